@@ -1,0 +1,106 @@
+/// Small pieces every byte parser needs: slicing a `Span` into `String`s, comparing slices with
+/// literals, and finding separators, all without Foundation.
+package enum Bytes {
+    /// The UTF-8 text of `range`. The input was validated before parsing, so nothing is repaired.
+    @inline(__always)
+    package static func string(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        return bytes.extracting(range).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether `range` holds exactly the ASCII bytes of `literal`.
+    @inline(__always)
+    package static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let pointer = literal.utf8Start
+        var i = 0
+        for index in range {
+            if bytes[index] != pointer[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether `range` holds the ASCII bytes of `literal`, ignoring ASCII case.
+    package static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let pointer = literal.utf8Start
+        var i = 0
+        for index in range {
+            if bytes[index].asciiLowercased != pointer[i].asciiLowercased { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The first index in `range` holding `byte`, or `range.upperBound`.
+    @inline(__always)
+    package static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, _ range: Range<Int>) -> Int {
+        var i = range.lowerBound
+        while i < range.upperBound && bytes[i] != byte { i += 1 }
+        return i
+    }
+
+    /// The end of the run of bytes at `start` that are not SP or HTAB.
+    @inline(__always)
+    package static func tokenEnd(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end && !bytes[i].isWhitespace { i += 1 }
+        return i
+    }
+
+    /// The first index at or after `start` that is not SP or HTAB.
+    @inline(__always)
+    package static func skipWhitespace(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end && bytes[i].isWhitespace { i += 1 }
+        return i
+    }
+
+    /// Whether every byte of `range` belongs to `allowed`; returns the first that does not.
+    @inline(__always)
+    package static func firstIndex(notIn allowed: ASCII.Class, _ bytes: Span<UInt8>, _ range: Range<Int>) -> Int? {
+        for i in range where !allowed.contains(bytes[i]) { return i }
+        return nil
+    }
+
+    /// The index of the first byte that is not valid UTF-8, or `nil` when all of it is.
+    ///
+    /// - Complexity: O(n), eight ASCII bytes at a time.
+    package static func firstInvalidUTF8(_ bytes: Span<UInt8>) -> Int? {
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            // Fast path over runs of ASCII.
+            if i + 8 <= count {
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= count else { return i }
+            let second = bytes[i + 1]
+            guard second >= low && second <= high else { return i }
+            var k = 2
+            while k < length {
+                let continuation = bytes[i + k]
+                guard continuation >= 0x80 && continuation <= 0xBF else { return i }
+                k += 1
+            }
+            i += length
+        }
+        return nil
+    }
+}
