@@ -3,33 +3,42 @@
 /// Parsers hand it the absolute byte range of what they found; it knows the current line, so
 /// every finding gets its line and column for free. It keeps at most `limit` findings, then one
 /// that says how many more were dropped, so hostile input cannot grow memory without bound.
-package struct DiagnosticCollector: Sendable {
-    package private(set) var diagnostics: [Diagnostic] = []
+public struct DiagnosticCollector: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
     /// Strict mode reports each rule at its strict severity.
-    package let strict: Bool
+    public let strict: Bool
     /// The 1-based number of the line being parsed.
-    package var line: Int = 1
+    public var line: Int = 1
     /// The byte offset at which that line starts.
-    package var lineStart: Int = 0
-    package let limit: Int
-    package private(set) var dropped = 0
+    public var lineStart: Int = 0
+    public let limit: Int
+    public private(set) var dropped = 0
 
-    package init(strict: Bool = false, limit: Int = 1000) {
+    /// How many findings were reported so far, kept or dropped: compare two readings to learn
+    /// whether a step found anything.
+    public var reported: Int { diagnostics.count + dropped }
+
+    public init(strict: Bool = false, limit: Int = 1000) {
         self.strict = strict
         self.limit = max(1, limit)
     }
 
     /// The location of `range`, which must start on the current line.
     @inline(__always)
-    package func location(_ range: Range<Int>) -> SourceLocation {
+    public func location(_ range: Range<Int>) -> SourceLocation {
         SourceLocation(line: line, column: range.lowerBound - lineStart + 1, bytes: range)
     }
 
-    package mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, hint: String? = nil) {
+    public mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, hint: String? = nil) {
         report(rule.diagnostic(at: location(range), message, hint: hint, strict: strict))
     }
 
-    package mutating func report(_ diagnostic: Diagnostic) {
+    /// Reports at a location recorded earlier (for checks made once a section is complete).
+    public mutating func report(_ rule: Rule, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        report(rule.diagnostic(at: location, message, hint: hint, strict: strict))
+    }
+
+    public mutating func report(_ diagnostic: Diagnostic) {
         if diagnostics.count < limit {
             diagnostics.append(diagnostic)
         } else {
@@ -38,10 +47,10 @@ package struct DiagnosticCollector: Sendable {
     }
 
     /// Whether anything reported so far is an error.
-    package var hasErrors: Bool { diagnostics.containsErrors }
+    public var hasErrors: Bool { diagnostics.containsErrors }
 
     /// The findings, with a last one counting those over the limit.
-    package func finish(overflowRule: Rule) -> [Diagnostic] {
+    public func finish(overflowRule: Rule) -> [Diagnostic] {
         guard dropped > 0, let last = diagnostics.last else { return diagnostics }
         var all = diagnostics
         all.append(overflowRule.diagnostic(

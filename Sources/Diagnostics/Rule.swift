@@ -2,8 +2,9 @@
 /// that explain it to a person.
 ///
 /// Every `Diagnostic` is an instance of one rule. Rules live beside the code that checks them
-/// (each module declares its own) and `sdplint rules` lists them all.
-public struct Rule: Sendable, Hashable, Identifiable, CustomStringConvertible {
+/// (each module declares its own) and `sdplint rules` lists them all. A class, because rules
+/// are shared constants passed through every parser's hot path: one reference, not ten strings.
+public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertible {
     /// The stable code printed in brackets, such as `SDP104`. Never reused for another meaning.
     public let code: String
     /// A short kebab-case name, such as `line-order`.

@@ -1,28 +1,29 @@
 /// Small pieces every byte parser needs: slicing a `Span` into `String`s, comparing slices with
 /// literals, and finding separators, all without Foundation.
-package enum Bytes {
+public enum Bytes {
     /// The UTF-8 text of `range`. The input was validated before parsing, so nothing is repaired.
-    @inline(__always)
-    package static func string(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
+    @inlinable @inline(__always)
+    public static func string(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
         return bytes.extracting(range).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether `range` holds exactly the ASCII bytes of `literal`.
-    @inline(__always)
-    package static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
-        guard range.count == literal.utf8CodeUnitCount else { return false }
+    @inlinable @inline(__always)
+    public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
         let pointer = literal.utf8Start
         var i = 0
         for index in range {
-            if bytes[index] != pointer[i] { return false }
+            if bytes[unchecked: index] != pointer[i] { return false }
             i += 1
         }
         return true
     }
 
     /// Whether `range` holds the ASCII bytes of `literal`, ignoring ASCII case.
-    package static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+    @inlinable
+    public static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
         guard range.count == literal.utf8CodeUnitCount else { return false }
         let pointer = literal.utf8Start
         var i = 0
@@ -33,41 +34,61 @@ package enum Bytes {
         return true
     }
 
+    /// Whether `range` holds the bytes of `text`, optionally ignoring ASCII case.
+    public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String, ignoringCase: Bool) -> Bool {
+        let other = text.utf8.span
+        guard range.count == other.count, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+        for i in 0..<other.count {
+            let a = bytes[unchecked: range.lowerBound + i]
+            let b = other[unchecked: i]
+            if ignoringCase ? a.asciiLowercased != b.asciiLowercased : a != b { return false }
+        }
+        return true
+    }
+
     /// The first index in `range` holding `byte`, or `range.upperBound`.
-    @inline(__always)
-    package static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, _ range: Range<Int>) -> Int {
-        var i = range.lowerBound
-        while i < range.upperBound && bytes[i] != byte { i += 1 }
-        return i
+    @inlinable @inline(__always)
+    public static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, _ range: Range<Int>) -> Int {
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, bytes.count)
+        while i < end && bytes[unchecked: i] != byte { i += 1 }
+        return i < end ? i : range.upperBound
     }
 
     /// The end of the run of bytes at `start` that are not SP or HTAB.
-    @inline(__always)
-    package static func tokenEnd(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
-        var i = start
-        while i < end && !bytes[i].isWhitespace { i += 1 }
-        return i
+    @inlinable @inline(__always)
+    public static func tokenEnd(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = max(0, start)
+        let limit = min(end, bytes.count)
+        while i < limit && !bytes[unchecked: i].isWhitespace { i += 1 }
+        return i < limit ? i : max(end, start)
     }
 
     /// The first index at or after `start` that is not SP or HTAB.
-    @inline(__always)
-    package static func skipWhitespace(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
-        var i = start
-        while i < end && bytes[i].isWhitespace { i += 1 }
-        return i
+    @inlinable @inline(__always)
+    public static func skipWhitespace(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = max(0, start)
+        let limit = min(end, bytes.count)
+        while i < limit && bytes[unchecked: i].isWhitespace { i += 1 }
+        return i < limit ? i : max(end, start)
     }
 
     /// Whether every byte of `range` belongs to `allowed`; returns the first that does not.
-    @inline(__always)
-    package static func firstIndex(notIn allowed: ASCII.Class, _ bytes: Span<UInt8>, _ range: Range<Int>) -> Int? {
-        for i in range where !allowed.contains(bytes[i]) { return i }
+    @inlinable @inline(__always)
+    public static func firstIndex(notIn allowed: ASCII.Class, _ bytes: Span<UInt8>, _ range: Range<Int>) -> Int? {
+        let end = min(range.upperBound, bytes.count)
+        var i = max(0, range.lowerBound)
+        while i < end {
+            if !allowed.contains(bytes[unchecked: i]) { return i }
+            i += 1
+        }
         return nil
     }
 
     /// The index of the first byte that is not valid UTF-8, or `nil` when all of it is.
     ///
     /// - Complexity: O(n), eight ASCII bytes at a time.
-    package static func firstInvalidUTF8(_ bytes: Span<UInt8>) -> Int? {
+    public static func firstInvalidUTF8(_ bytes: Span<UInt8>) -> Int? {
         let count = bytes.count
         var i = 0
         while i < count {

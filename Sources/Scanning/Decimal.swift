@@ -1,7 +1,7 @@
 /// Digit-by-digit decimal parsing with overflow checks: a port of "99999999999999999999" is a
 /// diagnostic, never a trap.
-package enum Decimal {
-    package enum Failure: Error, Equatable, Sendable {
+public enum Decimal {
+    public enum Failure: Error, Equatable, Sendable {
         /// No bytes at all.
         case empty
         /// A byte that is not a digit, at this index.
@@ -11,14 +11,26 @@ package enum Decimal {
     }
 
     /// Parses `range` as `1*DIGIT` into `T`.
-    @inline(__always)
-    package static func parse<T: FixedWidthInteger & UnsignedInteger>(
+    @inlinable
+    public static func parse<T: FixedWidthInteger & UnsignedInteger>(
         _ bytes: Span<UInt8>, _ range: Range<Int>, as type: T.Type = T.self
     ) -> Result<T, Failure> {
         if range.isEmpty { return .failure(.empty) }
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return .failure(.empty) }
+        // Up to 19 digits fit a UInt64 without overflow checks; most numbers in SDP are short.
+        if range.count <= 19 {
+            var value: UInt64 = 0
+            for i in range {
+                let digit = bytes[unchecked: i] &- ASCII.zero
+                guard digit < 10 else { return .failure(.notADigit(at: i)) }
+                value = value &* 10 &+ UInt64(digit)
+            }
+            guard value <= UInt64(T.max) else { return .failure(.overflow) }
+            return .success(T(truncatingIfNeeded: value))
+        }
         var value: T = 0
         for i in range {
-            let digit = bytes[i] &- ASCII.zero
+            let digit = bytes[unchecked: i] &- ASCII.zero
             guard digit < 10 else { return .failure(.notADigit(at: i)) }
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(T(digit))
@@ -29,14 +41,14 @@ package enum Decimal {
     }
 
     /// Whether `range` is `1*DIGIT` with a superfluous leading zero ("007").
-    @inline(__always)
-    package static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+    @inlinable
+    public static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
         range.count > 1 && bytes[range.lowerBound] == ASCII.zero
     }
 
     /// Parses RFC 8866 `non-zero-int-or-real` and similar decimals ("20", "0.5", "29.97"), as a
     /// `Double`. Returns `nil` for anything else (signs, exponents, empty parts).
-    package static func parseReal(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Double? {
+    public static func parseReal(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Double? {
         guard !range.isEmpty else { return nil }
         var integer: Double = 0
         var fraction: Double = 0
