@@ -82,7 +82,7 @@ extension Candidate {
     /// - Returns: The candidate, keeping the text verbatim when it is not canonical, or `nil` when
     ///   a required field (up to the candidate type) is missing.
     /// - Complexity: O(n) in `range.count`; each extension attribute costs O(its length).
-    package static func parse(
+    public static func parse(
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> Candidate? {
         // Trailing whitespace is reported once, then left out of the fields.

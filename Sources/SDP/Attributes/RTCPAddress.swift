@@ -1,0 +1,45 @@
+public import Diagnostics
+import Scanning
+
+/// `a=rtcp`: the port (and address) RTCP uses when it is not the RTP port + 1.
+///
+/// [RFC 3605 §2.1](https://www.rfc-editor.org/rfc/rfc3605#section-2.1)
+/// ```
+/// rtcp-attribute = "a=rtcp:" port [nettype space addrtype space connection-address] CRLF
+/// ```
+public struct RTCPAddress: AttributeValue {
+    public static let attributeName = Attribute.Name.rtcp
+
+    public var port: Int
+    /// The address, when one is given.
+    public var connection: Connection?
+
+    public init(port: Int, connection: Connection? = nil) {
+        self.port = port
+        self.connection = connection
+    }
+
+    public func write(to output: inout String) {
+        output += String(port)
+        if let connection {
+            output += " "
+            connection.write(to: &output)
+        }
+    }
+
+    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RTCPAddress? {
+        let rule = SDPRules.rtcpAttributeSyntax
+        var scanner = ValueScanner(value: range)
+        guard let portRange = scanner.field(bytes, &diagnostics),
+              let port = Field.integer(bytes, portRange, "RTCP port", rule, in: 0...UInt64(65535), &diagnostics)
+        else {
+            if range.isEmpty { diagnostics.report(rule, range, "rtcp has no port") }
+            return nil
+        }
+        var connection: Connection?
+        if let rest = scanner.rest(bytes, &diagnostics) {
+            connection = LineParser.connection(bytes, rest, rule: rule, &diagnostics)
+        }
+        return RTCPAddress(port: Int(port), connection: connection)
+    }
+}

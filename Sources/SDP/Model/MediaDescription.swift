@@ -1,0 +1,166 @@
+/// One media section: an `m=` line and the lines up to the next one.
+///
+/// [RFC 8866 §5.14](https://www.rfc-editor.org/rfc/rfc8866#section-5.14)
+/// ```
+/// media-description = media-field [information-field] *connection-field
+///                     *bandwidth-field [key-field] *attribute-field
+/// media-field = %s"m" "=" media SP port ["/" integer] SP proto 1*(SP fmt) CRLF
+/// ```
+public struct MediaDescription: Sendable, Hashable {
+    /// "audio", "video", "application", "text", "message", "image".
+    public var media: MediaType { didSet { verbatim = nil } }
+    /// The transport port; 0 rejects or disables the section (RFC 3264 §6), except with
+    /// `a=bundle-only` (RFC 9143 §6).
+    public var port: Int { didSet { verbatim = nil } }
+    /// The number of ports, for hierarchically encoded streams (`m=video 49170/2 …`).
+    public var portCount: Int? { didSet { verbatim = nil } }
+    /// The transport protocol, such as `UDP/TLS/RTP/SAVPF`.
+    public var proto: TransportProtocol { didSet { verbatim = nil } }
+    /// The formats: RTP payload types for RTP protocols, "webrtc-datachannel" for SCTP.
+    public var formats: [String] { didSet { verbatim = nil } }
+    /// The `i=` line.
+    public var information: String?
+    /// The `c=` lines.
+    public var connections: [Connection]
+    /// The `b=` lines.
+    public var bandwidths: [Bandwidth]
+    /// The obsolete `k=` line, as written (RFC 8866 §5.12).
+    public var encryptionKey: String?
+    /// The `a=` lines, in order.
+    public var attributes: [Attribute]
+    /// Lines kept as written that have no place in the model.
+    public var extraLines: [ExtraLine]
+    /// The original text after `m=`, while it differs from the canonical form.
+    var verbatim: String?
+
+    public init(
+        media: MediaType,
+        port: Int = 9,
+        portCount: Int? = nil,
+        proto: TransportProtocol,
+        formats: [String],
+        information: String? = nil,
+        connections: [Connection] = [],
+        bandwidths: [Bandwidth] = [],
+        encryptionKey: String? = nil,
+        attributes: [Attribute] = [],
+        extraLines: [ExtraLine] = []
+    ) {
+        self.media = media
+        self.port = port
+        self.portCount = portCount
+        self.proto = proto
+        self.formats = formats
+        self.information = information
+        self.connections = connections
+        self.bandwidths = bandwidths
+        self.encryptionKey = encryptionKey
+        self.attributes = attributes
+        self.extraLines = extraLines
+    }
+
+    /// Appends the value after `m=`.
+    public func writeMediaLine(to output: inout String) {
+        if let verbatim { output += verbatim; return }
+        output += media.rawValue
+        output += " "
+        output += String(port)
+        if let portCount {
+            output += "/"
+            output += String(portCount)
+        }
+        output += " "
+        output += proto.rawValue
+        for format in formats {
+            output += " "
+            output += format
+        }
+    }
+
+    /// The media type of an m= line. Compares case-insensitively (RFC 4855 §3).
+    public struct MediaType: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+
+        public static let audio: Self = "audio"
+        public static let video: Self = "video"
+        public static let text: Self = "text"
+        public static let application: Self = "application"
+        public static let message: Self = "message"
+        public static let image: Self = "image"
+
+        public var description: String { rawValue }
+        public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue.equalsIgnoringASCIICase(rhs.rawValue) }
+        public func hash(into hasher: inout Hasher) { hasher.combine(rawValue.lowercasedASCII) }
+    }
+
+    /// The transport protocol of an m= line (`proto = token *("/" token)`).
+    public struct TransportProtocol: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+
+        public static let rtpAVP: Self = "RTP/AVP"
+        public static let rtpSAVP: Self = "RTP/SAVP"
+        public static let rtpAVPF: Self = "RTP/AVPF"
+        public static let rtpSAVPF: Self = "RTP/SAVPF"
+        /// DTLS-SRTP over UDP, what WebRTC sends (RFC 5764).
+        public static let udpTLSRTPSAVPF: Self = "UDP/TLS/RTP/SAVPF"
+        public static let udpTLSRTPSAVP: Self = "UDP/TLS/RTP/SAVP"
+        public static let tcpDTLSRTPSAVPF: Self = "TCP/DTLS/RTP/SAVPF"
+        /// Data channels over DTLS over UDP (RFC 8841).
+        public static let udpDTLSSCTP: Self = "UDP/DTLS/SCTP"
+        public static let tcpDTLSSCTP: Self = "TCP/DTLS/SCTP"
+        /// The pre-RFC 8841 data channel protocol.
+        public static let dtlsSCTP: Self = "DTLS/SCTP"
+        public static let udp: Self = "udp"
+        public static let tcp: Self = "TCP"
+        /// T.38 fax (ITU-T T.38 Annex D).
+        public static let udptl: Self = "udptl"
+
+        public var description: String { rawValue }
+
+        /// Whether one of the '/'-separated parts equals `part`, ignoring ASCII case.
+        public func hasPart(_ part: String) -> Bool {
+            let bytes = rawValue.utf8.span
+            let wanted = part.utf8.span
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+                if end - start == wanted.count {
+                    var same = true
+                    for i in 0..<wanted.count where bytes[start + i] | 0x20 != wanted[i] | 0x20 {
+                        same = false
+                        break
+                    }
+                    if same { return true }
+                }
+                start = end + 1
+            }
+            return false
+        }
+
+        /// Whether the formats are RTP payload types (any profile containing RTP).
+        public var isRTP: Bool { hasPart("RTP") }
+        /// Whether media is SCTP (data channels).
+        public var isSCTP: Bool { hasPart("SCTP") }
+        /// Whether the RTP profile is a secure one (SAVP, SAVPF).
+        public var isSecureRTP: Bool { hasPart("SAVP") || hasPart("SAVPF") }
+        /// Whether the transport is DTLS (a `UDP/TLS/…`, `…/DTLS/…` or `DTLS/SCTP` protocol).
+        public var usesDTLS: Bool { hasPart("DTLS") || hasPart("TLS") }
+        /// Whether RTCP feedback (AVPF, RFC 4585) is used.
+        public var usesFeedback: Bool { hasPart("AVPF") || hasPart("SAVPF") }
+
+        /// Protocols compare exactly, as registered; these helpers compare without case.
+        public func equalsIgnoringCase(_ other: TransportProtocol) -> Bool { rawValue.equalsIgnoringASCIICase(other.rawValue) }
+    }
+}
+
+extension String {
+    var uppercasedASCII: String {
+        guard utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return self }
+        return String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & ~0x20 : $0 }, as: UTF8.self)
+    }
+}

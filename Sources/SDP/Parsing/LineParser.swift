@@ -1,0 +1,282 @@
+import Diagnostics
+import Scanning
+
+/// Readers for the values of the typed lines (o=, c=, b=, t=, r=, z=, m=), each reporting what
+/// it finds wrong and returning the best model it can.
+enum LineParser {
+    private static func scanner(_ range: Range<Int>) -> ValueScanner {
+        var scanner = ValueScanner(value: range)
+        scanner.isLineField = true
+        return scanner
+    }
+
+    // MARK: o= (RFC 8866 §5.2)
+
+    static func origin(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.Origin {
+        let rule = SDPRules.originSyntax
+        var scanner = scanner(range)
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(6)
+        while fields.count < 6, let field = scanner.field(bytes, &diagnostics) { fields.append(field) }
+        if fields.count < 6 {
+            diagnostics.report(rule, range, "o= has \(fields.count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>")
+        }
+        Field.noMore(&scanner, bytes, rule, "the address", &diagnostics)
+        func text(_ index: Int) -> String { index < fields.count ? Bytes.string(bytes, fields[index]) : "" }
+        if fields.count > 1 {
+            let id = fields[1]
+            if let bad = Bytes.firstIndex(notIn: .digit, bytes, id) {
+                diagnostics.report(rule, bad..<(bad + 1), "session id '\(Bytes.string(bytes, id))' is not a decimal number")
+            }
+        }
+        var version: UInt64 = 0
+        if fields.count > 2 {
+            version = Field.integer(bytes, fields[2], "session version", rule, as: UInt64.self, &diagnostics) ?? 0
+        }
+        if fields.count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
+        if fields.count > 4 { Field.token(bytes, fields[4], "address type", rule, &diagnostics) }
+        if fields.count > 5 {
+            checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
+        }
+        return SessionDescription.Origin(
+            username: text(0), sessionID: text(1), sessionVersion: version, networkType: text(3),
+            addressType: Connection.AddressType(rawValue: text(4)), address: text(5))
+    }
+
+    // MARK: c= (RFC 8866 §5.7)
+
+    static func connection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
+                           _ diagnostics: inout DiagnosticCollector) -> Connection {
+        var scanner = scanner(range)
+        let nettype = scanner.field(bytes, &diagnostics)
+        let addrtype = scanner.field(bytes, &diagnostics)
+        let addressField = scanner.field(bytes, &diagnostics)
+        Field.noMore(&scanner, bytes, rule, "the connection address", &diagnostics)
+        guard let nettype, let addrtype, let addressField else {
+            diagnostics.report(rule, range, "connection needs three fields: <nettype> <addrtype> <connection-address>")
+            return Connection(networkType: nettype.map { Bytes.string(bytes, $0) } ?? "",
+                              addressType: Connection.AddressType(rawValue: addrtype.map { Bytes.string(bytes, $0) } ?? ""),
+                              address: "")
+        }
+        Field.token(bytes, nettype, "network type", rule, &diagnostics)
+        Field.token(bytes, addrtype, "address type", rule, &diagnostics)
+        var parts = ValueScanner(addressField)
+        let base = parts.upTo(ASCII.slash, bytes)
+        var ttl: Int?
+        var count: Int?
+        var suffixes: [Range<Int>] = []
+        if base.found {
+            while !parts.isAtEnd || suffixes.isEmpty {
+                suffixes.append(parts.upTo(ASCII.slash, bytes).range)
+                if suffixes.count > 2 { break }
+            }
+        }
+        let isIP4 = Bytes.equalsIgnoringCase(bytes, addrtype, "IP4")
+        let isIP6 = Bytes.equalsIgnoringCase(bytes, addrtype, "IP6")
+        var multicast = false
+        if isIP4, let first = Address.ipv4(bytes, base.range) {
+            multicast = first >= 224 && first <= 239
+        } else if isIP6, let group = Address.ipv6(bytes, base.range) {
+            multicast = group >> 8 == 0xFF
+        } else if isIP4 || isIP6 {
+            if !Address.isFQDN(bytes, base.range) {
+                diagnostics.report(SDPRules.address, base.range, "'\(Bytes.string(bytes, base.range))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name")
+            }
+        }
+        if suffixes.count > 2 {
+            diagnostics.report(rule, addressField, "connection address has more than two '/' suffixes")
+        } else if !suffixes.isEmpty {
+            if !multicast {
+                diagnostics.report(rule, (base.range.upperBound)..<addressField.upperBound,
+                                   "'/' suffixes (TTL, number of addresses) are only allowed on multicast addresses",
+                                   hint: "remove '\(Bytes.string(bytes, base.range.upperBound..<addressField.upperBound))'")
+            }
+            if isIP6 {
+                if suffixes.count == 2 {
+                    diagnostics.report(rule, addressField, "IPv6 multicast addresses have no TTL, only a number of addresses")
+                }
+                count = Field.integer(bytes, suffixes[0], "number of addresses", rule, in: 1...UInt64(Int32.max), &diagnostics).map { Int($0) }
+            } else {
+                ttl = Field.integer(bytes, suffixes[0], "TTL", rule, in: 0...UInt64(255), &diagnostics).map { Int($0) }
+                if suffixes.count == 2 {
+                    count = Field.integer(bytes, suffixes[1], "number of addresses", rule, in: 1...UInt64(Int32.max), &diagnostics).map { Int($0) }
+                }
+            }
+        } else if multicast && isIP4 {
+            diagnostics.report(rule, addressField, "an IPv4 multicast address needs a TTL", hint: "e.g. \(Bytes.string(bytes, base.range))/127")
+        }
+        return Connection(networkType: Bytes.string(bytes, nettype),
+                          addressType: Connection.AddressType(rawValue: Bytes.string(bytes, addrtype)),
+                          address: Bytes.string(bytes, base.range), ttl: ttl, numberOfAddresses: count)
+    }
+
+    /// Checks the unicast address of o= against its address type.
+    static func checkUnicastAddress(_ bytes: Span<UInt8>, _ address: Range<Int>, addressType: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        let isIP4 = Bytes.equalsIgnoringCase(bytes, addressType, "IP4")
+        let isIP6 = Bytes.equalsIgnoringCase(bytes, addressType, "IP6")
+        guard isIP4 || isIP6 else { return }
+        if isIP4 ? Address.ipv4(bytes, address) != nil : Address.ipv6(bytes, address) != nil { return }
+        if Address.isFQDN(bytes, address) { return }
+        let other = isIP4 ? Address.ipv6(bytes, address) != nil : Address.ipv4(bytes, address) != nil
+        diagnostics.report(SDPRules.address, address,
+                           other ? "'\(Bytes.string(bytes, address))' is an \(isIP4 ? "IPv6" : "IPv4") address but the address type is \(isIP4 ? "IP4" : "IP6")"
+                                 : "'\(Bytes.string(bytes, address))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name")
+    }
+
+    // MARK: b= (RFC 8866 §5.8)
+
+    static func bandwidth(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> Bandwidth {
+        let rule = SDPRules.bandwidthSyntax
+        var parts = ValueScanner(range)
+        let type = parts.upTo(ASCII.colon, bytes)
+        guard type.found else {
+            diagnostics.report(rule, range, "b= needs <bwtype>:<bandwidth>")
+            return Bandwidth(type: Bandwidth.BandwidthType(rawValue: Bytes.string(bytes, type.range)), value: 0)
+        }
+        Field.token(bytes, type.range, "bandwidth type", rule, &diagnostics)
+        let name = Bytes.string(bytes, type.range)
+        let bandwidthType = Bandwidth.BandwidthType(rawValue: name)
+        if !type.range.isEmpty && !Bandwidth.BandwidthType.registered.contains(bandwidthType) {
+            diagnostics.report(SDPRules.unknownBandwidthType, type.range,
+                               "bandwidth type '\(name)' is not registered (CT, AS, TIAS, RS, RR); receivers ignore it")
+        }
+        let value = Field.integer(bytes, parts.remaining, "bandwidth", rule, as: UInt64.self, &diagnostics) ?? 0
+        return Bandwidth(type: bandwidthType, value: value)
+    }
+
+    // MARK: t= r= z= (RFC 8866 §5.9–5.11)
+
+    static func time(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.TimeDescription {
+        let rule = SDPRules.timeSyntax
+        var scanner = scanner(range)
+        let start = scanner.field(bytes, &diagnostics)
+        let stop = scanner.field(bytes, &diagnostics)
+        Field.noMore(&scanner, bytes, rule, "the stop time", &diagnostics)
+        guard let start, let stop else {
+            diagnostics.report(rule, range, "t= needs <start-time> <stop-time>", hint: "WebRTC uses t=0 0")
+            return SessionDescription.TimeDescription()
+        }
+        let startTime = ntpTime(bytes, start, "start time", &diagnostics)
+        let stopTime = ntpTime(bytes, stop, "stop time", &diagnostics)
+        if stopTime != 0 && stopTime < startTime {
+            diagnostics.report(rule, stop, "the stop time is before the start time")
+        }
+        return SessionDescription.TimeDescription(start: startTime, stop: stopTime)
+    }
+
+    /// `time = POS-DIGIT 9*DIGIT` or "0".
+    private static func ntpTime(_ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector) -> UInt64 {
+        guard let value = Field.integer(bytes, range, what, SDPRules.timeSyntax, as: UInt64.self, &diagnostics) else { return 0 }
+        if value != 0 && (range.count < 10 || bytes[range.lowerBound] == ASCII.zero) {
+            diagnostics.report(SDPRules.timeSyntax, range, "\(what) \(value) is not an NTP time (at least 10 digits) or 0")
+        }
+        return value
+    }
+
+    static func repeatTime(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.RepeatTime {
+        var scanner = scanner(range)
+        var times: [SessionDescription.TypedTime] = []
+        var first = true
+        while let field = scanner.field(bytes, &diagnostics) {
+            let value = typedTime(bytes, field, &diagnostics)
+            if first, value?.value == 0 {
+                diagnostics.report(SDPRules.repeatSyntax, field, "the repeat interval must not be 0")
+            }
+            first = false
+            times.append(value ?? SessionDescription.TypedTime(0))
+        }
+        if times.count < 3 {
+            diagnostics.report(SDPRules.repeatSyntax, range, "r= needs <repeat interval> <active duration> and at least one offset")
+        }
+        while times.count < 2 { times.append(SessionDescription.TypedTime(0)) }
+        return SessionDescription.RepeatTime(interval: times[0], duration: times[1], offsets: Array(times.dropFirst(2)))
+    }
+
+    static func zoneAdjustments(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.ZoneAdjustments {
+        let rule = SDPRules.repeatSyntax
+        var scanner = scanner(range)
+        var adjustments: [SessionDescription.ZoneAdjustments.Adjustment] = []
+        while let timeRange = scanner.field(bytes, &diagnostics) {
+            let time = Field.integer(bytes, timeRange, "adjustment time", rule, as: UInt64.self, &diagnostics) ?? 0
+            guard var offsetRange = scanner.field(bytes, &diagnostics) else {
+                diagnostics.report(rule, timeRange, "z= adjustment time has no offset")
+                break
+            }
+            let negative = bytes[offsetRange.lowerBound] == ASCII.minus
+            if negative { offsetRange = (offsetRange.lowerBound + 1)..<offsetRange.upperBound }
+            let offset = typedTime(bytes, offsetRange, &diagnostics) ?? SessionDescription.TypedTime(0)
+            adjustments.append(.init(time: time, offset: offset, isNegative: negative))
+        }
+        if adjustments.isEmpty { diagnostics.report(rule, range, "z= needs <adjustment time> <offset> pairs") }
+        return SessionDescription.ZoneAdjustments(adjustments)
+    }
+
+    private static func typedTime(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.TypedTime? {
+        guard !range.isEmpty else { return nil }
+        var digits = range
+        var unit: SessionDescription.TypedTime.Unit?
+        let last = bytes[range.upperBound - 1]
+        if !last.isDigit {
+            unit = SessionDescription.TypedTime.Unit(rawValue: Character(UnicodeScalar(last)))
+            if unit == nil {
+                diagnostics.report(SDPRules.repeatSyntax, (range.upperBound - 1)..<range.upperBound,
+                                   "time unit \(last.displayed) is not d, h, m or s (units are case-sensitive)")
+                return nil
+            }
+            digits = range.lowerBound..<(range.upperBound - 1)
+        }
+        guard let value = Field.integer(bytes, digits, "time", SDPRules.repeatSyntax, as: UInt64.self, &diagnostics) else { return nil }
+        return SessionDescription.TypedTime(value, unit: unit)
+    }
+
+    // MARK: m= (RFC 8866 §5.14)
+
+    struct MediaLine {
+        var media: MediaDescription
+        /// Where each format token stands, for findings about it later.
+        var formatRanges: [Range<Int>]
+    }
+
+    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> MediaLine {
+        let rule = SDPRules.mediaSyntax
+        var scanner = scanner(range)
+        let mediaRange = scanner.field(bytes, &diagnostics)
+        let portRange = scanner.field(bytes, &diagnostics)
+        let protoRange = scanner.field(bytes, &diagnostics)
+        var formatRanges: [Range<Int>] = []
+        while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
+        var media = MediaDescription(media: MediaDescription.MediaType(rawValue: mediaRange.map { Bytes.string(bytes, $0) } ?? ""),
+                                     port: 0, proto: "", formats: [])
+        guard let mediaRange, let portRange, let protoRange else {
+            diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
+            return MediaLine(media: media, formatRanges: [])
+        }
+        Field.token(bytes, mediaRange, "media type", rule, &diagnostics)
+        var portParts = ValueScanner(portRange)
+        let port = portParts.upTo(ASCII.slash, bytes)
+        if let value = Field.integer(bytes, port.range, "port", rule, as: UInt64.self, &diagnostics) {
+            if value > 65535 { diagnostics.report(rule, port.range, "port \(value) is out of range 0–65535") }
+            media.port = Int(min(value, UInt64(Int32.max)))
+        }
+        if port.found {
+            media.portCount = Field.integer(bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
+        }
+        var protoParts = ValueScanner(protoRange)
+        while !protoParts.isAtEnd {
+            let part = protoParts.upTo(ASCII.slash, bytes).range
+            if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
+        }
+        media.proto = MediaDescription.TransportProtocol(rawValue: Bytes.string(bytes, protoRange))
+        if formatRanges.isEmpty {
+            diagnostics.report(rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format", hint: "list at least one payload type or format")
+        }
+        var formats: [String] = []
+        formats.reserveCapacity(formatRanges.count)
+        for format in formatRanges {
+            Field.token(bytes, format, "format", rule, &diagnostics)
+            formats.append(Bytes.string(bytes, format))
+        }
+        media.formats = formats
+        return MediaLine(media: media, formatRanges: formatRanges)
+    }
+}

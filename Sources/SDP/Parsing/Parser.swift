@@ -1,0 +1,582 @@
+import Diagnostics
+import Scanning
+
+/// The SDP parser: one pass over the bytes, line by line, building the model and the findings.
+///
+/// Line order is a small state machine over ranks that follows RFC 8866 §5:
+/// ```
+/// session: v o s i? u? e* p* c? b* (t r* z?)+ k? a*
+/// media:   m i? c* b* k? a*
+/// ```
+/// A line that comes too early or too late is still placed where the model wants it (and
+/// reported); a line that has no place is kept as an ``ExtraLine`` at its position.
+struct Parser {
+    private var diagnostics: DiagnosticCollector
+    private let options: ParseOptions
+
+    private var session = SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: [])
+    /// The media section being read, valid while `inMedia`. Kept out of an optional so that
+    /// appends happen in place.
+    private var current = MediaDescription(media: "", proto: "", formats: [])
+    private var inMedia = false
+    private var mediaCount = 0
+
+    private var seenVersion = false
+    private var seenOrigin = false
+    private var seenName = false
+    private var reportedMissing: Set<UInt8> = []
+    /// The highest rank seen in the current section, and the type of the previous line.
+    private var rank = 0
+    private var previousType: UInt8 = 0
+    /// Index of the next line within the current section, for extra lines.
+    private var sectionLine = 0
+    private var lineNumber = 1
+    /// The last line read, where findings about the end of the input point.
+    private var lastLine: Range<Int> = 0..<0
+    private var lastLineNumber = 1
+    /// The number of findings when the current line began, to tell whether it had any.
+    private var lineMark = 0
+
+    private var lineEnding: LineEnding?
+    private var reportedMixedEndings = false
+    private var reportedLFOnly = false
+
+    private var checks = SectionChecks()
+    private var sessionChecks = SessionChecks()
+
+    private init(options: ParseOptions) {
+        self.options = options
+        diagnostics = DiagnosticCollector(strict: options.strict, limit: options.limits.maxDiagnostics)
+    }
+
+    // MARK: Entry points
+
+    static func parse(_ bytes: Span<UInt8>, options: ParseOptions) -> SDPParseResult {
+        var parser = Parser(options: options)
+        parser.run(bytes)
+        return parser.finish()
+    }
+
+    /// Parses bytes that may not be valid UTF-8: reports the first bad byte and parses the
+    /// repaired text.
+    static func parseValidating(_ bytes: Span<UInt8>, options: ParseOptions) -> SDPParseResult {
+        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parse(bytes, options: options) }
+        var repaired = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        repaired.makeContiguousUTF8()
+        var result = parse(repaired.utf8.span, options: options)
+        var collector = DiagnosticCollector(strict: options.strict)
+        var line = 1
+        var lineStart = 0
+        for i in 0..<bad where bytes[i] == ASCII.lf {
+            line += 1
+            lineStart = i + 1
+        }
+        collector.line = line
+        collector.lineStart = lineStart
+        let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        collector.report(SDPRules.invalidUTF8, bad..<(bad + 1),
+                         utf16 ? "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8"
+                               : "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; invalid bytes were replaced by U+FFFD",
+                         hint: utf16 ? "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8" : nil)
+        result.diagnostics.insert(contentsOf: collector.diagnostics, at: 0)
+        return result
+    }
+
+    // MARK: The line loop
+
+    private mutating func run(_ input: Span<UInt8>) {
+        let limits = options.limits
+        var count = input.count
+        var start = 0
+        if count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF {
+            diagnostics.report(SDPRules.controlCharacter, 0..<3, "the input starts with a UTF-8 byte order mark, which SDP does not allow; it was skipped")
+            start = 3
+        }
+        if count > limits.maxBytes {
+            diagnostics.report(SDPRules.limitExceeded, 0..<0, "the input is \(count) bytes; only the first \(limits.maxBytes) are read (ParseOptions.limits.maxBytes)")
+            count = limits.maxBytes
+        }
+        var onlyWhitespace = true
+        while start < count {
+            let (end, control) = Self.lineEnd(input, from: start, count: count)
+            let terminated = end < count
+            var contentEnd = end
+            let crlf = terminated && end > start && input[end - 1] == ASCII.cr
+            if crlf { contentEnd -= 1 }
+            diagnostics.line = lineNumber
+            diagnostics.lineStart = start
+
+            if lineNumber > limits.maxLines {
+                diagnostics.report(SDPRules.limitExceeded, start..<start, "more than \(limits.maxLines) lines; the rest is not read (ParseOptions.limits.maxLines)")
+                break
+            }
+            if terminated || contentEnd > start {
+                noteLineEnding(terminated ? (crlf ? .crlf : .lf) : nil, at: contentEnd..<(terminated ? end + 1 : end))
+                if control >= 0 {
+                    let byte = input[control]
+                    diagnostics.report(SDPRules.controlCharacter, control..<(control + 1),
+                                       byte == 0 ? "a NUL byte; SDP text may not contain NUL (binary data or a UTF-16 file?)"
+                                                 : "a carriage return inside a line; lines end with CRLF")
+                }
+                if contentEnd - start > limits.maxLineLength {
+                    diagnostics.report(SDPRules.limitExceeded, start..<(start + 2),
+                                       "line of \(contentEnd - start) bytes is longer than \(limits.maxLineLength) (ParseOptions.limits.maxLineLength); it was skipped")
+                } else {
+                    if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) { onlyWhitespace = false }
+                    if !onlyWhitespace || seenVersion {
+                        line(input, start..<contentEnd)
+                        lastLine = start..<contentEnd
+                        lastLineNumber = lineNumber
+                    }
+                }
+                if mediaCount > limits.maxMediaSections {
+                    diagnostics.report(SDPRules.limitExceeded, start..<start, "more than \(limits.maxMediaSections) media sections; the rest is not read (ParseOptions.limits.maxMediaSections)")
+                    inMedia = false
+                    break
+                }
+            }
+            start = end + 1
+            lineNumber += 1
+        }
+        if onlyWhitespace {
+            diagnostics.line = 1
+            diagnostics.lineStart = 0
+            diagnostics.report(SDPRules.emptyInput, 0..<0, count == 0 ? "the input is empty" : "the input holds only white space")
+        }
+    }
+
+    /// The index of the LF ending the line at `start` (or `count`), and the first NUL or lone CR
+    /// on the way (or -1). Eight bytes at a time while none is a control byte: a byte below 0x20
+    /// borrows into its top bit.
+    private static func lineEnd(_ input: Span<UInt8>, from start: Int, count: Int) -> (end: Int, control: Int) {
+        input.withUnsafeBytes { raw in
+            var end = start
+            var control = -1
+            while end < count {
+                if end + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        end += 8
+                        continue
+                    }
+                }
+                let byte = raw[end]
+                if byte < 0x20 {
+                    if byte == ASCII.lf { break }
+                    if control < 0 && (byte == 0 || (byte == ASCII.cr && !(end + 1 < count && raw[end + 1] == ASCII.lf))) {
+                        control = end
+                    }
+                }
+                end += 1
+            }
+            return (end, control)
+        }
+    }
+
+    private mutating func noteLineEnding(_ ending: LineEnding?, at range: Range<Int>) {
+        guard let ending else {
+            diagnostics.report(SDPRules.lineEnding, range, "the last line has no line ending", hint: "end every line, the last one included, with CRLF")
+            return
+        }
+        if let lineEnding {
+            if ending != lineEnding && !reportedMixedEndings {
+                reportedMixedEndings = true
+                diagnostics.report(SDPRules.mixedLineEndings, range,
+                                   "this line ends with \(ending == .lf ? "LF" : "CRLF") but line 1 with \(lineEnding == .lf ? "LF" : "CRLF")")
+            }
+        } else {
+            lineEnding = ending
+            if ending == .lf && !reportedLFOnly {
+                reportedLFOnly = true
+                diagnostics.report(SDPRules.lineEnding, range, "lines end with a bare LF instead of CRLF", hint: "RFC 8866 requires CRLF; most parsers accept LF")
+            }
+        }
+    }
+
+    // MARK: One line
+
+    private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
+        lineMark = diagnostics.reported
+        guard !line.isEmpty else {
+            diagnostics.report(SDPRules.emptyLine, line, "empty line")
+            keepExtra(bytes, line)
+            return
+        }
+        let type = bytes[line.lowerBound]
+        guard line.count >= 2, bytes[line.lowerBound + 1] == ASCII.equals, type >= UInt8(ascii: "a"), type <= UInt8(ascii: "z") else {
+            reportMalformed(bytes, line)
+            keepExtra(bytes, line)
+            return
+        }
+        let value = (line.lowerBound + 2)..<line.upperBound
+        var trimmedEnd = value.upperBound
+        while trimmedEnd > value.lowerBound && bytes[trimmedEnd - 1].isWhitespace { trimmedEnd -= 1 }
+        if trimmedEnd < value.upperBound {
+            diagnostics.report(SDPRules.whitespace, trimmedEnd..<value.upperBound, "trailing white space",
+                               hint: type == UInt8(ascii: "a") ? "receivers take it as part of the value" : "remove it")
+        }
+        let trimmed = value.lowerBound..<trimmedEnd
+        if !seenVersion && type != UInt8(ascii: "v") && !reportedMissing.contains(UInt8(ascii: "v")) {
+            reportedMissing.insert(UInt8(ascii: "v"))
+            diagnostics.report(SDPRules.version, line.lowerBound..<(line.lowerBound + 1), "the description does not start with v=0")
+        }
+
+        if inMedia {
+            mediaLine(bytes, type, line, value, trimmed)
+        } else {
+            sessionLine(bytes, type, line, value, trimmed)
+        }
+        previousType = type
+    }
+
+    private mutating func reportMalformed(_ bytes: Span<UInt8>, _ line: Range<Int>) {
+        let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, line)
+        if bytes[line.lowerBound].isWhitespace {
+            diagnostics.report(SDPRules.lineSyntax, line.lowerBound..<Bytes.skipWhitespace(bytes, from: line.lowerBound, to: line.upperBound),
+                               "the line starts with white space")
+        } else if equals < line.upperBound && equals > line.lowerBound {
+            let before = line.lowerBound..<equals
+            let typeEnd = Bytes.tokenEnd(bytes, from: line.lowerBound, to: equals)
+            if typeEnd - line.lowerBound == 1 && typeEnd < equals {
+                diagnostics.report(SDPRules.lineSyntax, typeEnd..<equals, "white space before '='", hint: "write \(bytes[line.lowerBound].displayed)= with nothing in between")
+            } else if typeEnd - line.lowerBound == 1 {
+                diagnostics.report(SDPRules.lineSyntax, before, "line type \(bytes[line.lowerBound].displayed) is not a lower-case letter")
+            } else {
+                diagnostics.report(SDPRules.lineSyntax, before, "line type '\(Bytes.string(bytes, before))' is not a single letter")
+            }
+        } else {
+            diagnostics.report(SDPRules.lineSyntax, line.lowerBound..<min(line.upperBound, line.lowerBound + 1),
+                               "this is not an SDP line: it has no '=' after the type letter")
+        }
+    }
+
+    // MARK: Session level
+
+    /// Ranks of session-level lines in RFC 8866 §5 order.
+    private static func sessionRank(_ type: UInt8) -> Int? {
+        switch type {
+        case UInt8(ascii: "v"): 0
+        case UInt8(ascii: "o"): 1
+        case UInt8(ascii: "s"): 2
+        case UInt8(ascii: "i"): 3
+        case UInt8(ascii: "u"): 4
+        case UInt8(ascii: "e"): 5
+        case UInt8(ascii: "p"): 6
+        case UInt8(ascii: "c"): 7
+        case UInt8(ascii: "b"): 8
+        case UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "z"): 9
+        case UInt8(ascii: "k"): 10
+        case UInt8(ascii: "a"): 11
+        case UInt8(ascii: "m"): 12
+        default: nil
+        }
+    }
+
+    private mutating func sessionLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
+        guard let rank = Self.sessionRank(type) else {
+            unknownLine(bytes, type, line)
+            return
+        }
+        checkOrder(bytes, type, rank, line)
+        checkMandatory(before: rank, line)
+        switch type {
+        case UInt8(ascii: "v"):
+            if seenVersion {
+                diagnostics.report(SDPRules.duplicateField, line, "a second v= line: is this a second session description?")
+                return keepExtra(bytes, line)
+            }
+            seenVersion = true
+            let version = Field.integer(bytes, trimmed, "version", SDPRules.version, as: UInt64.self, &diagnostics) ?? 0
+            if version != 0 { diagnostics.report(SDPRules.version, trimmed, "SDP version \(version) is not 0") }
+            session.version = Int(min(version, 1_000_000))
+            session.versionVerbatim = verbatim(bytes, value)
+        case UInt8(ascii: "o"):
+            guard !seenOrigin else { return duplicate("o=", bytes, line) }
+            seenOrigin = true
+            var origin = LineParser.origin(bytes, trimmed, &diagnostics)
+            origin.verbatim = verbatim(bytes, value)
+            session.origin = origin
+        case UInt8(ascii: "s"):
+            guard !seenName else { return duplicate("s=", bytes, line) }
+            seenName = true
+            if value.isEmpty {
+                diagnostics.report(SDPRules.sessionName, line, "the session name is empty", hint: "write s=- when there is no name")
+            }
+            session.sessionName = Bytes.string(bytes, value)
+        case UInt8(ascii: "i"):
+            guard session.information == nil else { return duplicate("i=", bytes, line) }
+            session.information = Bytes.string(bytes, value)
+        case UInt8(ascii: "u"):
+            guard session.uri == nil else { return duplicate("u=", bytes, line) }
+            if Bytes.firstIndex(of: ASCII.colon, in: bytes, trimmed) == trimmed.upperBound && Bytes.firstIndex(of: ASCII.slash, in: bytes, trimmed) == trimmed.upperBound {
+                diagnostics.report(SDPRules.textField, trimmed, "u= '\(Bytes.string(bytes, trimmed))' does not look like a URI")
+            }
+            session.uri = Bytes.string(bytes, value)
+        case UInt8(ascii: "e"):
+            if Bytes.firstIndex(of: ASCII.at, in: bytes, trimmed) == trimmed.upperBound {
+                diagnostics.report(SDPRules.textField, trimmed, "e= '\(Bytes.string(bytes, trimmed))' holds no e-mail address")
+            }
+            session.emails.append(Bytes.string(bytes, value))
+        case UInt8(ascii: "p"):
+            if !trimmed.contains(where: { bytes[$0].isDigit }) {
+                diagnostics.report(SDPRules.textField, trimmed, "p= '\(Bytes.string(bytes, trimmed))' holds no phone number")
+            }
+            session.phones.append(Bytes.string(bytes, value))
+        case UInt8(ascii: "c"):
+            guard session.connection == nil else { return duplicate("c=", bytes, line) }
+            var connection = LineParser.connection(bytes, trimmed, &diagnostics)
+            connection.verbatim = verbatim(bytes, value)
+            session.connection = connection
+        case UInt8(ascii: "b"):
+            var bandwidth = LineParser.bandwidth(bytes, trimmed, &diagnostics)
+            bandwidth.verbatim = verbatim(bytes, value)
+            session.bandwidths.append(bandwidth)
+        case UInt8(ascii: "t"):
+            var time = LineParser.time(bytes, trimmed, &diagnostics)
+            time.verbatim = verbatim(bytes, value)
+            session.times.append(time)
+        case UInt8(ascii: "r"):
+            guard !session.times.isEmpty, previousType == UInt8(ascii: "t") || previousType == UInt8(ascii: "r") else {
+                diagnostics.report(SDPRules.repeatSyntax, line, "r= must follow a t= line or another r= line")
+                return keepExtra(bytes, line)
+            }
+            var repeatTime = LineParser.repeatTime(bytes, trimmed, &diagnostics)
+            repeatTime.verbatim = verbatim(bytes, value)
+            session.times[session.times.count - 1].repeats.append(repeatTime)
+        case UInt8(ascii: "z"):
+            guard !session.times.isEmpty, previousType == UInt8(ascii: "t") || previousType == UInt8(ascii: "r"),
+                  session.times[session.times.count - 1].zoneAdjustments == nil else {
+                diagnostics.report(SDPRules.repeatSyntax, line, "z= must follow the t= and r= lines it adjusts")
+                return keepExtra(bytes, line)
+            }
+            if previousType == UInt8(ascii: "t") {
+                diagnostics.report(SDPRules.repeatSyntax, line, "z= without a preceding r= line (allowed by RFC 4566, a syntax error since RFC 8866 §5.11)")
+            }
+            var zone = LineParser.zoneAdjustments(bytes, trimmed, &diagnostics)
+            zone.verbatim = verbatim(bytes, value)
+            session.times[session.times.count - 1].zoneAdjustments = zone
+        case UInt8(ascii: "k"):
+            guard session.encryptionKey == nil else { return duplicate("k=", bytes, line) }
+            diagnostics.report(SDPRules.keyField, line, "k= is obsolete and receivers discard it")
+            session.encryptionKey = Bytes.string(bytes, value)
+        case UInt8(ascii: "a"):
+            attribute(bytes, value, trimmed, inMedia: false)
+        case UInt8(ascii: "m"):
+            startMedia(bytes, line, value, trimmed)
+            return
+        default:
+            break
+        }
+        sectionLine += 1
+    }
+
+    /// Reports a line whose rank is lower than one already seen in the section.
+    private mutating func checkOrder(_ bytes: Span<UInt8>, _ type: UInt8, _ rank: Int, _ line: Range<Int>) {
+        if rank < self.rank {
+            let letter = Character(UnicodeScalar(type))
+            diagnostics.report(SDPRules.lineOrder, line.lowerBound..<(line.lowerBound + 2),
+                               "\(letter)= line after \(Character(UnicodeScalar(previousType)))= line; RFC 8866 §5 puts \(letter)= earlier in the \(inMedia ? "media" : "session") section")
+        } else {
+            self.rank = rank
+        }
+    }
+
+    /// Reports a mandatory line that should have come before a line of `rank`.
+    private mutating func checkMandatory(before rank: Int, _ line: Range<Int>) {
+        if seenOrigin && seenName && !session.times.isEmpty { return }
+        func require(_ seen: Bool, _ type: UInt8, _ name: String, after minimum: Int) {
+            guard !seen, rank > minimum, !reportedMissing.contains(type) else { return }
+            reportedMissing.insert(type)
+            diagnostics.report(SDPRules.missingField, line.lowerBound..<(line.lowerBound + 1),
+                               "the \(Character(UnicodeScalar(type)))= (\(name)) line is missing; it must come before this line")
+        }
+        require(seenOrigin, UInt8(ascii: "o"), "origin", after: 1)
+        require(seenName, UInt8(ascii: "s"), "session name", after: 2)
+        require(!session.times.isEmpty, UInt8(ascii: "t"), "timing", after: 9)
+    }
+
+    private mutating func duplicate(_ what: String, _ bytes: Span<UInt8>, _ line: Range<Int>) {
+        diagnostics.report(SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2), "a second \(what) line; only one is allowed here, the second is ignored")
+        keepExtra(bytes, line)
+    }
+
+    private mutating func unknownLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>) {
+        diagnostics.report(SDPRules.unknownLineType, line.lowerBound..<(line.lowerBound + 1),
+                           "line type '\(Character(UnicodeScalar(type)))=' is not defined by SDP; the line is kept but ignored")
+        keepExtra(bytes, line)
+    }
+
+    private mutating func keepExtra(_ bytes: Span<UInt8>, _ line: Range<Int>) {
+        let extra = ExtraLine(text: Bytes.string(bytes, line), position: sectionLine)
+        if inMedia { current.extraLines.append(extra) } else { session.extraLines.append(extra) }
+        sectionLine += 1
+    }
+
+    // MARK: Media level
+
+    private mutating func startMedia(_ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
+        finishMedia()
+        mediaCount += 1
+        var parsed = LineParser.media(bytes, trimmed, &diagnostics)
+        parsed.media.verbatim = verbatim(bytes, value)
+        checks = SectionChecks(mediaLine: parsed, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes, &diagnostics)
+        sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
+        current = parsed.media
+        // Browser sections carry 10 to 150 attributes; start big enough to skip most regrowth.
+        current.attributes.reserveCapacity(32)
+        inMedia = true
+        rank = 0
+        sectionLine = 1
+    }
+
+    /// Ranks of media-level lines in RFC 8866 §5 order.
+    private static func mediaRank(_ type: UInt8) -> Int? {
+        switch type {
+        case UInt8(ascii: "i"): 1
+        case UInt8(ascii: "c"): 2
+        case UInt8(ascii: "b"): 3
+        case UInt8(ascii: "k"): 4
+        case UInt8(ascii: "a"): 5
+        default: nil
+        }
+    }
+
+    private mutating func mediaLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
+        if type == UInt8(ascii: "m") { return startMedia(bytes, line, value, trimmed) }
+        guard let rank = Self.mediaRank(type) else {
+            if Self.sessionRank(type) != nil {
+                diagnostics.report(SDPRules.fieldNotAllowedHere, line.lowerBound..<(line.lowerBound + 2),
+                                   "\(Character(UnicodeScalar(type)))= is a session-level line and may not appear in a media section; it is ignored")
+                return keepExtra(bytes, line)
+            }
+            return unknownLine(bytes, type, line)
+        }
+        checkOrder(bytes, type, rank, line)
+        switch type {
+        case UInt8(ascii: "i"):
+            guard current.information == nil else { return duplicate("i=", bytes, line) }
+            current.information = Bytes.string(bytes, value)
+        case UInt8(ascii: "c"):
+            var connection = LineParser.connection(bytes, trimmed, &diagnostics)
+            connection.verbatim = verbatim(bytes, value)
+            current.connections.append(connection)
+        case UInt8(ascii: "b"):
+            var bandwidth = LineParser.bandwidth(bytes, trimmed, &diagnostics)
+            bandwidth.verbatim = verbatim(bytes, value)
+            current.bandwidths.append(bandwidth)
+        case UInt8(ascii: "k"):
+            guard current.encryptionKey == nil else { return duplicate("k=", bytes, line) }
+            diagnostics.report(SDPRules.keyField, line, "k= is obsolete and receivers discard it")
+            current.encryptionKey = Bytes.string(bytes, value)
+        default:
+            attribute(bytes, value, trimmed, inMedia: true)
+        }
+        sectionLine += 1
+    }
+
+    private mutating func finishMedia() {
+        guard inMedia else { return }
+        inMedia = false
+        checks.finish(&current, &diagnostics)
+        sessionChecks.noteMedia(checks)
+        session.media.append(current)
+        current = MediaDescription(media: "", proto: "", formats: [])
+    }
+
+    // MARK: Attributes
+
+    private mutating func attribute(_ bytes: Span<UInt8>, _ value: Range<Int>, _ trimmed: Range<Int>, inMedia: Bool) {
+        let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, value)
+        let hasValue = colon < value.upperBound
+        let nameRange = value.lowerBound..<min(colon, trimmed.upperBound)
+        let known = KnownAttribute.lookup(bytes, nameRange)
+        let attribute = Attribute(name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
+                                  value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
+        if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
+
+        guard let known else {
+            if nameRange.isEmpty {
+                diagnostics.report(SDPRules.attributeSyntax, value.lowerBound..<(value.lowerBound + (hasValue ? 1 : 0)), "the attribute has no name")
+            } else if let bad = Bytes.firstIndex(notIn: .token, bytes, nameRange) {
+                diagnostics.report(SDPRules.attributeSyntax, bad..<(bad + 1),
+                                   "attribute name '\(Bytes.string(bytes, nameRange))' contains \(bytes[bad].displayed)")
+            } else if let match = KnownAttribute.lookupIgnoringCase(bytes, nameRange) {
+                diagnostics.report(SDPRules.attributeCase, nameRange,
+                                   "attribute '\(Bytes.string(bytes, nameRange))' is written '\(match.name)'; receivers match names exactly")
+            } else {
+                diagnostics.report(SDPRules.unknownAttribute, nameRange, "unknown attribute '\(Bytes.string(bytes, nameRange))' is kept as written")
+            }
+            return
+        }
+        let valueRange = (colon + 1)..<max(colon + 1, trimmed.upperBound)
+        switch known.level {
+        case .session where inMedia:
+            diagnostics.report(SDPRules.attributeLevel, nameRange, "a=\(known.name) is a session-level attribute; in a media section it is ignored")
+        case .media where !inMedia:
+            diagnostics.report(SDPRules.attributeLevel, nameRange, "a=\(known.name) is a media-level attribute; at the session level it is ignored")
+        default:
+            break
+        }
+        if known.isFlag {
+            if hasValue {
+                diagnostics.report(SDPRules.flagWithValue, colon..<value.upperBound, "a=\(known.name) takes no value")
+            }
+        } else if !hasValue {
+            diagnostics.report(SDPRules.attributeValueMissing, nameRange, "a=\(known.name) needs a value", hint: "write a=\(known.name):<value>")
+            return
+        }
+        if inMedia {
+            checks.attribute(known, bytes, nameRange, valueRange, &diagnostics)
+        } else {
+            sessionChecks.attribute(known, bytes, nameRange, valueRange, &diagnostics)
+        }
+    }
+
+    // MARK: Verbatim text
+
+    /// The original text of a typed line, unless the model writes it back identically.
+    ///
+    /// A line is written back identically when parsing it found nothing to report (so its
+    /// fields are separated by single spaces, with nothing before or after) and none of its
+    /// numbers has a leading zero (the model keeps every other field as written). Checking that
+    /// is cheaper than writing the line out and comparing.
+    private func verbatim(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String? {
+        if diagnostics.reported != lineMark || Self.hasLeadingZero(bytes, range) { return Bytes.string(bytes, range) }
+        return nil
+    }
+
+    /// Whether a number in `range` starts with a superfluous "0" ("t=00 0", "m=audio 09 …").
+    private static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+        var previous = ASCII.space
+        for i in range {
+            let byte = bytes[i]
+            if byte == ASCII.zero && i + 1 < range.upperBound && bytes[i + 1].isDigit,
+               previous == ASCII.space || previous == ASCII.slash || previous == ASCII.colon || previous == ASCII.minus {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    // MARK: End
+
+    private mutating func finish() -> SDPParseResult {
+        finishMedia()
+        if seenVersion || !session.attributes.isEmpty || !session.media.isEmpty {
+            // Anything missing was not reported along the way because no later line came.
+            diagnostics.line = lastLineNumber
+            diagnostics.lineStart = lastLine.lowerBound
+            checkMandatory(before: 13, lastLine)
+        }
+        sessionChecks.finish(session, &diagnostics)
+        if session.times.isEmpty { session.times.append(SessionDescription.TimeDescription()) }
+        session.lineEnding = lineEnding ?? .crlf
+        var all = diagnostics.finish(overflowRule: SDPRules.tooManyFindings)
+        // Findings made at the end point back at earlier lines; keep the list in input order.
+        if !all.isEmpty && !zip(all, all.dropFirst()).allSatisfy({ $0.location <= $1.location }) {
+            all = all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+        }
+        return SDPParseResult(description: session, diagnostics: all)
+    }
+}
