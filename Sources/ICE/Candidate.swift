@@ -118,6 +118,13 @@ public struct Candidate: Sendable, Hashable, CustomStringConvertible {
     /// was parsed from text that was already canonical.
     public var isCanonical: Bool { verbatim == nil }
 
+    /// The same candidate, printing in canonical form (what a formatter writes).
+    public func canonicalized() -> Candidate {
+        var copy = self
+        copy.verbatim = nil
+        return copy
+    }
+
     /// The value of the attribute, without `a=candidate:`: the verbatim input when there is one,
     /// otherwise the canonical form.
     ///

@@ -102,9 +102,9 @@ public struct MSIDSemantic: AttributeValue {
         self.identifiers = identifiers
     }
 
-    /// Chromium's spelling has a space after the colon; this keeps that form for output.
+    /// The grammar's form, without a space after the colon (Chromium writes one; a parsed
+    /// attribute keeps whatever the input had).
     public func write(to output: inout String) {
-        output += " "
         output += semantic
         for id in identifiers {
             output += " "
