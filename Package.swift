@@ -40,11 +40,13 @@ let package = Package(
             path: "Benchmarks/SDPBenchmark",
             swiftSettings: strictSwift
         ),
-        .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE"], swiftSettings: strictSwift),
+        // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
+        .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "ICETests", dependencies: ["ICE", "Diagnostics"], swiftSettings: strictSwift),
         .testTarget(
             name: "SDPLintTests",
-            dependencies: ["SDPLint", "SDP", "Diagnostics"],
+            dependencies: ["SDPLint", "SDP", "Diagnostics", "TestSupport", "sdplint"],
             swiftSettings: strictSwift
         ),
     ],

@@ -25,8 +25,8 @@ enum LineParser {
         func text(_ index: Int) -> String { index < fields.count ? Bytes.string(bytes, fields[index]) : "" }
         if fields.count > 1 {
             let id = fields[1]
-            if let bad = Bytes.firstIndex(notIn: .digit, bytes, id) {
-                diagnostics.report(rule, bad..<(bad + 1), "session id '\(Bytes.string(bytes, id))' is not a decimal number")
+            if id.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, id) != nil {
+                diagnostics.report(rule, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
             }
         }
         var version: UInt64 = 0

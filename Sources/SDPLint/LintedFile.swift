@@ -1,0 +1,67 @@
+public import Diagnostics
+
+/// One input and the findings about it, ready to render.
+public struct LintedFile: Sendable {
+    /// How the input is named in reports: a path, or "<stdin>".
+    public var path: String
+    /// The text the line and column numbers refer to (for the snippets under each finding).
+    public var source: [UInt8]
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, source: [UInt8], diagnostics: [Diagnostic]) {
+        self.path = path
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+
+    /// How many findings of each severity.
+    public var counts: SeverityCounts { SeverityCounts(diagnostics) }
+
+    /// The text of a 1-based line, without its line ending.
+    public func line(_ number: Int) -> [UInt8] {
+        var current = 1
+        var start = 0
+        var index = 0
+        while index < source.count && current < number {
+            if source[index] == 0x0A {
+                current += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard current == number, start <= source.count else { return [] }
+        var end = start
+        while end < source.count && source[end] != 0x0A { end += 1 }
+        if end > start && source[end - 1] == 0x0D { end -= 1 }
+        return Array(source[start..<end])
+    }
+}
+
+/// Findings counted by severity.
+public struct SeverityCounts: Sendable, Hashable {
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+
+    public init() {}
+
+    public init(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { add(diagnostic.severity) }
+    }
+
+    public mutating func add(_ severity: Severity) {
+        switch severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .info: infos += 1
+        }
+    }
+
+    public static func + (lhs: SeverityCounts, rhs: SeverityCounts) -> SeverityCounts {
+        var sum = lhs
+        sum.errors += rhs.errors
+        sum.warnings += rhs.warnings
+        sum.infos += rhs.infos
+        return sum
+    }
+}

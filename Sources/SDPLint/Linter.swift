@@ -1,0 +1,20 @@
+public import Diagnostics
+public import SDP
+
+/// What `sdplint check` runs on one input.
+public enum Linter {
+    /// Parses one SDP input and returns its findings, ready to render.
+    public static func check(_ source: [UInt8], path: String, options: ParseOptions = .lenient) -> LintedFile {
+        let result = SessionDescription.parse(bytes: source, options: options)
+        return LintedFile(path: path, source: source, diagnostics: result.diagnostics)
+    }
+
+    /// The canonical text of an SDP input and the findings that stopped it being formatted, if
+    /// any: inputs with errors are not rewritten.
+    public static func format(_ source: [UInt8], path: String, options: ParseOptions = .lenient) -> (text: String?, file: LintedFile) {
+        let result = SessionDescription.parse(bytes: source, options: options)
+        let file = LintedFile(path: path, source: source, diagnostics: result.diagnostics.filter { $0.severity == .error })
+        guard !result.hasErrors else { return (nil, file) }
+        return (result.description.formatted().serialized(), file)
+    }
+}

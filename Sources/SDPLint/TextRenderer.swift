@@ -1,0 +1,91 @@
+public import Diagnostics
+
+/// Renders findings the way compilers do: `file:line:column: severity[CODE]: message`, the
+/// offending line with a caret under the span, then the hint and the standard it comes from.
+public struct TextRenderer: Sendable {
+    /// Whether to colour the output with ANSI escapes.
+    public var color: Bool
+    /// Whether to show the line and caret under each finding.
+    public var snippets: Bool
+
+    public init(color: Bool = false, snippets: Bool = true) {
+        self.color = color
+        self.snippets = snippets
+    }
+
+    public func render(_ file: LintedFile, into output: inout String) {
+        for diagnostic in file.diagnostics { render(diagnostic, in: file, into: &output) }
+    }
+
+    public func render(_ diagnostic: Diagnostic, in file: LintedFile, into output: inout String) {
+        let location = diagnostic.location
+        output += paint("\(file.path):\(location.line):\(location.column): ", .bold)
+        output += paint("\(diagnostic.severity)[\(diagnostic.code)]", style(for: diagnostic.severity))
+        output += paint(": \(diagnostic.message)", .bold)
+        output += "\n"
+        if snippets {
+            let line = file.line(location.line)
+            let number = String(location.line)
+            let gutter = String(repeating: " ", count: number.count)
+            output += paint("\(number) | ", .blue)
+            output += Self.printable(line)
+            output += "\n"
+            let prefix = Array(line.prefix(max(0, location.column - 1)))
+            let spanBytes = Array(line.dropFirst(max(0, location.column - 1)).prefix(max(1, location.bytes.count)))
+            let pad = Self.printable(prefix).unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+            let width = max(1, Self.printable(spanBytes).unicodeScalars.count)
+            output += paint("\(gutter) | ", .blue)
+            output += pad
+            output += paint("^" + String(repeating: "~", count: width - 1), style(for: diagnostic.severity))
+            output += "\n"
+            if let hint = diagnostic.hint {
+                output += paint("\(gutter) = ", .blue) + "hint: \(hint)\n"
+            }
+            output += paint("\(gutter) = ", .blue) + "see \(diagnostic.reference)"
+            if let url = diagnostic.reference.url { output += " <\(url)>" }
+            output += "\n"
+        }
+    }
+
+    /// A one-line tally: "2 errors, 1 warning in 3 files".
+    public func summary(_ counts: SeverityCounts, files: Int) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var parts: [String] = [plural(counts.errors, "error"), plural(counts.warnings, "warning")]
+        if counts.infos > 0 { parts.append(plural(counts.infos, "note")) }
+        return parts.joined(separator: ", ") + " in " + plural(files, "file")
+    }
+
+    /// The bytes as text for display: invalid UTF-8 repaired, control bytes shown as U+2400
+    /// symbols so that a NUL cannot corrupt the terminal.
+    static func printable(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\t" {
+                result.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+            } else if scalar.value == 0x7F {
+                result.append("\u{2421}")
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    enum Style: String {
+        case bold = "1", red = "1;31", yellow = "1;33", cyan = "1;36", blue = "1;34"
+    }
+
+    func style(for severity: Severity) -> Style {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .info: .cyan
+        }
+    }
+
+    func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

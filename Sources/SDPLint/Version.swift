@@ -1,0 +1,2 @@
+/// The version `sdplint --version` prints and reports carry.
+public let sdplintVersion = "0.1.0"

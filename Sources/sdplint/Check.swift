@@ -1,0 +1,64 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import SDPLint
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report every problem in SDP files, with the RFC section behind it.",
+        discussion: """
+            Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret.
+            Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
+
+            Examples:
+              sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
+              sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
+              cat offer.sdp | sdplint check -
+            """
+    )
+
+    @Argument(help: "SDP files to check; - reads standard input.")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @OptionGroup var parsing: ParsingOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file, or - for standard input") }
+    }
+
+    func run() throws {
+        var results: [LintedFile] = []
+        var ioFailed = false
+        for path in files {
+            do {
+                let input = try Input.read(path)
+                results.append(Linter.check(input.bytes, path: input.path, options: parsing.parseOptions))
+            } catch {
+                writeError("\(error)")
+                ioFailed = true
+            }
+        }
+        switch format {
+        case .json:
+            print(JSONReport.render(results, toolVersion: sdplintVersion), terminator: "")
+        case .text:
+            let renderer = TextRenderer(color: color.enabled)
+            var output = ""
+            var total = SeverityCounts()
+            for file in results {
+                renderer.render(file, into: &output)
+                total = total + file.counts
+            }
+            output += renderer.summary(total, files: results.count) + "\n"
+            print(output, terminator: "")
+        }
+        if ioFailed { throw ExitCode(2) }
+        if results.contains(where: { $0.counts.errors > 0 }) { throw ExitCode(1) }
+    }
+}

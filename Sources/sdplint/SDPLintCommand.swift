@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SDPLint
+
+@main
+struct SDPLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sdplint",
+        abstract: "Lint, format and explain SDP offers and answers.",
+        discussion: """
+            Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
+
+            Examples:
+              sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
+              sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
+              sdplint format Fixtures/corpus/sipp/uac-uas-udp.01-request-invite.body.sdp
+            """,
+        version: sdplintVersion,
+        subcommands: [Check.self, Format.self],
+        defaultSubcommand: Check.self
+    )
+
+    /// Runs the command and maps failures to the documented exit status: 2 for usage and I/O
+    /// errors (ArgumentParser's default would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `sdplint` binary end to end: exit status, text, JSON against its schema.
+@Suite struct CLITests {
+    let cleanCapture = "Fixtures/corpus/chromium/audio-video.offer.sdp"
+    let brokenSDP = "v=0\no=- abc 1 IN IP4 1.2.3.400\ns=-\nt=0 0\nm=audio 70000 RTP/AVP 0 96\nc=IN IP4 0.0.0.0\na=rtcp-fb:97 nack\n"
+
+    @Test func exitsZeroOnACleanCapture() throws {
+        let run = try Executable.run("sdplint", ["check", cleanCapture])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasSuffix("0 errors, 0 warnings in 1 file\n"))
+    }
+
+    @Test func exitsOneAndPointsAtEachError() throws {
+        let run = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("<stdin>:2:5: error[SDP120]: session id 'abc' is not a decimal number"))
+        #expect(run.standardOutput.contains("<stdin>:2:18: error[SDP129]"))
+        #expect(run.standardOutput.contains("<stdin>:5:9: error[SDP128]: port 70000 is out of range 0–65535"))
+        #expect(run.standardOutput.contains("<stdin>:5:25: error[SDP302]: dynamic payload type 96 has no a=rtpmap"))
+        // The offending line, then a caret under the exact span.
+        #expect(run.standardOutput.contains("2 | o=- abc 1 IN IP4 1.2.3.400\n  |     ^~~\n"))
+    }
+
+    @Test func exitsTwoForAMissingFile() throws {
+        let run = try Executable.run("sdplint", ["check", "no/such/file.sdp"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("no/such/file.sdp: no such file"))
+    }
+
+    @Test func exitsTwoOnUsageErrors() throws {
+        #expect(try Executable.run("sdplint", ["check"]).status == 2)
+        #expect(try Executable.run("sdplint", ["check", "--format", "yaml", cleanCapture]).status == 2)
+    }
+
+    @Test func printsItsVersionAndHelp() throws {
+        let version = try Executable.run("sdplint", ["--version"])
+        #expect(version.status == 0)
+        #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try Executable.run("sdplint", ["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("Fixtures/corpus/chromium/audio-video.offer.sdp"))
+    }
+
+    @Test func colorsOnlyWhenAsked() throws {
+        let plain = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+        let colored = try Executable.run("sdplint", ["check", "--color", "always", "-"], input: Data(brokenSDP.utf8))
+        #expect(colored.standardOutput.contains("\u{1B}[1;31merror[SDP120]"))
+    }
+
+    @Test func jsonReportValidatesAgainstItsSchema() throws {
+        let schema = try JSONSchema(named: "sdplint-report.schema.json")
+        for arguments in [["check", "--format", "json", cleanCapture, "-"], ["check", "--format", "json", "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"]] {
+            let run = try Executable.run("sdplint", arguments, input: Data(brokenSDP.utf8))
+            let errors = try schema.validate(Data(run.standardOutput.utf8))
+            #expect(errors.isEmpty, "\(errors)")
+        }
+        let run = try Executable.run("sdplint", ["check", "--format", "json", "-"], input: Data(brokenSDP.utf8))
+        let report = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        let files = report?["files"] as? [[String: Any]]
+        let first = (files?.first?["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "SDP120" }
+        #expect(first?["line"] as? Int == 2)
+        #expect(first?["column"] as? Int == 5)
+        #expect(first?["severity"] as? String == "error")
+        #expect(first?["reference"] as? String == "RFC 8866 §5.2")
+    }
+
+    @Test func schemaValidatorRejectsAWrongReport() throws {
+        let schema = try JSONSchema(named: "sdplint-report.schema.json")
+        let wrong = #"{"version":1,"tool":{"name":"sdplint","version":"x"},"files":[{"path":"a","diagnostics":[{"code":"sdp1","severity":"fatal","line":0}],"summary":{"errors":0,"warnings":0,"infos":0}}],"summary":{"errors":0,"warnings":0}}"#
+        let errors = try schema.validate(Data(wrong.utf8))
+        #expect(errors.contains { $0.contains("missing required property infos") })
+        #expect(errors.contains { $0.contains("does not match") })
+        #expect(errors.contains { $0.contains("fatal") })
+        #expect(errors.contains { $0.contains("0 < 1") })
+    }
+
+    @Test func formatPrintsCanonicalCRLFText() throws {
+        let input = "v=0\no=- 0001 02 IN IP4 127.0.0.1\ns=-\nt=0  0\na=group:BUNDLE  0\nm=audio 9 RTP/AVP 0 \nc=IN IP4 0.0.0.0\na=mid:0\na=rtpmap:0   PCMU/8000\n"
+        let run = try Executable.run("sdplint", ["format", "-"], input: Data(input.utf8))
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "v=0\r\no=- 0001 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:0 PCMU/8000\r\n")
+    }
+
+    @Test func formatRefusesInputWithErrors() throws {
+        let run = try Executable.run("sdplint", ["format", "-"], input: Data(brokenSDP.utf8))
+        #expect(run.status == 1)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.contains("error[SDP120]"))
+    }
+
+    /// Golden text output: set SDPLINT_RECORD=1 to write the expected files anew.
+    @Test(arguments: ["corpus/firefox/codec-vp9-only.offer.sdp", "corpus/sipp/uac-uas-udp.04-response-200-invite.body.sdp"])
+    func textOutputMatchesTheGoldenFile(_ fixture: String) throws {
+        let run = try Executable.run("sdplint", ["check", "Fixtures/" + fixture])
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden").appendingPathComponent(fixture.replacingOccurrences(of: "/", with: "__") + ".txt")
+        if ProcessInfo.processInfo.environment["SDPLINT_RECORD"] != nil {
+            try Data(run.standardOutput.utf8).write(to: golden)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(run.standardOutput == expected)
+    }
+}
