@@ -12,6 +12,11 @@ let package = Package(
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "ICE", targets: ["ICE"]),
         .library(name: "SDP", targets: ["SDP"]),
+        .library(name: "JSON", targets: ["JSON"]),
+        .library(name: "OfferAnswer", targets: ["OfferAnswer"]),
+        .library(name: "SIP", targets: ["SIP"]),
+        .library(name: "Signaling", targets: ["Signaling"]),
+        .library(name: "Jingle", targets: ["Jingle"]),
         .library(name: "SDPLint", targets: ["SDPLint"]),
         .executable(name: "sdplint", targets: ["sdplint"]),
     ],
@@ -25,7 +30,23 @@ let package = Package(
         .target(name: "Scanning", swiftSettings: strictSwift),
         .target(name: "ICE", dependencies: ["Diagnostics", "Scanning"], swiftSettings: strictSwift),
         .target(name: "SDP", dependencies: ["Diagnostics", "Scanning", "ICE"], swiftSettings: strictSwift),
-        .target(name: "SDPLint", dependencies: ["Diagnostics", "SDP", "ICE"], swiftSettings: strictSwift),
+        // A byte-level JSON reader/writer with locations, JSON paths and limits.
+        .target(name: "JSON", dependencies: ["Diagnostics", "Scanning"], swiftSettings: strictSwift),
+        .target(name: "OfferAnswer", dependencies: ["Diagnostics", "SDP", "ICE"], swiftSettings: strictSwift),
+        .target(name: "SIP", dependencies: ["Diagnostics", "Scanning", "SDP", "ICE"], swiftSettings: strictSwift),
+        .target(name: "Signaling", dependencies: ["Diagnostics", "Scanning", "SDP", "ICE", "SIP", "JSON"], swiftSettings: strictSwift),
+        // libxml2 from Debian's libxml2-dev, imported by Jingle alone.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "Jingle", dependencies: ["Diagnostics", "SDP", "ICE", "CLibXML2"], swiftSettings: strictSwift),
+        .target(
+            name: "SDPLint",
+            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "OfferAnswer", "SIP", "Signaling", "Jingle"],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "sdplint",
             dependencies: [
@@ -44,6 +65,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "ICETests", dependencies: ["ICE", "Diagnostics"], swiftSettings: strictSwift),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "OfferAnswerTests", dependencies: ["OfferAnswer", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "SIPTests", dependencies: ["SIP", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "SignalingTests", dependencies: ["Signaling", "SIP", "JSON", "SDP", "ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "JingleTests", dependencies: ["Jingle", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "SDPLintTests",
             dependencies: ["SDPLint", "SDP", "Diagnostics", "TestSupport", "sdplint"],
