@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(
             name: "SDPLintTests",
             dependencies: ["SDPLint", "SDP", "Diagnostics", "TestSupport", "sdplint"],
+            exclude: ["Golden"],
             swiftSettings: strictSwift
         ),
     ],

@@ -78,8 +78,12 @@ public struct Crypto: AttributeValue {
         }
         var keyParameters: [KeyParameter] = []
         var items = ValueScanner(keys)
-        while !items.isAtEnd {
-            let item = items.upTo(ASCII.semicolon, bytes).range
+        // key-param *(";" key-param): a ';' needs a key parameter after it (RFC 4568 §9.1).
+        var more = true
+        while more {
+            let part = items.upTo(ASCII.semicolon, bytes)
+            more = part.found
+            let item = part.range
             var pair = ValueScanner(item)
             let method = pair.upTo(ASCII.colon, bytes)
             guard method.found, !method.range.isEmpty, !pair.remaining.isEmpty else {

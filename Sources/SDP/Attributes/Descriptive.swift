@@ -41,10 +41,13 @@ public struct Content: AttributeValue {
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Content? {
         var values: [String] = []
         var items = ValueScanner(range)
-        while !items.isAtEnd {
-            let item = items.upTo(ASCII.comma, bytes).range
-            if Field.token(bytes, item, "content tag", SDPRules.valueSyntax, &diagnostics) {
-                values.append(Bytes.string(bytes, item))
+        // mediacnt *("," mediacnt): a ',' needs a tag after it, so a trailing one is reported.
+        var more = !range.isEmpty
+        while more {
+            let item = items.upTo(ASCII.comma, bytes)
+            more = item.found
+            if Field.token(bytes, item.range, "content tag", SDPRules.valueSyntax, &diagnostics) {
+                values.append(Bytes.string(bytes, item.range))
             }
         }
         if range.isEmpty { diagnostics.report(SDPRules.valueSyntax, range, "content is empty") }

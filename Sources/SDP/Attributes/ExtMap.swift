@@ -64,8 +64,10 @@ public struct ExtMap: AttributeValue {
         let slash = Bytes.firstIndex(of: ASCII.slash, in: bytes, entry)
         let idRange = entry.lowerBound..<slash
         let id = Field.integer(bytes, idRange, "extmap id", rule, as: UInt64.self, &diagnostics)
-        if let id, id == 0 || id == 15 || id > 255 {
-            let why = id == 15 ? "15 is reserved (RFC 8285 §4.2)" : id == 0 ? "0 is padding" : "ids above 255 cannot be sent"
+        // 15 is reserved only in the one-byte header form (RFC 8285 §4.2); the two-byte form
+        // takes 1–255 (§4.3), so 15, like 16–255, merely needs two-byte headers.
+        if let id, id == 0 || id > 255 {
+            let why = id == 0 ? "0 is padding" : "ids above 255 cannot be sent"
             diagnostics.report(rule, idRange, "extmap id \(id) is not usable: \(why)")
         }
         var direction: Direction?

@@ -56,10 +56,13 @@ public struct Fingerprint: AttributeValue {
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (hash: Range<Int>, digest: Range<Int>)? {
         let rule = SDPRules.fingerprintSyntax
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
-        guard let hash = fields.at(0), Field.token(bytes, hash, "hash function", rule, &diagnostics) else {
+        guard let hash = fields.at(0) else {
             diagnostics.report(rule, range, "fingerprint has no hash function")
             return nil
         }
+        // A hash function that is not a token (RFC 8122 §5 `hash-func`) is reported as such,
+        // not as missing.
+        guard Field.token(bytes, hash, "hash function", rule, &diagnostics) else { return nil }
         guard let digest = fields.at(1) else {
             diagnostics.report(rule, fields.missing(1), "fingerprint has no digest")
             return nil

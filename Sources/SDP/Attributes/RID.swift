@@ -84,12 +84,23 @@ public struct RID: AttributeValue {
         if let params = scanner.rest(bytes, &diagnostics) {
             var items = ValueScanner(params)
             var first = true
-            while !items.isAtEnd {
-                let item = items.upTo(ASCII.semicolon, bytes).range
+            // Each ';' is followed by a rid-param (RFC 8851 §10), so an empty item (";;" or a
+            // trailing ';') is reported: loop while the last item ended at a separator.
+            var more = true
+            while more {
+                let part = items.upTo(ASCII.semicolon, bytes)
+                more = part.found
+                let item = part.range
+                if item.isEmpty {
+                    diagnostics.report(rule, item, "rid parameter list has an empty item: a ';' with no parameter after it")
+                    first = false
+                    continue
+                }
                 var pair = ValueScanner(item)
                 let name = pair.upTo(ASCII.equals, bytes)
                 if name.range.isEmpty || Bytes.firstIndex(notIn: .token, bytes, name.range) != nil {
                     diagnostics.report(rule, item, "rid restriction '\(Bytes.string(bytes, item))' has no valid name")
+                    first = false
                     continue
                 }
                 if Bytes.equals(bytes, name.range, "pt") {
@@ -97,8 +108,13 @@ public struct RID: AttributeValue {
                         diagnostics.report(rule, item, "pt= must be the first rid parameter")
                     }
                     var list = ValueScanner(pair.remaining)
-                    while !list.isAtEnd {
-                        let fmt = list.upTo(ASCII.comma, bytes).range
+                    // rid-fmt-list = %s"pt=" fmt *("," fmt): at least one format, and one after
+                    // every ','.
+                    var moreFormats = true
+                    while moreFormats {
+                        let part = list.upTo(ASCII.comma, bytes)
+                        moreFormats = part.found
+                        let fmt = part.range
                         if Field.token(bytes, fmt, "rid payload type", rule, &diagnostics) {
                             payloadTypes.append(Bytes.string(bytes, fmt))
                         }

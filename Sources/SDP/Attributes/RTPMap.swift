@@ -52,7 +52,9 @@ public struct RTPMap: AttributeValue {
 
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let rule = SDPRules.rtpmapSyntax
-        let fields = FieldList(bytes, range, limit: 2, diagnostics: &diagnostics)
+        // Three fields, so that text after the encoding is reported as such instead of being
+        // read as part of the clock rate or channels: RFC 8866 §6.6 ends the value there.
+        let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let ptRange = fields.at(0) else {
             diagnostics.report(rule, range, "rtpmap has no payload type")
             return nil
@@ -61,6 +63,9 @@ public struct RTPMap: AttributeValue {
         guard let encoding = fields.at(1) else {
             diagnostics.report(rule, fields.missing(1), "rtpmap has no encoding after the payload type", hint: "write <payload type> <encoding name>/<clock rate>")
             return nil
+        }
+        if let extra = fields.at(2) {
+            diagnostics.report(rule, extra, "unexpected '\(Bytes.string(bytes, extra))' after the encoding")
         }
         let slash = Bytes.firstIndex(of: ASCII.slash, in: bytes, encoding)
         let name = encoding.lowerBound..<slash

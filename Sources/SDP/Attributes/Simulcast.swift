@@ -94,17 +94,24 @@ public struct Simulcast: AttributeValue {
                 _ = list.upTo(ASCII.equals, bytes)
             }
             var streams: [Alternatives] = []
-            while !list.isAtEnd {
-                let alternativesRange = list.upTo(ASCII.semicolon, bytes).range
+            // Every ';' and ',' is followed by an sc-id (RFC 8853 §5.1), so a trailing one leaves
+            // an empty id to report: loop while the last read ended at a separator.
+            var moreStreams = !list.isAtEnd
+            while moreStreams {
+                let alternativesPart = list.upTo(ASCII.semicolon, bytes)
+                moreStreams = alternativesPart.found
                 var alternatives: Alternatives = []
-                var items = ValueScanner(alternativesRange)
-                repeat {
-                    var id = items.upTo(ASCII.comma, bytes).range
+                var items = ValueScanner(alternativesPart.range)
+                var moreAlternatives = true
+                while moreAlternatives {
+                    let idPart = items.upTo(ASCII.comma, bytes)
+                    moreAlternatives = idPart.found
+                    var id = idPart.range
                     let paused = !id.isEmpty && bytes[id.lowerBound] == ASCII.tilde
                     if paused { id = (id.lowerBound + 1)..<id.upperBound }
                     checkRIDId(bytes, id, &diagnostics, rule: rule)
                     if !id.isEmpty { alternatives.append(Stream(rid: Bytes.string(bytes, id), isPaused: paused)) }
-                } while !items.isAtEnd
+                }
                 streams.append(alternatives)
             }
             if isSend { result.send = streams } else { result.receive = streams }
