@@ -128,8 +128,11 @@ struct SectionChecks {
 
     init() {}
 
-    init(mediaLine: LineParser.MediaLine, lineNumber: Int, lineStart: Int, bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) {
-        isRTP = mediaLine.media.proto.isRTP
+    /// - Parameter fragment: In an SDP fragment the m= line only names a section (RFC 8840
+    ///   §4.4), so its formats are not checked against rtpmap lines.
+    init(mediaLine: LineParser.MediaLine, lineNumber: Int, lineStart: Int, bytes: Span<UInt8>, fragment: Bool,
+         _ diagnostics: inout DiagnosticCollector) {
+        isRTP = mediaLine.media.proto.isRTP && !fragment
         isAudio = mediaLine.media.media == .audio
         guard isRTP else { return }
         formatLocations.reserveCapacity(mediaLine.formatRanges.count)
@@ -334,8 +337,9 @@ struct SessionChecks {
         if let mid = checks.mid { mids.append(mid) }
     }
 
-    func finish(_ session: SessionDescription, _ diagnostics: inout DiagnosticCollector) {
-        if session.connection == nil {
+    func finish(_ session: SessionDescription, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+        // A trickle fragment's m= lines only name sections; they carry no connection data.
+        if session.connection == nil && !fragment {
             for (index, section) in session.media.enumerated() where section.connections.isEmpty && index < mediaLines.count {
                 diagnostics.report(SDPRules.connectionMissing, at: mediaLines[index],
                                    "media section \(index) (\(section.media)) has no c= line and there is none at the session level")

@@ -44,15 +44,20 @@ struct Parser {
     private var checks = SectionChecks()
     private var sessionChecks = SessionChecks()
 
-    private init(options: ParseOptions) {
+    /// Whether the input is an RFC 8840 SDP fragment: attributes and media sections without the
+    /// v= o= s= t= lines of a full description.
+    private let fragment: Bool
+
+    private init(options: ParseOptions, fragment: Bool = false) {
         self.options = options
+        self.fragment = fragment
         diagnostics = DiagnosticCollector(strict: options.strict, limit: options.limits.maxDiagnostics)
     }
 
     // MARK: Entry points
 
-    static func parse(_ bytes: Span<UInt8>, options: ParseOptions) -> SDPParseResult {
-        var parser = Parser(options: options)
+    static func parse(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
+        var parser = Parser(options: options, fragment: fragment)
         parser.run(bytes)
         return parser.finish()
     }
@@ -216,7 +221,7 @@ struct Parser {
                                hint: type == UInt8(ascii: "a") ? "receivers take it as part of the value" : "remove it")
         }
         let trimmed = value.lowerBound..<trimmedEnd
-        if !seenVersion && type != UInt8(ascii: "v") && !reportedMissing.contains(UInt8(ascii: "v")) {
+        if !fragment && !seenVersion && type != UInt8(ascii: "v") && !reportedMissing.contains(UInt8(ascii: "v")) {
             reportedMissing.insert(UInt8(ascii: "v"))
             diagnostics.report(SDPRules.version, line.lowerBound..<(line.lowerBound + 1), "the description does not start with v=0")
         }
@@ -278,7 +283,16 @@ struct Parser {
             return
         }
         checkOrder(bytes, type, rank, line)
-        checkMandatory(before: rank, line)
+        if fragment {
+            // RFC 8840 §9.2: a fragment carries attribute lines and media sections only.
+            guard type == UInt8(ascii: "a") || type == UInt8(ascii: "m") else {
+                diagnostics.report(SDPRules.fieldNotAllowedHere, line.lowerBound..<(line.lowerBound + 2),
+                                   "\(Character(UnicodeScalar(type)))= is not allowed in an SDP fragment (application/trickle-ice-sdpfrag), which carries only a= and m= lines")
+                return keepExtra(bytes, line)
+            }
+        } else {
+            checkMandatory(before: rank, line)
+        }
         switch type {
         case UInt8(ascii: "v"):
             if seenVersion {
@@ -419,7 +433,7 @@ struct Parser {
         mediaCount += 1
         var parsed = LineParser.media(bytes, trimmed, &diagnostics)
         parsed.media.verbatim = verbatim(bytes, value)
-        checks = SectionChecks(mediaLine: parsed, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes, &diagnostics)
+        checks = SectionChecks(mediaLine: parsed, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes, fragment: fragment, &diagnostics)
         sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
         current = parsed.media
         // Browser sections carry 10 to 150 attributes; start big enough to skip most regrowth.
@@ -563,14 +577,14 @@ struct Parser {
 
     private mutating func finish() -> SDPParseResult {
         finishMedia()
-        if seenVersion || !session.attributes.isEmpty || !session.media.isEmpty {
+        if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) {
             // Anything missing was not reported along the way because no later line came.
             diagnostics.line = lastLineNumber
             diagnostics.lineStart = lastLine.lowerBound
             checkMandatory(before: 13, lastLine)
         }
-        sessionChecks.finish(session, &diagnostics)
-        if session.times.isEmpty { session.times.append(SessionDescription.TimeDescription()) }
+        sessionChecks.finish(session, fragment: fragment, &diagnostics)
+        if session.times.isEmpty && !fragment { session.times.append(SessionDescription.TimeDescription()) }
         session.lineEnding = lineEnding ?? .crlf
         var all = diagnostics.finish(overflowRule: SDPRules.tooManyFindings)
         // Findings made at the end point back at earlier lines; keep the list in input order.
