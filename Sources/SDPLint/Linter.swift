@@ -3,10 +3,14 @@ public import SDP
 
 /// What `sdplint check` runs on one input.
 public enum Linter {
-    /// Parses one SDP input and returns its findings, ready to render.
-    public static func check(_ source: [UInt8], path: String, options: ParseOptions = .lenient) -> LintedFile {
-        let result = SessionDescription.parse(bytes: source, options: options)
-        return LintedFile(path: path, source: source, diagnostics: result.diagnostics)
+    /// Parses one SDP input, runs the WebRTC checks, and applies the configuration.
+    public static func check(_ source: [UInt8], path: String, configuration: LintConfiguration = LintConfiguration()) -> LintedFile {
+        let result = SessionDescription.parse(bytes: source, options: configuration.parseOptions)
+        var diagnostics = result.diagnostics
+        diagnostics += WebRTCChecks.run(result.description, source: source, type: configuration.type, strict: configuration.strict)
+        diagnostics = configuration.apply(diagnostics)
+        diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
+        return LintedFile(path: path, source: source, diagnostics: diagnostics)
     }
 
     /// The canonical text of an SDP input and the findings that stopped it being formatted, if

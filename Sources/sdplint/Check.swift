@@ -13,6 +13,7 @@ struct Check: ParsableCommand {
             Examples:
               sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
               sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
+              sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
               cat offer.sdp | sdplint check -
             """
     )
@@ -26,19 +27,20 @@ struct Check: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    @OptionGroup var parsing: ParsingOptions
+    @OptionGroup var rules: RuleOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file, or - for standard input") }
     }
 
     func run() throws {
+        let configuration = try rules.configuration()
         var results: [LintedFile] = []
         var ioFailed = false
         for path in files {
             do {
                 let input = try Input.read(path)
-                results.append(Linter.check(input.bytes, path: input.path, options: parsing.parseOptions))
+                results.append(Linter.check(input.bytes, path: input.path, configuration: configuration))
             } catch {
                 writeError("\(error)")
                 ioFailed = true
@@ -59,6 +61,6 @@ struct Check: ParsableCommand {
             print(output, terminator: "")
         }
         if ioFailed { throw ExitCode(2) }
-        if results.contains(where: { $0.counts.errors > 0 }) { throw ExitCode(1) }
+        if results.contains(where: { configuration.fails($0.diagnostics) }) { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Diagnostics
 import SDP
+import SDPLint
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -26,6 +28,49 @@ struct ParsingOptions: ParsableArguments {
     var strict = false
 
     var parseOptions: ParseOptions { strict ? .strict : .lenient }
+}
+
+/// The options that choose which rules run and how much they matter.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Switch rules off (codes or names, comma-separated).", valueName: "CODE"))
+    var disabled: [String] = []
+
+    @Option(name: .customLong("enable"), help: ArgumentHelp("Switch rules on again.", valueName: "CODE"))
+    var enabled: [String] = []
+
+    @Option(name: .customLong("severity"), help: ArgumentHelp("Change a rule's severity: CODE=error|warning|info|off.", valueName: "CODE=LEVEL"))
+    var severities: [String] = []
+
+    @Option(help: ArgumentHelp("Exit with status 1 when a finding of this severity or higher is made: error or warning.", valueName: "LEVEL"))
+    var failOn: String = "error"
+
+    @Option(help: ArgumentHelp("What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).", valueName: "TYPE"))
+    var type: String?
+
+    @OptionGroup var parsing: ParsingOptions
+
+    func configuration() throws -> LintConfiguration {
+        var configuration = LintConfiguration()
+        configuration.strict = parsing.strict
+        guard let threshold = Severity(name: failOn), threshold != .info else {
+            throw ValidationError("--fail-on takes error or warning, not '\(failOn)'")
+        }
+        configuration.failOn = threshold
+        if let type {
+            guard let kind = SDPType(rawValue: type.lowercased()), kind != .rollback else {
+                throw ValidationError("--type takes offer, answer or pranswer, not '\(type)'")
+            }
+            configuration.type = kind
+        }
+        do {
+            for keys in disabled { try configuration.disable(keys) }
+            for keys in enabled { try configuration.enable(keys) }
+            for assignment in severities { try configuration.setSeverity(assignment) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return configuration
+    }
 }
 
 /// An input named on the command line: a file, or "-" for standard input.

@@ -10,7 +10,7 @@ import Testing
     @Test func exitsZeroOnACleanCapture() throws {
         let run = try Executable.run("sdplint", ["check", cleanCapture])
         #expect(run.status == 0)
-        #expect(run.standardOutput.hasSuffix("0 errors, 0 warnings in 1 file\n"))
+        #expect(run.standardOutput.split(separator: "\n").last?.hasPrefix("0 errors, 0 warnings") == true)
     }
 
     @Test func exitsOneAndPointsAtEachError() throws {

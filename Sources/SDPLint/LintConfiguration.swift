@@ -1,0 +1,91 @@
+public import Diagnostics
+public import SDP
+
+/// What the user asked of a lint run: rules switched off or on, severities changed, the
+/// threshold for a failing exit status, and what the input is.
+public struct LintConfiguration: Sendable, Hashable {
+    /// Rule codes switched off.
+    public var disabled: Set<String> = []
+    /// Rule codes switched on again (after a config file or profile switched them off).
+    public var enabled: Set<String> = []
+    /// Severity per rule code; `nil` switches the rule off.
+    public var severities: [String: Severity?] = [:]
+    /// Every deviation from the RFC 8866 grammar is an error.
+    public var strict = false
+    /// The lowest severity that makes the run fail (exit status 1).
+    public var failOn: Severity = .error
+    /// Whether the input is an offer or an answer, when known (JSON envelopes say; raw SDP does not).
+    public var type: SDPType?
+
+    public init() {}
+
+    public var parseOptions: ParseOptions { strict ? .strict : .lenient }
+
+    /// An error in a configuration: an unknown rule or severity.
+    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Resolves a rule code or name to its code.
+    public static func code(for key: String) throws(Problem) -> String {
+        guard let rule = RuleCatalog.rule(key) else {
+            let suggestions = RuleCatalog.suggestions(for: key)
+            throw Problem(description: "unknown rule '\(key)'" + (suggestions.isEmpty ? "; `sdplint rules` lists them" : "; did you mean \(suggestions.joined(separator: ", "))?"))
+        }
+        return rule.code
+    }
+
+    /// Adds `--disable A,B` (codes or names).
+    public mutating func disable(_ keys: String) throws(Problem) {
+        for key in Self.split(keys) {
+            let code = try Self.code(for: key)
+            disabled.insert(code)
+            enabled.remove(code)
+        }
+    }
+
+    /// Adds `--enable A,B` (codes or names).
+    public mutating func enable(_ keys: String) throws(Problem) {
+        for key in Self.split(keys) {
+            let code = try Self.code(for: key)
+            enabled.insert(code)
+            disabled.remove(code)
+        }
+    }
+
+    /// Adds `--severity CODE=error|warning|info|off`.
+    public mutating func setSeverity(_ assignment: String) throws(Problem) {
+        let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw Problem(description: "'\(assignment)' is not CODE=error|warning|info|off") }
+        let code = try Self.code(for: parts[0])
+        if parts[1].lowercased() == "off" {
+            severities[code] = .some(nil)
+        } else if let severity = Severity(name: parts[1]) {
+            severities[code] = .some(severity)
+        } else {
+            throw Problem(description: "'\(parts[1])' is not a severity; use error, warning, info or off")
+        }
+    }
+
+    /// The findings as configured: switched-off rules removed, severities replaced.
+    public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            if disabled.contains(diagnostic.code) && !enabled.contains(diagnostic.code) { return nil }
+            var result = diagnostic
+            if let override = severities[diagnostic.code] {
+                guard let severity = override else { return nil }
+                result.severity = severity
+            }
+            return result
+        }
+    }
+
+    /// Whether these findings make the run fail.
+    public func fails(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { $0.severity >= failOn }
+    }
+
+    private static func split(_ keys: String) -> [String] {
+        keys.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    }
+}

@@ -1,0 +1,34 @@
+public import Diagnostics
+import ICE
+import SDP
+
+/// Every rule `sdplint` can report, from every module, looked up by code or name.
+public enum RuleCatalog {
+    /// The rule sets in the order `sdplint rules` lists them.
+    public static let groups: [(title: String, rules: [Rule])] = [
+        ("SDP syntax and cross-references (RFC 8866)", SDPRules.all),
+        ("ICE candidates, credentials and servers (RFC 8839, 8445, 7064, 7065)", ICERules.all),
+        ("WebRTC requirements (JSEP, RFC 8829/9429, and what browsers reject)", WebRTCRules.all),
+    ]
+
+    public static let all: [Rule] = groups.flatMap(\.rules)
+
+    private static let byKey: [String: Rule] = {
+        var table: [String: Rule] = [:]
+        for rule in all {
+            table[rule.code.lowercased()] = table[rule.code.lowercased()] ?? rule
+            table[rule.name.lowercased()] = table[rule.name.lowercased()] ?? rule
+        }
+        return table
+    }()
+
+    /// The rule with this code ("SDP104", any case) or name ("line-order").
+    public static func rule(_ key: String) -> Rule? { byKey[key.lowercased()] }
+
+    /// The codes closest to a mistyped key, for "did you mean" messages.
+    public static func suggestions(for key: String) -> [String] {
+        let lowered = key.lowercased()
+        return all.filter { $0.code.lowercased().hasPrefix(lowered.prefix(4)) || $0.name.contains(lowered) || lowered.contains($0.name) }
+            .prefix(3).map(\.code)
+    }
+}
