@@ -21,8 +21,8 @@ struct Check: ParsableCommand {
     @Argument(help: "SDP files to check; - reads standard input.")
     var files: [String]
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0) or github (Actions annotations).")
+    var format: ReportFormat = .text
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -49,6 +49,10 @@ struct Check: ParsableCommand {
         switch format {
         case .json:
             print(JSONReport.render(results, toolVersion: sdplintVersion), terminator: "")
+        case .sarif:
+            print(SARIFReport.render(results, toolVersion: sdplintVersion), terminator: "")
+        case .github:
+            print(GitHubAnnotations.render(results), terminator: "")
         case .text:
             let renderer = TextRenderer(color: color.enabled)
             var output = ""

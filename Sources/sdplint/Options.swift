@@ -8,6 +8,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// The formats findings can be reported in.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 

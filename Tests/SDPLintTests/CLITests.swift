@@ -105,3 +105,45 @@ import Testing
         #expect(run.standardOutput == expected)
     }
 }
+
+@Suite struct ReportFormatTests {
+    let broken = "v=0\no=- abc 1 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=rtcp-fb:97 nack, \"x\"\n"
+
+    @Test func sarifValidatesAndPointsAtTheFinding() throws {
+        let run = try Executable.run("sdplint", ["check", "--format", "sarif", "-"], input: Data(broken.utf8))
+        #expect(run.status == 1)
+        let errors = try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(run.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let log = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        let runs = log?["runs"] as? [[String: Any]]
+        let results = runs?.first?["results"] as? [[String: Any]] ?? []
+        let origin = results.first { $0["ruleId"] as? String == "SDP120" }
+        let region = ((origin?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        #expect(origin?["level"] as? String == "error")
+        #expect(region?["startLine"] as? Int == 2)
+        #expect(region?["startColumn"] as? Int == 5)
+        #expect(region?["endColumn"] as? Int == 8)
+        let rules = ((runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        let index = origin?["ruleIndex"] as? Int ?? -1
+        #expect(rules.indices.contains(index) && rules[index]["id"] as? String == "SDP120")
+    }
+
+    @Test func sarifColumnsCountCodePoints() throws {
+        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=Café\r\nt=0 0\r\na=tool:é x\r\na=x-é:1 \r\n"
+        let run = try Executable.run("sdplint", ["check", "--format", "sarif", "-"], input: Data(text.utf8))
+        let log = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        let results = (log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        let trailing = results.first { $0["ruleId"] as? String == "SDP109" }
+        let region = ((trailing?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        // "a=x-é:1 " — the space is the 9th byte but the 8th code point.
+        #expect(region?["startColumn"] as? Int == 8)
+        #expect(region?["byteOffset"] as? Int != nil)
+    }
+
+    @Test func githubAnnotationsEscapeTheirValues() throws {
+        let run = try Executable.run("sdplint", ["check", "--format", "github", "-"], input: Data(broken.utf8))
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("::error file=<stdin>,line=2,col=5,endColumn=8,title=SDP120 origin-syntax::session id 'abc' is not a decimal number [RFC 8866 §5.2]") })
+        #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+    }
+}
