@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SDPLint
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain every line of an SDP file in plain words: codecs, parameters, extensions, candidates, roles.",
+        discussion: """
+            Example:
+              sdplint explain Fixtures/corpus/chromium/audio-video.offer.sdp
+            """
+    )
+
+    @Argument(help: "The SDP file to explain; - reads standard input.")
+    var file: String
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let input: Input
+        do {
+            input = try Input.read(file)
+        } catch {
+            writeError("\(error)")
+            throw ExitCode(2)
+        }
+        let lines = Explainer.explain(input.bytes)
+        switch format {
+        case .text:
+            let width = String(lines.last?.number ?? 1).count
+            var output = ""
+            var section = ""
+            for line in lines {
+                if line.section != section {
+                    section = line.section
+                    output += "\n── \(section) ──\n"
+                }
+                let number = String(line.number)
+                output += String(repeating: " ", count: width - number.count) + number + " │ " + line.text + "\n"
+                output += String(repeating: " ", count: width) + " │   " + line.explanation + "\n"
+            }
+            print(output.dropFirst(), terminator: "")
+        case .json:
+            var json = JSONWriter()
+            json.beginArray()
+            for line in lines {
+                json.beginObject()
+                json.int("line", line.number)
+                json.string("text", line.text)
+                json.string("section", line.section)
+                json.string("explanation", line.explanation)
+                json.endObject()
+            }
+            json.endArray()
+            print(json.output)
+        }
+    }
+}
