@@ -5,6 +5,7 @@ public struct LintedFile: Sendable {
     /// How the input is named in reports: a path, or "<stdin>".
     public var path: String
     /// The text the line and column numbers refer to (for the snippets under each finding).
+    /// Emptied in batch runs that need no snippets, to keep memory flat.
     public var source: [UInt8]
     public var diagnostics: [Diagnostic]
 

@@ -8,17 +8,20 @@ struct Check: ParsableCommand {
         abstract: "Report every problem in SDP files, with the RFC section behind it.",
         discussion: """
             Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret.
-            Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
+            Directories are walked recursively; inputs are checked on every core and reported in order.
+            Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on usage
+            or I/O errors (the other inputs are still checked).
 
             Examples:
               sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
               sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
               sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
+              sdplint check --format sarif Fixtures/corpus > findings.sarif
               cat offer.sdp | sdplint check -
             """
     )
 
-    @Argument(help: "SDP files to check; - reads standard input.")
+    @Argument(help: "SDP files or directories to check; - reads standard input.")
     var files: [String]
 
     @Option(help: "Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0) or github (Actions annotations).")
@@ -27,44 +30,88 @@ struct Check: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "The largest input read, in bytes.")
+    var maxBytes: Int = 64 << 20
+
+    @Option(help: ArgumentHelp("What the inputs are, instead of detecting it: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"))
+    var input: String?
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file, or - for standard input") }
+        if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
+        if let input, InputKind(rawValue: input) == nil {
+            throw ValidationError("--input takes one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(input)'")
+        }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
     }
 
     func run() throws {
         let configuration = try rules.configuration()
-        var results: [LintedFile] = []
+        let expanded = Inputs.expand(files)
+        let renderer = TextRenderer(color: color.enabled)
+        let progress = expanded.count > 1 && isatty(STDERR_FILENO) == 1
+        let keepSource = format == .text
+        let maxBytes = self.maxBytes
+        let forcedKind = input.flatMap(InputKind.init(rawValue:))
+        var collected: [LintedFile] = []
+        var total = SeverityCounts()
+        var byCode: [String: Int] = [:]
+        var checked = 0
         var ioFailed = false
-        for path in files {
-            do {
-                let input = try Input.read(path)
-                results.append(Linter.check(input.bytes, path: input.path, configuration: configuration))
-            } catch {
-                writeError("\(error)")
+        var failed = false
+        Batch.forEach(expanded, work: { item -> Result<LintedFile, Inputs.Problem> in
+            switch item {
+            case .failure(let problem):
+                return .failure(problem)
+            case .success(let input):
+                return Inputs.read(input, limit: maxBytes).map { bytes in
+                    var file = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
+                    if !keepSource { file.source = [] }
+                    return file
+                }
+            }
+        }, deliver: { index, result in
+            if progress {
+                FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(expanded.count)]".utf8))
+            }
+            switch result {
+            case .failure(let problem):
+                if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                writeError(problem.description)
                 ioFailed = true
-            }
-        }
-        switch format {
-        case .json:
-            print(JSONReport.render(results, toolVersion: sdplintVersion), terminator: "")
-        case .sarif:
-            print(SARIFReport.render(results, toolVersion: sdplintVersion), terminator: "")
-        case .github:
-            print(GitHubAnnotations.render(results), terminator: "")
-        case .text:
-            let renderer = TextRenderer(color: color.enabled)
-            var output = ""
-            var total = SeverityCounts()
-            for file in results {
-                renderer.render(file, into: &output)
+            case .success(let file):
+                checked += 1
                 total = total + file.counts
+                for diagnostic in file.diagnostics { byCode[diagnostic.code, default: 0] += 1 }
+                if configuration.fails(file.diagnostics) { failed = true }
+                if format == .text {
+                    var output = ""
+                    renderer.render(file, into: &output)
+                    if progress && !output.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    print(output, terminator: "")
+                } else {
+                    collected.append(file)
+                }
             }
-            output += renderer.summary(total, files: results.count) + "\n"
-            print(output, terminator: "")
+        })
+        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        switch format {
+        case .text:
+            var summary = renderer.summary(total, files: checked)
+            if checked > 1 && !byCode.isEmpty {
+                let codes = byCode.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
+                summary += "\nby rule: " + codes.joined(separator: ", ")
+            }
+            print(summary)
+        case .json:
+            print(JSONReport.render(collected, toolVersion: sdplintVersion), terminator: "")
+        case .sarif:
+            print(SARIFReport.render(collected, toolVersion: sdplintVersion), terminator: "")
+        case .github:
+            print(GitHubAnnotations.render(collected), terminator: "")
         }
         if ioFailed { throw ExitCode(2) }
-        if results.contains(where: { configuration.fails($0.diagnostics) }) { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Where inputs come from: files, directories (walked recursively, in sorted order) and
+/// standard input, read with a size limit so that one huge file cannot exhaust memory.
+public enum Inputs {
+    /// One input named or found on the command line.
+    public struct Item: Sendable, Hashable {
+        /// The path as shown in reports ("<stdin>" for standard input).
+        public var path: String
+        /// The path to read, or `nil` for standard input.
+        public var file: String?
+    }
+
+    /// A problem with an input that stops it being checked; reported with exit status 2.
+    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    /// The file suffixes a directory walk picks up.
+    public static let suffixes = [".sdp", ".json", ".ndjson", ".jsonl", ".sip", ".xml", ".txt", ".gz", ".pcap", ".pcapng"]
+
+    /// Expands the arguments: "-" is standard input, a directory yields the inputs below it.
+    public static func expand(_ arguments: [String]) -> [Result<Item, Problem>] {
+        var items: [Result<Item, Problem>] = []
+        for argument in arguments {
+            if argument == "-" {
+                items.append(.success(Item(path: "<stdin>", file: nil)))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                items.append(.failure(Problem(path: argument, message: "no such file or directory")))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                items.append(.success(Item(path: argument, file: argument)))
+                continue
+            }
+            guard FileManager.default.isReadableFile(atPath: argument),
+                  let enumerator = FileManager.default.enumerator(atPath: argument) else {
+                items.append(.failure(Problem(path: argument, message: "the directory cannot be read (check its permissions)")))
+                continue
+            }
+            var found: [String] = []
+            for case let relative as String in enumerator where suffixes.contains(where: { relative.lowercased().hasSuffix($0) }) {
+                let path = argument.hasSuffix("/") ? argument + relative : argument + "/" + relative
+                var isSubdirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue {
+                    found.append(path)
+                }
+            }
+            if found.isEmpty {
+                items.append(.failure(Problem(path: argument, message: "the directory holds no files to check (\(suffixes.joined(separator: ", ")))")))
+            }
+            items += found.sorted().map { .success(Item(path: $0, file: $0)) }
+        }
+        return items
+    }
+
+    /// Reads an input, refusing one larger than `limit` bytes before reading it.
+    public static func read(_ item: Item, limit: Int) -> Result<[UInt8], Problem> {
+        guard let file = item.file else {
+            let data = FileHandle.standardInput.readData(ofLength: limit + 1)
+            if data.count > limit {
+                return .failure(Problem(path: item.path, message: "standard input is larger than the \(describe(limit)) limit; raise it with --max-bytes"))
+            }
+            return .success([UInt8](data))
+        }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            let readable = FileManager.default.isReadableFile(atPath: file)
+            return .failure(Problem(path: item.path, message: readable ? "cannot be opened" : "cannot be read (check its permissions)"))
+        }
+        defer { try? handle.close() }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limit {
+            return .failure(Problem(path: item.path, message: "the file is \(describe(size)), larger than the \(describe(limit)) limit; raise it with --max-bytes"))
+        }
+        let data = handle.readData(ofLength: limit + 1)
+        if data.count > limit {
+            return .failure(Problem(path: item.path, message: "the file is larger than the \(describe(limit)) limit; raise it with --max-bytes"))
+        }
+        return .success([UInt8](data))
+    }
+
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 { return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
+        if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
+        if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / Double(1 << 10)) }
+        return "\(bytes) bytes"
+    }
+}
+
+/// Runs work over many inputs on every core, handing results back in input order a window
+/// at a time, so output is stable and memory stays flat however many inputs there are.
+public enum Batch {
+    public static func forEach<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input],
+        window: Int? = nil,
+        work: @Sendable (Input) -> Output,
+        deliver: (Int, Output) -> Void
+    ) {
+        let window = window ?? ProcessInfo.processInfo.activeProcessorCount * 16
+        var start = 0
+        while start < inputs.count {
+            let end = min(inputs.count, start + max(1, window))
+            let slice = Array(inputs[start..<end])
+            let results = Results<Output>(count: slice.count)
+            DispatchQueue.concurrentPerform(iterations: slice.count) { index in
+                results.set(index, work(slice[index]))
+            }
+            for (offset, output) in results.values.enumerated() {
+                if let output { deliver(start + offset, output) }
+            }
+            start = end
+        }
+    }
+
+    /// Slots filled concurrently, each by exactly one worker.
+    final class Results<Output: Sendable>: @unchecked Sendable {
+        private var storage: [Output?]
+        private let lock = NSLock()
+
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Output) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+
+        var values: [Output?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return storage
+        }
+    }
+}
