@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
         let expanded = Inputs.expand(files)
         let renderer = TextRenderer(color: color.enabled)
         let progress = expanded.count > 1 && isatty(STDERR_FILENO) == 1
-        let keepSource = format == .text
+        let keepSource = format == .text || format == .sarif  // SARIF converts columns to code points
         let maxBytes = self.maxBytes
         let forcedKind = input.flatMap(InputKind.init(rawValue:))
         var collected: [LintedFile] = []

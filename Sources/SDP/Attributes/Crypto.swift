@@ -87,7 +87,8 @@ public struct Crypto: AttributeValue {
             var pair = ValueScanner(item)
             let method = pair.upTo(ASCII.colon, bytes)
             guard method.found, !method.range.isEmpty, !pair.remaining.isEmpty else {
-                diagnostics.report(rule, item, "key parameter '\(Bytes.string(bytes, item))' is not <method>:<key info>")
+                diagnostics.report(rule, item, item.isEmpty ? "a ';' with no key parameter after it"
+                                                            : "key parameter '\(Bytes.string(bytes, item))' is not <method>:<key info>")
                 continue
             }
             keyParameters.append(KeyParameter(method: Bytes.string(bytes, method.range), info: Bytes.string(bytes, pair.remaining)))

@@ -41,7 +41,7 @@ public struct Content: AttributeValue {
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Content? {
         var values: [String] = []
         var items = ValueScanner(range)
-        // mediacnt *("," mediacnt): a ',' needs a tag after it, so a trailing one is reported.
+        // mediacnt *("," mediacnt) (RFC 4796 §5): a trailing "," is reported as a missing tag.
         var more = !range.isEmpty
         while more {
             let item = items.upTo(ASCII.comma, bytes)
