@@ -29,13 +29,36 @@ public struct DiagnosticCollector: Sendable {
         SourceLocation(line: line, column: range.lowerBound - lineStart + 1, bytes: range)
     }
 
-    public mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, hint: String? = nil) {
-        report(rule.diagnostic(at: location(range), message, hint: hint, strict: strict))
+    /// Reports a finding. The message is only built while under the limit: hostile input with
+    /// millions of findings costs no string work past it.
+    public mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil) {
+        guard diagnostics.count < limit else {
+            dropped += 1
+            return
+        }
+        report(rule.diagnostic(at: location(range), Self.printable(message()), hint: hint(), strict: strict))
     }
 
     /// Reports at a location recorded earlier (for checks made once a section is complete).
-    public mutating func report(_ rule: Rule, at location: SourceLocation, _ message: String, hint: String? = nil) {
-        report(rule.diagnostic(at: location, message, hint: hint, strict: strict))
+    public mutating func report(_ rule: Rule, at location: SourceLocation, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil) {
+        guard diagnostics.count < limit else {
+            dropped += 1
+            return
+        }
+        report(rule.diagnostic(at: location, Self.printable(message()), hint: hint(), strict: strict))
+    }
+
+    /// The message with control characters shown as their U+2400 symbols: values quoted from
+    /// binary input must not corrupt a terminal or a log.
+    static func printable(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return message }
+        var scalars = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            if scalar.value < 0x20 { scalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?") }
+            else if scalar.value == 0x7F { scalars.append("\u{2421}") }
+            else { scalars.append(scalar) }
+        }
+        return String(scalars)
     }
 
     public mutating func report(_ diagnostic: Diagnostic) {

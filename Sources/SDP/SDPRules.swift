@@ -281,8 +281,14 @@ public enum SDPRules {
         "<tag> <crypto-suite> <key-params> [<session-params>], key-params being inline:<base64 key>[|lifetime][|MKI:length].",
         bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80", good: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
     public static let valueSyntax = attributeRule("SDP230", "attribute-value", .rfc(8866, "6"),
-        "the grammar its defining RFC gives (label: a token; content: a list of tags; framerate: a positive number; msid-semantic: a semantic and identifiers; identity: an assertion).",
+        "the grammar its defining RFC gives (label: a token; content: a list of tags; msid-semantic: a semantic and identifiers; identity: an assertion).",
         bad: "a=label:", good: "a=label:1")
+
+    public static let valueCase = Rule(
+        code: "SDP232", name: "value-case", severity: .warning,
+        summary: "A value is written in a case that receivers may not accept.",
+        explanation: "ABNF literals are case-insensitive (RFC 5234 §2.3), but receivers such as libwebrtc compare values like setup roles and fingerprint digests exactly, in the case their grammar shows (RFC 8122 writes fingerprints in upper-case hex).",
+        reference: .rfc(5234, "2.3"), bad: "a=setup:ACTPASS", good: "a=setup:actpass")
 
     public static let valueWhitespace = Rule(
         code: "SDP231", name: "attribute-whitespace", severity: .warning,
@@ -381,7 +387,7 @@ public enum SDPRules {
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,
         ssrcGroupSyntax, fingerprintSyntax, setupSyntax, tlsIDSyntax,
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
-        valueSyntax, valueWhitespace, undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
+        valueSyntax, valueWhitespace, valueCase, undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid,
     ]

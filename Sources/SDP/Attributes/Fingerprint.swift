@@ -89,7 +89,7 @@ public struct Fingerprint: AttributeValue {
             diagnostics.report(rule, malformed..<min(malformed + 1, digest.upperBound), "fingerprint digest must be hex byte pairs separated by ':'")
         } else {
             if lowercase {
-                diagnostics.report(rule, digest, "fingerprint digest uses lower-case hex; the grammar requires upper case (UHEX)",
+                diagnostics.report(SDPRules.valueCase, digest, "fingerprint digest uses lower-case hex; the grammar writes upper case (UHEX)",
                                    hint: "most receivers accept either, but strict ones compare the text")
             }
             if let expected = digestLength(hash, bytes), expected != pairs {
@@ -134,8 +134,9 @@ public enum Setup: String, AttributeValue, CaseIterable {
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Setup? {
         for role in Setup.allCases where Bytes.equals(bytes, range, role.staticName) { return role }
+        // ABNF literals are case-insensitive (RFC 5234 §2.3); receivers that compare exactly do not.
         for role in Setup.allCases where Bytes.equalsIgnoringCase(bytes, range, role.staticName) {
-            diagnostics.report(SDPRules.setupSyntax, range, "setup role '\(Bytes.string(bytes, range))' should be written '\(role.rawValue)'")
+            diagnostics.report(SDPRules.valueCase, range, "setup role '\(Bytes.string(bytes, range))' is usually written '\(role.rawValue)'")
             return role
         }
         diagnostics.report(SDPRules.setupSyntax, range, "setup role '\(Bytes.string(bytes, range))' is not active, passive, actpass or holdconn")

@@ -106,9 +106,6 @@ public struct SSRCGroup: AttributeValue {
                 ssrcs.append(ssrc)
             }
         }
-        if ssrcs.isEmpty {
-            diagnostics.report(rule, semantics.upperBound..<semantics.upperBound, "ssrc-group lists no SSRC")
-        }
         return SSRCGroup(semantics: Bytes.string(bytes, semantics), ssrcs: ssrcs)
     }
 }

@@ -45,7 +45,7 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses fragment bytes leniently, with every finding.
     public static func parse(bytes: [UInt8], options: ParseOptions = .lenient) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
-        let result = Parser.parse(bytes.span, options: options, fragment: true)
+        let result = Parser.parseValidating(bytes.span, options: options, fragment: true)
         return (SDPFragment(result.description), result.diagnostics)
     }
 

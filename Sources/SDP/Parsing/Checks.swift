@@ -112,16 +112,23 @@ struct SectionChecks {
     private var isAudio = false
     private var formats = PayloadTypeSet()
     private var formatLocations: [(pt: Int, location: SourceLocation)] = []
+    private var formatLocationByPT: [Int: SourceLocation] = [:]
     private var rtpmaps = PayloadTypeSet()
-    private var encodings: [(pt: Int, kind: EncodingKind)] = []
+    private var encodings: [Int: EncodingKind] = [:]
+    private var encodingOrder: [Int] = []
     private var fmtps = PayloadTypeSet()
     /// RTX and RED references found in fmtp lines, checked once every rtpmap is known.
     private var references: [(pt: Int, targets: [Int], isApt: Bool, location: SourceLocation)] = []
-    private var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, line: Int)] = []
+    /// Extension mappings seen, by id and by URI, for conflicts in O(1) per line.
+    private var extmapURIByID: [Int: (uri: String, line: Int)] = [:]
+    private var extmapsByURI: [String: [(id: Int, direction: Direction?, line: Int)]] = [:]
     private var ssrcs: Set<UInt32> = []
-    private var ssrcGroups: [(SSRCGroup, SourceLocation)] = []
-    private var rids: [RID] = []
-    private var simulcast: (Simulcast, SourceLocation)?
+    /// Each SSRC group member with where it is written.
+    private var ssrcGroupMembers: [(semantics: String, ssrc: UInt32, location: SourceLocation)] = []
+    /// Declared rids as "send:h" / "recv:h".
+    private var rids: Set<String> = []
+    /// The rids a=simulcast names, with where each is written.
+    private var simulcastRIDs: [(rid: String, send: Bool, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: KnownAttribute?
     private(set) var mid: (String, SourceLocation)?
@@ -149,6 +156,7 @@ struct SectionChecks {
                 continue
             }
             formatLocations.append((pt, location))
+            formatLocationByPT[pt] = location
         }
     }
 
@@ -177,7 +185,10 @@ struct SectionChecks {
                 diagnostics.report(SDPRules.staticPayloadMismatch, firstField(bytes, value),
                                    "payload type \(pt) is \(standard.encodingName)/\(standard.clockRate) by RFC 3551, not \(Bytes.string(bytes, map.name))/\(map.clockRate)")
             }
-            encodings.append((pt, EncodingKind(bytes, map.name)))
+            if encodings[pt] == nil {
+                encodings[pt] = EncodingKind(bytes, map.name)
+                encodingOrder.append(pt)
+            }
         case .fmtp(let fmtp):
             guard isRTP, let pt = fmtp.payloadType else { return }
             referToFormat(pt, "a=fmtp", bytes, value, &diagnostics)
@@ -190,42 +201,59 @@ struct SectionChecks {
                 referToFormat(pt, "a=rtcp-fb", bytes, value, &diagnostics)
             }
         case .extmap(let map):
-            checkExtmap(map, bytes, &diagnostics)
+            checkExtmap(map, bytes, value, &diagnostics)
         case .mid(let range):
             if mid == nil { mid = (Bytes.string(bytes, range), diagnostics.location(range)) }
         case .ssrc(let id):
             ssrcs.insert(id)
         case .ssrcGroup(let group):
-            ssrcGroups.append((group, diagnostics.location(name.lowerBound..<value.upperBound)))
+            let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
+            for (ssrc, range) in zip(group.ssrcs, tokens) {
+                ssrcGroupMembers.append((group.semantics, ssrc, diagnostics.location(range)))
+            }
         case .rid(let rid):
             if isRTP {
-                for pt in rid.payloadTypes {
+                let ptRanges = Tokens.ridPayloadTypes(bytes, value)
+                for (pt, range) in zip(rid.payloadTypes, ptRanges) {
                     guard let number = Int(pt), formats.contains(number) else {
-                        diagnostics.report(SDPRules.ridPayloadType, value, "rid \(rid.id) restricts payload type \(pt), which the m= line does not list")
+                        diagnostics.report(SDPRules.ridPayloadType, range, "rid \(rid.id) restricts payload type \(pt), which the m= line does not list")
                         continue
                     }
                 }
             }
-            rids.append(rid)
-        case .simulcast(let value):
-            simulcast = (value, diagnostics.location(name.lowerBound..<name.upperBound))
+            rids.insert((rid.direction == .send ? "send:" : "recv:") + rid.id)
+        case .simulcast(let simulcast):
+            var ridRanges = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma])
+                .filter { range in !(Bytes.equals(bytes, range, "send") || Bytes.equals(bytes, range, "recv")) }
+                .map { range in !range.isEmpty && bytes[range.lowerBound] == ASCII.tilde ? (range.lowerBound + 1)..<range.upperBound : range }[...]
+            // The ranges come in the written order: the first list, then the second.
+            let lists: [(Bool, [String])] = simulcast.receiveFirst
+                ? [(false, simulcast.receiveRIDs), (true, simulcast.sendRIDs)]
+                : [(true, simulcast.sendRIDs), (false, simulcast.receiveRIDs)]
+            for (send, ridList) in lists {
+                for rid in ridList {
+                    let range = ridRanges.popFirst() ?? name
+                    simulcastRIDs.append((rid, send, diagnostics.location(range)))
+                }
+            }
         case .group, .none:
             break
         }
     }
 
-    private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) {
-        for other in extmaps {
-            let sameURI = other.uri.count == map.uri.count && map.uri.indices.allSatisfy { bytes[$0] == bytes[other.uri.lowerBound + $0 - map.uri.lowerBound] }
-            if other.id == map.id && !sameURI {
-                diagnostics.report(SDPRules.extmapConflict, map.uri,
-                                   "extmap id \(map.id) is already used for \(Bytes.string(bytes, other.uri)) (line \(other.line))")
-            } else if sameURI && other.id != map.id && other.direction == map.direction {
-                diagnostics.report(SDPRules.extmapConflict, map.uri,
-                                   "\(Bytes.string(bytes, map.uri)) is already mapped to id \(other.id) (line \(other.line))")
-            }
+    private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        let uri = Bytes.string(bytes, map.uri)
+        let idRange = value.lowerBound..<Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<map.uri.lowerBound)
+        let idToken = idRange.lowerBound..<Bytes.tokenEnd(bytes, from: idRange.lowerBound, to: idRange.upperBound)
+        if let other = extmapURIByID[map.id], other.uri != uri {
+            diagnostics.report(SDPRules.extmapConflict, idToken, "extmap id \(map.id) is already used for \(other.uri) (line \(other.line))")
         }
-        extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
+        for other in extmapsByURI[uri] ?? [] where other.id != map.id && other.direction == map.direction {
+            diagnostics.report(SDPRules.extmapConflict, map.uri, "\(uri) is already mapped to id \(other.id) (line \(other.line))")
+            break
+        }
+        if extmapURIByID[map.id] == nil { extmapURIByID[map.id] = (uri, diagnostics.line) }
+        extmapsByURI[uri, default: []].append((map.id, map.direction, diagnostics.line))
     }
 
     /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
@@ -266,14 +294,16 @@ struct SectionChecks {
                 diagnostics.report(SDPRules.missingRTPMap, at: location,
                                    RTPMap.isDynamic(pt) ? "dynamic payload type \(pt) has no a=rtpmap" : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
             }
+            var repaired: Set<Int> = []
             for reference in references {
-                guard let kind = encodings.first(where: { $0.pt == reference.pt })?.kind else { continue }
+                guard let kind = encodings[reference.pt] else { continue }
                 switch kind {
                 case .rtx:
                     guard reference.isApt else {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location, "RTX payload type \(reference.pt) has no apt= parameter")
                         continue
                     }
+                    repaired.insert(reference.pt)
                     if let target = reference.targets.first, !formats.contains(target) {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
                                            "RTX payload type \(reference.pt) repairs payload type \(target), which the m= line does not list")
@@ -287,25 +317,41 @@ struct SectionChecks {
                     break
                 }
             }
-            for (pt, kind) in encodings where kind == .rtx && !references.contains(where: { $0.pt == pt && $0.isApt }) {
-                if let location = formatLocations.first(where: { $0.pt == pt })?.location {
+            for pt in encodingOrder where encodings[pt] == .rtx && !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
+                if let location = formatLocationByPT[pt] {
                     diagnostics.report(SDPRules.associatedPayloadType, at: location, "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
             }
         }
-        for (group, location) in ssrcGroups {
-            for ssrc in group.ssrcs where !ssrcs.contains(ssrc) {
-                diagnostics.report(SDPRules.ssrcGroupMember, at: location, "ssrc-group \(group.semantics) names SSRC \(ssrc), which has no a=ssrc line")
-            }
+        for member in ssrcGroupMembers where !ssrcs.contains(member.ssrc) {
+            diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
         }
-        if let (simulcast, location) = simulcast {
-            for rid in simulcast.sendRIDs where !rids.contains(where: { $0.id == rid && $0.direction == .send }) {
-                diagnostics.report(SDPRules.simulcastUnknownRid, at: location, "simulcast sends rid \(rid), but no a=rid:\(rid) send line declares it")
-            }
-            for rid in simulcast.receiveRIDs where !rids.contains(where: { $0.id == rid && $0.direction == .recv }) {
-                diagnostics.report(SDPRules.simulcastUnknownRid, at: location, "simulcast receives rid \(rid), but no a=rid:\(rid) recv line declares it")
-            }
+        for entry in simulcastRIDs where !rids.contains((entry.send ? "send:" : "recv:") + entry.rid) {
+            diagnostics.report(SDPRules.simulcastUnknownRid, at: entry.location,
+                               "simulcast \(entry.send ? "sends" : "receives") rid \(entry.rid), but no a=rid:\(entry.rid) \(entry.send ? "send" : "recv") line declares it")
         }
+    }
+}
+
+/// Byte ranges of the parts of a value.
+enum Tokens {
+    /// The non-empty runs between separator bytes.
+    static func ranges(_ bytes: Span<UInt8>, _ range: Range<Int>, separators: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where separators.contains(bytes[i]) {
+            if i > start { result.append(start..<i) }
+            start = i + 1
+        }
+        if range.upperBound > start { result.append(start..<range.upperBound) }
+        return result
+    }
+
+    /// The payload types of a rid's `pt=` list.
+    static func ridPayloadTypes(_ bytes: Span<UInt8>, _ value: Range<Int>) -> [Range<Int>] {
+        let parts = ranges(bytes, value, separators: [ASCII.space, ASCII.semicolon])
+        guard let list = parts.first(where: { $0.count >= 3 && Bytes.equals(bytes, $0.lowerBound..<($0.lowerBound + 3), "pt=") }) else { return [] }
+        return ranges(bytes, (list.lowerBound + 3)..<list.upperBound, separators: [ASCII.comma])
     }
 }
 
@@ -313,7 +359,8 @@ struct SectionChecks {
 struct SessionChecks {
     var mediaLines: [SourceLocation] = []
     private var mids: [(String, SourceLocation)] = []
-    private var groups: [(Group, SourceLocation)] = []
+    /// Each mid a group names, with where it is written.
+    private var groupMembers: [(semantics: Group.Semantics, mid: String, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
 
@@ -329,7 +376,10 @@ struct SessionChecks {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
         }
         if case .group(let group) = ParsedAttribute.parse(known, bytes, value, &diagnostics) {
-            groups.append((group, diagnostics.location(value)))
+            let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
+            for (mid, range) in zip(group.mids, tokens) {
+                groupMembers.append((group.semantics, mid, diagnostics.location(range)))
+            }
         }
     }
 
@@ -348,15 +398,13 @@ struct SessionChecks {
         var firstSeen: [String: SourceLocation] = [:]
         for (mid, location) in mids {
             if let first = firstSeen[mid] {
-                diagnostics.report(SDPRules.duplicateMid, at: location, "mid \(mid) is already used by the section at line \(first.line)")
+                diagnostics.report(SDPRules.duplicateMid, at: location, "mid \(mid) is already used by the a=mid at line \(first.line)")
             } else {
                 firstSeen[mid] = location
             }
         }
-        for (group, location) in groups {
-            for mid in group.mids where firstSeen[mid] == nil {
-                diagnostics.report(SDPRules.groupUnknownMid, at: location, "a=group:\(group.semantics) names mid \(mid), which no media section has")
-            }
+        for member in groupMembers where firstSeen[member.mid] == nil {
+            diagnostics.report(SDPRules.groupUnknownMid, at: member.location, "a=group:\(member.semantics) names mid \(member.mid), which no media section has")
         }
     }
 }

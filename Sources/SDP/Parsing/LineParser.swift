@@ -207,7 +207,7 @@ enum LineParser {
             let offset = typedTime(bytes, offsetRange, &diagnostics) ?? SessionDescription.TypedTime(0)
             adjustments.append(.init(time: time, offset: offset, isNegative: negative))
         }
-        if adjustments.isEmpty { diagnostics.report(rule, range, "z= needs <adjustment time> <offset> pairs") }
+        if adjustments.isEmpty && range.isEmpty { diagnostics.report(rule, range, "z= needs <adjustment time> <offset> pairs") }
         return SessionDescription.ZoneAdjustments(adjustments)
     }
 

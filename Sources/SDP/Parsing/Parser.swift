@@ -25,6 +25,11 @@ struct Parser {
     private var seenOrigin = false
     private var seenName = false
     private var reportedMissing: Set<UInt8> = []
+    /// For each mandatory line not seen yet, the first line that came where it should have
+    /// been before; reported at the end only if it never came (a late line is an order finding).
+    private var missingAnchors: [UInt8: SourceLocation] = [:]
+    /// The type of the line that set ``rank``.
+    private var rankType: UInt8 = 0
     /// The highest rank seen in the current section, and the type of the previous line.
     private var rank = 0
     private var previousType: UInt8 = 0
@@ -36,6 +41,11 @@ struct Parser {
     private var lastLineNumber = 1
     /// The number of findings when the current line began, to tell whether it had any.
     private var lineMark = 0
+
+    /// Set when a limit stopped the parse: checks that need the whole input are skipped.
+    private var truncated = false
+    /// Set at a second v= line: the rest is kept as written but not read.
+    private var secondDescription = false
 
     private var lineEnding: LineEnding?
     private var reportedMixedEndings = false
@@ -62,13 +72,12 @@ struct Parser {
         return parser.finish()
     }
 
-    /// Parses bytes that may not be valid UTF-8: reports the first bad byte and parses the
-    /// repaired text.
-    static func parseValidating(_ bytes: Span<UInt8>, options: ParseOptions) -> SDPParseResult {
-        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parse(bytes, options: options) }
-        var repaired = bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-        repaired.makeContiguousUTF8()
-        var result = parse(repaired.utf8.span, options: options)
+    /// Parses bytes that may not be valid UTF-8: reports the first bad byte, then parses the
+    /// bytes as they are, so every location still points into the input (values made from
+    /// invalid bytes hold U+FFFD). UTF-16 input is reported and not parsed: every line would
+    /// be noise.
+    static func parseValidating(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
+        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parse(bytes, options: options, fragment: fragment) }
         var collector = DiagnosticCollector(strict: options.strict)
         var line = 1
         var lineStart = 0
@@ -79,10 +88,18 @@ struct Parser {
         collector.line = line
         collector.lineStart = lineStart
         let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        if utf16 {
+            collector.report(SDPRules.invalidUTF8, 0..<2, "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8, so nothing was read",
+                             hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
+            var empty = Parser(options: options, fragment: true)
+            empty.truncated = true
+            var result = empty.finish()
+            result.diagnostics = collector.diagnostics
+            return result
+        }
         collector.report(SDPRules.invalidUTF8, bad..<(bad + 1),
-                         utf16 ? "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8"
-                               : "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; invalid bytes were replaced by U+FFFD",
-                         hint: utf16 ? "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8" : nil)
+                         "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; values holding invalid bytes read as U+FFFD")
+        var result = parse(bytes, options: options, fragment: fragment)
         result.diagnostics.insert(contentsOf: collector.diagnostics, at: 0)
         return result
     }
@@ -100,6 +117,7 @@ struct Parser {
         if count > limits.maxBytes {
             diagnostics.report(SDPRules.limitExceeded, 0..<0, "the input is \(count) bytes; only the first \(limits.maxBytes) are read (ParseOptions.limits.maxBytes)")
             count = limits.maxBytes
+            truncated = true
         }
         var onlyWhitespace = true
         while start < count {
@@ -109,10 +127,12 @@ struct Parser {
             let crlf = terminated && end > start && input[end - 1] == ASCII.cr
             if crlf { contentEnd -= 1 }
             diagnostics.line = lineNumber
-            diagnostics.lineStart = start
+            // Columns count from the start of the line; a skipped byte order mark is part of line 1.
+            diagnostics.lineStart = lineNumber == 1 ? 0 : start
 
             if lineNumber > limits.maxLines {
                 diagnostics.report(SDPRules.limitExceeded, start..<start, "more than \(limits.maxLines) lines; the rest is not read (ParseOptions.limits.maxLines)")
+                truncated = true
                 break
             }
             if terminated || contentEnd > start {
@@ -137,6 +157,7 @@ struct Parser {
                 if mediaCount > limits.maxMediaSections {
                     diagnostics.report(SDPRules.limitExceeded, start..<start, "more than \(limits.maxMediaSections) media sections; the rest is not read (ParseOptions.limits.maxMediaSections)")
                     inMedia = false
+                    truncated = true
                     break
                 }
             }
@@ -202,6 +223,7 @@ struct Parser {
 
     private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         lineMark = diagnostics.reported
+        if secondDescription { return keepExtra(bytes, line) }
         guard !line.isEmpty else {
             diagnostics.report(SDPRules.emptyLine, line, "empty line")
             keepExtra(bytes, line)
@@ -216,6 +238,15 @@ struct Parser {
         let value = (line.lowerBound + 2)..<line.upperBound
         var trimmedEnd = value.upperBound
         while trimmedEnd > value.lowerBound && bytes[trimmedEnd - 1].isWhitespace { trimmedEnd -= 1 }
+        // RFC 8866 §5.3 recommends "s= " (one space) for a session without a name.
+        if type == UInt8(ascii: "s") && value.count == 1 && bytes[value.lowerBound] == ASCII.space { trimmedEnd = value.upperBound }
+        if type == UInt8(ascii: "v") && seenVersion {
+            diagnostics.report(SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2),
+                               "a second session description starts here; it is kept as written but not read",
+                               hint: "check one description per file")
+            secondDescription = true
+            return keepExtra(bytes, line)
+        }
         if trimmedEnd < value.upperBound {
             diagnostics.report(SDPRules.whitespace, trimmedEnd..<value.upperBound, "trailing white space",
                                hint: type == UInt8(ascii: "a") ? "receivers take it as part of the value" : "remove it")
@@ -282,6 +313,9 @@ struct Parser {
             unknownLine(bytes, type, line)
             return
         }
+        if isDuplicate(type) {
+            return duplicate("\(Character(UnicodeScalar(type)))=", bytes, line)
+        }
         checkOrder(bytes, type, rank, line)
         if fragment {
             // RFC 8840 §9.2: a fragment carries attribute lines and media sections only.
@@ -291,37 +325,29 @@ struct Parser {
                 return keepExtra(bytes, line)
             }
         } else {
-            checkMandatory(before: rank, line)
+            noteMandatory(before: rank, line)
         }
         switch type {
         case UInt8(ascii: "v"):
-            if seenVersion {
-                diagnostics.report(SDPRules.duplicateField, line, "a second v= line: is this a second session description?")
-                return keepExtra(bytes, line)
-            }
             seenVersion = true
             let version = Field.integer(bytes, trimmed, "version", SDPRules.version, as: UInt64.self, &diagnostics) ?? 0
             if version != 0 { diagnostics.report(SDPRules.version, trimmed, "SDP version \(version) is not 0") }
             session.version = Int(min(version, 1_000_000))
             session.versionVerbatim = verbatim(bytes, value)
         case UInt8(ascii: "o"):
-            guard !seenOrigin else { return duplicate("o=", bytes, line) }
             seenOrigin = true
             var origin = LineParser.origin(bytes, trimmed, &diagnostics)
             origin.verbatim = verbatim(bytes, value)
             session.origin = origin
         case UInt8(ascii: "s"):
-            guard !seenName else { return duplicate("s=", bytes, line) }
             seenName = true
             if value.isEmpty {
                 diagnostics.report(SDPRules.sessionName, line, "the session name is empty", hint: "write s=- when there is no name")
             }
             session.sessionName = Bytes.string(bytes, value)
         case UInt8(ascii: "i"):
-            guard session.information == nil else { return duplicate("i=", bytes, line) }
             session.information = Bytes.string(bytes, value)
         case UInt8(ascii: "u"):
-            guard session.uri == nil else { return duplicate("u=", bytes, line) }
             if Bytes.firstIndex(of: ASCII.colon, in: bytes, trimmed) == trimmed.upperBound && Bytes.firstIndex(of: ASCII.slash, in: bytes, trimmed) == trimmed.upperBound {
                 diagnostics.report(SDPRules.textField, trimmed, "u= '\(Bytes.string(bytes, trimmed))' does not look like a URI")
             }
@@ -337,7 +363,6 @@ struct Parser {
             }
             session.phones.append(Bytes.string(bytes, value))
         case UInt8(ascii: "c"):
-            guard session.connection == nil else { return duplicate("c=", bytes, line) }
             var connection = LineParser.connection(bytes, trimmed, &diagnostics)
             connection.verbatim = verbatim(bytes, value)
             session.connection = connection
@@ -370,7 +395,6 @@ struct Parser {
             zone.verbatim = verbatim(bytes, value)
             session.times[session.times.count - 1].zoneAdjustments = zone
         case UInt8(ascii: "k"):
-            guard session.encryptionKey == nil else { return duplicate("k=", bytes, line) }
             diagnostics.report(SDPRules.keyField, line, "k= is obsolete and receivers discard it")
             session.encryptionKey = Bytes.string(bytes, value)
         case UInt8(ascii: "a"):
@@ -388,25 +412,52 @@ struct Parser {
     private mutating func checkOrder(_ bytes: Span<UInt8>, _ type: UInt8, _ rank: Int, _ line: Range<Int>) {
         if rank < self.rank {
             let letter = Character(UnicodeScalar(type))
+            let later = Character(UnicodeScalar(rankType))
             diagnostics.report(SDPRules.lineOrder, line.lowerBound..<(line.lowerBound + 2),
-                               "\(letter)= line after \(Character(UnicodeScalar(previousType)))= line; RFC 8866 §5 puts \(letter)= earlier in the \(inMedia ? "media" : "session") section")
+                               "\(letter)= comes after \(later)=, but RFC 8866 §5 puts \(letter)= before \(later)= in the \(inMedia ? "media" : "session") section")
         } else {
+            if rank > self.rank || rankType == 0 { rankType = type }
             self.rank = rank
         }
     }
 
-    /// Reports a mandatory line that should have come before a line of `rank`.
-    private mutating func checkMandatory(before rank: Int, _ line: Range<Int>) {
-        if seenOrigin && seenName && !session.times.isEmpty { return }
-        func require(_ seen: Bool, _ type: UInt8, _ name: String, after minimum: Int) {
-            guard !seen, rank > minimum, !reportedMissing.contains(type) else { return }
-            reportedMissing.insert(type)
-            diagnostics.report(SDPRules.missingField, line.lowerBound..<(line.lowerBound + 1),
-                               "the \(Character(UnicodeScalar(type)))= (\(name)) line is missing; it must come before this line")
+    /// Whether a line of this type may appear only once here and already did.
+    private func isDuplicate(_ type: UInt8) -> Bool {
+        switch type {
+        case UInt8(ascii: "o"): seenOrigin
+        case UInt8(ascii: "s"): seenName
+        case UInt8(ascii: "i"): session.information != nil
+        case UInt8(ascii: "u"): session.uri != nil
+        case UInt8(ascii: "c"): session.connection != nil
+        case UInt8(ascii: "k"): session.encryptionKey != nil
+        default: false
         }
-        require(seenOrigin, UInt8(ascii: "o"), "origin", after: 1)
-        require(seenName, UInt8(ascii: "s"), "session name", after: 2)
-        require(!session.times.isEmpty, UInt8(ascii: "t"), "timing", after: 9)
+    }
+
+    /// Notes where each mandatory line not seen yet should have come: before this line of
+    /// `rank`. Reported at the end only if it never comes.
+    private mutating func noteMandatory(before rank: Int, _ line: Range<Int>) {
+        if seenOrigin && seenName && !session.times.isEmpty { return }
+        for (type, seen, minimum) in [(UInt8(ascii: "o"), seenOrigin, 1), (UInt8(ascii: "s"), seenName, 2), (UInt8(ascii: "t"), !session.times.isEmpty, 9)]
+        where !seen && rank > minimum && missingAnchors[type] == nil {
+            missingAnchors[type] = diagnostics.location(line.lowerBound..<(line.lowerBound + 1))
+        }
+    }
+
+    /// Reports the mandatory lines that never came.
+    private mutating func reportMissing() {
+        let names: [(UInt8, Bool, String)] = [(UInt8(ascii: "o"), seenOrigin, "origin"), (UInt8(ascii: "s"), seenName, "session name"), (UInt8(ascii: "t"), !session.times.isEmpty, "timing")]
+        for (type, seen, name) in names where !seen {
+            let letter = Character(UnicodeScalar(type))
+            if let anchor = missingAnchors[type] {
+                diagnostics.report(SDPRules.missingField, at: anchor, "the \(letter)= (\(name)) line is missing; it belongs before this line")
+            } else {
+                diagnostics.line = lastLineNumber
+                diagnostics.lineStart = lastLine.lowerBound
+                diagnostics.report(SDPRules.missingField, lastLine.upperBound..<lastLine.upperBound,
+                                   "the description ends without the \(letter)= (\(name)) line, which belongs after this line")
+            }
+        }
     }
 
     private mutating func duplicate(_ what: String, _ bytes: Span<UInt8>, _ line: Range<Int>) {
@@ -491,7 +542,7 @@ struct Parser {
     private mutating func finishMedia() {
         guard inMedia else { return }
         inMedia = false
-        checks.finish(&current, &diagnostics)
+        if !truncated { checks.finish(&current, &diagnostics) }
         sessionChecks.noteMedia(checks)
         session.media.append(current)
         current = MediaDescription(media: "", proto: "", formats: [])
@@ -503,6 +554,13 @@ struct Parser {
         let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, value)
         let hasValue = colon < value.upperBound
         let nameRange = value.lowerBound..<min(colon, trimmed.upperBound)
+        // A property attribute with trailing white space keeps it in its name, as receivers
+        // read it: "a=rtcp-mux " is not rtcp-mux to libwebrtc (SDP109 says so).
+        if !hasValue && trimmed.upperBound < value.upperBound {
+            let attribute = Attribute(name: Attribute.Name(Bytes.string(bytes, value)))
+            if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
+            return
+        }
         let known = KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
                                   value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
@@ -577,13 +635,11 @@ struct Parser {
 
     private mutating func finish() -> SDPParseResult {
         finishMedia()
-        if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) {
-            // Anything missing was not reported along the way because no later line came.
-            diagnostics.line = lastLineNumber
-            diagnostics.lineStart = lastLine.lowerBound
-            checkMandatory(before: 13, lastLine)
+        // After a limit stopped the parse, what was not read must not count as missing.
+        if !truncated {
+            if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) { reportMissing() }
+            sessionChecks.finish(session, fragment: fragment, &diagnostics)
         }
-        sessionChecks.finish(session, fragment: fragment, &diagnostics)
         if session.times.isEmpty && !fragment { session.times.append(SessionDescription.TimeDescription()) }
         session.lineEnding = lineEnding ?? .crlf
         var all = diagnostics.finish(overflowRule: SDPRules.tooManyFindings)

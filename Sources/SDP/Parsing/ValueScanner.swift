@@ -92,7 +92,8 @@ enum Field {
         case .failure(.empty):
             diagnostics.report(rule, range, "\(what) is missing")
         case .failure(.notADigit(let at)):
-            diagnostics.report(rule, range, "\(what) '\(Bytes.string(bytes, range))' is not a number (\(bytes[at].displayed) at column \(diagnostics.location(at..<at).column))")
+            let column = diagnostics.location(at..<at).column
+            diagnostics.report(rule, range, "\(what) '\(Bytes.string(bytes, range))' is not a number (\(bytes[at].displayed) at column \(column))")
         case .failure(.overflow):
             diagnostics.report(rule, range, "\(what) \(Bytes.string(bytes, range)) is too large")
         }
