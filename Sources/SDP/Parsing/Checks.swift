@@ -119,9 +119,11 @@ struct SectionChecks {
     private var fmtps = PayloadTypeSet()
     /// RTX and RED references found in fmtp lines, checked once every rtpmap is known.
     private var references: [(pt: Int, targets: [Int], isApt: Bool, location: SourceLocation)] = []
-    /// Extension mappings seen, by id and by URI, for conflicts in O(1) per line.
-    private var extmapURIByID: [Int: (uri: String, line: Int)] = [:]
-    private var extmapsByURI: [String: [(id: Int, direction: Direction?, line: Int)]] = [:]
+    /// Extension mappings seen (URIs as byte ranges of the input), with indexes by id and by a
+    /// hash of the URI, for conflicts in O(1) per line and no strings.
+    private var extmaps: [(id: Int, uri: Range<Int>, hash: UInt64, direction: Direction?, line: Int)] = []
+    private var extmapByID: [Int: Int] = [:]
+    private var extmapByURIHash: [UInt64: Int] = [:]
     private var ssrcs: Set<UInt32> = []
     /// Each SSRC group member with where it is written.
     private var ssrcGroupMembers: [(semantics: String, ssrc: UInt32, location: SourceLocation)] = []
@@ -242,18 +244,25 @@ struct SectionChecks {
     }
 
     private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
-        let uri = Bytes.string(bytes, map.uri)
-        let idRange = value.lowerBound..<Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<map.uri.lowerBound)
-        let idToken = idRange.lowerBound..<Bytes.tokenEnd(bytes, from: idRange.lowerBound, to: idRange.upperBound)
-        if let other = extmapURIByID[map.id], other.uri != uri {
-            diagnostics.report(SDPRules.extmapConflict, idToken, "extmap id \(map.id) is already used for \(other.uri) (line \(other.line))")
+        // FNV-1a over the URI bytes.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in map.uri { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+        func sameURI(_ other: Range<Int>) -> Bool {
+            other.count == map.uri.count && map.uri.indices.allSatisfy { bytes[$0] == bytes[other.lowerBound + $0 - map.uri.lowerBound] }
         }
-        for other in extmapsByURI[uri] ?? [] where other.id != map.id && other.direction == map.direction {
-            diagnostics.report(SDPRules.extmapConflict, map.uri, "\(uri) is already mapped to id \(other.id) (line \(other.line))")
-            break
+        if let index = extmapByID[map.id], !sameURI(extmaps[index].uri) {
+            let idEnd = Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
+            diagnostics.report(SDPRules.extmapConflict, value.lowerBound..<idEnd,
+                               "extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \(extmaps[index].line))")
         }
-        if extmapURIByID[map.id] == nil { extmapURIByID[map.id] = (uri, diagnostics.line) }
-        extmapsByURI[uri, default: []].append((map.id, map.direction, diagnostics.line))
+        if let index = extmapByURIHash[hash], sameURI(extmaps[index].uri), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
+            diagnostics.report(SDPRules.extmapConflict, map.uri,
+                               "\(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \(extmaps[index].line))")
+        }
+        let index = extmaps.count
+        extmaps.append((map.id, map.uri, hash, map.direction, diagnostics.line))
+        if extmapByID[map.id] == nil { extmapByID[map.id] = index }
+        if extmapByURIHash[hash] == nil { extmapByURIHash[hash] = index }
     }
 
     /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
