@@ -11,6 +11,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ICE
 import SDP
 
 func now() -> Double {
@@ -84,6 +85,7 @@ var runs = 3
 var target = 1.5
 var only: String?
 var fixedPasses: Int?
+var candidateFile: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -91,8 +93,30 @@ while let argument = arguments.popFirst() {
     case "--target": target = Double(arguments.popFirst() ?? "") ?? target
     case "--only": only = arguments.popFirst()  // parse | string | serialize, for profiling
     case "--passes": fixedPasses = Int(arguments.popFirst() ?? "")  // untimed, for instruction counts
+    case "--candidates": candidateFile = arguments.popFirst()  // a file of candidate lines
     default: directories.append(argument)
     }
+}
+if let candidateFile {
+    // Candidate lines per second, as Benchmarks/anchors/candidates.py measures aiortc and
+    // sdp_transform: the value after "candidate:", parsed to a typed Candidate.
+    guard let bytes = readFile(candidateFile) else { print("cannot read \(candidateFile)"); exit(2) }
+    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        .map { $0.hasPrefix("a=") ? String($0.dropFirst(2)) : $0 }
+    var times: [Double] = []
+    for _ in 0..<runs {
+        times.append(measure(target: target) {
+            var n = 0
+            for line in lines { n &+= Candidate.parse(line).candidate?.port.hashValue ?? 0 }
+            return n
+        })
+    }
+    let perLine = median(times) / Double(lines.count)
+    print("| parser | lines | ns/line (median) | lines/s |")
+    print("|---|---:|---:|---:|")
+    print("| sdplint Candidate.parse | \(lines.count) | \(Int(perLine * 1e9)) | \(Int(1 / perLine)) |")
+    exit(0)
 }
 if directories.isEmpty {
     print("usage: SDPBenchmark DIR [DIR…] [--runs N] [--target SECONDS]")
