@@ -16,6 +16,8 @@ public struct LintConfiguration: Sendable, Hashable {
     public var failOn: Severity = .error
     /// Whether the input is an offer or an answer, when known (JSON envelopes say; raw SDP does not).
     public var type: SDPType?
+    /// The receivers to check against (`--profile`): their own rules and stricter severities.
+    public var profiles: [Profile] = []
 
     public init() {}
 
@@ -67,9 +69,16 @@ public struct LintConfiguration: Sendable, Hashable {
         }
     }
 
-    /// The findings as configured: switched-off rules removed, severities replaced.
+    /// The findings as configured: profile severities raised, switched-off rules removed,
+    /// severities replaced (what the user says last wins).
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.compactMap { diagnostic in
+        var raised: [String: Severity] = [:]
+        for profile in profiles {
+            for escalation in profile.escalations { raised[escalation.code] = max(raised[escalation.code] ?? .info, escalation.severity) }
+        }
+        return diagnostics.compactMap { original in
+            var diagnostic = original
+            if let severity = raised[diagnostic.code] { diagnostic.severity = max(diagnostic.severity, severity) }
             if disabled.contains(diagnostic.code) && !enabled.contains(diagnostic.code) { return nil }
             var result = diagnostic
             if let override = severities[diagnostic.code] {

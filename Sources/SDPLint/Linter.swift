@@ -25,6 +25,12 @@ public enum Linter {
         let result = SessionDescription.parse(bytes: source, options: configuration.parseOptions)
         var diagnostics = result.diagnostics
         diagnostics += WebRTCChecks.run(result.description, source: source, type: configuration.type, strict: configuration.strict)
+        if !configuration.profiles.isEmpty {
+            let map = SourceMap(source)
+            for profile in configuration.profiles {
+                diagnostics += profile.check(result.description, map: map, strict: configuration.strict)
+            }
+        }
         diagnostics = configuration.apply(diagnostics)
         diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
         return LintedFile(path: path, source: source, diagnostics: diagnostics)

@@ -9,6 +9,7 @@ public enum RuleCatalog {
         ("SDP syntax and cross-references (RFC 8866)", SDPRules.all),
         ("ICE candidates, credentials and servers (RFC 8839, 8445, 7064, 7065)", ICERules.all),
         ("WebRTC requirements (JSEP, RFC 8829/9429, and what browsers reject)", WebRTCRules.all),
+        ("Receiver profiles (only with --profile)", ProfileRules.all),
     ]
 
     public static let all: [Rule] = groups.flatMap(\.rules)

@@ -52,11 +52,20 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).", valueName: "TYPE"))
     var type: String?
 
+    @Option(name: .customLong("profile"), help: ArgumentHelp("Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).", valueName: "NAME"))
+    var profiles: [String] = []
+
     @OptionGroup var parsing: ParsingOptions
 
     func configuration() throws -> LintConfiguration {
         var configuration = LintConfiguration()
         configuration.strict = parsing.strict
+        for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let profile = Profile(rawValue: name.lowercased()) else {
+                throw ValidationError("unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.profiles.append(profile)
+        }
         guard let threshold = Severity(name: failOn), threshold != .info else {
             throw ValidationError("--fail-on takes error or warning, not '\(failOn)'")
         }
