@@ -7,8 +7,8 @@ struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replace addresses, ports, ICE credentials, fingerprints, SSRCs, ids and names, for bug reports.",
         discussion: """
-            The same value always gets the same replacement, of the same shape (address family and
-            private/public kind, length, UUID format), so the result still lints the same; everything
+            The same value always gets the same replacement, of the same shape (address family and \
+            private/public kind, length, UUID format), so the result still lints the same; everything \
             else is left byte-identical. The same --seed gives the same output.
 
             Example:

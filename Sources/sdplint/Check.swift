@@ -7,10 +7,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report every problem in SDP files, with the RFC section behind it.",
         discussion: """
-            Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret.
+            Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret. \
             Directories are walked recursively; inputs are checked on every core and reported in order.
-            Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on usage
-            or I/O errors (the other inputs are still checked).
+
+            Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, \
+            2 on usage or I/O errors (the other inputs are still checked).
 
             Examples:
               sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp

@@ -7,8 +7,8 @@ struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print SDP in canonical form (CRLF, RFC 8866 line order, single spaces), like gofmt.",
         discussion: """
-            Values are never changed, only spacing, line order and line endings. A file with errors is not
-            formatted: its errors are printed and the exit status is 1.
+            Values are never changed, only spacing, line order and line endings. \
+            A file with errors is not formatted: its errors are printed and the exit status is 1.
 
             Example:
               sdplint format Fixtures/corpus/sipp/uac-uas-udp.01-request-invite.body.sdp
