@@ -5,7 +5,8 @@ import SDP
 ///
 /// [RFC 6184 §8.1](https://www.rfc-editor.org/rfc/rfc6184#section-8.1): three bytes in hex,
 /// `profile_idc`, `profile-iop` (constraint_set0…5 flags, most significant bit first) and
-/// `level_idc`. Absent, it means `420010`: Baseline, level 1.0.
+/// `level_idc`. Absent, it means Baseline level 1 (`42000a`); libwebrtc assumes Constrained
+/// Baseline level 3.1 instead, for compatibility with its own older versions.
 struct H264ProfileLevelID: Hashable {
     enum Profile: Hashable, CustomStringConvertible {
         case constrainedBaseline, baseline, main, extended, high, constrainedHigh, predictiveHigh444
@@ -151,7 +152,11 @@ enum CodecParameters {
             return CodecComparison(incompatibility: "H264 profile-level-id is not six hex digits")
         }
         if offered.profile != answered.profile {
-            return CodecComparison(incompatibility: "H264 profile \(answered.profile) in the answer, \(offered.profile) in the offer")
+            var reason = "H264 profile \(answered.profile) in the answer, \(offered.profile) in the offer"
+            if value(offer, "profile-level-id") == nil || value(answer, "profile-level-id") == nil {
+                reason += " (without profile-level-id RFC 6184 means Baseline level 1; libwebrtc assumes Constrained Baseline 3.1)"
+            }
+            return CodecComparison(incompatibility: reason)
         }
         guard offered.level != answered.level else { return .compatible }
         let asymmetry = value(offer, "level-asymmetry-allowed") == "1" && value(answer, "level-asymmetry-allowed") == "1"

@@ -329,10 +329,12 @@ struct SequenceAnalysis {
     }
 
     /// The description's lines without its o= line, to tell whether anything else changed.
-    private static func content(_ document: Document) -> [Substring] {
-        document.source.text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.last == "\r" ? $0.dropLast() : $0 }
-            .filter { !$0.hasPrefix("o=") }
+    private static func content(_ document: Document) -> [[UInt8]] {
+        // Split on LF bytes: in Swift a CRLF pair is one Character, so splitting the String on
+        // "\n" would not separate CRLF lines.
+        document.source.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+            .map { Array($0.last == 0x0D ? $0.dropLast() : $0) }
+            .filter { !($0.count >= 2 && $0[0] == UInt8(ascii: "o") && $0[1] == UInt8(ascii: "=")) }
     }
 
     /// RFC 3264 §8.3.2: a payload type keeps its codec within a media stream for the whole
