@@ -137,6 +137,10 @@ public struct SectionReport: Sendable, Hashable {
         self.features = FeatureSummary()
     }
 
+    /// Whether the section was offered bundle-only (port 0) and accepted inside the BUNDLE
+    /// group (RFC 9143 §6): it carries media although the offer gave it no port.
+    public var acceptedViaBundle: Bool { bundleOnly && bundled && !rejected }
+
     /// The codecs that were negotiated, in the answer's order.
     public var negotiatedCodecs: [CodecReport] {
         codecs.filter { $0.status == .negotiated }
