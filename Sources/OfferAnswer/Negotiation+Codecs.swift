@@ -133,14 +133,19 @@ extension PairAnalysis {
                                 "\(a.label) answers the offer's \(offered[i].label) with payload type \(codec.payloadType)",
                                 hint: "use the offer's payload type \(offered[i].payloadType)")
             } else {
-                let similar = offered.first { Self.sameEncoding($0, codec) }
-                let reason = similar.flatMap { CodecParameters.compare(name: codec.name, offer: $0.fmtp, answer: codec.fmtp).incompatibility }
-                    .map { "the offer has \(codec.name) only in another configuration (\($0))" } ?? "the offer does not list it"
-                rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: reason))
-                reporter.report(OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
-                                similar == nil || reason == "the offer does not list it"
-                                    ? "\(a.label) lists \(codec.label), which the offer does not list; the offerer will not send it"
-                                    : "\(a.label) lists \(codec.label), but \(reason); the offerer will not send it")
+                // Same encoding in another configuration, or not offered at all.
+                let otherConfiguration = offered.lazy.filter { Self.sameEncoding($0, codec) }
+                    .compactMap { CodecParameters.compare(name: codec.name, offer: $0.fmtp, answer: codec.fmtp).incompatibility }.first
+                if let otherConfiguration {
+                    let reason = "the offer has \(codec.name) only in another configuration (\(otherConfiguration))"
+                    rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: reason))
+                    reporter.report(OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
+                                    "\(a.label) lists \(codec.label), but \(reason); the offerer will not send it")
+                } else {
+                    rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: "the offer does not list it"))
+                    reporter.report(OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
+                                    "\(a.label) lists \(codec.label), which the offer does not list; the offerer will not send it")
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 @testable import OfferAnswer
 import SDP
 import Testing
@@ -80,6 +81,20 @@ import Testing
         #expect(main.sections[0].codecs.contains { $0.status == .payloadTypeConflict })
         #expect(main.findings(code: "OA204").count == 1)
         #expect(main.findings(code: "OA200").count == 1)
+    }
+
+    /// An H.264 answered under another payload type and packetization mode is not the offered
+    /// one: it is added by the answer, and the offered one is dropped, each saying why.
+    @Test func explainsAnH264AnsweredInAnotherConfiguration() throws {
+        let offer = Self.video("packetization-mode=1;profile-level-id=42e01f", origin: "1")
+        let answer = Self.video("packetization-mode=0;profile-level-id=42e01f", origin: "2", setup: "active")
+            .replacingOccurrences(of: "102", with: "104")
+        let report = Negotiation.analyze(offer: SDPSource(name: "offer", text: offer), answer: SDPSource(name: "answer", text: answer))
+        let codecs = report.sections[0].codecs
+        #expect(codecs.map(\.status) == [.dropped, .addedByAnswer])
+        #expect(codecs[0].reason == "the answer has H264 only in another configuration (H264 packetization-mode=0 in the answer, 1 in the offer)")
+        #expect(codecs[1].reason == "the offer has H264 only in another configuration (H264 packetization-mode=0 in the answer, 1 in the offer)")
+        #expect(Set(report.findings.map(\.diagnostic.code)) == ["OA201", "OA200"])
     }
 
     static func video(_ fmtp: String, origin: String, setup: String = "actpass") -> String {
