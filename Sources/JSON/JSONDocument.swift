@@ -78,7 +78,7 @@ public struct JSONDocument: Sendable, Hashable {
         guard let document else {
             let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
             let finding = JSONRules.unexpectedEnd.diagnostic(at: location, "the text holds no JSON value")
-            throw JSONParseError(diagnostics + [finding])!
+            throw JSONParseError(primary: finding, diagnostics: diagnostics + [finding])
         }
         self = document
     }
@@ -107,11 +107,15 @@ public struct JSONDocument: Sendable, Hashable {
         _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .default,
         into diagnostics: inout DiagnosticCollector
     ) -> JSONDocument? {
-        var limited = options
         // Offsets are stored in 32 bits.
-        limited.limits.maxBytes = min(options.limits.maxBytes, Int(UInt32.max - 1))
+        guard range.upperBound < Int(UInt32.max) else {
+            let location = SourceLocation(line: diagnostics.line, column: 1, bytes: range.lowerBound..<range.lowerBound)
+            diagnostics.report(JSONRules.documentTooLarge, at: location,
+                "the text ends \(range.upperBound) bytes into its input; document locations reach 4 GiB")
+            return nil
+        }
         var parser = JSONParser(
-            options: limited, diagnostics: diagnostics, recordLocations: true,
+            options: options, diagnostics: diagnostics, recordLocations: true,
             firstLineStart: min(diagnostics.lineStart, range.lowerBound))
         diagnostics = DiagnosticCollector()
         let clamped = max(0, range.lowerBound)..<min(bytes.count, max(range.upperBound, range.lowerBound))

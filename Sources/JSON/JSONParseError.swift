@@ -11,6 +11,11 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     /// The first error: the one a person should fix first.
     public let primary: Diagnostic
 
+    init(primary: Diagnostic, diagnostics: [Diagnostic]) {
+        self.primary = primary
+        self.diagnostics = diagnostics
+    }
+
     /// The findings of a parse as an error, or `nil` when none is an error.
     init?(_ diagnostics: [Diagnostic]) {
         guard let error = diagnostics.first(where: { $0.severity == .error }) else { return nil }

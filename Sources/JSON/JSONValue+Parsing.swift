@@ -30,7 +30,7 @@ extension JSONValue {
             // The parser returns nil only after reporting an error; keep the promise regardless.
             let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
             let finding = JSONRules.unexpectedEnd.diagnostic(at: location, "the text holds no JSON value")
-            throw JSONParseError(diagnostics + [finding])!
+            throw JSONParseError(primary: finding, diagnostics: diagnostics + [finding])
         }
         self = value
     }

@@ -70,6 +70,22 @@ struct LimitTests {
         #expect(object["member99999"] == 99_999)
     }
 
+    /// Closing a container must not copy the text written so far: 300 000 containers over two
+    /// megabytes of text would copy hundreds of gigabytes.
+    @Test func writesManyContainersInLinearTime() throws {
+        let element: JSONValue = ["candidate": ["sdpMid": "0", "sdpMLineIndex": [0]]]
+        let value = JSONValue.array(Array(repeating: element, count: 50_000))
+        let compact = value.serialized()
+        #expect(compact.utf8.count == 50_000 * element.serialized().utf8.count + 50_000 + 1)
+        let pretty = value.serialized(format: .pretty(indent: 1))
+        #expect(try JSONValue(parsing: pretty) == value)
+        var writer = JSONWriter()
+        writer.array { array in
+            for index in 0..<300_000 { array.object { $0.member("i", index) } }
+        }
+        #expect(writer.output.utf8.count > 300_000 * 7)
+    }
+
     @Test func capsFindingsOnAMegabyteOfBadBytes() {
         let bytes: [UInt8] = [0x22] + [UInt8](repeating: 0xFF, count: 1 << 20) + [0x01, 0x22]
         let (value, diagnostics) = JSONValue.parse(bytes)

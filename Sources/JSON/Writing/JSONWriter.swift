@@ -26,7 +26,7 @@ public struct JSONWriter: Sendable {
         case compact
         /// One member or element per line, indented by `indent` spaces a level, `": "` after
         /// names, and empty containers as `[]` and `{}`: the layout of
-        /// `JSON.stringify(value, null, indent)`.
+        /// `JSON.stringify(value, null, indent)`, which likewise takes 0 to 10 spaces.
         case pretty(indent: Int)
 
         /// Two-space indentation.
@@ -176,7 +176,7 @@ public struct JSONWriter: Sendable {
         if !first { output += "," }
         if case .pretty(let indent) = format {
             output += "\n"
-            output += String(repeating: " ", count: max(0, indent) * depth)
+            output += String(repeating: " ", count: min(max(0, indent), 10) * depth)
         }
     }
 
@@ -184,7 +184,7 @@ public struct JSONWriter: Sendable {
     private mutating func closeLine() {
         if case .pretty(let indent) = format {
             output += "\n"
-            output += String(repeating: " ", count: max(0, indent) * (depth - 1))
+            output += String(repeating: " ", count: min(max(0, indent), 10) * (depth - 1))
         }
     }
 
@@ -196,7 +196,9 @@ public struct JSONWriter: Sendable {
         var container = ObjectWriter(writer: self)
         output = ""
         defer {
-            self = container.writer
+            // Swap rather than copy: a second reference to the text would make the next append
+            // copy all of it.
+            swap(&self, &container.writer)
             if container.count > 0 { closeLine() }
             depth -= 1
             output += "}"
@@ -210,7 +212,9 @@ public struct JSONWriter: Sendable {
         var container = ArrayWriter(writer: self)
         output = ""
         defer {
-            self = container.writer
+            // Swap rather than copy: a second reference to the text would make the next append
+            // copy all of it.
+            swap(&self, &container.writer)
             if container.count > 0 { closeLine() }
             depth -= 1
             output += "]"
