@@ -47,6 +47,10 @@ struct JSONParser {
     /// Unescaped string bytes, reused from string to string.
     var scratch: [UInt8] = []
 
+    /// For a text that is itself the content of a JSON string: where each of its bytes is in
+    /// the enclosing text, and that text's lines. Findings are then located in the enclosing text.
+    var enclosing: (offsets: [Int], table: LocationTable)?
+
     struct Frame {
         let isObject: Bool
         /// The offset of the "[" or "{".
@@ -80,6 +84,7 @@ struct JSONParser {
     ///
     /// - Complexity: O(log lines).
     func location(_ range: Range<Int>) -> SourceLocation {
+        if let enclosing { return enclosing.table.location(Self.map(range, through: enclosing.offsets)) }
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -87,6 +92,14 @@ struct JSONParser {
             if lineStarts[middle] <= range.lowerBound { low = middle } else { high = middle - 1 }
         }
         return SourceLocation(line: baseLine + low, column: range.lowerBound - lineStarts[low] + 1, bytes: range)
+    }
+
+    /// `range` of an embedded text as the range of the enclosing text it was decoded from.
+    static func map(_ range: Range<Int>, through offsets: [Int]) -> Range<Int> {
+        guard let last = offsets.indices.last else { return range }
+        let lower = offsets[min(max(0, range.lowerBound), last)]
+        let upper = offsets[min(max(0, range.upperBound), last)]
+        return lower..<max(lower, upper)
     }
 
     /// Reports a finding.
