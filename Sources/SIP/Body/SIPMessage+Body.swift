@@ -45,7 +45,13 @@ extension SIPMessage {
     /// Replaces the body and sets Content-Type and Content-Length to match; every other header
     /// keeps its bytes.
     public mutating func setBody(_ bytes: [UInt8], contentType: MediaType) {
-        headers.set(.contentType, contentType.description)
+        if !headers.contains(.contentType),
+           let length = headers.firstIndex(where: { !$0.isMalformed && $0.name == .contentLength }) {
+            // Content-Type goes before Content-Length, where RFC 3261's examples put it.
+            headers.insert(.contentType, contentType.description, at: length)
+        } else {
+            headers.set(.contentType, contentType.description)
+        }
         body = bytes
     }
 
