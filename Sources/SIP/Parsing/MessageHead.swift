@@ -148,6 +148,8 @@ struct HeadParser {
                 fieldEnd = min(n, end + 1)
             } else {
                 finishField(b)
+                collector.line = lineNumber
+                collector.lineStart = i
                 if fields.count >= limits.maxHeaderCount {
                     collector.report(SIPRules.tooManyHeaders, i..<content,
                         "the message has more than \(limits.maxHeaderCount) header fields (SIPParseOptions.limits.maxHeaderCount); the rest are kept as written but not read")
