@@ -70,6 +70,13 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
+    /// The same value, printing in canonical form from its fields (what an edit would write).
+    public func canonicalized() -> MediaType {
+        var copy = self
+        copy.verbatim = nil
+        return copy
+    }
+
     public static func == (lhs: MediaType, rhs: MediaType) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 

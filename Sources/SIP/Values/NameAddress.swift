@@ -88,6 +88,13 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
         parameters.write(to: &output)
     }
 
+    /// The same value, printing in canonical form from its fields (what an edit would write).
+    public func canonicalized() -> NameAddress {
+        var copy = self
+        copy.verbatim = nil
+        return copy
+    }
+
     public static func == (lhs: NameAddress, rhs: NameAddress) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 

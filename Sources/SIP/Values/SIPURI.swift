@@ -132,6 +132,11 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
     }
 
     func writeCanonical(to output: inout String) {
+        if scheme.spelling.isEmpty, let opaque {
+            // Text the parser could not read as a URI: kept as it was.
+            output += opaque
+            return
+        }
         output += scheme.spelling
         output += ":"
         if let opaque {
@@ -163,6 +168,13 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
             output += "="
             output += header.value ?? ""
         }
+    }
+
+    /// The same value, printing in canonical form from its fields (what an edit would write).
+    public func canonicalized() -> SIPURI {
+        var copy = self
+        copy.verbatim = nil
+        return copy
     }
 
     public static func == (lhs: SIPURI, rhs: SIPURI) -> Bool { lhs.description == rhs.description }

@@ -121,6 +121,13 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
+    /// The same value, printing in canonical form from its fields (what an edit would write).
+    public func canonicalized() -> Via {
+        var copy = self
+        copy.verbatim = nil
+        return copy
+    }
+
     public static func == (lhs: Via, rhs: Via) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
