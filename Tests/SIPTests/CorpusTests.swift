@@ -52,3 +52,54 @@ import Testing
         #expect(!sdp.description.media.isEmpty)
     }
 }
+
+@Suite struct CapturedValueTests {
+    private func message(_ path: String) throws -> SIPMessage {
+        SIPMessage.parse(bytes: try Fixture(path: "corpus/\(path)").bytes()).message
+    }
+
+    @Test func readsLinphonesInvite() throws {
+        let invite = try message("linphone/audio-ice/01-request-invite.sip")
+        #expect(invite.requestLine?.uri.description == "sip:service@127.0.0.1:5070")
+        #expect(invite.topVia?.branch == "z9hG4bK.mjOgWclMF")
+        #expect(invite.topVia?.rport == .requested)
+        #expect(invite.from?.uri.user == "linphone")
+        #expect(invite.fromTag == "LoTS~gjHR")
+        #expect(invite.to?.usesAngleBrackets == false)
+        #expect(invite.cseq == CSeq(20, .invite))
+        #expect(invite.supported == ["replaces", "outbound", "gruu"])
+        #expect(invite.allow.count == 12 && invite.allow.contains(.prack) && invite.allow.contains(.update))
+        let contact = try #require(invite.contacts.first)
+        #expect(contact.uri.transport == "udp")
+        #expect(contact.parameters.first(named: "+sip.instance")?.unquotedValue == "<urn:uuid:b47b4b69-319a-0015-90c2-2b08d85a0430>")
+        #expect(invite.headers[.userAgent] == "Linphonec/5.1.65")
+    }
+
+    @Test func readsSIPpsAnswerWithItsPaddedContentLength() throws {
+        let ok = try message("sipp/uac-uas-udp.04-response-200-invite.sip")
+        #expect(ok.statusLine == SIPStatusLine(statusCode: 200, reasonPhrase: "OK"))
+        #expect(ok.contentLength == 129)
+        #expect(ok.headers.fields(named: .contentLength).first?.description == "Content-Length:   129")
+        #expect(ok.toTag == "11882SIPpTag011")
+        #expect(ok.contacts.first?.uri.transport == "UDP")
+        #expect(ok.method == .invite)
+        #expect(ok.sessionDescription?.description.media.first?.port == 6000)
+    }
+
+    @Test func readsBaresipsEmptySupportedAndCommaAllow() throws {
+        let invite = try message("baresip/dtls-srtp.01-request-invite.sip")
+        #expect(invite.headers[.supported] == "")
+        #expect(invite.supported.isEmpty)
+        #expect(invite.allow.map(\.rawValue) == ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "NOTIFY", "SUBSCRIBE", "INFO", "MESSAGE", "REFER"])
+        #expect(invite.contacts.first?.uri.user == "carol-0x55daa3a38c20")
+        #expect(invite.callID == "046fcfb06fb1c940")
+    }
+
+    @Test func readsAnAckWithoutContentLength() throws {
+        let ack = try message("linphone/audio-ice/04-request-ack.sip")
+        #expect(ack.contentLength == nil)
+        #expect(ack.body.isEmpty)
+        #expect(ack.cseq == CSeq(20, .ack))
+        #expect(ack.topVia?.parameters.map(\.name) == ["rport", "branch"])
+    }
+}
