@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "sdplint",
             dependencies: [
-                "SDPLint", "SDP", "Diagnostics",
+                "SDPLint", "SDP", "Diagnostics", "JSON", "OfferAnswer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

@@ -1,4 +1,5 @@
 public import Diagnostics
+public import JSON
 
 /// The machine-readable report of `sdplint check --format json`; its schema is
 /// `Schemas/sdplint-report.schema.json`.
@@ -7,52 +8,56 @@ public enum JSONReport {
     public static let formatVersion = 1
 
     public static func render(_ files: [LintedFile], toolVersion: String, pretty: Bool = true) -> String {
-        var json = JSONWriter(pretty: pretty)
-        json.beginObject()
-        json.int("version", formatVersion)
-        json.beginObject("tool")
-        json.string("name", "sdplint")
-        json.string("version", toolVersion)
-        json.endObject()
-        json.beginArray("files")
-        var total = SeverityCounts()
-        for file in files {
-            json.beginObject()
-            json.string("path", file.path)
-            json.beginArray("diagnostics")
-            for diagnostic in file.diagnostics { write(diagnostic, to: &json) }
-            json.endArray()
-            writeCounts(file.counts, to: &json)
-            json.endObject()
-            total = total + file.counts
+        var json = JSONWriter(format: pretty ? .pretty : .compact)
+        json.object { report in
+            writeHeader(toolVersion: toolVersion, to: &report)
+            var total = SeverityCounts()
+            report.member("files", array: { list in
+                for file in files {
+                    list.object { entry in
+                        entry.member("path", file.path)
+                        entry.member("diagnostics", array: { items in
+                            for diagnostic in file.diagnostics { items.object { write(diagnostic, to: &$0) } }
+                        })
+                        writeCounts(file.counts, to: &entry)
+                    }
+                    total = total + file.counts
+                }
+            })
+            writeCounts(total, to: &report)
         }
-        json.endArray()
-        writeCounts(total, to: &json)
-        json.endObject()
         return json.output + "\n"
     }
 
-    public static func write(_ diagnostic: Diagnostic, to json: inout JSONWriter) {
-        json.beginObject()
-        json.string("code", diagnostic.code)
-        json.string("severity", diagnostic.severity.description)
-        json.int("line", diagnostic.location.line)
-        json.int("column", diagnostic.location.column)
-        json.int("endColumn", diagnostic.location.endColumn)
-        json.int("offset", diagnostic.location.bytes.lowerBound)
-        json.int("length", diagnostic.location.bytes.count)
-        json.string("message", diagnostic.message)
-        json.string("reference", diagnostic.reference.description)
-        json.string("referenceURL", diagnostic.reference.url)
-        json.string("hint", diagnostic.hint)
-        json.endObject()
+    /// The `version` and `tool` members every JSON report of sdplint starts with.
+    public static func writeHeader(toolVersion: String, to report: inout JSONWriter.ObjectWriter) {
+        report.member("version", formatVersion)
+        report.member("tool", object: { tool in
+            tool.member("name", "sdplint")
+            tool.member("version", toolVersion)
+        })
     }
 
-    static func writeCounts(_ counts: SeverityCounts, to json: inout JSONWriter) {
-        json.beginObject("summary")
-        json.int("errors", counts.errors)
-        json.int("warnings", counts.warnings)
-        json.int("infos", counts.infos)
-        json.endObject()
+    /// The members of one diagnostic, the same in every report (`$defs/diagnostic` in the schemas).
+    public static func write(_ diagnostic: Diagnostic, to json: inout JSONWriter.ObjectWriter) {
+        json.member("code", diagnostic.code)
+        json.member("severity", diagnostic.severity.description)
+        json.member("line", diagnostic.location.line)
+        json.member("column", diagnostic.location.column)
+        json.member("endColumn", diagnostic.location.endColumn)
+        json.member("offset", diagnostic.location.bytes.lowerBound)
+        json.member("length", diagnostic.location.bytes.count)
+        json.member("message", diagnostic.message)
+        json.member("reference", diagnostic.reference.description)
+        json.member("referenceURL", orNull: diagnostic.reference.url)
+        json.member("hint", orNull: diagnostic.hint)
+    }
+
+    public static func writeCounts(_ counts: SeverityCounts, to json: inout JSONWriter.ObjectWriter) {
+        json.member("summary", object: { summary in
+            summary.member("errors", counts.errors)
+            summary.member("warnings", counts.warnings)
+            summary.member("infos", counts.infos)
+        })
     }
 }

@@ -1,4 +1,5 @@
 public import Diagnostics
+import JSON
 
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as
@@ -7,79 +8,67 @@ public enum SARIFReport {
     public static func render(_ files: [LintedFile], toolVersion: String, rules: [Rule] = RuleCatalog.all) -> String {
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() where ruleIndex[rule.code] == nil { ruleIndex[rule.code] = index }
-        var json = JSONWriter()
-        json.beginObject()
-        json.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-        json.string("version", "2.1.0")
-        json.beginArray("runs")
-        json.beginObject()
-        json.beginObject("tool")
-        json.beginObject("driver")
-        json.string("name", "sdplint")
-        json.string("version", toolVersion)
-        json.string("informationUri", "https://www.rfc-editor.org/rfc/rfc8866")
-        json.beginArray("rules")
-        for rule in rules {
-            json.beginObject()
-            json.string("id", rule.code)
-            json.string("name", rule.name)
-            json.beginObject("shortDescription")
-            json.string("text", rule.summary)
-            json.endObject()
-            json.beginObject("fullDescription")
-            json.string("text", rule.explanation)
-            json.endObject()
-            if let url = rule.reference.url { json.string("helpUri", url) }
-            json.beginObject("help")
-            json.string("text", "\(rule.explanation) See \(rule.reference).")
-            json.endObject()
-            json.beginObject("defaultConfiguration")
-            json.string("level", level(rule.severity))
-            json.endObject()
-            json.beginObject("properties")
-            json.string("reference", rule.reference.description)
-            json.endObject()
-            json.endObject()
+        var json = JSONWriter(format: .pretty)
+        json.object { log in
+            log.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            log.member("version", "2.1.0")
+            log.member("runs", array: { runs in
+                runs.object { run in
+                    run.member("tool", object: { tool in
+                        tool.member("driver", object: { driver in
+                            driver.member("name", "sdplint")
+                            driver.member("version", toolVersion)
+                            driver.member("informationUri", "https://www.rfc-editor.org/rfc/rfc8866")
+                            driver.member("rules", array: { list in
+                                for rule in rules { list.object { write(rule, to: &$0) } }
+                            })
+                        })
+                    })
+                    run.member("columnKind", "unicodeCodePoints")
+                    run.member("results", array: { results in
+                        for file in files {
+                            for diagnostic in file.diagnostics {
+                                results.object { write(diagnostic, in: file, ruleIndex: ruleIndex[diagnostic.code], to: &$0) }
+                            }
+                        }
+                    })
+                }
+            })
         }
-        json.endArray()
-        json.endObject()
-        json.endObject()
-        json.string("columnKind", "unicodeCodePoints")
-        json.beginArray("results")
-        for file in files {
-            for diagnostic in file.diagnostics {
-                json.beginObject()
-                json.string("ruleId", diagnostic.code)
-                if let index = ruleIndex[diagnostic.code] { json.int("ruleIndex", index) }
-                json.string("level", level(diagnostic.severity))
-                json.beginObject("message")
-                json.string("text", diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
-                json.endObject()
-                json.beginArray("locations")
-                json.beginObject()
-                json.beginObject("physicalLocation")
-                json.beginObject("artifactLocation")
-                json.string("uri", uri(file.path))
-                json.endObject()
-                json.beginObject("region")
-                let line = file.line(diagnostic.location.line)
-                json.int("startLine", diagnostic.location.line)
-                json.int("startColumn", codePointColumn(line, byteColumn: diagnostic.location.column))
-                json.int("endColumn", codePointColumn(line, byteColumn: diagnostic.location.endColumn))
-                json.int("byteOffset", diagnostic.location.bytes.lowerBound)
-                json.int("byteLength", diagnostic.location.bytes.count)
-                json.endObject()
-                json.endObject()
-                json.endObject()
-                json.endArray()
-                json.endObject()
-            }
-        }
-        json.endArray()
-        json.endObject()
-        json.endArray()
-        json.endObject()
         return json.output + "\n"
+    }
+
+    private static func write(_ rule: Rule, to json: inout JSONWriter.ObjectWriter) {
+        json.member("id", rule.code)
+        json.member("name", rule.name)
+        json.member("shortDescription", object: { $0.member("text", rule.summary) })
+        json.member("fullDescription", object: { $0.member("text", rule.explanation) })
+        json.member("helpUri", ifPresent: rule.reference.url)
+        json.member("help", object: { $0.member("text", "\(rule.explanation) See \(rule.reference).") })
+        json.member("defaultConfiguration", object: { $0.member("level", level(rule.severity)) })
+        json.member("properties", object: { $0.member("reference", rule.reference.description) })
+    }
+
+    private static func write(_ diagnostic: Diagnostic, in file: LintedFile, ruleIndex: Int?, to json: inout JSONWriter.ObjectWriter) {
+        json.member("ruleId", diagnostic.code)
+        if let ruleIndex { json.member("ruleIndex", ruleIndex) }
+        json.member("level", level(diagnostic.severity))
+        json.member("message", object: { $0.member("text", diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")) })
+        json.member("locations", array: { locations in
+            locations.object { location in
+                location.member("physicalLocation", object: { physical in
+                    physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
+                    physical.member("region", object: { region in
+                        let line = file.line(diagnostic.location.line)
+                        region.member("startLine", diagnostic.location.line)
+                        region.member("startColumn", codePointColumn(line, byteColumn: diagnostic.location.column))
+                        region.member("endColumn", codePointColumn(line, byteColumn: diagnostic.location.endColumn))
+                        region.member("byteOffset", diagnostic.location.bytes.lowerBound)
+                        region.member("byteLength", diagnostic.location.bytes.count)
+                    })
+                })
+            }
+        })
     }
 
     static func level(_ severity: Severity) -> String {

@@ -74,7 +74,7 @@ public struct TextRenderer: Sendable {
     }
 
     enum Style: String {
-        case bold = "1", red = "1;31", yellow = "1;33", cyan = "1;36", blue = "1;34"
+        case bold = "1", red = "1;31", green = "1;32", yellow = "1;33", cyan = "1;36", blue = "1;34"
     }
 
     func style(for severity: Severity) -> Style {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import Foundation
 import SDPLint
 
@@ -42,17 +43,17 @@ struct Explain: ParsableCommand {
             }
             print(output.dropFirst(), terminator: "")
         case .json:
-            var json = JSONWriter()
-            json.beginArray()
-            for line in lines {
-                json.beginObject()
-                json.int("line", line.number)
-                json.string("text", line.text)
-                json.string("section", line.section)
-                json.string("explanation", line.explanation)
-                json.endObject()
+            var json = JSONWriter(format: .pretty)
+            json.array { list in
+                for line in lines {
+                    list.object { entry in
+                        entry.member("line", line.number)
+                        entry.member("text", line.text)
+                        entry.member("section", line.section)
+                        entry.member("explanation", line.explanation)
+                    }
+                }
             }
-            json.endArray()
             print(json.output)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import Diagnostics
 import Foundation
 import SDPLint
@@ -42,14 +43,14 @@ struct Format: ParsableCommand {
                 FileHandle.standardError.write(Data(output.utf8))
             }
         case .json:
-            var json = JSONWriter()
-            json.beginObject()
-            json.string("path", report.path)
-            json.string("formatted", text)
-            json.beginArray("diagnostics")
-            for diagnostic in report.diagnostics { JSONReport.write(diagnostic, to: &json) }
-            json.endArray()
-            json.endObject()
+            var json = JSONWriter(format: .pretty)
+            json.object { result in
+                result.member("path", report.path)
+                result.member("formatted", orNull: text)
+                result.member("diagnostics", array: { items in
+                    for diagnostic in report.diagnostics { items.object { JSONReport.write(diagnostic, to: &$0) } }
+                })
+            }
             print(json.output)
         }
         if text == nil { throw ExitCode(1) }

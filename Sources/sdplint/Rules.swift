@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSON
 import Diagnostics
 import SDPLint
 
@@ -32,10 +33,10 @@ struct Rules: ParsableCommand {
                 }
                 print(output.dropFirst(), terminator: "")
             case .json:
-                var json = JSONWriter()
-                json.beginArray()
-                for rule in RuleCatalog.all { write(rule, to: &json) }
-                json.endArray()
+                var json = JSONWriter(format: .pretty)
+                json.array { list in
+                    for rule in RuleCatalog.all { list.object { write(rule, to: &$0) } }
+                }
                 print(json.output)
             }
             return
@@ -52,25 +53,23 @@ struct Rules: ParsableCommand {
             output += "\nSee \(rule.reference)" + (rule.reference.url.map { " <\($0)>" } ?? "") + "\n"
             print(output, terminator: "")
         case .json:
-            var json = JSONWriter()
-            write(rule, to: &json)
+            var json = JSONWriter(format: .pretty)
+            json.object { write(rule, to: &$0) }
             print(json.output)
         }
     }
 
-    private func write(_ rule: Rule, to json: inout JSONWriter) {
-        json.beginObject()
-        json.string("code", rule.code)
-        json.string("name", rule.name)
-        json.string("severity", rule.severity.description)
-        json.string("strictSeverity", rule.strictSeverity.description)
-        json.string("summary", rule.summary)
-        json.string("explanation", rule.explanation)
-        json.string("bad", rule.badExample)
-        json.string("good", rule.goodExample)
-        json.string("reference", rule.reference.description)
-        json.string("referenceURL", rule.reference.url)
-        json.endObject()
+    private func write(_ rule: Rule, to json: inout JSONWriter.ObjectWriter) {
+        json.member("code", rule.code)
+        json.member("name", rule.name)
+        json.member("severity", rule.severity.description)
+        json.member("strictSeverity", rule.strictSeverity.description)
+        json.member("summary", rule.summary)
+        json.member("explanation", rule.explanation)
+        json.member("bad", rule.badExample)
+        json.member("good", rule.goodExample)
+        json.member("reference", rule.reference.description)
+        json.member("referenceURL", orNull: rule.reference.url)
     }
 }
 

@@ -115,6 +115,22 @@ public struct JSONWriter: Sendable {
             if let value { member(name, value) }
         }
 
+        /// A member that is always present: `value`, or `null` when it is `nil`, for schemas
+        /// that require the key.
+        public mutating func member(_ name: String, orNull value: String?) {
+            if let value { member(name, value) } else { nullMember(name) }
+        }
+
+        /// A member that is always present: `value`, or `null` when it is `nil`.
+        public mutating func member<Integer: BinaryInteger>(_ name: String, orNull value: Integer?) {
+            if let value { member(name, value) } else { nullMember(name) }
+        }
+
+        /// An array of strings.
+        public mutating func member(_ name: String, strings: some Sequence<String>) {
+            member(name, array: { array in for item in strings { array.element(item) } })
+        }
+
         public mutating func member<Failure: Error>(_ name: String, object body: (inout ObjectWriter) throws(Failure) -> Void) throws(Failure) {
             key(name)
             try writer.writeObject(body)

@@ -1,6 +1,6 @@
 import Diagnostics
 import ICE
-public import SDP
+import SDP
 
 /// `sdplint explain`: every line of a description in plain words — which section it belongs
 /// to, what the field means, and its values decoded (codecs, fmtp parameters, header

@@ -1,6 +1,6 @@
 public import Diagnostics
 import ICE
-public import SDP
+import SDP
 
 /// What a particular receiver is known to reject or mishandle, so that "will Safari accept
 /// this offer?" has an answer. A profile adds rules of its own and raises the severity of
