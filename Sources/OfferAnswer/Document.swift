@@ -77,9 +77,9 @@ struct SectionView {
     var extensions: [ExtMap] { section.values(ExtMap.self) + session.values(ExtMap.self) }
     var allowsMixedExtensions: Bool { section.has(.extmapAllowMixed) || session.has(.extmapAllowMixed) }
 
-    /// "section 2 (video, mid 1)".
+    /// "section 1 (video, mid 1)": the 0-based m-line index, as JSEP's sdpMLineIndex counts.
     var label: String {
-        var text = "section \(index + 1) (\(section.media)"
+        var text = "section \(index) (\(section.media)"
         if let mid { text += ", mid \(mid)" }
         return text + ")"
     }

@@ -29,11 +29,11 @@ extension PairAnalysis {
                 guard let i = offer.index(mid: mid), i < sections.count, !sections[i].rejected else { continue }
                 if sections[i].bundleOnly {
                     reporter.report(OfferAnswerRules.bundleOnlyNotBundled, answer, .media(i),
-                                    "section \(i + 1) (mid \(mid)) was offered bundle-only, so it can only be accepted inside the BUNDLE group; the answer accepts it outside",
+                                    "section \(i) (mid \(mid)) was offered bundle-only, so it can only be accepted inside the BUNDLE group; the answer accepts it outside",
                                     hint: "keep '\(mid)' in the answer's BUNDLE group, or reject the section with port 0")
                 } else {
                     reporter.report(OfferAnswerRules.bundleSectionRemoved, answer, answerGroups.isEmpty ? .media(i) : bundleLine,
-                                    "the answerer moved section \(i + 1) (mid \(mid)) out of the BUNDLE group: it needs its own transport (candidates, DTLS, port)")
+                                    "the answerer moved section \(i) (mid \(mid)) out of the BUNDLE group: it needs its own transport (candidates, DTLS, port)")
                 }
             }
             if let tag = group.first, let i = offer.index(mid: tag), i < sections.count, !sections[i].rejected,

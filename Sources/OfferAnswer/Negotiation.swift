@@ -131,7 +131,7 @@ struct PairAnalysis {
             guard let mid = section.mid else { continue }
             if let first = seen[mid] {
                 reporter.report(OfferAnswerRules.duplicateMid, document, .attribute("mid", section: index),
-                                "mid '\(mid)' of section \(index + 1) is already the mid of section \(first + 1)")
+                                "mid '\(mid)' of section \(index) is already the mid of section \(first)")
             } else {
                 seen[mid] = index
             }
@@ -176,12 +176,12 @@ struct PairAnalysis {
         report.bundleOnly = o?.bundleOnly ?? false
         guard let o else {
             report.rejected = true
-            report.rejection = Rejection(reason: .notOffered, explanation: "the offer has no section \(index + 1)")
+            report.rejection = Rejection(reason: .notOffered, explanation: "the offer has no section \(index)")
             return report
         }
         guard let a else {
             report.rejected = true
-            report.rejection = Rejection(reason: .missingFromAnswer, explanation: "the answer has no section \(index + 1); an unanswered section carries no media")
+            report.rejection = Rejection(reason: .missingFromAnswer, explanation: "the answer has no section \(index); an unanswered section carries no media")
             return report
         }
         if o.media != a.media {

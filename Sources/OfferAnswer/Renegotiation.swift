@@ -283,7 +283,7 @@ struct SequenceAnalysis {
             guard let old = previous.view(index), let new = current.view(index) else { continue }
             if !old.rejected && old.media != new.media {
                 reporter.report(OfferAnswerRules.sectionsRemovedOrReordered, current, .media(index),
-                                "section \(index + 1) was \(old.media) in \(previous.source.name) and is \(new.media) now, without being rejected in between")
+                                "section \(index) was \(old.media) in \(previous.source.name) and is \(new.media) now, without being rejected in between")
                 continue
             }
             if !old.rejected, let oldMid = old.mid, let newMid = new.mid, oldMid != newMid {
@@ -377,7 +377,7 @@ struct SequenceAnalysis {
     }
 
     private static func label(_ section: SectionReport) -> String {
-        var text = "section \(section.index + 1) (\(section.media)"
+        var text = "section \(section.index) (\(section.media)"
         if let mid = section.mid { text += ", mid \(mid)" }
         return text + ")"
     }

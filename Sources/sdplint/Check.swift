@@ -39,6 +39,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var descriptionOptions: DescriptionOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
         if let input, InputKind(rawValue: input) == nil {
@@ -48,7 +50,9 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try rules.configuration()
+        var chosen = try rules.configuration()
+        try descriptionOptions.apply(to: &chosen)
+        let configuration = chosen
         let expanded = Inputs.expand(files)
         let renderer = TextRenderer(color: color.enabled)
         let progress = expanded.count > 1 && isatty(STDERR_FILENO) == 1

@@ -49,33 +49,15 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Exit with status 1 when a finding of this severity or higher is made: error or warning.", valueName: "LEVEL"))
     var failOn: String = "error"
 
-    @Option(help: ArgumentHelp("What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).", valueName: "TYPE"))
-    var type: String?
-
-    @Option(name: .customLong("profile"), help: ArgumentHelp("Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).", valueName: "NAME"))
-    var profiles: [String] = []
-
     @OptionGroup var parsing: ParsingOptions
 
     func configuration() throws -> LintConfiguration {
         var configuration = LintConfiguration()
         configuration.strict = parsing.strict
-        for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            guard let profile = Profile(rawValue: name.lowercased()) else {
-                throw ValidationError("unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            configuration.profiles.append(profile)
-        }
         guard let threshold = Severity(name: failOn), threshold != .info else {
             throw ValidationError("--fail-on takes error or warning, not '\(failOn)'")
         }
         configuration.failOn = threshold
-        if let type {
-            guard let kind = SDPType(rawValue: type.lowercased()), kind != .rollback else {
-                throw ValidationError("--type takes offer, answer or pranswer, not '\(type)'")
-            }
-            configuration.type = kind
-        }
         do {
             for keys in disabled { try configuration.disable(keys) }
             for keys in enabled { try configuration.enable(keys) }
@@ -84,6 +66,31 @@ struct RuleOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         return configuration
+    }
+}
+
+/// The options `sdplint check` adds for single descriptions: what the input is and which
+/// receivers to check against.
+struct DescriptionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).", valueName: "TYPE"))
+    var type: String?
+
+    @Option(name: .customLong("profile"), help: ArgumentHelp("Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).", valueName: "NAME"))
+    var profiles: [String] = []
+
+    func apply(to configuration: inout LintConfiguration) throws {
+        for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let profile = Profile(rawValue: name.lowercased()) else {
+                throw ValidationError("unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.profiles.append(profile)
+        }
+        if let type {
+            guard let kind = SDPType(rawValue: type.lowercased()), kind != .rollback else {
+                throw ValidationError("--type takes offer, answer or pranswer, not '\(type)'")
+            }
+            configuration.type = kind
+        }
     }
 }
 

@@ -32,7 +32,7 @@ import Testing
         #expect(kinds[4] == [.sectionRecycled, .bundleChanged])
         #expect(kinds[5] == [.sectionAdded, .bundleChanged])
         #expect(report.steps[4].changes[0].mid == "2" && report.steps[4].changes[0].section == 1)
-        #expect(report.steps[5].changes[0].detail == "section 3 (application, mid 3) added")
+        #expect(report.steps[5].changes[0].detail == "section 2 (application, mid 3) added")
         let restart = try #require(report.findings.first)
         #expect(restart.file.hasSuffix("renegotiation.4-ice-restart.offer.sdp") && restart.role == .offer)
         #expect(restart.document == 6)

@@ -25,7 +25,7 @@ import Testing
         let report = Negotiation.analyze(offer: try Self.source("corpus/chromium/audio.offer.sdp"),
                                          answer: try Self.source("corpus/chromium/audio-video.answer.sdp"))
         let finding = try #require(report.findings(code: "OA101").first)
-        #expect(finding.diagnostic.message.contains("section 2 (video, mid 1) answers nothing"))
+        #expect(finding.diagnostic.message.contains("section 1 (video, mid 1) answers nothing"))
         #expect(report.sections[1].rejection?.reason == .notOffered)
         #expect(report.sections[1].codecs.isEmpty)
     }

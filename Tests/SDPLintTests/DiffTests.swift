@@ -1,0 +1,184 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `sdplint diff` end to end: every real pair of the corpus, the JSON schema, bad input, exit
+/// statuses, configuration and the renegotiation form.
+@Suite struct DiffTests {
+    /// Every offer of the corpus that has its answer beside it (Chromium ↔ Firefox ↔ aiortc ↔
+    /// GStreamer, and each client with itself).
+    static let realPairs: [String] = Fixture.files(in: "corpus", suffix: ".offer.sdp").compactMap { offer in
+        let stem = "Fixtures/" + String(offer.path.dropLast(".offer.sdp".count))
+        return FileManager.default.fileExists(atPath: stem + ".answer.sdp") ? stem : nil
+    }.sorted()
+
+    static func schema() throws -> JSONSchema { try JSONSchema(named: "sdplint-negotiation.schema.json") }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func theCorpusHasRealPairs() {
+        #expect(Self.realPairs.count >= 80)
+    }
+
+    /// Each real pair: the report validates, has a section per offered m= line in order, and a
+    /// negotiated codec carries both payload types.
+    @Test(arguments: realPairs)
+    func realPairReportsEverySection(_ stem: String) throws {
+        let offer = stem + ".offer.sdp", answer = stem + ".answer.sdp"
+        let run = try Executable.run("sdplint", ["diff", "--format", "json", offer, answer])
+        #expect(run.status == 0 || run.status == 1, "\(run.standardError)")
+        let errors = try Self.schema().validate(Data(run.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let report = try Self.json(run.standardOutput)
+        let sections = try #require(report["sections"] as? [[String: Any]])
+        let offerText = try String(contentsOfFile: offer, encoding: .utf8)
+        let offeredMedia = offerText.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("m=") }
+            .map { String($0.dropFirst(2).prefix { $0 != " " }) }
+        #expect(sections.map { $0["media"] as? String } == offeredMedia)
+        #expect(sections.map { $0["index"] as? Int } == Array(0..<offeredMedia.count))
+        for section in sections {
+            for codec in section["codecs"] as? [[String: Any]] ?? [] where codec["status"] as? String == "negotiated" {
+                #expect(codec["offerPayloadType"] is Int && codec["answerPayloadType"] is Int)
+            }
+            if section["rejected"] as? Bool == false, section["media"] as? String != "application" {
+                #expect(section["selectedCodec"] is [String: Any], "\(stem) section \(section["index"] ?? "?") carries media without a codec")
+            }
+        }
+        // The text form says the same, aligned, without colour when not a terminal.
+        let text = try Executable.run("sdplint", ["diff", offer, answer])
+        #expect(text.status == run.status)
+        #expect(!text.standardOutput.contains("\u{1B}["))
+        for (index, media) in offeredMedia.enumerated() {
+            #expect(text.standardOutput.contains("#\(index) \(media)"))
+        }
+    }
+
+    @Test func textShowsCodecsDirectionsAndWhy() throws {
+        let stem = "Fixtures/corpus/cross/chromium2firefox.audio-video-datachannel"
+        let run = try Executable.run("sdplint", ["diff", stem + ".offer.sdp", stem + ".answer.sdp"])
+        let output = run.standardOutput
+        #expect(run.status == 0)
+        #expect(output.contains("   sends      opus/48000/2 (payload type 111)\n"))
+        #expect(output.contains("   VP9/90000 [profile-id=2]                                     100       -  dropped — the answer has VP9 only in another configuration"))
+        #expect(output.contains("direction  offer sendrecv, answer sendrecv → offerer sends and receives, answerer sends and receives"))
+        #expect(output.contains("DTLS offerer server, answerer client (setup actpass → active)"))
+        #expect(output.contains("sctp-port 5000 ↔ 5000"))
+        #expect(output.contains("BUNDLE offer 0 1 2 → answer 0 1 2 (transport of mid 0)"))
+        #expect(output.contains("answer.sdp:29:10: warning[OA210]"))
+        #expect(output.hasSuffix("3 of 3 sections carry media; 0 errors, 1 warning in 2 files\n"))
+        let verbose = try Executable.run("sdplint", ["diff", "--verbose", stem + ".offer.sdp", stem + ".answer.sdp"])
+        #expect(verbose.standardOutput.contains("rtx/90000"))
+        #expect(verbose.standardOutput.contains("offer fmtp:  level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f"))
+        #expect(!output.contains("offer fmtp:"))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let stem = "Fixtures/corpus/cross/chromium2firefox.audio"
+        let colored = try Executable.run("sdplint", ["diff", "--color", "always", stem + ".offer.sdp", stem + ".answer.sdp"])
+        #expect(colored.standardOutput.contains("\u{1B}[1;32mnegotiated\u{1B}[0m"))
+        let never = try Executable.run("sdplint", ["diff", "--color", "never", stem + ".offer.sdp", stem + ".answer.sdp"])
+        #expect(!never.standardOutput.contains("\u{1B}["))
+    }
+
+    // MARK: Bad input
+
+    @Test func anAnswerWithFewerSectionsFailsWithItsRule() throws {
+        let run = try Executable.run("sdplint", ["diff", "Fixtures/offer-answer/OA101.fires.offer.sdp", "Fixtures/offer-answer/OA101.fires.answer.sdp"])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("error[OA101]"))
+        #expect(run.standardOutput.contains("rejected: the answer has no section"))
+    }
+
+    @Test func theSameFileTwiceIsNotAnExchange() throws {
+        let file = "Fixtures/corpus/chromium/audio-video.offer.sdp"
+        let run = try Executable.run("sdplint", ["diff", file, file])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("error[OA107]: the answer is identical to the offer"))
+    }
+
+    @Test func anAnswerThatIsNotSDPIsReported() throws {
+        let run = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "-"],
+                                     input: Data("this is not a session description\n".utf8))
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("<stdin>:1:1: error[OA100]"))
+        let errors = try Self.schema().validate(Data(try Executable.run(
+            "sdplint", ["diff", "--format", "json", "Fixtures/corpus/chromium/audio-video.offer.sdp", "-"],
+            input: Data("garbage".utf8)).standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func usageAndInputErrorsExitTwo() throws {
+        #expect(try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp"]).status == 2)
+        #expect(try Executable.run("sdplint", ["diff", "-", "-"]).status == 2)
+        let missing = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "no/such/answer.sdp"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("no/such/answer.sdp: no such file or directory"))
+    }
+
+    // MARK: Configuration
+
+    @Test func rulesCanBeSwitchedOffOrRaised() throws {
+        let stem = "Fixtures/corpus/cross/chromium2firefox.audio-video-datachannel"
+        let off = try Executable.run("sdplint", ["diff", "--disable", "OA210", stem + ".offer.sdp", stem + ".answer.sdp"])
+        #expect(!off.standardOutput.contains("OA210"))
+        #expect(off.status == 0)
+        let raised = try Executable.run("sdplint", ["diff", "--severity", "OA210=error", stem + ".offer.sdp", stem + ".answer.sdp"])
+        #expect(raised.standardOutput.contains("error[OA210]"))
+        #expect(raised.status == 1)
+        let warnings = try Executable.run("sdplint", ["diff", "--fail-on", "warning", stem + ".offer.sdp", stem + ".answer.sdp"])
+        #expect(warnings.status == 1)
+    }
+
+    // MARK: Sequences
+
+    @Test func aSequenceReportsEachStepAndTheRulesAcrossThem() throws {
+        let steps = ["1-audio", "2-add-video", "3-stop-video", "4-ice-restart"]
+        let files = steps.flatMap { step in ["offer", "answer"].map { "Fixtures/corpus/chromium/renegotiation.\(step).\($0).sdp" } }
+        let run = try Executable.run("sdplint", ["diff", "--format", "json"] + files)
+        #expect(run.status == 0)
+        let errors = try Self.schema().validate(Data(run.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let report = try Self.json(run.standardOutput)
+        #expect(report["kind"] as? String == "renegotiation")
+        let changes = (report["steps"] as? [[String: Any]] ?? []).map { step in
+            (step["changes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        }
+        #expect(changes == [["sectionAdded"], ["sectionAdded", "bundleChanged"], ["sectionStopped", "bundleChanged"], ["iceRestart"]])
+        let codes = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes == ["OA607"])
+        let text = try Executable.run("sdplint", ["diff"] + files)
+        #expect(text.standardOutput.contains("  ~ ICE restarts: the offer has a new ufrag and password\n"))
+        #expect(text.standardOutput.contains("  - section 1 (video, mid 1) stopped\n"))
+        #expect(text.standardOutput.hasSuffix("4 steps; 0 errors, 0 warnings, 1 note in 8 files\n"))
+    }
+
+    @Test func aSequenceEndingWithAnOfferSaysSo() throws {
+        let files = ["Fixtures/corpus/chromium/renegotiation.1-audio.offer.sdp", "Fixtures/corpus/chromium/renegotiation.1-audio.answer.sdp",
+                     "Fixtures/corpus/chromium/renegotiation.2-add-video.offer.sdp"]
+        let run = try Executable.run("sdplint", ["diff", "--format", "json"] + files)
+        let errors = try Self.schema().validate(Data(run.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let steps = try Self.json(run.standardOutput)["steps"] as? [[String: Any]] ?? []
+        #expect(steps.count == 2)
+        #expect(steps.last?["negotiation"] is NSNull)
+        #expect(steps.last?["answerDocument"] is NSNull)
+    }
+
+    /// The findings of `diff` have every member of `check`'s diagnostics.
+    @Test func findingsHaveTheShapeOfCheckDiagnostics() throws {
+        func members(_ file: String, _ definition: String) throws -> Set<String> {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Schemas").appendingPathComponent(file)
+            let schema = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            let defs = try #require(schema["$defs"] as? [String: Any])
+            let properties = try #require((defs[definition] as? [String: Any])?["properties"] as? [String: Any])
+            return Set(properties.keys)
+        }
+        let diagnostic = try members("sdplint-report.schema.json", "diagnostic")
+        let finding = try members("sdplint-negotiation.schema.json", "finding")
+        #expect(diagnostic.isSubset(of: finding))
+        #expect(finding.subtracting(diagnostic) == ["file", "role", "document"])
+    }
+}
