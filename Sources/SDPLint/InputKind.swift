@@ -14,6 +14,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case http
     /// XML: an XMPP Jingle stanza.
     case xml
+    /// An rtcstats dump, decompressed (`RTCStatsDump` then one JSON array per event).
+    case rtcstats
     /// gzip-compressed data (webrtc-internals and rtcstats dumps).
     case gzip
     /// A packet capture (pcap or pcapng).
@@ -38,6 +40,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
         }
         let firstLine = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
         if firstLine.hasPrefix("v=") { return .sdp }
+        if firstLine == "RTCStatsDump" { return .rtcstats }
         if firstLine.hasPrefix("a=candidate:") || firstLine.hasPrefix("candidate:") {
             let rest = String(decoding: bytes[start...].prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline)
             return rest.allSatisfy { $0.hasPrefix("a=candidate:") || $0.hasPrefix("candidate:") || $0 == "a=end-of-candidates" } ? .candidate : .sdpfrag

@@ -16,6 +16,7 @@ public enum JSONReport {
                 for file in files {
                     list.object { entry in
                         entry.member("path", file.path)
+                        entry.member("context", orNull: file.context)
                         entry.member("diagnostics", array: { items in
                             for diagnostic in file.diagnostics { items.object { write(diagnostic, to: &$0) } }
                         })

@@ -4,15 +4,27 @@ public import Diagnostics
 public struct LintedFile: Sendable {
     /// How the input is named in reports: a path, or "<stdin>".
     public var path: String
+    /// Where in the input the checked text sits, when it is not the whole file: a description
+    /// inside a browser dump (`PeerConnections["8-1"].updateLog[7]`), the `sdp` member of an
+    /// envelope, a frame of a capture. Line and column numbers then count in that text.
+    public var context: String?
     /// The text the line and column numbers refer to (for the snippets under each finding).
     /// Emptied in batch runs that need no snippets, to keep memory flat.
     public var source: [UInt8]
     public var diagnostics: [Diagnostic]
 
-    public init(path: String, source: [UInt8], diagnostics: [Diagnostic]) {
+    public init(path: String, context: String? = nil, source: [UInt8], diagnostics: [Diagnostic]) {
         self.path = path
+        self.context = context
         self.source = source
         self.diagnostics = diagnostics
+    }
+
+    /// How findings name their place: `offer.sdp:` or, inside a larger input,
+    /// `dump.json: PeerConnections["8-1"].updateLog[7] line `.
+    public var locationPrefix: String {
+        guard let context else { return path + ":" }
+        return "\(path): \(context) line "
     }
 
     /// How many findings of each severity.

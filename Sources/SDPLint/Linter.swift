@@ -1,18 +1,42 @@
 import Diagnostics
+import JSON
 public import SDP
 
 /// What `sdplint check` runs on one input.
 public enum Linter {
-    /// Checks an input of any kind, detected from its content unless `kind` is given.
-    public static func check(_ source: [UInt8], path: String, kind: InputKind? = nil, configuration: LintConfiguration = LintConfiguration()) -> LintedFile {
+    /// Checks an input of any kind, detected from its content unless `kind` is given: one
+    /// ``LintedFile`` for a description, a candidate file or a SIP trace; one per place with
+    /// findings for a browser dump (each description, candidate and failure of each
+    /// connection). The first file always names the input, so a clean input still counts.
+    public static func check(_ source: [UInt8], path: String, kind: InputKind? = nil, configuration: LintConfiguration = LintConfiguration()) -> [LintedFile] {
         switch kind ?? InputKind.detect(source) {
+        case .sdp:
+            return [checkDescription(source, path: path, configuration: configuration)]
         case .sdpfrag:
             let (_, diagnostics) = SDPFragment.parse(bytes: source, options: configuration.parseOptions)
-            return finish(configuration.apply(diagnostics), source: source, path: path)
+            return [finish(configuration.apply(diagnostics), source: source, path: path)]
         case .candidate:
-            return finish(configuration.apply(CandidateLines.check(source, strict: configuration.strict)), source: source, path: path)
-        default:
-            return check(source, path: path, configuration: configuration)
+            return [finish(configuration.apply(CandidateLines.check(source, strict: configuration.strict)), source: source, path: path)]
+        case .sip:
+            return [finish(configuration.apply(SIPTrace.check(source, strict: configuration.strict)), source: source, path: path)]
+        case .rtcstats, .json:
+            if let capture = TraceReader.read(source, kind: kind ?? InputKind.detect(source)) {
+                let files = TraceLinter.check(capture, path: path, configuration: configuration)
+                return files.isEmpty ? [LintedFile(path: path, source: [], diagnostics: [])] : files
+            }
+            let parsed = JSONValue.parse(source)
+            var diagnostics = parsed.diagnostics
+            if parsed.value != nil {
+                diagnostics.append(TraceRules.unrecognizedInput.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(source.count, 1)),
+                    "the JSON is not a signaling message, a webrtc-internals or rtcstats dump, or a Firefox about:webrtc report"))
+            }
+            return [finish(configuration.apply(diagnostics), source: source, path: path)]
+        case .gzip, .pcap, .xml, .http:
+            let kind = kind ?? InputKind.detect(source)
+            let problem = TraceRules.unrecognizedInput.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "\(kind) input is not supported yet")
+            return [finish([problem], source: [], path: path)]
         }
     }
 
@@ -21,7 +45,7 @@ public enum Linter {
     }
 
     /// Parses one SDP description, runs the WebRTC checks, and applies the configuration.
-    public static func check(_ source: [UInt8], path: String, configuration: LintConfiguration = LintConfiguration()) -> LintedFile {
+    public static func checkDescription(_ source: [UInt8], path: String, configuration: LintConfiguration = LintConfiguration()) -> LintedFile {
         let result = SessionDescription.parse(bytes: source, options: configuration.parseOptions)
         var diagnostics = result.diagnostics
         diagnostics += WebRTCChecks.run(result.description, source: source, type: configuration.type, strict: configuration.strict)

@@ -12,6 +12,7 @@ public enum RuleCatalog {
         ("SDP syntax and cross-references (RFC 8866)", SDPRules.all),
         ("ICE candidates, credentials and servers (RFC 8839, 8445, 7064, 7065)", ICERules.all),
         ("WebRTC requirements (JSEP, RFC 8829/9429, and what browsers reject)", WebRTCRules.all),
+        ("Browser dumps and captures (sdplint check on webrtc-internals, rtcstats, about:webrtc)", TraceRules.all),
         ("Offer/answer negotiation (RFC 3264, JSEP, RFC 9143, RFC 8842; sdplint diff)", OfferAnswerRules.all),
         ("SIP messages (RFC 3261)", SIPRules.all),
         ("JSON texts (RFC 8259)", JSONRules.all),

@@ -56,6 +56,16 @@ public enum SARIFReport {
         json.member("message", object: { $0.member("text", diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")) })
         json.member("locations", array: { locations in
             locations.object { location in
+                if let context = file.context {
+                    // Lines count in the embedded text, not the file: name the place logically.
+                    location.member("physicalLocation", object: { physical in
+                        physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
+                    })
+                    location.member("logicalLocations", array: { list in
+                        list.object { $0.member("fullyQualifiedName", "\(context) line \(diagnostic.location.line):\(diagnostic.location.column)") }
+                    })
+                    return
+                }
                 location.member("physicalLocation", object: { physical in
                     physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
                     physical.member("region", object: { region in
@@ -116,8 +126,15 @@ public enum GitHubAnnotations {
                 case .info: "notice"
                 }
                 let location = diagnostic.location
-                output += "::\(command) file=\(property(file.path)),line=\(location.line),col=\(location.column),endColumn=\(location.endColumn),title=\(property("\(diagnostic.code) \(RuleCatalog.rule(diagnostic.code)?.name ?? "")"))::"
-                output += data("\(diagnostic.message) [\(diagnostic.reference)]")
+                let title = property("\(diagnostic.code) \(RuleCatalog.rule(diagnostic.code)?.name ?? "")")
+                if let context = file.context {
+                    // Lines count in the embedded text: annotate the file, say where in words.
+                    output += "::\(command) file=\(property(file.path)),title=\(title)::"
+                    output += data("\(context) line \(location.line):\(location.column): \(diagnostic.message) [\(diagnostic.reference)]")
+                } else {
+                    output += "::\(command) file=\(property(file.path)),line=\(location.line),col=\(location.column),endColumn=\(location.endColumn),title=\(title)::"
+                    output += data("\(diagnostic.message) [\(diagnostic.reference)]")
+                }
                 output += "\n"
             }
         }

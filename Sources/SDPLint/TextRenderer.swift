@@ -19,7 +19,7 @@ public struct TextRenderer: Sendable {
 
     public func render(_ diagnostic: Diagnostic, in file: LintedFile, into output: inout String) {
         let location = diagnostic.location
-        output += paint("\(file.path):\(location.line):\(location.column): ", .bold)
+        output += paint("\(file.locationPrefix)\(location.line):\(location.column): ", .bold)
         output += paint("\(diagnostic.severity)[\(diagnostic.code)]", style(for: diagnostic.severity))
         output += paint(": \(diagnostic.message)", .bold)
         output += "\n"
@@ -27,13 +27,17 @@ public struct TextRenderer: Sendable {
             let line = file.line(location.line)
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
+            let start = max(0, location.column - 1)
+            let spanBytes = Array(line.dropFirst(start).prefix(max(1, location.bytes.count)))
+            var prefix = Self.printable(Array(line.prefix(start)))
+            var span = Self.printable(spanBytes)
+            var suffix = Self.printable(Array(line.dropFirst(start + spanBytes.count)))
+            Self.window(&prefix, &span, &suffix)
             output += paint("\(number) | ", .blue)
-            output += Self.printable(line)
+            output += prefix + span + suffix
             output += "\n"
-            let prefix = Array(line.prefix(max(0, location.column - 1)))
-            let spanBytes = Array(line.dropFirst(max(0, location.column - 1)).prefix(max(1, location.bytes.count)))
-            let pad = Self.printable(prefix).unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
-            let width = max(1, Self.printable(spanBytes).unicodeScalars.count)
+            let pad = prefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+            let width = max(1, span.unicodeScalars.count)
             output += paint("\(gutter) | ", .blue)
             output += pad
             output += paint("^" + String(repeating: "~", count: width - 1), style(for: diagnostic.severity))
@@ -45,6 +49,18 @@ public struct TextRenderer: Sendable {
             if let url = diagnostic.reference.url { output += " <\(url)>" }
             output += "\n"
         }
+    }
+
+    /// The widest snippet shown, in characters; longer lines (a description on one line of a
+    /// JSON dump, a 5 MB attribute) are cut around the span with "…".
+    static let snippetWidth = 120
+
+    /// Cuts a long line to about ``snippetWidth`` characters around its span.
+    static func window(_ prefix: inout String, _ span: inout String, _ suffix: inout String) {
+        let context = 40
+        if span.count > snippetWidth - 2 * context { span = String(span.prefix(snippetWidth - 2 * context - 1)) + "…" }
+        if prefix.count > context { prefix = "…" + String(prefix.suffix(context - 1)) }
+        if suffix.count > context { suffix = String(suffix.prefix(context - 1)) + "…" }
     }
 
     /// A one-line tally: "2 errors, 1 warning in 3 files".

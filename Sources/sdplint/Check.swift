@@ -65,15 +65,15 @@ struct Check: ParsableCommand {
         var checked = 0
         var ioFailed = false
         var failed = false
-        Batch.forEach(expanded, work: { item -> Result<LintedFile, Inputs.Problem> in
+        Batch.forEach(expanded, work: { item -> Result<[LintedFile], Inputs.Problem> in
             switch item {
             case .failure(let problem):
                 return .failure(problem)
             case .success(let input):
                 return Inputs.read(input, limit: maxBytes).map { bytes in
-                    var file = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
-                    if !keepSource { file.source = [] }
-                    return file
+                    var files = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
+                    if !keepSource { for index in files.indices { files[index].source = [] } }
+                    return files
                 }
             }
         }, deliver: { index, result in
@@ -85,18 +85,20 @@ struct Check: ParsableCommand {
                 if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 writeError(problem.description)
                 ioFailed = true
-            case .success(let file):
+            case .success(let files):
                 checked += 1
-                total = total + file.counts
-                for diagnostic in file.diagnostics { byCode[diagnostic.code, default: 0] += 1 }
-                if configuration.fails(file.diagnostics) { failed = true }
+                var output = ""
+                for file in files {
+                    total = total + file.counts
+                    for diagnostic in file.diagnostics { byCode[diagnostic.code, default: 0] += 1 }
+                    if configuration.fails(file.diagnostics) { failed = true }
+                    if format == .text { renderer.render(file, into: &output) }
+                }
                 if format == .text {
-                    var output = ""
-                    renderer.render(file, into: &output)
                     if progress && !output.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                     print(output, terminator: "")
                 } else {
-                    collected.append(file)
+                    collected += files
                 }
             }
         })

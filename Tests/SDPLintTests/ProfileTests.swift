@@ -7,7 +7,7 @@ import Testing
     func check(_ path: String, _ profiles: [Profile]) throws -> [Diagnostic] {
         var configuration = LintConfiguration()
         configuration.profiles = profiles
-        return Linter.check(try Fixture(path: path).bytes(), path: path, configuration: configuration).diagnostics
+        return Linter.checkDescription(try Fixture(path: path).bytes(), path: path, configuration: configuration).diagnostics
     }
 
     @Test(arguments: [Profile.chrome, .safari])
@@ -35,7 +35,7 @@ import Testing
         let offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\r\na=setup:actpass\r\na=mid:0\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\na=rid:a send\r\na=rid:b send\r\na=rid:c send\r\na=rid:d send\r\na=simulcast:send a;b;c;d\r\n"
         var configuration = LintConfiguration()
         configuration.profiles = [.janus]
-        let findings = Linter.check(Array(offer.utf8), path: "x", configuration: configuration).diagnostics
+        let findings = Linter.checkDescription(Array(offer.utf8), path: "x", configuration: configuration).diagnostics
         #expect(findings.contains { $0.code == "PRF201" && $0.location.line == 5 })
         #expect(findings.contains { $0.code == "PRF202" && $0.location.line == 18 })
     }
@@ -43,11 +43,11 @@ import Testing
     @Test func firefoxRaisesTheRulesItsParserEnforces() throws {
         let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\na=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
         var configuration = LintConfiguration()
-        #expect(Linter.check(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .warning)
+        #expect(Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .warning)
         configuration.profiles = [.firefox]
-        #expect(Linter.check(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .error)
+        #expect(Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .error)
         try configuration.setSeverity("WEB115=info")
-        #expect(Linter.check(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .info, "the user's word wins")
+        #expect(Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .info, "the user's word wins")
     }
 
     @Test func freeswitchNotesTheDroppedSendrecv() throws {

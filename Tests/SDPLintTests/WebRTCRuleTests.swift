@@ -60,7 +60,7 @@ import Testing
         var configuration = LintConfiguration()
         configuration.type = type
         let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
-        return Linter.check(Array(crlf.utf8), path: "test.sdp", configuration: configuration).diagnostics
+        return Linter.checkDescription(Array(crlf.utf8), path: "test.sdp", configuration: configuration).diagnostics
     }
 
     @Test func theCleanOfferHasNoFindings() {
@@ -119,13 +119,13 @@ import Testing
 
     @Test func sipDTLSWithoutICEIsNotAWebRTCError() throws {
         let baresip = try Fixture(path: "corpus/baresip/dtls-srtp.01-request-invite.body.sdp").bytes()
-        let file = Linter.check(baresip, path: "x", configuration: LintConfiguration())
+        let file = Linter.checkDescription(baresip, path: "x", configuration: LintConfiguration())
         #expect(!file.diagnostics.contains { $0.code == "WEB101" })
     }
 
     @Test func bundleOnlySectionsNeedNoTransportAttributes() throws {
         let firefox = try Fixture(path: "corpus/firefox/gathered-max-bundle.offer.sdp").bytes()
-        let file = Linter.check(firefox, path: "x", configuration: LintConfiguration())
+        let file = Linter.checkDescription(firefox, path: "x", configuration: LintConfiguration())
         #expect(!file.diagnostics.contains { ["WEB101", "WEB102", "WEB103", "WEB116"].contains($0.code) }, "\(file.diagnostics)")
     }
 
@@ -135,7 +135,7 @@ import Testing
         try configuration.setSeverity("SDP300=error")
         try configuration.setSeverity("WEB111=off")
         let vp9 = try Fixture(path: "corpus/firefox/codec-vp9-only.offer.sdp").bytes()
-        let file = Linter.check(vp9, path: "x", configuration: configuration)
+        let file = Linter.checkDescription(vp9, path: "x", configuration: configuration)
         #expect(file.diagnostics.filter { $0.code == "SDP300" }.allSatisfy { $0.severity == .error })
         #expect(!file.diagnostics.contains { $0.code == "WEB111" || $0.code == "WEB122" })
         #expect(throws: LintConfiguration.Problem.self) { try configuration.disable("SDP999") }

@@ -1,0 +1,234 @@
+import Diagnostics
+import JSON
+import SDP
+
+/// A chrome://webrtc-internals dump ("Download the webrtc-internals dump"): one JSON object
+/// whose `PeerConnections` member holds, per connection, its `rtcConfiguration` and the
+/// `updateLog` of API calls and events.
+///
+/// Current Chromium writes each event's `value` as JSON text (`{"type":"offer","sdp":"…"}`);
+/// older versions wrote `type: offer, sdp: …`. Both are read.
+public enum WebRTCInternalsDump {
+    /// Whether the JSON is such a dump.
+    static func matches(_ value: JSONValue) -> Bool { value["PeerConnections"]?.objectValue != nil }
+
+    /// Reads the dump's peer connections. A dump cut short is read up to its last complete event.
+    public static func read(_ bytes: [UInt8]) -> TraceCapture {
+        var reading = JSONReading(bytes)
+        guard let root = reading.document?.root else {
+            return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
+        }
+        var traces: [SignalingTrace] = []
+        guard let connections = root["PeerConnections"], connections.value.objectValue != nil else {
+            reading.report(TraceRules.unrecognizedInput, at: root.location,
+                           "the JSON has no PeerConnections member; it is not a webrtc-internals dump")
+            return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
+        }
+        if connections.members.isEmpty {
+            reading.report(TraceRules.noPeerConnections, at: connections.keyLocation ?? connections.location,
+                           "the dump holds no peer connection: PeerConnections is empty")
+        }
+        for connection in connections.members {
+            let id = connection.key ?? "?"
+            var events = ChromiumEvents()
+            for entry in connection["updateLog"]?.elements ?? [] {
+                guard let type = entry["type"]?.value.stringValue else {
+                    reading.report(TraceRules.unreadableEvent, at: entry.location, "\(context(entry)) has no type")
+                    continue
+                }
+                let value: ChromiumEvents.Value = entry["value"]?.value.stringValue.map { .text($0) } ?? .none
+                events.add(type: type, value: value, time: entry["timestamp"]?.value.numberValue?.double, context: context(entry))
+            }
+            for problem in events.unreadable {
+                reading.report(TraceRules.unreadableEvent, at: connection.location, "\(problem.context): \(problem.reason)")
+            }
+            let configuration = connection["rtcConfiguration"]
+            traces.append(SignalingTrace(
+                name: "PeerConnections[\(JSONWriter.quoted(id))]", origin: connection["url"]?.value.stringValue,
+                configuration: configuration?.value.stringValue, configurationContext: configuration.map(context),
+                events: events.events))
+        }
+        return TraceCapture(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
+    }
+
+    static let format = "chrome://webrtc-internals dump"
+}
+
+/// An rtcstats dump ("Download the rtcstats dump", always gzip-compressed): the line
+/// `RTCStatsDump`, a JSON line with the `fileFormat`, then one JSON array per event,
+/// `[event, connectionID, value, …, timeDelta]`, the first with an absolute time in
+/// milliseconds and the others with the time since the one before.
+public enum RTCStatsDump {
+    /// Whether the text starts like such a dump.
+    public static func matches(_ bytes: [UInt8]) -> Bool { bytes.starts(with: Array("RTCStatsDump".utf8)) }
+
+    /// Reads the dump's peer connections, line by line; a line that cannot be read is reported
+    /// and skipped, a last line cut short too.
+    public static func read(_ bytes: [UInt8]) -> TraceCapture {
+        var diagnostics: [Diagnostic] = []
+        var order: [String] = []
+        var connections: [String: (events: ChromiumEvents, configuration: String?, context: String?, url: String?)] = [:]
+        var time: Double?
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            defer { start = end + 1 }
+            guard lineNumber > 2 else { continue }  // RTCStatsDump, {"fileFormat":…}
+            let line = Array(bytes[start..<end])
+            let location = SourceLocation(line: lineNumber, column: 1, bytes: start..<end)
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
+            guard let array = JSONValue.parse(line).value?.arrayValue, array.count >= 2, let event = array[0].stringValue else {
+                let cut = end == bytes.count
+                let rule = cut ? TraceRules.truncatedCapture : TraceRules.unreadableEvent
+                diagnostics.append(rule.diagnostic(at: location, cut
+                    ? "the dump ends in the middle of line \(lineNumber); the events before it are checked"
+                    : "line \(lineNumber) is not an event array [event, connection, value, …, time]"))
+                continue
+            }
+            if let delta = array.last?.numberValue?.double {
+                time = time.map { $0 + delta } ?? delta
+            }
+            guard let id = array[1].stringValue else { continue }  // browser-wide events (create with null)
+            if connections[id] == nil {
+                order.append(id)
+                connections[id] = (ChromiumEvents(), nil, nil, nil)
+            }
+            let context = "event at line \(lineNumber) (\(id))"
+            switch event {
+            case "create":
+                connections[id]?.configuration = array.count > 2 ? array[2].serialized() : nil
+                connections[id]?.context = context
+                connections[id]?.url = array.count > 3 ? array[3].stringValue : nil
+            case "getStats", "getstats", "getUserMedia", "navigator.mediaDevices.getUserMedia":
+                break
+            default:
+                let value: ChromiumEvents.Value = array.count > 3 ? .json(array[2]) : .none
+                connections[id]?.events.add(type: event, value: value, time: time, context: context)
+            }
+        }
+        var traces: [SignalingTrace] = []
+        for id in order {
+            guard let connection = connections[id], !id.hasSuffix("-0") || !connection.events.events.isEmpty else { continue }
+            for problem in connection.events.unreadable {
+                let number = Int(problem.context.dropFirst("event at line ".count).prefix { $0.isNumber }) ?? 1
+                diagnostics.append(TraceRules.unreadableEvent.diagnostic(at: SourceLocation(line: number, column: 1, bytes: 0..<0),
+                                                                         "\(problem.context): \(problem.reason)"))
+            }
+            traces.append(SignalingTrace(name: "connection \(id)", origin: connection.url, configuration: connection.configuration,
+                                         configurationContext: connection.context, events: connection.events.events))
+        }
+        if traces.isEmpty {
+            diagnostics.append(TraceRules.noPeerConnections.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 12)), "the rtcstats dump records no peer connection"))
+        }
+        return TraceCapture(format: "rtcstats dump", traces: traces, diagnostics: diagnostics, source: bytes)
+    }
+}
+
+/// Firefox's about:webrtc "Copy Report History" (`{reports, sdpHistories}`) or "Copy Report"
+/// (one connection's report) JSON.
+///
+/// Firefox records each description with `isLocal` but not its type; the type follows from
+/// the order (RFC 3264 §4): in a stable state a description is an offer, and the next one from
+/// the other side answers it.
+public enum FirefoxWebRTCHistory {
+    static func matches(_ value: JSONValue) -> Bool {
+        value["sdpHistories"]?.arrayValue != nil || (value["pcid"] != nil && value["sdpHistory"]?.arrayValue != nil)
+    }
+
+    public static func read(_ bytes: [UInt8]) -> TraceCapture {
+        var reading = JSONReading(bytes)
+        guard let root = reading.document?.root else {
+            return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
+        }
+        var reports: [String: JSONNode] = [:]
+        for report in root["reports"]?.elements ?? [] {
+            if let id = report["pcid"]?.value.stringValue { reports[id] = report }
+        }
+        var histories: [(id: String, entries: [JSONNode], report: JSONNode?)] = []
+        if let list = root["sdpHistories"] {
+            for history in list.elements {
+                let id = history["pcid"]?.value.stringValue ?? "?"
+                histories.append((id, history["sdpHistory"]?.elements ?? [], reports[id]))
+            }
+        } else if let id = root["pcid"]?.value.stringValue {
+            histories.append((id, root["sdpHistory"]?.elements ?? [], root))
+        }
+        if histories.isEmpty || histories.allSatisfy({ $0.entries.isEmpty }) {
+            reading.report(TraceRules.noPeerConnections, at: root.location,
+                           "the report holds no SDP history (Firefox fills it in \"Copy Report History\", not in \"Copy Report\")")
+        }
+        var traces: [SignalingTrace] = []
+        for history in histories {
+            var events: [SignalingTrace.Event] = []
+            var pendingOfferSide: SignalingTrace.Event.Side?
+            for entry in history.entries {
+                guard let sdp = entry["sdp"]?.value.stringValue, let isLocal = entry["isLocal"]?.value.boolValue else {
+                    reading.report(TraceRules.unreadableEvent, at: entry.location, "\(context(entry)) has no sdp or isLocal")
+                    continue
+                }
+                let side: SignalingTrace.Event.Side = isLocal ? .local : .remote
+                let errors = entry["errors"]?.elements ?? []
+                var type: SDPType
+                if let stated = entry["type"]?.value.stringValue.flatMap({ SDPType(rawValue: $0) }) {
+                    type = stated
+                } else if let offerSide = pendingOfferSide, offerSide != side {
+                    type = .answer
+                } else {
+                    type = .offer
+                }
+                let applied = errors.isEmpty
+                let time = entry["timestamp"]?.value.numberValue?.double
+                events.append(.init(kind: .description(type: type, text: sdp, applied: applied), side: side,
+                                    operation: isLocal ? "setLocalDescription" : "setRemoteDescription", time: time, context: context(entry)))
+                for error in errors {
+                    let message = error["error"]?.value.stringValue ?? error.value.stringValue ?? error.value.serialized()
+                    events.append(.init(kind: .failure(message: message), side: side,
+                                        operation: isLocal ? "setLocalDescriptionOnFailure" : "setRemoteDescriptionOnFailure",
+                                        time: time, context: context(error)))
+                }
+                if applied { pendingOfferSide = type == .offer ? side : nil }
+            }
+            let configuration = history.report?["configuration"]
+            traces.append(SignalingTrace(name: "pcid \(history.id)", origin: nil, configuration: configuration.map { $0.value.serialized() },
+                                         configurationContext: configuration.map(context), events: events))
+        }
+        return TraceCapture(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
+    }
+
+    static let format = "Firefox about:webrtc report"
+}
+
+/// The JSON of a dump with locations, read even when the file was cut short.
+struct JSONReading {
+    private(set) var document: JSONDocument?
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ bytes: [UInt8]) {
+        let first = JSONDocument.parse(bytes)
+        document = first.document
+        guard document == nil else { return }
+        // A dump cut short: read what was complete before the cut.
+        if let repaired = JSONTruncation.closing(bytes), let salvaged = JSONDocument.parse(repaired.text).document {
+            document = salvaged
+            let end = salvaged.location(of: repaired.keptBytes..<repaired.keptBytes)
+            diagnostics.append(TraceRules.truncatedCapture.diagnostic(
+                at: end, "the file ends in the middle of its JSON (byte \(bytes.count)); everything before byte \(repaired.keptBytes) is checked"))
+        } else {
+            diagnostics += first.diagnostics
+        }
+    }
+
+    mutating func report(_ rule: Rule, at location: SourceLocation?, _ message: String) {
+        diagnostics.append(rule.diagnostic(at: location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message))
+    }
+}
+
+/// `PeerConnections["8-1"].updateLog[7]`: a node's JSON path without the leading `$.`.
+func context(_ node: JSONNode) -> String {
+    let path = node.path.description
+    return path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
+}

@@ -1,0 +1,149 @@
+public import Diagnostics
+public import SDP
+
+/// The signaling of one peer connection (or one SIP dialog) in the order it happened, as a
+/// browser dump or a capture recorded it: the descriptions each side created and applied, the
+/// candidates that trickled, failures and state changes.
+///
+/// Readers of each capture format (``WebRTCInternalsDump``, ``RTCStatsDump``,
+/// ``FirefoxWebRTCHistory``) build traces; ``TraceLinter`` checks them and ``Timeline`` shows
+/// them.
+public struct SignalingTrace: Sendable, Hashable {
+    /// How reports name the connection: `PeerConnections["8-1"]`, `pcid {f0f6…}`.
+    public var name: String
+    /// The page or peer it belongs to, when the capture says (a URL, a Call-ID).
+    public var origin: String?
+    /// The configuration the connection was created with, as the capture wrote it
+    /// (`RTCConfiguration`: ICE servers, bundle policy), if known.
+    public var configuration: String?
+    /// Where the configuration sits in the capture, for findings about it.
+    public var configurationContext: String?
+    public var events: [Event]
+
+    public init(name: String, origin: String? = nil, configuration: String? = nil,
+                configurationContext: String? = nil, events: [Event] = []) {
+        self.name = name
+        self.origin = origin
+        self.configuration = configuration
+        self.configurationContext = configurationContext
+        self.events = events
+    }
+
+    /// One thing the capture recorded.
+    public struct Event: Sendable, Hashable {
+        /// Which side of the connection an event concerns.
+        public enum Side: String, Sendable, Hashable {
+            /// This peer: a description it created or applied as its own, a candidate it gathered.
+            case local
+            /// The other peer: a description or candidate received from it.
+            case remote
+        }
+
+        public enum Kind: Sendable, Hashable {
+            /// A session description: `applied` is false for one only created (createOffer's
+            /// result) or whose set…Description call failed.
+            case description(type: SDPType, text: String, applied: Bool)
+            /// A trickled candidate line (RFC 8840), with the section it belongs to.
+            case candidate(line: String, mid: String?, mLineIndex: Int?)
+            /// The end of candidates for one section or for all (an empty candidate).
+            case endOfCandidates(mid: String?)
+            /// An operation that failed, with the browser's error message.
+            case failure(message: String)
+            /// A state change (`signalingstatechange` → `stable`).
+            case state(name: String, value: String)
+        }
+
+        public var kind: Kind
+        public var side: Side?
+        /// What the capture calls the event: `setLocalDescription`, `onicecandidate`, `INVITE`.
+        public var operation: String
+        /// Milliseconds since the Unix epoch, when the capture says.
+        public var time: Double?
+        /// Where in the capture the event is: `PeerConnections["8-1"].updateLog[7]`, `line 23`.
+        public var context: String
+
+        public init(kind: Kind, side: Side?, operation: String, time: Double?, context: String) {
+            self.kind = kind
+            self.side = side
+            self.operation = operation
+            self.time = time
+            self.context = context
+        }
+    }
+
+    /// The descriptions applied to the connection, in order: the session's offer/answer
+    /// exchanges (rolled-back offers and provisional answers left out).
+    public var appliedDescriptions: [(index: Int, type: SDPType, text: String)] {
+        var result: [(index: Int, type: SDPType, text: String)] = []
+        for (index, event) in events.enumerated() {
+            guard case .description(let type, let text, let applied) = event.kind, applied else { continue }
+            if type == .pranswer { continue }  // the final answer follows (RFC 9429 §4.1.10.1)
+            if type == .rollback {
+                if let last = result.last, last.type == .offer { result.removeLast() }
+                continue
+            }
+            result.append((index, type, text))
+        }
+        return result
+    }
+}
+
+extension SignalingTrace {
+    /// The offer/answer exchanges of the connection as one renegotiation sequence — event
+    /// indices of offer, answer, offer, answer, … (ending with an offer when the last one
+    /// was not answered) — and the applied descriptions that did not fit it.
+    var exchanges: (sequence: [Int], problems: [(event: Int, rule: Rule, message: String)]) {
+        var sequence: [Int] = []
+        var problems: [(event: Int, rule: Rule, message: String)] = []
+        var pendingOffer: Int?
+        for description in appliedDescriptions {
+            switch description.type {
+            case .offer:
+                if let pending = pendingOffer {
+                    problems.append((description.index, TraceRules.offerReplaced,
+                                     "this offer replaces the one of \(events[pending].context), which was never answered"))
+                }
+                pendingOffer = description.index
+            case .answer:
+                guard let offer = pendingOffer else {
+                    problems.append((description.index, TraceRules.answerWithoutOffer,
+                                     "this answer was applied with no offer pending; it is not analysed as an exchange"))
+                    continue
+                }
+                sequence += [offer, description.index]
+                pendingOffer = nil
+            default:
+                break
+            }
+        }
+        if let pendingOffer { sequence.append(pendingOffer) }
+        return (sequence, problems)
+    }
+}
+
+extension SignalingTrace.Event {
+    /// The text of a description event.
+    var descriptionText: String? {
+        if case .description(_, let text, _) = kind { return text }
+        return nil
+    }
+}
+
+/// A capture's traces, and what could not be read in it.
+public struct TraceCapture: Sendable {
+    /// What the capture is, for people: "chrome://webrtc-internals dump".
+    public var format: String
+    public var traces: [SignalingTrace]
+    /// Problems reading the capture itself: a truncated file, an unreadable event. Locations
+    /// are in the file (or, for a compressed file, in its decompressed text).
+    public var diagnostics: [Diagnostic]
+    /// The text the diagnostics' lines count in.
+    public var source: [UInt8]
+
+    public init(format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = []) {
+        self.format = format
+        self.traces = traces
+        self.diagnostics = diagnostics
+        self.source = source
+    }
+}
