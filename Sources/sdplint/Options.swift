@@ -46,18 +46,37 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("severity"), help: ArgumentHelp("Change a rule's severity: CODE=error|warning|info|off.", valueName: "CODE=LEVEL"))
     var severities: [String] = []
 
-    @Option(help: ArgumentHelp("Exit with status 1 when a finding of this severity or higher is made: error or warning.", valueName: "LEVEL"))
-    var failOn: String = "error"
+    @Option(help: ArgumentHelp("Exit with status 1 when a finding of this severity or higher is made: error (the default) or warning.", valueName: "LEVEL"))
+    var failOn: String?
+
+    @Option(help: ArgumentHelp("Read rules and severities from this file instead of the nearest .sdplint.json (Schemas/sdplint-config.schema.json).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(help: "Ignore .sdplint.json files.")
+    var noConfig = false
 
     @OptionGroup var parsing: ParsingOptions
 
+    /// The configuration file's settings, then the command line's on top.
     func configuration() throws -> LintConfiguration {
         var configuration = LintConfiguration()
-        configuration.strict = parsing.strict
-        guard let threshold = Severity(name: failOn), threshold != .info else {
-            throw ValidationError("--fail-on takes error or warning, not '\(failOn)'")
+        if !noConfig, let path = config ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(message: "\(path): the configuration file cannot be read")
+            }
+            do {
+                try ConfigurationFile.apply([UInt8](data), path: path, to: &configuration)
+            } catch {
+                throw InputError(message: "configuration file \(error.description)")
+            }
         }
-        configuration.failOn = threshold
+        if parsing.strict { configuration.strict = true }
+        if let failOn {
+            guard let threshold = Severity(name: failOn), threshold != .info else {
+                throw ValidationError("--fail-on takes error or warning, not '\(failOn)'")
+            }
+            configuration.failOn = threshold
+        }
         do {
             for keys in disabled { try configuration.disable(keys) }
             for keys in enabled { try configuration.enable(keys) }

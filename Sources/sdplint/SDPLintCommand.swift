@@ -28,6 +28,9 @@ struct SDPLintCommand: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let error as InputError {
+            writeError(error.message)
+            Foundation.exit(2)
         } catch {
             let status = exitCode(for: error)
             if status == .success {

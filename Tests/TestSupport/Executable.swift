@@ -17,11 +17,11 @@ public enum Executable {
     }
 
     public static func run(_ product: String, _ arguments: [String], input: Data? = nil,
-                           environment: [String: String] = [:]) throws -> ExecutableRun {
+                           environment: [String: String] = [:], directory: URL? = nil) throws -> ExecutableRun {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent(product)
         process.arguments = arguments
-        process.currentDirectoryURL = Fixture.root.deletingLastPathComponent()
+        process.currentDirectoryURL = directory ?? Fixture.root.deletingLastPathComponent()
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
