@@ -3,6 +3,13 @@ import ICE
 
 /// A file of ICE candidate lines: each line on its own, with or without `a=` and `candidate:`.
 enum CandidateLines {
+    /// The candidates that parse, in order.
+    static func candidates(_ source: [UInt8]) -> [Candidate] {
+        String(decoding: source, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
+            line == "a=end-of-candidates" ? nil : Candidate.parse(String(line)).candidate
+        }
+    }
+
     static func check(_ source: [UInt8], strict: Bool) -> [Diagnostic] {
         var collector = DiagnosticCollector(strict: strict)
         let bytes = source.span

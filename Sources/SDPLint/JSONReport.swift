@@ -21,6 +21,11 @@ public enum JSONReport {
                             for diagnostic in file.diagnostics { items.object { write(diagnostic, to: &$0) } }
                         })
                         writeCounts(file.counts, to: &entry)
+                        if let connectivity = file.connectivity {
+                            entry.member("connectivity", object: { connectivity.write(to: &$0) })
+                        } else {
+                            entry.nullMember("connectivity")
+                        }
                     }
                     total = total + file.counts
                 }

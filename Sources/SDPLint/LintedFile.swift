@@ -12,12 +12,16 @@ public struct LintedFile: Sendable {
     /// Emptied in batch runs that need no snippets, to keep memory flat.
     public var source: [UInt8]
     public var diagnostics: [Diagnostic]
+    /// The candidates the input holds and what they offer for connectivity, when it has any.
+    public var connectivity: ConnectivityReport?
 
-    public init(path: String, context: String? = nil, source: [UInt8], diagnostics: [Diagnostic]) {
+    public init(path: String, context: String? = nil, source: [UInt8], diagnostics: [Diagnostic],
+                connectivity: ConnectivityReport? = nil) {
         self.path = path
         self.context = context
         self.source = source
         self.diagnostics = diagnostics
+        self.connectivity = connectivity
     }
 
     /// How findings name their place: `offer.sdp:` or, inside a larger input,

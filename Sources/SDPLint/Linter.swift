@@ -16,7 +16,9 @@ public enum Linter {
             let (_, diagnostics) = SDPFragment.parse(bytes: source, options: configuration.parseOptions)
             return [finish(configuration.apply(diagnostics), source: source, path: path)]
         case .candidate:
-            return [finish(configuration.apply(CandidateLines.check(source, strict: configuration.strict)), source: source, path: path)]
+            var file = finish(configuration.apply(CandidateLines.check(source, strict: configuration.strict)), source: source, path: path)
+            file.connectivity = ConnectivityReport(candidates: CandidateLines.candidates(source))
+            return [file]
         case .sip:
             return [finish(configuration.apply(SIPTrace.check(source, strict: configuration.strict)), source: source, path: path)]
         case .rtcstats, .json:
@@ -57,7 +59,7 @@ public enum Linter {
         }
         diagnostics = configuration.apply(diagnostics)
         diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
-        return LintedFile(path: path, source: source, diagnostics: diagnostics)
+        return LintedFile(path: path, source: source, diagnostics: diagnostics, connectivity: ConnectivityReport(result.description))
     }
 
     /// The canonical text of an SDP input and the findings that stopped it being formatted, if

@@ -96,6 +96,9 @@ import Testing
         ("WEB122", [("typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "typ host\na=candidate:3 1 udp 2122260222 203.0.113.1 3478 typ host")], 33, .offer),
         ("WEB123", [("typ relay raddr 198.51.100.1 rport 50000", "typ srflx raddr 198.51.100.1 rport 50000")], 33, .offer),
         ("WEB124", [("a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "a=candidate:1 1 tcp 1518280447 192.0.2.1 9 typ host tcptype active")], 19, .offer),
+        ("WEB125", [("a=candidate:2 1 udp", "a=candidate:2 2 udp")], 34, .answer),
+        ("WEB126", [("a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 2122194687 fe80::1 50001 typ host")], 33, .offer),
+        ("WEB127", [("a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "a=candidate:1 1 udp 2122260223 4f0c3a7e-0d4a-4c57-9a51-1a2b3c4d5e6f.local 50000 typ host ufrag abcd")], 33, .offer),
     ]
 
     @Test(arguments: cases.indices)

@@ -193,6 +193,9 @@ struct WebRTCChecks {
             }
             if muxOnly && candidate.componentID == 2 {
                 report(WebRTCRules.rtcpCandidateWithMuxOnly, at(index, attribute: attributeIndex), "component 2 candidate in a section with a=rtcp-mux-only")
+            } else if type == .answer && media.has(.rtcpMux) && candidate.componentID == 2 {
+                report(WebRTCRules.rtcpCandidateInMuxedAnswer, at(index, attribute: attributeIndex),
+                       "component 2 candidate in an answer that accepts a=rtcp-mux: RTCP will never use it")
             }
             let key = "\(candidate.componentID) \(candidate.transport.spelling.lowercased()) \(candidate.address.text) \(candidate.port)"
             if !seen.insert(key).inserted {
@@ -205,13 +208,26 @@ struct WebRTCChecks {
         }
     }
 
+    /// "the only candidate is" or "all 3 candidates are" — followed by a singular noun.
+    static func every(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "the only \(noun) is" : "each of the \(count) \(noun)\(noun.hasSuffix("s") ? "es" : "s") is"
+    }
+
     /// Findings over every gathered candidate of the description (ICE connectivity, RFC 8445 §5.1.1).
     private mutating func checkConnectivity(_ candidates: [Candidate]) {
         guard !candidates.isEmpty, let first = session.media.indices.first(where: { !session.media[$0].candidates.isEmpty }) else { return }
         let location = at(first, attribute: session.media[first].attributes.firstIndex { $0.name == .candidate })
-        if candidates.allSatisfy({ $0.kind == .host }) {
-            report(WebRTCRules.hostCandidatesOnly, location, "all \(candidates.count) candidates are host candidates: a peer behind NAT will need STUN or TURN")
-        } else if !candidates.contains(where: { $0.kind == .relay }) {
+        let inventory = CandidateInventory(candidates)
+        if inventory.onlyThisHost {
+            report(WebRTCRules.unreachableAddressesOnly, location,
+                   "\(Self.every(candidates.count, "candidate address")) loopback or link-local: no other host can reach \(candidates.count == 1 ? "it" : "them")")
+        } else if inventory.onlyMDNS {
+            report(WebRTCRules.mdnsCandidatesOnly, location,
+                   "\(Self.every(candidates.count, "candidate address")) an mDNS .local name: peers that cannot resolve \(candidates.count == 1 ? "it" : "them") have no candidate to use")
+        }
+        if inventory.onlyHost {
+            report(WebRTCRules.hostCandidatesOnly, location, "\(Self.every(candidates.count, "candidate")) a host candidate: a peer behind NAT will need STUN or TURN")
+        } else if inventory.noRelay {
             report(WebRTCRules.noRelayCandidate, location, "no relay candidate: peers behind restrictive firewalls will not connect")
         }
     }

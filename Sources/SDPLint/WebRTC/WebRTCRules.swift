@@ -148,12 +148,30 @@ public enum WebRTCRules {
         explanation: "Media over TCP suffers head-of-line blocking and many ICE agents (aiortc, older SIP gear) do not support ICE-TCP (RFC 6544) at all.",
         reference: .rfc(6544, "1"), bad: "only tcptype candidates", good: "UDP candidates too")
 
+    public static let rtcpCandidateInMuxedAnswer = Rule(
+        code: "WEB125", name: "rtcp-candidate-in-muxed-answer", severity: .warning,
+        summary: "An answer that accepts rtcp-mux still gives component 2 (RTCP) candidates.",
+        explanation: "Once the answer accepts a=rtcp-mux, RTCP shares the RTP port and the RTCP component is never used (RFC 5761 §5.1.3); its candidates only add connectivity checks that can never be nominated.",
+        reference: .rfc(5761, "5.1.3"), bad: "a=rtcp-mux\na=candidate:1 2 udp …", good: "a=rtcp-mux\na=candidate:1 1 udp … (component 1 only)")
+
+    public static let unreachableAddressesOnly = Rule(
+        code: "WEB126", name: "unreachable-addresses-only", severity: .warning,
+        summary: "Every candidate address is loopback or link-local: no other host can reach it.",
+        explanation: "127.0.0.0/8, ::1, 169.254.0.0/16 and fe80::/10 are valid only on this host or this link (RFC 1122, RFC 3927, RFC 4291). Such a description works between two programs on one machine — as in a test — and nowhere else.",
+        reference: .rfc(8445, "5.1.1.1"), bad: "a=candidate:1 1 udp 2122260223 127.0.0.1 56198 typ host", good: "host candidates on the machine's LAN address, plus srflx and relay")
+
+    public static let mdnsCandidatesOnly = Rule(
+        code: "WEB127", name: "mdns-candidates-only", severity: .info,
+        summary: "Every candidate address is an mDNS .local name.",
+        explanation: "Browsers hide host addresses behind random .local names (draft-ietf-mmusic-mdns-ice-candidates). Peers that cannot resolve them — SIP gateways, many SFUs, anything off the local link — can use none of these candidates; with no srflx or relay candidate the call depends on peer-reflexive discovery.",
+        reference: Reference("draft-ietf-mmusic-mdns-ice-candidates", section: "3.1"), bad: "a=candidate:1 1 udp 2122260223 4f0c…e2.local 56198 typ host (only)", good: "srflx and relay candidates beside the .local ones")
+
     public static let all: [Rule] = [
         iceCredentialsMissing, fingerprintMissing, setupMissing, offerSetupNotActpass, answerSetupActpass,
         midMissingWithBundle, ssrcInTwoSections, rtcpMuxOnlyWithoutRTCPMux, msidUnknownStream,
         payloadTypeRTCPConflict, payloadTypeOutsideDynamicRange, planB, bundleWithoutRTCPMux, midTooLong,
         extmapAtBothLevels, rejectedSectionInBundle, rtcpCandidateWithMuxOnly, dataChannelIncomplete,
         weakFingerprintHash, candidateUfragMismatch, duplicateCandidate, hostCandidatesOnly, noRelayCandidate,
-        tcpCandidatesOnly,
+        tcpCandidatesOnly, rtcpCandidateInMuxedAnswer, unreachableAddressesOnly, mdnsCandidatesOnly,
     ]
 }
