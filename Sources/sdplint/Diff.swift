@@ -21,10 +21,10 @@ struct Diff: ParsableCommand {
             2 on usage or I/O errors.
 
             Examples:
-              sdplint diff Fixtures/corpus/cross/chromium2firefox.audio-video.offer.sdp Fixtures/corpus/cross/chromium2firefox.audio-video.answer.sdp
-              sdplint diff --verbose Fixtures/corpus/cross/firefox2chromium.codec-vp9-only.offer.sdp Fixtures/corpus/cross/firefox2chromium.codec-vp9-only.answer.sdp
+              sdplint diff Fixtures/corpus/cross/chromium2firefox.audio.{offer,answer}.sdp
+              sdplint diff -v Fixtures/corpus/cross/firefox2chromium.audio-video.{offer,answer}.sdp
               sdplint diff --format json offer.sdp answer.sdp
-              sdplint diff first-offer.sdp first-answer.sdp second-offer.sdp second-answer.sdp
+              sdplint diff offer1.sdp answer1.sdp offer2.sdp answer2.sdp
             """
     )
 

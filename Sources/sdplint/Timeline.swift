@@ -17,8 +17,8 @@ struct TimelineCommand: ParsableCommand {
             about:webrtc report histories.
 
             Examples:
-              sdplint timeline Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json
-              sdplint timeline --format json Fixtures/corpus/firefox-aboutwebrtc/call-closed-peer.pc1.history.json
+              sdplint timeline Fixtures/corpus/chromium-internals/call-datachannel-only.json
+              sdplint timeline --format json dump.json
             """
     )
 

@@ -147,3 +147,28 @@ import Testing
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
     }
 }
+
+/// Every example in `--help` names fixtures that exist, so a newcomer can paste it.
+@Suite struct HelpTests {
+    static let commands = ["check", "diff", "timeline", "explain", "format", "anonymize", "rules", "profiles"]
+
+    @Test(arguments: commands)
+    func examplesNameRealFixtures(_ command: String) throws {
+        let run = try Executable.run("sdplint", [command, "--help"], environment: ["COLUMNS": "400"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("Example"), "\(command) --help has no example")
+        let words = run.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        for word in words where word.hasPrefix("Fixtures/") {
+            for path in Self.expandingBraces(word) {
+                #expect(FileManager.default.fileExists(atPath: path), "\(command) --help names \(path), which does not exist")
+            }
+        }
+    }
+
+    /// `a.{offer,answer}.sdp` as the shell expands it.
+    static func expandingBraces(_ word: String) -> [String] {
+        guard let open = word.firstIndex(of: "{"), let close = word[open...].firstIndex(of: "}") else { return [word] }
+        let prefix = word[..<open], suffix = word[word.index(after: close)...]
+        return word[word.index(after: open)..<close].split(separator: ",").map { String(prefix + $0 + suffix) }
+    }
+}
