@@ -129,7 +129,7 @@ struct JingleToSDP {
         }
         var attributes: [Attribute] = []
         if let ice {
-            for candidate in ice.candidates { attributes.append(Attribute(sdpCandidate(candidate, scope: scope))) }
+            for candidate in ice.candidates { attributes.append(Attribute(self.candidate(candidate, scope: scope))) }
             if let ufrag = ice.ufrag { attributes.append(Attribute(ICEUfrag(ufrag))) }
             if let pwd = ice.pwd { attributes.append(Attribute(ICEPwd(pwd))) }
             for fingerprint in ice.fingerprints {
@@ -243,7 +243,7 @@ struct JingleToSDP {
 
     /// The SDP candidate of an XEP-0176 candidate: generation and network become libwebrtc's
     /// `generation` and `network-id` extensions; the Jingle id has no SDP form and is not kept.
-    private mutating func sdpCandidate(_ candidate: TransportCandidate, scope: DroppedItem.Scope) -> Candidate {
+    mutating func candidate(_ candidate: TransportCandidate, scope: DroppedItem.Scope = .session) -> Candidate {
         var extensions: [Candidate.ExtensionAttribute] = []
         if let generation = candidate.generation { extensions.append(.init(name: "generation", value: generation)) }
         if let network = candidate.network { extensions.append(.init(name: "network-id", value: network)) }

@@ -524,16 +524,20 @@ struct SDPLocator {
     private var lines: [(text: String, section: Int, offset: Int)] = []
 
     init(_ sdp: SessionDescription) {
-        let text = sdp.serialized()
+        // Split on bytes: in Swift "\r\n" is one Character, so splitting the String on "\n"
+        // would not split CRLF lines.
+        let bytes = Array(sdp.serialized().utf8)
         var section = -1
-        var offset = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var content = String(line)
-            let length = content.utf8.count + 1
-            if content.hasSuffix("\r") { content.removeLast() }
-            if content.hasPrefix("m=") { section += 1 }
-            lines.append((content, section, offset))
-            offset += length
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            let text = String(decoding: bytes[start..<contentEnd], as: UTF8.self)
+            if text.hasPrefix("m=") { section += 1 }
+            lines.append((text, section, start))
+            start = end + 1
         }
     }
 
