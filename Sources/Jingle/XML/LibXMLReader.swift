@@ -317,10 +317,20 @@ enum LibXMLReader {
         // libxml2 goes on after the first fatal error and reports its consequences; only the
         // first is worth reading, with the warnings and namespace errors before it.
         for error in state.errors {
-            let offset = lines.offset(line: error.line, characterColumn: error.column)
+            var offset = lines.offset(line: error.line, characterColumn: error.column)
             let message = error.message.trimmingTrailingNewlines
             let isNamespace = error.domain == Int(XML_FROM_NAMESPACE.rawValue)
-            let rule = isNamespace ? JingleRules.namespaceError : (error.code == Int(XML_ERR_DOCUMENT_EMPTY.rawValue) ? JingleRules.emptyInput : JingleRules.xmlSyntax)
+            // libxml2 reports a namespace error at the end of the start tag; the tag is what
+            // is wrong, so point at its '<'.
+            if isNamespace || error.code == Int(XML_ERR_TAG_NAME_MISMATCH.rawValue) {
+                offset = state.tagStart(before: max(0, offset - 1))
+            } else if error.code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue) || error.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue) {
+                // Reported after the ';': point at the '&' that starts the reference.
+                var index = min(offset, bytes.count) - 1
+                while index > 0 && bytes[index] != UInt8(ascii: "&") && bytes[index] != 0x0A { index -= 1 }
+                if index >= 0 && index < bytes.count && bytes[index] == UInt8(ascii: "&") { offset = index }
+            }
+            let rule = isNamespace ? JingleRules.namespaceError : JingleRules.xmlSyntax
             if error.level == Int(XML_ERR_WARNING.rawValue) {
                 collector.report(Diagnostic(code: rule.code, severity: .warning, location: lines.location(offset: offset, length: 1),
                                             message: message, reference: rule.reference))
