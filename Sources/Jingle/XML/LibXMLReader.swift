@@ -43,7 +43,7 @@ final class LibXMLDocument {
     /// Parses the bytes after `offset` from memory with the network off, no DTD loading and no
     /// entity substitution (no XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE), ignoring
     /// any encoding declaration: the caller has checked the bytes are UTF-8.
-    func read() {
+    func read(url: String? = nil) {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         let start = state.offset
         let length = state.bytes.count - start
@@ -51,7 +51,10 @@ final class LibXMLDocument {
         document = state.bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
             guard let base = buffer.baseAddress else { return nil }
             return base.advanced(by: start).withMemoryRebound(to: CChar.self, capacity: length) { pointer in
-                xmlCtxtReadMemory(context, pointer, count, nil, nil, options)
+                if let url {
+                    return url.withCString { xmlCtxtReadMemory(context, pointer, count, $0, nil, options) }
+                }
+                return xmlCtxtReadMemory(context, pointer, count, nil, nil, options)
             }
         }
         if state.stop != nil, let partial = document {
@@ -267,7 +270,7 @@ enum LibXMLReader {
 
     /// Checks the bytes, parses them and reports what libxml2 and our callbacks found; returns
     /// the document when it is well-formed.
-    static func open(_ bytes: [UInt8], options: XMLParseOptions, lines: LineIndex, collector: inout DiagnosticCollector) -> LibXMLDocument? {
+    static func open(_ bytes: [UInt8], options: XMLParseOptions, lines: LineIndex, url: String? = nil, collector: inout DiagnosticCollector) -> LibXMLDocument? {
         if bytes.count > options.maxBytes {
             collector.report(JingleRules.inputTooLarge, at: lines.location(offset: 0),
                              "the input is \(bytes.count) bytes; the limit is \(options.maxBytes)")
@@ -291,7 +294,7 @@ enum LibXMLReader {
             collector.report(JingleRules.xmlSyntax, at: lines.location(offset: 0), "libxml2 could not allocate a parser")
             return nil
         }
-        document.read()
+        document.read(url: url)
         let state = document.state
         for item in state.restricted {
             collector.report(JingleRules.restrictedXML, at: lines.location(offset: item.offset, length: 1),
