@@ -113,4 +113,14 @@ import Testing
         #expect(result.dropped.contains { $0.text.hasPrefix("a=ice-ufrag") && $0.reason.contains("rejected") })
         #expect(SessionDescription.converting(result.jingle).description.media.last?.port == 0)
     }
+
+    @Test func anEmptyFMTPValueIsReportedAndTheRestSurvives() throws {
+        let sdp = try SessionDescription(parsing: "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;x-empty=\r\n")
+        let result = Jingle.converting(sdp)
+        let item = try #require(result.dropped.first { $0.kind == .part })
+        #expect(item.text == "a=fmtp:111 minptime=10;x-empty=" && item.surviving == "a=fmtp:111 minptime=10;x-empty")
+        let back = SessionDescription.converting(result.jingle).description
+        #expect(ComparableDescription(sdp, excluding: result.dropped) == ComparableDescription(back))
+        #expect(ComparableDescription(sdp) != ComparableDescription(back), "the comparison sees the difference the item reports")
+    }
 }

@@ -270,8 +270,11 @@ struct SDPToJingle {
                     continue
                 }
                 fmtps[pt] = fmtp
-                for item in fmtp.parameters where item.value == "" {
-                    drop(scope, .part, line, surviving: nil, "the fmtp item '\(item.name)=' with an empty value comes back as '\(item.name)' (XEP-0294 §3 parameter form)")
+                let empty = fmtp.parameters.filter { $0.value == "" }.map(\.name)
+                if !empty.isEmpty {
+                    let surviving = fmtp.parameters.map { $0.value == "" ? $0.name : $0.description }.joined(separator: ";")
+                    drop(scope, .part, line, surviving: "a=fmtp:\(fmtp.format) \(surviving)",
+                         "an fmtp item with an empty value (\(empty.joined(separator: ", "))) is a <parameter> with an empty value, which reads back as an item without '=' (XEP-0294 §3)")
                 }
             case .rtcpFeedback where isRTP:
                 guard let feedback = attribute.as(RTCPFeedback.self) else {
@@ -314,6 +317,9 @@ struct SDPToJingle {
                 guard let ssrc = attribute.as(SSRC.self) else {
                     drop(scope, .attribute, line, "the ssrc line does not parse")
                     continue
+                }
+                if ssrc.value == "" {
+                    drop(scope, .part, line, surviving: "a=ssrc:\(ssrc.id) \(ssrc.attribute)", "an empty source attribute value reads back as no value")
                 }
                 if sourceParameters[ssrc.id] == nil { sourceOrder.append(ssrc.id) }
                 sourceParameters[ssrc.id, default: []].append(Parameter(name: ssrc.attribute, value: ssrc.value ?? ""))
