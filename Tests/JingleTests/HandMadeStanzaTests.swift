@@ -48,7 +48,7 @@ import Testing
     @Test func sessionInitiateCarriesEveryRTPExtension() throws {
         let jingle = try jingle("session-initiate.xml")
         #expect(jingle.initiator == "romeo@montague.lit/orchard")
-        #expect(jingle.groups == [ContentGroup(semantics: "BUNDLE", contents: ["0", "1"])])
+        #expect(jingle.groups == [Jingle.ContentGroup(semantics: "BUNDLE", contents: ["0", "1"])])
         let audio = try #require(jingle.contents.first?.rtp)
         let opus = try #require(audio.payloadTypes.first)
         #expect(opus.id == 111 && opus.name == "opus" && opus.clockRate == 48000 && opus.channels == 2 && opus.ptime == "20" && opus.maxptime == "120")

@@ -87,7 +87,7 @@ struct JingleToSDP {
         return Direction(sends: senders.includes(options.role), receives: senders.includes(other))
     }
 
-    private mutating func media(_ index: Int, _ content: Content) -> MediaDescription? {
+    private mutating func media(_ index: Int, _ content: Jingle.Content) -> MediaDescription? {
         let scope = DroppedItem.Scope.media(index: index, mid: content.name)
         let ice = content.iceUDP
         var section: MediaDescription

@@ -110,7 +110,7 @@ struct SDPToJingle {
             switch attribute.name {
             case .group:
                 if let group = attribute.as(Group.self) {
-                    jingle.groups.append(ContentGroup(semantics: group.semantics.rawValue, contents: group.mids))
+                    jingle.groups.append(Jingle.ContentGroup(semantics: group.semantics.rawValue, contents: group.mids))
                 } else {
                     drop(.session, .attribute, line, "the group does not parse")
                 }
@@ -174,7 +174,7 @@ struct SDPToJingle {
 
     // MARK: Media sections
 
-    private mutating func content(_ index: Int, _ section: MediaDescription, _ defaults: SessionDefaults) -> Content? {
+    private mutating func content(_ index: Int, _ section: MediaDescription, _ defaults: SessionDefaults) -> Jingle.Content? {
         let mid = section.mid
         let scope = DroppedItem.Scope.media(index: index, mid: mid)
         let isRTP = section.proto.isRTP
@@ -221,7 +221,7 @@ struct SDPToJingle {
 
         let direction = section.direction ?? defaults.direction ?? .sendrecv
         let senders = senders(for: direction)
-        var content = Content(creator: options.contentCreator, name: mid ?? String(index), senders: senders)
+        var content = Jingle.Content(creator: options.contentCreator, name: mid ?? String(index), senders: senders)
         var rtp = isRTP ? RTPDescription(media: section.media.rawValue) : nil
         var transport = ICEUDPTransport()
         var dataChannel = WebRTCDataChannelTransport()

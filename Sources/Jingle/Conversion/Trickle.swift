@@ -39,7 +39,7 @@ extension Jingle {
         var counts: [String: Int] = [:]
         for (index, trickled) in candidates.enumerated() {
             let position = jingle.contents.firstIndex { $0.name == trickled.mid } ?? {
-                jingle.contents.append(Content(creator: creator, name: trickled.mid, transport: .iceUDP(ICEUDPTransport(ufrag: trickled.ufrag, pwd: trickled.pwd))))
+                jingle.contents.append(Jingle.Content(creator: creator, name: trickled.mid, transport: .iceUDP(ICEUDPTransport(ufrag: trickled.ufrag, pwd: trickled.pwd))))
                 return jingle.contents.count - 1
             }()
             let number = counts[trickled.mid, default: 0]

@@ -118,58 +118,60 @@ public enum Senders: String, Sendable, Hashable, CaseIterable, CustomStringConve
     public var description: String { rawValue }
 }
 
-/// A `<content/>`: one application and its transport (XEP-0166 §7.3).
-/// ```
-/// <content creator='initiator|responder' name='…' senders='both|initiator|none|responder'
-///          disposition='session'> <description/>? <transport/>? <security/>? </content>
-/// ```
-public struct Content: Sendable, Hashable {
-    /// `creator`, required: the party that added the content; with the name it identifies the
-    /// content.
-    public var creator: Role
-    /// `name`, required: unique per creator; the SDP mid when converted.
-    public var name: String
-    /// `senders`: who sends; absent means both.
-    public var senders: Senders?
-    /// `disposition`: how the content is handled; absent means "session" (RFC 2183 values).
-    public var disposition: String?
-    /// The application format.
-    public var description: ApplicationDescription?
-    /// The transport method.
-    public var transport: TransportMethod?
-    /// The `<security/>` element, kept as written (XEP-0166 §7.3).
-    public var security: XMLElement?
-    public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+extension Jingle {
+    /// A `<content/>`: one application and its transport (XEP-0166 §7.3).
+    /// ```
+    /// <content creator='initiator|responder' name='…' senders='both|initiator|none|responder'
+    ///          disposition='session'> <description/>? <transport/>? <security/>? </content>
+    /// ```
+    public struct Content: Sendable, Hashable {
+        /// `creator`, required: the party that added the content; with the name it identifies the
+        /// content.
+        public var creator: Role
+        /// `name`, required: unique per creator; the SDP mid when converted.
+        public var name: String
+        /// `senders`: who sends; absent means both.
+        public var senders: Senders?
+        /// `disposition`: how the content is handled; absent means "session" (RFC 2183 values).
+        public var disposition: String?
+        /// The application format.
+        public var description: ApplicationDescription?
+        /// The transport method.
+        public var transport: TransportMethod?
+        /// The `<security/>` element, kept as written (XEP-0166 §7.3).
+        public var security: XMLElement?
+        public var extraAttributes: [XMLAttribute]
+        public var extraChildren: [XMLElement]
 
-    public init(
-        creator: Role = .initiator, name: String, senders: Senders? = nil, disposition: String? = nil,
-        description: ApplicationDescription? = nil, transport: TransportMethod? = nil, security: XMLElement? = nil,
-        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
-    ) {
-        self.creator = creator
-        self.name = name
-        self.senders = senders
-        self.disposition = disposition
-        self.description = description
-        self.transport = transport
-        self.security = security
-        self.extraAttributes = extraAttributes
-        self.extraChildren = extraChildren
-    }
+        public init(
+            creator: Role = .initiator, name: String, senders: Senders? = nil, disposition: String? = nil,
+            description: ApplicationDescription? = nil, transport: TransportMethod? = nil, security: XMLElement? = nil,
+            extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        ) {
+            self.creator = creator
+            self.name = name
+            self.senders = senders
+            self.disposition = disposition
+            self.description = description
+            self.transport = transport
+            self.security = security
+            self.extraAttributes = extraAttributes
+            self.extraChildren = extraChildren
+        }
 
-    /// The RTP description, when the application is XEP-0167.
-    public var rtp: RTPDescription? {
-        if case .rtp(let rtp) = description { return rtp }
-        return nil
-    }
+        /// The RTP description, when the application is XEP-0167.
+        public var rtp: RTPDescription? {
+            if case .rtp(let rtp) = description { return rtp }
+            return nil
+        }
 
-    /// The ICE-UDP transport, directly or inside a WebRTC data channel transport.
-    public var iceUDP: ICEUDPTransport? {
-        switch transport {
-        case .iceUDP(let transport): transport
-        case .webRTCDataChannel(let wrapper): wrapper.iceUDP
-        default: nil
+        /// The ICE-UDP transport, directly or inside a WebRTC data channel transport.
+        public var iceUDP: ICEUDPTransport? {
+            switch transport {
+            case .iceUDP(let transport): transport
+            case .webRTCDataChannel(let wrapper): wrapper.iceUDP
+            default: nil
+            }
         }
     }
 }
@@ -194,76 +196,80 @@ public enum TransportMethod: Sendable, Hashable {
     case other(XMLElement)
 }
 
-/// A `<reason/>`: why a session or content ended or was refused (XEP-0166 §7.4).
-/// ```
-/// <reason> condition <text xml:lang='…'>…</text>? application-specific? </reason>
-/// ```
-public struct Reason: Sendable, Hashable {
-    /// The condition element's name; `nil` when the element has none (reported).
-    public var condition: Condition?
-    /// The session id of `<alternative-session><sid/></alternative-session>`.
-    public var alternativeSessionID: String?
-    /// Human-readable text.
-    public var text: String?
-    /// The `xml:lang` of the text.
-    public var textLanguage: String?
-    /// Application-specific elements (other namespaces), kept as written.
-    public var extraChildren: [XMLElement]
+extension Jingle {
+    /// A `<reason/>`: why a session or content ended or was refused (XEP-0166 §7.4).
+    /// ```
+    /// <reason> condition <text xml:lang='…'>…</text>? application-specific? </reason>
+    /// ```
+    public struct Reason: Sendable, Hashable {
+        /// The condition element's name; `nil` when the element has none (reported).
+        public var condition: Condition?
+        /// The session id of `<alternative-session><sid/></alternative-session>`.
+        public var alternativeSessionID: String?
+        /// Human-readable text.
+        public var text: String?
+        /// The `xml:lang` of the text.
+        public var textLanguage: String?
+        /// Application-specific elements (other namespaces), kept as written.
+        public var extraChildren: [XMLElement]
 
-    public init(_ condition: Condition?, text: String? = nil, textLanguage: String? = nil, alternativeSessionID: String? = nil, extraChildren: [XMLElement] = []) {
-        self.condition = condition
-        self.text = text
-        self.textLanguage = textLanguage
-        self.alternativeSessionID = alternativeSessionID
-        self.extraChildren = extraChildren
-    }
+        public init(_ condition: Condition?, text: String? = nil, textLanguage: String? = nil, alternativeSessionID: String? = nil, extraChildren: [XMLElement] = []) {
+            self.condition = condition
+            self.text = text
+            self.textLanguage = textLanguage
+            self.alternativeSessionID = alternativeSessionID
+            self.extraChildren = extraChildren
+        }
 
-    /// A reason condition (XEP-0166 §7.4), an open vocabulary.
-    public struct Condition: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public init(stringLiteral value: String) { self.rawValue = value }
-        public var description: String { rawValue }
+        /// A reason condition (XEP-0166 §7.4), an open vocabulary.
+        public struct Condition: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+            public let rawValue: String
+            public init(rawValue: String) { self.rawValue = rawValue }
+            public init(stringLiteral value: String) { self.rawValue = value }
+            public var description: String { rawValue }
 
-        public static let alternativeSession: Self = "alternative-session"
-        public static let busy: Self = "busy"
-        public static let cancel: Self = "cancel"
-        public static let connectivityError: Self = "connectivity-error"
-        public static let decline: Self = "decline"
-        public static let expired: Self = "expired"
-        public static let failedApplication: Self = "failed-application"
-        public static let failedTransport: Self = "failed-transport"
-        public static let generalError: Self = "general-error"
-        public static let gone: Self = "gone"
-        public static let incompatibleParameters: Self = "incompatible-parameters"
-        public static let mediaError: Self = "media-error"
-        public static let securityError: Self = "security-error"
-        public static let success: Self = "success"
-        public static let timeout: Self = "timeout"
-        public static let unsupportedApplications: Self = "unsupported-applications"
-        public static let unsupportedTransports: Self = "unsupported-transports"
+            public static let alternativeSession: Self = "alternative-session"
+            public static let busy: Self = "busy"
+            public static let cancel: Self = "cancel"
+            public static let connectivityError: Self = "connectivity-error"
+            public static let decline: Self = "decline"
+            public static let expired: Self = "expired"
+            public static let failedApplication: Self = "failed-application"
+            public static let failedTransport: Self = "failed-transport"
+            public static let generalError: Self = "general-error"
+            public static let gone: Self = "gone"
+            public static let incompatibleParameters: Self = "incompatible-parameters"
+            public static let mediaError: Self = "media-error"
+            public static let securityError: Self = "security-error"
+            public static let success: Self = "success"
+            public static let timeout: Self = "timeout"
+            public static let unsupportedApplications: Self = "unsupported-applications"
+            public static let unsupportedTransports: Self = "unsupported-transports"
 
-        public static let defined: [Self] = [
-            .alternativeSession, .busy, .cancel, .connectivityError, .decline, .expired, .failedApplication,
-            .failedTransport, .generalError, .gone, .incompatibleParameters, .mediaError, .securityError, .success,
-            .timeout, .unsupportedApplications, .unsupportedTransports,
-        ]
+            public static let defined: [Self] = [
+                .alternativeSession, .busy, .cancel, .connectivityError, .decline, .expired, .failedApplication,
+                .failedTransport, .generalError, .gone, .incompatibleParameters, .mediaError, .securityError, .success,
+                .timeout, .unsupportedApplications, .unsupportedTransports,
+            ]
+        }
     }
 }
 
-/// An XEP-0338 `<group semantics='…'><content name='…'/>…</group>`: the SDP `a=group`.
-public struct ContentGroup: Sendable, Hashable {
-    /// The grouping semantics, as in SDP: "BUNDLE", "LS", …
-    public var semantics: String
-    /// The names of the grouped contents, in order.
-    public var contents: [String]
-    public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+extension Jingle {
+    /// An XEP-0338 `<group semantics='…'><content name='…'/>…</group>`: the SDP `a=group`.
+    public struct ContentGroup: Sendable, Hashable {
+        /// The grouping semantics, as in SDP: "BUNDLE", "LS", …
+        public var semantics: String
+        /// The names of the grouped contents, in order.
+        public var contents: [String]
+        public var extraAttributes: [XMLAttribute]
+        public var extraChildren: [XMLElement]
 
-    public init(semantics: String, contents: [String], extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
-        self.semantics = semantics
-        self.contents = contents
-        self.extraAttributes = extraAttributes
-        self.extraChildren = extraChildren
+        public init(semantics: String, contents: [String], extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+            self.semantics = semantics
+            self.contents = contents
+            self.extraAttributes = extraAttributes
+            self.extraChildren = extraChildren
+        }
     }
 }

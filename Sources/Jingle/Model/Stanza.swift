@@ -77,7 +77,7 @@ public struct MessageInitiation: Sendable, Hashable {
     /// The application descriptions a `<propose/>` offers.
     public var descriptions: [ApplicationDescription]
     /// The `<reason/>` of a reject, retract or finish.
-    public var reason: Reason?
+    public var reason: Jingle.Reason?
     /// `<tie-break/>` in a reject or retract (XEP-0353 §3.4).
     public var tieBreak: Bool
     /// `<migrated to='…'/>` in a finish.
@@ -85,7 +85,7 @@ public struct MessageInitiation: Sendable, Hashable {
     public var extraAttributes: [XMLAttribute]
     public var extraChildren: [XMLElement]
 
-    public init(action: Action, id: String, descriptions: [ApplicationDescription] = [], reason: Reason? = nil, tieBreak: Bool = false,
+    public init(action: Action, id: String, descriptions: [ApplicationDescription] = [], reason: Jingle.Reason? = nil, tieBreak: Bool = false,
                 migratedTo: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
         self.action = action
         self.id = id

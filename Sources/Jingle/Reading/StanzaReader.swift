@@ -254,7 +254,7 @@ struct StanzaReader {
         for child in cursor.children("description", JingleNamespace.rtp) {
             descriptions.append(.rtp(rtpDescription(child)))
         }
-        var reason: Reason?
+        var reason: Jingle.Reason?
         if let reasonElement = cursor.child("reason", JingleNamespace.jingle, reader: &self) { reason = self.reason(reasonElement) }
         let tieBreak = !cursor.children("tie-break", JingleNamespace.messageInitiation).isEmpty
         var migratedTo: String?
@@ -290,7 +290,7 @@ struct StanzaReader {
         let sid = required(&cursor, "sid") ?? ""
         let initiator = cursor.attribute("initiator")
         let responder = cursor.attribute("responder")
-        var contents: [Content] = []
+        var contents: [Jingle.Content] = []
         var seen: Set<String> = []
         for child in cursor.children("content", JingleNamespace.jingle) {
             guard let content = self.content(child) else { continue }
@@ -299,9 +299,9 @@ struct StanzaReader {
             }
             contents.append(content)
         }
-        var reason: Reason?
+        var reason: Jingle.Reason?
         if let reasonElement = cursor.child("reason", JingleNamespace.jingle, reader: &self) { reason = self.reason(reasonElement) }
-        var groups: [ContentGroup] = []
+        var groups: [Jingle.ContentGroup] = []
         for child in cursor.children("group", JingleNamespace.grouping) {
             let group = self.group(child)
             for name in group.contents where !contents.contains(where: { $0.name == name }) && action != .sessionInfo {
@@ -317,7 +317,7 @@ struct StanzaReader {
                       groups: groups, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
-    mutating func content(_ element: XMLElement) -> Content? {
+    mutating func content(_ element: XMLElement) -> Jingle.Content? {
         var cursor = ElementCursor(element)
         var creator = Role.initiator
         if let text = required(&cursor, "creator") {
@@ -348,11 +348,11 @@ struct StanzaReader {
         }
         let security = cursor.extraChildren.first { $0.name.localName == "security" }.flatMap { cursor.children("security", $0.name.namespace).first }
         noteUnknown(cursor, known: [JingleNamespace.jingle])
-        return Content(creator: creator, name: name, senders: senders, disposition: disposition, description: description,
+        return Jingle.Content(creator: creator, name: name, senders: senders, disposition: disposition, description: description,
                        transport: transport, security: security, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
-    mutating func reason(_ element: XMLElement) -> Reason {
+    mutating func reason(_ element: XMLElement) -> Jingle.Reason {
         var cursor = ElementCursor(element)
         var text: String?
         var language: String?
@@ -360,11 +360,11 @@ struct StanzaReader {
             text = textCursor.element.text
             language = textCursor.attribute("lang", namespace: xmlNamespace)
         }
-        var condition: Reason.Condition?
+        var condition: Jingle.Reason.Condition?
         var alternative: String?
         for child in cursor.remainingChildren() where child.name.namespace == JingleNamespace.jingle {
             if condition == nil {
-                condition = Reason.Condition(rawValue: child.name.localName)
+                condition = Jingle.Reason.Condition(rawValue: child.name.localName)
                 if child.name.localName == "alternative-session" {
                     alternative = child.elements(named: "sid", namespace: JingleNamespace.jingle).first?.text
                 }
@@ -375,12 +375,12 @@ struct StanzaReader {
         }
         // Everything that is not the condition or the text: application-specific conditions.
         let others = element.elements.filter {
-            !($0.name.namespace == JingleNamespace.jingle && ($0.name.localName == "text" || Reason.Condition(rawValue: $0.name.localName) == condition))
+            !($0.name.namespace == JingleNamespace.jingle && ($0.name.localName == "text" || Jingle.Reason.Condition(rawValue: $0.name.localName) == condition))
         }
-        return Reason(condition, text: text, textLanguage: language, alternativeSessionID: alternative, extraChildren: others)
+        return Jingle.Reason(condition, text: text, textLanguage: language, alternativeSessionID: alternative, extraChildren: others)
     }
 
-    mutating func group(_ element: XMLElement) -> ContentGroup {
+    mutating func group(_ element: XMLElement) -> Jingle.ContentGroup {
         var cursor = ElementCursor(element)
         let semantics = required(&cursor, "semantics") ?? ""
         var names: [String] = []
@@ -393,6 +393,6 @@ struct StanzaReader {
             var member = ElementCursor(child)
             if let name = required(&member, "name") { names.append(name) }
         }
-        return ContentGroup(semantics: semantics, contents: names, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+        return Jingle.ContentGroup(semantics: semantics, contents: names, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 }

@@ -66,7 +66,7 @@ extension Jingle {
     public func serialized() -> String { element.serialized() }
 }
 
-extension Content {
+extension Jingle.Content {
     public var element: XMLElement {
         var children: [XMLElement] = []
         if let description { children.append(description.element) }
@@ -97,7 +97,7 @@ extension TransportMethod {
     }
 }
 
-extension Reason {
+extension Jingle.Reason {
     public var element: XMLElement {
         var children: [XMLElement] = []
         if let condition {
@@ -116,7 +116,7 @@ extension Reason {
     }
 }
 
-extension ContentGroup {
+extension Jingle.ContentGroup {
     public var element: XMLElement {
         make("group", JingleNamespace.grouping, [("semantics", semantics)], extra: extraAttributes,
              children: contents.map { make("content", JingleNamespace.grouping, [("name", $0)]) }, extraChildren: extraChildren)
