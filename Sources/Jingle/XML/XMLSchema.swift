@@ -1,0 +1,107 @@
+internal import CLibXML2
+public import Diagnostics
+
+/// A compiled XML Schema (XSD), checked with libxml2's schema validator.
+///
+/// The schema document is read from memory with the same safe parser as stanzas (no DTD, no
+/// network). Its `xs:import`s are loaded by libxml2 relative to `baseURL`, so a root schema
+/// can import one file per namespace. Owns the compiled schema and the document it was compiled
+/// from, and frees both.
+///
+/// A compiled libxml2 schema is not changed by validation (each validation has its own
+/// context), so one instance may be shared between threads.
+public final class XMLSchema: @unchecked Sendable {
+    private let schema: xmlSchemaPtr
+    private let source: LibXMLDocument
+
+    /// Compiles a schema.
+    ///
+    /// - Parameters:
+    ///   - text: the root schema document.
+    ///   - baseURL: the path or URL the root schema would have, against which `xs:import`
+    ///     schema locations resolve; `nil` for a schema that imports nothing.
+    /// - Throws: ``XMLSchemaError`` with the findings when the text is not XML or not a schema.
+    public init(text: String, baseURL: String? = nil) throws(XMLSchemaError) {
+        var collector = DiagnosticCollector()
+        let bytes = Array(text.utf8)
+        let lines = LineIndex(bytes)
+        guard let document = LibXMLReader.open(bytes, options: XMLParseOptions(maxBytes: 16 << 20), lines: lines, url: baseURL, collector: &collector) else {
+            throw XMLSchemaError(diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
+        }
+        let errors = ErrorSink()
+        let compiled: xmlSchemaPtr? = document.withDocument { doc -> xmlSchemaPtr? in
+            guard let parser = xmlSchemaNewDocParserCtxt(doc) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            xmlSchemaSetParserStructuredErrors(parser, collectError, Unmanaged.passUnretained(errors).toOpaque())
+            return xmlSchemaParse(parser)
+        } ?? nil
+        guard let compiled else {
+            for error in errors.errors {
+                collector.report(JingleRules.schemaViolation, at: lines.location(offset: lines.offset(line: error.line, characterColumn: max(1, error.column))),
+                                 "the schema does not compile: " + error.message)
+            }
+            if !collector.hasErrors {
+                collector.report(JingleRules.schemaViolation, at: lines.location(offset: 0), "the schema does not compile")
+            }
+            throw XMLSchemaError(diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
+        }
+        schema = compiled
+        source = document
+    }
+
+    deinit {
+        xmlSchemaFree(schema)
+    }
+
+    /// Validates an XML document against the schema.
+    ///
+    /// - Returns: the findings: well-formedness errors of the document, or one
+    ///   ``JingleRules/schemaViolation`` per element the validator rejects, at its line.
+    public func validate(_ xml: String, options: XMLParseOptions = XMLParseOptions()) -> [Diagnostic] {
+        var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
+        let bytes = Array(xml.utf8)
+        let lines = LineIndex(bytes)
+        guard let document = LibXMLReader.open(bytes, options: options, lines: lines, collector: &collector) else {
+            return collector.finish(overflowRule: JingleRules.tooManyFindings)
+        }
+        let errors = ErrorSink()
+        let result: Int32? = document.withDocument { doc -> Int32 in
+            guard let validator = xmlSchemaNewValidCtxt(schema) else { return -1 }
+            defer { xmlSchemaFreeValidCtxt(validator) }
+            xmlSchemaSetValidStructuredErrors(validator, collectError, Unmanaged.passUnretained(errors).toOpaque())
+            return xmlSchemaValidateDoc(validator, doc)
+        }
+        withExtendedLifetime(errors) {}
+        for error in errors.errors {
+            // Validation errors carry the element's line but no column: point at the line's
+            // first element.
+            var offset = lines.offset(line: error.line, characterColumn: max(1, error.column))
+            while offset < bytes.count && (bytes[offset] == 0x20 || bytes[offset] == 0x09) { offset += 1 }
+            collector.report(JingleRules.schemaViolation, at: lines.location(offset: offset, length: 1), error.message)
+        }
+        if let result, result != 0, errors.errors.isEmpty {
+            collector.report(JingleRules.schemaViolation, at: lines.location(offset: 0), "libxml2 could not validate the document (code \(result))")
+        }
+        return collector.finish(overflowRule: JingleRules.tooManyFindings)
+    }
+}
+
+/// Thrown when a schema does not compile.
+public struct XMLSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.first?.description ?? "the schema does not compile" }
+}
+
+/// Collects the errors libxml2's schema parser and validator report.
+private final class ErrorSink {
+    var errors: [LibXMLError] = []
+}
+
+private let collectError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+    guard sink.errors.count < 1000 else { return }
+    let message = error.pointee.message.map { String(cString: $0) } ?? "schema error"
+    sink.errors.append(LibXMLError(domain: Int(error.pointee.domain), code: Int(error.pointee.code), level: Int(error.pointee.level.rawValue),
+                                   message: message.trimmingTrailingNewlines, line: Int(error.pointee.line), column: Int(error.pointee.int2)))
+}
