@@ -34,7 +34,9 @@ public enum Linter {
                     "the JSON is not a signaling message, a webrtc-internals or rtcstats dump, or a Firefox about:webrtc report"))
             }
             return [finish(configuration.apply(diagnostics), source: source, path: path)]
-        case .gzip, .pcap, .xml, .http:
+        case .xml:
+            return JingleInput.check(source, path: path, configuration: configuration)
+        case .gzip, .pcap, .http:
             let kind = kind ?? InputKind.detect(source)
             let problem = TraceRules.unrecognizedInput.diagnostic(
                 at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "\(kind) input is not supported yet")
