@@ -19,7 +19,7 @@ public enum SignalingRules {
         whipOfferContentType, whipMissingLocation, whipAnswer, whipPatchContentType, whipPatchWithoutIfMatch,
         whipRestartIfMatch, whipMissingETag, whipErrorResponse, whipAuthorization, whipUnmapped,
         iceServerEmptyURLs, linkSyntax, linkNotICEServer, credentialType, stunWithCredentials,
-        unknownFormat, emptyInput, tooManyFindings,
+        unknownFormat, emptyInput, noSignalingMessage, tooManyFindings,
     ]
 
     /// The rule with `code`, such as `SIG311`.
@@ -305,8 +305,14 @@ public enum SignalingRules {
     public static let emptyInput = Rule(
         code: "SIG501", name: "empty-input", severity: .error,
         summary: "The input holds no signaling message.",
-        explanation: "The input is empty or white space, or nothing in it maps onto a signaling message.",
+        explanation: "The input is empty or holds only white space.",
         reference: .rfc(8866, "5"), bad: "", good: #"{"type":"offer","sdp":"v=0…"}"#)
+
+    public static let noSignalingMessage = Rule(
+        code: "SIG502", name: "no-signaling-message", severity: .info,
+        summary: "Nothing in the input maps onto a signaling message.",
+        explanation: "The input was read, but none of it is an offer, answer, candidate or hang-up: a 100 Trying, a 180 Ringing without SDP, an ACK or a 200 to a BYE, for example.",
+        reference: .rfc(3261, "13.2.1"), bad: "SIP/2.0 100 Trying", good: "INVITE with an SDP offer")
 
     public static let tooManyFindings = Rule(
         code: "SIG599", name: "too-many-findings", severity: .warning, strictSeverity: .warning,

@@ -101,7 +101,7 @@ public enum Signaling {
             result = readFragment(bytes, strict: options.strict)
         }
         if result.messages.isEmpty, !result.diagnostics.containsErrors {
-            result.diagnostics.append(SignalingRules.emptyInput.diagnostic(
+            result.diagnostics.append(SignalingRules.noSignalingMessage.diagnostic(
                 at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the \(format) input holds no signaling message", strict: options.strict))
         }
         return result

@@ -159,6 +159,20 @@ public enum SignalingJSON {
             return nil
         }
 
+        /// The names of the dictionary's members in the order written.
+        static func memberOrder(_ object: JSONObject, shape: JSONShape) -> [String] {
+            var dictionary = object
+            switch shape {
+            case .typed(let word) where word != "bye":
+                if case .object(let inner)? = object["candidate"] { dictionary = inner }
+            case .wrapped(let key):
+                if case .object(let inner)? = object[key] { dictionary = inner }
+            default:
+                break
+            }
+            return dictionary.members.map(\.key).filter { candidateMembers.contains($0) }
+        }
+
         static let descriptionMembers: Set<String> = ["type", "sdp"]
         static let candidateMembers: Set<String> = ["candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"]
 
@@ -202,7 +216,9 @@ public enum SignalingJSON {
         func finish(_ content: SignalingMessage.Content?, _ object: JSONObject, known: Set<String>, shape: JSONShape) -> SignalingMessage? {
             guard let content else { return nil }
             let extras = JSONObject(object.members.filter { !known.contains($0.key) })
-            return SignalingMessage(content, extraFields: extras, jsonShape: shape)
+            var message = SignalingMessage(content, extraFields: extras, jsonShape: shape)
+            message.jsonMemberOrder = Self.memberOrder(object, shape: shape)
+            return message
         }
 
         // MARK: Dictionaries

@@ -48,17 +48,12 @@ extension SignalingJSON {
             }
         case .candidate(let candidate):
             writeCandidateShape(message.jsonShape, message.extraFields, to: &writer) { object in
-                object.member("candidate", candidate.candidate)
-                object.member("sdpMid", orNull: candidate.sdpMid)
-                object.member("sdpMLineIndex", orNull: candidate.sdpMLineIndex)
-                object.member("usernameFragment", orNull: candidate.usernameFragment)
+                writeCandidateInit(candidate.candidate, candidate.sdpMid, candidate.sdpMLineIndex, candidate.usernameFragment,
+                                   order: message.jsonMemberOrder, to: &object)
             }
         case .endOfCandidates(let end):
             writeCandidateShape(message.jsonShape, message.extraFields, to: &writer, endOfAll: end.isForAllSections && end.usernameFragment == nil) { object in
-                object.member("candidate", "")
-                object.member("sdpMid", orNull: end.sdpMid)
-                object.member("sdpMLineIndex", orNull: end.sdpMLineIndex)
-                object.member("usernameFragment", orNull: end.usernameFragment)
+                writeCandidateInit("", end.sdpMid, end.sdpMLineIndex, end.usernameFragment, order: message.jsonMemberOrder, to: &object)
             }
         case .hangUp(let hangUp):
             var word = "bye"
@@ -67,6 +62,24 @@ extension SignalingJSON {
                 object.member("type", word)
                 object.member("reason", ifPresent: hangUp.reason)
                 writeExtras(message.extraFields, to: &object)
+            }
+        }
+    }
+
+    /// An `RTCIceCandidateInit` with every member, `null` where absent (as `toJSON()` writes it),
+    /// in the order it was read in.
+    static func writeCandidateInit(
+        _ candidate: String, _ mid: String?, _ index: UInt16?, _ ufrag: String?, order: [String],
+        to object: inout JSONWriter.ObjectWriter
+    ) {
+        let standard = ["candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"]
+        let names = order.filter(standard.contains) + standard.filter { !order.contains($0) }
+        for name in names {
+            switch name {
+            case "candidate": object.member("candidate", candidate)
+            case "sdpMid": object.member("sdpMid", orNull: mid)
+            case "sdpMLineIndex": object.member("sdpMLineIndex", orNull: index)
+            default: object.member("usernameFragment", orNull: ufrag)
             }
         }
     }

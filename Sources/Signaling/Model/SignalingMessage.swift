@@ -41,6 +41,10 @@ public struct SignalingMessage: Sendable, Hashable, CustomStringConvertible {
     public var extraFields: JSONObject
     /// How the message was wrapped when it was read from JSON; the JSON writer reuses it.
     public var jsonShape: JSONShape?
+    /// The order the dictionary's members were written in, when read from JSON, so that a
+    /// message is written back with its members where they were (Firefox writes
+    /// `sdpMLineIndex` before `sdpMid`).
+    var jsonMemberOrder: [String] = []
 
     public init(_ content: Content, session: String? = nil, extraFields: JSONObject = JSONObject(), jsonShape: JSONShape? = nil) {
         self.content = content
