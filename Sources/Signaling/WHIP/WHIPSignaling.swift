@@ -104,6 +104,9 @@ public enum WHIPSignaling {
             }
             switch request {
             case "POST"?: readAnswer(parsed)
+            case nil where code == 201:
+                // The POST is not in the input; only a POST is answered with 201 Created.
+                readAnswer(parsed)
             case "PATCH"?:
                 if code == 200 {
                     if message.mediaType == "application/trickle-ice-sdpfrag" {
