@@ -222,7 +222,7 @@ public enum Signaling {
         var contents: [SignalingMessage.Content] = []
         var indices: [Int] = []
         var dropped: [DroppedItem] = []
-        var context: SessionDescription?
+        var contexts: [SessionDescription] = []
         for (index, message) in messages.enumerated() {
             switch message.content {
             case .candidate, .endOfCandidates:
@@ -231,14 +231,14 @@ public enum Signaling {
                 if message.session != nil { dropped.append(DroppedItem(messageIndex: index, item: .session, reason: "an SDP fragment names no session")) }
                 if !message.extraFields.isEmpty { dropped.append(DroppedItem(messageIndex: index, item: .extraFields, reason: "an SDP fragment has no envelope")) }
             case .description(let description):
-                context = description.sessionDescription ?? context
+                if let parsed = description.sessionDescription { contexts.append(parsed) }
                 dropped.append(DroppedItem(messageIndex: index, item: .message, reason: "an SDP fragment carries only candidates; the \(description.type) is left out"))
             case .hangUp:
                 dropped.append(DroppedItem(messageIndex: index, item: .message, reason: "an SDP fragment carries only candidates; the hang-up is left out"))
             }
         }
         guard !contents.isEmpty else { return ("", dropped) }
-        let (fragment, lost) = FragmentMapping.fragment(for: contents, context: context)
+        let (fragment, lost) = FragmentMapping.fragment(for: contents, contexts: contexts)
         for (position, items) in lost.enumerated() where indices.indices.contains(position) {
             for (item, reason) in items { dropped.append(DroppedItem(messageIndex: indices[position], item: item, reason: reason)) }
         }

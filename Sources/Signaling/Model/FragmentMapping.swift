@@ -32,11 +32,12 @@ enum FragmentMapping {
 
     /// A fragment for a run of trickle messages: the ufrag (and, when `context` has it, the
     /// matching ice-pwd) at the session level when all share one, then one m= section per run
-    /// of messages for the same mid, its m= line copied from `context` when it has that mid, else
+    /// of messages for the same mid, its m= line copied from the latest of `contexts` (the
+    /// descriptions written before) that has that mid, else
     /// `m=audio 9 RTP/AVP 0` as RFC 8840's examples write it.
     ///
     /// - Returns: The fragment and, per message, what it could not carry.
-    static func fragment(for contents: [SignalingMessage.Content], context: SessionDescription?) -> (SDPFragment, [[DroppedItem.Item: String]]) {
+    static func fragment(for contents: [SignalingMessage.Content], contexts: [SessionDescription]) -> (SDPFragment, [[DroppedItem.Item: String]]) {
         struct Entry {
             var mid: String?
             var index: UInt16?
@@ -58,7 +59,7 @@ enum FragmentMapping {
         var dropped: [[DroppedItem.Item: String]] = Array(repeating: [:], count: entries.count)
         // A mid from the context for a message that names only its m-line index.
         for position in entries.indices where entries[position].mid == nil {
-            if let index = entries[position].index, let context, Int(index) < context.media.count,
+            if let index = entries[position].index, let context = contexts.last, Int(index) < context.media.count,
                let mid = context.media[Int(index)].attributes.first(where: { $0.name == .mid })?.value {
                 entries[position].mid = mid
             }
@@ -71,7 +72,7 @@ enum FragmentMapping {
         var fragment = SDPFragment()
         if let shared {
             fragment.attributes.append(Attribute(ICEUfrag(shared)))
-            if let password = password(for: shared, in: context) { fragment.attributes.append(Attribute(ICEPwd(password))) }
+            if let password = password(for: shared, in: contexts) { fragment.attributes.append(Attribute(ICEPwd(password))) }
         }
         var current: MediaDescription?
         var currentKey: (String?, String?)?
@@ -88,11 +89,11 @@ enum FragmentMapping {
             }
             if current == nil || currentKey.map({ $0.0 != entry.mid || $0.1 != entry.ufrag }) ?? true {
                 close()
-                var section = template(for: entry.mid, in: context)
+                var section = template(for: entry.mid, in: contexts)
                 if let mid = entry.mid { section.attributes.append(Attribute(Mid(mid))) }
                 if shared == nil, let ufrag = entry.ufrag {
                     section.attributes.append(Attribute(ICEUfrag(ufrag)))
-                    if let password = password(for: ufrag, in: context) { section.attributes.append(Attribute(ICEPwd(password))) }
+                    if let password = password(for: ufrag, in: contexts) { section.attributes.append(Attribute(ICEPwd(password))) }
                 }
                 current = section
                 currentKey = (entry.mid, entry.ufrag)
@@ -108,17 +109,24 @@ enum FragmentMapping {
     }
 
     /// `m=<media> 9 <proto> <fmt>` of the section with `mid` in `context`, else `m=audio 9 RTP/AVP 0`.
-    static func template(for mid: String?, in context: SessionDescription?) -> MediaDescription {
-        if let mid, let context,
-           let section = context.media.first(where: { $0.attributes.contains { $0.name == .mid && $0.value == mid } }) {
+    static func template(for mid: String?, in contexts: [SessionDescription]) -> MediaDescription {
+        if let mid, let section = contexts.reversed().lazy.compactMap({ context in
+            context.media.first { $0.attributes.contains { $0.name == .mid && $0.value == mid } }
+        }).first {
             return MediaDescription(media: section.media, port: 9, proto: section.proto, formats: section.formats.isEmpty ? ["0"] : section.formats)
         }
         return MediaDescription(media: .audio, port: 9, proto: "RTP/AVP", formats: ["0"])
     }
 
     /// The ice-pwd that goes with `ufrag` in `context`, at the section or session level.
-    static func password(for ufrag: String, in context: SessionDescription?) -> String? {
-        guard let context else { return nil }
+    static func password(for ufrag: String, in contexts: [SessionDescription]) -> String? {
+        for context in contexts.reversed() {
+            if let password = password(for: ufrag, in: context) { return password }
+        }
+        return nil
+    }
+
+    static func password(for ufrag: String, in context: SessionDescription) -> String? {
         if context.attributes.contains(where: { $0.name == .iceUfrag && $0.value == ufrag }) {
             return context.attributes.first { $0.name == .icePwd }?.value
         }

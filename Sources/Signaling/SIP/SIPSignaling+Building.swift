@@ -19,7 +19,7 @@ extension SIPSignaling {
         var calls: [String: Call] = [:]
         var output: [SIPMessage] = []
         var dropped: [DroppedItem] = []
-        var context: SessionDescription?
+        var contexts: [SessionDescription] = []
         for (index, message) in messages.enumerated() {
             let callID = message.session ?? "sdplint-call-1"
             var call = calls[callID] ?? Call(callID: callID)
@@ -40,9 +40,9 @@ extension SIPSignaling {
                     dropped.append(DroppedItem(messageIndex: index, item: .message,
                         reason: "SIP has no rollback: a pending offer is withdrawn by a failure response or CANCEL"))
                 }
-                if let parsed = description.sessionDescription { context = parsed }
+                if let parsed = description.sessionDescription { contexts.append(parsed) }
             case .candidate, .endOfCandidates:
-                let (fragment, lost) = FragmentMapping.fragment(for: [message.content], context: context)
+                let (fragment, lost) = FragmentMapping.fragment(for: [message.content], contexts: contexts)
                 for (item, reason) in lost.first ?? [:] { dropped.append(DroppedItem(messageIndex: index, item: item, reason: reason)) }
                 output.append(call.info(fragment))
             case .hangUp(let hangUp):

@@ -139,7 +139,8 @@ public enum SIPSignaling {
                 guard let sdp, method == .invite else { return }
                 if isReliable(message) {
                     emitOfferOrAnswer(sdp, &state, callID, location)
-                } else if state.offerOutstanding {
+                } else if state.offerOutstanding || state.inviteHadOffer == nil {
+                    // Early media; when the INVITE is not in the input it is assumed to have offered.
                     emit(.description(.init(type: .pranswer, sdp: sdp)), callID, location)
                 }
             case 200..<300:

@@ -9,13 +9,16 @@ extension WHIPSignaling {
         public var endpoint: String
         /// The session URL for messages without a ``SignalingMessage/session``.
         public var defaultSession: String
+        /// The Host header of the requests (RFC 9112 §3.2 requires one).
+        public var host: String
         /// The bearer token of the requests' Authorization header (RFC 9725 §4.7), if any.
         public var bearerToken: String?
         /// The servers the 201 announces in Link headers (RFC 9725 §4.6).
         public var iceServers: [ICEServer]
 
         public init(endpoint: String = "/whip/endpoint", defaultSession: String = "/whip/session/1",
-                    bearerToken: String? = nil, iceServers: [ICEServer] = []) {
+                    host: String = "whip.example.com", bearerToken: String? = nil, iceServers: [ICEServer] = []) {
+            self.host = host
             self.endpoint = endpoint
             self.defaultSession = defaultSession
             self.bearerToken = bearerToken
@@ -34,13 +37,17 @@ extension WHIPSignaling {
     /// - Returns: The HTTP messages in order and what WHIP could not carry: pranswers and
     ///   rollbacks (WHIP has one offer and one answer), ``SignalingMessage/extraFields``, hang-up
     ///   reasons, m-line indexes, and the session of an offer that no answer follows.
+    ///
+    /// A session's PATCH requests can only follow the 201 that created it, so candidates that
+    /// come between an offer and its answer are written after the answer.
     public static func build(_ messages: [SignalingMessage], options: BuildOptions = BuildOptions()) -> (messages: [HTTPMessage], dropped: [DroppedItem]) {
         var output: [HTTPMessage] = []
         var dropped: [DroppedItem] = []
-        var context: SessionDescription?
-        var authorization: [HTTPField] = []
-        if let token = options.bearerToken { authorization.append(HTTPField("Authorization", "Bearer " + token)) }
-        for (index, message) in messages.enumerated() {
+        var contexts: [SessionDescription] = []
+        var requestFields = [HTTPField("Host", options.host)]
+        if let token = options.bearerToken { requestFields.append(HTTPField("Authorization", "Bearer " + token)) }
+        for index in whipOrder(messages) {
+            let message = messages[index]
             let session = message.session ?? options.defaultSession
             if !message.extraFields.isEmpty {
                 dropped.append(DroppedItem(messageIndex: index, item: .extraFields,
@@ -48,7 +55,7 @@ extension WHIPSignaling {
             }
             switch message.content {
             case .description(let description):
-                if let parsed = description.sessionDescription { context = parsed }
+                if let parsed = description.sessionDescription { contexts.append(parsed) }
                 switch description.type {
                 case .offer:
                     let answered = messages[(index + 1)...].first { if case .description = $0.content { true } else { false } }
@@ -57,7 +64,7 @@ extension WHIPSignaling {
                             reason: "the session \(session) of a WHIP offer is the Location of the 201 answering it, and no answer follows"))
                     }
                     output.append(.request("POST", options.endpoint,
-                        fields: authorization + body(description.sdp, type: "application/sdp"), body: Array(description.sdp.utf8)))
+                        fields: requestFields + body(description.sdp, type: "application/sdp"), body: Array(description.sdp.utf8)))
                 case .answer:
                     var fields = [HTTPField("Location", session), HTTPField("ETag", entityTag)]
                     for server in options.iceServers {
@@ -69,22 +76,51 @@ extension WHIPSignaling {
                         reason: "WHIP and WHEP exchange one offer and one answer; a \(description.type) has no HTTP form"))
                 }
             case .candidate, .endOfCandidates:
-                let (fragment, lost) = FragmentMapping.fragment(for: [message.content], context: context)
+                let (fragment, lost) = FragmentMapping.fragment(for: [message.content], contexts: contexts)
                 for (item, reason) in lost.first ?? [:] { dropped.append(DroppedItem(messageIndex: index, item: item, reason: reason)) }
                 let text = fragment.serialized()
                 output.append(.request("PATCH", session,
-                    fields: authorization + [HTTPField("If-Match", entityTag)] + body(text, type: "application/trickle-ice-sdpfrag"),
+                    fields: requestFields + [HTTPField("If-Match", entityTag)] + body(text, type: "application/trickle-ice-sdpfrag"),
                     body: Array(text.utf8)))
                 output.append(.response(204))
             case .hangUp(let hangUp):
                 if let reason = hangUp.reason {
                     dropped.append(DroppedItem(messageIndex: index, item: .hangUpReason, reason: "a WHIP DELETE carries no reason; '\(reason)' is left out"))
                 }
-                output.append(.request("DELETE", session, fields: authorization))
+                output.append(.request("DELETE", session, fields: requestFields))
                 output.append(.response(200, fields: [HTTPField("Content-Length", "0")]))
             }
         }
         return (output, dropped)
+    }
+
+    /// The indexes of `messages` with trickle messages that follow an offer moved after its answer.
+    static func whipOrder(_ messages: [SignalingMessage]) -> [Int] {
+        var order: [Int] = []
+        var held: [Int] = []
+        var offerPending = false
+        for (index, message) in messages.enumerated() {
+            switch message.content {
+            case .description(let description) where description.type == .offer:
+                order += held
+                held = []
+                offerPending = messages[(index + 1)...].contains(where: isAnswer)
+                order.append(index)
+            case .description(let description) where description.type == .answer:
+                order.append(index)
+                order += held
+                held = []
+                offerPending = false
+            case .candidate, .endOfCandidates:
+                if offerPending { held.append(index) } else { order.append(index) }
+            default:
+                order += held
+                held = []
+                offerPending = false
+                order.append(index)
+            }
+        }
+        return order + held
     }
 
     static func isAnswer(_ message: SignalingMessage) -> Bool {

@@ -177,8 +177,9 @@ public enum WHIPSignaling {
                 return
             }
             if lastPatchWasRestart, ifMatch != "*" {
-                report(SignalingRules.whipRestartIfMatch, place(parsed, "If-Match"),
-                    "the PATCH changes the ufrag (an ICE restart) but has If-Match: \(ifMatch), not \"*\"")
+                report(SignalingRules.whipRestartIfMatch, place(parsed, "If-Match"), ifMatch == "\"*\""
+                    ? "the ICE-restart PATCH has If-Match: \"*\", a quoted entity-tag; the wildcard is written * without quotes"
+                    : "the PATCH changes the ufrag (an ICE restart) but has If-Match: \(ifMatch), not *")
             }
             if lastPatchWasRestart { offerUfrag = ufrag }
         }
