@@ -66,14 +66,14 @@ extension SignalingJSON {
         }
     }
 
-    /// An `RTCIceCandidateInit` with every member, `null` where absent (as `toJSON()` writes it),
-    /// in the order it was read in.
+    /// An `RTCIceCandidateInit` with the members it was read with, in that order; a message
+    /// not read from JSON gets every member, `null` where absent, as `toJSON()` writes it.
     static func writeCandidateInit(
         _ candidate: String, _ mid: String?, _ index: UInt16?, _ ufrag: String?, order: [String],
         to object: inout JSONWriter.ObjectWriter
     ) {
         let standard = ["candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"]
-        let names = order.filter(standard.contains) + standard.filter { !order.contains($0) }
+        let names = order.isEmpty ? standard : order.filter(standard.contains) + (order.contains("candidate") ? [] : ["candidate"])
         for name in names {
             switch name {
             case "candidate": object.member("candidate", candidate)
