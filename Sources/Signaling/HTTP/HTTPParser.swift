@@ -162,7 +162,8 @@ struct HTTPParser {
     /// Reads one message at ``position``; `false` when the input cannot be framed further.
     mutating func readMessage() -> Bool {
         let messageStart = position
-        let headerLimit = messageStart + options.limits.maxHeaderBytes
+        // Clamped, so a limit of Int.max cannot overflow.
+        let headerLimit = messageStart + min(max(0, options.limits.maxHeaderBytes), bytes.count + 1)
         var bareLF = false
         guard let first = nextLine(from: position, limit: headerLimit, bareLFReported: &bareLF) else {
             return reportUnframed(messageStart, headerLimit)
@@ -460,7 +461,7 @@ struct HTTPParser {
             if size == 0 {
                 // trailer-section = *( field-line CRLF ), then CRLF
                 while true {
-                    guard let trailer = nextLine(from: cursor, limit: cursor + options.limits.maxHeaderBytes, bareLFReported: &bareLF) else {
+                    guard let trailer = nextLine(from: cursor, limit: cursor + min(max(0, options.limits.maxHeaderBytes), bytes.count + 1), bareLFReported: &bareLF) else {
                         flag(SignalingRules.httpChunked, cursor..<bytes.count, "the chunked body ends inside its trailer section")
                         return nil
                     }
