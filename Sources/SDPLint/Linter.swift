@@ -1,6 +1,7 @@
-import Diagnostics
+public import Diagnostics
 import JSON
 public import SDP
+import Signaling
 
 /// What `sdplint check` runs on one input.
 public enum Linter {
@@ -19,24 +20,17 @@ public enum Linter {
             var file = finish(configuration.apply(CandidateLines.check(source, strict: configuration.strict)), source: source, path: path)
             file.connectivity = ConnectivityReport(candidates: CandidateLines.candidates(source))
             return [file]
-        case .sip:
-            return [finish(configuration.apply(SIPTrace.check(source, strict: configuration.strict)), source: source, path: path)]
-        case .rtcstats, .json:
-            if let capture = TraceReader.read(source, kind: kind ?? InputKind.detect(source)) {
-                let files = TraceLinter.check(capture, path: path, configuration: configuration)
-                return files.isEmpty ? [LintedFile(path: path, source: [], diagnostics: [])] : files
+        case .json where ICEServers.matches(source):
+            return [finish(configuration.apply(ICEServerConfiguration.read(json: source).diagnostics), source: source, path: path)]
+        case .sip, .http, .rtcstats, .json:
+            guard let capture = TraceReader.read(source, kind: kind ?? InputKind.detect(source), strict: configuration.strict) else {
+                return [finish([], source: source, path: path)]
             }
-            let parsed = JSONValue.parse(source)
-            var diagnostics = parsed.diagnostics
-            if parsed.value != nil {
-                diagnostics.append(TraceRules.unrecognizedInput.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(source.count, 1)),
-                    "the JSON is not a signaling message, a webrtc-internals or rtcstats dump, or a Firefox about:webrtc report"))
-            }
-            return [finish(configuration.apply(diagnostics), source: source, path: path)]
+            let files = TraceLinter.check(capture, path: path, configuration: configuration)
+            return files.isEmpty ? [LintedFile(path: path, source: [], diagnostics: [])] : files
         case .xml:
             return JingleInput.check(source, path: path, configuration: configuration)
-        case .gzip, .pcap, .http:
+        case .gzip, .pcap:
             let kind = kind ?? InputKind.detect(source)
             let problem = TraceRules.unrecognizedInput.diagnostic(
                 at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "\(kind) input is not supported yet")
@@ -51,17 +45,28 @@ public enum Linter {
     /// Parses one SDP description, runs the WebRTC checks, and applies the configuration.
     public static func checkDescription(_ source: [UInt8], path: String, configuration: LintConfiguration = LintConfiguration()) -> LintedFile {
         let result = SessionDescription.parse(bytes: source, options: configuration.parseOptions)
-        var diagnostics = result.diagnostics
-        diagnostics += WebRTCChecks.run(result.description, source: source, type: configuration.type, strict: configuration.strict)
-        if !configuration.profiles.isEmpty {
-            let map = SourceMap(source)
-            for profile in configuration.profiles {
-                diagnostics += profile.check(result.description, map: map, strict: configuration.strict)
-            }
-        }
+        var diagnostics = result.diagnostics + checks(result.description, source: source, configuration: configuration)
         diagnostics = configuration.apply(diagnostics)
         diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
         return LintedFile(path: path, source: source, diagnostics: diagnostics, connectivity: ConnectivityReport(result.description))
+    }
+
+    /// The checks beyond the grammar — WebRTC rules and the configured receiver profiles — of a
+    /// description whose syntax was checked elsewhere, configured.
+    public static func descriptionChecks(_ source: [UInt8], configuration: LintConfiguration) -> [Diagnostic] {
+        let session = SessionDescription.parse(bytes: source, options: configuration.parseOptions).description
+        return configuration.apply(checks(session, source: source, configuration: configuration))
+    }
+
+    private static func checks(_ session: SessionDescription, source: [UInt8], configuration: LintConfiguration) -> [Diagnostic] {
+        var diagnostics = WebRTCChecks.run(session, source: source, type: configuration.type, strict: configuration.strict)
+        if !configuration.profiles.isEmpty {
+            let map = SourceMap(source)
+            for profile in configuration.profiles {
+                diagnostics += profile.check(session, map: map, strict: configuration.strict)
+            }
+        }
+        return diagnostics
     }
 
     /// The canonical text of an SDP input and the findings that stopped it being formatted, if
@@ -71,5 +76,15 @@ public enum Linter {
         let file = LintedFile(path: path, source: source, diagnostics: result.diagnostics.filter { $0.severity == .error })
         guard !result.hasErrors else { return (nil, file) }
         return (result.description.formatted().serialized(), file)
+    }
+}
+
+/// `RTCConfiguration` JSON with `iceServers`, or a list of `RTCIceServer` objects.
+enum ICEServers {
+    static func matches(_ source: [UInt8]) -> Bool {
+        guard let value = JSONValue.parse(source).value else { return false }
+        if value["iceServers"] != nil { return true }
+        if let list = value.arrayValue, let first = list.first { return first["urls"] != nil }
+        return value["urls"] != nil && value["type"] == nil
     }
 }

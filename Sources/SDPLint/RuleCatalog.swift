@@ -1,9 +1,11 @@
 public import Diagnostics
 import ICE
 import JSON
+import Jingle
 import OfferAnswer
 import SDP
 import SIP
+import Signaling
 
 /// Every rule `sdplint` can report, from every module, looked up by code or name.
 public enum RuleCatalog {
@@ -15,6 +17,8 @@ public enum RuleCatalog {
         ("Browser dumps and captures (sdplint check on webrtc-internals, rtcstats, about:webrtc)", TraceRules.all),
         ("Offer/answer negotiation (RFC 3264, JSEP, RFC 9143, RFC 8842; sdplint diff)", OfferAnswerRules.all),
         ("SIP messages (RFC 3261)", SIPRules.all),
+        ("Signaling envelopes, SIP mapping, WHIP/WHEP and ICE server configuration", SignalingRules.all),
+        ("XMPP Jingle stanzas and SDP ↔ Jingle conversion (XEP-0166 family)", JingleRules.all),
         ("JSON texts (RFC 8259)", JSONRules.all),
         ("Receiver profiles (only with --profile)", ProfileRules.all),
     ]

@@ -64,11 +64,14 @@ public struct TextRenderer: Sendable {
     }
 
     /// A one-line tally: "2 errors, 1 warning in 3 files".
-    public func summary(_ counts: SeverityCounts, files: Int) -> String {
+    public func summary(_ counts: SeverityCounts, files: Int) -> String { summary(counts, in: files, "file") }
+
+    /// A one-line tally over things other than files: "0 errors, 1 warning in 2 descriptions".
+    public func summary(_ counts: SeverityCounts, in count: Int, _ noun: String) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts: [String] = [plural(counts.errors, "error"), plural(counts.warnings, "warning")]
         if counts.infos > 0 { parts.append(plural(counts.infos, "note")) }
-        return parts.joined(separator: ", ") + " in " + plural(files, "file")
+        return parts.joined(separator: ", ") + " in " + plural(count, noun)
     }
 
     /// The bytes as text for display: invalid UTF-8 repaired, control bytes shown as U+2400

@@ -28,7 +28,7 @@ struct Diff: ParsableCommand {
             """
     )
 
-    @Argument(help: "The offer and its answer; or more descriptions in the order exchanged. - reads one of them from standard input.")
+    @Argument(help: "The offer and its answer; or more descriptions in the order exchanged; or a file of signaling messages (SIP, JSON/NDJSON, WHIP, a browser dump with one connection). - reads one from standard input.")
     var files: [String]
 
     @Option(help: "Output format: text, or json (Schemas/sdplint-negotiation.schema.json).")
@@ -46,7 +46,7 @@ struct Diff: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
-        if files.count < 2 { throw ValidationError("name the offer and its answer (or a longer sequence of descriptions)") }
+        if files.isEmpty { throw ValidationError("name the offer and its answer, a longer sequence, or a file of signaling messages") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can stand for one description only") }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
     }
@@ -54,20 +54,33 @@ struct Diff: ParsableCommand {
     func run() throws {
         let configuration = try rules.configuration()
         var sources: [SDPSource] = []
-        var bytesByName: NegotiationText.Sources = [:]
+        var origins: NegotiationText.Sources = [:]
         for expanded in Inputs.expand(files) {
             let read = expanded.flatMap { item in Inputs.read(item, limit: maxBytes).map { (path: item.path, bytes: $0) } }
-            switch read {
-            case .failure(let problem):
-                writeError(problem.description)
+            guard case .success(let input) = read else {
+                if case .failure(let problem) = read { writeError(problem.description) }
                 throw ExitCode(2)
-            case .success(let input):
+            }
+            let kind = InputKind.detect(input.bytes)
+            guard kind != .sdp, let capture = TraceReader.read(input.bytes, kind: kind, strict: configuration.strict) else {
                 sources.append(SDPSource(name: input.path, bytes: input.bytes, options: configuration.parseOptions))
-                bytesByName[input.path] = input.bytes
+                origins[input.path] = LintedFile(path: input.path, source: input.bytes, diagnostics: [])
+                continue
+            }
+            // Messages of a trace: the descriptions its one session applied, in order.
+            guard capture.traces.count == 1, let trace = capture.traces.first else {
+                writeError("\(input.path) holds \(capture.traces.count) sessions; `sdplint check` or `sdplint timeline` shows each")
+                throw ExitCode(2)
+            }
+            for description in trace.appliedDescriptions {
+                let context = trace.events[description.index].context
+                let name = "\(input.path): \(context)"
+                sources.append(SDPSource(name: name, text: description.text, options: configuration.parseOptions))
+                origins[name] = LintedFile(path: input.path, context: context, source: Array(description.text.utf8), diagnostics: [])
             }
         }
         guard sources.count >= 2 else {
-            writeError("a directory stands for its files; \(sources.count) description found, 2 or more needed")
+            writeError("\(sources.count) description\(sources.count == 1 ? "" : "s") found; an offer and its answer are needed")
             throw ExitCode(2)
         }
         let options = Negotiation.Options(strict: configuration.strict)
@@ -77,15 +90,15 @@ struct Diff: ParsableCommand {
             let report = Negotiation.analyze(offer: sources[0], answer: sources[1], options: options)
             findings = configuration.apply(report.findings)
             switch format {
-            case .text: print(text.render(report, findings: findings, sources: bytesByName), terminator: "")
-            case .json: print(NegotiationJSON.render(report, findings: findings, toolVersion: sdplintVersion), terminator: "")
+            case .text: print(text.render(report, findings: findings, sources: origins), terminator: "")
+            case .json: print(NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion), terminator: "")
             }
         } else {
             let report = Negotiation.analyze(sequence: sources, options: options)
             findings = configuration.apply(report.allFindings)
             switch format {
-            case .text: print(text.render(report, findings: findings, sources: bytesByName), terminator: "")
-            case .json: print(NegotiationJSON.render(report, findings: findings, toolVersion: sdplintVersion), terminator: "")
+            case .text: print(text.render(report, findings: findings, sources: origins), terminator: "")
+            case .json: print(NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion), terminator: "")
             }
         }
         if configuration.fails(findings.map(\.diagnostic)) { throw ExitCode(1) }

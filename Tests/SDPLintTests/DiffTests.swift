@@ -67,7 +67,7 @@ import Testing
         #expect(output.contains("sctp-port 5000 ↔ 5000"))
         #expect(output.contains("BUNDLE offer 0 1 2 → answer 0 1 2 (transport of mid 0)"))
         #expect(output.contains("answer.sdp:29:10: warning[OA210]"))
-        #expect(output.hasSuffix("3 of 3 sections carry media; 0 errors, 1 warning in 2 files\n"))
+        #expect(output.hasSuffix("3 of 3 sections carry media; 0 errors, 1 warning in 2 descriptions\n"))
         let verbose = try Executable.run("sdplint", ["diff", "--verbose", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(verbose.standardOutput.contains("rtx/90000"))
         #expect(verbose.standardOutput.contains("offer fmtp:  level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f"))
@@ -110,7 +110,9 @@ import Testing
     }
 
     @Test func usageAndInputErrorsExitTwo() throws {
-        #expect(try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp"]).status == 2)
+        let single = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp"])
+        #expect(single.status == 2)
+        #expect(single.standardError.contains("1 description found; an offer and its answer are needed"))
         #expect(try Executable.run("sdplint", ["diff", "-", "-"]).status == 2)
         let missing = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "no/such/answer.sdp"])
         #expect(missing.status == 2)
@@ -151,7 +153,7 @@ import Testing
         let text = try Executable.run("sdplint", ["diff"] + files)
         #expect(text.standardOutput.contains("  ~ ICE restarts: the offer has a new ufrag and password\n"))
         #expect(text.standardOutput.contains("  - section 1 (video, mid 1) stopped\n"))
-        #expect(text.standardOutput.hasSuffix("4 steps; 0 errors, 0 warnings, 1 note in 8 files\n"))
+        #expect(text.standardOutput.hasSuffix("4 steps; 0 errors, 0 warnings, 1 note in 8 descriptions\n"))
     }
 
     @Test func aSequenceEndingWithAnOfferSaysSo() throws {
@@ -179,6 +181,23 @@ import Testing
         let diagnostic = try members("sdplint-report.schema.json", "diagnostic")
         let finding = try members("sdplint-negotiation.schema.json", "finding")
         #expect(diagnostic.isSubset(of: finding))
-        #expect(finding.subtracting(diagnostic) == ["file", "role", "document"])
+        #expect(finding.subtracting(diagnostic) == ["file", "context", "role", "document"])
+    }
+
+    // MARK: Signaling files
+
+    @Test func aFileOfSignalingMessagesIsItsOwnExchange() throws {
+        let run = try Executable.run("sdplint", ["diff", "--format", "json", "Fixtures/signaling/json/exchange.ndjson"])
+        let errors = try JSONSchema(named: "sdplint-negotiation.schema.json").validate(Data(run.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let report = try Self.json(run.standardOutput)
+        #expect(report["offer"] as? String == "Fixtures/signaling/json/exchange.ndjson: message 1 at 1:1")
+        let finding = try #require((report["diagnostics"] as? [[String: Any]])?.first)
+        #expect(finding["file"] as? String == "Fixtures/signaling/json/exchange.ndjson")
+        #expect(finding["context"] as? String == "message 3 at 3:1")
+        #expect(finding["code"] as? String == "OA109")
+        let dump = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json"])
+        #expect(dump.status == 2)
+        #expect(dump.standardError.contains("holds 2 sessions"))
     }
 }

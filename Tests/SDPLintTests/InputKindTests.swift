@@ -37,3 +37,55 @@ import Testing
         #expect(mismatch.standardOutput.contains("SIP202"), "\(mismatch.standardOutput)")
     }
 }
+
+/// Signaling messages — JSON envelopes and NDJSON, SIP traces, WHIP exchanges — checked as
+/// sessions: each description with its type known, and each session's exchanges.
+@Suite struct SignalingInputTests {
+    static func sippCall() throws -> Data {
+        let names = ["01-request-invite", "02-response-100-invite", "03-response-180-invite", "04-response-200-invite",
+                     "05-request-ack", "06-request-bye", "07-response-200-bye"]
+        var trace = Data()
+        for name in names { trace += try Data(contentsOf: Fixture(path: "corpus/sipp/uac-uas-udp.\(name).sip").url) }
+        return trace
+    }
+
+    @Test func aSIPCallIsAnalysedAsAnExchange() throws {
+        let json = try Executable.run("sdplint", ["check", "--format", "json", "-"], input: try Self.sippCall())
+        let errors = try JSONSchema(named: "sdplint-report.schema.json").validate(Data(json.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let timeline = try Executable.run("sdplint", ["timeline", "-"], input: try Self.sippCall())
+        #expect(timeline.status == 0)
+        #expect(timeline.standardOutput.contains("<stdin>: SIP messages, 1 connection"))
+        #expect(timeline.standardOutput.contains("answer  #0 audio sendrecv PCMU/8000"), "\(timeline.standardOutput)")
+        #expect(timeline.standardOutput.contains("session: hang-up"))
+    }
+
+    @Test func anNDJSONExchangeIsCheckedMessageByMessage() throws {
+        let run = try Executable.run("sdplint", ["check", "Fixtures/signaling/json/exchange.ndjson"])
+        // The hand-made answer reuses the offer's o= line: the exchange check sees it.
+        #expect(run.standardOutput.contains("exchange.ndjson: message 3 at 3:1 line 2:3: warning[OA109]"), "\(run.standardOutput)")
+    }
+
+    @Test func oneEnvelopeIsCheckedWithItsType() throws {
+        let answer = try Fixture(path: "corpus/chromium/audio.answer.sdp").text()
+        let asOffer = try JSONSerialization.data(withJSONObject: ["type": "offer", "sdp": answer])
+        let run = try Executable.run("sdplint", ["check", "-"], input: asOffer)
+        // An answer's a=setup:active, sent as an offer.
+        #expect(run.standardOutput.contains("warning[WEB104]"), "\(run.standardOutput)")
+        let asAnswer = try JSONSerialization.data(withJSONObject: ["type": "answer", "sdp": answer])
+        #expect(try Executable.run("sdplint", ["check", "-"], input: asAnswer).status == 0)
+    }
+
+    @Test func iceServerConfigurationIsChecked() throws {
+        let text = #"{"iceServers":[{"urls":["turns:turn.example.com?transport=udp","stun:stun.example.com"],"username":"u","credential":"p"}]}"#
+        let run = try Executable.run("sdplint", ["check", "-"], input: Data(text.utf8))
+        #expect(run.standardOutput.contains("<stdin>:1:59: warning[ICE210]"), "\(run.standardOutput)")
+        #expect(try Executable.run("sdplint", ["check", "Fixtures/signaling/json/ice-servers.json"]).status == 0)
+    }
+
+    @Test func jsonThatIsNotSignalingIsNamed() throws {
+        let run = try Executable.run("sdplint", ["check", "-"], input: Data(#"{"hello": "world"}"#.utf8))
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("error[SIG100]"))
+    }
+}

@@ -8,7 +8,7 @@ import SDP
 /// diagnostics plus the file and the role (offer or answer) they point into.
 public enum NegotiationJSON {
     /// An offer/answer exchange (`"kind": "negotiation"`).
-    public static func render(_ report: NegotiationReport, findings: [Finding], toolVersion: String) -> String {
+    public static func render(_ report: NegotiationReport, findings: [Finding], sources: NegotiationText.Sources, toolVersion: String) -> String {
         var json = JSONWriter(format: .pretty)
         json.object { root in
             JSONReport.writeHeader(toolVersion: toolVersion, to: &root)
@@ -16,13 +16,13 @@ public enum NegotiationJSON {
             root.member("offer", report.offerName)
             root.member("answer", report.answerName)
             write(report, to: &root)
-            writeFindings(findings, to: &root)
+            writeFindings(findings, sources: sources, to: &root)
         }
         return json.output + "\n"
     }
 
     /// A renegotiation sequence (`"kind": "renegotiation"`).
-    public static func render(_ report: RenegotiationReport, findings: [Finding], toolVersion: String) -> String {
+    public static func render(_ report: RenegotiationReport, findings: [Finding], sources: NegotiationText.Sources, toolVersion: String) -> String {
         var json = JSONWriter(format: .pretty)
         json.object { root in
             JSONReport.writeHeader(toolVersion: toolVersion, to: &root)
@@ -53,7 +53,7 @@ public enum NegotiationJSON {
                     }
                 }
             })
-            writeFindings(findings, to: &root)
+            writeFindings(findings, sources: sources, to: &root)
         }
         return json.output + "\n"
     }
@@ -193,11 +193,12 @@ public enum NegotiationJSON {
         }
     }
 
-    private static func writeFindings(_ findings: [Finding], to json: inout JSONWriter.ObjectWriter) {
+    private static func writeFindings(_ findings: [Finding], sources: NegotiationText.Sources, to json: inout JSONWriter.ObjectWriter) {
         json.member("diagnostics", array: { list in
             for finding in findings {
                 list.object { entry in
-                    entry.member("file", finding.file)
+                    entry.member("file", sources[finding.file]?.path ?? finding.file)
+                    entry.member("context", orNull: sources[finding.file]?.context)
                     entry.member("role", finding.role.rawValue)
                     entry.member("document", finding.document)
                     JSONReport.write(finding.diagnostic, to: &entry)

@@ -17,8 +17,9 @@ public struct NegotiationText: Sendable {
         self.verbose = verbose
     }
 
-    /// The sources a report's findings point into, to print the lines under them.
-    public typealias Sources = [String: [UInt8]]
+    /// Where each description of a report came from, by its ``SDPSource`` name: the file, the
+    /// place in it (for a message of a trace) and the text, to print the lines under findings.
+    public typealias Sources = [String: LintedFile]
 
     // MARK: One exchange
 
@@ -28,7 +29,7 @@ public struct NegotiationText: Sendable {
         output += renderer.paint("answer ", .bold) + report.answerName + "\n"
         renderSections(report, detailed: true, into: &output)
         renderFindings(findings, sources: sources, into: &output)
-        output += tally(report) + "; " + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), files: 2) + "\n"
+        output += tally(report) + "; " + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), in: 2, "description") + "\n"
         return output
     }
 
@@ -51,8 +52,8 @@ public struct NegotiationText: Sendable {
             output += "\n"
         }
         renderFindings(findings, sources: sources, into: &output)
-        let files = report.documents.count
-        output += "\(counted(report.steps.count, "step")); " + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), files: files) + "\n"
+        output += "\(counted(report.steps.count, "step")); "
+            + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), in: report.documents.count, "description") + "\n"
         return output
     }
 
@@ -241,7 +242,7 @@ public struct NegotiationText: Sendable {
         guard !findings.isEmpty else { output += "\n"; return }
         output += "\n"
         for finding in findings {
-            let file = LintedFile(path: finding.file, source: sources[finding.file] ?? [], diagnostics: [])
+            let file = sources[finding.file] ?? LintedFile(path: finding.file, source: [], diagnostics: [])
             renderer.render(finding.diagnostic, in: file, into: &output)
         }
         output += "\n"

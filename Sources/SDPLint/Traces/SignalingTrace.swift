@@ -96,7 +96,10 @@ extension SignalingTrace {
         var sequence: [Int] = []
         var problems: [(event: Int, rule: Rule, message: String)] = []
         var pendingOffer: Int?
-        for description in appliedDescriptions {
+        let descriptions = appliedDescriptions
+        // A lone description (an envelope, one SIP message) is not a sequence to fault.
+        guard descriptions.count > 1 else { return (descriptions.map(\.index), []) }
+        for description in descriptions {
             switch description.type {
             case .offer:
                 if let pending = pendingOffer {
@@ -139,11 +142,17 @@ public struct TraceCapture: Sendable {
     public var diagnostics: [Diagnostic]
     /// The text the diagnostics' lines count in.
     public var source: [UInt8]
+    /// Whether the reader already checked each description's and candidate's text, its
+    /// findings among ``diagnostics`` and located in the file (signaling messages); the
+    /// browser dumps leave that to ``TraceLinter``.
+    public var textsChecked: Bool
 
-    public init(format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = []) {
+    public init(format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = [],
+                textsChecked: Bool = false) {
         self.format = format
         self.traces = traces
         self.diagnostics = diagnostics
         self.source = source
+        self.textsChecked = textsChecked
     }
 }

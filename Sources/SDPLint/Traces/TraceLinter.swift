@@ -1,5 +1,7 @@
 import Diagnostics
+import JSON
 import OfferAnswer
+import Signaling
 import SDP
 
 /// Checks everything a capture recorded: each description applied (as `sdplint check` would,
@@ -16,13 +18,13 @@ public enum TraceLinter {
             files.append(LintedFile(path: path, source: capture.source, diagnostics: readProblems.sorted { $0.location < $1.location }))
         }
         for trace in capture.traces {
-            files += check(trace, path: path, configuration: configuration)
+            files += check(trace, path: path, configuration: configuration, textsChecked: capture.textsChecked)
         }
         return files
     }
 
     /// The findings about one connection, in the order of its events.
-    static func check(_ trace: SignalingTrace, path: String, configuration: LintConfiguration) -> [LintedFile] {
+    static func check(_ trace: SignalingTrace, path: String, configuration: LintConfiguration, textsChecked: Bool) -> [LintedFile] {
         var files: [String: LintedFile] = [:]
         var order: [String] = []
         func add(_ context: String, source: [UInt8], _ diagnostics: [Diagnostic]) {
@@ -32,6 +34,13 @@ public enum TraceLinter {
                 files[context] = LintedFile(path: path, context: context, source: source, diagnostics: [])
             }
             files[context]?.diagnostics += diagnostics
+        }
+        // The ICE servers the connection was configured with (RTCConfiguration.iceServers).
+        if let text = trace.configuration, let context = trace.configurationContext {
+            let bytes = Array(text.utf8)
+            if let value = JSONValue.parse(bytes).value, value["iceServers"] != nil {
+                add(context, source: bytes, configuration.apply(ICEServerConfiguration.read(json: bytes).diagnostics))
+            }
         }
         var lastCreated: String?
         for event in trace.events {
@@ -45,7 +54,12 @@ public enum TraceLinter {
                 }
                 var own = configuration
                 own.type = type == .rollback ? nil : type
-                var diagnostics = type == .rollback ? [] : Linter.checkDescription(bytes, path: path, configuration: own).diagnostics
+                var diagnostics: [Diagnostic] = []
+                if type != .rollback {
+                    diagnostics = textsChecked
+                        ? Linter.descriptionChecks(bytes, configuration: own)
+                        : Linter.checkDescription(bytes, path: path, configuration: own).diagnostics
+                }
                 if event.operation == "setLocalDescription", let created = lastCreated, created != text, type != .rollback {
                     diagnostics += configuration.apply([TraceRules.mungedDescription.diagnostic(
                         at: firstDifference(created, text),
@@ -55,6 +69,7 @@ public enum TraceLinter {
                 if event.operation == "setLocalDescription" { lastCreated = nil }
                 add(context, source: bytes, diagnostics)
             case .candidate(let line, _, _):
+                guard !textsChecked else { continue }
                 let bytes = Array(line.utf8)
                 add(context, source: bytes, configuration.apply(CandidateLines.check(bytes, strict: configuration.strict)))
             case .failure(let message):

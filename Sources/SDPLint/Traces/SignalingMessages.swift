@@ -1,0 +1,47 @@
+import Diagnostics
+public import Signaling
+
+/// Signaling messages as an application exchanged them — JSON envelopes or an NDJSON stream,
+/// a SIP trace, a WHIP/WHEP HTTP exchange — read by the Signaling module and laid out as
+/// traces, one per session (SIP Call-ID, WHIP session; one for JSON without session ids).
+public enum SignalingMessages {
+    /// Reads the messages of `source` in `format`. The readers check each description's and
+    /// candidate's text as they go, with findings located in `source`.
+    public static func read(_ source: [UInt8], format: SignalingFormat, strict: Bool = false) -> TraceCapture {
+        let (messages, diagnostics) = Signaling.read(source, format: format, options: Signaling.ReadOptions(strict: strict))
+        var order: [String] = []
+        var events: [String: [SignalingTrace.Event]] = [:]
+        for (number, located) in messages.enumerated() {
+            let session = located.value.session ?? ""
+            if events[session] == nil { order.append(session) }
+            let context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
+            let operation = format.rawValue
+            let kind: SignalingTrace.Event.Kind
+            switch located.value.content {
+            case .description(let description):
+                kind = .description(type: description.type, text: description.sdp, applied: true)
+            case .candidate(let candidate):
+                kind = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
+            case .endOfCandidates(let end):
+                kind = .endOfCandidates(mid: end.sdpMid)
+            case .hangUp(let hangUp):
+                kind = .state(name: "session", value: "hang-up" + (hangUp.reason.map { " (\($0))" } ?? ""))
+            }
+            events[session, default: []].append(SignalingTrace.Event(kind: kind, side: nil, operation: operation, time: nil, context: context))
+        }
+        let traces = order.map { session in
+            SignalingTrace(name: session.isEmpty ? "messages" : "session \(session)", events: events[session] ?? [])
+        }
+        return TraceCapture(format: description(format), traces: traces, diagnostics: diagnostics, source: source, textsChecked: true)
+    }
+
+    static func description(_ format: SignalingFormat) -> String {
+        switch format {
+        case .json, .envelope: "JSON signaling messages"
+        case .sip: "SIP messages"
+        case .whip: "WHIP/WHEP HTTP messages"
+        case .sdp: "session descriptions"
+        case .sdpfrag: "SDP fragment"
+        }
+    }
+}
