@@ -66,6 +66,7 @@ let package = Package(
             path: "Benchmarks/SDPBenchmark",
             swiftSettings: strictSwift
         ),
+        .executableTarget(name: "CaptureBenchmark", dependencies: ["Capture"], path: "Benchmarks/CaptureBenchmark", swiftSettings: strictSwift),
         // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),

@@ -16,6 +16,7 @@ protocol ByteSource: AnyObject {
 final class FileSource: ByteSource {
     private let file: UnsafeMutablePointer<FILE>
     private var position = 0
+    private var scratch: [UInt8] = []
 
     init(path: String) throws(CaptureError) {
         guard let file = fopen(path, "rb") else {
@@ -28,13 +29,14 @@ final class FileSource: ByteSource {
 
     func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
         guard count > 0 else { return 0 }
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
-        let got = buffer.withUnsafeMutableBufferPointer { pointer -> Int in
+        // Read through a scratch buffer allocated once: appending its bytes is a copy, where
+        // growing `buffer` by `count` zeros first would write every byte twice.
+        if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
+        let got = scratch.withUnsafeMutableBufferPointer { pointer -> Int in
             guard let base = pointer.baseAddress else { return 0 }
-            return fread(base + start, 1, count, file)
+            return fread(base, 1, count, file)
         }
-        buffer.removeLast(count - got)
+        buffer.append(contentsOf: scratch[0..<got])
         if got == 0, ferror(file) != 0 {
             throw CaptureError(.unreadable, offset: position, "read error: \(String(cString: strerror(errno)))")
         }
@@ -55,6 +57,32 @@ final class MemorySource: ByteSource {
         buffer.append(contentsOf: bytes[position..<end])
         defer { position = end }
         return end - position
+    }
+}
+
+/// Bytes already read from a source, handed out again before the rest of it: what was read
+/// to look at the magic number is not lost when a decompressor takes over.
+final class PrefixedSource: ByteSource {
+    private var prefix: [UInt8]
+    private var position = 0
+    private let rest: any ByteSource
+
+    init(prefix: [UInt8], rest: any ByteSource) {
+        self.prefix = prefix
+        self.rest = rest
+    }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+        guard position < prefix.count else { return try rest.read(into: &buffer, upTo: count) }
+        let end = position + min(max(1, count), prefix.count - position)
+        buffer.append(contentsOf: prefix[position..<end])
+        let count = end - position
+        position = end
+        if position == prefix.count {
+            prefix = []
+            position = 0
+        }
+        return count
     }
 }
 

@@ -91,6 +91,8 @@ public final class GzipDecoder {
     private var producedAtMemberStart = 0
     private var inMember = false
     private var failure: CaptureError?
+    /// Where zlib writes before the bytes are appended to the caller's output.
+    private var scratch = [UInt8](repeating: 0, count: 64 << 10)
 
     public init(outputLimit: Int = Gzip.defaultOutputLimit) {
         self.outputLimit = max(0, outputLimit)
@@ -157,17 +159,17 @@ public final class GzipDecoder {
                     guard stream.pointee.avail_in > 0 else { return }
                     try startMember(at: here())
                 }
-                let room = min(64 << 10, outputLimit - produced + 1)
-                let before = output.count
-                output.append(contentsOf: repeatElement(0, count: room))
-                let status = output.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    stream.pointee.next_out = buffer.baseAddress.map { $0 + before }
-                    stream.pointee.avail_out = UInt32(truncatingIfNeeded: room)
+                // One byte more than the limit allows, to learn whether the data goes past it.
+                let left = outputLimit - produced
+                let room = left >= 64 << 10 ? 64 << 10 : left + 1
+                let status = scratch.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.pointee.next_out = buffer.baseAddress
+                    stream.pointee.avail_out = UInt32(truncatingIfNeeded: min(room, buffer.count))
                     defer { stream.pointee.next_out = nil }
                     return CZlib.inflate(stream, Z_NO_FLUSH)
                 }
-                let written = room - Int(stream.pointee.avail_out)
-                output.removeLast(room - written)
+                let written = min(room, scratch.count) - Int(stream.pointee.avail_out)
+                output.append(contentsOf: scratch[0..<written])
                 produced += written
                 if produced > outputLimit {
                     output.removeLast(produced - outputLimit)

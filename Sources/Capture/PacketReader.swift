@@ -83,7 +83,8 @@ public final class PacketReader {
         var compressed = false
         _ = try input.fill(4)
         if Gzip.isGzip(input.copy(0..<min(3, input.available))), input.available >= 2 {
-            input = ChunkedInput(source: GzipSource(source), chunkSize: options.chunkSize)
+            let read = PrefixedSource(prefix: input.copy(0..<input.available), rest: source)
+            input = ChunkedInput(source: GzipSource(read), chunkSize: options.chunkSize)
             compressed = true
             _ = try input.fill(4)
         }
