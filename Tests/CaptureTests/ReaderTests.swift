@@ -248,6 +248,33 @@ struct Layout {
         #expect(try small.next() == nil)
     }
 
+    @Test func aTruncatedCompressedCaptureDeliversWhatWasInflated() throws {
+        let bytes = try Fixture(path: "pcap/sip-tcp.pcapng.gz").bytes()
+        let whole = try PacketReader(bytes: bytes)
+        var all: [Packet] = []
+        while let packet = try whole.next() { all.append(packet) }
+        var delivering = 0
+        for length in stride(from: 40, to: bytes.count, by: 37) {
+            let reader: PacketReader
+            do { reader = try PacketReader(bytes: Array(bytes[0..<length])) } catch {
+                // Too little inflates to hold even the file header.
+                #expect(error.code == .gzipTruncated)
+                continue
+            }
+            #expect(reader.isCompressed)
+            var got: [Packet] = []
+            do {
+                while let packet = try reader.next() { got.append(packet) }
+                Issue.record("prefix \(length) read without error")
+            } catch {
+                #expect(error.code == .gzipTruncated || error.code == .truncated, "prefix \(length): \(error)")
+            }
+            #expect(Array(all.prefix(got.count)) == got)
+            if !got.isEmpty { delivering += 1 }
+        }
+        #expect(delivering > 10)
+    }
+
     @Test func aMissingFileIsUnreadable() {
         do { _ = try PacketReader(path: "/nonexistent/sdplint.pcap"); Issue.record("opened a missing file") } catch {
             #expect(error.code == .unreadable)
