@@ -2,6 +2,12 @@
 // given on the command line (make a large one as Fixtures/PROVENANCE.md says, into /tmp).
 //
 //   swift run -c release CaptureBenchmark /tmp/sipp-10k.pcapng
+//
+// On the project's 2-core machine (2026-11-25), 10 000 sipp calls at 500 calls/s captured with
+// dumpcap on loopback in a network namespace (`sipp -sn uac -r 500 -m 10000`):
+//   UDP, 60 000 frames, 28 MB:  PacketReader 1.7 M packets/s; CaptureDecoder 0.76 M packets/s
+//   TCP, 76 269 frames, 31 MB:  PacketReader 2.4 M packets/s; CaptureDecoder 0.83 M packets/s
+//   36 TCP captures joined with mergecap -a, 1.1 GB: 2.7 M frames in 3.5 s, max RSS 13 MB.
 import Capture
 #if canImport(Glibc)
 import Glibc
