@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SIP", targets: ["SIP"]),
         .library(name: "Signaling", targets: ["Signaling"]),
         .library(name: "Jingle", targets: ["Jingle"]),
+        .library(name: "Capture", targets: ["Capture"]),
         .library(name: "SDPLint", targets: ["SDPLint"]),
         .executable(name: "sdplint", targets: ["sdplint"]),
     ],
@@ -42,6 +43,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "Jingle", dependencies: ["Diagnostics", "SDP", "ICE", "CLibXML2"], swiftSettings: strictSwift),
+        // zlib from Debian's zlib1g-dev, imported by Capture alone.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Packet captures (pcap, pcapng) and gzip files, read in chunks, down to UDP and TCP streams.
+        .target(name: "Capture", dependencies: ["Diagnostics", "CZlib"], swiftSettings: strictSwift),
         .target(
             name: "SDPLint",
             dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "OfferAnswer", "SIP", "Signaling", "Jingle"],
@@ -61,6 +66,7 @@ let package = Package(
             path: "Benchmarks/SDPBenchmark",
             swiftSettings: strictSwift
         ),
+        .executableTarget(name: "CaptureBenchmark", dependencies: ["Capture"], path: "Benchmarks/CaptureBenchmark", swiftSettings: strictSwift),
         // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),
@@ -70,6 +76,7 @@ let package = Package(
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "SignalingTests", dependencies: ["Signaling", "SIP", "JSON", "SDP", "ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "JingleTests", dependencies: ["Jingle", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "SDPLintTests",
             dependencies: ["SDPLint", "SDP", "Diagnostics", "TestSupport", "sdplint"],

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Where a reader's bytes come from: a file, memory, or a decompressor in front of either.
+protocol ByteSource: AnyObject {
+    /// Appends at most about `count` bytes to `buffer` (a decompressor may append more) and
+    /// says how many; 0 means the input is over.
+    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int
+}
+
+/// A file read with stdio, so that a capture of any size is read in chunks and never held
+/// whole.
+final class FileSource: ByteSource {
+    private let file: UnsafeMutablePointer<FILE>
+    private var position = 0
+    private var scratch: [UInt8] = []
+
+    init(path: String) throws(CaptureError) {
+        guard let file = fopen(path, "rb") else {
+            throw CaptureError(.unreadable, offset: 0, "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        self.file = file
+    }
+
+    deinit { fclose(file) }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+        guard count > 0 else { return 0 }
+        // Read through a scratch buffer allocated once: appending its bytes is a copy, where
+        // growing `buffer` by `count` zeros first would write every byte twice.
+        if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
+        let got = scratch.withUnsafeMutableBufferPointer { pointer -> Int in
+            guard let base = pointer.baseAddress else { return 0 }
+            return fread(base, 1, count, file)
+        }
+        buffer.append(contentsOf: scratch[0..<got])
+        if got == 0, ferror(file) != 0 {
+            throw CaptureError(.unreadable, offset: position, "read error: \(String(cString: strerror(errno)))")
+        }
+        position += got
+        return got
+    }
+}
+
+/// Bytes already in memory.
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+        let end = position + min(max(0, count), bytes.count - position)
+        buffer.append(contentsOf: bytes[position..<end])
+        defer { position = end }
+        return end - position
+    }
+}
+
+/// Bytes already read from a source, handed out again before the rest of it: what was read
+/// to look at the magic number is not lost when a decompressor takes over.
+final class PrefixedSource: ByteSource {
+    private var prefix: [UInt8]
+    private var position = 0
+    private let rest: any ByteSource
+
+    init(prefix: [UInt8], rest: any ByteSource) {
+        self.prefix = prefix
+        self.rest = rest
+    }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+        guard position < prefix.count else { return try rest.read(into: &buffer, upTo: count) }
+        let end = position + min(max(1, count), prefix.count - position)
+        buffer.append(contentsOf: prefix[position..<end])
+        let count = end - position
+        position = end
+        if position == prefix.count {
+            prefix = []
+            position = 0
+        }
+        return count
+    }
+}
+
+/// A buffered window over a ``ByteSource`` that knows the file offset of every byte.
+///
+/// Readers ask for the bytes of one record at a time; the window keeps at most one chunk plus
+/// one record, so memory stays flat whatever the file size.
+struct ChunkedInput {
+    private let source: any ByteSource
+    private(set) var buffer: [UInt8] = []
+    /// The index in `buffer` of the next unread byte.
+    private(set) var position = 0
+    /// The file offset of `buffer[0]`.
+    private var base = 0
+    private var exhausted = false
+    let chunkSize: Int
+
+    init(source: any ByteSource, chunkSize: Int = 1 << 20) {
+        self.source = source
+        self.chunkSize = max(4096, chunkSize)
+    }
+
+    /// The file offset of the next unread byte.
+    var offset: Int { base + position }
+    /// How many bytes are buffered past the read position.
+    var available: Int { buffer.count - position }
+
+    /// Makes `count` bytes available past the read position, reading as needed.
+    /// - Returns: `false` when the input ends first (`available` then says how many there are).
+    mutating func fill(_ count: Int) throws(CaptureError) -> Bool {
+        if available >= count { return true }
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            base += position
+            position = 0
+        }
+        while available < count, !exhausted {
+            if try source.read(into: &buffer, upTo: max(chunkSize, count - available)) == 0 { exhausted = true }
+        }
+        return available >= count
+    }
+
+    /// Whether the input is over: nothing buffered and nothing more to read.
+    mutating func atEnd() throws(CaptureError) -> Bool {
+        try !fill(1)
+    }
+
+    /// Steps over `count` bytes, which must be available.
+    mutating func consume(_ count: Int) { position = min(buffer.count, position + max(0, count)) }
+
+    @inline(__always) func u16(_ at: Int, bigEndian: Bool) -> UInt16 { buffer.u16(position + at, bigEndian: bigEndian) }
+    @inline(__always) func u32(_ at: Int, bigEndian: Bool) -> UInt32 { buffer.u32(position + at, bigEndian: bigEndian) }
+    @inline(__always) func u64(_ at: Int, bigEndian: Bool) -> UInt64 { buffer.u64(position + at, bigEndian: bigEndian) }
+    @inline(__always) func u8(_ at: Int) -> UInt8 { buffer.u8(position + at) }
+    /// The bytes `range`, relative to the read position.
+    func copy(_ range: Range<Int>) -> [UInt8] { buffer.copy((position + range.lowerBound)..<(position + range.upperBound)) }
+}
