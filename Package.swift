@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "Capture", dependencies: ["Diagnostics", "CZlib"], swiftSettings: strictSwift),
         .target(
             name: "SDPLint",
-            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "OfferAnswer", "SIP", "Signaling", "Jingle"],
+            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "OfferAnswer", "SIP", "Signaling", "Jingle", "Capture"],
             swiftSettings: strictSwift
         ),
         .executableTarget(

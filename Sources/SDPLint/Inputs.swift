@@ -83,6 +83,14 @@ public enum Inputs {
         return .success([UInt8](data))
     }
 
+    /// The first `count` bytes of a file, to tell what it is before reading it all; `nil` for
+    /// standard input or a file that cannot be opened.
+    public static func peek(_ item: Item, count: Int = 64) -> [UInt8]? {
+        guard let file = item.file, let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        defer { try? handle.close() }
+        return [UInt8](handle.readData(ofLength: count))
+    }
+
     static func describe(_ bytes: Int) -> String {
         if bytes >= 1 << 30 { return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
         if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }

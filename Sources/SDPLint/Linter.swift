@@ -22,20 +22,20 @@ public enum Linter {
             return [file]
         case .json where ICEServers.matches(source):
             return [finish(configuration.apply(ICEServerConfiguration.read(json: source).diagnostics), source: source, path: path)]
-        case .sip, .http, .rtcstats, .json:
+        case .sip, .http, .rtcstats, .json, .pcap, .gzip:
             guard let capture = TraceReader.read(source, kind: kind ?? InputKind.detect(source), strict: configuration.strict) else {
                 return [finish([], source: source, path: path)]
             }
-            let files = TraceLinter.check(capture, path: path, configuration: configuration)
-            return files.isEmpty ? [LintedFile(path: path, source: [], diagnostics: [])] : files
+            return check(capture, path: path, configuration: configuration)
         case .xml:
             return JingleInput.check(source, path: path, configuration: configuration)
-        case .gzip, .pcap:
-            let kind = kind ?? InputKind.detect(source)
-            let problem = TraceRules.unrecognizedInput.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "\(kind) input is not supported yet")
-            return [finish([problem], source: [], path: path)]
         }
+    }
+
+    /// Checks what a capture holds; a capture with nothing to report still names its input once.
+    public static func check(_ capture: TraceCapture, path: String, configuration: LintConfiguration = LintConfiguration()) -> [LintedFile] {
+        let files = TraceLinter.check(capture, path: path, configuration: configuration)
+        return files.isEmpty ? [LintedFile(path: path, source: [], diagnostics: [])] : files
     }
 
     private static func finish(_ diagnostics: [Diagnostic], source: [UInt8], path: String) -> LintedFile {

@@ -1,4 +1,5 @@
 public import Diagnostics
+import Capture
 import ICE
 import JSON
 import Jingle
@@ -14,6 +15,7 @@ public enum RuleCatalog {
         ("SDP syntax and cross-references (RFC 8866)", SDPRules.all),
         ("ICE candidates, credentials and servers (RFC 8839, 8445, 7064, 7065)", ICERules.all),
         ("WebRTC requirements (JSEP, RFC 8829/9429, and what browsers reject)", WebRTCRules.all),
+        ("Packet captures and gzip files (pcap, pcapng, RFC 1952)", CaptureRules.all),
         ("Browser dumps and captures (sdplint check on webrtc-internals, rtcstats, about:webrtc)", TraceRules.all),
         ("Offer/answer negotiation (RFC 3264, JSEP, RFC 9143, RFC 8842; sdplint diff)", OfferAnswerRules.all),
         ("SIP messages (RFC 3261)", SIPRules.all),

@@ -70,6 +70,13 @@ struct Check: ParsableCommand {
             case .failure(let problem):
                 return .failure(problem)
             case .success(let input):
+                // A packet capture is streamed from its file, whatever its size.
+                if forcedKind == nil || forcedKind == .pcap, let file = input.file, let head = Inputs.peek(input),
+                   TraceReader.isCaptureFile(path: file, head: head) {
+                    var files = Linter.check(TraceReader.readCapture(path: file, strict: configuration.strict), path: input.path, configuration: configuration)
+                    if !keepSource { for index in files.indices { files[index].source = [] } }
+                    return .success(files)
+                }
                 return Inputs.read(input, limit: maxBytes).map { bytes in
                     var files = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
                     if !keepSource { for index in files.indices { files[index].source = [] } }

@@ -13,8 +13,9 @@ struct TimelineCommand: ParsableCommand {
             leaves with the codec each sends with, and what each exchange changed (sections added or \
             stopped, ICE restarts, DTLS roles).
 
-            Reads chrome://webrtc-internals dumps (JSON), rtcstats dumps (decompressed), and Firefox \
-            about:webrtc report histories.
+            Reads chrome://webrtc-internals and rtcstats dumps (gzip-compressed or not), Firefox \
+            about:webrtc report histories, SIP traces, JSON/NDJSON signaling messages, WHIP/WHEP \
+            exchanges, and packet captures of SIP (pcap, pcapng), one row per frame.
 
             Examples:
               sdplint timeline Fixtures/corpus/chromium-internals/call-datachannel-only.json
@@ -40,12 +41,23 @@ struct TimelineCommand: ParsableCommand {
             writeError("\(file): name one file, not a directory")
             throw ExitCode(2)
         }
-        let read = first.flatMap { item in Inputs.read(item, limit: maxBytes).map { (item: item, bytes: $0) } }
-        guard case .success(let (item, bytes)) = read else {
-            if case .failure(let problem) = read { writeError(problem.description) }
+        guard case .success(let item) = first else {
+            if case .failure(let problem) = first { writeError(problem.description) }
             throw ExitCode(2)
         }
-        guard let capture = TraceReader.read(bytes, kind: InputKind.detect(bytes)) else {
+        let found: TraceCapture?
+        if let file = item.file, let head = Inputs.peek(item), TraceReader.isCaptureFile(path: file, head: head) {
+            found = TraceReader.readCapture(path: file)
+        } else {
+            switch Inputs.read(item, limit: maxBytes) {
+            case .failure(let problem):
+                writeError(problem.description)
+                throw ExitCode(2)
+            case .success(let bytes):
+                found = TraceReader.read(bytes, kind: InputKind.detect(bytes))
+            }
+        }
+        guard let capture = found else {
             writeError("\(item.path): not a browser dump or capture; `sdplint diff` shows the exchange of SDP files")
             throw ExitCode(2)
         }

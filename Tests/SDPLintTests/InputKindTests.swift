@@ -63,7 +63,7 @@ import Testing
     @Test func anNDJSONExchangeIsCheckedMessageByMessage() throws {
         let run = try Executable.run("sdplint", ["check", "Fixtures/signaling/json/exchange.ndjson"])
         // The hand-made answer reuses the offer's o= line: the exchange check sees it.
-        #expect(run.standardOutput.contains("exchange.ndjson: message 3 at 3:1 line 2:3: warning[OA109]"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("exchange.ndjson: message 3 at 3:1, SDP line 2:3: warning[OA109]"), "\(run.standardOutput)")
     }
 
     @Test func oneEnvelopeIsCheckedWithItsType() throws {

@@ -14,12 +14,13 @@ public enum SignalingMessages {
         for (number, located) in messages.enumerated() {
             let session = located.value.session ?? ""
             if events[session] == nil { order.append(session) }
-            let context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
+            var context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
             let operation = format.rawValue
             let kind: SignalingTrace.Event.Kind
             switch located.value.content {
             case .description(let description):
                 kind = .description(type: description.type, text: description.sdp, applied: true)
+                context += ", SDP"  // lines count in the description, not the file
             case .candidate(let candidate):
                 kind = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
             case .endOfCandidates(let end):

@@ -146,13 +146,17 @@ public struct TraceCapture: Sendable {
     /// findings among ``diagnostics`` and located in the file (signaling messages); the
     /// browser dumps leave that to ``TraceLinter``.
     public var textsChecked: Bool
+    /// Findings about parts of the capture that have their own text — each SIP message of a
+    /// packet capture — located in that text and named by ``LintedFile/context``.
+    public var embedded: [LintedFile]
 
     public init(format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = [],
-                textsChecked: Bool = false) {
+                textsChecked: Bool = false, embedded: [LintedFile] = []) {
         self.format = format
         self.traces = traces
         self.diagnostics = diagnostics
         self.source = source
         self.textsChecked = textsChecked
+        self.embedded = embedded
     }
 }

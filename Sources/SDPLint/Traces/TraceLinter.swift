@@ -17,6 +17,11 @@ public enum TraceLinter {
         if !readProblems.isEmpty {
             files.append(LintedFile(path: path, source: capture.source, diagnostics: readProblems.sorted { $0.location < $1.location }))
         }
+        for var file in capture.embedded {
+            file.path = path
+            file.diagnostics = configuration.apply(file.diagnostics).sorted { ($0.location, $0.code) < ($1.location, $1.code) }
+            if !file.diagnostics.isEmpty { files.append(file) }
+        }
         for trace in capture.traces {
             files += check(trace, path: path, configuration: configuration, textsChecked: capture.textsChecked)
         }

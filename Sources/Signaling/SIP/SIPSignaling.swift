@@ -59,7 +59,7 @@ public enum SIPSignaling {
     }
 
     /// The offer/answer state of one dialog.
-    struct DialogState {
+    struct DialogState: Sendable {
         /// An offer was made and not yet answered or rejected.
         var offerOutstanding = false
         /// Whether the last INVITE carried an offer; `nil` before any INVITE was seen.
@@ -68,11 +68,20 @@ public enum SIPSignaling {
         var lastAnswer: String?
     }
 
-    struct Reader {
+    /// Maps SIP messages to signaling messages one at a time, keeping each dialog's
+    /// offer/answer state (RFC 3261 §13.2.1, RFC 3262, RFC 3311): for messages that arrive
+    /// one by one, as a packet capture delivers them.
+    public struct Reader: Sendable {
         let strict: Bool
         var states: [String: DialogState] = [:]
-        var messages: [Located<SignalingMessage>] = []
-        var diagnostics: [Diagnostic] = []
+        /// The signaling messages read so far, in order.
+        public private(set) var messages: [Located<SignalingMessage>] = []
+        /// The SIG2xx findings so far, at the locations given to ``read(_:at:)``.
+        public private(set) var diagnostics: [Diagnostic] = []
+
+        public init(strict: Bool = false) {
+            self.strict = strict
+        }
 
         mutating func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
             diagnostics.append(rule.diagnostic(at: location, message, strict: strict))
@@ -82,7 +91,8 @@ public enum SIPSignaling {
             messages.append(Located(SignalingMessage(content, session: session), at: location))
         }
 
-        mutating func read(_ message: SIPMessage, at location: SourceLocation) {
+        /// Reads one SIP message, located where the caller says it is.
+        public mutating func read(_ message: SIPMessage, at location: SourceLocation) {
             let callID = message.callID
             if callID == nil {
                 report(SignalingRules.missingCallID, location, "the \(name(of: message)) has no Call-ID; it is mapped outside any dialog")
