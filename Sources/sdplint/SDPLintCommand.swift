@@ -16,7 +16,7 @@ struct SDPLintCommand: ParsableCommand {
               sdplint format Fixtures/corpus/sipp/uac-uas-udp.01-request-invite.body.sdp
             """,
         version: sdplintVersion,
-        subcommands: [Check.self, Diff.self, TimelineCommand.self, Explain.self, Format.self, Anonymize.self, Rules.self, Profiles.self],
+        subcommands: [Check.self, Diff.self, TimelineCommand.self, Convert.self, Explain.self, Format.self, Anonymize.self, Rules.self, Profiles.self],
         defaultSubcommand: Check.self
     )
 
