@@ -72,6 +72,21 @@ public enum Converter {
         return Result(text: text, dropped: dropped, diagnostics: diagnostics)
     }
 
+    /// The session descriptions an input carries, in order: the input itself when it is SDP,
+    /// else each description of its signaling messages (JSON, SIP, WHIP, Jingle), with where it
+    /// sits; and what reading found.
+    public static func descriptions(_ source: [UInt8], name: String = "") -> (descriptions: [(context: String?, text: String)], diagnostics: [Diagnostic]) {
+        guard InputKind.detect(source) != .sdp else { return ([(nil, String(decoding: source, as: UTF8.self))], []) }
+        let (messages, _, diagnostics) = read(source, name: name, strict: false)
+        var found: [(context: String?, text: String)] = []
+        for (index, message) in messages.enumerated() {
+            if case .description(let description) = message.content {
+                found.append(("message \(index + 1) (\(description.type))", description.sdp))
+            }
+        }
+        return (found, diagnostics)
+    }
+
     // MARK: Reading
 
     static func read(_ source: [UInt8], name: String, strict: Bool) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {

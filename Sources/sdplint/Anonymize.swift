@@ -23,13 +23,7 @@ struct Anonymize: ParsableCommand {
     var seed: UInt64 = 0x5D9_11A7
 
     func run() throws {
-        let input: Input
-        do {
-            input = try Input.read(file)
-        } catch {
-            writeError("\(error)")
-            throw ExitCode(2)
-        }
+        let input = try Input.read(file)
         var anonymizer = Anonymizer(seed: seed)
         let description = SessionDescription.parse(bytes: input.bytes).description
         print(anonymizer.anonymize(description).serialized(), terminator: "")

@@ -44,18 +44,8 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let target = ConversionTarget(rawValue: to.lowercased()) ?? .json
-        guard let first = Inputs.expand([file]).first, case .success(let item) = first else {
-            if case .failure(let problem)? = Inputs.expand([file]).first { writeError(problem.description) }
-            throw ExitCode(2)
-        }
-        let bytes: [UInt8]
-        switch Inputs.read(item, limit: maxBytes) {
-        case .failure(let problem):
-            writeError(problem.description)
-            throw ExitCode(2)
-        case .success(let read):
-            bytes = read
-        }
+        let input = try Input.read(file, limit: maxBytes)
+        let (item, bytes) = (input.item, input.bytes)
         let result = Converter.convert(bytes, name: item.path, to: target, strict: parsing.strict)
         let renderer = TextRenderer(color: false)
         var findings = ""

@@ -19,13 +19,7 @@ struct Explain: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let input: Input
-        do {
-            input = try Input.read(file)
-        } catch {
-            writeError("\(error)")
-            throw ExitCode(2)
-        }
+        let input = try Input.read(file)
         let lines = Explainer.explain(input.bytes)
         switch format {
         case .text:

@@ -16,7 +16,7 @@ struct Format: ParsableCommand {
             """
     )
 
-    @Argument(help: "The SDP file to format; - reads standard input.")
+    @Argument(help: "The SDP file to format, or a file of signaling messages whose descriptions to format; - reads standard input.")
     var file: String
 
     @Option(help: "Output format: text (the SDP) or json (the SDP and any errors).")
@@ -25,34 +25,41 @@ struct Format: ParsableCommand {
     @OptionGroup var parsing: ParsingOptions
 
     func run() throws {
-        let input: Input
-        do {
-            input = try Input.read(file)
-        } catch {
-            writeError("\(error)")
-            throw ExitCode(2)
+        let input = try Input.read(file)
+        let (descriptions, problems) = Converter.descriptions(input.bytes, name: input.path)
+        var reports = problems.isEmpty ? [] : [LintedFile(path: input.path, source: input.bytes, diagnostics: problems.filter { $0.severity == .error })]
+        var formatted: [(context: String?, text: String?)] = []
+        for description in descriptions {
+            var (text, report) = Linter.format(Array(description.text.utf8), path: input.path, options: parsing.parseOptions)
+            report.context = description.context
+            formatted.append((description.context, text))
+            if !report.diagnostics.isEmpty { reports.append(report) }
         }
-        let (text, report) = Linter.format(input.bytes, path: input.path, options: parsing.parseOptions)
+        reports.removeAll { $0.diagnostics.isEmpty }
+        let failed = !reports.isEmpty || descriptions.isEmpty
         switch format {
         case .text:
-            if let text {
-                print(text, terminator: "")
-            } else {
-                var output = ""
-                TextRenderer(color: false).render(report, into: &output)
+            if failed {
+                var output = descriptions.isEmpty && reports.isEmpty ? "sdplint: \(input.path): holds no session description\n" : ""
+                for report in reports { TextRenderer(color: false).render(report, into: &output) }
                 FileHandle.standardError.write(Data(output.utf8))
+            } else {
+                // Several descriptions (a SIP call, an NDJSON exchange) one after another, each from v=0.
+                print(formatted.compactMap(\.text).joined(), terminator: "")
             }
         case .json:
             var json = JSONWriter(format: .pretty)
             json.object { result in
-                result.member("path", report.path)
-                result.member("formatted", orNull: text)
+                result.member("path", input.path)
+                result.member("formatted", orNull: failed ? nil : formatted.compactMap(\.text).joined())
                 result.member("diagnostics", array: { items in
-                    for diagnostic in report.diagnostics { items.object { JSONReport.write(diagnostic, to: &$0) } }
+                    for report in reports {
+                        for diagnostic in report.diagnostics { items.object { JSONReport.write(diagnostic, to: &$0) } }
+                    }
                 })
             }
             print(json.output)
         }
-        if text == nil { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
     }
 }

@@ -113,24 +113,34 @@ struct DescriptionOptions: ParsableArguments {
     }
 }
 
-/// An input named on the command line: a file, or "-" for standard input.
+/// One input named on the command line: a file, or "-" for standard input, read whole up to
+/// `limit` bytes. Problems end the command with exit status 2, the path in the message.
 struct Input {
-    let path: String
+    let item: Inputs.Item
     let bytes: [UInt8]
 
-    static func read(_ path: String) throws -> Input {
-        if path == "-" {
-            return Input(path: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+    var path: String { item.path }
+
+    static func read(_ argument: String, limit: Int = 64 << 20) throws -> Input {
+        let item = try locate(argument)
+        switch Inputs.read(item, limit: limit) {
+        case .failure(let problem): throw InputError(message: problem.description)
+        case .success(let bytes): return Input(item: item, bytes: bytes)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(message: "\(path): no such file")
+    }
+
+    /// The input an argument names, without reading it: one file, not a directory.
+    static func locate(_ argument: String) throws -> Inputs.Item {
+        let expanded = Inputs.expand([argument])
+        guard let first = expanded.first else { throw InputError(message: "\(argument): nothing to read") }
+        switch first {
+        case .failure(let problem): throw InputError(message: problem.description)
+        case .success(let item):
+            guard expanded.count == 1, item.file == nil || item.file == argument else {
+                throw InputError(message: "\(argument): is a directory; name one file")
+            }
+            return item
         }
-        guard !isDirectory.boolValue else { throw InputError(message: "\(path): is a directory; name the files to check") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(message: "\(path): cannot be read (check its permissions)")
-        }
-        return Input(path: path, bytes: [UInt8](data))
     }
 }
 

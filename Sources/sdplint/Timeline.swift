@@ -36,26 +36,13 @@ struct TimelineCommand: ParsableCommand {
     var maxBytes: Int = 256 << 20
 
     func run() throws {
-        let expanded = Inputs.expand([file])
-        guard expanded.count == 1, let first = expanded.first else {
-            writeError("\(file): name one file, not a directory")
-            throw ExitCode(2)
-        }
-        guard case .success(let item) = first else {
-            if case .failure(let problem) = first { writeError(problem.description) }
-            throw ExitCode(2)
-        }
+        let item = try Input.locate(file)
         let found: TraceCapture?
         if let file = item.file, let head = Inputs.peek(item), TraceReader.isCaptureFile(path: file, head: head) {
             found = TraceReader.readCapture(path: file)
         } else {
-            switch Inputs.read(item, limit: maxBytes) {
-            case .failure(let problem):
-                writeError(problem.description)
-                throw ExitCode(2)
-            case .success(let bytes):
-                found = TraceReader.read(bytes, kind: InputKind.detect(bytes))
-            }
+            let bytes = try Input.read(file, limit: maxBytes).bytes
+            found = TraceReader.read(bytes, kind: InputKind.detect(bytes))
         }
         guard let capture = found else {
             writeError("\(item.path): not a browser dump or capture; `sdplint diff` shows the exchange of SDP files")

@@ -58,3 +58,18 @@ import Testing
         #expect(run.standardError.contains("<stdin>:2:"), "\(run.standardError)")
     }
 }
+
+/// `sdplint format` reads every input `convert` reads and formats the descriptions inside.
+@Suite struct FormatInputTests {
+    @Test func formatsTheDescriptionsOfSignalingMessages() throws {
+        let run = try Executable.run("sdplint", ["format", "Fixtures/signaling/json/exchange.ndjson"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.components(separatedBy: "v=0\r\n").count == 3, "the offer and the answer")
+        let sdp = try Executable.run("sdplint", ["format", "Fixtures/corpus/chromium/audio.offer.sdp"])
+        let json = try Executable.run("sdplint", ["format", "Fixtures/corpus/chromium/audio.offer.json"])
+        #expect(sdp.standardOutput == json.standardOutput)
+        let none = try Executable.run("sdplint", ["format", "-"], input: Data(#"{"type":"bye"}"#.utf8))
+        #expect(none.status == 1)
+        #expect(none.standardError.contains("holds no session description"))
+    }
+}
