@@ -5,10 +5,19 @@ import SDPLint
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Report every problem in SDP files, with the RFC section behind it.",
+        abstract: "Report every problem in SDP, signaling messages, browser dumps and captures, with the standard behind it.",
         discussion: """
-            Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret. \
-            Directories are walked recursively; inputs are checked on every core and reported in order.
+            Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret; \
+            inside a larger input (a browser dump, a capture, a file of messages) the place comes first: \
+            dump.json: PeerConnections["8-1"].updateLog[8] line 29:1. Directories are walked recursively; \
+            inputs are checked on every core and reported in order.
+
+            Inputs, detected from their content: SDP; SDP fragments (RFC 8840); candidate lines; JSON \
+            (RTCSessionDescriptionInit, RTCIceCandidateInit, WebSocket envelopes, NDJSON streams, \
+            iceServers, chrome://webrtc-internals dumps, Firefox about:webrtc reports); rtcstats dumps; SIP \
+            messages and traces; WHIP/WHEP HTTP exchanges; XMPP Jingle stanzas; pcap and pcapng captures \
+            of SIP; any of these gzip-compressed. Descriptions inside are checked with their type (offer, \
+            answer) and each session's exchanges as sdplint diff would.
 
             Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, \
             2 on usage or I/O errors (the other inputs are still checked).
@@ -16,13 +25,15 @@ struct Check: ParsableCommand {
             Examples:
               sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
               sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
+              sdplint check Fixtures/corpus/chromium-internals/call-closed-peer.json.gz
+              sdplint check Fixtures/pcap/sip-udp-fragmented.pcapng
               sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
               sdplint check --format sarif Fixtures/corpus > findings.sarif
               cat offer.sdp | sdplint check -
             """
     )
 
-    @Argument(help: "SDP files or directories to check; - reads standard input.")
+    @Argument(help: "Files or directories to check; - reads standard input.")
     var files: [String]
 
     @Option(help: "Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0) or github (Actions annotations).")

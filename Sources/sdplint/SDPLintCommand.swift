@@ -6,14 +6,15 @@ import SDPLint
 struct SDPLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sdplint",
-        abstract: "Lint, format and explain SDP offers and answers.",
+        abstract: "Lint, diff, explain and convert WebRTC and SIP signaling: SDP, ICE, JSON, SIP, WHIP, Jingle, browser dumps and captures.",
         discussion: """
             Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
 
             Examples:
               sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
-              sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
-              sdplint format Fixtures/corpus/sipp/uac-uas-udp.01-request-invite.body.sdp
+              sdplint diff Fixtures/corpus/cross/chromium2firefox.audio.{offer,answer}.sdp
+              sdplint timeline Fixtures/corpus/chromium-internals/call-closed-peer.rtcstats.gz
+              sdplint convert --to sip Fixtures/signaling/json/exchange.ndjson
             """,
         version: sdplintVersion,
         subcommands: [Check.self, Diff.self, TimelineCommand.self, Convert.self, Explain.self, Format.self, Anonymize.self, Rules.self, Profiles.self],

@@ -150,11 +150,11 @@ import Testing
 
 /// Every example in `--help` names fixtures that exist, so a newcomer can paste it.
 @Suite struct HelpTests {
-    static let commands = ["check", "diff", "timeline", "explain", "format", "anonymize", "rules", "profiles"]
+    static let commands = ["", "check", "diff", "timeline", "convert", "explain", "format", "anonymize", "rules", "profiles"]
 
     @Test(arguments: commands)
     func examplesNameRealFixtures(_ command: String) throws {
-        let run = try Executable.run("sdplint", [command, "--help"], environment: ["COLUMNS": "400"])
+        let run = try Executable.run("sdplint", command.isEmpty ? ["--help"] : [command, "--help"], environment: ["COLUMNS": "400"])
         #expect(run.status == 0)
         #expect(run.standardOutput.contains("Example"), "\(command) --help has no example")
         let words = run.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
