@@ -47,8 +47,9 @@ public enum TraceLinter {
                 add(context, source: bytes, configuration.apply(ICEServerConfiguration.read(json: bytes).diagnostics))
             }
         }
+        let checked = checkTexts(trace, configuration: configuration, textsChecked: textsChecked)
         var lastCreated: String?
-        for event in trace.events {
+        for (index, event) in trace.events.enumerated() {
             let context = event.context
             switch event.kind {
             case .description(let type, let text, _):
@@ -57,14 +58,7 @@ public enum TraceLinter {
                     lastCreated = text
                     continue  // the description set next is the one that counts
                 }
-                var own = configuration
-                own.type = type == .rollback ? nil : type
-                var diagnostics: [Diagnostic] = []
-                if type != .rollback {
-                    diagnostics = textsChecked
-                        ? Linter.descriptionChecks(bytes, configuration: own)
-                        : Linter.checkDescription(bytes, path: path, configuration: own).diagnostics
-                }
+                var diagnostics = checked[index] ?? []
                 if event.operation == "setLocalDescription", let created = lastCreated, created != text, type != .rollback {
                     diagnostics += configuration.apply([TraceRules.mungedDescription.diagnostic(
                         at: firstDifference(created, text),
@@ -74,9 +68,7 @@ public enum TraceLinter {
                 if event.operation == "setLocalDescription" { lastCreated = nil }
                 add(context, source: bytes, diagnostics)
             case .candidate(let line, _, _):
-                guard !textsChecked else { continue }
-                let bytes = Array(line.utf8)
-                add(context, source: bytes, configuration.apply(CandidateLines.check(bytes, strict: configuration.strict)))
+                add(context, source: Array(line.utf8), checked[index] ?? [])
             case .failure(let message):
                 let bytes = Array(message.utf8)
                 let rule = event.operation.contains("Description") ? TraceRules.descriptionRefused : TraceRules.operationFailed
@@ -113,6 +105,38 @@ public enum TraceLinter {
             file.diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
             return file
         }
+    }
+
+    /// Each applied description's and each candidate's own findings, by event index, checked
+    /// on every core: a long NDJSON stream or a dump with many renegotiations is many
+    /// independent texts. Descriptions only created are left out (the one set counts).
+    static func checkTexts(_ trace: SignalingTrace, configuration: LintConfiguration, textsChecked: Bool) -> [Int: [Diagnostic]] {
+        let jobs = trace.events.indices.filter { index in
+            let event = trace.events[index]
+            switch event.kind {
+            case .description(let type, _, _): return type != .rollback && !event.operation.hasPrefix("create")
+            case .candidate: return !textsChecked
+            default: return false
+            }
+        }
+        var results: [Int: [Diagnostic]] = [:]
+        let events = trace.events
+        Batch.forEach(jobs, work: { index -> [Diagnostic] in
+            switch events[index].kind {
+            case .description(let type, let text, _):
+                var own = configuration
+                own.type = type
+                let bytes = Array(text.utf8)
+                return textsChecked
+                    ? Linter.descriptionChecks(bytes, configuration: own)
+                    : Linter.checkDescription(bytes, path: "", configuration: own).diagnostics
+            case .candidate(let line, _, _):
+                return configuration.apply(CandidateLines.check(Array(line.utf8), strict: configuration.strict))
+            default:
+                return []
+            }
+        }, deliver: { position, diagnostics in results[jobs[position]] = diagnostics })
+        return results
     }
 
     /// The line where two texts first differ.
