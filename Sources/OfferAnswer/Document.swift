@@ -124,7 +124,7 @@ extension Codec {
     var label: String {
         var text = name.isEmpty ? "payload type \(payloadType)" : name
         if let clockRate { text += "/\(clockRate)" }
-        if let channels = rtpmap?.channels { text += "/\(channels)" }
+        if let map = rtpmap, let channels = map.channels { text += "/\(channels)" }
         return text + (name.isEmpty ? "" : " (PT \(payloadType))")
     }
 }

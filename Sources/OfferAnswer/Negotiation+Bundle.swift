@@ -92,26 +92,44 @@ extension PairAnalysis {
 
     /// RFC 9143 §9.1.1: a payload type used in several bundled sections has one configuration.
     private mutating func checkBundlePayloadTypes(_ document: Document, _ members: [SectionView]) {
-        var seen: [Int: (view: SectionView, codec: Codec)] = [:]
+        /// The first binding of each payload type: where, and what defines the configuration.
+        struct Binding {
+            var view: SectionView
+            var label: String
+            var identity: String
+        }
+        var seen: [Int: Binding] = [:]
         var reported: Set<Int> = []
         for view in members where view.isRTP {
             for codec in view.codecs {
-                guard let (firstView, first) = seen[codec.payloadType] else {
-                    seen[codec.payloadType] = (view, codec)
+                // Name, clock rate, channels and fmtp define a configuration (RFC 9143 §9.1.1).
+                // Compared as one string: Swift 6.3's optimiser crashes on the field-by-field form.
+                let identity = Self.configuration(of: codec)
+                guard let first = seen[codec.payloadType] else {
+                    seen[codec.payloadType] = Binding(view: view, label: codec.label, identity: identity)
                     continue
                 }
-                guard firstView.index != view.index, !reported.contains(codec.payloadType) else { continue }
-                let same = first.name.equalsIgnoringCase(codec.name) && first.clockRate == codec.clockRate
-                    && (first.rtpmap?.channels ?? 1) == (codec.rtpmap?.channels ?? 1)
-                    && (first.fmtp?.parameterText ?? "") == (codec.fmtp?.parameterText ?? "")
-                if !same {
+                guard first.view.index != view.index, !reported.contains(codec.payloadType) else { continue }
+                if first.identity != identity {
                     reported.insert(codec.payloadType)
                     reporter.report(OfferAnswerRules.bundlePayloadTypeReuse, document,
                                     .keyed("rtpmap", section: view.index, key: String(codec.payloadType)),
-                                    "payload type \(codec.payloadType) is \(codec.label) in \(view.label) but \(first.label) in \(firstView.label), and both are bundled")
+                                    "payload type \(codec.payloadType) is \(codec.label) in \(view.label) but \(first.label) in \(first.view.label), and both are bundled")
                 }
             }
         }
+    }
+
+    /// What identifies a payload type's configuration: name, clock rate, channels and fmtp.
+    private static func configuration(of codec: Codec) -> String {
+        var text = codec.name.lowercased()
+        text += "/"
+        if let rate = codec.clockRate { text += String(rate) }
+        text += "/"
+        text += String(codec.channels ?? 1)
+        text += ";"
+        if let fmtp = codec.fmtp { text += fmtp.parameterText }
+        return text
     }
 
     /// RFC 8285 §5, RFC 9143 §9.1: one header extension id per URI across a BUNDLE group.

@@ -13,7 +13,7 @@ extension PairAnalysis {
     /// rate and, for audio, channels (RFC 8866 §6.6).
     private static func sameEncoding(_ a: Codec, _ b: Codec) -> Bool {
         guard !a.name.isEmpty, a.name.equalsIgnoringCase(b.name), a.clockRate == b.clockRate else { return false }
-        return (a.rtpmap?.channels ?? 1) == (b.rtpmap?.channels ?? 1)
+        return (a.channels ?? 1) == (b.channels ?? 1)
     }
 
     /// The RTCP feedback of a codec as `type[ param]` strings, without repeats; trr-int is
@@ -39,7 +39,7 @@ extension PairAnalysis {
         let audio = o.media == .audio
         // RFC 7587 §7: opus is always opus/48000/2 in SDP.
         for (document, view, codecs) in [(offer, o, offered), (answer, a, answered)] {
-            for codec in codecs where codec.name.equalsIgnoringCase("opus") && (codec.clockRate != 48000 || codec.rtpmap?.channels != 2) {
+            for codec in codecs where codec.name.equalsIgnoringCase("opus") && (codec.clockRate != 48000 || (codec.channels ?? 1) != 2) {
                 reporter.report(OfferAnswerRules.opusRTPMap, document, .keyed("rtpmap", section: index, key: String(codec.payloadType)),
                                 "\(view.label) of the \(document.role) writes opus as \(codec.label); it must be opus/48000/2, or peers do not recognise it",
                                 hint: "write a=rtpmap:\(codec.payloadType) opus/48000/2")
@@ -272,8 +272,8 @@ extension PairAnalysis {
             if other.clockRate != codec.clockRate {
                 return "the answer has \(codec.name) only at \(other.clockRate.map(String.init) ?? "?") Hz"
             }
-            if (other.rtpmap?.channels ?? 1) != (codec.rtpmap?.channels ?? 1) {
-                return "the answer has \(codec.name) only with \(other.rtpmap?.channels ?? 1) channel(s)"
+            if (other.channels ?? 1) != (codec.channels ?? 1) {
+                return "the answer has \(codec.name) only with \(other.channels ?? 1) channel(s)"
             }
             let reasons = sameName.compactMap { CodecParameters.compare(name: codec.name, offer: codec.fmtp, answer: $0.fmtp).incompatibility }
             if let first = reasons.first { return "the answer has \(codec.name) only in another configuration (\(first))" }

@@ -344,7 +344,7 @@ struct SequenceAnalysis {
             guard let view = document.view(index), view.isRTP, !view.rejected else { continue }
             let key = view.mid ?? "#\(index)"
             for codec in view.codecs where !codec.name.isEmpty {
-                let identity = "\(codec.name.asciiLowercased)/\(codec.clockRate ?? 0)/\(codec.rtpmap?.channels ?? 1)"
+                let identity = "\(codec.name.asciiLowercased)/\(codec.clockRate ?? 0)/\(codec.channels ?? 1)"
                 if let bound = bindings[author]?[key]?[codec.payloadType] {
                     if bound.identity != identity {
                         reporter.report(OfferAnswerRules.payloadTypeRebound, document, .keyed("rtpmap", section: index, key: String(codec.payloadType)),

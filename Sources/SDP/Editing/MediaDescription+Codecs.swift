@@ -8,11 +8,21 @@ public struct Codec: Sendable, Hashable, CustomStringConvertible {
     /// The rtcp-fb lines for this payload type and the wildcard ones, in order.
     public var feedback: [RTCPFeedback]
 
+    // These accessors are kept out of line: inlined into callers that borrow a Codec from an
+    // array (OfferAnswer), Swift 6.3's -O ownership verifier crashes the compiler
+    // ("Found ownership error" in CopyPropagation).
+
     /// The encoding name ("opus", "VP8", …), or "" when unknown.
-    public var name: String { rtpmap?.encodingName ?? "" }
-    public var clockRate: Int? { rtpmap?.clockRate }
+    public var name: String {
+        @inline(never) get { rtpmap?.encodingName ?? "" }
+    }
+    public var clockRate: Int? {
+        @inline(never) get { rtpmap?.clockRate }
+    }
     /// Audio channels; 1 when the rtpmap does not say.
-    public var channels: Int? { rtpmap.map { $0.channels ?? 1 } }
+    public var channels: Int? {
+        @inline(never) get { rtpmap.map { $0.channels ?? 1 } }
+    }
     /// The payload type this one repairs (RTX `apt=`, RFC 4588 §8.6).
     public var associatedPayloadType: Int? { fmtp?[parameter: "apt"].flatMap { Int($0) } }
     /// Whether this is a repair or redundancy format (RTX, RED, ULPFEC, FlexFEC) rather than a
