@@ -70,7 +70,10 @@ struct Check: ParsableCommand {
         let keepSource = format == .text || format == .sarif  // SARIF converts columns to code points
         let maxBytes = self.maxBytes
         let forcedKind = input.flatMap(InputKind.init(rawValue:))
+        // SARIF lists every result in one run, so it is collected; the other formats stream.
         var collected: [LintedFile] = []
+        var json = JSONReport.Stream(toolVersion: sdplintVersion)
+        if format == .json { print(json.begin(), terminator: "") }
         var total = SeverityCounts()
         var byCode: [String: Int] = [:]
         var checked = 0
@@ -112,10 +115,15 @@ struct Check: ParsableCommand {
                     if configuration.fails(file.diagnostics) { failed = true }
                     if format == .text { renderer.render(file, into: &output) }
                 }
-                if format == .text {
+                switch format {
+                case .text:
                     if progress && !output.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                     print(output, terminator: "")
-                } else {
+                case .json:
+                    for file in files { print(json.add(file), terminator: "") }
+                case .github:
+                    print(GitHubAnnotations.render(files), terminator: "")
+                case .sarif:
                     collected += files
                 }
             }
@@ -130,11 +138,11 @@ struct Check: ParsableCommand {
             }
             print(summary)
         case .json:
-            print(JSONReport.render(collected, toolVersion: sdplintVersion), terminator: "")
+            print(json.end(), terminator: "")
         case .sarif:
             print(SARIFReport.render(collected, toolVersion: sdplintVersion), terminator: "")
         case .github:
-            print(GitHubAnnotations.render(collected), terminator: "")
+            break
         }
         if ioFailed { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
