@@ -1,4 +1,5 @@
 public import Diagnostics
+import ICE
 import JSON
 public import SDP
 import Signaling
@@ -34,8 +35,16 @@ public enum Linter {
 
     /// Checks what a capture holds; a capture with nothing to report still names its input once.
     public static func check(_ capture: TraceCapture, path: String, configuration: LintConfiguration = LintConfiguration()) -> [LintedFile] {
-        let files = TraceLinter.check(capture, path: path, configuration: configuration)
-        return files.isEmpty ? [LintedFile(path: path, source: [], diagnostics: [])] : files
+        var files = TraceLinter.check(capture, path: path, configuration: configuration)
+        if files.isEmpty { files = [LintedFile(path: path, source: [], diagnostics: [])] }
+        // The trickled candidates (RTCIceCandidateInit messages, SIP INFO, WHIP PATCH), inventoried
+        // with the input's first file.
+        let trickled = capture.traces.flatMap(\.events).compactMap { event -> Candidate? in
+            guard case .candidate(let line, _, _) = event.kind else { return nil }
+            return Candidate.parse(line).candidate
+        }
+        if files[0].connectivity == nil { files[0].connectivity = ConnectivityReport(candidates: trickled) }
+        return files
     }
 
     private static func finish(_ diagnostics: [Diagnostic], source: [UInt8], path: String) -> LintedFile {

@@ -60,4 +60,13 @@ import Testing
         let file = try Self.report(["Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"])
         #expect(file["connectivity"] is NSNull)
     }
+
+    @Test func trickledCandidatesOfJSONMessagesAreInventoried() throws {
+        let file = try Self.report(["Fixtures/corpus/firefox/gathered-audio-video-datachannel-no-mdns.offer.candidates.ndjson"])
+        let connectivity = try #require(file["connectivity"] as? [String: Any])
+        let overall = try #require(connectivity["overall"] as? [String: Any])
+        let lines = try Fixture(path: "corpus/firefox/gathered-audio-video-datachannel-no-mdns.offer.candidates.ndjson").text()
+            .split(separator: "\n").filter { $0.contains("candidate:") }
+        #expect(overall["total"] as? Int == lines.count)
+    }
 }
