@@ -1,4 +1,5 @@
 public import Diagnostics
+import Capture
 import ICE
 import JSON
 public import SDP
@@ -31,6 +32,35 @@ public enum Linter {
         case .xml:
             return JingleInput.check(source, path: path, configuration: configuration)
         }
+    }
+
+    /// Checks a packet capture file as a stream: `deliver` gets each SIP message's findings as
+    /// it is read and each dialog's as it ends, so that memory does not grow with the file.
+    /// An input with nothing to report is still delivered once, empty, so that it counts.
+    public static func checkCapture(path: String, name: String, configuration: LintConfiguration = LintConfiguration(),
+                                    deliver: ([LintedFile]) -> Void) {
+        let decoder: CaptureDecoder
+        do throws(CaptureError) {
+            decoder = try CaptureDecoder(path: path)
+        } catch {
+            deliver([LintedFile(path: name, source: [], diagnostics: configuration.apply([error.diagnostic]))])
+            return
+        }
+        var delivered = false
+        func send(_ capture: TraceCapture) {
+            let files = TraceLinter.check(capture, path: name, configuration: configuration)
+            if !files.isEmpty {
+                delivered = true
+                deliver(files)
+            }
+        }
+        let problems = PacketCapture.stream(decoder, strict: configuration.strict, trace: { trace in
+            send(TraceCapture(format: "", traces: [trace], textsChecked: true))
+        }, embedded: { file in
+            send(TraceCapture(format: "", traces: [], textsChecked: true, embedded: [file]))
+        })
+        send(TraceCapture(format: "", traces: [], diagnostics: problems))
+        if !delivered { deliver([LintedFile(path: name, source: [], diagnostics: [])]) }
     }
 
     /// Checks what a capture holds; a capture with nothing to report still names its input once.

@@ -79,55 +79,77 @@ struct Check: ParsableCommand {
         var checked = 0
         var ioFailed = false
         var failed = false
-        Batch.forEach(expanded, work: { item -> Result<[LintedFile], Inputs.Problem> in
-            switch item {
-            case .failure(let problem):
-                return .failure(problem)
-            case .success(let input):
-                // A packet capture is streamed from its file, whatever its size.
-                if forcedKind == nil || forcedKind == .pcap, let file = input.file, let head = Inputs.peek(input),
-                   TraceReader.isCaptureFile(path: file, head: head) {
-                    var files = Linter.check(TraceReader.readCapture(path: file, strict: configuration.strict), path: input.path, configuration: configuration)
-                    if !keepSource { for index in files.indices { files[index].source = [] } }
-                    return .success(files)
-                }
-                return Inputs.read(input, limit: maxBytes).map { bytes in
-                    var files = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
-                    if !keepSource { for index in files.indices { files[index].source = [] } }
-                    return files
+        /// Counts, renders and prints what one input's check found, as it comes.
+        func report(_ files: [LintedFile]) {
+            var output = ""
+            for file in files {
+                total = total + file.counts
+                for diagnostic in file.diagnostics { byCode[diagnostic.code, default: 0] += 1 }
+                if configuration.fails(file.diagnostics) { failed = true }
+                if format == .text { renderer.render(file, into: &output) }
+            }
+            switch format {
+            case .text:
+                if progress && !output.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                print(output, terminator: "")
+            case .json:
+                for file in files { print(json.add(file), terminator: "") }
+            case .github:
+                print(GitHubAnnotations.render(files), terminator: "")
+            case .sarif:
+                collected += files.map { file in
+                    var kept = file
+                    if !keepSource { kept.source = [] }
+                    return kept
                 }
             }
-        }, deliver: { index, result in
-            if progress {
-                FileHandle.standardError.write(Data("\r\u{1B}[K[\(index + 1)/\(expanded.count)]".utf8))
-            }
-            switch result {
-            case .failure(let problem):
-                if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                writeError(problem.description)
-                ioFailed = true
-            case .success(let files):
+        }
+        // Packet captures are streamed from their files, dialog by dialog, whatever their size;
+        // the other inputs are read whole and checked on every core, in runs between captures.
+        let isCapture = expanded.map { item -> Bool in
+            guard forcedKind == nil || forcedKind == .pcap, case .success(let input) = item, let file = input.file,
+                  let head = Inputs.peek(input) else { return false }
+            return TraceReader.isCaptureFile(path: file, head: head)
+        }
+        var next = 0
+        while next < expanded.count {
+            if isCapture[next], case .success(let input) = expanded[next], let file = input.file {
+                if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(next + 1)/\(expanded.count)]".utf8)) }
+                Linter.checkCapture(path: file, name: input.path, configuration: configuration, deliver: report)
                 checked += 1
-                var output = ""
-                for file in files {
-                    total = total + file.counts
-                    for diagnostic in file.diagnostics { byCode[diagnostic.code, default: 0] += 1 }
-                    if configuration.fails(file.diagnostics) { failed = true }
-                    if format == .text { renderer.render(file, into: &output) }
-                }
-                switch format {
-                case .text:
-                    if progress && !output.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                    print(output, terminator: "")
-                case .json:
-                    for file in files { print(json.add(file), terminator: "") }
-                case .github:
-                    print(GitHubAnnotations.render(files), terminator: "")
-                case .sarif:
-                    collected += files
-                }
+                next += 1
+                continue
             }
-        })
+            var end = next + 1
+            while end < expanded.count && !isCapture[end] { end += 1 }
+            let first = next
+            Batch.forEach(Array(expanded[next..<end]), work: { item -> Result<[LintedFile], Inputs.Problem> in
+                switch item {
+                case .failure(let problem):
+                    return .failure(problem)
+                case .success(let input):
+                    return Inputs.read(input, limit: maxBytes).map { bytes in
+                        var files = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
+                        if !keepSource { for index in files.indices { files[index].source = [] } }
+                        return files
+                    }
+                }
+            }, deliver: { index, result in
+                if progress {
+                    FileHandle.standardError.write(Data("\r\u{1B}[K[\(first + index + 1)/\(expanded.count)]".utf8))
+                }
+                switch result {
+                case .failure(let problem):
+                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    writeError(problem.description)
+                    ioFailed = true
+                case .success(let files):
+                    checked += 1
+                    report(files)
+                }
+            })
+            next = end
+        }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch format {
         case .text:

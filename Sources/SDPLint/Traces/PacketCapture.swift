@@ -1,5 +1,5 @@
 public import Capture
-import Diagnostics
+public import Diagnostics
 import SIP
 import Signaling
 
@@ -10,13 +10,29 @@ import Signaling
 /// The capture is read as a stream, packet by packet: memory stays proportional to the SIP
 /// signaling it holds, not to the size of the file.
 public enum PacketCapture {
-    /// Reads the capture `decoder` delivers.
+    /// Reads the capture `decoder` delivers, keeping every dialog.
     public static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> TraceCapture {
+        var traces: [SignalingTrace] = []
+        var embedded: [LintedFile] = []
+        let diagnostics = stream(decoder, strict: strict, trace: { traces.append($0) }, embedded: { embedded.append($0) })
+        return TraceCapture(format: format(decoder), traces: traces, diagnostics: diagnostics, source: [], textsChecked: true,
+                            embedded: embedded)
+    }
+
+    /// Reads the capture `decoder` delivers and hands over each dialog as soon as it ends (its
+    /// BYE or CANCEL; the others when the capture does) and each SIP message's findings as soon
+    /// as it is read, so that memory does not grow with the capture.
+    ///
+    /// - Returns: The findings about the capture itself: unreadable records, TCP gaps, no SIP.
+    public static func stream(_ decoder: CaptureDecoder, strict: Bool = false,
+                              trace: (SignalingTrace) -> Void, embedded: (LintedFile) -> Void) -> [Diagnostic] {
         var state = Reading(strict: strict)
         while let event = decoder.next() {
             state.handle(event)
+            state.deliver(trace: trace, embedded: embedded)
         }
         state.finish()
+        state.deliver(trace: trace, embedded: embedded, all: true)
         var diagnostics = state.captureProblems
         let statistics = decoder.statistics
         if state.sipMessages == 0 {
@@ -24,9 +40,10 @@ public enum PacketCapture {
                 at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
                 "the capture holds no SIP message (\(statistics.frames) frames, \(statistics.udpDatagrams) UDP datagrams, \(statistics.tcpSegments) TCP segments)"))
         }
-        return TraceCapture(format: "packet capture (\(decoder.reader.format))", traces: state.traces(), diagnostics: diagnostics,
-                            source: [], textsChecked: true, embedded: state.embedded)
+        return diagnostics
     }
+
+    static func format(_ decoder: CaptureDecoder) -> String { "packet capture (\(decoder.reader.format))" }
 
     /// Opens and reads a capture file; `nil` with the reason when it cannot be opened at all.
     public static func read(path: String, strict: Bool = false) -> Result<TraceCapture, CaptureError> {
@@ -50,8 +67,11 @@ public enum PacketCapture {
     struct Reading {
         let strict: Bool
         var dialogs = SIPSignaling.Reader()
-        /// Where each signaling message came from: frame, time, and flow.
-        var origins: [(frame: Int, time: Double, flow: String)] = []
+        /// The events of each dialog still open, by session, and the order dialogs began.
+        var open: [String: [SignalingTrace.Event]] = [:]
+        var order: [String] = []
+        /// Dialogs that ended (hang-up) and wait to be handed over.
+        var ended: [String] = []
         var embedded: [LintedFile] = []
         var captureProblems: [Diagnostic] = []
         var sipMessages = 0
@@ -61,6 +81,25 @@ public enum PacketCapture {
         init(strict: Bool) {
             self.strict = strict
             dialogs = SIPSignaling.Reader(strict: strict)
+        }
+
+        /// Hands over the findings read so far and the dialogs that ended (all of them at the end).
+        mutating func deliver(trace: (SignalingTrace) -> Void, embedded deliverEmbedded: (LintedFile) -> Void, all: Bool = false) {
+            for file in embedded { deliverEmbedded(file) }
+            embedded = []
+            let done = all ? order : ended
+            guard !done.isEmpty else { return }
+            for session in done {
+                guard let events = open.removeValue(forKey: session) else { continue }
+                trace(SignalingTrace(name: session.isEmpty ? "SIP without Call-ID" : "Call-ID \(session)", events: events))
+            }
+            if all {
+                order = []
+            } else {
+                let finished = Set(done)
+                order.removeAll { finished.contains($0) }
+            }
+            ended = []
         }
 
         var options: SIPParseOptions { strict ? .strict : .lenient }
@@ -123,41 +162,35 @@ public enum PacketCapture {
             if !result.diagnostics.isEmpty {
                 embedded.append(LintedFile(path: "", context: context, source: bytes, diagnostics: result.diagnostics))
             }
-            let before = dialogs.messages.count
-            let findingsBefore = dialogs.diagnostics.count
             dialogs.read(result.message, at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 1)))
-            let milliseconds = Double(time.seconds) * 1000 + Double(time.nanoseconds) / 1_000_000
-            for _ in before..<dialogs.messages.count { origins.append((frame, milliseconds, flow)) }
-            let findings = Array(dialogs.diagnostics[findingsBefore...])
+            let (messages, findings) = dialogs.take()
             if !findings.isEmpty {
                 embedded.append(LintedFile(path: "", context: context, source: bytes, diagnostics: findings))
             }
-        }
-
-        /// The dialogs, in the order their first message was seen.
-        func traces() -> [SignalingTrace] {
-            var order: [String] = []
-            var events: [String: [SignalingTrace.Event]] = [:]
-            for (located, origin) in zip(dialogs.messages, origins) {
+            let milliseconds = Double(time.seconds) * 1000 + Double(time.nanoseconds) / 1_000_000
+            for located in messages {
                 let session = located.value.session ?? ""
-                if events[session] == nil { order.append(session) }
+                if open[session] == nil {
+                    open[session] = []
+                    order.append(session)
+                }
+                var eventContext = context
                 let kind: SignalingTrace.Event.Kind
-                var context = "frame \(origin.frame) (\(origin.flow))"
                 switch located.value.content {
                 case .description(let description):
                     kind = .description(type: description.type, text: description.sdp, applied: true)
-                    context += ", SDP body"  // lines count in the body, not the message
+                    eventContext += ", SDP body"  // lines count in the body, not the message
                 case .candidate(let candidate):
                     kind = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
                 case .endOfCandidates(let end):
                     kind = .endOfCandidates(mid: end.sdpMid)
                 case .hangUp(let hangUp):
                     kind = .state(name: "dialog", value: "hang-up" + (hangUp.reason.map { " (\($0))" } ?? ""))
+                    ended.append(session)
+                    dialogs.end(session: session)
                 }
-                events[session, default: []].append(SignalingTrace.Event(
-                    kind: kind, side: nil, operation: "sip", time: origin.time, context: context))
+                open[session, default: []].append(SignalingTrace.Event(kind: kind, side: nil, operation: "sip", time: milliseconds, context: eventContext))
             }
-            return order.map { SignalingTrace(name: $0.isEmpty ? "SIP without Call-ID" : "Call-ID \($0)", events: events[$0] ?? []) }
         }
 
         /// `SIP/2.0 …` or a request line ending in ` SIP/2.0` (RFC 3261 §7.1), after keep-alive

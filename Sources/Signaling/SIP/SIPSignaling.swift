@@ -91,6 +91,21 @@ public enum SIPSignaling {
             messages.append(Located(SignalingMessage(content, session: session), at: location))
         }
 
+        /// The messages and findings read since the last call, handed over and forgotten, for a
+        /// caller that processes a long capture as it goes.
+        public mutating func take() -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+            defer {
+                messages = []
+                diagnostics = []
+            }
+            return (messages, diagnostics)
+        }
+
+        /// Forgets a dialog's offer/answer state once it is over (after its BYE or CANCEL).
+        public mutating func end(session: String) {
+            states[session] = nil
+        }
+
         /// Reads one SIP message, located where the caller says it is.
         public mutating func read(_ message: SIPMessage, at location: SourceLocation) {
             let callID = message.callID
