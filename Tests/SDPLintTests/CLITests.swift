@@ -172,3 +172,50 @@ import Testing
         return word[word.index(after: open)..<close].split(separator: ",").map { String(prefix + $0 + suffix) }
     }
 }
+
+/// The bad inputs people hand a linter: each named with the file and what to do, the rest of
+/// the batch still checked, exit statuses kept meaningful.
+@Suite struct BadInputTests {
+    static func temporary(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    @Test func aFileOverTheLimitIsRefusedAndTheBatchGoesOn() throws {
+        let big = try Self.temporary("big.sdp", Array(repeating: UInt8(ascii: "a"), count: 4096))
+        defer { try? FileManager.default.removeItem(at: big.deletingLastPathComponent()) }
+        let run = try Executable.run("sdplint", ["check", "--max-bytes", "2000", big.path, "Fixtures/corpus/chromium/audio.offer.sdp"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("big.sdp: the file is 4.0 KiB, larger than the 2000 bytes limit; raise it with --max-bytes"), "\(run.standardError)")
+        #expect(run.standardOutput.contains("in 1 file"), "the other input is still checked")
+    }
+
+    @Test func aUTF16FileSaysWhatItIs() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let file = try Self.temporary("utf16.sdp", bytes)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let run = try Executable.run("sdplint", ["check", file.path])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("UTF-16"), "\(run.standardOutput)")
+    }
+
+    @Test func mixedLineEndingsAreReportedNotFatal() throws {
+        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\ns=-\r\nt=0 0\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\n"
+        let run = try Executable.run("sdplint", ["check", "-"], input: Data(text.utf8))
+        #expect(run.status == 0, "\(run.standardOutput)")
+        let format = try Executable.run("sdplint", ["format", "-"], input: Data(text.utf8))
+        #expect(format.standardOutput == "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n")
+    }
+
+    @Test func binaryGarbageIsNamedNotCrashedOn() throws {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let run = try Executable.run("sdplint", ["check", "-"], input: Data(bytes))
+        #expect(run.status == 1 || run.status == 0)
+        #expect(!run.standardOutput.isEmpty)
+    }
+}
