@@ -189,7 +189,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: big.deletingLastPathComponent()) }
         let run = try Executable.run("sdplint", ["check", "--max-bytes", "2000", big.path, "Fixtures/corpus/chromium/audio.offer.sdp"])
         #expect(run.status == 2)
-        #expect(run.standardError.contains("big.sdp: the file is 4.0 KiB, larger than the 2000 bytes limit; raise it with --max-bytes"), "\(run.standardError)")
+        #expect(run.standardError.contains("big.sdp: the file is 4.0 KiB, larger than the 2.0 KiB limit; raise it with --max-bytes"), "\(run.standardError)")
         #expect(run.standardOutput.contains("in 1 file"), "the other input is still checked")
     }
 
