@@ -42,7 +42,7 @@ import Testing
         let timeline = try Executable.run("sdplint", ["timeline", "Fixtures/pcap/sip-udp-fragmented.pcapng"])
         #expect(timeline.standardOutput.contains("Fixtures/pcap/sip-udp-fragmented.pcapng: packet capture (pcapng), 1 connection"))
         #expect(timeline.standardOutput.contains("answer  #0 audio 0 sendrecv PCMU/8000 · #1 video 1 rejected"))
-        #expect(timeline.standardOutput.contains("state   dialog: hang-up"))
+        #expect(timeline.standardOutput.contains("state   session: hang-up"))
     }
 
     @Test func aLinphoneCaptureOfTheCorpusIsRead() throws {

@@ -175,19 +175,13 @@ public enum PacketCapture {
                     order.append(session)
                 }
                 var eventContext = context
-                let kind: SignalingTrace.Event.Kind
+                let kind = SignalingTrace.Event.Kind(located.value.content)
                 switch located.value.content {
-                case .description(let description):
-                    kind = .description(type: description.type, text: description.sdp, applied: true)
-                    eventContext += ", SDP body"  // lines count in the body, not the message
-                case .candidate(let candidate):
-                    kind = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
-                case .endOfCandidates(let end):
-                    kind = .endOfCandidates(mid: end.sdpMid)
-                case .hangUp(let hangUp):
-                    kind = .state(name: "dialog", value: "hang-up" + (hangUp.reason.map { " (\($0))" } ?? ""))
+                case .description: eventContext += ", SDP body"  // lines count in the body, not the message
+                case .hangUp:
                     ended.append(session)
                     dialogs.end(session: session)
+                default: break
                 }
                 open[session, default: []].append(SignalingTrace.Event(kind: kind, side: nil, operation: "sip", time: milliseconds, context: eventContext))
             }

@@ -15,20 +15,9 @@ public enum SignalingMessages {
             let session = located.value.session ?? ""
             if events[session] == nil { order.append(session) }
             var context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
-            let operation = format.rawValue
-            let kind: SignalingTrace.Event.Kind
-            switch located.value.content {
-            case .description(let description):
-                kind = .description(type: description.type, text: description.sdp, applied: true)
-                context += ", SDP"  // lines count in the description, not the file
-            case .candidate(let candidate):
-                kind = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
-            case .endOfCandidates(let end):
-                kind = .endOfCandidates(mid: end.sdpMid)
-            case .hangUp(let hangUp):
-                kind = .state(name: "session", value: "hang-up" + (hangUp.reason.map { " (\($0))" } ?? ""))
-            }
-            events[session, default: []].append(SignalingTrace.Event(kind: kind, side: nil, operation: operation, time: nil, context: context))
+            let kind = SignalingTrace.Event.Kind(located.value.content)
+            if case .description = kind { context += ", SDP" }  // lines count in the description, not the file
+            events[session, default: []].append(SignalingTrace.Event(kind: kind, side: nil, operation: format.rawValue, time: nil, context: context))
         }
         let traces = order.map { session in
             SignalingTrace(name: session.isEmpty ? "messages" : "session \(session)", events: events[session] ?? [])
@@ -43,6 +32,22 @@ public enum SignalingMessages {
         case .whip: "WHIP/WHEP HTTP messages"
         case .sdp: "session descriptions"
         case .sdpfrag: "SDP fragment"
+        }
+    }
+}
+
+extension SignalingTrace.Event.Kind {
+    /// What a signaling message is, as an event of a trace; a hang-up is the session's state.
+    init(_ content: SignalingMessage.Content) {
+        switch content {
+        case .description(let description):
+            self = .description(type: description.type, text: description.sdp, applied: true)
+        case .candidate(let candidate):
+            self = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
+        case .endOfCandidates(let end):
+            self = .endOfCandidates(mid: end.sdpMid)
+        case .hangUp(let hangUp):
+            self = .state(name: "session", value: "hang-up" + (hangUp.reason.map { " (\($0))" } ?? ""))
         }
     }
 }
