@@ -62,6 +62,8 @@ public enum ASCII {
         @inlinable public static var ice: Class { Class(0x03FF_8800_0000_0000, 0x07FF_FFFE_07FF_FFFE, 0, 0) }
         /// RFC 8866 §9 `non-ws-string` bytes: VCHAR / %x80-FF.
         @inlinable public static var visible: Class { Class(0xFFFF_FFFE_0000_0000, 0x7FFF_FFFF_FFFF_FFFF, ~0, ~0) }
+        /// The ASCII bytes, 0x00-7F.
+        @inlinable public static var ascii: Class { Class(~0, ~0, 0, 0) }
         /// RFC 8866 §9 `byte-string` bytes: anything but NUL, CR and LF.
         @inlinable public static var text: Class { Class(0xFFFF_FFFF_FFFF_DBFE, ~0, ~0, ~0) }
     }

@@ -51,7 +51,7 @@ enum ParsedAttribute {
         case .label: _ = Label.parse(bytes, range, into: &diagnostics)
         case .content: _ = Content.parse(bytes, range, into: &diagnostics)
         case .identity: _ = Identity.parse(bytes, range, into: &diagnostics)
-        case .candidate: _ = Candidate.parse(bytes, range, into: &diagnostics)
+        case .candidate: Candidate.check(bytes, range, into: &diagnostics)
         default: break
         }
         return .none
