@@ -86,6 +86,7 @@ var target = 1.5
 var only: String?
 var fixedPasses: Int?
 var candidateFile: String?
+var dumping = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -94,6 +95,7 @@ while let argument = arguments.popFirst() {
     case "--only": only = arguments.popFirst()  // parse | string | serialize, for profiling
     case "--passes": fixedPasses = Int(arguments.popFirst() ?? "")  // untimed, for instruction counts
     case "--candidates": candidateFile = arguments.popFirst()  // a file of candidate lines
+    case "--dump": dumping = true  // every finding, the model and the output, to diff two builds
     default: directories.append(argument)
     }
 }
@@ -125,6 +127,28 @@ if let candidateFile {
     print("| parser | lines | ns/line (median) | lines/s |")
     print("|---|---:|---:|---:|")
     print("| sdplint Candidate.parse | \(lines.count) | \(Int(perLine * 1e9)) | \(Int(1 / perLine)) |")
+    exit(0)
+}
+if dumping {
+    // What a change to the parser must not change, as text: the findings, the whole model
+    // (internal fields included, through `dump`), the serialization, and the same for the
+    // input read as an RFC 8840 fragment and strictly. Diff the output of two builds.
+    for directory in directories {
+        for path in sdpFiles(in: directory) {
+            guard let input = readFile(path) else { continue }
+            print("== \(path)")
+            for options in [ParseOptions.lenient, ParseOptions.strict] {
+                let result = SessionDescription.parse(bytes: input, options: options)
+                dump(result.diagnostics)
+                dump(result.description)
+                print(result.description.serialized().debugDescription)
+            }
+            let fragment = SDPFragment.parse(bytes: input)
+            dump(fragment.diagnostics)
+            dump(fragment.fragment)
+            print(fragment.fragment.serialized().debugDescription)
+        }
+    }
     exit(0)
 }
 if directories.isEmpty {

@@ -34,6 +34,21 @@ public enum Bytes {
         return true
     }
 
+    /// Whether two ranges of `bytes` hold the same bytes.
+    @inlinable
+    public static func equal(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.lowerBound >= 0, b.lowerBound >= 0, a.upperBound <= bytes.count, b.upperBound <= bytes.count else { return false }
+        var i = a.lowerBound
+        var j = b.lowerBound
+        while i < a.upperBound {
+            if bytes[unchecked: i] != bytes[unchecked: j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
+    }
+
     /// Whether `range` holds the bytes of `text`, optionally ignoring ASCII case.
     public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String, ignoringCase: Bool) -> Bool {
         let other = text.utf8.span

@@ -159,6 +159,12 @@ public struct Group: AttributeValue {
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Group? {
+        guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
+        return Group(semantics: Semantics(rawValue: Bytes.string(bytes, scanned.semantics)), mids: scanned.mids.map { Bytes.string(bytes, $0) })
+    }
+
+    /// Checks the value; returns the semantics and the mids as byte ranges.
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (semantics: Range<Int>, mids: [Range<Int>])? {
         let rule = SDPRules.groupSyntax
         var scanner = ValueScanner(value: range)
         guard let semantics = scanner.field(bytes, &diagnostics) else {
@@ -166,12 +172,12 @@ public struct Group: AttributeValue {
             return nil
         }
         Field.token(bytes, semantics, "group semantics", rule, &diagnostics)
-        var mids: [String] = []
+        var mids: [Range<Int>] = []
         while let mid = scanner.field(bytes, &diagnostics) {
             Field.token(bytes, mid, "identification tag", rule, &diagnostics)
-            mids.append(Bytes.string(bytes, mid))
+            mids.append(mid)
         }
-        return Group(semantics: Semantics(rawValue: Bytes.string(bytes, semantics)), mids: mids)
+        return (semantics, mids)
     }
 
     /// Group semantics (RFC 5888 §5 and the IANA registry). ABNF strings are case-insensitive,

@@ -10,7 +10,8 @@ enum ParsedAttribute {
     case rtcpFeedback(RTCPFeedback.Scanned)
     case extmap(ExtMap.Scanned)
     case mid(Range<Int>)
-    case group(Group)
+    /// The semantics and the mids, as byte ranges.
+    case group(semantics: Range<Int>, mids: [Range<Int>])
     case ssrc(UInt32)
     case ssrcGroup(SSRCGroup)
     case rid(RID)
@@ -27,7 +28,7 @@ enum ParsedAttribute {
         case .mid:
             guard Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics) || !range.isEmpty else { return .none }
             return .mid(range)
-        case .group: return Group.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.group) ?? .none
+        case .group: return Group.scan(bytes, range, into: &diagnostics).map { ParsedAttribute.group(semantics: $0.semantics, mids: $0.mids) } ?? .none
         case .ssrc: return SSRC.scan(bytes, range, into: &diagnostics).map { ParsedAttribute.ssrc($0.id) } ?? .none
         case .ssrcGroup: return SSRCGroup.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.ssrcGroup) ?? .none
         case .rid: return RID.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.rid) ?? .none
@@ -107,24 +108,34 @@ struct KnownAttributeSet {
 
 /// Checks that need more than one line of a media section: payload types against the m= line,
 /// RTX and RED references, SSRC groups, rid and simulcast.
+///
+/// Sections are small (browsers write up to about 150 lines), so lookups are linear scans of
+/// short arrays and bit sets; the few that hostile input could make long switch to hash
+/// indexes past a threshold, keeping each line O(1).
 struct SectionChecks {
     private var isRTP = false
     private var isAudio = false
     private var formats = PayloadTypeSet()
+    /// The payload types of the m= line (each once), with where they are written.
     private var formatLocations: [(pt: Int, location: SourceLocation)] = []
-    private var formatLocationByPT: [Int: SourceLocation] = [:]
     private var rtpmaps = PayloadTypeSet()
-    private var encodings: [Int: EncodingKind] = [:]
-    private var encodingOrder: [Int] = []
+    /// The payload types whose first rtpmap names RTX, or RED.
+    private var rtxTypes = PayloadTypeSet()
+    private var redTypes = PayloadTypeSet()
+    /// The RTX payload types in the order of their rtpmap lines.
+    private var rtxOrder: [Int] = []
     private var fmtps = PayloadTypeSet()
-    /// RTX and RED references found in fmtp lines, checked once every rtpmap is known.
-    private var references: [(pt: Int, targets: [Int], isApt: Bool, location: SourceLocation)] = []
-    /// Extension mappings seen (URIs as byte ranges of the input), with indexes by id and by a
-    /// hash of the URI, for conflicts in O(1) per line and no strings.
-    private var extmaps: [(id: Int, uri: Range<Int>, hash: UInt64, direction: Direction?, line: Int)] = []
-    private var extmapByID: [Int: Int] = [:]
-    private var extmapByURIHash: [UInt64: Int] = [:]
-    private var ssrcs: Set<UInt32> = []
+    /// RTX and RED references found in fmtp lines, checked once every rtpmap is known. Each
+    /// reference's target payload types are `referenceTargets[targets]`.
+    private var references: [(pt: Int, targets: Range<Int>, isApt: Bool, location: SourceLocation)] = []
+    private var referenceTargets: [Int] = []
+    /// Extension mappings seen (URIs as byte ranges of the input), for conflicts without strings.
+    private var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, line: Int)] = []
+    /// The first mapping of each id and of each URI (by hash), built only when a section has
+    /// more mappings than a linear search should cover.
+    private var extmapIndex: (byID: [Int: Int], byURIHash: [UInt64: Int])?
+    /// The SSRCs of a=ssrc lines, in order (consecutive repeats once).
+    private var ssrcs: [UInt32] = []
     /// Each SSRC group member with where it is written.
     private var ssrcGroupMembers: [(semantics: String, ssrc: UInt32, location: SourceLocation)] = []
     /// Declared rids as "send:h" / "recv:h".
@@ -133,7 +144,11 @@ struct SectionChecks {
     private var simulcastRIDs: [(rid: String, send: Bool, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: KnownAttribute?
-    private(set) var mid: (String, SourceLocation)?
+    /// The first a=mid value, as a byte range of the input, and where it is written.
+    private(set) var mid: (range: Range<Int>, location: SourceLocation)?
+
+    /// Past this many extension mappings, conflicts are found through hash indexes.
+    private static let linearExtmapLimit = 32
 
     init() {}
 
@@ -158,7 +173,6 @@ struct SectionChecks {
                 continue
             }
             formatLocations.append((pt, location))
-            formatLocationByPT[pt] = location
         }
     }
 
@@ -179,7 +193,8 @@ struct SectionChecks {
             guard isRTP else { return }
             let pt = map.payloadType
             referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
-            if !rtpmaps.insert(pt) {
+            let first = rtpmaps.insert(pt)
+            if !first {
                 diagnostics.report(SDPRules.duplicatePayloadMapping, firstField(bytes, value), "payload type \(pt) already has an rtpmap")
             }
             if pt <= 34, let standard = RTPMap.staticPayloadType(pt),
@@ -187,9 +202,17 @@ struct SectionChecks {
                 diagnostics.report(SDPRules.staticPayloadMismatch, firstField(bytes, value),
                                    "payload type \(pt) is \(standard.encodingName)/\(standard.clockRate) by RFC 3551, not \(Bytes.string(bytes, map.name))/\(map.clockRate)")
             }
-            if encodings[pt] == nil {
-                encodings[pt] = EncodingKind(bytes, map.name)
-                encodingOrder.append(pt)
+            // The first rtpmap of a payload type says what it is.
+            if first {
+                switch EncodingKind(bytes, map.name) {
+                case .rtx:
+                    rtxTypes.insert(pt)
+                    rtxOrder.append(pt)
+                case .red:
+                    redTypes.insert(pt)
+                case .other:
+                    break
+                }
             }
         case .fmtp(let fmtp):
             guard isRTP, let pt = fmtp.payloadType else { return }
@@ -205,9 +228,10 @@ struct SectionChecks {
         case .extmap(let map):
             checkExtmap(map, bytes, value, &diagnostics)
         case .mid(let range):
-            if mid == nil { mid = (Bytes.string(bytes, range), diagnostics.location(range)) }
+            if mid == nil { mid = (range, diagnostics.location(range)) }
         case .ssrc(let id):
-            ssrcs.insert(id)
+            // Each SSRC usually has several lines in a row (cname, msid, …): keep it once.
+            if ssrcs.last != id { ssrcs.append(id) }
         case .ssrcGroup(let group):
             let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
             for (ssrc, range) in zip(group.ssrcs, tokens) {
@@ -244,46 +268,71 @@ struct SectionChecks {
     }
 
     private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
-        // FNV-1a over the URI bytes.
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for i in map.uri { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
-        func sameURI(_ other: Range<Int>) -> Bool {
-            other.count == map.uri.count && map.uri.indices.allSatisfy { bytes[$0] == bytes[other.lowerBound + $0 - map.uri.lowerBound] }
-        }
-        if let index = extmapByID[map.id], !sameURI(extmaps[index].uri) {
+        func sameURI(_ other: Range<Int>) -> Bool { Bytes.equal(bytes, other, map.uri) }
+        if let index = firstExtmap(id: map.id), !sameURI(extmaps[index].uri) {
             let idEnd = Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
             diagnostics.report(SDPRules.extmapConflict, value.lowerBound..<idEnd,
                                "extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \(extmaps[index].line))")
         }
-        if let index = extmapByURIHash[hash], sameURI(extmaps[index].uri), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
+        if let index = firstExtmap(uri: map.uri, bytes), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
             diagnostics.report(SDPRules.extmapConflict, map.uri,
                                "\(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \(extmaps[index].line))")
         }
-        let index = extmaps.count
-        extmaps.append((map.id, map.uri, hash, map.direction, diagnostics.line))
-        if extmapByID[map.id] == nil { extmapByID[map.id] = index }
-        if extmapByURIHash[hash] == nil { extmapByURIHash[hash] = index }
+        extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
+        if extmapIndex != nil {
+            index(extmap: extmaps.count - 1, bytes)
+        } else if extmaps.count > Self.linearExtmapLimit {
+            extmapIndex = ([:], [:])
+            for index in extmaps.indices { self.index(extmap: index, bytes) }
+        }
+    }
+
+    /// The first mapping of `id`.
+    private func firstExtmap(id: Int) -> Int? {
+        if let extmapIndex { return extmapIndex.byID[id] }
+        return extmaps.firstIndex { $0.id == id }
+    }
+
+    /// The first mapping of the URI at `uri`.
+    private func firstExtmap(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
+        guard let extmapIndex else { return extmaps.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
+        guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri) else { return nil }
+        return index
+    }
+
+    /// Adds mapping `index` to the hash indexes, unless its id or URI came before.
+    private mutating func index(extmap index: Int, _ bytes: Span<UInt8>) {
+        let hash = Self.hash(bytes, extmaps[index].uri)
+        if extmapIndex?.byID[extmaps[index].id] == nil { extmapIndex?.byID[extmaps[index].id] = index }
+        if extmapIndex?.byURIHash[hash] == nil { extmapIndex?.byURIHash[hash] = index }
+    }
+
+    /// FNV-1a over the bytes of `range`.
+    private static func hash(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in range { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
     /// redundancy list "111/111" (RFC 2198 §5). Which of the two applies depends on the rtpmap,
     /// which may come later, so the reading is kept until the section ends.
     private mutating func recordReferences(_ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        let first = referenceTargets.count
         if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
-            let target = (try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1
-            references.append((pt, [target], true, diagnostics.location(apt)))
+            referenceTargets.append((try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
             return
         }
         // A RED list holds only digits and '/'.
         guard !parameters.isEmpty, parameters.allSatisfy({ bytes[$0].isDigit || bytes[$0] == ASCII.slash }) else { return }
-        var targets: [Int] = []
         var i = parameters.lowerBound
         while i <= parameters.upperBound {
             let end = Bytes.firstIndex(of: ASCII.slash, in: bytes, i..<parameters.upperBound)
-            targets.append((try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            referenceTargets.append((try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             i = end + 1
         }
-        references.append((pt, targets, false, diagnostics.location(parameters)))
+        references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
     }
 
     private func firstField(_ bytes: Span<UInt8>, _ value: Range<Int>) -> Range<Int> {
@@ -303,42 +352,55 @@ struct SectionChecks {
                 diagnostics.report(SDPRules.missingRTPMap, at: location,
                                    RTPMap.isDynamic(pt) ? "dynamic payload type \(pt) has no a=rtpmap" : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
             }
-            var repaired: Set<Int> = []
+            var repaired = PayloadTypeSet()
             for reference in references {
-                guard let kind = encodings[reference.pt] else { continue }
-                switch kind {
-                case .rtx:
+                let targets = referenceTargets[reference.targets]
+                if rtxTypes.contains(reference.pt) {
                     guard reference.isApt else {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location, "RTX payload type \(reference.pt) has no apt= parameter")
                         continue
                     }
                     repaired.insert(reference.pt)
-                    if let target = reference.targets.first, !formats.contains(target) {
+                    if let target = targets.first, !formats.contains(target) {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
                                            "RTX payload type \(reference.pt) repairs payload type \(target), which the m= line does not list")
                     }
-                case .red where isAudio && !reference.isApt:
-                    if let target = reference.targets.first(where: { !formats.contains($0) }) {
+                } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
+                    if let target = targets.first(where: { !formats.contains($0) }) {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
                                            "RED payload type \(reference.pt) carries \(target < 0 ? "an invalid payload type" : "payload type \(target)"), which the m= line does not list")
                     }
-                default:
-                    break
                 }
             }
-            for pt in encodingOrder where encodings[pt] == .rtx && !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
-                if let location = formatLocationByPT[pt] {
+            for pt in rtxOrder where !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
+                if let location = formatLocations.first(where: { $0.pt == pt })?.location {
                     diagnostics.report(SDPRules.associatedPayloadType, at: location, "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
             }
         }
-        for member in ssrcGroupMembers where !ssrcs.contains(member.ssrc) {
-            diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
+        if !ssrcGroupMembers.isEmpty {
+            let declared = ssrcs.sorted()
+            for member in ssrcGroupMembers where !declared.sortedContains(member.ssrc) {
+                diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
+            }
         }
         for entry in simulcastRIDs where !rids.contains((entry.send ? "send:" : "recv:") + entry.rid) {
             diagnostics.report(SDPRules.simulcastUnknownRid, at: entry.location,
                                "simulcast \(entry.send ? "sends" : "receives") rid \(entry.rid), but no a=rid:\(entry.rid) \(entry.send ? "send" : "recv") line declares it")
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Whether the array, sorted in ascending order, holds `element`: a binary search.
+    func sortedContains(_ element: Element) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if self[middle] < element { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == element
     }
 }
 
@@ -367,11 +429,15 @@ enum Tokens {
 /// Checks across the whole description: mids and groups, connection coverage.
 struct SessionChecks {
     var mediaLines: [SourceLocation] = []
-    private var mids: [(String, SourceLocation)] = []
+    /// The mid of each section that has one, as a byte range of the input.
+    private var mids: [(range: Range<Int>, location: SourceLocation)] = []
     /// Each mid a group names, with where it is written.
-    private var groupMembers: [(semantics: Group.Semantics, mid: String, location: SourceLocation)] = []
+    private var groupMembers: [(semantics: Range<Int>, mid: Range<Int>, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
+
+    /// Past this many mids, they are compared through a dictionary rather than one by one.
+    private static let linearMidLimit = 16
 
     mutating func attribute(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         if known.isDirection {
@@ -384,19 +450,26 @@ struct SessionChecks {
         if known.isSingle && !seen.insert(known) {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
         }
-        if case .group(let group) = ParsedAttribute.parse(known, bytes, value, &diagnostics) {
-            let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
-            for (mid, range) in zip(group.mids, tokens) {
-                groupMembers.append((group.semantics, mid, diagnostics.location(range)))
+        if case .group(let semantics, let members) = ParsedAttribute.parse(known, bytes, value, &diagnostics) {
+            for mid in members {
+                groupMembers.append((semantics, mid, diagnostics.location(mid)))
             }
         }
+    }
+
+    /// Whether two mids are the same as strings: equal bytes, or, beyond ASCII, canonically
+    /// equivalent text (which is what the strings the model holds compare by).
+    private static func sameMid(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if Bytes.equal(bytes, a, b) { return true }
+        if Bytes.firstIndex(notIn: .ascii, bytes, a) == nil && Bytes.firstIndex(notIn: .ascii, bytes, b) == nil { return false }
+        return Bytes.string(bytes, a) == Bytes.string(bytes, b)
     }
 
     mutating func noteMedia(_ checks: borrowing SectionChecks) {
         if let mid = checks.mid { mids.append(mid) }
     }
 
-    func finish(_ session: SessionDescription, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+    func finish(_ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
         // A trickle fragment's m= lines only name sections; they carry no connection data.
         if session.connection == nil && !fragment {
             for (index, section) in session.media.enumerated() where section.connections.isEmpty && index < mediaLines.count {
@@ -404,16 +477,27 @@ struct SessionChecks {
                                    "media section \(index) (\(section.media)) has no c= line and there is none at the session level")
             }
         }
-        var firstSeen: [String: SourceLocation] = [:]
-        for (mid, location) in mids {
-            if let first = firstSeen[mid] {
-                diagnostics.report(SDPRules.duplicateMid, at: location, "mid \(mid) is already used by the a=mid at line \(first.line)")
-            } else {
-                firstSeen[mid] = location
+        if mids.isEmpty && groupMembers.isEmpty { return }
+        // The index of the first section with each mid.
+        let firstIndexes: [String: Int]? = mids.count > Self.linearMidLimit
+            ? mids.indices.reduce(into: [:]) { first, index in
+                let mid = Bytes.string(bytes, mids[index].range)
+                if first[mid] == nil { first[mid] = index }
+            }
+            : nil
+        func firstSection(with range: Range<Int>) -> Int? {
+            if let firstIndexes { return firstIndexes[Bytes.string(bytes, range)] }
+            return mids.firstIndex { Self.sameMid(bytes, $0.range, range) }
+        }
+        for (index, mid) in mids.enumerated() {
+            if let first = firstSection(with: mid.range), first < index {
+                diagnostics.report(SDPRules.duplicateMid, at: mid.location,
+                                   "mid \(Bytes.string(bytes, mid.range)) is already used by the a=mid at line \(mids[first].location.line)")
             }
         }
-        for member in groupMembers where firstSeen[member.mid] == nil {
-            diagnostics.report(SDPRules.groupUnknownMid, at: member.location, "a=group:\(member.semantics) names mid \(member.mid), which no media section has")
+        for member in groupMembers where firstSection(with: member.mid) == nil {
+            diagnostics.report(SDPRules.groupUnknownMid, at: member.location,
+                               "a=group:\(Bytes.string(bytes, member.semantics)) names mid \(Bytes.string(bytes, member.mid)), which no media section has")
         }
     }
 }

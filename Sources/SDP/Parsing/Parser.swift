@@ -69,7 +69,7 @@ struct Parser {
     static func parse(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
         var parser = Parser(options: options, fragment: fragment)
         parser.run(bytes)
-        return parser.finish()
+        return parser.finish(bytes)
     }
 
     /// Parses bytes that may not be valid UTF-8: reports the first bad byte, then parses the
@@ -93,7 +93,7 @@ struct Parser {
                              hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
             var empty = Parser(options: options, fragment: true)
             empty.truncated = true
-            var result = empty.finish()
+            var result = empty.finish(bytes)
             result.diagnostics = collector.diagnostics
             return result
         }
@@ -633,12 +633,12 @@ struct Parser {
 
     // MARK: End
 
-    private mutating func finish() -> SDPParseResult {
+    private mutating func finish(_ bytes: Span<UInt8>) -> SDPParseResult {
         finishMedia()
         // After a limit stopped the parse, what was not read must not count as missing.
         if !truncated {
             if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) { reportMissing() }
-            sessionChecks.finish(session, fragment: fragment, &diagnostics)
+            sessionChecks.finish(session, bytes, fragment: fragment, &diagnostics)
         }
         if session.times.isEmpty && !fragment { session.times.append(SessionDescription.TimeDescription()) }
         session.lineEnding = lineEnding ?? .crlf
