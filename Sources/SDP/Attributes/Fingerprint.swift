@@ -167,6 +167,12 @@ public struct TLSID: AttributeValue {
     public func write(to output: inout String) { output += value }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> TLSID? {
+        check(bytes, range, into: &diagnostics)
+        return TLSID(Bytes.string(bytes, range))
+    }
+
+    /// Checks the value without making a string.
+    static func check(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
         let rule = SDPRules.tlsIDSyntax
         for i in range {
             let b = bytes[i]
@@ -178,6 +184,5 @@ public struct TLSID: AttributeValue {
         if range.count < 20 || range.count > 255 {
             diagnostics.report(rule, range, "tls-id is \(range.count) characters long; 20–255 are required")
         }
-        return TLSID(Bytes.string(bytes, range))
     }
 }

@@ -113,6 +113,15 @@ public struct MSIDSemantic: AttributeValue {
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MSIDSemantic? {
+        var identifiers: [String] = []
+        guard let semantic = scan(bytes, range, into: &diagnostics, identifier: { identifiers.append(Bytes.string(bytes, $0)) }) else { return nil }
+        return MSIDSemantic(semantic: Bytes.string(bytes, semantic), identifiers: identifiers)
+    }
+
+    /// Checks the value without making strings; returns the semantic's range and passes each
+    /// identifier's to `identifier`.
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
+                     identifier: (Range<Int>) -> Void = { _ in }) -> Range<Int>? {
         let rule = SDPRules.valueSyntax
         // The space after the colon is part of the legacy form; not reported as white space.
         var start = range.lowerBound
@@ -123,11 +132,10 @@ public struct MSIDSemantic: AttributeValue {
             return nil
         }
         Field.token(bytes, semantic, "msid semantic", rule, &diagnostics)
-        var identifiers: [String] = []
         while let id = scanner.field(bytes, &diagnostics) {
-            identifiers.append(Bytes.string(bytes, id))
+            identifier(id)
         }
-        return MSIDSemantic(semantic: Bytes.string(bytes, semantic), identifiers: identifiers)
+        return semantic
     }
 }
 

@@ -34,14 +34,14 @@ enum ParsedAttribute {
         case .rid: return RID.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.rid) ?? .none
         case .simulcast: return Simulcast.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.simulcast) ?? .none
         case .msid: _ = MSID.scan(bytes, range, into: &diagnostics)
-        case .msidSemantic: _ = MSIDSemantic.parse(bytes, range, into: &diagnostics)
+        case .msidSemantic: _ = MSIDSemantic.scan(bytes, range, into: &diagnostics)
         case .iceUfrag: ICECredentials.validateUfrag(bytes, range, into: &diagnostics)
         case .icePwd: ICECredentials.validatePwd(bytes, range, into: &diagnostics)
-        case .iceOptions: _ = ICEOption.parseList(bytes, range, into: &diagnostics)
+        case .iceOptions: ICEOption.checkList(bytes, range, into: &diagnostics)
         case .fingerprint: _ = Fingerprint.scan(bytes, range, into: &diagnostics)
         case .setup: _ = Setup.parse(bytes, range, into: &diagnostics)
-        case .tlsID: _ = TLSID.parse(bytes, range, into: &diagnostics)
-        case .rtcp: _ = RTCPAddress.parse(bytes, range, into: &diagnostics)
+        case .tlsID: TLSID.check(bytes, range, into: &diagnostics)
+        case .rtcp: RTCPAddress.check(bytes, range, into: &diagnostics)
         case .ptime: _ = PTime.parse(bytes, range, into: &diagnostics)
         case .maxptime: _ = MaxPTime.parse(bytes, range, into: &diagnostics)
         case .framerate: _ = FrameRate.parse(bytes, range, into: &diagnostics)

@@ -39,14 +39,35 @@ enum LineParser {
             checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
         }
         return SessionDescription.Origin(
-            username: text(0), sessionID: text(1), sessionVersion: version, networkType: text(3),
-            addressType: Connection.AddressType(rawValue: text(4)), address: text(5))
+            username: fields.count > 0 ? Common.username(bytes, fields[0]) : "", sessionID: text(1), sessionVersion: version,
+            networkType: fields.count > 3 ? Common.networkType(bytes, fields[3]) : "",
+            addressType: Connection.AddressType(rawValue: fields.count > 4 ? Common.addressType(bytes, fields[4]) : ""),
+            address: fields.count > 5 ? Common.address(bytes, fields[5]) : "")
     }
 
     // MARK: c= (RFC 8866 §5.7)
 
     static func connection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
                            _ diagnostics: inout DiagnosticCollector) -> Connection {
+        let fields = scanConnection(bytes, range, rule: rule, &diagnostics)
+        return Connection(networkType: fields.networkType.map { Common.networkType(bytes, $0) } ?? "",
+                          addressType: Connection.AddressType(rawValue: fields.addressType.map { Common.addressType(bytes, $0) } ?? ""),
+                          address: Common.address(bytes, fields.address), ttl: fields.ttl, numberOfAddresses: fields.numberOfAddresses)
+    }
+
+    /// The parts of a connection, as byte ranges and numbers.
+    struct ConnectionFields {
+        var networkType: Range<Int>?
+        var addressType: Range<Int>?
+        /// Empty when the line has too few fields.
+        var address: Range<Int>
+        var ttl: Int?
+        var numberOfAddresses: Int?
+    }
+
+    /// Checks a connection (c= or the address part of a=rtcp) without making strings.
+    static func scanConnection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
+                               _ diagnostics: inout DiagnosticCollector) -> ConnectionFields {
         var scanner = scanner(range)
         let nettype = scanner.field(bytes, &diagnostics)
         let addrtype = scanner.field(bytes, &diagnostics)
@@ -54,9 +75,7 @@ enum LineParser {
         Field.noMore(&scanner, bytes, rule, "the connection address", &diagnostics)
         guard let nettype, let addrtype, let addressField else {
             diagnostics.report(rule, range, "connection needs three fields: <nettype> <addrtype> <connection-address>")
-            return Connection(networkType: nettype.map { Bytes.string(bytes, $0) } ?? "",
-                              addressType: Connection.AddressType(rawValue: addrtype.map { Bytes.string(bytes, $0) } ?? ""),
-                              address: "")
+            return ConnectionFields(networkType: nettype, addressType: addrtype, address: range.lowerBound..<range.lowerBound)
         }
         Field.token(bytes, nettype, "network type", rule, &diagnostics)
         Field.token(bytes, addrtype, "address type", rule, &diagnostics)
@@ -105,9 +124,7 @@ enum LineParser {
         } else if multicast && isIP4 {
             diagnostics.report(rule, addressField, "an IPv4 multicast address needs a TTL", hint: "e.g. \(Bytes.string(bytes, base.range))/127")
         }
-        return Connection(networkType: Bytes.string(bytes, nettype),
-                          addressType: Connection.AddressType(rawValue: Bytes.string(bytes, addrtype)),
-                          address: Bytes.string(bytes, base.range), ttl: ttl, numberOfAddresses: count)
+        return ConnectionFields(networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
     }
 
     /// Checks the unicast address of o= against its address type.
@@ -245,7 +262,7 @@ enum LineParser {
         let protoRange = scanner.field(bytes, &diagnostics)
         var formatRanges: [Range<Int>] = []
         while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
-        var media = MediaDescription(media: MediaDescription.MediaType(rawValue: mediaRange.map { Bytes.string(bytes, $0) } ?? ""),
+        var media = MediaDescription(media: MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? ""),
                                      port: 0, proto: "", formats: [])
         guard let mediaRange, let portRange, let protoRange else {
             diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
@@ -266,7 +283,7 @@ enum LineParser {
             let part = protoParts.upTo(ASCII.slash, bytes).range
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
         }
-        media.proto = MediaDescription.TransportProtocol(rawValue: Bytes.string(bytes, protoRange))
+        media.proto = MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange))
         if formatRanges.isEmpty {
             diagnostics.report(rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format", hint: "list at least one payload type or format")
         }
@@ -274,7 +291,7 @@ enum LineParser {
         formats.reserveCapacity(formatRanges.count)
         for format in formatRanges {
             Field.token(bytes, format, "format", rule, &diagnostics)
-            formats.append(Bytes.string(bytes, format))
+            formats.append(Common.format(bytes, format))
         }
         media.formats = formats
         return MediaLine(media: media, formatRanges: formatRanges)
