@@ -8,6 +8,36 @@ public enum Bytes {
         return bytes.extracting(range).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Up to 8 bytes of `literal` from `offset`, little-endian and zero-padded: the value
+    /// ``word(_:_:count:)`` loads for the same text. With a literal argument the optimizer
+    /// folds it to a constant, so `switch word(…)` compares names in one instruction each.
+    @inlinable @inline(__always)
+    public static func word(_ literal: StaticString, from offset: Int = 0) -> UInt64 {
+        var word: UInt64 = 0
+        let count = literal.utf8CodeUnitCount
+        var i = offset
+        while i < count && i < offset + 8 {
+            word |= UInt64(literal.utf8Start[i]) << (8 * UInt64(i - offset))
+            i += 1
+        }
+        return word
+    }
+
+    /// The `count` (0...8) bytes at `start`, little-endian and zero-padded, in one load where
+    /// 8 bytes are readable. `start..<start + count` must lie within `bytes`.
+    @inlinable @inline(__always)
+    public static func word(_ bytes: Span<UInt8>, _ start: Int, count: Int) -> UInt64 {
+        guard count > 0 else { return 0 }
+        if start >= 0 && start <= bytes.count - 8 {
+            let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
+            let word = UInt64(littleEndian: raw)
+            return count >= 8 ? word : word & ((1 &<< UInt64(8 * count)) &- 1)
+        }
+        var word: UInt64 = 0
+        for i in 0..<min(count, 8) { word |= UInt64(bytes[start + i]) << UInt64(8 * i) }
+        return word
+    }
+
     /// Whether `range` holds exactly the ASCII bytes of `literal`.
     @inlinable @inline(__always)
     public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
