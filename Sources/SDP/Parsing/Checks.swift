@@ -152,19 +152,39 @@ struct SectionChecks {
 
     init() {}
 
-    /// - Parameter fragment: In an SDP fragment the m= line only names a section (RFC 8840
-    ///   §4.4), so its formats are not checked against rtpmap lines.
-    init(mediaLine: LineParser.MediaLine, lineNumber: Int, lineStart: Int, bytes: Span<UInt8>, fragment: Bool,
-         _ diagnostics: inout DiagnosticCollector) {
-        isRTP = mediaLine.media.proto.isRTP && !fragment
-        isAudio = mediaLine.media.media == .audio
+    /// Starts the checks of the section of `media`, forgetting the previous section but keeping
+    /// the storage of its arrays.
+    ///
+    /// - Parameters:
+    ///   - formatRanges: Where each format of the m= line is written.
+    ///   - fragment: In an SDP fragment the m= line only names a section (RFC 8840 §4.4), so its
+    ///     formats are not checked against rtpmap lines.
+    mutating func start(_ media: MediaDescription, formatRanges: [Range<Int>], lineNumber: Int, lineStart: Int, bytes: Span<UInt8>,
+                        fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+        var next = SectionChecks()
+        swap(&next.formatLocations, &formatLocations)
+        swap(&next.rtxOrder, &rtxOrder)
+        swap(&next.references, &references)
+        swap(&next.referenceTargets, &referenceTargets)
+        swap(&next.extmaps, &extmaps)
+        swap(&next.ssrcs, &ssrcs)
+        next.formatLocations.removeAll(keepingCapacity: true)
+        next.rtxOrder.removeAll(keepingCapacity: true)
+        next.references.removeAll(keepingCapacity: true)
+        next.referenceTargets.removeAll(keepingCapacity: true)
+        next.extmaps.removeAll(keepingCapacity: true)
+        next.ssrcs.removeAll(keepingCapacity: true)
+        self = next
+
+        isRTP = media.proto.isRTP && !fragment
+        isAudio = media.media == .audio
         guard isRTP else { return }
-        formatLocations.reserveCapacity(mediaLine.formatRanges.count)
-        for range in mediaLine.formatRanges {
+        formatLocations.reserveCapacity(formatRanges.count)
+        for range in formatRanges {
             let location = SourceLocation(line: lineNumber, column: range.lowerBound - lineStart + 1, bytes: range)
             guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= 127 else {
                 diagnostics.report(SDPRules.payloadTypeRange, at: location,
-                                   "format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(mediaLine.media.proto) requires")
+                                   "format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(media.proto) requires")
                 continue
             }
             let pt = Int(value)

@@ -248,25 +248,26 @@ enum LineParser {
 
     // MARK: m= (RFC 8866 §5.14)
 
-    struct MediaLine {
-        var media: MediaDescription
-        /// Where each format token stands, for findings about it later.
-        var formatRanges: [Range<Int>]
-    }
-
-    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> MediaLine {
+    /// Reads an m= line.
+    ///
+    /// - Parameter formatRanges: Receives where each format token stands, for findings about
+    ///   it later (empty when the line lacks a field before them). The caller's array is reused
+    ///   from section to section.
+    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, formatRanges: inout [Range<Int>],
+                      _ diagnostics: inout DiagnosticCollector) -> MediaDescription {
         let rule = SDPRules.mediaSyntax
         var scanner = scanner(range)
         let mediaRange = scanner.field(bytes, &diagnostics)
         let portRange = scanner.field(bytes, &diagnostics)
         let protoRange = scanner.field(bytes, &diagnostics)
-        var formatRanges: [Range<Int>] = []
+        formatRanges.removeAll(keepingCapacity: true)
         while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
         var media = MediaDescription(media: MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? ""),
                                      port: 0, proto: "", formats: [])
         guard let mediaRange, let portRange, let protoRange else {
             diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
-            return MediaLine(media: media, formatRanges: [])
+            formatRanges.removeAll(keepingCapacity: true)
+            return media
         }
         Field.token(bytes, mediaRange, "media type", rule, &diagnostics)
         var portParts = ValueScanner(portRange)
@@ -294,6 +295,6 @@ enum LineParser {
             formats.append(Common.format(bytes, format))
         }
         media.formats = formats
-        return MediaLine(media: media, formatRanges: formatRanges)
+        return media
     }
 }

@@ -52,6 +52,10 @@ struct Parser {
     private var reportedLFOnly = false
 
     private var checks = SectionChecks()
+    /// Where the formats of the current m= line are written; reused from section to section.
+    private var formatRanges: [Range<Int>] = []
+    /// The number of attributes of the previous media section.
+    private var previousAttributeCount = 0
     private var sessionChecks = SessionChecks()
 
     /// Whether the input is an RFC 8840 SDP fragment: attributes and media sections without the
@@ -77,7 +81,11 @@ struct Parser {
     /// invalid bytes hold U+FFFD). UTF-16 input is reported and not parsed: every line would
     /// be noise.
     static func parseValidating(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
-        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parse(bytes, options: options, fragment: fragment) }
+        var parser = Parser(options: options, fragment: fragment)
+        parser.run(bytes)
+        // The line scan notes whether it saw a byte above 0x7F: ASCII needs no UTF-8 check.
+        if parser.scannedOnlyASCII { return parser.finish(bytes) }
+        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parser.finish(bytes) }
         var collector = DiagnosticCollector(strict: options.strict)
         var line = 1
         var lineStart = 0
@@ -99,17 +107,22 @@ struct Parser {
         }
         collector.report(SDPRules.invalidUTF8, bad..<(bad + 1),
                          "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; values holding invalid bytes read as U+FFFD")
-        var result = parse(bytes, options: options, fragment: fragment)
+        var result = parser.finish(bytes)
         result.diagnostics.insert(contentsOf: collector.diagnostics, at: 0)
         return result
     }
 
     // MARK: The line loop
 
+    /// Whether ``run(_:)`` read every byte of the input and found only ASCII.
+    private var scannedOnlyASCII = false
+
     private mutating func run(_ input: Span<UInt8>) {
         let limits = options.limits
         var count = input.count
         var start = 0
+        // Every byte the line scan reads, OR-ed together: bit 7 set means some byte is not ASCII.
+        var seen: UInt64 = 0
         if count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF {
             diagnostics.report(SDPRules.controlCharacter, 0..<3, "the input starts with a UTF-8 byte order mark, which SDP does not allow; it was skipped")
             start = 3
@@ -121,7 +134,7 @@ struct Parser {
         }
         var onlyWhitespace = true
         while start < count {
-            let (end, control) = Self.lineEnd(input, from: start, count: count)
+            let (end, control) = Self.lineEnd(input, from: start, count: count, seen: &seen)
             let terminated = end < count
             var contentEnd = end
             let crlf = terminated && end > start && input[end - 1] == ASCII.cr
@@ -164,6 +177,9 @@ struct Parser {
             start = end + 1
             lineNumber += 1
         }
+        // A skipped byte order mark, a limit or a break leaves bytes unread.
+        scannedOnlyASCII = seen & 0x8080_8080_8080_8080 == 0 && start >= input.count && !truncated
+            && !(input.count >= 3 && input[0] == 0xEF)
         if onlyWhitespace {
             diagnostics.line = 1
             diagnostics.lineStart = 0
@@ -172,21 +188,26 @@ struct Parser {
     }
 
     /// The index of the LF ending the line at `start` (or `count`), and the first NUL or lone CR
-    /// on the way (or -1). Eight bytes at a time while none is a control byte: a byte below 0x20
-    /// borrows into its top bit.
-    private static func lineEnd(_ input: Span<UInt8>, from start: Int, count: Int) -> (end: Int, control: Int) {
+    /// on the way (or -1). Eight bytes at a time: a byte below 0x20 borrows into its top bit,
+    /// and the lowest such flag is exact, so the scan jumps straight to it. Every byte read is
+    /// OR-ed into `seen`.
+    private static func lineEnd(_ input: Span<UInt8>, from start: Int, count: Int, seen: inout UInt64) -> (end: Int, control: Int) {
         input.withUnsafeBytes { raw in
             var end = start
             var control = -1
             while end < count {
-                if end + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                if end <= count - 8 {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+                    seen |= word
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if below == 0 {
                         end += 8
                         continue
                     }
+                    end += below.trailingZeroBitCount >> 3
                 }
                 let byte = raw[end]
+                seen |= UInt64(byte)
                 if byte < 0x20 {
                     if byte == ASCII.lf { break }
                     if control < 0 && (byte == 0 || (byte == ASCII.cr && !(end + 1 < count && raw[end + 1] == ASCII.lf))) {
@@ -482,13 +503,14 @@ struct Parser {
     private mutating func startMedia(_ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         finishMedia()
         mediaCount += 1
-        var parsed = LineParser.media(bytes, trimmed, &diagnostics)
-        parsed.media.verbatim = verbatim(bytes, value)
-        checks = SectionChecks(mediaLine: parsed, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes, fragment: fragment, &diagnostics)
+        current = LineParser.media(bytes, trimmed, formatRanges: &formatRanges, &diagnostics)
+        current.verbatim = verbatim(bytes, value)
+        checks.start(current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
+                     fragment: fragment, &diagnostics)
         sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
-        current = parsed.media
-        // Browser sections carry 10 to 150 attributes; start big enough to skip most regrowth.
-        current.attributes.reserveCapacity(32)
+        // Browser sections carry 10 to 150 attributes, and the sections of one description are
+        // alike: start with room for as many as the previous one had, to skip most regrowth.
+        current.attributes.reserveCapacity(max(32, previousAttributeCount + 8))
         inMedia = true
         rank = 0
         sectionLine = 1
@@ -544,6 +566,7 @@ struct Parser {
         inMedia = false
         if !truncated { checks.finish(&current, &diagnostics) }
         sessionChecks.noteMedia(checks)
+        previousAttributeCount = current.attributes.count
         session.media.append(current)
         current = MediaDescription(media: "", proto: "", formats: [])
     }
