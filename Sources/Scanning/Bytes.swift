@@ -52,13 +52,13 @@ public enum Bytes {
     }
 
     /// Whether `range` holds the ASCII bytes of `literal`, ignoring ASCII case.
-    @inlinable
+    @inlinable @inline(__always)
     public static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
-        guard range.count == literal.utf8CodeUnitCount else { return false }
+        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
         let pointer = literal.utf8Start
         var i = 0
         for index in range {
-            if bytes[index].asciiLowercased != pointer[i].asciiLowercased { return false }
+            if bytes[unchecked: index].asciiLowercased != pointer[i].asciiLowercased { return false }
             i += 1
         }
         return true

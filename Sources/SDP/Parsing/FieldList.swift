@@ -46,10 +46,10 @@ struct FieldList {
         }
     }
 
-    subscript(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
+    @inline(__always) subscript(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
 
     /// The field at `index`, or `nil` if there are fewer fields.
-    func at(_ index: Int) -> Range<Int>? { index < count ? starts[index]..<ends[index] : nil }
+    @inline(__always) func at(_ index: Int) -> Range<Int>? { index < count ? starts[index]..<ends[index] : nil }
 
     /// An empty range where field `index` would be: just after the previous one.
     func missing(_ index: Int) -> Range<Int> {
