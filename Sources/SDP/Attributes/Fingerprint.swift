@@ -75,13 +75,18 @@ public struct Fingerprint: AttributeValue {
         var lowercase = false
         var i = digest.lowerBound
         var malformed: Int?
-        while i < digest.upperBound {
-            guard i + 1 < digest.upperBound, bytes[i].isHexDigit, bytes[i + 1].isHexDigit else { malformed = i; break }
-            if bytes[i] >= UInt8(ascii: "a") || bytes[i + 1] >= UInt8(ascii: "a") { lowercase = true }
+        // Fields lie within `bytes`; checked here so the loop can read without checks.
+        let end = min(digest.upperBound, bytes.count)
+        while i < end {
+            guard i + 1 < end else { malformed = i; break }
+            let high = bytes[unchecked: i]
+            let low = bytes[unchecked: i + 1]
+            guard high.isHexDigit, low.isHexDigit else { malformed = i; break }
+            if high >= UInt8(ascii: "a") || low >= UInt8(ascii: "a") { lowercase = true }
             pairs += 1
             i += 2
-            if i < digest.upperBound {
-                guard bytes[i] == ASCII.colon, i + 1 < digest.upperBound else { malformed = i; break }
+            if i < end {
+                guard bytes[unchecked: i] == ASCII.colon, i + 1 < end else { malformed = i; break }
                 i += 1
             }
         }

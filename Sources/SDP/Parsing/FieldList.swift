@@ -35,11 +35,7 @@ struct FieldList {
             }
             guard i < upper else { break }
             let start = i
-            if count == limit - 1 {
-                i = upper
-            } else {
-                while i < upper && !bytes[unchecked: i].isWhitespace { i += 1 }
-            }
+            i = count == limit - 1 ? upper : Bytes.tokenEnd(bytes, from: i, to: upper)
             starts[count] = start
             ends[count] = i
             count += 1
