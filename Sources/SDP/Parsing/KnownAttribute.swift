@@ -87,6 +87,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     }
 
     /// Property attributes, written without a value.
+    @inline(__always)
     var isFlag: Bool {
         switch self {
         case .sendrecv, .sendonly, .recvonly, .inactive, .rtcpMux, .rtcpMuxOnly, .rtcpReducedSize,
@@ -97,8 +98,10 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         }
     }
 
+    @inline(__always)
     var isDirection: Bool { self == .sendrecv || self == .sendonly || self == .recvonly || self == .inactive }
 
+    @inline(__always)
     var level: Level {
         switch self {
         case .type, .charset, .tool, .cat, .keywds, .group, .msidSemantic, .iceLite, .icePacing, .identity:
@@ -112,6 +115,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     }
 
     /// Whether the attribute may appear at most once per section.
+    @inline(__always)
     var isSingle: Bool {
         switch self {
         case .ptime, .maxptime, .framerate, .orient, .type, .charset, .quality, .tool, .rtcp, .rtcpMux,

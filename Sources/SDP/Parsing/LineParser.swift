@@ -15,34 +15,38 @@ enum LineParser {
     static func origin(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.Origin {
         let rule = SDPRules.originSyntax
         var scanner = scanner(range)
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(6)
-        while fields.count < 6, let field = scanner.field(bytes, &diagnostics) { fields.append(field) }
-        if fields.count < 6 {
-            diagnostics.report(rule, range, "o= has \(fields.count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>")
+        // The six fields, without an array to allocate.
+        var fields = InlineArray<6, Range<Int>>(repeating: range.lowerBound..<range.lowerBound)
+        var count = 0
+        while count < 6, let field = scanner.field(bytes, &diagnostics) {
+            fields[count] = field
+            count += 1
+        }
+        if count < 6 {
+            diagnostics.report(rule, range, "o= has \(count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>")
         }
         Field.noMore(&scanner, bytes, rule, "the address", &diagnostics)
-        func text(_ index: Int) -> String { index < fields.count ? Bytes.string(bytes, fields[index]) : "" }
-        if fields.count > 1 {
+        if count > 1 {
             let id = fields[1]
             if id.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, id) != nil {
                 diagnostics.report(rule, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
             }
         }
         var version: UInt64 = 0
-        if fields.count > 2 {
+        if count > 2 {
             version = Field.integer(bytes, fields[2], "session version", rule, as: UInt64.self, &diagnostics) ?? 0
         }
-        if fields.count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
-        if fields.count > 4 { Field.token(bytes, fields[4], "address type", rule, &diagnostics) }
-        if fields.count > 5 {
+        if count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
+        if count > 4 { Field.token(bytes, fields[4], "address type", rule, &diagnostics) }
+        if count > 5 {
             checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
         }
         return SessionDescription.Origin(
-            username: fields.count > 0 ? Common.username(bytes, fields[0]) : "", sessionID: text(1), sessionVersion: version,
-            networkType: fields.count > 3 ? Common.networkType(bytes, fields[3]) : "",
-            addressType: Connection.AddressType(rawValue: fields.count > 4 ? Common.addressType(bytes, fields[4]) : ""),
-            address: fields.count > 5 ? Common.address(bytes, fields[5]) : "")
+            username: count > 0 ? Common.username(bytes, fields[0]) : "", sessionID: count > 1 ? Bytes.string(bytes, fields[1]) : "",
+            sessionVersion: version,
+            networkType: count > 3 ? Common.networkType(bytes, fields[3]) : "",
+            addressType: Connection.AddressType(rawValue: count > 4 ? Common.addressType(bytes, fields[4]) : ""),
+            address: count > 5 ? Common.address(bytes, fields[5]) : "")
     }
 
     // MARK: c= (RFC 8866 §5.7)

@@ -587,7 +587,13 @@ struct Parser {
         let known = KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
                                   value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
-        if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
+        if inMedia {
+            current.attributes.append(attribute)
+        } else {
+            // Browsers write 3 to 10 session attributes: one allocation instead of regrowth.
+            if session.attributes.capacity == 0 { session.attributes.reserveCapacity(16) }
+            session.attributes.append(attribute)
+        }
 
         guard let known else {
             if nameRange.isEmpty {
@@ -642,16 +648,18 @@ struct Parser {
 
     /// Whether a number in `range` starts with a superfluous "0" ("t=00 0", "m=audio 09 …").
     private static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
-        var previous = ASCII.space
-        for i in range {
-            let byte = bytes[i]
-            if byte == ASCII.zero && i + 1 < range.upperBound && bytes[i + 1].isDigit,
+        // Only a "0" can be one: go from zero to zero, a word at a time.
+        var i = range.lowerBound
+        while true {
+            i = Bytes.firstIndex(of: ASCII.zero, in: bytes, i..<range.upperBound)
+            guard i < range.upperBound else { return false }
+            let previous = i == range.lowerBound ? ASCII.space : bytes[i - 1]
+            if i + 1 < range.upperBound && bytes[i + 1].isDigit,
                previous == ASCII.space || previous == ASCII.slash || previous == ASCII.colon || previous == ASCII.minus {
                 return true
             }
-            previous = byte
+            i += 1
         }
-        return false
     }
 
     // MARK: End
