@@ -2,37 +2,22 @@ import Diagnostics
 import ICE
 import Scanning
 
-/// What the checks need of an attribute that other lines refer to. The frequent attributes
-/// are scanned to byte ranges and numbers only: validating them creates no strings.
-enum ParsedAttribute {
-    case rtpmap(RTPMap.Scanned)
-    case fmtp(FMTP.Scanned)
-    case rtcpFeedback(RTCPFeedback.Scanned)
-    case extmap(ExtMap.Scanned)
-    case mid(Range<Int>)
-    /// The semantics and the mids, as byte ranges.
-    case group(semantics: Range<Int>, mids: [Range<Int>])
-    case ssrc(UInt32)
-    case ssrcGroup(SSRCGroup)
-    case rid(RID)
-    case simulcast(Simulcast)
-    case none
-
-    /// Checks a known attribute's value with its typed grammar, reporting syntax problems.
-    static func parse(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> ParsedAttribute {
+/// The typed grammars of attribute values, checked without making strings.
+enum AttributeSyntax {
+    /// Checks a known attribute's value, reporting syntax problems. The section and session
+    /// checks read the attributes other lines refer to (rtpmap, fmtp, mid, …) themselves.
+    static func check(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         switch known {
-        case .rtpmap: return RTPMap.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.rtpmap) ?? .none
-        case .fmtp: return FMTP.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.fmtp) ?? .none
-        case .rtcpFeedback: return RTCPFeedback.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.rtcpFeedback) ?? .none
-        case .extmap: return ExtMap.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.extmap) ?? .none
-        case .mid:
-            guard Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics) || !range.isEmpty else { return .none }
-            return .mid(range)
-        case .group: return Group.scan(bytes, range, into: &diagnostics).map { ParsedAttribute.group(semantics: $0.semantics, mids: $0.mids) } ?? .none
-        case .ssrc: return SSRC.scan(bytes, range, into: &diagnostics).map { ParsedAttribute.ssrc($0.id) } ?? .none
-        case .ssrcGroup: return SSRCGroup.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.ssrcGroup) ?? .none
-        case .rid: return RID.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.rid) ?? .none
-        case .simulcast: return Simulcast.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.simulcast) ?? .none
+        case .rtpmap: _ = RTPMap.scan(bytes, range, into: &diagnostics)
+        case .fmtp: _ = FMTP.scan(bytes, range, into: &diagnostics)
+        case .rtcpFeedback: _ = RTCPFeedback.scan(bytes, range, into: &diagnostics)
+        case .extmap: _ = ExtMap.scan(bytes, range, into: &diagnostics)
+        case .mid: Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics)
+        case .group: _ = Group.scan(bytes, range, into: &diagnostics)
+        case .ssrc: _ = SSRC.scan(bytes, range, into: &diagnostics)
+        case .ssrcGroup: _ = SSRCGroup.parse(bytes, range, into: &diagnostics)
+        case .rid: _ = RID.parse(bytes, range, into: &diagnostics)
+        case .simulcast: _ = Simulcast.parse(bytes, range, into: &diagnostics)
         case .msid: _ = MSID.scan(bytes, range, into: &diagnostics)
         case .msidSemantic: _ = MSIDSemantic.scan(bytes, range, into: &diagnostics)
         case .iceUfrag: ICECredentials.validateUfrag(bytes, range, into: &diagnostics)
@@ -55,7 +40,6 @@ enum ParsedAttribute {
         case .candidate: Candidate.check(bytes, range, into: &diagnostics)
         default: break
         }
-        return .none
     }
 }
 
@@ -208,9 +192,9 @@ struct SectionChecks {
         if known.isSingle && !seen.insert(known) {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once in this section")
         }
-        switch ParsedAttribute.parse(known, bytes, value, &diagnostics) {
-        case .rtpmap(let map):
-            guard isRTP else { return }
+        switch known {
+        case .rtpmap:
+            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else { return }
             let pt = map.payloadType
             referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
             let first = rtpmaps.insert(pt)
@@ -234,30 +218,36 @@ struct SectionChecks {
                     break
                 }
             }
-        case .fmtp(let fmtp):
-            guard isRTP, let pt = fmtp.payloadType else { return }
+        case .fmtp:
+            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else { return }
             referToFormat(pt, "a=fmtp", bytes, value, &diagnostics)
             if !fmtps.insert(pt) {
                 diagnostics.report(SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
             }
             recordReferences(pt, bytes, fmtp.parameters, &diagnostics)
-        case .rtcpFeedback(let feedback):
+        case .rtcpFeedback:
+            guard let feedback = RTCPFeedback.scan(bytes, value, into: &diagnostics) else { return }
             if isRTP, let pt = feedback.payloadType {
                 referToFormat(pt, "a=rtcp-fb", bytes, value, &diagnostics)
             }
-        case .extmap(let map):
+        case .extmap:
+            guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
             checkExtmap(map, bytes, value, &diagnostics)
-        case .mid(let range):
-            if mid == nil { mid = (range, diagnostics.location(range)) }
-        case .ssrc(let id):
+        case .mid:
+            guard Field.token(bytes, value, "identification tag", SDPRules.midSyntax, &diagnostics) || !value.isEmpty else { return }
+            if mid == nil { mid = (value, diagnostics.location(value)) }
+        case .ssrc:
+            guard let ssrc = SSRC.scan(bytes, value, into: &diagnostics) else { return }
             // Each SSRC usually has several lines in a row (cname, msid, …): keep it once.
-            if ssrcs.last != id { ssrcs.append(id) }
-        case .ssrcGroup(let group):
+            if ssrcs.last != ssrc.id { ssrcs.append(ssrc.id) }
+        case .ssrcGroup:
+            guard let group = SSRCGroup.parse(bytes, value, into: &diagnostics) else { return }
             let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
             for (ssrc, range) in zip(group.ssrcs, tokens) {
                 ssrcGroupMembers.append((group.semantics, ssrc, diagnostics.location(range)))
             }
-        case .rid(let rid):
+        case .rid:
+            guard let rid = RID.parse(bytes, value, into: &diagnostics) else { return }
             if isRTP {
                 let ptRanges = Tokens.ridPayloadTypes(bytes, value)
                 for (pt, range) in zip(rid.payloadTypes, ptRanges) {
@@ -268,7 +258,8 @@ struct SectionChecks {
                 }
             }
             rids.insert((rid.direction == .send ? "send:" : "recv:") + rid.id)
-        case .simulcast(let simulcast):
+        case .simulcast:
+            guard let simulcast = Simulcast.parse(bytes, value, into: &diagnostics) else { return }
             var ridRanges = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma])
                 .filter { range in !(Bytes.equals(bytes, range, "send") || Bytes.equals(bytes, range, "recv")) }
                 .map { range in !range.isEmpty && bytes[range.lowerBound] == ASCII.tilde ? (range.lowerBound + 1)..<range.upperBound : range }[...]
@@ -282,8 +273,8 @@ struct SectionChecks {
                     simulcastRIDs.append((rid, send, diagnostics.location(range)))
                 }
             }
-        case .group, .none:
-            break
+        default:
+            AttributeSyntax.check(known, bytes, value, &diagnostics)
         }
     }
 
@@ -470,10 +461,10 @@ struct SessionChecks {
         if known.isSingle && !seen.insert(known) {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
         }
-        if case .group(let semantics, let members) = ParsedAttribute.parse(known, bytes, value, &diagnostics) {
-            for mid in members {
-                groupMembers.append((semantics, mid, diagnostics.location(mid)))
-            }
+        guard known == .group else { return AttributeSyntax.check(known, bytes, value, &diagnostics) }
+        guard let group = Group.scan(bytes, value, into: &diagnostics) else { return }
+        for mid in group.mids {
+            groupMembers.append((group.semantics, mid, diagnostics.location(mid)))
         }
     }
 

@@ -15,6 +15,7 @@ struct FieldList {
     /// The end of the whole value, where a missing field would have started.
     let end: Int
 
+    @inline(__always)
     init(_ bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = FieldList.capacity, lineField: Bool = false,
          diagnostics: inout DiagnosticCollector) {
         end = range.upperBound
