@@ -242,6 +242,7 @@ struct Parser {
 
     // MARK: One line
 
+    @inline(__always)
     private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         lineMark = diagnostics.reported
         if secondDescription { return keepExtra(bytes, line) }
@@ -286,6 +287,7 @@ struct Parser {
         previousType = type
     }
 
+    @inline(never)
     private mutating func reportMalformed(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, line)
         if bytes[line.lowerBound].isWhitespace {
@@ -329,6 +331,7 @@ struct Parser {
         }
     }
 
+    @inline(never)
     private mutating func sessionLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         guard let rank = Self.sessionRank(type) else {
             unknownLine(bytes, type, line)
@@ -430,6 +433,7 @@ struct Parser {
     }
 
     /// Reports a line whose rank is lower than one already seen in the section.
+    @inline(__always)
     private mutating func checkOrder(_ bytes: Span<UInt8>, _ type: UInt8, _ rank: Int, _ line: Range<Int>) {
         if rank < self.rank {
             let letter = Character(UnicodeScalar(type))
@@ -481,17 +485,20 @@ struct Parser {
         }
     }
 
+    @inline(never)
     private mutating func duplicate(_ what: String, _ bytes: Span<UInt8>, _ line: Range<Int>) {
         diagnostics.report(SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2), "a second \(what) line; only one is allowed here, the second is ignored")
         keepExtra(bytes, line)
     }
 
+    @inline(never)
     private mutating func unknownLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>) {
         diagnostics.report(SDPRules.unknownLineType, line.lowerBound..<(line.lowerBound + 1),
                            "line type '\(Character(UnicodeScalar(type)))=' is not defined by SDP; the line is kept but ignored")
         keepExtra(bytes, line)
     }
 
+    @inline(never)
     private mutating func keepExtra(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         let extra = ExtraLine(text: Bytes.string(bytes, line), position: sectionLine)
         if inMedia { current.extraLines.append(extra) } else { session.extraLines.append(extra) }
@@ -500,6 +507,7 @@ struct Parser {
 
     // MARK: Media level
 
+    @inline(never)
     private mutating func startMedia(_ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         finishMedia()
         mediaCount += 1
@@ -528,6 +536,7 @@ struct Parser {
         }
     }
 
+    @inline(__always)
     private mutating func mediaLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         if type == UInt8(ascii: "m") { return startMedia(bytes, line, value, trimmed) }
         guard let rank = Self.mediaRank(type) else {
