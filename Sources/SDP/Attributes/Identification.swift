@@ -55,6 +55,11 @@ public struct MSID: AttributeValue {
 
     /// Checks the value; returns the stream id and track id ranges.
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (id: Range<Int>, appdata: Range<Int>?)? {
+        // The usual form, "<id>[ <appdata>]" of tokens up to 64 characters, has nothing to report.
+        if var cursor = CanonicalCursor(bytes, range), let id = cursor.token(bytes), id.count <= 64 {
+            if cursor.isAtEnd { return (id, nil) }
+            if cursor.space(bytes), let appdata = cursor.token(bytes), appdata.count <= 64, cursor.isAtEnd { return (id, appdata) }
+        }
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let id = fields.at(0) else {
             diagnostics.report(SDPRules.msidSyntax, range, "msid has no stream id")
