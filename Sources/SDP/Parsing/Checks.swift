@@ -158,7 +158,7 @@ struct SectionChecks {
         next.referenceTargets.removeAll(keepingCapacity: true)
         next.extmaps.removeAll(keepingCapacity: true)
         next.ssrcs.removeAll(keepingCapacity: true)
-        self = next
+        self = consume next
 
         isRTP = media.proto.isRTP && !fragment
         isAudio = media.media == .audio

@@ -266,29 +266,29 @@ enum LineParser {
         let protoRange = scanner.field(bytes, &diagnostics)
         formatRanges.removeAll(keepingCapacity: true)
         while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
-        var media = MediaDescription(media: MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? ""),
-                                     port: 0, proto: "", formats: [])
+        let mediaType = MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? "")
         guard let mediaRange, let portRange, let protoRange else {
             diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
             formatRanges.removeAll(keepingCapacity: true)
-            return media
+            return MediaDescription(media: mediaType, port: 0, proto: "", formats: [])
         }
         Field.token(bytes, mediaRange, "media type", rule, &diagnostics)
         var portParts = ValueScanner(portRange)
         let port = portParts.upTo(ASCII.slash, bytes)
+        var portNumber = 0
         if let value = Field.integer(bytes, port.range, "port", rule, as: UInt64.self, &diagnostics) {
             if value > 65535 { diagnostics.report(rule, port.range, "port \(value) is out of range 0–65535") }
-            media.port = Int(min(value, UInt64(Int32.max)))
+            portNumber = Int(min(value, UInt64(Int32.max)))
         }
+        var portCount: Int?
         if port.found {
-            media.portCount = Field.integer(bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
+            portCount = Field.integer(bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
         }
         var protoParts = ValueScanner(protoRange)
         while !protoParts.isAtEnd {
             let part = protoParts.upTo(ASCII.slash, bytes).range
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
         }
-        media.proto = MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange))
         if formatRanges.isEmpty {
             diagnostics.report(rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format", hint: "list at least one payload type or format")
         }
@@ -298,7 +298,9 @@ enum LineParser {
             Field.token(bytes, format, "format", rule, &diagnostics)
             formats.append(Common.format(bytes, format))
         }
-        media.formats = formats
-        return media
+        // Built once, whole: setting properties one by one would run their observers.
+        return MediaDescription(media: mediaType, port: portNumber, portCount: portCount,
+                                proto: MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange)),
+                                formats: formats)
     }
 }

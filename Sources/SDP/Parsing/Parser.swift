@@ -14,10 +14,15 @@ struct Parser {
     private var diagnostics: DiagnosticCollector
     private let options: ParseOptions
 
-    private var session = SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: [])
+    private var session = Parser.emptySession
     /// The media section being read, valid while `inMedia`. Kept out of an optional so that
     /// appends happen in place.
-    private var current = MediaDescription(media: "", proto: "", formats: [])
+    private var current = Parser.emptyMedia
+
+    /// The values the parser starts from, made once: the initializers' many default arguments
+    /// cost more than copying these.
+    private static let emptySession = SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: [])
+    private static let emptyMedia = MediaDescription(media: "", proto: "", formats: [])
     private var inMedia = false
     private var mediaCount = 0
 
@@ -210,9 +215,12 @@ struct Parser {
                 seen |= UInt64(byte)
                 if byte < 0x20 {
                     if byte == ASCII.lf { break }
-                    if control < 0 && (byte == 0 || (byte == ASCII.cr && !(end + 1 < count && raw[end + 1] == ASCII.lf))) {
-                        control = end
+                    // CRLF, the usual ending: the line ends at its LF.
+                    if byte == ASCII.cr && end + 1 < count && raw[end + 1] == ASCII.lf {
+                        end += 1
+                        break
                     }
+                    if control < 0 && (byte == 0 || byte == ASCII.cr) { control = end }
                 }
                 end += 1
             }
@@ -576,8 +584,10 @@ struct Parser {
         if !truncated { checks.finish(&current, &diagnostics) }
         sessionChecks.noteMedia(checks)
         previousAttributeCount = current.attributes.count
-        session.media.append(current)
-        current = MediaDescription(media: "", proto: "", formats: [])
+        // Moved, not copied: a copy would retain every array and string of the section.
+        var finished = Self.emptyMedia
+        swap(&finished, &current)
+        session.media.append(consume finished)
     }
 
     // MARK: Attributes
@@ -687,6 +697,10 @@ struct Parser {
         if !all.isEmpty && !zip(all, all.dropFirst()).allSatisfy({ $0.location <= $1.location }) {
             all = all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
         }
-        return SDPParseResult(description: session, diagnostics: all)
+        // Moved out of the parser rather than copied: a copy would retain every string and array
+        // of the description, and discarding the parser would release them again.
+        var description = Self.emptySession
+        swap(&description, &session)
+        return SDPParseResult(description: consume description, diagnostics: all)
     }
 }
