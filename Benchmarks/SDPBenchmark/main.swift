@@ -184,7 +184,11 @@ for directory in directories {
         // instructions, which unlike time does not depend on what else the machine is doing.
         var n = 0
         for _ in 0..<fixedPasses {
-            for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input)) }
+            if only == "serialize" {
+                for description in parsed { n &+= description.serialized().utf8.count }
+            } else {
+                for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input)) }
+            }
         }
         print("passes: \(fixedPasses), files: \(inputs.count), sink: \(n)")
         continue

@@ -242,8 +242,8 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         return nil
     }
 
-    /// The name as a literal, compared without touching a `String`.
-    private var literal: StaticString {
+    /// The name as a literal, compared and written without touching a `String`.
+    var literal: StaticString {
         switch self {
         case .rtpmap: "rtpmap"
         case .fmtp: "fmtp"
