@@ -145,20 +145,28 @@ struct SectionChecks {
     ///     formats are not checked against rtpmap lines.
     mutating func start(_ media: MediaDescription, formatRanges: [Range<Int>], lineNumber: Int, lineStart: Int, bytes: Span<UInt8>,
                         fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
-        var next = SectionChecks()
-        swap(&next.formatLocations, &formatLocations)
-        swap(&next.rtxOrder, &rtxOrder)
-        swap(&next.references, &references)
-        swap(&next.referenceTargets, &referenceTargets)
-        swap(&next.extmaps, &extmaps)
-        swap(&next.ssrcs, &ssrcs)
-        next.formatLocations.removeAll(keepingCapacity: true)
-        next.rtxOrder.removeAll(keepingCapacity: true)
-        next.references.removeAll(keepingCapacity: true)
-        next.referenceTargets.removeAll(keepingCapacity: true)
-        next.extmaps.removeAll(keepingCapacity: true)
-        next.ssrcs.removeAll(keepingCapacity: true)
-        self = consume next
+        // Every stored property back to its initial value (keep in step with the declarations);
+        // the arrays browsers fill in every section keep their storage.
+        isRTP = false
+        isAudio = false
+        formats = PayloadTypeSet()
+        formatLocations.removeAll(keepingCapacity: true)
+        rtpmaps = PayloadTypeSet()
+        rtxTypes = PayloadTypeSet()
+        redTypes = PayloadTypeSet()
+        rtxOrder.removeAll(keepingCapacity: true)
+        fmtps = PayloadTypeSet()
+        references.removeAll(keepingCapacity: true)
+        referenceTargets.removeAll(keepingCapacity: true)
+        extmaps.removeAll(keepingCapacity: true)
+        extmapIndex = nil
+        ssrcs.removeAll(keepingCapacity: true)
+        if !ssrcGroupMembers.isEmpty { ssrcGroupMembers = [] }
+        if !rids.isEmpty { rids = [] }
+        if !simulcastRIDs.isEmpty { simulcastRIDs = [] }
+        seen = KnownAttributeSet()
+        direction = nil
+        mid = nil
 
         isRTP = media.proto.isRTP && !fragment
         isAudio = media.media == .audio
@@ -477,7 +485,10 @@ struct SessionChecks {
     }
 
     mutating func noteMedia(_ checks: borrowing SectionChecks) {
-        if let mid = checks.mid { mids.append(mid) }
+        if let mid = checks.mid {
+            if mids.capacity == 0 { mids.reserveCapacity(8) }
+            mids.append(mid)
+        }
     }
 
     func finish(_ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {

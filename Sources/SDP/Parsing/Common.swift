@@ -49,8 +49,10 @@ enum Common {
         return Bytes.string(bytes, range)
     }
 
-    /// An m= format: RTP payload types 0–127, written without leading zeros, come from a table.
-    static func format(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
+    /// An m= format: RTP payload types 0–127, written without leading zeros, come from
+    /// `payloadTypes` (``Common/payloadTypes``, read once per line by the caller).
+    @inline(__always)
+    static func format(_ bytes: Span<UInt8>, _ range: Range<Int>, _ payloadTypes: [String]) -> String {
         if range.count <= 3, range.lowerBound >= 0, range.upperBound <= bytes.count,
            !(range.count > 1 && bytes[range.lowerBound] == ASCII.zero) {
             var value = 0
@@ -66,5 +68,5 @@ enum Common {
     }
 
     /// "0" to "127".
-    private static let payloadTypes: [String] = (0...127).map { String($0) }
+    static let payloadTypes: [String] = (0...127).map { String($0) }
 }

@@ -257,8 +257,9 @@ enum LineParser {
     /// - Parameter formatRanges: Receives where each format token stands, for findings about
     ///   it later (empty when the line lacks a field before them). The caller's array is reused
     ///   from section to section.
-    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, formatRanges: inout [Range<Int>],
-                      _ diagnostics: inout DiagnosticCollector) -> MediaDescription {
+    ///   - media: An empty section, which receives the fields of the line.
+    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, into media: inout MediaDescription, formatRanges: inout [Range<Int>],
+                      _ diagnostics: inout DiagnosticCollector) {
         let rule = SDPRules.mediaSyntax
         var scanner = scanner(range)
         let mediaRange = scanner.field(bytes, &diagnostics)
@@ -266,11 +267,12 @@ enum LineParser {
         let protoRange = scanner.field(bytes, &diagnostics)
         formatRanges.removeAll(keepingCapacity: true)
         while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
-        let mediaType = MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? "")
+        media.media = MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? "")
+        media.port = 0
         guard let mediaRange, let portRange, let protoRange else {
             diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
             formatRanges.removeAll(keepingCapacity: true)
-            return MediaDescription(media: mediaType, port: 0, proto: "", formats: [])
+            return
         }
         Field.token(bytes, mediaRange, "media type", rule, &diagnostics)
         var portParts = ValueScanner(portRange)
@@ -294,13 +296,14 @@ enum LineParser {
         }
         var formats: [String] = []
         formats.reserveCapacity(formatRanges.count)
+        let payloadTypes = Common.payloadTypes
         for format in formatRanges {
             Field.token(bytes, format, "format", rule, &diagnostics)
-            formats.append(Common.format(bytes, format))
+            formats.append(Common.format(bytes, format, payloadTypes))
         }
-        // Built once, whole: setting properties one by one would run their observers.
-        return MediaDescription(media: mediaType, port: portNumber, portCount: portCount,
-                                proto: MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange)),
-                                formats: formats)
+        media.port = portNumber
+        media.portCount = portCount
+        media.proto = MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange))
+        media.formats = formats
     }
 }

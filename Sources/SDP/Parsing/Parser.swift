@@ -519,7 +519,14 @@ struct Parser {
     private mutating func startMedia(_ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         finishMedia()
         mediaCount += 1
-        current = LineParser.media(bytes, trimmed, formatRanges: &formatRanges, &diagnostics)
+        if session.media.capacity == 0 {
+            // Browsers write 2 to 10 sections, with up to 40 formats each: one allocation each
+            // instead of regrowth.
+            session.media.reserveCapacity(8)
+            sessionChecks.mediaLines.reserveCapacity(8)
+            formatRanges.reserveCapacity(32)
+        }
+        LineParser.media(bytes, trimmed, into: &current, formatRanges: &formatRanges, &diagnostics)
         current.verbatim = verbatim(bytes, value)
         checks.start(current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
                      fragment: fragment, &diagnostics)
