@@ -5,7 +5,15 @@ public enum Bytes {
     @inlinable @inline(__always)
     public static func string(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
-        return bytes.extracting(range).withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        return bytes.extracting(range).withUnsafeBufferPointer { source in
+            // Up to 15 bytes fit a small string, which this initializer fills in place and, when
+            // they are ASCII, does not validate further; longer text is validated as it is copied.
+            guard source.count <= 15 else { return String(decoding: source, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: source.count) { target in
+                _ = target.initialize(fromContentsOf: source)
+                return source.count
+            }
+        }
     }
 
     /// Up to 8 bytes of `literal` from `offset`, little-endian and zero-padded: the value
