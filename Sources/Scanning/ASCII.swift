@@ -43,13 +43,10 @@ public enum ASCII {
 
         @inlinable @inline(__always)
         public func contains(_ byte: UInt8) -> Bool {
-            let word: UInt64
-            switch byte >> 6 {
-            case 0: word = words.0
-            case 1: word = words.1
-            case 2: word = words.2
-            default: word = words.3
-            }
+            // Two selects rather than a four-way switch: the classes are constants, and for the
+            // ASCII-only ones (words 2 and 3 zero) the upper half folds away.
+            let ascii = byte < 0x80
+            let word = byte & 0x40 == 0 ? (ascii ? words.0 : words.2) : (ascii ? words.1 : words.3)
             return word & (1 &<< UInt64(byte & 63)) != 0
         }
 
