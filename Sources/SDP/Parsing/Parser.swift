@@ -252,6 +252,18 @@ struct Parser {
 
     @inline(__always)
     private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
+        // Most lines are attributes of a media section whose attributes have begun: "a=" and no
+        // trailing white space, where the general path below would find nothing to report and
+        // change no state (the rank stays that of a=). They go straight to attribute().
+        if inMedia && rank == 5 && line.count > 2 && line.upperBound <= bytes.count && line.lowerBound >= 0
+            && bytes[unchecked: line.lowerBound] == UInt8(ascii: "a") && bytes[unchecked: line.lowerBound + 1] == ASCII.equals
+            && !bytes[unchecked: line.upperBound - 1].isWhitespace && !secondDescription && (seenVersion || fragment) {
+            let value = (line.lowerBound + 2)..<line.upperBound
+            attribute(bytes, value, value, inMedia: true)
+            sectionLine += 1
+            previousType = UInt8(ascii: "a")
+            return
+        }
         lineMark = diagnostics.reported
         if secondDescription { return keepExtra(bytes, line) }
         guard !line.isEmpty else {
