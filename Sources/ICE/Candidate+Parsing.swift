@@ -333,8 +333,16 @@ private struct FieldReader {
     private(set) var separatorsAreSingleSpaces = true
 
     /// The next field, or `nil` at the end. `end` must not be preceded by whitespace.
+    @inline(__always)
     mutating func next(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) -> Range<Int>? {
         guard position < end else { return nil }
+        // The usual separator, one SP between two fields, needs no report.
+        if !isFirst && position >= 0 && position + 1 < min(end, bytes.count) && bytes[unchecked: position] == ASCII.space
+            && !bytes[unchecked: position + 1].isWhitespace {
+            let start = position + 1
+            position = Bytes.tokenEnd(bytes, from: start, to: end)
+            return start..<position
+        }
         let separatorStart = position
         let start = Bytes.skipWhitespace(bytes, from: position, to: end)
         let separator = separatorStart..<start

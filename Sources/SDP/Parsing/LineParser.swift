@@ -266,7 +266,21 @@ enum LineParser {
         let portRange = scanner.field(bytes, &diagnostics)
         let protoRange = scanner.field(bytes, &diagnostics)
         formatRanges.removeAll(keepingCapacity: true)
-        while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
+        // The usual list, tokens separated by single spaces, has nothing to report.
+        var canonicalFormats = false
+        if var cursor = CanonicalCursor(bytes, scanner.remaining) {
+            while cursor.space(bytes), let format = cursor.token(bytes) {
+                formatRanges.append(format)
+                if cursor.isAtEnd {
+                    canonicalFormats = true
+                    break
+                }
+            }
+            if !canonicalFormats { formatRanges.removeAll(keepingCapacity: true) }
+        }
+        if !canonicalFormats {
+            while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
+        }
         media.media = MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? "")
         media.port = 0
         guard let mediaRange, let portRange, let protoRange else {
@@ -298,7 +312,7 @@ enum LineParser {
         formats.reserveCapacity(formatRanges.count)
         let payloadTypes = Common.payloadTypes
         for format in formatRanges {
-            Field.token(bytes, format, "format", rule, &diagnostics)
+            if !canonicalFormats { Field.token(bytes, format, "format", rule, &diagnostics) }
             formats.append(Common.format(bytes, format, payloadTypes))
         }
         media.port = portNumber
