@@ -139,6 +139,12 @@ public enum Bytes {
         UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
     }
 
+    /// A mask of the `count` (0...8) low bytes of a word.
+    @inlinable @inline(__always)
+    public static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 &<< UInt64(8 &* max(0, count))) &- 1
+    }
+
     /// Bit 7 of each zero byte of `word` set, and possibly of bytes above the lowest zero byte
     /// (borrows), never below it: `trailingZeroBitCount >> 3` is the index of the first one.
     @inlinable @inline(__always)

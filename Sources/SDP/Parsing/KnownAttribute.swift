@@ -136,70 +136,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         let count = range.count
         guard count >= 3 && count <= 18, range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
         let w0 = Bytes.word(bytes, range.lowerBound, count: count)
-        if count <= 8 {
-            switch count {
-            case 3:
-                switch w0 {
-                case word("mid"): return .mid
-                case word("rid"): return .rid
-                case word("cat"): return .cat
-                default: return nil
-                }
-            case 4:
-                switch w0 {
-                case word("fmtp"): return .fmtp
-                case word("ssrc"): return .ssrc
-                case word("msid"): return .msid
-                case word("rtcp"): return .rtcp
-                case word("type"): return .type
-                case word("tool"): return .tool
-                case word("lang"): return .lang
-                default: return nil
-                }
-            case 5:
-                switch w0 {
-                case word("setup"): return .setup
-                case word("group"): return .group
-                case word("ptime"): return .ptime
-                case word("label"): return .label
-                default: return nil
-                }
-            case 6:
-                switch w0 {
-                case word("rtpmap"): return .rtpmap
-                case word("extmap"): return .extmap
-                case word("crypto"): return .crypto
-                case word("tls-id"): return .tlsID
-                case word("orient"): return .orient
-                case word("keywds"): return .keywds
-                default: return nil
-                }
-            case 7:
-                switch w0 {
-                case word("rtcp-fb"): return .rtcpFeedback
-                case word("ice-pwd"): return .icePwd
-                case word("rtcp-xr"): return .rtcpXR
-                case word("sctpmap"): return .sctpmap
-                case word("content"): return .content
-                case word("charset"): return .charset
-                case word("sdplang"): return .sdplang
-                case word("quality"): return .quality
-                default: return nil
-                }
-            default:
-                switch w0 {
-                case word("sendrecv"): return .sendrecv
-                case word("rtcp-mux"): return .rtcpMux
-                case word("recvonly"): return .recvonly
-                case word("sendonly"): return .sendonly
-                case word("inactive"): return .inactive
-                case word("ice-lite"): return .iceLite
-                case word("maxptime"): return .maxptime
-                case word("identity"): return .identity
-                default: return nil
-                }
-            }
-        }
+        if count <= 8 { return lookup(word: w0, count: count) }
         // Longer names: the first word picks the candidate, the rest must match too.
         let w1 = Bytes.word(bytes, range.lowerBound + 8, count: count - 8)
         let w2 = count > 16 ? Bytes.word(bytes, range.lowerBound + 16, count: count - 16) : 0
@@ -229,6 +166,76 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         let name = candidate.literal
         guard count == name.utf8CodeUnitCount, w1 == Bytes.word(name, from: 8), w2 == Bytes.word(name, from: 16) else { return nil }
         return candidate
+    }
+
+    /// The known attribute whose name has `count` (at most 8) bytes, held in `w0` as
+    /// ``Bytes/word(_:_:count:)`` loads them.
+    @inline(__always)
+    static func lookup(word w0: UInt64, count: Int) -> KnownAttribute? {
+        switch count {
+        case 3:
+            switch w0 {
+            case word("mid"): return .mid
+            case word("rid"): return .rid
+            case word("cat"): return .cat
+            default: return nil
+            }
+        case 4:
+            switch w0 {
+            case word("fmtp"): return .fmtp
+            case word("ssrc"): return .ssrc
+            case word("msid"): return .msid
+            case word("rtcp"): return .rtcp
+            case word("type"): return .type
+            case word("tool"): return .tool
+            case word("lang"): return .lang
+            default: return nil
+            }
+        case 5:
+            switch w0 {
+            case word("setup"): return .setup
+            case word("group"): return .group
+            case word("ptime"): return .ptime
+            case word("label"): return .label
+            default: return nil
+            }
+        case 6:
+            switch w0 {
+            case word("rtpmap"): return .rtpmap
+            case word("extmap"): return .extmap
+            case word("crypto"): return .crypto
+            case word("tls-id"): return .tlsID
+            case word("orient"): return .orient
+            case word("keywds"): return .keywds
+            default: return nil
+            }
+        case 7:
+            switch w0 {
+            case word("rtcp-fb"): return .rtcpFeedback
+            case word("ice-pwd"): return .icePwd
+            case word("rtcp-xr"): return .rtcpXR
+            case word("sctpmap"): return .sctpmap
+            case word("content"): return .content
+            case word("charset"): return .charset
+            case word("sdplang"): return .sdplang
+            case word("quality"): return .quality
+            default: return nil
+            }
+        case 8:
+            switch w0 {
+            case word("sendrecv"): return .sendrecv
+            case word("rtcp-mux"): return .rtcpMux
+            case word("recvonly"): return .recvonly
+            case word("sendonly"): return .sendonly
+            case word("inactive"): return .inactive
+            case word("ice-lite"): return .iceLite
+            case word("maxptime"): return .maxptime
+            case word("identity"): return .identity
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     @inline(__always)

@@ -622,7 +622,10 @@ struct Parser {
             if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
             return
         }
-        let known = KnownAttribute.lookup(bytes, nameRange)
+        let known = nameRange.count <= 8 && nameRange.lowerBound >= 0 && nameRange.lowerBound <= bytes.count - 8
+            // Most names fit one word: load it here, without the checks of the general lookup.
+            ? KnownAttribute.lookup(word: Bytes.loadWord(bytes, nameRange.lowerBound) & Bytes.lowBytes(nameRange.count), count: nameRange.count)
+            : KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
                                   value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
         if inMedia {
