@@ -140,32 +140,32 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         // Longer names: the first word picks the candidate, the rest must match too.
         let w1 = Bytes.word(bytes, range.lowerBound + 8, count: count - 8)
         let w2 = count > 16 ? Bytes.word(bytes, range.lowerBound + 16, count: count - 16) : 0
-        let candidate: KnownAttribute
+        /// `known` if the name is all of `literal` (whose words fold to constants).
+        @inline(__always) func match(_ literal: StaticString, _ known: KnownAttribute) -> KnownAttribute? {
+            count == literal.utf8CodeUnitCount && w1 == Bytes.word(literal, from: 8) && w2 == Bytes.word(literal, from: 16) ? known : nil
+        }
         switch w0 {
-        case word("fingerprint"): candidate = .fingerprint
-        case word("ice-ufrag"): candidate = .iceUfrag
-        case word("candidate"): candidate = .candidate
-        case word("ice-options"): candidate = .iceOptions
-        case word("msid-semantic"): candidate = .msidSemantic
-        case word("extmap-allow-mixed"): candidate = .extmapAllowMixed
-        case word("rtcp-rsize"): candidate = .rtcpReducedSize
-        case word("rtcp-mux-only"): candidate = .rtcpMuxOnly
-        case word("ssrc-group"): candidate = .ssrcGroup
-        case word("sctp-port"): candidate = .sctpPort
-        case word("max-message-size"): candidate = .maxMessageSize
-        case word("end-of-candidates"): candidate = .endOfCandidates
-        case word("bundle-only"): candidate = .bundleOnly
-        case word("simulcast"): candidate = .simulcast
-        case word("framerate"): candidate = .framerate
-        case word("ice-mismatch"): candidate = .iceMismatch
-        case word("ice-pacing"): candidate = .icePacing
-        case word("connection"): candidate = .connection
-        case word("remote-candidates"): candidate = .remoteCandidates
+        case word("fingerprint"): return match("fingerprint", .fingerprint)
+        case word("ice-ufrag"): return match("ice-ufrag", .iceUfrag)
+        case word("candidate"): return match("candidate", .candidate)
+        case word("ice-options"): return match("ice-options", .iceOptions)
+        case word("msid-semantic"): return match("msid-semantic", .msidSemantic)
+        case word("extmap-allow-mixed"): return match("extmap-allow-mixed", .extmapAllowMixed)
+        case word("rtcp-rsize"): return match("rtcp-rsize", .rtcpReducedSize)
+        case word("rtcp-mux-only"): return match("rtcp-mux-only", .rtcpMuxOnly)
+        case word("ssrc-group"): return match("ssrc-group", .ssrcGroup)
+        case word("sctp-port"): return match("sctp-port", .sctpPort)
+        case word("max-message-size"): return match("max-message-size", .maxMessageSize)
+        case word("end-of-candidates"): return match("end-of-candidates", .endOfCandidates)
+        case word("bundle-only"): return match("bundle-only", .bundleOnly)
+        case word("simulcast"): return match("simulcast", .simulcast)
+        case word("framerate"): return match("framerate", .framerate)
+        case word("ice-mismatch"): return match("ice-mismatch", .iceMismatch)
+        case word("ice-pacing"): return match("ice-pacing", .icePacing)
+        case word("connection"): return match("connection", .connection)
+        case word("remote-candidates"): return match("remote-candidates", .remoteCandidates)
         default: return nil
         }
-        let name = candidate.literal
-        guard count == name.utf8CodeUnitCount, w1 == Bytes.word(name, from: 8), w2 == Bytes.word(name, from: 16) else { return nil }
-        return candidate
     }
 
     /// The known attribute whose name has `count` (at most 8) bytes, held in `w0` as
