@@ -167,7 +167,7 @@ struct Parser {
                 } else {
                     if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) { onlyWhitespace = false }
                     if !onlyWhitespace || seenVersion {
-                        line(input, start..<contentEnd)
+                        anyLine(input, start..<contentEnd)
                         lastLine = start..<contentEnd
                         lastLineNumber = lineNumber
                     }
@@ -250,11 +250,11 @@ struct Parser {
 
     // MARK: One line
 
+    /// Reads one line: most lines are attributes of a media section whose attributes have
+    /// begun ("a=", no trailing white space), where the general path would find nothing to
+    /// report and change no state (the rank stays that of a=); they go straight to attribute().
     @inline(__always)
-    private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
-        // Most lines are attributes of a media section whose attributes have begun: "a=" and no
-        // trailing white space, where the general path below would find nothing to report and
-        // change no state (the rank stays that of a=). They go straight to attribute().
+    private mutating func anyLine(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         if inMedia && rank == 5 && line.count > 2 && line.upperBound <= bytes.count && line.lowerBound >= 0
             && bytes[unchecked: line.lowerBound] == UInt8(ascii: "a") && bytes[unchecked: line.lowerBound + 1] == ASCII.equals
             && !bytes[unchecked: line.upperBound - 1].isWhitespace && !secondDescription && (seenVersion || fragment) {
@@ -262,8 +262,13 @@ struct Parser {
             attribute(bytes, value, value, inMedia: true)
             sectionLine += 1
             previousType = UInt8(ascii: "a")
-            return
+        } else {
+            self.line(bytes, line)
         }
+    }
+
+    @inline(never)
+    private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         lineMark = diagnostics.reported
         if secondDescription { return keepExtra(bytes, line) }
         guard !line.isEmpty else {
