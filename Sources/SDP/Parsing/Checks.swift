@@ -219,6 +219,7 @@ struct SectionChecks {
                 switch EncodingKind(bytes, map.name) {
                 case .rtx:
                     rtxTypes.insert(pt)
+                    if rtxOrder.capacity == 0 { rtxOrder.reserveCapacity(16) }
                     rtxOrder.append(pt)
                 case .red:
                     redTypes.insert(pt)
@@ -247,7 +248,10 @@ struct SectionChecks {
         case .ssrc:
             guard let ssrc = SSRC.scan(bytes, value, into: &diagnostics) else { return }
             // Each SSRC usually has several lines in a row (cname, msid, …): keep it once.
-            if ssrcs.last != ssrc.id { ssrcs.append(ssrc.id) }
+            if ssrcs.last != ssrc.id {
+                if ssrcs.capacity == 0 { ssrcs.reserveCapacity(8) }
+                ssrcs.append(ssrc.id)
+            }
         case .ssrcGroup:
             guard let group = SSRCGroup.parse(bytes, value, into: &diagnostics) else { return }
             let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
@@ -297,6 +301,7 @@ struct SectionChecks {
             diagnostics.report(SDPRules.extmapConflict, map.uri,
                                "\(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \(extmaps[index].line))")
         }
+        if extmaps.capacity == 0 { extmaps.reserveCapacity(16) }
         extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
         if extmapIndex != nil {
             index(extmap: extmaps.count - 1, bytes)
@@ -337,6 +342,11 @@ struct SectionChecks {
     /// redundancy list "111/111" (RFC 2198 §5). Which of the two applies depends on the rtpmap,
     /// which may come later, so the reading is kept until the section ends.
     private mutating func recordReferences(_ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        if references.capacity == 0 {
+            // A video section has about as many fmtp lines as payload types: allocate once.
+            references.reserveCapacity(32)
+            referenceTargets.reserveCapacity(32)
+        }
         let first = referenceTargets.count
         if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
             referenceTargets.append((try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
