@@ -113,6 +113,17 @@ if let candidateFile {
     let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         .map { $0.hasPrefix("a=") ? String($0.dropFirst(2)) : $0 }
+    if dumping {
+        // Every candidate and its findings, to diff two builds.
+        for line in lines {
+            let (candidate, diagnostics) = Candidate.parse(line)
+            print("== \(line.debugDescription)")
+            dump(candidate)
+            dump(diagnostics)
+            print(candidate.map { $0.description.debugDescription } ?? "nil", candidate?.isCanonical ?? false)
+        }
+        exit(0)
+    }
     if let fixedPasses {
         // Untimed, for instruction counts under callgrind (see the folder mode below).
         var n = 0
