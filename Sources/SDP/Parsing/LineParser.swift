@@ -72,6 +72,18 @@ enum LineParser {
     /// Checks a connection (c= or the address part of a=rtcp) without making strings.
     static func scanConnection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
                                _ diagnostics: inout DiagnosticCollector) -> ConnectionFields {
+        // The usual form, "<token> IP4|IP6 <unicast IP address>" with single spaces and no
+        // suffix, has nothing to report.
+        if var cursor = CanonicalCursor(bytes, range), let nettype = cursor.token(bytes), cursor.space(bytes),
+           let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
+           Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound {
+            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address), first < 224 || first > 239 {
+                return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
+            }
+            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP6"), let group = Address.ipv6(bytes, address), group >> 8 != 0xFF {
+                return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
+            }
+        }
         var scanner = scanner(range)
         let nettype = scanner.field(bytes, &diagnostics)
         let addrtype = scanner.field(bytes, &diagnostics)
