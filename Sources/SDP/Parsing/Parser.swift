@@ -616,6 +616,7 @@ struct Parser {
 
     // MARK: Attributes
 
+    @inline(__always)
     private mutating func attribute(_ bytes: Span<UInt8>, _ value: Range<Int>, _ trimmed: Range<Int>, inMedia: Bool) {
         let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, value)
         let hasValue = colon < value.upperBound
