@@ -54,8 +54,15 @@ public struct ExtMap: AttributeValue {
         var extensionAttributes: Range<Int>?
     }
 
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         if let scanned = scanCanonical(bytes, range) { return scanned }
+        return scanAny(bytes, range, into: &diagnostics)
+    }
+
+    /// The general path: any form, with every finding.
+    @inline(never)
+    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let rule = SDPRules.extmapSyntax
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let entry = fields.at(0) else {
@@ -95,6 +102,7 @@ public struct ExtMap: AttributeValue {
 
     /// The usual form, "<id>[/<direction>] <uri>[ <attributes>]" with an id from 1 to 255 and a
     /// URI holding a colon, which has nothing to report; `nil` for anything else.
+    @inline(__always)
     private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
         guard var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 3), id >= 1, id <= 255 else { return nil }
         var direction: Direction?

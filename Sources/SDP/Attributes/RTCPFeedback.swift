@@ -50,8 +50,15 @@ public struct RTCPFeedback: AttributeValue {
         var parameter: Range<Int>?
     }
 
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         if let scanned = scanCanonical(bytes, range) { return scanned }
+        return scanAny(bytes, range, into: &diagnostics)
+    }
+
+    /// The general path: any form, with every finding.
+    @inline(never)
+    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let format = fields.at(0) else {
             diagnostics.report(SDPRules.rtcpFeedbackSyntax, range, "rtcp-fb has no payload type")
@@ -80,6 +87,7 @@ public struct RTCPFeedback: AttributeValue {
 
     /// The usual form, "<pt or *> <type>[ <parameter>]" with single spaces and a type other than
     /// trr-int, which has nothing to report; `nil` for anything else.
+    @inline(__always)
     private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
         guard var cursor = CanonicalCursor(bytes, range) else { return nil }
         let start = cursor.index

@@ -50,8 +50,15 @@ public struct RTPMap: AttributeValue {
         var channels: Int?
     }
 
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         if let scanned = scanCanonical(bytes, range) { return scanned }
+        return scanAny(bytes, range, into: &diagnostics)
+    }
+
+    /// The general path: any form, with every finding.
+    @inline(never)
+    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let rule = SDPRules.rtpmapSyntax
         // Three fields, so that text after the encoding is reported as such instead of being
         // read as part of the clock rate or channels: RFC 8866 §6.6 ends the value there.
@@ -87,6 +94,7 @@ public struct RTPMap: AttributeValue {
 
     /// The usual form, "<pt> <name>/<rate>[/<channels>]" with numbers in range, which has nothing
     /// to report; `nil` for anything else.
+    @inline(__always)
     private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
         guard var cursor = CanonicalCursor(bytes, range),
               let payloadType = cursor.number(bytes, maxDigits: 3), payloadType <= 127, cursor.space(bytes),
