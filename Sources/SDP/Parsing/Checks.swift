@@ -312,12 +312,14 @@ struct SectionChecks {
     }
 
     /// The first mapping of `id`.
+    @inline(__always)
     private func firstExtmap(id: Int) -> Int? {
         if let extmapIndex { return extmapIndex.byID[id] }
         return extmaps.firstIndex { $0.id == id }
     }
 
     /// The first mapping of the URI at `uri`.
+    @inline(__always)
     private func firstExtmap(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
         guard let extmapIndex else { return extmaps.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
         guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri) else { return nil }
@@ -364,10 +366,12 @@ struct SectionChecks {
         references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
     }
 
+    @inline(__always)
     private func firstField(_ bytes: Span<UInt8>, _ value: Range<Int>) -> Range<Int> {
         value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound)
     }
 
+    @inline(__always)
     private func referToFormat(_ pt: Int, _ what: String, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         if !formats.contains(pt) {
             diagnostics.report(SDPRules.undeclaredPayloadType, firstField(bytes, value), "\(what) for payload type \(pt), which the m= line does not list")

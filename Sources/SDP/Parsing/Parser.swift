@@ -472,6 +472,8 @@ struct Parser {
     }
 
     /// Whether a line of this type may appear only once here and already did.
+    // Inlined: called from mutating methods, a non-mutating call would copy the whole parser.
+    @inline(__always)
     private func isDuplicate(_ type: UInt8) -> Bool {
         switch type {
         case UInt8(ascii: "o"): seenOrigin
@@ -688,6 +690,8 @@ struct Parser {
     /// fields are separated by single spaces, with nothing before or after) and none of its
     /// numbers has a leading zero (the model keeps every other field as written). Checking that
     /// is cheaper than writing the line out and comparing.
+    // Inlined: called from mutating methods, a non-mutating call would copy the whole parser.
+    @inline(__always)
     private func verbatim(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String? {
         if diagnostics.reported != lineMark || Self.hasLeadingZero(bytes, range) { return Bytes.string(bytes, range) }
         return nil
