@@ -75,6 +75,13 @@ func measure(target: Double, _ body: () -> Int) -> Double {
     return elapsed / Double(passes)
 }
 
+/// Something to observe about a parse result, read without copying it: a copy of the
+/// description would retain (and then release) every string and array in it, work the C
+/// harnesses do not do after their parse.
+func mediaCount(_ result: borrowing SDPParseResult) -> Int {
+    result.description.media.count
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
@@ -86,6 +93,7 @@ var target = 1.5
 var only: String?
 var fixedPasses: Int?
 var candidateFile: String?
+var dumping = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -94,6 +102,7 @@ while let argument = arguments.popFirst() {
     case "--only": only = arguments.popFirst()  // parse | string | serialize, for profiling
     case "--passes": fixedPasses = Int(arguments.popFirst() ?? "")  // untimed, for instruction counts
     case "--candidates": candidateFile = arguments.popFirst()  // a file of candidate lines
+    case "--dump": dumping = true  // every finding, the model and the output, to diff two builds
     default: directories.append(argument)
     }
 }
@@ -104,6 +113,26 @@ if let candidateFile {
     let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         .map { $0.hasPrefix("a=") ? String($0.dropFirst(2)) : $0 }
+    if dumping {
+        // Every candidate and its findings, to diff two builds.
+        for line in lines {
+            let (candidate, diagnostics) = Candidate.parse(line)
+            print("== \(line.debugDescription)")
+            dump(candidate)
+            dump(diagnostics)
+            print(candidate.map { $0.description.debugDescription } ?? "nil", candidate?.isCanonical ?? false)
+        }
+        exit(0)
+    }
+    if let fixedPasses {
+        // Untimed, for instruction counts under callgrind (see the folder mode below).
+        var n = 0
+        for _ in 0..<fixedPasses {
+            for line in lines { n &+= Candidate.parse(line).candidate?.port.hashValue ?? 0 }
+        }
+        print("passes: \(fixedPasses), lines: \(lines.count), sink: \(n)")
+        exit(0)
+    }
     var times: [Double] = []
     for _ in 0..<runs {
         times.append(measure(target: target) {
@@ -116,6 +145,28 @@ if let candidateFile {
     print("| parser | lines | ns/line (median) | lines/s |")
     print("|---|---:|---:|---:|")
     print("| sdplint Candidate.parse | \(lines.count) | \(Int(perLine * 1e9)) | \(Int(1 / perLine)) |")
+    exit(0)
+}
+if dumping {
+    // What a change to the parser must not change, as text: the findings, the whole model
+    // (internal fields included, through `dump`), the serialization, and the same for the
+    // input read as an RFC 8840 fragment and strictly. Diff the output of two builds.
+    for directory in directories {
+        for path in sdpFiles(in: directory) {
+            guard let input = readFile(path) else { continue }
+            print("== \(path)")
+            for options in [ParseOptions.lenient, ParseOptions.strict] {
+                let result = SessionDescription.parse(bytes: input, options: options)
+                dump(result.diagnostics)
+                dump(result.description)
+                print(result.description.serialized().debugDescription)
+            }
+            let fragment = SDPFragment.parse(bytes: input)
+            dump(fragment.diagnostics)
+            dump(fragment.fragment)
+            print(fragment.fragment.serialized().debugDescription)
+        }
+    }
     exit(0)
 }
 if directories.isEmpty {
@@ -144,7 +195,11 @@ for directory in directories {
         // instructions, which unlike time does not depend on what else the machine is doing.
         var n = 0
         for _ in 0..<fixedPasses {
-            for input in inputs { n &+= SessionDescription.parse(bytes: input).description.media.count }
+            if only == "serialize" {
+                for description in parsed { n &+= description.serialized().utf8.count }
+            } else {
+                for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input)) }
+            }
         }
         print("passes: \(fixedPasses), files: \(inputs.count), sink: \(n)")
         continue
@@ -155,12 +210,12 @@ for directory in directories {
     for _ in 0..<runs {
         if only != nil && only != "parse" { parseTimes.append(0) } else { parseTimes.append(measure(target: target) {
             var n = 0
-            for input in inputs { n &+= SessionDescription.parse(bytes: input).description.media.count }
+            for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input)) }
             return n
         }) }
         if only != nil && only != "string" { stringTimes.append(0) } else { stringTimes.append(measure(target: target) {
             var n = 0
-            for text in texts { n &+= SessionDescription.parse(text).description.media.count }
+            for text in texts { n &+= mediaCount(SessionDescription.parse(text)) }
             return n
         }) }
         if only != nil && only != "serialize" { serializeTimes.append(0) } else { serializeTimes.append(measure(target: target) {

@@ -16,7 +16,7 @@ public struct DiagnosticCollector: Sendable {
 
     /// How many findings were reported so far, kept or dropped: compare two readings to learn
     /// whether a step found anything.
-    public var reported: Int { diagnostics.count + dropped }
+    @inlinable public var reported: Int { diagnostics.count + dropped }
 
     public init(strict: Bool = false, limit: Int = 1000) {
         self.strict = strict
@@ -24,7 +24,7 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// The location of `range`, which must start on the current line.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func location(_ range: Range<Int>) -> SourceLocation {
         SourceLocation(line: line, column: range.lowerBound - lineStart + 1, bytes: range)
     }

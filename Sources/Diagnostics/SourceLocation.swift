@@ -11,6 +11,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// The 0-based byte range in the whole input.
     public var bytes: Range<Int>
 
+    @inlinable
     public init(line: Int, column: Int, bytes: Range<Int>) {
         self.line = max(1, line)
         self.column = max(1, column)

@@ -1,3 +1,5 @@
+internal import Scanning
+
 extension Candidate {
     /// How a TCP candidate takes part in connections. The set is closed by its grammar.
     ///
@@ -25,5 +27,25 @@ extension Candidate {
         }
 
         public var description: String { rawValue }
+    }
+}
+
+extension Candidate.TCPType {
+    /// Reads the bytes of `range` as ``init(spelling:)`` reads a string, without making one.
+    init?(_ bytes: Span<UInt8>, _ range: Range<Int>) {
+        for type in Self.allCases where Bytes.equalsIgnoringCase(bytes, range, type.literal) {
+            self = type
+            return
+        }
+        return nil
+    }
+
+    /// ``rawValue`` as a literal, for byte comparisons.
+    var literal: StaticString {
+        switch self {
+        case .active: "active"
+        case .passive: "passive"
+        case .simultaneousOpen: "so"
+        }
     }
 }

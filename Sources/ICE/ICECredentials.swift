@@ -76,19 +76,20 @@ public struct ICECredentials: Sendable, Hashable {
         _ bytes: Span<UInt8>, _ range: Range<Int>, what: String, rule: Rule,
         minimum: Int, echo: Bool, into diagnostics: inout DiagnosticCollector
     ) -> Bool {
-        let shown = echo ? " " + Bytes.quoted(bytes, range) : ""
+        // Only a finding quotes the value.
+        func shown() -> String { echo ? " " + Bytes.quoted(bytes, range) : "" }
         if range.isEmpty {
             diagnostics.report(rule, range, "the \(what) is empty; it needs \(minimum) to 256 ice-chars")
             return false
         }
         if let bad = Bytes.firstIndex(notIn: .ice, bytes, range) {
             diagnostics.report(rule, range,
-                "the \(what)\(shown) has \(bytes[bad].displayed), which is not an ice-char (letters, digits, '+', '/')")
+                "the \(what)\(shown()) has \(bytes[bad].displayed), which is not an ice-char (letters, digits, '+', '/')")
             return false
         }
         if range.count < minimum {
             diagnostics.report(rule, range,
-                "the \(what)\(shown) has \(range.count) characters; at least \(minimum) are required")
+                "the \(what)\(shown()) has \(range.count) characters; at least \(minimum) are required")
             return false
         }
         if range.count > 256 {

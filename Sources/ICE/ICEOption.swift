@@ -48,12 +48,28 @@ public struct ICEOption: Sendable, Hashable, CustomStringConvertible, Expressibl
     package static func parseList(
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> [ICEOption] {
+        var options: [ICEOption] = []
+        scanList(bytes, range, into: &diagnostics) { options.append(ICEOption(Bytes.string(bytes, $0))) }
+        return options
+    }
+
+    /// Checks the `ice-options` value at the absolute byte `range` of `bytes` without making
+    /// the tags: what ``parseList(_:_:into:)`` reports.
+    ///
+    /// - Complexity: O(n) in `range.count`.
+    package static func checkList(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
+        scanList(bytes, range, into: &diagnostics) { _ in }
+    }
+
+    /// Walks the tags, reporting problems and passing each non-empty tag's range to `tag`.
+    private static func scanList(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector, tag found: (Range<Int>) -> Void
+    ) {
         let rule = ICERules.invalidICEOption
         if range.isEmpty {
             diagnostics.report(rule, range, "ice-options has no tag; it needs at least one")
-            return []
+            return
         }
-        var options: [ICEOption] = []
         var start = range.lowerBound
         while true {
             // Tags are separated by exactly one SP, so anything else between them is a tag.
@@ -69,12 +85,11 @@ public struct ICEOption: Sendable, Hashable, CustomStringConvertible, Expressibl
                     diagnostics.report(rule, tag,
                         "the ice-options tag \(Bytes.quoted(bytes, tag)) has \(bytes[bad].displayed), which is not an ice-char\(separator)")
                 }
-                options.append(ICEOption(Bytes.string(bytes, tag)))
+                found(tag)
             }
             guard end < range.upperBound else { break }
             start = end + 1
         }
-        return options
     }
 
     /// Appends the tags separated by single spaces: the value of `a=ice-options`.

@@ -43,13 +43,10 @@ public enum ASCII {
 
         @inlinable @inline(__always)
         public func contains(_ byte: UInt8) -> Bool {
-            let word: UInt64
-            switch byte >> 6 {
-            case 0: word = words.0
-            case 1: word = words.1
-            case 2: word = words.2
-            default: word = words.3
-            }
+            // Two selects rather than a four-way switch: the classes are constants, and for the
+            // ASCII-only ones (words 2 and 3 zero) the upper half folds away.
+            let ascii = byte < 0x80
+            let word = byte & 0x40 == 0 ? (ascii ? words.0 : words.2) : (ascii ? words.1 : words.3)
             return word & (1 &<< UInt64(byte & 63)) != 0
         }
 
@@ -62,6 +59,8 @@ public enum ASCII {
         @inlinable public static var ice: Class { Class(0x03FF_8800_0000_0000, 0x07FF_FFFE_07FF_FFFE, 0, 0) }
         /// RFC 8866 §9 `non-ws-string` bytes: VCHAR / %x80-FF.
         @inlinable public static var visible: Class { Class(0xFFFF_FFFE_0000_0000, 0x7FFF_FFFF_FFFF_FFFF, ~0, ~0) }
+        /// The ASCII bytes, 0x00-7F.
+        @inlinable public static var ascii: Class { Class(~0, ~0, 0, 0) }
         /// RFC 8866 §9 `byte-string` bytes: anything but NUL, CR and LF.
         @inlinable public static var text: Class { Class(0xFFFF_FFFF_FFFF_DBFE, ~0, ~0, ~0) }
     }
@@ -70,7 +69,8 @@ public enum ASCII {
 extension UInt8 {
     @inlinable @inline(__always) public var isDigit: Bool { self &- ASCII.zero < 10 }
     @inlinable @inline(__always) public var isAlpha: Bool { ASCII.Class.alpha.contains(self) }
-    @inlinable @inline(__always) public var isHexDigit: Bool { ASCII.Class.hex.contains(self) }
+    /// 0-9, A-F, a-f: two subtractions (setting bit 5 turns A-F into a-f and nothing else into a-f).
+    @inlinable @inline(__always) public var isHexDigit: Bool { self &- ASCII.zero < 10 || (self | 0x20) &- UInt8(ascii: "a") < 6 }
     @inlinable @inline(__always) public var isTokenChar: Bool { ASCII.Class.token.contains(self) }
     @inlinable @inline(__always) public var isICEChar: Bool { ASCII.Class.ice.contains(self) }
     @inlinable @inline(__always) public var isVisible: Bool { ASCII.Class.visible.contains(self) }

@@ -11,7 +11,7 @@ public enum Decimal {
     }
 
     /// Parses `range` as `1*DIGIT` into `T`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func parse<T: FixedWidthInteger & UnsignedInteger>(
         _ bytes: Span<UInt8>, _ range: Range<Int>, as type: T.Type = T.self
     ) -> Result<T, Failure> {

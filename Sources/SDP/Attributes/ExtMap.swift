@@ -54,7 +54,15 @@ public struct ExtMap: AttributeValue {
         var extensionAttributes: Range<Int>?
     }
 
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+        if let scanned = scanCanonical(bytes, range) { return scanned }
+        return scanAny(bytes, range, into: &diagnostics)
+    }
+
+    /// The general path: any form, with every finding.
+    @inline(never)
+    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let rule = SDPRules.extmapSyntax
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let entry = fields.at(0) else {
@@ -90,6 +98,30 @@ public struct ExtMap: AttributeValue {
         }
         guard let id, id <= 65535 else { return nil }
         return Scanned(id: Int(id), direction: direction, uri: uri, extensionAttributes: fields.at(2))
+    }
+
+    /// The usual form, "<id>[/<direction>] <uri>[ <attributes>]" with an id from 1 to 255 and a
+    /// URI holding a colon, which has nothing to report; `nil` for anything else.
+    @inline(__always)
+    private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
+        guard var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 3), id >= 1, id <= 255 else { return nil }
+        var direction: Direction?
+        if cursor.skip(bytes, ASCII.slash) {
+            guard let text = cursor.token(bytes) else { return nil }
+            if Bytes.equals(bytes, text, "sendrecv") { direction = .sendrecv }
+            else if Bytes.equals(bytes, text, "sendonly") { direction = .sendonly }
+            else if Bytes.equals(bytes, text, "recvonly") { direction = .recvonly }
+            else if Bytes.equals(bytes, text, "inactive") { direction = .inactive }
+            else { return nil }
+        }
+        guard cursor.space(bytes), let uri = cursor.field(bytes),
+              Bytes.firstIndex(of: ASCII.colon, in: bytes, uri) < uri.upperBound else { return nil }
+        var attributes: Range<Int>?
+        if !cursor.isAtEnd {
+            guard cursor.space(bytes) else { return nil }
+            attributes = cursor.rest()
+        }
+        return Scanned(id: Int(id), direction: direction, uri: uri, extensionAttributes: attributes)
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> ExtMap? {

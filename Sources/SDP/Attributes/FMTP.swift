@@ -94,17 +94,25 @@ public struct FMTP: AttributeValue {
 
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let rule = SDPRules.fmtpSyntax
-        let fields = FieldList(bytes, range, limit: 2, diagnostics: &diagnostics)
-        guard let format = fields.at(0) else {
-            diagnostics.report(rule, range, "fmtp has no format")
-            return nil
-        }
-        Field.token(bytes, format, "format", rule, &diagnostics)
-        var payloadType: Int?
-        if case .success(let value) = Decimal.parse(bytes, format, as: UInt64.self), value <= 127 { payloadType = Int(value) }
-        guard let parameters = fields.at(1) else {
-            diagnostics.report(rule, fields.missing(1), "fmtp for \(Bytes.string(bytes, format)) has no parameters", hint: "remove the line or add the parameters")
-            return Scanned(format: format, payloadType: payloadType, parameters: format.upperBound..<format.upperBound)
+        let format: Range<Int>
+        let parameters: Range<Int>
+        // The usual form, "<token> <parameters>", has nothing to report up to the parameters.
+        if var cursor = CanonicalCursor(bytes, range), let token = cursor.token(bytes), cursor.space(bytes) {
+            format = token
+            parameters = cursor.rest()
+        } else {
+            let fields = FieldList(bytes, range, limit: 2, diagnostics: &diagnostics)
+            guard let first = fields.at(0) else {
+                diagnostics.report(rule, range, "fmtp has no format")
+                return nil
+            }
+            format = first
+            Field.token(bytes, format, "format", rule, &diagnostics)
+            guard let second = fields.at(1) else {
+                diagnostics.report(rule, fields.missing(1), "fmtp for \(Bytes.string(bytes, format)) has no parameters", hint: "remove the line or add the parameters")
+                return Scanned(format: format, payloadType: payloadType(bytes, format), parameters: format.upperBound..<format.upperBound)
+            }
+            parameters = second
         }
         // An item "=x" (no name) usually comes from string concatenation bugs.
         var i = parameters.lowerBound
@@ -116,7 +124,13 @@ public struct FMTP: AttributeValue {
             }
             i = itemEnd + 1
         }
-        return Scanned(format: format, payloadType: payloadType, parameters: parameters)
+        return Scanned(format: format, payloadType: payloadType(bytes, format), parameters: parameters)
+    }
+
+    /// The format as a payload type, when it is a number up to 127.
+    private static func payloadType(_ bytes: Span<UInt8>, _ format: Range<Int>) -> Int? {
+        if case .success(let value) = Decimal.parse(bytes, format, as: UInt64.self), value <= 127 { return Int(value) }
+        return nil
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> FMTP? {

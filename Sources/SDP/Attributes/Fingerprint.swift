@@ -75,13 +75,26 @@ public struct Fingerprint: AttributeValue {
         var lowercase = false
         var i = digest.lowerBound
         var malformed: Int?
-        while i < digest.upperBound {
-            guard i + 1 < digest.upperBound, bytes[i].isHexDigit, bytes[i + 1].isHexDigit else { malformed = i; break }
-            if bytes[i] >= UInt8(ascii: "a") || bytes[i + 1] >= UInt8(ascii: "a") { lowercase = true }
+        // Fields lie within `bytes`; checked here so the loop can read without checks.
+        let end = min(digest.upperBound, bytes.count)
+        // Eight pairs and their colons at a time while more pairs follow; the pair-by-pair
+        // loop below reads the rest, and any block that is not eight good pairs again.
+        while i >= 0 && i + 24 < end && bytes[unchecked: i + 23] == ASCII.colon,
+              let block = Self.hexBlock(bytes, i) {
+            if block { lowercase = true }
+            pairs += 8
+            i += 24
+        }
+        while i < end {
+            guard i + 1 < end else { malformed = i; break }
+            let high = bytes[unchecked: i]
+            let low = bytes[unchecked: i + 1]
+            guard high.isHexDigit, low.isHexDigit else { malformed = i; break }
+            if high >= UInt8(ascii: "a") || low >= UInt8(ascii: "a") { lowercase = true }
             pairs += 1
             i += 2
-            if i < digest.upperBound {
-                guard bytes[i] == ASCII.colon, i + 1 < digest.upperBound else { malformed = i; break }
+            if i < end {
+                guard bytes[unchecked: i] == ASCII.colon, i + 1 < end else { malformed = i; break }
                 i += 1
             }
         }
@@ -97,6 +110,34 @@ public struct Fingerprint: AttributeValue {
             }
         }
         return (hash, digest)
+    }
+
+    /// Whether the 24 bytes at `start` are eight "HH:" groups (hex digit pairs, each followed by
+    /// a colon), tested a word at a time; the value is whether any digit is lower case, `nil`
+    /// when the bytes are anything else. `start + 24` must not exceed `bytes.count`.
+    @inline(__always)
+    private static func hexBlock(_ bytes: Span<UInt8>, _ start: Int) -> Bool? {
+        // The colons of the 24 bytes fall at 2, 5, 8, 11, 14, 17, 20, 23: bytes 2 and 5 of the
+        // first word, 0, 3, 6 of the second, 1, 4, 7 of the third.
+        let colons: (UInt64, UInt64, UInt64) = (0x0000_FF00_00FF_0000, 0x00FF_0000_FF00_00FF, 0xFF00_00FF_0000_FF00)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        /// Bit 7 of each lower-case digit of `word`, or `nil` if it is not hex digits and colons
+        /// at `colonMask`.
+        @inline(__always) func lowerCaseDigits(_ word: UInt64, _ colonMask: UInt64) -> UInt64? {
+            guard word & high == 0, word & colonMask == 0x3A3A_3A3A_3A3A_3A3A & colonMask else { return nil }
+            // For bytes below 0x80, adding 0x80 - n sets bit 7 exactly when the byte is >= n.
+            let digit = (word &+ (0x80 - 0x30) &* ones) & ~(word &+ (0x80 - 0x3A) &* ones)
+            let folded = word | 0x20 &* ones
+            let letter = (folded &+ (0x80 - 0x61) &* ones) & ~(folded &+ (0x80 - 0x67) &* ones)
+            let hexPositions = high & ~(colonMask & high)
+            guard (digit | letter) & hexPositions == hexPositions else { return nil }
+            return (word &+ (0x80 - 0x61) &* ones) & hexPositions
+        }
+        guard let first = lowerCaseDigits(Bytes.loadWord(bytes, start), colons.0),
+              let second = lowerCaseDigits(Bytes.loadWord(bytes, start + 8), colons.1),
+              let third = lowerCaseDigits(Bytes.loadWord(bytes, start + 16), colons.2) else { return nil }
+        return first | second | third != 0
     }
 
     private static func digestLength(_ hash: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
@@ -167,6 +208,12 @@ public struct TLSID: AttributeValue {
     public func write(to output: inout String) { output += value }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> TLSID? {
+        check(bytes, range, into: &diagnostics)
+        return TLSID(Bytes.string(bytes, range))
+    }
+
+    /// Checks the value without making a string.
+    static func check(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
         let rule = SDPRules.tlsIDSyntax
         for i in range {
             let b = bytes[i]
@@ -178,6 +225,5 @@ public struct TLSID: AttributeValue {
         if range.count < 20 || range.count > 255 {
             diagnostics.report(rule, range, "tls-id is \(range.count) characters long; 20–255 are required")
         }
-        return TLSID(Bytes.string(bytes, range))
     }
 }

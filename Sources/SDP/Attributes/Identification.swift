@@ -55,6 +55,11 @@ public struct MSID: AttributeValue {
 
     /// Checks the value; returns the stream id and track id ranges.
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (id: Range<Int>, appdata: Range<Int>?)? {
+        // The usual form, "<id>[ <appdata>]" of tokens up to 64 characters, has nothing to report.
+        if var cursor = CanonicalCursor(bytes, range), let id = cursor.token(bytes), id.count <= 64 {
+            if cursor.isAtEnd { return (id, nil) }
+            if cursor.space(bytes), let appdata = cursor.token(bytes), appdata.count <= 64, cursor.isAtEnd { return (id, appdata) }
+        }
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let id = fields.at(0) else {
             diagnostics.report(SDPRules.msidSyntax, range, "msid has no stream id")
@@ -113,6 +118,15 @@ public struct MSIDSemantic: AttributeValue {
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MSIDSemantic? {
+        var identifiers: [String] = []
+        guard let semantic = scan(bytes, range, into: &diagnostics, identifier: { identifiers.append(Bytes.string(bytes, $0)) }) else { return nil }
+        return MSIDSemantic(semantic: Bytes.string(bytes, semantic), identifiers: identifiers)
+    }
+
+    /// Checks the value without making strings; returns the semantic's range and passes each
+    /// identifier's to `identifier`.
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
+                     identifier: (Range<Int>) -> Void = { _ in }) -> Range<Int>? {
         let rule = SDPRules.valueSyntax
         // The space after the colon is part of the legacy form; not reported as white space.
         var start = range.lowerBound
@@ -123,11 +137,10 @@ public struct MSIDSemantic: AttributeValue {
             return nil
         }
         Field.token(bytes, semantic, "msid semantic", rule, &diagnostics)
-        var identifiers: [String] = []
         while let id = scanner.field(bytes, &diagnostics) {
-            identifiers.append(Bytes.string(bytes, id))
+            identifier(id)
         }
-        return MSIDSemantic(semantic: Bytes.string(bytes, semantic), identifiers: identifiers)
+        return semantic
     }
 }
 
@@ -159,6 +172,12 @@ public struct Group: AttributeValue {
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Group? {
+        guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
+        return Group(semantics: Semantics(rawValue: Bytes.string(bytes, scanned.semantics)), mids: scanned.mids.map { Bytes.string(bytes, $0) })
+    }
+
+    /// Checks the value; returns the semantics and the mids as byte ranges.
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (semantics: Range<Int>, mids: [Range<Int>])? {
         let rule = SDPRules.groupSyntax
         var scanner = ValueScanner(value: range)
         guard let semantics = scanner.field(bytes, &diagnostics) else {
@@ -166,12 +185,12 @@ public struct Group: AttributeValue {
             return nil
         }
         Field.token(bytes, semantics, "group semantics", rule, &diagnostics)
-        var mids: [String] = []
+        var mids: [Range<Int>] = []
         while let mid = scanner.field(bytes, &diagnostics) {
             Field.token(bytes, mid, "identification tag", rule, &diagnostics)
-            mids.append(Bytes.string(bytes, mid))
+            mids.append(mid)
         }
-        return Group(semantics: Semantics(rawValue: Bytes.string(bytes, semantics)), mids: mids)
+        return (semantics, mids)
     }
 
     /// Group semantics (RFC 5888 §5 and the IANA registry). ABNF strings are case-insensitive,

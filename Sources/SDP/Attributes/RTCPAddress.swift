@@ -28,6 +28,19 @@ public struct RTCPAddress: AttributeValue {
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RTCPAddress? {
+        guard let (port, rest) = scan(bytes, range, into: &diagnostics) else { return nil }
+        let connection = rest.map { LineParser.connection(bytes, $0, rule: SDPRules.rtcpAttributeSyntax, &diagnostics) }
+        return RTCPAddress(port: port, connection: connection)
+    }
+
+    /// Checks the value without making strings: what ``parse(_:_:into:)`` reports.
+    static func check(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
+        guard let (_, rest) = scan(bytes, range, into: &diagnostics), let rest else { return }
+        _ = LineParser.scanConnection(bytes, rest, rule: SDPRules.rtcpAttributeSyntax, &diagnostics)
+    }
+
+    /// Reads the port; returns it and the range of the connection after it, if any.
+    private static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (port: Int, connection: Range<Int>?)? {
         let rule = SDPRules.rtcpAttributeSyntax
         var scanner = ValueScanner(value: range)
         guard let portRange = scanner.field(bytes, &diagnostics),
@@ -36,10 +49,6 @@ public struct RTCPAddress: AttributeValue {
             if range.isEmpty { diagnostics.report(rule, range, "rtcp has no port") }
             return nil
         }
-        var connection: Connection?
-        if let rest = scanner.rest(bytes, &diagnostics) {
-            connection = LineParser.connection(bytes, rest, rule: rule, &diagnostics)
-        }
-        return RTCPAddress(port: Int(port), connection: connection)
+        return (Int(port), scanner.rest(bytes, &diagnostics))
     }
 }

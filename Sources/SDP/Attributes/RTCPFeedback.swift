@@ -50,7 +50,15 @@ public struct RTCPFeedback: AttributeValue {
         var parameter: Range<Int>?
     }
 
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+        if let scanned = scanCanonical(bytes, range) { return scanned }
+        return scanAny(bytes, range, into: &diagnostics)
+    }
+
+    /// The general path: any form, with every finding.
+    @inline(never)
+    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let format = fields.at(0) else {
             diagnostics.report(SDPRules.rtcpFeedbackSyntax, range, "rtcp-fb has no payload type")
@@ -73,6 +81,27 @@ public struct RTCPFeedback: AttributeValue {
             } else {
                 diagnostics.report(SDPRules.rtcpFeedbackSyntax, type, "trr-int needs an interval in milliseconds")
             }
+        }
+        return Scanned(format: format, payloadType: payloadType, type: type, parameter: parameter)
+    }
+
+    /// The usual form, "<pt or *> <type>[ <parameter>]" with single spaces and a type other than
+    /// trr-int, which has nothing to report; `nil` for anything else.
+    @inline(__always)
+    private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
+        guard var cursor = CanonicalCursor(bytes, range) else { return nil }
+        let start = cursor.index
+        var payloadType: Int?
+        if !cursor.skip(bytes, ASCII.star) {
+            guard let value = cursor.number(bytes, maxDigits: 3), value <= 127 else { return nil }
+            payloadType = Int(value)
+        }
+        let format = start..<cursor.index
+        guard cursor.space(bytes), let type = cursor.token(bytes), !Bytes.equals(bytes, type, "trr-int") else { return nil }
+        var parameter: Range<Int>?
+        if !cursor.isAtEnd {
+            guard cursor.space(bytes) else { return nil }
+            parameter = cursor.rest()
         }
         return Scanned(format: format, payloadType: payloadType, type: type, parameter: parameter)
     }

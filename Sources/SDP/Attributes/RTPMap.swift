@@ -50,7 +50,15 @@ public struct RTPMap: AttributeValue {
         var channels: Int?
     }
 
+    @inline(__always)
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+        if let scanned = scanCanonical(bytes, range) { return scanned }
+        return scanAny(bytes, range, into: &diagnostics)
+    }
+
+    /// The general path: any form, with every finding.
+    @inline(never)
+    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
         let rule = SDPRules.rtpmapSyntax
         // Three fields, so that text after the encoding is reported as such instead of being
         // read as part of the clock rate or channels: RFC 8866 §6.6 ends the value there.
@@ -82,6 +90,24 @@ public struct RTPMap: AttributeValue {
         }
         guard let payloadType, let clockRate else { return nil }
         return Scanned(payloadType: payloadType, name: name, clockRate: Int(clockRate), channels: channels)
+    }
+
+    /// The usual form, "<pt> <name>/<rate>[/<channels>]" with numbers in range, which has nothing
+    /// to report; `nil` for anything else.
+    @inline(__always)
+    private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
+        guard var cursor = CanonicalCursor(bytes, range),
+              let payloadType = cursor.number(bytes, maxDigits: 3), payloadType <= 127, cursor.space(bytes),
+              let name = cursor.token(bytes), cursor.skip(bytes, ASCII.slash),
+              let clockRate = cursor.number(bytes, maxDigits: 10), clockRate >= 1, clockRate <= UInt64(UInt32.max)
+        else { return nil }
+        var channels: Int?
+        if cursor.skip(bytes, ASCII.slash) {
+            guard let value = cursor.number(bytes, maxDigits: 5), value >= 1, value <= UInt64(UInt16.max) else { return nil }
+            channels = Int(value)
+        }
+        guard cursor.isAtEnd else { return nil }
+        return Scanned(payloadType: Int(payloadType), name: name, clockRate: Int(clockRate), channels: channels)
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RTPMap? {

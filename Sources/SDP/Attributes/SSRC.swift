@@ -42,6 +42,12 @@ public struct SSRC: AttributeValue {
     }
 
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+        // The usual form, "<id> <name>[:<value>]", has nothing to report.
+        if var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 10), id <= UInt64(UInt32.max),
+           cursor.space(bytes), let name = cursor.token(bytes) {
+            if cursor.isAtEnd { return Scanned(id: UInt32(id), attribute: name, value: nil) }
+            if cursor.skip(bytes, ASCII.colon) { return Scanned(id: UInt32(id), attribute: name, value: cursor.rest()) }
+        }
         let rule = SDPRules.ssrcSyntax
         let fields = FieldList(bytes, range, limit: 2, diagnostics: &diagnostics)
         guard let idRange = fields.at(0) else {

@@ -37,10 +37,17 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends `name[:value]` (without `a=` and without a line ending).
     public func write(to output: inout String) {
-        output += name.rawValue
+        write(into: &output)
+    }
+
+    func write<Sink: TextSink>(into output: inout Sink) {
+        switch name.storage {
+        case .known(let known): output.write(literal: known.literal)
+        case .other(let text): output.write(text)
+        }
         if let value {
-            output += ":"
-            output += value
+            output.write(literal: ":")
+            output.write(value)
         }
     }
 

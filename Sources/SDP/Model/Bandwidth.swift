@@ -26,10 +26,14 @@ public struct Bandwidth: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends the value after `b=`.
     public func write(to output: inout String) {
-        if let verbatim { output += verbatim; return }
-        output += type.rawValue
-        output += ":"
-        output += String(value)
+        write(into: &output)
+    }
+
+    func write<Sink: TextSink>(into output: inout Sink) {
+        if let verbatim { output.write(verbatim); return }
+        output.write(type.rawValue)
+        output.write(literal: ":")
+        output.write(decimal: value)
     }
 
     /// A bandwidth modifier. Compares case-insensitively.

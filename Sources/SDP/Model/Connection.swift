@@ -43,19 +43,23 @@ public struct Connection: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends the value after `c=`.
     public func write(to output: inout String) {
-        if let verbatim { output += verbatim; return }
-        output += networkType
-        output += " "
-        output += addressType.rawValue
-        output += " "
-        output += address
+        write(into: &output)
+    }
+
+    func write<Sink: TextSink>(into output: inout Sink) {
+        if let verbatim { output.write(verbatim); return }
+        output.write(networkType)
+        output.write(literal: " ")
+        output.write(addressType.rawValue)
+        output.write(literal: " ")
+        output.write(address)
         if let ttl {
-            output += "/"
-            output += String(ttl)
+            output.write(literal: "/")
+            output.write(decimal: ttl)
         }
         if let numberOfAddresses {
-            output += "/"
-            output += String(numberOfAddresses)
+            output.write(literal: "/")
+            output.write(decimal: numberOfAddresses)
         }
     }
 

@@ -61,19 +61,23 @@ public struct MediaDescription: Sendable, Hashable {
 
     /// Appends the value after `m=`.
     public func writeMediaLine(to output: inout String) {
-        if let verbatim { output += verbatim; return }
-        output += media.rawValue
-        output += " "
-        output += String(port)
+        writeMediaLine(into: &output)
+    }
+
+    func writeMediaLine<Sink: TextSink>(into output: inout Sink) {
+        if let verbatim { output.write(verbatim); return }
+        output.write(media.rawValue)
+        output.write(literal: " ")
+        output.write(decimal: port)
         if let portCount {
-            output += "/"
-            output += String(portCount)
+            output.write(literal: "/")
+            output.write(decimal: portCount)
         }
-        output += " "
-        output += proto.rawValue
+        output.write(literal: " ")
+        output.write(proto.rawValue)
         for format in formats {
-            output += " "
-            output += format
+            output.write(literal: " ")
+            output.write(format)
         }
     }
 

@@ -48,18 +48,22 @@ extension SessionDescription {
 
         /// Appends the value after `o=`.
         public func write(to output: inout String) {
-            if let verbatim { output += verbatim; return }
-            output += username
-            output += " "
-            output += sessionID
-            output += " "
-            output += String(sessionVersion)
-            output += " "
-            output += networkType
-            output += " "
-            output += addressType.rawValue
-            output += " "
-            output += address
+            write(into: &output)
+        }
+
+        func write<Sink: TextSink>(into output: inout Sink) {
+            if let verbatim { output.write(verbatim); return }
+            output.write(username)
+            output.write(literal: " ")
+            output.write(sessionID)
+            output.write(literal: " ")
+            output.write(decimal: sessionVersion)
+            output.write(literal: " ")
+            output.write(networkType)
+            output.write(literal: " ")
+            output.write(addressType.rawValue)
+            output.write(literal: " ")
+            output.write(address)
         }
     }
 }

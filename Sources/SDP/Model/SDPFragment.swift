@@ -74,12 +74,11 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     /// The fragment as text, with ``lineEnding`` after every line.
     public func serialized() -> String {
         var output = ""
-        var writer = SectionWriter(output: output, eol: lineEnding.rawValue, extras: extraLines)
-        output = ""
-        for attribute in attributes { writer.line("a=") { attribute.write(to: &$0) } }
-        writer.finish()
-        output = writer.output
-        for section in media { section.write(to: &output, eol: lineEnding.rawValue) }
+        let eol = lineEnding.rawValue
+        var writer = SectionWriter(extras: extraLines)
+        for attribute in attributes { writer.line("a=", eol, &output) { attribute.write(into: &$0) } }
+        writer.finish(eol, &output)
+        for section in media { section.write(into: &output, eol: eol) }
         return output
     }
 

@@ -34,10 +34,14 @@ extension SessionDescription {
 
         /// Appends the value after `t=`.
         public func write(to output: inout String) {
-            if let verbatim { output += verbatim; return }
-            output += String(start)
-            output += " "
-            output += String(stop)
+            write(into: &output)
+        }
+
+        func write<Sink: TextSink>(into output: inout Sink) {
+            if let verbatim { output.write(verbatim); return }
+            output.write(decimal: start)
+            output.write(literal: " ")
+            output.write(decimal: stop)
         }
     }
 
@@ -80,6 +84,18 @@ extension SessionDescription {
             guard let unit else { return String(value) }
             return String(value) + String(unit.rawValue)
         }
+
+        /// Writes ``description``.
+        func write<Sink: TextSink>(into output: inout Sink) {
+            output.write(decimal: value)
+            switch unit {
+            case .days: output.write(literal: "d")
+            case .hours: output.write(literal: "h")
+            case .minutes: output.write(literal: "m")
+            case .seconds: output.write(literal: "s")
+            case nil: break
+            }
+        }
     }
 
     /// An `r=` line: when a session repeats.
@@ -109,13 +125,17 @@ extension SessionDescription {
 
         /// Appends the value after `r=`.
         public func write(to output: inout String) {
-            if let verbatim { output += verbatim; return }
-            output += interval.description
-            output += " "
-            output += duration.description
+            write(into: &output)
+        }
+
+        func write<Sink: TextSink>(into output: inout Sink) {
+            if let verbatim { output.write(verbatim); return }
+            interval.write(into: &output)
+            output.write(literal: " ")
+            duration.write(into: &output)
             for offset in offsets {
-                output += " "
-                output += offset.description
+                output.write(literal: " ")
+                offset.write(into: &output)
             }
         }
     }
@@ -154,14 +174,18 @@ extension SessionDescription {
 
         /// Appends the value after `z=`.
         public func write(to output: inout String) {
-            if let verbatim { output += verbatim; return }
+            write(into: &output)
+        }
+
+        func write<Sink: TextSink>(into output: inout Sink) {
+            if let verbatim { output.write(verbatim); return }
             var first = true
             for adjustment in adjustments {
-                if !first { output += " " }
+                if !first { output.write(literal: " ") }
                 first = false
-                output += String(adjustment.time)
-                output += adjustment.isNegative ? " -" : " "
-                output += adjustment.offset.description
+                output.write(decimal: adjustment.time)
+                if adjustment.isNegative { output.write(literal: " -") } else { output.write(literal: " ") }
+                adjustment.offset.write(into: &output)
             }
         }
     }

@@ -2,45 +2,31 @@ import Diagnostics
 import ICE
 import Scanning
 
-/// What the checks need of an attribute that other lines refer to. The frequent attributes
-/// are scanned to byte ranges and numbers only: validating them creates no strings.
-enum ParsedAttribute {
-    case rtpmap(RTPMap.Scanned)
-    case fmtp(FMTP.Scanned)
-    case rtcpFeedback(RTCPFeedback.Scanned)
-    case extmap(ExtMap.Scanned)
-    case mid(Range<Int>)
-    case group(Group)
-    case ssrc(UInt32)
-    case ssrcGroup(SSRCGroup)
-    case rid(RID)
-    case simulcast(Simulcast)
-    case none
-
-    /// Checks a known attribute's value with its typed grammar, reporting syntax problems.
-    static func parse(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> ParsedAttribute {
+/// The typed grammars of attribute values, checked without making strings.
+enum AttributeSyntax {
+    /// Checks a known attribute's value, reporting syntax problems. The section and session
+    /// checks read the attributes other lines refer to (rtpmap, fmtp, mid, …) themselves.
+    static func check(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         switch known {
-        case .rtpmap: return RTPMap.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.rtpmap) ?? .none
-        case .fmtp: return FMTP.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.fmtp) ?? .none
-        case .rtcpFeedback: return RTCPFeedback.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.rtcpFeedback) ?? .none
-        case .extmap: return ExtMap.scan(bytes, range, into: &diagnostics).map(ParsedAttribute.extmap) ?? .none
-        case .mid:
-            guard Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics) || !range.isEmpty else { return .none }
-            return .mid(range)
-        case .group: return Group.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.group) ?? .none
-        case .ssrc: return SSRC.scan(bytes, range, into: &diagnostics).map { ParsedAttribute.ssrc($0.id) } ?? .none
-        case .ssrcGroup: return SSRCGroup.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.ssrcGroup) ?? .none
-        case .rid: return RID.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.rid) ?? .none
-        case .simulcast: return Simulcast.parse(bytes, range, into: &diagnostics).map(ParsedAttribute.simulcast) ?? .none
+        case .rtpmap: _ = RTPMap.scan(bytes, range, into: &diagnostics)
+        case .fmtp: _ = FMTP.scan(bytes, range, into: &diagnostics)
+        case .rtcpFeedback: _ = RTCPFeedback.scan(bytes, range, into: &diagnostics)
+        case .extmap: _ = ExtMap.scan(bytes, range, into: &diagnostics)
+        case .mid: Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics)
+        case .group: _ = Group.scan(bytes, range, into: &diagnostics)
+        case .ssrc: _ = SSRC.scan(bytes, range, into: &diagnostics)
+        case .ssrcGroup: _ = SSRCGroup.parse(bytes, range, into: &diagnostics)
+        case .rid: _ = RID.parse(bytes, range, into: &diagnostics)
+        case .simulcast: _ = Simulcast.parse(bytes, range, into: &diagnostics)
         case .msid: _ = MSID.scan(bytes, range, into: &diagnostics)
-        case .msidSemantic: _ = MSIDSemantic.parse(bytes, range, into: &diagnostics)
+        case .msidSemantic: _ = MSIDSemantic.scan(bytes, range, into: &diagnostics)
         case .iceUfrag: ICECredentials.validateUfrag(bytes, range, into: &diagnostics)
         case .icePwd: ICECredentials.validatePwd(bytes, range, into: &diagnostics)
-        case .iceOptions: _ = ICEOption.parseList(bytes, range, into: &diagnostics)
+        case .iceOptions: ICEOption.checkList(bytes, range, into: &diagnostics)
         case .fingerprint: _ = Fingerprint.scan(bytes, range, into: &diagnostics)
         case .setup: _ = Setup.parse(bytes, range, into: &diagnostics)
-        case .tlsID: _ = TLSID.parse(bytes, range, into: &diagnostics)
-        case .rtcp: _ = RTCPAddress.parse(bytes, range, into: &diagnostics)
+        case .tlsID: TLSID.check(bytes, range, into: &diagnostics)
+        case .rtcp: RTCPAddress.check(bytes, range, into: &diagnostics)
         case .ptime: _ = PTime.parse(bytes, range, into: &diagnostics)
         case .maxptime: _ = MaxPTime.parse(bytes, range, into: &diagnostics)
         case .framerate: _ = FrameRate.parse(bytes, range, into: &diagnostics)
@@ -51,10 +37,9 @@ enum ParsedAttribute {
         case .label: _ = Label.parse(bytes, range, into: &diagnostics)
         case .content: _ = Content.parse(bytes, range, into: &diagnostics)
         case .identity: _ = Identity.parse(bytes, range, into: &diagnostics)
-        case .candidate: _ = Candidate.parse(bytes, range, into: &diagnostics)
+        case .candidate: Candidate.check(bytes, range, into: &diagnostics)
         default: break
         }
-        return .none
     }
 }
 
@@ -107,24 +92,34 @@ struct KnownAttributeSet {
 
 /// Checks that need more than one line of a media section: payload types against the m= line,
 /// RTX and RED references, SSRC groups, rid and simulcast.
+///
+/// Sections are small (browsers write up to about 150 lines), so lookups are linear scans of
+/// short arrays and bit sets; the few that hostile input could make long switch to hash
+/// indexes past a threshold, keeping each line O(1).
 struct SectionChecks {
     private var isRTP = false
     private var isAudio = false
     private var formats = PayloadTypeSet()
+    /// The payload types of the m= line (each once), with where they are written.
     private var formatLocations: [(pt: Int, location: SourceLocation)] = []
-    private var formatLocationByPT: [Int: SourceLocation] = [:]
     private var rtpmaps = PayloadTypeSet()
-    private var encodings: [Int: EncodingKind] = [:]
-    private var encodingOrder: [Int] = []
+    /// The payload types whose first rtpmap names RTX, or RED.
+    private var rtxTypes = PayloadTypeSet()
+    private var redTypes = PayloadTypeSet()
+    /// The RTX payload types in the order of their rtpmap lines.
+    private var rtxOrder: [Int] = []
     private var fmtps = PayloadTypeSet()
-    /// RTX and RED references found in fmtp lines, checked once every rtpmap is known.
-    private var references: [(pt: Int, targets: [Int], isApt: Bool, location: SourceLocation)] = []
-    /// Extension mappings seen (URIs as byte ranges of the input), with indexes by id and by a
-    /// hash of the URI, for conflicts in O(1) per line and no strings.
-    private var extmaps: [(id: Int, uri: Range<Int>, hash: UInt64, direction: Direction?, line: Int)] = []
-    private var extmapByID: [Int: Int] = [:]
-    private var extmapByURIHash: [UInt64: Int] = [:]
-    private var ssrcs: Set<UInt32> = []
+    /// RTX and RED references found in fmtp lines, checked once every rtpmap is known. Each
+    /// reference's target payload types are `referenceTargets[targets]`.
+    private var references: [(pt: Int, targets: Range<Int>, isApt: Bool, location: SourceLocation)] = []
+    private var referenceTargets: [Int] = []
+    /// Extension mappings seen (URIs as byte ranges of the input), for conflicts without strings.
+    private var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, line: Int)] = []
+    /// The first mapping of each id and of each URI (by hash), built only when a section has
+    /// more mappings than a linear search should cover.
+    private var extmapIndex: (byID: [Int: Int], byURIHash: [UInt64: Int])?
+    /// The SSRCs of a=ssrc lines, in order (consecutive repeats once).
+    private var ssrcs: [UInt32] = []
     /// Each SSRC group member with where it is written.
     private var ssrcGroupMembers: [(semantics: String, ssrc: UInt32, location: SourceLocation)] = []
     /// Declared rids as "send:h" / "recv:h".
@@ -133,23 +128,55 @@ struct SectionChecks {
     private var simulcastRIDs: [(rid: String, send: Bool, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: KnownAttribute?
-    private(set) var mid: (String, SourceLocation)?
+    /// The first a=mid value, as a byte range of the input, and where it is written.
+    private(set) var mid: (range: Range<Int>, location: SourceLocation)?
+
+    /// Past this many extension mappings, conflicts are found through hash indexes.
+    private static let linearExtmapLimit = 32
 
     init() {}
 
-    /// - Parameter fragment: In an SDP fragment the m= line only names a section (RFC 8840
-    ///   §4.4), so its formats are not checked against rtpmap lines.
-    init(mediaLine: LineParser.MediaLine, lineNumber: Int, lineStart: Int, bytes: Span<UInt8>, fragment: Bool,
-         _ diagnostics: inout DiagnosticCollector) {
-        isRTP = mediaLine.media.proto.isRTP && !fragment
-        isAudio = mediaLine.media.media == .audio
+    /// Starts the checks of the section of `media`, forgetting the previous section but keeping
+    /// the storage of its arrays.
+    ///
+    /// - Parameters:
+    ///   - formatRanges: Where each format of the m= line is written.
+    ///   - fragment: In an SDP fragment the m= line only names a section (RFC 8840 §4.4), so its
+    ///     formats are not checked against rtpmap lines.
+    mutating func start(_ media: MediaDescription, formatRanges: [Range<Int>], lineNumber: Int, lineStart: Int, bytes: Span<UInt8>,
+                        fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+        // Every stored property back to its initial value (keep in step with the declarations);
+        // the arrays browsers fill in every section keep their storage.
+        isRTP = false
+        isAudio = false
+        formats = PayloadTypeSet()
+        formatLocations.removeAll(keepingCapacity: true)
+        rtpmaps = PayloadTypeSet()
+        rtxTypes = PayloadTypeSet()
+        redTypes = PayloadTypeSet()
+        rtxOrder.removeAll(keepingCapacity: true)
+        fmtps = PayloadTypeSet()
+        references.removeAll(keepingCapacity: true)
+        referenceTargets.removeAll(keepingCapacity: true)
+        extmaps.removeAll(keepingCapacity: true)
+        extmapIndex = nil
+        ssrcs.removeAll(keepingCapacity: true)
+        if !ssrcGroupMembers.isEmpty { ssrcGroupMembers = [] }
+        if !rids.isEmpty { rids = [] }
+        if !simulcastRIDs.isEmpty { simulcastRIDs = [] }
+        seen = KnownAttributeSet()
+        direction = nil
+        mid = nil
+
+        isRTP = media.proto.isRTP && !fragment
+        isAudio = media.media == .audio
         guard isRTP else { return }
-        formatLocations.reserveCapacity(mediaLine.formatRanges.count)
-        for range in mediaLine.formatRanges {
+        formatLocations.reserveCapacity(formatRanges.count)
+        for range in formatRanges {
             let location = SourceLocation(line: lineNumber, column: range.lowerBound - lineStart + 1, bytes: range)
             guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= 127 else {
                 diagnostics.report(SDPRules.payloadTypeRange, at: location,
-                                   "format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(mediaLine.media.proto) requires")
+                                   "format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(media.proto) requires")
                 continue
             }
             let pt = Int(value)
@@ -158,7 +185,6 @@ struct SectionChecks {
                 continue
             }
             formatLocations.append((pt, location))
-            formatLocationByPT[pt] = location
         }
     }
 
@@ -174,12 +200,13 @@ struct SectionChecks {
         if known.isSingle && !seen.insert(known) {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once in this section")
         }
-        switch ParsedAttribute.parse(known, bytes, value, &diagnostics) {
-        case .rtpmap(let map):
-            guard isRTP else { return }
+        switch known {
+        case .rtpmap:
+            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else { return }
             let pt = map.payloadType
             referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
-            if !rtpmaps.insert(pt) {
+            let first = rtpmaps.insert(pt)
+            if !first {
                 diagnostics.report(SDPRules.duplicatePayloadMapping, firstField(bytes, value), "payload type \(pt) already has an rtpmap")
             }
             if pt <= 34, let standard = RTPMap.staticPayloadType(pt),
@@ -187,33 +214,52 @@ struct SectionChecks {
                 diagnostics.report(SDPRules.staticPayloadMismatch, firstField(bytes, value),
                                    "payload type \(pt) is \(standard.encodingName)/\(standard.clockRate) by RFC 3551, not \(Bytes.string(bytes, map.name))/\(map.clockRate)")
             }
-            if encodings[pt] == nil {
-                encodings[pt] = EncodingKind(bytes, map.name)
-                encodingOrder.append(pt)
+            // The first rtpmap of a payload type says what it is.
+            if first {
+                switch EncodingKind(bytes, map.name) {
+                case .rtx:
+                    rtxTypes.insert(pt)
+                    if rtxOrder.capacity == 0 { rtxOrder.reserveCapacity(16) }
+                    rtxOrder.append(pt)
+                case .red:
+                    redTypes.insert(pt)
+                case .other:
+                    break
+                }
             }
-        case .fmtp(let fmtp):
-            guard isRTP, let pt = fmtp.payloadType else { return }
+        case .fmtp:
+            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else { return }
             referToFormat(pt, "a=fmtp", bytes, value, &diagnostics)
             if !fmtps.insert(pt) {
                 diagnostics.report(SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
             }
             recordReferences(pt, bytes, fmtp.parameters, &diagnostics)
-        case .rtcpFeedback(let feedback):
+        case .rtcpFeedback:
+            guard let feedback = RTCPFeedback.scan(bytes, value, into: &diagnostics) else { return }
             if isRTP, let pt = feedback.payloadType {
                 referToFormat(pt, "a=rtcp-fb", bytes, value, &diagnostics)
             }
-        case .extmap(let map):
+        case .extmap:
+            guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
             checkExtmap(map, bytes, value, &diagnostics)
-        case .mid(let range):
-            if mid == nil { mid = (Bytes.string(bytes, range), diagnostics.location(range)) }
-        case .ssrc(let id):
-            ssrcs.insert(id)
-        case .ssrcGroup(let group):
+        case .mid:
+            guard Field.token(bytes, value, "identification tag", SDPRules.midSyntax, &diagnostics) || !value.isEmpty else { return }
+            if mid == nil { mid = (value, diagnostics.location(value)) }
+        case .ssrc:
+            guard let ssrc = SSRC.scan(bytes, value, into: &diagnostics) else { return }
+            // Each SSRC usually has several lines in a row (cname, msid, …): keep it once.
+            if ssrcs.last != ssrc.id {
+                if ssrcs.capacity == 0 { ssrcs.reserveCapacity(8) }
+                ssrcs.append(ssrc.id)
+            }
+        case .ssrcGroup:
+            guard let group = SSRCGroup.parse(bytes, value, into: &diagnostics) else { return }
             let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
             for (ssrc, range) in zip(group.ssrcs, tokens) {
                 ssrcGroupMembers.append((group.semantics, ssrc, diagnostics.location(range)))
             }
-        case .rid(let rid):
+        case .rid:
+            guard let rid = RID.parse(bytes, value, into: &diagnostics) else { return }
             if isRTP {
                 let ptRanges = Tokens.ridPayloadTypes(bytes, value)
                 for (pt, range) in zip(rid.payloadTypes, ptRanges) {
@@ -224,7 +270,8 @@ struct SectionChecks {
                 }
             }
             rids.insert((rid.direction == .send ? "send:" : "recv:") + rid.id)
-        case .simulcast(let simulcast):
+        case .simulcast:
+            guard let simulcast = Simulcast.parse(bytes, value, into: &diagnostics) else { return }
             var ridRanges = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma])
                 .filter { range in !(Bytes.equals(bytes, range, "send") || Bytes.equals(bytes, range, "recv")) }
                 .map { range in !range.isEmpty && bytes[range.lowerBound] == ASCII.tilde ? (range.lowerBound + 1)..<range.upperBound : range }[...]
@@ -238,58 +285,93 @@ struct SectionChecks {
                     simulcastRIDs.append((rid, send, diagnostics.location(range)))
                 }
             }
-        case .group, .none:
-            break
+        default:
+            AttributeSyntax.check(known, bytes, value, &diagnostics)
         }
     }
 
     private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
-        // FNV-1a over the URI bytes.
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for i in map.uri { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
-        func sameURI(_ other: Range<Int>) -> Bool {
-            other.count == map.uri.count && map.uri.indices.allSatisfy { bytes[$0] == bytes[other.lowerBound + $0 - map.uri.lowerBound] }
-        }
-        if let index = extmapByID[map.id], !sameURI(extmaps[index].uri) {
+        func sameURI(_ other: Range<Int>) -> Bool { Bytes.equal(bytes, other, map.uri) }
+        if let index = firstExtmap(id: map.id), !sameURI(extmaps[index].uri) {
             let idEnd = Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
             diagnostics.report(SDPRules.extmapConflict, value.lowerBound..<idEnd,
                                "extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \(extmaps[index].line))")
         }
-        if let index = extmapByURIHash[hash], sameURI(extmaps[index].uri), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
+        if let index = firstExtmap(uri: map.uri, bytes), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
             diagnostics.report(SDPRules.extmapConflict, map.uri,
                                "\(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \(extmaps[index].line))")
         }
-        let index = extmaps.count
-        extmaps.append((map.id, map.uri, hash, map.direction, diagnostics.line))
-        if extmapByID[map.id] == nil { extmapByID[map.id] = index }
-        if extmapByURIHash[hash] == nil { extmapByURIHash[hash] = index }
+        if extmaps.capacity == 0 { extmaps.reserveCapacity(16) }
+        extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
+        if extmapIndex != nil {
+            index(extmap: extmaps.count - 1, bytes)
+        } else if extmaps.count > Self.linearExtmapLimit {
+            extmapIndex = ([:], [:])
+            for index in extmaps.indices { self.index(extmap: index, bytes) }
+        }
+    }
+
+    /// The first mapping of `id`.
+    @inline(__always)
+    private func firstExtmap(id: Int) -> Int? {
+        if let extmapIndex { return extmapIndex.byID[id] }
+        return extmaps.firstIndex { $0.id == id }
+    }
+
+    /// The first mapping of the URI at `uri`.
+    @inline(__always)
+    private func firstExtmap(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
+        guard let extmapIndex else { return extmaps.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
+        guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri) else { return nil }
+        return index
+    }
+
+    /// Adds mapping `index` to the hash indexes, unless its id or URI came before.
+    private mutating func index(extmap index: Int, _ bytes: Span<UInt8>) {
+        let hash = Self.hash(bytes, extmaps[index].uri)
+        if extmapIndex?.byID[extmaps[index].id] == nil { extmapIndex?.byID[extmaps[index].id] = index }
+        if extmapIndex?.byURIHash[hash] == nil { extmapIndex?.byURIHash[hash] = index }
+    }
+
+    /// FNV-1a over the bytes of `range`.
+    private static func hash(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in range { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 
     /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
     /// redundancy list "111/111" (RFC 2198 §5). Which of the two applies depends on the rtpmap,
     /// which may come later, so the reading is kept until the section ends.
     private mutating func recordReferences(_ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        if references.capacity == 0 {
+            // A video section has about as many fmtp lines as payload types: allocate once.
+            references.reserveCapacity(32)
+            referenceTargets.reserveCapacity(32)
+        }
+        let first = referenceTargets.count
         if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
-            let target = (try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1
-            references.append((pt, [target], true, diagnostics.location(apt)))
+            referenceTargets.append((try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
             return
         }
         // A RED list holds only digits and '/'.
         guard !parameters.isEmpty, parameters.allSatisfy({ bytes[$0].isDigit || bytes[$0] == ASCII.slash }) else { return }
-        var targets: [Int] = []
         var i = parameters.lowerBound
         while i <= parameters.upperBound {
             let end = Bytes.firstIndex(of: ASCII.slash, in: bytes, i..<parameters.upperBound)
-            targets.append((try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            referenceTargets.append((try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             i = end + 1
         }
-        references.append((pt, targets, false, diagnostics.location(parameters)))
+        references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
     }
 
+    @inline(__always)
     private func firstField(_ bytes: Span<UInt8>, _ value: Range<Int>) -> Range<Int> {
         value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound)
     }
 
+    @inline(__always)
     private func referToFormat(_ pt: Int, _ what: String, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         if !formats.contains(pt) {
             diagnostics.report(SDPRules.undeclaredPayloadType, firstField(bytes, value), "\(what) for payload type \(pt), which the m= line does not list")
@@ -303,42 +385,55 @@ struct SectionChecks {
                 diagnostics.report(SDPRules.missingRTPMap, at: location,
                                    RTPMap.isDynamic(pt) ? "dynamic payload type \(pt) has no a=rtpmap" : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
             }
-            var repaired: Set<Int> = []
+            var repaired = PayloadTypeSet()
             for reference in references {
-                guard let kind = encodings[reference.pt] else { continue }
-                switch kind {
-                case .rtx:
+                let targets = referenceTargets[reference.targets]
+                if rtxTypes.contains(reference.pt) {
                     guard reference.isApt else {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location, "RTX payload type \(reference.pt) has no apt= parameter")
                         continue
                     }
                     repaired.insert(reference.pt)
-                    if let target = reference.targets.first, !formats.contains(target) {
+                    if let target = targets.first, !formats.contains(target) {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
                                            "RTX payload type \(reference.pt) repairs payload type \(target), which the m= line does not list")
                     }
-                case .red where isAudio && !reference.isApt:
-                    if let target = reference.targets.first(where: { !formats.contains($0) }) {
+                } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
+                    if let target = targets.first(where: { !formats.contains($0) }) {
                         diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
                                            "RED payload type \(reference.pt) carries \(target < 0 ? "an invalid payload type" : "payload type \(target)"), which the m= line does not list")
                     }
-                default:
-                    break
                 }
             }
-            for pt in encodingOrder where encodings[pt] == .rtx && !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
-                if let location = formatLocationByPT[pt] {
+            for pt in rtxOrder where !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
+                if let location = formatLocations.first(where: { $0.pt == pt })?.location {
                     diagnostics.report(SDPRules.associatedPayloadType, at: location, "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
             }
         }
-        for member in ssrcGroupMembers where !ssrcs.contains(member.ssrc) {
-            diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
+        if !ssrcGroupMembers.isEmpty {
+            let declared = ssrcs.sorted()
+            for member in ssrcGroupMembers where !declared.sortedContains(member.ssrc) {
+                diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
+            }
         }
         for entry in simulcastRIDs where !rids.contains((entry.send ? "send:" : "recv:") + entry.rid) {
             diagnostics.report(SDPRules.simulcastUnknownRid, at: entry.location,
                                "simulcast \(entry.send ? "sends" : "receives") rid \(entry.rid), but no a=rid:\(entry.rid) \(entry.send ? "send" : "recv") line declares it")
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Whether the array, sorted in ascending order, holds `element`: a binary search.
+    func sortedContains(_ element: Element) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if self[middle] < element { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == element
     }
 }
 
@@ -367,11 +462,15 @@ enum Tokens {
 /// Checks across the whole description: mids and groups, connection coverage.
 struct SessionChecks {
     var mediaLines: [SourceLocation] = []
-    private var mids: [(String, SourceLocation)] = []
+    /// The mid of each section that has one, as a byte range of the input.
+    private var mids: [(range: Range<Int>, location: SourceLocation)] = []
     /// Each mid a group names, with where it is written.
-    private var groupMembers: [(semantics: Group.Semantics, mid: String, location: SourceLocation)] = []
+    private var groupMembers: [(semantics: Range<Int>, mid: Range<Int>, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
+
+    /// Past this many mids, they are compared through a dictionary rather than one by one.
+    private static let linearMidLimit = 16
 
     mutating func attribute(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         if known.isDirection {
@@ -384,19 +483,29 @@ struct SessionChecks {
         if known.isSingle && !seen.insert(known) {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
         }
-        if case .group(let group) = ParsedAttribute.parse(known, bytes, value, &diagnostics) {
-            let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
-            for (mid, range) in zip(group.mids, tokens) {
-                groupMembers.append((group.semantics, mid, diagnostics.location(range)))
-            }
+        guard known == .group else { return AttributeSyntax.check(known, bytes, value, &diagnostics) }
+        guard let group = Group.scan(bytes, value, into: &diagnostics) else { return }
+        for mid in group.mids {
+            groupMembers.append((group.semantics, mid, diagnostics.location(mid)))
         }
     }
 
-    mutating func noteMedia(_ checks: borrowing SectionChecks) {
-        if let mid = checks.mid { mids.append(mid) }
+    /// Whether two mids are the same as strings: equal bytes, or, beyond ASCII, canonically
+    /// equivalent text (which is what the strings the model holds compare by).
+    private static func sameMid(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if Bytes.equal(bytes, a, b) { return true }
+        if Bytes.firstIndex(notIn: .ascii, bytes, a) == nil && Bytes.firstIndex(notIn: .ascii, bytes, b) == nil { return false }
+        return Bytes.string(bytes, a) == Bytes.string(bytes, b)
     }
 
-    func finish(_ session: SessionDescription, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+    mutating func noteMedia(_ checks: borrowing SectionChecks) {
+        if let mid = checks.mid {
+            if mids.capacity == 0 { mids.reserveCapacity(8) }
+            mids.append(mid)
+        }
+    }
+
+    func finish(_ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
         // A trickle fragment's m= lines only name sections; they carry no connection data.
         if session.connection == nil && !fragment {
             for (index, section) in session.media.enumerated() where section.connections.isEmpty && index < mediaLines.count {
@@ -404,16 +513,27 @@ struct SessionChecks {
                                    "media section \(index) (\(section.media)) has no c= line and there is none at the session level")
             }
         }
-        var firstSeen: [String: SourceLocation] = [:]
-        for (mid, location) in mids {
-            if let first = firstSeen[mid] {
-                diagnostics.report(SDPRules.duplicateMid, at: location, "mid \(mid) is already used by the a=mid at line \(first.line)")
-            } else {
-                firstSeen[mid] = location
+        if mids.isEmpty && groupMembers.isEmpty { return }
+        // The index of the first section with each mid.
+        let firstIndexes: [String: Int]? = mids.count > Self.linearMidLimit
+            ? mids.indices.reduce(into: [:]) { first, index in
+                let mid = Bytes.string(bytes, mids[index].range)
+                if first[mid] == nil { first[mid] = index }
+            }
+            : nil
+        func firstSection(with range: Range<Int>) -> Int? {
+            if let firstIndexes { return firstIndexes[Bytes.string(bytes, range)] }
+            return mids.firstIndex { Self.sameMid(bytes, $0.range, range) }
+        }
+        for (index, mid) in mids.enumerated() {
+            if let first = firstSection(with: mid.range), first < index {
+                diagnostics.report(SDPRules.duplicateMid, at: mid.location,
+                                   "mid \(Bytes.string(bytes, mid.range)) is already used by the a=mid at line \(mids[first].location.line)")
             }
         }
-        for member in groupMembers where firstSeen[member.mid] == nil {
-            diagnostics.report(SDPRules.groupUnknownMid, at: member.location, "a=group:\(member.semantics) names mid \(member.mid), which no media section has")
+        for member in groupMembers where firstSection(with: member.mid) == nil {
+            diagnostics.report(SDPRules.groupUnknownMid, at: member.location,
+                               "a=group:\(Bytes.string(bytes, member.semantics)) names mid \(Bytes.string(bytes, member.mid)), which no media section has")
         }
     }
 }

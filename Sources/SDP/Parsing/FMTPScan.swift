@@ -8,8 +8,7 @@ enum FMTPScan {
     static func parameter(_ name: StaticString, in bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int>? {
         var i = range.lowerBound
         while i < range.upperBound {
-            var itemEnd = i
-            while itemEnd < range.upperBound && bytes[itemEnd] != ASCII.semicolon { itemEnd += 1 }
+            let itemEnd = Bytes.firstIndex(of: ASCII.semicolon, in: bytes, i..<range.upperBound)
             var nameStart = i
             while nameStart < itemEnd && bytes[nameStart].isWhitespace { nameStart += 1 }
             let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, nameStart..<itemEnd)

@@ -15,6 +15,7 @@ struct FieldList {
     /// The end of the whole value, where a missing field would have started.
     let end: Int
 
+    @inline(__always)
     init(_ bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = FieldList.capacity, lineField: Bool = false,
          diagnostics: inout DiagnosticCollector) {
         end = range.upperBound
@@ -35,21 +36,17 @@ struct FieldList {
             }
             guard i < upper else { break }
             let start = i
-            if count == limit - 1 {
-                i = upper
-            } else {
-                while i < upper && !bytes[unchecked: i].isWhitespace { i += 1 }
-            }
+            i = count == limit - 1 ? upper : Bytes.tokenEnd(bytes, from: i, to: upper)
             starts[count] = start
             ends[count] = i
             count += 1
         }
     }
 
-    subscript(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
+    @inline(__always) subscript(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
 
     /// The field at `index`, or `nil` if there are fewer fields.
-    func at(_ index: Int) -> Range<Int>? { index < count ? starts[index]..<ends[index] : nil }
+    @inline(__always) func at(_ index: Int) -> Range<Int>? { index < count ? starts[index]..<ends[index] : nil }
 
     /// An empty range where field `index` would be: just after the previous one.
     func missing(_ index: Int) -> Range<Int> {

@@ -15,38 +15,75 @@ enum LineParser {
     static func origin(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.Origin {
         let rule = SDPRules.originSyntax
         var scanner = scanner(range)
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(6)
-        while fields.count < 6, let field = scanner.field(bytes, &diagnostics) { fields.append(field) }
-        if fields.count < 6 {
-            diagnostics.report(rule, range, "o= has \(fields.count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>")
+        // The six fields, without an array to allocate.
+        var fields = InlineArray<6, Range<Int>>(repeating: range.lowerBound..<range.lowerBound)
+        var count = 0
+        while count < 6, let field = scanner.field(bytes, &diagnostics) {
+            fields[count] = field
+            count += 1
+        }
+        if count < 6 {
+            diagnostics.report(rule, range, "o= has \(count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>")
         }
         Field.noMore(&scanner, bytes, rule, "the address", &diagnostics)
-        func text(_ index: Int) -> String { index < fields.count ? Bytes.string(bytes, fields[index]) : "" }
-        if fields.count > 1 {
+        if count > 1 {
             let id = fields[1]
             if id.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, id) != nil {
                 diagnostics.report(rule, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
             }
         }
         var version: UInt64 = 0
-        if fields.count > 2 {
+        if count > 2 {
             version = Field.integer(bytes, fields[2], "session version", rule, as: UInt64.self, &diagnostics) ?? 0
         }
-        if fields.count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
-        if fields.count > 4 { Field.token(bytes, fields[4], "address type", rule, &diagnostics) }
-        if fields.count > 5 {
+        if count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
+        if count > 4 { Field.token(bytes, fields[4], "address type", rule, &diagnostics) }
+        if count > 5 {
             checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
         }
         return SessionDescription.Origin(
-            username: text(0), sessionID: text(1), sessionVersion: version, networkType: text(3),
-            addressType: Connection.AddressType(rawValue: text(4)), address: text(5))
+            username: count > 0 ? Common.username(bytes, fields[0]) : "", sessionID: count > 1 ? Bytes.string(bytes, fields[1]) : "",
+            sessionVersion: version,
+            networkType: count > 3 ? Common.networkType(bytes, fields[3]) : "",
+            addressType: Connection.AddressType(rawValue: count > 4 ? Common.addressType(bytes, fields[4]) : ""),
+            address: count > 5 ? Common.address(bytes, fields[5]) : "")
     }
 
     // MARK: c= (RFC 8866 §5.7)
 
     static func connection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
                            _ diagnostics: inout DiagnosticCollector) -> Connection {
+        let fields = scanConnection(bytes, range, rule: rule, &diagnostics)
+        return Connection(networkType: fields.networkType.map { Common.networkType(bytes, $0) } ?? "",
+                          addressType: Connection.AddressType(rawValue: fields.addressType.map { Common.addressType(bytes, $0) } ?? ""),
+                          address: Common.address(bytes, fields.address), ttl: fields.ttl, numberOfAddresses: fields.numberOfAddresses)
+    }
+
+    /// The parts of a connection, as byte ranges and numbers.
+    struct ConnectionFields {
+        var networkType: Range<Int>?
+        var addressType: Range<Int>?
+        /// Empty when the line has too few fields.
+        var address: Range<Int>
+        var ttl: Int?
+        var numberOfAddresses: Int?
+    }
+
+    /// Checks a connection (c= or the address part of a=rtcp) without making strings.
+    static func scanConnection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
+                               _ diagnostics: inout DiagnosticCollector) -> ConnectionFields {
+        // The usual form, "<token> IP4|IP6 <unicast IP address>" with single spaces and no
+        // suffix, has nothing to report.
+        if var cursor = CanonicalCursor(bytes, range), let nettype = cursor.token(bytes), cursor.space(bytes),
+           let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
+           Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound {
+            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address), first < 224 || first > 239 {
+                return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
+            }
+            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP6"), let group = Address.ipv6(bytes, address), group >> 8 != 0xFF {
+                return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
+            }
+        }
         var scanner = scanner(range)
         let nettype = scanner.field(bytes, &diagnostics)
         let addrtype = scanner.field(bytes, &diagnostics)
@@ -54,9 +91,7 @@ enum LineParser {
         Field.noMore(&scanner, bytes, rule, "the connection address", &diagnostics)
         guard let nettype, let addrtype, let addressField else {
             diagnostics.report(rule, range, "connection needs three fields: <nettype> <addrtype> <connection-address>")
-            return Connection(networkType: nettype.map { Bytes.string(bytes, $0) } ?? "",
-                              addressType: Connection.AddressType(rawValue: addrtype.map { Bytes.string(bytes, $0) } ?? ""),
-                              address: "")
+            return ConnectionFields(networkType: nettype, addressType: addrtype, address: range.lowerBound..<range.lowerBound)
         }
         Field.token(bytes, nettype, "network type", rule, &diagnostics)
         Field.token(bytes, addrtype, "address type", rule, &diagnostics)
@@ -105,9 +140,7 @@ enum LineParser {
         } else if multicast && isIP4 {
             diagnostics.report(rule, addressField, "an IPv4 multicast address needs a TTL", hint: "e.g. \(Bytes.string(bytes, base.range))/127")
         }
-        return Connection(networkType: Bytes.string(bytes, nettype),
-                          addressType: Connection.AddressType(rawValue: Bytes.string(bytes, addrtype)),
-                          address: Bytes.string(bytes, base.range), ttl: ttl, numberOfAddresses: count)
+        return ConnectionFields(networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
     }
 
     /// Checks the unicast address of o= against its address type.
@@ -231,52 +264,72 @@ enum LineParser {
 
     // MARK: m= (RFC 8866 §5.14)
 
-    struct MediaLine {
-        var media: MediaDescription
-        /// Where each format token stands, for findings about it later.
-        var formatRanges: [Range<Int>]
-    }
-
-    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> MediaLine {
+    /// Reads an m= line.
+    ///
+    /// - Parameter formatRanges: Receives where each format token stands, for findings about
+    ///   it later (empty when the line lacks a field before them). The caller's array is reused
+    ///   from section to section.
+    ///   - media: An empty section, which receives the fields of the line.
+    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, into media: inout MediaDescription, formatRanges: inout [Range<Int>],
+                      _ diagnostics: inout DiagnosticCollector) {
         let rule = SDPRules.mediaSyntax
         var scanner = scanner(range)
         let mediaRange = scanner.field(bytes, &diagnostics)
         let portRange = scanner.field(bytes, &diagnostics)
         let protoRange = scanner.field(bytes, &diagnostics)
-        var formatRanges: [Range<Int>] = []
-        while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
-        var media = MediaDescription(media: MediaDescription.MediaType(rawValue: mediaRange.map { Bytes.string(bytes, $0) } ?? ""),
-                                     port: 0, proto: "", formats: [])
+        formatRanges.removeAll(keepingCapacity: true)
+        // The usual list, tokens separated by single spaces, has nothing to report.
+        var canonicalFormats = false
+        if var cursor = CanonicalCursor(bytes, scanner.remaining) {
+            while cursor.space(bytes), let format = cursor.token(bytes) {
+                formatRanges.append(format)
+                if cursor.isAtEnd {
+                    canonicalFormats = true
+                    break
+                }
+            }
+            if !canonicalFormats { formatRanges.removeAll(keepingCapacity: true) }
+        }
+        if !canonicalFormats {
+            while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
+        }
+        media.media = MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? "")
+        media.port = 0
         guard let mediaRange, let portRange, let protoRange else {
             diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
-            return MediaLine(media: media, formatRanges: [])
+            formatRanges.removeAll(keepingCapacity: true)
+            return
         }
         Field.token(bytes, mediaRange, "media type", rule, &diagnostics)
         var portParts = ValueScanner(portRange)
         let port = portParts.upTo(ASCII.slash, bytes)
+        var portNumber = 0
         if let value = Field.integer(bytes, port.range, "port", rule, as: UInt64.self, &diagnostics) {
             if value > 65535 { diagnostics.report(rule, port.range, "port \(value) is out of range 0–65535") }
-            media.port = Int(min(value, UInt64(Int32.max)))
+            portNumber = Int(min(value, UInt64(Int32.max)))
         }
+        var portCount: Int?
         if port.found {
-            media.portCount = Field.integer(bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
+            portCount = Field.integer(bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
         }
         var protoParts = ValueScanner(protoRange)
         while !protoParts.isAtEnd {
             let part = protoParts.upTo(ASCII.slash, bytes).range
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
         }
-        media.proto = MediaDescription.TransportProtocol(rawValue: Bytes.string(bytes, protoRange))
         if formatRanges.isEmpty {
             diagnostics.report(rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format", hint: "list at least one payload type or format")
         }
         var formats: [String] = []
         formats.reserveCapacity(formatRanges.count)
+        let payloadTypes = Common.payloadTypes
         for format in formatRanges {
-            Field.token(bytes, format, "format", rule, &diagnostics)
-            formats.append(Bytes.string(bytes, format))
+            if !canonicalFormats { Field.token(bytes, format, "format", rule, &diagnostics) }
+            formats.append(Common.format(bytes, format, payloadTypes))
         }
+        media.port = portNumber
+        media.portCount = portCount
+        media.proto = MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange))
         media.formats = formats
-        return MediaLine(media: media, formatRanges: formatRanges)
     }
 }

@@ -14,10 +14,15 @@ struct Parser {
     private var diagnostics: DiagnosticCollector
     private let options: ParseOptions
 
-    private var session = SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: [])
+    private var session = Parser.emptySession
     /// The media section being read, valid while `inMedia`. Kept out of an optional so that
     /// appends happen in place.
-    private var current = MediaDescription(media: "", proto: "", formats: [])
+    private var current = Parser.emptyMedia
+
+    /// The values the parser starts from, made once: the initializers' many default arguments
+    /// cost more than copying these.
+    private static let emptySession = SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: [])
+    private static let emptyMedia = MediaDescription(media: "", proto: "", formats: [])
     private var inMedia = false
     private var mediaCount = 0
 
@@ -52,6 +57,10 @@ struct Parser {
     private var reportedLFOnly = false
 
     private var checks = SectionChecks()
+    /// Where the formats of the current m= line are written; reused from section to section.
+    private var formatRanges: [Range<Int>] = []
+    /// The number of attributes of the previous media section.
+    private var previousAttributeCount = 0
     private var sessionChecks = SessionChecks()
 
     /// Whether the input is an RFC 8840 SDP fragment: attributes and media sections without the
@@ -69,7 +78,7 @@ struct Parser {
     static func parse(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
         var parser = Parser(options: options, fragment: fragment)
         parser.run(bytes)
-        return parser.finish()
+        return parser.finish(bytes)
     }
 
     /// Parses bytes that may not be valid UTF-8: reports the first bad byte, then parses the
@@ -77,7 +86,11 @@ struct Parser {
     /// invalid bytes hold U+FFFD). UTF-16 input is reported and not parsed: every line would
     /// be noise.
     static func parseValidating(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
-        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parse(bytes, options: options, fragment: fragment) }
+        var parser = Parser(options: options, fragment: fragment)
+        parser.run(bytes)
+        // The line scan notes whether it saw a byte above 0x7F: ASCII needs no UTF-8 check.
+        if parser.scannedOnlyASCII { return parser.finish(bytes) }
+        guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parser.finish(bytes) }
         var collector = DiagnosticCollector(strict: options.strict)
         var line = 1
         var lineStart = 0
@@ -93,23 +106,28 @@ struct Parser {
                              hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
             var empty = Parser(options: options, fragment: true)
             empty.truncated = true
-            var result = empty.finish()
+            var result = empty.finish(bytes)
             result.diagnostics = collector.diagnostics
             return result
         }
         collector.report(SDPRules.invalidUTF8, bad..<(bad + 1),
                          "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; values holding invalid bytes read as U+FFFD")
-        var result = parse(bytes, options: options, fragment: fragment)
+        var result = parser.finish(bytes)
         result.diagnostics.insert(contentsOf: collector.diagnostics, at: 0)
         return result
     }
 
     // MARK: The line loop
 
+    /// Whether ``run(_:)`` read every byte of the input and found only ASCII.
+    private var scannedOnlyASCII = false
+
     private mutating func run(_ input: Span<UInt8>) {
         let limits = options.limits
         var count = input.count
         var start = 0
+        // Every byte the line scan reads, OR-ed together: bit 7 set means some byte is not ASCII.
+        var seen: UInt64 = 0
         if count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF {
             diagnostics.report(SDPRules.controlCharacter, 0..<3, "the input starts with a UTF-8 byte order mark, which SDP does not allow; it was skipped")
             start = 3
@@ -121,7 +139,7 @@ struct Parser {
         }
         var onlyWhitespace = true
         while start < count {
-            let (end, control) = Self.lineEnd(input, from: start, count: count)
+            let (end, control) = Self.lineEnd(input, from: start, count: count, seen: &seen)
             let terminated = end < count
             var contentEnd = end
             let crlf = terminated && end > start && input[end - 1] == ASCII.cr
@@ -149,7 +167,7 @@ struct Parser {
                 } else {
                     if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) { onlyWhitespace = false }
                     if !onlyWhitespace || seenVersion {
-                        line(input, start..<contentEnd)
+                        anyLine(input, start..<contentEnd)
                         lastLine = start..<contentEnd
                         lastLineNumber = lineNumber
                     }
@@ -164,6 +182,9 @@ struct Parser {
             start = end + 1
             lineNumber += 1
         }
+        // A skipped byte order mark, a limit or a break leaves bytes unread.
+        scannedOnlyASCII = seen & 0x8080_8080_8080_8080 == 0 && start >= input.count && !truncated
+            && !(input.count >= 3 && input[0] == 0xEF)
         if onlyWhitespace {
             diagnostics.line = 1
             diagnostics.lineStart = 0
@@ -172,26 +193,34 @@ struct Parser {
     }
 
     /// The index of the LF ending the line at `start` (or `count`), and the first NUL or lone CR
-    /// on the way (or -1). Eight bytes at a time while none is a control byte: a byte below 0x20
-    /// borrows into its top bit.
-    private static func lineEnd(_ input: Span<UInt8>, from start: Int, count: Int) -> (end: Int, control: Int) {
+    /// on the way (or -1). Eight bytes at a time: a byte below 0x20 borrows into its top bit,
+    /// and the lowest such flag is exact, so the scan jumps straight to it. Every byte read is
+    /// OR-ed into `seen`.
+    private static func lineEnd(_ input: Span<UInt8>, from start: Int, count: Int, seen: inout UInt64) -> (end: Int, control: Int) {
         input.withUnsafeBytes { raw in
             var end = start
             var control = -1
             while end < count {
-                if end + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                if end <= count - 8 {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+                    seen |= word
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if below == 0 {
                         end += 8
                         continue
                     }
+                    end += below.trailingZeroBitCount >> 3
                 }
                 let byte = raw[end]
+                seen |= UInt64(byte)
                 if byte < 0x20 {
                     if byte == ASCII.lf { break }
-                    if control < 0 && (byte == 0 || (byte == ASCII.cr && !(end + 1 < count && raw[end + 1] == ASCII.lf))) {
-                        control = end
+                    // CRLF, the usual ending: the line ends at its LF.
+                    if byte == ASCII.cr && end + 1 < count && raw[end + 1] == ASCII.lf {
+                        end += 1
+                        break
                     }
+                    if control < 0 && (byte == 0 || byte == ASCII.cr) { control = end }
                 }
                 end += 1
             }
@@ -221,6 +250,24 @@ struct Parser {
 
     // MARK: One line
 
+    /// Reads one line: most lines are attributes of a media section whose attributes have
+    /// begun ("a=", no trailing white space), where the general path would find nothing to
+    /// report and change no state (the rank stays that of a=); they go straight to attribute().
+    @inline(__always)
+    private mutating func anyLine(_ bytes: Span<UInt8>, _ line: Range<Int>) {
+        if inMedia && rank == 5 && line.count > 2 && line.upperBound <= bytes.count && line.lowerBound >= 0
+            && bytes[unchecked: line.lowerBound] == UInt8(ascii: "a") && bytes[unchecked: line.lowerBound + 1] == ASCII.equals
+            && !bytes[unchecked: line.upperBound - 1].isWhitespace && !secondDescription && (seenVersion || fragment) {
+            let value = (line.lowerBound + 2)..<line.upperBound
+            attribute(bytes, value, value, inMedia: true)
+            sectionLine += 1
+            previousType = UInt8(ascii: "a")
+        } else {
+            self.line(bytes, line)
+        }
+    }
+
+    @inline(never)
     private mutating func line(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         lineMark = diagnostics.reported
         if secondDescription { return keepExtra(bytes, line) }
@@ -265,6 +312,7 @@ struct Parser {
         previousType = type
     }
 
+    @inline(never)
     private mutating func reportMalformed(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, line)
         if bytes[line.lowerBound].isWhitespace {
@@ -308,6 +356,7 @@ struct Parser {
         }
     }
 
+    @inline(never)
     private mutating func sessionLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         guard let rank = Self.sessionRank(type) else {
             unknownLine(bytes, type, line)
@@ -409,6 +458,7 @@ struct Parser {
     }
 
     /// Reports a line whose rank is lower than one already seen in the section.
+    @inline(__always)
     private mutating func checkOrder(_ bytes: Span<UInt8>, _ type: UInt8, _ rank: Int, _ line: Range<Int>) {
         if rank < self.rank {
             let letter = Character(UnicodeScalar(type))
@@ -422,6 +472,8 @@ struct Parser {
     }
 
     /// Whether a line of this type may appear only once here and already did.
+    // Inlined: called from mutating methods, a non-mutating call would copy the whole parser.
+    @inline(__always)
     private func isDuplicate(_ type: UInt8) -> Bool {
         switch type {
         case UInt8(ascii: "o"): seenOrigin
@@ -460,17 +512,20 @@ struct Parser {
         }
     }
 
+    @inline(never)
     private mutating func duplicate(_ what: String, _ bytes: Span<UInt8>, _ line: Range<Int>) {
         diagnostics.report(SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2), "a second \(what) line; only one is allowed here, the second is ignored")
         keepExtra(bytes, line)
     }
 
+    @inline(never)
     private mutating func unknownLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>) {
         diagnostics.report(SDPRules.unknownLineType, line.lowerBound..<(line.lowerBound + 1),
                            "line type '\(Character(UnicodeScalar(type)))=' is not defined by SDP; the line is kept but ignored")
         keepExtra(bytes, line)
     }
 
+    @inline(never)
     private mutating func keepExtra(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         let extra = ExtraLine(text: Bytes.string(bytes, line), position: sectionLine)
         if inMedia { current.extraLines.append(extra) } else { session.extraLines.append(extra) }
@@ -479,16 +534,25 @@ struct Parser {
 
     // MARK: Media level
 
+    @inline(never)
     private mutating func startMedia(_ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         finishMedia()
         mediaCount += 1
-        var parsed = LineParser.media(bytes, trimmed, &diagnostics)
-        parsed.media.verbatim = verbatim(bytes, value)
-        checks = SectionChecks(mediaLine: parsed, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes, fragment: fragment, &diagnostics)
+        if session.media.capacity == 0 {
+            // Browsers write 2 to 10 sections, with up to 40 formats each: one allocation each
+            // instead of regrowth.
+            session.media.reserveCapacity(8)
+            sessionChecks.mediaLines.reserveCapacity(8)
+            formatRanges.reserveCapacity(32)
+        }
+        LineParser.media(bytes, trimmed, into: &current, formatRanges: &formatRanges, &diagnostics)
+        current.verbatim = verbatim(bytes, value)
+        checks.start(current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
+                     fragment: fragment, &diagnostics)
         sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
-        current = parsed.media
-        // Browser sections carry 10 to 150 attributes; start big enough to skip most regrowth.
-        current.attributes.reserveCapacity(32)
+        // Browser sections carry 10 to 150 attributes, and the sections of one description are
+        // alike: start with room for as many as the previous one had, to skip most regrowth.
+        current.attributes.reserveCapacity(max(32, previousAttributeCount + 8))
         inMedia = true
         rank = 0
         sectionLine = 1
@@ -506,6 +570,7 @@ struct Parser {
         }
     }
 
+    @inline(__always)
     private mutating func mediaLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
         if type == UInt8(ascii: "m") { return startMedia(bytes, line, value, trimmed) }
         guard let rank = Self.mediaRank(type) else {
@@ -544,12 +609,16 @@ struct Parser {
         inMedia = false
         if !truncated { checks.finish(&current, &diagnostics) }
         sessionChecks.noteMedia(checks)
-        session.media.append(current)
-        current = MediaDescription(media: "", proto: "", formats: [])
+        previousAttributeCount = current.attributes.count
+        // Moved, not copied: a copy would retain every array and string of the section.
+        var finished = Self.emptyMedia
+        swap(&finished, &current)
+        session.media.append(consume finished)
     }
 
     // MARK: Attributes
 
+    @inline(__always)
     private mutating func attribute(_ bytes: Span<UInt8>, _ value: Range<Int>, _ trimmed: Range<Int>, inMedia: Bool) {
         let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, value)
         let hasValue = colon < value.upperBound
@@ -561,10 +630,19 @@ struct Parser {
             if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
             return
         }
-        let known = KnownAttribute.lookup(bytes, nameRange)
+        let known = nameRange.count <= 8 && nameRange.lowerBound >= 0 && nameRange.lowerBound <= bytes.count - 8
+            // Most names fit one word: load it here, without the checks of the general lookup.
+            ? KnownAttribute.lookup(word: Bytes.loadWord(bytes, nameRange.lowerBound) & Bytes.lowBytes(nameRange.count), count: nameRange.count)
+            : KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
                                   value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
-        if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
+        if inMedia {
+            current.attributes.append(attribute)
+        } else {
+            // Browsers write 3 to 10 session attributes: one allocation instead of regrowth.
+            if session.attributes.capacity == 0 { session.attributes.reserveCapacity(16) }
+            session.attributes.append(attribute)
+        }
 
         guard let known else {
             if nameRange.isEmpty {
@@ -612,6 +690,8 @@ struct Parser {
     /// fields are separated by single spaces, with nothing before or after) and none of its
     /// numbers has a leading zero (the model keeps every other field as written). Checking that
     /// is cheaper than writing the line out and comparing.
+    // Inlined: called from mutating methods, a non-mutating call would copy the whole parser.
+    @inline(__always)
     private func verbatim(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String? {
         if diagnostics.reported != lineMark || Self.hasLeadingZero(bytes, range) { return Bytes.string(bytes, range) }
         return nil
@@ -619,26 +699,28 @@ struct Parser {
 
     /// Whether a number in `range` starts with a superfluous "0" ("t=00 0", "m=audio 09 …").
     private static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
-        var previous = ASCII.space
-        for i in range {
-            let byte = bytes[i]
-            if byte == ASCII.zero && i + 1 < range.upperBound && bytes[i + 1].isDigit,
+        // Only a "0" can be one: go from zero to zero, a word at a time.
+        var i = range.lowerBound
+        while true {
+            i = Bytes.firstIndex(of: ASCII.zero, in: bytes, i..<range.upperBound)
+            guard i < range.upperBound else { return false }
+            let previous = i == range.lowerBound ? ASCII.space : bytes[i - 1]
+            if i + 1 < range.upperBound && bytes[i + 1].isDigit,
                previous == ASCII.space || previous == ASCII.slash || previous == ASCII.colon || previous == ASCII.minus {
                 return true
             }
-            previous = byte
+            i += 1
         }
-        return false
     }
 
     // MARK: End
 
-    private mutating func finish() -> SDPParseResult {
+    private mutating func finish(_ bytes: Span<UInt8>) -> SDPParseResult {
         finishMedia()
         // After a limit stopped the parse, what was not read must not count as missing.
         if !truncated {
             if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) { reportMissing() }
-            sessionChecks.finish(session, fragment: fragment, &diagnostics)
+            sessionChecks.finish(session, bytes, fragment: fragment, &diagnostics)
         }
         if session.times.isEmpty && !fragment { session.times.append(SessionDescription.TimeDescription()) }
         session.lineEnding = lineEnding ?? .crlf
@@ -647,6 +729,10 @@ struct Parser {
         if !all.isEmpty && !zip(all, all.dropFirst()).allSatisfy({ $0.location <= $1.location }) {
             all = all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
         }
-        return SDPParseResult(description: session, diagnostics: all)
+        // Moved out of the parser rather than copied: a copy would retain every string and array
+        // of the description, and discarding the parser would release them again.
+        var description = Self.emptySession
+        swap(&description, &session)
+        return SDPParseResult(description: consume description, diagnostics: all)
     }
 }

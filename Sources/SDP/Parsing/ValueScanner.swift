@@ -23,8 +23,15 @@ struct ValueScanner {
     var remaining: Range<Int> { index..<end }
 
     /// The next field, up to the next SP or HTAB; `nil` at the end.
+    @inline(__always)
     mutating func field(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) -> Range<Int>? {
-        skipSeparator(bytes, &diagnostics)
+        // The usual separator, one SP between two fields, needs no report.
+        if index < end && index + 1 < bytes.count && index >= 0 && bytes[unchecked: index] == ASCII.space
+            && index != valueStart && (index + 1 == end || !bytes[unchecked: index + 1].isWhitespace) {
+            index += 1
+        } else {
+            skipSeparator(bytes, &diagnostics)
+        }
         guard index < end else { return nil }
         let start = index
         index = Bytes.tokenEnd(bytes, from: index, to: end)

@@ -7,46 +7,48 @@ extension SessionDescription: CustomStringConvertible {
     ///
     /// - Complexity: O(*n*) in the size of the output.
     public func serialized() -> String {
-        var output = ""
-        output.reserveCapacity(estimatedSize)
-        write(to: &output)
-        return output
+        // Two passes over the same writer: count the bytes, then write them into a string of
+        // exactly that size (see ``TextSink``).
+        var counter = ByteCounter()
+        write(into: &counter)
+        return String(unsafeUninitializedCapacity: counter.count) { buffer in
+            var writer = ByteWriter(buffer)
+            write(into: &writer)
+            return writer.count
+        }
     }
 
     public var description: String { serialized() }
 
     /// Appends the description as SDP text.
     public func write(to output: inout String) {
-        var writer = SectionWriter(output: output, eol: lineEnding.rawValue, extras: extraLines)
-        output = ""
-        writer.line("v=") { out in
-            if let versionVerbatim { out += versionVerbatim } else { out += String(version) }
-        }
-        writer.line("o=") { origin.write(to: &$0) }
-        writer.line("s=") { $0 += sessionName }
-        if let information { writer.line("i=") { $0 += information } }
-        if let uri { writer.line("u=") { $0 += uri } }
-        for email in emails { writer.line("e=") { $0 += email } }
-        for phone in phones { writer.line("p=") { $0 += phone } }
-        if let connection { writer.line("c=") { connection.write(to: &$0) } }
-        for bandwidth in bandwidths { writer.line("b=") { bandwidth.write(to: &$0) } }
-        for time in times {
-            writer.line("t=") { time.write(to: &$0) }
-            for repeatTime in time.repeats { writer.line("r=") { repeatTime.write(to: &$0) } }
-            if let zone = time.zoneAdjustments { writer.line("z=") { zone.write(to: &$0) } }
-        }
-        if let encryptionKey { writer.line("k=") { $0 += encryptionKey } }
-        for attribute in attributes { writer.line("a=") { attribute.write(to: &$0) } }
-        writer.finish()
-        output = writer.output
-        for section in media { section.write(to: &output, eol: lineEnding.rawValue) }
+        output += serialized()
     }
 
-    /// A guess at the serialized size, to reserve the output once.
-    var estimatedSize: Int {
-        var lines = 8 + attributes.count + extraLines.count
-        for section in media { lines += 4 + section.attributes.count + section.extraLines.count }
-        return lines * 48
+    /// Writes the description as SDP text.
+    func write<Sink: TextSink>(into output: inout Sink) {
+        let eol = lineEnding.rawValue
+        var writer = SectionWriter(extras: extraLines)
+        writer.line("v=", eol, &output) { out in
+            if let versionVerbatim { out.write(versionVerbatim) } else { out.write(decimal: version) }
+        }
+        writer.line("o=", eol, &output) { origin.write(into: &$0) }
+        writer.line("s=", eol, &output) { $0.write(sessionName) }
+        if let information { writer.line("i=", eol, &output) { $0.write(information) } }
+        if let uri { writer.line("u=", eol, &output) { $0.write(uri) } }
+        for email in emails { writer.line("e=", eol, &output) { $0.write(email) } }
+        for phone in phones { writer.line("p=", eol, &output) { $0.write(phone) } }
+        if let connection { writer.line("c=", eol, &output) { connection.write(into: &$0) } }
+        for bandwidth in bandwidths { writer.line("b=", eol, &output) { bandwidth.write(into: &$0) } }
+        for time in times {
+            writer.line("t=", eol, &output) { time.write(into: &$0) }
+            for repeatTime in time.repeats { writer.line("r=", eol, &output) { repeatTime.write(into: &$0) } }
+            if let zone = time.zoneAdjustments { writer.line("z=", eol, &output) { zone.write(into: &$0) } }
+        }
+        if let encryptionKey { writer.line("k=", eol, &output) { $0.write(encryptionKey) } }
+        for attribute in attributes { writer.line("a=", eol, &output) { attribute.write(into: &$0) } }
+        writer.finish(eol, &output)
+        for section in media { section.write(into: &output, eol: eol) }
     }
 }
 
@@ -60,30 +62,29 @@ extension MediaDescription: CustomStringConvertible {
 
     /// Appends the section as SDP text.
     public func write(to output: inout String, eol: String) {
-        var writer = SectionWriter(output: output, eol: eol, extras: extraLines)
-        output = ""
-        writer.line("m=") { writeMediaLine(to: &$0) }
-        if let information { writer.line("i=") { $0 += information } }
-        for connection in connections { writer.line("c=") { connection.write(to: &$0) } }
-        for bandwidth in bandwidths { writer.line("b=") { bandwidth.write(to: &$0) } }
-        if let encryptionKey { writer.line("k=") { $0 += encryptionKey } }
-        for attribute in attributes { writer.line("a=") { attribute.write(to: &$0) } }
-        writer.finish()
-        output = writer.output
+        write(into: &output, eol: eol)
+    }
+
+    /// Writes the section as SDP text.
+    func write<Sink: TextSink>(into output: inout Sink, eol: String) {
+        var writer = SectionWriter(extras: extraLines)
+        writer.line("m=", eol, &output) { writeMediaLine(into: &$0) }
+        if let information { writer.line("i=", eol, &output) { $0.write(information) } }
+        for connection in connections { writer.line("c=", eol, &output) { connection.write(into: &$0) } }
+        for bandwidth in bandwidths { writer.line("b=", eol, &output) { bandwidth.write(into: &$0) } }
+        if let encryptionKey { writer.line("k=", eol, &output) { $0.write(encryptionKey) } }
+        for attribute in attributes { writer.line("a=", eol, &output) { attribute.write(into: &$0) } }
+        writer.finish(eol, &output)
     }
 }
 
 /// Writes one section's lines and puts each ``ExtraLine`` back at its position.
 struct SectionWriter {
-    var output: String
-    let eol: String
     private let extras: [ExtraLine]
     private var nextExtra = 0
     private var written = 0
 
-    init(output: String, eol: String, extras: [ExtraLine]) {
-        self.output = output
-        self.eol = eol
+    init(extras: [ExtraLine]) {
         // Parsed extras are already in order; sort only what an edit may have disordered.
         var sorted = extras
         if !extras.isEmpty && !zip(extras, extras.dropFirst()).allSatisfy({ $0.position <= $1.position }) {
@@ -93,26 +94,25 @@ struct SectionWriter {
     }
 
     @inline(__always)
-    mutating func line(_ prefix: String, _ body: (inout String) -> Void) {
-        flushExtras()
-        output += prefix
+    mutating func line<Sink: TextSink>(_ prefix: StaticString, _ eol: String, _ output: inout Sink, _ body: (inout Sink) -> Void) {
+        if nextExtra < extras.count { flushExtras(eol, &output) }
+        output.write(literal: prefix)
         body(&output)
-        output += eol
+        output.write(eol)
         written += 1
     }
 
-    mutating func finish() {
-        while nextExtra < extras.count { writeExtra() }
+    mutating func finish<Sink: TextSink>(_ eol: String, _ output: inout Sink) {
+        while nextExtra < extras.count { writeExtra(eol, &output) }
     }
 
-    @inline(__always)
-    private mutating func flushExtras() {
-        while nextExtra < extras.count && extras[nextExtra].position <= written { writeExtra() }
+    private mutating func flushExtras<Sink: TextSink>(_ eol: String, _ output: inout Sink) {
+        while nextExtra < extras.count && extras[nextExtra].position <= written { writeExtra(eol, &output) }
     }
 
-    private mutating func writeExtra() {
-        output += extras[nextExtra].text
-        output += eol
+    private mutating func writeExtra<Sink: TextSink>(_ eol: String, _ output: inout Sink) {
+        output.write(extras[nextExtra].text)
+        output.write(eol)
         nextExtra += 1
         written += 1
     }
