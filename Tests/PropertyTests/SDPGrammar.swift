@@ -20,6 +20,8 @@ enum SDPGrammar {
     struct Section: Sendable, Hashable {
         var media: String
         var port: Int
+        /// The number of ports, `m=video 49170/2 …` (RFC 8866 §5.14).
+        var portCount: Int?
         var proto: String
         var codecs: [Codec]
         /// Formats that are not RTP payload types (`webrtc-datachannel`).
@@ -56,7 +58,8 @@ enum SDPGrammar {
             for attribute in attributes { output += "a=" + attribute + eol }
             for section in sections {
                 let formats = section.codecs.map { String($0.payloadType) } + section.otherFormats
-                output += "m=\(section.media) \(section.port) \(section.proto) \(formats.joined(separator: " "))" + eol
+                let port = String(section.port) + (section.portCount.map { "/\($0)" } ?? "")
+                output += "m=\(section.media) \(port) \(section.proto) \(formats.joined(separator: " "))" + eol
                 for line in section.lines { output += line + eol }
                 output += "a=mid:\(section.mid)" + eol
                 for attribute in section.attributes { output += "a=" + attribute + eol }
@@ -204,12 +207,17 @@ enum SDPGrammar {
         let port = chance(0.1, using: &rng) ? 0 : Int.random(in: 1...65535, using: &rng)
         let mid = chance(0.5, using: &rng) ? String(index) : string(alphanumerics, 1...8, using: &rng) + "\(index)"
         var section: Section
-        if kind == "application" {
+        if kind == "application" && chance(0.25, using: &rng) {
+            // The pre-RFC 8841 form still sent by older endpoints.
+            let sctpPort = Int.random(in: 1...65535, using: &rng)
+            section = Section(media: kind, port: port, proto: "DTLS/SCTP", codecs: [], otherFormats: [String(sctpPort)], mid: mid)
+            section.attributes.append("sctpmap:\(sctpPort) webrtc-datachannel \(Int.random(in: 1...65535, using: &rng))")
+        } else if kind == "application" {
             section = Section(media: kind, port: port, proto: "UDP/DTLS/SCTP", codecs: [], otherFormats: ["webrtc-datachannel"], mid: mid)
             section.attributes += ["sctp-port:\(Int.random(in: 1...65535, using: &rng))", "max-message-size:\(Int.random(in: 1...1 << 30, using: &rng))"]
         } else {
             let proto = pick(["UDP/TLS/RTP/SAVPF", "RTP/AVP", "RTP/SAVPF", "RTP/AVPF"], using: &rng)
-            section = Section(media: kind, port: port, proto: proto, codecs: codecs(video: kind == "video", using: &rng), mid: mid)
+            section = Section(media: kind, port: port, portCount: nil, proto: proto, codecs: codecs(video: kind == "video", using: &rng), mid: mid)
             section.attributes.append(pick(["sendrecv", "sendonly", "recvonly", "inactive"], using: &rng))
             if chance(0.7, using: &rng) { section.attributes.append("rtcp-mux") }
             if chance(0.4, using: &rng) { section.attributes.append("rtcp-rsize") }
@@ -222,13 +230,47 @@ enum SDPGrammar {
                 section.attributes.append("msid:" + string(alphanumerics, 4...12, using: &rng) + " " + string(alphanumerics, 4...12, using: &rng))
             }
             if kind == "audio" && chance(0.3, using: &rng) { section.attributes.append("ptime:\(pick([10, 20, 40, 60], using: &rng))") }
+            if kind == "audio" && chance(0.2, using: &rng) { section.attributes.append("maxptime:\(pick([60, 120], using: &rng))") }
+            if kind == "video" && chance(0.2, using: &rng) { section.attributes.append("framerate:\(pick(["30", "29.97", "60"], using: &rng))") }
+            if chance(0.2, using: &rng) {
+                // RFC 4588 §8: an FID group of a primary SSRC and its repair SSRC.
+                let primary = UInt32.random(in: 1...UInt32.max - 1, using: &rng)
+                section.attributes += ["ssrc-group:FID \(primary) \(primary + 1)", "ssrc:\(primary) cname:x", "ssrc:\(primary + 1) cname:x"]
+            }
+            if kind == "video" && chance(0.3, using: &rng) {
+                // RFC 8851 rids naming listed payload types, and RFC 8853 simulcast of them.
+                let media = section.codecs.filter { $0.name != "rtx" }.map { String($0.payloadType) }
+                let rids = ["h", "m", "l"].prefix(Int.random(in: 1...3, using: &rng))
+                for rid in rids {
+                    let restriction = chance(0.5, using: &rng) ? ";max-width=\(pick([320, 640, 1280], using: &rng))" : ""
+                    let pts = chance(0.5, using: &rng) && !media.isEmpty ? " pt=" + media.prefix(2).joined(separator: ",") + restriction : (restriction.isEmpty ? "" : " " + restriction.dropFirst())
+                    section.attributes.append("rid:\(rid) send" + pts)
+                }
+                section.attributes.append("simulcast:send " + rids.joined(separator: ";"))
+            }
+            if proto.hasPrefix("RTP/SAVP") && chance(0.5, using: &rng) {
+                // RFC 4568 §9.1: tag crypto-suite inline:key-salt[|lifetime][|MKI:length]
+                let key = string(iceChars, 40...40, using: &rng)
+                section.attributes.append("crypto:\(Int.random(in: 1...9, using: &rng)) AES_CM_128_HMAC_SHA1_\(pick(["80", "32"], using: &rng)) inline:\(key)\(chance(0.3, using: &rng) ? "|2^31|1:1" : "")")
+            }
+            if chance(0.2, using: &rng) {
+                let (type, address) = address(using: &rng)
+                section.attributes.append("rtcp:\(Int.random(in: 1...65535, using: &rng)) IN \(type) \(address)")
+            }
+            if kind == "video" && chance(0.1, using: &rng) { section.portCount = 2 }
         }
         if chance(0.3, using: &rng) { section.lines.append("i=" + text(using: &rng)) }
         if chance(0.6, using: &rng) {
             let (type, address) = address(using: &rng)
             section.lines.append("c=IN \(type) \(address)")
         }
+        if chance(0.2, using: &rng) {
+            // Several c= lines are allowed in a section (RFC 8866 §5.7, layered encodings).
+            let (type, address) = address(using: &rng)
+            section.lines.append("c=IN \(type) \(address)")
+        }
         if chance(0.3, using: &rng) { section.lines.append("b=\(pick(["AS", "TIAS", "CT"], using: &rng)):\(Int.random(in: 0...10_000_000, using: &rng))") }
+        if chance(0.2, using: &rng) { section.lines.append("b=RR:\(Int.random(in: 0...5000, using: &rng))") }
         if chance(0.7, using: &rng) {
             section.attributes.append("ice-ufrag:" + string(iceChars, 4...32, using: &rng))
             section.attributes.append("ice-pwd:" + string(iceChars, 22...40, using: &rng))
@@ -289,6 +331,8 @@ enum SDPGrammar {
         let bundled = sections.filter { $0.port != 0 }.map(\.mid)
         if !bundled.isEmpty && chance(0.6, using: &rng) { attributes.append("group:BUNDLE " + bundled.joined(separator: " ")) }
         if chance(0.2, using: &rng) { attributes.append("tool:" + text(using: &rng)) }
+        if chance(0.1, using: &rng) { attributes.append("ice-lite") }
+        if chance(0.2, using: &rng) { attributes.append("fingerprint:" + fingerprint(using: &rng)) }
         return Session(sessionLines: lines, attributes: attributes, sections: sections, eol: chance(0.85, using: &rng) ? "\r\n" : "\n")
     }
 

@@ -62,7 +62,7 @@ import Testing
                 let written = drawn.attributes.filter { $0.hasPrefix("candidate:") }.map { String($0.dropFirst("candidate:".count)) }
                 #expect(section.candidates.map(\.description) == written)
                 #expect(section.mid == drawn.mid)
-                #expect(section.payloadTypes == drawn.codecs.map(\.payloadType))
+                #expect(section.payloadTypes == drawn.codecs.map(\.payloadType) + drawn.otherFormats.compactMap { Int($0) })
             }
         }
     }
