@@ -23,6 +23,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Test-only: generators and shrinking for PropertyTests (Swift Testing has no
+        // property-based testing of its own). No library target depends on it.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Shared vocabulary of every parser: diagnostics, locations, rule metadata.
@@ -67,6 +70,29 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .executableTarget(name: "CaptureBenchmark", dependencies: ["Capture"], path: "Benchmarks/CaptureBenchmark", swiftSettings: strictSwift),
+        // Every parser entry point as a fuzz target over bytes, shared by the libFuzzer harness
+        // and the regression tests (Fuzz/README.md).
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "SIP", "OfferAnswer", "SDPLint"],
+            path: "Fuzz/Targets",
+            swiftSettings: strictSwift
+        ),
+        // The libFuzzer harness (built with -DFUZZING and the fuzzer sanitizer by Scripts/fuzz);
+        // in a plain build, a tool that replays saved inputs through a target.
+        .executableTarget(
+            name: "sdplint-fuzz",
+            dependencies: ["FuzzTargets"],
+            path: "Fuzz/Harness",
+            swiftSettings: strictSwift
+        ),
+        // Per-byte cost and peak memory of every parser over input shapes and sizes.
+        .executableTarget(
+            name: "ComplexityBenchmark",
+            dependencies: ["SDP", "ICE", "JSON", "SIP"],
+            path: "Benchmarks/ComplexityBenchmark",
+            swiftSettings: strictSwift
+        ),
         // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),
@@ -77,6 +103,15 @@ let package = Package(
         .testTarget(name: "SignalingTests", dependencies: ["Signaling", "SIP", "JSON", "SDP", "ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "JingleTests", dependencies: ["Jingle", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "SDP", "ICE", "SIP", "JSON", "OfferAnswer", "Diagnostics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "SDPLintTests",
             dependencies: ["SDPLint", "SDP", "Diagnostics", "TestSupport", "sdplint"],

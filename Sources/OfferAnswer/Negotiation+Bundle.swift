@@ -3,8 +3,8 @@ import SDP
 extension PairAnalysis {
     /// Compares the BUNDLE groups of offer and answer (RFC 9143 §7.3).
     mutating func analyzeBundle() {
-        let offerGroups = offer.session.bundleGroups
-        let answerGroups = answer.session.bundleGroups
+        let offerGroups = offer.bundleGroups
+        let answerGroups = answer.bundleGroups
         let offeredBundled = Set(offerGroups.flatMap { $0 })
         let bundleLine: Anchor = .attribute("group", section: nil, matching: { $0.hasPrefix("BUNDLE") || $0.hasPrefix("bundle") })
         for group in answerGroups {
@@ -25,7 +25,8 @@ extension PairAnalysis {
                 reporter.report(OfferAnswerRules.bundleContainsRejected, answer, bundleLine,
                                 "the answer's BUNDLE group lists '\(mid)', but the answer rejects that section")
             }
-            for mid in group where !answered.contains(mid) {
+            let answeredMids = Set(answered)
+            for mid in group where !answeredMids.contains(mid) {
                 guard let i = offer.index(mid: mid), i < sections.count, !sections[i].rejected else { continue }
                 if sections[i].bundleOnly {
                     reporter.report(OfferAnswerRules.bundleOnlyNotBundled, answer, .media(i),
@@ -44,14 +45,14 @@ extension PairAnalysis {
         }
         for i in sections.indices where !sections[i].rejected {
             guard let mid = sections[i].answerMid else { continue }
-            sections[i].bundled = answerGroups.contains { $0.contains(mid) }
+            sections[i].bundled = answer.bundleTag(of: mid) != nil
         }
     }
 
     /// Checks that hold between the sections of one description: bundled sections share one
     /// transport, one RTP session and one payload type and header extension space.
     mutating func checkAcrossSections(_ document: Document) {
-        for group in document.session.bundleGroups {
+        for group in document.bundleGroups {
             let members = group.compactMap(document.index(mid:)).compactMap(document.view).filter { !$0.rejected }
             checkBundleTransport(document, members)
             checkBundlePayloadTypes(document, members)

@@ -14,8 +14,7 @@ struct TransportParameters {
 
     init(_ document: Document, _ view: SectionView) {
         var tagged: SectionView?
-        if let mid = view.mid, let group = document.session.bundleGroups.first(where: { $0.contains(mid) }),
-           let tag = group.first, tag != mid, let i = document.index(mid: tag) {
+        if let mid = view.mid, let tag = document.bundleTag(of: mid), tag != mid, let i = document.index(mid: tag) {
             tagged = document.view(i)
         }
         ufrag = view.iceUfrag ?? tagged?.iceUfrag

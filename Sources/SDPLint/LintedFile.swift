@@ -10,7 +10,10 @@ public struct LintedFile: Sendable {
     public var context: String?
     /// The text the line and column numbers refer to (for the snippets under each finding).
     /// Emptied in batch runs that need no snippets, to keep memory flat.
-    public var source: [UInt8]
+    public var source: [UInt8] { didSet { lineStarts = Self.lineStarts(of: source) } }
+    /// The offset of the first byte of each line of ``source``, so that ``line(_:)`` does not
+    /// count lines from the start for every finding (rendering n findings was O(n × size)).
+    private var lineStarts: [Int]
     public var diagnostics: [Diagnostic]
     /// The candidates the input holds and what they offer for connectivity, when it has any.
     public var connectivity: ConnectivityReport?
@@ -20,8 +23,18 @@ public struct LintedFile: Sendable {
         self.path = path
         self.context = context
         self.source = source
+        self.lineStarts = Self.lineStarts(of: source)
         self.diagnostics = diagnostics
         self.connectivity = connectivity
+    }
+
+    /// Where each line starts: 0 and the offset after every LF.
+    ///
+    /// - Complexity: O(n) in the size of `source`.
+    private static func lineStarts(of source: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (offset, byte) in source.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        return starts
     }
 
     /// How findings name their place: `offer.sdp:` or, inside a larger input,
@@ -35,22 +48,22 @@ public struct LintedFile: Sendable {
     public var counts: SeverityCounts { SeverityCounts(diagnostics) }
 
     /// The text of a 1-based line, without its line ending.
+    ///
+    /// - Complexity: O(m) in the length of the line.
     public func line(_ number: Int) -> [UInt8] {
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < source.count && current < number {
-            if source[index] == 0x0A {
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        guard current == number, start <= source.count else { return [] }
-        var end = start
-        while end < source.count && source[end] != 0x0A { end += 1 }
+        lineBounds(number).map { Array(source[$0]) } ?? []
+    }
+
+    /// The byte range of a 1-based line in ``source``, without its line ending.
+    ///
+    /// - Complexity: O(1).
+    func lineBounds(_ number: Int) -> Range<Int>? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : source.count
+        guard start <= end else { return nil }
         if end > start && source[end - 1] == 0x0D { end -= 1 }
-        return Array(source[start..<end])
+        return start..<end
     }
 }
 

@@ -24,14 +24,19 @@ public struct TextRenderer: Sendable {
         output += paint(": \(diagnostic.message)", .bold)
         output += "\n"
         if snippets {
-            let line = file.line(location.line)
+            let bounds = file.lineBounds(location.line) ?? 0..<0
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let start = max(0, location.column - 1)
-            let spanBytes = Array(line.dropFirst(start).prefix(max(1, location.bytes.count)))
-            var prefix = Self.printable(Array(line.prefix(start)))
-            var span = Self.printable(spanBytes)
-            var suffix = Self.printable(Array(line.dropFirst(start + spanBytes.count)))
+            // Only the bytes that can show after windowing are decoded, so many findings on one
+            // long line (a minified dump, a 5 MB attribute) cost O(findings), not O(findings ×
+            // line length). `snippetBytes` holds more characters than `window` keeps, so the
+            // result is the same as decoding the whole line.
+            let source = file.source
+            let start = min(bounds.lowerBound + max(0, location.column - 1), bounds.upperBound)
+            let spanEnd = start + min(max(1, location.bytes.count), bounds.upperBound - start)
+            var prefix = Self.printable(Array(source[max(bounds.lowerBound, start - Self.snippetBytes)..<start]))
+            var span = Self.printable(Array(source[start..<min(spanEnd, start + Self.snippetBytes)]))
+            var suffix = Self.printable(Array(source[spanEnd..<min(bounds.upperBound, spanEnd + Self.snippetBytes)]))
             Self.window(&prefix, &span, &suffix)
             output += paint("\(number) | ", .blue)
             output += prefix + span + suffix
@@ -54,6 +59,10 @@ public struct TextRenderer: Sendable {
     /// The widest snippet shown, in characters; longer lines (a description on one line of a
     /// JSON dump, a 5 MB attribute) are cut around the span with "…".
     static let snippetWidth = 120
+
+    /// The most bytes of the prefix, span and suffix decoded for a snippet: a character takes
+    /// at most 4 bytes, and ``window(_:_:_:)`` keeps fewer than `snippetWidth` of each.
+    static let snippetBytes = 4 * (snippetWidth + 1)
 
     /// Cuts a long line to about ``snippetWidth`` characters around its span.
     static func window(_ prefix: inout String, _ span: inout String, _ suffix: inout String) {
