@@ -119,6 +119,10 @@ public struct Candidate: Sendable, Hashable, CustomStringConvertible {
     public var isCanonical: Bool { verbatim == nil }
 
     /// The same candidate, printing in canonical form (what a formatter writes).
+    ///
+    /// Meant for candidates read without errors: a lenient parse with errors fills the fields it
+    /// could not read with defaults, and their canonical form need not be a valid candidate
+    /// (which is why `SessionDescription.formatted()` keeps such lines as written).
     public func canonicalized() -> Candidate {
         var copy = self
         copy.verbatim = nil
