@@ -508,9 +508,10 @@ struct SessionChecks {
     func finish(_ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
         // A trickle fragment's m= lines only name sections; they carry no connection data.
         if session.connection == nil && !fragment {
-            for (index, section) in session.media.enumerated() where section.connections.isEmpty && index < mediaLines.count {
+            // By index: binding each section to a variable would copy (retain) all its fields.
+            for index in session.media.indices where session.media[index].connections.isEmpty && index < mediaLines.count {
                 diagnostics.report(SDPRules.connectionMissing, at: mediaLines[index],
-                                   "media section \(index) (\(section.media)) has no c= line and there is none at the session level")
+                                   "media section \(index) (\(session.media[index].media)) has no c= line and there is none at the session level")
             }
         }
         if mids.isEmpty && groupMembers.isEmpty { return }

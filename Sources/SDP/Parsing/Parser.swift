@@ -551,8 +551,9 @@ struct Parser {
                      fragment: fragment, &diagnostics)
         sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
         // Browser sections carry 10 to 150 attributes, and the sections of one description are
-        // alike: start with room for as many as the previous one had, to skip most regrowth.
-        current.attributes.reserveCapacity(max(32, previousAttributeCount + 8))
+        // alike: start with room for as many as the previous one had, to skip most regrowth
+        // (and not more, so that many small sections stay small).
+        current.attributes.reserveCapacity(mediaCount == 1 ? 32 : previousAttributeCount + 8)
         inMedia = true
         rank = 0
         sectionLine = 1
