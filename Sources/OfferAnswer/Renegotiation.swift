@@ -117,7 +117,7 @@ extension Negotiation {
     /// previous one of the same peer (recognised by its o= line): origin and version
     /// (RFC 3264 §8), section order, mids and recycling (RFC 9429 §5.2.2), payload type
     /// bindings (RFC 3264 §8.3.2), ICE restarts (RFC 8839 §4.4.1.1.1) and DTLS roles
-    /// (RFC 8842 §5.5).
+    /// (RFC 8842 §5.5). ``RenegotiationAnalyzer`` does the same one description at a time.
     ///
     /// - Parameters:
     ///   - sequence: The descriptions, starting with an offer.
@@ -125,93 +125,136 @@ extension Negotiation {
     /// - Returns: One step per offer, and the findings across steps.
     /// - Complexity: O(*d*·(*n* + *s*·*c*²)) for *d* descriptions.
     public static func analyze(sequence: [SDPSource], options: Options = Options()) -> RenegotiationReport {
-        var analysis = SequenceAnalysis(sequence, strict: options.strict)
-        return analysis.run()
+        var analyzer = RenegotiationAnalyzer(options: options)
+        var steps = sequence.compactMap { analyzer.add($0) }
+        if let last = analyzer.finish() { steps.append(last) }
+        return RenegotiationReport(documents: sequence.map(\.name), steps: steps, findings: analyzer.takeFindings())
     }
 }
 
-/// The checks across the descriptions of one session.
-struct SequenceAnalysis {
-    let documents: [Document]
+/// The renegotiation analysis of ``Negotiation/analyze(sequence:options:)``, fed one
+/// description at a time, so that a session of any length is analysed in constant memory: it
+/// keeps only the latest description of each peer and what later steps compare against.
+///
+/// ```swift
+/// var analyzer = RenegotiationAnalyzer()
+/// for source in descriptions {
+///     if let step = analyzer.add(source) { show(step) }   // each answered offer
+///     show(analyzer.takeFindings())                        // the findings across steps so far
+/// }
+/// if let unanswered = analyzer.finish() { show(unanswered) }
+/// ```
+public struct RenegotiationAnalyzer {
     var reporter: Reporter
     let strict: Bool
-    /// Who wrote each description.
-    var authors: [Peer] = []
+    /// How many descriptions were added; the next one's position in the sequence.
+    var count = 0
+    /// The authors of the last two descriptions, which place the next one.
+    var recentAuthors: [Peer] = []
+    /// The first origin seen of each peer, which recognises its later descriptions.
+    var origins: [Peer: SessionDescription.Origin] = [:]
+    /// The offer waiting for its answer.
+    var pendingOffer: (document: Document, author: Peer)?
+    /// Each peer's latest description.
+    var latest: [Peer: Document] = [:]
+    var stepCount = 0
+    var previousOfferer: Peer?
+    var previousNegotiation: NegotiationReport?
+    var previousRole: (role: DTLSSummary.Role, fingerprints: [String: [String]], tlsIDs: [String: String?])?
     /// Payload type bindings per peer and section key (mid, or position without one).
     var bindings: [Peer: [String: [Int: (identity: String, label: String)]]] = [:]
     /// Mids used by the steps before the current one.
     var usedMids: Set<String> = []
 
-    init(_ sources: [SDPSource], strict: Bool) {
-        documents = sources.enumerated().map { Document($1, role: $0 % 2 == 0 ? .offer : .answer, number: $0) }
-        reporter = Reporter(strict: strict)
-        self.strict = strict
+    public init(options: Negotiation.Options = Negotiation.Options()) {
+        reporter = Reporter(strict: options.strict)
+        strict = options.strict
     }
 
-    mutating func run() -> RenegotiationReport {
-        assignAuthors()
-        var steps: [RenegotiationStep] = []
-        var last: [Peer: Int] = [:]
-        var previousNegotiation: NegotiationReport?
-        var previousRole: (role: DTLSSummary.Role, fingerprints: [String: [String]], tlsIDs: [String: String?])?
-        for start in stride(from: 0, to: documents.count, by: 2) {
-            let offer = documents[start]
-            let answer = start + 1 < documents.count ? documents[start + 1] : nil
-            let offerer = authors[start]
-            var changes: [Change] = []
-            // Each description against the previous one of its author.
-            var restarted = false
-            for document in [offer, answer].compactMap({ $0 }) {
-                let author = authors[document.number]
-                if let previous = last[author] {
-                    let outcome = compare(documents[previous], document, offerRestarted: restarted)
-                    if document.role == .offer { restarted = outcome.restarted }
-                    if outcome.restarted && document.role == .offer {
-                        changes.append(Change(kind: .iceRestart, detail: "ICE restarts: the offer has a new ufrag and password"))
-                    }
-                }
-                checkBindings(document, author: author)
-            }
-            for document in [offer, answer].compactMap({ $0 }) { last[authors[document.number]] = document.number }
-            var negotiation: NegotiationReport?
-            if let answer {
-                var pair = PairAnalysis(offer: offer, answer: answer, strict: strict)
-                negotiation = pair.run()
-            } else {
-                reporter.report(OfferAnswerRules.sequenceIncomplete, offer, .document,
-                                "the sequence ends with an offer that has no answer; nothing it proposes is in effect yet")
-            }
-            if let negotiation {
-                if steps.isEmpty {
-                    changes.insert(contentsOf: negotiation.sections.filter { !$0.rejected }.map {
-                        Change(kind: .sectionAdded, section: $0.index, mid: $0.mid, detail: "\(Self.label($0)) negotiated")
-                    }, at: 0)
-                } else if let previousNegotiation {
-                    changes.insert(contentsOf: Self.changes(from: previousNegotiation, to: negotiation), at: 0)
-                }
-                if let previous = steps.last, previous.offerer != offerer {
-                    changes.append(Change(kind: .offererChanged, detail: "\(offerer) makes this offer"))
-                }
-                // DTLS roles, seen from the initial offerer, kept unless the association is new.
-                if let answer, let current = dtlsRole(negotiation, offerer: offerer, offer: offer, answer: answer) {
-                    if let previousRole, previousRole.role != current.role {
-                        changes.append(Change(kind: .dtlsRoleChanged, detail: "the initial offerer is now the DTLS \(current.role) (was \(previousRole.role))"))
-                        if previousRole.fingerprints == current.fingerprints && previousRole.tlsIDs == current.tlsIDs {
-                            reporter.report(OfferAnswerRules.dtlsRoleChanged, answer, .attribute("setup", section: firstActive(negotiation) ?? 0),
-                                            "the DTLS roles swap (the initial offerer becomes the \(current.role)) although neither fingerprint nor tls-id changed: the existing association cannot change roles")
-                        }
-                    }
-                    previousRole = current
-                }
-                previousNegotiation = negotiation
-            }
-            steps.append(RenegotiationStep(number: steps.count + 1, offerDocument: offer.number, answerDocument: answer?.number,
-                                           offerer: offerer, negotiation: negotiation, changes: changes))
-            for document in [offer, answer].compactMap({ $0 }) {
-                for section in document.media { if let mid = section.mid { usedMids.insert(mid) } }
-            }
+    /// Adds the next description: an offer at even positions (0, 2, …), its answer at odd ones.
+    ///
+    /// - Returns: The step an answer completes; `nil` after an offer.
+    public mutating func add(_ source: SDPSource) -> RenegotiationStep? {
+        let document = Document(source, role: count % 2 == 0 ? .offer : .answer, number: count)
+        count += 1
+        let author = author(of: document)
+        guard let offer = pendingOffer else {
+            pendingOffer = (document, author)
+            return nil
         }
-        return RenegotiationReport(documents: documents.map(\.source.name), steps: steps, findings: reporter.findings)
+        pendingOffer = nil
+        return step(offer: offer.document, offerer: offer.author, answer: (document, author))
+    }
+
+    /// Ends the sequence: the step of an offer left without an answer, if there is one.
+    public mutating func finish() -> RenegotiationStep? {
+        guard let offer = pendingOffer else { return nil }
+        pendingOffer = nil
+        return step(offer: offer.document, offerer: offer.author, answer: nil)
+    }
+
+    /// The findings that compare descriptions across steps (OA6xx) reported since the last
+    /// call; each step's own findings are in its ``RenegotiationStep/negotiation``.
+    public mutating func takeFindings() -> [Finding] {
+        defer { reporter.findings = [] }
+        return reporter.findings
+    }
+
+    private mutating func step(offer: Document, offerer: Peer, answer: (document: Document, author: Peer)?) -> RenegotiationStep {
+        var changes: [Change] = []
+        // Each description against the previous one of its author.
+        var restarted = false
+        let documents = [(offer, offerer)] + (answer.map { [$0] } ?? [])
+        for (document, author) in documents {
+            if let previous = latest[author] {
+                let outcome = compare(previous, document, offerRestarted: restarted)
+                if document.role == .offer { restarted = outcome.restarted }
+                if outcome.restarted && document.role == .offer {
+                    changes.append(Change(kind: .iceRestart, detail: "ICE restarts: the offer has a new ufrag and password"))
+                }
+            }
+            checkBindings(document, author: author)
+        }
+        for (document, author) in documents { latest[author] = document }
+        var negotiation: NegotiationReport?
+        if let answer {
+            var pair = PairAnalysis(offer: offer, answer: answer.document, strict: strict)
+            negotiation = pair.run()
+        } else {
+            reporter.report(OfferAnswerRules.sequenceIncomplete, offer, .document,
+                            "the sequence ends with an offer that has no answer; nothing it proposes is in effect yet")
+        }
+        if let negotiation {
+            if stepCount == 0 {
+                changes.insert(contentsOf: negotiation.sections.filter { !$0.rejected }.map {
+                    Change(kind: .sectionAdded, section: $0.index, mid: $0.mid, detail: "\(Self.label($0)) negotiated")
+                }, at: 0)
+            } else if let previousNegotiation {
+                changes.insert(contentsOf: Self.changes(from: previousNegotiation, to: negotiation), at: 0)
+            }
+            if let previousOfferer, previousOfferer != offerer {
+                changes.append(Change(kind: .offererChanged, detail: "\(offerer) makes this offer"))
+            }
+            // DTLS roles, seen from the initial offerer, kept unless the association is new.
+            if let answer, let current = dtlsRole(negotiation, offerer: offerer, offer: offer, answer: answer.document) {
+                if let previousRole, previousRole.role != current.role {
+                    changes.append(Change(kind: .dtlsRoleChanged, detail: "the initial offerer is now the DTLS \(current.role) (was \(previousRole.role))"))
+                    if previousRole.fingerprints == current.fingerprints && previousRole.tlsIDs == current.tlsIDs {
+                        reporter.report(OfferAnswerRules.dtlsRoleChanged, answer.document, .attribute("setup", section: firstActive(negotiation) ?? 0),
+                                        "the DTLS roles swap (the initial offerer becomes the \(current.role)) although neither fingerprint nor tls-id changed: the existing association cannot change roles")
+                    }
+                }
+                previousRole = current
+            }
+            previousNegotiation = negotiation
+        }
+        stepCount += 1
+        previousOfferer = offerer
+        for (document, _) in documents {
+            for section in document.media { if let mid = section.mid { usedMids.insert(mid) } }
+        }
+        return RenegotiationStep(number: stepCount, offerDocument: offer.number, answerDocument: answer?.document.number,
+                                 offerer: offerer, negotiation: negotiation, changes: changes)
     }
 
     // MARK: Authors
@@ -224,26 +267,24 @@ struct SequenceAnalysis {
     /// The first description is the initial offerer's and the second the initial answerer's;
     /// later ones are recognised by their origin, else by their place (an offer by the previous
     /// offerer, an answer by the other peer).
-    private mutating func assignAuthors() {
-        var origins: [Peer: SessionDescription.Origin] = [:]
-        for document in documents {
-            let origin = document.session.origin
-            let author: Peer
-            switch document.number {
-            case 0:
-                author = .initialOfferer
-            case 1:
-                author = .initialAnswerer
-            default:
-                let byPlace = document.role == .offer ? authors[document.number - 2] : authors[document.number - 1].other
-                // Two peers with one origin (a copied file, a fixed template) are told apart
-                // by place only.
-                let matches = origins.filter { Self.sameOrigin($0.value, origin) }.map(\.key)
-                author = matches.count == 1 ? matches[0] : byPlace
-            }
-            if origins[author] == nil { origins[author] = origin }
-            authors.append(author)
+    private mutating func author(of document: Document) -> Peer {
+        let origin = document.session.origin
+        let author: Peer
+        switch document.number {
+        case 0:
+            author = .initialOfferer
+        case 1:
+            author = .initialAnswerer
+        default:
+            let byPlace = document.role == .offer ? recentAuthors[0] : recentAuthors[1].other
+            // Two peers with one origin (a copied file, a fixed template) are told apart
+            // by place only.
+            let matches = origins.filter { Self.sameOrigin($0.value, origin) }.map(\.key)
+            author = matches.count == 1 ? matches[0] : byPlace
         }
+        if origins[author] == nil { origins[author] = origin }
+        recentAuthors = Array((recentAuthors + [author]).suffix(2))
+        return author
     }
 
     // MARK: One peer's descriptions over time

@@ -42,6 +42,24 @@ import Testing
         #expect(report.steps[5].negotiation?.sections[2].dataChannel?.answerSCTPPort == 5000)
     }
 
+    @Test func theAnalyzerReportsEachStepWhenItsAnswerArrives() throws {
+        var analyzer = RenegotiationAnalyzer()
+        var stepsSeen: [Int?] = []
+        var findingsAt: [Int: [String]] = [:]
+        for (position, source) in try Self.chromium().enumerated() {
+            stepsSeen.append(analyzer.add(source)?.number)
+            let codes = analyzer.takeFindings().map(\.diagnostic.code)
+            if !codes.isEmpty { findingsAt[position] = codes }
+        }
+        // An offer completes nothing; each answer completes its step.
+        #expect(stepsSeen == [nil, 1, nil, 2, nil, 3, nil, 4, nil, 5, nil, 6])
+        // The ICE restart of the 4th offer (position 6) is reported with its exchange, at its
+        // answer (position 7), not held until the end.
+        #expect(findingsAt == [7: ["OA607"]])
+        #expect(analyzer.finish() == nil)
+        #expect(analyzer.takeFindings().isEmpty)
+    }
+
     @Test func skippingTheStopStepBreaksMidsAndVersions() throws {
         let report = Negotiation.analyze(sequence: try Self.chromium(["1-audio", "2-add-video", "5-add-video-again"]))
         let codes = Set(report.findings.map(\.diagnostic.code))
