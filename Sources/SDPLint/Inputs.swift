@@ -144,3 +144,35 @@ public enum Batch {
         }
     }
 }
+
+/// Reads a file a block of whole lines at a time (about ``SignalingMessages/blockSize``
+/// bytes; a longer line makes a longer block), for inputs checked as streams.
+final class LineBlockReader {
+    private let handle: FileHandle
+    /// What was read past the last line ending of the previous block.
+    private var carry: [UInt8] = []
+    private var ended = false
+
+    init?(path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+    }
+
+    deinit { try? handle.close() }
+
+    func next() -> [UInt8]? {
+        while !ended {
+            let data = handle.readData(ofLength: SignalingMessages.blockSize)
+            if data.isEmpty { ended = true; break }
+            carry += data
+            if let last = carry.lastIndex(of: 0x0A) {
+                let block = Array(carry[...last])
+                carry.removeSubrange(...last)
+                return block
+            }
+        }
+        guard !carry.isEmpty else { return nil }
+        defer { carry = [] }
+        return carry
+    }
+}

@@ -11,6 +11,9 @@ public struct LintedFile: Sendable {
     /// The text the line and column numbers refer to (for the snippets under each finding).
     /// Emptied in batch runs that need no snippets, to keep memory flat.
     public var source: [UInt8] { didSet { lineStarts = Self.lineStarts(of: source) } }
+    /// The line of the input ``source`` starts at: 1, or later for a window of a stream read a
+    /// block at a time, whose findings keep the input's line numbers.
+    public var firstLine: Int
     /// The offset of the first byte of each line of ``source``, so that ``line(_:)`` does not
     /// count lines from the start for every finding (rendering n findings was O(n × size)).
     private var lineStarts: [Int]
@@ -18,11 +21,12 @@ public struct LintedFile: Sendable {
     /// The candidates the input holds and what they offer for connectivity, when it has any.
     public var connectivity: ConnectivityReport?
 
-    public init(path: String, context: String? = nil, source: [UInt8], diagnostics: [Diagnostic],
+    public init(path: String, context: String? = nil, source: [UInt8], firstLine: Int = 1, diagnostics: [Diagnostic],
                 connectivity: ConnectivityReport? = nil) {
         self.path = path
         self.context = context
         self.source = source
+        self.firstLine = firstLine
         self.lineStarts = Self.lineStarts(of: source)
         self.diagnostics = diagnostics
         self.connectivity = connectivity
@@ -54,10 +58,12 @@ public struct LintedFile: Sendable {
         lineBounds(number).map { Array(source[$0]) } ?? []
     }
 
-    /// The byte range of a 1-based line in ``source``, without its line ending.
+    /// The byte range in ``source`` of a line of the input (numbered from ``firstLine``),
+    /// without its line ending.
     ///
     /// - Complexity: O(1).
-    func lineBounds(_ number: Int) -> Range<Int>? {
+    func lineBounds(_ line: Int) -> Range<Int>? {
+        let number = line - firstLine + 1
         guard number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : source.count

@@ -24,6 +24,11 @@ public enum Linter {
             return [file]
         case .json where ICEServers.matches(source):
             return [finish(configuration.apply(ICEServerConfiguration.read(json: source).diagnostics), source: source, path: path)]
+        case .json where SignalingMessages.isStream(source):
+            var files: [LintedFile] = []
+            SignalingMessages.checkStream(path: path, configuration: configuration,
+                                          nextBlock: SignalingMessages.blocks(of: source)) { files += $0 }
+            return files
         case .sip, .http, .rtcstats, .json, .pcap, .gzip:
             guard let capture = TraceReader.read(source, kind: kind ?? InputKind.detect(source), strict: configuration.strict) else {
                 return [finish([], source: source, path: path)]
@@ -32,6 +37,18 @@ public enum Linter {
         case .xml:
             return JingleInput.check(source, path: path, configuration: configuration)
         }
+    }
+
+    /// Checks an NDJSON file of signaling messages as a stream, a block of lines at a time
+    /// (``SignalingMessages/checkStream(path:configuration:nextBlock:deliver:)``), so that
+    /// memory does not grow with the file.
+    public static func checkStream(path: String, name: String, configuration: LintConfiguration = LintConfiguration(),
+                                   deliver: ([LintedFile]) -> Void) {
+        guard let reader = LineBlockReader(path: path) else {
+            deliver([LintedFile(path: name, source: [], diagnostics: [])])
+            return
+        }
+        SignalingMessages.checkStream(path: name, configuration: configuration, nextBlock: { reader.next() }, deliver: deliver)
     }
 
     /// Checks a packet capture file as a stream: `deliver` gets each SIP message's findings as

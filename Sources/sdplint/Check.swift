@@ -104,24 +104,31 @@ struct Check: ParsableCommand {
                 }
             }
         }
-        // Packet captures are streamed from their files, dialog by dialog, whatever their size;
-        // the other inputs are read whole and checked on every core, in runs between captures.
-        let isCapture = expanded.map { item -> Bool in
-            guard forcedKind == nil || forcedKind == .pcap, case .success(let input) = item, let file = input.file,
-                  let head = Inputs.peek(input) else { return false }
-            return TraceReader.isCaptureFile(path: file, head: head)
+        // Packet captures and NDJSON streams are checked from their files a piece at a time,
+        // whatever their size; the other inputs are read whole and checked on every core, in
+        // runs between streams.
+        enum Stream { case capture, messages }
+        let streams = expanded.map { item -> Stream? in
+            guard case .success(let input) = item, let file = input.file,
+                  let head = Inputs.peek(input, count: 1 << 16) else { return nil }
+            if (forcedKind == nil || forcedKind == .pcap) && TraceReader.isCaptureFile(path: file, head: head) { return .capture }
+            if (forcedKind == nil || forcedKind == .json) && SignalingMessages.isStream(head) { return .messages }
+            return nil
         }
         var next = 0
         while next < expanded.count {
-            if isCapture[next], case .success(let input) = expanded[next], let file = input.file {
+            if let stream = streams[next], case .success(let input) = expanded[next], let file = input.file {
                 if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(next + 1)/\(expanded.count)]".utf8)) }
-                Linter.checkCapture(path: file, name: input.path, configuration: configuration, deliver: report)
+                switch stream {
+                case .capture: Linter.checkCapture(path: file, name: input.path, configuration: configuration, deliver: report)
+                case .messages: Linter.checkStream(path: file, name: input.path, configuration: configuration, deliver: report)
+                }
                 checked += 1
                 next += 1
                 continue
             }
             var end = next + 1
-            while end < expanded.count && !isCapture[end] { end += 1 }
+            while end < expanded.count && streams[end] == nil { end += 1 }
             let first = next
             Batch.forEach(Array(expanded[next..<end]), work: { item -> Result<[LintedFile], Inputs.Problem> in
                 switch item {

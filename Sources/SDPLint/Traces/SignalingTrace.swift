@@ -93,35 +93,79 @@ extension SignalingTrace {
     /// indices of offer, answer, offer, answer, … (ending with an offer when the last one
     /// was not answered) — and the applied descriptions that did not fit it.
     var exchanges: (sequence: [Int], problems: [(event: Int, rule: Rule, message: String)]) {
+        var tracker = ExchangeTracker()
         var sequence: [Int] = []
         var problems: [(event: Int, rule: Rule, message: String)] = []
-        var pendingOffer: Int?
-        let descriptions = appliedDescriptions
-        // A lone description (an envelope, one SIP message) is not a sequence to fault.
-        guard descriptions.count > 1 else { return (descriptions.map(\.index), []) }
-        for description in descriptions {
-            switch description.type {
-            case .offer:
-                if let pending = pendingOffer {
-                    problems.append((description.index, TraceRules.offerReplaced,
-                                     "this offer replaces the one of \(events[pending].context), which was never answered"))
+        for (index, event) in events.enumerated() {
+            guard case .description(let type, _, true) = event.kind else { continue }
+            switch tracker.apply(type, event: index) {
+            case .offered(let replaced):
+                if let replaced { problems.append((index, TraceRules.offerReplaced, ExchangeTracker.replacedMessage(events[replaced].context))) }
+            case .answered(let offer):
+                if let offer {
+                    sequence += [offer, index]
+                } else {
+                    problems.append((index, TraceRules.answerWithoutOffer, ExchangeTracker.unexpectedAnswerMessage))
                 }
-                pendingOffer = description.index
-            case .answer:
-                guard let offer = pendingOffer else {
-                    problems.append((description.index, TraceRules.answerWithoutOffer,
-                                     "this answer was applied with no offer pending; it is not analysed as an exchange"))
-                    continue
-                }
-                sequence += [offer, description.index]
-                pendingOffer = nil
-            default:
+            case .ignored:
                 break
             }
         }
-        if let pendingOffer { sequence.append(pendingOffer) }
+        if let pending = tracker.pendingOffer { sequence.append(pending) }
+        // A lone description (an envelope, one SIP message) is not a sequence to fault.
+        if tracker.counted <= 1 { return (sequence, []) }
         return (sequence, problems)
     }
+}
+
+/// The offer/answer state of a connection, fed its applied descriptions in order (RFC 9429
+/// §4.1.10 and the JSEP state machine): an offer waits for its answer, a new offer replaces an
+/// unanswered one, a rollback discards the waiting offer, and a provisional answer waits for
+/// the final one.
+struct ExchangeTracker {
+    enum Step: Equatable {
+        /// An offer now waits for its answer; `replaced` is the event of an unanswered offer it
+        /// replaced.
+        case offered(replaced: Int?)
+        /// An answer, closing the exchange of the offer at that event; `nil` when no offer
+        /// was waiting.
+        case answered(offer: Int?)
+        /// A provisional answer or a rollback.
+        case ignored
+    }
+
+    /// The event of the offer waiting for its answer.
+    private(set) var pendingOffer: Int?
+    /// How many descriptions count toward a sequence: offers and answers, less the offers
+    /// rolled back. One alone is not a sequence to fault.
+    private(set) var counted = 0
+
+    mutating func apply(_ type: SDPType, event: Int) -> Step {
+        switch type {
+        case .offer:
+            let replaced = pendingOffer
+            pendingOffer = event
+            counted += 1
+            return .offered(replaced: replaced)
+        case .answer:
+            let offer = pendingOffer
+            pendingOffer = nil
+            counted += 1
+            return .answered(offer: offer)
+        case .rollback:
+            if pendingOffer != nil { counted -= 1 }
+            pendingOffer = nil
+            return .ignored
+        case .pranswer:
+            return .ignored  // the final answer follows (RFC 9429 §4.1.10.1)
+        }
+    }
+
+    static func replacedMessage(_ context: String) -> String {
+        "this offer replaces the one of \(context), which was never answered"
+    }
+
+    static let unexpectedAnswerMessage = "this answer was applied with no offer pending; it is not analysed as an exchange"
 }
 
 extension SignalingTrace.Event {

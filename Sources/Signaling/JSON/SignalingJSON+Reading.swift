@@ -28,12 +28,14 @@ public enum SignalingJSON {
     /// - Parameters:
     ///   - bytes: The input.
     ///   - options: JSON limits (size, depth) and strictness.
+    ///   - lines: Whether the input is NDJSON, one message per line; by default, what
+    ///     ``isNDJSON(_:options:)`` says. A block of lines cut from a longer stream is.
     /// - Returns: The messages in input order, each at the location of its JSON value, and
     ///   every finding.
     /// - Complexity: O(n) in the size of the input.
-    public static func read(_ bytes: [UInt8], options: JSONParseOptions = .default) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    public static func read(_ bytes: [UInt8], options: JSONParseOptions = .default, lines: Bool? = nil) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
-        if isNDJSON(bytes, options: options) {
+        if lines ?? isNDJSON(bytes, options: options) {
             for record in NDJSON.parse(bytes, options: options) {
                 reader.diagnostics += record.diagnostics
                 if let document = record.document { reader.readTopLevel(document.root, arrayAllowed: false) }
@@ -59,7 +61,7 @@ public enum SignalingJSON {
 
     /// NDJSON when the first non-blank line is a complete JSON value and more follows it on
     /// later lines; a pretty-printed document's first line is never complete on its own.
-    static func isNDJSON(_ bytes: [UInt8], options: JSONParseOptions) -> Bool {
+    public static func isNDJSON(_ bytes: [UInt8], options: JSONParseOptions = .default) -> Bool {
         var start = 0
         while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t")
             || bytes[start] == UInt8(ascii: "\r") || bytes[start] == UInt8(ascii: "\n") { start += 1 }
