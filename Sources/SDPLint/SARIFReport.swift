@@ -1,4 +1,5 @@
 public import Diagnostics
+import Foundation
 import JSON
 
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
@@ -6,36 +7,75 @@ import JSON
 /// the run declares (`columnKind: unicodeCodePoints`).
 public enum SARIFReport {
     public static func render(_ files: [LintedFile], toolVersion: String, rules: [Rule] = RuleCatalog.all) -> String {
-        var ruleIndex: [String: Int] = [:]
-        for (index, rule) in rules.enumerated() where ruleIndex[rule.code] == nil { ruleIndex[rule.code] = index }
-        var json = JSONWriter(format: .pretty)
-        json.object { log in
-            log.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-            log.member("version", "2.1.0")
-            log.member("runs", array: { runs in
-                runs.object { run in
-                    run.member("tool", object: { tool in
-                        tool.member("driver", object: { driver in
-                            driver.member("name", "sdplint")
-                            driver.member("version", toolVersion)
-                            driver.member("informationUri", "https://www.rfc-editor.org/rfc/rfc8866")
-                            driver.member("rules", array: { list in
-                                for rule in rules { list.object { write(rule, to: &$0) } }
+        var stream = Stream(toolVersion: toolVersion, rules: rules)
+        return stream.begin() + files.map { stream.add($0) }.joined() + stream.end()
+    }
+
+    /// The log written as findings come: ``begin()``, then ``add(_:)`` for each file, then
+    /// ``end()``, so that a batch of any size is reported without keeping its findings.
+    public struct Stream: Sendable {
+        let toolVersion: String
+        let rules: [Rule]
+        let ruleIndex: [String: Int]
+        var count = 0
+        /// What the log holds after its results.
+        private static let closing = "\n      ]\n    }\n  ]\n}\n"
+
+        public init(toolVersion: String, rules: [Rule] = RuleCatalog.all) {
+            self.toolVersion = toolVersion
+            self.rules = rules
+            var index: [String: Int] = [:]
+            for (position, rule) in rules.enumerated() where index[rule.code] == nil { index[rule.code] = position }
+            ruleIndex = index
+        }
+
+        /// The log up to the opening of its results.
+        public func begin() -> String {
+            var json = JSONWriter(format: .pretty)
+            json.object { log in
+                log.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+                log.member("version", "2.1.0")
+                log.member("runs", array: { runs in
+                    runs.object { run in
+                        run.member("tool", object: { tool in
+                            tool.member("driver", object: { driver in
+                                driver.member("name", "sdplint")
+                                driver.member("version", toolVersion)
+                                driver.member("informationUri", "https://www.rfc-editor.org/rfc/rfc8866")
+                                driver.member("rules", array: { list in
+                                    for rule in rules { list.object { write(rule, to: &$0) } }
+                                })
                             })
                         })
-                    })
-                    run.member("columnKind", "unicodeCodePoints")
-                    run.member("results", array: { results in
-                        for file in files {
-                            for diagnostic in file.diagnostics {
-                                results.object { write(diagnostic, in: file, ruleIndex: ruleIndex[diagnostic.code], to: &$0) }
-                            }
-                        }
-                    })
-                }
-            })
+                        run.member("columnKind", "unicodeCodePoints")
+                        run.member("results", array: { _ in })
+                    }
+                })
+            }
+            // Reopen the empty results array the writer closed.
+            let output = json.output
+            guard let open = output.range(of: "\"results\": [", options: .backwards) else { return output }
+            return String(output[..<open.upperBound])
         }
-        return json.output + "\n"
+
+        /// One result per finding of `file`.
+        public mutating func add(_ file: LintedFile) -> String {
+            var output = ""
+            for diagnostic in file.diagnostics {
+                var json = JSONWriter(format: .pretty)
+                json.object { write(diagnostic, in: file, ruleIndex: ruleIndex[diagnostic.code], to: &$0) }
+                // Results sit four levels deep; strings hold no raw line breaks, so indenting
+                // each line is safe.
+                output += (count == 0 ? "\n" : ",\n") + "        " + json.output.replacing("\n", with: "\n        ")
+                count += 1
+            }
+            return output
+        }
+
+        /// The rest of the log after the results.
+        public func end() -> String {
+            count == 0 ? "]\n    }\n  ]\n}\n" : Self.closing
+        }
     }
 
     private static func write(_ rule: Rule, to json: inout JSONWriter.ObjectWriter) {

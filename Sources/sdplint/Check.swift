@@ -70,10 +70,11 @@ struct Check: ParsableCommand {
         let keepSource = format == .text || format == .sarif  // SARIF converts columns to code points
         let maxBytes = self.maxBytes
         let forcedKind = input.flatMap(InputKind.init(rawValue:))
-        // SARIF lists every result in one run, so it is collected; the other formats stream.
-        var collected: [LintedFile] = []
+        // Every format is written as files are checked, so memory does not grow with the batch.
         var json = JSONReport.Stream(toolVersion: sdplintVersion)
+        var sarif = SARIFReport.Stream(toolVersion: sdplintVersion)
         if format == .json { print(json.begin(), terminator: "") }
+        if format == .sarif { print(sarif.begin(), terminator: "") }
         var total = SeverityCounts()
         var byCode: [String: Int] = [:]
         var checked = 0
@@ -97,11 +98,7 @@ struct Check: ParsableCommand {
             case .github:
                 print(GitHubAnnotations.render(files), terminator: "")
             case .sarif:
-                collected += files.map { file in
-                    var kept = file
-                    if !keepSource { kept.source = [] }
-                    return kept
-                }
+                for file in files { print(sarif.add(file), terminator: "") }
             }
         }
         // Packet captures and NDJSON streams are checked from their files a piece at a time,
@@ -169,7 +166,7 @@ struct Check: ParsableCommand {
         case .json:
             print(json.end(), terminator: "")
         case .sarif:
-            print(SARIFReport.render(collected, toolVersion: sdplintVersion), terminator: "")
+            print(sarif.end(), terminator: "")
         case .github:
             break
         }

@@ -128,6 +128,25 @@ import Testing
         #expect(rules.indices.contains(index) && rules[index]["id"] as? String == "SDP120")
     }
 
+    /// SARIF is written file by file as a batch is checked: a batch with findings in several
+    /// files, and a run with none, must each be one valid log holding every finding.
+    @Test func sarifStreamedOverABatchIsOneValidLog() throws {
+        let files = ["Fixtures/corpus/firefox/codec-vp9-only.offer.sdp", "Fixtures/signaling/json/exchange.ndjson", "Fixtures/invalid/sdp"]
+        let sarif = try Executable.run("sdplint", ["check", "--format", "sarif"] + files)
+        let json = try Executable.run("sdplint", ["check", "--format", "json"] + files)
+        let errors = try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(sarif.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.standardOutput.utf8)) as? [String: Any]
+        let results = (log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        let report = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let findings = (report?["files"] as? [[String: Any]] ?? []).flatMap { $0["diagnostics"] as? [[String: Any]] ?? [] }
+        #expect(results.count == findings.count && results.count > 100)
+        let clean = try Executable.run("sdplint", ["check", "--format", "sarif", "--disable", "SDP108", "-"], input: Data("v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\n".utf8))
+        #expect(try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(clean.standardOutput.utf8)).isEmpty)
+        let empty = try JSONSerialization.jsonObject(with: Data(clean.standardOutput.utf8)) as? [String: Any]
+        #expect(((empty?["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.count == 0)
+    }
+
     @Test func sarifColumnsCountCodePoints() throws {
         let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=Café\r\nt=0 0\r\na=tool:é x\r\na=x-é:1 \r\n"
         let run = try Executable.run("sdplint", ["check", "--format", "sarif", "-"], input: Data(text.utf8))
