@@ -172,12 +172,15 @@ public struct Group: AttributeValue {
     }
 
     public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Group? {
-        guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
-        return Group(semantics: Semantics(rawValue: Bytes.string(bytes, scanned.semantics)), mids: scanned.mids.map { Bytes.string(bytes, $0) })
+        var mids: [String] = []
+        guard let semantics = scan(bytes, range, into: &diagnostics, mid: { _, mid in mids.append(Bytes.string(bytes, mid)) }) else { return nil }
+        return Group(semantics: Semantics(rawValue: Bytes.string(bytes, semantics)), mids: mids)
     }
 
-    /// Checks the value; returns the semantics and the mids as byte ranges.
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (semantics: Range<Int>, mids: [Range<Int>])? {
+    /// Checks the value; returns the semantics as a byte range and hands each mid, with the
+    /// semantics, to `mid`, so that checking a group collects nothing.
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
+                     mid: (_ semantics: Range<Int>, _ mid: Range<Int>) -> Void = { _, _ in }) -> Range<Int>? {
         let rule = SDPRules.groupSyntax
         var scanner = ValueScanner(value: range)
         guard let semantics = scanner.field(bytes, &diagnostics) else {
@@ -185,12 +188,11 @@ public struct Group: AttributeValue {
             return nil
         }
         Field.token(bytes, semantics, "group semantics", rule, &diagnostics)
-        var mids: [Range<Int>] = []
-        while let mid = scanner.field(bytes, &diagnostics) {
-            Field.token(bytes, mid, "identification tag", rule, &diagnostics)
-            mids.append(mid)
+        while let tag = scanner.field(bytes, &diagnostics) {
+            Field.token(bytes, tag, "identification tag", rule, &diagnostics)
+            mid(semantics, tag)
         }
-        return (semantics, mids)
+        return semantics
     }
 
     /// Group semantics (RFC 5888 §5 and the IANA registry). ABNF strings are case-insensitive,

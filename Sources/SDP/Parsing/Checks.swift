@@ -161,7 +161,7 @@ struct SectionChecks {
         extmaps.removeAll(keepingCapacity: true)
         extmapIndex = nil
         ssrcs.removeAll(keepingCapacity: true)
-        if !ssrcGroupMembers.isEmpty { ssrcGroupMembers = [] }
+        ssrcGroupMembers.removeAll(keepingCapacity: true)
         if !rids.isEmpty { rids = [] }
         if !simulcastRIDs.isEmpty { simulcastRIDs = [] }
         seen = KnownAttributeSet()
@@ -171,7 +171,9 @@ struct SectionChecks {
         isRTP = media.proto.isRTP && !fragment
         isAudio = media.media == .audio
         guard isRTP else { return }
-        formatLocations.reserveCapacity(formatRanges.count)
+        // Room for the usual lists at once, so that a longer list in a later section does not
+        // reallocate.
+        formatLocations.reserveCapacity(max(formatRanges.count, 32))
         for range in formatRanges {
             let location = SourceLocation(line: lineNumber, column: range.lowerBound - lineStart + 1, bytes: range)
             guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= 127 else {
@@ -254,8 +256,11 @@ struct SectionChecks {
             }
         case .ssrcGroup:
             guard let group = SSRCGroup.parse(bytes, value, into: &diagnostics) else { return }
-            let tokens = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab]).dropFirst()
-            for (ssrc, range) in zip(group.ssrcs, tokens) {
+            // The SSRCs are paired with the fields after the semantics, in order.
+            var index = value.lowerBound
+            _ = Tokens.nextField(bytes, &index, value.upperBound)
+            for ssrc in group.ssrcs {
+                guard let range = Tokens.nextField(bytes, &index, value.upperBound) else { break }
                 ssrcGroupMembers.append((group.semantics, ssrc, diagnostics.location(range)))
             }
         case .rid:
@@ -412,8 +417,9 @@ struct SectionChecks {
             }
         }
         if !ssrcGroupMembers.isEmpty {
-            let declared = ssrcs.sorted()
-            for member in ssrcGroupMembers where !declared.sortedContains(member.ssrc) {
+            // A section declares a few SSRCs: search them as they are, and sort only many.
+            let sorted = ssrcs.count > 16 ? ssrcs.sorted() : nil
+            for member in ssrcGroupMembers where !(sorted?.sortedContains(member.ssrc) ?? ssrcs.contains(member.ssrc)) {
                 diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
             }
         }
@@ -439,6 +445,15 @@ extension Array where Element: Comparable {
 
 /// Byte ranges of the parts of a value.
 enum Tokens {
+    /// The next run of bytes other than SP and HTAB from `index` (moved past it) to `end`: the
+    /// fields of a value one at a time, without collecting them.
+    static func nextField(_ bytes: Span<UInt8>, _ index: inout Int, _ end: Int) -> Range<Int>? {
+        let start = Bytes.skipWhitespace(bytes, from: index, to: end)
+        guard start < end else { return nil }
+        index = Bytes.tokenEnd(bytes, from: start, to: end)
+        return start..<index
+    }
+
     /// The non-empty runs between separator bytes.
     static func ranges(_ bytes: Span<UInt8>, _ range: Range<Int>, separators: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -484,9 +499,11 @@ struct SessionChecks {
             diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
         }
         guard known == .group else { return AttributeSyntax.check(known, bytes, value, &diagnostics) }
-        guard let group = Group.scan(bytes, value, into: &diagnostics) else { return }
-        for mid in group.mids {
-            groupMembers.append((group.semantics, mid, diagnostics.location(mid)))
+        // Browsers group every section: room for them at once.
+        if groupMembers.capacity == 0 { groupMembers.reserveCapacity(8) }
+        let (line, lineStart) = (diagnostics.line, diagnostics.lineStart)
+        _ = Group.scan(bytes, value, into: &diagnostics) { semantics, mid in
+            groupMembers.append((semantics, mid, SourceLocation(line: line, column: mid.lowerBound - lineStart + 1, bytes: mid)))
         }
     }
 

@@ -498,6 +498,7 @@ struct Parser {
 
     /// Reports the mandatory lines that never came.
     private mutating func reportMissing() {
+        if seenOrigin && seenName && !session.times.isEmpty { return }
         let names: [(UInt8, Bool, String)] = [(UInt8(ascii: "o"), seenOrigin, "origin"), (UInt8(ascii: "s"), seenName, "session name"), (UInt8(ascii: "t"), !session.times.isEmpty, "timing")]
         for (type, seen, name) in names where !seen {
             let letter = Character(UnicodeScalar(type))
