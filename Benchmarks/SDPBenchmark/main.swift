@@ -3,7 +3,7 @@
 // loaded first, a 0.3 s warm-up, a calibrated timed loop of about 1.5 s in which each pass
 // parses every file and releases the result, ns per SDP = elapsed / (passes × files).
 //
-//   swift run -c release SDPBenchmark DIR [DIR…] [--runs N] [--target SECONDS]
+//   swift run -c release SDPBenchmark DIR [DIR…] [--runs N] [--target SECONDS] [--no-checks]
 //
 // Prints one Markdown table row per folder: the median of N runs.
 #if canImport(Glibc)
@@ -94,6 +94,7 @@ var only: String?
 var fixedPasses: Int?
 var candidateFile: String?
 var dumping = false
+var options = ParseOptions.lenient
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -103,6 +104,7 @@ while let argument = arguments.popFirst() {
     case "--passes": fixedPasses = Int(arguments.popFirst() ?? "")  // untimed, for instruction counts
     case "--candidates": candidateFile = arguments.popFirst()  // a file of candidate lines
     case "--dump": dumping = true  // every finding, the model and the output, to diff two builds
+    case "--no-checks": options.checks = false  // the model only: ParseOptions.checks off
     default: directories.append(argument)
     }
 }
@@ -198,7 +200,7 @@ for directory in directories {
             if only == "serialize" {
                 for description in parsed { n &+= description.serialized().utf8.count }
             } else {
-                for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input)) }
+                for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input, options: options)) }
             }
         }
         print("passes: \(fixedPasses), files: \(inputs.count), sink: \(n)")
@@ -210,12 +212,12 @@ for directory in directories {
     for _ in 0..<runs {
         if only != nil && only != "parse" { parseTimes.append(0) } else { parseTimes.append(measure(target: target) {
             var n = 0
-            for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input)) }
+            for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input, options: options)) }
             return n
         }) }
         if only != nil && only != "string" { stringTimes.append(0) } else { stringTimes.append(measure(target: target) {
             var n = 0
-            for text in texts { n &+= mediaCount(SessionDescription.parse(text)) }
+            for text in texts { n &+= mediaCount(SessionDescription.parse(text, options: options)) }
             return n
         }) }
         if only != nil && only != "serialize" { serializeTimes.append(0) } else { serializeTimes.append(measure(target: target) {
@@ -230,6 +232,6 @@ for directory in directories {
     }
     let parseMedian = median(parseTimes)
     let megabytes = parseMedian > 0 ? String(Int(Double(totalBytes) / parseMedian / 1e6)) : "–"
-    let name = directory.split(separator: "/").last.map(String.init) ?? directory
+    let name = (directory.split(separator: "/").last.map(String.init) ?? directory) + (options.checks ? "" : " (checks off)")
     print("| \(name) | \(inputs.count) | \(totalBytes / inputs.count) | \(nanoseconds(parseTimes)) | \(megabytes) | \(nanoseconds(serializeTimes)) | \(nanoseconds(stringTimes)) | \(Int(peakRSSMiB())) | \(errors) | \(changed) |")
 }

@@ -5,10 +5,19 @@ public struct ParseOptions: Sendable, Hashable {
     /// devices tolerate, and reports it as a warning.
     public var strict: Bool
     public var limits: Limits
+    /// Whether to check what the model keeps raw: each typed attribute's value syntax and the
+    /// cross-references within a section and between sections (payload types against the m=
+    /// line, RTX and RED targets, BUNDLE mids, SSRC groups, duplicates, conflicting
+    /// directions). Without them only the line grammar and the typed lines (v=, o=, c=, m=, …)
+    /// are checked: the model is the same, for callers on a hot path that need the description
+    /// but not the findings (an SFU reading every offer); attribute values are still checked
+    /// when read through their typed views.
+    public var checks: Bool
 
-    public init(strict: Bool = false, limits: Limits = Limits()) {
+    public init(strict: Bool = false, limits: Limits = Limits(), checks: Bool = true) {
         self.strict = strict
         self.limits = limits
+        self.checks = checks
     }
 
     public static let lenient = ParseOptions()

@@ -548,8 +548,10 @@ struct Parser {
         }
         LineParser.media(bytes, trimmed, into: &current, formatRanges: &formatRanges, &diagnostics)
         current.verbatim = verbatim(bytes, value)
-        checks.start(current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
-                     fragment: fragment, &diagnostics)
+        if options.checks {
+            checks.start(current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
+                         fragment: fragment, &diagnostics)
+        }
         sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
         // Browser sections carry 10 to 150 attributes, and the sections of one description are
         // alike: start with room for as many as the previous one had, to skip most regrowth
@@ -609,8 +611,10 @@ struct Parser {
     private mutating func finishMedia() {
         guard inMedia else { return }
         inMedia = false
-        if !truncated { checks.finish(&current, &diagnostics) }
-        sessionChecks.noteMedia(checks)
+        if options.checks {
+            if !truncated { checks.finish(&current, &diagnostics) }
+            sessionChecks.noteMedia(checks)
+        }
         previousAttributeCount = current.attributes.count
         // Moved, not copied: a copy would retain every array and string of the section.
         var finished = Self.emptyMedia
@@ -677,6 +681,7 @@ struct Parser {
             diagnostics.report(SDPRules.attributeValueMissing, nameRange, "a=\(known.name) needs a value", hint: "write a=\(known.name):<value>")
             return
         }
+        guard options.checks else { return }
         if inMedia {
             checks.attribute(known, bytes, nameRange, valueRange, &diagnostics)
         } else {
@@ -722,7 +727,7 @@ struct Parser {
         // After a limit stopped the parse, what was not read must not count as missing.
         if !truncated {
             if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) { reportMissing() }
-            sessionChecks.finish(session, bytes, fragment: fragment, &diagnostics)
+            if options.checks { sessionChecks.finish(session, bytes, fragment: fragment, &diagnostics) }
         }
         if session.times.isEmpty && !fragment { session.times.append(SessionDescription.TimeDescription()) }
         session.lineEnding = lineEnding ?? .crlf
