@@ -74,7 +74,7 @@ let package = Package(
         // and the regression tests (Fuzz/README.md).
         .target(
             name: "FuzzTargets",
-            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "SIP", "OfferAnswer", "SDPLint"],
+            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "SIP", "OfferAnswer", "Signaling", "Jingle", "Capture", "SDPLint"],
             path: "Fuzz/Targets",
             swiftSettings: strictSwift
         ),
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "SignalingTests", dependencies: ["Signaling", "SIP", "JSON", "SDP", "ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "JingleTests", dependencies: ["Jingle", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SDPLint", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "PropertyTests",
             dependencies: [

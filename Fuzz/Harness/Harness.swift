@@ -40,15 +40,15 @@ func configure(target name: String?) -> Bool {
 }
 
 /// Writes the target's seeds into `directory`, one file each, named by content so duplicates
-/// collapse. Compressed fixtures (`.gz`) keep their suffix; `Scripts/fuzz` decompresses them.
+/// collapse. Compressed fixtures come decompressed unless the target reads gzip itself.
 func writeSeeds(of target: FuzzTarget, from fixtures: String, into directory: String) -> Int {
     let files = FileManager.default
     try? files.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var written = Set<String>()
     for seed in target.seedInputs(fixtures: fixtures) {
-        let name = "seed-" + fingerprint(seed.bytes) + (seed.path.hasSuffix(".gz") ? ".gz" : "")
+        let name = "seed-" + fingerprint(seed.bytes)
         guard written.insert(name).inserted else { continue }
-        files.createFile(atPath: (directory as NSString).appendingPathComponent(name), contents: Data(seed.bytes))
+        _ = files.createFile(atPath: (directory as NSString).appendingPathComponent(name), contents: Data(seed.bytes))
     }
     return written.count
 }

@@ -5,14 +5,11 @@ import OfferAnswer
 import SDP
 import SDPLint
 import SIP
+import Signaling
 
 extension FuzzTarget {
     /// Every target, in the order `Scripts/fuzz-smoke` runs them.
-    ///
-    /// When the Signaling module (JSON envelopes) and the Jingle module (XML) land, each adds one
-    /// entry here: `envelope` then calls the Signaling decoder instead of reading the members by
-    /// hand, and a `jingle` target reads `Fixtures/corpus/jingle/*.xml`.
-    public static let all: [FuzzTarget] = [sdp, sdpfrag, candidate, json, envelope, sip, trace, offerAnswer]
+    public static let all: [FuzzTarget] = [sdp, sdpfrag, candidate, json, envelope, whip, sip, jingle, trace, capture, offerAnswer]
 
     /// A session description (RFC 8866): lenient and strict parse, the typed views of every
     /// attribute, the canonical form, and the writer's output read back.
@@ -44,7 +41,8 @@ extension FuzzTarget {
     static let sdpfrag = FuzzTarget(
         name: "sdpfrag", summary: "SDPFragment.parse and serialize",
         dictionary: "sdp",
-        seeds: [SeedSource("corpus", [".sdp"], .fromFirstMediaLine), SeedSource("sip", [".sip"], .fromFirstMediaLine)]
+        seeds: [SeedSource("corpus", [".sdp"], .fromFirstMediaLine), SeedSource("sip", [".sip"], .fromFirstMediaLine),
+                SeedSource("signaling/sdpfrag", [".sdpfrag"])]
     ) { input in
         let (fragment, _) = SDPFragment.parse(bytes: input)
         _ = SDPFragment.parse(bytes: input, options: .strict)
@@ -101,42 +99,12 @@ extension FuzzTarget {
         return violations
     }
 
-    /// Signaling envelopes: `RTCSessionDescriptionInit` (`{"type","sdp"}`) and
-    /// `RTCIceCandidateInit` (`{"candidate","sdpMid","sdpMLineIndex"}`), alone, in arrays or one
-    /// per NDJSON line. Until the Signaling module lands, the members are read here.
-    static let envelope = FuzzTarget(
-        name: "envelope", summary: "JSON envelopes: RTCSessionDescriptionInit / RTCIceCandidateInit members parsed as SDP and candidates",
-        dictionary: "json",
-        seeds: [SeedSource("corpus", [".json"]), SeedSource("corpus", [".ndjson"], .lines)],
-        maxLength: 64 << 10
-    ) { input in
-        var values: [JSONValue] = []
-        if let value = JSONValue.parse(input).value {
-            values = value.arrayValue ?? [value]
-        } else {
-            values = NDJSON.parse(input).compactMap(\.value)
-        }
-        for value in values.prefix(64) {
-            if let sdp = value["sdp"]?.stringValue {
-                let result = SessionDescription.parse(sdp)
-                _ = value["type"]?.stringValue.flatMap(SDPType.init(rawValue:))
-                touchTypedViews(result.description)
-            }
-            if let line = value["candidate"]?.stringValue, !line.isEmpty {
-                _ = Candidate.parse(line)
-                _ = value["sdpMid"]?.stringValue
-                _ = value["sdpMLineIndex"]?.numberValue?.int
-            }
-        }
-        return []
-    }
-
     /// A SIP byte stream (RFC 3261 §18.3) and a single datagram; the stream decoded in chunks
     /// must give what it gives in one piece.
     static let sip = FuzzTarget(
-        name: "sip", summary: "SIPStreamDecoder (whole and chunked), SIPMessage.parse as a datagram, typed headers and body",
+        name: "sip", summary: "SIPStreamDecoder (whole and chunked), SIPMessage.parse as a datagram, typed headers and body, SIPSignaling.read",
         dictionary: "sip",
-        seeds: [SeedSource("sip", [".sip"]), SeedSource("corpus", [".sip"])]
+        seeds: [SeedSource("sip", [".sip"]), SeedSource("corpus", [".sip"]), SeedSource("signaling/sip", [".sip"])]
     ) { input in
         var whole = SIPStreamDecoder()
         let all = whole.decode(input) + whole.finish()
@@ -159,22 +127,31 @@ extension FuzzTarget {
         let datagram = SIPMessage.parse(bytes: input, framing: .datagram)
         touchTypedHeaders(datagram.message)
         _ = SIPMessage.parse(bytes: input, framing: .stream, options: .strict)
+        // The dialogs and offer/answer of the Signaling module, as `sdplint check` reads a trace.
+        let (messages, _) = SIPSignaling.read(input)
+        for message in messages.prefix(64) { touchSignalingMessage(message.value) }
         return violations
     }
 
-    /// Browser dumps: chrome://webrtc-internals, rtcstats and Firefox about:webrtc, through the
-    /// readers and the whole linter.
+    /// Browser dumps: chrome://webrtc-internals (its values as JSON text and in the older text
+    /// form), rtcstats and Firefox about:webrtc, through the readers, the whole linter and the
+    /// timeline.
     static let trace = FuzzTarget(
-        name: "trace", summary: "TraceReader.read (json, rtcstats), the dump readers, Linter.check on JSON, the text renderer",
+        name: "trace", summary: "TraceReader.read (json, rtcstats), the dump readers, Linter.check, Timeline, the text renderer",
         dictionary: "json",
-        seeds: [SeedSource("corpus/chromium-internals", [".json", ".rtcstats.gz"]), SeedSource("corpus/firefox-aboutwebrtc", [".json"])],
+        seeds: [SeedSource("corpus/chromium-internals", [".json", ".rtcstats.gz"]),
+                SeedSource("corpus/chromium-internals", [".json"], .legacyWebRTCInternals),
+                SeedSource("corpus/firefox-aboutwebrtc", [".json"])],
         maxLength: 512 << 10
     ) { input in
-        _ = TraceReader.read(input, kind: .rtcstats)
-        let files = Linter.check(input, path: "fuzz.json", kind: .json)
+        let isRTCStats = RTCStatsDump.matches(input)
+        let capture = TraceReader.read(input, kind: isRTCStats ? .rtcstats : .json)
+        if !isRTCStats { _ = TraceReader.read(input, kind: .rtcstats) }
+        let files = Linter.check(input, path: "fuzz.json", kind: isRTCStats ? .rtcstats : .json)
         var output = ""
         for file in files.prefix(8) { TextRenderer().render(file, into: &output) }
-        if JSONValue.parse(input).value != nil {
+        for trace in (capture?.traces ?? []).prefix(4) { _ = Timeline(trace).text() }
+        if !isRTCStats, JSONValue.parse(input).value != nil {
             _ = WebRTCInternalsDump.read(input)
             _ = FirefoxWebRTCHistory.read(input)
         }

@@ -64,6 +64,13 @@ public struct SeedSource: Sendable, Hashable {
         /// The file followed by its sibling whose name has `suffix` in place of the matched
         /// one (`X.offer` then `X.answer`); files without that sibling give nothing.
         case followedBySibling(suffix: String)
+        /// The file's bytes as stored: a `.gz` file stays compressed, for targets that read gzip
+        /// themselves. Every other shape sees `.gz` files decompressed.
+        case stored
+        /// A chrome://webrtc-internals dump with each event value that is JSON text rewritten in
+        /// the older text form Chromium once wrote (`type: offer, sdp: …`, `sdpMid: 0,
+        /// sdpMLineIndex: 0, candidate: …`); dumps without such values give nothing.
+        case legacyWebRTCInternals
     }
 
     /// A folder relative to `Fixtures/`, searched recursively.
@@ -90,8 +97,10 @@ public struct SeedSource: Sendable, Hashable {
             guard let matched = suffixes.first(where: { path.hasSuffix($0) }), matched != suffix,
                   let sibling = read(String(path.dropLast(matched.count)) + suffix) else { return [] }
             return [file + sibling]
-        case .whole:
+        case .whole, .stored:
             return [file]
+        case .legacyWebRTCInternals:
+            return LegacyWebRTCInternals.rewriting(file).map { [$0] } ?? []
         case .lines:
             return Self.lines(of: file).filter { !$0.isEmpty }
         case .linesStarting(let prefix):
