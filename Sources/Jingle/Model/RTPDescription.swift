@@ -120,10 +120,16 @@ public struct PayloadType: Sendable, Hashable {
 public struct Parameter: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var value: String?
+    /// Attributes and children of the `<parameter/>` element this module does not know, kept
+    /// to be written back.
+    public var extraAttributes: [XMLAttribute]
+    public var extraChildren: [XMLElement]
 
-    public init(name: String, value: String? = nil) {
+    public init(name: String, value: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
         self.name = name
         self.value = value
+        self.extraAttributes = extraAttributes
+        self.extraChildren = extraChildren
     }
 
     public var description: String { value.map { $0.isEmpty ? name : name + "=" + $0 } ?? name }

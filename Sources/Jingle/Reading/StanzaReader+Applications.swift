@@ -76,12 +76,16 @@ extension StanzaReader {
             let value = parameter.attribute("value")
             switch (name, value) {
             case (let name?, let value):
-                payloadType.parameters.append(Parameter(name: name, value: value))
+                // XEP-0167's schema requires the value; one left out reads as empty, which is how
+                // it is written back.
+                payloadType.parameters.append(Parameter(name: name, value: value ?? "", extraAttributes: parameter.extraAttributes,
+                                                        extraChildren: parameter.extraChildren))
             case (nil, let value?):
                 // libjingle-era senders (and slixmpp) write a parameter that is not name=value
                 // as a bare value: read it as XEP-0294 §3 does, the text as the name.
                 report(JingleRules.missingAttribute, child, "<parameter> has no 'name' attribute; its value '\(value)' is read as the parameter")
-                payloadType.parameters.append(Parameter(name: value, value: ""))
+                payloadType.parameters.append(Parameter(name: value, value: "", extraAttributes: parameter.extraAttributes,
+                                                        extraChildren: parameter.extraChildren))
             case (nil, nil):
                 report(JingleRules.missingAttribute, child, "<parameter> has neither 'name' nor 'value'")
             }
@@ -115,7 +119,9 @@ extension StanzaReader {
         var result: [Parameter] = []
         for child in cursor.children("parameter", namespace) {
             var parameter = ElementCursor(child)
-            if let name = required(&parameter, "name") { result.append(Parameter(name: name, value: parameter.attribute("value"))) }
+            guard let name = required(&parameter, "name") else { continue }
+            let value = parameter.attribute("value")
+            result.append(Parameter(name: name, value: value, extraAttributes: parameter.extraAttributes, extraChildren: parameter.extraChildren))
         }
         return result
     }

@@ -151,7 +151,7 @@ extension RTPDescription {
 
 extension PayloadType {
     public var element: XMLElement {
-        var children = parameters.map { make("parameter", JingleNamespace.rtp, [("name", $0.name), ("value", $0.value ?? "")]) }
+        var children = parameters.map { $0.element(JingleNamespace.rtp, emptyValue: "") }
         children += feedback.map(\.element)
         if let feedbackTRRInterval { children.append(make("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, [("value", feedbackTRRInterval)])) }
         return make("payload-type", JingleNamespace.rtp,
@@ -161,17 +161,25 @@ extension PayloadType {
     }
 }
 
+extension Parameter {
+    /// The `<parameter/>` element in `namespace`; `emptyValue` is written for a parameter
+    /// without a value where the namespace's schema requires the attribute (XEP-0167).
+    func element(_ namespace: String, emptyValue: String? = nil) -> XMLElement {
+        make("parameter", namespace, [("name", name), ("value", value ?? emptyValue)], extra: extraAttributes, extraChildren: extraChildren)
+    }
+}
+
 extension FeedbackType {
     public var element: XMLElement {
         make("rtcp-fb", JingleNamespace.rtcpFeedback, [("type", type), ("subtype", subtype)], extra: extraAttributes,
-             children: parameters.map { make("parameter", JingleNamespace.rtcpFeedback, [("name", $0.name), ("value", $0.value)]) })
+             children: parameters.map { $0.element(JingleNamespace.rtcpFeedback) })
     }
 }
 
 extension HeaderExtension {
     public var element: XMLElement {
         make("rtp-hdrext", JingleNamespace.headerExtensions, [("id", String(id)), ("uri", uri), ("senders", senders?.rawValue)], extra: extraAttributes,
-             children: parameters.map { make("parameter", JingleNamespace.headerExtensions, [("name", $0.name), ("value", $0.value)]) })
+             children: parameters.map { $0.element(JingleNamespace.headerExtensions) })
     }
 }
 
@@ -186,7 +194,7 @@ extension Encryption {
 
 extension Source {
     public var element: XMLElement {
-        var children = parameters.map { make("parameter", JingleNamespace.sources, [("name", $0.name), ("value", $0.value)]) }
+        var children = parameters.map { $0.element(JingleNamespace.sources) }
         if let owner { children.append(make("ssrc-info", JingleNamespace.jitsiMeet, [("owner", owner)])) }
         return make("source", JingleNamespace.sources, [("ssrc", ssrc.map { String($0) }), ("rid", rid)], extra: extraAttributes,
                     children: children, extraChildren: extraChildren)

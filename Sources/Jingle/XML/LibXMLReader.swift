@@ -78,8 +78,53 @@ final class LibXMLDocument {
         return body(document)
     }
 
+    /// A namespace name as the Namespaces in XML recommendation defines it: the declaring
+    /// attribute's value with its references decoded. With entity substitution off, libxml2
+    /// leaves a reference in a namespace declaration as a character reference (`&amp;` comes
+    /// out as `&#38;`), which the writer would escape again.
+    private func namespaceName(_ href: UnsafePointer<xmlChar>) -> String {
+        let text = string(href)
+        return text.contains("&") ? Self.decodingReferences(text) : text
+    }
+
+    /// `text` with its character references (XML 1.0 §4.1) and the five predefined entity
+    /// references (§4.6) replaced by what they stand for; anything else is kept as written.
+    static func decodingReferences(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let afterAmpersand = rest.index(after: ampersand)
+            guard let semicolon = rest[afterAmpersand...].firstIndex(of: ";") else { break }
+            let reference = rest[afterAmpersand..<semicolon]
+            let replacement: String? = switch reference {
+            case "amp": "&"
+            case "lt": "<"
+            case "gt": ">"
+            case "quot": "\""
+            case "apos": "'"
+            default:
+                if reference.hasPrefix("#x") {
+                    UInt32(reference.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                } else if reference.hasPrefix("#") {
+                    UInt32(reference.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                } else {
+                    nil
+                }
+            }
+            if let replacement {
+                result += replacement
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest[afterAmpersand...]
+            }
+        }
+        return result + rest
+    }
+
     private func convert(_ node: xmlNodePtr, lines: LineIndex) -> XMLElement {
-        let name = XMLName(string(node.pointee.name), namespace: node.pointee.ns.flatMap { $0.pointee.href.map(string) })
+        let name = XMLName(string(node.pointee.name), namespace: node.pointee.ns.flatMap { $0.pointee.href.map(namespaceName) })
         var attributes: [XMLAttribute] = []
         var property = node.pointee.properties
         while let attribute = property {
@@ -89,7 +134,7 @@ final class LibXMLDocument {
                 if let content = text.pointee.content { value += string(content) }
                 child = text.pointee.next
             }
-            let attributeName = XMLName(string(attribute.pointee.name), namespace: attribute.pointee.ns.flatMap { $0.pointee.href.map(string) })
+            let attributeName = XMLName(string(attribute.pointee.name), namespace: attribute.pointee.ns.flatMap { $0.pointee.href.map(namespaceName) })
             attributes.append(XMLAttribute(attributeName, value))
             property = attribute.pointee.next
         }
