@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SDPLintTests",
-            dependencies: ["SDPLint", "SDP", "Diagnostics", "TestSupport", "sdplint"],
+            dependencies: ["SDPLint", "SDP", "ICE", "Diagnostics", "TestSupport", "sdplint"],
             exclude: ["Golden"],
             swiftSettings: strictSwift
         ),

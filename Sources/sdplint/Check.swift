@@ -104,8 +104,7 @@ struct Check: ParsableCommand {
         // Packet captures and NDJSON streams are checked from their files a piece at a time,
         // whatever their size; the other inputs are read whole and checked on every core, in
         // runs between streams.
-        enum Stream { case capture, messages }
-        let streams = expanded.map { item -> Stream? in
+        let streams = expanded.map { item -> StreamedInput? in
             guard case .success(let input) = item, let file = input.file,
                   let head = Inputs.peek(input, count: 1 << 16) else { return nil }
             if (forcedKind == nil || forcedKind == .pcap) && TraceReader.isCaptureFile(path: file, head: head) { return .capture }
@@ -173,4 +172,10 @@ struct Check: ParsableCommand {
         if ioFailed { throw ExitCode(2) }
         if failed { throw ExitCode(1) }
     }
+}
+
+/// An input checked from its file a piece at a time rather than read whole.
+private enum StreamedInput {
+    case capture
+    case messages
 }

@@ -27,7 +27,7 @@ enum LiveXMPP {
         try process.run()
         // The parent's copy of the write end must go, or reading never sees the end of file.
         try? output.fileHandleForWriting.close()
-        nonisolated(unsafe) let running = process
+        let running = process
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
             if running.isRunning { running.terminate() }
         }

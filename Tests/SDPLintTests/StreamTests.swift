@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import ICE
 import SDPLint
 import TestSupport
 import Testing

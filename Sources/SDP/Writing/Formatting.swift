@@ -1,5 +1,5 @@
 import Diagnostics
-public import ICE
+import ICE
 
 extension SessionDescription {
     /// The description in canonical form, as `sdplint format` prints it: CRLF line endings,

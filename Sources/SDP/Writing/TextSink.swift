@@ -58,7 +58,7 @@ struct ByteWriter: TextSink {
 
     @inline(__always)
     mutating func write(_ text: String) {
-        let copied = text.utf8.withContiguousStorageIfAvailable { copy($0) }
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { copy($0) }
         if copied == nil {
             for byte in text.utf8 { append(byte) }
         }
