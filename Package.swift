@@ -96,7 +96,7 @@ let package = Package(
         // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "ICETests", dependencies: ["ICE", "Diagnostics"], swiftSettings: strictSwift),
+        .testTarget(name: "ICETests", dependencies: ["ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "OfferAnswerTests", dependencies: ["OfferAnswer", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "SIPTests", dependencies: ["SIP", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "PropertyTests",
             dependencies: [
-                "SDP", "ICE", "SIP", "JSON", "OfferAnswer", "Diagnostics",
+                "SDP", "ICE", "SIP", "JSON", "OfferAnswer", "Diagnostics", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSwift

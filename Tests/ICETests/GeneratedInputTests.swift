@@ -1,18 +1,7 @@
+import TestSupport
 import Diagnostics
 import ICE
 import Testing
-
-/// SplitMix64: a small seeded generator, so every run tries the same inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Mutated real inputs, checked against simple oracles: nothing traps, a candidate that comes
 /// back prints exactly the input value, and every finding points inside the input.
@@ -47,7 +36,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func mutatedCandidatesPrintBackAndPointInside() {
-        var random = SeededGenerator(state: 8839)
+        var random = SeededGenerator(seed: 8839)
         let seeds = Fixtures.candidates.map(\.text) + [
             "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 203.0.113.141 rport 8998",
             "a=candidate:3 1 udp 41885439 198.51.100.7 50001 typ relay raddr 0.0.0.0 rport 0 generation 0",
@@ -75,7 +64,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func mutatedServerURLsPrintBackAndPointInside() {
-        var random = SeededGenerator(state: 7065)
+        var random = SeededGenerator(seed: 7065)
         let seeds = [
             "stun:stun.l.example.org:19302", "turn:[2001:db8::1]:3478?transport=udp",
             "turns:turn.example.org:443?transport=tcp", "turn:192.0.2.1?transport=tcp", "stuns:[::1]",

@@ -1,3 +1,4 @@
+import TestSupport
 import Diagnostics
 import ICE
 import PropertyBased
@@ -70,7 +71,7 @@ import Testing
     @Test func randomEditsKeepTheDescriptionValid() async {
         await propertyCheck(count: iterations, input: Self.editedSessions) { session, seed in
             var description = SessionDescription.parse(session.text).description
-            var rng = SplitMix(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             var applied: [String] = []
             for _ in 0..<Int.random(in: 1...8, using: &rng) {
                 applied.append(Self.edit(&description, using: &rng))
@@ -85,15 +86,3 @@ import Testing
     }
 }
 
-/// A small seeded generator, so one drawn seed replays a whole edit sequence.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

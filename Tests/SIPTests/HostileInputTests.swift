@@ -13,18 +13,6 @@ private func request(_ extraHeaders: [UInt8], body: [UInt8] = []) -> [UInt8] {
 
 private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnostics.map(\.code)) }
 
-/// A deterministic generator, so a failure can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct HostileInputTests {
     @Test func aOneMegabyteHeaderIsReportedWithItsLocation() {
         let input = request(Array("X-Big: ".utf8) + [UInt8](repeating: 0x61, count: 1 << 20) + [0x0D, 0x0A])
@@ -64,7 +52,7 @@ private struct SplitMix: RandomNumberGenerator {
     }
 
     @Test func binaryBodiesAreKeptExactly() {
-        var generator = SplitMix(state: 7)
+        var generator = SeededGenerator(seed: 7)
         let body = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let input = request(Array("Content-Type: application/octet-stream\r\n".utf8), body: body)
         let result = SIPMessage.parse(bytes: input)
@@ -115,7 +103,7 @@ private struct SplitMix: RandomNumberGenerator {
     }
 
     @Test func randomlyDamagedMessagesNeverTrapAndWriteBack() throws {
-        var generator = SplitMix(state: 3261)
+        var generator = SeededGenerator(seed: 3261)
         let messages = try Fixture.capturedSIP.map { try $0.bytes() }
         for round in 0..<2_000 {
             var input = messages[round % messages.count]
