@@ -93,19 +93,19 @@ extension SignalingTrace {
     /// indices of offer, answer, offer, answer, … (ending with an offer when the last one
     /// was not answered) — and the applied descriptions that did not fit it.
     var exchanges: (sequence: [Int], problems: [(event: Int, rule: Rule, message: String)]) {
-        var tracker = ExchangeTracker()
+        var tracker = ExchangeTracker<Int>()
         var sequence: [Int] = []
         var problems: [(event: Int, rule: Rule, message: String)] = []
         for (index, event) in events.enumerated() {
             guard case .description(let type, _, true) = event.kind else { continue }
-            switch tracker.apply(type, event: index) {
+            switch tracker.apply(type, offer: index) {
             case .offered(let replaced):
-                if let replaced { problems.append((index, TraceRules.offerReplaced, ExchangeTracker.replacedMessage(events[replaced].context))) }
+                if let replaced { problems.append((index, TraceRules.offerReplaced, TraceRules.offerReplacedMessage(events[replaced].context))) }
             case .answered(let offer):
                 if let offer {
                     sequence += [offer, index]
                 } else {
-                    problems.append((index, TraceRules.answerWithoutOffer, ExchangeTracker.unexpectedAnswerMessage))
+                    problems.append((index, TraceRules.answerWithoutOffer, TraceRules.answerWithoutOfferMessage))
                 }
             case .ignored:
                 break
@@ -121,30 +121,30 @@ extension SignalingTrace {
 /// The offer/answer state of a connection, fed its applied descriptions in order (RFC 9429
 /// §4.1.10 and the JSEP state machine): an offer waits for its answer, a new offer replaces an
 /// unanswered one, a rollback discards the waiting offer, and a provisional answer waits for
-/// the final one.
-struct ExchangeTracker {
-    enum Step: Equatable {
-        /// An offer now waits for its answer; `replaced` is the event of an unanswered offer it
-        /// replaced.
-        case offered(replaced: Int?)
-        /// An answer, closing the exchange of the offer at that event; `nil` when no offer
-        /// was waiting.
-        case answered(offer: Int?)
+/// the final one. `Offer` is what the caller keeps of an offer: its event index, or its
+/// context and text.
+struct ExchangeTracker<Offer> {
+    enum Step {
+        /// An offer now waits for its answer; `replaced` is an unanswered offer it replaced.
+        case offered(replaced: Offer?)
+        /// An answer, closing the exchange of that offer; `nil` when no offer was waiting.
+        case answered(offer: Offer?)
         /// A provisional answer or a rollback.
         case ignored
     }
 
-    /// The event of the offer waiting for its answer.
-    private(set) var pendingOffer: Int?
+    /// The offer waiting for its answer.
+    private(set) var pendingOffer: Offer?
     /// How many descriptions count toward a sequence: offers and answers, less the offers
     /// rolled back. One alone is not a sequence to fault.
     private(set) var counted = 0
 
-    mutating func apply(_ type: SDPType, event: Int) -> Step {
+    /// Follows one applied description; `offer` is what to keep of it if it is an offer.
+    mutating func apply(_ type: SDPType, offer: Offer) -> Step {
         switch type {
         case .offer:
             let replaced = pendingOffer
-            pendingOffer = event
+            pendingOffer = offer
             counted += 1
             return .offered(replaced: replaced)
         case .answer:
@@ -161,11 +161,16 @@ struct ExchangeTracker {
         }
     }
 
-    static func replacedMessage(_ context: String) -> String {
+}
+
+extension TraceRules {
+    /// The message of ``offerReplaced`` for an offer that replaced the one at `context`.
+    static func offerReplacedMessage(_ context: String) -> String {
         "this offer replaces the one of \(context), which was never answered"
     }
 
-    static let unexpectedAnswerMessage = "this answer was applied with no offer pending; it is not analysed as an exchange"
+    /// The message of ``answerWithoutOffer``.
+    static let answerWithoutOfferMessage = "this answer was applied with no offer pending; it is not analysed as an exchange"
 }
 
 extension SignalingTrace.Event {

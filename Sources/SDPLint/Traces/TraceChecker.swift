@@ -18,12 +18,11 @@ struct TraceChecker {
     private var fileIndex: [String: Int] = [:]
     /// The description createOffer/createAnswer returned last, to compare with the one set.
     private var lastCreated: String?
-    private var tracker = ExchangeTracker()
+    /// The exchanges; the waiting offer's findings come with its answer.
+    private var tracker = ExchangeTracker<(context: String, text: String)>()
     /// The first counted description's finding, held while it is the only one: a lone
     /// description is not a sequence to fault.
     private var heldProblem: (context: String, text: String, diagnostic: Diagnostic)?
-    /// The waiting offer's context and text: its findings come with its answer.
-    private var pendingOffer: (context: String, text: String)?
     private var renegotiation: RenegotiationAnalyzer
     /// Descriptions given to `renegotiation`.
     private var analyzed = 0
@@ -91,11 +90,10 @@ struct TraceChecker {
     ///
     /// - Returns: Every file not handed back yet.
     mutating func finish() -> [LintedFile] {
-        if let offer = pendingOffer, analyzed >= 2 {
-            analyze(offer)
+        if let offer = tracker.pendingOffer, analyzed >= 2 {
+            analyze(offer, after: nil)
             if let step = renegotiation.finish() { report(step, [offer]) }
         }
-        pendingOffer = nil
         heldProblem = nil
         return takeAll()
     }
@@ -107,20 +105,17 @@ struct TraceChecker {
     private mutating func exchange(_ type: SDPType, context: String, text: String) {
         let wasLone = tracker.counted <= 1
         let problem: (rule: Rule, message: String)?
-        switch tracker.apply(type, event: 0) {
+        switch tracker.apply(type, offer: (context, text)) {
         case .offered(let replaced):
-            problem = replaced == nil ? nil : (TraceRules.offerReplaced, ExchangeTracker.replacedMessage(pendingOffer?.context ?? ""))
-            pendingOffer = (context, text)
+            problem = replaced.map { (TraceRules.offerReplaced, TraceRules.offerReplacedMessage($0.context)) }
             reserve(context, source: Array(text.utf8))
         case .answered(let offer):
-            if offer != nil, let pending = pendingOffer {
-                analyze(pending)
-                analyze((context, text))
-                pendingOffer = nil
+            if let offer {
+                analyze(offer, after: nil)
+                analyze((context, text), after: offer)
             }
-            problem = offer == nil ? (TraceRules.answerWithoutOffer, ExchangeTracker.unexpectedAnswerMessage) : nil
+            problem = offer == nil ? (TraceRules.answerWithoutOffer, TraceRules.answerWithoutOfferMessage) : nil
         case .ignored:
-            if type == .rollback { pendingOffer = nil }
             problem = nil
         }
         if tracker.counted > 1, let held = heldProblem {
@@ -140,11 +135,11 @@ struct TraceChecker {
     }
 
     /// Gives one description of an exchange to the renegotiation analysis, and places the
-    /// findings of the step it completes.
-    private mutating func analyze(_ description: (context: String, text: String)) {
+    /// findings of the step it completes; `offer` is the offer an answer closes.
+    private mutating func analyze(_ description: (context: String, text: String), after offer: (context: String, text: String)?) {
         let source = SDPSource(name: description.context, text: description.text, options: configuration.parseOptions)
         analyzed += 1
-        if let step = renegotiation.add(source) { report(step, [pendingOffer, description].compactMap { $0 }) }
+        if let step = renegotiation.add(source) { report(step, [offer, description].compactMap { $0 }) }
     }
 
     private mutating func report(_ step: RenegotiationStep, _ descriptions: [(context: String, text: String)]) {
@@ -175,7 +170,7 @@ struct TraceChecker {
     /// The files before the first one that may still grow: the waiting offer's, or a held
     /// lone description's.
     private mutating func takeComplete() -> [LintedFile] {
-        let open = [pendingOffer?.context, heldProblem?.context].compactMap { $0 }.compactMap { fileIndex[$0] }
+        let open = [tracker.pendingOffer?.context, heldProblem?.context].compactMap { $0 }.compactMap { fileIndex[$0] }
         return take(upTo: open.min() ?? files.count)
     }
 
