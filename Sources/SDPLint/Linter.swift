@@ -86,10 +86,7 @@ public enum Linter {
         if files.isEmpty { files = [LintedFile(path: path, source: [], diagnostics: [])] }
         // The trickled candidates (RTCIceCandidateInit messages, SIP INFO, WHIP PATCH), inventoried
         // with the input's first file.
-        let trickled = capture.traces.flatMap(\.events).compactMap { event -> Candidate? in
-            guard case .candidate(let line, _, _) = event.kind else { return nil }
-            return Candidate.parse(line).candidate
-        }
+        let trickled = capture.traces.flatMap(\.events).compactMap(\.trickledCandidate)
         if files[0].connectivity == nil { files[0].connectivity = ConnectivityReport(candidates: trickled) }
         return files
     }

@@ -68,7 +68,7 @@ public enum SignalingMessages {
                 count += 1
                 if events[session] == nil { blockOrder.append(session) }
                 events[session, default: []].append(event)
-                if case .candidate(let text, _, _) = event.kind, let candidate = Candidate.parse(text).candidate { trickled.append(candidate) }
+                if let candidate = event.trickledCandidate { trickled.append(candidate) }
             }
             var files: [LintedFile] = []
             let problems = configuration.apply(diagnostics.map { diagnostic in

@@ -1,4 +1,5 @@
 public import Diagnostics
+import ICE
 public import SDP
 
 /// The signaling of one peer connection (or one SIP dialog) in the order it happened, as a
@@ -178,6 +179,12 @@ extension SignalingTrace.Event {
     var descriptionText: String? {
         if case .description(_, let text, _) = kind { return text }
         return nil
+    }
+
+    /// The candidate of a trickled candidate event, when its line parses.
+    var trickledCandidate: Candidate? {
+        guard case .candidate(let line, _, _) = kind else { return nil }
+        return Candidate.parse(line).candidate
     }
 }
 
