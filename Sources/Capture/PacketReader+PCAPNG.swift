@@ -59,11 +59,11 @@ extension PacketReader {
                 try readInterfaceDescription(length: length, at: start)
                 packet = nil
             case BlockType.enhancedPacket:
-                packet = try readEnhancedPacket(length: length, at: start)
+                packet = try readTimestampedPacket(length: length, at: start, block: "enhanced packet block") { Int($0.input.u32(8, bigEndian: $0.bigEndian)) }
             case BlockType.simplePacket:
                 packet = try readSimplePacket(length: length, at: start)
             case BlockType.packet:
-                packet = try readObsoletePacket(length: length, at: start)
+                packet = try readTimestampedPacket(length: length, at: start, block: "packet block") { Int($0.input.u16(8, bigEndian: $0.bigEndian)) }
             default:
                 // §3.2: a reader skips blocks it does not know (statistics, name resolution,
                 // decryption secrets, custom blocks).
@@ -125,17 +125,20 @@ extension PacketReader {
     }
 
     /// §4.3 Enhanced Packet Block: Interface ID, Timestamp (upper, lower), Captured Packet
-    /// Length, Original Packet Length, Packet Data padded to 32 bits, options.
-    private func readEnhancedPacket(length: Int, at start: Int) throws(CaptureError) -> Packet? {
+    /// Length, Original Packet Length, Packet Data padded to 32 bits, options. Appendix A's
+    /// obsolete Packet Block has the same layout but a 16-bit Interface ID followed by a Drops
+    /// Count: `interface` reads the ID, once the block is known to be long enough.
+    private func readTimestampedPacket(length: Int, at start: Int, block: String,
+                                       interface: (PacketReader) -> Int) throws(CaptureError) -> Packet? {
         guard length >= 32 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1, "the enhanced packet block is \(length) bytes, less than its minimum of 32")
+            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1, "the \(block) is \(length) bytes, less than its minimum of 32")
         }
         let captured = Int(input.u32(20, bigEndian: bigEndian))
         guard let room = padded4(captured), room <= length - 32 else {
             throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1,
-                               "the enhanced packet block of \(length) bytes cannot hold the \(captured) captured bytes it announces")
+                               "the \(block) of \(length) bytes cannot hold the \(captured) captured bytes it announces")
         }
-        return try packet(interface: Int(input.u32(8, bigEndian: bigEndian)),
+        return try packet(interface: interface(self),
                           ticks: UInt64(input.u32(12, bigEndian: bigEndian)) << 32 | UInt64(input.u32(16, bigEndian: bigEndian)),
                           data: 28..<(28 + captured), original: Int(input.u32(24, bigEndian: bigEndian)), at: start)
     }
@@ -151,22 +154,6 @@ extension PacketReader {
         var captured = min(original, length - 16)
         if let snap = interfaces.first?.snapLength, snap > 0 { captured = min(captured, Int(snap)) }
         return try packet(interface: 0, ticks: nil, data: 12..<(12 + captured), original: original, at: start)
-    }
-
-    /// Appendix A Packet Block (obsolete): Interface ID (16 bits), Drops Count, Timestamp,
-    /// Captured Len, Packet Len, Packet Data, options.
-    private func readObsoletePacket(length: Int, at start: Int) throws(CaptureError) -> Packet? {
-        guard length >= 32 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1, "the packet block is \(length) bytes, less than its minimum of 32")
-        }
-        let captured = Int(input.u32(20, bigEndian: bigEndian))
-        guard let room = padded4(captured), room <= length - 32 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1,
-                               "the packet block of \(length) bytes cannot hold the \(captured) captured bytes it announces")
-        }
-        return try packet(interface: Int(input.u16(8, bigEndian: bigEndian)),
-                          ticks: UInt64(input.u32(12, bigEndian: bigEndian)) << 32 | UInt64(input.u32(16, bigEndian: bigEndian)),
-                          data: 28..<(28 + captured), original: Int(input.u32(24, bigEndian: bigEndian)), at: start)
     }
 
     /// A packet of the block at the read position; `nil` (with an issue) when its interface
