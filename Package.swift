@@ -39,17 +39,22 @@ let package = Package(
         .target(name: "OfferAnswer", dependencies: ["Diagnostics", "SDP", "ICE"], swiftSettings: strictSwift),
         .target(name: "SIP", dependencies: ["Diagnostics", "Scanning", "SDP", "ICE"], swiftSettings: strictSwift),
         .target(name: "Signaling", dependencies: ["Diagnostics", "Scanning", "SDP", "ICE", "SIP", "JSON"], swiftSettings: strictSwift),
-        // libxml2 from Debian's libxml2-dev, imported by Jingle alone.
+        // libxml2 (Debian's libxml2-dev) for its compiler and linker flags. Only the C target
+        // below includes its headers: Debian's libxml2 pulls in the system ICU headers, which
+        // clash with Foundation's ICU in any Swift module that sees both.
         .systemLibrary(
-            name: "CLibXML2",
+            name: "CSDPLintLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "Jingle", dependencies: ["Diagnostics", "SDP", "ICE", "CLibXML2"], swiftSettings: strictSwift),
-        // zlib from Debian's zlib1g-dev, imported by Capture alone.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // The libxml2 that Jingle uses, behind a plain C header of our own.
+        .target(name: "CSDPLintXML", dependencies: ["CSDPLintLibXML2"]),
+        .target(name: "Jingle", dependencies: ["Diagnostics", "SDP", "ICE", "CSDPLintXML"], swiftSettings: strictSwift),
+        // zlib (Debian's zlib1g-dev), likewise included by one C target only.
+        .systemLibrary(name: "CSDPLintZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "CSDPLintInflate", dependencies: ["CSDPLintZlib"]),
         // Packet captures (pcap, pcapng) and gzip files, read in chunks, down to UDP and TCP streams.
-        .target(name: "Capture", dependencies: ["Diagnostics", "CZlib"], swiftSettings: strictSwift),
+        .target(name: "Capture", dependencies: ["Diagnostics", "CSDPLintInflate"], swiftSettings: strictSwift),
         .target(
             name: "SDPLint",
             dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "OfferAnswer", "SIP", "Signaling", "Jingle", "Capture"],

@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CSDPLintInflate
 
 /// gzip files (RFC 1952): a magic check, and whole-buffer or whole-file decompression that
 /// returns what it could decode when the file is damaged.
@@ -76,8 +76,8 @@ public enum Gzip {
 /// by resetting the inflater after each member. A class because zlib keeps a pointer back to
 /// its stream, which therefore must not move, and must be freed exactly once.
 public final class GzipDecoder {
-    private let stream: UnsafeMutablePointer<z_stream>
-    private var initialized = false
+    /// The `sdplint_inflater` (zlib's stream, behind `CSDPLintInflate`); `nil` when memory ran out.
+    private let inflater: OpaquePointer?
     /// The most bytes this decoder will produce.
     public let outputLimit: Int
     /// Compressed bytes accepted so far.
@@ -96,14 +96,11 @@ public final class GzipDecoder {
 
     public init(outputLimit: Int = Gzip.defaultOutputLimit) {
         self.outputLimit = max(0, outputLimit)
-        stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
+        inflater = sdplint_inflater_new()
     }
 
     deinit {
-        if initialized { inflateEnd(stream) }
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        sdplint_inflater_free(inflater)
     }
 
     /// Decompresses the next chunk of compressed input, appending the output.
@@ -143,32 +140,28 @@ public final class GzipDecoder {
     }
 
     private func inflate(_ chunk: [UInt8], _ range: Range<Int>, into output: inout [UInt8]) throws(CaptureError) {
+        guard let inflater else {
+            throw CaptureError(.gzipCorruptData, offset: consumed, "zlib could not allocate an inflate stream")
+        }
+        var next = range.lowerBound
+        defer { consumed += next - range.lowerBound }
+        func here() -> Int { consumed + next - range.lowerBound }
         try chunk.withUnsafeBufferPointer { (input) throws(CaptureError) in
-            guard let base = input.baseAddress else { return }
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: base + range.lowerBound)
-            stream.pointee.avail_in = UInt32(truncatingIfNeeded: range.count)
-            // zlib must not keep a pointer into `chunk` once this closure returns.
-            defer {
-                consumed += range.count - Int(stream.pointee.avail_in)
-                stream.pointee.next_in = nil
-                stream.pointee.avail_in = 0
-            }
-            func here() -> Int { consumed + range.count - Int(stream.pointee.avail_in) }
             while true {
                 if !inMember {
-                    guard stream.pointee.avail_in > 0 else { return }
+                    guard next < range.upperBound else { return }
                     try startMember(at: here())
                 }
                 // One byte more than the limit allows, to learn whether the data goes past it.
                 let left = outputLimit - produced
-                let room = left >= 64 << 10 ? 64 << 10 : left + 1
-                let status = scratch.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                    stream.pointee.next_out = buffer.baseAddress
-                    stream.pointee.avail_out = UInt32(truncatingIfNeeded: min(room, buffer.count))
-                    defer { stream.pointee.next_out = nil }
-                    return CZlib.inflate(stream, Z_NO_FLUSH)
+                let room = min(left >= 64 << 10 ? 64 << 10 : left + 1, scratch.count)
+                var used = 0
+                var written = 0
+                let status = scratch.withUnsafeMutableBufferPointer { buffer in
+                    sdplint_inflater_inflate(inflater, input.baseAddress.map { $0 + next }, range.upperBound - next, &used,
+                                             buffer.baseAddress, room, &written)
                 }
-                let written = min(room, scratch.count) - Int(stream.pointee.avail_out)
+                next += used
                 output.append(contentsOf: scratch[0..<written])
                 produced += written
                 if produced > outputLimit {
@@ -177,27 +170,26 @@ public final class GzipDecoder {
                     throw CaptureError(.gzipOutputLimit, offset: here(), "the decompressed data exceeds the limit of \(outputLimit) bytes")
                 }
                 switch status {
-                case Z_STREAM_END:
+                case SDPLINT_INFLATE_MEMBER_END:
                     members += 1
                     inMember = false
-                case Z_OK:
+                case SDPLINT_INFLATE_OK:
                     // Output space left over means zlib wants more input.
-                    if stream.pointee.avail_in == 0, written < room { return }
-                case Z_BUF_ERROR where stream.pointee.avail_in == 0:
+                    if next == range.upperBound, written < room { return }
+                case SDPLINT_INFLATE_NEED_MORE where next == range.upperBound:
                     return
                 default:
-                    throw fault(status, at: here())
+                    throw fault(at: here())
                 }
             }
         }
     }
 
     private func startMember(at offset: Int) throws(CaptureError) {
-        let status = initialized ? inflateReset(stream) : czlib_inflate_init2(stream, 16 + MAX_WBITS)
-        guard status == Z_OK else {
+        let status = inflater.map { sdplint_inflater_start_gzip_member($0) } ?? -1
+        guard status == 0 else {
             throw CaptureError(.gzipCorruptData, offset: offset, "zlib could not start inflating (status \(status))")
         }
-        initialized = true
         inMember = true
         memberStart = offset
         producedAtMemberStart = produced
@@ -205,8 +197,8 @@ public final class GzipDecoder {
 
     /// Sorts zlib's complaint into header, checksum or data faults by its message, which is
     /// the only place zlib says which check failed.
-    private func fault(_ status: Int32, at offset: Int) -> CaptureError {
-        let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+    private func fault(at offset: Int) -> CaptureError {
+        let message = inflater.flatMap { sdplint_inflater_message($0) }.map { String(cString: $0) } ?? "zlib could not inflate the data"
         let header = ["incorrect header check", "unknown compression method", "unknown header flags set", "header crc mismatch"]
         if header.contains(message) {
             if members > 0, produced == producedAtMemberStart {

@@ -1,89 +1,103 @@
-internal import CLibXML2
+internal import CSDPLintXML
 import Diagnostics
 
 /// libxml2 must be initialised once before threads use it (libxml2 `xmlInitParser`); a global
 /// `let` is initialised exactly once, lazily and thread-safely.
 let libxml2Initialized: Bool = {
-    xmlInitParser()
+    sdplint_xml_initialize()
     return true
 }()
 
-/// The one place that owns what libxml2 allocates for a parse: the parser context and the
-/// document it builds. Both are freed in `deinit`, and no libxml2 pointer leaves the methods of
-/// this class: callers get Swift values (``XMLElement``, ``Diagnostic``) only.
+/// The one place that owns what libxml2 allocates for a parse (through the C interface in
+/// `CSDPLintXML`, which alone sees libxml2's headers). Freed in `deinit`; no C pointer leaves
+/// the methods of this class: callers get Swift values (``XMLElement``, ``Diagnostic``) only.
 final class LibXMLDocument {
-    private let context: xmlParserCtxtPtr
-    private(set) var document: xmlDocPtr?
-    /// What the C callbacks record; reached from them through the context's `_private` field,
-    /// which libxml2 leaves to the application.
-    let state: ParseState
+    /// The `sdplint_xml_parse`.
+    fileprivate let parse: OpaquePointer
+    /// Where the bytes given to libxml2 start (after a byte order mark).
+    let offset: Int
 
-    /// Creates a parser context whose SAX handler enforces `options` and records errors.
-    init?(bytes: [UInt8], offset: Int, options: XMLParseOptions) {
+    /// Parses the bytes after `offset` from memory with the network off, no DTD loading and no
+    /// entity substitution, ignoring any encoding declaration (the caller has checked the bytes
+    /// are UTF-8), and refusing a document type declaration and anything past the limits.
+    /// `nil` when memory runs out.
+    init?(bytes: [UInt8], offset: Int, options: XMLParseOptions, url: String? = nil) {
         _ = libxml2Initialized
-        guard let context = xmlNewParserCtxt() else { return nil }
-        self.context = context
-        self.state = ParseState(bytes: bytes, offset: offset, maxDepth: options.maxDepth, maxElements: options.maxElements)
-        context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
-        if let sax = context.pointee.sax {
-            sax.pointee.internalSubset = refuseDocumentType
-            sax.pointee.startElementNs = startElementWithinLimits
-            sax.pointee.comment = recordComment
-            sax.pointee.processingInstruction = recordProcessingInstruction
-            sax.pointee.serror = recordError
+        let parse = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            let body = UnsafeBufferPointer(rebasing: buffer[min(offset, buffer.count)...])
+            let maxDepth = max(0, options.maxDepth)
+            let maxElements = max(0, options.maxElements)
+            guard let url else {
+                return sdplint_xml_parse_memory(body.baseAddress, body.count, nil, maxDepth, maxElements)
+            }
+            return url.withCString { sdplint_xml_parse_memory(body.baseAddress, body.count, $0, maxDepth, maxElements) }
         }
+        guard let parse else { return nil }
+        self.parse = parse
+        self.offset = offset
     }
 
     deinit {
-        if let document { xmlFreeDoc(document) }
-        // The context's `_private` points at `state`, which this object keeps alive until here.
-        xmlFreeParserCtxt(context)
+        sdplint_xml_parse_free(parse)
     }
 
-    /// Parses the bytes after `offset` from memory with the network off, no DTD loading and no
-    /// entity substitution (no XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE), ignoring
-    /// any encoding declaration: the caller has checked the bytes are UTF-8.
-    func read(url: String? = nil) {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
-        let start = state.offset
-        let length = state.bytes.count - start
-        guard length > 0, let count = Int32(exactly: length) else { return }
-        document = state.bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return base.advanced(by: start).withMemoryRebound(to: CChar.self, capacity: length) { pointer in
-                if let url {
-                    return url.withCString { xmlCtxtReadMemory(context, pointer, count, $0, nil, options) }
-                }
-                return xmlCtxtReadMemory(context, pointer, count, nil, nil, options)
-            }
+    /// Whether libxml2 built a document.
+    var isWellFormed: Bool { sdplint_xml_parse_root(parse) != nil }
+
+    /// Why one of our own checks stopped the parse, with absolute offsets.
+    var stop: StopReason? {
+        var stopOffset = 0
+        var depth = 0
+        let reason = sdplint_xml_parse_stop(parse, &stopOffset, &depth)
+        let at = offset + stopOffset
+        switch reason {
+        case SDPLINT_XML_STOP_DOCTYPE: return .documentType(offset: at)
+        case SDPLINT_XML_STOP_TOO_DEEP: return .tooDeep(offset: at, depth: depth)
+        case SDPLINT_XML_STOP_TOO_MANY_ELEMENTS: return .tooManyElements(offset: at)
+        case SDPLINT_XML_STOP_NO_MEMORY: return .outOfMemory(offset: at)
+        default: return nil
         }
-        if state.stop != nil, let partial = document {
-            // A stop from our own callbacks leaves libxml2's well-formedness flag set and hands
-            // back the tree built so far; it is not a result.
-            xmlFreeDoc(partial)
-            document = nil
+    }
+
+    /// The errors libxml2 reported, in order.
+    var errors: [LibXMLError] { LibXMLError.all(in: sdplint_xml_parse_errors(parse)) }
+
+    /// The comments and processing instructions skipped, with their absolute offsets.
+    var skipped: [(offset: Int, what: String)] {
+        (0..<sdplint_xml_parse_skipped_count(parse)).map { index in
+            var isComment: Int32 = 0
+            let at = sdplint_xml_parse_skipped(parse, index, &isComment)
+            return (offset + at, isComment != 0 ? "a comment" : "a processing instruction")
         }
     }
 
     /// The root element as a Swift tree, with each element's start-tag location.
     func rootElement(lines: LineIndex) -> XMLElement? {
-        guard let document, let root = xmlDocGetRootElement(document) else { return nil }
+        guard let root = sdplint_xml_parse_root(parse) else { return nil }
         return convert(root, lines: lines)
     }
 
-    /// Runs `body` with the libxml2 document, for the schema validator in this module. The
-    /// pointer must not escape `body`.
-    func withDocument<Result>(_ body: (xmlDocPtr) -> Result) -> Result? {
-        guard let document else { return nil }
-        return body(document)
+    /// Compiles the schema this document holds; the document must outlive the schema.
+    func compileSchema(errors: OpaquePointer) -> OpaquePointer? {
+        sdplint_xml_schema_compile(parse, errors)
+    }
+
+    /// Frees a schema made by ``compileSchema(errors:)``.
+    static func free(schema: OpaquePointer) {
+        sdplint_xml_schema_free(schema)
+    }
+
+    /// Validates this document against a compiled schema: 0 when valid.
+    func validate(against schema: OpaquePointer, errors: OpaquePointer) -> Int32 {
+        sdplint_xml_schema_validate(schema, parse, errors)
     }
 
     /// A namespace name as the Namespaces in XML recommendation defines it: the declaring
     /// attribute's value with its references decoded. With entity substitution off, libxml2
     /// leaves a reference in a namespace declaration as a character reference (`&amp;` comes
     /// out as `&#38;`), which the writer would escape again.
-    private func namespaceName(_ href: UnsafePointer<xmlChar>) -> String {
-        let text = string(href)
+    private func namespaceName(_ href: UnsafePointer<CChar>) -> String {
+        let text = String(cString: href)
         return text.contains("&") ? Self.decodingReferences(text) : text
     }
 
@@ -123,35 +137,36 @@ final class LibXMLDocument {
         return result + rest
     }
 
-    private func convert(_ node: xmlNodePtr, lines: LineIndex) -> XMLElement {
-        let name = XMLName(string(node.pointee.name), namespace: node.pointee.ns.flatMap { $0.pointee.href.map(namespaceName) })
+    private func convert(_ node: OpaquePointer, lines: LineIndex) -> XMLElement {
+        let name = XMLName(String(cString: sdplint_xml_node_name(node)), namespace: sdplint_xml_node_namespace(node).map(namespaceName))
         var attributes: [XMLAttribute] = []
-        var property = node.pointee.properties
+        var property = sdplint_xml_node_first_attribute(node)
         while let attribute = property {
             var value = ""
-            var child = attribute.pointee.children
+            var child = sdplint_xml_attribute_first_child(attribute)
             while let text = child {
-                if let content = text.pointee.content { value += string(content) }
-                child = text.pointee.next
+                if let content = sdplint_xml_node_content(text) { value += String(cString: content) }
+                child = sdplint_xml_node_next(text)
             }
-            let attributeName = XMLName(string(attribute.pointee.name), namespace: attribute.pointee.ns.flatMap { $0.pointee.href.map(namespaceName) })
+            let attributeName = XMLName(String(cString: sdplint_xml_attribute_name(attribute)),
+                                        namespace: sdplint_xml_attribute_namespace(attribute).map(namespaceName))
             attributes.append(XMLAttribute(attributeName, value))
-            property = attribute.pointee.next
+            property = sdplint_xml_attribute_next(attribute)
         }
         var children: [XMLNode] = []
         var hasElements = false
-        var child = node.pointee.children
+        var child = sdplint_xml_node_first_child(node)
         while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
+            switch sdplint_xml_node_kind_of(current) {
+            case SDPLINT_XML_NODE_ELEMENT:
                 hasElements = true
                 children.append(.element(convert(current, lines: lines)))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { children.append(.text(string(content))) }
+            case SDPLINT_XML_NODE_TEXT:
+                if let content = sdplint_xml_node_content(current) { children.append(.text(String(cString: content))) }
             default:
                 break
             }
-            child = current.pointee.next
+            child = sdplint_xml_node_next(current)
         }
         if hasElements {
             // White space between child elements is formatting, not content (Jingle has no
@@ -161,14 +176,10 @@ final class LibXMLDocument {
                 return false
             }
         }
-        let location = state.starts[UnsafeMutableRawPointer(node)].map { lines.location(offset: $0, length: 1) }
+        let start = sdplint_xml_node_start(node)
+        let location = start >= 0 ? lines.location(offset: offset + Int(start), length: 1) : nil
         return XMLElement(name, attributes: attributes, children: children, location: location)
     }
-}
-
-/// Text from libxml2 (always UTF-8).
-private func string(_ pointer: UnsafePointer<xmlChar>) -> String {
-    String(cString: pointer)
 }
 
 /// Why the parse was stopped by one of our own checks.
@@ -176,129 +187,51 @@ enum StopReason {
     case documentType(offset: Int)
     case tooDeep(offset: Int, depth: Int)
     case tooManyElements(offset: Int)
+    case outOfMemory(offset: Int)
 }
 
-/// An error libxml2 reported, copied out of its `xmlError`.
+/// An error libxml2 reported, copied out of its list.
 struct LibXMLError {
-    var domain: Int
-    var code: Int
-    /// 1 warning, 2 error, 3 fatal error (`xmlErrorLevel`).
-    var level: Int
+    enum Kind {
+        case syntax, namespace, tagMismatch, undeclaredEntity, schema
+    }
+
+    var kind: Kind
+    var isWarning: Bool
+    var isFatal: Bool
     var message: String
+    /// 1-based, 0 when unknown.
     var line: Int
+    /// 1-based and counted in characters, 0 when unknown.
     var column: Int
-}
 
-/// What the SAX callbacks record during one parse.
-final class ParseState {
-    let bytes: [UInt8]
-    /// Where the bytes given to libxml2 start (after a byte order mark).
-    let offset: Int
-    let maxDepth: Int
-    let maxElements: Int
-    var elements = 0
-    var stop: StopReason?
-    var errors: [LibXMLError] = []
-    /// The offset of each element's '<', by node.
-    var starts: [UnsafeMutableRawPointer: Int] = [:]
-    /// The offsets of comments and processing instructions, which are not kept.
-    var restricted: [(offset: Int, what: String)] = []
-
-    init(bytes: [UInt8], offset: Int, maxDepth: Int, maxElements: Int) {
-        self.bytes = bytes
-        self.offset = offset
-        self.maxDepth = maxDepth
-        self.maxElements = maxElements
-    }
-
-    /// The absolute offset of the parser's current position.
-    func position(_ context: xmlParserCtxtPtr) -> Int {
-        guard let input = context.pointee.input else { return offset }
-        var position = Int(clamping: input.pointee.consumed)
-        if let base = input.pointee.base, let current = input.pointee.cur {
-            let distance = base.distance(to: current)
-            if distance > 0 { position = position.addingReportingOverflow(distance).partialValue }
+    /// The errors in an `sdplint_xml_errors` list.
+    static func all(in list: OpaquePointer?) -> [LibXMLError] {
+        (0..<sdplint_xml_errors_count(list)).map { index in
+            let error = sdplint_xml_errors_at(list, index)
+            let kind: Kind = switch error.kind {
+            case SDPLINT_XML_ERROR_NAMESPACE: .namespace
+            case SDPLINT_XML_ERROR_TAG_MISMATCH: .tagMismatch
+            case SDPLINT_XML_ERROR_UNDECLARED_ENTITY: .undeclaredEntity
+            case SDPLINT_XML_ERROR_SCHEMA: .schema
+            default: .syntax
+            }
+            return LibXMLError(kind: kind, isWarning: error.level == SDPLINT_XML_LEVEL_WARNING, isFatal: error.level == SDPLINT_XML_LEVEL_FATAL,
+                               message: error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "XML error",
+                               line: Int(error.line), column: Int(error.column))
         }
-        return min(bytes.count, offset.addingReportingOverflow(position).partialValue)
-    }
-
-    /// The offset of the last '<' at or before `position`: the start of the tag being read,
-    /// since '<' cannot occur inside a tag (XML 1.0 §3.1, AttValue).
-    func tagStart(before position: Int) -> Int {
-        var index = min(position, bytes.count - 1)
-        while index > offset {
-            if bytes[index] == UInt8(ascii: "<") { return index }
-            index -= 1
-        }
-        return offset
     }
 }
 
-/// The state of the parse `context` belongs to.
-private func state(of context: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, ParseState)? {
-    guard let context else { return nil }
-    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let raw = parser.pointee._private else { return nil }
-    return (parser, Unmanaged<ParseState>.fromOpaque(raw).takeUnretainedValue())
-}
+/// An owned `sdplint_xml_errors` list, for the schema compiler and validator.
+final class LibXMLErrorList {
+    let pointer: OpaquePointer?
 
-/// `internalSubset` is the first callback of a DOCTYPE, made before its internal subset (where
-/// entities are declared) is read: stopping here refuses XXE and entity expansion before they
-/// start.
-private let refuseDocumentType: internalSubsetSAXFunc = { context, _, _, _ in
-    guard let (parser, state) = state(of: context) else { return }
-    state.stop = .documentType(offset: state.tagStart(before: state.position(parser)))
-    xmlStopParser(parser)
-}
+    init() { pointer = sdplint_xml_errors_new() }
 
-/// Counts elements and depth before handing the element to libxml2's tree builder, and records
-/// where its start tag begins.
-private let startElementWithinLimits: startElementNsSAX2Func = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
-    guard let (parser, state) = state(of: context) else { return }
-    let start = state.tagStart(before: state.position(parser))
-    state.elements += 1
-    // libxml2 pushes the element on its name stack after this callback: nameNr counts the
-    // ancestors.
-    let depth = Int(parser.pointee.nameNr) + 1
-    if depth > state.maxDepth {
-        state.stop = .tooDeep(offset: start, depth: depth)
-        xmlStopParser(parser)
-        return
-    }
-    if state.elements > state.maxElements {
-        state.stop = .tooManyElements(offset: start)
-        xmlStopParser(parser)
-        return
-    }
-    xmlSAX2StartElementNs(context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes)
-    if let node = parser.pointee.node {
-        state.starts[UnsafeMutableRawPointer(node)] = start
-    }
-}
+    deinit { sdplint_xml_errors_free(pointer) }
 
-/// Comments are not kept (RFC 6120 §11.1 forbids them in streams); their place is reported.
-private let recordComment: commentSAXFunc = { context, _ in
-    guard let (parser, state) = state(of: context) else { return }
-    let end = state.position(parser)
-    var index = max(state.offset, min(end, state.bytes.count) - 1)
-    // Back to the "<!--" that opened it.
-    while index > state.offset && !(state.bytes[index] == UInt8(ascii: "<") && index + 1 < state.bytes.count && state.bytes[index + 1] == UInt8(ascii: "!")) {
-        index -= 1
-    }
-    state.restricted.append((index, "a comment"))
-}
-
-private let recordProcessingInstruction: processingInstructionSAXFunc = { context, _, _ in
-    guard let (parser, state) = state(of: context) else { return }
-    state.restricted.append((state.tagStart(before: state.position(parser)), "a processing instruction"))
-}
-
-private let recordError: xmlStructuredErrorFunc = { context, error in
-    guard let (_, state) = state(of: context), let error else { return }
-    let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-    state.errors.append(LibXMLError(
-        domain: Int(error.pointee.domain), code: Int(error.pointee.code), level: Int(error.pointee.level.rawValue),
-        message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2)))
+    var errors: [LibXMLError] { LibXMLError.all(in: pointer) }
 }
 
 /// Reads bytes into an ``XMLElement`` tree, turning every problem into a ``Diagnostic``.
@@ -335,17 +268,15 @@ enum LibXMLReader {
             collector.report(JingleRules.emptyInput, at: lines.location(offset: bytes.count), "the input holds no XML element")
             return nil
         }
-        guard let document = LibXMLDocument(bytes: bytes, offset: start, options: options) else {
+        guard let document = LibXMLDocument(bytes: bytes, offset: start, options: options, url: url) else {
             collector.report(JingleRules.xmlSyntax, at: lines.location(offset: 0), "libxml2 could not allocate a parser")
             return nil
         }
-        document.read(url: url)
-        let state = document.state
-        for item in state.restricted {
+        for item in document.skipped {
             collector.report(JingleRules.restrictedXML, at: lines.location(offset: item.offset, length: 1),
                              "\(item.what) is not allowed in an XMPP stanza; it is skipped")
         }
-        switch state.stop {
+        switch document.stop {
         case .documentType(let offset):
             collector.report(JingleRules.doctypeForbidden, at: lines.location(offset: offset, length: 9),
                              "the input has a document type declaration; DTDs and entity declarations are refused (XXE, entity expansion)",
@@ -359,36 +290,51 @@ enum LibXMLReader {
             collector.report(JingleRules.tooManyElements, at: lines.location(offset: offset, length: 1),
                              "the input has more than \(options.maxElements) elements")
             return nil
+        case .outOfMemory(let offset):
+            collector.report(JingleRules.xmlSyntax, at: lines.location(offset: offset, length: 1), "libxml2 ran out of memory")
+            return nil
         case nil:
             break
         }
         // libxml2 goes on after the first fatal error and reports its consequences; only the
         // first is worth reading, with the warnings and namespace errors before it.
-        for error in state.errors {
+        for error in document.errors {
             var offset = lines.offset(line: error.line, characterColumn: error.column)
-            let message = error.message.trimmingTrailingNewlines
-            let isNamespace = error.domain == Int(XML_FROM_NAMESPACE.rawValue)
-            // libxml2 reports a namespace error at the end of the start tag; the tag is what
-            // is wrong, so point at its '<'.
-            if isNamespace || error.code == Int(XML_ERR_TAG_NAME_MISMATCH.rawValue) {
-                offset = state.tagStart(before: max(0, offset - 1))
-            } else if error.code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue) || error.code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue) {
+            switch error.kind {
+            case .namespace, .tagMismatch:
+                // libxml2 reports these at the end of the start tag; the tag is what is wrong,
+                // so point at its '<'.
+                offset = Self.tagStart(in: bytes, before: max(0, offset - 1), from: start)
+            case .undeclaredEntity:
                 // Reported after the ';': point at the '&' that starts the reference.
                 var index = min(offset, bytes.count) - 1
                 while index > 0 && bytes[index] != UInt8(ascii: "&") && bytes[index] != 0x0A { index -= 1 }
                 if index >= 0 && index < bytes.count && bytes[index] == UInt8(ascii: "&") { offset = index }
+            case .syntax, .schema:
+                break
             }
-            let rule = isNamespace ? JingleRules.namespaceError : JingleRules.xmlSyntax
-            if error.level == Int(XML_ERR_WARNING.rawValue) {
+            let rule = error.kind == .namespace ? JingleRules.namespaceError : JingleRules.xmlSyntax
+            if error.isWarning {
                 collector.report(Diagnostic(code: rule.code, severity: .warning, location: lines.location(offset: offset, length: 1),
-                                            message: message, reference: rule.reference))
+                                            message: error.message, reference: rule.reference))
                 continue
             }
-            collector.report(rule, at: lines.location(offset: offset, length: 1), message)
-            if error.level == Int(XML_ERR_FATAL.rawValue) { break }
+            collector.report(rule, at: lines.location(offset: offset, length: 1), error.message)
+            if error.isFatal { break }
         }
-        guard document.document != nil, !collector.hasErrors else { return nil }
+        guard document.isWellFormed, !collector.hasErrors else { return nil }
         return document
+    }
+
+    /// The offset of the last '<' at or before `position` and not before `start`: the start of
+    /// the tag there, since '<' cannot occur inside a tag (XML 1.0 §3.1, AttValue).
+    static func tagStart(in bytes: [UInt8], before position: Int, from start: Int) -> Int {
+        var index = min(position, bytes.count - 1)
+        while index > start {
+            if bytes[index] == UInt8(ascii: "<") { return index }
+            index -= 1
+        }
+        return start
     }
 
     /// The offset of the first byte that is not part of valid UTF-8, or a NUL.

@@ -1,4 +1,3 @@
-internal import CLibXML2
 public import Diagnostics
 
 /// A compiled XML Schema (XSD), checked with libxml2's schema validator.
@@ -11,7 +10,9 @@ public import Diagnostics
 /// A compiled libxml2 schema is not changed by validation (each validation has its own
 /// context), so one instance may be shared between threads.
 public final class XMLSchema: @unchecked Sendable {
-    private let schema: xmlSchemaPtr
+    /// The `sdplint_xml_schema`.
+    private let schema: OpaquePointer
+    /// The schema document, which the compiled schema points into.
     private let source: LibXMLDocument
 
     /// Compiles a schema.
@@ -28,14 +29,8 @@ public final class XMLSchema: @unchecked Sendable {
         guard let document = LibXMLReader.open(bytes, options: XMLParseOptions(maxBytes: 16 << 20), lines: lines, url: baseURL, collector: &collector) else {
             throw XMLSchemaError(diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
         }
-        let errors = ErrorSink()
-        let compiled: xmlSchemaPtr? = document.withDocument { doc -> xmlSchemaPtr? in
-            guard let parser = xmlSchemaNewDocParserCtxt(doc) else { return nil }
-            defer { xmlSchemaFreeParserCtxt(parser) }
-            xmlSchemaSetParserStructuredErrors(parser, collectError, Unmanaged.passUnretained(errors).toOpaque())
-            return xmlSchemaParse(parser)
-        } ?? nil
-        guard let compiled else {
+        let errors = LibXMLErrorList()
+        guard let list = errors.pointer, let compiled = document.compileSchema(errors: list) else {
             for error in errors.errors {
                 collector.report(JingleRules.schemaViolation, at: lines.location(offset: lines.offset(line: error.line, characterColumn: max(1, error.column))),
                                  "the schema does not compile: " + error.message)
@@ -50,7 +45,7 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     deinit {
-        xmlSchemaFree(schema)
+        LibXMLDocument.free(schema: schema)
     }
 
     /// Validates an XML document against the schema.
@@ -64,14 +59,8 @@ public final class XMLSchema: @unchecked Sendable {
         guard let document = LibXMLReader.open(bytes, options: options, lines: lines, collector: &collector) else {
             return collector.finish(overflowRule: JingleRules.tooManyFindings)
         }
-        let errors = ErrorSink()
-        let result: Int32? = document.withDocument { doc -> Int32 in
-            guard let validator = xmlSchemaNewValidCtxt(schema) else { return -1 }
-            defer { xmlSchemaFreeValidCtxt(validator) }
-            xmlSchemaSetValidStructuredErrors(validator, collectError, Unmanaged.passUnretained(errors).toOpaque())
-            return xmlSchemaValidateDoc(validator, doc)
-        }
-        withExtendedLifetime(errors) {}
+        let errors = LibXMLErrorList()
+        let result: Int32? = errors.pointer.map { document.validate(against: schema, errors: $0) }
         for error in errors.errors {
             // Validation errors carry the element's line but no column: point at the line's
             // first element.
@@ -90,18 +79,4 @@ public final class XMLSchema: @unchecked Sendable {
 public struct XMLSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public var description: String { diagnostics.first?.description ?? "the schema does not compile" }
-}
-
-/// Collects the errors libxml2's schema parser and validator report.
-private final class ErrorSink {
-    var errors: [LibXMLError] = []
-}
-
-private let collectError: xmlStructuredErrorFunc = { context, error in
-    guard let context, let error else { return }
-    let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
-    guard sink.errors.count < 1000 else { return }
-    let message = error.pointee.message.map { String(cString: $0) } ?? "schema error"
-    sink.errors.append(LibXMLError(domain: Int(error.pointee.domain), code: Int(error.pointee.code), level: Int(error.pointee.level.rawValue),
-                                   message: message.trimmingTrailingNewlines, line: Int(error.pointee.line), column: Int(error.pointee.int2)))
 }
