@@ -1,4 +1,5 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
+// 6.2 is the first toolchain whose standard library has `Span`, which every parser scans with.
 import PackageDescription
 
 let strictSwift: [SwiftSetting] = [
@@ -6,39 +7,64 @@ let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// Every module, product and target name starts with `SDPLint` (swift-nio's shared-prefix
+// scheme), so none can clash with a module of an app or another package in the same build.
 let package = Package(
     name: "sdplint",
+    // The releases of the last two years. The libraries use no API newer than these (README,
+    // "Platforms"); `Span` is back-deployed by the standard library.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
-        .library(name: "Diagnostics", targets: ["Diagnostics"]),
-        .library(name: "ICE", targets: ["ICE"]),
-        .library(name: "SDP", targets: ["SDP"]),
-        .library(name: "JSON", targets: ["JSON"]),
-        .library(name: "OfferAnswer", targets: ["OfferAnswer"]),
-        .library(name: "SIP", targets: ["SIP"]),
-        .library(name: "Signaling", targets: ["Signaling"]),
-        .library(name: "Jingle", targets: ["Jingle"]),
-        .library(name: "Capture", targets: ["Capture"]),
+        .library(name: "SDPLintDiagnostics", targets: ["SDPLintDiagnostics"]),
+        .library(name: "SDPLintICE", targets: ["SDPLintICE"]),
+        .library(name: "SDPLintSDP", targets: ["SDPLintSDP"]),
+        .library(name: "SDPLintJSON", targets: ["SDPLintJSON"]),
+        .library(name: "SDPLintOfferAnswer", targets: ["SDPLintOfferAnswer"]),
+        .library(name: "SDPLintSIP", targets: ["SDPLintSIP"]),
+        .library(name: "SDPLintSignaling", targets: ["SDPLintSignaling"]),
+        .library(name: "SDPLintJingle", targets: ["SDPLintJingle"]),
+        .library(name: "SDPLintCapture", targets: ["SDPLintCapture"]),
         .library(name: "SDPLint", targets: ["SDPLint"]),
-        .executable(name: "sdplint", targets: ["sdplint"]),
+        .executable(name: "sdplint", targets: ["SDPLintCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Test-only: generators and shrinking for PropertyTests (Swift Testing has no
+        // Test-only: generators and shrinking for the property tests (Swift Testing has no
         // property-based testing of its own). No library target depends on it.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `swift package generate-documentation` for the DocC catalogs; a plugin, never linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // Shared vocabulary of every parser: diagnostics, locations, rule metadata.
-        .target(name: "Diagnostics", swiftSettings: strictSwift),
+        .target(name: "SDPLintDiagnostics", swiftSettings: strictSwift),
         // Byte-level lexical helpers shared by the parsers (package access only).
-        .target(name: "Scanning", swiftSettings: strictSwift),
-        .target(name: "ICE", dependencies: ["Diagnostics", "Scanning"], swiftSettings: strictSwift),
-        .target(name: "SDP", dependencies: ["Diagnostics", "Scanning", "ICE"], swiftSettings: strictSwift),
+        .target(name: "SDPLintScanning", swiftSettings: strictSwift),
+        .target(name: "SDPLintICE", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
+        .target(
+            name: "SDPLintSDP",
+            dependencies: ["SDPLintDiagnostics", "SDPLintScanning", "SDPLintICE"],
+            swiftSettings: strictSwift
+        ),
         // A byte-level JSON reader/writer with locations, JSON paths and limits.
-        .target(name: "JSON", dependencies: ["Diagnostics", "Scanning"], swiftSettings: strictSwift),
-        .target(name: "OfferAnswer", dependencies: ["Diagnostics", "SDP", "ICE"], swiftSettings: strictSwift),
-        .target(name: "SIP", dependencies: ["Diagnostics", "Scanning", "SDP", "ICE"], swiftSettings: strictSwift),
-        .target(name: "Signaling", dependencies: ["Diagnostics", "Scanning", "SDP", "ICE", "SIP", "JSON"], swiftSettings: strictSwift),
+        .target(name: "SDPLintJSON", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
+        .target(
+            name: "SDPLintOfferAnswer",
+            dependencies: ["SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SDPLintSIP",
+            dependencies: ["SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "SDPLintSignaling",
+            dependencies: [
+                "SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE", "SDPLintSIP", "SDPLintJSON",
+            ],
+            swiftSettings: strictSwift
+        ),
         // libxml2 (Debian's libxml2-dev) for its compiler and linker flags. Only the C target
         // below includes its headers: Debian's libxml2 pulls in the system ICU headers, which
         // clash with Foundation's ICU in any Swift module that sees both.
@@ -49,37 +75,64 @@ let package = Package(
         ),
         // The libxml2 that Jingle uses, behind a plain C header of our own.
         .target(name: "CSDPLintXML", dependencies: ["CSDPLintLibXML2"]),
-        .target(name: "Jingle", dependencies: ["Diagnostics", "SDP", "ICE", "CSDPLintXML"], swiftSettings: strictSwift),
+        .target(
+            name: "SDPLintJingle",
+            dependencies: ["SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "CSDPLintXML"],
+            swiftSettings: strictSwift
+        ),
         // zlib (Debian's zlib1g-dev), likewise included by one C target only.
         .systemLibrary(name: "CSDPLintZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CSDPLintInflate", dependencies: ["CSDPLintZlib"]),
         // Packet captures (pcap, pcapng) and gzip files, read in chunks, down to UDP and TCP streams.
-        .target(name: "Capture", dependencies: ["Diagnostics", "CSDPLintInflate"], swiftSettings: strictSwift),
         .target(
-            name: "SDPLint",
-            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "OfferAnswer", "SIP", "Signaling", "Jingle", "Capture"],
+            name: "SDPLintCapture",
+            dependencies: ["SDPLintDiagnostics", "CSDPLintInflate"],
             swiftSettings: strictSwift
         ),
-        .executableTarget(
-            name: "sdplint",
+        .target(
+            name: "SDPLint",
             dependencies: [
-                "SDPLint", "SDP", "Diagnostics", "JSON", "OfferAnswer",
+                "SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintOfferAnswer", "SDPLintSIP",
+                "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture",
+            ],
+            swiftSettings: strictSwift
+        ),
+        // The `sdplint` executable: argument parsing over the SDPLint library.
+        .executableTarget(
+            name: "SDPLintCLI",
+            dependencies: [
+                "SDPLint", "SDPLintSDP", "SDPLintDiagnostics", "SDPLintJSON", "SDPLintOfferAnswer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
         ),
         .executableTarget(
-            name: "SDPBenchmark",
-            dependencies: ["SDP", "ICE"],
-            path: "Benchmarks/SDPBenchmark",
+            name: "SDPLintSDPBenchmark",
+            dependencies: ["SDPLintSDP", "SDPLintICE"],
+            path: "Benchmarks/SDPLintSDPBenchmark",
             swiftSettings: strictSwift
         ),
-        .executableTarget(name: "CaptureBenchmark", dependencies: ["Capture"], path: "Benchmarks/CaptureBenchmark", swiftSettings: strictSwift),
+        .executableTarget(
+            name: "SDPLintCaptureBenchmark",
+            dependencies: ["SDPLintCapture"],
+            path: "Benchmarks/SDPLintCaptureBenchmark",
+            swiftSettings: strictSwift
+        ),
+        // Per-byte cost and peak memory of every parser over input shapes and sizes.
+        .executableTarget(
+            name: "SDPLintComplexityBenchmark",
+            dependencies: ["SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintSIP"],
+            path: "Benchmarks/SDPLintComplexityBenchmark",
+            swiftSettings: strictSwift
+        ),
         // Every parser entry point as a fuzz target over bytes, shared by the libFuzzer harness
         // and the regression tests (Fuzz/README.md).
         .target(
-            name: "FuzzTargets",
-            dependencies: ["Diagnostics", "SDP", "ICE", "JSON", "SIP", "OfferAnswer", "Signaling", "Jingle", "Capture", "SDPLint"],
+            name: "SDPLintFuzzTargets",
+            dependencies: [
+                "SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintSIP", "SDPLintOfferAnswer",
+                "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture", "SDPLint",
+            ],
             path: "Fuzz/Targets",
             swiftSettings: strictSwift
         ),
@@ -87,39 +140,72 @@ let package = Package(
         // in a plain build, a tool that replays saved inputs through a target.
         .executableTarget(
             name: "sdplint-fuzz",
-            dependencies: ["FuzzTargets"],
+            dependencies: ["SDPLintFuzzTargets"],
             path: "Fuzz/Harness",
             swiftSettings: strictSwift
         ),
-        // Per-byte cost and peak memory of every parser over input shapes and sizes.
-        .executableTarget(
-            name: "ComplexityBenchmark",
-            dependencies: ["SDP", "ICE", "JSON", "SIP"],
-            path: "Benchmarks/ComplexityBenchmark",
+        // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
+        .target(name: "SDPLintTestSupport", path: "Tests/SDPLintTestSupport", swiftSettings: strictSwift),
+        .testTarget(
+            name: "SDPLintSDPTests",
+            dependencies: ["SDPLintSDP", "SDPLintDiagnostics", "SDPLintICE", "SDPLintTestSupport"],
             swiftSettings: strictSwift
         ),
-        // Fixture loading, the JSON Schema validator and the binary runner shared by the tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSwift),
-        .testTarget(name: "SDPTests", dependencies: ["SDP", "Diagnostics", "ICE", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "ICETests", dependencies: ["ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "JSONTests", dependencies: ["JSON", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "OfferAnswerTests", dependencies: ["OfferAnswer", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "SIPTests", dependencies: ["SIP", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "SignalingTests", dependencies: ["Signaling", "SIP", "JSON", "SDP", "ICE", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "JingleTests", dependencies: ["Jingle", "SDP", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Diagnostics", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SDPLint", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(
-            name: "PropertyTests",
+            name: "SDPLintICETests",
+            dependencies: ["SDPLintICE", "SDPLintDiagnostics", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintJSONTests",
+            dependencies: ["SDPLintJSON", "SDPLintDiagnostics", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintOfferAnswerTests",
+            dependencies: ["SDPLintOfferAnswer", "SDPLintSDP", "SDPLintDiagnostics", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintSIPTests",
+            dependencies: ["SDPLintSIP", "SDPLintSDP", "SDPLintDiagnostics", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintSignalingTests",
             dependencies: [
-                "SDP", "ICE", "SIP", "JSON", "OfferAnswer", "Diagnostics", "TestSupport",
+                "SDPLintSignaling", "SDPLintSIP", "SDPLintJSON", "SDPLintSDP", "SDPLintICE", "SDPLintDiagnostics",
+                "SDPLintTestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintJingleTests",
+            dependencies: ["SDPLintJingle", "SDPLintSDP", "SDPLintDiagnostics", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintCaptureTests",
+            dependencies: ["SDPLintCapture", "SDPLintDiagnostics", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintFuzzTargetsTests",
+            dependencies: ["SDPLintFuzzTargets", "SDPLint", "SDPLintTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SDPLintPropertyTests",
+            dependencies: [
+                "SDPLintSDP", "SDPLintICE", "SDPLintSIP", "SDPLintJSON", "SDPLintOfferAnswer", "SDPLintDiagnostics",
+                "SDPLintTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "SDPLintTests",
-            dependencies: ["SDPLint", "SDP", "ICE", "Diagnostics", "TestSupport", "sdplint"],
+            dependencies: ["SDPLint", "SDPLintSDP", "SDPLintICE", "SDPLintDiagnostics", "SDPLintTestSupport", "SDPLintCLI"],
             exclude: ["Golden"],
             swiftSettings: strictSwift
         ),

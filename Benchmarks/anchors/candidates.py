@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Candidate-line parsing throughput of the Python parsers users compare us with, measured the
-way SDPBenchmark --candidates measures ours: every line loaded first, a 0.3 s warm-up, a
+way SDPLintSDPBenchmark --candidates measures ours: every line loaded first, a 0.3 s warm-up, a
 calibrated timed loop of about 1.5 s over all lines, the median of RUNS runs.
 
   python3 Benchmarks/anchors/candidates.py Fixtures/ice/candidates.txt [RUNS]

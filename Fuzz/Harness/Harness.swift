@@ -1,6 +1,5 @@
 import Foundation
-import FuzzTargets
-
+import SDPLintFuzzTargets
 // One binary for every target. Built two ways (Fuzz/README.md):
 //
 // - with `--sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING`: libFuzzer supplies `main`

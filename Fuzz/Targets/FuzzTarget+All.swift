@@ -1,12 +1,11 @@
-import Diagnostics
-import ICE
-import JSON
-import OfferAnswer
-import SDP
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintJSON
+import SDPLintOfferAnswer
+import SDPLintSDP
 import SDPLint
-import SIP
-import Signaling
-
+import SDPLintSIP
+import SDPLintSignaling
 extension FuzzTarget {
     /// Every target, in the order `Scripts/fuzz-smoke` runs them.
     public static let all: [FuzzTarget] = [sdp, sdpfrag, candidate, json, envelope, whip, sip, jingle, trace, capture, offerAnswer]

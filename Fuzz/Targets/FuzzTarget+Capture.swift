@@ -1,6 +1,5 @@
-import Capture
+import SDPLintCapture
 import SDPLint
-
 extension FuzzTarget {
     /// A packet capture as `sdplint check` reads one: pcap or pcapng, gzip-compressed or not,
     /// down to UDP datagrams and reassembled TCP streams (IP fragments too), the SIP messages

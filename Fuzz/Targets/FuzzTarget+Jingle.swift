@@ -1,8 +1,7 @@
-import Diagnostics
-import Jingle
-import SDP
+import SDPLintDiagnostics
+import SDPLintJingle
+import SDPLintSDP
 import SDPLint
-
 extension FuzzTarget {
     /// An XMPP stanza carrying Jingle (XEP-0166 and its RTP, ICE-UDP, DTLS, grouping and
     /// message-initiation extensions), read by libxml2 with DTDs and entities refused: the

@@ -1,6 +1,5 @@
-import Capture
+import SDPLintCapture
 import Foundation
-
 extension FuzzTarget {
     /// The seed inputs of the target, made from the fixtures: each with the fixture it came
     /// from. Compressed fixtures (`.gz`) are decompressed first, except for the

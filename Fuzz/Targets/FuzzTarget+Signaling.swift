@@ -1,9 +1,8 @@
-import Diagnostics
-import JSON
-import SDP
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintSDP
 import SDPLint
-import Signaling
-
+import SDPLintSignaling
 extension FuzzTarget {
     /// Signaling messages in JSON: the W3C dictionaries (`RTCSessionDescriptionInit`,
     /// `RTCIceCandidateInit`), the WebSocket envelope shapes around them and our versioned

@@ -1,7 +1,6 @@
-import ICE
-public import SDP
-import Scanning
-
+import SDPLintICE
+public import SDPLintSDP
+import SDPLintScanning
 /// Replaces what identifies people and networks in a description — addresses, candidate ports,
 /// ICE credentials, fingerprints, SSRCs, stream/track ids and cnames, user names, session ids,
 /// e-mail and phone lines — consistently, so it can be pasted into a bug report.

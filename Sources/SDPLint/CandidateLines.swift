@@ -1,6 +1,5 @@
-import Diagnostics
-import ICE
-
+import SDPLintDiagnostics
+import SDPLintICE
 /// A file of ICE candidate lines: each line on its own, with or without `a=` and `candidate:`.
 enum CandidateLines {
     /// The candidates that parse, in order.

@@ -1,8 +1,7 @@
-public import Diagnostics
+public import SDPLintDiagnostics
 import Foundation
-import JSON
-import SDP
-
+import SDPLintJSON
+import SDPLintSDP
 /// `.sdplint.json`: the rules and severities a project settles on, found from the working
 /// directory upward (as `.editorconfig` and `.swiftlint.yml` are). Options on the command line
 /// are applied after it and win. The schema is `Schemas/sdplint-config.schema.json`.

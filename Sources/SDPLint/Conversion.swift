@@ -1,9 +1,8 @@
-public import Diagnostics
-import ICE
-import Jingle
-import SDP
-import Signaling
-
+public import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintJingle
+import SDPLintSDP
+import SDPLintSignaling
 /// What `sdplint convert` writes.
 public enum ConversionTarget: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// `RTCSessionDescriptionInit` / `RTCIceCandidateInit` JSON, one message a line.

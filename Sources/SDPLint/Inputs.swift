@@ -1,5 +1,4 @@
 import Foundation
-
 /// Where inputs come from: files, directories (walked recursively, in sorted order) and
 /// standard input, read with a size limit so that one huge file cannot exhaust memory.
 public enum Inputs {

@@ -1,6 +1,5 @@
-public import Diagnostics
-public import JSON
-
+public import SDPLintDiagnostics
+public import SDPLintJSON
 /// The machine-readable report of `sdplint check --format json`; its schema is
 /// `Schemas/sdplint-report.schema.json`.
 public enum JSONReport {

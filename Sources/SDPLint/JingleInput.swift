@@ -1,7 +1,6 @@
-import Diagnostics
-import Jingle
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintJingle
+import SDPLintSDP
 /// An XMPP stanza carrying Jingle (XEP-0166): its XML and Jingle findings, located in the file,
 /// then — for a session-initiate or session-accept — the description it converts to, checked
 /// as an offer or an answer the way `sdplint check` checks SDP.

@@ -1,6 +1,5 @@
-public import Diagnostics
-public import SDP
-
+public import SDPLintDiagnostics
+public import SDPLintSDP
 /// What the user asked of a lint run: rules switched off or on, severities changed, the
 /// threshold for a failing exit status, and what the input is.
 public struct LintConfiguration: Sendable, Hashable {

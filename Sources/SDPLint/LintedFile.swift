@@ -1,5 +1,4 @@
-public import Diagnostics
-
+public import SDPLintDiagnostics
 /// One input and the findings about it, ready to render.
 public struct LintedFile: Sendable {
     /// How the input is named in reports: a path, or "<stdin>".

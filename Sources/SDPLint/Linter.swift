@@ -1,10 +1,9 @@
-public import Diagnostics
-import Capture
-import ICE
-import JSON
-public import SDP
-import Signaling
-
+public import SDPLintDiagnostics
+import SDPLintCapture
+import SDPLintICE
+import SDPLintJSON
+public import SDPLintSDP
+import SDPLintSignaling
 /// What `sdplint check` runs on one input.
 public enum Linter {
     /// Checks an input of any kind, detected from its content unless `kind` is given: one

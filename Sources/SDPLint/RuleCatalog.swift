@@ -1,13 +1,12 @@
-public import Diagnostics
-import Capture
-import ICE
-import JSON
-import Jingle
-import OfferAnswer
-import SDP
-import SIP
-import Signaling
-
+public import SDPLintDiagnostics
+import SDPLintCapture
+import SDPLintICE
+import SDPLintJSON
+import SDPLintJingle
+import SDPLintOfferAnswer
+import SDPLintSDP
+import SDPLintSIP
+import SDPLintSignaling
 /// Every rule `sdplint` can report, from every module, looked up by code or name.
 public enum RuleCatalog {
     /// The rule sets in the order `sdplint rules` lists them.

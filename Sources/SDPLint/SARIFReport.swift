@@ -1,7 +1,6 @@
-public import Diagnostics
+public import SDPLintDiagnostics
 import Foundation
-import JSON
-
+import SDPLintJSON
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as
 /// the run declares (`columnKind: unicodeCodePoints`).

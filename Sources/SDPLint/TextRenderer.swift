@@ -1,5 +1,4 @@
-public import Diagnostics
-
+public import SDPLintDiagnostics
 /// Renders findings the way compilers do: `file:line:column: severity[CODE]: message`, the
 /// offending line with a caret under the span, then the hint and the standard it comes from.
 public struct TextRenderer: Sendable {

@@ -1,10 +1,9 @@
-import Diagnostics
-import ICE
-import SDP
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintSDP
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 @Suite struct AnonymizerTests {
     static let captures = Fixture.capturedSDP
 

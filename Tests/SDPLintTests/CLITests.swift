@@ -1,7 +1,6 @@
 import Foundation
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// Runs the built `sdplint` binary end to end: exit status, text, JSON against its schema.
 @Suite struct CLITests {
     let cleanCapture = "Fixtures/corpus/chromium/audio-video.offer.sdp"

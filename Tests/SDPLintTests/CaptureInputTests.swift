@@ -1,7 +1,6 @@
 import Foundation
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// Packet captures and gzip-compressed dumps, as `sdplint check` and `timeline` take them.
 @Suite struct CaptureInputTests {
     static let captures = Fixture.files(in: "pcap", suffix: ".pcapng").map(\.path)

@@ -1,10 +1,9 @@
-import Diagnostics
+import SDPLintDiagnostics
 import Foundation
-import SDP
+import SDPLintSDP
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// `.sdplint.json`: found upward, applied before the command line, refused with the place of
 /// the mistake, and in step with its schema.
 @Suite struct ConfigurationFileTests {

@@ -1,7 +1,6 @@
 import Foundation
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// The candidate inventory of `sdplint check --format json`: each candidate's fields,
 /// declared against computed priority, and the counts, for descriptions and candidate files.
 @Suite struct ConnectivityTests {

@@ -1,7 +1,6 @@
 import Foundation
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// `sdplint convert` end to end: every target from real captures, what reads back, the
 /// warnings for what a target cannot carry, and bad input.
 @Suite struct ConvertTests {

@@ -1,7 +1,6 @@
 import Foundation
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// `sdplint diff` end to end: every real pair of the corpus, the JSON schema, bad input, exit
 /// statuses, configuration and the renegotiation form.
 @Suite struct DiffTests {

@@ -1,7 +1,6 @@
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 @Suite struct ExplainTests {
     @Test(arguments: [
         ("42e01f", "H.264 Constrained Baseline, level 3.1"), ("42001f", "H.264 Baseline, level 3.1"),

@@ -1,7 +1,6 @@
 import Foundation
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// `sdplint check` on the inputs besides SDP: Jingle stanzas, SIP messages and traces.
 @Suite struct InputKindTests {
     @Test func aJingleStanzaIsCheckedAsXMLAndAsTheDescriptionItCarries() throws {

@@ -1,8 +1,7 @@
-import Diagnostics
+import SDPLintDiagnostics
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 @Suite struct ProfileTests {
     func check(_ path: String, _ profiles: [Profile]) throws -> [Diagnostic] {
         var configuration = LintConfiguration()

@@ -1,7 +1,6 @@
-import Diagnostics
+import SDPLintDiagnostics
 import SDPLint
 import Testing
-
 /// Rendering costs time linear in the findings: the line of each finding is found through a
 /// table, and only the bytes a snippet can show are decoded. Before, `sdplint check` on a
 /// description of 2000 sections (8000 findings) took 46 s in a debug build, 500 sections 2.4 s.

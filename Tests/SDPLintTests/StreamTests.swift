@@ -1,10 +1,9 @@
-import Diagnostics
+import SDPLintDiagnostics
 import Foundation
-import ICE
+import SDPLintICE
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// NDJSON streams of signaling messages, checked a block of lines at a time: the findings and
 /// their places must not depend on where the blocks are cut, and files must come out while the
 /// stream is still being read.

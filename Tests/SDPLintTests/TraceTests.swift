@@ -1,10 +1,9 @@
-import Diagnostics
+import SDPLintDiagnostics
 import Foundation
-import SDP
+import SDPLintSDP
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// Browser dumps read as traces, checked and shown as timelines: the real Chromium and Firefox
 /// captures of the corpus, hand-made dumps for the older formats and for every failure, and
 /// dumps cut short.

@@ -1,10 +1,9 @@
 import Foundation
-import Diagnostics
-import SDP
+import SDPLintDiagnostics
+import SDPLintSDP
 import SDPLint
-import TestSupport
+import SDPLintTestSupport
 import Testing
-
 /// Each WebRTC rule fires on a description made to break it, and not on the clean one.
 @Suite struct WebRTCRuleTests {
     /// A minimal, clean Unified Plan offer: audio, video, a data channel, bundled.

@@ -1,7 +1,6 @@
-import Diagnostics
-import ICE
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintSDP
 /// `sdplint explain`: every line of a description in plain words — which section it belongs
 /// to, what the field means, and its values decoded (codecs, fmtp parameters, header
 /// extensions, candidates, DTLS roles, …). What people otherwise look up line by line.

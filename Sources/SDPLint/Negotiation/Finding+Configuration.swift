@@ -1,5 +1,4 @@
-public import OfferAnswer
-
+public import SDPLintOfferAnswer
 extension LintConfiguration {
     /// The findings of a negotiation as configured: switched-off rules removed, severities
     /// replaced, each finding still pointing into its own description.

@@ -1,8 +1,7 @@
-import Diagnostics
-import JSON
-public import OfferAnswer
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintJSON
+public import SDPLintOfferAnswer
+import SDPLintSDP
 /// The machine-readable form of `sdplint diff --format json`; its schema is
 /// `Schemas/sdplint-negotiation.schema.json`. Findings have the members of `sdplint check`'s
 /// diagnostics plus the file and the role (offer or answer) they point into.

@@ -1,7 +1,6 @@
-import Diagnostics
-public import OfferAnswer
-import SDP
-
+import SDPLintDiagnostics
+public import SDPLintOfferAnswer
+import SDPLintSDP
 /// Renders what `sdplint diff` found for people: each section with its directions, the codec
 /// table (offer and answer payload types side by side, aligned), transport and RTP features,
 /// then the findings with their snippets, as `sdplint check` prints them.

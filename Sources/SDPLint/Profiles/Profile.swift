@@ -1,7 +1,6 @@
-public import Diagnostics
-import ICE
-import SDP
-
+public import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintSDP
 /// What a particular receiver is known to reject or mishandle, so that "will Safari accept
 /// this offer?" has an answer. A profile adds rules of its own and raises the severity of
 /// general rules its receiver is strict about; each entry names its source.

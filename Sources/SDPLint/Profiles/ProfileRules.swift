@@ -1,5 +1,4 @@
-public import Diagnostics
-
+public import SDPLintDiagnostics
 /// The rules receiver profiles add (`--profile`). Each explanation names its source.
 public enum ProfileRules {
     public static let sdesOnly = Rule(

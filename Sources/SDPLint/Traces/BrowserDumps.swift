@@ -1,7 +1,6 @@
-import Diagnostics
-import JSON
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintSDP
 /// A chrome://webrtc-internals dump ("Download the webrtc-internals dump"): one JSON object
 /// whose `PeerConnections` member holds, per connection, its `rtcConfiguration` and the
 /// `updateLog` of API calls and events.

@@ -1,8 +1,7 @@
-public import Capture
-public import Diagnostics
-import SIP
-import Signaling
-
+public import SDPLintCapture
+public import SDPLintDiagnostics
+import SDPLintSIP
+import SDPLintSignaling
 /// SIP signaling in a packet capture (pcap or pcapng, gzip-compressed or not): every SIP
 /// message carried over UDP or TCP, framed and reassembled by the Capture module, checked, and
 /// grouped into dialogs by Call-ID with each message located by its frame number.

@@ -1,8 +1,7 @@
-import Diagnostics
-import ICE
-import JSON
-public import Signaling
-
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintJSON
+public import SDPLintSignaling
 /// Signaling messages as an application exchanged them — JSON envelopes or an NDJSON stream,
 /// a SIP trace, a WHIP/WHEP HTTP exchange — read by the Signaling module and laid out as
 /// traces, one per session (SIP Call-ID, WHIP session; one for JSON without session ids).

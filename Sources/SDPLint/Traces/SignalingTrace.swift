@@ -1,7 +1,6 @@
-public import Diagnostics
-import ICE
-public import SDP
-
+public import SDPLintDiagnostics
+import SDPLintICE
+public import SDPLintSDP
 /// The signaling of one peer connection (or one SIP dialog) in the order it happened, as a
 /// browser dump or a capture recorded it: the descriptions each side created and applied, the
 /// candidates that trickled, failures and state changes.

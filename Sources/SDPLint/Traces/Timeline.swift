@@ -1,8 +1,7 @@
-import ICE
-public import JSON
-import OfferAnswer
-import SDP
-
+import SDPLintICE
+public import SDPLintJSON
+import SDPLintOfferAnswer
+import SDPLintSDP
 /// A connection's signaling at a glance: one row per description applied, candidate, failure
 /// and state change, with the m-sections each description leaves, the codec each section sends
 /// with, and what changed (ICE restarts, DTLS roles, sections added or stopped).

@@ -1,9 +1,8 @@
-import Diagnostics
-import JSON
-import OfferAnswer
-import Signaling
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintOfferAnswer
+import SDPLintSignaling
+import SDPLintSDP
 /// The checks of one connection (``TraceLinter``), fed its events in order — all at once, or
 /// a chunk at a time as a stream is read. Each file comes back as soon as nothing more can be
 /// added to it, in the order its context first appeared, so a session of any length is

@@ -1,9 +1,8 @@
-import Diagnostics
-import JSON
-import OfferAnswer
-import Signaling
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintOfferAnswer
+import SDPLintSignaling
+import SDPLintSDP
 /// Checks everything a capture recorded: each description applied (as `sdplint check` would,
 /// knowing whether it is an offer or an answer), each trickled candidate, the failures and
 /// failed states the browser logged, and each connection's offer/answer exchanges as one

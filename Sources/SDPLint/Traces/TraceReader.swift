@@ -1,8 +1,7 @@
-import Capture
-import Diagnostics
-import JSON
-import Signaling
-
+import SDPLintCapture
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintSignaling
 /// Finds the capture format of an input and reads its traces.
 public enum TraceReader {
     /// The input's traces, or `nil` when it holds no sequence of signaling (a single

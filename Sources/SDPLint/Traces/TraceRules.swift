@@ -1,5 +1,4 @@
-public import Diagnostics
-
+public import SDPLintDiagnostics
 /// What `sdplint` reports about a browser dump or a capture as a whole — the events around the
 /// descriptions rather than their text. Codes `TRC1xx`.
 public enum TraceRules {

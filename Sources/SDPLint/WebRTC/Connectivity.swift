@@ -1,7 +1,6 @@
-public import ICE
-public import JSON
-public import SDP
-
+public import SDPLintICE
+public import SDPLintJSON
+public import SDPLintSDP
 /// The candidates of a description, section by section, with what they offer for
 /// connectivity: the part of `sdplint check --format json` that says why two peers may not
 /// connect (RFC 8445 §5.1.1).

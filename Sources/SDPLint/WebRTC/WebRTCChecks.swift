@@ -1,7 +1,6 @@
-import Diagnostics
-import ICE
-import SDP
-
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintSDP
 /// The WebRTC checks of one parsed description (``WebRTCRules``).
 ///
 /// They apply where the description uses WebRTC transports (DTLS-SRTP or SCTP over DTLS);

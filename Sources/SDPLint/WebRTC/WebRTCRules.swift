@@ -1,5 +1,4 @@
-public import Diagnostics
-
+public import SDPLintDiagnostics
 /// Checks of one description against what WebRTC endpoints (JSEP, RFC 8829/9429) require and
 /// what libwebrtc, Firefox and the SFUs are known to reject: the rules `sdplint` adds on top of
 /// the SDP grammar. Codes `WEB1xx`.

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import SDPLintDiagnostics
+import SDPLintSDP
+import SDPLint
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// The formats findings can be reported in.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour output on standard output: NO_COLOR (https://no-color.org) wins over
+    /// auto, and auto means "a terminal".
+    var enabled: Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto:
+            ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true && isatty(STDOUT_FILENO) == 1
+        }
+    }
+}
+
+struct ParsingOptions: ParsableArguments {
+    @Flag(help: "Treat every deviation from the RFC 8866 grammar as an error.")
+    var strict = false
+
+    var parseOptions: ParseOptions { strict ? .strict : .lenient }
+}
+
+/// The options that choose which rules run and how much they matter.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Switch rules off (codes or names, comma-separated).", valueName: "CODE"))
+    var disabled: [String] = []
+
+    @Option(name: .customLong("enable"), help: ArgumentHelp("Switch rules on again.", valueName: "CODE"))
+    var enabled: [String] = []
+
+    @Option(name: .customLong("severity"), help: ArgumentHelp("Change a rule's severity: CODE=error|warning|info|off.", valueName: "CODE=LEVEL"))
+    var severities: [String] = []
+
+    @Option(help: ArgumentHelp("Exit with status 1 when a finding of this severity or higher is made: error (the default) or warning.", valueName: "LEVEL"))
+    var failOn: String?
+
+    @Option(help: ArgumentHelp("Read rules and severities from this file instead of the nearest .sdplint.json (Schemas/sdplint-config.schema.json).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(help: "Ignore .sdplint.json files.")
+    var noConfig = false
+
+    @OptionGroup var parsing: ParsingOptions
+
+    /// The configuration file's settings, then the command line's on top.
+    func configuration() throws -> LintConfiguration {
+        var configuration = LintConfiguration()
+        if !noConfig, let path = config ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InputError(message: "\(path): the configuration file cannot be read")
+            }
+            do {
+                try ConfigurationFile.apply([UInt8](data), path: path, to: &configuration)
+            } catch {
+                throw InputError(message: "configuration file \(error.description)")
+            }
+        }
+        if parsing.strict { configuration.strict = true }
+        if let failOn {
+            guard let threshold = Severity(name: failOn), threshold != .info else {
+                throw ValidationError("--fail-on takes error or warning, not '\(failOn)'")
+            }
+            configuration.failOn = threshold
+        }
+        do {
+            for keys in disabled { try configuration.disable(keys) }
+            for keys in enabled { try configuration.enable(keys) }
+            for assignment in severities { try configuration.setSeverity(assignment) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return configuration
+    }
+}
+
+/// The options `sdplint check` adds for single descriptions: what the input is and which
+/// receivers to check against.
+struct DescriptionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).", valueName: "TYPE"))
+    var type: String?
+
+    @Option(name: .customLong("profile"), help: ArgumentHelp("Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).", valueName: "NAME"))
+    var profiles: [String] = []
+
+    func apply(to configuration: inout LintConfiguration) throws {
+        for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let profile = Profile(rawValue: name.lowercased()) else {
+                throw ValidationError("unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.profiles.append(profile)
+        }
+        if let type {
+            guard let kind = SDPType(rawValue: type.lowercased()), kind != .rollback else {
+                throw ValidationError("--type takes offer, answer or pranswer, not '\(type)'")
+            }
+            configuration.type = kind
+        }
+    }
+}
+
+/// One input named on the command line: a file, or "-" for standard input, read whole up to
+/// `limit` bytes. Problems end the command with exit status 2, the path in the message.
+struct Input {
+    let item: Inputs.Item
+    let bytes: [UInt8]
+
+    var path: String { item.path }
+
+    static func read(_ argument: String, limit: Int = 64 << 20) throws -> Input {
+        let item = try locate(argument)
+        switch Inputs.read(item, limit: limit) {
+        case .failure(let problem): throw InputError(message: problem.description)
+        case .success(let bytes): return Input(item: item, bytes: bytes)
+        }
+    }
+
+    /// The input an argument names, without reading it: one file, not a directory.
+    static func locate(_ argument: String) throws -> Inputs.Item {
+        let expanded = Inputs.expand([argument])
+        guard let first = expanded.first else { throw InputError(message: "\(argument): nothing to read") }
+        switch first {
+        case .failure(let problem): throw InputError(message: problem.description)
+        case .success(let item):
+            guard expanded.count == 1, item.file == nil || item.file == argument else {
+                throw InputError(message: "\(argument): is a directory; name one file")
+            }
+            return item
+        }
+    }
+}
+
+struct InputError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+func writeError(_ message: String) {
+    FileHandle.standardError.write(Data(("sdplint: " + message + "\n").utf8))
+}

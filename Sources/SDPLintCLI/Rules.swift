@@ -1,0 +1,79 @@
+import ArgumentParser
+import SDPLintJSON
+import SDPLintDiagnostics
+import SDPLint
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules sdplint checks, or explain one.",
+        discussion: """
+            Examples:
+              sdplint rules
+              sdplint rules SDP300
+              sdplint rules line-order
+            """
+    )
+
+    @Argument(help: "A rule code or name to explain; without one, every rule is listed.")
+    var rule: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        guard let key = rule else {
+            switch format {
+            case .text:
+                var output = ""
+                for group in RuleCatalog.groups {
+                    output += "\n\(group.title)\n"
+                    for rule in group.rules {
+                        output += "  \(rule.code)  \(rule.severity.description.padding(7))  \(rule.name.padding(36)) \(rule.summary)\n"
+                    }
+                }
+                print(output.dropFirst(), terminator: "")
+            case .json:
+                var json = JSONWriter(format: .pretty)
+                json.array { list in
+                    for rule in RuleCatalog.all { list.object { write(rule, to: &$0) } }
+                }
+                print(json.output)
+            }
+            return
+        }
+        guard let rule = RuleCatalog.rule(key) else {
+            let suggestions = RuleCatalog.suggestions(for: key)
+            throw ValidationError("unknown rule '\(key)'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"))
+        }
+        switch format {
+        case .text:
+            var output = "\(rule.code) \(rule.name) (\(rule.severity); \(rule.strictSeverity) with --strict)\n\n\(rule.summary)\n\n\(rule.explanation)\n"
+            if !rule.badExample.isEmpty { output += "\nBad:\n" + rule.badExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n" }
+            if !rule.goodExample.isEmpty { output += "\nGood:\n" + rule.goodExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n" }
+            output += "\nSee \(rule.reference)" + (rule.reference.url.map { " <\($0)>" } ?? "") + "\n"
+            print(output, terminator: "")
+        case .json:
+            var json = JSONWriter(format: .pretty)
+            json.object { write(rule, to: &$0) }
+            print(json.output)
+        }
+    }
+
+    private func write(_ rule: Rule, to json: inout JSONWriter.ObjectWriter) {
+        json.member("code", rule.code)
+        json.member("name", rule.name)
+        json.member("severity", rule.severity.description)
+        json.member("strictSeverity", rule.strictSeverity.description)
+        json.member("summary", rule.summary)
+        json.member("explanation", rule.explanation)
+        json.member("bad", rule.badExample)
+        json.member("good", rule.goodExample)
+        json.member("reference", rule.reference.description)
+        json.member("referenceURL", orNull: rule.reference.url)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

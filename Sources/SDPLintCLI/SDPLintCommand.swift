@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SDPLint
+@main
+struct SDPLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sdplint",
+        abstract: "Lint, diff, explain and convert WebRTC and SIP signaling: SDP, ICE, JSON, SIP, WHIP, Jingle, browser dumps and captures.",
+        discussion: """
+            Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
+
+            Examples:
+              sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
+              sdplint diff Fixtures/corpus/cross/chromium2firefox.audio.{offer,answer}.sdp
+              sdplint timeline Fixtures/corpus/chromium-internals/call-closed-peer.rtcstats.gz
+              sdplint convert --to sip Fixtures/signaling/json/exchange.ndjson
+            """,
+        version: sdplintVersion,
+        subcommands: [Check.self, Diff.self, TimelineCommand.self, Convert.self, Explain.self, Format.self, Anonymize.self, Rules.self, Profiles.self],
+        defaultSubcommand: Check.self
+    )
+
+    /// Runs the command and maps failures to the documented exit status: 2 for usage and I/O
+    /// errors (ArgumentParser's default would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let error as InputError {
+            writeError(error.message)
+            Foundation.exit(2)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

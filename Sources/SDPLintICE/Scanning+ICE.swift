@@ -1,0 +1,72 @@
+internal import SDPLintDiagnostics
+internal import SDPLintScanning
+// Byte helpers the ICE grammars need beyond `Scanning`. Candidates for moving into `Scanning`
+// once another module needs them.
+
+extension ASCII.Class {
+    /// RFC 5234 `VCHAR`: the visible ASCII characters %x21-7E, without the %x80-FF that
+    /// `visible` (RFC 8866 `non-ws-string`) also allows. RFC 8839 `extension-att-value = *VCHAR`.
+    static let vchar = ASCII.Class(0xFFFF_FFFE_0000_0000, 0x7FFF_FFFF_FFFF_FFFF, 0, 0)
+
+    /// RFC 3986 `unreserved`: ALPHA / DIGIT / "-" / "." / "_" / "~".
+    static let unreserved = ASCII.Class(0x03FF_6000_0000_0000, 0x47FF_FFFE_87FF_FFFE, 0, 0)
+}
+
+extension Bytes {
+    /// The text of `range` in single quotes for a message, cut after 40 bytes (at a character
+    /// boundary) so a megabyte-long token does not become a megabyte-long message.
+    static func quoted(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
+        let limit = 40
+        guard range.count > limit else { return "'" + string(bytes, range) + "'" }
+        var cut = range.lowerBound + limit
+        // Back up to the first byte of a UTF-8 sequence.
+        while cut > range.lowerBound && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return "'" + string(bytes, range.lowerBound..<cut) + "…' (\(range.count) bytes)"
+    }
+
+    /// Whether `range` holds exactly the UTF-8 bytes of `text`. Compares bytes, not `String ==`,
+    /// which would call canonically equivalent Unicode sequences equal.
+    static func matches(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String) -> Bool {
+        guard text.utf8.count == range.count else { return false }
+        var i = range.lowerBound
+        for byte in text.utf8 {
+            if bytes[i] != byte { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether `range` holds only digits and dots: what was meant as a dotted-quad IPv4 address.
+    static func isDigitsAndDots(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+        for i in range where !bytes[i].isDigit && bytes[i] != ASCII.dot { return false }
+        return true
+    }
+
+    /// Whether every byte of `range` is a decimal digit (and there is at least one).
+    static func isDigits(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+        !range.isEmpty && firstIndex(notIn: .digit, bytes, range) == nil
+    }
+}
+
+extension DiagnosticCollector {
+    /// The findings sorted by location (ties keep the order of detection), then the one that
+    /// counts findings over the limit, for the one-line entry points that return an array.
+    func sortedFindings() -> [Diagnostic] {
+        let all = finish(overflowRule: ICERules.tooManyFindings)
+        let kept = diagnostics.count
+        var sorted = all[..<kept].enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .map(\.element)
+        sorted += all[kept...]
+        return sorted
+    }
+}
+
+extension String {
+    /// Calls `body` with the UTF-8 bytes of the string as a `Span`, making them contiguous first
+    /// if they are not (a bridged string).
+    package func withUTF8Span<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
+        var copy = self
+        return copy.withUTF8 { body($0.span) }
+    }
+}

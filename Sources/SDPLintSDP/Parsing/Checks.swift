@@ -1,0 +1,556 @@
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintScanning
+/// The typed grammars of attribute values, checked without making strings.
+enum AttributeSyntax {
+    /// Checks a known attribute's value, reporting syntax problems. The section and session
+    /// checks read the attributes other lines refer to (rtpmap, fmtp, mid, …) themselves.
+    static func check(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        switch known {
+        case .rtpmap: _ = RTPMap.scan(bytes, range, into: &diagnostics)
+        case .fmtp: _ = FMTP.scan(bytes, range, into: &diagnostics)
+        case .rtcpFeedback: _ = RTCPFeedback.scan(bytes, range, into: &diagnostics)
+        case .extmap: _ = ExtMap.scan(bytes, range, into: &diagnostics)
+        case .mid: Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics)
+        case .group: _ = Group.scan(bytes, range, into: &diagnostics)
+        case .ssrc: _ = SSRC.scan(bytes, range, into: &diagnostics)
+        case .ssrcGroup: _ = SSRCGroup.parse(bytes, range, into: &diagnostics)
+        case .rid: _ = RID.parse(bytes, range, into: &diagnostics)
+        case .simulcast: _ = Simulcast.parse(bytes, range, into: &diagnostics)
+        case .msid: _ = MSID.scan(bytes, range, into: &diagnostics)
+        case .msidSemantic: _ = MSIDSemantic.scan(bytes, range, into: &diagnostics)
+        case .iceUfrag: ICECredentials.validateUfrag(bytes, range, into: &diagnostics)
+        case .icePwd: ICECredentials.validatePwd(bytes, range, into: &diagnostics)
+        case .iceOptions: ICEOption.checkList(bytes, range, into: &diagnostics)
+        case .fingerprint: _ = Fingerprint.scan(bytes, range, into: &diagnostics)
+        case .setup: _ = Setup.parse(bytes, range, into: &diagnostics)
+        case .tlsID: TLSID.check(bytes, range, into: &diagnostics)
+        case .rtcp: RTCPAddress.check(bytes, range, into: &diagnostics)
+        case .ptime: _ = PTime.parse(bytes, range, into: &diagnostics)
+        case .maxptime: _ = MaxPTime.parse(bytes, range, into: &diagnostics)
+        case .framerate: _ = FrameRate.parse(bytes, range, into: &diagnostics)
+        case .sctpPort: _ = SCTPPort.parse(bytes, range, into: &diagnostics)
+        case .maxMessageSize: _ = MaxMessageSize.parse(bytes, range, into: &diagnostics)
+        case .sctpmap: _ = SCTPMap.parse(bytes, range, into: &diagnostics)
+        case .crypto: _ = Crypto.parse(bytes, range, into: &diagnostics)
+        case .label: _ = Label.parse(bytes, range, into: &diagnostics)
+        case .content: _ = Content.parse(bytes, range, into: &diagnostics)
+        case .identity: _ = Identity.parse(bytes, range, into: &diagnostics)
+        case .candidate: Candidate.check(bytes, range, into: &diagnostics)
+        default: break
+        }
+    }
+}
+
+/// The encodings other payload types can refer to (RTX by apt=, RED by its list).
+enum EncodingKind {
+    case rtx, red, other
+
+    init(_ bytes: Span<UInt8>, _ name: Range<Int>) {
+        if Bytes.equalsIgnoringCase(bytes, name, "rtx") { self = .rtx }
+        else if Bytes.equalsIgnoringCase(bytes, name, "red") { self = .red }
+        else { self = .other }
+    }
+}
+
+/// The 128 RTP payload types as a bit set.
+struct PayloadTypeSet {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    func contains(_ pt: Int) -> Bool {
+        guard pt >= 0 && pt < 128 else { return false }
+        return pt < 64 ? low & (1 << UInt64(pt)) != 0 : high & (1 << UInt64(pt - 64)) != 0
+    }
+
+    /// Inserts; returns whether it was new.
+    @discardableResult
+    mutating func insert(_ pt: Int) -> Bool {
+        guard pt >= 0 && pt < 128, !contains(pt) else { return false }
+        if pt < 64 { low |= 1 << UInt64(pt) } else { high |= 1 << UInt64(pt - 64) }
+        return true
+    }
+}
+
+/// Attributes seen once already in a section, for single-valued ones.
+struct KnownAttributeSet {
+    private var bits: (UInt64, UInt64) = (0, 0)
+
+    mutating func insert(_ known: KnownAttribute) -> Bool {
+        let index = Int(known.rawValue)
+        if index < 64 {
+            let mask: UInt64 = 1 << UInt64(index)
+            defer { bits.0 |= mask }
+            return bits.0 & mask == 0
+        }
+        let mask: UInt64 = 1 << UInt64(index - 64)
+        defer { bits.1 |= mask }
+        return bits.1 & mask == 0
+    }
+}
+
+/// Checks that need more than one line of a media section: payload types against the m= line,
+/// RTX and RED references, SSRC groups, rid and simulcast.
+///
+/// Sections are small (browsers write up to about 150 lines), so lookups are linear scans of
+/// short arrays and bit sets; the few that hostile input could make long switch to hash
+/// indexes past a threshold, keeping each line O(1).
+struct SectionChecks {
+    private var isRTP = false
+    private var isAudio = false
+    private var formats = PayloadTypeSet()
+    /// The payload types of the m= line (each once), with where they are written.
+    private var formatLocations: [(pt: Int, location: SourceLocation)] = []
+    private var rtpmaps = PayloadTypeSet()
+    /// The payload types whose first rtpmap names RTX, or RED.
+    private var rtxTypes = PayloadTypeSet()
+    private var redTypes = PayloadTypeSet()
+    /// The RTX payload types in the order of their rtpmap lines.
+    private var rtxOrder: [Int] = []
+    private var fmtps = PayloadTypeSet()
+    /// RTX and RED references found in fmtp lines, checked once every rtpmap is known. Each
+    /// reference's target payload types are `referenceTargets[targets]`.
+    private var references: [(pt: Int, targets: Range<Int>, isApt: Bool, location: SourceLocation)] = []
+    private var referenceTargets: [Int] = []
+    /// Extension mappings seen (URIs as byte ranges of the input), for conflicts without strings.
+    private var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, line: Int)] = []
+    /// The first mapping of each id and of each URI (by hash), built only when a section has
+    /// more mappings than a linear search should cover.
+    private var extmapIndex: (byID: [Int: Int], byURIHash: [UInt64: Int])?
+    /// The SSRCs of a=ssrc lines, in order (consecutive repeats once).
+    private var ssrcs: [UInt32] = []
+    /// Each SSRC group member with where it is written.
+    private var ssrcGroupMembers: [(semantics: String, ssrc: UInt32, location: SourceLocation)] = []
+    /// Declared rids as "send:h" / "recv:h".
+    private var rids: Set<String> = []
+    /// The rids a=simulcast names, with where each is written.
+    private var simulcastRIDs: [(rid: String, send: Bool, location: SourceLocation)] = []
+    private var seen = KnownAttributeSet()
+    private var direction: KnownAttribute?
+    /// The first a=mid value, as a byte range of the input, and where it is written.
+    private(set) var mid: (range: Range<Int>, location: SourceLocation)?
+
+    /// Past this many extension mappings, conflicts are found through hash indexes.
+    private static let linearExtmapLimit = 32
+
+    init() {}
+
+    /// Starts the checks of the section of `media`, forgetting the previous section but keeping
+    /// the storage of its arrays.
+    ///
+    /// - Parameters:
+    ///   - formatRanges: Where each format of the m= line is written.
+    ///   - fragment: In an SDP fragment the m= line only names a section (RFC 8840 §4.4), so its
+    ///     formats are not checked against rtpmap lines.
+    mutating func start(_ media: MediaDescription, formatRanges: [Range<Int>], lineNumber: Int, lineStart: Int, bytes: Span<UInt8>,
+                        fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+        // Every stored property back to its initial value (keep in step with the declarations);
+        // the arrays browsers fill in every section keep their storage.
+        isRTP = false
+        isAudio = false
+        formats = PayloadTypeSet()
+        formatLocations.removeAll(keepingCapacity: true)
+        rtpmaps = PayloadTypeSet()
+        rtxTypes = PayloadTypeSet()
+        redTypes = PayloadTypeSet()
+        rtxOrder.removeAll(keepingCapacity: true)
+        fmtps = PayloadTypeSet()
+        references.removeAll(keepingCapacity: true)
+        referenceTargets.removeAll(keepingCapacity: true)
+        extmaps.removeAll(keepingCapacity: true)
+        extmapIndex = nil
+        ssrcs.removeAll(keepingCapacity: true)
+        ssrcGroupMembers.removeAll(keepingCapacity: true)
+        if !rids.isEmpty { rids = [] }
+        if !simulcastRIDs.isEmpty { simulcastRIDs = [] }
+        seen = KnownAttributeSet()
+        direction = nil
+        mid = nil
+
+        isRTP = media.proto.isRTP && !fragment
+        isAudio = media.media == .audio
+        guard isRTP else { return }
+        // Room for the usual lists at once, so that a longer list in a later section does not
+        // reallocate.
+        formatLocations.reserveCapacity(max(formatRanges.count, 32))
+        for range in formatRanges {
+            let location = SourceLocation(line: lineNumber, column: range.lowerBound - lineStart + 1, bytes: range)
+            guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= 127 else {
+                diagnostics.report(SDPRules.payloadTypeRange, at: location,
+                                   "format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(media.proto) requires")
+                continue
+            }
+            let pt = Int(value)
+            if !formats.insert(pt) {
+                diagnostics.report(SDPRules.duplicateFormat, at: location, "payload type \(pt) is listed twice")
+                continue
+            }
+            formatLocations.append((pt, location))
+        }
+    }
+
+    mutating func attribute(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        if known.isDirection {
+            if let direction {
+                diagnostics.report(SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
+            } else {
+                direction = known
+            }
+            return
+        }
+        if known.isSingle && !seen.insert(known) {
+            diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once in this section")
+        }
+        switch known {
+        case .rtpmap:
+            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else { return }
+            let pt = map.payloadType
+            referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
+            let first = rtpmaps.insert(pt)
+            if !first {
+                diagnostics.report(SDPRules.duplicatePayloadMapping, firstField(bytes, value), "payload type \(pt) already has an rtpmap")
+            }
+            if pt <= 34, let standard = RTPMap.staticPayloadType(pt),
+               !Bytes.equals(bytes, map.name, standard.encodingName, ignoringCase: true) || standard.clockRate != map.clockRate {
+                diagnostics.report(SDPRules.staticPayloadMismatch, firstField(bytes, value),
+                                   "payload type \(pt) is \(standard.encodingName)/\(standard.clockRate) by RFC 3551, not \(Bytes.string(bytes, map.name))/\(map.clockRate)")
+            }
+            // The first rtpmap of a payload type says what it is.
+            if first {
+                switch EncodingKind(bytes, map.name) {
+                case .rtx:
+                    rtxTypes.insert(pt)
+                    if rtxOrder.capacity == 0 { rtxOrder.reserveCapacity(16) }
+                    rtxOrder.append(pt)
+                case .red:
+                    redTypes.insert(pt)
+                case .other:
+                    break
+                }
+            }
+        case .fmtp:
+            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else { return }
+            referToFormat(pt, "a=fmtp", bytes, value, &diagnostics)
+            if !fmtps.insert(pt) {
+                diagnostics.report(SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
+            }
+            recordReferences(pt, bytes, fmtp.parameters, &diagnostics)
+        case .rtcpFeedback:
+            guard let feedback = RTCPFeedback.scan(bytes, value, into: &diagnostics) else { return }
+            if isRTP, let pt = feedback.payloadType {
+                referToFormat(pt, "a=rtcp-fb", bytes, value, &diagnostics)
+            }
+        case .extmap:
+            guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
+            checkExtmap(map, bytes, value, &diagnostics)
+        case .mid:
+            guard Field.token(bytes, value, "identification tag", SDPRules.midSyntax, &diagnostics) || !value.isEmpty else { return }
+            if mid == nil { mid = (value, diagnostics.location(value)) }
+        case .ssrc:
+            guard let ssrc = SSRC.scan(bytes, value, into: &diagnostics) else { return }
+            // Each SSRC usually has several lines in a row (cname, msid, …): keep it once.
+            if ssrcs.last != ssrc.id {
+                if ssrcs.capacity == 0 { ssrcs.reserveCapacity(8) }
+                ssrcs.append(ssrc.id)
+            }
+        case .ssrcGroup:
+            guard let group = SSRCGroup.parse(bytes, value, into: &diagnostics) else { return }
+            // The SSRCs are paired with the fields after the semantics, in order.
+            var index = value.lowerBound
+            _ = Tokens.nextField(bytes, &index, value.upperBound)
+            for ssrc in group.ssrcs {
+                guard let range = Tokens.nextField(bytes, &index, value.upperBound) else { break }
+                ssrcGroupMembers.append((group.semantics, ssrc, diagnostics.location(range)))
+            }
+        case .rid:
+            guard let rid = RID.parse(bytes, value, into: &diagnostics) else { return }
+            if isRTP {
+                let ptRanges = Tokens.ridPayloadTypes(bytes, value)
+                for (pt, range) in zip(rid.payloadTypes, ptRanges) {
+                    guard let number = Int(pt), formats.contains(number) else {
+                        diagnostics.report(SDPRules.ridPayloadType, range, "rid \(rid.id) restricts payload type \(pt), which the m= line does not list")
+                        continue
+                    }
+                }
+            }
+            rids.insert((rid.direction == .send ? "send:" : "recv:") + rid.id)
+        case .simulcast:
+            guard let simulcast = Simulcast.parse(bytes, value, into: &diagnostics) else { return }
+            var ridRanges = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma])
+                .filter { range in !(Bytes.equals(bytes, range, "send") || Bytes.equals(bytes, range, "recv")) }
+                .map { range in !range.isEmpty && bytes[range.lowerBound] == ASCII.tilde ? (range.lowerBound + 1)..<range.upperBound : range }[...]
+            // The ranges come in the written order: the first list, then the second.
+            let lists: [(Bool, [String])] = simulcast.receiveFirst
+                ? [(false, simulcast.receiveRIDs), (true, simulcast.sendRIDs)]
+                : [(true, simulcast.sendRIDs), (false, simulcast.receiveRIDs)]
+            for (send, ridList) in lists {
+                for rid in ridList {
+                    let range = ridRanges.popFirst() ?? name
+                    simulcastRIDs.append((rid, send, diagnostics.location(range)))
+                }
+            }
+        default:
+            AttributeSyntax.check(known, bytes, value, &diagnostics)
+        }
+    }
+
+    private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        func sameURI(_ other: Range<Int>) -> Bool { Bytes.equal(bytes, other, map.uri) }
+        if let index = firstExtmap(id: map.id), !sameURI(extmaps[index].uri) {
+            let idEnd = Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
+            diagnostics.report(SDPRules.extmapConflict, value.lowerBound..<idEnd,
+                               "extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \(extmaps[index].line))")
+        }
+        if let index = firstExtmap(uri: map.uri, bytes), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
+            diagnostics.report(SDPRules.extmapConflict, map.uri,
+                               "\(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \(extmaps[index].line))")
+        }
+        if extmaps.capacity == 0 { extmaps.reserveCapacity(16) }
+        extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
+        if extmapIndex != nil {
+            index(extmap: extmaps.count - 1, bytes)
+        } else if extmaps.count > Self.linearExtmapLimit {
+            extmapIndex = ([:], [:])
+            for index in extmaps.indices { self.index(extmap: index, bytes) }
+        }
+    }
+
+    /// The first mapping of `id`.
+    @inline(__always)
+    private func firstExtmap(id: Int) -> Int? {
+        if let extmapIndex { return extmapIndex.byID[id] }
+        return extmaps.firstIndex { $0.id == id }
+    }
+
+    /// The first mapping of the URI at `uri`.
+    @inline(__always)
+    private func firstExtmap(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
+        guard let extmapIndex else { return extmaps.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
+        guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri) else { return nil }
+        return index
+    }
+
+    /// Adds mapping `index` to the hash indexes, unless its id or URI came before.
+    private mutating func index(extmap index: Int, _ bytes: Span<UInt8>) {
+        let hash = Self.hash(bytes, extmaps[index].uri)
+        if extmapIndex?.byID[extmaps[index].id] == nil { extmapIndex?.byID[extmaps[index].id] = index }
+        if extmapIndex?.byURIHash[hash] == nil { extmapIndex?.byURIHash[hash] = index }
+    }
+
+    /// FNV-1a over the bytes of `range`.
+    private static func hash(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in range { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
+    /// redundancy list "111/111" (RFC 2198 §5). Which of the two applies depends on the rtpmap,
+    /// which may come later, so the reading is kept until the section ends.
+    private mutating func recordReferences(_ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        if references.capacity == 0 {
+            // A video section has about as many fmtp lines as payload types: allocate once.
+            references.reserveCapacity(32)
+            referenceTargets.reserveCapacity(32)
+        }
+        let first = referenceTargets.count
+        if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
+            referenceTargets.append((try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
+            return
+        }
+        // A RED list holds only digits and '/'.
+        guard !parameters.isEmpty, parameters.allSatisfy({ bytes[$0].isDigit || bytes[$0] == ASCII.slash }) else { return }
+        var i = parameters.lowerBound
+        while i <= parameters.upperBound {
+            let end = Bytes.firstIndex(of: ASCII.slash, in: bytes, i..<parameters.upperBound)
+            referenceTargets.append((try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            i = end + 1
+        }
+        references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
+    }
+
+    @inline(__always)
+    private func firstField(_ bytes: Span<UInt8>, _ value: Range<Int>) -> Range<Int> {
+        value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound)
+    }
+
+    @inline(__always)
+    private func referToFormat(_ pt: Int, _ what: String, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        if !formats.contains(pt) {
+            diagnostics.report(SDPRules.undeclaredPayloadType, firstField(bytes, value), "\(what) for payload type \(pt), which the m= line does not list")
+        }
+    }
+
+    /// The checks that need the whole section.
+    mutating func finish(_ media: inout MediaDescription, _ diagnostics: inout DiagnosticCollector) {
+        if isRTP {
+            for (pt, location) in formatLocations where !rtpmaps.contains(pt) && RTPMap.staticPayloadType(pt) == nil {
+                diagnostics.report(SDPRules.missingRTPMap, at: location,
+                                   RTPMap.isDynamic(pt) ? "dynamic payload type \(pt) has no a=rtpmap" : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
+            }
+            var repaired = PayloadTypeSet()
+            for reference in references {
+                let targets = referenceTargets[reference.targets]
+                if rtxTypes.contains(reference.pt) {
+                    guard reference.isApt else {
+                        diagnostics.report(SDPRules.associatedPayloadType, at: reference.location, "RTX payload type \(reference.pt) has no apt= parameter")
+                        continue
+                    }
+                    repaired.insert(reference.pt)
+                    if let target = targets.first, !formats.contains(target) {
+                        diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
+                                           "RTX payload type \(reference.pt) repairs payload type \(target), which the m= line does not list")
+                    }
+                } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
+                    if let target = targets.first(where: { !formats.contains($0) }) {
+                        diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
+                                           "RED payload type \(reference.pt) carries \(target < 0 ? "an invalid payload type" : "payload type \(target)"), which the m= line does not list")
+                    }
+                }
+            }
+            for pt in rtxOrder where !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
+                if let location = formatLocations.first(where: { $0.pt == pt })?.location {
+                    diagnostics.report(SDPRules.associatedPayloadType, at: location, "RTX payload type \(pt) has no a=fmtp line with apt=")
+                }
+            }
+        }
+        if !ssrcGroupMembers.isEmpty {
+            // A section declares a few SSRCs: search them as they are, and sort only many.
+            let sorted = ssrcs.count > 16 ? ssrcs.sorted() : nil
+            for member in ssrcGroupMembers where !(sorted?.sortedContains(member.ssrc) ?? ssrcs.contains(member.ssrc)) {
+                diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
+            }
+        }
+        for entry in simulcastRIDs where !rids.contains((entry.send ? "send:" : "recv:") + entry.rid) {
+            diagnostics.report(SDPRules.simulcastUnknownRid, at: entry.location,
+                               "simulcast \(entry.send ? "sends" : "receives") rid \(entry.rid), but no a=rid:\(entry.rid) \(entry.send ? "send" : "recv") line declares it")
+        }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Whether the array, sorted in ascending order, holds `element`: a binary search.
+    func sortedContains(_ element: Element) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if self[middle] < element { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == element
+    }
+}
+
+/// Byte ranges of the parts of a value.
+enum Tokens {
+    /// The next run of bytes other than SP and HTAB from `index` (moved past it) to `end`: the
+    /// fields of a value one at a time, without collecting them.
+    static func nextField(_ bytes: Span<UInt8>, _ index: inout Int, _ end: Int) -> Range<Int>? {
+        let start = Bytes.skipWhitespace(bytes, from: index, to: end)
+        guard start < end else { return nil }
+        index = Bytes.tokenEnd(bytes, from: start, to: end)
+        return start..<index
+    }
+
+    /// The non-empty runs between separator bytes.
+    static func ranges(_ bytes: Span<UInt8>, _ range: Range<Int>, separators: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for i in range where separators.contains(bytes[i]) {
+            if i > start { result.append(start..<i) }
+            start = i + 1
+        }
+        if range.upperBound > start { result.append(start..<range.upperBound) }
+        return result
+    }
+
+    /// The payload types of a rid's `pt=` list.
+    static func ridPayloadTypes(_ bytes: Span<UInt8>, _ value: Range<Int>) -> [Range<Int>] {
+        let parts = ranges(bytes, value, separators: [ASCII.space, ASCII.semicolon])
+        guard let list = parts.first(where: { $0.count >= 3 && Bytes.equals(bytes, $0.lowerBound..<($0.lowerBound + 3), "pt=") }) else { return [] }
+        return ranges(bytes, (list.lowerBound + 3)..<list.upperBound, separators: [ASCII.comma])
+    }
+}
+
+/// Checks across the whole description: mids and groups, connection coverage.
+struct SessionChecks {
+    var mediaLines: [SourceLocation] = []
+    /// The mid of each section that has one, as a byte range of the input.
+    private var mids: [(range: Range<Int>, location: SourceLocation)] = []
+    /// Each mid a group names, with where it is written.
+    private var groupMembers: [(semantics: Range<Int>, mid: Range<Int>, location: SourceLocation)] = []
+    private var seen = KnownAttributeSet()
+    private var direction: Attribute.Name?
+
+    /// Past this many mids, they are compared through a dictionary rather than one by one.
+    private static let linearMidLimit = 16
+
+    mutating func attribute(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        if known.isDirection {
+            if let direction {
+                diagnostics.report(SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction) before it")
+            }
+            direction = known.name
+            return
+        }
+        if known.isSingle && !seen.insert(known) {
+            diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
+        }
+        guard known == .group else { return AttributeSyntax.check(known, bytes, value, &diagnostics) }
+        // Browsers group every section: room for them at once.
+        if groupMembers.capacity == 0 { groupMembers.reserveCapacity(8) }
+        let (line, lineStart) = (diagnostics.line, diagnostics.lineStart)
+        _ = Group.scan(bytes, value, into: &diagnostics) { semantics, mid in
+            groupMembers.append((semantics, mid, SourceLocation(line: line, column: mid.lowerBound - lineStart + 1, bytes: mid)))
+        }
+    }
+
+    /// Whether two mids are the same as strings: equal bytes, or, beyond ASCII, canonically
+    /// equivalent text (which is what the strings the model holds compare by).
+    private static func sameMid(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        if Bytes.equal(bytes, a, b) { return true }
+        if Bytes.firstIndex(notIn: .ascii, bytes, a) == nil && Bytes.firstIndex(notIn: .ascii, bytes, b) == nil { return false }
+        return Bytes.string(bytes, a) == Bytes.string(bytes, b)
+    }
+
+    mutating func noteMedia(_ checks: borrowing SectionChecks) {
+        if let mid = checks.mid {
+            if mids.capacity == 0 { mids.reserveCapacity(8) }
+            mids.append(mid)
+        }
+    }
+
+    func finish(_ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+        // A trickle fragment's m= lines only name sections; they carry no connection data.
+        if session.connection == nil && !fragment {
+            // By index: binding each section to a variable would copy (retain) all its fields.
+            for index in session.media.indices where session.media[index].connections.isEmpty && index < mediaLines.count {
+                diagnostics.report(SDPRules.connectionMissing, at: mediaLines[index],
+                                   "media section \(index) (\(session.media[index].media)) has no c= line and there is none at the session level")
+            }
+        }
+        if mids.isEmpty && groupMembers.isEmpty { return }
+        // The index of the first section with each mid.
+        let firstIndexes: [String: Int]? = mids.count > Self.linearMidLimit
+            ? mids.indices.reduce(into: [:]) { first, index in
+                let mid = Bytes.string(bytes, mids[index].range)
+                if first[mid] == nil { first[mid] = index }
+            }
+            : nil
+        func firstSection(with range: Range<Int>) -> Int? {
+            if let firstIndexes { return firstIndexes[Bytes.string(bytes, range)] }
+            return mids.firstIndex { Self.sameMid(bytes, $0.range, range) }
+        }
+        for (index, mid) in mids.enumerated() {
+            if let first = firstSection(with: mid.range), first < index {
+                diagnostics.report(SDPRules.duplicateMid, at: mid.location,
+                                   "mid \(Bytes.string(bytes, mid.range)) is already used by the a=mid at line \(mids[first].location.line)")
+            }
+        }
+        for member in groupMembers where firstSection(with: member.mid) == nil {
+            diagnostics.report(SDPRules.groupUnknownMid, at: member.location,
+                               "a=group:\(Bytes.string(bytes, member.semantics)) names mid \(Bytes.string(bytes, member.mid)), which no media section has")
+        }
+    }
+}

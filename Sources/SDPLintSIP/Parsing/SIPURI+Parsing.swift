@@ -1,0 +1,224 @@
+internal import SDPLintDiagnostics
+internal import SDPLintScanning
+extension SIPURI {
+    /// Reads the URI at `range` of `bytes`, reporting every problem with its absolute byte range.
+    ///
+    /// Returns `nil` only when the text does not even start with `scheme:`; otherwise the URI
+    /// keeps the text verbatim, problems and all, so it prints back unchanged.
+    ///
+    /// - Complexity: O(n) in `range.count`.
+    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SIPURI? {
+        let end = range.upperBound
+        let start = range.lowerBound
+        guard start < end, bytes[start].isAlpha else {
+            diagnostics.report(SIPRules.uriSyntax, range, range.isEmpty
+                ? "the URI is empty"
+                : "\(Bytes.sipQuoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
+            return nil
+        }
+        let schemeEnd = SIPGrammar.run(of: SIPGrammar.scheme, bytes, start + 1, end)
+        guard schemeEnd < end, bytes[schemeEnd] == ASCII.colon else {
+            diagnostics.report(SIPRules.uriSyntax, range,
+                "\(Bytes.sipQuoted(bytes, range)) is not a URI: the scheme is not followed by ':'")
+            return nil
+        }
+        var uri = SIPURI(host: "")
+        uri.scheme = Scheme(Bytes.string(bytes, start..<schemeEnd))
+        let rest = (schemeEnd + 1)..<end
+        if uri.scheme == .sip || uri.scheme == .sips {
+            readSIP(bytes, rest, into: &uri, &diagnostics)
+        } else if uri.scheme == .tel {
+            readTel(bytes, rest, into: &uri, &diagnostics)
+        } else {
+            if let bad = Bytes.firstIndex(notIn: .visible, bytes, rest) {
+                diagnostics.report(SIPRules.uriSyntax, bad..<(bad + 1), "\(bytes[bad].displayed) is not allowed in a URI")
+            }
+            uri.opaque = Bytes.string(bytes, rest)
+        }
+        uri.verbatim = Bytes.string(bytes, range)
+        return uri
+    }
+
+    /// `[ userinfo ] hostport uri-parameters [ headers ]` after `sip:` or `sips:`.
+    private static func readSIP(_ bytes: Span<UInt8>, _ range: Range<Int>, into uri: inout SIPURI, _ diagnostics: inout DiagnosticCollector) {
+        let end = range.upperBound
+        var i = range.lowerBound
+        // Only the userinfo may hold "@" (params, headers and passwords may not), so the last
+        // "@" ends it, even when the user itself holds escaped or unescaped ";" and "?".
+        var at: Int?
+        var k = end
+        while k > i {
+            k -= 1
+            if bytes[k] == ASCII.at { at = k; break }
+        }
+        if let at {
+            let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, i..<at)
+            let userRange = i..<colon
+            if userRange.isEmpty {
+                diagnostics.report(SIPRules.uriSyntax, i..<(at + 1), "the user part before '@' is empty")
+            } else {
+                checkCharacters(bytes, userRange, SIPGrammar.user, "user part", &diagnostics)
+            }
+            uri.user = Bytes.string(bytes, userRange)
+            if colon < at {
+                let passwordRange = (colon + 1)..<at
+                checkCharacters(bytes, passwordRange, SIPGrammar.password, "password", &diagnostics)
+                uri.password = Bytes.string(bytes, passwordRange)
+            }
+            i = at + 1
+        }
+
+        // host = hostname / IPv4address / IPv6reference
+        let hostStart = i
+        if i < end && bytes[i] == ASCII.openBracket {
+            let close = Bytes.firstIndex(of: ASCII.closeBracket, in: bytes, i..<end)
+            if close == end {
+                diagnostics.report(SIPRules.uriSyntax, i..<end, "the IPv6 reference has no closing ']'")
+                i = end
+            } else {
+                if Address.ipv6(bytes, (i + 1)..<close) == nil {
+                    diagnostics.report(SIPRules.uriSyntax, i..<(close + 1), "\(Bytes.sipQuoted(bytes, i..<(close + 1))) is not an IPv6 reference")
+                }
+                i = close + 1
+            }
+        } else {
+            while i < end, bytes[i] != ASCII.colon, bytes[i] != ASCII.semicolon, bytes[i] != ASCII.question { i += 1 }
+            let hostRange = hostStart..<i
+            if hostRange.isEmpty {
+                diagnostics.report(SIPRules.uriSyntax, hostStart..<hostStart, "the URI has no host")
+            } else {
+                checkHost(bytes, hostRange, &diagnostics)
+            }
+        }
+        uri.host = Bytes.string(bytes, hostStart..<i)
+
+        // [ ":" port ]
+        if i < end && bytes[i] == ASCII.colon {
+            let portStart = i + 1
+            let portEnd = SIPGrammar.run(of: .digit, bytes, portStart, end)
+            switch Decimal.parse(bytes, portStart..<portEnd, as: UInt16.self) {
+            case .success(let port): uri.port = port
+            case .failure(.overflow):
+                diagnostics.report(SIPRules.uriSyntax, portStart..<portEnd, "the port \(Bytes.sipQuoted(bytes, portStart..<portEnd)) is above 65535")
+            case .failure:
+                diagnostics.report(SIPRules.uriSyntax, i..<(portEnd == portStart ? portStart + (portStart < end ? 1 : 0) : portEnd), "':' after the host is not followed by a port number")
+            }
+            i = portEnd
+        }
+
+        uri.parameters = readParameters(bytes, &i, end, stopAtQuestion: true, &diagnostics)
+
+        // headers = "?" header *( "&" header ), header = hname "=" hvalue
+        if i < end && bytes[i] == ASCII.question {
+            i += 1
+            while i <= end {
+                var j = i
+                while j < end && bytes[j] != UInt8(ascii: "&") { j += 1 }
+                let header = i..<j
+                let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, header)
+                let nameRange = i..<equals
+                if nameRange.isEmpty {
+                    diagnostics.report(SIPRules.uriSyntax, header, "a URI header has no name")
+                } else {
+                    checkCharacters(bytes, header, SIPGrammar.uriHeader.adding(ASCII.equals), "URI header", &diagnostics)
+                }
+                uri.headers.append(SIPParameter(Bytes.string(bytes, nameRange),
+                                                equals < j ? Bytes.string(bytes, (equals + 1)..<j) : nil))
+                i = j + 1
+            }
+            i = end
+        }
+        if i < end {
+            diagnostics.report(SIPRules.uriSyntax, i..<(i + 1), "\(bytes[i].displayed) is not allowed here in a SIP URI")
+        }
+    }
+
+    /// `telephone-subscriber *( ";" par )` after `tel:` (RFC 3966 §3).
+    private static func readTel(_ bytes: Span<UInt8>, _ range: Range<Int>, into uri: inout SIPURI, _ diagnostics: inout DiagnosticCollector) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end && bytes[i] != ASCII.semicolon { i += 1 }
+        let number = range.lowerBound..<i
+        if number.isEmpty {
+            diagnostics.report(SIPRules.uriSyntax, number, "the tel URI has no number")
+        } else {
+            checkCharacters(bytes, number, SIPGrammar.telephone, "telephone number", &diagnostics)
+        }
+        uri.user = Bytes.string(bytes, number)
+        uri.parameters = readParameters(bytes, &i, end, stopAtQuestion: false, &diagnostics)
+        if i < end {
+            diagnostics.report(SIPRules.uriSyntax, i..<(i + 1), "\(bytes[i].displayed) is not allowed here in a tel URI")
+        }
+    }
+
+    /// `*( ";" pname [ "=" pvalue ] )` from `i`, leaving `i` at the first byte that is not part
+    /// of a parameter.
+    private static func readParameters(
+        _ bytes: Span<UInt8>, _ i: inout Int, _ end: Int, stopAtQuestion: Bool, _ diagnostics: inout DiagnosticCollector
+    ) -> [SIPParameter] {
+        var parameters: [SIPParameter] = []
+        while i < end && bytes[i] == ASCII.semicolon {
+            let start = i + 1
+            var j = start
+            while j < end, bytes[j] != ASCII.semicolon, !(stopAtQuestion && bytes[j] == ASCII.question) { j += 1 }
+            let parameter = start..<j
+            let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, parameter)
+            let nameRange = start..<equals
+            if nameRange.isEmpty {
+                diagnostics.report(SIPRules.uriSyntax, i..<j, "a URI parameter has no name")
+            } else {
+                checkCharacters(bytes, nameRange, SIPGrammar.parameter, "URI parameter name", &diagnostics)
+            }
+            var value: String?
+            if equals < j {
+                let valueRange = (equals + 1)..<j
+                checkCharacters(bytes, valueRange, SIPGrammar.parameter, "URI parameter value", &diagnostics)
+                value = Bytes.string(bytes, valueRange)
+            }
+            parameters.append(SIPParameter(Bytes.string(bytes, nameRange), value))
+            i = j
+        }
+        return parameters
+    }
+
+    /// Reports the first byte of `range` outside `allowed`, and the first malformed escape.
+    static func checkCharacters(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ allowed: ASCII.Class, _ what: String, _ diagnostics: inout DiagnosticCollector
+    ) {
+        if let bad = Bytes.firstIndex(notIn: allowed, bytes, range) {
+            diagnostics.report(SIPRules.uriSyntax, bad..<(bad + 1),
+                "\(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.sipQuoted(bytes, range)); escape it as %\(hex(bytes[bad]))")
+        }
+        if let bad = SIPGrammar.badEscape(bytes, range) {
+            diagnostics.report(SIPRules.escape, bad..<min(bad + 3, range.upperBound),
+                "'%' in the \(what) is not followed by two hexadecimal digits; a literal '%' is written %25")
+        }
+    }
+
+    /// Reports a host that is neither a dotted IPv4 address nor a host name.
+    static func checkHost(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        var digitsAndDots = true
+        for k in range where !bytes[k].isDigit && bytes[k] != ASCII.dot { digitsAndDots = false; break }
+        if digitsAndDots {
+            if Address.ipv4(bytes, range) == nil {
+                diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not an IPv4 address")
+            }
+        } else if !SIPGrammar.isHostname(bytes, range) {
+            diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
+        }
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return byte < 16 ? "0" + digits : digits
+    }
+}
+
+extension ASCII.Class {
+    /// The class with one more byte.
+    func adding(_ byte: UInt8) -> ASCII.Class {
+        var w = [words.0, words.1, words.2, words.3]
+        w[Int(byte >> 6)] |= 1 &<< UInt64(byte & 63)
+        return ASCII.Class(w[0], w[1], w[2], w[3])
+    }
+}

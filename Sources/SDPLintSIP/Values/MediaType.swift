@@ -1,0 +1,106 @@
+internal import SDPLintDiagnostics
+internal import SDPLintScanning
+/// The value of Content-Type (or `c`): a MIME media type with its parameters.
+///
+/// Type, subtype and parameter names compare case-insensitively and keep their spelling.
+///
+/// [RFC 3261 §20.15](https://www.rfc-editor.org/rfc/rfc3261#section-20.15)
+/// ```
+/// media-type     =  m-type SLASH m-subtype *(SEMI m-parameter)
+/// m-parameter    =  m-attribute EQUAL m-value
+/// m-value        =  token / quoted-string
+/// ```
+public struct MediaType: Sendable, Hashable, CustomStringConvertible {
+    /// `m-type`: `application`, `multipart`, `text`, …
+    public var type: String { didSet { verbatim = nil } }
+    /// `m-subtype`: `sdp`, `mixed`, `trickle-ice-sdpfrag`, …
+    public var subtype: String { didSet { verbatim = nil } }
+    /// The parameters in order (`boundary`, `charset`, …), values as written.
+    public var parameters: [SIPParameter] { didSet { verbatim = nil } }
+
+    var verbatim: String?
+
+    public init(_ type: String, _ subtype: String, parameters: [SIPParameter] = []) {
+        self.type = type
+        self.subtype = subtype
+        self.parameters = parameters
+    }
+
+    /// Reads a media type such as `multipart/mixed;boundary=unique-boundary-1`.
+    ///
+    /// - Throws: ``SIPValueError`` when it is not `type/subtype` with parameters.
+    public init(parsing text: String) throws(SIPValueError) {
+        let (value, diagnostics) = text.withSIPBytes { bytes in
+            var collector = DiagnosticCollector()
+            let value = MediaType.parse(bytes, 0..<bytes.count, into: &collector)
+            return (value, collector.diagnostics)
+        }
+        if let error = SIPValueError(diagnostics) { throw error }
+        guard let value else { throw SIPValueError.notA("media type", text) }
+        self = value
+    }
+
+    /// `application/sdp` (RFC 3264).
+    public static let sdp = MediaType("application", "sdp")
+    /// `multipart/mixed` (RFC 2046 §5.1.3); needs a `boundary` parameter.
+    public static let multipartMixed = MediaType("multipart", "mixed")
+    /// `application/trickle-ice-sdpfrag` (RFC 8840 §9.1).
+    public static let trickleICESDPFragment = MediaType("application", "trickle-ice-sdpfrag")
+
+    /// Whether type and subtype match `other`'s, ignoring case and parameters.
+    public func matches(_ other: MediaType) -> Bool {
+        CaseFold.equal(type, other.type) && CaseFold.equal(subtype, other.subtype)
+    }
+
+    /// Whether the type is `multipart/*`.
+    public var isMultipart: Bool { CaseFold.equal(type, "multipart") }
+
+    /// The `boundary` parameter of a multipart type, unquoted.
+    public var boundary: String? { parameters.first(named: "boundary")?.unquotedValue }
+
+    /// The `charset` parameter, unquoted.
+    public var charset: String? { parameters.first(named: "charset")?.unquotedValue }
+
+    /// The value as text: verbatim when parsed and unchanged, otherwise `type/subtype;a=b`.
+    public var description: String {
+        if let verbatim { return verbatim }
+        var text = type + "/" + subtype
+        parameters.write(to: &text)
+        return text
+    }
+
+    /// The same value, printing in canonical form from its fields (what an edit would write).
+    public func canonicalized() -> MediaType {
+        var copy = self
+        copy.verbatim = nil
+        return copy
+    }
+
+    public static func == (lhs: MediaType, rhs: MediaType) -> Bool { lhs.description == rhs.description }
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+
+    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MediaType? {
+        let end = range.upperBound
+        let typeStart = SIPGrammar.skipSpace(bytes, range.lowerBound, end)
+        let typeEnd = SIPGrammar.run(of: SIPGrammar.token, bytes, typeStart, end)
+        let slash = SIPGrammar.skipSpace(bytes, typeEnd, end)
+        guard typeEnd > typeStart, slash < end, bytes[slash] == ASCII.slash else {
+            diagnostics.report(SIPRules.mediaTypeSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not a media type such as application/sdp")
+            return nil
+        }
+        let subtypeStart = SIPGrammar.skipSpace(bytes, slash + 1, end)
+        var i = SIPGrammar.run(of: SIPGrammar.token, bytes, subtypeStart, end)
+        guard i > subtypeStart else {
+            diagnostics.report(SIPRules.mediaTypeSyntax, range, "the media type \(Bytes.sipQuoted(bytes, range)) has no subtype after '/'")
+            return nil
+        }
+        let subtypeRange = subtypeStart..<i
+        let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.mediaTypeSyntax, &diagnostics)
+        if i < end {
+            diagnostics.report(SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the media type")
+        }
+        var value = MediaType(Bytes.string(bytes, typeStart..<typeEnd), Bytes.string(bytes, subtypeRange), parameters: parameters)
+        value.verbatim = Bytes.string(bytes, range)
+        return value
+    }
+}

@@ -1,0 +1,234 @@
+public import SDPLintDiagnostics
+public import SDPLintSIP
+internal import SDPLintSDP
+/// The mapping between SIP messages and signaling messages, both ways.
+///
+/// Reading follows the offer/answer state of each dialog (named by its Call-ID):
+///
+/// | SIP | signaling message |
+/// |---|---|
+/// | INVITE, re-INVITE, UPDATE, PRACK with SDP, no offer outstanding | offer |
+/// | 2xx or reliable 18x (RFC 3262) with SDP, offer outstanding | answer |
+/// | unreliable 18x with SDP, offer outstanding | pranswer (early media) |
+/// | 2xx with SDP to an INVITE without SDP (delayed offer, RFC 3261 §13.2.1) | offer |
+/// | ACK with SDP, offer outstanding | answer |
+/// | INFO with application/trickle-ice-sdpfrag (RFC 8840 §9) | candidates, end-of-candidates |
+/// | BYE, CANCEL | hang-up (Reason header as the reason) |
+///
+/// Other messages (100 Trying, 180 without SDP, responses to BYE, OPTIONS, REGISTER) carry no
+/// signaling message.
+///
+/// RFC 3261 §13.2.1 <https://www.rfc-editor.org/rfc/rfc3261#section-13.2.1>,
+/// RFC 3262 §5 <https://www.rfc-editor.org/rfc/rfc3262#section-5>
+public enum SIPSignaling {
+    /// Reads SIP messages — one datagram, or a trace of several framed by Content-Length — into
+    /// signaling messages, grouped per Call-ID in order of each dialog's first message, in
+    /// order within a dialog.
+    ///
+    /// - Returns: The messages, each at its SIP message's start line (a trickle INFO gives one
+    ///   message per candidate, all at the INFO), and every finding (the SIP parser's findings,
+    ///   SDP findings at their line, and `SIG2xx`).
+    /// - Complexity: O(n) in the size of the input.
+    public static func read(_ bytes: [UInt8], options: SIPParseOptions = .lenient) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+        var decoder = SIPStreamDecoder(options: options)
+        var results = decoder.decode(bytes)
+        results += decoder.finish()
+        var diagnostics = decoder.diagnostics
+        if results.count <= 1 {
+            // One message: read it as a datagram, where Content-Length is optional.
+            results = [SIPMessage.parse(bytes: bytes, framing: .datagram, options: options)]
+            diagnostics = []
+        }
+        var reader = Reader(strict: options.strict)
+        for result in results {
+            diagnostics += result.diagnosticsInStream
+            let location = SourceLocation(line: result.streamLine, column: 1,
+                                          bytes: result.streamOffset..<(result.streamOffset + result.message.serialized().count))
+            reader.read(result.message, at: location)
+        }
+        diagnostics += reader.diagnostics
+        var order: [String] = []
+        var groups: [String: [Located<SignalingMessage>]] = [:]
+        for message in reader.messages {
+            let key = message.value.session ?? ""
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(message)
+        }
+        return (order.flatMap { groups[$0] ?? [] }, diagnostics)
+    }
+
+    /// The offer/answer state of one dialog.
+    struct DialogState: Sendable {
+        /// An offer was made and not yet answered or rejected.
+        var offerOutstanding = false
+        /// Whether the last INVITE carried an offer; `nil` before any INVITE was seen.
+        var inviteHadOffer: Bool?
+        /// The last answer, to recognize a 2xx that repeats the answer of a reliable 18x.
+        var lastAnswer: String?
+    }
+
+    /// Maps SIP messages to signaling messages one at a time, keeping each dialog's
+    /// offer/answer state (RFC 3261 §13.2.1, RFC 3262, RFC 3311): for messages that arrive
+    /// one by one, as a packet capture delivers them.
+    public struct Reader: Sendable {
+        let strict: Bool
+        var states: [String: DialogState] = [:]
+        /// The signaling messages read so far, in order.
+        public private(set) var messages: [Located<SignalingMessage>] = []
+        /// The SIG2xx findings so far, at the locations given to ``read(_:at:)``.
+        public private(set) var diagnostics: [Diagnostic] = []
+
+        public init(strict: Bool = false) {
+            self.strict = strict
+        }
+
+        mutating func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
+            diagnostics.append(rule.diagnostic(at: location, message, strict: strict))
+        }
+
+        mutating func emit(_ content: SignalingMessage.Content, _ session: String?, _ location: SourceLocation) {
+            messages.append(Located(SignalingMessage(content, session: session), at: location))
+        }
+
+        /// The messages and findings read since the last call, handed over and forgotten, for a
+        /// caller that processes a long capture as it goes.
+        public mutating func take() -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+            defer {
+                messages = []
+                diagnostics = []
+            }
+            return (messages, diagnostics)
+        }
+
+        /// Forgets a dialog's offer/answer state once it is over (after its BYE or CANCEL).
+        public mutating func end(session: String) {
+            states[session] = nil
+        }
+
+        /// Reads one SIP message, located where the caller says it is.
+        public mutating func read(_ message: SIPMessage, at location: SourceLocation) {
+            let callID = message.callID
+            if callID == nil {
+                report(SignalingRules.missingCallID, location, "the \(name(of: message)) has no Call-ID; it is mapped outside any dialog")
+            }
+            var state = states[callID ?? ""] ?? DialogState()
+            defer { states[callID ?? ""] = state }
+            let sdp = SIPSignaling.sdpText(of: message)
+            let what = name(of: message)
+
+            if let method = message.requestLine?.method {
+                switch method {
+                case .invite:
+                    state.inviteHadOffer = sdp != nil
+                    if let sdp {
+                        if state.offerOutstanding {
+                            report(SignalingRules.unexpectedSDP, location, "the \(what) offers while an offer is outstanding (glare, RFC 3261 §14.1); read as a new offer")
+                        }
+                        state.offerOutstanding = true
+                        emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
+                    }
+                case .update, .prack:
+                    if let sdp { emitOfferOrAnswer(sdp, &state, callID, location) }
+                case .ack:
+                    if let sdp {
+                        if !state.offerOutstanding {
+                            report(SignalingRules.unexpectedSDP, location, "the ACK carries SDP but no offer is outstanding; read as an answer")
+                        }
+                        state.offerOutstanding = false
+                        state.lastAnswer = sdp
+                        emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+                    }
+                case .bye, .cancel:
+                    emit(.hangUp(.init(reason: message.headers[SIPHeaderName("Reason")])), callID, location)
+                case .info:
+                    if let fragment = message.trickleICEFragment {
+                        if fragment.infoPackage?.lowercased() != "trickle-ice" {
+                            report(SignalingRules.trickleInfoWithoutPackage, location,
+                                "the INFO carries application/trickle-ice-sdpfrag without \"Info-Package: trickle-ice\"")
+                        }
+                        let parsed = SDPFragment.parse(bytes: fragment.bytes).fragment
+                        for content in FragmentMapping.contents(of: parsed) { emit(content, callID, location) }
+                    } else {
+                        noteIgnoredBody(message, location)
+                    }
+                default:
+                    noteIgnoredBody(message, location)
+                }
+                return
+            }
+            guard let code = message.statusCode, let method = message.cseq?.method else { return }
+            guard method == .invite || method == .update || method == .prack else { return }
+            switch code {
+            case 101..<200:
+                guard let sdp, method == .invite else { return }
+                if isReliable(message) {
+                    emitOfferOrAnswer(sdp, &state, callID, location)
+                } else if state.offerOutstanding || state.inviteHadOffer == nil {
+                    // Early media; when the INVITE is not in the input it is assumed to have offered.
+                    emit(.description(.init(type: .pranswer, sdp: sdp)), callID, location)
+                }
+            case 200..<300:
+                if let sdp {
+                    if state.offerOutstanding {
+                        state.offerOutstanding = false
+                        state.lastAnswer = sdp
+                        emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+                    } else if method == .invite && state.inviteHadOffer == false && state.lastAnswer == nil {
+                        // RFC 3261 §13.2.1: the INVITE had no offer, so the 2xx carries it.
+                        state.offerOutstanding = true
+                        emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
+                    } else if method == .invite && state.inviteHadOffer == nil {
+                        // The INVITE is not in the input: a 2xx with SDP usually answers it.
+                        state.lastAnswer = sdp
+                        emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+                    } else if sdp != state.lastAnswer {
+                        report(SignalingRules.unexpectedSDP, location, "the \(what) carries SDP but no offer is outstanding; it is skipped")
+                    }
+                } else if method == .invite && state.inviteHadOffer == false && !state.offerOutstanding && state.lastAnswer == nil {
+                    report(SignalingRules.delayedOfferWithoutOffer, location, "the \(what) answers an INVITE without SDP but carries no offer")
+                }
+                if method == .invite && state.inviteHadOffer == false { state.inviteHadOffer = true }
+            default:
+                // A failure response rejects the outstanding offer (RFC 3261 §14.1).
+                if code >= 300 { state.offerOutstanding = false }
+            }
+        }
+
+        mutating func emitOfferOrAnswer(_ sdp: String, _ state: inout DialogState, _ callID: String?, _ location: SourceLocation) {
+            if state.offerOutstanding {
+                state.offerOutstanding = false
+                state.lastAnswer = sdp
+                emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+            } else {
+                state.offerOutstanding = true
+                emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
+            }
+        }
+
+        mutating func noteIgnoredBody(_ message: SIPMessage, _ location: SourceLocation) {
+            guard !message.body.isEmpty else { return }
+            report(SignalingRules.ignoredBody, location,
+                "the \(name(of: message)) body of type \(message.contentType?.description ?? "(none)") carries no signaling message")
+        }
+
+        func name(of message: SIPMessage) -> String {
+            if let method = message.requestLine?.method { return method.rawValue }
+            return "\(message.statusCode ?? 0) response to \(message.cseq?.method.rawValue ?? "?")"
+        }
+
+        /// A provisional response sent reliably: `Require: 100rel` or an RSeq header (RFC 3262 §7.1).
+        func isReliable(_ message: SIPMessage) -> Bool {
+            message.require.contains { $0.lowercased() == "100rel" } || message.headers[SIPHeaderName("RSeq")] != nil
+        }
+    }
+
+    /// The SDP text of an `application/sdp` body, or of the first such part of a multipart body.
+    static func sdpText(of message: SIPMessage) -> String? {
+        guard !message.body.isEmpty, let type = message.contentType else { return nil }
+        if type.matches(.sdp) { return String(decoding: message.body, as: UTF8.self) }
+        if type.isMultipart, let part = message.multipartBody?.parts.first(where: { $0.contentType?.matches(.sdp) ?? false }) {
+            return String(decoding: part.body, as: UTF8.self)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,109 @@
+import SDPLintDiagnostics
+import Foundation
+import SDPLintOfferAnswer
+import SDPLintTestSupport
+import Testing
+/// Sequences of descriptions of one session.
+@Suite struct RenegotiationTests {
+    static let chromiumSteps = ["1-audio", "2-add-video", "3-stop-video", "4-ice-restart", "5-add-video-again", "6-add-datachannel"]
+
+    static func chromium(_ steps: [String] = chromiumSteps) throws -> [SDPSource] {
+        try steps.flatMap { step in
+            try ["offer", "answer"].map { role in
+                let file = Fixture(path: "corpus/chromium/renegotiation.\(step).\(role).sdp")
+                return SDPSource(name: file.path, bytes: try file.bytes())
+            }
+        }
+    }
+
+    @Test func chromiumSixStepRenegotiationFollowsTheRules() throws {
+        let report = Negotiation.analyze(sequence: try Self.chromium())
+        #expect(report.documents.count == 12)
+        #expect(report.steps.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(report.steps.allSatisfy { $0.offerer == .initialOfferer && $0.negotiation != nil })
+        #expect(report.allFindings.map(\.diagnostic.code) == ["OA607"])
+        #expect(!report.hasErrors)
+        let kinds = report.steps.map { $0.changes.map(\.kind) }
+        #expect(kinds[0] == [.sectionAdded])
+        #expect(kinds[1] == [.sectionAdded, .bundleChanged])
+        #expect(kinds[2] == [.sectionStopped, .bundleChanged])
+        #expect(kinds[3] == [.iceRestart])
+        #expect(kinds[4] == [.sectionRecycled, .bundleChanged])
+        #expect(kinds[5] == [.sectionAdded, .bundleChanged])
+        #expect(report.steps[4].changes[0].mid == "2" && report.steps[4].changes[0].section == 1)
+        #expect(report.steps[5].changes[0].detail == "section 2 (application, mid 3) added")
+        let restart = try #require(report.findings.first)
+        #expect(restart.file.hasSuffix("renegotiation.4-ice-restart.offer.sdp") && restart.role == .offer)
+        #expect(restart.document == 6)
+        // Step 3 stopped the video section: rejected in the offer, port 0 in the answer.
+        let stopped = try #require(report.steps[2].negotiation?.sections[1])
+        #expect(stopped.rejected && stopped.rejection?.reason == .rejectedInOffer)
+        #expect(report.steps[5].negotiation?.sections[2].dataChannel?.answerSCTPPort == 5000)
+    }
+
+    @Test func theAnalyzerReportsEachStepWhenItsAnswerArrives() throws {
+        var analyzer = RenegotiationAnalyzer()
+        var stepsSeen: [Int?] = []
+        var findingsAt: [Int: [String]] = [:]
+        for (position, source) in try Self.chromium().enumerated() {
+            stepsSeen.append(analyzer.add(source)?.number)
+            let codes = analyzer.takeFindings().map(\.diagnostic.code)
+            if !codes.isEmpty { findingsAt[position] = codes }
+        }
+        // An offer completes nothing; each answer completes its step.
+        #expect(stepsSeen == [nil, 1, nil, 2, nil, 3, nil, 4, nil, 5, nil, 6])
+        // The ICE restart of the 4th offer (position 6) is reported with its exchange, at its
+        // answer (position 7), not held until the end.
+        #expect(findingsAt == [7: ["OA607"]])
+        #expect(analyzer.finish() == nil)
+        #expect(analyzer.takeFindings().isEmpty)
+    }
+
+    @Test func skippingTheStopStepBreaksMidsAndVersions() throws {
+        let report = Negotiation.analyze(sequence: try Self.chromium(["1-audio", "2-add-video", "5-add-video-again"]))
+        let codes = Set(report.findings.map(\.diagnostic.code))
+        // Step "5" changes the mid of a section still in use and jumps from version 3 to 6.
+        #expect(codes.isSuperset(of: ["OA603", "OA601"]))
+        #expect(report.findings.contains { $0.diagnostic.code == "OA601" && $0.diagnostic.message.contains("from 3") })
+    }
+
+    @Test func anOfferWithoutAnswerEndsTheSequence() throws {
+        let sources = Array(try Self.chromium().prefix(3))
+        let report = Negotiation.analyze(sequence: sources)
+        #expect(report.steps.count == 2)
+        #expect(report.steps[1].answerDocument == nil && report.steps[1].negotiation == nil)
+        #expect(report.findings.map(\.diagnostic.code) == ["OA610"])
+    }
+
+    @Test func emptyAndSingleSequencesDoNotTrap() throws {
+        #expect(Negotiation.analyze(sequence: []).steps.isEmpty)
+        let one = Negotiation.analyze(sequence: [try Self.chromium()[0]])
+        #expect(one.steps.count == 1 && one.findings.map(\.diagnostic.code) == ["OA610"])
+    }
+
+    /// The initial answerer makes the second offer: it is recognised by its o= line.
+    @Test func theOtherPeerMayMakeTheNextOffer() throws {
+        let offer = try Fixture(path: "offer-answer/OA600.passes.1.offer.sdp").text()
+        let answer = try Fixture(path: "offer-answer/OA600.passes.1.answer.sdp").text()
+        let reOffer = answer.replacingOccurrences(of: "o=- 2000 2 ", with: "o=- 2000 3 ")
+            .replacingOccurrences(of: "a=setup:active", with: "a=setup:actpass")
+        let reAnswer = offer.replacingOccurrences(of: "o=- 1000 2 ", with: "o=- 1000 3 ")
+            .replacingOccurrences(of: "a=setup:actpass", with: "a=setup:passive")
+        let report = Negotiation.analyze(sequence: [
+            SDPSource(name: "1.offer", text: offer), SDPSource(name: "1.answer", text: answer),
+            SDPSource(name: "2.offer", text: reOffer), SDPSource(name: "2.answer", text: reAnswer),
+        ])
+        #expect(report.steps[1].offerer == .initialAnswerer)
+        #expect(report.steps[1].changes.map(\.kind) == [.offererChanged])
+        #expect(!report.hasErrors, "\(report.allFindings.map(\.description))")
+        // The initial offerer stays the DTLS server: it answers passive now.
+        #expect(report.steps[1].negotiation?.sections[0].features.dtls?.offererRole == .client)
+    }
+
+    @Test func findingsAcrossStepsAreOrderedByDescription() throws {
+        let report = Negotiation.analyze(sequence: try Self.chromium(["1-audio", "2-add-video", "5-add-video-again"]))
+        let documents = report.allFindings.map(\.document)
+        #expect(documents == documents.sorted())
+        #expect(report.diagnostics.count == report.allFindings.count)
+    }
+}
