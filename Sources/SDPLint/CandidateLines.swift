@@ -11,7 +11,8 @@ enum CandidateLines {
 
     static func check(_ source: [UInt8], strict: Bool) -> [Diagnostic] {
         var collector = DiagnosticCollector(strict: strict)
-        let bytes = source.span
+        let slice = source[...]
+        let bytes = slice.span
         var start = 0
         var line = 1
         while start < bytes.count {

@@ -61,12 +61,3 @@ extension DiagnosticCollector {
         return sorted
     }
 }
-
-extension String {
-    /// Calls `body` with the UTF-8 bytes of the string as a `Span`, making them contiguous first
-    /// if they are not (a bridged string).
-    package func withUTF8Span<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
-        var copy = self
-        return copy.withUTF8 { body($0.span) }
-    }
-}

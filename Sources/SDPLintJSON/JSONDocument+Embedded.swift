@@ -78,7 +78,7 @@ extension JSONNode {
     }
 
     /// Where each UTF-8 byte of this string value came from in `source`.
-    public func sourceOffsets(in source: [UInt8]) -> [Int]? { sourceOffsets(in: source.span) }
+    public func sourceOffsets(in source: [UInt8]) -> [Int]? { source.withSpan { sourceOffsets(in: $0) } }
 }
 
 extension JSONDocument {
@@ -148,6 +148,6 @@ extension JSONDocument {
     public func parseEmbedded(
         _ node: JSONNode, source: [UInt8], options: JSONParseOptions = .default
     ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        parseEmbedded(node, source: source.span, options: options)
+        source.withSpan { parseEmbedded(node, source: $0, options: options) }
     }
 }

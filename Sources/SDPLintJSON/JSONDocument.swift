@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+internal import SDPLintScanning
 /// A parsed JSON text that remembers where every value came from.
 ///
 /// Where ``JSONValue`` is the content, a document adds a table with the byte range of each value
@@ -89,7 +90,7 @@ public struct JSONDocument: Sendable, Hashable {
     }
 
     public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .default) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        parse(bytes.span, options: options)
+        bytes.withSpan { parse($0, options: options) }
     }
 
     public static func parse(_ bytes: Span<UInt8>, options: JSONParseOptions = .default) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+internal import SDPLintScanning
 extension JSONValue {
     /// Reads a JSON text, throwing when it has an error.
     ///
@@ -47,7 +48,7 @@ extension JSONValue {
 
     /// Reads a JSON text from its bytes leniently.
     public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .default) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
-        parse(bytes.span, options: options)
+        bytes.withSpan { parse($0, options: options) }
     }
 
     /// Reads a JSON text from its bytes leniently.

@@ -36,7 +36,7 @@ public enum NDJSON {
     }
 
     public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .default) -> [Record] {
-        parse(bytes.span, options: options)
+        bytes.withSpan { parse($0, options: options) }
     }
 
     public static func parse(_ bytes: Span<UInt8>, options: JSONParseOptions = .default) -> [Record] {

@@ -89,14 +89,15 @@ public enum Bytes {
 
     /// Whether `range` holds the bytes of `text`, optionally ignoring ASCII case.
     public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String, ignoringCase: Bool) -> Bool {
-        let other = text.utf8.span
-        guard range.count == other.count, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
-        for i in 0..<other.count {
-            let a = bytes[unchecked: range.lowerBound + i]
-            let b = other[unchecked: i]
-            if ignoringCase ? a.asciiLowercased != b.asciiLowercased : a != b { return false }
+        text.withUTF8Span { other in
+            guard range.count == other.count, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+            for i in 0..<other.count {
+                let a = bytes[unchecked: range.lowerBound + i]
+                let b = other[unchecked: i]
+                if ignoringCase ? a.asciiLowercased != b.asciiLowercased : a != b { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// The first index in `range` holding `byte`, or `range.upperBound`.

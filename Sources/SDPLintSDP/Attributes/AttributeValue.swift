@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+internal import SDPLintScanning
 /// A typed view of one attribute's value, such as ``RTPMap`` for `a=rtpmap:…`.
 ///
 /// The raw ``Attribute`` stays the source of truth (it keeps the exact text); a typed value is
@@ -60,10 +61,11 @@ extension AttributeValue {
 
     /// Parses a whole `String` with trailing white space excluded, as the SDP parser does.
     static func parse(_ value: String, into collector: inout DiagnosticCollector) -> Self? {
-        let bytes = value.utf8.span
-        var end = bytes.count
-        while end > 0 && bytes[end - 1].isWhitespaceByte { end -= 1 }
-        return parse(bytes, 0..<end, into: &collector)
+        value.withUTF8Span { bytes in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1].isWhitespaceByte { end -= 1 }
+            return parse(bytes, 0..<end, into: &collector)
+        }
     }
 }
 

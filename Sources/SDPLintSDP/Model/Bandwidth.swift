@@ -1,3 +1,4 @@
+internal import SDPLintScanning
 /// A `b=` line: the bandwidth a session or media section is expected to use.
 ///
 /// [RFC 8866 §5.8](https://www.rfc-editor.org/rfc/rfc8866#section-5.8)
@@ -71,14 +72,16 @@ extension String {
 
     /// Whether two strings are equal ignoring ASCII case.
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        let a = utf8.span
-        let b = other.utf8.span
-        guard a.count == b.count else { return false }
-        for i in 0..<a.count where a[i] != b[i] {
-            let la = a[i] >= 0x41 && a[i] <= 0x5A ? a[i] | 0x20 : a[i]
-            let lb = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
-            if la != lb { return false }
+        withUTF8Span { a in
+            other.withUTF8Span { b in
+                guard a.count == b.count else { return false }
+                for i in 0..<a.count where a[i] != b[i] {
+                    let la = a[i] >= 0x41 && a[i] <= 0x5A ? a[i] | 0x20 : a[i]
+                    let lb = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
+                    if la != lb { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 }

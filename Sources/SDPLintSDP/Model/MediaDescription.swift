@@ -1,3 +1,4 @@
+internal import SDPLintScanning
 /// One media section: an `m=` line and the lines up to the next one.
 ///
 /// [RFC 8866 §5.14](https://www.rfc-editor.org/rfc/rfc8866#section-5.14)
@@ -127,23 +128,25 @@ public struct MediaDescription: Sendable, Hashable {
 
         /// Whether one of the '/'-separated parts equals `part`, ignoring ASCII case.
         public func hasPart(_ part: String) -> Bool {
-            let bytes = rawValue.utf8.span
-            let wanted = part.utf8.span
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
-                if end - start == wanted.count {
-                    var same = true
-                    for i in 0..<wanted.count where bytes[start + i] | 0x20 != wanted[i] | 0x20 {
-                        same = false
-                        break
+            rawValue.withUTF8Span { bytes in
+                part.withUTF8Span { wanted in
+                    var start = 0
+                    while start <= bytes.count {
+                        var end = start
+                        while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+                        if end - start == wanted.count {
+                            var same = true
+                            for i in 0..<wanted.count where bytes[start + i] | 0x20 != wanted[i] | 0x20 {
+                                same = false
+                                break
+                            }
+                            if same { return true }
+                        }
+                        start = end + 1
                     }
-                    if same { return true }
+                    return false
                 }
-                start = end + 1
             }
-            return false
         }
 
         /// Whether the formats are RTP payload types (any profile containing RTP).

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 public import SDPLintICE
+internal import SDPLintScanning
 /// An SDP fragment: the body of `application/trickle-ice-sdpfrag` (RFC 8840 §9), which trickles
 /// candidates over SIP INFO and WHIP/WHEP PATCH requests (RFC 9725 §4.3).
 ///
@@ -36,15 +37,13 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String, options: ParseOptions = .lenient) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
-        var text = text
-        text.makeContiguousUTF8()
-        let result = Parser.parse(text.utf8.span, options: options, fragment: true)
+        let result = text.withUTF8Span { Parser.parse($0, options: options, fragment: true) }
         return (SDPFragment(result.description), result.diagnostics)
     }
 
     /// Parses fragment bytes leniently, with every finding.
     public static func parse(bytes: [UInt8], options: ParseOptions = .lenient) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
-        let result = Parser.parseValidating(bytes.span, options: options, fragment: true)
+        let result = bytes.withSpan { Parser.parseValidating($0, options: options, fragment: true) }
         return (SDPFragment(result.description), result.diagnostics)
     }
 

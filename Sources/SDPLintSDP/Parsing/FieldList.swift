@@ -8,8 +8,7 @@ import SDPLintScanning
 /// spaces (libwebrtc among them) see an empty field there.
 struct FieldList {
     static let capacity = 4
-    private var starts = InlineArray<4, Int>(repeating: 0)
-    private var ends = InlineArray<4, Int>(repeating: 0)
+    private var fields = FieldRanges(repeating: 0..<0)
     private(set) var count = 0
     /// The end of the whole value, where a missing field would have started.
     let end: Int
@@ -36,20 +35,19 @@ struct FieldList {
             guard i < upper else { break }
             let start = i
             i = count == limit - 1 ? upper : Bytes.tokenEnd(bytes, from: i, to: upper)
-            starts[count] = start
-            ends[count] = i
+            fields[count] = start..<i
             count += 1
         }
     }
 
-    @inline(__always) subscript(_ index: Int) -> Range<Int> { starts[index]..<ends[index] }
+    @inline(__always) subscript(_ index: Int) -> Range<Int> { fields[index] }
 
     /// The field at `index`, or `nil` if there are fewer fields.
-    @inline(__always) func at(_ index: Int) -> Range<Int>? { index < count ? starts[index]..<ends[index] : nil }
+    @inline(__always) func at(_ index: Int) -> Range<Int>? { index < count ? fields[index] : nil }
 
     /// An empty range where field `index` would be: just after the previous one.
     func missing(_ index: Int) -> Range<Int> {
-        let position = index > 0 && index - 1 < count ? ends[index - 1] : end
+        let position = index > 0 && index - 1 < count ? fields[index - 1].upperBound : end
         return position..<position
     }
 }

@@ -15,7 +15,7 @@ enum LineParser {
         let rule = SDPRules.originSyntax
         var scanner = scanner(range)
         // The six fields, without an array to allocate.
-        var fields = InlineArray<6, Range<Int>>(repeating: range.lowerBound..<range.lowerBound)
+        var fields = FieldRanges(repeating: range.lowerBound..<range.lowerBound)
         var count = 0
         while count < 6, let field = scanner.field(bytes, &diagnostics) {
             fields[count] = field

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+internal import SDPLintScanning
 /// A description and every finding the parser made on the way.
 public struct SDPParseResult: Sendable, Hashable {
     /// The description as far as it could be read. Missing mandatory lines have defaults.
@@ -31,16 +32,14 @@ extension SessionDescription {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String, options: ParseOptions = .lenient) -> SDPParseResult {
-        var text = text
-        text.makeContiguousUTF8()
-        return Parser.parse(text.utf8.span, options: options)
+        text.withUTF8Span { Parser.parse($0, options: options) }
     }
 
     /// Parses SDP bytes, which should be UTF-8. Invalid UTF-8 is reported and repaired.
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     public static func parse(bytes: [UInt8], options: ParseOptions = .lenient) -> SDPParseResult {
-        Parser.parseValidating(bytes.span, options: options)
+        bytes.withSpan { Parser.parseValidating($0, options: options) }
     }
 
     /// Parses SDP text, throwing if the input has any error.

@@ -26,7 +26,8 @@ public struct SourceMap: Sendable, Hashable {
     ///
     /// - Complexity: O(*n*) in the length of the text.
     public init(_ text: [UInt8]) {
-        let bytes = text.span
+        let slice = text[...]
+        let bytes = slice.span
         var start = 0
         var number = 1
         while start <= bytes.count {

@@ -69,16 +69,13 @@ struct ByteWriter: TextSink {
     }
 
     mutating func write(decimal value: UInt64) {
-        // The digits, last first, in a local buffer.
-        var digits = InlineArray<20, UInt8>(repeating: 0)
-        var remaining = value
-        var length = 0
+        // The largest power of ten not above the value, then the digits from the first.
+        var divisor: UInt64 = 1
+        while divisor <= value / 10 { divisor *= 10 }
         repeat {
-            digits[19 - length] = UInt8(truncatingIfNeeded: remaining % 10) &+ UInt8(ascii: "0")
-            remaining /= 10
-            length += 1
-        } while remaining > 0
-        for i in (20 - length)..<20 { append(digits[i]) }
+            append(UInt8(truncatingIfNeeded: value / divisor % 10) &+ UInt8(ascii: "0"))
+            divisor /= 10
+        } while divisor > 0
     }
 
     @inline(__always)

@@ -99,7 +99,8 @@ public struct MultipartBody: Sendable, Hashable {
         result.isClosed = false
         var findings: [Finding] = []
         let dash = Array("--".utf8) + Array(boundary.utf8)
-        let b = body.span
+        let slice = body[...]
+        let b = slice.span
         let n = b.count
 
         // Every delimiter line: (start of line, end of line content, end of line, close?).

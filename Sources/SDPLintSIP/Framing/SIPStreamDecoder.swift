@@ -134,7 +134,7 @@ public struct SIPStreamDecoder: Sendable {
                 }
                 let headLength = headEnd - start
                 if headLength > limits.maxMessageBytes { return overLimit() }
-                var head = HeadParser.parse(buffer.span.extracting(start..<headEnd), options: options)
+                var head = buffer.withSpan { HeadParser.parse($0.extracting(start..<headEnd), options: options) }
                 switch head.declaredLength {
                 case .value(let length):
                     if length > limits.maxBodyBytes || headLength + length > limits.maxMessageBytes {
@@ -203,7 +203,7 @@ public struct SIPStreamDecoder: Sendable {
 
     /// A header section that ended with the stream.
     private mutating func truncatedHead(_ end: Int) -> SIPParseResult {
-        var result = MessageParser.parse(buffer.span.extracting(start..<end), framing: .stream, options: options)
+        var result = buffer.withSpan { MessageParser.parse($0.extracting(start..<end), framing: .stream, options: options) }
         result.streamOffset = base + start
         result.streamLine = line
         consume(to: end)
@@ -214,7 +214,7 @@ public struct SIPStreamDecoder: Sendable {
     /// the rest of the message.
     private mutating func overLimit() -> SIPParseResult {
         let limit = options.limits.maxMessageBytes
-        var result = MessageParser.parse(buffer.span.extracting(start..<(start + limit)), framing: .stream, options: options)
+        var result = buffer.withSpan { MessageParser.parse($0.extracting(start..<(start + limit)), framing: .stream, options: options) }
         let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
         result.diagnostics.insert(SIPRules.messageTooLarge.diagnostic(at: location,
             "the header section is longer than \(limit) bytes (SIPParseOptions.limits.maxMessageBytes); the rest of the message is skipped",

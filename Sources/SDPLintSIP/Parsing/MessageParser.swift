@@ -81,7 +81,7 @@ extension SIPMessage {
     ///
     /// - Complexity: O(*n*) in the number of bytes, bounded by the limits in `options`.
     public static func parse(bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient) -> SIPParseResult {
-        MessageParser.parse(bytes.span, framing: framing, options: options)
+        bytes.withSpan { MessageParser.parse($0, framing: framing, options: options) }
     }
 
     /// Parses one message from text; see ``parse(bytes:framing:options:)``.
