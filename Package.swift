@@ -40,14 +40,16 @@ let package = Package(
         .target(name: "SDPLintDiagnostics", swiftSettings: strictSwift),
         // Byte-level lexical helpers shared by the parsers (package access only).
         .target(name: "SDPLintScanning", swiftSettings: strictSwift),
-        .target(name: "SDPLintICE", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
+        .target(
+            name: "SDPLintICE", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
         .target(
             name: "SDPLintSDP",
             dependencies: ["SDPLintDiagnostics", "SDPLintScanning", "SDPLintICE"],
             swiftSettings: strictSwift
         ),
         // A byte-level JSON reader/writer with locations, JSON paths and limits.
-        .target(name: "SDPLintJSON", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
+        .target(
+            name: "SDPLintJSON", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
         .target(
             name: "SDPLintOfferAnswer",
             dependencies: ["SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE"],
@@ -205,7 +207,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SDPLintTests",
-            dependencies: ["SDPLint", "SDPLintSDP", "SDPLintICE", "SDPLintDiagnostics", "SDPLintTestSupport", "SDPLintCLI"],
+            dependencies: [
+                "SDPLint", "SDPLintSDP", "SDPLintICE", "SDPLintDiagnostics", "SDPLintTestSupport", "SDPLintCLI",
+            ],
             exclude: ["Golden"],
             swiftSettings: strictSwift
         ),

@@ -9,6 +9,7 @@
 //   TCP, 76 269 frames, 31 MB:  PacketReader 2.4 M packets/s; CaptureDecoder 0.83 M packets/s
 //   36 TCP captures joined with mergecap -a, 1.1 GB: 2.7 M frames in 3.5 s, max RSS 13 MB.
 import SDPLintCapture
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,11 +38,15 @@ do {
         bytes += packet.data.count
     }
     var seconds = now() - start
-    print("PacketReader:   \(packets) packets, \(bytes) bytes in \(milliseconds(seconds)): \(Int(Double(packets) / seconds)) packets/s, \(Int(Double(bytes) / seconds / 1e6)) MB/s")
+    print(
+        "PacketReader:   \(packets) packets, \(bytes) bytes in \(milliseconds(seconds)): \(Int(Double(packets) / seconds)) packets/s, \(Int(Double(bytes) / seconds / 1e6)) MB/s"
+    )
 
     start = now()
     let decoder = try CaptureDecoder(path: path)
-    var udp = 0, tcp = 0, issues = 0
+    var udp = 0
+    var tcp = 0
+    var issues = 0
     while let event = decoder.next() {
         switch event {
         case .udp: udp += 1
@@ -51,7 +56,13 @@ do {
         }
     }
     seconds = now() - start
-    print("CaptureDecoder: \(decoder.statistics.frames) frames in \(milliseconds(seconds)): \(Int(Double(decoder.statistics.frames) / seconds)) packets/s (\(udp) UDP datagrams, \(tcp) TCP segments, \(issues) issues)")
+    print(
+        """
+        CaptureDecoder: \(decoder.statistics.frames) frames in \(milliseconds(seconds)): \
+        \(Int(Double(decoder.statistics.frames) / seconds)) packets/s (\(udp) UDP datagrams, \(tcp) TCP segments, \
+        \(issues) issues)
+        """
+    )
 } catch {
     print("error: \(error)")
     exit(1)

@@ -15,6 +15,7 @@ import SDPLintICE
 import SDPLintJSON
 import SDPLintSDP
 import SDPLintSIP
+
 // MARK: Measuring
 
 func now() -> Double {
@@ -98,7 +99,8 @@ func repeated(_ head: String, _ unit: (Int) -> String, _ size: Int, tail: String
     return bytes + Array(tail.utf8)
 }
 
-let sdpHead = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\na=msid-semantic: WMS\r\n"
+let sdpHead =
+    "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\na=msid-semantic: WMS\r\n"
 let audioSection = """
     m=audio 9 UDP/TLS/RTP/SAVPF 111 63 9 0 8 13 110 126\r
     c=IN IP4 0.0.0.0\r
@@ -128,7 +130,10 @@ let audioSection = """
     """
 
 func candidateLine(_ i: Int) -> String {
-    "candidate:\(i % 997) 1 udp \(2_122_260_223 - i % 1000) 192.0.2.\(i % 250 + 1) \(10_000 + i % 50_000) typ host generation 0 ufrag abcd network-id 1"
+    """
+    candidate:\(i % 997) 1 udp \(2_122_260_223 - i % 1000) 192.0.2.\(i % 250 + 1) \(10_000 + i % 50_000) typ host \
+    generation 0 ufrag abcd network-id 1
+    """
 }
 
 func sipMessage(_ i: Int, body: String = "") -> String {
@@ -170,8 +175,14 @@ struct Shape {
     var parse: ([UInt8]) -> Int
 }
 
-let sdpOptions = ParseOptions(limits: .init(maxBytes: 1 << 30, maxLines: 100_000_000, maxLineLength: 1 << 30, maxMediaSections: 10_000_000, maxDiagnostics: 1_000))
-let sipOptions = SIPParseOptions(limits: .init(maxMessageBytes: 1 << 30, maxHeaderLineLength: 1 << 30, maxHeaderCount: 10_000_000, maxBodyBytes: 1 << 30, maxDiagnostics: 200))
+let sdpOptions = ParseOptions(
+    limits: .init(
+        maxBytes: 1 << 30, maxLines: 100_000_000, maxLineLength: 1 << 30, maxMediaSections: 10_000_000,
+        maxDiagnostics: 1_000))
+let sipOptions = SIPParseOptions(
+    limits: .init(
+        maxMessageBytes: 1 << 30, maxHeaderLineLength: 1 << 30, maxHeaderCount: 10_000_000, maxBodyBytes: 1 << 30,
+        maxDiagnostics: 200))
 
 func parseSDP(_ bytes: [UInt8]) -> Int {
     let result = SessionDescription.parse(bytes: bytes, options: sdpOptions)
@@ -179,64 +190,116 @@ func parseSDP(_ bytes: [UInt8]) -> Int {
 }
 
 let shapes: [Shape] = [
-    Shape(parser: "SDP", name: "WebRTC audio sections", make: { repeated(sdpHead, { _ in audioSection }, $0) }, parse: parseSDP),
-    Shape(parser: "SDP", name: "many a= lines (one section)", make: { repeated(sdpHead + "m=audio 9 RTP/AVP 0\r\n", { "a=x-attr:\($0)\r\n" }, $0) }, parse: parseSDP),
-    Shape(parser: "SDP", name: "many m= sections", make: { repeated(sdpHead, { "m=audio \($0 % 65_535 + 1) RTP/AVP 0\r\n" }, $0) }, parse: parseSDP),
-    Shape(parser: "SDP", name: "one long a= value", make: { size in
-        Array((sdpHead + "m=audio 9 RTP/AVP 0\r\na=x-long:" + String(repeating: "v", count: max(0, size - sdpHead.utf8.count - 40)) + "\r\n").utf8)
-    }, parse: parseSDP),
-    Shape(parser: "SDP", name: "candidate lines", make: { repeated(sdpHead + "m=audio 9 RTP/AVP 0\r\n", { "a=\(candidateLine($0))\r\n" }, $0) }, parse: parseSDP),
-    Shape(parser: "SDP", name: "error on every line", make: { repeated(sdpHead, { "m=audio x RTP/AVP\r\nb=AS:y\r\n\($0)=bad\r\n" }, $0) }, parse: parseSDP),
-    Shape(parser: "SDP fragment", name: "trickle candidates", make: { repeated("a=ice-ufrag:Kx3b\r\na=ice-pwd:1Rm0s1n1ve8DqJZ1r8a5NKxW\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\n", { "a=\(candidateLine($0))\r\n" }, $0) }, parse: { bytes in
-        let (fragment, diagnostics) = SDPFragment.parse(bytes: bytes, options: sdpOptions)
-        return fragment.media.count + diagnostics.count
-    }),
-    Shape(parser: "Candidate", name: "one per line, parsed one by one", make: { repeated("", { candidateLine($0) + "\n" }, $0) }, parse: { bytes in
-        var count = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            if Candidate.parse(String(decoding: line, as: UTF8.self)).candidate != nil { count += 1 }
-        }
-        return count
-    }),
-    Shape(parser: "Candidate", name: "one with many extension attributes", make: { size in
-        repeated("1 1 udp 2122260223 192.0.2.1 54321 typ host", { " x-ext\($0) v" }, size)
-    }, parse: { bytes in Candidate.parse(String(decoding: bytes, as: UTF8.self)).diagnostics.count }),
-    Shape(parser: "SIP", name: "one message, large SDP body", make: { size in
-        let body = String(decoding: repeated(sdpHead, { _ in audioSection }, max(0, size - 400)), as: UTF8.self)
-        return Array(sipMessage(0, body: body).utf8)
-    }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).diagnostics.count }),
-    Shape(parser: "SIP", name: "one message, many headers", make: { size in
-        var text = String(decoding: repeated(String(sipMessage(0).dropLast(4)), { "X-Header-\($0): value \($0)\r\n" }, size - 4), as: UTF8.self)
-        text += "\r\n"
-        return Array(text.utf8)
-    }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).message.headers.count }),
-    Shape(parser: "SIP", name: "stream of small messages (decoder)", make: { repeated("", { sipMessage($0) }, $0) }, parse: { bytes in
-        var decoder = SIPStreamDecoder(options: sipOptions)
-        var count = 0
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + 1460)
-            count += decoder.decode(bytes[offset..<end]).count
-            offset = end
-        }
-        return count + decoder.finish().count
-    }),
-    Shape(parser: "JSON", name: "webrtc-internals-like dump (document)", make: { size in
-        let sdp = jsonEscaped(sdpHead + audioSection)
-        return repeated("{\"PeerConnections\":{\"1-1\":{\"updateLog\":[", { i in
-            "\(i == 0 ? "" : ","){\"time\":\"\(1_700_000_000_000 + i)\",\"type\":\"setLocalDescription\",\"value\":\"type: offer, sdp: \(sdp)\"}"
-        }, size, tail: "]}}}")
-    }, parse: { JSONDocument.parse($0).document == nil ? 0 : 1 }),
-    Shape(parser: "JSON", name: "one string of escapes", make: { size in
-        repeated("\"", { _ in "\\n\\\"\\u00e9" }, size, tail: "\"")
-    }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
-    Shape(parser: "JSON", name: "wide object, long keys", make: { size in
-        repeated("{", { i in "\(i == 0 ? "" : ",")\"\(String(repeating: "k", count: 200))\(i)\":\(i)" }, size, tail: "}")
-    }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
-    Shape(parser: "JSON", name: "nested 500 deep, repeated", make: { size in
-        repeated("[", { i in (i == 0 ? "" : ",") + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) }, size, tail: "]")
-    }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
-    Shape(parser: "NDJSON", name: "candidate envelopes", make: { repeated("", { "{\"candidate\":\"\(candidateLine($0))\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}\n" }, $0) }, parse: { NDJSON.parse($0).count }),
+    Shape(
+        parser: "SDP", name: "WebRTC audio sections", make: { repeated(sdpHead, { _ in audioSection }, $0) },
+        parse: parseSDP),
+    Shape(
+        parser: "SDP", name: "many a= lines (one section)",
+        make: { repeated(sdpHead + "m=audio 9 RTP/AVP 0\r\n", { "a=x-attr:\($0)\r\n" }, $0) }, parse: parseSDP),
+    Shape(
+        parser: "SDP", name: "many m= sections",
+        make: { repeated(sdpHead, { "m=audio \($0 % 65_535 + 1) RTP/AVP 0\r\n" }, $0) }, parse: parseSDP),
+    Shape(
+        parser: "SDP", name: "one long a= value",
+        make: { size in
+            Array(
+                (sdpHead + "m=audio 9 RTP/AVP 0\r\na=x-long:"
+                    + String(repeating: "v", count: max(0, size - sdpHead.utf8.count - 40)) + "\r\n").utf8)
+        }, parse: parseSDP),
+    Shape(
+        parser: "SDP", name: "candidate lines",
+        make: { repeated(sdpHead + "m=audio 9 RTP/AVP 0\r\n", { "a=\(candidateLine($0))\r\n" }, $0) }, parse: parseSDP),
+    Shape(
+        parser: "SDP", name: "error on every line",
+        make: { repeated(sdpHead, { "m=audio x RTP/AVP\r\nb=AS:y\r\n\($0)=bad\r\n" }, $0) }, parse: parseSDP),
+    Shape(
+        parser: "SDP fragment", name: "trickle candidates",
+        make: {
+            repeated(
+                "a=ice-ufrag:Kx3b\r\na=ice-pwd:1Rm0s1n1ve8DqJZ1r8a5NKxW\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\n",
+                { "a=\(candidateLine($0))\r\n" }, $0)
+        },
+        parse: { bytes in
+            let (fragment, diagnostics) = SDPFragment.parse(bytes: bytes, options: sdpOptions)
+            return fragment.media.count + diagnostics.count
+        }),
+    Shape(
+        parser: "Candidate", name: "one per line, parsed one by one",
+        make: { repeated("", { candidateLine($0) + "\n" }, $0) },
+        parse: { bytes in
+            var count = 0
+            for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                if Candidate.parse(String(decoding: line, as: UTF8.self)).candidate != nil { count += 1 }
+            }
+            return count
+        }),
+    Shape(
+        parser: "Candidate", name: "one with many extension attributes",
+        make: { size in
+            repeated("1 1 udp 2122260223 192.0.2.1 54321 typ host", { " x-ext\($0) v" }, size)
+        }, parse: { bytes in Candidate.parse(String(decoding: bytes, as: UTF8.self)).diagnostics.count }),
+    Shape(
+        parser: "SIP", name: "one message, large SDP body",
+        make: { size in
+            let body = String(decoding: repeated(sdpHead, { _ in audioSection }, max(0, size - 400)), as: UTF8.self)
+            return Array(sipMessage(0, body: body).utf8)
+        }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).diagnostics.count }),
+    Shape(
+        parser: "SIP", name: "one message, many headers",
+        make: { size in
+            var text = String(
+                decoding: repeated(String(sipMessage(0).dropLast(4)), { "X-Header-\($0): value \($0)\r\n" }, size - 4),
+                as: UTF8.self)
+            text += "\r\n"
+            return Array(text.utf8)
+        }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).message.headers.count }),
+    Shape(
+        parser: "SIP", name: "stream of small messages (decoder)", make: { repeated("", { sipMessage($0) }, $0) },
+        parse: { bytes in
+            var decoder = SIPStreamDecoder(options: sipOptions)
+            var count = 0
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + 1460)
+                count += decoder.decode(bytes[offset..<end]).count
+                offset = end
+            }
+            return count + decoder.finish().count
+        }),
+    Shape(
+        parser: "JSON", name: "webrtc-internals-like dump (document)",
+        make: { size in
+            let sdp = jsonEscaped(sdpHead + audioSection)
+            return repeated(
+                "{\"PeerConnections\":{\"1-1\":{\"updateLog\":[",
+                { i in
+                    "\(i == 0 ? "" : ","){\"time\":\"\(1_700_000_000_000 + i)\",\"type\":\"setLocalDescription\",\"value\":\"type: offer, sdp: \(sdp)\"}"
+                }, size, tail: "]}}}")
+        }, parse: { JSONDocument.parse($0).document == nil ? 0 : 1 }),
+    Shape(
+        parser: "JSON", name: "one string of escapes",
+        make: { size in
+            repeated("\"", { _ in "\\n\\\"\\u00e9" }, size, tail: "\"")
+        }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
+    Shape(
+        parser: "JSON", name: "wide object, long keys",
+        make: { size in
+            repeated(
+                "{", { i in "\(i == 0 ? "" : ",")\"\(String(repeating: "k", count: 200))\(i)\":\(i)" }, size, tail: "}")
+        }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
+    Shape(
+        parser: "JSON", name: "nested 500 deep, repeated",
+        make: { size in
+            repeated(
+                "[",
+                { i in (i == 0 ? "" : ",") + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) },
+                size, tail: "]")
+        }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
+    Shape(
+        parser: "NDJSON", name: "candidate envelopes",
+        make: {
+            repeated("", { "{\"candidate\":\"\(candidateLine($0))\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}\n" }, $0)
+        }, parse: { NDJSON.parse($0).count }),
 ]
 
 // MARK: Main
@@ -287,7 +350,8 @@ for shape in shapes where only.map({ "\(shape.parser) \(shape.name)".contains($0
         let input = shape.make(size)
         let result = measure(input, runs: size >= 10_000_000 ? min(runs, 3) : runs, shape.parse)
         costs.append(fixed(result.nanosecondsPerByte, 2))
-        peaks.append("\(memory(result.peakKiB)) (\(fixed(Double(result.peakKiB * 1024) / Double(max(1, input.count)), 1))×)")
+        peaks.append(
+            "\(memory(result.peakKiB)) (\(fixed(Double(result.peakKiB * 1024) / Double(max(1, input.count)), 1))×)")
     }
     print("| \(shape.parser) | \(shape.name) | " + (costs + peaks).joined(separator: " | ") + " |")
     fflush(nil)

@@ -1,3 +1,6 @@
+import SDPLintICE
+import SDPLintSDP
+
 // SDPBenchmark: parse and serialize throughput of the SDP module over a folder of .sdp files,
 // measured the way ../shared/bench/anchors measures the C and Python parsers: every file is
 // loaded first, a 0.3 s warm-up, a calibrated timed loop of about 1.5 s in which each pass
@@ -11,8 +14,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SDPLintICE
-import SDPLintSDP
 func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -110,7 +111,10 @@ while let argument = arguments.popFirst() {
 if let candidateFile {
     // Candidate lines per second, as Benchmarks/anchors/candidates.py measures aiortc and
     // sdp_transform: the value after "candidate:", parsed to a typed Candidate.
-    guard let bytes = readFile(candidateFile) else { print("cannot read \(candidateFile)"); exit(2) }
+    guard let bytes = readFile(candidateFile) else {
+        print("cannot read \(candidateFile)")
+        exit(2)
+    }
     let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         .map { $0.hasPrefix("a=") ? String($0.dropFirst(2)) : $0 }
@@ -136,11 +140,12 @@ if let candidateFile {
     }
     var times: [Double] = []
     for _ in 0..<runs {
-        times.append(measure(target: target) {
-            var n = 0
-            for line in lines { n &+= Candidate.parse(line).candidate?.port.hashValue ?? 0 }
-            return n
-        })
+        times.append(
+            measure(target: target) {
+                var n = 0
+                for line in lines { n &+= Candidate.parse(line).candidate?.port.hashValue ?? 0 }
+                return n
+            })
     }
     let perLine = median(times) / Double(lines.count)
     print("| parser | lines | ns/line (median) | lines/s |")
@@ -175,7 +180,12 @@ if directories.isEmpty {
     exit(2)
 }
 
-print("| folder | files | avg bytes | parse ns/SDP (median) | parse MB/s | serialize ns/SDP | parse(String) ns/SDP | peak RSS MiB | errors | not byte-identical |")
+print(
+    """
+    | folder | files | avg bytes | parse ns/SDP (median) | parse MB/s | serialize ns/SDP | parse(String) ns/SDP | \
+    peak RSS MiB | errors | not byte-identical |
+    """
+)
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for directory in directories {
     let inputs = sdpFiles(in: directory).compactMap(readFile)
@@ -209,21 +219,36 @@ for directory in directories {
     var stringTimes: [Double] = []
     var serializeTimes: [Double] = []
     for _ in 0..<runs {
-        if only != nil && only != "parse" { parseTimes.append(0) } else { parseTimes.append(measure(target: target) {
-            var n = 0
-            for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input, options: options)) }
-            return n
-        }) }
-        if only != nil && only != "string" { stringTimes.append(0) } else { stringTimes.append(measure(target: target) {
-            var n = 0
-            for text in texts { n &+= mediaCount(SessionDescription.parse(text, options: options)) }
-            return n
-        }) }
-        if only != nil && only != "serialize" { serializeTimes.append(0) } else { serializeTimes.append(measure(target: target) {
-            var n = 0
-            for description in parsed { n &+= description.serialized().utf8.count }
-            return n
-        }) }
+        if only != nil && only != "parse" {
+            parseTimes.append(0)
+        } else {
+            parseTimes.append(
+                measure(target: target) {
+                    var n = 0
+                    for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input, options: options)) }
+                    return n
+                })
+        }
+        if only != nil && only != "string" {
+            stringTimes.append(0)
+        } else {
+            stringTimes.append(
+                measure(target: target) {
+                    var n = 0
+                    for text in texts { n &+= mediaCount(SessionDescription.parse(text, options: options)) }
+                    return n
+                })
+        }
+        if only != nil && only != "serialize" {
+            serializeTimes.append(0)
+        } else {
+            serializeTimes.append(
+                measure(target: target) {
+                    var n = 0
+                    for description in parsed { n &+= description.serialized().utf8.count }
+                    return n
+                })
+        }
     }
     func nanoseconds(_ times: [Double]) -> String {
         let value = median(times)
@@ -231,6 +256,13 @@ for directory in directories {
     }
     let parseMedian = median(parseTimes)
     let megabytes = parseMedian > 0 ? String(Int(Double(totalBytes) / parseMedian / 1e6)) : "–"
-    let name = (directory.split(separator: "/").last.map(String.init) ?? directory) + (options.checks ? "" : " (checks off)")
-    print("| \(name) | \(inputs.count) | \(totalBytes / inputs.count) | \(nanoseconds(parseTimes)) | \(megabytes) | \(nanoseconds(serializeTimes)) | \(nanoseconds(stringTimes)) | \(Int(peakRSSMiB())) | \(errors) | \(changed) |")
+    let name =
+        (directory.split(separator: "/").last.map(String.init) ?? directory) + (options.checks ? "" : " (checks off)")
+    print(
+        """
+        | \(name) | \(inputs.count) | \(totalBytes / inputs.count) | \(nanoseconds(parseTimes)) | \(megabytes) | \
+        \(nanoseconds(serializeTimes)) | \(nanoseconds(stringTimes)) | \(Int(peakRSSMiB())) | \(errors) | \
+        \(changed) |
+        """
+    )
 }

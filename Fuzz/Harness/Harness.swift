@@ -1,5 +1,6 @@
 import Foundation
 import SDPLintFuzzTargets
+
 // One binary for every target. Built two ways (Fuzz/README.md):
 //
 // - with `--sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING`: libFuzzer supplies `main`
@@ -17,15 +18,19 @@ nonisolated(unsafe) var selected: FuzzTarget?
 /// stop.
 func configure(target name: String?) -> Bool {
     guard let name, !name.isEmpty else {
-        FileHandle.standardError.write(Data("set FUZZ_TARGET to one of: \(FuzzTarget.all.map(\.name).joined(separator: " "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("set FUZZ_TARGET to one of: \(FuzzTarget.all.map(\.name).joined(separator: " "))\n".utf8))
         exit(2)
     }
     if name == "list" {
-        for target in FuzzTarget.all { print("\(target.name)\t\(target.dictionary)\t\(target.maxLength)\t\(target.summary)") }
+        for target in FuzzTarget.all {
+            print("\(target.name)\t\(target.dictionary)\t\(target.maxLength)\t\(target.summary)")
+        }
         exit(0)
     }
     guard let target = FuzzTarget.named(name) else {
-        FileHandle.standardError.write(Data("unknown target \(name); targets: \(FuzzTarget.all.map(\.name).joined(separator: " "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("unknown target \(name); targets: \(FuzzTarget.all.map(\.name).joined(separator: " "))\n".utf8))
         exit(2)
     }
     selected = target
@@ -107,7 +112,9 @@ enum Replay {
             }
             var violations: [Violation] = []
             let elapsed = clock.measure { violations = target.run([UInt8](data)) }
-            print("\(path): \(data.count) bytes, \(elapsed)\(violations.isEmpty ? "" : ", " + violations.map(\.message).joined(separator: "; "))")
+            print(
+                "\(path): \(data.count) bytes, \(elapsed)\(violations.isEmpty ? "" : ", " + violations.map(\.message).joined(separator: "; "))"
+            )
             failed = failed || !violations.isEmpty
         }
         exit(failed ? 1 : 0)

@@ -1,21 +1,27 @@
+import SDPLint
 import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintJSON
 import SDPLintOfferAnswer
 import SDPLintSDP
-import SDPLint
 import SDPLintSIP
 import SDPLintSignaling
+
 extension FuzzTarget {
     /// Every target, in the order `Scripts/fuzz-smoke` runs them.
-    public static let all: [FuzzTarget] = [sdp, sdpfrag, candidate, json, envelope, whip, sip, jingle, trace, capture, offerAnswer]
+    public static let all: [FuzzTarget] = [
+        sdp, sdpfrag, candidate, json, envelope, whip, sip, jingle, trace, capture, offerAnswer,
+    ]
 
     /// A session description (RFC 8866): lenient and strict parse, the typed views of every
     /// attribute, the canonical form, and the writer's output read back.
     static let sdp = FuzzTarget(
         name: "sdp", summary: "SessionDescription.parse, typed attribute views, formatted(), serialize and reparse",
         dictionary: "sdp",
-        seeds: [SeedSource("corpus", [".sdp"]), SeedSource("invalid/sdp", [".sdp"]), SeedSource("offer-answer", [".offer", ".answer"])]
+        seeds: [
+            SeedSource("corpus", [".sdp"]), SeedSource("invalid/sdp", [".sdp"]),
+            SeedSource("offer-answer", [".offer", ".answer"]),
+        ]
     ) { input in
         let result = SessionDescription.parse(bytes: input)
         _ = SessionDescription.parse(bytes: input, options: .strict)
@@ -27,7 +33,13 @@ extension FuzzTarget {
         // (with errors the model is partial, and its text need not read back the same way).
         var violations: [Violation] = []
         if reread.description.media.count != result.description.media.count {
-            violations.append(Violation("the serialized description has \(reread.description.media.count) media sections, the parsed one \(result.description.media.count)"))
+            violations.append(
+                Violation(
+                    """
+                    the serialized description has \(reread.description.media.count) media sections, the parsed \
+                    one \(result.description.media.count)
+                    """
+                ))
         }
         if let error = reread.diagnostics.first(where: { $0.severity == .error }) {
             violations.append(Violation("the serialized description has an error the input had not: \(error)"))
@@ -40,8 +52,10 @@ extension FuzzTarget {
     static let sdpfrag = FuzzTarget(
         name: "sdpfrag", summary: "SDPFragment.parse and serialize",
         dictionary: "sdp",
-        seeds: [SeedSource("corpus", [".sdp"], .fromFirstMediaLine), SeedSource("sip", [".sip"], .fromFirstMediaLine),
-                SeedSource("signaling/sdpfrag", [".sdpfrag"])]
+        seeds: [
+            SeedSource("corpus", [".sdp"], .fromFirstMediaLine), SeedSource("sip", [".sip"], .fromFirstMediaLine),
+            SeedSource("signaling/sdpfrag", [".sdpfrag"]),
+        ]
     ) { input in
         let (fragment, _) = SDPFragment.parse(bytes: input)
         _ = SDPFragment.parse(bytes: input, options: .strict)
@@ -55,7 +69,8 @@ extension FuzzTarget {
 
     /// One candidate (RFC 8839 §5.1), as `RTCIceCandidate.candidate` or an `a=candidate:` line.
     static let candidate = FuzzTarget(
-        name: "candidate", summary: "Candidate.parse (lenient, strict), validate(), the canonical form of a valid candidate reparsed",
+        name: "candidate",
+        summary: "Candidate.parse (lenient, strict), validate(), the canonical form of a valid candidate reparsed",
         dictionary: "sdp",
         seeds: [SeedSource("ice", [".txt"], .lines), SeedSource("corpus", [".sdp"], .linesStarting("a=candidate:"))]
     ) { input in
@@ -70,7 +85,8 @@ extension FuzzTarget {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         let canonical = candidate.canonicalized()
         let (reread, _) = Candidate.parse(canonical.description)
-        return reread == nil ? [Violation("the canonical form of a candidate does not parse: \(canonical.description)")] : []
+        return reread == nil
+            ? [Violation("the canonical form of a candidate does not parse: \(canonical.description)")] : []
     }
 
     /// Any JSON text (RFC 8259), as a value, as a document with locations, as NDJSON, and cut
@@ -91,7 +107,10 @@ extension FuzzTarget {
             for text in [value.serialized(), value.serialized(pretty: true)] {
                 let (reread, diagnostics) = JSONValue.parse(text)
                 if reread != value {
-                    violations.append(Violation("the written JSON does not read back to the same value: \(diagnostics.first.map(String.init(describing:)) ?? "different value")"))
+                    violations.append(
+                        Violation(
+                            "the written JSON does not read back to the same value: \(diagnostics.first.map(String.init(describing:)) ?? "different value")"
+                        ))
                 }
             }
         }
@@ -101,7 +120,12 @@ extension FuzzTarget {
     /// A SIP byte stream (RFC 3261 §18.3) and a single datagram; the stream decoded in chunks
     /// must give what it gives in one piece.
     static let sip = FuzzTarget(
-        name: "sip", summary: "SIPStreamDecoder (whole and chunked), SIPMessage.parse as a datagram, typed headers and body, SIPSignaling.read",
+        name: "sip",
+        summary:
+            """
+            SIPStreamDecoder (whole and chunked), SIPMessage.parse as a datagram, typed headers and body, \
+            SIPSignaling.read
+            """,
         dictionary: "sip",
         seeds: [SeedSource("sip", [".sip"]), SeedSource("corpus", [".sip"]), SeedSource("signaling/sip", [".sip"])]
     ) { input in
@@ -120,7 +144,8 @@ extension FuzzTarget {
         pieces += chunked.finish()
         var violations: [Violation] = []
         if pieces.map(\.message) != all.map(\.message) {
-            violations.append(Violation("decoding in \(chunk)-byte chunks gave \(pieces.count) messages, in one piece \(all.count)"))
+            violations.append(
+                Violation("decoding in \(chunk)-byte chunks gave \(pieces.count) messages, in one piece \(all.count)"))
         }
         for result in all.prefix(16) { touchTypedHeaders(result.message) }
         let datagram = SIPMessage.parse(bytes: input, framing: .datagram)
@@ -136,11 +161,14 @@ extension FuzzTarget {
     /// form), rtcstats and Firefox about:webrtc, through the readers, the whole linter and the
     /// timeline.
     static let trace = FuzzTarget(
-        name: "trace", summary: "TraceReader.read (json, rtcstats), the dump readers, Linter.check, Timeline, the text renderer",
+        name: "trace",
+        summary: "TraceReader.read (json, rtcstats), the dump readers, Linter.check, Timeline, the text renderer",
         dictionary: "json",
-        seeds: [SeedSource("corpus/chromium-internals", [".json", ".rtcstats.gz"]),
-                SeedSource("corpus/chromium-internals", [".json"], .legacyWebRTCInternals),
-                SeedSource("corpus/firefox-aboutwebrtc", [".json"])],
+        seeds: [
+            SeedSource("corpus/chromium-internals", [".json", ".rtcstats.gz"]),
+            SeedSource("corpus/chromium-internals", [".json"], .legacyWebRTCInternals),
+            SeedSource("corpus/firefox-aboutwebrtc", [".json"]),
+        ],
         maxLength: 512 << 10
     ) { input in
         let isRTCStats = RTCStatsDump.matches(input)
@@ -161,13 +189,17 @@ extension FuzzTarget {
     static let offerAnswer = FuzzTarget(
         name: "offeranswer", summary: "Negotiation.analyze on an offer and an answer split at the second v= line",
         dictionary: "sdp",
-        seeds: [SeedSource("offer-answer", [".offer"], .followedBySibling(suffix: ".answer")),
-                SeedSource("corpus", [".offer.sdp"], .followedBySibling(suffix: ".answer.sdp"))]
+        seeds: [
+            SeedSource("offer-answer", [".offer"], .followedBySibling(suffix: ".answer")),
+            SeedSource("corpus", [".offer.sdp"], .followedBySibling(suffix: ".answer.sdp")),
+        ]
     ) { input in
         var split = input.count
         var index = 1
         while index + 2 < input.count {
-            if input[index] == UInt8(ascii: "\n") && input[index + 1] == UInt8(ascii: "v") && input[index + 2] == UInt8(ascii: "=") {
+            if input[index] == UInt8(ascii: "\n") && input[index + 1] == UInt8(ascii: "v")
+                && input[index + 2] == UInt8(ascii: "=")
+            {
                 split = index + 1
                 break
             }

@@ -1,5 +1,6 @@
-import SDPLintCapture
 import SDPLint
+import SDPLintCapture
+
 extension FuzzTarget {
     /// A packet capture as `sdplint check` reads one: pcap or pcapng, gzip-compressed or not,
     /// down to UDP datagrams and reassembled TCP streams (IP fragments too), the SIP messages
@@ -11,7 +12,11 @@ extension FuzzTarget {
     /// a gzip bomb to about 64 MiB of output.
     static let capture = FuzzTarget(
         name: "capture",
-        summary: "CaptureDecoder (pcap, pcapng, gzip; whole and in 4 KiB chunks), PacketCapture SIP dialogs, Linter.check, Gzip.decompress",
+        summary:
+            """
+            CaptureDecoder (pcap, pcapng, gzip; whole and in 4 KiB chunks), PacketCapture SIP dialogs, \
+            Linter.check, Gzip.decompress
+            """,
         dictionary: "capture",
         seeds: [SeedSource("pcap", [".pcap", ".pcapng"]), SeedSource("pcap", [".gz"], .stored)],
         maxLength: 64 << 10
@@ -20,7 +25,13 @@ extension FuzzTarget {
         let whole = FuzzTarget.events(input, chunkSize: 1 << 20)
         let chunked = FuzzTarget.events(input, chunkSize: 4096)
         if whole != chunked {
-            violations.append(Violation("read in 4 KiB chunks the capture gives \(chunked?.count ?? 0) events, in one piece \(whole?.count ?? 0)"))
+            violations.append(
+                Violation(
+                    """
+                    read in 4 KiB chunks the capture gives \(chunked?.count ?? 0) events, in one piece \
+                    \(whole?.count ?? 0)
+                    """
+                ))
         }
         if whole != nil {
             let files = Linter.check(input, path: "fuzz.pcap", kind: Gzip.isGzip(input) ? .gzip : .pcap)
@@ -45,7 +56,10 @@ extension FuzzTarget {
                 fault = error
             }
             if result.error == nil && (fault != nil || output != result.bytes) {
-                violations.append(Violation("gzip fed in \(pieces)-byte pieces gives \(fault.map { "\($0)" } ?? "\(output.count) bytes"), in one piece \(result.bytes.count) bytes"))
+                violations.append(
+                    Violation(
+                        "gzip fed in \(pieces)-byte pieces gives \(fault.map { "\($0)" } ?? "\(output.count) bytes"), in one piece \(result.bytes.count) bytes"
+                    ))
             }
         }
         return violations

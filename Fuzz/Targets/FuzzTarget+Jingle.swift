@@ -1,7 +1,8 @@
+import SDPLint
 import SDPLintDiagnostics
 import SDPLintJingle
 import SDPLintSDP
-import SDPLint
+
 extension FuzzTarget {
     /// An XMPP stanza carrying Jingle (XEP-0166 and its RTP, ICE-UDP, DTLS, grouping and
     /// message-initiation extensions), read by libxml2 with DTDs and entities refused: the
@@ -12,7 +13,11 @@ extension FuzzTarget {
     /// and entity expansion (billion laughs) cost one scan; the seeds include both.
     static let jingle = FuzzTarget(
         name: "jingle",
-        summary: "Stanza.parse (lenient, strict), Jingle→SDP→Jingle, Linter.check on XML; a stanza without errors written and read back",
+        summary:
+            """
+            Stanza.parse (lenient, strict), Jingle→SDP→Jingle, Linter.check on XML; a stanza without errors \
+            written and read back
+            """,
         dictionary: "xml",
         seeds: [SeedSource("jingle", [".xml"]), SeedSource("corpus/jingle", [".xml"])],
         maxLength: 32 << 10

@@ -1,5 +1,6 @@
-import SDPLintCapture
 import Foundation
+import SDPLintCapture
+
 extension FuzzTarget {
     /// The seed inputs of the target, made from the fixtures: each with the fixture it came
     /// from. Compressed fixtures (`.gz`) are decompressed first, except for the

@@ -1,8 +1,9 @@
+import SDPLint
 import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSDP
-import SDPLint
 import SDPLintSignaling
+
 extension FuzzTarget {
     /// Signaling messages in JSON: the W3C dictionaries (`RTCSessionDescriptionInit`,
     /// `RTCIceCandidateInit`), the WebSocket envelope shapes around them and our versioned
@@ -11,10 +12,16 @@ extension FuzzTarget {
     /// back to the same messages.
     static let envelope = FuzzTarget(
         name: "envelope",
-        summary: "SignalingJSON.read (lenient, strict), ICEServerConfiguration.read, every writer; the envelope written and read back",
+        summary:
+            """
+            SignalingJSON.read (lenient, strict), ICEServerConfiguration.read, every writer; the envelope written \
+            and read back
+            """,
         dictionary: "json",
-        seeds: [SeedSource("signaling/json", [".json", ".ndjson"]), SeedSource("signaling/invalid", [".json"]),
-                SeedSource("corpus", [".json", ".ndjson"])],
+        seeds: [
+            SeedSource("signaling/json", [".json", ".ndjson"]), SeedSource("signaling/invalid", [".json"]),
+            SeedSource("corpus", [".json", ".ndjson"]),
+        ],
         maxLength: 64 << 10
     ) { input in
         let (messages, diagnostics) = SignalingJSON.read(input)
@@ -27,12 +34,16 @@ extension FuzzTarget {
         guard !values.isEmpty, !diagnostics.containsErrors else { return violations }
         let (text, dropped) = Signaling.write(values, as: .envelope)
         if !dropped.isEmpty {
-            violations.append(Violation("the envelope dropped \(dropped.map(\.description)), but it carries the whole model"))
+            violations.append(
+                Violation("the envelope dropped \(dropped.map(\.description)), but it carries the whole model"))
         }
         let (again, againDiagnostics) = SignalingJSON.read(Array(text.utf8))
         if again.map(\.value) != values {
-            let problem = againDiagnostics.first(where: { $0.severity == .error }).map(String.init(describing:)) ?? "different messages"
-            violations.append(Violation("the written envelope does not read back to the same \(values.count) messages: \(problem)"))
+            let problem =
+                againDiagnostics.first(where: { $0.severity == .error }).map(String.init(describing:))
+                ?? "different messages"
+            violations.append(
+                Violation("the written envelope does not read back to the same \(values.count) messages: \(problem)"))
         }
         return violations
     }
@@ -41,7 +52,8 @@ extension FuzzTarget {
     /// another (RFC 9112), their SDP offers and answers, trickle PATCHes with SDP fragments and
     /// `Link: rel="ice-server"` headers, as `sdplint check` reads them.
     static let whip = FuzzTarget(
-        name: "whip", summary: "HTTPMessage.parseAll (lenient, strict), WHIPSignaling.read, the WHIP writer, Linter.check on HTTP",
+        name: "whip",
+        summary: "HTTPMessage.parseAll (lenient, strict), WHIPSignaling.read, the WHIP writer, Linter.check on HTTP",
         dictionary: "http",
         seeds: [SeedSource("signaling/whip", [".http"]), SeedSource("signaling/invalid", [".http"])],
         maxLength: 32 << 10
@@ -81,9 +93,17 @@ func touchSignalingMessage(_ message: SignalingMessage) {
 func misplaced(_ diagnostics: [Diagnostic], in input: [UInt8]) -> [Violation] {
     diagnostics.prefix(1000).compactMap { diagnostic in
         let location = diagnostic.location
-        guard location.line < 1 || location.column < 1 || location.bytes.lowerBound < 0 || location.bytes.upperBound > input.count else {
+        guard
+            location.line < 1 || location.column < 1 || location.bytes.lowerBound < 0
+                || location.bytes.upperBound > input.count
+        else {
             return nil
         }
-        return Violation("\(diagnostic.code) is located outside the input (\(input.count) bytes) at \(location) \(location.bytes): \(diagnostic.message)")
+        return Violation(
+            """
+            \(diagnostic.code) is located outside the input (\(input.count) bytes) at \(location) \
+            \(location.bytes): \(diagnostic.message)
+            """
+        )
     }
 }

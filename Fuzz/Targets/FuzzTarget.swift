@@ -95,7 +95,8 @@ public struct SeedSource: Sendable, Hashable {
         switch shape {
         case .followedBySibling(let suffix):
             guard let matched = suffixes.first(where: { path.hasSuffix($0) }), matched != suffix,
-                  let sibling = read(String(path.dropLast(matched.count)) + suffix) else { return [] }
+                let sibling = read(String(path.dropLast(matched.count)) + suffix)
+            else { return [] }
             return [file + sibling]
         case .whole, .stored:
             return [file]
@@ -109,7 +110,9 @@ public struct SeedSource: Sendable, Hashable {
         case .fromFirstMediaLine:
             var start = 0
             while start < file.count {
-                if file[start...].starts(with: [UInt8(ascii: "m"), UInt8(ascii: "=")]) { return [Array(file[start...])] }
+                if file[start...].starts(with: [UInt8(ascii: "m"), UInt8(ascii: "=")]) {
+                    return [Array(file[start...])]
+                }
                 guard let lf = file[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
                 start = lf + 1
             }

@@ -1,4 +1,5 @@
 import SDPLintJSON
+
 /// Makes seeds in the older webrtc-internals value format from current dumps, since no dump of
 /// that age is among the fixtures.
 ///

@@ -1,6 +1,7 @@
 import SDPLintICE
 public import SDPLintSDP
 import SDPLintScanning
+
 /// Replaces what identifies people and networks in a description — addresses, candidate ports,
 /// ICE credentials, fingerprints, SSRCs, stream/track ids and cnames, user names, session ids,
 /// e-mail and phone lines — consistently, so it can be pasted into a bug report.
@@ -47,7 +48,8 @@ public struct Anonymizer {
         if origin.sessionID.utf8.allSatisfy({ $0.isDigit }) { result.sessionID = digits(origin.sessionID) }
         let replaced = address(origin.address)
         if replaced != origin.address { result.address = replaced }
-        return result.username == origin.username && result.sessionID == origin.sessionID && result.address == origin.address ? origin : result
+        return result.username == origin.username && result.sessionID == origin.sessionID
+            && result.address == origin.address ? origin : result
     }
 
     private mutating func anonymize(_ connection: Connection) -> Connection {
@@ -84,25 +86,35 @@ public struct Anonymizer {
             guard let space = value.firstIndex(of: " ") else { return attribute }
             let id = ssrc(String(value[..<space]))
             let rest = value[value.index(after: space)...]
-            guard let colon = rest.firstIndex(of: ":") else { return Attribute(name: attribute.name, value: id + " " + rest) }
+            guard let colon = rest.firstIndex(of: ":") else {
+                return Attribute(name: attribute.name, value: id + " " + rest)
+            }
             let name = String(rest[..<colon])
             let attributeValue = String(rest[rest.index(after: colon)...])
-            let replaced: String = switch name {
-            case "cname", "label", "mslabel": token(attributeValue, kind: "id")
-            case "msid": attributeValue.split(separator: " ", omittingEmptySubsequences: false).map { token(String($0), kind: "id") }.joined(separator: " ")
-            default: attributeValue
-            }
+            let replaced: String =
+                switch name {
+                case "cname", "label", "mslabel": token(attributeValue, kind: "id")
+                case "msid":
+                    attributeValue.split(separator: " ", omittingEmptySubsequences: false).map {
+                        token(String($0), kind: "id")
+                    }.joined(separator: " ")
+                default: attributeValue
+                }
             return Attribute(name: attribute.name, value: id + " " + name + ":" + replaced)
         case .ssrcGroup:
             for index in 1..<max(1, fields.count) { fields.map(index) { ssrc($0) } }
         case .msid:
             for index in 0..<fields.count { fields.map(index) { token($0, kind: "id") } }
         case .msidSemantic:
-            for index in 0..<fields.count where fields[index] != "WMS" && fields[index] != "*" { fields.map(index) { token($0, kind: "id") } }
+            for index in 0..<fields.count where fields[index] != "WMS" && fields[index] != "*" {
+                fields.map(index) { token($0, kind: "id") }
+            }
         case .rtcp:
             if fields.count >= 4 { fields.map(3) { address($0) } }
         case .identity, .crypto:
-            return Attribute(name: attribute.name, value: attribute.name == .crypto ? cryptoKeys(value) : token(value, kind: "identity"))
+            return Attribute(
+                name: attribute.name,
+                value: attribute.name == .crypto ? cryptoKeys(value) : token(value, kind: "identity"))
         default:
             return attribute
         }
@@ -117,7 +129,9 @@ public struct Anonymizer {
             result += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
             let end = rest.firstIndex { $0 == "|" || $0 == ";" || $0 == " " } ?? rest.endIndex
-            result += randomString(count: rest[..<end].count, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"))
+            result += randomString(
+                count: rest[..<end].count,
+                alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"))
             rest = rest[end...]
         }
         return result + rest
@@ -134,7 +148,9 @@ public struct Anonymizer {
         switch kind {
         case .unspecified, .loopback, .other:
             return text
-        case .privateIPv4: replacement = "10.\(next("10") / 65536 % 256).\(next("10", advance: false) / 256 % 256).\(next("10", advance: false) % 256)"
+        case .privateIPv4:
+            replacement =
+                "10.\(next("10") / 65536 % 256).\(next("10", advance: false) / 256 % 256).\(next("10", advance: false) % 256)"
         case .linkLocalIPv4: replacement = "169.254.\(next("169") / 256 % 256).\(next("169", advance: false) % 256)"
         case .publicIPv4:
             let n = next("public4")
@@ -175,7 +191,8 @@ public struct Anonymizer {
         if Self.isUUID(bare) {
             replacement = bare == text ? uuid() : "{" + uuid() + "}"
         } else {
-            let alphabet: [Character] = text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" })
+            let alphabet: [Character] =
+                text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" })
                 ? Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
                 : Array("abcdefghijklmnopqrstuvwxyz0123456789-")
             replacement = randomString(count: text.count, alphabet: alphabet)
@@ -194,7 +211,8 @@ public struct Anonymizer {
 
     private mutating func hex(_ text: String) -> String {
         if let known = tokens["hex\u{0}" + text] { return known }
-        let replacement = String(text.map { $0 == ":" ? ":" : (randomString(count: 1, alphabet: Array("0123456789ABCDEF")).first ?? "0") })
+        let replacement = String(
+            text.map { $0 == ":" ? ":" : (randomString(count: 1, alphabet: Array("0123456789ABCDEF")).first ?? "0") })
         tokens["hex\u{0}" + text] = replacement
         return replacement
     }

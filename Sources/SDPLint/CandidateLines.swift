@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintICE
+
 /// A file of ICE candidate lines: each line on its own, with or without `a=` and `candidate:`.
 enum CandidateLines {
     /// The candidates that parse, in order.
@@ -25,12 +26,16 @@ enum CandidateLines {
             var valueStart = start
             for prefix in ["a=", "candidate:"] {
                 let literal = Array(prefix.utf8)
-                if contentEnd - valueStart >= literal.count && (0..<literal.count).allSatisfy({ bytes[valueStart + $0] == literal[$0] }) {
+                if contentEnd - valueStart >= literal.count
+                    && (0..<literal.count).allSatisfy({ bytes[valueStart + $0] == literal[$0] })
+                {
                     valueStart += literal.count
                 }
             }
             let text = start..<contentEnd
-            if !text.isEmpty && !(contentEnd - start == 19 && String(decoding: source[text], as: UTF8.self) == "a=end-of-candidates") {
+            if !text.isEmpty
+                && !(contentEnd - start == 19 && String(decoding: source[text], as: UTF8.self) == "a=end-of-candidates")
+            {
                 _ = Candidate.parse(bytes, valueStart..<contentEnd, into: &collector)
             }
             start = end + 1

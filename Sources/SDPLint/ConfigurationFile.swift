@@ -1,7 +1,8 @@
-public import SDPLintDiagnostics
 import Foundation
+public import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSDP
+
 /// `.sdplint.json`: the rules and severities a project settles on, found from the working
 /// directory upward (as `.editorconfig` and `.swiftlint.yml` are). Options on the command line
 /// are applied after it and win. The schema is `Schemas/sdplint-config.schema.json`.
@@ -34,7 +35,9 @@ public enum ConfigurationFile {
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var diagnostic: Diagnostic
-        public var description: String { "\(path):\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)" }
+        public var description: String {
+            "\(path):\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)"
+        }
     }
 
     static let keys: Set<String> = ["$schema", "disable", "enable", "severity", "failOn", "strict", "profiles", "type"]
@@ -43,22 +46,31 @@ public enum ConfigurationFile {
     ///
     /// - Throws: A ``Problem`` naming the line and column of the first mistake: JSON that does
     ///   not parse, an unknown key or rule, a value of the wrong type.
-    public static func apply(_ bytes: [UInt8], path: String, to configuration: inout LintConfiguration) throws(Problem) {
+    public static func apply(_ bytes: [UInt8], path: String, to configuration: inout LintConfiguration) throws(Problem)
+    {
         let parsed = JSONDocument.parse(bytes)
         guard let document = parsed.document else {
-            let first = parsed.diagnostics.first { $0.severity == .error } ?? JSONRules.unexpectedEnd.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "empty file")
+            let first =
+                parsed.diagnostics.first { $0.severity == .error }
+                ?? JSONRules.unexpectedEnd.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "empty file")
             throw Problem(path: path, diagnostic: first)
         }
         let root = document.root
         func fail(_ node: JSONNode, _ message: String) -> Problem {
-            Problem(path: path, diagnostic: JSONRules.typeMismatch.diagnostic(at: node.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message))
+            Problem(
+                path: path,
+                diagnostic: JSONRules.typeMismatch.diagnostic(
+                    at: node.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message))
         }
         guard root.value.objectValue != nil else { throw fail(root, "the configuration must be a JSON object") }
         for member in root.members where !keys.contains(member.key ?? "") {
-            throw Problem(path: path, diagnostic: JSONRules.typeMismatch.diagnostic(
-                at: member.keyLocation ?? member.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                "unknown key '\(member.key ?? "")'; the keys are \(keys.filter { $0 != "$schema" }.sorted().joined(separator: ", "))"))
+            throw Problem(
+                path: path,
+                diagnostic: JSONRules.typeMismatch.diagnostic(
+                    at: member.keyLocation ?? member.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                    "unknown key '\(member.key ?? "")'; the keys are \(keys.filter { $0 != "$schema" }.sorted().joined(separator: ", "))"
+                ))
         }
         func strings(_ key: String) throws(Problem) -> [(String, JSONNode)] {
             guard let node = root[key] else { return [] }
@@ -77,10 +89,16 @@ public enum ConfigurationFile {
             do { try configuration.enable(code) } catch { throw fail(node, error.description) }
         }
         if let severities = root["severity"] {
-            guard severities.value.objectValue != nil else { throw fail(severities, "severity must map rule codes to error, warning, info or off") }
+            guard severities.value.objectValue != nil else {
+                throw fail(severities, "severity must map rule codes to error, warning, info or off")
+            }
             for member in severities.members {
-                guard let level = member.value.stringValue else { throw fail(member, "the severity of \(member.key ?? "") must be a string") }
-                do { try configuration.setSeverity("\(member.key ?? "")=\(level)") } catch { throw fail(member, error.description) }
+                guard let level = member.value.stringValue else {
+                    throw fail(member, "the severity of \(member.key ?? "") must be a string")
+                }
+                do { try configuration.setSeverity("\(member.key ?? "")=\(level)") } catch {
+                    throw fail(member, error.description)
+                }
             }
         }
         if let node = root["failOn"] {
@@ -95,7 +113,9 @@ public enum ConfigurationFile {
         }
         for (name, node) in try strings("profiles") {
             guard let profile = Profile(rawValue: name.lowercased()) else {
-                throw fail(node, "unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    node,
+                    "unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if !configuration.profiles.contains(profile) { configuration.profiles.append(profile) }
         }

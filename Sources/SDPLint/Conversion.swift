@@ -3,6 +3,7 @@ import SDPLintICE
 import SDPLintJingle
 import SDPLintSDP
 import SDPLintSignaling
+
 /// What `sdplint convert` writes.
 public enum ConversionTarget: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// `RTCSessionDescriptionInit` / `RTCIceCandidateInit` JSON, one message a line.
@@ -41,12 +42,18 @@ public enum Converter {
 
     /// Converts `source` (any signaling format sdplint reads: JSON, NDJSON, SIP, WHIP, SDP, an
     /// SDP fragment, a Jingle stanza) to `target`.
-    public static func convert(_ source: [UInt8], name: String = "", to target: ConversionTarget, strict: Bool = false) -> Result {
+    public static func convert(
+        _ source: [UInt8], name: String = "", to target: ConversionTarget, strict: Bool = false
+    ) -> Result {
         var (messages, dropped, diagnostics) = read(source, name: name, strict: strict)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return Result(text: "", dropped: [], diagnostics: diagnostics) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Result(text: "", dropped: [], diagnostics: diagnostics)
+        }
         guard !messages.isEmpty else {
-            diagnostics.append(SignalingRules.noSignalingMessage.diagnostic(at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                                                                             "the input holds no message to convert"))
+            diagnostics.append(
+                SignalingRules.noSignalingMessage.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                    "the input holds no message to convert"))
             return Result(text: "", dropped: [], diagnostics: diagnostics)
         }
         let text: String
@@ -56,14 +63,15 @@ public enum Converter {
             text = written.text
             dropped += written.dropped
         default:
-            let format: SignalingFormat = switch target {
-            case .json: .json
-            case .envelope: .envelope
-            case .sip: .sip
-            case .whip: .whip
-            case .sdp: .sdp
-            case .sdpfrag, .jingle: .sdpfrag
-            }
+            let format: SignalingFormat =
+                switch target {
+                case .json: .json
+                case .envelope: .envelope
+                case .sip: .sip
+                case .whip: .whip
+                case .sdp: .sdp
+                case .sdpfrag, .jingle: .sdpfrag
+                }
             let written = Signaling.write(messages, as: format)
             text = written.text
             dropped += written.dropped.map { "message \($0.messageIndex + 1): \($0.item): \($0.reason)" }
@@ -74,7 +82,9 @@ public enum Converter {
     /// The session descriptions an input carries, in order: the input itself when it is SDP,
     /// else each description of its signaling messages (JSON, SIP, WHIP, Jingle), with where it
     /// sits; and what reading found.
-    public static func descriptions(_ source: [UInt8], name: String = "") -> (descriptions: [(context: String?, text: String)], diagnostics: [Diagnostic]) {
+    public static func descriptions(
+        _ source: [UInt8], name: String = ""
+    ) -> (descriptions: [(context: String?, text: String)], diagnostics: [Diagnostic]) {
         guard InputKind.detect(source) != .sdp else { return ([(nil, String(decoding: source, as: UTF8.self))], []) }
         let (messages, _, diagnostics) = read(source, name: name, strict: false)
         var found: [(context: String?, text: String)] = []
@@ -88,9 +98,12 @@ public enum Converter {
 
     // MARK: Reading
 
-    static func read(_ source: [UInt8], name: String, strict: Bool) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {
+    static func read(
+        _ source: [UInt8], name: String, strict: Bool
+    ) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {
         guard InputKind.detect(source) == .xml else {
-            let (messages, diagnostics) = Signaling.read(source, name: name, options: Signaling.ReadOptions(strict: strict))
+            let (messages, diagnostics) = Signaling.read(
+                source, name: name, options: Signaling.ReadOptions(strict: strict))
             return (messages.map(\.value), [], diagnostics)
         }
         // Jingle stanzas, one after another as a log or `convert --to jingle` writes them.
@@ -104,8 +117,10 @@ public enum Converter {
             diagnostics += read.diagnostics.map { diagnostic in
                 var moved = diagnostic
                 let location = diagnostic.location
-                moved.location = SourceLocation(line: location.line + stanza.line - 1, column: location.column,
-                                                bytes: (location.bytes.lowerBound + stanza.bytes.lowerBound)..<(location.bytes.upperBound + stanza.bytes.lowerBound))
+                moved.location = SourceLocation(
+                    line: location.line + stanza.line - 1, column: location.column,
+                    bytes: (location.bytes.lowerBound + stanza.bytes.lowerBound)..<(location.bytes.upperBound
+                        + stanza.bytes.lowerBound))
                 return moved
             }
         }
@@ -123,7 +138,9 @@ public enum Converter {
             while first < index, source[first] == 0x20 || source[first] == 0x09 { first += 1 }
             let text = source[first..<index]
             if starts.isEmpty || text.starts(with: Array("<iq".utf8)) || text.starts(with: Array("<message".utf8)) {
-                if starts.isEmpty || starts.last?.offset != lineStart { starts.append((starts.isEmpty ? 0 : lineStart, starts.isEmpty ? 1 : line)) }
+                if starts.isEmpty || starts.last?.offset != lineStart {
+                    starts.append((starts.isEmpty ? 0 : lineStart, starts.isEmpty ? 1 : line))
+                }
             }
             line += 1
             lineStart = index + 1
@@ -135,7 +152,9 @@ public enum Converter {
     }
 
     /// One stanza's description, candidates or hang-up as signaling messages.
-    static func readStanza(_ source: [UInt8]) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {
+    static func readStanza(
+        _ source: [UInt8]
+    ) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {
         let parsed = Stanza.parse(bytes: source)
         guard let jingle = parsed.stanza?.jingle else { return ([], [], parsed.diagnostics) }
         var messages: [SignalingMessage] = []
@@ -144,18 +163,30 @@ public enum Converter {
         case .sessionInitiate, .sessionAccept, .contentAdd, .contentAccept:
             let isOffer = jingle.action == .sessionInitiate || jingle.action == .contentAdd
             let converted = SessionDescription.converting(jingle, options: isOffer ? .offer : .answer)
-            messages.append(SignalingMessage(.description(.init(type: isOffer ? .offer : .answer, sessionDescription: converted.description)),
-                                             session: jingle.sid))
+            messages.append(
+                SignalingMessage(
+                    .description(.init(type: isOffer ? .offer : .answer, sessionDescription: converted.description)),
+                    session: jingle.sid))
             dropped += converted.dropped.map { "\(jingle.action): \($0)" }
         case .transportInfo:
             for trickled in jingle.trickleCandidates {
-                messages.append(SignalingMessage(.candidate(.init(candidate: "candidate:" + trickled.candidate.description, sdpMid: trickled.mid,
-                                                                  usernameFragment: trickled.ufrag)), session: jingle.sid))
+                messages.append(
+                    SignalingMessage(
+                        .candidate(
+                            .init(
+                                candidate: "candidate:" + trickled.candidate.description, sdpMid: trickled.mid,
+                                usernameFragment: trickled.ufrag)), session: jingle.sid))
             }
         case .sessionTerminate:
-            messages.append(SignalingMessage(.hangUp(.init(reason: jingle.reason?.condition?.description)), session: jingle.sid))
+            messages.append(
+                SignalingMessage(.hangUp(.init(reason: jingle.reason?.condition?.description)), session: jingle.sid))
         default:
-            dropped.append("\(jingle.action): has no signaling-message form (only session-initiate/accept, content-add/accept, transport-info and session-terminate do)")
+            dropped.append(
+                """
+                \(jingle.action): has no signaling-message form (only session-initiate/accept, content-add/accept, \
+                transport-info and session-terminate do)
+                """
+            )
         }
         return (messages, dropped, parsed.diagnostics)
     }
@@ -187,7 +218,9 @@ public enum Converter {
             switch message.content {
             case .description(let description):
                 flush()
-                guard let session = description.sessionDescription, description.type == .offer || description.type == .answer else {
+                guard let session = description.sessionDescription,
+                    description.type == .offer || description.type == .answer
+                else {
                     dropped.append("\(label): a \(description.type) has no Jingle form")
                     continue
                 }
@@ -199,14 +232,18 @@ public enum Converter {
                 emit(converted.jingle)
                 dropped += converted.dropped.map { "\(label): \($0)" }
             case .candidate(let trickled):
-                let mid = trickled.sdpMid ?? trickled.sdpMLineIndex.flatMap { mids.indices.contains(Int($0)) ? mids[Int($0)] : nil }
+                let mid =
+                    trickled.sdpMid
+                    ?? trickled.sdpMLineIndex.flatMap { mids.indices.contains(Int($0)) ? mids[Int($0)] : nil }
                 guard let mid, let candidate = Candidate.parse(trickled.candidate).candidate else {
-                    dropped.append("\(label): a candidate without a section Jingle can name (no sdpMid) or that does not parse")
+                    dropped.append(
+                        "\(label): a candidate without a section Jingle can name (no sdpMid) or that does not parse")
                     continue
                 }
                 pending.append(TrickleCandidate(mid: mid, candidate: candidate, ufrag: trickled.usernameFragment))
             case .endOfCandidates:
-                dropped.append("\(label): end-of-candidates has no Jingle form (XEP-0176 has no end-of-candidates signal)")
+                dropped.append(
+                    "\(label): end-of-candidates has no Jingle form (XEP-0176 has no end-of-candidates signal)")
             case .hangUp(let hangUp):
                 flush()
                 let reason = Jingle.Reason(.success, text: hangUp.reason)

@@ -26,7 +26,10 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// Guesses the kind from the content.
     public static func detect(_ bytes: [UInt8]) -> InputKind {
         if bytes.starts(with: [0x1F, 0x8B]) { return .gzip }
-        let magics: [[UInt8]] = [[0xD4, 0xC3, 0xB2, 0xA1], [0xA1, 0xB2, 0xC3, 0xD4], [0x4D, 0x3C, 0xB2, 0xA1], [0xA1, 0xB2, 0x3C, 0x4D], [0x0A, 0x0D, 0x0D, 0x0A]]
+        let magics: [[UInt8]] = [
+            [0xD4, 0xC3, 0xB2, 0xA1], [0xA1, 0xB2, 0xC3, 0xD4], [0x4D, 0x3C, 0xB2, 0xA1], [0xA1, 0xB2, 0x3C, 0x4D],
+            [0x0A, 0x0D, 0x0D, 0x0A],
+        ]
         if magics.contains(where: { bytes.starts(with: $0) }) { return .pcap }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -43,7 +46,9 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
         if firstLine == "RTCStatsDump" { return .rtcstats }
         if firstLine.hasPrefix("a=candidate:") || firstLine.hasPrefix("candidate:") {
             let rest = String(decoding: bytes[start...].prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline)
-            return rest.allSatisfy { $0.hasPrefix("a=candidate:") || $0.hasPrefix("candidate:") || $0 == "a=end-of-candidates" } ? .candidate : .sdpfrag
+            return rest.allSatisfy {
+                $0.hasPrefix("a=candidate:") || $0.hasPrefix("candidate:") || $0 == "a=end-of-candidates"
+            } ? .candidate : .sdpfrag
         }
         if firstLine.hasPrefix("a=") || firstLine.hasPrefix("m=") { return .sdpfrag }
         if firstLine.hasPrefix("SIP/2.0 ") || firstLine.hasSuffix(" SIP/2.0") { return .sip }

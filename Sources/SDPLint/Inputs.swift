@@ -1,4 +1,5 @@
 import Foundation
+
 /// Where inputs come from: files, directories (walked recursively, in sorted order) and
 /// standard input, read with a size limit so that one huge file cannot exhaust memory.
 public enum Inputs {
@@ -18,7 +19,9 @@ public enum Inputs {
     }
 
     /// The file suffixes a directory walk picks up.
-    public static let suffixes = [".sdp", ".json", ".ndjson", ".jsonl", ".sip", ".xml", ".txt", ".gz", ".pcap", ".pcapng"]
+    public static let suffixes = [
+        ".sdp", ".json", ".ndjson", ".jsonl", ".sip", ".xml", ".txt", ".gz", ".pcap", ".pcapng",
+    ]
 
     /// Expands the arguments: "-" is standard input, a directory yields the inputs below it.
     public static func expand(_ arguments: [String]) -> [Result<Item, Problem>] {
@@ -38,20 +41,28 @@ public enum Inputs {
                 continue
             }
             guard FileManager.default.isReadableFile(atPath: argument),
-                  let enumerator = FileManager.default.enumerator(atPath: argument) else {
-                items.append(.failure(Problem(path: argument, message: "the directory cannot be read (check its permissions)")))
+                let enumerator = FileManager.default.enumerator(atPath: argument)
+            else {
+                items.append(
+                    .failure(Problem(path: argument, message: "the directory cannot be read (check its permissions)")))
                 continue
             }
             var found: [String] = []
-            for case let relative as String in enumerator where suffixes.contains(where: { relative.lowercased().hasSuffix($0) }) {
+            for case let relative as String in enumerator
+            where suffixes.contains(where: { relative.lowercased().hasSuffix($0) }) {
                 let path = argument.hasSuffix("/") ? argument + relative : argument + "/" + relative
                 var isSubdirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue {
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue
+                {
                     found.append(path)
                 }
             }
             if found.isEmpty {
-                items.append(.failure(Problem(path: argument, message: "the directory holds no files to check (\(suffixes.joined(separator: ", ")))")))
+                items.append(
+                    .failure(
+                        Problem(
+                            path: argument,
+                            message: "the directory holds no files to check (\(suffixes.joined(separator: ", ")))")))
             }
             items += found.sorted().map { .success(Item(path: $0, file: $0)) }
         }
@@ -63,21 +74,38 @@ public enum Inputs {
         guard let file = item.file else {
             let data = FileHandle.standardInput.readData(ofLength: limit + 1)
             if data.count > limit {
-                return .failure(Problem(path: item.path, message: "standard input is larger than the \(describe(limit)) limit; raise it with --max-bytes"))
+                return .failure(
+                    Problem(
+                        path: item.path,
+                        message: "standard input is larger than the \(describe(limit)) limit; raise it with --max-bytes"
+                    ))
             }
             return .success([UInt8](data))
         }
         guard let handle = FileHandle(forReadingAtPath: file) else {
             let readable = FileManager.default.isReadableFile(atPath: file)
-            return .failure(Problem(path: item.path, message: readable ? "cannot be opened" : "cannot be read (check its permissions)"))
+            return .failure(
+                Problem(
+                    path: item.path, message: readable ? "cannot be opened" : "cannot be read (check its permissions)"))
         }
         defer { try? handle.close() }
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limit {
-            return .failure(Problem(path: item.path, message: "the file is \(describe(size)), larger than the \(describe(limit)) limit; raise it with --max-bytes"))
+            return .failure(
+                Problem(
+                    path: item.path,
+                    message:
+                        """
+                        the file is \(describe(size)), larger than the \(describe(limit)) limit; raise it with \
+                        --max-bytes
+                        """
+                ))
         }
         let data = handle.readData(ofLength: limit + 1)
         if data.count > limit {
-            return .failure(Problem(path: item.path, message: "the file is larger than the \(describe(limit)) limit; raise it with --max-bytes"))
+            return .failure(
+                Problem(
+                    path: item.path,
+                    message: "the file is larger than the \(describe(limit)) limit; raise it with --max-bytes"))
         }
         return .success([UInt8](data))
     }
@@ -162,7 +190,10 @@ final class LineBlockReader {
     func next() -> [UInt8]? {
         while !ended {
             let data = handle.readData(ofLength: SignalingMessages.blockSize)
-            if data.isEmpty { ended = true; break }
+            if data.isEmpty {
+                ended = true
+                break
+            }
             carry += data
             if let last = carry.lastIndex(of: 0x0A) {
                 let block = Array(carry[...last])

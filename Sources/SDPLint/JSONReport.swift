@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 public import SDPLintJSON
+
 /// The machine-readable report of `sdplint check --format json`; its schema is
 /// `Schemas/sdplint-report.schema.json`.
 public enum JSONReport {
@@ -51,9 +52,11 @@ public enum JSONReport {
     static func write(_ file: LintedFile, to entry: inout JSONWriter.ObjectWriter) {
         entry.member("path", file.path)
         entry.member("context", orNull: file.context)
-        entry.member("diagnostics", array: { items in
-            for diagnostic in file.diagnostics { items.object { write(diagnostic, to: &$0) } }
-        })
+        entry.member(
+            "diagnostics",
+            array: { items in
+                for diagnostic in file.diagnostics { items.object { write(diagnostic, to: &$0) } }
+            })
         writeCounts(file.counts, to: &entry)
         if let connectivity = file.connectivity {
             entry.member("connectivity", object: { connectivity.write(to: &$0) })
@@ -65,10 +68,12 @@ public enum JSONReport {
     /// The `version` and `tool` members every JSON report of sdplint starts with.
     public static func writeHeader(toolVersion: String, to report: inout JSONWriter.ObjectWriter) {
         report.member("version", formatVersion)
-        report.member("tool", object: { tool in
-            tool.member("name", "sdplint")
-            tool.member("version", toolVersion)
-        })
+        report.member(
+            "tool",
+            object: { tool in
+                tool.member("name", "sdplint")
+                tool.member("version", toolVersion)
+            })
     }
 
     /// The members of one diagnostic, the same in every report (`$defs/diagnostic` in the schemas).
@@ -87,10 +92,12 @@ public enum JSONReport {
     }
 
     public static func writeCounts(_ counts: SeverityCounts, to json: inout JSONWriter.ObjectWriter) {
-        json.member("summary", object: { summary in
-            summary.member("errors", counts.errors)
-            summary.member("warnings", counts.warnings)
-            summary.member("infos", counts.infos)
-        })
+        json.member(
+            "summary",
+            object: { summary in
+                summary.member("errors", counts.errors)
+                summary.member("warnings", counts.warnings)
+                summary.member("infos", counts.infos)
+            })
     }
 }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 public import SDPLintSDP
+
 /// What the user asked of a lint run: rules switched off or on, severities changed, the
 /// threshold for a failing exit status, and what the input is.
 public struct LintConfiguration: Sendable, Hashable {
@@ -31,7 +32,10 @@ public struct LintConfiguration: Sendable, Hashable {
     public static func code(for key: String) throws(Problem) -> String {
         guard let rule = RuleCatalog.rule(key) else {
             let suggestions = RuleCatalog.suggestions(for: key)
-            throw Problem(description: "unknown rule '\(key)'" + (suggestions.isEmpty ? "; `sdplint rules` lists them" : "; did you mean \(suggestions.joined(separator: ", "))?"))
+            throw Problem(
+                description: "unknown rule '\(key)'"
+                    + (suggestions.isEmpty
+                        ? "; `sdplint rules` lists them" : "; did you mean \(suggestions.joined(separator: ", "))?"))
         }
         return rule.code
     }
@@ -73,7 +77,9 @@ public struct LintConfiguration: Sendable, Hashable {
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var raised: [String: Severity] = [:]
         for profile in profiles {
-            for escalation in profile.escalations { raised[escalation.code] = max(raised[escalation.code] ?? .info, escalation.severity) }
+            for escalation in profile.escalations {
+                raised[escalation.code] = max(raised[escalation.code] ?? .info, escalation.severity)
+            }
         }
         return diagnostics.compactMap { original in
             var diagnostic = original

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// One input and the findings about it, ready to render.
 public struct LintedFile: Sendable {
     /// How the input is named in reports: a path, or "<stdin>".
@@ -20,8 +21,10 @@ public struct LintedFile: Sendable {
     /// The candidates the input holds and what they offer for connectivity, when it has any.
     public var connectivity: ConnectivityReport?
 
-    public init(path: String, context: String? = nil, source: [UInt8], firstLine: Int = 1, diagnostics: [Diagnostic],
-                connectivity: ConnectivityReport? = nil) {
+    public init(
+        path: String, context: String? = nil, source: [UInt8], firstLine: Int = 1, diagnostics: [Diagnostic],
+        connectivity: ConnectivityReport? = nil
+    ) {
         self.path = path
         self.context = context
         self.source = source

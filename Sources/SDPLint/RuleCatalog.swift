@@ -1,5 +1,5 @@
-public import SDPLintDiagnostics
 import SDPLintCapture
+public import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintJSON
 import SDPLintJingle
@@ -7,6 +7,7 @@ import SDPLintOfferAnswer
 import SDPLintSDP
 import SDPLintSIP
 import SDPLintSignaling
+
 /// Every rule `sdplint` can report, from every module, looked up by code or name.
 public enum RuleCatalog {
     /// The rule sets in the order `sdplint rules` lists them.
@@ -41,7 +42,9 @@ public enum RuleCatalog {
     /// The codes closest to a mistyped key, for "did you mean" messages.
     public static func suggestions(for key: String) -> [String] {
         let lowered = key.lowercased()
-        return all.filter { $0.code.lowercased().hasPrefix(lowered.prefix(4)) || $0.name.contains(lowered) || lowered.contains($0.name) }
-            .prefix(3).map(\.code)
+        return all.filter {
+            $0.code.lowercased().hasPrefix(lowered.prefix(4)) || $0.name.contains(lowered) || lowered.contains($0.name)
+        }
+        .prefix(3).map(\.code)
     }
 }

@@ -1,6 +1,7 @@
-public import SDPLintDiagnostics
 import Foundation
+public import SDPLintDiagnostics
 import SDPLintJSON
+
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as
 /// the run declares (`columnKind: unicodeCodePoints`).
@@ -34,22 +35,30 @@ public enum SARIFReport {
             json.object { log in
                 log.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
                 log.member("version", "2.1.0")
-                log.member("runs", array: { runs in
-                    runs.object { run in
-                        run.member("tool", object: { tool in
-                            tool.member("driver", object: { driver in
-                                driver.member("name", "sdplint")
-                                driver.member("version", toolVersion)
-                                driver.member("informationUri", "https://www.rfc-editor.org/rfc/rfc8866")
-                                driver.member("rules", array: { list in
-                                    for rule in rules { list.object { write(rule, to: &$0) } }
+                log.member(
+                    "runs",
+                    array: { runs in
+                        runs.object { run in
+                            run.member(
+                                "tool",
+                                object: { tool in
+                                    tool.member(
+                                        "driver",
+                                        object: { driver in
+                                            driver.member("name", "sdplint")
+                                            driver.member("version", toolVersion)
+                                            driver.member("informationUri", "https://www.rfc-editor.org/rfc/rfc8866")
+                                            driver.member(
+                                                "rules",
+                                                array: { list in
+                                                    for rule in rules { list.object { write(rule, to: &$0) } }
+                                                })
+                                        })
                                 })
-                            })
-                        })
-                        run.member("columnKind", "unicodeCodePoints")
-                        run.member("results", array: { _ in })
-                    }
-                })
+                            run.member("columnKind", "unicodeCodePoints")
+                            run.member("results", array: { _ in })
+                        }
+                    })
             }
             // Reopen the empty results array the writer closed.
             let output = json.output
@@ -88,36 +97,55 @@ public enum SARIFReport {
         json.member("properties", object: { $0.member("reference", rule.reference.description) })
     }
 
-    private static func write(_ diagnostic: Diagnostic, in file: LintedFile, ruleIndex: Int?, to json: inout JSONWriter.ObjectWriter) {
+    private static func write(
+        _ diagnostic: Diagnostic, in file: LintedFile, ruleIndex: Int?, to json: inout JSONWriter.ObjectWriter
+    ) {
         json.member("ruleId", diagnostic.code)
         if let ruleIndex { json.member("ruleIndex", ruleIndex) }
         json.member("level", level(diagnostic.severity))
-        json.member("message", object: { $0.member("text", diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")) })
-        json.member("locations", array: { locations in
-            locations.object { location in
-                if let context = file.context {
-                    // Lines count in the embedded text, not the file: name the place logically.
-                    location.member("physicalLocation", object: { physical in
-                        physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
-                    })
-                    location.member("logicalLocations", array: { list in
-                        list.object { $0.member("fullyQualifiedName", "\(context) line \(diagnostic.location.line):\(diagnostic.location.column)") }
-                    })
-                    return
+        json.member(
+            "message", object: { $0.member("text", diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")) })
+        json.member(
+            "locations",
+            array: { locations in
+                locations.object { location in
+                    if let context = file.context {
+                        // Lines count in the embedded text, not the file: name the place logically.
+                        location.member(
+                            "physicalLocation",
+                            object: { physical in
+                                physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
+                            })
+                        location.member(
+                            "logicalLocations",
+                            array: { list in
+                                list.object {
+                                    $0.member(
+                                        "fullyQualifiedName",
+                                        "\(context) line \(diagnostic.location.line):\(diagnostic.location.column)")
+                                }
+                            })
+                        return
+                    }
+                    location.member(
+                        "physicalLocation",
+                        object: { physical in
+                            physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
+                            physical.member(
+                                "region",
+                                object: { region in
+                                    let line = file.line(diagnostic.location.line)
+                                    region.member("startLine", diagnostic.location.line)
+                                    region.member(
+                                        "startColumn", codePointColumn(line, byteColumn: diagnostic.location.column))
+                                    region.member(
+                                        "endColumn", codePointColumn(line, byteColumn: diagnostic.location.endColumn))
+                                    region.member("byteOffset", diagnostic.location.bytes.lowerBound)
+                                    region.member("byteLength", diagnostic.location.bytes.count)
+                                })
+                        })
                 }
-                location.member("physicalLocation", object: { physical in
-                    physical.member("artifactLocation", object: { $0.member("uri", uri(file.path)) })
-                    physical.member("region", object: { region in
-                        let line = file.line(diagnostic.location.line)
-                        region.member("startLine", diagnostic.location.line)
-                        region.member("startColumn", codePointColumn(line, byteColumn: diagnostic.location.column))
-                        region.member("endColumn", codePointColumn(line, byteColumn: diagnostic.location.endColumn))
-                        region.member("byteOffset", diagnostic.location.bytes.lowerBound)
-                        region.member("byteLength", diagnostic.location.bytes.count)
-                    })
-                })
-            }
-        })
+            })
     }
 
     static func level(_ severity: Severity) -> String {
@@ -132,7 +160,8 @@ public enum SARIFReport {
     static func uri(_ path: String) -> String {
         var result = ""
         for byte in path.utf8 {
-            let allowed = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let allowed =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || "-._~/".utf8.contains(byte)
             if allowed {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
@@ -159,19 +188,29 @@ public enum GitHubAnnotations {
         var output = ""
         for file in files {
             for diagnostic in file.diagnostics {
-                let command = switch diagnostic.severity {
-                case .error: "error"
-                case .warning: "warning"
-                case .info: "notice"
-                }
+                let command =
+                    switch diagnostic.severity {
+                    case .error: "error"
+                    case .warning: "warning"
+                    case .info: "notice"
+                    }
                 let location = diagnostic.location
                 let title = property("\(diagnostic.code) \(RuleCatalog.rule(diagnostic.code)?.name ?? "")")
                 if let context = file.context {
                     // Lines count in the embedded text: annotate the file, say where in words.
                     output += "::\(command) file=\(property(file.path)),title=\(title)::"
-                    output += data("\(context) line \(location.line):\(location.column): \(diagnostic.message) [\(diagnostic.reference)]")
+                    output += data(
+                        """
+                        \(context) line \(location.line):\(location.column): \(diagnostic.message) \
+                        [\(diagnostic.reference)]
+                        """
+                    )
                 } else {
-                    output += "::\(command) file=\(property(file.path)),line=\(location.line),col=\(location.column),endColumn=\(location.endColumn),title=\(title)::"
+                    output +=
+                        """
+                        ::\(command) \
+                        file=\(property(file.path)),line=\(location.line),col=\(location.column),endColumn=\(location.endColumn),title=\(title)::
+                        """
                     output += data("\(diagnostic.message) [\(diagnostic.reference)]")
                 }
                 output += "\n"

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Renders findings the way compilers do: `file:line:column: severity[CODE]: message`, the
 /// offending line with a caret under the span, then the hint and the standard it comes from.
 public struct TextRenderer: Sendable {
@@ -86,7 +87,9 @@ public struct TextRenderer: Sendable {
     /// symbols so that a NUL cannot corrupt the terminal.
     static func printable(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
+            return text
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 && scalar != "\t" {
@@ -101,7 +104,12 @@ public struct TextRenderer: Sendable {
     }
 
     enum Style: String {
-        case bold = "1", red = "1;31", green = "1;32", yellow = "1;33", cyan = "1;36", blue = "1;34"
+        case bold = "1"
+        case red = "1;31"
+        case green = "1;32"
+        case yellow = "1;33"
+        case cyan = "1;36"
+        case blue = "1;34"
     }
 
     func style(for severity: Severity) -> Style {

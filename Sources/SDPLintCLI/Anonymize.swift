@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import SDPLintSDP
 import SDPLint
+import SDPLintSDP
+
 struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replace addresses, ports, ICE credentials, fingerprints, SSRCs, ids and names, for bug reports.",

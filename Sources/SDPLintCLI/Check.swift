@@ -1,10 +1,12 @@
 import ArgumentParser
-import SDPLintDiagnostics
 import Foundation
 import SDPLint
+import SDPLintDiagnostics
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Report every problem in SDP, signaling messages, browser dumps and captures, with the standard behind it.",
+        abstract:
+            "Report every problem in SDP, signaling messages, browser dumps and captures, with the standard behind it.",
         discussion: """
             Each finding is printed as file:line:column: severity[CODE]: message, with the line and a caret; \
             inside a larger input (a browser dump, a capture, a file of messages) the place comes first: \
@@ -35,7 +37,13 @@ struct Check: ParsableCommand {
     @Argument(help: "Files or directories to check; - reads standard input.")
     var files: [String]
 
-    @Option(help: "Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0) or github (Actions annotations).")
+    @Option(
+        help:
+            """
+            Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0) or github (Actions \
+            annotations).
+            """
+    )
     var format: ReportFormat = .text
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
@@ -44,7 +52,10 @@ struct Check: ParsableCommand {
     @Option(help: "The largest input read, in bytes.")
     var maxBytes: Int = 64 << 20
 
-    @Option(help: ArgumentHelp("What the inputs are, instead of detecting it: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"))
+    @Option(
+        help: ArgumentHelp(
+            "What the inputs are, instead of detecting it: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "KIND"))
     var input: String?
 
     @OptionGroup var rules: RuleOptions
@@ -54,7 +65,8 @@ struct Check: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
         if let input, InputKind(rawValue: input) == nil {
-            throw ValidationError("--input takes one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(input)'")
+            throw ValidationError(
+                "--input takes one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(input)'")
         }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
     }
@@ -105,8 +117,11 @@ struct Check: ParsableCommand {
         // runs between streams.
         let streams = expanded.map { item -> StreamedInput? in
             guard case .success(let input) = item, let file = input.file,
-                  let head = Inputs.peek(input, count: 1 << 16) else { return nil }
-            if (forcedKind == nil || forcedKind == .pcap) && TraceReader.isCaptureFile(path: file, head: head) { return .capture }
+                let head = Inputs.peek(input, count: 1 << 16)
+            else { return nil }
+            if (forcedKind == nil || forcedKind == .pcap) && TraceReader.isCaptureFile(path: file, head: head) {
+                return .capture
+            }
             if (forcedKind == nil || forcedKind == .json) && SignalingMessages.isStream(head) { return .messages }
             return nil
         }
@@ -115,8 +130,10 @@ struct Check: ParsableCommand {
             if let stream = streams[next], case .success(let input) = expanded[next], let file = input.file {
                 if progress { FileHandle.standardError.write(Data("\r\u{1B}[K[\(next + 1)/\(expanded.count)]".utf8)) }
                 switch stream {
-                case .capture: Linter.checkCapture(path: file, name: input.path, configuration: configuration, deliver: report)
-                case .messages: Linter.checkStream(path: file, name: input.path, configuration: configuration, deliver: report)
+                case .capture:
+                    Linter.checkCapture(path: file, name: input.path, configuration: configuration, deliver: report)
+                case .messages:
+                    Linter.checkStream(path: file, name: input.path, configuration: configuration, deliver: report)
                 }
                 checked += 1
                 next += 1
@@ -125,31 +142,35 @@ struct Check: ParsableCommand {
             var end = next + 1
             while end < expanded.count && streams[end] == nil { end += 1 }
             let first = next
-            Batch.forEach(Array(expanded[next..<end]), work: { item -> Result<[LintedFile], Inputs.Problem> in
-                switch item {
-                case .failure(let problem):
-                    return .failure(problem)
-                case .success(let input):
-                    return Inputs.read(input, limit: maxBytes).map { bytes in
-                        var files = Linter.check(bytes, path: input.path, kind: forcedKind, configuration: configuration)
-                        if !keepSource { for index in files.indices { files[index].source = [] } }
-                        return files
+            Batch.forEach(
+                Array(expanded[next..<end]),
+                work: { item -> Result<[LintedFile], Inputs.Problem> in
+                    switch item {
+                    case .failure(let problem):
+                        return .failure(problem)
+                    case .success(let input):
+                        return Inputs.read(input, limit: maxBytes).map { bytes in
+                            var files = Linter.check(
+                                bytes, path: input.path, kind: forcedKind, configuration: configuration)
+                            if !keepSource { for index in files.indices { files[index].source = [] } }
+                            return files
+                        }
                     }
-                }
-            }, deliver: { index, result in
-                if progress {
-                    FileHandle.standardError.write(Data("\r\u{1B}[K[\(first + index + 1)/\(expanded.count)]".utf8))
-                }
-                switch result {
-                case .failure(let problem):
-                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                    writeError(problem.description)
-                    ioFailed = true
-                case .success(let files):
-                    checked += 1
-                    report(files)
-                }
-            })
+                },
+                deliver: { index, result in
+                    if progress {
+                        FileHandle.standardError.write(Data("\r\u{1B}[K[\(first + index + 1)/\(expanded.count)]".utf8))
+                    }
+                    switch result {
+                    case .failure(let problem):
+                        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                        writeError(problem.description)
+                        ioFailed = true
+                    case .success(let files):
+                        checked += 1
+                        report(files)
+                    }
+                })
             next = end
         }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

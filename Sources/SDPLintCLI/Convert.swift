@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SDPLint
+
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert signaling between JSON, SIP, WHIP/WHEP, SDP, SDP fragments and XMPP Jingle.",
@@ -24,7 +25,10 @@ struct Convert: ParsableCommand {
     @Argument(help: "The input; - reads standard input.")
     var file: String
 
-    @Option(help: ArgumentHelp("The format to write: \(ConversionTarget.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FORMAT"))
+    @Option(
+        help: ArgumentHelp(
+            "The format to write: \(ConversionTarget.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "FORMAT"))
     var to: String
 
     @Flag(help: "Exit with status 1 when the target cannot carry part of the input.")
@@ -37,7 +41,8 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if ConversionTarget(rawValue: to.lowercased()) == nil {
-            throw ValidationError("--to takes one of \(ConversionTarget.allCases.map(\.rawValue).joined(separator: ", ")), not '\(to)'")
+            throw ValidationError(
+                "--to takes one of \(ConversionTarget.allCases.map(\.rawValue).joined(separator: ", ")), not '\(to)'")
         }
     }
 
@@ -49,7 +54,8 @@ struct Convert: ParsableCommand {
         let renderer = TextRenderer(color: false)
         var findings = ""
         for diagnostic in result.diagnostics {
-            renderer.render(diagnostic, in: LintedFile(path: item.path, source: bytes, diagnostics: []), into: &findings)
+            renderer.render(
+                diagnostic, in: LintedFile(path: item.path, source: bytes, diagnostics: []), into: &findings)
         }
         if !findings.isEmpty { FileHandle.standardError.write(Data(findings.utf8)) }
         if result.failed { throw ExitCode(1) }
@@ -58,4 +64,3 @@ struct Convert: ParsableCommand {
         if failOnDrop && !result.dropped.isEmpty { throw ExitCode(1) }
     }
 }
-

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import SDPLintOfferAnswer
 import SDPLint
+import SDPLintOfferAnswer
+
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what an offer and its answer negotiated, section by section, and why something was lost.",
@@ -27,7 +28,13 @@ struct Diff: ParsableCommand {
             """
     )
 
-    @Argument(help: "The offer and its answer; or more descriptions in the order exchanged; or a file of signaling messages (SIP, JSON/NDJSON, WHIP, a browser dump with one connection). - reads one from standard input.")
+    @Argument(
+        help:
+            """
+            The offer and its answer; or more descriptions in the order exchanged; or a file of signaling messages \
+            (SIP, JSON/NDJSON, WHIP, a browser dump with one connection). - reads one from standard input.
+            """
+    )
     var files: [String]
 
     @Option(help: "Output format: text, or json (Schemas/sdplint-negotiation.schema.json).")
@@ -36,7 +43,14 @@ struct Diff: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    @Flag(name: .shortAndLong, help: "List every format (RTX, RED, FEC too), every header extension and the fmtp parameters; show every section at every step of a sequence.")
+    @Flag(
+        name: .shortAndLong,
+        help:
+            """
+            List every format (RTX, RED, FEC too), every header extension and the fmtp parameters; show every \
+            section at every step of a sequence.
+            """
+    )
     var verbose = false
 
     @Option(help: "The largest input read, in bytes.")
@@ -45,8 +59,12 @@ struct Diff: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name the offer and its answer, a longer sequence, or a file of signaling messages") }
-        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can stand for one description only") }
+        if files.isEmpty {
+            throw ValidationError("name the offer and its answer, a longer sequence, or a file of signaling messages")
+        }
+        if files.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("standard input can stand for one description only")
+        }
         if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
     }
 
@@ -55,31 +73,42 @@ struct Diff: ParsableCommand {
         var sources: [SDPSource] = []
         var origins: NegotiationText.Sources = [:]
         for expanded in Inputs.expand(files) {
-            let read = expanded.flatMap { item in Inputs.read(item, limit: maxBytes).map { (path: item.path, bytes: $0) } }
+            let read = expanded.flatMap { item in
+                Inputs.read(item, limit: maxBytes).map { (path: item.path, bytes: $0) }
+            }
             guard case .success(let input) = read else {
                 if case .failure(let problem) = read { writeError(problem.description) }
                 throw ExitCode(2)
             }
             let kind = InputKind.detect(input.bytes)
-            guard kind != .sdp, let capture = TraceReader.read(input.bytes, kind: kind, strict: configuration.strict) else {
+            guard kind != .sdp, let capture = TraceReader.read(input.bytes, kind: kind, strict: configuration.strict)
+            else {
                 sources.append(SDPSource(name: input.path, bytes: input.bytes, options: configuration.parseOptions))
                 origins[input.path] = LintedFile(path: input.path, source: input.bytes, diagnostics: [])
                 continue
             }
             // Messages of a trace: the descriptions its one session applied, in order.
             guard capture.traces.count == 1, let trace = capture.traces.first else {
-                writeError("\(input.path) holds \(capture.traces.count) sessions; `sdplint check` or `sdplint timeline` shows each")
+                writeError(
+                    """
+                    \(input.path) holds \(capture.traces.count) sessions; `sdplint check` or `sdplint timeline` \
+                    shows each
+                    """
+                )
                 throw ExitCode(2)
             }
             for description in trace.appliedDescriptions {
                 let context = trace.events[description.index].context
                 let name = "\(input.path): \(context)"
                 sources.append(SDPSource(name: name, text: description.text, options: configuration.parseOptions))
-                origins[name] = LintedFile(path: input.path, context: context, source: Array(description.text.utf8), diagnostics: [])
+                origins[name] = LintedFile(
+                    path: input.path, context: context, source: Array(description.text.utf8), diagnostics: [])
             }
         }
         guard sources.count >= 2 else {
-            writeError("\(sources.count) description\(sources.count == 1 ? "" : "s") found; an offer and its answer are needed")
+            writeError(
+                "\(sources.count) description\(sources.count == 1 ? "" : "s") found; an offer and its answer are needed"
+            )
             throw ExitCode(2)
         }
         let options = Negotiation.Options(strict: configuration.strict)
@@ -90,14 +119,20 @@ struct Diff: ParsableCommand {
             findings = configuration.apply(report.findings)
             switch format {
             case .text: print(text.render(report, findings: findings, sources: origins), terminator: "")
-            case .json: print(NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion), terminator: "")
+            case .json:
+                print(
+                    NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion),
+                    terminator: "")
             }
         } else {
             let report = Negotiation.analyze(sequence: sources, options: options)
             findings = configuration.apply(report.allFindings)
             switch format {
             case .text: print(text.render(report, findings: findings, sources: origins), terminator: "")
-            case .json: print(NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion), terminator: "")
+            case .json:
+                print(
+                    NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion),
+                    terminator: "")
             }
         }
         if configuration.fails(findings.map(\.diagnostic)) { throw ExitCode(1) }

@@ -1,10 +1,12 @@
 import ArgumentParser
-import SDPLintJSON
 import Foundation
 import SDPLint
+import SDPLintJSON
+
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain every line of an SDP file in plain words: codecs, parameters, extensions, candidates, roles.",
+        abstract:
+            "Explain every line of an SDP file in plain words: codecs, parameters, extensions, candidates, roles.",
         discussion: """
             Example:
               sdplint explain Fixtures/corpus/chromium/audio-video.offer.sdp

@@ -1,8 +1,9 @@
 import ArgumentParser
-import SDPLintJSON
-import SDPLintDiagnostics
 import Foundation
 import SDPLint
+import SDPLintDiagnostics
+import SDPLintJSON
+
 struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print SDP in canonical form (CRLF, RFC 8866 line order, single spaces), like gofmt.",
@@ -15,7 +16,13 @@ struct Format: ParsableCommand {
             """
     )
 
-    @Argument(help: "The SDP file to format, or a file of signaling messages whose descriptions to format; - reads standard input.")
+    @Argument(
+        help:
+            """
+            The SDP file to format, or a file of signaling messages whose descriptions to format; - reads standard \
+            input.
+            """
+    )
     var file: String
 
     @Option(help: "Output format: text (the SDP) or json (the SDP and any errors).")
@@ -26,10 +33,17 @@ struct Format: ParsableCommand {
     func run() throws {
         let input = try Input.read(file)
         let (descriptions, problems) = Converter.descriptions(input.bytes, name: input.path)
-        var reports = problems.isEmpty ? [] : [LintedFile(path: input.path, source: input.bytes, diagnostics: problems.filter { $0.severity == .error })]
+        var reports =
+            problems.isEmpty
+            ? []
+            : [
+                LintedFile(
+                    path: input.path, source: input.bytes, diagnostics: problems.filter { $0.severity == .error })
+            ]
         var formatted: [(context: String?, text: String?)] = []
         for description in descriptions {
-            var (text, report) = Linter.format(Array(description.text.utf8), path: input.path, options: parsing.parseOptions)
+            var (text, report) = Linter.format(
+                Array(description.text.utf8), path: input.path, options: parsing.parseOptions)
             report.context = description.context
             formatted.append((description.context, text))
             if !report.diagnostics.isEmpty { reports.append(report) }
@@ -39,7 +53,9 @@ struct Format: ParsableCommand {
         switch format {
         case .text:
             if failed {
-                var output = descriptions.isEmpty && reports.isEmpty ? "sdplint: \(input.path): holds no session description\n" : ""
+                var output =
+                    descriptions.isEmpty && reports.isEmpty
+                    ? "sdplint: \(input.path): holds no session description\n" : ""
                 for report in reports { TextRenderer(color: false).render(report, into: &output) }
                 FileHandle.standardError.write(Data(output.utf8))
             } else {
@@ -51,11 +67,15 @@ struct Format: ParsableCommand {
             json.object { result in
                 result.member("path", input.path)
                 result.member("formatted", orNull: failed ? nil : formatted.compactMap(\.text).joined())
-                result.member("diagnostics", array: { items in
-                    for report in reports {
-                        for diagnostic in report.diagnostics { items.object { JSONReport.write(diagnostic, to: &$0) } }
-                    }
-                })
+                result.member(
+                    "diagnostics",
+                    array: { items in
+                        for report in reports {
+                            for diagnostic in report.diagnostics {
+                                items.object { JSONReport.write(diagnostic, to: &$0) }
+                            }
+                        }
+                    })
             }
             print(json.output)
         }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import SDPLint
 import SDPLintDiagnostics
 import SDPLintSDP
-import SDPLint
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
@@ -36,19 +37,32 @@ struct ParsingOptions: ParsableArguments {
 
 /// The options that choose which rules run and how much they matter.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("disable"), help: ArgumentHelp("Switch rules off (codes or names, comma-separated).", valueName: "CODE"))
+    @Option(
+        name: .customLong("disable"),
+        help: ArgumentHelp("Switch rules off (codes or names, comma-separated).", valueName: "CODE"))
     var disabled: [String] = []
 
     @Option(name: .customLong("enable"), help: ArgumentHelp("Switch rules on again.", valueName: "CODE"))
     var enabled: [String] = []
 
-    @Option(name: .customLong("severity"), help: ArgumentHelp("Change a rule's severity: CODE=error|warning|info|off.", valueName: "CODE=LEVEL"))
+    @Option(
+        name: .customLong("severity"),
+        help: ArgumentHelp("Change a rule's severity: CODE=error|warning|info|off.", valueName: "CODE=LEVEL"))
     var severities: [String] = []
 
-    @Option(help: ArgumentHelp("Exit with status 1 when a finding of this severity or higher is made: error (the default) or warning.", valueName: "LEVEL"))
+    @Option(
+        help: ArgumentHelp(
+            "Exit with status 1 when a finding of this severity or higher is made: error (the default) or warning.",
+            valueName: "LEVEL"))
     var failOn: String?
 
-    @Option(help: ArgumentHelp("Read rules and severities from this file instead of the nearest .sdplint.json (Schemas/sdplint-config.schema.json).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            Read rules and severities from this file instead of the nearest .sdplint.json \
+            (Schemas/sdplint-config.schema.json).
+            """,
+            valueName: "FILE"))
     var config: String?
 
     @Flag(help: "Ignore .sdplint.json files.")
@@ -90,16 +104,24 @@ struct RuleOptions: ParsableArguments {
 /// The options `sdplint check` adds for single descriptions: what the input is and which
 /// receivers to check against.
 struct DescriptionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).", valueName: "TYPE"))
+    @Option(
+        help: ArgumentHelp(
+            "What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).",
+            valueName: "TYPE"))
     var type: String?
 
-    @Option(name: .customLong("profile"), help: ArgumentHelp("Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).", valueName: "NAME"))
+    @Option(
+        name: .customLong("profile"),
+        help: ArgumentHelp(
+            "Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).",
+            valueName: "NAME"))
     var profiles: [String] = []
 
     func apply(to configuration: inout LintConfiguration) throws {
         for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
             guard let profile = Profile(rawValue: name.lowercased()) else {
-                throw ValidationError("unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             configuration.profiles.append(profile)
         }

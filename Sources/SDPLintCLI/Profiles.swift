@@ -1,6 +1,7 @@
 import ArgumentParser
-import SDPLintDiagnostics
 import SDPLint
+import SDPLintDiagnostics
+
 struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profiles",
@@ -19,7 +20,9 @@ struct Profiles: ParsableCommand {
         let chosen: [Profile]
         if let profile {
             guard let found = Profile(rawValue: profile.lowercased()) else {
-                throw ValidationError("unknown profile '\(profile)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown profile '\(profile)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             chosen = [found]
         } else {

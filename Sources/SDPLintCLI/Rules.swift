@@ -1,7 +1,8 @@
 import ArgumentParser
-import SDPLintJSON
-import SDPLintDiagnostics
 import SDPLint
+import SDPLintDiagnostics
+import SDPLintJSON
+
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the rules sdplint checks, or explain one.",
@@ -27,7 +28,8 @@ struct Rules: ParsableCommand {
                 for group in RuleCatalog.groups {
                     output += "\n\(group.title)\n"
                     for rule in group.rules {
-                        output += "  \(rule.code)  \(rule.severity.description.padding(7))  \(rule.name.padding(36)) \(rule.summary)\n"
+                        output +=
+                            "  \(rule.code)  \(rule.severity.description.padding(7))  \(rule.name.padding(36)) \(rule.summary)\n"
                     }
                 }
                 print(output.dropFirst(), terminator: "")
@@ -42,13 +44,27 @@ struct Rules: ParsableCommand {
         }
         guard let rule = RuleCatalog.rule(key) else {
             let suggestions = RuleCatalog.suggestions(for: key)
-            throw ValidationError("unknown rule '\(key)'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"))
+            throw ValidationError(
+                "unknown rule '\(key)'"
+                    + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"))
         }
         switch format {
         case .text:
-            var output = "\(rule.code) \(rule.name) (\(rule.severity); \(rule.strictSeverity) with --strict)\n\n\(rule.summary)\n\n\(rule.explanation)\n"
-            if !rule.badExample.isEmpty { output += "\nBad:\n" + rule.badExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n" }
-            if !rule.goodExample.isEmpty { output += "\nGood:\n" + rule.goodExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n" }
+            var output =
+                """
+                \(rule.code) \(rule.name) (\(rule.severity); \(rule.strictSeverity) with \
+                --strict)\n\n\(rule.summary)\n\n\(rule.explanation)\n
+                """
+            if !rule.badExample.isEmpty {
+                output +=
+                    "\nBad:\n" + rule.badExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+                    + "\n"
+            }
+            if !rule.goodExample.isEmpty {
+                output +=
+                    "\nGood:\n" + rule.goodExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+                    + "\n"
+            }
             output += "\nSee \(rule.reference)" + (rule.reference.url.map { " <\($0)>" } ?? "") + "\n"
             print(output, terminator: "")
         case .json:

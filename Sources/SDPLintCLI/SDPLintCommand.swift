@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
 import SDPLint
+
 @main
 struct SDPLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sdplint",
-        abstract: "Lint, diff, explain and convert WebRTC and SIP signaling: SDP, ICE, JSON, SIP, WHIP, Jingle, browser dumps and captures.",
+        abstract:
+            """
+            Lint, diff, explain and convert WebRTC and SIP signaling: SDP, ICE, JSON, SIP, WHIP, Jingle, browser \
+            dumps and captures.
+            """,
         discussion: """
             Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
 
@@ -16,7 +21,10 @@ struct SDPLintCommand: ParsableCommand {
               sdplint convert --to sip Fixtures/signaling/json/exchange.ndjson
             """,
         version: sdplintVersion,
-        subcommands: [Check.self, Diff.self, TimelineCommand.self, Convert.self, Explain.self, Format.self, Anonymize.self, Rules.self, Profiles.self],
+        subcommands: [
+            Check.self, Diff.self, TimelineCommand.self, Convert.self, Explain.self, Format.self, Anonymize.self,
+            Rules.self, Profiles.self,
+        ],
         defaultSubcommand: Check.self
     )
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import SDPLintJSON
 import SDPLint
+import SDPLintJSON
+
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
@@ -51,11 +52,13 @@ struct TimelineCommand: ParsableCommand {
         switch format {
         case .text:
             let renderer = TextRenderer(color: color.enabled)
-            var output = "\(item.path): \(capture.format), \(timelines.count) connection\(timelines.count == 1 ? "" : "s")\n"
+            var output =
+                "\(item.path): \(capture.format), \(timelines.count) connection\(timelines.count == 1 ? "" : "s")\n"
             for timeline in timelines { output += "\n" + timeline.text(renderer: renderer) }
             for diagnostic in capture.diagnostics {
                 output += "\n"
-                renderer.render(diagnostic, in: LintedFile(path: item.path, source: capture.source, diagnostics: []), into: &output)
+                renderer.render(
+                    diagnostic, in: LintedFile(path: item.path, source: capture.source, diagnostics: []), into: &output)
             }
             print(output, terminator: "")
         case .json:
@@ -65,12 +68,16 @@ struct TimelineCommand: ParsableCommand {
                 root.member("kind", "timeline")
                 root.member("path", item.path)
                 root.member("format", capture.format)
-                root.member("traces", array: { list in
-                    for timeline in timelines { list.object { timeline.write(to: &$0) } }
-                })
-                root.member("diagnostics", array: { list in
-                    for diagnostic in capture.diagnostics { list.object { JSONReport.write(diagnostic, to: &$0) } }
-                })
+                root.member(
+                    "traces",
+                    array: { list in
+                        for timeline in timelines { list.object { timeline.write(to: &$0) } }
+                    })
+                root.member(
+                    "diagnostics",
+                    array: { list in
+                        for diagnostic in capture.diagnostics { list.object { JSONReport.write(diagnostic, to: &$0) } }
+                    })
             }
             print(json.output)
         }

@@ -140,5 +140,7 @@ struct ChunkedInput {
     @inline(__always) func u64(_ at: Int, bigEndian: Bool) -> UInt64 { buffer.u64(position + at, bigEndian: bigEndian) }
     @inline(__always) func u8(_ at: Int) -> UInt8 { buffer.u8(position + at) }
     /// The bytes `range`, relative to the read position.
-    func copy(_ range: Range<Int>) -> [UInt8] { buffer.copy((position + range.lowerBound)..<(position + range.upperBound)) }
+    func copy(_ range: Range<Int>) -> [UInt8] {
+        buffer.copy((position + range.lowerBound)..<(position + range.upperBound))
+    }
 }

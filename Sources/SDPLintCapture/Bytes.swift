@@ -11,20 +11,25 @@ extension Array where Element == UInt8 {
     @inline(__always)
     func u16(_ index: Int, bigEndian: Bool = true) -> UInt16 {
         guard index >= 0, index <= count - 2 else { return 0 }
-        let a = UInt16(self[index]), b = UInt16(self[index + 1])
+        let a = UInt16(self[index])
+        let b = UInt16(self[index + 1])
         return bigEndian ? a << 8 | b : b << 8 | a
     }
 
     @inline(__always)
     func u32(_ index: Int, bigEndian: Bool = true) -> UInt32 {
         guard index >= 0, index <= count - 4 else { return 0 }
-        let a = UInt32(self[index]), b = UInt32(self[index + 1]), c = UInt32(self[index + 2]), d = UInt32(self[index + 3])
+        let a = UInt32(self[index])
+        let b = UInt32(self[index + 1])
+        let c = UInt32(self[index + 2])
+        let d = UInt32(self[index + 3])
         return bigEndian ? a << 24 | b << 16 | c << 8 | d : d << 24 | c << 16 | b << 8 | a
     }
 
     @inline(__always)
     func u64(_ index: Int, bigEndian: Bool = true) -> UInt64 {
-        let first = UInt64(u32(index, bigEndian: bigEndian)), second = UInt64(u32(index + 4, bigEndian: bigEndian))
+        let first = UInt64(u32(index, bigEndian: bigEndian))
+        let second = UInt64(u32(index + 4, bigEndian: bigEndian))
         return bigEndian ? first << 32 | second : second << 32 | first
     }
 

@@ -86,24 +86,31 @@ public final class CaptureDecoder {
     public init(reader: PacketReader, limits: Limits = Limits()) {
         self.reader = reader
         self.limits = limits
-        fragments = FragmentReassembler(limits: .init(
-            maximumDatagrams: max(1, limits.maximumPendingDatagrams), maximumBytes: limits.maximumFragmentBytes,
-            maximumFragmentsPerDatagram: limits.maximumFragmentsPerDatagram,
-            maximumAgeFrames: limits.fragmentTimeoutFrames, maximumAgeSeconds: limits.fragmentTimeoutSeconds))
-        tcp = TCPReassembler(limits: .init(
-            maximumSegmentsPerFlow: limits.maximumOutOfOrderSegments, maximumBytesPerFlow: limits.maximumOutOfOrderBytes,
-            maximumBytes: limits.maximumTotalOutOfOrderBytes, maximumFlows: max(1, limits.maximumTCPFlows)))
+        fragments = FragmentReassembler(
+            limits: .init(
+                maximumDatagrams: max(1, limits.maximumPendingDatagrams), maximumBytes: limits.maximumFragmentBytes,
+                maximumFragmentsPerDatagram: limits.maximumFragmentsPerDatagram,
+                maximumAgeFrames: limits.fragmentTimeoutFrames, maximumAgeSeconds: limits.fragmentTimeoutSeconds))
+        tcp = TCPReassembler(
+            limits: .init(
+                maximumSegmentsPerFlow: limits.maximumOutOfOrderSegments,
+                maximumBytesPerFlow: limits.maximumOutOfOrderBytes,
+                maximumBytes: limits.maximumTotalOutOfOrderBytes, maximumFlows: max(1, limits.maximumTCPFlows)))
     }
 
     /// Opens a capture file (pcap or pcapng, gzip-compressed or not).
     ///
     /// - Throws: ``CaptureError`` when the file cannot be opened or its header is not a capture's.
-    public convenience init(path: String, limits: Limits = Limits(), options: PacketReader.Options = .init()) throws(CaptureError) {
+    public convenience init(
+        path: String, limits: Limits = Limits(), options: PacketReader.Options = .init()
+    ) throws(CaptureError) {
         self.init(reader: try PacketReader(path: path, options: options), limits: limits)
     }
 
     /// Reads a capture held in memory.
-    public convenience init(bytes: [UInt8], limits: Limits = Limits(), options: PacketReader.Options = .init()) throws(CaptureError) {
+    public convenience init(
+        bytes: [UInt8], limits: Limits = Limits(), options: PacketReader.Options = .init()
+    ) throws(CaptureError) {
         self.init(reader: try PacketReader(bytes: bytes, options: options), limits: limits)
     }
 
@@ -163,7 +170,9 @@ public final class CaptureDecoder {
 
     private func malformed(_ packet: Packet, _ message: String) {
         statistics.malformedFrames += 1
-        report(CaptureIssue(rule: CaptureRules.malformedHeader, frame: packet.frame, offset: packet.offset, message: message))
+        report(
+            CaptureIssue(
+                rule: CaptureRules.malformedHeader, frame: packet.frame, offset: packet.offset, message: message))
     }
 
     private func decode(_ packet: Packet) {
@@ -182,43 +191,56 @@ public final class CaptureDecoder {
         case .unsupported:
             statistics.unsupportedLinkFrames += 1
             if unsupportedLinks.insert(packet.linkType).inserted {
-                report(CaptureIssue(rule: CaptureRules.unsupportedLinkType, frame: packet.frame, offset: packet.offset,
-                                    message: "link type \(packet.linkType) is not decoded; its packets are skipped"))
+                report(
+                    CaptureIssue(
+                        rule: CaptureRules.unsupportedLinkType, frame: packet.frame, offset: packet.offset,
+                        message: "link type \(packet.linkType) is not decoded; its packets are skipped"))
             }
             return
         case .malformed(let reason):
             // A frame cut inside its link header is a snaplen matter, not a bad header.
-            if packet.isTruncated { snaplen(packet, "the capture cut frame \(packet.frame) inside its link-layer header") }
-            else { malformed(packet, reason) }
+            if packet.isTruncated {
+                snaplen(packet, "the capture cut frame \(packet.frame) inside its link-layer header")
+            } else {
+                malformed(packet, reason)
+            }
             return
         }
         let ip: NetworkLayer.IPPacket
         switch NetworkLayer.ip(packet.data, start: start, originalLength: packet.originalLength) {
         case .packet(let decoded): ip = decoded
         case .malformed(let reason):
-            if packet.isTruncated { snaplen(packet, "the capture cut frame \(packet.frame) inside its IP header") }
-            else { malformed(packet, reason) }
+            if packet.isTruncated {
+                snaplen(packet, "the capture cut frame \(packet.frame) inside its IP header")
+            } else {
+                malformed(packet, reason)
+            }
             return
         }
         if ip.source.version == 4 { statistics.ipv4Packets += 1 } else { statistics.ipv6Packets += 1 }
 
         guard let fragment = ip.fragment else {
-            transport(ip.protocolNumber, source: ip.source, destination: ip.destination, data: packet.data, range: ip.payload,
-                      missing: ip.missing, frames: [packet.frame], packet: packet)
+            transport(
+                ip.protocolNumber, source: ip.source, destination: ip.destination, data: packet.data, range: ip.payload,
+                missing: ip.missing, frames: [packet.frame], packet: packet)
             return
         }
         statistics.fragments += 1
         guard ip.missing == 0 else {
-            snaplen(packet, "the capture cut an IP fragment in frame \(packet.frame), so its datagram cannot be reassembled")
+            snaplen(
+                packet, "the capture cut an IP fragment in frame \(packet.frame), so its datagram cannot be reassembled"
+            )
             return
         }
         let isIPv6 = ip.source.version == 6
-        let key = FragmentReassembler.Key(source: ip.source, destination: ip.destination, identification: fragment.identification,
-                                          protocolNumber: isIPv6 ? 0 : ip.protocolNumber)
+        let key = FragmentReassembler.Key(
+            source: ip.source, destination: ip.destination, identification: fragment.identification,
+            protocolNumber: isIPv6 ? 0 : ip.protocolNumber)
         found = []
-        let outcome = fragments.add(key: key, isIPv6: isIPv6, protocolNumber: ip.protocolNumber, offset: fragment.offset,
-                                    more: fragment.more, data: packet.data, range: ip.payload, frame: packet.frame,
-                                    time: packet.timestamp, recordOffset: packet.offset, issues: &found)
+        let outcome = fragments.add(
+            key: key, isIPv6: isIPv6, protocolNumber: ip.protocolNumber, offset: fragment.offset,
+            more: fragment.more, data: packet.data, range: ip.payload, frame: packet.frame,
+            time: packet.timestamp, recordOffset: packet.offset, issues: &found)
         found.forEach(report)
         switch outcome {
         case .pending:
@@ -242,34 +264,45 @@ public final class CaptureDecoder {
                     return
                 }
             }
-            transport(protocolNumber, source: ip.source, destination: ip.destination, data: payload, range: range,
-                      missing: 0, frames: frames, packet: packet)
+            transport(
+                protocolNumber, source: ip.source, destination: ip.destination, data: payload, range: range,
+                missing: 0, frames: frames, packet: packet)
         }
     }
 
     private func snaplen(_ packet: Packet, _ message: String) {
         statistics.malformedFrames += 1
-        report(CaptureIssue(rule: CaptureRules.snaplenTruncated, frame: packet.frame, offset: packet.offset,
-                            message: "\(message) (\(packet.data.count) of \(packet.originalLength) bytes captured)"))
+        report(
+            CaptureIssue(
+                rule: CaptureRules.snaplenTruncated, frame: packet.frame, offset: packet.offset,
+                message: "\(message) (\(packet.data.count) of \(packet.originalLength) bytes captured)"))
     }
 
     /// UDP (RFC 768) or TCP (RFC 9293 §3.1) at `range` of `data`; `missing` bytes after it
     /// were cut by the capture.
-    private func transport(_ protocolNumber: UInt8, source: IPAddress, destination: IPAddress, data: [UInt8], range: Range<Int>,
-                           missing: Int, frames: [Int], packet: Packet) {
+    private func transport(
+        _ protocolNumber: UInt8, source: IPAddress, destination: IPAddress, data: [UInt8], range: Range<Int>,
+        missing: Int, frames: [Int], packet: Packet
+    ) {
         let available = range.count
         switch protocolNumber {
         case 17:
             guard available >= 8 else {
-                if missing > 0 { snaplen(packet, "the capture cut the UDP header of frame \(packet.frame)") }
-                else { malformed(packet, "a UDP header needs 8 bytes, \(available) are there") }
+                if missing > 0 {
+                    snaplen(packet, "the capture cut the UDP header of frame \(packet.frame)")
+                } else {
+                    malformed(packet, "a UDP header needs 8 bytes, \(available) are there")
+                }
                 return
             }
             let at = range.lowerBound
             var length = Int(data.u16(at + 4))
             // Length 0 is a jumbogram over IPv6 (RFC 2675 §4): the IP length holds.
             if length == 0, source.version == 6 { length = available + missing }
-            guard length >= 8 else { malformed(packet, "UDP length \(length) is below 8"); return }
+            guard length >= 8 else {
+                malformed(packet, "UDP length \(length) is below 8")
+                return
+            }
             guard length <= available else {
                 if length <= available + missing {
                     snaplen(packet, "the capture cut the UDP datagram of frame \(packet.frame)")
@@ -279,23 +312,37 @@ public final class CaptureDecoder {
                 return
             }
             statistics.udpDatagrams += 1
-            let flow = Flow(source: source, sourcePort: data.u16(at), destination: destination, destinationPort: data.u16(at + 2))
-            queue.append(.udp(UDPDatagram(flow: flow, payload: data.copy((at + 8)..<(at + length)), frames: frames, time: packet.timestamp)))
+            let flow = Flow(
+                source: source, sourcePort: data.u16(at), destination: destination, destinationPort: data.u16(at + 2))
+            queue.append(
+                .udp(
+                    UDPDatagram(
+                        flow: flow, payload: data.copy((at + 8)..<(at + length)), frames: frames, time: packet.timestamp
+                    )))
         case 6:
             let at = range.lowerBound
             let headerLength = Int(data.u8(at + 12) >> 4) * 4
             guard available >= 20, headerLength >= 20, headerLength <= available else {
-                if missing > 0 { snaplen(packet, "the capture cut the TCP header of frame \(packet.frame)") }
-                else { malformed(packet, available < 20 ? "a TCP header needs 20 bytes, \(available) are there"
-                                                       : "TCP data offset \(headerLength) does not fit the \(available) bytes of the segment") }
+                if missing > 0 {
+                    snaplen(packet, "the capture cut the TCP header of frame \(packet.frame)")
+                } else {
+                    malformed(
+                        packet,
+                        available < 20
+                            ? "a TCP header needs 20 bytes, \(available) are there"
+                            : "TCP data offset \(headerLength) does not fit the \(available) bytes of the segment")
+                }
                 return
             }
             statistics.tcpSegments += 1
-            let flow = Flow(source: source, sourcePort: data.u16(at), destination: destination, destinationPort: data.u16(at + 2))
+            let flow = Flow(
+                source: source, sourcePort: data.u16(at), destination: destination, destinationPort: data.u16(at + 2))
             let bits = data.u8(at + 13)
             let flags = TCPReassembler.Flags(syn: bits & 0x02 != 0, fin: bits & 0x01 != 0, rst: bits & 0x04 != 0)
-            tcp.receive(flow: flow, sequence: data.u32(at + 4), flags: flags, payload: data[(at + headerLength)..<range.upperBound],
-                        missingTail: missing, frame: packet.frame, time: packet.timestamp, events: &queue)
+            tcp.receive(
+                flow: flow, sequence: data.u32(at + 4), flags: flags,
+                payload: data[(at + headerLength)..<range.upperBound],
+                missingTail: missing, frame: packet.frame, time: packet.timestamp, events: &queue)
             statistics.tcpRetransmissions = tcp.retransmissions
         default:
             statistics.otherProtocolPackets += 1

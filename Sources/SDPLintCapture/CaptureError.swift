@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Why a capture file or a gzip stream could not be read further.
 ///
 /// Readers throw it when they meet something they cannot step over: everything read before the

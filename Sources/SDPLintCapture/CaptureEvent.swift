@@ -91,7 +91,10 @@ public struct TCPGap: Sendable, Hashable {
     public var time: Timestamp
     public var cause: Cause
 
-    public init(flow: Flow, streamOffset: UInt64, length: UInt64, frameBefore: Int?, frameAfter: Int, time: Timestamp, cause: Cause) {
+    public init(
+        flow: Flow, streamOffset: UInt64, length: UInt64, frameBefore: Int?, frameAfter: Int, time: Timestamp,
+        cause: Cause
+    ) {
         self.flow = flow
         self.streamOffset = streamOffset
         self.length = length
@@ -107,14 +110,23 @@ public struct TCPGap: Sendable, Hashable {
         let between = frameBefore.map { "between frames \($0) and \(frameAfter)" } ?? "before frame \(frameAfter)"
         switch cause {
         case .segmentsMissing:
-            return CaptureIssue(rule: CaptureRules.tcpGap, frame: frameAfter, offset: nil,
-                                message: "\(length) bytes of \(flow) are missing \(between), at stream offset \(streamOffset)")
+            return CaptureIssue(
+                rule: CaptureRules.tcpGap, frame: frameAfter, offset: nil,
+                message: "\(length) bytes of \(flow) are missing \(between), at stream offset \(streamOffset)")
         case .snapLength:
-            return CaptureIssue(rule: CaptureRules.snaplenTruncated, frame: frameAfter, offset: nil,
-                                message: "the capture cut the last \(length) bytes of the TCP segment of \(flow) in frame \(frameAfter)")
+            return CaptureIssue(
+                rule: CaptureRules.snaplenTruncated, frame: frameAfter, offset: nil,
+                message: "the capture cut the last \(length) bytes of the TCP segment of \(flow) in frame \(frameAfter)"
+            )
         case .bufferLimit:
-            return CaptureIssue(rule: CaptureRules.reassemblyLimit, frame: frameAfter, offset: nil,
-                                message: "the reorder buffer of \(flow) was full: \(length) missing bytes \(between) were skipped at stream offset \(streamOffset)")
+            return CaptureIssue(
+                rule: CaptureRules.reassemblyLimit, frame: frameAfter, offset: nil,
+                message:
+                    """
+                    the reorder buffer of \(flow) was full: \(length) missing bytes \(between) were skipped at \
+                    stream offset \(streamOffset)
+                    """
+            )
         }
     }
 }

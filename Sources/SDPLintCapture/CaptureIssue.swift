@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A problem found while reading a capture that did not stop the reading: a malformed header,
 /// a packet cut by the snapshot length, an IP datagram that never completed.
 ///

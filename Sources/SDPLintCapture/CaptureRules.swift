@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// The checks of the Capture module: reading capture files and gzip streams, and putting
 /// packets back together.
 ///

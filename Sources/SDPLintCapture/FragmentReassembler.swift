@@ -65,24 +65,33 @@ struct FragmentReassembler {
     ///   - offset: where the data goes in the datagram, in bytes.
     ///   - more: the MF bit.
     ///   - recordOffset: the file offset of the frame, for reports.
-    mutating func add(key: Key, isIPv6: Bool, protocolNumber: UInt8, offset: Int, more: Bool, data: [UInt8], range: Range<Int>,
-                      frame: Int, time: Timestamp, recordOffset: Int, issues: inout [CaptureIssue]) -> Outcome {
+    mutating func add(
+        key: Key, isIPv6: Bool, protocolNumber: UInt8, offset: Int, more: Bool, data: [UInt8], range: Range<Int>,
+        frame: Int, time: Timestamp, recordOffset: Int, issues: inout [CaptureIssue]
+    ) -> Outcome {
         let length = range.count
         let end = offset + length
         let version = isIPv6 ? "IPv6" : "IPv4"
         // RFC 791 and RFC 8200 §4.5: a datagram holds at most 65535 bytes, and every fragment
         // but the last carries a multiple of 8.
         guard end <= 65535 else {
-            return drop(key, CaptureIssue(rule: CaptureRules.malformedHeader, frame: frame, offset: recordOffset,
-                                          message: "\(version) fragment ends at byte \(end) of its datagram, past 65535"))
+            return drop(
+                key,
+                CaptureIssue(
+                    rule: CaptureRules.malformedHeader, frame: frame, offset: recordOffset,
+                    message: "\(version) fragment ends at byte \(end) of its datagram, past 65535"))
         }
         if more, length % 8 != 0 {
-            return drop(key, CaptureIssue(rule: CaptureRules.malformedHeader, frame: frame, offset: recordOffset,
-                                          message: "\(version) fragment of \(length) bytes is not the last, yet not a multiple of 8"))
+            return drop(
+                key,
+                CaptureIssue(
+                    rule: CaptureRules.malformedHeader, frame: frame, offset: recordOffset,
+                    message: "\(version) fragment of \(length) bytes is not the last, yet not a multiple of 8"))
         }
         if datagrams[key] == nil {
             makeRoom(for: end, at: frame, time: time, issues: &issues)
-            datagrams[key] = Datagram(protocolNumber: protocolNumber, firstFrame: frame, firstTime: time, isIPv6: isIPv6)
+            datagrams[key] = Datagram(
+                protocolNumber: protocolNumber, firstFrame: frame, firstTime: time, isIPv6: isIPv6)
             order.append((key, frame))
         }
         guard var datagram = datagrams.removeValue(forKey: key) else { return .pending }
@@ -94,17 +103,35 @@ struct FragmentReassembler {
 
         func conflict(_ message: String) -> Outcome {
             bytes -= datagram.data.count
-            return .dropped(CaptureIssue(rule: CaptureRules.overlappingFragments, frame: frame, offset: recordOffset,
-                                         message: "\(version) datagram \(key.identification) from \(key.source) to \(key.destination) (frames \(Self.list(datagram.frames))): \(message); dropped"))
+            return .dropped(
+                CaptureIssue(
+                    rule: CaptureRules.overlappingFragments, frame: frame, offset: recordOffset,
+                    message:
+                        """
+                        \(version) datagram \(key.identification) from \(key.source) to \(key.destination) (frames \
+                        \(Self.list(datagram.frames))): \(message); dropped
+                        """
+                ))
         }
         guard datagram.fragments <= limits.maximumFragmentsPerDatagram else {
             bytes -= datagram.data.count
-            return .dropped(CaptureIssue(rule: CaptureRules.reassemblyLimit, frame: frame, offset: recordOffset,
-                                         message: "\(version) datagram \(key.identification) from \(key.source) came in more than \(limits.maximumFragmentsPerDatagram) fragments; dropped"))
+            return .dropped(
+                CaptureIssue(
+                    rule: CaptureRules.reassemblyLimit, frame: frame, offset: recordOffset,
+                    message:
+                        """
+                        \(version) datagram \(key.identification) from \(key.source) came in more than \
+                        \(limits.maximumFragmentsPerDatagram) fragments; dropped
+                        """
+                ))
         }
         if !more {
-            if let total = datagram.total, total != end { return conflict("two last fragments end at \(total) and \(end)") }
-            if let last = datagram.covered.last, last.upperBound > end { return conflict("bytes up to \(last.upperBound) arrived beyond the end \(end)") }
+            if let total = datagram.total, total != end {
+                return conflict("two last fragments end at \(total) and \(end)")
+            }
+            if let last = datagram.covered.last, last.upperBound > end {
+                return conflict("bytes up to \(last.upperBound) arrived beyond the end \(end)")
+            }
             datagram.total = end
         } else if let total = datagram.total, end > total {
             return conflict("a fragment ends at \(end), beyond the end \(total) set by the last fragment")
@@ -113,8 +140,10 @@ struct FragmentReassembler {
         // other overlap is refused for IPv6 (RFC 5722) and, for IPv4, when the bytes differ.
         var duplicate = length > 0
         for piece in datagram.covered where piece.overlaps(offset..<end) {
-            let lower = max(piece.lowerBound, offset), upper = min(piece.upperBound, end)
-            let same = datagram.data[lower..<upper].elementsEqual(data[(range.lowerBound + lower - offset)..<(range.lowerBound + upper - offset)])
+            let lower = max(piece.lowerBound, offset)
+            let upper = min(piece.upperBound, end)
+            let same = datagram.data[lower..<upper].elementsEqual(
+                data[(range.lowerBound + lower - offset)..<(range.lowerBound + upper - offset)])
             if !same { return conflict("fragments overlap at bytes \(lower)..<\(upper) with different contents") }
             if isIPv6, !(piece.lowerBound <= offset && end <= piece.upperBound) {
                 return conflict("fragments overlap at bytes \(lower)..<\(upper)")
@@ -153,7 +182,9 @@ struct FragmentReassembler {
             }
             let age = frame - datagram.firstFrame
             let seconds = time.seconds.subtractingReportingOverflow(datagram.firstTime.seconds)
-            guard age > limits.maximumAgeFrames || (!seconds.overflow && seconds.partialValue > limits.maximumAgeSeconds) else { break }
+            guard
+                age > limits.maximumAgeFrames || (!seconds.overflow && seconds.partialValue > limits.maximumAgeSeconds)
+            else { break }
             issues.append(giveUp(key, because: "was still incomplete \(age) frames later"))
             orderHead += 1
         }
@@ -170,11 +201,13 @@ struct FragmentReassembler {
     }
 
     private mutating func makeRoom(for size: Int, at frame: Int, time: Timestamp, issues: inout [CaptureIssue]) {
-        while (datagrams.count >= limits.maximumDatagrams || bytes + size > limits.maximumBytes), orderHead < order.count {
+        while datagrams.count >= limits.maximumDatagrams || bytes + size > limits.maximumBytes, orderHead < order.count
+        {
             let (key, first) = order[orderHead]
             orderHead += 1
             guard let datagram = datagrams[key], datagram.firstFrame == first else { continue }
-            var issue = giveUp(key, because: "was given up to bound memory (\(datagrams.count) datagrams, \(bytes) bytes pending)")
+            var issue = giveUp(
+                key, because: "was given up to bound memory (\(datagrams.count) datagrams, \(bytes) bytes pending)")
             issue.rule = CaptureRules.reassemblyLimit
             issues.append(issue)
         }
@@ -183,14 +216,18 @@ struct FragmentReassembler {
 
     private mutating func giveUp(_ key: Key, because reason: String) -> CaptureIssue {
         guard let datagram = datagrams.removeValue(forKey: key) else {
-            return CaptureIssue(rule: CaptureRules.incompleteDatagram, frame: nil, offset: nil, message: "datagram \(key.identification) \(reason)")
+            return CaptureIssue(
+                rule: CaptureRules.incompleteDatagram, frame: nil, offset: nil,
+                message: "datagram \(key.identification) \(reason)")
         }
         bytes -= datagram.data.count
         let received = datagram.covered.reduce(0) { $0 + $1.count }
         let expected = datagram.total.map { "of \($0)" } ?? "(the last fragment never came)"
         return CaptureIssue(
             rule: CaptureRules.incompleteDatagram, frame: datagram.frames.last, offset: datagram.offset,
-            message: "\(datagram.isIPv6 ? "IPv6" : "IPv4") datagram \(key.identification) from \(key.source) to \(key.destination), \(received) bytes received \(expected) in frames \(Self.list(datagram.frames)), \(reason)")
+            message:
+                "\(datagram.isIPv6 ? "IPv6" : "IPv4") datagram \(key.identification) from \(key.source) to \(key.destination), \(received) bytes received \(expected) in frames \(Self.list(datagram.frames)), \(reason)"
+        )
     }
 
     private mutating func drop(_ key: Key, _ issue: CaptureIssue) -> Outcome {
@@ -207,7 +244,8 @@ struct FragmentReassembler {
 
     /// Adds a range to a sorted list of disjoint ranges, merging neighbours.
     static func insert(_ range: Range<Int>, into list: inout [Range<Int>]) {
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound
+        var upper = range.upperBound
         var result: [Range<Int>] = []
         result.reserveCapacity(list.count + 1)
         var placed = false
@@ -215,7 +253,10 @@ struct FragmentReassembler {
             if piece.upperBound < lower {
                 result.append(piece)
             } else if piece.lowerBound > upper {
-                if !placed { result.append(lower..<upper); placed = true }
+                if !placed {
+                    result.append(lower..<upper)
+                    placed = true
+                }
                 result.append(piece)
             } else {
                 lower = min(lower, piece.lowerBound)
@@ -227,7 +268,9 @@ struct FragmentReassembler {
     }
 
     static func list(_ frames: [Int]) -> String {
-        frames.count <= 8 ? frames.map(String.init).joined(separator: ", ")
-            : frames.prefix(4).map(String.init).joined(separator: ", ") + ", … " + frames.suffix(2).map(String.init).joined(separator: ", ")
+        frames.count <= 8
+            ? frames.map(String.init).joined(separator: ", ")
+            : frames.prefix(4).map(String.init).joined(separator: ", ") + ", … "
+                + frames.suffix(2).map(String.init).joined(separator: ", ")
     }
 }

@@ -1,4 +1,5 @@
 internal import CSDPLintInflate
+
 /// gzip files (RFC 1952): a magic check, and whole-buffer or whole-file decompression that
 /// returns what it could decode when the file is damaged.
 ///
@@ -130,9 +131,15 @@ public final class GzipDecoder {
     public func finish() throws(CaptureError) {
         if let failure { throw failure }
         if inMember || members == 0 {
-            let error = CaptureError(.gzipTruncated, offset: consumed,
-                members == 0 && !inMember ? "the input holds no gzip member" :
-                "the gzip stream ends inside member \(members + 1) (started at offset \(memberStart)), after \(produced) decompressed bytes")
+            let error = CaptureError(
+                .gzipTruncated, offset: consumed,
+                members == 0 && !inMember
+                    ? "the input holds no gzip member"
+                    : """
+                    the gzip stream ends inside member \(members + 1) (started at offset \(memberStart)), after \
+                    \(produced) decompressed bytes
+                    """
+            )
             failure = error
             throw error
         }
@@ -157,8 +164,9 @@ public final class GzipDecoder {
                 var used = 0
                 var written = 0
                 let status = scratch.withUnsafeMutableBufferPointer { buffer in
-                    sdplint_inflater_inflate(inflater, input.baseAddress.map { $0 + next }, range.upperBound - next, &used,
-                                             buffer.baseAddress, room, &written)
+                    sdplint_inflater_inflate(
+                        inflater, input.baseAddress.map { $0 + next }, range.upperBound - next, &used,
+                        buffer.baseAddress, room, &written)
                 }
                 next += used
                 output.append(contentsOf: scratch[0..<written])
@@ -166,7 +174,9 @@ public final class GzipDecoder {
                 if produced > outputLimit {
                     output.removeLast(produced - outputLimit)
                     produced = outputLimit
-                    throw CaptureError(.gzipOutputLimit, offset: here(), "the decompressed data exceeds the limit of \(outputLimit) bytes")
+                    throw CaptureError(
+                        .gzipOutputLimit, offset: here(),
+                        "the decompressed data exceeds the limit of \(outputLimit) bytes")
                 }
                 switch status {
                 case SDPLINT_INFLATE_MEMBER_END:
@@ -197,20 +207,33 @@ public final class GzipDecoder {
     /// Sorts zlib's complaint into header, checksum or data faults by its message, which is
     /// the only place zlib says which check failed.
     private func fault(at offset: Int) -> CaptureError {
-        let message = inflater.flatMap { sdplint_inflater_message($0) }.map { String(cString: $0) } ?? "zlib could not inflate the data"
-        let header = ["incorrect header check", "unknown compression method", "unknown header flags set", "header crc mismatch"]
+        let message =
+            inflater.flatMap { sdplint_inflater_message($0) }.map { String(cString: $0) }
+            ?? "zlib could not inflate the data"
+        let header = [
+            "incorrect header check", "unknown compression method", "unknown header flags set", "header crc mismatch",
+        ]
         if header.contains(message) {
             if members > 0, produced == producedAtMemberStart {
-                return CaptureError(.gzipTrailingGarbage, offset: memberStart,
-                                    "the bytes after gzip member \(members), from offset \(memberStart), are not a gzip member (\(message))")
+                return CaptureError(
+                    .gzipTrailingGarbage, offset: memberStart,
+                    """
+                    the bytes after gzip member \(members), from offset \(memberStart), are not a gzip member \
+                    (\(message))
+                    """
+                )
             }
             return CaptureError(.gzipBadHeader, offset: offset, "gzip member \(members + 1): \(message)")
         }
         if message == "incorrect data check" {
-            return CaptureError(.gzipBadChecksum, offset: offset, "gzip member \(members + 1): the CRC-32 in the trailer does not match the data")
+            return CaptureError(
+                .gzipBadChecksum, offset: offset,
+                "gzip member \(members + 1): the CRC-32 in the trailer does not match the data")
         }
         if message == "incorrect length check" {
-            return CaptureError(.gzipBadChecksum, offset: offset, "gzip member \(members + 1): the length in the trailer does not match the data")
+            return CaptureError(
+                .gzipBadChecksum, offset: offset,
+                "gzip member \(members + 1): the length in the trailer does not match the data")
         }
         return CaptureError(.gzipCorruptData, offset: offset, "gzip member \(members + 1): \(message)")
     }

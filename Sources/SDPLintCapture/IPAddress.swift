@@ -42,7 +42,10 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
         var best = (start: -1, count: 0)
         var index = 0
         while index < 8 {
-            guard groups[index] == 0 else { index += 1; continue }
+            guard groups[index] == 0 else {
+                index += 1
+                continue
+            }
             var end = index
             while end < 8, groups[end] == 0 { end += 1 }
             if end - index > best.count, end - index >= 2 { best = (index, end - index) }

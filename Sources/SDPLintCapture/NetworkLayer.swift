@@ -18,7 +18,9 @@ enum NetworkLayer {
         case LinkType.ethernet.rawValue:
             // IEEE 802.3: destination, source, EtherType; 802.1Q (0x8100) and 802.1ad QinQ
             // (0x88A8, and the pre-standard 0x9100) tags add 4 bytes each before the real type.
-            guard data.count >= 14 else { return .malformed("an Ethernet header needs 14 bytes, the frame has \(data.count)") }
+            guard data.count >= 14 else {
+                return .malformed("an Ethernet header needs 14 bytes, the frame has \(data.count)")
+            }
             var at = 12
             var tags = 0
             while true {
@@ -36,7 +38,9 @@ enum NetworkLayer {
             // network order for LOOP; files moved between machines carry either, so both are
             // tried. AF_INET is 2 everywhere; AF_INET6 is 10 (Linux), 24 (NetBSD, OpenBSD),
             // 28 (FreeBSD) or 30 (macOS).
-            guard data.count >= 4 else { return .malformed("a loopback header needs 4 bytes, the frame has \(data.count)") }
+            guard data.count >= 4 else {
+                return .malformed("a loopback header needs 4 bytes, the frame has \(data.count)")
+            }
             var family = data.u32(0, bigEndian: true)
             if family > 0xFFFF { family = data.u32(0, bigEndian: false) }
             switch family {
@@ -49,12 +53,16 @@ enum NetworkLayer {
         case LinkType.linuxSLL.rawValue:
             // Linux cooked v1: packet type, ARPHRD type, address length, 8 address bytes,
             // protocol (an EtherType) at offset 14.
-            guard data.count >= 16 else { return .malformed("a Linux cooked header needs 16 bytes, the frame has \(data.count)") }
+            guard data.count >= 16 else {
+                return .malformed("a Linux cooked header needs 16 bytes, the frame has \(data.count)")
+            }
             return ether(data.u16(14), start: 16)
         case LinkType.linuxSLL2.rawValue:
             // Linux cooked v2: protocol first, then reserved, interface index, ARPHRD type,
             // packet type, address length, 8 address bytes: 20 bytes.
-            guard data.count >= 20 else { return .malformed("a Linux cooked v2 header needs 20 bytes, the frame has \(data.count)") }
+            guard data.count >= 20 else {
+                return .malformed("a Linux cooked v2 header needs 20 bytes, the frame has \(data.count)")
+            }
             return ether(data.u16(0), start: 20)
         default:
             return .unsupported
@@ -110,12 +118,16 @@ enum NetworkLayer {
         guard available >= 20 else { return .malformed("an IPv4 header needs 20 bytes, \(available) were captured") }
         let headerLength = Int(data.u8(start) & 0x0F) * 4
         guard headerLength >= 20 else { return .malformed("IPv4 header length \(headerLength) is below 20") }
-        guard headerLength <= available else { return .malformed("the IPv4 header of \(headerLength) bytes was not captured whole") }
+        guard headerLength <= available else {
+            return .malformed("the IPv4 header of \(headerLength) bytes was not captured whole")
+        }
         var total = Int(data.u16(start + 2))
         // A total length of 0 is what Linux records for TCP segmentation offload: the
         // captured length is the truth then.
         if total == 0 { total = available + cut }
-        guard total >= headerLength else { return .malformed("IPv4 total length \(total) is below the header length \(headerLength)") }
+        guard total >= headerLength else {
+            return .malformed("IPv4 total length \(total) is below the header length \(headerLength)")
+        }
         var missing = 0
         if total > available {
             missing = total - available
@@ -126,10 +138,14 @@ enum NetworkLayer {
         let flags = data.u16(start + 6)
         let offset = Int(flags & 0x1FFF) * 8
         let more = flags & 0x2000 != 0
-        let source = IPAddress(ipv4: data.u32(start + 12)), destination = IPAddress(ipv4: data.u32(start + 16))
-        let fragment = offset > 0 || more ? Fragment(identification: UInt32(data.u16(start + 4)), offset: offset, more: more) : nil
-        return .packet(IPPacket(source: source, destination: destination, protocolNumber: data.u8(start + 9),
-                                payload: (start + headerLength)..<(start + total - missing), missing: missing, fragment: fragment))
+        let source = IPAddress(ipv4: data.u32(start + 12))
+        let destination = IPAddress(ipv4: data.u32(start + 16))
+        let fragment =
+            offset > 0 || more ? Fragment(identification: UInt32(data.u16(start + 4)), offset: offset, more: more) : nil
+        return .packet(
+            IPPacket(
+                source: source, destination: destination, protocolNumber: data.u8(start + 9),
+                payload: (start + headerLength)..<(start + total - missing), missing: missing, fragment: fragment))
     }
 
     /// RFC 8200 §3: Version, Traffic Class, Flow Label, Payload Length, Next Header, Hop
@@ -144,7 +160,8 @@ enum NetworkLayer {
         if 40 + payloadLength > available {
             missing = 40 + payloadLength - available
             guard missing <= cut else {
-                return .malformed("IPv6 payload length \(payloadLength) is more than the \(available - 40) bytes after the header")
+                return .malformed(
+                    "IPv6 payload length \(payloadLength) is more than the \(available - 40) bytes after the header")
             }
         }
         let source = IPAddress(ipv6: data.u64(start + 8), data.u64(start + 16))
@@ -154,8 +171,10 @@ enum NetworkLayer {
         case .failure(let failure):
             return .malformed(failure.reason)
         case .success(let chain):
-            return .packet(IPPacket(source: source, destination: destination, protocolNumber: chain.next,
-                                    payload: chain.start..<end, missing: missing, fragment: chain.fragment))
+            return .packet(
+                IPPacket(
+                    source: source, destination: destination, protocolNumber: chain.next,
+                    payload: chain.start..<end, missing: missing, fragment: chain.fragment))
         }
     }
 
@@ -186,14 +205,19 @@ enum NetworkLayer {
                     return .failure(Failure(reason: "IPv6 extension header \(next) runs past the packet"))
                 }
                 let length = next == 51 ? (Int(data.u8(at + 1)) + 2) * 4 : (Int(data.u8(at + 1)) + 1) * 8
-                guard at + length <= end else { return .failure(Failure(reason: "IPv6 extension header \(next) runs past the packet")) }
+                guard at + length <= end else {
+                    return .failure(Failure(reason: "IPv6 extension header \(next) runs past the packet"))
+                }
                 next = data.u8(at)
                 at += length
             case 44:
                 steps += 1
-                guard steps <= 32, at + 8 <= end else { return .failure(Failure(reason: "the IPv6 fragment header runs past the packet")) }
+                guard steps <= 32, at + 8 <= end else {
+                    return .failure(Failure(reason: "the IPv6 fragment header runs past the packet"))
+                }
                 let field = data.u16(at + 2)
-                let fragment = Fragment(identification: data.u32(at + 4), offset: Int(field >> 3) * 8, more: field & 1 != 0)
+                let fragment = Fragment(
+                    identification: data.u32(at + 4), offset: Int(field >> 3) * 8, more: field & 1 != 0)
                 next = data.u8(at)
                 at += 8
                 if fragment.offset > 0 || fragment.more {

@@ -16,7 +16,10 @@ public struct Packet: Sendable, Hashable {
     /// The byte offset of the packet's record or block in the file.
     public var offset: Int
 
-    public init(frame: Int, timestamp: Timestamp, interface: Int, linkType: LinkType, data: [UInt8], originalLength: Int, offset: Int) {
+    public init(
+        frame: Int, timestamp: Timestamp, interface: Int, linkType: LinkType, data: [UInt8], originalLength: Int,
+        offset: Int
+    ) {
         self.frame = frame
         self.timestamp = timestamp
         self.interface = interface
@@ -46,7 +49,10 @@ public struct CaptureInterface: Sendable, Hashable {
     /// The pcapng section it belongs to, counted from 0.
     public var section: Int
 
-    public init(linkType: LinkType, snapLength: UInt32, name: String? = nil, ticksPerSecond: UInt64 = 1_000_000, offsetSeconds: Int64 = 0, section: Int = 0) {
+    public init(
+        linkType: LinkType, snapLength: UInt32, name: String? = nil, ticksPerSecond: UInt64 = 1_000_000,
+        offsetSeconds: Int64 = 0, section: Int = 0
+    ) {
         self.linkType = linkType
         self.snapLength = snapLength
         self.name = name

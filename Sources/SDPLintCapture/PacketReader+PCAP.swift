@@ -5,9 +5,11 @@ extension PacketReader {
     /// The file header (§4): magic, version 2.4, two reserved fields, SnapLen, LinkType.
     func readPCAPHeader() throws(CaptureError) {
         guard try input.fill(24) else {
-            throw CaptureError(.truncated, offset: 0, "the file ends inside the 24-byte pcap file header (\(input.available) bytes)")
+            throw CaptureError(
+                .truncated, offset: 0, "the file ends inside the 24-byte pcap file header (\(input.available) bytes)")
         }
-        let major = input.u16(4, bigEndian: bigEndian), minor = input.u16(6, bigEndian: bigEndian)
+        let major = input.u16(4, bigEndian: bigEndian)
+        let minor = input.u16(6, bigEndian: bigEndian)
         // §4: readers accept any 2.x; version 1 files have no reader left anywhere.
         guard major == 2 else {
             throw CaptureError(.unsupportedVersion, offset: 4, "pcap version \(major).\(minor) (only 2.x exists)")
@@ -27,8 +29,9 @@ extension PacketReader {
         let start = input.offset
         guard try input.fill(16) else {
             if input.available == 0 { return nil }
-            throw CaptureError(.truncated, offset: start, frame: frames + 1,
-                               "the file ends inside the header of record \(frames + 1) (\(input.available) of 16 bytes)")
+            throw CaptureError(
+                .truncated, offset: start, frame: frames + 1,
+                "the file ends inside the header of record \(frames + 1) (\(input.available) of 16 bytes)")
         }
         let seconds = input.u32(0, bigEndian: bigEndian)
         let fraction = input.u32(4, bigEndian: bigEndian)
@@ -36,25 +39,34 @@ extension PacketReader {
         let original = Int(input.u32(12, bigEndian: bigEndian))
         let frame = frames + 1
         guard captured <= options.maximumRecordLength else {
-            throw CaptureError(.absurdLength, offset: start, frame: frame,
-                               "record \(frame) claims \(captured) captured bytes, more than the limit of \(options.maximumRecordLength)")
+            throw CaptureError(
+                .absurdLength, offset: start, frame: frame,
+                """
+                record \(frame) claims \(captured) captured bytes, more than the limit of \
+                \(options.maximumRecordLength)
+                """
+            )
         }
         guard try input.fill(16 + captured) else {
-            throw CaptureError(.truncated, offset: start, frame: frame,
-                               "the file ends inside record \(frame): \(captured) bytes announced, \(input.available - 16) present")
+            throw CaptureError(
+                .truncated, offset: start, frame: frame,
+                "the file ends inside record \(frame): \(captured) bytes announced, \(input.available - 16) present")
         }
         let data = input.copy(16..<(16 + captured))
         input.consume(16 + captured)
         _ = try nextFrame(at: start)
         if captured > original {
-            report(CaptureRules.capturedLongerThanOriginal, frame: frame, offset: start,
-                   "record \(frame) has \(captured) captured bytes but an original length of \(original)")
+            report(
+                CaptureRules.capturedLongerThanOriginal, frame: frame, offset: start,
+                "record \(frame) has \(captured) captured bytes but an original length of \(original)")
         }
         let nanoseconds = nanosecondTimestamps ? UInt64(fraction) : UInt64(fraction) * 1000
-        let timestamp = Timestamp(seconds: Int64(seconds) + Int64(nanoseconds / 1_000_000_000),
-                                  nanoseconds: UInt32(truncatingIfNeeded: nanoseconds % 1_000_000_000))
+        let timestamp = Timestamp(
+            seconds: Int64(seconds) + Int64(nanoseconds / 1_000_000_000),
+            nanoseconds: UInt32(truncatingIfNeeded: nanoseconds % 1_000_000_000))
         let linkType = interfaces.first?.linkType ?? .ethernet
-        return Packet(frame: frame, timestamp: timestamp, interface: 0, linkType: linkType, data: data,
-                      originalLength: original, offset: start)
+        return Packet(
+            frame: frame, timestamp: timestamp, interface: 0, linkType: linkType, data: data,
+            originalLength: original, offset: start)
     }
 }

@@ -18,7 +18,8 @@ extension PacketReader {
             let start = input.offset
             guard try input.fill(12) else {
                 if input.available == 0 { return nil }
-                throw CaptureError(.truncated, offset: start, "the file ends inside a block header (\(input.available) of 12 bytes)")
+                throw CaptureError(
+                    .truncated, offset: start, "the file ends inside a block header (\(input.available) of 12 bytes)")
             }
             let raw = input.u32(0, bigEndian: true)
             if raw == BlockType.sectionHeader {
@@ -28,27 +29,48 @@ extension PacketReader {
                 case 0x1A2B_3C4D: bigEndian = true
                 case 0x4D3C_2B1A: bigEndian = false
                 default:
-                    throw CaptureError(.badMagic, offset: start, "the section header at offset \(start) has no valid byte-order magic")
+                    throw CaptureError(
+                        .badMagic, offset: start, "the section header at offset \(start) has no valid byte-order magic")
                 }
             }
             let type = input.u32(0, bigEndian: bigEndian)
             let length = Int(input.u32(4, bigEndian: bigEndian))
             guard length >= 12, length % 4 == 0 else {
-                throw CaptureError(.blockLengthMismatch, offset: start,
-                                   "block of type 0x\(String(type, radix: 16)) has a total length of \(length), not a multiple of 4 of at least 12")
+                throw CaptureError(
+                    .blockLengthMismatch, offset: start,
+                    """
+                    block of type 0x\(String(type, radix: 16)) has a total length of \(length), not a multiple of \
+                    4 of at least 12
+                    """
+                )
             }
             guard length <= options.maximumRecordLength else {
-                throw CaptureError(.absurdLength, offset: start,
-                                   "block of type 0x\(String(type, radix: 16)) claims \(length) bytes, more than the limit of \(options.maximumRecordLength)")
+                throw CaptureError(
+                    .absurdLength, offset: start,
+                    """
+                    block of type 0x\(String(type, radix: 16)) claims \(length) bytes, more than the limit of \
+                    \(options.maximumRecordLength)
+                    """
+                )
             }
             guard try input.fill(length) else {
-                throw CaptureError(.truncated, offset: start,
-                                   "the file ends inside a block of type 0x\(String(type, radix: 16)): \(length) bytes announced, \(input.available) present")
+                throw CaptureError(
+                    .truncated, offset: start,
+                    """
+                    the file ends inside a block of type 0x\(String(type, radix: 16)): \(length) bytes announced, \
+                    \(input.available) present
+                    """
+                )
             }
             let trailer = Int(input.u32(length - 4, bigEndian: bigEndian))
             guard trailer == length else {
-                throw CaptureError(.blockLengthMismatch, offset: start,
-                                   "block of type 0x\(String(type, radix: 16)) starts with a total length of \(length) but ends with \(trailer)")
+                throw CaptureError(
+                    .blockLengthMismatch, offset: start,
+                    """
+                    block of type 0x\(String(type, radix: 16)) starts with a total length of \(length) but ends \
+                    with \(trailer)
+                    """
+                )
             }
             let packet: Packet?
             switch type {
@@ -59,11 +81,15 @@ extension PacketReader {
                 try readInterfaceDescription(length: length, at: start)
                 packet = nil
             case BlockType.enhancedPacket:
-                packet = try readTimestampedPacket(length: length, at: start, block: "enhanced packet block") { Int($0.input.u32(8, bigEndian: $0.bigEndian)) }
+                packet = try readTimestampedPacket(length: length, at: start, block: "enhanced packet block") {
+                    Int($0.input.u32(8, bigEndian: $0.bigEndian))
+                }
             case BlockType.simplePacket:
                 packet = try readSimplePacket(length: length, at: start)
             case BlockType.packet:
-                packet = try readTimestampedPacket(length: length, at: start, block: "packet block") { Int($0.input.u16(8, bigEndian: $0.bigEndian)) }
+                packet = try readTimestampedPacket(length: length, at: start, block: "packet block") {
+                    Int($0.input.u16(8, bigEndian: $0.bigEndian))
+                }
             default:
                 // §3.2: a reader skips blocks it does not know (statistics, name resolution,
                 // decryption secrets, custom blocks).
@@ -78,11 +104,15 @@ extension PacketReader {
     /// Length (may be -1), options. A new section forgets the previous interfaces.
     private func readSectionHeader(length: Int, at start: Int) throws(CaptureError) {
         guard length >= 28 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, "the section header block is \(length) bytes, less than its minimum of 28")
+            throw CaptureError(
+                .blockLengthMismatch, offset: start,
+                "the section header block is \(length) bytes, less than its minimum of 28")
         }
-        let major = input.u16(12, bigEndian: bigEndian), minor = input.u16(14, bigEndian: bigEndian)
+        let major = input.u16(12, bigEndian: bigEndian)
+        let minor = input.u16(14, bigEndian: bigEndian)
         guard major == 1 else {
-            throw CaptureError(.unsupportedVersion, offset: start, "pcapng section version \(major).\(minor) (only 1.x is defined)")
+            throw CaptureError(
+                .unsupportedVersion, offset: start, "pcapng section version \(major).\(minor) (only 1.x is defined)")
         }
         interfaces = []
         sections += 1
@@ -92,7 +122,9 @@ extension PacketReader {
     /// used are if_name (2), if_tsresol (9) and if_tsoffset (14).
     private func readInterfaceDescription(length: Int, at start: Int) throws(CaptureError) {
         guard length >= 20 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, "the interface description block is \(length) bytes, less than its minimum of 20")
+            throw CaptureError(
+                .blockLengthMismatch, offset: start,
+                "the interface description block is \(length) bytes, less than its minimum of 20")
         }
         var interface = CaptureInterface(
             linkType: LinkType(rawValue: input.u16(8, bigEndian: bigEndian)),
@@ -128,19 +160,25 @@ extension PacketReader {
     /// Length, Original Packet Length, Packet Data padded to 32 bits, options. Appendix A's
     /// obsolete Packet Block has the same layout but a 16-bit Interface ID followed by a Drops
     /// Count: `interface` reads the ID, once the block is known to be long enough.
-    private func readTimestampedPacket(length: Int, at start: Int, block: String,
-                                       interface: (PacketReader) -> Int) throws(CaptureError) -> Packet? {
+    private func readTimestampedPacket(
+        length: Int, at start: Int, block: String,
+        interface: (PacketReader) -> Int
+    ) throws(CaptureError) -> Packet? {
         guard length >= 32 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1, "the \(block) is \(length) bytes, less than its minimum of 32")
+            throw CaptureError(
+                .blockLengthMismatch, offset: start, frame: frames + 1,
+                "the \(block) is \(length) bytes, less than its minimum of 32")
         }
         let captured = Int(input.u32(20, bigEndian: bigEndian))
         guard let room = padded4(captured), room <= length - 32 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1,
-                               "the \(block) of \(length) bytes cannot hold the \(captured) captured bytes it announces")
+            throw CaptureError(
+                .blockLengthMismatch, offset: start, frame: frames + 1,
+                "the \(block) of \(length) bytes cannot hold the \(captured) captured bytes it announces")
         }
-        return try packet(interface: interface(self),
-                          ticks: UInt64(input.u32(12, bigEndian: bigEndian)) << 32 | UInt64(input.u32(16, bigEndian: bigEndian)),
-                          data: 28..<(28 + captured), original: Int(input.u32(24, bigEndian: bigEndian)), at: start)
+        return try packet(
+            interface: interface(self),
+            ticks: UInt64(input.u32(12, bigEndian: bigEndian)) << 32 | UInt64(input.u32(16, bigEndian: bigEndian)),
+            data: 28..<(28 + captured), original: Int(input.u32(24, bigEndian: bigEndian)), at: start)
     }
 
     /// §4.4 Simple Packet Block: Original Packet Length, Packet Data. The captured length is
@@ -148,7 +186,9 @@ extension PacketReader {
     /// interface 0; it has no timestamp.
     private func readSimplePacket(length: Int, at start: Int) throws(CaptureError) -> Packet? {
         guard length >= 16 else {
-            throw CaptureError(.blockLengthMismatch, offset: start, frame: frames + 1, "the simple packet block is \(length) bytes, less than its minimum of 16")
+            throw CaptureError(
+                .blockLengthMismatch, offset: start, frame: frames + 1,
+                "the simple packet block is \(length) bytes, less than its minimum of 16")
         }
         let original = Int(input.u32(8, bigEndian: bigEndian))
         var captured = min(original, length - 16)
@@ -158,23 +198,30 @@ extension PacketReader {
 
     /// A packet of the block at the read position; `nil` (with an issue) when its interface
     /// is unknown. Counts a frame either way, as Wireshark does.
-    private func packet(interface: Int, ticks: UInt64?, data: Range<Int>, original: Int, at start: Int) throws(CaptureError) -> Packet? {
+    private func packet(
+        interface: Int, ticks: UInt64?, data: Range<Int>, original: Int, at start: Int
+    ) throws(CaptureError) -> Packet? {
         let frame = try nextFrame(at: start)
         guard interface < interfaces.count else {
-            report(CaptureRules.unknownInterface, frame: frame, offset: start,
-                   "packet \(frame) names interface \(interface), but the section describes \(interfaces.count)")
+            report(
+                CaptureRules.unknownInterface, frame: frame, offset: start,
+                "packet \(frame) names interface \(interface), but the section describes \(interfaces.count)")
             return nil
         }
         let description = interfaces[interface]
         if data.count > original {
-            report(CaptureRules.capturedLongerThanOriginal, frame: frame, offset: start,
-                   "packet \(frame) has \(data.count) captured bytes but an original length of \(original)")
+            report(
+                CaptureRules.capturedLongerThanOriginal, frame: frame, offset: start,
+                "packet \(frame) has \(data.count) captured bytes but an original length of \(original)")
         }
-        let timestamp = ticks.map {
-            Timestamp(ticks: $0, unitsPerSecond: description.ticksPerSecond, offsetSeconds: description.offsetSeconds)
-        } ?? Timestamp(seconds: 0, nanoseconds: 0)
-        return Packet(frame: frame, timestamp: timestamp, interface: interface, linkType: description.linkType,
-                      data: input.copy(data), originalLength: original, offset: start)
+        let timestamp =
+            ticks.map {
+                Timestamp(
+                    ticks: $0, unitsPerSecond: description.ticksPerSecond, offsetSeconds: description.offsetSeconds)
+            } ?? Timestamp(seconds: 0, nanoseconds: 0)
+        return Packet(
+            frame: frame, timestamp: timestamp, interface: interface, linkType: description.linkType,
+            data: input.copy(data), originalLength: original, offset: start)
     }
 
     /// Calls `body` with each option (§3.5: Option Code, Option Length, Option Value padded to
@@ -188,8 +235,9 @@ extension PacketReader {
             let length = Int(input.u16(at + 2, bigEndian: bigEndian))
             if code == 0 { return }
             guard let room = padded4(length), at + 4 + room <= end else {
-                report(CaptureRules.invalidOption, frame: nil, offset: blockStart,
-                       "option \(code) of \(length) bytes runs past the end of its block")
+                report(
+                    CaptureRules.invalidOption, frame: nil, offset: blockStart,
+                    "option \(code) of \(length) bytes runs past the end of its block")
                 return
             }
             if let complaint = body(code, input.copy((at + 4)..<(at + 4 + length))) {

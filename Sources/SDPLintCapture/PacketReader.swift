@@ -1,4 +1,5 @@
 import SDPLintDiagnostics
+
 /// Reads the packets of a pcap or pcapng file one at a time, in chunks, so memory stays flat
 /// whatever the file size. A gzip-compressed capture is decompressed on the fly.
 ///
@@ -89,7 +90,8 @@ public final class PacketReader {
         }
         isCompressed = compressed
         guard input.available >= 4 else {
-            throw CaptureError(.truncated, offset: 0, "the file holds \(input.available) bytes, too few for a capture file header")
+            throw CaptureError(
+                .truncated, offset: 0, "the file holds \(input.available) bytes, too few for a capture file header")
         }
         let magic = input.u32(0, bigEndian: true)
         switch magic {
@@ -101,8 +103,10 @@ public final class PacketReader {
             nanosecondTimestamps = magic == 0xA1B2_3C4D || magic == 0x4D3C_B2A1
         default:
             let hex = String(magic, radix: 16, uppercase: true)
-            throw CaptureError(.badMagic, offset: 0,
-                "the file starts with 0x\(String(repeating: "0", count: 8 - hex.count))\(hex), which is not a pcap, pcapng or gzip magic number")
+            throw CaptureError(
+                .badMagic, offset: 0,
+                "the file starts with 0x\(String(repeating: "0", count: 8 - hex.count))\(hex), which is not a pcap, pcapng or gzip magic number"
+            )
         }
         self.input = input
         if format == .pcap { try readPCAPHeader() }

@@ -60,8 +60,10 @@ struct TCPReassembler {
     static func distance(_ a: UInt32, _ b: UInt32) -> Int { Int(Int32(bitPattern: a &- b)) }
 
     /// Takes one segment and appends what it makes known to `events`.
-    mutating func receive(flow: Flow, sequence: UInt32, flags: Flags, payload: ArraySlice<UInt8>, missingTail: Int,
-                          frame: Int, time: Timestamp, events: inout [CaptureEvent]) {
+    mutating func receive(
+        flow: Flow, sequence: UInt32, flags: Flags, payload: ArraySlice<UInt8>, missingTail: Int,
+        frame: Int, time: Timestamp, events: inout [CaptureEvent]
+    ) {
         if directions[flow] == nil, directions.count >= limits.maximumFlows { forgetIdleFlows(events: &events) }
         var direction = directions.removeValue(forKey: flow) ?? Direction()
         defer {
@@ -95,7 +97,8 @@ struct TCPReassembler {
             events.append(.tcpStart(TCPBoundary(flow: flow, frame: frame, time: time, kind: .midstream)))
         }
         guard let next = direction.next else { return }
-        let segment = Segment(sequence: dataSequence, payload: payload, missingTail: missingTail, frame: frame, time: time)
+        let segment = Segment(
+            sequence: dataSequence, payload: payload, missingTail: missingTail, frame: frame, time: time)
         if flags.fin, direction.finSequence == nil {
             direction.finSequence = dataSequence &+ UInt32(truncatingIfNeeded: segment.length)
             direction.finFrame = frame
@@ -128,25 +131,37 @@ struct TCPReassembler {
 
     var bufferedBytes: Int { totalPending }
 
-    private func deliver(_ segment: Segment, skipping skip: Int, into direction: inout Direction, flow: Flow, events: inout [CaptureEvent]) {
+    private func deliver(
+        _ segment: Segment, skipping skip: Int, into direction: inout Direction, flow: Flow,
+        events: inout [CaptureEvent]
+    ) {
         let captured = segment.payload.count
         if skip < captured {
             let bytes = segment.payload.dropFirst(skip)
-            events.append(.tcpData(TCPSegment(flow: flow, payload: Array(bytes), frame: segment.frame, time: segment.time,
-                                              streamOffset: direction.offset)))
+            events.append(
+                .tcpData(
+                    TCPSegment(
+                        flow: flow, payload: Array(bytes), frame: segment.frame, time: segment.time,
+                        streamOffset: direction.offset)))
             direction.offset &+= UInt64(bytes.count)
             direction.lastDataFrame = segment.frame
         }
         let missing = segment.length - max(skip, captured)
         if missing > 0 {
-            events.append(.tcpGap(TCPGap(flow: flow, streamOffset: direction.offset, length: UInt64(missing),
-                                         frameBefore: direction.lastDataFrame, frameAfter: segment.frame, time: segment.time, cause: .snapLength)))
+            events.append(
+                .tcpGap(
+                    TCPGap(
+                        flow: flow, streamOffset: direction.offset, length: UInt64(missing),
+                        frameBefore: direction.lastDataFrame, frameAfter: segment.frame, time: segment.time,
+                        cause: .snapLength)))
             direction.offset &+= UInt64(missing)
         }
         direction.next = (direction.next ?? segment.sequence) &+ UInt32(truncatingIfNeeded: segment.length - skip)
     }
 
-    private mutating func buffer(_ segment: Segment, into direction: inout Direction, flow: Flow, events: inout [CaptureEvent]) {
+    private mutating func buffer(
+        _ segment: Segment, into direction: inout Direction, flow: Flow, events: inout [CaptureEvent]
+    ) {
         var segment = segment
         // A copy, so that a waiting segment does not keep its whole frame alive.
         segment.payload = ArraySlice(Array(segment.payload))
@@ -155,13 +170,16 @@ struct TCPReassembler {
             retransmissions += 1
             return
         }
-        let index = direction.pending.firstIndex { Self.distance($0.sequence, segment.sequence) > 0 } ?? direction.pending.count
+        let index =
+            direction.pending.firstIndex { Self.distance($0.sequence, segment.sequence) > 0 } ?? direction.pending.count
         direction.pending.insert(segment, at: index)
         direction.pendingBytes += segment.payload.count
         totalPending += segment.payload.count
         while !direction.pending.isEmpty,
-              direction.pending.count > limits.maximumSegmentsPerFlow || direction.pendingBytes > limits.maximumBytesPerFlow
-                || totalPending > limits.maximumBytes {
+            direction.pending.count > limits.maximumSegmentsPerFlow
+                || direction.pendingBytes > limits.maximumBytesPerFlow
+                || totalPending > limits.maximumBytes
+        {
             skipToFirstPending(&direction, flow: flow, cause: .bufferLimit, events: &events)
             drain(&direction, flow: flow, events: &events)
         }
@@ -184,23 +202,31 @@ struct TCPReassembler {
         if let fin = direction.finSequence, let next = direction.next, fin == next, !direction.closed {
             direction.closed = true
             direction.next = next &+ 1
-            events.append(.tcpEnd(TCPBoundary(flow: flow, frame: direction.finFrame, time: direction.finTime, kind: .fin)))
+            events.append(
+                .tcpEnd(TCPBoundary(flow: flow, frame: direction.finFrame, time: direction.finTime, kind: .fin)))
         }
     }
 
     /// Declares the bytes before the first buffered segment missing and moves past them.
-    private mutating func skipToFirstPending(_ direction: inout Direction, flow: Flow, cause: TCPGap.Cause, events: inout [CaptureEvent]) {
+    private mutating func skipToFirstPending(
+        _ direction: inout Direction, flow: Flow, cause: TCPGap.Cause, events: inout [CaptureEvent]
+    ) {
         guard let first = direction.pending.first, let next = direction.next else { return }
         let missing = Self.distance(first.sequence, next)
         guard missing > 0 else { return }
-        events.append(.tcpGap(TCPGap(flow: flow, streamOffset: direction.offset, length: UInt64(missing),
-                                     frameBefore: direction.lastDataFrame, frameAfter: first.frame, time: first.time, cause: cause)))
+        events.append(
+            .tcpGap(
+                TCPGap(
+                    flow: flow, streamOffset: direction.offset, length: UInt64(missing),
+                    frameBefore: direction.lastDataFrame, frameAfter: first.frame, time: first.time, cause: cause)))
         direction.offset &+= UInt64(missing)
         direction.next = first.sequence
     }
 
     /// Releases everything a direction holds, with gaps, up to its FIN when one was seen.
-    private mutating func flush(_ direction: inout Direction, flow: Flow, frame: Int, time: Timestamp, events: inout [CaptureEvent]) {
+    private mutating func flush(
+        _ direction: inout Direction, flow: Flow, frame: Int, time: Timestamp, events: inout [CaptureEvent]
+    ) {
         while !direction.pending.isEmpty {
             skipToFirstPending(&direction, flow: flow, cause: .segmentsMissing, events: &events)
             drain(&direction, flow: flow, events: &events)
@@ -208,8 +234,12 @@ struct TCPReassembler {
         if let fin = direction.finSequence, let next = direction.next, !direction.closed {
             let missing = Self.distance(fin, next)
             if missing > 0 {
-                events.append(.tcpGap(TCPGap(flow: flow, streamOffset: direction.offset, length: UInt64(missing),
-                                             frameBefore: direction.lastDataFrame, frameAfter: frame, time: time, cause: .segmentsMissing)))
+                events.append(
+                    .tcpGap(
+                        TCPGap(
+                            flow: flow, streamOffset: direction.offset, length: UInt64(missing),
+                            frameBefore: direction.lastDataFrame, frameAfter: frame, time: time, cause: .segmentsMissing
+                        )))
                 direction.offset &+= UInt64(missing)
                 direction.next = fin
                 drain(&direction, flow: flow, events: &events)
@@ -238,7 +268,9 @@ struct TCPReassembler {
         let oldest = directions.sorted { $0.value.lastSeen < $1.value.lastSeen }.prefix(directions.count / 2)
         for (flow, _) in oldest {
             guard var direction = directions.removeValue(forKey: flow) else { continue }
-            flush(&direction, flow: flow, frame: direction.lastSeen, time: direction.pending.last?.time ?? Timestamp(seconds: 0, nanoseconds: 0), events: &events)
+            flush(
+                &direction, flow: flow, frame: direction.lastSeen,
+                time: direction.pending.last?.time ?? Timestamp(seconds: 0, nanoseconds: 0), events: &events)
         }
     }
 }

@@ -31,7 +31,9 @@ public struct DiagnosticCollector: Sendable {
 
     /// Reports a finding. The message is only built while under the limit: hostile input with
     /// millions of findings costs no string work past it.
-    public mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil) {
+    public mutating func report(
+        _ rule: Rule, _ range: Range<Int>, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil
+    ) {
         guard diagnostics.count < limit else {
             dropped += 1
             return
@@ -40,7 +42,10 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// Reports at a location recorded earlier (for checks made once a section is complete).
-    public mutating func report(_ rule: Rule, at location: SourceLocation, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil) {
+    public mutating func report(
+        _ rule: Rule, at location: SourceLocation, _ message: @autoclosure () -> String,
+        hint: @autoclosure () -> String? = nil
+    ) {
         guard diagnostics.count < limit else {
             dropped += 1
             return
@@ -54,9 +59,13 @@ public struct DiagnosticCollector: Sendable {
         guard message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return message }
         var scalars = String.UnicodeScalarView()
         for scalar in message.unicodeScalars {
-            if scalar.value < 0x20 { scalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?") }
-            else if scalar.value == 0x7F { scalars.append("\u{2421}") }
-            else { scalars.append(scalar) }
+            if scalar.value < 0x20 {
+                scalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+            } else if scalar.value == 0x7F {
+                scalars.append("\u{2421}")
+            } else {
+                scalars.append(scalar)
+            }
         }
         return String(scalars)
     }
@@ -76,8 +85,9 @@ public struct DiagnosticCollector: Sendable {
     public func finish(overflowRule: Rule) -> [Diagnostic] {
         guard dropped > 0, let last = diagnostics.last else { return diagnostics }
         var all = diagnostics
-        all.append(overflowRule.diagnostic(
-            at: last.location, "\(dropped) more findings were not reported (limit \(limit))", strict: strict))
+        all.append(
+            overflowRule.diagnostic(
+                at: last.location, "\(dropped) more findings were not reported (limit \(limit))", strict: strict))
         return all
     }
 }

@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 extension Candidate {
     /// The connection address of a candidate, or its related address, kept as written and
     /// classified by its form.

@@ -33,10 +33,12 @@ extension Candidate {
                 differences.append("base address \(candidate.address) vs \(other.address)")
             }
             guard !differences.isEmpty else { continue }
-            findings.append(ICEFinding(
-                rule: ICERules.foundationConflict, index: index, relatedIndex: first,
-                message: "foundation '\(candidate.foundation)' is already used by candidate #\(first) with a different "
-                    + differences.joined(separator: ", ")))
+            findings.append(
+                ICEFinding(
+                    rule: ICERules.foundationConflict, index: index, relatedIndex: first,
+                    message:
+                        "foundation '\(candidate.foundation)' is already used by candidate #\(first) with a different "
+                        + differences.joined(separator: ", ")))
         }
         return findings
     }
@@ -65,10 +67,18 @@ extension Candidate {
             if let problem = typePreferenceProblem(kind: candidate.kind, typePreference: candidate.typePreference) {
                 findings.append(ICEFinding(rule: ICERules.priorityTypeMismatch, index: index, message: problem))
             } else if candidate.kind == .relay, let host = lowestHost,
-                      candidate.typePreference > candidates[host].typePreference {
-                findings.append(ICEFinding(
-                    rule: ICERules.priorityTypeMismatch, index: index, relatedIndex: host,
-                    message: "the relay candidate has type preference \(candidate.typePreference), above the \(candidates[host].typePreference) of host candidate #\(host); ICE would try the relay first"))
+                candidate.typePreference > candidates[host].typePreference
+            {
+                findings.append(
+                    ICEFinding(
+                        rule: ICERules.priorityTypeMismatch, index: index, relatedIndex: host,
+                        message:
+                            """
+                            the relay candidate has type preference \(candidate.typePreference), above the \
+                            \(candidates[host].typePreference) of host candidate #\(host); ICE would try the relay \
+                            first
+                            """
+                    ))
             }
         }
         return findings

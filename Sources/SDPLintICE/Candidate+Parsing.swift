@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 extension Candidate {
     /// Reads a candidate, throwing when the text has an error.
     ///
@@ -35,7 +36,8 @@ extension Candidate {
     ///   - strict: Report every rule at its strict severity (every grammar deviation an error).
     /// - Returns: The candidate, or `nil`, and the findings sorted by column.
     /// - Complexity: O(n) in the length of `text`.
-    public static func parse(_ text: String, strict: Bool = false) -> (candidate: Candidate?, diagnostics: [Diagnostic]) {
+    public static func parse(_ text: String, strict: Bool = false) -> (candidate: Candidate?, diagnostics: [Diagnostic])
+    {
         text.withUTF8Span { bytes in
             var collector = DiagnosticCollector(strict: strict)
             let candidate = parse(bytes, valueRange(of: bytes), into: &collector)
@@ -93,7 +95,9 @@ extension Candidate {
             address: Address(text: Bytes.string(bytes, scanned.address), kind: scanned.addressKind),
             port: scanned.port,
             kind: Kind(kindSpelling(bytes, scanned.kind)),
-            relatedAddress: scanned.tail.relatedAddress.map { Address(text: Bytes.string(bytes, $0.range), kind: $0.kind) },
+            relatedAddress: scanned.tail.relatedAddress.map {
+                Address(text: Bytes.string(bytes, $0.range), kind: $0.kind)
+            },
             relatedPort: scanned.tail.relatedPort,
             tcpType: scanned.tail.tcpType,
             extensionAttributes: scanned.tail.extensionAttributes)
@@ -123,8 +127,13 @@ extension Candidate {
         var end = range.upperBound
         while end > range.lowerBound && bytes[end - 1].isWhitespace { end -= 1 }
         if end < range.upperBound, end > range.lowerBound {
-            diagnostics.report(ICERules.trailingWhitespace, end..<range.upperBound,
-                "the candidate ends with whitespace after \(Bytes.quoted(bytes, lastField(bytes, range.lowerBound..<end)))")
+            diagnostics.report(
+                ICERules.trailingWhitespace, end..<range.upperBound,
+                """
+                the candidate ends with whitespace after \
+                \(Bytes.quoted(bytes, lastField(bytes, range.lowerBound..<end)))
+                """
+            )
         }
         // Whether the text is what the fields print: single spaces, no leading or trailing
         // whitespace, lower-case keywords in the canonical order, numbers without leading zeros.
@@ -136,19 +145,26 @@ extension Candidate {
         // foundation = 1*32ice-char
         let foundationRange: Range<Int>
         if start == end {
-            diagnostics.report(ICERules.missingField, range.lowerBound..<range.lowerBound,
-                "the candidate is empty: foundation, component ID, transport, priority, address, port and type are missing")
+            diagnostics.report(
+                ICERules.missingField, range.lowerBound..<range.lowerBound,
+                """
+                the candidate is empty: foundation, component ID, transport, priority, address, port and type are \
+                missing
+                """
+            )
             return nil
         } else if start > range.lowerBound && foundationIsEmpty(fields, bytes) {
             // "candidate: 1 UDP …": the space that should follow the foundation comes first.
             foundationRange = range.lowerBound..<range.lowerBound
-            diagnostics.report(ICERules.invalidFoundation, range.lowerBound..<start,
+            diagnostics.report(
+                ICERules.invalidFoundation, range.lowerBound..<start,
                 "the foundation is empty: the candidate starts with a space; it needs 1 to 32 ice-chars")
             // The empty foundation prints as nothing, then the space before the component ID.
             if start - range.lowerBound != 1 || bytes[range.lowerBound] != ASCII.space { isCanonical = false }
         } else {
             if start > range.lowerBound {
-                diagnostics.report(ICERules.extraWhitespace, range.lowerBound..<start,
+                diagnostics.report(
+                    ICERules.extraWhitespace, range.lowerBound..<start,
                     "the candidate starts with whitespace before the foundation")
                 isCanonical = false
             }
@@ -189,16 +205,19 @@ extension Candidate {
 
         // cand-type = "typ" SP candidate-types
         guard let typRange = fields.next(bytes, &diagnostics) else {
-            diagnostics.report(ICERules.missingType, end..<end,
+            diagnostics.report(
+                ICERules.missingType, end..<end,
                 "the candidate ends after the port; 'typ' and the candidate type are missing")
             return nil
         }
         guard Bytes.equalsIgnoringCase(bytes, typRange, "typ") else {
             let found = Bytes.quoted(bytes, typRange)
             let known = Kind.known.contains(Kind(Bytes.string(bytes, typRange)))
-            diagnostics.report(ICERules.missingType, typRange, known
-                ? "'typ' is missing before the candidate type \(found)"
-                : "expected 'typ' after the port, found \(found)")
+            diagnostics.report(
+                ICERules.missingType, typRange,
+                known
+                    ? "'typ' is missing before the candidate type \(found)"
+                    : "expected 'typ' after the port, found \(found)")
             return nil
         }
         if !Bytes.equals(bytes, typRange, "typ") { isCanonical = false }
@@ -209,8 +228,13 @@ extension Candidate {
         let kind = KnownKind(bytes, kindRange)
         if kind == .other {
             let reason = Bytes.firstIndex(notIn: .token, bytes, kindRange) == nil ? "" : ", and is not even a token"
-            diagnostics.report(ICERules.unknownCandidateType, kindRange,
-                "the candidate type \(Bytes.quoted(bytes, kindRange)) is not host, srflx, prflx or relay\(reason); receivers ignore the candidate")
+            diagnostics.report(
+                ICERules.unknownCandidateType, kindRange,
+                """
+                the candidate type \(Bytes.quoted(bytes, kindRange)) is not host, srflx, prflx or relay\(reason); \
+                receivers ignore the candidate
+                """
+            )
         }
 
         // [SP rel-addr] [SP rel-port] *(SP cand-extension), tcptype among the extensions.
@@ -230,24 +254,35 @@ extension Candidate {
         }
         let hasRelated = tail.relatedAddressName != nil || tail.relatedPortName != nil
         if kind == .host, let related = tail.relatedAddressName ?? tail.relatedPortName {
-            diagnostics.report(ICERules.hostWithRelatedAddress, related,
-                "a host candidate has a related address; RFC 8839 §5.1 says to omit raddr and rport for host candidates")
+            diagnostics.report(
+                ICERules.hostWithRelatedAddress, related,
+                "a host candidate has a related address; RFC 8839 §5.1 says to omit raddr and rport for host candidates"
+            )
         } else if kind != .other && kind != .host && !hasRelated {
             // RFC 8839 §5.1: hidden related addresses are "0.0.0.0" or "::" with port 0.
             let hidden = addressKind == .ipv6 ? "::" : "0.0.0.0"
-            diagnostics.report(ICERules.missingRelatedAddress, kindRange,
-                "the \(Bytes.string(bytes, kindRange)) candidate has no raddr/rport; send 'raddr \(hidden) rport 0' to hide them")
+            diagnostics.report(
+                ICERules.missingRelatedAddress, kindRange,
+                """
+                the \(Bytes.string(bytes, kindRange)) candidate has no raddr/rport; send 'raddr \(hidden) rport 0' \
+                to hide them
+                """
+            )
         }
         if let tcpTypeName = tail.tcpTypeName, isUDP {
-            diagnostics.report(ICERules.tcpTypeOnUDP, tcpTypeName,
+            diagnostics.report(
+                ICERules.tcpTypeOnUDP, tcpTypeName,
                 "a \(Bytes.string(bytes, transportRange)) candidate has a tcptype, which only TCP candidates take")
         }
         if isTCP && tail.tcpTypeName == nil {
-            diagnostics.report(ICERules.missingTCPType, transportRange,
+            diagnostics.report(
+                ICERules.missingTCPType, transportRange,
                 "the TCP candidate has no tcptype (active, passive or so); Firefox cannot parse it")
         }
         if priority.isValid,
-           let problem = typePreferenceProblem(kind: kind, typePreference: UInt8(truncatingIfNeeded: priority.value >> 24)) {
+            let problem = typePreferenceProblem(
+                kind: kind, typePreference: UInt8(truncatingIfNeeded: priority.value >> 24))
+        {
             diagnostics.report(ICERules.priorityTypeMismatch, priorityRange, problem)
         }
 
@@ -286,11 +321,17 @@ private enum KnownKind {
     case host, serverReflexive, peerReflexive, relay, other
 
     init(_ bytes: Span<UInt8>, _ range: Range<Int>) {
-        if Bytes.equalsIgnoringCase(bytes, range, "host") { self = .host }
-        else if Bytes.equalsIgnoringCase(bytes, range, "srflx") { self = .serverReflexive }
-        else if Bytes.equalsIgnoringCase(bytes, range, "prflx") { self = .peerReflexive }
-        else if Bytes.equalsIgnoringCase(bytes, range, "relay") { self = .relay }
-        else { self = .other }
+        if Bytes.equalsIgnoringCase(bytes, range, "host") {
+            self = .host
+        } else if Bytes.equalsIgnoringCase(bytes, range, "srflx") {
+            self = .serverReflexive
+        } else if Bytes.equalsIgnoringCase(bytes, range, "prflx") {
+            self = .peerReflexive
+        } else if Bytes.equalsIgnoringCase(bytes, range, "relay") {
+            self = .relay
+        } else {
+            self = .other
+        }
     }
 }
 
@@ -336,8 +377,10 @@ private struct FieldReader {
     mutating func next(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) -> Range<Int>? {
         guard position < end else { return nil }
         // The usual separator, one SP between two fields, needs no report.
-        if !isFirst && position >= 0 && position + 1 < min(end, bytes.count) && bytes[unchecked: position] == ASCII.space
-            && !bytes[unchecked: position + 1].isWhitespace {
+        if !isFirst && position >= 0 && position + 1 < min(end, bytes.count)
+            && bytes[unchecked: position] == ASCII.space
+            && !bytes[unchecked: position + 1].isWhitespace
+        {
             let start = position + 1
             position = Bytes.tokenEnd(bytes, from: start, to: end)
             return start..<position
@@ -349,9 +392,11 @@ private struct FieldReader {
             separatorsAreSingleSpaces = false
             let spaces = separator.count
             let hasTab = Bytes.firstIndex(of: ASCII.tab, in: bytes, separator) < start
-            diagnostics.report(ICERules.extraWhitespace, separator, hasTab
-                ? "fields are separated by whitespace with a tab; the grammar uses one space"
-                : "fields are separated by \(spaces) spaces; the grammar uses one")
+            diagnostics.report(
+                ICERules.extraWhitespace, separator,
+                hasTab
+                    ? "fields are separated by whitespace with a tab; the grammar uses one space"
+                    : "fields are separated by \(spaces) spaces; the grammar uses one")
         }
         isFirst = false
         position = Bytes.tokenEnd(bytes, from: start, to: end)
@@ -363,7 +408,8 @@ private struct FieldReader {
         _ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector, _ field: String, after previous: String
     ) -> Range<Int>? {
         if let range = next(bytes, &diagnostics) { return range }
-        diagnostics.report(ICERules.missingField, end..<end,
+        diagnostics.report(
+            ICERules.missingField, end..<end,
             "the candidate ends after the \(previous); the \(field) is missing")
         return nil
     }
@@ -388,10 +434,16 @@ private func foundationIsEmpty(_ fields: FieldReader, _ bytes: Span<UInt8>) -> B
 
 private func checkFoundation(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
     if let bad = Bytes.firstIndex(notIn: .ice, bytes, range) {
-        diagnostics.report(ICERules.invalidFoundation, range,
-            "the foundation \(Bytes.quoted(bytes, range)) has \(bytes[bad].displayed), which is not an ice-char (letters, digits, '+', '/')")
+        diagnostics.report(
+            ICERules.invalidFoundation, range,
+            """
+            the foundation \(Bytes.quoted(bytes, range)) has \(bytes[bad].displayed), which is not an ice-char \
+            (letters, digits, '+', '/')
+            """
+        )
     } else if range.count > 32 {
-        diagnostics.report(ICERules.invalidFoundation, range,
+        diagnostics.report(
+            ICERules.invalidFoundation, range,
             "the foundation has \(range.count) characters; at most 32 are allowed")
     }
 }
@@ -432,11 +484,17 @@ private struct StoredNumber<Value: FixedWidthInteger> {
 
     init(_ value: Value, _ bytes: Span<UInt8>, _ range: Range<Int>, read: Number) {
         self.value = value
-        if case .value(let read) = read { printsBack = read == UInt64(value) && !Decimal.hasLeadingZero(bytes, range) } else { printsBack = false }
+        if case .value(let read) = read {
+            printsBack = read == UInt64(value) && !Decimal.hasLeadingZero(bytes, range)
+        } else {
+            printsBack = false
+        }
     }
 }
 
-private func readComponentID(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> StoredNumber<UInt16> {
+private func readComponentID(
+    _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+) -> StoredNumber<UInt16> {
     let rule = ICERules.invalidComponentID
     let number = readNumber(bytes, range, field: "component ID", rule: rule, into: &diagnostics)
     switch number {
@@ -446,7 +504,8 @@ private func readComponentID(_ bytes: Span<UInt8>, _ range: Range<Int>, into dia
         }
         return StoredNumber(UInt16(value), bytes, range, read: number)
     case .value, .tooLarge:
-        diagnostics.report(rule, range,
+        diagnostics.report(
+            rule, range,
             "the component ID \(Bytes.quoted(bytes, range)) is out of range; it must be 1 to 256")
         return StoredNumber(0, bytes, range, read: number)
     case .malformed:
@@ -458,10 +517,12 @@ private func checkTransport(
     _ bytes: Span<UInt8>, _ range: Range<Int>, isKnown: Bool, into diagnostics: inout DiagnosticCollector
 ) {
     if let bad = Bytes.firstIndex(notIn: .token, bytes, range) {
-        diagnostics.report(ICERules.invalidTransport, range,
+        diagnostics.report(
+            ICERules.invalidTransport, range,
             "the transport \(Bytes.quoted(bytes, range)) has \(bytes[bad].displayed), which cannot appear in a token")
     } else if !isKnown {
-        diagnostics.report(ICERules.unknownTransport, range,
+        diagnostics.report(
+            ICERules.unknownTransport, range,
             "the transport \(Bytes.quoted(bytes, range)) is neither UDP nor TCP; browsers ignore the candidate")
     }
 }
@@ -481,16 +542,20 @@ private func readPriority(
         stored = 0
     case .value(let value) where value <= maximum:
         if range.count > 10 {
-            diagnostics.report(ICERules.invalidPriority, range, "the priority has \(range.count) digits; the grammar allows at most 10")
+            diagnostics.report(
+                ICERules.invalidPriority, range, "the priority has \(range.count) digits; the grammar allows at most 10"
+            )
         }
         stored = UInt32(value)
         isValid = true
     case .value(let value):
-        diagnostics.report(ICERules.priorityOutOfRange, range,
+        diagnostics.report(
+            ICERules.priorityOutOfRange, range,
             "the priority \(Bytes.quoted(bytes, range)) is larger than 2^31-1 (2147483647)")
         stored = UInt32(clamping: value)
     case .tooLarge:
-        diagnostics.report(ICERules.priorityOutOfRange, range,
+        diagnostics.report(
+            ICERules.priorityOutOfRange, range,
             "the priority \(Bytes.quoted(bytes, range)) is larger than 2^31-1 (2147483647)")
         stored = UInt32.max
     case .malformed:
@@ -505,7 +570,8 @@ private func readAddress(
 ) -> Candidate.Address.Kind {
     let kind = Candidate.Address.classify(bytes, range)
     if kind == .invalid {
-        diagnostics.report(ICERules.invalidAddress, range,
+        diagnostics.report(
+            ICERules.invalidAddress, range,
             "the \(field) \(Bytes.quoted(bytes, range)) \(addressProblem(bytes, range))")
     }
     return kind
@@ -530,7 +596,9 @@ private func addressProblem(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String
             if case .success(let value) = Decimal.parse(bytes, part, as: UInt64.self), value > 255 {
                 return "is not a valid IPv4 address: octet \(Bytes.string(bytes, part)) is larger than 255"
             }
-            if part.count > 3 { return "is not a valid IPv4 address: octet \(Bytes.quoted(bytes, part)) is larger than 255" }
+            if part.count > 3 {
+                return "is not a valid IPv4 address: octet \(Bytes.quoted(bytes, part)) is larger than 255"
+            }
             if Decimal.hasLeadingZero(bytes, part) {
                 return "is not a valid IPv4 address: octet \(Bytes.string(bytes, part)) has a leading zero"
             }
@@ -538,7 +606,9 @@ private func addressProblem(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String
         }
         return "is not a valid IPv4 address: it has \(parts) octets instead of 4"
     }
-    if let bad = Bytes.firstIndex(notIn: .alpha, bytes, range), !bytes[bad].isDigit, bytes[bad] != ASCII.dot, bytes[bad] != ASCII.minus {
+    if let bad = Bytes.firstIndex(notIn: .alpha, bytes, range), !bytes[bad].isDigit, bytes[bad] != ASCII.dot,
+        bytes[bad] != ASCII.minus
+    {
         return "is not an IP address or a domain name: \(bytes[bad].displayed) cannot appear in a domain name"
     }
     return "is not an IP address or a domain name: a domain name has at least 4 characters"
@@ -552,7 +622,8 @@ private func readPort(
     case .value(let value) where value <= 65535:
         return StoredNumber(UInt16(value), bytes, range, read: number)
     case .value, .tooLarge:
-        diagnostics.report(ICERules.invalidPort, range, "the \(field) \(Bytes.quoted(bytes, range)) is larger than 65535")
+        diagnostics.report(
+            ICERules.invalidPort, range, "the \(field) \(Bytes.quoted(bytes, range)) is larger than 65535")
         return StoredNumber(UInt16.max, bytes, range, read: number)
     case .malformed:
         return StoredNumber(0, bytes, range, read: number)
@@ -579,10 +650,18 @@ extension Candidate {
             return "the type preference (priority >> 24) is \(typePreference), above the maximum of 126"
         }
         if isRelay && typePreference >= 100 {
-            return "the relay candidate has type preference \(typePreference) (priority >> 24), which ranks it with host and server-reflexive candidates; 0 is recommended for relays"
+            return
+                """
+                the relay candidate has type preference \(typePreference) (priority >> 24), which ranks it with \
+                host and server-reflexive candidates; 0 is recommended for relays
+                """
         }
         if isHost && typePreference == 0 {
-            return "the host candidate has type preference 0 (priority >> 24), the value recommended for relayed candidates"
+            return
+                """
+                the host candidate has type preference 0 (priority >> 24), the value recommended for relayed \
+                candidates
+                """
         }
         return nil
     }
@@ -625,7 +704,8 @@ private struct Tail {
         _ bytes: Span<UInt8>, name: Range<Int>, value: Range<Int>?, into diagnostics: inout DiagnosticCollector
     ) {
         if value == nil {
-            diagnostics.report(ICERules.extensionWithoutValue, name, "the attribute \(Bytes.quoted(bytes, name)) has no value")
+            diagnostics.report(
+                ICERules.extensionWithoutValue, name, "the attribute \(Bytes.quoted(bytes, name)) has no value")
             isCanonical = false
         }
         if Bytes.equalsIgnoringCase(bytes, name, "raddr") {
@@ -633,8 +713,10 @@ private struct Tail {
             advance(to: 1, bytes, name, "raddr")
             relatedAddressName = name
             if sawExtension || relatedPortName != nil {
-                diagnostics.report(ICERules.attributeOrder, name,
-                    "'raddr' comes after \(relatedPortName != nil ? "'rport'" : "extension attributes"); it belongs right after the candidate type")
+                diagnostics.report(
+                    ICERules.attributeOrder, name,
+                    "'raddr' comes after \(relatedPortName != nil ? "'rport'" : "extension attributes"); it belongs right after the candidate type"
+                )
             }
             if let value {
                 relatedAddress = (value, readAddress(bytes, value, field: "related address", into: &diagnostics))
@@ -644,7 +726,8 @@ private struct Tail {
             advance(to: 2, bytes, name, "rport")
             relatedPortName = name
             if sawExtension {
-                diagnostics.report(ICERules.attributeOrder, name,
+                diagnostics.report(
+                    ICERules.attributeOrder, name,
                     "'rport' comes after extension attributes; it belongs right after 'raddr'")
             }
             if let value {
@@ -664,7 +747,8 @@ private struct Tail {
                     if !Bytes.equals(bytes, value, tcpType.literal) { isCanonical = false }
                 } else {
                     isCanonical = false
-                    diagnostics.report(ICERules.invalidTCPType, value,
+                    diagnostics.report(
+                        ICERules.invalidTCPType, value,
                         "the tcptype \(Bytes.quoted(bytes, value)) is not active, passive or so")
                 }
             }
@@ -676,9 +760,12 @@ private struct Tail {
     }
 
     /// A repeated pair is left out of the candidate, which then prints differently.
-    private mutating func duplicate(_ bytes: Span<UInt8>, _ name: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    private mutating func duplicate(_ bytes: Span<UInt8>, _ name: Range<Int>, _ diagnostics: inout DiagnosticCollector)
+    {
         isCanonical = false
-        diagnostics.report(ICERules.duplicateAttribute, name, "\(Bytes.quoted(bytes, name)) appears a second time; the first one counts")
+        diagnostics.report(
+            ICERules.duplicateAttribute, name,
+            "\(Bytes.quoted(bytes, name)) appears a second time; the first one counts")
     }
 
     private mutating func readExtension(
@@ -686,15 +773,21 @@ private struct Tail {
     ) {
         let rule = ICERules.invalidExtensionAttribute
         if let bad = Bytes.firstIndex(notIn: .token, bytes, name) {
-            diagnostics.report(rule, name,
-                "the attribute name \(Bytes.quoted(bytes, name)) has \(bytes[bad].displayed), which cannot appear in a token")
+            diagnostics.report(
+                rule, name,
+                """
+                the attribute name \(Bytes.quoted(bytes, name)) has \(bytes[bad].displayed), which cannot appear \
+                in a token
+                """
+            )
         }
         guard let value else {
             if keepsExtensions { extensionAttributes.append(.init(name: Bytes.string(bytes, name), value: "")) }
             return
         }
         if let bad = Bytes.firstIndex(notIn: .vchar, bytes, value) {
-            diagnostics.report(rule, value,
+            diagnostics.report(
+                rule, value,
                 "the value of \(Bytes.quoted(bytes, name)) has \(bytes[bad].displayed), which is not visible ASCII")
         } else if Bytes.equals(bytes, name, "generation") {
             checkNumber(bytes, name: name, value: value, as: UInt32.self, into: &diagnostics)
@@ -710,15 +803,18 @@ private struct Tail {
 
     /// libwebrtc writes `generation`, `network-id` and `network-cost` as unsigned decimals.
     private func checkNumber<T: FixedWidthInteger & UnsignedInteger>(
-        _ bytes: Span<UInt8>, name: Range<Int>, value: Range<Int>, as type: T.Type, into diagnostics: inout DiagnosticCollector
+        _ bytes: Span<UInt8>, name: Range<Int>, value: Range<Int>, as type: T.Type,
+        into diagnostics: inout DiagnosticCollector
     ) {
         switch Decimal.parse(bytes, value, as: T.self) {
         case .success: break
         case .failure(.overflow):
-            diagnostics.report(ICERules.invalidExtensionAttribute, value,
+            diagnostics.report(
+                ICERules.invalidExtensionAttribute, value,
                 "the \(Bytes.string(bytes, name)) \(Bytes.quoted(bytes, value)) is larger than \(T.max)")
         case .failure:
-            diagnostics.report(ICERules.invalidExtensionAttribute, value,
+            diagnostics.report(
+                ICERules.invalidExtensionAttribute, value,
                 "the \(Bytes.string(bytes, name)) \(Bytes.quoted(bytes, value)) is not a decimal number")
         }
     }

@@ -71,7 +71,9 @@ extension Candidate.Address {
         if lowered.hasPrefix("::ffff:"), let octets = ipv4Octets(lowered.dropFirst("::ffff:".count)) {
             return scope(ipv4: octets)
         }
-        guard !lowered.hasPrefix("::"), let first = lowered.split(separator: ":").first, let hextet = UInt16(first, radix: 16) else {
+        guard !lowered.hasPrefix("::"), let first = lowered.split(separator: ":").first,
+            let hextet = UInt16(first, radix: 16)
+        else {
             return .global
         }
         if hextet & 0xFFC0 == 0xFE80 { return .linkLocal }

@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 extension Candidate {
     /// How a TCP candidate takes part in connections. The set is closed by its grammar.
     ///

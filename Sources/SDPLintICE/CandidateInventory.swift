@@ -35,7 +35,9 @@ public struct CandidateInventory: Sendable, Hashable {
         if candidate.componentID == 2 { rtcpComponents += 1 }
         scopes[candidate.address.scope, default: 0] += 1
         let family = candidate.address.family
-        if let index = entries.firstIndex(where: { $0.kind == candidate.kind && $0.transport == candidate.transport && $0.family == family }) {
+        if let index = entries.firstIndex(where: {
+            $0.kind == candidate.kind && $0.transport == candidate.transport && $0.family == family
+        }) {
             entries[index].count += 1
         } else {
             entries.append(Entry(kind: candidate.kind, transport: candidate.transport, family: family, count: 1))
@@ -43,7 +45,9 @@ public struct CandidateInventory: Sendable, Hashable {
     }
 
     public func count(kind: Candidate.Kind) -> Int { entries.filter { $0.kind == kind }.reduce(0) { $0 + $1.count } }
-    public func count(transport: Candidate.Transport) -> Int { entries.filter { $0.transport == transport }.reduce(0) { $0 + $1.count } }
+    public func count(transport: Candidate.Transport) -> Int {
+        entries.filter { $0.transport == transport }.reduce(0) { $0 + $1.count }
+    }
     public func count(scope: Candidate.Address.Scope) -> Int { scopes[scope] ?? 0 }
 
     /// Only host candidates: a peer behind a NAT cannot reach them without STUN or TURN.

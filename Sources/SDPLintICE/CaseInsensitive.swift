@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// ASCII case-insensitive comparison and hashing of spellings, for the open vocabularies whose
 /// standards make names case-insensitive (ABNF string literals are, RFC 5234 §2.3) while the
 /// original spelling is kept for output.
@@ -9,9 +10,11 @@ package enum CaseInsensitive {
     ///
     /// - Complexity: O(n), without allocating.
     package static func equal(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
+        let x = a.utf8
+        let y = b.utf8
         guard x.count == y.count else { return false }
-        var i = x.startIndex, j = y.startIndex
+        var i = x.startIndex
+        var j = y.startIndex
         while i != x.endIndex {
             if x[i].asciiLowercased != y[j].asciiLowercased { return false }
             i = x.index(after: i)

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// The ICE username fragment and password of one agent, and the checks of their grammar.
 ///
 /// RFC 8839 §5.4 <https://www.rfc-editor.org/rfc/rfc8839#section-5.4>
@@ -51,12 +52,18 @@ public struct ICECredentials: Sendable, Hashable {
     /// Checks the `ice-ufrag` value at the absolute byte `range` of `bytes`.
     ///
     /// - Complexity: O(n) in the length of the value.
-    package static func validateUfrag(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
-        guard validate(bytes, range, what: "ICE username fragment", rule: ICERules.invalidUfrag,
-                       minimum: 4, echo: true, into: &diagnostics) else { return }
+    package static func validateUfrag(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) {
+        guard
+            validate(
+                bytes, range, what: "ICE username fragment", rule: ICERules.invalidUfrag,
+                minimum: 4, echo: true, into: &diagnostics)
+        else { return }
         // RFC 8839 §5.4: MUST NOT be longer than 32 characters when sending.
         if range.count > 32 {
-            diagnostics.report(ICERules.ufragTooLongToSend, range,
+            diagnostics.report(
+                ICERules.ufragTooLongToSend, range,
                 "the ICE username fragment has \(range.count) characters; agents must not send more than 32")
         }
     }
@@ -64,9 +71,12 @@ public struct ICECredentials: Sendable, Hashable {
     /// Checks the `ice-pwd` value at the absolute byte `range` of `bytes`.
     ///
     /// - Complexity: O(n) in the length of the value.
-    package static func validatePwd(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
-        validate(bytes, range, what: "ICE password", rule: ICERules.invalidPassword,
-                 minimum: 22, echo: false, into: &diagnostics)
+    package static func validatePwd(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) {
+        validate(
+            bytes, range, what: "ICE password", rule: ICERules.invalidPassword,
+            minimum: 22, echo: false, into: &diagnostics)
     }
 
     /// `minimum*256ice-char`; returns whether the value matched.
@@ -82,12 +92,18 @@ public struct ICECredentials: Sendable, Hashable {
             return false
         }
         if let bad = Bytes.firstIndex(notIn: .ice, bytes, range) {
-            diagnostics.report(rule, range,
-                "the \(what)\(shown()) has \(bytes[bad].displayed), which is not an ice-char (letters, digits, '+', '/')")
+            diagnostics.report(
+                rule, range,
+                """
+                the \(what)\(shown()) has \(bytes[bad].displayed), which is not an ice-char (letters, digits, '+', \
+                '/')
+                """
+            )
             return false
         }
         if range.count < minimum {
-            diagnostics.report(rule, range,
+            diagnostics.report(
+                rule, range,
                 "the \(what)\(shown()) has \(range.count) characters; at least \(minimum) are required")
             return false
         }

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A finding about one element of a set — a candidate among candidates, a URL of an ICE
 /// server — that the caller locates, since only the caller knows where each element came from.
 ///

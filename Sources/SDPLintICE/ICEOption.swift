@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// One tag of `a=ice-options`: an ICE extension the agent supports. An open vocabulary: an
 /// unknown tag is kept as written.
 ///
@@ -33,7 +34,9 @@ public struct ICEOption: Sendable, Hashable, CustomStringConvertible, Expressibl
     /// - Returns: The tags in order — malformed ones included, as written — and the findings,
     ///   with columns counted from the start of `text`.
     /// - Complexity: O(n) in the length of `text`.
-    public static func parseList(_ text: String, strict: Bool = false) -> (options: [ICEOption], diagnostics: [Diagnostic]) {
+    public static func parseList(
+        _ text: String, strict: Bool = false
+    ) -> (options: [ICEOption], diagnostics: [Diagnostic]) {
         text.withUTF8Span { bytes in
             var collector = DiagnosticCollector(strict: strict)
             let options = parseList(bytes, 0..<bytes.count, into: &collector)
@@ -56,13 +59,16 @@ public struct ICEOption: Sendable, Hashable, CustomStringConvertible, Expressibl
     /// the tags: what ``parseList(_:_:into:)`` reports.
     ///
     /// - Complexity: O(n) in `range.count`.
-    package static func checkList(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) {
+    package static func checkList(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) {
         scanList(bytes, range, into: &diagnostics) { _ in }
     }
 
     /// Walks the tags, reporting problems and passing each non-empty tag's range to `tag`.
     private static func scanList(
-        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector, tag found: (Range<Int>) -> Void
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
+        tag found: (Range<Int>) -> Void
     ) {
         let rule = ICERules.invalidICEOption
         if range.isEmpty {
@@ -75,14 +81,23 @@ public struct ICEOption: Sendable, Hashable, CustomStringConvertible, Expressibl
             let end = Bytes.firstIndex(of: ASCII.space, in: bytes, start..<range.upperBound)
             let tag = start..<end
             if tag.isEmpty {
-                diagnostics.report(rule, tag, end == range.upperBound
-                    ? "ice-options ends with a space: the last tag is empty"
-                    : "ice-options has an empty tag: two spaces in a row, or a space at the start")
+                diagnostics.report(
+                    rule, tag,
+                    end == range.upperBound
+                        ? "ice-options ends with a space: the last tag is empty"
+                        : "ice-options has an empty tag: two spaces in a row, or a space at the start")
             } else {
                 if let bad = Bytes.firstIndex(notIn: .ice, bytes, tag) {
-                    let separator = bytes[bad] == ASCII.comma || bytes[bad] == ASCII.tab ? "; tags are separated by single spaces" : ""
-                    diagnostics.report(rule, tag,
-                        "the ice-options tag \(Bytes.quoted(bytes, tag)) has \(bytes[bad].displayed), which is not an ice-char\(separator)")
+                    let separator =
+                        bytes[bad] == ASCII.comma || bytes[bad] == ASCII.tab
+                        ? "; tags are separated by single spaces" : ""
+                    diagnostics.report(
+                        rule, tag,
+                        """
+                        the ice-options tag \(Bytes.quoted(bytes, tag)) has \(bytes[bad].displayed), which is not \
+                        an ice-char\(separator)
+                        """
+                    )
                 }
                 found(tag)
             }

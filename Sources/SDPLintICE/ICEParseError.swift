@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Why an ICE value could not be read: every finding of the parse, with the first error singled
 /// out. Thrown by the ICE module's throwing initializers when the text has at least one
 /// error-severity finding; the lenient `parse` functions return the same findings without

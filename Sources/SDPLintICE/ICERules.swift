@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// The checks of the ICE module: candidate grammar, credentials, options and ICE server URLs.
 ///
 /// Codes are stable: `ICE1xx` are syntax rules (the text does not match its grammar), `ICE2xx`
@@ -152,7 +153,11 @@ public enum ICERules {
 
     public static let invalidExtensionAttribute = Rule(
         code: "ICE113", name: "invalid-extension-attribute", severity: .error,
-        summary: "An extension attribute's name is not a token, its value is not visible ASCII, or a known attribute has a malformed value.",
+        summary:
+            """
+            An extension attribute's name is not a token, its value is not visible ASCII, or a known attribute has \
+            a malformed value.
+            """,
         explanation: """
             `extension-att-name = token` and `extension-att-value = *VCHAR`. The values of the \
             attributes browsers send are numbers: "generation", "network-id" and "network-cost".
@@ -251,7 +256,8 @@ public enum ICERules {
     public static let invalidICEOption = Rule(
         code: "ICE122", name: "invalid-ice-option", severity: .error,
         summary: "An ice-options tag is empty or has a character that is not an ice-char.",
-        explanation: "`ice-options = \"ice-options:\" ice-option-tag *(SP ice-option-tag)`, `ice-option-tag = 1*ice-char`.",
+        explanation:
+            "`ice-options = \"ice-options:\" ice-option-tag *(SP ice-option-tag)`, `ice-option-tag = 1*ice-char`.",
         reference: .rfc(8839, "5.6"),
         bad: "a=ice-options:trickle,ice2",
         good: "a=ice-options:trickle ice2")
@@ -302,7 +308,11 @@ public enum ICERules {
     public static let invalidServerPort = Rule(
         code: "ICE134", name: "invalid-ice-server-port", severity: .error,
         summary: "The ICE server port is empty, not a number, 0 or larger than 65535.",
-        explanation: "A server port is a number from 1 to 65535; leave the port out to use the default (3478, or 5349 for stuns/turns).",
+        explanation:
+            """
+            A server port is a number from 1 to 65535; leave the port out to use the default (3478, or 5349 for \
+            stuns/turns).
+            """,
         reference: .rfc(7065, "3.1"),
         bad: "turn:turn.example.org:70000",
         good: "turn:turn.example.org:3478")
@@ -321,7 +331,11 @@ public enum ICERules {
     public static let invalidServerQuery = Rule(
         code: "ICE136", name: "invalid-ice-server-query", severity: .error,
         summary: "The query of a TURN URL is not \"?transport=\" followed by a transport name.",
-        explanation: "`turnURI = scheme \":\" host [ \":\" port ] [ \"?transport=\" transport ]`, with `transport = \"udp\" / \"tcp\" / transport-ext` and `transport-ext = 1*unreserved`.",
+        explanation:
+            """
+            `turnURI = scheme \":\" host [ \":\" port ] [ \"?transport=\" transport ]`, with `transport = \"udp\" \
+            / \"tcp\" / transport-ext` and `transport-ext = 1*unreserved`.
+            """,
         reference: .rfc(7065, "3.1"),
         bad: "turn:turn.example.org?proto=udp",
         good: "turn:turn.example.org?transport=udp")
@@ -329,7 +343,8 @@ public enum ICERules {
     public static let tooManyFindings = Rule(
         code: "ICE199", name: "too-many-findings", severity: .warning, strictSeverity: .warning,
         summary: "More findings than the limit; the rest were not reported.",
-        explanation: "The parser stops recording findings after a limit so hostile input cannot grow memory without bound.",
+        explanation:
+            "The parser stops recording findings after a limit so hostile input cannot grow memory without bound.",
         reference: .rfc(8839, "5.1"))
 
     // MARK: - Semantics
@@ -362,7 +377,11 @@ public enum ICERules {
     public static let tcpTypeOnUDP = Rule(
         code: "ICE203", name: "tcptype-on-udp", severity: .warning,
         summary: "A UDP candidate has a tcptype attribute.",
-        explanation: "The tcptype attribute of RFC 6544 §4.5 describes TCP candidates only; on a UDP candidate it means the transport or the attribute is wrong.",
+        explanation:
+            """
+            The tcptype attribute of RFC 6544 §4.5 describes TCP candidates only; on a UDP candidate it means the \
+            transport or the attribute is wrong.
+            """,
         reference: .rfc(6544, "4.5"),
         bad: "a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host tcptype active",
         good: "a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host")
@@ -398,8 +417,17 @@ public enum ICERules {
             foundation, so a reused foundation makes checks wait on an unrelated candidate.
             """,
         reference: .rfc(8445, "5.1.1.3"),
-        bad: "a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host\na=candidate:1 1 TCP 2105524479 192.0.2.1 9 typ host tcptype active",
-        good: "a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host\na=candidate:2 1 TCP 2105524479 192.0.2.1 9 typ host tcptype active")
+        bad:
+            """
+            a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host\na=candidate:1 1 TCP 2105524479 192.0.2.1 9 \
+            typ host tcptype active
+            """,
+        good:
+            """
+            a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host\na=candidate:2 1 TCP 2105524479 192.0.2.1 9 \
+            typ host tcptype active
+            """
+    )
 
     public static let ufragTooLongToSend = Rule(
         code: "ICE207", name: "ufrag-too-long-to-send", severity: .warning,
@@ -415,7 +443,11 @@ public enum ICERules {
     public static let hostWithRelatedAddress = Rule(
         code: "ICE208", name: "host-with-related-address", severity: .warning,
         summary: "A host candidate has raddr/rport.",
-        explanation: "RFC 8839 §5.1: for host candidates, rel-addr and rel-port MUST be omitted; a host candidate is its own base.",
+        explanation:
+            """
+            RFC 8839 §5.1: for host candidates, rel-addr and rel-port MUST be omitted; a host candidate is its own \
+            base.
+            """,
         reference: .rfc(8839, "5.1"),
         bad: "a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host raddr 0.0.0.0 rport 0",
         good: "a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host")

@@ -29,9 +29,10 @@ public struct ICEServer: Sendable, Hashable {
         guard !missing.isEmpty else { return [] }
         var findings: [ICEFinding] = []
         for (index, url) in urls.enumerated() where url.scheme.isTURN {
-            findings.append(ICEFinding(
-                rule: ICERules.turnWithoutCredentials, index: index,
-                message: "the TURN server '\(url)' has \(missing.joined(separator: " and ")); TURN needs both"))
+            findings.append(
+                ICEFinding(
+                    rule: ICERules.turnWithoutCredentials, index: index,
+                    message: "the TURN server '\(url)' has \(missing.joined(separator: " and ")); TURN needs both"))
         }
         return findings
     }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 extension ICEServerURL {
     /// Reads a STUN or TURN URL, throwing when it has an error.
     ///
@@ -41,21 +42,32 @@ extension ICEServerURL {
         // scheme ":"
         let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, range)
         guard colon < end else {
-            diagnostics.report(ICERules.unknownServerScheme, range,
-                "\(Bytes.quoted(bytes, range)) has no scheme; an ICE server URL starts with stun:, stuns:, turn: or turns:")
+            diagnostics.report(
+                ICERules.unknownServerScheme, range,
+                """
+                \(Bytes.quoted(bytes, range)) has no scheme; an ICE server URL starts with stun:, stuns:, turn: or \
+                turns:
+                """
+            )
             return nil
         }
         let scheme = Scheme(Bytes.string(bytes, range.lowerBound..<colon))
         if !scheme.isKnown {
-            diagnostics.report(ICERules.unknownServerScheme, range.lowerBound..<colon,
+            diagnostics.report(
+                ICERules.unknownServerScheme, range.lowerBound..<colon,
                 "the scheme \(Bytes.quoted(bytes, range.lowerBound..<colon)) is not stun, stuns, turn or turns")
         }
         var position = colon + 1
 
         // STUN and TURN URIs are not hierarchical: "stun://host" is a common slip.
         if Bytes.equals(bytes, position..<min(end, position + 2), "//") {
-            diagnostics.report(ICERules.invalidServerHost, position..<(position + 2),
-                "'//' follows '\(scheme.spelling):'; STUN and TURN URLs have no authority part, write '\(scheme.spelling):host'")
+            diagnostics.report(
+                ICERules.invalidServerHost, position..<(position + 2),
+                """
+                '//' follows '\(scheme.spelling):'; STUN and TURN URLs have no authority part, write \
+                '\(scheme.spelling):host'
+                """
+            )
             position += 2
         }
 
@@ -93,23 +105,28 @@ extension ICEServerURL {
                 return (host, nil)
             }
             if host.isEmpty {
-                diagnostics.report(ICERules.missingServerHost, authority.lowerBound..<(close + 1), "the brackets hold no IPv6 address")
+                diagnostics.report(
+                    ICERules.missingServerHost, authority.lowerBound..<(close + 1), "the brackets hold no IPv6 address")
                 return nil
             }
             if SDPLintScanning.Address.ipv6(bytes, host) == nil {
-                diagnostics.report(ICERules.invalidServerHost, host, "\(Bytes.quoted(bytes, host)) is not a valid IPv6 address")
+                diagnostics.report(
+                    ICERules.invalidServerHost, host, "\(Bytes.quoted(bytes, host)) is not a valid IPv6 address")
             }
             let rest = (close + 1)..<authority.upperBound
             if rest.isEmpty { return (host, nil) }
             if bytes[rest.lowerBound] == ASCII.colon { return (host, (rest.lowerBound + 1)..<rest.upperBound) }
-            diagnostics.report(ICERules.invalidServerHost, rest,
+            diagnostics.report(
+                ICERules.invalidServerHost, rest,
                 "\(Bytes.quoted(bytes, rest)) follows the IPv6 host; only ':' and a port may")
             return (host, nil)
         }
 
         let firstColon = Bytes.firstIndex(of: ASCII.colon, in: bytes, authority)
-        let hasSecondColon = firstColon < authority.upperBound
-            && Bytes.firstIndex(of: ASCII.colon, in: bytes, (firstColon + 1)..<authority.upperBound) < authority.upperBound
+        let hasSecondColon =
+            firstColon < authority.upperBound
+            && Bytes.firstIndex(of: ASCII.colon, in: bytes, (firstColon + 1)..<authority.upperBound)
+                < authority.upperBound
         if hasSecondColon {
             // An IPv6 address without brackets: take it whole, or up to a last ":port".
             var host = authority
@@ -118,13 +135,16 @@ extension ICEServerURL {
                 var lastColon = authority.upperBound - 1
                 while bytes[lastColon] != ASCII.colon { lastColon -= 1 }
                 let digits = (lastColon + 1)..<authority.upperBound
-                if Bytes.isDigits(bytes, digits), SDPLintScanning.Address.ipv6(bytes, authority.lowerBound..<lastColon) != nil {
+                if Bytes.isDigits(bytes, digits),
+                    SDPLintScanning.Address.ipv6(bytes, authority.lowerBound..<lastColon) != nil
+                {
                     host = authority.lowerBound..<lastColon
                     port = digits
                 }
             }
             let text = Bytes.string(bytes, host)
-            diagnostics.report(ICERules.unbracketedIPv6Host, host,
+            diagnostics.report(
+                ICERules.unbracketedIPv6Host, host,
                 SDPLintScanning.Address.ipv6(bytes, host) != nil
                     ? "the IPv6 address '\(text)' must be in brackets: '[\(text)]'"
                     : "\(Bytes.quoted(bytes, host)) has several ':'; an IPv6 host must be in brackets")
@@ -139,10 +159,12 @@ extension ICEServerURL {
         }
         if Bytes.isDigitsAndDots(bytes, host) {
             if SDPLintScanning.Address.ipv4(bytes, host) == nil {
-                diagnostics.report(ICERules.invalidServerHost, host, "\(Bytes.quoted(bytes, host)) is not a valid IPv4 address")
+                diagnostics.report(
+                    ICERules.invalidServerHost, host, "\(Bytes.quoted(bytes, host)) is not a valid IPv4 address")
             }
         } else if let bad = Bytes.firstIndex(notIn: .unreserved, bytes, host) {
-            diagnostics.report(ICERules.invalidServerHost, host,
+            diagnostics.report(
+                ICERules.invalidServerHost, host,
                 "the host \(Bytes.quoted(bytes, host)) has \(bytes[bad].displayed), which cannot appear in a host name")
         }
         return (host, port)
@@ -176,13 +198,15 @@ extension ICEServerURL {
         _ bytes: Span<UInt8>, _ query: Range<Int>, scheme: Scheme, into diagnostics: inout DiagnosticCollector
     ) -> Candidate.Transport? {
         if scheme.isSTUN {
-            diagnostics.report(ICERules.stunWithTransport, query,
+            diagnostics.report(
+                ICERules.stunWithTransport, query,
                 "a \(scheme.spelling): URL takes no query; '?transport=' is only for turn: and turns:")
         }
         let prefix = "?transport=".utf8.count
         let value = min(query.lowerBound + prefix, query.upperBound)..<query.upperBound
         guard Bytes.equalsIgnoringCase(bytes, query.lowerBound..<value.lowerBound, "?transport=") else {
-            diagnostics.report(ICERules.invalidServerQuery, query,
+            diagnostics.report(
+                ICERules.invalidServerQuery, query,
                 "the query \(Bytes.quoted(bytes, query)) is not '?transport=udp' or '?transport=tcp'")
             return nil
         }
@@ -191,18 +215,29 @@ extension ICEServerURL {
             return nil
         }
         if let bad = Bytes.firstIndex(notIn: .unreserved, bytes, value) {
-            diagnostics.report(ICERules.invalidServerQuery, value,
-                "the transport \(Bytes.quoted(bytes, value)) has \(bytes[bad].displayed); one transport, letters and digits only")
+            diagnostics.report(
+                ICERules.invalidServerQuery, value,
+                """
+                the transport \(Bytes.quoted(bytes, value)) has \(bytes[bad].displayed); one transport, letters \
+                and digits only
+                """
+            )
             return Candidate.Transport(Bytes.string(bytes, value))
         }
         let transport = Candidate.Transport(Bytes.string(bytes, value))
         guard scheme.isTURN else { return transport }
         if transport != .udp && transport != .tcp {
-            diagnostics.report(ICERules.unknownServerTransport, value,
+            diagnostics.report(
+                ICERules.unknownServerTransport, value,
                 "the transport \(Bytes.quoted(bytes, value)) is neither udp nor tcp; browsers reject the URL")
         } else if scheme == .turns && transport == .udp {
-            diagnostics.report(ICERules.turnsOverUDP, value,
-                "'turns:' with transport udp asks for TURN over DTLS, which browsers do not implement; use transport tcp")
+            diagnostics.report(
+                ICERules.turnsOverUDP, value,
+                """
+                'turns:' with transport udp asks for TURN over DTLS, which browsers do not implement; use \
+                transport tcp
+                """
+            )
         }
         return transport
     }

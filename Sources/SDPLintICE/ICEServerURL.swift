@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// The address of a STUN or TURN server, as `RTCIceServer.urls` holds it:
 /// `stun:host[:port]`, `turn:host[:port][?transport=udp|tcp]`.
 ///

@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 // Byte helpers the ICE grammars need beyond `Scanning`. Candidates for moving into `Scanning`
 // once another module needs them.
 

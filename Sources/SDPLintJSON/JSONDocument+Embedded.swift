@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 extension JSONNode {
     /// Where each UTF-8 byte of this string value came from in `source`: one offset per byte of
     /// the decoded text, then the offset of the closing quotation mark. A byte written as an
@@ -14,8 +15,8 @@ extension JSONNode {
     /// - Complexity: O(n) in the length of the string as written.
     public func sourceOffsets(in source: Span<UInt8>) -> [Int]? {
         guard case .string(let text) = value, let range = location?.bytes,
-              range.count >= 2, range.upperBound <= source.count,
-              source[range.lowerBound] == ASCII.quote, source[range.upperBound - 1] == ASCII.quote
+            range.count >= 2, range.upperBound <= source.count,
+            source[range.lowerBound] == ASCII.quote, source[range.upperBound - 1] == ASCII.quote
         else { return nil }
         var offsets: [Int] = []
         offsets.reserveCapacity(text.utf8.count + 1)
@@ -28,7 +29,7 @@ extension JSONNode {
                 let kind = source[i + 1]
                 switch kind {
                 case ASCII.quote, ASCII.backslash, ASCII.slash, UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     offsets.append(i)
                     i += 2
                 case UInt8(ascii: "u"):
@@ -47,7 +48,8 @@ extension JSONNode {
                     case 0xD800...0xDBFF:
                         width = 3
                         if i + 7 < end, source[i + 6] == ASCII.backslash, source[i + 7] == UInt8(ascii: "u"),
-                           let low = JSONParser.hex4(source, i + 8, end), (0xDC00...0xDFFF).contains(low) {
+                            let low = JSONParser.hex4(source, i + 8, end), (0xDC00...0xDFFF).contains(low)
+                        {
                             width = 4
                             length = 12
                         }
@@ -107,14 +109,16 @@ extension JSONDocument {
     public func parseEmbedded(
         _ node: JSONNode, source: Span<UInt8>, options: JSONParseOptions = .default
     ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        guard node.table == table, case .string(let text) = node.value, let offsets = node.sourceOffsets(in: source) else {
+        guard node.table == table, case .string(let text) = node.value, let offsets = node.sourceOffsets(in: source)
+        else {
             let error = JSONAccessError.mismatch(node, expected: "string holding JSON text of this document")
             return (nil, [error.diagnostic])
         }
         let prefix = "in the JSON text at \(node.path): "
         return text.withUTF8Bytes { bytes in
             var parser = JSONParser(
-                options: options, diagnostics: DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics),
+                options: options,
+                diagnostics: DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics),
                 recordLocations: true, firstLineStart: 0)
             parser.enclosing = (offsets, table)
             let value = parser.parseText(bytes, 0..<bytes.count)

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// A parsed JSON text that remembers where every value came from.
 ///
 /// Where ``JSONValue`` is the content, a document adds a table with the byte range of each value
@@ -85,15 +86,21 @@ public struct JSONDocument: Sendable, Hashable {
 
     /// Reads a JSON text and its locations leniently: the document, when a value could be read,
     /// and every finding.
-    public static func parse(_ text: String, options: JSONParseOptions = .default) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ text: String, options: JSONParseOptions = .default
+    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
         text.withUTF8Bytes { parse($0, options: options) }
     }
 
-    public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .default) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ bytes: [UInt8], options: JSONParseOptions = .default
+    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
         bytes.withSpan { parse($0, options: options) }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, options: JSONParseOptions = .default) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ bytes: Span<UInt8>, options: JSONParseOptions = .default
+    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
         var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
         let document = parse(bytes, 0..<bytes.count, options: options, into: &collector)
         return (document, collector.finish(overflowRule: JSONRules.tooManyFindings))
@@ -110,7 +117,8 @@ public struct JSONDocument: Sendable, Hashable {
         // Offsets are stored in 32 bits.
         guard range.upperBound < Int(UInt32.max) else {
             let location = SourceLocation(line: diagnostics.line, column: 1, bytes: range.lowerBound..<range.lowerBound)
-            diagnostics.report(JSONRules.documentTooLarge, at: location,
+            diagnostics.report(
+                JSONRules.documentTooLarge, at: location,
                 "the text ends \(range.upperBound) bytes into its input; document locations reach 4 GiB")
             return nil
         }

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A value of a document together with its path and its place in the text: the cursor for
 /// reading a message with findings that say where.
 ///

@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// A JSON number, kept as the exact text it was written with.
 ///
 /// JSON numbers have no size and no precision (RFC 8259 §6): `123456789012345678901234567890` and
@@ -17,7 +18,9 @@ internal import SDPLintScanning
 /// frac   = decimal-point 1*DIGIT
 /// exp    = e [ minus / plus ] 1*DIGIT
 /// ```
-public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral
+{
     /// The number as written: `-0.5e10`.
     public let text: String
 
@@ -89,7 +92,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         var value: T = 0
         for digit in parts.digits {
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = parts.negative
+            let (next, o2) =
+                parts.negative
                 ? times10.subtractingReportingOverflow(T(digit))
                 : times10.addingReportingOverflow(T(digit))
             if o1 || o2 { return nil }

@@ -13,7 +13,9 @@
 /// object = begin-object [ member *( value-separator member ) ] end-object
 /// member = string name-separator value
 /// ```
-public struct JSONObject: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral, CustomStringConvertible {
+public struct JSONObject: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral,
+    CustomStringConvertible
+{
     /// One name/value pair.
     public struct Member: Sendable, Hashable {
         public var key: String

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Why a JSON text could not be read: every finding of the parse, with the first error singled
 /// out. The throwing entry points (``JSONValue/init(parsing:options:)-(String,_)``,
 /// ``JSONDocument/init(parsing:options:)-(String,_)``) throw it when the text has at least one

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A type that can be read from a JSON value, with a finding that says where when it cannot.
 ///
 /// The standard types conform: `String`, `Bool`, the integer types (whole numbers in range,
@@ -46,7 +47,8 @@ public struct JSONAccessError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// "expected string at $.sdpMid, found number".
     static func mismatch(_ node: JSONNode, expected: String) -> JSONAccessError {
-        JSONAccessError(JSONRules.typeMismatch, at: node, "expected \(expected) at \(node.path), found \(node.value.kind)")
+        JSONAccessError(
+            JSONRules.typeMismatch, at: node, "expected \(expected) at \(node.path), found \(node.value.kind)")
     }
 }
 
@@ -65,7 +67,8 @@ extension JSONNode {
     public func required<T: JSONReadable>(_ key: String, as type: T.Type = T.self) throws(JSONAccessError) -> T {
         guard case .object = value else { throw JSONAccessError.mismatch(self, expected: "object") }
         guard let member = self[key] else {
-            throw JSONAccessError(JSONRules.missingMember, at: self,
+            throw JSONAccessError(
+                JSONRules.missingMember, at: self,
                 "the object at \(path) has no member \(JSONWriter.quoted(key)) (\(T.jsonDescription))")
         }
         return try T(json: member)
@@ -81,7 +84,9 @@ extension JSONNode {
     }
 
     /// The member `key` read as `T`, or `nil` with the finding reported to `diagnostics`.
-    public func required<T: JSONReadable>(_ key: String, as type: T.Type = T.self, into diagnostics: inout DiagnosticCollector) -> T? {
+    public func required<T: JSONReadable>(
+        _ key: String, as type: T.Type = T.self, into diagnostics: inout DiagnosticCollector
+    ) -> T? {
         do {
             return try required(key, as: T.self)
         } catch {
@@ -92,7 +97,9 @@ extension JSONNode {
 
     /// The member `key` read as `T`, `nil` when absent or `null`, and `nil` with the finding
     /// reported to `diagnostics` when it has another type.
-    public func optional<T: JSONReadable>(_ key: String, as type: T.Type = T.self, into diagnostics: inout DiagnosticCollector) -> T? {
+    public func optional<T: JSONReadable>(
+        _ key: String, as type: T.Type = T.self, into diagnostics: inout DiagnosticCollector
+    ) -> T? {
         do {
             return try optional(key, as: T.self)
         } catch {
@@ -106,7 +113,8 @@ extension JSONNode {
         let expected = "integer from \(T.min) to \(T.max)"
         guard case .number(let number) = value else { throw JSONAccessError.mismatch(self, expected: expected) }
         guard let integer = number.exactInteger(as: T.self) else {
-            throw JSONAccessError(JSONRules.numberNotRepresentable, at: self,
+            throw JSONAccessError(
+                JSONRules.numberNotRepresentable, at: self,
                 "expected an \(expected) at \(path), found \(number.text)")
         }
         return integer
@@ -150,7 +158,8 @@ extension Double: JSONReadable {
         guard case .number(let number) = node.value else { throw JSONAccessError.mismatch(node, expected: "number") }
         let double = number.double
         guard double.isFinite else {
-            throw JSONAccessError(JSONRules.numberNotRepresentable, at: node,
+            throw JSONAccessError(
+                JSONRules.numberNotRepresentable, at: node,
                 "expected a number within the range of a double at \(node.path), found \(number.text)")
         }
         self = double

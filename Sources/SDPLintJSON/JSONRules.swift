@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// The checks of the JSON module: the grammar of RFC 8259, the limits a reader sets on hostile
 /// input, and the typed access that callers make to values.
 ///
@@ -150,7 +151,8 @@ public enum JSONRules {
     public static let singleQuotedString = Rule(
         code: "JSON112", name: "single-quoted-string", severity: .error,
         summary: "A string in single quotes.",
-        explanation: "JSON strings are delimited by the quotation mark U+0022 only; 'text' is a JavaScript or Python literal.",
+        explanation:
+            "JSON strings are delimited by the quotation mark U+0022 only; 'text' is a JavaScript or Python literal.",
         reference: .rfc(8259, "7"),
         bad: "{\"type\": 'offer'}",
         good: "{\"type\": \"offer\"}")
@@ -192,7 +194,8 @@ public enum JSONRules {
     public static let tooManyFindings = Rule(
         code: "JSON199", name: "too-many-findings", severity: .warning, strictSeverity: .warning,
         summary: "More findings than the limit; the rest were not reported.",
-        explanation: "The parser stops recording findings after a limit so hostile input cannot grow memory without bound.",
+        explanation:
+            "The parser stops recording findings after a limit so hostile input cannot grow memory without bound.",
         reference: .rfc(8259, "9"))
 
     // MARK: - Limits and semantics
@@ -212,7 +215,11 @@ public enum JSONRules {
     public static let documentTooLarge = Rule(
         code: "JSON202", name: "document-too-large", severity: .error,
         summary: "The text is larger than the configured maximum size.",
-        explanation: "A reader may limit the size of texts it accepts (RFC 8259 §9). Raise `JSONParseOptions.Limits.maxBytes` to read it.",
+        explanation:
+            """
+            A reader may limit the size of texts it accepts (RFC 8259 §9). Raise \
+            `JSONParseOptions.Limits.maxBytes` to read it.
+            """,
         reference: .rfc(8259, "9"))
 
     public static let nestingTooDeep = Rule(
@@ -230,7 +237,11 @@ public enum JSONRules {
     public static let stringTooLong = Rule(
         code: "JSON204", name: "string-too-long", severity: .error,
         summary: "A string is longer than the configured maximum length.",
-        explanation: "A reader may limit the length and character contents of strings (RFC 8259 §9). The length counts the bytes between the quotation marks as written.",
+        explanation:
+            """
+            A reader may limit the length and character contents of strings (RFC 8259 §9). The length counts the \
+            bytes between the quotation marks as written.
+            """,
         reference: .rfc(8259, "9"))
 
     public static let numberTooLong = Rule(
@@ -245,7 +256,11 @@ public enum JSONRules {
     public static let tooManyItems = Rule(
         code: "JSON206", name: "too-many-items", severity: .error,
         summary: "An array has more elements, or an object more members, than the configured maximum.",
-        explanation: "A reader may limit the size of the texts it accepts (RFC 8259 §9); this limit bounds each array and object.",
+        explanation:
+            """
+            A reader may limit the size of the texts it accepts (RFC 8259 §9); this limit bounds each array and \
+            object.
+            """,
         reference: .rfc(8259, "9"))
 
     public static let typeMismatch = Rule(
@@ -262,7 +277,11 @@ public enum JSONRules {
     public static let missingMember = Rule(
         code: "JSON211", name: "missing-member", severity: .error,
         summary: "An object lacks a member that its message format requires.",
-        explanation: "The text is valid JSON, but a member the reader needs, such as `sdp` in an RTCSessionDescriptionInit, is absent.",
+        explanation:
+            """
+            The text is valid JSON, but a member the reader needs, such as `sdp` in an RTCSessionDescriptionInit, \
+            is absent.
+            """,
         reference: .rfc(8259, "4"),
         bad: "{\"type\": \"offer\"}",
         good: "{\"type\": \"offer\", \"sdp\": \"v=0\\r\\n…\"}")

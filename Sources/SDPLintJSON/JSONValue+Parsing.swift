@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 extension JSONValue {
     /// Reads a JSON text, throwing when it has an error.
     ///
@@ -42,17 +43,23 @@ extension JSONValue {
     /// U+FFFD.
     ///
     /// - Complexity: O(n) in the length of `text`.
-    public static func parse(_ text: String, options: JSONParseOptions = .default) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ text: String, options: JSONParseOptions = .default
+    ) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
         text.withUTF8Bytes { parse($0, options: options) }
     }
 
     /// Reads a JSON text from its bytes leniently.
-    public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .default) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ bytes: [UInt8], options: JSONParseOptions = .default
+    ) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
         bytes.withSpan { parse($0, options: options) }
     }
 
     /// Reads a JSON text from its bytes leniently.
-    public static func parse(_ bytes: Span<UInt8>, options: JSONParseOptions = .default) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ bytes: Span<UInt8>, options: JSONParseOptions = .default
+    ) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
         var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
         let value = parse(bytes, 0..<bytes.count, options: options, into: &collector)
         return (value, collector.finish(overflowRule: JSONRules.tooManyFindings))

@@ -20,7 +20,9 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
 
     /// The kinds of value, for messages ("expected string, found number").
     public enum Kind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        case null, bool = "boolean", number, string, array, object
+        case null
+        case bool = "boolean"
+        case number, string, array, object
         public var description: String { rawValue }
     }
 

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// Newline-delimited JSON: one JSON text per line, as signaling logs and candidate dumps are
 /// written.
 ///
@@ -52,9 +53,10 @@ public enum NDJSON {
                 collector.line = line
                 collector.lineStart = lineStart
                 let document = JSONDocument.parse(bytes, lineStart..<lineEnd, options: options, into: &collector)
-                records.append(Record(
-                    line: line, bytes: lineStart..<lineEnd, document: document,
-                    diagnostics: collector.finish(overflowRule: JSONRules.tooManyFindings)))
+                records.append(
+                    Record(
+                        line: line, bytes: lineStart..<lineEnd, document: document,
+                        diagnostics: collector.finish(overflowRule: JSONRules.tooManyFindings)))
             }
             lineStart = lineFeed + 1
             line += 1

@@ -1,4 +1,5 @@
 import SDPLintSDP
+
 /// An H.264 `profile-level-id`: the profile (from `profile_idc` and the constraint flags of
 /// `profile-iop`) and the level.
 ///
@@ -46,9 +47,13 @@ struct H264ProfileLevelID: Hashable {
             guard let high = hexValue(digits[i]), let low = hexValue(digits[i + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
-        let idc = bytes[0], iop = bytes[1]
-        let set0 = iop & 0x80 != 0, set1 = iop & 0x40 != 0, set3 = iop & 0x10 != 0
-        let set4 = iop & 0x08 != 0, set5 = iop & 0x04 != 0
+        let idc = bytes[0]
+        let iop = bytes[1]
+        let set0 = iop & 0x80 != 0
+        let set1 = iop & 0x40 != 0
+        let set3 = iop & 0x10 != 0
+        let set4 = iop & 0x08 != 0
+        let set5 = iop & 0x04 != 0
         // H.264 Annex A: a stream that satisfies the constraints of several profiles is
         // described by the most constrained one. Constrained Baseline is the common subset of
         // Baseline, Main and Extended (A.2.1.1); Constrained High is High without B slices
@@ -127,11 +132,14 @@ enum CodecParameters {
         fmtp?[parameter: name]?.trimmed
     }
 
-    private static func compareDefaulted(_ parameter: String, default defaultValue: String, _ offer: FMTP?, _ answer: FMTP?, codec: String) -> CodecComparison {
+    private static func compareDefaulted(
+        _ parameter: String, default defaultValue: String, _ offer: FMTP?, _ answer: FMTP?, codec: String
+    ) -> CodecComparison {
         let offered = value(offer, parameter) ?? defaultValue
         let answered = value(answer, parameter) ?? defaultValue
         guard offered == answered else {
-            return CodecComparison(incompatibility: "\(codec) \(parameter) \(answered) in the answer, \(offered) in the offer")
+            return CodecComparison(
+                incompatibility: "\(codec) \(parameter) \(answered) in the answer, \(offered) in the offer")
         }
         return .compatible
     }
@@ -145,7 +153,8 @@ enum CodecParameters {
         let offeredMode = value(offer, "packetization-mode") ?? "0"
         let answeredMode = value(answer, "packetization-mode") ?? "0"
         if offeredMode != answeredMode {
-            return CodecComparison(incompatibility: "H264 packetization-mode=\(answeredMode) in the answer, \(offeredMode) in the offer")
+            return CodecComparison(
+                incompatibility: "H264 packetization-mode=\(answeredMode) in the answer, \(offeredMode) in the offer")
         }
         guard let offered = h264(offer), let answered = h264(answer) else {
             return CodecComparison(incompatibility: "H264 profile-level-id is not six hex digits")
@@ -153,12 +162,14 @@ enum CodecParameters {
         if offered.profile != answered.profile {
             var reason = "H264 profile \(answered.profile) in the answer, \(offered.profile) in the offer"
             if value(offer, "profile-level-id") == nil || value(answer, "profile-level-id") == nil {
-                reason += " (without profile-level-id RFC 6184 means Baseline level 1; libwebrtc assumes Constrained Baseline 3.1)"
+                reason +=
+                    " (without profile-level-id RFC 6184 means Baseline level 1; libwebrtc assumes Constrained Baseline 3.1)"
             }
             return CodecComparison(incompatibility: reason)
         }
         guard offered.level != answered.level else { return .compatible }
-        let asymmetry = value(offer, "level-asymmetry-allowed") == "1" && value(answer, "level-asymmetry-allowed") == "1"
+        let asymmetry =
+            value(offer, "level-asymmetry-allowed") == "1" && value(answer, "level-asymmetry-allowed") == "1"
         let note = "level \(answered.levelName) in the answer, \(offered.levelName) in the offer"
         if asymmetry {
             return CodecComparison(note: note + " (level asymmetry allowed: each side receives up to its own level)")
@@ -172,10 +183,16 @@ enum CodecParameters {
     private static func compareAV1(_ offer: FMTP?, _ answer: FMTP?) -> CodecComparison {
         var result = compareDefaulted("profile", default: "0", offer, answer, codec: "AV1")
         guard result.incompatibility == nil else { return result }
-        let offeredLevel = value(offer, "level-idx") ?? "5", answeredLevel = value(answer, "level-idx") ?? "5"
-        let offeredTier = value(offer, "tier") ?? "0", answeredTier = value(answer, "tier") ?? "0"
+        let offeredLevel = value(offer, "level-idx") ?? "5"
+        let answeredLevel = value(answer, "level-idx") ?? "5"
+        let offeredTier = value(offer, "tier") ?? "0"
+        let answeredTier = value(answer, "tier") ?? "0"
         if offeredLevel != answeredLevel || offeredTier != answeredTier {
-            result.note = "AV1 level-idx \(answeredLevel)/tier \(answeredTier) in the answer, \(offeredLevel)/\(offeredTier) in the offer (each side decodes up to its own)"
+            result.note =
+                """
+                AV1 level-idx \(answeredLevel)/tier \(answeredTier) in the answer, \(offeredLevel)/\(offeredTier) \
+                in the offer (each side decodes up to its own)
+                """
         }
         return result
     }
@@ -185,7 +202,8 @@ enum CodecParameters {
             let result = compareDefaulted(parameter, default: defaultValue, offer, answer, codec: "H265")
             if result.incompatibility != nil { return result }
         }
-        let offeredLevel = value(offer, "level-id") ?? "93", answeredLevel = value(answer, "level-id") ?? "93"
+        let offeredLevel = value(offer, "level-id") ?? "93"
+        let answeredLevel = value(answer, "level-id") ?? "93"
         if offeredLevel != answeredLevel {
             return CodecComparison(note: "H265 level-id \(answeredLevel) in the answer, \(offeredLevel) in the offer")
         }

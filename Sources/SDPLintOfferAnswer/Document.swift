@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
+
 /// One description under analysis: its source, line index, role and position.
 struct Document {
     let source: SDPSource
@@ -131,9 +132,13 @@ struct Reporter {
         report(rule, document, at: document.lines.locate(anchor), message, hint: hint)
     }
 
-    mutating func report(_ rule: Rule, _ document: Document, at location: SourceLocation, _ message: String, hint: String? = nil) {
-        findings.append(Finding(document: document.number, file: document.source.name, role: document.role,
-                                diagnostic: rule.diagnostic(at: location, message, hint: hint, strict: strict)))
+    mutating func report(
+        _ rule: Rule, _ document: Document, at location: SourceLocation, _ message: String, hint: String? = nil
+    ) {
+        findings.append(
+            Finding(
+                document: document.number, file: document.source.name, role: document.role,
+                diagnostic: rule.diagnostic(at: location, message, hint: hint, strict: strict)))
     }
 }
 

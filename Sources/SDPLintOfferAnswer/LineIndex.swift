@@ -1,4 +1,5 @@
 import SDPLintDiagnostics
+
 /// Where each line of a description's text is, so that a finding made on the model can point at
 /// the line it is about.
 ///
@@ -35,7 +36,8 @@ struct LineIndex: Sendable {
             if start == bytes.count && end == start { break }
             var contentEnd = end
             if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            var line = Line(number: number, bytes: start..<contentEnd, type: 0, name: nil, value: nil, valueStart: start)
+            var line = Line(
+                number: number, bytes: start..<contentEnd, type: 0, name: nil, value: nil, valueStart: start)
             if contentEnd - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") {
                 line.type = bytes[start]
                 if line.type == UInt8(ascii: "a") {
@@ -70,7 +72,8 @@ struct LineIndex: Sendable {
 
     private func location(_ line: Line, valueOnly: Bool) -> SourceLocation {
         let start = valueOnly ? line.valueStart : line.bytes.lowerBound
-        return SourceLocation(line: line.number, column: start - line.bytes.lowerBound + 1, bytes: start..<line.bytes.upperBound)
+        return SourceLocation(
+            line: line.number, column: start - line.bytes.lowerBound + 1, bytes: start..<line.bytes.upperBound)
     }
 
     /// The first line of the text (or an empty point when there is none).

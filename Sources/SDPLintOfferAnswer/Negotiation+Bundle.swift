@@ -1,18 +1,22 @@
 import SDPLintSDP
+
 extension PairAnalysis {
     /// Compares the BUNDLE groups of offer and answer (RFC 9143 §7.3).
     mutating func analyzeBundle() {
         let offerGroups = offer.bundleGroups
         let answerGroups = answer.bundleGroups
         let offeredBundled = Set(offerGroups.flatMap { $0 })
-        let bundleLine: Anchor = .attribute("group", section: nil, matching: { $0.hasPrefix("BUNDLE") || $0.hasPrefix("bundle") })
+        let bundleLine: Anchor = .attribute(
+            "group", section: nil, matching: { $0.hasPrefix("BUNDLE") || $0.hasPrefix("bundle") })
         for group in answerGroups {
             let added = group.filter { !offeredBundled.contains($0) }
             if !added.isEmpty {
-                reporter.report(OfferAnswerRules.bundleMidAdded, answer, bundleLine,
-                                offerGroups.isEmpty
-                                    ? "the answer creates a BUNDLE group although the offer has none"
-                                    : "the answer's BUNDLE group adds \(added.map { "'\($0)'" }.joinedAsList), which the offer does not bundle")
+                reporter.report(
+                    OfferAnswerRules.bundleMidAdded, answer, bundleLine,
+                    offerGroups.isEmpty
+                        ? "the answer creates a BUNDLE group although the offer has none"
+                        : "the answer's BUNDLE group adds \(added.map { "'\($0)'" }.joinedAsList), which the offer does not bundle"
+                )
             }
         }
         for group in offerGroups {
@@ -20,26 +24,43 @@ extension PairAnalysis {
             bundleGroups.append(BundleGroupReport(offerMids: group, answerMids: answered))
             for mid in answered {
                 guard let i = answer.index(mid: mid), i < sections.count,
-                      [.declinedByAnswerer, .rejectedInOffer].contains(sections[i].rejection?.reason) else { continue }
-                reporter.report(OfferAnswerRules.bundleContainsRejected, answer, bundleLine,
-                                "the answer's BUNDLE group lists '\(mid)', but the answer rejects that section")
+                    [.declinedByAnswerer, .rejectedInOffer].contains(sections[i].rejection?.reason)
+                else { continue }
+                reporter.report(
+                    OfferAnswerRules.bundleContainsRejected, answer, bundleLine,
+                    "the answer's BUNDLE group lists '\(mid)', but the answer rejects that section")
             }
             let answeredMids = Set(answered)
             for mid in group where !answeredMids.contains(mid) {
                 guard let i = offer.index(mid: mid), i < sections.count, !sections[i].rejected else { continue }
                 if sections[i].bundleOnly {
-                    reporter.report(OfferAnswerRules.bundleOnlyNotBundled, answer, .media(i),
-                                    "section \(i) (mid \(mid)) was offered bundle-only, so it can only be accepted inside the BUNDLE group; the answer accepts it outside",
-                                    hint: "keep '\(mid)' in the answer's BUNDLE group, or reject the section with port 0")
+                    reporter.report(
+                        OfferAnswerRules.bundleOnlyNotBundled, answer, .media(i),
+                        """
+                        section \(i) (mid \(mid)) was offered bundle-only, so it can only be accepted inside the \
+                        BUNDLE group; the answer accepts it outside
+                        """,
+                        hint: "keep '\(mid)' in the answer's BUNDLE group, or reject the section with port 0")
                 } else {
-                    reporter.report(OfferAnswerRules.bundleSectionRemoved, answer, answerGroups.isEmpty ? .media(i) : bundleLine,
-                                    "the answerer moved section \(i) (mid \(mid)) out of the BUNDLE group: it needs its own transport (candidates, DTLS, port)")
+                    reporter.report(
+                        OfferAnswerRules.bundleSectionRemoved, answer, answerGroups.isEmpty ? .media(i) : bundleLine,
+                        """
+                        the answerer moved section \(i) (mid \(mid)) out of the BUNDLE group: it needs its own \
+                        transport (candidates, DTLS, port)
+                        """
+                    )
                 }
             }
             if let tag = group.first, let i = offer.index(mid: tag), i < sections.count, !sections[i].rejected,
-               answered.contains(tag), let answerTag = answered.first, answerTag != tag {
-                reporter.report(OfferAnswerRules.bundleTagChanged, answer, bundleLine,
-                                "the answer tags '\(answerTag)' as its BUNDLE transport, but the offerer tagged '\(tag)' and the answer accepts it in the group")
+                answered.contains(tag), let answerTag = answered.first, answerTag != tag
+            {
+                reporter.report(
+                    OfferAnswerRules.bundleTagChanged, answer, bundleLine,
+                    """
+                    the answer tags '\(answerTag)' as its BUNDLE transport, but the offerer tagged '\(tag)' and \
+                    the answer accepts it in the group
+                    """
+                )
             }
         }
         for i in sections.indices where !sections[i].rejected {
@@ -60,9 +81,10 @@ extension PairAnalysis {
             if document.role == .answer {
                 for view in members where view.isRTP && !view.section.has(.rtcpMux) {
                     guard view.index < sections.count, !sections[view.index].rejected else { continue }
-                    reporter.report(OfferAnswerRules.bundleRequiresRTCPMux, document, .media(view.index),
-                                    "\(view.label) is bundled but the answer does not enable a=rtcp-mux for it",
-                                    hint: "add a=rtcp-mux")
+                    reporter.report(
+                        OfferAnswerRules.bundleRequiresRTCPMux, document, .media(view.index),
+                        "\(view.label) is bundled but the answer does not enable a=rtcp-mux for it",
+                        hint: "add a=rtcp-mux")
                 }
             }
         }
@@ -72,21 +94,34 @@ extension PairAnalysis {
     /// section that repeats them must repeat the same values.
     private mutating func checkBundleTransport(_ document: Document, _ members: [SectionView]) {
         guard let tagged = members.first else { return }
-        let reference = (ufrag: tagged.iceUfrag, pwd: tagged.icePwd,
-                         fingerprints: tagged.fingerprints.map { $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased },
-                         setup: tagged.setup)
+        let reference = (
+            ufrag: tagged.iceUfrag, pwd: tagged.icePwd,
+            fingerprints: tagged.fingerprints.map {
+                $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased
+            },
+            setup: tagged.setup
+        )
         for view in members.dropFirst() {
             var differences: [(String, String)] = []
-            if view.section.value(ICEUfrag.self) != nil, view.iceUfrag != reference.ufrag { differences.append(("ice-ufrag", "ICE ufrag")) }
-            if view.section.value(ICEPwd.self) != nil, view.icePwd != reference.pwd { differences.append(("ice-pwd", "ICE password")) }
+            if view.section.value(ICEUfrag.self) != nil, view.iceUfrag != reference.ufrag {
+                differences.append(("ice-ufrag", "ICE ufrag"))
+            }
+            if view.section.value(ICEPwd.self) != nil, view.icePwd != reference.pwd {
+                differences.append(("ice-pwd", "ICE password"))
+            }
             if !view.section.values(Fingerprint.self).isEmpty,
-               view.fingerprints.map({ $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased }) != reference.fingerprints {
+                view.fingerprints.map({ $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased })
+                    != reference.fingerprints
+            {
                 differences.append(("fingerprint", "fingerprint"))
             }
-            if view.section.value(Setup.self) != nil, view.setup != reference.setup { differences.append(("setup", "a=setup role")) }
+            if view.section.value(Setup.self) != nil, view.setup != reference.setup {
+                differences.append(("setup", "a=setup role"))
+            }
             guard let first = differences.first else { continue }
-            reporter.report(OfferAnswerRules.bundleTransportDiffers, document, .attribute(first.0, section: view.index),
-                            "\(view.label) is bundled with \(tagged.label) but states another \(differences.map(\.1).joinedAsList)")
+            reporter.report(
+                OfferAnswerRules.bundleTransportDiffers, document, .attribute(first.0, section: view.index),
+                "\(view.label) is bundled with \(tagged.label) but states another \(differences.map(\.1).joinedAsList)")
         }
     }
 
@@ -112,9 +147,14 @@ extension PairAnalysis {
                 guard first.view.index != view.index, !reported.contains(codec.payloadType) else { continue }
                 if first.identity != identity {
                     reported.insert(codec.payloadType)
-                    reporter.report(OfferAnswerRules.bundlePayloadTypeReuse, document,
-                                    .keyed("rtpmap", section: view.index, key: String(codec.payloadType)),
-                                    "payload type \(codec.payloadType) is \(codec.label) in \(view.label) but \(first.label) in \(first.view.label), and both are bundled")
+                    reporter.report(
+                        OfferAnswerRules.bundlePayloadTypeReuse, document,
+                        .keyed("rtpmap", section: view.index, key: String(codec.payloadType)),
+                        """
+                        payload type \(codec.payloadType) is \(codec.label) in \(view.label) but \(first.label) in \
+                        \(first.view.label), and both are bundled
+                        """
+                    )
                 }
             }
         }
@@ -145,9 +185,16 @@ extension PairAnalysis {
                 if uri != ext.uri && !reported.contains(ext.id) {
                     reported.insert(ext.id)
                     let id = String(ext.id)
-                    reporter.report(OfferAnswerRules.extmapIDCollision, document,
-                                    .attribute("extmap", section: view.index, matching: { $0.hasPrefix(id + " ") || $0.hasPrefix(id + "/") }),
-                                    "header extension id \(ext.id) is \(ext.uri) in \(view.label) but \(uri) in \(firstView.label), and both are bundled")
+                    reporter.report(
+                        OfferAnswerRules.extmapIDCollision, document,
+                        .attribute(
+                            "extmap", section: view.index,
+                            matching: { $0.hasPrefix(id + " ") || $0.hasPrefix(id + "/") }),
+                        """
+                        header extension id \(ext.id) is \(ext.uri) in \(view.label) but \(uri) in \
+                        \(firstView.label), and both are bundled
+                        """
+                    )
                 }
             }
         }
@@ -160,9 +207,10 @@ extension PairAnalysis {
             for ssrc in Set(view.section.values(SSRC.self).map(\.id)).sorted() {
                 if let first = owner[ssrc], first.index != view.index {
                     let text = String(ssrc)
-                    reporter.report(OfferAnswerRules.ssrcCollision, document,
-                                    .attribute("ssrc", section: view.index, matching: { $0.hasPrefix(text + " ") }),
-                                    "SSRC \(ssrc) is declared in \(view.label) and in \(first.label), which share one RTP session")
+                    reporter.report(
+                        OfferAnswerRules.ssrcCollision, document,
+                        .attribute("ssrc", section: view.index, matching: { $0.hasPrefix(text + " ") }),
+                        "SSRC \(ssrc) is declared in \(view.label) and in \(first.label), which share one RTP session")
                 } else {
                     owner[ssrc] = view
                 }

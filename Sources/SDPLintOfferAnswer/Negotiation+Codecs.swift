@@ -1,4 +1,5 @@
 import SDPLintSDP
+
 extension PairAnalysis {
     /// One row of the codec table being built: an offered codec, an answered one, or both.
     private struct Row {
@@ -20,7 +21,9 @@ extension PairAnalysis {
     private static func feedback(_ codec: Codec) -> [String] {
         var result: [String] = []
         for item in codec.feedback {
-            let key = item.type.equalsIgnoringCase("trr-int") ? item.type : item.parameter.map { item.type + " " + $0 } ?? item.type
+            let key =
+                item.type.equalsIgnoringCase("trr-int")
+                ? item.type : item.parameter.map { item.type + " " + $0 } ?? item.type
             if !result.contains(key) { result.append(key) }
         }
         return result
@@ -34,14 +37,21 @@ extension PairAnalysis {
     /// matched through the codec it repairs (RFC 4588 §8.6). What the offer lists and the
     /// answer does not is dropped, each with the likeliest reason.
     mutating func analyzeCodecs(_ index: Int, _ o: SectionView, _ a: SectionView) {
-        let offered = o.codecs, answered = a.codecs
+        let offered = o.codecs
+        let answered = a.codecs
         let audio = o.media == .audio
         // RFC 7587 §7: opus is always opus/48000/2 in SDP.
         for (document, view, codecs) in [(offer, o, offered), (answer, a, answered)] {
-            for codec in codecs where codec.name.equalsIgnoringCase("opus") && (codec.clockRate != 48000 || (codec.channels ?? 1) != 2) {
-                reporter.report(OfferAnswerRules.opusRTPMap, document, .keyed("rtpmap", section: index, key: String(codec.payloadType)),
-                                "\(view.label) of the \(document.role) writes opus as \(codec.label); it must be opus/48000/2, or peers do not recognise it",
-                                hint: "write a=rtpmap:\(codec.payloadType) opus/48000/2")
+            for codec in codecs
+            where codec.name.equalsIgnoringCase("opus") && (codec.clockRate != 48000 || (codec.channels ?? 1) != 2) {
+                reporter.report(
+                    OfferAnswerRules.opusRTPMap, document,
+                    .keyed("rtpmap", section: index, key: String(codec.payloadType)),
+                    """
+                    \(view.label) of the \(document.role) writes opus as \(codec.label); it must be opus/48000/2, \
+                    or peers do not recognise it
+                    """,
+                    hint: "write a=rtpmap:\(codec.payloadType) opus/48000/2")
             }
         }
         if sections[index].rejected {
@@ -54,13 +64,15 @@ extension PairAnalysis {
             return
         }
         var offerIndex: [Int: Int] = [:]
-        for (i, codec) in offered.enumerated() where offerIndex[codec.payloadType] == nil { offerIndex[codec.payloadType] = i }
+        for (i, codec) in offered.enumerated() where offerIndex[codec.payloadType] == nil {
+            offerIndex[codec.payloadType] = i
+        }
         let answeredTypes = Set(answered.map(\.payloadType))
         var rows: [Row] = []
-        var pairedOffer: [Int: Int] = [:]   // offer index → answer index
+        var pairedOffer: [Int: Int] = [:]  // offer index → answer index
         var pairedAnswer: [Int: Int] = [:]  // answer index → offer index
         var handledAnswer: Set<Int> = []
-        var notes: [Int: String] = [:]       // offer index → note on a negotiated pair
+        var notes: [Int: String] = [:]  // offer index → note on a negotiated pair
 
         func pair(_ i: Int, _ j: Int, note: String? = nil) {
             pairedOffer[i] = j
@@ -84,9 +96,15 @@ extension PairAnalysis {
             let offeredCodec = offered[i]
             handledAnswer.insert(j)
             if codec.rtpmap == nil {
-                reporter.report(OfferAnswerRules.rtpmapMissing, answer, .format(index, String(codec.payloadType)),
-                                "\(a.label) lists payload type \(codec.payloadType) without an a=rtpmap; assumed to be the offer's \(offeredCodec.label)",
-                                hint: offeredCodec.rtpmap.map { "add a=rtpmap:\(codec.payloadType) \($0.encodingName)/\($0.clockRate)" })
+                reporter.report(
+                    OfferAnswerRules.rtpmapMissing, answer, .format(index, String(codec.payloadType)),
+                    """
+                    \(a.label) lists payload type \(codec.payloadType) without an a=rtpmap; assumed to be the \
+                    offer's \(offeredCodec.label)
+                    """,
+                    hint: offeredCodec.rtpmap.map {
+                        "add a=rtpmap:\(codec.payloadType) \($0.encodingName)/\($0.clockRate)"
+                    })
                 pair(i, j, note: "the answer has no rtpmap for it")
                 continue
             }
@@ -94,21 +112,39 @@ extension PairAnalysis {
                 let comparison = CodecParameters.compare(name: codec.name, offer: offeredCodec.fmtp, answer: codec.fmtp)
                 if let why = comparison.incompatibility {
                     rows.append(Row(offer: nil, answer: j, status: .payloadTypeConflict, reason: why))
-                    reporter.report(OfferAnswerRules.codecParametersIncompatible, answer, fmtpAnchor(codec),
-                                    "payload type \(codec.payloadType) of \(a.label) answers the offer's \(offeredCodec.label) with another configuration: \(why)")
+                    reporter.report(
+                        OfferAnswerRules.codecParametersIncompatible, answer, fmtpAnchor(codec),
+                        """
+                        payload type \(codec.payloadType) of \(a.label) answers the offer's \(offeredCodec.label) \
+                        with another configuration: \(why)
+                        """
+                    )
                 } else {
                     pair(i, j, note: comparison.note)
                     if let exceeded = comparison.levelExceeded {
-                        reporter.report(OfferAnswerRules.h264LevelExceedsOffer, answer, fmtpAnchor(codec),
-                                        "\(codec.label) of \(a.label): \(exceeded), and level asymmetry is not allowed on both sides",
-                                        hint: "answer with the offer's level or lower, or add level-asymmetry-allowed=1 on both sides")
+                        reporter.report(
+                            OfferAnswerRules.h264LevelExceedsOffer, answer, fmtpAnchor(codec),
+                            """
+                            \(codec.label) of \(a.label): \(exceeded), and level asymmetry is not allowed on both \
+                            sides
+                            """,
+                            hint:
+                                "answer with the offer's level or lower, or add level-asymmetry-allowed=1 on both sides"
+                        )
                     }
                 }
             } else {
-                rows.append(Row(offer: nil, answer: j, status: .payloadTypeConflict,
-                                reason: "the offer binds payload type \(codec.payloadType) to \(offeredCodec.label)"))
-                reporter.report(OfferAnswerRules.payloadTypeConflict, answer, rtpmapAnchor(codec),
-                                "\(a.label) binds payload type \(codec.payloadType) to \(codec.label), the offer to \(offeredCodec.label)")
+                rows.append(
+                    Row(
+                        offer: nil, answer: j, status: .payloadTypeConflict,
+                        reason: "the offer binds payload type \(codec.payloadType) to \(offeredCodec.label)"))
+                reporter.report(
+                    OfferAnswerRules.payloadTypeConflict, answer, rtpmapAnchor(codec),
+                    """
+                    \(a.label) binds payload type \(codec.payloadType) to \(codec.label), the offer to \
+                    \(offeredCodec.label)
+                    """
+                )
             }
         }
 
@@ -117,33 +153,47 @@ extension PairAnalysis {
         for (j, codec) in answered.enumerated() where codec.kind != .retransmission && !handledAnswer.contains(j) {
             handledAnswer.insert(j)
             if codec.rtpmap == nil {
-                reporter.report(OfferAnswerRules.rtpmapMissing, answer, .format(index, String(codec.payloadType)),
-                                "\(a.label) lists payload type \(codec.payloadType) without an a=rtpmap, and the offer does not use it either: the codec is unknown")
+                reporter.report(
+                    OfferAnswerRules.rtpmapMissing, answer, .format(index, String(codec.payloadType)),
+                    """
+                    \(a.label) lists payload type \(codec.payloadType) without an a=rtpmap, and the offer does not \
+                    use it either: the codec is unknown
+                    """
+                )
                 rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: "unknown codec: no rtpmap"))
                 continue
             }
             let candidate = offered.indices.first { i in
                 pairedOffer[i] == nil && offered[i].kind != .retransmission && Self.sameEncoding(offered[i], codec)
-                    && CodecParameters.compare(name: codec.name, offer: offered[i].fmtp, answer: codec.fmtp).incompatibility == nil
+                    && CodecParameters.compare(name: codec.name, offer: offered[i].fmtp, answer: codec.fmtp)
+                        .incompatibility == nil
             }
             if let i = candidate {
-                pair(i, j, note: "payload type \(offered[i].payloadType) in the offer, \(codec.payloadType) in the answer")
-                reporter.report(OfferAnswerRules.payloadTypeRemapped, answer, rtpmapAnchor(codec),
-                                "\(a.label) answers the offer's \(offered[i].label) with payload type \(codec.payloadType)",
-                                hint: "use the offer's payload type \(offered[i].payloadType)")
+                pair(
+                    i, j,
+                    note: "payload type \(offered[i].payloadType) in the offer, \(codec.payloadType) in the answer")
+                reporter.report(
+                    OfferAnswerRules.payloadTypeRemapped, answer, rtpmapAnchor(codec),
+                    "\(a.label) answers the offer's \(offered[i].label) with payload type \(codec.payloadType)",
+                    hint: "use the offer's payload type \(offered[i].payloadType)")
             } else {
                 // Same encoding in another configuration, or not offered at all.
                 let otherConfiguration = offered.lazy.filter { Self.sameEncoding($0, codec) }
-                    .compactMap { CodecParameters.compare(name: codec.name, offer: $0.fmtp, answer: codec.fmtp).incompatibility }.first
+                    .compactMap {
+                        CodecParameters.compare(name: codec.name, offer: $0.fmtp, answer: codec.fmtp).incompatibility
+                    }.first
                 if let otherConfiguration {
                     let reason = "the offer has \(codec.name) only in another configuration (\(otherConfiguration))"
                     rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: reason))
-                    reporter.report(OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
-                                    "\(a.label) lists \(codec.label), but \(reason); the offerer will not send it")
+                    reporter.report(
+                        OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
+                        "\(a.label) lists \(codec.label), but \(reason); the offerer will not send it")
                 } else {
-                    rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: "the offer does not list it"))
-                    reporter.report(OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
-                                    "\(a.label) lists \(codec.label), which the offer does not list; the offerer will not send it")
+                    rows.append(
+                        Row(offer: nil, answer: j, status: .addedByAnswer, reason: "the offer does not list it"))
+                    reporter.report(
+                        OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
+                        "\(a.label) lists \(codec.label), which the offer does not list; the offerer will not send it")
                 }
             }
         }
@@ -155,46 +205,74 @@ extension PairAnalysis {
                 if offered[i].kind == .retransmission && offered[i].clockRate == codec.clockRate {
                     pair(i, j)
                 } else {
-                    rows.append(Row(offer: nil, answer: j, status: .payloadTypeConflict,
-                                    reason: "the offer binds payload type \(codec.payloadType) to \(offered[i].label)"))
-                    reporter.report(OfferAnswerRules.payloadTypeConflict, answer, rtpmapAnchor(codec),
-                                    "\(a.label) binds payload type \(codec.payloadType) to \(codec.label), the offer to \(offered[i].label)")
+                    rows.append(
+                        Row(
+                            offer: nil, answer: j, status: .payloadTypeConflict,
+                            reason: "the offer binds payload type \(codec.payloadType) to \(offered[i].label)"))
+                    reporter.report(
+                        OfferAnswerRules.payloadTypeConflict, answer, rtpmapAnchor(codec),
+                        """
+                        \(a.label) binds payload type \(codec.payloadType) to \(codec.label), the offer to \
+                        \(offered[i].label)
+                        """
+                    )
                     continue
                 }
             } else if let apt = codec.associatedPayloadType,
-                      let repaired = answered.firstIndex(where: { $0.payloadType == apt }), let target = pairedAnswer[repaired],
-                      let i = offered.indices.first(where: { pairedOffer[$0] == nil && offered[$0].kind == .retransmission
-                                                              && offered[$0].associatedPayloadType == offered[target].payloadType }) {
-                pair(i, j, note: "payload type \(offered[i].payloadType) in the offer, \(codec.payloadType) in the answer")
-                reporter.report(OfferAnswerRules.payloadTypeRemapped, answer, rtpmapAnchor(codec),
-                                "\(a.label) answers the offer's \(offered[i].label) with payload type \(codec.payloadType)",
-                                hint: "use the offer's payload type \(offered[i].payloadType)")
+                let repaired = answered.firstIndex(where: { $0.payloadType == apt }),
+                let target = pairedAnswer[repaired],
+                let i = offered.indices.first(where: {
+                    pairedOffer[$0] == nil && offered[$0].kind == .retransmission
+                        && offered[$0].associatedPayloadType == offered[target].payloadType
+                })
+            {
+                pair(
+                    i, j,
+                    note: "payload type \(offered[i].payloadType) in the offer, \(codec.payloadType) in the answer")
+                reporter.report(
+                    OfferAnswerRules.payloadTypeRemapped, answer, rtpmapAnchor(codec),
+                    "\(a.label) answers the offer's \(offered[i].label) with payload type \(codec.payloadType)",
+                    hint: "use the offer's payload type \(offered[i].payloadType)")
             } else {
-                rows.append(Row(offer: nil, answer: j, status: .addedByAnswer, reason: "the offer has no RTX for the codec it repairs"))
-                reporter.report(OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
-                                "\(a.label) lists \(codec.label), which the offer does not list; the offerer will not send it")
+                rows.append(
+                    Row(
+                        offer: nil, answer: j, status: .addedByAnswer,
+                        reason: "the offer has no RTX for the codec it repairs"))
+                reporter.report(
+                    OfferAnswerRules.codecAddedByAnswer, answer, rtpmapAnchor(codec),
+                    "\(a.label) lists \(codec.label), which the offer does not list; the offerer will not send it")
                 continue
             }
             // The RTX pair must repair a negotiated codec, the same one on both sides.
             guard let i = pairedAnswer[j] else { continue }
             guard let apt = codec.associatedPayloadType else {
-                reporter.report(OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
-                                "\(codec.label) of \(a.label) has no apt= naming the payload type it repairs")
+                reporter.report(
+                    OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
+                    "\(codec.label) of \(a.label) has no apt= naming the payload type it repairs")
                 continue
             }
             guard answeredTypes.contains(apt) else {
-                reporter.report(OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
-                                "\(codec.label) of \(a.label) repairs payload type \(apt), which the answer does not list")
+                reporter.report(
+                    OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
+                    "\(codec.label) of \(a.label) repairs payload type \(apt), which the answer does not list")
                 continue
             }
-            guard let repaired = answered.firstIndex(where: { $0.payloadType == apt }), let target = pairedAnswer[repaired] else {
-                reporter.report(OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
-                                "\(codec.label) of \(a.label) repairs payload type \(apt), which was not negotiated")
+            guard let repaired = answered.firstIndex(where: { $0.payloadType == apt }),
+                let target = pairedAnswer[repaired]
+            else {
+                reporter.report(
+                    OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
+                    "\(codec.label) of \(a.label) repairs payload type \(apt), which was not negotiated")
                 continue
             }
             if let offeredApt = offered[i].associatedPayloadType, offeredApt != offered[target].payloadType {
-                reporter.report(OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
-                                "\(codec.label) of \(a.label) repairs \(answered[repaired].label), but the offer's RTX \(offered[i].payloadType) repairs payload type \(offeredApt)")
+                reporter.report(
+                    OfferAnswerRules.rtxAssociationInvalid, answer, fmtpAnchor(codec),
+                    """
+                    \(codec.label) of \(a.label) repairs \(answered[repaired].label), but the offer's RTX \
+                    \(offered[i].payloadType) repairs payload type \(offeredApt)
+                    """
+                )
             }
         }
 
@@ -203,9 +281,13 @@ extension PairAnalysis {
             guard let text = codec.fmtp?.parameterText else { continue }
             for part in text.split(separator: "/") {
                 guard let pt = Int(part.trimmed) else { continue }
-                if !answeredTypes.contains(pt) || answered.firstIndex(where: { $0.payloadType == pt }).flatMap({ pairedAnswer[$0] }) == nil {
-                    reporter.report(OfferAnswerRules.redundancyInvalid, answer, fmtpAnchor(codec),
-                                    "\(codec.label) of \(a.label) carries payload type \(pt), which \(answeredTypes.contains(pt) ? "was not negotiated" : "the answer does not list")")
+                if !answeredTypes.contains(pt)
+                    || answered.firstIndex(where: { $0.payloadType == pt }).flatMap({ pairedAnswer[$0] }) == nil
+                {
+                    reporter.report(
+                        OfferAnswerRules.redundancyInvalid, answer, fmtpAnchor(codec),
+                        "\(codec.label) of \(a.label) carries payload type \(pt), which \(answeredTypes.contains(pt) ? "was not negotiated" : "the answer does not list")"
+                    )
                     break
                 }
             }
@@ -217,15 +299,23 @@ extension PairAnalysis {
             if let j = pairedOffer[i] {
                 var report = Self.codecReport(offer: codec, answer: answered[j], status: .negotiated, audio: audio)
                 report.reason = notes[i]
-                let offeredFeedback = Self.feedback(codec), answeredFeedback = Self.feedback(answered[j])
+                let offeredFeedback = Self.feedback(codec)
+                let answeredFeedback = Self.feedback(answered[j])
                 report.feedback = offeredFeedback.filter(answeredFeedback.contains)
                 report.droppedFeedback = offeredFeedback.filter { !answeredFeedback.contains($0) }
                 let added = answeredFeedback.filter { !offeredFeedback.contains($0) }
                 if !added.isEmpty {
                     let pt = String(answered[j].payloadType)
-                    reporter.report(OfferAnswerRules.feedbackAddedByAnswer, answer,
-                                    .attribute("rtcp-fb", section: index, matching: { value in added.contains { value == pt + " " + $0 || value == "* " + $0 } }),
-                                    "\(answered[j].label) of \(a.label) lists RTCP feedback the offer does not have for it: \(added.joinedAsList)")
+                    reporter.report(
+                        OfferAnswerRules.feedbackAddedByAnswer, answer,
+                        .attribute(
+                            "rtcp-fb", section: index,
+                            matching: { value in added.contains { value == pt + " " + $0 || value == "* " + $0 } }),
+                        """
+                        \(answered[j].label) of \(a.label) lists RTCP feedback the offer does not have for it: \
+                        \(added.joinedAsList)
+                        """
+                    )
                 }
                 report.offerRank = i
                 report.answerRank = j
@@ -233,7 +323,8 @@ extension PairAnalysis {
             } else {
                 var report = Self.codecReport(offer: codec, answer: nil, status: .dropped, audio: audio)
                 report.offerRank = i
-                report.reason = droppedReason(codec, offered: offered, answered: answered, pairedOffer: pairedOffer, rows: rows)
+                report.reason = droppedReason(
+                    codec, offered: offered, answered: answered, pairedOffer: pairedOffer, rows: rows)
                 reports.append(report)
             }
         }
@@ -249,7 +340,9 @@ extension PairAnalysis {
         selectCodec(index, o, a, offered: offered, answered: answered, reports: reports)
     }
 
-    private func droppedReason(_ codec: Codec, offered: [Codec], answered: [Codec], pairedOffer: [Int: Int], rows: [Row]) -> String {
+    private func droppedReason(
+        _ codec: Codec, offered: [Codec], answered: [Codec], pairedOffer: [Int: Int], rows: [Row]
+    ) -> String {
         let negotiated = Set(pairedOffer.keys.map { offered[$0].payloadType })
         if codec.kind == .retransmission, let apt = codec.associatedPayloadType, !negotiated.contains(apt) {
             let repaired = offered.first { $0.payloadType == apt }
@@ -262,8 +355,11 @@ extension PairAnalysis {
                 return "it carries \(carriedCodec?.label ?? "payload type \(missing)"), which was not negotiated"
             }
         }
-        if let conflict = rows.first(where: { $0.status == .payloadTypeConflict && $0.answer.map({ answered[$0].payloadType }) == codec.payloadType }),
-           let j = conflict.answer {
+        if let conflict = rows.first(where: {
+            $0.status == .payloadTypeConflict && $0.answer.map({ answered[$0].payloadType }) == codec.payloadType
+        }),
+            let j = conflict.answer
+        {
             return "the answer binds its payload type \(codec.payloadType) to \(answered[j].label)"
         }
         let sameName = answered.filter { !$0.name.isEmpty && $0.name.equalsIgnoringCase(codec.name) }
@@ -274,8 +370,12 @@ extension PairAnalysis {
             if (other.channels ?? 1) != (codec.channels ?? 1) {
                 return "the answer has \(codec.name) only with \(other.channels ?? 1) channel(s)"
             }
-            let reasons = sameName.compactMap { CodecParameters.compare(name: codec.name, offer: codec.fmtp, answer: $0.fmtp).incompatibility }
-            if let first = reasons.first { return "the answer has \(codec.name) only in another configuration (\(first))" }
+            let reasons = sameName.compactMap {
+                CodecParameters.compare(name: codec.name, offer: codec.fmtp, answer: $0.fmtp).incompatibility
+            }
+            if let first = reasons.first {
+                return "the answer has \(codec.name) only in another configuration (\(first))"
+            }
             return "another \(codec.name) entry of the offer was matched instead"
         }
         return "the answer does not list it"
@@ -284,9 +384,10 @@ extension PairAnalysis {
     private static func codecReport(offer: Codec?, answer: Codec?, status: CodecStatus, audio: Bool) -> CodecReport {
         let primary = offer ?? answer
         let name = primary.map { $0.name.isEmpty ? (answer?.name ?? "") : $0.name } ?? ""
-        var report = CodecReport(name: name.isEmpty ? "unknown" : name, clockRate: primary?.clockRate ?? answer?.clockRate,
-                                 channels: audio ? (primary?.channels ?? answer?.channels) : nil,
-                                 kind: primary?.kind ?? .media, status: status)
+        var report = CodecReport(
+            name: name.isEmpty ? "unknown" : name, clockRate: primary?.clockRate ?? answer?.clockRate,
+            channels: audio ? (primary?.channels ?? answer?.channels) : nil,
+            kind: primary?.kind ?? .media, status: status)
         report.offerPayloadType = offer?.payloadType
         report.answerPayloadType = answer?.payloadType
         report.offerParameters = offer?.fmtp?.parameterText
@@ -295,16 +396,19 @@ extension PairAnalysis {
     }
 
     /// Picks the codec used first and explains a fallback from the offerer's first choice.
-    private mutating func selectCodec(_ index: Int, _ o: SectionView, _ a: SectionView, offered: [Codec], answered: [Codec], reports: [CodecReport]) {
+    private mutating func selectCodec(
+        _ index: Int, _ o: SectionView, _ a: SectionView, offered: [Codec], answered: [Codec], reports: [CodecReport]
+    ) {
         let negotiatedMedia = reports.filter { $0.status == .negotiated && $0.kind == .media }
             .sorted { ($0.answerRank ?? .max) < ($1.answerRank ?? .max) }
         guard let selected = negotiatedMedia.first else {
             let offeredMedia = offered.filter { $0.kind == .media }.map(\.label)
             let answeredMedia = answered.filter { $0.kind == .media }.map(\.label)
-            reporter.report(OfferAnswerRules.noCommonCodec, answer, .media(index),
-                            "\(a.label) is accepted but has no media codec in common with the offer"
-                            + " (offer: \(offeredMedia.isEmpty ? "none" : offeredMedia.joinedAsList); answer: \(answeredMedia.isEmpty ? "none" : answeredMedia.joinedAsList))",
-                            hint: "reject the section with port 0 if there is no common codec")
+            reporter.report(
+                OfferAnswerRules.noCommonCodec, answer, .media(index),
+                "\(a.label) is accepted but has no media codec in common with the offer"
+                    + " (offer: \(offeredMedia.isEmpty ? "none" : offeredMedia.joinedAsList); answer: \(answeredMedia.isEmpty ? "none" : answeredMedia.joinedAsList))",
+                hint: "reject the section with port 0 if there is no common codec")
             return
         }
         sections[index].selectedCodec = selected
@@ -320,25 +424,42 @@ extension PairAnalysis {
             let reason = parts.joined(separator: "; ")
             sections[index].selectionReason = reason
             let answerPT = selected.answerPayloadType.map(String.init) ?? ""
-            reporter.report(OfferAnswerRules.codecFallback, answer, .format(index, answerPT),
-                            "\(a.label) uses \(selected.name) (PT \(answerPT)), not the offerer's first choice \(first.name): \(reason)")
+            reporter.report(
+                OfferAnswerRules.codecFallback, answer, .format(index, answerPT),
+                """
+                \(a.label) uses \(selected.name) (PT \(answerPT)), not the offerer's first choice \(first.name): \
+                \(reason)
+                """
+            )
         }
         let notable = ["transport-cc", "goog-remb", "nack", "nack pli", "ccm fir"]
         let lostFeedback = selected.droppedFeedback.filter(notable.contains)
         if !lostFeedback.isEmpty {
-            reporter.report(OfferAnswerRules.feedbackLost, answer, .keyed("rtpmap", section: index, key: selected.answerPayloadType.map(String.init) ?? ""),
-                            "\(selected.name) in \(a.label) is negotiated without \(lostFeedback.joinedAsList), which the offer asked for")
+            reporter.report(
+                OfferAnswerRules.feedbackLost, answer,
+                .keyed("rtpmap", section: index, key: selected.answerPayloadType.map(String.init) ?? ""),
+                """
+                \(selected.name) in \(a.label) is negotiated without \(lostFeedback.joinedAsList), which the offer \
+                asked for
+                """
+            )
         }
         // DTMF uses the clock of the audio codec it interrupts (RFC 4733 §2.1).
         if o.media == .audio, let rate = selected.clockRate {
             let events = reports.filter { $0.kind == .telephoneEvent }
             let negotiated = events.filter { $0.status == .negotiated }
             if !negotiated.isEmpty && !negotiated.contains(where: { $0.clockRate == rate })
-                && events.contains(where: { $0.clockRate == rate && $0.offerPayloadType != nil }) {
+                && events.contains(where: { $0.clockRate == rate && $0.offerPayloadType != nil })
+            {
                 let kept = negotiated.map { "telephone-event/\($0.clockRate.map(String.init) ?? "?")" }
-                reporter.report(OfferAnswerRules.telephoneEventRate, answer,
-                                .keyed("rtpmap", section: index, key: negotiated[0].answerPayloadType.map(String.init) ?? ""),
-                                "\(a.label) keeps only \(kept.joinedAsList) although the offer has telephone-event/\(rate): DTMF cannot be sent while \(selected.name) (\(rate) Hz) is in use")
+                reporter.report(
+                    OfferAnswerRules.telephoneEventRate, answer,
+                    .keyed("rtpmap", section: index, key: negotiated[0].answerPayloadType.map(String.init) ?? ""),
+                    """
+                    \(a.label) keeps only \(kept.joinedAsList) although the offer has telephone-event/\(rate): \
+                    DTMF cannot be sent while \(selected.name) (\(rate) Hz) is in use
+                    """
+                )
             }
         }
     }

@@ -1,5 +1,6 @@
 import SDPLintICE
 import SDPLintSDP
+
 /// The transport parameters a section uses, with the values of its BUNDLE group's tagged
 /// section where the section itself does not repeat them (RFC 9143 §7.1.3).
 struct TransportParameters {
@@ -35,7 +36,8 @@ extension PairAnalysis {
         guard let o = offer.view(index), let a = answer.view(index), o.media == a.media else { return }
         if o.isRTP { analyzeCodecs(index, o, a) }
         guard !sections[index].rejected else { return }
-        let offered = TransportParameters(offer, o), answered = TransportParameters(answer, a)
+        let offered = TransportParameters(offer, o)
+        let answered = TransportParameters(answer, a)
         analyzeICE(index, o, a, offered, answered)
         if o.proto.usesDTLS && a.proto.usesDTLS { analyzeDTLS(index, o, a, offered, answered) }
         analyzeCrypto(index, o, a)
@@ -45,7 +47,10 @@ extension PairAnalysis {
 
     // MARK: ICE (RFC 8839, RFC 8445)
 
-    private mutating func analyzeICE(_ index: Int, _ o: SectionView, _ a: SectionView, _ offered: TransportParameters, _ answered: TransportParameters) {
+    private mutating func analyzeICE(
+        _ index: Int, _ o: SectionView, _ a: SectionView, _ offered: TransportParameters,
+        _ answered: TransportParameters
+    ) {
         var ice = ICESummary()
         ice.offerUfrag = offered.ufrag
         ice.answerUfrag = answered.ufrag
@@ -59,60 +64,87 @@ extension PairAnalysis {
             if parameters.ufrag == nil || parameters.pwd == nil {
                 let missing = parameters.ufrag == nil ? "a=ice-ufrag" : "a=ice-pwd"
                 let present = parameters.ufrag == nil ? "ice-pwd" : "ice-ufrag"
-                reporter.report(OfferAnswerRules.iceCredentialsMissing, document, .attribute(present, section: index),
-                                "\(view.label) of the \(document.role) has an \(present) but no \(missing); ICE needs both")
+                reporter.report(
+                    OfferAnswerRules.iceCredentialsMissing, document, .attribute(present, section: index),
+                    "\(view.label) of the \(document.role) has an \(present) but no \(missing); ICE needs both")
             }
         }
         let webRTC = o.isWebRTCTransport && a.isWebRTCTransport
         switch (offered.usesICE, answered.usesICE) {
         case (true, false):
             if webRTC {
-                reporter.report(OfferAnswerRules.iceCredentialsMissing, answer, .media(index),
-                                "\(a.label) of the answer has no ICE credentials; \(a.proto) requires ICE",
-                                hint: "add a=ice-ufrag and a=ice-pwd")
+                reporter.report(
+                    OfferAnswerRules.iceCredentialsMissing, answer, .media(index),
+                    "\(a.label) of the answer has no ICE credentials; \(a.proto) requires ICE",
+                    hint: "add a=ice-ufrag and a=ice-pwd")
             } else {
-                reporter.report(OfferAnswerRules.iceNotNegotiated, answer, .media(index),
-                                "the offer uses ICE for \(o.label) but the answer does not: ICE is not used, and media goes to the answer's c= and m= address")
+                reporter.report(
+                    OfferAnswerRules.iceNotNegotiated, answer, .media(index),
+                    """
+                    the offer uses ICE for \(o.label) but the answer does not: ICE is not used, and media goes to \
+                    the answer's c= and m= address
+                    """
+                )
             }
         case (false, true):
             if webRTC {
-                reporter.report(OfferAnswerRules.iceCredentialsMissing, offer, .media(index),
-                                "\(o.label) of the offer has no ICE credentials; \(o.proto) requires ICE")
+                reporter.report(
+                    OfferAnswerRules.iceCredentialsMissing, offer, .media(index),
+                    "\(o.label) of the offer has no ICE credentials; \(o.proto) requires ICE")
             } else {
-                reporter.report(OfferAnswerRules.iceNotNegotiated, answer, .attribute("ice-ufrag", section: index),
-                                "the answer has ICE credentials for \(a.label) but the offer has none: ICE is not used")
+                reporter.report(
+                    OfferAnswerRules.iceNotNegotiated, answer, .attribute("ice-ufrag", section: index),
+                    "the answer has ICE credentials for \(a.label) but the offer has none: ICE is not used")
             }
         case (false, false):
             if webRTC {
                 for (document, view) in [(offer, o), (answer, a)] {
-                    reporter.report(OfferAnswerRules.iceCredentialsMissing, document, .media(index),
-                                    "\(view.label) of the \(document.role) has no ICE credentials; \(view.proto) requires ICE")
+                    reporter.report(
+                        OfferAnswerRules.iceCredentialsMissing, document, .media(index),
+                        "\(view.label) of the \(document.role) has no ICE credentials; \(view.proto) requires ICE")
                 }
             }
         case (true, true):
             if ice.offerLite && ice.answerLite && reportedOnce.insert("ice-lite").inserted {
-                reporter.report(OfferAnswerRules.iceLiteBoth, answer, .attribute("ice-lite", section: index),
-                                "both the offer and the answer are ICE lite: neither side sends connectivity checks, so no candidate pair is selected")
+                reporter.report(
+                    OfferAnswerRules.iceLiteBoth, answer, .attribute("ice-lite", section: index),
+                    """
+                    both the offer and the answer are ICE lite: neither side sends connectivity checks, so no \
+                    candidate pair is selected
+                    """
+                )
             }
             if ice.offerTrickle != ice.answerTrickle && reportedOnce.insert("trickle").inserted {
                 let (with, without) = ice.offerTrickle ? (offer, answer) : (answer, offer)
-                reporter.report(OfferAnswerRules.trickleOneSided, with, .attribute("ice-options", section: index),
-                                "the \(with.role) supports trickle ICE but the \(without.role) does not: the \(without.role)'s candidates must all be in its description")
+                reporter.report(
+                    OfferAnswerRules.trickleOneSided, with, .attribute("ice-options", section: index),
+                    """
+                    the \(with.role) supports trickle ICE but the \(without.role) does not: the \(without.role)'s \
+                    candidates must all be in its description
+                    """
+                )
             }
         }
     }
 
     // MARK: DTLS (RFC 8842, RFC 4145, RFC 8122)
 
-    private mutating func analyzeDTLS(_ index: Int, _ o: SectionView, _ a: SectionView, _ offered: TransportParameters, _ answered: TransportParameters) {
+    private mutating func analyzeDTLS(
+        _ index: Int, _ o: SectionView, _ a: SectionView, _ offered: TransportParameters,
+        _ answered: TransportParameters
+    ) {
         var dtls = DTLSSummary(offerSetup: offered.setup, answerSetup: answered.setup)
         dtls.offerFingerprintHashes = offered.fingerprints.map(\.hashFunction)
         dtls.answerFingerprintHashes = answered.fingerprints.map(\.hashFunction)
         for (document, view, parameters) in [(offer, o, offered), (answer, a, answered)] {
             if parameters.fingerprints.isEmpty {
-                reporter.report(OfferAnswerRules.fingerprintMissing, document, .media(index),
-                                "\(view.label) of the \(document.role) uses \(view.proto) but has no a=fingerprint, here or at the session level",
-                                hint: "add a=fingerprint:sha-256 <digest of the DTLS certificate>")
+                reporter.report(
+                    OfferAnswerRules.fingerprintMissing, document, .media(index),
+                    """
+                    \(view.label) of the \(document.role) uses \(view.proto) but has no a=fingerprint, here or at \
+                    the session level
+                    """,
+                    hint: "add a=fingerprint:sha-256 <digest of the DTLS certificate>")
             }
             for fingerprint in parameters.fingerprints {
                 let name = fingerprint.hashFunction.asciiLowercased
@@ -127,20 +159,27 @@ extension PairAnalysis {
                     problem = nil
                 }
                 if let problem, reportedOnce.insert("hash|\(document.number)|\(name)").inserted {
-                    reporter.report(OfferAnswerRules.fingerprintHash, document,
-                                    .attribute("fingerprint", section: index, matching: { $0.asciiLowercased.hasPrefix(name + " ") }),
-                                    "the \(document.role)'s fingerprint: \(problem)")
+                    reporter.report(
+                        OfferAnswerRules.fingerprintHash, document,
+                        .attribute(
+                            "fingerprint", section: index, matching: { $0.asciiLowercased.hasPrefix(name + " ") }),
+                        "the \(document.role)'s fingerprint: \(problem)")
                 }
             }
         }
         switch offered.setup {
         case nil:
-            reporter.report(OfferAnswerRules.dtlsSetupOffer, offer, .media(index),
-                            "\(o.label) of the offer has no a=setup; the default is active (RFC 4145), which leaves the answerer only passive",
-                            hint: "offer a=setup:actpass")
+            reporter.report(
+                OfferAnswerRules.dtlsSetupOffer, offer, .media(index),
+                """
+                \(o.label) of the offer has no a=setup; the default is active (RFC 4145), which leaves the \
+                answerer only passive
+                """,
+                hint: "offer a=setup:actpass")
         case .holdconn:
-            reporter.report(OfferAnswerRules.dtlsSetupOffer, offer, .attribute("setup", section: index),
-                            "\(o.label) of the offer says a=setup:holdconn: no DTLS connection can be made")
+            reporter.report(
+                OfferAnswerRules.dtlsSetupOffer, offer, .attribute("setup", section: index),
+                "\(o.label) of the offer says a=setup:holdconn: no DTLS connection can be made")
         default:
             break
         }
@@ -148,16 +187,21 @@ extension PairAnalysis {
             let setupLine: Anchor = .attribute("setup", section: index)
             switch answered.setup {
             case nil:
-                reporter.report(OfferAnswerRules.dtlsSetupAnswer, answer, .media(index),
-                                "\(a.label) of the answer has no a=setup; the answerer must choose active or passive",
-                                hint: offered.setup == .passive ? "answer a=setup:active" : "answer a=setup:active (or passive)")
+                reporter.report(
+                    OfferAnswerRules.dtlsSetupAnswer, answer, .media(index),
+                    "\(a.label) of the answer has no a=setup; the answerer must choose active or passive",
+                    hint: offered.setup == .passive ? "answer a=setup:active" : "answer a=setup:active (or passive)")
             case .actpass, .holdconn:
-                reporter.report(OfferAnswerRules.dtlsSetupAnswer, answer, setupLine,
-                                "\(a.label) of the answer says a=setup:\(answered.setup?.rawValue ?? ""); an answer must say active or passive")
+                reporter.report(
+                    OfferAnswerRules.dtlsSetupAnswer, answer, setupLine,
+                    "\(a.label) of the answer says a=setup:\(answered.setup?.rawValue ?? ""); an answer must say active or passive"
+                )
             case .active where offered.setup == .active, .passive where offered.setup == .passive:
                 let role = answered.setup?.rawValue ?? ""
-                reporter.report(OfferAnswerRules.dtlsSetupAnswer, answer, setupLine,
-                                "both the offer and the answer say a=setup:\(role) for \(a.label): the DTLS handshake has no \(role == "active" ? "server" : "client")")
+                reporter.report(
+                    OfferAnswerRules.dtlsSetupAnswer, answer, setupLine,
+                    "both the offer and the answer say a=setup:\(role) for \(a.label): the DTLS handshake has no \(role == "active" ? "server" : "client")"
+                )
             default:
                 break
             }
@@ -179,13 +223,16 @@ extension PairAnalysis {
         guard let chosen = answered.first else {
             // A DTLS-SRTP answer to an offer that also carried SDES keys chose DTLS.
             if a.proto.usesDTLS && !a.fingerprints.isEmpty { return }
-            reporter.report(OfferAnswerRules.cryptoMismatch, answer, .media(index),
-                            "\(o.label) offers SDES keys (\(counted(offered.count, "a=crypto line"))) but the answer has no a=crypto: the sides share no SRTP key")
+            reporter.report(
+                OfferAnswerRules.cryptoMismatch, answer, .media(index),
+                "\(o.label) offers SDES keys (\(counted(offered.count, "a=crypto line"))) but the answer has no a=crypto: the sides share no SRTP key"
+            )
             return
         }
         if answered.count > 1 {
-            reporter.report(OfferAnswerRules.cryptoMismatch, answer, .attribute("crypto", section: index),
-                            "\(a.label) of the answer has \(answered.count) a=crypto lines; an answer accepts exactly one")
+            reporter.report(
+                OfferAnswerRules.cryptoMismatch, answer, .attribute("crypto", section: index),
+                "\(a.label) of the answer has \(answered.count) a=crypto lines; an answer accepts exactly one")
         }
         let tag = String(chosen.tag)
         let line: Anchor = .attribute("crypto", section: index, matching: { $0.hasPrefix(tag + " ") })
@@ -193,12 +240,18 @@ extension PairAnalysis {
             if match.suite.equalsIgnoringCase(chosen.suite) {
                 sections[index].features.srtpSuite = chosen.suite
             } else {
-                reporter.report(OfferAnswerRules.cryptoMismatch, answer, line,
-                                "a=crypto tag \(chosen.tag) is \(chosen.suite) in the answer but \(match.suite) in the offer")
+                reporter.report(
+                    OfferAnswerRules.cryptoMismatch, answer, line,
+                    "a=crypto tag \(chosen.tag) is \(chosen.suite) in the answer but \(match.suite) in the offer")
             }
         } else {
-            reporter.report(OfferAnswerRules.cryptoMismatch, answer, line,
-                            "the answer's a=crypto tag \(chosen.tag) (\(chosen.suite)) is not one of the offered tags \(offered.map { String($0.tag) }.joinedAsList)")
+            reporter.report(
+                OfferAnswerRules.cryptoMismatch, answer, line,
+                """
+                the answer's a=crypto tag \(chosen.tag) (\(chosen.suite)) is not one of the offered tags \
+                \(offered.map { String($0.tag) }.joinedAsList)
+                """
+            )
         }
     }
 }

@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintSDP
+
 /// The offer/answer analysis: what two peers negotiated, and why something was lost.
 ///
 /// ```swift
@@ -37,8 +38,9 @@ public enum Negotiation {
     /// - Complexity: O(*n* + *s*·*c*²) for *n* bytes of text, *s* sections and *c* codecs per
     ///   section.
     public static func analyze(offer: SDPSource, answer: SDPSource, options: Options = Options()) -> NegotiationReport {
-        var analysis = PairAnalysis(offer: Document(offer, role: .offer, number: 0),
-                                    answer: Document(answer, role: .answer, number: 1), strict: options.strict)
+        var analysis = PairAnalysis(
+            offer: Document(offer, role: .offer, number: 0),
+            answer: Document(answer, role: .answer, number: 1), strict: options.strict)
         return analysis.run()
     }
 }
@@ -71,8 +73,9 @@ struct PairAnalysis {
             checkAcrossSections(offer)
             checkAcrossSections(answer)
         }
-        return NegotiationReport(offerName: offer.source.name, answerName: answer.source.name, sections: sections,
-                                 bundleGroups: bundleGroups, findings: reporter.findings)
+        return NegotiationReport(
+            offerName: offer.source.name, answerName: answer.source.name, sections: sections,
+            bundleGroups: bundleGroups, findings: reporter.findings)
     }
 
     // MARK: Whole descriptions
@@ -82,11 +85,13 @@ struct PairAnalysis {
         var readable = true
         for document in [offer, answer] where document.isUnreadable {
             let first = document.source.parseDiagnostics.first { $0.severity == .error }
-            let what = document.source.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            let what =
+                document.source.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
                 ? "is empty" : "is not a session description (it has no v= line and no m= line)"
-            reporter.report(OfferAnswerRules.unreadableDescription, document, at: first?.location ?? document.lines.first,
-                            "the \(document.role) \(what); there is nothing to negotiate",
-                            hint: document.role == .answer ? "pass the SDP body the other peer sent in reply to the offer" : nil)
+            reporter.report(
+                OfferAnswerRules.unreadableDescription, document, at: first?.location ?? document.lines.first,
+                "the \(document.role) \(what); there is nothing to negotiate",
+                hint: document.role == .answer ? "pass the SDP body the other peer sent in reply to the offer" : nil)
             readable = false
         }
         return readable
@@ -96,29 +101,42 @@ struct PairAnalysis {
         for document in [offer, answer] {
             let errors = document.source.parseDiagnostics.filter { $0.severity == .error }
             if let first = errors.first {
-                reporter.report(OfferAnswerRules.inputHasErrors, document, at: first.location,
-                                "the \(document.role) has \(counted(errors.count, "syntax error")) (first: \(first.code) \(first.message)); lines that could not be read take no part in the analysis",
-                                hint: "run sdplint check on \(document.source.name)")
+                reporter.report(
+                    OfferAnswerRules.inputHasErrors, document, at: first.location,
+                    "the \(document.role) has \(counted(errors.count, "syntax error")) (first: \(first.code) \(first.message)); lines that could not be read take no part in the analysis",
+                    hint: "run sdplint check on \(document.source.name)")
             }
         }
         if offer.source.text == answer.source.text {
             answerIsOffer = true
-            reporter.report(OfferAnswerRules.answerIsOffer, answer, .document,
-                            "the answer is identical to the offer: the same file was given twice",
-                            hint: "pass the description the other peer sent back")
+            reporter.report(
+                OfferAnswerRules.answerIsOffer, answer, .document,
+                "the answer is identical to the offer: the same file was given twice",
+                hint: "pass the description the other peer sent back")
         } else {
             let dtls = answer.media.indices.compactMap(answer.view).filter { !$0.rejected && $0.proto.usesDTLS }
             if !dtls.isEmpty && dtls.allSatisfy({ $0.setup == .actpass }) {
                 answerIsOffer = true
-                reporter.report(OfferAnswerRules.answerIsOffer, answer, .attribute("setup", section: dtls[0].index),
-                                "the answer says a=setup:actpass in every DTLS section, as only an offer may: this looks like an offer, not an answer",
-                                hint: "pass the output of createAnswer() from the other peer")
+                reporter.report(
+                    OfferAnswerRules.answerIsOffer, answer, .attribute("setup", section: dtls[0].index),
+                    """
+                    the answer says a=setup:actpass in every DTLS section, as only an offer may: this looks like \
+                    an offer, not an answer
+                    """,
+                    hint: "pass the output of createAnswer() from the other peer")
             }
-            let o = offer.session.origin, a = answer.session.origin
+            let o = offer.session.origin
+            let a = answer.session.origin
             if o.username == a.username && o.sessionID == a.sessionID && o.address == a.address
-                && o.networkType == a.networkType && o.addressType == a.addressType {
-                reporter.report(OfferAnswerRules.sharedOrigin, answer, .origin,
-                                "the answer's origin '\(a.username) \(a.sessionID) … \(a.address)' is the offer's; an answer comes from the other peer and has its own o= line")
+                && o.networkType == a.networkType && o.addressType == a.addressType
+            {
+                reporter.report(
+                    OfferAnswerRules.sharedOrigin, answer, .origin,
+                    """
+                    the answer's origin '\(a.username) \(a.sessionID) … \(a.address)' is the offer's; an answer \
+                    comes from the other peer and has its own o= line
+                    """
+                )
             }
         }
         for document in [offer, answer] { checkDuplicateMids(document) }
@@ -129,8 +147,9 @@ struct PairAnalysis {
         for (index, section) in document.media.enumerated() {
             guard let mid = section.mid else { continue }
             if let first = seen[mid] {
-                reporter.report(OfferAnswerRules.duplicateMid, document, .attribute("mid", section: index),
-                                "mid '\(mid)' of section \(index) is already the mid of section \(first)")
+                reporter.report(
+                    OfferAnswerRules.duplicateMid, document, .attribute("mid", section: index),
+                    "mid '\(mid)' of section \(index) is already the mid of section \(first)")
             } else {
                 seen[mid] = index
             }
@@ -140,19 +159,24 @@ struct PairAnalysis {
     // MARK: Sections (RFC 3264 §6)
 
     private mutating func matchSections() {
-        let offered = offer.media.count, answered = answer.media.count
+        let offered = offer.media.count
+        let answered = answer.media.count
         if offered != answered {
-            var message = "the answer has \(counted(answered, "m= section")), the offer \(offered); RFC 3264 requires exactly one answer section per offered section, in order"
+            var message =
+                "the answer has \(counted(answered, "m= section")), the offer \(offered); RFC 3264 requires exactly one answer section per offered section, in order"
             if answered < offered {
                 let missing = (answered..<offered).compactMap(offer.view).map(\.label)
-                message += ": \(missing.joinedAsList) \(missing.count == 1 ? "is not answered and carries" : "are not answered and carry") no media"
+                message +=
+                    ": \(missing.joinedAsList) \(missing.count == 1 ? "is not answered and carries" : "are not answered and carry") no media"
             } else {
                 let extra = (offered..<answered).compactMap(answer.view).map(\.label)
                 message += ": \(extra.joinedAsList) answer\(extra.count == 1 ? "s" : "") nothing"
             }
-            let anchor: Anchor = answered > offered ? .media(offered) : (answered > 0 ? .media(answered - 1) : .document)
-            reporter.report(OfferAnswerRules.sectionCountMismatch, answer, anchor, message,
-                            hint: answered < offered ? "answer every offered section; reject unwanted ones with port 0" : nil)
+            let anchor: Anchor =
+                answered > offered ? .media(offered) : (answered > 0 ? .media(answered - 1) : .document)
+            reporter.report(
+                OfferAnswerRules.sectionCountMismatch, answer, anchor, message,
+                hint: answered < offered ? "answer every offered section; reject unwanted ones with port 0" : nil)
         }
         for index in 0..<max(offered, answered) {
             sections.append(matchSection(index))
@@ -160,7 +184,8 @@ struct PairAnalysis {
     }
 
     private mutating func matchSection(_ index: Int) -> SectionReport {
-        let o = offer.view(index), a = answer.view(index)
+        let o = offer.view(index)
+        let a = answer.view(index)
         var report = SectionReport(index: index, media: o?.media ?? a?.media ?? "")
         report.offerMid = o?.mid
         report.answerMid = a?.mid
@@ -180,34 +205,42 @@ struct PairAnalysis {
         }
         guard let a else {
             report.rejected = true
-            report.rejection = Rejection(reason: .missingFromAnswer, explanation: "the answer has no section \(index); an unanswered section carries no media")
+            report.rejection = Rejection(
+                reason: .missingFromAnswer,
+                explanation: "the answer has no section \(index); an unanswered section carries no media")
             return report
         }
         if o.media != a.media {
-            reporter.report(OfferAnswerRules.mediaTypeMismatch, answer, .media(index),
-                            "\(a.label) answers the offer's \(o.label): the media type must be the same (\(o.media))")
+            reporter.report(
+                OfferAnswerRules.mediaTypeMismatch, answer, .media(index),
+                "\(a.label) answers the offer's \(o.label): the media type must be the same (\(o.media))")
             report.rejected = true
-            report.rejection = Rejection(reason: .mismatched, explanation: "the answer's section is \(a.media), the offer's \(o.media)")
+            report.rejection = Rejection(
+                reason: .mismatched, explanation: "the answer's section is \(a.media), the offer's \(o.media)")
             return report
         }
         if let offerMid = o.mid {
             if let answerMid = a.mid {
                 if answerMid != offerMid {
-                    reporter.report(OfferAnswerRules.midMismatch, answer, .attribute("mid", section: index),
-                                    "\(a.label) has mid '\(answerMid)' where the offer has '\(offerMid)'")
+                    reporter.report(
+                        OfferAnswerRules.midMismatch, answer, .attribute("mid", section: index),
+                        "\(a.label) has mid '\(answerMid)' where the offer has '\(offerMid)'")
                 }
             } else {
-                reporter.report(OfferAnswerRules.midMismatch, answer, .media(index),
-                                "\(a.label) has no a=mid; the offer's section has mid '\(offerMid)'",
-                                hint: "add a=mid:\(offerMid)")
+                reporter.report(
+                    OfferAnswerRules.midMismatch, answer, .media(index),
+                    "\(a.label) has no a=mid; the offer's section has mid '\(offerMid)'",
+                    hint: "add a=mid:\(offerMid)")
             }
         }
         if o.rejected {
             report.rejected = true
-            report.rejection = Rejection(reason: .rejectedInOffer, explanation: "the offer rejects or stops this section (port 0)")
+            report.rejection = Rejection(
+                reason: .rejectedInOffer, explanation: "the offer rejects or stops this section (port 0)")
             if !a.rejected {
-                reporter.report(OfferAnswerRules.rejectedSectionAccepted, answer, .media(index),
-                                "\(a.label) has port \(a.port) but the offer rejects it with port 0; the answer must keep port 0")
+                reporter.report(
+                    OfferAnswerRules.rejectedSectionAccepted, answer, .media(index),
+                    "\(a.label) has port \(a.port) but the offer rejects it with port 0; the answer must keep port 0")
             }
             return report
         }
@@ -216,21 +249,32 @@ struct PairAnalysis {
             var why = ""
             let offeredMedia = o.codecs.filter { $0.kind == .media }
             let answeredMedia = a.codecs.filter { $0.kind == .media && !$0.name.isEmpty }
-            if o.isRTP && !offeredMedia.isEmpty && !answeredMedia.contains(where: { answered in
-                offeredMedia.contains { $0.name.equalsIgnoringCase(answered.name) && $0.clockRate == answered.clockRate }
-            }) {
-                why = "; it lists no offered codec, so the answerer probably supports none of \(offeredMedia.map(\.label).joinedAsList)"
+            if o.isRTP && !offeredMedia.isEmpty
+                && !answeredMedia.contains(where: { answered in
+                    offeredMedia.contains {
+                        $0.name.equalsIgnoringCase(answered.name) && $0.clockRate == answered.clockRate
+                    }
+                })
+            {
+                why =
+                    """
+                    ; it lists no offered codec, so the answerer probably supports none of \
+                    \(offeredMedia.map(\.label).joinedAsList)
+                    """
             }
-            report.rejection = Rejection(reason: .declinedByAnswerer, explanation: "the answerer rejected this section (port 0)" + why)
-            reporter.report(OfferAnswerRules.sectionDeclined, answer, .media(index),
-                            "the answerer rejected \(o.label) with port 0: no \(o.media) flows in it" + why)
+            report.rejection = Rejection(
+                reason: .declinedByAnswerer, explanation: "the answerer rejected this section (port 0)" + why)
+            reporter.report(
+                OfferAnswerRules.sectionDeclined, answer, .media(index),
+                "the answerer rejected \(o.label) with port 0: no \(o.media) flows in it" + why)
             return report
         }
         if !o.proto.equalsIgnoringCase(a.proto) {
-            reporter.report(OfferAnswerRules.transportProtocolMismatch, answer, .media(index),
-                            "\(a.label) is accepted with \(a.proto) but was offered with \(o.proto)"
-                            + (o.proto.isSecureRTP && !a.proto.isSecureRTP ? ": the answer drops encryption" : ""),
-                            hint: "answer with \(o.proto), or reject the section with port 0")
+            reporter.report(
+                OfferAnswerRules.transportProtocolMismatch, answer, .media(index),
+                "\(a.label) is accepted with \(a.proto) but was offered with \(o.proto)"
+                    + (o.proto.isSecureRTP && !a.proto.isSecureRTP ? ": the answer drops encryption" : ""),
+                hint: "answer with \(o.proto), or reject the section with port 0")
         }
         // RFC 3264 §6.1: the direction an answer may take for each offered direction.
         let allowed: [Direction]
@@ -241,10 +285,16 @@ struct PairAnalysis {
         case .inactive: allowed = [.inactive]
         }
         if !allowed.contains(a.direction) {
-            let anchor: Anchor = a.section.direction != nil
+            let anchor: Anchor =
+                a.section.direction != nil
                 ? .attribute(a.direction.rawValue, section: index) : .media(index)
-            reporter.report(OfferAnswerRules.directionNotAllowed, answer, anchor,
-                            "\(a.label) is \(a.direction) in answer to \(o.direction); RFC 3264 allows \(allowed.map(\.rawValue).joinedAsList) here")
+            reporter.report(
+                OfferAnswerRules.directionNotAllowed, answer, anchor,
+                """
+                \(a.label) is \(a.direction) in answer to \(o.direction); RFC 3264 allows \
+                \(allowed.map(\.rawValue).joinedAsList) here
+                """
+            )
         }
         let offererSends = o.direction.sends && a.direction.receives
         let offererReceives = o.direction.receives && a.direction.sends
@@ -254,9 +304,11 @@ struct PairAnalysis {
         if o.direction.sends && !offererSends { lost.append("the answerer will not receive the offerer's \(o.media)") }
         if o.direction.receives && !offererReceives { lost.append("the answerer will not send \(o.media)") }
         if !lost.isEmpty && allowed.contains(a.direction) && o.isRTP {
-            let anchor: Anchor = a.section.direction != nil ? .attribute(a.direction.rawValue, section: index) : .media(index)
-            reporter.report(OfferAnswerRules.mediaFlowReduced, answer, anchor,
-                            "\(a.label) is answered \(a.direction) to \(o.direction): \(lost.joinedAsList)")
+            let anchor: Anchor =
+                a.section.direction != nil ? .attribute(a.direction.rawValue, section: index) : .media(index)
+            reporter.report(
+                OfferAnswerRules.mediaFlowReduced, answer, anchor,
+                "\(a.label) is answered \(a.direction) to \(o.direction): \(lost.joinedAsList)")
         }
         return report
     }

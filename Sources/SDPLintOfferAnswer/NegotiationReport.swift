@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 public import SDPLintSDP
+
 /// Which of the two descriptions of an exchange something belongs to.
 public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case offer
@@ -52,8 +53,10 @@ public struct NegotiationReport: Sendable, Hashable {
     /// section matching first, then codecs, transport, RTP features and SCTP.
     public var findings: [Finding]
 
-    public init(offerName: String, answerName: String, sections: [SectionReport] = [],
-                bundleGroups: [BundleGroupReport] = [], findings: [Finding] = []) {
+    public init(
+        offerName: String, answerName: String, sections: [SectionReport] = [],
+        bundleGroups: [BundleGroupReport] = [], findings: [Finding] = []
+    ) {
         self.offerName = offerName
         self.answerName = answerName
         self.sections = sections
@@ -246,7 +249,9 @@ public struct CodecReport: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = name + "/" + (clockRate.map(String.init) ?? "?")
         if let channels, channels != 1 { text += "/\(channels)" }
-        text += " (" + (offerPayloadType.map(String.init) ?? "-") + " ↔ " + (answerPayloadType.map(String.init) ?? "-") + ") "
+        text +=
+            " (" + (offerPayloadType.map(String.init) ?? "-") + " ↔ " + (answerPayloadType.map(String.init) ?? "-")
+            + ") "
         text += status.rawValue
         if let reason { text += ": " + reason }
         return text

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintSDP
+
 /// One of the two peers of a session.
 public enum Peer: String, Sendable, Hashable, CustomStringConvertible {
     /// The peer that sent the first offer.
@@ -70,8 +71,10 @@ public struct RenegotiationStep: Sendable, Hashable {
     /// What changed compared with the previous step (at step 1: every section added).
     public var changes: [Change]
 
-    public init(number: Int, offerDocument: Int, answerDocument: Int?, offerer: Peer,
-                negotiation: NegotiationReport?, changes: [Change]) {
+    public init(
+        number: Int, offerDocument: Int, answerDocument: Int?, offerer: Peer,
+        negotiation: NegotiationReport?, changes: [Change]
+    ) {
         self.number = number
         self.offerDocument = offerDocument
         self.answerDocument = answerDocument
@@ -98,7 +101,8 @@ public struct RenegotiationReport: Sendable, Hashable {
     /// Every finding: each step's, then those across steps, ordered by description.
     public var allFindings: [Finding] {
         let each = steps.flatMap { $0.negotiation?.findings ?? [] } + findings
-        return each.enumerated().sorted { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }.map(\.element)
+        return each.enumerated().sorted { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }.map(
+            \.element)
     }
 
     /// ``allFindings`` as plain diagnostics.
@@ -199,7 +203,9 @@ public struct RenegotiationAnalyzer {
         return reporter.findings
     }
 
-    private mutating func step(offer: Document, offerer: Peer, answer: (document: Document, author: Peer)?) -> RenegotiationStep {
+    private mutating func step(
+        offer: Document, offerer: Peer, answer: (document: Document, author: Peer)?
+    ) -> RenegotiationStep {
         var changes: [Change] = []
         // Each description against the previous one of its author.
         var restarted = false
@@ -209,7 +215,8 @@ public struct RenegotiationAnalyzer {
                 let outcome = compare(previous, document, offerRestarted: restarted)
                 if document.role == .offer { restarted = outcome.restarted }
                 if outcome.restarted && document.role == .offer {
-                    changes.append(Change(kind: .iceRestart, detail: "ICE restarts: the offer has a new ufrag and password"))
+                    changes.append(
+                        Change(kind: .iceRestart, detail: "ICE restarts: the offer has a new ufrag and password"))
                 }
             }
             checkBindings(document, author: author)
@@ -220,14 +227,17 @@ public struct RenegotiationAnalyzer {
             var pair = PairAnalysis(offer: offer, answer: answer.document, strict: strict)
             negotiation = pair.run()
         } else {
-            reporter.report(OfferAnswerRules.sequenceIncomplete, offer, .document,
-                            "the sequence ends with an offer that has no answer; nothing it proposes is in effect yet")
+            reporter.report(
+                OfferAnswerRules.sequenceIncomplete, offer, .document,
+                "the sequence ends with an offer that has no answer; nothing it proposes is in effect yet")
         }
         if let negotiation {
             if stepCount == 0 {
-                changes.insert(contentsOf: negotiation.sections.filter { !$0.rejected }.map {
-                    Change(kind: .sectionAdded, section: $0.index, mid: $0.mid, detail: "\(Self.label($0)) negotiated")
-                }, at: 0)
+                changes.insert(
+                    contentsOf: negotiation.sections.filter { !$0.rejected }.map {
+                        Change(
+                            kind: .sectionAdded, section: $0.index, mid: $0.mid, detail: "\(Self.label($0)) negotiated")
+                    }, at: 0)
             } else if let previousNegotiation {
                 changes.insert(contentsOf: Self.changes(from: previousNegotiation, to: negotiation), at: 0)
             }
@@ -235,12 +245,22 @@ public struct RenegotiationAnalyzer {
                 changes.append(Change(kind: .offererChanged, detail: "\(offerer) makes this offer"))
             }
             // DTLS roles, seen from the initial offerer, kept unless the association is new.
-            if let answer, let current = dtlsRole(negotiation, offerer: offerer, offer: offer, answer: answer.document) {
+            if let answer, let current = dtlsRole(negotiation, offerer: offerer, offer: offer, answer: answer.document)
+            {
                 if let previousRole, previousRole.role != current.role {
-                    changes.append(Change(kind: .dtlsRoleChanged, detail: "the initial offerer is now the DTLS \(current.role) (was \(previousRole.role))"))
+                    changes.append(
+                        Change(
+                            kind: .dtlsRoleChanged,
+                            detail: "the initial offerer is now the DTLS \(current.role) (was \(previousRole.role))"))
                     if previousRole.fingerprints == current.fingerprints && previousRole.tlsIDs == current.tlsIDs {
-                        reporter.report(OfferAnswerRules.dtlsRoleChanged, answer.document, .attribute("setup", section: firstActive(negotiation) ?? 0),
-                                        "the DTLS roles swap (the initial offerer becomes the \(current.role)) although neither fingerprint nor tls-id changed: the existing association cannot change roles")
+                        reporter.report(
+                            OfferAnswerRules.dtlsRoleChanged, answer.document,
+                            .attribute("setup", section: firstActive(negotiation) ?? 0),
+                            """
+                            the DTLS roles swap (the initial offerer becomes the \(current.role)) although neither \
+                            fingerprint nor tls-id changed: the existing association cannot change roles
+                            """
+                        )
                     }
                 }
                 previousRole = current
@@ -252,8 +272,9 @@ public struct RenegotiationAnalyzer {
         for (document, _) in documents {
             for section in document.media { if let mid = section.mid { usedMids.insert(mid) } }
         }
-        return RenegotiationStep(number: stepCount, offerDocument: offer.number, answerDocument: answer?.document.number,
-                                 offerer: offerer, negotiation: negotiation, changes: changes)
+        return RenegotiationStep(
+            number: stepCount, offerDocument: offer.number, answerDocument: answer?.document.number,
+            offerer: offerer, negotiation: negotiation, changes: changes)
     }
 
     // MARK: Authors
@@ -295,73 +316,120 @@ public struct RenegotiationAnalyzer {
     /// Compares a description with the previous one of the same peer.
     private mutating func compare(_ previous: Document, _ current: Document, offerRestarted: Bool) -> Outcome {
         var outcome = Outcome()
-        let before = previous.session.origin, now = current.session.origin
+        let before = previous.session.origin
+        let now = current.session.origin
         // RFC 3264 §8: the o= line stays, except the version, which grows by one.
         if !Self.sameOrigin(before, now) {
-            reporter.report(OfferAnswerRules.originChanged, current, .origin,
-                            "the o= line is '\(now.username) \(now.sessionID) … \(now.address)' but this peer's previous description (\(previous.source.name)) had '\(before.username) \(before.sessionID) … \(before.address)'; only the version may change")
+            reporter.report(
+                OfferAnswerRules.originChanged, current, .origin,
+                """
+                the o= line is '\(now.username) \(now.sessionID) … \(now.address)' but this peer's previous \
+                description (\(previous.source.name)) had '\(before.username) \(before.sessionID) … \
+                \(before.address)'; only the version may change
+                """
+            )
         }
         let changed = Self.content(previous) != Self.content(current)
         if now.sessionVersion == before.sessionVersion {
             if changed {
-                reporter.report(OfferAnswerRules.versionNotIncremented, current, .origin,
-                                "the description changed but its o= version stays \(now.sessionVersion), as in \(previous.source.name)",
-                                hint: "use version \(before.sessionVersion &+ 1)")
+                reporter.report(
+                    OfferAnswerRules.versionNotIncremented, current, .origin,
+                    """
+                    the description changed but its o= version stays \(now.sessionVersion), as in \
+                    \(previous.source.name)
+                    """,
+                    hint: "use version \(before.sessionVersion &+ 1)")
             }
         } else if now.sessionVersion != before.sessionVersion &+ 1 {
-            reporter.report(OfferAnswerRules.versionNotIncremented, current, .origin,
-                            "the o= version goes from \(before.sessionVersion) (\(previous.source.name)) to \(now.sessionVersion); it must grow by exactly one",
-                            hint: "use version \(before.sessionVersion &+ 1)")
+            reporter.report(
+                OfferAnswerRules.versionNotIncremented, current, .origin,
+                """
+                the o= version goes from \(before.sessionVersion) (\(previous.source.name)) to \
+                \(now.sessionVersion); it must grow by exactly one
+                """,
+                hint: "use version \(before.sessionVersion &+ 1)")
         }
         // RFC 3264 §8, RFC 9429 §5.2.2: sections keep their places and mids; only a rejected
         // section is reused, with a new mid.
         if current.media.count < previous.media.count {
-            reporter.report(OfferAnswerRules.sectionsRemovedOrReordered, current, current.media.isEmpty ? .document : .media(current.media.count - 1),
-                            "the description has \(counted(current.media.count, "m= section")) but this peer's previous one had \(previous.media.count); sections are rejected with port 0, never removed")
+            reporter.report(
+                OfferAnswerRules.sectionsRemovedOrReordered, current,
+                current.media.isEmpty ? .document : .media(current.media.count - 1),
+                "the description has \(counted(current.media.count, "m= section")) but this peer's previous one had \(previous.media.count); sections are rejected with port 0, never removed"
+            )
         }
         for index in 0..<min(previous.media.count, current.media.count) {
             guard let old = previous.view(index), let new = current.view(index) else { continue }
             if !old.rejected && old.media != new.media {
-                reporter.report(OfferAnswerRules.sectionsRemovedOrReordered, current, .media(index),
-                                "section \(index) was \(old.media) in \(previous.source.name) and is \(new.media) now, without being rejected in between")
+                reporter.report(
+                    OfferAnswerRules.sectionsRemovedOrReordered, current, .media(index),
+                    """
+                    section \(index) was \(old.media) in \(previous.source.name) and is \(new.media) now, without \
+                    being rejected in between
+                    """
+                )
                 continue
             }
             if !old.rejected, let oldMid = old.mid, let newMid = new.mid, oldMid != newMid {
-                reporter.report(OfferAnswerRules.midChanged, current, .attribute("mid", section: index),
-                                "\(new.label) had mid '\(oldMid)' in \(previous.source.name); a section in use keeps its mid")
+                reporter.report(
+                    OfferAnswerRules.midChanged, current, .attribute("mid", section: index),
+                    "\(new.label) had mid '\(oldMid)' in \(previous.source.name); a section in use keeps its mid")
             }
             if old.rejected && !new.rejected, let newMid = new.mid {
                 if old.mid == newMid {
-                    reporter.report(OfferAnswerRules.recycledWithoutNewMid, current, .attribute("mid", section: index),
-                                    "\(new.label) was rejected in \(previous.source.name) and is used again with the same mid '\(newMid)'; a recycled section needs a new mid")
+                    reporter.report(
+                        OfferAnswerRules.recycledWithoutNewMid, current, .attribute("mid", section: index),
+                        """
+                        \(new.label) was rejected in \(previous.source.name) and is used again with the same mid \
+                        '\(newMid)'; a recycled section needs a new mid
+                        """
+                    )
                 } else if usedMids.contains(newMid) {
-                    reporter.report(OfferAnswerRules.recycledWithoutNewMid, current, .attribute("mid", section: index),
-                                    "\(new.label) recycles a rejected section with mid '\(newMid)', which was already used in this session")
+                    reporter.report(
+                        OfferAnswerRules.recycledWithoutNewMid, current, .attribute("mid", section: index),
+                        """
+                        \(new.label) recycles a rejected section with mid '\(newMid)', which was already used in \
+                        this session
+                        """
+                    )
                 }
             }
         }
         // ICE credentials (RFC 8839 §4.4.1.1.1): compared in the first section in use in both.
         for index in 0..<min(previous.media.count, current.media.count) {
-            guard let old = previous.view(index), let new = current.view(index), !old.rejected, !new.rejected else { continue }
-            let was = TransportParameters(previous, old), now = TransportParameters(current, new)
+            guard let old = previous.view(index), let new = current.view(index), !old.rejected, !new.rejected else {
+                continue
+            }
+            let was = TransportParameters(previous, old)
+            let now = TransportParameters(current, new)
             guard was.usesICE && now.usesICE else { break }
-            let ufragChanged = was.ufrag != now.ufrag, pwdChanged = was.pwd != now.pwd
+            let ufragChanged = was.ufrag != now.ufrag
+            let pwdChanged = was.pwd != now.pwd
             if current.role == .offer {
                 if ufragChanged && pwdChanged {
                     outcome.restarted = true
-                    reporter.report(OfferAnswerRules.iceRestart, current, .attribute("ice-ufrag", section: index),
-                                    "the offer restarts ICE: ufrag '\(was.ufrag ?? "")' becomes '\(now.ufrag ?? "")' and the password changes too")
+                    reporter.report(
+                        OfferAnswerRules.iceRestart, current, .attribute("ice-ufrag", section: index),
+                        "the offer restarts ICE: ufrag '\(was.ufrag ?? "")' becomes '\(now.ufrag ?? "")' and the password changes too"
+                    )
                 } else if ufragChanged != pwdChanged {
-                    reporter.report(OfferAnswerRules.iceRestartPartial, current, .attribute(ufragChanged ? "ice-ufrag" : "ice-pwd", section: index),
-                                    "only the ICE \(ufragChanged ? "ufrag" : "password") changed since \(previous.source.name); an ICE restart changes both")
+                    reporter.report(
+                        OfferAnswerRules.iceRestartPartial, current,
+                        .attribute(ufragChanged ? "ice-ufrag" : "ice-pwd", section: index),
+                        "only the ICE \(ufragChanged ? "ufrag" : "password") changed since \(previous.source.name); an ICE restart changes both"
+                    )
                 }
             } else if offerRestarted && !ufragChanged && !pwdChanged {
-                reporter.report(OfferAnswerRules.iceRestartNotAnswered, current, .attribute("ice-ufrag", section: index),
-                                "the offer restarts ICE but the answer keeps the ufrag '\(now.ufrag ?? "")' of \(previous.source.name)",
-                                hint: "answer an ICE restart with a new ufrag and password")
+                reporter.report(
+                    OfferAnswerRules.iceRestartNotAnswered, current, .attribute("ice-ufrag", section: index),
+                    "the offer restarts ICE but the answer keeps the ufrag '\(now.ufrag ?? "")' of \(previous.source.name)",
+                    hint: "answer an ICE restart with a new ufrag and password")
             } else if ufragChanged != pwdChanged {
-                reporter.report(OfferAnswerRules.iceRestartPartial, current, .attribute(ufragChanged ? "ice-ufrag" : "ice-pwd", section: index),
-                                "only the ICE \(ufragChanged ? "ufrag" : "password") changed since \(previous.source.name); new credentials change both")
+                reporter.report(
+                    OfferAnswerRules.iceRestartPartial, current,
+                    .attribute(ufragChanged ? "ice-ufrag" : "ice-pwd", section: index),
+                    "only the ICE \(ufragChanged ? "ufrag" : "password") changed since \(previous.source.name); new credentials change both"
+                )
             }
             break
         }
@@ -387,8 +455,14 @@ public struct RenegotiationAnalyzer {
                 let identity = "\(codec.name.asciiLowercased)/\(codec.clockRate ?? 0)/\(codec.channels ?? 1)"
                 if let bound = bindings[author]?[key]?[codec.payloadType] {
                     if bound.identity != identity {
-                        reporter.report(OfferAnswerRules.payloadTypeRebound, document, .keyed("rtpmap", section: index, key: String(codec.payloadType)),
-                                        "payload type \(codec.payloadType) of \(view.label) is \(codec.label) now but was \(bound.label) earlier in the session")
+                        reporter.report(
+                            OfferAnswerRules.payloadTypeRebound, document,
+                            .keyed("rtpmap", section: index, key: String(codec.payloadType)),
+                            """
+                            payload type \(codec.payloadType) of \(view.label) is \(codec.label) now but was \
+                            \(bound.label) earlier in the session
+                            """
+                        )
                     }
                 } else {
                     bindings[author, default: [:]][key, default: [:]][codec.payloadType] = (identity, codec.label)
@@ -405,15 +479,25 @@ public struct RenegotiationAnalyzer {
 
     /// The initial offerer's DTLS role in a step, with the fingerprints and tls-ids that
     /// identify the association.
-    private func dtlsRole(_ negotiation: NegotiationReport, offerer: Peer, offer: Document, answer: Document)
-        -> (role: DTLSSummary.Role, fingerprints: [String: [String]], tlsIDs: [String: String?])? {
+    private func dtlsRole(
+        _ negotiation: NegotiationReport, offerer: Peer, offer: Document, answer: Document
+    )
+        -> (role: DTLSSummary.Role, fingerprints: [String: [String]], tlsIDs: [String: String?])?
+    {
         guard let index = firstActive(negotiation), let role = negotiation.sections[index].features.dtls?.offererRole,
-              let o = offer.view(index), let a = answer.view(index) else { return nil }
-        let offered = TransportParameters(offer, o), answered = TransportParameters(answer, a)
+            let o = offer.view(index), let a = answer.view(index)
+        else { return nil }
+        let offered = TransportParameters(offer, o)
+        let answered = TransportParameters(answer, a)
         let mine = offerer == .initialOfferer ? role : (role == .client ? .server : .client)
-        let first = offerer == .initialOfferer ? offered : answered, second = offerer == .initialOfferer ? answered : offered
-        let digest = { (p: TransportParameters) in p.fingerprints.map { $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased } }
-        return (mine, ["first": digest(first), "second": digest(second)], ["first": first.tlsID, "second": second.tlsID])
+        let first = offerer == .initialOfferer ? offered : answered
+        let second = offerer == .initialOfferer ? answered : offered
+        let digest = { (p: TransportParameters) in
+            p.fingerprints.map { $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased }
+        }
+        return (
+            mine, ["first": digest(first), "second": digest(second)], ["first": first.tlsID, "second": second.tlsID]
+        )
     }
 
     private static func label(_ section: SectionReport) -> String {
@@ -429,35 +513,55 @@ public struct RenegotiationAnalyzer {
             let label = Self.label(section)
             guard section.index < previous.sections.count else {
                 if !section.rejected {
-                    changes.append(Change(kind: .sectionAdded, section: section.index, mid: section.mid, detail: "\(label) added"))
+                    changes.append(
+                        Change(kind: .sectionAdded, section: section.index, mid: section.mid, detail: "\(label) added"))
                 }
                 continue
             }
             let before = previous.sections[section.index]
             switch (before.rejected, section.rejected) {
             case (false, true):
-                changes.append(Change(kind: .sectionStopped, section: section.index, mid: section.mid, detail: "\(label) stopped"))
+                changes.append(
+                    Change(kind: .sectionStopped, section: section.index, mid: section.mid, detail: "\(label) stopped"))
             case (true, false):
                 if before.mid != section.mid {
-                    changes.append(Change(kind: .sectionRecycled, section: section.index, mid: section.mid,
-                                          detail: "\(label) reuses the stopped section of mid \(before.mid ?? "-")"))
+                    changes.append(
+                        Change(
+                            kind: .sectionRecycled, section: section.index, mid: section.mid,
+                            detail: "\(label) reuses the stopped section of mid \(before.mid ?? "-")"))
                 } else {
-                    changes.append(Change(kind: .sectionReactivated, section: section.index, mid: section.mid, detail: "\(label) used again"))
+                    changes.append(
+                        Change(
+                            kind: .sectionReactivated, section: section.index, mid: section.mid,
+                            detail: "\(label) used again"))
                 }
             case (false, false):
                 if before.offererDirection != section.offererDirection {
-                    changes.append(Change(kind: .directionChanged, section: section.index, mid: section.mid,
-                                          detail: "\(label): the offerer now \(section.offererDirection) (was \(before.offererDirection))"))
+                    changes.append(
+                        Change(
+                            kind: .directionChanged, section: section.index, mid: section.mid,
+                            detail:
+                                "\(label): the offerer now \(section.offererDirection) (was \(before.offererDirection))"
+                        ))
                 }
-                let codecs = { (report: SectionReport) in report.negotiatedCodecs.map { "\($0.name)/\($0.answerPayloadType ?? -1)" } }
+                let codecs = { (report: SectionReport) in
+                    report.negotiatedCodecs.map { "\($0.name)/\($0.answerPayloadType ?? -1)" }
+                }
                 if codecs(before) != codecs(section) {
-                    changes.append(Change(kind: .codecsChanged, section: section.index, mid: section.mid,
-                                          detail: "\(label): negotiated codecs changed"))
+                    changes.append(
+                        Change(
+                            kind: .codecsChanged, section: section.index, mid: section.mid,
+                            detail: "\(label): negotiated codecs changed"))
                 }
                 if before.selectedCodec?.name != section.selectedCodec?.name
-                    || before.selectedCodec?.answerPayloadType != section.selectedCodec?.answerPayloadType {
-                    changes.append(Change(kind: .selectedCodecChanged, section: section.index, mid: section.mid,
-                                          detail: "\(label): \(section.selectedCodec?.name ?? "no codec") is used (was \(before.selectedCodec?.name ?? "none"))"))
+                    || before.selectedCodec?.answerPayloadType != section.selectedCodec?.answerPayloadType
+                {
+                    changes.append(
+                        Change(
+                            kind: .selectedCodecChanged, section: section.index, mid: section.mid,
+                            detail:
+                                "\(label): \(section.selectedCodec?.name ?? "no codec") is used (was \(before.selectedCodec?.name ?? "none"))"
+                        ))
                 }
             case (true, true):
                 break
@@ -466,7 +570,8 @@ public struct RenegotiationAnalyzer {
         let groups = { (report: NegotiationReport) in report.bundleGroups.map(\.answerMids) }
         if groups(previous) != groups(current) {
             let now = groups(current).map { $0.joined(separator: " ") }.joined(separator: "; ")
-            changes.append(Change(kind: .bundleChanged, detail: "the BUNDLE group is now \(now.isEmpty ? "empty" : now)"))
+            changes.append(
+                Change(kind: .bundleChanged, detail: "the BUNDLE group is now \(now.isEmpty ? "empty" : now)"))
         }
         return changes
     }

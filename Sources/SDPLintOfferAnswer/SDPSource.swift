@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 public import SDPLintSDP
+
 /// One session description as the analysis reads it: the text exactly as received, the model
 /// parsed from it, and the name of the file (or message) it came from.
 ///
@@ -30,8 +31,9 @@ public struct SDPSource: Sendable, Hashable {
     /// - Complexity: O(*n*) in the number of bytes.
     public init(name: String, bytes: [UInt8], options: ParseOptions = .lenient) {
         let result = SessionDescription.parse(bytes: bytes, options: options)
-        self.init(name: name, text: String(decoding: bytes, as: UTF8.self),
-                  session: result.description, parseDiagnostics: result.diagnostics)
+        self.init(
+            name: name, text: String(decoding: bytes, as: UTF8.self),
+            session: result.description, parseDiagnostics: result.diagnostics)
     }
 
     /// A description parsed elsewhere, with the text it was parsed from.

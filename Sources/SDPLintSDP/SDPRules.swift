@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Every check the SDP parser makes, with its stable code.
 ///
 /// `SDP1xx` are line-level syntax rules (RFC 8866 §5 and §9), `SDP2xx` attribute syntax, and
@@ -15,7 +16,11 @@ public enum SDPRules {
     public static let lineSyntax = Rule(
         code: "SDP101", name: "line-syntax", severity: .error,
         summary: "A line is not of the form <type>=<value>.",
-        explanation: "Every SDP line is a single lower-case letter, an equals sign and a value, with no white space around the equals sign. Receivers such as libwebrtc reject the whole description when one line is malformed.",
+        explanation:
+            """
+            Every SDP line is a single lower-case letter, an equals sign and a value, with no white space around \
+            the equals sign. Receivers such as libwebrtc reject the whole description when one line is malformed.
+            """,
         reference: .rfc(8866, "5"), bad: "a = rtcp-mux", good: "a=rtcp-mux")
 
     public static let version = Rule(
@@ -27,74 +32,125 @@ public enum SDPRules {
     public static let missingField = Rule(
         code: "SDP103", name: "missing-field", severity: .error,
         summary: "A mandatory line (o=, s= or t=) is missing.",
-        explanation: "Every session description has an origin (o=), a session name (s=) and at least one timing line (t=). Where one is missing the parser supplies a default so the rest can be checked, and the written form includes it.",
+        explanation:
+            """
+            Every session description has an origin (o=), a session name (s=) and at least one timing line (t=). \
+            Where one is missing the parser supplies a default so the rest can be checked, and the written form \
+            includes it.
+            """,
         reference: .rfc(8866, "5"), bad: "v=0\no=- 1 1 IN IP4 0.0.0.0\nm=audio 9 RTP/AVP 0",
         good: "v=0\no=- 1 1 IN IP4 0.0.0.0\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0")
 
     public static let lineOrder = Rule(
         code: "SDP104", name: "line-order", severity: .warning,
         summary: "A line is out of the order RFC 8866 §5 prescribes.",
-        explanation: "Session-level lines come in the order v o s i u e p c b (t r z) k a, and media-level lines in the order m i c b k a. Many devices put a= before t= or c= after a=; lenient receivers accept it, libwebrtc and strict parsers do not. The written form puts the line back in place.",
+        explanation:
+            """
+            Session-level lines come in the order v o s i u e p c b (t r z) k a, and media-level lines in the \
+            order m i c b k a. Many devices put a= before t= or c= after a=; lenient receivers accept it, \
+            libwebrtc and strict parsers do not. The written form puts the line back in place.
+            """,
         reference: .rfc(8866, "5"), bad: "a=tool:x\nt=0 0", good: "t=0 0\na=tool:x")
 
     public static let duplicateField = Rule(
         code: "SDP105", name: "duplicate-field", severity: .error,
         summary: "A line that may appear only once in its section appears again.",
-        explanation: "o=, s=, i=, u=, k= and the session-level c= may each appear once per section. The extra line is kept as written but takes no part in the model.",
+        explanation:
+            """
+            o=, s=, i=, u=, k= and the session-level c= may each appear once per section. The extra line is kept \
+            as written but takes no part in the model.
+            """,
         reference: .rfc(8866, "5"), bad: "s=a\ns=b", good: "s=a")
 
     public static let unknownLineType = Rule(
         code: "SDP106", name: "unknown-line-type", severity: .warning,
         summary: "A line has a type letter SDP does not define.",
-        explanation: "RFC 8866 defines the types v o s i u e p c b t r z k a m. A parser must ignore or reject a description with any other type; the line is kept as written. GB28181 cameras, for example, add y= and f= lines.",
+        explanation:
+            """
+            RFC 8866 defines the types v o s i u e p c b t r z k a m. A parser must ignore or reject a description \
+            with any other type; the line is kept as written. GB28181 cameras, for example, add y= and f= lines.
+            """,
         reference: .rfc(8866, "5"), bad: "y=0100000001", good: "a=x-ssrc:0100000001")
 
     public static let fieldNotAllowedHere = Rule(
         code: "SDP107", name: "field-not-allowed-here", severity: .error,
         summary: "A session-level line appears inside a media section.",
-        explanation: "v=, o=, s=, u=, e=, p=, t=, r= and z= are session-level only. Inside a media section the line is kept as written but ignored.",
+        explanation:
+            """
+            v=, o=, s=, u=, e=, p=, t=, r= and z= are session-level only. Inside a media section the line is kept \
+            as written but ignored.
+            """,
         reference: .rfc(8866, "5"), bad: "m=audio 9 RTP/AVP 0\nt=0 0", good: "t=0 0\nm=audio 9 RTP/AVP 0")
 
     public static let lineEnding = Rule(
         code: "SDP108", name: "line-ending", severity: .info, strictSeverity: .error,
         summary: "Lines end with a bare LF, or the last line has no line ending.",
-        explanation: "SDP lines end with CRLF, the last one included; parsers should also accept a bare LF (RFC 8866 §5). LF-only text usually went through an editor or a tool that rewrote it. The written form keeps LF if the input used it, and always ends the last line.",
+        explanation:
+            """
+            SDP lines end with CRLF, the last one included; parsers should also accept a bare LF (RFC 8866 §5). \
+            LF-only text usually went through an editor or a tool that rewrote it. The written form keeps LF if \
+            the input used it, and always ends the last line.
+            """,
         reference: .rfc(8866, "5"), bad: "v=0\\n (LF only)", good: "v=0\\r\\n")
 
     public static let mixedLineEndings = Rule(
         code: "SDP115", name: "mixed-line-endings", severity: .warning,
         summary: "Some lines end with CRLF and others with a bare LF.",
-        explanation: "A mix of line endings means the text was assembled from pieces or edited by hand. The written form uses the ending of the first line throughout, so it is not byte-identical to the input.",
+        explanation:
+            """
+            A mix of line endings means the text was assembled from pieces or edited by hand. The written form \
+            uses the ending of the first line throughout, so it is not byte-identical to the input.
+            """,
         reference: .rfc(8866, "5"))
 
     public static let whitespace = Rule(
         code: "SDP109", name: "whitespace", severity: .warning,
         summary: "A line has leading, trailing or repeated white space.",
-        explanation: "Fields are separated by exactly one space and lines have no trailing white space. Trailing white space after ice-ufrag or a fingerprint becomes part of the value and breaks connectivity checks or DTLS.",
+        explanation:
+            """
+            Fields are separated by exactly one space and lines have no trailing white space. Trailing white space \
+            after ice-ufrag or a fingerprint becomes part of the value and breaks connectivity checks or DTLS.
+            """,
         reference: .rfc(8866, "9"), bad: "a=ice-ufrag:abcd ", good: "a=ice-ufrag:abcd")
 
     public static let controlCharacter = Rule(
         code: "SDP110", name: "control-character", severity: .error,
         summary: "A line holds a NUL or another control character.",
-        explanation: "SDP text is any byte except NUL, CR and LF (byte-string), and tokens are visible characters. A NUL byte usually means binary data or a UTF-16 file.",
+        explanation:
+            """
+            SDP text is any byte except NUL, CR and LF (byte-string), and tokens are visible characters. A NUL \
+            byte usually means binary data or a UTF-16 file.
+            """,
         reference: .rfc(8866, "9"))
 
     public static let invalidUTF8 = Rule(
         code: "SDP111", name: "invalid-utf8", severity: .error,
         summary: "The input is not valid UTF-8.",
-        explanation: "SDP text is UTF-8 unless a=charset says otherwise. Invalid bytes are replaced by U+FFFD in the model; the written form is then not byte-identical to the input.",
+        explanation:
+            """
+            SDP text is UTF-8 unless a=charset says otherwise. Invalid bytes are replaced by U+FFFD in the model; \
+            the written form is then not byte-identical to the input.
+            """,
         reference: .rfc(8866, "5"))
 
     public static let emptyLine = Rule(
         code: "SDP112", name: "empty-line", severity: .warning,
         summary: "A line is empty.",
-        explanation: "SDP has no blank lines; libwebrtc rejects a description with one. Trailing blank lines are common when SDP is pasted or cut from a SIP message. The line is kept as written.",
+        explanation:
+            """
+            SDP has no blank lines; libwebrtc rejects a description with one. Trailing blank lines are common when \
+            SDP is pasted or cut from a SIP message. The line is kept as written.
+            """,
         reference: .rfc(8866, "5"))
 
     public static let limitExceeded = Rule(
         code: "SDP113", name: "limit-exceeded", severity: .error,
         summary: "The input exceeds a configured size limit.",
-        explanation: "The parser stops at a configured maximum of bytes, lines, line length or media sections to bound time and memory on hostile input. Raise the limit in ParseOptions if the input is legitimate.",
+        explanation:
+            """
+            The parser stops at a configured maximum of bytes, lines, line length or media sections to bound time \
+            and memory on hostile input. Raise the limit in ParseOptions if the input is legitimate.
+            """,
         reference: .rfc(8866, "7"))
 
     public static let tooManyFindings = Rule(
@@ -106,19 +162,29 @@ public enum SDPRules {
     public static let originSyntax = Rule(
         code: "SDP120", name: "origin-syntax", severity: .error,
         summary: "The o= line is malformed.",
-        explanation: "o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>: six fields separated by single spaces; the session id and version are decimal numbers.",
-        reference: .rfc(8866, "5.2"), bad: "o=- abc 1 IN IP4 127.0.0.1", good: "o=- 4611731400430051336 2 IN IP4 127.0.0.1")
+        explanation:
+            """
+            o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>: six fields separated by \
+            single spaces; the session id and version are decimal numbers.
+            """,
+        reference: .rfc(8866, "5.2"), bad: "o=- abc 1 IN IP4 127.0.0.1",
+        good: "o=- 4611731400430051336 2 IN IP4 127.0.0.1")
 
     public static let sessionName = Rule(
         code: "SDP121", name: "session-name", severity: .warning,
         summary: "The s= line is empty.",
-        explanation: "The session name must hold at least one character; use s=- or a single space when there is no name.",
+        explanation:
+            "The session name must hold at least one character; use s=- or a single space when there is no name.",
         reference: .rfc(8866, "5.3"), bad: "s=", good: "s=-")
 
     public static let connectionSyntax = Rule(
         code: "SDP122", name: "connection-syntax", severity: .error,
         summary: "A c= line is malformed.",
-        explanation: "c=<nettype> <addrtype> <connection-address>; IPv4 multicast addresses carry a TTL (224.2.1.1/127[/3]), IPv6 multicast an optional count, unicast addresses neither.",
+        explanation:
+            """
+            c=<nettype> <addrtype> <connection-address>; IPv4 multicast addresses carry a TTL (224.2.1.1/127[/3]), \
+            IPv6 multicast an optional count, unicast addresses neither.
+            """,
         reference: .rfc(8866, "5.7"), bad: "c=IN IP4 10.0.0.1/127", good: "c=IN IP4 10.0.0.1")
 
     public static let connectionMissing = Rule(
@@ -130,43 +196,71 @@ public enum SDPRules {
     public static let bandwidthSyntax = Rule(
         code: "SDP124", name: "bandwidth-syntax", severity: .error,
         summary: "A b= line is malformed or uses an unknown type.",
-        explanation: "b=<bwtype>:<bandwidth>, with bandwidth a decimal number. Registered types are CT and AS (RFC 8866), TIAS (RFC 3890), RS and RR (RFC 3556); an unknown type should be ignored by receivers.",
+        explanation:
+            """
+            b=<bwtype>:<bandwidth>, with bandwidth a decimal number. Registered types are CT and AS (RFC 8866), \
+            TIAS (RFC 3890), RS and RR (RFC 3556); an unknown type should be ignored by receivers.
+            """,
         reference: .rfc(8866, "5.8"), bad: "b=AS 256", good: "b=AS:256")
 
     public static let timeSyntax = Rule(
         code: "SDP125", name: "time-syntax", severity: .error,
         summary: "A t= line is malformed.",
-        explanation: "t=<start-time> <stop-time>, NTP seconds with at least ten digits, or 0. A stop time before the start time is a mistake.",
+        explanation:
+            """
+            t=<start-time> <stop-time>, NTP seconds with at least ten digits, or 0. A stop time before the start \
+            time is a mistake.
+            """,
         reference: .rfc(8866, "5.9"), bad: "t=0", good: "t=0 0")
 
     public static let repeatSyntax = Rule(
         code: "SDP126", name: "repeat-syntax", severity: .error,
         summary: "An r= or z= line is malformed or misplaced.",
-        explanation: "r=<repeat interval> <active duration> <offsets…> with typed times (d, h, m, s); z= adjusts the preceding r= lines and must follow one (RFC 8866 §5.11 made z= without r= a syntax error).",
+        explanation:
+            """
+            r=<repeat interval> <active duration> <offsets…> with typed times (d, h, m, s); z= adjusts the \
+            preceding r= lines and must follow one (RFC 8866 §5.11 made z= without r= a syntax error).
+            """,
         reference: .rfc(8866, "5.10"), bad: "r=7x 1h 0", good: "r=7d 1h 0 25h")
 
     public static let keyField = Rule(
         code: "SDP127", name: "key-field", severity: .warning,
         summary: "A k= line is present.",
-        explanation: "k= is obsolete: it must not be sent, and receivers discard it. Use DTLS-SRTP (a=fingerprint) or SDES (a=crypto) instead.",
+        explanation:
+            """
+            k= is obsolete: it must not be sent, and receivers discard it. Use DTLS-SRTP (a=fingerprint) or SDES \
+            (a=crypto) instead.
+            """,
         reference: .rfc(8866, "5.12"), bad: "k=clear:secret", good: "a=fingerprint:sha-256 …")
 
     public static let mediaSyntax = Rule(
         code: "SDP128", name: "media-syntax", severity: .error,
         summary: "An m= line is malformed.",
-        explanation: "m=<media> <port>[/<number of ports>] <proto> <fmt> …: the port is 0–65535, the protocol is a token list joined by '/', and there is at least one format.",
+        explanation:
+            """
+            m=<media> <port>[/<number of ports>] <proto> <fmt> …: the port is 0–65535, the protocol is a token \
+            list joined by '/', and there is at least one format.
+            """,
         reference: .rfc(8866, "5.14"), bad: "m=audio 70000 RTP/AVP", good: "m=audio 49170 RTP/AVP 0")
 
     public static let address = Rule(
         code: "SDP129", name: "address", severity: .error,
         summary: "An address is not valid for its address type.",
-        explanation: "IP4 addresses are dotted quads without leading zeros, IP6 addresses follow RFC 3986 (RFC 5952 recommends the compressed form), and names are domain names.",
+        explanation:
+            """
+            IP4 addresses are dotted quads without leading zeros, IP6 addresses follow RFC 3986 (RFC 5952 \
+            recommends the compressed form), and names are domain names.
+            """,
         reference: .rfc(8866, "9"), bad: "c=IN IP4 1.2.3.400", good: "c=IN IP4 1.2.3.4")
 
     public static let unknownBandwidthType = Rule(
         code: "SDP131", name: "unknown-bandwidth-type", severity: .info,
         summary: "A b= line uses an unregistered bandwidth type.",
-        explanation: "Receivers ignore bandwidth types they do not know (RFC 8866 §5.8); experimental types were once prefixed with X-. Registered: CT, AS (RFC 8866), TIAS (RFC 3890), RS, RR (RFC 3556).",
+        explanation:
+            """
+            Receivers ignore bandwidth types they do not know (RFC 8866 §5.8); experimental types were once \
+            prefixed with X-. Registered: CT, AS (RFC 8866), TIAS (RFC 3890), RS, RR (RFC 3556).
+            """,
         reference: .rfc(8866, "5.8"), bad: "b=X-YZ:128", good: "b=TIAS:128000")
 
     public static let textField = Rule(
@@ -186,13 +280,18 @@ public enum SDPRules {
     public static let unknownAttribute = Rule(
         code: "SDP201", name: "unknown-attribute", severity: .info,
         summary: "An attribute is not one the parser knows.",
-        explanation: "Unknown attributes are legal and receivers ignore them; they are kept as written. Listed so that a misspelled attribute (a=rtcp-mux-onyl) does not go unnoticed.",
+        explanation:
+            """
+            Unknown attributes are legal and receivers ignore them; they are kept as written. Listed so that a \
+            misspelled attribute (a=rtcp-mux-onyl) does not go unnoticed.
+            """,
         reference: .rfc(8866, "5.13"), bad: "a=rtcpmux", good: "a=rtcp-mux")
 
     public static let attributeCase = Rule(
         code: "SDP202", name: "attribute-case", severity: .warning,
         summary: "A known attribute name is spelled in another case.",
-        explanation: "Receivers such as libwebrtc match attribute names exactly, so a=RTPMAP is an unknown attribute to them.",
+        explanation:
+            "Receivers such as libwebrtc match attribute names exactly, so a=RTPMAP is an unknown attribute to them.",
         reference: .rfc(8866, "5.13"), bad: "a=RTPMAP:0 PCMU/8000", good: "a=rtpmap:0 PCMU/8000")
 
     public static let attributeValueMissing = Rule(
@@ -210,13 +309,21 @@ public enum SDPRules {
     public static let attributeLevel = Rule(
         code: "SDP205", name: "attribute-level", severity: .warning,
         summary: "An attribute appears at a level where it has no meaning.",
-        explanation: "Each attribute is defined for the session level, the media level, or both (RFC 8859 lists them). Elsewhere it is ignored.",
+        explanation:
+            """
+            Each attribute is defined for the session level, the media level, or both (RFC 8859 lists them). \
+            Elsewhere it is ignored.
+            """,
         reference: .rfc(8859, "5"), bad: "a=mid:0 (session level)", good: "a=group:BUNDLE 0 (session level)")
 
     public static let attributeDuplicate = Rule(
         code: "SDP206", name: "attribute-duplicate", severity: .warning,
         summary: "An attribute that may appear once per section appears again.",
-        explanation: "Attributes such as mid, setup, ice-ufrag, ice-pwd, ptime, sctp-port and max-message-size take one value per section; receivers disagree on which one wins.",
+        explanation:
+            """
+            Attributes such as mid, setup, ice-ufrag, ice-pwd, ptime, sctp-port and max-message-size take one \
+            value per section; receivers disagree on which one wins.
+            """,
         reference: .rfc(8859, "5"), bad: "a=mid:0\na=mid:1", good: "a=mid:0")
 
     public static let directionConflict = Rule(
@@ -225,74 +332,122 @@ public enum SDPRules {
         explanation: "At most one of sendrecv, sendonly, recvonly and inactive may appear in a section.",
         reference: .rfc(8866, "6.7"), bad: "a=sendonly\na=recvonly", good: "a=sendonly")
 
-    public static let rtpmapSyntax = attributeRule("SDP210", "rtpmap", .rfc(8866, "6.6"),
+    public static let rtpmapSyntax = attributeRule(
+        "SDP210", "rtpmap", .rfc(8866, "6.6"),
         "<payload type> <encoding name>/<clock rate>[/<encoding parameters>], with a payload type 0–127.",
         bad: "a=rtpmap:96 VP8", good: "a=rtpmap:96 VP8/90000")
-    public static let fmtpSyntax = attributeRule("SDP211", "fmtp", .rfc(8866, "6.15"),
+    public static let fmtpSyntax = attributeRule(
+        "SDP211", "fmtp", .rfc(8866, "6.15"),
         "<format> <format specific parameters>; parameters are usually name=value pairs separated by ';'.",
         bad: "a=fmtp:111", good: "a=fmtp:111 minptime=10;useinbandfec=1")
-    public static let rtcpFeedbackSyntax = attributeRule("SDP212", "rtcp-fb", .rfc(4585, "4.2"),
+    public static let rtcpFeedbackSyntax = attributeRule(
+        "SDP212", "rtcp-fb", .rfc(4585, "4.2"),
         "<payload type or *> <feedback type> [<parameter>]; trr-int takes a number of milliseconds.",
         bad: "a=rtcp-fb:96", good: "a=rtcp-fb:96 nack pli")
-    public static let extmapSyntax = attributeRule("SDP213", "extmap", .rfc(8285, "7"),
-        "<id>[/<direction>] <URI> [<extension attributes>], with an id 1–14 for one-byte or 1–255 for two-byte headers.",
+    public static let extmapSyntax = attributeRule(
+        "SDP213", "extmap", .rfc(8285, "7"),
+        """
+        <id>[/<direction>] <URI> [<extension attributes>], with an id 1–14 for one-byte or 1–255 for two-byte \
+        headers.
+        """,
         bad: "a=extmap:0 urn:ietf:params:rtp-hdrext:sdes:mid", good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
-    public static let midSyntax = attributeRule("SDP214", "mid", .rfc(5888, "4"),
+    public static let midSyntax = attributeRule(
+        "SDP214", "mid", .rfc(5888, "4"),
         "an identification tag: a token (RFC 8843 limits it to 16 characters for BUNDLE).",
         bad: "a=mid:", good: "a=mid:0")
-    public static let msidSyntax = attributeRule("SDP215", "msid", .rfc(8830, "2"),
+    public static let msidSyntax = attributeRule(
+        "SDP215", "msid", .rfc(8830, "2"),
         "<stream id> [<track id>], each 1–64 token characters.",
         bad: "a=msid:", good: "a=msid:stream-1 track-1")
-    public static let groupSyntax = attributeRule("SDP216", "group", .rfc(5888, "5"),
+    public static let groupSyntax = attributeRule(
+        "SDP216", "group", .rfc(5888, "5"),
         "<semantics> <mid> …, such as BUNDLE, LS or FID followed by identification tags.",
         bad: "a=group:", good: "a=group:BUNDLE 0 1")
-    public static let ssrcSyntax = attributeRule("SDP217", "ssrc", .rfc(5576, "4.1"),
+    public static let ssrcSyntax = attributeRule(
+        "SDP217", "ssrc", .rfc(5576, "4.1"),
         "<ssrc-id> <attribute>[:<value>], with a 32-bit SSRC.",
         bad: "a=ssrc:4294967296 cname:x", good: "a=ssrc:1149228976 cname:49h/RjJO7PRxAXGJ")
-    public static let ssrcGroupSyntax = attributeRule("SDP218", "ssrc-group", .rfc(5576, "4.2"),
+    public static let ssrcGroupSyntax = attributeRule(
+        "SDP218", "ssrc-group", .rfc(5576, "4.2"),
         "<semantics> <ssrc-id> …, such as FID (RFC 5576) or SIM.",
         bad: "a=ssrc-group:FID x", good: "a=ssrc-group:FID 1 2")
-    public static let fingerprintSyntax = attributeRule("SDP221", "fingerprint", .rfc(8122, "5"),
-        "<hash function> <fingerprint>, the fingerprint being upper-case hex byte pairs joined by ':' with the length of the hash.",
+    public static let fingerprintSyntax = attributeRule(
+        "SDP221", "fingerprint", .rfc(8122, "5"),
+        """
+        <hash function> <fingerprint>, the fingerprint being upper-case hex byte pairs joined by ':' with the \
+        length of the hash.
+        """,
         bad: "a=fingerprint:sha-256 8EB8A154", good: "a=fingerprint:sha-256 8E:B8:…:9D (32 bytes)")
-    public static let setupSyntax = attributeRule("SDP222", "setup", .rfc(4145, "4"),
+    public static let setupSyntax = attributeRule(
+        "SDP222", "setup", .rfc(4145, "4"),
         "one of active, passive, actpass, holdconn.",
         bad: "a=setup:client", good: "a=setup:actpass")
-    public static let tlsIDSyntax = attributeRule("SDP223", "tls-id", .rfc(8842, "5"),
+    public static let tlsIDSyntax = attributeRule(
+        "SDP223", "tls-id", .rfc(8842, "5"),
         "20–255 characters of ALPHA / DIGIT / '+' / '/' / '-' / '_'.",
         bad: "a=tls-id:abc", good: "a=tls-id:1c0b5d8a93e9b4af5a2bcd7b2ad3b0d1")
-    public static let rtcpAttributeSyntax = attributeRule("SDP224", "rtcp", .rfc(3605, "2.1"),
+    public static let rtcpAttributeSyntax = attributeRule(
+        "SDP224", "rtcp", .rfc(3605, "2.1"),
         "<port> [<nettype> <addrtype> <connection-address>].",
         bad: "a=rtcp:port", good: "a=rtcp:9 IN IP4 0.0.0.0")
-    public static let ptimeSyntax = attributeRule("SDP225", "ptime", .rfc(8866, "6.4"),
+    public static let ptimeSyntax = attributeRule(
+        "SDP225", "ptime", .rfc(8866, "6.4"),
         "ptime and framerate are a positive number (decimals allowed), maxptime a positive integer.",
         bad: "a=ptime:0", good: "a=ptime:20")
-    public static let ridSyntax = attributeRule("SDP226", "rid", .rfc(8851, "10"),
+    public static let ridSyntax = attributeRule(
+        "SDP226", "rid", .rfc(8851, "10"),
         "<rid-id> send|recv [pt=<fmt>,…][;<restriction>=<value>…].",
         bad: "a=rid:h both", good: "a=rid:h send pt=96;max-width=1280")
-    public static let simulcastSyntax = attributeRule("SDP227", "simulcast", .rfc(8853, "5.1"),
-        "send <rid list> [recv <rid list>] (or recv first); alternatives separated by ',', streams by ';', a paused stream prefixed with '~'.",
+    public static let simulcastSyntax = attributeRule(
+        "SDP227", "simulcast", .rfc(8853, "5.1"),
+        """
+        send <rid list> [recv <rid list>] (or recv first); alternatives separated by ',', streams by ';', a paused \
+        stream prefixed with '~'.
+        """,
         bad: "a=simulcast:send", good: "a=simulcast:send h;m;~l")
-    public static let sctpSyntax = attributeRule("SDP228", "sctp", .rfc(8841, "5"),
-        "sctp-port is a port 0–65535, max-message-size a decimal number; the legacy sctpmap is <port> <app> [<streams>].",
+    public static let sctpSyntax = attributeRule(
+        "SDP228", "sctp", .rfc(8841, "5"),
+        """
+        sctp-port is a port 0–65535, max-message-size a decimal number; the legacy sctpmap is <port> <app> \
+        [<streams>].
+        """,
         bad: "a=sctp-port:x", good: "a=sctp-port:5000")
-    public static let cryptoSyntax = attributeRule("SDP229", "crypto", .rfc(4568, "9.1"),
-        "<tag> <crypto-suite> <key-params> [<session-params>], key-params being inline:<base64 key>[|lifetime][|MKI:length].",
-        bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80", good: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
-    public static let valueSyntax = attributeRule("SDP230", "attribute-value", .rfc(8866, "6"),
-        "the grammar its defining RFC gives (label: a token; content: a list of tags; msid-semantic: a semantic and identifiers; identity: an assertion).",
+    public static let cryptoSyntax = attributeRule(
+        "SDP229", "crypto", .rfc(4568, "9.1"),
+        """
+        <tag> <crypto-suite> <key-params> [<session-params>], key-params being inline:<base64 \
+        key>[|lifetime][|MKI:length].
+        """,
+        bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80",
+        good: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
+    public static let valueSyntax = attributeRule(
+        "SDP230", "attribute-value", .rfc(8866, "6"),
+        """
+        the grammar its defining RFC gives (label: a token; content: a list of tags; msid-semantic: a semantic and \
+        identifiers; identity: an assertion).
+        """,
         bad: "a=label:", good: "a=label:1")
 
     public static let valueCase = Rule(
         code: "SDP232", name: "value-case", severity: .warning,
         summary: "A value is written in a case that receivers may not accept.",
-        explanation: "ABNF literals are case-insensitive (RFC 5234 §2.3), but receivers such as libwebrtc compare values like setup roles and fingerprint digests exactly, in the case their grammar shows (RFC 8122 writes fingerprints in upper-case hex).",
+        explanation:
+            """
+            ABNF literals are case-insensitive (RFC 5234 §2.3), but receivers such as libwebrtc compare values \
+            like setup roles and fingerprint digests exactly, in the case their grammar shows (RFC 8122 writes \
+            fingerprints in upper-case hex).
+            """,
         reference: .rfc(5234, "2.3"), bad: "a=setup:ACTPASS", good: "a=setup:actpass")
 
     public static let valueWhitespace = Rule(
         code: "SDP231", name: "attribute-whitespace", severity: .warning,
         summary: "An attribute value has leading, trailing or repeated white space.",
-        explanation: "Fields inside attribute values are separated by exactly one space. Receivers that split on single spaces (libwebrtc among them) see an empty field and reject the line; trailing white space becomes part of the last value.",
+        explanation:
+            """
+            Fields inside attribute values are separated by exactly one space. Receivers that split on single \
+            spaces (libwebrtc among them) see an empty field and reject the line; trailing white space becomes \
+            part of the last value.
+            """,
         reference: .rfc(8866, "9"), bad: "a=rtpmap:96  VP8/90000", good: "a=rtpmap:96 VP8/90000")
 
     // MARK: Cross-references
@@ -300,31 +455,55 @@ public enum SDPRules {
     public static let undeclaredPayloadType = Rule(
         code: "SDP300", name: "undeclared-payload-type", severity: .warning,
         summary: "An attribute names a payload type that is not in the m= line.",
-        explanation: "rtpmap, fmtp and rtcp-fb (and rid pt=) describe formats of the m= line. A line for a payload type that the m= line does not list has no effect; Chromium rejects such offers, Firefox sends them after setCodecPreferences.",
-        reference: .rfc(8866, "6.6"), bad: "m=video 9 RTP/AVPF 96\na=rtcp-fb:97 nack", good: "m=video 9 RTP/AVPF 96 97\na=rtcp-fb:97 nack")
+        explanation:
+            """
+            rtpmap, fmtp and rtcp-fb (and rid pt=) describe formats of the m= line. A line for a payload type that \
+            the m= line does not list has no effect; Chromium rejects such offers, Firefox sends them after \
+            setCodecPreferences.
+            """,
+        reference: .rfc(8866, "6.6"), bad: "m=video 9 RTP/AVPF 96\na=rtcp-fb:97 nack",
+        good: "m=video 9 RTP/AVPF 96 97\na=rtcp-fb:97 nack")
 
     public static let duplicatePayloadMapping = Rule(
         code: "SDP301", name: "duplicate-payload-mapping", severity: .error,
         summary: "A payload type has more than one rtpmap (or fmtp).",
-        explanation: "Each payload type maps to exactly one encoding in a section; a second rtpmap or fmtp leaves receivers to guess.",
-        reference: .rfc(8866, "6.6"), bad: "a=rtpmap:96 VP8/90000\na=rtpmap:96 VP9/90000", good: "a=rtpmap:96 VP8/90000\na=rtpmap:98 VP9/90000")
+        explanation:
+            """
+            Each payload type maps to exactly one encoding in a section; a second rtpmap or fmtp leaves receivers \
+            to guess.
+            """,
+        reference: .rfc(8866, "6.6"), bad: "a=rtpmap:96 VP8/90000\na=rtpmap:96 VP9/90000",
+        good: "a=rtpmap:96 VP8/90000\na=rtpmap:98 VP9/90000")
 
     public static let missingRTPMap = Rule(
         code: "SDP302", name: "missing-rtpmap", severity: .error,
         summary: "A dynamic payload type has no rtpmap.",
-        explanation: "Payload types 96–127 (and any not in the RFC 3551 static table) are bound to an encoding only by a=rtpmap; without it the receiver cannot decode the stream.",
-        reference: .rfc(8866, "6.6"), bad: "m=video 9 RTP/AVPF 96", good: "m=video 9 RTP/AVPF 96\na=rtpmap:96 VP8/90000")
+        explanation:
+            """
+            Payload types 96–127 (and any not in the RFC 3551 static table) are bound to an encoding only by \
+            a=rtpmap; without it the receiver cannot decode the stream.
+            """,
+        reference: .rfc(8866, "6.6"), bad: "m=video 9 RTP/AVPF 96", good: "m=video 9 RTP/AVPF 96\na=rtpmap:96 VP8/90000"
+    )
 
     public static let payloadTypeRange = Rule(
         code: "SDP303", name: "payload-type-range", severity: .error,
         summary: "An RTP format is not a payload type 0–127.",
-        explanation: "Under an RTP profile every format of the m= line is an RTP payload type, a number 0–127. 64–95 collide with RTCP packet types when rtcp-mux is used (RFC 5761 §4).",
+        explanation:
+            """
+            Under an RTP profile every format of the m= line is an RTP payload type, a number 0–127. 64–95 collide \
+            with RTCP packet types when rtcp-mux is used (RFC 5761 §4).
+            """,
         reference: .rfc(3551, "6"), bad: "m=audio 9 RTP/AVP 200", good: "m=audio 9 RTP/AVP 0")
 
     public static let staticPayloadMismatch = Rule(
         code: "SDP304", name: "static-payload-mismatch", severity: .warning,
         summary: "An rtpmap rebinds a static payload type to another encoding.",
-        explanation: "Payload types 0–34 have fixed meanings (PCMU is 0, PCMA 8, G722 9 …); rebinding them confuses receivers that trust the table.",
+        explanation:
+            """
+            Payload types 0–34 have fixed meanings (PCMU is 0, PCMA 8, G722 9 …); rebinding them confuses \
+            receivers that trust the table.
+            """,
         reference: .rfc(3551, "6"), bad: "a=rtpmap:0 opus/48000/2", good: "a=rtpmap:0 PCMU/8000")
 
     public static let duplicateFormat = Rule(
@@ -336,19 +515,30 @@ public enum SDPRules {
     public static let extmapConflict = Rule(
         code: "SDP306", name: "extmap-conflict", severity: .error,
         summary: "Header extension ids collide.",
-        explanation: "Within a section (and within a BUNDLE group) one id maps to one extension URI. The same URI under two ids, or an id used for two URIs, breaks header extension parsing.",
-        reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b", good: "a=extmap:1 urn:a\na=extmap:2 urn:b")
+        explanation:
+            """
+            Within a section (and within a BUNDLE group) one id maps to one extension URI. The same URI under two \
+            ids, or an id used for two URIs, breaks header extension parsing.
+            """,
+        reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b",
+        good: "a=extmap:1 urn:a\na=extmap:2 urn:b")
 
     public static let ssrcGroupMember = Rule(
         code: "SDP307", name: "ssrc-group-member", severity: .warning,
         summary: "An ssrc-group names an SSRC that has no a=ssrc line.",
-        explanation: "Every SSRC of a group should be described by an a=ssrc line in the same section, at least with its cname.",
-        reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x", good: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x\na=ssrc:2 cname:x")
+        explanation:
+            "Every SSRC of a group should be described by an a=ssrc line in the same section, at least with its cname.",
+        reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x",
+        good: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x\na=ssrc:2 cname:x")
 
     public static let associatedPayloadType = Rule(
         code: "SDP308", name: "associated-payload-type", severity: .error,
         summary: "RTX apt= or a RED redundancy list names a payload type that is not in the section.",
-        explanation: "An RTX format repairs the payload type named by apt=, and RED carries the payload types listed in its fmtp; each must be a format of the same m= line.",
+        explanation:
+            """
+            An RTX format repairs the payload type named by apt=, and RED carries the payload types listed in its \
+            fmtp; each must be a format of the same m= line.
+            """,
         reference: .rfc(4588, "8.6"), bad: "a=fmtp:97 apt=95 (95 not in m=)", good: "a=fmtp:97 apt=96")
 
     public static let groupUnknownMid = Rule(
@@ -367,19 +557,26 @@ public enum SDPRules {
         code: "SDP311", name: "rid-payload-type", severity: .error,
         summary: "A rid restricts a payload type the m= line does not list.",
         explanation: "The pt= list of a=rid may only name formats of the same m= line.",
-        reference: .rfc(8851, "4"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 96\na=rid:h send pt=97", good: "a=rid:h send pt=96")
+        reference: .rfc(8851, "4"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 96\na=rid:h send pt=97",
+        good: "a=rid:h send pt=96")
 
     public static let simulcastUnknownRid = Rule(
         code: "SDP312", name: "simulcast-unknown-rid", severity: .error,
         summary: "a=simulcast names a rid that no a=rid line of that direction declares.",
-        explanation: "Every rid in the send list needs a=rid:<id> send, and every rid in the recv list a=rid:<id> recv, in the same section.",
-        reference: .rfc(8853, "5.1"), bad: "a=rid:h send\na=simulcast:send h;m", good: "a=rid:h send\na=rid:m send\na=simulcast:send h;m")
+        explanation:
+            """
+            Every rid in the send list needs a=rid:<id> send, and every rid in the recv list a=rid:<id> recv, in \
+            the same section.
+            """,
+        reference: .rfc(8853, "5.1"), bad: "a=rid:h send\na=simulcast:send h;m",
+        good: "a=rid:h send\na=rid:m send\na=simulcast:send h;m")
 
     /// Every rule above, in code order.
     public static let all: [Rule] = [
         emptyInput, lineSyntax, version, missingField, lineOrder, duplicateField, unknownLineType,
         fieldNotAllowedHere, lineEnding, whitespace, controlCharacter, invalidUTF8, emptyLine,
-        limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax, connectionMissing,
+        limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
+        connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
@@ -397,7 +594,11 @@ public enum SDPRules {
         Rule(
             code: code, name: "\(attribute)-syntax", severity: .error,
             summary: "An a=\(attribute) value is malformed.",
-            explanation: "The value of a=\(attribute) is \(grammar) Receivers ignore or reject a malformed line, and with it the feature it carries.",
+            explanation:
+                """
+                The value of a=\(attribute) is \(grammar) Receivers ignore or reject a malformed line, and with it \
+                the feature it carries.
+                """,
             reference: reference, bad: bad, good: good)
     }
 }

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Every check the SIP parser makes, with its stable code.
 ///
 /// `SIP1xx` are syntax rules (RFC 3261 §7 and §25), `SIP2xx` semantics of one message (mandatory
@@ -10,92 +11,160 @@ public enum SIPRules {
     public static let emptyMessage = Rule(
         code: "SIP100", name: "empty-message", severity: .error,
         summary: "The input holds no SIP message.",
-        explanation: "A SIP message starts with a request line or a status line. The input is empty or holds only line breaks (a keep-alive, RFC 5626 §3.5.1, is not a message).",
+        explanation:
+            """
+            A SIP message starts with a request line or a status line. The input is empty or holds only line \
+            breaks (a keep-alive, RFC 5626 §3.5.1, is not a message).
+            """,
         reference: .rfc(3261, "7"), bad: "\\r\\n\\r\\n", good: "OPTIONS sip:example.com SIP/2.0")
 
     public static let startLine = Rule(
         code: "SIP101", name: "start-line", severity: .error,
         summary: "The first line is neither a request line nor a status line.",
-        explanation: "A request starts with `Method SP Request-URI SP SIP-Version` and a response with `SIP-Version SP Status-Code SP Reason-Phrase`, each part separated by exactly one space. A receiver answers 400 Bad Request or drops the message.",
+        explanation:
+            """
+            A request starts with `Method SP Request-URI SP SIP-Version` and a response with `SIP-Version SP \
+            Status-Code SP Reason-Phrase`, each part separated by exactly one space. A receiver answers 400 Bad \
+            Request or drops the message.
+            """,
         reference: .rfc(3261, "7.1"), bad: "INVITE sip:a@example.com", good: "INVITE sip:a@example.com SIP/2.0")
 
     public static let version = Rule(
         code: "SIP102", name: "sip-version", severity: .error,
         summary: "The SIP-Version is not SIP/2.0.",
-        explanation: "RFC 3261 defines version 2.0 and asks senders to write it in upper case. A UAS that receives another version answers 505 Version Not Supported.",
+        explanation:
+            """
+            RFC 3261 defines version 2.0 and asks senders to write it in upper case. A UAS that receives another \
+            version answers 505 Version Not Supported.
+            """,
         reference: .rfc(3261, "7.1"), bad: "INVITE sip:a@example.com SIP/7.0", good: "INVITE sip:a@example.com SIP/2.0")
 
     public static let method = Rule(
         code: "SIP103", name: "method-syntax", severity: .error,
         summary: "The method is not a token, or disagrees with its spelling elsewhere.",
-        explanation: "A method is a token (letters, digits and `-.!%*_+`'~`) and is case-sensitive: `invite` is not `INVITE`.",
-        reference: .rfc(3261, "7.1"), bad: "IN VITE sip:a@example.com SIP/2.0", good: "INVITE sip:a@example.com SIP/2.0")
+        explanation:
+            "A method is a token (letters, digits and `-.!%*_+`'~`) and is case-sensitive: `invite` is not `INVITE`.",
+        reference: .rfc(3261, "7.1"), bad: "IN VITE sip:a@example.com SIP/2.0", good: "INVITE sip:a@example.com SIP/2.0"
+    )
 
     public static let requestURI = Rule(
         code: "SIP104", name: "request-uri", severity: .error,
         summary: "The Request-URI is malformed.",
-        explanation: "The Request-URI is a bare SIP, SIPS or tel URI (or another absolute URI), without angle brackets or white space. A proxy cannot route a request whose Request-URI it cannot read.",
-        reference: .rfc(3261, "8.1.1.1"), bad: "INVITE <sip:a@example.com> SIP/2.0", good: "INVITE sip:a@example.com SIP/2.0")
+        explanation:
+            """
+            The Request-URI is a bare SIP, SIPS or tel URI (or another absolute URI), without angle brackets or \
+            white space. A proxy cannot route a request whose Request-URI it cannot read.
+            """,
+        reference: .rfc(3261, "8.1.1.1"), bad: "INVITE <sip:a@example.com> SIP/2.0",
+        good: "INVITE sip:a@example.com SIP/2.0")
 
     public static let statusCode = Rule(
         code: "SIP105", name: "status-code", severity: .error,
         summary: "The status code is not three digits from 100 to 699.",
-        explanation: "`Status-Code = 3DIGIT`, and the first digit is the class of the response: 1xx provisional to 6xx global failure. Codes outside 100–699 have no class, and a UAC cannot act on them.",
+        explanation:
+            """
+            `Status-Code = 3DIGIT`, and the first digit is the class of the response: 1xx provisional to 6xx \
+            global failure. Codes outside 100–699 have no class, and a UAC cannot act on them.
+            """,
         reference: .rfc(3261, "7.2"), bad: "SIP/2.0 99 Weird", good: "SIP/2.0 180 Ringing")
 
     public static let headerSyntax = Rule(
         code: "SIP106", name: "header-syntax", severity: .error,
         summary: "A header line is not `name: value`.",
-        explanation: "Each header field is a token name, optional white space, a colon and the value. A line without a colon, with a name that is not a token, or a continuation line before any header cannot be read; it is kept as written.",
+        explanation:
+            """
+            Each header field is a token name, optional white space, a colon and the value. A line without a \
+            colon, with a name that is not a token, or a continuation line before any header cannot be read; it is \
+            kept as written.
+            """,
         reference: .rfc(3261, "7.3"), bad: "Via SIP/2.0/UDP host", good: "Via: SIP/2.0/UDP host")
 
     public static let whitespace = Rule(
         code: "SIP107", name: "start-line-whitespace", severity: .warning,
         summary: "The start line has white space other than single spaces between its parts.",
-        explanation: "The request and status lines separate their parts with exactly one SP and allow no leading or trailing white space; lenient receivers accept more, strict ones answer 400.",
-        reference: .rfc(3261, "7.1"), bad: "INVITE  sip:a@example.com SIP/2.0", good: "INVITE sip:a@example.com SIP/2.0")
+        explanation:
+            """
+            The request and status lines separate their parts with exactly one SP and allow no leading or trailing \
+            white space; lenient receivers accept more, strict ones answer 400.
+            """,
+        reference: .rfc(3261, "7.1"), bad: "INVITE  sip:a@example.com SIP/2.0", good: "INVITE sip:a@example.com SIP/2.0"
+    )
 
     public static let lineFolding = Rule(
         code: "SIP108", name: "line-folding", severity: .info, strictSeverity: .warning,
         summary: "A header value continues on a line that starts with white space.",
-        explanation: "RFC 3261 allows a header value to be folded onto continuation lines (LWS may contain CRLF), and receivers must unfold it; HTTP has since obsoleted folding (RFC 9112 §5.2) and many SIP stacks never send it. The value reads as if the line break and indentation were one space.",
+        explanation:
+            """
+            RFC 3261 allows a header value to be folded onto continuation lines (LWS may contain CRLF), and \
+            receivers must unfold it; HTTP has since obsoleted folding (RFC 9112 §5.2) and many SIP stacks never \
+            send it. The value reads as if the line break and indentation were one space.
+            """,
         reference: .rfc(3261, "7.3.1"), bad: "Subject: a\\r\\n b", good: "Subject: a b")
 
     public static let lineEnding = Rule(
         code: "SIP109", name: "line-ending", severity: .warning,
         summary: "A line of the header section ends with a bare LF.",
-        explanation: "Every line of the start line and the headers ends with CRLF. Many stacks accept a bare LF, which usually means the message was written by hand or by a script.",
+        explanation:
+            """
+            Every line of the start line and the headers ends with CRLF. Many stacks accept a bare LF, which \
+            usually means the message was written by hand or by a script.
+            """,
         reference: .rfc(3261, "7"), bad: "Via: SIP/2.0/UDP host\\n", good: "Via: SIP/2.0/UDP host\\r\\n")
 
     public static let controlCharacter = Rule(
         code: "SIP110", name: "control-character", severity: .error,
         summary: "The start line or a header holds a NUL or another control character.",
-        explanation: "Header text is printable UTF-8 with SP and HTAB; a NUL byte, a bare CR or another control character usually means binary data or an attack on a parser written in C.",
+        explanation:
+            """
+            Header text is printable UTF-8 with SP and HTAB; a NUL byte, a bare CR or another control character \
+            usually means binary data or an attack on a parser written in C.
+            """,
         reference: .rfc(3261, "25.1"), bad: "Subject: a\\0b", good: "Subject: ab")
 
     public static let invalidUTF8 = Rule(
         code: "SIP111", name: "invalid-utf8", severity: .error,
         summary: "The start line or a header holds bytes that are not UTF-8.",
-        explanation: "SIP text (reason phrases, display names, quoted strings, Subject) is UTF-8 (RFC 3261 §7.3.1, §25.1). Invalid bytes are replaced by U+FFFD in the value; the message keeps them as written.",
+        explanation:
+            """
+            SIP text (reason phrases, display names, quoted strings, Subject) is UTF-8 (RFC 3261 §7.3.1, §25.1). \
+            Invalid bytes are replaced by U+FFFD in the value; the message keeps them as written.
+            """,
         reference: .rfc(3261, "25.1"))
 
     public static let uriSyntax = Rule(
         code: "SIP112", name: "uri-syntax", severity: .error,
         summary: "A SIP, SIPS or tel URI is malformed.",
-        explanation: "`sip:[user[:password]@]host[:port][;params][?headers]`: the user and parameters use their own character sets (other characters are %-escaped), the host is a name, an IPv4 address or a bracketed IPv6 address, and the port is a number up to 65535.",
+        explanation:
+            """
+            `sip:[user[:password]@]host[:port][;params][?headers]`: the user and parameters use their own \
+            character sets (other characters are %-escaped), the host is a name, an IPv4 address or a bracketed \
+            IPv6 address, and the port is a number up to 65535.
+            """,
         reference: .rfc(3261, "19.1.1"), bad: "sip:alice@exa mple.com:99999", good: "sip:alice@example.com:5060")
 
     public static let addressSyntax = Rule(
         code: "SIP113", name: "name-addr-syntax", severity: .error,
         summary: "A From, To, Contact, Route or Record-Route value is malformed.",
-        explanation: "These headers carry `[display-name] <URI> *(;param)` or a bare URI with parameters. The display name is a quoted string or tokens, the angle brackets pair up, and a bare URI may not contain `,`, `;` or `?` (they belong to the header, so such URIs need angle brackets).",
-        reference: .rfc(3261, "20.10"), bad: "To: \"Bob <sip:bob@example.com>", good: "To: \"Bob\" <sip:bob@example.com>")
+        explanation:
+            """
+            These headers carry `[display-name] <URI> *(;param)` or a bare URI with parameters. The display name \
+            is a quoted string or tokens, the angle brackets pair up, and a bare URI may not contain `,`, `;` or \
+            `?` (they belong to the header, so such URIs need angle brackets).
+            """,
+        reference: .rfc(3261, "20.10"), bad: "To: \"Bob <sip:bob@example.com>",
+        good: "To: \"Bob\" <sip:bob@example.com>")
 
     public static let viaSyntax = Rule(
         code: "SIP114", name: "via-syntax", severity: .error,
         summary: "A Via value is malformed.",
-        explanation: "`Via: SIP/2.0/<transport> <host>[:<port>] *(;param)`, with `branch`, `received`, `rport`, `maddr` and `ttl` among the parameters. Responses are routed back along the Via path, so a Via that cannot be read loses the response.",
-        reference: .rfc(3261, "20.42"), bad: "Via: SIP/2.0 host;branch=z9hG4bK1", good: "Via: SIP/2.0/UDP host;branch=z9hG4bK1")
+        explanation:
+            """
+            `Via: SIP/2.0/<transport> <host>[:<port>] *(;param)`, with `branch`, `received`, `rport`, `maddr` and \
+            `ttl` among the parameters. Responses are routed back along the Via path, so a Via that cannot be read \
+            loses the response.
+            """,
+        reference: .rfc(3261, "20.42"), bad: "Via: SIP/2.0 host;branch=z9hG4bK1",
+        good: "Via: SIP/2.0/UDP host;branch=z9hG4bK1")
 
     public static let cseqSyntax = Rule(
         code: "SIP115", name: "cseq-syntax", severity: .error,
@@ -112,37 +181,62 @@ public enum SIPRules {
     public static let mediaTypeSyntax = Rule(
         code: "SIP117", name: "content-type-syntax", severity: .error,
         summary: "The Content-Type value is not a media type.",
-        explanation: "`type/subtype *(;attribute=value)`, each part a token and each value a token or a quoted string. A body whose type cannot be read cannot be interpreted.",
+        explanation:
+            """
+            `type/subtype *(;attribute=value)`, each part a token and each value a token or a quoted string. A \
+            body whose type cannot be read cannot be interpreted.
+            """,
         reference: .rfc(3261, "20.15"), bad: "Content-Type: application", good: "Content-Type: application/sdp")
 
     public static let escape = Rule(
         code: "SIP118", name: "escape", severity: .error,
         summary: "A `%` is not followed by two hexadecimal digits.",
-        explanation: "In URIs a `%` starts an escape of exactly two hexadecimal digits (RFC 3261 §25.1 `escaped`); a literal `%` is written `%25`.",
+        explanation:
+            """
+            In URIs a `%` starts an escape of exactly two hexadecimal digits (RFC 3261 §25.1 `escaped`); a literal \
+            `%` is written `%25`.
+            """,
         reference: .rfc(3261, "19.1.2"), bad: "sip:100%@example.com", good: "sip:100%25@example.com")
 
     public static let multipartSyntax = Rule(
         code: "SIP119", name: "multipart-syntax", severity: .error,
         summary: "A multipart body has no boundary parameter, no delimiter or no closing delimiter.",
-        explanation: "A `multipart/*` body declares its `boundary` in Content-Type, starts each part with `--boundary` on a line of its own and ends with `--boundary--`. Without them the parts cannot be found.",
-        reference: .rfc(5621, "3"), bad: "Content-Type: multipart/mixed", good: "Content-Type: multipart/mixed;boundary=unique-boundary-1")
+        explanation:
+            """
+            A `multipart/*` body declares its `boundary` in Content-Type, starts each part with `--boundary` on a \
+            line of its own and ends with `--boundary--`. Without them the parts cannot be found.
+            """,
+        reference: .rfc(5621, "3"), bad: "Content-Type: multipart/mixed",
+        good: "Content-Type: multipart/mixed;boundary=unique-boundary-1")
 
     public static let tokenList = Rule(
         code: "SIP120", name: "token-list", severity: .error,
         summary: "An element of Allow, Supported, Require, Proxy-Require or Unsupported is not a token.",
-        explanation: "These headers list methods or option tags, each a token, separated by commas. An empty element (`a,,b`) is not allowed either.",
+        explanation:
+            """
+            These headers list methods or option tags, each a token, separated by commas. An empty element \
+            (`a,,b`) is not allowed either.
+            """,
         reference: .rfc(3261, "20.37"), bad: "Supported: 100rel,,timer", good: "Supported: 100rel, timer")
 
     public static let leadingLineBreaks = Rule(
         code: "SIP121", name: "leading-line-breaks", severity: .info,
         summary: "Line breaks come before the start line.",
-        explanation: "Receivers ignore CRLFs before the start line (RFC 3261 §7.5); on connections they are keep-alives (RFC 5626 §3.5.1). They are kept so the message writes back unchanged.",
+        explanation:
+            """
+            Receivers ignore CRLFs before the start line (RFC 3261 §7.5); on connections they are keep-alives (RFC \
+            5626 §3.5.1). They are kept so the message writes back unchanged.
+            """,
         reference: .rfc(3261, "7.5"))
 
     public static let callIDSyntax = Rule(
         code: "SIP122", name: "call-id-syntax", severity: .error,
         summary: "The Call-ID is empty or holds characters outside `word [@ word]`.",
-        explanation: "The Call-ID identifies the dialog together with the tags; it is one or two words joined by `@`, without white space.",
+        explanation:
+            """
+            The Call-ID identifies the dialog together with the tags; it is one or two words joined by `@`, \
+            without white space.
+            """,
         reference: .rfc(3261, "20.8"), bad: "Call-ID: a b", good: "Call-ID: f81d4fae@192.0.2.4")
 
     // MARK: Semantics (RFC 3261 §8, §20)
@@ -150,38 +244,62 @@ public enum SIPRules {
     public static let missingHeader = Rule(
         code: "SIP200", name: "missing-header", severity: .error,
         summary: "A mandatory header is missing.",
-        explanation: "Every request carries To, From, CSeq, Call-ID, Max-Forwards and Via (RFC 3261 §8.1.1); every response carries To, From, CSeq, Call-ID and Via (§8.2.6.2). A UAS answers 400 Bad Request to a request without them.",
+        explanation:
+            """
+            Every request carries To, From, CSeq, Call-ID, Max-Forwards and Via (RFC 3261 §8.1.1); every response \
+            carries To, From, CSeq, Call-ID and Via (§8.2.6.2). A UAS answers 400 Bad Request to a request without \
+            them.
+            """,
         reference: .rfc(3261, "8.1.1"), bad: "INVITE sip:a@example.com SIP/2.0\\r\\nVia: …\\r\\n\\r\\n", good: "")
 
     public static let duplicateHeader = Rule(
         code: "SIP201", name: "duplicate-header", severity: .error,
         summary: "A header that may appear once appears more than once.",
-        explanation: "To, From, Call-ID, CSeq, Max-Forwards, Content-Length and Content-Type are single-valued; two of them make the message ambiguous (RFC 4475 §3.3.8, §3.3.9).",
+        explanation:
+            """
+            To, From, Call-ID, CSeq, Max-Forwards, Content-Length and Content-Type are single-valued; two of them \
+            make the message ambiguous (RFC 4475 §3.3.8, §3.3.9).
+            """,
         reference: .rfc(3261, "7.3.1"), bad: "Call-ID: a\\r\\nCall-ID: b", good: "Call-ID: a")
 
     public static let cseqMethodMismatch = Rule(
         code: "SIP202", name: "cseq-method-mismatch", severity: .error,
         summary: "The method in CSeq is not the request's method.",
-        explanation: "The CSeq method MUST match the method of the request (RFC 3261 §8.1.1.5); responses copy it from their request.",
-        reference: .rfc(3261, "8.1.1.5"), bad: "INVITE … SIP/2.0\\r\\nCSeq: 1 ACK", good: "INVITE … SIP/2.0\\r\\nCSeq: 1 INVITE")
+        explanation:
+            """
+            The CSeq method MUST match the method of the request (RFC 3261 §8.1.1.5); responses copy it from their \
+            request.
+            """,
+        reference: .rfc(3261, "8.1.1.5"), bad: "INVITE … SIP/2.0\\r\\nCSeq: 1 ACK",
+        good: "INVITE … SIP/2.0\\r\\nCSeq: 1 INVITE")
 
     public static let cseqRange = Rule(
         code: "SIP203", name: "cseq-number-range", severity: .warning, strictSeverity: .error,
         summary: "The CSeq number is 2^31 or more.",
-        explanation: "The sequence number MUST be less than 2^31 (RFC 3261 §8.1.1.5) so that it can be incremented within 32 bits; numbers that do not fit 32 bits at all are a syntax error.",
+        explanation:
+            """
+            The sequence number MUST be less than 2^31 (RFC 3261 §8.1.1.5) so that it can be incremented within 32 \
+            bits; numbers that do not fit 32 bits at all are a syntax error.
+            """,
         reference: .rfc(3261, "8.1.1.5"), bad: "CSeq: 4294967295 INVITE", good: "CSeq: 1 INVITE")
 
     public static let branch = Rule(
         code: "SIP204", name: "via-branch", severity: .warning,
         summary: "The top Via of a request has no branch, or a branch without the z9hG4bK magic cookie.",
-        explanation: "An RFC 3261 client sends a branch that starts with `z9hG4bK` in every request (§8.1.1.7); transactions are matched on it. Without the cookie the receiver falls back to RFC 2543 matching.",
-        reference: .rfc(3261, "8.1.1.7"), bad: "Via: SIP/2.0/UDP host;branch=1", good: "Via: SIP/2.0/UDP host;branch=z9hG4bK1")
+        explanation:
+            """
+            An RFC 3261 client sends a branch that starts with `z9hG4bK` in every request (§8.1.1.7); transactions \
+            are matched on it. Without the cookie the receiver falls back to RFC 2543 matching.
+            """,
+        reference: .rfc(3261, "8.1.1.7"), bad: "Via: SIP/2.0/UDP host;branch=1",
+        good: "Via: SIP/2.0/UDP host;branch=z9hG4bK1")
 
     public static let fromTag = Rule(
         code: "SIP205", name: "from-tag", severity: .warning,
         summary: "The From header of a request has no tag.",
         explanation: "A UAC MUST add a tag to From (RFC 3261 §8.1.1.3); the tags and the Call-ID identify the dialog.",
-        reference: .rfc(3261, "8.1.1.3"), bad: "From: <sip:a@example.com>", good: "From: <sip:a@example.com>;tag=1928301774")
+        reference: .rfc(3261, "8.1.1.3"), bad: "From: <sip:a@example.com>",
+        good: "From: <sip:a@example.com>;tag=1928301774")
 
     public static let maxForwardsRange = Rule(
         code: "SIP206", name: "max-forwards-range", severity: .warning,
@@ -192,25 +310,36 @@ public enum SIPRules {
     public static let unknownMethod = Rule(
         code: "SIP207", name: "unknown-method", severity: .info,
         summary: "The method is not one of the registered SIP methods.",
-        explanation: "Extension methods are allowed (RFC 3261 §27.4) and kept; a UAS that does not know one answers 405 or 501.",
+        explanation:
+            "Extension methods are allowed (RFC 3261 §27.4) and kept; a UAS that does not know one answers 405 or 501.",
         reference: .rfc(3261, "8.2.1"), bad: "NEWMETHOD sip:a@example.com SIP/2.0", good: "")
 
     public static let bodyWithoutType = Rule(
         code: "SIP208", name: "body-without-content-type", severity: .error,
         summary: "The message has a body but no Content-Type.",
         explanation: "The Content-Type header MUST be present if the body is not empty (RFC 3261 §20.15).",
-        reference: .rfc(3261, "20.15"), bad: "Content-Length: 4\\r\\n\\r\\nv=0\\n", good: "Content-Type: application/sdp\\r\\nContent-Length: 4\\r\\n\\r\\nv=0\\n")
+        reference: .rfc(3261, "20.15"), bad: "Content-Length: 4\\r\\n\\r\\nv=0\\n",
+        good: "Content-Type: application/sdp\\r\\nContent-Length: 4\\r\\n\\r\\nv=0\\n")
 
     public static let wildcardContact = Rule(
         code: "SIP209", name: "wildcard-contact", severity: .error,
         summary: "`Contact: *` is used outside a REGISTER, or together with other contacts.",
-        explanation: "The wildcard removes all bindings and is allowed only in REGISTER, alone, with `Expires: 0` (RFC 3261 §10.2.2).",
-        reference: .rfc(3261, "10.2.2"), bad: "INVITE …\\r\\nContact: *", good: "REGISTER …\\r\\nContact: *\\r\\nExpires: 0")
+        explanation:
+            """
+            The wildcard removes all bindings and is allowed only in REGISTER, alone, with `Expires: 0` (RFC 3261 \
+            §10.2.2).
+            """,
+        reference: .rfc(3261, "10.2.2"), bad: "INVITE …\\r\\nContact: *",
+        good: "REGISTER …\\r\\nContact: *\\r\\nExpires: 0")
 
     public static let bodySyntax = Rule(
         code: "SIP210", name: "body-syntax", severity: .error,
         summary: "The body does not match its Content-Type.",
-        explanation: "An application/sdp body must be a session description (its own findings follow with SDP codes); a trickle-ICE sdpfrag body is carried in INFO with `Info-Package: trickle-ice` (RFC 8840 §4).",
+        explanation:
+            """
+            An application/sdp body must be a session description (its own findings follow with SDP codes); a \
+            trickle-ICE sdpfrag body is carried in INFO with `Info-Package: trickle-ice` (RFC 8840 §4).
+            """,
         reference: .rfc(3261, "20.15"))
 
     // MARK: Framing and limits (RFC 3261 §18.3)
@@ -218,49 +347,79 @@ public enum SIPRules {
     public static let contentLengthMismatch = Rule(
         code: "SIP300", name: "content-length-mismatch", severity: .error,
         summary: "Content-Length disagrees with the body.",
-        explanation: "Content-Length is the size of the body in bytes (RFC 3261 §20.14). Over UDP, a datagram that ends before it is an error (§18.3), and bytes beyond it are not part of the message. A wrong length on a connection loses the framing of every message that follows.",
+        explanation:
+            """
+            Content-Length is the size of the body in bytes (RFC 3261 §20.14). Over UDP, a datagram that ends \
+            before it is an error (§18.3), and bytes beyond it are not part of the message. A wrong length on a \
+            connection loses the framing of every message that follows.
+            """,
         reference: .rfc(3261, "18.3"), bad: "Content-Length: 200 (with a 129-byte body)", good: "Content-Length: 129")
 
     public static let contentLengthMissing = Rule(
         code: "SIP301", name: "content-length-missing", severity: .error,
         summary: "A message on a stream has no Content-Length.",
-        explanation: "On stream transports (TCP, TLS, WebSocket frames excepted) Content-Length MUST be present, since it is the only way to find the end of the body (RFC 3261 §18.3, §20.14). The body is taken as empty.",
+        explanation:
+            """
+            On stream transports (TCP, TLS, WebSocket frames excepted) Content-Length MUST be present, since it is \
+            the only way to find the end of the body (RFC 3261 §18.3, §20.14). The body is taken as empty.
+            """,
         reference: .rfc(3261, "18.3"), bad: "", good: "Content-Length: 0")
 
     public static let contentLengthInvalid = Rule(
         code: "SIP302", name: "content-length-invalid", severity: .error,
         summary: "Content-Length is not a non-negative number that fits the limits.",
-        explanation: "`Content-Length = 1*DIGIT`: no sign, no other text, and not larger than any body this receiver accepts.",
+        explanation:
+            "`Content-Length = 1*DIGIT`: no sign, no other text, and not larger than any body this receiver accepts.",
         reference: .rfc(3261, "20.14"), bad: "Content-Length: -5", good: "Content-Length: 0")
 
     public static let truncated = Rule(
         code: "SIP303", name: "truncated-message", severity: .error,
         summary: "The message ends before its header section or its body is complete.",
-        explanation: "The header section ends with an empty line, and the body has Content-Length bytes. A stream that closes earlier, or a datagram that was cut, leaves an incomplete message; what was read is kept.",
+        explanation:
+            """
+            The header section ends with an empty line, and the body has Content-Length bytes. A stream that \
+            closes earlier, or a datagram that was cut, leaves an incomplete message; what was read is kept.
+            """,
         reference: .rfc(3261, "18.3"))
 
     public static let messageTooLarge = Rule(
         code: "SIP304", name: "message-too-large", severity: .error,
         summary: "The message is larger than the configured limit.",
-        explanation: "SIPParseOptions.Limits.maxMessageBytes bounds the work one message may cost. A UAS answers 513 Message Too Large (RFC 3261 §21.5.11).",
+        explanation:
+            """
+            SIPParseOptions.Limits.maxMessageBytes bounds the work one message may cost. A UAS answers 513 Message \
+            Too Large (RFC 3261 §21.5.11).
+            """,
         reference: .rfc(3261, "21.5.11"))
 
     public static let headerLineTooLong = Rule(
         code: "SIP305", name: "header-line-too-long", severity: .error,
         summary: "A header line is longer than the configured limit.",
-        explanation: "SIPParseOptions.Limits.maxHeaderLineLength bounds one header line. The line is kept as written but not interpreted.",
+        explanation:
+            """
+            SIPParseOptions.Limits.maxHeaderLineLength bounds one header line. The line is kept as written but not \
+            interpreted.
+            """,
         reference: .rfc(3261, "21.5.11"))
 
     public static let tooManyHeaders = Rule(
         code: "SIP306", name: "too-many-headers", severity: .error,
         summary: "The message has more header fields than the configured limit.",
-        explanation: "SIPParseOptions.Limits.maxHeaderCount bounds the header section. The lines past the limit are kept as written but not interpreted.",
+        explanation:
+            """
+            SIPParseOptions.Limits.maxHeaderCount bounds the header section. The lines past the limit are kept as \
+            written but not interpreted.
+            """,
         reference: .rfc(3261, "21.5.11"))
 
     public static let bodyTooLarge = Rule(
         code: "SIP307", name: "body-too-large", severity: .error,
         summary: "The body is larger than the configured limit.",
-        explanation: "SIPParseOptions.Limits.maxBodyBytes bounds the body. On a stream the decoder does not wait for such a body; it reports the message and looks for the next start line.",
+        explanation:
+            """
+            SIPParseOptions.Limits.maxBodyBytes bounds the body. On a stream the decoder does not wait for such a \
+            body; it reports the message and looks for the next start line.
+            """,
         reference: .rfc(3261, "21.5.11"))
 
     public static let tooManyFindings = Rule(
@@ -272,7 +431,11 @@ public enum SIPRules {
     public static let skippedBytes = Rule(
         code: "SIP309", name: "skipped-bytes", severity: .error,
         summary: "Bytes on a stream were skipped because they are not a SIP message.",
-        explanation: "Between messages a stream may hold only CRLF keep-alives (RFC 5626 §3.5.1). The decoder skips lines until the next request or status line, so one broken message does not lose the ones after it.",
+        explanation:
+            """
+            Between messages a stream may hold only CRLF keep-alives (RFC 5626 §3.5.1). The decoder skips lines \
+            until the next request or status line, so one broken message does not lose the ones after it.
+            """,
         reference: .rfc(3261, "18.3"))
 
     /// Every rule above, in code order.

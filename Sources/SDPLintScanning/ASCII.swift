@@ -70,7 +70,9 @@ extension UInt8 {
     @inlinable @inline(__always) public var isDigit: Bool { self &- ASCII.zero < 10 }
     @inlinable @inline(__always) public var isAlpha: Bool { ASCII.Class.alpha.contains(self) }
     /// 0-9, A-F, a-f: two subtractions (setting bit 5 turns A-F into a-f and nothing else into a-f).
-    @inlinable @inline(__always) public var isHexDigit: Bool { self &- ASCII.zero < 10 || (self | 0x20) &- UInt8(ascii: "a") < 6 }
+    @inlinable @inline(__always) public var isHexDigit: Bool {
+        self &- ASCII.zero < 10 || (self | 0x20) &- UInt8(ascii: "a") < 6
+    }
     @inlinable @inline(__always) public var isTokenChar: Bool { ASCII.Class.token.contains(self) }
     @inlinable @inline(__always) public var isICEChar: Bool { ASCII.Class.ice.contains(self) }
     @inlinable @inline(__always) public var isVisible: Bool { ASCII.Class.visible.contains(self) }

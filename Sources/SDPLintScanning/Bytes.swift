@@ -49,7 +49,9 @@ public enum Bytes {
     /// Whether `range` holds exactly the ASCII bytes of `literal`.
     @inlinable @inline(__always)
     public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
-        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            return false
+        }
         let pointer = literal.utf8Start
         var i = 0
         for index in range {
@@ -62,7 +64,9 @@ public enum Bytes {
     /// Whether `range` holds the ASCII bytes of `literal`, ignoring ASCII case.
     @inlinable @inline(__always)
     public static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
-        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            return false
+        }
         let pointer = literal.utf8Start
         var i = 0
         for index in range {
@@ -76,7 +80,9 @@ public enum Bytes {
     @inlinable
     public static func equal(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
         guard a.count == b.count else { return false }
-        guard a.lowerBound >= 0, b.lowerBound >= 0, a.upperBound <= bytes.count, b.upperBound <= bytes.count else { return false }
+        guard a.lowerBound >= 0, b.lowerBound >= 0, a.upperBound <= bytes.count, b.upperBound <= bytes.count else {
+            return false
+        }
         var i = a.lowerBound
         var j = b.lowerBound
         while i < a.upperBound {
@@ -90,7 +96,9 @@ public enum Bytes {
     /// Whether `range` holds the bytes of `text`, optionally ignoring ASCII case.
     public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String, ignoringCase: Bool) -> Bool {
         text.withUTF8Span { other in
-            guard range.count == other.count, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+            guard range.count == other.count, range.lowerBound >= 0, range.upperBound <= bytes.count else {
+                return false
+            }
             for i in 0..<other.count {
                 let a = bytes[unchecked: range.lowerBound + i]
                 let b = other[unchecked: i]
@@ -184,20 +192,35 @@ public enum Bytes {
             // Fast path over runs of ASCII.
             if i + 8 <= count {
                 let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
             }
             let lead = bytes[i]
-            if lead < 0x80 { i += 1; continue }
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return i
             }
             guard i + length <= count else { return i }

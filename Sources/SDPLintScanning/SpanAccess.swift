@@ -5,7 +5,9 @@
 extension Array where Element == UInt8 {
     /// Calls `body` with the array's bytes as a `Span`.
     @inlinable @inline(__always)
-    package func withSpan<Result, Failure: Error>(_ body: (Span<UInt8>) throws(Failure) -> Result) throws(Failure) -> Result {
+    package func withSpan<Result, Failure: Error>(
+        _ body: (Span<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         try withUnsafeBufferPointer { (buffer) throws(Failure) in try body(buffer.span) }
     }
 }

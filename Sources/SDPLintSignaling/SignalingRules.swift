@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Every check the Signaling module makes, with its stable code.
 ///
 /// `SIG1xx` are JSON envelopes (W3C `RTCSessionDescriptionInit`/`RTCIceCandidateInit` and the
@@ -87,13 +88,21 @@ public enum SignalingRules {
     public static let rollbackWithSDP = Rule(
         code: "SIG105", name: "rollback-with-sdp", severity: .warning,
         summary: "A rollback carries a description.",
-        explanation: "A rollback returns to the stable state; its sdp is ignored (RFC 9429 §4.1.8.2), so a non-empty one is likely a mistaken type.",
+        explanation:
+            """
+            A rollback returns to the stable state; its sdp is ignored (RFC 9429 §4.1.8.2), so a non-empty one is \
+            likely a mistaken type.
+            """,
         reference: .rfc(9429, "4.1.8.2"), bad: #"{"type":"rollback","sdp":"v=0…"}"#, good: #"{"type":"rollback"}"#)
 
     public static let envelopeVersion = Rule(
         code: "SIG106", name: "envelope-version", severity: .error,
         summary: "Our envelope has a version this reader does not know.",
-        explanation: "The sdplint envelope (Schemas/sdplint-signaling.schema.json) has version 1. A later version may change the meaning of members, so the message is skipped.",
+        explanation:
+            """
+            The sdplint envelope (Schemas/sdplint-signaling.schema.json) has version 1. A later version may change \
+            the meaning of members, so the message is skipped.
+            """,
         reference: Reference("sdplint signaling envelope", section: "1"),
         bad: #"{"version":2,"type":"offer","sdp":"v=0…"}"#, good: #"{"version":1,"type":"offer","sdp":"v=0…"}"#)
 
@@ -114,88 +123,151 @@ public enum SignalingRules {
     public static let delayedOfferWithoutOffer = Rule(
         code: "SIG202", name: "delayed-offer-without-offer", severity: .error,
         summary: "The 2xx to an INVITE without SDP carries no offer.",
-        explanation: "When the INVITE has no offer, the first reliable non-failure response to it MUST contain one (RFC 3261 §13.2.1); without it the call has no media.",
-        reference: .rfc(3261, "13.2.1"), bad: "INVITE (no SDP) → 200 OK (no SDP)", good: "INVITE (no SDP) → 200 OK (offer) → ACK (answer)")
+        explanation:
+            """
+            When the INVITE has no offer, the first reliable non-failure response to it MUST contain one (RFC 3261 \
+            §13.2.1); without it the call has no media.
+            """,
+        reference: .rfc(3261, "13.2.1"), bad: "INVITE (no SDP) → 200 OK (no SDP)",
+        good: "INVITE (no SDP) → 200 OK (offer) → ACK (answer)")
 
     public static let trickleInfoWithoutPackage = Rule(
         code: "SIG203", name: "trickle-info-without-package", severity: .warning,
         summary: "An INFO with an SDP fragment has no \"Info-Package: trickle-ice\".",
-        explanation: "RFC 8840 §9 sends candidates in INFO requests of the trickle-ice Info Package; RFC 6086 §4.2.1 requires the Info-Package header on every INFO of a package.",
+        explanation:
+            """
+            RFC 8840 §9 sends candidates in INFO requests of the trickle-ice Info Package; RFC 6086 §4.2.1 \
+            requires the Info-Package header on every INFO of a package.
+            """,
         reference: .rfc(8840, "9"), bad: "INFO … Content-Type: application/trickle-ice-sdpfrag",
         good: "INFO … Info-Package: trickle-ice\nContent-Type: application/trickle-ice-sdpfrag")
 
     public static let missingCallID = Rule(
         code: "SIG204", name: "missing-call-id", severity: .error,
         summary: "A SIP message has no Call-ID, so it belongs to no dialog.",
-        explanation: "The offer/answer state is kept per dialog, and a dialog is named by its Call-ID (RFC 3261 §8.1.1.4). The message is mapped on its own.",
-        reference: .rfc(3261, "8.1.1.4"), bad: "INVITE sip:bob@example.com SIP/2.0 (no Call-ID)", good: "Call-ID: a84b4c76e66710")
+        explanation:
+            """
+            The offer/answer state is kept per dialog, and a dialog is named by its Call-ID (RFC 3261 §8.1.1.4). \
+            The message is mapped on its own.
+            """,
+        reference: .rfc(3261, "8.1.1.4"), bad: "INVITE sip:bob@example.com SIP/2.0 (no Call-ID)",
+        good: "Call-ID: a84b4c76e66710")
 
     public static let ignoredBody = Rule(
         code: "SIG205", name: "ignored-body", severity: .info,
         summary: "A body of a type the signaling model does not carry was skipped.",
-        explanation: "Only application/sdp (a description) and application/trickle-ice-sdpfrag (candidates) map onto signaling messages; other bodies, such as application/dtmf-relay, are left out.",
-        reference: .rfc(3261, "7.4"), bad: "Content-Type: application/dtmf-relay", good: "Content-Type: application/sdp")
+        explanation:
+            """
+            Only application/sdp (a description) and application/trickle-ice-sdpfrag (candidates) map onto \
+            signaling messages; other bodies, such as application/dtmf-relay, are left out.
+            """,
+        reference: .rfc(3261, "7.4"), bad: "Content-Type: application/dtmf-relay", good: "Content-Type: application/sdp"
+    )
 
     // MARK: HTTP/1.1 (SIG30x)
 
     public static let httpStartLine = Rule(
         code: "SIG300", name: "http-start-line", severity: .error,
         summary: "The request line or status line is malformed.",
-        explanation: "A request line is `method SP request-target SP HTTP-version` and a status line `HTTP-version SP 3DIGIT SP [reason-phrase]`, each with single spaces (RFC 9112 §3, §4).",
+        explanation:
+            """
+            A request line is `method SP request-target SP HTTP-version` and a status line `HTTP-version SP 3DIGIT \
+            SP [reason-phrase]`, each with single spaces (RFC 9112 §3, §4).
+            """,
         reference: .rfc(9112, "3"), bad: "POST  /whip HTTP/1.1", good: "POST /whip HTTP/1.1")
 
     public static let httpObsFold = Rule(
         code: "SIG301", name: "http-obs-fold", severity: .error,
         summary: "A header field value is continued on a line that starts with white space.",
-        explanation: "Line folding (obs-fold) is obsolete; a server MUST reject a request that contains it with 400 (RFC 9112 §5.2). The continuation is not read.",
-        reference: .rfc(9112, "5.2"), bad: "Link: <stun:stun.example.net>;\r\n rel=\"ice-server\"", good: "Link: <stun:stun.example.net>; rel=\"ice-server\"")
+        explanation:
+            """
+            Line folding (obs-fold) is obsolete; a server MUST reject a request that contains it with 400 (RFC \
+            9112 §5.2). The continuation is not read.
+            """,
+        reference: .rfc(9112, "5.2"), bad: "Link: <stun:stun.example.net>;\r\n rel=\"ice-server\"",
+        good: "Link: <stun:stun.example.net>; rel=\"ice-server\"")
 
     public static let httpFieldSyntax = Rule(
         code: "SIG302", name: "http-field-syntax", severity: .error,
         summary: "A header line is not `field-name \":\" OWS field-value OWS`.",
-        explanation: "The field name is a token and the colon follows it directly: no white space is allowed between them, and a server MUST reject such a message with 400 (RFC 9112 §5.1), since proxies disagree about it (request smuggling).",
+        explanation:
+            """
+            The field name is a token and the colon follows it directly: no white space is allowed between them, \
+            and a server MUST reject such a message with 400 (RFC 9112 §5.1), since proxies disagree about it \
+            (request smuggling).
+            """,
         reference: .rfc(9112, "5.1"), bad: "Content-Type : application/sdp", good: "Content-Type: application/sdp")
 
     public static let httpContentLength = Rule(
         code: "SIG303", name: "http-content-length", severity: .error,
         summary: "Content-Length is not a decimal number, or two differ.",
-        explanation: "Content-Length is 1*DIGIT; a message with an invalid value or several different values is unrecoverable (RFC 9112 §6.3), since its end cannot be known.",
+        explanation:
+            """
+            Content-Length is 1*DIGIT; a message with an invalid value or several different values is \
+            unrecoverable (RFC 9112 §6.3), since its end cannot be known.
+            """,
         reference: .rfc(9112, "6.3"), bad: "Content-Length: 12, 13", good: "Content-Length: 12")
 
     public static let httpTruncated = Rule(
         code: "SIG304", name: "http-truncated", severity: .error,
         summary: "The message ends before its header section or body does.",
-        explanation: "The header section ends with an empty line and the body has the length Content-Length says (RFC 9112 §6.3, §8); the input stops earlier, so the message is incomplete.",
-        reference: .rfc(9112, "8"), bad: "Content-Length: 500 with 20 bytes of body", good: "Content-Length: 20 with 20 bytes of body")
+        explanation:
+            """
+            The header section ends with an empty line and the body has the length Content-Length says (RFC 9112 \
+            §6.3, §8); the input stops earlier, so the message is incomplete.
+            """,
+        reference: .rfc(9112, "8"), bad: "Content-Length: 500 with 20 bytes of body",
+        good: "Content-Length: 20 with 20 bytes of body")
 
     public static let httpLimit = Rule(
         code: "SIG305", name: "http-limit", severity: .error,
         summary: "The header section, the number of header fields or the body exceeds a limit.",
-        explanation: "Limits keep hostile input cheap (RFC 9112 §2.3 lets a recipient bound what it reads); the defaults are far above any WHIP or WHEP message. Reading stops at the limit.",
+        explanation:
+            """
+            Limits keep hostile input cheap (RFC 9112 §2.3 lets a recipient bound what it reads); the defaults are \
+            far above any WHIP or WHEP message. Reading stops at the limit.
+            """,
         reference: .rfc(9112, "2.3"), bad: "100 000 header fields", good: "a dozen header fields")
 
     public static let httpChunked = Rule(
         code: "SIG306", name: "http-chunked", severity: .error,
         summary: "The chunked transfer coding is malformed.",
-        explanation: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF`, with a hexadecimal size, ending with a zero-size chunk and an optional trailer section (RFC 9112 §7.1).",
+        explanation:
+            """
+            `chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF`, with a hexadecimal size, ending with a \
+            zero-size chunk and an optional trailer section (RFC 9112 §7.1).
+            """,
         reference: .rfc(9112, "7.1"), bad: "zz\r\n…", good: "1a\r\n…\r\n0\r\n\r\n")
 
     public static let httpBareLF = Rule(
         code: "SIG307", name: "http-bare-lf", severity: .warning,
         summary: "A line of the header section ends with LF alone.",
-        explanation: "HTTP/1.1 lines end with CRLF; a recipient MAY accept a bare LF (RFC 9112 §2.2), and this reader does, but many servers answer 400.",
+        explanation:
+            """
+            HTTP/1.1 lines end with CRLF; a recipient MAY accept a bare LF (RFC 9112 §2.2), and this reader does, \
+            but many servers answer 400.
+            """,
         reference: .rfc(9112, "2.2"), bad: "POST /whip HTTP/1.1\\n", good: "POST /whip HTTP/1.1\\r\\n")
 
     public static let httpFieldValue = Rule(
         code: "SIG308", name: "http-field-value", severity: .error,
         summary: "A header field value contains NUL, CR or another control character.",
-        explanation: "Field values are visible characters, spaces and tabs (RFC 9110 §5.5); CR, LF and NUL MUST be rejected or replaced, since they break framing.",
+        explanation:
+            """
+            Field values are visible characters, spaces and tabs (RFC 9110 §5.5); CR, LF and NUL MUST be rejected \
+            or replaced, since they break framing.
+            """,
         reference: .rfc(9110, "5.5"), bad: "ETag: \"a\\0b\"", good: "ETag: \"ab\"")
 
     public static let httpTransferEncoding = Rule(
         code: "SIG309", name: "http-transfer-encoding", severity: .error,
         summary: "Transfer-Encoding is not chunked, or comes with Content-Length.",
-        explanation: "This reader decodes only the chunked coding (RFC 9112 §7). A message with both Transfer-Encoding and Content-Length may be an attempt at request smuggling and ought to be handled as an error (RFC 9112 §6.1); the chunked coding wins.",
+        explanation:
+            """
+            This reader decodes only the chunked coding (RFC 9112 §7). A message with both Transfer-Encoding and \
+            Content-Length may be an attempt at request smuggling and ought to be handled as an error (RFC 9112 \
+            §6.1); the chunked coding wins.
+            """,
         reference: .rfc(9112, "6.1"), bad: "Transfer-Encoding: gzip", good: "Transfer-Encoding: chunked")
 
     // MARK: WHIP and WHEP (SIG31x)
@@ -203,61 +275,103 @@ public enum SignalingRules {
     public static let whipOfferContentType = Rule(
         code: "SIG310", name: "whip-offer-content-type", severity: .error,
         summary: "A WHIP/WHEP POST does not carry an application/sdp offer.",
-        explanation: "The client sends the SDP offer in the body of an HTTP POST with Content-Type application/sdp (RFC 9725 §4.2; draft-ietf-wish-whep §4.2).",
+        explanation:
+            """
+            The client sends the SDP offer in the body of an HTTP POST with Content-Type application/sdp (RFC 9725 \
+            §4.2; draft-ietf-wish-whep §4.2).
+            """,
         reference: .rfc(9725, "4.2"), bad: "Content-Type: application/json", good: "Content-Type: application/sdp")
 
     public static let whipMissingLocation = Rule(
         code: "SIG311", name: "whip-missing-location", severity: .error,
         summary: "A 201 Created has no Location header.",
-        explanation: "The endpoint MUST answer with 201 Created and a Location header with the URL of the session it created (RFC 9725 §4.2); without it the client cannot trickle, restart ICE or end the session.",
-        reference: .rfc(9725, "4.2"), bad: "HTTP/1.1 201 Created (no Location)", good: "Location: https://whip.example.com/session/id")
+        explanation:
+            """
+            The endpoint MUST answer with 201 Created and a Location header with the URL of the session it created \
+            (RFC 9725 §4.2); without it the client cannot trickle, restart ICE or end the session.
+            """,
+        reference: .rfc(9725, "4.2"), bad: "HTTP/1.1 201 Created (no Location)",
+        good: "Location: https://whip.example.com/session/id")
 
     public static let whipAnswer = Rule(
         code: "SIG312", name: "whip-answer", severity: .error,
         summary: "A 201 Created does not carry an application/sdp answer.",
-        explanation: "The 201 response to the POST carries the SDP answer with Content-Type application/sdp (RFC 9725 §4.2).",
-        reference: .rfc(9725, "4.2"), bad: "HTTP/1.1 201 Created\\r\\nContent-Length: 0", good: "Content-Type: application/sdp + the answer")
+        explanation:
+            "The 201 response to the POST carries the SDP answer with Content-Type application/sdp (RFC 9725 §4.2).",
+        reference: .rfc(9725, "4.2"), bad: "HTTP/1.1 201 Created\\r\\nContent-Length: 0",
+        good: "Content-Type: application/sdp + the answer")
 
     public static let whipPatchContentType = Rule(
         code: "SIG313", name: "whip-patch-content-type", severity: .error,
         summary: "A PATCH does not carry application/trickle-ice-sdpfrag.",
-        explanation: "Trickle ICE and ICE restarts use PATCH with an SDP fragment of type application/trickle-ice-sdpfrag (RFC 9725 §4.3.1, RFC 8840 §9); a session answers other types with 415.",
-        reference: .rfc(9725, "4.3.1"), bad: "Content-Type: application/sdp", good: "Content-Type: application/trickle-ice-sdpfrag")
+        explanation:
+            """
+            Trickle ICE and ICE restarts use PATCH with an SDP fragment of type application/trickle-ice-sdpfrag \
+            (RFC 9725 §4.3.1, RFC 8840 §9); a session answers other types with 415.
+            """,
+        reference: .rfc(9725, "4.3.1"), bad: "Content-Type: application/sdp",
+        good: "Content-Type: application/trickle-ice-sdpfrag")
 
     public static let whipPatchWithoutIfMatch = Rule(
         code: "SIG314", name: "whip-patch-without-if-match", severity: .warning,
         summary: "A PATCH has no If-Match header.",
-        explanation: "A trickle PATCH carries If-Match with the entity-tag of the session (from the ETag of the 201), and an ICE restart carries If-Match: \"*\" (RFC 9725 §4.3.1); the session answers 412 Precondition Failed when the tag does not match.",
+        explanation:
+            """
+            A trickle PATCH carries If-Match with the entity-tag of the session (from the ETag of the 201), and an \
+            ICE restart carries If-Match: \"*\" (RFC 9725 §4.3.1); the session answers 412 Precondition Failed \
+            when the tag does not match.
+            """,
         reference: .rfc(9725, "4.3.1"), bad: "PATCH /session/id HTTP/1.1 (no If-Match)", good: "If-Match: \"xyzzy\"")
 
     public static let whipRestartIfMatch = Rule(
         code: "SIG315", name: "whip-restart-if-match", severity: .warning,
         summary: "An ICE-restart PATCH has an If-Match other than \"*\".",
-        explanation: "A PATCH with a new ice-ufrag and ice-pwd restarts ICE and MUST carry If-Match: \"*\" (RFC 9725 §4.3.1), since the client cannot know the entity-tag the restart will create.",
+        explanation:
+            """
+            A PATCH with a new ice-ufrag and ice-pwd restarts ICE and MUST carry If-Match: \"*\" (RFC 9725 \
+            §4.3.1), since the client cannot know the entity-tag the restart will create.
+            """,
         reference: .rfc(9725, "4.3.1"), bad: "If-Match: \"xyzzy\" on a restart", good: "If-Match: \"*\"")
 
     public static let whipMissingETag = Rule(
         code: "SIG316", name: "whip-missing-etag", severity: .info,
         summary: "A 201 Created, or the 200 to an ICE restart, has no ETag.",
-        explanation: "A session that supports trickle ICE or ICE restarts returns an ETag naming the ICE session (RFC 9725 §4.3.1); the client needs it for the If-Match of later PATCH requests.",
+        explanation:
+            """
+            A session that supports trickle ICE or ICE restarts returns an ETag naming the ICE session (RFC 9725 \
+            §4.3.1); the client needs it for the If-Match of later PATCH requests.
+            """,
         reference: .rfc(9725, "4.3.1"), bad: "HTTP/1.1 201 Created (no ETag)", good: "ETag: \"xyzzy\"")
 
     public static let whipErrorResponse = Rule(
         code: "SIG317", name: "whip-error-response", severity: .info,
         summary: "A WHIP/WHEP request was refused.",
-        explanation: "412 Precondition Failed means the If-Match did not match the session's entity-tag; 422 Unprocessable Content that the SDP fragment could not be used; 405 and 501 that PATCH is not supported; 415 a wrong Content-Type (RFC 9725 §4.3.1).",
+        explanation:
+            """
+            412 Precondition Failed means the If-Match did not match the session's entity-tag; 422 Unprocessable \
+            Content that the SDP fragment could not be used; 405 and 501 that PATCH is not supported; 415 a wrong \
+            Content-Type (RFC 9725 §4.3.1).
+            """,
         reference: .rfc(9725, "4.3.1"), bad: "HTTP/1.1 412 Precondition Failed", good: "HTTP/1.1 204 No Content")
 
     public static let whipAuthorization = Rule(
         code: "SIG318", name: "whip-authorization", severity: .warning,
         summary: "The Authorization header does not use the Bearer scheme.",
-        explanation: "WHIP and WHEP authenticate with a bearer token: `Authorization: Bearer <token>` (RFC 9725 §4.7, RFC 6750 §2.1).",
+        explanation:
+            """
+            WHIP and WHEP authenticate with a bearer token: `Authorization: Bearer <token>` (RFC 9725 §4.7, RFC \
+            6750 §2.1).
+            """,
         reference: .rfc(9725, "4.7"), bad: "Authorization: Token abc", good: "Authorization: Bearer abc")
 
     public static let whipUnmapped = Rule(
         code: "SIG319", name: "whip-unmapped-message", severity: .info,
         summary: "An HTTP message has no place in a WHIP/WHEP exchange and was skipped.",
-        explanation: "WHIP and WHEP use POST (offer), PATCH (trickle and ICE restart), DELETE (end) and their responses (RFC 9725 §4); OPTIONS and GET carry no signaling message.",
+        explanation:
+            """
+            WHIP and WHEP use POST (offer), PATCH (trickle and ICE restart), DELETE (end) and their responses (RFC \
+            9725 §4); OPTIONS and GET carry no signaling message.
+            """,
         reference: .rfc(9725, "4"), bad: "GET /whip HTTP/1.1", good: "POST /whip HTTP/1.1")
 
     // MARK: ICE servers (SIG4xx)
@@ -265,31 +379,54 @@ public enum SignalingRules {
     public static let iceServerEmptyURLs = Rule(
         code: "SIG401", name: "ice-server-empty-urls", severity: .error,
         summary: "An RTCIceServer has no URL.",
-        explanation: "`urls` is a string or a non-empty list of strings; RTCPeerConnection throws a SyntaxError for an empty list (W3C webrtc-pc §4.4.1.1).",
-        reference: Reference("W3C webrtc-pc", section: "4.4.1.1"), bad: #"{"urls":[]}"#, good: #"{"urls":"stun:stun.example.net"}"#)
+        explanation:
+            """
+            `urls` is a string or a non-empty list of strings; RTCPeerConnection throws a SyntaxError for an empty \
+            list (W3C webrtc-pc §4.4.1.1).
+            """,
+        reference: Reference("W3C webrtc-pc", section: "4.4.1.1"), bad: #"{"urls":[]}"#,
+        good: #"{"urls":"stun:stun.example.net"}"#)
 
     public static let linkSyntax = Rule(
         code: "SIG402", name: "link-syntax", severity: .error,
         summary: "A Link header value is not `<URI-Reference> *( OWS \";\" OWS link-param )`.",
-        explanation: "Each link is a URI in angle brackets followed by parameters `name=token` or `name=\"quoted string\"` (RFC 8288 §3); several links are separated by commas.",
-        reference: .rfc(8288, "3"), bad: #"Link: turn:turn.example.net; rel="ice-server""#, good: #"Link: <turn:turn.example.net>; rel="ice-server""#)
+        explanation:
+            """
+            Each link is a URI in angle brackets followed by parameters `name=token` or `name=\"quoted string\"` \
+            (RFC 8288 §3); several links are separated by commas.
+            """,
+        reference: .rfc(8288, "3"), bad: #"Link: turn:turn.example.net; rel="ice-server""#,
+        good: #"Link: <turn:turn.example.net>; rel="ice-server""#)
 
     public static let linkNotICEServer = Rule(
         code: "SIG403", name: "link-not-ice-server", severity: .info,
         summary: "A Link is not an ice-server link and was skipped.",
-        explanation: "WHIP and WHEP sessions send STUN and TURN servers as links with rel=\"ice-server\" (RFC 9725 §4.6); other relations are not ICE configuration.",
-        reference: .rfc(9725, "4.6"), bad: #"Link: <stun:stun.example.net>; rel="stun""#, good: #"Link: <stun:stun.example.net>; rel="ice-server""#)
+        explanation:
+            """
+            WHIP and WHEP sessions send STUN and TURN servers as links with rel=\"ice-server\" (RFC 9725 §4.6); \
+            other relations are not ICE configuration.
+            """,
+        reference: .rfc(9725, "4.6"), bad: #"Link: <stun:stun.example.net>; rel="stun""#,
+        good: #"Link: <stun:stun.example.net>; rel="ice-server""#)
 
     public static let credentialType = Rule(
         code: "SIG404", name: "ice-server-credential-type", severity: .error,
         summary: "The credential type is not \"password\".",
-        explanation: "RFC 9725 §4.6 defines only credential-type=\"password\", matching RTCIceCredentialType; browsers reject \"oauth\", which webrtc-pc removed.",
+        explanation:
+            """
+            RFC 9725 §4.6 defines only credential-type=\"password\", matching RTCIceCredentialType; browsers \
+            reject \"oauth\", which webrtc-pc removed.
+            """,
         reference: .rfc(9725, "4.6"), bad: #"credential-type="oauth""#, good: #"credential-type="password""#)
 
     public static let stunWithCredentials = Rule(
         code: "SIG405", name: "stun-with-credentials", severity: .warning,
         summary: "A server whose URLs are all STUN has a username or credential.",
-        explanation: "STUN binding requests for ICE are unauthenticated (RFC 8445 §7.2.2); credentials are used only by TURN, so their presence suggests a turn: URL was meant.",
+        explanation:
+            """
+            STUN binding requests for ICE are unauthenticated (RFC 8445 §7.2.2); credentials are used only by \
+            TURN, so their presence suggests a turn: URL was meant.
+            """,
         reference: .rfc(8445, "7.2.2"), bad: #"{"urls":"stun:s.example.net","username":"u","credential":"p"}"#,
         good: #"{"urls":"turn:t.example.net","username":"u","credential":"p"}"#)
 
@@ -298,7 +435,12 @@ public enum SignalingRules {
     public static let unknownFormat = Rule(
         code: "SIG500", name: "unknown-format", severity: .error,
         summary: "The input is not JSON, SIP, HTTP, SDP or an SDP fragment.",
-        explanation: "The reader recognizes a JSON text or NDJSON stream of signaling messages, SIP messages, HTTP/1.1 messages (WHIP/WHEP), a session description (v=0) and an SDP fragment (a= and m= lines). Name the format explicitly to read other input.",
+        explanation:
+            """
+            The reader recognizes a JSON text or NDJSON stream of signaling messages, SIP messages, HTTP/1.1 \
+            messages (WHIP/WHEP), a session description (v=0) and an SDP fragment (a= and m= lines). Name the \
+            format explicitly to read other input.
+            """,
         reference: .rfc(8866, "5"), bad: "hello", good: "v=0")
 
     public static let emptyInput = Rule(
@@ -310,12 +452,17 @@ public enum SignalingRules {
     public static let noSignalingMessage = Rule(
         code: "SIG502", name: "no-signaling-message", severity: .info,
         summary: "Nothing in the input maps onto a signaling message.",
-        explanation: "The input was read, but none of it is an offer, answer, candidate or hang-up: a 100 Trying, a 180 Ringing without SDP, an ACK or a 200 to a BYE, for example.",
+        explanation:
+            """
+            The input was read, but none of it is an offer, answer, candidate or hang-up: a 100 Trying, a 180 \
+            Ringing without SDP, an ACK or a 200 to a BYE, for example.
+            """,
         reference: .rfc(3261, "13.2.1"), bad: "SIP/2.0 100 Trying", good: "INVITE with an SDP offer")
 
     public static let tooManyFindings = Rule(
         code: "SIG599", name: "too-many-findings", severity: .warning, strictSeverity: .warning,
         summary: "More findings than the limit; the rest were not reported.",
-        explanation: "The reader stops recording findings after a limit so hostile input cannot grow memory without bound.",
+        explanation:
+            "The reader stops recording findings after a limit so hostile input cannot grow memory without bound.",
         reference: .rfc(8866, "5"))
 }

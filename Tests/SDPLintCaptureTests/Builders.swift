@@ -1,8 +1,11 @@
 @testable import SDPLintCapture
+
 /// Hand-made packets and capture files for tests that need shapes no real capture has.
 enum Build {
     static func be16(_ value: UInt16) -> [UInt8] { [UInt8(value >> 8), UInt8(value & 0xFF)] }
-    static func be32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * UInt32($0))) } }
+    static func be32(_ value: UInt32) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * UInt32($0))) }
+    }
     static func le16(_ value: UInt16) -> [UInt8] { be16(value).reversed() }
     static func le32(_ value: UInt32) -> [UInt8] { be32(value).reversed() }
     static func u16(_ value: UInt16, _ bigEndian: Bool) -> [UInt8] { bigEndian ? be16(value) : le16(value) }
@@ -12,8 +15,10 @@ enum Build {
     static let hostB: UInt32 = 0xC000_0202  // 192.0.2.2
 
     /// An IPv4 header (no options) in front of `payload`.
-    static func ipv4(source: UInt32 = hostA, destination: UInt32 = hostB, protocolNumber: UInt8, id: UInt16 = 1,
-                     fragmentOffset: Int = 0, more: Bool = false, payload: [UInt8], totalLength: Int? = nil) -> [UInt8] {
+    static func ipv4(
+        source: UInt32 = hostA, destination: UInt32 = hostB, protocolNumber: UInt8, id: UInt16 = 1,
+        fragmentOffset: Int = 0, more: Bool = false, payload: [UInt8], totalLength: Int? = nil
+    ) -> [UInt8] {
         var header: [UInt8] = [0x45, 0]
         header += be16(UInt16(totalLength ?? (20 + payload.count)))
         header += be16(id)
@@ -55,8 +60,13 @@ enum Build {
         static let ack = TCPFlags(rawValue: 16)
     }
 
-    static func tcp(sourcePort: UInt16 = 40000, destinationPort: UInt16 = 5060, sequence: UInt32, flags: TCPFlags = .ack, payload: [UInt8] = []) -> [UInt8] {
-        be16(sourcePort) + be16(destinationPort) + be32(sequence) + be32(0) + [0x50, flags.rawValue] + be16(65535) + [0, 0, 0, 0] + payload
+    static func tcp(
+        sourcePort: UInt16 = 40000, destinationPort: UInt16 = 5060, sequence: UInt32, flags: TCPFlags = .ack,
+        payload: [UInt8] = []
+    ) -> [UInt8] {
+        be16(sourcePort) + be16(destinationPort) + be32(sequence) + be32(0) + [0x50, flags.rawValue] + be16(65535) + [
+            0, 0, 0, 0,
+        ] + payload
     }
 
     /// Ethernet with zero MAC addresses and the given VLAN tag types in front of the EtherType.
@@ -67,8 +77,10 @@ enum Build {
     }
 
     /// A classic pcap file with microsecond timestamps; `frames[i]` is captured whole unless `originalLengths` says more.
-    static func pcap(linkType: UInt16 = 1, bigEndian: Bool = false, snapLength: UInt32 = 262144, frames: [[UInt8]],
-                     originalLengths: [Int]? = nil) -> [UInt8] {
+    static func pcap(
+        linkType: UInt16 = 1, bigEndian: Bool = false, snapLength: UInt32 = 262144, frames: [[UInt8]],
+        originalLengths: [Int]? = nil
+    ) -> [UInt8] {
         var file = u32(0xA1B2_C3D4, bigEndian) + u16(2, bigEndian) + u16(4, bigEndian) + [UInt8](repeating: 0, count: 8)
         file += u32(snapLength, bigEndian) + u32(UInt32(linkType), bigEndian)
         for (index, frame) in frames.enumerated() {
@@ -87,20 +99,31 @@ enum Build {
     }
 
     static func sectionHeader(bigEndian: Bool = false) -> [UInt8] {
-        block(0x0A0D_0D0A, u32(0x1A2B_3C4D, bigEndian) + u16(1, bigEndian) + u16(0, bigEndian) + [UInt8](repeating: 0xFF, count: 8), bigEndian: bigEndian)
+        block(
+            0x0A0D_0D0A,
+            u32(0x1A2B_3C4D, bigEndian) + u16(1, bigEndian) + u16(0, bigEndian) + [UInt8](repeating: 0xFF, count: 8),
+            bigEndian: bigEndian)
     }
 
     static func option(_ code: UInt16, _ value: [UInt8], bigEndian: Bool = false) -> [UInt8] {
-        u16(code, bigEndian) + u16(UInt16(value.count), bigEndian) + value + [UInt8](repeating: 0, count: (4 - value.count % 4) % 4)
+        u16(code, bigEndian) + u16(UInt16(value.count), bigEndian) + value
+            + [UInt8](repeating: 0, count: (4 - value.count % 4) % 4)
     }
 
-    static func interface(linkType: UInt16 = 1, snapLength: UInt32 = 0, options: [UInt8] = [], bigEndian: Bool = false) -> [UInt8] {
+    static func interface(
+        linkType: UInt16 = 1, snapLength: UInt32 = 0, options: [UInt8] = [], bigEndian: Bool = false
+    ) -> [UInt8] {
         let end: [UInt8] = options.isEmpty ? [] : [0, 0, 0, 0]
-        return block(1, u16(linkType, bigEndian) + [0, 0] + u32(snapLength, bigEndian) + options + end, bigEndian: bigEndian)
+        return block(
+            1, u16(linkType, bigEndian) + [0, 0] + u32(snapLength, bigEndian) + options + end, bigEndian: bigEndian)
     }
 
-    static func enhancedPacket(interface: UInt32 = 0, ticks: UInt64 = 0, _ data: [UInt8], original: Int? = nil, bigEndian: Bool = false) -> [UInt8] {
-        let body = u32(interface, bigEndian) + u32(UInt32(ticks >> 32), bigEndian) + u32(UInt32(ticks & 0xFFFF_FFFF), bigEndian)
+    static func enhancedPacket(
+        interface: UInt32 = 0, ticks: UInt64 = 0, _ data: [UInt8], original: Int? = nil, bigEndian: Bool = false
+    ) -> [UInt8] {
+        let body =
+            u32(interface, bigEndian) + u32(UInt32(ticks >> 32), bigEndian)
+            + u32(UInt32(ticks & 0xFFFF_FFFF), bigEndian)
             + u32(UInt32(data.count), bigEndian) + u32(UInt32(original ?? data.count), bigEndian) + data
         return block(6, body, bigEndian: bigEndian)
     }
@@ -109,9 +132,13 @@ enum Build {
         block(3, u32(UInt32(original ?? data.count), bigEndian) + data, bigEndian: bigEndian)
     }
 
-    static func obsoletePacket(interface: UInt16 = 0, ticks: UInt64 = 0, _ data: [UInt8], bigEndian: Bool = false) -> [UInt8] {
-        let body = u16(interface, bigEndian) + u16(0, bigEndian) + u32(UInt32(ticks >> 32), bigEndian)
-            + u32(UInt32(ticks & 0xFFFF_FFFF), bigEndian) + u32(UInt32(data.count), bigEndian) + u32(UInt32(data.count), bigEndian) + data
+    static func obsoletePacket(
+        interface: UInt16 = 0, ticks: UInt64 = 0, _ data: [UInt8], bigEndian: Bool = false
+    ) -> [UInt8] {
+        let body =
+            u16(interface, bigEndian) + u16(0, bigEndian) + u32(UInt32(ticks >> 32), bigEndian)
+            + u32(UInt32(ticks & 0xFFFF_FFFF), bigEndian) + u32(UInt32(data.count), bigEndian)
+            + u32(UInt32(data.count), bigEndian) + data
         return block(2, body, bigEndian: bigEndian)
     }
 
@@ -125,7 +152,9 @@ enum Build {
     }
 
     /// Runs a decoder over the frames (Ethernet, pcap) and returns every event.
-    static func events(_ frames: [[UInt8]], linkType: UInt16 = 1, limits: CaptureDecoder.Limits = .init()) throws -> [CaptureEvent] {
+    static func events(
+        _ frames: [[UInt8]], linkType: UInt16 = 1, limits: CaptureDecoder.Limits = .init()
+    ) throws -> [CaptureEvent] {
         try CaptureDecoder(bytes: pcap(linkType: linkType, frames: frames), limits: limits).allEvents()
     }
 }
@@ -144,7 +173,10 @@ extension Array where Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(count * 2)
-        for byte in self { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
         return String(decoding: out, as: UTF8.self)
     }
 }

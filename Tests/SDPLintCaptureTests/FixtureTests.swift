@@ -1,8 +1,10 @@
 import Foundation
-import Testing
 import SDPLintDiagnostics
 import SDPLintTestSupport
+import Testing
+
 @testable import SDPLintCapture
+
 /// A capture under Fixtures/ and the sidecar tshark wrote for it when the fixture was made.
 struct CaptureFixture: CustomTestStringConvertible, Sendable {
     let capture: Fixture
@@ -34,7 +36,10 @@ struct CaptureFixture: CustomTestStringConvertible, Sendable {
     func expectation() throws -> Expectation {
         var expected = Expectation()
         for line in try sidecar.text().split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("# frames ") { expected.frames = Int(line.dropFirst("# frames ".count)) ?? -1; continue }
+            if line.hasPrefix("# frames ") {
+                expected.frames = Int(line.dropFirst("# frames ".count)) ?? -1
+                continue
+            }
             if line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let frame = Int(fields[0]) else { continue }
@@ -69,15 +74,25 @@ struct CaptureFixture: CustomTestStringConvertible, Sendable {
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test(arguments: ["sip-udp", "sip-tcp", "sip-udp-fragmented", "sip-udp6-fragmented", "sip-tcp-segmented", "sip-tcp-coalesced"])
+    @Test(arguments: [
+        "sip-udp", "sip-tcp", "sip-udp-fragmented", "sip-udp6-fragmented", "sip-tcp-segmented", "sip-tcp-coalesced",
+    ])
     func pcapAndPcapngOfOneCaptureAgree(_ name: String) throws {
         func summary(_ path: String) throws -> [String] {
             try CaptureDecoder(path: Fixture(path: "pcap/\(path)").url.path).allEvents().compactMap { event in
                 switch event {
                 case .udp(let datagram):
-                    return "udp \(datagram.frames) \(datagram.flow) \(datagram.time.seconds).\(datagram.time.nanoseconds / 1000) \(datagram.payload.hex)"
+                    return
+                        """
+                        udp \(datagram.frames) \(datagram.flow) \
+                        \(datagram.time.seconds).\(datagram.time.nanoseconds / 1000) \(datagram.payload.hex)
+                        """
                 case .tcpData(let segment):
-                    return "tcp \(segment.frame) \(segment.flow) @\(segment.streamOffset) \(segment.time.seconds).\(segment.time.nanoseconds / 1000) \(segment.payload.hex)"
+                    return
+                        """
+                        tcp \(segment.frame) \(segment.flow) @\(segment.streamOffset) \
+                        \(segment.time.seconds).\(segment.time.nanoseconds / 1000) \(segment.payload.hex)
+                        """
                 case .tcpStart(let mark), .tcpEnd(let mark):
                     return "mark \(mark.kind) \(mark.frame) \(mark.flow)"
                 default:

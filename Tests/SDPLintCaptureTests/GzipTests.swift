@@ -1,8 +1,10 @@
 import Foundation
-import Testing
-import SDPLintTestSupport
 import SDPLintDiagnostics
+import SDPLintTestSupport
+import Testing
+
 @testable import SDPLintCapture
+
 @Suite struct GzipTests {
     static let dumps = Fixture.files(in: "corpus/chromium-internals", suffix: ".gz")
     static let small = Fixture(path: "corpus/chromium-internals/call-closed-peer.json.gz")

@@ -1,8 +1,10 @@
 import Foundation
-import Testing
-import SDPLintTestSupport
 import SDPLintDiagnostics
+import SDPLintTestSupport
+import Testing
+
 @testable import SDPLintCapture
+
 @Suite struct LinkLayerTests {
     static let sip = Array("OPTIONS sip:bob@example.com SIP/2.0\r\nContent-Length: 0\r\n\r\n".utf8)
     static let ipPacket = Build.ipv4(protocolNumber: 17, payload: Build.udp(payload: sip))
@@ -21,7 +23,9 @@ import SDPLintDiagnostics
 
     @Test func rawIPLinkTypes() throws {
         for linkType: UInt16 in [101, 228, 12, 14] {
-            #expect(try Self.datagrams([Self.ipPacket], linkType: linkType).map(\.payload) == [Self.sip], "link type \(linkType)")
+            #expect(
+                try Self.datagrams([Self.ipPacket], linkType: linkType).map(\.payload) == [Self.sip],
+                "link type \(linkType)")
         }
         let v6 = Build.ipv6(next: 17, payload: Build.udp(payload: Self.sip))
         #expect(try Self.datagrams([v6], linkType: 229).map(\.payload) == [Self.sip])
@@ -32,12 +36,14 @@ import SDPLintDiagnostics
         for linkType: UInt16 in [0, 108] {
             for family: UInt32 in [2, 10, 24, 28, 30] {
                 for header in [Build.le32(family), Build.be32(family)] {
-                    let payload = family == 2 ? Self.ipPacket : Build.ipv6(next: 17, payload: Build.udp(payload: Self.sip))
+                    let payload =
+                        family == 2 ? Self.ipPacket : Build.ipv6(next: 17, payload: Build.udp(payload: Self.sip))
                     #expect(try Self.datagrams([header + payload], linkType: linkType).map(\.payload) == [Self.sip])
                 }
             }
             // AF_APPLETALK or anything else: not IP, counted.
-            let decoder = try CaptureDecoder(bytes: Build.pcap(linkType: linkType, frames: [Build.le32(16) + Self.ipPacket]))
+            let decoder = try CaptureDecoder(
+                bytes: Build.pcap(linkType: linkType, frames: [Build.le32(16) + Self.ipPacket]))
             #expect(decoder.allEvents().isEmpty)
             #expect(decoder.statistics.nonIPFrames == 1)
         }
@@ -46,7 +52,8 @@ import SDPLintDiagnostics
     @Test func linuxCookedCaptures() throws {
         let sll = [0, 0, 0, 1, 0, 6] + [UInt8](repeating: 0, count: 8) + Build.be16(0x0800) + Self.ipPacket
         #expect(try Self.datagrams([sll], linkType: 113).map(\.payload) == [Self.sip])
-        let sll2 = Build.be16(0x0800) + [0, 0, 0, 0, 0, 1, 0, 1, 0, 6] + [UInt8](repeating: 0, count: 8) + Self.ipPacket
+        let sll2 =
+            Build.be16(0x0800) + [0, 0, 0, 0, 0, 1, 0, 1, 0, 6] + [UInt8](repeating: 0, count: 8) + Self.ipPacket
         #expect(try Self.datagrams([sll2], linkType: 276).map(\.payload) == [Self.sip])
     }
 
@@ -59,7 +66,8 @@ import SDPLintDiagnostics
         #expect(original.count == 6)
         let raw = frames.map { Array($0.dropFirst(14)) }
         #expect(try Build.events(raw, linkType: 101).compactMap(\.udp).map(\.payload) == original)
-        #expect(try Build.events(raw.map { Build.le32(2) + $0 }, linkType: 0).compactMap(\.udp).map(\.payload) == original)
+        #expect(
+            try Build.events(raw.map { Build.le32(2) + $0 }, linkType: 0).compactMap(\.udp).map(\.payload) == original)
         let tagged = frames.map { Array($0.prefix(12)) + Build.be16(0x8100) + Build.be16(7) + Array($0.dropFirst(12)) }
         #expect(try Build.events(tagged, linkType: 1).compactMap(\.udp).map(\.payload) == original)
     }
@@ -84,7 +92,9 @@ import SDPLintDiagnostics
         badIHL[0] = 0x44
         var badUDP = Self.ipPacket
         badUDP.replaceSubrange(24..<26, with: Build.be16(3))
-        let frames = [badLength, badIHL, badUDP, [0x45, 0, 0], [0x95] + Array(Self.ipPacket.dropFirst()), Self.ipPacket]
+        let frames = [
+            badLength, badIHL, badUDP, [0x45, 0, 0], [0x95] + Array(Self.ipPacket.dropFirst()), Self.ipPacket,
+        ]
         let decoder = try CaptureDecoder(bytes: Build.pcap(linkType: 101, frames: frames))
         let events = decoder.allEvents()
         #expect(events.compactMap(\.issue).map(\.rule.code) == Array(repeating: "CAP110", count: 5))
@@ -94,8 +104,9 @@ import SDPLintDiagnostics
 
     @Test func packetsCutBySnapLengthAreReportedAsSuch() throws {
         let frame = Build.ethernet(payload: Self.ipPacket)
-        let file = Build.pcap(snapLength: 64, frames: [Array(frame.prefix(64)), Array(frame.prefix(20))],
-                              originalLengths: [frame.count, frame.count])
+        let file = Build.pcap(
+            snapLength: 64, frames: [Array(frame.prefix(64)), Array(frame.prefix(20))],
+            originalLengths: [frame.count, frame.count])
         let events = try CaptureDecoder(bytes: file).allEvents()
         #expect(events.compactMap(\.issue).map(\.rule.code) == ["CAP109", "CAP109"])
         #expect(events.compactMap(\.udp).isEmpty)
@@ -136,14 +147,19 @@ import SDPLintDiagnostics
     static func fragments(id: UInt16 = 77, size: Int = 1232, of datagram: [UInt8] = udp) -> [[UInt8]] {
         stride(from: 0, to: datagram.count, by: size).map { start in
             let end = min(datagram.count, start + size)
-            return Build.ipv4(protocolNumber: 17, id: id, fragmentOffset: start, more: end < datagram.count, payload: Array(datagram[start..<end]))
+            return Build.ipv4(
+                protocolNumber: 17, id: id, fragmentOffset: start, more: end < datagram.count,
+                payload: Array(datagram[start..<end]))
         }
     }
 
     static func ipv6Fragments(id: UInt32 = 99, size: Int = 1232, of datagram: [UInt8]) -> [[UInt8]] {
         stride(from: 0, to: datagram.count, by: size).map { start in
             let end = min(datagram.count, start + size)
-            return Build.ipv6(next: 44, payload: Build.fragmentHeader(next: 17, offset: start, more: end < datagram.count, id: id) + Array(datagram[start..<end]))
+            return Build.ipv6(
+                next: 44,
+                payload: Build.fragmentHeader(next: 17, offset: start, more: end < datagram.count, id: id)
+                    + Array(datagram[start..<end]))
         }
     }
 
@@ -173,7 +189,8 @@ import SDPLintDiagnostics
     @Test func duplicatesAndIdenticalOverlapsAreHarmless() throws {
         let pieces = Self.fragments()
         // The second fragment again, and an IPv4 fragment that overlaps the first two with the same bytes.
-        let overlap = Build.ipv4(protocolNumber: 17, id: 77, fragmentOffset: 1224, more: true, payload: Array(Self.udp[1224..<1240]))
+        let overlap = Build.ipv4(
+            protocolNumber: 17, id: 77, fragmentOffset: 1224, more: true, payload: Array(Self.udp[1224..<1240]))
         let events = try Build.events([pieces[0], pieces[1], pieces[1], overlap, pieces[2]], linkType: 101)
         #expect(events.compactMap(\.udp).map(\.payload) == [Self.body])
         #expect(events.compactMap(\.issue).isEmpty)
@@ -191,7 +208,9 @@ import SDPLintDiagnostics
 
     @Test func anyPartialIPv6OverlapDropsTheDatagram() throws {
         let pieces = Self.ipv6Fragments(of: Self.udp)
-        let overlap = Build.ipv6(next: 44, payload: Build.fragmentHeader(next: 17, offset: 1224, more: true, id: 99) + Array(Self.udp[1224..<1240]))
+        let overlap = Build.ipv6(
+            next: 44,
+            payload: Build.fragmentHeader(next: 17, offset: 1224, more: true, id: 99) + Array(Self.udp[1224..<1240]))
         let events = try Build.events([pieces[0], overlap] + pieces.dropFirst(), linkType: 229)
         #expect(events.compactMap(\.issue).first?.rule.code == "CAP203")
         #expect(events.compactMap(\.udp).isEmpty)
@@ -214,14 +233,17 @@ import SDPLintDiagnostics
         let filler = Build.ipv4(protocolNumber: 17, payload: Build.udp(payload: [1]))
         let frames = [pieces[0], pieces[1]] + Array(repeating: filler, count: 10) + [pieces[2]]
         let events = try Build.events(frames, linkType: 101, limits: limits)
-        #expect(events.compactMap(\.issue).map(\.rule.code) == ["CAP202", "CAP202"])  // timed out, then the late one alone
+        // Timed out, then the late one alone.
+        #expect(events.compactMap(\.issue).map(\.rule.code) == ["CAP202", "CAP202"])
         #expect(events.compactMap(\.udp).count == 10)
     }
 
     @Test func malformedFragmentsAreRefused() throws {
         // Past 65535, and a non-last fragment whose length is not a multiple of 8.
-        let far = Build.ipv4(protocolNumber: 17, id: 5, fragmentOffset: 65528, more: false, payload: [UInt8](repeating: 1, count: 16))
-        let odd = Build.ipv4(protocolNumber: 17, id: 6, fragmentOffset: 0, more: true, payload: [UInt8](repeating: 1, count: 13))
+        let far = Build.ipv4(
+            protocolNumber: 17, id: 5, fragmentOffset: 65528, more: false, payload: [UInt8](repeating: 1, count: 16))
+        let odd = Build.ipv4(
+            protocolNumber: 17, id: 6, fragmentOffset: 0, more: true, payload: [UInt8](repeating: 1, count: 13))
         let events = try Build.events([far, odd], linkType: 101)
         #expect(events.compactMap(\.issue).map(\.rule.code) == ["CAP110", "CAP110"])
     }
@@ -235,7 +257,10 @@ import SDPLintDiagnostics
         let piece = [UInt8](repeating: 0xAB, count: 1024)
         var frames: [[UInt8]] = []
         for id in 0..<20_000 {
-            frames.append(Build.ipv4(source: UInt32(0x0A00_0000 + id), protocolNumber: 17, id: UInt16(truncatingIfNeeded: id), fragmentOffset: 0, more: true, payload: piece))
+            frames.append(
+                Build.ipv4(
+                    source: UInt32(0x0A00_0000 + id), protocolNumber: 17, id: UInt16(truncatingIfNeeded: id),
+                    fragmentOffset: 0, more: true, payload: piece))
         }
         let decoder = try CaptureDecoder(bytes: Build.pcap(linkType: 101, frames: frames), limits: limits)
         var issues = 0
@@ -252,10 +277,13 @@ import SDPLintDiagnostics
         var issues: [CaptureIssue] = []
         let data = [UInt8](repeating: 1, count: 4000)
         for id in 0..<5000 {
-            let key = FragmentReassembler.Key(source: IPAddress(ipv4: 1), destination: IPAddress(ipv4: 2), identification: UInt32(id), protocolNumber: 17)
+            let key = FragmentReassembler.Key(
+                source: IPAddress(ipv4: 1), destination: IPAddress(ipv4: 2), identification: UInt32(id),
+                protocolNumber: 17)
             // Each datagram claims a fragment far out, so its buffer is as large as it can be made.
-            _ = reassembler.add(key: key, isIPv6: false, protocolNumber: 17, offset: 60_000, more: true, data: data, range: 0..<8,
-                                frame: id + 1, time: Timestamp(seconds: 0, nanoseconds: 0), recordOffset: 0, issues: &issues)
+            _ = reassembler.add(
+                key: key, isIPv6: false, protocolNumber: 17, offset: 60_000, more: true, data: data, range: 0..<8,
+                frame: id + 1, time: Timestamp(seconds: 0, nanoseconds: 0), recordOffset: 0, issues: &issues)
             #expect(reassembler.pendingDatagrams <= 64)
             #expect(reassembler.bufferedBytes <= 100_000)
         }

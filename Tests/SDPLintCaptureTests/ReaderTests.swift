@@ -1,8 +1,10 @@
 import Foundation
-import Testing
-import SDPLintTestSupport
 import SDPLintDiagnostics
+import SDPLintTestSupport
+import Testing
+
 @testable import SDPLintCapture
+
 /// Where each record or block of a capture starts and ends, found by a walk that knows only
 /// the length fields: the oracle for truncation tests.
 struct Layout {
@@ -15,7 +17,8 @@ struct Layout {
             headerEnd = 0
             var at = 0
             while at + 12 <= bytes.count {
-                let type = bytes.u32(at, bigEndian: false), length = Int(bytes.u32(at + 4, bigEndian: false))
+                let type = bytes.u32(at, bigEndian: false)
+                let length = Int(bytes.u32(at + 4, bigEndian: false))
                 records.append((at..<(at + length), [2, 3, 6].contains(type)))
                 at += length
             }
@@ -32,7 +35,9 @@ struct Layout {
 }
 
 @Suite struct ReaderTests {
-    static let truncated = ["pcap/sip-udp.pcap", "pcap/sip-udp.pcapng", "pcap/sip-tcp-coalesced.pcapng", "pcap/sip-udp-any-sll.pcapng"]
+    static let truncated = [
+        "pcap/sip-udp.pcap", "pcap/sip-udp.pcapng", "pcap/sip-tcp-coalesced.pcapng", "pcap/sip-udp-any-sll.pcapng",
+    ]
 
     @Test(arguments: truncated)
     func everyTruncationDeliversThePacketsBeforeItAndNamesTheOffset(_ path: String) throws {
@@ -93,7 +98,10 @@ struct Layout {
     @Test func rejectsUnknownVersions() throws {
         var file = Build.pcap(frames: [])
         file[4] = 3
-        do { _ = try PacketReader(bytes: file); Issue.record("read a pcap 3.4 file") } catch { #expect(error.code == .unsupportedVersion) }
+        do {
+            _ = try PacketReader(bytes: file)
+            Issue.record("read a pcap 3.4 file")
+        } catch { #expect(error.code == .unsupportedVersion) }
         var ng = Build.sectionHeader()
         ng[12] = 2
         do {
@@ -104,9 +112,11 @@ struct Layout {
     }
 
     @Test func readsBigEndianPcapAndIgnoresAHugeSnapLength() throws {
-        let frame = Build.ethernet(payload: Build.ipv4(protocolNumber: 17, payload: Build.udp(payload: Array("hello".utf8))))
+        let frame = Build.ethernet(
+            payload: Build.ipv4(protocolNumber: 17, payload: Build.udp(payload: Array("hello".utf8))))
         for bigEndian in [false, true] {
-            let reader = try PacketReader(bytes: Build.pcap(bigEndian: bigEndian, snapLength: 0xFFFF_FFFF, frames: [frame, frame]))
+            let reader = try PacketReader(
+                bytes: Build.pcap(bigEndian: bigEndian, snapLength: 0xFFFF_FFFF, frames: [frame, frame]))
             #expect(reader.interfaces.first?.snapLength == 0xFFFF_FFFF)
             let first = try #require(try reader.next())
             #expect(first.data == frame)
@@ -122,7 +132,10 @@ struct Layout {
         var file = Build.pcap(frames: [[1, 2, 3, 4]])
         file.replaceSubrange(24 + 8..<24 + 12, with: Build.le32(0x7FFF_FFF0))
         let reader = try PacketReader(bytes: file)
-        do { _ = try reader.next(); Issue.record("read an absurd record") } catch {
+        do {
+            _ = try reader.next()
+            Issue.record("read an absurd record")
+        } catch {
             #expect(error.code == .absurdLength)
             #expect(error.offset == 24)
             #expect(error.frame == 1)
@@ -132,7 +145,10 @@ struct Layout {
         block += Build.enhancedPacket([1, 2, 3, 4])
         block.replaceSubrange(at + 4..<at + 8, with: Build.le32(0xFFFF_FFF0))
         let ng = try PacketReader(bytes: block)
-        do { _ = try ng.next(); Issue.record("read an absurd block") } catch {
+        do {
+            _ = try ng.next()
+            Issue.record("read an absurd block")
+        } catch {
             #expect(error.code == .absurdLength)
             #expect(error.offset == at)
         }
@@ -151,9 +167,12 @@ struct Layout {
             } catch { return error }
         }
         // A trailer that differs from the header.
-        #expect(fault { $0.replaceSubrange($0.count - 4..<$0.count, with: Build.le32(UInt32($0.count + 4))) }?.code == .blockLengthMismatch)
+        #expect(
+            fault { $0.replaceSubrange($0.count - 4..<$0.count, with: Build.le32(UInt32($0.count + 4))) }?.code
+                == .blockLengthMismatch)
         // A length that is not a multiple of 4.
-        #expect(fault { $0.replaceSubrange(4..<8, with: Build.le32(UInt32($0.count - 1))) }?.code == .blockLengthMismatch)
+        #expect(
+            fault { $0.replaceSubrange(4..<8, with: Build.le32(UInt32($0.count - 1))) }?.code == .blockLengthMismatch)
         // A captured length larger than the block.
         #expect(fault { $0.replaceSubrange(20..<24, with: Build.le32(64)) }?.code == .blockLengthMismatch)
         #expect(fault { $0.replaceSubrange(20..<24, with: Build.le32(0xFFFF_FFFF)) }?.code == .blockLengthMismatch)
@@ -187,7 +206,8 @@ struct Layout {
     @Test func sectionsCarryTheirOwnByteOrderAndInterfaces() throws {
         let frame: [UInt8] = [1, 2, 3]
         var file = Build.sectionHeader(bigEndian: false) + Build.interface(linkType: 1) + Build.enhancedPacket(frame)
-        file += Build.sectionHeader(bigEndian: true) + Build.interface(linkType: 101, bigEndian: true)
+        file +=
+            Build.sectionHeader(bigEndian: true) + Build.interface(linkType: 101, bigEndian: true)
             + Build.interface(linkType: 113, bigEndian: true)
             + Build.enhancedPacket(interface: 1, frame, bigEndian: true)
             + Build.enhancedPacket(interface: 0, frame, bigEndian: true)
@@ -201,7 +221,9 @@ struct Layout {
     }
 
     @Test func aPacketOfAnUnknownInterfaceIsCountedAndReported() throws {
-        let file = Build.sectionHeader() + Build.interface() + Build.enhancedPacket(interface: 3, [1]) + Build.enhancedPacket([2])
+        let file =
+            Build.sectionHeader() + Build.interface() + Build.enhancedPacket(interface: 3, [1])
+            + Build.enhancedPacket([2])
         let reader = try PacketReader(bytes: file)
         let packet = try #require(try reader.next())
         #expect(packet.frame == 2)
@@ -214,11 +236,14 @@ struct Layout {
         func stamp(_ resolution: UInt8, _ ticks: UInt64, offset: Int64 = 0) throws -> (Timestamp, [String]) {
             var options = Build.option(9, [resolution])
             if offset != 0 { options += Build.option(14, Build.le32(UInt32(offset)) + Build.le32(0)) }
-            let reader = try PacketReader(bytes: Build.sectionHeader() + Build.interface(options: options) + Build.enhancedPacket(ticks: ticks, [0]))
+            let reader = try PacketReader(
+                bytes: Build.sectionHeader() + Build.interface(options: options)
+                    + Build.enhancedPacket(ticks: ticks, [0]))
             let packet = try #require(try reader.next())
             return (packet.timestamp, reader.issues.map(\.rule.code))
         }
-        #expect(try stamp(9, 1_500_000_000_123_456_789).0 == Timestamp(seconds: 1_500_000_000, nanoseconds: 123_456_789))
+        #expect(
+            try stamp(9, 1_500_000_000_123_456_789).0 == Timestamp(seconds: 1_500_000_000, nanoseconds: 123_456_789))
         #expect(try stamp(3, 1_500_000_000_123).0 == Timestamp(seconds: 1_500_000_000, nanoseconds: 123_000_000))
         #expect(try stamp(0x80 | 10, 3 * 1024 + 512).0 == Timestamp(seconds: 3, nanoseconds: 500_000_000))
         #expect(try stamp(0x80 | 63, UInt64(1) << 63).0 == Timestamp(seconds: 1, nanoseconds: 0))
@@ -232,7 +257,8 @@ struct Layout {
 
     @Test func anOptionRunningPastItsBlockIsReported() throws {
         let bad = Build.le16(2) + Build.le16(200) + Array("lo\0\0".utf8)
-        let reader = try PacketReader(bytes: Build.sectionHeader() + Build.interface(options: bad) + Build.enhancedPacket([7]))
+        let reader = try PacketReader(
+            bytes: Build.sectionHeader() + Build.interface(options: bad) + Build.enhancedPacket([7]))
         #expect(try reader.next()?.data == [7])
         #expect(reader.issues.map(\.rule.code) == ["CAP108"])
     }
@@ -275,7 +301,10 @@ struct Layout {
     }
 
     @Test func aMissingFileIsUnreadable() {
-        do { _ = try PacketReader(path: "/nonexistent/sdplint.pcap"); Issue.record("opened a missing file") } catch {
+        do {
+            _ = try PacketReader(path: "/nonexistent/sdplint.pcap")
+            Issue.record("opened a missing file")
+        } catch {
             #expect(error.code == .unreadable)
             #expect(error.code.rule.code == "CAP106")
         }

@@ -1,6 +1,8 @@
-import Testing
 import SDPLintDiagnostics
+import Testing
+
 @testable import SDPLintCapture
+
 @Suite struct RulesTests {
     @Test func codesAreUniqueOrderedAndExplained() {
         let codes = CaptureRules.all.map(\.code)
@@ -9,13 +11,16 @@ import SDPLintDiagnostics
         for rule in CaptureRules.all {
             #expect(rule.code.hasPrefix("CAP"))
             #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty)
-            #expect(rule.reference.document.hasPrefix("RFC ") || rule.reference.document.hasPrefix("draft-ietf-opsawg-"))
+            #expect(
+                rule.reference.document.hasPrefix("RFC ") || rule.reference.document.hasPrefix("draft-ietf-opsawg-"))
         }
     }
 
     @Test func everyErrorCodeHasAListedRule() {
-        let codes: [CaptureError.Code] = [.badMagic, .truncated, .blockLengthMismatch, .absurdLength, .unsupportedVersion, .unreadable,
-                                          .gzipTruncated, .gzipBadHeader, .gzipBadChecksum, .gzipCorruptData, .gzipTrailingGarbage, .gzipOutputLimit]
+        let codes: [CaptureError.Code] = [
+            .badMagic, .truncated, .blockLengthMismatch, .absurdLength, .unsupportedVersion, .unreadable,
+            .gzipTruncated, .gzipBadHeader, .gzipBadChecksum, .gzipCorruptData, .gzipTrailingGarbage, .gzipOutputLimit,
+        ]
         for code in codes { #expect(CaptureRules.all.contains(code.rule)) }
         #expect(Set(codes.map(\.rule.code)).count == codes.count)
     }

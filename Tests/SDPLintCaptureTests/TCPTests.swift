@@ -1,16 +1,25 @@
-import Testing
 import SDPLintDiagnostics
+import Testing
+
 @testable import SDPLintCapture
+
 @Suite struct TCPTests {
     typealias Flags = Build.TCPFlags
 
-    static func segment(_ sequence: UInt32, _ text: String = "", flags: Flags = .ack, from port: UInt16 = 40000) -> [UInt8] {
+    static func segment(
+        _ sequence: UInt32, _ text: String = "", flags: Flags = .ack, from port: UInt16 = 40000
+    ) -> [UInt8] {
         let to: UInt16 = port == 40000 ? 5060 : 40000
-        return Build.ipv4(source: port == 40000 ? Build.hostA : Build.hostB, destination: port == 40000 ? Build.hostB : Build.hostA,
-                          protocolNumber: 6, payload: Build.tcp(sourcePort: port, destinationPort: to, sequence: sequence, flags: flags, payload: Array(text.utf8)))
+        return Build.ipv4(
+            source: port == 40000 ? Build.hostA : Build.hostB, destination: port == 40000 ? Build.hostB : Build.hostA,
+            protocolNumber: 6,
+            payload: Build.tcp(
+                sourcePort: port, destinationPort: to, sequence: sequence, flags: flags, payload: Array(text.utf8)))
     }
 
-    static func run(_ frames: [[UInt8]], limits: CaptureDecoder.Limits = .init()) throws -> (events: [CaptureEvent], decoder: CaptureDecoder) {
+    static func run(
+        _ frames: [[UInt8]], limits: CaptureDecoder.Limits = .init()
+    ) throws -> (events: [CaptureEvent], decoder: CaptureDecoder) {
         let decoder = try CaptureDecoder(bytes: Build.pcap(linkType: 101, frames: frames), limits: limits)
         return (decoder.allEvents(), decoder)
     }
@@ -20,8 +29,10 @@ import SDPLintDiagnostics
     }
 
     @Test func inOrderSegmentsWithHandshakeAndFIN() throws {
-        let (events, _) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(1001, "abc"), Self.segment(1004, "def"),
-                                        Self.segment(1007, flags: [.fin, .ack])])
+        let (events, _) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(1001, "abc"), Self.segment(1004, "def"),
+            Self.segment(1007, flags: [.fin, .ack]),
+        ])
         #expect(events.compactMap(\.tcpStart).map(\.kind) == [.handshake])
         let data = events.compactMap(\.tcpData)
         #expect(data.map(\.frame) == [2, 3])
@@ -32,7 +43,10 @@ import SDPLintDiagnostics
     }
 
     @Test func outOfOrderSegmentsAreDeliveredInOrderWithTheirFrames() throws {
-        let (events, _) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(1007, "ghi"), Self.segment(1004, "def"), Self.segment(1001, "abc")])
+        let (events, _) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(1007, "ghi"), Self.segment(1004, "def"),
+            Self.segment(1001, "abc"),
+        ])
         let data = events.compactMap(\.tcpData)
         #expect(Self.text(events) == "abcdefghi")
         #expect(data.map(\.frame) == [4, 3, 2])
@@ -41,8 +55,10 @@ import SDPLintDiagnostics
     }
 
     @Test func retransmissionsAndOverlapsAreDropped() throws {
-        let (events, decoder) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(1001, "abcdef"), Self.segment(1001, "abcdef"),
-                                              Self.segment(1004, "defghi"), Self.segment(1001, "abc")])
+        let (events, decoder) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(1001, "abcdef"), Self.segment(1001, "abcdef"),
+            Self.segment(1004, "defghi"), Self.segment(1001, "abc"),
+        ])
         let data = events.compactMap(\.tcpData)
         #expect(Self.text(events) == "abcdefghi")
         #expect(data.map(\.frame) == [2, 4])
@@ -51,7 +67,9 @@ import SDPLintDiagnostics
     }
 
     @Test func aHoleBecomesAGapNotAJoin() throws {
-        let (events, _) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(1001, "abc"), Self.segment(1007, "ghi")])
+        let (events, _) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(1001, "abc"), Self.segment(1007, "ghi"),
+        ])
         let gap = try #require(events.compactMap(\.tcpGap).first)
         #expect(gap.streamOffset == 3)
         #expect(gap.length == 3)
@@ -74,16 +92,20 @@ import SDPLintDiagnostics
     }
 
     @Test func sequenceNumbersWrapAround() throws {
-        let (events, _) = try Self.run([Self.segment(0xFFFF_FFFC, flags: .syn), Self.segment(1, "efgh"), Self.segment(0xFFFF_FFFD, "abcd"),
-                                        Self.segment(5, flags: [.fin, .ack])])
+        let (events, _) = try Self.run([
+            Self.segment(0xFFFF_FFFC, flags: .syn), Self.segment(1, "efgh"), Self.segment(0xFFFF_FFFD, "abcd"),
+            Self.segment(5, flags: [.fin, .ack]),
+        ])
         #expect(Self.text(events) == "abcdefgh")
         #expect(events.compactMap(\.tcpGap).isEmpty)
         #expect(events.compactMap(\.tcpEnd).map(\.kind) == [.fin])
     }
 
     @Test func aResetEndsTheStreamAndReleasesWhatWaits() throws {
-        let (events, _) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(1001, "abc"), Self.segment(1010, "xyz"),
-                                        Self.segment(1013, flags: [.rst])])
+        let (events, _) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(1001, "abc"), Self.segment(1010, "xyz"),
+            Self.segment(1013, flags: [.rst]),
+        ])
         #expect(events.compactMap(\.tcpEnd).map(\.kind) == [.reset])
         #expect(events.compactMap(\.tcpGap).map(\.length) == [6])
         #expect(Self.text(events) == "abcxyz")
@@ -111,8 +133,10 @@ import SDPLintDiagnostics
     }
 
     @Test func aNewSYNOnTheSamePortsStartsANewStream() throws {
-        let (events, _) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(1000, flags: .syn), Self.segment(1001, "one"),
-                                        Self.segment(1004, flags: [.fin, .ack]), Self.segment(90000, flags: .syn), Self.segment(90001, "two")])
+        let (events, _) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(1000, flags: .syn), Self.segment(1001, "one"),
+            Self.segment(1004, flags: [.fin, .ack]), Self.segment(90000, flags: .syn), Self.segment(90001, "two"),
+        ])
         #expect(events.compactMap(\.tcpStart).map(\.kind) == [.handshake, .handshake])
         #expect(events.compactMap(\.tcpData).map(\.streamOffset) == [0, 0])
         #expect(Self.text(events) == "onetwo")
@@ -120,8 +144,10 @@ import SDPLintDiagnostics
 
     @Test func aSegmentCutByTheSnapLengthEndsInAGap() throws {
         let full = Self.segment(1001, "abcdefghij")
-        let file = Build.pcap(linkType: 101, frames: [Self.segment(1000, flags: .syn), Array(full.prefix(full.count - 4)), Self.segment(1011, "k")],
-                              originalLengths: [40, full.count, 41])
+        let file = Build.pcap(
+            linkType: 101,
+            frames: [Self.segment(1000, flags: .syn), Array(full.prefix(full.count - 4)), Self.segment(1011, "k")],
+            originalLengths: [40, full.count, 41])
         let events = try CaptureDecoder(bytes: file).allEvents()
         #expect(Self.text(events) == "abcdefk")
         let gap = try #require(events.compactMap(\.tcpGap).first)
@@ -133,8 +159,10 @@ import SDPLintDiagnostics
     }
 
     @Test func eachDirectionIsItsOwnStream() throws {
-        let (events, _) = try Self.run([Self.segment(1000, flags: .syn), Self.segment(7000, flags: [.syn, .ack], from: 5060),
-                                        Self.segment(1001, "request"), Self.segment(7001, "response", from: 5060)])
+        let (events, _) = try Self.run([
+            Self.segment(1000, flags: .syn), Self.segment(7000, flags: [.syn, .ack], from: 5060),
+            Self.segment(1001, "request"), Self.segment(7001, "response", from: 5060),
+        ])
         let data = events.compactMap(\.tcpData)
         #expect(data.map { String(decoding: $0.payload, as: UTF8.self) } == ["request", "response"])
         #expect(data[0].flow == data[1].flow.reversed)
@@ -168,7 +196,9 @@ import SDPLintDiagnostics
         var frames = [Build.ipv4(protocolNumber: 6, payload: Build.tcp(sequence: initial, flags: .syn))]
         for (sequence, bytes) in pieces {
             frames.append(Build.ipv4(protocolNumber: 6, payload: Build.tcp(sequence: sequence, payload: bytes)))
-            if random.next(5) == 0 { frames.append(Build.ipv4(protocolNumber: 6, payload: Build.tcp(sequence: sequence, payload: bytes))) }
+            if random.next(5) == 0 {
+                frames.append(Build.ipv4(protocolNumber: 6, payload: Build.tcp(sequence: sequence, payload: bytes)))
+            }
         }
         let (events, _) = try Self.run(frames)
         #expect(events.compactMap(\.tcpGap).isEmpty)

@@ -1,7 +1,8 @@
 import Foundation
 import SDPLintFuzzTargets
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Every input a fuzzer once broke a parser with, replayed through the target that found it:
 /// it must run without trapping, keep the target's oracles and finish within a time bound.
 ///
@@ -44,7 +45,8 @@ import SDPLintTestSupport
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         let known = Set(FuzzTarget.all.map(\.name) + ["pending", "README.md"])
         #expect(names.filter { !known.contains($0) } == [])
-        let pending = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("pending").path)) ?? []
+        let pending =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("pending").path)) ?? []
         #expect(pending.filter { FuzzTarget.named($0) == nil } == [])
     }
 

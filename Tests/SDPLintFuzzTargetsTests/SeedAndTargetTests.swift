@@ -1,8 +1,9 @@
 import Foundation
-import SDPLintFuzzTargets
 import SDPLint
-import Testing
+import SDPLintFuzzTargets
 import SDPLintTestSupport
+import Testing
+
 /// What the newer targets promise beyond "runs its seeds": hostile XML costs the `jingle`
 /// target no time, and the seed shapes give what the targets need.
 @Suite struct SeedAndTargetTests {

@@ -1,10 +1,16 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 @Suite struct CandidateFieldTests {
     @Test func readsChromiumUDPHostWithLibwebrtcExtensions() throws {
-        let candidate = try Candidate(parsing:
-            "candidate:3517229301 1 udp 2122260223 127.0.0.1 56478 typ host generation 0 ufrag dly3 network-id 1 network-cost 50")
+        let candidate = try Candidate(
+            parsing:
+                """
+                candidate:3517229301 1 udp 2122260223 127.0.0.1 56478 typ host generation 0 ufrag dly3 network-id \
+                1 network-cost 50
+                """
+        )
         #expect(candidate.foundation == "3517229301")
         #expect(candidate.componentID == 1)
         #expect(candidate.transport == .udp)
@@ -26,8 +32,13 @@ import Testing
     }
 
     @Test func readsChromiumTCPActiveCandidate() throws {
-        let candidate = try Candidate(parsing:
-            "a=candidate:3225762651 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active generation 0 network-id 1 network-cost 50")
+        let candidate = try Candidate(
+            parsing:
+                """
+                a=candidate:3225762651 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active generation 0 \
+                network-id 1 network-cost 50
+                """
+        )
         #expect(candidate.transport == .tcp)
         #expect(candidate.port == 9)
         #expect(candidate.tcpType == .active)
@@ -37,8 +48,9 @@ import Testing
     }
 
     @Test func readsFirefoxMDNSHostCandidate() throws {
-        let candidate = try Candidate(parsing:
-            "a=candidate:0 1 UDP 2122187007 72938c06-7f01-4447-b5d2-792341044139.local 40870 typ host")
+        let candidate = try Candidate(
+            parsing:
+                "a=candidate:0 1 UDP 2122187007 72938c06-7f01-4447-b5d2-792341044139.local 40870 typ host")
         #expect(candidate.transport == .udp)
         #expect(candidate.transport.spelling == "UDP")
         #expect(candidate.address.kind == .mdns)
@@ -57,8 +69,9 @@ import Testing
     }
 
     @Test func readsAiortcCandidateWithLongFoundation() throws {
-        let candidate = try Candidate(parsing:
-            "a=candidate:4001cb5a8cfccf96c7f813f5813aab59 1 udp 2130706431 127.0.0.2 35220 typ host")
+        let candidate = try Candidate(
+            parsing:
+                "a=candidate:4001cb5a8cfccf96c7f813f5813aab59 1 udp 2130706431 127.0.0.2 35220 typ host")
         #expect(candidate.foundation.count == 32)
         #expect(candidate.priority == 2130706431)
         #expect(candidate.localPreference == 65535)
@@ -72,8 +85,9 @@ import Testing
     }
 
     @Test func readsServerReflexiveCandidateOfRFC8839() throws {
-        let candidate = try Candidate(parsing:
-            "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 203.0.113.141 rport 8998")
+        let candidate = try Candidate(
+            parsing:
+                "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 203.0.113.141 rport 8998")
         #expect(candidate.kind == .serverReflexive)
         #expect(candidate.relatedAddress == Candidate.Address("203.0.113.141"))
         #expect(candidate.relatedPort == 8998)
@@ -82,8 +96,9 @@ import Testing
     }
 
     @Test func readsRelayCandidateWithHiddenRelatedAddress() throws {
-        let candidate = try Candidate(parsing:
-            "candidate:1 1 udp 41885439 198.51.100.7 50000 typ relay raddr 0.0.0.0 rport 0 generation 0")
+        let candidate = try Candidate(
+            parsing:
+                "candidate:1 1 udp 41885439 198.51.100.7 50000 typ relay raddr 0.0.0.0 rport 0 generation 0")
         #expect(candidate.kind == .relay)
         #expect(candidate.relatedAddress?.kind == .ipv4)
         #expect(candidate.relatedPort == 0)
@@ -91,10 +106,12 @@ import Testing
     }
 
     @Test func keepsUnknownTypeAndExtensionsAsWritten() {
-        let (candidate, diagnostics) = Candidate.parse("1 1 UDP 2122252543 192.0.2.1 54321 typ Local x-foo bar x-foo baz")
+        let (candidate, diagnostics) = Candidate.parse(
+            "1 1 UDP 2122252543 192.0.2.1 54321 typ Local x-foo bar x-foo baz")
         #expect(candidate?.kind.spelling == "Local")
         #expect(candidate?.kind.isKnown == false)
-        #expect(candidate?.extensionAttributes == [.init(name: "x-foo", value: "bar"), .init(name: "x-foo", value: "baz")])
+        #expect(
+            candidate?.extensionAttributes == [.init(name: "x-foo", value: "bar"), .init(name: "x-foo", value: "baz")])
         #expect(candidate?.extensionValue(named: "x-foo") == "bar")
         #expect(diagnostics.map(\.code) == ["ICE111"])
         #expect(diagnostics.first?.severity == .warning)
@@ -116,13 +133,15 @@ import Testing
             address: "198.51.100.20", port: 61665, kind: .serverReflexive,
             relatedAddress: "10.0.0.5", relatedPort: 61665, tcpType: nil,
             extensionAttributes: [.init(name: "generation", value: "0")])
-        #expect(candidate.description
-            == "842163049 1 udp 1677729535 198.51.100.20 61665 typ srflx raddr 10.0.0.5 rport 61665 generation 0")
+        #expect(
+            candidate.description
+                == "842163049 1 udp 1677729535 198.51.100.20 61665 typ srflx raddr 10.0.0.5 rport 61665 generation 0")
         #expect(candidate.validate().isEmpty)
-        #expect(Candidate(
-            foundation: "1", componentID: 1, transport: .tcp, priority: 1518280447,
-            address: "192.0.2.1", port: 9, kind: .host, tcpType: .simultaneousOpen
-        ).description == "1 1 tcp 1518280447 192.0.2.1 9 typ host tcptype so")
+        #expect(
+            Candidate(
+                foundation: "1", componentID: 1, transport: .tcp, priority: 1518280447,
+                address: "192.0.2.1", port: 9, kind: .host, tcpType: .simultaneousOpen
+            ).description == "1 1 tcp 1518280447 192.0.2.1 9 typ host tcptype so")
     }
 
     @Test func validateReportsProblemsOfABuiltCandidate() {
@@ -184,7 +203,8 @@ import Testing
             bytes += Array(" 1 UDP 2122252543 192.0.2.1 54321 typ host".utf8)
             var collector = DiagnosticCollector()
             _ = Candidate.parse(bytes.span, 0..<bytes.count, into: &collector)
-            let isICEChar = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+            let isICEChar =
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
                 || (0x61...0x7A).contains(byte) || byte == 0x2B || byte == 0x2F
             let rejected = collector.diagnostics.contains { $0.code == "ICE103" }
             #expect(rejected == !isICEChar, "byte \(byte)")

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 @Suite struct CandidateRoundTripTests {
     @Test func fixtureFileHoldsEveryCorpusCandidate() {
         // Fixtures/ice/PROVENANCE.md lists 279 lines; an empty list would make the tests below vacuous.
@@ -73,10 +74,14 @@ import Testing
     }
 
     @Test func fieldOrderIsRestoredByTheCanonicalForm() throws {
-        var candidate = try #require(Candidate.parse(
-            "2 1 UDP 1694498815 192.0.2.3 45664 typ srflx generation 0 rport 8998 raddr 10.0.1.1").candidate)
+        var candidate = try #require(
+            Candidate.parse(
+                "2 1 UDP 1694498815 192.0.2.3 45664 typ srflx generation 0 rport 8998 raddr 10.0.1.1"
+            ).candidate)
         candidate.foundation = "3"
-        #expect(candidate.description == "3 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1 rport 8998 generation 0")
+        #expect(
+            candidate.description
+                == "3 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1 rport 8998 generation 0")
     }
 
     @Test func candidatesAreEqualExactlyWhenTheyPrintTheSameText() throws {

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 @Suite struct CredentialsTests {
     @Test(arguments: ["8hhY", "dly3", "a+/Z", String(repeating: "u", count: 32)])
     func acceptsUfragsOfFourToThirtyTwoICEChars(_ ufrag: String) {
@@ -19,7 +20,9 @@ import Testing
         #expect(ICECredentials.validatePwd(password).isEmpty)
     }
 
-    @Test(arguments: [String(repeating: "p", count: 21), String(repeating: "p", count: 257), "asd88fgpdd777uzjYhagZ=", ""])
+    @Test(arguments: [
+        String(repeating: "p", count: 21), String(repeating: "p", count: 257), "asd88fgpdd777uzjYhagZ=", "",
+    ])
     func rejectsMalformedPasswords(_ password: String) {
         #expect(ICECredentials.validatePwd(password).map(\.code) == ["ICE121"])
     }
@@ -41,7 +44,8 @@ import Testing
         for scalar in (0x20 as UInt32)...0x7E {
             guard let unicode = Unicode.Scalar(scalar) else { continue }
             let ufrag = "abc" + String(Character(unicode))
-            let isICEChar = ("a"..."z").contains(unicode) || ("A"..."Z").contains(unicode)
+            let isICEChar =
+                ("a"..."z").contains(unicode) || ("A"..."Z").contains(unicode)
                 || ("0"..."9").contains(unicode) || unicode == "+" || unicode == "/"
             #expect(ICECredentials.validateUfrag(ufrag).isEmpty == isICEChar, "\(ufrag)")
         }

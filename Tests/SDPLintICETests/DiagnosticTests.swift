@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 /// One malformed input and the finding it must produce: the rule code at line 1, this column.
 struct Malformed: Sendable, CustomTestStringConvertible {
     enum Input: Sendable {
@@ -48,7 +49,10 @@ struct Malformed: Sendable, CustomTestStringConvertible {
         .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ"), "ICE102", column: 48),
         .init(.candidate("a=candidate: 1 UDP 2122252543 192.0.2.1 54321 typ host"), "ICE103", column: 13),
         .init(.candidate("a=candidate:a-b 1 UDP 2122252543 192.0.2.1 54321 typ host"), "ICE103", column: 13),
-        .init(.candidate("a=candidate:" + String(repeating: "f", count: 33) + " 1 UDP 2122252543 192.0.2.1 54321 typ host"), "ICE103", column: 13),
+        .init(
+            .candidate(
+                "a=candidate:" + String(repeating: "f", count: 33) + " 1 UDP 2122252543 192.0.2.1 54321 typ host"),
+            "ICE103", column: 13),
         .init(.candidate("a=candidate:1 0 UDP 2122252543 192.0.2.1 54321 typ host"), "ICE104", column: 15),
         .init(.candidate("a=candidate:1 257 UDP 2122252543 192.0.2.1 54321 typ host"), "ICE104", column: 15),
         .init(.candidate("a=candidate:1 one UDP 2122252543 192.0.2.1 54321 typ host"), "ICE104", column: 15),
@@ -59,24 +63,43 @@ struct Malformed: Sendable, CustomTestStringConvertible {
         .init(.candidate("a=candidate:1 1 UDP 0 192.0.2.1 54321 typ host"), "ICE107", column: 21),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 1.2.3.400 54321 typ host"), "ICE108", column: 32),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 ::g 54321 typ host"), "ICE108", column: 32),
-        .init(.candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.300 rport 8998"), "ICE108", column: 64),
+        .init(
+            .candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.300 rport 8998"),
+            "ICE108", column: 64),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 70000 typ host"), "ICE109", column: 42),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 port typ host"), "ICE109", column: 42),
-        .init(.candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1 rport 65536"), "ICE109", column: 79),
-        .init(.candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1"), "ICE110", column: 58),
+        .init(
+            .candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1 rport 65536"), "ICE109",
+            column: 79),
+        .init(
+            .candidate(
+                """
+                a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1
+                """), "ICE110", column: 58),
         .init(.candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx rport 8998"), "ICE110", column: 58),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ local"), "ICE111", column: 52),
         .init(.candidate("a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host generation"), "ICE112", column: 57),
-        .init(.candidate("a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host generation zero"), "ICE113", column: 68),
+        .init(
+            .candidate(
+                """
+                a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host generation zero
+                """), "ICE113", column: 68),
         .init(.candidate("a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host x@y 1"), "ICE113", column: 57),
-        .init(.candidate("a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host network-cost 70000"), "ICE113", column: 70),
+        .init(
+            .candidate("a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host network-cost 70000"), "ICE113",
+            column: 70),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host "), "ICE114", column: 56),
         .init(.candidate("a=candidate:1 1  UDP 2122252543 192.0.2.1 54321 typ host"), "ICE115", column: 16),
         .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1\t54321 typ host"), "ICE115", column: 41),
         .init(.candidate("a=candidate:1 01 UDP 2122252543 192.0.2.1 54321 typ host"), "ICE116", column: 15),
         .init(.candidate("a=candidate:1 1 TCP 2105524479 192.0.2.1 9 typ host tcptype client"), "ICE117", column: 61),
-        .init(.candidate("a=candidate:1 1 TCP 2105524479 192.0.2.1 9 typ host tcptype active tcptype passive"), "ICE118", column: 68),
-        .init(.candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx generation 0 raddr 10.0.1.1 rport 8998"), "ICE119", column: 71),
+        .init(
+            .candidate("a=candidate:1 1 TCP 2105524479 192.0.2.1 9 typ host tcptype active tcptype passive"), "ICE118",
+            column: 68),
+        .init(
+            .candidate(
+                "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx generation 0 raddr 10.0.1.1 rport 8998"),
+            "ICE119", column: 71),
         .init(.candidate("a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host ufrag ab"), "ICE120", column: 63),
         .init(.ufrag(""), "ICE120", column: 1),
         .init(.ufrag("abc"), "ICE120", column: 1),
@@ -101,14 +124,19 @@ struct Malformed: Sendable, CustomTestStringConvertible {
         .init(.serverURL("stun:stun.example.org:3478?transport=udp"), "ICE135", column: 27),
         .init(.serverURL("turn:turn.example.org?proto=udp"), "ICE136", column: 22),
         .init(.serverURL("turn:turn.example.org?transport="), "ICE136", column: 22),
-        .init(.candidate("a=candidate:3 1 UDP 2130706431 198.51.100.7 3478 typ relay raddr 192.0.2.3 rport 45664"), "ICE201", column: 21),
+        .init(
+            .candidate("a=candidate:3 1 UDP 2130706431 198.51.100.7 3478 typ relay raddr 192.0.2.3 rport 45664"),
+            "ICE201", column: 21),
         .init(.candidate("a=candidate:1 1 UDP 2147483647 192.0.2.1 54321 typ host"), "ICE201", column: 21),
         .init(.candidate("a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx"), "ICE202", column: 52),
-        .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host tcptype active"), "ICE203", column: 57),
+        .init(
+            .candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host tcptype active"), "ICE203", column: 57),
         .init(.candidate("a=candidate:1 1 TCP 2105524479 192.0.2.1 9 typ host"), "ICE204", column: 17),
         .init(.candidate("a=candidate:1 1 SCTP 2122252543 192.0.2.1 54321 typ host"), "ICE205", column: 17),
         .init(.ufrag(String(repeating: "a", count: 33)), "ICE207", column: 1),
-        .init(.candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host raddr 0.0.0.0 rport 0"), "ICE208", column: 57),
+        .init(
+            .candidate("a=candidate:1 1 UDP 2122252543 192.0.2.1 54321 typ host raddr 0.0.0.0 rport 0"), "ICE208",
+            column: 57),
         .init(.serverURL("turns:turn.example.org:5349?transport=udp"), "ICE210", column: 39),
         .init(.serverURL("turn:turn.example.org?transport=tls"), "ICE212", column: 33),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 /// The real captures under `Fixtures/ice/`, found relative to this file.
 enum Fixtures {
     /// The package root: three levels above `Tests/ICETests/Fixtures.swift`.
@@ -21,7 +22,7 @@ enum Fixtures {
     static let candidates: [Line] = {
         let directory = root.appendingPathComponent("Fixtures/ice")
         guard let text = try? String(contentsOf: directory.appendingPathComponent("candidates.txt"), encoding: .utf8),
-              let provenance = try? String(contentsOf: directory.appendingPathComponent("PROVENANCE.md"), encoding: .utf8)
+            let provenance = try? String(contentsOf: directory.appendingPathComponent("PROVENANCE.md"), encoding: .utf8)
         else { return [] }
         // Table rows: | line | `source` | also in |
         var sources: [Int: String] = [:]
@@ -32,7 +33,8 @@ enum Fixtures {
             }
         }
         var lines: [Line] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
             lines.append(Line(number: index + 1, text: String(line), source: sources[index + 1] ?? "?"))
         }
         return lines

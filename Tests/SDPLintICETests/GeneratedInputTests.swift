@@ -1,7 +1,8 @@
-import SDPLintTestSupport
 import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintTestSupport
 import Testing
+
 /// Mutated real inputs, checked against simple oracles: nothing traps, a candidate that comes
 /// back prints exactly the input value, and every finding points inside the input.
 @Suite struct GeneratedInputTests {
@@ -36,10 +37,11 @@ import Testing
 
     @Test func mutatedCandidatesPrintBackAndPointInside() {
         var random = SeededGenerator(seed: 8839)
-        let seeds = Fixtures.candidates.map(\.text) + [
-            "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 203.0.113.141 rport 8998",
-            "a=candidate:3 1 udp 41885439 198.51.100.7 50001 typ relay raddr 0.0.0.0 rport 0 generation 0",
-        ]
+        let seeds =
+            Fixtures.candidates.map(\.text) + [
+                "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 203.0.113.141 rport 8998",
+                "a=candidate:3 1 udp 41885439 198.51.100.7 50001 typ relay raddr 0.0.0.0 rport 0 generation 0",
+            ]
         #expect(seeds.count > 2)
         var returned = 0
         for _ in 0..<20_000 {
@@ -54,7 +56,9 @@ import Testing
             let length = text.utf8.count
             for diagnostic in diagnostics {
                 #expect(diagnostic.location.line == 1)
-                #expect(diagnostic.location.column >= 1 && diagnostic.location.column <= length + 1, "\(text): \(diagnostic)")
+                #expect(
+                    diagnostic.location.column >= 1 && diagnostic.location.column <= length + 1,
+                    "\(text): \(diagnostic)")
                 #expect(diagnostic.location.bytes.upperBound <= length, "\(text): \(diagnostic)")
             }
         }

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 @Suite struct ICEServerURLTests {
     @Test func readsAStunURLWithPort() throws {
         let url = try ICEServerURL(parsing: "stun:stun.l.example.org:19302")
@@ -115,7 +116,10 @@ import Testing
 
     @Test func reportsAnEmptyCredential() {
         let server = ICEServer(urls: [Self.url("turn:turn.example.org")], username: "user", credential: "")
-        #expect(server.validate().map(\.message) == ["the TURN server 'turn:turn.example.org' has an empty credential; TURN needs both"])
+        #expect(
+            server.validate().map(\.message) == [
+                "the TURN server 'turn:turn.example.org' has an empty credential; TURN needs both"
+            ])
     }
 
     @Test func acceptsTurnWithCredentialsAndStunWithout() {

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 @Suite struct PriorityTests {
     struct Vector: Sendable, CustomTestStringConvertible {
         let typePreference: UInt8
@@ -28,9 +29,10 @@ import Testing
 
     @Test(arguments: vectors)
     func computesThePriorityOfRFC8445(_ vector: Vector) {
-        #expect(Candidate.computePriority(
-            typePreference: vector.typePreference, localPreference: vector.localPreference,
-            componentID: vector.componentID) == vector.priority)
+        #expect(
+            Candidate.computePriority(
+                typePreference: vector.typePreference, localPreference: vector.localPreference,
+                componentID: vector.componentID) == vector.priority)
     }
 
     @Test(arguments: vectors)
@@ -72,7 +74,9 @@ import Testing
 
     @Test func pairPrioritySaturatesInsteadOfOverflowing() {
         #expect(SDPLintICE.pairPriority(controlling: .max, controlled: .max) == .max)
-        #expect(SDPLintICE.pairPriority(controlling: .max, controlled: .max - 1) == UInt64(UInt32.max - 1) << 32 + 2 * UInt64(UInt32.max) + 1)
+        #expect(
+            SDPLintICE.pairPriority(controlling: .max, controlled: .max - 1) == UInt64(UInt32.max - 1) << 32 + 2
+                * UInt64(UInt32.max) + 1)
     }
 
     @Test func pairPriorityAddsOneWhenTheControllingCandidateIsHigher() {
@@ -82,8 +86,9 @@ import Testing
     }
 
     static func candidate(_ text: String) -> Candidate {
-        Candidate.parse(text).candidate ?? Candidate(
-            foundation: "?", componentID: 1, transport: .udp, priority: 1, address: "0.0.0.0", port: 0, kind: "?")
+        Candidate.parse(text).candidate
+            ?? Candidate(
+                foundation: "?", componentID: 1, transport: .udp, priority: 1, address: "0.0.0.0", port: 0, kind: "?")
     }
 
     @Test func reportsARelayThatOutranksAHostCandidate() {

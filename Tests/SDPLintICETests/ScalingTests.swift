@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import Testing
+
 /// Parsing is linear: a line a thousand times longer takes about a thousand times longer, never
 /// a million. Each test would take hours if any step were quadratic.
 @Suite(.timeLimit(.minutes(1)))
@@ -29,7 +30,8 @@ struct ScalingTests {
     }
 
     @Test func parsesAOneMegabyteRunOfSpaces() {
-        let text = "1 1 udp 2122260223 192.0.2.1 54321 typ host" + String(repeating: " ", count: 1 << 20) + "generation 0"
+        let text =
+            "1 1 udp 2122260223 192.0.2.1 54321 typ host" + String(repeating: " ", count: 1 << 20) + "generation 0"
         let (candidate, diagnostics) = Candidate.parse(text)
         #expect(diagnostics.map(\.code) == ["ICE115"])
         #expect(candidate?.generation == 0)

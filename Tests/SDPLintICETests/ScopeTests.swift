@@ -1,5 +1,6 @@
 import SDPLintICE
 import Testing
+
 /// Address scopes (RFC 1918, 3927, 4193, 4291, 6598, 6762) and the candidate inventory.
 @Suite struct ScopeTests {
     @Test(arguments: [
@@ -7,7 +8,8 @@ import Testing
         ("169.254.10.1", .linkLocal), ("fe80::1", .linkLocal), ("FE80::abcd", .linkLocal), ("febf::1", .linkLocal),
         ("10.1.2.3", .private), ("172.16.0.1", .private), ("172.31.255.255", .private), ("192.168.1.1", .private),
         ("100.64.0.1", .private), ("fd12:3456::1", .private), ("fc00::1", .private),
-        ("172.32.0.1", .global), ("100.128.0.1", .global), ("192.0.2.1", .global), ("2001:db8::1", .global), ("fec0::1", .global),
+        ("172.32.0.1", .global), ("100.128.0.1", .global), ("192.0.2.1", .global), ("2001:db8::1", .global),
+        ("fec0::1", .global),
         ("::ffff:192.168.0.1", .private), ("::ffff:8.8.8.8", .global),
         ("0.0.0.0", .unspecified), ("::", .unspecified),
         ("4f0c3a7e-0d4a-4c57-9a51-1a2b3c4d5e6f.local", .mdns), ("turn.example.org", .name),
@@ -30,10 +32,15 @@ import Testing
         #expect(inventory.count(kind: .host) == 4 && inventory.count(kind: .serverReflexive) == 1)
         #expect(inventory.count(transport: .tcp) == 1)
         #expect(inventory.count(scope: .private) == 4 && inventory.count(scope: .global) == 1)
-        #expect(inventory.entries.map { "\($0.kind) \($0.transport) \($0.family) \($0.count)" }
-            == ["host udp ipv4 2", "host udp ipv6 1", "host tcp ipv4 1", "srflx udp ipv4 1"])
-        #expect(!inventory.onlyHost && inventory.noRelay && !inventory.onlyTCP && !inventory.onlyThisHost && !inventory.onlyMDNS)
-        let loopback = CandidateInventory([try Candidate(parsing: "candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host")])
+        #expect(
+            inventory.entries.map { "\($0.kind) \($0.transport) \($0.family) \($0.count)" }
+                == ["host udp ipv4 2", "host udp ipv6 1", "host tcp ipv4 1", "srflx udp ipv4 1"])
+        #expect(
+            !inventory.onlyHost && inventory.noRelay && !inventory.onlyTCP && !inventory.onlyThisHost
+                && !inventory.onlyMDNS)
+        let loopback = CandidateInventory([
+            try Candidate(parsing: "candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host")
+        ])
         #expect(loopback.onlyHost && loopback.onlyThisHost)
         #expect(!CandidateInventory([]).onlyHost)
     }

@@ -1,7 +1,8 @@
 import SDPLintDiagnostics
 import SDPLintJSON
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Every JSON capture of the corpus: envelopes from aiortc, Chromium, Firefox, GStreamer and
 /// cross-implementation runs, webrtc-internals dumps and about:webrtc reports.
 @Suite struct CorpusTests {
@@ -21,7 +22,9 @@ import SDPLintTestSupport
         #expect(Self.documents.count > 150)
         #expect(Self.streams.count > 20)
         #expect(Self.pretty.count == 7)
-        for folder in ["aiortc", "chromium", "firefox", "chromium-internals", "firefox-aboutwebrtc", "gstreamer", "cross"] {
+        for folder in [
+            "aiortc", "chromium", "firefox", "chromium-internals", "firefox-aboutwebrtc", "gstreamer", "cross",
+        ] {
             #expect(Self.documents.contains { $0.path.hasPrefix("corpus/\(folder)/") }, "no JSON in \(folder)")
         }
     }
@@ -74,13 +77,16 @@ import SDPLintTestSupport
 
     /// The values of webrtc-internals are JSON texts themselves; they parse too.
     @Test func internalsUpdateLogValuesAreJSON() throws {
-        let dump = try JSONValue(parsing: Fixture(path: "corpus/chromium-internals/call-audio-video-datachannel.json").text())
+        let dump = try JSONValue(
+            parsing: Fixture(path: "corpus/chromium-internals/call-audio-video-datachannel.json").text())
         let connections = try #require(dump["PeerConnections"]?.objectValue)
         var parsedDescriptions = 0
         for connection in connections {
             for event in connection.value["updateLog"]?.arrayValue ?? [] {
-                guard let type = event["type"]?.stringValue, type.hasPrefix("setLocalDescription") || type.hasPrefix("setRemoteDescription"),
-                      let text = event["value"]?.stringValue, text.hasPrefix("{") else { continue }
+                guard let type = event["type"]?.stringValue,
+                    type.hasPrefix("setLocalDescription") || type.hasPrefix("setRemoteDescription"),
+                    let text = event["value"]?.stringValue, text.hasPrefix("{")
+                else { continue }
                 let description = try JSONValue(parsing: text)
                 #expect(description["sdp"]?.stringValue?.hasPrefix("v=0\r\n") == true)
                 parsedDescriptions += 1

@@ -1,7 +1,8 @@
 import SDPLintDiagnostics
 import SDPLintJSON
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// JSON texts inside JSON strings, as webrtc-internals writes every description and candidate.
 @Suite struct EmbeddedTests {
     @Test func locatesValuesOfAnEmbeddedDescriptionInTheDump() throws {
@@ -23,7 +24,9 @@ import SDPLintTestSupport
         func column(of needle: String) -> Int? {
             let target = Array(needle.utf8)
             guard target.count <= line.count else { return nil }
-            return (0...(line.count - target.count)).first { Array(line[$0..<$0 + target.count]) == target }.map { $0 + 1 }
+            return (0...(line.count - target.count)).first { Array(line[$0..<$0 + target.count]) == target }.map {
+                $0 + 1
+            }
         }
         let type = try #require(embedded.location(of: ["type"]))
         #expect(type.line == 2565)
@@ -33,7 +36,8 @@ import SDPLintTestSupport
         #expect(sdp.column == column(of: #"\"v=0\\r\\n"#))
         #expect(embedded.keyLocation(of: ["sdp"])?.column == column(of: #"\"sdp\""#))
         // The whole embedded text spans the string's contents.
-        #expect(embedded.root.location?.bytes == (value.location!.bytes.lowerBound + 1)..<(value.location!.bytes.upperBound - 1))
+        let string = try #require(value.location?.bytes)
+        #expect(embedded.root.location?.bytes == (string.lowerBound + 1)..<(string.upperBound - 1))
     }
 
     @Test func locatesFindingsOfAnEmbeddedTextInTheEnclosingText() throws {
@@ -62,7 +66,8 @@ import SDPLintTestSupport
 
     @Test func mapsEveryDecodedByteToItsSource() throws {
         // "a\u00e9\n😀\ud83d\ude00\/\x" decodes to a, é (2 bytes), LF, 😀 (4), 😀 (4), /, U+FFFD (3), x.
-        let bytes: [UInt8] = Array("[\"a\\u00e9\\n".utf8) + [0xF0, 0x9F, 0x98, 0x80] + Array("\\ud83d\\ude00\\/\\qx\"]".utf8)
+        let bytes: [UInt8] =
+            Array("[\"a\\u00e9\\n".utf8) + [0xF0, 0x9F, 0x98, 0x80] + Array("\\ud83d\\ude00\\/\\qx\"]".utf8)
         let (value, _) = JSONDocument.parse(bytes)
         let node = try #require(value?.root[0])
         let offsets = try #require(node.sourceOffsets(in: bytes))

@@ -1,7 +1,8 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintJSON
 import Testing
+
 /// The grammar of RFC 8259, byte by byte.
 @Suite struct GrammarTests {
     static func codes(_ bytes: [UInt8], _ options: JSONParseOptions = .default) -> [String] {
@@ -22,7 +23,8 @@ import Testing
         case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."): return ("JSON105", 2)
         case UInt8(ascii: "'"): return ("JSON112", 2)
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "_"), UInt8(ascii: "$"): return ("JSON104", 2)
+            UInt8(ascii: "_"), UInt8(ascii: "$"):
+            return ("JSON104", 2)
         default: return ("JSON102", 2)
         }
     }
@@ -39,7 +41,8 @@ import Testing
             #expect(first.location.line == 1)
         } else {
             #expect(diagnostics.isEmpty)
-            let expected: JSONValue = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            let expected: JSONValue =
+                byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
                 ? .array([.number(JSONNumber(Int(byte) - 48))]) : .array([])
             #expect(parsed == expected)
         }
@@ -99,23 +102,30 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("true", true), ("false", false), ("null", .null), ("0", 0), ("-0", JSONValue.number(JSONNumber("-0")!)),
-        ("\"\"", ""), ("[]", []), ("{}", [:]), ("[[],{}]", [[], [:]]), ("{\"a\":{\"b\":[null]}}", ["a": ["b": [.null]]]),
-    ] as [(String, JSONValue)])
+    @Test(
+        arguments: [
+            ("true", true), ("false", false), ("null", .null), ("0", 0), ("-0", JSONValue.number(JSONNumber("-0")!)),
+            ("\"\"", ""), ("[]", []), ("{}", [:]), ("[[],{}]", [[], [:]]),
+            ("{\"a\":{\"b\":[null]}}", ["a": ["b": [.null]]]),
+        ] as [(String, JSONValue)])
     func readsScalarsAndContainersAtTheTopLevel(_ text: String, _ expected: JSONValue) throws {
         #expect(try JSONValue(parsing: text) == expected)
     }
 
     @Test(arguments: [
-        ("", "JSON101"), ("   ", "JSON101"), ("[", "JSON101"), ("{\"a\"", "JSON101"), ("{\"a\":", "JSON101"), ("[1", "JSON101"),
-        ("[1 2]", "JSON102"), ("{\"a\" 1}", "JSON102"), ("{\"a\":1 \"b\":2}", "JSON102"), ("[,1]", "JSON102"), ("{,}", "JSON102"),
+        ("", "JSON101"), ("   ", "JSON101"), ("[", "JSON101"), ("{\"a\"", "JSON101"), ("{\"a\":", "JSON101"),
+        ("[1", "JSON101"),
+        ("[1 2]", "JSON102"), ("{\"a\" 1}", "JSON102"), ("{\"a\":1 \"b\":2}", "JSON102"), ("[,1]", "JSON102"),
+        ("{,}", "JSON102"),
         ("{\"a\":}", "JSON102"), ("]", "JSON102"), ("[1]]", "JSON114"), ("1 2", "JSON114"), ("[1,]", "JSON103"),
         ("{\"a\":1,}", "JSON103"), ("tru", "JSON104"), ("nul", "JSON104"), ("nulls", "JSON104"), ("True", "JSON104"),
         ("NaN", "JSON104"), ("Infinity", "JSON104"), ("undefined", "JSON104"), ("-Infinity", "JSON105"),
-        ("01", "JSON105"), ("-01", "JSON105"), ("00", "JSON105"), ("1.", "JSON105"), ("1.e5", "JSON105"), (".5", "JSON105"),
-        ("+1", "JSON105"), ("1e", "JSON105"), ("1e+", "JSON105"), ("-", "JSON105"), ("--1", "JSON105"), ("0x10", "JSON114"),
-        ("1.5.3", "JSON114"), ("{a:1}", "JSON111"), ("{'a':1}", "JSON112"), ("['a']", "JSON112"), ("[1 // c\n]", "JSON113"),
+        ("01", "JSON105"), ("-01", "JSON105"), ("00", "JSON105"), ("1.", "JSON105"), ("1.e5", "JSON105"),
+        (".5", "JSON105"),
+        ("+1", "JSON105"), ("1e", "JSON105"), ("1e+", "JSON105"), ("-", "JSON105"), ("--1", "JSON105"),
+        ("0x10", "JSON114"),
+        ("1.5.3", "JSON114"), ("{a:1}", "JSON111"), ("{'a':1}", "JSON112"), ("['a']", "JSON112"),
+        ("[1 // c\n]", "JSON113"),
         ("[1 /* c */]", "JSON113"), ("[1 /]", "JSON102"),
     ])
     func rejectsMalformedText(_ text: String, _ code: String) {
@@ -155,7 +165,8 @@ import Testing
 
     @Test(arguments: [
         (#""\ud83d""#, "\u{FFFD}"), (#""\ude00""#, "\u{FFFD}"), (#""\ud83dx""#, "\u{FFFD}x"),
-        (#""\ud83d\u0041""#, "\u{FFFD}A"), (#""\ude00\ud83d""#, "\u{FFFD}\u{FFFD}"), (#""a\uD800\uD800b""#, "a\u{FFFD}\u{FFFD}b"),
+        (#""\ud83d\u0041""#, "\u{FFFD}A"), (#""\ude00\ud83d""#, "\u{FFFD}\u{FFFD}"),
+        (#""a\uD800\uD800b""#, "a\u{FFFD}\u{FFFD}b"),
     ])
     func replacesLoneSurrogatesWithAWarning(_ text: String, _ expected: String) throws {
         let (value, diagnostics) = JSONValue.parse(text)
@@ -164,12 +175,14 @@ import Testing
         #expect(JSONValue.parse(text, options: JSONParseOptions(strict: true)).diagnostics.first?.severity == .error)
     }
 
-    @Test(arguments: [
-        ([0x80], "\u{FFFD}"), ([0xC3], "\u{FFFD}"), ([0xC3, 0x28], "\u{FFFD}("), ([0xE2, 0x82], "\u{FFFD}"),
-        ([0xE2, 0x82, 0x28], "\u{FFFD}("), ([0xF0, 0x9F, 0x98], "\u{FFFD}"), ([0xC0, 0xAF], "\u{FFFD}\u{FFFD}"),
-        ([0xED, 0xA0, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}"), ([0xF4, 0x90, 0x80, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"),
-        ([0xFF, 0x41], "\u{FFFD}A"), ([0x61, 0xE9, 0x62], "a\u{FFFD}b"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0x80], "\u{FFFD}"), ([0xC3], "\u{FFFD}"), ([0xC3, 0x28], "\u{FFFD}("), ([0xE2, 0x82], "\u{FFFD}"),
+            ([0xE2, 0x82, 0x28], "\u{FFFD}("), ([0xF0, 0x9F, 0x98], "\u{FFFD}"), ([0xC0, 0xAF], "\u{FFFD}\u{FFFD}"),
+            ([0xED, 0xA0, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}"),
+            ([0xF4, 0x90, 0x80, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"),
+            ([0xFF, 0x41], "\u{FFFD}A"), ([0x61, 0xE9, 0x62], "a\u{FFFD}b"),
+        ] as [([UInt8], String)])
     func replacesInvalidUTF8ByMaximalSubparts(_ content: [UInt8], _ expected: String) throws {
         let (value, diagnostics) = JSONValue.parse([0x22] + content + [0x22])
         #expect(value == .string(expected))
@@ -186,9 +199,11 @@ import Testing
     @Test func readsLongStringsAcrossTheEightByteFastPath() throws {
         for length in 0..<40 {
             for special in ["", "\\n", "é", "\\u00e9", "😀"] {
-                let content = String(repeating: "a", count: length) + special + String(repeating: "b", count: length % 9)
+                let content =
+                    String(repeating: "a", count: length) + special + String(repeating: "b", count: length % 9)
                 let value = try JSONValue(parsing: "\"" + content + "\"")
-                let expected = content.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\u00e9", with: "é")
+                let expected = content.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(
+                    of: "\\u00e9", with: "é")
                 #expect(value == .string(expected))
             }
         }
@@ -230,7 +245,8 @@ import Testing
     }
 
     @Test func reportsEveryDuplicateWhenStrictAsAnError() {
-        let diagnostics = JSONValue.parse("{\"a\":1,\"a\":2,\"a\":3}", options: JSONParseOptions(strict: true)).diagnostics
+        let diagnostics = JSONValue.parse("{\"a\":1,\"a\":2,\"a\":3}", options: JSONParseOptions(strict: true))
+            .diagnostics
         #expect(diagnostics.map(\.code) == ["JSON201", "JSON201"])
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
@@ -238,11 +254,16 @@ import Testing
     // MARK: Numbers
 
     @Test func keepsHugeAndPreciseNumbersExactly() throws {
-        let text = "[1e400, 123456789012345678901234567890, -0.000000000000000000000000001, 0.1, 1E+2, -0, 9007199254740993]"
+        let text =
+            "[1e400, 123456789012345678901234567890, -0.000000000000000000000000001, 0.1, 1E+2, -0, 9007199254740993]"
         let value = try JSONValue(parsing: text)
         let elements = try #require(value.arrayValue)
         let numbers = elements.compactMap(\.numberValue)
-        #expect(numbers.map(\.text) == ["1e400", "123456789012345678901234567890", "-0.000000000000000000000000001", "0.1", "1E+2", "-0", "9007199254740993"])
+        #expect(
+            numbers.map(\.text) == [
+                "1e400", "123456789012345678901234567890", "-0.000000000000000000000000001", "0.1", "1E+2", "-0",
+                "9007199254740993",
+            ])
         #expect(value.serialized() == text.replacingOccurrences(of: ", ", with: ","))
         #expect(numbers[0].double == .infinity)
         #expect(numbers[0].isInteger)
@@ -254,14 +275,19 @@ import Testing
         #expect(numbers[6].int64 == 9_007_199_254_740_993)
     }
 
-    @Test(arguments: [
-        ("0", Int64(0), UInt64(0), true), ("-1", -1, nil, true), ("9223372036854775807", .max, 9_223_372_036_854_775_807, true),
-        ("-9223372036854775808", .min, nil, true), ("9223372036854775808", nil, 9_223_372_036_854_775_808, true),
-        ("18446744073709551615", nil, .max, true), ("18446744073709551616", nil, nil, true), ("1.5", nil, nil, false),
-        ("1.50e1", 15, 15, true), ("1500e-2", 15, 15, true), ("1e-2", nil, nil, false), ("0.0e999999999999999999", 0, 0, true),
-        ("1e99999999999999999999", nil, nil, true), ("-0.0", 0, 0, true), ("120e-1", 12, 12, true),
-    ] as [(String, Int64?, UInt64?, Bool)])
-    func convertsNumbersExactlyOrNotAtAll(_ text: String, _ int64: Int64?, _ uint64: UInt64?, _ isInteger: Bool) throws {
+    @Test(
+        arguments: [
+            ("0", Int64(0), UInt64(0), true), ("-1", -1, nil, true),
+            ("9223372036854775807", .max, 9_223_372_036_854_775_807, true),
+            ("-9223372036854775808", .min, nil, true), ("9223372036854775808", nil, 9_223_372_036_854_775_808, true),
+            ("18446744073709551615", nil, .max, true), ("18446744073709551616", nil, nil, true),
+            ("1.5", nil, nil, false),
+            ("1.50e1", 15, 15, true), ("1500e-2", 15, 15, true), ("1e-2", nil, nil, false),
+            ("0.0e999999999999999999", 0, 0, true),
+            ("1e99999999999999999999", nil, nil, true), ("-0.0", 0, 0, true), ("120e-1", 12, 12, true),
+        ] as [(String, Int64?, UInt64?, Bool)])
+    func convertsNumbersExactlyOrNotAtAll(_ text: String, _ int64: Int64?, _ uint64: UInt64?, _ isInteger: Bool) throws
+    {
         let number = try #require(JSONNumber(text))
         #expect(number.int64 == int64)
         #expect(number.uint64 == uint64)
@@ -271,7 +297,9 @@ import Testing
 
     @Test func validatesNumberText() {
         for valid in ["0", "-0", "1.5", "1e5", "1E-5", "-12.34e+56"] { #expect(JSONNumber(valid) != nil, "\(valid)") }
-        for invalid in ["", "01", "+1", ".5", "1.", "1e", "NaN", "1 ", " 1", "0x1", "1_000"] { #expect(JSONNumber(invalid) == nil, "\(invalid)") }
+        for invalid in ["", "01", "+1", ".5", "1.", "1e", "NaN", "1 ", " 1", "0x1", "1_000"] {
+            #expect(JSONNumber(invalid) == nil, "\(invalid)")
+        }
         #expect(JSONNumber(Double.nan) == nil)
         #expect(JSONNumber(Double(0.1))?.text == "0.1")
         #expect(JSONNumber(UInt64.max).text == "18446744073709551615")

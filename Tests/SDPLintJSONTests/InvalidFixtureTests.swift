@@ -1,8 +1,9 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintJSON
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// One hand-made malformed input under `Fixtures/json/invalid/` and what it must produce: its
 /// sibling `.expected` lists `LINE:COLUMN CODE [PATH]` per finding, in order, after optional
 /// `# name=value` lines that set parse options.
@@ -48,7 +49,9 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
                 Issue.record("malformed line '\(line)' in \(expectedURL.lastPathComponent)")
                 continue
             }
-            expectations.append(Expectation(line: position[0], column: position[1], code: fields[1], path: fields.count > 2 ? fields[2] : nil))
+            expectations.append(
+                Expectation(
+                    line: position[0], column: position[1], code: fields[1], path: fields.count > 2 ? fields[2] : nil))
         }
         return (options, expectations)
     }
@@ -60,7 +63,9 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
         let (options, expectations) = try invalid.load()
         let bytes = try invalid.fixture.bytes()
         let (_, diagnostics) = JSONValue.parse(bytes, options: options)
-        #expect(diagnostics.map { "\($0.location) \($0.code)" } == expectations.map { "\($0.line):\($0.column) \($0.code)" })
+        #expect(
+            diagnostics.map { "\($0.location) \($0.code)" } == expectations.map { "\($0.line):\($0.column) \($0.code)" }
+        )
         for (diagnostic, expected) in zip(diagnostics, expectations) {
             if let path = expected.path {
                 #expect(diagnostic.message.contains(" \(path)"), "\(diagnostic) should name \(path)")

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintJSON
 import Testing
+
 /// Hostile and huge inputs: every limit has its own finding, nothing recurses per level, and
 /// nothing is quadratic. Each test would run for minutes (or crash) if that broke.
 @Suite(.timeLimit(.minutes(1)))
@@ -33,7 +34,10 @@ struct LimitTests {
         let document = try JSONDocument(parsing: text, options: options)
         var node = document.root
         var levels = 1
-        while let inner = node[0] { node = inner; levels += 1 }
+        while let inner = node[0] {
+            node = inner
+            levels += 1
+        }
         #expect(levels == depth)
         #expect(node.location?.column == depth)
         #expect(JSONValue.parse("[" + text + "]", options: options).diagnostics.map(\.code) == ["JSON203"])

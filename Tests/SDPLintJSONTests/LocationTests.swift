@@ -1,7 +1,8 @@
 import SDPLintDiagnostics
 import SDPLintJSON
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Locations in a real chrome://webrtc-internals dump (`JSON.stringify(dump, null, 1)`), with
 /// lines and columns read off the file by hand.
 @Suite struct LocationTests {
@@ -72,7 +73,9 @@ import SDPLintTestSupport
             #expect(location.line == line && location.column == column, "\(node.path)")
             if case .number(let number) = node.value {
                 #expect(String(decoding: bytes[location.bytes], as: UTF8.self) == number.text)
-            } else if node.path.components.count <= 3 || !(node.value.arrayValue?.isEmpty == false || node.value.objectValue?.isEmpty == false) {
+            } else if node.path.components.count <= 3
+                || !(node.value.arrayValue?.isEmpty == false || node.value.objectValue?.isEmpty == false)
+            {
                 // Scalars and the upper containers; deeper containers are inside those already.
                 #expect(try JSONValue(parsing: Array(bytes[location.bytes])) == node.value, "\(node.path)")
             }

@@ -1,8 +1,9 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintJSON
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Damaged copies of a real envelope: nothing crashes or hangs, and what is valid agrees with an
 /// independent reader (Foundation's JSONSerialization).
 @Suite(.timeLimit(.minutes(1)))

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintJSON
 import Testing
+
 @Suite struct NDJSONTests {
     @Test func tagsEachValueWithItsLineAndGoesOnAfterABadLine() throws {
         let text = "{\"a\":1}\r\n\n  \n[1,\n{\"b\": tru}\n\"last\""

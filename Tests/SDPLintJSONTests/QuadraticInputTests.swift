@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintJSON
 import Testing
+
 /// Inputs shaped to make a careless reader quadratic: strings of nothing but escapes, long keys
 /// repeated, long keys sharing a prefix, many findings with long messages, many lines before an
 /// error. For each, reading eight times the input must cost about eight times as much: the
@@ -13,9 +14,11 @@ struct QuadraticInputTests {
     /// Checks that the cost of `body` grows linearly from `size` to `factor` times `size`. The
     /// two sizes are timed alternately, best of three each, so a burst of load elsewhere hits
     /// both.
-    static func expectLinear(_ name: String, size: Int, bound: Duration = .seconds(10),
-                             make: (Int) -> [UInt8], _ body: ([UInt8]) -> Void,
-                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectLinear(
+        _ name: String, size: Int, bound: Duration = .seconds(10),
+        make: (Int) -> [UInt8], _ body: ([UInt8]) -> Void,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let smallInput = make(size)
         let largeInput = make(size * factor)
         let clock = ContinuousClock()
@@ -26,7 +29,9 @@ struct QuadraticInputTests {
             large = min(large, clock.measure { body(largeInput) })
         }
         let ratio = large / max(small, .microseconds(50))
-        #expect(ratio < Double(factor * 3), "\(name): \(small) for \(size), \(large) for \(size * factor) (×\(ratio))", sourceLocation: sourceLocation)
+        #expect(
+            ratio < Double(factor * 3), "\(name): \(small) for \(size), \(large) for \(size * factor) (×\(ratio))",
+            sourceLocation: sourceLocation)
         #expect(large < bound, "\(name): \(large)", sourceLocation: sourceLocation)
     }
 
@@ -35,33 +40,41 @@ struct QuadraticInputTests {
 
     @Test func stringsOfNothingButEscapes() {
         for escape in ["\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\n"] {
-            Self.expectLinear("escapes \(escape)", size: 50_000,
-                              make: { Array(("[\"" + String(repeating: escape, count: $0) + "\"]").utf8) }, Self.parseDocument)
+            Self.expectLinear(
+                "escapes \(escape)", size: 50_000,
+                make: { Array(("[\"" + String(repeating: escape, count: $0) + "\"]").utf8) }, Self.parseDocument)
         }
     }
 
     @Test func loneSurrogatesEachReported() {
         // Each lone surrogate is a finding; the findings stop at the limit, the scan does not.
-        Self.expectLinear("lone surrogates", size: 10_000,
-                          make: { Array(("\"" + String(repeating: "\\ud800", count: $0) + "\"").utf8) }, Self.parse)
-        let diagnostics = JSONValue.parse(Array(("\"" + String(repeating: "\\ud800", count: 5000) + "\"").utf8)).diagnostics
+        Self.expectLinear(
+            "lone surrogates", size: 10_000,
+            make: { Array(("\"" + String(repeating: "\\ud800", count: $0) + "\"").utf8) }, Self.parse)
+        let diagnostics = JSONValue.parse(Array(("\"" + String(repeating: "\\ud800", count: 5000) + "\"").utf8))
+            .diagnostics
         #expect(diagnostics.count <= JSONParseOptions().maxDiagnostics + 1)
     }
 
     @Test func oneLongKeyRepeated() {
         // Every member after the first is a duplicate: one comparison of a 1 KiB key each.
         let key = "\"" + String(repeating: "k", count: 1024) + "\""
-        Self.expectLinear("long duplicate keys", size: 1_000,
-                          make: { Array(("{" + Array(repeating: key + ":1", count: $0).joined(separator: ",") + "}").utf8) }, Self.parseDocument)
+        Self.expectLinear(
+            "long duplicate keys", size: 1_000,
+            make: { Array(("{" + Array(repeating: key + ":1", count: $0).joined(separator: ",") + "}").utf8) },
+            Self.parseDocument)
     }
 
     @Test func longKeysSharingALongPrefix() {
         // Distinct keys that differ only at the end: hashing and comparing must not rescan the
         // whole object for each.
         let prefix = String(repeating: "p", count: 512)
-        Self.expectLinear("long distinct keys", size: 1_000,
-                          make: { count in Array(("{" + (0..<count).map { "\"\(prefix)\($0)\":\($0)" }.joined(separator: ",") + "}").utf8) },
-                          Self.parseDocument)
+        Self.expectLinear(
+            "long distinct keys", size: 1_000,
+            make: { count in
+                Array(("{" + (0..<count).map { "\"\(prefix)\($0)\":\($0)" }.joined(separator: ",") + "}").utf8)
+            },
+            Self.parseDocument)
     }
 
     @Test func escapedSpellingsOfOneKey() {
@@ -76,40 +89,48 @@ struct QuadraticInputTests {
 
     @Test func manyLinesBeforeAnError() {
         // Locating the error counts lines once, not once per finding.
-        Self.expectLinear("lines then an error", size: 25_000,
-                          make: { Array(("[" + String(repeating: "1,\n", count: $0) + "x]").utf8) }, Self.parseDocument)
+        Self.expectLinear(
+            "lines then an error", size: 25_000,
+            make: { Array(("[" + String(repeating: "1,\n", count: $0) + "x]").utf8) }, Self.parseDocument)
     }
 
     @Test func manyFindingsWithLongPaths() {
         // Every duplicate in a deep object names its path; the path is not rebuilt per byte.
         let open = String(repeating: "{\"level\":", count: 200)
         let close = String(repeating: "}", count: 200)
-        Self.expectLinear("findings deep down", size: 250,
-                          make: { count in Array((open + "{" + Array(repeating: "\"d\":1", count: count).joined(separator: ",") + "}" + close).utf8) },
-                          Self.parse)
+        Self.expectLinear(
+            "findings deep down", size: 250,
+            make: { count in
+                Array(
+                    (open + "{" + Array(repeating: "\"d\":1", count: count).joined(separator: ",") + "}" + close).utf8)
+            },
+            Self.parse)
     }
 
     @Test func longNumbersWithinTheLimit() {
         let number = "1" + String(repeating: "0", count: 4000) + ".5e-3"
-        Self.expectLinear("4 KB numbers", size: 100,
-                          make: { Array(("[" + Array(repeating: number, count: $0).joined(separator: ",") + "]").utf8) }, Self.parse)
+        Self.expectLinear(
+            "4 KB numbers", size: 100,
+            make: { Array(("[" + Array(repeating: number, count: $0).joined(separator: ",") + "]").utf8) }, Self.parse)
     }
 
     @Test func writingEscapesIsLinear() {
-        Self.expectLinear("writer escapes", size: 25_000,
-                          make: { Array(String(repeating: "\"\\\u{01}é\u{7F}", count: $0).utf8) },
-                          { bytes in _ = JSONValue.string(String(decoding: bytes, as: UTF8.self)).serialized() })
+        Self.expectLinear(
+            "writer escapes", size: 25_000,
+            make: { Array(String(repeating: "\"\\\u{01}é\u{7F}", count: $0).utf8) },
+            { bytes in _ = JSONValue.string(String(decoding: bytes, as: UTF8.self)).serialized() })
     }
 
     @Test func walkingADeepDocument() {
         // Each node carries its path, so a walk costs O(nodes × depth); at the default depth
         // limit of 512 that stays small.
-        Self.expectLinear("walk 480 levels", size: 60, bound: Duration.seconds(5),
-                          make: { Array((String(repeating: "[", count: $0) + String(repeating: "]", count: $0)).utf8) },
-                          { bytes in
-                              guard let document = JSONDocument.parse(bytes).document else { return }
-                              var node = document.root
-                              while let inner = node.elements.first { node = inner }
-                          })
+        Self.expectLinear(
+            "walk 480 levels", size: 60, bound: Duration.seconds(5),
+            make: { Array((String(repeating: "[", count: $0) + String(repeating: "]", count: $0)).utf8) },
+            { bytes in
+                guard let document = JSONDocument.parse(bytes).document else { return }
+                var node = document.root
+                while let inner = node.elements.first { node = inner }
+            })
     }
 }

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintJSON
 import Testing
+
 /// Reading message fields with findings that say where.
 @Suite struct TypedAccessTests {
     static let candidateText = """
@@ -49,14 +50,18 @@ import Testing
 
     @Test func reportsNumbersThatDoNotFit() throws {
         let candidate = try #require(try JSONDocument(parsing: Self.candidateText).root["candidate"])
-        let fraction = try #require(throws: JSONAccessError.self) { try candidate.required("sdpMLineIndex", as: Int.self) }
+        let fraction = try #require(throws: JSONAccessError.self) {
+            try candidate.required("sdpMLineIndex", as: Int.self)
+        }
         #expect(fraction.code == "JSON212")
         #expect(fraction.location.description == "5:22")
         #expect(fraction.message.contains("$.candidate.sdpMLineIndex"))
         let range = try #require(throws: JSONAccessError.self) { try candidate.required("port", as: UInt16.self) }
         #expect(range.code == "JSON212")
         #expect(range.message == "expected an integer from 0 to 65535 at $.candidate.port, found 70000")
-        let huge = try #require(throws: JSONAccessError.self) { try JSONNode(JSONValue.array([.number(JSONNumber("1e400")!)])).decode(as: [Double].self) }
+        let huge = try #require(throws: JSONAccessError.self) {
+            try JSONNode(JSONValue.array([.number(JSONNumber("1e400")!)])).decode(as: [Double].self)
+        }
         #expect(huge.code == "JSON212")
         #expect(huge.path == [0])
     }
@@ -101,14 +106,20 @@ import Testing
                 sdpMLineIndex = try node.optional("sdpMLineIndex")
             }
         }
-        let records = NDJSON.parse("""
+        let records = NDJSON.parse(
+            """
             {"candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0","sdpMLineIndex":0}
             {"candidate":"candidate:2 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0","sdpMLineIndex":"0"}
             """)
         let first = try #require(records.first?.document?.root)
-        #expect(try first.decode(as: IceCandidateInit.self) == IceCandidateInit(candidate: "candidate:1 1 udp 1 192.0.2.1 9 typ host", sdpMid: "0", sdpMLineIndex: 0))
+        #expect(
+            try first.decode(as: IceCandidateInit.self)
+                == IceCandidateInit(
+                    candidate: "candidate:1 1 udp 1 192.0.2.1 9 typ host", sdpMid: "0", sdpMLineIndex: 0))
         let second = try #require(records.last?.document?.root)
         let error = try #require(throws: JSONAccessError.self) { try second.decode(as: IceCandidateInit.self) }
-        #expect(error.description == "2:86: error[JSON210]: expected integer from 0 to 65535 at $.sdpMLineIndex, found string")
+        #expect(
+            error.description
+                == "2:86: error[JSON210]: expected integer from 0 to 65535 at $.sdpMLineIndex, found string")
     }
 }

@@ -1,28 +1,32 @@
 import SDPLintJSON
 import Testing
+
 @Suite struct WriterTests {
     @Test func escapesWhatRFC8259Requires() {
         let text = "q\" b\\ s/ \u{0}\u{1}\u{8}\u{9}\u{A}\u{C}\u{D}\u{1F} \u{7F} é \u{2028}\u{2029} 😀"
-        #expect(JSONValue.string(text).serialized() == "\"q\\\" b\\\\ s/ \\u0000\\u0001\\b\\t\\n\\f\\r\\u001f \u{7F} é \u{2028}\u{2029} 😀\"")
+        #expect(
+            JSONValue.string(text).serialized()
+                == "\"q\\\" b\\\\ s/ \\u0000\\u0001\\b\\t\\n\\f\\r\\u001f \u{7F} é \u{2028}\u{2029} 😀\"")
     }
 
     @Test func writesCompactAndPrettyLayouts() {
         let value: JSONValue = ["type": "offer", "list": [1, [], [:], ["a": .null]], "empty": [:]]
         #expect(value.serialized() == #"{"type":"offer","list":[1,[],{},{"a":null}],"empty":{}}"#)
-        #expect(value.serialized(pretty: true) == """
-            {
-              "type": "offer",
-              "list": [
-                1,
-                [],
-                {},
+        #expect(
+            value.serialized(pretty: true) == """
                 {
-                  "a": null
+                  "type": "offer",
+                  "list": [
+                    1,
+                    [],
+                    {},
+                    {
+                      "a": null
+                    }
+                  ],
+                  "empty": {}
                 }
-              ],
-              "empty": {}
-            }
-            """)
+                """)
         #expect(JSONValue.array([1]).serialized(format: .pretty(indent: 1)) == "[\n 1\n]")
     }
 
@@ -45,26 +49,33 @@ import Testing
             envelope.member("trickle", true)
             envelope.nullMember("usernameFragment")
             envelope.member("absent", ifPresent: nil)
-            envelope.member("urls", array: { urls in
-                urls.element("stun:stun.example.org")
-                urls.object { $0.member("nested", JSONValue.array([1, 2])) }
-                urls.array { _ in }
-                urls.element(Double.infinity)
-            })
+            envelope.member(
+                "urls",
+                array: { urls in
+                    urls.element("stun:stun.example.org")
+                    urls.object { $0.member("nested", JSONValue.array([1, 2])) }
+                    urls.array { _ in }
+                    urls.element(Double.infinity)
+                })
             envelope.member("number", JSONNumber("1e400")!)
         }
-        #expect(writer.output == #"{"type":"offer","sdpMLineIndex":0,"ratio":0.5,"trickle":true,"usernameFragment":null,"urls":["stun:stun.example.org",{"nested":[1,2]},[],null],"number":1e400}"#)
+        #expect(
+            writer.output
+                == #"{"type":"offer","sdpMLineIndex":0,"ratio":0.5,"trickle":true,"usernameFragment":null,"urls":["stun:stun.example.org",{"nested":[1,2]},[],null],"number":1e400}"#
+        )
     }
 
     @Test func streamsPrettyTextLikeTheTreeWriter() throws {
         let value = try JSONValue(parsing: #"{"a":[1,{"b":[]},"c"],"d":{"e":null}}"#)
         var writer = JSONWriter(format: .pretty(indent: 3))
         writer.object { root in
-            root.member("a", array: { a in
-                a.element(1)
-                a.object { $0.member("b", array: { _ in }) }
-                a.element("c")
-            })
+            root.member(
+                "a",
+                array: { a in
+                    a.element(1)
+                    a.object { $0.member("b", array: { _ in }) }
+                    a.element("c")
+                })
             root.member("d", object: { $0.nullMember("e") })
         }
         #expect(writer.output == value.serialized(format: .pretty(indent: 3)))
@@ -109,10 +120,15 @@ import Testing
         switch random.next() % (depth > 4 ? 4 : 6) {
         case 0: return random.next() % 3 == 0 ? .null : .bool(random.next() % 2 == 0)
         case 1:
-            let texts = ["0", "-1", "1.5", "-0.25e-7", "123456789012345678901234567890", "1E+400", String(random.next() % 100_000)]
+            let texts = [
+                "0", "-1", "1.5", "-0.25e-7", "123456789012345678901234567890", "1E+400",
+                String(random.next() % 100_000),
+            ]
             return .number(JSONNumber(texts[Int(random.next() % UInt64(texts.count))])!)
         case 2, 3:
-            let pieces = ["a", "é", "😀", "\"", "\\", "\n", "\u{0}", "\u{1F}", "/", " ", "\u{2028}", "sdp", "\r\n", "\u{7F}"]
+            let pieces = [
+                "a", "é", "😀", "\"", "\\", "\n", "\u{0}", "\u{1F}", "/", " ", "\u{2028}", "sdp", "\r\n", "\u{7F}",
+            ]
             var text = ""
             for _ in 0..<(random.next() % 12) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
             return .string(text)
@@ -154,7 +170,8 @@ import Testing
             return out + "\""
         case .array(let elements): return "[" + elements.map(oracle).joined(separator: ",") + "]"
         case .object(let object):
-            return "{" + object.members.map { oracle(.string($0.key)) + ":" + oracle($0.value) }.joined(separator: ",") + "}"
+            return "{" + object.members.map { oracle(.string($0.key)) + ":" + oracle($0.value) }.joined(separator: ",")
+                + "}"
         }
     }
 }

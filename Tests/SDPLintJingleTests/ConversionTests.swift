@@ -4,6 +4,7 @@ import SDPLintJingle
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// The SDP ↔ Jingle mapping decisions, one by one.
 @Suite struct ConversionTests {
     func sdp(_ path: String) throws -> SessionDescription {
@@ -35,7 +36,9 @@ import Testing
         let offer = try sdp("firefox/gathered-max-bundle.offer.sdp")
         let jingle = Jingle.converting(offer, options: .offer).jingle
         let audio = try #require(jingle.contents.first?.rtp)
-        #expect(audio.headerExtensions.first { $0.id == 2 }?.senders == .responder, "a=extmap:2/recvonly from the initiator")
+        #expect(
+            audio.headerExtensions.first { $0.id == 2 }?.senders == .responder, "a=extmap:2/recvonly from the initiator"
+        )
     }
 
     @Test func droppedItemsAreReportedAtTheirLine() throws {
@@ -56,7 +59,8 @@ import Testing
             jingle.contents[0].transport = .iceUDP(transport)
         }
         let back = SessionDescription.converting(jingle).description
-        let differences = ComparableDescription(offer, excluding: forward.dropped).differences(from: ComparableDescription(back))
+        let differences = ComparableDescription(offer, excluding: forward.dropped).differences(
+            from: ComparableDescription(back))
         #expect(differences.count == 1)
         #expect(differences.first?.contains("a=candidate:3 2 TCP") == true)
     }
@@ -68,19 +72,38 @@ import Testing
         #expect(video.sources.compactMap(\.rid).count == video.ridGroups[0].rids.count)
         #expect(video.ridGroups[0].semantics == "SIM")
         let back = SessionDescription.converting(result.jingle).description
-        #expect(back.media.contains { $0.has(.simulcast) && $0.values(RID.self).count == video.ridGroups[0].rids.count })
+        #expect(
+            back.media.contains { $0.has(.simulcast) && $0.values(RID.self).count == video.ridGroups[0].rids.count })
     }
 
     @Test func receiveRIDsAreReportedDropped() throws {
-        var answer = try SessionDescription(parsing: "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=rid:h recv\r\na=rid:l recv max-width=320\r\na=simulcast:recv h;l\r\n")
+        var answer = try SessionDescription(
+            parsing:
+                """
+                v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 \
+                0.0.0.0\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=rid:h recv\r\na=rid:l recv \
+                max-width=320\r\na=simulcast:recv h;l\r\n
+                """
+        )
         answer.media[0].attributes.append(Attribute(name: .rtcpMux))
         let result = Jingle.converting(answer, options: .answer)
-        #expect(result.dropped.filter { $0.kind == .attribute }.map(\.text) == ["a=rid:h recv", "a=rid:l recv max-width=320", "a=simulcast:recv h;l"])
+        #expect(
+            result.dropped.filter { $0.kind == .attribute }.map(\.text) == [
+                "a=rid:h recv", "a=rid:l recv max-width=320", "a=simulcast:recv h;l",
+            ])
         #expect(result.diagnostics.filter { $0.code == "JINGLE301" }.map(\.location.line) == [9, 10, 11])
     }
 
     @Test func legacySCTPMapUsesXEP0343() throws {
-        let legacy = try SessionDescription(parsing: "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=application 9 DTLS/SCTP 5000\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB\r\na=setup:actpass\r\na=mid:data\r\na=sctpmap:5000 webrtc-datachannel 1024\r\n")
+        let legacy = try SessionDescription(
+            parsing:
+                """
+                v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=application 9 DTLS/SCTP 5000\r\nc=IN IP4 \
+                0.0.0.0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 \
+                AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB:AB\r\na=setup:actpass\r\na=mid:data\r\na=sctpmap:5000 \
+                webrtc-datachannel 1024\r\n
+                """
+        )
         let result = Jingle.converting(legacy)
         guard case .iceUDP(let transport) = result.jingle.contents.first?.transport else {
             Issue.record("no ICE-UDP transport")
@@ -93,11 +116,20 @@ import Testing
     }
 
     @Test func trickledCandidatesTravelInTransportInfo() throws {
-        let candidate = try Candidate(parsing: "candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 ufrag Ab12 network-id 1 network-cost 10")
-        let info = Jingle.transportInfo(sid: "s1", candidates: [TrickleCandidate(mid: "0", candidate: candidate, ufrag: "Ab12")])
+        let candidate = try Candidate(
+            parsing:
+                """
+                candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 ufrag Ab12 network-id 1 \
+                network-cost 10
+                """
+        )
+        let info = Jingle.transportInfo(
+            sid: "s1", candidates: [TrickleCandidate(mid: "0", candidate: candidate, ufrag: "Ab12")])
         #expect(info.jingle.action == .transportInfo)
         #expect(info.dropped.map(\.kind) == [.candidateExtension])
-        #expect(info.dropped.first?.surviving == "a=candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 network-id 1")
+        #expect(
+            info.dropped.first?.surviving
+                == "a=candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 network-id 1")
         let parsed = try #require(Stanza.parse(IQ(id: "t", jingle: info.jingle).element.serialized()).stanza?.jingle)
         let back = try #require(parsed.trickleCandidates.first)
         #expect(back.mid == "0" && back.ufrag == "Ab12")
@@ -114,12 +146,20 @@ import Testing
     }
 
     @Test func anEmptyFMTPValueIsReportedAndTheRestSurvives() throws {
-        let sdp = try SessionDescription(parsing: "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;x-empty=\r\n")
+        let sdp = try SessionDescription(
+            parsing:
+                """
+                v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 \
+                0.0.0.0\r\na=mid:0\r\na=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;x-empty=\r\n
+                """
+        )
         let result = Jingle.converting(sdp)
         let item = try #require(result.dropped.first { $0.kind == .part })
         #expect(item.text == "a=fmtp:111 minptime=10;x-empty=" && item.surviving == "a=fmtp:111 minptime=10;x-empty")
         let back = SessionDescription.converting(result.jingle).description
         #expect(ComparableDescription(sdp, excluding: result.dropped) == ComparableDescription(back))
-        #expect(ComparableDescription(sdp) != ComparableDescription(back), "the comparison sees the difference the item reports")
+        #expect(
+            ComparableDescription(sdp) != ComparableDescription(back),
+            "the comparison sees the difference the item reports")
     }
 }

@@ -2,6 +2,7 @@ import SDPLintDiagnostics
 import SDPLintJingle
 import SDPLintTestSupport
 import Testing
+
 /// Real slixmpp output (Fixtures/corpus/jingle): lossy and odd, so parser input only.
 @Suite struct CorpusStanzaTests {
     static let stanzas = Fixture.files(in: "corpus/jingle", suffix: ".xml")
@@ -11,7 +12,9 @@ import Testing
         let result = Stanza.parse(try fixture.text())
         let errors = result.diagnostics.filter { $0.severity == .error }
         // slixmpp writes RED's fmtp as a <parameter> without a name: reported, and read.
-        #expect(errors.allSatisfy { $0.code == "JINGLE201" && $0.message.contains("<parameter> has no 'name'") }, "\(errors)")
+        #expect(
+            errors.allSatisfy { $0.code == "JINGLE201" && $0.message.contains("<parameter> has no 'name'") },
+            "\(errors)")
         let stanza = try #require(result.stanza)
         let jingle = try #require(stanza.jingle)
         #expect(jingle.action == (fixture.path.contains(".answer.") ? .sessionAccept : .sessionInitiate))

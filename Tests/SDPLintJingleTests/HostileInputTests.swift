@@ -3,6 +3,7 @@ import SDPLintDiagnostics
 import SDPLintJingle
 import SDPLintTestSupport
 import Testing
+
 /// Hostile and broken XML: refused quickly, with a diagnostic at a line and column, never a crash.
 @Suite struct HostileInputTests {
     static let invalid = Fixture.files(in: "jingle/invalid", suffix: ".xml")
@@ -29,7 +30,8 @@ import Testing
         #expect(clock.now - start < .milliseconds(200))
         #expect(result.stanza == nil)
         #expect(result.diagnostics.map(\.code) == ["JINGLE102"])
-        #expect(!result.diagnostics.contains { $0.message.contains("root:") }, "no file content may leak into a message")
+        #expect(
+            !result.diagnostics.contains { $0.message.contains("root:") }, "no file content may leak into a message")
     }
 
     @Test func refusesTenThousandDeepNestingAtTheLimit() {
@@ -55,7 +57,8 @@ import Testing
     }
 
     @Test func refusesInputOverTheSizeLimitBeforeParsing() {
-        let result = XMLElement.parse(String(repeating: " ", count: 100) + "<a/>", options: XMLParseOptions(maxBytes: 64))
+        let result = XMLElement.parse(
+            String(repeating: " ", count: 100) + "<a/>", options: XMLParseOptions(maxBytes: 64))
         #expect(result.diagnostics.map(\.code) == ["JINGLE103"])
     }
 
@@ -65,7 +68,10 @@ import Testing
         #expect(result.diagnostics.map(\.code) == ["JINGLE105"])
     }
 
-    @Test(arguments: [("", "JINGLE100"), ("  \n ", "JINGLE100"), ("<a>\u{0}</a>", "JINGLE106"), ("<iq", "JINGLE101"), ("text", "JINGLE101"), ("<a></b>", "JINGLE101"), ("<a/><b/>", "JINGLE101")])
+    @Test(arguments: [
+        ("", "JINGLE100"), ("  \n ", "JINGLE100"), ("<a>\u{0}</a>", "JINGLE106"), ("<iq", "JINGLE101"),
+        ("text", "JINGLE101"), ("<a></b>", "JINGLE101"), ("<a/><b/>", "JINGLE101"),
+    ])
     func neverTrapsOnBrokenInput(_ text: String, _ code: String) {
         let result = Stanza.parse(text)
         #expect(result.stanza == nil)
@@ -90,7 +96,14 @@ import Testing
     }
 
     @Test func acceptsAByteOrderMarkAndCountsItInColumns() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("<iq xmlns='jabber:client' type='set' id='1'><jingle xmlns='urn:xmpp:jingle:1' action='session-info'/></iq>".utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF]
+            + Array(
+                """
+                <iq xmlns='jabber:client' type='set' id='1'><jingle xmlns='urn:xmpp:jingle:1' \
+                action='session-info'/></iq>
+                """
+                .utf8)
         let result = Stanza.parse(bytes: bytes)
         #expect(result.diagnostics.map(\.code) == ["JINGLE201"])
         #expect(result.diagnostics.first?.location.column == 48, "the <jingle> tag starts at byte 47")

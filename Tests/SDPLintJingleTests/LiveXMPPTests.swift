@@ -1,21 +1,27 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SDPLintJingle
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 /// What a live test needs: Debian's prosody and a Python with slixmpp.
 enum LiveXMPP {
     static func executable(_ name: String) -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/sbin"]
+        let paths =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + [
+                "/usr/bin", "/usr/sbin",
+            ]
         return paths.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Runs a program to its end; returns its exit status and standard output.
     @discardableResult
-    static func run(_ path: String, _ arguments: [String], in directory: URL? = nil, timeout: TimeInterval = 60) throws -> (status: Int32, output: String) {
+    static func run(
+        _ path: String, _ arguments: [String], in directory: URL? = nil, timeout: TimeInterval = 60
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -39,11 +45,14 @@ enum LiveXMPP {
     /// Debian's /usr/bin/python3.
     static let python: String? = {
         var candidates: [String] = []
-        if let configured = ProcessInfo.processInfo.environment["SDPLINT_SLIXMPP_PYTHON"] { candidates.append(configured) }
+        if let configured = ProcessInfo.processInfo.environment["SDPLINT_SLIXMPP_PYTHON"] {
+            candidates.append(configured)
+        }
         if let found = executable("python3") { candidates.append(found) }
         candidates.append("/usr/bin/python3")
         return candidates.first { path in
-            FileManager.default.isExecutableFile(atPath: path) && ((try? run(path, ["-c", "import slixmpp"], timeout: 30).status) == 0)
+            FileManager.default.isExecutableFile(atPath: path)
+                && ((try? run(path, ["-c", "import slixmpp"], timeout: 30).status) == 0)
         }
     }()
 
@@ -55,7 +64,8 @@ enum LiveXMPP {
     /// A TCP port nobody listens on, from the kernel.
     static func freePort(python: String) throws -> Int {
         let script = "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\nprint(s.getsockname()[1])"
-        guard let port = Int(try run(python, ["-c", script]).output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let port = Int(try run(python, ["-c", script]).output.trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             throw CocoaError(.featureUnsupported)
         }
         return port
@@ -65,42 +75,55 @@ enum LiveXMPP {
 /// Sends stanzas this module wrote from one slixmpp client to another through a real prosody
 /// on 127.0.0.1, and reads back what arrived.
 @Suite(.serialized) struct LiveXMPPTests {
-    @Test(.enabled(if: LiveXMPP.isAvailable, "needs Debian's prosody (apt-get install prosody) and slixmpp (pip install slixmpp, or set SDPLINT_SLIXMPP_PYTHON)"),
-          .timeLimit(.minutes(2)))
+    @Test(
+        .enabled(
+            if: LiveXMPP.isAvailable,
+            """
+            needs Debian's prosody (apt-get install prosody) and slixmpp (pip install slixmpp, or set \
+            SDPLINT_SLIXMPP_PYTHON)
+            """
+        ),
+        .timeLimit(.minutes(2)))
     func stanzasSurviveARealXMPPServer() throws {
-        guard let python = LiveXMPP.python, let prosody = LiveXMPP.prosody, let prosodyctl = LiveXMPP.prosodyctl else { return }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-prosody-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("certs"), withIntermediateDirectories: true)
+        guard let python = LiveXMPP.python, let prosody = LiveXMPP.prosody, let prosodyctl = LiveXMPP.prosodyctl else {
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sdplint-prosody-" + UUID().uuidString)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("certs"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let port = try LiveXMPP.freePort(python: python)
         let path = directory.path
         let config = """
-        run_as_root = true
-        daemonize = false
-        pidfile = "\(path)/prosody.pid"
-        data_path = "\(path)/data"
-        certificates = "\(path)/certs"
-        interfaces = { "127.0.0.1" }
-        c2s_ports = { \(port) }
-        c2s_interfaces = { "127.0.0.1" }
-        c2s_direct_tls_ports = { }
-        legacy_ssl_ports = { }
-        s2s_ports = { }
-        http_ports = { }
-        https_ports = { }
-        c2s_require_encryption = false
-        allow_unencrypted_plain_auth = true
-        authentication = "internal_plain"
-        modules_enabled = { "roster", "saslauth", "disco", "ping", "posix" }
-        modules_disabled = { "s2s", "tls" }
-        log = { { levels = { min = "info" }, to = "file", filename = "\(path)/prosody.log" } }
-        VirtualHost "localhost"
-        """
+            run_as_root = true
+            daemonize = false
+            pidfile = "\(path)/prosody.pid"
+            data_path = "\(path)/data"
+            certificates = "\(path)/certs"
+            interfaces = { "127.0.0.1" }
+            c2s_ports = { \(port) }
+            c2s_interfaces = { "127.0.0.1" }
+            c2s_direct_tls_ports = { }
+            legacy_ssl_ports = { }
+            s2s_ports = { }
+            http_ports = { }
+            https_ports = { }
+            c2s_require_encryption = false
+            allow_unencrypted_plain_auth = true
+            authentication = "internal_plain"
+            modules_enabled = { "roster", "saslauth", "disco", "ping", "posix" }
+            modules_disabled = { "s2s", "tls" }
+            log = { { levels = { min = "info" }, to = "file", filename = "\(path)/prosody.log" } }
+            VirtualHost "localhost"
+            """
         let configPath = directory.appendingPathComponent("prosody.cfg.lua").path
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         for (user, password) in [("alice", "alice-pw"), ("bob", "bob-pw")] {
-            let registered = try LiveXMPP.run(prosodyctl, ["--config", configPath, "register", user, "localhost", password], in: directory)
+            let registered = try LiveXMPP.run(
+                prosodyctl, ["--config", configPath, "register", user, "localhost", password], in: directory)
             try #require(registered.status == 0, "prosodyctl register \(user) failed")
         }
 
@@ -120,16 +143,26 @@ enum LiveXMPP {
         let log = directory.appendingPathComponent("prosody.log")
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            if let text = try? String(contentsOf: log, encoding: .utf8), text.contains("Activated service 'c2s' on [127.0.0.1]:\(port)") { break }
+            if let text = try? String(contentsOf: log, encoding: .utf8),
+                text.contains("Activated service 'c2s' on [127.0.0.1]:\(port)")
+            {
+                break
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
 
         // What we send: a session-initiate from a real Chromium offer, and a JMI propose.
-        let offer = try SessionDescription(parsing: try Fixture(path: "corpus/chromium/audio-video-datachannel.offer.sdp").text())
-        let jingle = Jingle.converting(offer, options: JingleConversionOptions(initiator: "alice@localhost/alice")).jingle
+        let offer = try SessionDescription(
+            parsing: try Fixture(path: "corpus/chromium/audio-video-datachannel.offer.sdp").text())
+        let jingle = Jingle.converting(offer, options: JingleConversionOptions(initiator: "alice@localhost/alice"))
+            .jingle
         let iq = Stanza.iq(IQ(id: "live1", to: "bob@localhost/bob", jingle: jingle))
-        let propose = Stanza.message(Message(id: "live2", to: "bob@localhost/bob", initiation: MessageInitiation(
-            action: .propose, id: jingle.sid, descriptions: [.rtp(RTPDescription(media: "audio")), .rtp(RTPDescription(media: "video"))])))
+        let propose = Stanza.message(
+            Message(
+                id: "live2", to: "bob@localhost/bob",
+                initiation: MessageInitiation(
+                    action: .propose, id: jingle.sid,
+                    descriptions: [.rtp(RTPDescription(media: "audio")), .rtp(RTPDescription(media: "video"))])))
         var files: [String] = []
         for (index, stanza) in [iq, propose].enumerated() {
             let file = directory.appendingPathComponent("stanza\(index).xml").path
@@ -140,7 +173,9 @@ enum LiveXMPP {
         let relay = try LiveXMPP.run(python, [script, String(port)] + files, timeout: 60)
         try #require(relay.status == 0, "the relay script failed:\n\(relay.output)")
 
-        let received = relay.output.components(separatedBy: "===RECEIVED===\n").dropFirst().compactMap { $0.components(separatedBy: "\n===END===").first }
+        let received = relay.output.components(separatedBy: "===RECEIVED===\n").dropFirst().compactMap {
+            $0.components(separatedBy: "\n===END===").first
+        }
         try #require(received.count == 2, "bob received \(received.count) stanzas:\n\(relay.output)")
         let gotIQ = Stanza.parse(received[0])
         #expect(!gotIQ.hasErrors, "\(gotIQ.diagnostics)")

@@ -3,10 +3,13 @@ import SDPLintJingle
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// SDP → Jingle → SDP on every real browser offer and answer gives back an equal description,
 /// as ``ComparableDescription`` defines it, less what the conversion reported as dropped.
 @Suite struct RoundTripTests {
-    static let browserSDPs: [Fixture] = ["chromium", "firefox", "aiortc", "cross"].flatMap { Fixture.files(in: "corpus/\($0)", suffix: ".sdp") }
+    static let browserSDPs: [Fixture] = ["chromium", "firefox", "aiortc", "cross"].flatMap {
+        Fixture.files(in: "corpus/\($0)", suffix: ".sdp")
+    }
 
     static func options(for fixture: Fixture) -> (JingleConversionOptions, SDPConversionOptions) {
         let isAnswer = fixture.path.contains(".answer")

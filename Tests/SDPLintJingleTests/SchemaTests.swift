@@ -1,10 +1,11 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintJingle
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// Everything this module writes conforms to Schemas/jingle.xsd (and the jingle-*.xsd files it
 /// imports), checked with libxml2's XML Schema validator.
 @Suite struct SchemaTests {
@@ -29,21 +30,32 @@ import Testing
         let sdp = try SessionDescription(parsing: try fixture.text())
         let (options, _) = RoundTripTests.options(for: fixture)
         let jingle = Jingle.converting(sdp, options: options).jingle
-        let findings = try validate(.iq(IQ(id: "v1", from: "romeo@montague.lit/orchard", to: "juliet@capulet.lit/balcony", jingle: jingle)))
+        let findings = try validate(
+            .iq(IQ(id: "v1", from: "romeo@montague.lit/orchard", to: "juliet@capulet.lit/balcony", jingle: jingle)))
         #expect(findings.isEmpty, "\(findings.prefix(5))")
     }
 
     @Test func transportInfoFromTrickledCandidatesIsValid() throws {
-        let candidates = try ["candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 ufrag Ab12 network-id 1 network-cost 10",
-                              "candidate:2 1 tcp 1518280447 192.0.2.7 9 typ host tcptype active generation 0",
-                              "candidate:3 1 udp 1686052607 198.51.100.1 40000 typ srflx raddr 192.0.2.7 rport 50000"].map { try Candidate(parsing: $0) }
-        let info = Jingle.transportInfo(sid: "abc", candidates: candidates.map { TrickleCandidate(mid: "0", candidate: $0, ufrag: "Ab12", pwd: "abcdefghijklmnopqrstuvwx") })
+        let candidates = try [
+            """
+            candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 ufrag Ab12 network-id 1 \
+            network-cost 10
+            """,
+            "candidate:2 1 tcp 1518280447 192.0.2.7 9 typ host tcptype active generation 0",
+            "candidate:3 1 udp 1686052607 198.51.100.1 40000 typ srflx raddr 192.0.2.7 rport 50000",
+        ].map { try Candidate(parsing: $0) }
+        let info = Jingle.transportInfo(
+            sid: "abc",
+            candidates: candidates.map {
+                TrickleCandidate(mid: "0", candidate: $0, ufrag: "Ab12", pwd: "abcdefghijklmnopqrstuvwx")
+            })
         #expect(try validate(.iq(IQ(id: "t1", jingle: info.jingle))).isEmpty)
     }
 
     /// The hand-made stanzas that hold only what this module writes.
     static let writtenKinds = Fixture.files(in: "jingle", suffix: ".xml").filter {
-        !$0.path.contains("/invalid/") && !$0.path.hasSuffix("unknown-elements.xml") && !$0.path.hasSuffix("datachannel-xep0343.xml")
+        !$0.path.contains("/invalid/") && !$0.path.hasSuffix("unknown-elements.xml")
+            && !$0.path.hasSuffix("datachannel-xep0343.xml")
     }
 
     @Test(arguments: writtenKinds)
@@ -55,7 +67,11 @@ import Testing
 
     @Test func reportsViolationsAtTheirLine() throws {
         let schema = try #require(Self.schema)
-        let text = "<iq xmlns='jabber:client' type='set' id='1'>\n<jingle xmlns='urn:xmpp:jingle:1' action='session-start' sid='x'>\n<content creator='initiator' name='0' senders='everyone'/>\n</jingle>\n</iq>"
+        let text =
+            """
+            <iq xmlns='jabber:client' type='set' id='1'>\n<jingle xmlns='urn:xmpp:jingle:1' action='session-start' \
+            sid='x'>\n<content creator='initiator' name='0' senders='everyone'/>\n</jingle>\n</iq>
+            """
         let findings = schema.validate(text)
         #expect(findings.count == 2)
         #expect(findings.allSatisfy { $0.code == "JINGLE108" })
@@ -65,11 +81,11 @@ import Testing
     @Test func importedSchemasApplyToTheirNamespaces() throws {
         let schema = try #require(Self.schema)
         let text = """
-        <iq xmlns='jabber:client' type='set' id='1'><jingle xmlns='urn:xmpp:jingle:1' action='transport-info' sid='x'>
-        <content creator='initiator' name='0'><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='ab'>
-        <candidate component='1' foundation='1' generation='0' id='c1' ip='192.0.2.1' port='1' priority='1' protocol='udp' type='bogus'/>
-        </transport></content></jingle></iq>
-        """
+            <iq xmlns='jabber:client' type='set' id='1'><jingle xmlns='urn:xmpp:jingle:1' action='transport-info' sid='x'>
+            <content creator='initiator' name='0'><transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag='ab'>
+            <candidate component='1' foundation='1' generation='0' id='c1' ip='192.0.2.1' port='1' priority='1' protocol='udp' type='bogus'/>
+            </transport></content></jingle></iq>
+            """
         let findings = schema.validate(text)
         #expect(findings.map(\.location.line) == [2, 3], "\(findings)")
     }

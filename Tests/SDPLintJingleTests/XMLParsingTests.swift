@@ -1,10 +1,12 @@
 import SDPLintDiagnostics
 import SDPLintJingle
 import Testing
+
 /// The libxml2 reader: locations, limits and refusal of hostile input.
 @Suite struct XMLParsingTests {
     @Test func readsElementsAttributesAndLocations() throws {
-        let text = "<iq xmlns='jabber:client' type='set'>\n  <jingle xmlns='urn:xmpp:jingle:1' sid='x'>\n    <reason><text xml:lang='en'>a &amp; é</text></reason></jingle></iq>"
+        let text =
+            "<iq xmlns='jabber:client' type='set'>\n  <jingle xmlns='urn:xmpp:jingle:1' sid='x'>\n    <reason><text xml:lang='en'>a &amp; é</text></reason></jingle></iq>"
         let result = XMLElement.parse(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let root = try #require(result.root)
@@ -45,4 +47,3 @@ import Testing
         #expect(Stanza.parse(written).stanza == stanza)
     }
 }
-

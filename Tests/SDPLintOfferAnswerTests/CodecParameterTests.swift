@@ -1,8 +1,10 @@
-import SDPLintDiagnostics
 import Foundation
-@testable import SDPLintOfferAnswer
+import SDPLintDiagnostics
 import SDPLintSDP
 import Testing
+
+@testable import SDPLintOfferAnswer
+
 /// The fmtp parameters that decide whether two codecs of one name are the same configuration.
 @Suite struct CodecParameterTests {
     @Test(arguments: [
@@ -30,38 +32,54 @@ import Testing
 
     static func fmtp(_ text: String?) -> FMTP? { text.map { FMTP(format: "96", parameterText: $0) } }
 
-    @Test(arguments: [
-        // name, offer fmtp, answer fmtp, compatible
-        ("H264", "packetization-mode=1;profile-level-id=42e01f", "packetization-mode=1;profile-level-id=42e01f", true),
-        ("H264", "packetization-mode=1;profile-level-id=42e01f", "packetization-mode=0;profile-level-id=42e01f", false),
-        ("H264", "profile-level-id=42e01f", nil, false),                 // the default is Baseline level 1
-        ("H264", "profile-level-id=42000a", nil, true),
-        ("H264", "packetization-mode=1;profile-level-id=42e01f", "packetization-mode=1;profile-level-id=42e034", true),
-        ("H264", "packetization-mode=1;profile-level-id=4d001f", "packetization-mode=1;profile-level-id=42001f", false),
-        ("VP9", nil, "profile-id=0", true),
-        ("VP9", "profile-id=2", "profile-id=0", false),
-        ("AV1", "level-idx=5;profile=0;tier=0", nil, true),
-        ("AV1", "profile=1", "profile=0", false),
-        ("H265", "level-id=93;profile-id=1;tier-flag=0", "level-id=120;profile-id=1;tier-flag=0", true),
-        ("H265", "profile-id=1", "profile-id=2", false),
-        ("H265", "tier-flag=1", nil, false),
-        ("opus", "minptime=10;useinbandfec=1", "maxplaybackrate=48000;stereo=1;useinbandfec=1", true),
-        ("VP8", "max-fs=12288;max-fr=60", nil, true),
-    ] as [(String, String?, String?, Bool)])
+    @Test(
+        arguments: [
+            // name, offer fmtp, answer fmtp, compatible
+            (
+                "H264", "packetization-mode=1;profile-level-id=42e01f", "packetization-mode=1;profile-level-id=42e01f",
+                true
+            ),
+            (
+                "H264", "packetization-mode=1;profile-level-id=42e01f", "packetization-mode=0;profile-level-id=42e01f",
+                false
+            ),
+            ("H264", "profile-level-id=42e01f", nil, false),  // the default is Baseline level 1
+            ("H264", "profile-level-id=42000a", nil, true),
+            (
+                "H264", "packetization-mode=1;profile-level-id=42e01f", "packetization-mode=1;profile-level-id=42e034",
+                true
+            ),
+            (
+                "H264", "packetization-mode=1;profile-level-id=4d001f", "packetization-mode=1;profile-level-id=42001f",
+                false
+            ),
+            ("VP9", nil, "profile-id=0", true),
+            ("VP9", "profile-id=2", "profile-id=0", false),
+            ("AV1", "level-idx=5;profile=0;tier=0", nil, true),
+            ("AV1", "profile=1", "profile=0", false),
+            ("H265", "level-id=93;profile-id=1;tier-flag=0", "level-id=120;profile-id=1;tier-flag=0", true),
+            ("H265", "profile-id=1", "profile-id=2", false),
+            ("H265", "tier-flag=1", nil, false),
+            ("opus", "minptime=10;useinbandfec=1", "maxplaybackrate=48000;stereo=1;useinbandfec=1", true),
+            ("VP8", "max-fs=12288;max-fr=60", nil, true),
+        ] as [(String, String?, String?, Bool)])
     func comparesCodecConfigurations(name: String, offer: String?, answer: String?, compatible: Bool) {
         let result = CodecParameters.compare(name: name, offer: Self.fmtp(offer), answer: Self.fmtp(answer))
         #expect((result.incompatibility == nil) == compatible, "\(result.incompatibility ?? "compatible")")
     }
 
     @Test func h264LevelAsymmetryNeedsBothSides() {
-        let higher = CodecParameters.compare(name: "h264", offer: Self.fmtp("profile-level-id=42e01f"),
-                                             answer: Self.fmtp("profile-level-id=42e028"))
+        let higher = CodecParameters.compare(
+            name: "h264", offer: Self.fmtp("profile-level-id=42e01f"),
+            answer: Self.fmtp("profile-level-id=42e028"))
         #expect(higher.incompatibility == nil && higher.levelExceeded != nil)
-        let allowed = CodecParameters.compare(name: "H264", offer: Self.fmtp("level-asymmetry-allowed=1;profile-level-id=42e01f"),
-                                              answer: Self.fmtp("level-asymmetry-allowed=1;profile-level-id=42e028"))
+        let allowed = CodecParameters.compare(
+            name: "H264", offer: Self.fmtp("level-asymmetry-allowed=1;profile-level-id=42e01f"),
+            answer: Self.fmtp("level-asymmetry-allowed=1;profile-level-id=42e028"))
         #expect(allowed.levelExceeded == nil && allowed.note?.contains("level asymmetry allowed") == true)
-        let lower = CodecParameters.compare(name: "H264", offer: Self.fmtp("profile-level-id=42e028"),
-                                            answer: Self.fmtp("profile-level-id=42e01f"))
+        let lower = CodecParameters.compare(
+            name: "H264", offer: Self.fmtp("profile-level-id=42e028"),
+            answer: Self.fmtp("profile-level-id=42e01f"))
         #expect(lower.levelExceeded == nil && lower.note?.contains("both directions use the answer's level") == true)
     }
 
@@ -70,8 +88,9 @@ import Testing
     @Test func pairsH264ByProfileNotByLevel() throws {
         func pair(_ answerFMTP: String) -> NegotiationReport {
             let offer = Self.video("packetization-mode=1;profile-level-id=42e01f", origin: "1")
-            return Negotiation.analyze(offer: SDPSource(name: "offer", text: offer),
-                                       answer: SDPSource(name: "answer", text: Self.video(answerFMTP, origin: "2", setup: "active")))
+            return Negotiation.analyze(
+                offer: SDPSource(name: "offer", text: offer),
+                answer: SDPSource(name: "answer", text: Self.video(answerFMTP, origin: "2", setup: "active")))
         }
         let lower = pair("packetization-mode=1;profile-level-id=42e00d")
         #expect(lower.sections[0].selectedCodec?.name == "H264")
@@ -88,11 +107,24 @@ import Testing
         let offer = Self.video("packetization-mode=1;profile-level-id=42e01f", origin: "1")
         let answer = Self.video("packetization-mode=0;profile-level-id=42e01f", origin: "2", setup: "active")
             .replacingOccurrences(of: "102", with: "104")
-        let report = Negotiation.analyze(offer: SDPSource(name: "offer", text: offer), answer: SDPSource(name: "answer", text: answer))
+        let report = Negotiation.analyze(
+            offer: SDPSource(name: "offer", text: offer), answer: SDPSource(name: "answer", text: answer))
         let codecs = report.sections[0].codecs
         #expect(codecs.map(\.status) == [.dropped, .addedByAnswer])
-        #expect(codecs[0].reason == "the answer has H264 only in another configuration (H264 packetization-mode=0 in the answer, 1 in the offer)")
-        #expect(codecs[1].reason == "the offer has H264 only in another configuration (H264 packetization-mode=0 in the answer, 1 in the offer)")
+        #expect(
+            codecs[0].reason
+                == """
+                the answer has H264 only in another configuration (H264 packetization-mode=0 in the answer, 1 in \
+                the offer)
+                """
+        )
+        #expect(
+            codecs[1].reason
+                == """
+                the offer has H264 only in another configuration (H264 packetization-mode=0 in the answer, 1 in \
+                the offer)
+                """
+        )
         #expect(Set(report.findings.map(\.diagnostic.code)) == ["OA201", "OA200"])
     }
 

@@ -2,6 +2,7 @@ import SDPLintDiagnostics
 import SDPLintOfferAnswer
 import SDPLintTestSupport
 import Testing
+
 /// Findings point at the line (and the bytes) that cause them, in the right file.
 @Suite struct LocationTests {
     /// The text the finding's location covers, and its whole line.
@@ -17,7 +18,10 @@ import Testing
         ("cross/chromium2firefox.audio-video", "OA210", "126 telephone-event/8000/1"),
         ("cross/gstreamer2chromium.recvonly", "OA212", "96 OPUS/48000"),
         ("cross/gstreamer2chromium.recvonly", "OA104", "audio 0 UDP/TLS/RTP/SAVPF 0"),
-        ("cross/chromium2aiortc.renegotiation.3-stop-video", "OA105", "video 42295 UDP/TLS/RTP/SAVPF 96 97 102 103 108 109"),
+        (
+            "cross/chromium2aiortc.renegotiation.3-stop-video", "OA105",
+            "video 42295 UDP/TLS/RTP/SAVPF 96 97 102 103 108 109"
+        ),
         ("cross/chromium2aiortc.renegotiation.3-stop-video", "OA313", "BUNDLE 0 1"),
         ("aiortc/audio", "OA109", "- 4004599306 4004599306 IN IP4 0.0.0.0"),
     ])
@@ -44,8 +48,12 @@ import Testing
         ("OA314", "a=crypto:1 AES_256_CM_HMAC_SHA1_80 inline:as3hO6WGlrx4kFEj8o6BNRASnlGQYVOuXK080f4J"),
     ])
     func fixtureFindingsPointAtTheEditedLine(code: String, line: String) throws {
-        let offer = Fixture(path: "offer-answer/\(code).fires.offer.sdp"), answer = Fixture(path: "offer-answer/\(code).fires.answer.sdp")
-        let sources = (SDPSource(name: offer.path, bytes: try offer.bytes()), SDPSource(name: answer.path, bytes: try answer.bytes()))
+        let offer = Fixture(path: "offer-answer/\(code).fires.offer.sdp")
+        let answer = Fixture(path: "offer-answer/\(code).fires.answer.sdp")
+        let sources = (
+            SDPSource(name: offer.path, bytes: try offer.bytes()),
+            SDPSource(name: answer.path, bytes: try answer.bytes())
+        )
         let report = Negotiation.analyze(offer: sources.0, answer: sources.1)
         let finding = try #require(report.findings(code: code).first)
         #expect(finding.role == .answer)
@@ -53,13 +61,16 @@ import Testing
     }
 
     @Test func fallbackCodecIsPointedAtInTheMediaLine() throws {
-        let offer = Fixture(path: "offer-answer/OA209.fires.offer.sdp"), answer = Fixture(path: "offer-answer/OA209.fires.answer.sdp")
+        let offer = Fixture(path: "offer-answer/OA209.fires.offer.sdp")
+        let answer = Fixture(path: "offer-answer/OA209.fires.answer.sdp")
         let source = SDPSource(name: answer.path, bytes: try answer.bytes())
         let report = Negotiation.analyze(offer: SDPSource(name: offer.path, bytes: try offer.bytes()), answer: source)
         let finding = try #require(report.findings(code: "OA209").first)
         let located = Self.located(finding, in: source)
         #expect(located.covered == "96")
         #expect(located.line == "m=video 9 UDP/TLS/RTP/SAVPF 96 97")
-        #expect(finding.description.hasPrefix("offer-answer/OA209.fires.answer.sdp:\(finding.diagnostic.location.line):29: info[OA209]"))
+        #expect(
+            finding.description.hasPrefix(
+                "offer-answer/OA209.fires.answer.sdp:\(finding.diagnostic.location.line):29: info[OA209]"))
     }
 }

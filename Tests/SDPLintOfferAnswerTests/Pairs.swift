@@ -2,6 +2,7 @@ import Foundation
 import SDPLintOfferAnswer
 import SDPLintTestSupport
 import Testing
+
 /// An offer and its answer from the fixtures, named by the files.
 struct Pair: CustomTestStringConvertible, Sendable, CustomStringConvertible {
     let offer: Fixture
@@ -30,7 +31,9 @@ struct Pair: CustomTestStringConvertible, Sendable, CustomStringConvertible {
                 let stem = String(offer.path.dropLast(suffix.count))
                 for kind in [".answer.sdp", ".answer-gathered.sdp"] {
                     let answer = Fixture(path: stem + kind)
-                    if FileManager.default.fileExists(atPath: answer.url.path) { pairs.append(Pair(offer: offer, answer: answer)) }
+                    if FileManager.default.fileExists(atPath: answer.url.path) {
+                        pairs.append(Pair(offer: offer, answer: answer))
+                    }
                 }
             }
         }
@@ -38,13 +41,17 @@ struct Pair: CustomTestStringConvertible, Sendable, CustomStringConvertible {
             for offer in Fixture.files(in: folder, suffix: ".01-request-invite.body.sdp") {
                 let stem = String(offer.path.dropLast(".01-request-invite.body.sdp".count))
                 let answer = Fixture(path: stem + ".04-response-200-invite.body.sdp")
-                if FileManager.default.fileExists(atPath: answer.url.path) { pairs.append(Pair(offer: offer, answer: answer)) }
+                if FileManager.default.fileExists(atPath: answer.url.path) {
+                    pairs.append(Pair(offer: offer, answer: answer))
+                }
             }
         }
         for offer in Fixture.files(in: "corpus/linphone", suffix: "01-request-invite.body.sdp") {
             let folder = String(offer.path.dropLast("01-request-invite.body.sdp".count))
             let answer = Fixture(path: folder + "03-response-200-invite.body.sdp")
-            if FileManager.default.fileExists(atPath: answer.url.path) { pairs.append(Pair(offer: offer, answer: answer)) }
+            if FileManager.default.fileExists(atPath: answer.url.path) {
+                pairs.append(Pair(offer: offer, answer: answer))
+            }
         }
         return pairs
     }()

@@ -3,12 +3,16 @@ import SDPLintOfferAnswer
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// The analysis of every real offer/answer pair of the capture corpus.
 @Suite struct RealPairTests {
     @Test func corpusHasTheExpectedPairs() {
         #expect(Pair.real.count >= 110)
         #expect(Pair.real.contains { $0.offer.path.hasSuffix("sipp/uac-uas-udp.01-request-invite.body.sdp") })
-        #expect(Pair.real.contains { $0.offer.path.hasSuffix("linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp") })
+        #expect(
+            Pair.real.contains {
+                $0.offer.path.hasSuffix("linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp")
+            })
         #expect(Pair.real.contains { $0.answer.path.hasSuffix("answer-gathered.sdp") })
     }
 
@@ -19,8 +23,10 @@ import Testing
         let report = Negotiation.analyze(offer: offer, answer: answer)
         for section in report.sections {
             for codec in section.codecs where codec.status == .negotiated {
-                let offered = try #require(codec.offerPayloadType.flatMap { offer.session.media[section.index].codec(payloadType: $0) })
-                let answered = try #require(codec.answerPayloadType.flatMap { answer.session.media[section.index].codec(payloadType: $0) })
+                let offered = try #require(
+                    codec.offerPayloadType.flatMap { offer.session.media[section.index].codec(payloadType: $0) })
+                let answered = try #require(
+                    codec.answerPayloadType.flatMap { answer.session.media[section.index].codec(payloadType: $0) })
                 #expect(offered.name.lowercased() == codec.name.lowercased())
                 #expect(answered.name.isEmpty || answered.name.lowercased() == codec.name.lowercased())
                 #expect(offer.session.media[section.index].formats.contains(String(offered.payloadType)))
@@ -65,7 +71,10 @@ import Testing
     }
 
     /// Same-browser pairs negotiate without errors.
-    @Test(arguments: Pair.real.filter { $0.offer.path.hasPrefix("corpus/chromium/") || $0.offer.path.hasPrefix("corpus/firefox/") })
+    @Test(
+        arguments: Pair.real.filter {
+            $0.offer.path.hasPrefix("corpus/chromium/") || $0.offer.path.hasPrefix("corpus/firefox/")
+        })
     func sameBrowserPairsHaveNoErrors(pair: Pair) throws {
         let report = try pair.analyze()
         #expect(!report.hasErrors, "\(report.findings.filter { $0.diagnostic.severity == .error }.map(\.description))")
@@ -74,7 +83,8 @@ import Testing
     @Test func chromiumAudioVideoNegotiatesOpusAndVP8() throws {
         let report = try Pair.corpus("chromium/audio-video").analyze()
         #expect(report.sections.count == 2)
-        let audio = report.sections[0], video = report.sections[1]
+        let audio = report.sections[0]
+        let video = report.sections[1]
         #expect(audio.media == .audio && audio.mid == "0" && !audio.rejected && audio.bundled)
         #expect(audio.offerDirection == .sendrecv && audio.answerDirection == .sendrecv)
         #expect(audio.offererDirection == .sendrecv && audio.answererDirection == .sendrecv)
@@ -99,7 +109,8 @@ import Testing
 
     @Test func chromiumToFirefoxDropsH264AndTelephoneEventAt48kHz() throws {
         let report = try Pair.corpus("cross/chromium2firefox.audio-video").analyze()
-        let audio = report.sections[0], video = report.sections[1]
+        let audio = report.sections[0]
+        let video = report.sections[1]
         #expect(audio.selectedCodec?.name == "opus")
         #expect(audio.selectedCodec?.answerParameters == "maxplaybackrate=48000;stereo=1;useinbandfec=1")
         let event48 = try #require(audio.codecs.first { $0.offerPayloadType == 110 })
@@ -114,7 +125,9 @@ import Testing
         #expect(video.codecs.first { $0.offerPayloadType == 98 }?.status == .negotiated)
         let vp9Profile2 = try #require(video.codecs.first { $0.offerPayloadType == 100 })
         #expect(vp9Profile2.status == .dropped)
-        #expect(vp9Profile2.reason == "the answer has VP9 only in another configuration (VP9 profile-id 0 in the answer, 2 in the offer)")
+        #expect(
+            vp9Profile2.reason
+                == "the answer has VP9 only in another configuration (VP9 profile-id 0 in the answer, 2 in the offer)")
         #expect(video.features.headerExtensions.first { $0.uri.hasSuffix("video-orientation") }?.status == .dropped)
         #expect(!report.hasErrors)
     }
@@ -123,7 +136,8 @@ import Testing
         let report = try Pair.corpus("cross/firefox2chromium.audio-video").analyze()
         let video = report.sections[1]
         #expect(video.codecs.allSatisfy { $0.status == .negotiated && $0.offerPayloadType == $0.answerPayloadType })
-        #expect(video.negotiatedCodecs.map(\.name) == ["VP8", "rtx", "VP9", "rtx", "AV1", "rtx", "ulpfec", "red", "rtx"])
+        #expect(
+            video.negotiatedCodecs.map(\.name) == ["VP8", "rtx", "VP9", "rtx", "AV1", "rtx", "ulpfec", "red", "rtx"])
         #expect(video.selectedCodec?.offerPayloadType == 120)
         #expect(!report.hasErrors)
     }
@@ -132,36 +146,46 @@ import Testing
         let report = try Pair.corpus("cross/chromium2aiortc.audio-video").analyze()
         let video = report.sections[1]
         #expect(video.negotiatedCodecs.compactMap(\.answerPayloadType) == [96, 97, 102, 103, 108, 109])
-        #expect(video.codecs.first { $0.offerPayloadType == 104 }?.reason?.contains("packetization-mode=1 in the answer, 0 in the offer") == true)
+        #expect(
+            video.codecs.first { $0.offerPayloadType == 104 }?.reason?.contains(
+                "packetization-mode=1 in the answer, 0 in the offer") == true)
         #expect(video.codecs.first { $0.offerPayloadType == 116 }?.reason?.contains("profile") == true)
-        #expect(video.codecs.first { $0.offerPayloadType == 107 }?.reason == "it repairs H264/90000 (PT 104), which was not negotiated")
+        #expect(
+            video.codecs.first { $0.offerPayloadType == 107 }?.reason
+                == "it repairs H264/90000 (PT 104), which was not negotiated")
         #expect(report.findings(code: "OA401").count == 2)
     }
 
     /// SIPp's fixed 200 OK template answers an audio+video offer with audio only.
     @Test func sippAnswersBaresipVideoOfferWithAudioOnly() throws {
-        let pair = Pair(offer: Fixture(path: "corpus/baresip/plain-rtp.01-request-invite.body.sdp"),
-                        answer: Fixture(path: "corpus/baresip/plain-rtp.04-response-200-invite.body.sdp"))
+        let pair = Pair(
+            offer: Fixture(path: "corpus/baresip/plain-rtp.01-request-invite.body.sdp"),
+            answer: Fixture(path: "corpus/baresip/plain-rtp.04-response-200-invite.body.sdp"))
         let report = try pair.analyze()
         let mismatch = try #require(report.findings(code: "OA101").first)
         #expect(mismatch.role == .answer && mismatch.diagnostic.severity == .error)
         #expect(mismatch.diagnostic.location.line == 6 && mismatch.diagnostic.location.column == 3)
         #expect(report.sections[1].rejection?.reason == .missingFromAnswer)
         #expect(report.sections[0].selectedCodec?.name == "PCMU")
-        #expect(report.sections[0].codecs.filter { $0.status == .dropped }.map(\.name) == ["PCMA", "G722", "opus", "telephone-event"])
+        #expect(
+            report.sections[0].codecs.filter { $0.status == .dropped }.map(\.name) == [
+                "PCMA", "G722", "opus", "telephone-event",
+            ])
     }
 
     @Test func sippToSippMatchesButSharesItsOrigin() throws {
-        let pair = Pair(offer: Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.body.sdp"),
-                        answer: Fixture(path: "corpus/sipp/uac-uas-udp.04-response-200-invite.body.sdp"))
+        let pair = Pair(
+            offer: Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.body.sdp"),
+            answer: Fixture(path: "corpus/sipp/uac-uas-udp.04-response-200-invite.body.sdp"))
         let report = try pair.analyze()
         #expect(report.findings.map(\.diagnostic.code) == ["OA109"])
         #expect(report.sections[0].selectedCodec?.offerPayloadType == 0)
     }
 
     @Test func linphoneSRTPOfferIsAnsweredWithPlainRTPAudioOnly() throws {
-        let pair = Pair(offer: Fixture(path: "corpus/linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp"),
-                        answer: Fixture(path: "corpus/linphone/audio-video-ice-sdes-srtp/03-response-200-invite.body.sdp"))
+        let pair = Pair(
+            offer: Fixture(path: "corpus/linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp"),
+            answer: Fixture(path: "corpus/linphone/audio-video-ice-sdes-srtp/03-response-200-invite.body.sdp"))
         let report = try pair.analyze()
         let codes = Set(report.findings.map(\.diagnostic.code))
         #expect(codes.isSuperset(of: ["OA101", "OA103", "OA303", "OA209"]))

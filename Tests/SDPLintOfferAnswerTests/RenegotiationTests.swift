@@ -1,11 +1,14 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintOfferAnswer
 import SDPLintTestSupport
 import Testing
+
 /// Sequences of descriptions of one session.
 @Suite struct RenegotiationTests {
-    static let chromiumSteps = ["1-audio", "2-add-video", "3-stop-video", "4-ice-restart", "5-add-video-again", "6-add-datachannel"]
+    static let chromiumSteps = [
+        "1-audio", "2-add-video", "3-stop-video", "4-ice-restart", "5-add-video-again", "6-add-datachannel",
+    ]
 
     static func chromium(_ steps: [String] = chromiumSteps) throws -> [SDPSource] {
         try steps.flatMap { step in

@@ -1,9 +1,10 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintOfferAnswer
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// Inputs that are not a proper offer and answer: clear findings, never a trap.
 @Suite struct RobustnessTests {
     static func source(_ path: String) throws -> SDPSource {
@@ -12,8 +13,9 @@ import Testing
     }
 
     @Test func answerWithFewerSectionsLeavesTheRestUnanswered() throws {
-        let report = Negotiation.analyze(offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
-                                         answer: try Self.source("corpus/chromium/audio.answer.sdp"))
+        let report = Negotiation.analyze(
+            offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
+            answer: try Self.source("corpus/chromium/audio.answer.sdp"))
         #expect(report.findings(code: "OA101").count == 1)
         #expect(report.sections.count == 2)
         #expect(report.sections[1].rejection?.reason == .missingFromAnswer)
@@ -21,8 +23,9 @@ import Testing
     }
 
     @Test func answerWithMoreSectionsAnswersNothingWithTheExtraOnes() throws {
-        let report = Negotiation.analyze(offer: try Self.source("corpus/chromium/audio.offer.sdp"),
-                                         answer: try Self.source("corpus/chromium/audio-video.answer.sdp"))
+        let report = Negotiation.analyze(
+            offer: try Self.source("corpus/chromium/audio.offer.sdp"),
+            answer: try Self.source("corpus/chromium/audio-video.answer.sdp"))
         let finding = try #require(report.findings(code: "OA101").first)
         #expect(finding.diagnostic.message.contains("section 1 (video, mid 1) answers nothing"))
         #expect(report.sections[1].rejection?.reason == .notOffered)
@@ -30,8 +33,9 @@ import Testing
     }
 
     @Test func anOfferPassedAsTheAnswerIsRecognised() throws {
-        let report = Negotiation.analyze(offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
-                                         answer: try Self.source("corpus/firefox/audio-video.offer.sdp"))
+        let report = Negotiation.analyze(
+            offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
+            answer: try Self.source("corpus/firefox/audio-video.offer.sdp"))
         let finding = try #require(report.findings.first { $0.diagnostic.code == "OA107" })
         #expect(finding.diagnostic.message.contains("looks like an offer"))
         // The per-section setup finding is left to OA107.
@@ -53,16 +57,18 @@ import Testing
         ("JSON", "{\"type\":\"answer\",\"sdp\":\"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\n\"}"),
     ])
     func garbageAsTheAnswerIsNotADescription(name: String, text: String) throws {
-        let report = Negotiation.analyze(offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
-                                         answer: SDPSource(name: name, text: text))
+        let report = Negotiation.analyze(
+            offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
+            answer: SDPSource(name: name, text: text))
         #expect(report.findings.map(\.diagnostic.code) == ["OA100"])
         #expect(report.findings[0].role == .answer && report.findings[0].file == name)
         #expect(report.sections.isEmpty)
     }
 
     @Test func garbageAsTheOfferIsNotADescription() throws {
-        let report = Negotiation.analyze(offer: SDPSource(name: "offer", text: "garbage"),
-                                         answer: try Self.source("corpus/chromium/audio-video.answer.sdp"))
+        let report = Negotiation.analyze(
+            offer: SDPSource(name: "offer", text: "garbage"),
+            answer: try Self.source("corpus/chromium/audio-video.answer.sdp"))
         #expect(report.findings.map(\.diagnostic.code) == ["OA100"])
         #expect(report.findings[0].role == .offer)
     }
@@ -94,8 +100,9 @@ import Testing
 
     /// Sections answered in another order: the media types no longer match.
     @Test func swappedSectionsAreReportedPerSection() throws {
-        let report = Negotiation.analyze(offer: try Self.source("offer-answer/OA102.fires.offer.sdp"),
-                                         answer: try Self.source("offer-answer/OA102.fires.answer.sdp"))
+        let report = Negotiation.analyze(
+            offer: try Self.source("offer-answer/OA102.fires.offer.sdp"),
+            answer: try Self.source("offer-answer/OA102.fires.answer.sdp"))
         #expect(report.findings(code: "OA102").count == 2)
         #expect(report.sections.allSatisfy { $0.rejection?.reason == .mismatched })
         #expect(report.findings(code: "OA313").isEmpty)
@@ -105,7 +112,8 @@ import Testing
         let offer = try SessionDescription(parsing: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").text())
         var answer = try SessionDescription(parsing: try Fixture(path: "corpus/chromium/audio-video.answer.sdp").text())
         answer.media[1].port = 0
-        let report = Negotiation.analyze(offer: SDPSource(name: "offer", session: offer), answer: SDPSource(name: "answer", session: answer))
+        let report = Negotiation.analyze(
+            offer: SDPSource(name: "offer", session: offer), answer: SDPSource(name: "answer", session: answer))
         let declined = try #require(report.findings(code: "OA104").first)
         let line = answer.serialized().utf8.split(separator: 0x0A)[declined.diagnostic.location.line - 1]
         #expect(String(decoding: line, as: UTF8.self).hasPrefix("m=video 0 "))

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintOfferAnswer
 import Testing
+
 /// The rule catalog: stable, complete, documented.
 @Suite struct RuleCatalogTests {
     @Test func codesAreUniqueSortedAndInTheirFamilies() {

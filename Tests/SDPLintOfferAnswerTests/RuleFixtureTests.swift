@@ -1,8 +1,9 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintOfferAnswer
 import SDPLintTestSupport
 import Testing
+
 /// Each rule against two hand-made inputs in `Fixtures/offer-answer/`: one made to break it
 /// (`OAnnn.fires.*`) and the same input with the problem fixed (`OAnnn.passes.*`).
 @Suite struct RuleFixtureTests {
@@ -13,8 +14,10 @@ import Testing
         let pairOffer = Fixture(path: "\(folder)/\(code).\(variant).offer.sdp")
         if FileManager.default.fileExists(atPath: pairOffer.url.path) {
             let answer = Fixture(path: "\(folder)/\(code).\(variant).answer.sdp")
-            return Negotiation.analyze(offer: SDPSource(name: pairOffer.path, bytes: try pairOffer.bytes()),
-                                       answer: SDPSource(name: answer.path, bytes: try answer.bytes())).findings
+            return Negotiation.analyze(
+                offer: SDPSource(name: pairOffer.path, bytes: try pairOffer.bytes()),
+                answer: SDPSource(name: answer.path, bytes: try answer.bytes())
+            ).findings
         }
         var sources: [SDPSource] = []
         var step = 1
@@ -46,7 +49,9 @@ import Testing
     @Test(arguments: OfferAnswerRules.all.map(\.code))
     func ruleStaysQuietOnTheFixedFixture(code: String) throws {
         let findings = try Self.findings(code, "passes")
-        #expect(!findings.contains { $0.diagnostic.code == code }, "\(findings.filter { $0.diagnostic.code == code }.map(\.description))")
+        #expect(
+            !findings.contains { $0.diagnostic.code == code },
+            "\(findings.filter { $0.diagnostic.code == code }.map(\.description))")
     }
 
     /// The fixed fixtures of the pair rules are clean apart from what their own edit causes:

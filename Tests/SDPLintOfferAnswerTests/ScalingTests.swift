@@ -1,6 +1,7 @@
 import SDPLintOfferAnswer
 import SDPLintSDP
 import Testing
+
 /// The analysis costs time linear in the number of sections: mids and BUNDLE groups are read
 /// once per description, not once per section (found by the offeranswer fuzz target's seeds
 /// scaled up: 2000 bundled sections took 9.5 s in a debug build, 500 took 0.7 s).

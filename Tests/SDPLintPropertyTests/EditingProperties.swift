@@ -1,9 +1,10 @@
-import SDPLintTestSupport
+import PropertyBased
 import SDPLintDiagnostics
 import SDPLintICE
-import PropertyBased
 import SDPLintSDP
+import SDPLintTestSupport
 import Testing
+
 /// Edits through the SDP editing API keep a valid description valid.
 @Suite struct EditingProperties {
     /// One edit of the API, drawn at random and applied to a random section.
@@ -35,7 +36,9 @@ import Testing
             section.direction = SDPGrammar.pick(Direction.allCases.map(Optional.some) + [nil], using: &rng)
             return "direction"
         case 4:
-            section.setBandwidth(SDPGrammar.chance(0.8, using: &rng) ? UInt64.random(in: 0...10_000_000, using: &rng) : nil, type: SDPGrammar.pick(["AS", "TIAS"], using: &rng))
+            section.setBandwidth(
+                SDPGrammar.chance(0.8, using: &rng) ? UInt64.random(in: 0...10_000_000, using: &rng) : nil,
+                type: SDPGrammar.pick(["AS", "TIAS"], using: &rng))
             return "setBandwidth"
         case 5:
             if let candidate = Candidate.parse(SDPGrammar.candidate(component: 1, using: &rng)).candidate {
@@ -55,15 +58,19 @@ import Testing
             section.addAttribute(MaxPTime(milliseconds: Double(Int.random(in: 1...120, using: &rng))))
             return "ptime, maxptime"
         case 9:
-            _ = section.removeAttributes(named: SDPGrammar.pick(["rtcp-rsize", "extmap", "ssrc", "msid", "end-of-candidates", "ice-options"], using: &rng))
+            _ = section.removeAttributes(
+                named: SDPGrammar.pick(
+                    ["rtcp-rsize", "extmap", "ssrc", "msid", "end-of-candidates", "ice-options"], using: &rng))
             return "removeAttributes"
         default:
-            section.addAttribute(Attribute(name: "x-note", value: SDPGrammar.string(SDPGrammar.alphanumerics, 1...12, using: &rng)))
+            section.addAttribute(
+                Attribute(name: "x-note", value: SDPGrammar.string(SDPGrammar.alphanumerics, 1...12, using: &rng)))
             return "addAttribute(x-note)"
         }
     }
 
-    static let editedSessions = Generator<(SDPGrammar.Session, UInt64), Shrink.None<(SDPGrammar.Session, UInt64)>> { rng in
+    static let editedSessions = Generator<(SDPGrammar.Session, UInt64), Shrink.None<(SDPGrammar.Session, UInt64)>> {
+        rng in
         (SDPGrammar.session(using: &rng), UInt64.random(in: 0...UInt64.max, using: &rng))
     }
 
@@ -84,4 +91,3 @@ import Testing
         }
     }
 }
-

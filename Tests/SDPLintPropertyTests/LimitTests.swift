@@ -4,6 +4,7 @@ import SDPLintJSON
 import SDPLintSDP
 import SDPLintSIP
 import Testing
+
 /// Every configurable bound of every parser, exceeded by one, reported with its own code, with
 /// what came before the bound still read.
 @Suite struct LimitTests {
@@ -24,7 +25,9 @@ import Testing
         let text = Self.sdpHead + Self.audioSection(0)
         let result = Self.sdp(text) { $0.maxBytes = text.utf8.count - 1 }
         #expect(Self.codes(result.diagnostics).contains(SDPRules.limitExceeded.code))
-        #expect(!Self.codes(Self.sdp(text) { $0.maxBytes = text.utf8.count }.diagnostics).contains(SDPRules.limitExceeded.code))
+        #expect(
+            !Self.codes(Self.sdp(text) { $0.maxBytes = text.utf8.count }.diagnostics).contains(
+                SDPRules.limitExceeded.code))
     }
 
     @Test func sdpMaxLines() {
@@ -35,7 +38,8 @@ import Testing
     }
 
     @Test func sdpMaxLineLength() {
-        let text = Self.sdpHead + "m=audio 9 RTP/AVP 0\r\na=x-long:" + String(repeating: "y", count: 100) + "\r\na=mid:0\r\n"
+        let text =
+            Self.sdpHead + "m=audio 9 RTP/AVP 0\r\na=x-long:" + String(repeating: "y", count: 100) + "\r\na=mid:0\r\n"
         let result = Self.sdp(text) { $0.maxLineLength = 64 }
         #expect(result.diagnostics.contains { $0.code == SDPRules.limitExceeded.code && $0.location.line == 7 })
         #expect(result.description.media.first?.mid == "0", "the long line is skipped, the parse goes on")
@@ -58,7 +62,9 @@ import Testing
     @Test func sdpFragmentsHonourTheSameLimits() {
         var options = ParseOptions()
         options.limits.maxMediaSections = 1
-        let (fragment, diagnostics) = SDPFragment.parse("a=ice-ufrag:abcd\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\nm=audio 9 RTP/AVP 0\r\na=mid:1\r\n", options: options)
+        let (fragment, diagnostics) = SDPFragment.parse(
+            "a=ice-ufrag:abcd\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\nm=audio 9 RTP/AVP 0\r\na=mid:1\r\n", options: options
+        )
         #expect(Self.codes(diagnostics).contains(SDPRules.limitExceeded.code))
         #expect(fragment.media.count == 1)
     }
@@ -81,31 +87,47 @@ import Testing
         #expect(Self.json("[1, 2, 3]") { $0.limits.maxBytes = 8 }.contains(JSONRules.documentTooLarge.code))
         #expect(Self.json("[[[1]]]") { $0.limits.maxDepth = 2 }.contains(JSONRules.nestingTooDeep.code))
         #expect(Self.json("\"abcdef\"") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code))
-        #expect(Self.json("{\"abcdef\": 1}") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code), "keys count as strings")
+        #expect(
+            Self.json("{\"abcdef\": 1}") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code),
+            "keys count as strings")
         #expect(Self.json("123456") { $0.limits.maxNumberLength = 5 }.contains(JSONRules.numberTooLong.code))
         #expect(Self.json("[1, 2, 3, 4]") { $0.limits.maxItems = 3 }.contains(JSONRules.tooManyItems.code))
         #expect(Self.json("{\"a\": 1, \"b\": 2}") { $0.limits.maxItems = 1 }.contains(JSONRules.tooManyItems.code))
         let duplicates = "{" + (0..<50).map { _ in "\"a\": 1" }.joined(separator: ", ") + "}"
         #expect(Self.json(duplicates) { $0.maxDiagnostics = 5 }.contains(JSONRules.tooManyFindings.code))
         // Within every limit: nothing.
-        #expect(Self.json("[1, 2, 3]") { $0.limits.maxBytes = 9; $0.limits.maxItems = 3; $0.limits.maxDepth = 1 } == [])
+        #expect(
+            Self.json("[1, 2, 3]") {
+                $0.limits.maxBytes = 9
+                $0.limits.maxItems = 3
+                $0.limits.maxDepth = 1
+            } == [])
     }
 
     @Test func jsonDepthIsCappedWhateverTheOption() {
-        let deep = String(repeating: "[", count: JSONParseOptions.Limits.depthCeiling + 1) + String(repeating: "]", count: JSONParseOptions.Limits.depthCeiling + 1)
+        let deep =
+            String(repeating: "[", count: JSONParseOptions.Limits.depthCeiling + 1)
+            + String(repeating: "]", count: JSONParseOptions.Limits.depthCeiling + 1)
         #expect(Self.json(deep) { $0.limits.maxDepth = .max }.contains(JSONRules.nestingTooDeep.code))
     }
 
     // MARK: SIP (SIPParseOptions.Limits → SIP304…SIP308)
 
     static func sipMessage(headers extra: [String] = [], body: String = "") -> [UInt8] {
-        let lines = ["OPTIONS sip:bob@example.com SIP/2.0", "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1", "Max-Forwards: 70",
-                     "From: <sip:alice@example.com>;tag=1", "To: <sip:bob@example.com>", "Call-ID: abc@example.com", "CSeq: 1 OPTIONS"]
+        let lines =
+            [
+                "OPTIONS sip:bob@example.com SIP/2.0", "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1",
+                "Max-Forwards: 70",
+                "From: <sip:alice@example.com>;tag=1", "To: <sip:bob@example.com>", "Call-ID: abc@example.com",
+                "CSeq: 1 OPTIONS",
+            ]
             + extra + (body.isEmpty ? [] : ["Content-Type: text/plain"]) + ["Content-Length: \(body.utf8.count)"]
         return Array((lines.joined(separator: "\r\n") + "\r\n\r\n" + body).utf8)
     }
 
-    static func sip(_ bytes: [UInt8], framing: SIPFraming = .datagram, _ change: (inout SIPParseOptions.Limits) -> Void) -> Set<String> {
+    static func sip(
+        _ bytes: [UInt8], framing: SIPFraming = .datagram, _ change: (inout SIPParseOptions.Limits) -> Void
+    ) -> Set<String> {
         var options = SIPParseOptions()
         change(&options.limits)
         return codes(SIPMessage.parse(bytes: bytes, framing: framing, options: options).diagnostics)
@@ -115,10 +137,19 @@ import Testing
         let plain = Self.sipMessage()
         #expect(Self.sip(plain) { _ in } == [])
         #expect(Self.sip(plain) { $0.maxMessageBytes = plain.count - 1 }.contains(SIPRules.messageTooLarge.code))
-        #expect(Self.sip(Self.sipMessage(headers: ["Subject: " + String(repeating: "s", count: 200)])) { $0.maxHeaderLineLength = 100 }.contains(SIPRules.headerLineTooLong.code))
-        #expect(Self.sip(Self.sipMessage(headers: (0..<20).map { "X-\($0): 1" })) { $0.maxHeaderCount = 15 }.contains(SIPRules.tooManyHeaders.code))
-        #expect(Self.sip(Self.sipMessage(body: String(repeating: "b", count: 100))) { $0.maxBodyBytes = 99 }.contains(SIPRules.bodyTooLarge.code))
-        #expect(Self.sip(Self.sipMessage(headers: (0..<30).map { "Bad Header \($0)" })) { $0.maxDiagnostics = 5 }.contains(SIPRules.tooManyFindings.code))
+        #expect(
+            Self.sip(Self.sipMessage(headers: ["Subject: " + String(repeating: "s", count: 200)])) {
+                $0.maxHeaderLineLength = 100
+            }.contains(SIPRules.headerLineTooLong.code))
+        #expect(
+            Self.sip(Self.sipMessage(headers: (0..<20).map { "X-\($0): 1" })) { $0.maxHeaderCount = 15 }.contains(
+                SIPRules.tooManyHeaders.code))
+        #expect(
+            Self.sip(Self.sipMessage(body: String(repeating: "b", count: 100))) { $0.maxBodyBytes = 99 }.contains(
+                SIPRules.bodyTooLarge.code))
+        #expect(
+            Self.sip(Self.sipMessage(headers: (0..<30).map { "Bad Header \($0)" })) { $0.maxDiagnostics = 5 }.contains(
+                SIPRules.tooManyFindings.code))
     }
 
     @Test func sipStreamDecoderReportsEachLimit() {
@@ -129,8 +160,12 @@ import Testing
             let results = decoder.decode(bytes) + decoder.finish()
             return Self.codes(results.flatMap(\.diagnostics) + decoder.diagnostics)
         }
-        #expect(decode(Self.sipMessage(body: String(repeating: "b", count: 100))) { $0.maxBodyBytes = 50 }.contains(SIPRules.bodyTooLarge.code))
-        #expect(decode(Self.sipMessage(headers: (0..<20).map { "X-\($0): 1" })) { $0.maxHeaderCount = 15 }.contains(SIPRules.tooManyHeaders.code))
+        #expect(
+            decode(Self.sipMessage(body: String(repeating: "b", count: 100))) { $0.maxBodyBytes = 50 }.contains(
+                SIPRules.bodyTooLarge.code))
+        #expect(
+            decode(Self.sipMessage(headers: (0..<20).map { "X-\($0): 1" })) { $0.maxHeaderCount = 15 }.contains(
+                SIPRules.tooManyHeaders.code))
         let long = Self.sipMessage(headers: ["Subject: " + String(repeating: "s", count: 300)])
         #expect(decode(long) { $0.maxHeaderLineLength = 100 }.contains(SIPRules.headerLineTooLong.code))
         #expect(decode(long) { $0.maxMessageBytes = 200 }.contains(SIPRules.messageTooLarge.code))

@@ -1,4 +1,5 @@
 import PropertyBased
+
 /// Random session descriptions that follow the RFC 8866 grammar and the consistency rules a
 /// description must keep to be free of errors (each dynamic payload type has an rtpmap, mids
 /// are unique, BUNDLE names existing mids, one direction per section, RTX repairs a listed
@@ -82,7 +83,9 @@ enum SDPGrammar {
     static let iceChars = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/")
     static let alphanumerics = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
-    static func string(_ alphabet: [Character], _ lengths: ClosedRange<Int>, using rng: inout some RandomNumberGenerator) -> String {
+    static func string(
+        _ alphabet: [Character], _ lengths: ClosedRange<Int>, using rng: inout some RandomNumberGenerator
+    ) -> String {
         let count = Int.random(in: lengths, using: &rng)
         return String((0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] })
     }
@@ -107,7 +110,11 @@ enum SDPGrammar {
         case 0, 1:
             // Unicast: 224/4 and above are multicast, which needs a TTL (RFC 8866 §5.7).
             let first = Int.random(in: 1...223, using: &rng)
-            return ("IP4", ([first] + (0..<3).map { _ in Int.random(in: 0...255, using: &rng) }).map(String.init).joined(separator: "."))
+            return (
+                "IP4",
+                ([first] + (0..<3).map { _ in Int.random(in: 0...255, using: &rng) }).map(String.init).joined(
+                    separator: ".")
+            )
         case 2:
             let groups = (0..<8).map { _ in String(UInt16.random(in: 0...UInt16.max, using: &rng), radix: 16) }
             return ("IP6", chance(0.5, using: &rng) ? groups.joined(separator: ":") : "2001:db8::" + groups[7])
@@ -128,25 +135,35 @@ enum SDPGrammar {
         let transport = tcp ? pick(["TCP", "tcp"], using: &rng) : pick(["UDP", "udp"], using: &rng)
         let type = pick(["host", "srflx", "prflx", "relay"], using: &rng)
         let typePreference = ["host": 126, "prflx": 110, "srflx": 100, "relay": 0][type] ?? 0
-        let priority = typePreference << 24 | Int.random(in: 0...65535, using: &rng) << 8 | (256 - min(componentID, 256))
-        let host = chance(0.15, using: &rng)
+        let priority =
+            typePreference << 24 | Int.random(in: 0...65535, using: &rng) << 8 | (256 - min(componentID, 256))
+        let host =
+            chance(0.15, using: &rng)
             ? string(Array("0123456789abcdef"), 8...8, using: &rng) + "-1234-4abc-8def-0123456789ab.local"
             : address(using: &rng).address
-        var text = "\(foundation) \(componentID) \(transport) \(priority) \(host) \(Int.random(in: 0...65535, using: &rng)) typ \(type)"
+        var text =
+            """
+            \(foundation) \(componentID) \(transport) \(priority) \(host) \
+            \(Int.random(in: 0...65535, using: &rng)) typ \(type)
+            """
         if type != "host" {
             text += " raddr \(address(using: &rng).address) rport \(Int.random(in: 0...65535, using: &rng))"
         }
         if tcp { text += " tcptype " + pick(["active", "passive", "so"], using: &rng) }
         if chance(0.5, using: &rng) { text += " generation \(Int.random(in: 0...3, using: &rng))" }
         if chance(0.4, using: &rng) { text += " ufrag " + string(iceChars, 4...8, using: &rng) }
-        if chance(0.3, using: &rng) { text += " network-id \(Int.random(in: 1...9, using: &rng)) network-cost \(pick([10, 50, 900], using: &rng))" }
+        if chance(0.3, using: &rng) {
+            text += " network-id \(Int.random(in: 1...9, using: &rng)) network-cost \(pick([10, 50, 900], using: &rng))"
+        }
         return text
     }
 
     // MARK: Codecs
 
     static let audioCodecs: [Codec] = [
-        Codec(payloadType: 111, name: "opus", clockRate: 48000, channels: 2, fmtp: "minptime=10;useinbandfec=1", feedback: ["transport-cc"]),
+        Codec(
+            payloadType: 111, name: "opus", clockRate: 48000, channels: 2, fmtp: "minptime=10;useinbandfec=1",
+            feedback: ["transport-cc"]),
         Codec(payloadType: 9, name: "G722", clockRate: 8000),
         Codec(payloadType: 0, name: "PCMU", clockRate: 8000),
         Codec(payloadType: 8, name: "PCMA", clockRate: 8000),
@@ -156,10 +173,16 @@ enum SDPGrammar {
     ]
 
     static let videoCodecs: [Codec] = [
-        Codec(payloadType: 96, name: "VP8", clockRate: 90000, feedback: ["goog-remb", "transport-cc", "ccm fir", "nack", "nack pli"]),
+        Codec(
+            payloadType: 96, name: "VP8", clockRate: 90000,
+            feedback: ["goog-remb", "transport-cc", "ccm fir", "nack", "nack pli"]),
         Codec(payloadType: 98, name: "VP9", clockRate: 90000, fmtp: "profile-id=0", feedback: ["nack", "nack pli"]),
-        Codec(payloadType: 102, name: "H264", clockRate: 90000, fmtp: "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f", feedback: ["nack"]),
-        Codec(payloadType: 104, name: "H264", clockRate: 90000, fmtp: "level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=42e01f"),
+        Codec(
+            payloadType: 102, name: "H264", clockRate: 90000,
+            fmtp: "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f", feedback: ["nack"]),
+        Codec(
+            payloadType: 104, name: "H264", clockRate: 90000,
+            fmtp: "level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=42e01f"),
         Codec(payloadType: 45, name: "AV1", clockRate: 90000),
         Codec(payloadType: 108, name: "red", clockRate: 90000),
         Codec(payloadType: 109, name: "ulpfec", clockRate: 90000),
@@ -194,11 +217,12 @@ enum SDPGrammar {
     ]
 
     static func fingerprint(using rng: inout some RandomNumberGenerator) -> String {
-        "sha-256 " + (0..<32).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &rng)
-            let hex = String(byte, radix: 16, uppercase: true)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined(separator: ":")
+        "sha-256 "
+            + (0..<32).map { _ in
+                let byte = UInt8.random(in: 0...255, using: &rng)
+                let hex = String(byte, radix: 16, uppercase: true)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined(separator: ":")
     }
 
     static func section(index: Int, using rng: inout some RandomNumberGenerator) -> Section {
@@ -209,14 +233,23 @@ enum SDPGrammar {
         if kind == "application" && chance(0.25, using: &rng) {
             // The pre-RFC 8841 form still sent by older endpoints.
             let sctpPort = Int.random(in: 1...65535, using: &rng)
-            section = Section(media: kind, port: port, proto: "DTLS/SCTP", codecs: [], otherFormats: [String(sctpPort)], mid: mid)
-            section.attributes.append("sctpmap:\(sctpPort) webrtc-datachannel \(Int.random(in: 1...65535, using: &rng))")
+            section = Section(
+                media: kind, port: port, proto: "DTLS/SCTP", codecs: [], otherFormats: [String(sctpPort)], mid: mid)
+            section.attributes.append(
+                "sctpmap:\(sctpPort) webrtc-datachannel \(Int.random(in: 1...65535, using: &rng))")
         } else if kind == "application" {
-            section = Section(media: kind, port: port, proto: "UDP/DTLS/SCTP", codecs: [], otherFormats: ["webrtc-datachannel"], mid: mid)
-            section.attributes += ["sctp-port:\(Int.random(in: 1...65535, using: &rng))", "max-message-size:\(Int.random(in: 1...1 << 30, using: &rng))"]
+            section = Section(
+                media: kind, port: port, proto: "UDP/DTLS/SCTP", codecs: [], otherFormats: ["webrtc-datachannel"],
+                mid: mid)
+            section.attributes += [
+                "sctp-port:\(Int.random(in: 1...65535, using: &rng))",
+                "max-message-size:\(Int.random(in: 1...1 << 30, using: &rng))",
+            ]
         } else {
             let proto = pick(["UDP/TLS/RTP/SAVPF", "RTP/AVP", "RTP/SAVPF", "RTP/AVPF"], using: &rng)
-            section = Section(media: kind, port: port, portCount: nil, proto: proto, codecs: codecs(video: kind == "video", using: &rng), mid: mid)
+            section = Section(
+                media: kind, port: port, portCount: nil, proto: proto,
+                codecs: codecs(video: kind == "video", using: &rng), mid: mid)
             section.attributes.append(pick(["sendrecv", "sendonly", "recvonly", "inactive"], using: &rng))
             if chance(0.7, using: &rng) { section.attributes.append("rtcp-mux") }
             if chance(0.4, using: &rng) { section.attributes.append("rtcp-rsize") }
@@ -226,23 +259,38 @@ enum SDPGrammar {
             if chance(0.5, using: &rng) {
                 let ssrc = UInt32.random(in: 1...UInt32.max, using: &rng)
                 section.attributes.append("ssrc:\(ssrc) cname:" + string(iceChars, 8...16, using: &rng))
-                section.attributes.append("msid:" + string(alphanumerics, 4...12, using: &rng) + " " + string(alphanumerics, 4...12, using: &rng))
+                section.attributes.append(
+                    "msid:" + string(alphanumerics, 4...12, using: &rng) + " "
+                        + string(alphanumerics, 4...12, using: &rng))
             }
-            if kind == "audio" && chance(0.3, using: &rng) { section.attributes.append("ptime:\(pick([10, 20, 40, 60], using: &rng))") }
-            if kind == "audio" && chance(0.2, using: &rng) { section.attributes.append("maxptime:\(pick([60, 120], using: &rng))") }
-            if kind == "video" && chance(0.2, using: &rng) { section.attributes.append("framerate:\(pick(["30", "29.97", "60"], using: &rng))") }
+            if kind == "audio" && chance(0.3, using: &rng) {
+                section.attributes.append("ptime:\(pick([10, 20, 40, 60], using: &rng))")
+            }
+            if kind == "audio" && chance(0.2, using: &rng) {
+                section.attributes.append("maxptime:\(pick([60, 120], using: &rng))")
+            }
+            if kind == "video" && chance(0.2, using: &rng) {
+                section.attributes.append("framerate:\(pick(["30", "29.97", "60"], using: &rng))")
+            }
             if chance(0.2, using: &rng) {
                 // RFC 4588 §8: an FID group of a primary SSRC and its repair SSRC.
                 let primary = UInt32.random(in: 1...UInt32.max - 1, using: &rng)
-                section.attributes += ["ssrc-group:FID \(primary) \(primary + 1)", "ssrc:\(primary) cname:x", "ssrc:\(primary + 1) cname:x"]
+                section.attributes += [
+                    "ssrc-group:FID \(primary) \(primary + 1)", "ssrc:\(primary) cname:x",
+                    "ssrc:\(primary + 1) cname:x",
+                ]
             }
             if kind == "video" && chance(0.3, using: &rng) {
                 // RFC 8851 rids naming listed payload types, and RFC 8853 simulcast of them.
                 let media = section.codecs.filter { $0.name != "rtx" }.map { String($0.payloadType) }
                 let rids = ["h", "m", "l"].prefix(Int.random(in: 1...3, using: &rng))
                 for rid in rids {
-                    let restriction = chance(0.5, using: &rng) ? ";max-width=\(pick([320, 640, 1280], using: &rng))" : ""
-                    let pts = chance(0.5, using: &rng) && !media.isEmpty ? " pt=" + media.prefix(2).joined(separator: ",") + restriction : (restriction.isEmpty ? "" : " " + restriction.dropFirst())
+                    let restriction =
+                        chance(0.5, using: &rng) ? ";max-width=\(pick([320, 640, 1280], using: &rng))" : ""
+                    let pts =
+                        chance(0.5, using: &rng) && !media.isEmpty
+                        ? " pt=" + media.prefix(2).joined(separator: ",") + restriction
+                        : (restriction.isEmpty ? "" : " " + restriction.dropFirst())
                     section.attributes.append("rid:\(rid) send" + pts)
                 }
                 section.attributes.append("simulcast:send " + rids.joined(separator: ";"))
@@ -250,7 +298,9 @@ enum SDPGrammar {
             if proto.hasPrefix("RTP/SAVP") && chance(0.5, using: &rng) {
                 // RFC 4568 §9.1: tag crypto-suite inline:key-salt[|lifetime][|MKI:length]
                 let key = string(iceChars, 40...40, using: &rng)
-                section.attributes.append("crypto:\(Int.random(in: 1...9, using: &rng)) AES_CM_128_HMAC_SHA1_\(pick(["80", "32"], using: &rng)) inline:\(key)\(chance(0.3, using: &rng) ? "|2^31|1:1" : "")")
+                section.attributes.append(
+                    "crypto:\(Int.random(in: 1...9, using: &rng)) AES_CM_128_HMAC_SHA1_\(pick(["80", "32"], using: &rng)) inline:\(key)\(chance(0.3, using: &rng) ? "|2^31|1:1" : "")"
+                )
             }
             if chance(0.2, using: &rng) {
                 let (type, address) = address(using: &rng)
@@ -268,7 +318,10 @@ enum SDPGrammar {
             let (type, address) = address(using: &rng)
             section.lines.append("c=IN \(type) \(address)")
         }
-        if chance(0.3, using: &rng) { section.lines.append("b=\(pick(["AS", "TIAS", "CT"], using: &rng)):\(Int.random(in: 0...10_000_000, using: &rng))") }
+        if chance(0.3, using: &rng) {
+            section.lines.append(
+                "b=\(pick(["AS", "TIAS", "CT"], using: &rng)):\(Int.random(in: 0...10_000_000, using: &rng))")
+        }
         if chance(0.2, using: &rng) { section.lines.append("b=RR:\(Int.random(in: 0...5000, using: &rng))") }
         if chance(0.7, using: &rng) {
             section.attributes.append("ice-ufrag:" + string(iceChars, 4...32, using: &rng))
@@ -296,8 +349,12 @@ enum SDPGrammar {
             "s=" + (chance(0.5, using: &rng) ? "-" : text(using: &rng)),
         ]
         if chance(0.3, using: &rng) { lines.append("i=" + text(using: &rng)) }
-        if chance(0.2, using: &rng) { lines.append("u=https://example.com/" + string(alphanumerics, 1...10, using: &rng)) }
-        if chance(0.2, using: &rng) { lines.append("e=\(string(alphanumerics, 1...8, using: &rng))@example.com (\(text(using: &rng)))") }
+        if chance(0.2, using: &rng) {
+            lines.append("u=https://example.com/" + string(alphanumerics, 1...10, using: &rng))
+        }
+        if chance(0.2, using: &rng) {
+            lines.append("e=\(string(alphanumerics, 1...8, using: &rng))@example.com (\(text(using: &rng)))")
+        }
         if chance(0.2, using: &rng) { lines.append("p=+1 617 555-\(Int.random(in: 1000...9999, using: &rng))") }
         let (type, address) = address(using: &rng)
         lines.append("c=IN \(type) \(address)")
@@ -311,7 +368,9 @@ enum SDPGrammar {
                 let start = Int.random(in: 3_000_000_000...3_900_000_000, using: &rng)
                 lines.append("t=\(start) \(start + Int.random(in: 1...10_000_000, using: &rng))")
                 if chance(0.4, using: &rng) {
-                    lines.append("r=\(pick(["7d", "604800"], using: &rng)) \(pick(["1h", "3600"], using: &rng)) 0 \(pick(["25h", "90000"], using: &rng))")
+                    lines.append(
+                        "r=\(pick(["7d", "604800"], using: &rng)) \(pick(["1h", "3600"], using: &rng)) 0 \(pick(["25h", "90000"], using: &rng))"
+                    )
                     if chance(0.3, using: &rng) { lines.append("z=2882844526 -1h 2898848070 0") }
                 }
             }
@@ -328,11 +387,15 @@ enum SDPGrammar {
         if chance(0.3, using: &rng) { attributes.append("extmap-allow-mixed") }
         if chance(0.3, using: &rng) { attributes.append("msid-semantic: WMS *") }
         let bundled = sections.filter { $0.port != 0 }.map(\.mid)
-        if !bundled.isEmpty && chance(0.6, using: &rng) { attributes.append("group:BUNDLE " + bundled.joined(separator: " ")) }
+        if !bundled.isEmpty && chance(0.6, using: &rng) {
+            attributes.append("group:BUNDLE " + bundled.joined(separator: " "))
+        }
         if chance(0.2, using: &rng) { attributes.append("tool:" + text(using: &rng)) }
         if chance(0.1, using: &rng) { attributes.append("ice-lite") }
         if chance(0.2, using: &rng) { attributes.append("fingerprint:" + fingerprint(using: &rng)) }
-        return Session(sessionLines: lines, attributes: attributes, sections: sections, eol: chance(0.85, using: &rng) ? "\r\n" : "\n")
+        return Session(
+            sessionLines: lines, attributes: attributes, sections: sections,
+            eol: chance(0.85, using: &rng) ? "\r\n" : "\n")
     }
 
     /// Descriptions as a property-test input.

@@ -1,8 +1,9 @@
+import PropertyBased
 import SDPLintDiagnostics
 import SDPLintICE
-import PropertyBased
 import SDPLintSDP
 import Testing
+
 /// Descriptions and candidates drawn from the RFC 8866 and RFC 8839 grammars read without
 /// errors, print back byte for byte, and read back to the same model.
 @Suite struct SDPProperties {
@@ -44,13 +45,18 @@ import Testing
         await propertyCheck(count: iterations, input: SDPGrammar.candidates) { text in
             let (candidate, diagnostics) = Candidate.parse(text)
             #expect(diagnostics.filter { $0.severity == .error } == [], "\(text)")
-            guard let candidate else { Issue.record("no candidate from \(text)"); return }
+            guard let candidate else {
+                Issue.record("no candidate from \(text)")
+                return
+            }
             #expect(candidate.description == text)
             // The canonical form is a candidate too, with the same fields.
             let canonical = candidate.canonicalized()
             let reread = Candidate.parse(canonical.description).candidate
             #expect(reread == canonical, "\(canonical.description)")
-            #expect(reread?.port == candidate.port && reread?.priority == candidate.priority && reread?.kind == candidate.kind)
+            #expect(
+                reread?.port == candidate.port && reread?.priority == candidate.priority
+                    && reread?.kind == candidate.kind)
         }
     }
 
@@ -58,10 +64,13 @@ import Testing
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
             let parsed = SessionDescription.parse(session.text).description
             for (section, drawn) in zip(parsed.media, session.sections) {
-                let written = drawn.attributes.filter { $0.hasPrefix("candidate:") }.map { String($0.dropFirst("candidate:".count)) }
+                let written = drawn.attributes.filter { $0.hasPrefix("candidate:") }.map {
+                    String($0.dropFirst("candidate:".count))
+                }
                 #expect(section.candidates.map(\.description) == written)
                 #expect(section.mid == drawn.mid)
-                #expect(section.payloadTypes == drawn.codecs.map(\.payloadType) + drawn.otherFormats.compactMap { Int($0) })
+                #expect(
+                    section.payloadTypes == drawn.codecs.map(\.payloadType) + drawn.otherFormats.compactMap { Int($0) })
             }
         }
     }

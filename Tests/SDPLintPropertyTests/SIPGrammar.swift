@@ -1,4 +1,5 @@
 import PropertyBased
+
 /// Random SIP messages that follow the RFC 3261 §25 grammar and carry the headers a request or
 /// response must have (§8.1.1: To, From, CSeq, Call-ID, Max-Forwards, Via), with CSeq naming the
 /// request's method and Content-Length counting the body.
@@ -11,10 +12,15 @@ import PropertyBased
 /// Status-Line    =  SIP-Version SP Status-Code SP Reason-Phrase CRLF
 /// ```
 enum SIPGrammar {
-    static let methods = ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "UPDATE", "MESSAGE", "NOTIFY", "SUBSCRIBE", "PRACK", "REFER"]
-    static let statuses = [(100, "Trying"), (180, "Ringing"), (183, "Session Progress"), (200, "OK"), (202, "Accepted"),
-                           (302, "Moved Temporarily"), (401, "Unauthorized"), (486, "Busy Here"), (488, "Not Acceptable Here"),
-                           (500, "Server Internal Error"), (603, "Decline")]
+    static let methods = [
+        "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "UPDATE", "MESSAGE", "NOTIFY", "SUBSCRIBE",
+        "PRACK", "REFER",
+    ]
+    static let statuses = [
+        (100, "Trying"), (180, "Ringing"), (183, "Session Progress"), (200, "OK"), (202, "Accepted"),
+        (302, "Moved Temporarily"), (401, "Unauthorized"), (486, "Busy Here"), (488, "Not Acceptable Here"),
+        (500, "Server Internal Error"), (603, "Decline"),
+    ]
 
     static func host(using rng: inout some RandomNumberGenerator) -> String {
         SDPGrammar.chance(0.5, using: &rng)
@@ -42,18 +48,40 @@ enum SIPGrammar {
         let transport = SDPGrammar.pick(["UDP", "TCP", "TLS"], using: &rng)
         let branch = "z9hG4bK" + SDPGrammar.string(SDPGrammar.alphanumerics, 4...16, using: &rng)
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
-            lines.append("\(SDPGrammar.pick(["Via", "v"], using: &rng)): SIP/2.0/\(transport) \(host(using: &rng)):\(Int.random(in: 1024...65535, using: &rng));branch=\(branch)\(SDPGrammar.chance(0.5, using: &rng) ? ";rport" : "")")
+            lines.append(
+                "\(SDPGrammar.pick(["Via", "v"], using: &rng)): SIP/2.0/\(transport) \(host(using: &rng)):\(Int.random(in: 1024...65535, using: &rng));branch=\(branch)\(SDPGrammar.chance(0.5, using: &rng) ? ";rport" : "")"
+            )
         }
         lines.append("Max-Forwards: \(Int.random(in: 0...70, using: &rng))")
-        let display = SDPGrammar.chance(0.5, using: &rng) ? "\"\(SDPGrammar.pick(["Alice", "Bob Smith", "Ünïcode"], using: &rng))\" " : ""
-        lines.append("\(SDPGrammar.pick(["From", "f"], using: &rng)): \(display)<\(caller)>;tag=\(SDPGrammar.string(SDPGrammar.alphanumerics, 4...12, using: &rng))")
-        lines.append("\(SDPGrammar.pick(["To", "t"], using: &rng)): <\(callee)>" + (request ? "" : ";tag=\(SDPGrammar.string(SDPGrammar.alphanumerics, 4...12, using: &rng))"))
-        lines.append("\(SDPGrammar.pick(["Call-ID", "i"], using: &rng)): \(SDPGrammar.string(SDPGrammar.alphanumerics, 8...24, using: &rng))@\(host(using: &rng))")
+        let display =
+            SDPGrammar.chance(0.5, using: &rng)
+            ? "\"\(SDPGrammar.pick(["Alice", "Bob Smith", "Ünïcode"], using: &rng))\" " : ""
+        lines.append(
+            "\(SDPGrammar.pick(["From", "f"], using: &rng)): \(display)<\(caller)>;tag=\(SDPGrammar.string(SDPGrammar.alphanumerics, 4...12, using: &rng))"
+        )
+        lines.append(
+            "\(SDPGrammar.pick(["To", "t"], using: &rng)): <\(callee)>"
+                + (request ? "" : ";tag=\(SDPGrammar.string(SDPGrammar.alphanumerics, 4...12, using: &rng))"))
+        lines.append(
+            "\(SDPGrammar.pick(["Call-ID", "i"], using: &rng)): \(SDPGrammar.string(SDPGrammar.alphanumerics, 8...24, using: &rng))@\(host(using: &rng))"
+        )
         lines.append("CSeq: \(Int.random(in: 1...2_147_483_647, using: &rng)) \(method)")
-        if SDPGrammar.chance(0.6, using: &rng) { lines.append("Contact: <sip:\(user(using: &rng))@\(host(using: &rng)):\(Int.random(in: 1024...65535, using: &rng))>") }
-        if SDPGrammar.chance(0.4, using: &rng) { lines.append("User-Agent: \(SDPGrammar.pick(["baresip v3.10", "Linphone/5.2", "SIPp"], using: &rng))") }
+        if SDPGrammar.chance(0.6, using: &rng) {
+            lines.append(
+                "Contact: <sip:\(user(using: &rng))@\(host(using: &rng)):\(Int.random(in: 1024...65535, using: &rng))>")
+        }
+        if SDPGrammar.chance(0.4, using: &rng) {
+            lines.append("User-Agent: \(SDPGrammar.pick(["baresip v3.10", "Linphone/5.2", "SIPp"], using: &rng))")
+        }
         if SDPGrammar.chance(0.3, using: &rng) { lines.append("Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO") }
-        if SDPGrammar.chance(0.2, using: &rng) { lines.append("X-Custom-\(SDPGrammar.string(SDPGrammar.alphanumerics, 1...6, using: &rng)): \(SDPGrammar.text(using: &rng))") }
+        if SDPGrammar.chance(0.2, using: &rng) {
+            lines.append(
+                """
+                X-Custom-\(SDPGrammar.string(SDPGrammar.alphanumerics, 1...6, using: &rng)): \
+                \(SDPGrammar.text(using: &rng))
+                """
+            )
+        }
         var body: [UInt8] = []
         if SDPGrammar.chance(0.4, using: &rng) {
             var session = SDPGrammar.session(using: &rng)

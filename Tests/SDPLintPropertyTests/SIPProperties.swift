@@ -1,7 +1,8 @@
-import SDPLintDiagnostics
 import PropertyBased
+import SDPLintDiagnostics
 import SDPLintSIP
 import Testing
+
 /// Messages drawn from the RFC 3261 grammar read without errors, print back byte for byte, and
 /// come out of a stream whole however the stream is cut.
 @Suite struct SIPProperties {

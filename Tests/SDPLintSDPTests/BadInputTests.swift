@@ -1,12 +1,13 @@
+import SDPLintDiagnostics
+import SDPLintSDP
+import SDPLintTestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SDPLintDiagnostics
-import SDPLintSDP
-import SDPLintTestSupport
-import Testing
 /// What must hold of the findings for any input, however broken.
 enum Oracle {
     /// The byte offset at which each line of `input` starts (line 1 at index 0).
@@ -29,7 +30,8 @@ enum Oracle {
         for diagnostic in diagnostics {
             let location = diagnostic.location
             guard location.line >= 1, location.column >= 1, location.line <= starts.count else {
-                problems.append("\(diagnostic): line \(location.line) is not a line of the input (it has \(starts.count))")
+                problems.append(
+                    "\(diagnostic): line \(location.line) is not a line of the input (it has \(starts.count))")
                 continue
             }
             let bytes = location.bytes
@@ -39,7 +41,12 @@ enum Oracle {
             }
             let lineStart = starts[location.line - 1]
             if bytes.lowerBound != lineStart + location.column - 1 {
-                problems.append("\(diagnostic): line \(location.line) column \(location.column) is byte \(lineStart + location.column - 1), but the range starts at \(bytes.lowerBound)")
+                problems.append(
+                    """
+                    \(diagnostic): line \(location.line) column \(location.column) is byte \
+                    \(lineStart + location.column - 1), but the range starts at \(bytes.lowerBound)
+                    """
+                )
             }
         }
         return problems
@@ -58,14 +65,20 @@ enum Oracle {
 
     /// Checks the findings of `input` as far as they can be checked, and returns them.
     @discardableResult
-    static func check(_ input: [UInt8], options: ParseOptions = .lenient,
-                      sourceLocation: Testing.SourceLocation = #_sourceLocation) -> SDPParseResult {
+    static func check(
+        _ input: [UInt8], options: ParseOptions = .lenient,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> SDPParseResult {
         let result = SessionDescription.parse(bytes: input, options: options)
         // Invalid UTF-8 is parsed as it is, so every location is exact whatever the input.
         let problems = locationProblems(result.diagnostics, in: input)
-        #expect(problems.isEmpty, "\(problems.prefix(5).joined(separator: "\n")) for input \(preview(input))", sourceLocation: sourceLocation)
-        #expect(!input.contains { !$0.isWhitespaceOrNewline } || !result.diagnostics.isEmpty || input.starts(with: Array("v=".utf8)),
-                "no finding for input \(preview(input))", sourceLocation: sourceLocation)
+        #expect(
+            problems.isEmpty, "\(problems.prefix(5).joined(separator: "\n")) for input \(preview(input))",
+            sourceLocation: sourceLocation)
+        #expect(
+            !input.contains { !$0.isWhitespaceOrNewline } || !result.diagnostics.isEmpty
+                || input.starts(with: Array("v=".utf8)),
+            "no finding for input \(preview(input))", sourceLocation: sourceLocation)
         #expect(result.diagnostics.count <= options.limits.maxDiagnostics + 1, sourceLocation: sourceLocation)
         return result
     }
@@ -78,18 +91,21 @@ enum Oracle {
     }
 
     static func preview(_ input: [UInt8]) -> String {
-        String(decoding: input.prefix(120), as: UTF8.self).debugDescription + (input.count > 120 ? "… (\(input.count) bytes)" : "")
+        String(decoding: input.prefix(120), as: UTF8.self).debugDescription
+            + (input.count > 120 ? "… (\(input.count) bytes)" : "")
     }
 }
 
 extension UInt8 {
     fileprivate var isASCIILetterOrDigit: Bool {
-        (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z")) || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z"))
+        (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z"))
+            || (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z"))
             || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9"))
     }
 
     fileprivate var isWhitespaceOrNewline: Bool {
-        self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") || self == UInt8(ascii: "\r") || self == UInt8(ascii: "\n")
+        self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") || self == UInt8(ascii: "\r")
+            || self == UInt8(ascii: "\n")
     }
 }
 
@@ -109,8 +125,13 @@ extension UInt8 {
     @Test(arguments: [" ", "\t", "\r\n", "\n\n\n", " \t \r\n\t\r\n", String(repeating: " \r\n", count: 1000)])
     func whitespaceOnlyInputIsReportedAsEmpty(_ text: String) {
         let result = Oracle.check(Array(text.utf8))
-        #expect(result.diagnostics.contains { $0.code == SDPRules.emptyInput.code && $0.location.line == 1 && $0.location.column == 1 })
-        #expect(!result.hasErrors || result.diagnostics.filter { $0.severity == .error }.map(\.code) == [SDPRules.emptyInput.code])
+        #expect(
+            result.diagnostics.contains {
+                $0.code == SDPRules.emptyInput.code && $0.location.line == 1 && $0.location.column == 1
+            })
+        #expect(
+            !result.hasErrors
+                || result.diagnostics.filter { $0.severity == .error }.map(\.code) == [SDPRules.emptyInput.code])
     }
 
     /// Random bytes, almost never valid UTF-8: 4 000 inputs of up to 400 bytes in 8 groups.
@@ -118,7 +139,9 @@ extension UInt8 {
     func randomBytesAreReportedWithoutTrapping(_ group: Int) {
         var random = SeededGenerator(seed: 0x5D9_0000 + UInt64(group))
         for _ in 0..<500 {
-            let input = (0..<Int.random(in: 0..<400, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let input = (0..<Int.random(in: 0..<400, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
             let result = Oracle.check(input)
             _ = result.description.serialized()
         }
@@ -135,22 +158,34 @@ extension UInt8 {
             let result = Oracle.check(input)
             let output = result.description.serialized()
             if Oracle.expectsLossless(input, result.diagnostics) {
-                #expect(Array(output.utf8) == input, "not written back: \(Oracle.preview(input))\nfindings:\n\(DiagnosticTests.describe(result.diagnostics))")
+                #expect(
+                    Array(output.utf8) == input,
+                    """
+                    not written back: \
+                    \(Oracle.preview(input))\nfindings:\n\(DiagnosticTests.describe(result.diagnostics))
+                    """
+                )
             }
             // What the writer produces parses again without trapping.
             _ = Oracle.check(Array(output.utf8))
         }
     }
 
-    static let types: [String] = ["v", "o", "s", "i", "u", "e", "p", "c", "b", "t", "r", "z", "k", "a", "a", "a", "a", "m", "m", "y", "A", " ", ""]
+    static let types: [String] = [
+        "v", "o", "s", "i", "u", "e", "p", "c", "b", "t", "r", "z", "k", "a", "a", "a", "a", "m", "m", "y", "A", " ",
+        "",
+    ]
     static let words: [String] = [
-        "0", "1", "9", "96", "97", "111", "127", "128", "65536", "3724394400", "-", "IN", "IP4", "IP6", "127.0.0.1", "::1",
+        "0", "1", "9", "96", "97", "111", "127", "128", "65536", "3724394400", "-", "IN", "IP4", "IP6", "127.0.0.1",
+        "::1",
         "224.2.1.1/127", "ff15::1/3", "1.2.3.400", "example.com", "audio", "video", "application", "RTP/AVP",
         "UDP/TLS/RTP/SAVPF", "UDP/DTLS/SCTP", "webrtc-datachannel", "AS:64", "X-YZ:1", "7d", "1h", "-1h", "25x",
-        "rtpmap:96", "rtpmap:0", "fmtp:97", "rtcp-fb:*", "rtcp-fb:96", "extmap:1", "extmap:15/sendonly", "mid:0", "mid:1",
+        "rtpmap:96", "rtpmap:0", "fmtp:97", "rtcp-fb:*", "rtcp-fb:96", "extmap:1", "extmap:15/sendonly", "mid:0",
+        "mid:1",
         "group:BUNDLE", "ssrc:1", "ssrc-group:FID", "rid:h", "simulcast:send", "candidate:1", "ice-ufrag:abcd",
         "ice-pwd:abcdefghijklmnopqrstuv", "ice-options:trickle", "fingerprint:sha-256", "AB:CD:EF", "setup:actpass",
-        "tls-id:abc", "crypto:1", "inline:key", "label:", "content:main,", "ptime:0", "sctp-port:x", "rtcp:9", "rtcp-mux",
+        "tls-id:abc", "crypto:1", "inline:key", "label:", "content:main,", "ptime:0", "sctp-port:x", "rtcp:9",
+        "rtcp-mux",
         "rtcp-mux:1", "sendrecv", "recvonly", "bundle-only", "msid-semantic:", "WMS", "identity:", "send", "recv",
         "pt=96,97", "apt=96", "max-width=1280;", "h;~m,l", "opus/48000/2", "VP8/90000", "rtx/90000", "red/48000/2",
         "111/111", "nack", "pli", "trr-int", "typ", "host", "srflx", "raddr", "urn:ietf:params:rtp-hdrext:sdes:mid",
@@ -187,14 +222,18 @@ extension UInt8 {
             }
             let result = Oracle.check(input)
             if Oracle.expectsLossless(input, result.diagnostics) {
-                #expect(Array(result.description.serialized().utf8) == input, "not written back: \(Oracle.preview(input))")
+                #expect(
+                    Array(result.description.serialized().utf8) == input, "not written back: \(Oracle.preview(input))")
             }
         }
     }
 
     /// Real captures to cut at every byte: small ones in debug builds, where parsing is slower.
-    static let truncated: [Fixture] = ["corpus/chromium/audio.offer.sdp", "corpus/firefox/audio.offer.sdp"].map(Fixture.init(path:))
-        + (isDebug ? [] : ["corpus/chromium/audio-video.offer.sdp", "corpus/firefox/audio-video.offer.sdp"].map(Fixture.init(path:)))
+    static let truncated: [Fixture] =
+        ["corpus/chromium/audio.offer.sdp", "corpus/firefox/audio.offer.sdp"].map(Fixture.init(path:))
+        + (isDebug
+            ? []
+            : ["corpus/chromium/audio-video.offer.sdp", "corpus/firefox/audio-video.offer.sdp"].map(Fixture.init(path:)))
 
     /// Every prefix of a real capture is reported without trapping, and one that stops inside a
     /// line says that the last line has no line ending.
@@ -205,8 +244,11 @@ extension UInt8 {
             let input = Array(capture[..<length])
             let result = Oracle.check(input)
             if let last = input.last, last != UInt8(ascii: "\n") {
-                #expect(result.diagnostics.contains { $0.code == SDPRules.lineEnding.code && $0.location.line == Oracle.lineStarts(input).count },
-                        "no SDP108 for the unterminated last line of the first \(length) bytes")
+                #expect(
+                    result.diagnostics.contains {
+                        $0.code == SDPRules.lineEnding.code && $0.location.line == Oracle.lineStarts(input).count
+                    },
+                    "no SDP108 for the unterminated last line of the first \(length) bytes")
             }
         }
     }
@@ -221,7 +263,9 @@ extension UInt8 {
             let codes = Set(findings.filter { $0.location.column == 1 }.map(\.code))
             let shown = byte.description
             if defined.contains(byte) {
-                #expect(!codes.contains(SDPRules.lineSyntax.code) && !codes.contains(SDPRules.unknownLineType.code), "type \(shown)")
+                #expect(
+                    !codes.contains(SDPRules.lineSyntax.code) && !codes.contains(SDPRules.unknownLineType.code),
+                    "type \(shown)")
             } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
                 #expect(codes.contains(SDPRules.unknownLineType.code), "type \(shown): \(findings)")
             } else if byte >= 0x80 {
@@ -247,17 +291,26 @@ extension UInt8 {
     @Test func nulBytesAreReportedWhereTheyAre() {
         let input = Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=Call\0to John Smith\r\nt=0 0\r\n".utf8)
         let result = Oracle.check(input)
-        #expect(result.diagnostics.contains { $0.code == SDPRules.controlCharacter.code && $0.location.line == 3 && $0.location.column == 7 })
+        #expect(
+            result.diagnostics.contains {
+                $0.code == SDPRules.controlCharacter.code && $0.location.line == 3 && $0.location.column == 7
+            })
         #expect(Array(result.description.serialized().utf8) == input, "a NUL byte is kept as written")
 
         let nuls = [UInt8](repeating: 0, count: 4096)
         let onlyNUL = Oracle.check(nuls)
-        #expect(onlyNUL.diagnostics.contains { $0.code == SDPRules.controlCharacter.code && $0.location.line == 1 && $0.location.column == 1 })
+        #expect(
+            onlyNUL.diagnostics.contains {
+                $0.code == SDPRules.controlCharacter.code && $0.location.line == 1 && $0.location.column == 1
+            })
         #expect(onlyNUL.hasErrors)
     }
 
     /// Invalid sequences of each kind, at the start of a value: reported at that byte.
-    @Test(arguments: [[0xFF], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xFF], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80],
+        ] as [[UInt8]])
     func invalidUTF8IsReportedAtTheFirstBadByte(_ sequence: [UInt8]) {
         let input = Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=".utf8) + sequence + Array(" Call\r\nt=0 0\r\n".utf8)
         let result = Oracle.check(input)
@@ -288,7 +341,8 @@ extension UInt8 {
     @Test func largeDescriptionIsReadCompletely() {
         let line = "a=x-attribute:0123456789abcdefghijklmnopqrstuvwxyz0123456789\r\n"
         let count = (Self.isDebug ? 2 << 20 : 10 << 20) / line.utf8.count
-        let input = Array((Self.session + "m=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n" + String(repeating: line, count: count)).utf8)
+        let input = Array(
+            (Self.session + "m=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n" + String(repeating: line, count: count)).utf8)
         let result = Oracle.check(input)
         // One unknown-attribute finding per a= line, capped at the limit.
         #expect(result.diagnostics.count == ParseOptions().limits.maxDiagnostics + 1)
@@ -318,11 +372,16 @@ extension UInt8 {
     }
 
     @Test func lineLongerThanTheLimitIsSkippedAndReported() {
-        let input = Array((Self.session + "a=x-big:" + String(repeating: "x", count: 5000) + "\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n").utf8)
+        let input = Array(
+            (Self.session + "a=x-big:" + String(repeating: "x", count: 5000)
+                + "\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n").utf8)
         var options = ParseOptions()
         options.limits.maxLineLength = 4096
         let result = Oracle.check(input, options: options)
-        #expect(result.diagnostics.contains { $0.code == SDPRules.limitExceeded.code && $0.location.line == 5 && $0.location.column == 1 })
+        #expect(
+            result.diagnostics.contains {
+                $0.code == SDPRules.limitExceeded.code && $0.location.line == 5 && $0.location.column == 1
+            })
         #expect(result.description.media.count == 1)
     }
 
@@ -339,7 +398,9 @@ extension UInt8 {
         let smallTime = Self.cpuTime { _ = SessionDescription.parse(bytes: small) }
         let largeTime = Self.cpuTime { _ = SessionDescription.parse(bytes: large) }
         try #require(smallTime > 0.000_5, "too fast to measure: \(smallTime) s")
-        #expect(largeTime / smallTime < 20, "8× the input took \(largeTime / smallTime)× the time (\(smallTime) s, \(largeTime) s)")
+        #expect(
+            largeTime / smallTime < 20,
+            "8× the input took \(largeTime / smallTime)× the time (\(smallTime) s, \(largeTime) s)")
     }
 
     /// The least thread CPU time of three runs of `body`, in seconds.

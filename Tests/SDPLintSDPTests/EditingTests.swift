@@ -2,6 +2,7 @@ import SDPLintICE
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// The editing API changes only the lines it is about.
 @Suite struct EditingTests {
     func chromiumOffer() throws -> SessionDescription {
@@ -90,7 +91,10 @@ import Testing
         media.attributes.append(Attribute(name: .endOfCandidates))
         let candidate = try Candidate(parsing: "candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host generation 0")
         media.addCandidate(candidate)
-        #expect(media.attributes.suffix(2).map(\.description) == ["candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host generation 0", "end-of-candidates"])
+        #expect(
+            media.attributes.suffix(2).map(\.description) == [
+                "candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host generation 0", "end-of-candidates",
+            ])
         #expect(media.candidates == [candidate])
         #expect(media.removeCandidates { $0.address.text == "192.0.2.1" } == 1)
         #expect(media.candidates.isEmpty)
@@ -117,7 +121,12 @@ import Testing
 
 extension MediaDescription {
     static func sample() throws -> MediaDescription {
-        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 VP9/90000\r\na=rid:h send pt=96,97;max-width=1280\r\n"
+        let text =
+            """
+            v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96 97\r\nc=IN IP4 \
+            0.0.0.0\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:97 VP9/90000\r\na=rid:h send \
+            pt=96,97;max-width=1280\r\n
+            """
         return try SessionDescription(parsing: text).media[0]
     }
 }

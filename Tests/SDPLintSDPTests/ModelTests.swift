@@ -3,10 +3,12 @@ import SDPLintICE
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// Typed values read from real captures.
 @Suite struct ModelTests {
     @Test func readsEveryFieldOfAChromiumOffer() throws {
-        let offer = try SessionDescription(parsing: Fixture(path: "corpus/chromium/audio-video-datachannel.offer.sdp").text())
+        let offer = try SessionDescription(
+            parsing: Fixture(path: "corpus/chromium/audio-video-datachannel.offer.sdp").text())
         #expect(offer.version == 0)
         #expect(offer.origin.username == "-")
         #expect(offer.origin.sessionID == "4856758937824478622")
@@ -31,7 +33,8 @@ import Testing
         #expect(offer.media[0].value(Setup.self) == .actpass)
         #expect(offer.media[0].value(ICEUfrag.self)?.value == "l1kr")
         #expect(offer.media[0].value(ICEOptions.self)?.supportsTrickle == true)
-        #expect(offer.media[0].value(RTCPAddress.self) == RTCPAddress(port: 9, connection: Connection(address: "0.0.0.0")))
+        #expect(
+            offer.media[0].value(RTCPAddress.self) == RTCPAddress(port: 9, connection: Connection(address: "0.0.0.0")))
         let fingerprint = try #require(offer.media[0].value(Fingerprint.self))
         #expect(fingerprint.hashFunction == "sha-256")
         #expect(fingerprint.digest?.count == 32)
@@ -40,7 +43,8 @@ import Testing
     }
 
     @Test func joinsRTPMapFMTPAndFeedbackIntoCodecs() throws {
-        let offer = try SessionDescription(parsing: Fixture(path: "corpus/chromium/audio-video-datachannel.offer.sdp").text())
+        let offer = try SessionDescription(
+            parsing: Fixture(path: "corpus/chromium/audio-video-datachannel.offer.sdp").text())
         let audio = offer.media[0].codecs
         #expect(audio.first?.name == "opus")
         #expect(audio.first?.clockRate == 48000)
@@ -54,7 +58,11 @@ import Testing
         let h264 = try #require(video.first { $0.payloadType == 102 })
         #expect(h264.fmtp?[parameter: "profile-level-id"] == "42001f")
         #expect(h264.fmtp?[parameter: "PACKETIZATION-MODE"] == "1")
-        #expect(h264.feedback.map(\.description) == ["rtcp-fb:102 goog-remb", "rtcp-fb:102 transport-cc", "rtcp-fb:102 ccm fir", "rtcp-fb:102 nack", "rtcp-fb:102 nack pli"])
+        #expect(
+            h264.feedback.map(\.description) == [
+                "rtcp-fb:102 goog-remb", "rtcp-fb:102 transport-cc", "rtcp-fb:102 ccm fir", "rtcp-fb:102 nack",
+                "rtcp-fb:102 nack pli",
+            ])
     }
 
     @Test func readsSimulcastAndRidFromFirefox() throws {
@@ -71,7 +79,8 @@ import Testing
     }
 
     @Test func typesCandidatesThroughTheICEModule() throws {
-        let offer = try SessionDescription(parsing: Fixture(path: "corpus/firefox/gathered-datachannel.offer.sdp").text())
+        let offer = try SessionDescription(
+            parsing: Fixture(path: "corpus/firefox/gathered-datachannel.offer.sdp").text())
         let candidates = offer.media.flatMap(\.candidates)
         #expect(!candidates.isEmpty)
         #expect(candidates.allSatisfy { $0.kind == .host })
@@ -80,36 +89,42 @@ import Testing
     }
 
     @Test(arguments: [
-        ("rtpmap:96 VP8/90000", "rtpmap"), ("fmtp:111 minptime=10;useinbandfec=1", "fmtp"), ("rtcp-fb:* ccm fir", "rtcp-fb"),
+        ("rtpmap:96 VP8/90000", "rtpmap"), ("fmtp:111 minptime=10;useinbandfec=1", "fmtp"),
+        ("rtcp-fb:* ccm fir", "rtcp-fb"),
         ("extmap:8/sendonly urn:x a b", "extmap"), ("msid:- track", "msid"), ("group:BUNDLE 0 1", "group"),
         ("ssrc:1 cname:a:b", "ssrc"), ("ssrc-group:SIM 1 2 3", "ssrc-group"), ("setup:actpass", "setup"),
         ("rid:h send pt=96,97;max-width=1280;max-fps=30", "rid"), ("simulcast:recv h;~m,M send l", "simulcast"),
-        ("sctpmap:5000 webrtc-datachannel 1024", "sctpmap"), ("crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32 KDR=1", "crypto"),
+        ("sctpmap:5000 webrtc-datachannel 1024", "sctpmap"),
+        ("crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32 KDR=1", "crypto"),
         ("rtcp:9 IN IP6 ::1", "rtcp"), ("content:slides,main", "content"), ("tls-id:abcdefghijklmnopqrst", "tls-id"),
     ])
     func typedViewsWriteBackTheirCanonicalText(_ line: String, _ name: String) throws {
-        let attribute = Attribute(name: Attribute.Name(String(line.prefix { $0 != ":" })), value: String(line.drop { $0 != ":" }.dropFirst()))
+        let attribute = Attribute(
+            name: Attribute.Name(String(line.prefix { $0 != ":" })), value: String(line.drop { $0 != ":" }.dropFirst()))
         #expect(attribute.name.rawValue == name)
-        func roundTrip<Value: AttributeValue>(_ type: Value.Type) -> String? { attribute.as(type).map { Attribute($0).description } }
-        let rewritten: String? = switch name {
-        case "rtpmap": roundTrip(RTPMap.self)
-        case "fmtp": roundTrip(FMTP.self)
-        case "rtcp-fb": roundTrip(RTCPFeedback.self)
-        case "extmap": roundTrip(ExtMap.self)
-        case "msid": roundTrip(MSID.self)
-        case "group": roundTrip(Group.self)
-        case "ssrc": roundTrip(SSRC.self)
-        case "ssrc-group": roundTrip(SSRCGroup.self)
-        case "setup": roundTrip(Setup.self)
-        case "rid": roundTrip(RID.self)
-        case "simulcast": roundTrip(Simulcast.self)
-        case "sctpmap": roundTrip(SCTPMap.self)
-        case "crypto": roundTrip(Crypto.self)
-        case "rtcp": roundTrip(RTCPAddress.self)
-        case "content": roundTrip(Content.self)
-        case "tls-id": roundTrip(TLSID.self)
-        default: nil
+        func roundTrip<Value: AttributeValue>(_ type: Value.Type) -> String? {
+            attribute.as(type).map { Attribute($0).description }
         }
+        let rewritten: String? =
+            switch name {
+            case "rtpmap": roundTrip(RTPMap.self)
+            case "fmtp": roundTrip(FMTP.self)
+            case "rtcp-fb": roundTrip(RTCPFeedback.self)
+            case "extmap": roundTrip(ExtMap.self)
+            case "msid": roundTrip(MSID.self)
+            case "group": roundTrip(Group.self)
+            case "ssrc": roundTrip(SSRC.self)
+            case "ssrc-group": roundTrip(SSRCGroup.self)
+            case "setup": roundTrip(Setup.self)
+            case "rid": roundTrip(RID.self)
+            case "simulcast": roundTrip(Simulcast.self)
+            case "sctpmap": roundTrip(SCTPMap.self)
+            case "crypto": roundTrip(Crypto.self)
+            case "rtcp": roundTrip(RTCPAddress.self)
+            case "content": roundTrip(Content.self)
+            case "tls-id": roundTrip(TLSID.self)
+            default: nil
+            }
         #expect(rewritten == line)
     }
 
@@ -121,7 +136,8 @@ import Testing
     }
 
     @Test func readsCryptoKeyParameters() throws {
-        let crypto = try Crypto(parsing: "1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
+        let crypto = try Crypto(
+            parsing: "1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
         #expect(crypto.tag == 1)
         #expect(crypto.keyParameters.first?.key == "PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR")
         #expect(crypto.keyParameters.first?.lifetime == "2^20")
@@ -137,7 +153,8 @@ import Testing
     }
 
     @Test func keepsEveryOddLineInPlace() throws {
-        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0  0\r\na=x-vendor: thing  \r\nm=video 9 RTP/AVP 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 PS/90000\r\ny=0100000001\r\nf=v/2/4///a///\r\n\r\n"
+        let text =
+            "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0  0\r\na=x-vendor: thing  \r\nm=video 9 RTP/AVP 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 PS/90000\r\ny=0100000001\r\nf=v/2/4///a///\r\n\r\n"
         let result = SessionDescription.parse(text)
         #expect(result.description.serialized() == text)
         #expect(result.description.media[0].extraLines.map(\.text) == ["y=0100000001", "f=v/2/4///a///", ""])

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintSDP
 import Testing
+
 /// Behaviours fixed after review; each test fails if the fix is undone.
 @Suite struct RegressionTests {
     let head = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
@@ -30,7 +31,9 @@ import Testing
     @Test func aLateLineIsAnOrderFindingNotAMissingOne() {
         let result = SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\na=tool:x\r\nt=0 0\r\n")
         #expect(result.diagnostics.map(\.code) == ["SDP104"])
-        #expect(result.diagnostics.first?.message == "t= comes after a=, but RFC 8866 §5 puts t= before a= in the session section")
+        #expect(
+            result.diagnostics.first?.message
+                == "t= comes after a=, but RFC 8866 §5 puts t= before a= in the session section")
         let swapped = SessionDescription.parse("v=0\r\ns=-\r\no=- 1 1 IN IP4 127.0.0.1\r\nt=0 0\r\n")
         #expect(swapped.diagnostics.map(\.code) == ["SDP104"])
     }
@@ -64,7 +67,8 @@ import Testing
     @Test func aStoppedParseReportsNothingAboutWhatItDidNotRead() {
         var options = ParseOptions()
         options.limits.maxLines = 3
-        let result = SessionDescription.parse(head + "a=group:BUNDLE 0\r\nm=audio 9 RTP/AVP 96\r\na=mid:0\r\n", options: options)
+        let result = SessionDescription.parse(
+            head + "a=group:BUNDLE 0\r\nm=audio 9 RTP/AVP 96\r\na=mid:0\r\n", options: options)
         #expect(result.diagnostics.map(\.code) == ["SDP113"])
     }
 
@@ -79,7 +83,13 @@ import Testing
     }
 
     @Test func findingsPointAtTheExactToken() {
-        let text = head + "a=group:BUNDLE 0 1\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:96 VP8/90000\r\na=ssrc-group:FID 1 2\r\na=ssrc:1 cname:a\r\na=rid:h send pt=96,98\r\na=simulcast:send h;m\r\n"
+        let text =
+            head
+                + """
+                a=group:BUNDLE 0 1\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:96 \
+                VP8/90000\r\na=ssrc-group:FID 1 2\r\na=ssrc:1 cname:a\r\na=rid:h send pt=96,98\r\na=simulcast:send \
+                h;m\r\n
+                """
         let found = SessionDescription.parse(text).diagnostics.map { "\($0.location) \($0.code)" }
         #expect(found.contains("5:18 SDP309"))
         #expect(found.contains("10:20 SDP307"))

@@ -1,7 +1,8 @@
-import SDPLintTestSupport
 import SDPLintDiagnostics
 import SDPLintSDP
+import SDPLintTestSupport
 import Testing
+
 @Suite struct RoundTripTests {
     @Test(arguments: Fixture.capturedSDP)
     func serializesEveryCaptureToItsExactBytes(_ fixture: Fixture) throws {
@@ -43,7 +44,11 @@ import Testing
     }
 
     @Test func crossReferenceFindingsNeedTheChecks() {
-        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:97 opus/48000/2\r\n"
+        let text =
+            """
+            v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 96\r\nc=IN IP4 \
+            0.0.0.0\r\na=rtpmap:97 opus/48000/2\r\n
+            """
         let checked = SessionDescription.parse(text).diagnostics.map(\.code)
         let unchecked = SessionDescription.parse(text, options: Self.unchecked).diagnostics.map(\.code)
         // An rtpmap for a payload type the m= line does not list, and one listed without rtpmap.

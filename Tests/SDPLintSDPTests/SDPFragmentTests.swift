@@ -2,8 +2,13 @@ import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
 import Testing
+
 @Suite struct SDPFragmentTests {
-    let rfc8840Example = "a=ice-pwd:asd88fgpdd777uzjYhagZg\r\na=ice-ufrag:8hhY\r\nm=audio 9 RTP/AVP 0\r\na=mid:1\r\na=candidate:1 1 UDP 1694498815 192.0.2.33 10000 typ host\r\na=end-of-candidates\r\n"
+    let rfc8840Example =
+        """
+        a=ice-pwd:asd88fgpdd777uzjYhagZg\r\na=ice-ufrag:8hhY\r\nm=audio 9 RTP/AVP 0\r\na=mid:1\r\na=candidate:1 1 \
+        UDP 1694498815 192.0.2.33 10000 typ host\r\na=end-of-candidates\r\n
+        """
 
     @Test func parsesAndRoundTripsATrickleBody() throws {
         let (fragment, diagnostics) = SDPFragment.parse(rfc8840Example)
@@ -24,16 +29,31 @@ import Testing
     }
 
     @Test func checksTheCandidatesItCarries() {
-        let (_, diagnostics) = SDPFragment.parse("m=audio 9 RTP/AVP 0\r\na=mid:0\r\na=candidate:1 1 UDP 1694498815 192.0.2.333 10000 typ host\r\n")
+        let (_, diagnostics) = SDPFragment.parse(
+            "m=audio 9 RTP/AVP 0\r\na=mid:0\r\na=candidate:1 1 UDP 1694498815 192.0.2.333 10000 typ host\r\n")
         #expect(diagnostics.contains { $0.code == "ICE108" && $0.location.line == 3 })
     }
 
     @Test func buildsTheFragmentForOneSection() throws {
-        let offer = try SessionDescription(parsing: "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:v\r\na=rtpmap:96 VP8/90000\r\n")
+        let offer = try SessionDescription(
+            parsing:
+                """
+                v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 \
+                0.0.0.0\r\na=mid:v\r\na=rtpmap:96 VP8/90000\r\n
+                """
+        )
         let candidate = try Candidate(parsing: "candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host")
-        let fragment = SDPFragment(ufrag: "8hhY", password: "asd88fgpdd777uzjYhagZg", section: offer.media[0], mid: "v",
-                                   candidates: [candidate], complete: true)
-        #expect(fragment.serialized() == "a=ice-ufrag:8hhY\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:v\r\na=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host\r\na=end-of-candidates\r\n")
+        let fragment = SDPFragment(
+            ufrag: "8hhY", password: "asd88fgpdd777uzjYhagZg", section: offer.media[0], mid: "v",
+            candidates: [candidate], complete: true)
+        #expect(
+            fragment.serialized()
+                == """
+                a=ice-ufrag:8hhY\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\nm=video 9 UDP/TLS/RTP/SAVPF \
+                96\r\na=mid:v\r\na=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ \
+                host\r\na=end-of-candidates\r\n
+                """
+        )
         #expect(SDPFragment.parse(fragment.serialized()).diagnostics.isEmpty)
     }
 }

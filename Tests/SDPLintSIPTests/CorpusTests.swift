@@ -3,6 +3,7 @@ import SDPLintSDP
 import SDPLintSIP
 import SDPLintTestSupport
 import Testing
+
 @Suite struct CorpusTests {
     @Test func corpusIsNotEmpty() {
         #expect(Fixture.capturedSIP.count >= 33)
@@ -70,7 +71,9 @@ import Testing
         #expect(invite.allow.count == 12 && invite.allow.contains(.prack) && invite.allow.contains(.update))
         let contact = try #require(invite.contacts.first)
         #expect(contact.uri.transport == "udp")
-        #expect(contact.parameters.first(named: "+sip.instance")?.unquotedValue == "<urn:uuid:b47b4b69-319a-0015-90c2-2b08d85a0430>")
+        #expect(
+            contact.parameters.first(named: "+sip.instance")?.unquotedValue
+                == "<urn:uuid:b47b4b69-319a-0015-90c2-2b08d85a0430>")
         #expect(invite.headers[.userAgent] == "Linphonec/5.1.65")
     }
 
@@ -89,7 +92,10 @@ import Testing
         let invite = try message("baresip/dtls-srtp.01-request-invite.sip")
         #expect(invite.headers[.supported] == "")
         #expect(invite.supported.isEmpty)
-        #expect(invite.allow.map(\.rawValue) == ["INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "NOTIFY", "SUBSCRIBE", "INFO", "MESSAGE", "REFER"])
+        #expect(
+            invite.allow.map(\.rawValue) == [
+                "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "NOTIFY", "SUBSCRIBE", "INFO", "MESSAGE", "REFER",
+            ])
         #expect(invite.contacts.first?.uri.user == "carol-0x55daa3a38c20")
         #expect(invite.callID == "046fcfb06fb1c940")
     }

@@ -3,6 +3,7 @@ import SDPLintSDP
 import SDPLintSIP
 import SDPLintTestSupport
 import Testing
+
 private let invitePath = "corpus/baresip/plain-rtp.01-request-invite.sip"
 
 /// The lines of `bytes` (split at LF, line endings kept).
@@ -26,7 +27,8 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         var message = SIPMessage.parse(bytes: input).message
         message.headers[.subject] = nil
         message.headers[.maxForwards] = "69"
-        let before = lines(input), after = lines(message.serialized())
+        let before = lines(input)
+        let after = lines(message.serialized())
         #expect(before.count == after.count)
         let changed = zip(before, after).filter { $0 != $1 }
         #expect(changed.count == 1)
@@ -51,14 +53,16 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         let reparsed = SIPMessage.parse(bytes: message.serialized())
         #expect(!reparsed.hasErrors, "\(reparsed.diagnostics)")
         #expect(reparsed.message.body == newBody)
-        let before = lines(input), after = lines(message.serialized())
+        let before = lines(input)
+        let after = lines(message.serialized())
         let headerLines = 12
         let changed = zip(before.prefix(headerLines), after.prefix(headerLines)).filter { $0 != $1 }
         #expect(changed.map { String(decoding: $0.1, as: UTF8.self) } == ["Content-Length: \(newBody.count)\r\n"])
     }
 
     @Test func replacingTheBodyOfAMessageWithoutContentLengthAddsIt() throws {
-        var message = SIPMessage.parse(bytes: try Fixture(path: "corpus/linphone/audio-ice/04-request-ack.sip").bytes()).message
+        var message = SIPMessage.parse(bytes: try Fixture(path: "corpus/linphone/audio-ice/04-request-ack.sip").bytes())
+            .message
         #expect(message.contentLength == nil)
         message.setBody(Array("hello".utf8), contentType: MediaType("text", "plain"))
         #expect(message.contentLength == 5)
@@ -93,7 +97,8 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         let input = try Fixture(path: "corpus/sipp/uac-uas-udp.07-response-200-bye.sip").bytes()
         var message = SIPMessage.parse(bytes: input).message
         message.startLine = .response(SIPStatusLine(statusCode: 202, reasonPhrase: "Accepted"))
-        let before = lines(input), after = lines(message.serialized())
+        let before = lines(input)
+        let after = lines(message.serialized())
         #expect(after.first == Array("SIP/2.0 202 Accepted\r\n".utf8))
         #expect(Array(before.dropFirst()) == Array(after.dropFirst()))
     }
@@ -110,7 +115,9 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     }
 
     private func offer() throws -> SessionDescription {
-        try #require(SessionDescription.parse(bytes: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes()).description as SessionDescription?)
+        try #require(
+            SessionDescription.parse(bytes: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes())
+                .description as SessionDescription?)
     }
 
     @Test func buildsAnInviteFromABrowserOffer() throws {
@@ -133,20 +140,34 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         #expect(message.contentLength == message.body.count)
         #expect(message.body == Array(try offer().serialized().utf8))
         let names = message.headers.map(\.name.spelling)
-        #expect(names == ["Via", "Max-Forwards", "From", "To", "Call-ID", "CSeq", "Contact", "Content-Type", "Content-Length"])
+        #expect(
+            names == [
+                "Via", "Max-Forwards", "From", "To", "Call-ID", "CSeq", "Contact", "Content-Type", "Content-Length",
+            ])
     }
 
     @Test func eachRequestGetsANewMagicCookieBranch() throws {
         var dialog = try dialog()
-        let branches = Set((0..<50).map { _ in dialog.invite(offer: (try? offer()) ?? SessionDescription(origin: .init(sessionID: "1", sessionVersion: 1))).topVia?.branch ?? "" })
+        let branches = Set(
+            (0..<50).map { _ in
+                dialog.invite(
+                    offer: (try? offer()) ?? SessionDescription(origin: .init(sessionID: "1", sessionVersion: 1))
+                ).topVia?.branch ?? ""
+            })
         #expect(branches.count == 50)
         #expect(branches.allSatisfy { $0.hasPrefix("z9hG4bK") && $0.count > 7 })
     }
 
     @Test func buildsAnOKFromAnInviteAsRFC3261Section8_2_6Says() throws {
-        let invite = SIPMessage.parse(bytes: try Fixture(path: "corpus/linphone/audio-ice/01-request-invite.sip").bytes()).message
-        let answer = try SessionDescription(parsing: "v=0\r\no=- 9 9 IN IP4 192.0.2.3\r\ns=-\r\nc=IN IP4 192.0.2.3\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n")
-        let ok = try #require(invite.response(statusCode: 200, toTag: "uas-tag", contact: try SIPURI(parsing: "sip:uas@192.0.2.3"), answer: answer))
+        let invite = SIPMessage.parse(
+            bytes: try Fixture(path: "corpus/linphone/audio-ice/01-request-invite.sip").bytes()
+        ).message
+        let answer = try SessionDescription(
+            parsing:
+                "v=0\r\no=- 9 9 IN IP4 192.0.2.3\r\ns=-\r\nc=IN IP4 192.0.2.3\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n")
+        let ok = try #require(
+            invite.response(
+                statusCode: 200, toTag: "uas-tag", contact: try SIPURI(parsing: "sip:uas@192.0.2.3"), answer: answer))
         let parsed = SIPMessage.parse(bytes: ok.serialized())
         #expect(!parsed.hasErrors, "\(parsed.diagnostics)")
         #expect(ok.statusLine?.description == "SIP/2.0 200 OK")
@@ -161,7 +182,8 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     }
 
     @Test func aTryingResponseNeedsNoToTag() throws {
-        let invite = SIPMessage.parse(bytes: try Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.sip").bytes()).message
+        let invite = SIPMessage.parse(bytes: try Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.sip").bytes())
+            .message
         let trying = try #require(invite.response(statusCode: 100))
         #expect(trying.toTag == nil)
         #expect(trying.statusLine?.reasonPhrase == "Trying")
@@ -172,7 +194,8 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     @Test func buildsAckAndByeFromTheDialogState() throws {
         var dialog = try dialog()
         let invite = dialog.invite(offer: try offer())
-        var ok = try #require(invite.response(statusCode: 200, toTag: "bob-tag", contact: try SIPURI(parsing: "sip:bob@192.0.2.20:5070")))
+        var ok = try #require(
+            invite.response(statusCode: 200, toTag: "bob-tag", contact: try SIPURI(parsing: "sip:bob@192.0.2.20:5070")))
         ok.headers.append(.recordRoute, "<sip:p1.example.com;lr>")
         ok.headers.append(.recordRoute, "<sip:p2.example.com;lr>")
         dialog.receive(ok)

@@ -1,4 +1,5 @@
 import SDPLintTestSupport
+
 extension Fixture {
     /// Every SIP message captured from SIPp, baresip and linphone.
     static let capturedSIP: [Fixture] = ["corpus/sipp", "corpus/baresip", "corpus/linphone"]

@@ -1,12 +1,19 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintSIP
 import SDPLintTestSupport
 import Testing
+
 private let options = SIPParseOptions(checksBody: false)
 
 private func request(_ extraHeaders: [UInt8], body: [UInt8] = []) -> [UInt8] {
-    Array("OPTIONS sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKhostile\r\nMax-Forwards: 70\r\nTo: <sip:bob@example.com>\r\nFrom: <sip:eve@example.org>;tag=h\r\nCall-ID: hostile@192.0.2.1\r\nCSeq: 1 OPTIONS\r\n".utf8)
+    Array(
+        """
+        OPTIONS sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKhostile\r\nMax-Forwards: \
+        70\r\nTo: <sip:bob@example.com>\r\nFrom: <sip:eve@example.org>;tag=h\r\nCall-ID: \
+        hostile@192.0.2.1\r\nCSeq: 1 OPTIONS\r\n
+        """
+        .utf8)
         + extraHeaders + Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
 }
 
@@ -89,7 +96,8 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
                 #expect(result.message.serialized() == input, "byte \(byte)")
                 let allowedInValue = byte >= 0x20 && byte != 0x7F || byte == 0x09
                 if header.first == byte {
-                    let tokenByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    let tokenByte =
+                        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                         || Array("-.!%*_+`'~".utf8).contains(byte)
                     if !tokenByte && byte != 0x0A && byte != 0x0D && byte != 0x20 && byte != 0x09 {
                         #expect(result.hasErrors, "byte \(byte) cannot start a header name")
@@ -122,7 +130,8 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
 
 @Suite struct StreamBehaviourTests {
     private let a = request([])
-    private let b = Array(String(decoding: request([]), as: UTF8.self).replacingOccurrences(of: "hostile", with: "another").utf8)
+    private let b = Array(
+        String(decoding: request([]), as: UTF8.self).replacingOccurrences(of: "hostile", with: "another").utf8)
 
     @Test func readsKeepAlivesBetweenMessages() {
         var decoder = SIPStreamDecoder(options: options)
@@ -205,7 +214,10 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
 
     @Test func aHugeContentLengthIsReportedAndTheNextMessageSurvives() {
         var decoder = SIPStreamDecoder(options: options)
-        let liar = Array(String(decoding: request([]), as: UTF8.self).replacingOccurrences(of: "Content-Length: 0", with: "Content-Length: 999999999").utf8)
+        let liar = Array(
+            String(decoding: request([]), as: UTF8.self).replacingOccurrences(
+                of: "Content-Length: 0", with: "Content-Length: 999999999"
+            ).utf8)
         let results = decoder.decode(liar + a) + decoder.finish()
         #expect(results.first?.diagnostics.contains { $0.code == SIPRules.bodyTooLarge.code } == true)
         #expect(results.last?.message.serialized() == a)

@@ -3,6 +3,7 @@ import SDPLintSDP
 import SDPLintSIP
 import SDPLintTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,11 +15,14 @@ private let sippPath: String? = ["/usr/bin/sipp", "/usr/local/bin/sipp", "/usr/s
 @Suite(.serialized) struct LiveSIPpTests {
     // Skipped, not failed, where SIPp is missing: install Debian's `sip-tester` package
     // (`apt-get install -y sip-tester`) to run it. The skip reason names the package.
-    @Test(.enabled(if: sippPath != nil, "sipp is not installed: apt-get install -y sip-tester"),
-          .timeLimit(.minutes(1)))
+    @Test(
+        .enabled(if: sippPath != nil, "sipp is not installed: apt-get install -y sip-tester"),
+        .timeLimit(.minutes(1)))
     func callsSIPpWithAnInviteBuiltFromABrowserOffer() throws {
         let sipp = try #require(sippPath)
-        let offer = try #require(SessionDescription.parse(bytes: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes()).description as SessionDescription?)
+        let offer = try #require(
+            SessionDescription.parse(bytes: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes())
+                .description as SessionDescription?)
 
         var socket = try UDPSocket()
         let localPort = try socket.bind()
@@ -26,8 +30,10 @@ private let sippPath: String? = ["/usr/bin/sipp", "/usr/local/bin/sipp", "/usr/s
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: sipp)
-        process.arguments = ["-sn", "uas", "-i", "127.0.0.1", "-p", String(remotePort), "-m", "1",
-                             "-nostdin", "-timeout", "20s", "-timeout_error"]
+        process.arguments = [
+            "-sn", "uas", "-i", "127.0.0.1", "-p", String(remotePort), "-m", "1",
+            "-nostdin", "-timeout", "20s", "-timeout_error",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -52,7 +58,10 @@ private let sippPath: String? = ["/usr/bin/sipp", "/usr/local/bin/sipp", "/usr/s
                 #expect(!result.hasErrors, "\(result.diagnostics)")
                 responses.append(result.message)
                 dialog.receive(result.message)
-                if result.message.statusCode == 200 { answered = true; break }
+                if result.message.statusCode == 200 {
+                    answered = true
+                    break
+                }
             }
         }
         let codes = responses.compactMap(\.statusCode)
@@ -114,7 +123,9 @@ struct UDPSocket: ~Copyable {
     mutating func bind() throws -> UInt16 {
         var address = Self.loopback(port: 0)
         let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard status == 0 else { throw Failure(description: "bind() failed: \(errno)") }
         var bound = sockaddr_in()

@@ -2,12 +2,15 @@ import SDPLintDiagnostics
 import SDPLintSIP
 import SDPLintTestSupport
 import Testing
+
 /// Every captured message, concatenated as they would travel on one connection.
 private let corpusMessages: [[UInt8]] = Fixture.capturedSIP.compactMap { try? $0.bytes() }
 private let corpusStream: [UInt8] = corpusMessages.flatMap { $0 }
 
 /// Feeds `stream` to a decoder `chunkSize` bytes at a time and returns what came out.
-private func decode(_ stream: [UInt8], chunkSize: Int, options: SIPParseOptions = .lenient) -> (results: [SIPParseResult], decoder: SIPStreamDecoder) {
+private func decode(
+    _ stream: [UInt8], chunkSize: Int, options: SIPParseOptions = .lenient
+) -> (results: [SIPParseResult], decoder: SIPStreamDecoder) {
     var decoder = SIPStreamDecoder(options: options)
     var results: [SIPParseResult] = []
     var offset = 0

@@ -3,6 +3,7 @@ import SDPLintSDP
 import SDPLintSIP
 import SDPLintTestSupport
 import Testing
+
 /// The findings an `.expected` file lists, as `line:column CODE`.
 private func expectedFindings(_ fixture: Fixture) throws -> [String] {
     try Fixture(path: fixture.expectedPath).text()

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintSIP
 import Testing
+
 @Suite struct URITests {
     @Test(arguments: [
         "sip:alice@example.com",
@@ -54,7 +55,8 @@ import Testing
 
     @Test func everyByteInTheUserPartIsEitherAllowedOrReported() {
         let allowed = Set(Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!~*'()&=+$,;?/".utf8))
-        for byte in UInt8.min...UInt8.max where byte != UInt8(ascii: "@") && byte != UInt8(ascii: ":") && byte != UInt8(ascii: "%") {
+        for byte in UInt8.min...UInt8.max
+        where byte != UInt8(ascii: "@") && byte != UInt8(ascii: ":") && byte != UInt8(ascii: "%") {
             let text = String(decoding: Array("sip:a".utf8) + [byte] + Array("b@example.com".utf8), as: UTF8.self)
             let parsed = (try? SIPURI(parsing: text)) != nil
             #expect(parsed == allowed.contains(byte), "byte \(byte)")
@@ -84,7 +86,13 @@ import Testing
     }
 
     @Test func readsVia() throws {
-        let via = try Via(parsing: "SIP/2.0/TCP client.example.com:5060;branch=z9hG4bK74b43;received=192.0.2.4;rport=5070;maddr=239.1.1.1;ttl=16")
+        let via = try Via(
+            parsing:
+                """
+                SIP/2.0/TCP \
+                client.example.com:5060;branch=z9hG4bK74b43;received=192.0.2.4;rport=5070;maddr=239.1.1.1;ttl=16
+                """
+        )
         #expect(via.transport == .tcp && via.transport.isStream)
         #expect(via.host == "client.example.com" && via.port == 5060)
         #expect(via.hasMagicCookie)
@@ -92,10 +100,15 @@ import Testing
         #expect(via.rport == .port(5070))
         #expect(via.maddr == "239.1.1.1" && via.ttl == 16)
         #expect(try Via(parsing: "SIP/2.0/WSS df7jal23ls0d.invalid;branch=z9hG4bKasudf;rport").rport == .requested)
-        #expect(Via(host: "192.0.2.1", port: 5060, branch: "z9hG4bKx").description == "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKx")
+        #expect(
+            Via(host: "192.0.2.1", port: 5060, branch: "z9hG4bKx").description
+                == "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKx")
     }
 
-    @Test(arguments: ["SIP/2.0/UDP", "SIP/2.0/UDP host;ttl=300", "SIP/2.0/UDP host:70000", "SIP/2.0/UDP host;rport=x", "SIP/2.0/UDP ho st"])
+    @Test(arguments: [
+        "SIP/2.0/UDP", "SIP/2.0/UDP host;ttl=300", "SIP/2.0/UDP host:70000", "SIP/2.0/UDP host;rport=x",
+        "SIP/2.0/UDP ho st",
+    ])
     func rejectsMalformedVias(_ text: String) {
         #expect(throws: SIPValueError.self) { _ = try Via(parsing: text) }
     }
@@ -118,10 +131,12 @@ import Testing
         #expect(SIPHeaderName.callID.compactForm == "i")
         #expect(SIPHeaderName("X-Foo").canonicalName == "X-Foo")
         #expect(SIPHeaderName("q") != SIPHeaderName("Q-Unknown"))
-        for (letter, name) in [("v", "Via"), ("f", "From"), ("t", "To"), ("m", "Contact"), ("l", "Content-Length"),
-                               ("c", "Content-Type"), ("e", "Content-Encoding"), ("k", "Supported"), ("s", "Subject"),
-                               ("o", "Event"), ("u", "Allow-Events"), ("r", "Refer-To"), ("b", "Referred-By"),
-                               ("x", "Session-Expires"), ("y", "Identity")] {
+        for (letter, name) in [
+            ("v", "Via"), ("f", "From"), ("t", "To"), ("m", "Contact"), ("l", "Content-Length"),
+            ("c", "Content-Type"), ("e", "Content-Encoding"), ("k", "Supported"), ("s", "Subject"),
+            ("o", "Event"), ("u", "Allow-Events"), ("r", "Refer-To"), ("b", "Referred-By"),
+            ("x", "Session-Expires"), ("y", "Identity"),
+        ] {
             #expect(SIPHeaderName(letter) == SIPHeaderName(name), "\(letter)")
             #expect(SIPHeaderName(letter.uppercased()) == SIPHeaderName(name), "\(letter.uppercased())")
         }
@@ -129,19 +144,25 @@ import Testing
 
     @Test func splitsListsOnlyAtTopLevelCommas() {
         var headers = SIPHeaderFields()
-        headers.append(.contact, "\"Doe, John\" <sip:j@example.com;x=\"a,b\">, <sip:k@example.com>;q=0.5 , sip:l@example.com")
+        headers.append(
+            .contact, "\"Doe, John\" <sip:j@example.com;x=\"a,b\">, <sip:k@example.com>;q=0.5 , sip:l@example.com")
         headers.append(.contact, "<sip:m@example.com?h=1,2>")
         headers.append(.route, "<sip:p1;lr>,<sip:p2;lr>")
         headers.append(.subject, "one, two")
-        #expect(headers.values(for: .contact) == [
-            "\"Doe, John\" <sip:j@example.com;x=\"a,b\">", "<sip:k@example.com>;q=0.5", "sip:l@example.com", "<sip:m@example.com?h=1,2>",
-        ])
+        #expect(
+            headers.values(for: .contact) == [
+                "\"Doe, John\" <sip:j@example.com;x=\"a,b\">", "<sip:k@example.com>;q=0.5", "sip:l@example.com",
+                "<sip:m@example.com?h=1,2>",
+            ])
         #expect(headers.values(for: .route).count == 2)
         #expect(headers.values(for: .subject) == ["one, two"])
     }
 
     @Test func settingAHeaderKeepsOneFieldInPlace() {
-        var headers: SIPHeaderFields = [SIPHeaderField(name: "Via", value: "a"), SIPHeaderField(name: "x", value: "1"), SIPHeaderField(name: "X", value: "2")]
+        var headers: SIPHeaderFields = [
+            SIPHeaderField(name: "Via", value: "a"), SIPHeaderField(name: "x", value: "1"),
+            SIPHeaderField(name: "X", value: "2"),
+        ]
         headers["X"] = "3"
         #expect(headers.map(\.description) == ["Via: a", "x: 3"])
         headers["X"] = nil
@@ -154,7 +175,10 @@ import Testing
         let codes = SIPRules.all.map(\.code)
         #expect(Set(codes).count == codes.count)
         #expect(codes.allSatisfy { $0.hasPrefix("SIP1") || $0.hasPrefix("SIP2") || $0.hasPrefix("SIP3") })
-        #expect(SIPRules.all.allSatisfy { $0.reference.document.hasPrefix("RFC") && !$0.summary.isEmpty && !$0.explanation.isEmpty })
+        #expect(
+            SIPRules.all.allSatisfy {
+                $0.reference.document.hasPrefix("RFC") && !$0.summary.isEmpty && !$0.explanation.isEmpty
+            })
         #expect(Set(SIPRules.all.map(\.name)).count == codes.count)
     }
 }

@@ -2,14 +2,18 @@ import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSDP
 import SDPLintSignaling
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Each format → model → each format → model gives the same messages, less what the writer
 /// declared dropped.
 @Suite struct ConversionMatrixTests {
-    static let sources: [Fixture] = Fixtures.handMade + Fixtures.corpusJSON.filter {
-        $0.path.contains("gathered-max-bundle") || $0.path.contains("/audio.") || $0.path.contains("renegotiation.4")
-    }
+    static let sources: [Fixture] =
+        Fixtures.handMade
+        + Fixtures.corpusJSON.filter {
+            $0.path.contains("gathered-max-bundle") || $0.path.contains("/audio.")
+                || $0.path.contains("renegotiation.4")
+        }
 
     struct Case: CustomTestStringConvertible, Sendable {
         let fixture: Fixture
@@ -17,7 +21,9 @@ import SDPLintTestSupport
         var testDescription: String { "\(fixture.path) → \(target)" }
     }
 
-    static let cases: [Case] = sources.flatMap { fixture in SignalingFormat.allCases.map { Case(fixture: fixture, target: $0) } }
+    static let cases: [Case] = sources.flatMap { fixture in
+        SignalingFormat.allCases.map { Case(fixture: fixture, target: $0) }
+    }
 
     @Test(arguments: cases)
     func convertsAndReadsBackLessTheDroppedItems(_ test: Case) throws {
@@ -45,12 +51,15 @@ import SDPLintTestSupport
 
     /// The messages as the target can hold them: dropped parts removed, and the session every
     /// SIP or WHIP message gets when it had none.
-    static func expected(_ messages: [SignalingMessage], dropping dropped: [DroppedItem], in format: SignalingFormat) -> [SignalingMessage] {
+    static func expected(
+        _ messages: [SignalingMessage], dropping dropped: [DroppedItem], in format: SignalingFormat
+    ) -> [SignalingMessage] {
         var result = messages.map(Optional.some)
         for item in dropped where result.indices.contains(item.messageIndex) {
             guard var message = result[item.messageIndex] else { continue }
             switch item.item {
-            case .message: result[item.messageIndex] = nil
+            case .message:
+                result[item.messageIndex] = nil
                 continue
             case .extraFields: message.extraFields = JSONObject()
             case .session: message.session = nil
@@ -79,7 +88,9 @@ import SDPLintTestSupport
         case .whip:
             for index in kept.indices where kept[index].session == nil {
                 if case .description(let description) = kept[index].content, description.type == .offer {
-                    let answered = kept[(index + 1)...].first { if case .description = $0.content { true } else { false } }
+                    let answered = kept[(index + 1)...].first {
+                        if case .description = $0.content { true } else { false }
+                    }
                     if let answered, case .description(let answer) = answered.content, answer.type == .answer {
                         kept[index].session = answered.session ?? "/whip/session/1"
                     }

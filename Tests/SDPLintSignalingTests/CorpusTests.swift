@@ -1,22 +1,26 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSDP
 import SDPLintSignaling
-import Testing
 import SDPLintTestSupport
+import Testing
+
 @Suite struct CorpusTests {
     @Test(arguments: Fixtures.corpusJSON)
     func capturedJSONReadsIntoTheModelAndWritesBack(_ fixture: Fixture) throws {
         let bytes = try fixture.bytes()
         let (messages, diagnostics) = Signaling.read(bytes, name: fixture.path)
         #expect(!messages.isEmpty)
-        #expect(diagnostics.filter { $0.code.hasPrefix("SIG") || $0.code.hasPrefix("JSON") }.errors.isEmpty, "\(diagnostics)")
+        #expect(
+            diagnostics.filter { $0.code.hasPrefix("SIG") || $0.code.hasPrefix("JSON") }.errors.isEmpty,
+            "\(diagnostics)")
         // Written in the shapes they were read in, the values are the captured ones.
         let (text, dropped) = Signaling.write(values(messages), as: .json)
         #expect(dropped.isEmpty)
         let written = text.split(separator: "\n").compactMap { JSONValue.parse(String($0)).value }
-        let original = fixture.path.hasSuffix(".ndjson")
+        let original =
+            fixture.path.hasSuffix(".ndjson")
             ? NDJSON.parse(bytes).compactMap(\.value)
             : [JSONValue.parse(bytes).value].compactMap { $0 }
         #expect(written == original)
@@ -51,7 +55,10 @@ import SDPLintTestSupport
     }
 
     /// Each captured call, its messages in wire order as one trace.
-    @Test(arguments: ["sipp/uac-uas-udp", "baresip/plain-rtp", "baresip/dtls-srtp", "linphone/audio-ice/", "linphone/audio-video-ice-sdes-srtp/"])
+    @Test(arguments: [
+        "sipp/uac-uas-udp", "baresip/plain-rtp", "baresip/dtls-srtp", "linphone/audio-ice/",
+        "linphone/audio-video-ice-sdes-srtp/",
+    ])
     func capturedCallsBecomeOfferAnswerAndHangUp(_ prefix: String) throws {
         let files = Fixtures.corpusSIP.filter { $0.path.hasPrefix("corpus/" + prefix) }
         #expect(!files.isEmpty)

@@ -1,9 +1,10 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSignaling
-import Testing
 import SDPLintTestSupport
+import Testing
+
 @Suite struct FixtureTests {
     @Test(arguments: Fixtures.handMade)
     func handMadeInputReadsWithoutErrors(_ fixture: Fixture) throws {
@@ -34,7 +35,9 @@ import SDPLintTestSupport
         let names = Set(Fixtures.invalid.map { String($0.path.split(separator: "/").last?.prefix(6) ?? "") })
         let untestable: Set<String> = ["SIG599", "SIG500", "SIG501", "SIG502", "SIG205", "SIG204"]
         let covered = names.union(untestable)
-        let missing = SignalingRules.all.map(\.code).filter { !covered.contains($0) && !Self.coveredElsewhere.contains($0) }
+        let missing = SignalingRules.all.map(\.code).filter {
+            !covered.contains($0) && !Self.coveredElsewhere.contains($0)
+        }
         #expect(missing.isEmpty, "rules without a fixture: \(missing)")
     }
 

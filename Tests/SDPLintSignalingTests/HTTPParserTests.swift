@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintSignaling
 import Testing
+
 @Suite struct HTTPParserTests {
     func parse(_ text: String, options: HTTPParseOptions = .default) -> ([ParsedHTTPMessage], [Diagnostic]) {
         let (messages, diagnostics) = HTTPMessage.parseAll(Array(text.utf8), options: options)
@@ -8,7 +9,12 @@ import Testing
     }
 
     @Test func readsRequestsAndResponsesFramedByContentLength() {
-        let (messages, diagnostics) = parse("POST /whip HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nv=0HTTP/1.1 201 Created\r\nLocation: /s\r\nContent-Length: 2\r\n\r\nokDELETE /s HTTP/1.1\r\n\r\n")
+        let (messages, diagnostics) = parse(
+            """
+            POST /whip HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nv=0HTTP/1.1 201 Created\r\nLocation: \
+            /s\r\nContent-Length: 2\r\n\r\nokDELETE /s HTTP/1.1\r\n\r\n
+            """
+        )
         #expect(diagnostics.isEmpty)
         #expect(messages.map(\.message.method) == ["POST", nil, "DELETE"])
         #expect(messages[0].message.body == Array("v=0".utf8))
@@ -18,14 +24,21 @@ import Testing
     }
 
     @Test func writesWhatItReads() {
-        let message = HTTPMessage.request("PATCH", "/s", fields: [HTTPField("If-Match", "\"x\""), HTTPField("Content-Length", "2")], body: Array("ab".utf8))
+        let message = HTTPMessage.request(
+            "PATCH", "/s", fields: [HTTPField("If-Match", "\"x\""), HTTPField("Content-Length", "2")],
+            body: Array("ab".utf8))
         let (parsed, diagnostics) = HTTPMessage.parseAll(message.serialized())
         #expect(diagnostics.isEmpty)
         #expect(parsed.map(\.message) == [message])
     }
 
     @Test func decodesChunkedBodies() {
-        let (messages, diagnostics) = parse("HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nv=0\r\n2\r\n\r\n\r\n0\r\nX-Trailer: 1\r\n\r\nDELETE /s HTTP/1.1\r\n\r\n")
+        let (messages, diagnostics) = parse(
+            """
+            HTTP/1.1 201 Created\r\nTransfer-Encoding: \
+            chunked\r\n\r\n3;ext=1\r\nv=0\r\n2\r\n\r\n\r\n0\r\nX-Trailer: 1\r\n\r\nDELETE /s HTTP/1.1\r\n\r\n
+            """
+        )
         #expect(diagnostics.isEmpty)
         #expect(messages.first?.message.body == Array("v=0\r\n".utf8))
         #expect(messages.count == 2)
@@ -67,12 +80,15 @@ import Testing
 
     /// Every byte value as the first byte of a field name: tokens are read, the rest refused.
     @Test func fieldNameByteSweep() {
-        for byte in UInt8(0)...UInt8(255) where byte != UInt8(ascii: "\r") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: ":") {
+        for byte in UInt8(0)...UInt8(255)
+        where byte != UInt8(ascii: "\r") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: ":") {
             var bytes = Array("POST /s HTTP/1.1\r\n".utf8)
             bytes.append(byte)
             bytes += Array("x: 1\r\n\r\n".utf8)
             let (messages, diagnostics) = HTTPMessage.parseAll(bytes)
-            let isToken = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+            let isToken =
+                (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                || Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
             #expect(messages.count == 1)
             #expect((messages.first?.message.fields.count == 1) == isToken, "byte \(byte)")
             #expect(diagnostics.isEmpty == isToken, "byte \(byte): \(diagnostics)")

@@ -2,8 +2,9 @@ import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSDP
 import SDPLintSignaling
-import Testing
 import SDPLintTestSupport
+import Testing
+
 @Suite struct JSONEnvelopeTests {
     func read(_ text: String) -> ([Located<SignalingMessage>], [Diagnostic]) {
         let (messages, diagnostics) = Signaling.read(Array(text.utf8))
@@ -14,8 +15,14 @@ import SDPLintTestSupport
         (#"{"type":"offer","sdp":"v=0\r\n"}"#, JSONShape.plain),
         (#"{"sdp":"v=0\r\n","type":"offer"}"#, .plainSDPFirst),
         (#"{"sdp":{"type":"offer","sdp":"v=0\r\n"}}"#, .wrapped("sdp")),
-        (#"{"type":"ice-candidate","candidate":{"candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0"}}"#, .typed("ice-candidate")),
-        (#"{"type":"candidate","candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMLineIndex":0}"#, .typedFlat("candidate")),
+        (
+            #"{"type":"ice-candidate","candidate":{"candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0"}}"#,
+            .typed("ice-candidate")
+        ),
+        (
+            #"{"type":"candidate","candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMLineIndex":0}"#,
+            .typedFlat("candidate")
+        ),
         (#"{"ice":{"candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMLineIndex":0}}"#, .wrapped("ice")),
         (#"{"type":"leave"}"#, .typed("leave")),
     ])
@@ -47,7 +54,8 @@ import SDPLintTestSupport
 
     @Test func findingsInsideTheSDPStringPointIntoTheJSONText() {
         // The m= line is broken; its finding sits at the byte in the JSON string, after escapes.
-        let text = "{\n  \"type\": \"offer\",\n  \"sdp\": \"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio x RTP/AVP 0\\r\\n\"\n}"
+        let text =
+            "{\n  \"type\": \"offer\",\n  \"sdp\": \"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio x RTP/AVP 0\\r\\n\"\n}"
         let (_, diagnostics) = read(text)
         let finding = diagnostics.first { $0.code.hasPrefix("SDP") }
         #expect(finding?.location.line == 3)
@@ -56,10 +64,16 @@ import SDPLintTestSupport
     }
 
     @Test func ndjsonFindingsCarryTheirLine() {
-        let text = #"{"type":"offer","sdp":"v=0\r\n"}"# + "\n" + #"{"type":"answer","sdp":7}"# + "\n" + #"{"type":"bye"}"# + "\n"
+        let text =
+            #"{"type":"offer","sdp":"v=0\r\n"}"# + "\n" + #"{"type":"answer","sdp":7}"# + "\n" + #"{"type":"bye"}"#
+            + "\n"
         let (messages, diagnostics) = read(text)
         #expect(messages.map(\.location.line) == [1, 3])
-        #expect(diagnostics.contains { $0.code == "JSON210" && $0.location.line == 2 && $0.location.column == 24 && $0.message.contains("$.sdp") })
+        #expect(
+            diagnostics.contains {
+                $0.code == "JSON210" && $0.location.line == 2 && $0.location.column == 24
+                    && $0.message.contains("$.sdp")
+            })
     }
 
     @Test func arrayOfMessagesIsRead() {
@@ -79,7 +93,9 @@ import SDPLintTestSupport
     @Test func strictModeMakesWarningsErrors() {
         let text = #"{"candidate":"a=candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0"}"#
         let lenient = Signaling.read(Array(text.utf8)).diagnostics.first { $0.code == "SIG104" }
-        let strict = Signaling.read(Array(text.utf8), options: .init(strict: true)).diagnostics.first { $0.code == "SIG104" }
+        let strict = Signaling.read(Array(text.utf8), options: .init(strict: true)).diagnostics.first {
+            $0.code == "SIG104"
+        }
         #expect(lenient?.severity == .warning)
         #expect(strict?.severity == .error)
     }

@@ -2,8 +2,9 @@ import Foundation
 import SDPLintICE
 import SDPLintJSON
 import SDPLintSignaling
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Everything the module writes as JSON validates against its schema in Schemas/.
 @Suite struct SchemaTests {
     static let inputs: [Fixture] = Fixtures.corpusJSON + Fixtures.handMade
@@ -31,14 +32,18 @@ import SDPLintTestSupport
     }
 
     @Test func iceServersValidate() throws {
-        let (servers, _) = ICEServerConfiguration.read(json: try Fixture(path: "signaling/json/ice-servers.json").bytes())
+        let (servers, _) = ICEServerConfiguration.read(
+            json: try Fixture(path: "signaling/json/ice-servers.json").bytes())
         let text = ICEServerConfiguration.json(servers.map(\.value))
         #expect(try Self.validate(text, schema: "ice-servers.schema.json").isEmpty)
     }
 
     /// The schemas reject what the readers reject, so they are not vacuous.
     @Test(arguments: [
-        (#"{"version":1,"type":"candidate","candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host"}"#, "sdplint-signaling.schema.json"),
+        (
+            #"{"version":1,"type":"candidate","candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host"}"#,
+            "sdplint-signaling.schema.json"
+        ),
         (#"{"version":2,"type":"offer","sdp":"v=0"}"#, "sdplint-signaling.schema.json"),
         (#"{"version":1,"type":"offer"}"#, "sdplint-signaling.schema.json"),
         (#"{"type":"Offer","sdp":"v=0"}"#, "signaling-webrtc.schema.json"),

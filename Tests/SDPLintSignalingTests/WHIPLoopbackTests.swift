@@ -1,29 +1,39 @@
-import SDPLintDiagnostics
 import Foundation
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
 import SDPLintSignaling
-import Testing
 import SDPLintTestSupport
+import Testing
+
 /// Our WHIP requests against an independent HTTP implementation: Python's http.server playing a
 /// WHIP session on 127.0.0.1 (Scripts/whip-loopback.py), its responses read back by our parser.
 @Suite struct WHIPLoopbackTests {
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test(.enabled(if: python != nil, "needs python3"))
     func requestsWeWriteAreServedByAnotherImplementation() throws {
         let (offerMessages, _) = Signaling.read(try Fixture(path: "signaling/json/plain-offer.json").bytes())
-        let messages = values(offerMessages) + [
-            SignalingMessage(.candidate(.init(candidate: "candidate:1 1 udp 2122260223 192.0.2.10 54400 typ host", sdpMid: "0", usernameFragment: "EsAw"))),
-            SignalingMessage(.endOfCandidates(.init(sdpMid: "0", usernameFragment: "EsAw"))),
-            SignalingMessage(.hangUp(.init())),
-        ]
+        let messages =
+            values(offerMessages) + [
+                SignalingMessage(
+                    .candidate(
+                        .init(
+                            candidate: "candidate:1 1 udp 2122260223 192.0.2.10 54400 typ host", sdpMid: "0",
+                            usernameFragment: "EsAw"))),
+                SignalingMessage(.endOfCandidates(.init(sdpMid: "0", usernameFragment: "EsAw"))),
+                SignalingMessage(.hangUp(.init())),
+            ]
         let (http, _) = WHIPSignaling.build(messages)
         let requests = WHIPSignaling.serialize(http.filter { $0.method != nil })
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.python ?? "python3")
-        process.arguments = [Fixture.root.deletingLastPathComponent().appendingPathComponent("Scripts/whip-loopback.py").path]
+        process.arguments = [
+            Fixture.root.deletingLastPathComponent().appendingPathComponent("Scripts/whip-loopback.py").path
+        ]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input

@@ -1,4 +1,5 @@
 public import Foundation
+
 /// Runs a product built next to the tests (such as `sdplint`) and captures what it prints.
 public struct ExecutableRun {
     public let status: Int32
@@ -15,8 +16,10 @@ public enum Executable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
-    public static func run(_ product: String, _ arguments: [String], input: Data? = nil,
-                           environment: [String: String] = [:], directory: URL? = nil) throws -> ExecutableRun {
+    public static func run(
+        _ product: String, _ arguments: [String], input: Data? = nil,
+        environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> ExecutableRun {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent(product)
         process.arguments = arguments
@@ -37,8 +40,9 @@ public enum Executable {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ExecutableRun(status: process.terminationStatus,
-                             standardOutput: String(decoding: outData, as: UTF8.self),
-                             standardError: String(decoding: errData, as: UTF8.self))
+        return ExecutableRun(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Testing
+
 /// A file under `Fixtures/`, named by its path there so each test case reads as the file.
 public struct Fixture: CustomTestStringConvertible, Sendable, CustomStringConvertible {
     /// The path relative to `Fixtures/`.
@@ -22,7 +23,9 @@ public struct Fixture: CustomTestStringConvertible, Sendable, CustomStringConver
     /// Every file below `folder` whose name ends with `suffix`, sorted.
     public static func files(in folder: String = "", suffix: String) -> [Fixture] {
         let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
+            return []
+        }
         var result: [Fixture] = []
         let rootPath = root.standardizedFileURL.path + "/"
         for case let url as URL in enumerator where url.lastPathComponent.hasSuffix(suffix) {
@@ -34,4 +37,3 @@ public struct Fixture: CustomTestStringConvertible, Sendable, CustomStringConver
     /// Every SDP captured from a real client.
     public static let capturedSDP: [Fixture] = files(in: "corpus", suffix: ".sdp")
 }
-

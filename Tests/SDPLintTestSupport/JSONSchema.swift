@@ -1,4 +1,5 @@
 public import Foundation
+
 /// A JSON Schema (draft 2020-12) validator for the keywords our schemas use: type, const, enum,
 /// required, properties, additionalProperties, items, prefixItems, $ref to #/$defs, minimum,
 /// maximum, minLength, maxLength, pattern, minItems, maxItems, allOf, anyOf, oneOf, not.
@@ -14,7 +15,9 @@ public struct JSONSchema {
 
     /// The schema file `Schemas/<name>`.
     public init(named name: String) throws {
-        try self.init(contentsOf: Fixture.root.deletingLastPathComponent().appendingPathComponent("Schemas").appendingPathComponent(name))
+        try self.init(
+            contentsOf: Fixture.root.deletingLastPathComponent().appendingPathComponent("Schemas")
+                .appendingPathComponent(name))
     }
 
     /// Every violation of the schema by `json`, as "path: problem"; empty when valid.
@@ -43,7 +46,8 @@ public struct JSONSchema {
         }
         if let ref = schema["$ref"] as? String {
             guard ref.hasPrefix("#/$defs/"), let defs = root["$defs"] as? [String: Any],
-                  let target = defs[String(ref.dropFirst("#/$defs/".count))] as? [String: Any] else {
+                let target = defs[String(ref.dropFirst("#/$defs/".count))] as? [String: Any]
+            else {
                 errors.append("\(path): unresolvable $ref \(ref)")
                 return
             }
@@ -80,8 +84,12 @@ public struct JSONSchema {
             }
         }
         if let array = value as? [Any] {
-            if let minimum = schema["minItems"] as? Int, array.count < minimum { errors.append("\(path): fewer than \(minimum) items") }
-            if let maximum = schema["maxItems"] as? Int, array.count > maximum { errors.append("\(path): more than \(maximum) items") }
+            if let minimum = schema["minItems"] as? Int, array.count < minimum {
+                errors.append("\(path): fewer than \(minimum) items")
+            }
+            if let maximum = schema["maxItems"] as? Int, array.count > maximum {
+                errors.append("\(path): more than \(maximum) items")
+            }
             let prefix = (schema["prefixItems"] as? [[String: Any]]) ?? []
             for (index, item) in array.enumerated() {
                 if index < prefix.count {
@@ -92,28 +100,45 @@ public struct JSONSchema {
             }
         }
         if let number = value as? NSNumber, !Self.isBool(number) {
-            if let minimum = schema["minimum"] as? NSNumber, number.doubleValue < minimum.doubleValue { errors.append("\(path): \(number) < \(minimum)") }
-            if let maximum = schema["maximum"] as? NSNumber, number.doubleValue > maximum.doubleValue { errors.append("\(path): \(number) > \(maximum)") }
+            if let minimum = schema["minimum"] as? NSNumber, number.doubleValue < minimum.doubleValue {
+                errors.append("\(path): \(number) < \(minimum)")
+            }
+            if let maximum = schema["maximum"] as? NSNumber, number.doubleValue > maximum.doubleValue {
+                errors.append("\(path): \(number) > \(maximum)")
+            }
         }
         if let string = value as? String {
             let length = string.unicodeScalars.count
-            if let minimum = schema["minLength"] as? Int, length < minimum { errors.append("\(path): shorter than \(minimum)") }
-            if let maximum = schema["maxLength"] as? Int, length > maximum { errors.append("\(path): longer than \(maximum)") }
+            if let minimum = schema["minLength"] as? Int, length < minimum {
+                errors.append("\(path): shorter than \(minimum)")
+            }
+            if let maximum = schema["maxLength"] as? Int, length > maximum {
+                errors.append("\(path): longer than \(maximum)")
+            }
             if let pattern = schema["pattern"] as? String {
                 if let regex = try? NSRegularExpression(pattern: pattern),
-                   regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) == nil {
+                    regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) == nil
+                {
                     errors.append("\(path): '\(string)' does not match \(pattern)")
                 }
             }
         }
         for sub in (schema["allOf"] as? [[String: Any]]) ?? [] { check(value, against: sub, at: path, &errors) }
         if let anyOf = schema["anyOf"] as? [[String: Any]] {
-            if !anyOf.contains(where: { sub in var e: [String] = []; check(value, against: sub, at: path, &e); return e.isEmpty }) {
+            if !anyOf.contains(where: { sub in
+                var e: [String] = []
+                check(value, against: sub, at: path, &e)
+                return e.isEmpty
+            }) {
                 errors.append("\(path): matches none of anyOf")
             }
         }
         if let oneOf = schema["oneOf"] as? [[String: Any]] {
-            let matching = oneOf.filter { sub in var e: [String] = []; check(value, against: sub, at: path, &e); return e.isEmpty }.count
+            let matching = oneOf.filter { sub in
+                var e: [String] = []
+                check(value, against: sub, at: path, &e)
+                return e.isEmpty
+            }.count
             if matching != 1 { errors.append("\(path): matches \(matching) of oneOf (exactly 1 required)") }
         }
         if let not = schema["not"] as? [String: Any] {
@@ -141,7 +166,8 @@ public struct JSONSchema {
     }
 
     private static func typeName(_ value: Any) -> String {
-        for name in ["null", "boolean", "integer", "number", "string", "array", "object"] where matches(value, type: name) { return name }
+        for name in ["null", "boolean", "integer", "number", "string", "array", "object"]
+        where matches(value, type: name) { return name }
         return "unknown"
     }
 

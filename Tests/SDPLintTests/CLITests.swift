@@ -1,10 +1,12 @@
 import Foundation
 import SDPLintTestSupport
 import Testing
+
 /// Runs the built `sdplint` binary end to end: exit status, text, JSON against its schema.
 @Suite struct CLITests {
     let cleanCapture = "Fixtures/corpus/chromium/audio-video.offer.sdp"
-    let brokenSDP = "v=0\no=- abc 1 IN IP4 1.2.3.400\ns=-\nt=0 0\nm=audio 70000 RTP/AVP 0 96\nc=IN IP4 0.0.0.0\na=rtcp-fb:97 nack\n"
+    let brokenSDP =
+        "v=0\no=- abc 1 IN IP4 1.2.3.400\ns=-\nt=0 0\nm=audio 70000 RTP/AVP 0 96\nc=IN IP4 0.0.0.0\na=rtcp-fb:97 nack\n"
 
     @Test func exitsZeroOnACleanCapture() throws {
         let run = try Executable.run("sdplint", ["check", cleanCapture])
@@ -52,7 +54,10 @@ import Testing
 
     @Test func jsonReportValidatesAgainstItsSchema() throws {
         let schema = try JSONSchema(named: "sdplint-report.schema.json")
-        for arguments in [["check", "--format", "json", cleanCapture, "-"], ["check", "--format", "json", "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"]] {
+        for arguments in [
+            ["check", "--format", "json", cleanCapture, "-"],
+            ["check", "--format", "json", "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"],
+        ] {
             let run = try Executable.run("sdplint", arguments, input: Data(brokenSDP.utf8))
             let errors = try schema.validate(Data(run.standardOutput.utf8))
             #expect(errors.isEmpty, "\(errors)")
@@ -69,7 +74,8 @@ import Testing
 
     @Test func schemaValidatorRejectsAWrongReport() throws {
         let schema = try JSONSchema(named: "sdplint-report.schema.json")
-        let wrong = #"{"version":1,"tool":{"name":"sdplint","version":"x"},"files":[{"path":"a","diagnostics":[{"code":"sdp1","severity":"fatal","line":0}],"summary":{"errors":0,"warnings":0,"infos":0}}],"summary":{"errors":0,"warnings":0}}"#
+        let wrong =
+            #"{"version":1,"tool":{"name":"sdplint","version":"x"},"files":[{"path":"a","diagnostics":[{"code":"sdp1","severity":"fatal","line":0}],"summary":{"errors":0,"warnings":0,"infos":0}}],"summary":{"errors":0,"warnings":0}}"#
         let errors = try schema.validate(Data(wrong.utf8))
         #expect(errors.contains { $0.contains("missing required property infos") })
         #expect(errors.contains { $0.contains("does not match") })
@@ -78,10 +84,17 @@ import Testing
     }
 
     @Test func formatPrintsCanonicalCRLFText() throws {
-        let input = "v=0\no=- 0001 02 IN IP4 127.0.0.1\ns=-\nt=0  0\na=group:BUNDLE  0\nm=audio 9 RTP/AVP 0 \nc=IN IP4 0.0.0.0\na=mid:0\na=rtpmap:0   PCMU/8000\n"
+        let input =
+            "v=0\no=- 0001 02 IN IP4 127.0.0.1\ns=-\nt=0  0\na=group:BUNDLE  0\nm=audio 9 RTP/AVP 0 \nc=IN IP4 0.0.0.0\na=mid:0\na=rtpmap:0   PCMU/8000\n"
         let run = try Executable.run("sdplint", ["format", "-"], input: Data(input.utf8))
         #expect(run.status == 0)
-        #expect(run.standardOutput == "v=0\r\no=- 0001 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:0 PCMU/8000\r\n")
+        #expect(
+            run.standardOutput
+                == """
+                v=0\r\no=- 0001 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\nm=audio 9 RTP/AVP \
+                0\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=rtpmap:0 PCMU/8000\r\n
+                """
+        )
     }
 
     @Test func formatRefusesInputWithErrors() throws {
@@ -92,11 +105,14 @@ import Testing
     }
 
     /// Golden text output: set SDPLINT_RECORD=1 to write the expected files anew.
-    @Test(arguments: ["corpus/firefox/codec-vp9-only.offer.sdp", "corpus/sipp/uac-uas-udp.04-response-200-invite.body.sdp"])
+    @Test(arguments: [
+        "corpus/firefox/codec-vp9-only.offer.sdp", "corpus/sipp/uac-uas-udp.04-response-200-invite.body.sdp",
+    ])
     func textOutputMatchesTheGoldenFile(_ fixture: String) throws {
         let run = try Executable.run("sdplint", ["check", "Fixtures/" + fixture])
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Golden").appendingPathComponent(fixture.replacingOccurrences(of: "/", with: "__") + ".txt")
+            .appendingPathComponent("Golden").appendingPathComponent(
+                fixture.replacingOccurrences(of: "/", with: "__") + ".txt")
         if ProcessInfo.processInfo.environment["SDPLINT_RECORD"] != nil {
             try Data(run.standardOutput.utf8).write(to: golden)
         }
@@ -106,7 +122,8 @@ import Testing
 }
 
 @Suite struct ReportFormatTests {
-    let broken = "v=0\no=- abc 1 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=rtcp-fb:97 nack, \"x\"\n"
+    let broken =
+        "v=0\no=- abc 1 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=rtcp-fb:97 nack, \"x\"\n"
 
     @Test func sarifValidatesAndPointsAtTheFinding() throws {
         let run = try Executable.run("sdplint", ["check", "--format", "sarif", "-"], input: Data(broken.utf8))
@@ -117,12 +134,15 @@ import Testing
         let runs = log?["runs"] as? [[String: Any]]
         let results = runs?.first?["results"] as? [[String: Any]] ?? []
         let origin = results.first { $0["ruleId"] as? String == "SDP120" }
-        let region = ((origin?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        let region =
+            ((origin?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+            as? [String: Any]
         #expect(origin?["level"] as? String == "error")
         #expect(region?["startLine"] as? Int == 2)
         #expect(region?["startColumn"] as? Int == 5)
         #expect(region?["endColumn"] as? Int == 8)
-        let rules = ((runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        let rules =
+            ((runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
         let index = origin?["ruleIndex"] as? Int ?? -1
         #expect(rules.indices.contains(index) && rules[index]["id"] as? String == "SDP120")
     }
@@ -130,7 +150,10 @@ import Testing
     /// SARIF is written file by file as a batch is checked: a batch with findings in several
     /// files, and a run with none, must each be one valid log holding every finding.
     @Test func sarifStreamedOverABatchIsOneValidLog() throws {
-        let files = ["Fixtures/corpus/firefox/codec-vp9-only.offer.sdp", "Fixtures/signaling/json/exchange.ndjson", "Fixtures/invalid/sdp"]
+        let files = [
+            "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp", "Fixtures/signaling/json/exchange.ndjson",
+            "Fixtures/invalid/sdp",
+        ]
         let sarif = try Executable.run("sdplint", ["check", "--format", "sarif"] + files)
         let json = try Executable.run("sdplint", ["check", "--format", "json"] + files)
         let errors = try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(sarif.standardOutput.utf8))
@@ -138,10 +161,15 @@ import Testing
         let log = try JSONSerialization.jsonObject(with: Data(sarif.standardOutput.utf8)) as? [String: Any]
         let results = (log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
         let report = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
-        let findings = (report?["files"] as? [[String: Any]] ?? []).flatMap { $0["diagnostics"] as? [[String: Any]] ?? [] }
+        let findings = (report?["files"] as? [[String: Any]] ?? []).flatMap {
+            $0["diagnostics"] as? [[String: Any]] ?? []
+        }
         #expect(results.count == findings.count && results.count > 100)
-        let clean = try Executable.run("sdplint", ["check", "--format", "sarif", "--disable", "SDP108", "-"], input: Data("v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\n".utf8))
-        #expect(try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(clean.standardOutput.utf8)).isEmpty)
+        let clean = try Executable.run(
+            "sdplint", ["check", "--format", "sarif", "--disable", "SDP108", "-"],
+            input: Data("v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\n".utf8))
+        #expect(
+            try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(clean.standardOutput.utf8)).isEmpty)
         let empty = try JSONSerialization.jsonObject(with: Data(clean.standardOutput.utf8)) as? [String: Any]
         #expect(((empty?["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.count == 0)
     }
@@ -152,7 +180,9 @@ import Testing
         let log = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         let results = (log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
         let trailing = results.first { $0["ruleId"] as? String == "SDP109" }
-        let region = ((trailing?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        let region =
+            ((trailing?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+            as? [String: Any]
         // "a=x-é:1 " — the space is the 9th byte but the 8th code point.
         #expect(region?["startColumn"] as? Int == 8)
         #expect(region?["byteOffset"] as? Int != nil)
@@ -161,24 +191,38 @@ import Testing
     @Test func githubAnnotationsEscapeTheirValues() throws {
         let run = try Executable.run("sdplint", ["check", "--format", "github", "-"], input: Data(broken.utf8))
         let lines = run.standardOutput.split(separator: "\n")
-        #expect(lines.contains { $0.hasPrefix("::error file=<stdin>,line=2,col=5,endColumn=8,title=SDP120 origin-syntax::session id 'abc' is not a decimal number [RFC 8866 §5.2]") })
-        #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    """
+                    ::error file=<stdin>,line=2,col=5,endColumn=8,title=SDP120 origin-syntax::session id 'abc' is \
+                    not a decimal number [RFC 8866 §5.2]
+                    """
+                )
+            })
+        #expect(
+            lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
     }
 }
 
 /// Every example in `--help` names fixtures that exist, so a newcomer can paste it.
 @Suite struct HelpTests {
-    static let commands = ["", "check", "diff", "timeline", "convert", "explain", "format", "anonymize", "rules", "profiles"]
+    static let commands = [
+        "", "check", "diff", "timeline", "convert", "explain", "format", "anonymize", "rules", "profiles",
+    ]
 
     @Test(arguments: commands)
     func examplesNameRealFixtures(_ command: String) throws {
-        let run = try Executable.run("sdplint", command.isEmpty ? ["--help"] : [command, "--help"], environment: ["COLUMNS": "400"])
+        let run = try Executable.run(
+            "sdplint", command.isEmpty ? ["--help"] : [command, "--help"], environment: ["COLUMNS": "400"])
         #expect(run.status == 0)
         #expect(run.standardOutput.contains("Example"), "\(command) --help has no example")
         let words = run.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         for word in words where word.hasPrefix("Fixtures/") {
             for path in Self.expandingBraces(word) {
-                #expect(FileManager.default.fileExists(atPath: path), "\(command) --help names \(path), which does not exist")
+                #expect(
+                    FileManager.default.fileExists(atPath: path),
+                    "\(command) --help names \(path), which does not exist")
             }
         }
     }
@@ -186,7 +230,8 @@ import Testing
     /// `a.{offer,answer}.sdp` as the shell expands it.
     static func expandingBraces(_ word: String) -> [String] {
         guard let open = word.firstIndex(of: "{"), let close = word[open...].firstIndex(of: "}") else { return [word] }
-        let prefix = word[..<open], suffix = word[word.index(after: close)...]
+        let prefix = word[..<open]
+        let suffix = word[word.index(after: close)...]
         return word[word.index(after: open)..<close].split(separator: ",").map { String(prefix + $0 + suffix) }
     }
 }
@@ -195,7 +240,8 @@ import Testing
 /// the batch still checked, exit statuses kept meaningful.
 @Suite struct BadInputTests {
     static func temporary(_ name: String, _ bytes: [UInt8]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-bad-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sdplint-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -205,15 +251,21 @@ import Testing
     @Test func aFileOverTheLimitIsRefusedAndTheBatchGoesOn() throws {
         let big = try Self.temporary("big.sdp", Array(repeating: UInt8(ascii: "a"), count: 4096))
         defer { try? FileManager.default.removeItem(at: big.deletingLastPathComponent()) }
-        let run = try Executable.run("sdplint", ["check", "--max-bytes", "2000", big.path, "Fixtures/corpus/chromium/audio.offer.sdp"])
+        let run = try Executable.run(
+            "sdplint", ["check", "--max-bytes", "2000", big.path, "Fixtures/corpus/chromium/audio.offer.sdp"])
         #expect(run.status == 2)
-        #expect(run.standardError.contains("big.sdp: the file is 4.0 KiB, larger than the 2.0 KiB limit; raise it with --max-bytes"), "\(run.standardError)")
+        #expect(
+            run.standardError.contains(
+                "big.sdp: the file is 4.0 KiB, larger than the 2.0 KiB limit; raise it with --max-bytes"),
+            "\(run.standardError)")
         #expect(run.standardOutput.contains("in 1 file"), "the other input is still checked")
     }
 
     @Test func aUTF16FileSaysWhatItIs() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
-        for unit in "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for unit in "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n".utf16 {
+            bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
         let file = try Self.temporary("utf16.sdp", bytes)
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let run = try Executable.run("sdplint", ["check", file.path])
@@ -226,7 +278,9 @@ import Testing
         let run = try Executable.run("sdplint", ["check", "-"], input: Data(text.utf8))
         #expect(run.status == 0, "\(run.standardOutput)")
         let format = try Executable.run("sdplint", ["format", "-"], input: Data(text.utf8))
-        #expect(format.standardOutput == "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n")
+        #expect(
+            format.standardOutput
+                == "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n")
     }
 
     @Test func binaryGarbageIsNamedNotCrashedOn() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import SDPLintTestSupport
 import Testing
+
 /// Packet captures and gzip-compressed dumps, as `sdplint check` and `timeline` take them.
 @Suite struct CaptureInputTests {
     static let captures = Fixture.files(in: "pcap", suffix: ".pcapng").map(\.path)
@@ -9,13 +10,16 @@ import Testing
         let run = try Executable.run("sdplint", ["check", "--format", "json", "Fixtures/" + path])
         let errors = try JSONSchema(named: "sdplint-report.schema.json").validate(Data(run.standardOutput.utf8))
         #expect(errors.isEmpty, "\(errors)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         return (run.status, object["files"] as? [[String: Any]] ?? [])
     }
 
     static func findings(_ files: [[String: Any]]) -> [String] {
         files.flatMap { file in
-            (file["diagnostics"] as? [[String: Any]] ?? []).map { "\(file["context"] as? String ?? "") \($0["code"] ?? "") \($0["line"] ?? ""):\($0["column"] ?? "")" }
+            (file["diagnostics"] as? [[String: Any]] ?? []).map {
+                "\(file["context"] as? String ?? "") \($0["code"] ?? "") \($0["line"] ?? ""):\($0["column"] ?? "")"
+            }
         }
     }
 
@@ -39,7 +43,9 @@ import Testing
         #expect(findings.contains("frame 5 (UDP 127.0.0.1:5061 → 127.0.0.1:5060) SDP308 71:25"), "\(findings)")
         #expect(findings.contains { $0.hasPrefix("frame 7 (UDP 127.0.0.1:5060 → 127.0.0.1:5061), SDP body OA101") })
         let timeline = try Executable.run("sdplint", ["timeline", "Fixtures/pcap/sip-udp-fragmented.pcapng"])
-        #expect(timeline.standardOutput.contains("Fixtures/pcap/sip-udp-fragmented.pcapng: packet capture (pcapng), 1 connection"))
+        #expect(
+            timeline.standardOutput.contains(
+                "Fixtures/pcap/sip-udp-fragmented.pcapng: packet capture (pcapng), 1 connection"))
         #expect(timeline.standardOutput.contains("answer  #0 audio 0 sendrecv PCMU/8000 · #1 video 1 rejected"))
         #expect(timeline.standardOutput.contains("state   session: hang-up"))
     }
@@ -61,23 +67,31 @@ import Testing
         let cut = Data(bytes[..<(bytes.count - 7)])
         let run = try Executable.run("sdplint", ["check", "-"], input: cut)
         #expect(run.standardOutput.contains("CAP102"), "\(run.standardOutput)")
-        let bad = try Executable.run("sdplint", ["check", "--input", "pcap", "-"], input: Data([0xD4, 0xC3, 0xB2, 0xA2] + Array(bytes.dropFirst(4))))
+        let bad = try Executable.run(
+            "sdplint", ["check", "--input", "pcap", "-"],
+            input: Data([0xD4, 0xC3, 0xB2, 0xA2] + Array(bytes.dropFirst(4))))
         #expect(bad.status == 1)
         #expect(bad.standardOutput.contains("CAP101") || bad.standardOutput.contains("CAP105"), "\(bad.standardOutput)")
     }
 
     @Test func aCompressedDumpIsReadAndACutOneReportsBoth() throws {
-        let whole = try Executable.run("sdplint", ["check", "Fixtures/corpus/chromium-internals/call-datachannel-only.json.gz"])
+        let whole = try Executable.run(
+            "sdplint", ["check", "Fixtures/corpus/chromium-internals/call-datachannel-only.json.gz"])
         #expect(whole.status == 0, "\(whole.standardOutput)")
-        let timelineOfDump = try Executable.run("sdplint", ["timeline", "Fixtures/corpus/chromium-internals/call-datachannel-only.json.gz"])
-        #expect(timelineOfDump.standardOutput.contains("chrome://webrtc-internals dump, gzip-compressed, 2 connections"))
+        let timelineOfDump = try Executable.run(
+            "sdplint", ["timeline", "Fixtures/corpus/chromium-internals/call-datachannel-only.json.gz"])
+        #expect(
+            timelineOfDump.standardOutput.contains("chrome://webrtc-internals dump, gzip-compressed, 2 connections"))
         let bytes = try Fixture(path: "corpus/chromium-internals/call-datachannel-only.json.gz").bytes()
         let cut = try Executable.run("sdplint", ["check", "-"], input: Data(bytes[..<(bytes.count / 2)]))
         #expect(cut.status == 1)
         #expect(cut.standardOutput.contains("error[CAP301]"), "\(cut.standardOutput)")
         #expect(cut.standardOutput.contains("<stdin>: decompressed line"), "\(cut.standardOutput)")
         #expect(cut.standardOutput.contains("error[TRC105]"))
-        let timeline = try Executable.run("sdplint", ["timeline", "Fixtures/corpus/chromium-internals/call-datachannel-only.rtcstats.gz"])
-        #expect(timeline.standardOutput.contains("rtcstats dump, gzip-compressed, 2 connections"), "\(timeline.standardOutput)")
+        let timeline = try Executable.run(
+            "sdplint", ["timeline", "Fixtures/corpus/chromium-internals/call-datachannel-only.rtcstats.gz"])
+        #expect(
+            timeline.standardOutput.contains("rtcstats dump, gzip-compressed, 2 connections"),
+            "\(timeline.standardOutput)")
     }
 }

@@ -1,14 +1,17 @@
-import SDPLintDiagnostics
 import Foundation
-import SDPLintSDP
 import SDPLint
+import SDPLintDiagnostics
+import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// `.sdplint.json`: found upward, applied before the command line, refused with the place of
 /// the mistake, and in step with its schema.
 @Suite struct ConfigurationFileTests {
-    static let pair = ["chromium2firefox.audio-video-datachannel.offer.sdp", "chromium2firefox.audio-video-datachannel.answer.sdp"]
-        .map { Fixture(path: "corpus/cross/" + $0).url.path }
+    static let pair = [
+        "chromium2firefox.audio-video-datachannel.offer.sdp", "chromium2firefox.audio-video-datachannel.answer.sdp",
+    ]
+    .map { Fixture(path: "corpus/cross/" + $0).url.path }
 
     /// A fresh directory holding `.sdplint.json` with `text`, and a subdirectory to run in.
     static func project(_ text: String) throws -> (root: URL, nested: URL) {
@@ -36,7 +39,8 @@ import Testing
         let raised = try Executable.run("sdplint", ["diff"] + Self.pair, directory: nested)
         #expect(raised.standardOutput.contains("error[OA210]"))
         #expect(raised.status == 1)
-        let lowered = try Executable.run("sdplint", ["diff", "--severity", "OA210=info", "--fail-on", "error"] + Self.pair, directory: nested)
+        let lowered = try Executable.run(
+            "sdplint", ["diff", "--severity", "OA210=info", "--fail-on", "error"] + Self.pair, directory: nested)
         #expect(lowered.standardOutput.contains("info[OA210]"))
         #expect(lowered.status == 0)
     }
@@ -46,7 +50,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let offer = Fixture(path: "corpus/chromium/audio-video.offer.sdp").url.path
         let run = try Executable.run("sdplint", ["check", "--format", "json", offer], directory: nested)
-        let plain = try Executable.run("sdplint", ["check", "--no-config", "--format", "json", offer], directory: nested)
+        let plain = try Executable.run(
+            "sdplint", ["check", "--no-config", "--format", "json", offer], directory: nested)
         #expect(run.standardOutput != plain.standardOutput, "the profile and the type change the findings")
         // An offer checked as an answer: its actpass setup is wrong for an answer.
         #expect(run.standardOutput.contains("\"WEB105\""))
@@ -78,13 +83,16 @@ import Testing
         #expect(run.status == 2)
         #expect(run.standardError.contains(".sdplint.json:\(line):\(column):"))
         // What the reader refuses, the schema refuses too — except rule codes, which it does not list.
-        if !message.hasPrefix("unknown rule"), let errors = try? JSONSchema(named: "sdplint-config.schema.json").validate(Data(text.utf8)) {
+        if !message.hasPrefix("unknown rule"),
+            let errors = try? JSONSchema(named: "sdplint-config.schema.json").validate(Data(text.utf8))
+        {
             #expect(!errors.isEmpty, "the schema accepts \(text)")
         }
     }
 
     @Test func everyKeyTheSchemaDescribesIsRead() throws {
-        let text = #"{"$schema": "https://example.com/s.json", "disable": ["WEB111"], "enable": ["WEB111"], "severity": {"SDP300": "off", "OA210": "warning"}, "failOn": "warning", "strict": true, "profiles": ["chrome", "pjsip"], "type": "offer"}"#
+        let text =
+            #"{"$schema": "https://example.com/s.json", "disable": ["WEB111"], "enable": ["WEB111"], "severity": {"SDP300": "off", "OA210": "warning"}, "failOn": "warning", "strict": true, "profiles": ["chrome", "pjsip"], "type": "offer"}"#
         #expect(try JSONSchema(named: "sdplint-config.schema.json").validate(Data(text.utf8)).isEmpty)
         var configuration = LintConfiguration()
         try ConfigurationFile.apply(Array(text.utf8), path: "x", to: &configuration)

@@ -1,14 +1,17 @@
 import Foundation
 import SDPLintTestSupport
 import Testing
+
 /// The candidate inventory of `sdplint check --format json`: each candidate's fields,
 /// declared against computed priority, and the counts, for descriptions and candidate files.
 @Suite struct ConnectivityTests {
     static func report(_ arguments: [String], input: String? = nil) throws -> [String: Any] {
-        let run = try Executable.run("sdplint", ["check", "--format", "json"] + arguments, input: input.map { Data($0.utf8) })
+        let run = try Executable.run(
+            "sdplint", ["check", "--format", "json"] + arguments, input: input.map { Data($0.utf8) })
         let errors = try JSONSchema(named: "sdplint-report.schema.json").validate(Data(run.standardOutput.utf8))
         #expect(errors.isEmpty, "\(errors)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         let files = try #require(object["files"] as? [[String: Any]])
         return try #require(files.first)
     }
@@ -26,8 +29,11 @@ import Testing
                 #expect((candidate["line"] as? String)?.hasPrefix("candidate:") == true)
                 // Computed priority: the recommended type preference in place of the declared one
                 // (RFC 8445 §5.1.2.1); Firefox declares 125 or 126 for its host candidates.
-                let recommended = ["host": 126, "prflx": 110, "srflx": 100, "relay": 0][candidate["type"] as? String ?? ""]
-                if let recommended, let priority = candidate["priority"] as? Int, let declared = candidate["typePreference"] as? Int {
+                let recommended = ["host": 126, "prflx": 110, "srflx": 100, "relay": 0][
+                    candidate["type"] as? String ?? ""]
+                if let recommended, let priority = candidate["priority"] as? Int,
+                    let declared = candidate["typePreference"] as? Int
+                {
                     #expect(candidate["computedPriority"] as? Int == priority + ((recommended - declared) << 24))
                 }
             }
@@ -47,7 +53,8 @@ import Testing
         #expect(overall["total"] as? Int == 3)
         #expect(overall["noRelay"] as? Bool == false)
         #expect(overall["scopes"] as? [String: Int] == ["private": 1, "global": 2])
-        let candidates = try #require((connectivity["sections"] as? [[String: Any]])?.first?["candidates"] as? [[String: Any]])
+        let candidates = try #require(
+            (connectivity["sections"] as? [[String: Any]])?.first?["candidates"] as? [[String: Any]])
         // The relay candidate declares a host's type preference: computed and declared differ.
         #expect(candidates[2]["priority"] as? Int == 2122260223)
         #expect(candidates[2]["computedPriority"] as? Int == 8331007)
@@ -61,10 +68,13 @@ import Testing
     }
 
     @Test func trickledCandidatesOfJSONMessagesAreInventoried() throws {
-        let file = try Self.report(["Fixtures/corpus/firefox/gathered-audio-video-datachannel-no-mdns.offer.candidates.ndjson"])
+        let file = try Self.report([
+            "Fixtures/corpus/firefox/gathered-audio-video-datachannel-no-mdns.offer.candidates.ndjson"
+        ])
         let connectivity = try #require(file["connectivity"] as? [String: Any])
         let overall = try #require(connectivity["overall"] as? [String: Any])
-        let lines = try Fixture(path: "corpus/firefox/gathered-audio-video-datachannel-no-mdns.offer.candidates.ndjson").text()
+        let lines = try Fixture(path: "corpus/firefox/gathered-audio-video-datachannel-no-mdns.offer.candidates.ndjson")
+            .text()
             .split(separator: "\n").filter { $0.contains("candidate:") }
         #expect(overall["total"] as? Int == lines.count)
     }

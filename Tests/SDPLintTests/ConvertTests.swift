@@ -1,12 +1,15 @@
 import Foundation
 import SDPLintTestSupport
 import Testing
+
 /// `sdplint convert` end to end: every target from real captures, what reads back, the
 /// warnings for what a target cannot carry, and bad input.
 @Suite struct ConvertTests {
-    static let inputs = ["corpus/chromium/audio-video.offer.json", "corpus/firefox/audio-video.offer.sdp",
-                         "corpus/cross/chromium2firefox.audio-video-datachannel.answer.json", "signaling/json/exchange.ndjson",
-                         "signaling/sip/delayed-offer-trickle.sip", "signaling/whip/whip-exchange.http", "jingle/session-initiate.xml"]
+    static let inputs = [
+        "corpus/chromium/audio-video.offer.json", "corpus/firefox/audio-video.offer.sdp",
+        "corpus/cross/chromium2firefox.audio-video-datachannel.answer.json", "signaling/json/exchange.ndjson",
+        "signaling/sip/delayed-offer-trickle.sip", "signaling/whip/whip-exchange.http", "jingle/session-initiate.xml",
+    ]
     static let targets = ["json", "envelope", "sip", "whip", "sdp", "jingle"]
 
     /// Each input to each target: converted, and the output reads back without an error.
@@ -15,43 +18,62 @@ import Testing
         let run = try Executable.run("sdplint", ["convert", "--to", target, "Fixtures/" + input])
         #expect(run.status == 0, "\(run.standardError)")
         #expect(!run.standardOutput.isEmpty)
-        let back = try Executable.run("sdplint", ["convert", "--to", "envelope", "-"], input: Data(run.standardOutput.utf8))
+        let back = try Executable.run(
+            "sdplint", ["convert", "--to", "envelope", "-"], input: Data(run.standardOutput.utf8))
         #expect(back.status == 0, "\(input) → \(target) does not read back: \(back.standardError)")
         #expect(back.standardOutput.contains("\"version\":1"))
     }
 
     @Test func theEnvelopeKeepsEverythingOfJSON() throws {
-        let run = try Executable.run("sdplint", ["convert", "--to", "envelope", "Fixtures/signaling/json/exchange.ndjson"])
+        let run = try Executable.run(
+            "sdplint", ["convert", "--to", "envelope", "Fixtures/signaling/json/exchange.ndjson"])
         #expect(run.status == 0)
         #expect(!run.standardError.contains("warning"), "\(run.standardError)")
         #expect(run.standardOutput.split(separator: "\n").count == 5)
     }
 
     @Test func whatATargetCannotCarryIsAWarning() throws {
-        let run = try Executable.run("sdplint", ["convert", "--to", "jingle", "Fixtures/corpus/firefox/audio-video.offer.sdp"])
+        let run = try Executable.run(
+            "sdplint", ["convert", "--to", "jingle", "Fixtures/corpus/firefox/audio-video.offer.sdp"])
         #expect(run.status == 0)
-        #expect(run.standardOutput.hasPrefix("<iq xmlns=\"jabber:client\" type=\"set\" id=\"sdplint-1\"><jingle xmlns=\"urn:xmpp:jingle:1\" action=\"session-initiate\""))
-        #expect(run.standardError.contains("sdplint: warning: not carried by jingle: message 1: m-section 1 (mid 1): a=rtcp-rsize"))
-        let strict = try Executable.run("sdplint", ["convert", "--fail-on-drop", "--to", "jingle", "Fixtures/corpus/firefox/audio-video.offer.sdp"])
+        #expect(
+            run.standardOutput.hasPrefix(
+                """
+                <iq xmlns=\"jabber:client\" type=\"set\" id=\"sdplint-1\"><jingle xmlns=\"urn:xmpp:jingle:1\" \
+                action=\"session-initiate\"
+                """
+            ))
+        #expect(
+            run.standardError.contains(
+                "sdplint: warning: not carried by jingle: message 1: m-section 1 (mid 1): a=rtcp-rsize"))
+        let strict = try Executable.run(
+            "sdplint", ["convert", "--fail-on-drop", "--to", "jingle", "Fixtures/corpus/firefox/audio-video.offer.sdp"])
         #expect(strict.status == 1)
-        let fragment = try Executable.run("sdplint", ["convert", "--to", "sdpfrag", "Fixtures/signaling/json/exchange.ndjson"])
+        let fragment = try Executable.run(
+            "sdplint", ["convert", "--to", "sdpfrag", "Fixtures/signaling/json/exchange.ndjson"])
         #expect(fragment.standardOutput.contains("a=candidate:1 1 udp 2122260223 192.0.2.10 54400 typ host"))
         #expect(fragment.standardError.contains("the offer is left out"))
     }
 
     @Test func anInputWithErrorsIsNotConverted() throws {
-        let run = try Executable.run("sdplint", ["convert", "--to", "sip", "-"], input: Data(#"{"type":"offer","sdp":5}"#.utf8))
+        let run = try Executable.run(
+            "sdplint", ["convert", "--to", "sip", "-"], input: Data(#"{"type":"offer","sdp":5}"#.utf8))
         #expect(run.status == 1)
         #expect(run.standardOutput.isEmpty)
         #expect(run.standardError.contains("error[JSON210]"), "\(run.standardError)")
-        #expect(try Executable.run("sdplint", ["convert", "--to", "yaml", "Fixtures/jingle/session-initiate.xml"]).status == 2)
+        #expect(
+            try Executable.run("sdplint", ["convert", "--to", "yaml", "Fixtures/jingle/session-initiate.xml"]).status
+                == 2)
     }
 
     @Test func jingleStanzasOneAfterAnotherAreReadEachWhereItIs() throws {
-        let good = try Executable.run("sdplint", ["convert", "--to", "jingle", "Fixtures/signaling/json/exchange.ndjson"]).standardOutput
+        let good = try Executable.run(
+            "sdplint", ["convert", "--to", "jingle", "Fixtures/signaling/json/exchange.ndjson"]
+        ).standardOutput
         let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.filter { $0.hasPrefix("<iq ") }.count == 4, "offer, transport-info, answer, session-terminate")
-        let broken = lines[0] + "\n" + "<iq type=\"set\"><jingle xmlns=\"urn:xmpp:jingle:1\" action=\"session-accept\"></iq>\n"
+        let broken =
+            lines[0] + "\n" + "<iq type=\"set\"><jingle xmlns=\"urn:xmpp:jingle:1\" action=\"session-accept\"></iq>\n"
         let run = try Executable.run("sdplint", ["convert", "--to", "json", "-"], input: Data(broken.utf8))
         #expect(run.status == 1)
         #expect(run.standardError.contains("<stdin>:2:"), "\(run.standardError)")

@@ -1,6 +1,7 @@
 import Foundation
 import SDPLintTestSupport
 import Testing
+
 /// `sdplint diff` end to end: every real pair of the corpus, the JSON schema, bad input, exit
 /// statuses, configuration and the renegotiation form.
 @Suite struct DiffTests {
@@ -25,7 +26,8 @@ import Testing
     /// negotiated codec carries both payload types.
     @Test(arguments: realPairs)
     func realPairReportsEverySection(_ stem: String) throws {
-        let offer = stem + ".offer.sdp", answer = stem + ".answer.sdp"
+        let offer = stem + ".offer.sdp"
+        let answer = stem + ".answer.sdp"
         let run = try Executable.run("sdplint", ["diff", "--format", "json", offer, answer])
         #expect(run.status == 0 || run.status == 1, "\(run.standardError)")
         let errors = try Self.schema().validate(Data(run.standardOutput.utf8))
@@ -42,7 +44,9 @@ import Testing
                 #expect(codec["offerPayloadType"] is Int && codec["answerPayloadType"] is Int)
             }
             if section["rejected"] as? Bool == false, section["media"] as? String != "application" {
-                #expect(section["selectedCodec"] is [String: Any], "\(stem) section \(section["index"] ?? "?") carries media without a codec")
+                #expect(
+                    section["selectedCodec"] is [String: Any],
+                    "\(stem) section \(section["index"] ?? "?") carries media without a codec")
             }
         }
         // The text form says the same, aligned, without colour when not a terminal.
@@ -60,8 +64,13 @@ import Testing
         let output = run.standardOutput
         #expect(run.status == 0)
         #expect(output.contains("   sends      opus/48000/2 (payload type 111)\n"))
-        #expect(output.contains("   VP9/90000 [profile-id=2]                                     100       -  dropped — the answer has VP9 only in another configuration"))
-        #expect(output.contains("direction  offer sendrecv, answer sendrecv → offerer sends and receives, answerer sends and receives"))
+        #expect(
+            output.contains(
+                "   VP9/90000 [profile-id=2]                                     100       -  dropped — the answer has VP9 only in another configuration"
+            ))
+        #expect(
+            output.contains(
+                "direction  offer sendrecv, answer sendrecv → offerer sends and receives, answerer sends and receives"))
         #expect(output.contains("DTLS offerer server, answerer client (setup actpass → active)"))
         #expect(output.contains("sctp-port 5000 ↔ 5000"))
         #expect(output.contains("BUNDLE offer 0 1 2 → answer 0 1 2 (transport of mid 0)"))
@@ -69,22 +78,28 @@ import Testing
         #expect(output.hasSuffix("3 of 3 sections carry media; 0 errors, 1 warning in 2 descriptions\n"))
         let verbose = try Executable.run("sdplint", ["diff", "--verbose", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(verbose.standardOutput.contains("rtx/90000"))
-        #expect(verbose.standardOutput.contains("offer fmtp:  level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f"))
+        #expect(
+            verbose.standardOutput.contains(
+                "offer fmtp:  level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f"))
         #expect(!output.contains("offer fmtp:"))
     }
 
     @Test func colourOnlyWhenAsked() throws {
         let stem = "Fixtures/corpus/cross/chromium2firefox.audio"
-        let colored = try Executable.run("sdplint", ["diff", "--color", "always", stem + ".offer.sdp", stem + ".answer.sdp"])
+        let colored = try Executable.run(
+            "sdplint", ["diff", "--color", "always", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(colored.standardOutput.contains("\u{1B}[1;32mnegotiated\u{1B}[0m"))
-        let never = try Executable.run("sdplint", ["diff", "--color", "never", stem + ".offer.sdp", stem + ".answer.sdp"])
+        let never = try Executable.run(
+            "sdplint", ["diff", "--color", "never", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(!never.standardOutput.contains("\u{1B}["))
     }
 
     // MARK: Bad input
 
     @Test func anAnswerWithFewerSectionsFailsWithItsRule() throws {
-        let run = try Executable.run("sdplint", ["diff", "Fixtures/offer-answer/OA101.fires.offer.sdp", "Fixtures/offer-answer/OA101.fires.answer.sdp"])
+        let run = try Executable.run(
+            "sdplint",
+            ["diff", "Fixtures/offer-answer/OA101.fires.offer.sdp", "Fixtures/offer-answer/OA101.fires.answer.sdp"])
         #expect(run.status == 1)
         #expect(run.standardOutput.contains("error[OA101]"))
         #expect(run.standardOutput.contains("rejected: the answer has no section"))
@@ -98,13 +113,17 @@ import Testing
     }
 
     @Test func anAnswerThatIsNotSDPIsReported() throws {
-        let run = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "-"],
-                                     input: Data("this is not a session description\n".utf8))
+        let run = try Executable.run(
+            "sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "-"],
+            input: Data("this is not a session description\n".utf8))
         #expect(run.status == 1)
         #expect(run.standardOutput.contains("<stdin>:1:1: error[OA100]"))
-        let errors = try Self.schema().validate(Data(try Executable.run(
-            "sdplint", ["diff", "--format", "json", "Fixtures/corpus/chromium/audio-video.offer.sdp", "-"],
-            input: Data("garbage".utf8)).standardOutput.utf8))
+        let errors = try Self.schema().validate(
+            Data(
+                try Executable.run(
+                    "sdplint", ["diff", "--format", "json", "Fixtures/corpus/chromium/audio-video.offer.sdp", "-"],
+                    input: Data("garbage".utf8)
+                ).standardOutput.utf8))
         #expect(errors.isEmpty, "\(errors)")
     }
 
@@ -113,7 +132,8 @@ import Testing
         #expect(single.status == 2)
         #expect(single.standardError.contains("1 description found; an offer and its answer are needed"))
         #expect(try Executable.run("sdplint", ["diff", "-", "-"]).status == 2)
-        let missing = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "no/such/answer.sdp"])
+        let missing = try Executable.run(
+            "sdplint", ["diff", "Fixtures/corpus/chromium/audio-video.offer.sdp", "no/such/answer.sdp"])
         #expect(missing.status == 2)
         #expect(missing.standardError.contains("no/such/answer.sdp: no such file or directory"))
     }
@@ -122,13 +142,16 @@ import Testing
 
     @Test func rulesCanBeSwitchedOffOrRaised() throws {
         let stem = "Fixtures/corpus/cross/chromium2firefox.audio-video-datachannel"
-        let off = try Executable.run("sdplint", ["diff", "--disable", "OA210", stem + ".offer.sdp", stem + ".answer.sdp"])
+        let off = try Executable.run(
+            "sdplint", ["diff", "--disable", "OA210", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(!off.standardOutput.contains("OA210"))
         #expect(off.status == 0)
-        let raised = try Executable.run("sdplint", ["diff", "--severity", "OA210=error", stem + ".offer.sdp", stem + ".answer.sdp"])
+        let raised = try Executable.run(
+            "sdplint", ["diff", "--severity", "OA210=error", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(raised.standardOutput.contains("error[OA210]"))
         #expect(raised.status == 1)
-        let warnings = try Executable.run("sdplint", ["diff", "--fail-on", "warning", stem + ".offer.sdp", stem + ".answer.sdp"])
+        let warnings = try Executable.run(
+            "sdplint", ["diff", "--fail-on", "warning", stem + ".offer.sdp", stem + ".answer.sdp"])
         #expect(warnings.status == 1)
     }
 
@@ -136,7 +159,9 @@ import Testing
 
     @Test func aSequenceReportsEachStepAndTheRulesAcrossThem() throws {
         let steps = ["1-audio", "2-add-video", "3-stop-video", "4-ice-restart"]
-        let files = steps.flatMap { step in ["offer", "answer"].map { "Fixtures/corpus/chromium/renegotiation.\(step).\($0).sdp" } }
+        let files = steps.flatMap { step in
+            ["offer", "answer"].map { "Fixtures/corpus/chromium/renegotiation.\(step).\($0).sdp" }
+        }
         let run = try Executable.run("sdplint", ["diff", "--format", "json"] + files)
         #expect(run.status == 0)
         let errors = try Self.schema().validate(Data(run.standardOutput.utf8))
@@ -146,7 +171,11 @@ import Testing
         let changes = (report["steps"] as? [[String: Any]] ?? []).map { step in
             (step["changes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
         }
-        #expect(changes == [["sectionAdded"], ["sectionAdded", "bundleChanged"], ["sectionStopped", "bundleChanged"], ["iceRestart"]])
+        #expect(
+            changes == [
+                ["sectionAdded"], ["sectionAdded", "bundleChanged"], ["sectionStopped", "bundleChanged"],
+                ["iceRestart"],
+            ])
         let codes = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(codes == ["OA607"])
         let text = try Executable.run("sdplint", ["diff"] + files)
@@ -156,8 +185,11 @@ import Testing
     }
 
     @Test func aSequenceEndingWithAnOfferSaysSo() throws {
-        let files = ["Fixtures/corpus/chromium/renegotiation.1-audio.offer.sdp", "Fixtures/corpus/chromium/renegotiation.1-audio.answer.sdp",
-                     "Fixtures/corpus/chromium/renegotiation.2-add-video.offer.sdp"]
+        let files = [
+            "Fixtures/corpus/chromium/renegotiation.1-audio.offer.sdp",
+            "Fixtures/corpus/chromium/renegotiation.1-audio.answer.sdp",
+            "Fixtures/corpus/chromium/renegotiation.2-add-video.offer.sdp",
+        ]
         let run = try Executable.run("sdplint", ["diff", "--format", "json"] + files)
         let errors = try Self.schema().validate(Data(run.standardOutput.utf8))
         #expect(errors.isEmpty, "\(errors)")
@@ -186,7 +218,8 @@ import Testing
     // MARK: Signaling files
 
     @Test func aFileOfSignalingMessagesIsItsOwnExchange() throws {
-        let run = try Executable.run("sdplint", ["diff", "--format", "json", "Fixtures/signaling/json/exchange.ndjson"])
+        let run = try Executable.run(
+            "sdplint", ["diff", "--format", "json", "Fixtures/signaling/json/exchange.ndjson"])
         let errors = try JSONSchema(named: "sdplint-negotiation.schema.json").validate(Data(run.standardOutput.utf8))
         #expect(errors.isEmpty, "\(errors)")
         let report = try Self.json(run.standardOutput)
@@ -195,7 +228,8 @@ import Testing
         #expect(finding["file"] as? String == "Fixtures/signaling/json/exchange.ndjson")
         #expect(finding["context"] as? String == "message 3 at 3:1, SDP")
         #expect(finding["code"] as? String == "OA109")
-        let dump = try Executable.run("sdplint", ["diff", "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json"])
+        let dump = try Executable.run(
+            "sdplint", ["diff", "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json"])
         #expect(dump.status == 2)
         #expect(dump.standardError.contains("holds 2 sessions"))
     }

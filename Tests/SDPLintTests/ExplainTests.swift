@@ -1,6 +1,7 @@
 import SDPLint
 import SDPLintTestSupport
 import Testing
+
 @Suite struct ExplainTests {
     @Test(arguments: [
         ("42e01f", "H.264 Constrained Baseline, level 3.1"), ("42001f", "H.264 Baseline, level 3.1"),
@@ -17,19 +18,26 @@ import Testing
         #expect(H264ProfileLevel("42e01g") == nil)
     }
 
-    @Test(arguments: Fixture.capturedSDP.filter { $0.path.hasPrefix("corpus/chromium/") || $0.path.hasPrefix("corpus/firefox/") })
+    @Test(
+        arguments: Fixture.capturedSDP.filter {
+            $0.path.hasPrefix("corpus/chromium/") || $0.path.hasPrefix("corpus/firefox/")
+        })
     func explainsEveryLineOfACapture(_ fixture: Fixture) throws {
         let bytes = try fixture.bytes()
         let lines = Explainer.explain(bytes)
         let count = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - 1
         #expect(lines.count == count)
-        #expect(lines.allSatisfy { !$0.explanation.isEmpty && !$0.explanation.hasPrefix("Attribute ") }, "\(lines.filter { $0.explanation.hasPrefix("Attribute ") }.map(\.text))")
+        #expect(
+            lines.allSatisfy { !$0.explanation.isEmpty && !$0.explanation.hasPrefix("Attribute ") },
+            "\(lines.filter { $0.explanation.hasPrefix("Attribute ") }.map(\.text))")
     }
 
     @Test func decodesWhatPeopleLookUp() throws {
         let lines = Explainer.explain(try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes())
         func explanation(_ prefix: String) -> String { lines.first { $0.text.hasPrefix(prefix) }?.explanation ?? "" }
-        #expect(explanation("a=fmtp:102 ").contains("H.264 Constrained Baseline, level 3.1") || explanation("a=fmtp:102 ").contains("H.264 Baseline, level 3.1"))
+        #expect(
+            explanation("a=fmtp:102 ").contains("H.264 Constrained Baseline, level 3.1")
+                || explanation("a=fmtp:102 ").contains("H.264 Baseline, level 3.1"))
         #expect(explanation("a=extmap:3 ").contains("transport-wide sequence numbers"))
         #expect(explanation("a=rtcp-fb:96 nack pli").contains("picture loss indication"))
         #expect(explanation("a=fmtp:97 apt=96").contains("repairs payload type 96"))

@@ -1,13 +1,16 @@
 import Foundation
 import SDPLintTestSupport
 import Testing
+
 /// `sdplint check` on the inputs besides SDP: Jingle stanzas, SIP messages and traces.
 @Suite struct InputKindTests {
     @Test func aJingleStanzaIsCheckedAsXMLAndAsTheDescriptionItCarries() throws {
         let run = try Executable.run("sdplint", ["check", "Fixtures/corpus/jingle/chromium.audio-video.offer.xml"])
         #expect(run.status == 1)
         #expect(run.standardOutput.contains("chromium.audio-video.offer.xml:1:739: error[JINGLE201]"))
-        #expect(run.standardOutput.contains("chromium.audio-video.offer.xml: session-initiate as SDP line 18:1: info[WEB111]"))
+        #expect(
+            run.standardOutput.contains(
+                "chromium.audio-video.offer.xml: session-initiate as SDP line 18:1: info[WEB111]"))
         let clean = try Executable.run("sdplint", ["check", "Fixtures/jingle/session-initiate.xml"])
         #expect(clean.status == 0, "\(clean.standardOutput)")
     }
@@ -16,17 +19,21 @@ import Testing
     func hostileXMLFailsWithItsFinding(_ name: String) throws {
         let expected = try Fixture(path: "jingle/invalid/\(name).expected").text()
             .split(separator: "\n").first { !$0.hasPrefix("#") && !$0.isEmpty }.map(String.init)
-        let (position, code) = try #require(expected.flatMap { line -> (String, String)? in
-            let parts = line.split(separator: " ")
-            return parts.count >= 2 ? (String(parts[0]), String(parts[1])) : nil
-        })
+        let (position, code) = try #require(
+            expected.flatMap { line -> (String, String)? in
+                let parts = line.split(separator: " ")
+                return parts.count >= 2 ? (String(parts[0]), String(parts[1])) : nil
+            })
         let run = try Executable.run("sdplint", ["check", "Fixtures/jingle/invalid/\(name).xml"])
         #expect(run.status == 1)
         #expect(run.standardOutput.contains("\(name).xml:\(position): error[\(code)]"), "\(run.standardOutput)")
     }
 
     @Test func aSIPTraceOfSeveralMessagesIsFramedAsAStream() throws {
-        let names = ["01-request-invite", "02-response-100-invite", "03-response-180-invite", "04-response-200-invite", "05-request-ack"]
+        let names = [
+            "01-request-invite", "02-response-100-invite", "03-response-180-invite", "04-response-200-invite",
+            "05-request-ack",
+        ]
         var trace = Data()
         for name in names { trace += try Data(contentsOf: Fixture(path: "corpus/sipp/uac-uas-udp.\(name).sip").url) }
         let run = try Executable.run("sdplint", ["check", "-"], input: trace)
@@ -41,8 +48,10 @@ import Testing
 /// sessions: each description with its type known, and each session's exchanges.
 @Suite struct SignalingInputTests {
     static func sippCall() throws -> Data {
-        let names = ["01-request-invite", "02-response-100-invite", "03-response-180-invite", "04-response-200-invite",
-                     "05-request-ack", "06-request-bye", "07-response-200-bye"]
+        let names = [
+            "01-request-invite", "02-response-100-invite", "03-response-180-invite", "04-response-200-invite",
+            "05-request-ack", "06-request-bye", "07-response-200-bye",
+        ]
         var trace = Data()
         for name in names { trace += try Data(contentsOf: Fixture(path: "corpus/sipp/uac-uas-udp.\(name).sip").url) }
         return trace
@@ -62,7 +71,9 @@ import Testing
     @Test func anNDJSONExchangeIsCheckedMessageByMessage() throws {
         let run = try Executable.run("sdplint", ["check", "Fixtures/signaling/json/exchange.ndjson"])
         // The hand-made answer reuses the offer's o= line: the exchange check sees it.
-        #expect(run.standardOutput.contains("exchange.ndjson: message 3 at 3:1, SDP line 2:3: warning[OA109]"), "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.contains("exchange.ndjson: message 3 at 3:1, SDP line 2:3: warning[OA109]"),
+            "\(run.standardOutput)")
     }
 
     @Test func oneEnvelopeIsCheckedWithItsType() throws {
@@ -76,7 +87,8 @@ import Testing
     }
 
     @Test func iceServerConfigurationIsChecked() throws {
-        let text = #"{"iceServers":[{"urls":["turns:turn.example.com?transport=udp","stun:stun.example.com"],"username":"u","credential":"p"}]}"#
+        let text =
+            #"{"iceServers":[{"urls":["turns:turn.example.com?transport=udp","stun:stun.example.com"],"username":"u","credential":"p"}]}"#
         let run = try Executable.run("sdplint", ["check", "-"], input: Data(text.utf8))
         #expect(run.standardOutput.contains("<stdin>:1:59: warning[ICE210]"), "\(run.standardOutput)")
         #expect(try Executable.run("sdplint", ["check", "Fixtures/signaling/json/ice-servers.json"]).status == 0)

@@ -1,12 +1,14 @@
-import SDPLintDiagnostics
 import SDPLint
+import SDPLintDiagnostics
 import SDPLintTestSupport
 import Testing
+
 @Suite struct ProfileTests {
     func check(_ path: String, _ profiles: [Profile]) throws -> [Diagnostic] {
         var configuration = LintConfiguration()
         configuration.profiles = profiles
-        return Linter.checkDescription(try Fixture(path: path).bytes(), path: path, configuration: configuration).diagnostics
+        return Linter.checkDescription(try Fixture(path: path).bytes(), path: path, configuration: configuration)
+            .diagnostics
     }
 
     @Test(arguments: [Profile.chrome, .safari])
@@ -20,18 +22,30 @@ import Testing
     @Test func libwebrtcRefusesSDESOnlySections() throws {
         let findings = try check("corpus/linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp", [.chrome])
         #expect(findings.contains { $0.code == "PRF101" && $0.severity == .error })
-        #expect(try check("corpus/baresip/dtls-srtp.01-request-invite.body.sdp", [.chrome]).allSatisfy { $0.code != "PRF101" })
+        #expect(
+            try check("corpus/baresip/dtls-srtp.01-request-invite.body.sdp", [.chrome]).allSatisfy {
+                $0.code != "PRF101"
+            })
     }
 
     @Test func stockPJSIPDropsAttributesPastSixtyEight() throws {
         let findings = try check("corpus/chromium/audio-video.offer.sdp", [.pjsip])
         let dropped = try #require(findings.first { $0.code == "PRF501" })
         #expect(dropped.location.line == 109, "the 69th attribute of the video section, the first one dropped")
-        #expect(try check("corpus/chromium/audio-video.offer.sdp", [.asterisk]).allSatisfy { !$0.code.hasPrefix("PRF4") }, "Asterisk keeps 132")
+        #expect(
+            try check("corpus/chromium/audio-video.offer.sdp", [.asterisk]).allSatisfy { !$0.code.hasPrefix("PRF4") },
+            "Asterisk keeps 132")
     }
 
     @Test func janusNeedsBundleAndThreeSimulcastLayersAtMost() throws {
-        let offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\r\na=setup:actpass\r\na=mid:0\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\na=rid:a send\r\na=rid:b send\r\na=rid:c send\r\na=rid:d send\r\na=simulcast:send a;b;c;d\r\n"
+        let offer =
+            """
+            v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 \
+            0.0.0.0\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 \
+            8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\r\na=setup:actpass\r\na=mid:0\r\na=rtcp-mux\r\na=rtpmap:96 \
+            VP8/90000\r\na=rid:a send\r\na=rid:b send\r\na=rid:c send\r\na=rid:d send\r\na=simulcast:send \
+            a;b;c;d\r\n
+            """
         var configuration = LintConfiguration()
         configuration.profiles = [.janus]
         let findings = Linter.checkDescription(Array(offer.utf8), path: "x", configuration: configuration).diagnostics
@@ -40,13 +54,27 @@ import Testing
     }
 
     @Test func firefoxRaisesTheRulesItsParserEnforces() throws {
-        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\na=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+        let text =
+            """
+            v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=extmap:1 \
+            urn:ietf:params:rtp-hdrext:sdes:mid\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\na=extmap:2 \
+            urn:ietf:params:rtp-hdrext:sdes:mid\r\n
+            """
         var configuration = LintConfiguration()
-        #expect(Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .warning)
+        #expect(
+            Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first {
+                $0.code == "WEB115"
+            }?.severity == .warning)
         configuration.profiles = [.firefox]
-        #expect(Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .error)
+        #expect(
+            Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first {
+                $0.code == "WEB115"
+            }?.severity == .error)
         try configuration.setSeverity("WEB115=info")
-        #expect(Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first { $0.code == "WEB115" }?.severity == .info, "the user's word wins")
+        #expect(
+            Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first {
+                $0.code == "WEB115"
+            }?.severity == .info, "the user's word wins")
     }
 
     @Test func freeswitchNotesTheDroppedSendrecv() throws {
@@ -57,7 +85,9 @@ import Testing
     @Test func everyProfileRuleIsInTheCatalog() {
         for profile in Profile.allCases {
             for rule in profile.rules { #expect(RuleCatalog.rule(rule.code) != nil) }
-            for escalation in profile.escalations { #expect(RuleCatalog.rule(escalation.code) != nil, "\(escalation.code)") }
+            for escalation in profile.escalations {
+                #expect(RuleCatalog.rule(escalation.code) != nil, "\(escalation.code)")
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
-import SDPLintDiagnostics
 import SDPLint
+import SDPLintDiagnostics
 import Testing
+
 /// Rendering costs time linear in the findings: the line of each finding is found through a
 /// table, and only the bytes a snippet can show are decoded. Before, `sdplint check` on a
 /// description of 2000 sections (8000 findings) took 46 s in a debug build, 500 sections 2.4 s.
@@ -45,9 +46,10 @@ import Testing
             let source = Array(line.utf8)
             let diagnostics = (0..<count).map { i in
                 let offset = i * 50
-                return Diagnostic(code: "T001", severity: .warning,
-                                  location: SourceLocation(line: 1, column: offset + 1, bytes: offset..<(offset + 3)),
-                                  message: "finding \(i)", reference: .rfc(8866))
+                return Diagnostic(
+                    code: "T001", severity: .warning,
+                    location: SourceLocation(line: 1, column: offset + 1, bytes: offset..<(offset + 3)),
+                    message: "finding \(i)", reference: .rfc(8866))
             }
             return LintedFile(path: "long.txt", source: source, diagnostics: diagnostics)
         }

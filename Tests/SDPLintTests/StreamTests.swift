@@ -1,9 +1,10 @@
-import SDPLintDiagnostics
 import Foundation
-import SDPLintICE
 import SDPLint
+import SDPLintDiagnostics
+import SDPLintICE
 import SDPLintTestSupport
 import Testing
+
 /// NDJSON streams of signaling messages, checked a block of lines at a time: the findings and
 /// their places must not depend on where the blocks are cut, and files must come out while the
 /// stream is still being read.
@@ -29,8 +30,10 @@ import Testing
     static func check(_ bytes: [UInt8], blockSize: Int, deliveries: inout Int) -> [LintedFile] {
         var files: [LintedFile] = []
         var calls = 0
-        SignalingMessages.checkStream(path: "stream.ndjson", configuration: LintConfiguration(),
-                                      nextBlock: SignalingMessages.blocks(of: bytes, size: blockSize)) {
+        SignalingMessages.checkStream(
+            path: "stream.ndjson", configuration: LintConfiguration(),
+            nextBlock: SignalingMessages.blocks(of: bytes, size: blockSize)
+        ) {
             files += $0
             calls += 1
         }
@@ -40,7 +43,8 @@ import Testing
 
     @Test func findingsDoNotDependOnWhereBlocksAreCut() throws {
         let bytes = try Self.stream()
-        var whole = 0, lineByLine = 0
+        var whole = 0
+        var lineByLine = 0
         let one = Self.check(bytes, blockSize: bytes.count, deliveries: &whole)
         let many = Self.check(bytes, blockSize: 1, deliveries: &lineByLine)
         // The broken line 6, the answer of line 12 with no offer, and each exchange's answer
@@ -51,8 +55,16 @@ import Testing
         // block's trickled candidates are inventoried in a file of their own).
         let each = { (files: [LintedFile]) in files.map { Self.rendered([$0]) }.filter { !$0.isEmpty }.sorted() }
         #expect(each(many) == each(one))
-        #expect(many.compactMap(\.connectivity).map(\.overall.total).reduce(0, +) == one.compactMap(\.connectivity).map(\.overall.total).reduce(0, +))
-        let places = { (files: [LintedFile]) in files.flatMap { file in file.diagnostics.map { "\(file.context ?? "-") \($0.code) \($0.location.line):\($0.location.column) \($0.location.bytes)" } }.sorted() }
+        #expect(
+            many.compactMap(\.connectivity).map(\.overall.total).reduce(0, +)
+                == one.compactMap(\.connectivity).map(\.overall.total).reduce(0, +))
+        let places = { (files: [LintedFile]) in
+            files.flatMap { file in
+                file.diagnostics.map {
+                    "\(file.context ?? "-") \($0.code) \($0.location.line):\($0.location.column) \($0.location.bytes)"
+                }
+            }.sorted()
+        }
         #expect(places(many) == places(one))
         // The JSON error sits at 6:26 of the stream however the stream was cut, and its
         // snippet shows that line.
@@ -64,7 +76,8 @@ import Testing
     }
 
     @Test func aStreamLargerThanTheByteLimitIsStillChecked() throws {
-        let run = try Executable.run("sdplint", ["check", "--max-bytes", "100", "--format", "json", "Fixtures/signaling/json/exchange.ndjson"])
+        let run = try Executable.run(
+            "sdplint", ["check", "--max-bytes", "100", "--format", "json", "Fixtures/signaling/json/exchange.ndjson"])
         // Streams are read a block at a time: the limit on whole-file reads does not apply.
         #expect(run.status != 2)
         #expect(run.standardOutput.contains("\"OA109\""))

@@ -1,9 +1,10 @@
-import SDPLintDiagnostics
 import Foundation
-import SDPLintSDP
 import SDPLint
+import SDPLintDiagnostics
+import SDPLintSDP
 import SDPLintTestSupport
 import Testing
+
 /// Browser dumps read as traces, checked and shown as timelines: the real Chromium and Firefox
 /// captures of the corpus, hand-made dumps for the older formats and for every failure, and
 /// dumps cut short.
@@ -24,7 +25,12 @@ import Testing
         let log = entries.enumerated().map { index, entry in
             "{\"type\": \(quoted(entry.type)), \"value\": \(quoted(entry.value)), \"timestamp\": \(1_000 + index * 10)}"
         }.joined(separator: ",\n")
-        return Array("{\"PeerConnections\": {\"1-1\": {\"rtcConfiguration\": \"{}\", \"url\": \"https://example.com/\", \"updateLog\": [\n\(log)\n]}}}".utf8)
+        return Array(
+            """
+            {\"PeerConnections\": {\"1-1\": {\"rtcConfiguration\": \"{}\", \"url\": \"https://example.com/\", \
+            \"updateLog\": [\n\(log)\n]}}}
+            """
+            .utf8)
     }
 
     static func envelope(_ type: String, _ sdp: String) -> String {
@@ -91,7 +97,9 @@ import Testing
         let offer = try Self.corpusText("chromium/audio.offer.sdp")
         let answer = try Self.corpusText("chromium/audio.answer.sdp")
         func json(_ object: Any) -> String {
-            String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+            String(
+                decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(),
+                as: UTF8.self)
         }
         let lines = [
             "RTCStatsDump", "{\"fileFormat\":3}",
@@ -99,7 +107,10 @@ import Testing
             "[\"create\",\"1-1\",{\"iceServers\":[]},\"https://example.com/\",5]",
             "[\"setLocalDescription\",\"1-1\",\(json(["type": "offer", "sdp": offer])),10]",
             "[\"setLocalDescriptionOnSuccess\",\"1-1\",null,1]",
-            "[\"onicecandidate\",\"1-1\",{\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"candidate\":\"candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host\"},2]",
+            """
+            [\"onicecandidate\",\"1-1\",{\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"candidate\":\"candidate:1 1 udp \
+            2122260223 192.0.2.1 5000 typ host\"},2]
+            """,
             "[\"setRemoteDescription\",\"1-1\",\(json(["type": "answer", "sdp": answer])),20]",
             "[\"setRemoteDescriptionOnSuccess\",\"1-1\",null,1]",
             "[\"oniceconnectionstatechange\",\"1-1\",\"failed\",3000]",
@@ -112,7 +123,8 @@ import Testing
         #expect(trace.appliedDescriptions.map(\.type) == [.offer, .answer])
         #expect(trace.events.first?.time == 1_700_000_000_015)
         #expect(trace.events.first?.context == "event at line 5 (1-1)")
-        let codes = Linter.check(Array(lines.joined(separator: "\n").utf8), path: "x.rtcstats").flatMap(\.diagnostics).map(\.code)
+        let codes = Linter.check(Array(lines.joined(separator: "\n").utf8), path: "x.rtcstats").flatMap(\.diagnostics)
+            .map(\.code)
         #expect(codes.contains("TRC109"))
         // A last line cut short is reported, the lines before it kept.
         let cut = Array((lines.joined(separator: "\n")).utf8.dropLast(10))
@@ -127,7 +139,10 @@ import Testing
         let offer = try Self.corpusText("chromium/audio.offer.sdp")
         let bytes = Self.dump([
             ("setLocalDescription", "type: offer, sdp: " + offer),
-            ("onicecandidate", "sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host"),
+            (
+                "onicecandidate",
+                "sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host"
+            ),
         ])
         let trace = try #require(TraceReader.read(bytes, kind: .json)?.traces.first)
         #expect(trace.appliedDescriptions.map(\.type) == [.offer])
@@ -143,7 +158,8 @@ import Testing
     @Test func reportsWhatTheBrowserRefusedAndWhatFailed() throws {
         let offer = try Self.corpusText("chromium/audio.offer.sdp")
         let answer = try Self.corpusText("chromium/audio.answer.sdp")
-        let munged = offer.replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "a=rtpmap:111 opus/48000/2\r\na=x-munged:1\r\n")
+        let munged = offer.replacingOccurrences(
+            of: "a=rtpmap:111 opus/48000/2\r\n", with: "a=rtpmap:111 opus/48000/2\r\na=x-munged:1\r\n")
         let bytes = Self.dump([
             ("createOfferOnSuccess", Self.envelope("offer", offer)),
             ("setLocalDescription", Self.envelope("offer", munged)),
@@ -152,15 +168,23 @@ import Testing
             ("setRemoteDescriptionOnFailure", "OperationError: Failed to parse SessionDescription."),
             ("setRemoteDescription", Self.envelope("answer", answer)),
             ("setRemoteDescriptionOnSuccess", ""),
-            ("addIceCandidateFailed", "{\"sdpMid\":\"7\",\"sdpMLineIndex\":7,\"candidate\":\"candidate:1 1 udp 1 192.0.2.9 9 typ host\"}"),
+            (
+                "addIceCandidateFailed",
+                "{\"sdpMid\":\"7\",\"sdpMLineIndex\":7,\"candidate\":\"candidate:1 1 udp 1 192.0.2.9 9 typ host\"}"
+            ),
             ("oniceconnectionstatechange", "\"failed\""),
         ])
         let trace = try #require(TraceReader.read(bytes, kind: .json)?.traces.first)
         // The refused answer is not part of the exchange; the one that succeeded is.
-        #expect(trace.appliedDescriptions.map { trace.events[$0.index].context } == ["PeerConnections[\"1-1\"].updateLog[1]", "PeerConnections[\"1-1\"].updateLog[5]"])
+        #expect(
+            trace.appliedDescriptions.map { trace.events[$0.index].context } == [
+                "PeerConnections[\"1-1\"].updateLog[1]", "PeerConnections[\"1-1\"].updateLog[5]",
+            ])
         let files = Linter.check(bytes, path: "dump.json")
-        let byContext = Dictionary(grouping: files.flatMap { file in file.diagnostics.map { (file.context ?? "", $0.code) } }, by: \.0)
-            .mapValues { $0.map(\.1) }
+        let byContext = Dictionary(
+            grouping: files.flatMap { file in file.diagnostics.map { (file.context ?? "", $0.code) } }, by: \.0
+        )
+        .mapValues { $0.map(\.1) }
         #expect(byContext["PeerConnections[\"1-1\"].updateLog[1]"]?.contains("TRC106") == true)
         #expect(byContext["PeerConnections[\"1-1\"].updateLog[4]"] == ["TRC102"])
         #expect(byContext["PeerConnections[\"1-1\"].updateLog[7]"] == ["TRC103"])
@@ -214,20 +238,28 @@ import Testing
         #expect(run.status == 0)
         let output = run.standardOutput
         #expect(output.hasPrefix("Fixtures/corpus/\(Self.internals): chrome://webrtc-internals dump, 2 connections\n"))
-        #expect(output.contains("  +0.000  local   offer      #0 audio 0 sendrecv · #1 video 1 sendrecv · #2 application 2 sendrecv\n"))
-        #expect(output.contains("remote  answer     #0 audio 0 sendrecv opus/48000/2 · #1 video 1 sendrecv VP8/90000 · #2 application 2 sendrecv sctp"))
+        #expect(
+            output.contains(
+                "  +0.000  local   offer      #0 audio 0 sendrecv · #1 video 1 sendrecv · #2 application 2 sendrecv\n"))
+        #expect(
+            output.contains(
+                "remote  answer     #0 audio 0 sendrecv opus/48000/2 · #1 video 1 sendrecv VP8/90000 · #2 application 2 sendrecv sctp"
+            ))
         #expect(output.contains("local   candidate  host udp 127.0.0.1:56198 (mid 0)\n"))
         #expect(output.contains("state      iceconnectionstate: connected\n"))
     }
 
-    @Test(arguments: [internals, "chromium-internals/call-closed-peer.json", "firefox-aboutwebrtc/call-closed-peer.pc1.history.json",
-                      "firefox-aboutwebrtc/call-closed-peer.pc2.history.json"])
+    @Test(arguments: [
+        internals, "chromium-internals/call-closed-peer.json", "firefox-aboutwebrtc/call-closed-peer.pc1.history.json",
+        "firefox-aboutwebrtc/call-closed-peer.pc2.history.json",
+    ])
     func timelineJSONValidates(_ fixture: String) throws {
         let run = try Executable.run("sdplint", ["timeline", "--format", "json", "Fixtures/corpus/" + fixture])
         #expect(run.status == 0)
         let errors = try JSONSchema(named: "sdplint-timeline.schema.json").validate(Data(run.standardOutput.utf8))
         #expect(errors.isEmpty, "\(errors)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         let traces = try #require(object["traces"] as? [[String: Any]])
         let capture = try Self.capture(fixture)
         #expect(traces.count == capture.traces.count)
@@ -246,11 +278,16 @@ import Testing
         #expect(errors.isEmpty, "\(errors)")
         #expect(run.standardOutput.contains("\"context\": \"PeerConnections[\\\"8-1\\\"].updateLog[8]\""))
         let text = try Executable.run("sdplint", ["check", "Fixtures/corpus/" + Self.internals])
-        #expect(text.standardOutput.contains("call-audio-video-datachannel.json: PeerConnections[\"8-1\"].updateLog[8] line 29:1: info[WEB111]"))
+        #expect(
+            text.standardOutput.contains(
+                "call-audio-video-datachannel.json: PeerConnections[\"8-1\"].updateLog[8] line 29:1: info[WEB111]"))
         #expect(text.standardOutput.hasSuffix("in 1 file\n"))
         let sarif = try Executable.run("sdplint", ["check", "--format", "sarif", "Fixtures/corpus/" + Self.internals])
-        let sarifErrors = try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(Data(sarif.standardOutput.utf8))
+        let sarifErrors = try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(
+            Data(sarif.standardOutput.utf8))
         #expect(sarifErrors.isEmpty, "\(sarifErrors)")
-        #expect(sarif.standardOutput.contains("\"fullyQualifiedName\": \"PeerConnections[\\\"8-1\\\"].updateLog[8] line 29:1\""))
+        #expect(
+            sarif.standardOutput.contains(
+                "\"fullyQualifiedName\": \"PeerConnections[\\\"8-1\\\"].updateLog[8] line 29:1\""))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import SDPLint
 import SDPLintDiagnostics
 import SDPLintSDP
-import SDPLint
 import SDPLintTestSupport
 import Testing
+
 /// Each WebRTC rule fires on a description made to break it, and not on the clean one.
 @Suite struct WebRTCRuleTests {
     /// A minimal, clean Unified Plan offer: audio, video, a data channel, bundled.
@@ -69,8 +70,33 @@ import Testing
 
     /// (rule, replacements to make in the clean offer, the line the finding points at, the type)
     static let cases: [(String, [(String, String)], Int, SDPType?)] = [
-        ("WEB101", [("a=ice-ufrag:abcd\na=ice-pwd:abcdefghijklmnopqrstuvwx\na=fingerprint:sha-256 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:2", "a=fingerprint:sha-256 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:2")], 36, .offer),
-        ("WEB102", [("a=fingerprint:sha-256 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:0", "a=setup:actpass\na=mid:0")], 7, .offer),
+        (
+            "WEB101",
+            [
+                (
+                    """
+                    a=ice-ufrag:abcd\na=ice-pwd:abcdefghijklmnopqrstuvwx\na=fingerprint:sha-256 \
+                    8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:2
+                    """,
+                    """
+                    a=fingerprint:sha-256 \
+                    8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:2
+                    """
+                )
+            ], 36, .offer
+        ),
+        (
+            "WEB102",
+            [
+                (
+                    """
+                    a=fingerprint:sha-256 \
+                    8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:0
+                    """,
+                    "a=setup:actpass\na=mid:0"
+                )
+            ], 7, .offer
+        ),
         ("WEB103", [("a=setup:actpass\na=mid:1", "a=mid:1")], 19, .offer),
         ("WEB104", [("a=setup:actpass\na=mid:1", "a=setup:active\na=mid:1")], 24, .offer),
         ("WEB105", [], 12, .answer),
@@ -78,26 +104,123 @@ import Testing
         ("WEB107", [("a=ssrc:2 cname:x", "a=ssrc:1 cname:x")], 32, .offer),
         ("WEB108", [("a=rtcp-mux\na=rtpmap:111", "a=rtcp-mux-only\na=rtpmap:111")], 16, .offer),
         ("WEB109", [("a=msid:s v", "a=msid:t v")], 27, .offer),
-        ("WEB110", [("SAVPF 96 97\n", "SAVPF 96 72\n"), ("a=rtpmap:97 rtx/90000\na=fmtp:97", "a=rtpmap:72 rtx/90000\na=fmtp:72")], 30, .offer),
+        (
+            "WEB110",
+            [
+                ("SAVPF 96 97\n", "SAVPF 96 72\n"),
+                ("a=rtpmap:97 rtx/90000\na=fmtp:97", "a=rtpmap:72 rtx/90000\na=fmtp:72"),
+            ], 30, .offer
+        ),
         ("WEB111", [("SAVPF 111\n", "SAVPF 63\n"), ("a=rtpmap:111", "a=rtpmap:63")], 17, .offer),
         ("WEB112", [("a=msid:s v\n", "a=msid:s v\na=msid:s w\n")], 28, .offer),
         ("WEB113", [("a=msid:s a\na=rtcp-mux", "a=msid:s a")], 7, .offer),
-        ("WEB114", [("a=mid:2\n", "a=mid:data-channel-number-two\n"), ("BUNDLE 0 1 2", "BUNDLE 0 1 data-channel-number-two")], 42, .offer),
-        ("WEB115", [("a=msid-semantic: WMS s\n", "a=msid-semantic: WMS s\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\n"),
-                    ("a=rtpmap:96 VP8", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\na=rtpmap:96 VP8")], 30, .offer),
+        (
+            "WEB114",
+            [("a=mid:2\n", "a=mid:data-channel-number-two\n"), ("BUNDLE 0 1 2", "BUNDLE 0 1 data-channel-number-two")],
+            42, .offer
+        ),
+        (
+            "WEB115",
+            [
+                (
+                    "a=msid-semantic: WMS s\n",
+                    "a=msid-semantic: WMS s\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\n"
+                ),
+                ("a=rtpmap:96 VP8", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\na=rtpmap:96 VP8"),
+            ], 30, .offer
+        ),
         ("WEB116", [("m=application 9 UDP", "m=application 0 UDP")], 36, .offer),
-        ("WEB117", [("a=rtcp-mux\na=rtpmap:96", "a=rtcp-mux\na=rtcp-mux-only\na=rtpmap:96"),
-                    ("a=candidate:2 1 udp", "a=candidate:2 2 udp")], 35, .offer),
+        (
+            "WEB117",
+            [
+                ("a=rtcp-mux\na=rtpmap:96", "a=rtcp-mux\na=rtcp-mux-only\na=rtpmap:96"),
+                ("a=candidate:2 1 udp", "a=candidate:2 2 udp"),
+            ], 35, .offer
+        ),
         ("WEB118", [("a=max-message-size:262144\n", "")], 36, .offer),
-        ("WEB119", [("a=fingerprint:sha-256 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:0", "a=fingerprint:sha-1 8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B\na=setup:actpass\na=mid:0")], 11, .offer),
+        (
+            "WEB119",
+            [
+                (
+                    """
+                    a=fingerprint:sha-256 \
+                    8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:0
+                    """,
+                    """
+                    a=fingerprint:sha-1 \
+                    8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B\na=setup:actpass\na=mid:0
+                    """
+                )
+            ], 11, .offer
+        ),
         ("WEB120", [("typ host ufrag abcd", "typ host ufrag wxyz")], 33, .offer),
-        ("WEB121", [("a=candidate:3 1 udp 41885439 203.0.113.1 3478", "a=candidate:3 1 udp 41885439 192.0.2.1 50000")], 35, .offer),
-        ("WEB122", [("typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "typ host\na=candidate:3 1 udp 2122260222 203.0.113.1 3478 typ host")], 33, .offer),
-        ("WEB123", [("typ relay raddr 198.51.100.1 rport 50000", "typ srflx raddr 198.51.100.1 rport 50000")], 33, .offer),
-        ("WEB124", [("a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "a=candidate:1 1 tcp 1518280447 192.0.2.1 9 typ host tcptype active")], 19, .offer),
+        (
+            "WEB121",
+            [("a=candidate:3 1 udp 41885439 203.0.113.1 3478", "a=candidate:3 1 udp 41885439 192.0.2.1 50000")], 35,
+            .offer
+        ),
+        (
+            "WEB122",
+            [
+                (
+                    """
+                    typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay \
+                    raddr 198.51.100.1 rport 50000
+                    """,
+                    "typ host\na=candidate:3 1 udp 2122260222 203.0.113.1 3478 typ host"
+                )
+            ], 33, .offer
+        ),
+        (
+            "WEB123", [("typ relay raddr 198.51.100.1 rport 50000", "typ srflx raddr 198.51.100.1 rport 50000")], 33,
+            .offer
+        ),
+        (
+            "WEB124",
+            [
+                (
+                    """
+                    a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp \
+                    1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp \
+                    41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000
+                    """,
+                    "a=candidate:1 1 tcp 1518280447 192.0.2.1 9 typ host tcptype active"
+                )
+            ], 19, .offer
+        ),
         ("WEB125", [("a=candidate:2 1 udp", "a=candidate:2 2 udp")], 34, .answer),
-        ("WEB126", [("a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 2122194687 fe80::1 50001 typ host")], 33, .offer),
-        ("WEB127", [("a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp 1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp 41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000", "a=candidate:1 1 udp 2122260223 4f0c3a7e-0d4a-4c57-9a51-1a2b3c4d5e6f.local 50000 typ host ufrag abcd")], 33, .offer),
+        (
+            "WEB126",
+            [
+                (
+                    """
+                    a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp \
+                    1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp \
+                    41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000
+                    """,
+                    """
+                    a=candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host ufrag abcd\na=candidate:2 1 udp \
+                    2122194687 fe80::1 50001 typ host
+                    """
+                )
+            ], 33, .offer
+        ),
+        (
+            "WEB127",
+            [
+                (
+                    """
+                    a=candidate:1 1 udp 2122260223 192.0.2.1 50000 typ host ufrag abcd\na=candidate:2 1 udp \
+                    1686052607 198.51.100.1 50000 typ srflx raddr 192.0.2.1 rport 50000\na=candidate:3 1 udp \
+                    41885439 203.0.113.1 3478 typ relay raddr 198.51.100.1 rport 50000
+                    """,
+                    """
+                    a=candidate:1 1 udp 2122260223 4f0c3a7e-0d4a-4c57-9a51-1a2b3c4d5e6f.local 50000 typ host ufrag \
+                    abcd
+                    """
+                )
+            ], 33, .offer
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -111,7 +234,9 @@ import Testing
         let diagnostics = lint(text, type: type)
         let matching = diagnostics.filter { $0.code == code }
         #expect(!matching.isEmpty, "\(code) did not fire; found \(diagnostics.map(\.description))")
-        #expect(matching.first?.location.line == line, "\(code) points at \(matching.first.map { "\($0.location)" } ?? "nothing")")
+        #expect(
+            matching.first?.location.line == line,
+            "\(code) points at \(matching.first.map { "\($0.location)" } ?? "nothing")")
         #expect(WebRTCRules.all.contains { $0.code == code })
     }
 
@@ -128,7 +253,9 @@ import Testing
     @Test func bundleOnlySectionsNeedNoTransportAttributes() throws {
         let firefox = try Fixture(path: "corpus/firefox/gathered-max-bundle.offer.sdp").bytes()
         let file = Linter.checkDescription(firefox, path: "x", configuration: LintConfiguration())
-        #expect(!file.diagnostics.contains { ["WEB101", "WEB102", "WEB103", "WEB116"].contains($0.code) }, "\(file.diagnostics)")
+        #expect(
+            !file.diagnostics.contains { ["WEB101", "WEB102", "WEB103", "WEB116"].contains($0.code) },
+            "\(file.diagnostics)")
     }
 
     @Test func configurationDisablesAndRecolorsRules() throws {

@@ -1,4 +1,5 @@
 public import SDPLintOfferAnswer
+
 extension LintConfiguration {
     /// The findings of a negotiation as configured: switched-off rules removed, severities
     /// replaced, each finding still pointing into its own description.

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 public import SDPLintOfferAnswer
 import SDPLintSDP
+
 /// Renders what `sdplint diff` found for people: each section with its directions, the codec
 /// table (offer and answer payload types side by side, aligned), transport and RTP features,
 /// then the findings with their snippets, as `sdplint check` prints them.
@@ -28,7 +29,9 @@ public struct NegotiationText: Sendable {
         output += renderer.paint("answer ", .bold) + report.answerName + "\n"
         renderSections(report, detailed: true, into: &output)
         renderFindings(findings, sources: sources, into: &output)
-        output += tally(report) + "; " + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), in: 2, "description") + "\n"
+        output +=
+            tally(report) + "; " + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), in: 2, "description")
+            + "\n"
         return output
     }
 
@@ -43,7 +46,9 @@ public struct NegotiationText: Sendable {
             let answer = step.answerDocument.flatMap { report.documents[safe: $0] } ?? "no answer"
             output += renderer.paint("step \(step.number)", .bold) + ": \(step.offerer) offers — \(offer) → \(answer)\n"
             for change in step.changes {
-                output += "  " + renderer.paint(Self.marker(change.kind), Self.style(change.kind)) + " " + change.detail + "\n"
+                output +=
+                    "  " + renderer.paint(Self.marker(change.kind), Self.style(change.kind)) + " " + change.detail
+                    + "\n"
             }
             if let negotiation = step.negotiation {
                 renderSections(negotiation, detailed: verbose, into: &output)
@@ -51,8 +56,10 @@ public struct NegotiationText: Sendable {
             output += "\n"
         }
         renderFindings(findings, sources: sources, into: &output)
-        output += "\(counted(report.steps.count, "step")); "
-            + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), in: report.documents.count, "description") + "\n"
+        output +=
+            "\(counted(report.steps.count, "step")); "
+            + renderer.summary(SeverityCounts(findings.map(\.diagnostic)), in: report.documents.count, "description")
+            + "\n"
         return output
     }
 
@@ -73,7 +80,9 @@ public struct NegotiationText: Sendable {
             }
             output += field("direction", directions(section))
             if let selected = section.selectedCodec {
-                var text = renderer.paint(Self.label(selected), .green) + " (payload type \(selected.answerPayloadType.map(String.init) ?? "?"))"
+                var text =
+                    renderer.paint(Self.label(selected), .green)
+                    + " (payload type \(selected.answerPayloadType.map(String.init) ?? "?"))"
                 if let reason = section.selectionReason { text += " — " + reason }
                 output += field("sends", text)
             } else if section.dataChannel == nil, !section.codecs.isEmpty {
@@ -112,14 +121,20 @@ public struct NegotiationText: Sendable {
     private func directions(_ section: SectionReport) -> String {
         let offer = section.offerDirection?.description ?? "?"
         let answer = section.answerDirection?.description ?? "?"
-        return "offer \(offer), answer \(answer) → offerer \(Self.activity(section.offererDirection)), answerer \(Self.activity(section.answererDirection))"
+        return
+            """
+            offer \(offer), answer \(answer) → offerer \(Self.activity(section.offererDirection)), answerer \
+            \(Self.activity(section.answererDirection))
+            """
     }
 
     /// One line for a section in a renegotiation step: directions and the codec used.
     private func compactSummary(_ section: SectionReport) -> String? {
         var parts = ["offerer \(Self.activity(section.offererDirection))"]
         if let codec = section.selectedCodec { parts.append(Self.label(codec)) }
-        if let channel = section.dataChannel, let port = channel.answerSCTPPort ?? channel.offerSCTPPort { parts.append("sctp-port \(port)") }
+        if let channel = section.dataChannel, let port = channel.answerSCTPPort ?? channel.offerSCTPPort {
+            parts.append("sctp-port \(port)")
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -133,19 +148,28 @@ public struct NegotiationText: Sendable {
         let rows: [[String]] = listed.map { codec in
             var label = Self.label(codec)
             if seen[label, default: 0] > 1, let variant = Self.variant(codec) { label += " " + variant }
-            return [label, codec.offerPayloadType.map(String.init) ?? "-", codec.answerPayloadType.map(String.init) ?? "-"]
+            return [
+                label, codec.offerPayloadType.map(String.init) ?? "-", codec.answerPayloadType.map(String.init) ?? "-",
+            ]
         }
         let heading = ["codec", "offer", "answer"]
         let widths = (0..<3).map { column in (rows + [heading]).map { $0[column].count }.max() ?? 0 }
-        output += "   " + renderer.paint(heading[0].padding(toLength: widths[0]) + "  " + heading[1].leftPadding(toLength: widths[1])
-            + "  " + heading[2].leftPadding(toLength: widths[2]) + "  status", .blue) + "\n"
+        output +=
+            "   "
+            + renderer.paint(
+                heading[0].padding(toLength: widths[0]) + "  " + heading[1].leftPadding(toLength: widths[1])
+                    + "  " + heading[2].leftPadding(toLength: widths[2]) + "  status", .blue) + "\n"
         for (codec, row) in zip(listed, rows) {
             var line = "   " + row[0].padding(toLength: widths[0]) + "  " + row[1].leftPadding(toLength: widths[1])
-            line += "  " + row[2].leftPadding(toLength: widths[2]) + "  " + renderer.paint(Self.statusText(codec.status), Self.style(codec.status))
+            line +=
+                "  " + row[2].leftPadding(toLength: widths[2]) + "  "
+                + renderer.paint(Self.statusText(codec.status), Self.style(codec.status))
             if let reason = codec.reason { line += " — " + reason }
             output += line + "\n"
             if verbose {
-                if let parameters = codec.offerParameters { output += "   " + String(repeating: " ", count: widths[0]) + "  offer fmtp:  " + parameters + "\n" }
+                if let parameters = codec.offerParameters {
+                    output += "   " + String(repeating: " ", count: widths[0]) + "  offer fmtp:  " + parameters + "\n"
+                }
                 if let parameters = codec.answerParameters, parameters != codec.offerParameters {
                     output += "   " + String(repeating: " ", count: widths[0]) + "  answer fmtp: " + parameters + "\n"
                 }
@@ -158,17 +182,27 @@ public struct NegotiationText: Sendable {
                 let count = hidden.filter { $0.status == status }.count
                 if count > 0 { byStatus.append((status, count)) }
             }
-            output += "   + \(counted(hidden.count, "RTX/RED/FEC format")): "
-                + byStatus.map { "\($0.1) \(Self.statusText($0.0))" }.joined(separator: ", ") + " (--verbose lists them)\n"
+            output +=
+                "   + \(counted(hidden.count, "RTX/RED/FEC format")): "
+                + byStatus.map { "\($0.1) \(Self.statusText($0.0))" }.joined(separator: ", ")
+                + " (--verbose lists them)\n"
         }
         let feedback = section.codecs.filter { $0.status == .negotiated && !$0.feedback.isEmpty }
         if let first = feedback.first, feedback.allSatisfy({ $0.feedback == first.feedback }) {
-            output += field("rtcp-fb", first.feedback.joined(separator: ", ") + (feedback.count > 1 ? " (every codec)" : " (\(Self.label(first)))"))
+            output += field(
+                "rtcp-fb",
+                first.feedback.joined(separator: ", ")
+                    + (feedback.count > 1 ? " (every codec)" : " (\(Self.label(first)))"))
         } else {
-            for codec in feedback { output += field("rtcp-fb", Self.label(codec) + ": " + codec.feedback.joined(separator: ", ")) }
+            for codec in feedback {
+                output += field("rtcp-fb", Self.label(codec) + ": " + codec.feedback.joined(separator: ", "))
+            }
         }
         for codec in section.codecs where codec.status == .negotiated && !codec.droppedFeedback.isEmpty {
-            output += field("", renderer.paint("dropped", .yellow) + " for \(Self.label(codec)): " + codec.droppedFeedback.joined(separator: ", "))
+            output += field(
+                "",
+                renderer.paint("dropped", .yellow) + " for \(Self.label(codec)): "
+                    + codec.droppedFeedback.joined(separator: ", "))
         }
     }
 
@@ -223,14 +257,20 @@ public struct NegotiationText: Sendable {
             }
         }
         if let simulcast = features.simulcast {
-            var text = "offerer sends " + Self.list(simulcast.offererSends) + ", answerer sends " + Self.list(simulcast.answererSends)
+            var text =
+                "offerer sends " + Self.list(simulcast.offererSends) + ", answerer sends "
+                + Self.list(simulcast.answererSends)
             if !simulcast.paused.isEmpty { text += "; paused: " + simulcast.paused.joined(separator: " ") }
             output += field("simulcast", text)
         }
         if let channel = section.dataChannel {
-            var text = "sctp-port \(channel.offerSCTPPort.map(String.init) ?? "-") ↔ \(channel.answerSCTPPort.map(String.init) ?? "-")"
-            text += " · largest message: offerer \(Self.bytes(channel.offererMaySend)), answerer \(Self.bytes(channel.answererMaySend))"
-            if channel.offerLegacy || channel.answerLegacy { text += " · legacy sctpmap on the " + (channel.offerLegacy ? "offer" : "answer") }
+            var text =
+                "sctp-port \(channel.offerSCTPPort.map(String.init) ?? "-") ↔ \(channel.answerSCTPPort.map(String.init) ?? "-")"
+            text +=
+                " · largest message: offerer \(Self.bytes(channel.offererMaySend)), answerer \(Self.bytes(channel.answererMaySend))"
+            if channel.offerLegacy || channel.answerLegacy {
+                text += " · legacy sctpmap on the " + (channel.offerLegacy ? "offer" : "answer")
+            }
             output += field("sctp", text)
         }
     }
@@ -238,7 +278,10 @@ public struct NegotiationText: Sendable {
     // MARK: Findings
 
     private func renderFindings(_ findings: [Finding], sources: Sources, into output: inout String) {
-        guard !findings.isEmpty else { output += "\n"; return }
+        guard !findings.isEmpty else {
+            output += "\n"
+            return
+        }
         output += "\n"
         for finding in findings {
             let file = sources[finding.file] ?? LintedFile(path: finding.file, source: [], diagnostics: [])
@@ -249,7 +292,8 @@ public struct NegotiationText: Sendable {
 
     private func tally(_ report: NegotiationReport) -> String {
         let carrying = report.sections.filter { !$0.rejected }.count
-        return "\(carrying) of \(counted(report.sections.count, "section")) \(carrying == 1 ? "carries" : "carry") media"
+        return
+            "\(carrying) of \(counted(report.sections.count, "section")) \(carrying == 1 ? "carries" : "carry") media"
     }
 
     // MARK: Words
@@ -264,8 +308,10 @@ public struct NegotiationText: Sendable {
     /// packetization mode, VP9 profile, AV1 and H.265 profile, tier and level), in brackets.
     static func variant(_ codec: CodecReport) -> String? {
         guard let parameters = codec.offerParameters ?? codec.answerParameters else { return nil }
-        let keys: Set<String> = ["profile-level-id", "packetization-mode", "profile-id", "profile", "level-idx", "tier",
-                                 "level-id", "tier-flag", "profile-space", "apt"]
+        let keys: Set<String> = [
+            "profile-level-id", "packetization-mode", "profile-id", "profile", "level-idx", "tier",
+            "level-id", "tier-flag", "profile-space", "apt",
+        ]
         let picked = parameters.split(separator: ";").map { $0.trimmingPrefix(" ") }.filter { item in
             keys.contains(String(item.prefix { $0 != "=" }).lowercased())
         }

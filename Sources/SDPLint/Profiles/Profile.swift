@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
+
 /// What a particular receiver is known to reject or mishandle, so that "will Safari accept
 /// this offer?" has an answer. A profile adds rules of its own and raises the severity of
 /// general rules its receiver is strict about; each entry names its source.
@@ -16,7 +17,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .firefox: "Firefox, whose SDP parser is mozilla/webrtc-sdp."
         case .safari: "Safari, whose WebRTC stack is libwebrtc inside WebKit: the libwebrtc rules apply."
         case .janus: "The Janus WebRTC server (meetecho/janus-gateway)."
-        case .asterisk: "Asterisk's PJSIP channel, built on pjproject with Asterisk's own limits (third-party/pjproject config_site.h)."
+        case .asterisk:
+            """
+            Asterisk's PJSIP channel, built on pjproject with Asterisk's own limits (third-party/pjproject \
+            config_site.h).
+            """
         case .freeswitch: "FreeSWITCH, whose SIP stack and SDP parser are sofia-sip."
         case .pjsip: "Applications built on stock pjproject (pjsua, PJSIP-based softphones) with its default limits."
         }
@@ -26,15 +31,42 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     public var escalations: [(code: String, severity: Severity, source: String)] {
         switch self {
         case .firefox:
-            [("WEB115", .error, "webrtc-sdp's sanity check rejects an extension mapped at both levels (mozilla/webrtc-sdp)"),
-             ("ICE204", .error, "Firefox rejected a TCP candidate without tcptype (jitsi/ice4j#282)"),
-             ("ICE202", .error, "Firefox rejected server-reflexive and relay candidates without raddr/rport (paullouisageneau/libjuice#10)"),
-             ("SDP312", .error, "webrtc-sdp's sanity check requires every simulcast rid to be declared")]
+            [
+                (
+                    "WEB115", .error,
+                    "webrtc-sdp's sanity check rejects an extension mapped at both levels (mozilla/webrtc-sdp)"
+                ),
+                ("ICE204", .error, "Firefox rejected a TCP candidate without tcptype (jitsi/ice4j#282)"),
+                (
+                    "ICE202", .error,
+                    """
+                    Firefox rejected server-reflexive and relay candidates without raddr/rport \
+                    (paullouisageneau/libjuice#10)
+                    """
+                ),
+                ("SDP312", .error, "webrtc-sdp's sanity check requires every simulcast rid to be declared"),
+            ]
         case .chrome, .safari:
-            [("WEB112", .error, "Plan B SDP was removed from Chromium; extra tracks in one section are not received (chromestatus: Remove Plan B SDP semantics)"),
-             ("WEB113", .error, "libwebrtc rejects a BUNDLE group whose RTP sections lack rtcp-mux (pc/webrtc_sdp.cc)")]
+            [
+                (
+                    "WEB112", .error,
+                    """
+                    Plan B SDP was removed from Chromium; extra tracks in one section are not received \
+                    (chromestatus: Remove Plan B SDP semantics)
+                    """
+                ),
+                (
+                    "WEB113", .error,
+                    "libwebrtc rejects a BUNDLE group whose RTP sections lack rtcp-mux (pc/webrtc_sdp.cc)"
+                ),
+            ]
         case .janus:
-            [("WEB113", .error, "Janus assumes BUNDLE and rtcp-mux on every PeerConnection (meetecho/janus-gateway#1113)")]
+            [
+                (
+                    "WEB113", .error,
+                    "Janus assumes BUNDLE and rtcp-mux on every PeerConnection (meetecho/janus-gateway#1113)"
+                )
+            ]
         default:
             []
         }
@@ -59,21 +91,26 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             findings.append(rule.diagnostic(at: location, message, strict: strict))
         }
         func attributeLocation(_ section: Int, _ index: Int?) -> SourceLocation {
-            index.flatMap { map.attribute($0, inMedia: section) }.map { map.location(of: $0) } ?? map.sectionLocation(section)
+            index.flatMap { map.attribute($0, inMedia: section) }.map { map.location(of: $0) }
+                ?? map.sectionLocation(section)
         }
         switch self {
         case .chrome, .safari:
             for (index, media) in session.media.enumerated() {
                 if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
-                    report(ProfileRules.sdesOnly, attributeLocation(index, media.attributes.firstIndex { $0.name == .crypto }),
-                           "\(self == .safari ? "Safari" : "Chrome") accepts only DTLS-SRTP; this section offers SDES keys (a=crypto) and no fingerprint")
+                    report(
+                        ProfileRules.sdesOnly,
+                        attributeLocation(index, media.attributes.firstIndex { $0.name == .crypto }),
+                        "\(self == .safari ? "Safari" : "Chrome") accepts only DTLS-SRTP; this section offers SDES keys (a=crypto) and no fingerprint"
+                    )
                 }
                 guard media.proto.isRTP else { continue }
                 let payloadTypes = Set(media.payloadTypes)
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtcpFeedback {
                     if let pt = attribute.as(RTCPFeedback.self)?.payloadType, !payloadTypes.contains(pt) {
-                        report(ProfileRules.feedbackForUndeclaredPayloadType, attributeLocation(index, attributeIndex),
-                               "libwebrtc refuses a=rtcp-fb for payload type \(pt), which the m= line does not list")
+                        report(
+                            ProfileRules.feedbackForUndeclaredPayloadType, attributeLocation(index, attributeIndex),
+                            "libwebrtc refuses a=rtcp-fb for payload type \(pt), which the m= line does not list")
                     }
                 }
             }
@@ -81,41 +118,75 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let bundled = Set(session.bundleGroups.flatMap { $0 })
             for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
                 if !(media.mid.map(bundled.contains) ?? false) || !media.has(.rtcpMux) {
-                    report(ProfileRules.janusNeedsBundleAndMux, map.sectionLocation(index),
-                           "Janus needs every section bundled with rtcp-mux; section \(index) is \(media.has(.rtcpMux) ? "not in a BUNDLE group" : "without a=rtcp-mux")")
+                    report(
+                        ProfileRules.janusNeedsBundleAndMux, map.sectionLocation(index),
+                        "Janus needs every section bundled with rtcp-mux; section \(index) is \(media.has(.rtcpMux) ? "not in a BUNDLE group" : "without a=rtcp-mux")"
+                    )
                 }
                 if let simulcast = media.value(Simulcast.self), let send = simulcast.send, send.count > 3 {
-                    report(ProfileRules.janusSimulcastLayers, attributeLocation(index, media.attributes.firstIndex { $0.name == .simulcast }),
-                           "\(send.count) simulcast streams; Janus uses three substreams")
+                    report(
+                        ProfileRules.janusSimulcastLayers,
+                        attributeLocation(index, media.attributes.firstIndex { $0.name == .simulcast }),
+                        "\(send.count) simulcast streams; Janus uses three substreams")
                 }
             }
         case .asterisk, .pjsip:
             let limits = self == .asterisk ? PJProjectLimits.asterisk : PJProjectLimits.stock
             let rules = self == .asterisk ? ProfileRules.asterisk : ProfileRules.pjsip
             if session.media.count > limits.media {
-                report(rules[2], map.sectionLocation(limits.media), "\(session.media.count) media sections; pjmedia keeps \(limits.media) (PJMEDIA_MAX_SDP_MEDIA)")
+                report(
+                    rules[2], map.sectionLocation(limits.media),
+                    "\(session.media.count) media sections; pjmedia keeps \(limits.media) (PJMEDIA_MAX_SDP_MEDIA)")
             }
             for (index, media) in session.media.enumerated() {
                 if media.attributes.count > limits.attributes {
-                    report(rules[0], attributeLocation(index, limits.attributes),
-                           "\(media.attributes.count) attributes in section \(index); pjmedia keeps the first \(limits.attributes) (PJMEDIA_MAX_SDP_ATTR) and drops the rest, from this line on")
+                    report(
+                        rules[0], attributeLocation(index, limits.attributes),
+                        """
+                        \(media.attributes.count) attributes in section \(index); pjmedia keeps the first \
+                        \(limits.attributes) (PJMEDIA_MAX_SDP_ATTR) and drops the rest, from this line on
+                        """
+                    )
                 }
                 if media.formats.count > limits.formats {
-                    report(rules[1], map.sectionLocation(index), "\(media.formats.count) formats on the m= line; pjmedia keeps \(limits.formats) (PJMEDIA_MAX_SDP_FMT)")
+                    report(
+                        rules[1], map.sectionLocation(index),
+                        """
+                        \(media.formats.count) formats on the m= line; pjmedia keeps \(limits.formats) \
+                        (PJMEDIA_MAX_SDP_FMT)
+                        """
+                    )
                 }
                 let candidates = media.attributes.filter { $0.name == .candidate }.count
                 if candidates > limits.candidates {
-                    report(rules[3], map.sectionLocation(index), "\(candidates) candidates in section \(index); pjnath handles \(limits.candidates) (PJ_ICE_MAX_CAND)")
+                    report(
+                        rules[3], map.sectionLocation(index),
+                        """
+                        \(candidates) candidates in section \(index); pjnath handles \(limits.candidates) \
+                        (PJ_ICE_MAX_CAND)
+                        """
+                    )
                 }
                 if media.bandwidths.count > limits.bandwidths {
-                    report(rules[4], map.sectionLocation(index), "\(media.bandwidths.count) b= lines in section \(index); pjmedia keeps \(limits.bandwidths) (PJMEDIA_MAX_SDP_BANDW)")
+                    report(
+                        rules[4], map.sectionLocation(index),
+                        """
+                        \(media.bandwidths.count) b= lines in section \(index); pjmedia keeps \(limits.bandwidths) \
+                        (PJMEDIA_MAX_SDP_BANDW)
+                        """
+                    )
                 }
             }
         case .freeswitch:
             for (index, media) in session.media.enumerated() {
                 if let attributeIndex = media.attributes.firstIndex(where: { $0.name == .sendrecv }) {
-                    report(ProfileRules.sofiaDropsSendrecv, attributeLocation(index, attributeIndex),
-                           "sofia-sip drops the default a=sendrecv when it writes the description back; peers that require an explicit direction see none")
+                    report(
+                        ProfileRules.sofiaDropsSendrecv, attributeLocation(index, attributeIndex),
+                        """
+                        sofia-sip drops the default a=sendrecv when it writes the description back; peers that \
+                        require an explicit direction see none
+                        """
+                    )
                 }
             }
         case .firefox:

@@ -1,70 +1,131 @@
 public import SDPLintDiagnostics
+
 /// The rules receiver profiles add (`--profile`). Each explanation names its source.
 public enum ProfileRules {
     public static let sdesOnly = Rule(
         code: "PRF101", name: "libwebrtc-sdes-only", severity: .error,
         summary: "A section offers only SDES keys, which libwebrtc browsers no longer accept.",
-        explanation: "Chrome removed SDES key exchange in version 98 (chromestatus.com/feature/5695324321480704); Safari's libwebrtc never enabled it. A section with a=crypto and no a=fingerprint cannot be set up with them.",
-        reference: .rfc(8827, "6.5"), bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:…", good: "a=fingerprint:sha-256 …\na=setup:actpass")
+        explanation:
+            """
+            Chrome removed SDES key exchange in version 98 (chromestatus.com/feature/5695324321480704); Safari's \
+            libwebrtc never enabled it. A section with a=crypto and no a=fingerprint cannot be set up with them.
+            """,
+        reference: .rfc(8827, "6.5"), bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:…",
+        good: "a=fingerprint:sha-256 …\na=setup:actpass")
 
     public static let feedbackForUndeclaredPayloadType = Rule(
         code: "PRF102", name: "libwebrtc-undeclared-feedback", severity: .error,
         summary: "An rtcp-fb line names a payload type the m= line does not list; libwebrtc refuses the offer.",
-        explanation: "Firefox keeps rtcp-fb lines for payload types that setCodecPreferences removed; Chromium refuses such an offer (observed in Fixtures/corpus/firefox/codec-*-only, see Fixtures/corpus/CORPUS-README.md).",
-        reference: .rfc(4585, "4.2"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 98\na=rtcp-fb:120 nack", good: "drop rtcp-fb lines of removed codecs")
+        explanation:
+            """
+            Firefox keeps rtcp-fb lines for payload types that setCodecPreferences removed; Chromium refuses such \
+            an offer (observed in Fixtures/corpus/firefox/codec-*-only, see Fixtures/corpus/CORPUS-README.md).
+            """,
+        reference: .rfc(4585, "4.2"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 98\na=rtcp-fb:120 nack",
+        good: "drop rtcp-fb lines of removed codecs")
 
     public static let janusNeedsBundleAndMux = Rule(
         code: "PRF201", name: "janus-bundle-rtcp-mux", severity: .error,
         summary: "A section is not bundled with rtcp-mux, which Janus assumes.",
-        explanation: "Since 2017 Janus allocates one transport per PeerConnection and assumes BUNDLE and rtcp-mux on every section (meetecho/janus-gateway#1113).",
-        reference: .rfc(9143, "9.1"), bad: "m=video … (not in a=group:BUNDLE)", good: "a=group:BUNDLE 0 1 and a=rtcp-mux in each section")
+        explanation:
+            """
+            Since 2017 Janus allocates one transport per PeerConnection and assumes BUNDLE and rtcp-mux on every \
+            section (meetecho/janus-gateway#1113).
+            """,
+        reference: .rfc(9143, "9.1"), bad: "m=video … (not in a=group:BUNDLE)",
+        good: "a=group:BUNDLE 0 1 and a=rtcp-mux in each section")
 
     public static let janusSimulcastLayers = Rule(
         code: "PRF202", name: "janus-simulcast-layers", severity: .warning,
         summary: "More than three simulcast streams are sent to Janus.",
-        explanation: "Janus handles simulcast as three substreams (0–2) (meetecho/janus-gateway#944); further streams are ignored.",
+        explanation:
+            """
+            Janus handles simulcast as three substreams (0–2) (meetecho/janus-gateway#944); further streams are \
+            ignored.
+            """,
         reference: .rfc(8853, "5.1"), bad: "a=simulcast:send q;h;f;x", good: "a=simulcast:send q;h;f")
 
     public static let sofiaDropsSendrecv = Rule(
         code: "PRF301", name: "sofia-drops-sendrecv", severity: .info,
         summary: "sofia-sip (FreeSWITCH) drops the default a=sendrecv when it writes SDP back.",
-        explanation: "Measured with ../shared/bench/anchors (sofia-sip sdp_parse/sdp_print round trip): a=sendrecv lines are not reproduced. The direction is the default, so most peers are unaffected; peers that look for an explicit direction see none.",
-        reference: .rfc(8866, "6.7"), bad: "a=sendrecv (lost on the way through)", good: "nothing to change; be aware when comparing captures")
+        explanation:
+            """
+            Measured with ../shared/bench/anchors (sofia-sip sdp_parse/sdp_print round trip): a=sendrecv lines are \
+            not reproduced. The direction is the default, so most peers are unaffected; peers that look for an \
+            explicit direction see none.
+            """,
+        reference: .rfc(8866, "6.7"), bad: "a=sendrecv (lost on the way through)",
+        good: "nothing to change; be aware when comparing captures")
 
     /// Limits of pjproject as Asterisk builds it.
-    public static let asterisk: [Rule] = limitRules(prefix: "PRF4", product: "Asterisk", limits: (132, 64, 16, 32, 4),
-        source: "Asterisk builds pjproject with PJMEDIA_MAX_SDP_ATTR 132, PJMEDIA_MAX_SDP_FMT 64, PJMEDIA_MAX_SDP_MEDIA 16, PJ_ICE_MAX_CAND 32 and PJMEDIA_MAX_SDP_BANDW 4 (third-party/pjproject/patches/config_site.h)")
+    public static let asterisk: [Rule] = limitRules(
+        prefix: "PRF4", product: "Asterisk", limits: (132, 64, 16, 32, 4),
+        source:
+            """
+            Asterisk builds pjproject with PJMEDIA_MAX_SDP_ATTR 132, PJMEDIA_MAX_SDP_FMT 64, PJMEDIA_MAX_SDP_MEDIA \
+            16, PJ_ICE_MAX_CAND 32 and PJMEDIA_MAX_SDP_BANDW 4 (third-party/pjproject/patches/config_site.h)
+            """
+    )
 
     /// Limits of stock pjproject.
-    public static let pjsip: [Rule] = limitRules(prefix: "PRF5", product: "pjproject", limits: (68, 32, 16, 16, 4),
-        source: "pjproject's defaults: PJMEDIA_MAX_SDP_ATTR 68, PJMEDIA_MAX_SDP_FMT 32, PJMEDIA_MAX_SDP_MEDIA 16 (pjmedia/config.h), PJ_ICE_MAX_CAND 16 (pjnath/config.h), PJMEDIA_MAX_SDP_BANDW 4")
+    public static let pjsip: [Rule] = limitRules(
+        prefix: "PRF5", product: "pjproject", limits: (68, 32, 16, 16, 4),
+        source:
+            """
+            pjproject's defaults: PJMEDIA_MAX_SDP_ATTR 68, PJMEDIA_MAX_SDP_FMT 32, PJMEDIA_MAX_SDP_MEDIA 16 \
+            (pjmedia/config.h), PJ_ICE_MAX_CAND 16 (pjnath/config.h), PJMEDIA_MAX_SDP_BANDW 4
+            """
+    )
 
-    private static func limitRules(prefix: String, product: String, limits: (Int, Int, Int, Int, Int), source: String) -> [Rule] {
+    private static func limitRules(
+        prefix: String, product: String, limits: (Int, Int, Int, Int, Int), source: String
+    ) -> [Rule] {
         let slug = product.lowercased()
         return [
-            Rule(code: prefix + "01", name: "\(slug)-too-many-attributes", severity: .error,
-                 summary: "A media section has more attributes than \(product) keeps (\(limits.0)).",
-                 explanation: "pjmedia stores attributes in a fixed array and silently drops the ones past its size, so later lines (often candidates, ssrc or fingerprint) are lost. \(source).",
-                 reference: .rfc(8866, "5.13"), bad: "a Chrome video section of 120 attributes", good: "offer fewer codecs (setCodecPreferences)"),
-            Rule(code: prefix + "02", name: "\(slug)-too-many-formats", severity: .error,
-                 summary: "An m= line lists more formats than \(product) keeps (\(limits.1)).",
-                 explanation: "pjmedia keeps a fixed number of formats per m= line and rejects or truncates longer lines. \(source).",
-                 reference: .rfc(8866, "5.14"), bad: "m=video 9 UDP/TLS/RTP/SAVPF (40 payload types)", good: "offer fewer codecs"),
-            Rule(code: prefix + "03", name: "\(slug)-too-many-sections", severity: .error,
-                 summary: "The description has more media sections than \(product) keeps (\(limits.2)).",
-                 explanation: "pjmedia stores media sections in a fixed array. \(source).",
-                 reference: .rfc(8866, "5.14"), bad: "20 m= sections", good: "at most \(limits.2)"),
-            Rule(code: prefix + "04", name: "\(slug)-too-many-candidates", severity: .warning,
-                 summary: "A section has more ICE candidates than \(product) handles (\(limits.3)).",
-                 explanation: "pjnath keeps a fixed number of candidates per ICE session; the rest are ignored, which can hide the one pair that works. \(source).",
-                 reference: .rfc(8445, "5.1.3"), bad: "40 a=candidate lines", good: "gather fewer interfaces"),
-            Rule(code: prefix + "05", name: "\(slug)-too-many-bandwidths", severity: .warning,
-                 summary: "A section has more b= lines than \(product) keeps (\(limits.4)).",
-                 explanation: "pjmedia keeps a fixed number of bandwidth lines per section. \(source).",
-                 reference: .rfc(8866, "5.8"), bad: "five b= lines", good: "at most \(limits.4)"),
+            Rule(
+                code: prefix + "01", name: "\(slug)-too-many-attributes", severity: .error,
+                summary: "A media section has more attributes than \(product) keeps (\(limits.0)).",
+                explanation:
+                    """
+                    pjmedia stores attributes in a fixed array and silently drops the ones past its size, so later \
+                    lines (often candidates, ssrc or fingerprint) are lost. \(source).
+                    """,
+                reference: .rfc(8866, "5.13"), bad: "a Chrome video section of 120 attributes",
+                good: "offer fewer codecs (setCodecPreferences)"),
+            Rule(
+                code: prefix + "02", name: "\(slug)-too-many-formats", severity: .error,
+                summary: "An m= line lists more formats than \(product) keeps (\(limits.1)).",
+                explanation:
+                    """
+                    pjmedia keeps a fixed number of formats per m= line and rejects or truncates longer lines. \
+                    \(source).
+                    """,
+                reference: .rfc(8866, "5.14"), bad: "m=video 9 UDP/TLS/RTP/SAVPF (40 payload types)",
+                good: "offer fewer codecs"),
+            Rule(
+                code: prefix + "03", name: "\(slug)-too-many-sections", severity: .error,
+                summary: "The description has more media sections than \(product) keeps (\(limits.2)).",
+                explanation: "pjmedia stores media sections in a fixed array. \(source).",
+                reference: .rfc(8866, "5.14"), bad: "20 m= sections", good: "at most \(limits.2)"),
+            Rule(
+                code: prefix + "04", name: "\(slug)-too-many-candidates", severity: .warning,
+                summary: "A section has more ICE candidates than \(product) handles (\(limits.3)).",
+                explanation:
+                    """
+                    pjnath keeps a fixed number of candidates per ICE session; the rest are ignored, which can \
+                    hide the one pair that works. \(source).
+                    """,
+                reference: .rfc(8445, "5.1.3"), bad: "40 a=candidate lines", good: "gather fewer interfaces"),
+            Rule(
+                code: prefix + "05", name: "\(slug)-too-many-bandwidths", severity: .warning,
+                summary: "A section has more b= lines than \(product) keeps (\(limits.4)).",
+                explanation: "pjmedia keeps a fixed number of bandwidth lines per section. \(source).",
+                reference: .rfc(8866, "5.8"), bad: "five b= lines", good: "at most \(limits.4)"),
         ]
     }
 
     /// Every profile rule.
-    public static let all: [Rule] = [sdesOnly, feedbackForUndeclaredPayloadType, janusNeedsBundleAndMux, janusSimulcastLayers, sofiaDropsSendrecv] + asterisk + pjsip
+    public static let all: [Rule] =
+        [sdesOnly, feedbackForUndeclaredPayloadType, janusNeedsBundleAndMux, janusSimulcastLayers, sofiaDropsSendrecv]
+        + asterisk + pjsip
 }

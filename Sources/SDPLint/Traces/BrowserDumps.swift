@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSDP
+
 /// A chrome://webrtc-internals dump ("Download the webrtc-internals dump"): one JSON object
 /// whose `PeerConnections` member holds, per connection, its `rtcConfiguration` and the
 /// `updateLog` of API calls and events.
@@ -19,13 +20,15 @@ public enum WebRTCInternalsDump {
         }
         var traces: [SignalingTrace] = []
         guard let connections = root["PeerConnections"], connections.value.objectValue != nil else {
-            reading.report(TraceRules.unrecognizedInput, at: root.location,
-                           "the JSON has no PeerConnections member; it is not a webrtc-internals dump")
+            reading.report(
+                TraceRules.unrecognizedInput, at: root.location,
+                "the JSON has no PeerConnections member; it is not a webrtc-internals dump")
             return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
         }
         if connections.members.isEmpty {
-            reading.report(TraceRules.noPeerConnections, at: connections.keyLocation ?? connections.location,
-                           "the dump holds no peer connection: PeerConnections is empty")
+            reading.report(
+                TraceRules.noPeerConnections, at: connections.keyLocation ?? connections.location,
+                "the dump holds no peer connection: PeerConnections is empty")
         }
         for connection in connections.members {
             let id = connection.key ?? "?"
@@ -36,16 +39,20 @@ public enum WebRTCInternalsDump {
                     continue
                 }
                 let value: ChromiumEvents.Value = entry["value"]?.value.stringValue.map { .text($0) } ?? .none
-                events.add(type: type, value: value, time: entry["timestamp"]?.value.numberValue?.double, context: context(entry))
+                events.add(
+                    type: type, value: value, time: entry["timestamp"]?.value.numberValue?.double,
+                    context: context(entry))
             }
             for problem in events.unreadable {
-                reading.report(TraceRules.unreadableEvent, at: connection.location, "\(problem.context): \(problem.reason)")
+                reading.report(
+                    TraceRules.unreadableEvent, at: connection.location, "\(problem.context): \(problem.reason)")
             }
             let configuration = connection["rtcConfiguration"]
-            traces.append(SignalingTrace(
-                name: "PeerConnections[\(JSONWriter.quoted(id))]", origin: connection["url"]?.value.stringValue,
-                configuration: configuration?.value.stringValue, configurationContext: configuration.map(context),
-                events: events.events))
+            traces.append(
+                SignalingTrace(
+                    name: "PeerConnections[\(JSONWriter.quoted(id))]", origin: connection["url"]?.value.stringValue,
+                    configuration: configuration?.value.stringValue, configurationContext: configuration.map(context),
+                    events: events.events))
         }
         return TraceCapture(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
     }
@@ -66,7 +73,8 @@ public enum RTCStatsDump {
     public static func read(_ bytes: [UInt8]) -> TraceCapture {
         var diagnostics: [Diagnostic] = []
         var order: [String] = []
-        var connections: [String: (events: ChromiumEvents, configuration: String?, context: String?, url: String?)] = [:]
+        var connections: [String: (events: ChromiumEvents, configuration: String?, context: String?, url: String?)] =
+            [:]
         var time: Double?
         var lineNumber = 0
         var start = 0
@@ -79,12 +87,17 @@ public enum RTCStatsDump {
             let line = Array(bytes[start..<end])
             let location = SourceLocation(line: lineNumber, column: 1, bytes: start..<end)
             guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let array = JSONValue.parse(line).value?.arrayValue, array.count >= 2, let event = array[0].stringValue else {
+            guard let array = JSONValue.parse(line).value?.arrayValue, array.count >= 2,
+                let event = array[0].stringValue
+            else {
                 let cut = end == bytes.count
                 let rule = cut ? TraceRules.truncatedCapture : TraceRules.unreadableEvent
-                diagnostics.append(rule.diagnostic(at: location, cut
-                    ? "the dump ends in the middle of line \(lineNumber); the events before it are checked"
-                    : "line \(lineNumber) is not an event array [event, connection, value, …, time]"))
+                diagnostics.append(
+                    rule.diagnostic(
+                        at: location,
+                        cut
+                            ? "the dump ends in the middle of line \(lineNumber); the events before it are checked"
+                            : "line \(lineNumber) is not an event array [event, connection, value, …, time]"))
                 continue
             }
             if let delta = array.last?.numberValue?.double {
@@ -110,18 +123,26 @@ public enum RTCStatsDump {
         }
         var traces: [SignalingTrace] = []
         for id in order {
-            guard let connection = connections[id], !id.hasSuffix("-0") || !connection.events.events.isEmpty else { continue }
+            guard let connection = connections[id], !id.hasSuffix("-0") || !connection.events.events.isEmpty else {
+                continue
+            }
             for problem in connection.events.unreadable {
                 let number = Int(problem.context.dropFirst("event at line ".count).prefix { $0.isNumber }) ?? 1
-                diagnostics.append(TraceRules.unreadableEvent.diagnostic(at: SourceLocation(line: number, column: 1, bytes: 0..<0),
-                                                                         "\(problem.context): \(problem.reason)"))
+                diagnostics.append(
+                    TraceRules.unreadableEvent.diagnostic(
+                        at: SourceLocation(line: number, column: 1, bytes: 0..<0),
+                        "\(problem.context): \(problem.reason)"))
             }
-            traces.append(SignalingTrace(name: "connection \(id)", origin: connection.url, configuration: connection.configuration,
-                                         configurationContext: connection.context, events: connection.events.events))
+            traces.append(
+                SignalingTrace(
+                    name: "connection \(id)", origin: connection.url, configuration: connection.configuration,
+                    configurationContext: connection.context, events: connection.events.events))
         }
         if traces.isEmpty {
-            diagnostics.append(TraceRules.noPeerConnections.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 12)), "the rtcstats dump records no peer connection"))
+            diagnostics.append(
+                TraceRules.noPeerConnections.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 12)),
+                    "the rtcstats dump records no peer connection"))
         }
         return TraceCapture(format: "rtcstats dump", traces: traces, diagnostics: diagnostics, source: bytes)
     }
@@ -157,8 +178,9 @@ public enum FirefoxWebRTCHistory {
             histories.append((id, root["sdpHistory"]?.elements ?? [], root))
         }
         if histories.isEmpty || histories.allSatisfy({ $0.entries.isEmpty }) {
-            reading.report(TraceRules.noPeerConnections, at: root.location,
-                           "the report holds no SDP history (Firefox fills it in \"Copy Report History\", not in \"Copy Report\")")
+            reading.report(
+                TraceRules.noPeerConnections, at: root.location,
+                "the report holds no SDP history (Firefox fills it in \"Copy Report History\", not in \"Copy Report\")")
         }
         var traces: [SignalingTrace] = []
         for history in histories {
@@ -166,7 +188,8 @@ public enum FirefoxWebRTCHistory {
             var pendingOfferSide: SignalingTrace.Event.Side?
             for entry in history.entries {
                 guard let sdp = entry["sdp"]?.value.stringValue, let isLocal = entry["isLocal"]?.value.boolValue else {
-                    reading.report(TraceRules.unreadableEvent, at: entry.location, "\(context(entry)) has no sdp or isLocal")
+                    reading.report(
+                        TraceRules.unreadableEvent, at: entry.location, "\(context(entry)) has no sdp or isLocal")
                     continue
                 }
                 let side: SignalingTrace.Event.Side = isLocal ? .local : .remote
@@ -181,19 +204,27 @@ public enum FirefoxWebRTCHistory {
                 }
                 let applied = errors.isEmpty
                 let time = entry["timestamp"]?.value.numberValue?.double
-                events.append(.init(kind: .description(type: type, text: sdp, applied: applied), side: side,
-                                    operation: isLocal ? "setLocalDescription" : "setRemoteDescription", time: time, context: context(entry)))
+                events.append(
+                    .init(
+                        kind: .description(type: type, text: sdp, applied: applied), side: side,
+                        operation: isLocal ? "setLocalDescription" : "setRemoteDescription", time: time,
+                        context: context(entry)))
                 for error in errors {
-                    let message = error["error"]?.value.stringValue ?? error.value.stringValue ?? error.value.serialized()
-                    events.append(.init(kind: .failure(message: message), side: side,
-                                        operation: isLocal ? "setLocalDescriptionOnFailure" : "setRemoteDescriptionOnFailure",
-                                        time: time, context: context(error)))
+                    let message =
+                        error["error"]?.value.stringValue ?? error.value.stringValue ?? error.value.serialized()
+                    events.append(
+                        .init(
+                            kind: .failure(message: message), side: side,
+                            operation: isLocal ? "setLocalDescriptionOnFailure" : "setRemoteDescriptionOnFailure",
+                            time: time, context: context(error)))
                 }
                 if applied { pendingOfferSide = type == .offer ? side : nil }
             }
             let configuration = history.report?["configuration"]
-            traces.append(SignalingTrace(name: "pcid \(history.id)", origin: nil, configuration: configuration.map { $0.value.serialized() },
-                                         configurationContext: configuration.map(context), events: events))
+            traces.append(
+                SignalingTrace(
+                    name: "pcid \(history.id)", origin: nil, configuration: configuration.map { $0.value.serialized() },
+                    configurationContext: configuration.map(context), events: events))
         }
         return TraceCapture(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
     }
@@ -214,8 +245,14 @@ struct JSONReading {
         if let repaired = JSONTruncation.closing(bytes), let salvaged = JSONDocument.parse(repaired.text).document {
             document = salvaged
             let end = salvaged.location(of: repaired.keptBytes..<repaired.keptBytes)
-            diagnostics.append(TraceRules.truncatedCapture.diagnostic(
-                at: end, "the file ends in the middle of its JSON (byte \(bytes.count)); everything before byte \(repaired.keptBytes) is checked"))
+            diagnostics.append(
+                TraceRules.truncatedCapture.diagnostic(
+                    at: end,
+                    """
+                    the file ends in the middle of its JSON (byte \(bytes.count)); everything before byte \
+                    \(repaired.keptBytes) is checked
+                    """
+                ))
         } else {
             diagnostics += first.diagnostics
         }

@@ -1,5 +1,6 @@
 import SDPLintJSON
 import SDPLintSDP
+
 /// Turns the events Chromium records for one peer connection — in a webrtc-internals dump or
 /// an rtcstats dump, which name them alike — into a trace's events.
 ///
@@ -50,8 +51,10 @@ struct ChromiumEvents {
                 return
             }
             lastCreated = (kind, text)
-            events.append(.init(kind: .description(type: kind, text: text, applied: false), side: .local,
-                                operation: type, time: time, context: context))
+            events.append(
+                .init(
+                    kind: .description(type: kind, text: text, applied: false), side: .local,
+                    operation: type, time: time, context: context))
         case "setLocalDescription", "setRemoteDescription":
             var description = Self.description(value)
             if description == nil, type == "setLocalDescription", let lastCreated, Self.isEmpty(value) {
@@ -62,47 +65,63 @@ struct ChromiumEvents {
                 return
             }
             pending[type] = events.count
-            events.append(.init(kind: .description(type: kind, text: text, applied: true),
-                                side: type == "setLocalDescription" ? .local : .remote,
-                                operation: type, time: time, context: context))
+            events.append(
+                .init(
+                    kind: .description(type: kind, text: text, applied: true),
+                    side: type == "setLocalDescription" ? .local : .remote,
+                    operation: type, time: time, context: context))
         case "setLocalDescriptionOnSuccess", "setRemoteDescriptionOnSuccess":
             pending[String(type.dropLast("OnSuccess".count))] = nil
         case "setLocalDescriptionOnFailure", "setRemoteDescriptionOnFailure":
             let operation = String(type.dropLast("OnFailure".count))
             if let index = pending.removeValue(forKey: operation),
-               case .description(let kind, let text, _) = events[index].kind {
+                case .description(let kind, let text, _) = events[index].kind
+            {
                 events[index].kind = .description(type: kind, text: text, applied: false)
             }
-            events.append(.init(kind: .failure(message: value.string ?? "(no message)"),
-                                side: operation == "setLocalDescription" ? .local : .remote,
-                                operation: type, time: time, context: context))
+            events.append(
+                .init(
+                    kind: .failure(message: value.string ?? "(no message)"),
+                    side: operation == "setLocalDescription" ? .local : .remote,
+                    operation: type, time: time, context: context))
         case "onicecandidate", "addIceCandidate":
             let side: SignalingTrace.Event.Side = type == "onicecandidate" ? .local : .remote
             guard let candidate = Self.candidate(value) else {
                 if Self.isEmpty(value) {
-                    events.append(.init(kind: .endOfCandidates(mid: nil), side: side, operation: type, time: time, context: context))
+                    events.append(
+                        .init(
+                            kind: .endOfCandidates(mid: nil), side: side, operation: type, time: time, context: context)
+                    )
                 } else {
                     unreadable.append((context, "\(type) holds no candidate"))
                 }
                 return
             }
-            let kind: SignalingTrace.Event.Kind = candidate.line.isEmpty
+            let kind: SignalingTrace.Event.Kind =
+                candidate.line.isEmpty
                 ? .endOfCandidates(mid: candidate.mid)
                 : .candidate(line: candidate.line, mid: candidate.mid, mLineIndex: candidate.index)
             events.append(.init(kind: kind, side: side, operation: type, time: time, context: context))
         case "close":
-            events.append(.init(kind: .state(name: "peerconnection", value: "closed"), side: .local,
-                                operation: type, time: time, context: context))
+            events.append(
+                .init(
+                    kind: .state(name: "peerconnection", value: "closed"), side: .local,
+                    operation: type, time: time, context: context))
         default:
-            if type.hasSuffix("OnFailure") || type.hasSuffix("Failed") || type == "icecandidateerror" || type == "onicecandidateerror" {
+            if type.hasSuffix("OnFailure") || type.hasSuffix("Failed") || type == "icecandidateerror"
+                || type == "onicecandidateerror"
+            {
                 var message = value.string ?? "(no message)"
                 if let candidate = Self.candidate(value), !candidate.line.isEmpty { message = candidate.line }
-                events.append(.init(kind: .failure(message: message), side: nil, operation: type, time: time, context: context))
+                events.append(
+                    .init(kind: .failure(message: message), side: nil, operation: type, time: time, context: context))
             } else if type.hasPrefix("on"), type.hasSuffix("statechange") {
                 let name = String(type.dropFirst(2).dropLast("change".count))
                 let state = value.json?.stringValue ?? value.string ?? ""
-                events.append(.init(kind: .state(name: name, value: Self.unquoted(state)), side: nil,
-                                    operation: type, time: time, context: context))
+                events.append(
+                    .init(
+                        kind: .state(name: name, value: Self.unquoted(state)), side: nil,
+                        operation: type, time: time, context: context))
             }
         }
     }
@@ -118,7 +137,8 @@ struct ChromiumEvents {
         guard let text = value.string, text.hasPrefix("type: ") else { return nil }
         let rest = text.dropFirst("type: ".count)
         guard let comma = rest.firstRange(of: ", sdp: "),
-              let type = SDPType(rawValue: String(rest[..<comma.lowerBound])) else { return nil }
+            let type = SDPType(rawValue: String(rest[..<comma.lowerBound]))
+        else { return nil }
         return (type, String(rest[comma.upperBound...]))
     }
 

@@ -2,6 +2,7 @@ public import SDPLintCapture
 public import SDPLintDiagnostics
 import SDPLintSIP
 import SDPLintSignaling
+
 /// SIP signaling in a packet capture (pcap or pcapng, gzip-compressed or not): every SIP
 /// message carried over UDP or TCP, framed and reassembled by the Capture module, checked, and
 /// grouped into dialogs by Call-ID with each message located by its frame number.
@@ -13,9 +14,11 @@ public enum PacketCapture {
     public static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> TraceCapture {
         var traces: [SignalingTrace] = []
         var embedded: [LintedFile] = []
-        let diagnostics = stream(decoder, strict: strict, trace: { traces.append($0) }, embedded: { embedded.append($0) })
-        return TraceCapture(format: format(decoder), traces: traces, diagnostics: diagnostics, source: [], textsChecked: true,
-                            embedded: embedded)
+        let diagnostics = stream(
+            decoder, strict: strict, trace: { traces.append($0) }, embedded: { embedded.append($0) })
+        return TraceCapture(
+            format: format(decoder), traces: traces, diagnostics: diagnostics, source: [], textsChecked: true,
+            embedded: embedded)
     }
 
     /// Reads the capture `decoder` delivers and hands over each dialog as soon as it ends (its
@@ -23,8 +26,10 @@ public enum PacketCapture {
     /// as it is read, so that memory does not grow with the capture.
     ///
     /// - Returns: The findings about the capture itself: unreadable records, TCP gaps, no SIP.
-    public static func stream(_ decoder: CaptureDecoder, strict: Bool = false,
-                              trace: (SignalingTrace) -> Void, embedded: (LintedFile) -> Void) -> [Diagnostic] {
+    public static func stream(
+        _ decoder: CaptureDecoder, strict: Bool = false,
+        trace: (SignalingTrace) -> Void, embedded: (LintedFile) -> Void
+    ) -> [Diagnostic] {
         var state = Reading(strict: strict)
         while let event = decoder.next() {
             state.handle(event)
@@ -35,9 +40,14 @@ public enum PacketCapture {
         var diagnostics = state.captureProblems
         let statistics = decoder.statistics
         if state.sipMessages == 0 {
-            diagnostics.append(TraceRules.noPeerConnections.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                "the capture holds no SIP message (\(statistics.frames) frames, \(statistics.udpDatagrams) UDP datagrams, \(statistics.tcpSegments) TCP segments)"))
+            diagnostics.append(
+                TraceRules.noPeerConnections.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                    """
+                    the capture holds no SIP message (\(statistics.frames) frames, \(statistics.udpDatagrams) UDP \
+                    datagrams, \(statistics.tcpSegments) TCP segments)
+                    """
+                ))
         }
         return diagnostics
     }
@@ -75,7 +85,9 @@ public enum PacketCapture {
         var captureProblems: [Diagnostic] = []
         var sipMessages = 0
         /// Per TCP direction: its SIP framing and which frame carried which stream offsets.
-        var streams: [Flow: (decoder: SIPStreamDecoder, segments: [(offset: UInt64, frame: Int, time: Timestamp)], base: UInt64)] = [:]
+        var streams:
+            [Flow: (decoder: SIPStreamDecoder, segments: [(offset: UInt64, frame: Int, time: Timestamp)], base: UInt64)] =
+                [:]
 
         init(strict: Bool) {
             self.strict = strict
@@ -83,14 +95,18 @@ public enum PacketCapture {
         }
 
         /// Hands over the findings read so far and the dialogs that ended (all of them at the end).
-        mutating func deliver(trace: (SignalingTrace) -> Void, embedded deliverEmbedded: (LintedFile) -> Void, all: Bool = false) {
+        mutating func deliver(
+            trace: (SignalingTrace) -> Void, embedded deliverEmbedded: (LintedFile) -> Void, all: Bool = false
+        ) {
             for file in embedded { deliverEmbedded(file) }
             embedded = []
             let done = all ? order : ended
             guard !done.isEmpty else { return }
             for session in done {
                 guard let events = open.removeValue(forKey: session) else { continue }
-                trace(SignalingTrace(name: session.isEmpty ? "SIP without Call-ID" : "Call-ID \(session)", events: events))
+                trace(
+                    SignalingTrace(name: session.isEmpty ? "SIP without Call-ID" : "Call-ID \(session)", events: events)
+                )
             }
             if all {
                 order = []
@@ -108,7 +124,9 @@ public enum PacketCapture {
             case .udp(let datagram):
                 guard Self.looksLikeSIP(datagram.payload) else { return }
                 if case .message(let result) = SIPDatagram.decode(datagram.payload, options: options) {
-                    accept(result, bytes: datagram.payload, frame: datagram.frame, time: datagram.time, flow: "UDP \(datagram.flow)")
+                    accept(
+                        result, bytes: datagram.payload, frame: datagram.frame, time: datagram.time,
+                        flow: "UDP \(datagram.flow)")
                 }
             case .tcpStart(let boundary):
                 streams[boundary.flow] = (SIPStreamDecoder(options: options), [], 0)
@@ -124,8 +142,9 @@ public enum PacketCapture {
                 while let result = stream.decoder.next() {
                     let offset = stream.base + UInt64(max(0, result.streamOffset))
                     let carrier = stream.segments.last { $0.offset <= offset } ?? (offset, segment.frame, segment.time)
-                    accept(result, bytes: result.message.serialized(), frame: carrier.frame, time: carrier.time,
-                           flow: "TCP \(segment.flow)")
+                    accept(
+                        result, bytes: result.message.serialized(), frame: carrier.frame, time: carrier.time,
+                        flow: "TCP \(segment.flow)")
                     stream.segments.removeAll { $0.offset < carrier.offset }
                 }
                 streams[segment.flow] = stream
@@ -134,8 +153,9 @@ public enum PacketCapture {
             case .tcpEnd(let boundary):
                 if var stream = streams.removeValue(forKey: boundary.flow) {
                     for result in stream.decoder.finish() {
-                        accept(result, bytes: result.message.serialized(), frame: boundary.frame, time: boundary.time,
-                               flow: "TCP \(boundary.flow)")
+                        accept(
+                            result, bytes: result.message.serialized(), frame: boundary.frame, time: boundary.time,
+                            flow: "TCP \(boundary.flow)")
                     }
                 }
             case .issue(let issue):
@@ -147,8 +167,9 @@ public enum PacketCapture {
             for (flow, var stream) in streams {
                 for result in stream.decoder.finish() {
                     let last = stream.segments.last
-                    accept(result, bytes: result.message.serialized(), frame: last?.frame ?? 0,
-                           time: last?.time ?? Timestamp(seconds: 0, nanoseconds: 0), flow: "TCP \(flow)")
+                    accept(
+                        result, bytes: result.message.serialized(), frame: last?.frame ?? 0,
+                        time: last?.time ?? Timestamp(seconds: 0, nanoseconds: 0), flow: "TCP \(flow)")
                 }
             }
             streams = [:]
@@ -182,7 +203,9 @@ public enum PacketCapture {
                     dialogs.end(session: session)
                 default: break
                 }
-                open[session, default: []].append(SignalingTrace.Event(kind: kind, side: nil, operation: "sip", time: milliseconds, context: eventContext))
+                open[session, default: []].append(
+                    SignalingTrace.Event(
+                        kind: kind, side: nil, operation: "sip", time: milliseconds, context: eventContext))
             }
         }
 
@@ -194,7 +217,8 @@ public enum PacketCapture {
             var end = start
             while end < payload.count, end - start < 2048, payload[end] != 0x0D, payload[end] != 0x0A { end += 1 }
             let line = payload[start..<end]
-            return line.starts(with: Array("SIP/2.0 ".utf8)) || (line.count > 8 && line.suffix(8).elementsEqual(" SIP/2.0".utf8))
+            return line.starts(with: Array("SIP/2.0 ".utf8))
+                || (line.count > 8 && line.suffix(8).elementsEqual(" SIP/2.0".utf8))
         }
     }
 }

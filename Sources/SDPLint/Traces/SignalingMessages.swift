@@ -2,6 +2,7 @@ import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintJSON
 public import SDPLintSignaling
+
 /// Signaling messages as an application exchanged them — JSON envelopes or an NDJSON stream,
 /// a SIP trace, a WHIP/WHEP HTTP exchange — read by the Signaling module and laid out as
 /// traces, one per session (SIP Call-ID, WHIP session; one for JSON without session ids).
@@ -9,7 +10,8 @@ public enum SignalingMessages {
     /// Reads the messages of `source` in `format`. The readers check each description's and
     /// candidate's text as they go, with findings located in `source`.
     public static func read(_ source: [UInt8], format: SignalingFormat, strict: Bool = false) -> TraceCapture {
-        let (messages, diagnostics) = Signaling.read(source, format: format, options: Signaling.ReadOptions(strict: strict))
+        let (messages, diagnostics) = Signaling.read(
+            source, format: format, options: Signaling.ReadOptions(strict: strict))
         var order: [String] = []
         var events: [String: [SignalingTrace.Event]] = [:]
         for (number, located) in messages.enumerated() {
@@ -18,15 +20,21 @@ public enum SignalingMessages {
             events[session, default: []].append(event)
         }
         let traces = order.map { SignalingTrace(name: traceName($0), events: events[$0] ?? []) }
-        return TraceCapture(format: description(format), traces: traces, diagnostics: diagnostics, source: source, textsChecked: true)
+        return TraceCapture(
+            format: description(format), traces: traces, diagnostics: diagnostics, source: source, textsChecked: true)
     }
 
     /// A message as an event of its session's trace.
-    static func event(_ located: Located<SignalingMessage>, number: Int, format: SignalingFormat) -> (session: String, event: SignalingTrace.Event) {
+    static func event(
+        _ located: Located<SignalingMessage>, number: Int, format: SignalingFormat
+    ) -> (session: String, event: SignalingTrace.Event) {
         var context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
         let kind = SignalingTrace.Event.Kind(located.value.content)
         if case .description = kind { context += ", SDP" }  // lines count in the description, not the file
-        return (located.value.session ?? "", SignalingTrace.Event(kind: kind, side: nil, operation: format.rawValue, time: nil, context: context))
+        return (
+            located.value.session ?? "",
+            SignalingTrace.Event(kind: kind, side: nil, operation: format.rawValue, time: nil, context: context)
+        )
     }
 
     static func traceName(_ session: String) -> String { session.isEmpty ? "messages" : "session \(session)" }
@@ -46,14 +54,19 @@ public enum SignalingMessages {
     ///   - nextBlock: The next lines of the stream, whole lines only; `nil` at the end.
     ///   - deliver: Gets the files of each block in order; an input with nothing to report is
     ///     still delivered once, empty, so that it counts.
-    public static func checkStream(path: String, configuration: LintConfiguration,
-                                   nextBlock: () -> [UInt8]?, deliver: ([LintedFile]) -> Void) {
+    public static func checkStream(
+        path: String, configuration: LintConfiguration,
+        nextBlock: () -> [UInt8]?, deliver: ([LintedFile]) -> Void
+    ) {
         var json = JSONParseOptions.default
         json.strict = configuration.strict
         var sessions: [String: TraceChecker] = [:]
         var order: [String] = []
-        var line = 1, offset = 0, count = 0
-        var delivered = false, readErrors = false
+        var line = 1
+        var offset = 0
+        var count = 0
+        var delivered = false
+        var readErrors = false
         while let block = nextBlock() {
             let (messages, diagnostics) = SignalingJSON.read(block, options: json, lines: true)
             readErrors = readErrors || diagnostics.containsErrors
@@ -70,20 +83,25 @@ public enum SignalingMessages {
                 if let candidate = event.trickledCandidate { trickled.append(candidate) }
             }
             var files: [LintedFile] = []
-            let problems = configuration.apply(diagnostics.map { diagnostic in
-                var moved = diagnostic
-                moved.location = shift(diagnostic.location, line: line, offset: offset)
-                return moved
-            })
+            let problems = configuration.apply(
+                diagnostics.map { diagnostic in
+                    var moved = diagnostic
+                    moved.location = shift(diagnostic.location, line: line, offset: offset)
+                    return moved
+                })
             if !problems.isEmpty || !trickled.isEmpty {
-                files.append(LintedFile(path: path, source: block, firstLine: line,
-                                        diagnostics: problems.sorted { ($0.location, $0.code) < ($1.location, $1.code) },
-                                        connectivity: ConnectivityReport(candidates: trickled)))
+                files.append(
+                    LintedFile(
+                        path: path, source: block, firstLine: line,
+                        diagnostics: problems.sorted { ($0.location, $0.code) < ($1.location, $1.code) },
+                        connectivity: ConnectivityReport(candidates: trickled)))
             }
             for session in blockOrder {
                 if sessions[session] == nil {
                     order.append(session)
-                    sessions[session] = TraceChecker(SignalingTrace(name: traceName(session)), path: path, configuration: configuration, textsChecked: true)
+                    sessions[session] = TraceChecker(
+                        SignalingTrace(name: traceName(session)), path: path, configuration: configuration,
+                        textsChecked: true)
                 }
                 files += sessions[session]?.add(events[session] ?? []) ?? []
             }
@@ -96,8 +114,14 @@ public enum SignalingMessages {
         }
         var files: [LintedFile] = []
         if count == 0 && !readErrors {
-            files.append(LintedFile(path: path, source: [], diagnostics: configuration.apply([SignalingRules.noSignalingMessage.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the json input holds no signaling message", strict: configuration.strict)])))
+            files.append(
+                LintedFile(
+                    path: path, source: [],
+                    diagnostics: configuration.apply([
+                        SignalingRules.noSignalingMessage.diagnostic(
+                            at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                            "the json input holds no signaling message", strict: configuration.strict)
+                    ])))
         }
         for session in order { files += sessions[session]?.finish() ?? [] }
         if files.isEmpty && !delivered { files.append(LintedFile(path: path, source: [], diagnostics: [])) }
@@ -106,8 +130,9 @@ public enum SignalingMessages {
 
     /// A location in a block, moved to where the block starts in the stream.
     private static func shift(_ location: SourceLocation, line: Int, offset: Int) -> SourceLocation {
-        SourceLocation(line: location.line + line - 1, column: location.column,
-                       bytes: (location.bytes.lowerBound + offset)..<(location.bytes.upperBound + offset))
+        SourceLocation(
+            line: location.line + line - 1, column: location.column,
+            bytes: (location.bytes.lowerBound + offset)..<(location.bytes.upperBound + offset))
     }
 
     /// Cuts `bytes` into blocks of whole lines of about `size` bytes, for ``checkStream``.
@@ -144,7 +169,8 @@ extension SignalingTrace.Event.Kind {
         case .description(let description):
             self = .description(type: description.type, text: description.sdp, applied: true)
         case .candidate(let candidate):
-            self = .candidate(line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
+            self = .candidate(
+                line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
         case .endOfCandidates(let end):
             self = .endOfCandidates(mid: end.sdpMid)
         case .hangUp(let hangUp):

@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 import SDPLintICE
 public import SDPLintSDP
+
 /// The signaling of one peer connection (or one SIP dialog) in the order it happened, as a
 /// browser dump or a capture recorded it: the descriptions each side created and applied, the
 /// candidates that trickled, failures and state changes.
@@ -20,8 +21,10 @@ public struct SignalingTrace: Sendable, Hashable {
     public var configurationContext: String?
     public var events: [Event]
 
-    public init(name: String, origin: String? = nil, configuration: String? = nil,
-                configurationContext: String? = nil, events: [Event] = []) {
+    public init(
+        name: String, origin: String? = nil, configuration: String? = nil,
+        configurationContext: String? = nil, events: [Event] = []
+    ) {
         self.name = name
         self.origin = origin
         self.configuration = configuration
@@ -100,7 +103,10 @@ extension SignalingTrace {
             guard case .description(let type, _, true) = event.kind else { continue }
             switch tracker.apply(type, offer: index) {
             case .offered(let replaced):
-                if let replaced { problems.append((index, TraceRules.offerReplaced, TraceRules.offerReplacedMessage(events[replaced].context))) }
+                if let replaced {
+                    problems.append(
+                        (index, TraceRules.offerReplaced, TraceRules.offerReplacedMessage(events[replaced].context)))
+                }
             case .answered(let offer):
                 if let offer {
                     sequence += [offer, index]
@@ -170,7 +176,8 @@ extension TraceRules {
     }
 
     /// The message of ``answerWithoutOffer``.
-    static let answerWithoutOfferMessage = "this answer was applied with no offer pending; it is not analysed as an exchange"
+    static let answerWithoutOfferMessage =
+        "this answer was applied with no offer pending; it is not analysed as an exchange"
 }
 
 extension SignalingTrace.Event {
@@ -205,8 +212,10 @@ public struct TraceCapture: Sendable {
     /// packet capture — located in that text and named by ``LintedFile/context``.
     public var embedded: [LintedFile]
 
-    public init(format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = [],
-                textsChecked: Bool = false, embedded: [LintedFile] = []) {
+    public init(
+        format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = [],
+        textsChecked: Bool = false, embedded: [LintedFile] = []
+    ) {
         self.format = format
         self.traces = traces
         self.diagnostics = diagnostics

@@ -2,6 +2,7 @@ import SDPLintICE
 public import SDPLintJSON
 import SDPLintOfferAnswer
 import SDPLintSDP
+
 /// A connection's signaling at a glance: one row per description applied, candidate, failure
 /// and state change, with the m-sections each description leaves, the codec each section sends
 /// with, and what changed (ICE restarts, DTLS roles, sections added or stopped).
@@ -50,40 +51,49 @@ public struct Timeline: Sendable {
         name = trace.name
         origin = trace.origin
         let exchanges = trace.exchanges
-        let sequence = exchanges.sequence.map { SDPSource(name: trace.events[$0].context, text: trace.events[$0].descriptionText ?? "") }
+        let sequence = exchanges.sequence.map {
+            SDPSource(name: trace.events[$0].context, text: trace.events[$0].descriptionText ?? "")
+        }
         let report = sequence.count >= 2 ? Negotiation.analyze(sequence: sequence) : nil
         // The step each answer event closes.
         var steps: [Int: RenegotiationStep] = [:]
         for step in report?.steps ?? [] {
-            if let answer = step.answerDocument, answer < exchanges.sequence.count { steps[exchanges.sequence[answer]] = step }
+            if let answer = step.answerDocument, answer < exchanges.sequence.count {
+                steps[exchanges.sequence[answer]] = step
+            }
         }
         rows = []
         for (index, event) in trace.events.enumerated() {
             switch event.kind {
             case .description(let type, let text, let applied):
                 guard !event.operation.hasPrefix("create") else { continue }
-                var row = Row(time: event.time, side: event.side, kind: type.rawValue, operation: event.operation,
-                              detail: applied ? "" : "not applied", sections: [], changes: [], context: event.context)
+                var row = Row(
+                    time: event.time, side: event.side, kind: type.rawValue, operation: event.operation,
+                    detail: applied ? "" : "not applied", sections: [], changes: [], context: event.context)
                 if let step = steps[index], let negotiation = step.negotiation {
                     row.sections = negotiation.sections.map { section in
-                        SectionState(index: section.index, mid: section.mid, media: section.media.description,
-                                     direction: section.offererDirection.rawValue,
-                                     codec: section.selectedCodec.map(Self.label) ?? (section.dataChannel != nil ? "sctp" : nil),
-                                     rejected: section.rejected)
+                        SectionState(
+                            index: section.index, mid: section.mid, media: section.media.description,
+                            direction: section.offererDirection.rawValue,
+                            codec: section.selectedCodec.map(Self.label) ?? (section.dataChannel != nil ? "sctp" : nil),
+                            rejected: section.rejected)
                     }
                     row.changes = step.changes.filter { $0.kind != .sectionAdded || step.number > 1 }.map(\.detail)
                     if let transport = negotiation.sections.first(where: { !$0.rejected })?.features {
                         var parts: [String] = []
-                        if let offer = transport.ice.offerUfrag, let answer = transport.ice.answerUfrag { parts.append("ICE \(offer)↔\(answer)") }
+                        if let offer = transport.ice.offerUfrag, let answer = transport.ice.answerUfrag {
+                            parts.append("ICE \(offer)↔\(answer)")
+                        }
                         if let role = transport.dtls?.offererRole { parts.append("DTLS offerer \(role.rawValue)") }
                         row.detail = ([row.detail] + parts).filter { !$0.isEmpty }.joined(separator: ", ")
                     }
                 } else {
                     let session = SessionDescription.parse(text).description
                     row.sections = session.media.enumerated().map { position, section in
-                        SectionState(index: position, mid: section.mid, media: section.media.description,
-                                     direction: (section.direction ?? session.direction ?? .sendrecv).rawValue,
-                                     codec: nil, rejected: section.port == 0 && !section.has(.bundleOnly))
+                        SectionState(
+                            index: position, mid: section.mid, media: section.media.description,
+                            direction: (section.direction ?? session.direction ?? .sendrecv).rawValue,
+                            codec: nil, rejected: section.port == 0 && !section.has(.bundleOnly))
                     }
                 }
                 rows.append(row)
@@ -94,17 +104,25 @@ public struct Timeline: Sendable {
                     if candidate.componentID != 1 { detail += " component \(candidate.componentID)" }
                 }
                 if let mid { detail += " (mid \(mid))" } else if let mLineIndex { detail += " (m-line \(mLineIndex))" }
-                rows.append(Row(time: event.time, side: event.side, kind: "candidate", operation: event.operation,
-                                detail: detail, sections: [], changes: [], context: event.context))
+                rows.append(
+                    Row(
+                        time: event.time, side: event.side, kind: "candidate", operation: event.operation,
+                        detail: detail, sections: [], changes: [], context: event.context))
             case .endOfCandidates(let mid):
-                rows.append(Row(time: event.time, side: event.side, kind: "end-of-candidates", operation: event.operation,
-                                detail: mid.map { "mid \($0)" } ?? "", sections: [], changes: [], context: event.context))
+                rows.append(
+                    Row(
+                        time: event.time, side: event.side, kind: "end-of-candidates", operation: event.operation,
+                        detail: mid.map { "mid \($0)" } ?? "", sections: [], changes: [], context: event.context))
             case .failure(let message):
-                rows.append(Row(time: event.time, side: event.side, kind: "failure", operation: event.operation,
-                                detail: message, sections: [], changes: [], context: event.context))
+                rows.append(
+                    Row(
+                        time: event.time, side: event.side, kind: "failure", operation: event.operation,
+                        detail: message, sections: [], changes: [], context: event.context))
             case .state(let name, let value):
-                rows.append(Row(time: event.time, side: nil, kind: "state", operation: event.operation,
-                                detail: "\(name): \(value)", sections: [], changes: [], context: event.context))
+                rows.append(
+                    Row(
+                        time: event.time, side: nil, kind: "state", operation: event.operation,
+                        detail: "\(name): \(value)", sections: [], changes: [], context: event.context))
             }
         }
     }
@@ -120,7 +138,11 @@ public struct Timeline: Sendable {
         let times = rows.map { row in row.time.flatMap { time in start.map { Self.seconds(time - $0) } } ?? "-" }
         let timeWidth = max(4, times.map(\.count).max() ?? 0)
         let kindWidth = max(5, rows.map(\.kind.count).max() ?? 0)
-        output += "  " + renderer.paint("time".leftPadding(toLength: timeWidth) + "  side    " + "event".padding(toLength: kindWidth) + "  details", .blue) + "\n"
+        output +=
+            "  "
+            + renderer.paint(
+                "time".leftPadding(toLength: timeWidth) + "  side    " + "event".padding(toLength: kindWidth)
+                    + "  details", .blue) + "\n"
         let indent = String(repeating: " ", count: 2 + timeWidth + 2 + 8 + kindWidth + 2)
         for (row, time) in zip(rows, times) {
             let side = (row.side?.rawValue ?? "").padding(toLength: 6)
@@ -128,15 +150,18 @@ public struct Timeline: Sendable {
             line += renderer.paint(row.kind.padding(toLength: kindWidth), style(row))
             var details: [String] = []
             if !row.sections.isEmpty {
-                details.append(row.sections.map { section in
-                    var text = "#\(section.index) \(section.media)"
-                    if let mid = section.mid { text += " \(mid)" }
-                    text += section.rejected ? " " + renderer.paint("rejected", .red) : " \(section.direction)"
-                    if let codec = section.codec, !section.rejected { text += " " + codec }
-                    return text
-                }.joined(separator: " · "))
+                details.append(
+                    row.sections.map { section in
+                        var text = "#\(section.index) \(section.media)"
+                        if let mid = section.mid { text += " \(mid)" }
+                        text += section.rejected ? " " + renderer.paint("rejected", .red) : " \(section.direction)"
+                        if let codec = section.codec, !section.rejected { text += " " + codec }
+                        return text
+                    }.joined(separator: " · "))
             }
-            if !row.detail.isEmpty { details.append(row.kind == "failure" ? renderer.paint(row.detail, .red) : row.detail) }
+            if !row.detail.isEmpty {
+                details.append(row.kind == "failure" ? renderer.paint(row.detail, .red) : row.detail)
+            }
             line += "  " + details.joined(separator: " — ")
             output += line + "\n"
             for change in row.changes { output += indent + renderer.paint("~ ", .yellow) + change + "\n" }
@@ -169,31 +194,39 @@ public struct Timeline: Sendable {
         json.member("name", name)
         json.member("origin", orNull: origin)
         let start = rows.compactMap(\.time).first
-        json.member("events", array: { list in
-            for row in rows {
-                list.object { entry in
-                    if let time = row.time { entry.member("time", time) } else { entry.nullMember("time") }
-                    if let time = row.time, let start { entry.member("elapsed", (time - start) / 1000) } else { entry.nullMember("elapsed") }
-                    entry.member("side", orNull: row.side?.rawValue)
-                    entry.member("kind", row.kind)
-                    entry.member("operation", row.operation)
-                    entry.member("detail", row.detail)
-                    entry.member("context", row.context)
-                    entry.member("sections", array: { sections in
-                        for section in row.sections {
-                            sections.object { item in
-                                item.member("index", section.index)
-                                item.member("mid", orNull: section.mid)
-                                item.member("media", section.media)
-                                item.member("direction", section.direction)
-                                item.member("codec", orNull: section.codec)
-                                item.member("rejected", section.rejected)
-                            }
+        json.member(
+            "events",
+            array: { list in
+                for row in rows {
+                    list.object { entry in
+                        if let time = row.time { entry.member("time", time) } else { entry.nullMember("time") }
+                        if let time = row.time, let start {
+                            entry.member("elapsed", (time - start) / 1000)
+                        } else {
+                            entry.nullMember("elapsed")
                         }
-                    })
-                    entry.member("changes", strings: row.changes)
+                        entry.member("side", orNull: row.side?.rawValue)
+                        entry.member("kind", row.kind)
+                        entry.member("operation", row.operation)
+                        entry.member("detail", row.detail)
+                        entry.member("context", row.context)
+                        entry.member(
+                            "sections",
+                            array: { sections in
+                                for section in row.sections {
+                                    sections.object { item in
+                                        item.member("index", section.index)
+                                        item.member("mid", orNull: section.mid)
+                                        item.member("media", section.media)
+                                        item.member("direction", section.direction)
+                                        item.member("codec", orNull: section.codec)
+                                        item.member("rejected", section.rejected)
+                                    }
+                                }
+                            })
+                        entry.member("changes", strings: row.changes)
+                    }
                 }
-            }
-        })
+            })
     }
 }

@@ -1,8 +1,9 @@
 import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintOfferAnswer
-import SDPLintSignaling
 import SDPLintSDP
+import SDPLintSignaling
+
 /// The checks of one connection (``TraceLinter``), fed its events in order — all at once, or
 /// a chunk at a time as a stream is read. Each file comes back as soon as nothing more can be
 /// added to it, in the order its context first appeared, so a session of any length is
@@ -57,11 +58,18 @@ struct TraceChecker {
                     continue  // the description set next is the one that counts
                 }
                 var diagnostics = checked[index] ?? []
-                if event.operation == "setLocalDescription", let created = lastCreated, created != text, type != .rollback {
-                    diagnostics += configuration.apply([TraceRules.mungedDescription.diagnostic(
-                        at: TraceLinter.firstDifference(created, text),
-                        "the \(type) set differs from the one createOffer/createAnswer returned: the application edited it",
-                        hint: "use setCodecPreferences() or transceiver directions instead of editing the SDP")])
+                if event.operation == "setLocalDescription", let created = lastCreated, created != text,
+                    type != .rollback
+                {
+                    diagnostics += configuration.apply([
+                        TraceRules.mungedDescription.diagnostic(
+                            at: TraceLinter.firstDifference(created, text),
+                            """
+                            the \(type) set differs from the one createOffer/createAnswer returned: the \
+                            application edited it
+                            """,
+                            hint: "use setCodecPreferences() or transceiver directions instead of editing the SDP")
+                    ])
                 }
                 if event.operation == "setLocalDescription" { lastCreated = nil }
                 add(context, source: bytes, diagnostics)
@@ -70,14 +78,25 @@ struct TraceChecker {
                 add(context, source: Array(line.utf8), checked[index] ?? [])
             case .failure(let message):
                 let bytes = Array(message.utf8)
-                let rule = event.operation.contains("Description") ? TraceRules.descriptionRefused : TraceRules.operationFailed
-                add(context, source: bytes, configuration.apply([rule.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, bytes.firstIndex(of: 0x0A) ?? bytes.count)),
-                    "\(event.operation): \(message)")]))
+                let rule =
+                    event.operation.contains("Description") ? TraceRules.descriptionRefused : TraceRules.operationFailed
+                add(
+                    context, source: bytes,
+                    configuration.apply([
+                        rule.diagnostic(
+                            at: SourceLocation(
+                                line: 1, column: 1,
+                                bytes: 0..<min(bytes.count, bytes.firstIndex(of: 0x0A) ?? bytes.count)),
+                            "\(event.operation): \(message)")
+                    ]))
             case .state(let name, let value) where value == "failed":
                 let bytes = Array("\(name): \(value)".utf8)
-                add(context, source: bytes, configuration.apply([TraceRules.connectionFailed.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count), "\(name) became failed")]))
+                add(
+                    context, source: bytes,
+                    configuration.apply([
+                        TraceRules.connectionFailed.diagnostic(
+                            at: SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count), "\(name) became failed")
+                    ]))
             case .state, .endOfCandidates:
                 break
             }
@@ -122,7 +141,8 @@ struct TraceChecker {
             heldProblem = nil
         }
         if let problem {
-            let diagnostic = problem.rule.diagnostic(at: SourceLocation(line: 1, column: 1, bytes: 0..<0), problem.message)
+            let diagnostic = problem.rule.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), problem.message)
             guard let applied = configuration.apply([diagnostic]).first else { return }
             if wasLone && tracker.counted <= 1 {
                 heldProblem = (context, text, applied)
@@ -135,7 +155,9 @@ struct TraceChecker {
 
     /// Gives one description of an exchange to the renegotiation analysis, and places the
     /// findings of the step it completes; `offer` is the offer an answer closes.
-    private mutating func analyze(_ description: (context: String, text: String), after offer: (context: String, text: String)?) {
+    private mutating func analyze(
+        _ description: (context: String, text: String), after offer: (context: String, text: String)?
+    ) {
         let source = SDPSource(name: description.context, text: description.text, options: configuration.parseOptions)
         analyzed += 1
         if let step = renegotiation.add(source) { report(step, [offer, description].compactMap { $0 }) }
@@ -143,7 +165,9 @@ struct TraceChecker {
 
     private mutating func report(_ step: RenegotiationStep, _ descriptions: [(context: String, text: String)]) {
         let findings = (step.negotiation?.findings ?? []) + renegotiation.takeFindings()
-        let ordered = findings.enumerated().sorted { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }.map(\.element)
+        let ordered = findings.enumerated().sorted {
+            ($0.element.document, $0.offset) < ($1.element.document, $1.offset)
+        }.map(\.element)
         for finding in configuration.apply(ordered) {
             let text = descriptions.first { $0.context == finding.file }?.text ?? ""
             add(finding.file, source: Array(text.utf8), [finding.diagnostic])
@@ -179,7 +203,8 @@ struct TraceChecker {
         guard end > 0 else { return [] }
         var done = files[..<end].filter { !$0.diagnostics.isEmpty }
         files.removeFirst(end)
-        fileIndex = Dictionary(files.enumerated().map { ($1.context ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        fileIndex = Dictionary(
+            files.enumerated().map { ($1.context ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         for index in done.indices { done[index].diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) } }
         return done
     }
@@ -190,7 +215,8 @@ struct TraceChecker {
     /// on every core: a long stream or a dump with many renegotiations is many independent
     /// texts. Descriptions only created are left out (the one set counts).
     private func checkTexts(_ events: [SignalingTrace.Event]) -> [Int: [Diagnostic]] {
-        let configuration = configuration, textsChecked = textsChecked
+        let configuration = configuration
+        let textsChecked = textsChecked
         let jobs = events.indices.filter { index in
             let event = events[index]
             switch event.kind {
@@ -200,21 +226,23 @@ struct TraceChecker {
             }
         }
         var results: [Int: [Diagnostic]] = [:]
-        Batch.forEach(jobs, work: { index -> [Diagnostic] in
-            switch events[index].kind {
-            case .description(let type, let text, _):
-                var own = configuration
-                own.type = type
-                let bytes = Array(text.utf8)
-                return textsChecked
-                    ? Linter.descriptionChecks(bytes, configuration: own)
-                    : Linter.checkDescription(bytes, path: "", configuration: own).diagnostics
-            case .candidate(let line, _, _):
-                return configuration.apply(CandidateLines.check(Array(line.utf8), strict: configuration.strict))
-            default:
-                return []
-            }
-        }, deliver: { position, diagnostics in results[jobs[position]] = diagnostics })
+        Batch.forEach(
+            jobs,
+            work: { index -> [Diagnostic] in
+                switch events[index].kind {
+                case .description(let type, let text, _):
+                    var own = configuration
+                    own.type = type
+                    let bytes = Array(text.utf8)
+                    return textsChecked
+                        ? Linter.descriptionChecks(bytes, configuration: own)
+                        : Linter.checkDescription(bytes, path: "", configuration: own).diagnostics
+                case .candidate(let line, _, _):
+                    return configuration.apply(CandidateLines.check(Array(line.utf8), strict: configuration.strict))
+                default:
+                    return []
+                }
+            }, deliver: { position, diagnostics in results[jobs[position]] = diagnostics })
         return results
     }
 }

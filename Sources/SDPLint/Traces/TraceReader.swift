@@ -2,6 +2,7 @@ import SDPLintCapture
 import SDPLintDiagnostics
 import SDPLintJSON
 import SDPLintSignaling
+
 /// Finds the capture format of an input and reads its traces.
 public enum TraceReader {
     /// The input's traces, or `nil` when it holds no sequence of signaling (a single
@@ -12,7 +13,9 @@ public enum TraceReader {
             return RTCStatsDump.read(source)
         case .json:
             // A dump cut short is recognised from what was complete before the cut.
-            let value = JSONValue.parse(source).value ?? JSONTruncation.closing(source).flatMap { JSONValue.parse($0.text).value }
+            let value =
+                JSONValue.parse(source).value
+                ?? JSONTruncation.closing(source).flatMap { JSONValue.parse($0.text).value }
             if let value, WebRTCInternalsDump.matches(value) { return WebRTCInternalsDump.read(source) }
             if let value, FirefoxWebRTCHistory.matches(value) { return FirefoxWebRTCHistory.read(source) }
             return SignalingMessages.read(source, format: .json, strict: strict)
@@ -23,7 +26,8 @@ public enum TraceReader {
         case .pcap:
             switch PacketCapture.read(bytes: source, strict: strict) {
             case .success(let capture): return capture
-            case .failure(let error): return TraceCapture(format: "packet capture", traces: [], diagnostics: [error.diagnostic])
+            case .failure(let error):
+                return TraceCapture(format: "packet capture", traces: [], diagnostics: [error.diagnostic])
             }
         case .gzip:
             return decompressing(source, strict: strict)
@@ -36,7 +40,8 @@ public enum TraceReader {
     public static func readCapture(path: String, strict: Bool = false) -> TraceCapture {
         switch PacketCapture.read(path: path, strict: strict) {
         case .success(let capture): return capture
-        case .failure(let error): return TraceCapture(format: "packet capture", traces: [], diagnostics: [error.diagnostic])
+        case .failure(let error):
+            return TraceCapture(format: "packet capture", traces: [], diagnostics: [error.diagnostic])
         }
     }
 
@@ -62,7 +67,9 @@ public enum TraceReader {
         }
         capture.format += ", gzip-compressed"
         // The reader's findings count in the decompressed text; the gzip fault in the file.
-        capture.embedded.insert(LintedFile(path: "", context: "decompressed", source: result.bytes, diagnostics: capture.diagnostics), at: 0)
+        capture.embedded.insert(
+            LintedFile(path: "", context: "decompressed", source: result.bytes, diagnostics: capture.diagnostics), at: 0
+        )
         capture.diagnostics = problems
         capture.source = []
         return capture

@@ -1,74 +1,134 @@
 public import SDPLintDiagnostics
+
 /// What `sdplint` reports about a browser dump or a capture as a whole — the events around the
 /// descriptions rather than their text. Codes `TRC1xx`.
 public enum TraceRules {
     public static let noPeerConnections = Rule(
         code: "TRC101", name: "no-peer-connections", severity: .warning, strictSeverity: .warning,
         summary: "The dump holds no peer connection, so there is nothing to check.",
-        explanation: "chrome://webrtc-internals forgets a peer connection about half a second after close(), even while the page still holds it, and records only connections created while it was open. A dump taken after the call, or with the internals page opened late, is empty. The rtcstats dump, saved from the same page, keeps the whole history.",
+        explanation:
+            """
+            chrome://webrtc-internals forgets a peer connection about half a second after close(), even while the \
+            page still holds it, and records only connections created while it was open. A dump taken after the \
+            call, or with the internals page opened late, is empty. The rtcstats dump, saved from the same page, \
+            keeps the whole history.
+            """,
         reference: Reference("chrome://webrtc-internals and about:webrtc"),
-        bad: "\"PeerConnections\": {}", good: "open chrome://webrtc-internals before the call and save the dump while it is connected, or save the rtcstats dump")
+        bad: "\"PeerConnections\": {}",
+        good:
+            """
+            open chrome://webrtc-internals before the call and save the dump while it is connected, or save the \
+            rtcstats dump
+            """
+    )
 
     public static let descriptionRefused = Rule(
         code: "TRC102", name: "description-refused", severity: .error,
         summary: "The browser refused a session description: set…Description failed.",
-        explanation: "setLocalDescription or setRemoteDescription rejected the description, so the connection keeps its previous state and the other peer is left waiting. The browser's message usually names the line; sdplint's findings on the same description say why by rule.",
+        explanation:
+            """
+            setLocalDescription or setRemoteDescription rejected the description, so the connection keeps its \
+            previous state and the other peer is left waiting. The browser's message usually names the line; \
+            sdplint's findings on the same description say why by rule.
+            """,
         reference: .rfc(9429, "5.10"),
-        bad: "setRemoteDescriptionOnFailure: Failed to parse SessionDescription. a=fingerprint:…", good: "setRemoteDescriptionOnSuccess")
+        bad: "setRemoteDescriptionOnFailure: Failed to parse SessionDescription. a=fingerprint:…",
+        good: "setRemoteDescriptionOnSuccess")
 
     public static let operationFailed = Rule(
         code: "TRC103", name: "operation-failed", severity: .error,
         summary: "createOffer, createAnswer or addIceCandidate failed.",
-        explanation: "The browser recorded the failure of a signaling operation. A failed addIceCandidate usually means the candidate names a section (sdpMid, sdpMLineIndex) that the remote description does not have, or arrived before setRemoteDescription; a failed createAnswer, that no remote offer was set.",
+        explanation:
+            """
+            The browser recorded the failure of a signaling operation. A failed addIceCandidate usually means the \
+            candidate names a section (sdpMid, sdpMLineIndex) that the remote description does not have, or \
+            arrived before setRemoteDescription; a failed createAnswer, that no remote offer was set.
+            """,
         reference: .rfc(9429, "4.1.17"),
-        bad: "addIceCandidateFailed", good: "addIceCandidate after setRemoteDescription, with the sdpMid of the section")
+        bad: "addIceCandidateFailed", good: "addIceCandidate after setRemoteDescription, with the sdpMid of the section"
+    )
 
     public static let unreadableEvent = Rule(
         code: "TRC104", name: "unreadable-event", severity: .warning, strictSeverity: .error,
         summary: "An event of the dump could not be read.",
-        explanation: "The event's value is neither the JSON nor the older `type: offer, sdp: …` text that browsers write. It is skipped; the rest of the dump is still checked.",
+        explanation:
+            """
+            The event's value is neither the JSON nor the older `type: offer, sdp: …` text that browsers write. It \
+            is skipped; the rest of the dump is still checked.
+            """,
         reference: Reference("chrome://webrtc-internals"),
-        bad: "{\"type\":\"setLocalDescription\",\"value\":\"{\\\"type\\\":\"}", good: "{\"type\":\"setLocalDescription\",\"value\":\"{\\\"type\\\":\\\"offer\\\",\\\"sdp\\\":\\\"v=0…\\\"}\"}")
+        bad: "{\"type\":\"setLocalDescription\",\"value\":\"{\\\"type\\\":\"}",
+        good: "{\"type\":\"setLocalDescription\",\"value\":\"{\\\"type\\\":\\\"offer\\\",\\\"sdp\\\":\\\"v=0…\\\"}\"}")
 
     public static let truncatedCapture = Rule(
         code: "TRC105", name: "truncated-capture", severity: .error,
         summary: "The capture ends in the middle of its data.",
-        explanation: "The file was cut (a download interrupted, a copy that ran out of space, a log rotated). Everything complete before the cut is still checked; the events after it are lost.",
+        explanation:
+            """
+            The file was cut (a download interrupted, a copy that ran out of space, a log rotated). Everything \
+            complete before the cut is still checked; the events after it are lost.
+            """,
         reference: .rfc(8259, "2"),
         bad: "…\"updateLog\": [{\"type\": \"setLocalDescr", good: "the whole file")
 
     public static let mungedDescription = Rule(
         code: "TRC106", name: "munged-description", severity: .info,
         summary: "The description set differs from the one the browser created (SDP munging).",
-        explanation: "The application changed the text between createOffer/createAnswer and setLocalDescription. JSEP allows only a few changes (RFC 9429 §5.4); browsers are removing support for the rest, and a munged description is a common source of failures that only one browser shows.",
+        explanation:
+            """
+            The application changed the text between createOffer/createAnswer and setLocalDescription. JSEP allows \
+            only a few changes (RFC 9429 §5.4); browsers are removing support for the rest, and a munged \
+            description is a common source of failures that only one browser shows.
+            """,
         reference: .rfc(9429, "5.4"),
-        bad: "createOfferOnSuccess: …a=rtpmap:111 opus/48000/2… then setLocalDescription without it", good: "setCodecPreferences() instead of editing the SDP")
+        bad: "createOfferOnSuccess: …a=rtpmap:111 opus/48000/2… then setLocalDescription without it",
+        good: "setCodecPreferences() instead of editing the SDP")
 
     public static let answerWithoutOffer = Rule(
         code: "TRC107", name: "answer-without-offer", severity: .warning, strictSeverity: .error,
         summary: "An answer was applied with no offer pending.",
-        explanation: "An answer must answer the offer in progress (RFC 3264 §4). In a dump this means the capture started in the middle of the session, or that the application applied an answer twice.",
+        explanation:
+            """
+            An answer must answer the offer in progress (RFC 3264 §4). In a dump this means the capture started in \
+            the middle of the session, or that the application applied an answer twice.
+            """,
         reference: .rfc(3264, "4"),
-        bad: "setRemoteDescription(answer) in state stable", good: "setLocalDescription(offer), then setRemoteDescription(answer)")
+        bad: "setRemoteDescription(answer) in state stable",
+        good: "setLocalDescription(offer), then setRemoteDescription(answer)")
 
     public static let offerReplaced = Rule(
         code: "TRC108", name: "offer-replaced", severity: .info,
         summary: "A new offer was applied before the pending one was answered.",
-        explanation: "The first offer was never answered; a rollback (perhaps not recorded) or glare handling replaced it. Only the later offer is analysed with its answer.",
+        explanation:
+            """
+            The first offer was never answered; a rollback (perhaps not recorded) or glare handling replaced it. \
+            Only the later offer is analysed with its answer.
+            """,
         reference: .rfc(9429, "4.1.10.2"),
-        bad: "setLocalDescription(offer), setLocalDescription(offer)", good: "setLocalDescription({type: \"rollback\"}) between them")
+        bad: "setLocalDescription(offer), setLocalDescription(offer)",
+        good: "setLocalDescription({type: \"rollback\"}) between them")
 
     public static let connectionFailed = Rule(
         code: "TRC109", name: "connection-failed", severity: .error, strictSeverity: .error,
         summary: "ICE or the connection reached the failed state.",
-        explanation: "No candidate pair passed its connectivity checks (or the DTLS handshake failed). Look at the candidates each side gathered: host candidates alone cannot cross a NAT, and without a relay candidate a restrictive firewall blocks the call.",
+        explanation:
+            """
+            No candidate pair passed its connectivity checks (or the DTLS handshake failed). Look at the \
+            candidates each side gathered: host candidates alone cannot cross a NAT, and without a relay candidate \
+            a restrictive firewall blocks the call.
+            """,
         reference: .rfc(8445, "8.1.2"),
         bad: "oniceconnectionstatechange: \"failed\"", good: "oniceconnectionstatechange: \"connected\"")
 
     public static let unrecognizedInput = Rule(
         code: "TRC110", name: "unrecognized-input", severity: .error, strictSeverity: .error,
         summary: "The input is JSON, but not a signaling message or a browser dump sdplint knows.",
-        explanation: "sdplint reads RTCSessionDescriptionInit and RTCIceCandidateInit envelopes, NDJSON streams of them, chrome://webrtc-internals and rtcstats dumps, and Firefox about:webrtc reports. Anything else is named here rather than guessed at.",
+        explanation:
+            """
+            sdplint reads RTCSessionDescriptionInit and RTCIceCandidateInit envelopes, NDJSON streams of them, \
+            chrome://webrtc-internals and rtcstats dumps, and Firefox about:webrtc reports. Anything else is named \
+            here rather than guessed at.
+            """,
         reference: .rfc(9429, "4.1"),
         bad: "{\"hello\": \"world\"}", good: "{\"type\": \"offer\", \"sdp\": \"v=0\\r\\n…\"}")
 

@@ -1,6 +1,7 @@
 public import SDPLintICE
 public import SDPLintJSON
 public import SDPLintSDP
+
 /// The candidates of a description, section by section, with what they offer for
 /// connectivity: the part of `sdplint check --format json` that says why two peers may not
 /// connect (RFC 8445 §5.1.1).
@@ -21,7 +22,10 @@ public struct ConnectivityReport: Sendable {
     public init?(_ session: SessionDescription) {
         sections = session.media.enumerated().compactMap { index, media in
             let candidates = media.candidates
-            return candidates.isEmpty ? nil : Section(index: index, mid: media.mid, candidates: candidates, inventory: CandidateInventory(candidates))
+            return candidates.isEmpty
+                ? nil
+                : Section(
+                    index: index, mid: media.mid, candidates: candidates, inventory: CandidateInventory(candidates))
         }
         guard !sections.isEmpty else { return nil }
         overall = CandidateInventory(sections.flatMap(\.candidates))
@@ -37,18 +41,24 @@ public struct ConnectivityReport: Sendable {
     // MARK: JSON
 
     public func write(to json: inout JSONWriter.ObjectWriter) {
-        json.member("sections", array: { list in
-            for section in sections {
-                list.object { entry in
-                    entry.member("index", orNull: section.index)
-                    entry.member("mid", orNull: section.mid)
-                    entry.member("candidates", array: { candidates in
-                        for candidate in section.candidates { candidates.object { Self.write(candidate, to: &$0) } }
-                    })
-                    entry.member("inventory", object: { Self.write(section.inventory, to: &$0) })
+        json.member(
+            "sections",
+            array: { list in
+                for section in sections {
+                    list.object { entry in
+                        entry.member("index", orNull: section.index)
+                        entry.member("mid", orNull: section.mid)
+                        entry.member(
+                            "candidates",
+                            array: { candidates in
+                                for candidate in section.candidates {
+                                    candidates.object { Self.write(candidate, to: &$0) }
+                                }
+                            })
+                        entry.member("inventory", object: { Self.write(section.inventory, to: &$0) })
+                    }
                 }
-            }
-        })
+            })
         json.member("overall", object: { Self.write(overall, to: &$0) })
     }
 
@@ -59,7 +69,8 @@ public struct ConnectivityReport: Sendable {
         json.member("transport", candidate.transport.spelling)
         json.member("priority", Int(candidate.priority))
         let computed = candidate.kind.recommendedTypePreference.flatMap {
-            Candidate.computePriority(typePreference: $0, localPreference: candidate.localPreference, componentID: candidate.componentID)
+            Candidate.computePriority(
+                typePreference: $0, localPreference: candidate.localPreference, componentID: candidate.componentID)
         }
         json.member("computedPriority", orNull: computed.map(Int.init))
         json.member("typePreference", Int(candidate.typePreference))
@@ -81,21 +92,25 @@ public struct ConnectivityReport: Sendable {
     static func write(_ inventory: CandidateInventory, to json: inout JSONWriter.ObjectWriter) {
         json.member("total", inventory.total)
         json.member("rtcpComponents", inventory.rtcpComponents)
-        json.member("entries", array: { list in
-            for entry in inventory.entries {
-                list.object { item in
-                    item.member("type", entry.kind.spelling)
-                    item.member("transport", entry.transport.spelling.lowercased())
-                    item.member("family", entry.family)
-                    item.member("count", entry.count)
+        json.member(
+            "entries",
+            array: { list in
+                for entry in inventory.entries {
+                    list.object { item in
+                        item.member("type", entry.kind.spelling)
+                        item.member("transport", entry.transport.spelling.lowercased())
+                        item.member("family", entry.family)
+                        item.member("count", entry.count)
+                    }
                 }
-            }
-        })
-        json.member("scopes", object: { scopes in
-            for scope in Candidate.Address.Scope.allCases where inventory.count(scope: scope) > 0 {
-                scopes.member(scope.rawValue, inventory.count(scope: scope))
-            }
-        })
+            })
+        json.member(
+            "scopes",
+            object: { scopes in
+                for scope in Candidate.Address.Scope.allCases where inventory.count(scope: scope) > 0 {
+                    scopes.member(scope.rawValue, inventory.count(scope: scope))
+                }
+            })
         json.member("onlyHost", inventory.onlyHost)
         json.member("noRelay", inventory.noRelay)
         json.member("onlyTCP", inventory.onlyTCP)

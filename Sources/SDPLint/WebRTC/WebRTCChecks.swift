@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
+
 /// The WebRTC checks of one parsed description (``WebRTCRules``).
 ///
 /// They apply where the description uses WebRTC transports (DTLS-SRTP or SCTP over DTLS);
@@ -50,7 +51,8 @@ struct WebRTCChecks {
         let wmsStreams = session.value(MSIDSemantic.self).map { Set($0.identifiers) }
         // A SIP endpoint may use DTLS-SRTP without ICE; once ICE or BUNDLE is in use, every
         // section needs its credentials.
-        let usesICE = session.has(.iceUfrag) || !bundled.isEmpty
+        let usesICE =
+            session.has(.iceUfrag) || !bundled.isEmpty
             || session.media.contains { $0.has(.iceUfrag) || $0.has(.candidate) }
 
         for (index, media) in session.media.enumerated() {
@@ -59,69 +61,106 @@ struct WebRTCChecks {
             // bundle-only ones (which take the tagged section's transport). SIP's DTLS-SRTP
             // (RFC 5763, UDP/TLS/RTP/SAVP) need not use ICE, so only JSEP transports are checked.
             if Self.isJSEPTransport(media.proto) && !rejected && !media.has(.bundleOnly) {
-                if usesICE && (media.value(ICEUfrag.self) == nil && session.value(ICEUfrag.self) == nil
-                    || media.value(ICEPwd.self) == nil && session.value(ICEPwd.self) == nil) {
-                    report(WebRTCRules.iceCredentialsMissing, at(index),
-                           "media section \(index) (\(media.media)) has no \(media.value(ICEUfrag.self) == nil && session.value(ICEUfrag.self) == nil ? "a=ice-ufrag" : "a=ice-pwd")")
+                if usesICE
+                    && (media.value(ICEUfrag.self) == nil && session.value(ICEUfrag.self) == nil
+                        || media.value(ICEPwd.self) == nil && session.value(ICEPwd.self) == nil)
+                {
+                    report(
+                        WebRTCRules.iceCredentialsMissing, at(index),
+                        "media section \(index) (\(media.media)) has no \(media.value(ICEUfrag.self) == nil && session.value(ICEUfrag.self) == nil ? "a=ice-ufrag" : "a=ice-pwd")"
+                    )
                 }
                 if media.value(Fingerprint.self) == nil && session.value(Fingerprint.self) == nil {
-                    report(WebRTCRules.fingerprintMissing, at(index), "media section \(index) (\(media.media)) has no a=fingerprint")
+                    report(
+                        WebRTCRules.fingerprintMissing, at(index),
+                        "media section \(index) (\(media.media)) has no a=fingerprint")
                 }
                 let setup = media.value(Setup.self) ?? session.value(Setup.self)
                 let setupIndex = firstIndex(.setup, in: index)
                 switch (setup, type) {
                 case (nil, _):
-                    report(WebRTCRules.setupMissing, at(index), "media section \(index) (\(media.media)) has no a=setup", hint: type == .answer ? "answer with a=setup:active" : "offer a=setup:actpass")
+                    report(
+                        WebRTCRules.setupMissing, at(index), "media section \(index) (\(media.media)) has no a=setup",
+                        hint: type == .answer ? "answer with a=setup:active" : "offer a=setup:actpass")
                 case (.some(let role), .offer) where role != .actpass:
-                    report(WebRTCRules.offerSetupNotActpass, at(index, attribute: setupIndex), "the offer says a=setup:\(role.rawValue); an offer should say actpass")
+                    report(
+                        WebRTCRules.offerSetupNotActpass, at(index, attribute: setupIndex),
+                        "the offer says a=setup:\(role.rawValue); an offer should say actpass")
                 case (.some(.actpass), .answer), (.some(.actpass), .pranswer):
-                    report(WebRTCRules.answerSetupActpass, at(index, attribute: setupIndex), "the answer says a=setup:actpass; it must choose active or passive", hint: "a=setup:active")
+                    report(
+                        WebRTCRules.answerSetupActpass, at(index, attribute: setupIndex),
+                        "the answer says a=setup:actpass; it must choose active or passive", hint: "a=setup:active")
                 default:
                     break
                 }
             }
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fingerprint {
-                if let fingerprint = attribute.as(Fingerprint.self), ["sha-1", "md5", "md2"].contains(fingerprint.hashFunction.lowercased()) {
-                    report(WebRTCRules.weakFingerprintHash, at(index, attribute: attributeIndex), "the fingerprint uses \(fingerprint.hashFunction); use sha-256")
+                if let fingerprint = attribute.as(Fingerprint.self),
+                    ["sha-1", "md5", "md2"].contains(fingerprint.hashFunction.lowercased())
+                {
+                    report(
+                        WebRTCRules.weakFingerprintHash, at(index, attribute: attributeIndex),
+                        "the fingerprint uses \(fingerprint.hashFunction); use sha-256")
                 }
             }
             // BUNDLE (RFC 9143).
             if !bundled.isEmpty {
                 if media.mid == nil && !rejected {
-                    report(WebRTCRules.midMissingWithBundle, at(index), "media section \(index) (\(media.media)) has no a=mid but the description uses BUNDLE")
+                    report(
+                        WebRTCRules.midMissingWithBundle, at(index),
+                        "media section \(index) (\(media.media)) has no a=mid but the description uses BUNDLE")
                 }
                 if let mid = media.mid, bundled.contains(mid) {
                     if media.port == 0 && !media.has(.bundleOnly) {
-                        report(WebRTCRules.rejectedSectionInBundle, at(index), "section \(mid) is rejected (port 0) but listed in a BUNDLE group", hint: "add a=bundle-only, or remove it from the group")
+                        report(
+                            WebRTCRules.rejectedSectionInBundle, at(index),
+                            "section \(mid) is rejected (port 0) but listed in a BUNDLE group",
+                            hint: "add a=bundle-only, or remove it from the group")
                     } else if media.proto.isRTP && !media.has(.rtcpMux) {
-                        report(WebRTCRules.bundleWithoutRTCPMux, at(index), "section \(mid) is bundled but does not offer a=rtcp-mux")
+                        report(
+                            WebRTCRules.bundleWithoutRTCPMux, at(index),
+                            "section \(mid) is bundled but does not offer a=rtcp-mux")
                     }
                 }
             }
             if let mid = media.mid, mid.utf8.count > 16, let midIndex = firstIndex(.mid, in: index) {
-                report(WebRTCRules.midTooLong, at(index, attribute: midIndex), "mid '\(mid)' is \(mid.utf8.count) bytes; the one-byte sdes:mid header extension carries at most 16")
+                report(
+                    WebRTCRules.midTooLong, at(index, attribute: midIndex),
+                    "mid '\(mid)' is \(mid.utf8.count) bytes; the one-byte sdes:mid header extension carries at most 16"
+                )
             }
             if media.has(.rtcpMuxOnly) && !media.has(.rtcpMux) {
-                report(WebRTCRules.rtcpMuxOnlyWithoutRTCPMux, at(index, attribute: firstIndex(.rtcpMuxOnly, in: index)), "a=rtcp-mux-only without a=rtcp-mux")
+                report(
+                    WebRTCRules.rtcpMuxOnlyWithoutRTCPMux, at(index, attribute: firstIndex(.rtcpMuxOnly, in: index)),
+                    "a=rtcp-mux-only without a=rtcp-mux")
             }
             // Payload types (RFC 5761 §4, RFC 3551 §3).
             if media.proto.isRTP {
                 let muxed = media.has(.rtcpMux)
                 var outside: [(pt: Int, name: String, attribute: Int)] = []
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
-                    guard let map = attribute.as(RTPMap.self), media.payloadTypes.contains(map.payloadType) else { continue }
+                    guard let map = attribute.as(RTPMap.self), media.payloadTypes.contains(map.payloadType) else {
+                        continue
+                    }
                     let pt = map.payloadType
                     if muxed && (64...95).contains(pt) {
-                        report(WebRTCRules.payloadTypeRTCPConflict, at(index, attribute: attributeIndex),
-                               "payload type \(pt) (\(map.encodingName)) collides with RTCP packet type \(pt + 128) when RTP and RTCP share a port")
+                        report(
+                            WebRTCRules.payloadTypeRTCPConflict, at(index, attribute: attributeIndex),
+                            """
+                            payload type \(pt) (\(map.encodingName)) collides with RTCP packet type \(pt + 128) \
+                            when RTP and RTCP share a port
+                            """
+                        )
                     } else if pt >= 35 && pt < 96 {
                         outside.append((pt, map.encodingName, attributeIndex))
                     }
                 }
                 if let first = outside.first {
                     let list = outside.map { "\($0.pt) (\($0.name))" }.joined(separator: ", ")
-                    report(WebRTCRules.payloadTypeOutsideDynamicRange, at(index, attribute: first.attribute),
-                           "media section \(index) binds \(outside.count == 1 ? "payload type" : "payload types") \(list) outside the dynamic range 96–127")
+                    report(
+                        WebRTCRules.payloadTypeOutsideDynamicRange, at(index, attribute: first.attribute),
+                        "media section \(index) binds \(outside.count == 1 ? "payload type" : "payload types") \(list) outside the dynamic range 96–127"
+                    )
                 }
             }
             // One track per section (Unified Plan), SSRC uniqueness.
@@ -131,15 +170,22 @@ struct WebRTCChecks {
                 switch attribute.name {
                 case .msid:
                     if let msid = attribute.as(MSID.self) {
-                        if tracks.insert(msid.streamID + " " + (msid.trackID ?? "")).inserted, tracks.count == 2 { firstExtraTrack = attributeIndex }
-                        if let wms = wmsStreams, !wms.contains("*"), msid.streamID != "-", !wms.contains(msid.streamID) {
-                            report(WebRTCRules.msidUnknownStream, at(index, attribute: attributeIndex), "stream \(msid.streamID) is not listed in a=msid-semantic:WMS")
+                        if tracks.insert(msid.streamID + " " + (msid.trackID ?? "")).inserted, tracks.count == 2 {
+                            firstExtraTrack = attributeIndex
+                        }
+                        if let wms = wmsStreams, !wms.contains("*"), msid.streamID != "-", !wms.contains(msid.streamID)
+                        {
+                            report(
+                                WebRTCRules.msidUnknownStream, at(index, attribute: attributeIndex),
+                                "stream \(msid.streamID) is not listed in a=msid-semantic:WMS")
                         }
                     }
                 case .ssrc:
                     guard let ssrc = attribute.as(SSRC.self) else { continue }
                     if let owner = ssrcOwners[ssrc.id], owner != index {
-                        report(WebRTCRules.ssrcInTwoSections, at(index, attribute: attributeIndex), "SSRC \(ssrc.id) is already used by media section \(owner)")
+                        report(
+                            WebRTCRules.ssrcInTwoSections, at(index, attribute: attributeIndex),
+                            "SSRC \(ssrc.id) is already used by media section \(owner)")
                         ssrcOwners[ssrc.id] = index
                     } else {
                         ssrcOwners[ssrc.id] = index
@@ -154,20 +200,30 @@ struct WebRTCChecks {
                 }
             }
             if tracks.count > 1, let firstExtraTrack {
-                report(WebRTCRules.planB, at(index, attribute: firstExtraTrack), "media section \(index) carries \(tracks.count) tracks; Unified Plan allows one per section")
+                report(
+                    WebRTCRules.planB, at(index, attribute: firstExtraTrack),
+                    "media section \(index) carries \(tracks.count) tracks; Unified Plan allows one per section")
             }
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
                 if let map = attribute.as(ExtMap.self), sessionExtmapURIs.contains(map.uri) {
-                    report(WebRTCRules.extmapAtBothLevels, at(index, attribute: attributeIndex), "\(map.uri) is also mapped at the session level")
+                    report(
+                        WebRTCRules.extmapAtBothLevels, at(index, attribute: attributeIndex),
+                        "\(map.uri) is also mapped at the session level")
                 }
             }
             // Data channels (RFC 8841).
             if media.proto.isSCTP && !rejected {
                 let legacy = media.proto == .dtlsSCTP
                 if legacy ? !media.has(.sctpmap) : !media.has(.sctpPort) {
-                    report(WebRTCRules.dataChannelIncomplete, at(index), legacy ? "the DTLS/SCTP section has no a=sctpmap" : "the data channel section has no a=sctp-port")
+                    report(
+                        WebRTCRules.dataChannelIncomplete, at(index),
+                        legacy
+                            ? "the DTLS/SCTP section has no a=sctpmap" : "the data channel section has no a=sctp-port")
                 } else if !legacy && !media.has(.maxMessageSize) {
-                    report(WebRTCRules.dataChannelIncomplete, at(index), "the data channel section has no a=max-message-size; the peer will assume 65536", hint: "a=max-message-size:262144")
+                    report(
+                        WebRTCRules.dataChannelIncomplete, at(index),
+                        "the data channel section has no a=max-message-size; the peer will assume 65536",
+                        hint: "a=max-message-size:262144")
                 }
             }
             checkCandidates(media, index)
@@ -178,7 +234,9 @@ struct WebRTCChecks {
 
     /// The transports JSEP uses (RFC 8829 §5.1.2): DTLS-SRTP with feedback, and SCTP over DTLS.
     static func isJSEPTransport(_ proto: MediaDescription.TransportProtocol) -> Bool {
-        [.udpTLSRTPSAVPF, .tcpDTLSRTPSAVPF, .udpDTLSSCTP, .tcpDTLSSCTP, .dtlsSCTP].contains { proto.equalsIgnoringCase($0) }
+        [.udpTLSRTPSAVPF, .tcpDTLSRTPSAVPF, .udpDTLSSCTP, .tcpDTLSSCTP, .dtlsSCTP].contains {
+            proto.equalsIgnoringCase($0)
+        }
     }
 
     private mutating func checkCandidates(_ media: MediaDescription, _ index: Int) {
@@ -188,17 +246,28 @@ struct WebRTCChecks {
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
             guard let candidate = attribute.as(Candidate.self) else { continue }
             if let ufrag, let own = candidate.ufrag, own != ufrag {
-                report(WebRTCRules.candidateUfragMismatch, at(index, attribute: attributeIndex), "candidate ufrag \(own) differs from a=ice-ufrag:\(ufrag)")
+                report(
+                    WebRTCRules.candidateUfragMismatch, at(index, attribute: attributeIndex),
+                    "candidate ufrag \(own) differs from a=ice-ufrag:\(ufrag)")
             }
             if muxOnly && candidate.componentID == 2 {
-                report(WebRTCRules.rtcpCandidateWithMuxOnly, at(index, attribute: attributeIndex), "component 2 candidate in a section with a=rtcp-mux-only")
+                report(
+                    WebRTCRules.rtcpCandidateWithMuxOnly, at(index, attribute: attributeIndex),
+                    "component 2 candidate in a section with a=rtcp-mux-only")
             } else if type == .answer && media.has(.rtcpMux) && candidate.componentID == 2 {
-                report(WebRTCRules.rtcpCandidateInMuxedAnswer, at(index, attribute: attributeIndex),
-                       "component 2 candidate in an answer that accepts a=rtcp-mux: RTCP will never use it")
+                report(
+                    WebRTCRules.rtcpCandidateInMuxedAnswer, at(index, attribute: attributeIndex),
+                    "component 2 candidate in an answer that accepts a=rtcp-mux: RTCP will never use it")
             }
-            let key = "\(candidate.componentID) \(candidate.transport.spelling.lowercased()) \(candidate.address.text) \(candidate.port)"
+            let key =
+                """
+                \(candidate.componentID) \(candidate.transport.spelling.lowercased()) \(candidate.address.text) \
+                \(candidate.port)
+                """
             if !seen.insert(key).inserted {
-                report(WebRTCRules.duplicateCandidate, at(index, attribute: attributeIndex), "candidate \(candidate.address.text):\(candidate.port) (\(candidate.transport)) appears twice")
+                report(
+                    WebRTCRules.duplicateCandidate, at(index, attribute: attributeIndex),
+                    "candidate \(candidate.address.text):\(candidate.port) (\(candidate.transport)) appears twice")
             }
         }
         let candidates = media.candidates
@@ -214,20 +283,31 @@ struct WebRTCChecks {
 
     /// Findings over every gathered candidate of the description (ICE connectivity, RFC 8445 §5.1.1).
     private mutating func checkConnectivity(_ candidates: [Candidate]) {
-        guard !candidates.isEmpty, let first = session.media.indices.first(where: { !session.media[$0].candidates.isEmpty }) else { return }
+        guard !candidates.isEmpty,
+            let first = session.media.indices.first(where: { !session.media[$0].candidates.isEmpty })
+        else { return }
         let location = at(first, attribute: session.media[first].attributes.firstIndex { $0.name == .candidate })
         let inventory = CandidateInventory(candidates)
         if inventory.onlyThisHost {
-            report(WebRTCRules.unreachableAddressesOnly, location,
-                   "\(Self.every(candidates.count, "candidate address")) loopback or link-local: no other host can reach \(candidates.count == 1 ? "it" : "them")")
+            report(
+                WebRTCRules.unreachableAddressesOnly, location,
+                "\(Self.every(candidates.count, "candidate address")) loopback or link-local: no other host can reach \(candidates.count == 1 ? "it" : "them")"
+            )
         } else if inventory.onlyMDNS {
-            report(WebRTCRules.mdnsCandidatesOnly, location,
-                   "\(Self.every(candidates.count, "candidate address")) an mDNS .local name: peers that cannot resolve \(candidates.count == 1 ? "it" : "them") have no candidate to use")
+            report(
+                WebRTCRules.mdnsCandidatesOnly, location,
+                "\(Self.every(candidates.count, "candidate address")) an mDNS .local name: peers that cannot resolve \(candidates.count == 1 ? "it" : "them") have no candidate to use"
+            )
         }
         if inventory.onlyHost {
-            report(WebRTCRules.hostCandidatesOnly, location, "\(Self.every(candidates.count, "candidate")) a host candidate: a peer behind NAT will need STUN or TURN")
+            report(
+                WebRTCRules.hostCandidatesOnly, location,
+                "\(Self.every(candidates.count, "candidate")) a host candidate: a peer behind NAT will need STUN or TURN"
+            )
         } else if inventory.noRelay {
-            report(WebRTCRules.noRelayCandidate, location, "no relay candidate: peers behind restrictive firewalls will not connect")
+            report(
+                WebRTCRules.noRelayCandidate, location,
+                "no relay candidate: peers behind restrictive firewalls will not connect")
         }
     }
 }

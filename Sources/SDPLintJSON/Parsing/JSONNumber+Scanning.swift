@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 extension JSONNumber {
     /// What the scan of a number found: its end, or the first problem.
     enum Scan {
@@ -32,7 +33,9 @@ extension JSONNumber {
             if i < end && bytes[i].isDigit {
                 var digits = i
                 while digits < end && bytes[digits].isDigit { digits += 1 }
-                return .problem(start..<digits, "has a leading zero (\(JSONParser.quoted(bytes, start..<digits))); JSON numbers have none")
+                return .problem(
+                    start..<digits,
+                    "has a leading zero (\(JSONParser.quoted(bytes, start..<digits))); JSON numbers have none")
             }
         } else {
             while i < end && bytes[i].isDigit { i += 1 }

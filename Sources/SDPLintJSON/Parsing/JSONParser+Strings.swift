@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 extension JSONParser {
     /// Reads the string whose opening quotation mark is at `i`, leaving `i` just past the closing
     /// one.
@@ -30,8 +31,10 @@ extension JSONParser {
         while true {
             // Skip plain ASCII eight bytes at a time: no quote, backslash, control or high byte.
             while position &+ 8 <= end {
-                let word = UInt64(littleEndian: raw.unsafeLoadUnaligned(fromUncheckedByteOffset: position, as: UInt64.self))
-                let special = Self.hasByte(word, 0x22) | Self.hasByte(word, 0x5C) | Self.hasLess(word, 0x20)
+                let word = UInt64(
+                    littleEndian: raw.unsafeLoadUnaligned(fromUncheckedByteOffset: position, as: UInt64.self))
+                let special =
+                    Self.hasByte(word, 0x22) | Self.hasByte(word, 0x5C) | Self.hasLess(word, 0x20)
                     | (word & 0x8080_8080_8080_8080)
                 if special == 0 {
                     position &+= 8
@@ -42,15 +45,21 @@ extension JSONParser {
                 }
             }
             guard position < end else {
-                report(JSONRules.unterminatedString, quote..<quote + 1,
+                report(
+                    JSONRules.unterminatedString, quote..<quote + 1,
                     "the string at \(valuePath()) has no closing quotation mark; the text ends inside it")
                 return nil
             }
             let byte = bytes[unchecked: position]
             if byte == ASCII.quote {
                 guard position - contentStart <= limits.maxStringLength else {
-                    report(JSONRules.stringTooLong, quote..<position + 1,
-                        "the string at \(valuePath()) is \(position - contentStart) bytes long, more than the limit of \(limits.maxStringLength)")
+                    report(
+                        JSONRules.stringTooLong, quote..<position + 1,
+                        """
+                        the string at \(valuePath()) is \(position - contentStart) bytes long, more than the limit \
+                        of \(limits.maxStringLength)
+                        """
+                    )
                     return nil
                 }
                 i = position + 1
@@ -64,14 +73,21 @@ extension JSONParser {
                 }
                 flush(bytes, runStart..<position)
                 guard readEscape(bytes, &position, end) else {
-                    report(JSONRules.unterminatedString, quote..<quote + 1,
+                    report(
+                        JSONRules.unterminatedString, quote..<quote + 1,
                         "the string at \(valuePath()) has no closing quotation mark; the text ends inside it")
                     return nil
                 }
                 runStart = position
             } else if byte < 0x20 {
-                report(JSONRules.controlCharacter, position..<position + 1,
-                    keepsMessages ? "the string at \(valuePath()) holds \(Self.controlName(byte)) unescaped; write it as \(Self.escapeName(byte))" : "")
+                report(
+                    JSONRules.controlCharacter, position..<position + 1,
+                    keepsMessages
+                        ? """
+                        the string at \(valuePath()) holds \(Self.controlName(byte)) unescaped; write it as \
+                        \(Self.escapeName(byte))
+                        """
+                        : "")
                 position += 1
                 if byte == ASCII.lf { newLine(at: position) }
             } else if byte < 0x80 {
@@ -87,8 +103,14 @@ extension JSONParser {
                     }
                     flush(bytes, runStart..<position)
                     let bad = Self.maximalInvalidPrefix(bytes, position, end)
-                    report(JSONRules.invalidUTF8, position..<position + bad,
-                        keepsMessages ? "the string at \(valuePath()) holds \(Self.hexBytes(bytes, position..<position + bad)), which is not UTF-8; replaced by U+FFFD" : "")
+                    report(
+                        JSONRules.invalidUTF8, position..<position + bad,
+                        keepsMessages
+                            ? """
+                            the string at \(valuePath()) holds \(Self.hexBytes(bytes, position..<position + bad)), \
+                            which is not UTF-8; replaced by U+FFFD
+                            """
+                            : "")
                     scratch.append(contentsOf: Self.replacementCharacter)
                     position += bad
                     runStart = position
@@ -124,9 +146,13 @@ extension JSONParser {
         default:
             // Leave a control or non-ASCII byte after the backslash to the caller's checks.
             let length = kind >= 0x20 && kind < 0x80 ? 2 : 1
-            let shown = kind >= 0x20 && kind < 0x7F ? "'\\\(Character(Unicode.Scalar(kind)))'" : "a backslash before \(kind.displayed)"
-            report(JSONRules.invalidEscape, backslash..<backslash + length,
-                keepsMessages ? "\(shown) in the string at \(valuePath()) is not a JSON escape; replaced by U+FFFD" : "")
+            let shown =
+                kind >= 0x20 && kind < 0x7F
+                ? "'\\\(Character(Unicode.Scalar(kind)))'" : "a backslash before \(kind.displayed)"
+            report(
+                JSONRules.invalidEscape, backslash..<backslash + length,
+                keepsMessages ? "\(shown) in the string at \(valuePath()) is not a JSON escape; replaced by U+FFFD" : ""
+            )
             scratch.append(contentsOf: Self.replacementCharacter)
             position = backslash + length
             return true
@@ -140,8 +166,14 @@ extension JSONParser {
             var digits = backslash + 2
             while digits < end && digits < backslash + 6 && bytes[digits].isHexDigit { digits += 1 }
             if digits == end { return false }
-            report(JSONRules.invalidEscape, backslash..<digits,
-                keepsMessages ? "'\\u' in the string at \(valuePath()) is not followed by four hexadecimal digits; replaced by U+FFFD" : "")
+            report(
+                JSONRules.invalidEscape, backslash..<digits,
+                keepsMessages
+                    ? """
+                    '\\u' in the string at \(valuePath()) is not followed by four hexadecimal digits; replaced by \
+                    U+FFFD
+                    """
+                    : "")
             scratch.append(contentsOf: Self.replacementCharacter)
             position = digits
             return true
@@ -151,18 +183,31 @@ extension JSONParser {
         case 0xD800...0xDBFF:
             // A high surrogate must be followed by an escaped low surrogate (RFC 8259 §7).
             if position + 1 < end, bytes[position] == ASCII.backslash, bytes[position + 1] == UInt8(ascii: "u"),
-               let low = Self.hex4(bytes, position + 2, end), (0xDC00...0xDFFF).contains(low) {
+                let low = Self.hex4(bytes, position + 2, end), (0xDC00...0xDFFF).contains(low)
+            {
                 let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                 appendScalar(scalar)
                 position += 6
             } else {
-                report(JSONRules.loneSurrogate, backslash..<position,
-                    keepsMessages ? "\(Self.hexEscape(unit)) in the string at \(valuePath()) is a high surrogate without a low surrogate after it; replaced by U+FFFD" : "")
+                report(
+                    JSONRules.loneSurrogate, backslash..<position,
+                    keepsMessages
+                        ? """
+                        \(Self.hexEscape(unit)) in the string at \(valuePath()) is a high surrogate without a low \
+                        surrogate after it; replaced by U+FFFD
+                        """
+                        : "")
                 scratch.append(contentsOf: Self.replacementCharacter)
             }
         case 0xDC00...0xDFFF:
-            report(JSONRules.loneSurrogate, backslash..<position,
-                keepsMessages ? "\(Self.hexEscape(unit)) in the string at \(valuePath()) is a low surrogate without a high surrogate before it; replaced by U+FFFD" : "")
+            report(
+                JSONRules.loneSurrogate, backslash..<position,
+                keepsMessages
+                    ? """
+                    \(Self.hexEscape(unit)) in the string at \(valuePath()) is a low surrogate without a high \
+                    surrogate before it; replaced by U+FFFD
+                    """
+                    : "")
             scratch.append(contentsOf: Self.replacementCharacter)
         default:
             appendScalar(UInt32(unit))
@@ -235,12 +280,20 @@ extension JSONParser {
         let length: Int
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: return 0
         }
         guard start + length <= end else { return 0 }
@@ -264,12 +317,20 @@ extension JSONParser {
         let length: Int
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: return 1
         }
         var k = 1

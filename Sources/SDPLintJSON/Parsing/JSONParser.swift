@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// The RFC 8259 reader: one pass over the bytes, an explicit stack instead of recursion, and every
 /// problem reported with its line, column and JSON path.
 ///
@@ -164,25 +165,33 @@ struct JSONParser {
     /// - Complexity: O(n) in `range.count`.
     mutating func parseText(_ bytes: Span<UInt8>, _ range: Range<Int>) -> JSONValue? {
         guard range.count <= limits.maxBytes else {
-            report(JSONRules.documentTooLarge, range.lowerBound..<range.lowerBound,
+            report(
+                JSONRules.documentTooLarge, range.lowerBound..<range.lowerBound,
                 "the text is \(range.count) bytes, more than the limit of \(limits.maxBytes)")
             return nil
         }
         var i = range.lowerBound
         let end = range.upperBound
         if end - i >= 3 && bytes[i] == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF {
-            report(JSONRules.byteOrderMark, i..<i + 3, "the text starts with a UTF-8 byte order mark, which JSON texts must not carry")
+            report(
+                JSONRules.byteOrderMark, i..<i + 3,
+                "the text starts with a UTF-8 byte order mark, which JSON texts must not carry")
             i += 3
         }
         i = skipWhitespace(bytes, i, end)
         guard i < end else {
-            report(JSONRules.unexpectedEnd, i..<i, range.isEmpty ? "the text is empty: expected a JSON value" : "the text holds only whitespace: expected a JSON value")
+            report(
+                JSONRules.unexpectedEnd, i..<i,
+                range.isEmpty
+                    ? "the text is empty: expected a JSON value"
+                    : "the text holds only whitespace: expected a JSON value")
             return nil
         }
         guard let value = parseValue(bytes, &i, end) else { return nil }
         i = skipWhitespace(bytes, i, end)
         if i < end {
-            report(JSONRules.trailingContent, i..<end,
+            report(
+                JSONRules.trailingContent, i..<end,
                 "unexpected \(bytes[i].displayed) after the end of the JSON value; a text holds exactly one value")
         }
         return value
@@ -233,8 +242,10 @@ struct JSONParser {
                 let closer = top.isObject ? ASCII.closeBrace : ASCII.closeBracket
                 guard i < end else {
                     let kind = top.isObject ? "object" : "array"
-                    report(JSONRules.unexpectedEnd, end..<end,
-                        "the text ends inside the \(kind) at \(containerPath()) opened at \(location(top.start..<top.start + 1)); expected ',' or '\(top.isObject ? "}" : "]")'")
+                    report(
+                        JSONRules.unexpectedEnd, end..<end,
+                        "the text ends inside the \(kind) at \(containerPath()) opened at \(location(top.start..<top.start + 1)); expected ',' or '\(top.isObject ? "}" : "]")'"
+                    )
                     return nil
                 }
                 let separator = bytes[unchecked: i]
@@ -245,22 +256,28 @@ struct JSONParser {
                 }
                 guard separator == ASCII.comma else {
                     let kind = top.isObject ? "member" : "element"
-                    report(JSONRules.unexpectedCharacter, i..<i + 1,
-                        "expected ',' or '\(top.isObject ? "}" : "]")' after the \(kind) \(lastValuePath()), found \(describe(bytes, i, end))")
+                    report(
+                        JSONRules.unexpectedCharacter, i..<i + 1,
+                        "expected ',' or '\(top.isObject ? "}" : "]")' after the \(kind) \(lastValuePath()), found \(describe(bytes, i, end))"
+                    )
                     return nil
                 }
                 let comma = i
                 i = skipWhitespace(bytes, i + 1, end)
                 if i < end && bytes[unchecked: i] == closer {
-                    report(JSONRules.trailingComma, comma..<comma + 1,
-                        "trailing comma after the last \(top.isObject ? "member" : "element") \(lastValuePath()); JSON allows none")
+                    report(
+                        JSONRules.trailingComma, comma..<comma + 1,
+                        "trailing comma after the last \(top.isObject ? "member" : "element") \(lastValuePath()); JSON allows none"
+                    )
                     close(at: i)
                     i += 1
                     continue
                 }
                 if values.count - top.valueBase >= limits.maxItems {
-                    report(JSONRules.tooManyItems, i..<i + 1,
-                        "the \(top.isObject ? "object" : "array") at \(containerPath()) has more than \(limits.maxItems) \(top.isObject ? "members" : "elements"), the limit")
+                    report(
+                        JSONRules.tooManyItems, i..<i + 1,
+                        "the \(top.isObject ? "object" : "array") at \(containerPath()) has more than \(limits.maxItems) \(top.isObject ? "members" : "elements"), the limit"
+                    )
                     return nil
                 }
                 if top.isObject {
@@ -277,8 +294,10 @@ struct JSONParser {
     /// Opens an array or object at `offset`, unless that would nest too deep.
     mutating func open(isObject: Bool, at offset: Int) -> Bool {
         guard frames.count < maxDepth else {
-            report(JSONRules.nestingTooDeep, offset..<offset + 1,
-                "the \(isObject ? "object" : "array") at \(valuePath()) is nested \(frames.count + 1) levels deep, more than the limit of \(maxDepth)")
+            report(
+                JSONRules.nestingTooDeep, offset..<offset + 1,
+                "the \(isObject ? "object" : "array") at \(valuePath()) is nested \(frames.count + 1) levels deep, more than the limit of \(maxDepth)"
+            )
             return false
         }
         let key = currentKey()
@@ -295,7 +314,8 @@ struct JSONParser {
             var members: [JSONObject.Member] = []
             members.reserveCapacity(count)
             for position in 0..<count {
-                members.append(JSONObject.Member(key: keys[frame.keyBase + position], value: values[frame.valueBase + position]))
+                members.append(
+                    JSONObject.Member(key: keys[frame.keyBase + position], value: values[frame.valueBase + position]))
             }
             keys.removeLast(count)
             keyStarts.removeLast(count)
@@ -308,10 +328,11 @@ struct JSONParser {
             let first = UInt32(truncatingIfNeeded: nodes.count)
             nodes.append(contentsOf: pendingNodes[frame.valueBase...])
             pendingNodes.removeLast(count)
-            pendingNodes.append(LocationNode(
-                start: UInt32(truncatingIfNeeded: frame.start), end: UInt32(truncatingIfNeeded: offset + 1),
-                keyStart: frame.key.start, keyEnd: frame.key.end,
-                firstChild: first, childCount: UInt32(truncatingIfNeeded: count)))
+            pendingNodes.append(
+                LocationNode(
+                    start: UInt32(truncatingIfNeeded: frame.start), end: UInt32(truncatingIfNeeded: offset + 1),
+                    keyStart: frame.key.start, keyEnd: frame.key.end,
+                    firstChild: first, childCount: UInt32(truncatingIfNeeded: count)))
         }
         values.append(value)
     }
@@ -321,9 +342,11 @@ struct JSONParser {
     mutating func push(_ value: JSONValue, _ range: Range<Int>) {
         if recordLocations {
             let key = currentKey()
-            pendingNodes.append(LocationNode(
-                start: UInt32(truncatingIfNeeded: range.lowerBound), end: UInt32(truncatingIfNeeded: range.upperBound),
-                keyStart: key.start, keyEnd: key.end, firstChild: 0, childCount: 0))
+            pendingNodes.append(
+                LocationNode(
+                    start: UInt32(truncatingIfNeeded: range.lowerBound),
+                    end: UInt32(truncatingIfNeeded: range.upperBound),
+                    keyStart: key.start, keyEnd: key.end, firstChild: 0, childCount: 0))
         }
         values.append(value)
     }
@@ -338,22 +361,39 @@ struct JSONParser {
     /// Reads `string ws ":" ws` at `i`: a member name and its separator.
     mutating func readKey(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> Bool {
         guard i < end else {
-            report(JSONRules.unexpectedEnd, end..<end, "the text ends inside the object at \(containerPath()); expected a member name or '}'")
+            report(
+                JSONRules.unexpectedEnd, end..<end,
+                "the text ends inside the object at \(containerPath()); expected a member name or '}'")
             return false
         }
         let start = i
         let byte = bytes[unchecked: i]
         guard byte == ASCII.quote else {
             if byte == UInt8(ascii: "'") {
-                report(JSONRules.singleQuotedString, i..<i + 1,
-                    "a member name of the object at \(containerPath()) is in single quotes; JSON strings use double quotes")
+                report(
+                    JSONRules.singleQuotedString, i..<i + 1,
+                    """
+                    a member name of the object at \(containerPath()) is in single quotes; JSON strings use double \
+                    quotes
+                    """
+                )
             } else if byte.isAlpha || byte == ASCII.underscore || byte == UInt8(ascii: "$") {
                 let wordEnd = identifierEnd(bytes, i, end)
-                report(JSONRules.unquotedKey, i..<wordEnd,
-                    "the member name \(Self.quoted(bytes, i..<wordEnd)) of the object at \(containerPath()) is not in double quotes")
+                report(
+                    JSONRules.unquotedKey, i..<wordEnd,
+                    """
+                    the member name \(Self.quoted(bytes, i..<wordEnd)) of the object at \(containerPath()) is not \
+                    in double quotes
+                    """
+                )
             } else {
-                report(JSONRules.unexpectedCharacter, i..<i + 1,
-                    "expected a member name in double quotes or '}' in the object at \(containerPath()), found \(describe(bytes, i, end))")
+                report(
+                    JSONRules.unexpectedCharacter, i..<i + 1,
+                    """
+                    expected a member name in double quotes or '}' in the object at \(containerPath()), found \
+                    \(describe(bytes, i, end))
+                    """
+                )
             }
             return false
         }
@@ -363,8 +403,13 @@ struct JSONParser {
         let position = keys.count - top.keyBase
         if let first = firstPosition(of: key, in: top) {
             let firstLocation = location(keyStarts[top.keyBase + first]..<keyStarts[top.keyBase + first] + 1)
-            report(JSONRules.duplicateKey, keyRange,
-                "duplicate member name \(JSONWriter.quoted(key)) at \(containerPath().appending(key)): first at \(firstLocation), again here; lookups use the first")
+            report(
+                JSONRules.duplicateKey, keyRange,
+                """
+                duplicate member name \(JSONWriter.quoted(key)) at \(containerPath().appending(key)): first at \
+                \(firstLocation), again here; lookups use the first
+                """
+            )
         } else {
             indexKey(key, position)
         }
@@ -374,11 +419,14 @@ struct JSONParser {
 
         i = skipWhitespace(bytes, i, end)
         guard i < end else {
-            report(JSONRules.unexpectedEnd, end..<end, "the text ends after the member name at \(valuePath()); expected ':'")
+            report(
+                JSONRules.unexpectedEnd, end..<end,
+                "the text ends after the member name at \(valuePath()); expected ':'")
             return false
         }
         guard bytes[unchecked: i] == ASCII.colon else {
-            report(JSONRules.unexpectedCharacter, i..<i + 1,
+            report(
+                JSONRules.unexpectedCharacter, i..<i + 1,
                 "expected ':' after the member name at \(valuePath()), found \(describe(bytes, i, end))")
             return false
         }
@@ -476,21 +524,32 @@ struct JSONParser {
         }
         let wordEnd = identifierEnd(bytes, i, end)
         let word = start..<wordEnd
-        if Bytes.equals(bytes, word, "true") { i = wordEnd; return .bool(true) }
-        if Bytes.equals(bytes, word, "false") { i = wordEnd; return .bool(false) }
-        if Bytes.equals(bytes, word, "null") { i = wordEnd; return .null }
+        if Bytes.equals(bytes, word, "true") {
+            i = wordEnd
+            return .bool(true)
+        }
+        if Bytes.equals(bytes, word, "false") {
+            i = wordEnd
+            return .bool(false)
+        }
+        if Bytes.equals(bytes, word, "null") {
+            i = wordEnd
+            return .null
+        }
         let hint: String
         if Bytes.equals(bytes, word, "NaN") || Bytes.equals(bytes, word, "Infinity") {
             hint = "; JSON has no NaN or infinity (JSON.stringify writes null)"
         } else if Bytes.equalsIgnoringCase(bytes, word, "true") || Bytes.equalsIgnoringCase(bytes, word, "false")
-            || Bytes.equalsIgnoringCase(bytes, word, "null") {
+            || Bytes.equalsIgnoringCase(bytes, word, "null")
+        {
             hint = "; JSON literals are lower-case"
         } else if Bytes.equals(bytes, word, "undefined") || Bytes.equals(bytes, word, "None") {
             hint = "; use null"
         } else {
             hint = "; strings need double quotes"
         }
-        report(JSONRules.invalidLiteral, word,
+        report(
+            JSONRules.invalidLiteral, word,
             "\(Self.quoted(bytes, word)) at \(valuePath()) is not a JSON value: expected true, false or null\(hint)")
         return nil
     }
@@ -500,13 +559,17 @@ struct JSONParser {
         let byte = bytes[offset]
         switch byte {
         case UInt8(ascii: "'"):
-            report(JSONRules.singleQuotedString, offset..<offset + 1,
+            report(
+                JSONRules.singleQuotedString, offset..<offset + 1,
                 "the string at \(valuePath()) is in single quotes; JSON strings use double quotes")
         case ASCII.plus, ASCII.dot:
-            report(JSONRules.invalidNumber, offset..<offset + 1,
-                "the number at \(valuePath()) starts with '\(byte == ASCII.plus ? "+" : ".")'; JSON numbers start with a digit or '-'")
+            report(
+                JSONRules.invalidNumber, offset..<offset + 1,
+                "the number at \(valuePath()) starts with '\(byte == ASCII.plus ? "+" : ".")'; JSON numbers start with a digit or '-'"
+            )
         default:
-            report(JSONRules.unexpectedCharacter, offset..<offset + 1,
+            report(
+                JSONRules.unexpectedCharacter, offset..<offset + 1,
                 "expected a value at \(valuePath()), found \(describe(bytes, offset, end))")
         }
     }
@@ -530,8 +593,13 @@ struct JSONParser {
         switch JSONNumber.scanReportingProblem(bytes, start..<end) {
         case .number(let numberEnd):
             guard numberEnd - start <= limits.maxNumberLength else {
-                report(JSONRules.numberTooLong, start..<numberEnd,
-                    "the number at \(valuePath()) has \(numberEnd - start) characters, more than the limit of \(limits.maxNumberLength)")
+                report(
+                    JSONRules.numberTooLong, start..<numberEnd,
+                    """
+                    the number at \(valuePath()) has \(numberEnd - start) characters, more than the limit of \
+                    \(limits.maxNumberLength)
+                    """
+                )
                 return nil
             }
             i = numberEnd

@@ -49,13 +49,25 @@ public struct JSONWriter: Sendable {
 
     // MARK: Values
 
-    public mutating func null() { beginTopLevel(); output += "null" }
+    public mutating func null() {
+        beginTopLevel()
+        output += "null"
+    }
 
-    public mutating func bool(_ value: Bool) { beginTopLevel(); output += value ? "true" : "false" }
+    public mutating func bool(_ value: Bool) {
+        beginTopLevel()
+        output += value ? "true" : "false"
+    }
 
-    public mutating func number(_ value: JSONNumber) { beginTopLevel(); output += value.text }
+    public mutating func number(_ value: JSONNumber) {
+        beginTopLevel()
+        output += value.text
+    }
 
-    public mutating func number<Integer: BinaryInteger>(_ value: Integer) { beginTopLevel(); output += String(value) }
+    public mutating func number<Integer: BinaryInteger>(_ value: Integer) {
+        beginTopLevel()
+        output += String(value)
+    }
 
     /// Writes a finite `Double` in its shortest form; NaN and the infinities, which JSON cannot
     /// write, become `null` as in `JSON.stringify`.
@@ -64,7 +76,10 @@ public struct JSONWriter: Sendable {
         output += JSONNumber(value)?.text ?? "null"
     }
 
-    public mutating func string(_ value: String) { beginTopLevel(); Self.writeString(value, to: &output) }
+    public mutating func string(_ value: String) {
+        beginTopLevel()
+        Self.writeString(value, to: &output)
+    }
 
     /// Writes a whole value tree.
     ///
@@ -101,14 +116,35 @@ public struct JSONWriter: Sendable {
             writer.output += writer.isPretty ? ": " : ":"
         }
 
-        public mutating func member(_ name: String, _ value: JSONValue) { key(name); writer.write(value) }
-        public mutating func member(_ name: String, _ value: String) { key(name); JSONWriter.writeString(value, to: &writer.output) }
-        public mutating func member(_ name: String, _ value: Bool) { key(name); writer.output += value ? "true" : "false" }
-        public mutating func member(_ name: String, _ value: JSONNumber) { key(name); writer.output += value.text }
-        public mutating func member<Integer: BinaryInteger>(_ name: String, _ value: Integer) { key(name); writer.output += String(value) }
+        public mutating func member(_ name: String, _ value: JSONValue) {
+            key(name)
+            writer.write(value)
+        }
+        public mutating func member(_ name: String, _ value: String) {
+            key(name)
+            JSONWriter.writeString(value, to: &writer.output)
+        }
+        public mutating func member(_ name: String, _ value: Bool) {
+            key(name)
+            writer.output += value ? "true" : "false"
+        }
+        public mutating func member(_ name: String, _ value: JSONNumber) {
+            key(name)
+            writer.output += value.text
+        }
+        public mutating func member<Integer: BinaryInteger>(_ name: String, _ value: Integer) {
+            key(name)
+            writer.output += String(value)
+        }
         /// A finite `Double`, or `null` for NaN and the infinities.
-        public mutating func member(_ name: String, _ value: Double) { key(name); writer.output += JSONNumber(value)?.text ?? "null" }
-        public mutating func nullMember(_ name: String) { key(name); writer.output += "null" }
+        public mutating func member(_ name: String, _ value: Double) {
+            key(name)
+            writer.output += JSONNumber(value)?.text ?? "null"
+        }
+        public mutating func nullMember(_ name: String) {
+            key(name)
+            writer.output += "null"
+        }
 
         /// A member whose value is `value` when it is not `nil`; nothing otherwise.
         public mutating func member(_ name: String, ifPresent value: String?) {
@@ -131,12 +167,16 @@ public struct JSONWriter: Sendable {
             member(name, array: { array in for item in strings { array.element(item) } })
         }
 
-        public mutating func member<Failure: Error>(_ name: String, object body: (inout ObjectWriter) throws(Failure) -> Void) throws(Failure) {
+        public mutating func member<Failure: Error>(
+            _ name: String, object body: (inout ObjectWriter) throws(Failure) -> Void
+        ) throws(Failure) {
             key(name)
             try writer.writeObject(body)
         }
 
-        public mutating func member<Failure: Error>(_ name: String, array body: (inout ArrayWriter) throws(Failure) -> Void) throws(Failure) {
+        public mutating func member<Failure: Error>(
+            _ name: String, array body: (inout ArrayWriter) throws(Failure) -> Void
+        ) throws(Failure) {
             key(name)
             try writer.writeArray(body)
         }
@@ -152,20 +192,44 @@ public struct JSONWriter: Sendable {
             count += 1
         }
 
-        public mutating func element(_ value: JSONValue) { next(); writer.write(value) }
-        public mutating func element(_ value: String) { next(); JSONWriter.writeString(value, to: &writer.output) }
-        public mutating func element(_ value: Bool) { next(); writer.output += value ? "true" : "false" }
-        public mutating func element(_ value: JSONNumber) { next(); writer.output += value.text }
-        public mutating func element<Integer: BinaryInteger>(_ value: Integer) { next(); writer.output += String(value) }
-        public mutating func element(_ value: Double) { next(); writer.output += JSONNumber(value)?.text ?? "null" }
-        public mutating func nullElement() { next(); writer.output += "null" }
+        public mutating func element(_ value: JSONValue) {
+            next()
+            writer.write(value)
+        }
+        public mutating func element(_ value: String) {
+            next()
+            JSONWriter.writeString(value, to: &writer.output)
+        }
+        public mutating func element(_ value: Bool) {
+            next()
+            writer.output += value ? "true" : "false"
+        }
+        public mutating func element(_ value: JSONNumber) {
+            next()
+            writer.output += value.text
+        }
+        public mutating func element<Integer: BinaryInteger>(_ value: Integer) {
+            next()
+            writer.output += String(value)
+        }
+        public mutating func element(_ value: Double) {
+            next()
+            writer.output += JSONNumber(value)?.text ?? "null"
+        }
+        public mutating func nullElement() {
+            next()
+            writer.output += "null"
+        }
 
-        public mutating func object<Failure: Error>(_ body: (inout ObjectWriter) throws(Failure) -> Void) throws(Failure) {
+        public mutating func object<Failure: Error>(
+            _ body: (inout ObjectWriter) throws(Failure) -> Void
+        ) throws(Failure) {
             next()
             try writer.writeObject(body)
         }
 
-        public mutating func array<Failure: Error>(_ body: (inout ArrayWriter) throws(Failure) -> Void) throws(Failure) {
+        public mutating func array<Failure: Error>(_ body: (inout ArrayWriter) throws(Failure) -> Void) throws(Failure)
+        {
             next()
             try writer.writeArray(body)
         }
@@ -206,7 +270,9 @@ public struct JSONWriter: Sendable {
 
     /// Hands this writer's state to the container writer and takes it back, so the text is
     /// never copied.
-    private mutating func writeObject<Failure: Error>(_ body: (inout ObjectWriter) throws(Failure) -> Void) throws(Failure) {
+    private mutating func writeObject<Failure: Error>(
+        _ body: (inout ObjectWriter) throws(Failure) -> Void
+    ) throws(Failure) {
         output += "{"
         depth += 1
         var container = ObjectWriter(writer: self)
@@ -222,7 +288,9 @@ public struct JSONWriter: Sendable {
         try body(&container)
     }
 
-    private mutating func writeArray<Failure: Error>(_ body: (inout ArrayWriter) throws(Failure) -> Void) throws(Failure) {
+    private mutating func writeArray<Failure: Error>(
+        _ body: (inout ArrayWriter) throws(Failure) -> Void
+    ) throws(Failure) {
         output += "["
         depth += 1
         var container = ArrayWriter(writer: self)

@@ -1,5 +1,6 @@
-public import SDPLintSDP
 import SDPLintICE
+public import SDPLintSDP
+
 /// What an SDP means for an SDP ↔ Jingle round trip, without its formatting: the yardstick of
 /// "SDP → Jingle → SDP gives back an equal description".
 ///
@@ -38,7 +39,10 @@ public struct ComparableDescription: Sendable, Hashable {
                 Self.apply(item, to: &sdp.attributes, bandwidths: &sdp.bandwidths)
             case .media(let index, _):
                 guard sdp.media.indices.contains(index) else { continue }
-                if item.kind == .section { removedSections.insert(index); continue }
+                if item.kind == .section {
+                    removedSections.insert(index)
+                    continue
+                }
                 if item.kind == .mediaLine, let surviving = item.surviving {
                     let fields = surviving.dropFirst(2).split(separator: " ").map(String.init)
                     if fields.count >= 3 {
@@ -62,7 +66,10 @@ public struct ComparableDescription: Sendable, Hashable {
         var pushed: [String: [String]] = [:]
         for attribute in sdp.attributes {
             let name = attribute.name.rawValue
-            if directions.contains(name) { sessionDirection = name; continue }
+            if directions.contains(name) {
+                sessionDirection = name
+                continue
+            }
             if transportDefaults.contains(name) || rtpDefaults.contains(name) {
                 pushed[name, default: []].append(Self.fact(attribute))
                 continue
@@ -72,13 +79,18 @@ public struct ComparableDescription: Sendable, Hashable {
         session = sessionFacts.sorted()
         sections = []
         for (index, section) in sdp.media.enumerated() where !removedSections.contains(index) {
-            var facts: Set<String> = ["m=\(section.media.rawValue) \(section.proto.rawValue) \(section.formats.joined(separator: " "))"]
+            var facts: Set<String> = [
+                "m=\(section.media.rawValue) \(section.proto.rawValue) \(section.formats.joined(separator: " "))"
+            ]
             if section.isRejected { facts.insert("rejected") }
             var direction = sessionDirection ?? "sendrecv"
             var present: Set<String> = []
             for attribute in section.attributes {
                 let name = attribute.name.rawValue
-                if directions.contains(name) { direction = name; continue }
+                if directions.contains(name) {
+                    direction = name
+                    continue
+                }
                 present.insert(name)
                 facts.insert(Self.fact(attribute))
             }
@@ -102,14 +114,16 @@ public struct ComparableDescription: Sendable, Hashable {
     /// The facts one description has and the other has not, for a test's failure message.
     public func differences(from other: ComparableDescription) -> [String] {
         var result: [String] = []
-        let left = Set(session), right = Set(other.session)
+        let left = Set(session)
+        let right = Set(other.session)
         result += left.subtracting(right).sorted().map { "session: only in the first: \($0)" }
         result += right.subtracting(left).sorted().map { "session: only in the second: \($0)" }
         if sections.count != other.sections.count {
             result.append("\(sections.count) sections against \(other.sections.count)")
         }
         for (index, (mine, theirs)) in zip(sections, other.sections).enumerated() {
-            let a = Set(mine), b = Set(theirs)
+            let a = Set(mine)
+            let b = Set(theirs)
             result += a.subtracting(b).sorted().map { "section \(index): only in the first: \($0)" }
             result += b.subtracting(a).sorted().map { "section \(index): only in the second: \($0)" }
         }
@@ -119,7 +133,9 @@ public struct ComparableDescription: Sendable, Hashable {
     /// Removes the line a dropped item names, putting back what survives of it.
     private static func apply(_ item: DroppedItem, to attributes: inout [Attribute], bandwidths: inout [Bandwidth]) {
         if item.text.hasPrefix("b=") {
-            if let index = bandwidths.firstIndex(where: { "b=" + $0.description == item.text }) { bandwidths.remove(at: index) }
+            if let index = bandwidths.firstIndex(where: { "b=" + $0.description == item.text }) {
+                bandwidths.remove(at: index)
+            }
             return
         }
         guard item.text.hasPrefix("a=") else { return }
@@ -128,7 +144,9 @@ public struct ComparableDescription: Sendable, Hashable {
         if let surviving = item.surviving, surviving.hasPrefix("a=") {
             let body = surviving.dropFirst(2)
             if let colon = body.firstIndex(of: ":") {
-                attributes.insert(Attribute(name: .init(String(body[..<colon])), value: String(body[body.index(after: colon)...])), at: index)
+                attributes.insert(
+                    Attribute(name: .init(String(body[..<colon])), value: String(body[body.index(after: colon)...])),
+                    at: index)
             } else {
                 attributes.insert(Attribute(name: .init(String(body))), at: index)
             }

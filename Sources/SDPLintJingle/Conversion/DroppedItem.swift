@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Something a conversion between SDP and Jingle could not carry: which section, which line
 /// (or part of it), and why. A conversion never loses anything silently; what it drops is listed
 /// as one of these.

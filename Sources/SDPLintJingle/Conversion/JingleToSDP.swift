@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
-public import SDPLintSDP
 import SDPLintICE
+public import SDPLintSDP
+
 /// How a Jingle element becomes an SDP.
 public struct SDPConversionOptions: Sendable, Hashable {
     /// The session role of the party whose description the Jingle element is: the initiator for
@@ -59,17 +60,24 @@ struct JingleToSDP {
         dropped.append(DroppedItem(scope: scope, kind: .jingleElement, text: text, reason: reason))
     }
 
-    private mutating func dropExtras(_ scope: DroppedItem.Scope, _ owner: String, _ attributes: [XMLAttribute], _ children: [XMLElement]) {
+    private mutating func dropExtras(
+        _ scope: DroppedItem.Scope, _ owner: String, _ attributes: [XMLAttribute], _ children: [XMLElement]
+    ) {
         for attribute in attributes { drop(scope, "\(owner) \(attribute)", "SDP has no place for this attribute") }
         for child in children { drop(scope, child, "SDP has no place for this element") }
     }
 
     mutating func run(_ jingle: Jingle) -> SessionDescription {
-        let numericSID = !jingle.sid.isEmpty && jingle.sid.utf8.count <= 19 && jingle.sid.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        let origin = options.origin ?? SessionDescription.Origin(username: "-", sessionID: numericSID ? jingle.sid : "0", sessionVersion: 0)
+        let numericSID =
+            !jingle.sid.isEmpty && jingle.sid.utf8.count <= 19
+            && jingle.sid.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let origin =
+            options.origin
+            ?? SessionDescription.Origin(username: "-", sessionID: numericSID ? jingle.sid : "0", sessionVersion: 0)
         var sdp = SessionDescription(origin: origin)
         for group in jingle.groups {
-            sdp.attributes.append(Attribute(Group(semantics: Group.Semantics(rawValue: group.semantics), mids: group.contents)))
+            sdp.attributes.append(
+                Attribute(Group(semantics: Group.Semantics(rawValue: group.semantics), mids: group.contents)))
             dropExtras(.session, "<group>", group.extraAttributes, group.extraChildren)
         }
         if let reason = jingle.reason { drop(.session, reason.element, "an SDP has no reason") }
@@ -93,12 +101,19 @@ struct JingleToSDP {
         let rejected = content.transport == nil
         if let rtp = content.rtp {
             let proto: MediaDescription.TransportProtocol
-            if rejected || !(ice?.fingerprints.isEmpty ?? true) { proto = .udpTLSRTPSAVPF }
-            else if rtp.encryption != nil { proto = .rtpSAVPF }
-            else { proto = .rtpAVPF }
-            section = MediaDescription(media: .init(rawValue: rtp.media), port: rejected ? 0 : 9, proto: proto, formats: rtp.payloadTypes.map { String($0.id) })
+            if rejected || !(ice?.fingerprints.isEmpty ?? true) {
+                proto = .udpTLSRTPSAVPF
+            } else if rtp.encryption != nil {
+                proto = .rtpSAVPF
+            } else {
+                proto = .rtpAVPF
+            }
+            section = MediaDescription(
+                media: .init(rawValue: rtp.media), port: rejected ? 0 : 9, proto: proto,
+                formats: rtp.payloadTypes.map { String($0.id) })
         } else if case .webRTCDataChannel = content.transport {
-            section = MediaDescription(media: .application, port: 9, proto: .udpDTLSSCTP, formats: ["webrtc-datachannel"])
+            section = MediaDescription(
+                media: .application, port: 9, proto: .udpDTLSSCTP, formats: ["webrtc-datachannel"])
         } else if let map = ice?.sctpMap {
             section = MediaDescription(media: .application, port: 9, proto: .dtlsSCTP, formats: [String(map.number)])
         } else if case .rawUDP(let raw) = content.transport, case .other(let description) = content.description {
@@ -106,7 +121,9 @@ struct JingleToSDP {
             _ = raw
             return nil
         } else {
-            drop(scope, content.element, "a content with neither an RTP description nor a data channel transport has no SDP form")
+            drop(
+                scope, content.element,
+                "a content with neither an RTP description nor a data channel transport has no SDP form")
             return nil
         }
         section.connections = [Connection(address: "0.0.0.0")]
@@ -115,7 +132,9 @@ struct JingleToSDP {
             section.port = first.port
             section.connections = [Connection(addressType: first.ip.contains(":") ? .ip6 : .ip4, address: first.ip)]
             for candidate in raw.candidates.dropFirst() {
-                drop(scope, "<candidate ip='\(candidate.ip)' port='\(candidate.port)'/>", "SDP without ICE has one address per section")
+                drop(
+                    scope, "<candidate ip='\(candidate.ip)' port='\(candidate.port)'/>",
+                    "SDP without ICE has one address per section")
             }
         }
         if case .other(let element) = content.transport { drop(scope, element, "this transport has no SDP form") }
@@ -123,7 +142,9 @@ struct JingleToSDP {
             if let value = UInt64(bandwidth.value) {
                 section.bandwidths.append(Bandwidth(type: .init(rawValue: bandwidth.type), value: value))
             } else {
-                drop(scope, "<bandwidth type='\(bandwidth.type)'>\(bandwidth.value)</bandwidth>", "the bandwidth is not a number")
+                drop(
+                    scope, "<bandwidth type='\(bandwidth.type)'>\(bandwidth.value)</bandwidth>",
+                    "the bandwidth is not a number")
             }
         }
         var attributes: [Attribute] = []
@@ -132,7 +153,8 @@ struct JingleToSDP {
             if let ufrag = ice.ufrag { attributes.append(Attribute(ICEUfrag(ufrag))) }
             if let pwd = ice.pwd { attributes.append(Attribute(ICEPwd(pwd))) }
             for fingerprint in ice.fingerprints {
-                attributes.append(Attribute(Fingerprint(hashFunction: fingerprint.hash, fingerprint: fingerprint.value)))
+                attributes.append(
+                    Attribute(Fingerprint(hashFunction: fingerprint.hash, fingerprint: fingerprint.value)))
                 dropExtras(scope, "<fingerprint>", fingerprint.extraAttributes, [])
             }
             if let setup = ice.fingerprints.lazy.compactMap(\.setup).first { attributes.append(Attribute(setup)) }
@@ -141,7 +163,9 @@ struct JingleToSDP {
         }
         attributes.append(Attribute(Mid(content.name)))
         if content.creator != .initiator { drop(scope, "creator='\(content.creator)'", "SDP has no content creator") }
-        if let disposition = content.disposition, disposition != "session" { drop(scope, "disposition='\(disposition)'", "SDP has no disposition") }
+        if let disposition = content.disposition, disposition != "session" {
+            drop(scope, "disposition='\(disposition)'", "SDP has no disposition")
+        }
         if let security = content.security { drop(scope, security, "SDP has no place for a Jingle security element") }
         dropExtras(scope, "<content>", content.extraAttributes, content.extraChildren)
         if let rtp = content.rtp {
@@ -153,18 +177,23 @@ struct JingleToSDP {
                 if let size = channel.maxMessageSize { attributes.append(Attribute(MaxMessageSize(size))) }
                 dropExtras(scope, "<transport>", channel.extraAttributes, channel.extraChildren)
             } else if let map = ice?.sctpMap {
-                attributes.append(Attribute(SCTPMap(number: map.number, application: map.protocol, streams: map.streams)))
+                attributes.append(
+                    Attribute(SCTPMap(number: map.number, application: map.protocol, streams: map.streams)))
             }
         }
         section.attributes = attributes
         return section
     }
 
-    private mutating func rtpAttributes(_ rtp: RTPDescription, scope: DroppedItem.Scope, direction: Direction, into attributes: inout [Attribute]) {
+    private mutating func rtpAttributes(
+        _ rtp: RTPDescription, scope: DroppedItem.Scope, direction: Direction, into attributes: inout [Attribute]
+    ) {
         for extensionElement in rtp.headerExtensions {
             let text = extensionElement.parameters.map(\.description).joined(separator: " ")
-            let extmap = ExtMap(id: extensionElement.id, direction: extensionElement.senders.map(self.direction), uri: extensionElement.uri,
-                                extensionAttributes: text.isEmpty ? nil : text)
+            let extmap = ExtMap(
+                id: extensionElement.id, direction: extensionElement.senders.map(self.direction),
+                uri: extensionElement.uri,
+                extensionAttributes: text.isEmpty ? nil : text)
             attributes.append(Attribute(extmap))
         }
         attributes.append(Attribute(name: direction.attributeName))
@@ -172,34 +201,53 @@ struct JingleToSDP {
         if rtp.rtcpMux { attributes.append(Attribute(name: .rtcpMux)) }
         for payloadType in rtp.payloadTypes {
             if let name = payloadType.name, let clockRate = payloadType.clockRate {
-                attributes.append(Attribute(RTPMap(payloadType: payloadType.id, encodingName: name, clockRate: clockRate, channels: payloadType.channels)))
+                attributes.append(
+                    Attribute(
+                        RTPMap(
+                            payloadType: payloadType.id, encodingName: name, clockRate: clockRate,
+                            channels: payloadType.channels)))
             } else if payloadType.name != nil || payloadType.clockRate != nil {
                 drop(scope, payloadType.element, "an rtpmap needs both the encoding name and the clock rate")
             }
-            for feedback in payloadType.feedback { attributes.append(Attribute(rtcpFeedback(String(payloadType.id), feedback))) }
+            for feedback in payloadType.feedback {
+                attributes.append(Attribute(rtcpFeedback(String(payloadType.id), feedback)))
+            }
             if let interval = payloadType.feedbackTRRInterval {
-                attributes.append(Attribute(RTCPFeedback(format: String(payloadType.id), type: "trr-int", parameter: interval)))
+                attributes.append(
+                    Attribute(RTCPFeedback(format: String(payloadType.id), type: "trr-int", parameter: interval)))
             }
             if !payloadType.parameters.isEmpty {
-                attributes.append(Attribute(FMTP(format: String(payloadType.id), parameterText: payloadType.parameters.map(\.description).joined(separator: ";"))))
+                attributes.append(
+                    Attribute(
+                        FMTP(
+                            format: String(payloadType.id),
+                            parameterText: payloadType.parameters.map(\.description).joined(separator: ";"))))
             }
-            dropExtras(scope, "<payload-type id='\(payloadType.id)'>", payloadType.extraAttributes, payloadType.extraChildren)
+            dropExtras(
+                scope, "<payload-type id='\(payloadType.id)'>", payloadType.extraAttributes, payloadType.extraChildren)
         }
         for feedback in rtp.feedback { attributes.append(Attribute(rtcpFeedback("*", feedback))) }
-        if let interval = rtp.feedbackTRRInterval { attributes.append(Attribute(RTCPFeedback(format: "*", type: "trr-int", parameter: interval))) }
+        if let interval = rtp.feedbackTRRInterval {
+            attributes.append(Attribute(RTCPFeedback(format: "*", type: "trr-int", parameter: interval)))
+        }
         // XEP-0167 has ptime per payload type; SDP per section.
         let ptimes = Set(rtp.payloadTypes.compactMap(\.ptime))
         if let ptime = ptimes.first {
             attributes.append(Attribute(name: .ptime, value: ptime))
             if ptimes.count > 1 || rtp.payloadTypes.contains(where: { $0.ptime == nil }) {
-                drop(scope, "ptime", "payload types have different ptimes; SDP has one a=ptime per section, \(ptime) is written")
+                drop(
+                    scope, "ptime",
+                    "payload types have different ptimes; SDP has one a=ptime per section, \(ptime) is written")
             }
         }
         let maxptimes = Set(rtp.payloadTypes.compactMap(\.maxptime))
         if let maxptime = maxptimes.first {
             attributes.append(Attribute(name: .maxptime, value: maxptime))
             if maxptimes.count > 1 || rtp.payloadTypes.contains(where: { $0.maxptime == nil }) {
-                drop(scope, "maxptime", "payload types have different maxptimes; SDP has one a=maxptime per section, \(maxptime) is written")
+                drop(
+                    scope, "maxptime",
+                    "payload types have different maxptimes; SDP has one a=maxptime per section, \(maxptime) is written"
+                )
             }
         }
         if let encryption = rtp.encryption {
@@ -210,12 +258,18 @@ struct JingleToSDP {
             }
             dropExtras(scope, "<encryption>", [], encryption.extraChildren)
         }
-        for group in rtp.sourceGroups { attributes.append(Attribute(SSRCGroup(semantics: group.semantics, ssrcs: group.ssrcs))) }
+        for group in rtp.sourceGroups {
+            attributes.append(Attribute(SSRCGroup(semantics: group.semantics, ssrcs: group.ssrcs)))
+        }
         for source in rtp.sources {
             if let ssrc = source.ssrc {
                 if source.parameters.isEmpty { drop(scope, source.element, "an a=ssrc line needs a source attribute") }
                 for parameter in source.parameters {
-                    attributes.append(Attribute(SSRC(id: ssrc, attribute: parameter.name, value: parameter.value.flatMap { $0.isEmpty ? nil : $0 })))
+                    attributes.append(
+                        Attribute(
+                            SSRC(
+                                id: ssrc, attribute: parameter.name,
+                                value: parameter.value.flatMap { $0.isEmpty ? nil : $0 })))
                 }
                 if let owner = source.owner { drop(scope, "<ssrc-info owner='\(owner)'/>", "SDP has no source owner") }
             } else if let rid = source.rid {
@@ -227,17 +281,22 @@ struct JingleToSDP {
             if group.semantics == "SIM" {
                 attributes.append(Attribute(Simulcast(send: group.rids.map { [Simulcast.Stream(rid: $0)] })))
             } else {
-                drop(scope, "<rid-group semantics='\(group.semantics)'>", "only the SIM rid-group has an SDP form (a=simulcast)")
+                drop(
+                    scope, "<rid-group semantics='\(group.semantics)'>",
+                    "only the SIM rid-group has an SDP form (a=simulcast)")
             }
         }
         if rtp.extmapAllowMixed { attributes.append(Attribute(name: .extmapAllowMixed)) }
-        if let ssrc = rtp.ssrc { drop(scope, "ssrc='\(ssrc)'", "the deprecated description ssrc attribute has no SDP form") }
+        if let ssrc = rtp.ssrc {
+            drop(scope, "ssrc='\(ssrc)'", "the deprecated description ssrc attribute has no SDP form")
+        }
         dropExtras(scope, "<description>", rtp.extraAttributes, rtp.extraChildren)
     }
 
     private func rtcpFeedback(_ format: String, _ feedback: FeedbackType) -> RTCPFeedback {
         let words = ([feedback.subtype].compactMap { $0 } + feedback.parameters.map(\.description))
-        return RTCPFeedback(format: format, type: feedback.type, parameter: words.isEmpty ? nil : words.joined(separator: " "))
+        return RTCPFeedback(
+            format: format, type: feedback.type, parameter: words.isEmpty ? nil : words.joined(separator: " "))
     }
 
     /// The SDP candidate of an XEP-0176 candidate: generation and network become libwebrtc's
@@ -246,16 +305,21 @@ struct JingleToSDP {
         var extensions: [Candidate.ExtensionAttribute] = []
         if let generation = candidate.generation { extensions.append(.init(name: "generation", value: generation)) }
         if let network = candidate.network { extensions.append(.init(name: "network-id", value: network)) }
-        for attribute in candidate.extraAttributes { drop(scope, "<candidate> \(attribute)", "SDP candidates have no such attribute") }
+        for attribute in candidate.extraAttributes {
+            drop(scope, "<candidate> \(attribute)", "SDP candidates have no such attribute")
+        }
         var tcpType: Candidate.TCPType?
         if let text = candidate.tcpType {
             tcpType = Candidate.TCPType(spelling: text)
             if tcpType == nil { drop(scope, "tcptype='\(text)'", "not an RFC 6544 tcptype") }
         }
         return Candidate(
-            foundation: candidate.foundation, componentID: UInt16(clamping: candidate.component), transport: Candidate.Transport(candidate.protocol),
-            priority: candidate.priority, address: Candidate.Address(candidate.ip), port: UInt16(clamping: candidate.port), kind: Candidate.Kind(candidate.type),
-            relatedAddress: candidate.relatedAddress.map { Candidate.Address($0) }, relatedPort: candidate.relatedPort.map { UInt16(clamping: $0) },
+            foundation: candidate.foundation, componentID: UInt16(clamping: candidate.component),
+            transport: Candidate.Transport(candidate.protocol),
+            priority: candidate.priority, address: Candidate.Address(candidate.ip),
+            port: UInt16(clamping: candidate.port), kind: Candidate.Kind(candidate.type),
+            relatedAddress: candidate.relatedAddress.map { Candidate.Address($0) },
+            relatedPort: candidate.relatedPort.map { UInt16(clamping: $0) },
             tcpType: tcpType, extensionAttributes: extensions)
     }
 }

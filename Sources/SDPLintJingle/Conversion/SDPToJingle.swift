@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
-public import SDPLintSDP
 import SDPLintICE
+public import SDPLintSDP
+
 /// How an SDP becomes a Jingle element.
 public struct JingleConversionOptions: Sendable, Hashable {
     /// The action of the Jingle element: session-initiate for an offer, session-accept for an
@@ -19,8 +20,11 @@ public struct JingleConversionOptions: Sendable, Hashable {
     public var initiator: String?
     public var responder: String?
 
-    public init(action: Jingle.Action = .sessionInitiate, role: Role = .initiator, contentCreator: Role = .initiator, sid: String? = nil,
-                initiator: String? = nil, responder: String? = nil) {
+    public init(
+        action: Jingle.Action = .sessionInitiate, role: Role = .initiator, contentCreator: Role = .initiator,
+        sid: String? = nil,
+        initiator: String? = nil, responder: String? = nil
+    ) {
         self.action = action
         self.role = role
         self.contentCreator = contentCreator
@@ -59,10 +63,14 @@ extension Jingle {
     /// ``SDPToJingleResult/dropped``.
     ///
     /// - Complexity: O(*n*) in the number of lines.
-    public static func converting(_ sdp: SessionDescription, options: JingleConversionOptions = .offer) -> SDPToJingleResult {
+    public static func converting(
+        _ sdp: SessionDescription, options: JingleConversionOptions = .offer
+    ) -> SDPToJingleResult {
         var converter = SDPToJingle(sdp: sdp, options: options)
         let jingle = converter.run()
-        return SDPToJingleResult(jingle: jingle, dropped: converter.dropped, diagnostics: SDPLocator(sdp).diagnostics(for: converter.dropped))
+        return SDPToJingleResult(
+            jingle: jingle, dropped: converter.dropped, diagnostics: SDPLocator(sdp).diagnostics(for: converter.dropped)
+        )
     }
 }
 
@@ -77,7 +85,9 @@ struct SDPToJingle {
         self.options = options
     }
 
-    private mutating func drop(_ scope: DroppedItem.Scope, _ kind: DroppedItem.Kind, _ text: String, surviving: String? = nil, _ reason: String) {
+    private mutating func drop(
+        _ scope: DroppedItem.Scope, _ kind: DroppedItem.Kind, _ text: String, surviving: String? = nil, _ reason: String
+    ) {
         dropped.append(DroppedItem(scope: scope, kind: kind, text: text, surviving: surviving, reason: reason))
     }
 
@@ -94,7 +104,8 @@ struct SDPToJingle {
 
     mutating func run() -> Jingle {
         let sid = options.sid ?? (sdp.origin.sessionID.isEmpty ? "0" : sdp.origin.sessionID)
-        var jingle = Jingle(action: options.action, sid: sid, initiator: options.initiator, responder: options.responder)
+        var jingle = Jingle(
+            action: options.action, sid: sid, initiator: options.initiator, responder: options.responder)
         var defaults = SessionDefaults()
         sessionLines()
         // Which session-level attributes some section takes up; the others are dropped.
@@ -113,8 +124,12 @@ struct SDPToJingle {
                 } else {
                     drop(.session, .attribute, line, "the group does not parse")
                 }
-            case .iceUfrag: defaults.ufrag = attribute.value; pendingSession.append((attribute, !transportSections.isEmpty))
-            case .icePwd: defaults.pwd = attribute.value; pendingSession.append((attribute, !transportSections.isEmpty))
+            case .iceUfrag:
+                defaults.ufrag = attribute.value
+                pendingSession.append((attribute, !transportSections.isEmpty))
+            case .icePwd:
+                defaults.pwd = attribute.value
+                pendingSession.append((attribute, !transportSections.isEmpty))
             case .fingerprint:
                 if let value = attribute.as(Fingerprint.self) { defaults.fingerprints.append(value) }
                 pendingSession.append((attribute, !transportSections.isEmpty && attribute.as(Fingerprint.self) != nil))
@@ -131,7 +146,9 @@ struct SDPToJingle {
                 defaults.direction = attribute.name.direction
                 pendingSession.append((attribute, !sdp.media.isEmpty))
             case .iceOptions:
-                drop(.session, .attribute, line, "XEP-0176 has no ICE options; Jingle always allows trickling candidates in transport-info")
+                drop(
+                    .session, .attribute, line,
+                    "XEP-0176 has no ICE options; Jingle always allows trickling candidates in transport-info")
             case .iceLite:
                 drop(.session, .attribute, line, "no XEP signals an ICE lite agent (rtcweb-wg/jsep#637)")
             case .msidSemantic:
@@ -141,7 +158,9 @@ struct SDPToJingle {
             }
         }
         for (attribute, used) in pendingSession where !used {
-            drop(.session, .attribute, "a=" + attribute.description, "no media section takes up this session-level value")
+            drop(
+                .session, .attribute, "a=" + attribute.description, "no media section takes up this session-level value"
+            )
         }
         for (index, section) in sdp.media.enumerated() {
             if let content = content(index, section, defaults) { jingle.contents.append(content) }
@@ -151,41 +170,61 @@ struct SDPToJingle {
 
     /// Drops the session-level lines Jingle has no place for.
     private mutating func sessionLines() {
-        drop(.session, .sessionField, "o=" + sdp.origin.description,
-             "Jingle identifies the session by its sid and has no origin line; the SDP written back has a new one")
-        if sdp.sessionName != "-" { drop(.session, .sessionField, "s=" + sdp.sessionName, "Jingle has no session name") }
-        if let information = sdp.information { drop(.session, .sessionField, "i=" + information, "Jingle has no session information") }
+        drop(
+            .session, .sessionField, "o=" + sdp.origin.description,
+            "Jingle identifies the session by its sid and has no origin line; the SDP written back has a new one")
+        if sdp.sessionName != "-" {
+            drop(.session, .sessionField, "s=" + sdp.sessionName, "Jingle has no session name")
+        }
+        if let information = sdp.information {
+            drop(.session, .sessionField, "i=" + information, "Jingle has no session information")
+        }
         if let uri = sdp.uri { drop(.session, .sessionField, "u=" + uri, "Jingle has no session URI") }
         for email in sdp.emails { drop(.session, .sessionField, "e=" + email, "Jingle has no e= line") }
         for phone in sdp.phones { drop(.session, .sessionField, "p=" + phone, "Jingle has no p= line") }
         if let connection = sdp.connection, connection.description != "IN IP4 0.0.0.0" {
-            drop(.session, .transportAddress, "c=" + connection.description, "ICE-UDP transports carry candidates, not a connection address")
+            drop(
+                .session, .transportAddress, "c=" + connection.description,
+                "ICE-UDP transports carry candidates, not a connection address")
         }
         for bandwidth in sdp.bandwidths {
-            drop(.session, .sessionField, "b=" + bandwidth.description, "XEP-0167 has a bandwidth per description only, none for the session")
+            drop(
+                .session, .sessionField, "b=" + bandwidth.description,
+                "XEP-0167 has a bandwidth per description only, none for the session")
         }
-        for time in sdp.times where time.start != 0 || time.stop != 0 || !time.repeats.isEmpty || time.zoneAdjustments != nil {
+        for time in sdp.times
+        where time.start != 0 || time.stop != 0 || !time.repeats.isEmpty || time.zoneAdjustments != nil {
             drop(.session, .sessionField, "t=" + time.description, "a Jingle session has no schedule")
         }
-        if let key = sdp.encryptionKey { drop(.session, .sessionField, "k=" + key, "k= is obsolete and has no Jingle form") }
-        for line in sdp.extraLines { drop(.session, .sessionField, line.text, "the SDP parser could not place this line") }
+        if let key = sdp.encryptionKey {
+            drop(.session, .sessionField, "k=" + key, "k= is obsolete and has no Jingle form")
+        }
+        for line in sdp.extraLines {
+            drop(.session, .sessionField, line.text, "the SDP parser could not place this line")
+        }
     }
 
     // MARK: Media sections
 
-    private mutating func content(_ index: Int, _ section: MediaDescription, _ defaults: SessionDefaults) -> Jingle.Content? {
+    private mutating func content(
+        _ index: Int, _ section: MediaDescription, _ defaults: SessionDefaults
+    ) -> Jingle.Content? {
         let mid = section.mid
         let scope = DroppedItem.Scope.media(index: index, mid: mid)
         let isRTP = section.proto.isRTP
         let isSCTP = section.proto.isSCTP
         let mediaLine = "m=" + section.mediaLineText
         guard isRTP || isSCTP else {
-            drop(scope, .section, mediaLine, "only RTP (XEP-0167) and SCTP data channel (XEP-0343) sections have a Jingle form")
+            drop(
+                scope, .section, mediaLine,
+                "only RTP (XEP-0167) and SCTP data channel (XEP-0343) sections have a Jingle form")
             return nil
         }
         let rejected = section.isRejected
         if rejected && isSCTP {
-            drop(scope, .section, mediaLine, "a rejected data channel section has neither a description nor a transport to carry it")
+            drop(
+                scope, .section, mediaLine,
+                "a rejected data channel section has neither a description nor a transport to carry it")
             return nil
         }
         let legacySCTP = isSCTP && section.has(.sctpmap) && !section.has(.sctpPort)
@@ -205,18 +244,36 @@ struct SDPToJingle {
         }
         let rebuiltLine = "m=" + rebuilt.mediaLineText
         if rebuiltLine != mediaLine {
-            let why = section.port != rebuilt.port || section.portCount != nil
-                ? "Jingle carries candidates, not the default candidate's port; the SDP written back uses the placeholder 9 (RFC 8840 §4.1.1.1)"
-                : "the protocol and formats follow from the Jingle element (fingerprint, crypto, payload types, data channel transport)"
+            let why =
+                section.port != rebuilt.port || section.portCount != nil
+                ? """
+                Jingle carries candidates, not the default candidate's port; the SDP written back uses the \
+                placeholder 9 (RFC 8840 §4.1.1.1)
+                """
+                : """
+                the protocol and formats follow from the Jingle element (fingerprint, crypto, payload types, data \
+                channel transport)
+                """
             drop(scope, .mediaLine, mediaLine, surviving: rebuiltLine, why)
         }
-        if let information = section.information { drop(scope, .sessionField, "i=" + information, "a content has no title") }
-        for connection in section.connections where connection.description != "IN IP4 0.0.0.0" {
-            drop(scope, .transportAddress, "c=" + connection.description,
-                 "ICE-UDP carries candidates, not the default candidate's address; the SDP written back has c=IN IP4 0.0.0.0")
+        if let information = section.information {
+            drop(scope, .sessionField, "i=" + information, "a content has no title")
         }
-        if let key = section.encryptionKey { drop(scope, .sessionField, "k=" + key, "k= is obsolete and has no Jingle form") }
-        for line in section.extraLines { drop(scope, .sessionField, line.text, "the SDP parser could not place this line") }
+        for connection in section.connections where connection.description != "IN IP4 0.0.0.0" {
+            drop(
+                scope, .transportAddress, "c=" + connection.description,
+                """
+                ICE-UDP carries candidates, not the default candidate's address; the SDP written back has c=IN IP4 \
+                0.0.0.0
+                """
+            )
+        }
+        if let key = section.encryptionKey {
+            drop(scope, .sessionField, "k=" + key, "k= is obsolete and has no Jingle form")
+        }
+        for line in section.extraLines {
+            drop(scope, .sessionField, line.text, "the SDP parser could not place this line")
+        }
 
         let direction = section.direction ?? defaults.direction ?? .sendrecv
         let senders = senders(for: direction)
@@ -230,7 +287,11 @@ struct SDPToJingle {
                 rtp?.bandwidth = BandwidthLimit(type: bandwidth.type.rawValue, value: String(bandwidth.value))
                 sawBandwidth = true
             } else {
-                drop(scope, .part, "b=" + bandwidth.description, isRTP ? "XEP-0167 allows one <bandwidth> per description" : "a data channel content has no description to hold a bandwidth")
+                drop(
+                    scope, .part, "b=" + bandwidth.description,
+                    isRTP
+                        ? "XEP-0167 allows one <bandwidth> per description"
+                        : "a data channel content has no description to hold a bandwidth")
             }
         }
         var candidateIndex = 0
@@ -247,7 +308,10 @@ struct SDPToJingle {
         var simulcast: (Attribute, Simulcast)?
         for attribute in section.attributes {
             let line = "a=" + attribute.description
-            let transportLine = rejected && [.candidate, .iceUfrag, .icePwd, .fingerprint, .setup, .iceOptions, .endOfCandidates].contains(attribute.name)
+            let transportLine =
+                rejected
+                && [.candidate, .iceUfrag, .icePwd, .fingerprint, .setup, .iceOptions, .endOfCandidates].contains(
+                    attribute.name)
             if transportLine {
                 drop(scope, .attribute, line, "a rejected section (port 0) has no transport in Jingle")
                 continue
@@ -258,22 +322,31 @@ struct SDPToJingle {
             case .sendrecv, .sendonly, .recvonly, .inactive:
                 break
             case .rtpmap where isRTP:
-                guard let map = attribute.as(RTPMap.self), formats.contains(map.payloadType), maps[map.payloadType] == nil else {
+                guard let map = attribute.as(RTPMap.self), formats.contains(map.payloadType),
+                    maps[map.payloadType] == nil
+                else {
                     drop(scope, .attribute, line, "the payload type is not on the m= line or already has an rtpmap")
                     continue
                 }
                 maps[map.payloadType] = map
             case .fmtp where isRTP:
-                guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, formats.contains(pt), fmtps[pt] == nil else {
-                    drop(scope, .attribute, line, "the format is not a payload type of the m= line or already has an fmtp")
+                guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, formats.contains(pt),
+                    fmtps[pt] == nil
+                else {
+                    drop(
+                        scope, .attribute, line,
+                        "the format is not a payload type of the m= line or already has an fmtp")
                     continue
                 }
                 fmtps[pt] = fmtp
                 let empty = fmtp.parameters.filter { $0.value == "" }.map(\.name)
                 if !empty.isEmpty {
-                    let surviving = fmtp.parameters.map { $0.value == "" ? $0.name : $0.description }.joined(separator: ";")
-                    drop(scope, .part, line, surviving: "a=fmtp:\(fmtp.format) \(surviving)",
-                         "an fmtp item with an empty value (\(empty.joined(separator: ", "))) is a <parameter> with an empty value, which reads back as an item without '=' (XEP-0294 §3)")
+                    let surviving = fmtp.parameters.map { $0.value == "" ? $0.name : $0.description }.joined(
+                        separator: ";")
+                    drop(
+                        scope, .part, line, surviving: "a=fmtp:\(fmtp.format) \(surviving)",
+                        "an fmtp item with an empty value (\(empty.joined(separator: ", "))) is a <parameter> with an empty value, which reads back as an item without '=' (XEP-0294 §3)"
+                    )
                 }
             case .rtcpFeedback where isRTP:
                 guard let feedback = attribute.as(RTCPFeedback.self) else {
@@ -281,20 +354,31 @@ struct SDPToJingle {
                     continue
                 }
                 if feedback.type == "trr-int" {
-                    if feedback.isWildcard { rtp?.feedbackTRRInterval = feedback.parameter ?? "0" }
-                    else if let pt = feedback.payloadType, formats.contains(pt) { trrByType[pt] = feedback.parameter ?? "0" }
-                    else { drop(scope, .attribute, line, "payload type \(feedback.format) is not on the m= line") }
+                    if feedback.isWildcard {
+                        rtp?.feedbackTRRInterval = feedback.parameter ?? "0"
+                    } else if let pt = feedback.payloadType, formats.contains(pt) {
+                        trrByType[pt] = feedback.parameter ?? "0"
+                    } else {
+                        drop(scope, .attribute, line, "payload type \(feedback.format) is not on the m= line")
+                    }
                     continue
                 }
                 let words = (feedback.parameter ?? "").split(separator: " ").map(String.init)
-                let element = FeedbackType(type: feedback.type, subtype: words.first,
-                                           parameters: words.dropFirst().map { Parameter(name: $0) })
+                let element = FeedbackType(
+                    type: feedback.type, subtype: words.first,
+                    parameters: words.dropFirst().map { Parameter(name: $0) })
                 if feedback.isWildcard {
                     rtp?.feedback.append(element)
                 } else if let pt = feedback.payloadType, formats.contains(pt) {
                     feedbackByType[pt, default: []].append(element)
                 } else {
-                    drop(scope, .attribute, line, "payload type \(feedback.format) is not on the m= line, so no <payload-type> can hold its feedback")
+                    drop(
+                        scope, .attribute, line,
+                        """
+                        payload type \(feedback.format) is not on the m= line, so no <payload-type> can hold its \
+                        feedback
+                        """
+                    )
                 }
             case .ptime where isRTP: ptimes.append((attribute, attribute.value ?? ""))
             case .maxptime where isRTP: maxptimes.append((attribute, attribute.value ?? ""))
@@ -318,7 +402,9 @@ struct SDPToJingle {
                     continue
                 }
                 if ssrc.value == "" {
-                    drop(scope, .part, line, surviving: "a=ssrc:\(ssrc.id) \(ssrc.attribute)", "an empty source attribute value reads back as no value")
+                    drop(
+                        scope, .part, line, surviving: "a=ssrc:\(ssrc.id) \(ssrc.attribute)",
+                        "an empty source attribute value reads back as no value")
                 }
                 if sourceParameters[ssrc.id] == nil { sourceOrder.append(ssrc.id) }
                 sourceParameters[ssrc.id, default: []].append(Parameter(name: ssrc.attribute, value: ssrc.value ?? ""))
@@ -330,12 +416,20 @@ struct SDPToJingle {
                 rtp?.sourceGroups.append(SourceGroup(semantics: group.semantics, ssrcs: group.ssrcs))
             case .rid where isRTP:
                 guard let rid = attribute.as(RID.self), rid.direction == .send else {
-                    drop(scope, .attribute, line, "no XEP carries rids; Jitsi's <source rid/> mapping carries the rids the author sends, not receive rids")
+                    drop(
+                        scope, .attribute, line,
+                        """
+                        no XEP carries rids; Jitsi's <source rid/> mapping carries the rids the author sends, not \
+                        receive rids
+                        """
+                    )
                     continue
                 }
                 sendRIDs.append(rid.id)
                 if !rid.payloadTypes.isEmpty || !rid.restrictions.isEmpty {
-                    drop(scope, .part, line, surviving: "a=rid:\(rid.id) send", "Jitsi's <source rid/> carries the rid id only, not its pt= list and restrictions")
+                    drop(
+                        scope, .part, line, surviving: "a=rid:\(rid.id) send",
+                        "Jitsi's <source rid/> carries the rid id only, not its pt= list and restrictions")
                 }
             case .simulcast where isRTP:
                 guard let value = attribute.as(Simulcast.self) else {
@@ -349,16 +443,20 @@ struct SDPToJingle {
                     continue
                 }
                 var encryption = rtp?.encryption ?? Encryption()
-                encryption.cryptos.append(Encryption.CryptoLine(
-                    tag: String(crypto.tag), suite: crypto.suite, keyParameters: crypto.keyParameters.map(\.description).joined(separator: ";"),
-                    sessionParameters: crypto.sessionParameters.isEmpty ? nil : crypto.sessionParameters.joined(separator: " ")))
+                encryption.cryptos.append(
+                    Encryption.CryptoLine(
+                        tag: String(crypto.tag), suite: crypto.suite,
+                        keyParameters: crypto.keyParameters.map(\.description).joined(separator: ";"),
+                        sessionParameters: crypto.sessionParameters.isEmpty
+                            ? nil : crypto.sessionParameters.joined(separator: " ")))
                 rtp?.encryption = encryption
             case .candidate:
                 guard let candidate = attribute.as(Candidate.self) else {
                     drop(scope, .attribute, line, "the candidate line does not parse")
                     continue
                 }
-                transport.candidates.append(transportCandidate(candidate, id: "c\(index)-\(candidateIndex)", scope: scope, line: line))
+                transport.candidates.append(
+                    transportCandidate(candidate, id: "c\(index)-\(candidateIndex)", scope: scope, line: line))
                 candidateIndex += 1
             case .iceUfrag: transport.ufrag = attribute.value
             case .icePwd: transport.pwd = attribute.value
@@ -367,17 +465,22 @@ struct SDPToJingle {
                     drop(scope, .attribute, line, "the fingerprint line does not parse")
                     continue
                 }
-                transport.fingerprints.append(DTLSFingerprint(hash: fingerprint.hashFunction, value: fingerprint.fingerprint))
+                transport.fingerprints.append(
+                    DTLSFingerprint(hash: fingerprint.hashFunction, value: fingerprint.fingerprint))
             case .setup:
                 if section.values(Fingerprint.self).isEmpty && defaults.fingerprints.isEmpty {
-                    drop(scope, .attribute, line, "XEP-0320 carries the setup role on a <fingerprint/>, and the section has no fingerprint")
+                    drop(
+                        scope, .attribute, line,
+                        "XEP-0320 carries the setup role on a <fingerprint/>, and the section has no fingerprint")
                 }
             case .sctpPort where isSCTP:
                 dataChannel.sctpPort = attribute.as(SCTPPort.self)?.port
                 if dataChannel.sctpPort == nil { drop(scope, .attribute, line, "the sctp-port line does not parse") }
             case .maxMessageSize where isSCTP:
                 dataChannel.maxMessageSize = attribute.as(MaxMessageSize.self)?.bytes
-                if dataChannel.maxMessageSize == nil { drop(scope, .attribute, line, "the max-message-size line does not parse") }
+                if dataChannel.maxMessageSize == nil {
+                    drop(scope, .attribute, line, "the max-message-size line does not parse")
+                }
             case .sctpmap where isSCTP && legacySCTP:
                 guard let map = attribute.as(SCTPMap.self) else {
                     drop(scope, .attribute, line, "the sctpmap line does not parse")
@@ -387,11 +490,15 @@ struct SDPToJingle {
             case .rtcp:
                 drop(scope, .transportAddress, line, "ICE-UDP carries candidates, not the RTCP default address")
             case .iceOptions:
-                drop(scope, .attribute, line, "XEP-0176 has no ICE options; Jingle always allows trickling candidates in transport-info")
+                drop(
+                    scope, .attribute, line,
+                    "XEP-0176 has no ICE options; Jingle always allows trickling candidates in transport-info")
             case .endOfCandidates:
                 drop(scope, .attribute, line, "XEP-0176 has no end-of-candidates marker")
             case .bundleOnly:
-                drop(scope, .attribute, line, "no XEP carries bundle-only (rtcweb-wg/jsep#637); the section comes back with port 9")
+                drop(
+                    scope, .attribute, line,
+                    "no XEP carries bundle-only (rtcweb-wg/jsep#637); the section comes back with port 9")
             case .rtcpReducedSize:
                 drop(scope, .attribute, line, "no XEP carries reduced-size RTCP (RFC 5506)")
             case .rtcpMuxOnly:
@@ -405,7 +512,9 @@ struct SDPToJingle {
             if transport.ufrag == nil { transport.ufrag = defaults.ufrag }
             if transport.pwd == nil { transport.pwd = defaults.pwd }
             if transport.fingerprints.isEmpty {
-                transport.fingerprints = defaults.fingerprints.map { DTLSFingerprint(hash: $0.hashFunction, value: $0.fingerprint) }
+                transport.fingerprints = defaults.fingerprints.map {
+                    DTLSFingerprint(hash: $0.hashFunction, value: $0.fingerprint)
+                }
             }
             let setup = section.value(Setup.self) ?? defaults.setup
             for index in transport.fingerprints.indices { transport.fingerprints[index].setup = setup }
@@ -432,14 +541,18 @@ struct SDPToJingle {
             }
             for (attribute, value) in ptimes {
                 if description.payloadTypes.isEmpty || ptimes.count > 1 {
-                    drop(scope, .attribute, "a=" + attribute.description, "XEP-0167 puts ptime on each payload type, and there is none (or more than one ptime)")
+                    drop(
+                        scope, .attribute, "a=" + attribute.description,
+                        "XEP-0167 puts ptime on each payload type, and there is none (or more than one ptime)")
                 } else {
                     for index in description.payloadTypes.indices { description.payloadTypes[index].ptime = value }
                 }
             }
             for (attribute, value) in maxptimes {
                 if description.payloadTypes.isEmpty || maxptimes.count > 1 {
-                    drop(scope, .attribute, "a=" + attribute.description, "XEP-0167 puts maxptime on each payload type, and there is none (or more than one maxptime)")
+                    drop(
+                        scope, .attribute, "a=" + attribute.description,
+                        "XEP-0167 puts maxptime on each payload type, and there is none (or more than one maxptime)")
                 } else {
                     for index in description.payloadTypes.indices { description.payloadTypes[index].maxptime = value }
                 }
@@ -453,7 +566,13 @@ struct SDPToJingle {
                 if plain && !rids.isEmpty && rids.allSatisfy(sendRIDs.contains) {
                     description.ridGroups.append(RIDGroup(semantics: "SIM", rids: rids))
                 } else {
-                    drop(scope, .attribute, line, "Jitsi's <rid-group semantics='SIM'> carries a plain send list of declared send rids only: no receive list, alternatives or paused streams")
+                    drop(
+                        scope, .attribute, line,
+                        """
+                        Jitsi's <rid-group semantics='SIM'> carries a plain send list of declared send rids only: \
+                        no receive list, alternatives or paused streams
+                        """
+                    )
                 }
             }
             content.description = .rtp(description)
@@ -472,8 +591,9 @@ struct SDPToJingle {
     /// The senders value for the author's direction (XEP-0166 §7.3): roles, not the author.
     func senders(for direction: Direction) -> Senders {
         let authorIsInitiator = options.role == .initiator
-        return Senders(initiatorSends: authorIsInitiator ? direction.sends : direction.receives,
-                       responderSends: authorIsInitiator ? direction.receives : direction.sends)
+        return Senders(
+            initiatorSends: authorIsInitiator ? direction.sends : direction.receives,
+            responderSends: authorIsInitiator ? direction.receives : direction.sends)
     }
 
     func headerExtension(_ extmap: ExtMap) -> HeaderExtension {
@@ -481,25 +601,33 @@ struct SDPToJingle {
             guard let equals = word.firstIndex(of: "=") else { return Parameter(name: String(word), value: "") }
             return Parameter(name: String(word[..<equals]), value: String(word[word.index(after: equals)...]))
         }
-        return HeaderExtension(id: extmap.id, uri: extmap.uri, senders: extmap.direction.map(senders(for:)), parameters: parameters)
+        return HeaderExtension(
+            id: extmap.id, uri: extmap.uri, senders: extmap.direction.map(senders(for:)), parameters: parameters)
     }
 
     /// An XEP-0176 candidate; extensions other than generation and network-id are dropped.
-    mutating func transportCandidate(_ candidate: Candidate, id: String, scope: DroppedItem.Scope, line: String) -> TransportCandidate {
+    mutating func transportCandidate(
+        _ candidate: Candidate, id: String, scope: DroppedItem.Scope, line: String
+    ) -> TransportCandidate {
         var result = TransportCandidate(
-            component: Int(candidate.componentID), foundation: candidate.foundation, generation: "0", id: id, ip: candidate.address.text,
+            component: Int(candidate.componentID), foundation: candidate.foundation, generation: "0", id: id,
+            ip: candidate.address.text,
             port: Int(candidate.port), priority: candidate.priority, protocol: candidate.transport.spelling,
-            relatedAddress: candidate.relatedAddress?.text, relatedPort: candidate.relatedPort.map(Int.init), type: candidate.kind.spelling,
+            relatedAddress: candidate.relatedAddress?.text, relatedPort: candidate.relatedPort.map(Int.init),
+            type: candidate.kind.spelling,
             tcpType: candidate.tcpType?.rawValue)
         var kept = candidate
         kept.extensionAttributes = []
         var lost: [String] = []
         for attribute in candidate.extensionAttributes {
             switch attribute.name {
-            case "generation" where attribute.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && !attribute.value.isEmpty:
+            case "generation"
+            where attribute.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && !attribute.value.isEmpty:
                 result.generation = attribute.value
                 kept.extensionAttributes.append(attribute)
-            case "network-id" where result.network == nil && attribute.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && !attribute.value.isEmpty:
+            case "network-id"
+            where result.network == nil && attribute.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                && !attribute.value.isEmpty:
                 result.network = attribute.value
                 kept.extensionAttributes.append(attribute)
             default:
@@ -507,8 +635,9 @@ struct SDPToJingle {
             }
         }
         if !lost.isEmpty {
-            drop(scope, .candidateExtension, line, surviving: "a=candidate:" + kept.description,
-                 "XEP-0176 has no attribute for \(lost.joined(separator: ", "))")
+            drop(
+                scope, .candidateExtension, line, surviving: "a=candidate:" + kept.description,
+                "XEP-0176 has no attribute for \(lost.joined(separator: ", "))")
         }
         return result
     }
@@ -553,11 +682,14 @@ struct SDPLocator {
             case .session: section = -1
             case .media(let index, _): section = index
             }
-            let found = lines.firstIndex { $0.section == section && $0.text == item.text }
+            let found =
+                lines.firstIndex { $0.section == section && $0.text == item.text }
                 ?? lines.firstIndex { $0.section == section && (section < 0 || $0.text.hasPrefix("m=")) }
                 ?? 0
-            let line: (text: String, section: Int, offset: Int) = lines.indices.contains(found) ? lines[found] : ("", -1, 0)
-            let location = SourceLocation(line: found + 1, column: 1, bytes: line.offset..<(line.offset + line.text.utf8.count))
+            let line: (text: String, section: Int, offset: Int) =
+                lines.indices.contains(found) ? lines[found] : ("", -1, 0)
+            let location = SourceLocation(
+                line: found + 1, column: 1, bytes: line.offset..<(line.offset + line.text.utf8.count))
             var message = "\(item.text) is not carried: \(item.reason)"
             if let surviving = item.surviving { message += "; it comes back as \(surviving)" }
             return item.kind.rule.diagnostic(at: location, message)

@@ -1,5 +1,6 @@
 public import SDPLintICE
 import SDPLintSDP
+
 /// One trickled ICE candidate and the content (m-section) it belongs to: what a WebRTC
 /// `icecandidate` event or an SDP fragment carries, and what a Jingle transport-info carries.
 public struct TrickleCandidate: Sendable, Hashable {
@@ -31,20 +32,29 @@ extension Jingle {
     /// - Parameters:
     ///   - creator: the creator of the contents the candidates belong to.
     /// - Returns: the element and the candidate extensions XEP-0176 cannot carry.
-    public static func transportInfo(sid: String, candidates: [TrickleCandidate], creator: Role = .initiator,
-                                      initiator: String? = nil, responder: String? = nil) -> TransportInfoResult {
-        var converter = SDPToJingle(sdp: SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0)), options: .offer)
+    public static func transportInfo(
+        sid: String, candidates: [TrickleCandidate], creator: Role = .initiator,
+        initiator: String? = nil, responder: String? = nil
+    ) -> TransportInfoResult {
+        var converter = SDPToJingle(
+            sdp: SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0)), options: .offer)
         var jingle = Jingle(action: .transportInfo, sid: sid, initiator: initiator, responder: responder)
         var counts: [String: Int] = [:]
         for (index, trickled) in candidates.enumerated() {
-            let position = jingle.contents.firstIndex { $0.name == trickled.mid } ?? {
-                jingle.contents.append(Jingle.Content(creator: creator, name: trickled.mid, transport: .iceUDP(ICEUDPTransport(ufrag: trickled.ufrag, pwd: trickled.pwd))))
-                return jingle.contents.count - 1
-            }()
+            let position =
+                jingle.contents.firstIndex { $0.name == trickled.mid }
+                ?? {
+                    jingle.contents.append(
+                        Jingle.Content(
+                            creator: creator, name: trickled.mid,
+                            transport: .iceUDP(ICEUDPTransport(ufrag: trickled.ufrag, pwd: trickled.pwd))))
+                    return jingle.contents.count - 1
+                }()
             let number = counts[trickled.mid, default: 0]
             counts[trickled.mid] = number + 1
-            let candidate = converter.transportCandidate(trickled.candidate, id: "t\(index)-\(number)", scope: .media(index: position, mid: trickled.mid),
-                                                         line: "a=candidate:" + trickled.candidate.description)
+            let candidate = converter.transportCandidate(
+                trickled.candidate, id: "t\(index)-\(number)", scope: .media(index: position, mid: trickled.mid),
+                line: "a=candidate:" + trickled.candidate.description)
             if case .iceUDP(var transport) = jingle.contents[position].transport {
                 transport.candidates.append(candidate)
                 jingle.contents[position].transport = .iceUDP(transport)
@@ -61,7 +71,10 @@ extension Jingle {
         for content in contents {
             guard let transport = content.iceUDP else { continue }
             for candidate in transport.candidates {
-                result.append(TrickleCandidate(mid: content.name, candidate: converter.candidate(candidate), ufrag: transport.ufrag, pwd: transport.pwd))
+                result.append(
+                    TrickleCandidate(
+                        mid: content.name, candidate: converter.candidate(candidate), ufrag: transport.ufrag,
+                        pwd: transport.pwd))
             }
         }
         return result

@@ -29,7 +29,8 @@ public struct Jingle: Sendable, Hashable {
 
     public init(
         action: Action, sid: String, initiator: String? = nil, responder: String? = nil, contents: [Content] = [],
-        reason: Reason? = nil, groups: [ContentGroup] = [], extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        reason: Reason? = nil, groups: [ContentGroup] = [], extraAttributes: [XMLAttribute] = [],
+        extraChildren: [XMLElement] = []
     ) {
         self.action = action
         self.sid = sid
@@ -213,7 +214,10 @@ extension Jingle {
         /// Application-specific elements (other namespaces), kept as written.
         public var extraChildren: [XMLElement]
 
-        public init(_ condition: Condition?, text: String? = nil, textLanguage: String? = nil, alternativeSessionID: String? = nil, extraChildren: [XMLElement] = []) {
+        public init(
+            _ condition: Condition?, text: String? = nil, textLanguage: String? = nil,
+            alternativeSessionID: String? = nil, extraChildren: [XMLElement] = []
+        ) {
             self.condition = condition
             self.text = text
             self.textLanguage = textLanguage
@@ -222,7 +226,9 @@ extension Jingle {
         }
 
         /// A reason condition (XEP-0166 §7.4), an open vocabulary.
-        public struct Condition: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public struct Condition: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral,
+            CustomStringConvertible
+        {
             public let rawValue: String
             public init(rawValue: String) { self.rawValue = rawValue }
             public init(stringLiteral value: String) { self.rawValue = value }
@@ -265,7 +271,10 @@ extension Jingle {
         public var extraAttributes: [XMLAttribute]
         public var extraChildren: [XMLElement]
 
-        public init(semantics: String, contents: [String], extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+        public init(
+            semantics: String, contents: [String], extraAttributes: [XMLAttribute] = [],
+            extraChildren: [XMLElement] = []
+        ) {
             self.semantics = semantics
             self.contents = contents
             self.extraAttributes = extraAttributes

@@ -47,7 +47,8 @@ public struct RTPDescription: Sendable, Hashable {
         media: String, ssrc: String? = nil, payloadTypes: [PayloadType] = [], rtcpMux: Bool = false,
         encryption: Encryption? = nil, bandwidth: BandwidthLimit? = nil, feedback: [FeedbackType] = [],
         feedbackTRRInterval: String? = nil, headerExtensions: [HeaderExtension] = [], extmapAllowMixed: Bool = false,
-        sources: [Source] = [], sourceGroups: [SourceGroup] = [], streams: [MediaStream] = [], ridGroups: [RIDGroup] = [],
+        sources: [Source] = [], sourceGroups: [SourceGroup] = [], streams: [MediaStream] = [],
+        ridGroups: [RIDGroup] = [],
         extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
     ) {
         self.media = media
@@ -94,7 +95,8 @@ public struct PayloadType: Sendable, Hashable {
     public var extraChildren: [XMLElement]
 
     public init(
-        id: Int, name: String? = nil, clockRate: Int? = nil, channels: Int? = nil, ptime: String? = nil, maxptime: String? = nil,
+        id: Int, name: String? = nil, clockRate: Int? = nil, channels: Int? = nil, ptime: String? = nil,
+        maxptime: String? = nil,
         parameters: [Parameter] = [], feedback: [FeedbackType] = [], feedbackTRRInterval: String? = nil,
         extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
     ) {
@@ -125,7 +127,9 @@ public struct Parameter: Sendable, Hashable, CustomStringConvertible {
     public var extraAttributes: [XMLAttribute]
     public var extraChildren: [XMLElement]
 
-    public init(name: String, value: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        name: String, value: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+    ) {
         self.name = name
         self.value = value
         self.extraAttributes = extraAttributes
@@ -145,7 +149,9 @@ public struct FeedbackType: Sendable, Hashable {
     public var parameters: [Parameter]
     public var extraAttributes: [XMLAttribute]
 
-    public init(type: String, subtype: String? = nil, parameters: [Parameter] = [], extraAttributes: [XMLAttribute] = []) {
+    public init(
+        type: String, subtype: String? = nil, parameters: [Parameter] = [], extraAttributes: [XMLAttribute] = []
+    ) {
         self.type = type
         self.subtype = subtype
         self.parameters = parameters
@@ -164,7 +170,10 @@ public struct HeaderExtension: Sendable, Hashable {
     public var parameters: [Parameter]
     public var extraAttributes: [XMLAttribute]
 
-    public init(id: Int, uri: String, senders: Senders? = nil, parameters: [Parameter] = [], extraAttributes: [XMLAttribute] = []) {
+    public init(
+        id: Int, uri: String, senders: Senders? = nil, parameters: [Parameter] = [],
+        extraAttributes: [XMLAttribute] = []
+    ) {
         self.id = id
         self.uri = uri
         self.senders = senders
@@ -225,8 +234,10 @@ public struct Source: Sendable, Hashable {
     public var extraAttributes: [XMLAttribute]
     public var extraChildren: [XMLElement]
 
-    public init(ssrc: UInt32? = nil, rid: String? = nil, parameters: [Parameter] = [], owner: String? = nil,
-                extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        ssrc: UInt32? = nil, rid: String? = nil, parameters: [Parameter] = [], owner: String? = nil,
+        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+    ) {
         self.ssrc = ssrc
         self.rid = rid
         self.parameters = parameters

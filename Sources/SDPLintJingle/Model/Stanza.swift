@@ -27,8 +27,11 @@ public struct IQ: Sendable, Hashable {
     /// Other payloads (an `<error/>`, …), kept as written.
     public var extraChildren: [XMLElement]
 
-    public init(namespace: String? = JingleNamespace.client, type: String = "set", id: String? = nil, from: String? = nil, to: String? = nil,
-                jingle: Jingle? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        namespace: String? = JingleNamespace.client, type: String = "set", id: String? = nil, from: String? = nil,
+        to: String? = nil,
+        jingle: Jingle? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+    ) {
         self.namespace = namespace
         self.type = type
         self.id = id
@@ -53,8 +56,11 @@ public struct Message: Sendable, Hashable {
     /// Other children (`<store xmlns='urn:xmpp:hints'/>`, a body, …), kept as written.
     public var extraChildren: [XMLElement]
 
-    public init(namespace: String? = JingleNamespace.client, type: String? = "chat", id: String? = nil, from: String? = nil, to: String? = nil,
-                initiation: MessageInitiation? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        namespace: String? = JingleNamespace.client, type: String? = "chat", id: String? = nil, from: String? = nil,
+        to: String? = nil,
+        initiation: MessageInitiation? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+    ) {
         self.namespace = namespace
         self.type = type
         self.id = id
@@ -85,8 +91,11 @@ public struct MessageInitiation: Sendable, Hashable {
     public var extraAttributes: [XMLAttribute]
     public var extraChildren: [XMLElement]
 
-    public init(action: Action, id: String, descriptions: [ApplicationDescription] = [], reason: Jingle.Reason? = nil, tieBreak: Bool = false,
-                migratedTo: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        action: Action, id: String, descriptions: [ApplicationDescription] = [], reason: Jingle.Reason? = nil,
+        tieBreak: Bool = false,
+        migratedTo: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+    ) {
         self.action = action
         self.id = id
         self.descriptions = descriptions

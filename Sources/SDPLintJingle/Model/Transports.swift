@@ -1,4 +1,5 @@
 public import SDPLintSDP
+
 /// An XEP-0176 `<transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' ufrag pwd>` with the
 /// elements other XEPs add to it.
 ///
@@ -26,8 +27,10 @@ public struct ICEUDPTransport: Sendable, Hashable {
     public var extraChildren: [XMLElement]
 
     public init(
-        ufrag: String? = nil, pwd: String? = nil, fingerprints: [DTLSFingerprint] = [], candidates: [TransportCandidate] = [],
-        remoteCandidate: XMLElement? = nil, sctpMap: SCTPMapElement? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        ufrag: String? = nil, pwd: String? = nil, fingerprints: [DTLSFingerprint] = [],
+        candidates: [TransportCandidate] = [],
+        remoteCandidate: XMLElement? = nil, sctpMap: SCTPMapElement? = nil, extraAttributes: [XMLAttribute] = [],
+        extraChildren: [XMLElement] = []
     ) {
         self.ufrag = ufrag
         self.pwd = pwd
@@ -93,8 +96,10 @@ public struct TransportCandidate: Sendable, Hashable {
     public var extraAttributes: [XMLAttribute]
 
     public init(
-        component: Int, foundation: String, generation: String? = "0", id: String? = nil, ip: String, network: String? = nil,
-        port: Int, priority: UInt32, protocol: String, relatedAddress: String? = nil, relatedPort: Int? = nil, type: String,
+        component: Int, foundation: String, generation: String? = "0", id: String? = nil, ip: String,
+        network: String? = nil,
+        port: Int, priority: UInt32, protocol: String, relatedAddress: String? = nil, relatedPort: Int? = nil,
+        type: String,
         tcpType: String? = nil, extraAttributes: [XMLAttribute] = []
     ) {
         self.component = component
@@ -142,8 +147,10 @@ public struct WebRTCDataChannelTransport: Sendable, Hashable {
     public var extraAttributes: [XMLAttribute]
     public var extraChildren: [XMLElement]
 
-    public init(sctpPort: Int? = nil, maxMessageSize: UInt64? = nil, iceUDP: ICEUDPTransport? = nil,
-                extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        sctpPort: Int? = nil, maxMessageSize: UInt64? = nil, iceUDP: ICEUDPTransport? = nil,
+        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+    ) {
         self.sctpPort = sctpPort
         self.maxMessageSize = maxMessageSize
         self.iceUDP = iceUDP
@@ -174,7 +181,10 @@ public struct RawUDPTransport: Sendable, Hashable {
         public var type: String?
         public var extraAttributes: [XMLAttribute]
 
-        public init(component: Int? = nil, generation: String? = nil, id: String? = nil, ip: String, port: Int, type: String? = nil, extraAttributes: [XMLAttribute] = []) {
+        public init(
+            component: Int? = nil, generation: String? = nil, id: String? = nil, ip: String, port: Int,
+            type: String? = nil, extraAttributes: [XMLAttribute] = []
+        ) {
             self.component = component
             self.generation = generation
             self.id = id

@@ -1,4 +1,5 @@
 import SDPLintSDP
+
 extension StanzaReader {
     // MARK: XEP-0167 and the elements added to its description
 
@@ -36,7 +37,9 @@ extension StanzaReader {
             var ssrcs: [UInt32] = []
             for member in group.children("source", JingleNamespace.sources) {
                 var memberCursor = ElementCursor(member)
-                if let ssrc = integer(&memberCursor, "ssrc", in: 0...Int(UInt32.max), required: true) { ssrcs.append(UInt32(ssrc)) }
+                if let ssrc = integer(&memberCursor, "ssrc", in: 0...Int(UInt32.max), required: true) {
+                    ssrcs.append(UInt32(ssrc))
+                }
             }
             description.sourceGroups.append(SourceGroup(semantics: semantics, ssrcs: ssrcs))
         }
@@ -52,9 +55,16 @@ extension StanzaReader {
         }
         for child in cursor.children("stream", JingleNamespace.msid) {
             var stream = ElementCursor(child)
-            if let id = required(&stream, "id") { description.streams.append(MediaStream(id: id, track: stream.attribute("track"))) }
+            if let id = required(&stream, "id") {
+                description.streams.append(MediaStream(id: id, track: stream.attribute("track")))
+            }
         }
-        noteUnknown(cursor, known: [JingleNamespace.rtp, JingleNamespace.headerExtensions, JingleNamespace.rtcpFeedback, JingleNamespace.sources])
+        noteUnknown(
+            cursor,
+            known: [
+                JingleNamespace.rtp, JingleNamespace.headerExtensions, JingleNamespace.rtcpFeedback,
+                JingleNamespace.sources,
+            ])
         description.extraAttributes = cursor.extraAttributes
         description.extraChildren = cursor.extraChildren
         return description
@@ -77,14 +87,20 @@ extension StanzaReader {
             case (let name?, let value):
                 // XEP-0167's schema requires the value; one left out reads as empty, which is how
                 // it is written back.
-                payloadType.parameters.append(Parameter(name: name, value: value ?? "", extraAttributes: parameter.extraAttributes,
-                                                        extraChildren: parameter.extraChildren))
+                payloadType.parameters.append(
+                    Parameter(
+                        name: name, value: value ?? "", extraAttributes: parameter.extraAttributes,
+                        extraChildren: parameter.extraChildren))
             case (nil, let value?):
                 // libjingle-era senders (and slixmpp) write a parameter that is not name=value
                 // as a bare value: read it as XEP-0294 §3 does, the text as the name.
-                report(JingleRules.missingAttribute, child, "<parameter> has no 'name' attribute; its value '\(value)' is read as the parameter")
-                payloadType.parameters.append(Parameter(name: value, value: "", extraAttributes: parameter.extraAttributes,
-                                                        extraChildren: parameter.extraChildren))
+                report(
+                    JingleRules.missingAttribute, child,
+                    "<parameter> has no 'name' attribute; its value '\(value)' is read as the parameter")
+                payloadType.parameters.append(
+                    Parameter(
+                        name: value, value: "", extraAttributes: parameter.extraAttributes,
+                        extraChildren: parameter.extraChildren))
             case (nil, nil):
                 report(JingleRules.missingAttribute, child, "<parameter> has neither 'name' nor 'value'")
             }
@@ -104,12 +120,18 @@ extension StanzaReader {
             guard let type = required(&feedback, "type") else { continue }
             let subtype = feedback.attribute("subtype")
             let parameters = self.parameters(&feedback, JingleNamespace.rtcpFeedback)
-            result.append(FeedbackType(type: type, subtype: subtype, parameters: parameters, extraAttributes: feedback.extraAttributes))
+            result.append(
+                FeedbackType(
+                    type: type, subtype: subtype, parameters: parameters, extraAttributes: feedback.extraAttributes))
         }
         var interval: String?
-        if var trr = cursor.child("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, reader: &self).map(ElementCursor.init) {
+        if var trr = cursor.child("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, reader: &self).map(
+            ElementCursor.init)
+        {
             interval = numericText(&trr, "value")
-            if interval == nil { report(JingleRules.missingAttribute, trr.element, "<rtcp-fb-trr-int> has no 'value' attribute") }
+            if interval == nil {
+                report(JingleRules.missingAttribute, trr.element, "<rtcp-fb-trr-int> has no 'value' attribute")
+            }
         }
         return (result, interval)
     }
@@ -120,7 +142,10 @@ extension StanzaReader {
             var parameter = ElementCursor(child)
             guard let name = required(&parameter, "name") else { continue }
             let value = parameter.attribute("value")
-            result.append(Parameter(name: name, value: value, extraAttributes: parameter.extraAttributes, extraChildren: parameter.extraChildren))
+            result.append(
+                Parameter(
+                    name: name, value: value, extraAttributes: parameter.extraAttributes,
+                    extraChildren: parameter.extraChildren))
         }
         return result
     }
@@ -132,7 +157,8 @@ extension StanzaReader {
         let senders = self.senders(&cursor)
         let parameters = self.parameters(&cursor, JingleNamespace.headerExtensions)
         guard let id, let uri else { return nil }
-        return HeaderExtension(id: id, uri: uri, senders: senders, parameters: parameters, extraAttributes: cursor.extraAttributes)
+        return HeaderExtension(
+            id: id, uri: uri, senders: senders, parameters: parameters, extraAttributes: cursor.extraAttributes)
     }
 
     mutating func encryption(_ element: XMLElement) -> Encryption {
@@ -144,7 +170,10 @@ extension StanzaReader {
             let suite = required(&crypto, "crypto-suite")
             let key = required(&crypto, "key-params")
             if let tag, let suite, let key {
-                encryption.cryptos.append(Encryption.CryptoLine(tag: tag, suite: suite, keyParameters: key, sessionParameters: crypto.attribute("session-params")))
+                encryption.cryptos.append(
+                    Encryption.CryptoLine(
+                        tag: tag, suite: suite, keyParameters: key,
+                        sessionParameters: crypto.attribute("session-params")))
             }
         }
         encryption.extraChildren = cursor.extraChildren
@@ -183,12 +212,17 @@ extension StanzaReader {
             var setup: Setup?
             if let text = fingerprint.attribute("setup") {
                 setup = Setup(rawValue: text)
-                if setup == nil { report(JingleRules.invalidAttributeValue, child, "setup '\(text)' is not active, passive, actpass or holdconn") }
+                if setup == nil {
+                    report(
+                        JingleRules.invalidAttributeValue, child,
+                        "setup '\(text)' is not active, passive, actpass or holdconn")
+                }
             } else {
                 report(JingleRules.missingAttribute, child, "<fingerprint> has no 'setup' attribute (XEP-0320 §3)")
             }
             let value = child.text.trimmingXMLWhitespace
-            transport.fingerprints.append(DTLSFingerprint(hash: hash, setup: setup, value: value, extraAttributes: fingerprint.extraAttributes))
+            transport.fingerprints.append(
+                DTLSFingerprint(hash: hash, setup: setup, value: value, extraAttributes: fingerprint.extraAttributes))
         }
         for child in cursor.children("candidate", JingleNamespace.iceUDP) {
             if let candidate = iceCandidate(child) { transport.candidates.append(candidate) }
@@ -198,7 +232,9 @@ extension StanzaReader {
             let number = integer(&map, "number", in: 0...65535, required: true)
             let protocolName = required(&map, "protocol") ?? "webrtc-datachannel"
             let streams = integer(&map, "streams", in: 0...65535, required: false)
-            if let number { transport.sctpMap = SCTPMapElement(number: number, protocol: protocolName, streams: streams) }
+            if let number {
+                transport.sctpMap = SCTPMapElement(number: number, protocol: protocolName, streams: streams)
+            }
         }
         noteUnknown(cursor, known: [JingleNamespace.iceUDP, JingleNamespace.dtls])
         transport.extraAttributes = cursor.extraAttributes
@@ -211,7 +247,9 @@ extension StanzaReader {
         let component = integer(&cursor, "component", in: 1...256, required: true)
         let foundation = required(&cursor, "foundation")
         let generation = numericText(&cursor, "generation")
-        if generation == nil { report(JingleRules.missingAttribute, element, "<candidate> has no 'generation' attribute (XEP-0176 §5.1)") }
+        if generation == nil {
+            report(JingleRules.missingAttribute, element, "<candidate> has no 'generation' attribute (XEP-0176 §5.1)")
+        }
         let id = required(&cursor, "id")
         let ip = required(&cursor, "ip")
         let network = numericText(&cursor, "network")
@@ -222,13 +260,18 @@ extension StanzaReader {
         let relatedPort = integer(&cursor, "rel-port", in: 0...65535, required: false)
         let type = required(&cursor, "type")
         if let type, !["host", "srflx", "prflx", "relay"].contains(type) {
-            report(JingleRules.invalidAttributeValue, element, "candidate type '\(type)' is not host, srflx, prflx or relay")
+            report(
+                JingleRules.invalidAttributeValue, element,
+                "candidate type '\(type)' is not host, srflx, prflx or relay")
         }
         let tcpType = cursor.attribute("tcptype")
-        guard let component, let foundation, let ip, let port, let priority, let protocolName, let type else { return nil }
-        return TransportCandidate(component: component, foundation: foundation, generation: generation, id: id, ip: ip, network: network,
-                                  port: port, priority: UInt32(priority), protocol: protocolName, relatedAddress: relatedAddress,
-                                  relatedPort: relatedPort, type: type, tcpType: tcpType, extraAttributes: cursor.extraAttributes)
+        guard let component, let foundation, let ip, let port, let priority, let protocolName, let type else {
+            return nil
+        }
+        return TransportCandidate(
+            component: component, foundation: foundation, generation: generation, id: id, ip: ip, network: network,
+            port: port, priority: UInt32(priority), protocol: protocolName, relatedAddress: relatedAddress,
+            relatedPort: relatedPort, type: type, tcpType: tcpType, extraAttributes: cursor.extraAttributes)
     }
 
     mutating func dataChannel(_ element: XMLElement) -> WebRTCDataChannelTransport {
@@ -261,8 +304,10 @@ extension StanzaReader {
             let port = integer(&candidate, "port", in: 0...65535, required: true)
             let type = candidate.attribute("type")
             if let ip, let port {
-                transport.candidates.append(RawUDPTransport.Candidate(component: component, generation: generation, id: id, ip: ip, port: port,
-                                                                      type: type, extraAttributes: candidate.extraAttributes))
+                transport.candidates.append(
+                    RawUDPTransport.Candidate(
+                        component: component, generation: generation, id: id, ip: ip, port: port,
+                        type: type, extraAttributes: candidate.extraAttributes))
             }
         }
         transport.extraAttributes = cursor.extraAttributes
@@ -275,7 +320,9 @@ extension String {
     /// The text without leading and trailing XML white space (XML 1.0 §2.3 S).
     var trimmingXMLWhitespace: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

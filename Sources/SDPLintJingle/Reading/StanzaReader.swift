@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintSDP
+
 /// A stanza read from XML, with every finding.
 public struct StanzaParseResult: Sendable, Hashable {
     /// The stanza as far as it could be read, or `nil` when the XML is not well-formed or the
@@ -68,14 +69,20 @@ struct ElementCursor {
 
     /// Takes the unprefixed attribute `name`.
     mutating func attribute(_ name: String) -> String? {
-        guard let index = element.attributes.firstIndex(where: { $0.name.namespace == nil && $0.name.localName == name }) else { return nil }
+        guard
+            let index = element.attributes.firstIndex(where: { $0.name.namespace == nil && $0.name.localName == name })
+        else { return nil }
         usedAttributes.insert(index)
         return element.attributes[index].value
     }
 
     /// Takes an attribute in a namespace (`xml:lang`).
     mutating func attribute(_ name: String, namespace: String) -> String? {
-        guard let index = element.attributes.firstIndex(where: { $0.name.namespace == namespace && $0.name.localName == name }) else { return nil }
+        guard
+            let index = element.attributes.firstIndex(where: {
+                $0.name.namespace == namespace && $0.name.localName == name
+            })
+        else { return nil }
         usedAttributes.insert(index)
         return element.attributes[index].value
     }
@@ -97,8 +104,13 @@ struct ElementCursor {
         for (index, child) in childElements.enumerated() where !usedChildren.contains(index) {
             if child.name.localName == localName && child.name.namespace == namespace {
                 usedChildren.insert(index)
-                if childElements[(index + 1)...].contains(where: { $0.name.localName == localName && $0.name.namespace == namespace }) {
-                    reader.report(JingleRules.duplicateElement, element, "<\(element.name.localName)> has more than one <\(localName)>; the others are kept but not read")
+                if childElements[(index + 1)...].contains(where: {
+                    $0.name.localName == localName && $0.name.namespace == namespace
+                }) {
+                    reader.report(
+                        JingleRules.duplicateElement, element,
+                        "<\(element.name.localName)> has more than one <\(localName)>; the others are kept but not read"
+                    )
                 }
                 return child
             }
@@ -136,28 +148,44 @@ struct StanzaReader {
     func finish() -> [Diagnostic] { collector.finish(overflowRule: JingleRules.tooManyFindings) }
 
     mutating func report(_ rule: Rule, _ element: XMLElement, _ message: String, hint: String? = nil) {
-        collector.report(rule, at: element.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message, hint: hint)
+        collector.report(
+            rule, at: element.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message, hint: hint)
     }
 
     // MARK: Attribute helpers
 
     mutating func required(_ cursor: inout ElementCursor, _ name: String) -> String? {
         guard let value = cursor.attribute(name) else {
-            report(JingleRules.missingAttribute, cursor.element, "<\(cursor.element.name.localName)> has no '\(name)' attribute")
+            report(
+                JingleRules.missingAttribute, cursor.element,
+                "<\(cursor.element.name.localName)> has no '\(name)' attribute")
             return nil
         }
         return value
     }
 
     /// A decimal integer attribute in `range`; reports a missing (when required) or invalid value.
-    mutating func integer(_ cursor: inout ElementCursor, _ name: String, in range: ClosedRange<Int>, required: Bool) -> Int? {
+    mutating func integer(
+        _ cursor: inout ElementCursor, _ name: String, in range: ClosedRange<Int>, required: Bool
+    ) -> Int? {
         guard let text = cursor.attribute(name) else {
-            if required { report(JingleRules.missingAttribute, cursor.element, "<\(cursor.element.name.localName)> has no '\(name)' attribute") }
+            if required {
+                report(
+                    JingleRules.missingAttribute, cursor.element,
+                    "<\(cursor.element.name.localName)> has no '\(name)' attribute")
+            }
             return nil
         }
-        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text), range.contains(value) else {
-            report(JingleRules.invalidAttributeValue, cursor.element,
-                   "'\(name)' of <\(cursor.element.name.localName)> is '\(text)'; a number in \(range.lowerBound)…\(range.upperBound) is required")
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text),
+            range.contains(value)
+        else {
+            report(
+                JingleRules.invalidAttributeValue, cursor.element,
+                """
+                '\(name)' of <\(cursor.element.name.localName)> is '\(text)'; a number in \
+                \(range.lowerBound)…\(range.upperBound) is required
+                """
+            )
             return nil
         }
         return value
@@ -167,7 +195,9 @@ struct StanzaReader {
     mutating func numericText(_ cursor: inout ElementCursor, _ name: String) -> String? {
         guard let text = cursor.attribute(name) else { return nil }
         if text.isEmpty || !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            report(JingleRules.invalidAttributeValue, cursor.element, "'\(name)' of <\(cursor.element.name.localName)> is '\(text)'; a number is required")
+            report(
+                JingleRules.invalidAttributeValue, cursor.element,
+                "'\(name)' of <\(cursor.element.name.localName)> is '\(text)'; a number is required")
         }
         return text
     }
@@ -175,7 +205,9 @@ struct StanzaReader {
     mutating func senders(_ cursor: inout ElementCursor) -> Senders? {
         guard let text = cursor.attribute("senders") else { return nil }
         guard let senders = Senders(rawValue: text) else {
-            report(JingleRules.invalidAttributeValue, cursor.element, "senders '\(text)' is not both, initiator, responder or none")
+            report(
+                JingleRules.invalidAttributeValue, cursor.element,
+                "senders '\(text)' is not both, initiator, responder or none")
             return nil
         }
         return senders
@@ -184,7 +216,10 @@ struct StanzaReader {
     /// Reports unknown children and attributes in a namespace this module defines.
     mutating func noteUnknown(_ cursor: ElementCursor, known namespaces: Set<String>) {
         for child in cursor.extraChildren where child.name.namespace.map(namespaces.contains) ?? false {
-            report(JingleRules.unknownInKnownNamespace, child, "<\(child.name.localName)> is not defined in \(child.name.namespace ?? "no namespace"); it is kept as written")
+            report(
+                JingleRules.unknownInKnownNamespace, child,
+                "<\(child.name.localName)> is not defined in \(child.name.namespace ?? "no namespace"); it is kept as written"
+            )
         }
     }
 
@@ -193,15 +228,18 @@ struct StanzaReader {
     mutating func stanza(_ element: XMLElement) -> Stanza? {
         let namespace = element.name.namespace
         guard namespace == nil || namespace == JingleNamespace.client || namespace == JingleNamespace.server else {
-            report(JingleRules.unexpectedRoot, element, "<\(element.name.localName)> is in the namespace '\(namespace ?? "")', not jabber:client or jabber:server",
-                   hint: "an XMPP stanza is <iq>, <message> or <presence> in the stream's namespace")
+            report(
+                JingleRules.unexpectedRoot, element,
+                "<\(element.name.localName)> is in the namespace '\(namespace ?? "")', not jabber:client or jabber:server",
+                hint: "an XMPP stanza is <iq>, <message> or <presence> in the stream's namespace")
             return nil
         }
         switch element.name.localName {
         case "iq": return .iq(iq(element))
         case "message": return .message(message(element))
         default:
-            report(JingleRules.unexpectedRoot, element, "<\(element.name.localName)> is not an <iq> or <message> stanza")
+            report(
+                JingleRules.unexpectedRoot, element, "<\(element.name.localName)> is not an <iq> or <message> stanza")
             return nil
         }
     }
@@ -217,13 +255,18 @@ struct StanzaReader {
             jingle = self.jingle(jingleElement)
         } else if type == "set" {
             if let other = cursor.extraChildren.first(where: { $0.name.localName == "jingle" }) {
-                report(JingleRules.unexpectedRoot, other, "<jingle> is in the namespace '\(other.name.namespace ?? "")', not \(JingleNamespace.jingle)")
+                report(
+                    JingleRules.unexpectedRoot, other,
+                    "<jingle> is in the namespace '\(other.name.namespace ?? "")', not \(JingleNamespace.jingle)")
             } else {
-                report(JingleRules.missingPayload, element, "the <iq type='set'> carries no <jingle xmlns='\(JingleNamespace.jingle)'>")
+                report(
+                    JingleRules.missingPayload, element,
+                    "the <iq type='set'> carries no <jingle xmlns='\(JingleNamespace.jingle)'>")
             }
         }
-        return IQ(namespace: element.name.namespace, type: type, id: id, from: from, to: to, jingle: jingle,
-                  extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+        return IQ(
+            namespace: element.name.namespace, type: type, id: id, from: from, to: to, jingle: jingle,
+            extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
     mutating func message(_ element: XMLElement) -> Message {
@@ -240,10 +283,13 @@ struct StanzaReader {
             }
         }
         if initiation == nil {
-            report(JingleRules.missingPayload, element, "the <message> carries no Jingle Message Initiation element (XEP-0353)")
+            report(
+                JingleRules.missingPayload, element,
+                "the <message> carries no Jingle Message Initiation element (XEP-0353)")
         }
-        return Message(namespace: element.name.namespace, type: type, id: id, from: from, to: to, initiation: initiation,
-                       extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+        return Message(
+            namespace: element.name.namespace, type: type, id: id, from: from, to: to, initiation: initiation,
+            extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
     mutating func messageInitiation(_ element: XMLElement, action: MessageInitiation.Action) -> MessageInitiation {
@@ -254,10 +300,14 @@ struct StanzaReader {
             descriptions.append(.rtp(rtpDescription(child)))
         }
         var reason: Jingle.Reason?
-        if let reasonElement = cursor.child("reason", JingleNamespace.jingle, reader: &self) { reason = self.reason(reasonElement) }
+        if let reasonElement = cursor.child("reason", JingleNamespace.jingle, reader: &self) {
+            reason = self.reason(reasonElement)
+        }
         let tieBreak = !cursor.children("tie-break", JingleNamespace.messageInitiation).isEmpty
         var migratedTo: String?
-        if var migrated = cursor.child("migrated", JingleNamespace.messageInitiation, reader: &self).map(ElementCursor.init) {
+        if var migrated = cursor.child("migrated", JingleNamespace.messageInitiation, reader: &self).map(
+            ElementCursor.init)
+        {
             migratedTo = required(&migrated, "to")
         }
         var extras = cursor.extraChildren
@@ -269,15 +319,19 @@ struct StanzaReader {
                 report(JingleRules.missingPayload, element, "<propose> offers no <description> (XEP-0353 §3.1)")
             }
         }
-        return MessageInitiation(action: action, id: id, descriptions: descriptions, reason: reason, tieBreak: tieBreak,
-                                 migratedTo: migratedTo, extraAttributes: cursor.extraAttributes, extraChildren: extras)
+        return MessageInitiation(
+            action: action, id: id, descriptions: descriptions, reason: reason, tieBreak: tieBreak,
+            migratedTo: migratedTo, extraAttributes: cursor.extraAttributes, extraChildren: extras)
     }
 
     // MARK: XEP-0166
 
     mutating func jingle(_ element: XMLElement) -> Jingle? {
         guard element.name.localName == "jingle", element.name.namespace == JingleNamespace.jingle else {
-            report(JingleRules.unexpectedRoot, element, "<\(element.name.localName)> in '\(element.name.namespace ?? "")' is not <jingle xmlns='\(JingleNamespace.jingle)'>")
+            report(
+                JingleRules.unexpectedRoot, element,
+                "<\(element.name.localName)> in '\(element.name.namespace ?? "")' is not <jingle xmlns='\(JingleNamespace.jingle)'>"
+            )
             return nil
         }
         var cursor = ElementCursor(element)
@@ -294,26 +348,33 @@ struct StanzaReader {
         for child in cursor.children("content", JingleNamespace.jingle) {
             guard let content = self.content(child) else { continue }
             if !seen.insert(content.creator.rawValue + " " + content.name).inserted {
-                report(JingleRules.duplicateContent, child, "a second content named '\(content.name)' created by the \(content.creator)")
+                report(
+                    JingleRules.duplicateContent, child,
+                    "a second content named '\(content.name)' created by the \(content.creator)")
             }
             contents.append(content)
         }
         var reason: Jingle.Reason?
-        if let reasonElement = cursor.child("reason", JingleNamespace.jingle, reader: &self) { reason = self.reason(reasonElement) }
+        if let reasonElement = cursor.child("reason", JingleNamespace.jingle, reader: &self) {
+            reason = self.reason(reasonElement)
+        }
         var groups: [Jingle.ContentGroup] = []
         for child in cursor.children("group", JingleNamespace.grouping) {
             let group = self.group(child)
             for name in group.contents where !contents.contains(where: { $0.name == name }) && action != .sessionInfo {
                 // Only a full description (initiate, accept, content-add) lists every content.
                 if action == .sessionInitiate || action == .sessionAccept {
-                    report(JingleRules.unknownGroupMember, child, "the \(group.semantics) group names '\(name)', which is not a content of this <jingle>")
+                    report(
+                        JingleRules.unknownGroupMember, child,
+                        "the \(group.semantics) group names '\(name)', which is not a content of this <jingle>")
                 }
             }
             groups.append(group)
         }
         noteUnknown(cursor, known: [JingleNamespace.jingle])
-        return Jingle(action: action, sid: sid, initiator: initiator, responder: responder, contents: contents, reason: reason,
-                      groups: groups, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+        return Jingle(
+            action: action, sid: sid, initiator: initiator, responder: responder, contents: contents, reason: reason,
+            groups: groups, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
     mutating func content(_ element: XMLElement) -> Jingle.Content? {
@@ -345,10 +406,14 @@ struct StanzaReader {
         } else if let other = cursor.extraChildren.first(where: { $0.name.localName == "transport" }) {
             transport = .other(cursor.children("transport", other.name.namespace).first ?? other)
         }
-        let security = cursor.extraChildren.first { $0.name.localName == "security" }.flatMap { cursor.children("security", $0.name.namespace).first }
+        let security = cursor.extraChildren.first { $0.name.localName == "security" }.flatMap {
+            cursor.children("security", $0.name.namespace).first
+        }
         noteUnknown(cursor, known: [JingleNamespace.jingle])
-        return Jingle.Content(creator: creator, name: name, senders: senders, disposition: disposition, description: description,
-                       transport: transport, security: security, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+        return Jingle.Content(
+            creator: creator, name: name, senders: senders, disposition: disposition, description: description,
+            transport: transport, security: security, extraAttributes: cursor.extraAttributes,
+            extraChildren: cursor.extraChildren)
     }
 
     mutating func reason(_ element: XMLElement) -> Jingle.Reason {
@@ -370,13 +435,17 @@ struct StanzaReader {
             }
         }
         if condition == nil {
-            report(JingleRules.missingReasonCondition, element, "<reason> has no condition element such as <success/> or <decline/>")
+            report(
+                JingleRules.missingReasonCondition, element,
+                "<reason> has no condition element such as <success/> or <decline/>")
         }
         // Everything that is not the condition or the text: application-specific conditions.
         let others = element.elements.filter {
-            !($0.name.namespace == JingleNamespace.jingle && ($0.name.localName == "text" || Jingle.Reason.Condition(rawValue: $0.name.localName) == condition))
+            !($0.name.namespace == JingleNamespace.jingle
+                && ($0.name.localName == "text" || Jingle.Reason.Condition(rawValue: $0.name.localName) == condition))
         }
-        return Jingle.Reason(condition, text: text, textLanguage: language, alternativeSessionID: alternative, extraChildren: others)
+        return Jingle.Reason(
+            condition, text: text, textLanguage: language, alternativeSessionID: alternative, extraChildren: others)
     }
 
     mutating func group(_ element: XMLElement) -> Jingle.ContentGroup {
@@ -392,6 +461,8 @@ struct StanzaReader {
             var member = ElementCursor(child)
             if let name = required(&member, "name") { names.append(name) }
         }
-        return Jingle.ContentGroup(semantics: semantics, contents: names, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+        return Jingle.ContentGroup(
+            semantics: semantics, contents: names, extraAttributes: cursor.extraAttributes,
+            extraChildren: cursor.extraChildren)
     }
 }

@@ -1,4 +1,5 @@
 import SDPLintSDP
+
 extension Stanza {
     /// The stanza as an element tree.
     public var element: XMLElement {
@@ -16,8 +17,10 @@ extension Stanza {
 }
 
 /// Builds an element: known attributes (skipping `nil`), then the kept extras.
-private func make(_ name: String, _ namespace: String?, _ attributes: [(String, String?)], extra: [XMLAttribute] = [],
-                  children: [XMLElement] = [], extraChildren: [XMLElement] = []) -> XMLElement {
+private func make(
+    _ name: String, _ namespace: String?, _ attributes: [(String, String?)], extra: [XMLAttribute] = [],
+    children: [XMLElement] = [], extraChildren: [XMLElement] = []
+) -> XMLElement {
     var element = XMLElement(XMLName(name, namespace: namespace))
     for (key, value) in attributes {
         if let value { element.attributes.append(XMLAttribute(key, value)) }
@@ -29,15 +32,17 @@ private func make(_ name: String, _ namespace: String?, _ attributes: [(String, 
 
 extension IQ {
     public var element: XMLElement {
-        make("iq", namespace, [("type", type), ("id", id), ("from", from), ("to", to)], extra: extraAttributes,
-             children: jingle.map { [$0.element] } ?? [], extraChildren: extraChildren)
+        make(
+            "iq", namespace, [("type", type), ("id", id), ("from", from), ("to", to)], extra: extraAttributes,
+            children: jingle.map { [$0.element] } ?? [], extraChildren: extraChildren)
     }
 }
 
 extension Message {
     public var element: XMLElement {
-        make("message", namespace, [("type", type), ("id", id), ("from", from), ("to", to)], extra: extraAttributes,
-             children: initiation.map { [$0.element] } ?? [], extraChildren: extraChildren)
+        make(
+            "message", namespace, [("type", type), ("id", id), ("from", from), ("to", to)], extra: extraAttributes,
+            children: initiation.map { [$0.element] } ?? [], extraChildren: extraChildren)
     }
 }
 
@@ -47,7 +52,9 @@ extension MessageInitiation {
         if let reason { children.append(reason.element) }
         if tieBreak { children.append(XMLElement("tie-break", namespace: JingleNamespace.messageInitiation)) }
         if let migratedTo { children.append(make("migrated", JingleNamespace.messageInitiation, [("to", migratedTo)])) }
-        return make(action.rawValue, JingleNamespace.messageInitiation, [("id", id)], extra: extraAttributes, children: children, extraChildren: extraChildren)
+        return make(
+            action.rawValue, JingleNamespace.messageInitiation, [("id", id)], extra: extraAttributes,
+            children: children, extraChildren: extraChildren)
     }
 }
 
@@ -57,8 +64,10 @@ extension Jingle {
         var children = contents.map(\.element)
         if let reason { children.append(reason.element) }
         children += groups.map(\.element)
-        return make("jingle", JingleNamespace.jingle, [("action", action.rawValue), ("initiator", initiator), ("responder", responder), ("sid", sid)],
-                    extra: extraAttributes, children: children, extraChildren: extraChildren)
+        return make(
+            "jingle", JingleNamespace.jingle,
+            [("action", action.rawValue), ("initiator", initiator), ("responder", responder), ("sid", sid)],
+            extra: extraAttributes, children: children, extraChildren: extraChildren)
     }
 
     /// The `<jingle/>` element as XML text, declaring its namespace.
@@ -71,8 +80,13 @@ extension Jingle.Content {
         if let description { children.append(description.element) }
         if let transport { children.append(transport.element) }
         if let security { children.append(security) }
-        return make("content", JingleNamespace.jingle, [("creator", creator.rawValue), ("disposition", disposition), ("name", name), ("senders", senders?.rawValue)],
-                    extra: extraAttributes, children: children, extraChildren: extraChildren)
+        return make(
+            "content", JingleNamespace.jingle,
+            [
+                ("creator", creator.rawValue), ("disposition", disposition), ("name", name),
+                ("senders", senders?.rawValue),
+            ],
+            extra: extraAttributes, children: children, extraChildren: extraChildren)
     }
 }
 
@@ -102,13 +116,17 @@ extension Jingle.Reason {
         if let condition {
             var conditionElement = XMLElement(condition.rawValue, namespace: JingleNamespace.jingle)
             if let alternativeSessionID {
-                conditionElement.append(XMLElement(XMLName("sid", namespace: JingleNamespace.jingle), children: [.text(alternativeSessionID)]))
+                conditionElement.append(
+                    XMLElement(
+                        XMLName("sid", namespace: JingleNamespace.jingle), children: [.text(alternativeSessionID)]))
             }
             children.append(conditionElement)
         }
         if let text {
             var textElement = XMLElement(XMLName("text", namespace: JingleNamespace.jingle), children: [.text(text)])
-            if let textLanguage { textElement.attributes.append(XMLAttribute(XMLName("lang", namespace: xmlNamespace), textLanguage)) }
+            if let textLanguage {
+                textElement.attributes.append(XMLAttribute(XMLName("lang", namespace: xmlNamespace), textLanguage))
+            }
             children.append(textElement)
         }
         return make("reason", JingleNamespace.jingle, [], children: children, extraChildren: extraChildren)
@@ -117,8 +135,10 @@ extension Jingle.Reason {
 
 extension Jingle.ContentGroup {
     public var element: XMLElement {
-        make("group", JingleNamespace.grouping, [("semantics", semantics)], extra: extraAttributes,
-             children: contents.map { make("content", JingleNamespace.grouping, [("name", $0)]) }, extraChildren: extraChildren)
+        make(
+            "group", JingleNamespace.grouping, [("semantics", semantics)], extra: extraAttributes,
+            children: contents.map { make("content", JingleNamespace.grouping, [("name", $0)]) },
+            extraChildren: extraChildren)
     }
 }
 
@@ -128,23 +148,36 @@ extension RTPDescription {
         if rtcpMux { children.append(XMLElement("rtcp-mux", namespace: JingleNamespace.rtp)) }
         if let encryption { children.append(encryption.element) }
         if let bandwidth {
-            children.append(XMLElement(XMLName("bandwidth", namespace: JingleNamespace.rtp), attributes: [XMLAttribute("type", bandwidth.type)], children: [.text(bandwidth.value)]))
+            children.append(
+                XMLElement(
+                    XMLName("bandwidth", namespace: JingleNamespace.rtp),
+                    attributes: [XMLAttribute("type", bandwidth.type)], children: [.text(bandwidth.value)]))
         }
         children += feedback.map(\.element)
-        if let feedbackTRRInterval { children.append(make("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, [("value", feedbackTRRInterval)])) }
+        if let feedbackTRRInterval {
+            children.append(make("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, [("value", feedbackTRRInterval)]))
+        }
         children += headerExtensions.map(\.element)
-        if extmapAllowMixed { children.append(XMLElement("extmap-allow-mixed", namespace: JingleNamespace.headerExtensions)) }
+        if extmapAllowMixed {
+            children.append(XMLElement("extmap-allow-mixed", namespace: JingleNamespace.headerExtensions))
+        }
         children += sources.map(\.element)
         for group in sourceGroups {
-            children.append(make("ssrc-group", JingleNamespace.sources, [("semantics", group.semantics)],
-                                 children: group.ssrcs.map { make("source", JingleNamespace.sources, [("ssrc", String($0))]) }))
+            children.append(
+                make(
+                    "ssrc-group", JingleNamespace.sources, [("semantics", group.semantics)],
+                    children: group.ssrcs.map { make("source", JingleNamespace.sources, [("ssrc", String($0))]) }))
         }
         for group in ridGroups {
-            children.append(make("rid-group", JingleNamespace.sources, [("semantics", group.semantics)],
-                                 children: group.rids.map { make("source", JingleNamespace.sources, [("rid", $0)]) }))
+            children.append(
+                make(
+                    "rid-group", JingleNamespace.sources, [("semantics", group.semantics)],
+                    children: group.rids.map { make("source", JingleNamespace.sources, [("rid", $0)]) }))
         }
         children += streams.map { make("stream", JingleNamespace.msid, [("id", $0.id), ("track", $0.track)]) }
-        return make("description", JingleNamespace.rtp, [("media", media), ("ssrc", ssrc)], extra: extraAttributes, children: children, extraChildren: extraChildren)
+        return make(
+            "description", JingleNamespace.rtp, [("media", media), ("ssrc", ssrc)], extra: extraAttributes,
+            children: children, extraChildren: extraChildren)
     }
 }
 
@@ -152,11 +185,16 @@ extension PayloadType {
     public var element: XMLElement {
         var children = parameters.map { $0.element(JingleNamespace.rtp, emptyValue: "") }
         children += feedback.map(\.element)
-        if let feedbackTRRInterval { children.append(make("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, [("value", feedbackTRRInterval)])) }
-        return make("payload-type", JingleNamespace.rtp,
-                    [("channels", channels.map(String.init)), ("clockrate", clockRate.map(String.init)), ("id", String(id)),
-                     ("maxptime", maxptime), ("name", name), ("ptime", ptime)],
-                    extra: extraAttributes, children: children, extraChildren: extraChildren)
+        if let feedbackTRRInterval {
+            children.append(make("rtcp-fb-trr-int", JingleNamespace.rtcpFeedback, [("value", feedbackTRRInterval)]))
+        }
+        return make(
+            "payload-type", JingleNamespace.rtp,
+            [
+                ("channels", channels.map(String.init)), ("clockrate", clockRate.map(String.init)), ("id", String(id)),
+                ("maxptime", maxptime), ("name", name), ("ptime", ptime),
+            ],
+            extra: extraAttributes, children: children, extraChildren: extraChildren)
     }
 }
 
@@ -164,30 +202,41 @@ extension Parameter {
     /// The `<parameter/>` element in `namespace`; `emptyValue` is written for a parameter
     /// without a value where the namespace's schema requires the attribute (XEP-0167).
     func element(_ namespace: String, emptyValue: String? = nil) -> XMLElement {
-        make("parameter", namespace, [("name", name), ("value", value ?? emptyValue)], extra: extraAttributes, extraChildren: extraChildren)
+        make(
+            "parameter", namespace, [("name", name), ("value", value ?? emptyValue)], extra: extraAttributes,
+            extraChildren: extraChildren)
     }
 }
 
 extension FeedbackType {
     public var element: XMLElement {
-        make("rtcp-fb", JingleNamespace.rtcpFeedback, [("type", type), ("subtype", subtype)], extra: extraAttributes,
-             children: parameters.map { $0.element(JingleNamespace.rtcpFeedback) })
+        make(
+            "rtcp-fb", JingleNamespace.rtcpFeedback, [("type", type), ("subtype", subtype)], extra: extraAttributes,
+            children: parameters.map { $0.element(JingleNamespace.rtcpFeedback) })
     }
 }
 
 extension HeaderExtension {
     public var element: XMLElement {
-        make("rtp-hdrext", JingleNamespace.headerExtensions, [("id", String(id)), ("uri", uri), ("senders", senders?.rawValue)], extra: extraAttributes,
-             children: parameters.map { $0.element(JingleNamespace.headerExtensions) })
+        make(
+            "rtp-hdrext", JingleNamespace.headerExtensions,
+            [("id", String(id)), ("uri", uri), ("senders", senders?.rawValue)], extra: extraAttributes,
+            children: parameters.map { $0.element(JingleNamespace.headerExtensions) })
     }
 }
 
 extension Encryption {
     public var element: XMLElement {
-        make("encryption", JingleNamespace.rtp, [("required", required)],
-             children: cryptos.map {
-                 make("crypto", JingleNamespace.rtp, [("crypto-suite", $0.suite), ("key-params", $0.keyParameters), ("session-params", $0.sessionParameters), ("tag", $0.tag)])
-             }, extraChildren: extraChildren)
+        make(
+            "encryption", JingleNamespace.rtp, [("required", required)],
+            children: cryptos.map {
+                make(
+                    "crypto", JingleNamespace.rtp,
+                    [
+                        ("crypto-suite", $0.suite), ("key-params", $0.keyParameters),
+                        ("session-params", $0.sessionParameters), ("tag", $0.tag),
+                    ])
+            }, extraChildren: extraChildren)
     }
 }
 
@@ -195,8 +244,10 @@ extension Source {
     public var element: XMLElement {
         var children = parameters.map { $0.element(JingleNamespace.sources) }
         if let owner { children.append(make("ssrc-info", JingleNamespace.jitsiMeet, [("owner", owner)])) }
-        return make("source", JingleNamespace.sources, [("ssrc", ssrc.map { String($0) }), ("rid", rid)], extra: extraAttributes,
-                    children: children, extraChildren: extraChildren)
+        return make(
+            "source", JingleNamespace.sources, [("ssrc", ssrc.map { String($0) }), ("rid", rid)],
+            extra: extraAttributes,
+            children: children, extraChildren: extraChildren)
     }
 }
 
@@ -204,43 +255,65 @@ extension ICEUDPTransport {
     public var element: XMLElement {
         var children: [XMLElement] = []
         if let sctpMap {
-            children.append(make("sctpmap", JingleNamespace.dtlsSCTP, [("number", String(sctpMap.number)), ("protocol", sctpMap.protocol),
-                                                                     ("streams", sctpMap.streams.map(String.init))]))
+            children.append(
+                make(
+                    "sctpmap", JingleNamespace.dtlsSCTP,
+                    [
+                        ("number", String(sctpMap.number)), ("protocol", sctpMap.protocol),
+                        ("streams", sctpMap.streams.map(String.init)),
+                    ]))
         }
         for fingerprint in fingerprints {
-            var element = make("fingerprint", JingleNamespace.dtls, [("hash", fingerprint.hash), ("setup", fingerprint.setup?.rawValue)], extra: fingerprint.extraAttributes)
+            var element = make(
+                "fingerprint", JingleNamespace.dtls,
+                [("hash", fingerprint.hash), ("setup", fingerprint.setup?.rawValue)], extra: fingerprint.extraAttributes
+            )
             element.children = [.text(fingerprint.value)]
             children.append(element)
         }
         children += candidates.map(\.element)
         if let remoteCandidate { children.append(remoteCandidate) }
-        return make("transport", JingleNamespace.iceUDP, [("pwd", pwd), ("ufrag", ufrag)], extra: extraAttributes, children: children, extraChildren: extraChildren)
+        return make(
+            "transport", JingleNamespace.iceUDP, [("pwd", pwd), ("ufrag", ufrag)], extra: extraAttributes,
+            children: children, extraChildren: extraChildren)
     }
 }
 
 extension TransportCandidate {
     public var element: XMLElement {
-        make("candidate", JingleNamespace.iceUDP,
-             [("component", String(component)), ("foundation", foundation), ("generation", generation), ("id", id), ("ip", ip),
-              ("network", network), ("port", String(port)), ("priority", String(priority)), ("protocol", `protocol`),
-              ("rel-addr", relatedAddress), ("rel-port", relatedPort.map(String.init)), ("type", type), ("tcptype", tcpType)],
-             extra: extraAttributes)
+        make(
+            "candidate", JingleNamespace.iceUDP,
+            [
+                ("component", String(component)), ("foundation", foundation), ("generation", generation), ("id", id),
+                ("ip", ip),
+                ("network", network), ("port", String(port)), ("priority", String(priority)), ("protocol", `protocol`),
+                ("rel-addr", relatedAddress), ("rel-port", relatedPort.map(String.init)), ("type", type),
+                ("tcptype", tcpType),
+            ],
+            extra: extraAttributes)
     }
 }
 
 extension WebRTCDataChannelTransport {
     public var element: XMLElement {
-        make("transport", JingleNamespace.webRTCDataChannel, [("sctp-port", sctpPort.map(String.init)), ("max-message-size", maxMessageSize.map { String($0) })],
-             extra: extraAttributes, children: iceUDP.map { [$0.element] } ?? [], extraChildren: extraChildren)
+        make(
+            "transport", JingleNamespace.webRTCDataChannel,
+            [("sctp-port", sctpPort.map(String.init)), ("max-message-size", maxMessageSize.map { String($0) })],
+            extra: extraAttributes, children: iceUDP.map { [$0.element] } ?? [], extraChildren: extraChildren)
     }
 }
 
 extension RawUDPTransport {
     public var element: XMLElement {
-        make("transport", JingleNamespace.rawUDP, [], extra: extraAttributes,
-             children: candidates.map {
-                 make("candidate", JingleNamespace.rawUDP, [("component", $0.component.map(String.init)), ("generation", $0.generation), ("id", $0.id),
-                                                            ("ip", $0.ip), ("port", String($0.port)), ("type", $0.type)], extra: $0.extraAttributes)
-             }, extraChildren: extraChildren)
+        make(
+            "transport", JingleNamespace.rawUDP, [], extra: extraAttributes,
+            children: candidates.map {
+                make(
+                    "candidate", JingleNamespace.rawUDP,
+                    [
+                        ("component", $0.component.map(String.init)), ("generation", $0.generation), ("id", $0.id),
+                        ("ip", $0.ip), ("port", String($0.port)), ("type", $0.type),
+                    ], extra: $0.extraAttributes)
+            }, extraChildren: extraChildren)
     }
 }

@@ -1,5 +1,6 @@
 internal import CSDPLintXML
 import SDPLintDiagnostics
+
 /// libxml2 must be initialised once before threads use it (libxml2 `xmlInitParser`); a global
 /// `let` is initialised exactly once, lazily and thread-safely.
 let libxml2Initialized: Bool = {
@@ -110,21 +111,26 @@ final class LibXMLDocument {
             let afterAmpersand = rest.index(after: ampersand)
             guard let semicolon = rest[afterAmpersand...].firstIndex(of: ";") else { break }
             let reference = rest[afterAmpersand..<semicolon]
-            let replacement: String? = switch reference {
-            case "amp": "&"
-            case "lt": "<"
-            case "gt": ">"
-            case "quot": "\""
-            case "apos": "'"
-            default:
-                if reference.hasPrefix("#x") {
-                    UInt32(reference.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else if reference.hasPrefix("#") {
-                    UInt32(reference.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-                } else {
-                    nil
+            let replacement: String? =
+                switch reference {
+                case "amp": "&"
+                case "lt": "<"
+                case "gt": ">"
+                case "quot": "\""
+                case "apos": "'"
+                default:
+                    if reference.hasPrefix("#x") {
+                        UInt32(reference.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+                            String(Character($0))
+                        }
+                    } else if reference.hasPrefix("#") {
+                        UInt32(reference.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map {
+                            String(Character($0))
+                        }
+                    } else {
+                        nil
+                    }
                 }
-            }
             if let replacement {
                 result += replacement
                 rest = rest[rest.index(after: semicolon)...]
@@ -137,7 +143,9 @@ final class LibXMLDocument {
     }
 
     private func convert(_ node: OpaquePointer, lines: LineIndex) -> XMLElement {
-        let name = XMLName(String(cString: sdplint_xml_node_name(node)), namespace: sdplint_xml_node_namespace(node).map(namespaceName))
+        let name = XMLName(
+            String(cString: sdplint_xml_node_name(node)), namespace: sdplint_xml_node_namespace(node).map(namespaceName)
+        )
         var attributes: [XMLAttribute] = []
         var property = sdplint_xml_node_first_attribute(node)
         while let attribute = property {
@@ -147,8 +155,9 @@ final class LibXMLDocument {
                 if let content = sdplint_xml_node_content(text) { value += String(cString: content) }
                 child = sdplint_xml_node_next(text)
             }
-            let attributeName = XMLName(String(cString: sdplint_xml_attribute_name(attribute)),
-                                        namespace: sdplint_xml_attribute_namespace(attribute).map(namespaceName))
+            let attributeName = XMLName(
+                String(cString: sdplint_xml_attribute_name(attribute)),
+                namespace: sdplint_xml_attribute_namespace(attribute).map(namespaceName))
             attributes.append(XMLAttribute(attributeName, value))
             property = sdplint_xml_attribute_next(attribute)
         }
@@ -171,7 +180,9 @@ final class LibXMLDocument {
             // White space between child elements is formatting, not content (Jingle has no
             // mixed content).
             children.removeAll {
-                if case .text(let text) = $0 { return text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+                if case .text(let text) = $0 {
+                    return text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+                }
                 return false
             }
         }
@@ -208,16 +219,19 @@ struct LibXMLError {
     static func all(in list: OpaquePointer?) -> [LibXMLError] {
         (0..<sdplint_xml_errors_count(list)).map { index in
             let error = sdplint_xml_errors_at(list, index)
-            let kind: Kind = switch error.kind {
-            case SDPLINT_XML_ERROR_NAMESPACE: .namespace
-            case SDPLINT_XML_ERROR_TAG_MISMATCH: .tagMismatch
-            case SDPLINT_XML_ERROR_UNDECLARED_ENTITY: .undeclaredEntity
-            case SDPLINT_XML_ERROR_SCHEMA: .schema
-            default: .syntax
-            }
-            return LibXMLError(kind: kind, isWarning: error.level == SDPLINT_XML_LEVEL_WARNING, isFatal: error.level == SDPLINT_XML_LEVEL_FATAL,
-                               message: error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "XML error",
-                               line: Int(error.line), column: Int(error.column))
+            let kind: Kind =
+                switch error.kind {
+                case SDPLINT_XML_ERROR_NAMESPACE: .namespace
+                case SDPLINT_XML_ERROR_TAG_MISMATCH: .tagMismatch
+                case SDPLINT_XML_ERROR_UNDECLARED_ENTITY: .undeclaredEntity
+                case SDPLINT_XML_ERROR_SCHEMA: .schema
+                default: .syntax
+                }
+            return LibXMLError(
+                kind: kind, isWarning: error.level == SDPLINT_XML_LEVEL_WARNING,
+                isFatal: error.level == SDPLINT_XML_LEVEL_FATAL,
+                message: error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "XML error",
+                line: Int(error.line), column: Int(error.column))
         }
     }
 }
@@ -247,50 +261,69 @@ enum LibXMLReader {
 
     /// Checks the bytes, parses them and reports what libxml2 and our callbacks found; returns
     /// the document when it is well-formed.
-    static func open(_ bytes: [UInt8], options: XMLParseOptions, lines: LineIndex, url: String? = nil, collector: inout DiagnosticCollector) -> LibXMLDocument? {
+    static func open(
+        _ bytes: [UInt8], options: XMLParseOptions, lines: LineIndex, url: String? = nil,
+        collector: inout DiagnosticCollector
+    ) -> LibXMLDocument? {
         if bytes.count > options.maxBytes {
-            collector.report(JingleRules.inputTooLarge, at: lines.location(offset: 0),
-                             "the input is \(bytes.count) bytes; the limit is \(options.maxBytes)")
+            collector.report(
+                JingleRules.inputTooLarge, at: lines.location(offset: 0),
+                "the input is \(bytes.count) bytes; the limit is \(options.maxBytes)")
             return nil
         }
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if let bad = firstNonUTF8(bytes, from: start) {
-            let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) || bytes[1] == 0)
-            collector.report(JingleRules.invalidUTF8, at: lines.location(offset: bad, length: 1),
-                             utf16 ? "the input looks like UTF-16; XMPP is UTF-8"
-                                   : (bytes[bad] == 0 ? "the input holds a NUL byte, which XML does not allow"
-                                                      : "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8"))
+            let utf16 =
+                bytes.count >= 2
+                && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) || bytes[1] == 0)
+            collector.report(
+                JingleRules.invalidUTF8, at: lines.location(offset: bad, length: 1),
+                utf16
+                    ? "the input looks like UTF-16; XMPP is UTF-8"
+                    : (bytes[bad] == 0
+                        ? "the input holds a NUL byte, which XML does not allow"
+                        : "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8"))
             return nil
         }
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            collector.report(JingleRules.emptyInput, at: lines.location(offset: bytes.count), "the input holds no XML element")
+            collector.report(
+                JingleRules.emptyInput, at: lines.location(offset: bytes.count), "the input holds no XML element")
             return nil
         }
         guard let document = LibXMLDocument(bytes: bytes, offset: start, options: options, url: url) else {
-            collector.report(JingleRules.xmlSyntax, at: lines.location(offset: 0), "libxml2 could not allocate a parser")
+            collector.report(
+                JingleRules.xmlSyntax, at: lines.location(offset: 0), "libxml2 could not allocate a parser")
             return nil
         }
         for item in document.skipped {
-            collector.report(JingleRules.restrictedXML, at: lines.location(offset: item.offset, length: 1),
-                             "\(item.what) is not allowed in an XMPP stanza; it is skipped")
+            collector.report(
+                JingleRules.restrictedXML, at: lines.location(offset: item.offset, length: 1),
+                "\(item.what) is not allowed in an XMPP stanza; it is skipped")
         }
         switch document.stop {
         case .documentType(let offset):
-            collector.report(JingleRules.doctypeForbidden, at: lines.location(offset: offset, length: 9),
-                             "the input has a document type declaration; DTDs and entity declarations are refused (XXE, entity expansion)",
-                             hint: "remove the <!DOCTYPE …>; XMPP stanzas never have one")
+            collector.report(
+                JingleRules.doctypeForbidden, at: lines.location(offset: offset, length: 9),
+                """
+                the input has a document type declaration; DTDs and entity declarations are refused (XXE, entity \
+                expansion)
+                """,
+                hint: "remove the <!DOCTYPE …>; XMPP stanzas never have one")
             return nil
         case .tooDeep(let offset, let depth):
-            collector.report(JingleRules.nestingTooDeep, at: lines.location(offset: offset, length: 1),
-                             "element nesting reaches depth \(depth); the limit is \(options.maxDepth)")
+            collector.report(
+                JingleRules.nestingTooDeep, at: lines.location(offset: offset, length: 1),
+                "element nesting reaches depth \(depth); the limit is \(options.maxDepth)")
             return nil
         case .tooManyElements(let offset):
-            collector.report(JingleRules.tooManyElements, at: lines.location(offset: offset, length: 1),
-                             "the input has more than \(options.maxElements) elements")
+            collector.report(
+                JingleRules.tooManyElements, at: lines.location(offset: offset, length: 1),
+                "the input has more than \(options.maxElements) elements")
             return nil
         case .outOfMemory(let offset):
-            collector.report(JingleRules.xmlSyntax, at: lines.location(offset: offset, length: 1), "libxml2 ran out of memory")
+            collector.report(
+                JingleRules.xmlSyntax, at: lines.location(offset: offset, length: 1), "libxml2 ran out of memory")
             return nil
         case nil:
             break
@@ -314,8 +347,10 @@ enum LibXMLReader {
             }
             let rule = error.kind == .namespace ? JingleRules.namespaceError : JingleRules.xmlSyntax
             if error.isWarning {
-                collector.report(Diagnostic(code: rule.code, severity: .warning, location: lines.location(offset: offset, length: 1),
-                                            message: error.message, reference: rule.reference))
+                collector.report(
+                    Diagnostic(
+                        code: rule.code, severity: .warning, location: lines.location(offset: offset, length: 1),
+                        message: error.message, reference: rule.reference))
                 continue
             }
             collector.report(rule, at: lines.location(offset: offset, length: 1), error.message)
@@ -342,13 +377,22 @@ enum LibXMLReader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0 { return index }
-            if byte < 0x80 { index += 1; continue }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
             var minimum: UInt32
             switch byte {
-            case 0xC2...0xDF: length = 2; minimum = 0x80
-            case 0xE0...0xEF: length = 3; minimum = 0x800
-            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
             default: return index
             }
             guard index + length <= bytes.count else { return index }

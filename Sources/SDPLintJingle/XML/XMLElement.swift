@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A qualified XML name: a namespace URI (or none) and a local name.
 ///
 /// Prefixes are not part of the name: two elements with the same namespace and local name are
@@ -62,7 +63,9 @@ public struct XMLElement: Sendable, Hashable, CustomStringConvertible {
     /// Where the start tag begins, for an element read from a document.
     public var location: SourceLocation?
 
-    public init(_ name: XMLName, attributes: [XMLAttribute] = [], children: [XMLNode] = [], location: SourceLocation? = nil) {
+    public init(
+        _ name: XMLName, attributes: [XMLAttribute] = [], children: [XMLNode] = [], location: SourceLocation? = nil
+    ) {
         self.name = name
         self.attributes = attributes
         self.children = children

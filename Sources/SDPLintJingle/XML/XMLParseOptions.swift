@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Bounds on what one XML parse may cost, so that hostile input is refused quickly.
 ///
 /// The parser never loads a DTD, never substitutes entities and never touches the network; on
@@ -17,7 +18,10 @@ public struct XMLParseOptions: Sendable, Hashable {
     /// In strict mode every rule is reported at its strict severity.
     public var strict: Bool
 
-    public init(maxBytes: Int = 1 << 20, maxDepth: Int = 32, maxElements: Int = 50_000, maxDiagnostics: Int = 200, strict: Bool = false) {
+    public init(
+        maxBytes: Int = 1 << 20, maxDepth: Int = 32, maxElements: Int = 50_000, maxDiagnostics: Int = 200,
+        strict: Bool = false
+    ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxElements = maxElements

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A compiled XML Schema (XSD), checked with libxml2's schema validator.
 ///
 /// The schema document is read from memory with the same safe parser as stanzas (no DTD, no
@@ -25,17 +26,23 @@ public final class XMLSchema: @unchecked Sendable {
         var collector = DiagnosticCollector()
         let bytes = Array(text.utf8)
         let lines = LineIndex(bytes)
-        guard let document = LibXMLReader.open(bytes, options: XMLParseOptions(maxBytes: 16 << 20), lines: lines, url: baseURL, collector: &collector) else {
+        guard
+            let document = LibXMLReader.open(
+                bytes, options: XMLParseOptions(maxBytes: 16 << 20), lines: lines, url: baseURL, collector: &collector)
+        else {
             throw XMLSchemaError(diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
         }
         let errors = LibXMLErrorList()
         guard let list = errors.pointer, let compiled = document.compileSchema(errors: list) else {
             for error in errors.errors {
-                collector.report(JingleRules.schemaViolation, at: lines.location(offset: lines.offset(line: error.line, characterColumn: max(1, error.column))),
-                                 "the schema does not compile: " + error.message)
+                collector.report(
+                    JingleRules.schemaViolation,
+                    at: lines.location(offset: lines.offset(line: error.line, characterColumn: max(1, error.column))),
+                    "the schema does not compile: " + error.message)
             }
             if !collector.hasErrors {
-                collector.report(JingleRules.schemaViolation, at: lines.location(offset: 0), "the schema does not compile")
+                collector.report(
+                    JingleRules.schemaViolation, at: lines.location(offset: 0), "the schema does not compile")
             }
             throw XMLSchemaError(diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
         }
@@ -68,7 +75,9 @@ public final class XMLSchema: @unchecked Sendable {
             collector.report(JingleRules.schemaViolation, at: lines.location(offset: offset, length: 1), error.message)
         }
         if let result, result != 0, errors.errors.isEmpty {
-            collector.report(JingleRules.schemaViolation, at: lines.location(offset: 0), "libxml2 could not validate the document (code \(result))")
+            collector.report(
+                JingleRules.schemaViolation, at: lines.location(offset: 0),
+                "libxml2 could not validate the document (code \(result))")
         }
         return collector.finish(overflowRule: JingleRules.tooManyFindings)
     }

@@ -82,7 +82,9 @@ enum XMLEscaping {
 
     private static func append(_ text: String, to output: inout String, inAttribute: Bool) {
         // Fast path: nothing to escape.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x7F }) {
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x7F
+        }) {
             output += text
             return
         }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// A typed view of one attribute's value, such as ``RTPMap`` for `a=rtpmap:…`.
 ///
 /// The raw ``Attribute`` stays the source of truth (it keeps the exact text); a typed value is

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=crypto`: an SDES-SRTP key (keys in the SDP itself; DTLS-SRTP is preferred).
 ///
 /// [RFC 4568 §9.1](https://www.rfc-editor.org/rfc/rfc4568#section-9.1)
@@ -23,7 +24,9 @@ public struct Crypto: AttributeValue {
         }
 
         /// The base64 key and salt of an inline key (before the first "|").
-        public var key: Substring { info.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
+        public var key: Substring {
+            info.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        }
         /// The key lifetime ("2^20"), if given.
         public var lifetime: Substring? {
             info.split(separator: "|", omittingEmptySubsequences: false).dropFirst().first { !$0.contains(":") }
@@ -57,11 +60,13 @@ public struct Crypto: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Crypto? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Crypto? {
         let rule = SDPRules.cryptoSyntax
         var scanner = ValueScanner(value: range)
         guard let tagRange = scanner.field(bytes, &diagnostics),
-              let tag = Field.integer(bytes, tagRange, "crypto tag", rule, in: 0...UInt64(999_999_999), &diagnostics)
+            let tag = Field.integer(bytes, tagRange, "crypto tag", rule, in: 0...UInt64(999_999_999), &diagnostics)
         else {
             if range.isEmpty { diagnostics.report(rule, range, "crypto has no tag") }
             return nil
@@ -72,7 +77,9 @@ public struct Crypto: AttributeValue {
         }
         Field.token(bytes, suite, "crypto-suite", rule, &diagnostics)
         guard let keys = scanner.field(bytes, &diagnostics) else {
-            diagnostics.report(rule, suite.upperBound..<suite.upperBound, "crypto has no key parameters", hint: "e.g. inline:<base64 key and salt>")
+            diagnostics.report(
+                rule, suite.upperBound..<suite.upperBound, "crypto has no key parameters",
+                hint: "e.g. inline:<base64 key and salt>")
             return nil
         }
         var keyParameters: [KeyParameter] = []
@@ -86,16 +93,22 @@ public struct Crypto: AttributeValue {
             var pair = ValueScanner(item)
             let method = pair.upTo(ASCII.colon, bytes)
             guard method.found, !method.range.isEmpty, !pair.remaining.isEmpty else {
-                diagnostics.report(rule, item, item.isEmpty ? "a ';' with no key parameter after it"
-                                                            : "key parameter '\(Bytes.string(bytes, item))' is not <method>:<key info>")
+                diagnostics.report(
+                    rule, item,
+                    item.isEmpty
+                        ? "a ';' with no key parameter after it"
+                        : "key parameter '\(Bytes.string(bytes, item))' is not <method>:<key info>")
                 continue
             }
-            keyParameters.append(KeyParameter(method: Bytes.string(bytes, method.range), info: Bytes.string(bytes, pair.remaining)))
+            keyParameters.append(
+                KeyParameter(method: Bytes.string(bytes, method.range), info: Bytes.string(bytes, pair.remaining)))
         }
         var sessionParameters: [String] = []
         while let parameter = scanner.field(bytes, &diagnostics) {
             sessionParameters.append(Bytes.string(bytes, parameter))
         }
-        return Crypto(tag: Int(tag), suite: Bytes.string(bytes, suite), keyParameters: keyParameters, sessionParameters: sessionParameters)
+        return Crypto(
+            tag: Int(tag), suite: Bytes.string(bytes, suite), keyParameters: keyParameters,
+            sessionParameters: sessionParameters)
     }
 }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=label`: an opaque label that lets a session refer to this media section.
 ///
 /// [RFC 4574 §4](https://www.rfc-editor.org/rfc/rfc4574#section-4)
@@ -15,7 +16,9 @@ public struct Label: AttributeValue {
 
     public func write(to output: inout String) { output += value }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Label? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Label? {
         Field.token(bytes, range, "label", SDPRules.valueSyntax, &diagnostics)
         return range.isEmpty ? nil : Label(Bytes.string(bytes, range))
     }
@@ -37,7 +40,9 @@ public struct Content: AttributeValue {
 
     public func write(to output: inout String) { output += values.joined(separator: ",") }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Content? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Content? {
         var values: [String] = []
         var items = ValueScanner(range)
         // mediacnt *("," mediacnt) (RFC 4796 §5): a trailing "," is reported as a missing tag.
@@ -81,7 +86,9 @@ public struct Identity: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Identity? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Identity? {
         var scanner = ValueScanner(value: range)
         guard let assertion = scanner.field(bytes, &diagnostics) else {
             diagnostics.report(SDPRules.valueSyntax, range, "identity has no assertion")
@@ -90,7 +97,8 @@ public struct Identity: AttributeValue {
         for i in assertion {
             let b = bytes[i]
             if !(b.isAlphanumeric || b == ASCII.plus || b == ASCII.slash || b == ASCII.equals) {
-                diagnostics.report(SDPRules.valueSyntax, i..<(i + 1), "identity assertion is not base64 (\(b.displayed))")
+                diagnostics.report(
+                    SDPRules.valueSyntax, i..<(i + 1), "identity assertion is not base64 (\(b.displayed))")
                 break
             }
         }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=extmap`: maps an RTP header extension URI to the local id used on the wire.
 ///
 /// [RFC 8285 §7](https://www.rfc-editor.org/rfc/rfc8285#section-7)
@@ -54,14 +55,17 @@ public struct ExtMap: AttributeValue {
     }
 
     @inline(__always)
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned?
+    {
         if let scanned = scanCanonical(bytes, range) { return scanned }
         return scanAny(bytes, range, into: &diagnostics)
     }
 
     /// The general path: any form, with every finding.
     @inline(never)
-    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    private static func scanAny(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Scanned? {
         let rule = SDPRules.extmapSyntax
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let entry = fields.at(0) else {
@@ -80,12 +84,18 @@ public struct ExtMap: AttributeValue {
         var direction: Direction?
         if slash < entry.upperBound {
             let text = (slash + 1)..<entry.upperBound
-            if Bytes.equals(bytes, text, "sendrecv") { direction = .sendrecv }
-            else if Bytes.equals(bytes, text, "sendonly") { direction = .sendonly }
-            else if Bytes.equals(bytes, text, "recvonly") { direction = .recvonly }
-            else if Bytes.equals(bytes, text, "inactive") { direction = .inactive }
-            else {
-                diagnostics.report(rule, text, "extmap direction '\(Bytes.string(bytes, text))' is not sendonly, recvonly, sendrecv or inactive")
+            if Bytes.equals(bytes, text, "sendrecv") {
+                direction = .sendrecv
+            } else if Bytes.equals(bytes, text, "sendonly") {
+                direction = .sendonly
+            } else if Bytes.equals(bytes, text, "recvonly") {
+                direction = .recvonly
+            } else if Bytes.equals(bytes, text, "inactive") {
+                direction = .inactive
+            } else {
+                diagnostics.report(
+                    rule, text,
+                    "extmap direction '\(Bytes.string(bytes, text))' is not sendonly, recvonly, sendrecv or inactive")
             }
         }
         guard let uri = fields.at(1) else {
@@ -103,18 +113,27 @@ public struct ExtMap: AttributeValue {
     /// URI holding a colon, which has nothing to report; `nil` for anything else.
     @inline(__always)
     private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
-        guard var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 3), id >= 1, id <= 255 else { return nil }
+        guard var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 3), id >= 1,
+            id <= 255
+        else { return nil }
         var direction: Direction?
         if cursor.skip(bytes, ASCII.slash) {
             guard let text = cursor.token(bytes) else { return nil }
-            if Bytes.equals(bytes, text, "sendrecv") { direction = .sendrecv }
-            else if Bytes.equals(bytes, text, "sendonly") { direction = .sendonly }
-            else if Bytes.equals(bytes, text, "recvonly") { direction = .recvonly }
-            else if Bytes.equals(bytes, text, "inactive") { direction = .inactive }
-            else { return nil }
+            if Bytes.equals(bytes, text, "sendrecv") {
+                direction = .sendrecv
+            } else if Bytes.equals(bytes, text, "sendonly") {
+                direction = .sendonly
+            } else if Bytes.equals(bytes, text, "recvonly") {
+                direction = .recvonly
+            } else if Bytes.equals(bytes, text, "inactive") {
+                direction = .inactive
+            } else {
+                return nil
+            }
         }
         guard cursor.space(bytes), let uri = cursor.field(bytes),
-              Bytes.firstIndex(of: ASCII.colon, in: bytes, uri) < uri.upperBound else { return nil }
+            Bytes.firstIndex(of: ASCII.colon, in: bytes, uri) < uri.upperBound
+        else { return nil }
         var attributes: Range<Int>?
         if !cursor.isAtEnd {
             guard cursor.space(bytes) else { return nil }
@@ -123,9 +142,12 @@ public struct ExtMap: AttributeValue {
         return Scanned(id: Int(id), direction: direction, uri: uri, extensionAttributes: attributes)
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> ExtMap? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> ExtMap? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
-        return ExtMap(id: scanned.id, direction: scanned.direction, uri: Bytes.string(bytes, scanned.uri),
-                      extensionAttributes: scanned.extensionAttributes.map { Bytes.string(bytes, $0) })
+        return ExtMap(
+            id: scanned.id, direction: scanned.direction, uri: Bytes.string(bytes, scanned.uri),
+            extensionAttributes: scanned.extensionAttributes.map { Bytes.string(bytes, $0) })
     }
 }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=fmtp`: format-specific parameters, such as H.264's `profile-level-id`.
 ///
 /// The parameter text is kept exactly; ``parameters`` reads it as the `name=value` list that
@@ -53,8 +54,10 @@ public struct FMTP: AttributeValue {
             let trimmed = item.trimmingASCIISpaces
             if trimmed.isEmpty { continue }
             if let equals = trimmed.firstIndex(of: "=") {
-                result.append(Parameter(name: String(trimmed[..<equals]).trimmingASCIISpaces,
-                                        value: String(trimmed[trimmed.index(after: equals)...]).trimmingASCIISpaces))
+                result.append(
+                    Parameter(
+                        name: String(trimmed[..<equals]).trimmingASCIISpaces,
+                        value: String(trimmed[trimmed.index(after: equals)...]).trimmingASCIISpaces))
             } else {
                 result.append(Parameter(name: String(trimmed)))
             }
@@ -91,7 +94,8 @@ public struct FMTP: AttributeValue {
         var parameters: Range<Int>
     }
 
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned?
+    {
         let rule = SDPRules.fmtpSyntax
         let format: Range<Int>
         let parameters: Range<Int>
@@ -108,8 +112,12 @@ public struct FMTP: AttributeValue {
             format = first
             Field.token(bytes, format, "format", rule, &diagnostics)
             guard let second = fields.at(1) else {
-                diagnostics.report(rule, fields.missing(1), "fmtp for \(Bytes.string(bytes, format)) has no parameters", hint: "remove the line or add the parameters")
-                return Scanned(format: format, payloadType: payloadType(bytes, format), parameters: format.upperBound..<format.upperBound)
+                diagnostics.report(
+                    rule, fields.missing(1), "fmtp for \(Bytes.string(bytes, format)) has no parameters",
+                    hint: "remove the line or add the parameters")
+                return Scanned(
+                    format: format, payloadType: payloadType(bytes, format),
+                    parameters: format.upperBound..<format.upperBound)
             }
             parameters = second
         }
@@ -119,7 +127,8 @@ public struct FMTP: AttributeValue {
             let itemEnd = Bytes.firstIndex(of: ASCII.semicolon, in: bytes, i..<parameters.upperBound)
             let first = Bytes.skipWhitespace(bytes, from: i, to: itemEnd)
             if first < itemEnd && bytes[first] == ASCII.equals {
-                diagnostics.report(rule, i..<itemEnd, "fmtp parameter '\(Bytes.string(bytes, i..<itemEnd))' has no name")
+                diagnostics.report(
+                    rule, i..<itemEnd, "fmtp parameter '\(Bytes.string(bytes, i..<itemEnd))' has no name")
             }
             i = itemEnd + 1
         }
@@ -132,7 +141,9 @@ public struct FMTP: AttributeValue {
         return nil
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> FMTP? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> FMTP? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
         return FMTP(format: Bytes.string(bytes, scanned.format), parameterText: Bytes.string(bytes, scanned.parameters))
     }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=fingerprint`: the hash of the certificate the DTLS handshake must present.
 ///
 /// [RFC 8122 §5](https://www.rfc-editor.org/rfc/rfc8122#section-5)
@@ -52,7 +53,9 @@ public struct Fingerprint: AttributeValue {
     }
 
     /// Checks the value; returns the hash function and digest ranges.
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (hash: Range<Int>, digest: Range<Int>)? {
+    static func scan(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> (hash: Range<Int>, digest: Range<Int>)? {
         let rule = SDPRules.fingerprintSyntax
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let hash = fields.at(0) else {
@@ -79,33 +82,48 @@ public struct Fingerprint: AttributeValue {
         // Eight pairs and their colons at a time while more pairs follow; the pair-by-pair
         // loop below reads the rest, and any block that is not eight good pairs again.
         while i >= 0 && i + 24 < end && bytes[unchecked: i + 23] == ASCII.colon,
-              let block = Self.hexBlock(bytes, i) {
+            let block = Self.hexBlock(bytes, i)
+        {
             if block { lowercase = true }
             pairs += 8
             i += 24
         }
         while i < end {
-            guard i + 1 < end else { malformed = i; break }
+            guard i + 1 < end else {
+                malformed = i
+                break
+            }
             let high = bytes[unchecked: i]
             let low = bytes[unchecked: i + 1]
-            guard high.isHexDigit, low.isHexDigit else { malformed = i; break }
+            guard high.isHexDigit, low.isHexDigit else {
+                malformed = i
+                break
+            }
             if high >= UInt8(ascii: "a") || low >= UInt8(ascii: "a") { lowercase = true }
             pairs += 1
             i += 2
             if i < end {
-                guard bytes[unchecked: i] == ASCII.colon, i + 1 < end else { malformed = i; break }
+                guard bytes[unchecked: i] == ASCII.colon, i + 1 < end else {
+                    malformed = i
+                    break
+                }
                 i += 1
             }
         }
         if let malformed {
-            diagnostics.report(rule, malformed..<min(malformed + 1, digest.upperBound), "fingerprint digest must be hex byte pairs separated by ':'")
+            diagnostics.report(
+                rule, malformed..<min(malformed + 1, digest.upperBound),
+                "fingerprint digest must be hex byte pairs separated by ':'")
         } else {
             if lowercase {
-                diagnostics.report(SDPRules.valueCase, digest, "fingerprint digest uses lower-case hex; the grammar writes upper case (UHEX)",
-                                   hint: "most receivers accept either, but strict ones compare the text")
+                diagnostics.report(
+                    SDPRules.valueCase, digest,
+                    "fingerprint digest uses lower-case hex; the grammar writes upper case (UHEX)",
+                    hint: "most receivers accept either, but strict ones compare the text")
             }
             if let expected = digestLength(hash, bytes), expected != pairs {
-                diagnostics.report(rule, digest, "\(Bytes.string(bytes, hash)) digest has \(pairs) bytes; \(expected) expected")
+                diagnostics.report(
+                    rule, digest, "\(Bytes.string(bytes, hash)) digest has \(pairs) bytes; \(expected) expected")
             }
         }
         return (hash, digest)
@@ -134,8 +152,9 @@ public struct Fingerprint: AttributeValue {
             return (word &+ (0x80 - 0x61) &* ones) & hexPositions
         }
         guard let first = lowerCaseDigits(Bytes.loadWord(bytes, start), colons.0),
-              let second = lowerCaseDigits(Bytes.loadWord(bytes, start + 8), colons.1),
-              let third = lowerCaseDigits(Bytes.loadWord(bytes, start + 16), colons.2) else { return nil }
+            let second = lowerCaseDigits(Bytes.loadWord(bytes, start + 8), colons.1),
+            let third = lowerCaseDigits(Bytes.loadWord(bytes, start + 16), colons.2)
+        else { return nil }
         return first | second | third != 0
     }
 
@@ -149,7 +168,9 @@ public struct Fingerprint: AttributeValue {
         return nil
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Fingerprint? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Fingerprint? {
         guard let (hash, digest) = scan(bytes, range, into: &diagnostics) else { return nil }
         return Fingerprint(hashFunction: Bytes.string(bytes, hash), fingerprint: Bytes.string(bytes, digest))
     }
@@ -172,14 +193,20 @@ public enum Setup: String, AttributeValue, CaseIterable {
 
     public var description: String { "setup:" + rawValue }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Setup? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Setup? {
         for role in Setup.allCases where Bytes.equals(bytes, range, role.staticName) { return role }
         // ABNF literals are case-insensitive (RFC 5234 §2.3); receivers that compare exactly do not.
         for role in Setup.allCases where Bytes.equalsIgnoringCase(bytes, range, role.staticName) {
-            diagnostics.report(SDPRules.valueCase, range, "setup role '\(Bytes.string(bytes, range))' is usually written '\(role.rawValue)'")
+            diagnostics.report(
+                SDPRules.valueCase, range,
+                "setup role '\(Bytes.string(bytes, range))' is usually written '\(role.rawValue)'")
             return role
         }
-        diagnostics.report(SDPRules.setupSyntax, range, "setup role '\(Bytes.string(bytes, range))' is not active, passive, actpass or holdconn")
+        diagnostics.report(
+            SDPRules.setupSyntax, range,
+            "setup role '\(Bytes.string(bytes, range))' is not active, passive, actpass or holdconn")
         return nil
     }
 
@@ -206,7 +233,9 @@ public struct TLSID: AttributeValue {
 
     public func write(to output: inout String) { output += value }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> TLSID? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> TLSID? {
         check(bytes, range, into: &diagnostics)
         return TLSID(Bytes.string(bytes, range))
     }

@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintICE
 import SDPLintScanning
+
 /// `a=ice-ufrag`: the ICE username fragment, checked by the ICE module's rules.
 ///
 /// [RFC 8839 §5.4](https://www.rfc-editor.org/rfc/rfc8839#section-5.4)
@@ -16,7 +17,9 @@ public struct ICEUfrag: AttributeValue {
 
     public func write(to output: inout String) { output += value }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> ICEUfrag? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> ICEUfrag? {
         ICECredentials.validateUfrag(bytes, range, into: &diagnostics)
         return ICEUfrag(Bytes.string(bytes, range))
     }
@@ -37,7 +40,9 @@ public struct ICEPwd: AttributeValue {
 
     public func write(to output: inout String) { output += value }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> ICEPwd? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> ICEPwd? {
         ICECredentials.validatePwd(bytes, range, into: &diagnostics)
         return ICEPwd(Bytes.string(bytes, range))
     }
@@ -62,7 +67,9 @@ public struct ICEOptions: AttributeValue {
 
     public func write(to output: inout String) { ICEOption.write(options, to: &output) }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> ICEOptions? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> ICEOptions? {
         ICEOptions(ICEOption.parseList(bytes, range, into: &diagnostics))
     }
 }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=mid`: the identification tag of a media section.
 ///
 /// [RFC 5888 §4](https://www.rfc-editor.org/rfc/rfc5888#section-4); BUNDLE use in RFC 9143.
@@ -15,7 +16,9 @@ public struct Mid: AttributeValue {
 
     public func write(to output: inout String) { output += value }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Mid? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Mid? {
         guard Field.token(bytes, range, "identification tag", SDPRules.midSyntax, &diagnostics) else {
             return range.isEmpty ? nil : Mid(Bytes.string(bytes, range))
         }
@@ -53,11 +56,15 @@ public struct MSID: AttributeValue {
     }
 
     /// Checks the value; returns the stream id and track id ranges.
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (id: Range<Int>, appdata: Range<Int>?)? {
+    static func scan(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> (id: Range<Int>, appdata: Range<Int>?)? {
         // The usual form, "<id>[ <appdata>]" of tokens up to 64 characters, has nothing to report.
         if var cursor = CanonicalCursor(bytes, range), let id = cursor.token(bytes), id.count <= 64 {
             if cursor.isAtEnd { return (id, nil) }
-            if cursor.space(bytes), let appdata = cursor.token(bytes), appdata.count <= 64, cursor.isAtEnd { return (id, appdata) }
+            if cursor.space(bytes), let appdata = cursor.token(bytes), appdata.count <= 64, cursor.isAtEnd {
+                return (id, appdata)
+            }
         }
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let id = fields.at(0) else {
@@ -68,19 +75,25 @@ public struct MSID: AttributeValue {
         let appdata = fields.at(1)
         if let appdata { check(bytes, appdata, "track id", &diagnostics) }
         if let extra = fields.at(2) {
-            diagnostics.report(SDPRules.msidSyntax, extra, "unexpected '\(Bytes.string(bytes, extra))' after the track id")
+            diagnostics.report(
+                SDPRules.msidSyntax, extra, "unexpected '\(Bytes.string(bytes, extra))' after the track id")
         }
         return (id, appdata)
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MSID? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> MSID? {
         guard let (id, appdata) = scan(bytes, range, into: &diagnostics) else { return nil }
         return MSID(streamID: Bytes.string(bytes, id), trackID: appdata.map { Bytes.string(bytes, $0) })
     }
 
-    private static func check(_ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector) {
+    private static func check(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
+    ) {
         if Field.token(bytes, range, what, SDPRules.msidSyntax, &diagnostics), range.count > 64 {
-            diagnostics.report(SDPRules.msidSyntax, range, "\(what) is \(range.count) characters long; at most 64 are allowed")
+            diagnostics.report(
+                SDPRules.msidSyntax, range, "\(what) is \(range.count) characters long; at most 64 are allowed")
         }
     }
 }
@@ -116,16 +129,23 @@ public struct MSIDSemantic: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MSIDSemantic? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> MSIDSemantic? {
         var identifiers: [String] = []
-        guard let semantic = scan(bytes, range, into: &diagnostics, identifier: { identifiers.append(Bytes.string(bytes, $0)) }) else { return nil }
+        guard
+            let semantic = scan(
+                bytes, range, into: &diagnostics, identifier: { identifiers.append(Bytes.string(bytes, $0)) })
+        else { return nil }
         return MSIDSemantic(semantic: Bytes.string(bytes, semantic), identifiers: identifiers)
     }
 
     /// Checks the value without making strings; returns the semantic's range and passes each
     /// identifier's to `identifier`.
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
-                     identifier: (Range<Int>) -> Void = { _ in }) -> Range<Int>? {
+    static func scan(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
+        identifier: (Range<Int>) -> Void = { _ in }
+    ) -> Range<Int>? {
         let rule = SDPRules.valueSyntax
         // The space after the colon is part of the legacy form; not reported as white space.
         var start = range.lowerBound
@@ -170,16 +190,23 @@ public struct Group: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Group? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Group? {
         var mids: [String] = []
-        guard let semantics = scan(bytes, range, into: &diagnostics, mid: { _, mid in mids.append(Bytes.string(bytes, mid)) }) else { return nil }
+        guard
+            let semantics = scan(
+                bytes, range, into: &diagnostics, mid: { _, mid in mids.append(Bytes.string(bytes, mid)) })
+        else { return nil }
         return Group(semantics: Semantics(rawValue: Bytes.string(bytes, semantics)), mids: mids)
     }
 
     /// Checks the value; returns the semantics as a byte range and hands each mid, with the
     /// semantics, to `mid`, so that checking a group collects nothing.
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
-                     mid: (_ semantics: Range<Int>, _ mid: Range<Int>) -> Void = { _, _ in }) -> Range<Int>? {
+    static func scan(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector,
+        mid: (_ semantics: Range<Int>, _ mid: Range<Int>) -> Void = { _, _ in }
+    ) -> Range<Int>? {
         let rule = SDPRules.groupSyntax
         var scanner = ValueScanner(value: range)
         guard let semantics = scanner.field(bytes, &diagnostics) else {

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=rid`: an RTP stream identifier and the restrictions on that stream.
 ///
 /// [RFC 8851 §10](https://www.rfc-editor.org/rfc/rfc8851#section-10)
@@ -55,9 +56,13 @@ public struct RID: AttributeValue {
     }
 
     /// Whether `character` may appear in a rid-id.
-    static func isRIDChar(_ byte: UInt8) -> Bool { byte.isAlphanumeric || byte == ASCII.minus || byte == ASCII.underscore }
+    static func isRIDChar(_ byte: UInt8) -> Bool {
+        byte.isAlphanumeric || byte == ASCII.minus || byte == ASCII.underscore
+    }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RID? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> RID? {
         let rule = SDPRules.ridSyntax
         var scanner = ValueScanner(value: range)
         guard let idRange = scanner.field(bytes, &diagnostics) else {
@@ -66,7 +71,9 @@ public struct RID: AttributeValue {
         }
         checkRIDId(bytes, idRange, &diagnostics)
         guard let directionRange = scanner.field(bytes, &diagnostics) else {
-            diagnostics.report(rule, idRange.upperBound..<idRange.upperBound, "rid has no direction", hint: "write send or recv after the id")
+            diagnostics.report(
+                rule, idRange.upperBound..<idRange.upperBound, "rid has no direction",
+                hint: "write send or recv after the id")
             return nil
         }
         let direction: Direction
@@ -75,7 +82,8 @@ public struct RID: AttributeValue {
         } else if Bytes.equals(bytes, directionRange, "recv") {
             direction = .recv
         } else {
-            diagnostics.report(rule, directionRange, "rid direction '\(Bytes.string(bytes, directionRange))' is not send or recv")
+            diagnostics.report(
+                rule, directionRange, "rid direction '\(Bytes.string(bytes, directionRange))' is not send or recv")
             return nil
         }
         var payloadTypes: [String] = []
@@ -91,7 +99,8 @@ public struct RID: AttributeValue {
                 more = part.found
                 let item = part.range
                 if item.isEmpty {
-                    diagnostics.report(rule, item, "rid parameter list has an empty item: a ';' with no parameter after it")
+                    diagnostics.report(
+                        rule, item, "rid parameter list has an empty item: a ';' with no parameter after it")
                     first = false
                     continue
                 }
@@ -120,25 +129,38 @@ public struct RID: AttributeValue {
                     }
                 } else {
                     if name.found && pair.remaining.isEmpty {
-                        diagnostics.report(rule, item, "rid restriction '\(Bytes.string(bytes, name.range))' has an empty value")
+                        diagnostics.report(
+                            rule, item, "rid restriction '\(Bytes.string(bytes, name.range))' has an empty value")
                     }
-                    restrictions.append(Restriction(name: Bytes.string(bytes, name.range),
-                                                    value: name.found ? Bytes.string(bytes, pair.remaining) : nil))
+                    restrictions.append(
+                        Restriction(
+                            name: Bytes.string(bytes, name.range),
+                            value: name.found ? Bytes.string(bytes, pair.remaining) : nil))
                 }
                 first = false
             }
         }
-        return RID(id: Bytes.string(bytes, idRange), direction: direction, payloadTypes: payloadTypes, restrictions: restrictions)
+        return RID(
+            id: Bytes.string(bytes, idRange), direction: direction, payloadTypes: payloadTypes,
+            restrictions: restrictions)
     }
 }
 
-func checkRIDId(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector, rule: Rule = SDPRules.ridSyntax) {
+func checkRIDId(
+    _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector, rule: Rule = SDPRules.ridSyntax
+) {
     if range.isEmpty {
         diagnostics.report(rule, range, "rid id is empty")
         return
     }
     for i in range where !RID.isRIDChar(bytes[i]) {
-        diagnostics.report(rule, i..<(i + 1), "rid id '\(Bytes.string(bytes, range))' contains \(bytes[i].displayed); only letters, digits, '-' and '_' are allowed")
+        diagnostics.report(
+            rule, i..<(i + 1),
+            """
+            rid id '\(Bytes.string(bytes, range))' contains \(bytes[i].displayed); only letters, digits, '-' and \
+            '_' are allowed
+            """
+        )
         return
     }
 }

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=rtcp`: the port (and address) RTCP uses when it is not the RTP port + 1.
 ///
 /// [RFC 3605 §2.1](https://www.rfc-editor.org/rfc/rfc3605#section-2.1)
@@ -26,7 +27,9 @@ public struct RTCPAddress: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RTCPAddress? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> RTCPAddress? {
         guard let (port, rest) = scan(bytes, range, into: &diagnostics) else { return nil }
         let connection = rest.map { LineParser.connection(bytes, $0, rule: SDPRules.rtcpAttributeSyntax, &diagnostics) }
         return RTCPAddress(port: port, connection: connection)
@@ -39,11 +42,13 @@ public struct RTCPAddress: AttributeValue {
     }
 
     /// Reads the port; returns it and the range of the connection after it, if any.
-    private static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> (port: Int, connection: Range<Int>?)? {
+    private static func scan(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> (port: Int, connection: Range<Int>?)? {
         let rule = SDPRules.rtcpAttributeSyntax
         var scanner = ValueScanner(value: range)
         guard let portRange = scanner.field(bytes, &diagnostics),
-              let port = Field.integer(bytes, portRange, "RTCP port", rule, in: 0...UInt64(65535), &diagnostics)
+            let port = Field.integer(bytes, portRange, "RTCP port", rule, in: 0...UInt64(65535), &diagnostics)
         else {
             if range.isEmpty { diagnostics.report(rule, range, "rtcp has no port") }
             return nil

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=rtcp-fb`: an RTCP feedback message a receiver understands for a payload type (or all).
 ///
 /// [RFC 4585 §4.2](https://www.rfc-editor.org/rfc/rfc4585#section-4.2)
@@ -50,14 +51,17 @@ public struct RTCPFeedback: AttributeValue {
     }
 
     @inline(__always)
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned?
+    {
         if let scanned = scanCanonical(bytes, range) { return scanned }
         return scanAny(bytes, range, into: &diagnostics)
     }
 
     /// The general path: any form, with every finding.
     @inline(never)
-    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    private static func scanAny(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Scanned? {
         let fields = FieldList(bytes, range, limit: 3, diagnostics: &diagnostics)
         guard let format = fields.at(0) else {
             diagnostics.report(SDPRules.rtcpFeedbackSyntax, range, "rtcp-fb has no payload type")
@@ -65,18 +69,23 @@ public struct RTCPFeedback: AttributeValue {
         }
         var payloadType: Int?
         if !(format.count == 1 && bytes[format.lowerBound] == ASCII.star) {
-            guard let pt = Field.payloadType(bytes, format, SDPRules.rtcpFeedbackSyntax, &diagnostics) else { return nil }
+            guard let pt = Field.payloadType(bytes, format, SDPRules.rtcpFeedbackSyntax, &diagnostics) else {
+                return nil
+            }
             payloadType = pt
         }
         guard let type = fields.at(1) else {
-            diagnostics.report(SDPRules.rtcpFeedbackSyntax, fields.missing(1), "rtcp-fb has no feedback type", hint: "e.g. a=rtcp-fb:96 nack")
+            diagnostics.report(
+                SDPRules.rtcpFeedbackSyntax, fields.missing(1), "rtcp-fb has no feedback type",
+                hint: "e.g. a=rtcp-fb:96 nack")
             return nil
         }
         Field.token(bytes, type, "feedback type", SDPRules.rtcpFeedbackSyntax, &diagnostics)
         let parameter = fields.at(2)
         if Bytes.equals(bytes, type, "trr-int") {
             if let parameter {
-                _ = Field.integer(bytes, parameter, "trr-int interval", SDPRules.rtcpFeedbackSyntax, as: UInt64.self, &diagnostics)
+                _ = Field.integer(
+                    bytes, parameter, "trr-int interval", SDPRules.rtcpFeedbackSyntax, as: UInt64.self, &diagnostics)
             } else {
                 diagnostics.report(SDPRules.rtcpFeedbackSyntax, type, "trr-int needs an interval in milliseconds")
             }
@@ -96,7 +105,9 @@ public struct RTCPFeedback: AttributeValue {
             payloadType = Int(value)
         }
         let format = start..<cursor.index
-        guard cursor.space(bytes), let type = cursor.token(bytes), !Bytes.equals(bytes, type, "trr-int") else { return nil }
+        guard cursor.space(bytes), let type = cursor.token(bytes), !Bytes.equals(bytes, type, "trr-int") else {
+            return nil
+        }
         var parameter: Range<Int>?
         if !cursor.isAtEnd {
             guard cursor.space(bytes) else { return nil }
@@ -105,10 +116,13 @@ public struct RTCPFeedback: AttributeValue {
         return Scanned(format: format, payloadType: payloadType, type: type, parameter: parameter)
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RTCPFeedback? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> RTCPFeedback? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
-        return RTCPFeedback(format: Bytes.string(bytes, scanned.format), type: Bytes.string(bytes, scanned.type),
-                            parameter: scanned.parameter.map { Bytes.string(bytes, $0) })
+        return RTCPFeedback(
+            format: Bytes.string(bytes, scanned.format), type: Bytes.string(bytes, scanned.type),
+            parameter: scanned.parameter.map { Bytes.string(bytes, $0) })
     }
 }
 

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=rtpmap`: binds an RTP payload type to an encoding.
 ///
 /// [RFC 8866 §6.6](https://www.rfc-editor.org/rfc/rfc8866#section-6.6)
@@ -50,14 +51,17 @@ public struct RTPMap: AttributeValue {
     }
 
     @inline(__always)
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned?
+    {
         if let scanned = scanCanonical(bytes, range) { return scanned }
         return scanAny(bytes, range, into: &diagnostics)
     }
 
     /// The general path: any form, with every finding.
     @inline(never)
-    private static func scanAny(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    private static func scanAny(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Scanned? {
         let rule = SDPRules.rtpmapSyntax
         // Three fields, so that text after the encoding is reported as such instead of being
         // read as part of the clock rate or channels: RFC 8866 §6.6 ends the value there.
@@ -68,7 +72,9 @@ public struct RTPMap: AttributeValue {
         }
         let payloadType = Field.payloadType(bytes, ptRange, rule, &diagnostics)
         guard let encoding = fields.at(1) else {
-            diagnostics.report(rule, fields.missing(1), "rtpmap has no encoding after the payload type", hint: "write <payload type> <encoding name>/<clock rate>")
+            diagnostics.report(
+                rule, fields.missing(1), "rtpmap has no encoding after the payload type",
+                hint: "write <payload type> <encoding name>/<clock rate>")
             return nil
         }
         if let extra = fields.at(2) {
@@ -78,14 +84,20 @@ public struct RTPMap: AttributeValue {
         let name = encoding.lowerBound..<slash
         Field.token(bytes, name, "encoding name", rule, &diagnostics)
         guard slash < encoding.upperBound else {
-            diagnostics.report(rule, encoding, "rtpmap encoding '\(Bytes.string(bytes, encoding))' has no clock rate", hint: "write <encoding name>/<clock rate>, e.g. VP8/90000")
+            diagnostics.report(
+                rule, encoding, "rtpmap encoding '\(Bytes.string(bytes, encoding))' has no clock rate",
+                hint: "write <encoding name>/<clock rate>, e.g. VP8/90000")
             return nil
         }
         let second = Bytes.firstIndex(of: ASCII.slash, in: bytes, (slash + 1)..<encoding.upperBound)
-        let clockRate = Field.integer(bytes, (slash + 1)..<second, "clock rate", rule, in: 1...UInt64(UInt32.max), &diagnostics)
+        let clockRate = Field.integer(
+            bytes, (slash + 1)..<second, "clock rate", rule, in: 1...UInt64(UInt32.max), &diagnostics)
         var channels: Int?
         if second < encoding.upperBound {
-            channels = Field.integer(bytes, (second + 1)..<encoding.upperBound, "encoding parameter (channels)", rule, in: 1...UInt64(UInt16.max), &diagnostics).map { Int($0) }
+            channels = Field.integer(
+                bytes, (second + 1)..<encoding.upperBound, "encoding parameter (channels)", rule,
+                in: 1...UInt64(UInt16.max), &diagnostics
+            ).map { Int($0) }
         }
         guard let payloadType, let clockRate else { return nil }
         return Scanned(payloadType: payloadType, name: name, clockRate: Int(clockRate), channels: channels)
@@ -96,22 +108,27 @@ public struct RTPMap: AttributeValue {
     @inline(__always)
     private static func scanCanonical(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Scanned? {
         guard var cursor = CanonicalCursor(bytes, range),
-              let payloadType = cursor.number(bytes, maxDigits: 3), payloadType <= 127, cursor.space(bytes),
-              let name = cursor.token(bytes), cursor.skip(bytes, ASCII.slash),
-              let clockRate = cursor.number(bytes, maxDigits: 10), clockRate >= 1, clockRate <= UInt64(UInt32.max)
+            let payloadType = cursor.number(bytes, maxDigits: 3), payloadType <= 127, cursor.space(bytes),
+            let name = cursor.token(bytes), cursor.skip(bytes, ASCII.slash),
+            let clockRate = cursor.number(bytes, maxDigits: 10), clockRate >= 1, clockRate <= UInt64(UInt32.max)
         else { return nil }
         var channels: Int?
         if cursor.skip(bytes, ASCII.slash) {
-            guard let value = cursor.number(bytes, maxDigits: 5), value >= 1, value <= UInt64(UInt16.max) else { return nil }
+            guard let value = cursor.number(bytes, maxDigits: 5), value >= 1, value <= UInt64(UInt16.max) else {
+                return nil
+            }
             channels = Int(value)
         }
         guard cursor.isAtEnd else { return nil }
         return Scanned(payloadType: Int(payloadType), name: name, clockRate: Int(clockRate), channels: channels)
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> RTPMap? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> RTPMap? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
-        return RTPMap(payloadType: scanned.payloadType, encodingName: Bytes.string(bytes, scanned.name),
-                      clockRate: scanned.clockRate, channels: scanned.channels)
+        return RTPMap(
+            payloadType: scanned.payloadType, encodingName: Bytes.string(bytes, scanned.name),
+            clockRate: scanned.clockRate, channels: scanned.channels)
     }
 }

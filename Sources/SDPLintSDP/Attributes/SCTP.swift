@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=sctp-port`: the SCTP port of a data channel section.
 ///
 /// [RFC 8841 §5](https://www.rfc-editor.org/rfc/rfc8841#section-5)
@@ -14,8 +15,12 @@ public struct SCTPPort: AttributeValue {
 
     public func write(to output: inout String) { output += String(port) }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SCTPPort? {
-        Field.integer(bytes, range, "SCTP port", SDPRules.sctpSyntax, in: 0...UInt64(65535), &diagnostics).map { SCTPPort(Int($0)) }
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> SCTPPort? {
+        Field.integer(bytes, range, "SCTP port", SDPRules.sctpSyntax, in: 0...UInt64(65535), &diagnostics).map {
+            SCTPPort(Int($0))
+        }
     }
 }
 
@@ -33,8 +38,11 @@ public struct MaxMessageSize: AttributeValue {
 
     public func write(to output: inout String) { output += String(bytes) }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MaxMessageSize? {
-        Field.integer(bytes, range, "max-message-size", SDPRules.sctpSyntax, as: UInt64.self, &diagnostics).map(MaxMessageSize.init)
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> MaxMessageSize? {
+        Field.integer(bytes, range, "max-message-size", SDPRules.sctpSyntax, as: UInt64.self, &diagnostics).map(
+            MaxMessageSize.init)
     }
 }
 
@@ -69,11 +77,13 @@ public struct SCTPMap: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SCTPMap? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> SCTPMap? {
         let rule = SDPRules.sctpSyntax
         var scanner = ValueScanner(value: range)
         guard let numberRange = scanner.field(bytes, &diagnostics),
-              let number = Field.integer(bytes, numberRange, "sctpmap port", rule, in: 0...UInt64(65535), &diagnostics)
+            let number = Field.integer(bytes, numberRange, "sctpmap port", rule, in: 0...UInt64(65535), &diagnostics)
         else { return nil }
         guard let app = scanner.field(bytes, &diagnostics) else {
             diagnostics.report(rule, numberRange.upperBound..<numberRange.upperBound, "sctpmap has no application")
@@ -82,7 +92,8 @@ public struct SCTPMap: AttributeValue {
         Field.token(bytes, app, "sctpmap application", rule, &diagnostics)
         var streams: Int?
         if let streamsRange = scanner.field(bytes, &diagnostics) {
-            streams = Field.integer(bytes, streamsRange, "stream count", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
+            streams = Field.integer(bytes, streamsRange, "stream count", rule, in: 1...UInt64(65535), &diagnostics).map
+            { Int($0) }
         }
         Field.noMore(&scanner, bytes, rule, "the stream count", &diagnostics)
         return SCTPMap(number: Int(number), application: Bytes.string(bytes, app), streams: streams)

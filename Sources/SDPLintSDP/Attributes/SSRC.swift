@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=ssrc`: a source-level attribute, such as the `cname` of an RTP synchronization source.
 ///
 /// [RFC 5576 §4.1](https://www.rfc-editor.org/rfc/rfc5576#section-4.1)
@@ -40,10 +41,13 @@ public struct SSRC: AttributeValue {
         var value: Range<Int>?
     }
 
-    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned? {
+    static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned?
+    {
         // The usual form, "<id> <name>[:<value>]", has nothing to report.
-        if var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 10), id <= UInt64(UInt32.max),
-           cursor.space(bytes), let name = cursor.token(bytes) {
+        if var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 10),
+            id <= UInt64(UInt32.max),
+            cursor.space(bytes), let name = cursor.token(bytes)
+        {
             if cursor.isAtEnd { return Scanned(id: UInt32(id), attribute: name, value: nil) }
             if cursor.skip(bytes, ASCII.colon) { return Scanned(id: UInt32(id), attribute: name, value: cursor.rest()) }
         }
@@ -55,7 +59,8 @@ public struct SSRC: AttributeValue {
         }
         let id = Field.integer(bytes, idRange, "SSRC", rule, in: 0...UInt32.max, &diagnostics)
         guard let rest = fields.at(1) else {
-            diagnostics.report(rule, fields.missing(1), "ssrc has no source attribute", hint: "e.g. a=ssrc:1 cname:user@host")
+            diagnostics.report(
+                rule, fields.missing(1), "ssrc has no source attribute", hint: "e.g. a=ssrc:1 cname:user@host")
             return nil
         }
         let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, rest)
@@ -65,9 +70,13 @@ public struct SSRC: AttributeValue {
         return Scanned(id: id, attribute: name, value: colon < rest.upperBound ? (colon + 1)..<rest.upperBound : nil)
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SSRC? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> SSRC? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
-        return SSRC(id: scanned.id, attribute: Bytes.string(bytes, scanned.attribute), value: scanned.value.map { Bytes.string(bytes, $0) })
+        return SSRC(
+            id: scanned.id, attribute: Bytes.string(bytes, scanned.attribute),
+            value: scanned.value.map { Bytes.string(bytes, $0) })
     }
 }
 
@@ -97,7 +106,9 @@ public struct SSRCGroup: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SSRCGroup? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> SSRCGroup? {
         let rule = SDPRules.ssrcGroupSyntax
         var scanner = ValueScanner(value: range)
         guard let semantics = scanner.field(bytes, &diagnostics) else {

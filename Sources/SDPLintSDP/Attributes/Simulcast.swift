@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=simulcast`: the RTP streams (by rid) sent or received as simulcast, with alternatives.
 ///
 /// [RFC 8853 §5.1](https://www.rfc-editor.org/rfc/rfc8853#section-5.1)
@@ -56,7 +57,8 @@ public struct Simulcast: AttributeValue {
             output += " "
             output += streams.map { $0.map(\.description).joined(separator: ",") }.joined(separator: ";")
         }
-        let parts: [(String, [Alternatives]?)] = receiveFirst ? [("recv", receive), ("send", send)] : [("send", send), ("recv", receive)]
+        let parts: [(String, [Alternatives]?)] =
+            receiveFirst ? [("recv", receive), ("send", send)] : [("send", send), ("recv", receive)]
         var first = true
         for (name, streams) in parts {
             guard let streams else { continue }
@@ -66,7 +68,9 @@ public struct Simulcast: AttributeValue {
         }
     }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Simulcast? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Simulcast? {
         let rule = SDPRules.simulcastSyntax
         var scanner = ValueScanner(value: range)
         var result = Simulcast()
@@ -74,7 +78,9 @@ public struct Simulcast: AttributeValue {
         while let directionRange = scanner.field(bytes, &diagnostics) {
             let isSend = Bytes.equals(bytes, directionRange, "send")
             guard isSend || Bytes.equals(bytes, directionRange, "recv") else {
-                diagnostics.report(rule, directionRange, "simulcast direction '\(Bytes.string(bytes, directionRange))' is not send or recv")
+                diagnostics.report(
+                    rule, directionRange,
+                    "simulcast direction '\(Bytes.string(bytes, directionRange))' is not send or recv")
                 return sawAny ? result : nil
             }
             if (isSend && result.send != nil) || (!isSend && result.receive != nil) {
@@ -83,13 +89,17 @@ public struct Simulcast: AttributeValue {
             if !sawAny && !isSend { result.receiveFirst = true }
             sawAny = true
             guard let listRange = scanner.field(bytes, &diagnostics) else {
-                diagnostics.report(rule, directionRange.upperBound..<directionRange.upperBound, "simulcast '\(isSend ? "send" : "recv")' has no stream list")
+                diagnostics.report(
+                    rule, directionRange.upperBound..<directionRange.upperBound,
+                    "simulcast '\(isSend ? "send" : "recv")' has no stream list")
                 return result
             }
             var list = ValueScanner(listRange)
             // Drafts before RFC 8853 prefixed the list with "rid=" (older Firefox sends it).
             if Bytes.equals(bytes, listRange.lowerBound..<min(listRange.lowerBound + 4, listRange.upperBound), "rid=") {
-                diagnostics.report(rule, listRange.lowerBound..<(listRange.lowerBound + 4), "the 'rid=' prefix is from a pre-RFC 8853 draft", hint: "write the rid list directly: send h;m;l")
+                diagnostics.report(
+                    rule, listRange.lowerBound..<(listRange.lowerBound + 4),
+                    "the 'rid=' prefix is from a pre-RFC 8853 draft", hint: "write the rid list directly: send h;m;l")
                 _ = list.upTo(ASCII.equals, bytes)
             }
             var streams: [Alternatives] = []

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintScanning
+
 /// `a=ptime`: the length of media in one packet, in milliseconds.
 ///
 /// [RFC 8866 §6.4](https://www.rfc-editor.org/rfc/rfc8866#section-6.4)
@@ -14,7 +15,9 @@ public struct PTime: AttributeValue {
 
     public func write(to output: inout String) { output += formatDecimal(milliseconds) }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> PTime? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> PTime? {
         positiveReal(bytes, range, "ptime", &diagnostics).map(PTime.init(milliseconds:))
     }
 }
@@ -33,7 +36,9 @@ public struct MaxPTime: AttributeValue {
 
     public func write(to output: inout String) { output += formatDecimal(milliseconds) }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MaxPTime? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> MaxPTime? {
         positiveReal(bytes, range, "maxptime", &diagnostics).map(MaxPTime.init(milliseconds:))
     }
 }
@@ -52,13 +57,17 @@ public struct FrameRate: AttributeValue {
 
     public func write(to output: inout String) { output += formatDecimal(framesPerSecond) }
 
-    public static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> FrameRate? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> FrameRate? {
         positiveReal(bytes, range, "framerate", &diagnostics).map(FrameRate.init(framesPerSecond:))
     }
 }
 
 /// Reads RFC 8866 `non-zero-int-or-real`.
-func positiveReal(_ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector) -> Double? {
+func positiveReal(
+    _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
+) -> Double? {
     guard let value = Decimal.parseReal(bytes, range) else {
         diagnostics.report(SDPRules.ptimeSyntax, range, "\(what) '\(Bytes.string(bytes, range))' is not a number")
         return nil

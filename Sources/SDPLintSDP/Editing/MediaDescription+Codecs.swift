@@ -51,15 +51,19 @@ extension MediaDescription {
         var feedback: [(format: String, value: RTCPFeedback)] = []
         for attribute in attributes {
             switch attribute.name {
-            case .rtpmap: if let map = attribute.as(RTPMap.self), maps[map.payloadType] == nil { maps[map.payloadType] = map }
-            case .fmtp: if let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, fmtps[pt] == nil { fmtps[pt] = fmtp }
-            case .rtcpFeedback: if let value = attribute.as(RTCPFeedback.self) { feedback.append((value.format, value)) }
+            case .rtpmap:
+                if let map = attribute.as(RTPMap.self), maps[map.payloadType] == nil { maps[map.payloadType] = map }
+            case .fmtp:
+                if let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, fmtps[pt] == nil { fmtps[pt] = fmtp }
+            case .rtcpFeedback:
+                if let value = attribute.as(RTCPFeedback.self) { feedback.append((value.format, value)) }
             default: break
             }
         }
         return payloadTypes.map { pt in
-            Codec(payloadType: pt, rtpmap: maps[pt] ?? RTPMap.staticPayloadType(pt), fmtp: fmtps[pt],
-                  feedback: feedback.filter { $0.format == "*" || Int($0.format) == pt }.map(\.value))
+            Codec(
+                payloadType: pt, rtpmap: maps[pt] ?? RTPMap.staticPayloadType(pt), fmtp: fmtps[pt],
+                feedback: feedback.filter { $0.format == "*" || Int($0.format) == pt }.map(\.value))
         }
     }
 
@@ -80,11 +84,16 @@ extension MediaDescription {
         while changed {
             changed = false
             for codec in all where !doomed.contains(codec.payloadType) {
-                if let apt = codec.associatedPayloadType, doomed.contains(apt), codec.name.equalsIgnoringASCIICase("rtx") {
+                if let apt = codec.associatedPayloadType, doomed.contains(apt),
+                    codec.name.equalsIgnoringASCIICase("rtx")
+                {
                     doomed.insert(codec.payloadType)
                     changed = true
                 } else if codec.name.equalsIgnoringASCIICase("red"), media == .audio, let fmtp = codec.fmtp,
-                          fmtp.parameterText.split(separator: "/").contains(where: { Int($0.trimmingASCIISpaces).map(doomed.contains) ?? false }) {
+                    fmtp.parameterText.split(separator: "/").contains(where: {
+                        Int($0.trimmingASCIISpaces).map(doomed.contains) ?? false
+                    })
+                {
                     doomed.insert(codec.payloadType)
                     changed = true
                 }
@@ -135,7 +144,9 @@ extension MediaDescription {
             case .rtcpFeedback:
                 if let pt = attribute.as(RTCPFeedback.self)?.payloadType, doomed.contains(pt) { return nil }
             case .rid:
-                if var rid = attribute.as(RID.self), rid.payloadTypes.contains(where: { Int($0).map(doomed.contains) ?? false }) {
+                if var rid = attribute.as(RID.self),
+                    rid.payloadTypes.contains(where: { Int($0).map(doomed.contains) ?? false })
+                {
                     rid.payloadTypes.removeAll { Int($0).map(doomed.contains) ?? false }
                     return Attribute(rid)
                 }

@@ -1,4 +1,5 @@
 public import SDPLintICE
+
 extension SessionDescription {
     /// Sets the bandwidth of a type in place (or adds it); `nil` removes it.
     public mutating func setBandwidth(_ value: UInt64?, type: Bandwidth.BandwidthType) {

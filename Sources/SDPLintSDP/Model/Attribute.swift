@@ -124,26 +124,26 @@ extension Attribute.Name {
     public static var cat: Self { Self(known: .cat) }
     public static var keywds: Self { Self(known: .keywds) }
     // RTP/AVPF and RTCP
-    public static var rtcp: Self { Self(known: .rtcp) }                           // RFC 3605
-    public static var rtcpFeedback: Self { Self(known: .rtcpFeedback) }                // RFC 4585
-    public static var rtcpMux: Self { Self(known: .rtcpMux) }                    // RFC 5761
-    public static var rtcpMuxOnly: Self { Self(known: .rtcpMuxOnly) }           // RFC 8858
-    public static var rtcpReducedSize: Self { Self(known: .rtcpReducedSize) }          // RFC 5506
-    public static var rtcpXR: Self { Self(known: .rtcpXR) }                      // RFC 3611
-    public static var extmap: Self { Self(known: .extmap) }                       // RFC 8285
-    public static var extmapAllowMixed: Self { Self(known: .extmapAllowMixed) } // RFC 8285
+    public static var rtcp: Self { Self(known: .rtcp) }  // RFC 3605
+    public static var rtcpFeedback: Self { Self(known: .rtcpFeedback) }  // RFC 4585
+    public static var rtcpMux: Self { Self(known: .rtcpMux) }  // RFC 5761
+    public static var rtcpMuxOnly: Self { Self(known: .rtcpMuxOnly) }  // RFC 8858
+    public static var rtcpReducedSize: Self { Self(known: .rtcpReducedSize) }  // RFC 5506
+    public static var rtcpXR: Self { Self(known: .rtcpXR) }  // RFC 3611
+    public static var extmap: Self { Self(known: .extmap) }  // RFC 8285
+    public static var extmapAllowMixed: Self { Self(known: .extmapAllowMixed) }  // RFC 8285
     // Grouping, identification, streams
-    public static var mid: Self { Self(known: .mid) }                             // RFC 5888
-    public static var group: Self { Self(known: .group) }                         // RFC 5888
-    public static var msid: Self { Self(known: .msid) }                           // RFC 8830
-    public static var msidSemantic: Self { Self(known: .msidSemantic) }          // draft-ietf-mmusic-msid (legacy)
-    public static var ssrc: Self { Self(known: .ssrc) }                           // RFC 5576
-    public static var ssrcGroup: Self { Self(known: .ssrcGroup) }                // RFC 5576
-    public static var rid: Self { Self(known: .rid) }                             // RFC 8851
-    public static var simulcast: Self { Self(known: .simulcast) }                 // RFC 8853
-    public static var bundleOnly: Self { Self(known: .bundleOnly) }              // RFC 9143
-    public static var label: Self { Self(known: .label) }                         // RFC 4574
-    public static var content: Self { Self(known: .content) }                     // RFC 4796
+    public static var mid: Self { Self(known: .mid) }  // RFC 5888
+    public static var group: Self { Self(known: .group) }  // RFC 5888
+    public static var msid: Self { Self(known: .msid) }  // RFC 8830
+    public static var msidSemantic: Self { Self(known: .msidSemantic) }  // draft-ietf-mmusic-msid (legacy)
+    public static var ssrc: Self { Self(known: .ssrc) }  // RFC 5576
+    public static var ssrcGroup: Self { Self(known: .ssrcGroup) }  // RFC 5576
+    public static var rid: Self { Self(known: .rid) }  // RFC 8851
+    public static var simulcast: Self { Self(known: .simulcast) }  // RFC 8853
+    public static var bundleOnly: Self { Self(known: .bundleOnly) }  // RFC 9143
+    public static var label: Self { Self(known: .label) }  // RFC 4574
+    public static var content: Self { Self(known: .content) }  // RFC 4796
     // ICE (RFC 8839, RFC 8840)
     public static var candidate: Self { Self(known: .candidate) }
     public static var remoteCandidates: Self { Self(known: .remoteCandidates) }
@@ -155,12 +155,12 @@ extension Attribute.Name {
     public static var icePacing: Self { Self(known: .icePacing) }
     public static var endOfCandidates: Self { Self(known: .endOfCandidates) }
     // DTLS and keys
-    public static var fingerprint: Self { Self(known: .fingerprint) }             // RFC 8122
-    public static var setup: Self { Self(known: .setup) }                         // RFC 4145
-    public static var connection: Self { Self(known: .connection) }               // RFC 4145
-    public static var tlsID: Self { Self(known: .tlsID) }                        // RFC 8842
-    public static var crypto: Self { Self(known: .crypto) }                       // RFC 4568
-    public static var identity: Self { Self(known: .identity) }                   // RFC 8827
+    public static var fingerprint: Self { Self(known: .fingerprint) }  // RFC 8122
+    public static var setup: Self { Self(known: .setup) }  // RFC 4145
+    public static var connection: Self { Self(known: .connection) }  // RFC 4145
+    public static var tlsID: Self { Self(known: .tlsID) }  // RFC 8842
+    public static var crypto: Self { Self(known: .crypto) }  // RFC 4568
+    public static var identity: Self { Self(known: .identity) }  // RFC 8827
     // SCTP data channels (RFC 8841, and the legacy draft-ietf-mmusic-sctp-sdp-05)
     public static var sctpPort: Self { Self(known: .sctpPort) }
     public static var maxMessageSize: Self { Self(known: .maxMessageSize) }

@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// A `b=` line: the bandwidth a session or media section is expected to use.
 ///
 /// [RFC 8866 §5.8](https://www.rfc-editor.org/rfc/rfc8866#section-5.8)
@@ -31,14 +32,19 @@ public struct Bandwidth: Sendable, Hashable, CustomStringConvertible {
     }
 
     func write<Sink: TextSink>(into output: inout Sink) {
-        if let verbatim { output.write(verbatim); return }
+        if let verbatim {
+            output.write(verbatim)
+            return
+        }
         output.write(type.rawValue)
         output.write(literal: ":")
         output.write(decimal: value)
     }
 
     /// A bandwidth modifier. Compares case-insensitively.
-    public struct BandwidthType: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct BandwidthType: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral,
+        CustomStringConvertible
+    {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public init(stringLiteral value: String) { self.rawValue = value }
@@ -55,10 +61,14 @@ public struct Bandwidth: Sendable, Hashable, CustomStringConvertible {
         public static let rtcpReceivers: Self = "RR"
 
         /// The registered modifiers.
-        public static let registered: [Self] = [.conferenceTotal, .applicationSpecific, .transportIndependent, .rtcpSenders, .rtcpReceivers]
+        public static let registered: [Self] = [
+            .conferenceTotal, .applicationSpecific, .transportIndependent, .rtcpSenders, .rtcpReceivers,
+        ]
 
         public var description: String { rawValue }
-        public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue.lowercasedASCII == rhs.rawValue.lowercasedASCII }
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.rawValue.lowercasedASCII == rhs.rawValue.lowercasedASCII
+        }
         public func hash(into hasher: inout Hasher) { hasher.combine(rawValue.lowercasedASCII) }
     }
 }

@@ -47,7 +47,10 @@ public struct Connection: Sendable, Hashable, CustomStringConvertible {
     }
 
     func write<Sink: TextSink>(into output: inout Sink) {
-        if let verbatim { output.write(verbatim); return }
+        if let verbatim {
+            output.write(verbatim)
+            return
+        }
         output.write(networkType)
         output.write(literal: " ")
         output.write(addressType.rawValue)
@@ -64,7 +67,8 @@ public struct Connection: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The address type of a connection or origin (`addrtype = token`). Compares case-insensitively.
-    public struct AddressType: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct AddressType: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible
+    {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public init(stringLiteral value: String) { self.rawValue = value }
@@ -73,7 +77,9 @@ public struct Connection: Sendable, Hashable, CustomStringConvertible {
         public static let ip6: Self = "IP6"
 
         public var description: String { rawValue }
-        public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue.lowercasedASCII == rhs.rawValue.lowercasedASCII }
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.rawValue.lowercasedASCII == rhs.rawValue.lowercasedASCII
+        }
         public func hash(into hasher: inout Hasher) { hasher.combine(rawValue.lowercasedASCII) }
     }
 }

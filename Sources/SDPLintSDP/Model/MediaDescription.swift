@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// One media section: an `m=` line and the lines up to the next one.
 ///
 /// [RFC 8866 §5.14](https://www.rfc-editor.org/rfc/rfc8866#section-5.14)
@@ -66,7 +67,10 @@ public struct MediaDescription: Sendable, Hashable {
     }
 
     func writeMediaLine<Sink: TextSink>(into output: inout Sink) {
-        if let verbatim { output.write(verbatim); return }
+        if let verbatim {
+            output.write(verbatim)
+            return
+        }
         output.write(media.rawValue)
         output.write(literal: " ")
         output.write(decimal: port)
@@ -101,7 +105,9 @@ public struct MediaDescription: Sendable, Hashable {
     }
 
     /// The transport protocol of an m= line (`proto = token *("/" token)`).
-    public struct TransportProtocol: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct TransportProtocol: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral,
+        CustomStringConvertible
+    {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public init(stringLiteral value: String) { self.rawValue = value }
@@ -161,7 +167,9 @@ public struct MediaDescription: Sendable, Hashable {
         public var usesFeedback: Bool { hasPart("AVPF") || hasPart("SAVPF") }
 
         /// Protocols compare exactly, as registered; these helpers compare without case.
-        public func equalsIgnoringCase(_ other: TransportProtocol) -> Bool { rawValue.equalsIgnoringASCIICase(other.rawValue) }
+        public func equalsIgnoringCase(_ other: TransportProtocol) -> Bool {
+            rawValue.equalsIgnoringASCIICase(other.rawValue)
+        }
     }
 }
 

@@ -52,7 +52,10 @@ extension SessionDescription {
         }
 
         func write<Sink: TextSink>(into output: inout Sink) {
-            if let verbatim { output.write(verbatim); return }
+            if let verbatim {
+                output.write(verbatim)
+                return
+            }
             output.write(username)
             output.write(literal: " ")
             output.write(sessionID)

@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintICE
 internal import SDPLintScanning
+
 /// An SDP fragment: the body of `application/trickle-ice-sdpfrag` (RFC 8840 §9), which trickles
 /// candidates over SIP INFO and WHIP/WHEP PATCH requests (RFC 9725 §4.3).
 ///
@@ -26,7 +27,10 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     public var extraLines: [ExtraLine]
     public var lineEnding: LineEnding
 
-    public init(attributes: [Attribute] = [], media: [MediaDescription] = [], extraLines: [ExtraLine] = [], lineEnding: LineEnding = .crlf) {
+    public init(
+        attributes: [Attribute] = [], media: [MediaDescription] = [], extraLines: [ExtraLine] = [],
+        lineEnding: LineEnding = .crlf
+    ) {
         self.attributes = attributes
         self.media = media
         self.extraLines = extraLines
@@ -36,13 +40,17 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     /// Parses a fragment leniently, with every finding.
     ///
     /// - Complexity: O(*n*) in the length of the text.
-    public static func parse(_ text: String, options: ParseOptions = .lenient) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
+    public static func parse(
+        _ text: String, options: ParseOptions = .lenient
+    ) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
         let result = text.withUTF8Span { Parser.parse($0, options: options, fragment: true) }
         return (SDPFragment(result.description), result.diagnostics)
     }
 
     /// Parses fragment bytes leniently, with every finding.
-    public static func parse(bytes: [UInt8], options: ParseOptions = .lenient) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
+    public static func parse(
+        bytes: [UInt8], options: ParseOptions = .lenient
+    ) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
         let result = bytes.withSpan { Parser.parseValidating($0, options: options, fragment: true) }
         return (SDPFragment(result.description), result.diagnostics)
     }
@@ -65,8 +73,9 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
 
     /// The fragment as a description with no v=, o=, s= or t= lines, for the shared writer.
     var asDescription: SessionDescription {
-        SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: [], attributes: attributes,
-                           media: media, extraLines: extraLines, lineEnding: lineEnding)
+        SessionDescription(
+            origin: .init(sessionID: "0", sessionVersion: 0), times: [], attributes: attributes,
+            media: media, extraLines: extraLines, lineEnding: lineEnding)
     }
 
     /// The fragment as text, with ``lineEnding`` after every line.
@@ -85,11 +94,16 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     /// Builds the fragment that trickles `candidates` for the section with this mid and m= line
     /// index (RFC 8840 §4.4): the credentials at the session level, then `m=<media> 9 <proto> <fmt>`,
     /// `a=mid`, the candidates and, if `complete`, `a=end-of-candidates`.
-    public init(ufrag: String?, password: String?, section: MediaDescription, mid: String?, candidates: [Candidate], complete: Bool) {
+    public init(
+        ufrag: String?, password: String?, section: MediaDescription, mid: String?, candidates: [Candidate],
+        complete: Bool
+    ) {
         var attributes: [Attribute] = []
         if let ufrag { attributes.append(Attribute(ICEUfrag(ufrag))) }
         if let password { attributes.append(Attribute(ICEPwd(password))) }
-        var media = MediaDescription(media: section.media, port: 9, proto: section.proto, formats: section.formats.isEmpty ? ["0"] : section.formats)
+        var media = MediaDescription(
+            media: section.media, port: 9, proto: section.proto,
+            formats: section.formats.isEmpty ? ["0"] : section.formats)
         if let mid { media.attributes.append(Attribute(Mid(mid))) }
         media.attributes += candidates.map { Attribute($0) }
         if complete { media.attributes.append(Attribute(name: .endOfCandidates)) }

@@ -18,7 +18,9 @@ extension SessionDescription {
         public var zoneAdjustments: ZoneAdjustments?
         var verbatim: String?
 
-        public init(start: UInt64 = 0, stop: UInt64 = 0, repeats: [RepeatTime] = [], zoneAdjustments: ZoneAdjustments? = nil) {
+        public init(
+            start: UInt64 = 0, stop: UInt64 = 0, repeats: [RepeatTime] = [], zoneAdjustments: ZoneAdjustments? = nil
+        ) {
             self.start = start
             self.stop = stop
             self.repeats = repeats
@@ -38,7 +40,10 @@ extension SessionDescription {
         }
 
         func write<Sink: TextSink>(into output: inout Sink) {
-            if let verbatim { output.write(verbatim); return }
+            if let verbatim {
+                output.write(verbatim)
+                return
+            }
             output.write(decimal: start)
             output.write(literal: " ")
             output.write(decimal: stop)
@@ -53,7 +58,10 @@ extension SessionDescription {
     /// ```
     public struct TypedTime: Sendable, Hashable, CustomStringConvertible {
         public enum Unit: Character, Sendable, Hashable, CaseIterable {
-            case days = "d", hours = "h", minutes = "m", seconds = "s"
+            case days = "d"
+            case hours = "h"
+            case minutes = "m"
+            case seconds = "s"
 
             /// Seconds in one unit.
             public var seconds: UInt64 {
@@ -129,7 +137,10 @@ extension SessionDescription {
         }
 
         func write<Sink: TextSink>(into output: inout Sink) {
-            if let verbatim { output.write(verbatim); return }
+            if let verbatim {
+                output.write(verbatim)
+                return
+            }
             interval.write(into: &output)
             output.write(literal: " ")
             duration.write(into: &output)
@@ -178,7 +189,10 @@ extension SessionDescription {
         }
 
         func write<Sink: TextSink>(into output: inout Sink) {
-            if let verbatim { output.write(verbatim); return }
+            if let verbatim {
+                output.write(verbatim)
+                return
+            }
             var first = true
             for adjustment in adjustments {
                 if !first { output.write(literal: " ") }

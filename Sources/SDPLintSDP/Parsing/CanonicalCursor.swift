@@ -1,4 +1,5 @@
 import SDPLintScanning
+
 /// Reads an attribute value in its usual, canonical form: fields separated by single spaces,
 /// numbers and tokens as the grammar writes them.
 ///
@@ -65,7 +66,9 @@ struct CanonicalCursor {
     /// white space must follow it.
     @inline(__always)
     mutating func space(_ bytes: Span<UInt8>) -> Bool {
-        guard index + 1 < end, bytes[unchecked: index] == ASCII.space, !bytes[unchecked: index + 1].isWhitespace else { return false }
+        guard index + 1 < end, bytes[unchecked: index] == ASCII.space, !bytes[unchecked: index + 1].isWhitespace else {
+            return false
+        }
         index += 1
         return true
     }

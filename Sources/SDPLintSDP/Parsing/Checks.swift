@@ -1,11 +1,14 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintScanning
+
 /// The typed grammars of attribute values, checked without making strings.
 enum AttributeSyntax {
     /// Checks a known attribute's value, reporting syntax problems. The section and session
     /// checks read the attributes other lines refer to (rtpmap, fmtp, mid, …) themselves.
-    static func check(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    static func check(
+        _ known: KnownAttribute, _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) {
         switch known {
         case .rtpmap: _ = RTPMap.scan(bytes, range, into: &diagnostics)
         case .fmtp: _ = FMTP.scan(bytes, range, into: &diagnostics)
@@ -47,9 +50,13 @@ enum EncodingKind {
     case rtx, red, other
 
     init(_ bytes: Span<UInt8>, _ name: Range<Int>) {
-        if Bytes.equalsIgnoringCase(bytes, name, "rtx") { self = .rtx }
-        else if Bytes.equalsIgnoringCase(bytes, name, "red") { self = .red }
-        else { self = .other }
+        if Bytes.equalsIgnoringCase(bytes, name, "rtx") {
+            self = .rtx
+        } else if Bytes.equalsIgnoringCase(bytes, name, "red") {
+            self = .red
+        } else {
+            self = .other
+        }
     }
 }
 
@@ -142,8 +149,10 @@ struct SectionChecks {
     ///   - formatRanges: Where each format of the m= line is written.
     ///   - fragment: In an SDP fragment the m= line only names a section (RFC 8840 §4.4), so its
     ///     formats are not checked against rtpmap lines.
-    mutating func start(_ media: MediaDescription, formatRanges: [Range<Int>], lineNumber: Int, lineStart: Int, bytes: Span<UInt8>,
-                        fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+    mutating func start(
+        _ media: MediaDescription, formatRanges: [Range<Int>], lineNumber: Int, lineStart: Int, bytes: Span<UInt8>,
+        fragment: Bool, _ diagnostics: inout DiagnosticCollector
+    ) {
         // Every stored property back to its initial value (keep in step with the declarations);
         // the arrays browsers fill in every section keep their storage.
         isRTP = false
@@ -176,8 +185,13 @@ struct SectionChecks {
         for range in formatRanges {
             let location = SourceLocation(line: lineNumber, column: range.lowerBound - lineStart + 1, bytes: range)
             guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= 127 else {
-                diagnostics.report(SDPRules.payloadTypeRange, at: location,
-                                   "format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(media.proto) requires")
+                diagnostics.report(
+                    SDPRules.payloadTypeRange, at: location,
+                    """
+                    format '\(Bytes.string(bytes, range))' is not an RTP payload type 0–127, as \(media.proto) \
+                    requires
+                    """
+                )
                 continue
             }
             let pt = Int(value)
@@ -189,17 +203,22 @@ struct SectionChecks {
         }
     }
 
-    mutating func attribute(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    mutating func attribute(
+        _ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>,
+        _ diagnostics: inout DiagnosticCollector
+    ) {
         if known.isDirection {
             if let direction {
-                diagnostics.report(SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
+                diagnostics.report(
+                    SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
             } else {
                 direction = known
             }
             return
         }
         if known.isSingle && !seen.insert(known) {
-            diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once in this section")
+            diagnostics.report(
+                SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once in this section")
         }
         switch known {
         case .rtpmap:
@@ -208,12 +227,21 @@ struct SectionChecks {
             referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
             let first = rtpmaps.insert(pt)
             if !first {
-                diagnostics.report(SDPRules.duplicatePayloadMapping, firstField(bytes, value), "payload type \(pt) already has an rtpmap")
+                diagnostics.report(
+                    SDPRules.duplicatePayloadMapping, firstField(bytes, value),
+                    "payload type \(pt) already has an rtpmap")
             }
             if pt <= 34, let standard = RTPMap.staticPayloadType(pt),
-               !Bytes.equals(bytes, map.name, standard.encodingName, ignoringCase: true) || standard.clockRate != map.clockRate {
-                diagnostics.report(SDPRules.staticPayloadMismatch, firstField(bytes, value),
-                                   "payload type \(pt) is \(standard.encodingName)/\(standard.clockRate) by RFC 3551, not \(Bytes.string(bytes, map.name))/\(map.clockRate)")
+                !Bytes.equals(bytes, map.name, standard.encodingName, ignoringCase: true)
+                    || standard.clockRate != map.clockRate
+            {
+                diagnostics.report(
+                    SDPRules.staticPayloadMismatch, firstField(bytes, value),
+                    """
+                    payload type \(pt) is \(standard.encodingName)/\(standard.clockRate) by RFC 3551, not \
+                    \(Bytes.string(bytes, map.name))/\(map.clockRate)
+                    """
+                )
             }
             // The first rtpmap of a payload type says what it is.
             if first {
@@ -229,10 +257,13 @@ struct SectionChecks {
                 }
             }
         case .fmtp:
-            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else { return }
+            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else {
+                return
+            }
             referToFormat(pt, "a=fmtp", bytes, value, &diagnostics)
             if !fmtps.insert(pt) {
-                diagnostics.report(SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
+                diagnostics.report(
+                    SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
             }
             recordReferences(pt, bytes, fmtp.parameters, &diagnostics)
         case .rtcpFeedback:
@@ -244,7 +275,8 @@ struct SectionChecks {
             guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
             checkExtmap(map, bytes, value, &diagnostics)
         case .mid:
-            guard Field.token(bytes, value, "identification tag", SDPRules.midSyntax, &diagnostics) || !value.isEmpty else { return }
+            guard Field.token(bytes, value, "identification tag", SDPRules.midSyntax, &diagnostics) || !value.isEmpty
+            else { return }
             if mid == nil { mid = (value, diagnostics.location(value)) }
         case .ssrc:
             guard let ssrc = SSRC.scan(bytes, value, into: &diagnostics) else { return }
@@ -268,7 +300,9 @@ struct SectionChecks {
                 let ptRanges = Tokens.ridPayloadTypes(bytes, value)
                 for (pt, range) in zip(rid.payloadTypes, ptRanges) {
                     guard let number = Int(pt), formats.contains(number) else {
-                        diagnostics.report(SDPRules.ridPayloadType, range, "rid \(rid.id) restricts payload type \(pt), which the m= line does not list")
+                        diagnostics.report(
+                            SDPRules.ridPayloadType, range,
+                            "rid \(rid.id) restricts payload type \(pt), which the m= line does not list")
                         continue
                     }
                 }
@@ -276,11 +310,17 @@ struct SectionChecks {
             rids.insert((rid.direction == .send ? "send:" : "recv:") + rid.id)
         case .simulcast:
             guard let simulcast = Simulcast.parse(bytes, value, into: &diagnostics) else { return }
-            var ridRanges = Tokens.ranges(bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma])
-                .filter { range in !(Bytes.equals(bytes, range, "send") || Bytes.equals(bytes, range, "recv")) }
-                .map { range in !range.isEmpty && bytes[range.lowerBound] == ASCII.tilde ? (range.lowerBound + 1)..<range.upperBound : range }[...]
+            var ridRanges = Tokens.ranges(
+                bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma]
+            )
+            .filter { range in !(Bytes.equals(bytes, range, "send") || Bytes.equals(bytes, range, "recv")) }
+            .map { range in
+                !range.isEmpty && bytes[range.lowerBound] == ASCII.tilde
+                    ? (range.lowerBound + 1)..<range.upperBound : range
+            }[...]
             // The ranges come in the written order: the first list, then the second.
-            let lists: [(Bool, [String])] = simulcast.receiveFirst
+            let lists: [(Bool, [String])] =
+                simulcast.receiveFirst
                 ? [(false, simulcast.receiveRIDs), (true, simulcast.sendRIDs)]
                 : [(true, simulcast.sendRIDs), (false, simulcast.receiveRIDs)]
             for (send, ridList) in lists {
@@ -294,16 +334,32 @@ struct SectionChecks {
         }
     }
 
-    private mutating func checkExtmap(_ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    private mutating func checkExtmap(
+        _ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) {
         func sameURI(_ other: Range<Int>) -> Bool { Bytes.equal(bytes, other, map.uri) }
         if let index = firstExtmap(id: map.id), !sameURI(extmaps[index].uri) {
-            let idEnd = Bytes.firstIndex(of: ASCII.slash, in: bytes, value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
-            diagnostics.report(SDPRules.extmapConflict, value.lowerBound..<idEnd,
-                               "extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \(extmaps[index].line))")
+            let idEnd = Bytes.firstIndex(
+                of: ASCII.slash, in: bytes,
+                value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
+            diagnostics.report(
+                SDPRules.extmapConflict, value.lowerBound..<idEnd,
+                """
+                extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \
+                \(extmaps[index].line))
+                """
+            )
         }
-        if let index = firstExtmap(uri: map.uri, bytes), extmaps[index].id != map.id, extmaps[index].direction == map.direction {
-            diagnostics.report(SDPRules.extmapConflict, map.uri,
-                               "\(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \(extmaps[index].line))")
+        if let index = firstExtmap(uri: map.uri, bytes), extmaps[index].id != map.id,
+            extmaps[index].direction == map.direction
+        {
+            diagnostics.report(
+                SDPRules.extmapConflict, map.uri,
+                """
+                \(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \
+                \(extmaps[index].line))
+                """
+            )
         }
         if extmaps.capacity == 0 { extmaps.reserveCapacity(16) }
         extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
@@ -326,7 +382,8 @@ struct SectionChecks {
     @inline(__always)
     private func firstExtmap(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
         guard let extmapIndex else { return extmaps.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
-        guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri) else { return nil }
+        guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri)
+        else { return nil }
         return index
     }
 
@@ -347,7 +404,9 @@ struct SectionChecks {
     /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
     /// redundancy list "111/111" (RFC 2198 §5). Which of the two applies depends on the rtpmap,
     /// which may come later, so the reading is kept until the section ends.
-    private mutating func recordReferences(_ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    private mutating func recordReferences(
+        _ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) {
         if references.capacity == 0 {
             // A video section has about as many fmtp lines as payload types: allocate once.
             references.reserveCapacity(32)
@@ -355,16 +414,20 @@ struct SectionChecks {
         }
         let first = referenceTargets.count
         if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
-            referenceTargets.append((try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            referenceTargets.append(
+                (try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
             return
         }
         // A RED list holds only digits and '/'.
-        guard !parameters.isEmpty, parameters.allSatisfy({ bytes[$0].isDigit || bytes[$0] == ASCII.slash }) else { return }
+        guard !parameters.isEmpty, parameters.allSatisfy({ bytes[$0].isDigit || bytes[$0] == ASCII.slash }) else {
+            return
+        }
         var i = parameters.lowerBound
         while i <= parameters.upperBound {
             let end = Bytes.firstIndex(of: ASCII.slash, in: bytes, i..<parameters.upperBound)
-            referenceTargets.append((try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+            referenceTargets.append(
+                (try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             i = end + 1
         }
         references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
@@ -376,9 +439,13 @@ struct SectionChecks {
     }
 
     @inline(__always)
-    private func referToFormat(_ pt: Int, _ what: String, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    private func referToFormat(
+        _ pt: Int, _ what: String, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) {
         if !formats.contains(pt) {
-            diagnostics.report(SDPRules.undeclaredPayloadType, firstField(bytes, value), "\(what) for payload type \(pt), which the m= line does not list")
+            diagnostics.report(
+                SDPRules.undeclaredPayloadType, firstField(bytes, value),
+                "\(what) for payload type \(pt), which the m= line does not list")
         }
     }
 
@@ -386,32 +453,47 @@ struct SectionChecks {
     mutating func finish(_ media: inout MediaDescription, _ diagnostics: inout DiagnosticCollector) {
         if isRTP {
             for (pt, location) in formatLocations where !rtpmaps.contains(pt) && RTPMap.staticPayloadType(pt) == nil {
-                diagnostics.report(SDPRules.missingRTPMap, at: location,
-                                   RTPMap.isDynamic(pt) ? "dynamic payload type \(pt) has no a=rtpmap" : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
+                diagnostics.report(
+                    SDPRules.missingRTPMap, at: location,
+                    RTPMap.isDynamic(pt)
+                        ? "dynamic payload type \(pt) has no a=rtpmap"
+                        : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
             }
             var repaired = PayloadTypeSet()
             for reference in references {
                 let targets = referenceTargets[reference.targets]
                 if rtxTypes.contains(reference.pt) {
                     guard reference.isApt else {
-                        diagnostics.report(SDPRules.associatedPayloadType, at: reference.location, "RTX payload type \(reference.pt) has no apt= parameter")
+                        diagnostics.report(
+                            SDPRules.associatedPayloadType, at: reference.location,
+                            "RTX payload type \(reference.pt) has no apt= parameter")
                         continue
                     }
                     repaired.insert(reference.pt)
                     if let target = targets.first, !formats.contains(target) {
-                        diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
-                                           "RTX payload type \(reference.pt) repairs payload type \(target), which the m= line does not list")
+                        diagnostics.report(
+                            SDPRules.associatedPayloadType, at: reference.location,
+                            """
+                            RTX payload type \(reference.pt) repairs payload type \(target), which the m= line \
+                            does not list
+                            """
+                        )
                     }
                 } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
                     if let target = targets.first(where: { !formats.contains($0) }) {
-                        diagnostics.report(SDPRules.associatedPayloadType, at: reference.location,
-                                           "RED payload type \(reference.pt) carries \(target < 0 ? "an invalid payload type" : "payload type \(target)"), which the m= line does not list")
+                        diagnostics.report(
+                            SDPRules.associatedPayloadType, at: reference.location,
+                            "RED payload type \(reference.pt) carries \(target < 0 ? "an invalid payload type" : "payload type \(target)"), which the m= line does not list"
+                        )
                     }
                 }
             }
-            for pt in rtxOrder where !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt }) {
+            for pt in rtxOrder where !repaired.contains(pt) && !references.contains(where: { $0.pt == pt && $0.isApt })
+            {
                 if let location = formatLocations.first(where: { $0.pt == pt })?.location {
-                    diagnostics.report(SDPRules.associatedPayloadType, at: location, "RTX payload type \(pt) has no a=fmtp line with apt=")
+                    diagnostics.report(
+                        SDPRules.associatedPayloadType, at: location,
+                        "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
             }
         }
@@ -419,12 +501,16 @@ struct SectionChecks {
             // A section declares a few SSRCs: search them as they are, and sort only many.
             let sorted = ssrcs.count > 16 ? ssrcs.sorted() : nil
             for member in ssrcGroupMembers where !(sorted?.sortedContains(member.ssrc) ?? ssrcs.contains(member.ssrc)) {
-                diagnostics.report(SDPRules.ssrcGroupMember, at: member.location, "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
+                diagnostics.report(
+                    SDPRules.ssrcGroupMember, at: member.location,
+                    "ssrc-group \(member.semantics) names SSRC \(member.ssrc), which has no a=ssrc line")
             }
         }
         for entry in simulcastRIDs where !rids.contains((entry.send ? "send:" : "recv:") + entry.rid) {
-            diagnostics.report(SDPRules.simulcastUnknownRid, at: entry.location,
-                               "simulcast \(entry.send ? "sends" : "receives") rid \(entry.rid), but no a=rid:\(entry.rid) \(entry.send ? "send" : "recv") line declares it")
+            diagnostics.report(
+                SDPRules.simulcastUnknownRid, at: entry.location,
+                "simulcast \(entry.send ? "sends" : "receives") rid \(entry.rid), but no a=rid:\(entry.rid) \(entry.send ? "send" : "recv") line declares it"
+            )
         }
     }
 }
@@ -468,7 +554,11 @@ enum Tokens {
     /// The payload types of a rid's `pt=` list.
     static func ridPayloadTypes(_ bytes: Span<UInt8>, _ value: Range<Int>) -> [Range<Int>] {
         let parts = ranges(bytes, value, separators: [ASCII.space, ASCII.semicolon])
-        guard let list = parts.first(where: { $0.count >= 3 && Bytes.equals(bytes, $0.lowerBound..<($0.lowerBound + 3), "pt=") }) else { return [] }
+        guard
+            let list = parts.first(where: {
+                $0.count >= 3 && Bytes.equals(bytes, $0.lowerBound..<($0.lowerBound + 3), "pt=")
+            })
+        else { return [] }
         return ranges(bytes, (list.lowerBound + 3)..<list.upperBound, separators: [ASCII.comma])
     }
 }
@@ -486,23 +576,29 @@ struct SessionChecks {
     /// Past this many mids, they are compared through a dictionary rather than one by one.
     private static let linearMidLimit = 16
 
-    mutating func attribute(_ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    mutating func attribute(
+        _ known: KnownAttribute, _ bytes: Span<UInt8>, _ name: Range<Int>, _ value: Range<Int>,
+        _ diagnostics: inout DiagnosticCollector
+    ) {
         if known.isDirection {
             if let direction {
-                diagnostics.report(SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction) before it")
+                diagnostics.report(
+                    SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction) before it")
             }
             direction = known.name
             return
         }
         if known.isSingle && !seen.insert(known) {
-            diagnostics.report(SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
+            diagnostics.report(
+                SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
         }
         guard known == .group else { return AttributeSyntax.check(known, bytes, value, &diagnostics) }
         // Browsers group every section: room for them at once.
         if groupMembers.capacity == 0 { groupMembers.reserveCapacity(8) }
         let (line, lineStart) = (diagnostics.line, diagnostics.lineStart)
         _ = Group.scan(bytes, value, into: &diagnostics) { semantics, mid in
-            groupMembers.append((semantics, mid, SourceLocation(line: line, column: mid.lowerBound - lineStart + 1, bytes: mid)))
+            groupMembers.append(
+                (semantics, mid, SourceLocation(line: line, column: mid.lowerBound - lineStart + 1, bytes: mid)))
         }
     }
 
@@ -510,7 +606,9 @@ struct SessionChecks {
     /// equivalent text (which is what the strings the model holds compare by).
     private static func sameMid(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
         if Bytes.equal(bytes, a, b) { return true }
-        if Bytes.firstIndex(notIn: .ascii, bytes, a) == nil && Bytes.firstIndex(notIn: .ascii, bytes, b) == nil { return false }
+        if Bytes.firstIndex(notIn: .ascii, bytes, a) == nil && Bytes.firstIndex(notIn: .ascii, bytes, b) == nil {
+            return false
+        }
         return Bytes.string(bytes, a) == Bytes.string(bytes, b)
     }
 
@@ -521,18 +619,27 @@ struct SessionChecks {
         }
     }
 
-    func finish(_ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector) {
+    func finish(
+        _ session: SessionDescription, _ bytes: Span<UInt8>, fragment: Bool, _ diagnostics: inout DiagnosticCollector
+    ) {
         // A trickle fragment's m= lines only name sections; they carry no connection data.
         if session.connection == nil && !fragment {
             // By index: binding each section to a variable would copy (retain) all its fields.
-            for index in session.media.indices where session.media[index].connections.isEmpty && index < mediaLines.count {
-                diagnostics.report(SDPRules.connectionMissing, at: mediaLines[index],
-                                   "media section \(index) (\(session.media[index].media)) has no c= line and there is none at the session level")
+            for index in session.media.indices
+            where session.media[index].connections.isEmpty && index < mediaLines.count {
+                diagnostics.report(
+                    SDPRules.connectionMissing, at: mediaLines[index],
+                    """
+                    media section \(index) (\(session.media[index].media)) has no c= line and there is none at the \
+                    session level
+                    """
+                )
             }
         }
         if mids.isEmpty && groupMembers.isEmpty { return }
         // The index of the first section with each mid.
-        let firstIndexes: [String: Int]? = mids.count > Self.linearMidLimit
+        let firstIndexes: [String: Int]? =
+            mids.count > Self.linearMidLimit
             ? mids.indices.reduce(into: [:]) { first, index in
                 let mid = Bytes.string(bytes, mids[index].range)
                 if first[mid] == nil { first[mid] = index }
@@ -544,13 +651,23 @@ struct SessionChecks {
         }
         for (index, mid) in mids.enumerated() {
             if let first = firstSection(with: mid.range), first < index {
-                diagnostics.report(SDPRules.duplicateMid, at: mid.location,
-                                   "mid \(Bytes.string(bytes, mid.range)) is already used by the a=mid at line \(mids[first].location.line)")
+                diagnostics.report(
+                    SDPRules.duplicateMid, at: mid.location,
+                    """
+                    mid \(Bytes.string(bytes, mid.range)) is already used by the a=mid at line \
+                    \(mids[first].location.line)
+                    """
+                )
             }
         }
         for member in groupMembers where firstSection(with: member.mid) == nil {
-            diagnostics.report(SDPRules.groupUnknownMid, at: member.location,
-                               "a=group:\(Bytes.string(bytes, member.semantics)) names mid \(Bytes.string(bytes, member.mid)), which no media section has")
+            diagnostics.report(
+                SDPRules.groupUnknownMid, at: member.location,
+                """
+                a=group:\(Bytes.string(bytes, member.semantics)) names mid \(Bytes.string(bytes, member.mid)), \
+                which no media section has
+                """
+            )
         }
     }
 }

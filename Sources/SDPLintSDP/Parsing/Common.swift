@@ -1,4 +1,5 @@
 import SDPLintScanning
+
 /// The text of the tokens most descriptions repeat, from literals.
 ///
 /// `Bytes.string` validates UTF-8 and builds a string for every value, and allocates past 15
@@ -53,12 +54,16 @@ enum Common {
     @inline(__always)
     static func format(_ bytes: Span<UInt8>, _ range: Range<Int>, _ payloadTypes: [String]) -> String {
         if range.count <= 3, range.lowerBound >= 0, range.upperBound <= bytes.count,
-           !(range.count > 1 && bytes[range.lowerBound] == ASCII.zero) {
+            !(range.count > 1 && bytes[range.lowerBound] == ASCII.zero)
+        {
             var value = 0
             var digits = true
             for i in range {
                 let digit = bytes[unchecked: i] &- ASCII.zero
-                if digit > 9 { digits = false; break }
+                if digit > 9 {
+                    digits = false
+                    break
+                }
                 value = value * 10 + Int(digit)
             }
             if digits && !range.isEmpty && value < payloadTypes.count { return payloadTypes[value] }

@@ -1,4 +1,5 @@
 import SDPLintScanning
+
 /// Byte-level reads of fmtp parameters, for the parser's checks (the public ``FMTP`` API reads
 /// the stored text instead).
 enum FMTPScan {

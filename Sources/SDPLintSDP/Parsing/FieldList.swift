@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintScanning
+
 /// The fields of a value split at white space, found in one pass with no allocation.
 ///
 /// At most `limit` fields are split; the last one runs to the end of the value, spaces
@@ -14,8 +15,10 @@ struct FieldList {
     let end: Int
 
     @inline(__always)
-    init(_ bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = FieldList.capacity, lineField: Bool = false,
-         diagnostics: inout DiagnosticCollector) {
+    init(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = FieldList.capacity, lineField: Bool = false,
+        diagnostics: inout DiagnosticCollector
+    ) {
         end = range.upperBound
         let limit = min(limit, Self.capacity)
         let upper = min(range.upperBound, bytes.count)
@@ -26,11 +29,15 @@ struct FieldList {
             let separatorStart = i
             while i < upper && bytes[unchecked: i].isWhitespace { i += 1 }
             if i > separatorStart && !reported
-                && (separatorStart == range.lowerBound || i - separatorStart > 1 || bytes[unchecked: separatorStart] != ASCII.space) {
+                && (separatorStart == range.lowerBound || i - separatorStart > 1
+                    || bytes[unchecked: separatorStart] != ASCII.space)
+            {
                 reported = true
-                diagnostics.report(lineField ? SDPRules.whitespace : SDPRules.valueWhitespace, separatorStart..<i,
-                                   separatorStart == range.lowerBound ? "white space before the first field" : "fields are separated by more than one space",
-                                   hint: "separate fields with a single space")
+                diagnostics.report(
+                    lineField ? SDPRules.whitespace : SDPRules.valueWhitespace, separatorStart..<i,
+                    separatorStart == range.lowerBound
+                        ? "white space before the first field" : "fields are separated by more than one space",
+                    hint: "separate fields with a single space")
             }
             guard i < upper else { break }
             let start = i

@@ -1,4 +1,5 @@
 import SDPLintScanning
+
 /// What the parser knows about each attribute of the WebRTC/JSEP and SIP set: whether it takes
 /// a value, where it may appear, and whether it may repeat.
 ///
@@ -81,7 +82,9 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     /// The known attribute with exactly this name.
     init?(name: String) {
         var name = name
-        guard let known = name.withUTF8({ buffer in KnownAttribute.lookup(buffer.span, 0..<buffer.count) }) else { return nil }
+        guard let known = name.withUTF8({ buffer in KnownAttribute.lookup(buffer.span, 0..<buffer.count) }) else {
+            return nil
+        }
         self = known
     }
 
@@ -90,7 +93,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     var isFlag: Bool {
         switch self {
         case .sendrecv, .sendonly, .recvonly, .inactive, .rtcpMux, .rtcpMuxOnly, .rtcpReducedSize,
-             .extmapAllowMixed, .bundleOnly, .iceLite, .iceMismatch, .endOfCandidates:
+            .extmapAllowMixed, .bundleOnly, .iceLite, .iceMismatch, .endOfCandidates:
             true
         default:
             false
@@ -106,7 +109,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         case .type, .charset, .tool, .cat, .keywds, .group, .msidSemantic, .iceLite, .icePacing, .identity:
             .session
         case .sendrecv, .sendonly, .recvonly, .inactive, .sdplang, .lang, .rtcpXR, .extmap, .extmapAllowMixed,
-             .iceUfrag, .icePwd, .iceOptions, .endOfCandidates, .fingerprint, .setup, .connection, .tlsID:
+            .iceUfrag, .icePwd, .iceOptions, .endOfCandidates, .fingerprint, .setup, .connection, .tlsID:
             .both
         default:
             .media
@@ -118,9 +121,9 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     var isSingle: Bool {
         switch self {
         case .ptime, .maxptime, .framerate, .orient, .type, .charset, .quality, .tool, .rtcp, .rtcpMux,
-             .rtcpMuxOnly, .rtcpReducedSize, .extmapAllowMixed, .mid, .simulcast, .bundleOnly, .label, .content,
-             .remoteCandidates, .iceUfrag, .icePwd, .iceOptions, .iceLite, .iceMismatch, .icePacing,
-             .endOfCandidates, .setup, .connection, .tlsID, .identity, .sctpPort, .maxMessageSize:
+            .rtcpMuxOnly, .rtcpReducedSize, .extmapAllowMixed, .mid, .simulcast, .bundleOnly, .label, .content,
+            .remoteCandidates, .iceUfrag, .icePwd, .iceOptions, .iceLite, .iceMismatch, .icePacing,
+            .endOfCandidates, .setup, .connection, .tlsID, .identity, .sctpPort, .maxMessageSize:
             true
         default:
             false
@@ -141,7 +144,8 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         let w2 = count > 16 ? Bytes.word(bytes, range.lowerBound + 16, count: count - 16) : 0
         /// `known` if the name is all of `literal` (whose words fold to constants).
         @inline(__always) func match(_ literal: StaticString, _ known: KnownAttribute) -> KnownAttribute? {
-            count == literal.utf8CodeUnitCount && w1 == Bytes.word(literal, from: 8) && w2 == Bytes.word(literal, from: 16) ? known : nil
+            count == literal.utf8CodeUnitCount && w1 == Bytes.word(literal, from: 8)
+                && w2 == Bytes.word(literal, from: 16) ? known : nil
         }
         switch w0 {
         case word("fingerprint"): return match("fingerprint", .fingerprint)
@@ -310,8 +314,12 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     }
 
     @inline(__always)
-    private static func matches(_ literal: StaticString, _ bytes: Span<UInt8>, _ range: Range<Int>, ignoringCase: Bool) -> Bool {
-        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+    private static func matches(
+        _ literal: StaticString, _ bytes: Span<UInt8>, _ range: Range<Int>, ignoringCase: Bool
+    ) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
+            return false
+        }
         let pointer = literal.utf8Start
         var i = 0
         for index in range {

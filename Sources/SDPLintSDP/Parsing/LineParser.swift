@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintScanning
+
 /// Readers for the values of the typed lines (o=, c=, b=, t=, r=, z=, m=), each reporting what
 /// it finds wrong and returning the best model it can.
 enum LineParser {
@@ -11,7 +12,9 @@ enum LineParser {
 
     // MARK: o= (RFC 8866 §5.2)
 
-    static func origin(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.Origin {
+    static func origin(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) -> SessionDescription.Origin {
         let rule = SDPRules.originSyntax
         var scanner = scanner(range)
         // The six fields, without an array to allocate.
@@ -22,7 +25,13 @@ enum LineParser {
             count += 1
         }
         if count < 6 {
-            diagnostics.report(rule, range, "o= has \(count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>")
+            diagnostics.report(
+                rule, range,
+                """
+                o= has \(count) fields; 6 are required: <username> <sess-id> <sess-version> <nettype> <addrtype> \
+                <unicast-address>
+                """
+            )
         }
         Field.noMore(&scanner, bytes, rule, "the address", &diagnostics)
         if count > 1 {
@@ -41,7 +50,8 @@ enum LineParser {
             checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
         }
         return SessionDescription.Origin(
-            username: count > 0 ? Common.username(bytes, fields[0]) : "", sessionID: count > 1 ? Bytes.string(bytes, fields[1]) : "",
+            username: count > 0 ? Common.username(bytes, fields[0]) : "",
+            sessionID: count > 1 ? Bytes.string(bytes, fields[1]) : "",
             sessionVersion: version,
             networkType: count > 3 ? Common.networkType(bytes, fields[3]) : "",
             addressType: Connection.AddressType(rawValue: count > 4 ? Common.addressType(bytes, fields[4]) : ""),
@@ -50,12 +60,17 @@ enum LineParser {
 
     // MARK: c= (RFC 8866 §5.7)
 
-    static func connection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
-                           _ diagnostics: inout DiagnosticCollector) -> Connection {
+    static func connection(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
+        _ diagnostics: inout DiagnosticCollector
+    ) -> Connection {
         let fields = scanConnection(bytes, range, rule: rule, &diagnostics)
-        return Connection(networkType: fields.networkType.map { Common.networkType(bytes, $0) } ?? "",
-                          addressType: Connection.AddressType(rawValue: fields.addressType.map { Common.addressType(bytes, $0) } ?? ""),
-                          address: Common.address(bytes, fields.address), ttl: fields.ttl, numberOfAddresses: fields.numberOfAddresses)
+        return Connection(
+            networkType: fields.networkType.map { Common.networkType(bytes, $0) } ?? "",
+            addressType: Connection.AddressType(
+                rawValue: fields.addressType.map { Common.addressType(bytes, $0) } ?? ""),
+            address: Common.address(bytes, fields.address), ttl: fields.ttl, numberOfAddresses: fields.numberOfAddresses
+        )
     }
 
     /// The parts of a connection, as byte ranges and numbers.
@@ -69,17 +84,24 @@ enum LineParser {
     }
 
     /// Checks a connection (c= or the address part of a=rtcp) without making strings.
-    static func scanConnection(_ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
-                               _ diagnostics: inout DiagnosticCollector) -> ConnectionFields {
+    static func scanConnection(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, rule: Rule = SDPRules.connectionSyntax,
+        _ diagnostics: inout DiagnosticCollector
+    ) -> ConnectionFields {
         // The usual form, "<token> IP4|IP6 <unicast IP address>" with single spaces and no
         // suffix, has nothing to report.
         if var cursor = CanonicalCursor(bytes, range), let nettype = cursor.token(bytes), cursor.space(bytes),
-           let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
-           Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound {
-            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address), first < 224 || first > 239 {
+            let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
+            Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound
+        {
+            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address),
+                first < 224 || first > 239
+            {
                 return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
             }
-            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP6"), let group = Address.ipv6(bytes, address), group >> 8 != 0xFF {
+            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP6"), let group = Address.ipv6(bytes, address),
+                group >> 8 != 0xFF
+            {
                 return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
             }
         }
@@ -90,7 +112,8 @@ enum LineParser {
         Field.noMore(&scanner, bytes, rule, "the connection address", &diagnostics)
         guard let nettype, let addrtype, let addressField else {
             diagnostics.report(rule, range, "connection needs three fields: <nettype> <addrtype> <connection-address>")
-            return ConnectionFields(networkType: nettype, addressType: addrtype, address: range.lowerBound..<range.lowerBound)
+            return ConnectionFields(
+                networkType: nettype, addressType: addrtype, address: range.lowerBound..<range.lowerBound)
         }
         Field.token(bytes, nettype, "network type", rule, &diagnostics)
         Field.token(bytes, addrtype, "address type", rule, &diagnostics)
@@ -114,50 +137,68 @@ enum LineParser {
             multicast = group >> 8 == 0xFF
         } else if isIP4 || isIP6 {
             if !Address.isFQDN(bytes, base.range) {
-                diagnostics.report(SDPRules.address, base.range, "'\(Bytes.string(bytes, base.range))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name")
+                diagnostics.report(
+                    SDPRules.address, base.range,
+                    "'\(Bytes.string(bytes, base.range))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name"
+                )
             }
         }
         if suffixes.count > 2 {
             diagnostics.report(rule, addressField, "connection address has more than two '/' suffixes")
         } else if !suffixes.isEmpty {
             if !multicast {
-                diagnostics.report(rule, (base.range.upperBound)..<addressField.upperBound,
-                                   "'/' suffixes (TTL, number of addresses) are only allowed on multicast addresses",
-                                   hint: "remove '\(Bytes.string(bytes, base.range.upperBound..<addressField.upperBound))'")
+                diagnostics.report(
+                    rule, (base.range.upperBound)..<addressField.upperBound,
+                    "'/' suffixes (TTL, number of addresses) are only allowed on multicast addresses",
+                    hint: "remove '\(Bytes.string(bytes, base.range.upperBound..<addressField.upperBound))'")
             }
             if isIP6 {
                 if suffixes.count == 2 {
-                    diagnostics.report(rule, addressField, "IPv6 multicast addresses have no TTL, only a number of addresses")
+                    diagnostics.report(
+                        rule, addressField, "IPv6 multicast addresses have no TTL, only a number of addresses")
                 }
-                count = Field.integer(bytes, suffixes[0], "number of addresses", rule, in: 1...UInt64(Int32.max), &diagnostics).map { Int($0) }
+                count = Field.integer(
+                    bytes, suffixes[0], "number of addresses", rule, in: 1...UInt64(Int32.max), &diagnostics
+                ).map { Int($0) }
             } else {
                 ttl = Field.integer(bytes, suffixes[0], "TTL", rule, in: 0...UInt64(255), &diagnostics).map { Int($0) }
                 if suffixes.count == 2 {
-                    count = Field.integer(bytes, suffixes[1], "number of addresses", rule, in: 1...UInt64(Int32.max), &diagnostics).map { Int($0) }
+                    count = Field.integer(
+                        bytes, suffixes[1], "number of addresses", rule, in: 1...UInt64(Int32.max), &diagnostics
+                    ).map { Int($0) }
                 }
             }
         } else if multicast && isIP4 {
-            diagnostics.report(rule, addressField, "an IPv4 multicast address needs a TTL", hint: "e.g. \(Bytes.string(bytes, base.range))/127")
+            diagnostics.report(
+                rule, addressField, "an IPv4 multicast address needs a TTL",
+                hint: "e.g. \(Bytes.string(bytes, base.range))/127")
         }
-        return ConnectionFields(networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
+        return ConnectionFields(
+            networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
     }
 
     /// Checks the unicast address of o= against its address type.
-    static func checkUnicastAddress(_ bytes: Span<UInt8>, _ address: Range<Int>, addressType: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+    static func checkUnicastAddress(
+        _ bytes: Span<UInt8>, _ address: Range<Int>, addressType: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) {
         let isIP4 = Bytes.equalsIgnoringCase(bytes, addressType, "IP4")
         let isIP6 = Bytes.equalsIgnoringCase(bytes, addressType, "IP6")
         guard isIP4 || isIP6 else { return }
         if isIP4 ? Address.ipv4(bytes, address) != nil : Address.ipv6(bytes, address) != nil { return }
         if Address.isFQDN(bytes, address) { return }
         let other = isIP4 ? Address.ipv6(bytes, address) != nil : Address.ipv4(bytes, address) != nil
-        diagnostics.report(SDPRules.address, address,
-                           other ? "'\(Bytes.string(bytes, address))' is an \(isIP4 ? "IPv6" : "IPv4") address but the address type is \(isIP4 ? "IP4" : "IP6")"
-                                 : "'\(Bytes.string(bytes, address))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name")
+        diagnostics.report(
+            SDPRules.address, address,
+            other
+                ? "'\(Bytes.string(bytes, address))' is an \(isIP4 ? "IPv6" : "IPv4") address but the address type is \(isIP4 ? "IP4" : "IP6")"
+                : "'\(Bytes.string(bytes, address))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name")
     }
 
     // MARK: b= (RFC 8866 §5.8)
 
-    static func bandwidth(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> Bandwidth {
+    static func bandwidth(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) -> Bandwidth {
         let rule = SDPRules.bandwidthSyntax
         var parts = ValueScanner(range)
         let type = parts.upTo(ASCII.colon, bytes)
@@ -169,8 +210,9 @@ enum LineParser {
         let name = Bytes.string(bytes, type.range)
         let bandwidthType = Bandwidth.BandwidthType(rawValue: name)
         if !type.range.isEmpty && !Bandwidth.BandwidthType.registered.contains(bandwidthType) {
-            diagnostics.report(SDPRules.unknownBandwidthType, type.range,
-                               "bandwidth type '\(name)' is not registered (CT, AS, TIAS, RS, RR); receivers ignore it")
+            diagnostics.report(
+                SDPRules.unknownBandwidthType, type.range,
+                "bandwidth type '\(name)' is not registered (CT, AS, TIAS, RS, RR); receivers ignore it")
         }
         let value = Field.integer(bytes, parts.remaining, "bandwidth", rule, as: UInt64.self, &diagnostics) ?? 0
         return Bandwidth(type: bandwidthType, value: value)
@@ -178,7 +220,9 @@ enum LineParser {
 
     // MARK: t= r= z= (RFC 8866 §5.9–5.11)
 
-    static func time(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.TimeDescription {
+    static func time(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) -> SessionDescription.TimeDescription {
         let rule = SDPRules.timeSyntax
         var scanner = scanner(range)
         let start = scanner.field(bytes, &diagnostics)
@@ -197,15 +241,22 @@ enum LineParser {
     }
 
     /// `time = POS-DIGIT 9*DIGIT` or "0".
-    private static func ntpTime(_ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector) -> UInt64 {
-        guard let value = Field.integer(bytes, range, what, SDPRules.timeSyntax, as: UInt64.self, &diagnostics) else { return 0 }
+    private static func ntpTime(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
+    ) -> UInt64 {
+        guard let value = Field.integer(bytes, range, what, SDPRules.timeSyntax, as: UInt64.self, &diagnostics) else {
+            return 0
+        }
         if value != 0 && (range.count < 10 || bytes[range.lowerBound] == ASCII.zero) {
-            diagnostics.report(SDPRules.timeSyntax, range, "\(what) \(value) is not an NTP time (at least 10 digits) or 0")
+            diagnostics.report(
+                SDPRules.timeSyntax, range, "\(what) \(value) is not an NTP time (at least 10 digits) or 0")
         }
         return value
     }
 
-    static func repeatTime(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.RepeatTime {
+    static func repeatTime(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) -> SessionDescription.RepeatTime {
         var scanner = scanner(range)
         var times: [SessionDescription.TypedTime] = []
         var first = true
@@ -218,13 +269,16 @@ enum LineParser {
             times.append(value ?? SessionDescription.TypedTime(0))
         }
         if times.count < 3 {
-            diagnostics.report(SDPRules.repeatSyntax, range, "r= needs <repeat interval> <active duration> and at least one offset")
+            diagnostics.report(
+                SDPRules.repeatSyntax, range, "r= needs <repeat interval> <active duration> and at least one offset")
         }
         while times.count < 2 { times.append(SessionDescription.TypedTime(0)) }
         return SessionDescription.RepeatTime(interval: times[0], duration: times[1], offsets: Array(times.dropFirst(2)))
     }
 
-    static func zoneAdjustments(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.ZoneAdjustments {
+    static func zoneAdjustments(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) -> SessionDescription.ZoneAdjustments {
         let rule = SDPRules.repeatSyntax
         var scanner = scanner(range)
         var adjustments: [SessionDescription.ZoneAdjustments.Adjustment] = []
@@ -239,11 +293,15 @@ enum LineParser {
             let offset = typedTime(bytes, offsetRange, &diagnostics) ?? SessionDescription.TypedTime(0)
             adjustments.append(.init(time: time, offset: offset, isNegative: negative))
         }
-        if adjustments.isEmpty && range.isEmpty { diagnostics.report(rule, range, "z= needs <adjustment time> <offset> pairs") }
+        if adjustments.isEmpty && range.isEmpty {
+            diagnostics.report(rule, range, "z= needs <adjustment time> <offset> pairs")
+        }
         return SessionDescription.ZoneAdjustments(adjustments)
     }
 
-    private static func typedTime(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) -> SessionDescription.TypedTime? {
+    private static func typedTime(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) -> SessionDescription.TypedTime? {
         guard !range.isEmpty else { return nil }
         var digits = range
         var unit: SessionDescription.TypedTime.Unit?
@@ -251,13 +309,15 @@ enum LineParser {
         if !last.isDigit {
             unit = SessionDescription.TypedTime.Unit(rawValue: Character(UnicodeScalar(last)))
             if unit == nil {
-                diagnostics.report(SDPRules.repeatSyntax, (range.upperBound - 1)..<range.upperBound,
-                                   "time unit \(last.displayed) is not d, h, m or s (units are case-sensitive)")
+                diagnostics.report(
+                    SDPRules.repeatSyntax, (range.upperBound - 1)..<range.upperBound,
+                    "time unit \(last.displayed) is not d, h, m or s (units are case-sensitive)")
                 return nil
             }
             digits = range.lowerBound..<(range.upperBound - 1)
         }
-        guard let value = Field.integer(bytes, digits, "time", SDPRules.repeatSyntax, as: UInt64.self, &diagnostics) else { return nil }
+        guard let value = Field.integer(bytes, digits, "time", SDPRules.repeatSyntax, as: UInt64.self, &diagnostics)
+        else { return nil }
         return SessionDescription.TypedTime(value, unit: unit)
     }
 
@@ -269,8 +329,10 @@ enum LineParser {
     ///   it later (empty when the line lacks a field before them). The caller's array is reused
     ///   from section to section.
     ///   - media: An empty section, which receives the fields of the line.
-    static func media(_ bytes: Span<UInt8>, _ range: Range<Int>, into media: inout MediaDescription, formatRanges: inout [Range<Int>],
-                      _ diagnostics: inout DiagnosticCollector) {
+    static func media(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into media: inout MediaDescription, formatRanges: inout [Range<Int>],
+        _ diagnostics: inout DiagnosticCollector
+    ) {
         let rule = SDPRules.mediaSyntax
         var scanner = scanner(range)
         let mediaRange = scanner.field(bytes, &diagnostics)
@@ -309,7 +371,9 @@ enum LineParser {
         }
         var portCount: Int?
         if port.found {
-            portCount = Field.integer(bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics).map { Int($0) }
+            portCount = Field.integer(
+                bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics
+            ).map { Int($0) }
         }
         var protoParts = ValueScanner(protoRange)
         while !protoParts.isAtEnd {
@@ -317,7 +381,9 @@ enum LineParser {
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
         }
         if formatRanges.isEmpty {
-            diagnostics.report(rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format", hint: "list at least one payload type or format")
+            diagnostics.report(
+                rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format",
+                hint: "list at least one payload type or format")
         }
         var formats: [String] = []
         formats.reserveCapacity(formatRanges.count)

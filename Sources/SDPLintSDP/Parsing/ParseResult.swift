@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// A description and every finding the parser made on the way.
 public struct SDPParseResult: Sendable, Hashable {
     /// The description as far as it could be read. Missing mandatory lines have defaults.

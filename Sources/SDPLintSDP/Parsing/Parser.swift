@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintScanning
+
 /// The SDP parser: one pass over the bytes, line by line, building the model and the findings.
 ///
 /// Line order is a small state machine over ranks that follows RFC 8866 §5:
@@ -99,18 +100,26 @@ struct Parser {
         }
         collector.line = line
         collector.lineStart = lineStart
-        let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        let utf16 =
+            bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
         if utf16 {
-            collector.report(SDPRules.invalidUTF8, 0..<2, "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8, so nothing was read",
-                             hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
+            collector.report(
+                SDPRules.invalidUTF8, 0..<2,
+                "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8, so nothing was read",
+                hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
             var empty = Parser(options: options, fragment: true)
             empty.truncated = true
             var result = empty.finish(bytes)
             result.diagnostics = collector.diagnostics
             return result
         }
-        collector.report(SDPRules.invalidUTF8, bad..<(bad + 1),
-                         "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; values holding invalid bytes read as U+FFFD")
+        collector.report(
+            SDPRules.invalidUTF8, bad..<(bad + 1),
+            """
+            byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8; values holding invalid \
+            bytes read as U+FFFD
+            """
+        )
         var result = parser.finish(bytes)
         result.diagnostics.insert(contentsOf: collector.diagnostics, at: 0)
         return result
@@ -128,11 +137,16 @@ struct Parser {
         // Every byte the line scan reads, OR-ed together: bit 7 set means some byte is not ASCII.
         var seen: UInt64 = 0
         if count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF {
-            diagnostics.report(SDPRules.controlCharacter, 0..<3, "the input starts with a UTF-8 byte order mark, which SDP does not allow; it was skipped")
+            diagnostics.report(
+                SDPRules.controlCharacter, 0..<3,
+                "the input starts with a UTF-8 byte order mark, which SDP does not allow; it was skipped")
             start = 3
         }
         if count > limits.maxBytes {
-            diagnostics.report(SDPRules.limitExceeded, 0..<0, "the input is \(count) bytes; only the first \(limits.maxBytes) are read (ParseOptions.limits.maxBytes)")
+            diagnostics.report(
+                SDPRules.limitExceeded, 0..<0,
+                "the input is \(count) bytes; only the first \(limits.maxBytes) are read (ParseOptions.limits.maxBytes)"
+            )
             count = limits.maxBytes
             truncated = true
         }
@@ -148,7 +162,9 @@ struct Parser {
             diagnostics.lineStart = lineNumber == 1 ? 0 : start
 
             if lineNumber > limits.maxLines {
-                diagnostics.report(SDPRules.limitExceeded, start..<start, "more than \(limits.maxLines) lines; the rest is not read (ParseOptions.limits.maxLines)")
+                diagnostics.report(
+                    SDPRules.limitExceeded, start..<start,
+                    "more than \(limits.maxLines) lines; the rest is not read (ParseOptions.limits.maxLines)")
                 truncated = true
                 break
             }
@@ -156,15 +172,24 @@ struct Parser {
                 noteLineEnding(terminated ? (crlf ? .crlf : .lf) : nil, at: contentEnd..<(terminated ? end + 1 : end))
                 if control >= 0 {
                     let byte = input[control]
-                    diagnostics.report(SDPRules.controlCharacter, control..<(control + 1),
-                                       byte == 0 ? "a NUL byte; SDP text may not contain NUL (binary data or a UTF-16 file?)"
-                                                 : "a carriage return inside a line; lines end with CRLF")
+                    diagnostics.report(
+                        SDPRules.controlCharacter, control..<(control + 1),
+                        byte == 0
+                            ? "a NUL byte; SDP text may not contain NUL (binary data or a UTF-16 file?)"
+                            : "a carriage return inside a line; lines end with CRLF")
                 }
                 if contentEnd - start > limits.maxLineLength {
-                    diagnostics.report(SDPRules.limitExceeded, start..<(start + 2),
-                                       "line of \(contentEnd - start) bytes is longer than \(limits.maxLineLength) (ParseOptions.limits.maxLineLength); it was skipped")
+                    diagnostics.report(
+                        SDPRules.limitExceeded, start..<(start + 2),
+                        """
+                        line of \(contentEnd - start) bytes is longer than \(limits.maxLineLength) \
+                        (ParseOptions.limits.maxLineLength); it was skipped
+                        """
+                    )
                 } else {
-                    if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) { onlyWhitespace = false }
+                    if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) {
+                        onlyWhitespace = false
+                    }
                     if !onlyWhitespace || seenVersion {
                         anyLine(input, start..<contentEnd)
                         lastLine = start..<contentEnd
@@ -172,7 +197,13 @@ struct Parser {
                     }
                 }
                 if mediaCount > limits.maxMediaSections {
-                    diagnostics.report(SDPRules.limitExceeded, start..<start, "more than \(limits.maxMediaSections) media sections; the rest is not read (ParseOptions.limits.maxMediaSections)")
+                    diagnostics.report(
+                        SDPRules.limitExceeded, start..<start,
+                        """
+                        more than \(limits.maxMediaSections) media sections; the rest is not read \
+                        (ParseOptions.limits.maxMediaSections)
+                        """
+                    )
                     inMedia = false
                     truncated = true
                     break
@@ -182,12 +213,14 @@ struct Parser {
             lineNumber += 1
         }
         // A skipped byte order mark, a limit or a break leaves bytes unread.
-        scannedOnlyASCII = seen & 0x8080_8080_8080_8080 == 0 && start >= input.count && !truncated
+        scannedOnlyASCII =
+            seen & 0x8080_8080_8080_8080 == 0 && start >= input.count && !truncated
             && !(input.count >= 3 && input[0] == 0xEF)
         if onlyWhitespace {
             diagnostics.line = 1
             diagnostics.lineStart = 0
-            diagnostics.report(SDPRules.emptyInput, 0..<0, count == 0 ? "the input is empty" : "the input holds only white space")
+            diagnostics.report(
+                SDPRules.emptyInput, 0..<0, count == 0 ? "the input is empty" : "the input holds only white space")
         }
     }
 
@@ -195,7 +228,9 @@ struct Parser {
     /// on the way (or -1). Eight bytes at a time: a byte below 0x20 borrows into its top bit,
     /// and the lowest such flag is exact, so the scan jumps straight to it. Every byte read is
     /// OR-ed into `seen`.
-    private static func lineEnd(_ input: Span<UInt8>, from start: Int, count: Int, seen: inout UInt64) -> (end: Int, control: Int) {
+    private static func lineEnd(
+        _ input: Span<UInt8>, from start: Int, count: Int, seen: inout UInt64
+    ) -> (end: Int, control: Int) {
         input.withUnsafeBytes { raw in
             var end = start
             var control = -1
@@ -229,20 +264,26 @@ struct Parser {
 
     private mutating func noteLineEnding(_ ending: LineEnding?, at range: Range<Int>) {
         guard let ending else {
-            diagnostics.report(SDPRules.lineEnding, range, "the last line has no line ending", hint: "end every line, the last one included, with CRLF")
+            diagnostics.report(
+                SDPRules.lineEnding, range, "the last line has no line ending",
+                hint: "end every line, the last one included, with CRLF")
             return
         }
         if let lineEnding {
             if ending != lineEnding && !reportedMixedEndings {
                 reportedMixedEndings = true
-                diagnostics.report(SDPRules.mixedLineEndings, range,
-                                   "this line ends with \(ending == .lf ? "LF" : "CRLF") but line 1 with \(lineEnding == .lf ? "LF" : "CRLF")")
+                diagnostics.report(
+                    SDPRules.mixedLineEndings, range,
+                    "this line ends with \(ending == .lf ? "LF" : "CRLF") but line 1 with \(lineEnding == .lf ? "LF" : "CRLF")"
+                )
             }
         } else {
             lineEnding = ending
             if ending == .lf && !reportedLFOnly {
                 reportedLFOnly = true
-                diagnostics.report(SDPRules.lineEnding, range, "lines end with a bare LF instead of CRLF", hint: "RFC 8866 requires CRLF; most parsers accept LF")
+                diagnostics.report(
+                    SDPRules.lineEnding, range, "lines end with a bare LF instead of CRLF",
+                    hint: "RFC 8866 requires CRLF; most parsers accept LF")
             }
         }
     }
@@ -255,8 +296,10 @@ struct Parser {
     @inline(__always)
     private mutating func anyLine(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         if inMedia && rank == 5 && line.count > 2 && line.upperBound <= bytes.count && line.lowerBound >= 0
-            && bytes[unchecked: line.lowerBound] == UInt8(ascii: "a") && bytes[unchecked: line.lowerBound + 1] == ASCII.equals
-            && !bytes[unchecked: line.upperBound - 1].isWhitespace && !secondDescription && (seenVersion || fragment) {
+            && bytes[unchecked: line.lowerBound] == UInt8(ascii: "a")
+            && bytes[unchecked: line.lowerBound + 1] == ASCII.equals
+            && !bytes[unchecked: line.upperBound - 1].isWhitespace && !secondDescription && (seenVersion || fragment)
+        {
             let value = (line.lowerBound + 2)..<line.upperBound
             attribute(bytes, value, value, inMedia: true)
             sectionLine += 1
@@ -276,7 +319,9 @@ struct Parser {
             return
         }
         let type = bytes[line.lowerBound]
-        guard line.count >= 2, bytes[line.lowerBound + 1] == ASCII.equals, type >= UInt8(ascii: "a"), type <= UInt8(ascii: "z") else {
+        guard line.count >= 2, bytes[line.lowerBound + 1] == ASCII.equals, type >= UInt8(ascii: "a"),
+            type <= UInt8(ascii: "z")
+        else {
             reportMalformed(bytes, line)
             keepExtra(bytes, line)
             return
@@ -285,22 +330,27 @@ struct Parser {
         var trimmedEnd = value.upperBound
         while trimmedEnd > value.lowerBound && bytes[trimmedEnd - 1].isWhitespace { trimmedEnd -= 1 }
         // RFC 8866 §5.3 recommends "s= " (one space) for a session without a name.
-        if type == UInt8(ascii: "s") && value.count == 1 && bytes[value.lowerBound] == ASCII.space { trimmedEnd = value.upperBound }
+        if type == UInt8(ascii: "s") && value.count == 1 && bytes[value.lowerBound] == ASCII.space {
+            trimmedEnd = value.upperBound
+        }
         if type == UInt8(ascii: "v") && seenVersion {
-            diagnostics.report(SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2),
-                               "a second session description starts here; it is kept as written but not read",
-                               hint: "check one description per file")
+            diagnostics.report(
+                SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2),
+                "a second session description starts here; it is kept as written but not read",
+                hint: "check one description per file")
             secondDescription = true
             return keepExtra(bytes, line)
         }
         if trimmedEnd < value.upperBound {
-            diagnostics.report(SDPRules.whitespace, trimmedEnd..<value.upperBound, "trailing white space",
-                               hint: type == UInt8(ascii: "a") ? "receivers take it as part of the value" : "remove it")
+            diagnostics.report(
+                SDPRules.whitespace, trimmedEnd..<value.upperBound, "trailing white space",
+                hint: type == UInt8(ascii: "a") ? "receivers take it as part of the value" : "remove it")
         }
         let trimmed = value.lowerBound..<trimmedEnd
         if !fragment && !seenVersion && type != UInt8(ascii: "v") && !reportedMissing.contains(UInt8(ascii: "v")) {
             reportedMissing.insert(UInt8(ascii: "v"))
-            diagnostics.report(SDPRules.version, line.lowerBound..<(line.lowerBound + 1), "the description does not start with v=0")
+            diagnostics.report(
+                SDPRules.version, line.lowerBound..<(line.lowerBound + 1), "the description does not start with v=0")
         }
 
         if inMedia {
@@ -315,21 +365,29 @@ struct Parser {
     private mutating func reportMalformed(_ bytes: Span<UInt8>, _ line: Range<Int>) {
         let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, line)
         if bytes[line.lowerBound].isWhitespace {
-            diagnostics.report(SDPRules.lineSyntax, line.lowerBound..<Bytes.skipWhitespace(bytes, from: line.lowerBound, to: line.upperBound),
-                               "the line starts with white space")
+            diagnostics.report(
+                SDPRules.lineSyntax,
+                line.lowerBound..<Bytes.skipWhitespace(bytes, from: line.lowerBound, to: line.upperBound),
+                "the line starts with white space")
         } else if equals < line.upperBound && equals > line.lowerBound {
             let before = line.lowerBound..<equals
             let typeEnd = Bytes.tokenEnd(bytes, from: line.lowerBound, to: equals)
             if typeEnd - line.lowerBound == 1 && typeEnd < equals {
-                diagnostics.report(SDPRules.lineSyntax, typeEnd..<equals, "white space before '='", hint: "write \(bytes[line.lowerBound].displayed)= with nothing in between")
+                diagnostics.report(
+                    SDPRules.lineSyntax, typeEnd..<equals, "white space before '='",
+                    hint: "write \(bytes[line.lowerBound].displayed)= with nothing in between")
             } else if typeEnd - line.lowerBound == 1 {
-                diagnostics.report(SDPRules.lineSyntax, before, "line type \(bytes[line.lowerBound].displayed) is not a lower-case letter")
+                diagnostics.report(
+                    SDPRules.lineSyntax, before,
+                    "line type \(bytes[line.lowerBound].displayed) is not a lower-case letter")
             } else {
-                diagnostics.report(SDPRules.lineSyntax, before, "line type '\(Bytes.string(bytes, before))' is not a single letter")
+                diagnostics.report(
+                    SDPRules.lineSyntax, before, "line type '\(Bytes.string(bytes, before))' is not a single letter")
             }
         } else {
-            diagnostics.report(SDPRules.lineSyntax, line.lowerBound..<min(line.upperBound, line.lowerBound + 1),
-                               "this is not an SDP line: it has no '=' after the type letter")
+            diagnostics.report(
+                SDPRules.lineSyntax, line.lowerBound..<min(line.upperBound, line.lowerBound + 1),
+                "this is not an SDP line: it has no '=' after the type letter")
         }
     }
 
@@ -356,7 +414,9 @@ struct Parser {
     }
 
     @inline(never)
-    private mutating func sessionLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
+    private mutating func sessionLine(
+        _ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>
+    ) {
         guard let rank = Self.sessionRank(type) else {
             unknownLine(bytes, type, line)
             return
@@ -368,8 +428,13 @@ struct Parser {
         if fragment {
             // RFC 8840 §9.2: a fragment carries attribute lines and media sections only.
             guard type == UInt8(ascii: "a") || type == UInt8(ascii: "m") else {
-                diagnostics.report(SDPRules.fieldNotAllowedHere, line.lowerBound..<(line.lowerBound + 2),
-                                   "\(Character(UnicodeScalar(type)))= is not allowed in an SDP fragment (application/trickle-ice-sdpfrag), which carries only a= and m= lines")
+                diagnostics.report(
+                    SDPRules.fieldNotAllowedHere, line.lowerBound..<(line.lowerBound + 2),
+                    """
+                    \(Character(UnicodeScalar(type)))= is not allowed in an SDP fragment \
+                    (application/trickle-ice-sdpfrag), which carries only a= and m= lines
+                    """
+                )
                 return keepExtra(bytes, line)
             }
         } else {
@@ -390,24 +455,30 @@ struct Parser {
         case UInt8(ascii: "s"):
             seenName = true
             if value.isEmpty {
-                diagnostics.report(SDPRules.sessionName, line, "the session name is empty", hint: "write s=- when there is no name")
+                diagnostics.report(
+                    SDPRules.sessionName, line, "the session name is empty", hint: "write s=- when there is no name")
             }
             session.sessionName = Bytes.string(bytes, value)
         case UInt8(ascii: "i"):
             session.information = Bytes.string(bytes, value)
         case UInt8(ascii: "u"):
-            if Bytes.firstIndex(of: ASCII.colon, in: bytes, trimmed) == trimmed.upperBound && Bytes.firstIndex(of: ASCII.slash, in: bytes, trimmed) == trimmed.upperBound {
-                diagnostics.report(SDPRules.textField, trimmed, "u= '\(Bytes.string(bytes, trimmed))' does not look like a URI")
+            if Bytes.firstIndex(of: ASCII.colon, in: bytes, trimmed) == trimmed.upperBound
+                && Bytes.firstIndex(of: ASCII.slash, in: bytes, trimmed) == trimmed.upperBound
+            {
+                diagnostics.report(
+                    SDPRules.textField, trimmed, "u= '\(Bytes.string(bytes, trimmed))' does not look like a URI")
             }
             session.uri = Bytes.string(bytes, value)
         case UInt8(ascii: "e"):
             if Bytes.firstIndex(of: ASCII.at, in: bytes, trimmed) == trimmed.upperBound {
-                diagnostics.report(SDPRules.textField, trimmed, "e= '\(Bytes.string(bytes, trimmed))' holds no e-mail address")
+                diagnostics.report(
+                    SDPRules.textField, trimmed, "e= '\(Bytes.string(bytes, trimmed))' holds no e-mail address")
             }
             session.emails.append(Bytes.string(bytes, value))
         case UInt8(ascii: "p"):
             if !trimmed.contains(where: { bytes[$0].isDigit }) {
-                diagnostics.report(SDPRules.textField, trimmed, "p= '\(Bytes.string(bytes, trimmed))' holds no phone number")
+                diagnostics.report(
+                    SDPRules.textField, trimmed, "p= '\(Bytes.string(bytes, trimmed))' holds no phone number")
             }
             session.phones.append(Bytes.string(bytes, value))
         case UInt8(ascii: "c"):
@@ -432,12 +503,15 @@ struct Parser {
             session.times[session.times.count - 1].repeats.append(repeatTime)
         case UInt8(ascii: "z"):
             guard !session.times.isEmpty, previousType == UInt8(ascii: "t") || previousType == UInt8(ascii: "r"),
-                  session.times[session.times.count - 1].zoneAdjustments == nil else {
+                session.times[session.times.count - 1].zoneAdjustments == nil
+            else {
                 diagnostics.report(SDPRules.repeatSyntax, line, "z= must follow the t= and r= lines it adjusts")
                 return keepExtra(bytes, line)
             }
             if previousType == UInt8(ascii: "t") {
-                diagnostics.report(SDPRules.repeatSyntax, line, "z= without a preceding r= line (allowed by RFC 4566, a syntax error since RFC 8866 §5.11)")
+                diagnostics.report(
+                    SDPRules.repeatSyntax, line,
+                    "z= without a preceding r= line (allowed by RFC 4566, a syntax error since RFC 8866 §5.11)")
             }
             var zone = LineParser.zoneAdjustments(bytes, trimmed, &diagnostics)
             zone.verbatim = verbatim(bytes, value)
@@ -462,8 +536,10 @@ struct Parser {
         if rank < self.rank {
             let letter = Character(UnicodeScalar(type))
             let later = Character(UnicodeScalar(rankType))
-            diagnostics.report(SDPRules.lineOrder, line.lowerBound..<(line.lowerBound + 2),
-                               "\(letter)= comes after \(later)=, but RFC 8866 §5 puts \(letter)= before \(later)= in the \(inMedia ? "media" : "session") section")
+            diagnostics.report(
+                SDPRules.lineOrder, line.lowerBound..<(line.lowerBound + 2),
+                "\(letter)= comes after \(later)=, but RFC 8866 §5 puts \(letter)= before \(later)= in the \(inMedia ? "media" : "session") section"
+            )
         } else {
             if rank > self.rank || rankType == 0 { rankType = type }
             self.rank = rank
@@ -489,7 +565,10 @@ struct Parser {
     /// `rank`. Reported at the end only if it never comes.
     private mutating func noteMandatory(before rank: Int, _ line: Range<Int>) {
         if seenOrigin && seenName && !session.times.isEmpty { return }
-        for (type, seen, minimum) in [(UInt8(ascii: "o"), seenOrigin, 1), (UInt8(ascii: "s"), seenName, 2), (UInt8(ascii: "t"), !session.times.isEmpty, 9)]
+        for (type, seen, minimum) in [
+            (UInt8(ascii: "o"), seenOrigin, 1), (UInt8(ascii: "s"), seenName, 2),
+            (UInt8(ascii: "t"), !session.times.isEmpty, 9),
+        ]
         where !seen && rank > minimum && missingAnchors[type] == nil {
             missingAnchors[type] = diagnostics.location(line.lowerBound..<(line.lowerBound + 1))
         }
@@ -498,30 +577,39 @@ struct Parser {
     /// Reports the mandatory lines that never came.
     private mutating func reportMissing() {
         if seenOrigin && seenName && !session.times.isEmpty { return }
-        let names: [(UInt8, Bool, String)] = [(UInt8(ascii: "o"), seenOrigin, "origin"), (UInt8(ascii: "s"), seenName, "session name"), (UInt8(ascii: "t"), !session.times.isEmpty, "timing")]
+        let names: [(UInt8, Bool, String)] = [
+            (UInt8(ascii: "o"), seenOrigin, "origin"), (UInt8(ascii: "s"), seenName, "session name"),
+            (UInt8(ascii: "t"), !session.times.isEmpty, "timing"),
+        ]
         for (type, seen, name) in names where !seen {
             let letter = Character(UnicodeScalar(type))
             if let anchor = missingAnchors[type] {
-                diagnostics.report(SDPRules.missingField, at: anchor, "the \(letter)= (\(name)) line is missing; it belongs before this line")
+                diagnostics.report(
+                    SDPRules.missingField, at: anchor,
+                    "the \(letter)= (\(name)) line is missing; it belongs before this line")
             } else {
                 diagnostics.line = lastLineNumber
                 diagnostics.lineStart = lastLine.lowerBound
-                diagnostics.report(SDPRules.missingField, lastLine.upperBound..<lastLine.upperBound,
-                                   "the description ends without the \(letter)= (\(name)) line, which belongs after this line")
+                diagnostics.report(
+                    SDPRules.missingField, lastLine.upperBound..<lastLine.upperBound,
+                    "the description ends without the \(letter)= (\(name)) line, which belongs after this line")
             }
         }
     }
 
     @inline(never)
     private mutating func duplicate(_ what: String, _ bytes: Span<UInt8>, _ line: Range<Int>) {
-        diagnostics.report(SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2), "a second \(what) line; only one is allowed here, the second is ignored")
+        diagnostics.report(
+            SDPRules.duplicateField, line.lowerBound..<(line.lowerBound + 2),
+            "a second \(what) line; only one is allowed here, the second is ignored")
         keepExtra(bytes, line)
     }
 
     @inline(never)
     private mutating func unknownLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>) {
-        diagnostics.report(SDPRules.unknownLineType, line.lowerBound..<(line.lowerBound + 1),
-                           "line type '\(Character(UnicodeScalar(type)))=' is not defined by SDP; the line is kept but ignored")
+        diagnostics.report(
+            SDPRules.unknownLineType, line.lowerBound..<(line.lowerBound + 1),
+            "line type '\(Character(UnicodeScalar(type)))=' is not defined by SDP; the line is kept but ignored")
         keepExtra(bytes, line)
     }
 
@@ -535,7 +623,9 @@ struct Parser {
     // MARK: Media level
 
     @inline(never)
-    private mutating func startMedia(_ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
+    private mutating func startMedia(
+        _ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>
+    ) {
         finishMedia()
         mediaCount += 1
         if session.media.capacity == 0 {
@@ -548,8 +638,9 @@ struct Parser {
         LineParser.media(bytes, trimmed, into: &current, formatRanges: &formatRanges, &diagnostics)
         current.verbatim = verbatim(bytes, value)
         if options.checks {
-            checks.start(current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
-                         fragment: fragment, &diagnostics)
+            checks.start(
+                current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
+                fragment: fragment, &diagnostics)
         }
         sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
         // Browser sections carry 10 to 150 attributes, and the sections of one description are
@@ -574,12 +665,19 @@ struct Parser {
     }
 
     @inline(__always)
-    private mutating func mediaLine(_ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>) {
+    private mutating func mediaLine(
+        _ bytes: Span<UInt8>, _ type: UInt8, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>
+    ) {
         if type == UInt8(ascii: "m") { return startMedia(bytes, line, value, trimmed) }
         guard let rank = Self.mediaRank(type) else {
             if Self.sessionRank(type) != nil {
-                diagnostics.report(SDPRules.fieldNotAllowedHere, line.lowerBound..<(line.lowerBound + 2),
-                                   "\(Character(UnicodeScalar(type)))= is a session-level line and may not appear in a media section; it is ignored")
+                diagnostics.report(
+                    SDPRules.fieldNotAllowedHere, line.lowerBound..<(line.lowerBound + 2),
+                    """
+                    \(Character(UnicodeScalar(type)))= is a session-level line and may not appear in a media \
+                    section; it is ignored
+                    """
+                )
                 return keepExtra(bytes, line)
             }
             return unknownLine(bytes, type, line)
@@ -635,12 +733,16 @@ struct Parser {
             if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
             return
         }
-        let known = nameRange.count <= 8 && nameRange.lowerBound >= 0 && nameRange.lowerBound <= bytes.count - 8
+        let known =
+            nameRange.count <= 8 && nameRange.lowerBound >= 0 && nameRange.lowerBound <= bytes.count - 8
             // Most names fit one word: load it here, without the checks of the general lookup.
-            ? KnownAttribute.lookup(word: Bytes.loadWord(bytes, nameRange.lowerBound) & Bytes.lowBytes(nameRange.count), count: nameRange.count)
+            ? KnownAttribute.lookup(
+                word: Bytes.loadWord(bytes, nameRange.lowerBound) & Bytes.lowBytes(nameRange.count),
+                count: nameRange.count)
             : KnownAttribute.lookup(bytes, nameRange)
-        let attribute = Attribute(name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
-                                  value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
+        let attribute = Attribute(
+            name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
+            value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
         if inMedia {
             current.attributes.append(attribute)
         } else {
@@ -651,24 +753,38 @@ struct Parser {
 
         guard let known else {
             if nameRange.isEmpty {
-                diagnostics.report(SDPRules.attributeSyntax, value.lowerBound..<(value.lowerBound + (hasValue ? 1 : 0)), "the attribute has no name")
+                diagnostics.report(
+                    SDPRules.attributeSyntax, value.lowerBound..<(value.lowerBound + (hasValue ? 1 : 0)),
+                    "the attribute has no name")
             } else if let bad = Bytes.firstIndex(notIn: .token, bytes, nameRange) {
-                diagnostics.report(SDPRules.attributeSyntax, bad..<(bad + 1),
-                                   "attribute name '\(Bytes.string(bytes, nameRange))' contains \(bytes[bad].displayed)")
+                diagnostics.report(
+                    SDPRules.attributeSyntax, bad..<(bad + 1),
+                    "attribute name '\(Bytes.string(bytes, nameRange))' contains \(bytes[bad].displayed)")
             } else if let match = KnownAttribute.lookupIgnoringCase(bytes, nameRange) {
-                diagnostics.report(SDPRules.attributeCase, nameRange,
-                                   "attribute '\(Bytes.string(bytes, nameRange))' is written '\(match.name)'; receivers match names exactly")
+                diagnostics.report(
+                    SDPRules.attributeCase, nameRange,
+                    """
+                    attribute '\(Bytes.string(bytes, nameRange))' is written '\(match.name)'; receivers match \
+                    names exactly
+                    """
+                )
             } else {
-                diagnostics.report(SDPRules.unknownAttribute, nameRange, "unknown attribute '\(Bytes.string(bytes, nameRange))' is kept as written")
+                diagnostics.report(
+                    SDPRules.unknownAttribute, nameRange,
+                    "unknown attribute '\(Bytes.string(bytes, nameRange))' is kept as written")
             }
             return
         }
         let valueRange = (colon + 1)..<max(colon + 1, trimmed.upperBound)
         switch known.level {
         case .session where inMedia:
-            diagnostics.report(SDPRules.attributeLevel, nameRange, "a=\(known.name) is a session-level attribute; in a media section it is ignored")
+            diagnostics.report(
+                SDPRules.attributeLevel, nameRange,
+                "a=\(known.name) is a session-level attribute; in a media section it is ignored")
         case .media where !inMedia:
-            diagnostics.report(SDPRules.attributeLevel, nameRange, "a=\(known.name) is a media-level attribute; at the session level it is ignored")
+            diagnostics.report(
+                SDPRules.attributeLevel, nameRange,
+                "a=\(known.name) is a media-level attribute; at the session level it is ignored")
         default:
             break
         }
@@ -677,7 +793,9 @@ struct Parser {
                 diagnostics.report(SDPRules.flagWithValue, colon..<value.upperBound, "a=\(known.name) takes no value")
             }
         } else if !hasValue {
-            diagnostics.report(SDPRules.attributeValueMissing, nameRange, "a=\(known.name) needs a value", hint: "write a=\(known.name):<value>")
+            diagnostics.report(
+                SDPRules.attributeValueMissing, nameRange, "a=\(known.name) needs a value",
+                hint: "write a=\(known.name):<value>")
             return
         }
         guard options.checks else { return }
@@ -712,7 +830,8 @@ struct Parser {
             guard i < range.upperBound else { return false }
             let previous = i == range.lowerBound ? ASCII.space : bytes[i - 1]
             if i + 1 < range.upperBound && bytes[i + 1].isDigit,
-               previous == ASCII.space || previous == ASCII.slash || previous == ASCII.colon || previous == ASCII.minus {
+                previous == ASCII.space || previous == ASCII.slash || previous == ASCII.colon || previous == ASCII.minus
+            {
                 return true
             }
             i += 1
@@ -733,7 +852,8 @@ struct Parser {
         var all = diagnostics.finish(overflowRule: SDPRules.tooManyFindings)
         // Findings made at the end point back at earlier lines; keep the list in input order.
         if !all.isEmpty && !zip(all, all.dropFirst()).allSatisfy({ $0.location <= $1.location }) {
-            all = all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+            all = all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(
+                \.element)
         }
         // Moved out of the parser rather than copied: a copy would retain every string and array
         // of the description, and discarding the parser would release them again.

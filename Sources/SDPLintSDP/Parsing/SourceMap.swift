@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Where each line of a parsed description stood in its source, so that checks made on the
 /// model (by the linter, the offer/answer engine, …) can point at the exact line.
 ///
@@ -44,7 +45,11 @@ public struct SourceMap: Sendable, Hashable {
                     mediaLines.append(line)
                     mediaAttributes.append([])
                 case UInt8(ascii: "a"):
-                    if mediaAttributes.isEmpty { sessionAttributes.append(line) } else { mediaAttributes[mediaAttributes.count - 1].append(line) }
+                    if mediaAttributes.isEmpty {
+                        sessionAttributes.append(line)
+                    } else {
+                        mediaAttributes[mediaAttributes.count - 1].append(line)
+                    }
                 default:
                     break
                 }
@@ -59,7 +64,9 @@ public struct SourceMap: Sendable, Hashable {
     /// The line of attribute `index` at the session level (`section == nil`) or of a media section.
     public func attribute(_ index: Int, inMedia section: Int?) -> Line? {
         guard let section else { return sessionAttributes.indices.contains(index) ? sessionAttributes[index] : nil }
-        guard mediaAttributes.indices.contains(section), mediaAttributes[section].indices.contains(index) else { return nil }
+        guard mediaAttributes.indices.contains(section), mediaAttributes[section].indices.contains(index) else {
+            return nil
+        }
         return mediaAttributes[section][index]
     }
 

@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintScanning
+
 /// Walks an attribute value field by field.
 ///
 /// Fields are separated by exactly one space (RFC 8866 §9 and each attribute's grammar); a run
@@ -26,7 +27,8 @@ struct ValueScanner {
     mutating func field(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) -> Range<Int>? {
         // The usual separator, one SP between two fields, needs no report.
         if index < end && index + 1 < bytes.count && index >= 0 && bytes[unchecked: index] == ASCII.space
-            && index != valueStart && (index + 1 == end || !bytes[unchecked: index + 1].isWhitespace) {
+            && index != valueStart && (index + 1 == end || !bytes[unchecked: index + 1].isWhitespace)
+        {
             index += 1
         } else {
             skipSeparator(bytes, &diagnostics)
@@ -65,9 +67,11 @@ struct ValueScanner {
         guard run > 0, !reportedWhitespace else { return }
         if run > 1 || bytes[start] != ASCII.space || isFirstField(start) {
             reportedWhitespace = true
-            diagnostics.report(isLineField ? SDPRules.whitespace : SDPRules.valueWhitespace, start..<index,
-                               isFirstField(start) ? "white space before the first field" : "fields are separated by more than one space",
-                               hint: "separate fields with a single space")
+            diagnostics.report(
+                isLineField ? SDPRules.whitespace : SDPRules.valueWhitespace, start..<index,
+                isFirstField(start)
+                    ? "white space before the first field" : "fields are separated by more than one space",
+                hint: "separate fields with a single space")
         }
     }
 
@@ -91,7 +95,8 @@ enum Field {
         switch Decimal.parse(bytes, range, as: T.self) {
         case .success(let value):
             if let bounds, !bounds.contains(value) {
-                diagnostics.report(rule, range, "\(what) \(value) is out of range \(bounds.lowerBound)–\(bounds.upperBound)")
+                diagnostics.report(
+                    rule, range, "\(what) \(value) is out of range \(bounds.lowerBound)–\(bounds.upperBound)")
                 return nil
             }
             return value
@@ -99,7 +104,9 @@ enum Field {
             diagnostics.report(rule, range, "\(what) is missing")
         case .failure(.notADigit(let at)):
             let column = diagnostics.location(at..<at).column
-            diagnostics.report(rule, range, "\(what) '\(Bytes.string(bytes, range))' is not a number (\(bytes[at].displayed) at column \(column))")
+            diagnostics.report(
+                rule, range,
+                "\(what) '\(Bytes.string(bytes, range))' is not a number (\(bytes[at].displayed) at column \(column))")
         case .failure(.overflow):
             diagnostics.report(rule, range, "\(what) \(Bytes.string(bytes, range)) is too large")
         }
@@ -107,35 +114,49 @@ enum Field {
     }
 
     /// A payload type, 0–127, as an `Int`.
-    static func payloadType(_ bytes: Span<UInt8>, _ range: Range<Int>, _ rule: Rule, _ diagnostics: inout DiagnosticCollector) -> Int? {
+    static func payloadType(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ rule: Rule, _ diagnostics: inout DiagnosticCollector
+    ) -> Int? {
         switch Decimal.parse(bytes, range, as: UInt64.self) {
         case .success(let value) where value <= 127:
             return Int(value)
         case .success:
-            diagnostics.report(SDPRules.payloadTypeRange, range, "payload type \(Bytes.string(bytes, range)) is out of range 0–127")
+            diagnostics.report(
+                SDPRules.payloadTypeRange, range, "payload type \(Bytes.string(bytes, range)) is out of range 0–127")
             return nil
         default:
-            diagnostics.report(rule, range, range.isEmpty ? "payload type is missing" : "payload type '\(Bytes.string(bytes, range))' is not a number")
+            diagnostics.report(
+                rule, range,
+                range.isEmpty
+                    ? "payload type is missing" : "payload type '\(Bytes.string(bytes, range))' is not a number")
             return nil
         }
     }
 
     /// Checks `range` is a non-empty token (RFC 8866 `token`).
     @discardableResult
-    static func token(_ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ rule: Rule, _ diagnostics: inout DiagnosticCollector) -> Bool {
+    static func token(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ rule: Rule,
+        _ diagnostics: inout DiagnosticCollector
+    ) -> Bool {
         if range.isEmpty {
             diagnostics.report(rule, range, "\(what) is missing")
             return false
         }
         if let bad = Bytes.firstIndex(notIn: .token, bytes, range) {
-            diagnostics.report(rule, bad..<(bad + 1), "\(what) '\(Bytes.string(bytes, range))' contains \(bytes[bad].displayed), which a token may not hold")
+            diagnostics.report(
+                rule, bad..<(bad + 1),
+                "\(what) '\(Bytes.string(bytes, range))' contains \(bytes[bad].displayed), which a token may not hold")
             return false
         }
         return true
     }
 
     /// Reports bytes after the last field.
-    static func noMore(_ scanner: inout ValueScanner, _ bytes: Span<UInt8>, _ rule: Rule, _ what: String, _ diagnostics: inout DiagnosticCollector) {
+    static func noMore(
+        _ scanner: inout ValueScanner, _ bytes: Span<UInt8>, _ rule: Rule, _ what: String,
+        _ diagnostics: inout DiagnosticCollector
+    ) {
         if let extra = scanner.rest(bytes, &diagnostics) {
             diagnostics.report(rule, extra, "unexpected '\(Bytes.string(bytes, extra))' after \(what)")
         }

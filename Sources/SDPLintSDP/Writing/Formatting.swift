@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintICE
+
 extension SessionDescription {
     /// The description in canonical form, as `sdplint format` prints it: CRLF line endings,
     /// lines in RFC 8866 order, single spaces between fields, no trailing white space, numbers

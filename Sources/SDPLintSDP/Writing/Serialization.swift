@@ -94,7 +94,9 @@ struct SectionWriter {
     }
 
     @inline(__always)
-    mutating func line<Sink: TextSink>(_ prefix: StaticString, _ eol: String, _ output: inout Sink, _ body: (inout Sink) -> Void) {
+    mutating func line<Sink: TextSink>(
+        _ prefix: StaticString, _ eol: String, _ output: inout Sink, _ body: (inout Sink) -> Void
+    ) {
         if nextExtra < extras.count { flushExtras(eol, &output) }
         output.write(literal: prefix)
         body(&output)

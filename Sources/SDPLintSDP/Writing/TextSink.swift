@@ -1,4 +1,5 @@
 import SDPLintScanning
+
 /// Where the writers put text: a `String`, or the serializer's byte counter and writer.
 ///
 /// ``SessionDescription/serialized()`` counts the bytes first with ``ByteCounter``, then writes

@@ -1,6 +1,7 @@
 internal import SDPLintDiagnostics
-internal import SDPLintScanning
 internal import SDPLintSDP
+internal import SDPLintScanning
+
 /// Reads the body by its Content-Type and reports what is wrong with it, at the body's lines in
 /// the message.
 enum BodyChecks {
@@ -13,18 +14,21 @@ enum BodyChecks {
         let body = message.bodyStorage
         guard let type = message.contentType else {
             if !message.headers.contains(.contentType) {
-                collector.report(SIPRules.bodyWithoutType, at: endLocation,
+                collector.report(
+                    SIPRules.bodyWithoutType, at: endLocation,
                     "the message has a \(body.count)-byte body but no Content-Type")
             }
             return []
         }
         let locator = Locator(body: body, offset: bodyOffset, line: bodyLine)
         if type.matches(.sdp) {
-            return moved(SessionDescription.parse(bytes: body, options: sdpOptions(options)).diagnostics, by: locator, at: 0)
+            return moved(
+                SessionDescription.parse(bytes: body, options: sdpOptions(options)).diagnostics, by: locator, at: 0)
         }
         if type.isMultipart {
             guard let boundary = type.boundary, !boundary.isEmpty else {
-                collector.report(SIPRules.multipartSyntax, at: endLocation, "the multipart Content-Type has no boundary parameter")
+                collector.report(
+                    SIPRules.multipartSyntax, at: endLocation, "the multipart Content-Type has no boundary parameter")
                 return []
             }
             let (multipart, findings) = MultipartBody.parse(body, boundary: boundary)
@@ -38,7 +42,9 @@ enum BodyChecks {
                 for field in part.headers.fields { offset += field.raw?.count ?? 0 }
                 offset += part.headerTerminator?.count ?? 0
                 if part.contentType?.matches(.sdp) ?? false {
-                    extra += moved(SessionDescription.parse(bytes: part.body, options: sdpOptions(options)).diagnostics, by: locator, at: offset)
+                    extra += moved(
+                        SessionDescription.parse(bytes: part.body, options: sdpOptions(options)).diagnostics,
+                        by: locator, at: offset)
                 }
                 offset += part.body.count + (part.lineBreakAfter?.count ?? 0)
             }
@@ -47,9 +53,12 @@ enum BodyChecks {
         if type.matches(.trickleICESDPFragment), message.requestLine?.method == .info {
             let package = message.headers[.infoPackage]
             if package.map({ !CaseFold.equal($0, "trickle-ice") }) ?? true {
-                collector.report(SIPRules.bodySyntax, at: endLocation, package == nil
-                    ? "an INFO with a trickle-ICE body has no Info-Package: trickle-ice header (RFC 8840 §4.4)"
-                    : "an INFO with a trickle-ICE body names the info package \(package ?? ""), not trickle-ice (RFC 8840 §4.4)")
+                collector.report(
+                    SIPRules.bodySyntax, at: endLocation,
+                    package == nil
+                        ? "an INFO with a trickle-ICE body has no Info-Package: trickle-ice header (RFC 8840 §4.4)"
+                        : "an INFO with a trickle-ICE body names the info package \(package ?? ""), not trickle-ice (RFC 8840 §4.4)"
+                )
             }
         }
         return []
@@ -67,7 +76,8 @@ enum BodyChecks {
             let location = diagnostic.location
             moved.location = SourceLocation(
                 line: location.line + locator.line - 1 + lineOffset, column: location.column,
-                bytes: (location.bytes.lowerBound + locator.offset + offset)..<(location.bytes.upperBound + locator.offset + offset))
+                bytes: (location.bytes.lowerBound + locator.offset + offset)..<(location.bytes.upperBound
+                    + locator.offset + offset))
             return moved
         }
     }
@@ -88,8 +98,9 @@ enum BodyChecks {
         func location(_ range: Range<Int>) -> SourceLocation {
             var lineStart = min(range.lowerBound, body.count)
             while lineStart > 0 && body[lineStart - 1] != 0x0A { lineStart -= 1 }
-            return SourceLocation(line: line + lines(before: range.lowerBound), column: range.lowerBound - lineStart + 1,
-                                  bytes: (range.lowerBound + offset)..<(range.upperBound + offset))
+            return SourceLocation(
+                line: line + lines(before: range.lowerBound), column: range.lowerBound - lineStart + 1,
+                bytes: (range.lowerBound + offset)..<(range.upperBound + offset))
         }
     }
 }

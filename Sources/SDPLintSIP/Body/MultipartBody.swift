@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// A `multipart/*` body: parts separated by boundary delimiter lines, with the preamble before
 /// the first and the epilogue after the last kept as written.
 ///
@@ -115,7 +116,9 @@ public struct MultipartBody: Sendable, Hashable {
                 if close { k += 2 }
                 // transport-padding = *LWSP-char, then the line ends.
                 var contentEnd = lf
-                if contentEnd > lineStart && contentEnd <= n && contentEnd > k && b[contentEnd - 1] == ASCII.cr { contentEnd -= 1 }
+                if contentEnd > lineStart && contentEnd <= n && contentEnd > k && b[contentEnd - 1] == ASCII.cr {
+                    contentEnd -= 1
+                }
                 if SIPGrammar.skipSpace(b, k, contentEnd) == contentEnd {
                     delimiters.append((lineStart, close ? contentEnd : contentEnd, min(n, lf + 1), close))
                     if close { break }
@@ -154,7 +157,9 @@ public struct MultipartBody: Sendable, Hashable {
             result.parts.append(part)
         }
         if !result.isClosed {
-            findings.append(Finding(range: n..<n, message: "the multipart body does not end with the close delimiter --\(boundary)--"))
+            findings.append(
+                Finding(
+                    range: n..<n, message: "the multipart body does not end with the close delimiter --\(boundary)--"))
         }
         return (result, findings)
     }
@@ -191,7 +196,10 @@ public struct MultipartBody: Sendable, Hashable {
         }
         finish(b, current, into: &fields, &findings)
         if terminator == nil && !(range.isEmpty) {
-            findings.append(Finding(range: range.lowerBound..<range.lowerBound, message: "the body part has no empty line after its headers"))
+            findings.append(
+                Finding(
+                    range: range.lowerBound..<range.lowerBound,
+                    message: "the body part has no empty line after its headers"))
         }
         var part = Part(headers: SIPHeaderFields(fields), body: SIPBytes.array(b, i..<end))
         part.headerTerminator = terminator ?? []
@@ -201,13 +209,18 @@ public struct MultipartBody: Sendable, Hashable {
     typealias PendingField = (start: Int, first: Range<Int>, pieces: [Range<Int>], end: Int)
 
     /// Turns the lines of one part header into a field.
-    private static func finish(_ b: Span<UInt8>, _ current: PendingField?, into fields: inout [SIPHeaderField], _ findings: inout [Finding]) {
+    private static func finish(
+        _ b: Span<UInt8>, _ current: PendingField?, into fields: inout [SIPHeaderField], _ findings: inout [Finding]
+    ) {
         guard let current else { return }
         let raw = SIPBytes.array(b, current.start..<current.end)
         let nameEnd = SIPGrammar.run(of: SIPGrammar.token, b, current.first.lowerBound, current.first.upperBound)
         let colon = SIPGrammar.skipSpace(b, nameEnd, current.first.upperBound)
         guard nameEnd > current.first.lowerBound, colon < current.first.upperBound, b[colon] == ASCII.colon else {
-            findings.append(Finding(range: current.first, message: "the part header line \(Bytes.sipQuoted(b, current.first)) is not 'name: value'"))
+            findings.append(
+                Finding(
+                    range: current.first,
+                    message: "the part header line \(Bytes.sipQuoted(b, current.first)) is not 'name: value'"))
             fields.append(.malformed(raw))
             return
         }
@@ -218,8 +231,10 @@ public struct MultipartBody: Sendable, Hashable {
             if !value.isEmpty { value.append(ASCII.space) }
             value += SIPBytes.array(b, trimmed)
         }
-        fields.append(SIPHeaderField(name: SIPHeaderName(Bytes.string(b, current.first.lowerBound..<nameEnd)),
-                                     value: String(decoding: value, as: UTF8.self), raw: raw))
+        fields.append(
+            SIPHeaderField(
+                name: SIPHeaderName(Bytes.string(b, current.first.lowerBound..<nameEnd)),
+                value: String(decoding: value, as: UTF8.self), raw: raw))
     }
 
     private static func startsWith(_ b: Span<UInt8>, _ start: Int, _ prefix: [UInt8]) -> Bool {

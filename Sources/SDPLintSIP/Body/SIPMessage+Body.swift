@@ -1,4 +1,5 @@
 public import SDPLintSDP
+
 /// An RFC 8840 trickle-ICE body: an SDP fragment with candidates and ICE attributes, carried
 /// by INFO (`Info-Package: trickle-ice`) or, over HTTP, by PATCH. The fragment grammar belongs
 /// to the SDP module; this is the body as received.
@@ -22,7 +23,8 @@ extension SIPMessage {
         guard !bodyStorage.isEmpty, let type = contentType else { return nil }
         if type.matches(.sdp) { return SessionDescription.parse(bytes: bodyStorage) }
         if type.isMultipart, let multipart = multipartBody,
-           let part = multipart.parts.first(where: { $0.contentType?.matches(.sdp) ?? false }) {
+            let part = multipart.parts.first(where: { $0.contentType?.matches(.sdp) ?? false })
+        {
             return SessionDescription.parse(bytes: part.body)
         }
         return nil
@@ -31,7 +33,9 @@ extension SIPMessage {
     /// The parts of a `multipart/*` body; `nil` when the body is not multipart or the
     /// Content-Type has no boundary.
     public var multipartBody: MultipartBody? {
-        guard let type = contentType, type.isMultipart, let boundary = type.boundary, !boundary.isEmpty else { return nil }
+        guard let type = contentType, type.isMultipart, let boundary = type.boundary, !boundary.isEmpty else {
+            return nil
+        }
         return MultipartBody.parse(bodyStorage, boundary: boundary).0
     }
 
@@ -45,7 +49,8 @@ extension SIPMessage {
     /// keeps its bytes.
     public mutating func setBody(_ bytes: [UInt8], contentType: MediaType) {
         if !headers.contains(.contentType),
-           let length = headers.firstIndex(where: { !$0.isMalformed && $0.name == .contentLength }) {
+            let length = headers.firstIndex(where: { !$0.isMalformed && $0.name == .contentLength })
+        {
             // Content-Type goes before Content-Length, where RFC 3261's examples put it.
             headers.insert(.contentType, contentType.description, at: length)
         } else {

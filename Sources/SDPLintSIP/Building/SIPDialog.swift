@@ -1,4 +1,5 @@
 public import SDPLintSDP
+
 /// One side of a dialog: the identifiers (Call-ID and tags), the addresses and the sequence
 /// numbers a user agent needs to build its requests, kept up to date from the responses.
 ///

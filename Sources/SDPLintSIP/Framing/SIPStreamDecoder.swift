@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// Cuts a byte stream (TCP, TLS) into SIP messages, as bytes arrive.
 ///
 /// Feed it whatever the connection delivered with ``append(_:)`` and call ``next()`` until it
@@ -138,14 +139,22 @@ public struct SIPStreamDecoder: Sendable {
                 switch head.declaredLength {
                 case .value(let length):
                     if length > limits.maxBodyBytes || headLength + length > limits.maxMessageBytes {
-                        head.diagnostics.report(SIPRules.bodyTooLarge, at: head.contentLengthLocation ?? head.endLocation,
-                            "Content-Length is \(length), more than this decoder accepts (SIPParseOptions.limits); the body is not read and the bytes after the header section are skipped up to the next message")
+                        head.diagnostics.report(
+                            SIPRules.bodyTooLarge, at: head.contentLengthLocation ?? head.endLocation,
+                            """
+                            Content-Length is \(length), more than this decoder accepts (SIPParseOptions.limits); \
+                            the body is not read and the bytes after the header section are skipped up to the next \
+                            message
+                            """
+                        )
                         return emit(&head, body: [], consumed: headLength)
                     }
                     phase = .body(head, headLength: headLength, length: length)
                 case .absent:
-                    head.diagnostics.report(SIPRules.contentLengthMissing, at: head.endLocation,
-                        "the message has no Content-Length, which stream transports require; the body is taken as empty")
+                    head.diagnostics.report(
+                        SIPRules.contentLengthMissing, at: head.endLocation,
+                        "the message has no Content-Length, which stream transports require; the body is taken as empty"
+                    )
                     return emit(&head, body: [], consumed: headLength)
                 case .invalid:
                     return emit(&head, body: [], consumed: headLength)
@@ -181,7 +190,8 @@ public struct SIPStreamDecoder: Sendable {
         case .body(var head, let headLength, let length):
             let bodyStart = start + headLength
             let available = end - bodyStart
-            head.diagnostics.report(SIPRules.truncated, at: head.contentLengthLocation ?? head.endLocation,
+            head.diagnostics.report(
+                SIPRules.truncated, at: head.contentLengthLocation ?? head.endLocation,
                 "the stream ended after \(available) of the \(length) body bytes Content-Length announced")
             results.append(emit(&head, body: Array(buffer[bodyStart..<end]), consumed: end - start))
         }
@@ -203,7 +213,9 @@ public struct SIPStreamDecoder: Sendable {
 
     /// A header section that ended with the stream.
     private mutating func truncatedHead(_ end: Int) -> SIPParseResult {
-        var result = buffer.withSpan { MessageParser.parse($0.extracting(start..<end), framing: .stream, options: options) }
+        var result = buffer.withSpan {
+            MessageParser.parse($0.extracting(start..<end), framing: .stream, options: options)
+        }
         result.streamOffset = base + start
         result.streamLine = line
         consume(to: end)
@@ -214,11 +226,18 @@ public struct SIPStreamDecoder: Sendable {
     /// the rest of the message.
     private mutating func overLimit() -> SIPParseResult {
         let limit = options.limits.maxMessageBytes
-        var result = buffer.withSpan { MessageParser.parse($0.extracting(start..<(start + limit)), framing: .stream, options: options) }
+        var result = buffer.withSpan {
+            MessageParser.parse($0.extracting(start..<(start + limit)), framing: .stream, options: options)
+        }
         let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
-        result.diagnostics.insert(SIPRules.messageTooLarge.diagnostic(at: location,
-            "the header section is longer than \(limit) bytes (SIPParseOptions.limits.maxMessageBytes); the rest of the message is skipped",
-            strict: options.strict), at: 0)
+        result.diagnostics.insert(
+            SIPRules.messageTooLarge.diagnostic(
+                at: location,
+                """
+                the header section is longer than \(limit) bytes (SIPParseOptions.limits.maxMessageBytes); the \
+                rest of the message is skipped
+                """,
+                strict: options.strict), at: 0)
         result.streamOffset = base + start
         result.streamLine = line
         consume(to: start + limit)
@@ -238,8 +257,10 @@ public struct SIPStreamDecoder: Sendable {
         skipped = nil
         guard diagnostics.count < options.limits.maxDiagnostics else { return }
         let location = SourceLocation(line: run.line, column: 1, bytes: run.offset..<(run.offset + run.count))
-        diagnostics.append(SIPRules.skippedBytes.diagnostic(at: location,
-            "\(run.count) bytes that are not a SIP message were skipped", strict: options.strict))
+        diagnostics.append(
+            SIPRules.skippedBytes.diagnostic(
+                at: location,
+                "\(run.count) bytes that are not a SIP message were skipped", strict: options.strict))
     }
 
     /// Marks bytes up to `index` consumed, counting the lines they held.
@@ -287,6 +308,7 @@ public struct SIPStreamDecoder: Sendable {
     private func isSIPVersion(at index: Int) -> Bool {
         guard index + 5 <= buffer.count else { return false }
         return buffer[index] | 0x20 == UInt8(ascii: "s") && buffer[index + 1] | 0x20 == UInt8(ascii: "i")
-            && buffer[index + 2] | 0x20 == UInt8(ascii: "p") && buffer[index + 3] == ASCII.slash && buffer[index + 4].isDigit
+            && buffer[index + 2] | 0x20 == UInt8(ascii: "p") && buffer[index + 3] == ASCII.slash
+            && buffer[index + 4].isDigit
     }
 }

@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// The header fields of a message, in order, with lookups by name.
 ///
 /// Lookups compare names case-insensitively and treat compact forms as their full names, so
@@ -6,7 +7,8 @@ internal import SDPLintScanning
 /// kept in place (so the message prints back unchanged) and skipped by lookups.
 ///
 /// Editing replaces, appends or removes whole fields; every other field keeps its exact bytes.
-public struct SIPHeaderFields: Sendable, Hashable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
+public struct SIPHeaderFields: Sendable, Hashable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral
+{
     var fields: [SIPHeaderField]
 
     public init(_ fields: [SIPHeaderField] = []) { self.fields = fields }

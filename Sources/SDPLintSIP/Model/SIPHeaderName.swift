@@ -110,7 +110,8 @@ public struct SIPHeaderName: Sendable, Hashable, CustomStringConvertible, Expres
         "call-info", "contact", "content-encoding", "content-language", "error-info", "in-reply-to", "path",
         "p-asserted-identity", "p-preferred-identity", "proxy-require", "reason", "record-route", "reject-contact",
         "request-disposition", "require", "route", "security-client", "security-server", "security-verify",
-        "service-route", "supported", "unsupported", "via", "warning", "history-info", "recv-info", "accept-resource-priority",
+        "service-route", "supported", "unsupported", "via", "warning", "history-info", "recv-info",
+        "accept-resource-priority",
         "resource-priority", "privacy",
     ]
 

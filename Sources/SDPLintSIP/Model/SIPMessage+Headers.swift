@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// Typed views of the headers RFC 3261 gives meaning to. Each reads the current fields, so it
 /// agrees with the raw form after any edit; a value that cannot be read is `nil` (the parse
 /// result's diagnostics say why).
@@ -69,7 +70,9 @@ extension SIPMessage {
     // MARK: Helpers
 
     /// The value of the first field named `name` read by `parse`.
-    private func single<T>(_ name: SIPHeaderName, _ parse: (Span<UInt8>, Range<Int>, inout DiagnosticCollector) -> T?) -> T? {
+    private func single<T>(
+        _ name: SIPHeaderName, _ parse: (Span<UInt8>, Range<Int>, inout DiagnosticCollector) -> T?
+    ) -> T? {
         guard let value = headers[name] else { return nil }
         return value.withSIPBytes { bytes in
             var scratch = DiagnosticCollector()
@@ -78,7 +81,9 @@ extension SIPMessage {
     }
 
     /// Every element of every field named `name`, read by `parse`.
-    private func list<T>(_ name: SIPHeaderName, _ parse: (Span<UInt8>, Range<Int>, inout DiagnosticCollector) -> T?) -> [T] {
+    private func list<T>(
+        _ name: SIPHeaderName, _ parse: (Span<UInt8>, Range<Int>, inout DiagnosticCollector) -> T?
+    ) -> [T] {
         var values: [T] = []
         for field in headers.fields where !field.isMalformed && field.name == name {
             field.value.withSIPBytes { bytes in
@@ -95,7 +100,8 @@ extension SIPMessage {
     static func decimal(_ text: String) -> Int? {
         text.withSIPBytes { bytes in
             let range = SIPGrammar.trimmed(bytes, 0..<bytes.count)
-            guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= UInt64(Int.max) else { return nil }
+            guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= UInt64(Int.max)
+            else { return nil }
             return Int(value)
         }
     }

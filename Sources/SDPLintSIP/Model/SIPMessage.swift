@@ -45,7 +45,9 @@ public struct SIPMessage: Sendable, Hashable, CustomStringConvertible {
 
     /// Makes a message from its parts. Content-Length is not touched; set ``body`` afterwards,
     /// or use ``SIPMessage/request(method:uri:headers:body:)`` and friends, which do.
-    public init(startLine: SIPStartLine, headers: SIPHeaderFields = [], body: [UInt8] = [], lineEnding: SIPLineEnding = .crlf) {
+    public init(
+        startLine: SIPStartLine, headers: SIPHeaderFields = [], body: [UInt8] = [], lineEnding: SIPLineEnding = .crlf
+    ) {
         self.startLine = startLine
         self.headers = headers
         self.bodyStorage = body
@@ -53,7 +55,9 @@ public struct SIPMessage: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A request with Content-Length set from the body.
-    public static func request(method: SIPMethod, uri: SIPURI, headers: SIPHeaderFields = [], body: [UInt8] = []) -> SIPMessage {
+    public static func request(
+        method: SIPMethod, uri: SIPURI, headers: SIPHeaderFields = [], body: [UInt8] = []
+    ) -> SIPMessage {
         var message = SIPMessage(startLine: .request(SIPRequestLine(method: method, uri: uri)), headers: headers)
         message.body = body
         message.headers.set(.contentLength, String(body.count))
@@ -62,8 +66,11 @@ public struct SIPMessage: Sendable, Hashable, CustomStringConvertible {
 
     /// A response with Content-Length set from the body; the reason phrase defaults to RFC
     /// 3261's for the code.
-    public static func response(statusCode: Int, reasonPhrase: String? = nil, headers: SIPHeaderFields = [], body: [UInt8] = []) -> SIPMessage {
-        let line = SIPStatusLine(statusCode: statusCode, reasonPhrase: reasonPhrase ?? SIPStatusLine.defaultReasonPhrase(for: statusCode))
+    public static func response(
+        statusCode: Int, reasonPhrase: String? = nil, headers: SIPHeaderFields = [], body: [UInt8] = []
+    ) -> SIPMessage {
+        let line = SIPStatusLine(
+            statusCode: statusCode, reasonPhrase: reasonPhrase ?? SIPStatusLine.defaultReasonPhrase(for: statusCode))
         var message = SIPMessage(startLine: .response(line), headers: headers)
         message.body = body
         message.headers.set(.contentLength, String(body.count))
@@ -132,7 +139,9 @@ public struct SIPMessage: Sendable, Hashable, CustomStringConvertible {
 
     var estimatedSize: Int {
         var size = leading.count + (startLineRaw?.count ?? 64) + bodyStorage.count + trailing.count + 2
-        for field in headers.fields { size += field.raw?.count ?? (field.name.spelling.utf8.count + field.value.utf8.count + 4) }
+        for field in headers.fields {
+            size += field.raw?.count ?? (field.name.spelling.utf8.count + field.value.utf8.count + 4)
+        }
         return size
     }
 

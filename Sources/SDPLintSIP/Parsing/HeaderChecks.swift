@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// The checks that need the whole header section: each known header's typed syntax, then
 /// duplicates, mandatory headers and consistency between the start line and the headers.
 struct HeaderChecks {
@@ -34,7 +35,8 @@ struct HeaderChecks {
             if SIPHeaderName.singleInstance.contains(key) {
                 seen[key, default: 0] += 1
                 if seen[key] == 2 {
-                    collector.report(SIPRules.duplicateHeader, at: nameLocation(info, field),
+                    collector.report(
+                        SIPRules.duplicateHeader, at: nameLocation(info, field),
                         "\(field.name.canonicalName) appears more than once; it may appear only once")
                 }
                 if seen[key, default: 0] > 1 { continue }
@@ -46,14 +48,17 @@ struct HeaderChecks {
 
     // MARK: Per field
 
-    private mutating func check(_ b: Span<UInt8>, _ info: FieldInfo, _ field: SIPHeaderField, _ key: String, _ location: SourceLocation) {
+    private mutating func check(
+        _ b: Span<UInt8>, _ info: FieldInfo, _ field: SIPHeaderField, _ key: String, _ location: SourceLocation
+    ) {
         switch key {
         case "via":
             var top: (Via?, SourceLocation)?
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 for (n, element) in SIPGrammar.splitList(bytes, range).enumerated() {
                     guard !element.isEmpty else {
-                        collector.report(SIPRules.viaSyntax, range, "the Via header has an empty element between commas")
+                        collector.report(
+                            SIPRules.viaSyntax, range, "the Via header has an empty element between commas")
                         continue
                     }
                     let via = Via.parse(bytes, element, into: &collector)
@@ -69,8 +74,13 @@ struct HeaderChecks {
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 let elements = SIPGrammar.splitList(bytes, range)
                 if elements.count > 1 {
-                    collector.report(SIPRules.addressSyntax, range,
-                        "\(field.name.canonicalName) holds more than one address; a URI with ',' must be in angle brackets")
+                    collector.report(
+                        SIPRules.addressSyntax, range,
+                        """
+                        \(field.name.canonicalName) holds more than one address; a URI with ',' must be in angle \
+                        brackets
+                        """
+                    )
                 }
                 let address = NameAddress.parse(bytes, elements.first ?? range, into: &collector)
                 parsed = (address, info.folded ? location : collector.location(range))
@@ -85,7 +95,8 @@ struct HeaderChecks {
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 for element in SIPGrammar.splitList(bytes, range) {
                     guard !element.isEmpty else {
-                        collector.report(SIPRules.addressSyntax, range, "the Contact header has an empty element between commas")
+                        collector.report(
+                            SIPRules.addressSyntax, range, "the Contact header has an empty element between commas")
                         continue
                     }
                     count += 1
@@ -98,7 +109,8 @@ struct HeaderChecks {
             }
             contactCount += count
             if let star { wildcard = star }
-        case "route", "record-route", "path", "service-route", "p-asserted-identity", "reply-to", "refer-to", "referred-by":
+        case "route", "record-route", "path", "service-route", "p-asserted-identity", "reply-to", "refer-to",
+            "referred-by":
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 for element in SIPGrammar.splitList(bytes, range) where !element.isEmpty {
                     _ = NameAddress.parse(bytes, element, into: &collector)
@@ -117,11 +129,13 @@ struct HeaderChecks {
                 if range.isEmpty {
                     collector.report(SIPRules.callIDSyntax, range, "the Call-ID is empty")
                 } else if let bad = Bytes.firstIndex(notIn: SIPGrammar.word.adding(ASCII.at), bytes, range) {
-                    collector.report(SIPRules.callIDSyntax, bad..<(bad + 1), "\(bytes[bad].displayed) is not allowed in a Call-ID")
+                    collector.report(
+                        SIPRules.callIDSyntax, bad..<(bad + 1), "\(bytes[bad].displayed) is not allowed in a Call-ID")
                 } else if Bytes.firstIndex(of: ASCII.at, in: bytes, range) != range.upperBound {
                     let at = Bytes.firstIndex(of: ASCII.at, in: bytes, range)
                     if at == range.lowerBound || at == range.upperBound - 1
-                        || Bytes.firstIndex(of: ASCII.at, in: bytes, (at + 1)..<range.upperBound) != range.upperBound {
+                        || Bytes.firstIndex(of: ASCII.at, in: bytes, (at + 1)..<range.upperBound) != range.upperBound
+                    {
                         collector.report(SIPRules.callIDSyntax, range, "the Call-ID is not word or word@word")
                     }
                 }
@@ -134,15 +148,20 @@ struct HeaderChecks {
                 case .success:
                     break
                 case .failure(.overflow):
-                    collector.report(SIPRules.maxForwardsRange, range, "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is far above 255")
+                    collector.report(
+                        SIPRules.maxForwardsRange, range,
+                        "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is far above 255")
                 case .failure:
-                    collector.report(SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is not a number")
+                    collector.report(
+                        SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is not a number")
                 }
             }
         case "expires", "min-expires":
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 if range.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, range) != nil {
-                    collector.report(SIPRules.numberSyntax, range, "\(field.name.canonicalName) \(Bytes.sipQuoted(bytes, range)) is not a number of seconds")
+                    collector.report(
+                        SIPRules.numberSyntax, range,
+                        "\(field.name.canonicalName) \(Bytes.sipQuoted(bytes, range)) is not a number of seconds")
                 }
             }
         case "content-length":
@@ -152,12 +171,16 @@ struct HeaderChecks {
                 case .success(let value) where value <= UInt64(Int.max):
                     declared = .value(Int(value))
                 case .success, .failure(.overflow):
-                    collector.report(SIPRules.contentLengthInvalid, range, "Content-Length \(Bytes.sipQuoted(bytes, range)) is far larger than any body")
+                    collector.report(
+                        SIPRules.contentLengthInvalid, range,
+                        "Content-Length \(Bytes.sipQuoted(bytes, range)) is far larger than any body")
                 case .failure:
                     let negative = !range.isEmpty && bytes[range.lowerBound] == ASCII.minus
-                    collector.report(SIPRules.contentLengthInvalid, range, negative
-                        ? "Content-Length \(Bytes.sipQuoted(bytes, range)) is negative"
-                        : "Content-Length \(Bytes.sipQuoted(bytes, range)) is not a number of bytes")
+                    collector.report(
+                        SIPRules.contentLengthInvalid, range,
+                        negative
+                            ? "Content-Length \(Bytes.sipQuoted(bytes, range)) is negative"
+                            : "Content-Length \(Bytes.sipQuoted(bytes, range)) is not a number of bytes")
                 }
             }
             declaredLength = declared
@@ -170,13 +193,18 @@ struct HeaderChecks {
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 let elements = SIPGrammar.splitList(bytes, range)
                 if elements.isEmpty && (key == "require" || key == "proxy-require" || key == "unsupported") {
-                    collector.report(SIPRules.tokenList, range, "\(field.name.canonicalName) is empty; it lists at least one option tag")
+                    collector.report(
+                        SIPRules.tokenList, range,
+                        "\(field.name.canonicalName) is empty; it lists at least one option tag")
                 }
                 for element in elements {
                     if element.isEmpty {
-                        collector.report(SIPRules.tokenList, range, "\(field.name.canonicalName) has an empty element between commas")
+                        collector.report(
+                            SIPRules.tokenList, range, "\(field.name.canonicalName) has an empty element between commas"
+                        )
                     } else if let bad = Bytes.firstIndex(notIn: SIPGrammar.token, bytes, element) {
-                        collector.report(SIPRules.tokenList, bad..<(bad + 1),
+                        collector.report(
+                            SIPRules.tokenList, bad..<(bad + 1),
                             "\(Bytes.sipQuoted(bytes, element)) in \(field.name.canonicalName) is not a token")
                     }
                 }
@@ -190,7 +218,8 @@ struct HeaderChecks {
 
     private mutating func checkMessage(_ seen: [String: Int]) {
         let request = message.requestLine
-        let mandatory = request != nil
+        let mandatory =
+            request != nil
             ? ["to", "from", "cseq", "call-id", "max-forwards", "via"]
             : ["to", "from", "cseq", "call-id", "via"]
         var missing: [String] = []
@@ -199,12 +228,15 @@ struct HeaderChecks {
         }
         if !missing.isEmpty {
             let what = request != nil ? "a request" : "a response"
-            collector.report(SIPRules.missingHeader, at: endLocation,
-                "\(what) needs \(missing.count == 1 ? "the header" : "the headers") \(missing.joined(separator: ", ")), which \(missing.count == 1 ? "is" : "are") missing")
+            collector.report(
+                SIPRules.missingHeader, at: endLocation,
+                "\(what) needs \(missing.count == 1 ? "the header" : "the headers") \(missing.joined(separator: ", ")), which \(missing.count == 1 ? "is" : "are") missing"
+            )
         }
         guard let request else { return }
         if let (cseq, location) = cseq, cseq.method != request.method {
-            collector.report(SIPRules.cseqMethodMismatch, at: location,
+            collector.report(
+                SIPRules.cseqMethodMismatch, at: location,
                 "the CSeq method \(cseq.method) is not the request's method \(request.method)")
         }
         if let topViaLocation {
@@ -212,8 +244,10 @@ struct HeaderChecks {
                 if via.branch == nil {
                     collector.report(SIPRules.branch, at: topViaLocation, "the top Via has no branch parameter")
                 } else if !via.hasMagicCookie {
-                    collector.report(SIPRules.branch, at: topViaLocation,
-                        "the branch \(via.branch ?? "") does not start with z9hG4bK; the receiver treats the request as RFC 2543's")
+                    collector.report(
+                        SIPRules.branch, at: topViaLocation,
+                        "the branch \(via.branch ?? "") does not start with z9hG4bK; the receiver treats the request as RFC 2543's"
+                    )
                 }
             }
         }
@@ -252,7 +286,8 @@ struct HeaderChecks {
         field.value.withSIPBytes { bytes in
             body(bytes, SIPGrammar.trimmed(bytes, 0..<bytes.count), &scratch)
         }
-        let location = SourceLocation(line: info.line, column: info.valueRange.lowerBound - info.lineStart + 1, bytes: info.valueRange)
+        let location = SourceLocation(
+            line: info.line, column: info.valueRange.lowerBound - info.lineStart + 1, bytes: info.valueRange)
         for finding in scratch.diagnostics {
             var moved = finding
             moved.location = location

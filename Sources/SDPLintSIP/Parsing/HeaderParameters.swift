@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 enum HeaderParameters {
     /// Reads `*( SEMI generic-param )` from `i`, leaving `i` after the last parameter (and any
     /// white space after it).
@@ -25,9 +26,11 @@ enum HeaderParameters {
             i = SIPGrammar.run(of: SIPGrammar.token, bytes, i, end)
             let nameRange = nameStart..<i
             if nameRange.isEmpty {
-                diagnostics.report(rule, semicolon..<min(end, semicolon + 1), i < end
-                    ? "\(bytes[i].displayed) after ';' does not start a parameter name"
-                    : "';' is not followed by a parameter")
+                diagnostics.report(
+                    rule, semicolon..<min(end, semicolon + 1),
+                    i < end
+                        ? "\(bytes[i].displayed) after ';' does not start a parameter name"
+                        : "';' is not followed by a parameter")
                 // Skip to the next parameter so one bad byte costs one finding.
                 while i < end && bytes[i] != ASCII.semicolon && bytes[i] != ASCII.comma { i += 1 }
                 continue
@@ -41,16 +44,27 @@ enum HeaderParameters {
                     if let close = SIPGrammar.quotedStringEnd(bytes, j, end) {
                         j = close
                     } else {
-                        diagnostics.report(rule, j..<end, "the quoted value of '\(Bytes.string(bytes, nameRange))' has no closing quote")
+                        diagnostics.report(
+                            rule, j..<end,
+                            "the quoted value of '\(Bytes.string(bytes, nameRange))' has no closing quote")
                         j = end
                     }
                 } else {
-                    while j < end, bytes[j] != ASCII.semicolon, bytes[j] != ASCII.comma, !bytes[j].isWhitespace { j += 1 }
+                    while j < end, bytes[j] != ASCII.semicolon, bytes[j] != ASCII.comma, !bytes[j].isWhitespace {
+                        j += 1
+                    }
                     if j == valueStart {
-                        diagnostics.report(rule, nameStart..<j, "the parameter '\(Bytes.string(bytes, nameRange))' has '=' but no value")
+                        diagnostics.report(
+                            rule, nameStart..<j,
+                            "the parameter '\(Bytes.string(bytes, nameRange))' has '=' but no value")
                     } else if let bad = Bytes.firstIndex(notIn: hostOrToken, bytes, valueStart..<j) {
-                        diagnostics.report(rule, bad..<(bad + 1),
-                            "\(bytes[bad].displayed) is not allowed in the value of '\(Bytes.string(bytes, nameRange))'; quote the value")
+                        diagnostics.report(
+                            rule, bad..<(bad + 1),
+                            """
+                            \(bytes[bad].displayed) is not allowed in the value of \
+                            '\(Bytes.string(bytes, nameRange))'; quote the value
+                            """
+                        )
                     }
                 }
                 value = Bytes.string(bytes, valueStart..<j)

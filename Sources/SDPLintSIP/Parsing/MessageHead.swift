@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// Where a header field sits in the input, for the checks that run once the section is read.
 struct FieldInfo {
     /// Index into the message's fields.
@@ -87,12 +88,16 @@ struct HeadParser {
         var message = SIPMessage(startLine: .response(SIPStatusLine(statusCode: 0, reasonPhrase: "")))
         message.leading = leading
         guard i < n else {
-            collector.report(SIPRules.emptyMessage, 0..<0, n == 0 ? "the message is empty" : "the input holds only line breaks (a keep-alive), no message")
+            collector.report(
+                SIPRules.emptyMessage, 0..<0,
+                n == 0 ? "the message is empty" : "the input holds only line breaks (a keep-alive), no message")
             message.startLineRaw = []
             message.headerTerminator = []
             let end = location(at: n)
-            return MessageHead(message: message, diagnostics: collector, length: n, bodyLine: lineNumber,
-                               complete: false, isMessage: false, declaredLength: .absent, contentLengthLocation: nil, endLocation: end)
+            return MessageHead(
+                message: message, diagnostics: collector, length: n, bodyLine: lineNumber,
+                complete: false, isMessage: false, declaredLength: .absent, contentLengthLocation: nil, endLocation: end
+            )
         }
         if i > 0 {
             collector.line = 1
@@ -150,8 +155,13 @@ struct HeadParser {
                 collector.line = lineNumber
                 collector.lineStart = i
                 if fields.count >= limits.maxHeaderCount {
-                    collector.report(SIPRules.tooManyHeaders, i..<content,
-                        "the message has more than \(limits.maxHeaderCount) header fields (SIPParseOptions.limits.maxHeaderCount); the rest are kept as written but not read")
+                    collector.report(
+                        SIPRules.tooManyHeaders, i..<content,
+                        """
+                        the message has more than \(limits.maxHeaderCount) header fields \
+                        (SIPParseOptions.limits.maxHeaderCount); the rest are kept as written but not read
+                        """
+                    )
                     // Find the end of the section without reading any more fields.
                     let rest = i
                     var k = i
@@ -194,7 +204,8 @@ struct HeadParser {
             collector.line = lineNumber - (n > 0 && b[n - 1] == ASCII.lf ? 0 : 1)
             collector.lineStart = lastLineStart(b, n)
         }
-        let endLocation = complete
+        let endLocation =
+            complete
             ? SourceLocation(line: lineNumber - 1, column: 1, bytes: terminatorStart..<terminatorStart)
             : collector.location(n..<n)
         message.headers = SIPHeaderFields(fields)
@@ -222,8 +233,13 @@ struct HeadParser {
         collector.line = fieldLine
         collector.lineStart = start
         if fieldEnd - start > options.limits.maxHeaderLineLength {
-            collector.report(SIPRules.headerLineTooLong, start..<min(first.upperBound, start + max(1, min(first.count, 16))),
-                "the header line is \(fieldEnd - start) bytes, longer than \(options.limits.maxHeaderLineLength) (SIPParseOptions.limits.maxHeaderLineLength); it is kept but not read")
+            collector.report(
+                SIPRules.headerLineTooLong, start..<min(first.upperBound, start + max(1, min(first.count, 16))),
+                """
+                the header line is \(fieldEnd - start) bytes, longer than \(options.limits.maxHeaderLineLength) \
+                (SIPParseOptions.limits.maxHeaderLineLength); it is kept but not read
+                """
+            )
             fields.append(.malformed(raw))
             return
         }
@@ -232,15 +248,27 @@ struct HeadParser {
         guard nameEnd > first.lowerBound, colon < first.upperBound, b[colon] == ASCII.colon else {
             let message: String
             if nameEnd == first.lowerBound {
-                message = b[first.lowerBound] == ASCII.colon
+                message =
+                    b[first.lowerBound] == ASCII.colon
                     ? "the header line has no name before ':'"
-                    : "\(b[first.lowerBound].displayed) cannot start a header name; the line \(Bytes.sipQuoted(b, first)) is not a header field"
+                    : """
+                    \(b[first.lowerBound].displayed) cannot start a header name; the line \
+                    \(Bytes.sipQuoted(b, first)) is not a header field
+                    """
             } else if colon == first.upperBound {
                 message = "the line \(Bytes.sipQuoted(b, first)) has no ':' after the header name"
             } else {
-                message = "the header name \(Bytes.sipQuoted(b, first.lowerBound..<nameEnd)) is followed by \(b[colon].displayed), not ':'; header names are tokens"
+                message =
+                    """
+                    the header name \(Bytes.sipQuoted(b, first.lowerBound..<nameEnd)) is followed by \
+                    \(b[colon].displayed), not ':'; header names are tokens
+                    """
             }
-            collector.report(SIPRules.headerSyntax, first.isEmpty ? start..<start : first.lowerBound..<max(first.lowerBound + 1, min(colon + 1, first.upperBound)), message)
+            collector.report(
+                SIPRules.headerSyntax,
+                first.isEmpty
+                    ? start..<start : first.lowerBound..<max(first.lowerBound + 1, min(colon + 1, first.upperBound)),
+                message)
             fields.append(.malformed(raw))
             return
         }
@@ -255,7 +283,11 @@ struct HeadParser {
                 let firstContinuation = fieldContinuations[0]
                 collector.line = fieldLine + 1
                 collector.lineStart = firstContinuation.lowerBound
-                collector.report(SIPRules.lineFolding, firstContinuation.lowerBound..<SIPGrammar.skipSpace(b, firstContinuation.lowerBound, firstContinuation.upperBound),
+                collector.report(
+                    SIPRules.lineFolding,
+                    firstContinuation
+                        .lowerBound..<SIPGrammar.skipSpace(
+                            b, firstContinuation.lowerBound, firstContinuation.upperBound),
                     "the value of \(Bytes.string(b, first.lowerBound..<nameEnd)) continues on a folded line")
                 collector.line = fieldLine
                 collector.lineStart = start
@@ -270,8 +302,12 @@ struct HeadParser {
             }
             value = String(decoding: unfolded, as: UTF8.self)
         }
-        infos.append(FieldInfo(index: fields.count, line: fieldLine, lineStart: start, valueRange: valueRange, folded: !fieldContinuations.isEmpty))
-        fields.append(SIPHeaderField(name: SIPHeaderName(Bytes.string(b, first.lowerBound..<nameEnd)), value: value, raw: raw))
+        infos.append(
+            FieldInfo(
+                index: fields.count, line: fieldLine, lineStart: start, valueRange: valueRange,
+                folded: !fieldContinuations.isEmpty))
+        fields.append(
+            SIPHeaderField(name: SIPHeaderName(Bytes.string(b, first.lowerBound..<nameEnd)), value: value, raw: raw))
     }
 
     // MARK: Lines
@@ -316,7 +352,10 @@ struct HeadParser {
 
     private mutating func reportControl(_ b: Span<UInt8>, _ index: Int) {
         let byte = b[index]
-        let what = byte == 0 ? "a NUL byte" : byte == ASCII.cr ? "a carriage return inside a line" : "the control character \(byte.displayed)"
+        let what =
+            byte == 0
+            ? "a NUL byte"
+            : byte == ASCII.cr ? "a carriage return inside a line" : "the control character \(byte.displayed)"
         collector.report(SIPRules.controlCharacter, index..<(index + 1), "\(what) in the start line or a header field")
     }
 

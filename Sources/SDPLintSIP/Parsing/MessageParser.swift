@@ -1,6 +1,7 @@
 internal import SDPLintDiagnostics
-internal import SDPLintScanning
 internal import SDPLintSDP
+internal import SDPLintScanning
+
 /// Frames and finishes a message once its head is read: the body by Content-Length or by the
 /// end of the datagram, the framing findings, and the body's own findings.
 enum MessageParser {
@@ -18,12 +19,20 @@ enum MessageParser {
         let bytes = input.extracting(0..<count)
         var head = HeadParser.parse(bytes, options: options)
         if overLimit {
-            head.diagnostics.report(SIPRules.messageTooLarge, at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                "the message is \(input.count) bytes, more than \(limits.maxMessageBytes) (SIPParseOptions.limits.maxMessageBytes); only the first \(limits.maxMessageBytes) were read")
+            head.diagnostics.report(
+                SIPRules.messageTooLarge, at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                """
+                the message is \(input.count) bytes, more than \(limits.maxMessageBytes) \
+                (SIPParseOptions.limits.maxMessageBytes); only the first \(limits.maxMessageBytes) were read
+                """
+            )
         }
-        guard head.isMessage else { return finish(&head, body: [], options: options, trailing: SIPBytes.array(input, count..<input.count)) }
+        guard head.isMessage else {
+            return finish(&head, body: [], options: options, trailing: SIPBytes.array(input, count..<input.count))
+        }
         if !head.complete {
-            head.diagnostics.report(SIPRules.truncated, at: head.endLocation,
+            head.diagnostics.report(
+                SIPRules.truncated, at: head.endLocation,
                 "the message ends inside the header section, before the empty line that ends it")
             return finish(&head, body: [], options: options, trailing: SIPBytes.array(input, count..<input.count))
         }
@@ -32,38 +41,55 @@ enum MessageParser {
         switch (head.declaredLength, framing) {
         case (.value(let declared), _):
             if declared > available {
-                head.diagnostics.report(SIPRules.contentLengthMismatch, at: head.contentLengthLocation ?? head.endLocation,
-                    "Content-Length is \(declared) but only \(available) bytes of body follow; the message is truncated")
+                head.diagnostics.report(
+                    SIPRules.contentLengthMismatch, at: head.contentLengthLocation ?? head.endLocation,
+                    "Content-Length is \(declared) but only \(available) bytes of body follow; the message is truncated"
+                )
             } else if declared < available {
                 bodyLength = declared
-                head.diagnostics.report(SIPRules.contentLengthMismatch, at: head.contentLengthLocation ?? head.endLocation, framing == .datagram
-                    ? "Content-Length is \(declared) but \(available) bytes follow the header section; the last \(available - declared) are not part of the message"
-                    : "Content-Length is \(declared) but \(available) bytes follow the header section")
+                head.diagnostics.report(
+                    SIPRules.contentLengthMismatch, at: head.contentLengthLocation ?? head.endLocation,
+                    framing == .datagram
+                        ? """
+                        Content-Length is \(declared) but \(available) bytes follow the header section; the last \
+                        \(available - declared) are not part of the message
+                        """
+                        : "Content-Length is \(declared) but \(available) bytes follow the header section")
             }
         case (.absent, .stream):
             bodyLength = 0
-            head.diagnostics.report(SIPRules.contentLengthMissing, at: head.endLocation,
+            head.diagnostics.report(
+                SIPRules.contentLengthMissing, at: head.endLocation,
                 "the message has no Content-Length, which stream transports require; the body is taken as empty")
         case (.absent, .datagram), (.invalid, _):
             break
         }
         let bodyEnd = head.length + bodyLength
-        return finish(&head, body: SIPBytes.array(bytes, head.length..<bodyEnd), options: options,
-                      trailing: SIPBytes.array(input, bodyEnd..<input.count))
+        return finish(
+            &head, body: SIPBytes.array(bytes, head.length..<bodyEnd), options: options,
+            trailing: SIPBytes.array(input, bodyEnd..<input.count))
     }
 
     /// Adds the body to the message read by the head stage, and checks it.
-    static func finish(_ head: inout MessageHead, body: [UInt8], options: SIPParseOptions, trailing: [UInt8] = []) -> SIPParseResult {
+    static func finish(
+        _ head: inout MessageHead, body: [UInt8], options: SIPParseOptions, trailing: [UInt8] = []
+    ) -> SIPParseResult {
         head.message.bodyStorage = body
         head.message.trailing = trailing
         var extra: [Diagnostic] = []
         if !body.isEmpty && head.isMessage {
             if body.count > options.limits.maxBodyBytes {
-                head.diagnostics.report(SIPRules.bodyTooLarge, at: head.contentLengthLocation ?? head.endLocation,
-                    "the body is \(body.count) bytes, more than \(options.limits.maxBodyBytes) (SIPParseOptions.limits.maxBodyBytes); it is kept but not read")
+                head.diagnostics.report(
+                    SIPRules.bodyTooLarge, at: head.contentLengthLocation ?? head.endLocation,
+                    """
+                    the body is \(body.count) bytes, more than \(options.limits.maxBodyBytes) \
+                    (SIPParseOptions.limits.maxBodyBytes); it is kept but not read
+                    """
+                )
             } else if options.checksBody {
-                extra = BodyChecks.check(head.message, bodyOffset: head.length, bodyLine: head.bodyLine,
-                                         collector: &head.diagnostics, endLocation: head.endLocation, options: options)
+                extra = BodyChecks.check(
+                    head.message, bodyOffset: head.length, bodyLine: head.bodyLine,
+                    collector: &head.diagnostics, endLocation: head.endLocation, options: options)
             }
         }
         let diagnostics = head.diagnostics.finish(overflowRule: SIPRules.tooManyFindings) + extra
@@ -80,19 +106,25 @@ extension SIPMessage {
     /// result holds what could be read and a diagnostic for each problem.
     ///
     /// - Complexity: O(*n*) in the number of bytes, bounded by the limits in `options`.
-    public static func parse(bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient) -> SIPParseResult {
+    public static func parse(
+        bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
+    ) -> SIPParseResult {
         bytes.withSpan { MessageParser.parse($0, framing: framing, options: options) }
     }
 
     /// Parses one message from text; see ``parse(bytes:framing:options:)``.
-    public static func parse(_ text: String, framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient) -> SIPParseResult {
+    public static func parse(
+        _ text: String, framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
+    ) -> SIPParseResult {
         text.withSIPBytes { MessageParser.parse($0, framing: framing, options: options) }
     }
 
     /// Parses one message, throwing if it has any error.
     ///
     /// - Throws: ``SIPParseError`` with every finding and the partial message.
-    public init(bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient) throws(SIPParseError) {
+    public init(
+        bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
+    ) throws(SIPParseError) {
         let result = Self.parse(bytes: bytes, framing: framing, options: options)
         guard !result.hasErrors else { throw SIPParseError(diagnostics: result.diagnostics, partial: result.message) }
         self = result.message
@@ -101,7 +133,9 @@ extension SIPMessage {
     /// Parses one message from text, throwing if it has any error.
     ///
     /// - Throws: ``SIPParseError`` with every finding and the partial message.
-    public init(parsing text: String, framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient) throws(SIPParseError) {
+    public init(
+        parsing text: String, framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
+    ) throws(SIPParseError) {
         let result = Self.parse(text, framing: framing, options: options)
         guard !result.hasErrors else { throw SIPParseError(diagnostics: result.diagnostics, partial: result.message) }
         self = result.message

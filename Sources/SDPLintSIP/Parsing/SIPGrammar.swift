@@ -1,4 +1,5 @@
 internal import SDPLintScanning
+
 /// The byte classes of RFC 3261 §25.1, and the small scanners every SIP value needs: linear
 /// white space, quoted strings, comma lists and `%HH` escapes.
 ///
@@ -109,7 +110,10 @@ enum SIPGrammar {
             if angle {
                 if b == ASCII.greater { angle = false }
             } else if comment > 0 {
-                if b == UInt8(ascii: "\\") { i += 2; continue }
+                if b == UInt8(ascii: "\\") {
+                    i += 2
+                    continue
+                }
                 if b == ASCII.openParen { comment += 1 } else if b == ASCII.closeParen { comment -= 1 }
             } else if b == ASCII.less {
                 angle = true
@@ -146,9 +150,13 @@ enum SIPGrammar {
         var out: [UInt8] = []
         var iterator = text.utf8.makeIterator()
         while let b = iterator.next() {
-            guard b == ASCII.percent else { out.append(b); continue }
+            guard b == ASCII.percent else {
+                out.append(b)
+                continue
+            }
             guard let high = iterator.next(), let low = iterator.next(),
-                  high.isHexDigit, low.isHexDigit else { return nil }
+                high.isHexDigit, low.isHexDigit
+            else { return nil }
             out.append(hexValue(high) << 4 | hexValue(low))
         }
         return String(validating: out, as: UTF8.self)
@@ -183,7 +191,9 @@ enum SIPGrammar {
         while i <= end {
             if i == end || bytes[i] == ASCII.dot {
                 // A label is non-empty and neither starts nor ends with "-".
-                guard i > labelStart, bytes[labelStart] != ASCII.minus, bytes[i - 1] != ASCII.minus else { return false }
+                guard i > labelStart, bytes[labelStart] != ASCII.minus, bytes[i - 1] != ASCII.minus else {
+                    return false
+                }
                 lastLabelStart = labelStart
                 labelStart = i + 1
             } else if !bytes[i].isAlphanumeric && bytes[i] != ASCII.minus {

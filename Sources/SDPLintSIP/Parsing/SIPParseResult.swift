@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// A message and every finding the parser made on the way.
 public struct SIPParseResult: Sendable, Hashable {
     /// The message as far as it could be read.

@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 extension SIPURI {
     /// Reads the URI at `range` of `bytes`, reporting every problem with its absolute byte range.
     ///
@@ -7,18 +8,22 @@ extension SIPURI {
     /// keeps the text verbatim, problems and all, so it prints back unchanged.
     ///
     /// - Complexity: O(n) in `range.count`.
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SIPURI? {
+    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SIPURI?
+    {
         let end = range.upperBound
         let start = range.lowerBound
         guard start < end, bytes[start].isAlpha else {
-            diagnostics.report(SIPRules.uriSyntax, range, range.isEmpty
-                ? "the URI is empty"
-                : "\(Bytes.sipQuoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
+            diagnostics.report(
+                SIPRules.uriSyntax, range,
+                range.isEmpty
+                    ? "the URI is empty"
+                    : "\(Bytes.sipQuoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
             return nil
         }
         let schemeEnd = SIPGrammar.run(of: SIPGrammar.scheme, bytes, start + 1, end)
         guard schemeEnd < end, bytes[schemeEnd] == ASCII.colon else {
-            diagnostics.report(SIPRules.uriSyntax, range,
+            diagnostics.report(
+                SIPRules.uriSyntax, range,
                 "\(Bytes.sipQuoted(bytes, range)) is not a URI: the scheme is not followed by ':'")
             return nil
         }
@@ -31,7 +36,8 @@ extension SIPURI {
             readTel(bytes, rest, into: &uri, &diagnostics)
         } else {
             if let bad = Bytes.firstIndex(notIn: .visible, bytes, rest) {
-                diagnostics.report(SIPRules.uriSyntax, bad..<(bad + 1), "\(bytes[bad].displayed) is not allowed in a URI")
+                diagnostics.report(
+                    SIPRules.uriSyntax, bad..<(bad + 1), "\(bytes[bad].displayed) is not allowed in a URI")
             }
             uri.opaque = Bytes.string(bytes, rest)
         }
@@ -40,7 +46,9 @@ extension SIPURI {
     }
 
     /// `[ userinfo ] hostport uri-parameters [ headers ]` after `sip:` or `sips:`.
-    private static func readSIP(_ bytes: Span<UInt8>, _ range: Range<Int>, into uri: inout SIPURI, _ diagnostics: inout DiagnosticCollector) {
+    private static func readSIP(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into uri: inout SIPURI, _ diagnostics: inout DiagnosticCollector
+    ) {
         let end = range.upperBound
         var i = range.lowerBound
         // Only the userinfo may hold "@" (params, headers and passwords may not), so the last
@@ -49,7 +57,10 @@ extension SIPURI {
         var k = end
         while k > i {
             k -= 1
-            if bytes[k] == ASCII.at { at = k; break }
+            if bytes[k] == ASCII.at {
+                at = k
+                break
+            }
         }
         if let at {
             let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, i..<at)
@@ -77,7 +88,9 @@ extension SIPURI {
                 i = end
             } else {
                 if Address.ipv6(bytes, (i + 1)..<close) == nil {
-                    diagnostics.report(SIPRules.uriSyntax, i..<(close + 1), "\(Bytes.sipQuoted(bytes, i..<(close + 1))) is not an IPv6 reference")
+                    diagnostics.report(
+                        SIPRules.uriSyntax, i..<(close + 1),
+                        "\(Bytes.sipQuoted(bytes, i..<(close + 1))) is not an IPv6 reference")
                 }
                 i = close + 1
             }
@@ -99,9 +112,13 @@ extension SIPURI {
             switch Decimal.parse(bytes, portStart..<portEnd, as: UInt16.self) {
             case .success(let port): uri.port = port
             case .failure(.overflow):
-                diagnostics.report(SIPRules.uriSyntax, portStart..<portEnd, "the port \(Bytes.sipQuoted(bytes, portStart..<portEnd)) is above 65535")
+                diagnostics.report(
+                    SIPRules.uriSyntax, portStart..<portEnd,
+                    "the port \(Bytes.sipQuoted(bytes, portStart..<portEnd)) is above 65535")
             case .failure:
-                diagnostics.report(SIPRules.uriSyntax, i..<(portEnd == portStart ? portStart + (portStart < end ? 1 : 0) : portEnd), "':' after the host is not followed by a port number")
+                diagnostics.report(
+                    SIPRules.uriSyntax, i..<(portEnd == portStart ? portStart + (portStart < end ? 1 : 0) : portEnd),
+                    "':' after the host is not followed by a port number")
             }
             i = portEnd
         }
@@ -120,21 +137,27 @@ extension SIPURI {
                 if nameRange.isEmpty {
                     diagnostics.report(SIPRules.uriSyntax, header, "a URI header has no name")
                 } else {
-                    checkCharacters(bytes, header, SIPGrammar.uriHeader.adding(ASCII.equals), "URI header", &diagnostics)
+                    checkCharacters(
+                        bytes, header, SIPGrammar.uriHeader.adding(ASCII.equals), "URI header", &diagnostics)
                 }
-                uri.headers.append(SIPParameter(Bytes.string(bytes, nameRange),
-                                                equals < j ? Bytes.string(bytes, (equals + 1)..<j) : nil))
+                uri.headers.append(
+                    SIPParameter(
+                        Bytes.string(bytes, nameRange),
+                        equals < j ? Bytes.string(bytes, (equals + 1)..<j) : nil))
                 i = j + 1
             }
             i = end
         }
         if i < end {
-            diagnostics.report(SIPRules.uriSyntax, i..<(i + 1), "\(bytes[i].displayed) is not allowed here in a SIP URI")
+            diagnostics.report(
+                SIPRules.uriSyntax, i..<(i + 1), "\(bytes[i].displayed) is not allowed here in a SIP URI")
         }
     }
 
     /// `telephone-subscriber *( ";" par )` after `tel:` (RFC 3966 §3).
-    private static func readTel(_ bytes: Span<UInt8>, _ range: Range<Int>, into uri: inout SIPURI, _ diagnostics: inout DiagnosticCollector) {
+    private static func readTel(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into uri: inout SIPURI, _ diagnostics: inout DiagnosticCollector
+    ) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end && bytes[i] != ASCII.semicolon { i += 1 }
@@ -147,7 +170,8 @@ extension SIPURI {
         uri.user = Bytes.string(bytes, number)
         uri.parameters = readParameters(bytes, &i, end, stopAtQuestion: false, &diagnostics)
         if i < end {
-            diagnostics.report(SIPRules.uriSyntax, i..<(i + 1), "\(bytes[i].displayed) is not allowed here in a tel URI")
+            diagnostics.report(
+                SIPRules.uriSyntax, i..<(i + 1), "\(bytes[i].displayed) is not allowed here in a tel URI")
         }
     }
 
@@ -183,14 +207,21 @@ extension SIPURI {
 
     /// Reports the first byte of `range` outside `allowed`, and the first malformed escape.
     static func checkCharacters(
-        _ bytes: Span<UInt8>, _ range: Range<Int>, _ allowed: ASCII.Class, _ what: String, _ diagnostics: inout DiagnosticCollector
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ allowed: ASCII.Class, _ what: String,
+        _ diagnostics: inout DiagnosticCollector
     ) {
         if let bad = Bytes.firstIndex(notIn: allowed, bytes, range) {
-            diagnostics.report(SIPRules.uriSyntax, bad..<(bad + 1),
-                "\(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.sipQuoted(bytes, range)); escape it as %\(hex(bytes[bad]))")
+            diagnostics.report(
+                SIPRules.uriSyntax, bad..<(bad + 1),
+                """
+                \(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.sipQuoted(bytes, range)); escape it \
+                as %\(hex(bytes[bad]))
+                """
+            )
         }
         if let bad = SIPGrammar.badEscape(bytes, range) {
-            diagnostics.report(SIPRules.escape, bad..<min(bad + 3, range.upperBound),
+            diagnostics.report(
+                SIPRules.escape, bad..<min(bad + 3, range.upperBound),
                 "'%' in the \(what) is not followed by two hexadecimal digits; a literal '%' is written %25")
         }
     }
@@ -198,13 +229,18 @@ extension SIPURI {
     /// Reports a host that is neither a dotted IPv4 address nor a host name.
     static func checkHost(_ bytes: Span<UInt8>, _ range: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
         var digitsAndDots = true
-        for k in range where !bytes[k].isDigit && bytes[k] != ASCII.dot { digitsAndDots = false; break }
+        for k in range where !bytes[k].isDigit && bytes[k] != ASCII.dot {
+            digitsAndDots = false
+            break
+        }
         if digitsAndDots {
             if Address.ipv4(bytes, range) == nil {
                 diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not an IPv4 address")
             }
         } else if !SIPGrammar.isHostname(bytes, range) {
-            diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
+            diagnostics.report(
+                SIPRules.uriSyntax, range,
+                "\(Bytes.sipQuoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
         }
     }
 

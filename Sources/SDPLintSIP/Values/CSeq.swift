@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// The command sequence of a request: a number that orders requests within a dialog, and the
 /// method it belongs to.
 ///
@@ -42,8 +43,11 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
         let methodStart = SIPGrammar.skipSpace(bytes, digitsEnd, end)
         let methodEnd = SIPGrammar.run(of: SIPGrammar.token, bytes, methodStart, end)
         guard digitsEnd > start, methodStart > digitsEnd, methodEnd > methodStart,
-              SIPGrammar.skipSpace(bytes, methodEnd, end) == end else {
-            diagnostics.report(SIPRules.cseqSyntax, range, "CSeq \(Bytes.sipQuoted(bytes, range)) is not a sequence number followed by a method")
+            SIPGrammar.skipSpace(bytes, methodEnd, end) == end
+        else {
+            diagnostics.report(
+                SIPRules.cseqSyntax, range,
+                "CSeq \(Bytes.sipQuoted(bytes, range)) is not a sequence number followed by a method")
             return nil
         }
         let number: UInt32
@@ -51,10 +55,13 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
         case .success(let value):
             number = value
             if value >= 1 << 31 {
-                diagnostics.report(SIPRules.cseqRange, start..<digitsEnd, "the CSeq number \(value) is not less than 2^31")
+                diagnostics.report(
+                    SIPRules.cseqRange, start..<digitsEnd, "the CSeq number \(value) is not less than 2^31")
             }
         case .failure:
-            diagnostics.report(SIPRules.cseqSyntax, start..<digitsEnd, "the CSeq number \(Bytes.sipQuoted(bytes, start..<digitsEnd)) does not fit 32 bits")
+            diagnostics.report(
+                SIPRules.cseqSyntax, start..<digitsEnd,
+                "the CSeq number \(Bytes.sipQuoted(bytes, start..<digitsEnd)) does not fit 32 bits")
             number = UInt32.max
         }
         return CSeq(number, SIPMethod(Bytes.string(bytes, methodStart..<methodEnd)))

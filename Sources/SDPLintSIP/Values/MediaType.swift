@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// The value of Content-Type (or `c`): a MIME media type with its parameters.
 ///
 /// Type, subtype and parameter names compare case-insensitively and keep their spelling.
@@ -79,27 +80,35 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: MediaType, rhs: MediaType) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> MediaType? {
+    static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> MediaType? {
         let end = range.upperBound
         let typeStart = SIPGrammar.skipSpace(bytes, range.lowerBound, end)
         let typeEnd = SIPGrammar.run(of: SIPGrammar.token, bytes, typeStart, end)
         let slash = SIPGrammar.skipSpace(bytes, typeEnd, end)
         guard typeEnd > typeStart, slash < end, bytes[slash] == ASCII.slash else {
-            diagnostics.report(SIPRules.mediaTypeSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not a media type such as application/sdp")
+            diagnostics.report(
+                SIPRules.mediaTypeSyntax, range,
+                "\(Bytes.sipQuoted(bytes, range)) is not a media type such as application/sdp")
             return nil
         }
         let subtypeStart = SIPGrammar.skipSpace(bytes, slash + 1, end)
         var i = SIPGrammar.run(of: SIPGrammar.token, bytes, subtypeStart, end)
         guard i > subtypeStart else {
-            diagnostics.report(SIPRules.mediaTypeSyntax, range, "the media type \(Bytes.sipQuoted(bytes, range)) has no subtype after '/'")
+            diagnostics.report(
+                SIPRules.mediaTypeSyntax, range,
+                "the media type \(Bytes.sipQuoted(bytes, range)) has no subtype after '/'")
             return nil
         }
         let subtypeRange = subtypeStart..<i
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.mediaTypeSyntax, &diagnostics)
         if i < end {
-            diagnostics.report(SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the media type")
+            diagnostics.report(
+                SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the media type")
         }
-        var value = MediaType(Bytes.string(bytes, typeStart..<typeEnd), Bytes.string(bytes, subtypeRange), parameters: parameters)
+        var value = MediaType(
+            Bytes.string(bytes, typeStart..<typeEnd), Bytes.string(bytes, subtypeRange), parameters: parameters)
         value.verbatim = Bytes.string(bytes, range)
         return value
     }

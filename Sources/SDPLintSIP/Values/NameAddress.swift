@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// The value of From, To, Contact, Route, Record-Route, Reply-To and similar headers: a URI,
 /// optionally with a display name in angle-bracket form, followed by header parameters such as
 /// `tag` or `expires`.
@@ -27,7 +28,9 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
 
     var verbatim: String?
 
-    public init(displayName: String? = nil, uri: SIPURI, parameters: [SIPParameter] = [], usesAngleBrackets: Bool = true) {
+    public init(
+        displayName: String? = nil, uri: SIPURI, parameters: [SIPParameter] = [], usesAngleBrackets: Bool = true
+    ) {
         self.displayName = displayName
         self.uri = uri
         self.parameters = parameters
@@ -68,7 +71,8 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
 
     func writeCanonical(to output: inout String) {
         let uriText = uri.description
-        let brackets = usesAngleBrackets || displayName != nil
+        let brackets =
+            usesAngleBrackets || displayName != nil
             || uriText.utf8.contains { $0 == ASCII.semicolon || $0 == ASCII.comma || $0 == ASCII.question }
         if let displayName {
             if SIPGrammar.isToken(displayName) {
@@ -100,7 +104,9 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
     /// Reads the name-addr or addr-spec at `range` (one element of a list, already split).
     ///
     /// - Complexity: O(n) in `range.count`.
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> NameAddress? {
+    static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> NameAddress? {
         let end = range.upperBound
         var i = SIPGrammar.skipSpace(bytes, range.lowerBound, end)
         guard i < end else {
@@ -121,7 +127,8 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             displayName = SIPGrammar.unquoted(bytes, (i + 1)..<(close - 1))
             i = SIPGrammar.skipSpace(bytes, close, end)
             guard i < end, bytes[i] == ASCII.less else {
-                diagnostics.report(SIPRules.addressSyntax, close..<max(close, min(end, i + 1)),
+                diagnostics.report(
+                    SIPRules.addressSyntax, close..<max(close, min(end, i + 1)),
                     "the quoted display name is not followed by '<URI>'")
                 return nil
             }
@@ -133,8 +140,11 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
                 let nameRange = SIPGrammar.trimmed(bytes, i..<found)
                 if !nameRange.isEmpty {
                     // display-name = *(token LWS): tokens separated by white space.
-                    if let bad = Bytes.firstIndex(notIn: SIPGrammar.token.adding(ASCII.space).adding(ASCII.tab), bytes, nameRange) {
-                        diagnostics.report(SIPRules.addressSyntax, bad..<(bad + 1),
+                    if let bad = Bytes.firstIndex(
+                        notIn: SIPGrammar.token.adding(ASCII.space).adding(ASCII.tab), bytes, nameRange)
+                    {
+                        diagnostics.report(
+                            SIPRules.addressSyntax, bad..<(bad + 1),
                             "\(bytes[bad].displayed) is not allowed in an unquoted display name; quote the name")
                     }
                     displayName = collapsedWhitespace(bytes, nameRange)
@@ -157,19 +167,24 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             let uriStart = i
             while i < end, bytes[i] != ASCII.semicolon, !bytes[i].isWhitespace { i += 1 }
             let uriRange = uriStart..<i
-            if Bytes.firstIndex(of: ASCII.question, in: bytes, uriRange) < i || Bytes.firstIndex(of: ASCII.greater, in: bytes, uriRange) < i {
-                diagnostics.report(SIPRules.addressSyntax, uriRange,
+            if Bytes.firstIndex(of: ASCII.question, in: bytes, uriRange) < i
+                || Bytes.firstIndex(of: ASCII.greater, in: bytes, uriRange) < i
+            {
+                diagnostics.report(
+                    SIPRules.addressSyntax, uriRange,
                     "a URI with '?' or '>' must be enclosed in angle brackets: <\(Bytes.string(bytes, uriRange))>")
             }
             uri = SIPURI.parse(bytes, uriRange, into: &diagnostics) ?? SIPURI(unparsed: Bytes.string(bytes, uriRange))
         }
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.addressSyntax, &diagnostics)
         if i < end {
-            diagnostics.report(SIPRules.addressSyntax, i..<end,
+            diagnostics.report(
+                SIPRules.addressSyntax, i..<end,
                 "unexpected \(Bytes.sipQuoted(bytes, i..<end)) after the address; parameters start with ';'")
         }
         guard let uri else { return nil }
-        var value = NameAddress(displayName: displayName, uri: uri, parameters: parameters, usesAngleBrackets: bracketed)
+        var value = NameAddress(
+            displayName: displayName, uri: uri, parameters: parameters, usesAngleBrackets: bracketed)
         value.verbatim = Bytes.string(bytes, range)
         return value
     }

@@ -85,9 +85,11 @@ extension Array where Element == SIPParameter {
 enum CaseFold {
     /// Whether `a` and `b` are equal when ASCII letters are folded to lower case.
     static func equal(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
+        let x = a.utf8
+        let y = b.utf8
         guard x.count == y.count else { return false }
-        var i = x.startIndex, j = y.startIndex
+        var i = x.startIndex
+        var j = y.startIndex
         while i != x.endIndex {
             if lower(x[i]) != lower(y[j]) { return false }
             i = x.index(after: i)

@@ -1,4 +1,5 @@
 internal import SDPLintDiagnostics
+
 /// A SIP, SIPS or tel URI, or any other absolute URI a SIP header may carry.
 ///
 /// A parsed URI prints exactly the text it was read from until a field is set; from then on it

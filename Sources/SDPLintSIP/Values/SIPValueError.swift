@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// Why a header value (a URI, a Via, a name-addr, a CSeq, a media type) could not be read: every
 /// finding of the parse, with the first error singled out. Columns count from the start of the
 /// text that was parsed.

@@ -1,5 +1,6 @@
 internal import SDPLintDiagnostics
 internal import SDPLintScanning
+
 /// One hop of a Via header: the transport and address a response goes back to, and the
 /// transaction's branch.
 ///
@@ -162,7 +163,8 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
             if index > 0 {
                 i = SIPGrammar.skipSpace(bytes, i, end)
                 guard i < end, bytes[i] == ASCII.slash else {
-                    diagnostics.report(SIPRules.viaSyntax, range,
+                    diagnostics.report(
+                        SIPRules.viaSyntax, range,
                         "the Via value does not start with protocol/version/transport such as SIP/2.0/UDP")
                     return nil
                 }
@@ -171,7 +173,8 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
             let start = i
             i = SIPGrammar.run(of: SIPGrammar.token, bytes, i, end)
             guard i > start else {
-                diagnostics.report(SIPRules.viaSyntax, range,
+                diagnostics.report(
+                    SIPRules.viaSyntax, range,
                     "the Via value does not start with protocol/version/transport such as SIP/2.0/UDP")
                 return nil
             }
@@ -180,9 +183,11 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         let afterProtocol = i
         i = SIPGrammar.skipSpace(bytes, i, end)
         if i == afterProtocol {
-            diagnostics.report(SIPRules.viaSyntax, afterProtocol..<min(end, afterProtocol + 1), i < end
-                ? "the sent-protocol is not followed by white space and the sent-by address"
-                : "the Via value has no sent-by address")
+            diagnostics.report(
+                SIPRules.viaSyntax, afterProtocol..<min(end, afterProtocol + 1),
+                i < end
+                    ? "the sent-protocol is not followed by white space and the sent-by address"
+                    : "the Via value has no sent-by address")
             if i == end { return nil }
         }
         // sent-by = host [ COLON port ]
@@ -190,13 +195,15 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         if i < end && bytes[i] == ASCII.openBracket {
             let close = Bytes.firstIndex(of: ASCII.closeBracket, in: bytes, i..<end)
             if close == end || Address.ipv6(bytes, (i + 1)..<close) == nil {
-                diagnostics.report(SIPRules.viaSyntax, i..<min(end, close + 1), "the sent-by host is not a valid IPv6 reference")
+                diagnostics.report(
+                    SIPRules.viaSyntax, i..<min(end, close + 1), "the sent-by host is not a valid IPv6 reference")
             }
             i = min(end, close + 1)
         } else {
             while i < end, SIPGrammar.hostname.contains(bytes[i]) { i += 1 }
             if i == hostStart {
-                diagnostics.report(SIPRules.viaSyntax, hostStart..<min(end, hostStart + 1), "the Via value has no sent-by host")
+                diagnostics.report(
+                    SIPRules.viaSyntax, hostStart..<min(end, hostStart + 1), "the Via value has no sent-by host")
             } else {
                 var hostDiagnostics = DiagnosticCollector(strict: diagnostics.strict)
                 hostDiagnostics.line = diagnostics.line
@@ -216,13 +223,16 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
             if case .success(let value) = Decimal.parse(bytes, j..<portEnd, as: UInt16.self) {
                 port = value
             } else {
-                diagnostics.report(SIPRules.viaSyntax, i..<max(portEnd, min(end, j + 1)), "the sent-by port is not a number from 0 to 65535")
+                diagnostics.report(
+                    SIPRules.viaSyntax, i..<max(portEnd, min(end, j + 1)),
+                    "the sent-by port is not a number from 0 to 65535")
             }
             i = portEnd
         }
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.viaSyntax, &diagnostics)
         if i < end {
-            diagnostics.report(SIPRules.viaSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the Via value")
+            diagnostics.report(
+                SIPRules.viaSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the Via value")
         }
         var via = Via(
             transport: Transport(Bytes.string(bytes, parts[2])), host: Bytes.string(bytes, hostRange), port: port,

@@ -3,6 +3,7 @@ internal import SDPLintICE
 public import SDPLintJSON
 internal import SDPLintSDP
 public import SDPLintSIP
+
 /// The formats signaling messages are read from and written to.
 public enum SignalingFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// JSON as WebRTC applications send it: `RTCSessionDescriptionInit`, `RTCIceCandidateInit`
@@ -40,7 +41,10 @@ public enum Signaling {
         public var http: HTTPParseOptions
         public var strict: Bool
 
-        public init(json: JSONParseOptions = .default, sip: SIPParseOptions = .lenient, http: HTTPParseOptions = .default, strict: Bool = false) {
+        public init(
+            json: JSONParseOptions = .default, sip: SIPParseOptions = .lenient, http: HTTPParseOptions = .default,
+            strict: Bool = false
+        ) {
             self.json = json
             self.sip = sip
             self.http = http
@@ -69,15 +73,26 @@ public enum Signaling {
     ///   and every finding; `SIG500` when the format cannot be told, `SIG501` when nothing in
     ///   the input is a signaling message.
     /// - Complexity: O(n) in the size of the input.
-    public static func read(_ bytes: [UInt8], name: String = "", format: SignalingFormat? = nil,
-                            options: ReadOptions = .default) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    public static func read(
+        _ bytes: [UInt8], name: String = "", format: SignalingFormat? = nil,
+        options: ReadOptions = .default
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         guard let format = format ?? detect(bytes, name: name) else {
             let start = SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 1))
             if bytes.allSatisfy(isSpace) {
-                return ([], [SignalingRules.emptyInput.diagnostic(at: start, "the input is empty", strict: options.strict)])
+                return (
+                    [], [SignalingRules.emptyInput.diagnostic(at: start, "the input is empty", strict: options.strict)]
+                )
             }
-            return ([], [SignalingRules.unknownFormat.diagnostic(at: start,
-                "the input is not JSON, SIP, HTTP, SDP or an SDP fragment\(name.isEmpty ? "" : " (\(name))")", strict: options.strict)])
+            return (
+                [],
+                [
+                    SignalingRules.unknownFormat.diagnostic(
+                        at: start,
+                        "the input is not JSON, SIP, HTTP, SDP or an SDP fragment\(name.isEmpty ? "" : " (\(name))")",
+                        strict: options.strict)
+                ]
+            )
         }
         var result: (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic])
         switch format {
@@ -100,8 +115,10 @@ public enum Signaling {
             result = readFragment(bytes, strict: options.strict)
         }
         if result.messages.isEmpty, !result.diagnostics.containsErrors {
-            result.diagnostics.append(SignalingRules.noSignalingMessage.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the \(format) input holds no signaling message", strict: options.strict))
+            result.diagnostics.append(
+                SignalingRules.noSignalingMessage.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                    "the \(format) input holds no signaling message", strict: options.strict))
         }
         return result
     }
@@ -110,14 +127,17 @@ public enum Signaling {
     ///
     /// - Returns: The text, and one ``DroppedItem`` for each part of a message the format
     ///   cannot carry; reading the text back gives the messages without those parts.
-    public static func write(_ messages: [SignalingMessage], as format: SignalingFormat,
-                             options: WriteOptions = WriteOptions()) -> (text: String, dropped: [DroppedItem]) {
+    public static func write(
+        _ messages: [SignalingMessage], as format: SignalingFormat,
+        options: WriteOptions = WriteOptions()
+    ) -> (text: String, dropped: [DroppedItem]) {
         switch format {
         case .json, .envelope:
             var lines: [String] = []
             var dropped: [DroppedItem] = []
             for (index, message) in messages.enumerated() {
-                let (text, lost) = SignalingJSON.write(message, style: format == .json ? .webRTC : .envelope, index: index)
+                let (text, lost) = SignalingJSON.write(
+                    message, style: format == .json ? .webRTC : .envelope, index: index)
                 lines.append(text)
                 dropped += lost
             }
@@ -152,7 +172,8 @@ public enum Signaling {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\n")
     }
 
     /// `SIP/2.0 ` or a request line ending in ` SIP/2.0` (RFC 3261 §7.1).
@@ -169,10 +190,13 @@ public enum Signaling {
 
     /// One description per `v=` line that starts a new description; each is read as an offer,
     /// since a bare SDP does not say its role.
-    static func readSDP(_ bytes: [UInt8], strict: Bool) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    static func readSDP(
+        _ bytes: [UInt8], strict: Bool
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         let index = TextIndex(bytes)
         var starts: [Int] = []
-        for start in index.lineStarts where start + 1 < bytes.count && bytes[start] == UInt8(ascii: "v") && bytes[start + 1] == UInt8(ascii: "=") {
+        for start in index.lineStarts
+        where start + 1 < bytes.count && bytes[start] == UInt8(ascii: "v") && bytes[start + 1] == UInt8(ascii: "=") {
             starts.append(start)
         }
         if starts.first != 0 { starts.insert(0, at: 0) }
@@ -183,7 +207,8 @@ public enum Signaling {
             let slice = Array(bytes[start..<end])
             let result = SessionDescription.parse(bytes: slice, options: strict ? .strict : .lenient)
             diagnostics += result.diagnostics.map { index.relocate($0, base: start) }
-            let description = SignalingMessage.Description(type: .offer, sdp: String(decoding: slice, as: UTF8.self), parsed: result.description)
+            let description = SignalingMessage.Description(
+                type: .offer, sdp: String(decoding: slice, as: UTF8.self), parsed: result.description)
             messages.append(Located(SignalingMessage(.description(description)), at: index.location(start..<end)))
         }
         return (messages, diagnostics)
@@ -194,15 +219,30 @@ public enum Signaling {
         var dropped: [DroppedItem] = []
         for (index, message) in messages.enumerated() {
             guard case .description(let description) = message.content, description.type != .rollback else {
-                dropped.append(DroppedItem(messageIndex: index, item: .message, reason: "a bare SDP carries only session descriptions; the \(message) is left out"))
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .message,
+                        reason: "a bare SDP carries only session descriptions; the \(message) is left out"))
                 continue
             }
             if description.type != .offer {
-                dropped.append(DroppedItem(messageIndex: index, item: .descriptionType,
-                    reason: "a bare SDP does not say whether it is an offer or an answer; the \(description.type) reads back as an offer"))
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .descriptionType,
+                        reason:
+                            """
+                            a bare SDP does not say whether it is an offer or an answer; the \(description.type) \
+                            reads back as an offer
+                            """
+                    ))
             }
-            if message.session != nil { dropped.append(DroppedItem(messageIndex: index, item: .session, reason: "a bare SDP names no session")) }
-            if !message.extraFields.isEmpty { dropped.append(DroppedItem(messageIndex: index, item: .extraFields, reason: "a bare SDP has no envelope")) }
+            if message.session != nil {
+                dropped.append(DroppedItem(messageIndex: index, item: .session, reason: "a bare SDP names no session"))
+            }
+            if !message.extraFields.isEmpty {
+                dropped.append(
+                    DroppedItem(messageIndex: index, item: .extraFields, reason: "a bare SDP has no envelope"))
+            }
             text += description.sdp
         }
         return (text, dropped)
@@ -210,7 +250,9 @@ public enum Signaling {
 
     // MARK: SDP fragments
 
-    static func readFragment(_ bytes: [UInt8], strict: Bool) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    static func readFragment(
+        _ bytes: [UInt8], strict: Bool
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         let (fragment, findings) = SDPFragment.parse(bytes: bytes, options: strict ? .strict : .lenient)
         let location = SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count)
         let messages = FragmentMapping.contents(of: fragment).map { Located(SignalingMessage($0), at: location) }
@@ -227,19 +269,33 @@ public enum Signaling {
             case .candidate, .endOfCandidates:
                 contents.append(message.content)
                 indices.append(index)
-                if message.session != nil { dropped.append(DroppedItem(messageIndex: index, item: .session, reason: "an SDP fragment names no session")) }
-                if !message.extraFields.isEmpty { dropped.append(DroppedItem(messageIndex: index, item: .extraFields, reason: "an SDP fragment has no envelope")) }
+                if message.session != nil {
+                    dropped.append(
+                        DroppedItem(messageIndex: index, item: .session, reason: "an SDP fragment names no session"))
+                }
+                if !message.extraFields.isEmpty {
+                    dropped.append(
+                        DroppedItem(messageIndex: index, item: .extraFields, reason: "an SDP fragment has no envelope"))
+                }
             case .description(let description):
                 if let parsed = description.sessionDescription { contexts.append(parsed) }
-                dropped.append(DroppedItem(messageIndex: index, item: .message, reason: "an SDP fragment carries only candidates; the \(description.type) is left out"))
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .message,
+                        reason: "an SDP fragment carries only candidates; the \(description.type) is left out"))
             case .hangUp:
-                dropped.append(DroppedItem(messageIndex: index, item: .message, reason: "an SDP fragment carries only candidates; the hang-up is left out"))
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .message,
+                        reason: "an SDP fragment carries only candidates; the hang-up is left out"))
             }
         }
         guard !contents.isEmpty else { return ("", dropped) }
         let (fragment, lost) = FragmentMapping.fragment(for: contents, contexts: contexts)
         for (position, items) in lost.enumerated() where indices.indices.contains(position) {
-            for (item, reason) in items { dropped.append(DroppedItem(messageIndex: indices[position], item: item, reason: reason)) }
+            for (item, reason) in items {
+                dropped.append(DroppedItem(messageIndex: indices[position], item: item, reason: reason))
+            }
         }
         return (fragment.serialized(), dropped.sorted { $0.messageIndex < $1.messageIndex })
     }

@@ -29,13 +29,17 @@ public struct HTTPMessage: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A request.
-    public static func request(_ method: String, _ target: String, fields: [HTTPField] = [], body: [UInt8] = []) -> HTTPMessage {
-        HTTPMessage(startLine: .request(method: method, target: target, version: "HTTP/1.1"), fields: fields, body: body)
+    public static func request(
+        _ method: String, _ target: String, fields: [HTTPField] = [], body: [UInt8] = []
+    ) -> HTTPMessage {
+        HTTPMessage(
+            startLine: .request(method: method, target: target, version: "HTTP/1.1"), fields: fields, body: body)
     }
 
     /// A response; the reason phrase is the usual one for the code.
     public static func response(_ code: Int, fields: [HTTPField] = [], body: [UInt8] = []) -> HTTPMessage {
-        HTTPMessage(startLine: .status(version: "HTTP/1.1", code: code, reason: reasonPhrase(code)), fields: fields, body: body)
+        HTTPMessage(
+            startLine: .status(version: "HTTP/1.1", code: code, reason: reasonPhrase(code)), fields: fields, body: body)
     }
 
     /// The method of a request, as written (methods are case-sensitive, RFC 9110 §9.1).
@@ -130,7 +134,8 @@ public struct HTTPField: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the field is named `other`, ignoring ASCII case.
     public func hasName(_ other: String) -> Bool {
-        name.utf8.count == other.utf8.count && zip(name.utf8, other.utf8).allSatisfy { Self.lower($0) == Self.lower($1) }
+        name.utf8.count == other.utf8.count
+            && zip(name.utf8, other.utf8).allSatisfy { Self.lower($0) == Self.lower($1) }
     }
 
     public var description: String { name + ": " + value }

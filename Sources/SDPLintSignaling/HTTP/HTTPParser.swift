@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+
 /// How the HTTP/1.1 reader treats what it reads.
 public struct HTTPParseOptions: Sendable, Hashable {
     /// Bounds that keep hostile input cheap (RFC 9112 §2.3). Exceeding one is `SIG305` and
@@ -13,7 +14,10 @@ public struct HTTPParseOptions: Sendable, Hashable {
         /// The most messages read from one input. Default 10 000.
         public var maxMessages: Int
 
-        public init(maxHeaderBytes: Int = 64 << 10, maxFieldCount: Int = 256, maxBodyBytes: Int = 8 << 20, maxMessages: Int = 10_000) {
+        public init(
+            maxHeaderBytes: Int = 64 << 10, maxFieldCount: Int = 256, maxBodyBytes: Int = 8 << 20,
+            maxMessages: Int = 10_000
+        ) {
             self.maxHeaderBytes = maxHeaderBytes
             self.maxFieldCount = maxFieldCount
             self.maxBodyBytes = maxBodyBytes
@@ -51,7 +55,8 @@ public struct ParsedHTTPMessage: Sendable, Hashable {
     /// The location of the first field named `name`.
     public func location(ofField name: String) -> SourceLocation? {
         guard let position = message.fields.firstIndex(where: { $0.hasName(name) }),
-              fieldLocations.indices.contains(position) else { return nil }
+            fieldLocations.indices.contains(position)
+        else { return nil }
         return fieldLocations[position]
     }
 }
@@ -68,7 +73,9 @@ extension HTTPMessage {
     /// - Returns: The messages as far as they could be read, and every finding. A framing error
     ///   stops the read, since the next message's start is unknown.
     /// - Complexity: O(n) in the size of the input.
-    public static func parseAll(_ bytes: [UInt8], options: HTTPParseOptions = .default) -> (messages: [ParsedHTTPMessage], diagnostics: [Diagnostic]) {
+    public static func parseAll(
+        _ bytes: [UInt8], options: HTTPParseOptions = .default
+    ) -> (messages: [ParsedHTTPMessage], diagnostics: [Diagnostic]) {
         var parser = HTTPParser(bytes: bytes, options: options)
         parser.run()
         return (parser.messages, parser.findings.finish())
@@ -77,7 +84,9 @@ extension HTTPMessage {
     /// Whether the first non-empty line of `bytes` looks like an HTTP/1.x request or status line.
     public static func looksLikeHTTP(_ bytes: [UInt8]) -> Bool {
         var start = 0
-        while start < bytes.count, bytes[start] == UInt8(ascii: "\r") || bytes[start] == UInt8(ascii: "\n") { start += 1 }
+        while start < bytes.count, bytes[start] == UInt8(ascii: "\r") || bytes[start] == UInt8(ascii: "\n") {
+            start += 1
+        }
         var end = start
         while end < bytes.count, end - start < 8192, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         let line = bytes[start..<end]
@@ -118,7 +127,8 @@ struct HTTPParser {
     /// `tchar` of RFC 9110 §5.6.2.
     static func isToken(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
@@ -129,7 +139,8 @@ struct HTTPParser {
 
     /// One line: its content without the line ending, and where the next line starts; `nil`
     /// when the input ends before a line feed.
-    mutating func nextLine(from start: Int, limit: Int, bareLFReported: inout Bool) -> (content: Range<Int>, next: Int)? {
+    mutating func nextLine(from start: Int, limit: Int, bareLFReported: inout Bool) -> (content: Range<Int>, next: Int)?
+    {
         var end = start
         let stop = min(bytes.count, limit)
         while end < stop, bytes[end] != Self.lf { end += 1 }
@@ -139,7 +150,8 @@ struct HTTPParser {
             contentEnd -= 1
         } else if !bareLFReported {
             bareLFReported = true
-            flag(SignalingRules.httpBareLF, end..<(end + 1), "the line ends with LF alone; HTTP/1.1 lines end with CRLF")
+            flag(
+                SignalingRules.httpBareLF, end..<(end + 1), "the line ends with LF alone; HTTP/1.1 lines end with CRLF")
         }
         return (start..<contentEnd, end + 1)
     }
@@ -150,7 +162,8 @@ struct HTTPParser {
             while position < bytes.count, bytes[position] == Self.cr || bytes[position] == Self.lf { position += 1 }
             guard position < bytes.count else { return }
             guard messages.count < options.limits.maxMessages else {
-                flag(SignalingRules.httpLimit, position..<position,
+                flag(
+                    SignalingRules.httpLimit, position..<position,
                     "more than \(options.limits.maxMessages) messages; the rest of the input is not read")
                 return
             }
@@ -180,14 +193,20 @@ struct HTTPParser {
             if line.content.isEmpty { break }
             let content = line.content
             if bytes[content.lowerBound] == Self.space || bytes[content.lowerBound] == Self.tab {
-                flag(SignalingRules.httpObsFold, content,
-                    "the line continues the previous field with leading white space (obs-fold); the continuation is not read")
+                flag(
+                    SignalingRules.httpObsFold, content,
+                    """
+                    the line continues the previous field with leading white space (obs-fold); the continuation is \
+                    not read
+                    """
+                )
                 continue
             }
             guard fields.count < options.limits.maxFieldCount else {
                 if !tooMany {
                     tooMany = true
-                    flag(SignalingRules.httpLimit, content,
+                    flag(
+                        SignalingRules.httpLimit, content,
                         "more than \(options.limits.maxFieldCount) header fields; the rest are not read")
                 }
                 continue
@@ -205,28 +224,39 @@ struct HTTPParser {
         }
         var message = HTTPMessage(startLine: startLine, fields: fields)
         position = cursor
-        guard let framing = bodyFraming(message, fields: fields, fieldLocations: fieldLocations, messageStart: messageStart) else {
-            messages.append(ParsedHTTPMessage(message: message, location: startLocation, fieldLocations: fieldLocations,
-                                              bodyOffset: cursor, bodyIsContiguous: true))
+        guard
+            let framing = bodyFraming(
+                message, fields: fields, fieldLocations: fieldLocations, messageStart: messageStart)
+        else {
+            messages.append(
+                ParsedHTTPMessage(
+                    message: message, location: startLocation, fieldLocations: fieldLocations,
+                    bodyOffset: cursor, bodyIsContiguous: true))
             return false
         }
         var contiguous = true
         switch framing {
         case .length(let length):
             guard length <= options.limits.maxBodyBytes else {
-                flag(SignalingRules.httpLimit, startLocation.bytes,
+                flag(
+                    SignalingRules.httpLimit, startLocation.bytes,
                     "the body of \(length) bytes exceeds the limit of \(options.limits.maxBodyBytes)")
-                messages.append(ParsedHTTPMessage(message: message, location: startLocation, fieldLocations: fieldLocations,
-                                                  bodyOffset: cursor, bodyIsContiguous: true))
+                messages.append(
+                    ParsedHTTPMessage(
+                        message: message, location: startLocation, fieldLocations: fieldLocations,
+                        bodyOffset: cursor, bodyIsContiguous: true))
                 return false
             }
             let available = bytes.count - cursor
             if length > available {
-                flag(SignalingRules.httpTruncated, cursor..<bytes.count,
+                flag(
+                    SignalingRules.httpTruncated, cursor..<bytes.count,
                     "Content-Length says \(length) bytes but the input ends after \(available)")
                 message.body = Array(bytes[cursor...])
-                messages.append(ParsedHTTPMessage(message: message, location: startLocation, fieldLocations: fieldLocations,
-                                                  bodyOffset: cursor, bodyIsContiguous: true))
+                messages.append(
+                    ParsedHTTPMessage(
+                        message: message, location: startLocation, fieldLocations: fieldLocations,
+                        bodyOffset: cursor, bodyIsContiguous: true))
                 position = bytes.count
                 return false
             }
@@ -235,7 +265,8 @@ struct HTTPParser {
         case .untilEnd:
             let length = bytes.count - cursor
             guard length <= options.limits.maxBodyBytes else {
-                flag(SignalingRules.httpLimit, startLocation.bytes,
+                flag(
+                    SignalingRules.httpLimit, startLocation.bytes,
                     "the body of \(length) bytes exceeds the limit of \(options.limits.maxBodyBytes)")
                 return false
             }
@@ -244,24 +275,34 @@ struct HTTPParser {
         case .chunked:
             contiguous = false
             guard let body = readChunked(from: cursor) else {
-                messages.append(ParsedHTTPMessage(message: message, location: startLocation, fieldLocations: fieldLocations,
-                                                  bodyOffset: cursor, bodyIsContiguous: false))
+                messages.append(
+                    ParsedHTTPMessage(
+                        message: message, location: startLocation, fieldLocations: fieldLocations,
+                        bodyOffset: cursor, bodyIsContiguous: false))
                 return false
             }
             message.body = body
         }
-        messages.append(ParsedHTTPMessage(message: message, location: startLocation, fieldLocations: fieldLocations,
-                                          bodyOffset: cursor, bodyIsContiguous: contiguous))
+        messages.append(
+            ParsedHTTPMessage(
+                message: message, location: startLocation, fieldLocations: fieldLocations,
+                bodyOffset: cursor, bodyIsContiguous: contiguous))
         return true
     }
 
     /// Reports a header section that does not end: too large, or cut short.
     mutating func reportUnframed(_ start: Int, _ limit: Int) -> Bool {
         if bytes.count >= limit {
-            flag(SignalingRules.httpLimit, start..<start,
-                "the start line and header section exceed \(options.limits.maxHeaderBytes) bytes; the rest of the input is not read")
+            flag(
+                SignalingRules.httpLimit, start..<start,
+                """
+                the start line and header section exceed \(options.limits.maxHeaderBytes) bytes; the rest of the \
+                input is not read
+                """
+            )
         } else {
-            flag(SignalingRules.httpTruncated, bytes.count..<bytes.count,
+            flag(
+                SignalingRules.httpTruncated, bytes.count..<bytes.count,
                 "the input ends inside a header section that started at byte \(start); it needs an empty line")
         }
         position = bytes.count
@@ -273,23 +314,30 @@ struct HTTPParser {
     mutating func parseStartLine(_ line: Range<Int>) -> HTTPMessage.StartLine? {
         let text = bytes[line]
         if let bad = text.firstIndex(where: { $0 < 0x20 || $0 == 0x7F }) {
-            flag(SignalingRules.httpStartLine, bad..<(bad + 1),
+            flag(
+                SignalingRules.httpStartLine, bad..<(bad + 1),
                 "the start line has the control character 0x\(String(bytes[bad], radix: 16)); it is not read")
             return nil
         }
         if text.starts(with: Array("HTTP/".utf8)) {
             // status-line = HTTP-version SP status-code SP [ reason-phrase ]
             let version = line.lowerBound..<min(line.upperBound, line.lowerBound + 8)
-            guard isVersion(version), version.upperBound < line.upperBound, bytes[version.upperBound] == Self.space else {
-                flag(SignalingRules.httpStartLine, line, "the status line \(quoted(line)) does not start with HTTP/1.x and a space")
+            guard isVersion(version), version.upperBound < line.upperBound, bytes[version.upperBound] == Self.space
+            else {
+                flag(
+                    SignalingRules.httpStartLine, line,
+                    "the status line \(quoted(line)) does not start with HTTP/1.x and a space")
                 return nil
             }
             let codeStart = version.upperBound + 1
             let codeEnd = min(line.upperBound, codeStart + 3)
             var code = 0
-            guard codeEnd - codeStart == 3, bytes[codeStart..<codeEnd].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  codeEnd == line.upperBound || bytes[codeEnd] == Self.space else {
-                flag(SignalingRules.httpStartLine, codeStart..<max(codeStart, codeEnd),
+            guard codeEnd - codeStart == 3,
+                bytes[codeStart..<codeEnd].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                codeEnd == line.upperBound || bytes[codeEnd] == Self.space
+            else {
+                flag(
+                    SignalingRules.httpStartLine, codeStart..<max(codeStart, codeEnd),
                     "the status code of \(quoted(line)) is not three digits")
                 return nil
             }
@@ -299,7 +347,8 @@ struct HTTPParser {
         }
         // request-line = method SP request-target SP HTTP-version
         guard let firstSpace = text.firstIndex(of: Self.space), let lastSpace = text.lastIndex(of: Self.space),
-              firstSpace > line.lowerBound, lastSpace > firstSpace + 1 else {
+            firstSpace > line.lowerBound, lastSpace > firstSpace + 1
+        else {
             flag(SignalingRules.httpStartLine, line, "\(quoted(line)) is neither a request line nor a status line")
             return nil
         }
@@ -311,7 +360,13 @@ struct HTTPParser {
             return nil
         }
         if bytes[target].contains(Self.space) {
-            flag(SignalingRules.httpStartLine, target, "the request target \(quoted(target)) contains a space; the parts of a request line are separated by single spaces")
+            flag(
+                SignalingRules.httpStartLine, target,
+                """
+                the request target \(quoted(target)) contains a space; the parts of a request line are separated \
+                by single spaces
+                """
+            )
             return nil
         }
         guard version.count == 8, isVersion(version) else {
@@ -347,20 +402,32 @@ struct HTTPParser {
             return nil
         }
         if bytes[colon - 1] == Self.space || bytes[colon - 1] == Self.tab {
-            flag(SignalingRules.httpFieldSyntax, name,
-                "white space between the field name and the colon in \(quoted(line)); RFC 9112 §5.1 requires rejecting it")
+            flag(
+                SignalingRules.httpFieldSyntax, name,
+                """
+                white space between the field name and the colon in \(quoted(line)); RFC 9112 §5.1 requires \
+                rejecting it
+                """
+            )
             return nil
         }
         if let bad = bytes[name].firstIndex(where: { !Self.isToken($0) }) {
-            flag(SignalingRules.httpFieldSyntax, bad..<(bad + 1), "the field name \(quoted(name)) has a character that is not a token character")
+            flag(
+                SignalingRules.httpFieldSyntax, bad..<(bad + 1),
+                "the field name \(quoted(name)) has a character that is not a token character")
             return nil
         }
         var valueStart = colon + 1
         var valueEnd = line.upperBound
-        while valueStart < valueEnd, bytes[valueStart] == Self.space || bytes[valueStart] == Self.tab { valueStart += 1 }
-        while valueEnd > valueStart, bytes[valueEnd - 1] == Self.space || bytes[valueEnd - 1] == Self.tab { valueEnd -= 1 }
+        while valueStart < valueEnd, bytes[valueStart] == Self.space || bytes[valueStart] == Self.tab {
+            valueStart += 1
+        }
+        while valueEnd > valueStart, bytes[valueEnd - 1] == Self.space || bytes[valueEnd - 1] == Self.tab {
+            valueEnd -= 1
+        }
         if let bad = bytes[valueStart..<valueEnd].firstIndex(where: { ($0 < 0x20 && $0 != Self.tab) || $0 == 0x7F }) {
-            flag(SignalingRules.httpFieldValue, bad..<(bad + 1),
+            flag(
+                SignalingRules.httpFieldValue, bad..<(bad + 1),
                 "the value of \(string(name)) has the control character 0x\(String(bytes[bad], radix: 16))")
         }
         return HTTPField(string(name), string(valueStart..<valueEnd))
@@ -375,7 +442,9 @@ struct HTTPParser {
     }
 
     /// How the body is delimited (RFC 9112 §6.3); `nil` when it cannot be known.
-    mutating func bodyFraming(_ message: HTTPMessage, fields: [HTTPField], fieldLocations: [SourceLocation], messageStart: Int) -> Framing? {
+    mutating func bodyFraming(
+        _ message: HTTPMessage, fields: [HTTPField], fieldLocations: [SourceLocation], messageStart: Int
+    ) -> Framing? {
         let code = message.statusCode
         if let code, code < 200 || code == 204 || code == 304 { return .length(0) }
         let encodings = fields.indices.filter { fields[$0].hasName("Transfer-Encoding") }
@@ -384,12 +453,15 @@ struct HTTPParser {
             let codings = encodings.flatMap { fields[$0].value.split(separator: ",") }
                 .map { $0.trimmingCharacters(inSetOf: " \t").lowercased() }
             if !lengths.isEmpty {
-                flag(SignalingRules.httpTransferEncoding, fieldLocations[lengths[0]].bytes,
+                flag(
+                    SignalingRules.httpTransferEncoding, fieldLocations[lengths[0]].bytes,
                     "the message has both Transfer-Encoding and Content-Length; Content-Length is ignored")
             }
             guard codings.last == "chunked", codings.dropLast().isEmpty else {
-                flag(SignalingRules.httpTransferEncoding, fieldLocations[first].bytes,
-                    "the transfer coding '\(codings.joined(separator: ", "))' is not supported; only chunked is decoded")
+                flag(
+                    SignalingRules.httpTransferEncoding, fieldLocations[first].bytes,
+                    "the transfer coding '\(codings.joined(separator: ", "))' is not supported; only chunked is decoded"
+                )
                 return nil
             }
             return .chunked
@@ -400,12 +472,14 @@ struct HTTPParser {
                 for part in fields[position].value.split(separator: ",", omittingEmptySubsequences: false) {
                     let digits = part.trimmingCharacters(inSetOf: " \t")
                     guard let value = Self.decimal(digits) else {
-                        flag(SignalingRules.httpContentLength, fieldLocations[position].bytes,
+                        flag(
+                            SignalingRules.httpContentLength, fieldLocations[position].bytes,
                             "Content-Length '\(fields[position].value)' is not a decimal number of bytes")
                         return nil
                     }
                     if let length, length != value {
-                        flag(SignalingRules.httpContentLength, fieldLocations[position].bytes,
+                        flag(
+                            SignalingRules.httpContentLength, fieldLocations[position].bytes,
                             "Content-Length says both \(length) and \(value)")
                         return nil
                     }
@@ -436,7 +510,8 @@ struct HTTPParser {
         var bareLF = true
         while true {
             guard let line = nextLine(from: cursor, limit: cursor + 4096, bareLFReported: &bareLF) else {
-                flag(SignalingRules.httpChunked, cursor..<bytes.count, "the chunked body ends without a chunk-size line")
+                flag(
+                    SignalingRules.httpChunked, cursor..<bytes.count, "the chunked body ends without a chunk-size line")
                 return nil
             }
             var size = 0
@@ -451,17 +526,26 @@ struct HTTPParser {
                 digits += 1
                 index += 1
             }
-            guard digits > 0, index == line.content.upperBound || bytes[index] == UInt8(ascii: ";")
-                || bytes[index] == Self.space || bytes[index] == Self.tab else {
-                flag(SignalingRules.httpChunked, line.content, "\(quoted(line.content)) is not a hexadecimal chunk size")
+            guard digits > 0,
+                index == line.content.upperBound || bytes[index] == UInt8(ascii: ";")
+                    || bytes[index] == Self.space || bytes[index] == Self.tab
+            else {
+                flag(
+                    SignalingRules.httpChunked, line.content, "\(quoted(line.content)) is not a hexadecimal chunk size")
                 return nil
             }
             cursor = line.next
             if size == 0 {
                 // trailer-section = *( field-line CRLF ), then CRLF
                 while true {
-                    guard let trailer = nextLine(from: cursor, limit: cursor + min(max(0, options.limits.maxHeaderBytes), bytes.count + 1), bareLFReported: &bareLF) else {
-                        flag(SignalingRules.httpChunked, cursor..<bytes.count, "the chunked body ends inside its trailer section")
+                    guard
+                        let trailer = nextLine(
+                            from: cursor, limit: cursor + min(max(0, options.limits.maxHeaderBytes), bytes.count + 1),
+                            bareLFReported: &bareLF)
+                    else {
+                        flag(
+                            SignalingRules.httpChunked, cursor..<bytes.count,
+                            "the chunked body ends inside its trailer section")
                         return nil
                     }
                     cursor = trailer.next
@@ -471,11 +555,15 @@ struct HTTPParser {
                 return body
             }
             guard body.count + size <= options.limits.maxBodyBytes else {
-                flag(SignalingRules.httpLimit, line.content, "the chunked body exceeds the limit of \(options.limits.maxBodyBytes) bytes")
+                flag(
+                    SignalingRules.httpLimit, line.content,
+                    "the chunked body exceeds the limit of \(options.limits.maxBodyBytes) bytes")
                 return nil
             }
             guard size <= bytes.count - cursor else {
-                flag(SignalingRules.httpTruncated, cursor..<bytes.count, "a chunk of \(size) bytes is cut short by the end of the input")
+                flag(
+                    SignalingRules.httpTruncated, cursor..<bytes.count,
+                    "a chunk of \(size) bytes is cut short by the end of the input")
                 return nil
             }
             body += bytes[cursor..<(cursor + size)]
@@ -485,7 +573,9 @@ struct HTTPParser {
             } else if cursor < bytes.count, bytes[cursor] == Self.lf {
                 cursor += 1
             } else {
-                flag(SignalingRules.httpChunked, cursor..<min(bytes.count, cursor + 1), "chunk data is not followed by CRLF")
+                flag(
+                    SignalingRules.httpChunked, cursor..<min(bytes.count, cursor + 1),
+                    "chunk data is not followed by CRLF")
                 return nil
             }
         }

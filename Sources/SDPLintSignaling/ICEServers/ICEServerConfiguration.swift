@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintICE
 public import SDPLintJSON
+
 /// STUN and TURN server configuration as signaling carries it: `RTCConfiguration.iceServers`
 /// JSON (W3C webrtc-pc §4.2.1, §4.2.4) and the WHIP/WHEP `Link: <…>; rel="ice-server"` header
 /// (RFC 9725 §4.6), both ways, onto ICE's ``ICE/ICEServer``.
@@ -21,7 +22,9 @@ public enum ICEServerConfiguration {
     ///
     /// - Returns: Each server at the location of its object, and every finding.
     /// - Complexity: O(n) in the size of the input.
-    public static func read(json bytes: [UInt8], options: JSONParseOptions = .default) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
+    public static func read(
+        json bytes: [UInt8], options: JSONParseOptions = .default
+    ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
         let (document, diagnostics) = JSONDocument.parse(bytes, options: options)
         guard let document else { return ([], diagnostics) }
         var reader = JSONReader(bytes: bytes, index: TextIndex(bytes), strict: options.strict)
@@ -42,19 +45,21 @@ public enum ICEServerConfiguration {
     public static func json(_ servers: [ICEServer], format: JSONWriter.Format = .compact) -> String {
         var writer = JSONWriter(format: format)
         writer.object { configuration in
-            configuration.member("iceServers", array: { list in
-                for server in servers {
-                    list.object { object in
-                        if server.urls.count == 1, let url = server.urls.first {
-                            object.member("urls", url.description)
-                        } else {
-                            object.member("urls", strings: server.urls.map(\.description))
+            configuration.member(
+                "iceServers",
+                array: { list in
+                    for server in servers {
+                        list.object { object in
+                            if server.urls.count == 1, let url = server.urls.first {
+                                object.member("urls", url.description)
+                            } else {
+                                object.member("urls", strings: server.urls.map(\.description))
+                            }
+                            object.member("username", ifPresent: server.username)
+                            object.member("credential", ifPresent: server.credential)
                         }
-                        object.member("username", ifPresent: server.username)
-                        object.member("credential", ifPresent: server.credential)
                     }
-                }
-            })
+                })
         }
         return writer.output
     }
@@ -73,7 +78,9 @@ public enum ICEServerConfiguration {
             }
         }
 
-        func at(_ node: JSONNode) -> SourceLocation { node.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0) }
+        func at(_ node: JSONNode) -> SourceLocation {
+            node.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0)
+        }
 
         mutating func readList(_ node: JSONNode) {
             guard case .array = node.value else {
@@ -102,20 +109,32 @@ public enum ICEServerConfiguration {
                 }
                 urlNodes = urlNodes.filter { $0.value.stringValue != nil }
             default:
-                diagnostics.append(JSONRules.typeMismatch.diagnostic(at: at(urlsNode),
-                    "expected a string or an array of strings at \(urlsNode.path), found \(urlsNode.value.kind)", strict: strict))
+                diagnostics.append(
+                    JSONRules.typeMismatch.diagnostic(
+                        at: at(urlsNode),
+                        "expected a string or an array of strings at \(urlsNode.path), found \(urlsNode.value.kind)",
+                        strict: strict))
                 return
             }
             if urlNodes.isEmpty {
-                diagnostics.append(SignalingRules.iceServerEmptyURLs.diagnostic(at: at(urlsNode),
-                    "the RTCIceServer at \(node.path) has no URL", strict: strict))
+                diagnostics.append(
+                    SignalingRules.iceServerEmptyURLs.diagnostic(
+                        at: at(urlsNode),
+                        "the RTCIceServer at \(node.path) has no URL", strict: strict))
                 return
             }
-            let username = access { () throws(JSONAccessError) -> String? in try node.optional("username", as: String.self) } ?? nil
-            let credential = access { () throws(JSONAccessError) -> String? in try node.optional("credential", as: String.self) } ?? nil
+            let username =
+                access { () throws(JSONAccessError) -> String? in try node.optional("username", as: String.self) }
+                ?? nil
+            let credential =
+                access { () throws(JSONAccessError) -> String? in try node.optional("credential", as: String.self) }
+                ?? nil
             if let typeNode = node["credentialType"], let type = typeNode.value.stringValue, type != "password" {
-                diagnostics.append(SignalingRules.credentialType.diagnostic(at: at(typeNode),
-                    "the credentialType \(JSONWriter.quoted(type)) at \(typeNode.path) is not \"password\"", strict: strict))
+                diagnostics.append(
+                    SignalingRules.credentialType.diagnostic(
+                        at: at(typeNode),
+                        "the credentialType \(JSONWriter.quoted(type)) at \(typeNode.path) is not \"password\"",
+                        strict: strict))
             }
             var urls: [ICEServerURL] = []
             var locations: [SourceLocation] = []
@@ -145,9 +164,14 @@ public enum ICEServerConfiguration {
         for finding in server.validate() where locations.indices.contains(finding.index) {
             diagnostics.append(finding.diagnostic(at: locations[finding.index], strict: strict))
         }
-        if server.urls.allSatisfy({ $0.scheme.isSTUN }), server.username != nil || server.credential != nil, let first = locations.first {
-            diagnostics.append(SignalingRules.stunWithCredentials.diagnostic(at: first,
-                "the server '\(server.urls.first?.description ?? "")' is STUN only but has a username or credential; only TURN uses them", strict: strict))
+        if server.urls.allSatisfy({ $0.scheme.isSTUN }), server.username != nil || server.credential != nil,
+            let first = locations.first
+        {
+            diagnostics.append(
+                SignalingRules.stunWithCredentials.diagnostic(
+                    at: first,
+                    "the server '\(server.urls.first?.description ?? "")' is STUN only but has a username or credential; only TURN uses them",
+                    strict: strict))
         }
         return diagnostics
     }
@@ -166,7 +190,9 @@ public enum ICEServerConfiguration {
     /// - Returns: The servers in order, each at its link's location, and every finding. Links with
     ///   another relation are skipped with `SIG403`.
     /// - Complexity: O(n) in the total length of the values.
-    public static func read(linkValues values: [(value: String, offset: Int)], in input: [UInt8] = []) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
+    public static func read(
+        linkValues values: [(value: String, offset: Int)], in input: [UInt8] = []
+    ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
         let index = TextIndex(input)
         var servers: [Located<ICEServer>] = []
         var diagnostics: [Diagnostic] = []
@@ -180,26 +206,35 @@ public enum ICEServerConfiguration {
             let links = parser.parse()
             diagnostics += parser.diagnostics.map(place)
             for link in links {
-                let here = place(SignalingRules.linkSyntax.diagnostic(at: SourceLocation(line: 1, column: 1, bytes: link.range), ""))
+                let here = place(
+                    SignalingRules.linkSyntax.diagnostic(at: SourceLocation(line: 1, column: 1, bytes: link.range), ""))
                 guard link.relations.contains("ice-server") else {
-                    diagnostics.append(SignalingRules.linkNotICEServer.diagnostic(at: here.location,
-                        "the link to '\(link.target)' has rel=\"\(link.relations.joined(separator: " "))\", not ice-server; it is skipped"))
+                    diagnostics.append(
+                        SignalingRules.linkNotICEServer.diagnostic(
+                            at: here.location,
+                            "the link to '\(link.target)' has rel=\"\(link.relations.joined(separator: " "))\", not ice-server; it is skipped"
+                        ))
                     continue
                 }
                 let (url, findings) = ICEServerURL.parse(link.target)
                 diagnostics += findings.map { finding in
                     var moved = finding
                     let bytes = finding.location.bytes
-                    moved.location = SourceLocation(line: 1, column: 1,
-                        bytes: (link.targetRange.lowerBound + bytes.lowerBound)..<(link.targetRange.lowerBound + bytes.upperBound))
+                    moved.location = SourceLocation(
+                        line: 1, column: 1,
+                        bytes: (link.targetRange.lowerBound + bytes.lowerBound)..<(link.targetRange.lowerBound
+                            + bytes.upperBound))
                     return place(moved)
                 }
                 if let type = link.parameters["credential-type"], type != "password" {
-                    diagnostics.append(SignalingRules.credentialType.diagnostic(at: here.location,
-                        "the credential-type \"\(type)\" of the link to '\(link.target)' is not \"password\""))
+                    diagnostics.append(
+                        SignalingRules.credentialType.diagnostic(
+                            at: here.location,
+                            "the credential-type \"\(type)\" of the link to '\(link.target)' is not \"password\""))
                 }
                 guard let url else { continue }
-                let server = ICEServer(urls: [url], username: link.parameters["username"], credential: link.parameters["credential"])
+                let server = ICEServer(
+                    urls: [url], username: link.parameters["username"], credential: link.parameters["credential"])
                 diagnostics += check(server, at: [here.location], strict: false)
                 servers.append(Located(server, at: here.location))
             }
@@ -254,11 +289,15 @@ struct LinkParser {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func fail(_ range: Range<Int>, _ message: String) {
-        diagnostics.append(SignalingRules.linkSyntax.diagnostic(at: SourceLocation(line: 1, column: range.lowerBound + 1, bytes: range), message))
+        diagnostics.append(
+            SignalingRules.linkSyntax.diagnostic(
+                at: SourceLocation(line: 1, column: range.lowerBound + 1, bytes: range), message))
     }
 
     mutating func skipSpace() {
-        while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") { position += 1 }
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+            position += 1
+        }
     }
 
     /// Skips to after the next comma outside quotes and brackets, after an error.
@@ -288,7 +327,13 @@ struct LinkParser {
             guard position < bytes.count else { return links }
             let start = position
             guard bytes[position] == UInt8(ascii: "<") else {
-                fail(position..<min(bytes.count, position + 1), "a link starts with '<' and the URI; found '\(String(decoding: bytes[position..<min(bytes.count, position + 20)], as: UTF8.self))'")
+                fail(
+                    position..<min(bytes.count, position + 1),
+                    """
+                    a link starts with '<' and the URI; found \
+                    '\(String(decoding: bytes[position..<min(bytes.count, position + 20)], as: UTF8.self))'
+                    """
+                )
                 recover()
                 continue
             }
@@ -304,7 +349,9 @@ struct LinkParser {
                 skipSpace()
                 guard position < bytes.count, bytes[position] != UInt8(ascii: ",") else { break }
                 guard bytes[position] == UInt8(ascii: ";") else {
-                    fail(position..<(position + 1), "expected ';' before a link parameter, found '\(Character(Unicode.Scalar(bytes[position])))'")
+                    fail(
+                        position..<(position + 1),
+                        "expected ';' before a link parameter, found '\(Character(Unicode.Scalar(bytes[position])))'")
                     valid = false
                     break
                 }
@@ -333,7 +380,9 @@ struct LinkParser {
                         let valueStart = position
                         while position < bytes.count, HTTPParser.isToken(bytes[position]) { position += 1 }
                         if position == valueStart {
-                            fail(valueStart..<min(bytes.count, valueStart + 1), "the parameter \(name) has no value after '='")
+                            fail(
+                                valueStart..<min(bytes.count, valueStart + 1),
+                                "the parameter \(name) has no value after '='")
                             valid = false
                             break
                         }
@@ -347,9 +396,10 @@ struct LinkParser {
                 continue
             }
             let relations = (parameters["rel"] ?? "").lowercased().split(separator: " ").map(String.init)
-            links.append(LinkValue(
-                target: String(decoding: bytes[targetRange], as: UTF8.self), targetRange: targetRange,
-                range: start..<position, parameters: parameters, relations: relations))
+            links.append(
+                LinkValue(
+                    target: String(decoding: bytes[targetRange], as: UTF8.self), targetRange: targetRange,
+                    range: start..<position, parameters: parameters, relations: relations))
         }
     }
 

@@ -2,6 +2,7 @@ public import SDPLintDiagnostics
 internal import SDPLintICE
 public import SDPLintJSON
 internal import SDPLintSDP
+
 /// Reads and writes signaling messages as JSON: the W3C dictionaries
 /// (`RTCSessionDescriptionInit`, `RTCIceCandidateInit`), the WebSocket envelope shapes around
 /// them, and our versioned envelope; one JSON text, a JSON array of messages, or NDJSON.
@@ -14,7 +15,9 @@ internal import SDPLintSDP
 /// escapes included.
 public enum SignalingJSON {
     /// The words a `type` member uses for a trickled candidate.
-    static let candidateWords: Set<String> = ["candidate", "ice-candidate", "icecandidate", "ice", "new-ice-candidate", "trickle"]
+    static let candidateWords: Set<String> = [
+        "candidate", "ice-candidate", "icecandidate", "ice", "new-ice-candidate", "trickle",
+    ]
     /// The words a `type` member uses for the end of the session.
     static let hangUpWords: Set<String> = ["bye", "hangup", "hang-up", "leave", "close", "end"]
 
@@ -32,7 +35,9 @@ public enum SignalingJSON {
     /// - Returns: The messages in input order, each at the location of its JSON value, and
     ///   every finding.
     /// - Complexity: O(n) in the size of the input.
-    public static func read(_ bytes: [UInt8], options: JSONParseOptions = .default, lines: Bool? = nil) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    public static func read(
+        _ bytes: [UInt8], options: JSONParseOptions = .default, lines: Bool? = nil
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
         if lines ?? isNDJSON(bytes, options: options) {
             for record in NDJSON.parse(bytes, options: options) {
@@ -52,7 +57,9 @@ public enum SignalingJSON {
     /// - Parameters:
     ///   - node: The value, with its locations.
     ///   - source: The text its document was parsed from, to place findings inside strings.
-    public static func message(from node: JSONNode, source: [UInt8]) -> (message: SignalingMessage?, diagnostics: [Diagnostic]) {
+    public static func message(
+        from node: JSONNode, source: [UInt8]
+    ) -> (message: SignalingMessage?, diagnostics: [Diagnostic]) {
         var reader = Reader(bytes: source, index: TextIndex(source), options: .default)
         reader.readTopLevel(node, arrayAllowed: false)
         return (reader.messages.first?.value, reader.diagnostics)
@@ -62,13 +69,20 @@ public enum SignalingJSON {
     /// later lines; a pretty-printed document's first line is never complete on its own.
     public static func isNDJSON(_ bytes: [UInt8], options: JSONParseOptions = .default) -> Bool {
         var start = 0
-        while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t")
-            || bytes[start] == UInt8(ascii: "\r") || bytes[start] == UInt8(ascii: "\n") { start += 1 }
+        while start < bytes.count,
+            bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t")
+                || bytes[start] == UInt8(ascii: "\r") || bytes[start] == UInt8(ascii: "\n")
+        { start += 1 }
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         guard end < bytes.count else { return false }
         let rest = bytes[(end + 1)...]
-        guard rest.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }) else {
+        guard
+            rest.contains(where: {
+                $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r")
+                    && $0 != UInt8(ascii: "\n")
+            })
+        else {
             return false
         }
         let first = Array(bytes[start..<end])
@@ -123,7 +137,8 @@ public enum SignalingJSON {
 
         mutating func read(_ node: JSONNode) -> SignalingMessage? {
             guard case .object(let object) = node.value else {
-                report(SignalingRules.unrecognizedMessage, node,
+                report(
+                    SignalingRules.unrecognizedMessage, node,
                     "expected a signaling message object at \(node.path), found \(node.value.kind)")
                 return nil
             }
@@ -141,7 +156,9 @@ public enum SignalingJSON {
             }
             for key in ["sdp", "description", "offer", "answer"] {
                 if let inner = node[key], case .object = inner.value {
-                    return wrapped(node, object, key: key) { reader, inner in reader.readDescriptionInit(inner, type: nil) }
+                    return wrapped(node, object, key: key) { reader, inner in
+                        reader.readDescriptionInit(inner, type: nil)
+                    }
                 }
             }
             if let inner = node["ice"] {
@@ -155,8 +172,13 @@ public enum SignalingJSON {
                 _ = access { () throws(JSONAccessError) -> String in try node.required("type", as: String.self) }
                 return nil
             }
-            report(SignalingRules.unrecognizedMessage, node,
-                "the object at \(node.path) is not a signaling message: it has no \"type\", \"sdp\", \"candidate\" or \"ice\" member")
+            report(
+                SignalingRules.unrecognizedMessage, node,
+                """
+                the object at \(node.path) is not a signaling message: it has no \"type\", \"sdp\", \"candidate\" \
+                or \"ice\" member
+                """
+            )
             return nil
         }
 
@@ -177,32 +199,48 @@ public enum SignalingJSON {
         static let descriptionMembers: Set<String> = ["type", "sdp"]
         static let candidateMembers: Set<String> = ["candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"]
 
-        mutating func readTyped(_ node: JSONNode, _ object: JSONObject, type: String, typeNode: JSONNode) -> SignalingMessage? {
+        mutating func readTyped(
+            _ node: JSONNode, _ object: JSONObject, type: String, typeNode: JSONNode
+        ) -> SignalingMessage? {
             if let sdpType = SDPType(rawValue: type) {
                 let sdpFirst = (object.firstIndex(forKey: "sdp") ?? Int.max) < (object.firstIndex(forKey: "type") ?? 0)
                 let content = readDescriptionInit(node, type: sdpType)
-                return finish(content, object, known: Self.descriptionMembers, shape: sdpFirst ? .plainSDPFirst : .plain)
+                return finish(
+                    content, object, known: Self.descriptionMembers, shape: sdpFirst ? .plainSDPFirst : .plain)
             }
             if SignalingJSON.candidateWords.contains(type) {
                 guard let candidate = node["candidate"] else {
-                    _ = access { () throws(JSONAccessError) -> JSONValue in try node.required("candidate", as: JSONValue.self) }
+                    _ = access { () throws(JSONAccessError) -> JSONValue in
+                        try node.required("candidate", as: JSONValue.self)
+                    }
                     return nil
                 }
                 switch candidate.value {
                 case .object:
-                    return finish(readCandidateInit(candidate), object, known: ["type", "candidate"], shape: .typed(type))
+                    return finish(
+                        readCandidateInit(candidate), object, known: ["type", "candidate"], shape: .typed(type))
                 case .null:
                     return finish(.endOfCandidates(.init()), object, known: ["type", "candidate"], shape: .typed(type))
                 default:
-                    return finish(readCandidateInit(node), object, known: Self.candidateMembers.union(["type"]), shape: .typedFlat(type))
+                    return finish(
+                        readCandidateInit(node), object, known: Self.candidateMembers.union(["type"]),
+                        shape: .typedFlat(type))
                 }
             }
             if SignalingJSON.hangUpWords.contains(type) {
-                let reason = access { () throws(JSONAccessError) -> String? in try node.optional("reason", as: String.self) }
-                return finish(.hangUp(.init(reason: reason ?? nil)), object, known: ["type", "reason"], shape: .typed(type))
+                let reason = access { () throws(JSONAccessError) -> String? in
+                    try node.optional("reason", as: String.self)
+                }
+                return finish(
+                    .hangUp(.init(reason: reason ?? nil)), object, known: ["type", "reason"], shape: .typed(type))
             }
-            report(SignalingRules.unknownType, typeNode,
-                "the type \(JSONWriter.quoted(type)) at \(typeNode.path) is not offer, answer, pranswer, rollback, candidate or a hang-up word")
+            report(
+                SignalingRules.unknownType, typeNode,
+                """
+                the type \(JSONWriter.quoted(type)) at \(typeNode.path) is not offer, answer, pranswer, rollback, \
+                candidate or a hang-up word
+                """
+            )
             return nil
         }
 
@@ -214,7 +252,9 @@ public enum SignalingJSON {
             return finish(body(&self, inner), object, known: [key], shape: .wrapped(key))
         }
 
-        func finish(_ content: SignalingMessage.Content?, _ object: JSONObject, known: Set<String>, shape: JSONShape) -> SignalingMessage? {
+        func finish(
+            _ content: SignalingMessage.Content?, _ object: JSONObject, known: Set<String>, shape: JSONShape
+        ) -> SignalingMessage? {
             guard let content else { return nil }
             let extras = JSONObject(object.members.filter { !known.contains($0.key) })
             var message = SignalingMessage(content, extraFields: extras, jsonShape: shape)
@@ -232,24 +272,36 @@ public enum SignalingJSON {
                     _ = access { () throws(JSONAccessError) -> String in try node.required("type", as: String.self) }
                     return nil
                 }
-                guard let text = access({ () throws(JSONAccessError) -> String in try typeNode.decode(as: String.self) }) else { return nil }
+                guard
+                    let text = access({ () throws(JSONAccessError) -> String in try typeNode.decode(as: String.self) })
+                else { return nil }
                 guard let parsed = SDPType(rawValue: text) else {
-                    report(SignalingRules.unknownType, typeNode,
-                        "the type \(JSONWriter.quoted(text)) at \(typeNode.path) is not offer, answer, pranswer or rollback")
+                    report(
+                        SignalingRules.unknownType, typeNode,
+                        """
+                        the type \(JSONWriter.quoted(text)) at \(typeNode.path) is not offer, answer, pranswer or \
+                        rollback
+                        """
+                    )
                     return nil
                 }
                 type = parsed
             }
             guard let type else { return nil }
             if type == .rollback {
-                let sdp = access { () throws(JSONAccessError) -> String? in try node.optional("sdp", as: String.self) } ?? nil
+                let sdp =
+                    access { () throws(JSONAccessError) -> String? in try node.optional("sdp", as: String.self) } ?? nil
                 if let sdp, !sdp.isEmpty, let sdpNode = node["sdp"] {
-                    report(SignalingRules.rollbackWithSDP, sdpNode, "the rollback at \(node.path) carries a description of \(sdp.utf8.count) bytes; it is ignored")
+                    report(
+                        SignalingRules.rollbackWithSDP, sdpNode,
+                        "the rollback at \(node.path) carries a description of \(sdp.utf8.count) bytes; it is ignored")
                 }
                 return .description(.init(type: .rollback, sdp: ""))
             }
-            guard let sdp = access({ () throws(JSONAccessError) -> String in try node.required("sdp", as: String.self) }),
-                  let sdpNode = node["sdp"] else { return nil }
+            guard
+                let sdp = access({ () throws(JSONAccessError) -> String in try node.required("sdp", as: String.self) }),
+                let sdpNode = node["sdp"]
+            else { return nil }
             if sdp.isEmpty {
                 report(SignalingRules.emptySDP, sdpNode, "the \(type) at \(node.path) has an empty sdp")
                 return .description(.init(type: type, sdp: ""))
@@ -270,23 +322,36 @@ public enum SignalingJSON {
                 _ = access { () throws(JSONAccessError) -> String in try node.required("candidate", as: String.self) }
                 return nil
             }
-            let mid = access { () throws(JSONAccessError) -> String? in try node.optional("sdpMid", as: String.self) } ?? nil
-            let index = access { () throws(JSONAccessError) -> UInt16? in try node.optional("sdpMLineIndex", as: UInt16.self) } ?? nil
-            let ufrag = access { () throws(JSONAccessError) -> String? in try node.optional("usernameFragment", as: String.self) } ?? nil
+            let mid =
+                access { () throws(JSONAccessError) -> String? in try node.optional("sdpMid", as: String.self) } ?? nil
+            let index =
+                access { () throws(JSONAccessError) -> UInt16? in try node.optional("sdpMLineIndex", as: UInt16.self) }
+                ?? nil
+            let ufrag =
+                access { () throws(JSONAccessError) -> String? in try node.optional("usernameFragment", as: String.self)
+                } ?? nil
             if candidateNode.value.isNull {
                 return .endOfCandidates(.init(sdpMid: mid, sdpMLineIndex: index, usernameFragment: ufrag))
             }
-            guard let text = access({ () throws(JSONAccessError) -> String in try candidateNode.decode(as: String.self) }) else { return nil }
+            guard
+                let text = access({ () throws(JSONAccessError) -> String in try candidateNode.decode(as: String.self) })
+            else { return nil }
             if text.isEmpty {
                 return .endOfCandidates(.init(sdpMid: mid, sdpMLineIndex: index, usernameFragment: ufrag))
             }
             if mid == nil && index == nil {
-                report(SignalingRules.candidateWithoutTarget, node,
+                report(
+                    SignalingRules.candidateWithoutTarget, node,
                     "the candidate at \(node.path) has neither sdpMid nor sdpMLineIndex; no m= section can take it")
             }
             if !text.hasPrefix("candidate:") {
-                report(SignalingRules.candidatePrefix, candidateNode,
-                    "the candidate at \(candidateNode.path) starts with \(JSONWriter.quoted(String(text.prefix(12)))), not \"candidate:\"")
+                report(
+                    SignalingRules.candidatePrefix, candidateNode,
+                    """
+                    the candidate at \(candidateNode.path) starts with \
+                    \(JSONWriter.quoted(String(text.prefix(12)))), not \"candidate:\"
+                    """
+                )
             }
             relocate(Candidate.parse(text).diagnostics, inString: candidateNode)
             return .candidate(.init(candidate: text, sdpMid: mid, sdpMLineIndex: index, usernameFragment: ufrag))
@@ -295,25 +360,41 @@ public enum SignalingJSON {
         // MARK: Envelope
 
         static let envelopeMembers: Set<String> = [
-            "version", "type", "sdp", "candidate", "sdpMid", "sdpMLineIndex", "usernameFragment", "session", "reason", "extra",
+            "version", "type", "sdp", "candidate", "sdpMid", "sdpMLineIndex", "usernameFragment", "session", "reason",
+            "extra",
         ]
 
         /// Our envelope (Schemas/sdplint-signaling.schema.json): `version`, `type`, the fields
         /// of that type, `session`, `extra`.
         mutating func readEnvelope(_ node: JSONNode, _ object: JSONObject) -> SignalingMessage? {
-            guard let version = access({ () throws(JSONAccessError) -> Int in try node.required("version", as: Int.self) }) else { return nil }
+            guard
+                let version = access({ () throws(JSONAccessError) -> Int in try node.required("version", as: Int.self) }
+                )
+            else { return nil }
             guard version == SignalingJSON.envelopeVersion else {
                 if let versionNode = node["version"] {
-                    report(SignalingRules.envelopeVersion, versionNode, "the envelope at \(node.path) has version \(version); this reader knows version \(SignalingJSON.envelopeVersion)")
+                    report(
+                        SignalingRules.envelopeVersion, versionNode,
+                        """
+                        the envelope at \(node.path) has version \(version); this reader knows version \
+                        \(SignalingJSON.envelopeVersion)
+                        """
+                    )
                 }
                 return nil
             }
-            guard let typeNode = node["type"], let type = access({ () throws(JSONAccessError) -> String in try node.required("type", as: String.self) }) else {
+            guard let typeNode = node["type"],
+                let type = access({ () throws(JSONAccessError) -> String in try node.required("type", as: String.self) }
+                )
+            else {
                 _ = access { () throws(JSONAccessError) -> String in try node.required("type", as: String.self) }
                 return nil
             }
-            let session = access { () throws(JSONAccessError) -> String? in try node.optional("session", as: String.self) } ?? nil
-            let declared: JSONObject?? = access { () throws(JSONAccessError) -> JSONObject? in try node.optional("extra", as: JSONObject.self) }
+            let session =
+                access { () throws(JSONAccessError) -> String? in try node.optional("session", as: String.self) } ?? nil
+            let declared: JSONObject?? = access { () throws(JSONAccessError) -> JSONObject? in
+                try node.optional("extra", as: JSONObject.self)
+            }
             var extras = (declared ?? nil) ?? JSONObject()
             for member in object.members where !Self.envelopeMembers.contains(member.key) {
                 extras.append(member.key, member.value)
@@ -325,16 +406,31 @@ public enum SignalingJSON {
             case "candidate":
                 content = readCandidateInit(node)
             case "end-of-candidates":
-                let mid = access { () throws(JSONAccessError) -> String? in try node.optional("sdpMid", as: String.self) } ?? nil
-                let index = access { () throws(JSONAccessError) -> UInt16? in try node.optional("sdpMLineIndex", as: UInt16.self) } ?? nil
-                let ufrag = access { () throws(JSONAccessError) -> String? in try node.optional("usernameFragment", as: String.self) } ?? nil
+                let mid =
+                    access { () throws(JSONAccessError) -> String? in try node.optional("sdpMid", as: String.self) }
+                    ?? nil
+                let index =
+                    access { () throws(JSONAccessError) -> UInt16? in
+                        try node.optional("sdpMLineIndex", as: UInt16.self)
+                    } ?? nil
+                let ufrag =
+                    access { () throws(JSONAccessError) -> String? in
+                        try node.optional("usernameFragment", as: String.self)
+                    } ?? nil
                 content = .endOfCandidates(.init(sdpMid: mid, sdpMLineIndex: index, usernameFragment: ufrag))
             case "hang-up":
-                let reason = access { () throws(JSONAccessError) -> String? in try node.optional("reason", as: String.self) } ?? nil
+                let reason =
+                    access { () throws(JSONAccessError) -> String? in try node.optional("reason", as: String.self) }
+                    ?? nil
                 content = .hangUp(.init(reason: reason))
             default:
-                report(SignalingRules.unknownType, typeNode,
-                    "the envelope type \(JSONWriter.quoted(type)) at \(typeNode.path) is not offer, answer, pranswer, rollback, candidate, end-of-candidates or hang-up")
+                report(
+                    SignalingRules.unknownType, typeNode,
+                    """
+                    the envelope type \(JSONWriter.quoted(type)) at \(typeNode.path) is not offer, answer, \
+                    pranswer, rollback, candidate, end-of-candidates or hang-up
+                    """
+                )
             }
             guard let content else { return nil }
             return SignalingMessage(content, session: session, extraFields: extras, jsonShape: nil)

@@ -1,5 +1,6 @@
 internal import SDPLintJSON
 internal import SDPLintSDP
+
 extension SignalingJSON {
     /// Which JSON the writer produces.
     public enum Style: Sendable, Hashable {
@@ -14,7 +15,9 @@ extension SignalingJSON {
     ///
     /// - Returns: The text and what the style could not carry (``DroppedItem/messageIndex`` is
     ///   `index`).
-    public static func write(_ message: SignalingMessage, style: Style, index: Int = 0) -> (text: String, dropped: [DroppedItem]) {
+    public static func write(
+        _ message: SignalingMessage, style: Style, index: Int = 0
+    ) -> (text: String, dropped: [DroppedItem]) {
         var writer = JSONWriter()
         var dropped: [DroppedItem] = []
         switch style {
@@ -26,10 +29,19 @@ extension SignalingJSON {
 
     // MARK: WebRTC shapes
 
-    static func writeWebRTC(_ message: SignalingMessage, index: Int, to writer: inout JSONWriter, dropped: inout [DroppedItem]) {
+    static func writeWebRTC(
+        _ message: SignalingMessage, index: Int, to writer: inout JSONWriter, dropped: inout [DroppedItem]
+    ) {
         if let session = message.session {
-            dropped.append(DroppedItem(messageIndex: index, item: .session,
-                reason: "the WebRTC JSON shapes have no member for the session \(JSONWriter.quoted(session)); use the envelope to keep it"))
+            dropped.append(
+                DroppedItem(
+                    messageIndex: index, item: .session,
+                    reason:
+                        """
+                        the WebRTC JSON shapes have no member for the session \(JSONWriter.quoted(session)); use \
+                        the envelope to keep it
+                        """
+                ))
         }
         switch message.content {
         case .description(let description):
@@ -37,7 +49,8 @@ extension SignalingJSON {
             writer.object { object in
                 switch shape {
                 case .wrapped(let key):
-                    object.member(key, object: { inner in writeDescriptionInit(description, sdpFirst: false, to: &inner) })
+                    object.member(
+                        key, object: { inner in writeDescriptionInit(description, sdpFirst: false, to: &inner) })
                 case .plainSDPFirst:
                     writeDescriptionInit(description, sdpFirst: true, to: &object)
                 default:
@@ -47,12 +60,18 @@ extension SignalingJSON {
             }
         case .candidate(let candidate):
             writeCandidateShape(message.jsonShape, message.extraFields, to: &writer) { object in
-                writeCandidateInit(candidate.candidate, candidate.sdpMid, candidate.sdpMLineIndex, candidate.usernameFragment,
-                                   order: message.jsonMemberOrder, to: &object)
+                writeCandidateInit(
+                    candidate.candidate, candidate.sdpMid, candidate.sdpMLineIndex, candidate.usernameFragment,
+                    order: message.jsonMemberOrder, to: &object)
             }
         case .endOfCandidates(let end):
-            writeCandidateShape(message.jsonShape, message.extraFields, to: &writer, endOfAll: end.isForAllSections && end.usernameFragment == nil) { object in
-                writeCandidateInit("", end.sdpMid, end.sdpMLineIndex, end.usernameFragment, order: message.jsonMemberOrder, to: &object)
+            writeCandidateShape(
+                message.jsonShape, message.extraFields, to: &writer,
+                endOfAll: end.isForAllSections && end.usernameFragment == nil
+            ) { object in
+                writeCandidateInit(
+                    "", end.sdpMid, end.sdpMLineIndex, end.usernameFragment, order: message.jsonMemberOrder, to: &object
+                )
             }
         case .hangUp(let hangUp):
             var word = "bye"
@@ -72,7 +91,9 @@ extension SignalingJSON {
         to object: inout JSONWriter.ObjectWriter
     ) {
         let standard = ["candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"]
-        let names = order.isEmpty ? standard : order.filter(standard.contains) + (order.contains("candidate") ? [] : ["candidate"])
+        let names =
+            order.isEmpty
+            ? standard : order.filter(standard.contains) + (order.contains("candidate") ? [] : ["candidate"])
         for name in names {
             switch name {
             case "candidate": object.member("candidate", candidate)
@@ -83,7 +104,9 @@ extension SignalingJSON {
         }
     }
 
-    static func writeDescriptionInit(_ description: SignalingMessage.Description, sdpFirst: Bool, to object: inout JSONWriter.ObjectWriter) {
+    static func writeDescriptionInit(
+        _ description: SignalingMessage.Description, sdpFirst: Bool, to object: inout JSONWriter.ObjectWriter
+    ) {
         if sdpFirst {
             object.member("sdp", description.sdp)
             object.member("type", description.type.rawValue)
@@ -108,15 +131,25 @@ extension SignalingJSON {
                 if endOfAll { object.nullMember("candidate") } else { dictionary(&object) }
             case .wrapped(let key)?:
                 let wrapper = key == "sdp" || key == "description" ? "candidate" : key
-                if endOfAll && wrapper == "ice" { object.nullMember(wrapper) } else {
+                if endOfAll && wrapper == "ice" {
+                    object.nullMember(wrapper)
+                } else {
                     object.member(wrapper, object: { inner in dictionary(&inner) })
                 }
             case .typed(let used)?:
                 object.member("type", candidateWords.contains(used) ? used : "candidate")
-                if endOfAll { object.nullMember("candidate") } else { object.member("candidate", object: { inner in dictionary(&inner) }) }
+                if endOfAll {
+                    object.nullMember("candidate")
+                } else {
+                    object.member("candidate", object: { inner in dictionary(&inner) })
+                }
             case nil:
                 object.member("type", "candidate")
-                if endOfAll { object.nullMember("candidate") } else { object.member("candidate", object: { inner in dictionary(&inner) }) }
+                if endOfAll {
+                    object.nullMember("candidate")
+                } else {
+                    object.member("candidate", object: { inner in dictionary(&inner) })
+                }
             }
             writeExtras(extras, to: &object)
         }

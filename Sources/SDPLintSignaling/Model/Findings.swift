@@ -1,4 +1,5 @@
 internal import SDPLintDiagnostics
+
 /// The findings of one read, located through the input's ``TextIndex`` and capped so hostile
 /// input cannot grow memory without bound.
 struct Findings: Sendable {
@@ -37,7 +38,9 @@ struct Findings: Sendable {
     /// The findings, with a last one counting those over the limit.
     func finish() -> [Diagnostic] {
         guard dropped > 0, let last = list.last else { return list }
-        return list + [SignalingRules.tooManyFindings.diagnostic(
-            at: last.location, "\(dropped) more findings were not reported (limit \(limit))", strict: strict)]
+        return list + [
+            SignalingRules.tooManyFindings.diagnostic(
+                at: last.location, "\(dropped) more findings were not reported (limit \(limit))", strict: strict)
+        ]
     }
 }

@@ -1,5 +1,6 @@
 internal import SDPLintICE
 internal import SDPLintSDP
+
 /// The mapping between RFC 8840 SDP fragments and trickle messages, shared by SIP INFO, WHIP/WHEP
 /// PATCH and the raw `sdpfrag` format.
 ///
@@ -17,7 +18,11 @@ enum FragmentMapping {
             let ufrag = section.attributes.first { $0.name == .iceUfrag }?.value ?? sessionUfrag
             for attribute in section.attributes {
                 if attribute.name == .candidate {
-                    contents.append(.candidate(.init(candidate: "candidate:" + (attribute.value ?? ""), sdpMid: mid, usernameFragment: ufrag)))
+                    contents.append(
+                        .candidate(
+                            .init(
+                                candidate: "candidate:" + (attribute.value ?? ""), sdpMid: mid, usernameFragment: ufrag)
+                        ))
                 } else if attribute.name == .endOfCandidates {
                     contents.append(.endOfCandidates(.init(sdpMid: mid, usernameFragment: ufrag)))
                 }
@@ -36,7 +41,9 @@ enum FragmentMapping {
     /// `m=audio 9 RTP/AVP 0` as RFC 8840's examples write it.
     ///
     /// - Returns: The fragment and, per message, what it could not carry.
-    static func fragment(for contents: [SignalingMessage.Content], contexts: [SessionDescription]) -> (SDPFragment, [[DroppedItem.Item: String]]) {
+    static func fragment(
+        for contents: [SignalingMessage.Content], contexts: [SessionDescription]
+    ) -> (SDPFragment, [[DroppedItem.Item: String]]) {
         struct Entry {
             var mid: String?
             var index: UInt16?
@@ -48,9 +55,15 @@ enum FragmentMapping {
         for content in contents {
             switch content {
             case .candidate(let candidate):
-                entries.append(Entry(mid: candidate.sdpMid, index: candidate.sdpMLineIndex, ufrag: candidate.usernameFragment, candidate: candidate.attributeValue))
+                entries.append(
+                    Entry(
+                        mid: candidate.sdpMid, index: candidate.sdpMLineIndex, ufrag: candidate.usernameFragment,
+                        candidate: candidate.attributeValue))
             case .endOfCandidates(let end):
-                entries.append(Entry(mid: end.sdpMid, index: end.sdpMLineIndex, ufrag: end.usernameFragment, endOfAll: end.isForAllSections))
+                entries.append(
+                    Entry(
+                        mid: end.sdpMid, index: end.sdpMLineIndex, ufrag: end.usernameFragment,
+                        endOfAll: end.isForAllSections))
             default:
                 entries.append(Entry())
             }
@@ -59,19 +72,23 @@ enum FragmentMapping {
         // A mid from the context for a message that names only its m-line index.
         for position in entries.indices where entries[position].mid == nil {
             if let index = entries[position].index, let context = contexts.last, Int(index) < context.media.count,
-               let mid = context.media[Int(index)].attributes.first(where: { $0.name == .mid })?.value {
+                let mid = context.media[Int(index)].attributes.first(where: { $0.name == .mid })?.value
+            {
                 entries[position].mid = mid
             }
         }
         for (position, entry) in entries.enumerated() where entry.index != nil {
-            dropped[position][.sdpMLineIndex] = "an SDP fragment names m= sections by a=mid, not by index (RFC 8840 §4.4)"
+            dropped[position][.sdpMLineIndex] =
+                "an SDP fragment names m= sections by a=mid, not by index (RFC 8840 §4.4)"
         }
         let ufrags = Set(entries.map(\.ufrag))
         let shared = ufrags.count == 1 ? ufrags.first ?? nil : nil
         var fragment = SDPFragment()
         if let shared {
             fragment.attributes.append(Attribute(ICEUfrag(shared)))
-            if let password = password(for: shared, in: contexts) { fragment.attributes.append(Attribute(ICEPwd(password))) }
+            if let password = password(for: shared, in: contexts) {
+                fragment.attributes.append(Attribute(ICEPwd(password)))
+            }
         }
         var current: MediaDescription?
         var currentKey: (String?, String?)?
@@ -92,7 +109,9 @@ enum FragmentMapping {
                 if let mid = entry.mid { section.attributes.append(Attribute(Mid(mid))) }
                 if shared == nil, let ufrag = entry.ufrag {
                     section.attributes.append(Attribute(ICEUfrag(ufrag)))
-                    if let password = password(for: ufrag, in: contexts) { section.attributes.append(Attribute(ICEPwd(password))) }
+                    if let password = password(for: ufrag, in: contexts) {
+                        section.attributes.append(Attribute(ICEPwd(password)))
+                    }
                 }
                 current = section
                 currentKey = (entry.mid, entry.ufrag)
@@ -109,10 +128,14 @@ enum FragmentMapping {
 
     /// `m=<media> 9 <proto> <fmt>` of the section with `mid` in `context`, else `m=audio 9 RTP/AVP 0`.
     static func template(for mid: String?, in contexts: [SessionDescription]) -> MediaDescription {
-        if let mid, let section = contexts.reversed().lazy.compactMap({ context in
-            context.media.first { $0.attributes.contains { $0.name == .mid && $0.value == mid } }
-        }).first {
-            return MediaDescription(media: section.media, port: 9, proto: section.proto, formats: section.formats.isEmpty ? ["0"] : section.formats)
+        if let mid,
+            let section = contexts.reversed().lazy.compactMap({ context in
+                context.media.first { $0.attributes.contains { $0.name == .mid && $0.value == mid } }
+            }).first
+        {
+            return MediaDescription(
+                media: section.media, port: 9, proto: section.proto,
+                formats: section.formats.isEmpty ? ["0"] : section.formats)
         }
         return MediaDescription(media: .audio, port: 9, proto: "RTP/AVP", formats: ["0"])
     }
@@ -129,8 +152,10 @@ enum FragmentMapping {
         if context.attributes.contains(where: { $0.name == .iceUfrag && $0.value == ufrag }) {
             return context.attributes.first { $0.name == .icePwd }?.value
         }
-        for section in context.media where section.attributes.contains(where: { $0.name == .iceUfrag && $0.value == ufrag }) {
-            return section.attributes.first { $0.name == .icePwd }?.value ?? context.attributes.first { $0.name == .icePwd }?.value
+        for section in context.media
+        where section.attributes.contains(where: { $0.name == .iceUfrag && $0.value == ufrag }) {
+            return section.attributes.first { $0.name == .icePwd }?.value
+                ?? context.attributes.first { $0.name == .icePwd }?.value
         }
         return nil
     }

@@ -2,6 +2,7 @@ public import SDPLintDiagnostics
 public import SDPLintICE
 public import SDPLintJSON
 public import SDPLintSDP
+
 /// One step of a WebRTC or VoIP signaling exchange, whatever carried it: a JSON envelope on a
 /// WebSocket, a SIP request or response, a WHIP/WHEP HTTP message, or a bare SDP.
 ///
@@ -45,7 +46,9 @@ public struct SignalingMessage: Sendable, Hashable, CustomStringConvertible {
     /// `sdpMLineIndex` before `sdpMid`).
     var jsonMemberOrder: [String] = []
 
-    public init(_ content: Content, session: String? = nil, extraFields: JSONObject = JSONObject(), jsonShape: JSONShape? = nil) {
+    public init(
+        _ content: Content, session: String? = nil, extraFields: JSONObject = JSONObject(), jsonShape: JSONShape? = nil
+    ) {
         self.content = content
         self.session = session
         self.extraFields = extraFields
@@ -106,7 +109,9 @@ extension SignalingMessage {
         }
 
         /// Descriptions are equal when type and text are.
-        public static func == (lhs: Description, rhs: Description) -> Bool { lhs.type == rhs.type && lhs.sdp == rhs.sdp }
+        public static func == (lhs: Description, rhs: Description) -> Bool {
+            lhs.type == rhs.type && lhs.sdp == rhs.sdp
+        }
         public func hash(into hasher: inout Hasher) {
             hasher.combine(type)
             hasher.combine(sdp)
@@ -127,7 +132,9 @@ extension SignalingMessage {
         /// tells an ICE restart's candidates from the old ones.
         public var usernameFragment: String?
 
-        public init(candidate: String, sdpMid: String? = nil, sdpMLineIndex: UInt16? = nil, usernameFragment: String? = nil) {
+        public init(
+            candidate: String, sdpMid: String? = nil, sdpMLineIndex: UInt16? = nil, usernameFragment: String? = nil
+        ) {
             self.candidate = candidate
             self.sdpMid = sdpMid
             self.sdpMLineIndex = sdpMLineIndex

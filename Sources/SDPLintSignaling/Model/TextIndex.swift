@@ -1,4 +1,5 @@
 internal import SDPLintDiagnostics
+
 /// The start of every line of an input, for turning byte offsets into line and column.
 ///
 /// Formats nest (an SDP inside a JSON string, a fragment inside an HTTP body), and each inner

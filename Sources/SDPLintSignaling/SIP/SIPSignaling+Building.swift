@@ -1,6 +1,7 @@
-public import SDPLintSIP
-internal import SDPLintSDP
 internal import SDPLintJSON
+internal import SDPLintSDP
+public import SDPLintSIP
+
 extension SIPSignaling {
     /// Builds a SIP call from signaling messages, with ``SIP/SIPDialog`` as the caller
     /// (`sip:alice@192.0.2.1`) and responses from the callee (`sip:bob@192.0.2.2`), addresses of
@@ -23,8 +24,12 @@ extension SIPSignaling {
             let callID = message.session ?? "sdplint-call-1"
             var call = calls[callID] ?? Call(callID: callID)
             if !message.extraFields.isEmpty {
-                dropped.append(DroppedItem(messageIndex: index, item: .extraFields,
-                    reason: "SIP has no place for the envelope members \(message.extraFields.keys.joined(separator: ", "))"))
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .extraFields,
+                        reason:
+                            "SIP has no place for the envelope members \(message.extraFields.keys.joined(separator: ", "))"
+                    ))
             }
             switch message.content {
             case .description(let description):
@@ -36,13 +41,18 @@ extension SIPSignaling {
                 case .pranswer:
                     output += call.answer(description, status: 183)
                 case .rollback:
-                    dropped.append(DroppedItem(messageIndex: index, item: .message,
-                        reason: "SIP has no rollback: a pending offer is withdrawn by a failure response or CANCEL"))
+                    dropped.append(
+                        DroppedItem(
+                            messageIndex: index, item: .message,
+                            reason: "SIP has no rollback: a pending offer is withdrawn by a failure response or CANCEL")
+                    )
                 }
                 if let parsed = description.sessionDescription { contexts.append(parsed) }
             case .candidate, .endOfCandidates:
                 let (fragment, lost) = FragmentMapping.fragment(for: [message.content], contexts: contexts)
-                for (item, reason) in lost.first ?? [:] { dropped.append(DroppedItem(messageIndex: index, item: item, reason: reason)) }
+                for (item, reason) in lost.first ?? [:] {
+                    dropped.append(DroppedItem(messageIndex: index, item: item, reason: reason))
+                }
                 output.append(call.info(fragment))
             case .hangUp(let hangUp):
                 output.append(call.bye(reason: hangUp.reason))
@@ -72,7 +82,8 @@ extension SIPSignaling {
         init(callID: String) {
             dialog = SIPDialog(
                 callID: callID,
-                local: NameAddress(uri: SIPURI(user: "alice", host: "192.0.2.1"), parameters: [SIPParameter("tag", "sdplint-a")]),
+                local: NameAddress(
+                    uri: SIPURI(user: "alice", host: "192.0.2.1"), parameters: [SIPParameter("tag", "sdplint-a")]),
                 remote: NameAddress(uri: Self.callee),
                 localContact: SIPURI(user: "alice", host: "192.0.2.1", port: 5060),
                 sentBy: "192.0.2.1", port: 5060)
@@ -84,8 +95,10 @@ extension SIPSignaling {
         }
 
         mutating func invite(_ description: SignalingMessage.Description) -> SIPMessage {
-            var message = dialog.invite(offer: description.sessionDescription ?? SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: []),
-                                        branch: nextBranch())
+            var message = dialog.invite(
+                offer: description.sessionDescription
+                    ?? SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: []),
+                branch: nextBranch())
             message.setBody(Array(description.sdp.utf8), contentType: MediaType.sdp)
             pendingInvite = message
             return message
@@ -93,12 +106,17 @@ extension SIPSignaling {
 
         /// The callee's response with SDP; a 200 is followed by the caller's ACK.
         mutating func answer(_ description: SignalingMessage.Description, status: Int) -> [SIPMessage] {
-            let request = pendingInvite ?? {
-                // The offer is not in the sequence: answer an INVITE that is not written.
-                var silent = dialog
-                return silent.invite(offer: SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: []), branch: "z9hG4bK-sdplint-0")
-            }()
-            guard var response = request.response(statusCode: status, toTag: "sdplint-b", contact: Self.calleeContact) else { return [] }
+            let request =
+                pendingInvite
+                ?? {
+                    // The offer is not in the sequence: answer an INVITE that is not written.
+                    var silent = dialog
+                    return silent.invite(
+                        offer: SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: []),
+                        branch: "z9hG4bK-sdplint-0")
+                }()
+            guard var response = request.response(statusCode: status, toTag: "sdplint-b", contact: Self.calleeContact)
+            else { return [] }
             response.setBody(Array(description.sdp.utf8), contentType: MediaType.sdp)
             guard status >= 200 else { return [response] }
             dialog.receive(response)

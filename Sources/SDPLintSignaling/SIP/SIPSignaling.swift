@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
-public import SDPLintSIP
 internal import SDPLintSDP
+public import SDPLintSIP
+
 /// The mapping between SIP messages and signaling messages, both ways.
 ///
 /// Reading follows the offer/answer state of each dialog (named by its Call-ID):
@@ -29,7 +30,9 @@ public enum SIPSignaling {
     ///   message per candidate, all at the INFO), and every finding (the SIP parser's findings,
     ///   SDP findings at their line, and `SIG2xx`).
     /// - Complexity: O(n) in the size of the input.
-    public static func read(_ bytes: [UInt8], options: SIPParseOptions = .lenient) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    public static func read(
+        _ bytes: [UInt8], options: SIPParseOptions = .lenient
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         var decoder = SIPStreamDecoder(options: options)
         var results = decoder.decode(bytes)
         results += decoder.finish()
@@ -42,8 +45,9 @@ public enum SIPSignaling {
         var reader = Reader(strict: options.strict)
         for result in results {
             diagnostics += result.diagnosticsInStream
-            let location = SourceLocation(line: result.streamLine, column: 1,
-                                          bytes: result.streamOffset..<(result.streamOffset + result.message.serialized().count))
+            let location = SourceLocation(
+                line: result.streamLine, column: 1,
+                bytes: result.streamOffset..<(result.streamOffset + result.message.serialized().count))
             reader.read(result.message, at: location)
         }
         diagnostics += reader.diagnostics
@@ -109,7 +113,9 @@ public enum SIPSignaling {
         public mutating func read(_ message: SIPMessage, at location: SourceLocation) {
             let callID = message.callID
             if callID == nil {
-                report(SignalingRules.missingCallID, location, "the \(name(of: message)) has no Call-ID; it is mapped outside any dialog")
+                report(
+                    SignalingRules.missingCallID, location,
+                    "the \(name(of: message)) has no Call-ID; it is mapped outside any dialog")
             }
             var state = states[callID ?? ""] ?? DialogState()
             defer { states[callID ?? ""] = state }
@@ -122,7 +128,13 @@ public enum SIPSignaling {
                     state.inviteHadOffer = sdp != nil
                     if let sdp {
                         if state.offerOutstanding {
-                            report(SignalingRules.unexpectedSDP, location, "the \(what) offers while an offer is outstanding (glare, RFC 3261 §14.1); read as a new offer")
+                            report(
+                                SignalingRules.unexpectedSDP, location,
+                                """
+                                the \(what) offers while an offer is outstanding (glare, RFC 3261 §14.1); read as \
+                                a new offer
+                                """
+                            )
                         }
                         state.offerOutstanding = true
                         emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
@@ -132,7 +144,9 @@ public enum SIPSignaling {
                 case .ack:
                     if let sdp {
                         if !state.offerOutstanding {
-                            report(SignalingRules.unexpectedSDP, location, "the ACK carries SDP but no offer is outstanding; read as an answer")
+                            report(
+                                SignalingRules.unexpectedSDP, location,
+                                "the ACK carries SDP but no offer is outstanding; read as an answer")
                         }
                         state.offerOutstanding = false
                         state.lastAnswer = sdp
@@ -143,8 +157,10 @@ public enum SIPSignaling {
                 case .info:
                     if let fragment = message.trickleICEFragment {
                         if fragment.infoPackage?.lowercased() != "trickle-ice" {
-                            report(SignalingRules.trickleInfoWithoutPackage, location,
-                                "the INFO carries application/trickle-ice-sdpfrag without \"Info-Package: trickle-ice\"")
+                            report(
+                                SignalingRules.trickleInfoWithoutPackage, location,
+                                "the INFO carries application/trickle-ice-sdpfrag without \"Info-Package: trickle-ice\""
+                            )
                         }
                         let parsed = SDPFragment.parse(bytes: fragment.bytes).fragment
                         for content in FragmentMapping.contents(of: parsed) { emit(content, callID, location) }
@@ -182,10 +198,16 @@ public enum SIPSignaling {
                         state.lastAnswer = sdp
                         emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
                     } else if sdp != state.lastAnswer {
-                        report(SignalingRules.unexpectedSDP, location, "the \(what) carries SDP but no offer is outstanding; it is skipped")
+                        report(
+                            SignalingRules.unexpectedSDP, location,
+                            "the \(what) carries SDP but no offer is outstanding; it is skipped")
                     }
-                } else if method == .invite && state.inviteHadOffer == false && !state.offerOutstanding && state.lastAnswer == nil {
-                    report(SignalingRules.delayedOfferWithoutOffer, location, "the \(what) answers an INVITE without SDP but carries no offer")
+                } else if method == .invite && state.inviteHadOffer == false && !state.offerOutstanding
+                    && state.lastAnswer == nil
+                {
+                    report(
+                        SignalingRules.delayedOfferWithoutOffer, location,
+                        "the \(what) answers an INVITE without SDP but carries no offer")
                 }
                 if method == .invite && state.inviteHadOffer == false { state.inviteHadOffer = true }
             default:
@@ -194,7 +216,9 @@ public enum SIPSignaling {
             }
         }
 
-        mutating func emitOfferOrAnswer(_ sdp: String, _ state: inout DialogState, _ callID: String?, _ location: SourceLocation) {
+        mutating func emitOfferOrAnswer(
+            _ sdp: String, _ state: inout DialogState, _ callID: String?, _ location: SourceLocation
+        ) {
             if state.offerOutstanding {
                 state.offerOutstanding = false
                 state.lastAnswer = sdp
@@ -207,8 +231,10 @@ public enum SIPSignaling {
 
         mutating func noteIgnoredBody(_ message: SIPMessage, _ location: SourceLocation) {
             guard !message.body.isEmpty else { return }
-            report(SignalingRules.ignoredBody, location,
-                "the \(name(of: message)) body of type \(message.contentType?.description ?? "(none)") carries no signaling message")
+            report(
+                SignalingRules.ignoredBody, location,
+                "the \(name(of: message)) body of type \(message.contentType?.description ?? "(none)") carries no signaling message"
+            )
         }
 
         func name(of message: SIPMessage) -> String {
@@ -226,7 +252,9 @@ public enum SIPSignaling {
     static func sdpText(of message: SIPMessage) -> String? {
         guard !message.body.isEmpty, let type = message.contentType else { return nil }
         if type.matches(.sdp) { return String(decoding: message.body, as: UTF8.self) }
-        if type.isMultipart, let part = message.multipartBody?.parts.first(where: { $0.contentType?.matches(.sdp) ?? false }) {
+        if type.isMultipart,
+            let part = message.multipartBody?.parts.first(where: { $0.contentType?.matches(.sdp) ?? false })
+        {
             return String(decoding: part.body, as: UTF8.self)
         }
         return nil

@@ -1,6 +1,7 @@
 public import SDPLintICE
-internal import SDPLintSDP
 internal import SDPLintJSON
+internal import SDPLintSDP
+
 extension WHIPSignaling {
     /// What the WHIP/WHEP writer puts where the model says nothing.
     public struct BuildOptions: Sendable, Hashable {
@@ -15,8 +16,10 @@ extension WHIPSignaling {
         /// The servers the 201 announces in Link headers (RFC 9725 §4.6).
         public var iceServers: [ICEServer]
 
-        public init(endpoint: String = "/whip/endpoint", defaultSession: String = "/whip/session/1",
-                    host: String = "whip.example.com", bearerToken: String? = nil, iceServers: [ICEServer] = []) {
+        public init(
+            endpoint: String = "/whip/endpoint", defaultSession: String = "/whip/session/1",
+            host: String = "whip.example.com", bearerToken: String? = nil, iceServers: [ICEServer] = []
+        ) {
             self.host = host
             self.endpoint = endpoint
             self.defaultSession = defaultSession
@@ -39,7 +42,9 @@ extension WHIPSignaling {
     ///
     /// A session's PATCH requests can only follow the 201 that created it, so candidates that
     /// come between an offer and its answer are written after the answer.
-    public static func build(_ messages: [SignalingMessage], options: BuildOptions = BuildOptions()) -> (messages: [HTTPMessage], dropped: [DroppedItem]) {
+    public static func build(
+        _ messages: [SignalingMessage], options: BuildOptions = BuildOptions()
+    ) -> (messages: [HTTPMessage], dropped: [DroppedItem]) {
         var output: [HTTPMessage] = []
         var dropped: [DroppedItem] = []
         var contexts: [SessionDescription] = []
@@ -49,42 +54,76 @@ extension WHIPSignaling {
             let message = messages[index]
             let session = message.session ?? options.defaultSession
             if !message.extraFields.isEmpty {
-                dropped.append(DroppedItem(messageIndex: index, item: .extraFields,
-                    reason: "WHIP has no place for the envelope members \(message.extraFields.members.map(\.key).joined(separator: ", "))"))
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .extraFields,
+                        reason:
+                            "WHIP has no place for the envelope members \(message.extraFields.members.map(\.key).joined(separator: ", "))"
+                    ))
             }
             switch message.content {
             case .description(let description):
                 if let parsed = description.sessionDescription { contexts.append(parsed) }
                 switch description.type {
                 case .offer:
-                    let answered = messages[(index + 1)...].first { if case .description = $0.content { true } else { false } }
-                    if let session = message.session, answered.map({ !isAnswer($0) || $0.session != session }) ?? true {
-                        dropped.append(DroppedItem(messageIndex: index, item: .session,
-                            reason: "the session \(session) of a WHIP offer is the Location of the 201 answering it, and no answer follows"))
+                    let answered = messages[(index + 1)...].first {
+                        if case .description = $0.content { true } else { false }
                     }
-                    output.append(.request("POST", options.endpoint,
-                        fields: requestFields + body(description.sdp, type: "application/sdp"), body: Array(description.sdp.utf8)))
+                    if let session = message.session, answered.map({ !isAnswer($0) || $0.session != session }) ?? true {
+                        dropped.append(
+                            DroppedItem(
+                                messageIndex: index, item: .session,
+                                reason:
+                                    """
+                                    the session \(session) of a WHIP offer is the Location of the 201 answering \
+                                    it, and no answer follows
+                                    """
+                            ))
+                    }
+                    output.append(
+                        .request(
+                            "POST", options.endpoint,
+                            fields: requestFields + body(description.sdp, type: "application/sdp"),
+                            body: Array(description.sdp.utf8)))
                 case .answer:
                     var fields = [HTTPField("Location", session), HTTPField("ETag", entityTag)]
                     for server in options.iceServers {
                         fields += ICEServerConfiguration.linkValues(for: server).map { HTTPField("Link", $0) }
                     }
-                    output.append(.response(201, fields: fields + body(description.sdp, type: "application/sdp"), body: Array(description.sdp.utf8)))
+                    output.append(
+                        .response(
+                            201, fields: fields + body(description.sdp, type: "application/sdp"),
+                            body: Array(description.sdp.utf8)))
                 case .pranswer, .rollback:
-                    dropped.append(DroppedItem(messageIndex: index, item: .message,
-                        reason: "WHIP and WHEP exchange one offer and one answer; a \(description.type) has no HTTP form"))
+                    dropped.append(
+                        DroppedItem(
+                            messageIndex: index, item: .message,
+                            reason:
+                                """
+                                WHIP and WHEP exchange one offer and one answer; a \(description.type) has no HTTP \
+                                form
+                                """
+                        ))
                 }
             case .candidate, .endOfCandidates:
                 let (fragment, lost) = FragmentMapping.fragment(for: [message.content], contexts: contexts)
-                for (item, reason) in lost.first ?? [:] { dropped.append(DroppedItem(messageIndex: index, item: item, reason: reason)) }
+                for (item, reason) in lost.first ?? [:] {
+                    dropped.append(DroppedItem(messageIndex: index, item: item, reason: reason))
+                }
                 let text = fragment.serialized()
-                output.append(.request("PATCH", session,
-                    fields: requestFields + [HTTPField("If-Match", entityTag)] + body(text, type: "application/trickle-ice-sdpfrag"),
-                    body: Array(text.utf8)))
+                output.append(
+                    .request(
+                        "PATCH", session,
+                        fields: requestFields + [HTTPField("If-Match", entityTag)]
+                            + body(text, type: "application/trickle-ice-sdpfrag"),
+                        body: Array(text.utf8)))
                 output.append(.response(204))
             case .hangUp(let hangUp):
                 if let reason = hangUp.reason {
-                    dropped.append(DroppedItem(messageIndex: index, item: .hangUpReason, reason: "a WHIP DELETE carries no reason; '\(reason)' is left out"))
+                    dropped.append(
+                        DroppedItem(
+                            messageIndex: index, item: .hangUpReason,
+                            reason: "a WHIP DELETE carries no reason; '\(reason)' is left out"))
                 }
                 output.append(.request("DELETE", session, fields: requestFields))
                 output.append(.response(200, fields: [HTTPField("Content-Length", "0")]))

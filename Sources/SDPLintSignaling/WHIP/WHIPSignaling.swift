@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintICE
 internal import SDPLintSDP
+
 /// The mapping between WHIP/WHEP HTTP exchanges and signaling messages, both ways, with the
 /// checks of what the specifications require.
 ///
@@ -35,13 +36,17 @@ public enum WHIPSignaling {
     ///   (`SIG31x`), Link headers (`SIG40x`, `ICExxx`) and findings inside the carried SDP and
     ///   fragments, at their place in the input.
     /// - Complexity: O(n) in the size of the input.
-    public static func read(_ bytes: [UInt8], options: HTTPParseOptions = .default) -> (exchange: Exchange, diagnostics: [Diagnostic]) {
+    public static func read(
+        _ bytes: [UInt8], options: HTTPParseOptions = .default
+    ) -> (exchange: Exchange, diagnostics: [Diagnostic]) {
         let (parsed, httpFindings) = HTTPMessage.parseAll(bytes, options: options)
         var reader = Reader(bytes: bytes, index: TextIndex(bytes), strict: options.strict)
         reader.diagnostics = httpFindings
         for message in parsed { reader.read(message) }
         reader.assignSessions()
-        let exchange = Exchange(messages: reader.messages.map { Located($0.message, at: $0.location) }, iceServers: reader.iceServers, http: parsed)
+        let exchange = Exchange(
+            messages: reader.messages.map { Located($0.message, at: $0.location) }, iceServers: reader.iceServers,
+            http: parsed)
         return (exchange, reader.diagnostics)
     }
 
@@ -81,16 +86,23 @@ public enum WHIPSignaling {
                 lastRequest = method.uppercased()
                 lastRequestTarget = message.target
                 if let authorization = message["Authorization"], !authorization.lowercased().hasPrefix("bearer ") {
-                    report(SignalingRules.whipAuthorization, place(parsed, "Authorization"),
-                        "the Authorization header uses '\(authorization.split(separator: " ").first ?? "")', not the Bearer scheme")
+                    report(
+                        SignalingRules.whipAuthorization, place(parsed, "Authorization"),
+                        "the Authorization header uses '\(authorization.split(separator: " ").first ?? "")', not the Bearer scheme"
+                    )
                 }
                 switch method.uppercased() {
                 case "POST": readOffer(parsed)
                 case "PATCH": readPatch(parsed)
                 case "DELETE":
-                    messages.append(Pending(message: SignalingMessage(.hangUp(.init()), session: message.target), location: parsed.location))
+                    messages.append(
+                        Pending(
+                            message: SignalingMessage(.hangUp(.init()), session: message.target),
+                            location: parsed.location))
                 default:
-                    report(SignalingRules.whipUnmapped, parsed.location, "\(method) requests carry no signaling message in WHIP or WHEP")
+                    report(
+                        SignalingRules.whipUnmapped, parsed.location,
+                        "\(method) requests carry no signaling message in WHIP or WHEP")
                 }
                 return
             }
@@ -98,7 +110,9 @@ public enum WHIPSignaling {
             let request = lastRequest
             if code >= 400 {
                 report(SignalingRules.whipErrorResponse, parsed.location, Self.explain(code, request: request))
-                if request == "POST", let last = messages.last, last.awaitsLocation { messages[messages.count - 1].awaitsLocation = false }
+                if request == "POST", let last = messages.last, last.awaitsLocation {
+                    messages[messages.count - 1].awaitsLocation = false
+                }
                 return
             }
             switch request {
@@ -112,7 +126,9 @@ public enum WHIPSignaling {
                         appendFragment(parsed, session: lastRequestTarget)
                     }
                     if lastPatchWasRestart, message["ETag"] == nil {
-                        report(SignalingRules.whipMissingETag, parsed.location, "the 200 answering an ICE restart has no ETag for the new ICE session")
+                        report(
+                            SignalingRules.whipMissingETag, parsed.location,
+                            "the 200 answering an ICE restart has no ETag for the new ICE session")
                     }
                 }
             default:
@@ -123,13 +139,18 @@ public enum WHIPSignaling {
         mutating func readOffer(_ parsed: ParsedHTTPMessage) {
             let message = parsed.message
             guard message.mediaType == "application/sdp" else {
-                report(SignalingRules.whipOfferContentType, place(parsed, "Content-Type"),
-                    "the POST has Content-Type \(message["Content-Type"].map { "'\($0)'" } ?? "(none)"), not application/sdp")
+                report(
+                    SignalingRules.whipOfferContentType, place(parsed, "Content-Type"),
+                    "the POST has Content-Type \(message["Content-Type"].map { "'\($0)'" } ?? "(none)"), not application/sdp"
+                )
                 return
             }
             guard let description = description(parsed, type: .offer) else { return }
             offerUfrag = description.sessionDescription.flatMap(Self.ufrag)
-            messages.append(Pending(message: SignalingMessage(.description(description)), location: parsed.location, awaitsLocation: true))
+            messages.append(
+                Pending(
+                    message: SignalingMessage(.description(description)), location: parsed.location,
+                    awaitsLocation: true))
         }
 
         mutating func readAnswer(_ parsed: ParsedHTTPMessage) {
@@ -137,16 +158,22 @@ public enum WHIPSignaling {
             let location = message["Location"]
             if message.statusCode == 201 {
                 if location == nil {
-                    report(SignalingRules.whipMissingLocation, parsed.location, "the 201 Created has no Location; the client cannot reach the session it created")
+                    report(
+                        SignalingRules.whipMissingLocation, parsed.location,
+                        "the 201 Created has no Location; the client cannot reach the session it created")
                 }
                 if message["ETag"] == nil {
-                    report(SignalingRules.whipMissingETag, parsed.location, "the 201 Created has no ETag; trickle and ICE restart PATCH requests need one for If-Match")
+                    report(
+                        SignalingRules.whipMissingETag, parsed.location,
+                        "the 201 Created has no ETag; trickle and ICE restart PATCH requests need one for If-Match")
                 }
             }
             readLinks(parsed)
             guard message.mediaType == "application/sdp", !message.body.isEmpty else {
-                report(SignalingRules.whipAnswer, place(parsed, "Content-Type"),
-                    "the \(message.statusCode ?? 0) response to the POST carries \(message.body.isEmpty ? "no body" : "Content-Type '\(message["Content-Type"] ?? "")'"), not an application/sdp answer")
+                report(
+                    SignalingRules.whipAnswer, place(parsed, "Content-Type"),
+                    "the \(message.statusCode ?? 0) response to the POST carries \(message.body.isEmpty ? "no body" : "Content-Type '\(message["Content-Type"] ?? "")'"), not an application/sdp answer"
+                )
                 return
             }
             if let location, let last = messages.indices.last, messages[last].awaitsLocation {
@@ -154,14 +181,18 @@ public enum WHIPSignaling {
                 messages[last].awaitsLocation = false
             }
             guard let description = description(parsed, type: .answer) else { return }
-            messages.append(Pending(message: SignalingMessage(.description(description), session: location), location: parsed.location))
+            messages.append(
+                Pending(
+                    message: SignalingMessage(.description(description), session: location), location: parsed.location))
         }
 
         mutating func readPatch(_ parsed: ParsedHTTPMessage) {
             let message = parsed.message
             guard message.mediaType == "application/trickle-ice-sdpfrag" else {
-                report(SignalingRules.whipPatchContentType, place(parsed, "Content-Type"),
-                    "the PATCH has Content-Type \(message["Content-Type"].map { "'\($0)'" } ?? "(none)"), not application/trickle-ice-sdpfrag")
+                report(
+                    SignalingRules.whipPatchContentType, place(parsed, "Content-Type"),
+                    "the PATCH has Content-Type \(message["Content-Type"].map { "'\($0)'" } ?? "(none)"), not application/trickle-ice-sdpfrag"
+                )
                 return
             }
             let fragment = appendFragment(parsed, session: message.target)
@@ -171,14 +202,22 @@ public enum WHIPSignaling {
             }
             lastPatchWasRestart = ufrag != nil && offerUfrag != nil && ufrag != offerUfrag
             guard let ifMatch = message["If-Match"] else {
-                report(SignalingRules.whipPatchWithoutIfMatch, parsed.location,
-                    lastPatchWasRestart ? "the ICE-restart PATCH has no If-Match: \"*\"" : "the PATCH has no If-Match with the session's entity-tag")
+                report(
+                    SignalingRules.whipPatchWithoutIfMatch, parsed.location,
+                    lastPatchWasRestart
+                        ? "the ICE-restart PATCH has no If-Match: \"*\""
+                        : "the PATCH has no If-Match with the session's entity-tag")
                 return
             }
             if lastPatchWasRestart, ifMatch != "*" {
-                report(SignalingRules.whipRestartIfMatch, place(parsed, "If-Match"), ifMatch == "\"*\""
-                    ? "the ICE-restart PATCH has If-Match: \"*\", a quoted entity-tag; the wildcard is written * without quotes"
-                    : "the PATCH changes the ufrag (an ICE restart) but has If-Match: \(ifMatch), not *")
+                report(
+                    SignalingRules.whipRestartIfMatch, place(parsed, "If-Match"),
+                    ifMatch == "\"*\""
+                        ? """
+                        the ICE-restart PATCH has If-Match: \"*\", a quoted entity-tag; the wildcard is written * \
+                        without quotes
+                        """
+                        : "the PATCH changes the ufrag (an ICE restart) but has If-Match: \(ifMatch), not *")
             }
             if lastPatchWasRestart { offerUfrag = ufrag }
         }
@@ -197,7 +236,8 @@ public enum WHIPSignaling {
             let (fragment, findings) = SDPFragment.parse(bytes: parsed.message.body)
             place(findings, parsed)
             for content in FragmentMapping.contents(of: fragment) {
-                messages.append(Pending(message: SignalingMessage(content, session: session), location: parsed.location))
+                messages.append(
+                    Pending(message: SignalingMessage(content, session: session), location: parsed.location))
             }
             return fragment
         }
@@ -217,7 +257,8 @@ public enum WHIPSignaling {
         mutating func readLinks(_ parsed: ParsedHTTPMessage) {
             var values: [(value: String, offset: Int)] = []
             for (position, field) in parsed.message.fields.enumerated() where field.hasName("Link") {
-                let line = parsed.fieldLocations.indices.contains(position) ? parsed.fieldLocations[position].bytes : 0..<0
+                let line =
+                    parsed.fieldLocations.indices.contains(position) ? parsed.fieldLocations[position].bytes : 0..<0
                 values.append((field.value, Self.valueOffset(bytes, line)))
             }
             guard !values.isEmpty else { return }
@@ -238,7 +279,9 @@ public enum WHIPSignaling {
             var offset = line.lowerBound
             while offset < line.upperBound, bytes[offset] != UInt8(ascii: ":") { offset += 1 }
             offset += 1
-            while offset < line.upperBound, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") { offset += 1 }
+            while offset < line.upperBound, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t") {
+                offset += 1
+            }
             return min(offset, line.upperBound)
         }
 
@@ -252,7 +295,8 @@ public enum WHIPSignaling {
             switch code {
             case 412: return "412 Precondition Failed\(to): the If-Match did not match the session's entity-tag"
             case 422: return "422 Unprocessable Content\(to): the session could not use the SDP fragment"
-            case 405, 501: return "\(code)\(to): the session does not support this method (PATCH for trickle ICE is optional)"
+            case 405, 501:
+                return "\(code)\(to): the session does not support this method (PATCH for trickle ICE is optional)"
             case 415: return "415 Unsupported Media Type\(to): the Content-Type is not what the session takes"
             case 401, 403: return "\(code)\(to): the bearer token was missing or refused"
             default: return "the request\(to) failed with \(code)"
