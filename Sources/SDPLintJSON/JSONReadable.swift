@@ -24,7 +24,7 @@ public protocol JSONReadable {
     init(json node: JSONNode) throws(JSONAccessError)
 }
 
-/// Why a value could not be read as a type: a ``Diagnostics/Diagnostic`` (`JSON210` type
+/// Why a value could not be read as a type: a `Diagnostic` (`JSON210` type
 /// mismatch, `JSON211` missing member, `JSON212` number out of range) that names the path and
 /// sits at the value's location.
 public struct JSONAccessError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -11,7 +11,7 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
 
 /// A diagnostic together with the description it points into.
 ///
-/// ``Diagnostic`` carries a line and column but no file; a negotiation reads at least two
+/// `Diagnostic` carries a line and column but no file; a negotiation reads at least two
 /// files, so each finding says which one.
 public struct Finding: Sendable, Hashable, CustomStringConvertible {
     /// The position of the description among those analysed: 0 for the offer and 1 for the

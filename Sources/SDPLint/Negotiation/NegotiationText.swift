@@ -17,7 +17,7 @@ public struct NegotiationText: Sendable {
         self.verbose = verbose
     }
 
-    /// Where each description of a report came from, by its ``SDPSource`` name: the file, the
+    /// Where each description of a report came from, by its `SDPSource` name: the file, the
     /// place in it (for a message of a trace) and the text, to print the lines under findings.
     public typealias Sources = [String: LintedFile]
 

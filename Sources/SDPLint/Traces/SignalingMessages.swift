@@ -47,10 +47,12 @@ public enum SignalingMessages {
 
     /// Checks an NDJSON stream of signaling messages a block of lines at a time, so that memory
     /// stays flat however long the stream is: each block is read, its messages join their
-    /// sessions' checks (``TraceChecker``), and the files that are complete go to `deliver`.
+    /// sessions' checks, and the files that are complete go to `deliver`.
     /// Findings keep the stream's line numbers.
     ///
     /// - Parameters:
+    ///   - path: How the stream is named in the files delivered.
+    ///   - configuration: The rules, severities and strictness to check with.
     ///   - nextBlock: The next lines of the stream, whole lines only; `nil` at the end.
     ///   - deliver: Gets the files of each block in order; an input with nothing to report is
     ///     still delivered once, empty, so that it counts.
@@ -135,7 +137,8 @@ public enum SignalingMessages {
             bytes: (location.bytes.lowerBound + offset)..<(location.bytes.upperBound + offset))
     }
 
-    /// Cuts `bytes` into blocks of whole lines of about `size` bytes, for ``checkStream``.
+    /// Cuts `bytes` into blocks of whole lines of about `size` bytes, for
+    /// ``checkStream(path:configuration:nextBlock:deliver:)``.
     public static func blocks(of bytes: [UInt8], size: Int = blockSize) -> () -> [UInt8]? {
         var start = 0
         return {
@@ -147,8 +150,8 @@ public enum SignalingMessages {
         }
     }
 
-    /// About how much of a stream ``checkStream`` reads at once: enough messages to keep
-    /// every core busy checking their descriptions.
+    /// About how much of a stream ``checkStream(path:configuration:nextBlock:deliver:)`` reads at
+    /// once: enough messages to keep every core busy checking their descriptions.
     public static let blockSize = 1 << 20
 
     static func description(_ format: SignalingFormat) -> String {

@@ -10,7 +10,7 @@ public import SDPLintSDP
 ///   without a=bundle-only); not the port itself or c= (the default candidate, which Jingle
 ///   does not carry and a conversion always reports when it is not the 9 / 0.0.0.0 placeholder);
 /// - the effective direction (the section's, else the session's, else sendrecv);
-/// - every attribute line in canonical form (``SessionDescription/formatted()``), in any order,
+/// - every attribute line in canonical form (`SessionDescription.formatted()`), in any order,
 ///   with session-level ICE credentials, fingerprints and setup copied into every section that
 ///   is not rejected and has none of its own, and session-level extmaps and extmap-allow-mixed
 ///   into every RTP section (RFC 8839 §5.4, RFC 8122 §5, RFC 8285 §5–6): where a value is written

@@ -30,7 +30,11 @@ extension Jingle {
     /// ICE): one content per mid, in order of first appearance, each with an ICE-UDP transport.
     ///
     /// - Parameters:
+    ///   - sid: the session id of the session the candidates belong to.
+    ///   - candidates: the trickled candidates, each with the mid of its content.
     ///   - creator: the creator of the contents the candidates belong to.
+    ///   - initiator: the `initiator` JID to write on the element, if any.
+    ///   - responder: the `responder` JID to write on the element, if any.
     /// - Returns: the element and the candidate extensions XEP-0176 cannot carry.
     public static func transportInfo(
         sid: String, candidates: [TrickleCandidate], creator: Role = .initiator,

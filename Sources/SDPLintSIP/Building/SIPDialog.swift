@@ -47,7 +47,9 @@ public struct SIPDialog: Sendable, Hashable {
     ///   - local: The local address; a random tag is added when it has none (§8.1.1.3).
     ///   - remote: The remote address, without a tag.
     ///   - localContact: The URI the remote side reaches this side at.
-    ///   - sentBy: The host written in Via's sent-by, and `port` its port.
+    ///   - sentBy: The host written in Via's sent-by.
+    ///   - port: The port written in Via's sent-by; none by default.
+    ///   - transport: The transport written in Via; UDP by default.
     ///   - initialSequence: The CSeq number of the first request; RFC 3261 §8.1.1.5 asks for
     ///     a number below 2^31.
     public init(

@@ -4,7 +4,7 @@ public import SDPLintJSON
 
 /// STUN and TURN server configuration as signaling carries it: `RTCConfiguration.iceServers`
 /// JSON (W3C webrtc-pc §4.2.1, §4.2.4) and the WHIP/WHEP `Link: <…>; rel="ice-server"` header
-/// (RFC 9725 §4.6), both ways, onto ICE's ``ICE/ICEServer``.
+/// (RFC 9725 §4.6), both ways, onto ICE's `ICEServer`.
 ///
 /// URL findings are ICE's own (`ICE130`–`ICE136`, `ICE210` turns with `?transport=udp`,
 /// `ICE211` TURN without credentials, `ICE212`), placed at the URL in the input.
@@ -185,8 +185,9 @@ public enum ICEServerConfiguration {
     /// Link: <turn:turn.example.net?transport=udp>; rel="ice-server"; username="user"; credential="myPassword"; credential-type="password"
     /// ```
     ///
-    /// - Parameter values: Each value with the byte offset of its first byte in `input`, and the
-    ///   input the findings are located in (empty: locations are in the value itself).
+    /// - Parameters:
+    ///   - values: Each value with the byte offset of its first byte in `input`.
+    ///   - input: The input the findings are located in (empty: locations are in the value itself).
     /// - Returns: The servers in order, each at its link's location, and every finding. Links with
     ///   another relation are skipped with `SIG403`.
     /// - Complexity: O(n) in the total length of the values.

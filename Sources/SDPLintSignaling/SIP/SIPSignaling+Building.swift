@@ -3,7 +3,7 @@ internal import SDPLintSDP
 public import SDPLintSIP
 
 extension SIPSignaling {
-    /// Builds a SIP call from signaling messages, with ``SIP/SIPDialog`` as the caller
+    /// Builds a SIP call from signaling messages, with `SIPDialog` as the caller
     /// (`sip:alice@192.0.2.1`) and responses from the callee (`sip:bob@192.0.2.2`), addresses of
     /// RFC 5737's documentation range.
     ///
