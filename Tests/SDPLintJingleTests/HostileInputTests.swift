@@ -39,7 +39,7 @@ import Testing
         let text = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
         let clock = ContinuousClock()
         let start = clock.now
-        let result = XMLElement.parse(text)
+        let result = XMLTreeElement.parse(text)
         #expect(clock.now - start < .seconds(1))
         #expect(result.root == nil)
         let finding = result.diagnostics.first
@@ -50,21 +50,21 @@ import Testing
 
     @Test func depthLimitIsConfigurable() {
         let text = "<a><b><c/></b></a>"
-        #expect(XMLElement.parse(text, options: XMLParseOptions(maxDepth: 3)).root != nil)
-        let refused = XMLElement.parse(text, options: XMLParseOptions(maxDepth: 2))
+        #expect(XMLTreeElement.parse(text, options: XMLParseOptions(maxDepth: 3)).root != nil)
+        let refused = XMLTreeElement.parse(text, options: XMLParseOptions(maxDepth: 2))
         #expect(refused.diagnostics.map(\.code) == ["JINGLE104"])
         #expect(refused.diagnostics.first?.location.column == 7)
     }
 
     @Test func refusesInputOverTheSizeLimitBeforeParsing() {
-        let result = XMLElement.parse(
+        let result = XMLTreeElement.parse(
             String(repeating: " ", count: 100) + "<a/>", options: XMLParseOptions(maxBytes: 64))
         #expect(result.diagnostics.map(\.code) == ["JINGLE103"])
     }
 
     @Test func stopsAfterTheElementLimit() {
         let text = "<a>" + String(repeating: "<b/>", count: 100) + "</a>"
-        let result = XMLElement.parse(text, options: XMLParseOptions(maxElements: 50))
+        let result = XMLTreeElement.parse(text, options: XMLParseOptions(maxElements: 50))
         #expect(result.diagnostics.map(\.code) == ["JINGLE105"])
     }
 

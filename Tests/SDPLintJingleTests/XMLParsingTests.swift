@@ -7,7 +7,7 @@ import Testing
     @Test func readsElementsAttributesAndLocations() throws {
         let text =
             "<iq xmlns='jabber:client' type='set'>\n  <jingle xmlns='urn:xmpp:jingle:1' sid='x'>\n    <reason><text xml:lang='en'>a &amp; é</text></reason></jingle></iq>"
-        let result = XMLElement.parse(text)
+        let result = XMLTreeElement.parse(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let root = try #require(result.root)
         #expect(root.name == XMLName("iq", namespace: "jabber:client"))
@@ -26,9 +26,9 @@ import Testing
     /// libxml2 hands it over; written back, it reads the same.
     @Test(arguments: ["urn:x&amp;y", "urn:x&#38;y", "urn:x&#x26;y"])
     func namespaceReferencesAreDecoded(_ declared: String) throws {
-        let root = try #require(XMLElement.parse("<a xmlns='\(declared)'/>").root)
+        let root = try #require(XMLTreeElement.parse("<a xmlns='\(declared)'/>").root)
         #expect(root.name.namespace == "urn:x&y")
-        let again = try #require(XMLElement.parse(root.serialized()).root)
+        let again = try #require(XMLTreeElement.parse(root.serialized()).root)
         #expect(again.name.namespace == "urn:x&y")
     }
 

@@ -52,7 +52,7 @@ struct JingleToSDP {
 
     init(options: SDPConversionOptions) { self.options = options }
 
-    private mutating func drop(_ scope: DroppedItem.Scope, _ element: XMLElement, _ reason: String) {
+    private mutating func drop(_ scope: DroppedItem.Scope, _ element: XMLTreeElement, _ reason: String) {
         dropped.append(DroppedItem(scope: scope, kind: .jingleElement, text: element.serialized(), reason: reason))
     }
 
@@ -61,7 +61,7 @@ struct JingleToSDP {
     }
 
     private mutating func dropExtras(
-        _ scope: DroppedItem.Scope, _ owner: String, _ attributes: [XMLAttribute], _ children: [XMLElement]
+        _ scope: DroppedItem.Scope, _ owner: String, _ attributes: [XMLAttribute], _ children: [XMLTreeElement]
     ) {
         for attribute in attributes { drop(scope, "\(owner) \(attribute)", "SDP has no place for this attribute") }
         for child in children { drop(scope, child, "SDP has no place for this element") }

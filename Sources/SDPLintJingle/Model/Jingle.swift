@@ -25,12 +25,12 @@ public struct Jingle: Sendable, Hashable {
     public var extraAttributes: [XMLAttribute]
     /// Other child elements, such as session-info payloads (`<ringing/>`, `<mute/>`), written back
     /// after the known ones.
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         action: Action, sid: String, initiator: String? = nil, responder: String? = nil, contents: [Content] = [],
         reason: Reason? = nil, groups: [ContentGroup] = [], extraAttributes: [XMLAttribute] = [],
-        extraChildren: [XMLElement] = []
+        extraChildren: [XMLTreeElement] = []
     ) {
         self.action = action
         self.sid = sid
@@ -140,14 +140,15 @@ extension Jingle {
         /// The transport method.
         public var transport: TransportMethod?
         /// The `<security/>` element, kept as written (XEP-0166 §7.3).
-        public var security: XMLElement?
+        public var security: XMLTreeElement?
         public var extraAttributes: [XMLAttribute]
-        public var extraChildren: [XMLElement]
+        public var extraChildren: [XMLTreeElement]
 
         public init(
             creator: Role = .initiator, name: String, senders: Senders? = nil, disposition: String? = nil,
-            description: ApplicationDescription? = nil, transport: TransportMethod? = nil, security: XMLElement? = nil,
-            extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+            description: ApplicationDescription? = nil, transport: TransportMethod? = nil,
+            security: XMLTreeElement? = nil,
+            extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
         ) {
             self.creator = creator
             self.name = name
@@ -182,7 +183,7 @@ public enum ApplicationDescription: Sendable, Hashable {
     /// XEP-0167 RTP.
     case rtp(RTPDescription)
     /// Any other application (file transfer, …), kept as written.
-    case other(XMLElement)
+    case other(XMLTreeElement)
 }
 
 /// The transport method of a content.
@@ -194,7 +195,7 @@ public enum TransportMethod: Sendable, Hashable {
     /// XEP-0177 raw UDP.
     case rawUDP(RawUDPTransport)
     /// Any other transport, kept as written.
-    case other(XMLElement)
+    case other(XMLTreeElement)
 }
 
 extension Jingle {
@@ -212,11 +213,11 @@ extension Jingle {
         /// The `xml:lang` of the text.
         public var textLanguage: String?
         /// Application-specific elements (other namespaces), kept as written.
-        public var extraChildren: [XMLElement]
+        public var extraChildren: [XMLTreeElement]
 
         public init(
             _ condition: Condition?, text: String? = nil, textLanguage: String? = nil,
-            alternativeSessionID: String? = nil, extraChildren: [XMLElement] = []
+            alternativeSessionID: String? = nil, extraChildren: [XMLTreeElement] = []
         ) {
             self.condition = condition
             self.text = text
@@ -269,11 +270,11 @@ extension Jingle {
         /// The names of the grouped contents, in order.
         public var contents: [String]
         public var extraAttributes: [XMLAttribute]
-        public var extraChildren: [XMLElement]
+        public var extraChildren: [XMLTreeElement]
 
         public init(
             semantics: String, contents: [String], extraAttributes: [XMLAttribute] = [],
-            extraChildren: [XMLElement] = []
+            extraChildren: [XMLTreeElement] = []
         ) {
             self.semantics = semantics
             self.contents = contents

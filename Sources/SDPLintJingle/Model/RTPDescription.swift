@@ -41,7 +41,7 @@ public struct RTPDescription: Sendable, Hashable {
     /// Jitsi's `<rid-group semantics='SIM'>`: the simulcast send list.
     public var ridGroups: [RIDGroup]
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         media: String, ssrc: String? = nil, payloadTypes: [PayloadType] = [], rtcpMux: Bool = false,
@@ -49,7 +49,7 @@ public struct RTPDescription: Sendable, Hashable {
         feedbackTRRInterval: String? = nil, headerExtensions: [HeaderExtension] = [], extmapAllowMixed: Bool = false,
         sources: [Source] = [], sourceGroups: [SourceGroup] = [], streams: [MediaStream] = [],
         ridGroups: [RIDGroup] = [],
-        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.media = media
         self.ssrc = ssrc
@@ -92,13 +92,13 @@ public struct PayloadType: Sendable, Hashable {
     /// XEP-0293 `<rtcp-fb-trr-int value/>`.
     public var feedbackTRRInterval: String?
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         id: Int, name: String? = nil, clockRate: Int? = nil, channels: Int? = nil, ptime: String? = nil,
         maxptime: String? = nil,
         parameters: [Parameter] = [], feedback: [FeedbackType] = [], feedbackTRRInterval: String? = nil,
-        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.id = id
         self.name = name
@@ -125,10 +125,10 @@ public struct Parameter: Sendable, Hashable, CustomStringConvertible {
     /// Attributes and children of the `<parameter/>` element this module does not know, kept
     /// to be written back.
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
-        name: String, value: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        name: String, value: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.name = name
         self.value = value
@@ -186,9 +186,9 @@ public struct HeaderExtension: Sendable, Hashable {
 public struct Encryption: Sendable, Hashable {
     public var required: String?
     public var cryptos: [CryptoLine]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
-    public init(required: String? = nil, cryptos: [CryptoLine] = [], extraChildren: [XMLElement] = []) {
+    public init(required: String? = nil, cryptos: [CryptoLine] = [], extraChildren: [XMLTreeElement] = []) {
         self.required = required
         self.cryptos = cryptos
         self.extraChildren = extraChildren
@@ -232,11 +232,11 @@ public struct Source: Sendable, Hashable {
     /// Jitsi's `<ssrc-info xmlns='http://jitsi.org/jitmeet' owner='…'/>`.
     public var owner: String?
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         ssrc: UInt32? = nil, rid: String? = nil, parameters: [Parameter] = [], owner: String? = nil,
-        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.ssrc = ssrc
         self.rid = rid

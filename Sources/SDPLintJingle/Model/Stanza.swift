@@ -25,12 +25,12 @@ public struct IQ: Sendable, Hashable {
     public var jingle: Jingle?
     public var extraAttributes: [XMLAttribute]
     /// Other payloads (an `<error/>`, …), kept as written.
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         namespace: String? = JingleNamespace.client, type: String = "set", id: String? = nil, from: String? = nil,
         to: String? = nil,
-        jingle: Jingle? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        jingle: Jingle? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.namespace = namespace
         self.type = type
@@ -54,12 +54,12 @@ public struct Message: Sendable, Hashable {
     public var initiation: MessageInitiation?
     public var extraAttributes: [XMLAttribute]
     /// Other children (`<store xmlns='urn:xmpp:hints'/>`, a body, …), kept as written.
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         namespace: String? = JingleNamespace.client, type: String? = "chat", id: String? = nil, from: String? = nil,
         to: String? = nil,
-        initiation: MessageInitiation? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        initiation: MessageInitiation? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.namespace = namespace
         self.type = type
@@ -89,12 +89,12 @@ public struct MessageInitiation: Sendable, Hashable {
     /// `<migrated to='…'/>` in a finish.
     public var migratedTo: String?
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         action: Action, id: String, descriptions: [ApplicationDescription] = [], reason: Jingle.Reason? = nil,
         tieBreak: Bool = false,
-        migratedTo: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        migratedTo: String? = nil, extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.action = action
         self.id = id

@@ -20,17 +20,17 @@ public struct ICEUDPTransport: Sendable, Hashable {
     /// The candidates, in order.
     public var candidates: [TransportCandidate]
     /// `<remote-candidate component ip port/>`, sent by the controlling agent (XEP-0176 §5.2).
-    public var remoteCandidate: XMLElement?
+    public var remoteCandidate: XMLTreeElement?
     /// XEP-0343 `<sctpmap number protocol streams/>`.
     public var sctpMap: SCTPMapElement?
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         ufrag: String? = nil, pwd: String? = nil, fingerprints: [DTLSFingerprint] = [],
         candidates: [TransportCandidate] = [],
-        remoteCandidate: XMLElement? = nil, sctpMap: SCTPMapElement? = nil, extraAttributes: [XMLAttribute] = [],
-        extraChildren: [XMLElement] = []
+        remoteCandidate: XMLTreeElement? = nil, sctpMap: SCTPMapElement? = nil, extraAttributes: [XMLAttribute] = [],
+        extraChildren: [XMLTreeElement] = []
     ) {
         self.ufrag = ufrag
         self.pwd = pwd
@@ -145,11 +145,11 @@ public struct WebRTCDataChannelTransport: Sendable, Hashable {
     /// The ICE-UDP transport inside.
     public var iceUDP: ICEUDPTransport?
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
     public init(
         sctpPort: Int? = nil, maxMessageSize: UInt64? = nil, iceUDP: ICEUDPTransport? = nil,
-        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []
+        extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
     ) {
         self.sctpPort = sctpPort
         self.maxMessageSize = maxMessageSize
@@ -163,9 +163,11 @@ public struct WebRTCDataChannelTransport: Sendable, Hashable {
 public struct RawUDPTransport: Sendable, Hashable {
     public var candidates: [Candidate]
     public var extraAttributes: [XMLAttribute]
-    public var extraChildren: [XMLElement]
+    public var extraChildren: [XMLTreeElement]
 
-    public init(candidates: [Candidate] = [], extraAttributes: [XMLAttribute] = [], extraChildren: [XMLElement] = []) {
+    public init(
+        candidates: [Candidate] = [], extraAttributes: [XMLAttribute] = [], extraChildren: [XMLTreeElement] = []
+    ) {
         self.candidates = candidates
         self.extraAttributes = extraAttributes
         self.extraChildren = extraChildren

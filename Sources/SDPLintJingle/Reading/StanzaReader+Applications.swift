@@ -3,7 +3,7 @@ import SDPLintSDP
 extension StanzaReader {
     // MARK: XEP-0167 and the elements added to its description
 
-    mutating func rtpDescription(_ element: XMLElement) -> RTPDescription {
+    mutating func rtpDescription(_ element: XMLTreeElement) -> RTPDescription {
         var cursor = ElementCursor(element)
         var description = RTPDescription(media: "")
         if let media = cursor.attribute("media") {
@@ -70,7 +70,7 @@ extension StanzaReader {
         return description
     }
 
-    mutating func payloadType(_ element: XMLElement) -> PayloadType? {
+    mutating func payloadType(_ element: XMLTreeElement) -> PayloadType? {
         var cursor = ElementCursor(element)
         guard let id = integer(&cursor, "id", in: 0...127, required: true) else { return nil }
         var payloadType = PayloadType(id: id)
@@ -150,7 +150,7 @@ extension StanzaReader {
         return result
     }
 
-    mutating func headerExtension(_ element: XMLElement) -> HeaderExtension? {
+    mutating func headerExtension(_ element: XMLTreeElement) -> HeaderExtension? {
         var cursor = ElementCursor(element)
         let id = integer(&cursor, "id", in: 1...65535, required: true)
         let uri = required(&cursor, "uri")
@@ -161,7 +161,7 @@ extension StanzaReader {
             id: id, uri: uri, senders: senders, parameters: parameters, extraAttributes: cursor.extraAttributes)
     }
 
-    mutating func encryption(_ element: XMLElement) -> Encryption {
+    mutating func encryption(_ element: XMLTreeElement) -> Encryption {
         var cursor = ElementCursor(element)
         var encryption = Encryption(required: cursor.attribute("required"))
         for child in cursor.children("crypto", JingleNamespace.rtp) {
@@ -180,7 +180,7 @@ extension StanzaReader {
         return encryption
     }
 
-    mutating func source(_ element: XMLElement) -> Source? {
+    mutating func source(_ element: XMLTreeElement) -> Source? {
         var cursor = ElementCursor(element)
         var source = Source()
         if cursor.element[attribute: "ssrc"] != nil {
@@ -203,7 +203,7 @@ extension StanzaReader {
 
     // MARK: Transports
 
-    mutating func iceUDP(_ element: XMLElement) -> ICEUDPTransport {
+    mutating func iceUDP(_ element: XMLTreeElement) -> ICEUDPTransport {
         var cursor = ElementCursor(element)
         var transport = ICEUDPTransport(ufrag: cursor.attribute("ufrag"), pwd: cursor.attribute("pwd"))
         for child in cursor.children("fingerprint", JingleNamespace.dtls) {
@@ -242,7 +242,7 @@ extension StanzaReader {
         return transport
     }
 
-    mutating func iceCandidate(_ element: XMLElement) -> TransportCandidate? {
+    mutating func iceCandidate(_ element: XMLTreeElement) -> TransportCandidate? {
         var cursor = ElementCursor(element)
         let component = integer(&cursor, "component", in: 1...256, required: true)
         let foundation = required(&cursor, "foundation")
@@ -274,7 +274,7 @@ extension StanzaReader {
             relatedPort: relatedPort, type: type, tcpType: tcpType, extraAttributes: cursor.extraAttributes)
     }
 
-    mutating func dataChannel(_ element: XMLElement) -> WebRTCDataChannelTransport {
+    mutating func dataChannel(_ element: XMLTreeElement) -> WebRTCDataChannelTransport {
         var cursor = ElementCursor(element)
         var transport = WebRTCDataChannelTransport()
         transport.sctpPort = integer(&cursor, "sctp-port", in: 0...65535, required: false)
@@ -292,7 +292,7 @@ extension StanzaReader {
         return transport
     }
 
-    mutating func rawUDP(_ element: XMLElement) -> RawUDPTransport {
+    mutating func rawUDP(_ element: XMLTreeElement) -> RawUDPTransport {
         var cursor = ElementCursor(element)
         var transport = RawUDPTransport()
         for child in cursor.children("candidate", JingleNamespace.rawUDP) {

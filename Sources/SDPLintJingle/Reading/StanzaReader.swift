@@ -25,7 +25,7 @@ extension Stanza {
 
     /// Parses stanza bytes (UTF-8); see ``parse(_:options:)``.
     public static func parse(bytes: [UInt8], options: XMLParseOptions = XMLParseOptions()) -> StanzaParseResult {
-        let xml = XMLElement.parse(bytes: bytes, options: options)
+        let xml = XMLTreeElement.parse(bytes: bytes, options: options)
         guard let root = xml.root else { return StanzaParseResult(stanza: nil, diagnostics: xml.diagnostics) }
         var reader = StanzaReader(strict: options.strict, limit: options.maxDiagnostics)
         let stanza = reader.stanza(root)
@@ -33,7 +33,7 @@ extension Stanza {
     }
 
     /// Reads a stanza from an element tree.
-    public init?(element: XMLElement, diagnostics: inout [Diagnostic]) {
+    public init?(element: XMLTreeElement, diagnostics: inout [Diagnostic]) {
         var reader = StanzaReader(strict: false, limit: 1000)
         guard let stanza = reader.stanza(element) else {
             diagnostics += reader.finish()
@@ -46,7 +46,7 @@ extension Stanza {
 
 extension Jingle {
     /// Reads a `<jingle/>` element tree, reporting problems to `diagnostics`.
-    public init?(element: XMLElement, diagnostics: inout [Diagnostic]) {
+    public init?(element: XMLTreeElement, diagnostics: inout [Diagnostic]) {
         var reader = StanzaReader(strict: false, limit: 1000)
         let jingle = reader.jingle(element)
         diagnostics += reader.finish()
@@ -57,12 +57,12 @@ extension Jingle {
 
 /// Takes the known attributes and children of one element; what is left over is kept as extras.
 struct ElementCursor {
-    let element: XMLElement
+    let element: XMLTreeElement
     private var usedAttributes: Set<Int> = []
     private var usedChildren: Set<Int> = []
-    private let childElements: [XMLElement]
+    private let childElements: [XMLTreeElement]
 
-    init(_ element: XMLElement) {
+    init(_ element: XMLTreeElement) {
         self.element = element
         self.childElements = element.elements
     }
@@ -88,8 +88,8 @@ struct ElementCursor {
     }
 
     /// Takes every child element with this name.
-    mutating func children(_ localName: String, _ namespace: String?) -> [XMLElement] {
-        var result: [XMLElement] = []
+    mutating func children(_ localName: String, _ namespace: String?) -> [XMLTreeElement] {
+        var result: [XMLTreeElement] = []
         for (index, child) in childElements.enumerated() where !usedChildren.contains(index) {
             if child.name.localName == localName && child.name.namespace == namespace {
                 usedChildren.insert(index)
@@ -100,7 +100,7 @@ struct ElementCursor {
     }
 
     /// Takes the first child element with this name; a second one stays an extra (reported).
-    mutating func child(_ localName: String, _ namespace: String?, reader: inout StanzaReader) -> XMLElement? {
+    mutating func child(_ localName: String, _ namespace: String?, reader: inout StanzaReader) -> XMLTreeElement? {
         for (index, child) in childElements.enumerated() where !usedChildren.contains(index) {
             if child.name.localName == localName && child.name.namespace == namespace {
                 usedChildren.insert(index)
@@ -119,8 +119,8 @@ struct ElementCursor {
     }
 
     /// Takes every remaining child element (for containers whose children are all of one kind).
-    mutating func remainingChildren() -> [XMLElement] {
-        var result: [XMLElement] = []
+    mutating func remainingChildren() -> [XMLTreeElement] {
+        var result: [XMLTreeElement] = []
         for (index, child) in childElements.enumerated() where !usedChildren.contains(index) {
             usedChildren.insert(index)
             result.append(child)
@@ -132,7 +132,7 @@ struct ElementCursor {
         element.attributes.enumerated().filter { !usedAttributes.contains($0.offset) }.map(\.element)
     }
 
-    var extraChildren: [XMLElement] {
+    var extraChildren: [XMLTreeElement] {
         childElements.enumerated().filter { !usedChildren.contains($0.offset) }.map(\.element)
     }
 }
@@ -147,7 +147,7 @@ struct StanzaReader {
 
     func finish() -> [Diagnostic] { collector.finish(overflowRule: JingleRules.tooManyFindings) }
 
-    mutating func report(_ rule: Rule, _ element: XMLElement, _ message: String, hint: String? = nil) {
+    mutating func report(_ rule: Rule, _ element: XMLTreeElement, _ message: String, hint: String? = nil) {
         collector.report(
             rule, at: element.location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message, hint: hint)
     }
@@ -225,7 +225,7 @@ struct StanzaReader {
 
     // MARK: Stanzas
 
-    mutating func stanza(_ element: XMLElement) -> Stanza? {
+    mutating func stanza(_ element: XMLTreeElement) -> Stanza? {
         let namespace = element.name.namespace
         guard namespace == nil || namespace == JingleNamespace.client || namespace == JingleNamespace.server else {
             report(
@@ -244,7 +244,7 @@ struct StanzaReader {
         }
     }
 
-    mutating func iq(_ element: XMLElement) -> IQ {
+    mutating func iq(_ element: XMLTreeElement) -> IQ {
         var cursor = ElementCursor(element)
         let type = required(&cursor, "type") ?? "set"
         let id = cursor.attribute("id")
@@ -269,7 +269,7 @@ struct StanzaReader {
             extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
-    mutating func message(_ element: XMLElement) -> Message {
+    mutating func message(_ element: XMLTreeElement) -> Message {
         var cursor = ElementCursor(element)
         let type = cursor.attribute("type")
         let id = cursor.attribute("id")
@@ -292,7 +292,7 @@ struct StanzaReader {
             extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
-    mutating func messageInitiation(_ element: XMLElement, action: MessageInitiation.Action) -> MessageInitiation {
+    mutating func messageInitiation(_ element: XMLTreeElement, action: MessageInitiation.Action) -> MessageInitiation {
         var cursor = ElementCursor(element)
         let id = required(&cursor, "id") ?? ""
         var descriptions: [ApplicationDescription] = []
@@ -326,7 +326,7 @@ struct StanzaReader {
 
     // MARK: XEP-0166
 
-    mutating func jingle(_ element: XMLElement) -> Jingle? {
+    mutating func jingle(_ element: XMLTreeElement) -> Jingle? {
         guard element.name.localName == "jingle", element.name.namespace == JingleNamespace.jingle else {
             report(
                 JingleRules.unexpectedRoot, element,
@@ -377,7 +377,7 @@ struct StanzaReader {
             groups: groups, extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
     }
 
-    mutating func content(_ element: XMLElement) -> Jingle.Content? {
+    mutating func content(_ element: XMLTreeElement) -> Jingle.Content? {
         var cursor = ElementCursor(element)
         var creator = Role.initiator
         if let text = required(&cursor, "creator") {
@@ -416,7 +416,7 @@ struct StanzaReader {
             extraChildren: cursor.extraChildren)
     }
 
-    mutating func reason(_ element: XMLElement) -> Jingle.Reason {
+    mutating func reason(_ element: XMLTreeElement) -> Jingle.Reason {
         var cursor = ElementCursor(element)
         var text: String?
         var language: String?
@@ -448,7 +448,7 @@ struct StanzaReader {
             condition, text: text, textLanguage: language, alternativeSessionID: alternative, extraChildren: others)
     }
 
-    mutating func group(_ element: XMLElement) -> Jingle.ContentGroup {
+    mutating func group(_ element: XMLTreeElement) -> Jingle.ContentGroup {
         var cursor = ElementCursor(element)
         let semantics = required(&cursor, "semantics") ?? ""
         var names: [String] = []

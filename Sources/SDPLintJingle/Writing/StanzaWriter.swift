@@ -2,7 +2,7 @@ import SDPLintSDP
 
 extension Stanza {
     /// The stanza as an element tree.
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         switch self {
         case .iq(let iq): iq.element
         case .message(let message): message.element
@@ -19,9 +19,9 @@ extension Stanza {
 /// Builds an element: known attributes (skipping `nil`), then the kept extras.
 private func make(
     _ name: String, _ namespace: String?, _ attributes: [(String, String?)], extra: [XMLAttribute] = [],
-    children: [XMLElement] = [], extraChildren: [XMLElement] = []
-) -> XMLElement {
-    var element = XMLElement(XMLName(name, namespace: namespace))
+    children: [XMLTreeElement] = [], extraChildren: [XMLTreeElement] = []
+) -> XMLTreeElement {
+    var element = XMLTreeElement(XMLName(name, namespace: namespace))
     for (key, value) in attributes {
         if let value { element.attributes.append(XMLAttribute(key, value)) }
     }
@@ -31,7 +31,7 @@ private func make(
 }
 
 extension IQ {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "iq", namespace, [("type", type), ("id", id), ("from", from), ("to", to)], extra: extraAttributes,
             children: jingle.map { [$0.element] } ?? [], extraChildren: extraChildren)
@@ -39,7 +39,7 @@ extension IQ {
 }
 
 extension Message {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "message", namespace, [("type", type), ("id", id), ("from", from), ("to", to)], extra: extraAttributes,
             children: initiation.map { [$0.element] } ?? [], extraChildren: extraChildren)
@@ -47,10 +47,10 @@ extension Message {
 }
 
 extension MessageInitiation {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         var children = descriptions.map(\.element)
         if let reason { children.append(reason.element) }
-        if tieBreak { children.append(XMLElement("tie-break", namespace: JingleNamespace.messageInitiation)) }
+        if tieBreak { children.append(XMLTreeElement("tie-break", namespace: JingleNamespace.messageInitiation)) }
         if let migratedTo { children.append(make("migrated", JingleNamespace.messageInitiation, [("to", migratedTo)])) }
         return make(
             action.rawValue, JingleNamespace.messageInitiation, [("id", id)], extra: extraAttributes,
@@ -60,7 +60,7 @@ extension MessageInitiation {
 
 extension Jingle {
     /// The `<jingle/>` element.
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         var children = contents.map(\.element)
         if let reason { children.append(reason.element) }
         children += groups.map(\.element)
@@ -75,8 +75,8 @@ extension Jingle {
 }
 
 extension Jingle.Content {
-    public var element: XMLElement {
-        var children: [XMLElement] = []
+    public var element: XMLTreeElement {
+        var children: [XMLTreeElement] = []
         if let description { children.append(description.element) }
         if let transport { children.append(transport.element) }
         if let security { children.append(security) }
@@ -91,7 +91,7 @@ extension Jingle.Content {
 }
 
 extension ApplicationDescription {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         switch self {
         case .rtp(let rtp): rtp.element
         case .other(let element): element
@@ -100,7 +100,7 @@ extension ApplicationDescription {
 }
 
 extension TransportMethod {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         switch self {
         case .iceUDP(let transport): transport.element
         case .webRTCDataChannel(let transport): transport.element
@@ -111,19 +111,20 @@ extension TransportMethod {
 }
 
 extension Jingle.Reason {
-    public var element: XMLElement {
-        var children: [XMLElement] = []
+    public var element: XMLTreeElement {
+        var children: [XMLTreeElement] = []
         if let condition {
-            var conditionElement = XMLElement(condition.rawValue, namespace: JingleNamespace.jingle)
+            var conditionElement = XMLTreeElement(condition.rawValue, namespace: JingleNamespace.jingle)
             if let alternativeSessionID {
                 conditionElement.append(
-                    XMLElement(
+                    XMLTreeElement(
                         XMLName("sid", namespace: JingleNamespace.jingle), children: [.text(alternativeSessionID)]))
             }
             children.append(conditionElement)
         }
         if let text {
-            var textElement = XMLElement(XMLName("text", namespace: JingleNamespace.jingle), children: [.text(text)])
+            var textElement = XMLTreeElement(
+                XMLName("text", namespace: JingleNamespace.jingle), children: [.text(text)])
             if let textLanguage {
                 textElement.attributes.append(XMLAttribute(XMLName("lang", namespace: xmlNamespace), textLanguage))
             }
@@ -134,7 +135,7 @@ extension Jingle.Reason {
 }
 
 extension Jingle.ContentGroup {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "group", JingleNamespace.grouping, [("semantics", semantics)], extra: extraAttributes,
             children: contents.map { make("content", JingleNamespace.grouping, [("name", $0)]) },
@@ -143,13 +144,13 @@ extension Jingle.ContentGroup {
 }
 
 extension RTPDescription {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         var children = payloadTypes.map(\.element)
-        if rtcpMux { children.append(XMLElement("rtcp-mux", namespace: JingleNamespace.rtp)) }
+        if rtcpMux { children.append(XMLTreeElement("rtcp-mux", namespace: JingleNamespace.rtp)) }
         if let encryption { children.append(encryption.element) }
         if let bandwidth {
             children.append(
-                XMLElement(
+                XMLTreeElement(
                     XMLName("bandwidth", namespace: JingleNamespace.rtp),
                     attributes: [XMLAttribute("type", bandwidth.type)], children: [.text(bandwidth.value)]))
         }
@@ -159,7 +160,7 @@ extension RTPDescription {
         }
         children += headerExtensions.map(\.element)
         if extmapAllowMixed {
-            children.append(XMLElement("extmap-allow-mixed", namespace: JingleNamespace.headerExtensions))
+            children.append(XMLTreeElement("extmap-allow-mixed", namespace: JingleNamespace.headerExtensions))
         }
         children += sources.map(\.element)
         for group in sourceGroups {
@@ -182,7 +183,7 @@ extension RTPDescription {
 }
 
 extension PayloadType {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         var children = parameters.map { $0.element(JingleNamespace.rtp, emptyValue: "") }
         children += feedback.map(\.element)
         if let feedbackTRRInterval {
@@ -201,7 +202,7 @@ extension PayloadType {
 extension Parameter {
     /// The `<parameter/>` element in `namespace`; `emptyValue` is written for a parameter
     /// without a value where the namespace's schema requires the attribute (XEP-0167).
-    func element(_ namespace: String, emptyValue: String? = nil) -> XMLElement {
+    func element(_ namespace: String, emptyValue: String? = nil) -> XMLTreeElement {
         make(
             "parameter", namespace, [("name", name), ("value", value ?? emptyValue)], extra: extraAttributes,
             extraChildren: extraChildren)
@@ -209,7 +210,7 @@ extension Parameter {
 }
 
 extension FeedbackType {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "rtcp-fb", JingleNamespace.rtcpFeedback, [("type", type), ("subtype", subtype)], extra: extraAttributes,
             children: parameters.map { $0.element(JingleNamespace.rtcpFeedback) })
@@ -217,7 +218,7 @@ extension FeedbackType {
 }
 
 extension HeaderExtension {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "rtp-hdrext", JingleNamespace.headerExtensions,
             [("id", String(id)), ("uri", uri), ("senders", senders?.rawValue)], extra: extraAttributes,
@@ -226,7 +227,7 @@ extension HeaderExtension {
 }
 
 extension Encryption {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "encryption", JingleNamespace.rtp, [("required", required)],
             children: cryptos.map {
@@ -241,7 +242,7 @@ extension Encryption {
 }
 
 extension Source {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         var children = parameters.map { $0.element(JingleNamespace.sources) }
         if let owner { children.append(make("ssrc-info", JingleNamespace.jitsiMeet, [("owner", owner)])) }
         return make(
@@ -252,8 +253,8 @@ extension Source {
 }
 
 extension ICEUDPTransport {
-    public var element: XMLElement {
-        var children: [XMLElement] = []
+    public var element: XMLTreeElement {
+        var children: [XMLTreeElement] = []
         if let sctpMap {
             children.append(
                 make(
@@ -280,7 +281,7 @@ extension ICEUDPTransport {
 }
 
 extension TransportCandidate {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "candidate", JingleNamespace.iceUDP,
             [
@@ -295,7 +296,7 @@ extension TransportCandidate {
 }
 
 extension WebRTCDataChannelTransport {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "transport", JingleNamespace.webRTCDataChannel,
             [("sctp-port", sctpPort.map(String.init)), ("max-message-size", maxMessageSize.map { String($0) })],
@@ -304,7 +305,7 @@ extension WebRTCDataChannelTransport {
 }
 
 extension RawUDPTransport {
-    public var element: XMLElement {
+    public var element: XMLTreeElement {
         make(
             "transport", JingleNamespace.rawUDP, [], extra: extraAttributes,
             children: candidates.map {

@@ -10,7 +10,7 @@ let libxml2Initialized: Bool = {
 
 /// The one place that owns what libxml2 allocates for a parse (through the C interface in
 /// `CSDPLintXML`, which alone sees libxml2's headers). Freed in `deinit`; no C pointer leaves
-/// the methods of this class: callers get Swift values (``XMLElement``, ``Diagnostic``) only.
+/// the methods of this class: callers get Swift values (``XMLTreeElement``, ``Diagnostic``) only.
 final class LibXMLDocument {
     /// The `sdplint_xml_parse`.
     fileprivate let parse: OpaquePointer
@@ -72,7 +72,7 @@ final class LibXMLDocument {
     }
 
     /// The root element as a Swift tree, with each element's start-tag location.
-    func rootElement(lines: LineIndex) -> XMLElement? {
+    func rootElement(lines: LineIndex) -> XMLTreeElement? {
         guard let root = sdplint_xml_parse_root(parse) else { return nil }
         return convert(root, lines: lines)
     }
@@ -142,7 +142,7 @@ final class LibXMLDocument {
         return result + rest
     }
 
-    private func convert(_ node: OpaquePointer, lines: LineIndex) -> XMLElement {
+    private func convert(_ node: OpaquePointer, lines: LineIndex) -> XMLTreeElement {
         let name = XMLName(
             String(cString: sdplint_xml_node_name(node)), namespace: sdplint_xml_node_namespace(node).map(namespaceName)
         )
@@ -161,7 +161,7 @@ final class LibXMLDocument {
             attributes.append(XMLAttribute(attributeName, value))
             property = sdplint_xml_attribute_next(attribute)
         }
-        var children: [XMLNode] = []
+        var children: [XMLTreeNode] = []
         var hasElements = false
         var child = sdplint_xml_node_first_child(node)
         while let current = child {
@@ -188,7 +188,7 @@ final class LibXMLDocument {
         }
         let start = sdplint_xml_node_start(node)
         let location = start >= 0 ? lines.location(offset: offset + Int(start), length: 1) : nil
-        return XMLElement(name, attributes: attributes, children: children, location: location)
+        return XMLTreeElement(name, attributes: attributes, children: children, location: location)
     }
 }
 
@@ -247,7 +247,7 @@ final class LibXMLErrorList {
     var errors: [LibXMLError] { LibXMLError.all(in: pointer) }
 }
 
-/// Reads bytes into an ``XMLElement`` tree, turning every problem into a ``Diagnostic``.
+/// Reads bytes into an ``XMLTreeElement`` tree, turning every problem into a ``Diagnostic``.
 enum LibXMLReader {
     static func parse(_ bytes: [UInt8], options: XMLParseOptions) -> XMLParseResult {
         var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)

@@ -33,13 +33,13 @@ public struct XMLParseOptions: Sendable, Hashable {
 /// An XML element read from text, with every finding.
 public struct XMLParseResult: Sendable, Hashable {
     /// The root element, or `nil` when the input is not well-formed or was refused.
-    public var root: XMLElement?
+    public var root: XMLTreeElement?
     public var diagnostics: [Diagnostic]
 
     public var hasErrors: Bool { diagnostics.containsErrors }
 }
 
-extension XMLElement {
+extension XMLTreeElement {
     /// Parses an XML document held in memory and returns its root element.
     ///
     /// The input must be UTF-8 (RFC 6120 §11.6). Malformed XML, a DTD, an input over the limits

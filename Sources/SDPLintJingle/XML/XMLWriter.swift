@@ -1,7 +1,7 @@
 /// The XML namespace, bound to the `xml` prefix by definition (Namespaces in XML 1.0 §3).
 let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-extension XMLElement {
+extension XMLTreeElement {
     /// The element as XML text: no XML declaration, no indentation, each namespace declared as
     /// the default namespace where it starts to apply (how XMPP servers and libraries write
     /// stanzas), and attributes in other namespaces given generated prefixes.

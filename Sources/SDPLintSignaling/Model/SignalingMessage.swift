@@ -196,7 +196,6 @@ extension SignalingMessage {
     }
 }
 
-
 /// How a message was wrapped in JSON, for writing it back the same way. The set is closed: these
 /// are the shapes the JSON reader recognizes.
 public enum JSONShape: Sendable, Hashable {

@@ -43,8 +43,8 @@ public struct XMLAttribute: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A child of an element: another element or text.
-public enum XMLNode: Sendable, Hashable {
-    case element(XMLElement)
+public enum XMLTreeNode: Sendable, Hashable {
+    case element(XMLTreeElement)
     case text(String)
 }
 
@@ -53,18 +53,18 @@ public enum XMLNode: Sendable, Hashable {
 ///
 /// Equality ignores ``location``: an element read from a document equals the same element built
 /// in code.
-public struct XMLElement: Sendable, Hashable, CustomStringConvertible {
+public struct XMLTreeElement: Sendable, Hashable, CustomStringConvertible {
     public var name: XMLName
     /// The attributes in document order, namespace declarations excluded.
     public var attributes: [XMLAttribute]
     /// Child elements and text in document order. White space between child elements is not
     /// kept; text of an element without child elements is kept exactly.
-    public var children: [XMLNode]
+    public var children: [XMLTreeNode]
     /// Where the start tag begins, for an element read from a document.
     public var location: SourceLocation?
 
     public init(
-        _ name: XMLName, attributes: [XMLAttribute] = [], children: [XMLNode] = [], location: SourceLocation? = nil
+        _ name: XMLName, attributes: [XMLAttribute] = [], children: [XMLTreeNode] = [], location: SourceLocation? = nil
     ) {
         self.name = name
         self.attributes = attributes
@@ -72,7 +72,8 @@ public struct XMLElement: Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
-    public init(_ localName: String, namespace: String?, attributes: [XMLAttribute] = [], children: [XMLNode] = []) {
+    public init(_ localName: String, namespace: String?, attributes: [XMLAttribute] = [], children: [XMLTreeNode] = [])
+    {
         self.init(XMLName(localName, namespace: namespace), attributes: attributes, children: children)
     }
 
@@ -91,12 +92,12 @@ public struct XMLElement: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The child elements, in order.
-    public var elements: [XMLElement] {
+    public var elements: [XMLTreeElement] {
         children.compactMap { if case .element(let element) = $0 { element } else { nil } }
     }
 
     /// The child elements with this local name and namespace.
-    public func elements(named localName: String, namespace: String?) -> [XMLElement] {
+    public func elements(named localName: String, namespace: String?) -> [XMLTreeElement] {
         elements.filter { $0.name.localName == localName && $0.name.namespace == namespace }
     }
 
@@ -110,9 +111,9 @@ public struct XMLElement: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Appends a child element.
-    public mutating func append(_ element: XMLElement) { children.append(.element(element)) }
+    public mutating func append(_ element: XMLTreeElement) { children.append(.element(element)) }
 
-    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+    public static func == (lhs: XMLTreeElement, rhs: XMLTreeElement) -> Bool {
         lhs.name == rhs.name && lhs.attributes == rhs.attributes && lhs.children == rhs.children
     }
 
