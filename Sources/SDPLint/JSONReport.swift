@@ -78,7 +78,7 @@ public enum JSONReport {
 
     /// The members of one diagnostic, the same in every report (`$defs/diagnostic` in the schemas).
     public static func write(_ diagnostic: Diagnostic, to json: inout JSONWriter.ObjectWriter) {
-        json.member("code", diagnostic.code)
+        json.member("code", diagnostic.code.rawValue)
         json.member("severity", diagnostic.severity.description)
         json.member("line", diagnostic.location.line)
         json.member("column", diagnostic.location.column)

@@ -5,11 +5,11 @@ public import SDPLintSDP
 /// threshold for a failing exit status, and what the input is.
 public struct LintConfiguration: Sendable, Hashable {
     /// Rule codes switched off.
-    public var disabled: Set<String> = []
+    public var disabled: Set<Rule.Code> = []
     /// Rule codes switched on again (after a config file or profile switched them off).
-    public var enabled: Set<String> = []
+    public var enabled: Set<Rule.Code> = []
     /// Severity per rule code; `nil` switches the rule off.
-    public var severities: [String: Severity?] = [:]
+    public var severities: [Rule.Code: Severity?] = [:]
     /// Every deviation from the RFC 8866 grammar is an error.
     public var strict = false
     /// The lowest severity that makes the run fail (exit status 1).
@@ -29,7 +29,7 @@ public struct LintConfiguration: Sendable, Hashable {
     }
 
     /// Resolves a rule code or name to its code.
-    public static func code(for key: String) throws(Problem) -> String {
+    public static func code(for key: String) throws(Problem) -> Rule.Code {
         guard let rule = RuleCatalog.rule(key) else {
             let suggestions = RuleCatalog.suggestions(for: key)
             throw Problem(
@@ -75,7 +75,7 @@ public struct LintConfiguration: Sendable, Hashable {
     /// The findings as configured: profile severities raised, switched-off rules removed,
     /// severities replaced (what the user says last wins).
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var raised: [String: Severity] = [:]
+        var raised: [Rule.Code: Severity] = [:]
         for profile in profiles {
             for escalation in profile.escalations {
                 raised[escalation.code] = max(raised[escalation.code] ?? .info, escalation.severity)

@@ -16,7 +16,7 @@ public enum SARIFReport {
     public struct Stream: Sendable {
         let toolVersion: String
         let rules: [Rule]
-        let ruleIndex: [String: Int]
+        let ruleIndex: [Rule.Code: Int]
         var count = 0
         /// What the log holds after its results.
         private static let closing = "\n      ]\n    }\n  ]\n}\n"
@@ -24,7 +24,7 @@ public enum SARIFReport {
         public init(toolVersion: String, rules: [Rule] = RuleCatalog.all) {
             self.toolVersion = toolVersion
             self.rules = rules
-            var index: [String: Int] = [:]
+            var index: [Rule.Code: Int] = [:]
             for (position, rule) in rules.enumerated() where index[rule.code] == nil { index[rule.code] = position }
             ruleIndex = index
         }
@@ -87,7 +87,7 @@ public enum SARIFReport {
     }
 
     private static func write(_ rule: Rule, to json: inout JSONWriter.ObjectWriter) {
-        json.member("id", rule.code)
+        json.member("id", rule.code.rawValue)
         json.member("name", rule.name)
         json.member("shortDescription", object: { $0.member("text", rule.summary) })
         json.member("fullDescription", object: { $0.member("text", rule.explanation) })
@@ -100,7 +100,7 @@ public enum SARIFReport {
     private static func write(
         _ diagnostic: Diagnostic, in file: LintedFile, ruleIndex: Int?, to json: inout JSONWriter.ObjectWriter
     ) {
-        json.member("ruleId", diagnostic.code)
+        json.member("ruleId", diagnostic.code.rawValue)
         if let ruleIndex { json.member("ruleIndex", ruleIndex) }
         json.member("level", level(diagnostic.severity))
         json.member(
@@ -195,7 +195,7 @@ public enum GitHubAnnotations {
                     case .info: "notice"
                     }
                 let location = diagnostic.location
-                let title = property("\(diagnostic.code) \(RuleCatalog.rule(diagnostic.code)?.name ?? "")")
+                let title = property("\(diagnostic.code) \(diagnostic.rule.name ?? "")")
                 if let context = file.context {
                     // Lines count in the embedded text: annotate the file, say where in words.
                     output += "::\(command) file=\(property(file.path)),title=\(title)::"

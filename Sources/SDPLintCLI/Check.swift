@@ -87,7 +87,7 @@ struct Check: ParsableCommand {
         if format == .json { print(json.begin(), terminator: "") }
         if format == .sarif { print(sarif.begin(), terminator: "") }
         var total = SeverityCounts()
-        var byCode: [String: Int] = [:]
+        var byCode: [Rule.Code: Int] = [:]
         var checked = 0
         var ioFailed = false
         var failed = false

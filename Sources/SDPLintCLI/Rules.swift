@@ -75,7 +75,7 @@ struct Rules: ParsableCommand {
     }
 
     private func write(_ rule: Rule, to json: inout JSONWriter.ObjectWriter) {
-        json.member("code", rule.code)
+        json.member("code", rule.code.rawValue)
         json.member("name", rule.name)
         json.member("severity", rule.severity.description)
         json.member("strictSeverity", rule.strictSeverity.description)

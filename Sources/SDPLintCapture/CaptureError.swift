@@ -60,7 +60,7 @@ public struct CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
         }
 
         /// The rule code, such as `CAP102`.
-        public var description: String { rule.code }
+        public var description: String { rule.code.rawValue }
     }
 
     public var code: Code

@@ -241,3 +241,7 @@ public enum CaptureRules {
             """,
         reference: .rfc(1952, "2.2"))
 }
+
+extension CaptureRules: RuleSet {
+    public static let title = "Packet captures and gzip files (pcap, pcapng, RFC 1952)"
+}

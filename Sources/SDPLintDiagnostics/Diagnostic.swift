@@ -4,32 +4,31 @@
 /// Parsers return these beside their result instead of throwing, so one pass reports every
 /// problem; `sdplint` renders the same values and never parses twice.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    /// The stable code of the rule, such as `SDP104`.
-    public var code: String
+    /// The rule this is a finding of.
+    public var rule: Rule
+    /// How much it matters here: the rule's severity, or its strict severity, or what the
+    /// user configured.
     public var severity: Severity
+    /// Where it is.
     public var location: SourceLocation
     /// A sentence a person understands, naming the offending value.
     public var message: String
-    /// The standard the rule comes from.
-    public var reference: Reference
     /// How to fix it, when there is one obvious way.
     public var hint: String?
 
-    public init(
-        code: String,
-        severity: Severity,
-        location: SourceLocation,
-        message: String,
-        reference: Reference,
-        hint: String? = nil
-    ) {
-        self.code = code
+    public init(rule: Rule, severity: Severity, location: SourceLocation, message: String, hint: String? = nil) {
+        self.rule = rule
         self.severity = severity
         self.location = location
         self.message = message
-        self.reference = reference
         self.hint = hint
     }
+
+    /// The stable code of the rule, such as `SDP104`.
+    public var code: Rule.Code { rule.code }
+
+    /// The standard the rule comes from.
+    public var reference: Reference { rule.reference }
 
     /// `3:9: error[SDP104]: …`, without a file name.
     public var description: String {

@@ -8,9 +8,9 @@ public struct DiagnosticCollector: Sendable {
     /// Strict mode reports each rule at its strict severity.
     public let strict: Bool
     /// The 1-based number of the line being parsed.
-    public var line: Int = 1
+    @usableFromInline package var line: Int = 1
     /// The byte offset at which that line starts.
-    public var lineStart: Int = 0
+    @usableFromInline package var lineStart: Int = 0
     public let limit: Int
     public private(set) var dropped = 0
 

@@ -6,7 +6,7 @@
 /// are shared constants passed through every parser's hot path: one reference, not ten strings.
 public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertible {
     /// The stable code printed in brackets, such as `SDP104`. Never reused for another meaning.
-    public let code: String
+    public let code: Code
     /// A short kebab-case name, such as `line-order`.
     public let name: String
     /// The severity in the default (lenient) mode.
@@ -23,10 +23,10 @@ public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertib
     public let badExample: String
     public let goodExample: String
 
-    public var id: String { code }
+    public var id: Code { code }
 
     public init(
-        code: String,
+        code: Code,
         name: String,
         severity: Severity,
         strictSeverity: Severity? = nil,
@@ -59,13 +59,57 @@ public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertib
         hint: String? = nil,
         strict: Bool = false
     ) -> Diagnostic {
-        Diagnostic(
-            code: code,
-            severity: strict ? strictSeverity : severity,
-            location: location,
-            message: message,
-            reference: reference,
-            hint: hint
-        )
+        Diagnostic(rule: self, severity: strict ? strictSeverity : severity, location: location, message: message, hint: hint)
+    }
+}
+
+extension Rule {
+    /// A rule's stable code: letters naming the rule set, then digits (`SDP104`, `OA210`,
+    /// `JINGLE110`). Compared exactly; ``init(rawValue:)`` takes any spelling, and
+    /// ``init(parsing:)`` reads a code the way a user types it, in any case.
+    public struct Code: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible,
+        ExpressibleByStringLiteral
+    {
+        public let rawValue: String
+
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public init(stringLiteral value: String) { self.rawValue = value }
+
+        /// A code typed by a user (`sdp104`), or `nil` when it does not have the shape of one.
+        public init?(parsing text: String) {
+            let upper = String(text.uppercased())
+            let letters = upper.prefix { $0.isASCII && $0.isLetter }
+            let digits = upper.dropFirst(letters.count)
+            guard !letters.isEmpty, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
+            self.rawValue = upper
+        }
+
+        /// The letters before the number: the rule set (`SDP`, `OA`).
+        public var prefix: Substring { rawValue.prefix { !($0.isASCII && $0.isNumber) } }
+
+        public var description: String { rawValue }
+
+        /// Codes sort by rule set, then by number (`SDP99` before `SDP100`).
+        public static func < (lhs: Code, rhs: Code) -> Bool {
+            let left = (lhs.prefix, Int(lhs.rawValue.dropFirst(lhs.prefix.count)) ?? 0, lhs.rawValue)
+            let right = (rhs.prefix, Int(rhs.rawValue.dropFirst(rhs.prefix.count)) ?? 0, rhs.rawValue)
+            return left < right
+        }
+    }
+
+    /// The rule every parser reports once, last, when it stopped recording findings at its limit,
+    /// so that hostile input cannot grow memory without bound.
+    public static func tooManyFindings(code: Code, severity: Severity, reference: Reference) -> Rule {
+        Rule(
+            code: code, name: "too-many-findings", severity: severity, strictSeverity: severity,
+            summary: "More findings were made than are reported.",
+            explanation: """
+                Recording stops after a fixed number of findings so that hostile input cannot grow memory \
+                without bound; the last finding says how many more were made.
+                """,
+            reference: reference)
     }
 }

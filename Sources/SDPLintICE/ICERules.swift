@@ -340,12 +340,8 @@ public enum ICERules {
         bad: "turn:turn.example.org?proto=udp",
         good: "turn:turn.example.org?transport=udp")
 
-    public static let tooManyFindings = Rule(
-        code: "ICE199", name: "too-many-findings", severity: .warning, strictSeverity: .warning,
-        summary: "More findings than the limit; the rest were not reported.",
-        explanation:
-            "The parser stops recording findings after a limit so hostile input cannot grow memory without bound.",
-        reference: .rfc(8839, "5.1"))
+    public static let tooManyFindings = Rule.tooManyFindings(
+        code: "ICE199", severity: .warning, reference: .rfc(8839, "5.1"))
 
     // MARK: - Semantics
 
@@ -483,4 +479,8 @@ public enum ICERules {
         reference: .rfc(7065, "3.1"),
         bad: "turn:turn.example.org?transport=tls",
         good: "turns:turn.example.org?transport=tcp")
+}
+
+extension ICERules: RuleSet {
+    public static let title = "ICE candidates, credentials and servers (RFC 8839, 8445, 7064, 7065)"
 }

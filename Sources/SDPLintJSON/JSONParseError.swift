@@ -24,7 +24,7 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// The rule code of the first error, such as `JSON103`.
-    public var code: String { primary.code }
+    public var code: Rule.Code { primary.code }
     /// Where the first error is.
     public var location: SourceLocation { primary.location }
     /// The first error in words.

@@ -38,7 +38,7 @@ public struct JSONAccessError: Error, Sendable, Hashable, CustomStringConvertibl
         path = node.path
     }
 
-    public var code: String { diagnostic.code }
+    public var code: Rule.Code { diagnostic.code }
     public var location: SourceLocation { diagnostic.location }
     public var message: String { diagnostic.message }
 

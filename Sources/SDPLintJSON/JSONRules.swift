@@ -16,9 +16,6 @@ public enum JSONRules {
         typeMismatch, missingMember, numberNotRepresentable,
     ]
 
-    /// The rule with `code`, such as `JSON103`.
-    public static func rule(code: String) -> Rule? { all.first { $0.code == code } }
-
     // MARK: - Syntax (RFC 8259)
 
     public static let unexpectedEnd = Rule(
@@ -191,12 +188,8 @@ public enum JSONRules {
         bad: "<EF BB BF>{}",
         good: "{}")
 
-    public static let tooManyFindings = Rule(
-        code: "JSON199", name: "too-many-findings", severity: .warning, strictSeverity: .warning,
-        summary: "More findings than the limit; the rest were not reported.",
-        explanation:
-            "The parser stops recording findings after a limit so hostile input cannot grow memory without bound.",
-        reference: .rfc(8259, "9"))
+    public static let tooManyFindings = Rule.tooManyFindings(
+        code: "JSON199", severity: .warning, reference: .rfc(8259, "9"))
 
     // MARK: - Limits and semantics
 
@@ -297,4 +290,8 @@ public enum JSONRules {
         reference: .rfc(8259, "6"),
         bad: "{\"sdpMLineIndex\": 1.5}",
         good: "{\"sdpMLineIndex\": 1}")
+}
+
+extension JSONRules: RuleSet {
+    public static let title = "JSON texts (RFC 8259)"
 }

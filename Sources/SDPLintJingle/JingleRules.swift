@@ -105,11 +105,8 @@ public enum JingleRules {
             """,
         reference: .rfc(6120, "11.2"), bad: "<j:jingle/>", good: "<jingle xmlns='urn:xmpp:jingle:1'/>")
 
-    public static let tooManyFindings = Rule(
-        code: "JINGLE110", name: "too-many-findings", severity: .info,
-        summary: "More findings were made than are reported.",
-        explanation: "The number of findings is bounded so that hostile input cannot grow the report without bound.",
-        reference: .rfc(6120, "13.12"))
+    public static let tooManyFindings = Rule.tooManyFindings(
+        code: "JINGLE110", severity: .info, reference: .rfc(6120, "13.12"))
 
     // MARK: Jingle semantics (JINGLE2xx)
 
@@ -308,4 +305,8 @@ public enum JingleRules {
         droppedSessionField, droppedAttribute, droppedTransportAddress, droppedCandidateExtension, droppedPart,
         droppedSection, droppedJingleElement,
     ]
+}
+
+extension JingleRules: RuleSet {
+    public static let title = "XMPP Jingle stanzas and SDP ↔ Jingle conversion (XEP-0166 family)"
 }

@@ -72,7 +72,7 @@ public struct NegotiationReport: Sendable, Hashable {
     public var hasErrors: Bool { findings.contains { $0.diagnostic.severity == .error } }
 
     /// The findings of one rule.
-    public func findings(code: String) -> [Finding] { findings.filter { $0.diagnostic.code == code } }
+    public func findings(code: Rule.Code) -> [Finding] { findings.filter { $0.diagnostic.code == code } }
 
     /// The section with this mid.
     public func section(mid: String) -> SectionReport? { sections.first { $0.mid == mid } }

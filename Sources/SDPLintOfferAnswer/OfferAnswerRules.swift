@@ -922,5 +922,8 @@ public enum OfferAnswerRules {
     ]
 
     /// The rule with this code.
-    public static func rule(code: String) -> Rule? { all.first { $0.code == code } }
+}
+
+extension OfferAnswerRules: RuleSet {
+    public static let title = "Offer/answer negotiation (RFC 3264, JSEP, RFC 9143, RFC 8842; sdplint diff)"
 }

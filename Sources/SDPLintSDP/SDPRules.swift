@@ -153,11 +153,8 @@ public enum SDPRules {
             """,
         reference: .rfc(8866, "7"))
 
-    public static let tooManyFindings = Rule(
-        code: "SDP114", name: "too-many-findings", severity: .info,
-        summary: "More findings were made than are reported.",
-        explanation: "Reporting stops after a fixed number of findings so that a hostile input cannot exhaust memory.",
-        reference: .rfc(8866, "7"))
+    public static let tooManyFindings = Rule.tooManyFindings(
+        code: "SDP114", severity: .info, reference: .rfc(8866, "7"))
 
     public static let originSyntax = Rule(
         code: "SDP120", name: "origin-syntax", severity: .error,
@@ -589,7 +586,7 @@ public enum SDPRules {
     ]
 
     private static func attributeRule(
-        _ code: String, _ attribute: String, _ reference: Reference, _ grammar: String, bad: String, good: String
+        _ code: Rule.Code, _ attribute: String, _ reference: Reference, _ grammar: String, bad: String, good: String
     ) -> Rule {
         Rule(
             code: code, name: "\(attribute)-syntax", severity: .error,
@@ -601,4 +598,8 @@ public enum SDPRules {
                 """,
             reference: reference, bad: bad, good: good)
     }
+}
+
+extension SDPRules: RuleSet {
+    public static let title = "SDP syntax and cross-references (RFC 8866)"
 }

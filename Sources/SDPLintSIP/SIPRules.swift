@@ -422,11 +422,7 @@ public enum SIPRules {
             """,
         reference: .rfc(3261, "21.5.11"))
 
-    public static let tooManyFindings = Rule(
-        code: "SIP308", name: "too-many-findings", severity: .warning,
-        summary: "More findings than the configured limit; the rest were not reported.",
-        explanation: "SIPParseOptions.Limits.maxDiagnostics bounds the findings of one message.",
-        reference: .rfc(3261))
+    public static let tooManyFindings = Rule.tooManyFindings(code: "SIP308", severity: .warning, reference: .rfc(3261))
 
     public static let skippedBytes = Rule(
         code: "SIP309", name: "skipped-bytes", severity: .error,
@@ -449,4 +445,8 @@ public enum SIPRules {
         contentLengthMismatch, contentLengthMissing, contentLengthInvalid, truncated,
         messageTooLarge, headerLineTooLong, tooManyHeaders, bodyTooLarge, tooManyFindings, skippedBytes,
     ]
+}
+
+extension SIPRules: RuleSet {
+    public static let title = "SIP messages (RFC 3261)"
 }

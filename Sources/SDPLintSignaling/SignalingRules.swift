@@ -22,9 +22,6 @@ public enum SignalingRules {
         unknownFormat, emptyInput, noSignalingMessage, tooManyFindings,
     ]
 
-    /// The rule with `code`, such as `SIG311`.
-    public static func rule(code: String) -> Rule? { all.first { $0.code == code } }
-
     static let webrtc = Reference("W3C webrtc-pc", section: "4.8.1")
     static let whep = Reference("draft-ietf-wish-whep", section: "4.2")
 
@@ -459,10 +456,10 @@ public enum SignalingRules {
             """,
         reference: .rfc(3261, "13.2.1"), bad: "SIP/2.0 100 Trying", good: "INVITE with an SDP offer")
 
-    public static let tooManyFindings = Rule(
-        code: "SIG599", name: "too-many-findings", severity: .warning, strictSeverity: .warning,
-        summary: "More findings than the limit; the rest were not reported.",
-        explanation:
-            "The reader stops recording findings after a limit so hostile input cannot grow memory without bound.",
-        reference: .rfc(8866, "5"))
+    public static let tooManyFindings = Rule.tooManyFindings(
+        code: "SIG599", severity: .warning, reference: .rfc(8866, "5"))
+}
+
+extension SignalingRules: RuleSet {
+    public static let title = "Signaling envelopes, SIP mapping, WHIP/WHEP and ICE server configuration"
 }

@@ -240,7 +240,7 @@ struct Layout {
                 bytes: Build.sectionHeader() + Build.interface(options: options)
                     + Build.enhancedPacket(ticks: ticks, [0]))
             let packet = try #require(try reader.next())
-            return (packet.timestamp, reader.issues.map(\.rule.code))
+            return (packet.timestamp, reader.issues.map(\.rule.code.rawValue))
         }
         #expect(
             try stamp(9, 1_500_000_000_123_456_789).0 == Timestamp(seconds: 1_500_000_000, nanoseconds: 123_456_789))

@@ -9,7 +9,7 @@ import Testing
         #expect(Set(codes).count == codes.count)
         #expect(codes == codes.sorted())
         for rule in CaptureRules.all {
-            #expect(rule.code.hasPrefix("CAP"))
+            #expect(rule.code.rawValue.hasPrefix("CAP"))
             #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty)
             #expect(
                 rule.reference.document.hasPrefix("RFC ") || rule.reference.document.hasPrefix("draft-ietf-opsawg-"))

@@ -113,7 +113,7 @@ import Testing
         #expect(
             candidate?.extensionAttributes == [.init(name: "x-foo", value: "bar"), .init(name: "x-foo", value: "baz")])
         #expect(candidate?.extensionValue(named: "x-foo") == "bar")
-        #expect(diagnostics.map(\.code) == ["ICE111"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE111"])
         #expect(diagnostics.first?.severity == .warning)
     }
 
@@ -148,7 +148,7 @@ import Testing
         let candidate = Candidate(
             foundation: "1", componentID: 0, transport: .udp, priority: 2122252543,
             address: "192.0.2.1", port: 9, kind: .host)
-        #expect(candidate.validate().map(\.code) == ["ICE104"])
+        #expect(candidate.validate().map(\.code.rawValue) == ["ICE104"])
     }
 
     @Test(arguments: [
@@ -181,7 +181,7 @@ import Testing
         let candidate = Candidate.parse(sdp.span, valueStart..<valueEnd, into: &collector)
         #expect(candidate?.description == "1 1 UDP 2122252543 1.2.3.400 54321 typ host")
         let diagnostic = try #require(collector.diagnostics.first)
-        #expect(diagnostic.code == "ICE108")
+        #expect(diagnostic.code.rawValue == "ICE108")
         #expect(diagnostic.location.line == 3)
         #expect(diagnostic.location.column == 32)
         #expect(diagnostic.location.bytes == (lineStart + 31)..<(lineStart + 40))
@@ -192,7 +192,7 @@ import Testing
         var collector = DiagnosticCollector()
         let candidate = Candidate.parse(bytes.span, 0..<bytes.count, into: &collector)
         #expect(candidate == nil)
-        #expect(collector.diagnostics.map(\.code) == ["ICE101"])
+        #expect(collector.diagnostics.map(\.code.rawValue) == ["ICE101"])
     }
 
     @Test func rejectsEveryFoundationByteThatIsNotAnICEChar() {
@@ -206,7 +206,7 @@ import Testing
             let isICEChar =
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
                 || (0x61...0x7A).contains(byte) || byte == 0x2B || byte == 0x2F
-            let rejected = collector.diagnostics.contains { $0.code == "ICE103" }
+            let rejected = collector.diagnostics.contains { $0.code.rawValue == "ICE103" }
             #expect(rejected == !isICEChar, "byte \(byte)")
         }
     }

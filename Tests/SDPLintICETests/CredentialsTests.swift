@@ -10,9 +10,9 @@ import Testing
 
     @Test func acceptsButWarnsAboutUfragsLongerThanThirtyTwo() {
         let diagnostics = ICECredentials.validateUfrag(String(repeating: "u", count: 256))
-        #expect(diagnostics.map(\.code) == ["ICE207"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE207"])
         #expect(diagnostics.first?.severity == .warning)
-        #expect(ICECredentials.validateUfrag(String(repeating: "u", count: 257)).map(\.code) == ["ICE120"])
+        #expect(ICECredentials.validateUfrag(String(repeating: "u", count: 257)).map(\.code.rawValue) == ["ICE120"])
     }
 
     @Test(arguments: ["asd88fgpdd777uzjYhagZg", String(repeating: "p", count: 256)])
@@ -24,7 +24,7 @@ import Testing
         String(repeating: "p", count: 21), String(repeating: "p", count: 257), "asd88fgpdd777uzjYhagZ=", "",
     ])
     func rejectsMalformedPasswords(_ password: String) {
-        #expect(ICECredentials.validatePwd(password).map(\.code) == ["ICE121"])
+        #expect(ICECredentials.validatePwd(password).map(\.code.rawValue) == ["ICE121"])
     }
 
     @Test func passwordMessagesDoNotRepeatThePassword() {
@@ -36,7 +36,7 @@ import Testing
 
     @Test func validatesBothValuesOfAPair() {
         let credentials = ICECredentials(ufrag: "ab", password: "short")
-        #expect(credentials.validate().map(\.code) == ["ICE120", "ICE121"])
+        #expect(credentials.validate().map(\.code.rawValue) == ["ICE120", "ICE121"])
         #expect(ICECredentials(ufrag: "8hhY", password: "asd88fgpdd777uzjYhagZg").validate().isEmpty)
     }
 
@@ -69,7 +69,7 @@ import Testing
     @Test func keepsMalformedTagsAsWrittenAndReportsThem() {
         let (options, diagnostics) = ICEOption.parseList("trickle,ice2 x")
         #expect(options.map(\.tag) == ["trickle,ice2", "x"])
-        #expect(diagnostics.map(\.code) == ["ICE122"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE122"])
         #expect(diagnostics.first?.message.contains("single spaces") == true)
     }
 

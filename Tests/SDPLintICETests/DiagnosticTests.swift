@@ -13,10 +13,10 @@ struct Malformed: Sendable, CustomTestStringConvertible {
     }
 
     let input: Input
-    let code: String
+    let code: Rule.Code
     let column: Int
 
-    init(_ input: Input, _ code: String, column: Int) {
+    init(_ input: Input, _ code: Rule.Code, column: Int) {
         self.input = input
         self.code = code
         self.column = column
@@ -166,7 +166,7 @@ struct Malformed: Sendable, CustomTestStringConvertible {
         #expect(Set(rules.map(\.name)).count == rules.count)
         #expect(rules.map(\.code) == rules.map(\.code).sorted())
         for rule in rules {
-            #expect(rule.code.hasPrefix("ICE1") || rule.code.hasPrefix("ICE2"), "\(rule)")
+            #expect(rule.code.rawValue.hasPrefix("ICE1") || rule.code.rawValue.hasPrefix("ICE2"), "\(rule)")
             #expect(rule.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(rule)")
             #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty, "\(rule)")
             #expect(rule.reference.document.hasPrefix("RFC "), "\(rule)")
@@ -174,7 +174,7 @@ struct Malformed: Sendable, CustomTestStringConvertible {
     }
 
     @Test func realisticMistakesHaveMessagesThatNameTheValue() {
-        func message(_ text: String, _ code: String) -> String {
+        func message(_ text: String, _ code: Rule.Code) -> String {
             Candidate.parse(text).diagnostics.first { $0.code == code }?.message ?? ""
         }
         #expect(message("1 1 UDP 2122252543 1.2.3.400 54321 typ host", "ICE108").contains("octet 400"))

@@ -62,7 +62,7 @@ import Testing
         let (url, diagnostics) = ICEServerURL.parse("turn:2001:db8::1:3478")
         // "2001:db8::1:3478" is itself a valid IPv6 address, so it stays whole.
         #expect(url?.host == "2001:db8::1:3478")
-        #expect(diagnostics.map(\.code) == ["ICE133"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE133"])
         #expect(diagnostics.first?.message.contains("[2001:db8::1:3478]") == true)
         let (other, _) = ICEServerURL.parse("turn:2001:db8:0:0:0:0:0:1:3478")
         #expect(other?.host == "2001:db8:0:0:0:0:0:1")
@@ -85,7 +85,7 @@ import Testing
     @Test func stunWithTransportKeepsTheQueryForOutput() {
         let (url, diagnostics) = ICEServerURL.parse("stun:stun.example.org?transport=udp")
         #expect(url?.description == "stun:stun.example.org?transport=udp")
-        #expect(diagnostics.map(\.code) == ["ICE135"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE135"])
     }
 
     @Test func reportsTheSlashesOfAnAuthorityAndStillReadsTheHost() {
@@ -93,7 +93,7 @@ import Testing
         #expect(url?.host == "stun.example.org")
         #expect(url?.port == 3478)
         #expect(url?.description == "stun://stun.example.org:3478")
-        #expect(diagnostics.map(\.code) == ["ICE132"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE132"])
     }
 }
 

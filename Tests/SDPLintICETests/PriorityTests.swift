@@ -103,7 +103,7 @@ import Testing
         let findings = Candidate.checkPriorities(candidates)
         #expect(findings.map(\.index) == [3, 4])
         #expect(findings.map(\.relatedIndex) == [1, nil])
-        #expect(findings.allSatisfy { $0.rule.code == "ICE201" })
+        #expect(findings.allSatisfy { $0.rule.code.rawValue == "ICE201" })
         #expect(findings.first?.message.contains("host candidate #1") == true)
     }
 
@@ -142,7 +142,7 @@ import Testing
         let finding = try #require(Candidate.checkFoundations(candidates).first)
         let location = SourceLocation(line: 12, column: 13, bytes: 400..<401)
         let diagnostic = finding.diagnostic(at: location)
-        #expect(diagnostic.code == "ICE206")
+        #expect(diagnostic.code.rawValue == "ICE206")
         #expect(diagnostic.location == location)
         #expect(diagnostic.severity == .warning)
         #expect(finding.diagnostic(at: location, strict: true).severity == .error)

@@ -23,7 +23,7 @@ struct ScalingTests {
         let foundation = String(repeating: "a", count: 1 << 20)
         let text = foundation + " 1 udp 2122260223 192.0.2.1 54321 typ host"
         let (candidate, diagnostics) = Candidate.parse(text)
-        #expect(diagnostics.map(\.code) == ["ICE103"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE103"])
         // The message quotes the token's start only.
         #expect((diagnostics.first?.message.utf8.count ?? .max) < 200)
         #expect(candidate?.description == text)
@@ -33,7 +33,7 @@ struct ScalingTests {
         let text =
             "1 1 udp 2122260223 192.0.2.1 54321 typ host" + String(repeating: " ", count: 1 << 20) + "generation 0"
         let (candidate, diagnostics) = Candidate.parse(text)
-        #expect(diagnostics.map(\.code) == ["ICE115"])
+        #expect(diagnostics.map(\.code.rawValue) == ["ICE115"])
         #expect(candidate?.generation == 0)
         #expect(candidate?.description == text)
     }
@@ -44,7 +44,7 @@ struct ScalingTests {
         for _ in 0..<5_000 { text += " x@ 1" }
         let diagnostics = Candidate.parse(text).diagnostics
         #expect(diagnostics.count == 1001)
-        #expect(diagnostics.last?.code == "ICE199")
+        #expect(diagnostics.last?.code.rawValue == "ICE199")
         #expect(diagnostics.last?.message.hasPrefix("4000 more findings") == true)
     }
 

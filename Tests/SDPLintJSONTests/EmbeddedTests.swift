@@ -47,7 +47,7 @@ import Testing
         let node = try #require(document.root["value"])
         let (embedded, diagnostics) = document.parseEmbedded(node, source: bytes)
         #expect(embedded == nil)
-        #expect(diagnostics.map(\.code) == ["JSON201", "JSON104"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON201", "JSON104"])
         // Columns in line 2 of the enclosing text: {\"a\": 1, \"a\": tru}
         #expect(diagnostics.map(\.location.description) == ["2:24", "2:31"])
         #expect(diagnostics[0].message.hasPrefix("in the JSON text at $.value: "))
@@ -59,9 +59,9 @@ import Testing
         let bytes = Array("{\"a\": 1}".utf8)
         let document = try JSONDocument(parsing: bytes)
         let node = try #require(document.root["a"])
-        #expect(document.parseEmbedded(node, source: bytes).diagnostics.map(\.code) == ["JSON210"])
+        #expect(document.parseEmbedded(node, source: bytes).diagnostics.map(\.code.rawValue) == ["JSON210"])
         let other = try JSONDocument(parsing: "{\"a\": \"1\"}").root["a"]!
-        #expect(document.parseEmbedded(other, source: bytes).diagnostics.map(\.code) == ["JSON210"])
+        #expect(document.parseEmbedded(other, source: bytes).diagnostics.map(\.code.rawValue) == ["JSON210"])
     }
 
     @Test func mapsEveryDecodedByteToItsSource() throws {

@@ -6,7 +6,7 @@ import Testing
 /// The grammar of RFC 8259, byte by byte.
 @Suite struct GrammarTests {
     static func codes(_ bytes: [UInt8], _ options: JSONParseOptions = .default) -> [String] {
-        JSONValue.parse(bytes, options: options).diagnostics.map(\.code)
+        JSONValue.parse(bytes, options: options).diagnostics.map(\.code.rawValue)
     }
 
     // MARK: Byte sweeps
@@ -36,7 +36,7 @@ import Testing
         let (parsed, diagnostics) = JSONValue.parse(input)
         if let (code, column) = Self.oracleAfterBracket(byte) {
             let first = try #require(diagnostics.first)
-            #expect(first.code == code)
+            #expect(first.code.rawValue == code)
             #expect(first.location.column == column)
             #expect(first.location.line == 1)
         } else {
@@ -54,20 +54,20 @@ import Testing
         let (parsed, diagnostics) = JSONValue.parse([0x22, byte, 0x22])
         switch byte {
         case 0x00..<0x20:
-            #expect(diagnostics.map(\.code) == ["JSON107"])
+            #expect(diagnostics.map(\.code.rawValue) == ["JSON107"])
             #expect(diagnostics.first?.location.column == 2)
             #expect(parsed == .string(String(UnicodeScalar(byte))))
         case 0x22:
-            #expect(diagnostics.map(\.code) == ["JSON114"])
+            #expect(diagnostics.map(\.code.rawValue) == ["JSON114"])
             #expect(parsed == .string(""))
         case 0x5C:
-            #expect(diagnostics.map(\.code) == ["JSON106"])
+            #expect(diagnostics.map(\.code.rawValue) == ["JSON106"])
             #expect(parsed == nil)
         case 0x20..<0x80:
             #expect(diagnostics.isEmpty)
             #expect(parsed == .string(String(UnicodeScalar(byte))))
         default:
-            #expect(diagnostics.map(\.code) == ["JSON110"])
+            #expect(diagnostics.map(\.code.rawValue) == ["JSON110"])
             #expect(diagnostics.first?.location.column == 2)
             #expect(parsed == .string("\u{FFFD}"))
         }
@@ -86,7 +86,7 @@ import Testing
             return
         }
         if byte == 0x22 || byte == 0x5C { return }
-        let codes = diagnostics.map(\.code)
+        let codes = diagnostics.map(\.code.rawValue)
         #expect(codes.first == "JSON108")
         #expect(diagnostics.first?.location.column == 2)
         if byte >= 0x80 { #expect(codes == ["JSON108", "JSON110"]) }
@@ -134,7 +134,7 @@ import Testing
 
     @Test func recoversFromTrailingCommasAndComments() throws {
         let (value, diagnostics) = JSONValue.parse("/* config */ {\"a\": [1, 2,], // two\n \"b\": {\"c\": 3,},}")
-        #expect(diagnostics.map(\.code) == ["JSON113", "JSON103", "JSON113", "JSON103", "JSON103"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON113", "JSON103", "JSON113", "JSON103", "JSON103"])
         #expect(value == ["a": [1, 2], "b": ["c": 3]])
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: "[1,]") }
     }
@@ -142,7 +142,7 @@ import Testing
     @Test func skipsAByteOrderMarkWithAWarning() throws {
         let (value, diagnostics) = JSONValue.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8))
         #expect(value == [1])
-        #expect(diagnostics.map(\.code) == ["JSON115"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON115"])
         #expect(diagnostics.first?.severity == .warning)
         // A warning alone does not throw.
         #expect(try JSONValue(parsing: [0xEF, 0xBB, 0xBF, 0x31]) == 1)
@@ -150,7 +150,7 @@ import Testing
 
     @Test func reportsTheEndOfAnUnclosedContainerWithWhereItOpened() {
         let diagnostics = JSONValue.parse("{\"a\": [1,\n  {\"b\": 2}").diagnostics
-        #expect(diagnostics.map(\.code) == ["JSON101"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON101"])
         #expect(diagnostics.first?.location.description == "2:11")
         #expect(diagnostics.first?.message.contains("$.a") == true)
         #expect(diagnostics.first?.message.contains("1:7") == true)
@@ -171,7 +171,7 @@ import Testing
     func replacesLoneSurrogatesWithAWarning(_ text: String, _ expected: String) throws {
         let (value, diagnostics) = JSONValue.parse(text)
         #expect(value == .string(expected))
-        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.code == "JSON109" && $0.severity == .warning })
+        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.code.rawValue == "JSON109" && $0.severity == .warning })
         #expect(JSONValue.parse(text, options: JSONParseOptions(strict: true)).diagnostics.first?.severity == .error)
     }
 
@@ -186,7 +186,7 @@ import Testing
     func replacesInvalidUTF8ByMaximalSubparts(_ content: [UInt8], _ expected: String) throws {
         let (value, diagnostics) = JSONValue.parse([0x22] + content + [0x22])
         #expect(value == .string(expected))
-        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.code == "JSON110" })
+        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.code.rawValue == "JSON110" })
         // Standard library decoding agrees on the replacement.
         #expect(String(decoding: content, as: UTF8.self) == expected)
     }
@@ -211,7 +211,7 @@ import Testing
 
     @Test func countsLinesInsideStringsWithRawLineFeeds() {
         let diagnostics = JSONValue.parse("[\"a\nb\", x]").diagnostics
-        #expect(diagnostics.map(\.code) == ["JSON107", "JSON104"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON107", "JSON104"])
         #expect(diagnostics.map(\.location.description) == ["1:4", "2:5"])
     }
 
@@ -223,7 +223,7 @@ import Testing
         #expect(object.keys == ["b", "a", "b"])
         #expect(object["b"] == 1)
         #expect(object.values(forKey: "b") == [1, 3])
-        #expect(diagnostics.map(\.code) == ["JSON201"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON201"])
         let duplicate = try #require(diagnostics.first)
         #expect(duplicate.severity == .warning)
         #expect(duplicate.location.description == "2:2")
@@ -236,7 +236,7 @@ import Testing
         for index in 0..<100 { text += "\"k\(index)\": \(index), " }
         text += "\"k\\u0037\": 0, \"k99\": 1}"
         let (value, diagnostics) = JSONValue.parse(text)
-        #expect(diagnostics.map(\.code) == ["JSON201", "JSON201"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON201", "JSON201"])
         let object = try #require(value?.objectValue)
         #expect(object.count == 102)
         #expect(object["k7"] == 7)
@@ -247,7 +247,7 @@ import Testing
     @Test func reportsEveryDuplicateWhenStrictAsAnError() {
         let diagnostics = JSONValue.parse("{\"a\":1,\"a\":2,\"a\":3}", options: JSONParseOptions(strict: true))
             .diagnostics
-        #expect(diagnostics.map(\.code) == ["JSON201", "JSON201"])
+        #expect(diagnostics.map(\.code.rawValue) == ["JSON201", "JSON201"])
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
 

@@ -64,7 +64,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
         let bytes = try invalid.fixture.bytes()
         let (_, diagnostics) = JSONValue.parse(bytes, options: options)
         #expect(
-            diagnostics.map { "\($0.location) \($0.code)" } == expectations.map { "\($0.line):\($0.column) \($0.code)" }
+            diagnostics.map { "\($0.location) \($0.code.rawValue)" } == expectations.map { "\($0.line):\($0.column) \($0.code)" }
         )
         for (diagnostic, expected) in zip(diagnostics, expectations) {
             if let path = expected.path {
@@ -93,17 +93,17 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
         #expect(InvalidCase.all.count >= 22)
         let shown = Set(InvalidCase.all.map { String($0.fixture.url.lastPathComponent.prefix(7)) })
         let typed: Set<String> = ["JSON210", "JSON211", "JSON212"]
-        for rule in JSONRules.all where !typed.contains(rule.code) {
-            #expect(shown.contains(rule.code), "no fixture for \(rule)")
+        for rule in JSONRules.all where !typed.contains(rule.code.rawValue) {
+            #expect(shown.contains(rule.code.rawValue), "no fixture for \(rule)")
         }
     }
 
     @Test func rulesHaveUniqueCodesInTheirRanges() {
-        let codes = JSONRules.all.map(\.code)
+        let codes = JSONRules.all.map(\.code.rawValue)
         #expect(Set(codes).count == codes.count)
         #expect(codes == codes.sorted())
         for rule in JSONRules.all {
-            #expect(rule.code.hasPrefix("JSON1") || rule.code.hasPrefix("JSON2"))
+            #expect(rule.code.rawValue.hasPrefix("JSON1") || rule.code.rawValue.hasPrefix("JSON2"))
             #expect(rule.reference.document == "RFC 8259")
             #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty)
             #expect(JSONRules.rule(code: rule.code) === rule)

@@ -19,7 +19,7 @@ struct MutationTests {
             let (value, diagnostics) = JSONValue.parse(prefix)
             #expect(value == nil)
             let first = try #require(diagnostics.first)
-            #expect(["JSON101", "JSON106"].contains(first.code), "prefix of \(length) bytes: \(first)")
+            #expect(["JSON101", "JSON106"].contains(first.code.rawValue), "prefix of \(length) bytes: \(first)")
             #expect(first.location.bytes.upperBound <= length)
             #expect(JSONDocument.parse(prefix).diagnostics == diagnostics)
         }

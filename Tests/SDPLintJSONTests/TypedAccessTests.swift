@@ -32,7 +32,7 @@ import Testing
     @Test func reportsATypeMismatchWithPathAndLocation() throws {
         let candidate = try #require(try JSONDocument(parsing: Self.candidateText).root["candidate"])
         let error = try #require(throws: JSONAccessError.self) { try candidate.required("sdpMid", as: String.self) }
-        #expect(error.code == "JSON210")
+        #expect(error.code.rawValue == "JSON210")
         #expect(error.message == "expected string at $.candidate.sdpMid, found number")
         #expect(error.location.description == "4:15")
         #expect(error.description == "4:15: error[JSON210]: expected string at $.candidate.sdpMid, found number")
@@ -42,7 +42,7 @@ import Testing
     @Test func reportsAMissingMemberAtItsObject() throws {
         let candidate = try #require(try JSONDocument(parsing: Self.candidateText).root["candidate"])
         let error = try #require(throws: JSONAccessError.self) { try candidate.required("sdp", as: String.self) }
-        #expect(error.code == "JSON211")
+        #expect(error.code.rawValue == "JSON211")
         #expect(error.location.description == "2:16")
         #expect(error.message.contains("$.candidate"))
         #expect(error.message.contains("\"sdp\""))
@@ -53,16 +53,16 @@ import Testing
         let fraction = try #require(throws: JSONAccessError.self) {
             try candidate.required("sdpMLineIndex", as: Int.self)
         }
-        #expect(fraction.code == "JSON212")
+        #expect(fraction.code.rawValue == "JSON212")
         #expect(fraction.location.description == "5:22")
         #expect(fraction.message.contains("$.candidate.sdpMLineIndex"))
         let range = try #require(throws: JSONAccessError.self) { try candidate.required("port", as: UInt16.self) }
-        #expect(range.code == "JSON212")
+        #expect(range.code.rawValue == "JSON212")
         #expect(range.message == "expected an integer from 0 to 65535 at $.candidate.port, found 70000")
         let huge = try #require(throws: JSONAccessError.self) {
             try JSONNode(JSONValue.array([.number(JSONNumber("1e400")!)])).decode(as: [Double].self)
         }
-        #expect(huge.code == "JSON212")
+        #expect(huge.code.rawValue == "JSON212")
         #expect(huge.path == [0])
     }
 
@@ -86,7 +86,7 @@ import Testing
         let sdp = candidate.required("sdp", as: String.self, into: &collector)
         let text = candidate.required("candidate", as: String.self, into: &collector)
         #expect(mid == nil && sdp == nil && text != nil)
-        #expect(collector.diagnostics.map(\.code) == ["JSON210", "JSON211"])
+        #expect(collector.diagnostics.map(\.code.rawValue) == ["JSON210", "JSON211"])
     }
 
     @Test func readsCustomMessageTypes() throws {

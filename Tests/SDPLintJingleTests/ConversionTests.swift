@@ -45,7 +45,7 @@ import Testing
         let text = try Fixture(path: "corpus/chromium/audio.offer.sdp").text()
         let result = Jingle.converting(try SessionDescription(parsing: text))
         let finding = try #require(result.diagnostics.first { $0.message.hasPrefix("a=ice-options") })
-        #expect(finding.code == "JINGLE301")
+        #expect(finding.code.rawValue == "JINGLE301")
         #expect(finding.location.line == 13 && finding.location.column == 1)
         #expect(result.dropped.count == result.diagnostics.count)
     }
@@ -91,7 +91,7 @@ import Testing
             result.dropped.filter { $0.kind == .attribute }.map(\.text) == [
                 "a=rid:h recv", "a=rid:l recv max-width=320", "a=simulcast:recv h;l",
             ])
-        #expect(result.diagnostics.filter { $0.code == "JINGLE301" }.map(\.location.line) == [9, 10, 11])
+        #expect(result.diagnostics.filter { $0.code.rawValue == "JINGLE301" }.map(\.location.line) == [9, 10, 11])
     }
 
     @Test func legacySCTPMapUsesXEP0343() throws {

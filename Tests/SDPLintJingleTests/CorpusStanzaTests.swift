@@ -13,7 +13,7 @@ import Testing
         let errors = result.diagnostics.filter { $0.severity == .error }
         // slixmpp writes RED's fmtp as a <parameter> without a name: reported, and read.
         #expect(
-            errors.allSatisfy { $0.code == "JINGLE201" && $0.message.contains("<parameter> has no 'name'") },
+            errors.allSatisfy { $0.code.rawValue == "JINGLE201" && $0.message.contains("<parameter> has no 'name'") },
             "\(errors)")
         let stanza = try #require(result.stanza)
         let jingle = try #require(stanza.jingle)

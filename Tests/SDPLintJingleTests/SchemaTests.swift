@@ -74,7 +74,7 @@ import Testing
             """
         let findings = schema.validate(text)
         #expect(findings.count == 2)
-        #expect(findings.allSatisfy { $0.code == "JINGLE108" })
+        #expect(findings.allSatisfy { $0.code.rawValue == "JINGLE108" })
         #expect(findings.map(\.location.line) == [2, 3])
     }
 

@@ -125,7 +125,7 @@ import Testing
                 the offer)
                 """
         )
-        #expect(Set(report.findings.map(\.diagnostic.code)) == ["OA201", "OA200"])
+        #expect(Set(report.findings.map(\.diagnostic.code.rawValue)) == ["OA201", "OA200"])
     }
 
     static func video(_ fmtp: String, origin: String, setup: String = "actpass") -> String {

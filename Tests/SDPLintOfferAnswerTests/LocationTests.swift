@@ -29,7 +29,7 @@ import Testing
         let pair = Pair.corpus(stem)
         let (offer, answer) = try pair.sources()
         let report = Negotiation.analyze(offer: offer, answer: answer)
-        let finding = try #require(report.findings(code: code).first)
+        let finding = try #require(report.findings(code: Rule.Code(rawValue: code)).first)
         let located = Self.located(finding, in: finding.role == .offer ? offer : answer)
         #expect(located.covered == covered)
         #expect(located.line.hasSuffix(covered))
@@ -55,7 +55,7 @@ import Testing
             SDPSource(name: answer.path, bytes: try answer.bytes())
         )
         let report = Negotiation.analyze(offer: sources.0, answer: sources.1)
-        let finding = try #require(report.findings(code: code).first)
+        let finding = try #require(report.findings(code: Rule.Code(rawValue: code)).first)
         #expect(finding.role == .answer)
         #expect(Self.located(finding, in: sources.1).line == line)
     }

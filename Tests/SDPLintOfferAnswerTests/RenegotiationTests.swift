@@ -24,7 +24,7 @@ import Testing
         #expect(report.documents.count == 12)
         #expect(report.steps.map(\.number) == [1, 2, 3, 4, 5, 6])
         #expect(report.steps.allSatisfy { $0.offerer == .initialOfferer && $0.negotiation != nil })
-        #expect(report.allFindings.map(\.diagnostic.code) == ["OA607"])
+        #expect(report.allFindings.map(\.diagnostic.code.rawValue) == ["OA607"])
         #expect(!report.hasErrors)
         let kinds = report.steps.map { $0.changes.map(\.kind) }
         #expect(kinds[0] == [.sectionAdded])
@@ -50,7 +50,7 @@ import Testing
         var findingsAt: [Int: [String]] = [:]
         for (position, source) in try Self.chromium().enumerated() {
             stepsSeen.append(analyzer.add(source)?.number)
-            let codes = analyzer.takeFindings().map(\.diagnostic.code)
+            let codes = analyzer.takeFindings().map(\.diagnostic.code.rawValue)
             if !codes.isEmpty { findingsAt[position] = codes }
         }
         // An offer completes nothing; each answer completes its step.
@@ -64,10 +64,10 @@ import Testing
 
     @Test func skippingTheStopStepBreaksMidsAndVersions() throws {
         let report = Negotiation.analyze(sequence: try Self.chromium(["1-audio", "2-add-video", "5-add-video-again"]))
-        let codes = Set(report.findings.map(\.diagnostic.code))
+        let codes = Set(report.findings.map(\.diagnostic.code.rawValue))
         // Step "5" changes the mid of a section still in use and jumps from version 3 to 6.
         #expect(codes.isSuperset(of: ["OA603", "OA601"]))
-        #expect(report.findings.contains { $0.diagnostic.code == "OA601" && $0.diagnostic.message.contains("from 3") })
+        #expect(report.findings.contains { $0.diagnostic.code.rawValue == "OA601" && $0.diagnostic.message.contains("from 3") })
     }
 
     @Test func anOfferWithoutAnswerEndsTheSequence() throws {
@@ -75,13 +75,13 @@ import Testing
         let report = Negotiation.analyze(sequence: sources)
         #expect(report.steps.count == 2)
         #expect(report.steps[1].answerDocument == nil && report.steps[1].negotiation == nil)
-        #expect(report.findings.map(\.diagnostic.code) == ["OA610"])
+        #expect(report.findings.map(\.diagnostic.code.rawValue) == ["OA610"])
     }
 
     @Test func emptyAndSingleSequencesDoNotTrap() throws {
         #expect(Negotiation.analyze(sequence: []).steps.isEmpty)
         let one = Negotiation.analyze(sequence: [try Self.chromium()[0]])
-        #expect(one.steps.count == 1 && one.findings.map(\.diagnostic.code) == ["OA610"])
+        #expect(one.steps.count == 1 && one.findings.map(\.diagnostic.code.rawValue) == ["OA610"])
     }
 
     /// The initial answerer makes the second offer: it is recognised by its o= line.

@@ -36,7 +36,7 @@ import Testing
         let report = Negotiation.analyze(
             offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
             answer: try Self.source("corpus/firefox/audio-video.offer.sdp"))
-        let finding = try #require(report.findings.first { $0.diagnostic.code == "OA107" })
+        let finding = try #require(report.findings.first { $0.diagnostic.code.rawValue == "OA107" })
         #expect(finding.diagnostic.message.contains("looks like an offer"))
         // The per-section setup finding is left to OA107.
         #expect(report.findings(code: "OA307").isEmpty)
@@ -45,7 +45,7 @@ import Testing
     @Test func theSameFileTwiceIsRecognised() throws {
         let offer = try Self.source("corpus/chromium/audio-video.offer.sdp")
         let report = Negotiation.analyze(offer: offer, answer: offer)
-        #expect(report.findings.first?.diagnostic.code == "OA107")
+        #expect(report.findings.first?.diagnostic.code.rawValue == "OA107")
         #expect(report.findings.first?.diagnostic.message.contains("identical") == true)
     }
 
@@ -60,7 +60,7 @@ import Testing
         let report = Negotiation.analyze(
             offer: try Self.source("corpus/chromium/audio-video.offer.sdp"),
             answer: SDPSource(name: name, text: text))
-        #expect(report.findings.map(\.diagnostic.code) == ["OA100"])
+        #expect(report.findings.map(\.diagnostic.code.rawValue) == ["OA100"])
         #expect(report.findings[0].role == .answer && report.findings[0].file == name)
         #expect(report.sections.isEmpty)
     }
@@ -69,7 +69,7 @@ import Testing
         let report = Negotiation.analyze(
             offer: SDPSource(name: "offer", text: "garbage"),
             answer: try Self.source("corpus/chromium/audio-video.answer.sdp"))
-        #expect(report.findings.map(\.diagnostic.code) == ["OA100"])
+        #expect(report.findings.map(\.diagnostic.code.rawValue) == ["OA100"])
         #expect(report.findings[0].role == .offer)
     }
 
@@ -94,7 +94,7 @@ import Testing
             cut += line.count + 1
             let prefix = String(decoding: text.utf8.prefix(cut), as: UTF8.self)
             let report = Negotiation.analyze(offer: offer, answer: SDPSource(name: "cut", text: prefix))
-            #expect(report.sections.count == 3 || report.findings.first?.diagnostic.code == "OA100")
+            #expect(report.sections.count == 3 || report.findings.first?.diagnostic.code.rawValue == "OA100")
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// The rule catalog: stable, complete, documented.
 @Suite struct RuleCatalogTests {
     @Test func codesAreUniqueSortedAndInTheirFamilies() {
-        let codes = OfferAnswerRules.all.map(\.code)
+        let codes = OfferAnswerRules.all.map(\.code.rawValue)
         #expect(Set(codes).count == codes.count)
         #expect(codes == codes.sorted())
         for code in codes {

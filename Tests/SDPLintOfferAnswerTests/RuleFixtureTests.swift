@@ -36,27 +36,27 @@ import Testing
         return Negotiation.analyze(sequence: sources).allFindings
     }
 
-    @Test(arguments: OfferAnswerRules.all.map(\.code))
+    @Test(arguments: OfferAnswerRules.all.map(\.code.rawValue))
     func ruleFiresOnItsBrokenFixture(code: String) throws {
         let findings = try Self.findings(code, "fires")
-        #expect(findings.contains { $0.diagnostic.code == code }, "\(findings.map(\.description))")
-        for finding in findings where finding.diagnostic.code == code {
+        #expect(findings.contains { $0.diagnostic.code.rawValue == code }, "\(findings.map(\.description))")
+        for finding in findings where finding.diagnostic.code.rawValue == code {
             #expect(finding.diagnostic.location.line >= 1)
             #expect(finding.file.contains("\(code).fires"))
         }
     }
 
-    @Test(arguments: OfferAnswerRules.all.map(\.code))
+    @Test(arguments: OfferAnswerRules.all.map(\.code.rawValue))
     func ruleStaysQuietOnTheFixedFixture(code: String) throws {
         let findings = try Self.findings(code, "passes")
         #expect(
-            !findings.contains { $0.diagnostic.code == code },
-            "\(findings.filter { $0.diagnostic.code == code }.map(\.description))")
+            !findings.contains { $0.diagnostic.code.rawValue == code },
+            "\(findings.filter { $0.diagnostic.code.rawValue == code }.map(\.description))")
     }
 
     /// The fixed fixtures of the pair rules are clean apart from what their own edit causes:
     /// no errors at all.
-    @Test(arguments: OfferAnswerRules.all.map(\.code).filter { !$0.hasPrefix("OA6") })
+    @Test(arguments: OfferAnswerRules.all.map(\.code.rawValue).filter { !$0.hasPrefix("OA6") })
     func fixedFixtureHasNoErrors(code: String) throws {
         let findings = try Self.findings(code, "passes")
         #expect(!findings.contains { $0.diagnostic.severity == .error }, "\(findings.map(\.description))")

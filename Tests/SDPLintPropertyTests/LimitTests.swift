@@ -8,7 +8,7 @@ import Testing
 /// Every configurable bound of every parser, exceeded by one, reported with its own code, with
 /// what came before the bound still read.
 @Suite struct LimitTests {
-    static func codes(_ diagnostics: [Diagnostic]) -> Set<String> { Set(diagnostics.map(\.code)) }
+    static func codes(_ diagnostics: [Diagnostic]) -> Set<String> { Set(diagnostics.map(\.code.rawValue)) }
 
     // MARK: SDP (ParseOptions.Limits → SDP113 limit-exceeded, SDP114 too-many-findings)
 
@@ -24,16 +24,16 @@ import Testing
     @Test func sdpMaxBytes() {
         let text = Self.sdpHead + Self.audioSection(0)
         let result = Self.sdp(text) { $0.maxBytes = text.utf8.count - 1 }
-        #expect(Self.codes(result.diagnostics).contains(SDPRules.limitExceeded.code))
+        #expect(Self.codes(result.diagnostics).contains(SDPRules.limitExceeded.code.rawValue))
         #expect(
             !Self.codes(Self.sdp(text) { $0.maxBytes = text.utf8.count }.diagnostics).contains(
-                SDPRules.limitExceeded.code))
+                SDPRules.limitExceeded.code.rawValue))
     }
 
     @Test func sdpMaxLines() {
         let text = Self.sdpHead + (0..<3).map(Self.audioSection).joined()
         let result = Self.sdp(text) { $0.maxLines = 8 }
-        #expect(result.diagnostics.contains { $0.code == SDPRules.limitExceeded.code && $0.location.line == 9 })
+        #expect(result.diagnostics.contains { $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 9 })
         #expect(result.description.media.count == 2, "the sections before the limit are kept")
     }
 
@@ -41,14 +41,14 @@ import Testing
         let text =
             Self.sdpHead + "m=audio 9 RTP/AVP 0\r\na=x-long:" + String(repeating: "y", count: 100) + "\r\na=mid:0\r\n"
         let result = Self.sdp(text) { $0.maxLineLength = 64 }
-        #expect(result.diagnostics.contains { $0.code == SDPRules.limitExceeded.code && $0.location.line == 7 })
+        #expect(result.diagnostics.contains { $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 7 })
         #expect(result.description.media.first?.mid == "0", "the long line is skipped, the parse goes on")
     }
 
     @Test func sdpMaxMediaSections() {
         let text = Self.sdpHead + (0..<5).map(Self.audioSection).joined()
         let result = Self.sdp(text) { $0.maxMediaSections = 3 }
-        #expect(Self.codes(result.diagnostics).contains(SDPRules.limitExceeded.code))
+        #expect(Self.codes(result.diagnostics).contains(SDPRules.limitExceeded.code.rawValue))
         #expect(result.description.media.count == 3)
     }
 
@@ -56,7 +56,7 @@ import Testing
         let text = Self.sdpHead + String(repeating: "a=x-unknown\r\n", count: 50)
         let result = Self.sdp(text) { $0.maxDiagnostics = 10 }
         #expect(result.diagnostics.count == 11)
-        #expect(result.diagnostics.last?.code == SDPRules.tooManyFindings.code)
+        #expect(result.diagnostics.last?.code.rawValue == SDPRules.tooManyFindings.code.rawValue)
     }
 
     @Test func sdpFragmentsHonourTheSameLimits() {
@@ -65,7 +65,7 @@ import Testing
         let (fragment, diagnostics) = SDPFragment.parse(
             "a=ice-ufrag:abcd\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\nm=audio 9 RTP/AVP 0\r\na=mid:1\r\n", options: options
         )
-        #expect(Self.codes(diagnostics).contains(SDPRules.limitExceeded.code))
+        #expect(Self.codes(diagnostics).contains(SDPRules.limitExceeded.code.rawValue))
         #expect(fragment.media.count == 1)
     }
 
@@ -84,17 +84,17 @@ import Testing
     }
 
     @Test func jsonEachLimit() {
-        #expect(Self.json("[1, 2, 3]") { $0.limits.maxBytes = 8 }.contains(JSONRules.documentTooLarge.code))
-        #expect(Self.json("[[[1]]]") { $0.limits.maxDepth = 2 }.contains(JSONRules.nestingTooDeep.code))
-        #expect(Self.json("\"abcdef\"") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code))
+        #expect(Self.json("[1, 2, 3]") { $0.limits.maxBytes = 8 }.contains(JSONRules.documentTooLarge.code.rawValue))
+        #expect(Self.json("[[[1]]]") { $0.limits.maxDepth = 2 }.contains(JSONRules.nestingTooDeep.code.rawValue))
+        #expect(Self.json("\"abcdef\"") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code.rawValue))
         #expect(
-            Self.json("{\"abcdef\": 1}") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code),
+            Self.json("{\"abcdef\": 1}") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code.rawValue),
             "keys count as strings")
-        #expect(Self.json("123456") { $0.limits.maxNumberLength = 5 }.contains(JSONRules.numberTooLong.code))
-        #expect(Self.json("[1, 2, 3, 4]") { $0.limits.maxItems = 3 }.contains(JSONRules.tooManyItems.code))
-        #expect(Self.json("{\"a\": 1, \"b\": 2}") { $0.limits.maxItems = 1 }.contains(JSONRules.tooManyItems.code))
+        #expect(Self.json("123456") { $0.limits.maxNumberLength = 5 }.contains(JSONRules.numberTooLong.code.rawValue))
+        #expect(Self.json("[1, 2, 3, 4]") { $0.limits.maxItems = 3 }.contains(JSONRules.tooManyItems.code.rawValue))
+        #expect(Self.json("{\"a\": 1, \"b\": 2}") { $0.limits.maxItems = 1 }.contains(JSONRules.tooManyItems.code.rawValue))
         let duplicates = "{" + (0..<50).map { _ in "\"a\": 1" }.joined(separator: ", ") + "}"
-        #expect(Self.json(duplicates) { $0.maxDiagnostics = 5 }.contains(JSONRules.tooManyFindings.code))
+        #expect(Self.json(duplicates) { $0.maxDiagnostics = 5 }.contains(JSONRules.tooManyFindings.code.rawValue))
         // Within every limit: nothing.
         #expect(
             Self.json("[1, 2, 3]") {
@@ -108,7 +108,7 @@ import Testing
         let deep =
             String(repeating: "[", count: JSONParseOptions.Limits.depthCeiling + 1)
             + String(repeating: "]", count: JSONParseOptions.Limits.depthCeiling + 1)
-        #expect(Self.json(deep) { $0.limits.maxDepth = .max }.contains(JSONRules.nestingTooDeep.code))
+        #expect(Self.json(deep) { $0.limits.maxDepth = .max }.contains(JSONRules.nestingTooDeep.code.rawValue))
     }
 
     // MARK: SIP (SIPParseOptions.Limits → SIP304…SIP308)
@@ -136,20 +136,20 @@ import Testing
     @Test func sipEachLimit() {
         let plain = Self.sipMessage()
         #expect(Self.sip(plain) { _ in } == [])
-        #expect(Self.sip(plain) { $0.maxMessageBytes = plain.count - 1 }.contains(SIPRules.messageTooLarge.code))
+        #expect(Self.sip(plain) { $0.maxMessageBytes = plain.count - 1 }.contains(SIPRules.messageTooLarge.code.rawValue))
         #expect(
             Self.sip(Self.sipMessage(headers: ["Subject: " + String(repeating: "s", count: 200)])) {
                 $0.maxHeaderLineLength = 100
-            }.contains(SIPRules.headerLineTooLong.code))
+            }.contains(SIPRules.headerLineTooLong.code.rawValue))
         #expect(
             Self.sip(Self.sipMessage(headers: (0..<20).map { "X-\($0): 1" })) { $0.maxHeaderCount = 15 }.contains(
-                SIPRules.tooManyHeaders.code))
+                SIPRules.tooManyHeaders.code.rawValue))
         #expect(
             Self.sip(Self.sipMessage(body: String(repeating: "b", count: 100))) { $0.maxBodyBytes = 99 }.contains(
-                SIPRules.bodyTooLarge.code))
+                SIPRules.bodyTooLarge.code.rawValue))
         #expect(
             Self.sip(Self.sipMessage(headers: (0..<30).map { "Bad Header \($0)" })) { $0.maxDiagnostics = 5 }.contains(
-                SIPRules.tooManyFindings.code))
+                SIPRules.tooManyFindings.code.rawValue))
     }
 
     @Test func sipStreamDecoderReportsEachLimit() {
@@ -162,13 +162,13 @@ import Testing
         }
         #expect(
             decode(Self.sipMessage(body: String(repeating: "b", count: 100))) { $0.maxBodyBytes = 50 }.contains(
-                SIPRules.bodyTooLarge.code))
+                SIPRules.bodyTooLarge.code.rawValue))
         #expect(
             decode(Self.sipMessage(headers: (0..<20).map { "X-\($0): 1" })) { $0.maxHeaderCount = 15 }.contains(
-                SIPRules.tooManyHeaders.code))
+                SIPRules.tooManyHeaders.code.rawValue))
         let long = Self.sipMessage(headers: ["Subject: " + String(repeating: "s", count: 300)])
-        #expect(decode(long) { $0.maxHeaderLineLength = 100 }.contains(SIPRules.headerLineTooLong.code))
-        #expect(decode(long) { $0.maxMessageBytes = 200 }.contains(SIPRules.messageTooLarge.code))
+        #expect(decode(long) { $0.maxHeaderLineLength = 100 }.contains(SIPRules.headerLineTooLong.code.rawValue))
+        #expect(decode(long) { $0.maxMessageBytes = 200 }.contains(SIPRules.messageTooLarge.code.rawValue))
     }
 
     // MARK: ICE candidates: no limits of their own

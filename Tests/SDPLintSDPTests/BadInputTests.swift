@@ -87,7 +87,7 @@ enum Oracle {
     /// parser repaired something (see ``ExpectedFindings/repairingCodes``).
     static func expectsLossless(_ input: [UInt8], _ diagnostics: [Diagnostic]) -> Bool {
         input.starts(with: Array("v=".utf8)) && input.last == UInt8(ascii: "\n")
-            && !diagnostics.contains { ExpectedFindings.repairingCodes.contains($0.code) }
+            && !diagnostics.contains { ExpectedFindings.repairingCodes.contains($0.code.rawValue) }
     }
 
     static func preview(_ input: [UInt8]) -> String {
@@ -118,7 +118,7 @@ extension UInt8 {
 
     @Test func emptyInputIsReported() {
         let result = Oracle.check([])
-        #expect(result.diagnostics.map(\.code) == [SDPRules.emptyInput.code])
+        #expect(result.diagnostics.map(\.code.rawValue) == [SDPRules.emptyInput.code.rawValue])
         #expect(result.diagnostics.first?.location == SourceLocation(line: 1, column: 1, bytes: 0..<0))
     }
 
@@ -127,11 +127,11 @@ extension UInt8 {
         let result = Oracle.check(Array(text.utf8))
         #expect(
             result.diagnostics.contains {
-                $0.code == SDPRules.emptyInput.code && $0.location.line == 1 && $0.location.column == 1
+                $0.code.rawValue == SDPRules.emptyInput.code.rawValue && $0.location.line == 1 && $0.location.column == 1
             })
         #expect(
             !result.hasErrors
-                || result.diagnostics.filter { $0.severity == .error }.map(\.code) == [SDPRules.emptyInput.code])
+                || result.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue) == [SDPRules.emptyInput.code.rawValue])
     }
 
     /// Random bytes, almost never valid UTF-8: 4 000 inputs of up to 400 bytes in 8 groups.
@@ -246,7 +246,7 @@ extension UInt8 {
             if let last = input.last, last != UInt8(ascii: "\n") {
                 #expect(
                     result.diagnostics.contains {
-                        $0.code == SDPRules.lineEnding.code && $0.location.line == Oracle.lineStarts(input).count
+                        $0.code.rawValue == SDPRules.lineEnding.code.rawValue && $0.location.line == Oracle.lineStarts(input).count
                     },
                     "no SDP108 for the unterminated last line of the first \(length) bytes")
             }
@@ -260,18 +260,18 @@ extension UInt8 {
         for byte in UInt8.min...UInt8.max where byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
             let input = Array(Self.session.utf8) + [byte] + Array("=x\r\n".utf8)
             let findings = Oracle.check(input).diagnostics.filter { $0.location.line == 5 }
-            let codes = Set(findings.filter { $0.location.column == 1 }.map(\.code))
+            let codes = Set(findings.filter { $0.location.column == 1 }.map(\.code.rawValue))
             let shown = byte.description
             if defined.contains(byte) {
                 #expect(
-                    !codes.contains(SDPRules.lineSyntax.code) && !codes.contains(SDPRules.unknownLineType.code),
+                    !codes.contains(SDPRules.lineSyntax.code.rawValue) && !codes.contains(SDPRules.unknownLineType.code.rawValue),
                     "type \(shown)")
             } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
-                #expect(codes.contains(SDPRules.unknownLineType.code), "type \(shown): \(findings)")
+                #expect(codes.contains(SDPRules.unknownLineType.code.rawValue), "type \(shown): \(findings)")
             } else if byte >= 0x80 {
-                #expect(codes.contains(SDPRules.invalidUTF8.code), "type \(shown): \(findings)")
+                #expect(codes.contains(SDPRules.invalidUTF8.code.rawValue), "type \(shown): \(findings)")
             } else {
-                #expect(codes.contains(SDPRules.lineSyntax.code), "type \(shown): \(findings)")
+                #expect(codes.contains(SDPRules.lineSyntax.code.rawValue), "type \(shown): \(findings)")
             }
         }
     }
@@ -282,7 +282,7 @@ extension UInt8 {
         for byte in UInt8(0)...UInt8(0x7F) where byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
             let input = Array((Self.session + "a=").utf8) + [byte] + Array("x:1\r\n".utf8)
             let findings = Oracle.check(input).diagnostics.filter { $0.location.line == 5 }
-            let syntax = findings.contains { $0.code == SDPRules.attributeSyntax.code && $0.location.column == 3 }
+            let syntax = findings.contains { $0.code.rawValue == SDPRules.attributeSyntax.code.rawValue && $0.location.column == 3 }
             let isToken = byte.isASCIILetterOrDigit || "!#$%&'*+-.^_`{|}~".utf8.contains(byte)
             #expect(syntax == !isToken, "name byte \(byte): \(findings)")
         }
@@ -293,7 +293,7 @@ extension UInt8 {
         let result = Oracle.check(input)
         #expect(
             result.diagnostics.contains {
-                $0.code == SDPRules.controlCharacter.code && $0.location.line == 3 && $0.location.column == 7
+                $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 3 && $0.location.column == 7
             })
         #expect(Array(result.description.serialized().utf8) == input, "a NUL byte is kept as written")
 
@@ -301,7 +301,7 @@ extension UInt8 {
         let onlyNUL = Oracle.check(nuls)
         #expect(
             onlyNUL.diagnostics.contains {
-                $0.code == SDPRules.controlCharacter.code && $0.location.line == 1 && $0.location.column == 1
+                $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 1 && $0.location.column == 1
             })
         #expect(onlyNUL.hasErrors)
     }
@@ -314,7 +314,7 @@ extension UInt8 {
     func invalidUTF8IsReportedAtTheFirstBadByte(_ sequence: [UInt8]) {
         let input = Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=".utf8) + sequence + Array(" Call\r\nt=0 0\r\n".utf8)
         let result = Oracle.check(input)
-        let invalid = result.diagnostics.filter { $0.code == SDPRules.invalidUTF8.code }
+        let invalid = result.diagnostics.filter { $0.code.rawValue == SDPRules.invalidUTF8.code.rawValue }
         #expect(invalid.count == 1)
         #expect(invalid.first?.location.line == 3)
         #expect(invalid.first?.location.column == 3)
@@ -331,7 +331,7 @@ extension UInt8 {
         }
         let result = Oracle.check(input)
         let first = try #require(result.diagnostics.first)
-        #expect(first.code == SDPRules.invalidUTF8.code)
+        #expect(first.code.rawValue == SDPRules.invalidUTF8.code.rawValue)
         #expect(first.location.line == 1 && first.location.column == 1)
         #expect(first.message.contains("UTF-16"))
         #expect(result.hasErrors)
@@ -360,7 +360,7 @@ extension UInt8 {
         #expect(result.description.media.count == 10_000)
         #expect(result.description.media.last?.attributes.count == 8)
         #expect(result.diagnostics.count == ParseOptions().limits.maxDiagnostics + 1)
-        #expect(result.diagnostics.last?.code == SDPRules.tooManyFindings.code)
+        #expect(result.diagnostics.last?.code.rawValue == SDPRules.tooManyFindings.code.rawValue)
     }
 
     @Test func megabyteLineIsKept() {
@@ -380,7 +380,7 @@ extension UInt8 {
         let result = Oracle.check(input, options: options)
         #expect(
             result.diagnostics.contains {
-                $0.code == SDPRules.limitExceeded.code && $0.location.line == 5 && $0.location.column == 1
+                $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 5 && $0.location.column == 1
             })
         #expect(result.description.media.count == 1)
     }

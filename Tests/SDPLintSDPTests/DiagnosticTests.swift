@@ -24,7 +24,7 @@ struct ExpectedFindings: Sendable {
         }
 
         init(_ diagnostic: Diagnostic) {
-            self.init(line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code)
+            self.init(line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code.rawValue)
         }
 
         var description: String { "\(line):\(column) \(code)" }
@@ -162,13 +162,13 @@ extension StringProtocol {
 
     @Test func everyRuleHasAFixture() {
         let covered = Set(Self.invalidFixtures.map(\.ruleCode))
-        let uncovered = SDPRules.all.map(\.code).filter { !covered.contains($0) }
+        let uncovered = SDPRules.all.map(\.code.rawValue).filter { !covered.contains($0) }
         #expect(uncovered.isEmpty, "no fixture in Fixtures/invalid/sdp for \(uncovered.joined(separator: ", "))")
     }
 
     @Test(arguments: invalidFixtures)
     func namesOnlyKnownRules(_ fixture: Fixture) throws {
-        let known = Set((SDPRules.all + ICERules.all).map(\.code))
+        let known = Set((SDPRules.all + ICERules.all).map(\.code.rawValue))
         let expected = try ExpectedFindings(for: fixture)
         let unknown = ([fixture.ruleCode] + expected.findings.map(\.code)).filter { !known.contains($0) }
         #expect(unknown.isEmpty, "no rule has the code \(unknown)")
@@ -176,9 +176,9 @@ extension StringProtocol {
 
     @Test(arguments: invalidFixtures.filter { $0.ruleCode.hasPrefix("SDP") })
     func isNamedAfterItsRule(_ fixture: Fixture) throws {
-        let rule = try #require(SDPRules.all.first { $0.code == fixture.ruleCode })
+        let rule = try #require(SDPRules.all.first { $0.code.rawValue == fixture.ruleCode })
         let name = fixture.path.split(separator: "/").last.map(String.init) ?? ""
-        #expect(name.hasPrefix("\(rule.code)-\(rule.name)"), "\(name) should start with \(rule.code)-\(rule.name)")
+        #expect(name.hasPrefix("\(rule.code.rawValue)-\(rule.name)"), "\(name) should start with \(rule.code.rawValue)-\(rule.name)")
     }
 
     @Test func ruleCodesAreUnique() {
@@ -196,7 +196,7 @@ extension StringProtocol {
     @Test(arguments: SDPRules.all)
     func ruleIsDocumented(_ rule: Rule) {
         #expect(
-            rule.code.count == 6 && rule.code.hasPrefix("SDP") && rule.code.dropFirst(3).allSatisfy(\.isNumber),
+            rule.code.rawValue.count == 6 && rule.code.rawValue.hasPrefix("SDP") && rule.code.rawValue.dropFirst(3).allSatisfy(\.isNumber),
             "code \(rule.code) is not SDP followed by three digits")
         #expect(
             !rule.name.isEmpty && rule.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" },
@@ -405,7 +405,7 @@ extension StringProtocol {
     @Test(arguments: cases)
     func validDescriptionHasNoSuchFinding(_ testCase: Case) {
         let result = SessionDescription.parse(bytes: testCase.bytes)
-        let forbidden = result.diagnostics.filter { testCase.mustNotReport.contains($0.code) }
+        let forbidden = result.diagnostics.filter { testCase.mustNotReport.contains($0.code.rawValue) }
         #expect(forbidden.isEmpty, "reported:\n\(DiagnosticTests.describe(forbidden))")
         let serious = result.diagnostics.filter { $0.severity >= .warning }
         #expect(serious.isEmpty, "warnings or errors:\n\(DiagnosticTests.describe(serious))")

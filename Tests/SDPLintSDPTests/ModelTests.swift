@@ -148,7 +148,7 @@ import Testing
         #expect(throws: Never.self) { try SessionDescription(parsing: text) }
         #expect(throws: SDPParseError.self) { try SessionDescription(parsing: text, options: .strict) }
         let strict = SessionDescription.parse(text, options: .strict)
-        #expect(strict.diagnostics.first?.code == "SDP108")
+        #expect(strict.diagnostics.first?.code.rawValue == "SDP108")
         #expect(strict.diagnostics.first?.severity == .error)
     }
 
@@ -158,7 +158,7 @@ import Testing
         let result = SessionDescription.parse(text)
         #expect(result.description.serialized() == text)
         #expect(result.description.media[0].extraLines.map(\.text) == ["y=0100000001", "f=v/2/4///a///", ""])
-        #expect(result.diagnostics.map(\.code).contains("SDP106"))
+        #expect(result.diagnostics.map(\.code.rawValue).contains("SDP106"))
     }
 
     @Test func equalDescriptionsSerializeEqually() throws {

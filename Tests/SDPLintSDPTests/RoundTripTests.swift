@@ -39,8 +39,8 @@ import Testing
         #expect(unchecked.description == checked.description)
         #expect(Array(unchecked.description.serialized().utf8) == Array(checked.description.serialized().utf8))
         // What is still reported is reported the same way.
-        let all = Set(checked.diagnostics.map { "\($0.code) \($0.location)" })
-        #expect(unchecked.diagnostics.allSatisfy { all.contains("\($0.code) \($0.location)") })
+        let all = Set(checked.diagnostics.map { "\($0.code.rawValue) \($0.location)" })
+        #expect(unchecked.diagnostics.allSatisfy { all.contains("\($0.code.rawValue) \($0.location)") })
     }
 
     @Test func crossReferenceFindingsNeedTheChecks() {
@@ -49,8 +49,8 @@ import Testing
             v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 96\r\nc=IN IP4 \
             0.0.0.0\r\na=rtpmap:97 opus/48000/2\r\n
             """
-        let checked = SessionDescription.parse(text).diagnostics.map(\.code)
-        let unchecked = SessionDescription.parse(text, options: Self.unchecked).diagnostics.map(\.code)
+        let checked = SessionDescription.parse(text).diagnostics.map(\.code.rawValue)
+        let unchecked = SessionDescription.parse(text, options: Self.unchecked).diagnostics.map(\.code.rawValue)
         // An rtpmap for a payload type the m= line does not list, and one listed without rtpmap.
         #expect(checked.contains("SDP300") && checked.contains("SDP302"))
         #expect(!unchecked.contains("SDP300") && !unchecked.contains("SDP302"))

@@ -23,7 +23,7 @@ import Testing
 
     @Test func rejectsTheLinesOfAFullDescription() {
         let (fragment, diagnostics) = SDPFragment.parse("v=0\r\na=ice-ufrag:8hhY\r\n")
-        #expect(diagnostics.map(\.code) == ["SDP107"])
+        #expect(diagnostics.map(\.code.rawValue) == ["SDP107"])
         #expect(diagnostics.first?.location.line == 1)
         #expect(fragment.serialized() == "v=0\r\na=ice-ufrag:8hhY\r\n", "kept as an extra line")
     }
@@ -31,7 +31,7 @@ import Testing
     @Test func checksTheCandidatesItCarries() {
         let (_, diagnostics) = SDPFragment.parse(
             "m=audio 9 RTP/AVP 0\r\na=mid:0\r\na=candidate:1 1 UDP 1694498815 192.0.2.333 10000 typ host\r\n")
-        #expect(diagnostics.contains { $0.code == "ICE108" && $0.location.line == 3 })
+        #expect(diagnostics.contains { $0.code.rawValue == "ICE108" && $0.location.line == 3 })
     }
 
     @Test func buildsTheFragmentForOneSection() throws {

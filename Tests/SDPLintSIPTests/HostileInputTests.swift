@@ -17,13 +17,13 @@ private func request(_ extraHeaders: [UInt8], body: [UInt8] = []) -> [UInt8] {
         + extraHeaders + Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
 }
 
-private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnostics.map(\.code)) }
+private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnostics.map(\.code.rawValue)) }
 
 @Suite struct HostileInputTests {
     @Test func aOneMegabyteHeaderIsReportedWithItsLocation() {
         let input = request(Array("X-Big: ".utf8) + [UInt8](repeating: 0x61, count: 1 << 20) + [0x0D, 0x0A])
         let result = SIPMessage.parse(bytes: input, options: options)
-        let finding = result.diagnostics.first { $0.code == SIPRules.headerLineTooLong.code }
+        let finding = result.diagnostics.first { $0.code.rawValue == SIPRules.headerLineTooLong.code.rawValue }
         #expect(finding?.location.line == 8)
         #expect(finding?.location.column == 1)
         #expect(result.message.serialized() == input)
@@ -37,7 +37,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         for index in 0..<100_000 { extra += Array("X-H\(index): v\r\n".utf8) }
         let input = request(extra)
         let result = SIPMessage.parse(bytes: input, options: options)
-        let findings = result.diagnostics.filter { $0.code == SIPRules.tooManyHeaders.code }
+        let findings = result.diagnostics.filter { $0.code.rawValue == SIPRules.tooManyHeaders.code.rawValue }
         #expect(findings.count == 1)
         #expect(findings.first?.location.line == SIPParseOptions.Limits().maxHeaderCount + 2)
         #expect(result.message.headers.count == SIPParseOptions.Limits().maxHeaderCount + 1)
@@ -51,10 +51,10 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         for _ in 0..<5_000 { extra += Array("X-Nul: a".utf8) + [0, 0, 0] + [0x0D, 0x0A] }
         let result = SIPMessage.parse(bytes: request(extra), options: options)
         #expect(result.diagnostics.count <= SIPParseOptions.Limits().maxDiagnostics + 1)
-        #expect(result.diagnostics.first?.code == SIPRules.controlCharacter.code)
+        #expect(result.diagnostics.first?.code.rawValue == SIPRules.controlCharacter.code.rawValue)
         #expect(result.diagnostics.first?.location.line == 8)
         #expect(result.diagnostics.first?.location.column == 9)
-        #expect(result.diagnostics.last?.code == SIPRules.tooManyFindings.code)
+        #expect(result.diagnostics.last?.code.rawValue == SIPRules.tooManyFindings.code.rawValue)
     }
 
     @Test func binaryBodiesAreKeptExactly() {
@@ -83,7 +83,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         // Content-Length: 0 → 9 while only 3 body bytes follow.
         if let index = patched.lastIndex(of: UInt8(ascii: "0")) { patched[index] = UInt8(ascii: "9") }
         let result = SIPMessage.parse(bytes: patched, options: options)
-        #expect(codes(result).contains(SIPRules.contentLengthMismatch.code))
+        #expect(codes(result).contains(SIPRules.contentLengthMismatch.code.rawValue))
         #expect(result.message.body == Array("abc".utf8))
         #expect(result.message.serialized() == patched)
     }
@@ -103,7 +103,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
                         #expect(result.hasErrors, "byte \(byte) cannot start a header name")
                     }
                 } else if !allowedInValue && byte != 0x0A && byte != 0x0D {
-                    #expect(codes(result).contains(SIPRules.controlCharacter.code), "byte \(byte) in a value")
+                    #expect(codes(result).contains(SIPRules.controlCharacter.code.rawValue), "byte \(byte) in a value")
                 }
             }
         }
@@ -161,7 +161,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         #expect(decoder.decode(message.dropLast(4)).isEmpty)
         let rest = decoder.finish()
         #expect(rest.count == 1)
-        #expect(rest.first?.diagnostics.contains { $0.code == SIPRules.truncated.code } == true)
+        #expect(rest.first?.diagnostics.contains { $0.code.rawValue == SIPRules.truncated.code.rawValue } == true)
         #expect(rest.first?.message.serialized() == Array(message.dropLast(4)))
         #expect(decoder.bufferedByteCount == 0)
     }
@@ -170,7 +170,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         var decoder = SIPStreamDecoder(options: options)
         #expect(decoder.decode(a.prefix(60)).isEmpty)
         let rest = decoder.finish()
-        #expect(rest.first?.diagnostics.contains { $0.code == SIPRules.truncated.code } == true)
+        #expect(rest.first?.diagnostics.contains { $0.code.rawValue == SIPRules.truncated.code.rawValue } == true)
         #expect(rest.first?.message.serialized() == Array(a.prefix(60)))
     }
 
@@ -179,7 +179,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         let garbage = Array("hello there\r\n\u{1}\u{2}binary\r\n".utf8)
         let results = decoder.decode(a + garbage + b) + decoder.finish()
         #expect(results.map { $0.message.serialized() } == [a, b])
-        #expect(decoder.diagnostics.map(\.code) == [SIPRules.skippedBytes.code])
+        #expect(decoder.diagnostics.map(\.code.rawValue) == [SIPRules.skippedBytes.code.rawValue])
         #expect(decoder.diagnostics.first?.location.bytes == a.count..<(a.count + garbage.count))
         #expect(decoder.diagnostics.first?.location.line == 10)
     }
@@ -189,7 +189,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         var decoder = SIPStreamDecoder(options: options)
         let results = decoder.decode(ack + a)
         #expect(results.count == 2)
-        #expect(results[0].diagnostics.map(\.code) == [SIPRules.contentLengthMissing.code])
+        #expect(results[0].diagnostics.map(\.code.rawValue) == [SIPRules.contentLengthMissing.code.rawValue])
         #expect(results[0].message.serialized() == ack)
         #expect(results[1].message.serialized() == a)
     }
@@ -208,7 +208,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         results += decoder.decode(Array("\r\n\r\n".utf8) + a)
         results += decoder.finish()
         #expect(peak <= limits.maxMessageBytes + chunk.count)
-        #expect(results.first?.diagnostics.contains { $0.code == SIPRules.messageTooLarge.code } == true)
+        #expect(results.first?.diagnostics.contains { $0.code.rawValue == SIPRules.messageTooLarge.code.rawValue } == true)
         #expect(results.last?.message.serialized() == a)
     }
 
@@ -219,7 +219,7 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
                 of: "Content-Length: 0", with: "Content-Length: 999999999"
             ).utf8)
         let results = decoder.decode(liar + a) + decoder.finish()
-        #expect(results.first?.diagnostics.contains { $0.code == SIPRules.bodyTooLarge.code } == true)
+        #expect(results.first?.diagnostics.contains { $0.code.rawValue == SIPRules.bodyTooLarge.code.rawValue } == true)
         #expect(results.last?.message.serialized() == a)
     }
 
@@ -231,6 +231,6 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         // Without Content-Length the body is the rest of the datagram.
         let withBody = ack + Array("tail".utf8)
         #expect(SIPDatagram.decode(withBody).result?.message.body == Array("tail".utf8))
-        #expect(SIPDatagram.decode([]).result?.diagnostics.first?.code == SIPRules.emptyMessage.code)
+        #expect(SIPDatagram.decode([]).result?.diagnostics.first?.code.rawValue == SIPRules.emptyMessage.code.rawValue)
     }
 }

@@ -27,7 +27,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     @Test(arguments: Fixture.torture)
     func reportsExactlyTheExpectedFindings(_ fixture: Fixture) throws {
         let result = SIPMessage.parse(bytes: try fixture.bytes())
-        let found = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" }
+        let found = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code.rawValue)" }
         let expected = try expectedFindings(fixture)
         #expect(found.sorted() == expected.sorted(), "\(result.diagnostics)")
     }

@@ -42,7 +42,7 @@ import Testing
         #expect {
             _ = try SIPURI(parsing: text)
         } throws: { error in
-            (error as? SIPValueError)?.code == code
+            (error as? SIPValueError)?.code.rawValue == code
         }
     }
 
@@ -172,7 +172,7 @@ import Testing
 
 @Suite struct RuleCatalogTests {
     @Test func codesAreUniqueAndGroupedBySeries() {
-        let codes = SIPRules.all.map(\.code)
+        let codes = SIPRules.all.map(\.code.rawValue)
         #expect(Set(codes).count == codes.count)
         #expect(codes.allSatisfy { $0.hasPrefix("SIP1") || $0.hasPrefix("SIP2") || $0.hasPrefix("SIP3") })
         #expect(

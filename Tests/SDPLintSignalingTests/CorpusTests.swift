@@ -13,7 +13,7 @@ import Testing
         let (messages, diagnostics) = Signaling.read(bytes, name: fixture.path)
         #expect(!messages.isEmpty)
         #expect(
-            diagnostics.filter { $0.code.hasPrefix("SIG") || $0.code.hasPrefix("JSON") }.errors.isEmpty,
+            diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") || $0.code.rawValue.hasPrefix("JSON") }.errors.isEmpty,
             "\(diagnostics)")
         // Written in the shapes they were read in, the values are the captured ones.
         let (text, dropped) = Signaling.write(values(messages), as: .json)
@@ -43,7 +43,7 @@ import Testing
     @Test(arguments: Fixtures.corpusSIP)
     func capturedSIPMapsOntoTheModelAndBack(_ fixture: Fixture) throws {
         let (messages, diagnostics) = Signaling.read(try fixture.bytes(), name: fixture.path)
-        #expect(diagnostics.filter { $0.code.hasPrefix("SIG") }.errors.isEmpty, "\(diagnostics)")
+        #expect(diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") }.errors.isEmpty, "\(diagnostics)")
         let (text, _) = Signaling.write(values(messages), as: .sip)
         guard !messages.isEmpty else {
             #expect(text.isEmpty)
@@ -65,7 +65,7 @@ import Testing
         var trace: [UInt8] = []
         for file in files { trace += try file.bytes() }
         let (messages, diagnostics) = Signaling.read(trace, format: .sip)
-        #expect(diagnostics.filter { $0.code.hasPrefix("SIG") }.errors.isEmpty, "\(diagnostics)")
+        #expect(diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") }.errors.isEmpty, "\(diagnostics)")
         let kinds = messages.map { message -> String in
             switch message.value.content {
             case .description(let description): description.type.rawValue

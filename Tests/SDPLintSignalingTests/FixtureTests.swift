@@ -35,7 +35,7 @@ import Testing
         let names = Set(Fixtures.invalid.map { String($0.path.split(separator: "/").last?.prefix(6) ?? "") })
         let untestable: Set<String> = ["SIG599", "SIG500", "SIG501", "SIG502", "SIG205", "SIG204"]
         let covered = names.union(untestable)
-        let missing = SignalingRules.all.map(\.code).filter {
+        let missing = SignalingRules.all.map(\.code.rawValue).filter {
             !covered.contains($0) && !Self.coveredElsewhere.contains($0)
         }
         #expect(missing.isEmpty, "rules without a fixture: \(missing)")

@@ -63,12 +63,12 @@ import Testing
     ])
     func reportsFramingErrors(_ text: String, _ code: String) {
         let (_, diagnostics) = parse(text)
-        #expect(diagnostics.contains { $0.code == code }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.code.rawValue == code }, "\(diagnostics)")
     }
 
     @Test func bareLFIsAnErrorInStrictMode() {
         let (_, diagnostics) = parse("DELETE /s HTTP/1.1\n\n", options: HTTPParseOptions(strict: true))
-        #expect(diagnostics.first { $0.code == "SIG307" }?.severity == .error)
+        #expect(diagnostics.first { $0.code.rawValue == "SIG307" }?.severity == .error)
     }
 
     @Test func detectsHTTPStartLines() {

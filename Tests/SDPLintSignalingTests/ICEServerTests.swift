@@ -45,7 +45,7 @@ import Testing
     ])
     func reportsTheMistakesPeopleMake(_ text: String, _ code: String, _ position: String) {
         let (_, diagnostics) = ICEServerConfiguration.read(json: Array(text.utf8))
-        #expect(diagnostics.contains { $0.code == code && "\($0.location)" == position }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.code.rawValue == code && "\($0.location)" == position }, "\(diagnostics)")
     }
 
     @Test func readsLinkHeaderValuesWithQuotedStrings() {
@@ -83,6 +83,6 @@ import Testing
     ])
     func reportsLinkSyntaxErrors(_ value: String) {
         let (_, diagnostics) = ICEServerConfiguration.read(linkValues: [(value, 0)])
-        #expect(diagnostics.contains { $0.code == "SIG402" }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.code.rawValue == "SIG402" }, "\(diagnostics)")
     }
 }

@@ -28,7 +28,7 @@ import Testing
     ])
     func recognizesEachShapeAndWritesItBack(_ text: String, _ shape: JSONShape) {
         let (messages, diagnostics) = read(text)
-        #expect(diagnostics.filter { $0.code.hasPrefix("SIG") || $0.code.hasPrefix("JSON") }.isEmpty, "\(diagnostics)")
+        #expect(diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") || $0.code.rawValue.hasPrefix("JSON") }.isEmpty, "\(diagnostics)")
         #expect(messages.first?.value.jsonShape == shape)
         let (written, _) = Signaling.write(values(messages), as: .json)
         #expect(JSONValue.parse(written).value == JSONValue.parse(text).value)
@@ -57,7 +57,7 @@ import Testing
         let text =
             "{\n  \"type\": \"offer\",\n  \"sdp\": \"v=0\\r\\no=- 1 1 IN IP4 0.0.0.0\\r\\ns=-\\r\\nt=0 0\\r\\nm=audio x RTP/AVP 0\\r\\n\"\n}"
         let (_, diagnostics) = read(text)
-        let finding = diagnostics.first { $0.code.hasPrefix("SDP") }
+        let finding = diagnostics.first { $0.code.rawValue.hasPrefix("SDP") }
         #expect(finding?.location.line == 3)
         // `  "sdp": "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio x …`: the m= line starts at column 60.
         #expect(finding?.location.column == 60, "\(String(describing: finding))")
@@ -71,7 +71,7 @@ import Testing
         #expect(messages.map(\.location.line) == [1, 3])
         #expect(
             diagnostics.contains {
-                $0.code == "JSON210" && $0.location.line == 2 && $0.location.column == 24
+                $0.code.rawValue == "JSON210" && $0.location.line == 2 && $0.location.column == 24
                     && $0.message.contains("$.sdp")
             })
     }
@@ -92,9 +92,9 @@ import Testing
 
     @Test func strictModeMakesWarningsErrors() {
         let text = #"{"candidate":"a=candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0"}"#
-        let lenient = Signaling.read(Array(text.utf8)).diagnostics.first { $0.code == "SIG104" }
+        let lenient = Signaling.read(Array(text.utf8)).diagnostics.first { $0.code.rawValue == "SIG104" }
         let strict = Signaling.read(Array(text.utf8), options: .init(strict: true)).diagnostics.first {
-            $0.code == "SIG104"
+            $0.code.rawValue == "SIG104"
         }
         #expect(lenient?.severity == .warning)
         #expect(strict?.severity == .error)
@@ -103,7 +103,7 @@ import Testing
 
 @Suite struct RuleCatalogTests {
     @Test func codesAreUniqueAndInTheirRanges() {
-        let codes = SignalingRules.all.map(\.code)
+        let codes = SignalingRules.all.map(\.code.rawValue)
         #expect(Set(codes).count == codes.count)
         #expect(codes.allSatisfy { $0.hasPrefix("SIG") && $0.count == 6 })
         #expect(codes == codes.sorted())
@@ -114,6 +114,6 @@ import Testing
         #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty)
         #expect(rule.reference.section != nil)
         #expect(SignalingRules.rule(code: rule.code) == rule)
-        if rule.code != "SIG599" { #expect(!rule.badExample.isEmpty || !rule.goodExample.isEmpty) }
+        if rule.code.rawValue != "SIG599" { #expect(!rule.badExample.isEmpty || !rule.goodExample.isEmpty) }
     }
 }

@@ -89,7 +89,7 @@ import Testing
         let text =
             message("INVITE sip:b@192.0.2.2 SIP/2.0", "1 INVITE", body: Self.offer)
             + message("INVITE sip:b@192.0.2.2 SIP/2.0", "2 INVITE", body: Self.offer)
-        #expect(Signaling.read(Array(text.utf8)).diagnostics.contains { $0.code == "SIG201" })
+        #expect(Signaling.read(Array(text.utf8)).diagnostics.contains { $0.code.rawValue == "SIG201" })
     }
 
     @Test func otherBodiesAreNotedAndSkipped() {
@@ -101,7 +101,7 @@ import Testing
             """
         let (messages, diagnostics) = Signaling.read(Array(text.utf8))
         #expect(messages.isEmpty)
-        #expect(diagnostics.contains { $0.code == "SIG205" })
+        #expect(diagnostics.contains { $0.code.rawValue == "SIG205" })
     }
 
     @Test func builtCallUsesTheDialogAndKeepsSDPBytes() throws {

@@ -61,8 +61,8 @@ import Testing
             kinds(exchange.messages) == [
                 "offer", "answer", "candidate", "candidate", "end(0)", "candidate", "candidate", "end(0)",
             ])
-        #expect(!diagnostics.contains { $0.code == "SIG315" && $0.location.line < 60 }, "the restart uses If-Match: *")
-        #expect(diagnostics.contains { $0.code == "SIG317" && $0.message.contains("412") })
+        #expect(!diagnostics.contains { $0.code.rawValue == "SIG315" && $0.location.line < 60 }, "the restart uses If-Match: *")
+        #expect(diagnostics.contains { $0.code.rawValue == "SIG317" && $0.message.contains("412") })
     }
 
     @Test func chunkedAnswerIsDecoded() throws {
@@ -132,9 +132,9 @@ import Testing
     func reportsWhatTheSpecificationsRequire(_ text: String, _ code: String?) {
         let (_, diagnostics) = WHIPSignaling.read(Array(text.utf8))
         if let code {
-            #expect(diagnostics.contains { $0.code == code }, "\(diagnostics)")
+            #expect(diagnostics.contains { $0.code.rawValue == code }, "\(diagnostics)")
         } else {
-            #expect(!diagnostics.contains { $0.code.hasPrefix("SIG3") }, "\(diagnostics)")
+            #expect(!diagnostics.contains { $0.code.rawValue.hasPrefix("SIG3") }, "\(diagnostics)")
         }
     }
 
@@ -152,7 +152,7 @@ import Testing
                 application/trickle-ice-sdpfrag\r\nContent-Length: \(fragment.utf8.count)\r\n\r\n\(fragment)
                 """
         let (_, diagnostics) = WHIPSignaling.read(Array(text.utf8))
-        #expect(diagnostics.contains { $0.code == "SIG315" })
+        #expect(diagnostics.contains { $0.code.rawValue == "SIG315" })
     }
 
     @Test func buildsTheExchangeWithTokenAndICEServers() throws {

@@ -9,7 +9,7 @@ import Testing
     static let captures = Fixture.capturedSDP
 
     func lint(_ bytes: [UInt8]) -> [String] {
-        Linter.checkDescription(bytes, path: "x").diagnostics.map { "\($0.location.line) \($0.code)" }
+        Linter.checkDescription(bytes, path: "x").diagnostics.map { "\($0.location.line) \($0.code.rawValue)" }
     }
 
     @Test(arguments: captures)

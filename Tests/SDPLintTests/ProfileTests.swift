@@ -14,26 +14,26 @@ import Testing
     @Test(arguments: [Profile.chrome, .safari])
     func libwebrtcRefusesFirefoxFeedbackForRemovedCodecs(_ profile: Profile) throws {
         let findings = try check("corpus/firefox/codec-vp9-only.offer.sdp", [profile])
-        #expect(findings.filter { $0.code == "PRF102" }.count == 20)
-        #expect(findings.filter { $0.code == "PRF102" }.allSatisfy { $0.severity == .error })
-        #expect(try check("corpus/firefox/codec-vp9-only.offer.sdp", []).allSatisfy { $0.code != "PRF102" })
+        #expect(findings.filter { $0.code.rawValue == "PRF102" }.count == 20)
+        #expect(findings.filter { $0.code.rawValue == "PRF102" }.allSatisfy { $0.severity == .error })
+        #expect(try check("corpus/firefox/codec-vp9-only.offer.sdp", []).allSatisfy { $0.code.rawValue != "PRF102" })
     }
 
     @Test func libwebrtcRefusesSDESOnlySections() throws {
         let findings = try check("corpus/linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp", [.chrome])
-        #expect(findings.contains { $0.code == "PRF101" && $0.severity == .error })
+        #expect(findings.contains { $0.code.rawValue == "PRF101" && $0.severity == .error })
         #expect(
             try check("corpus/baresip/dtls-srtp.01-request-invite.body.sdp", [.chrome]).allSatisfy {
-                $0.code != "PRF101"
+                $0.code.rawValue != "PRF101"
             })
     }
 
     @Test func stockPJSIPDropsAttributesPastSixtyEight() throws {
         let findings = try check("corpus/chromium/audio-video.offer.sdp", [.pjsip])
-        let dropped = try #require(findings.first { $0.code == "PRF501" })
+        let dropped = try #require(findings.first { $0.code.rawValue == "PRF501" })
         #expect(dropped.location.line == 109, "the 69th attribute of the video section, the first one dropped")
         #expect(
-            try check("corpus/chromium/audio-video.offer.sdp", [.asterisk]).allSatisfy { !$0.code.hasPrefix("PRF4") },
+            try check("corpus/chromium/audio-video.offer.sdp", [.asterisk]).allSatisfy { !$0.code.rawValue.hasPrefix("PRF4") },
             "Asterisk keeps 132")
     }
 
@@ -49,8 +49,8 @@ import Testing
         var configuration = LintConfiguration()
         configuration.profiles = [.janus]
         let findings = Linter.checkDescription(Array(offer.utf8), path: "x", configuration: configuration).diagnostics
-        #expect(findings.contains { $0.code == "PRF201" && $0.location.line == 5 })
-        #expect(findings.contains { $0.code == "PRF202" && $0.location.line == 18 })
+        #expect(findings.contains { $0.code.rawValue == "PRF201" && $0.location.line == 5 })
+        #expect(findings.contains { $0.code.rawValue == "PRF202" && $0.location.line == 18 })
     }
 
     @Test func firefoxRaisesTheRulesItsParserEnforces() throws {
@@ -63,30 +63,30 @@ import Testing
         var configuration = LintConfiguration()
         #expect(
             Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first {
-                $0.code == "WEB115"
+                $0.code.rawValue == "WEB115"
             }?.severity == .warning)
         configuration.profiles = [.firefox]
         #expect(
             Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first {
-                $0.code == "WEB115"
+                $0.code.rawValue == "WEB115"
             }?.severity == .error)
         try configuration.setSeverity("WEB115=info")
         #expect(
             Linter.checkDescription(Array(text.utf8), path: "x", configuration: configuration).diagnostics.first {
-                $0.code == "WEB115"
+                $0.code.rawValue == "WEB115"
             }?.severity == .info, "the user's word wins")
     }
 
     @Test func freeswitchNotesTheDroppedSendrecv() throws {
         let findings = try check("corpus/chromium/audio.offer.sdp", [.freeswitch])
-        #expect(findings.contains { $0.code == "PRF301" && $0.severity == .info })
+        #expect(findings.contains { $0.code.rawValue == "PRF301" && $0.severity == .info })
     }
 
     @Test func everyProfileRuleIsInTheCatalog() {
         for profile in Profile.allCases {
-            for rule in profile.rules { #expect(RuleCatalog.rule(rule.code) != nil) }
+            for rule in profile.rules { #expect(RuleCatalog.rule(rule.code.rawValue) != nil) }
             for escalation in profile.escalations {
-                #expect(RuleCatalog.rule(escalation.code) != nil, "\(escalation.code)")
+                #expect(RuleCatalog.rule(escalation.code.rawValue) != nil, "\(escalation.code.rawValue)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintSDP
 import Testing
 
 /// Rendering costs time linear in the findings: the line of each finding is found through a
@@ -47,9 +48,9 @@ import Testing
             let diagnostics = (0..<count).map { i in
                 let offset = i * 50
                 return Diagnostic(
-                    code: "T001", severity: .warning,
+                    rule: SDPRules.lineSyntax, severity: .warning,
                     location: SourceLocation(line: 1, column: offset + 1, bytes: offset..<(offset + 3)),
-                    message: "finding \(i)", reference: .rfc(8866))
+                    message: "finding \(i)")
             }
             return LintedFile(path: "long.txt", source: source, diagnostics: diagnostics)
         }

@@ -49,7 +49,7 @@ import Testing
         let many = Self.check(bytes, blockSize: 1, deliveries: &lineByLine)
         // The broken line 6, the answer of line 12 with no offer, and each exchange's answer
         // reusing the offer's o= line.
-        #expect(one.flatMap(\.diagnostics).map(\.code).sorted() == ["JSON101", "OA109", "OA109", "OA109", "TRC107"])
+        #expect(one.flatMap(\.diagnostics).map(\.code.rawValue).sorted() == ["JSON101", "OA109", "OA109", "OA109", "TRC107"])
         // The same findings at the same lines, columns and offsets, each file rendered the
         // same (a block's files come out with the block, so the order of files may differ; a
         // block's trickled candidates are inventoried in a file of their own).
@@ -61,7 +61,7 @@ import Testing
         let places = { (files: [LintedFile]) in
             files.flatMap { file in
                 file.diagnostics.map {
-                    "\(file.context ?? "-") \($0.code) \($0.location.line):\($0.location.column) \($0.location.bytes)"
+                    "\(file.context ?? "-") \($0.code.rawValue) \($0.location.line):\($0.location.column) \($0.location.bytes)"
                 }
             }.sorted()
         }

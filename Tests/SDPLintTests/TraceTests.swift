@@ -77,7 +77,7 @@ import Testing
     @Test func anEmptyDumpSaysSo() throws {
         let bytes = try Fixture(path: "corpus/chromium-internals/call-closed-peer.json").bytes()
         let files = Linter.check(bytes, path: "closed.json")
-        #expect(files.flatMap(\.diagnostics).map(\.code) == ["TRC101"])
+        #expect(files.flatMap(\.diagnostics).map(\.code.rawValue) == ["TRC101"])
         #expect(files[0].diagnostics[0].location.line == 50)
     }
 
@@ -90,7 +90,7 @@ import Testing
         #expect(trace.appliedDescriptions.map { trace.events[$0.index].side } == [.remote, .local])
         #expect(trace.configuration?.contains("\"bundlePolicy\":\"balanced\"") == true)
         let report = try Self.capture("firefox-aboutwebrtc/call-closed-peer.pc1.report.json")
-        #expect(report.diagnostics.map(\.code) == ["TRC101"])
+        #expect(report.diagnostics.map(\.code.rawValue) == ["TRC101"])
     }
 
     @Test func rtcstatsLinesBecomeEventsWithCumulativeTimes() throws {
@@ -124,12 +124,12 @@ import Testing
         #expect(trace.events.first?.time == 1_700_000_000_015)
         #expect(trace.events.first?.context == "event at line 5 (1-1)")
         let codes = Linter.check(Array(lines.joined(separator: "\n").utf8), path: "x.rtcstats").flatMap(\.diagnostics)
-            .map(\.code)
+            .map(\.code.rawValue)
         #expect(codes.contains("TRC109"))
         // A last line cut short is reported, the lines before it kept.
         let cut = Array((lines.joined(separator: "\n")).utf8.dropLast(10))
         let partial = RTCStatsDump.read(cut)
-        #expect(partial.diagnostics.map(\.code) == ["TRC105"])
+        #expect(partial.diagnostics.map(\.code.rawValue) == ["TRC105"])
         #expect(partial.traces.first?.appliedDescriptions.count == 2)
     }
 
@@ -182,7 +182,7 @@ import Testing
             ])
         let files = Linter.check(bytes, path: "dump.json")
         let byContext = Dictionary(
-            grouping: files.flatMap { file in file.diagnostics.map { (file.context ?? "", $0.code) } }, by: \.0
+            grouping: files.flatMap { file in file.diagnostics.map { (file.context ?? "", $0.code.rawValue) } }, by: \.0
         )
         .mapValues { $0.map(\.1) }
         #expect(byContext["PeerConnections[\"1-1\"].updateLog[1]"]?.contains("TRC106") == true)
@@ -202,7 +202,7 @@ import Testing
             ("setLocalDescription", Self.envelope("offer", offer)),
             ("setRemoteDescription", Self.envelope("answer", answer)),
         ])
-        let codes = Linter.check(bytes, path: "dump.json").flatMap { $0.diagnostics.map(\.code) }
+        let codes = Linter.check(bytes, path: "dump.json").flatMap { $0.diagnostics.map(\.code.rawValue) }
         #expect(codes.contains("TRC107"))
         #expect(codes.contains("TRC108"))
     }
@@ -222,7 +222,7 @@ import Testing
             #expect(!files.isEmpty)
             // Until PeerConnections is read, the text is just JSON, not yet a dump.
             guard let capture = TraceReader.read(prefix, kind: .json), capture.format == whole.format else { continue }
-            #expect(capture.diagnostics.contains { $0.code == "TRC105" }, "cut at \(cut)")
+            #expect(capture.diagnostics.contains { $0.code.rawValue == "TRC105" }, "cut at \(cut)")
             let events = capture.traces.reduce(0) { $0 + $1.events.count }
             #expect(events <= total)
             #expect(events >= previous, "cut at \(cut)")

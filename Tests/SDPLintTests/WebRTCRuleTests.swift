@@ -232,29 +232,29 @@ import Testing
             text = text.replacingOccurrences(of: target, with: replacement)
         }
         let diagnostics = lint(text, type: type)
-        let matching = diagnostics.filter { $0.code == code }
+        let matching = diagnostics.filter { $0.code.rawValue == code }
         #expect(!matching.isEmpty, "\(code) did not fire; found \(diagnostics.map(\.description))")
         #expect(
             matching.first?.location.line == line,
             "\(code) points at \(matching.first.map { "\($0.location)" } ?? "nothing")")
-        #expect(WebRTCRules.all.contains { $0.code == code })
+        #expect(WebRTCRules.all.contains { $0.code.rawValue == code })
     }
 
     @Test func everyWebRTCRuleHasACase() {
-        #expect(Set(Self.cases.map(\.0)) == Set(WebRTCRules.all.map(\.code)))
+        #expect(Set(Self.cases.map(\.0)) == Set(WebRTCRules.all.map(\.code.rawValue)))
     }
 
     @Test func sipDTLSWithoutICEIsNotAWebRTCError() throws {
         let baresip = try Fixture(path: "corpus/baresip/dtls-srtp.01-request-invite.body.sdp").bytes()
         let file = Linter.checkDescription(baresip, path: "x", configuration: LintConfiguration())
-        #expect(!file.diagnostics.contains { $0.code == "WEB101" })
+        #expect(!file.diagnostics.contains { $0.code.rawValue == "WEB101" })
     }
 
     @Test func bundleOnlySectionsNeedNoTransportAttributes() throws {
         let firefox = try Fixture(path: "corpus/firefox/gathered-max-bundle.offer.sdp").bytes()
         let file = Linter.checkDescription(firefox, path: "x", configuration: LintConfiguration())
         #expect(
-            !file.diagnostics.contains { ["WEB101", "WEB102", "WEB103", "WEB116"].contains($0.code) },
+            !file.diagnostics.contains { ["WEB101", "WEB102", "WEB103", "WEB116"].contains($0.code.rawValue) },
             "\(file.diagnostics)")
     }
 
@@ -265,8 +265,8 @@ import Testing
         try configuration.setSeverity("WEB111=off")
         let vp9 = try Fixture(path: "corpus/firefox/codec-vp9-only.offer.sdp").bytes()
         let file = Linter.checkDescription(vp9, path: "x", configuration: configuration)
-        #expect(file.diagnostics.filter { $0.code == "SDP300" }.allSatisfy { $0.severity == .error })
-        #expect(!file.diagnostics.contains { $0.code == "WEB111" || $0.code == "WEB122" })
+        #expect(file.diagnostics.filter { $0.code.rawValue == "SDP300" }.allSatisfy { $0.severity == .error })
+        #expect(!file.diagnostics.contains { $0.code.rawValue == "WEB111" || $0.code.rawValue == "WEB122" })
         #expect(throws: LintConfiguration.Problem.self) { try configuration.disable("SDP999") }
         #expect(throws: LintConfiguration.Problem.self) { try configuration.setSeverity("SDP300=fatal") }
     }

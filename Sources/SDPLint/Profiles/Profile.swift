@@ -28,7 +28,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     }
 
     /// General rules whose findings this receiver turns into failures, and why.
-    public var escalations: [(code: String, severity: Severity, source: String)] {
+    public var escalations: [(code: Rule.Code, severity: Severity, source: String)] {
         switch self {
         case .firefox:
             [

@@ -83,7 +83,7 @@ public enum ProfileRules {
         let slug = product.lowercased()
         return [
             Rule(
-                code: prefix + "01", name: "\(slug)-too-many-attributes", severity: .error,
+                code: Rule.Code(rawValue: prefix + "01"), name: "\(slug)-too-many-attributes", severity: .error,
                 summary: "A media section has more attributes than \(product) keeps (\(limits.0)).",
                 explanation:
                     """
@@ -93,7 +93,7 @@ public enum ProfileRules {
                 reference: .rfc(8866, "5.13"), bad: "a Chrome video section of 120 attributes",
                 good: "offer fewer codecs (setCodecPreferences)"),
             Rule(
-                code: prefix + "02", name: "\(slug)-too-many-formats", severity: .error,
+                code: Rule.Code(rawValue: prefix + "02"), name: "\(slug)-too-many-formats", severity: .error,
                 summary: "An m= line lists more formats than \(product) keeps (\(limits.1)).",
                 explanation:
                     """
@@ -103,12 +103,12 @@ public enum ProfileRules {
                 reference: .rfc(8866, "5.14"), bad: "m=video 9 UDP/TLS/RTP/SAVPF (40 payload types)",
                 good: "offer fewer codecs"),
             Rule(
-                code: prefix + "03", name: "\(slug)-too-many-sections", severity: .error,
+                code: Rule.Code(rawValue: prefix + "03"), name: "\(slug)-too-many-sections", severity: .error,
                 summary: "The description has more media sections than \(product) keeps (\(limits.2)).",
                 explanation: "pjmedia stores media sections in a fixed array. \(source).",
                 reference: .rfc(8866, "5.14"), bad: "20 m= sections", good: "at most \(limits.2)"),
             Rule(
-                code: prefix + "04", name: "\(slug)-too-many-candidates", severity: .warning,
+                code: Rule.Code(rawValue: prefix + "04"), name: "\(slug)-too-many-candidates", severity: .warning,
                 summary: "A section has more ICE candidates than \(product) handles (\(limits.3)).",
                 explanation:
                     """
@@ -117,7 +117,7 @@ public enum ProfileRules {
                     """,
                 reference: .rfc(8445, "5.1.3"), bad: "40 a=candidate lines", good: "gather fewer interfaces"),
             Rule(
-                code: prefix + "05", name: "\(slug)-too-many-bandwidths", severity: .warning,
+                code: Rule.Code(rawValue: prefix + "05"), name: "\(slug)-too-many-bandwidths", severity: .warning,
                 summary: "A section has more b= lines than \(product) keeps (\(limits.4)).",
                 explanation: "pjmedia keeps a fixed number of bandwidth lines per section. \(source).",
                 reference: .rfc(8866, "5.8"), bad: "five b= lines", good: "at most \(limits.4)"),
@@ -128,4 +128,8 @@ public enum ProfileRules {
     public static let all: [Rule] =
         [sdesOnly, feedbackForUndeclaredPayloadType, janusNeedsBundleAndMux, janusSimulcastLayers, sofiaDropsSendrecv]
         + asterisk + pjsip
+}
+
+extension ProfileRules: RuleSet {
+    public static let title = "Receiver profiles (only with --profile)"
 }

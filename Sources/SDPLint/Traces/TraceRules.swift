@@ -137,3 +137,7 @@ public enum TraceRules {
         mungedDescription, answerWithoutOffer, offerReplaced, connectionFailed, unrecognizedInput,
     ]
 }
+
+extension TraceRules: RuleSet {
+    public static let title = "Browser dumps and captures (sdplint check on webrtc-internals, rtcstats, about:webrtc)"
+}

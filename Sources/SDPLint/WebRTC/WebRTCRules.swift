@@ -301,3 +301,7 @@ public enum WebRTCRules {
         tcpCandidatesOnly, rtcpCandidateInMuxedAnswer, unreachableAddressesOnly, mdnsCandidatesOnly,
     ]
 }
+
+extension WebRTCRules: RuleSet {
+    public static let title = "WebRTC requirements (JSEP, RFC 8829/9429, and what browsers reject)"
+}

@@ -349,8 +349,8 @@ enum LibXMLReader {
             if error.isWarning {
                 collector.report(
                     Diagnostic(
-                        code: rule.code, severity: .warning, location: lines.location(offset: offset, length: 1),
-                        message: error.message, reference: rule.reference))
+                        rule: rule, severity: .warning, location: lines.location(offset: offset, length: 1),
+                        message: error.message))
                 continue
             }
             collector.report(rule, at: lines.location(offset: offset, length: 1), error.message)

@@ -28,7 +28,7 @@ public struct SIPValueError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The rule code of the first error, such as `SIP112`.
-    public var code: String { primary.code }
+    public var code: Rule.Code { primary.code }
     /// Where the first error is.
     public var location: SourceLocation { primary.location }
     /// `1:5: error[SIP112]: …`.
