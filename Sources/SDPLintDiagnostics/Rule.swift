@@ -59,7 +59,8 @@ public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertib
         hint: String? = nil,
         strict: Bool = false
     ) -> Diagnostic {
-        Diagnostic(rule: self, severity: strict ? strictSeverity : severity, location: location, message: message, hint: hint)
+        Diagnostic(
+            rule: self, severity: strict ? strictSeverity : severity, location: location, message: message, hint: hint)
     }
 }
 

@@ -171,7 +171,8 @@ import Testing
     func replacesLoneSurrogatesWithAWarning(_ text: String, _ expected: String) throws {
         let (value, diagnostics) = JSONValue.parse(text)
         #expect(value == .string(expected))
-        #expect(!diagnostics.isEmpty && diagnostics.allSatisfy { $0.code.rawValue == "JSON109" && $0.severity == .warning })
+        #expect(
+            !diagnostics.isEmpty && diagnostics.allSatisfy { $0.code.rawValue == "JSON109" && $0.severity == .warning })
         #expect(JSONValue.parse(text, options: JSONParseOptions(strict: true)).diagnostics.first?.severity == .error)
     }
 

@@ -64,7 +64,8 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
         let bytes = try invalid.fixture.bytes()
         let (_, diagnostics) = JSONValue.parse(bytes, options: options)
         #expect(
-            diagnostics.map { "\($0.location) \($0.code.rawValue)" } == expectations.map { "\($0.line):\($0.column) \($0.code)" }
+            diagnostics.map { "\($0.location) \($0.code.rawValue)" }
+                == expectations.map { "\($0.line):\($0.column) \($0.code)" }
         )
         for (diagnostic, expected) in zip(diagnostics, expectations) {
             if let path = expected.path {

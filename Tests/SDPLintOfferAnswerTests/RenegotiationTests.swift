@@ -67,7 +67,10 @@ import Testing
         let codes = Set(report.findings.map(\.diagnostic.code.rawValue))
         // Step "5" changes the mid of a section still in use and jumps from version 3 to 6.
         #expect(codes.isSuperset(of: ["OA603", "OA601"]))
-        #expect(report.findings.contains { $0.diagnostic.code.rawValue == "OA601" && $0.diagnostic.message.contains("from 3") })
+        #expect(
+            report.findings.contains {
+                $0.diagnostic.code.rawValue == "OA601" && $0.diagnostic.message.contains("from 3")
+            })
     }
 
     @Test func anOfferWithoutAnswerEndsTheSequence() throws {

@@ -33,7 +33,10 @@ import Testing
     @Test func sdpMaxLines() {
         let text = Self.sdpHead + (0..<3).map(Self.audioSection).joined()
         let result = Self.sdp(text) { $0.maxLines = 8 }
-        #expect(result.diagnostics.contains { $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 9 })
+        #expect(
+            result.diagnostics.contains {
+                $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 9
+            })
         #expect(result.description.media.count == 2, "the sections before the limit are kept")
     }
 
@@ -41,7 +44,10 @@ import Testing
         let text =
             Self.sdpHead + "m=audio 9 RTP/AVP 0\r\na=x-long:" + String(repeating: "y", count: 100) + "\r\na=mid:0\r\n"
         let result = Self.sdp(text) { $0.maxLineLength = 64 }
-        #expect(result.diagnostics.contains { $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 7 })
+        #expect(
+            result.diagnostics.contains {
+                $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 7
+            })
         #expect(result.description.media.first?.mid == "0", "the long line is skipped, the parse goes on")
     }
 
@@ -86,13 +92,16 @@ import Testing
     @Test func jsonEachLimit() {
         #expect(Self.json("[1, 2, 3]") { $0.limits.maxBytes = 8 }.contains(JSONRules.documentTooLarge.code.rawValue))
         #expect(Self.json("[[[1]]]") { $0.limits.maxDepth = 2 }.contains(JSONRules.nestingTooDeep.code.rawValue))
-        #expect(Self.json("\"abcdef\"") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code.rawValue))
         #expect(
-            Self.json("{\"abcdef\": 1}") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code.rawValue),
+            Self.json("\"abcdef\"") { $0.limits.maxStringLength = 5 }.contains(JSONRules.stringTooLong.code.rawValue))
+        #expect(
+            Self.json("{\"abcdef\": 1}") { $0.limits.maxStringLength = 5 }.contains(
+                JSONRules.stringTooLong.code.rawValue),
             "keys count as strings")
         #expect(Self.json("123456") { $0.limits.maxNumberLength = 5 }.contains(JSONRules.numberTooLong.code.rawValue))
         #expect(Self.json("[1, 2, 3, 4]") { $0.limits.maxItems = 3 }.contains(JSONRules.tooManyItems.code.rawValue))
-        #expect(Self.json("{\"a\": 1, \"b\": 2}") { $0.limits.maxItems = 1 }.contains(JSONRules.tooManyItems.code.rawValue))
+        #expect(
+            Self.json("{\"a\": 1, \"b\": 2}") { $0.limits.maxItems = 1 }.contains(JSONRules.tooManyItems.code.rawValue))
         let duplicates = "{" + (0..<50).map { _ in "\"a\": 1" }.joined(separator: ", ") + "}"
         #expect(Self.json(duplicates) { $0.maxDiagnostics = 5 }.contains(JSONRules.tooManyFindings.code.rawValue))
         // Within every limit: nothing.
@@ -136,7 +145,8 @@ import Testing
     @Test func sipEachLimit() {
         let plain = Self.sipMessage()
         #expect(Self.sip(plain) { _ in } == [])
-        #expect(Self.sip(plain) { $0.maxMessageBytes = plain.count - 1 }.contains(SIPRules.messageTooLarge.code.rawValue))
+        #expect(
+            Self.sip(plain) { $0.maxMessageBytes = plain.count - 1 }.contains(SIPRules.messageTooLarge.code.rawValue))
         #expect(
             Self.sip(Self.sipMessage(headers: ["Subject: " + String(repeating: "s", count: 200)])) {
                 $0.maxHeaderLineLength = 100

@@ -127,11 +127,14 @@ extension UInt8 {
         let result = Oracle.check(Array(text.utf8))
         #expect(
             result.diagnostics.contains {
-                $0.code.rawValue == SDPRules.emptyInput.code.rawValue && $0.location.line == 1 && $0.location.column == 1
+                $0.code.rawValue == SDPRules.emptyInput.code.rawValue && $0.location.line == 1
+                    && $0.location.column == 1
             })
         #expect(
             !result.hasErrors
-                || result.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue) == [SDPRules.emptyInput.code.rawValue])
+                || result.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue) == [
+                    SDPRules.emptyInput.code.rawValue
+                ])
     }
 
     /// Random bytes, almost never valid UTF-8: 4 000 inputs of up to 400 bytes in 8 groups.
@@ -246,7 +249,8 @@ extension UInt8 {
             if let last = input.last, last != UInt8(ascii: "\n") {
                 #expect(
                     result.diagnostics.contains {
-                        $0.code.rawValue == SDPRules.lineEnding.code.rawValue && $0.location.line == Oracle.lineStarts(input).count
+                        $0.code.rawValue == SDPRules.lineEnding.code.rawValue
+                            && $0.location.line == Oracle.lineStarts(input).count
                     },
                     "no SDP108 for the unterminated last line of the first \(length) bytes")
             }
@@ -264,7 +268,8 @@ extension UInt8 {
             let shown = byte.description
             if defined.contains(byte) {
                 #expect(
-                    !codes.contains(SDPRules.lineSyntax.code.rawValue) && !codes.contains(SDPRules.unknownLineType.code.rawValue),
+                    !codes.contains(SDPRules.lineSyntax.code.rawValue)
+                        && !codes.contains(SDPRules.unknownLineType.code.rawValue),
                     "type \(shown)")
             } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
                 #expect(codes.contains(SDPRules.unknownLineType.code.rawValue), "type \(shown): \(findings)")
@@ -282,7 +287,9 @@ extension UInt8 {
         for byte in UInt8(0)...UInt8(0x7F) where byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
             let input = Array((Self.session + "a=").utf8) + [byte] + Array("x:1\r\n".utf8)
             let findings = Oracle.check(input).diagnostics.filter { $0.location.line == 5 }
-            let syntax = findings.contains { $0.code.rawValue == SDPRules.attributeSyntax.code.rawValue && $0.location.column == 3 }
+            let syntax = findings.contains {
+                $0.code.rawValue == SDPRules.attributeSyntax.code.rawValue && $0.location.column == 3
+            }
             let isToken = byte.isASCIILetterOrDigit || "!#$%&'*+-.^_`{|}~".utf8.contains(byte)
             #expect(syntax == !isToken, "name byte \(byte): \(findings)")
         }
@@ -293,7 +300,8 @@ extension UInt8 {
         let result = Oracle.check(input)
         #expect(
             result.diagnostics.contains {
-                $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 3 && $0.location.column == 7
+                $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 3
+                    && $0.location.column == 7
             })
         #expect(Array(result.description.serialized().utf8) == input, "a NUL byte is kept as written")
 
@@ -301,7 +309,8 @@ extension UInt8 {
         let onlyNUL = Oracle.check(nuls)
         #expect(
             onlyNUL.diagnostics.contains {
-                $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 1 && $0.location.column == 1
+                $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 1
+                    && $0.location.column == 1
             })
         #expect(onlyNUL.hasErrors)
     }
@@ -380,7 +389,8 @@ extension UInt8 {
         let result = Oracle.check(input, options: options)
         #expect(
             result.diagnostics.contains {
-                $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 5 && $0.location.column == 1
+                $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 5
+                    && $0.location.column == 1
             })
         #expect(result.description.media.count == 1)
     }

@@ -24,7 +24,8 @@ struct ExpectedFindings: Sendable {
         }
 
         init(_ diagnostic: Diagnostic) {
-            self.init(line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code.rawValue)
+            self.init(
+                line: diagnostic.location.line, column: diagnostic.location.column, code: diagnostic.code.rawValue)
         }
 
         var description: String { "\(line):\(column) \(code)" }
@@ -178,7 +179,9 @@ extension StringProtocol {
     func isNamedAfterItsRule(_ fixture: Fixture) throws {
         let rule = try #require(SDPRules.all.first { $0.code.rawValue == fixture.ruleCode })
         let name = fixture.path.split(separator: "/").last.map(String.init) ?? ""
-        #expect(name.hasPrefix("\(rule.code.rawValue)-\(rule.name)"), "\(name) should start with \(rule.code.rawValue)-\(rule.name)")
+        #expect(
+            name.hasPrefix("\(rule.code.rawValue)-\(rule.name)"),
+            "\(name) should start with \(rule.code.rawValue)-\(rule.name)")
     }
 
     @Test func ruleCodesAreUnique() {
@@ -196,7 +199,8 @@ extension StringProtocol {
     @Test(arguments: SDPRules.all)
     func ruleIsDocumented(_ rule: Rule) {
         #expect(
-            rule.code.rawValue.count == 6 && rule.code.rawValue.hasPrefix("SDP") && rule.code.rawValue.dropFirst(3).allSatisfy(\.isNumber),
+            rule.code.rawValue.count == 6 && rule.code.rawValue.hasPrefix("SDP")
+                && rule.code.rawValue.dropFirst(3).allSatisfy(\.isNumber),
             "code \(rule.code) is not SDP followed by three digits")
         #expect(
             !rule.name.isEmpty && rule.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" },

@@ -208,7 +208,8 @@ private func codes(_ result: SIPParseResult) -> Set<String> { Set(result.diagnos
         results += decoder.decode(Array("\r\n\r\n".utf8) + a)
         results += decoder.finish()
         #expect(peak <= limits.maxMessageBytes + chunk.count)
-        #expect(results.first?.diagnostics.contains { $0.code.rawValue == SIPRules.messageTooLarge.code.rawValue } == true)
+        #expect(
+            results.first?.diagnostics.contains { $0.code.rawValue == SIPRules.messageTooLarge.code.rawValue } == true)
         #expect(results.last?.message.serialized() == a)
     }
 

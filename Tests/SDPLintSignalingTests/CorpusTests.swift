@@ -13,7 +13,8 @@ import Testing
         let (messages, diagnostics) = Signaling.read(bytes, name: fixture.path)
         #expect(!messages.isEmpty)
         #expect(
-            diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") || $0.code.rawValue.hasPrefix("JSON") }.errors.isEmpty,
+            diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") || $0.code.rawValue.hasPrefix("JSON") }.errors
+                .isEmpty,
             "\(diagnostics)")
         // Written in the shapes they were read in, the values are the captured ones.
         let (text, dropped) = Signaling.write(values(messages), as: .json)

@@ -63,7 +63,8 @@ import Testing
 
     @Test func nulBytesAreReportedWhereTheyAre() {
         let (_, diagnostics, _) = read(Array("POST /whip HTTP/1.1\r\nHost: a\u{0}b\r\n\r\n".utf8))
-        #expect(diagnostics.contains { $0.code.rawValue == "SIG308" && $0.location.line == 2 && $0.location.column == 8 })
+        #expect(
+            diagnostics.contains { $0.code.rawValue == "SIG308" && $0.location.line == 2 && $0.location.column == 8 })
         let (_, jsonFindings, _) = read(Array("{\"type\":\"offer\",\"sdp\":\"v=0\u{0}\"}".utf8))
         #expect(jsonFindings.contains { $0.location.line == 1 })
     }

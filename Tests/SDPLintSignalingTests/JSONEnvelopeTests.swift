@@ -28,7 +28,9 @@ import Testing
     ])
     func recognizesEachShapeAndWritesItBack(_ text: String, _ shape: JSONShape) {
         let (messages, diagnostics) = read(text)
-        #expect(diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") || $0.code.rawValue.hasPrefix("JSON") }.isEmpty, "\(diagnostics)")
+        #expect(
+            diagnostics.filter { $0.code.rawValue.hasPrefix("SIG") || $0.code.rawValue.hasPrefix("JSON") }.isEmpty,
+            "\(diagnostics)")
         #expect(messages.first?.value.jsonShape == shape)
         let (written, _) = Signaling.write(values(messages), as: .json)
         #expect(JSONValue.parse(written).value == JSONValue.parse(text).value)

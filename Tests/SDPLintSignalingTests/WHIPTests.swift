@@ -61,7 +61,9 @@ import Testing
             kinds(exchange.messages) == [
                 "offer", "answer", "candidate", "candidate", "end(0)", "candidate", "candidate", "end(0)",
             ])
-        #expect(!diagnostics.contains { $0.code.rawValue == "SIG315" && $0.location.line < 60 }, "the restart uses If-Match: *")
+        #expect(
+            !diagnostics.contains { $0.code.rawValue == "SIG315" && $0.location.line < 60 },
+            "the restart uses If-Match: *")
         #expect(diagnostics.contains { $0.code.rawValue == "SIG317" && $0.message.contains("412") })
     }
 

@@ -33,7 +33,9 @@ import Testing
         let dropped = try #require(findings.first { $0.code.rawValue == "PRF501" })
         #expect(dropped.location.line == 109, "the 69th attribute of the video section, the first one dropped")
         #expect(
-            try check("corpus/chromium/audio-video.offer.sdp", [.asterisk]).allSatisfy { !$0.code.rawValue.hasPrefix("PRF4") },
+            try check("corpus/chromium/audio-video.offer.sdp", [.asterisk]).allSatisfy {
+                !$0.code.rawValue.hasPrefix("PRF4")
+            },
             "Asterisk keeps 132")
     }
 

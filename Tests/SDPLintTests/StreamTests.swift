@@ -49,7 +49,10 @@ import Testing
         let many = Self.check(bytes, blockSize: 1, deliveries: &lineByLine)
         // The broken line 6, the answer of line 12 with no offer, and each exchange's answer
         // reusing the offer's o= line.
-        #expect(one.flatMap(\.diagnostics).map(\.code.rawValue).sorted() == ["JSON101", "OA109", "OA109", "OA109", "TRC107"])
+        #expect(
+            one.flatMap(\.diagnostics).map(\.code.rawValue).sorted() == [
+                "JSON101", "OA109", "OA109", "OA109", "TRC107",
+            ])
         // The same findings at the same lines, columns and offsets, each file rendered the
         // same (a block's files come out with the block, so the order of files may differ; a
         // block's trickled candidates are inventoried in a file of their own).
