@@ -202,6 +202,16 @@ import Testing
         } throws: { error in
             (error as? AnonymizationError)?.code == .damagedCapture
         }
+        // Text in UTF-16, which is neither a capture nor lines of text.
+        let utf16 = try Fixture(path: "invalid/sdp/SDP111-invalid-utf8-utf16.sdp").bytes()
+        #expect {
+            try Anonymizer.anonymize(utf16)
+        } throws: { error in
+            (error as? AnonymizationError)?.code == .binaryData
+        }
+        #expect(
+            try Anonymizer.anonymize(Fixture(path: "invalid/sdp/SDP110-control-character-nul.sdp").bytes()).count == 132
+        )
         // A capture of IEEE 802.11 frames (link type 105), whose addresses are not found.
         var wifi = Array(capture)
         wifi[20] = 105

@@ -5,7 +5,7 @@ public struct AnonymizationError: Error, Sendable, Hashable, CustomStringConvert
     /// without breaking anyone's `switch`.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: Sendable, Hashable {
-            case damagedCapture, unsupportedLinkType, damagedGzip, compressionFailed, nestedTooDeep
+            case damagedCapture, unsupportedLinkType, damagedGzip, compressionFailed, nestedTooDeep, binaryData
         }
         private let value: Value
 
@@ -19,6 +19,8 @@ public struct AnonymizationError: Error, Sendable, Hashable, CustomStringConvert
         public static let compressionFailed = Code(value: .compressionFailed)
         /// gzip inside gzip, deeper than any real dump.
         public static let nestedTooDeep = Code(value: .nestedTooDeep)
+        /// Binary data of no kind `sdplint` reads, which has no parts to replace one by one.
+        public static let binaryData = Code(value: .binaryData)
 
         public var description: String {
             switch value {
@@ -27,6 +29,7 @@ public struct AnonymizationError: Error, Sendable, Hashable, CustomStringConvert
             case .damagedGzip: "damaged-gzip"
             case .compressionFailed: "compression-failed"
             case .nestedTooDeep: "nested-too-deep"
+            case .binaryData: "binary-data"
             }
         }
     }

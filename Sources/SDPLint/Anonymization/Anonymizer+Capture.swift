@@ -435,6 +435,8 @@ extension Anonymizer {
             if total == 0 { total = end - start }  // segmentation offload leaves it zero
             let declaredEnd = start + max(total, headerLength)
             let payload = (start + headerLength)..<min(declaredEnd, end)
+            // Bytes after the packet (Ethernet padding) may hold stale memory.
+            zero(&output, min(declaredEnd, end)..<end)
             rewriteIPv4(&output, start + 12)
             rewriteIPv4(&output, start + 16)
             zero(&output, (start + 20)..<(start + headerLength))
@@ -471,6 +473,7 @@ extension Anonymizer {
             let declaredEnd = start + 40 + payloadLength
             let payloadEnd = min(declaredEnd, end)
             let complete = declaredEnd <= end
+            zero(&output, payloadEnd..<end)
             rewriteIPv6(&output, start + 8)
             rewriteIPv6(&output, start + 24)
             var next = Field.u8(original, start + 6)
@@ -578,7 +581,7 @@ extension Anonymizer {
             let length = Field.u16(bytes, start + 4)
             let payload = (start + 8)..<max(start + 8, min(start + length, bytes.count))
             if PacketCapture.Reading.looksLikeSIP(Array(bytes[payload])) {
-                messages(&bytes, payload, .sip)
+                messages(&bytes, payload, .sip, zeroingOthers: true)
             } else {
                 zero(&bytes, payload)
             }
@@ -728,21 +731,15 @@ extension Anonymizer {
             cursor = line.next
         }
         if sip {
-            messages(&bytes, range, .sip)
+            messages(&bytes, range, .sip, zeroingOthers: true)
         } else if http {
-            messages(&bytes, range, .http)
+            messages(&bytes, range, .http, zeroingOthers: true)
         } else {
             zero(&bytes, range)
         }
     }
 
     // MARK: Header fields
-
-    /// Zeroes bytes that cannot be anonymized piece by piece (in the second pass only).
-    private func zero(_ bytes: inout [UInt8], _ range: Range<Int>) {
-        guard !collecting else { return }
-        for index in range where index >= 0 && index < bytes.count { bytes[index] = 0 }
-    }
 
     private mutating func rewritePort(_ bytes: inout [UInt8], _ at: Int) {
         let value = Field.u16(bytes, at)

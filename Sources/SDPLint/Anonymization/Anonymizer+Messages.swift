@@ -26,9 +26,12 @@ extension Anonymizer {
     /// Anonymizes SIP or HTTP messages written one after another: a trace, a WHIP exchange,
     /// one datagram or a TCP stream. Each message is framed as its reader frames it (RFC 3261
     /// §18.3 and RFC 9112 §6.3: Content-Length, or the chunked coding), so that every part of
-    /// it gets the treatment its meaning calls for; bytes between messages are anonymized
-    /// line by line as whatever they look like.
-    mutating func messages(_ buffer: inout [UInt8], _ range: Range<Int>, _ kind: MessageProtocol) {
+    /// it gets the treatment its meaning calls for. Bytes between messages are anonymized line
+    /// by line as whatever they look like in a file; in a packet they are zeroed
+    /// (`zeroingOthers`), since there they may be anything (a WebSocket frame, a TLS record).
+    mutating func messages(
+        _ buffer: inout [UInt8], _ range: Range<Int>, _ kind: MessageProtocol, zeroingOthers: Bool = false
+    ) {
         let end = min(range.upperBound, buffer.count)
         var index = max(0, range.lowerBound)
         while index < end {
@@ -40,7 +43,7 @@ extension Anonymizer {
             if Self.isStartLine(buffer, line.content, kind) {
                 index = max(line.next, message(&buffer, index, end, kind))
             } else {
-                unknownLine(&buffer, line.content)
+                if zeroingOthers { zero(&buffer, line.content) } else { unknownLine(&buffer, line.content) }
                 index = line.next
             }
         }

@@ -55,6 +55,13 @@ extension Anonymizer {
         }
     }
 
+    /// Zeroes bytes of binary data that cannot be anonymized piece by piece (in the second
+    /// pass only).
+    func zero(_ bytes: inout [UInt8], _ range: Range<Int>) {
+        guard !collecting else { return }
+        for index in range where index >= 0 && index < bytes.count { bytes[index] = 0 }
+    }
+
     // MARK: Random draws
 
     mutating func draw(_ range: ClosedRange<Int>) -> Int {
