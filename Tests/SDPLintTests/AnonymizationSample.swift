@@ -58,7 +58,8 @@ struct AnonymizationSample: CustomTestStringConvertible, Sendable {
         return fixtures.filter { !$0.path.hasSuffix(".md") }.map(AnonymizationSample.init) + [
             AnonymizationSample(name: "synthetic Ethernet capture", bytes: { SyntheticCapture.pcap() }),
             AnonymizationSample(
-                name: rtcstats.path + ", decompressed", bytes: { Gzip.decompress((try? rtcstats.bytes()) ?? []).bytes }),
+                name: rtcstats.path + ", decompressed",
+                bytes: { Gzip.decompress((try? rtcstats.bytes()) ?? []).bytes }),
         ]
     }()
 }

@@ -21,7 +21,8 @@ import Testing
         a=rtcp:50001\r
         a=ice-ufrag:abcd\r
         a=ice-pwd:Ab3dEf6hIj9kLm2nOp5qRs8t\r
-        a=fingerprint:sha-256 19:E2:1C:3B:4B:9F:81:E6:B8:5C:F4:A5:A8:D8:73:04:BB:05:2F:70:9F:04:A9:0E:05:E9:26:33:E8:70:88:A2\r
+        a=fingerprint:sha-256 19:E2:1C:3B:4B:9F:81:E6:B8:5C:F4:A5:A8:D8:73:04:\
+        BB:05:2F:70:9F:04:A9:0E:05:E9:26:33:E8:70:88:A2\r
         a=candidate:1 1 udp 2122260223 192.168.1.20 50000 typ host ufrag abcd\r
         a=candidate:1 2 udp 2122260222 192.168.1.20 50001 typ host ufrag abcd\r
         a=candidate:2 1 udp 1686052607 203.0.113.7 61000 typ srflx raddr 192.168.1.20 rport 50000\r

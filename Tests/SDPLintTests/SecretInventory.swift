@@ -130,7 +130,8 @@ struct SecretInventory {
         (regex(#"\b(?:sid|ufrag|pwd|ip|rel-addr|ssrc|track)=['"]([^'"]+)['"]"#), 1, .word),
         (
             regex(
-                #"<(?:iq|message|presence|candidate|propose|accept|proceed|reject|retract|ringing|finish|stream)\b[^>]*\sid=['"]([^'"]+)['"]"#
+                #"<(?:iq|message|presence|candidate|propose|accept|proceed|reject|retract|ringing|finish|stream)"#
+                    + #"\b[^>]*\sid=['"]([^'"]+)['"]"#
             ), 1, .word
         ),
         (regex(#"name=['"](?:cname|msid)['"] value=['"]([^'"]+)['"]"#), 1, nil),

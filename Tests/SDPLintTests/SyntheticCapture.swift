@@ -20,7 +20,8 @@ enum SyntheticCapture {
         m=audio 40000 RTP/AVP 0\r
         a=ice-ufrag:Qw7Z\r
         a=ice-pwd:h9Lr2KpX0vBn4TcA8yEsMd1F\r
-        a=fingerprint:sha-256 6B:8B:F0:65:5F:78:E2:51:3B:AC:6F:F3:3F:46:1B:35:DC:B8:5F:64:1A:24:C2:43:F0:A1:58:D0:A1:2C:19:08\r
+        a=fingerprint:sha-256 6B:8B:F0:65:5F:78:E2:51:3B:AC:6F:F3:3F:46:1B:35:\
+        DC:B8:5F:64:1A:24:C2:43:F0:A1:58:D0:A1:2C:19:08\r
         a=candidate:842163049 1 udp 1677729535 81.2.69.142 51000 typ srflx raddr 192.168.1.20 rport 40000\r
         a=candidate:3634718591 1 udp 2122260223 192.168.1.20 40000 typ host\r
         a=ssrc:1129468413 cname:k2P9fWq7Lr3sZ0Xe\r

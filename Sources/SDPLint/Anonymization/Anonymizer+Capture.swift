@@ -658,8 +658,8 @@ extension Anonymizer {
         Field.write16(sum == 0 ? 0xFFFF : sum, &bytes, start + 6)
     }
 
-    /// RFC 9293 §3.1: the checksum over the pseudo-header, header and data, when the capture
-    /// holds the whole segment.
+    /// RFC 9293 §3.1 (RFC 793 §3.1 before it): the checksum over the pseudo-header, header and
+    /// data, when the capture holds the whole segment.
     private func tcpChecksum(_ bytes: inout [UInt8], _ start: Int, _ message: TransportMessage, _ output: [UInt8]) {
         guard !collecting, message.complete, start + 20 <= bytes.count else { return }
         Field.write16(0, &bytes, start + 16)
@@ -723,7 +723,7 @@ extension Anonymizer {
         var sip = false
         var http = false
         while cursor < range.upperBound && !sip && !http {
-            let line = Line(bytes, from: cursor, to: range.upperBound)
+            let line = BufferLine(bytes, from: cursor, to: range.upperBound)
             if !line.content.isEmpty {
                 sip = Self.isStartLine(bytes, line.content, .sip)
                 http = !sip && Self.isStartLine(bytes, line.content, .http)

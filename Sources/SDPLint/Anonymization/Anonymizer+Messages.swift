@@ -7,7 +7,7 @@ enum MessageProtocol {
 }
 
 /// A line of a buffer: its content without the line break, and where the next line starts.
-struct Line {
+struct BufferLine {
     var content: Range<Int>
     var next: Int
 
@@ -39,7 +39,7 @@ extension Anonymizer {
                 index += 1
                 continue
             }
-            let line = Line(buffer, from: index, to: end)
+            let line = BufferLine(buffer, from: index, to: end)
             if Self.isStartLine(buffer, line.content, kind) {
                 index = max(line.next, message(&buffer, index, end, kind))
             } else {
@@ -59,7 +59,7 @@ extension Anonymizer {
 
     /// One message starting at `start`; returns where it ends.
     private mutating func message(_ buffer: inout [UInt8], _ start: Int, _ end: Int, _ kind: MessageProtocol) -> Int {
-        let first = Line(buffer, from: start, to: end)
+        let first = BufferLine(buffer, from: start, to: end)
         startLine(&buffer, first.content, kind)
         var cursor = first.next
         var contentType: String?
@@ -68,7 +68,7 @@ extension Anonymizer {
         var previous: String?
         var headerEnded = false
         while cursor < end {
-            let line = Line(buffer, from: cursor, to: end)
+            let line = BufferLine(buffer, from: cursor, to: end)
             cursor = line.next
             if line.content.isEmpty {
                 headerEnded = true
@@ -118,7 +118,7 @@ extension Anonymizer {
     private func nextStartLine(_ buffer: [UInt8], from start: Int, to end: Int, _ kind: MessageProtocol) -> Int {
         var cursor = start
         while cursor < end {
-            let line = Line(buffer, from: cursor, to: end)
+            let line = BufferLine(buffer, from: cursor, to: end)
             if !line.content.isEmpty && Self.isStartLine(buffer, line.content, kind) { return cursor }
             cursor = line.next
         }
@@ -131,14 +131,14 @@ extension Anonymizer {
         var pieces: [Range<Int>] = []
         var cursor = start
         while cursor < end {
-            let line = Line(buffer, from: cursor, to: end)
+            let line = BufferLine(buffer, from: cursor, to: end)
             let digits = buffer[line.content].prefix { Glyph.isHex($0) }
             guard !digits.isEmpty, digits.count <= 8, let size = Int(Glyph.text(digits), radix: 16) else { break }
             cursor = line.next
             if size == 0 {
                 // Trailer fields, then the empty line.
                 while cursor < end {
-                    let trailer = Line(buffer, from: cursor, to: end)
+                    let trailer = BufferLine(buffer, from: cursor, to: end)
                     cursor = trailer.next
                     if trailer.content.isEmpty { break }
                     unknownLine(&buffer, trailer.content)
@@ -612,7 +612,7 @@ extension Anonymizer {
         }
         var cursor = range.lowerBound
         while cursor < range.upperBound {
-            let line = Line(buffer, from: cursor, to: range.upperBound)
+            let line = BufferLine(buffer, from: cursor, to: range.upperBound)
             if !line.content.isEmpty {
                 put(token(Glyph.text(buffer[line.content]), sweep: false), &buffer, line.content)
             }
@@ -658,7 +658,7 @@ extension Anonymizer {
         var partType: String?
         var cursor = range.lowerBound
         while cursor < range.upperBound {
-            let line = Line(buffer, from: cursor, to: range.upperBound)
+            let line = BufferLine(buffer, from: cursor, to: range.upperBound)
             let content = buffer[line.content]
             if content.starts(with: delimiter) {
                 if case .content(let start) = state {

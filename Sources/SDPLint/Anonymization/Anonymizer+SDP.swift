@@ -9,7 +9,7 @@ extension Anonymizer {
         var cursor = max(0, range.lowerBound)
         let end = min(range.upperBound, buffer.count)
         while cursor < end {
-            let line = Line(buffer, from: cursor, to: end)
+            let line = BufferLine(buffer, from: cursor, to: end)
             unknownLine(&buffer, line.content)
             cursor = line.next
         }

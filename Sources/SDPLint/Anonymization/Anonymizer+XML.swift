@@ -200,7 +200,7 @@ extension Anonymizer {
             // descriptions and candidates as text.
             var cursor = 0
             while cursor < text.count {
-                let line = Line(text, from: cursor, to: text.count)
+                let line = BufferLine(text, from: cursor, to: text.count)
                 unknownLine(&text, line.content)
                 cursor = line.next
             }
