@@ -1,3 +1,4 @@
+import Foundation
 import SDPLintCapture
 import SDPLintTestSupport
 import Testing
@@ -55,11 +56,49 @@ struct AnonymizationSample: CustomTestStringConvertible, Sendable {
         fixtures +=
             Fixture.files(in: "pcap", suffix: ".pcapng.gz") + Fixture.files(in: "corpus/linphone", suffix: ".pcap")
         let rtcstats = Fixture(path: "corpus/chromium-internals/call-closed-peer.rtcstats.gz")
+        let internals = Fixture(path: "corpus/chromium-internals/call-datachannel-only.json")
         return fixtures.filter { !$0.path.hasSuffix(".md") }.map(AnonymizationSample.init) + [
             AnonymizationSample(name: "synthetic Ethernet capture", bytes: { SyntheticCapture.pcap() }),
             AnonymizationSample(
                 name: rtcstats.path + ", decompressed",
                 bytes: { Gzip.decompress((try? rtcstats.bytes()) ?? []).bytes }),
+            AnonymizationSample(
+                name: internals.path + ", in Chromium's older text values",
+                bytes: { legacyValues((try? internals.bytes()) ?? []) }),
         ]
     }()
+
+    /// A webrtc-internals dump with each event value written as older Chromium wrote it:
+    /// `type: offer, sdp: …` and `sdpMid: 0, sdpMLineIndex: 0, candidate: …`.
+    static func legacyValues(_ bytes: [UInt8]) -> [UInt8] {
+        func rewrite(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                var result: [String: Any] = [:]
+                for (key, member) in object {
+                    if key == "value", let text = member as? String, text.hasPrefix("{"),
+                        let event = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                    {
+                        if let type = event["type"] as? String, let sdp = event["sdp"] as? String {
+                            result[key] = "type: \(type), sdp: \(sdp)"
+                            continue
+                        }
+                        if let candidate = event["candidate"] as? String {
+                            let mid = event["sdpMid"] as? String ?? ""
+                            let index = (event["sdpMLineIndex"] as? Int).map(String.init) ?? ""
+                            result[key] = "sdpMid: \(mid), sdpMLineIndex: \(index), candidate: \(candidate)"
+                            continue
+                        }
+                    }
+                    result[key] = rewrite(member)
+                }
+                return result
+            }
+            if let array = value as? [Any] { return array.map(rewrite) }
+            return value
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)),
+            let data = try? JSONSerialization.data(withJSONObject: rewrite(root), options: [.sortedKeys])
+        else { return bytes }
+        return [UInt8](data)
+    }
 }

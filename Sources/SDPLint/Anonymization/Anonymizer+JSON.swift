@@ -185,10 +185,46 @@ extension Anonymizer {
         } else if Self.ssrcMembers.contains(lowered) {
             replaced = token(value)
         } else {
-            scrub(&text, 0..<text.count)
+            mixedText(&text, 0..<text.count)
             return
         }
         put(replaced, &text, 0..<text.count)
+    }
+
+    /// Text that may carry SDP lines and candidates among other words — Chromium's older
+    /// webrtc-internals values (`type: offer, sdp: v=0…`, `sdpMid: 0, …, candidate: candidate:…`),
+    /// a log message: SDP lines and candidates by their grammar, the rest by ``scrub(_:_:)``.
+    mutating func mixedText(_ buffer: inout [UInt8], _ range: Range<Int>) {
+        let marker = Array("candidate:".utf8)
+        var cursor = range.lowerBound
+        while cursor < range.upperBound {
+            let line = BufferLine(buffer, from: cursor, to: range.upperBound)
+            cursor = line.next
+            let content = line.content
+            if content.count >= 2, Glyph.isLower(buffer[content.lowerBound]),
+                buffer[content.lowerBound + 1] == UInt8(ascii: "=")
+            {
+                sdpLine(&buffer, content)
+                continue
+            }
+            var candidate: Int?
+            var index = content.lowerBound
+            // `candidate:` right before a foundation, not the label `candidate: ` before it.
+            while candidate == nil, index + marker.count < content.upperBound {
+                if buffer[index..<(index + marker.count)].elementsEqual(marker),
+                    !Glyph.isSpace(buffer[index + marker.count])
+                {
+                    candidate = index
+                }
+                index += 1
+            }
+            guard let start = candidate else {
+                scrub(&buffer, content)
+                continue
+            }
+            scrub(&buffer, content.lowerBound..<start)
+            self.candidate(&buffer, (start + marker.count)..<content.upperBound)
+        }
     }
 
     /// A number named like an SSRC, a candidate foundation or a port.
