@@ -130,7 +130,9 @@ extension Anonymizer {
         "usernamefragment", "ufrag", "icelocalusernamefragment", "iceremoteusernamefragment", "password", "pwd",
         "credential", "username", "user", "token", "accesstoken", "access_token", "to", "from", "room", "roomid",
         "session", "sessionid", "peerid", "peer", "clientid", "callid", "userid", "uid", "cname", "trackidentifier",
-        "track", "streams", "stream_id", "streamid", "msid", "deviceid", "groupid", "jid", "sid",
+        "track", "streams", "stream_id", "streamid", "msid", "deviceid", "groupid", "jid", "sid", "name",
+        "displayname", "display_name", "nickname", "email", "phone", "participant", "participantid", "roomname",
+        "meetingid", "conferenceid", "identity",
     ]
 
     /// Members whose values are stats ids (W3C webrtc-stats §5: `id` and the `*Id` references).
