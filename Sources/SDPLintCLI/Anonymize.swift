@@ -22,7 +22,7 @@ struct Anonymize: ParsableCommand {
 
             Example:
               sdplint anonymize Fixtures/corpus/firefox/gathered-datachannel.offer.sdp
-              sdplint anonymize capture.pcapng > capture.anonymized.pcapng
+              sdplint anonymize Fixtures/pcap/sip-tcp.pcapng.gz > anonymized.pcapng.gz
             """
     )
 
