@@ -40,6 +40,7 @@ struct AnonymizationSample: CustomTestStringConvertible, Sendable {
         // Browser dumps: webrtc-internals plain and gzip, rtcstats, about:webrtc.
         fixtures += Fixture.files(in: "corpus/chromium-internals", suffix: "")
         fixtures += Fixture.files(in: "corpus/firefox-aboutwebrtc", suffix: ".json")
+        fixtures += Fixture.files(in: "corpus/firefox-aboutwebrtc", suffix: ".html")
         // SIP: traces, single messages, every SIP fixture (odd ones included).
         fixtures += Fixture.files(in: "signaling/sip", suffix: ".sip") + Fixture.files(in: "sip", suffix: ".sip")
         fixtures +=

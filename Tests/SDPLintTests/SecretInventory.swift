@@ -105,7 +105,7 @@ struct SecretInventory {
         (regex(#"cname:(\S+)"#), 1, .word), (regex(#"msid:(\S+)"#), 1, .word), (regex(#"msid:\S+ (\S+)"#), 1, .word),
         (regex(#"a=msid-semantic: ?WMS((?: \S+)+)"#), 1, nil),
         // Origin user name and session id, connection addresses (RFC 8866 §5.2, §5.7).
-        (regex(#"o=(\S+) (\d+) "#), 1, .word), (regex(#"o=\S+ (\d+) "#), 1, .number),
+        (regex(#"^o=(\S+) (\d+) "#), 1, .word), (regex(#"^o=\S+ (\d+) "#), 1, .number),
         (regex(#"(?:c=IN IP[46]|IN IP[46]) (\S+)"#), 1, .word),
         (regex(#"inline:([A-Za-z0-9+/=]+)"#), 1, .word),
         // SIP (RFC 3261 §20): Call-ID, tags, branches, users and hosts of URIs, Via hosts,
