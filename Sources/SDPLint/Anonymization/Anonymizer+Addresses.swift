@@ -164,7 +164,7 @@ extension Anonymizer {
         return brackets ? "[" + rendered + "]" : rendered
     }
 
-    /// An address, a domain name or `host:port`-less text naming a host, replaced in kind:
+    /// An address or a domain name (without a port), replaced in kind:
     /// addresses by ``addressText(_:)``, names by ``host(_:)``. Text that is neither (an
     /// invalid address made of digits and dots, say) is kept when it holds no letter, since it
     /// names nothing; anything else becomes a token.

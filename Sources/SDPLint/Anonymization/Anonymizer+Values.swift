@@ -50,7 +50,7 @@ extension Anonymizer {
     /// understood, and so cannot be anonymized piece by piece.
     func redact(_ buffer: inout [UInt8], _ range: Range<Int>) {
         guard !collecting else { return }
-        for index in range where index < buffer.count && !Glyph.isLineBreak(buffer[index]) {
+        for index in range where index >= 0 && index < buffer.count && !Glyph.isLineBreak(buffer[index]) {
             buffer[index] = UInt8(ascii: "x")
         }
     }
