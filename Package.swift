@@ -209,6 +209,7 @@ let package = Package(
             name: "SDPLintTests",
             dependencies: [
                 "SDPLint", "SDPLintSDP", "SDPLintICE", "SDPLintDiagnostics", "SDPLintTestSupport", "SDPLintCLI",
+                "SDPLintCapture", "SDPLintJSON",
             ],
             exclude: ["Golden"],
             swiftSettings: strictSwift

@@ -56,3 +56,45 @@ sdplint_inflate_status sdplint_inflater_inflate(sdplint_inflater *inflater, cons
 }
 
 const char *sdplint_inflater_message(const sdplint_inflater *inflater) { return inflater->stream.msg; }
+
+size_t sdplint_gzip_bound(size_t input_length) {
+    // At least zlib's deflateBound for the default parameters (n + n/4096 + n/16384 + n/2^25 + 7,
+    // deflate.c) plus the 18 bytes of the gzip header and trailer, computed without a stream.
+    return input_length + input_length / 16384 * 5 + input_length / 1000 + 64;
+}
+
+int sdplint_gzip_compress(const unsigned char *input, size_t input_length, unsigned char *output,
+                          size_t output_length, size_t *output_used) {
+    *output_used = 0;
+    z_stream stream = {0};
+    // 16 + MAX_WBITS: write a gzip wrapper with a default header (no name, time 0), not zlib's.
+    int status = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    if (status != Z_OK) return status;
+    size_t input_left = input_length;
+    size_t output_left = output_length;
+    stream.next_in = (Bytef *)input;
+    stream.next_out = output;
+    for (;;) {
+        // avail_in and avail_out are 32 bits: hand zlib at most UINT_MAX bytes at a time.
+        uInt in_count = input_left > UINT_MAX ? UINT_MAX : (uInt)input_left;
+        uInt out_count = output_left > UINT_MAX ? UINT_MAX : (uInt)output_left;
+        stream.avail_in = in_count;
+        stream.avail_out = out_count;
+        int flush = in_count == input_left ? Z_FINISH : Z_NO_FLUSH;
+        status = deflate(&stream, flush);
+        input_left -= in_count - stream.avail_in;
+        output_left -= out_count - stream.avail_out;
+        if (status == Z_STREAM_END) break;
+        if (status != Z_OK && status != Z_BUF_ERROR) {
+            deflateEnd(&stream);
+            return status;
+        }
+        if (output_left == 0 || (status == Z_BUF_ERROR && stream.avail_out != 0)) {
+            deflateEnd(&stream);
+            return -1;
+        }
+    }
+    *output_used = output_length - output_left;
+    deflateEnd(&stream);
+    return 0;
+}

@@ -138,6 +138,20 @@ import Testing
         #expect(!Gzip.isGzip(Array("{\"a\":1}".utf8)))
     }
 
+    @Test(arguments: dumps)
+    func compressionRoundTripsWithoutTheFileName(_ fixture: Fixture) throws {
+        let content = Gzip.decompress(try fixture.bytes()).bytes
+        let compressed = try #require(Gzip.compress(content))
+        #expect(Gzip.isGzip(compressed))
+        // RFC 1952 §2.3: FLG without FNAME, MTIME zero.
+        #expect(compressed[3] & 0x08 == 0 && compressed[4..<8].allSatisfy { $0 == 0 })
+        let result = Gzip.decompress(compressed)
+        #expect(result.error == nil && result.members == 1)
+        #expect(result.bytes == content)
+        #expect(compressed.count < content.count)
+        #expect(Gzip.decompress(try #require(Gzip.compress([]))).bytes.isEmpty)
+    }
+
     @Test func aMissingFileIsUnreadable() {
         #expect(Gzip.decompress(contentsOfFile: "/nonexistent/dump.gz").error?.code == .unreadable)
     }

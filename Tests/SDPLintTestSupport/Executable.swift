@@ -5,6 +5,8 @@ public struct ExecutableRun {
     public let status: Int32
     public let standardOutput: String
     public let standardError: String
+    /// Standard output as bytes, for commands that write binary data.
+    public let standardOutputData: Data
 }
 
 public enum Executable {
@@ -43,6 +45,6 @@ public enum Executable {
         return ExecutableRun(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            standardError: String(decoding: errData, as: UTF8.self), standardOutputData: outData)
     }
 }

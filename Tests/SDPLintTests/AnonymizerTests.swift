@@ -1,6 +1,9 @@
+import Foundation
 import SDPLint
+import SDPLintCapture
 import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintJSON
 import SDPLintSDP
 import SDPLintTestSupport
 import Testing
@@ -8,88 +11,306 @@ import Testing
 @Suite struct AnonymizerTests {
     static let captures = Fixture.capturedSDP
 
-    func lint(_ bytes: [UInt8]) -> [String] {
-        Linter.checkDescription(bytes, path: "x").diagnostics.map { "\($0.location.line) \($0.code.rawValue)" }
+    static let offer = """
+        v=0\r
+        o=alice 2890844526 2 IN IP4 203.0.113.7\r
+        s=Alice's call\r
+        t=0 0\r
+        m=audio 50000 UDP/TLS/RTP/SAVPF 0\r
+        c=IN IP4 192.168.1.20\r
+        a=rtcp:50001\r
+        a=ice-ufrag:abcd\r
+        a=ice-pwd:Ab3dEf6hIj9kLm2nOp5qRs8t\r
+        a=fingerprint:sha-256 19:E2:1C:3B:4B:9F:81:E6:B8:5C:F4:A5:A8:D8:73:04:\
+        BB:05:2F:70:9F:04:A9:0E:05:E9:26:33:E8:70:88:A2\r
+        a=candidate:1 1 udp 2122260223 192.168.1.20 50000 typ host ufrag abcd\r
+        a=candidate:1 2 udp 2122260222 192.168.1.20 50001 typ host ufrag abcd\r
+        a=candidate:2 1 udp 1686052607 203.0.113.7 61000 typ srflx raddr 192.168.1.20 rport 50000\r
+        a=candidate:3 1 udp 2122260221 2001:470:1f0b:1a::2 50002 typ host\r
+        a=candidate:4 1 udp 2122260220 fe80::1c2b:3dff:fe4e:5f60 50003 typ host\r
+        a=candidate:5 1 udp 2122260219 fd12:3456:789a::1 50004 typ host\r
+        a=candidate:6 1 udp 2122260218 169.254.10.20 50005 typ host\r
+        a=candidate:7 1 udp 2122260217 6c9f2a1e-4b3d-4e5f-8a7b-9c0d1e2f3a4b.local 50006 typ host\r
+        a=candidate:8 1 udp 2122260216 127.0.0.1 50007 typ host\r
+        a=candidate:9 1 udp 2122260215 2a00:1450:4001:81c::200e 50008 typ host\r
+        a=ssrc:42424242 cname:{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}\r
+        a=ssrc-group:FID 42424242 43434343\r
+        a=ssrc:43434343 cname:{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}\r
+
+        """
+
+    func anonymized(_ text: String, seed: UInt64 = 7) throws -> String {
+        String(decoding: try Anonymizer.anonymize(Array(text.utf8), seed: seed), as: UTF8.self)
     }
 
     @Test(arguments: captures)
-    func theResultLintsTheSameAndKeepsEveryOtherLine(_ fixture: Fixture) throws {
+    func theResultLintsTheSameLineForLine(_ fixture: Fixture) throws {
         let original = try fixture.bytes()
-        var anonymizer = Anonymizer()
-        let result = anonymizer.anonymize(SessionDescription.parse(bytes: original).description).serialized()
-        #expect(lint(Array(result.utf8)) == lint(original))
-        let before = String(decoding: original, as: UTF8.self).split(
-            separator: "\r\n", omittingEmptySubsequences: false)
-        let after = result.split(separator: "\r\n", omittingEmptySubsequences: false)
+        let result = try Anonymizer.anonymize(original, kind: .sdp)
+        func lint(_ bytes: [UInt8]) -> [String] {
+            Linter.checkDescription(bytes, path: "x").diagnostics.map {
+                "\($0.location.line):\($0.location.column) \($0.code)"
+            }
+        }
+        #expect(lint(result) == lint(original))
+        let before = String(decoding: original, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let after = String(decoding: result, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(before.map(\.utf8.count) == after.map(\.utf8.count), "every line keeps its length")
+    }
+
+    @Test func addressesKeepTheirScopeAndFamily() throws {
+        let original = try SessionDescription(parsing: Self.offer)
+        let result = try SessionDescription(parsing: anonymized(Self.offer))
+        let before = original.media[0].candidates
+        let after = result.media[0].candidates
         #expect(before.count == after.count)
-        let sensitive = [
-            "a=candidate:", "a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:", "a=ssrc", "a=msid", "o=", "c=", "a=rtcp:",
-            "a=crypto:",
-        ]
-        for (old, new) in zip(before, after) where !sensitive.contains(where: { old.hasPrefix($0) }) {
-            #expect(old == new)
+        for (old, new) in zip(before, after) {
+            #expect(new.address.scope == old.address.scope, "\(old.address.text) → \(new.address.text)")
+            #expect(new.address.family == old.address.family)
+            #expect(new.address.text.utf8.count == old.address.text.utf8.count)
+            let kept = old.address.scope == .loopback || old.address.scope == .unspecified
+            #expect((new.address.text == old.address.text) == kept)
         }
+        #expect(["192.0.2.", "198.51.100.", "203.0.113."].contains { result.origin.address.hasPrefix($0) })
+        #expect(after[0].address.text.hasPrefix("192.168."), "the first two octets say the network is private")
+        #expect(after[3].address.text.hasPrefix("2001:db8:"), "a global IPv6 address becomes a documentation one")
+        #expect(after[7].address.text.hasSuffix(".local"))
     }
 
-    @Test(arguments: captures)
-    func noSecretSurvives(_ fixture: Fixture) throws {
-        let original = try fixture.bytes()
-        let description = SessionDescription.parse(bytes: original).description
-        var anonymizer = Anonymizer()
-        let result = anonymizer.anonymize(description).serialized()
-        var secrets: [String] = []
-        for media in description.media {
-            secrets += media.values(ICEUfrag.self).map(\.value) + media.values(ICEPwd.self).map(\.value)
-            secrets += media.values(Fingerprint.self).map(\.fingerprint)
-            secrets += media.values(SSRC.self).map { "ssrc:\($0.id) " }
-            secrets += media.candidates.map(\.address.text).filter { !$0.hasPrefix("127.") && $0 != "::1" }
-        }
-        for secret in Set(secrets) where secret.count > 3 {
-            #expect(!result.contains(secret), "\(secret) survived")
-        }
-    }
-
-    @Test func replacementsAreConsistentAndKeepTheirShape() throws {
-        let text =
-            """
-            v=0\r\no=alice 123456 1 IN IP4 203.0.113.7\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\nc=IN \
-            IP4 192.168.1.20\r\na=ice-ufrag:abcd\r\na=candidate:1 1 udp 2122260223 192.168.1.20 5000 typ host \
-            ufrag abcd\r\na=candidate:2 1 udp 1686052607 203.0.113.7 5001 typ srflx raddr 192.168.1.20 rport \
-            5000\r\na=candidate:3 1 udp 2122260222 2001:4860::8888 5002 typ host\r\na=ssrc:42 \
-            cname:{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}\r\na=ssrc-group:FID 42 43\r\na=ssrc:43 \
-            cname:{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}\r\n
-            """
-        var anonymizer = Anonymizer(seed: 7)
-        let result = try SessionDescription(
-            parsing: anonymizer.anonymize(SessionDescription(parsing: text)).serialized())
+    @Test func theSameValueGetsTheSameReplacement() throws {
+        let result = try SessionDescription(parsing: anonymized(Self.offer))
         let media = result.media[0]
         let candidates = media.candidates
-        #expect(result.origin.address == candidates[1].address.text, "the same public address maps to the same value")
-        #expect(candidates[0].address.text == media.connections[0].address)
-        #expect(candidates[1].relatedAddress?.text == candidates[0].address.text)
-        #expect(candidates[0].address.text.hasPrefix("10."), "private stays private")
-        #expect(["192.0.2.", "198.51.100.", "203.0.113."].contains { candidates[1].address.text.hasPrefix($0) })
-        #expect(candidates[2].address.text.hasPrefix("2001:db8::"))
+        #expect(result.origin.address == candidates[2].address.text, "o= and the srflx candidate share an address")
+        #expect(candidates[0].address.text == media.connections.first?.address)
+        #expect(candidates[2].relatedAddress?.text == candidates[0].address.text)
+        #expect(candidates[2].relatedPort == candidates[0].port)
         #expect(candidates[0].ufrag == media.value(ICEUfrag.self)?.value)
-        #expect(candidates[1].relatedPort == candidates[0].port)
+        #expect(media.value(RTCPAddress.self)?.port == Int(candidates[1].port), "a=rtcp and the component 2 candidate")
+        #expect(candidates[1].port == candidates[0].port + 1, "RTP and RTCP ports stay a pair")
+        #expect(media.port == Int(candidates[0].port))
         let ssrcs = media.values(SSRC.self)
-        #expect(media.value(SSRCGroup.self)?.ssrcs == ssrcs.map(\.id))
-        #expect(
-            ssrcs[0].value == ssrcs[1].value && ssrcs[0].value?.hasPrefix("{") == true && ssrcs[0].value?.count == 38)
-        #expect(result.origin.username.count == 5 && result.origin.sessionID.count == 6)
+        #expect(media.value(SSRCGroup.self)?.ssrcs == ssrcs.map(\.id).uniqued())
+        #expect(ssrcs.first?.value == ssrcs.last?.value && ssrcs.first?.value?.hasPrefix("{") == true)
+    }
 
-        var again = Anonymizer(seed: 7)
-        var other = Anonymizer(seed: 8)
-        let parsed = try SessionDescription(parsing: text)
-        #expect(again.anonymize(parsed).serialized() == anonymizer.anonymize(parsed).serialized() || true)
-        #expect(Anonymizer(seed: 7).anonymizedText(parsed) == Anonymizer(seed: 7).anonymizedText(parsed))
-        #expect(other.anonymize(parsed).serialized() != Anonymizer(seed: 7).anonymizedText(parsed))
+    @Test func oneReplacementAcrossKindsAndContainers() throws {
+        // The address of a SIP header, of the SDP body and of a JSON envelope's SDP.
+        let sip = """
+            INVITE sip:bob@198.51.100.77 SIP/2.0\r
+            Via: SIP/2.0/UDP 203.0.113.7:5060;branch=z9hG4bK776asdhds\r
+            Call-ID: a84b4c76e66710@203.0.113.7\r
+            Content-Type: application/sdp\r
+            Content-Length: \(Self.offer.utf8.count)\r
+            \r
+            \(Self.offer)
+            """
+        var anonymizer = Anonymizer(seed: 3)
+        let message = String(decoding: try anonymizer.anonymize(Array(sip.utf8)), as: UTF8.self)
+        let viaLine = message.split(separator: "\r\n").first { $0.hasPrefix("Via:") } ?? ""
+        let origin = message.split(separator: "\r\n").first { $0.hasPrefix("o=") } ?? ""
+        let via = viaLine.split(separator: " ")[2].split(separator: ":")[0]
+        #expect(origin.hasSuffix(" " + via), "Via and o= keep one address: \(viaLine) / \(origin)")
+        #expect(message.contains("Call-ID: ") && message.contains("@\(via)"))
+        let json = #"{"type":"offer","sdp":"o=- 1 2 IN IP4 203.0.113.7\r\n"}"#
+        let envelope = String(decoding: try anonymizer.anonymize(Array(json.utf8)), as: UTF8.self)
+        #expect(envelope.contains(" \(via)\\r\\n"), "the second input of the same anonymizer reuses it: \(envelope)")
+    }
+
+    @Test func replacementsAreSeededAndBlindToTheSecrets() throws {
+        #expect(try anonymized(Self.offer, seed: 7) == anonymized(Self.offer, seed: 7))
+        #expect(try anonymized(Self.offer, seed: 7) != anonymized(Self.offer, seed: 8))
+        // The same shapes with other secrets: the same output.
+        let other = Self.offer.replacingOccurrences(of: "abcd", with: "wxyz")
+            .replacingOccurrences(of: "Ab3dEf6hIj9kLm2nOp5qRs8t", with: "Zy9xWv8uTs7rQp6oNm5lKj4i")
+            .replacingOccurrences(of: "203.0.113.7", with: "203.0.113.9")
+            .replacingOccurrences(of: "42424242", with: "57575757")
+        #expect(try anonymized(other) == anonymized(Self.offer))
+    }
+
+    @Test func noReplacementEqualsAnOriginal() throws {
+        // Ten addresses of one octet pattern and ten tokens of one shape: each replacement must
+        // avoid all of them, not only its own original.
+        let addresses = (1...9).map { "10.0.0.\($0)" }
+        let text = addresses.map { "a=candidate:1 1 udp 1 \($0) 50000 typ host ufrag u\($0.suffix(1))x" }.joined(
+            separator: "\n")
+        let result = try anonymized(text)
+        for address in addresses { #expect(!result.contains(address + " ")) }
+        for index in 1...9 { #expect(!result.contains(" u\(index)x")) }
+    }
+
+    @Test func tokensKeepTheirCharacterClasses() throws {
+        let result = try SessionDescription(parsing: anonymized(Self.offer))
+        let media = result.media[0]
+        let pwd = try #require(media.value(ICEPwd.self)?.value)
+        #expect(pwd.count == 24 && pwd.allSatisfy { $0.isLetter || $0.isNumber } && pwd != "Ab3dEf6hIj9kLm2nOp5qRs8t")
+        let fingerprint = try #require(media.value(Fingerprint.self)?.fingerprint)
+        #expect(fingerprint.split(separator: ":").allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) })
+        #expect(fingerprint.uppercased() == fingerprint)
+        let cname = try #require(media.values(SSRC.self).first?.value)
+        let uuid = cname.dropFirst().dropLast()
+        #expect(uuid.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+        #expect(result.sessionName != "Alice's call" && result.sessionName.hasSuffix("'x call") == false)
+        #expect(result.sessionName.utf8.count == 12 && result.sessionName.contains("'"))
+    }
+
+    @Test func protocolValuesAreKept() throws {
+        let lines = [
+            "a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01",
+            "a=extmap:12 https://aomediacodec.github.io/av1-rtp-spec/#dependency-descriptor-rtp-header-extension",
+            "a=mid:6c9f2a1e-4b3d-4e5f-8a7b-9c0d1e2f3a4b", "a=group:BUNDLE 6c9f2a1e-4b3d-4e5f-8a7b-9c0d1e2f3a4b",
+            "a=rtpmap:96 VP8/90000", "a=fmtp:97 apt=96", "m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0",
+            "o=- 1 2 IN IP6 ::1", "a=rtcp:5060 IN IP4 127.0.0.1", "a=ice-options:trickle",
+        ]
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        #expect(try anonymized(text).hasPrefix(lines.dropLast(4).joined(separator: "\r\n")))
+        let result = try anonymized(text).split(separator: "\r\n").map(String.init)
+        #expect(result[6] == lines[6] && result[7] == lines[7] && result[9] == lines[9] && result[10] == lines[10])
+        #expect(result[8].hasSuffix("IN IP6 ::1"))
+    }
+
+    @Test func jsonEscapesKeepTheirForm() throws {
+        let json = #"{"username":"Zo\u00EB \ud83d\ude00","to":"bob\/x","sdp":"v=0\r\na=ice-ufrag:EsAw\r\n"}"#
+        let result = String(decoding: try Anonymizer.anonymize(Array(json.utf8)), as: UTF8.self)
+        #expect(result.utf8.count == json.utf8.count)
+        let value = try JSONValue(parsing: result)
+        let name = try #require(value["username"]?.stringValue)
+        #expect(name.unicodeScalars.count == 5 && !name.hasPrefix("Zo"))
+        #expect(result.contains(#"\u00"#) && result.contains(#"\ud8"#), "escapes stay escapes: \(result)")
+        #expect(result.contains(#"\/"#) && !result.contains("bob"))
+        #expect(value["sdp"]?.stringValue?.contains("EsAw") == false)
+    }
+
+    @Test func descriptionsStillAnonymizeThroughTheModel() throws {
+        let original = try SessionDescription(parsing: Self.offer)
+        var anonymizer = Anonymizer(seed: 7)
+        let result = anonymizer.anonymize(original)
+        #expect(result.media[0].value(ICEUfrag.self)?.value != "abcd")
+        #expect(result.serialized().utf8.count == original.serialized().utf8.count)
+        #expect(result.serialized() == (try anonymized(Self.offer)))
+    }
+
+    @Test func damagedInputsAreRefusedWithAReason() throws {
+        let gzip = try Fixture(path: "corpus/chromium-internals/call-closed-peer.json.gz").bytes()
+        #expect {
+            try Anonymizer.anonymize(Array(gzip.prefix(gzip.count / 2)))
+        } throws: { error in
+            (error as? AnonymizationError)?.code == .damagedGzip
+        }
+        let capture = try Fixture(path: "pcap/sip-udp.pcap").bytes()
+        #expect {
+            try Anonymizer.anonymize(Array(capture.dropLast(7)))
+        } throws: { error in
+            (error as? AnonymizationError)?.code == .damagedCapture
+        }
+        // Text in UTF-16, which is neither a capture nor lines of text.
+        let utf16 = try Fixture(path: "invalid/sdp/SDP111-invalid-utf8-utf16.sdp").bytes()
+        #expect {
+            try Anonymizer.anonymize(utf16)
+        } throws: { error in
+            (error as? AnonymizationError)?.code == .binaryData
+        }
+        #expect(
+            try Anonymizer.anonymize(Fixture(path: "invalid/sdp/SDP110-control-character-nul.sdp").bytes()).count == 132
+        )
+        // A capture of IEEE 802.11 frames (link type 105), whose addresses are not found.
+        var wifi = Array(capture)
+        wifi[20] = 105
+        #expect {
+            try Anonymizer.anonymize(wifi)
+        } throws: { error in
+            (error as? AnonymizationError)?.code == .unsupportedLinkType
+        }
+    }
+
+    @Test func syntheticCaptureKeepsItsFramesChecksumsAndConsistency() throws {
+        let original = SyntheticCapture.pcap()
+        let result = try Anonymizer.anonymize(original)
+        let before = try Self.frames(original)
+        let after = try Self.frames(result)
+        #expect(before.map(\.count) == after.map(\.count))
+        for (index, frame) in after.enumerated() {
+            let etherType = Int(frame[12]) << 8 | Int(frame[13])
+            if etherType == 0x0800 {
+                let ip = Array(frame[14...])
+                let headerLength = Int(ip[0] & 0x0F) * 4
+                #expect(
+                    SyntheticCapture.checksum(Array(ip[0..<headerLength])) == 0,
+                    "IPv4 header checksum of frame \(index + 1)")
+                #expect(ip[2...3] == before[index][16...17], "IPv4 total length")
+                let fragmented = (Int(ip[6]) << 8 | Int(ip[7])) & 0x3FFF != 0
+                if !fragmented {
+                    let udp = Array(ip[headerLength...])
+                    let pseudo = SyntheticCapture.pseudoHeader(Array(ip[12..<16]), Array(ip[16..<20]), 17, udp.count)
+                    #expect(SyntheticCapture.checksum(pseudo + udp) == 0, "UDP checksum of frame \(index + 1)")
+                }
+            } else if etherType == 0x86DD {
+                let ip = Array(frame[14...])
+                let tcp = Array(ip[40...])
+                let pseudo = SyntheticCapture.pseudoHeader(Array(ip[8..<24]), Array(ip[24..<40]), 6, tcp.count)
+                #expect(SyntheticCapture.checksum(pseudo + tcp) == 0, "TCP checksum of frame \(index + 1)")
+            }
+        }
+        // The fragmented datagram's checksum covers both fragments.
+        let first = Array(after[4][34...])
+        let second = Array(after[5][34...])
+        let pseudo = SyntheticCapture.pseudoHeader(
+            Array(after[4][26..<30]), Array(after[4][30..<34]), 17, first.count + second.count)
+        #expect(SyntheticCapture.checksum(pseudo + first + second) == 0, "UDP checksum of the reassembled datagram")
+        // MAC addresses are replaced; the broadcast address is kept.
+        let raw = result.map { String(format: "%02x", $0) }.joined()
+        for mac in [SyntheticCapture.aliceMAC, SyntheticCapture.routerMAC] {
+            #expect(!raw.contains(mac.map { String(format: "%02x", $0) }.joined()))
+        }
+        #expect(after[3].prefix(6).allSatisfy { $0 == 0xFF })
+        // The header's source address and port are the Via's, in the same replacement.
+        let frame = after[0]
+        let source = frame[26..<30].map(String.init).joined(separator: ".")
+        let port = Int(frame[34]) << 8 | Int(frame[35])
+        let payload = String(decoding: frame[42...], as: UTF8.self)
+        #expect(payload.contains("Via: SIP/2.0/UDP \(source):\(port);"), "\(source):\(port) in \(payload.prefix(160))")
+        #expect(source.hasPrefix("192.168."))
+        // RTP cannot be read piece by piece: its payload is gone.
+        #expect(after[2][42...].allSatisfy { $0 == 0 })
+    }
+
+    static func frames(_ bytes: [UInt8]) throws -> [[UInt8]] {
+        let reader = try PacketReader(bytes: bytes)
+        var frames: [[UInt8]] = []
+        while let packet = try reader.next() { frames.append(packet.data) }
+        return frames
+    }
+
+    /// Damaged and truncated inputs of every kind anonymize or fail with an error, never trap.
+    /// `SDPLINT_ANONYMIZE_MUTATIONS` sets the mutations per sample (12) for a longer campaign.
+    @Test func neverTrapsOnDamagedInput() throws {
+        var generator = SeededGenerator(seed: 0x5EED)
+        let rounds = ProcessInfo.processInfo.environment["SDPLINT_ANONYMIZE_MUTATIONS"].flatMap { Int($0) } ?? 12
+        let sources = try AnonymizationSample.all.filter { !$0.name.contains("chromium-internals/call-audio") }
+            .enumerated().filter { rounds > 12 || $0.offset % 3 == 0 }.map { try $0.element.bytes() }
+        for source in sources where !source.isEmpty {
+            for _ in 0..<rounds {
+                var bytes = source
+                switch generator.next() % 3 {
+                case 0: bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count))))
+                case 1:
+                    for _ in 0..<8 {
+                        bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+                    }
+                default:
+                    bytes.insert(
+                        contentsOf: [0x22, 0x5C, 0x3C, 0x3A, 0x40, 0x0A],
+                        at: Int(generator.next() % UInt64(bytes.count)))
+                }
+                _ = try? Anonymizer.anonymize(bytes)
+            }
+        }
     }
 }
 
-extension Anonymizer {
-    func anonymizedText(_ description: SessionDescription) -> String {
-        var copy = self
-        return copy.anonymize(description).serialized()
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -36,4 +36,13 @@ sdplint_inflate_status sdplint_inflater_inflate(sdplint_inflater *inflater, cons
 /// zlib's message for the last error, or NULL.
 const char *sdplint_inflater_message(const sdplint_inflater *inflater);
 
+/// The most bytes `sdplint_gzip_compress` can write for `input_length` bytes of input.
+size_t sdplint_gzip_bound(size_t input_length);
+
+/// Compresses `input` into one gzip member (RFC 1952) with no file name and no time stamp, at
+/// zlib's default level. Returns 0 and sets `output_used` on success; zlib's status (never 0)
+/// when it fails, or -1 when `output_length` is too small.
+int sdplint_gzip_compress(const unsigned char *input, size_t input_length, unsigned char *output,
+                          size_t output_length, size_t *output_used);
+
 #endif
