@@ -53,7 +53,7 @@ import Testing
     static func ruleCodes(_ bytes: [UInt8]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for file in Linter.check(bytes, path: "input") {
-            for diagnostic in file.diagnostics { counts[diagnostic.code, default: 0] += 1 }
+            for diagnostic in file.diagnostics { counts[diagnostic.code.rawValue, default: 0] += 1 }
         }
         return counts
     }
