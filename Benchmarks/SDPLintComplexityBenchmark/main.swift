@@ -11,6 +11,7 @@
 // The parsers run with limits raised above the inputs, so the parse itself is measured rather
 // than the early stop at a limit.
 import Glibc
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintJSON
 import SDPLintSDP
@@ -175,7 +176,7 @@ struct Shape {
     var parse: ([UInt8]) -> Int
 }
 
-let sdpOptions = ParseOptions(
+let sdpOptions = SDPParseOptions(
     limits: .init(
         maxBytes: 1 << 30, maxLines: 100_000_000, maxLineLength: 1 << 30, maxMediaSections: 10_000_000,
         maxDiagnostics: 1_000))
@@ -186,7 +187,7 @@ let sipOptions = SIPParseOptions(
 
 func parseSDP(_ bytes: [UInt8]) -> Int {
     let result = SessionDescription.parse(bytes: bytes, options: sdpOptions)
-    return result.description.media.count + result.diagnostics.count
+    return result.value.media.count + result.diagnostics.count
 }
 
 let shapes: [Shape] = [
@@ -220,8 +221,8 @@ let shapes: [Shape] = [
                 { "a=\(candidateLine($0))\r\n" }, $0)
         },
         parse: { bytes in
-            let (fragment, diagnostics) = SDPFragment.parse(bytes: bytes, options: sdpOptions)
-            return fragment.media.count + diagnostics.count
+            let result = SDPFragment.parse(bytes: bytes, options: sdpOptions)
+            return result.value.media.count + result.diagnostics.count
         }),
     Shape(
         parser: "Candidate", name: "one per line, parsed one by one",

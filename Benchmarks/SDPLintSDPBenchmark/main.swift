@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
 
@@ -78,8 +79,8 @@ func measure(target: Double, _ body: () -> Int) -> Double {
 /// Something to observe about a parse result, read without copying it: a copy of the
 /// description would retain (and then release) every string and array in it, work the C
 /// harnesses do not do after their parse.
-func mediaCount(_ result: borrowing SDPParseResult) -> Int {
-    result.description.media.count
+func mediaCount(_ result: borrowing ParseResult<SessionDescription>) -> Int {
+    result.value.media.count
 }
 
 func median(_ values: [Double]) -> Double {
@@ -94,7 +95,7 @@ var only: String?
 var fixedPasses: Int?
 var candidateFile: String?
 var dumping = false
-var options = ParseOptions.lenient
+var options = SDPParseOptions.lenient
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -104,7 +105,7 @@ while let argument = arguments.popFirst() {
     case "--passes": fixedPasses = Int(arguments.popFirst() ?? "")  // untimed, for instruction counts
     case "--candidates": candidateFile = arguments.popFirst()  // a file of candidate lines
     case "--dump": dumping = true  // every finding, the model and the output, to diff two builds
-    case "--no-checks": options.checks = false  // the model only: ParseOptions.checks off
+    case "--no-checks": options.checks = false  // the model only: SDPParseOptions.checks off
     default: directories.append(argument)
     }
 }
@@ -161,16 +162,16 @@ if dumping {
         for path in sdpFiles(in: directory) {
             guard let input = readFile(path) else { continue }
             print("== \(path)")
-            for options in [ParseOptions.lenient, ParseOptions.strict] {
+            for options in [SDPParseOptions.lenient, SDPParseOptions.strict] {
                 let result = SessionDescription.parse(bytes: input, options: options)
                 dump(result.diagnostics)
-                dump(result.description)
-                print(result.description.serialized().debugDescription)
+                dump(result.value)
+                print(result.value.serialized().debugDescription)
             }
             let fragment = SDPFragment.parse(bytes: input)
             dump(fragment.diagnostics)
-            dump(fragment.fragment)
-            print(fragment.fragment.serialized().debugDescription)
+            dump(fragment.value)
+            print(fragment.value.serialized().debugDescription)
         }
     }
     exit(0)
@@ -198,8 +199,8 @@ for directory in directories {
     for input in inputs {
         let result = SessionDescription.parse(bytes: input)
         if result.hasErrors { errors += 1 }
-        if Array(result.description.serialized().utf8) != input { changed += 1 }
-        parsed.append(result.description)
+        if Array(result.value.serialized().utf8) != input { changed += 1 }
+        parsed.append(result.value)
     }
     if let fixedPasses {
         // A fixed amount of work and no timing: run under `valgrind --tool=callgrind` to count

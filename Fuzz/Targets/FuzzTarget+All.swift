@@ -25,26 +25,26 @@ extension FuzzTarget {
     ) { input in
         let result = SessionDescription.parse(bytes: input)
         _ = SessionDescription.parse(bytes: input, options: .strict)
-        touchTypedViews(result.description)
-        let written = result.description.serialized()
+        touchTypedViews(result.value)
+        let written = result.value.serialized()
         let reread = SessionDescription.parse(written)
         guard !result.hasErrors else { return [] }
         // Without errors, the writer's output must keep every section and stay free of errors
         // (with errors the model is partial, and its text need not read back the same way).
         var violations: [Violation] = []
-        if reread.description.media.count != result.description.media.count {
+        if reread.value.media.count != result.value.media.count {
             violations.append(
                 Violation(
                     """
-                    the serialized description has \(reread.description.media.count) media sections, the parsed \
-                    one \(result.description.media.count)
+                    the serialized description has \(reread.value.media.count) media sections, the parsed \
+                    one \(result.value.media.count)
                     """
                 ))
         }
         if let error = reread.diagnostics.first(where: { $0.severity == .error }) {
             violations.append(Violation("the serialized description has an error the input had not: \(error)"))
         }
-        _ = result.description.formatted().serialized()
+        _ = result.value.formatted().serialized()
         return violations
     }
 
@@ -57,7 +57,7 @@ extension FuzzTarget {
             SeedSource("signaling/sdpfrag", [".sdpfrag"]),
         ]
     ) { input in
-        let (fragment, _) = SDPFragment.parse(bytes: input)
+        let fragment = SDPFragment.parse(bytes: input).value
         _ = SDPFragment.parse(bytes: input, options: .strict)
         for section in fragment.media {
             _ = section.mid

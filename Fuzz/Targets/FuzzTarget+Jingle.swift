@@ -31,7 +31,7 @@ extension FuzzTarget {
             for options in [SDPConversionOptions.offer, .answer] {
                 let converted = SessionDescription.converting(jingle, options: options)
                 let text = converted.description.serialized()
-                touchTypedViews(SessionDescription.parse(text).description)
+                touchTypedViews(SessionDescription.parse(text).value)
                 let back = Jingle.converting(converted.description, options: options == .offer ? .offer : .answer)
                 _ = back.jingle.serialized()
             }

@@ -21,7 +21,7 @@ public struct LintConfiguration: Sendable, Hashable {
 
     public init() {}
 
-    public var parseOptions: ParseOptions { strict ? .strict : .lenient }
+    public var parseOptions: SDPParseOptions { strict ? .strict : .lenient }
 
     /// An error in a configuration: an unknown rule or severity.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {

@@ -18,7 +18,7 @@ public enum Linter {
         case .sdp:
             return [checkDescription(source, path: path, configuration: configuration)]
         case .sdpfrag:
-            let (_, diagnostics) = SDPFragment.parse(bytes: source, options: configuration.parseOptions)
+            let diagnostics = SDPFragment.parse(bytes: source, options: configuration.parseOptions).diagnostics
             return [finish(configuration.apply(diagnostics), source: source, path: path)]
         case .candidate:
             var file = finish(
@@ -124,31 +124,27 @@ public enum Linter {
     public static func checkDescription(
         _ source: [UInt8], path: String, configuration: LintConfiguration = LintConfiguration()
     ) -> LintedFile {
-        let result = SessionDescription.parse(bytes: source, options: configuration.parseOptions)
-        var diagnostics = result.diagnostics + checks(result.description, source: source, configuration: configuration)
-        diagnostics = configuration.apply(diagnostics)
+        let parsed = SessionDescription.parse(bytes: source, options: configuration.parseOptions)
+        var diagnostics = configuration.apply(parsed.diagnostics + checks(parsed, configuration: configuration))
         diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
         return LintedFile(
-            path: path, source: source, diagnostics: diagnostics, connectivity: ConnectivityReport(result.description))
+            path: path, source: source, diagnostics: diagnostics, connectivity: ConnectivityReport(parsed.value))
     }
 
     /// The checks beyond the grammar — WebRTC rules and the configured receiver profiles — of a
-    /// description whose syntax was checked elsewhere, configured.
-    public static func descriptionChecks(_ source: [UInt8], configuration: LintConfiguration) -> [Diagnostic] {
-        let session = SessionDescription.parse(bytes: source, options: configuration.parseOptions).description
-        return configuration.apply(checks(session, source: source, configuration: configuration))
+    /// description parsed elsewhere, configured.
+    public static func descriptionChecks(
+        _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
+    ) -> [Diagnostic] {
+        configuration.apply(checks(parsed, configuration: configuration))
     }
 
     private static func checks(
-        _ session: SessionDescription, source: [UInt8], configuration: LintConfiguration
+        _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
     ) -> [Diagnostic] {
-        var diagnostics = WebRTCChecks.run(
-            session, source: source, type: configuration.type, strict: configuration.strict)
-        if !configuration.profiles.isEmpty {
-            let map = SourceMap(source)
-            for profile in configuration.profiles {
-                diagnostics += profile.check(session, map: map, strict: configuration.strict)
-            }
+        var diagnostics = WebRTCChecks.run(parsed, type: configuration.type, strict: configuration.strict)
+        for profile in configuration.profiles {
+            diagnostics += profile.check(parsed, strict: configuration.strict)
         }
         return diagnostics
     }
@@ -156,13 +152,13 @@ public enum Linter {
     /// The canonical text of an SDP input and the findings that stopped it being formatted, if
     /// any: inputs with errors are not rewritten.
     public static func format(
-        _ source: [UInt8], path: String, options: ParseOptions = .lenient
+        _ source: [UInt8], path: String, options: SDPParseOptions = .lenient
     ) -> (text: String?, file: LintedFile) {
         let result = SessionDescription.parse(bytes: source, options: options)
         let file = LintedFile(
             path: path, source: source, diagnostics: result.diagnostics.filter { $0.severity == .error })
         guard !result.hasErrors else { return (nil, file) }
-        return (result.description.formatted().serialized(), file)
+        return (result.value.formatted().serialized(), file)
     }
 }
 

@@ -32,7 +32,7 @@ struct ParsingOptions: ParsableArguments {
     @Flag(help: "Treat every deviation from the RFC 8866 grammar as an error.")
     var strict = false
 
-    var parseOptions: ParseOptions { strict ? .strict : .lenient }
+    var parseOptions: SDPParseOptions { strict ? .strict : .lenient }
 }
 
 /// The options that choose which rules run and how much they matter.

@@ -1,23 +1,28 @@
+import Synchronization
+
 /// A text that was read, and where each of its lines starts: the one table in the package that
 /// turns byte offsets into lines and columns, for parsers, analyses and renderers alike.
 ///
 /// Lines end at LF; a CR before the LF belongs to the line ending, not to the line (RFC 8866 §5
-/// and RFC 3261 §7 end lines with CRLF, and real inputs mix in bare LFs). A parser that sees
-/// every line anyway hands its line starts over with `init(bytes:lineStarts:)`; otherwise
-/// they are found with one scan.
+/// and RFC 3261 §7 end lines with CRLF, and real inputs mix in bare LFs). The table is made
+/// with one scan the first time a line or a location is asked for, and shared by every copy of
+/// the text: a parse whose findings nobody places (a server reading every offer) never pays
+/// for it.
 public struct SourceText: Sendable, Hashable {
     /// The bytes, UTF-8 as far as the input was.
     public let bytes: [UInt8]
-    /// The offset at which each line starts: 0, then the offset after every LF.
-    public let lineStarts: [Int]
+    private let table: LineTable
 
-    /// A text and its lines.
+    /// A text; its lines are found when first asked for.
     ///
-    /// - Complexity: O(*n*) in the number of bytes.
+    /// - Complexity: O(1); the first question about lines scans the text once, O(*n*).
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        self.lineStarts = Self.scanLineStarts(bytes)
+        self.table = LineTable(nil)
     }
+
+    /// The offset at which each line starts: 0, then the offset after every LF.
+    public var lineStarts: [Int] { table.starts(of: bytes) }
 
     /// A text and its lines.
     ///
@@ -29,7 +34,7 @@ public struct SourceText: Sendable, Hashable {
     /// A text whose line starts a parser found while reading it.
     package init(bytes: [UInt8], lineStarts: [Int]) {
         self.bytes = bytes
-        self.lineStarts = lineStarts.isEmpty ? [0] : lineStarts
+        self.table = LineTable(lineStarts.isEmpty ? [0] : lineStarts)
     }
 
     /// The empty text.
@@ -47,15 +52,7 @@ public struct SourceText: Sendable, Hashable {
     /// The 1-based number of the line that holds `offset` (clamped to the text).
     ///
     /// - Complexity: O(log *n*) in the number of lines.
-    public func line(at offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = low + (high - low + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
-    }
+    public func line(at offset: Int) -> Int { Self.line(at: offset, in: lineStarts) }
 
     /// The location of a byte range, clamped to the text; the line and column are those of its
     /// first byte.
@@ -64,8 +61,9 @@ public struct SourceText: Sendable, Hashable {
     public func location(of range: Range<Int>) -> SourceLocation {
         let lower = min(max(0, range.lowerBound), bytes.count)
         let upper = min(max(lower, range.upperBound), bytes.count)
-        let line = line(at: lower)
-        return SourceLocation(line: line, column: lower - lineStarts[line - 1] + 1, bytes: lower..<upper)
+        let starts = lineStarts
+        let line = Self.line(at: lower, in: starts)
+        return SourceLocation(line: line, column: lower - starts[line - 1] + 1, bytes: lower..<upper)
     }
 
     /// The location of `length` bytes from `offset`.
@@ -77,6 +75,7 @@ public struct SourceText: Sendable, Hashable {
     ///
     /// - Complexity: O(1).
     public func range(ofLine line: Int) -> Range<Int>? {
+        let lineStarts = lineStarts
         guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
@@ -103,6 +102,7 @@ public struct SourceText: Sendable, Hashable {
     ///
     /// - Complexity: O(*m*) in the length of the line.
     public func offset(line: Int, characterColumn: Int) -> Int {
+        let lineStarts = lineStarts
         guard line >= 1, line <= lineStarts.count else { return bytes.count }
         var offset = lineStarts[line - 1]
         var remaining = max(0, characterColumn - 1)
@@ -149,8 +149,19 @@ public struct SourceText: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
+    /// The 1-based line holding `offset`, by binary search in `starts`.
+    private static func line(at offset: Int, in starts: [Int]) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
     /// The offset after every LF, eight bytes at a time where no byte of the word is an LF.
-    private static func scanLineStarts(_ bytes: [UInt8]) -> [Int] {
+    fileprivate static func scanLineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 48 + 1)
         bytes.withUnsafeBufferPointer { buffer in
@@ -174,5 +185,21 @@ public struct SourceText: Sendable, Hashable {
             }
         }
         return starts
+    }
+}
+
+/// The line starts of a text, found once and shared by its copies.
+private final class LineTable: Sendable {
+    private let known: Mutex<[Int]?>
+
+    init(_ starts: [Int]?) { self.known = Mutex(starts) }
+
+    func starts(of bytes: [UInt8]) -> [Int] {
+        known.withLock { table in
+            if let table { return table }
+            let found = SourceText.scanLineStarts(bytes)
+            table = found
+            return found
+        }
     }
 }

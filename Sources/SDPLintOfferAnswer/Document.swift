@@ -2,10 +2,9 @@ import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
 
-/// One description under analysis: its source, line index, role and position.
+/// One description under analysis: its source, role and position.
 struct Document {
     let source: SDPSource
-    let lines: LineIndex
     let role: Role
     /// The position among the analysed descriptions (0 offer, 1 answer for a pair).
     let number: Int
@@ -24,7 +23,6 @@ struct Document {
     /// - Complexity: O(n) in the size of the description.
     init(_ source: SDPSource, role: Role, number: Int) {
         self.source = source
-        self.lines = LineIndex(source.text)
         self.role = role
         self.number = number
         var positions: [String: Int] = [:]
@@ -52,7 +50,12 @@ struct Document {
     /// Whether the text cannot be read as a session description at all: it has neither a
     /// `v=` line nor an `m=` line (empty input, an HTTP error page, a JSON envelope, …).
     var isUnreadable: Bool {
-        !lines.lines.contains { $0.type == UInt8(ascii: "v") } && lines.sectionStarts.isEmpty
+        let text = source.text
+        return !(1...text.lineCount).contains { line in
+            let bytes = text.bytes(ofLine: line)
+            return bytes.count >= 2 && bytes[bytes.startIndex] == UInt8(ascii: "v")
+                && bytes[bytes.startIndex + 1] == UInt8(ascii: "=")
+        } && media.isEmpty
     }
 
     /// The index of the section with this mid.
@@ -129,7 +132,7 @@ struct Reporter {
     var findings: [Finding] = []
 
     mutating func report(_ rule: Rule, _ document: Document, _ anchor: Anchor, _ message: String, hint: String? = nil) {
-        report(rule, document, at: document.lines.locate(anchor), message, hint: hint)
+        report(rule, document, at: document.locate(anchor), message, hint: hint)
     }
 
     mutating func report(

@@ -120,7 +120,8 @@ extension PairAnalysis {
             }
             guard let first = differences.first else { continue }
             reporter.report(
-                OfferAnswerRules.bundleTransportDiffers, document, .attribute(first.0, section: view.index),
+                OfferAnswerRules.bundleTransportDiffers, document,
+                .attribute(Attribute.Name(first.0), section: view.index),
                 "\(view.label) is bundled with \(tagged.label) but states another \(differences.map(\.1).joinedAsList)")
         }
     }

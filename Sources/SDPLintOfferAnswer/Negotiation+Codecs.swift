@@ -81,12 +81,12 @@ extension PairAnalysis {
             if let note { notes[i] = note }
         }
         func rtpmapAnchor(_ codec: Codec) -> Anchor {
-            codec.rtpmap != nil && answer.lines.attribute("rtpmap", in: index, keyed: String(codec.payloadType)) != nil
+            codec.rtpmap != nil && answer.attribute("rtpmap", in: index, keyed: String(codec.payloadType)) != nil
                 ? .keyed("rtpmap", section: index, key: String(codec.payloadType))
                 : .format(index, String(codec.payloadType))
         }
         func fmtpAnchor(_ codec: Codec) -> Anchor {
-            answer.lines.attribute("fmtp", in: index, keyed: String(codec.payloadType)) != nil
+            answer.attribute("fmtp", in: index, keyed: String(codec.payloadType)) != nil
                 ? .keyed("fmtp", section: index, key: String(codec.payloadType)) : rtpmapAnchor(codec)
         }
 

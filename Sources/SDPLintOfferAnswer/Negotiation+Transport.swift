@@ -65,7 +65,8 @@ extension PairAnalysis {
                 let missing = parameters.ufrag == nil ? "a=ice-ufrag" : "a=ice-pwd"
                 let present = parameters.ufrag == nil ? "ice-pwd" : "ice-ufrag"
                 reporter.report(
-                    OfferAnswerRules.iceCredentialsMissing, document, .attribute(present, section: index),
+                    OfferAnswerRules.iceCredentialsMissing, document,
+                    .attribute(Attribute.Name(present), section: index),
                     "\(view.label) of the \(document.role) has an \(present) but no \(missing); ICE needs both")
             }
         }

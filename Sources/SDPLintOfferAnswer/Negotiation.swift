@@ -86,10 +86,10 @@ struct PairAnalysis {
         for document in [offer, answer] where document.isUnreadable {
             let first = document.source.parseDiagnostics.first { $0.severity == .error }
             let what =
-                document.source.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+                document.source.text.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
                 ? "is empty" : "is not a session description (it has no v= line and no m= line)"
             reporter.report(
-                OfferAnswerRules.unreadableDescription, document, at: first?.location ?? document.lines.first,
+                OfferAnswerRules.unreadableDescription, document, at: first?.location ?? document.first,
                 "the \(document.role) \(what); there is nothing to negotiate",
                 hint: document.role == .answer ? "pass the SDP body the other peer sent in reply to the offer" : nil)
             readable = false
@@ -287,7 +287,7 @@ struct PairAnalysis {
         if !allowed.contains(a.direction) {
             let anchor: Anchor =
                 a.section.direction != nil
-                ? .attribute(a.direction.rawValue, section: index) : .media(index)
+                ? .attribute(Attribute.Name(a.direction.rawValue), section: index) : .media(index)
             reporter.report(
                 OfferAnswerRules.directionNotAllowed, answer, anchor,
                 """
@@ -305,7 +305,8 @@ struct PairAnalysis {
         if o.direction.receives && !offererReceives { lost.append("the answerer will not send \(o.media)") }
         if !lost.isEmpty && allowed.contains(a.direction) && o.isRTP {
             let anchor: Anchor =
-                a.section.direction != nil ? .attribute(a.direction.rawValue, section: index) : .media(index)
+                a.section.direction != nil
+                ? .attribute(Attribute.Name(a.direction.rawValue), section: index) : .media(index)
             reporter.report(
                 OfferAnswerRules.mediaFlowReduced, answer, anchor,
                 "\(a.label) is answered \(a.direction) to \(o.direction): \(lost.joinedAsList)")

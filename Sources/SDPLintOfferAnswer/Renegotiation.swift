@@ -438,10 +438,8 @@ public struct RenegotiationAnalyzer {
 
     /// The description's lines without its o= line, to tell whether anything else changed.
     private static func content(_ document: Document) -> [[UInt8]] {
-        // Split on LF bytes: in Swift a CRLF pair is one Character, so splitting the String on
-        // "\n" would not separate CRLF lines.
-        document.source.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-            .map { Array($0.last == 0x0D ? $0.dropLast() : $0) }
+        let text = document.source.text
+        return (1...text.lineCount).map { Array(text.bytes(ofLine: $0)) }
             .filter { !($0.count >= 2 && $0[0] == UInt8(ascii: "o") && $0[1] == UInt8(ascii: "=")) }
     }
 

@@ -1,51 +1,48 @@
 public import SDPLintDiagnostics
 public import SDPLintSDP
 
-/// One session description as the analysis reads it: the text exactly as received, the model
-/// parsed from it, and the name of the file (or message) it came from.
+/// One session description as the analysis reads it: the description parsed once, with its
+/// findings and the text they point into, and the name of the file (or message) it came from.
 ///
-/// The model says what was negotiated; the text says where. The SDP model keeps no line
-/// numbers, so the analysis finds the line each finding is about by scanning ``text``, and
-/// reports it with ``name`` so a renderer can print `answer.sdp:14:3`.
+/// Every element of the description knows the line it was read from, so the analysis locates
+/// its findings from the model, without reading the text again, and reports them with
+/// ``name`` so a renderer can print `answer.sdp:14:3`.
 public struct SDPSource: Sendable, Hashable {
     /// The file name or label shown with every finding, such as `answer.sdp`.
     public var name: String
-    /// The text the description was parsed from; locations point into it.
-    public var text: String
-    /// The parsed description.
-    public var session: SessionDescription
-    /// What the SDP parser reported while reading ``text``.
-    public var parseDiagnostics: [Diagnostic]
+    /// The parse: the description, the SDP parser's findings and the text.
+    public var parsed: ParseResult<SessionDescription>
+
+    /// A description parsed elsewhere (a SIP body, a JSON envelope, a browser dump): nothing
+    /// is parsed again.
+    public init(name: String, parsed: ParseResult<SessionDescription>) {
+        self.name = name
+        self.parsed = parsed
+    }
 
     /// Parses `text` leniently.
     ///
     /// - Complexity: O(*n*) in the length of the text.
-    public init(name: String, text: String, options: ParseOptions = .lenient) {
-        let result = SessionDescription.parse(text, options: options)
-        self.init(name: name, text: text, session: result.description, parseDiagnostics: result.diagnostics)
+    public init(name: String, text: String, options: SDPParseOptions = .lenient) {
+        self.init(name: name, parsed: SessionDescription.parse(text, options: options))
     }
 
-    /// Parses bytes, which should be UTF-8; invalid bytes are reported by the parser and
-    /// replaced by U+FFFD in ``text``.
+    /// Parses bytes, which should be UTF-8; invalid bytes are reported by the parser.
     ///
     /// - Complexity: O(*n*) in the number of bytes.
-    public init(name: String, bytes: [UInt8], options: ParseOptions = .lenient) {
-        let result = SessionDescription.parse(bytes: bytes, options: options)
-        self.init(
-            name: name, text: String(decoding: bytes, as: UTF8.self),
-            session: result.description, parseDiagnostics: result.diagnostics)
+    public init(name: String, bytes: [UInt8], options: SDPParseOptions = .lenient) {
+        self.init(name: name, parsed: SessionDescription.parse(bytes: bytes, options: options))
     }
 
-    /// A description parsed elsewhere, with the text it was parsed from.
-    public init(name: String, text: String, session: SessionDescription, parseDiagnostics: [Diagnostic] = []) {
-        self.name = name
-        self.text = text
-        self.session = session
-        self.parseDiagnostics = parseDiagnostics
-    }
-
-    /// A description built in code; locations point into its serialized form.
+    /// A description built in code; locations point into its serialized form, which is parsed.
     public init(name: String, session: SessionDescription) {
-        self.init(name: name, text: session.serialized(), session: session)
+        self.init(name: name, text: session.serialized())
     }
+
+    /// The parsed description.
+    public var session: SessionDescription { parsed.value }
+    /// What the SDP parser reported.
+    public var parseDiagnostics: [Diagnostic] { parsed.diagnostics }
+    /// The text the description was parsed from; locations point into it.
+    public var text: SourceText { parsed.source }
 }

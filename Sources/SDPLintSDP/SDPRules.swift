@@ -149,7 +149,7 @@ public enum SDPRules {
         explanation:
             """
             The parser stops at a configured maximum of bytes, lines, line length or media sections to bound time \
-            and memory on hostile input. Raise the limit in ParseOptions if the input is legitimate.
+            and memory on hostile input. Raise the limit in SDPParseOptions if the input is legitimate.
             """,
         reference: .rfc(8866, "7"))
 

@@ -7,9 +7,9 @@ import Testing
 @Suite struct LocationTests {
     /// The text the finding's location covers, and its whole line.
     static func located(_ finding: Finding, in source: SDPSource) -> (covered: String, line: String) {
-        let bytes = Array(source.text.utf8)
+        let bytes = Array(source.text.bytes)
         let range = finding.diagnostic.location.bytes
-        let lines = source.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let lines = source.text.bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         let line = String(decoding: lines[finding.diagnostic.location.line - 1], as: UTF8.self)
         return (String(decoding: bytes[range], as: UTF8.self), line.hasSuffix("\r") ? String(line.dropLast()) : line)
     }

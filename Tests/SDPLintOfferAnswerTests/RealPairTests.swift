@@ -54,10 +54,10 @@ import Testing
             let source = finding.role == .offer ? offer : answer
             #expect(finding.file == source.name)
             #expect(finding.document == (finding.role == .offer ? 0 : 1))
-            let lines = source.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let lines = source.text.bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
             let location = finding.diagnostic.location
             #expect(location.line >= 1 && location.line <= lines.count)
-            #expect(location.bytes.upperBound <= source.text.utf8.count)
+            #expect(location.bytes.upperBound <= source.text.bytes.count)
             #expect(OfferAnswerRules.rule(code: finding.diagnostic.code) != nil)
         }
     }

@@ -76,7 +76,7 @@ import Testing
 
     @Test func randomEditsKeepTheDescriptionValid() async {
         await propertyCheck(count: iterations, input: Self.editedSessions) { session, seed in
-            var description = SessionDescription.parse(session.text).description
+            var description = SessionDescription.parse(session.text).value
             var rng = SeededGenerator(seed: seed)
             var applied: [String] = []
             for _ in 0..<Int.random(in: 1...8, using: &rng) {
@@ -87,7 +87,7 @@ import Testing
             let errors = reread.diagnostics.filter { $0.severity == .error }
             #expect(errors == [], "after \(applied.joined(separator: ", ")):\n\(text)")
             // What was edited reads back as the same model.
-            #expect(reread.description.serialized() == text)
+            #expect(reread.value.serialized() == text)
         }
     }
 }

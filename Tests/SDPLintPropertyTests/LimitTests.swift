@@ -10,13 +10,14 @@ import Testing
 @Suite struct LimitTests {
     static func codes(_ diagnostics: [Diagnostic]) -> Set<String> { Set(diagnostics.map(\.code.rawValue)) }
 
-    // MARK: SDP (ParseOptions.Limits → SDP113 limit-exceeded, SDP114 too-many-findings)
+    // MARK: SDP (SDPParseOptions.Limits → SDP113 limit-exceeded, SDP114 too-many-findings)
 
     static let sdpHead = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
     static func audioSection(_ index: Int) -> String { "m=audio 9 RTP/AVP 0\r\na=mid:\(index)\r\n" }
 
-    static func sdp(_ text: String, _ change: (inout ParseOptions.Limits) -> Void) -> SDPParseResult {
-        var options = ParseOptions()
+    static func sdp(_ text: String, _ change: (inout SDPParseOptions.Limits) -> Void) -> ParseResult<SessionDescription>
+    {
+        var options = SDPParseOptions()
         change(&options.limits)
         return SessionDescription.parse(text, options: options)
     }
@@ -37,7 +38,7 @@ import Testing
             result.diagnostics.contains {
                 $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 9
             })
-        #expect(result.description.media.count == 2, "the sections before the limit are kept")
+        #expect(result.value.media.count == 2, "the sections before the limit are kept")
     }
 
     @Test func sdpMaxLineLength() {
@@ -48,14 +49,14 @@ import Testing
             result.diagnostics.contains {
                 $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 7
             })
-        #expect(result.description.media.first?.mid == "0", "the long line is skipped, the parse goes on")
+        #expect(result.value.media.first?.mid == "0", "the long line is skipped, the parse goes on")
     }
 
     @Test func sdpMaxMediaSections() {
         let text = Self.sdpHead + (0..<5).map(Self.audioSection).joined()
         let result = Self.sdp(text) { $0.maxMediaSections = 3 }
         #expect(Self.codes(result.diagnostics).contains(SDPRules.limitExceeded.code.rawValue))
-        #expect(result.description.media.count == 3)
+        #expect(result.value.media.count == 3)
     }
 
     @Test func sdpMaxDiagnostics() {
@@ -66,17 +67,18 @@ import Testing
     }
 
     @Test func sdpFragmentsHonourTheSameLimits() {
-        var options = ParseOptions()
+        var options = SDPParseOptions()
         options.limits.maxMediaSections = 1
-        let (fragment, diagnostics) = SDPFragment.parse(
+        let result = SDPFragment.parse(
             "a=ice-ufrag:abcd\r\nm=audio 9 RTP/AVP 0\r\na=mid:0\r\nm=audio 9 RTP/AVP 0\r\na=mid:1\r\n", options: options
         )
+        let (fragment, diagnostics) = (result.value, result.diagnostics)
         #expect(Self.codes(diagnostics).contains(SDPRules.limitExceeded.code.rawValue))
         #expect(fragment.media.count == 1)
     }
 
     @Test func sdpDefaultsAreSafe() {
-        let limits = ParseOptions.Limits()
+        let limits = SDPParseOptions.Limits()
         #expect(limits.maxBytes <= 64 << 20 && limits.maxLines <= 1_000_000 && limits.maxMediaSections <= 10_000)
         #expect(limits.maxLineLength <= limits.maxBytes && limits.maxDiagnostics <= 10_000)
     }

@@ -11,13 +11,13 @@ import Testing
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
             let result = SessionDescription.parse(session.text)
             #expect(result.diagnostics.filter { $0.severity == .error } == [], "\(session.text)")
-            #expect(result.description.media.count == session.sections.count)
+            #expect(result.value.media.count == session.sections.count)
         }
     }
 
     @Test func serializingWhatWasParsedGivesTheInputBack() async {
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
-            let parsed = SessionDescription.parse(session.text).description
+            let parsed = SessionDescription.parse(session.text).value
             #expect(parsed.serialized() == session.text)
         }
     }
@@ -25,8 +25,8 @@ import Testing
     /// parse(serialize(parse(x))) == parse(x).
     @Test func parsingTheSerializationGivesTheSameModel() async {
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
-            let once = SessionDescription.parse(session.text).description
-            let twice = SessionDescription.parse(once.serialized()).description
+            let once = SessionDescription.parse(session.text).value
+            let twice = SessionDescription.parse(once.serialized()).value
             #expect(twice == once, "\(session.text)")
         }
     }
@@ -34,10 +34,10 @@ import Testing
     /// The canonical form is valid, and formatting it again changes nothing.
     @Test func formattingIsValidAndIdempotent() async {
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
-            let formatted = SessionDescription.parse(session.text).description.formatted().serialized()
+            let formatted = SessionDescription.parse(session.text).value.formatted().serialized()
             let reread = SessionDescription.parse(formatted)
             #expect(!reread.hasErrors, "\(formatted)")
-            #expect(reread.description.formatted().serialized() == formatted)
+            #expect(reread.value.formatted().serialized() == formatted)
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
 
     @Test func sectionLevelCandidatesAreTheOnesWritten() async {
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
-            let parsed = SessionDescription.parse(session.text).description
+            let parsed = SessionDescription.parse(session.text).value
             for (section, drawn) in zip(parsed.media, session.sections) {
                 let written = drawn.attributes.filter { $0.hasPrefix("candidate:") }.map {
                     String($0.dropFirst("candidate:".count))

@@ -66,9 +66,9 @@ enum Oracle {
     /// Checks the findings of `input` as far as they can be checked, and returns them.
     @discardableResult
     static func check(
-        _ input: [UInt8], options: ParseOptions = .lenient,
+        _ input: [UInt8], options: SDPParseOptions = .lenient,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) -> SDPParseResult {
+    ) -> ParseResult<SessionDescription> {
         let result = SessionDescription.parse(bytes: input, options: options)
         // Invalid UTF-8 is parsed as it is, so every location is exact whatever the input.
         let problems = locationProblems(result.diagnostics, in: input)
@@ -146,7 +146,7 @@ extension UInt8 {
                 UInt8.random(in: 0...255, using: &random)
             }
             let result = Oracle.check(input)
-            _ = result.description.serialized()
+            _ = result.value.serialized()
         }
     }
 
@@ -159,7 +159,7 @@ extension UInt8 {
         for _ in 0..<(Self.isDebug ? 400 : 2000) {
             let input = Self.sdpLikeInput(&random)
             let result = Oracle.check(input)
-            let output = result.description.serialized()
+            let output = result.value.serialized()
             if Oracle.expectsLossless(input, result.diagnostics) {
                 #expect(
                     Array(output.utf8) == input,
@@ -226,7 +226,7 @@ extension UInt8 {
             let result = Oracle.check(input)
             if Oracle.expectsLossless(input, result.diagnostics) {
                 #expect(
-                    Array(result.description.serialized().utf8) == input, "not written back: \(Oracle.preview(input))")
+                    Array(result.value.serialized().utf8) == input, "not written back: \(Oracle.preview(input))")
             }
         }
     }
@@ -303,7 +303,7 @@ extension UInt8 {
                 $0.code.rawValue == SDPRules.controlCharacter.code.rawValue && $0.location.line == 3
                     && $0.location.column == 7
             })
-        #expect(Array(result.description.serialized().utf8) == input, "a NUL byte is kept as written")
+        #expect(Array(result.value.serialized().utf8) == input, "a NUL byte is kept as written")
 
         let nuls = [UInt8](repeating: 0, count: 4096)
         let onlyNUL = Oracle.check(nuls)
@@ -328,7 +328,7 @@ extension UInt8 {
         #expect(invalid.first?.location.line == 3)
         #expect(invalid.first?.location.column == 3)
         #expect(invalid.first?.location.bytes.lowerBound == 33)
-        #expect(result.description.sessionName.hasPrefix("\u{FFFD}"))
+        #expect(result.value.sessionName.hasPrefix("\u{FFFD}"))
     }
 
     @Test(arguments: [true, false])
@@ -354,10 +354,10 @@ extension UInt8 {
             (Self.session + "m=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n" + String(repeating: line, count: count)).utf8)
         let result = Oracle.check(input)
         // One unknown-attribute finding per a= line, capped at the limit.
-        #expect(result.diagnostics.count == ParseOptions().limits.maxDiagnostics + 1)
+        #expect(result.diagnostics.count == SDPParseOptions().limits.maxDiagnostics + 1)
         #expect(result.diagnostics.allSatisfy { $0.severity == .info })
-        #expect(result.description.media.first?.attributes.count == count)
-        #expect(result.description.serialized().utf8.count == input.count)
+        #expect(result.value.media.first?.attributes.count == count)
+        #expect(result.value.serialized().utf8.count == input.count)
     }
 
     /// 100 004 lines: the session lines and 10 000 media sections of 10 lines.
@@ -366,9 +366,9 @@ extension UInt8 {
         let input = Array((Self.session + String(repeating: section, count: 10_000)).utf8)
         #expect(input.count { $0 == UInt8(ascii: "\n") } == 100_004)
         let result = Oracle.check(input)
-        #expect(result.description.media.count == 10_000)
-        #expect(result.description.media.last?.attributes.count == 8)
-        #expect(result.diagnostics.count == ParseOptions().limits.maxDiagnostics + 1)
+        #expect(result.value.media.count == 10_000)
+        #expect(result.value.media.last?.attributes.count == 8)
+        #expect(result.diagnostics.count == SDPParseOptions().limits.maxDiagnostics + 1)
         #expect(result.diagnostics.last?.code.rawValue == SDPRules.tooManyFindings.code.rawValue)
     }
 
@@ -376,15 +376,15 @@ extension UInt8 {
         let value = String(repeating: "0123456789abcdef", count: 1 << 16)
         let input = Array((Self.session + "m=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\na=x-big:" + value + "\r\n").utf8)
         let result = Oracle.check(input)
-        #expect(result.description.media.first?.attributes.first?.value == value)
-        #expect(Array(result.description.serialized().utf8) == input)
+        #expect(result.value.media.first?.attributes.first?.value == value)
+        #expect(Array(result.value.serialized().utf8) == input)
     }
 
     @Test func lineLongerThanTheLimitIsSkippedAndReported() {
         let input = Array(
             (Self.session + "a=x-big:" + String(repeating: "x", count: 5000)
                 + "\r\nm=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n").utf8)
-        var options = ParseOptions()
+        var options = SDPParseOptions()
         options.limits.maxLineLength = 4096
         let result = Oracle.check(input, options: options)
         #expect(
@@ -392,7 +392,7 @@ extension UInt8 {
                 $0.code.rawValue == SDPRules.limitExceeded.code.rawValue && $0.location.line == 5
                     && $0.location.column == 1
             })
-        #expect(result.description.media.count == 1)
+        #expect(result.value.media.count == 1)
     }
 
     /// Parsing 8 times the input takes about 8 times as long: well under 20 times, where a

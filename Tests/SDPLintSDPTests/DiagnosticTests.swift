@@ -9,7 +9,7 @@ import Testing
 ///
 /// One finding per line, `LINE:COLUMN CODE`, 1-based, the column counted in UTF-8 bytes. Other
 /// findings may be reported too. A line `options: name=value …` lowers a limit of
-/// ``ParseOptions/Limits`` (`maxBytes`, `maxLines`, `maxLineLength`, `maxMediaSections`,
+/// ``SDPParseOptions/Limits`` (`maxBytes`, `maxLines`, `maxLineLength`, `maxMediaSections`,
 /// `maxDiagnostics`) so that a small file can exceed it; a line starting with `#` is a comment.
 struct ExpectedFindings: Sendable {
     struct Finding: Hashable, Sendable, CustomStringConvertible {
@@ -36,7 +36,7 @@ struct ExpectedFindings: Sendable {
     }
 
     var findings: [Finding] = []
-    var options = ParseOptions()
+    var options = SDPParseOptions()
 
     /// The findings of the `.expected` file beside `fixture`.
     init(for fixture: Fixture) throws {
@@ -148,7 +148,7 @@ extension StringProtocol {
         let input = try fixture.bytes()
         let expected = try ExpectedFindings(for: fixture)
         let output = Array(
-            SessionDescription.parse(bytes: input, options: expected.options).description.serialized().utf8)
+            SessionDescription.parse(bytes: input, options: expected.options).value.serialized().utf8)
         let difference =
             zip(input, output).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(input.count, output.count)
@@ -446,6 +446,6 @@ extension StringProtocol {
         #expect(
             others.map { "\($0.location.line):\($0.location.column) \($0.code)" }
                 == crlfResult.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" })
-        #expect(Array(lfResult.description.serialized().utf8) == lf, "LF input is written back with LF")
+        #expect(Array(lfResult.value.serialized().utf8) == lf, "LF input is written back with LF")
     }
 }

@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
 import SDPLintTestSupport

@@ -146,7 +146,7 @@ import Testing
     @Test func strictParsingThrowsWhereLenientWarns() throws {
         let text = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\n"
         #expect(throws: Never.self) { try SessionDescription(parsing: text) }
-        #expect(throws: SDPParseError.self) { try SessionDescription(parsing: text, options: .strict) }
+        #expect(throws: ParseError<SessionDescription>.self) { try SessionDescription(parsing: text, options: .strict) }
         let strict = SessionDescription.parse(text, options: .strict)
         #expect(strict.diagnostics.first?.code.rawValue == "SDP108")
         #expect(strict.diagnostics.first?.severity == .error)
@@ -156,8 +156,8 @@ import Testing
         let text =
             "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0  0\r\na=x-vendor: thing  \r\nm=video 9 RTP/AVP 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 PS/90000\r\ny=0100000001\r\nf=v/2/4///a///\r\n\r\n"
         let result = SessionDescription.parse(text)
-        #expect(result.description.serialized() == text)
-        #expect(result.description.media[0].extraLines.map(\.text) == ["y=0100000001", "f=v/2/4///a///", ""])
+        #expect(result.value.serialized() == text)
+        #expect(result.value.media[0].extraLines.map(\.text) == ["y=0100000001", "f=v/2/4///a///", ""])
         #expect(result.diagnostics.map(\.code.rawValue).contains("SDP106"))
     }
 

@@ -23,9 +23,9 @@ import Testing
     @Test func trailingWhiteSpaceAfterAPropertyAttributeIsKept() {
         let text = head + "a=rtcp-mux \r\n"
         let result = SessionDescription.parse(text)
-        #expect(result.description.serialized() == text)
+        #expect(result.value.serialized() == text)
         #expect(result.diagnostics.map(\.code.rawValue) == ["SDP109"])
-        #expect(!result.description.has(.rtcpMux), "receivers do not read 'rtcp-mux ' as rtcp-mux")
+        #expect(!result.value.has(.rtcpMux), "receivers do not read 'rtcp-mux ' as rtcp-mux")
     }
 
     @Test func aLateLineIsAnOrderFindingNotAMissingOne() {
@@ -53,19 +53,19 @@ import Testing
     @Test func aSingleSpaceSessionNameIsRecommendedNotTrailingWhiteSpace() {
         let result = SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns= \r\nt=0 0\r\n")
         #expect(result.diagnostics.isEmpty)
-        #expect(result.description.sessionName == " ")
+        #expect(result.value.sessionName == " ")
     }
 
     @Test func aSecondDescriptionIsReportedOnceAndKept() {
         let text = head + "m=audio 9 RTP/AVP 0\r\nc=IN IP4 0.0.0.0\r\n" + head + "m=video 9 RTP/AVP 26\r\n"
         let result = SessionDescription.parse(text)
         #expect(result.diagnostics.map(\.code.rawValue) == ["SDP105"])
-        #expect(result.description.media.count == 1)
-        #expect(result.description.serialized() == text)
+        #expect(result.value.media.count == 1)
+        #expect(result.value.serialized() == text)
     }
 
     @Test func aStoppedParseReportsNothingAboutWhatItDidNotRead() {
-        var options = ParseOptions()
+        var options = SDPParseOptions()
         options.limits.maxLines = 3
         let result = SessionDescription.parse(
             head + "a=group:BUNDLE 0\r\nm=audio 9 RTP/AVP 96\r\na=mid:0\r\n", options: options)

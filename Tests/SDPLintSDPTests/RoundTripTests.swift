@@ -8,14 +8,14 @@ import Testing
     func serializesEveryCaptureToItsExactBytes(_ fixture: Fixture) throws {
         let input = try fixture.bytes()
         let result = SessionDescription.parse(bytes: input)
-        let output = Array(result.description.serialized().utf8)
+        let output = Array(result.value.serialized().utf8)
         #expect(output == input, "serialization differs from the captured bytes")
     }
 
     @Test(arguments: Fixture.capturedSDP)
     func reparsingTheSerializationGivesAnEqualModel(_ fixture: Fixture) throws {
-        let first = SessionDescription.parse(try fixture.text()).description
-        let second = SessionDescription.parse(first.serialized()).description
+        let first = SessionDescription.parse(try fixture.text()).value
+        let second = SessionDescription.parse(first.serialized()).value
         #expect(first == second)
     }
 
@@ -27,17 +27,17 @@ import Testing
     }
 }
 
-/// `ParseOptions.checks` off skips the attribute and cross-reference checks, not the model.
+/// `SDPParseOptions.checks` off skips the attribute and cross-reference checks, not the model.
 @Suite struct UncheckedParseTests {
-    static let unchecked = ParseOptions(checks: false)
+    static let unchecked = SDPParseOptions(checks: false)
 
     @Test(arguments: Fixture.capturedSDP + Fixture.files(in: "invalid/sdp", suffix: ".sdp"))
     func theModelIsTheSameWithoutChecks(_ fixture: Fixture) throws {
         let input = try fixture.bytes()
         let checked = SessionDescription.parse(bytes: input)
         let unchecked = SessionDescription.parse(bytes: input, options: Self.unchecked)
-        #expect(unchecked.description == checked.description)
-        #expect(Array(unchecked.description.serialized().utf8) == Array(checked.description.serialized().utf8))
+        #expect(unchecked.value == checked.value)
+        #expect(Array(unchecked.value.serialized().utf8) == Array(checked.value.serialized().utf8))
         // What is still reported is reported the same way.
         let all = Set(checked.diagnostics.map { "\($0.code.rawValue) \($0.location)" })
         #expect(unchecked.diagnostics.allSatisfy { all.contains("\($0.code.rawValue) \($0.location)") })

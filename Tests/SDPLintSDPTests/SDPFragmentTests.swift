@@ -11,7 +11,7 @@ import Testing
         """
 
     @Test func parsesAndRoundTripsATrickleBody() throws {
-        let (fragment, diagnostics) = SDPFragment.parse(rfc8840Example)
+        let (fragment, diagnostics) = SDPFragment.parsed(rfc8840Example)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(fragment.attributes.map(\.name) == [.icePwd, .iceUfrag])
         #expect(fragment.media.count == 1)
@@ -22,14 +22,14 @@ import Testing
     }
 
     @Test func rejectsTheLinesOfAFullDescription() {
-        let (fragment, diagnostics) = SDPFragment.parse("v=0\r\na=ice-ufrag:8hhY\r\n")
+        let (fragment, diagnostics) = SDPFragment.parsed("v=0\r\na=ice-ufrag:8hhY\r\n")
         #expect(diagnostics.map(\.code.rawValue) == ["SDP107"])
         #expect(diagnostics.first?.location.line == 1)
         #expect(fragment.serialized() == "v=0\r\na=ice-ufrag:8hhY\r\n", "kept as an extra line")
     }
 
     @Test func checksTheCandidatesItCarries() {
-        let (_, diagnostics) = SDPFragment.parse(
+        let (_, diagnostics) = SDPFragment.parsed(
             "m=audio 9 RTP/AVP 0\r\na=mid:0\r\na=candidate:1 1 UDP 1694498815 192.0.2.333 10000 typ host\r\n")
         #expect(diagnostics.contains { $0.code.rawValue == "ICE108" && $0.location.line == 3 })
     }
@@ -55,5 +55,13 @@ import Testing
                 """
         )
         #expect(SDPFragment.parse(fragment.serialized()).diagnostics.isEmpty)
+    }
+}
+
+extension SDPFragment {
+    /// The value and the findings of a lenient parse, as the tests read them.
+    fileprivate static func parsed(_ text: String) -> (SDPFragment, [Diagnostic]) {
+        let result = parse(text)
+        return (result.value, result.diagnostics)
     }
 }

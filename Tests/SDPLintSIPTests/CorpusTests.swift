@@ -48,8 +48,8 @@ import Testing
         #expect(message.contentLength == expected.count)
         #expect(message.contentType?.matches(.sdp) == true)
         let sdp = try #require(message.sessionDescription)
-        #expect(Array(sdp.description.serialized().utf8) == expected)
-        #expect(!sdp.description.media.isEmpty)
+        #expect(Array(sdp.value.serialized().utf8) == expected)
+        #expect(!sdp.value.media.isEmpty)
     }
 }
 
@@ -85,7 +85,7 @@ import Testing
         #expect(ok.toTag == "11882SIPpTag011")
         #expect(ok.contacts.first?.uri.transport == "UDP")
         #expect(ok.method == .invite)
-        #expect(ok.sessionDescription?.description.media.first?.port == 6000)
+        #expect(ok.sessionDescription?.value.media.first?.port == 6000)
     }
 
     @Test func readsBaresipsEmptySupportedAndCommaAllow() throws {

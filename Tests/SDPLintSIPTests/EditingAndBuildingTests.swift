@@ -81,7 +81,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         var message = SIPMessage.parse(bytes: try Fixture(path: invitePath).bytes()).message
         let sdp = try SessionDescription(parsing: "v=0\r\no=- 7 7 IN IP4 192.0.2.2\r\ns=-\r\nt=0 0\r\n")
         message.setSessionDescription(sdp)
-        #expect(message.sessionDescription?.description == sdp)
+        #expect(message.sessionDescription?.value == sdp)
         #expect(message.contentLength == message.body.count)
     }
 
@@ -117,7 +117,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     private func offer() throws -> SessionDescription {
         try #require(
             SessionDescription.parse(bytes: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes())
-                .description as SessionDescription?)
+                .value as SessionDescription?)
     }
 
     @Test func buildsAnInviteFromABrowserOffer() throws {
@@ -177,7 +177,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         #expect(ok.headers[.cseq] == invite.headers[.cseq])
         #expect(ok.to?.uri == invite.to?.uri)
         #expect(ok.toTag == "uas-tag")
-        #expect(ok.sessionDescription?.description == answer)
+        #expect(ok.sessionDescription?.value == answer)
         #expect(ok.contentLength == ok.body.count)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SDPLintDiagnostics
 import SDPLintSDP
 import SDPLintSIP
 import SDPLintTestSupport
@@ -22,7 +23,7 @@ private let sippPath: String? = ["/usr/bin/sipp", "/usr/local/bin/sipp", "/usr/s
         let sipp = try #require(sippPath)
         let offer = try #require(
             SessionDescription.parse(bytes: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes())
-                .description as SessionDescription?)
+                .value as SessionDescription?)
 
         var socket = try UDPSocket()
         let localPort = try socket.bind()

@@ -126,7 +126,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
         #expect(multipart.isClosed)
         #expect(multipart.serialized() == message.body)
         let sdp = try #require(message.sessionDescription)
-        #expect(sdp.description.origin.sessionID == "4343")
+        #expect(sdp.value.origin.sessionID == "4343")
     }
 
     @Test func readsIPv6References() throws {

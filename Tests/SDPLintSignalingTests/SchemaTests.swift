@@ -1,4 +1,5 @@
 import Foundation
+import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintJSON
 import SDPLintSignaling

@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 public import SDPLintSDP
 
 /// Replaces what identifies people, hosts, networks and sessions in any input `sdplint` reads —
@@ -110,7 +111,7 @@ public struct Anonymizer: Sendable {
     public mutating func anonymize(_ description: SessionDescription) -> SessionDescription {
         let text = Array(description.serialized().utf8)
         guard let anonymized = try? anonymize(text, kind: .sdp) else { return description }
-        return SessionDescription.parse(bytes: anonymized).description
+        return SessionDescription.parse(bytes: anonymized).value
     }
 
     /// One pass over an input of `kind`.

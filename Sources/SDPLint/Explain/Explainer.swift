@@ -1,6 +1,6 @@
-import SDPLintDiagnostics
+public import SDPLintDiagnostics
 import SDPLintICE
-import SDPLintSDP
+public import SDPLintSDP
 
 /// `sdplint explain`: every line of a description in plain words — which section it belongs
 /// to, what the field means, and its values decoded (codecs, fmtp parameters, header
@@ -16,14 +16,20 @@ public enum Explainer {
     }
 
     public static func explain(_ source: [UInt8]) -> [Line] {
-        let result = SessionDescription.parse(bytes: source)
-        let session = result.description
-        let map = SourceMap(source)
+        explain(SessionDescription.parse(bytes: source))
+    }
+
+    /// Every line of a parsed description, in order.
+    public static func explain(_ result: ParseResult<SessionDescription>) -> [Line] {
+        let session = result.value
+        let source = result.source
         var lines: [Line] = []
         var sectionIndex: Int?
         var attributeIndex = 0
-        for line in map.lines {
-            let text = String(decoding: source[line.bytes], as: UTF8.self)
+        for number in 1...source.lineCount {
+            // A final line ending does not start a line of its own.
+            if number == source.lineCount && source.range(ofLine: number)?.isEmpty == true { break }
+            let text = String(decoding: source.bytes(ofLine: number), as: UTF8.self)
             if text.hasPrefix("m=") {
                 sectionIndex = (sectionIndex ?? -1) + 1
                 attributeIndex = 0
@@ -42,9 +48,9 @@ public enum Explainer {
             } else {
                 explanation = explainField(text, session: session, media: media)
             }
-            let findings = result.diagnostics.filter { $0.location.line == line.number }
+            let findings = result.diagnostics.filter { $0.location.line == number }
             for finding in findings { explanation += " ⚠ \(finding.severity)[\(finding.code)]: \(finding.message)." }
-            lines.append(Line(number: line.number, text: text, section: sectionName, explanation: explanation))
+            lines.append(Line(number: number, text: text, section: sectionName, explanation: explanation))
         }
         return lines
     }

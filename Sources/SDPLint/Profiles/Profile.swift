@@ -85,14 +85,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     }
 
     /// Runs the profile's own rules on a description.
-    func check(_ session: SessionDescription, map: SourceMap, strict: Bool) -> [Diagnostic] {
+    func check(_ parsed: ParseResult<SessionDescription>, strict: Bool) -> [Diagnostic] {
+        let session = parsed.value
         var findings: [Diagnostic] = []
         func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
             findings.append(rule.diagnostic(at: location, message, strict: strict))
         }
         func attributeLocation(_ section: Int, _ index: Int?) -> SourceLocation {
-            index.flatMap { map.attribute($0, inMedia: section) }.map { map.location(of: $0) }
-                ?? map.sectionLocation(section)
+            parsed.location(ofAttribute: index, inSection: section)
         }
         switch self {
         case .chrome, .safari:
@@ -119,7 +119,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
                 if !(media.mid.map(bundled.contains) ?? false) || !media.has(.rtcpMux) {
                     report(
-                        ProfileRules.janusNeedsBundleAndMux, map.sectionLocation(index),
+                        ProfileRules.janusNeedsBundleAndMux, parsed.location(ofSection: index),
                         "Janus needs every section bundled with rtcp-mux; section \(index) is \(media.has(.rtcpMux) ? "not in a BUNDLE group" : "without a=rtcp-mux")"
                     )
                 }
@@ -135,7 +135,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let rules = self == .asterisk ? ProfileRules.asterisk : ProfileRules.pjsip
             if session.media.count > limits.media {
                 report(
-                    rules[2], map.sectionLocation(limits.media),
+                    rules[2], parsed.location(ofSection: limits.media),
                     "\(session.media.count) media sections; pjmedia keeps \(limits.media) (PJMEDIA_MAX_SDP_MEDIA)")
             }
             for (index, media) in session.media.enumerated() {
@@ -150,7 +150,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
                 if media.formats.count > limits.formats {
                     report(
-                        rules[1], map.sectionLocation(index),
+                        rules[1], parsed.location(ofSection: index),
                         """
                         \(media.formats.count) formats on the m= line; pjmedia keeps \(limits.formats) \
                         (PJMEDIA_MAX_SDP_FMT)
@@ -160,7 +160,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 let candidates = media.attributes.filter { $0.name == .candidate }.count
                 if candidates > limits.candidates {
                     report(
-                        rules[3], map.sectionLocation(index),
+                        rules[3], parsed.location(ofSection: index),
                         """
                         \(candidates) candidates in section \(index); pjnath handles \(limits.candidates) \
                         (PJ_ICE_MAX_CAND)
@@ -169,7 +169,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
                 if media.bandwidths.count > limits.bandwidths {
                     report(
-                        rules[4], map.sectionLocation(index),
+                        rules[4], parsed.location(ofSection: index),
                         """
                         \(media.bandwidths.count) b= lines in section \(index); pjmedia keeps \(limits.bandwidths) \
                         (PJMEDIA_MAX_SDP_BANDW)

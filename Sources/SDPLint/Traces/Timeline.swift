@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 import SDPLintICE
 public import SDPLintJSON
 import SDPLintOfferAnswer
@@ -88,7 +89,7 @@ public struct Timeline: Sendable {
                         row.detail = ([row.detail] + parts).filter { !$0.isEmpty }.joined(separator: ", ")
                     }
                 } else {
-                    let session = SessionDescription.parse(text).description
+                    let session = SessionDescription.parse(text).value
                     row.sections = session.media.enumerated().map { position, section in
                         SectionState(
                             index: position, mid: section.mid, media: section.media.description,

@@ -235,7 +235,8 @@ struct TraceChecker {
                     own.type = type
                     let bytes = Array(text.utf8)
                     return textsChecked
-                        ? Linter.descriptionChecks(bytes, configuration: own)
+                        ? Linter.descriptionChecks(
+                            SessionDescription.parse(bytes: bytes, options: own.parseOptions), configuration: own)
                         : Linter.checkDescription(bytes, path: "", configuration: own).diagnostics
                 case .candidate(let line, _, _):
                     return configuration.apply(CandidateLines.check(Array(line.utf8), strict: configuration.strict))

@@ -7,23 +7,21 @@ import SDPLintSDP
 /// They apply where the description uses WebRTC transports (DTLS-SRTP or SCTP over DTLS);
 /// plain SIP descriptions (RTP/AVP) are left to the SDP rules.
 struct WebRTCChecks {
-    let session: SessionDescription
-    let map: SourceMap
-    let source: [UInt8]
+    let parsed: ParseResult<SessionDescription>
     let type: SDPType?
     let strict: Bool
     private(set) var findings: [Diagnostic] = []
 
-    init(_ session: SessionDescription, source: [UInt8], type: SDPType?, strict: Bool) {
-        self.session = session
-        self.source = source
-        self.map = SourceMap(source)
+    var session: SessionDescription { parsed.value }
+
+    init(_ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
+        self.parsed = parsed
         self.type = type
         self.strict = strict
     }
 
-    static func run(_ session: SessionDescription, source: [UInt8], type: SDPType?, strict: Bool) -> [Diagnostic] {
-        var checks = WebRTCChecks(session, source: source, type: type, strict: strict)
+    static func run(_ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) -> [Diagnostic] {
+        var checks = WebRTCChecks(parsed, type: type, strict: strict)
         checks.runAll()
         return checks.findings
     }
@@ -34,8 +32,7 @@ struct WebRTCChecks {
 
     /// The location of attribute `index` of a section, or of the section itself.
     private func at(_ section: Int?, attribute index: Int? = nil) -> SourceLocation {
-        if let index, let line = map.attribute(index, inMedia: section) { return map.location(of: line) }
-        return map.sectionLocation(section)
+        parsed.location(ofAttribute: index, inSection: section)
     }
 
     private func firstIndex(_ name: Attribute.Name, in section: Int?) -> Int? {

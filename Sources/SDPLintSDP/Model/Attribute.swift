@@ -1,3 +1,5 @@
+public import SDPLintDiagnostics
+
 /// One `a=` line, exactly as written: a name and, unless it is a property attribute, the text
 /// after the first colon.
 ///
@@ -16,6 +18,16 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
     /// Everything after the first colon, unchanged (leading spaces included), or `nil` for a
     /// property attribute such as `a=rtcp-mux`. An empty string means the line ended with a colon.
     public var value: String?
+    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    public internal(set) var sourceLine: SourceLine = .none
+
+    /// An attribute read from line `sourceLine`.
+    @inline(__always)
+    init(name: Name, value: String?, sourceLine: SourceLine) {
+        self.name = name
+        self.value = value
+        self.sourceLine = sourceLine
+    }
 
     public init(name: Name, value: String? = nil) {
         self.name = name

@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 /// A `b=` line: the bandwidth a session or media section is expected to use.
@@ -13,6 +14,8 @@ public struct Bandwidth: Sendable, Hashable, CustomStringConvertible {
     /// Kilobits per second for CT and AS, bits per second for TIAS, RS and RR.
     public var value: UInt64 { didSet { verbatim = nil } }
     var verbatim: String?
+    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    public internal(set) var sourceLine: SourceLine = .none
 
     public init(type: BandwidthType, value: UInt64) {
         self.type = type

@@ -1,3 +1,5 @@
+public import SDPLintDiagnostics
+
 /// A `c=` line: the network address media is sent to.
 ///
 /// [RFC 8866 §5.7](https://www.rfc-editor.org/rfc/rfc8866#section-5.7)
@@ -19,6 +21,8 @@ public struct Connection: Sendable, Hashable, CustomStringConvertible {
     /// How many consecutive multicast addresses are meant (`numaddr`).
     public var numberOfAddresses: Int? { didSet { verbatim = nil } }
     var verbatim: String?
+    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    public internal(set) var sourceLine: SourceLine = .none
 
     public init(
         networkType: String = "IN",

@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 /// One media section: an `m=` line and the lines up to the next one.
@@ -34,6 +35,8 @@ public struct MediaDescription: Sendable, Hashable {
     public var extraLines: [ExtraLine]
     /// The original text after `m=`, while it differs from the canonical form.
     var verbatim: String?
+    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    public internal(set) var sourceLine: SourceLine = .none
 
     public init(
         media: MediaType,

@@ -1,3 +1,5 @@
+public import SDPLintDiagnostics
+
 extension SessionDescription {
     /// The `o=` line: who created the session, its identity, and the version of this description.
     ///
@@ -22,6 +24,8 @@ extension SessionDescription {
         public var address: String { didSet { verbatim = nil } }
         /// The original text after `o=`, kept while it differs from the canonical form.
         var verbatim: String?
+        /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+        public internal(set) var sourceLine: SourceLine = .none
 
         public init(
             username: String = "-",

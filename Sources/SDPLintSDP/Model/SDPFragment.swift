@@ -40,28 +40,22 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     /// Parses a fragment leniently, with every finding.
     ///
     /// - Complexity: O(*n*) in the length of the text.
-    public static func parse(
-        _ text: String, options: ParseOptions = .lenient
-    ) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
-        let result = text.withUTF8Span { Parser.parse($0, options: options, fragment: true) }
-        return (SDPFragment(result.description), result.diagnostics)
+    public static func parse(_ text: String, options: SDPParseOptions = .lenient) -> ParseResult<SDPFragment> {
+        let bytes = Array(text.utf8)
+        return bytes.withSpan { Parser.parse($0, options: options, fragment: true) }.result(bytes).map(SDPFragment.init)
     }
 
     /// Parses fragment bytes leniently, with every finding.
-    public static func parse(
-        bytes: [UInt8], options: ParseOptions = .lenient
-    ) -> (fragment: SDPFragment, diagnostics: [Diagnostic]) {
-        let result = bytes.withSpan { Parser.parseValidating($0, options: options, fragment: true) }
-        return (SDPFragment(result.description), result.diagnostics)
+    public static func parse(bytes: [UInt8], options: SDPParseOptions = .lenient) -> ParseResult<SDPFragment> {
+        bytes.withSpan { Parser.parseValidating($0, options: options, fragment: true) }.result(bytes)
+            .map(SDPFragment.init)
     }
 
     /// Parses a fragment, throwing if it has an error.
-    public init(parsing text: String, options: ParseOptions = .lenient) throws(SDPParseError) {
-        let (fragment, diagnostics) = Self.parse(text, options: options)
-        guard !diagnostics.containsErrors else {
-            throw SDPParseError(diagnostics: diagnostics, partial: fragment.asDescription)
-        }
-        self = fragment
+    ///
+    /// - Throws: ``ParseError`` with every finding and the partial fragment.
+    public init(parsing text: String, options: SDPParseOptions = .lenient) throws(ParseError<SDPFragment>) {
+        self = try Self.parse(text, options: options).get()
     }
 
     init(_ description: SessionDescription) {

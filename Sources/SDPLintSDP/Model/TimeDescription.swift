@@ -1,3 +1,5 @@
+public import SDPLintDiagnostics
+
 extension SessionDescription {
     /// A `t=` line with the `r=` and `z=` lines that refine it.
     ///
@@ -17,6 +19,8 @@ extension SessionDescription {
         /// The `z=` line, if any.
         public var zoneAdjustments: ZoneAdjustments?
         var verbatim: String?
+        /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+        public internal(set) var sourceLine: SourceLine = .none
 
         public init(
             start: UInt64 = 0, stop: UInt64 = 0, repeats: [RepeatTime] = [], zoneAdjustments: ZoneAdjustments? = nil

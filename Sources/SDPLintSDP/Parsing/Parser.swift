@@ -12,7 +12,7 @@ import SDPLintScanning
 /// reported); a line that has no place is kept as an ``ExtraLine`` at its position.
 struct Parser {
     private var diagnostics: DiagnosticCollector
-    private let options: ParseOptions
+    private let options: SDPParseOptions
 
     private var session = Parser.emptySession
     /// The media section being read, valid while `inMedia`. Kept out of an optional so that
@@ -67,7 +67,7 @@ struct Parser {
     /// v= o= s= t= lines of a full description.
     private let fragment: Bool
 
-    private init(options: ParseOptions, fragment: Bool = false) {
+    private init(options: SDPParseOptions, fragment: Bool = false) {
         self.options = options
         self.fragment = fragment
         diagnostics = DiagnosticCollector(strict: options.strict, limit: options.limits.maxDiagnostics)
@@ -75,7 +75,18 @@ struct Parser {
 
     // MARK: Entry points
 
-    static func parse(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
+    /// What one parse made: the description and the findings.
+    struct Output {
+        var description: SessionDescription
+        var diagnostics: [Diagnostic]
+
+        /// The result for `bytes`, which are what was parsed.
+        consuming func result(_ bytes: [UInt8]) -> ParseResult<SessionDescription> {
+            ParseResult(value: description, diagnostics: diagnostics, source: SourceText(bytes))
+        }
+    }
+
+    static func parse(_ bytes: Span<UInt8>, options: SDPParseOptions, fragment: Bool = false) -> Parser.Output {
         var parser = Parser(options: options, fragment: fragment)
         parser.run(bytes)
         return parser.finish(bytes)
@@ -85,7 +96,8 @@ struct Parser {
     /// bytes as they are, so every location still points into the input (values made from
     /// invalid bytes hold U+FFFD). UTF-16 input is reported and not parsed: every line would
     /// be noise.
-    static func parseValidating(_ bytes: Span<UInt8>, options: ParseOptions, fragment: Bool = false) -> SDPParseResult {
+    static func parseValidating(_ bytes: Span<UInt8>, options: SDPParseOptions, fragment: Bool = false) -> Parser.Output
+    {
         var parser = Parser(options: options, fragment: fragment)
         parser.run(bytes)
         // The line scan notes whether it saw a byte above 0x7F: ASCII needs no UTF-8 check.
@@ -145,7 +157,7 @@ struct Parser {
         if count > limits.maxBytes {
             diagnostics.report(
                 SDPRules.limitExceeded, 0..<0,
-                "the input is \(count) bytes; only the first \(limits.maxBytes) are read (ParseOptions.limits.maxBytes)"
+                "the input is \(count) bytes; only the first \(limits.maxBytes) are read (SDPParseOptions.limits.maxBytes)"
             )
             count = limits.maxBytes
             truncated = true
@@ -164,7 +176,7 @@ struct Parser {
             if lineNumber > limits.maxLines {
                 diagnostics.report(
                     SDPRules.limitExceeded, start..<start,
-                    "more than \(limits.maxLines) lines; the rest is not read (ParseOptions.limits.maxLines)")
+                    "more than \(limits.maxLines) lines; the rest is not read (SDPParseOptions.limits.maxLines)")
                 truncated = true
                 break
             }
@@ -183,7 +195,7 @@ struct Parser {
                         SDPRules.limitExceeded, start..<(start + 2),
                         """
                         line of \(contentEnd - start) bytes is longer than \(limits.maxLineLength) \
-                        (ParseOptions.limits.maxLineLength); it was skipped
+                        (SDPParseOptions.limits.maxLineLength); it was skipped
                         """
                     )
                 } else {
@@ -201,7 +213,7 @@ struct Parser {
                         SDPRules.limitExceeded, start..<start,
                         """
                         more than \(limits.maxMediaSections) media sections; the rest is not read \
-                        (ParseOptions.limits.maxMediaSections)
+                        (SDPParseOptions.limits.maxMediaSections)
                         """
                     )
                     inMedia = false
@@ -451,6 +463,7 @@ struct Parser {
             seenOrigin = true
             var origin = LineParser.origin(bytes, trimmed, &diagnostics)
             origin.verbatim = verbatim(bytes, value)
+            origin.sourceLine = SourceLine(lineNumber)
             session.origin = origin
         case UInt8(ascii: "s"):
             seenName = true
@@ -484,14 +497,17 @@ struct Parser {
         case UInt8(ascii: "c"):
             var connection = LineParser.connection(bytes, trimmed, &diagnostics)
             connection.verbatim = verbatim(bytes, value)
+            connection.sourceLine = SourceLine(lineNumber)
             session.connection = connection
         case UInt8(ascii: "b"):
             var bandwidth = LineParser.bandwidth(bytes, trimmed, &diagnostics)
             bandwidth.verbatim = verbatim(bytes, value)
+            bandwidth.sourceLine = SourceLine(lineNumber)
             session.bandwidths.append(bandwidth)
         case UInt8(ascii: "t"):
             var time = LineParser.time(bytes, trimmed, &diagnostics)
             time.verbatim = verbatim(bytes, value)
+            time.sourceLine = SourceLine(lineNumber)
             session.times.append(time)
         case UInt8(ascii: "r"):
             guard !session.times.isEmpty, previousType == UInt8(ascii: "t") || previousType == UInt8(ascii: "r") else {
@@ -637,6 +653,7 @@ struct Parser {
         }
         LineParser.media(bytes, trimmed, into: &current, formatRanges: &formatRanges, &diagnostics)
         current.verbatim = verbatim(bytes, value)
+        current.sourceLine = SourceLine(lineNumber)
         if options.checks {
             checks.start(
                 current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
@@ -690,10 +707,12 @@ struct Parser {
         case UInt8(ascii: "c"):
             var connection = LineParser.connection(bytes, trimmed, &diagnostics)
             connection.verbatim = verbatim(bytes, value)
+            connection.sourceLine = SourceLine(lineNumber)
             current.connections.append(connection)
         case UInt8(ascii: "b"):
             var bandwidth = LineParser.bandwidth(bytes, trimmed, &diagnostics)
             bandwidth.verbatim = verbatim(bytes, value)
+            bandwidth.sourceLine = SourceLine(lineNumber)
             current.bandwidths.append(bandwidth)
         case UInt8(ascii: "k"):
             guard current.encryptionKey == nil else { return duplicate("k=", bytes, line) }
@@ -729,7 +748,8 @@ struct Parser {
         // A property attribute with trailing white space keeps it in its name, as receivers
         // read it: "a=rtcp-mux " is not rtcp-mux to libwebrtc (SDP109 says so).
         if !hasValue && trimmed.upperBound < value.upperBound {
-            let attribute = Attribute(name: Attribute.Name(Bytes.string(bytes, value)))
+            let attribute = Attribute(
+                name: Attribute.Name(Bytes.string(bytes, value)), value: nil, sourceLine: SourceLine(lineNumber))
             if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
             return
         }
@@ -742,7 +762,8 @@ struct Parser {
             : KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(
             name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
-            value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil)
+            value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil,
+            sourceLine: SourceLine(lineNumber))
         if inMedia {
             current.attributes.append(attribute)
         } else {
@@ -840,7 +861,7 @@ struct Parser {
 
     // MARK: End
 
-    private mutating func finish(_ bytes: Span<UInt8>) -> SDPParseResult {
+    private mutating func finish(_ bytes: Span<UInt8>) -> Parser.Output {
         finishMedia()
         // After a limit stopped the parse, what was not read must not count as missing.
         if !truncated {
@@ -859,6 +880,6 @@ struct Parser {
         // of the description, and discarding the parser would release them again.
         var description = Self.emptySession
         swap(&description, &session)
-        return SDPParseResult(description: consume description, diagnostics: all)
+        return Output(description: consume description, diagnostics: all)
     }
 }

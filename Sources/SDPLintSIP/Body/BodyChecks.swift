@@ -6,11 +6,12 @@ internal import SDPLintScanning
 /// the message.
 enum BodyChecks {
     /// Checks the body of `message`; findings about the message go to `collector`, and the
-    /// SDP parser's own findings (with their SDP codes) are returned, moved to the message.
+    /// SDP parser's own findings (with their SDP codes) are returned, moved to the message,
+    /// with the description itself, parsed here once for everyone who reads the message.
     static func check(
         _ message: SIPMessage, bodyOffset: Int, bodyLine: Int, collector: inout DiagnosticCollector,
         endLocation: SourceLocation, options: SIPParseOptions
-    ) -> [Diagnostic] {
+    ) -> (diagnostics: [Diagnostic], description: ParseResult<SessionDescription>?) {
         let body = message.bodyStorage
         guard let type = message.contentType else {
             if !message.headers.contains(.contentType) {
@@ -18,37 +19,38 @@ enum BodyChecks {
                     SIPRules.bodyWithoutType, at: endLocation,
                     "the message has a \(body.count)-byte body but no Content-Type")
             }
-            return []
+            return ([], nil)
         }
         let locator = Locator(body: body, offset: bodyOffset, line: bodyLine)
         if type.matches(.sdp) {
-            return moved(
-                SessionDescription.parse(bytes: body, options: sdpOptions(options)).diagnostics, by: locator, at: 0)
+            let description = SessionDescription.parse(bytes: body, options: sdpOptions(options))
+            return (moved(description.diagnostics, by: locator, at: 0), description)
         }
         if type.isMultipart {
             guard let boundary = type.boundary, !boundary.isEmpty else {
                 collector.report(
                     SIPRules.multipartSyntax, at: endLocation, "the multipart Content-Type has no boundary parameter")
-                return []
+                return ([], nil)
             }
             let (multipart, findings) = MultipartBody.parse(body, boundary: boundary)
             for finding in findings {
                 collector.report(SIPRules.multipartSyntax, at: locator.location(finding.range), finding.message)
             }
             var extra: [Diagnostic] = []
+            var first: ParseResult<SessionDescription>?
             var offset = multipart.preamble.count
             for part in multipart.parts {
                 offset += part.delimiterLine?.count ?? 0
                 for field in part.headers.fields { offset += field.raw?.count ?? 0 }
                 offset += part.headerTerminator?.count ?? 0
                 if part.contentType?.matches(.sdp) ?? false {
-                    extra += moved(
-                        SessionDescription.parse(bytes: part.body, options: sdpOptions(options)).diagnostics,
-                        by: locator, at: offset)
+                    let description = SessionDescription.parse(bytes: part.body, options: sdpOptions(options))
+                    extra += moved(description.diagnostics, by: locator, at: offset)
+                    if first == nil { first = description }
                 }
                 offset += part.body.count + (part.lineBreakAfter?.count ?? 0)
             }
-            return extra
+            return (extra, first)
         }
         if type.matches(.trickleICESDPFragment), message.requestLine?.method == .info {
             let package = message.headers[.infoPackage]
@@ -61,11 +63,11 @@ enum BodyChecks {
                 )
             }
         }
-        return []
+        return ([], nil)
     }
 
-    private static func sdpOptions(_ options: SIPParseOptions) -> ParseOptions {
-        ParseOptions(strict: options.strict)
+    private static func sdpOptions(_ options: SIPParseOptions) -> SDPParseOptions {
+        SDPParseOptions(strict: options.strict)
     }
 
     /// SDP findings at `offset` in the body, moved to their line and bytes in the message.

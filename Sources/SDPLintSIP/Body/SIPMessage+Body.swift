@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 public import SDPLintSDP
 
 /// An RFC 8840 trickle-ICE body: an SDP fragment with candidates and ICE attributes, carried
@@ -18,8 +19,10 @@ extension SIPMessage {
     /// The session description in an `application/sdp` body (or in the first `application/sdp`
     /// part of a multipart body), with the SDP parser's findings; `nil` when there is none.
     ///
-    /// The body bytes stay as received; this is a view of them.
-    public var sessionDescription: SDPParseResult? {
+    /// The body bytes stay as received; a parsed message holds the description its parser
+    /// read, so this parses only a body set in code.
+    public var sessionDescription: ParseResult<SessionDescription>? {
+        if let bodyDescription { return bodyDescription }
         guard !bodyStorage.isEmpty, let type = contentType else { return nil }
         if type.matches(.sdp) { return SessionDescription.parse(bytes: bodyStorage) }
         if type.isMultipart, let multipart = multipartBody,

@@ -1,3 +1,6 @@
+internal import SDPLintDiagnostics
+internal import SDPLintSDP
+
 /// A SIP request or response: the start line, the header fields and the body.
 ///
 /// A parsed message keeps every byte it was read from: line breaks before the start line, the
@@ -26,6 +29,7 @@ public struct SIPMessage: Sendable, Hashable, CustomStringConvertible {
         get { bodyStorage }
         set {
             bodyStorage = newValue
+            bodyDescription = nil
             updateContentLength()
         }
     }
@@ -34,6 +38,9 @@ public struct SIPMessage: Sendable, Hashable, CustomStringConvertible {
 
     /// The body as parsed or set; the parser fills it without touching Content-Length.
     var bodyStorage: [UInt8]
+    /// The session description of the body, parsed once by the message parser (the body's
+    /// findings come from this parse); `nil` until then, and again once the body changes.
+    var bodyDescription: ParseResult<SessionDescription>?
     /// Line breaks before the start line (RFC 3261 §7.5), kept for writing.
     var leading: [UInt8] = []
     /// The start line's bytes with its line ending, while unchanged since parsing.

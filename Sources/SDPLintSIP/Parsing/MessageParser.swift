@@ -87,9 +87,11 @@ enum MessageParser {
                     """
                 )
             } else if options.checksBody {
-                extra = BodyChecks.check(
+                let checked = BodyChecks.check(
                     head.message, bodyOffset: head.length, bodyLine: head.bodyLine,
                     collector: &head.diagnostics, endLocation: head.endLocation, options: options)
+                extra = checked.diagnostics
+                head.message.bodyDescription = checked.description
             }
         }
         let diagnostics = head.diagnostics.finish(overflowRule: SIPRules.tooManyFindings) + extra

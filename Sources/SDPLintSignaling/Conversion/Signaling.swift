@@ -208,7 +208,7 @@ public enum Signaling {
             let result = SessionDescription.parse(bytes: slice, options: strict ? .strict : .lenient)
             diagnostics += result.diagnostics.map { index.relocate($0, base: start) }
             let description = SignalingMessage.Description(
-                type: .offer, sdp: String(decoding: slice, as: UTF8.self), parsed: result.description)
+                type: .offer, sdp: String(decoding: slice, as: UTF8.self), parsed: result)
             messages.append(Located(SignalingMessage(.description(description)), at: index.location(start..<end)))
         }
         return (messages, diagnostics)
@@ -253,7 +253,8 @@ public enum Signaling {
     static func readFragment(
         _ bytes: [UInt8], strict: Bool
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
-        let (fragment, findings) = SDPFragment.parse(bytes: bytes, options: strict ? .strict : .lenient)
+        let parsed = SDPFragment.parse(bytes: bytes, options: strict ? .strict : .lenient)
+        let (fragment, findings) = (parsed.value, parsed.diagnostics)
         let location = SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count)
         let messages = FragmentMapping.contents(of: fragment).map { Located(SignalingMessage($0), at: location) }
         return (messages, findings)

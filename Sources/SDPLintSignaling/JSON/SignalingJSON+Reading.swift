@@ -308,7 +308,7 @@ public enum SignalingJSON {
             }
             let result = SessionDescription.parse(sdp)
             relocate(result.diagnostics, inString: sdpNode)
-            return .description(.init(type: type, sdp: sdp, parsed: result.description))
+            return .description(.init(type: type, sdp: sdp, parsed: result))
         }
 
         /// An `RTCIceCandidateInit`: a candidate, or the end of candidates when `candidate` is
@@ -452,14 +452,5 @@ public enum SignalingJSON {
             }
             diagnostics += findings.map { index.relocate($0, offsets: offsets) }
         }
-    }
-}
-
-extension SignalingMessage.Description {
-    /// A description whose text was already parsed.
-    init(type: SDPType, sdp: String, parsed: SessionDescription) {
-        self.type = type
-        self.sdp = sdp
-        self.sessionDescription = parsed
     }
 }

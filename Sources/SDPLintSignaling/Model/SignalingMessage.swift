@@ -85,27 +85,37 @@ extension SignalingMessage {
     /// An offer, answer, provisional answer or rollback: `RTCSessionDescriptionInit`
     /// (W3C webrtc-pc §4.8.1), the SDP body of a SIP message or of a WHIP/WHEP POST or 201.
     ///
-    /// The text is kept exactly as carried; ``sessionDescription`` is its parsed form.
+    /// The text is kept exactly as carried, with its parse: every reader parses it once, and
+    /// whoever checks or analyses the description later uses that parse and its findings.
     public struct Description: Sendable, Hashable {
         /// The role in the offer/answer exchange (JSEP, RFC 9429 §4.1.8).
         public var type: SDPType
         /// The SDP exactly as carried. Empty for a rollback.
-        public var sdp: String
+        public let sdp: String
+        /// The parse of ``sdp``: the description, the SDP parser's findings (located in the
+        /// SDP's own text) and that text; `nil` when ``sdp`` is empty.
+        public let parsed: ParseResult<SessionDescription>?
+
         /// The parsed SDP, `nil` when ``sdp`` is empty.
-        public let sessionDescription: SessionDescription?
+        public var sessionDescription: SessionDescription? { parsed?.value }
 
         /// A description from its text; the text is parsed leniently once, here.
-        public init(type: SDPType, sdp: String) {
+        public init(type: SDPType, sdp: String, options: SDPParseOptions = .lenient) {
             self.type = type
             self.sdp = sdp
-            self.sessionDescription = sdp.isEmpty ? nil : SessionDescription.parse(sdp).description
+            self.parsed = sdp.isEmpty ? nil : SessionDescription.parse(sdp, options: options)
         }
 
-        /// A description from a model; the text is its serialized form.
-        public init(type: SDPType, sessionDescription: SessionDescription) {
+        /// A description whose text was already parsed; the parse and its findings are kept.
+        public init(type: SDPType, sdp: String, parsed: ParseResult<SessionDescription>) {
             self.type = type
-            self.sdp = sessionDescription.serialized()
-            self.sessionDescription = sessionDescription
+            self.sdp = sdp
+            self.parsed = parsed
+        }
+
+        /// A description from a model; the text is its serialized form, parsed once.
+        public init(type: SDPType, sessionDescription: SessionDescription) {
+            self.init(type: type, sdp: sessionDescription.serialized())
         }
 
         /// Descriptions are equal when type and text are.

@@ -68,7 +68,7 @@ public enum SIPSignaling {
         /// Whether the last INVITE carried an offer; `nil` before any INVITE was seen.
         var inviteHadOffer: Bool?
         /// The last answer, to recognize a 2xx that repeats the answer of a reliable 18x.
-        var lastAnswer: String?
+        var lastAnswer: [UInt8]?
     }
 
     /// Maps SIP messages to signaling messages one at a time, keeping each dialog's
@@ -119,7 +119,8 @@ public enum SIPSignaling {
             }
             var state = states[callID ?? ""] ?? DialogState()
             defer { states[callID ?? ""] = state }
-            let sdp = SIPSignaling.sdpText(of: message)
+            // Parsed once, by the SIP parser; its findings are the message's.
+            let sdp = message.sessionDescription
             let what = name(of: message)
 
             if let method = message.requestLine?.method {
@@ -137,7 +138,7 @@ public enum SIPSignaling {
                             )
                         }
                         state.offerOutstanding = true
-                        emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
+                        emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     }
                 case .update, .prack:
                     if let sdp { emitOfferOrAnswer(sdp, &state, callID, location) }
@@ -149,8 +150,8 @@ public enum SIPSignaling {
                                 "the ACK carries SDP but no offer is outstanding; read as an answer")
                         }
                         state.offerOutstanding = false
-                        state.lastAnswer = sdp
-                        emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+                        state.lastAnswer = sdp.source.bytes
+                        emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     }
                 case .bye, .cancel:
                     emit(.hangUp(.init(reason: message.headers[SIPHeaderName("Reason")])), callID, location)
@@ -162,7 +163,7 @@ public enum SIPSignaling {
                                 "the INFO carries application/trickle-ice-sdpfrag without \"Info-Package: trickle-ice\""
                             )
                         }
-                        let parsed = SDPFragment.parse(bytes: fragment.bytes).fragment
+                        let parsed = SDPFragment.parse(bytes: fragment.bytes).value
                         for content in FragmentMapping.contents(of: parsed) { emit(content, callID, location) }
                     } else {
                         noteIgnoredBody(message, location)
@@ -181,23 +182,23 @@ public enum SIPSignaling {
                     emitOfferOrAnswer(sdp, &state, callID, location)
                 } else if state.offerOutstanding || state.inviteHadOffer == nil {
                     // Early media; when the INVITE is not in the input it is assumed to have offered.
-                    emit(.description(.init(type: .pranswer, sdp: sdp)), callID, location)
+                    emit(.description(.init(type: .pranswer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                 }
             case 200..<300:
                 if let sdp {
                     if state.offerOutstanding {
                         state.offerOutstanding = false
-                        state.lastAnswer = sdp
-                        emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+                        state.lastAnswer = sdp.source.bytes
+                        emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if method == .invite && state.inviteHadOffer == false && state.lastAnswer == nil {
                         // RFC 3261 §13.2.1: the INVITE had no offer, so the 2xx carries it.
                         state.offerOutstanding = true
-                        emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
+                        emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if method == .invite && state.inviteHadOffer == nil {
                         // The INVITE is not in the input: a 2xx with SDP usually answers it.
-                        state.lastAnswer = sdp
-                        emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
-                    } else if sdp != state.lastAnswer {
+                        state.lastAnswer = sdp.source.bytes
+                        emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
+                    } else if sdp.source.bytes != state.lastAnswer {
                         report(
                             SignalingRules.unexpectedSDP, location,
                             "the \(what) carries SDP but no offer is outstanding; it is skipped")
@@ -217,15 +218,16 @@ public enum SIPSignaling {
         }
 
         mutating func emitOfferOrAnswer(
-            _ sdp: String, _ state: inout DialogState, _ callID: String?, _ location: SourceLocation
+            _ sdp: ParseResult<SessionDescription>, _ state: inout DialogState, _ callID: String?,
+            _ location: SourceLocation
         ) {
             if state.offerOutstanding {
                 state.offerOutstanding = false
-                state.lastAnswer = sdp
-                emit(.description(.init(type: .answer, sdp: sdp)), callID, location)
+                state.lastAnswer = sdp.source.bytes
+                emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
             } else {
                 state.offerOutstanding = true
-                emit(.description(.init(type: .offer, sdp: sdp)), callID, location)
+                emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
             }
         }
 
@@ -246,17 +248,5 @@ public enum SIPSignaling {
         func isReliable(_ message: SIPMessage) -> Bool {
             message.require.contains { $0.lowercased() == "100rel" } || message.headers[SIPHeaderName("RSeq")] != nil
         }
-    }
-
-    /// The SDP text of an `application/sdp` body, or of the first such part of a multipart body.
-    static func sdpText(of message: SIPMessage) -> String? {
-        guard !message.body.isEmpty, let type = message.contentType else { return nil }
-        if type.matches(.sdp) { return String(decoding: message.body, as: UTF8.self) }
-        if type.isMultipart,
-            let part = message.multipartBody?.parts.first(where: { $0.contentType?.matches(.sdp) ?? false })
-        {
-            return String(decoding: part.body, as: UTF8.self)
-        }
-        return nil
     }
 }

@@ -227,13 +227,14 @@ public enum WHIPSignaling {
             let text = String(decoding: parsed.message.body, as: UTF8.self)
             let result = SessionDescription.parse(bytes: parsed.message.body)
             place(result.diagnostics, parsed)
-            return SignalingMessage.Description(type: type, sdp: text, parsed: result.description)
+            return SignalingMessage.Description(type: type, sdp: text, parsed: result)
         }
 
         @discardableResult
         mutating func appendFragment(_ parsed: ParsedHTTPMessage, session: String?) -> SDPFragment? {
             guard !parsed.message.body.isEmpty else { return nil }
-            let (fragment, findings) = SDPFragment.parse(bytes: parsed.message.body)
+            let result = SDPFragment.parse(bytes: parsed.message.body)
+            let (fragment, findings) = (result.value, result.diagnostics)
             place(findings, parsed)
             for content in FragmentMapping.contents(of: fragment) {
                 messages.append(

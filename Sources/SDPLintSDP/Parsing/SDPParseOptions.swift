@@ -1,5 +1,5 @@
 /// How the parser treats what it reads.
-public struct ParseOptions: Sendable, Hashable {
+public struct SDPParseOptions: Sendable, Hashable {
     /// In strict mode every deviation from the RFC 8866 grammar is an error (each rule's
     /// `strictSeverity`); in the default lenient mode the parser tolerates what browsers and SIP
     /// devices tolerate, and reports it as a warning.
@@ -20,8 +20,8 @@ public struct ParseOptions: Sendable, Hashable {
         self.checks = checks
     }
 
-    public static let lenient = ParseOptions()
-    public static let strict = ParseOptions(strict: true)
+    public static let lenient = SDPParseOptions()
+    public static let strict = SDPParseOptions(strict: true)
 
     /// Bounds on the work one parse may do, so hostile input costs bounded time and memory.
     /// Exceeding one stops the parse with an ``SDPRules/limitExceeded`` finding.
