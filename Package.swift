@@ -24,6 +24,9 @@ let package = Package(
         .library(name: "SDPLintSignaling", targets: ["SDPLintSignaling"]),
         .library(name: "SDPLintJingle", targets: ["SDPLintJingle"]),
         .library(name: "SDPLintCapture", targets: ["SDPLintCapture"]),
+        .library(name: "SDPLintWebRTC", targets: ["SDPLintWebRTC"]),
+        .library(name: "SDPLintInput", targets: ["SDPLintInput"]),
+        .library(name: "SDPLintReporting", targets: ["SDPLintReporting"]),
         .library(name: "SDPLint", targets: ["SDPLint"]),
         .executable(name: "sdplint", targets: ["SDPLintCLI"]),
     ],
@@ -91,11 +94,42 @@ let package = Package(
             dependencies: ["SDPLintDiagnostics", "CSDPLintInflate"],
             swiftSettings: strictSwift
         ),
+        // The checks of one description beyond its grammar: WebRTC's requirements and what
+        // particular receivers refuse (profiles), with the candidate inventory.
+        .target(
+            name: "SDPLintWebRTC",
+            dependencies: ["SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "SDPLintJSON"],
+            swiftSettings: strictSwift
+        ),
+        // Every input read once into one located document: detection, decompression, framing,
+        // the per-format readers, browser dumps and captures as traces of signaling events.
+        .target(
+            name: "SDPLintInput",
+            dependencies: [
+                "SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintSIP",
+                "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture", "SDPLintWebRTC",
+            ],
+            swiftSettings: strictSwift
+        ),
+        // What sdplint prints: findings as text, JSON, SARIF and GitHub annotations; negotiations,
+        // timelines and explanations as text and JSON.
+        .target(
+            name: "SDPLintReporting",
+            dependencies: [
+                "SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintOfferAnswer", "SDPLintWebRTC",
+                "SDPLintInput",
+            ],
+            swiftSettings: strictSwift
+        ),
+        // Everything sdplint does, callable: checking, diffing, converting, explaining,
+        // formatting and anonymizing documents, configuration and the rule catalog.
         .target(
             name: "SDPLint",
             dependencies: [
-                "SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintOfferAnswer", "SDPLintSIP",
-                "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture",
+                "SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE", "SDPLintJSON",
+                "SDPLintOfferAnswer",
+                "SDPLintSIP", "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture", "SDPLintWebRTC", "SDPLintInput",
+                "SDPLintReporting",
             ],
             swiftSettings: strictSwift
         ),
@@ -103,7 +137,8 @@ let package = Package(
         .executableTarget(
             name: "SDPLintCLI",
             dependencies: [
-                "SDPLint", "SDPLintSDP", "SDPLintDiagnostics", "SDPLintJSON", "SDPLintOfferAnswer",
+                "SDPLint", "SDPLintSDP", "SDPLintDiagnostics", "SDPLintJSON", "SDPLintOfferAnswer", "SDPLintWebRTC",
+                "SDPLintInput", "SDPLintReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -133,7 +168,9 @@ let package = Package(
             name: "SDPLintFuzzTargets",
             dependencies: [
                 "SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "SDPLintJSON", "SDPLintSIP", "SDPLintOfferAnswer",
-                "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture", "SDPLint",
+                "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture", "SDPLintWebRTC", "SDPLintInput",
+                "SDPLintReporting",
+                "SDPLint",
             ],
             path: "Fuzz/Targets",
             swiftSettings: strictSwift
@@ -193,7 +230,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SDPLintFuzzTargetsTests",
-            dependencies: ["SDPLintFuzzTargets", "SDPLint", "SDPLintTestSupport"],
+            dependencies: ["SDPLintFuzzTargets", "SDPLint", "SDPLintInput", "SDPLintReporting", "SDPLintTestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -209,7 +246,8 @@ let package = Package(
             name: "SDPLintTests",
             dependencies: [
                 "SDPLint", "SDPLintSDP", "SDPLintICE", "SDPLintDiagnostics", "SDPLintTestSupport", "SDPLintCLI",
-                "SDPLintCapture", "SDPLintJSON",
+                "SDPLintCapture", "SDPLintJSON", "SDPLintWebRTC", "SDPLintInput", "SDPLintReporting",
+                "SDPLintOfferAnswer",
             ],
             exclude: ["Golden"],
             swiftSettings: strictSwift

@@ -1,11 +1,14 @@
 import SDPLint
 import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintInput
 import SDPLintJSON
 import SDPLintOfferAnswer
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintSIP
 import SDPLintSignaling
+import SDPLintWebRTC
 
 extension FuzzTarget {
     /// Every target, in the order `Scripts/fuzz-smoke` runs them.

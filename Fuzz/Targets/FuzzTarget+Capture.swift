@@ -1,5 +1,8 @@
 import SDPLint
 import SDPLintCapture
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
 
 extension FuzzTarget {
     /// A packet capture as `sdplint check` reads one: pcap or pcapng, gzip-compressed or not,

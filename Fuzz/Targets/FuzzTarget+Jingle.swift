@@ -1,7 +1,10 @@
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJingle
+import SDPLintReporting
 import SDPLintSDP
+import SDPLintWebRTC
 
 extension FuzzTarget {
     /// An XMPP stanza carrying Jingle (XEP-0166 and its RTP, ICE-UDP, DTLS, grouping and

@@ -1,8 +1,11 @@
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintSignaling
+import SDPLintWebRTC
 
 extension FuzzTarget {
     /// Signaling messages in JSON: the W3C dictionaries (`RTCSessionDescriptionInit`,

@@ -1,4 +1,7 @@
 import Foundation
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
 
 /// Where inputs come from: files, directories (walked recursively, in sorted order) and
 /// standard input, read with a size limit so that one huge file cannot exhaust memory.

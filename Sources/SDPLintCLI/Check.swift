@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -83,7 +86,7 @@ struct Check: ParsableCommand {
         let forcedKind = input.flatMap(InputKind.init(rawValue:))
         // Every format is written as files are checked, so memory does not grow with the batch.
         var json = JSONReport.Stream(toolVersion: sdplintVersion)
-        var sarif = SARIFReport.Stream(toolVersion: sdplintVersion)
+        var sarif = SARIFReport.Stream(toolVersion: sdplintVersion, rules: RuleCatalog.all)
         if format == .json { print(json.begin(), terminator: "") }
         if format == .sarif { print(sarif.begin(), terminator: "") }
         var total = SeverityCounts()

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import SDPLint
+import SDPLintInput
 import SDPLintOfferAnswer
+import SDPLintReporting
+import SDPLintWebRTC
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import SDPLint
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
+import SDPLintWebRTC
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
+import SDPLintWebRTC
 
 struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(

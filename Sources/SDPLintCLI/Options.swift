@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintSDP
+import SDPLintWebRTC
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json

@@ -1,6 +1,9 @@
 import ArgumentParser
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
 
 struct Profiles: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,10 @@
 import ArgumentParser
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
+import SDPLintWebRTC
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import SDPLint
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
 
 @main
 struct SDPLintCommand: ParsableCommand {

@@ -1,7 +1,10 @@
 import Foundation
 import SDPLint
 import SDPLintFuzzTargets
+import SDPLintInput
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// What the newer targets promise beyond "runs its seeds": hostile XML costs the `jingle`

@@ -2,8 +2,11 @@ import Foundation
 import SDPLint
 import SDPLintCapture
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// Anonymizes fixtures of every kind and checks the result against what an independent

@@ -1,6 +1,9 @@
 import Foundation
 import SDPLint
+import SDPLintInput
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// Runs the built `sdplint anonymize` on one input of each kind: it writes exactly the bytes

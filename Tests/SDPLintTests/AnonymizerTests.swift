@@ -3,9 +3,12 @@ import SDPLint
 import SDPLintCapture
 import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 @Suite struct AnonymizerTests {

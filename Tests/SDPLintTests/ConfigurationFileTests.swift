@@ -1,8 +1,11 @@
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// `.sdplint.json`: found upward, applied before the command line, refused with the place of

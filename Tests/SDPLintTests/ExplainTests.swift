@@ -1,5 +1,8 @@
 import SDPLint
+import SDPLintInput
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 @Suite struct ExplainTests {

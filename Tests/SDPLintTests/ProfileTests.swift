@@ -1,6 +1,9 @@
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 @Suite struct ProfileTests {

@@ -1,6 +1,9 @@
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintSDP
+import SDPLintWebRTC
 import Testing
 
 /// Rendering costs time linear in the findings: the line of each finding is found through a

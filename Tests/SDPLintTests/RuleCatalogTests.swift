@@ -1,7 +1,10 @@
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// The catalog is the rule sets together: each set in order and complete, every code unique.

@@ -2,7 +2,10 @@ import Foundation
 import SDPLint
 import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintInput
+import SDPLintReporting
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// NDJSON streams of signaling messages, checked a block of lines at a time: the findings and

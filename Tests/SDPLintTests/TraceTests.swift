@@ -1,8 +1,11 @@
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// Browser dumps read as traces, checked and shown as timelines: the real Chromium and Firefox

@@ -1,8 +1,11 @@
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// Each WebRTC rule fires on a description made to break it, and not on the clean one.

@@ -1,3 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
+
 /// Why an input could not be anonymized. Nothing is written for such an input: a partial
 /// result could hold the very values anonymizing was meant to remove.
 public struct AnonymizationError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
+
 /// The eight 16-bit groups of an IPv6 address.
 struct IPv6Groups: Hashable, Sendable {
     var groups: [UInt16]

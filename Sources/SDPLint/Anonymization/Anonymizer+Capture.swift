@@ -1,4 +1,7 @@
 import SDPLintCapture
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
 
 /// One captured frame: where its bytes are in the file, and its link type (`nil` when its
 /// pcapng interface is not described).

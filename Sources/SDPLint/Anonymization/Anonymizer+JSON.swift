@@ -1,4 +1,7 @@
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
+import SDPLintWebRTC
 
 /// Where the JSON scanner is: one open object or array.
 private struct JSONFrame {

@@ -1,4 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
 import SDPLintSignaling
+import SDPLintWebRTC
 
 /// The two text protocols whose messages share a layout: a start line, header fields, an
 /// empty line and a body (RFC 3261 §7, RFC 9112 §2.1).

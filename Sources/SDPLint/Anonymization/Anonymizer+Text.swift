@@ -1,3 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
+
 extension Anonymizer {
     // MARK: Free text
 

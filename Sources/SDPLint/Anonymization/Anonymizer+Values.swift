@@ -1,3 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
+
 /// Byte classes of the ASCII text the anonymizer scans.
 enum Glyph {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -1,5 +1,8 @@
 import SDPLintDiagnostics
+public import SDPLintInput
+public import SDPLintReporting
 public import SDPLintSDP
+public import SDPLintWebRTC
 
 /// Replaces what identifies people, hosts, networks and sessions in any input `sdplint` reads —
 /// a description, candidate lines, JSON signaling, browser dumps, SIP and WHIP/WHEP traces,

@@ -1,3 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
+
 /// The content of a JSON string or an XML attribute value or text, decoded from its escapes,
 /// with the place and form of every escape kept: an edit of the decoded text that keeps each
 /// character's UTF-8 length is written back in the original's escaping, so it keeps the raw

@@ -1,6 +1,9 @@
 public import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintInput
+import SDPLintReporting
 public import SDPLintSDP
+import SDPLintWebRTC
 
 /// `sdplint explain`: every line of a description in plain words — which section it belongs
 /// to, what the field means, and its values decoded (codecs, fmtp parameters, header

@@ -1,3 +1,7 @@
+import SDPLintInput
+import SDPLintReporting
+import SDPLintWebRTC
+
 /// An H.264 `profile-level-id` decoded: the profile (from profile_idc and the constraint flags
 /// in profile-iop) and the level.
 ///

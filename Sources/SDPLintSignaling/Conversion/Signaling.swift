@@ -177,7 +177,7 @@ public enum Signaling {
     }
 
     /// `SIP/2.0 ` or a request line ending in ` SIP/2.0` (RFC 3261 §7.1).
-    static func looksLikeSIP(_ head: [UInt8]) -> Bool {
+    package static func looksLikeSIP(_ head: [UInt8]) -> Bool {
         if head.starts(with: Array("SIP/2.0 ".utf8)) { return true }
         var end = 0
         while end < head.count, head[end] != UInt8(ascii: "\n") { end += 1 }

@@ -159,7 +159,7 @@ public enum ICEServerConfiguration {
     }
 
     /// ICE's server checks (`ICE211`) and `SIG405`, each at its URL's location.
-    static func check(_ server: ICEServer, at locations: [SourceLocation], strict: Bool) -> [Diagnostic] {
+    package static func check(_ server: ICEServer, at locations: [SourceLocation], strict: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for finding in server.validate() where locations.indices.contains(finding.index) {
             diagnostics.append(finding.diagnostic(at: locations[finding.index], strict: strict))

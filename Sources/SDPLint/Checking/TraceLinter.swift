@@ -1,8 +1,11 @@
 import SDPLintDiagnostics
+public import SDPLintInput
 import SDPLintJSON
 import SDPLintOfferAnswer
+public import SDPLintReporting
 import SDPLintSDP
 import SDPLintSignaling
+public import SDPLintWebRTC
 
 /// Checks everything a capture recorded: each description applied (as `sdplint check` would,
 /// knowing whether it is an offer or an answer), each trickled candidate, the failures and

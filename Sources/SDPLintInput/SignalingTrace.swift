@@ -1,5 +1,5 @@
 public import SDPLintDiagnostics
-import SDPLintICE
+package import SDPLintICE
 public import SDPLintSDP
 
 /// The signaling of one peer connection (or one SIP dialog) in the order it happened, as a
@@ -95,7 +95,7 @@ extension SignalingTrace {
     /// The offer/answer exchanges of the connection as one renegotiation sequence — event
     /// indices of offer, answer, offer, answer, … (ending with an offer when the last one
     /// was not answered) — and the applied descriptions that did not fit it.
-    var exchanges: (sequence: [Int], problems: [(event: Int, rule: Rule, message: String)]) {
+    package var exchanges: (sequence: [Int], problems: [(event: Int, rule: Rule, message: String)]) {
         var tracker = ExchangeTracker<Int>()
         var sequence: [Int] = []
         var problems: [(event: Int, rule: Rule, message: String)] = []
@@ -129,8 +129,8 @@ extension SignalingTrace {
 /// unanswered one, a rollback discards the waiting offer, and a provisional answer waits for
 /// the final one. `Offer` is what the caller keeps of an offer: its event index, or its
 /// context and text.
-struct ExchangeTracker<Offer> {
-    enum Step {
+package struct ExchangeTracker<Offer> {
+    package enum Step {
         /// An offer now waits for its answer; `replaced` is an unanswered offer it replaced.
         case offered(replaced: Offer?)
         /// An answer, closing the exchange of that offer; `nil` when no offer was waiting.
@@ -140,13 +140,15 @@ struct ExchangeTracker<Offer> {
     }
 
     /// The offer waiting for its answer.
-    private(set) var pendingOffer: Offer?
+    package private(set) var pendingOffer: Offer?
     /// How many descriptions count toward a sequence: offers and answers, less the offers
     /// rolled back. One alone is not a sequence to fault.
-    private(set) var counted = 0
+    package private(set) var counted = 0
+
+    package init() {}
 
     /// Follows one applied description; `offer` is what to keep of it if it is an offer.
-    mutating func apply(_ type: SDPType, offer: Offer) -> Step {
+    package mutating func apply(_ type: SDPType, offer: Offer) -> Step {
         switch type {
         case .offer:
             let replaced = pendingOffer
@@ -171,24 +173,24 @@ struct ExchangeTracker<Offer> {
 
 extension TraceRules {
     /// The message of ``offerReplaced`` for an offer that replaced the one at `context`.
-    static func offerReplacedMessage(_ context: String) -> String {
+    package static func offerReplacedMessage(_ context: String) -> String {
         "this offer replaces the one of \(context), which was never answered"
     }
 
     /// The message of ``answerWithoutOffer``.
-    static let answerWithoutOfferMessage =
+    package static let answerWithoutOfferMessage =
         "this answer was applied with no offer pending; it is not analysed as an exchange"
 }
 
 extension SignalingTrace.Event {
     /// The text of a description event.
-    var descriptionText: String? {
+    package var descriptionText: String? {
         if case .description(_, let text, _) = kind { return text }
         return nil
     }
 
     /// The candidate of a trickled candidate event, when its line parses.
-    var trickledCandidate: Candidate? {
+    package var trickledCandidate: Candidate? {
         guard case .candidate(let line, _, _) = kind else { return nil }
         return Candidate.parse(line).candidate
     }

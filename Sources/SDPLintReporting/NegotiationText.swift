@@ -1,6 +1,7 @@
-import SDPLintDiagnostics
+package import SDPLintDiagnostics
+public import SDPLintInput
 public import SDPLintOfferAnswer
-import SDPLintSDP
+package import SDPLintSDP
 
 /// Renders what `sdplint diff` found for people: each section with its directions, the codec
 /// table (offer and answer payload types side by side, aligned), transport and RTP features,

@@ -1,8 +1,9 @@
-import SDPLintDiagnostics
-import SDPLintICE
+package import SDPLintDiagnostics
+package import SDPLintICE
+public import SDPLintInput
 public import SDPLintJSON
-import SDPLintOfferAnswer
-import SDPLintSDP
+package import SDPLintOfferAnswer
+package import SDPLintSDP
 
 /// A connection's signaling at a glance: one row per description applied, candidate, failure
 /// and state change, with the m-sections each description leaves, the codec each section sends

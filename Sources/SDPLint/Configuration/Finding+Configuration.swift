@@ -1,4 +1,7 @@
+import SDPLintInput
 public import SDPLintOfferAnswer
+import SDPLintReporting
+import SDPLintWebRTC
 
 extension LintConfiguration {
     /// The findings of a negotiation as configured: switched-off rules removed, severities

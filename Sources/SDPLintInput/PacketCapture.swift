@@ -1,7 +1,7 @@
 public import SDPLintCapture
 public import SDPLintDiagnostics
-import SDPLintSIP
-import SDPLintSignaling
+package import SDPLintSIP
+package import SDPLintSignaling
 
 /// SIP signaling in a packet capture (pcap or pcapng, gzip-compressed or not): every SIP
 /// message carried over UDP or TCP, framed and reassembled by the Capture module, checked, and
@@ -73,7 +73,7 @@ public enum PacketCapture {
     }
 
     /// The walk over a capture's events.
-    struct Reading {
+    package struct Reading {
         let strict: Bool
         var dialogs = SIPSignaling.Reader()
         /// The events of each dialog still open, by session, and the order dialogs began.
@@ -211,7 +211,7 @@ public enum PacketCapture {
 
         /// `SIP/2.0 …` or a request line ending in ` SIP/2.0` (RFC 3261 §7.1), after keep-alive
         /// line breaks; anything else (RTP, STUN, DNS) is not SIP.
-        static func looksLikeSIP(_ payload: [UInt8]) -> Bool {
+        package static func looksLikeSIP(_ payload: [UInt8]) -> Bool {
             var start = 0
             while start < payload.count, payload[start] == 0x0D || payload[start] == 0x0A { start += 1 }
             var end = start

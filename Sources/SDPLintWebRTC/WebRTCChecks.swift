@@ -1,12 +1,12 @@
-import SDPLintDiagnostics
-import SDPLintICE
-import SDPLintSDP
+package import SDPLintDiagnostics
+package import SDPLintICE
+package import SDPLintSDP
 
 /// The WebRTC checks of one parsed description (``WebRTCRules``).
 ///
 /// They apply where the description uses WebRTC transports (DTLS-SRTP or SCTP over DTLS);
 /// plain SIP descriptions (RTP/AVP) are left to the SDP rules.
-struct WebRTCChecks {
+package struct WebRTCChecks {
     let parsed: ParseResult<SessionDescription>
     let type: SDPType?
     let strict: Bool
@@ -20,7 +20,7 @@ struct WebRTCChecks {
         self.strict = strict
     }
 
-    static func run(_ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) -> [Diagnostic] {
+    package static func run(_ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) -> [Diagnostic] {
         var checks = WebRTCChecks(parsed, type: type, strict: strict)
         checks.runAll()
         return checks.findings

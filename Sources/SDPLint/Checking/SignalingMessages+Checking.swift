@@ -1,50 +1,12 @@
 import SDPLintDiagnostics
 import SDPLintICE
+public import SDPLintInput
 import SDPLintJSON
-public import SDPLintSignaling
+import SDPLintReporting
+import SDPLintSignaling
+import SDPLintWebRTC
 
-/// Signaling messages as an application exchanged them — JSON envelopes or an NDJSON stream,
-/// a SIP trace, a WHIP/WHEP HTTP exchange — read by the Signaling module and laid out as
-/// traces, one per session (SIP Call-ID, WHIP session; one for JSON without session ids).
-public enum SignalingMessages {
-    /// Reads the messages of `source` in `format`. The readers check each description's and
-    /// candidate's text as they go, with findings located in `source`.
-    public static func read(_ source: [UInt8], format: SignalingFormat, strict: Bool = false) -> TraceCapture {
-        let (messages, diagnostics) = Signaling.read(
-            source, format: format, options: Signaling.ReadOptions(strict: strict))
-        var order: [String] = []
-        var events: [String: [SignalingTrace.Event]] = [:]
-        for (number, located) in messages.enumerated() {
-            let (session, event) = Self.event(located, number: number, format: format)
-            if events[session] == nil { order.append(session) }
-            events[session, default: []].append(event)
-        }
-        let traces = order.map { SignalingTrace(name: traceName($0), events: events[$0] ?? []) }
-        return TraceCapture(
-            format: description(format), traces: traces, diagnostics: diagnostics, source: source, textsChecked: true)
-    }
-
-    /// A message as an event of its session's trace.
-    static func event(
-        _ located: Located<SignalingMessage>, number: Int, format: SignalingFormat
-    ) -> (session: String, event: SignalingTrace.Event) {
-        var context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
-        let kind = SignalingTrace.Event.Kind(located.value.content)
-        if case .description = kind { context += ", SDP" }  // lines count in the description, not the file
-        return (
-            located.value.session ?? "",
-            SignalingTrace.Event(kind: kind, side: nil, operation: format.rawValue, time: nil, context: context)
-        )
-    }
-
-    static func traceName(_ session: String) -> String { session.isEmpty ? "messages" : "session \(session)" }
-
-    /// Whether `head` (the start of an input) is an NDJSON stream of signaling messages: its
-    /// first line a whole JSON value, more lines after it.
-    public static func isStream(_ head: [UInt8]) -> Bool {
-        InputKind.detect(head) == .json && SignalingJSON.isNDJSON(head)
-    }
-
+extension SignalingMessages {
     /// Checks an NDJSON stream of signaling messages a block of lines at a time, so that memory
     /// stays flat however long the stream is: each block is read, its messages join their
     /// sessions' checks, and the files that are complete go to `deliver`.
@@ -153,31 +115,4 @@ public enum SignalingMessages {
     /// About how much of a stream ``checkStream(path:configuration:nextBlock:deliver:)`` reads at
     /// once: enough messages to keep every core busy checking their descriptions.
     public static let blockSize = 1 << 20
-
-    static func description(_ format: SignalingFormat) -> String {
-        switch format {
-        case .json, .envelope: "JSON signaling messages"
-        case .sip: "SIP messages"
-        case .whip: "WHIP/WHEP HTTP messages"
-        case .sdp: "session descriptions"
-        case .sdpfrag: "SDP fragment"
-        }
-    }
-}
-
-extension SignalingTrace.Event.Kind {
-    /// What a signaling message is, as an event of a trace; a hang-up is the session's state.
-    init(_ content: SignalingMessage.Content) {
-        switch content {
-        case .description(let description):
-            self = .description(type: description.type, text: description.sdp, applied: true)
-        case .candidate(let candidate):
-            self = .candidate(
-                line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))
-        case .endOfCandidates(let end):
-            self = .endOfCandidates(mid: end.sdpMid)
-        case .hangUp(let hangUp):
-            self = .state(name: "session", value: "hang-up" + (hangUp.reason.map { " (\($0))" } ?? ""))
-        }
-    }
 }

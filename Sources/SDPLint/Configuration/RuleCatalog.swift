@@ -1,12 +1,15 @@
 import SDPLintCapture
 public import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintInput
 import SDPLintJSON
 import SDPLintJingle
 import SDPLintOfferAnswer
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintSIP
 import SDPLintSignaling
+import SDPLintWebRTC
 
 /// Every rule `sdplint` can report, from every module, looked up by code or name.
 public enum RuleCatalog {

@@ -1,6 +1,6 @@
 public import SDPLintDiagnostics
-import SDPLintICE
-import SDPLintSDP
+package import SDPLintICE
+package import SDPLintSDP
 
 /// What a particular receiver is known to reject or mishandle, so that "will Safari accept
 /// this offer?" has an answer. A profile adds rules of its own and raises the severity of
@@ -85,7 +85,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     }
 
     /// Runs the profile's own rules on a description.
-    func check(_ parsed: ParseResult<SessionDescription>, strict: Bool) -> [Diagnostic] {
+    package func check(_ parsed: ParseResult<SessionDescription>, strict: Bool) -> [Diagnostic] {
         let session = parsed.value
         var findings: [Diagnostic] = []
         func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {

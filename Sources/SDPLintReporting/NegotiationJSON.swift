@@ -1,7 +1,8 @@
-import SDPLintDiagnostics
-import SDPLintJSON
+package import SDPLintDiagnostics
+public import SDPLintInput
+package import SDPLintJSON
 public import SDPLintOfferAnswer
-import SDPLintSDP
+package import SDPLintSDP
 
 /// The machine-readable form of `sdplint diff --format json`; its schema is
 /// `Schemas/sdplint-negotiation.schema.json`. Findings have the members of `sdplint check`'s

@@ -1,8 +1,11 @@
 public import SDPLintDiagnostics
 import SDPLintICE
+import SDPLintInput
 import SDPLintJingle
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintSignaling
+import SDPLintWebRTC
 
 /// What `sdplint convert` writes.
 public enum ConversionTarget: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {

@@ -1,7 +1,7 @@
-import SDPLintCapture
-import SDPLintDiagnostics
-import SDPLintJSON
-import SDPLintSignaling
+package import SDPLintCapture
+package import SDPLintDiagnostics
+package import SDPLintJSON
+package import SDPLintSignaling
 
 /// Finds the capture format of an input and reads its traces.
 public enum TraceReader {

@@ -1,12 +1,13 @@
 import Foundation
 public import SDPLintDiagnostics
-import SDPLintJSON
+public import SDPLintInput
+package import SDPLintJSON
 
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as
 /// the run declares (`columnKind: unicodeCodePoints`).
 public enum SARIFReport {
-    public static func render(_ files: [LintedFile], toolVersion: String, rules: [Rule] = RuleCatalog.all) -> String {
+    public static func render(_ files: [LintedFile], toolVersion: String, rules: [Rule]) -> String {
         var stream = Stream(toolVersion: toolVersion, rules: rules)
         return stream.begin() + files.map { stream.add($0) }.joined() + stream.end()
     }
@@ -21,7 +22,7 @@ public enum SARIFReport {
         /// What the log holds after its results.
         private static let closing = "\n      ]\n    }\n  ]\n}\n"
 
-        public init(toolVersion: String, rules: [Rule] = RuleCatalog.all) {
+        public init(toolVersion: String, rules: [Rule]) {
             self.toolVersion = toolVersion
             self.rules = rules
             var index: [Rule.Code: Int] = [:]

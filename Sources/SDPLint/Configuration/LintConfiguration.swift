@@ -1,5 +1,8 @@
 public import SDPLintDiagnostics
+public import SDPLintInput
+public import SDPLintReporting
 public import SDPLintSDP
+public import SDPLintWebRTC
 
 /// What the user asked of a lint run: rules switched off or on, severities changed, the
 /// threshold for a failing exit status, and what the input is.

@@ -1,8 +1,11 @@
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJSON
 import SDPLintOfferAnswer
+import SDPLintReporting
 import SDPLintSDP
 import SDPLintSignaling
+import SDPLintWebRTC
 
 /// The checks of one connection (``TraceLinter``), fed its events in order — all at once, or
 /// a chunk at a time as a stream is read. Each file comes back as soon as nothing more can be

@@ -1,5 +1,5 @@
-import SDPLintJSON
-import SDPLintSDP
+package import SDPLintJSON
+package import SDPLintSDP
 
 /// Turns the events Chromium records for one peer connection — in a webrtc-internals dump or
 /// an rtcstats dump, which name them alike — into a trace's events.

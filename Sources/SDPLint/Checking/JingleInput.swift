@@ -1,6 +1,9 @@
 import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJingle
+import SDPLintReporting
 import SDPLintSDP
+import SDPLintWebRTC
 
 /// An XMPP stanza carrying Jingle (XEP-0166): its XML and Jingle findings, located in the file,
 /// then — for a session-initiate or session-accept — the description it converts to, checked

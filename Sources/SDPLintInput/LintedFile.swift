@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+public import SDPLintWebRTC
 
 /// One input and the findings about it, ready to render.
 public struct LintedFile: Sendable {
@@ -64,7 +65,7 @@ public struct LintedFile: Sendable {
     /// without its line ending.
     ///
     /// - Complexity: O(1).
-    func lineBounds(_ line: Int) -> Range<Int>? {
+    package func lineBounds(_ line: Int) -> Range<Int>? {
         let number = line - firstLine + 1
         guard number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+public import SDPLintInput
 
 /// Renders findings the way compilers do: `file:line:column: severity[CODE]: message`, the
 /// offending line with a caret under the span, then the hint and the standard it comes from.

@@ -1,9 +1,12 @@
 import SDPLintCapture
 public import SDPLintDiagnostics
 import SDPLintICE
+public import SDPLintInput
 import SDPLintJSON
+public import SDPLintReporting
 public import SDPLintSDP
 import SDPLintSignaling
+public import SDPLintWebRTC
 
 /// What `sdplint check` runs on one input.
 public enum Linter {

@@ -1,16 +1,16 @@
-import SDPLintDiagnostics
-import SDPLintICE
+package import SDPLintDiagnostics
+package import SDPLintICE
 
 /// A file of ICE candidate lines: each line on its own, with or without `a=` and `candidate:`.
-enum CandidateLines {
+package enum CandidateLines {
     /// The candidates that parse, in order.
-    static func candidates(_ source: [UInt8]) -> [Candidate] {
+    package static func candidates(_ source: [UInt8]) -> [Candidate] {
         String(decoding: source, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
             line == "a=end-of-candidates" ? nil : Candidate.parse(String(line)).candidate
         }
     }
 
-    static func check(_ source: [UInt8], strict: Bool) -> [Diagnostic] {
+    package static func check(_ source: [UInt8], strict: Bool) -> [Diagnostic] {
         var collector = DiagnosticCollector(strict: strict)
         let slice = source[...]
         let bytes = slice.span

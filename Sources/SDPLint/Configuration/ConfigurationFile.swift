@@ -1,7 +1,10 @@
 import Foundation
 public import SDPLintDiagnostics
+import SDPLintInput
 import SDPLintJSON
+import SDPLintReporting
 import SDPLintSDP
+import SDPLintWebRTC
 
 /// `.sdplint.json`: the rules and severities a project settles on, found from the working
 /// directory upward (as `.editorconfig` and `.swiftlint.yml` are). Options on the command line
