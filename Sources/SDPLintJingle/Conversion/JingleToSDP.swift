@@ -67,7 +67,7 @@ struct JingleToSDP {
         for child in children { drop(scope, child, "SDP has no place for this element") }
     }
 
-    package mutating func run(_ jingle: Jingle) -> SessionDescription {
+    mutating func run(_ jingle: Jingle) -> SessionDescription {
         let numericSID =
             !jingle.sid.isEmpty && jingle.sid.utf8.count <= 19
             && jingle.sid.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -102,7 +102,7 @@ struct SDPToJingle {
         var direction: Direction?
     }
 
-    package mutating func run() -> Jingle {
+    mutating func run() -> Jingle {
         let sid = options.sid ?? (sdp.origin.sessionID.isEmpty ? "0" : sdp.origin.sessionID)
         var jingle = Jingle(
             action: options.action, sid: sid, initiator: options.initiator, responder: options.responder)

@@ -156,7 +156,7 @@ struct HTTPParser {
         return (start..<contentEnd, end + 1)
     }
 
-    package mutating func run() {
+    mutating func run() {
         while position < bytes.count {
             // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before a request.
             while position < bytes.count, bytes[position] == Self.cr || bytes[position] == Self.lf { position += 1 }
