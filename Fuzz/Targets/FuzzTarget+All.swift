@@ -165,7 +165,7 @@ extension FuzzTarget {
     /// timeline.
     static let trace = FuzzTarget(
         name: "trace",
-        summary: "TraceReader.read (json, rtcstats), the dump readers, Linter.check, Timeline, the text renderer",
+        summary: "InputReader.read (json, rtcstats), the dump readers, Linter.check, Timeline, the text renderer",
         dictionary: "json",
         seeds: [
             SeedSource("corpus/chromium-internals", [".json", ".rtcstats.gz"]),
@@ -175,12 +175,12 @@ extension FuzzTarget {
         maxLength: 512 << 10
     ) { input in
         let isRTCStats = RTCStatsDump.matches(input)
-        let capture = TraceReader.read(input, kind: isRTCStats ? .rtcstats : .json)
-        if !isRTCStats { _ = TraceReader.read(input, kind: .rtcstats) }
-        let files = Linter.check(input, path: "fuzz.json", kind: isRTCStats ? .rtcstats : .json)
+        let document = InputReader.read(input, name: "fuzz.json", kind: isRTCStats ? .rtcstats : .json)
+        if !isRTCStats { _ = InputReader.read(input, name: "fuzz.rtcstats", kind: .rtcstats) }
+        let files = Linter.check(document)
         var output = ""
         for file in files.prefix(8) { TextRenderer().render(file, into: &output) }
-        for trace in (capture?.traces ?? []).prefix(4) { _ = Timeline(trace).text() }
+        for trace in document.traces.prefix(4) { _ = Timeline(trace).text() }
         if !isRTCStats, JSONValue.parse(input).value != nil {
             _ = WebRTCInternalsDump.read(input)
             _ = FirefoxWebRTCHistory.read(input)

@@ -72,60 +72,12 @@ public enum Inputs {
         return items
     }
 
-    /// Reads an input, refusing one larger than `limit` bytes before reading it.
-    public static func read(_ item: Item, limit: Int) -> Result<[UInt8], Problem> {
-        guard let file = item.file else {
-            let data = FileHandle.standardInput.readData(ofLength: limit + 1)
-            if data.count > limit {
-                return .failure(
-                    Problem(
-                        path: item.path,
-                        message: "standard input is larger than the \(describe(limit)) limit; raise it with --max-bytes"
-                    ))
-            }
-            return .success([UInt8](data))
-        }
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            let readable = FileManager.default.isReadableFile(atPath: file)
-            return .failure(
-                Problem(
-                    path: item.path, message: readable ? "cannot be opened" : "cannot be read (check its permissions)"))
-        }
-        defer { try? handle.close() }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limit {
-            return .failure(
-                Problem(
-                    path: item.path,
-                    message:
-                        """
-                        the file is \(describe(size)), larger than the \(describe(limit)) limit; raise it with \
-                        --max-bytes
-                        """
-                ))
-        }
-        let data = handle.readData(ofLength: limit + 1)
-        if data.count > limit {
-            return .failure(
-                Problem(
-                    path: item.path,
-                    message: "the file is larger than the \(describe(limit)) limit; raise it with --max-bytes"))
-        }
-        return .success([UInt8](data))
-    }
-
     /// The first `count` bytes of a file, to tell what it is before reading it all; `nil` for
     /// standard input or a file that cannot be opened.
     public static func peek(_ item: Item, count: Int = 64) -> [UInt8]? {
         guard let file = item.file, let handle = FileHandle(forReadingAtPath: file) else { return nil }
         defer { try? handle.close() }
         return [UInt8](handle.readData(ofLength: count))
-    }
-
-    static func describe(_ bytes: Int) -> String {
-        if bytes >= 1 << 30 { return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
-        if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
-        if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / Double(1 << 10)) }
-        return "\(bytes) bytes"
     }
 }
 
@@ -172,40 +124,5 @@ public enum Batch {
             defer { lock.unlock() }
             return storage
         }
-    }
-}
-
-/// Reads a file a block of whole lines at a time (about ``SignalingMessages/blockSize``
-/// bytes; a longer line makes a longer block), for inputs checked as streams.
-final class LineBlockReader {
-    private let handle: FileHandle
-    /// What was read past the last line ending of the previous block.
-    private var carry: [UInt8] = []
-    private var ended = false
-
-    init?(path: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        self.handle = handle
-    }
-
-    deinit { try? handle.close() }
-
-    func next() -> [UInt8]? {
-        while !ended {
-            let data = handle.readData(ofLength: SignalingMessages.blockSize)
-            if data.isEmpty {
-                ended = true
-                break
-            }
-            carry += data
-            if let last = carry.lastIndex(of: 0x0A) {
-                let block = Array(carry[...last])
-                carry.removeSubrange(...last)
-                return block
-            }
-        }
-        guard !carry.isEmpty else { return nil }
-        defer { carry = [] }
-        return carry
     }
 }

@@ -35,32 +35,10 @@ struct Anonymize: ParsableCommand {
     @Option(help: "Seed of the replacement values.")
     var seed: UInt64 = Anonymizer.defaultSeed
 
-    @Option(help: "The largest input read, in bytes.")
-    var maxBytes: Int = 64 << 20
-
-    @Option(
-        help: ArgumentHelp(
-            "What the input is, instead of detecting it: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "KIND"))
-    var input: String?
-
-    func validate() throws {
-        if let input, InputKind(rawValue: input) == nil {
-            throw ValidationError(
-                "--input takes one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(input)'")
-        }
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
-    }
+    @OptionGroup var inputs: InputOptions
 
     func run() throws {
-        let source = try Input.read(file, limit: maxBytes)
-        let output: [UInt8]
-        do throws(AnonymizationError) {
-            output = try Anonymizer.anonymize(source.bytes, kind: input.flatMap(InputKind.init(rawValue:)), seed: seed)
-        } catch {
-            throw InputError(message: "\(source.path): \(error.message)")
-        }
-        // Bytes as they are: a capture or a gzip file is not text.
-        FileHandle.standardOutput.write(Data(output))
+        let command = AnonymizeCommand(seed: seed, maxBytes: inputs.maxBytes, kind: inputs.input)
+        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
     }
 }

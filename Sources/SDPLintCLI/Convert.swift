@@ -1,22 +1,24 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintInput
 import SDPLintReporting
+import SDPLintSDP
 import SDPLintWebRTC
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert signaling between JSON, SIP, WHIP/WHEP, SDP, SDP fragments and XMPP Jingle.",
         discussion: """
-            Reads any format sdplint reads (detected from the content) and writes the messages in \
-            the target format on standard output. What the target cannot carry — a candidate's \
+            Reads any input sdplint reads (detected from the content): signaling messages, SDP, \
+            SDP fragments and candidate lines, browser dumps and captures, and writes the messages \
+            it holds in the target format on standard output. What the target cannot carry — a candidate's \
             sdpMLineIndex in an SDP fragment, SDP lines Jingle has no element for — is printed on \
             standard error as one warning each: nothing is lost silently.
 
-            Exit status: 0 when converted, 1 when the input has errors (they are printed and \
-            nothing is written) or when --fail-on-drop is given and something was dropped, 2 on \
-            usage or I/O errors.
+            Exit status: 0 when converted, 1 when the input has errors or holds nothing the target \
+            can carry (what was found is printed and nothing is written) or when --fail-on-drop is \
+            given and something was dropped, 2 on usage or I/O errors.
 
             Examples:
               sdplint convert --to sip Fixtures/signaling/json/exchange.ndjson
@@ -32,38 +34,34 @@ struct Convert: ParsableCommand {
         help: ArgumentHelp(
             "The format to write: \(ConversionTarget.allCases.map(\.rawValue).joined(separator: ", ")).",
             valueName: "FORMAT"))
-    var to: String
+    var to: ConversionTarget
 
     @Flag(help: "Exit with status 1 when the target cannot carry part of the input.")
     var failOnDrop = false
 
-    @Option(help: "The largest input read, in bytes.")
-    var maxBytes: Int = 64 << 20
+    @OptionGroup var inputs: InputOptions
 
     @OptionGroup var parsing: ParsingOptions
 
-    func validate() throws {
-        if ConversionTarget(rawValue: to.lowercased()) == nil {
-            throw ValidationError(
-                "--to takes one of \(ConversionTarget.allCases.map(\.rawValue).joined(separator: ", ")), not '\(to)'")
-        }
-    }
+    @Option(
+        help: ArgumentHelp(
+            "What a bare description is, when the input does not say: offer, answer or pranswer.", valueName: "TYPE"))
+    var type: String?
 
     func run() throws {
-        let target = ConversionTarget(rawValue: to.lowercased()) ?? .json
-        let input = try Input.read(file, limit: maxBytes)
-        let (item, bytes) = (input.item, input.bytes)
-        let result = Converter.convert(bytes, name: item.path, to: target, strict: parsing.strict)
-        let renderer = TextRenderer(color: false)
-        var findings = ""
-        for diagnostic in result.diagnostics {
-            renderer.render(
-                diagnostic, in: LintedFile(path: item.path, source: bytes, diagnostics: []), into: &findings)
+        var configuration = LintConfiguration()
+        configuration.strict = parsing.strict
+        if let type {
+            guard let kind = SDPType(rawValue: type.lowercased()), kind != .rollback else {
+                throw ValidationError("--type takes offer, answer or pranswer, not '\(type)'")
+            }
+            configuration.type = kind
         }
-        if !findings.isEmpty { FileHandle.standardError.write(Data(findings.utf8)) }
-        if result.failed { throw ExitCode(1) }
-        print(result.text, terminator: "")
-        for item in result.dropped { writeError("warning: not carried by \(target): \(item)") }
-        if failOnDrop && !result.dropped.isEmpty { throw ExitCode(1) }
+        let command = ConvertCommand(
+            target: to, configuration: configuration, failOnDrop: failOnDrop, maxBytes: inputs.maxBytes,
+            kind: inputs.input)
+        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
     }
 }
+
+extension ConversionTarget: ExpressibleByArgument {}

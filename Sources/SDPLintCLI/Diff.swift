@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintInput
@@ -18,7 +18,7 @@ struct Diff: ParsableCommand {
             (offer, answer, offer, answer, …): what changed at each step and the rules across steps \
             (o= versions, mid and m-line order, payload type bindings, ICE restarts, DTLS roles).
 
-            Findings are printed like `sdplint check` prints them; `sdplint rules OA` lists the rules.
+            Findings are printed like `sdplint check` prints them; `sdplint rules` lists the rules.
 
             Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, \
             2 on usage or I/O errors.
@@ -41,7 +41,7 @@ struct Diff: ParsableCommand {
     var files: [String]
 
     @Option(help: "Output format: text, or json (Schemas/sdplint-negotiation.schema.json).")
-    var format: OutputFormat = .text
+    var format: DiffCommand.Format = .text
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -56,8 +56,13 @@ struct Diff: ParsableCommand {
     )
     var verbose = false
 
-    @Option(help: "The largest input read, in bytes.")
-    var maxBytes: Int = 64 << 20
+    @Option(
+        help: ArgumentHelp(
+            "The connection or session to read from an input with several (its name, or part of it: 8-1, a Call-ID).",
+            valueName: "ID"))
+    var connection: String?
+
+    @OptionGroup var inputs: InputOptions
 
     @OptionGroup var rules: RuleOptions
 
@@ -68,76 +73,20 @@ struct Diff: ParsableCommand {
         if files.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("standard input can stand for one description only")
         }
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
     }
 
     func run() throws {
-        let configuration = try rules.configuration()
-        var sources: [SDPSource] = []
-        var origins: NegotiationText.Sources = [:]
-        for expanded in Inputs.expand(files) {
-            let read = expanded.flatMap { item in
-                Inputs.read(item, limit: maxBytes).map { (path: item.path, bytes: $0) }
+        let command = DiffCommand(
+            configuration: try rules.configuration(), format: format, color: color.enabled, verbose: verbose,
+            maxBytes: inputs.maxBytes, kind: inputs.input, connection: connection)
+        let arguments = try files.map { argument in
+            guard argument == "-" || FileManager.default.fileExists(atPath: argument) else {
+                throw InputError(message: "\(argument): no such file or directory")
             }
-            guard case .success(let input) = read else {
-                if case .failure(let problem) = read { writeError(problem.description) }
-                throw ExitCode(2)
-            }
-            let kind = InputKind.detect(input.bytes)
-            guard kind != .sdp, let capture = TraceReader.read(input.bytes, kind: kind, strict: configuration.strict)
-            else {
-                sources.append(SDPSource(name: input.path, bytes: input.bytes, options: configuration.parseOptions))
-                origins[input.path] = LintedFile(path: input.path, source: input.bytes, diagnostics: [])
-                continue
-            }
-            // Messages of a trace: the descriptions its one session applied, in order.
-            guard capture.traces.count == 1, let trace = capture.traces.first else {
-                writeError(
-                    """
-                    \(input.path) holds \(capture.traces.count) sessions; `sdplint check` or `sdplint timeline` \
-                    shows each
-                    """
-                )
-                throw ExitCode(2)
-            }
-            for description in trace.appliedDescriptions {
-                let context = trace.events[description.index].context
-                let name = "\(input.path): \(context)"
-                sources.append(SDPSource(name: name, text: description.text, options: configuration.parseOptions))
-                origins[name] = LintedFile(
-                    path: input.path, context: context, source: Array(description.text.utf8), diagnostics: [])
-            }
+            return CommandInput(argument: argument)
         }
-        guard sources.count >= 2 else {
-            writeError(
-                "\(sources.count) description\(sources.count == 1 ? "" : "s") found; an offer and its answer are needed"
-            )
-            throw ExitCode(2)
-        }
-        let options = Negotiation.Options(strict: configuration.strict)
-        let text = NegotiationText(color: color.enabled, verbose: verbose)
-        let findings: [Finding]
-        if sources.count == 2 {
-            let report = Negotiation.analyze(offer: sources[0], answer: sources[1], options: options)
-            findings = configuration.apply(report.findings)
-            switch format {
-            case .text: print(text.render(report, findings: findings, sources: origins), terminator: "")
-            case .json:
-                print(
-                    NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion),
-                    terminator: "")
-            }
-        } else {
-            let report = Negotiation.analyze(sequence: sources, options: options)
-            findings = configuration.apply(report.allFindings)
-            switch format {
-            case .text: print(text.render(report, findings: findings, sources: origins), terminator: "")
-            case .json:
-                print(
-                    NegotiationJSON.render(report, findings: findings, sources: origins, toolVersion: sdplintVersion),
-                    terminator: "")
-            }
-        }
-        if configuration.fails(findings.map(\.diagnostic)) { throw ExitCode(1) }
+        try StandardOutput.exit(command.run(arguments, output: StandardOutput()))
     }
 }
+
+extension DiffCommand.Format: ExpressibleByArgument {}

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintInput
@@ -9,50 +9,33 @@ import SDPLintWebRTC
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Explain every line of an SDP file in plain words: codecs, parameters, extensions, candidates, roles.",
+            """
+            Explain every line of every description an input holds in plain words: codecs, parameters, \
+            extensions, candidates, roles.
+            """,
         discussion: """
             Example:
               sdplint explain Fixtures/corpus/chromium/audio-video.offer.sdp
             """
     )
 
-    @Argument(help: "The SDP file to explain; - reads standard input.")
+    @Argument(help: "The input whose descriptions to explain; - reads standard input.")
     var file: String
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: ExplainCommand.Format = .text
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var parsing: ParsingOptions
 
     func run() throws {
-        let input = try Input.read(file)
-        let lines = Explainer.explain(input.bytes)
-        switch format {
-        case .text:
-            let width = String(lines.last?.number ?? 1).count
-            var output = ""
-            var section = ""
-            for line in lines {
-                if line.section != section {
-                    section = line.section
-                    output += "\n── \(section) ──\n"
-                }
-                let number = String(line.number)
-                output += String(repeating: " ", count: width - number.count) + number + " │ " + line.text + "\n"
-                output += String(repeating: " ", count: width) + " │   " + line.explanation + "\n"
-            }
-            print(output.dropFirst(), terminator: "")
-        case .json:
-            var json = JSONWriter(format: .pretty)
-            json.array { list in
-                for line in lines {
-                    list.object { entry in
-                        entry.member("line", line.number)
-                        entry.member("text", line.text)
-                        entry.member("section", line.section)
-                        entry.member("explanation", line.explanation)
-                    }
-                }
-            }
-            print(json.output)
-        }
+        var configuration = LintConfiguration()
+        configuration.strict = parsing.strict
+        let command = ExplainCommand(
+            format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
+        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
     }
 }
+
+extension ExplainCommand.Format: ExpressibleByArgument {}

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
@@ -29,59 +29,19 @@ struct Format: ParsableCommand {
     var file: String
 
     @Option(help: "Output format: text (the SDP) or json (the SDP and any errors).")
-    var format: OutputFormat = .text
+    var format: FormatCommand.Format = .text
+
+    @OptionGroup var inputs: InputOptions
 
     @OptionGroup var parsing: ParsingOptions
 
     func run() throws {
-        let input = try Input.read(file)
-        let (descriptions, problems) = Converter.descriptions(input.bytes, name: input.path)
-        var reports =
-            problems.isEmpty
-            ? []
-            : [
-                LintedFile(
-                    path: input.path, source: input.bytes, diagnostics: problems.filter { $0.severity == .error })
-            ]
-        var formatted: [(context: String?, text: String?)] = []
-        for description in descriptions {
-            var (text, report) = Linter.format(
-                Array(description.text.utf8), path: input.path, options: parsing.parseOptions)
-            report.context = description.context
-            formatted.append((description.context, text))
-            if !report.diagnostics.isEmpty { reports.append(report) }
-        }
-        reports.removeAll { $0.diagnostics.isEmpty }
-        let failed = !reports.isEmpty || descriptions.isEmpty
-        switch format {
-        case .text:
-            if failed {
-                var output =
-                    descriptions.isEmpty && reports.isEmpty
-                    ? "sdplint: \(input.path): holds no session description\n" : ""
-                for report in reports { TextRenderer(color: false).render(report, into: &output) }
-                FileHandle.standardError.write(Data(output.utf8))
-            } else {
-                // Several descriptions (a SIP call, an NDJSON exchange) one after another, each from v=0.
-                print(formatted.compactMap(\.text).joined(), terminator: "")
-            }
-        case .json:
-            var json = JSONWriter(format: .pretty)
-            json.object { result in
-                result.member("path", input.path)
-                result.member("formatted", orNull: failed ? nil : formatted.compactMap(\.text).joined())
-                result.member(
-                    "diagnostics",
-                    array: { items in
-                        for report in reports {
-                            for diagnostic in report.diagnostics {
-                                items.object { JSONReport.write(diagnostic, to: &$0) }
-                            }
-                        }
-                    })
-            }
-            print(json.output)
-        }
-        if failed { throw ExitCode(1) }
+        var configuration = LintConfiguration()
+        configuration.strict = parsing.strict
+        let command = FormatCommand(
+            format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
+        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
     }
 }
+
+extension FormatCommand.Format: ExpressibleByArgument {}

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintDiagnostics
@@ -11,9 +11,42 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// The formats findings can be reported in.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github
+extension CheckCommand.Format: ExpressibleByArgument {}
+extension InputKind: ExpressibleByArgument {}
+
+/// Standard output and standard error, for the library's commands.
+final class StandardOutput: CommandOutput {
+    func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    func write(bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
+    func report(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    func progress(_ status: String) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + status).utf8))
+    }
+
+    /// Ends the command with its status.
+    static func exit(_ status: ExitStatus) throws {
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// The options that say what the inputs are and how much of them to read.
+struct InputOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "What the input is, instead of detecting it: \(InputKind.readable.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "KIND"))
+    var input: InputKind?
+
+    @Option(help: "The largest input read, in bytes.")
+    var maxBytes: Int = 64 << 20
+
+    func validate() throws {
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        if let input, !InputKind.readable.contains(input) {
+            throw ValidationError("--input takes one of \(InputKind.readable.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -137,22 +170,9 @@ struct DescriptionOptions: ParsableArguments {
     }
 }
 
-/// One input named on the command line: a file, or "-" for standard input, read whole up to
-/// `limit` bytes. Problems end the command with exit status 2, the path in the message.
-struct Input {
-    let item: Inputs.Item
-    let bytes: [UInt8]
-
-    var path: String { item.path }
-
-    static func read(_ argument: String, limit: Int = 64 << 20) throws -> Input {
-        let item = try locate(argument)
-        switch Inputs.read(item, limit: limit) {
-        case .failure(let problem): throw InputError(message: problem.description)
-        case .success(let bytes): return Input(item: item, bytes: bytes)
-        }
-    }
-
+/// One input named on the command line: a file, or "-" for standard input. Problems end the
+/// command with exit status 2, the path in the message.
+enum Input {
     /// The input an argument names, without reading it: one file, not a directory.
     static func locate(_ argument: String) throws -> Inputs.Item {
         let expanded = Inputs.expand([argument])
@@ -166,6 +186,11 @@ struct Input {
             return item
         }
     }
+}
+
+extension Inputs.Item {
+    /// The item as a command reads it.
+    var commandInput: CommandInput { CommandInput(name: path, file: file) }
 }
 
 struct InputError: Error, CustomStringConvertible {

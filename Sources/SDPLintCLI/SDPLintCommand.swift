@@ -25,7 +25,7 @@ struct SDPLintCommand: ParsableCommand {
             """,
         version: sdplintVersion,
         subcommands: [
-            Check.self, Diff.self, TimelineCommand.self, Convert.self, Explain.self, Format.self, Anonymize.self,
+            Check.self, Diff.self, TimelineSubcommand.self, Convert.self, Explain.self, Format.self, Anonymize.self,
             Rules.self, Profiles.self,
         ],
         defaultSubcommand: Check.self

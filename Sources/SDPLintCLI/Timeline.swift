@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SDPLint
 import SDPLintInput
@@ -6,7 +6,7 @@ import SDPLintJSON
 import SDPLintReporting
 import SDPLintWebRTC
 
-struct TimelineCommand: ParsableCommand {
+struct TimelineSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Show the signaling of each connection in a browser dump or capture as a table.",
@@ -26,63 +26,25 @@ struct TimelineCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A browser dump or capture; - reads standard input.")
+    @Argument(help: "A browser dump, capture or file of signaling messages; - reads standard input.")
     var file: String
 
     @Option(help: "Output format: text, or json (Schemas/sdplint-timeline.schema.json).")
-    var format: OutputFormat = .text
+    var format: TimelineCommand.Format = .text
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: "The largest input read, in bytes.")
-    var maxBytes: Int = 256 << 20
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let item = try Input.locate(file)
-        let found: TraceCapture?
-        if let file = item.file, let head = Inputs.peek(item), TraceReader.isCaptureFile(path: file, head: head) {
-            found = TraceReader.readCapture(path: file)
-        } else {
-            let bytes = try Input.read(file, limit: maxBytes).bytes
-            found = TraceReader.read(bytes, kind: InputKind.detect(bytes))
-        }
-        guard let capture = found else {
-            writeError("\(item.path): not a browser dump or capture; `sdplint diff` shows the exchange of SDP files")
-            throw ExitCode(2)
-        }
-        let timelines = capture.traces.map(Timeline.init)
-        switch format {
-        case .text:
-            let renderer = TextRenderer(color: color.enabled)
-            var output =
-                "\(item.path): \(capture.format), \(timelines.count) connection\(timelines.count == 1 ? "" : "s")\n"
-            for timeline in timelines { output += "\n" + timeline.text(renderer: renderer) }
-            for diagnostic in capture.diagnostics {
-                output += "\n"
-                renderer.render(
-                    diagnostic, in: LintedFile(path: item.path, source: capture.source, diagnostics: []), into: &output)
-            }
-            print(output, terminator: "")
-        case .json:
-            var json = JSONWriter(format: .pretty)
-            json.object { root in
-                JSONReport.writeHeader(toolVersion: sdplintVersion, to: &root)
-                root.member("kind", "timeline")
-                root.member("path", item.path)
-                root.member("format", capture.format)
-                root.member(
-                    "traces",
-                    array: { list in
-                        for timeline in timelines { list.object { timeline.write(to: &$0) } }
-                    })
-                root.member(
-                    "diagnostics",
-                    array: { list in
-                        for diagnostic in capture.diagnostics { list.object { JSONReport.write(diagnostic, to: &$0) } }
-                    })
-            }
-            print(json.output)
-        }
+        let command = TimelineCommand(
+            configuration: try rules.configuration(), format: format, color: color.enabled,
+            maxBytes: inputs.maxBytes, kind: inputs.input)
+        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
     }
 }
+
+extension TimelineCommand.Format: ExpressibleByArgument {}

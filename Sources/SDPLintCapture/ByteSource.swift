@@ -7,7 +7,7 @@ internal import Darwin
 #endif
 
 /// Where a reader's bytes come from: a file, memory, or a decompressor in front of either.
-protocol ByteSource: AnyObject {
+package protocol ByteSource: AnyObject {
     /// Appends at most about `count` bytes to `buffer` (a decompressor may append more) and
     /// says how many; 0 means the input is over.
     func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int
@@ -15,12 +15,12 @@ protocol ByteSource: AnyObject {
 
 /// A file read with stdio, so that a capture of any size is read in chunks and never held
 /// whole.
-final class FileSource: ByteSource {
+package final class FileSource: ByteSource {
     private let file: UnsafeMutablePointer<FILE>
     private var position = 0
     private var scratch: [UInt8] = []
 
-    init(path: String) throws(CaptureError) {
+    package init(path: String) throws(CaptureError) {
         guard let file = fopen(path, "rb") else {
             throw CaptureError(.unreadable, offset: 0, "cannot open \(path): \(String(cString: strerror(errno)))")
         }
@@ -29,7 +29,14 @@ final class FileSource: ByteSource {
 
     deinit { fclose(file) }
 
-    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+    /// The size of a regular file, or `nil` for a pipe, a device or a terminal.
+    package var size: Int? {
+        var status = stat()
+        guard fstat(fileno(file), &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
+    package func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
         guard count > 0 else { return 0 }
         // Read through a scratch buffer allocated once: appending its bytes is a copy, where
         // growing `buffer` by `count` zeros first would write every byte twice.

@@ -13,17 +13,22 @@ public enum WebRTCInternalsDump {
     static func matches(_ value: JSONValue) -> Bool { value["PeerConnections"]?.objectValue != nil }
 
     /// Reads the dump's peer connections. A dump cut short is read up to its last complete event.
-    public static func read(_ bytes: [UInt8]) -> TraceCapture {
-        var reading = JSONReading(bytes)
+    public static func read(_ bytes: [UInt8], strict: Bool = false) -> InputDocument {
+        read(JSONReading(bytes), bytes: bytes, strict: strict)
+    }
+
+    /// Reads a dump whose JSON is parsed already.
+    package static func read(_ reading: JSONReading, bytes: [UInt8], strict: Bool) -> InputDocument {
+        var reading = reading
         guard let root = reading.document?.root else {
-            return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
+            return InputDocument(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
         }
         var traces: [SignalingTrace] = []
         guard let connections = root["PeerConnections"], connections.value.objectValue != nil else {
             reading.report(
                 TraceRules.unrecognizedInput, at: root.location,
                 "the JSON has no PeerConnections member; it is not a webrtc-internals dump")
-            return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
+            return InputDocument(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
         }
         if connections.members.isEmpty {
             reading.report(
@@ -32,7 +37,7 @@ public enum WebRTCInternalsDump {
         }
         for connection in connections.members {
             let id = connection.key ?? "?"
-            var events = ChromiumEvents()
+            var events = ChromiumEvents(strict: strict)
             for entry in connection["updateLog"]?.elements ?? [] {
                 guard let type = entry["type"]?.value.stringValue else {
                     reading.report(TraceRules.unreadableEvent, at: entry.location, "\(context(entry)) has no type")
@@ -54,7 +59,7 @@ public enum WebRTCInternalsDump {
                     configuration: configuration?.value.stringValue, configurationContext: configuration.map(context),
                     events: events.events))
         }
-        return TraceCapture(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
+        return InputDocument(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
     }
 
     static let format = "chrome://webrtc-internals dump"
@@ -70,7 +75,7 @@ public enum RTCStatsDump {
 
     /// Reads the dump's peer connections, line by line; a line that cannot be read is reported
     /// and skipped, a last line cut short too.
-    public static func read(_ bytes: [UInt8]) -> TraceCapture {
+    public static func read(_ bytes: [UInt8], strict: Bool = false) -> InputDocument {
         var diagnostics: [Diagnostic] = []
         var order: [String] = []
         var connections: [String: (events: ChromiumEvents, configuration: String?, context: String?, url: String?)] =
@@ -106,7 +111,7 @@ public enum RTCStatsDump {
             guard let id = array[1].stringValue else { continue }  // browser-wide events (create with null)
             if connections[id] == nil {
                 order.append(id)
-                connections[id] = (ChromiumEvents(), nil, nil, nil)
+                connections[id] = (ChromiumEvents(strict: strict), nil, nil, nil)
             }
             let context = "event at line \(lineNumber) (\(id))"
             switch event {
@@ -144,7 +149,7 @@ public enum RTCStatsDump {
                     at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 12)),
                     "the rtcstats dump records no peer connection"))
         }
-        return TraceCapture(format: "rtcstats dump", traces: traces, diagnostics: diagnostics, source: bytes)
+        return InputDocument(format: "rtcstats dump", traces: traces, diagnostics: diagnostics, source: bytes)
     }
 }
 
@@ -159,10 +164,15 @@ public enum FirefoxWebRTCHistory {
         value["sdpHistories"]?.arrayValue != nil || (value["pcid"] != nil && value["sdpHistory"]?.arrayValue != nil)
     }
 
-    public static func read(_ bytes: [UInt8]) -> TraceCapture {
-        var reading = JSONReading(bytes)
+    public static func read(_ bytes: [UInt8], strict: Bool = false) -> InputDocument {
+        read(JSONReading(bytes), bytes: bytes, strict: strict)
+    }
+
+    /// Reads a report whose JSON is parsed already.
+    package static func read(_ reading: JSONReading, bytes: [UInt8], strict: Bool) -> InputDocument {
+        var reading = reading
         guard let root = reading.document?.root else {
-            return TraceCapture(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
+            return InputDocument(format: format, traces: [], diagnostics: reading.diagnostics, source: bytes)
         }
         var reports: [String: JSONNode] = [:]
         for report in root["reports"]?.elements ?? [] {
@@ -206,7 +216,9 @@ public enum FirefoxWebRTCHistory {
                 let time = entry["timestamp"]?.value.numberValue?.double
                 events.append(
                     .init(
-                        kind: .description(type: type, text: sdp, applied: applied), side: side,
+                        kind: .description(
+                            type: type, sdp: SessionDescription.parse(sdp, options: strict ? .strict : .lenient),
+                            applied: applied), side: side,
                         operation: isLocal ? "setLocalDescription" : "setRemoteDescription", time: time,
                         context: context(entry)))
                 for error in errors {
@@ -226,24 +238,27 @@ public enum FirefoxWebRTCHistory {
                     name: "pcid \(history.id)", origin: nil, configuration: configuration.map { $0.value.serialized() },
                     configurationContext: configuration.map(context), events: events))
         }
-        return TraceCapture(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
+        return InputDocument(format: format, traces: traces, diagnostics: reading.diagnostics, source: bytes)
     }
 
     static let format = "Firefox about:webrtc report"
 }
 
 /// The JSON of a dump with locations, read even when the file was cut short.
-struct JSONReading {
-    private(set) var document: JSONDocument?
-    private(set) var diagnostics: [Diagnostic] = []
+package struct JSONReading {
+    package private(set) var document: JSONDocument?
+    package private(set) var diagnostics: [Diagnostic] = []
+    /// Whether the text was cut short and only what came before the cut was read.
+    package private(set) var truncated = false
 
-    init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         let first = JSONDocument.parse(bytes)
         document = first.document
         guard document == nil else { return }
         // A dump cut short: read what was complete before the cut.
         if let repaired = JSONTruncation.closing(bytes), let salvaged = JSONDocument.parse(repaired.text).document {
             document = salvaged
+            truncated = true
             let end = salvaged.location(of: repaired.keptBytes..<repaired.keptBytes)
             diagnostics.append(
                 TraceRules.truncatedCapture.diagnostic(
@@ -258,7 +273,7 @@ struct JSONReading {
         }
     }
 
-    mutating func report(_ rule: Rule, at location: SourceLocation?, _ message: String) {
+    package mutating func report(_ rule: Rule, at location: SourceLocation?, _ message: String) {
         diagnostics.append(rule.diagnostic(at: location ?? SourceLocation(line: 1, column: 1, bytes: 0..<0), message))
     }
 }

@@ -1,3 +1,4 @@
+package import SDPLintDiagnostics
 package import SDPLintJSON
 package import SDPLintSDP
 
@@ -35,13 +36,22 @@ struct ChromiumEvents {
         }
     }
 
+    /// Whether descriptions are parsed strictly.
+    let strict: Bool
     private(set) var events: [SignalingTrace.Event] = []
     /// Events that could not be read: their context and why.
     private(set) var unreadable: [(context: String, reason: String)] = []
     /// The set…Description calls waiting for their outcome, by operation.
     private var pending: [String: Int] = [:]
     /// The last description each create… call produced, for an implicit setLocalDescription().
-    private var lastCreated: (type: SDPType, text: String)?
+    private var lastCreated: (type: SDPType, sdp: ParseResult<SessionDescription>)?
+
+    init(strict: Bool) { self.strict = strict }
+
+    /// A description's text, parsed once, here.
+    private func parse(_ text: String) -> ParseResult<SessionDescription> {
+        SessionDescription.parse(text, options: strict ? .strict : .lenient)
+    }
 
     mutating func add(type: String, value: Value, time: Double?, context: String) {
         switch type {
@@ -50,24 +60,25 @@ struct ChromiumEvents {
                 unreadable.append((context, "\(type) holds no session description"))
                 return
             }
-            lastCreated = (kind, text)
+            let sdp = parse(text)
+            lastCreated = (kind, sdp)
             events.append(
                 .init(
-                    kind: .description(type: kind, text: text, applied: false), side: .local,
+                    kind: .description(type: kind, sdp: sdp, applied: false), side: .local,
                     operation: type, time: time, context: context))
         case "setLocalDescription", "setRemoteDescription":
-            var description = Self.description(value)
+            var description = Self.description(value).map { (type: $0.0, sdp: parse($0.1)) }
             if description == nil, type == "setLocalDescription", let lastCreated, Self.isEmpty(value) {
                 description = lastCreated  // setLocalDescription() with no argument applies the last one created
             }
-            guard let (kind, text) = description else {
+            guard let (kind, sdp) = description else {
                 unreadable.append((context, "\(type) holds no session description"))
                 return
             }
             pending[type] = events.count
             events.append(
                 .init(
-                    kind: .description(type: kind, text: text, applied: true),
+                    kind: .description(type: kind, sdp: sdp, applied: true),
                     side: type == "setLocalDescription" ? .local : .remote,
                     operation: type, time: time, context: context))
         case "setLocalDescriptionOnSuccess", "setRemoteDescriptionOnSuccess":
@@ -75,9 +86,9 @@ struct ChromiumEvents {
         case "setLocalDescriptionOnFailure", "setRemoteDescriptionOnFailure":
             let operation = String(type.dropLast("OnFailure".count))
             if let index = pending.removeValue(forKey: operation),
-                case .description(let kind, let text, _) = events[index].kind
+                case .description(let kind, let sdp, _) = events[index].kind
             {
-                events[index].kind = .description(type: kind, text: text, applied: false)
+                events[index].kind = .description(type: kind, sdp: sdp, applied: false)
             }
             events.append(
                 .init(

@@ -1,4 +1,8 @@
-/// What an input holds, detected from its first bytes (or forced with `--input`).
+package import SDPLintCapture
+import SDPLintSignaling
+
+/// What an input holds, told from its content (or forced with `--input`); the file name is a
+/// hint only where the content cannot decide (an empty `.ndjson` file is an empty stream).
 public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// A session description (RFC 8866).
     case sdp
@@ -6,26 +10,37 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case sdpfrag
     /// One or more ICE candidate lines, with or without `a=` (RFC 8839 §5.1).
     case candidate
-    /// JSON: a signaling envelope, NDJSON, a webrtc-internals dump or an about:webrtc report.
+    /// JSON: a signaling envelope, NDJSON, `iceServers`, a webrtc-internals dump or an
+    /// about:webrtc report.
     case json
     /// SIP messages (RFC 3261).
     case sip
     /// HTTP messages (WHIP/WHEP, RFC 9725).
     case http
-    /// XML: an XMPP Jingle stanza.
+    /// XML: XMPP Jingle stanzas.
     case xml
     /// An rtcstats dump, decompressed (`RTCStatsDump` then one JSON array per event).
     case rtcstats
-    /// gzip-compressed data (webrtc-internals and rtcstats dumps).
+    /// gzip-compressed data (webrtc-internals and rtcstats dumps, captures).
     case gzip
     /// A packet capture (pcap or pcapng).
     case pcap
+    /// Bytes that are not text: no reader applies.
+    case binary
+    /// An HTML page, such as a saved about:webrtc page: no reader applies.
+    case html
 
     public var description: String { rawValue }
 
-    /// Guesses the kind from the content.
-    public static func detect(_ bytes: [UInt8]) -> InputKind {
-        if bytes.starts(with: [0x1F, 0x8B]) { return .gzip }
+    /// The kinds `--input` accepts: the ones a reader reads.
+    public static var readable: [InputKind] { allCases.filter { $0 != .binary && $0 != .html } }
+
+    /// The kind of `bytes`, from their content first and from `name`'s extension where the
+    /// content does not decide.
+    ///
+    /// - Complexity: O(1): at most the first 4 KiB are read.
+    public static func detect(_ bytes: [UInt8], name: String = "") -> InputKind {
+        if Gzip.isGzip(bytes.prefix(3)), bytes.count >= 2 { return .gzip }
         let magics: [[UInt8]] = [
             [0xD4, 0xC3, 0xB2, 0xA1], [0xA1, 0xB2, 0xC3, 0xD4], [0x4D, 0x3C, 0xB2, 0xA1], [0xA1, 0xB2, 0x3C, 0x4D],
             [0x0A, 0x0D, 0x0D, 0x0A],
@@ -34,25 +49,61 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[start]) { start += 1 }
-        let head = bytes[start..<min(bytes.count, start + 256)]
-        guard let first = head.first else { return .sdp }
+        let head = Array(bytes[start..<min(bytes.count, start + 4096)])
+        guard let first = head.first else { return hint(name) ?? .sdp }
+        // UTF-16 has a NUL in every other byte: no reader takes it (the finding says so).
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .binary }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
-        case UInt8(ascii: "<"): return .xml
+        case UInt8(ascii: "<"): return looksLikeHTML(head) ? .html : .xml
         default: break
         }
         let firstLine = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
-        if firstLine.hasPrefix("v=") { return .sdp }
         if firstLine == "RTCStatsDump" { return .rtcstats }
         if firstLine.hasPrefix("a=candidate:") || firstLine.hasPrefix("candidate:") {
-            let rest = String(decoding: bytes[start...].prefix(4096), as: UTF8.self).split(whereSeparator: \.isNewline)
-            return rest.allSatisfy {
+            let lines = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline)
+            return lines.allSatisfy {
                 $0.hasPrefix("a=candidate:") || $0.hasPrefix("candidate:") || $0 == "a=end-of-candidates"
             } ? .candidate : .sdpfrag
         }
-        if firstLine.hasPrefix("a=") || firstLine.hasPrefix("m=") { return .sdpfrag }
-        if firstLine.hasPrefix("SIP/2.0 ") || firstLine.hasSuffix(" SIP/2.0") { return .sip }
-        if firstLine.hasPrefix("HTTP/1.1 ") || firstLine.hasSuffix(" HTTP/1.1") { return .http }
-        return .sdp
+        switch Signaling.detect(head, name: name) {
+        case .json, .envelope: return .json
+        case .whip: return .http
+        case .sip: return .sip
+        case .sdp: return .sdp
+        case .sdpfrag: return .sdpfrag
+        case nil: return isBinary(head) ? .binary : hint(name) ?? .sdp
+        }
+    }
+
+    /// The kind a file name suggests, for content that does not say.
+    static func hint(_ name: String) -> InputKind? {
+        let lowered = name.lowercased()
+        let extensions: [(String, InputKind)] = [
+            (".ndjson", .json), (".jsonl", .json), (".json", .json), (".sdpfrag", .sdpfrag), (".xml", .xml),
+            (".sip", .sip), (".pcap", .pcap), (".pcapng", .pcap), (".gz", .gzip), (".sdp", .sdp),
+        ]
+        return extensions.first { lowered.hasSuffix($0.0) }?.1
+    }
+
+    /// Whether the head of an input is not text: a NUL, control bytes other than white space,
+    /// or bytes that are not UTF-8 where the rest is not ASCII either.
+    static func isBinary(_ head: [UInt8]) -> Bool {
+        var controls = 0
+        for byte in head {
+            if byte == 0 { return true }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x1B { controls += 1 }
+        }
+        if controls * 20 > head.count { return true }
+        // Text in another encoding than UTF-8 (UTF-16 has NULs; Latin-1 is still text to report).
+        let invalid = String(validating: head.prefix(4000), as: UTF8.self) == nil
+        return invalid && head.filter { $0 >= 0x80 }.count * 4 > head.count
+    }
+
+    /// `<!DOCTYPE html`, `<html`, or a page that opens with a `<head>` or `<body>`.
+    static func looksLikeHTML(_ head: [UInt8]) -> Bool {
+        let text = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
+        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<head")
+            || text.hasPrefix("<body")
     }
 }

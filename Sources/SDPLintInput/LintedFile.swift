@@ -1,7 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintWebRTC
 
-/// One input and the findings about it, ready to render.
+/// One input, or one text inside an input, and the findings about it, ready to render.
 public struct LintedFile: Sendable {
     /// How the input is named in reports: a path, or "<stdin>".
     public var path: String
@@ -11,37 +11,39 @@ public struct LintedFile: Sendable {
     public var context: String?
     /// The text the line and column numbers refer to (for the snippets under each finding).
     /// Emptied in batch runs that need no snippets, to keep memory flat.
-    public var source: [UInt8] { didSet { lineStarts = Self.lineStarts(of: source) } }
-    /// The line of the input ``source`` starts at: 1, or later for a window of a stream read a
+    public var text: SourceText
+    /// The line of the input ``text`` starts at: 1, or later for a window of a stream read a
     /// block at a time, whose findings keep the input's line numbers.
     public var firstLine: Int
-    /// The offset of the first byte of each line of ``source``, so that ``line(_:)`` does not
-    /// count lines from the start for every finding (rendering n findings was O(n × size)).
-    private var lineStarts: [Int]
     public var diagnostics: [Diagnostic]
     /// The candidates the input holds and what they offer for connectivity, when it has any.
     public var connectivity: ConnectivityReport?
 
     public init(
-        path: String, context: String? = nil, source: [UInt8], firstLine: Int = 1, diagnostics: [Diagnostic],
+        path: String, context: String? = nil, text: SourceText, firstLine: Int = 1, diagnostics: [Diagnostic],
         connectivity: ConnectivityReport? = nil
     ) {
         self.path = path
         self.context = context
-        self.source = source
+        self.text = text
         self.firstLine = firstLine
-        self.lineStarts = Self.lineStarts(of: source)
         self.diagnostics = diagnostics
         self.connectivity = connectivity
     }
 
-    /// Where each line starts: 0 and the offset after every LF.
-    ///
-    /// - Complexity: O(n) in the size of `source`.
-    private static func lineStarts(of source: [UInt8]) -> [Int] {
-        var starts = [0]
-        for (offset, byte) in source.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-        return starts
+    public init(
+        path: String, context: String? = nil, source: [UInt8], firstLine: Int = 1, diagnostics: [Diagnostic],
+        connectivity: ConnectivityReport? = nil
+    ) {
+        self.init(
+            path: path, context: context, text: SourceText(source), firstLine: firstLine, diagnostics: diagnostics,
+            connectivity: connectivity)
+    }
+
+    /// The bytes of ``text``.
+    public var source: [UInt8] {
+        get { text.bytes }
+        set { text = SourceText(newValue) }
     }
 
     /// How findings name their place: `offer.sdp:` or, inside a larger input,
@@ -54,25 +56,17 @@ public struct LintedFile: Sendable {
     /// How many findings of each severity.
     public var counts: SeverityCounts { SeverityCounts(diagnostics) }
 
-    /// The text of a 1-based line, without its line ending.
+    /// The text of a 1-based line of the input, without its line ending.
     ///
     /// - Complexity: O(m) in the length of the line.
     public func line(_ number: Int) -> [UInt8] {
-        lineBounds(number).map { Array(source[$0]) } ?? []
+        lineBounds(number).map { Array(text.bytes[$0]) } ?? []
     }
 
-    /// The byte range in ``source`` of a line of the input (numbered from ``firstLine``),
-    /// without its line ending.
-    ///
-    /// - Complexity: O(1).
+    /// The byte range in ``text`` of a line of the input (numbered from ``firstLine``), without
+    /// its line ending.
     package func lineBounds(_ line: Int) -> Range<Int>? {
-        let number = line - firstLine + 1
-        guard number >= 1, number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] - 1 : source.count
-        guard start <= end else { return nil }
-        if end > start && source[end - 1] == 0x0D { end -= 1 }
-        return start..<end
+        text.range(ofLine: line - firstLine + 1)
     }
 }
 

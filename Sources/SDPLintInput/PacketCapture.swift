@@ -11,12 +11,12 @@ package import SDPLintSignaling
 /// signaling it holds, not to the size of the file.
 public enum PacketCapture {
     /// Reads the capture `decoder` delivers, keeping every dialog.
-    public static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> TraceCapture {
+    public static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> InputDocument {
         var traces: [SignalingTrace] = []
         var embedded: [LintedFile] = []
         let diagnostics = stream(
             decoder, strict: strict, trace: { traces.append($0) }, embedded: { embedded.append($0) })
-        return TraceCapture(
+        return InputDocument(
             format: format(decoder), traces: traces, diagnostics: diagnostics, source: [], textsChecked: true,
             embedded: embedded)
     }
@@ -55,7 +55,7 @@ public enum PacketCapture {
     static func format(_ decoder: CaptureDecoder) -> String { "packet capture (\(decoder.reader.format))" }
 
     /// Opens and reads a capture file; `nil` with the reason when it cannot be opened at all.
-    public static func read(path: String, strict: Bool = false) -> Result<TraceCapture, CaptureError> {
+    public static func read(path: String, strict: Bool = false) -> Result<InputDocument, CaptureError> {
         do throws(CaptureError) {
             return .success(read(try CaptureDecoder(path: path), strict: strict))
         } catch {
@@ -64,7 +64,7 @@ public enum PacketCapture {
     }
 
     /// Reads a capture held in memory.
-    public static func read(bytes: [UInt8], strict: Bool = false) -> Result<TraceCapture, CaptureError> {
+    public static func read(bytes: [UInt8], strict: Bool = false) -> Result<InputDocument, CaptureError> {
         do throws(CaptureError) {
             return .success(read(try CaptureDecoder(bytes: bytes), strict: strict))
         } catch {

@@ -9,19 +9,29 @@ public import SDPLintSignaling
 public enum SignalingMessages {
     /// Reads the messages of `source` in `format`. The readers check each description's and
     /// candidate's text as they go, with findings located in `source`.
-    public static func read(_ source: [UInt8], format: SignalingFormat, strict: Bool = false) -> TraceCapture {
+    public static func read(_ source: [UInt8], format: SignalingFormat, strict: Bool = false) -> InputDocument {
         let (messages, diagnostics) = Signaling.read(
             source, format: format, options: Signaling.ReadOptions(strict: strict))
+        return document(messages, diagnostics: diagnostics, source: source, format: format)
+    }
+
+    /// Messages read already, laid out as one trace per session.
+    package static func document(
+        _ messages: [Located<SignalingMessage>], diagnostics: [Diagnostic], source: [UInt8],
+        format: SignalingFormat, description: String? = nil, firstNumber: Int = 0, contexts: [String]? = nil
+    ) -> InputDocument {
         var order: [String] = []
         var events: [String: [SignalingTrace.Event]] = [:]
         for (number, located) in messages.enumerated() {
-            let (session, event) = Self.event(located, number: number, format: format)
+            var (session, event) = Self.event(located, number: firstNumber + number, format: format)
+            if let contexts, contexts.indices.contains(number) { event.context = contexts[number] }
             if events[session] == nil { order.append(session) }
             events[session, default: []].append(event)
         }
         let traces = order.map { SignalingTrace(name: traceName($0), events: events[$0] ?? []) }
-        return TraceCapture(
-            format: description(format), traces: traces, diagnostics: diagnostics, source: source, textsChecked: true)
+        return InputDocument(
+            format: description ?? self.description(format), traces: traces, diagnostics: diagnostics, source: source,
+            textsChecked: true)
     }
 
     /// A message as an event of its session's trace.
@@ -33,7 +43,8 @@ public enum SignalingMessages {
         if case .description = kind { context += ", SDP" }  // lines count in the description, not the file
         return (
             located.value.session ?? "",
-            SignalingTrace.Event(kind: kind, side: nil, operation: format.rawValue, time: nil, context: context)
+            SignalingTrace.Event(
+                kind: kind, side: nil, operation: format.rawValue, time: nil, context: context, message: located.value)
         )
     }
 
@@ -61,7 +72,8 @@ extension SignalingTrace.Event.Kind {
     init(_ content: SignalingMessage.Content) {
         switch content {
         case .description(let description):
-            self = .description(type: description.type, text: description.sdp, applied: true)
+            // The reader parsed the text once; a rollback carries none.
+            self = .description(type: description.type, sdp: description.parsed ?? .empty, applied: true)
         case .candidate(let candidate):
             self = .candidate(
                 line: candidate.candidate, mid: candidate.sdpMid, mLineIndex: candidate.sdpMLineIndex.map(Int.init))

@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 package import SDPLintICE
 public import SDPLintSDP
+public import SDPLintSignaling
 
 /// The signaling of one peer connection (or one SIP dialog) in the order it happened, as a
 /// browser dump or a capture recorded it: the descriptions each side created and applied, the
@@ -43,9 +44,9 @@ public struct SignalingTrace: Sendable, Hashable {
         }
 
         public enum Kind: Sendable, Hashable {
-            /// A session description: `applied` is false for one only created (createOffer's
-            /// result) or whose set…Description call failed.
-            case description(type: SDPType, text: String, applied: Bool)
+            /// A session description, parsed once by the reader: `applied` is false for one only
+            /// created (createOffer's result) or whose set…Description call failed.
+            case description(type: SDPType, sdp: ParseResult<SessionDescription>, applied: Bool)
             /// A trickled candidate line (RFC 8840), with the section it belongs to.
             case candidate(line: String, mid: String?, mLineIndex: Int?)
             /// The end of candidates for one section or for all (an empty candidate).
@@ -64,28 +65,34 @@ public struct SignalingTrace: Sendable, Hashable {
         public var time: Double?
         /// Where in the capture the event is: `PeerConnections["8-1"].updateLog[7]`, `line 23`.
         public var context: String
+        /// The signaling message the event was read from, when the input was signaling messages
+        /// (JSON, SIP, WHIP/WHEP, Jingle): what a conversion writes, with every field it had.
+        public var message: SignalingMessage?
 
-        public init(kind: Kind, side: Side?, operation: String, time: Double?, context: String) {
+        public init(
+            kind: Kind, side: Side?, operation: String, time: Double?, context: String, message: SignalingMessage? = nil
+        ) {
             self.kind = kind
             self.side = side
             self.operation = operation
             self.time = time
             self.context = context
+            self.message = message
         }
     }
 
     /// The descriptions applied to the connection, in order: the session's offer/answer
     /// exchanges (rolled-back offers and provisional answers left out).
-    public var appliedDescriptions: [(index: Int, type: SDPType, text: String)] {
-        var result: [(index: Int, type: SDPType, text: String)] = []
+    public var appliedDescriptions: [(index: Int, type: SDPType, sdp: ParseResult<SessionDescription>)] {
+        var result: [(index: Int, type: SDPType, sdp: ParseResult<SessionDescription>)] = []
         for (index, event) in events.enumerated() {
-            guard case .description(let type, let text, let applied) = event.kind, applied else { continue }
+            guard case .description(let type, let sdp, let applied) = event.kind, applied else { continue }
             if type == .pranswer { continue }  // the final answer follows (RFC 9429 §4.1.10.1)
             if type == .rollback {
                 if let last = result.last, last.type == .offer { result.removeLast() }
                 continue
             }
-            result.append((index, type, text))
+            result.append((index, type, sdp))
         }
         return result
     }
@@ -183,9 +190,9 @@ extension TraceRules {
 }
 
 extension SignalingTrace.Event {
-    /// The text of a description event.
-    package var descriptionText: String? {
-        if case .description(_, let text, _) = kind { return text }
+    /// The parse of a description event.
+    package var description: ParseResult<SessionDescription>? {
+        if case .description(_, let sdp, _) = kind { return sdp }
         return nil
     }
 
@@ -196,33 +203,11 @@ extension SignalingTrace.Event {
     }
 }
 
-/// A capture's traces, and what could not be read in it.
-public struct TraceCapture: Sendable {
-    /// What the capture is, for people: "chrome://webrtc-internals dump".
-    public var format: String
-    public var traces: [SignalingTrace]
-    /// Problems reading the capture itself: a truncated file, an unreadable event. Locations
-    /// are in the file (or, for a compressed file, in its decompressed text).
-    public var diagnostics: [Diagnostic]
-    /// The text the diagnostics' lines count in.
-    public var source: [UInt8]
-    /// Whether the reader already checked each description's and candidate's text, its
-    /// findings among ``diagnostics`` and located in the file (signaling messages); the
-    /// browser dumps leave that to ``TraceLinter``.
-    public var textsChecked: Bool
-    /// Findings about parts of the capture that have their own text — each SIP message of a
-    /// packet capture — located in that text and named by ``LintedFile/context``.
-    public var embedded: [LintedFile]
-
-    public init(
-        format: String, traces: [SignalingTrace], diagnostics: [Diagnostic] = [], source: [UInt8] = [],
-        textsChecked: Bool = false, embedded: [LintedFile] = []
-    ) {
-        self.format = format
-        self.traces = traces
-        self.diagnostics = diagnostics
-        self.source = source
-        self.textsChecked = textsChecked
-        self.embedded = embedded
+extension ParseResult where Value == SessionDescription {
+    /// No description: what a rollback carries (RFC 9429 §4.1.10.2).
+    package static var empty: Self {
+        ParseResult(
+            value: SessionDescription(origin: .init(sessionID: "0", sessionVersion: 0), times: []), diagnostics: [],
+            source: .empty)
     }
 }

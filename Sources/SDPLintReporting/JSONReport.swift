@@ -1,7 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintInput
 public import SDPLintJSON
-package import SDPLintWebRTC
+import SDPLintWebRTC
 
 /// The machine-readable report of `sdplint check --format json`; its schema is
 /// `Schemas/sdplint-report.schema.json`.

@@ -1,8 +1,8 @@
-package import SDPLintDiagnostics
-public import SDPLintInput
-package import SDPLintJSON
+import SDPLintDiagnostics
+import SDPLintInput
+import SDPLintJSON
 public import SDPLintOfferAnswer
-package import SDPLintSDP
+import SDPLintSDP
 
 /// The machine-readable form of `sdplint diff --format json`; its schema is
 /// `Schemas/sdplint-negotiation.schema.json`. Findings have the members of `sdplint check`'s

@@ -1,7 +1,7 @@
-package import SDPLintDiagnostics
+import SDPLintDiagnostics
 public import SDPLintInput
 public import SDPLintOfferAnswer
-package import SDPLintSDP
+import SDPLintSDP
 
 /// Renders what `sdplint diff` found for people: each section with its directions, the codec
 /// table (offer and answer payload types side by side, aligned), transport and RTP features,

@@ -1,7 +1,7 @@
 import Foundation
 public import SDPLintDiagnostics
 public import SDPLintInput
-package import SDPLintJSON
+import SDPLintJSON
 
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as

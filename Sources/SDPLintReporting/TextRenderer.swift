@@ -87,21 +87,32 @@ public struct TextRenderer: Sendable {
     /// The bytes as text for display: invalid UTF-8 repaired, control bytes shown as U+2400
     /// symbols so that a NUL cannot corrupt the terminal.
     static func printable(_ bytes: [UInt8]) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
-            return text
-        }
+        escaped(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Text from an input made safe for a terminal: control characters (C0, DEL, and the C1
+    /// range a terminal also obeys, U+0080–U+009F) shown as symbols or escapes, so that
+    /// nothing an input holds can move the cursor, retitle the window or change colours. A tab
+    /// stays a tab.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 && scalar != "\t" {
+            if !needsEscape(scalar) {
+                result.append(scalar)
+            } else if scalar.value < 0x20 {
                 result.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
             } else if scalar.value == 0x7F {
                 result.append("\u{2421}")
             } else {
-                result.append(scalar)
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             }
         }
         return String(result)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (scalar.value >= 0x7F && scalar.value <= 0x9F)
     }
 
     enum Style: String {

@@ -1,9 +1,9 @@
-package import SDPLintDiagnostics
-package import SDPLintICE
+import SDPLintDiagnostics
+import SDPLintICE
 public import SDPLintInput
 public import SDPLintJSON
-package import SDPLintOfferAnswer
-package import SDPLintSDP
+import SDPLintOfferAnswer
+import SDPLintSDP
 
 /// A connection's signaling at a glance: one row per description applied, candidate, failure
 /// and state change, with the m-sections each description leaves, the codec each section sends
@@ -54,7 +54,7 @@ public struct Timeline: Sendable {
         origin = trace.origin
         let exchanges = trace.exchanges
         let sequence = exchanges.sequence.map {
-            SDPSource(name: trace.events[$0].context, text: trace.events[$0].descriptionText ?? "")
+            SDPSource(name: trace.events[$0].context, parsed: trace.events[$0].description ?? .empty)
         }
         let report = sequence.count >= 2 ? Negotiation.analyze(sequence: sequence) : nil
         // The step each answer event closes.
@@ -67,7 +67,7 @@ public struct Timeline: Sendable {
         rows = []
         for (index, event) in trace.events.enumerated() {
             switch event.kind {
-            case .description(let type, let text, let applied):
+            case .description(let type, let sdp, let applied):
                 guard !event.operation.hasPrefix("create") else { continue }
                 var row = Row(
                     time: event.time, side: event.side, kind: type.rawValue, operation: event.operation,
@@ -90,7 +90,7 @@ public struct Timeline: Sendable {
                         row.detail = ([row.detail] + parts).filter { !$0.isEmpty }.joined(separator: ", ")
                     }
                 } else {
-                    let session = SessionDescription.parse(text).value
+                    let session = sdp.value
                     row.sections = session.media.enumerated().map { position, section in
                         SectionState(
                             index: position, mid: section.mid, media: section.media.description,

@@ -47,7 +47,7 @@ import Testing
         #expect(!legacy.isEmpty)
         // The dump reader takes them: the descriptions and candidates come through.
         for seed in legacy {
-            let traces = try #require(TraceReader.read(seed.bytes, kind: .json)).traces
+            let traces = InputReader.read(seed.bytes, name: seed.path, kind: .json).traces
             #expect(traces.contains { !$0.appliedDescriptions.isEmpty }, "\(seed.path)")
         }
     }

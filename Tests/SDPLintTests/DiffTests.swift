@@ -231,6 +231,11 @@ import Testing
         let dump = try Executable.run(
             "sdplint", ["diff", "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json"])
         #expect(dump.status == 2)
-        #expect(dump.standardError.contains("holds 2 sessions"))
+        #expect(dump.standardError.contains("holds 2 connections"))
+        let picked = try Executable.run(
+            "sdplint",
+            ["diff", "--connection", "8-1", "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json"])
+        #expect(picked.status == 0, "\(picked.standardError)")
+        #expect(picked.standardOutput.contains("PeerConnections[\"8-1\"]"))
     }
 }

@@ -33,13 +33,22 @@ import Testing
     static func check(_ bytes: [UInt8], blockSize: Int, deliveries: inout Int) -> [LintedFile] {
         var files: [LintedFile] = []
         var calls = 0
-        SignalingMessages.checkStream(
-            path: "stream.ndjson", configuration: LintConfiguration(),
-            nextBlock: SignalingMessages.blocks(of: bytes, size: blockSize)
-        ) {
-            files += $0
+        var stream = NDJSONStream(name: "stream.ndjson", strict: false)
+        var checker = DocumentChecker(name: "stream.ndjson", configuration: LintConfiguration())
+        func deliver(_ delivered: [LintedFile]) {
+            guard !delivered.isEmpty else { return }
+            files += delivered
             calls += 1
         }
+        // Blocks of whole lines of about `blockSize` bytes, as a stream is read from a file.
+        var start = 0
+        while start < bytes.count {
+            var end = min(start + blockSize, bytes.count)
+            while end < bytes.count && bytes[end - 1] != 0x0A { end += 1 }
+            deliver(checker.add(stream.next(Array(bytes[start..<end]))))
+            start = end
+        }
+        deliver(checker.add(stream.finish()) + checker.finish())
         deliveries = calls
         return files
     }

@@ -14,9 +14,9 @@ import Testing
 @Suite struct TraceTests {
     static let internals = "chromium-internals/call-audio-video-datachannel.json"
 
-    static func capture(_ fixture: String) throws -> TraceCapture {
+    static func capture(_ fixture: String) throws -> InputDocument {
         let bytes = try Fixture(path: "corpus/" + fixture).bytes()
-        return try #require(TraceReader.read(bytes, kind: InputKind.detect(bytes)))
+        return InputReader.read(bytes, name: fixture)
     }
 
     /// A webrtc-internals dump with one connection and these `updateLog` entries.
@@ -54,14 +54,14 @@ import Testing
         #expect(applied.map(\.type) == [.offer, .answer])
         #expect(applied.map { caller.events[$0.index].side } == [.local, .remote])
         #expect(caller.events[applied[0].index].context == "PeerConnections[\"8-1\"].updateLog[8]")
-        #expect(applied[0].text.hasPrefix("v=0\r\no=- 7764558260829923460 2 IN IP4 127.0.0.1\r\n"))
+        #expect(applied[0].sdp.source.string.hasPrefix("v=0\r\no=- 7764558260829923460 2 IN IP4 127.0.0.1\r\n"))
         let candidates = caller.events.filter { if case .candidate = $0.kind { true } else { false } }
         #expect(candidates.count == 4)
         #expect(candidates.map(\.side) == [.local, .local, .local, .remote])
         // The callee saw the same offer, as a remote description.
         let callee = capture.traces[1].appliedDescriptions
         #expect(callee.map(\.type) == [.offer, .answer])
-        #expect(callee[0].text == applied[0].text)
+        #expect(callee[0].sdp.source == applied[0].sdp.source)
     }
 
     @Test func checksEachDescriptionWhereItSits() throws {
@@ -147,9 +147,9 @@ import Testing
                 "sdpMid: 0, sdpMLineIndex: 0, candidate: candidate:1 1 udp 2122260223 192.0.2.1 5000 typ host"
             ),
         ])
-        let trace = try #require(TraceReader.read(bytes, kind: .json)?.traces.first)
+        let trace = try #require(InputReader.read(bytes, name: "dump.json", kind: .json).traces.first)
         #expect(trace.appliedDescriptions.map(\.type) == [.offer])
-        #expect(trace.appliedDescriptions.first?.text == offer)
+        #expect(trace.appliedDescriptions.first?.sdp.source.string == offer)
         guard case .candidate(let line, let mid, let index)? = trace.events.last?.kind else {
             Issue.record("no candidate read")
             return
@@ -177,7 +177,7 @@ import Testing
             ),
             ("oniceconnectionstatechange", "\"failed\""),
         ])
-        let trace = try #require(TraceReader.read(bytes, kind: .json)?.traces.first)
+        let trace = try #require(InputReader.read(bytes, name: "dump.json", kind: .json).traces.first)
         // The refused answer is not part of the exchange; the one that succeeded is.
         #expect(
             trace.appliedDescriptions.map { trace.events[$0.index].context } == [
@@ -216,7 +216,7 @@ import Testing
     /// reported, and no more descriptions than the whole dump has, growing with the cut.
     @Test func aDumpCutAnywhereKeepsWhatCameBefore() throws {
         let bytes = try Fixture(path: "corpus/" + Self.internals).bytes()
-        let whole = try #require(TraceReader.read(bytes, kind: .json))
+        let whole = InputReader.read(bytes, name: "dump.json", kind: .json)
         let total = whole.traces.reduce(0) { $0 + $1.events.count }
         var previous = 0
         for cut in stride(from: 1, to: bytes.count, by: bytes.count / 31) {
@@ -224,7 +224,8 @@ import Testing
             let files = Linter.check(prefix, path: "cut.json")
             #expect(!files.isEmpty)
             // Until PeerConnections is read, the text is just JSON, not yet a dump.
-            guard let capture = TraceReader.read(prefix, kind: .json), capture.format == whole.format else { continue }
+            let capture = InputReader.read(prefix, name: "dump.json", kind: .json)
+            guard capture.format == whole.format else { continue }
             #expect(capture.diagnostics.contains { $0.code.rawValue == "TRC105" }, "cut at \(cut)")
             let events = capture.traces.reduce(0) { $0 + $1.events.count }
             #expect(events <= total)
@@ -268,10 +269,14 @@ import Testing
         #expect(traces.count == capture.traces.count)
     }
 
-    @Test func timelineRefusesWhatIsNotACapture() throws {
-        let run = try Executable.run("sdplint", ["timeline", "Fixtures/corpus/chromium/audio.offer.sdp"])
-        #expect(run.status == 2)
-        #expect(run.standardError.contains("not a browser dump or capture"))
+    @Test func timelineShowsADescriptionAsOneRowAndRefusesWhatHoldsNoSignaling() throws {
+        let description = try Executable.run("sdplint", ["timeline", "Fixtures/corpus/chromium/audio.offer.sdp"])
+        #expect(description.status == 0)
+        #expect(description.standardOutput.contains("session description, 1 connection"))
+        let candidates = try Executable.run("sdplint", ["timeline", "Fixtures/ice/candidates.txt"])
+        #expect(candidates.status == 2)
+        #expect(candidates.standardError.contains("has no signaling to show as a timeline"))
+        #expect(candidates.standardOutput.isEmpty)
     }
 
     @Test func checkReportsDumpFindingsWithTheirContext() throws {

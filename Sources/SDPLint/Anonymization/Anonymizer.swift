@@ -1,8 +1,8 @@
 import SDPLintDiagnostics
 public import SDPLintInput
-public import SDPLintReporting
+import SDPLintReporting
 public import SDPLintSDP
-public import SDPLintWebRTC
+import SDPLintWebRTC
 
 /// Replaces what identifies people, hosts, networks and sessions in any input `sdplint` reads —
 /// a description, candidate lines, JSON signaling, browser dumps, SIP and WHIP/WHEP traces,
@@ -141,8 +141,11 @@ public struct Anonymizer: Sendable {
             var buffer = bytes
             messages(&buffer, 0..<buffer.count, .http)
             return buffer
-        case .xml:
+        case .xml, .html:
             return xml(bytes[...])
+        case .binary:
+            throw AnonymizationError(
+                .binaryData, "the input is binary data of no kind sdplint reads, so it cannot be anonymized")
         case .gzip:
             return try gzip(bytes)
         case .pcap:

@@ -20,12 +20,18 @@ struct TraceChecker {
     private var files: [LintedFile] = []
     private var fileIndex: [String: Int] = [:]
     /// The description createOffer/createAnswer returned last, to compare with the one set.
-    private var lastCreated: String?
+    private var lastCreated: SourceText?
     /// The exchanges; the waiting offer's findings come with its answer.
-    private var tracker = ExchangeTracker<(context: String, text: String)>()
+    private var tracker = ExchangeTracker<Described>()
     /// The first counted description's finding, held while it is the only one: a lone
     /// description is not a sequence to fault.
-    private var heldProblem: (context: String, text: String, diagnostic: Diagnostic)?
+    private var heldProblem: (description: Described, diagnostic: Diagnostic)?
+
+    /// A description of the trace and where it is: its parse, made once by the reader.
+    private struct Described {
+        var context: String
+        var sdp: ParseResult<SessionDescription>
+    }
     private var renegotiation: RenegotiationAnalyzer
     /// Descriptions given to `renegotiation`.
     private var analyzed = 0
@@ -40,8 +46,10 @@ struct TraceChecker {
         // The ICE servers the connection was configured with (RTCConfiguration.iceServers).
         if let text = trace.configuration, let context = trace.configurationContext {
             let bytes = Array(text.utf8)
-            if let value = JSONValue.parse(bytes).value, value["iceServers"] != nil {
-                add(context, source: bytes, configuration.apply(ICEServerConfiguration.read(json: bytes).diagnostics))
+            let parsed = JSONDocument.parse(bytes)
+            if let document = parsed.document, document.root["iceServers"] != nil {
+                let servers = ICEServerConfiguration.read(document, in: bytes, diagnostics: parsed.diagnostics)
+                add(context, source: SourceText(bytes), configuration.apply(servers.diagnostics))
             }
         }
     }
@@ -54,19 +62,18 @@ struct TraceChecker {
         for (index, event) in events.enumerated() {
             let context = event.context
             switch event.kind {
-            case .description(let type, let text, let applied):
-                let bytes = Array(text.utf8)
+            case .description(let type, let sdp, let applied):
                 if event.operation.hasPrefix("create") {
-                    lastCreated = text
+                    lastCreated = sdp.source
                     continue  // the description set next is the one that counts
                 }
                 var diagnostics = checked[index] ?? []
-                if event.operation == "setLocalDescription", let created = lastCreated, created != text,
-                    type != .rollback
+                if event.operation == "setLocalDescription", let created = lastCreated,
+                    created.bytes != sdp.source.bytes, type != .rollback
                 {
                     diagnostics += configuration.apply([
                         TraceRules.mungedDescription.diagnostic(
-                            at: TraceLinter.firstDifference(created, text),
+                            at: Self.firstDifference(created.bytes, sdp.source.bytes),
                             """
                             the \(type) set differs from the one createOffer/createAnswer returned: the \
                             application edited it
@@ -75,12 +82,12 @@ struct TraceChecker {
                     ])
                 }
                 if event.operation == "setLocalDescription" { lastCreated = nil }
-                add(context, source: bytes, diagnostics)
-                if applied { exchange(type, context: context, text: text) }
+                add(context, source: sdp.source, diagnostics)
+                if applied { exchange(type, Described(context: context, sdp: sdp)) }
             case .candidate(let line, _, _):
-                add(context, source: Array(line.utf8), checked[index] ?? [])
+                add(context, source: SourceText(line), checked[index] ?? [])
             case .failure(let message):
-                let bytes = Array(message.utf8)
+                let bytes = SourceText(message)
                 let rule =
                     event.operation.contains("Description") ? TraceRules.descriptionRefused : TraceRules.operationFailed
                 add(
@@ -89,11 +96,11 @@ struct TraceChecker {
                         rule.diagnostic(
                             at: SourceLocation(
                                 line: 1, column: 1,
-                                bytes: 0..<min(bytes.count, bytes.firstIndex(of: 0x0A) ?? bytes.count)),
+                                bytes: 0..<min(bytes.count, bytes.bytes.firstIndex(of: 0x0A) ?? bytes.count)),
                             "\(event.operation): \(message)")
                     ]))
             case .state(let name, let value) where value == "failed":
-                let bytes = Array("\(name): \(value)".utf8)
+                let bytes = SourceText("\(name): \(value)")
                 add(
                     context, source: bytes,
                     configuration.apply([
@@ -123,24 +130,25 @@ struct TraceChecker {
 
     /// Follows the offer/answer exchanges: each answered offer is analysed with its answer as
     /// the next step of one renegotiation sequence (as `sdplint diff` would).
-    private mutating func exchange(_ type: SDPType, context: String, text: String) {
+    private mutating func exchange(_ type: SDPType, _ described: Described) {
+        let context = described.context
         let wasLone = tracker.counted <= 1
         let problem: (rule: Rule, message: String)?
-        switch tracker.apply(type, offer: (context, text)) {
+        switch tracker.apply(type, offer: described) {
         case .offered(let replaced):
             problem = replaced.map { (TraceRules.offerReplaced, TraceRules.offerReplacedMessage($0.context)) }
-            reserve(context, source: Array(text.utf8))
+            reserve(context, source: described.sdp.source)
         case .answered(let offer):
             if let offer {
                 analyze(offer, after: nil)
-                analyze((context, text), after: offer)
+                analyze(described, after: offer)
             }
             problem = offer == nil ? (TraceRules.answerWithoutOffer, TraceRules.answerWithoutOfferMessage) : nil
         case .ignored:
             problem = nil
         }
         if tracker.counted > 1, let held = heldProblem {
-            add(held.context, source: Array(held.text.utf8), [held.diagnostic])
+            add(held.description.context, source: held.description.sdp.source, [held.diagnostic])
             heldProblem = nil
         }
         if let problem {
@@ -148,38 +156,36 @@ struct TraceChecker {
                 at: SourceLocation(line: 1, column: 1, bytes: 0..<0), problem.message)
             guard let applied = configuration.apply([diagnostic]).first else { return }
             if wasLone && tracker.counted <= 1 {
-                heldProblem = (context, text, applied)
-                reserve(context, source: Array(text.utf8))
+                heldProblem = (described, applied)
+                reserve(context, source: described.sdp.source)
             } else {
-                add(context, source: Array(text.utf8), [applied])
+                add(context, source: described.sdp.source, [applied])
             }
         }
     }
 
     /// Gives one description of an exchange to the renegotiation analysis, and places the
     /// findings of the step it completes; `offer` is the offer an answer closes.
-    private mutating func analyze(
-        _ description: (context: String, text: String), after offer: (context: String, text: String)?
-    ) {
-        let source = SDPSource(name: description.context, text: description.text, options: configuration.parseOptions)
+    private mutating func analyze(_ description: Described, after offer: Described?) {
+        let source = SDPSource(name: description.context, parsed: description.sdp)
         analyzed += 1
         if let step = renegotiation.add(source) { report(step, [offer, description].compactMap { $0 }) }
     }
 
-    private mutating func report(_ step: RenegotiationStep, _ descriptions: [(context: String, text: String)]) {
+    private mutating func report(_ step: RenegotiationStep, _ descriptions: [Described]) {
         let findings = (step.negotiation?.findings ?? []) + renegotiation.takeFindings()
         let ordered = findings.enumerated().sorted {
             ($0.element.document, $0.offset) < ($1.element.document, $1.offset)
         }.map(\.element)
         for finding in configuration.apply(ordered) {
-            let text = descriptions.first { $0.context == finding.file }?.text ?? ""
-            add(finding.file, source: Array(text.utf8), [finding.diagnostic])
+            let text = descriptions.first { $0.context == finding.file }?.sdp.source ?? .empty
+            add(finding.file, source: text, [finding.diagnostic])
         }
     }
 
     // MARK: Files
 
-    private mutating func add(_ context: String, source: [UInt8], _ diagnostics: [Diagnostic]) {
+    private mutating func add(_ context: String, source: SourceText, _ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         reserve(context, source: source)
         if let index = fileIndex[context] { files[index].diagnostics += diagnostics }
@@ -187,16 +193,18 @@ struct TraceChecker {
 
     /// Gives a context its place in the output now, for findings that may come later (an
     /// offer's, with its answer); a file still empty when handed back is left out.
-    private mutating func reserve(_ context: String, source: [UInt8]) {
+    private mutating func reserve(_ context: String, source: SourceText) {
         guard fileIndex[context] == nil else { return }
         fileIndex[context] = files.count
-        files.append(LintedFile(path: path, context: context, source: source, diagnostics: []))
+        files.append(LintedFile(path: path, context: context, text: source, diagnostics: []))
     }
 
     /// The files before the first one that may still grow: the waiting offer's, or a held
     /// lone description's.
     private mutating func takeComplete() -> [LintedFile] {
-        let open = [tracker.pendingOffer?.context, heldProblem?.context].compactMap { $0 }.compactMap { fileIndex[$0] }
+        let open = [tracker.pendingOffer?.context, heldProblem?.description.context].compactMap { $0 }.compactMap {
+            fileIndex[$0]
+        }
         return take(upTo: open.min() ?? files.count)
     }
 
@@ -233,14 +241,17 @@ struct TraceChecker {
             jobs,
             work: { index -> [Diagnostic] in
                 switch events[index].kind {
-                case .description(let type, let text, _):
+                case .description(let type, let sdp, _):
+                    // The reader parsed the description; its own findings are reported here
+                    // unless the reader reported them already, in the input's lines.
                     var own = configuration
                     own.type = type
-                    let bytes = Array(text.utf8)
+                    let checks = Linter.descriptionChecks(sdp, configuration: own)
                     return textsChecked
-                        ? Linter.descriptionChecks(
-                            SessionDescription.parse(bytes: bytes, options: own.parseOptions), configuration: own)
-                        : Linter.checkDescription(bytes, path: "", configuration: own).diagnostics
+                        ? checks
+                        : (own.apply(sdp.diagnostics) + checks).sorted {
+                            ($0.location, $0.code) < ($1.location, $1.code)
+                        }
                 case .candidate(let line, _, _):
                     return configuration.apply(CandidateLines.check(Array(line.utf8), strict: configuration.strict))
                 default:
@@ -248,5 +259,22 @@ struct TraceChecker {
                 }
             }, deliver: { position, diagnostics in results[jobs[position]] = diagnostics })
         return results
+    }
+
+    /// The line where two texts first differ, in the second.
+    static func firstDifference(_ left: [UInt8], _ right: [UInt8]) -> SourceLocation {
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        while index < left.count && index < right.count && left[index] == right[index] {
+            if right[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        var end = lineStart
+        while end < right.count && right[end] != 0x0A && right[end] != 0x0D { end += 1 }
+        return SourceLocation(line: line, column: 1, bytes: lineStart..<end)
     }
 }

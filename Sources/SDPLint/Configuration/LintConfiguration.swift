@@ -1,6 +1,6 @@
 public import SDPLintDiagnostics
 public import SDPLintInput
-public import SDPLintReporting
+import SDPLintReporting
 public import SDPLintSDP
 public import SDPLintWebRTC
 
@@ -25,6 +25,9 @@ public struct LintConfiguration: Sendable, Hashable {
     public init() {}
 
     public var parseOptions: SDPParseOptions { strict ? .strict : .lenient }
+
+    /// How inputs are read under this configuration.
+    public var readOptions: InputReader.Options { InputReader.Options(strict: strict) }
 
     /// An error in a configuration: an unknown rule or severity.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,10 +1,10 @@
 public import SDPLintDiagnostics
 import SDPLintICE
-import SDPLintInput
+public import SDPLintInput
 import SDPLintJingle
 import SDPLintReporting
-import SDPLintSDP
-import SDPLintSignaling
+public import SDPLintSDP
+public import SDPLintSignaling
 import SDPLintWebRTC
 
 /// What `sdplint convert` writes.
@@ -43,21 +43,27 @@ public enum Converter {
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// Converts `source` (any signaling format sdplint reads: JSON, NDJSON, SIP, WHIP, SDP, an
-    /// SDP fragment, a Jingle stanza) to `target`.
+    /// Converts `source` (any input sdplint reads) to `target`.
     public static func convert(
         _ source: [UInt8], name: String = "", to target: ConversionTarget, strict: Bool = false
     ) -> Result {
-        var (messages, dropped, diagnostics) = read(source, name: name, strict: strict)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            return Result(text: "", dropped: [], diagnostics: diagnostics)
-        }
+        convert(InputReader.read(source, name: name, options: InputReader.Options(strict: strict)), to: target)
+    }
+
+    /// Converts the messages a document holds to `target`.
+    ///
+    /// - Parameters:
+    ///   - type: What a bare description is (offer, answer), when the input does not say.
+    public static func convert(_ document: InputDocument, to target: ConversionTarget, type: SDPType? = nil) -> Result {
+        var diagnostics = document.diagnostics + document.embedded.flatMap(\.diagnostics)
+        guard !diagnostics.containsErrors else { return Result(text: "", dropped: [], diagnostics: diagnostics) }
+        var (messages, dropped) = Self.messages(of: document, type: type)
         guard !messages.isEmpty else {
             diagnostics.append(
                 SignalingRules.noSignalingMessage.diagnostic(
                     at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    "the input holds no message to convert"))
-            return Result(text: "", dropped: [], diagnostics: diagnostics)
+                    "\(DiffCommand.article(document.format)) holds no message to convert"))
+            return Result(text: "", dropped: dropped, diagnostics: diagnostics)
         }
         let text: String
         switch target {
@@ -82,116 +88,85 @@ public enum Converter {
         return Result(text: text, dropped: dropped, diagnostics: diagnostics)
     }
 
-    /// The session descriptions an input carries, in order: the input itself when it is SDP,
-    /// else each description of its signaling messages (JSON, SIP, WHIP, Jingle), with where it
-    /// sits; and what reading found.
+    /// The signaling messages a document holds, in order, and what has no message form: a bare
+    /// description is one message, a fragment's or a candidate file's candidates one each, a
+    /// trace's applied descriptions, candidates and hang-ups one each (as the messages they were
+    /// read from, when the input was messages).
+    public static func messages(
+        of document: InputDocument, type: SDPType? = nil
+    ) -> (messages: [SignalingMessage], dropped: [String]) {
+        var dropped = document.dropped
+        switch document.content {
+        case .description(let parsed):
+            return (
+                [
+                    SignalingMessage(
+                        .description(.init(type: type ?? .offer, sdp: parsed.source.string, parsed: parsed)))
+                ],
+                dropped
+            )
+        case .fragment(let parsed):
+            return (Signaling.contents(of: parsed.value).map { SignalingMessage($0) }, dropped)
+        case .candidates(let candidates):
+            return (candidates.map { SignalingMessage(.candidate(.init(candidate: "candidate:\($0)"))) }, dropped)
+        case .iceServers, .unreadable:
+            return ([], dropped)
+        case .traces(let traces):
+            var messages: [SignalingMessage] = []
+            var states = 0
+            var failures = 0
+            for trace in traces {
+                for event in trace.events {
+                    if let message = event.message {
+                        messages.append(message)
+                        continue
+                    }
+                    switch event.kind {
+                    case .description(let type, let sdp, let applied):
+                        guard applied, !event.operation.hasPrefix("create") else { continue }
+                        messages.append(
+                            SignalingMessage(
+                                .description(.init(type: type, sdp: sdp.source.string, parsed: sdp)),
+                                session: trace.name))
+                    case .candidate(let line, let mid, let index):
+                        messages.append(
+                            SignalingMessage(
+                                .candidate(
+                                    .init(
+                                        candidate: line, sdpMid: mid,
+                                        sdpMLineIndex: index.flatMap(UInt16.init(exactly:)))),
+                                session: trace.name))
+                    case .endOfCandidates(let mid):
+                        messages.append(SignalingMessage(.endOfCandidates(.init(sdpMid: mid)), session: trace.name))
+                    case .failure:
+                        failures += 1
+                    case .state(let name, let value):
+                        if name == "peerconnection" && value == "closed" {
+                            messages.append(SignalingMessage(.hangUp(.init()), session: trace.name))
+                        } else {
+                            states += 1
+                        }
+                    }
+                }
+            }
+            if states + failures > 0 {
+                dropped.append(
+                    """
+                    \(states) state change\(states == 1 ? "" : "s") and \(failures) failure\(failures == 1 ? "" : "s") \
+                    the input recorded are not signaling messages
+                    """)
+            }
+            return (messages, dropped)
+        }
+    }
+
+    /// The session descriptions an input carries, in order, with where each sits, and what
+    /// reading found.
     public static func descriptions(
         _ source: [UInt8], name: String = ""
     ) -> (descriptions: [(context: String?, text: String)], diagnostics: [Diagnostic]) {
-        guard InputKind.detect(source) != .sdp else { return ([(nil, String(decoding: source, as: UTF8.self))], []) }
-        let (messages, _, diagnostics) = read(source, name: name, strict: false)
-        var found: [(context: String?, text: String)] = []
-        for (index, message) in messages.enumerated() {
-            if case .description(let description) = message.content {
-                found.append(("message \(index + 1) (\(description.type))", description.sdp))
-            }
-        }
-        return (found, diagnostics)
-    }
-
-    // MARK: Reading
-
-    static func read(
-        _ source: [UInt8], name: String, strict: Bool
-    ) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {
-        guard InputKind.detect(source) == .xml else {
-            let (messages, diagnostics) = Signaling.read(
-                source, name: name, options: Signaling.ReadOptions(strict: strict))
-            return (messages.map(\.value), [], diagnostics)
-        }
-        // Jingle stanzas, one after another as a log or `convert --to jingle` writes them.
-        var messages: [SignalingMessage] = []
-        var dropped: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for stanza in stanzas(source) {
-            let read = readStanza(Array(source[stanza.bytes]))
-            messages += read.messages
-            dropped += read.dropped
-            diagnostics += read.diagnostics.map { diagnostic in
-                var moved = diagnostic
-                let location = diagnostic.location
-                moved.location = SourceLocation(
-                    line: location.line + stanza.line - 1, column: location.column,
-                    bytes: (location.bytes.lowerBound + stanza.bytes.lowerBound)..<(location.bytes.upperBound
-                        + stanza.bytes.lowerBound))
-                return moved
-            }
-        }
-        return (messages, dropped, diagnostics)
-    }
-
-    /// Where each stanza starts: at every line that opens an `<iq` or `<message` element.
-    static func stanzas(_ source: [UInt8]) -> [(bytes: Range<Int>, line: Int)] {
-        var starts: [(offset: Int, line: Int)] = []
-        var line = 1
-        var lineStart = 0
-        for index in 0...source.count {
-            guard index == source.count || source[index] == 0x0A else { continue }
-            var first = lineStart
-            while first < index, source[first] == 0x20 || source[first] == 0x09 { first += 1 }
-            let text = source[first..<index]
-            if starts.isEmpty || text.starts(with: Array("<iq".utf8)) || text.starts(with: Array("<message".utf8)) {
-                if starts.isEmpty || starts.last?.offset != lineStart {
-                    starts.append((starts.isEmpty ? 0 : lineStart, starts.isEmpty ? 1 : line))
-                }
-            }
-            line += 1
-            lineStart = index + 1
-        }
-        return starts.enumerated().map { position, start in
-            let end = position + 1 < starts.count ? starts[position + 1].offset : source.count
-            return (start.offset..<end, start.line)
-        }
-    }
-
-    /// One stanza's description, candidates or hang-up as signaling messages.
-    static func readStanza(
-        _ source: [UInt8]
-    ) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic]) {
-        let parsed = Stanza.parse(bytes: source)
-        guard let jingle = parsed.stanza?.jingle else { return ([], [], parsed.diagnostics) }
-        var messages: [SignalingMessage] = []
-        var dropped: [String] = []
-        switch jingle.action {
-        case .sessionInitiate, .sessionAccept, .contentAdd, .contentAccept:
-            let isOffer = jingle.action == .sessionInitiate || jingle.action == .contentAdd
-            let converted = SessionDescription.converting(jingle, options: isOffer ? .offer : .answer)
-            messages.append(
-                SignalingMessage(
-                    .description(.init(type: isOffer ? .offer : .answer, sessionDescription: converted.description)),
-                    session: jingle.sid))
-            dropped += converted.dropped.map { "\(jingle.action): \($0)" }
-        case .transportInfo:
-            for trickled in jingle.trickleCandidates {
-                messages.append(
-                    SignalingMessage(
-                        .candidate(
-                            .init(
-                                candidate: "candidate:" + trickled.candidate.description, sdpMid: trickled.mid,
-                                usernameFragment: trickled.ufrag)), session: jingle.sid))
-            }
-        case .sessionTerminate:
-            messages.append(
-                SignalingMessage(.hangUp(.init(reason: jingle.reason?.condition?.description)), session: jingle.sid))
-        default:
-            dropped.append(
-                """
-                \(jingle.action): has no signaling-message form (only session-initiate/accept, content-add/accept, \
-                transport-info and session-terminate do)
-                """
-            )
-        }
-        return (messages, dropped, parsed.diagnostics)
+        let document = InputReader.read(source, name: name)
+        return (document.descriptions.map { ($0.context, $0.sdp.source.string) }, document.diagnostics)
     }
 
     // MARK: Writing Jingle

@@ -1,7 +1,7 @@
 public import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintInput
-import SDPLintReporting
+public import SDPLintReporting
 public import SDPLintSDP
 import SDPLintWebRTC
 
@@ -10,13 +10,7 @@ import SDPLintWebRTC
 /// extensions, candidates, DTLS roles, …). What people otherwise look up line by line.
 public enum Explainer {
     /// One line and what it means.
-    public struct Line: Sendable, Hashable {
-        public var number: Int
-        public var text: String
-        /// "session", or "media 1 (video, mid 1)".
-        public var section: String
-        public var explanation: String
-    }
+    public typealias Line = ExplainedLine
 
     public static func explain(_ source: [UInt8]) -> [Line] {
         explain(SessionDescription.parse(bytes: source))

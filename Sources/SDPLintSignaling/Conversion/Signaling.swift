@@ -1,7 +1,7 @@
 public import SDPLintDiagnostics
 internal import SDPLintICE
 public import SDPLintJSON
-internal import SDPLintSDP
+public import SDPLintSDP
 public import SDPLintSIP
 
 /// The formats signaling messages are read from and written to.
@@ -153,6 +153,12 @@ public enum Signaling {
         case .sdpfrag:
             return writeFragment(messages)
         }
+    }
+
+    /// The trickle messages an SDP fragment carries (RFC 8840 §4.4): each candidate and each
+    /// end of candidates, with the section's mid and username fragment.
+    public static func contents(of fragment: SDPFragment) -> [SignalingMessage.Content] {
+        FragmentMapping.contents(of: fragment)
     }
 
     /// The format of `bytes` by its first bytes, or `nil`.

@@ -27,6 +27,13 @@ public enum ICEServerConfiguration {
     ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
         let (document, diagnostics) = JSONDocument.parse(bytes, options: options)
         guard let document else { return ([], diagnostics) }
+        return read(document, in: bytes, diagnostics: diagnostics, options: options)
+    }
+
+    /// Reads the servers of a JSON text parsed already; its findings are kept.
+    public static func read(
+        _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .default
+    ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
         var reader = JSONReader(bytes: bytes, index: TextIndex(bytes), strict: options.strict)
         reader.diagnostics = diagnostics
         let root = document.root

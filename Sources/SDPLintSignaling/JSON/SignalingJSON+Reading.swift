@@ -52,6 +52,22 @@ public enum SignalingJSON {
         return (reader.messages, reader.diagnostics)
     }
 
+    /// Reads the messages of a JSON text parsed already (one text, not NDJSON): its findings
+    /// are kept, and nothing is parsed again.
+    ///
+    /// - Parameters:
+    ///   - document: The parsed text.
+    ///   - bytes: The text it was parsed from, to place findings inside strings.
+    ///   - diagnostics: What parsing it found.
+    public static func read(
+        _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .default
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+        var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
+        reader.diagnostics = diagnostics
+        reader.readTopLevel(document.root, arrayAllowed: true)
+        return (reader.messages, reader.diagnostics)
+    }
+
     /// Reads one JSON value that is already parsed, such as a member of a larger document.
     ///
     /// - Parameters:

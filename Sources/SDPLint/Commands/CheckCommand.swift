@@ -1,0 +1,165 @@
+import Foundation
+import SDPLintDiagnostics
+public import SDPLintInput
+import SDPLintReporting
+
+/// `sdplint check`: every finding in every input, written as the inputs are checked. Inputs
+/// read whole are checked on every core, a window at a time, and reported in order; streams
+/// (captures, NDJSON) are read a piece at a time. Memory stays flat over a batch of any size.
+public struct CheckCommand {
+    /// How the findings are written.
+    public enum Format: String, Sendable, Hashable, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    public var configuration: LintConfiguration
+    public var format: Format
+    public var color: Bool
+    /// The largest input read whole, in bytes.
+    public var maxBytes: Int
+    /// What the inputs are, instead of detecting it.
+    public var kind: InputKind?
+    /// Whether to show which input is being checked (on a terminal).
+    public var progress: Bool
+
+    public init(
+        configuration: LintConfiguration = LintConfiguration(), format: Format = .text, color: Bool = false,
+        maxBytes: Int = 64 << 20, kind: InputKind? = nil, progress: Bool = false
+    ) {
+        self.configuration = configuration
+        self.format = format
+        self.color = color
+        self.maxBytes = maxBytes
+        self.kind = kind
+        self.progress = progress
+    }
+
+    /// Checks every input the arguments name (files; directories, walked; `-`, standard input)
+    /// and writes the report to `output`.
+    ///
+    /// - Returns: ``ExitStatus/findings`` when a finding reached the configured threshold,
+    ///   ``ExitStatus/failure`` when an input could not be read (the others are still checked).
+    public func run(_ arguments: [String], output: some CommandOutput) -> ExitStatus {
+        let expanded = Inputs.expand(arguments)
+        let renderer = TextRenderer(color: color)
+        let progress = self.progress && expanded.count > 1
+        // SARIF converts columns to code points and text shows snippets: both need the text.
+        let keepText = format == .text || format == .sarif
+        var json = JSONReport.Stream(toolVersion: sdplintVersion)
+        var sarif = SARIFReport.Stream(toolVersion: sdplintVersion, rules: RuleCatalog.all)
+        if format == .json { output.write(json.begin()) }
+        if format == .sarif { output.write(sarif.begin()) }
+        var total = SeverityCounts()
+        var byCode: [Rule.Code: Int] = [:]
+        var checked = 0
+        var status = ExitStatus.success
+        func show(_ position: Int) {
+            if progress { output.progress("[\(position + 1)/\(expanded.count)]") }
+        }
+        /// Counts, renders and writes what one input's check found, as it comes.
+        func report(_ files: [LintedFile]) {
+            var text = ""
+            for var file in files {
+                total = total + file.counts
+                for diagnostic in file.diagnostics { byCode[diagnostic.code, default: 0] += 1 }
+                if configuration.fails(file.diagnostics) { status = status.combined(with: .findings) }
+                if !keepText { file.text = .empty }
+                switch format {
+                case .text: renderer.render(file, into: &text)
+                case .json: text += json.add(file)
+                case .sarif: text += sarif.add(file)
+                case .github: text += GitHubAnnotations.render([file])
+                }
+            }
+            if !text.isEmpty {
+                if progress { output.progress("") }
+                output.write(text)
+            }
+        }
+        let configuration = self.configuration
+        let (kind, maxBytes) = (self.kind, self.maxBytes)
+        // Streams are checked from their files a piece at a time, in order; the other inputs are
+        // read whole and checked on every core, in runs between streams.
+        let streams = expanded.map { item -> Bool in
+            guard case .success(let input) = item, let file = input.file,
+                let head = Inputs.peek(input, count: 1 << 16)
+            else { return false }
+            return InputReader.isStream(head: head, name: file, kind: kind)
+        }
+        var next = 0
+        while next < expanded.count {
+            if streams[next], case .success(let input) = expanded[next] {
+                show(next)
+                var checker = DocumentChecker(name: input.path, configuration: configuration)
+                do throws(InputError) {
+                    try InputReader.read(
+                        file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
+                        maxBytes: maxBytes
+                    ) { report(checker.add($0)) }
+                    report(checker.finish())
+                    checked += 1
+                } catch {
+                    output.report("sdplint: \(error)")
+                    status = .failure
+                }
+                next += 1
+                continue
+            }
+            var end = next + 1
+            while end < expanded.count && !streams[end] { end += 1 }
+            let first = next
+            Batch.forEach(
+                Array(expanded[next..<end]),
+                work: { item -> Result<[LintedFile], InputError> in
+                    switch item {
+                    case .failure(let problem):
+                        return .failure(InputError(path: problem.path, message: problem.message))
+                    case .success(let input):
+                        do throws(InputError) {
+                            let document = try InputReader.document(
+                                file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
+                                maxBytes: maxBytes)
+                            var files = Linter.check(document, configuration: configuration)
+                            // Nothing after this needs the text of a file without findings.
+                            for index in files.indices where files[index].diagnostics.isEmpty {
+                                files[index].text = .empty
+                            }
+                            return .success(files)
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                },
+                deliver: { index, result in
+                    show(first + index)
+                    switch result {
+                    case .failure(let problem):
+                        if progress { output.progress("") }
+                        output.report("sdplint: \(problem)")
+                        status = .failure
+                    case .success(let files):
+                        checked += 1
+                        report(files)
+                    }
+                })
+            next = end
+        }
+        if progress { output.progress("") }
+        switch format {
+        case .text:
+            var summary = renderer.summary(total, files: checked)
+            if checked > 1 && !byCode.isEmpty {
+                let codes = byCode.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
+                summary += "\nby rule: " + codes.joined(separator: ", ")
+            }
+            output.write(summary + "\n")
+        case .json:
+            output.write(json.end())
+        case .sarif:
+            output.write(sarif.end())
+        case .github:
+            break
+        }
+        return status
+    }
+}

@@ -1,0 +1,143 @@
+import SDPLintDiagnostics
+public import SDPLintInput
+public import SDPLintOfferAnswer
+public import SDPLintReporting
+
+/// `sdplint diff`: what an offer and its answer negotiated, or what a renegotiation sequence
+/// changed step by step, from descriptions read once by the input reader: SDP files, or the
+/// applied descriptions of one session of a file of messages, a browser dump or a capture.
+public struct DiffCommand {
+    /// How the negotiation is written.
+    public enum Format: String, Sendable, Hashable, CaseIterable {
+        case text, json
+    }
+
+    public var configuration: LintConfiguration
+    public var format: Format
+    public var color: Bool
+    public var verbose: Bool
+    public var maxBytes: Int
+    public var kind: InputKind?
+    /// Which connection or session of a document with several to read (its name, or a part
+    /// of it: `8-1`, a Call-ID).
+    public var connection: String?
+
+    public init(
+        configuration: LintConfiguration = LintConfiguration(), format: Format = .text, color: Bool = false,
+        verbose: Bool = false, maxBytes: Int = 64 << 20, kind: InputKind? = nil, connection: String? = nil
+    ) {
+        self.configuration = configuration
+        self.format = format
+        self.color = color
+        self.verbose = verbose
+        self.maxBytes = maxBytes
+        self.kind = kind
+        self.connection = connection
+    }
+
+    /// The descriptions of the inputs, in order, each named for the findings, and the text
+    /// each finding's lines count in.
+    public func descriptions(
+        _ inputs: [CommandInput]
+    ) throws(InputError) -> (sources: [SDPSource], origins: NegotiationText.Sources) {
+        var sources: [SDPSource] = []
+        var origins: NegotiationText.Sources = [:]
+        for input in inputs {
+            let document = try InputReader.document(
+                file: input.file, name: input.name, kind: kind, options: configuration.readOptions, maxBytes: maxBytes)
+            switch document.content {
+            case .description(let parsed):
+                sources.append(SDPSource(name: input.name, parsed: parsed))
+                origins[input.name] = LintedFile(path: input.name, text: parsed.source, diagnostics: [])
+            case .traces(let traces):
+                let trace = try pick(traces, in: document)
+                for description in trace.appliedDescriptions {
+                    let context = trace.events[description.index].context
+                    let name = "\(input.name): \(context)"
+                    sources.append(SDPSource(name: name, parsed: description.sdp))
+                    origins[name] = LintedFile(
+                        path: input.name, context: context, text: description.sdp.source, diagnostics: [])
+                }
+            case .fragment, .candidates, .iceServers, .unreadable:
+                throw InputError(
+                    path: input.name, message: "\(Self.article(document.format)) holds no session description to diff")
+            }
+        }
+        return (sources, origins)
+    }
+
+    /// The one trace to read: the one named by ``connection``, or the only one.
+    private func pick(_ traces: [SignalingTrace], in document: InputDocument) throws(InputError) -> SignalingTrace {
+        if let connection {
+            let matching = traces.filter { $0.name == connection || $0.name.contains(connection) }
+            guard matching.count == 1, let trace = matching.first else {
+                throw InputError(
+                    path: document.name,
+                    message: """
+                        \(matching.isEmpty ? "no" : "\(matching.count)") connections match '\(connection)'; it holds \
+                        \(traces.map(\.name).joined(separator: ", "))
+                        """)
+            }
+            return trace
+        }
+        guard traces.count == 1, let trace = traces.first else {
+            throw InputError(
+                path: document.name,
+                message: traces.isEmpty
+                    ? "holds no session"
+                    : """
+                    holds \(traces.count) connections (\(traces.map(\.name).joined(separator: ", "))); pick one \
+                    with --connection
+                    """)
+        }
+        return trace
+    }
+
+    /// Analyses the inputs and writes the negotiation.
+    public func run(_ inputs: [CommandInput], output: some CommandOutput) -> ExitStatus {
+        let found: (sources: [SDPSource], origins: NegotiationText.Sources)
+        do throws(InputError) {
+            found = try descriptions(inputs)
+        } catch {
+            output.report("sdplint: \(error)")
+            return .failure
+        }
+        guard found.sources.count >= 2 else {
+            let count = found.sources.count
+            output.report(
+                "sdplint: \(count) description\(count == 1 ? "" : "s") found; an offer and its answer are needed")
+            return .failure
+        }
+        let options = Negotiation.Options(strict: configuration.strict)
+        let text = NegotiationText(color: color, verbose: verbose)
+        let findings: [Finding]
+        if found.sources.count == 2 {
+            let report = Negotiation.analyze(offer: found.sources[0], answer: found.sources[1], options: options)
+            findings = configuration.apply(report.findings)
+            switch format {
+            case .text: output.write(text.render(report, findings: findings, sources: found.origins))
+            case .json:
+                output.write(
+                    NegotiationJSON.render(
+                        report, findings: findings, sources: found.origins, toolVersion: sdplintVersion))
+            }
+        } else {
+            let report = Negotiation.analyze(sequence: found.sources, options: options)
+            findings = configuration.apply(report.allFindings)
+            switch format {
+            case .text: output.write(text.render(report, findings: findings, sources: found.origins))
+            case .json:
+                output.write(
+                    NegotiationJSON.render(
+                        report, findings: findings, sources: found.origins, toolVersion: sdplintVersion))
+            }
+        }
+        return configuration.fails(findings.map(\.diagnostic)) ? .findings : .success
+    }
+
+    /// "a JSON file of signaling messages", "an SDP fragment".
+    static func article(_ format: String) -> String {
+        let vowel = format.first.map { "aeiouAEIOU".contains($0) } ?? false
+        return (vowel ? "an " : "a ") + format
+    }
+}

@@ -1,0 +1,91 @@
+public import SDPLintInput
+import SDPLintJSON
+public import SDPLintReporting
+import SDPLintSDP
+
+/// `sdplint timeline`: the signaling of each connection or session of an input as a table, one
+/// row per description, candidate, failure and state change.
+public struct TimelineCommand {
+    public enum Format: String, Sendable, Hashable, CaseIterable {
+        case text, json
+    }
+
+    public var configuration: LintConfiguration
+    public var format: Format
+    public var color: Bool
+    public var maxBytes: Int
+    public var kind: InputKind?
+
+    public init(
+        configuration: LintConfiguration = LintConfiguration(), format: Format = .text, color: Bool = false,
+        maxBytes: Int = 256 << 20, kind: InputKind? = nil
+    ) {
+        self.configuration = configuration
+        self.format = format
+        self.color = color
+        self.maxBytes = maxBytes
+        self.kind = kind
+    }
+
+    /// The timelines of one input: its traces, or a single description as a trace of one event.
+    public func timelines(of document: InputDocument) -> [Timeline]? {
+        switch document.content {
+        case .traces(let traces):
+            return traces.map(Timeline.init)
+        case .description(let parsed):
+            let event = SignalingTrace.Event(
+                kind: .description(type: configuration.type ?? .offer, sdp: parsed, applied: true), side: nil,
+                operation: "description", time: nil, context: document.name)
+            return [Timeline(SignalingTrace(name: document.name, events: [event]))]
+        case .fragment, .candidates, .iceServers, .unreadable:
+            return nil
+        }
+    }
+
+    public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
+        let document: InputDocument
+        do throws(InputError) {
+            document = try InputReader.document(
+                file: input.file, name: input.name, kind: kind, options: configuration.readOptions, maxBytes: maxBytes)
+        } catch {
+            output.report("sdplint: \(error)")
+            return .failure
+        }
+        guard let timelines = timelines(of: document) else {
+            output.report(
+                "sdplint: \(input.name): \(DiffCommand.article(document.format)) has no signaling to show as a timeline"
+            )
+            return .failure
+        }
+        switch format {
+        case .text:
+            let renderer = TextRenderer(color: color)
+            var text = "\(input.name): \(document.format), \(timelines.count) "
+            text += "connection\(timelines.count == 1 ? "" : "s")\n"
+            for timeline in timelines { text += "\n" + timeline.text(renderer: renderer) }
+            for diagnostic in document.diagnostics {
+                text += "\n"
+                renderer.render(
+                    diagnostic, in: LintedFile(path: input.name, text: document.source, diagnostics: []), into: &text)
+            }
+            output.write(text)
+        case .json:
+            var json = JSONWriter(format: .pretty)
+            json.object { root in
+                JSONReport.writeHeader(toolVersion: sdplintVersion, to: &root)
+                root.member("kind", "timeline")
+                root.member("path", input.name)
+                root.member("format", document.format)
+                root.member(
+                    "traces", array: { list in for timeline in timelines { list.object { timeline.write(to: &$0) } } })
+                root.member(
+                    "diagnostics",
+                    array: { list in
+                        for diagnostic in document.diagnostics { list.object { JSONReport.write(diagnostic, to: &$0) } }
+                    })
+            }
+            output.write(json.output + "\n")
+        }
+        return .success
+    }
+}

@@ -1,0 +1,536 @@
+public import SDPLintCapture
+public import SDPLintDiagnostics
+package import SDPLintJSON
+package import SDPLintSDP
+package import SDPLintSignaling
+
+/// The one way in: reads any input sdplint knows into an ``InputDocument``. Detection,
+/// decompression, framing and the per-format parse happen here, once; a description inside is
+/// parsed once and travels with its parse.
+public enum InputReader {
+    /// How inputs are read.
+    public struct Options: Sendable, Hashable {
+        /// Every deviation from a grammar is an error (each rule's strict severity).
+        public var strict: Bool
+        /// The most bytes a compressed input may decompress to; more is reported and the rest
+        /// not read.
+        public var maxDecompressedBytes: Int
+
+        public init(strict: Bool = false, maxDecompressedBytes: Int = Gzip.defaultOutputLimit) {
+            self.strict = strict
+            self.maxDecompressedBytes = maxDecompressedBytes
+        }
+
+        public static let lenient = Options()
+        public static let strict = Options(strict: true)
+    }
+
+    /// Reads an input held in memory.
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - name: How reports name it; its extension is a hint where the content does not say
+    ///     what it is.
+    ///   - kind: What it is, instead of detecting it (`--input`).
+    ///   - options: Strictness and limits.
+    /// - Complexity: O(*n*) in the size of the input (decompressed).
+    public static func read(
+        _ bytes: [UInt8], name: String, kind: InputKind? = nil, options: Options = .lenient
+    ) -> InputDocument {
+        var document = readContent(
+            bytes, name: name, kind: kind ?? InputKind.detect(bytes, name: name), options: options)
+        document.name = name
+        return document
+    }
+
+    private static func readContent(
+        _ bytes: [UInt8], name: String, kind: InputKind, options: Options
+    ) -> InputDocument {
+        let strict = options.strict
+        switch kind {
+        case .sdp where startsOfDescriptions(bytes) > 1:
+            // Descriptions one after another (as `sdplint format` or `convert --to sdp` write a
+            // call's): each is a message, read as an offer, since a bare SDP does not say.
+            return kinded(SignalingMessages.read(bytes, format: .sdp, strict: strict), .sdp)
+        case .sdp:
+            let parsed = SessionDescription.parse(bytes: bytes, options: strict ? .strict : .lenient)
+            return InputDocument(
+                name: name, kind: .sdp, format: "session description", content: .description(parsed),
+                source: parsed.source, diagnostics: parsed.diagnostics, textsChecked: true)
+        case .sdpfrag:
+            let parsed = SDPFragment.parse(bytes: bytes, options: strict ? .strict : .lenient)
+            return InputDocument(
+                name: name, kind: .sdpfrag, format: "SDP fragment", content: .fragment(parsed), source: parsed.source,
+                diagnostics: parsed.diagnostics, textsChecked: true)
+        case .candidate:
+            return InputDocument(
+                name: name, kind: .candidate, format: "candidate lines",
+                content: .candidates(CandidateLines.candidates(bytes)), source: SourceText(bytes),
+                diagnostics: CandidateLines.check(bytes, strict: strict), textsChecked: true)
+        case .json:
+            return json(bytes, strict: strict)
+        case .rtcstats:
+            return kinded(RTCStatsDump.read(bytes, strict: strict), .rtcstats)
+        case .sip:
+            return kinded(SignalingMessages.read(bytes, format: .sip, strict: strict), .sip)
+        case .http:
+            return kinded(SignalingMessages.read(bytes, format: .whip, strict: strict), .http)
+        case .xml:
+            let reading = JingleMessages.read(bytes, strict: strict)
+            var document = SignalingMessages.document(
+                reading.messages, diagnostics: reading.diagnostics, source: bytes, format: .json,
+                description: "XMPP Jingle stanzas", contexts: reading.contexts)
+            document.dropped = reading.dropped
+            // The descriptions are the Jingle mapping's SDP, not text of the input: their own
+            // findings are reported at them, where their lines count.
+            document.textsChecked = false
+            return kinded(document, .xml)
+        case .pcap:
+            switch PacketCapture.read(bytes: bytes, strict: strict) {
+            case .success(let capture): return kinded(capture, .pcap)
+            case .failure(let error):
+                return InputDocument(
+                    name: name, kind: .pcap, format: "packet capture", content: .unreadable,
+                    diagnostics: [error.diagnostic])
+            }
+        case .gzip:
+            return decompressing(bytes, name: name, options: options)
+        case .binary, .html:
+            return unrecognized(bytes, kind: kind)
+        }
+    }
+
+    /// How many lines start with `v=`.
+    private static func startsOfDescriptions(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var lineStart = true
+        var index = 0
+        while index + 1 < bytes.count {
+            if lineStart && bytes[index] == UInt8(ascii: "v") && bytes[index + 1] == UInt8(ascii: "=") { count += 1 }
+            lineStart = bytes[index] == 0x0A
+            index += 1
+        }
+        return count
+    }
+
+    private static func kinded(_ document: InputDocument, _ kind: InputKind) -> InputDocument {
+        var document = document
+        document.kind = kind
+        return document
+    }
+
+    // MARK: JSON
+
+    /// A JSON input: a browser dump, an ICE server configuration, or signaling messages, told
+    /// apart from one parse of the text, which the reader of that kind then uses. An NDJSON
+    /// stream is told from its first line.
+    private static func json(_ bytes: [UInt8], strict: Bool) -> InputDocument {
+        var options = JSONParseOptions.default
+        options.strict = strict
+        if SignalingJSON.isNDJSON(bytes, options: options) {
+            return kinded(SignalingMessages.read(bytes, format: .json, strict: strict), .json)
+        }
+        let reading = JSONReading(bytes)
+        if let root = reading.document?.root {
+            if WebRTCInternalsDump.matches(root.value) {
+                return kinded(WebRTCInternalsDump.read(reading, bytes: bytes, strict: strict), .json)
+            }
+            if FirefoxWebRTCHistory.matches(root.value) {
+                return kinded(FirefoxWebRTCHistory.read(reading, bytes: bytes, strict: strict), .json)
+            }
+        }
+        // Not a dump: a text cut short is reported as it is, not read up to the cut.
+        let parsed = JSONDocument.parse(bytes, options: options)
+        guard let document = parsed.document, !reading.truncated else {
+            return kinded(
+                SignalingMessages.document([], diagnostics: parsed.diagnostics, source: bytes, format: .json), .json)
+        }
+        if isICEServers(document.root.value) {
+            let (servers, diagnostics) = ICEServerConfiguration.read(
+                document, in: bytes, diagnostics: parsed.diagnostics, options: options)
+            return InputDocument(
+                name: "", kind: .json, format: "ICE server configuration", content: .iceServers(servers),
+                source: SourceText(bytes), diagnostics: diagnostics, textsChecked: true)
+        }
+        var (messages, diagnostics) = SignalingJSON.read(
+            document, in: bytes, diagnostics: parsed.diagnostics, options: options)
+        if messages.isEmpty, !diagnostics.containsErrors {
+            diagnostics.append(
+                SignalingRules.noSignalingMessage.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the json input holds no signaling message",
+                    strict: strict))
+        }
+        return kinded(
+            SignalingMessages.document(messages, diagnostics: diagnostics, source: bytes, format: .json), .json)
+    }
+
+    /// `RTCConfiguration` JSON with `iceServers`, or one `RTCIceServer` or a list of them.
+    private static func isICEServers(_ value: JSONValue) -> Bool {
+        if value["iceServers"] != nil { return true }
+        if let list = value.arrayValue, let first = list.first { return first["urls"] != nil }
+        return value["urls"] != nil && value["type"] == nil
+    }
+
+    // MARK: Compressed and unrecognized input
+
+    /// A gzip-compressed input (RFC 1952): what decompresses is read as its content says; a
+    /// truncated or corrupt stream is reported with its offset, and what decompressed before
+    /// the fault is still read.
+    private static func decompressing(_ bytes: [UInt8], name: String, options: Options) -> InputDocument {
+        let result = Gzip.decompress(bytes, outputLimit: options.maxDecompressedBytes)
+        let problems = result.error.map { [$0.diagnostic] } ?? []
+        let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        let kind = InputKind.detect(result.bytes, name: innerName)
+        guard kind != .gzip, !result.bytes.isEmpty else {
+            let what = result.bytes.isEmpty ? "nothing" : "gzip data again"
+            let note = TraceRules.unrecognizedInput.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the gzip data decompresses to \(what)")
+            return InputDocument(
+                name: name, kind: .gzip, compressed: true, format: "gzip", content: .unreadable,
+                diagnostics: problems + [note])
+        }
+        var document = readContent(result.bytes, name: innerName, kind: kind, options: options)
+        document.compressed = true
+        document.format += ", gzip-compressed"
+        // The reader's findings count in the decompressed text; the gzip fault in the file.
+        if !document.diagnostics.isEmpty || !problems.isEmpty {
+            document.embedded.insert(
+                LintedFile(
+                    path: "", context: "decompressed", text: document.source, diagnostics: document.diagnostics),
+                at: 0)
+        }
+        document.diagnostics = problems
+        document.source = .empty
+        return document
+    }
+
+    /// An input no reader applies to: one finding that says what it looks like, not a finding
+    /// for every line.
+    private static func unrecognized(_ bytes: [UInt8], kind: InputKind) -> InputDocument {
+        let message: String
+        let hint: String
+        switch kind {
+        case .html:
+            message = "not a recognised input: an HTML page"
+            hint = """
+                to check a Firefox call, copy the report from about:webrtc ("Copy Report History") and save it as \
+                JSON; for Chrome, save the dump from chrome://webrtc-internals
+                """
+        default:
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            message =
+                utf16
+                ? "not a recognised input: UTF-16 text (it starts with a byte order mark); sdplint reads UTF-8"
+                : "not a recognised input: binary data (\(bytes.count) bytes)"
+            hint = """
+                sdplint reads SDP, JSON signaling, SIP, WHIP/WHEP HTTP, Jingle XML, browser dumps, pcap and pcapng \
+                captures, and any of these gzip-compressed; --input KIND forces one
+                """
+        }
+        return InputDocument(
+            name: "", kind: kind, format: kind == .html ? "HTML page" : "binary data", content: .unreadable,
+            diagnostics: [
+                TraceRules.unrecognizedInput.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(1, bytes.count)), message, hint: hint)
+            ])
+    }
+}
+
+// MARK: - Files and streams
+
+/// Why an input could not be read at all: it is reported with exit status 2, and the other
+/// inputs of a batch are still read.
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How the input is named.
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+extension InputReader {
+    /// About how much of a stream is read at once: enough messages to keep every core busy
+    /// checking their descriptions, few enough that memory stays flat.
+    public static let blockSize = 1 << 20
+
+    /// Reads a file (or standard input, `file` `nil`) and hands over what it holds as documents.
+    /// A packet capture, plain or gzip-compressed, and an NDJSON stream of signaling messages
+    /// are read a piece at a time — a capture's dialogs as each ends, a stream's messages a block
+    /// of lines at a time, each document holding the findings and sessions of that piece — so
+    /// their size does not matter. Any other input is read whole, up to `maxBytes`, and handed
+    /// over once.
+    ///
+    /// - Throws: ``InputError`` when the input cannot be opened, read, or is larger than
+    ///   `maxBytes`.
+    public static func read(
+        file: String?, name: String, kind forced: InputKind? = nil, options: Options = .lenient, maxBytes: Int,
+        deliver: (InputDocument) -> Void
+    ) throws(InputError) {
+        let source: FileSource
+        do throws(CaptureError) {
+            source = try FileSource(path: file ?? "/dev/stdin")
+        } catch {
+            throw InputError(path: name, message: error.reason)
+        }
+        var head: [UInt8] = []
+        try fill(&head, from: source, upTo: 64 << 10, name: name)
+        let kind = forced ?? InputKind.detect(head, name: name)
+        let lowered = name.lowercased()
+        let captureInGzip = kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz"))
+        if let file, kind == .pcap || captureInGzip {
+            readCapture(file: file, name: name, options: options, deliver: deliver)
+            return
+        }
+        if kind == .json && SignalingJSON.isNDJSON(head) {
+            var carry = head
+            var exhausted = head.count < 64 << 10
+            var stream = NDJSONStream(name: name, strict: options.strict)
+            while true {
+                if !exhausted { exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0 }
+                guard !carry.isEmpty else { break }
+                // Whole lines only; a last line without LF ends the stream.
+                let cut = exhausted ? carry.count : (carry.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+                guard cut > 0 else { continue }
+                deliver(stream.next(Array(carry[..<cut])))
+                carry.removeFirst(cut)
+            }
+            deliver(stream.finish())
+            return
+        }
+        if let size = source.size, size > maxBytes {
+            throw InputError(
+                path: name,
+                message:
+                    "the file is \(describe(size)), larger than the \(describe(maxBytes)) limit; raise it with --max-bytes"
+            )
+        }
+        var bytes = head
+        while bytes.count <= maxBytes, try fill(&bytes, from: source, upTo: blockSize, name: name) > 0 {}
+        guard bytes.count <= maxBytes else {
+            throw InputError(
+                path: name,
+                message:
+                    "\(file == nil ? "standard input" : "the file") is larger than the \(describe(maxBytes)) limit; raise it with --max-bytes"
+            )
+        }
+        deliver(read(bytes, name: name, kind: forced, options: options))
+    }
+
+    /// Appends up to `count` more bytes of `source` to `buffer`; how many.
+    @discardableResult
+    private static func fill(
+        _ buffer: inout [UInt8], from source: FileSource, upTo count: Int, name: String
+    ) throws(InputError) -> Int {
+        do throws(CaptureError) {
+            return try source.read(into: &buffer, upTo: count)
+        } catch {
+            throw InputError(path: name, message: error.reason)
+        }
+    }
+
+    /// A packet capture file, read frame by frame: each SIP message's findings as it is read and
+    /// each dialog as it ends (memory does not grow with the capture), then what the capture
+    /// itself held wrong.
+    private static func readCapture(file: String, name: String, options: Options, deliver: (InputDocument) -> Void) {
+        let decoder: CaptureDecoder
+        do throws(CaptureError) {
+            decoder = try CaptureDecoder(path: file)
+        } catch {
+            var document = InputDocument(
+                name: name, kind: .pcap, format: "packet capture", content: .unreadable,
+                diagnostics: [error.diagnostic])
+            document.name = name
+            deliver(document)
+            return
+        }
+        let format = PacketCapture.format(decoder)
+        func piece(_ traces: [SignalingTrace], embedded: [LintedFile] = [], diagnostics: [Diagnostic] = []) {
+            deliver(
+                InputDocument(
+                    name: name, kind: .pcap, format: format, content: .traces(traces), diagnostics: diagnostics,
+                    embedded: embedded, textsChecked: true))
+        }
+        let problems = PacketCapture.stream(
+            decoder, strict: options.strict,
+            trace: { piece([$0]) },
+            embedded: { piece([], embedded: [$0]) })
+        piece([], diagnostics: problems)
+    }
+
+    /// `4.0 KiB`, `64.0 MiB`: one decimal, in the unit people read sizes in.
+    static func describe(_ bytes: Int) -> String {
+        func oneDecimal(_ value: Int, _ unit: Int) -> String {
+            let tenths = (value * 10 + unit / 2) / unit
+            return "\(tenths / 10).\(tenths % 10)"
+        }
+        if bytes >= 1 << 30 { return oneDecimal(bytes, 1 << 30) + " GiB" }
+        if bytes >= 1 << 20 { return oneDecimal(bytes, 1 << 20) + " MiB" }
+        if bytes >= 1 << 10 { return oneDecimal(bytes, 1 << 10) + " KiB" }
+        return "\(bytes) bytes"
+    }
+}
+
+/// An NDJSON stream of signaling messages read a block of whole lines at a time: each block is
+/// a document of its own, with the stream's line numbers and message numbers, whose traces a
+/// session's checks follow from block to block.
+public struct NDJSONStream: Sendable {
+    let name: String
+    let strict: Bool
+    private var line = 1
+    private var offset = 0
+    private var count = 0
+    private var readErrors = false
+
+    public init(name: String, strict: Bool) {
+        self.name = name
+        self.strict = strict
+    }
+
+    /// The document of the next block of whole lines.
+    public mutating func next(_ block: [UInt8]) -> InputDocument {
+        var json = JSONParseOptions.default
+        json.strict = strict
+        let (messages, diagnostics) = SignalingJSON.read(block, options: json, lines: true)
+        readErrors = readErrors || diagnostics.containsErrors
+        let moved = messages.map { located in
+            var moved = located
+            moved.location = shift(located.location)
+            return moved
+        }
+        var document = SignalingMessages.document(
+            moved,
+            diagnostics: diagnostics.map { diagnostic in
+                var moved = diagnostic
+                moved.location = shift(diagnostic.location)
+                return moved
+            }, source: block, format: .json, firstNumber: count)
+        document.name = name
+        document.firstLine = line
+        count += messages.count
+        line += block.count { $0 == 0x0A }
+        offset += block.count
+        return document
+    }
+
+    /// The end of the stream: a stream that held no message says so.
+    public func finish() -> InputDocument {
+        var diagnostics: [Diagnostic] = []
+        if count == 0 && !readErrors {
+            diagnostics.append(
+                SignalingRules.noSignalingMessage.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the json input holds no signaling message",
+                    strict: strict))
+        }
+        return InputDocument(
+            name: name, kind: .json, format: "JSON signaling messages", content: .traces([]), diagnostics: diagnostics,
+            textsChecked: true)
+    }
+
+    /// A location in the block, moved to where the block starts in the stream.
+    private func shift(_ location: SourceLocation) -> SourceLocation {
+        SourceLocation(
+            line: location.line + line - 1, column: location.column,
+            bytes: (location.bytes.lowerBound + offset)..<(location.bytes.upperBound + offset))
+    }
+}
+
+extension InputReader {
+    /// Whether a file is read as a stream (a packet capture, plain or gzip-compressed, or an
+    /// NDJSON stream of signaling messages), told from its first bytes and its name.
+    public static func isStream(head: [UInt8], name: String, kind forced: InputKind? = nil) -> Bool {
+        let kind = forced ?? InputKind.detect(head, name: name)
+        let lowered = name.lowercased()
+        if kind == .pcap { return true }
+        if kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz")) { return true }
+        return kind == .json && SignalingJSON.isNDJSON(head)
+    }
+
+    /// A file (or standard input) read into one document: a packet capture a frame at a time,
+    /// its dialogs gathered as they end; any other input whole, up to `maxBytes`.
+    ///
+    /// - Throws: ``InputError`` when the input cannot be opened, read, or is too large.
+    public static func document(
+        file: String?, name: String, kind forced: InputKind? = nil, options: Options = .lenient, maxBytes: Int
+    ) throws(InputError) -> InputDocument {
+        guard let file else {
+            var document: InputDocument?
+            try read(file: nil, name: name, kind: forced, options: options, maxBytes: maxBytes) { piece in
+                document = document ?? piece
+            }
+            return document ?? InputDocument(name: name, kind: .sdp, format: "nothing", content: .unreadable)
+        }
+        let source: FileSource
+        do throws(CaptureError) {
+            source = try FileSource(path: file)
+        } catch {
+            throw InputError(path: name, message: error.reason)
+        }
+        var head: [UInt8] = []
+        try fill(&head, from: source, upTo: 64 << 10, name: name)
+        let kind = forced ?? InputKind.detect(head, name: name)
+        let lowered = name.lowercased()
+        guard kind == .pcap || (kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz")))
+        else {
+            return try wholeFile(file, name: name, kind: forced, options: options, maxBytes: maxBytes)
+        }
+        var whole: InputDocument?
+        var traces: [SignalingTrace] = []
+        readCapture(file: file, name: name, options: options) { piece in
+            if whole == nil {
+                whole = piece
+            } else {
+                whole?.diagnostics += piece.diagnostics
+                whole?.embedded += piece.embedded
+                if case .unreadable = piece.content { whole?.content = .unreadable }
+            }
+            traces += piece.traces
+        }
+        guard var document = whole else {
+            return InputDocument(name: name, kind: .pcap, format: "packet capture", content: .unreadable)
+        }
+        if case .traces = document.content { document.content = .traces(traces) }
+        return document
+    }
+
+    /// A file read whole, up to `maxBytes`.
+    private static func wholeFile(
+        _ file: String, name: String, kind: InputKind?, options: Options, maxBytes: Int
+    ) throws(InputError) -> InputDocument {
+        read(try bytes(file: file, name: name, maxBytes: maxBytes), name: name, kind: kind, options: options)
+    }
+
+    /// The bytes of a file (or of standard input, `file` `nil`), read whole.
+    ///
+    /// - Throws: ``InputError`` when the input cannot be read or is larger than `maxBytes`.
+    public static func bytes(file: String?, name: String, maxBytes: Int) throws(InputError) -> [UInt8] {
+        let source: FileSource
+        do throws(CaptureError) {
+            source = try FileSource(path: file ?? "/dev/stdin")
+        } catch {
+            throw InputError(path: name, message: error.reason)
+        }
+        if let size = source.size, size > maxBytes {
+            throw InputError(
+                path: name,
+                message:
+                    "the file is \(describe(size)), larger than the \(describe(maxBytes)) limit; raise it with --max-bytes"
+            )
+        }
+        var bytes: [UInt8] = []
+        while bytes.count <= maxBytes, try fill(&bytes, from: source, upTo: blockSize, name: name) > 0 {}
+        guard bytes.count <= maxBytes else {
+            throw InputError(
+                path: name,
+                message: """
+                    \(file == nil ? "standard input" : "the file") is larger than the \(describe(maxBytes)) limit; raise \
+                    it with --max-bytes
+                    """)
+        }
+        return bytes
+    }
+}
