@@ -88,7 +88,17 @@ package enum JingleMessages {
                         .candidate(
                             .init(
                                 candidate: "candidate:" + trickled.candidate.description, sdpMid: trickled.mid,
-                                usernameFragment: trickled.ufrag)), session: jingle.sid))
+                                usernameFragment: trickled.ufrag, password: trickled.pwd)), session: jingle.sid))
+            }
+            // XEP-0320 lets a transport carry the DTLS fingerprint; a trickled candidate cannot.
+            for content in jingle.contents {
+                for fingerprint in content.iceUDP?.fingerprints ?? [] {
+                    dropped.append(
+                        """
+                        \(jingle.action) of content \(content.name): the DTLS fingerprint \(fingerprint.hash) \
+                        (XEP-0320) has no place in a trickled candidate
+                        """)
+                }
             }
         case .sessionTerminate:
             messages.append(

@@ -52,7 +52,7 @@ import Testing
         let fragment = try Executable.run(
             "sdplint", ["convert", "--to", "sdpfrag", "Fixtures/signaling/json/exchange.ndjson"])
         #expect(fragment.standardOutput.contains("a=candidate:1 1 udp 2122260223 192.0.2.10 54400 typ host"))
-        #expect(fragment.standardError.contains("the offer is left out"))
+        #expect(fragment.standardError.contains("an SDP fragment carries candidates, and the offer has none"))
     }
 
     @Test func anInputWithErrorsIsNotConverted() throws {
@@ -92,5 +92,52 @@ import Testing
         let none = try Executable.run("sdplint", ["format", "-"], input: Data(#"{"type":"bye"}"#.utf8))
         #expect(none.status == 1)
         #expect(none.standardError.contains("holds no session description"))
+    }
+
+    /// Trickled candidates of several sections, interleaved: one m= section per mid, with the
+    /// ufrag and password, and the fragment passes sdplint's own check (RFC 8840 §4.4).
+    @Test func trickledCandidatesBecomeOneValidFragmentGroupedBySection() throws {
+        let offer = try Fixture(path: "corpus/chromium/audio-video.offer.sdp").text()
+        func candidate(_ mid: String, _ foundation: Int) -> String {
+            #"{"candidate":"candidate:\#(foundation) 1 udp 2122260223 192.0.2.\#(foundation) 5\#(foundation)000 typ host","sdpMid":"\#(mid)","usernameFragment":"ufrag1"}"#
+        }
+        var lines = [#"{"type":"offer","sdp":"\#(offer.replacingOccurrences(of: "\r\n", with: "\\r\\n"))"}"#]
+        lines += [candidate("0", 1), candidate("1", 2), candidate("0", 3), candidate("1", 4)]
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let run = try Executable.run("sdplint", ["convert", "--to", "sdpfrag", "--input", "json", "-"], input: input)
+        #expect(run.status == 0, "\(run.standardError)")
+        let text = run.standardOutput
+        #expect(text.components(separatedBy: "a=mid:0\r\n").count == 2, "one section for mid 0: \(text)")
+        #expect(text.components(separatedBy: "a=mid:1\r\n").count == 2, "one section for mid 1: \(text)")
+        #expect(text.contains("a=ice-ufrag:ufrag1\r\n"))
+        let check = try Executable.run("sdplint", ["check", "--input", "sdpfrag", "-"], input: Data(text.utf8))
+        #expect(check.status == 0, "\(check.standardOutput)")
+        #expect(!check.standardOutput.contains("SDP310"))
+    }
+
+    /// A description's candidates are what its fragment carries; one without candidates gives
+    /// nothing to write, which is a failure, not an empty success.
+    @Test func aDescriptionConvertsToTheFragmentOfItsCandidates() throws {
+        let withCandidates = try Executable.run(
+            "sdplint", ["convert", "--to", "sdpfrag", "Fixtures/corpus/firefox/gathered-datachannel.offer.sdp"])
+        #expect(withCandidates.status == 0, "\(withCandidates.standardError)")
+        #expect(withCandidates.standardOutput.contains("a=candidate:"))
+        #expect(withCandidates.standardOutput.contains("a=ice-pwd:"))
+        #expect(withCandidates.standardError.contains("its other lines are left out"))
+        let without = try Executable.run(
+            "sdplint", ["convert", "--to", "sdpfrag", "Fixtures/corpus/chromium/audio.offer.sdp"])
+        #expect(without.status == 1)
+        #expect(without.standardOutput.isEmpty)
+        #expect(without.standardError.contains("nothing to write as sdpfrag"))
+    }
+
+    /// A Jingle transport-info's ICE password travels with its candidates (RFC 8840's INFO
+    /// examples carry it); what a fragment cannot carry is a warning.
+    @Test func aTransportInfoKeepsItsPassword() throws {
+        let run = try Executable.run("sdplint", ["convert", "--to", "sdpfrag", "Fixtures/jingle/transport-info.xml"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("a=ice-ufrag:8hhy\r\na=ice-pwd:asd88fgpdd777uzjYhagZg\r\n"))
+        let json = try Executable.run("sdplint", ["convert", "--to", "json", "Fixtures/jingle/transport-info.xml"])
+        #expect(json.standardError.contains("password"), "the password JSON cannot carry is reported")
     }
 }

@@ -218,7 +218,9 @@ public enum Converter {
                         "\(label): a candidate without a section Jingle can name (no sdpMid) or that does not parse")
                     continue
                 }
-                pending.append(TrickleCandidate(mid: mid, candidate: candidate, ufrag: trickled.usernameFragment))
+                pending.append(
+                    TrickleCandidate(
+                        mid: mid, candidate: candidate, ufrag: trickled.usernameFragment, pwd: trickled.password))
             case .endOfCandidates:
                 dropped.append(
                     "\(label): end-of-candidates has no Jingle form (XEP-0176 has no end-of-candidates signal)")

@@ -135,11 +135,15 @@ public enum Signaling {
         case .json, .envelope:
             var lines: [String] = []
             var dropped: [DroppedItem] = []
+            var known: Set<ICECredentials> = []
             for (index, message) in messages.enumerated() {
                 let (text, lost) = SignalingJSON.write(
-                    message, style: format == .json ? .webRTC : .envelope, index: index)
+                    message, style: format == .json ? .webRTC : .envelope, index: index, knownCredentials: known)
                 lines.append(text)
                 dropped += lost
+                if case .description(let description) = message.content, let parsed = description.sessionDescription {
+                    known.formUnion(FragmentMapping.credentials(of: parsed))
+                }
             }
             return (lines.map { $0 + "\n" }.joined(), dropped)
         case .sip:
@@ -159,6 +163,13 @@ public enum Signaling {
     /// end of candidates, with the section's mid and username fragment.
     public static func contents(of fragment: SDPFragment) -> [SignalingMessage.Content] {
         FragmentMapping.contents(of: fragment)
+    }
+
+    /// The trickle messages a description's ICE lines amount to, which is what an SDP fragment
+    /// written for it carries: each section's candidates and end of candidates, with the mid (or,
+    /// without one, the section's index), username fragment and password.
+    public static func contents(of description: SessionDescription) -> [SignalingMessage.Content] {
+        FragmentMapping.contents(of: description)
     }
 
     /// The format of `bytes` by its first bytes, or `nil`.
@@ -285,11 +296,28 @@ public enum Signaling {
                         DroppedItem(messageIndex: index, item: .extraFields, reason: "an SDP fragment has no envelope"))
                 }
             case .description(let description):
-                if let parsed = description.sessionDescription { contexts.append(parsed) }
+                guard let parsed = description.sessionDescription else {
+                    dropped.append(
+                        DroppedItem(
+                            messageIndex: index, item: .message,
+                            reason: "an SDP fragment carries candidates; the \(description.type) carries no description"
+                        ))
+                    continue
+                }
+                contexts.append(parsed)
+                // A description's ICE lines are what a fragment carries (RFC 8840 §4.4).
+                let own = FragmentMapping.contents(of: parsed)
+                contents += own
+                indices += Array(repeating: index, count: own.count)
                 dropped.append(
                     DroppedItem(
                         messageIndex: index, item: .message,
-                        reason: "an SDP fragment carries only candidates; the \(description.type) is left out"))
+                        reason: own.isEmpty
+                            ? "an SDP fragment carries candidates, and the \(description.type) has none"
+                            : """
+                            an SDP fragment carries the ICE lines only: the \(description.type)'s candidates are \
+                            written, its other lines are left out
+                            """))
             case .hangUp:
                 dropped.append(
                     DroppedItem(
@@ -300,7 +328,7 @@ public enum Signaling {
         guard !contents.isEmpty else { return ("", dropped) }
         let (fragment, lost) = FragmentMapping.fragment(for: contents, contexts: contexts)
         for (position, items) in lost.enumerated() where indices.indices.contains(position) {
-            for (item, reason) in items {
+            for (item, reason) in items.sorted(by: { $0.key.name < $1.key.name }) {
                 dropped.append(DroppedItem(messageIndex: indices[position], item: item, reason: reason))
             }
         }

@@ -376,8 +376,8 @@ public enum SignalingJSON {
         // MARK: Envelope
 
         static let envelopeMembers: Set<String> = [
-            "version", "type", "sdp", "candidate", "sdpMid", "sdpMLineIndex", "usernameFragment", "session", "reason",
-            "extra",
+            "version", "type", "sdp", "candidate", "sdpMid", "sdpMLineIndex", "usernameFragment", "password", "session",
+            "reason", "extra",
         ]
 
         /// Our envelope (Schemas/sdplint-signaling.schema.json): `version`, `type`, the fields
@@ -421,6 +421,13 @@ public enum SignalingJSON {
                 content = readDescriptionInit(node, type: SDPType(rawValue: type))
             case "candidate":
                 content = readCandidateInit(node)
+                if case .candidate(var candidate)? = content {
+                    candidate.password =
+                        access { () throws(JSONAccessError) -> String? in try node.optional("password", as: String.self)
+                        }
+                        ?? nil
+                    content = .candidate(candidate)
+                }
             case "end-of-candidates":
                 let mid =
                     access { () throws(JSONAccessError) -> String? in try node.optional("sdpMid", as: String.self) }

@@ -18,11 +18,20 @@ extension SignalingJSON {
     public static func write(
         _ message: SignalingMessage, style: Style, index: Int = 0
     ) -> (text: String, dropped: [DroppedItem]) {
+        write(message, style: style, index: index, knownCredentials: [])
+    }
+
+    /// Writes one message; a candidate's password is lost only when it is not among
+    /// `knownCredentials`, the ufrag and password pairs that descriptions written before it carried.
+    static func write(
+        _ message: SignalingMessage, style: Style, index: Int, knownCredentials: Set<ICECredentials>
+    ) -> (text: String, dropped: [DroppedItem]) {
         var writer = JSONWriter()
         var dropped: [DroppedItem] = []
         switch style {
         case .envelope: writeEnvelope(message, to: &writer)
-        case .webRTC: writeWebRTC(message, index: index, to: &writer, dropped: &dropped)
+        case .webRTC:
+            writeWebRTC(message, index: index, knownCredentials: knownCredentials, to: &writer, dropped: &dropped)
         }
         return (writer.output, dropped)
     }
@@ -30,7 +39,8 @@ extension SignalingJSON {
     // MARK: WebRTC shapes
 
     static func writeWebRTC(
-        _ message: SignalingMessage, index: Int, to writer: inout JSONWriter, dropped: inout [DroppedItem]
+        _ message: SignalingMessage, index: Int, knownCredentials: Set<ICECredentials>, to writer: inout JSONWriter,
+        dropped: inout [DroppedItem]
     ) {
         if let session = message.session {
             dropped.append(
@@ -59,6 +69,17 @@ extension SignalingJSON {
                 writeExtras(message.extraFields, to: &object)
             }
         case .candidate(let candidate):
+            if let password = candidate.password,
+                !knownCredentials.contains(ICECredentials(ufrag: candidate.usernameFragment, password: password))
+            {
+                dropped.append(
+                    DroppedItem(
+                        messageIndex: index, item: .password,
+                        reason: """
+                            RTCIceCandidateInit has no member for the ICE password, and no description before it \
+                            carries that password (a=ice-pwd)
+                            """))
+            }
             writeCandidateShape(message.jsonShape, message.extraFields, to: &writer) { object in
                 writeCandidateInit(
                     candidate.candidate, candidate.sdpMid, candidate.sdpMLineIndex, candidate.usernameFragment,
@@ -182,6 +203,7 @@ extension SignalingJSON {
                 object.member("sdpMid", ifPresent: candidate.sdpMid)
                 if let index = candidate.sdpMLineIndex { object.member("sdpMLineIndex", index) }
                 object.member("usernameFragment", ifPresent: candidate.usernameFragment)
+                object.member("password", ifPresent: candidate.password)
             case .endOfCandidates(let end):
                 object.member("type", "end-of-candidates")
                 object.member("sdpMid", ifPresent: end.sdpMid)

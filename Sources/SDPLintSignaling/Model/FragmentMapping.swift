@@ -8,37 +8,72 @@ internal import SDPLintSDP
 enum FragmentMapping {
     /// The trickle messages of a fragment, in order: each `a=candidate` of an m= section becomes
     /// a candidate for that section's mid, each `a=end-of-candidates` the end of its candidates
-    /// (at the session level, of all). `a=ice-ufrag`, at the section level or else the session
-    /// level, becomes the username fragment.
+    /// (at the session level, of all). `a=ice-ufrag` and `a=ice-pwd`, at the section level or
+    /// else the session level, become the username fragment and the password.
     static func contents(of fragment: SDPFragment) -> [SignalingMessage.Content] {
         var contents: [SignalingMessage.Content] = []
         let sessionUfrag = fragment.attributes.first { $0.name == .iceUfrag }?.value
+        let sessionPassword = fragment.attributes.first { $0.name == .icePwd }?.value
         for section in fragment.media {
             let mid = section.attributes.first { $0.name == .mid }?.value
             let ufrag = section.attributes.first { $0.name == .iceUfrag }?.value ?? sessionUfrag
+            let password = section.attributes.first { $0.name == .icePwd }?.value ?? sessionPassword
             for attribute in section.attributes {
                 if attribute.name == .candidate {
                     contents.append(
                         .candidate(
                             .init(
-                                candidate: "candidate:" + (attribute.value ?? ""), sdpMid: mid, usernameFragment: ufrag)
-                        ))
+                                candidate: "candidate:" + (attribute.value ?? ""), sdpMid: mid, usernameFragment: ufrag,
+                                password: password)))
                 } else if attribute.name == .endOfCandidates {
                     contents.append(.endOfCandidates(.init(sdpMid: mid, usernameFragment: ufrag)))
                 }
             }
         }
+        // At the session level it ends every section's gathering, whatever their ufrags.
         if fragment.attributes.contains(where: { $0.name == .endOfCandidates }) {
-            contents.append(.endOfCandidates(.init(usernameFragment: sessionUfrag)))
+            contents.append(.endOfCandidates(.init()))
         }
         return contents
     }
 
-    /// A fragment for a run of trickle messages: the ufrag (and, when `context` has it, the
-    /// matching ice-pwd) at the session level when all share one, then one m= section per run
-    /// of messages for the same mid, its m= line copied from the latest of `contexts` (the
-    /// descriptions written before) that has that mid, else
-    /// `m=audio 9 RTP/AVP 0` as RFC 8840's examples write it.
+    /// The trickle messages a description's ICE lines amount to: each section's candidates and
+    /// end of candidates, with its mid, username fragment and password (section level, else
+    /// session level; RFC 8839 §5.4).
+    static func contents(of description: SessionDescription) -> [SignalingMessage.Content] {
+        let sessionUfrag = description.attributes.first { $0.name == .iceUfrag }?.value
+        let sessionPassword = description.attributes.first { $0.name == .icePwd }?.value
+        var contents: [SignalingMessage.Content] = []
+        for (index, section) in description.media.enumerated() {
+            let mid = section.attributes.first { $0.name == .mid }?.value
+            let ufrag = section.attributes.first { $0.name == .iceUfrag }?.value ?? sessionUfrag
+            let password = section.attributes.first { $0.name == .icePwd }?.value ?? sessionPassword
+            let position = UInt16(exactly: index)
+            for attribute in section.attributes {
+                if attribute.name == .candidate {
+                    contents.append(
+                        .candidate(
+                            .init(
+                                candidate: "candidate:" + (attribute.value ?? ""), sdpMid: mid,
+                                sdpMLineIndex: mid == nil ? position : nil, usernameFragment: ufrag, password: password)
+                        ))
+                } else if attribute.name == .endOfCandidates {
+                    contents.append(
+                        .endOfCandidates(
+                            .init(sdpMid: mid, sdpMLineIndex: mid == nil ? position : nil, usernameFragment: ufrag)))
+                }
+            }
+        }
+        return contents
+    }
+
+    /// A fragment for trickle messages (RFC 8840 §4.4): one m= section per mid, in the order the
+    /// mids first appear, holding that mid's candidates and end of candidates — so no mid is
+    /// repeated — with `a=ice-ufrag` and `a=ice-pwd` at the session level when every message
+    /// shares one ufrag, else in each section. A password comes from the message, else from the
+    /// latest of `contexts` (the descriptions written before) that has the ufrag. Each section's
+    /// m= line is copied from the latest context with that mid, else `m=audio 9 RTP/AVP 0` as
+    /// RFC 8840's examples write it.
     ///
     /// - Returns: The fragment and, per message, what it could not carry.
     static func fragment(
@@ -48,6 +83,7 @@ enum FragmentMapping {
             var mid: String?
             var index: UInt16?
             var ufrag: String?
+            var password: String?
             var candidate: String?
             var endOfAll = false
         }
@@ -58,7 +94,7 @@ enum FragmentMapping {
                 entries.append(
                     Entry(
                         mid: candidate.sdpMid, index: candidate.sdpMLineIndex, ufrag: candidate.usernameFragment,
-                        candidate: candidate.attributeValue))
+                        password: candidate.password, candidate: candidate.attributeValue))
             case .endOfCandidates(let end):
                 entries.append(
                     Entry(
@@ -81,48 +117,57 @@ enum FragmentMapping {
             dropped[position][.sdpMLineIndex] =
                 "an SDP fragment names m= sections by a=mid, not by index (RFC 8840 §4.4)"
         }
-        let ufrags = Set(entries.map(\.ufrag))
-        let shared = ufrags.count == 1 ? ufrags.first ?? nil : nil
+        func password(_ ufrag: String) -> String? {
+            entries.first { $0.ufrag == ufrag && $0.password != nil }?.password
+                ?? FragmentMapping.password(for: ufrag, in: contexts)
+        }
+        let ufrags = Set(entries.filter { $0.candidate != nil || !$0.endOfAll }.compactMap(\.ufrag))
+        let shared = ufrags.count == 1 ? ufrags.first : nil
         var fragment = SDPFragment()
         if let shared {
             fragment.attributes.append(Attribute(ICEUfrag(shared)))
-            if let password = password(for: shared, in: contexts) {
-                fragment.attributes.append(Attribute(ICEPwd(password)))
-            }
+            if let password = password(shared) { fragment.attributes.append(Attribute(ICEPwd(password))) }
         }
-        var current: MediaDescription?
-        var currentKey: (String?, String?)?
-        func close() {
-            if let section = current { fragment.media.append(section) }
-            current = nil
-        }
-        for entry in entries {
+        var order: [String] = []
+        var sections: [String: (section: MediaDescription, ufrag: String?)] = [:]
+        var endOfAll = false
+        for (position, entry) in entries.enumerated() {
             if entry.endOfAll {
-                close()
-                currentKey = nil
-                fragment.attributes.append(Attribute(name: .endOfCandidates))
+                endOfAll = true
+                if entry.ufrag != nil {
+                    dropped[position][.usernameFragment] =
+                        "a session-level a=end-of-candidates ends every section's gathering and names no ufrag"
+                }
                 continue
             }
-            if current == nil || currentKey.map({ $0.0 != entry.mid || $0.1 != entry.ufrag }) ?? true {
-                close()
+            guard entry.candidate != nil || entry.mid != nil || entry.ufrag != nil else { continue }
+            let key = entry.mid ?? ""
+            if sections[key] == nil {
                 var section = template(for: entry.mid, in: contexts)
                 if let mid = entry.mid { section.attributes.append(Attribute(Mid(mid))) }
                 if shared == nil, let ufrag = entry.ufrag {
                     section.attributes.append(Attribute(ICEUfrag(ufrag)))
-                    if let password = password(for: ufrag, in: contexts) {
-                        section.attributes.append(Attribute(ICEPwd(password)))
-                    }
+                    if let password = password(ufrag) { section.attributes.append(Attribute(ICEPwd(password))) }
                 }
-                current = section
-                currentKey = (entry.mid, entry.ufrag)
+                order.append(key)
+                sections[key] = (section, entry.ufrag)
+            } else if shared == nil, let ufrag = entry.ufrag, let own = sections[key]?.ufrag, own != ufrag {
+                // One section holds one ICE generation (RFC 8840 §4.4): a restart's candidates
+                // need a fragment of their own, and filed under the old ufrag they would be wrong.
+                dropped[position][.message] = """
+                    the ufrag \(ufrag) differs from the one this fragment gives mid \(entry.mid ?? "-") (\(own)): an \
+                    ICE restart's candidates need a fragment of their own
+                    """
+                continue
             }
             if let candidate = entry.candidate {
-                current?.attributes.append(Attribute(name: .candidate, value: candidate))
+                sections[key]?.section.attributes.append(Attribute(name: .candidate, value: candidate))
             } else {
-                current?.attributes.append(Attribute(name: .endOfCandidates))
+                sections[key]?.section.attributes.append(Attribute(name: .endOfCandidates))
             }
         }
-        close()
+        fragment.media = order.compactMap { sections[$0]?.section }
+        if endOfAll { fragment.attributes.append(Attribute(name: .endOfCandidates)) }
         return (fragment, dropped)
     }
 
@@ -141,6 +186,22 @@ enum FragmentMapping {
     }
 
     /// The ice-pwd that goes with `ufrag` in `context`, at the section or session level.
+    /// The ufrag and password pairs of a description: the session's and each section's, a
+    /// section's ufrag or password falling back to the session's (RFC 8839 §5.4).
+    static func credentials(of description: SessionDescription) -> Set<ICECredentials> {
+        let sessionUfrag = description.attributes.first { $0.name == .iceUfrag }?.value
+        let sessionPassword = description.attributes.first { $0.name == .icePwd }?.value
+        var credentials: Set<ICECredentials> = []
+        if let sessionPassword { credentials.insert(ICECredentials(ufrag: sessionUfrag, password: sessionPassword)) }
+        for section in description.media {
+            let ufrag = section.attributes.first { $0.name == .iceUfrag }?.value ?? sessionUfrag
+            if let password = section.attributes.first(where: { $0.name == .icePwd })?.value ?? sessionPassword {
+                credentials.insert(ICECredentials(ufrag: ufrag, password: password))
+            }
+        }
+        return credentials
+    }
+
     static func password(for ufrag: String, in contexts: [SessionDescription]) -> String? {
         for context in contexts.reversed() {
             if let password = password(for: ufrag, in: context) { return password }
@@ -159,4 +220,10 @@ enum FragmentMapping {
         }
         return nil
     }
+}
+
+/// An ICE username fragment and the password that goes with it (RFC 8839 §5.4).
+struct ICECredentials: Hashable {
+    var ufrag: String?
+    var password: String
 }

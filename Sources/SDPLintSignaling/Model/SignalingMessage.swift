@@ -141,14 +141,20 @@ extension SignalingMessage {
         /// The ICE username fragment the candidate was gathered for (RFC 8839 §5.4), which
         /// tells an ICE restart's candidates from the old ones.
         public var usernameFragment: String?
+        /// The ICE password that goes with ``usernameFragment``, when the carrier says it: an
+        /// SDP fragment's `a=ice-pwd` (RFC 8840 §4.4), a Jingle transport's `pwd` (XEP-0176).
+        /// `RTCIceCandidateInit` has no member for it.
+        public var password: String?
 
         public init(
-            candidate: String, sdpMid: String? = nil, sdpMLineIndex: UInt16? = nil, usernameFragment: String? = nil
+            candidate: String, sdpMid: String? = nil, sdpMLineIndex: UInt16? = nil, usernameFragment: String? = nil,
+            password: String? = nil
         ) {
             self.candidate = candidate
             self.sdpMid = sdpMid
             self.sdpMLineIndex = sdpMLineIndex
             self.usernameFragment = usernameFragment
+            self.password = password
         }
 
         /// The attribute value: ``candidate`` without its `candidate:` or `a=candidate:` prefix.
@@ -250,6 +256,8 @@ public struct DroppedItem: Sendable, Hashable, CustomStringConvertible {
         public static let sdpMid: Item = "sdpMid"
         /// ``SignalingMessage/TrickledCandidate/usernameFragment``.
         public static let usernameFragment: Item = "usernameFragment"
+        /// ``SignalingMessage/TrickledCandidate/password``.
+        public static let password: Item = "password"
         /// ``SignalingMessage/HangUp/reason``.
         public static let hangUpReason: Item = "hang-up-reason"
         /// The distinction between the end of one section's candidates and the end of all.
