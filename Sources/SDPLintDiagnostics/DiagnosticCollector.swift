@@ -23,6 +23,14 @@ public struct DiagnosticCollector: Sendable {
         self.limit = max(1, limit)
     }
 
+    /// Moves to the line numbered `line` (1-based), which starts at byte `offset`: the
+    /// findings reported next are located on it.
+    @inlinable
+    public mutating func startLine(_ line: Int, at offset: Int) {
+        self.line = line
+        lineStart = offset
+    }
+
     /// The location of `range`, which must start on the current line.
     @inlinable @inline(__always)
     public func location(_ range: Range<Int>) -> SourceLocation {

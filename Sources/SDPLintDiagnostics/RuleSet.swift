@@ -1,7 +1,7 @@
 /// The rules of one module (``Rule/Code/prefix`` `SDP`, `ICE`, `OA`, …), declared as static
 /// members of one type and listed once in ``all``; `sdplint rules` and the configuration read
 /// the catalog that the rule sets make together.
-public protocol RuleSet {
+public protocol RuleSet: SendableMetatype {
     /// What the rules check, for a catalog heading: "SDP syntax and cross-references (RFC 8866)".
     static var title: String { get }
     /// Every rule of the set, in code order.

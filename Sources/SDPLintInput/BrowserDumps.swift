@@ -1,6 +1,6 @@
 package import SDPLintDiagnostics
 package import SDPLintJSON
-package import SDPLintSDP
+import SDPLintSDP
 
 /// A chrome://webrtc-internals dump ("Download the webrtc-internals dump"): one JSON object
 /// whose `PeerConnections` member holds, per connection, its `rtcConfiguration` and the

@@ -1,6 +1,6 @@
-package import SDPLintDiagnostics
-package import SDPLintJSON
-package import SDPLintSDP
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintSDP
 
 /// Turns the events Chromium records for one peer connection — in a webrtc-internals dump or
 /// an rtcstats dump, which name them alike — into a trace's events.

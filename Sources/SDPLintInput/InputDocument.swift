@@ -1,7 +1,7 @@
 public import SDPLintDiagnostics
 public import SDPLintICE
 public import SDPLintSDP
-public import SDPLintSignaling
+import SDPLintSignaling
 
 /// One input, read once: what it is, what it holds as models, and every finding the readers
 /// made, each located in the text it is about.

@@ -1,4 +1,4 @@
-package import SDPLintCapture
+import SDPLintCapture
 import SDPLintSignaling
 
 /// What an input holds, told from its content (or forced with `--input`); the file name is a

@@ -1,8 +1,8 @@
 public import SDPLintCapture
-public import SDPLintDiagnostics
-package import SDPLintJSON
-package import SDPLintSDP
-package import SDPLintSignaling
+import SDPLintDiagnostics
+import SDPLintJSON
+import SDPLintSDP
+import SDPLintSignaling
 
 /// The one way in: reads any input sdplint knows into an ``InputDocument``. Detection,
 /// decompression, framing and the per-format parse happen here, once; a description inside is

@@ -1,7 +1,7 @@
 package import SDPLintDiagnostics
-package import SDPLintICE
-package import SDPLintJingle
-package import SDPLintSDP
+import SDPLintICE
+import SDPLintJingle
+import SDPLintSDP
 package import SDPLintSignaling
 
 /// XMPP Jingle stanzas (XEP-0166 family) as signaling messages: a session-initiate or

@@ -1,7 +1,7 @@
 public import SDPLintCapture
 public import SDPLintDiagnostics
-package import SDPLintSIP
-package import SDPLintSignaling
+import SDPLintSIP
+import SDPLintSignaling
 
 /// SIP signaling in a packet capture (pcap or pcapng, gzip-compressed or not): every SIP
 /// message carried over UDP or TCP, framed and reassembled by the Capture module, checked, and

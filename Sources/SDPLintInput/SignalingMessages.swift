@@ -1,6 +1,6 @@
 package import SDPLintDiagnostics
-package import SDPLintICE
-package import SDPLintJSON
+import SDPLintICE
+import SDPLintJSON
 public import SDPLintSignaling
 
 /// Signaling messages as an application exchanged them — JSON envelopes or an NDJSON stream,

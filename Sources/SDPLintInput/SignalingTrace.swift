@@ -7,9 +7,9 @@ public import SDPLintSignaling
 /// browser dump or a capture recorded it: the descriptions each side created and applied, the
 /// candidates that trickled, failures and state changes.
 ///
-/// Readers of each capture format (``WebRTCInternalsDump``, ``RTCStatsDump``,
-/// ``FirefoxWebRTCHistory``) build traces; ``TraceLinter`` checks them and ``Timeline`` shows
-/// them.
+/// The readers of each format (``WebRTCInternalsDump``, ``RTCStatsDump``,
+/// ``FirefoxWebRTCHistory``, ``SignalingMessages``, ``PacketCapture``) build traces; `sdplint
+/// check` checks them and `sdplint timeline` shows them.
 public struct SignalingTrace: Sendable, Hashable {
     /// How reports name the connection: `PeerConnections["8-1"]`, `pcid {f0f6…}`.
     public var name: String

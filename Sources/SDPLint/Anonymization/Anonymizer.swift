@@ -82,7 +82,7 @@ public struct Anonymizer: Sendable {
     ///
     /// - Parameters:
     ///   - bytes: The input as read from its file.
-    ///   - kind: What the input is; detected from the content when `nil` (``InputKind/detect(_:)``).
+    ///   - kind: What the input is; detected from the content when `nil` (`InputKind.detect(_:name:)`).
     ///   - seed: The seed of the replacement values.
     /// - Throws: ``AnonymizationError`` for an input that cannot be anonymized whole: a damaged
     ///   gzip stream or capture, or a link layer whose addresses cannot be found.

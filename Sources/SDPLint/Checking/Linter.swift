@@ -6,10 +6,10 @@ public import SDPLintSDP
 import SDPLintSignaling
 import SDPLintWebRTC
 
-/// What `sdplint check` runs on one input: every finding about an ``InputDocument``.
+/// What `sdplint check` runs on one input: every finding about an `InputDocument`.
 public enum Linter {
     /// Reads an input of any kind (detected from its content unless `kind` is given) and checks
-    /// it: one ``LintedFile`` for the input itself, then one per place inside it with findings
+    /// it: one `LintedFile` for the input itself, then one per place inside it with findings
     /// of its own (each description, candidate and failure of each connection of a dump, each
     /// SIP message of a capture). The first file always names the input, so a clean input still
     /// counts.

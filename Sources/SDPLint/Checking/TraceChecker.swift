@@ -7,7 +7,7 @@ import SDPLintSDP
 import SDPLintSignaling
 import SDPLintWebRTC
 
-/// The checks of one connection (``TraceLinter``), fed its events in order — all at once, or
+/// The checks of one connection, fed its events in order — all at once, or
 /// a chunk at a time as a stream is read. Each file comes back as soon as nothing more can be
 /// added to it, in the order its context first appeared, so a session of any length is
 /// checked in the memory of its open exchange rather than of its whole history.

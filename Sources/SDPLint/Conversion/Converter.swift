@@ -53,6 +53,8 @@ public enum Converter {
     /// Converts the messages a document holds to `target`.
     ///
     /// - Parameters:
+    ///   - document: The input, read.
+    ///   - target: The format to write.
     ///   - type: What a bare description is (offer, answer), when the input does not say.
     public static func convert(_ document: InputDocument, to target: ConversionTarget, type: SDPType? = nil) -> Result {
         var diagnostics = document.diagnostics + document.embedded.flatMap(\.diagnostics)

@@ -18,7 +18,7 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
     /// Everything after the first colon, unchanged (leading spaces included), or `nil` for a
     /// property attribute such as `a=rtcp-mux`. An empty string means the line ended with a colon.
     public var value: String?
-    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
     public internal(set) var sourceLine: SourceLine = .none
 
     /// An attribute read from line `sourceLine`.

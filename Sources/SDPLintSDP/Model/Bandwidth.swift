@@ -14,7 +14,7 @@ public struct Bandwidth: Sendable, Hashable, CustomStringConvertible {
     /// Kilobits per second for CT and AS, bits per second for TIAS, RS and RR.
     public var value: UInt64 { didSet { verbatim = nil } }
     var verbatim: String?
-    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
     public internal(set) var sourceLine: SourceLine = .none
 
     public init(type: BandwidthType, value: UInt64) {

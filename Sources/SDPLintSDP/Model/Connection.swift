@@ -21,7 +21,7 @@ public struct Connection: Sendable, Hashable, CustomStringConvertible {
     /// How many consecutive multicast addresses are meant (`numaddr`).
     public var numberOfAddresses: Int? { didSet { verbatim = nil } }
     var verbatim: String?
-    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
     public internal(set) var sourceLine: SourceLine = .none
 
     public init(

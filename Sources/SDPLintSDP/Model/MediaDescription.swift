@@ -35,7 +35,7 @@ public struct MediaDescription: Sendable, Hashable {
     public var extraLines: [ExtraLine]
     /// The original text after `m=`, while it differs from the canonical form.
     var verbatim: String?
-    /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+    /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
     public internal(set) var sourceLine: SourceLine = .none
 
     public init(

@@ -24,7 +24,7 @@ extension SessionDescription {
         public var address: String { didSet { verbatim = nil } }
         /// The original text after `o=`, kept while it differs from the canonical form.
         var verbatim: String?
-        /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+        /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
         public internal(set) var sourceLine: SourceLine = .none
 
         public init(

@@ -53,7 +53,7 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a fragment, throwing if it has an error.
     ///
-    /// - Throws: ``ParseError`` with every finding and the partial fragment.
+    /// - Throws: `ParseError` with every finding and the partial fragment.
     public init(parsing text: String, options: SDPParseOptions = .lenient) throws(ParseError<SDPFragment>) {
         self = try Self.parse(text, options: options).get()
     }

@@ -19,7 +19,7 @@ extension SessionDescription {
         /// The `z=` line, if any.
         public var zoneAdjustments: ZoneAdjustments?
         var verbatim: String?
-        /// The line this was read from (``SourceLine/none`` when built in code); not part of equality.
+        /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
         public internal(set) var sourceLine: SourceLine = .none
 
         public init(

@@ -26,14 +26,14 @@ extension SessionDescription {
 
     /// Parses SDP text, throwing if the input has any error.
     ///
-    /// - Throws: ``ParseError`` with every finding and the partial description.
+    /// - Throws: `ParseError` with every finding and the partial description.
     public init(parsing text: String, options: SDPParseOptions = .lenient) throws(ParseError<SessionDescription>) {
         self = try Self.parse(text, options: options).get()
     }
 
     /// Parses SDP bytes, throwing if the input has any error.
     ///
-    /// - Throws: ``ParseError`` with every finding and the partial description.
+    /// - Throws: `ParseError` with every finding and the partial description.
     public init(parsing bytes: [UInt8], options: SDPParseOptions = .lenient) throws(ParseError<SessionDescription>) {
         self = try Self.parse(bytes: bytes, options: options).get()
     }

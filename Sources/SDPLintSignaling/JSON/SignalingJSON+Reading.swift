@@ -59,6 +59,7 @@ public enum SignalingJSON {
     ///   - document: The parsed text.
     ///   - bytes: The text it was parsed from, to place findings inside strings.
     ///   - diagnostics: What parsing it found.
+    ///   - options: How strictly the SDP in the messages is read.
     public static func read(
         _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .default
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
