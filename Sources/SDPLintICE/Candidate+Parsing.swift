@@ -461,12 +461,12 @@ private enum Number {
 private func readNumber(
     _ bytes: Span<UInt8>, _ range: Range<Int>, field: String, rule: Rule, into diagnostics: inout DiagnosticCollector
 ) -> Number {
-    let result = Decimal.parse(bytes, range, as: UInt64.self)
+    let result = DecimalDigits.parse(bytes, range, as: UInt64.self)
     if case .failure(.notADigit) = result {
         diagnostics.report(rule, range, "the \(field) \(Bytes.quoted(bytes, range)) is not a decimal number")
         return .malformed
     }
-    if Decimal.hasLeadingZero(bytes, range) {
+    if DecimalDigits.hasLeadingZero(bytes, range) {
         diagnostics.report(ICERules.leadingZero, range, "the \(field) \(Bytes.quoted(bytes, range)) has a leading zero")
     }
     switch result {
@@ -485,7 +485,7 @@ private struct StoredNumber<Value: FixedWidthInteger> {
     init(_ value: Value, _ bytes: Span<UInt8>, _ range: Range<Int>, read: Number) {
         self.value = value
         if case .value(let read) = read {
-            printsBack = read == UInt64(value) && !Decimal.hasLeadingZero(bytes, range)
+            printsBack = read == UInt64(value) && !DecimalDigits.hasLeadingZero(bytes, range)
         } else {
             printsBack = false
         }
@@ -593,13 +593,13 @@ private func addressProblem(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String
             parts += 1
             let part = partStart..<i
             if part.isEmpty { return "is not a valid IPv4 address: it has an empty octet" }
-            if case .success(let value) = Decimal.parse(bytes, part, as: UInt64.self), value > 255 {
+            if case .success(let value) = DecimalDigits.parse(bytes, part, as: UInt64.self), value > 255 {
                 return "is not a valid IPv4 address: octet \(Bytes.string(bytes, part)) is larger than 255"
             }
             if part.count > 3 {
                 return "is not a valid IPv4 address: octet \(Bytes.quoted(bytes, part)) is larger than 255"
             }
-            if Decimal.hasLeadingZero(bytes, part) {
+            if DecimalDigits.hasLeadingZero(bytes, part) {
                 return "is not a valid IPv4 address: octet \(Bytes.string(bytes, part)) has a leading zero"
             }
             partStart = i + 1
@@ -806,7 +806,7 @@ private struct Tail {
         _ bytes: Span<UInt8>, name: Range<Int>, value: Range<Int>, as type: T.Type,
         into diagnostics: inout DiagnosticCollector
     ) {
-        switch Decimal.parse(bytes, value, as: T.self) {
+        switch DecimalDigits.parse(bytes, value, as: T.self) {
         case .success: break
         case .failure(.overflow):
             diagnostics.report(

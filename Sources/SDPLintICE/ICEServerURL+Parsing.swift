@@ -175,7 +175,7 @@ extension ICEServerURL {
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> UInt16? {
         let rule = ICERules.invalidServerPort
-        switch Decimal.parse(bytes, range, as: UInt16.self) {
+        switch DecimalDigits.parse(bytes, range, as: UInt16.self) {
         case .success(0):
             diagnostics.report(rule, range, "the port is 0; a server port is 1 to 65535")
             return 0

@@ -137,7 +137,7 @@ public struct FMTP: AttributeValue {
 
     /// The format as a payload type, when it is a number up to 127.
     private static func payloadType(_ bytes: Span<UInt8>, _ format: Range<Int>) -> Int? {
-        if case .success(let value) = Decimal.parse(bytes, format, as: UInt64.self), value <= 127 { return Int(value) }
+        if case .success(let value) = DecimalDigits.parse(bytes, format, as: UInt64.self), value <= 127 { return Int(value) }
         return nil
     }
 

@@ -100,7 +100,7 @@ extension SIPMessage {
     static func decimal(_ text: String) -> Int? {
         text.withSIPBytes { bytes in
             let range = SIPGrammar.trimmed(bytes, 0..<bytes.count)
-            guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= UInt64(Int.max)
+            guard case .success(let value) = DecimalDigits.parse(bytes, range, as: UInt64.self), value <= UInt64(Int.max)
             else { return nil }
             return Int(value)
         }

@@ -142,7 +142,7 @@ struct HeaderChecks {
             }
         case "max-forwards":
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
-                switch Decimal.parse(bytes, range, as: UInt32.self) {
+                switch DecimalDigits.parse(bytes, range, as: UInt32.self) {
                 case .success(let value) where value > 255:
                     collector.report(SIPRules.maxForwardsRange, range, "Max-Forwards is \(value), above 255")
                 case .success:
@@ -167,7 +167,7 @@ struct HeaderChecks {
         case "content-length":
             var declared = DeclaredLength.invalid
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
-                switch Decimal.parse(bytes, range, as: UInt64.self) {
+                switch DecimalDigits.parse(bytes, range, as: UInt64.self) {
                 case .success(let value) where value <= UInt64(Int.max):
                     declared = .value(Int(value))
                 case .success, .failure(.overflow):

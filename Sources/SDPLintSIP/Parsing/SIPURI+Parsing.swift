@@ -109,7 +109,7 @@ extension SIPURI {
         if i < end && bytes[i] == ASCII.colon {
             let portStart = i + 1
             let portEnd = SIPGrammar.run(of: .digit, bytes, portStart, end)
-            switch Decimal.parse(bytes, portStart..<portEnd, as: UInt16.self) {
+            switch DecimalDigits.parse(bytes, portStart..<portEnd, as: UInt16.self) {
             case .success(let port): uri.port = port
             case .failure(.overflow):
                 diagnostics.report(

@@ -40,7 +40,7 @@ enum StartLineParser {
         }
         let codeEnd = SIPGrammar.run(of: .digit, b, codeStart, end)
         var code = 0
-        if case .success(let value) = Decimal.parse(b, codeStart..<codeEnd, as: UInt32.self) {
+        if case .success(let value) = DecimalDigits.parse(b, codeStart..<codeEnd, as: UInt32.self) {
             code = Int(min(value, 9999))
         }
         if codeEnd - codeStart != 3 || (codeEnd < end && !b[codeEnd].isWhitespace) {

@@ -51,7 +51,7 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
             return nil
         }
         let number: UInt32
-        switch Decimal.parse(bytes, start..<digitsEnd, as: UInt32.self) {
+        switch DecimalDigits.parse(bytes, start..<digitsEnd, as: UInt32.self) {
         case .success(let value):
             number = value
             if value >= 1 << 31 {

@@ -220,7 +220,7 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         if j < end && bytes[j] == ASCII.colon {
             j = SIPGrammar.skipSpace(bytes, j + 1, end)
             let portEnd = SIPGrammar.run(of: .digit, bytes, j, end)
-            if case .success(let value) = Decimal.parse(bytes, j..<portEnd, as: UInt16.self) {
+            if case .success(let value) = DecimalDigits.parse(bytes, j..<portEnd, as: UInt16.self) {
                 port = value
             } else {
                 diagnostics.report(
