@@ -65,13 +65,13 @@ extension JSONNode {
                 offsets.append(i)
                 i += 1
             } else {
-                let length = JSONParser.utf8SequenceLength(source, i, end)
+                let length = Bytes.utf8SequenceLength(source, i, end)
                 if length > 0 {
                     for k in 0..<length { offsets.append(i + k) }
                     i += length
                 } else {
                     offsets += repeatElement(i, count: 3)
-                    i += JSONParser.maximalInvalidPrefix(source, i, end)
+                    i += Bytes.utf8MaximalSubpart(source, i, end)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import SDPLintSDP
+internal import SDPLintScanning
 
 /// An H.264 `profile-level-id`: the profile (from `profile_idc` and the constraint flags of
 /// `profile-iop`) and the level.
@@ -119,7 +120,7 @@ struct CodecComparison {
 ///   `level-id` may differ.
 enum CodecParameters {
     static func compare(name: String, offer: FMTP?, answer: FMTP?) -> CodecComparison {
-        switch name.asciiLowercased {
+        switch name.lowercasedASCII {
         case "h264": return compareH264(offer, answer)
         case "vp9": return compareDefaulted("profile-id", default: "0", offer, answer, codec: "VP9")
         case "av1": return compareAV1(offer, answer)
@@ -129,7 +130,7 @@ enum CodecParameters {
     }
 
     private static func value(_ fmtp: FMTP?, _ name: String) -> String? {
-        fmtp?[parameter: name]?.trimmed
+        fmtp?[parameter: name]?.trimmingASCIISpaces
     }
 
     private static func compareDefaulted(

@@ -1,5 +1,6 @@
 internal import CSDPLintXML
 import SDPLintDiagnostics
+internal import SDPLintScanning
 
 /// libxml2 must be initialised once before threads use it (libxml2 `xmlInitParser`); a global
 /// `let` is initialised exactly once, lazily and thread-safely.
@@ -371,42 +372,17 @@ enum LibXMLReader {
         return start
     }
 
-    /// The offset of the first byte that is not part of valid UTF-8, or a NUL.
+    /// The offset of the first byte from `start` on that does not begin well-formed UTF-8, or
+    /// of the first NUL, which XML 1.0 §2.2 (`Char`) does not allow.
+    ///
+    /// - Complexity: O(*n*), eight bytes at a time.
     static func firstNonUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0 { return index }
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var minimum: UInt32
-            switch byte {
-            case 0xC2...0xDF:
-                length = 2
-                minimum = 0x80
-            case 0xE0...0xEF:
-                length = 3
-                minimum = 0x800
-            case 0xF0...0xF4:
-                length = 4
-                minimum = 0x10000
-            default: return index
-            }
-            guard index + length <= bytes.count else { return index }
-            var scalar = UInt32(byte) & (0xFF >> UInt32(length + 1))
-            for next in 1..<length {
-                let continuation = bytes[index + next]
-                guard continuation & 0xC0 == 0x80 else { return index }
-                scalar = scalar << 6 | UInt32(continuation & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-            minimum = 0
-            index += length
+        bytes.withSpan { span in
+            let invalid = Bytes.firstInvalidUTF8(span, from: start)
+            let limit = invalid ?? span.count
+            let nul = Bytes.firstIndex(of: 0, in: span, start..<limit)
+            return nul < limit ? nul : invalid
         }
-        return nil
     }
 }
 

@@ -137,7 +137,9 @@ public struct FMTP: AttributeValue {
 
     /// The format as a payload type, when it is a number up to 127.
     private static func payloadType(_ bytes: Span<UInt8>, _ format: Range<Int>) -> Int? {
-        if case .success(let value) = DecimalDigits.parse(bytes, format, as: UInt64.self), value <= 127 { return Int(value) }
+        if case .success(let value) = DecimalDigits.parse(bytes, format, as: UInt64.self), value <= 127 {
+            return Int(value)
+        }
         return nil
     }
 
@@ -146,20 +148,5 @@ public struct FMTP: AttributeValue {
     ) -> FMTP? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
         return FMTP(format: Bytes.string(bytes, scanned.format), parameterText: Bytes.string(bytes, scanned.parameters))
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingASCIISpaces: String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
-            end = before
-        }
-        return String(self[start..<end])
     }
 }

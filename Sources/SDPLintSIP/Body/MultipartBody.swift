@@ -224,9 +224,9 @@ public struct MultipartBody: Sendable, Hashable {
             fields.append(.malformed(raw))
             return
         }
-        var value = SIPBytes.array(b, SIPGrammar.trimmed(b, (colon + 1)..<current.first.upperBound))
+        var value = SIPBytes.array(b, Bytes.trimmingWhitespace(b, (colon + 1)..<current.first.upperBound))
         for piece in current.pieces {
-            let trimmed = SIPGrammar.trimmed(b, piece)
+            let trimmed = Bytes.trimmingWhitespace(b, piece)
             if trimmed.isEmpty { continue }
             if !value.isEmpty { value.append(ASCII.space) }
             value += SIPBytes.array(b, trimmed)

@@ -76,7 +76,7 @@ extension SIPMessage {
         guard let value = headers[name] else { return nil }
         return value.withSIPBytes { bytes in
             var scratch = DiagnosticCollector()
-            return parse(bytes, SIPGrammar.trimmed(bytes, 0..<bytes.count), &scratch)
+            return parse(bytes, Bytes.trimmingWhitespace(bytes, 0..<bytes.count), &scratch)
         }
     }
 
@@ -99,8 +99,9 @@ extension SIPMessage {
     /// A non-negative decimal that fits an `Int`.
     static func decimal(_ text: String) -> Int? {
         text.withSIPBytes { bytes in
-            let range = SIPGrammar.trimmed(bytes, 0..<bytes.count)
-            guard case .success(let value) = DecimalDigits.parse(bytes, range, as: UInt64.self), value <= UInt64(Int.max)
+            let range = Bytes.trimmingWhitespace(bytes, 0..<bytes.count)
+            guard case .success(let value) = DecimalDigits.parse(bytes, range, as: UInt64.self),
+                value <= UInt64(Int.max)
             else { return nil }
             return Int(value)
         }

@@ -284,7 +284,7 @@ struct HeaderChecks {
         }
         var scratch = DiagnosticCollector(strict: collector.strict, limit: collector.limit)
         field.value.withSIPBytes { bytes in
-            body(bytes, SIPGrammar.trimmed(bytes, 0..<bytes.count), &scratch)
+            body(bytes, Bytes.trimmingWhitespace(bytes, 0..<bytes.count), &scratch)
         }
         let location = SourceLocation(
             line: info.line, column: info.valueRange.lowerBound - info.lineStart + 1, bytes: info.valueRange)

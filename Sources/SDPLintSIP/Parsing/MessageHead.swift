@@ -272,7 +272,7 @@ struct HeadParser {
             fields.append(.malformed(raw))
             return
         }
-        let valueRange = SIPGrammar.trimmed(b, (colon + 1)..<first.upperBound)
+        let valueRange = Bytes.trimmingWhitespace(b, (colon + 1)..<first.upperBound)
         checkUTF8(b, first)
         let value: String
         if fieldContinuations.isEmpty {
@@ -295,7 +295,7 @@ struct HeadParser {
             var unfolded: [UInt8] = SIPBytes.array(b, valueRange)
             for continuation in fieldContinuations {
                 checkUTF8(b, continuation)
-                let piece = SIPGrammar.trimmed(b, continuation)
+                let piece = Bytes.trimmingWhitespace(b, continuation)
                 guard !piece.isEmpty else { continue }
                 if !unfolded.isEmpty { unfolded.append(ASCII.space) }
                 unfolded += SIPBytes.array(b, piece)

@@ -41,15 +41,6 @@ enum SIPGrammar {
         return i
     }
 
-    /// `range` without SP and HTAB at either end.
-    static func trimmed(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper && bytes[lower].isWhitespace { lower += 1 }
-        while upper > lower && bytes[upper - 1].isWhitespace { upper -= 1 }
-        return lower..<upper
-    }
-
     /// The end of the run of bytes of `allowed` at `start`.
     @inline(__always)
     static func run(of allowed: ASCII.Class, _ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
@@ -120,12 +111,12 @@ enum SIPGrammar {
             } else if b == ASCII.openParen {
                 comment = 1
             } else if b == ASCII.comma {
-                elements.append(trimmed(bytes, start..<i))
+                elements.append(Bytes.trimmingWhitespace(bytes, start..<i))
                 start = i + 1
             }
             i += 1
         }
-        elements.append(trimmed(bytes, start..<end))
+        elements.append(Bytes.trimmingWhitespace(bytes, start..<end))
         if elements.count == 1 && elements[0].isEmpty { return [] }
         return elements
     }

@@ -50,11 +50,11 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether type and subtype match `other`'s, ignoring case and parameters.
     public func matches(_ other: MediaType) -> Bool {
-        CaseFold.equal(type, other.type) && CaseFold.equal(subtype, other.subtype)
+        type.equalsIgnoringASCIICase(other.type) && subtype.equalsIgnoringASCIICase(other.subtype)
     }
 
     /// Whether the type is `multipart/*`.
-    public var isMultipart: Bool { CaseFold.equal(type, "multipart") }
+    public var isMultipart: Bool { type.equalsIgnoringASCIICase("multipart") }
 
     /// The `boundary` parameter of a multipart type, unquoted.
     public var boundary: String? { parameters.first(named: "boundary")?.unquotedValue }

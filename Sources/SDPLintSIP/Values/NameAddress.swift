@@ -137,7 +137,7 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             let found = Bytes.firstIndex(of: ASCII.less, in: bytes, i..<end)
             if found < end {
                 less = found
-                let nameRange = SIPGrammar.trimmed(bytes, i..<found)
+                let nameRange = Bytes.trimmingWhitespace(bytes, i..<found)
                 if !nameRange.isEmpty {
                     // display-name = *(token LWS): tokens separated by white space.
                     if let bad = Bytes.firstIndex(

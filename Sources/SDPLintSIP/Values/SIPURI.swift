@@ -1,4 +1,5 @@
 internal import SDPLintDiagnostics
+internal import SDPLintScanning
 
 /// A SIP, SIPS or tel URI, or any other absolute URI a SIP header may carry.
 ///
@@ -197,7 +198,7 @@ extension SIPURI {
 
         public var description: String { spelling }
 
-        public static func == (lhs: Scheme, rhs: Scheme) -> Bool { CaseFold.equal(lhs.spelling, rhs.spelling) }
-        public func hash(into hasher: inout Hasher) { CaseFold.hash(spelling, into: &hasher) }
+        public static func == (lhs: Scheme, rhs: Scheme) -> Bool { lhs.spelling.equalsIgnoringASCIICase(rhs.spelling) }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 }

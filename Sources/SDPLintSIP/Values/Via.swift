@@ -147,8 +147,10 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         public var description: String { spelling }
         /// Whether the transport is a byte stream, where Content-Length frames the body.
         public var isStream: Bool { self == .tcp || self == .tls || self == .sctp }
-        public static func == (lhs: Transport, rhs: Transport) -> Bool { CaseFold.equal(lhs.spelling, rhs.spelling) }
-        public func hash(into hasher: inout Hasher) { CaseFold.hash(spelling, into: &hasher) }
+        public static func == (lhs: Transport, rhs: Transport) -> Bool {
+            lhs.spelling.equalsIgnoringASCIICase(rhs.spelling)
+        }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 
     /// Reads the Via value at `range`.
