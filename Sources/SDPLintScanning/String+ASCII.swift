@@ -71,7 +71,7 @@ extension Bytes {
     ///   - range: A range of `bytes`.
     /// - Returns: The part of `range` between its leading and trailing white space.
     /// - Complexity: O(*n*) in the white space removed.
-    @inlinable
+    @inlinable @inline(__always)
     package static func trimmingWhitespace(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound

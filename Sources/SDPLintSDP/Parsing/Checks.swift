@@ -413,7 +413,7 @@ struct SectionChecks {
             referenceTargets.reserveCapacity(32)
         }
         let first = referenceTargets.count
-        if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
+        if let apt = FMTP.parameter("apt", in: bytes, parameters) {
             referenceTargets.append(
                 (try? DecimalDigits.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
