@@ -230,7 +230,7 @@ let shapes: [Shape] = [
         parse: { bytes in
             var count = 0
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
-                if Candidate.parse(String(decoding: line, as: UTF8.self)).candidate != nil { count += 1 }
+                if Candidate.parse(String(decoding: line, as: UTF8.self)).value != nil { count += 1 }
             }
             return count
         }),

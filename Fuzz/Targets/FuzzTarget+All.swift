@@ -73,21 +73,23 @@ extension FuzzTarget {
     /// One candidate (RFC 8839 §5.1), as `RTCIceCandidate.candidate` or an `a=candidate:` line.
     static let candidate = FuzzTarget(
         name: "candidate",
-        summary: "Candidate.parse (lenient, strict), validate(), the canonical form of a valid candidate reparsed",
+        summary:
+            "Candidate.parse (lenient, strict), validate(options:), the canonical form of a valid candidate reparsed",
         dictionary: "sdp",
         seeds: [SeedSource("ice", [".txt"], .lines), SeedSource("corpus", [".sdp"], .linesStarting("a=candidate:"))]
     ) { input in
         let text = String(decoding: input, as: UTF8.self)
-        let (candidate, diagnostics) = Candidate.parse(text)
-        _ = Candidate.parse(text, strict: true)
+        let parsed = Candidate.parse(text)
+        let (candidate, diagnostics) = (parsed.value, parsed.diagnostics)
+        _ = Candidate.parse(text, options: .strict)
         guard let candidate else { return [] }
-        _ = candidate.validate(strict: true)
+        _ = candidate.validate(options: .strict)
         _ = (candidate.typePreference, candidate.localPreference, candidate.componentFromPriority)
         // A candidate read with errors keeps defaults for the broken fields, so its canonical
         // form need not be a candidate; one read without errors must stay one.
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         let canonical = candidate.canonicalized()
-        let (reread, _) = Candidate.parse(canonical.description)
+        let reread = Candidate.parse(canonical.description).value
         return reread == nil
             ? [Violation("the canonical form of a candidate does not parse: \(canonical.description)")] : []
     }

@@ -49,6 +49,21 @@ extension Bytes {
     }
 }
 
+extension ICEParseOptions {
+    /// Runs one of the module's byte parsers over the UTF-8 of `text`: the value, the findings
+    /// sorted by location, and the text.
+    static func parse<Value>(
+        _ text: String, _ options: ICEParseOptions, _ body: (Span<UInt8>, inout DiagnosticCollector) -> Value
+    ) -> ParseResult<Value> {
+        let (value, diagnostics) = text.withUTF8Span { bytes in
+            var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
+            let value = body(bytes, &collector)
+            return (value, collector.sortedFindings())
+        }
+        return ParseResult(value: value, diagnostics: diagnostics, source: SourceText(text))
+    }
+}
+
 extension DiagnosticCollector {
     /// The findings sorted by location (ties keep the order of detection), then the one that
     /// counts findings over the limit, for the one-line entry points that return an array.

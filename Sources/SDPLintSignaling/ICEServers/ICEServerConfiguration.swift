@@ -147,7 +147,8 @@ public enum ICEServerConfiguration {
             var locations: [SourceLocation] = []
             for urlNode in urlNodes {
                 guard let text = urlNode.value.stringValue else { continue }
-                let (url, findings) = ICEServerURL.parse(text, strict: strict)
+                let parsed = ICEServerURL.parse(text, options: ICEParseOptions(strict: strict))
+                let (url, findings) = (parsed.value, parsed.diagnostics)
                 if let offsets = urlNode.sourceOffsets(in: bytes) {
                     diagnostics += findings.map { index.relocate($0, offsets: offsets) }
                 } else {
@@ -224,7 +225,8 @@ public enum ICEServerConfiguration {
                         ))
                     continue
                 }
-                let (url, findings) = ICEServerURL.parse(link.target)
+                let parsed = ICEServerURL.parse(link.target)
+                let (url, findings) = (parsed.value, parsed.diagnostics)
                 diagnostics += findings.map { finding in
                     var moved = finding
                     let bytes = finding.location.bytes
