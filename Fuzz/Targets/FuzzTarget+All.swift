@@ -103,14 +103,15 @@ extension FuzzTarget {
         maxLength: 64 << 10
     ) { input in
         var violations: [Violation] = []
-        let (value, _) = JSONValue.parse(input)
-        let (document, _) = JSONDocument.parse(input, options: JSONParseOptions(strict: true))
+        let value = JSONValue.parse(bytes: input).value
+        let document = JSONDocument.parse(bytes: input, options: .strict).value
         if let document { walk(document.root, depth: 0) }
-        _ = NDJSON.parse(input)
-        if let closed = JSONTruncation.closing(input) { _ = JSONValue.parse(closed.text) }
+        _ = NDJSON.parse(bytes: input)
+        if let closed = JSONTruncation.closing(input) { _ = JSONValue.parse(bytes: closed.text) }
         if let value {
             for text in [value.serialized(), value.serialized(pretty: true)] {
-                let (reread, diagnostics) = JSONValue.parse(text)
+                let parsedReread = JSONValue.parse(text)
+                let (reread, diagnostics) = (parsedReread.value, parsedReread.diagnostics)
                 if reread != value {
                     violations.append(
                         Violation(
@@ -183,7 +184,7 @@ extension FuzzTarget {
         var output = ""
         for file in files.prefix(8) { TextRenderer().render(file, into: &output) }
         for trace in document.traces.prefix(4) { _ = Timeline(trace).text() }
-        if !isRTCStats, JSONValue.parse(input).value != nil {
+        if !isRTCStats, JSONValue.parse(bytes: input).value != nil {
             _ = WebRTCInternalsDump.read(input)
             _ = FirefoxWebRTCHistory.read(input)
         }
