@@ -253,7 +253,7 @@ let shapes: [Shape] = [
                 as: UTF8.self)
             text += "\r\n"
             return Array(text.utf8)
-        }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).message.headers.count }),
+        }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).value.headers.count }),
     Shape(
         parser: "SIP", name: "stream of small messages (decoder)", make: { repeated("", { sipMessage($0) }, $0) },
         parse: { bytes in

@@ -155,7 +155,7 @@ extension FuzzTarget {
         }
         for result in all.prefix(16) { touchTypedHeaders(result.message) }
         let datagram = SIPMessage.parse(bytes: input, framing: .datagram)
-        touchTypedHeaders(datagram.message)
+        touchTypedHeaders(datagram.value)
         _ = SIPMessage.parse(bytes: input, framing: .stream, options: .strict)
         // The dialogs and offer/answer of the Signaling module, as `sdplint check` reads a trace.
         let (messages, _) = SIPSignaling.read(input)

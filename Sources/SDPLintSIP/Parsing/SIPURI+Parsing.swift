@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 extension SIPURI {
@@ -7,9 +7,17 @@ extension SIPURI {
     /// Returns `nil` only when the text does not even start with `scheme:`; otherwise the URI
     /// keeps the text verbatim, problems and all, so it prints back unchanged.
     ///
+    /// [RFC 3261 §19.1.1](https://www.rfc-editor.org/rfc/rfc3261#section-19.1.1), RFC 3986 §3
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The URI, without surrounding white space.
+    ///   - diagnostics: Receives the findings.
+    /// - Returns: The URI, or `nil` without a scheme.
     /// - Complexity: O(n) in `range.count`.
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SIPURI?
-    {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> SIPURI? {
         let end = range.upperBound
         let start = range.lowerBound
         guard start < end, bytes[start].isAlpha else {

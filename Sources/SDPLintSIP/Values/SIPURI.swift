@@ -20,7 +20,10 @@ internal import SDPLintScanning
 /// headers   =  "?" header *( "&" header )
 /// telephone-uri = "tel:" telephone-subscriber *( ";" par )
 /// ```
-public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
+public struct SIPURI: SIPValue {
+    /// What the value is called in findings.
+    public static let valueName = "URI"
+
     /// The scheme: `sip`, `sips`, `tel` or another, as spelled.
     public var scheme: Scheme { didSet { verbatim = nil } }
     /// The user part as written (escapes kept), or for a tel URI the telephone number.
@@ -76,21 +79,6 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         scheme = Scheme("")
         opaque = text
         verbatim = text
-    }
-
-    /// Reads a URI, throwing when the text has an error.
-    ///
-    /// - Throws: ``SIPValueError`` with every finding when at least one is an error.
-    /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String) throws(SIPValueError) {
-        let (uri, diagnostics) = text.withSIPBytes { bytes in
-            var collector = DiagnosticCollector()
-            let uri = SIPURI.parse(bytes, 0..<bytes.count, into: &collector)
-            return (uri, collector.diagnostics)
-        }
-        if let error = SIPValueError(diagnostics) { throw error }
-        guard let uri else { throw SIPValueError.notA("URI", text) }
-        self = uri
     }
 
     /// The user part with `%HH` escapes resolved, or `nil` when there is no user or an escape is
