@@ -1,5 +1,5 @@
 public import SDPLintDiagnostics
-package import SDPLintICE
+internal import SDPLintICE
 package import SDPLintSDP
 
 /// What a particular receiver is known to reject or mishandle, so that "will Safari accept

@@ -1,5 +1,5 @@
 package import SDPLintDiagnostics
-package import SDPLintICE
+internal import SDPLintICE
 package import SDPLintSDP
 
 /// The WebRTC checks of one parsed description (``WebRTCRules``).
