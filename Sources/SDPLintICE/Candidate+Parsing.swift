@@ -295,7 +295,7 @@ extension Candidate {
         var canonical = ""
         canonical.reserveCapacity(range.count)
         writeCanonical(to: &canonical)
-        verbatim = Bytes.matches(bytes, range, canonical) ? nil : Bytes.string(bytes, range)
+        verbatim = Bytes.equals(bytes, range, canonical, ignoringCase: false) ? nil : Bytes.string(bytes, range)
     }
 }
 

@@ -90,7 +90,7 @@ extension ICEServerURL {
         var canonical = ""
         canonical.reserveCapacity(range.count)
         url.writeCanonical(to: &canonical)
-        if !Bytes.matches(bytes, range, canonical) {
+        if !Bytes.equals(bytes, range, canonical, ignoringCase: false) {
             url.verbatim = Bytes.string(bytes, range)
         }
         return url

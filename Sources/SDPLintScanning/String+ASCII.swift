@@ -80,3 +80,24 @@ extension Bytes {
         return lower..<upper
     }
 }
+
+extension Bytes {
+    /// The text of `range` in single quotes for a message, cut after `limit` bytes at a
+    /// character boundary, so that a megabyte-long token does not make a megabyte-long message.
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The text to quote.
+    ///   - limit: The most bytes shown.
+    ///   - showingLength: Whether a cut text is followed by its length, `'abc…' (70 bytes)`.
+    /// - Returns: `'text'`, or `'text…'` when cut.
+    package static func quoted(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, limit: Int = 40, showingLength: Bool = true
+    ) -> String {
+        guard range.count > limit else { return "'" + string(bytes, range) + "'" }
+        var cut = range.lowerBound + limit
+        // Back up to the first byte of a UTF-8 sequence.
+        while cut > range.lowerBound && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return "'" + string(bytes, range.lowerBound..<cut) + "…'" + (showingLength ? " (\(range.count) bytes)" : "")
+    }
+}

@@ -220,7 +220,7 @@ public struct MultipartBody: Sendable, Hashable {
             findings.append(
                 Finding(
                     range: current.first,
-                    message: "the part header line \(Bytes.sipQuoted(b, current.first)) is not 'name: value'"))
+                    message: "the part header line \(Bytes.quoted(b, current.first)) is not 'name: value'"))
             fields.append(.malformed(raw))
             return
         }

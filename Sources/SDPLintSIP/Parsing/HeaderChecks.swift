@@ -150,10 +150,10 @@ struct HeaderChecks {
                 case .failure(.overflow):
                     collector.report(
                         SIPRules.maxForwardsRange, range,
-                        "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is far above 255")
+                        "Max-Forwards \(Bytes.quoted(bytes, range)) is far above 255")
                 case .failure:
                     collector.report(
-                        SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is not a number")
+                        SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.quoted(bytes, range)) is not a number")
                 }
             }
         case "expires", "min-expires":
@@ -161,7 +161,7 @@ struct HeaderChecks {
                 if range.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, range) != nil {
                     collector.report(
                         SIPRules.numberSyntax, range,
-                        "\(field.name.canonicalName) \(Bytes.sipQuoted(bytes, range)) is not a number of seconds")
+                        "\(field.name.canonicalName) \(Bytes.quoted(bytes, range)) is not a number of seconds")
                 }
             }
         case "content-length":
@@ -173,14 +173,14 @@ struct HeaderChecks {
                 case .success, .failure(.overflow):
                     collector.report(
                         SIPRules.contentLengthInvalid, range,
-                        "Content-Length \(Bytes.sipQuoted(bytes, range)) is far larger than any body")
+                        "Content-Length \(Bytes.quoted(bytes, range)) is far larger than any body")
                 case .failure:
                     let negative = !range.isEmpty && bytes[range.lowerBound] == ASCII.minus
                     collector.report(
                         SIPRules.contentLengthInvalid, range,
                         negative
-                            ? "Content-Length \(Bytes.sipQuoted(bytes, range)) is negative"
-                            : "Content-Length \(Bytes.sipQuoted(bytes, range)) is not a number of bytes")
+                            ? "Content-Length \(Bytes.quoted(bytes, range)) is negative"
+                            : "Content-Length \(Bytes.quoted(bytes, range)) is not a number of bytes")
                 }
             }
             declaredLength = declared
@@ -205,7 +205,7 @@ struct HeaderChecks {
                     } else if let bad = Bytes.firstIndex(notIn: SIPGrammar.token, bytes, element) {
                         collector.report(
                             SIPRules.tokenList, bad..<(bad + 1),
-                            "\(Bytes.sipQuoted(bytes, element)) in \(field.name.canonicalName) is not a token")
+                            "\(Bytes.quoted(bytes, element)) in \(field.name.canonicalName) is not a token")
                     }
                 }
             }

@@ -253,14 +253,14 @@ struct HeadParser {
                     ? "the header line has no name before ':'"
                     : """
                     \(b[first.lowerBound].displayed) cannot start a header name; the line \
-                    \(Bytes.sipQuoted(b, first)) is not a header field
+                    \(Bytes.quoted(b, first)) is not a header field
                     """
             } else if colon == first.upperBound {
-                message = "the line \(Bytes.sipQuoted(b, first)) has no ':' after the header name"
+                message = "the line \(Bytes.quoted(b, first)) has no ':' after the header name"
             } else {
                 message =
                     """
-                    the header name \(Bytes.sipQuoted(b, first.lowerBound..<nameEnd)) is followed by \
+                    the header name \(Bytes.quoted(b, first.lowerBound..<nameEnd)) is followed by \
                     \(b[colon].displayed), not ':'; header names are tokens
                     """
             }

@@ -217,18 +217,6 @@ extension String {
     }
 }
 
-extension Bytes {
-    /// The text of `range` in single quotes for a message, cut after 40 bytes (at a character
-    /// boundary) so a megabyte-long value does not become a megabyte-long message.
-    static func sipQuoted(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
-        let limit = 40
-        guard range.count > limit else { return "'" + string(bytes, range) + "'" }
-        var cut = range.lowerBound + limit
-        while cut > range.lowerBound && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return "'" + string(bytes, range.lowerBound..<cut) + "…' (\(range.count) bytes)"
-    }
-}
-
 /// Copies out of a `Span`.
 enum SIPBytes {
     /// The bytes of `range` as an array.

@@ -25,14 +25,14 @@ extension SIPURI {
                 SIPRules.uriSyntax, range,
                 range.isEmpty
                     ? "the URI is empty"
-                    : "\(Bytes.sipQuoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
+                    : "\(Bytes.quoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
             return nil
         }
         let schemeEnd = SIPGrammar.run(of: SIPGrammar.scheme, bytes, start + 1, end)
         guard schemeEnd < end, bytes[schemeEnd] == ASCII.colon else {
             diagnostics.report(
                 SIPRules.uriSyntax, range,
-                "\(Bytes.sipQuoted(bytes, range)) is not a URI: the scheme is not followed by ':'")
+                "\(Bytes.quoted(bytes, range)) is not a URI: the scheme is not followed by ':'")
             return nil
         }
         var uri = SIPURI(host: "")
@@ -98,7 +98,7 @@ extension SIPURI {
                 if Address.ipv6(bytes, (i + 1)..<close) == nil {
                     diagnostics.report(
                         SIPRules.uriSyntax, i..<(close + 1),
-                        "\(Bytes.sipQuoted(bytes, i..<(close + 1))) is not an IPv6 reference")
+                        "\(Bytes.quoted(bytes, i..<(close + 1))) is not an IPv6 reference")
                 }
                 i = close + 1
             }
@@ -122,7 +122,7 @@ extension SIPURI {
             case .failure(.overflow):
                 diagnostics.report(
                     SIPRules.uriSyntax, portStart..<portEnd,
-                    "the port \(Bytes.sipQuoted(bytes, portStart..<portEnd)) is above 65535")
+                    "the port \(Bytes.quoted(bytes, portStart..<portEnd)) is above 65535")
             case .failure:
                 diagnostics.report(
                     SIPRules.uriSyntax, i..<(portEnd == portStart ? portStart + (portStart < end ? 1 : 0) : portEnd),
@@ -222,7 +222,7 @@ extension SIPURI {
             diagnostics.report(
                 SIPRules.uriSyntax, bad..<(bad + 1),
                 """
-                \(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.sipQuoted(bytes, range)); escape it \
+                \(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.quoted(bytes, range)); escape it \
                 as %\(hex(bytes[bad]))
                 """
             )
@@ -243,12 +243,12 @@ extension SIPURI {
         }
         if digitsAndDots {
             if Address.ipv4(bytes, range) == nil {
-                diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not an IPv4 address")
+                diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.quoted(bytes, range)) is not an IPv4 address")
             }
         } else if !SIPGrammar.isHostname(bytes, range) {
             diagnostics.report(
                 SIPRules.uriSyntax, range,
-                "\(Bytes.sipQuoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
+                "\(Bytes.quoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
         }
     }
 

@@ -48,7 +48,7 @@ public struct CSeq: SIPValue {
         else {
             diagnostics.report(
                 SIPRules.cseqSyntax, range,
-                "CSeq \(Bytes.sipQuoted(bytes, range)) is not a sequence number followed by a method")
+                "CSeq \(Bytes.quoted(bytes, range)) is not a sequence number followed by a method")
             return nil
         }
         let number: UInt32
@@ -62,7 +62,7 @@ public struct CSeq: SIPValue {
         case .failure:
             diagnostics.report(
                 SIPRules.cseqSyntax, start..<digitsEnd,
-                "the CSeq number \(Bytes.sipQuoted(bytes, start..<digitsEnd)) does not fit 32 bits")
+                "the CSeq number \(Bytes.quoted(bytes, start..<digitsEnd)) does not fit 32 bits")
             number = UInt32.max
         }
         return CSeq(number, SIPMethod(Bytes.string(bytes, methodStart..<methodEnd)))

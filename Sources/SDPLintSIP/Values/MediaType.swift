@@ -89,7 +89,7 @@ public struct MediaType: SIPValue {
         guard typeEnd > typeStart, slash < end, bytes[slash] == ASCII.slash else {
             diagnostics.report(
                 SIPRules.mediaTypeSyntax, range,
-                "\(Bytes.sipQuoted(bytes, range)) is not a media type such as application/sdp")
+                "\(Bytes.quoted(bytes, range)) is not a media type such as application/sdp")
             return nil
         }
         let subtypeStart = SIPGrammar.skipSpace(bytes, slash + 1, end)
@@ -97,14 +97,14 @@ public struct MediaType: SIPValue {
         guard i > subtypeStart else {
             diagnostics.report(
                 SIPRules.mediaTypeSyntax, range,
-                "the media type \(Bytes.sipQuoted(bytes, range)) has no subtype after '/'")
+                "the media type \(Bytes.quoted(bytes, range)) has no subtype after '/'")
             return nil
         }
         let subtypeRange = subtypeStart..<i
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.mediaTypeSyntax, &diagnostics)
         if i < end {
             diagnostics.report(
-                SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the media type")
+                SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.quoted(bytes, i..<end)) in the media type")
         }
         var value = MediaType(
             Bytes.string(bytes, typeStart..<typeEnd), Bytes.string(bytes, subtypeRange), parameters: parameters)

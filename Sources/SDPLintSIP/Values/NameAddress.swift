@@ -176,7 +176,7 @@ public struct NameAddress: SIPValue {
         if i < end {
             diagnostics.report(
                 SIPRules.addressSyntax, i..<end,
-                "unexpected \(Bytes.sipQuoted(bytes, i..<end)) after the address; parameters start with ';'")
+                "unexpected \(Bytes.quoted(bytes, i..<end)) after the address; parameters start with ';'")
         }
         guard let uri else { return nil }
         var value = NameAddress(

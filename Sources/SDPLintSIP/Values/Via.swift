@@ -232,7 +232,7 @@ public struct Via: SIPValue {
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.viaSyntax, &diagnostics)
         if i < end {
             diagnostics.report(
-                SIPRules.viaSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the Via value")
+                SIPRules.viaSyntax, i..<end, "unexpected \(Bytes.quoted(bytes, i..<end)) in the Via value")
         }
         var via = Via(
             transport: Transport(Bytes.string(bytes, parts[2])), host: Bytes.string(bytes, hostRange), port: port,
