@@ -125,7 +125,7 @@ extension JSONDocument {
             return (nil, [error.diagnostic])
         }
         let prefix = "in the JSON text at \(node.path): "
-        return text.withUTF8Bytes { bytes in
+        return text.withUTF8Span { bytes in
             var parser = JSONParser(
                 options: options,
                 diagnostics: DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics),

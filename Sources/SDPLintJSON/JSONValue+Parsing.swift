@@ -93,11 +93,3 @@ extension JSONParser {
             at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the text holds no JSON value")
     }
 }
-
-extension String {
-    /// Calls `body` with the UTF-8 bytes of the string, made contiguous first if they are not.
-    func withUTF8Bytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
-        var copy = self
-        return copy.withUTF8 { body($0.span) }
-    }
-}

@@ -283,7 +283,7 @@ struct HeaderChecks {
             return
         }
         var scratch = DiagnosticCollector(strict: collector.strict, limit: collector.limit)
-        field.value.withSIPBytes { bytes in
+        field.value.withUTF8Span { bytes in
             body(bytes, Bytes.trimmingWhitespace(bytes, 0..<bytes.count), &scratch)
         }
         let location = SourceLocation(

@@ -209,14 +209,6 @@ extension ASCII.Class {
     }
 }
 
-extension String {
-    /// Calls `body` with the UTF-8 bytes of the string as a `Span`, making them contiguous first.
-    func withSIPBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
-        var copy = self
-        return copy.withUTF8 { body($0.span) }
-    }
-}
-
 /// Copies out of a `Span`.
 enum SIPBytes {
     /// The bytes of `range` as an array.

@@ -36,7 +36,7 @@ public struct SIPParameter: Sendable, Hashable, CustomStringConvertible {
         guard let value else { return nil }
         let utf8 = value.utf8
         guard utf8.count >= 2, utf8.first == UInt8(ascii: "\""), utf8.last == UInt8(ascii: "\"") else { return value }
-        return value.withSIPBytes { SIPGrammar.unquoted($0, 1..<($0.count - 1)) }
+        return value.withUTF8Span { SIPGrammar.unquoted($0, 1..<($0.count - 1)) }
     }
 
     /// Whether `name` matches `other`, ignoring ASCII case.

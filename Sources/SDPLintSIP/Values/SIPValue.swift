@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+internal import SDPLintScanning
 
 /// A typed view of one header value of a SIP message, such as ``Via`` or ``NameAddress``: the
 /// value's grammar (RFC 3261 §25.1) read from bytes, with every problem reported.
@@ -35,7 +36,7 @@ extension SIPValue {
     /// - Returns: The value or `nil`, the findings in the order found, and the text.
     /// - Complexity: O(*n*) in the length of `text`.
     public static func parse(_ text: String, options: SIPParseOptions = .lenient) -> ParseResult<Self?> {
-        let (value, diagnostics) = text.withSIPBytes { bytes in
+        let (value, diagnostics) = text.withUTF8Span { bytes in
             var collector = DiagnosticCollector(strict: options.strict, limit: options.limits.maxDiagnostics)
             let value = parse(bytes, 0..<bytes.count, into: &collector)
             return (value, collector.finish(overflowRule: SIPRules.tooManyFindings))
