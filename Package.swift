@@ -55,7 +55,7 @@ let package = Package(
             name: "SDPLintJSON", dependencies: ["SDPLintDiagnostics", "SDPLintScanning"], swiftSettings: strictSwift),
         .target(
             name: "SDPLintOfferAnswer",
-            dependencies: ["SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE"],
+            dependencies: ["SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "CSDPLintXML", dependencies: ["CSDPLintLibXML2"]),
         .target(
             name: "SDPLintJingle",
-            dependencies: ["SDPLintDiagnostics", "SDPLintSDP", "SDPLintICE", "CSDPLintXML"],
+            dependencies: ["SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE", "CSDPLintXML"],
             swiftSettings: strictSwift
         ),
         // zlib (Debian's zlib1g-dev), likewise included by one C target only.

@@ -230,7 +230,7 @@ let shapes: [Shape] = [
         parse: { bytes in
             var count = 0
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
-                if Candidate.parse(String(decoding: line, as: UTF8.self)).candidate != nil { count += 1 }
+                if Candidate.parse(String(decoding: line, as: UTF8.self)).value != nil { count += 1 }
             }
             return count
         }),
@@ -253,7 +253,7 @@ let shapes: [Shape] = [
                 as: UTF8.self)
             text += "\r\n"
             return Array(text.utf8)
-        }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).message.headers.count }),
+        }, parse: { SIPMessage.parse(bytes: $0, framing: .stream, options: sipOptions).value.headers.count }),
     Shape(
         parser: "SIP", name: "stream of small messages (decoder)", make: { repeated("", { sipMessage($0) }, $0) },
         parse: { bytes in
@@ -276,18 +276,18 @@ let shapes: [Shape] = [
                 { i in
                     "\(i == 0 ? "" : ","){\"time\":\"\(1_700_000_000_000 + i)\",\"type\":\"setLocalDescription\",\"value\":\"type: offer, sdp: \(sdp)\"}"
                 }, size, tail: "]}}}")
-        }, parse: { JSONDocument.parse($0).document == nil ? 0 : 1 }),
+        }, parse: { JSONDocument.parse(bytes: $0).value == nil ? 0 : 1 }),
     Shape(
         parser: "JSON", name: "one string of escapes",
         make: { size in
             repeated("\"", { _ in "\\n\\\"\\u00e9" }, size, tail: "\"")
-        }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
+        }, parse: { JSONValue.parse(bytes: $0).value == nil ? 0 : 1 }),
     Shape(
         parser: "JSON", name: "wide object, long keys",
         make: { size in
             repeated(
                 "{", { i in "\(i == 0 ? "" : ",")\"\(String(repeating: "k", count: 200))\(i)\":\(i)" }, size, tail: "}")
-        }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
+        }, parse: { JSONValue.parse(bytes: $0).value == nil ? 0 : 1 }),
     Shape(
         parser: "JSON", name: "nested 500 deep, repeated",
         make: { size in
@@ -295,12 +295,12 @@ let shapes: [Shape] = [
                 "[",
                 { i in (i == 0 ? "" : ",") + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) },
                 size, tail: "]")
-        }, parse: { JSONValue.parse($0).value == nil ? 0 : 1 }),
+        }, parse: { JSONValue.parse(bytes: $0).value == nil ? 0 : 1 }),
     Shape(
         parser: "NDJSON", name: "candidate envelopes",
         make: {
             repeated("", { "{\"candidate\":\"\(candidateLine($0))\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}\n" }, $0)
-        }, parse: { NDJSON.parse($0).count }),
+        }, parse: { NDJSON.parse(bytes: $0).value.count }),
 ]
 
 // MARK: Main

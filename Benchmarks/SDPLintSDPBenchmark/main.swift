@@ -122,7 +122,8 @@ if let candidateFile {
     if dumping {
         // Every candidate and its findings, to diff two builds.
         for line in lines {
-            let (candidate, diagnostics) = Candidate.parse(line)
+            let parsed = Candidate.parse(line)
+            let (candidate, diagnostics) = (parsed.value, parsed.diagnostics)
             print("== \(line.debugDescription)")
             dump(candidate)
             dump(diagnostics)
@@ -134,7 +135,7 @@ if let candidateFile {
         // Untimed, for instruction counts under callgrind (see the folder mode below).
         var n = 0
         for _ in 0..<fixedPasses {
-            for line in lines { n &+= Candidate.parse(line).candidate?.port.hashValue ?? 0 }
+            for line in lines { n &+= Candidate.parse(line).value?.port.hashValue ?? 0 }
         }
         print("passes: \(fixedPasses), lines: \(lines.count), sink: \(n)")
         exit(0)
@@ -144,7 +145,7 @@ if let candidateFile {
         times.append(
             measure(target: target) {
                 var n = 0
-                for line in lines { n &+= Candidate.parse(line).candidate?.port.hashValue ?? 0 }
+                for line in lines { n &+= Candidate.parse(line).value?.port.hashValue ?? 0 }
                 return n
             })
     }

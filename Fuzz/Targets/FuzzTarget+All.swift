@@ -73,21 +73,23 @@ extension FuzzTarget {
     /// One candidate (RFC 8839 §5.1), as `RTCIceCandidate.candidate` or an `a=candidate:` line.
     static let candidate = FuzzTarget(
         name: "candidate",
-        summary: "Candidate.parse (lenient, strict), validate(), the canonical form of a valid candidate reparsed",
+        summary:
+            "Candidate.parse (lenient, strict), validate(options:), the canonical form of a valid candidate reparsed",
         dictionary: "sdp",
         seeds: [SeedSource("ice", [".txt"], .lines), SeedSource("corpus", [".sdp"], .linesStarting("a=candidate:"))]
     ) { input in
         let text = String(decoding: input, as: UTF8.self)
-        let (candidate, diagnostics) = Candidate.parse(text)
-        _ = Candidate.parse(text, strict: true)
+        let parsed = Candidate.parse(text)
+        let (candidate, diagnostics) = (parsed.value, parsed.diagnostics)
+        _ = Candidate.parse(text, options: .strict)
         guard let candidate else { return [] }
-        _ = candidate.validate(strict: true)
+        _ = candidate.validate(options: .strict)
         _ = (candidate.typePreference, candidate.localPreference, candidate.componentFromPriority)
         // A candidate read with errors keeps defaults for the broken fields, so its canonical
         // form need not be a candidate; one read without errors must stay one.
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         let canonical = candidate.canonicalized()
-        let (reread, _) = Candidate.parse(canonical.description)
+        let reread = Candidate.parse(canonical.description).value
         return reread == nil
             ? [Violation("the canonical form of a candidate does not parse: \(canonical.description)")] : []
     }
@@ -101,14 +103,15 @@ extension FuzzTarget {
         maxLength: 64 << 10
     ) { input in
         var violations: [Violation] = []
-        let (value, _) = JSONValue.parse(input)
-        let (document, _) = JSONDocument.parse(input, options: JSONParseOptions(strict: true))
+        let value = JSONValue.parse(bytes: input).value
+        let document = JSONDocument.parse(bytes: input, options: .strict).value
         if let document { walk(document.root, depth: 0) }
-        _ = NDJSON.parse(input)
-        if let closed = JSONTruncation.closing(input) { _ = JSONValue.parse(closed.text) }
+        _ = NDJSON.parse(bytes: input)
+        if let closed = JSONTruncation.closing(input) { _ = JSONValue.parse(bytes: closed.text) }
         if let value {
             for text in [value.serialized(), value.serialized(pretty: true)] {
-                let (reread, diagnostics) = JSONValue.parse(text)
+                let parsedReread = JSONValue.parse(text)
+                let (reread, diagnostics) = (parsedReread.value, parsedReread.diagnostics)
                 if reread != value {
                     violations.append(
                         Violation(
@@ -152,7 +155,7 @@ extension FuzzTarget {
         }
         for result in all.prefix(16) { touchTypedHeaders(result.message) }
         let datagram = SIPMessage.parse(bytes: input, framing: .datagram)
-        touchTypedHeaders(datagram.message)
+        touchTypedHeaders(datagram.value)
         _ = SIPMessage.parse(bytes: input, framing: .stream, options: .strict)
         // The dialogs and offer/answer of the Signaling module, as `sdplint check` reads a trace.
         let (messages, _) = SIPSignaling.read(input)
@@ -181,7 +184,7 @@ extension FuzzTarget {
         var output = ""
         for file in files.prefix(8) { TextRenderer().render(file, into: &output) }
         for trace in document.traces.prefix(4) { _ = Timeline(trace).text() }
-        if !isRTCStats, JSONValue.parse(input).value != nil {
+        if !isRTCStats, JSONValue.parse(bytes: input).value != nil {
             _ = WebRTCInternalsDump.read(input)
             _ = FirefoxWebRTCHistory.read(input)
         }

@@ -26,10 +26,10 @@ extension FuzzTarget {
         maxLength: 32 << 10
     ) { input in
         let result = Stanza.parse(bytes: input)
-        _ = Stanza.parse(bytes: input, options: XMLParseOptions(strict: true))
+        _ = Stanza.parse(bytes: input, options: .strict)
         var violations = misplaced(result.diagnostics, in: input)
         _ = Linter.check(input, path: "fuzz.xml", kind: .xml)
-        guard let stanza = result.stanza else { return violations }
+        guard let stanza = result.value else { return violations }
         if let jingle = stanza.jingle {
             for options in [SDPConversionOptions.offer, .answer] {
                 let converted = SessionDescription.converting(jingle, options: options)
@@ -44,7 +44,7 @@ extension FuzzTarget {
         let again = Stanza.parse(written)
         if let error = again.diagnostics.first(where: { $0.severity == .error }) {
             violations.append(Violation("the written stanza has an error the input had not: \(error)"))
-        } else if again.stanza != stanza {
+        } else if again.value != stanza {
             violations.append(Violation("the written stanza reads back to a different stanza"))
         }
         return violations

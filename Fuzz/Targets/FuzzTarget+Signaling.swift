@@ -28,7 +28,7 @@ extension FuzzTarget {
         maxLength: 64 << 10
     ) { input in
         let (messages, diagnostics) = SignalingJSON.read(input)
-        _ = SignalingJSON.read(input, options: JSONParseOptions(strict: true))
+        _ = SignalingJSON.read(input, options: .strict)
         _ = ICEServerConfiguration.read(json: input)
         var violations = misplaced(diagnostics, in: input)
         for message in messages.prefix(64) { touchSignalingMessage(message.value) }

@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 import SDPLintJSON
 
 /// Makes seeds in the older webrtc-internals value format from current dumps, since no dump of
@@ -12,7 +13,7 @@ enum LegacyWebRTCInternals {
     ///
     /// - Complexity: O(*n*) in the size of the dump.
     static func rewriting(_ file: [UInt8]) -> [UInt8]? {
-        guard let root = JSONValue.parse(file).value else { return nil }
+        guard let root = JSONValue.parse(bytes: file).value else { return nil }
         var changed = false
         let rewritten = rewrite(root, changed: &changed)
         return changed ? Array(rewritten.serialized().utf8) : nil

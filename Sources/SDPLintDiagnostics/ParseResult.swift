@@ -62,3 +62,19 @@ public struct ParseError<Partial: Sendable>: Error, CustomStringConvertible {
 
 extension ParseError: Equatable where Partial: Equatable {}
 extension ParseError: Hashable where Partial: Hashable {}
+
+extension ParseResult {
+    /// The value of a parse whose value is optional, for the throwing initializers: throws when
+    /// a finding is an error, and when nothing could be read although no finding says why (then
+    /// with `missing` added, so the error always names a cause).
+    ///
+    /// - Parameter missing: The finding that says the input holds no value.
+    /// - Throws: ``ParseError`` with every finding and the partial value.
+    package func unwrapped<Wrapped: Sendable>(
+        missing: @autoclosure () -> Diagnostic
+    ) throws(ParseError<Value>) -> Wrapped where Value == Wrapped? {
+        guard !hasErrors else { throw ParseError(diagnostics: diagnostics, partial: value) }
+        guard let value else { throw ParseError(diagnostics: diagnostics + [missing()], partial: nil) }
+        return value
+    }
+}

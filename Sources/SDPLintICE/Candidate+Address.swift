@@ -67,12 +67,12 @@ extension Candidate {
         /// Addresses compare ignoring ASCII case: domain names and IPv6 hex digits are
         /// case-insensitive.
         public static func == (lhs: Address, rhs: Address) -> Bool {
-            lhs.kind == rhs.kind && CaseInsensitive.equal(lhs.text, rhs.text)
+            lhs.kind == rhs.kind && lhs.text.equalsIgnoringASCIICase(rhs.text)
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(kind)
-            CaseInsensitive.hash(text, into: &hasher)
+            text.hashIgnoringASCIICase(into: &hasher)
         }
     }
 }

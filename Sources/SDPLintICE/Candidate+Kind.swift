@@ -1,3 +1,5 @@
+internal import SDPLintScanning
+
 extension Candidate {
     /// The type of a candidate: an open vocabulary that compares case-insensitively and keeps its
     /// spelling, so a type defined later is kept rather than rejected.
@@ -45,9 +47,9 @@ extension Candidate {
         public var description: String { spelling }
 
         public static func == (lhs: Kind, rhs: Kind) -> Bool {
-            CaseInsensitive.equal(lhs.spelling, rhs.spelling)
+            lhs.spelling.equalsIgnoringASCIICase(rhs.spelling)
         }
 
-        public func hash(into hasher: inout Hasher) { CaseInsensitive.hash(spelling, into: &hasher) }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 }

@@ -10,51 +10,49 @@ extension Candidate {
     ///
     /// RFC 8839 §5.1 <https://www.rfc-editor.org/rfc/rfc8839#section-5.1>
     ///
-    /// - Parameter text: The candidate.
-    /// - Throws: ``CandidateParseError`` with every finding when at least one is an error.
-    ///   Warnings alone do not throw; use ``parse(_:strict:)`` to see them.
+    /// - Parameters:
+    ///   - text: The candidate.
+    ///   - options: Whether rules report at their strict severity.
+    /// - Throws: `ParseError` with every finding and the candidate as far as it could be read
+    ///   (`nil` when a required field is missing), when at least one finding is an error.
+    ///   Warnings alone do not throw; use ``parse(_:options:)`` to see them.
     /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String) throws(CandidateParseError) {
-        let (candidate, diagnostics) = Candidate.parse(text)
-        if let error = ICEParseError(diagnostics) { throw error }
-        guard let candidate else {
-            // The parser returns nil only after reporting an error; keep the promise regardless.
-            let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
-            let error = ICERules.missingField.diagnostic(at: location, "the text is not a candidate")
-            throw ICEParseError(primary: error, diagnostics: diagnostics + [error])
-        }
-        self = candidate
+    public init(parsing text: String, options: ICEParseOptions = .lenient) throws(ParseError<Candidate?>) {
+        self = try Candidate.parse(text, options: options).unwrapped(
+            missing: ICERules.missingField.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the text is not a candidate"))
     }
 
     /// Reads a candidate leniently: the best-effort candidate and every finding.
     ///
     /// The candidate is `nil` only when a required field is missing; otherwise malformed fields
     /// are reported and the candidate keeps the input text verbatim, so it prints back unchanged.
+    /// Never throws and never traps.
+    ///
+    /// RFC 8839 §5.1 <https://www.rfc-editor.org/rfc/rfc8839#section-5.1>
     ///
     /// - Parameters:
     ///   - text: The candidate, with or without `a=` and `candidate:`, and an optional line ending.
-    ///   - strict: Report every rule at its strict severity (every grammar deviation an error).
-    /// - Returns: The candidate, or `nil`, and the findings sorted by column.
+    ///   - options: Whether rules report at their strict severity, and how many findings to keep.
+    /// - Returns: The candidate or `nil`, the findings sorted by column, and the text they point
+    ///   into.
     /// - Complexity: O(n) in the length of `text`.
-    public static func parse(_ text: String, strict: Bool = false) -> (candidate: Candidate?, diagnostics: [Diagnostic])
-    {
-        text.withUTF8Span { bytes in
-            var collector = DiagnosticCollector(strict: strict)
-            let candidate = parse(bytes, valueRange(of: bytes), into: &collector)
-            return (candidate, collector.sortedFindings())
+    public static func parse(_ text: String, options: ICEParseOptions = .lenient) -> ParseResult<Candidate?> {
+        ICEParseOptions.parse(text, options) { bytes, collector in
+            parse(bytes, valueRange(of: bytes), into: &collector)
         }
     }
 
-    /// The findings for the candidate as it prints: what ``parse(_:strict:)`` reports for
+    /// The findings for the candidate as it prints: what ``parse(_:options:)`` reports for
     /// ``description``. Use it to check a candidate built or edited in code.
     ///
+    /// - Parameter options: Whether rules report at their strict severity.
+    /// - Returns: The findings, sorted by column.
     /// - Complexity: O(n) in the length of the text.
-    public func validate(strict: Bool = false) -> [Diagnostic] {
-        description.withUTF8Span { bytes in
-            var collector = DiagnosticCollector(strict: strict)
+    public func validate(options: ICEParseOptions = .lenient) -> [Diagnostic] {
+        ICEParseOptions.parse(description, options) { bytes, collector in
             _ = Candidate.parse(bytes, 0..<bytes.count, into: &collector)
-            return collector.sortedFindings()
-        }
+        }.diagnostics
     }
 
     /// The range of the attribute value in a text that may carry `a=`, `candidate:` and a line
@@ -297,7 +295,7 @@ extension Candidate {
         var canonical = ""
         canonical.reserveCapacity(range.count)
         writeCanonical(to: &canonical)
-        verbatim = Bytes.matches(bytes, range, canonical) ? nil : Bytes.string(bytes, range)
+        verbatim = Bytes.equals(bytes, range, canonical, ignoringCase: false) ? nil : Bytes.string(bytes, range)
     }
 }
 
@@ -461,12 +459,12 @@ private enum Number {
 private func readNumber(
     _ bytes: Span<UInt8>, _ range: Range<Int>, field: String, rule: Rule, into diagnostics: inout DiagnosticCollector
 ) -> Number {
-    let result = Decimal.parse(bytes, range, as: UInt64.self)
+    let result = DecimalDigits.parse(bytes, range, as: UInt64.self)
     if case .failure(.notADigit) = result {
         diagnostics.report(rule, range, "the \(field) \(Bytes.quoted(bytes, range)) is not a decimal number")
         return .malformed
     }
-    if Decimal.hasLeadingZero(bytes, range) {
+    if DecimalDigits.hasLeadingZero(bytes, range) {
         diagnostics.report(ICERules.leadingZero, range, "the \(field) \(Bytes.quoted(bytes, range)) has a leading zero")
     }
     switch result {
@@ -485,7 +483,7 @@ private struct StoredNumber<Value: FixedWidthInteger> {
     init(_ value: Value, _ bytes: Span<UInt8>, _ range: Range<Int>, read: Number) {
         self.value = value
         if case .value(let read) = read {
-            printsBack = read == UInt64(value) && !Decimal.hasLeadingZero(bytes, range)
+            printsBack = read == UInt64(value) && !DecimalDigits.hasLeadingZero(bytes, range)
         } else {
             printsBack = false
         }
@@ -593,13 +591,13 @@ private func addressProblem(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String
             parts += 1
             let part = partStart..<i
             if part.isEmpty { return "is not a valid IPv4 address: it has an empty octet" }
-            if case .success(let value) = Decimal.parse(bytes, part, as: UInt64.self), value > 255 {
+            if case .success(let value) = DecimalDigits.parse(bytes, part, as: UInt64.self), value > 255 {
                 return "is not a valid IPv4 address: octet \(Bytes.string(bytes, part)) is larger than 255"
             }
             if part.count > 3 {
                 return "is not a valid IPv4 address: octet \(Bytes.quoted(bytes, part)) is larger than 255"
             }
-            if Decimal.hasLeadingZero(bytes, part) {
+            if DecimalDigits.hasLeadingZero(bytes, part) {
                 return "is not a valid IPv4 address: octet \(Bytes.string(bytes, part)) has a leading zero"
             }
             partStart = i + 1
@@ -806,7 +804,7 @@ private struct Tail {
         _ bytes: Span<UInt8>, name: Range<Int>, value: Range<Int>, as type: T.Type,
         into diagnostics: inout DiagnosticCollector
     ) {
-        switch Decimal.parse(bytes, value, as: T.self) {
+        switch DecimalDigits.parse(bytes, value, as: T.self) {
         case .success: break
         case .failure(.overflow):
             diagnostics.report(

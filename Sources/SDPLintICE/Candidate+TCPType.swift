@@ -19,7 +19,7 @@ extension Candidate {
 
         /// Reads `active`, `passive` or `so`, ignoring ASCII case as ABNF literals do.
         public init?(spelling: String) {
-            for type in TCPType.allCases where CaseInsensitive.equal(type.rawValue, spelling) {
+            for type in TCPType.allCases where type.rawValue.equalsIgnoringASCIICase(spelling) {
                 self = type
                 return
             }

@@ -1,3 +1,5 @@
+internal import SDPLintScanning
+
 extension Candidate {
     /// The transport protocol of a candidate: an open vocabulary that compares case-insensitively
     /// and keeps its spelling (Chromium writes `udp`, Firefox `UDP`).
@@ -23,9 +25,9 @@ extension Candidate {
         public var description: String { spelling }
 
         public static func == (lhs: Transport, rhs: Transport) -> Bool {
-            CaseInsensitive.equal(lhs.spelling, rhs.spelling)
+            lhs.spelling.equalsIgnoringASCIICase(rhs.spelling)
         }
 
-        public func hash(into hasher: inout Hasher) { CaseInsensitive.hash(spelling, into: &hasher) }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 }

@@ -87,7 +87,7 @@ public struct Candidate: Sendable, Hashable, CustomStringConvertible {
     /// only; every field's `didSet` clears it.
     var verbatim: String?
 
-    /// Makes a candidate from its fields. Nothing is validated; ``validate(strict:)`` reports problems.
+    /// Makes a candidate from its fields. Nothing is validated; ``validate(options:)`` reports problems.
     public init(
         foundation: String,
         componentID: UInt16,

@@ -25,28 +25,41 @@ public struct ICECredentials: Sendable, Hashable {
 
     /// The findings for both values. Each value is its own one-line text, so locations are
     /// columns within the ufrag for its findings and within the password for the others.
-    public func validate(strict: Bool = false) -> [Diagnostic] {
-        ICECredentials.validateUfrag(ufrag, strict: strict) + ICECredentials.validatePwd(password, strict: strict)
+    ///
+    /// - Parameter options: Whether rules report at their strict severity.
+    /// - Returns: The ufrag's findings, then the password's.
+    public func validate(options: ICEParseOptions = .lenient) -> [Diagnostic] {
+        ICECredentials.validateUfrag(ufrag, options: options) + ICECredentials.validatePwd(password, options: options)
     }
 
     /// Checks an `ice-ufrag` value: 4 to 256 ice-chars (`invalid-ufrag`), and a warning above the
     /// 32 an agent may send (`ufrag-too-long-to-send`). Columns count from the start of `text`.
-    public static func validateUfrag(_ text: String, strict: Bool = false) -> [Diagnostic] {
-        text.withUTF8Span { bytes in
-            var collector = DiagnosticCollector(strict: strict)
+    ///
+    /// RFC 8839 §5.4 <https://www.rfc-editor.org/rfc/rfc8839#section-5.4>
+    ///
+    /// - Parameters:
+    ///   - text: The value after `a=ice-ufrag:`.
+    ///   - options: Whether rules report at their strict severity.
+    /// - Returns: The findings, sorted by column.
+    public static func validateUfrag(_ text: String, options: ICEParseOptions = .lenient) -> [Diagnostic] {
+        ICEParseOptions.parse(text, options) { bytes, collector in
             validateUfrag(bytes, 0..<bytes.count, into: &collector)
-            return collector.sortedFindings()
-        }
+        }.diagnostics
     }
 
     /// Checks an `ice-pwd` value: 22 to 256 ice-chars (`invalid-pwd`). Messages never repeat the
     /// password. Columns count from the start of `text`.
-    public static func validatePwd(_ text: String, strict: Bool = false) -> [Diagnostic] {
-        text.withUTF8Span { bytes in
-            var collector = DiagnosticCollector(strict: strict)
+    ///
+    /// RFC 8839 §5.4 <https://www.rfc-editor.org/rfc/rfc8839#section-5.4>
+    ///
+    /// - Parameters:
+    ///   - text: The value after `a=ice-pwd:`.
+    ///   - options: Whether rules report at their strict severity.
+    /// - Returns: The findings, sorted by column.
+    public static func validatePwd(_ text: String, options: ICEParseOptions = .lenient) -> [Diagnostic] {
+        ICEParseOptions.parse(text, options) { bytes, collector in
             validatePwd(bytes, 0..<bytes.count, into: &collector)
-            return collector.sortedFindings()
-        }
+        }.diagnostics
     }
 
     /// Checks the `ice-ufrag` value at the absolute byte `range` of `bytes`.

@@ -29,18 +29,18 @@ public struct ICEOption: Sendable, Hashable, CustomStringConvertible, Expressibl
 
     public var description: String { tag }
 
-    /// Reads the value of `a=ice-options` (without the `ice-options:` prefix).
+    /// Reads the value of `a=ice-options` (without the `ice-options:` prefix) leniently. Never
+    /// throws and never traps.
     ///
-    /// - Returns: The tags in order — malformed ones included, as written — and the findings,
-    ///   with columns counted from the start of `text`.
+    /// - Parameters:
+    ///   - text: The tags, separated by single spaces.
+    ///   - options: Whether rules report at their strict severity.
+    /// - Returns: The tags in order — malformed ones included, as written — with the findings,
+    ///   columns counted from the start of `text`.
     /// - Complexity: O(n) in the length of `text`.
-    public static func parseList(
-        _ text: String, strict: Bool = false
-    ) -> (options: [ICEOption], diagnostics: [Diagnostic]) {
-        text.withUTF8Span { bytes in
-            var collector = DiagnosticCollector(strict: strict)
-            let options = parseList(bytes, 0..<bytes.count, into: &collector)
-            return (options, collector.sortedFindings())
+    public static func parseList(_ text: String, options: ICEParseOptions = .lenient) -> ParseResult<[ICEOption]> {
+        ICEParseOptions.parse(text, options) { bytes, collector in
+            parseList(bytes, 0..<bytes.count, into: &collector)
         }
     }
 

@@ -4,29 +4,33 @@ internal import SDPLintScanning
 extension ICEServerURL {
     /// Reads a STUN or TURN URL, throwing when it has an error.
     ///
-    /// - Throws: ``ICEParseError`` with every finding when at least one is an error.
+    /// RFC 7064 §3.1 <https://www.rfc-editor.org/rfc/rfc7064#section-3.1>,
+    /// RFC 7065 §3.1 <https://www.rfc-editor.org/rfc/rfc7065#section-3.1>
+    ///
+    /// - Parameters:
+    ///   - text: The URL, such as `turn:turn.example.com:3478?transport=tcp`.
+    ///   - options: Whether rules report at their strict severity.
+    /// - Throws: `ParseError` with every finding and the URL as far as it could be read
+    ///   (`nil` without a scheme or a host), when at least one finding is an error.
     /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String) throws(ICEParseError) {
-        let (url, diagnostics) = ICEServerURL.parse(text)
-        if let error = ICEParseError(diagnostics) { throw error }
-        guard let url else {
-            let error = ICERules.unknownServerScheme.diagnostic(
-                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the text is not an ICE server URL")
-            throw ICEParseError(primary: error, diagnostics: diagnostics + [error])
-        }
-        self = url
+    public init(parsing text: String, options: ICEParseOptions = .lenient) throws(ParseError<ICEServerURL?>) {
+        self = try ICEServerURL.parse(text, options: options).unwrapped(
+            missing: ICERules.unknownServerScheme.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the text is not an ICE server URL"))
     }
 
     /// Reads a STUN or TURN URL leniently: the best-effort URL and every finding, with columns
-    /// counted from the start of `text`.
+    /// counted from the start of `text`. Never throws and never traps.
     ///
-    /// - Returns: The URL, or `nil` when it has no scheme or no host.
+    /// - Parameters:
+    ///   - text: The URL.
+    ///   - options: Whether rules report at their strict severity, and how many findings to keep.
+    /// - Returns: The URL, or `nil` when it has no scheme or no host, with the findings sorted by
+    ///   column and the text they point into.
     /// - Complexity: O(n) in the length of `text`.
-    public static func parse(_ text: String, strict: Bool = false) -> (url: ICEServerURL?, diagnostics: [Diagnostic]) {
-        text.withUTF8Span { bytes in
-            var collector = DiagnosticCollector(strict: strict)
-            let url = parse(bytes, 0..<bytes.count, into: &collector)
-            return (url, collector.sortedFindings())
+    public static func parse(_ text: String, options: ICEParseOptions = .lenient) -> ParseResult<ICEServerURL?> {
+        ICEParseOptions.parse(text, options) { bytes, collector in
+            parse(bytes, 0..<bytes.count, into: &collector)
         }
     }
 
@@ -86,7 +90,7 @@ extension ICEServerURL {
         var canonical = ""
         canonical.reserveCapacity(range.count)
         url.writeCanonical(to: &canonical)
-        if !Bytes.matches(bytes, range, canonical) {
+        if !Bytes.equals(bytes, range, canonical, ignoringCase: false) {
             url.verbatim = Bytes.string(bytes, range)
         }
         return url
@@ -175,7 +179,7 @@ extension ICEServerURL {
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> UInt16? {
         let rule = ICERules.invalidServerPort
-        switch Decimal.parse(bytes, range, as: UInt16.self) {
+        switch DecimalDigits.parse(bytes, range, as: UInt16.self) {
         case .success(0):
             diagnostics.report(rule, range, "the port is 0; a server port is 1 to 65535")
             return 0

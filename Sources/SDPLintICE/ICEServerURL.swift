@@ -131,7 +131,7 @@ extension ICEServerURL {
 
         public var description: String { spelling }
 
-        public static func == (lhs: Scheme, rhs: Scheme) -> Bool { CaseInsensitive.equal(lhs.spelling, rhs.spelling) }
-        public func hash(into hasher: inout Hasher) { CaseInsensitive.hash(spelling, into: &hasher) }
+        public static func == (lhs: Scheme, rhs: Scheme) -> Bool { lhs.spelling.equalsIgnoringASCIICase(rhs.spelling) }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 }

@@ -14,29 +14,6 @@ extension ASCII.Class {
 }
 
 extension Bytes {
-    /// The text of `range` in single quotes for a message, cut after 40 bytes (at a character
-    /// boundary) so a megabyte-long token does not become a megabyte-long message.
-    static func quoted(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
-        let limit = 40
-        guard range.count > limit else { return "'" + string(bytes, range) + "'" }
-        var cut = range.lowerBound + limit
-        // Back up to the first byte of a UTF-8 sequence.
-        while cut > range.lowerBound && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return "'" + string(bytes, range.lowerBound..<cut) + "…' (\(range.count) bytes)"
-    }
-
-    /// Whether `range` holds exactly the UTF-8 bytes of `text`. Compares bytes, not `String ==`,
-    /// which would call canonically equivalent Unicode sequences equal.
-    static func matches(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String) -> Bool {
-        guard text.utf8.count == range.count else { return false }
-        var i = range.lowerBound
-        for byte in text.utf8 {
-            if bytes[i] != byte { return false }
-            i += 1
-        }
-        return true
-    }
-
     /// Whether `range` holds only digits and dots: what was meant as a dotted-quad IPv4 address.
     static func isDigitsAndDots(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
         for i in range where !bytes[i].isDigit && bytes[i] != ASCII.dot { return false }
@@ -46,6 +23,21 @@ extension Bytes {
     /// Whether every byte of `range` is a decimal digit (and there is at least one).
     static func isDigits(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
         !range.isEmpty && firstIndex(notIn: .digit, bytes, range) == nil
+    }
+}
+
+extension ICEParseOptions {
+    /// Runs one of the module's byte parsers over the UTF-8 of `text`: the value, the findings
+    /// sorted by location, and the text.
+    static func parse<Value>(
+        _ text: String, _ options: ICEParseOptions, _ body: (Span<UInt8>, inout DiagnosticCollector) -> Value
+    ) -> ParseResult<Value> {
+        let (value, diagnostics) = text.withUTF8Span { bytes in
+            var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
+            let value = body(bytes, &collector)
+            return (value, collector.sortedFindings())
+        }
+        return ParseResult(value: value, diagnostics: diagnostics, source: SourceText(text))
     }
 }
 

@@ -92,7 +92,7 @@ public enum RTCStatsDump {
             let line = Array(bytes[start..<end])
             let location = SourceLocation(line: lineNumber, column: 1, bytes: start..<end)
             guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let array = JSONValue.parse(line).value?.arrayValue, array.count >= 2,
+            guard let array = JSONValue.parse(bytes: line).value?.arrayValue, array.count >= 2,
                 let event = array[0].stringValue
             else {
                 let cut = end == bytes.count
@@ -252,11 +252,11 @@ package struct JSONReading {
     package private(set) var truncated = false
 
     package init(_ bytes: [UInt8]) {
-        let first = JSONDocument.parse(bytes)
-        document = first.document
+        let first = JSONDocument.parse(bytes: bytes)
+        document = first.value
         guard document == nil else { return }
         // A dump cut short: read what was complete before the cut.
-        if let repaired = JSONTruncation.closing(bytes), let salvaged = JSONDocument.parse(repaired.text).document {
+        if let repaired = JSONTruncation.closing(bytes), let salvaged = JSONDocument.parse(bytes: repaired.text).value {
             document = salvaged
             truncated = true
             let end = salvaged.location(of: repaired.keptBytes..<repaired.keptBytes)

@@ -6,7 +6,7 @@ package enum CandidateLines {
     /// The candidates that parse, in order.
     package static func candidates(_ source: [UInt8]) -> [Candidate] {
         String(decoding: source, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { line in
-            line == "a=end-of-candidates" ? nil : Candidate.parse(String(line)).candidate
+            line == "a=end-of-candidates" ? nil : Candidate.parse(String(line)).value
         }
     }
 

@@ -125,7 +125,7 @@ public enum InputReader {
     /// apart from one parse of the text, which the reader of that kind then uses. An NDJSON
     /// stream is told from its first line.
     private static func json(_ bytes: [UInt8], strict: Bool) -> InputDocument {
-        var options = JSONParseOptions.default
+        var options = JSONParseOptions.lenient
         options.strict = strict
         if SignalingJSON.isNDJSON(bytes, options: options) {
             return kinded(SignalingMessages.read(bytes, format: .json, strict: strict), .json)
@@ -140,8 +140,8 @@ public enum InputReader {
             }
         }
         // Not a dump: a text cut short is reported as it is, not read up to the cut.
-        let parsed = JSONDocument.parse(bytes, options: options)
-        guard let document = parsed.document, !reading.truncated else {
+        let parsed = JSONDocument.parse(bytes: bytes, options: options)
+        guard let document = parsed.value, !reading.truncated else {
             return kinded(
                 SignalingMessages.document([], diagnostics: parsed.diagnostics, source: bytes, format: .json), .json)
         }
@@ -393,7 +393,7 @@ public struct NDJSONStream: Sendable {
 
     /// The document of the next block of whole lines.
     public mutating func next(_ block: [UInt8]) -> InputDocument {
-        var json = JSONParseOptions.default
+        var json = JSONParseOptions.lenient
         json.strict = strict
         let (messages, diagnostics) = SignalingJSON.read(block, options: json, lines: true)
         readErrors = readErrors || diagnostics.containsErrors

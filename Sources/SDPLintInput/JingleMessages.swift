@@ -69,7 +69,7 @@ package enum JingleMessages {
         _ source: [UInt8], strict: Bool
     ) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic], action: String?) {
         let parsed = Stanza.parse(bytes: source, options: XMLParseOptions(strict: strict))
-        guard let jingle = parsed.stanza?.jingle else { return ([], [], parsed.diagnostics, nil) }
+        guard let jingle = parsed.value?.jingle else { return ([], [], parsed.diagnostics, nil) }
         var messages: [SignalingMessage] = []
         var dropped: [String] = []
         switch jingle.action {

@@ -199,7 +199,7 @@ extension SignalingTrace.Event {
     /// The candidate of a trickled candidate event, when its line parses.
     package var trickledCandidate: Candidate? {
         guard case .candidate(let line, _, _) = kind else { return nil }
-        return Candidate.parse(line).candidate
+        return Candidate.parse(line).value
     }
 }
 

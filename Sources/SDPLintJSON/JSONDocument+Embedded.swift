@@ -65,13 +65,13 @@ extension JSONNode {
                 offsets.append(i)
                 i += 1
             } else {
-                let length = JSONParser.utf8SequenceLength(source, i, end)
+                let length = Bytes.utf8SequenceLength(source, i, end)
                 if length > 0 {
                     for k in 0..<length { offsets.append(i + k) }
                     i += length
                 } else {
                     offsets += repeatElement(i, count: 3)
-                    i += JSONParser.maximalInvalidPrefix(source, i, end)
+                    i += Bytes.utf8MaximalSubpart(source, i, end)
                 }
             }
         }
@@ -95,19 +95,29 @@ extension JSONDocument {
     /// ```swift
     /// let dump = try JSONDocument(parsing: bytes)
     /// let event = dump.root["PeerConnections"]?["8-1"]?["updateLog"]?[40]?["value"]
-    /// let (description, findings) = dump.parseEmbedded(event!, source: bytes)
-    /// description?.location(of: ["sdp"])  // 2723:35 in the dump
+    /// let description = dump.parseEmbedded(event!, source: bytes)
+    /// description.value?.location(of: ["sdp"])  // 2723:35 in the dump
     /// ```
     ///
     /// - Parameters:
     ///   - node: A string node of this document.
     ///   - source: The text this document was parsed from.
     ///   - options: Limits and strictness for the embedded text.
-    /// - Returns: The embedded document, or `nil` when it could not be read, and its findings.
-    ///   A node that is not a string of this document gives a `JSON210` finding.
+    /// - Returns: The embedded document, or `nil` when it could not be read, its findings, and
+    ///   `source`, which the locations of both point into. A node that is not a string of this
+    ///   document gives a `JSON210` finding.
     /// - Complexity: O(n) in the length of the string.
     public func parseEmbedded(
-        _ node: JSONNode, source: Span<UInt8>, options: JSONParseOptions = .default
+        _ node: JSONNode, source: [UInt8], options: JSONParseOptions = .lenient
+    ) -> ParseResult<JSONDocument?> {
+        let (document, diagnostics) = source.withSpan { parseEmbedded(node, source: $0, options: options) }
+        return ParseResult(value: document, diagnostics: diagnostics, source: SourceText(source))
+    }
+
+    /// Reads the JSON text held in a string value of this document, with locations in `source`:
+    /// the document, or `nil`, and the findings.
+    func parseEmbedded(
+        _ node: JSONNode, source: Span<UInt8>, options: JSONParseOptions
     ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
         guard node.table == table, case .string(let text) = node.value, let offsets = node.sourceOffsets(in: source)
         else {
@@ -115,7 +125,7 @@ extension JSONDocument {
             return (nil, [error.diagnostic])
         }
         let prefix = "in the JSON text at \(node.path): "
-        return text.withUTF8Bytes { bytes in
+        return text.withUTF8Span { bytes in
             var parser = JSONParser(
                 options: options,
                 diagnostics: DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics),
@@ -146,12 +156,5 @@ extension JSONDocument {
             let embedded = LocationTable(nodes: mapped, lineStarts: table.lineStarts, baseLine: table.baseLine)
             return (JSONDocument(value: value, table: embedded), diagnostics)
         }
-    }
-
-    /// Reads the JSON text held in a string value of this document, with locations in `source`.
-    public func parseEmbedded(
-        _ node: JSONNode, source: [UInt8], options: JSONParseOptions = .default
-    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        source.withSpan { parseEmbedded(node, source: $0, options: options) }
     }
 }

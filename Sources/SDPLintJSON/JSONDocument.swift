@@ -61,57 +61,63 @@ public struct JSONDocument: Sendable, Hashable {
 
     /// Reads a JSON text and the location of each value, throwing when it has an error.
     ///
-    /// - Throws: ``JSONParseError`` with every finding when at least one is an error.
+    /// RFC 8259 <https://www.rfc-editor.org/rfc/rfc8259>
+    ///
+    /// - Parameters:
+    ///   - text: The JSON text.
+    ///   - options: Limits and strictness.
+    /// - Throws: `ParseError` with every finding and the document as far as it could be read
+    ///   (`nil` after a fatal error) when at least one finding is an error.
     /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String, options: JSONParseOptions = .default) throws(JSONParseError) {
-        let (document, diagnostics) = JSONDocument.parse(text, options: options)
-        try self.init(checking: document, diagnostics)
+    public init(parsing text: String, options: JSONParseOptions = .lenient) throws(ParseError<JSONDocument?>) {
+        self = try JSONDocument.parse(text, options: options).unwrapped(missing: JSONParser.noValue)
     }
 
     /// Reads a JSON text from its bytes, throwing when it has an error.
-    public init(parsing bytes: [UInt8], options: JSONParseOptions = .default) throws(JSONParseError) {
-        let (document, diagnostics) = JSONDocument.parse(bytes, options: options)
-        try self.init(checking: document, diagnostics)
-    }
-
-    private init(checking document: JSONDocument?, _ diagnostics: [Diagnostic]) throws(JSONParseError) {
-        if let error = JSONParseError(diagnostics) { throw error }
-        guard let document else {
-            let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
-            let finding = JSONRules.unexpectedEnd.diagnostic(at: location, "the text holds no JSON value")
-            throw JSONParseError(primary: finding, diagnostics: diagnostics + [finding])
-        }
-        self = document
+    ///
+    /// - Parameters:
+    ///   - bytes: The JSON text, UTF-8 as far as it is valid.
+    ///   - options: Limits and strictness.
+    /// - Throws: `ParseError` with every finding and the document as far as it could be read.
+    /// - Complexity: O(n) in the number of bytes.
+    public init(parsing bytes: [UInt8], options: JSONParseOptions = .lenient) throws(ParseError<JSONDocument?>) {
+        self = try JSONDocument.parse(bytes: bytes, options: options).unwrapped(missing: JSONParser.noValue)
     }
 
     /// Reads a JSON text and its locations leniently: the document, when a value could be read,
-    /// and every finding.
-    public static func parse(
-        _ text: String, options: JSONParseOptions = .default
-    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        text.withUTF8Bytes { parse($0, options: options) }
+    /// and every finding. Never throws and never traps.
+    ///
+    /// - Parameters:
+    ///   - text: The JSON text.
+    ///   - options: Limits and strictness.
+    /// - Returns: The document or `nil`, the findings in the order of the text, and the text.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func parse(_ text: String, options: JSONParseOptions = .lenient) -> ParseResult<JSONDocument?> {
+        parse(bytes: Array(text.utf8), options: options)
     }
 
-    public static func parse(
-        _ bytes: [UInt8], options: JSONParseOptions = .default
-    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        bytes.withSpan { parse($0, options: options) }
-    }
-
-    public static func parse(
-        _ bytes: Span<UInt8>, options: JSONParseOptions = .default
-    ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
-        let document = parse(bytes, 0..<bytes.count, options: options, into: &collector)
-        return (document, collector.finish(overflowRule: JSONRules.tooManyFindings))
+    /// Reads a JSON text and its locations from its bytes leniently; see ``parse(_:options:)``.
+    ///
+    /// - Parameters:
+    ///   - bytes: The JSON text, UTF-8 as far as it is valid.
+    ///   - options: Limits and strictness.
+    /// - Returns: The document or `nil`, the findings in the order of the text, and the text.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<JSONDocument?> {
+        let (document, diagnostics) = bytes.withSpan { span in
+            var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
+            let document = parse(span, 0..<span.count, options: options, into: &collector)
+            return (document, collector.finish(overflowRule: JSONRules.tooManyFindings))
+        }
+        return ParseResult(value: document, diagnostics: diagnostics, source: SourceText(bytes))
     }
 
     /// Reads the JSON text at `range` of a larger input, with locations in that input: lines
     /// count from the collector's current `line`, which starts at its `lineStart`.
     ///
     /// - Complexity: O(n) in `range.count`.
-    public static func parse(
-        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .default,
+    package static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .lenient,
         into diagnostics: inout DiagnosticCollector
     ) -> JSONDocument? {
         // Offsets are stored in 32 bits.

@@ -48,11 +48,21 @@ public struct JSONParseOptions: Sendable, Hashable {
     /// The most findings kept; one more counts those dropped (`JSON199`).
     public var maxDiagnostics: Int
 
+    /// Options.
+    ///
+    /// - Parameters:
+    ///   - limits: The bounds on one parse.
+    ///   - strict: Whether every rule is reported at its strict severity.
+    ///   - maxDiagnostics: The most findings kept.
     public init(limits: Limits = .default, strict: Bool = false, maxDiagnostics: Int = 1000) {
         self.limits = limits
         self.strict = strict
         self.maxDiagnostics = maxDiagnostics
     }
 
-    public static let `default` = JSONParseOptions()
+    /// The default: what JavaScript's `JSON.parse` accepts reads without an error, lone
+    /// surrogates and duplicate names are warnings.
+    public static let lenient = JSONParseOptions()
+    /// Every rule at its strict severity: lone surrogates and duplicate names are errors.
+    public static let strict = JSONParseOptions(strict: true)
 }

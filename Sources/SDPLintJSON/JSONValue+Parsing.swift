@@ -9,60 +9,55 @@ extension JSONValue {
     /// - Parameters:
     ///   - text: The JSON text.
     ///   - options: Limits and strictness.
-    /// - Throws: ``JSONParseError`` with every finding when at least one is an error. Warnings
-    ///   alone (a duplicate name, a lone surrogate) do not throw; use ``parse(_:options:)-(String,_)``
-    ///   to see them.
+    /// - Throws: `ParseError` with every finding and the value as far as it could be read
+    ///   (`nil` after a fatal error) when at least one finding is an error. Warnings alone (a
+    ///   duplicate name, a lone surrogate) do not throw; use ``parse(_:options:)`` to see them.
     /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String, options: JSONParseOptions = .default) throws(JSONParseError) {
-        let (value, diagnostics) = JSONValue.parse(text, options: options)
-        try self.init(checking: value, diagnostics)
+    public init(parsing text: String, options: JSONParseOptions = .lenient) throws(ParseError<JSONValue?>) {
+        self = try JSONValue.parse(text, options: options).unwrapped(missing: JSONParser.noValue)
     }
 
-    /// Reads a JSON text from its bytes, which need not be valid UTF-8: invalid sequences are
-    /// findings.
-    public init(parsing bytes: [UInt8], options: JSONParseOptions = .default) throws(JSONParseError) {
-        let (value, diagnostics) = JSONValue.parse(bytes, options: options)
-        try self.init(checking: value, diagnostics)
-    }
-
-    private init(checking value: JSONValue?, _ diagnostics: [Diagnostic]) throws(JSONParseError) {
-        if let error = JSONParseError(diagnostics) { throw error }
-        guard let value else {
-            // The parser returns nil only after reporting an error; keep the promise regardless.
-            let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
-            let finding = JSONRules.unexpectedEnd.diagnostic(at: location, "the text holds no JSON value")
-            throw JSONParseError(primary: finding, diagnostics: diagnostics + [finding])
-        }
-        self = value
+    /// Reads a JSON text from its bytes, which need not be valid UTF-8 (invalid sequences are
+    /// findings), throwing when it has an error.
+    ///
+    /// - Parameters:
+    ///   - bytes: The JSON text.
+    ///   - options: Limits and strictness.
+    /// - Throws: `ParseError` with every finding and the value as far as it could be read.
+    /// - Complexity: O(n) in the number of bytes.
+    public init(parsing bytes: [UInt8], options: JSONParseOptions = .lenient) throws(ParseError<JSONValue?>) {
+        self = try JSONValue.parse(bytes: bytes, options: options).unwrapped(missing: JSONParser.noValue)
     }
 
     /// Reads a JSON text leniently: the value, when one could be read, and every finding.
     ///
     /// The value is `nil` after a fatal error (a syntax error other than a trailing comma or a
     /// comment, or a limit). Repairable errors leave a value: invalid UTF-8 and escapes become
-    /// U+FFFD.
+    /// U+FFFD. Never throws and never traps.
     ///
+    /// - Parameters:
+    ///   - text: The JSON text.
+    ///   - options: Limits and strictness.
+    /// - Returns: The value or `nil`, the findings in the order of the text, and the text.
     /// - Complexity: O(n) in the length of `text`.
-    public static func parse(
-        _ text: String, options: JSONParseOptions = .default
-    ) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
-        text.withUTF8Bytes { parse($0, options: options) }
+    public static func parse(_ text: String, options: JSONParseOptions = .lenient) -> ParseResult<JSONValue?> {
+        parse(bytes: Array(text.utf8), options: options)
     }
 
-    /// Reads a JSON text from its bytes leniently.
-    public static func parse(
-        _ bytes: [UInt8], options: JSONParseOptions = .default
-    ) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
-        bytes.withSpan { parse($0, options: options) }
-    }
-
-    /// Reads a JSON text from its bytes leniently.
-    public static func parse(
-        _ bytes: Span<UInt8>, options: JSONParseOptions = .default
-    ) -> (value: JSONValue?, diagnostics: [Diagnostic]) {
-        var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
-        let value = parse(bytes, 0..<bytes.count, options: options, into: &collector)
-        return (value, collector.finish(overflowRule: JSONRules.tooManyFindings))
+    /// Reads a JSON text from its bytes leniently; see ``parse(_:options:)``.
+    ///
+    /// - Parameters:
+    ///   - bytes: The JSON text, UTF-8 as far as it is valid.
+    ///   - options: Limits and strictness.
+    /// - Returns: The value or `nil`, the findings in the order of the text, and the text.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<JSONValue?> {
+        let (value, diagnostics) = bytes.withSpan { span in
+            var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
+            let value = parse(span, 0..<span.count, options: options, into: &collector)
+            return (value, collector.finish(overflowRule: JSONRules.tooManyFindings))
+        }
+        return ParseResult(value: value, diagnostics: diagnostics, source: SourceText(bytes))
     }
 
     /// Reads the JSON text at `range` of a larger input: the entry point for other parsers (a
@@ -74,8 +69,8 @@ extension JSONValue {
     ///
     /// - Returns: The value, or `nil` after a fatal error.
     /// - Complexity: O(n) in `range.count`.
-    public static func parse(
-        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .default,
+    package static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .lenient,
         into diagnostics: inout DiagnosticCollector
     ) -> JSONValue? {
         var parser = JSONParser(
@@ -89,10 +84,12 @@ extension JSONValue {
     }
 }
 
-extension String {
-    /// Calls `body` with the UTF-8 bytes of the string, made contiguous first if they are not.
-    func withUTF8Bytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
-        var copy = self
-        return copy.withUTF8 { body($0.span) }
+extension JSONParser {
+    /// The finding of a throwing initializer whose text held no value, although the parser
+    /// reported no error (it always does; the throwing initializers keep the promise
+    /// regardless).
+    static var noValue: Diagnostic {
+        JSONRules.unexpectedEnd.diagnostic(
+            at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the text holds no JSON value")
     }
 }

@@ -25,22 +25,32 @@ public enum NDJSON {
         public var value: JSONValue? { document?.value }
     }
 
-    /// Reads every line of an NDJSON stream.
+    /// Reads every line of an NDJSON stream. Never throws and never traps.
     ///
     /// - Parameters:
     ///   - text: The stream.
     ///   - options: Limits (applied to each line) and strictness.
-    /// - Returns: One record per non-blank line, in order.
+    /// - Returns: One record per non-blank line, in order; every line's findings, in order, with
+    ///   locations in the whole stream; and the stream.
     /// - Complexity: O(n) in the length of the stream.
-    public static func parse(_ text: String, options: JSONParseOptions = .default) -> [Record] {
-        text.withUTF8Bytes { parse($0, options: options) }
+    public static func parse(_ text: String, options: JSONParseOptions = .lenient) -> ParseResult<[Record]> {
+        parse(bytes: Array(text.utf8), options: options)
     }
 
-    public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .default) -> [Record] {
-        bytes.withSpan { parse($0, options: options) }
+    /// Reads every line of an NDJSON stream from its bytes; see ``parse(_:options:)``.
+    ///
+    /// - Parameters:
+    ///   - bytes: The stream, UTF-8 as far as it is valid.
+    ///   - options: Limits (applied to each line) and strictness.
+    /// - Returns: One record per non-blank line, every finding, and the stream.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<[Record]> {
+        let records = bytes.withSpan { span in Self.records(in: span, options: options) }
+        return ParseResult(value: records, diagnostics: records.flatMap(\.diagnostics), source: SourceText(bytes))
     }
 
-    public static func parse(_ bytes: Span<UInt8>, options: JSONParseOptions = .default) -> [Record] {
+    /// The records of the lines of `bytes`.
+    private static func records(in bytes: Span<UInt8>, options: JSONParseOptions) -> [Record] {
         var records: [Record] = []
         var lineStart = 0
         var line = 1
@@ -62,11 +72,6 @@ public enum NDJSON {
             line += 1
         }
         return records
-    }
-
-    /// Every finding of a stream, line by line.
-    public static func diagnostics(of records: [Record]) -> [Diagnostic] {
-        records.flatMap(\.diagnostics)
     }
 
     /// The values as an NDJSON stream: each compact, on its own line, each line ending in LF.

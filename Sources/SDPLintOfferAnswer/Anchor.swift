@@ -2,7 +2,7 @@ import SDPLintDiagnostics
 import SDPLintSDP
 
 /// What a finding is about, found in the description's model and placed at the line the
-/// element was read from (``SourceLine``): no text is scanned to find it.
+/// element was read from (`SourceLine`): no text is scanned to find it.
 ///
 /// Each case falls back to something less precise when the element is not there (the value may
 /// be inherited from the session level, or the description was built in code): an attribute to

@@ -1,96 +1,5 @@
 import SDPLintSDP
-
-/// An H.264 `profile-level-id`: the profile (from `profile_idc` and the constraint flags of
-/// `profile-iop`) and the level.
-///
-/// [RFC 6184 §8.1](https://www.rfc-editor.org/rfc/rfc6184#section-8.1): three bytes in hex,
-/// `profile_idc`, `profile-iop` (constraint_set0…5 flags, most significant bit first) and
-/// `level_idc`. Absent, it means Baseline level 1 (`42000a`); libwebrtc assumes Constrained
-/// Baseline level 3.1 instead, for compatibility with its own older versions.
-struct H264ProfileLevelID: Hashable {
-    enum Profile: Hashable, CustomStringConvertible {
-        case constrainedBaseline, baseline, main, extended, high, constrainedHigh, predictiveHigh444
-        case other(idc: UInt8, iop: UInt8)
-
-        var description: String {
-            switch self {
-            case .constrainedBaseline: "Constrained Baseline"
-            case .baseline: "Baseline"
-            case .main: "Main"
-            case .extended: "Extended"
-            case .high: "High"
-            case .constrainedHigh: "Constrained High"
-            case .predictiveHigh444: "High 4:4:4 Predictive"
-            case .other(let idc, let iop): "profile_idc \(idc) (iop \(hex(iop)))"
-            }
-        }
-    }
-
-    var profile: Profile
-    /// `level_idc` (31 means level 3.1); level 1b is 9, as H.264 Annex A numbers it for High.
-    var level: Int
-
-    /// "3.1", "1b".
-    var levelName: String { level == 9 ? "1b" : "\(level / 10).\(level % 10)" }
-
-    init(profile: Profile, level: Int) {
-        self.profile = profile
-        self.level = level
-    }
-
-    /// Reads six hex digits; `nil` when the text is not that.
-    init?(_ text: String) {
-        let digits = Array(text.utf8)
-        guard digits.count == 6 else { return nil }
-        var bytes: [UInt8] = []
-        for i in stride(from: 0, to: 6, by: 2) {
-            guard let high = hexValue(digits[i]), let low = hexValue(digits[i + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        let idc = bytes[0]
-        let iop = bytes[1]
-        let set0 = iop & 0x80 != 0
-        let set1 = iop & 0x40 != 0
-        let set3 = iop & 0x10 != 0
-        let set4 = iop & 0x08 != 0
-        let set5 = iop & 0x04 != 0
-        // H.264 Annex A: a stream that satisfies the constraints of several profiles is
-        // described by the most constrained one. Constrained Baseline is the common subset of
-        // Baseline, Main and Extended (A.2.1.1); Constrained High is High without B slices
-        // (A.2.4.2).
-        switch idc {
-        case 66: profile = set1 ? .constrainedBaseline : .baseline
-        case 77: profile = set0 ? .constrainedBaseline : .main
-        case 88: profile = set0 && set1 ? .constrainedBaseline : (set0 ? .baseline : .extended)
-        case 100: profile = set4 && set5 ? .constrainedHigh : .high
-        case 244: profile = .predictiveHigh444
-        default: profile = .other(idc: idc, iop: iop)
-        }
-        // level_idc 11 with constraint_set3 in Baseline, Main or Extended is level 1b (A.3.1).
-        if bytes[2] == 11 && set3 && (idc == 66 || idc == 77 || idc == 88) {
-            level = 9
-        } else {
-            level = Int(bytes[2])
-        }
-    }
-
-    /// The default of RFC 6184 §8.1.
-    static let `default` = H264ProfileLevelID(profile: .baseline, level: 10)
-}
-
-private func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-    default: nil
-    }
-}
-
-private func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-}
+internal import SDPLintScanning
 
 /// How an answered codec compares with the offered one of the same encoding.
 struct CodecComparison {
@@ -119,7 +28,7 @@ struct CodecComparison {
 ///   `level-id` may differ.
 enum CodecParameters {
     static func compare(name: String, offer: FMTP?, answer: FMTP?) -> CodecComparison {
-        switch name.asciiLowercased {
+        switch name.lowercasedASCII {
         case "h264": return compareH264(offer, answer)
         case "vp9": return compareDefaulted("profile-id", default: "0", offer, answer, codec: "VP9")
         case "av1": return compareAV1(offer, answer)
@@ -129,7 +38,7 @@ enum CodecParameters {
     }
 
     private static func value(_ fmtp: FMTP?, _ name: String) -> String? {
-        fmtp?[parameter: name]?.trimmed
+        fmtp?[parameter: name]?.trimmingASCIISpaces
     }
 
     private static func compareDefaulted(
@@ -144,9 +53,11 @@ enum CodecParameters {
         return .compatible
     }
 
+    /// The H.264 profile and level of a codec: RFC 6184's default without an fmtp line, `nil`
+    /// when the value is malformed.
     static func h264(_ fmtp: FMTP?) -> H264ProfileLevelID? {
-        guard let text = value(fmtp, "profile-level-id") else { return .default }
-        return H264ProfileLevelID(text)
+        guard let fmtp else { return .default }
+        return fmtp.h264ProfileLevelID
     }
 
     private static func compareH264(_ offer: FMTP?, _ answer: FMTP?) -> CodecComparison {

@@ -1,6 +1,7 @@
 import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintSDP
+internal import SDPLintScanning
 
 /// One description under analysis: its source, role and position.
 struct Document {
@@ -121,7 +122,7 @@ struct SectionView {
     /// Whether the transport is one JSEP defines, where ICE and DTLS are mandatory
     /// (RFC 9429 §5.1.2, §5.1.3).
     var isWebRTCTransport: Bool {
-        let raw = section.proto.rawValue.asciiLowercased
+        let raw = section.proto.rawValue.lowercasedASCII
         return raw.hasPrefix("udp/tls/") || raw.hasPrefix("tcp/dtls/") || raw.hasPrefix("udp/dtls/")
     }
 }
@@ -148,7 +149,7 @@ struct Reporter {
 extension Codec {
     /// What the format is for, by encoding name.
     var kind: CodecKind {
-        switch name.asciiLowercased {
+        switch name.lowercasedASCII {
         case "rtx": .retransmission
         case "red": .redundancy
         case "ulpfec", "flexfec", "flexfec-03": .forwardErrorCorrection

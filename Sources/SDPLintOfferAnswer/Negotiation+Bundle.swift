@@ -1,4 +1,5 @@
 import SDPLintSDP
+internal import SDPLintScanning
 
 extension PairAnalysis {
     /// Compares the BUNDLE groups of offer and answer (RFC 9143 §7.3).
@@ -97,7 +98,7 @@ extension PairAnalysis {
         let reference = (
             ufrag: tagged.iceUfrag, pwd: tagged.icePwd,
             fingerprints: tagged.fingerprints.map {
-                $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased
+                $0.hashFunction.lowercasedASCII + " " + $0.fingerprint.lowercasedASCII
             },
             setup: tagged.setup
         )
@@ -110,7 +111,7 @@ extension PairAnalysis {
                 differences.append(("ice-pwd", "ICE password"))
             }
             if !view.section.values(Fingerprint.self).isEmpty,
-                view.fingerprints.map({ $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased })
+                view.fingerprints.map({ $0.hashFunction.lowercasedASCII + " " + $0.fingerprint.lowercasedASCII })
                     != reference.fingerprints
             {
                 differences.append(("fingerprint", "fingerprint"))

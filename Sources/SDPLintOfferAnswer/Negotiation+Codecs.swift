@@ -1,4 +1,5 @@
 import SDPLintSDP
+internal import SDPLintScanning
 
 extension PairAnalysis {
     /// One row of the codec table being built: an offered codec, an answered one, or both.
@@ -12,7 +13,7 @@ extension PairAnalysis {
     /// Whether two formats are the same encoding: name (case-insensitive, RFC 4855 §3), clock
     /// rate and, for audio, channels (RFC 8866 §6.6).
     private static func sameEncoding(_ a: Codec, _ b: Codec) -> Bool {
-        guard !a.name.isEmpty, a.name.equalsIgnoringCase(b.name), a.clockRate == b.clockRate else { return false }
+        guard !a.name.isEmpty, a.name.equalsIgnoringASCIICase(b.name), a.clockRate == b.clockRate else { return false }
         return (a.channels ?? 1) == (b.channels ?? 1)
     }
 
@@ -22,7 +23,7 @@ extension PairAnalysis {
         var result: [String] = []
         for item in codec.feedback {
             let key =
-                item.type.equalsIgnoringCase("trr-int")
+                item.type.equalsIgnoringASCIICase("trr-int")
                 ? item.type : item.parameter.map { item.type + " " + $0 } ?? item.type
             if !result.contains(key) { result.append(key) }
         }
@@ -43,7 +44,8 @@ extension PairAnalysis {
         // RFC 7587 §7: opus is always opus/48000/2 in SDP.
         for (document, view, codecs) in [(offer, o, offered), (answer, a, answered)] {
             for codec in codecs
-            where codec.name.equalsIgnoringCase("opus") && (codec.clockRate != 48000 || (codec.channels ?? 1) != 2) {
+            where codec.name.equalsIgnoringASCIICase("opus") && (codec.clockRate != 48000 || (codec.channels ?? 1) != 2)
+            {
                 reporter.report(
                     OfferAnswerRules.opusRTPMap, document,
                     .keyed("rtpmap", section: index, key: String(codec.payloadType)),
@@ -280,7 +282,7 @@ extension PairAnalysis {
         for (j, codec) in answered.enumerated() where codec.kind == .redundancy && audio && pairedAnswer[j] != nil {
             guard let text = codec.fmtp?.parameterText else { continue }
             for part in text.split(separator: "/") {
-                guard let pt = Int(part.trimmed) else { continue }
+                guard let pt = Int(part.trimmingASCIISpaces) else { continue }
                 if !answeredTypes.contains(pt)
                     || answered.firstIndex(where: { $0.payloadType == pt }).flatMap({ pairedAnswer[$0] }) == nil
                 {
@@ -349,7 +351,7 @@ extension PairAnalysis {
             return "it repairs \(repaired?.label ?? "payload type \(apt)"), which was not negotiated"
         }
         if codec.kind == .redundancy, let text = codec.fmtp?.parameterText {
-            let carried = text.split(separator: "/").compactMap { Int($0.trimmed) }
+            let carried = text.split(separator: "/").compactMap { Int($0.trimmingASCIISpaces) }
             if let missing = carried.first(where: { !negotiated.contains($0) }) {
                 let carriedCodec = offered.first { $0.payloadType == missing }
                 return "it carries \(carriedCodec?.label ?? "payload type \(missing)"), which was not negotiated"
@@ -362,7 +364,7 @@ extension PairAnalysis {
         {
             return "the answer binds its payload type \(codec.payloadType) to \(answered[j].label)"
         }
-        let sameName = answered.filter { !$0.name.isEmpty && $0.name.equalsIgnoringCase(codec.name) }
+        let sameName = answered.filter { !$0.name.isEmpty && $0.name.equalsIgnoringASCIICase(codec.name) }
         if let other = sameName.first {
             if other.clockRate != codec.clockRate {
                 return "the answer has \(codec.name) only at \(other.clockRate.map(String.init) ?? "?") Hz"

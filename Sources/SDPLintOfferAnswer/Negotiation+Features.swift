@@ -1,4 +1,5 @@
 import SDPLintSDP
+internal import SDPLintScanning
 
 extension PairAnalysis {
     // MARK: RTP features
@@ -224,7 +225,7 @@ extension PairAnalysis {
                 reporter.report(
                     OfferAnswerRules.ssrcGroupInconsistent, document, line,
                     "a=ssrc-group:\(group.semantics) of \(view.label) names SSRC \(missing), which has no a=ssrc line")
-            } else if group.semantics.equalsIgnoringCase("FID") {
+            } else if group.semantics.equalsIgnoringASCIICase("FID") {
                 if group.ssrcs.count != 2 {
                     reporter.report(
                         OfferAnswerRules.ssrcGroupInconsistent, document, line,

@@ -1,5 +1,6 @@
 import SDPLintICE
 import SDPLintSDP
+internal import SDPLintScanning
 
 /// The transport parameters a section uses, with the values of its BUNDLE group's tagged
 /// section where the section itself does not repeat them (RFC 9143 §7.1.3).
@@ -148,7 +149,7 @@ extension PairAnalysis {
                     hint: "add a=fingerprint:sha-256 <digest of the DTLS certificate>")
             }
             for fingerprint in parameters.fingerprints {
-                let name = fingerprint.hashFunction.asciiLowercased
+                let name = fingerprint.hashFunction.lowercasedASCII
                 let problem: String?
                 if Fingerprint.digestLength(of: name) == nil {
                     problem = "'\(fingerprint.hashFunction)' is not a known hash function"
@@ -163,7 +164,7 @@ extension PairAnalysis {
                     reporter.report(
                         OfferAnswerRules.fingerprintHash, document,
                         .attribute(
-                            "fingerprint", section: index, matching: { $0.asciiLowercased.hasPrefix(name + " ") }),
+                            "fingerprint", section: index, matching: { $0.lowercasedASCII.hasPrefix(name + " ") }),
                         "the \(document.role)'s fingerprint: \(problem)")
                 }
             }
@@ -238,7 +239,7 @@ extension PairAnalysis {
         let tag = String(chosen.tag)
         let line: Anchor = .attribute("crypto", section: index, matching: { $0.hasPrefix(tag + " ") })
         if let match = offered.first(where: { $0.tag == chosen.tag }) {
-            if match.suite.equalsIgnoringCase(chosen.suite) {
+            if match.suite.equalsIgnoringASCIICase(chosen.suite) {
                 sections[index].features.srtpSuite = chosen.suite
             } else {
                 reporter.report(

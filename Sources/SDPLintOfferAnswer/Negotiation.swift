@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintSDP
+internal import SDPLintScanning
 
 /// The offer/answer analysis: what two peers negotiated, and why something was lost.
 ///
@@ -252,7 +253,7 @@ struct PairAnalysis {
             if o.isRTP && !offeredMedia.isEmpty
                 && !answeredMedia.contains(where: { answered in
                     offeredMedia.contains {
-                        $0.name.equalsIgnoringCase(answered.name) && $0.clockRate == answered.clockRate
+                        $0.name.equalsIgnoringASCIICase(answered.name) && $0.clockRate == answered.clockRate
                     }
                 })
             {

@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintSDP
+internal import SDPLintScanning
 
 /// One of the two peers of a session.
 public enum Peer: String, Sendable, Hashable, CustomStringConvertible {
@@ -450,7 +451,7 @@ public struct RenegotiationAnalyzer {
             guard let view = document.view(index), view.isRTP, !view.rejected else { continue }
             let key = view.mid ?? "#\(index)"
             for codec in view.codecs where !codec.name.isEmpty {
-                let identity = "\(codec.name.asciiLowercased)/\(codec.clockRate ?? 0)/\(codec.channels ?? 1)"
+                let identity = "\(codec.name.lowercasedASCII)/\(codec.clockRate ?? 0)/\(codec.channels ?? 1)"
                 if let bound = bindings[author]?[key]?[codec.payloadType] {
                     if bound.identity != identity {
                         reporter.report(
@@ -491,7 +492,7 @@ public struct RenegotiationAnalyzer {
         let first = offerer == .initialOfferer ? offered : answered
         let second = offerer == .initialOfferer ? answered : offered
         let digest = { (p: TransportParameters) in
-            p.fingerprints.map { $0.hashFunction.asciiLowercased + " " + $0.fingerprint.asciiLowercased }
+            p.fingerprints.map { $0.hashFunction.lowercasedASCII + " " + $0.fingerprint.lowercasedASCII }
         }
         return (
             mine, ["first": digest(first), "second": digest(second)], ["first": first.tlsID, "second": second.tlsID]

@@ -313,10 +313,10 @@ public struct NegotiationText: Sendable {
             "profile-level-id", "packetization-mode", "profile-id", "profile", "level-idx", "tier",
             "level-id", "tier-flag", "profile-space", "apt",
         ]
-        let picked = parameters.split(separator: ";").map { $0.trimmingPrefix(" ") }.filter { item in
-            keys.contains(String(item.prefix { $0 != "=" }).lowercased())
+        let picked = FMTP(format: "", parameterText: parameters).parameters.filter {
+            keys.contains($0.name.lowercased())
         }
-        let text = picked.isEmpty ? String(parameters.prefix(40)) : picked.joined(separator: ";")
+        let text = picked.isEmpty ? String(parameters.prefix(40)) : picked.map(\.description).joined(separator: ";")
         return "[" + text + "]"
     }
 

@@ -196,7 +196,7 @@ public enum GitHubAnnotations {
                     case .info: "notice"
                     }
                 let location = diagnostic.location
-                let title = property("\(diagnostic.code) \(diagnostic.rule.name ?? "")")
+                let title = property("\(diagnostic.code) \(diagnostic.rule.name)")
                 if let context = file.context {
                     // Lines count in the embedded text: annotate the file, say where in words.
                     output += "::\(command) file=\(property(file.path)),title=\(title)::"

@@ -101,7 +101,7 @@ public struct Timeline: Sendable {
                 rows.append(row)
             case .candidate(let line, let mid, let mLineIndex):
                 var detail = line
-                if let candidate = Candidate.parse(line).candidate {
+                if let candidate = Candidate.parse(line).value {
                     detail = "\(candidate.kind) \(candidate.transport) \(candidate.address):\(candidate.port)"
                     if candidate.componentID != 1 { detail += " component \(candidate.componentID)" }
                 }

@@ -1,8 +1,8 @@
 /// Recognizers for the address forms of RFC 8866 §9 (`IP4-address`, `IP6-address`, `FQDN`) and
 /// of ICE candidates (RFC 8839 §5.1), working on bytes.
-public enum Address {
+@usableFromInline package enum Address {
     /// What a connection-address token is.
-    public enum Kind: Sendable, Equatable {
+    @usableFromInline package enum Kind: Sendable, Equatable {
         case ipv4(firstOctet: UInt8)
         case ipv6(firstGroup: UInt16)
         /// A name made of letters, digits, "-" and "." (RFC 8866 `FQDN`, at least 4 bytes).
@@ -11,7 +11,7 @@ public enum Address {
     }
 
     /// Classifies `range` as an IPv4 address, an IPv6 address, or a domain name.
-    public static func classify(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Kind {
+    package static func classify(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Kind {
         if let first = ipv4(bytes, range) { return .ipv4(firstOctet: first) }
         if let group = ipv6(bytes, range) { return .ipv6(firstGroup: group) }
         if isFQDN(bytes, range) { return .fqdn }
@@ -20,7 +20,7 @@ public enum Address {
 
     /// `IP4-address = b1 3("." decimal-uchar)`; returns the first octet. Leading zeros are
     /// rejected, as the grammar's `decimal-uchar` does ("010" is not an octet).
-    public static func ipv4(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt8? {
+    package static func ipv4(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt8? {
         var i = range.lowerBound
         let end = range.upperBound
         var first: UInt8 = 0
@@ -44,7 +44,7 @@ public enum Address {
 
     /// RFC 3986 `IPv6address` (also RFC 8866 `IP6-address`), including "::" compression and an
     /// embedded IPv4 tail; returns the first 16-bit group.
-    public static func ipv6(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt16? {
+    package static func ipv6(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt16? {
         let end = range.upperBound
         var i = range.lowerBound
         guard range.count >= 2 else { return nil }
@@ -95,7 +95,7 @@ public enum Address {
 
     /// RFC 8866 `FQDN = 4*(alpha-numeric / "-" / ".")`, with at least one letter or "-" so that
     /// a malformed dotted quad ("1.2.3.400") is not mistaken for a name.
-    public static func isFQDN(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+    package static func isFQDN(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count >= 4 else { return false }
         var sawNonDigit = false
         for i in range {

@@ -1,9 +1,9 @@
 /// Small pieces every byte parser needs: slicing a `Span` into `String`s, comparing slices with
 /// literals, and finding separators, all without Foundation.
-public enum Bytes {
+@usableFromInline package enum Bytes {
     /// The UTF-8 text of `range`. The input was validated before parsing, so nothing is repaired.
     @inlinable @inline(__always)
-    public static func string(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
+    package static func string(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
         return bytes.extracting(range).withUnsafeBufferPointer { source in
             // Up to 15 bytes fit a small string, which this initializer fills in place and, when
@@ -20,7 +20,7 @@ public enum Bytes {
     /// ``word(_:_:count:)`` loads for the same text. With a literal argument the optimizer
     /// folds it to a constant, so `switch word(…)` compares names in one instruction each.
     @inlinable @inline(__always)
-    public static func word(_ literal: StaticString, from offset: Int = 0) -> UInt64 {
+    package static func word(_ literal: StaticString, from offset: Int = 0) -> UInt64 {
         var word: UInt64 = 0
         let count = literal.utf8CodeUnitCount
         var i = offset
@@ -34,7 +34,7 @@ public enum Bytes {
     /// The `count` (0...8) bytes at `start`, little-endian and zero-padded, in one load where
     /// 8 bytes are readable. `start..<start + count` must lie within `bytes`.
     @inlinable @inline(__always)
-    public static func word(_ bytes: Span<UInt8>, _ start: Int, count: Int) -> UInt64 {
+    package static func word(_ bytes: Span<UInt8>, _ start: Int, count: Int) -> UInt64 {
         guard count > 0 else { return 0 }
         if start >= 0 && start <= bytes.count - 8 {
             let raw = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
@@ -48,7 +48,7 @@ public enum Bytes {
 
     /// Whether `range` holds exactly the ASCII bytes of `literal`.
     @inlinable @inline(__always)
-    public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+    package static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
         guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
             return false
         }
@@ -63,7 +63,7 @@ public enum Bytes {
 
     /// Whether `range` holds the ASCII bytes of `literal`, ignoring ASCII case.
     @inlinable @inline(__always)
-    public static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+    package static func equalsIgnoringCase(_ bytes: Span<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
         guard range.count == literal.utf8CodeUnitCount, range.lowerBound >= 0, range.upperBound <= bytes.count else {
             return false
         }
@@ -78,7 +78,7 @@ public enum Bytes {
 
     /// Whether two ranges of `bytes` hold the same bytes.
     @inlinable
-    public static func equal(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    package static func equal(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
         guard a.count == b.count else { return false }
         guard a.lowerBound >= 0, b.lowerBound >= 0, a.upperBound <= bytes.count, b.upperBound <= bytes.count else {
             return false
@@ -94,7 +94,7 @@ public enum Bytes {
     }
 
     /// Whether `range` holds the bytes of `text`, optionally ignoring ASCII case.
-    public static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String, ignoringCase: Bool) -> Bool {
+    package static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String, ignoringCase: Bool) -> Bool {
         text.withUTF8Span { other in
             guard range.count == other.count, range.lowerBound >= 0, range.upperBound <= bytes.count else {
                 return false
@@ -112,7 +112,7 @@ public enum Bytes {
     ///
     /// - Complexity: O(n), eight bytes at a time.
     @inlinable @inline(__always)
-    public static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, _ range: Range<Int>) -> Int {
+    package static func firstIndex(of byte: UInt8, in bytes: Span<UInt8>, _ range: Range<Int>) -> Int {
         var i = max(0, range.lowerBound)
         let end = min(range.upperBound, bytes.count)
         let pattern = 0x0101_0101_0101_0101 &* UInt64(byte)
@@ -129,7 +129,7 @@ public enum Bytes {
     ///
     /// - Complexity: O(n), eight bytes at a time.
     @inlinable @inline(__always)
-    public static func tokenEnd(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+    package static func tokenEnd(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
         var i = max(0, start)
         let limit = min(end, bytes.count)
         while i <= limit &- 8 {
@@ -144,26 +144,26 @@ public enum Bytes {
 
     /// The 8 bytes at `offset` (which must be at most `bytes.count - 8`), byte `offset` lowest.
     @inlinable @inline(__always)
-    public static func loadWord(_ bytes: Span<UInt8>, _ offset: Int) -> UInt64 {
+    package static func loadWord(_ bytes: Span<UInt8>, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
     }
 
     /// A mask of the `count` (0...8) low bytes of a word.
     @inlinable @inline(__always)
-    public static func lowBytes(_ count: Int) -> UInt64 {
+    package static func lowBytes(_ count: Int) -> UInt64 {
         count >= 8 ? ~0 : (1 &<< UInt64(8 &* max(0, count))) &- 1
     }
 
     /// Bit 7 of each zero byte of `word` set, and possibly of bytes above the lowest zero byte
     /// (borrows), never below it: `trailingZeroBitCount >> 3` is the index of the first one.
     @inlinable @inline(__always)
-    public static func zeroBytes(_ word: UInt64) -> UInt64 {
+    package static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// The first index at or after `start` that is not SP or HTAB.
     @inlinable @inline(__always)
-    public static func skipWhitespace(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
+    package static func skipWhitespace(_ bytes: Span<UInt8>, from start: Int, to end: Int) -> Int {
         var i = max(0, start)
         let limit = min(end, bytes.count)
         while i < limit && bytes[unchecked: i].isWhitespace { i += 1 }
@@ -172,67 +172,12 @@ public enum Bytes {
 
     /// Whether every byte of `range` belongs to `allowed`; returns the first that does not.
     @inlinable @inline(__always)
-    public static func firstIndex(notIn allowed: ASCII.Class, _ bytes: Span<UInt8>, _ range: Range<Int>) -> Int? {
+    package static func firstIndex(notIn allowed: ASCII.Class, _ bytes: Span<UInt8>, _ range: Range<Int>) -> Int? {
         let end = min(range.upperBound, bytes.count)
         var i = max(0, range.lowerBound)
         while i < end {
             if !allowed.contains(bytes[unchecked: i]) { return i }
             i += 1
-        }
-        return nil
-    }
-
-    /// The index of the first byte that is not valid UTF-8, or `nil` when all of it is.
-    ///
-    /// - Complexity: O(n), eight ASCII bytes at a time.
-    public static func firstInvalidUTF8(_ bytes: Span<UInt8>) -> Int? {
-        let count = bytes.count
-        var i = 0
-        while i < count {
-            // Fast path over runs of ASCII.
-            if i + 8 <= count {
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-            }
-            let lead = bytes[i]
-            if lead < 0x80 {
-                i += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                high = 0x9F
-            case 0xF0:
-                length = 4
-                low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                high = 0x8F
-            default: return i
-            }
-            guard i + length <= count else { return i }
-            let second = bytes[i + 1]
-            guard second >= low && second <= high else { return i }
-            var k = 2
-            while k < length {
-                let continuation = bytes[i + k]
-                guard continuation >= 0x80 && continuation <= 0xBF else { return i }
-                k += 1
-            }
-            i += length
         }
         return nil
     }

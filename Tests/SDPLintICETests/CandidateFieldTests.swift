@@ -106,8 +106,9 @@ import Testing
     }
 
     @Test func keepsUnknownTypeAndExtensionsAsWritten() {
-        let (candidate, diagnostics) = Candidate.parse(
+        let parsedCandidate = Candidate.parse(
             "1 1 UDP 2122252543 192.0.2.1 54321 typ Local x-foo bar x-foo baz")
+        let (candidate, diagnostics) = (parsedCandidate.value, parsedCandidate.diagnostics)
         #expect(candidate?.kind.spelling == "Local")
         #expect(candidate?.kind.isKnown == false)
         #expect(

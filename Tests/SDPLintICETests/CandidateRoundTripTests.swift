@@ -19,7 +19,8 @@ import Testing
 
     @Test(arguments: Fixtures.candidates)
     func realCandidateIsCanonicalAndClean(_ line: Fixtures.Line) throws {
-        let (candidate, diagnostics) = Candidate.parse(line.text, strict: true)
+        let parsedCandidate = Candidate.parse(line.text, options: .strict)
+        let (candidate, diagnostics) = (parsedCandidate.value, parsedCandidate.diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         // Real browser output is what the canonical writer reproduces from the fields alone.
         #expect(candidate?.isCanonical == true)
@@ -50,7 +51,7 @@ import Testing
 
     @Test(arguments: oddButAccepted)
     func oddInputPrintsBackVerbatim(_ text: String) {
-        let (candidate, _) = Candidate.parse(text)
+        let candidate = Candidate.parse(text).value
         #expect(candidate?.description == text)
         #expect(candidate?.isCanonical == false)
     }
@@ -61,13 +62,14 @@ import Testing
         "1 1 UDP 21x2252543 192.0.2.1 54321 typ host",
     ])
     func malformedValuesArePrintedBackAsWritten(_ text: String) {
-        let (candidate, diagnostics) = Candidate.parse(text)
+        let parsedCandidate = Candidate.parse(text)
+        let (candidate, diagnostics) = (parsedCandidate.value, parsedCandidate.diagnostics)
         #expect(diagnostics.containsErrors)
         #expect(candidate?.description == text)
     }
 
     @Test func oddInputPrintsCanonicallyOnceAFieldChanges() throws {
-        var candidate = try #require(Candidate.parse("1 001  udp 02122252543 192.0.2.1 0054321 TYP host ").candidate)
+        var candidate = try #require(Candidate.parse("1 001  udp 02122252543 192.0.2.1 0054321 TYP host ").value)
         candidate.port = 7000
         #expect(candidate.isCanonical)
         #expect(candidate.description == "1 1 udp 2122252543 192.0.2.1 7000 typ host")
@@ -77,7 +79,7 @@ import Testing
         var candidate = try #require(
             Candidate.parse(
                 "2 1 UDP 1694498815 192.0.2.3 45664 typ srflx generation 0 rport 8998 raddr 10.0.1.1"
-            ).candidate)
+            ).value)
         candidate.foundation = "3"
         #expect(
             candidate.description
@@ -89,7 +91,7 @@ import Testing
         let built = Candidate(
             foundation: "1", componentID: 1, transport: "UDP", priority: 2122252543,
             address: "192.0.2.1", port: 54321, kind: .host)
-        let spaced = try #require(Candidate.parse("1 1  UDP 2122252543 192.0.2.1 54321 typ host").candidate)
+        let spaced = try #require(Candidate.parse("1 1  UDP 2122252543 192.0.2.1 54321 typ host").value)
         let lowercase = try Candidate(parsing: "1 1 udp 2122252543 192.0.2.1 54321 typ host")
         #expect(parsed == built)
         #expect(Set([parsed, built]).count == 1)

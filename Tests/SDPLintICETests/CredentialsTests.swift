@@ -54,7 +54,8 @@ import Testing
 
 @Suite struct ICEOptionTests {
     @Test func readsTagsInOrderAndKeepsUnknownOnes() {
-        let (options, diagnostics) = ICEOption.parseList("trickle ice2 renomination rtp+ecn")
+        let parsedOptions = ICEOption.parseList("trickle ice2 renomination rtp+ecn")
+        let (options, diagnostics) = (parsedOptions.value, parsedOptions.diagnostics)
         #expect(diagnostics.isEmpty)
         #expect(options == [.trickle, .ice2, .renomination, "rtp+ecn"])
         var text = ""
@@ -67,14 +68,16 @@ import Testing
     }
 
     @Test func keepsMalformedTagsAsWrittenAndReportsThem() {
-        let (options, diagnostics) = ICEOption.parseList("trickle,ice2 x")
+        let parsedOptions = ICEOption.parseList("trickle,ice2 x")
+        let (options, diagnostics) = (parsedOptions.value, parsedOptions.diagnostics)
         #expect(options.map(\.tag) == ["trickle,ice2", "x"])
         #expect(diagnostics.map(\.code.rawValue) == ["ICE122"])
         #expect(diagnostics.first?.message.contains("single spaces") == true)
     }
 
     @Test func reportsATrailingSpaceAsAnEmptyTag() {
-        let (options, diagnostics) = ICEOption.parseList("trickle ")
+        let parsedOptions = ICEOption.parseList("trickle ")
+        let (options, diagnostics) = (parsedOptions.value, parsedOptions.diagnostics)
         #expect(options == [.trickle])
         #expect(diagnostics.map(\.location.column) == [9])
     }

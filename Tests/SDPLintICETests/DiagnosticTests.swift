@@ -195,18 +195,18 @@ struct Malformed: Sendable, CustomTestStringConvertible {
     @Test func strictModeTurnsWarningsIntoErrors() {
         let text = "1 1  UDP 2122252543 192.0.2.1 54321 typ host"
         #expect(Candidate.parse(text).diagnostics.map(\.severity) == [.warning])
-        #expect(Candidate.parse(text, strict: true).diagnostics.map(\.severity) == [.error])
+        #expect(Candidate.parse(text, options: .strict).diagnostics.map(\.severity) == [.error])
     }
 
     @Test func throwingInitializerCarriesEveryFinding() {
-        #expect(throws: CandidateParseError.self) {
+        #expect(throws: ParseError<Candidate?>.self) {
             try Candidate(parsing: "1 0  UDP 2122252543 192.0.2.1 54321 typ host")
         }
         do {
             _ = try Candidate(parsing: "a=candidate:1 0  UDP 2122252543 192.0.2.1 54321 typ host")
         } catch {
-            #expect(error.code == "ICE104")
-            #expect(error.location.column == 15)
+            #expect(error.firstError?.code == "ICE104")
+            #expect(error.firstError?.location.column == 15)
             #expect(error.diagnostics.map(\.code) == ["ICE104", "ICE115"])
         }
     }
@@ -217,7 +217,8 @@ struct Malformed: Sendable, CustomTestStringConvertible {
     }
 
     @Test func emptyTextIsAMissingField() {
-        let (candidate, diagnostics) = Candidate.parse("a=candidate:")
+        let parsedCandidate = Candidate.parse("a=candidate:")
+        let (candidate, diagnostics) = (parsedCandidate.value, parsedCandidate.diagnostics)
         #expect(candidate == nil)
         #expect(diagnostics.map(\.code) == ["ICE101"])
         #expect(diagnostics.first?.location.column == 13)

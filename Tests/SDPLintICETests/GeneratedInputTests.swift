@@ -46,7 +46,8 @@ import Testing
         var returned = 0
         for _ in 0..<20_000 {
             let text = Self.mutate(seeds[Int.random(in: 0..<seeds.count, using: &random)], &random)
-            let (candidate, diagnostics) = Candidate.parse(text)
+            let parsedCandidate = Candidate.parse(text)
+            let (candidate, diagnostics) = (parsedCandidate.value, parsedCandidate.diagnostics)
             if let candidate {
                 returned += 1
                 #expect(Array(candidate.description.utf8) == Array(Self.value(of: text).utf8), "\(text)")
@@ -74,7 +75,8 @@ import Testing
         ]
         for _ in 0..<20_000 {
             let text = Self.mutate(seeds[Int.random(in: 0..<seeds.count, using: &random)], &random)
-            let (url, diagnostics) = ICEServerURL.parse(text)
+            let parsedUrl = ICEServerURL.parse(text)
+            let (url, diagnostics) = (parsedUrl.value, parsedUrl.diagnostics)
             if let url {
                 #expect(Array(url.description.utf8) == Array(text.utf8), "\(text)")
             } else {

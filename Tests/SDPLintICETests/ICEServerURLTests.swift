@@ -59,21 +59,22 @@ import Testing
     }
 
     @Test func unbracketedIPv6IsReadAsHostAndPort() throws {
-        let (url, diagnostics) = ICEServerURL.parse("turn:2001:db8::1:3478")
+        let parsedUrl = ICEServerURL.parse("turn:2001:db8::1:3478")
+        let (url, diagnostics) = (parsedUrl.value, parsedUrl.diagnostics)
         // "2001:db8::1:3478" is itself a valid IPv6 address, so it stays whole.
         #expect(url?.host == "2001:db8::1:3478")
         #expect(diagnostics.map(\.code.rawValue) == ["ICE133"])
         #expect(diagnostics.first?.message.contains("[2001:db8::1:3478]") == true)
-        let (other, _) = ICEServerURL.parse("turn:2001:db8:0:0:0:0:0:1:3478")
+        let other = ICEServerURL.parse("turn:2001:db8:0:0:0:0:0:1:3478").value
         #expect(other?.host == "2001:db8:0:0:0:0:0:1")
         #expect(other?.port == 3478)
     }
 
     @Test func returnsNilWithoutSchemeOrHost() {
-        #expect(ICEServerURL.parse("stun.example.org").url == nil)
-        #expect(ICEServerURL.parse("turn:").url == nil)
-        #expect(ICEServerURL.parse("turn:[]:3478").url == nil)
-        #expect(throws: ICEParseError.self) { try ICEServerURL(parsing: "turn:") }
+        #expect(ICEServerURL.parse("stun.example.org").value == nil)
+        #expect(ICEServerURL.parse("turn:").value == nil)
+        #expect(ICEServerURL.parse("turn:[]:3478").value == nil)
+        #expect(throws: ParseError<ICEServerURL?>.self) { try ICEServerURL(parsing: "turn:") }
     }
 
     @Test func turnsOverUDPIsAWarningNotAnError() throws {
@@ -83,13 +84,15 @@ import Testing
     }
 
     @Test func stunWithTransportKeepsTheQueryForOutput() {
-        let (url, diagnostics) = ICEServerURL.parse("stun:stun.example.org?transport=udp")
+        let parsedUrl = ICEServerURL.parse("stun:stun.example.org?transport=udp")
+        let (url, diagnostics) = (parsedUrl.value, parsedUrl.diagnostics)
         #expect(url?.description == "stun:stun.example.org?transport=udp")
         #expect(diagnostics.map(\.code.rawValue) == ["ICE135"])
     }
 
     @Test func reportsTheSlashesOfAnAuthorityAndStillReadsTheHost() {
-        let (url, diagnostics) = ICEServerURL.parse("stun://stun.example.org:3478")
+        let parsedUrl = ICEServerURL.parse("stun://stun.example.org:3478")
+        let (url, diagnostics) = (parsedUrl.value, parsedUrl.diagnostics)
         #expect(url?.host == "stun.example.org")
         #expect(url?.port == 3478)
         #expect(url?.description == "stun://stun.example.org:3478")
@@ -99,7 +102,7 @@ import Testing
 
 @Suite struct ICEServerTests {
     static func url(_ text: String) -> ICEServerURL {
-        ICEServerURL.parse(text).url ?? ICEServerURL(scheme: "invalid", host: "")
+        ICEServerURL.parse(text).value ?? ICEServerURL(scheme: "invalid", host: "")
     }
 
     @Test func reportsEachTurnURLWithoutCredentials() {

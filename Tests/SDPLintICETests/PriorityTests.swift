@@ -86,7 +86,7 @@ import Testing
     }
 
     static func candidate(_ text: String) -> Candidate {
-        Candidate.parse(text).candidate
+        Candidate.parse(text).value
             ?? Candidate(
                 foundation: "?", componentID: 1, transport: .udp, priority: 1, address: "0.0.0.0", port: 0, kind: "?")
     }
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func acceptsBrowserPriorities() {
-        let candidates = Fixtures.candidates.compactMap { Candidate.parse($0.text).candidate }
+        let candidates = Fixtures.candidates.compactMap { Candidate.parse($0.text).value }
         #expect(!candidates.isEmpty)
         #expect(Candidate.checkPriorities(candidates).isEmpty)
     }
@@ -153,7 +153,7 @@ import Testing
         let bySource = Dictionary(grouping: Fixtures.candidates, by: \.source)
         #expect(bySource.count > 50)
         for (source, lines) in bySource {
-            let candidates = lines.compactMap { Candidate.parse($0.text).candidate }
+            let candidates = lines.compactMap { Candidate.parse($0.text).value }
             #expect(candidates.count == lines.count)
             #expect(Candidate.checkFoundations(candidates).isEmpty, "\(source)")
         }

@@ -32,7 +32,8 @@ import Testing
     @Test(arguments: documents)
     func parsesWithoutFindingsAndRoundTrips(_ fixture: Fixture) throws {
         let bytes = try fixture.bytes()
-        let (value, diagnostics) = JSONValue.parse(bytes)
+        let parsedValue = JSONValue.parse(bytes: bytes)
+        let (value, diagnostics) = (parsedValue.value, parsedValue.diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let parsed = try #require(value)
         for pretty in [false, true] {
@@ -61,7 +62,7 @@ import Testing
     @Test(arguments: streams)
     func streamsParseLineByLine(_ fixture: Fixture) throws {
         let text = try fixture.text()
-        let records = NDJSON.parse(text)
+        let records = NDJSON.parse(text).value
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         #expect(records.count == lines.count)
         for (record, line) in zip(records, lines) {

@@ -13,7 +13,8 @@ import Testing
         let value = try #require(event["value"])
         #expect(value.location?.line == 2565)
 
-        let (description, diagnostics) = dump.parseEmbedded(value, source: bytes)
+        let parsedDescription = dump.parseEmbedded(value, source: bytes)
+        let (description, diagnostics) = (parsedDescription.value, parsedDescription.diagnostics)
         #expect(diagnostics.isEmpty)
         let embedded = try #require(description)
         #expect(embedded.value["type"] == "offer")
@@ -45,7 +46,8 @@ import Testing
         let bytes = Array(text.utf8)
         let document = try JSONDocument(parsing: bytes)
         let node = try #require(document.root["value"])
-        let (embedded, diagnostics) = document.parseEmbedded(node, source: bytes)
+        let parsedEmbedded = document.parseEmbedded(node, source: bytes)
+        let (embedded, diagnostics) = (parsedEmbedded.value, parsedEmbedded.diagnostics)
         #expect(embedded == nil)
         #expect(diagnostics.map(\.code.rawValue) == ["JSON201", "JSON104"])
         // Columns in line 2 of the enclosing text: {\"a\": 1, \"a\": tru}
@@ -68,7 +70,7 @@ import Testing
         // "a\u00e9\n😀\ud83d\ude00\/\x" decodes to a, é (2 bytes), LF, 😀 (4), 😀 (4), /, U+FFFD (3), x.
         let bytes: [UInt8] =
             Array("[\"a\\u00e9\\n".utf8) + [0xF0, 0x9F, 0x98, 0x80] + Array("\\ud83d\\ude00\\/\\qx\"]".utf8)
-        let (value, _) = JSONDocument.parse(bytes)
+        let value = JSONDocument.parse(bytes: bytes).value
         let node = try #require(value?.root[0])
         let offsets = try #require(node.sourceOffsets(in: bytes))
         #expect(offsets == [2, 3, 3, 9, 11, 12, 13, 14, 15, 15, 15, 15, 27, 29, 29, 29, 31, 32])

@@ -62,7 +62,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
     func reportsTheExpectedFindings(_ invalid: InvalidCase) throws {
         let (options, expectations) = try invalid.load()
         let bytes = try invalid.fixture.bytes()
-        let (_, diagnostics) = JSONValue.parse(bytes, options: options)
+        let diagnostics = JSONValue.parse(bytes: bytes, options: options).diagnostics
         #expect(
             diagnostics.map { "\($0.location) \($0.code.rawValue)" }
                 == expectations.map { "\($0.line):\($0.column) \($0.code)" }
@@ -77,7 +77,7 @@ struct InvalidCase: Sendable, CustomTestStringConvertible {
             #expect(!diagnostic.message.isEmpty)
         }
         // The document parse reports the same findings.
-        #expect(JSONDocument.parse(bytes, options: options).diagnostics == diagnostics)
+        #expect(JSONDocument.parse(bytes: bytes, options: options).diagnostics == diagnostics)
     }
 
     /// The file name starts with the code of the rule it shows.

@@ -91,7 +91,8 @@ struct LimitTests {
 
     @Test func capsFindingsOnAMegabyteOfBadBytes() {
         let bytes: [UInt8] = [0x22] + [UInt8](repeating: 0xFF, count: 1 << 20) + [0x01, 0x22]
-        let (value, diagnostics) = JSONValue.parse(bytes)
+        let parsedValue = JSONValue.parse(bytes: bytes)
+        let (value, diagnostics) = (parsedValue.value, parsedValue.diagnostics)
         #expect(value?.stringValue?.unicodeScalars.count == (1 << 20) + 1)
         #expect(diagnostics.count == 1001)
         #expect(diagnostics.last?.code.rawValue == "JSON199")

@@ -92,7 +92,7 @@ import Testing
 
     @Test func locatesValuesOnLaterLinesOfAnNDJSONStream() throws {
         let text = "{\"a\": 1}\n\n{\"b\": [true, \"x\"]}\r\n"
-        let records = NDJSON.parse(text)
+        let records = NDJSON.parse(text).value
         #expect(records.map(\.line) == [1, 3])
         let node = try #require(records[1].document?.root["b"]?[1])
         #expect(node.location == SourceLocation(line: 3, column: 14, bytes: 23..<26))

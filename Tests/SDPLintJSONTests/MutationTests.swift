@@ -16,12 +16,13 @@ struct MutationTests {
         let bytes = try Self.envelope.bytes()
         for length in 0..<bytes.count {
             let prefix = Array(bytes[..<length])
-            let (value, diagnostics) = JSONValue.parse(prefix)
+            let parsedValue = JSONValue.parse(bytes: prefix)
+            let (value, diagnostics) = (parsedValue.value, parsedValue.diagnostics)
             #expect(value == nil)
             let first = try #require(diagnostics.first)
             #expect(["JSON101", "JSON106"].contains(first.code.rawValue), "prefix of \(length) bytes: \(first)")
             #expect(first.location.bytes.upperBound <= length)
-            #expect(JSONDocument.parse(prefix).diagnostics == diagnostics)
+            #expect(JSONDocument.parse(bytes: prefix).diagnostics == diagnostics)
         }
     }
 
@@ -40,7 +41,8 @@ struct MutationTests {
                 default: bytes.remove(at: position)
                 }
             }
-            let (value, diagnostics) = JSONValue.parse(bytes)
+            let parsedValue = JSONValue.parse(bytes: bytes)
+            let (value, diagnostics) = (parsedValue.value, parsedValue.diagnostics)
             let ours = value != nil && !diagnostics.containsErrors
             let theirs = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
             let text = String(decoding: bytes, as: UTF8.self)
@@ -51,9 +53,9 @@ struct MutationTests {
             if let value, ours {
                 #expect(try JSONValue(parsing: value.serialized()) == value)
             }
-            let document = JSONDocument.parse(bytes)
+            let document = JSONDocument.parse(bytes: bytes)
             #expect(document.diagnostics == diagnostics)
-            #expect(document.document?.value == value)
+            #expect(document.value?.value == value)
         }
     }
 }

@@ -35,8 +35,8 @@ struct QuadraticInputTests {
         #expect(large < bound, "\(name): \(large)", sourceLocation: sourceLocation)
     }
 
-    static func parse(_ bytes: [UInt8]) { _ = JSONValue.parse(bytes) }
-    static func parseDocument(_ bytes: [UInt8]) { _ = JSONDocument.parse(bytes) }
+    static func parse(_ bytes: [UInt8]) { _ = JSONValue.parse(bytes: bytes) }
+    static func parseDocument(_ bytes: [UInt8]) { _ = JSONDocument.parse(bytes: bytes) }
 
     @Test func stringsOfNothingButEscapes() {
         for escape in ["\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\n"] {
@@ -51,7 +51,7 @@ struct QuadraticInputTests {
         Self.expectLinear(
             "lone surrogates", size: 10_000,
             make: { Array(("\"" + String(repeating: "\\ud800", count: $0) + "\"").utf8) }, Self.parse)
-        let diagnostics = JSONValue.parse(Array(("\"" + String(repeating: "\\ud800", count: 5000) + "\"").utf8))
+        let diagnostics = JSONValue.parse(bytes: Array(("\"" + String(repeating: "\\ud800", count: 5000) + "\"").utf8))
             .diagnostics
         #expect(diagnostics.count <= JSONParseOptions().maxDiagnostics + 1)
     }
@@ -128,7 +128,7 @@ struct QuadraticInputTests {
             "walk 480 levels", size: 60, bound: Duration.seconds(5),
             make: { Array((String(repeating: "[", count: $0) + String(repeating: "]", count: $0)).utf8) },
             { bytes in
-                guard let document = JSONDocument.parse(bytes).document else { return }
+                guard let document = JSONDocument.parse(bytes: bytes).value else { return }
                 var node = document.root
                 while let inner = node.elements.first { node = inner }
             })

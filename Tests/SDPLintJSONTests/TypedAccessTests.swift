@@ -110,7 +110,8 @@ import Testing
             """
             {"candidate":"candidate:1 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0","sdpMLineIndex":0}
             {"candidate":"candidate:2 1 udp 1 192.0.2.1 9 typ host","sdpMid":"0","sdpMLineIndex":"0"}
-            """)
+            """
+        ).value
         let first = try #require(records.first?.document?.root)
         #expect(
             try first.decode(as: IceCandidateInit.self)

@@ -130,7 +130,7 @@ import Testing
         #expect(
             info.dropped.first?.surviving
                 == "a=candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 network-id 1")
-        let parsed = try #require(Stanza.parse(IQ(id: "t", jingle: info.jingle).element.serialized()).stanza?.jingle)
+        let parsed = try #require(Stanza.parse(IQ(id: "t", jingle: info.jingle).element.serialized()).value?.jingle)
         let back = try #require(parsed.trickleCandidates.first)
         #expect(back.mid == "0" && back.ufrag == "Ab12")
         #expect(back.candidate.description == "1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 network-id 1")

@@ -15,12 +15,12 @@ import Testing
         #expect(
             errors.allSatisfy { $0.code.rawValue == "JINGLE201" && $0.message.contains("<parameter> has no 'name'") },
             "\(errors)")
-        let stanza = try #require(result.stanza)
+        let stanza = try #require(result.value)
         let jingle = try #require(stanza.jingle)
         #expect(jingle.action == (fixture.path.contains(".answer.") ? .sessionAccept : .sessionInitiate))
         #expect(!jingle.contents.isEmpty)
         let again = Stanza.parse(stanza.serialized())
         #expect(!again.hasErrors, "\(again.diagnostics)")
-        #expect(again.stanza == stanza)
+        #expect(again.value == stanza)
     }
 }

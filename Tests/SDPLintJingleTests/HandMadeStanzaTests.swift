@@ -13,7 +13,7 @@ import Testing
     func stanza(_ name: String) throws -> Stanza {
         let result = Stanza.parse(try Fixture(path: "jingle/" + name).text())
         #expect(!result.hasErrors, "\(result.diagnostics)")
-        return try #require(result.stanza)
+        return try #require(result.value)
     }
 
     func jingle(_ name: String) throws -> Jingle { try #require(try stanza(name).jingle) }
@@ -22,12 +22,12 @@ import Testing
     func parsesWithoutErrorsAndRoundTripsThroughXML(_ fixture: Fixture) throws {
         let result = Stanza.parse(try fixture.text())
         #expect(!result.hasErrors, "\(result.diagnostics)")
-        let stanza = try #require(result.stanza)
+        let stanza = try #require(result.value)
         let written = stanza.serialized()
         let again = Stanza.parse(written)
         #expect(!again.hasErrors, "\(again.diagnostics)")
-        #expect(again.stanza == stanza)
-        #expect(again.stanza?.serialized() == written, "writing is deterministic")
+        #expect(again.value == stanza)
+        #expect(again.value?.serialized() == written, "writing is deterministic")
     }
 
     @Test(arguments: [
@@ -205,7 +205,7 @@ import Testing
     @Test func unknownElementsAndAttributesAreKeptAndWrittenBack() throws {
         let result = Stanza.parse(try Fixture(path: "jingle/unknown-elements.xml").text())
         #expect(!result.hasErrors)
-        guard case .iq(let iq) = try #require(result.stanza) else {
+        guard case .iq(let iq) = try #require(result.value) else {
             Issue.record("not an iq")
             return
         }

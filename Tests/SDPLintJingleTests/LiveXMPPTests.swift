@@ -1,4 +1,5 @@
 import Foundation
+import SDPLintDiagnostics
 import SDPLintJingle
 import SDPLintSDP
 import SDPLintTestSupport
@@ -179,14 +180,14 @@ enum LiveXMPP {
         try #require(received.count == 2, "bob received \(received.count) stanzas:\n\(relay.output)")
         let gotIQ = Stanza.parse(received[0])
         #expect(!gotIQ.hasErrors, "\(gotIQ.diagnostics)")
-        guard case .iq(let arrived) = try #require(gotIQ.stanza) else {
+        guard case .iq(let arrived) = try #require(gotIQ.value) else {
             Issue.record("bob did not receive an iq")
             return
         }
         #expect(arrived.from == "alice@localhost/alice", "the server stamps the sender")
         #expect(arrived.jingle == jingle, "the Jingle element arrived unchanged")
         let gotMessage = Stanza.parse(received[1])
-        guard case .message(let message) = try #require(gotMessage.stanza), case .message(let sent) = propose else {
+        guard case .message(let message) = try #require(gotMessage.value), case .message(let sent) = propose else {
             Issue.record("bob did not receive a message")
             return
         }

@@ -25,7 +25,7 @@ import Testing
         let xml = IQ(id: "rt1", jingle: forward.jingle).element.serialized()
         let parsed = Stanza.parse(xml)
         #expect(!parsed.hasErrors, "\(parsed.diagnostics)")
-        let jingle = try #require(parsed.stanza?.jingle)
+        let jingle = try #require(parsed.value?.jingle)
         #expect(jingle == forward.jingle)
         let back = SessionDescription.converting(jingle, options: toSDP)
         #expect(back.dropped.isEmpty, "\(back.dropped)")

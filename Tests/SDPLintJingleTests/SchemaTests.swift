@@ -60,7 +60,7 @@ import Testing
 
     @Test(arguments: writtenKinds)
     func everyActionAndMessageWeWriteIsValid(_ fixture: Fixture) throws {
-        let stanza = try #require(Stanza.parse(try fixture.text()).stanza)
+        let stanza = try #require(Stanza.parse(try fixture.text()).value)
         let findings = try validate(stanza)
         #expect(findings.isEmpty, "\(findings)")
     }

@@ -9,7 +9,7 @@ import Testing
             "<iq xmlns='jabber:client' type='set'>\n  <jingle xmlns='urn:xmpp:jingle:1' sid='x'>\n    <reason><text xml:lang='en'>a &amp; é</text></reason></jingle></iq>"
         let result = XMLTreeElement.parse(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let root = try #require(result.root)
+        let root = try #require(result.value)
         #expect(root.name == XMLName("iq", namespace: "jabber:client"))
         #expect(root.location?.line == 1 && root.location?.column == 1)
         let jingle = try #require(root.elements.first)
@@ -26,9 +26,9 @@ import Testing
     /// libxml2 hands it over; written back, it reads the same.
     @Test(arguments: ["urn:x&amp;y", "urn:x&#38;y", "urn:x&#x26;y"])
     func namespaceReferencesAreDecoded(_ declared: String) throws {
-        let root = try #require(XMLTreeElement.parse("<a xmlns='\(declared)'/>").root)
+        let root = try #require(XMLTreeElement.parse("<a xmlns='\(declared)'/>").value)
         #expect(root.name.namespace == "urn:x&y")
-        let again = try #require(XMLTreeElement.parse(root.serialized()).root)
+        let again = try #require(XMLTreeElement.parse(root.serialized()).value)
         #expect(again.name.namespace == "urn:x&y")
     }
 
@@ -41,9 +41,9 @@ import Testing
             <rtp-hdrext xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0' id='1' uri='urn:x'><parameter name='p' value='1' extra='e'/></rtp-hdrext>\
             </description></content></jingle></iq>
             """
-        let stanza = try #require(Stanza.parse(text).stanza)
+        let stanza = try #require(Stanza.parse(text).value)
         let written = stanza.serialized()
         #expect(written.contains("vazue=\"0\"") && written.contains("extra=\"e\""))
-        #expect(Stanza.parse(written).stanza == stanza)
+        #expect(Stanza.parse(written).value == stanza)
     }
 }

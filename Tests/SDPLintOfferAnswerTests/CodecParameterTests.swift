@@ -10,14 +10,14 @@ import Testing
     @Test(arguments: [
         ("42e01f", "Constrained Baseline", "3.1"),
         ("42001f", "Baseline", "3.1"),
-        ("42c01e", "Constrained Baseline", "3.0"),
+        ("42c01e", "Constrained Baseline", "3"),
         ("4d001f", "Main", "3.1"),
-        ("4d8028", "Constrained Baseline", "4.0"),
+        ("4d8028", "Constrained Baseline", "4"),
         ("640c1f", "Constrained High", "3.1"),
         ("64001f", "High", "3.1"),
         ("f4001f", "High 4:4:4 Predictive", "3.1"),
         ("42f00b", "Constrained Baseline", "1b"),
-        ("42000a", "Baseline", "1.0"),
+        ("42000a", "Baseline", "1"),
     ])
     func readsH264ProfileLevelIDs(text: String, profile: String, level: String) throws {
         let parsed = try #require(H264ProfileLevelID(text))

@@ -41,7 +41,7 @@ import Testing
                 type: SDPGrammar.pick(["AS", "TIAS"], using: &rng))
             return "setBandwidth"
         case 5:
-            if let candidate = Candidate.parse(SDPGrammar.candidate(component: 1, using: &rng)).candidate {
+            if let candidate = Candidate.parse(SDPGrammar.candidate(component: 1, using: &rng)).value {
                 section.addCandidate(candidate)
             }
             return "addCandidate"

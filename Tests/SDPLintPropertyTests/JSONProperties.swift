@@ -56,10 +56,11 @@ import Testing
         await propertyCheck(count: iterations, input: Self.values) { value in
             for pretty in [false, true] {
                 let text = value.serialized(pretty: pretty)
-                let (reread, diagnostics) = JSONValue.parse(text)
+                let parsedReread = JSONValue.parse(text)
+                let (reread, diagnostics) = (parsedReread.value, parsedReread.diagnostics)
                 #expect(reread == value, "\(text)")
                 #expect(diagnostics.filter { $0.severity == .error } == [], "\(text)")
-                #expect(JSONDocument.parse(text).document?.value == value)
+                #expect(JSONDocument.parse(text).value?.value == value)
             }
         }
     }

@@ -185,7 +185,7 @@ import Testing
 
     // MARK: ICE candidates: no limits of their own
 
-    /// `Candidate.parse` takes no options: a candidate is bounded by the line that carries it
+    /// `Candidate.parse` has no size limits of its own: a candidate is bounded by the line that carries it
     /// (the SDP line limit, the JSON string limit). Its cost stays linear in the line however
     /// many extension attributes it has.
     @Test func candidatesHaveNoLimitsButStayLinear() {

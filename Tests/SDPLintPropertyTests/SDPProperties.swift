@@ -43,7 +43,8 @@ import Testing
 
     @Test func grammaticalCandidatesParseAndPrintBack() async {
         await propertyCheck(count: iterations, input: SDPGrammar.candidates) { text in
-            let (candidate, diagnostics) = Candidate.parse(text)
+            let parsedCandidate = Candidate.parse(text)
+            let (candidate, diagnostics) = (parsedCandidate.value, parsedCandidate.diagnostics)
             #expect(diagnostics.filter { $0.severity == .error } == [], "\(text)")
             guard let candidate else {
                 Issue.record("no candidate from \(text)")
@@ -52,7 +53,7 @@ import Testing
             #expect(candidate.description == text)
             // The canonical form is a candidate too, with the same fields.
             let canonical = candidate.canonicalized()
-            let reread = Candidate.parse(canonical.description).candidate
+            let reread = Candidate.parse(canonical.description).value
             #expect(reread == canonical, "\(canonical.description)")
             #expect(
                 reread?.port == candidate.port && reread?.priority == candidate.priority

@@ -12,7 +12,7 @@ import Testing
             for framing in [SIPFraming.datagram, .stream] {
                 let result = SIPMessage.parse(bytes: bytes, framing: framing)
                 #expect(result.diagnostics.filter { $0.severity == .error } == [], "\(text)")
-                #expect(result.message.serialized() == bytes)
+                #expect(result.value.serialized() == bytes)
             }
         }
     }

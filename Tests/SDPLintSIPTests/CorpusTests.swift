@@ -14,7 +14,7 @@ import Testing
     func serializesEveryCaptureToItsExactBytes(_ fixture: Fixture) throws {
         let input = try fixture.bytes()
         let result = SIPMessage.parse(bytes: input)
-        #expect(result.message.serialized() == input)
+        #expect(result.value.serialized() == input)
     }
 
     @Test(arguments: Fixture.capturedSIP)
@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: Fixture.capturedSIP)
     func capturesHaveTheMandatoryHeaders(_ fixture: Fixture) throws {
-        let message = SIPMessage.parse(bytes: try fixture.bytes()).message
+        let message = SIPMessage.parse(bytes: try fixture.bytes()).value
         #expect(message.callID?.isEmpty == false)
         #expect(message.from?.tag != nil)
         #expect(message.to != nil)
@@ -42,7 +42,7 @@ import Testing
 
     @Test(arguments: Fixture.capturedSIPWithBody)
     func bodiesEqualTheSiblingSDPFiles(_ fixture: Fixture) throws {
-        let message = SIPMessage.parse(bytes: try fixture.bytes()).message
+        let message = SIPMessage.parse(bytes: try fixture.bytes()).value
         let expected = try Fixture(path: fixture.bodyPath).bytes()
         #expect(message.body == expected)
         #expect(message.contentLength == expected.count)
@@ -55,7 +55,7 @@ import Testing
 
 @Suite struct CapturedValueTests {
     private func message(_ path: String) throws -> SIPMessage {
-        SIPMessage.parse(bytes: try Fixture(path: "corpus/\(path)").bytes()).message
+        SIPMessage.parse(bytes: try Fixture(path: "corpus/\(path)").bytes()).value
     }
 
     @Test func readsLinphonesInvite() throws {

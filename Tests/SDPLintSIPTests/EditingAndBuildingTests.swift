@@ -24,7 +24,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
 @Suite struct EditingTests {
     @Test func settingAHeaderChangesOnlyThatLine() throws {
         let input = try Fixture(path: invitePath).bytes()
-        var message = SIPMessage.parse(bytes: input).message
+        var message = SIPMessage.parse(bytes: input).value
         message.headers[.subject] = nil
         message.headers[.maxForwards] = "69"
         let before = lines(input)
@@ -37,14 +37,14 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
 
     @Test func settingAHeaderToItsValueKeepsItsBytes() throws {
         let input = try Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.sip").bytes()
-        var message = SIPMessage.parse(bytes: input).message
+        var message = SIPMessage.parse(bytes: input).value
         message.headers[.contentLength] = "129"
         #expect(message.serialized() == input)
     }
 
     @Test func replacingTheBodyKeepsContentLengthRight() throws {
         let input = try Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.sip").bytes()
-        var message = SIPMessage.parse(bytes: input).message
+        var message = SIPMessage.parse(bytes: input).value
         let newBody = Array("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n".utf8)
         message.body = newBody
         #expect(message.contentLength == newBody.count)
@@ -52,7 +52,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         // original Content-Length line gave way to the canonical form.
         let reparsed = SIPMessage.parse(bytes: message.serialized())
         #expect(!reparsed.hasErrors, "\(reparsed.diagnostics)")
-        #expect(reparsed.message.body == newBody)
+        #expect(reparsed.value.body == newBody)
         let before = lines(input)
         let after = lines(message.serialized())
         let headerLines = 12
@@ -62,7 +62,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
 
     @Test func replacingTheBodyOfAMessageWithoutContentLengthAddsIt() throws {
         var message = SIPMessage.parse(bytes: try Fixture(path: "corpus/linphone/audio-ice/04-request-ack.sip").bytes())
-            .message
+            .value
         #expect(message.contentLength == nil)
         message.setBody(Array("hello".utf8), contentType: MediaType("text", "plain"))
         #expect(message.contentLength == 5)
@@ -71,14 +71,14 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     }
 
     @Test func compactContentLengthStaysCompact() throws {
-        var message = SIPMessage.parse(bytes: try Fixture(path: "sip/compact-headers.sip").bytes()).message
+        var message = SIPMessage.parse(bytes: try Fixture(path: "sip/compact-headers.sip").bytes()).value
         message.body = Array("x".utf8)
         #expect(message.headers.contains { $0.name.spelling == "l" && $0.value == "1" })
         #expect(message.headers.fields(named: .contentLength).count == 1)
     }
 
     @Test func settingTheSessionDescriptionWritesItsText() throws {
-        var message = SIPMessage.parse(bytes: try Fixture(path: invitePath).bytes()).message
+        var message = SIPMessage.parse(bytes: try Fixture(path: invitePath).bytes()).value
         let sdp = try SessionDescription(parsing: "v=0\r\no=- 7 7 IN IP4 192.0.2.2\r\ns=-\r\nt=0 0\r\n")
         message.setSessionDescription(sdp)
         #expect(message.sessionDescription?.value == sdp)
@@ -86,7 +86,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     }
 
     @Test func removingTheBodyLeavesContentLengthZero() throws {
-        var message = SIPMessage.parse(bytes: try Fixture(path: invitePath).bytes()).message
+        var message = SIPMessage.parse(bytes: try Fixture(path: invitePath).bytes()).value
         message.removeBody()
         #expect(message.body.isEmpty)
         #expect(message.contentLength == 0)
@@ -95,7 +95,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
 
     @Test func editingTheStartLineRewritesOnlyIt() throws {
         let input = try Fixture(path: "corpus/sipp/uac-uas-udp.07-response-200-bye.sip").bytes()
-        var message = SIPMessage.parse(bytes: input).message
+        var message = SIPMessage.parse(bytes: input).value
         message.startLine = .response(SIPStatusLine(statusCode: 202, reasonPhrase: "Accepted"))
         let before = lines(input)
         let after = lines(message.serialized())
@@ -125,7 +125,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
         let invite = dialog.invite(offer: try offer(), branch: "z9hG4bKtest1")
         let parsed = SIPMessage.parse(bytes: invite.serialized())
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
-        let message = parsed.message
+        let message = parsed.value
         #expect(message.requestLine?.method == .invite)
         #expect(message.requestLine?.uri.description == "sip:bob@example.com")
         #expect(message.topVia?.description == "SIP/2.0/UDP 192.0.2.1:5062;branch=z9hG4bKtest1")
@@ -161,7 +161,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
     @Test func buildsAnOKFromAnInviteAsRFC3261Section8_2_6Says() throws {
         let invite = SIPMessage.parse(
             bytes: try Fixture(path: "corpus/linphone/audio-ice/01-request-invite.sip").bytes()
-        ).message
+        ).value
         let answer = try SessionDescription(
             parsing:
                 "v=0\r\no=- 9 9 IN IP4 192.0.2.3\r\ns=-\r\nc=IN IP4 192.0.2.3\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n")
@@ -183,7 +183,7 @@ private func lines(_ bytes: [UInt8]) -> [[UInt8]] {
 
     @Test func aTryingResponseNeedsNoToTag() throws {
         let invite = SIPMessage.parse(bytes: try Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.sip").bytes())
-            .message
+            .value
         let trying = try #require(invite.response(statusCode: 100))
         #expect(trying.toTag == nil)
         #expect(trying.statusLine?.reasonPhrase == "Trying")

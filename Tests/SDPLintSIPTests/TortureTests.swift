@@ -12,7 +12,7 @@ private func expectedFindings(_ fixture: Fixture) throws -> [String] {
         .filter { !$0.isEmpty && !$0.hasPrefix("#") }
 }
 
-private func parse(_ name: String) throws -> SIPParseResult {
+private func parse(_ name: String) throws -> ParseResult<SIPMessage> {
     SIPMessage.parse(bytes: try Fixture(path: "sip/\(name).sip").bytes())
 }
 
@@ -35,7 +35,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     @Test(arguments: Fixture.torture)
     func writesEveryCaseBackToItsExactBytes(_ fixture: Fixture) throws {
         let input = try fixture.bytes()
-        #expect(SIPMessage.parse(bytes: input).message.serialized() == input)
+        #expect(SIPMessage.parse(bytes: input).value.serialized() == input)
     }
 
     @Test(arguments: Fixture.torture)
@@ -52,7 +52,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     // MARK: Typed values of the tolerated cases
 
     @Test func readsEscapesInTheUserPartAndDisplayName() throws {
-        let message = try parse("escaped-uri").message
+        let message = try parse("escaped-uri").value
         let uri = try #require(message.requestLine?.uri)
         #expect(uri.user == "alice%20smith;ext=1")
         #expect(uri.decodedUser == "alice smith;ext=1")
@@ -65,14 +65,14 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func unfoldsContinuationLines() throws {
-        let message = try parse("folded-headers").message
+        let message = try parse("folded-headers").value
         #expect(message.headers[.subject] == "a subject that goes on over three lines")
         #expect(message.vias.map(\.host) == ["host1.example.org", "host2.example.org"])
         #expect(message.vias.map(\.branch) == ["z9hG4bKfold1", "z9hG4bKfold2"])
     }
 
     @Test func readsCompactFormsAsTheirFullNames() throws {
-        let message = try parse("compact-headers").message
+        let message = try parse("compact-headers").value
         #expect(message.callID == "compact-1@192.0.2.4")
         #expect(message.headers[.callID] == message.headers[SIPHeaderName("i")])
         #expect(message.contentLength == 115)
@@ -85,7 +85,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func toleratesWhiteSpaceAroundSeparators() throws {
-        let message = try parse("whitespace-around-colons").message
+        let message = try parse("whitespace-around-colons").value
         let via = try #require(message.topVia)
         #expect(via.protocolName == "SIP")
         #expect(via.transport == .udp)
@@ -102,11 +102,11 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func keepsUnknownMethodsAndHeaders() throws {
-        let unknown = try parse("unknown-method").message
+        let unknown = try parse("unknown-method").value
         #expect(unknown.requestLine?.method == SIPMethod("NEWMETHOD"))
         #expect(unknown.requestLine?.method.isRegistered == false)
         #expect(unknown.body == Array("hello\r\n".utf8))
-        let headers = try parse("unknown-headers").message
+        let headers = try parse("unknown-headers").value
         #expect(headers.headers[SIPHeaderName("x-custom-header")] == "anything, even; commas \"and quotes\"")
         #expect(headers.headers.values(for: "X-Custom-Header").count == 1)
         #expect(headers.cseq == CSeq(1, .message))
@@ -115,7 +115,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func readsMultipartBodies() throws {
-        let message = try parse("multipart-body").message
+        let message = try parse("multipart-body").value
         let multipart = try #require(message.multipartBody)
         #expect(multipart.boundary == "boundary42")
         #expect(multipart.parts.count == 2)
@@ -130,7 +130,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func readsIPv6References() throws {
-        let message = try parse("ipv6-via").message
+        let message = try parse("ipv6-via").value
         let via = try #require(message.topVia)
         #expect(via.host == "[2001:db8::9:1]")
         #expect(via.port == 5060)
@@ -141,7 +141,7 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func readsTelAndSIPSURIs() throws {
-        let message = try parse("tel-uri").message
+        let message = try parse("tel-uri").value
         let uri = try #require(message.requestLine?.uri)
         #expect(uri.scheme == .tel)
         #expect(uri.user == "+1-201-555-0123")
@@ -152,15 +152,15 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func readsEmptyAndUTF8ReasonPhrases() throws {
-        #expect(try parse("empty-reason").message.statusLine?.reasonPhrase == "")
-        let utf8 = try parse("utf8-reason").message
+        #expect(try parse("empty-reason").value.statusLine?.reasonPhrase == "")
+        let utf8 = try parse("utf8-reason").value
         #expect(utf8.statusLine?.reasonPhrase == "Occupé ☎ là")
         #expect(utf8.to?.displayName == "Jürgen")
         #expect(utf8.method == .invite)
     }
 
     @Test func exposesTrickleICEFragments() throws {
-        let message = try parse("info-trickle-ice").message
+        let message = try parse("info-trickle-ice").value
         let fragment = try #require(message.trickleICEFragment)
         #expect(fragment.infoPackage == "trickle-ice")
         #expect(fragment.contentType.matches(.trickleICESDPFragment))
@@ -169,21 +169,21 @@ private func parse(_ name: String) throws -> SIPParseResult {
     }
 
     @Test func readsTheWildcardContact() throws {
-        let message = try parse("register-wildcard").message
+        let message = try parse("register-wildcard").value
         #expect(message.hasWildcardContact)
         #expect(message.contacts.isEmpty)
         #expect(message.expires == 0)
     }
 
     @Test func doesNotSplitAuthenticationOrDateHeaders() throws {
-        let message = try parse("authenticate-commas").message
+        let message = try parse("authenticate-commas").value
         #expect(message.headers.values(for: .wwwAuthenticate).count == 1)
         #expect(message.headers.values(for: .date) == ["Sat, 13 Nov 2010 23:29:00 GMT"])
         #expect(message.allow == [.invite, .ack, .options, .cancel, .bye])
     }
 
     @Test func keepsBytesPastContentLengthOutOfTheBody() throws {
-        let message = try parse("content-length-too-small").message
+        let message = try parse("content-length-too-small").value
         #expect(message.body == Array("only".utf8))
     }
 }

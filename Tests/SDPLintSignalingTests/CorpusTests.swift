@@ -22,8 +22,8 @@ import Testing
         let written = text.split(separator: "\n").compactMap { JSONValue.parse(String($0)).value }
         let original =
             fixture.path.hasSuffix(".ndjson")
-            ? NDJSON.parse(bytes).compactMap(\.value)
-            : [JSONValue.parse(bytes).value].compactMap { $0 }
+            ? NDJSON.parse(bytes: bytes).value.compactMap(\.value)
+            : [JSONValue.parse(bytes: bytes).value].compactMap { $0 }
         #expect(written == original)
         let (again, _) = Signaling.read(Array(text.utf8))
         #expect(values(again) == values(messages))

@@ -45,8 +45,8 @@ import Testing
         #expect(Self.ruleCodes(anonymized) == Self.ruleCodes(original))
         #expect(Self.messageCounts(anonymized) == Self.messageCounts(original))
         if kind == .json {
-            let before = JSONValue.parse(original).value
-            let after = JSONValue.parse(anonymized).value
+            let before = JSONValue.parse(bytes: original).value
+            let after = JSONValue.parse(bytes: anonymized).value
             #expect((before == nil) == (after == nil), "parses as JSON exactly when the original does")
             if let before, let after { #expect(Self.shape(after) == Self.shape(before)) }
         }

@@ -1,6 +1,7 @@
 import SDPLint
 import SDPLintInput
 import SDPLintReporting
+import SDPLintSDP
 import SDPLintTestSupport
 import SDPLintWebRTC
 import Testing
@@ -13,12 +14,12 @@ import Testing
         ("42f00b", "H.264 Constrained Baseline, level 1b"), ("f4001e", "H.264 High 4:4:4 Predictive, level 3"),
     ])
     func decodesH264ProfileLevelID(_ text: String, _ expected: String) {
-        #expect(H264ProfileLevel(text)?.description == expected)
+        #expect(H264ProfileLevelID(text)?.summary == expected)
     }
 
     @Test func rejectsMalformedProfileLevelIDs() {
-        #expect(H264ProfileLevel("42e01") == nil)
-        #expect(H264ProfileLevel("42e01g") == nil)
+        #expect(H264ProfileLevelID("42e01") == nil)
+        #expect(H264ProfileLevelID("42e01g") == nil)
     }
 
     @Test(

@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 import SDPLintInput
 import SDPLintJSON
 import SDPLintReporting
@@ -164,7 +165,7 @@ extension Anonymizer {
             return
         }
         if let first = head.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["), depth < 16,
-            JSONValue.parse(text).value != nil
+            JSONValue.parse(bytes: text).value != nil
         {
             depth += 1
             text = json(text[...], key: key)

@@ -46,8 +46,8 @@ struct TraceChecker {
         // The ICE servers the connection was configured with (RTCConfiguration.iceServers).
         if let text = trace.configuration, let context = trace.configurationContext {
             let bytes = Array(text.utf8)
-            let parsed = JSONDocument.parse(bytes)
-            if let document = parsed.document, document.root["iceServers"] != nil {
+            let parsed = JSONDocument.parse(bytes: bytes)
+            if let document = parsed.value, document.root["iceServers"] != nil {
                 let servers = ICEServerConfiguration.read(document, in: bytes, diagnostics: parsed.diagnostics)
                 add(context, source: SourceText(bytes), configuration.apply(servers.diagnostics))
             }

@@ -51,8 +51,8 @@ public enum ConfigurationFile {
     ///   not parse, an unknown key or rule, a value of the wrong type.
     public static func apply(_ bytes: [UInt8], path: String, to configuration: inout LintConfiguration) throws(Problem)
     {
-        let parsed = JSONDocument.parse(bytes)
-        guard let document = parsed.document else {
+        let parsed = JSONDocument.parse(bytes: bytes)
+        guard let document = parsed.value else {
             let first =
                 parsed.diagnostics.first { $0.severity == .error }
                 ?? JSONRules.unexpectedEnd.diagnostic(

@@ -215,7 +215,7 @@ public enum Converter {
                 let mid =
                     trickled.sdpMid
                     ?? trickled.sdpMLineIndex.flatMap { mids.indices.contains(Int($0)) ? mids[Int($0)] : nil }
-                guard let mid, let candidate = Candidate.parse(trickled.candidate).candidate else {
+                guard let mid, let candidate = Candidate.parse(trickled.candidate).value else {
                     dropped.append(
                         "\(label): a candidate without a section Jingle can name (no sdpMid) or that does not parse")
                     continue

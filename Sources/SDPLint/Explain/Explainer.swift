@@ -387,7 +387,7 @@ public enum Explainer {
             let value = parameter.value ?? ""
             switch parameter.name.lowercased() {
             case "profile-level-id" where codec.lowercased() == "h264":
-                return "profile-level-id=\(value) (\(H264ProfileLevel(value)?.description ?? "not six hex digits"))"
+                return "profile-level-id=\(value) (\(H264ProfileLevelID(value)?.summary ?? "not six hex digits"))"
             case "packetization-mode":
                 return
                     "packetization-mode=\(value) (\(value == "1" ? "non-interleaved: NAL units may be fragmented or aggregated" : value == "0" ? "single NAL unit per packet" : "interleaved"))"

@@ -35,7 +35,8 @@ extension JSONNumber {
                 while digits < end && bytes[digits].isDigit { digits += 1 }
                 return .problem(
                     start..<digits,
-                    "has a leading zero (\(JSONParser.quoted(bytes, start..<digits))); JSON numbers have none")
+                    "has a leading zero (\(Bytes.quoted(bytes, start..<digits, showingLength: false))); JSON numbers have none"
+                )
             }
         } else {
             while i < end && bytes[i].isDigit { i += 1 }

@@ -93,7 +93,7 @@ extension JSONParser {
             } else if byte < 0x80 {
                 position += 1
             } else {
-                let length = Self.utf8SequenceLength(bytes, position, end)
+                let length = Bytes.utf8SequenceLength(bytes, position, end)
                 if length > 0 {
                     position += length
                 } else {
@@ -102,7 +102,7 @@ extension JSONParser {
                         rewriting = true
                     }
                     flush(bytes, runStart..<position)
-                    let bad = Self.maximalInvalidPrefix(bytes, position, end)
+                    let bad = Bytes.utf8MaximalSubpart(bytes, position, end)
                     report(
                         JSONRules.invalidUTF8, position..<position + bad,
                         keepsMessages
@@ -268,79 +268,6 @@ extension JSONParser {
             value = value << 4 | UInt16(digit)
         }
         return value
-    }
-
-    /// The length of the well-formed UTF-8 sequence of two to four bytes at `start`, or 0 when
-    /// the bytes there are not one (Unicode §3.9, Table 3-7).
-    @inline(__always)
-    static func utf8SequenceLength(_ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
-        let lead = bytes[start]
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: return 0
-        }
-        guard start + length <= end else { return 0 }
-        let second = bytes[start + 1]
-        guard second >= low && second <= high else { return 0 }
-        var k = 2
-        while k < length {
-            guard bytes[start + k] & 0xC0 == 0x80 else { return 0 }
-            k += 1
-        }
-        return length
-    }
-
-    /// The length of the maximal prefix of a UTF-8 sequence at `start` that is invalid: what one
-    /// U+FFFD replaces, as the Unicode Standard recommends (§3.9 "U+FFFD Substitution of Maximal
-    /// Subparts"). At least 1.
-    static func maximalInvalidPrefix(_ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
-        let lead = bytes[start]
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: return 1
-        }
-        var k = 1
-        while k < length && start + k < end {
-            let byte = bytes[start + k]
-            let valid = k == 1 ? (byte >= low && byte <= high) : (byte & 0xC0 == 0x80)
-            guard valid else { break }
-            k += 1
-        }
-        return k
     }
 
     // MARK: - Message pieces

@@ -382,7 +382,7 @@ struct JSONParser {
                 report(
                     JSONRules.unquotedKey, i..<wordEnd,
                     """
-                    the member name \(Self.quoted(bytes, i..<wordEnd)) of the object at \(containerPath()) is not \
+                    the member name \(Bytes.quoted(bytes, i..<wordEnd, showingLength: false)) of the object at \(containerPath()) is not \
                     in double quotes
                     """
                 )
@@ -550,7 +550,8 @@ struct JSONParser {
         }
         report(
             JSONRules.invalidLiteral, word,
-            "\(Self.quoted(bytes, word)) at \(valuePath()) is not a JSON value: expected true, false or null\(hint)")
+            "\(Bytes.quoted(bytes, word, showingLength: false)) at \(valuePath()) is not a JSON value: expected true, false or null\(hint)"
+        )
         return nil
     }
 
@@ -624,15 +625,6 @@ struct JSONParser {
             return "a zero-width no-break space (U+FEFF)"
         default: return byte.displayed
         }
-    }
-
-    /// The text of `range` in single quotes, cut after 40 bytes.
-    static func quoted(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
-        let limit = 40
-        guard range.count > limit else { return "'" + Bytes.string(bytes, range) + "'" }
-        var cut = range.lowerBound + limit
-        while cut > range.lowerBound && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return "'" + Bytes.string(bytes, range.lowerBound..<cut) + "…'"
     }
 }
 

@@ -1,35 +1,51 @@
 public import SDPLintDiagnostics
 import SDPLintSDP
 
-/// A stanza read from XML, with every finding.
-public struct StanzaParseResult: Sendable, Hashable {
-    /// The stanza as far as it could be read, or `nil` when the XML is not well-formed or the
-    /// root is not a stanza.
-    public var stanza: Stanza?
-    public var diagnostics: [Diagnostic]
-
-    public var hasErrors: Bool { diagnostics.containsErrors }
-}
-
 extension Stanza {
     /// Parses an `<iq/>` or `<message/>` stanza carrying Jingle from XML text.
     ///
-    /// Never traps: malformed XML, a DTD, a foreign namespace or a missing attribute becomes a
-    /// diagnostic with the line and column of the element concerned. Unknown elements and
-    /// attributes are kept in the model and written back.
+    /// Never throws and never traps: malformed XML, a DTD, a foreign namespace or a missing
+    /// attribute becomes a diagnostic with the line and column of the element concerned.
+    /// Unknown elements and attributes are kept in the model and written back.
     ///
+    /// XEP-0166 §7 <https://xmpp.org/extensions/xep-0166.html#def>
+    ///
+    /// - Parameters:
+    ///   - text: The stanza.
+    ///   - options: Limits and strictness.
+    /// - Returns: The stanza as far as it could be read, or `nil` when the XML is not well-formed
+    ///   or the root is not a stanza; every finding; and the text they point into.
     /// - Complexity: O(*n*) in the size of the input.
-    public static func parse(_ text: String, options: XMLParseOptions = XMLParseOptions()) -> StanzaParseResult {
+    public static func parse(_ text: String, options: XMLParseOptions = .lenient) -> ParseResult<Stanza?> {
         parse(bytes: Array(text.utf8), options: options)
     }
 
     /// Parses stanza bytes (UTF-8); see ``parse(_:options:)``.
-    public static func parse(bytes: [UInt8], options: XMLParseOptions = XMLParseOptions()) -> StanzaParseResult {
+    ///
+    /// - Parameters:
+    ///   - bytes: The stanza.
+    ///   - options: Limits and strictness.
+    /// - Returns: The stanza or `nil`, every finding, and the bytes they point into.
+    /// - Complexity: O(*n*) in the size of the input.
+    public static func parse(bytes: [UInt8], options: XMLParseOptions = .lenient) -> ParseResult<Stanza?> {
         let xml = XMLTreeElement.parse(bytes: bytes, options: options)
-        guard let root = xml.root else { return StanzaParseResult(stanza: nil, diagnostics: xml.diagnostics) }
+        guard let root = xml.value else { return xml.map { _ in nil } }
         var reader = StanzaReader(strict: options.strict, limit: options.maxDiagnostics)
         let stanza = reader.stanza(root)
-        return StanzaParseResult(stanza: stanza, diagnostics: xml.diagnostics + reader.finish())
+        return ParseResult(value: stanza, diagnostics: xml.diagnostics + reader.finish(), source: xml.source)
+    }
+
+    /// Parses a stanza, throwing when it has an error.
+    ///
+    /// - Parameters:
+    ///   - text: The stanza.
+    ///   - options: Limits and strictness.
+    /// - Throws: `ParseError` with every finding and the stanza as far as it could be read.
+    /// - Complexity: O(*n*) in the size of the input.
+    public init(parsing text: String, options: XMLParseOptions = .lenient) throws(ParseError<Stanza?>) {
+        self = try Self.parse(text, options: options).unwrapped(
+            missing: JingleRules.emptyInput.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the input holds no stanza"))
     }
 
     /// Reads a stanza from an element tree.

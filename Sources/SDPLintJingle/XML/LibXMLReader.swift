@@ -1,5 +1,6 @@
 internal import CSDPLintXML
 import SDPLintDiagnostics
+internal import SDPLintScanning
 
 /// libxml2 must be initialised once before threads use it (libxml2 `xmlInitParser`); a global
 /// `let` is initialised exactly once, lazily and thread-safely.
@@ -10,7 +11,7 @@ let libxml2Initialized: Bool = {
 
 /// The one place that owns what libxml2 allocates for a parse (through the C interface in
 /// `CSDPLintXML`, which alone sees libxml2's headers). Freed in `deinit`; no C pointer leaves
-/// the methods of this class: callers get Swift values (``XMLTreeElement``, ``Diagnostic``) only.
+/// the methods of this class: callers get Swift values (``XMLTreeElement``, `Diagnostic`) only.
 final class LibXMLDocument {
     /// The `sdplint_xml_parse`.
     fileprivate let parse: OpaquePointer
@@ -72,7 +73,7 @@ final class LibXMLDocument {
     }
 
     /// The root element as a Swift tree, with each element's start-tag location.
-    func rootElement(lines: LineIndex) -> XMLTreeElement? {
+    func rootElement(lines: SourceText) -> XMLTreeElement? {
         guard let root = sdplint_xml_parse_root(parse) else { return nil }
         return convert(root, lines: lines)
     }
@@ -142,7 +143,7 @@ final class LibXMLDocument {
         return result + rest
     }
 
-    private func convert(_ node: OpaquePointer, lines: LineIndex) -> XMLTreeElement {
+    private func convert(_ node: OpaquePointer, lines: SourceText) -> XMLTreeElement {
         let name = XMLName(
             String(cString: sdplint_xml_node_name(node)), namespace: sdplint_xml_node_namespace(node).map(namespaceName)
         )
@@ -187,7 +188,7 @@ final class LibXMLDocument {
             }
         }
         let start = sdplint_xml_node_start(node)
-        let location = start >= 0 ? lines.location(offset: offset + Int(start), length: 1) : nil
+        let location = start >= 0 ? lines.location(at: offset + Int(start), length: 1) : nil
         return XMLTreeElement(name, attributes: attributes, children: children, location: location)
     }
 }
@@ -247,27 +248,30 @@ final class LibXMLErrorList {
     var errors: [LibXMLError] { LibXMLError.all(in: pointer) }
 }
 
-/// Reads bytes into an ``XMLTreeElement`` tree, turning every problem into a ``Diagnostic``.
+/// Reads bytes into an ``XMLTreeElement`` tree, turning every problem into a `Diagnostic`.
 enum LibXMLReader {
-    static func parse(_ bytes: [UInt8], options: XMLParseOptions) -> XMLParseResult {
+    /// Parses `bytes` into an element tree: the root, or `nil` when the input is not
+    /// well-formed or was refused, and every finding, located in `lines`.
+    static func parse(
+        _ bytes: [UInt8], lines: SourceText, options: XMLParseOptions
+    ) -> (root: XMLTreeElement?, diagnostics: [Diagnostic]) {
         var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
-        let lines = LineIndex(bytes)
         guard let document = open(bytes, options: options, lines: lines, collector: &collector) else {
-            return XMLParseResult(root: nil, diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
+            return (nil, collector.finish(overflowRule: JingleRules.tooManyFindings))
         }
         let root = document.rootElement(lines: lines)
-        return XMLParseResult(root: root, diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
+        return (root, collector.finish(overflowRule: JingleRules.tooManyFindings))
     }
 
     /// Checks the bytes, parses them and reports what libxml2 and our callbacks found; returns
     /// the document when it is well-formed.
     static func open(
-        _ bytes: [UInt8], options: XMLParseOptions, lines: LineIndex, url: String? = nil,
+        _ bytes: [UInt8], options: XMLParseOptions, lines: SourceText, url: String? = nil,
         collector: inout DiagnosticCollector
     ) -> LibXMLDocument? {
         if bytes.count > options.maxBytes {
             collector.report(
-                JingleRules.inputTooLarge, at: lines.location(offset: 0),
+                JingleRules.inputTooLarge, at: lines.location(at: 0),
                 "the input is \(bytes.count) bytes; the limit is \(options.maxBytes)")
             return nil
         }
@@ -278,7 +282,7 @@ enum LibXMLReader {
                 bytes.count >= 2
                 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) || bytes[1] == 0)
             collector.report(
-                JingleRules.invalidUTF8, at: lines.location(offset: bad, length: 1),
+                JingleRules.invalidUTF8, at: lines.location(at: bad, length: 1),
                 utf16
                     ? "the input looks like UTF-16; XMPP is UTF-8"
                     : (bytes[bad] == 0
@@ -288,23 +292,23 @@ enum LibXMLReader {
         }
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             collector.report(
-                JingleRules.emptyInput, at: lines.location(offset: bytes.count), "the input holds no XML element")
+                JingleRules.emptyInput, at: lines.location(at: bytes.count), "the input holds no XML element")
             return nil
         }
         guard let document = LibXMLDocument(bytes: bytes, offset: start, options: options, url: url) else {
             collector.report(
-                JingleRules.xmlSyntax, at: lines.location(offset: 0), "libxml2 could not allocate a parser")
+                JingleRules.xmlSyntax, at: lines.location(at: 0), "libxml2 could not allocate a parser")
             return nil
         }
         for item in document.skipped {
             collector.report(
-                JingleRules.restrictedXML, at: lines.location(offset: item.offset, length: 1),
+                JingleRules.restrictedXML, at: lines.location(at: item.offset, length: 1),
                 "\(item.what) is not allowed in an XMPP stanza; it is skipped")
         }
         switch document.stop {
         case .documentType(let offset):
             collector.report(
-                JingleRules.doctypeForbidden, at: lines.location(offset: offset, length: 9),
+                JingleRules.doctypeForbidden, at: lines.location(at: offset, length: 9),
                 """
                 the input has a document type declaration; DTDs and entity declarations are refused (XXE, entity \
                 expansion)
@@ -313,17 +317,17 @@ enum LibXMLReader {
             return nil
         case .tooDeep(let offset, let depth):
             collector.report(
-                JingleRules.nestingTooDeep, at: lines.location(offset: offset, length: 1),
+                JingleRules.nestingTooDeep, at: lines.location(at: offset, length: 1),
                 "element nesting reaches depth \(depth); the limit is \(options.maxDepth)")
             return nil
         case .tooManyElements(let offset):
             collector.report(
-                JingleRules.tooManyElements, at: lines.location(offset: offset, length: 1),
+                JingleRules.tooManyElements, at: lines.location(at: offset, length: 1),
                 "the input has more than \(options.maxElements) elements")
             return nil
         case .outOfMemory(let offset):
             collector.report(
-                JingleRules.xmlSyntax, at: lines.location(offset: offset, length: 1), "libxml2 ran out of memory")
+                JingleRules.xmlSyntax, at: lines.location(at: offset, length: 1), "libxml2 ran out of memory")
             return nil
         case nil:
             break
@@ -349,11 +353,11 @@ enum LibXMLReader {
             if error.isWarning {
                 collector.report(
                     Diagnostic(
-                        rule: rule, severity: .warning, location: lines.location(offset: offset, length: 1),
+                        rule: rule, severity: .warning, location: lines.location(at: offset, length: 1),
                         message: error.message))
                 continue
             }
-            collector.report(rule, at: lines.location(offset: offset, length: 1), error.message)
+            collector.report(rule, at: lines.location(at: offset, length: 1), error.message)
             if error.isFatal { break }
         }
         guard document.isWellFormed, !collector.hasErrors else { return nil }
@@ -371,42 +375,17 @@ enum LibXMLReader {
         return start
     }
 
-    /// The offset of the first byte that is not part of valid UTF-8, or a NUL.
+    /// The offset of the first byte from `start` on that does not begin well-formed UTF-8, or
+    /// of the first NUL, which XML 1.0 §2.2 (`Char`) does not allow.
+    ///
+    /// - Complexity: O(*n*), eight bytes at a time.
     static func firstNonUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0 { return index }
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var minimum: UInt32
-            switch byte {
-            case 0xC2...0xDF:
-                length = 2
-                minimum = 0x80
-            case 0xE0...0xEF:
-                length = 3
-                minimum = 0x800
-            case 0xF0...0xF4:
-                length = 4
-                minimum = 0x10000
-            default: return index
-            }
-            guard index + length <= bytes.count else { return index }
-            var scalar = UInt32(byte) & (0xFF >> UInt32(length + 1))
-            for next in 1..<length {
-                let continuation = bytes[index + next]
-                guard continuation & 0xC0 == 0x80 else { return index }
-                scalar = scalar << 6 | UInt32(continuation & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-            minimum = 0
-            index += length
+        bytes.withSpan { span in
+            let invalid = Bytes.firstInvalidUTF8(span, from: start)
+            let limit = invalid ?? span.count
+            let nul = Bytes.firstIndex(of: 0, in: span, start..<limit)
+            return nul < limit ? nul : invalid
         }
-        return nil
     }
 }
 

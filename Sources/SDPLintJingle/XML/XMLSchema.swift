@@ -25,7 +25,7 @@ public final class XMLSchema: @unchecked Sendable {
     public init(text: String, baseURL: String? = nil) throws(XMLSchemaError) {
         var collector = DiagnosticCollector()
         let bytes = Array(text.utf8)
-        let lines = LineIndex(bytes)
+        let lines = SourceText(bytes)
         guard
             let document = LibXMLReader.open(
                 bytes, options: XMLParseOptions(maxBytes: 16 << 20), lines: lines, url: baseURL, collector: &collector)
@@ -37,12 +37,12 @@ public final class XMLSchema: @unchecked Sendable {
             for error in errors.errors {
                 collector.report(
                     JingleRules.schemaViolation,
-                    at: lines.location(offset: lines.offset(line: error.line, characterColumn: max(1, error.column))),
+                    at: lines.location(at: lines.offset(line: error.line, characterColumn: max(1, error.column))),
                     "the schema does not compile: " + error.message)
             }
             if !collector.hasErrors {
                 collector.report(
-                    JingleRules.schemaViolation, at: lines.location(offset: 0), "the schema does not compile")
+                    JingleRules.schemaViolation, at: lines.location(at: 0), "the schema does not compile")
             }
             throw XMLSchemaError(diagnostics: collector.finish(overflowRule: JingleRules.tooManyFindings))
         }
@@ -58,10 +58,10 @@ public final class XMLSchema: @unchecked Sendable {
     ///
     /// - Returns: the findings: well-formedness errors of the document, or one
     ///   ``JingleRules/schemaViolation`` per element the validator rejects, at its line.
-    public func validate(_ xml: String, options: XMLParseOptions = XMLParseOptions()) -> [Diagnostic] {
+    public func validate(_ xml: String, options: XMLParseOptions = .lenient) -> [Diagnostic] {
         var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
         let bytes = Array(xml.utf8)
-        let lines = LineIndex(bytes)
+        let lines = SourceText(bytes)
         guard let document = LibXMLReader.open(bytes, options: options, lines: lines, collector: &collector) else {
             return collector.finish(overflowRule: JingleRules.tooManyFindings)
         }
@@ -72,11 +72,11 @@ public final class XMLSchema: @unchecked Sendable {
             // first element.
             var offset = lines.offset(line: error.line, characterColumn: max(1, error.column))
             while offset < bytes.count && (bytes[offset] == 0x20 || bytes[offset] == 0x09) { offset += 1 }
-            collector.report(JingleRules.schemaViolation, at: lines.location(offset: offset, length: 1), error.message)
+            collector.report(JingleRules.schemaViolation, at: lines.location(at: offset, length: 1), error.message)
         }
         if let result, result != 0, errors.errors.isEmpty {
             collector.report(
-                JingleRules.schemaViolation, at: lines.location(offset: 0),
+                JingleRules.schemaViolation, at: lines.location(at: 0),
                 "libxml2 could not validate the document (code \(result))")
         }
         return collector.finish(overflowRule: JingleRules.tooManyFindings)

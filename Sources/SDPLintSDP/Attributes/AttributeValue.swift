@@ -64,12 +64,8 @@ extension AttributeValue {
     static func parse(_ value: String, into collector: inout DiagnosticCollector) -> Self? {
         value.withUTF8Span { bytes in
             var end = bytes.count
-            while end > 0 && bytes[end - 1].isWhitespaceByte { end -= 1 }
+            while end > 0 && bytes[end - 1].isWhitespace { end -= 1 }
             return parse(bytes, 0..<end, into: &collector)
         }
     }
-}
-
-extension UInt8 {
-    @inline(__always) var isWhitespaceByte: Bool { self == 0x20 || self == 0x09 }
 }

@@ -47,27 +47,37 @@ public struct FMTP: AttributeValue {
     /// The payload type, when the format is one.
     public var payloadType: Int? { Int(format) }
 
-    /// The `;`-separated items of ``parameterText``, in order, with surrounding spaces removed.
+    /// The `;`-separated items of ``parameterText``, in order, with the spaces and tabs around
+    /// names and values removed; an item without `=` has a `nil` value, an empty item is left out.
+    ///
+    /// - Complexity: O(*n*) in the length of the text.
     public var parameters: [Parameter] {
-        var result: [Parameter] = []
-        for item in parameterText.split(separator: ";", omittingEmptySubsequences: true) {
-            let trimmed = item.trimmingASCIISpaces
-            if trimmed.isEmpty { continue }
-            if let equals = trimmed.firstIndex(of: "=") {
-                result.append(
-                    Parameter(
-                        name: String(trimmed[..<equals]).trimmingASCIISpaces,
-                        value: String(trimmed[trimmed.index(after: equals)...]).trimmingASCIISpaces))
-            } else {
-                result.append(Parameter(name: String(trimmed)))
+        parameterText.withUTF8Span { bytes in
+            var result: [Parameter] = []
+            Self.forEachParameter(bytes, 0..<bytes.count) { name, value in
+                let value = value.map { Bytes.string(bytes, Bytes.trimmingWhitespace(bytes, $0)) }
+                result.append(Parameter(name: Bytes.string(bytes, name), value: value))
+                return true
             }
+            return result
         }
-        return result
     }
 
-    /// The value of a parameter; names compare case-insensitively (RFC 4855 §3).
+    /// The value of the first parameter named `name`; names compare case-insensitively (RFC 4855
+    /// §3). `nil` when there is none, or when it has no `=`.
+    ///
+    /// - Parameter name: The parameter name, such as `profile-level-id`.
+    /// - Complexity: O(*n*) in the length of the text.
     public subscript(parameter name: String) -> String? {
-        parameters.first { $0.name.equalsIgnoringASCIICase(name) }?.value
+        parameterText.withUTF8Span { bytes in
+            var found: String?
+            Self.forEachParameter(bytes, 0..<bytes.count) { item, value in
+                guard Bytes.equals(bytes, item, name, ignoringCase: true) else { return true }
+                found = value.map { Bytes.string(bytes, Bytes.trimmingWhitespace(bytes, $0)) }
+                return false
+            }
+            return found
+        }
     }
 
     /// Sets, replaces or (with `nil`) removes a parameter, keeping the order of the others.
@@ -85,6 +95,57 @@ public struct FMTP: AttributeValue {
         output += format
         output += " "
         output += parameterText
+    }
+
+    // MARK: The parameter list, byte by byte
+
+    /// Walks the `;`-separated `name[=value]` items of the parameter list at `range` (RFC 4855
+    /// §3 gives `name=value` pairs separated by semicolons), passing each non-empty item to
+    /// `body` until it returns `false`: the name without the spaces and tabs around it, and
+    /// the bytes after the `=` up to the `;` (`nil` for an item without `=`), which the caller
+    /// trims with `Bytes.trimmingWhitespace` when it reads them; most items are only named.
+    ///
+    /// The one reader of fmtp parameters: ``parameters``, ``subscript(parameter:)`` and the
+    /// parser's checks all go through it.
+    ///
+    /// - Complexity: O(*n*) in `range.count`.
+    @inline(__always)
+    static func forEachParameter(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ body: (_ name: Range<Int>, _ afterEquals: Range<Int>?) -> Bool
+    ) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let itemEnd = Bytes.firstIndex(of: ASCII.semicolon, in: bytes, i..<range.upperBound)
+            let nameStart = Bytes.skipWhitespace(bytes, from: i, to: itemEnd)
+            i = itemEnd + 1
+            guard nameStart < itemEnd else { continue }
+            let equals = Bytes.firstIndex(of: ASCII.equals, in: bytes, nameStart..<itemEnd)
+            var nameEnd = equals
+            while nameEnd > nameStart && bytes[nameEnd - 1].isWhitespace { nameEnd -= 1 }
+            let keepGoing = body(nameStart..<nameEnd, equals < itemEnd ? (equals + 1)..<itemEnd : nil)
+            if !keepGoing { return }
+        }
+    }
+
+    /// The value range of the first parameter named `name` (compared without case, RFC 4855 §3)
+    /// in the parameter list at `range`, for checks that read one parameter without making
+    /// strings (RTX `apt`, RFC 4588 §8.6).
+    ///
+    /// - Parameters:
+    ///   - name: The parameter name.
+    ///   - bytes: The input.
+    ///   - range: The parameter list: what follows the format and its space.
+    /// - Returns: The value's range without surrounding white space, or `nil` when no item with
+    ///   `=` has that name.
+    /// - Complexity: O(*n*) in `range.count`.
+    package static func parameter(_ name: StaticString, in bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachParameter(bytes, range) { item, value in
+            guard let value, Bytes.equalsIgnoringCase(bytes, item, name) else { return true }
+            found = Bytes.trimmingWhitespace(bytes, value)
+            return false
+        }
+        return found
     }
 
     /// The parts of the value, found without creating strings.
@@ -137,7 +198,9 @@ public struct FMTP: AttributeValue {
 
     /// The format as a payload type, when it is a number up to 127.
     private static func payloadType(_ bytes: Span<UInt8>, _ format: Range<Int>) -> Int? {
-        if case .success(let value) = Decimal.parse(bytes, format, as: UInt64.self), value <= 127 { return Int(value) }
+        if case .success(let value) = DecimalDigits.parse(bytes, format, as: UInt64.self), value <= 127 {
+            return Int(value)
+        }
         return nil
     }
 
@@ -146,20 +209,5 @@ public struct FMTP: AttributeValue {
     ) -> FMTP? {
         guard let scanned = scan(bytes, range, into: &diagnostics) else { return nil }
         return FMTP(format: Bytes.string(bytes, scanned.format), parameterText: Bytes.string(bytes, scanned.parameters))
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingASCIISpaces: String {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
-            end = before
-        }
-        return String(self[start..<end])
     }
 }

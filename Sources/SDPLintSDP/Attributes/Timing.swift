@@ -68,7 +68,7 @@ public struct FrameRate: AttributeValue {
 func positiveReal(
     _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
 ) -> Double? {
-    guard let value = Decimal.parseReal(bytes, range) else {
+    guard let value = DecimalDigits.parseReal(bytes, range) else {
         diagnostics.report(SDPRules.ptimeSyntax, range, "\(what) '\(Bytes.string(bytes, range))' is not a number")
         return nil
     }

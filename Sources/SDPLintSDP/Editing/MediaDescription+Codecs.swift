@@ -1,3 +1,5 @@
+internal import SDPLintScanning
+
 /// A codec of an RTP media section: a payload type of the m= line with the lines that describe
 /// it.
 public struct Codec: Sendable, Hashable, CustomStringConvertible {

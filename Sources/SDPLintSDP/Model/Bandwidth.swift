@@ -75,26 +75,3 @@ public struct Bandwidth: Sendable, Hashable, CustomStringConvertible {
         public func hash(into hasher: inout Hasher) { hasher.combine(rawValue.lowercasedASCII) }
     }
 }
-
-extension String {
-    /// The string with ASCII capitals lowered; other characters unchanged (no locale, no Foundation).
-    var lowercasedASCII: String {
-        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
-
-    /// Whether two strings are equal ignoring ASCII case.
-    func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        withUTF8Span { a in
-            other.withUTF8Span { b in
-                guard a.count == b.count else { return false }
-                for i in 0..<a.count where a[i] != b[i] {
-                    let la = a[i] >= 0x41 && a[i] <= 0x5A ? a[i] | 0x20 : a[i]
-                    let lb = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i]
-                    if la != lb { return false }
-                }
-                return true
-            }
-        }
-    }
-}

@@ -1,4 +1,5 @@
 public import SDPLintDiagnostics
+internal import SDPLintScanning
 
 /// A `c=` line: the network address media is sent to.
 ///

@@ -175,10 +175,3 @@ public struct MediaDescription: Sendable, Hashable {
         }
     }
 }
-
-extension String {
-    var uppercasedASCII: String {
-        guard utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return self }
-        return String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & ~0x20 : $0 }, as: UTF8.self)
-    }
-}

@@ -184,7 +184,7 @@ struct SectionChecks {
         formatLocations.reserveCapacity(max(formatRanges.count, 32))
         for range in formatRanges {
             let location = SourceLocation(line: lineNumber, column: range.lowerBound - lineStart + 1, bytes: range)
-            guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= 127 else {
+            guard case .success(let value) = DecimalDigits.parse(bytes, range, as: UInt64.self), value <= 127 else {
                 diagnostics.report(
                     SDPRules.payloadTypeRange, at: location,
                     """
@@ -413,9 +413,9 @@ struct SectionChecks {
             referenceTargets.reserveCapacity(32)
         }
         let first = referenceTargets.count
-        if let apt = FMTPScan.parameter("apt", in: bytes, parameters) {
+        if let apt = FMTP.parameter("apt", in: bytes, parameters) {
             referenceTargets.append(
-                (try? Decimal.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+                (try? DecimalDigits.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
             return
         }
@@ -427,7 +427,7 @@ struct SectionChecks {
         while i <= parameters.upperBound {
             let end = Bytes.firstIndex(of: ASCII.slash, in: bytes, i..<parameters.upperBound)
             referenceTargets.append(
-                (try? Decimal.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+                (try? DecimalDigits.parse(bytes, i..<end, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
             i = end + 1
         }
         references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))

@@ -172,7 +172,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     }
 
     /// The known attribute whose name has `count` (at most 8) bytes, held in `w0` as
-    /// ``Bytes/word(_:_:count:)`` loads them.
+    /// `Bytes/word(_:_:count:)` loads them.
     @inline(__always)
     static func lookup(word w0: UInt64, count: Int) -> KnownAttribute? {
         switch count {

@@ -92,7 +92,7 @@ enum Field {
         _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ rule: Rule,
         in bounds: ClosedRange<T>? = nil, _ diagnostics: inout DiagnosticCollector
     ) -> T? {
-        switch Decimal.parse(bytes, range, as: T.self) {
+        switch DecimalDigits.parse(bytes, range, as: T.self) {
         case .success(let value):
             if let bounds, !bounds.contains(value) {
                 diagnostics.report(
@@ -117,7 +117,7 @@ enum Field {
     static func payloadType(
         _ bytes: Span<UInt8>, _ range: Range<Int>, _ rule: Rule, _ diagnostics: inout DiagnosticCollector
     ) -> Int? {
-        switch Decimal.parse(bytes, range, as: UInt64.self) {
+        switch DecimalDigits.parse(bytes, range, as: UInt64.self) {
         case .success(let value) where value <= 127:
             return Int(value)
         case .success:

@@ -43,7 +43,7 @@ struct ByteCounter: TextSink {
 
     @inline(__always) mutating func write(_ text: String) { count += text.utf8.count }
     @inline(__always) mutating func write(literal: StaticString) { count += literal.utf8CodeUnitCount }
-    @inline(__always) mutating func write(decimal value: UInt64) { count += Decimal.digitCount(value) }
+    @inline(__always) mutating func write(decimal value: UInt64) { count += DecimalDigits.digitCount(value) }
 }
 
 /// Writes bytes into storage sized by a ``ByteCounter`` pass over the same writers. The storage
@@ -95,7 +95,7 @@ struct ByteWriter: TextSink {
     }
 }
 
-extension Decimal {
+extension DecimalDigits {
     /// The number of decimal digits of `value` (1 for 0).
     @inline(__always)
     static func digitCount(_ value: UInt64) -> Int {

@@ -54,7 +54,7 @@ enum BodyChecks {
         }
         if type.matches(.trickleICESDPFragment), message.requestLine?.method == .info {
             let package = message.headers[.infoPackage]
-            if package.map({ !CaseFold.equal($0, "trickle-ice") }) ?? true {
+            if package.map({ !$0.equalsIgnoringASCIICase("trickle-ice") }) ?? true {
                 collector.report(
                     SIPRules.bodySyntax, at: endLocation,
                     package == nil

@@ -220,13 +220,13 @@ public struct MultipartBody: Sendable, Hashable {
             findings.append(
                 Finding(
                     range: current.first,
-                    message: "the part header line \(Bytes.sipQuoted(b, current.first)) is not 'name: value'"))
+                    message: "the part header line \(Bytes.quoted(b, current.first)) is not 'name: value'"))
             fields.append(.malformed(raw))
             return
         }
-        var value = SIPBytes.array(b, SIPGrammar.trimmed(b, (colon + 1)..<current.first.upperBound))
+        var value = SIPBytes.array(b, Bytes.trimmingWhitespace(b, (colon + 1)..<current.first.upperBound))
         for piece in current.pieces {
-            let trimmed = SIPGrammar.trimmed(b, piece)
+            let trimmed = Bytes.trimmingWhitespace(b, piece)
             if trimmed.isEmpty { continue }
             if !value.isEmpty { value.append(ASCII.space) }
             value += SIPBytes.array(b, trimmed)

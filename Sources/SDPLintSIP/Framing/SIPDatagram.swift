@@ -12,12 +12,16 @@ public enum SIPDatagram: Sendable, Hashable {
 
     /// Reads one datagram.
     ///
+    /// - Parameters:
+    ///   - payload: The UDP payload.
+    ///   - options: Strictness, body checks and limits.
+    /// - Returns: The message, at stream offset 0 and line 1, or a keep-alive.
     /// - Complexity: O(n) in the size of the datagram, bounded by the limits in `options`.
     public static func decode(_ payload: [UInt8], options: SIPParseOptions = .lenient) -> SIPDatagram {
         if !payload.isEmpty && payload.allSatisfy({ $0 == 0x0D || $0 == 0x0A }) {
             return .keepAlive(byteCount: payload.count)
         }
-        return .message(SIPMessage.parse(bytes: payload, framing: .datagram, options: options))
+        return .message(SIPParseResult(SIPMessage.parse(bytes: payload, framing: .datagram, options: options)))
     }
 
     /// The message, unless the datagram was a keep-alive.

@@ -203,21 +203,24 @@ public struct SIPStreamDecoder: Sendable {
     // MARK: Steps
 
     private mutating func emit(_ head: inout MessageHead, body: [UInt8], consumed length: Int) -> SIPParseResult {
-        var result = MessageParser.finish(&head, body: body, options: options)
-        result.streamOffset = base + start
-        result.streamLine = line
+        let parsed = MessageParser.finish(&head, body: body, options: options)
+        let result = framed(parsed, start..<(start + length))
         consume(to: start + length)
         phase = .idle
         return result
     }
 
+    /// The parse of the message at `range` of the buffer, placed in the stream.
+    private func framed(_ parsed: MessageParser.Parsed, _ range: Range<Int>) -> SIPParseResult {
+        SIPParseResult(parsed.result(Array(buffer[range])), streamOffset: base + start, streamLine: line)
+    }
+
     /// A header section that ended with the stream.
     private mutating func truncatedHead(_ end: Int) -> SIPParseResult {
-        var result = buffer.withSpan {
+        let parsed = buffer.withSpan {
             MessageParser.parse($0.extracting(start..<end), framing: .stream, options: options)
         }
-        result.streamOffset = base + start
-        result.streamLine = line
+        let result = framed(parsed, start..<end)
         consume(to: end)
         return result
     }
@@ -226,11 +229,11 @@ public struct SIPStreamDecoder: Sendable {
     /// the rest of the message.
     private mutating func overLimit() -> SIPParseResult {
         let limit = options.limits.maxMessageBytes
-        var result = buffer.withSpan {
+        var parsed = buffer.withSpan {
             MessageParser.parse($0.extracting(start..<(start + limit)), framing: .stream, options: options)
         }
         let location = SourceLocation(line: 1, column: 1, bytes: 0..<0)
-        result.diagnostics.insert(
+        parsed.diagnostics.insert(
             SIPRules.messageTooLarge.diagnostic(
                 at: location,
                 """
@@ -238,8 +241,7 @@ public struct SIPStreamDecoder: Sendable {
                 rest of the message is skipped
                 """,
                 strict: options.strict), at: 0)
-        result.streamOffset = base + start
-        result.streamLine = line
+        let result = framed(parsed, start..<(start + limit))
         consume(to: start + limit)
         phase = .discarding
         return result

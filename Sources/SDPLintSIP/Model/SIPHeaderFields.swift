@@ -62,7 +62,7 @@ public struct SIPHeaderFields: Sendable, Hashable, RandomAccessCollection, Mutab
                 values.append(field.value)
                 continue
             }
-            field.value.withSIPBytes { bytes in
+            field.value.withUTF8Span { bytes in
                 for element in SIPGrammar.splitList(bytes, 0..<bytes.count) where !element.isEmpty {
                     values.append(Bytes.string(bytes, element))
                 }

@@ -1,3 +1,5 @@
+internal import SDPLintScanning
+
 /// The name of a header field: compares case-insensitively, with compact forms equal to their
 /// full names (`i` is `Call-ID`), and keeps its spelling for output.
 ///
@@ -13,8 +15,8 @@ public struct SIPHeaderName: Sendable, Hashable, CustomStringConvertible, Expres
 
     public init(_ spelling: String) {
         self.spelling = spelling
-        let lowered = CaseFold.lowered(spelling)
-        key = Self.compactForms[lowered].map(CaseFold.lowered) ?? lowered
+        let lowered = spelling.lowercasedASCII
+        key = Self.compactForms[lowered].map(\.lowercasedASCII) ?? lowered
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -22,7 +24,7 @@ public struct SIPHeaderName: Sendable, Hashable, CustomStringConvertible, Expres
     public var description: String { spelling }
 
     /// Whether the name is written in its one-letter compact form.
-    public var isCompact: Bool { spelling.utf8.count == 1 && Self.compactForms[CaseFold.lowered(spelling)] != nil }
+    public var isCompact: Bool { spelling.utf8.count == 1 && Self.compactForms[spelling.lowercasedASCII] != nil }
 
     /// The name as RFC 3261 and its extensions spell it (`Call-ID`, `CSeq`, `WWW-Authenticate`),
     /// the full form of a compact name, or the spelling for an unknown header.
@@ -77,7 +79,7 @@ public struct SIPHeaderName: Sendable, Hashable, CustomStringConvertible, Expres
     /// The compact form of each full name that has one, in lower case.
     static let compactLetters: [String: String] = {
         var letters: [String: String] = [:]
-        for (letter, name) in compactForms { letters[CaseFold.lowered(name)] = letter }
+        for (letter, name) in compactForms { letters[name.lowercasedASCII] = letter }
         return letters
     }()
 
@@ -98,7 +100,7 @@ public struct SIPHeaderName: Sendable, Hashable, CustomStringConvertible, Expres
             "Subscription-State", "Supported", "Timestamp", "To", "Unsupported", "User-Agent", "Via", "Warning",
             "WWW-Authenticate",
         ]
-        for name in names { spellings[CaseFold.lowered(name)] = name }
+        for name in names { spellings[name.lowercasedASCII] = name }
         return spellings
     }()
 

@@ -74,9 +74,9 @@ extension SIPMessage {
         _ name: SIPHeaderName, _ parse: (Span<UInt8>, Range<Int>, inout DiagnosticCollector) -> T?
     ) -> T? {
         guard let value = headers[name] else { return nil }
-        return value.withSIPBytes { bytes in
+        return value.withUTF8Span { bytes in
             var scratch = DiagnosticCollector()
-            return parse(bytes, SIPGrammar.trimmed(bytes, 0..<bytes.count), &scratch)
+            return parse(bytes, Bytes.trimmingWhitespace(bytes, 0..<bytes.count), &scratch)
         }
     }
 
@@ -86,7 +86,7 @@ extension SIPMessage {
     ) -> [T] {
         var values: [T] = []
         for field in headers.fields where !field.isMalformed && field.name == name {
-            field.value.withSIPBytes { bytes in
+            field.value.withUTF8Span { bytes in
                 var scratch = DiagnosticCollector()
                 for element in SIPGrammar.splitList(bytes, 0..<bytes.count) where !element.isEmpty {
                     if let value = parse(bytes, element, &scratch) { values.append(value) }
@@ -98,9 +98,10 @@ extension SIPMessage {
 
     /// A non-negative decimal that fits an `Int`.
     static func decimal(_ text: String) -> Int? {
-        text.withSIPBytes { bytes in
-            let range = SIPGrammar.trimmed(bytes, 0..<bytes.count)
-            guard case .success(let value) = Decimal.parse(bytes, range, as: UInt64.self), value <= UInt64(Int.max)
+        text.withUTF8Span { bytes in
+            let range = Bytes.trimmingWhitespace(bytes, 0..<bytes.count)
+            guard case .success(let value) = DecimalDigits.parse(bytes, range, as: UInt64.self),
+                value <= UInt64(Int.max)
             else { return nil }
             return Int(value)
         }

@@ -142,7 +142,7 @@ struct HeaderChecks {
             }
         case "max-forwards":
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
-                switch Decimal.parse(bytes, range, as: UInt32.self) {
+                switch DecimalDigits.parse(bytes, range, as: UInt32.self) {
                 case .success(let value) where value > 255:
                     collector.report(SIPRules.maxForwardsRange, range, "Max-Forwards is \(value), above 255")
                 case .success:
@@ -150,10 +150,10 @@ struct HeaderChecks {
                 case .failure(.overflow):
                     collector.report(
                         SIPRules.maxForwardsRange, range,
-                        "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is far above 255")
+                        "Max-Forwards \(Bytes.quoted(bytes, range)) is far above 255")
                 case .failure:
                     collector.report(
-                        SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.sipQuoted(bytes, range)) is not a number")
+                        SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.quoted(bytes, range)) is not a number")
                 }
             }
         case "expires", "min-expires":
@@ -161,26 +161,26 @@ struct HeaderChecks {
                 if range.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, range) != nil {
                     collector.report(
                         SIPRules.numberSyntax, range,
-                        "\(field.name.canonicalName) \(Bytes.sipQuoted(bytes, range)) is not a number of seconds")
+                        "\(field.name.canonicalName) \(Bytes.quoted(bytes, range)) is not a number of seconds")
                 }
             }
         case "content-length":
             var declared = DeclaredLength.invalid
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
-                switch Decimal.parse(bytes, range, as: UInt64.self) {
+                switch DecimalDigits.parse(bytes, range, as: UInt64.self) {
                 case .success(let value) where value <= UInt64(Int.max):
                     declared = .value(Int(value))
                 case .success, .failure(.overflow):
                     collector.report(
                         SIPRules.contentLengthInvalid, range,
-                        "Content-Length \(Bytes.sipQuoted(bytes, range)) is far larger than any body")
+                        "Content-Length \(Bytes.quoted(bytes, range)) is far larger than any body")
                 case .failure:
                     let negative = !range.isEmpty && bytes[range.lowerBound] == ASCII.minus
                     collector.report(
                         SIPRules.contentLengthInvalid, range,
                         negative
-                            ? "Content-Length \(Bytes.sipQuoted(bytes, range)) is negative"
-                            : "Content-Length \(Bytes.sipQuoted(bytes, range)) is not a number of bytes")
+                            ? "Content-Length \(Bytes.quoted(bytes, range)) is negative"
+                            : "Content-Length \(Bytes.quoted(bytes, range)) is not a number of bytes")
                 }
             }
             declaredLength = declared
@@ -205,7 +205,7 @@ struct HeaderChecks {
                     } else if let bad = Bytes.firstIndex(notIn: SIPGrammar.token, bytes, element) {
                         collector.report(
                             SIPRules.tokenList, bad..<(bad + 1),
-                            "\(Bytes.sipQuoted(bytes, element)) in \(field.name.canonicalName) is not a token")
+                            "\(Bytes.quoted(bytes, element)) in \(field.name.canonicalName) is not a token")
                     }
                 }
             }
@@ -283,8 +283,8 @@ struct HeaderChecks {
             return
         }
         var scratch = DiagnosticCollector(strict: collector.strict, limit: collector.limit)
-        field.value.withSIPBytes { bytes in
-            body(bytes, SIPGrammar.trimmed(bytes, 0..<bytes.count), &scratch)
+        field.value.withUTF8Span { bytes in
+            body(bytes, Bytes.trimmingWhitespace(bytes, 0..<bytes.count), &scratch)
         }
         let location = SourceLocation(
             line: info.line, column: info.valueRange.lowerBound - info.lineStart + 1, bytes: info.valueRange)

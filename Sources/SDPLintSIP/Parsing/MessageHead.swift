@@ -253,14 +253,14 @@ struct HeadParser {
                     ? "the header line has no name before ':'"
                     : """
                     \(b[first.lowerBound].displayed) cannot start a header name; the line \
-                    \(Bytes.sipQuoted(b, first)) is not a header field
+                    \(Bytes.quoted(b, first)) is not a header field
                     """
             } else if colon == first.upperBound {
-                message = "the line \(Bytes.sipQuoted(b, first)) has no ':' after the header name"
+                message = "the line \(Bytes.quoted(b, first)) has no ':' after the header name"
             } else {
                 message =
                     """
-                    the header name \(Bytes.sipQuoted(b, first.lowerBound..<nameEnd)) is followed by \
+                    the header name \(Bytes.quoted(b, first.lowerBound..<nameEnd)) is followed by \
                     \(b[colon].displayed), not ':'; header names are tokens
                     """
             }
@@ -272,7 +272,7 @@ struct HeadParser {
             fields.append(.malformed(raw))
             return
         }
-        let valueRange = SIPGrammar.trimmed(b, (colon + 1)..<first.upperBound)
+        let valueRange = Bytes.trimmingWhitespace(b, (colon + 1)..<first.upperBound)
         checkUTF8(b, first)
         let value: String
         if fieldContinuations.isEmpty {
@@ -295,7 +295,7 @@ struct HeadParser {
             var unfolded: [UInt8] = SIPBytes.array(b, valueRange)
             for continuation in fieldContinuations {
                 checkUTF8(b, continuation)
-                let piece = SIPGrammar.trimmed(b, continuation)
+                let piece = Bytes.trimmingWhitespace(b, continuation)
                 guard !piece.isEmpty else { continue }
                 if !unfolded.isEmpty { unfolded.append(ASCII.space) }
                 unfolded += SIPBytes.array(b, piece)

@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintSDP
 internal import SDPLintScanning
 
@@ -8,7 +8,7 @@ enum MessageParser {
     /// Parses one whole message (a datagram, or a slice a stream decoder framed).
     ///
     /// - Complexity: O(n) in the number of bytes, bounded by `maxMessageBytes`.
-    static func parse(_ input: Span<UInt8>, framing: SIPFraming, options: SIPParseOptions) -> SIPParseResult {
+    static func parse(_ input: Span<UInt8>, framing: SIPFraming, options: SIPParseOptions) -> Parsed {
         let limits = options.limits
         var count = input.count
         var overLimit = false
@@ -73,7 +73,7 @@ enum MessageParser {
     /// Adds the body to the message read by the head stage, and checks it.
     static func finish(
         _ head: inout MessageHead, body: [UInt8], options: SIPParseOptions, trailing: [UInt8] = []
-    ) -> SIPParseResult {
+    ) -> Parsed {
         head.message.bodyStorage = body
         head.message.trailing = trailing
         var extra: [Diagnostic] = []
@@ -95,7 +95,18 @@ enum MessageParser {
             }
         }
         let diagnostics = head.diagnostics.finish(overflowRule: SIPRules.tooManyFindings) + extra
-        return SIPParseResult(message: head.message, diagnostics: diagnostics)
+        return Parsed(message: head.message, diagnostics: diagnostics)
+    }
+
+    /// A message and its findings, before the bytes they point into are attached.
+    struct Parsed {
+        var message: SIPMessage
+        var diagnostics: [Diagnostic]
+
+        /// The parse of `source`, the bytes the message was read from.
+        func result(_ source: [UInt8]) -> ParseResult<SIPMessage> {
+            ParseResult(value: message, diagnostics: diagnostics, source: SourceText(source))
+        }
     }
 }
 
@@ -104,42 +115,58 @@ extension SIPMessage {
     ///
     /// With `.datagram` framing (the default: one UDP payload) the body is the rest of the
     /// input and Content-Length is checked against it; with `.stream` framing Content-Length
-    /// is required and frames the body. Never throws and never traps: whatever the input, the
-    /// result holds what could be read and a diagnostic for each problem.
+    /// is required and frames the body (RFC 3261 §18.3). Never throws and never traps: whatever
+    /// the input, the result holds what could be read and a diagnostic for each problem.
     ///
+    /// - Parameters:
+    ///   - bytes: One message, UTF-8 as far as it is valid.
+    ///   - framing: How the message was carried.
+    ///   - options: Strictness, body checks and limits.
+    /// - Returns: The message, the findings located in `bytes`, and the bytes.
     /// - Complexity: O(*n*) in the number of bytes, bounded by the limits in `options`.
     public static func parse(
         bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
-    ) -> SIPParseResult {
-        bytes.withSpan { MessageParser.parse($0, framing: framing, options: options) }
+    ) -> ParseResult<SIPMessage> {
+        bytes.withSpan { MessageParser.parse($0, framing: framing, options: options) }.result(bytes)
     }
 
     /// Parses one message from text; see ``parse(bytes:framing:options:)``.
+    ///
+    /// - Parameters:
+    ///   - text: One message.
+    ///   - framing: How the message was carried.
+    ///   - options: Strictness, body checks and limits.
+    /// - Returns: The message, the findings located in the text, and the text.
+    /// - Complexity: O(*n*) in the length of the text.
     public static func parse(
         _ text: String, framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
-    ) -> SIPParseResult {
-        text.withSIPBytes { MessageParser.parse($0, framing: framing, options: options) }
+    ) -> ParseResult<SIPMessage> {
+        parse(bytes: Array(text.utf8), framing: framing, options: options)
     }
 
     /// Parses one message, throwing if it has any error.
     ///
-    /// - Throws: ``SIPParseError`` with every finding and the partial message.
+    /// - Parameters:
+    ///   - bytes: One message.
+    ///   - framing: How the message was carried.
+    ///   - options: Strictness, body checks and limits.
+    /// - Throws: `ParseError` with every finding and the message as far as it could be read.
     public init(
-        bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
-    ) throws(SIPParseError) {
-        let result = Self.parse(bytes: bytes, framing: framing, options: options)
-        guard !result.hasErrors else { throw SIPParseError(diagnostics: result.diagnostics, partial: result.message) }
-        self = result.message
+        parsing bytes: [UInt8], framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
+    ) throws(ParseError<SIPMessage>) {
+        self = try Self.parse(bytes: bytes, framing: framing, options: options).get()
     }
 
     /// Parses one message from text, throwing if it has any error.
     ///
-    /// - Throws: ``SIPParseError`` with every finding and the partial message.
+    /// - Parameters:
+    ///   - text: One message.
+    ///   - framing: How the message was carried.
+    ///   - options: Strictness, body checks and limits.
+    /// - Throws: `ParseError` with every finding and the message as far as it could be read.
     public init(
         parsing text: String, framing: SIPFraming = .datagram, options: SIPParseOptions = .lenient
-    ) throws(SIPParseError) {
-        let result = Self.parse(text, framing: framing, options: options)
-        guard !result.hasErrors else { throw SIPParseError(diagnostics: result.diagnostics, partial: result.message) }
-        self = result.message
+    ) throws(ParseError<SIPMessage>) {
+        self = try Self.parse(text, framing: framing, options: options).get()
     }
 }

@@ -41,15 +41,6 @@ enum SIPGrammar {
         return i
     }
 
-    /// `range` without SP and HTAB at either end.
-    static func trimmed(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper && bytes[lower].isWhitespace { lower += 1 }
-        while upper > lower && bytes[upper - 1].isWhitespace { upper -= 1 }
-        return lower..<upper
-    }
-
     /// The end of the run of bytes of `allowed` at `start`.
     @inline(__always)
     static func run(of allowed: ASCII.Class, _ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Int {
@@ -120,12 +111,12 @@ enum SIPGrammar {
             } else if b == ASCII.openParen {
                 comment = 1
             } else if b == ASCII.comma {
-                elements.append(trimmed(bytes, start..<i))
+                elements.append(Bytes.trimmingWhitespace(bytes, start..<i))
                 start = i + 1
             }
             i += 1
         }
-        elements.append(trimmed(bytes, start..<end))
+        elements.append(Bytes.trimmingWhitespace(bytes, start..<end))
         if elements.count == 1 && elements[0].isEmpty { return [] }
         return elements
     }
@@ -215,26 +206,6 @@ extension ASCII.Class {
             words[Int(b >> 6)] |= 1 &<< UInt64(b & 63)
         }
         self.init(words[0], words[1], words[2], words[3])
-    }
-}
-
-extension String {
-    /// Calls `body` with the UTF-8 bytes of the string as a `Span`, making them contiguous first.
-    func withSIPBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result {
-        var copy = self
-        return copy.withUTF8 { body($0.span) }
-    }
-}
-
-extension Bytes {
-    /// The text of `range` in single quotes for a message, cut after 40 bytes (at a character
-    /// boundary) so a megabyte-long value does not become a megabyte-long message.
-    static func sipQuoted(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
-        let limit = 40
-        guard range.count > limit else { return "'" + string(bytes, range) + "'" }
-        var cut = range.lowerBound + limit
-        while cut > range.lowerBound && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return "'" + string(bytes, range.lowerBound..<cut) + "…' (\(range.count) bytes)"
     }
 }
 

@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 extension SIPURI {
@@ -7,9 +7,17 @@ extension SIPURI {
     /// Returns `nil` only when the text does not even start with `scheme:`; otherwise the URI
     /// keeps the text verbatim, problems and all, so it prints back unchanged.
     ///
+    /// [RFC 3261 §19.1.1](https://www.rfc-editor.org/rfc/rfc3261#section-19.1.1), RFC 3986 §3
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The URI, without surrounding white space.
+    ///   - diagnostics: Receives the findings.
+    /// - Returns: The URI, or `nil` without a scheme.
     /// - Complexity: O(n) in `range.count`.
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> SIPURI?
-    {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> SIPURI? {
         let end = range.upperBound
         let start = range.lowerBound
         guard start < end, bytes[start].isAlpha else {
@@ -17,14 +25,14 @@ extension SIPURI {
                 SIPRules.uriSyntax, range,
                 range.isEmpty
                     ? "the URI is empty"
-                    : "\(Bytes.sipQuoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
+                    : "\(Bytes.quoted(bytes, range)) is not a URI: it does not start with a scheme such as 'sip:'")
             return nil
         }
         let schemeEnd = SIPGrammar.run(of: SIPGrammar.scheme, bytes, start + 1, end)
         guard schemeEnd < end, bytes[schemeEnd] == ASCII.colon else {
             diagnostics.report(
                 SIPRules.uriSyntax, range,
-                "\(Bytes.sipQuoted(bytes, range)) is not a URI: the scheme is not followed by ':'")
+                "\(Bytes.quoted(bytes, range)) is not a URI: the scheme is not followed by ':'")
             return nil
         }
         var uri = SIPURI(host: "")
@@ -90,7 +98,7 @@ extension SIPURI {
                 if Address.ipv6(bytes, (i + 1)..<close) == nil {
                     diagnostics.report(
                         SIPRules.uriSyntax, i..<(close + 1),
-                        "\(Bytes.sipQuoted(bytes, i..<(close + 1))) is not an IPv6 reference")
+                        "\(Bytes.quoted(bytes, i..<(close + 1))) is not an IPv6 reference")
                 }
                 i = close + 1
             }
@@ -109,12 +117,12 @@ extension SIPURI {
         if i < end && bytes[i] == ASCII.colon {
             let portStart = i + 1
             let portEnd = SIPGrammar.run(of: .digit, bytes, portStart, end)
-            switch Decimal.parse(bytes, portStart..<portEnd, as: UInt16.self) {
+            switch DecimalDigits.parse(bytes, portStart..<portEnd, as: UInt16.self) {
             case .success(let port): uri.port = port
             case .failure(.overflow):
                 diagnostics.report(
                     SIPRules.uriSyntax, portStart..<portEnd,
-                    "the port \(Bytes.sipQuoted(bytes, portStart..<portEnd)) is above 65535")
+                    "the port \(Bytes.quoted(bytes, portStart..<portEnd)) is above 65535")
             case .failure:
                 diagnostics.report(
                     SIPRules.uriSyntax, i..<(portEnd == portStart ? portStart + (portStart < end ? 1 : 0) : portEnd),
@@ -214,7 +222,7 @@ extension SIPURI {
             diagnostics.report(
                 SIPRules.uriSyntax, bad..<(bad + 1),
                 """
-                \(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.sipQuoted(bytes, range)); escape it \
+                \(bytes[bad].displayed) is not allowed in the \(what) \(Bytes.quoted(bytes, range)); escape it \
                 as %\(hex(bytes[bad]))
                 """
             )
@@ -235,12 +243,12 @@ extension SIPURI {
         }
         if digitsAndDots {
             if Address.ipv4(bytes, range) == nil {
-                diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.sipQuoted(bytes, range)) is not an IPv4 address")
+                diagnostics.report(SIPRules.uriSyntax, range, "\(Bytes.quoted(bytes, range)) is not an IPv4 address")
             }
         } else if !SIPGrammar.isHostname(bytes, range) {
             diagnostics.report(
                 SIPRules.uriSyntax, range,
-                "\(Bytes.sipQuoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
+                "\(Bytes.quoted(bytes, range)) is not a host name, an IPv4 address or a bracketed IPv6 address")
         }
     }
 

@@ -40,7 +40,7 @@ enum StartLineParser {
         }
         let codeEnd = SIPGrammar.run(of: .digit, b, codeStart, end)
         var code = 0
-        if case .success(let value) = Decimal.parse(b, codeStart..<codeEnd, as: UInt32.self) {
+        if case .success(let value) = DecimalDigits.parse(b, codeStart..<codeEnd, as: UInt32.self) {
             code = Int(min(value, 9999))
         }
         if codeEnd - codeStart != 3 || (codeEnd < end && !b[codeEnd].isWhitespace) {
@@ -49,7 +49,7 @@ enum StartLineParser {
                 SIPRules.statusCode, codeStart..<max(tokenEnd, min(end, codeStart + 1)),
                 codeStart == end
                     ? "the status line has no status code"
-                    : "the status code \(Bytes.sipQuoted(b, codeStart..<tokenEnd)) is not three digits")
+                    : "the status code \(Bytes.quoted(b, codeStart..<tokenEnd)) is not three digits")
         } else if !(100...699).contains(code) {
             diagnostics.report(SIPRules.statusCode, codeStart..<codeEnd, "the status code \(code) is outside 100–699")
         }
@@ -105,7 +105,7 @@ enum StartLineParser {
             diagnostics.report(
                 SIPRules.startLine, range.isEmpty ? range : range,
                 """
-                \(Bytes.sipQuoted(b, range)) is not a request line (Method SP Request-URI SP SIP-Version): \
+                \(Bytes.quoted(b, range)) is not a request line (Method SP Request-URI SP SIP-Version): \
                 \(missing) is missing
                 """
             )
@@ -122,7 +122,7 @@ enum StartLineParser {
             diagnostics.report(
                 SIPRules.method, bad..<(bad + 1),
                 """
-                \(b[bad].displayed) is not allowed in the method \(Bytes.sipQuoted(b, methodRange)); methods are \
+                \(b[bad].displayed) is not allowed in the method \(Bytes.quoted(b, methodRange)); methods are \
                 tokens
                 """
             )
@@ -148,13 +148,13 @@ enum StartLineParser {
         if parts.count > 3 {
             diagnostics.report(
                 SIPRules.requestURI, uriRange,
-                "the Request-URI \(Bytes.sipQuoted(b, uriRange)) holds white space; it must be escaped or removed")
+                "the Request-URI \(Bytes.quoted(b, uriRange)) holds white space; it must be escaped or removed")
             uri = SIPURI(unparsed: Bytes.string(b, uriRange))
         } else if b[uriRange.lowerBound] == ASCII.less {
             diagnostics.report(
                 SIPRules.requestURI, uriRange,
                 """
-                the Request-URI \(Bytes.sipQuoted(b, uriRange)) is enclosed in angle brackets, which only header \
+                the Request-URI \(Bytes.quoted(b, uriRange)) is enclosed in angle brackets, which only header \
                 fields use
                 """
             )
@@ -189,9 +189,9 @@ enum StartLineParser {
             SIPRules.version, range,
             isVersion
                 ? """
-                the SIP-Version is \(Bytes.sipQuoted(b, range)); this parser and RFC 3261 speak SIP/2.0 (a UAS \
+                the SIP-Version is \(Bytes.quoted(b, range)); this parser and RFC 3261 speak SIP/2.0 (a UAS \
                 answers 505)
                 """
-                : "\(Bytes.sipQuoted(b, range)) is not a SIP-Version such as SIP/2.0")
+                : "\(Bytes.quoted(b, range)) is not a SIP-Version such as SIP/2.0")
     }
 }

@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 /// The command sequence of a request: a number that orders requests within a dialog, and the
@@ -8,7 +8,10 @@ internal import SDPLintScanning
 /// ```
 /// CSeq  =  "CSeq" HCOLON 1*DIGIT LWS Method
 /// ```
-public struct CSeq: Sendable, Hashable, CustomStringConvertible {
+public struct CSeq: SIPValue {
+    /// What the value is called in findings.
+    public static let valueName = "CSeq value"
+
     /// The sequence number: 32 bits, and less than 2^31 when a UAC picks it (§8.1.1.5).
     public var number: UInt32
     /// The method, equal to the request's.
@@ -19,24 +22,22 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
         self.method = method
     }
 
-    /// Reads a CSeq value such as `1 INVITE`.
-    ///
-    /// - Throws: ``SIPValueError`` when it is not a number and a method.
-    public init(parsing text: String) throws(SIPValueError) {
-        let (value, diagnostics) = text.withSIPBytes { bytes in
-            var collector = DiagnosticCollector()
-            let value = CSeq.parse(bytes, 0..<bytes.count, into: &collector)
-            return (value, collector.diagnostics)
-        }
-        if let error = SIPValueError(diagnostics) { throw error }
-        guard let value else { throw SIPValueError.notA("CSeq value", text) }
-        self = value
-    }
-
     /// `number method`, the wire form.
     public var description: String { String(number) + " " + method.rawValue }
 
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> CSeq? {
+    /// Reads the CSeq value at `range` of `bytes`, reporting every problem with its absolute byte range.
+    ///
+    /// [RFC 3261 §20.16](https://www.rfc-editor.org/rfc/rfc3261#section-20.16)
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The value, without surrounding white space.
+    ///   - diagnostics: Receives the findings.
+    /// - Returns: The value, or `nil` when nothing usable could be read.
+    /// - Complexity: O(n) in `range.count`.
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> CSeq? {
         let end = range.upperBound
         let start = SIPGrammar.skipSpace(bytes, range.lowerBound, end)
         let digitsEnd = SIPGrammar.run(of: .digit, bytes, start, end)
@@ -47,11 +48,11 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
         else {
             diagnostics.report(
                 SIPRules.cseqSyntax, range,
-                "CSeq \(Bytes.sipQuoted(bytes, range)) is not a sequence number followed by a method")
+                "CSeq \(Bytes.quoted(bytes, range)) is not a sequence number followed by a method")
             return nil
         }
         let number: UInt32
-        switch Decimal.parse(bytes, start..<digitsEnd, as: UInt32.self) {
+        switch DecimalDigits.parse(bytes, start..<digitsEnd, as: UInt32.self) {
         case .success(let value):
             number = value
             if value >= 1 << 31 {
@@ -61,7 +62,7 @@ public struct CSeq: Sendable, Hashable, CustomStringConvertible {
         case .failure:
             diagnostics.report(
                 SIPRules.cseqSyntax, start..<digitsEnd,
-                "the CSeq number \(Bytes.sipQuoted(bytes, start..<digitsEnd)) does not fit 32 bits")
+                "the CSeq number \(Bytes.quoted(bytes, start..<digitsEnd)) does not fit 32 bits")
             number = UInt32.max
         }
         return CSeq(number, SIPMethod(Bytes.string(bytes, methodStart..<methodEnd)))

@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 /// The value of Content-Type (or `c`): a MIME media type with its parameters.
@@ -11,7 +11,10 @@ internal import SDPLintScanning
 /// m-parameter    =  m-attribute EQUAL m-value
 /// m-value        =  token / quoted-string
 /// ```
-public struct MediaType: Sendable, Hashable, CustomStringConvertible {
+public struct MediaType: SIPValue {
+    /// What the value is called in findings.
+    public static let valueName = "media type"
+
     /// `m-type`: `application`, `multipart`, `text`, …
     public var type: String { didSet { verbatim = nil } }
     /// `m-subtype`: `sdp`, `mixed`, `trickle-ice-sdpfrag`, …
@@ -27,20 +30,6 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         self.parameters = parameters
     }
 
-    /// Reads a media type such as `multipart/mixed;boundary=unique-boundary-1`.
-    ///
-    /// - Throws: ``SIPValueError`` when it is not `type/subtype` with parameters.
-    public init(parsing text: String) throws(SIPValueError) {
-        let (value, diagnostics) = text.withSIPBytes { bytes in
-            var collector = DiagnosticCollector()
-            let value = MediaType.parse(bytes, 0..<bytes.count, into: &collector)
-            return (value, collector.diagnostics)
-        }
-        if let error = SIPValueError(diagnostics) { throw error }
-        guard let value else { throw SIPValueError.notA("media type", text) }
-        self = value
-    }
-
     /// `application/sdp` (RFC 3264).
     public static let sdp = MediaType("application", "sdp")
     /// `multipart/mixed` (RFC 2046 §5.1.3); needs a `boundary` parameter.
@@ -50,11 +39,11 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether type and subtype match `other`'s, ignoring case and parameters.
     public func matches(_ other: MediaType) -> Bool {
-        CaseFold.equal(type, other.type) && CaseFold.equal(subtype, other.subtype)
+        type.equalsIgnoringASCIICase(other.type) && subtype.equalsIgnoringASCIICase(other.subtype)
     }
 
     /// Whether the type is `multipart/*`.
-    public var isMultipart: Bool { CaseFold.equal(type, "multipart") }
+    public var isMultipart: Bool { type.equalsIgnoringASCIICase("multipart") }
 
     /// The `boundary` parameter of a multipart type, unquoted.
     public var boundary: String? { parameters.first(named: "boundary")?.unquotedValue }
@@ -80,7 +69,17 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: MediaType, rhs: MediaType) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
-    static func parse(
+    /// Reads the media type at `range` of `bytes`, reporting every problem with its absolute byte range.
+    ///
+    /// [RFC 3261 §20.15](https://www.rfc-editor.org/rfc/rfc3261#section-20.15)
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The value, without surrounding white space.
+    ///   - diagnostics: Receives the findings.
+    /// - Returns: The value, or `nil` when nothing usable could be read.
+    /// - Complexity: O(n) in `range.count`.
+    public static func parse(
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> MediaType? {
         let end = range.upperBound
@@ -90,7 +89,7 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         guard typeEnd > typeStart, slash < end, bytes[slash] == ASCII.slash else {
             diagnostics.report(
                 SIPRules.mediaTypeSyntax, range,
-                "\(Bytes.sipQuoted(bytes, range)) is not a media type such as application/sdp")
+                "\(Bytes.quoted(bytes, range)) is not a media type such as application/sdp")
             return nil
         }
         let subtypeStart = SIPGrammar.skipSpace(bytes, slash + 1, end)
@@ -98,14 +97,14 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         guard i > subtypeStart else {
             diagnostics.report(
                 SIPRules.mediaTypeSyntax, range,
-                "the media type \(Bytes.sipQuoted(bytes, range)) has no subtype after '/'")
+                "the media type \(Bytes.quoted(bytes, range)) has no subtype after '/'")
             return nil
         }
         let subtypeRange = subtypeStart..<i
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.mediaTypeSyntax, &diagnostics)
         if i < end {
             diagnostics.report(
-                SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the media type")
+                SIPRules.mediaTypeSyntax, i..<end, "unexpected \(Bytes.quoted(bytes, i..<end)) in the media type")
         }
         var value = MediaType(
             Bytes.string(bytes, typeStart..<typeEnd), Bytes.string(bytes, subtypeRange), parameters: parameters)

@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 /// The value of From, To, Contact, Route, Record-Route, Reply-To and similar headers: a URI,
@@ -15,7 +15,10 @@ internal import SDPLintScanning
 /// addr-spec    =  SIP-URI / SIPS-URI / absoluteURI
 /// display-name =  *(token LWS)/ quoted-string
 /// ```
-public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
+public struct NameAddress: SIPValue {
+    /// What the value is called in findings.
+    public static let valueName = "name-addr"
+
     /// The display name, unquoted and unescaped (`"Bob \"B\" Smith"` gives `Bob "B" Smith`).
     public var displayName: String? { didSet { verbatim = nil } }
     /// The URI.
@@ -35,20 +38,6 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
         self.uri = uri
         self.parameters = parameters
         self.usesAngleBrackets = usesAngleBrackets
-    }
-
-    /// Reads a name-addr or addr-spec with its parameters.
-    ///
-    /// - Throws: ``SIPValueError`` with every finding when at least one is an error.
-    public init(parsing text: String) throws(SIPValueError) {
-        let (value, diagnostics) = text.withSIPBytes { bytes in
-            var collector = DiagnosticCollector()
-            let value = NameAddress.parse(bytes, 0..<bytes.count, into: &collector)
-            return (value, collector.diagnostics)
-        }
-        if let error = SIPValueError(diagnostics) { throw error }
-        guard let value else { throw SIPValueError.notA("name-addr", text) }
-        self = value
     }
 
     /// The `tag` parameter that identifies one side of a dialog (RFC 3261 §19.3).
@@ -101,10 +90,17 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: NameAddress, rhs: NameAddress) -> Bool { lhs.description == rhs.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 
-    /// Reads the name-addr or addr-spec at `range` (one element of a list, already split).
+    /// Reads the name-addr or addr-spec with its header parameters at `range` of `bytes`, reporting every problem with its absolute byte range (one element of a list, already split).
     ///
+    /// [RFC 3261 §20.10](https://www.rfc-editor.org/rfc/rfc3261#section-20.10)
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The value, without surrounding white space.
+    ///   - diagnostics: Receives the findings.
+    /// - Returns: The value, or `nil` when nothing usable could be read.
     /// - Complexity: O(n) in `range.count`.
-    static func parse(
+    public static func parse(
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> NameAddress? {
         let end = range.upperBound
@@ -137,7 +133,7 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
             let found = Bytes.firstIndex(of: ASCII.less, in: bytes, i..<end)
             if found < end {
                 less = found
-                let nameRange = SIPGrammar.trimmed(bytes, i..<found)
+                let nameRange = Bytes.trimmingWhitespace(bytes, i..<found)
                 if !nameRange.isEmpty {
                     // display-name = *(token LWS): tokens separated by white space.
                     if let bad = Bytes.firstIndex(
@@ -180,7 +176,7 @@ public struct NameAddress: Sendable, Hashable, CustomStringConvertible {
         if i < end {
             diagnostics.report(
                 SIPRules.addressSyntax, i..<end,
-                "unexpected \(Bytes.sipQuoted(bytes, i..<end)) after the address; parameters start with ';'")
+                "unexpected \(Bytes.quoted(bytes, i..<end)) after the address; parameters start with ';'")
         }
         guard let uri else { return nil }
         var value = NameAddress(

@@ -1,3 +1,5 @@
+internal import SDPLintScanning
+
 /// One `;name=value` parameter of a URI or a header value: `transport=tcp`, `lr`, `tag=1928301774`.
 ///
 /// Names compare case-insensitively and keep their spelling; the value is kept as written,
@@ -34,11 +36,11 @@ public struct SIPParameter: Sendable, Hashable, CustomStringConvertible {
         guard let value else { return nil }
         let utf8 = value.utf8
         guard utf8.count >= 2, utf8.first == UInt8(ascii: "\""), utf8.last == UInt8(ascii: "\"") else { return value }
-        return value.withSIPBytes { SIPGrammar.unquoted($0, 1..<($0.count - 1)) }
+        return value.withUTF8Span { SIPGrammar.unquoted($0, 1..<($0.count - 1)) }
     }
 
     /// Whether `name` matches `other`, ignoring ASCII case.
-    public func hasName(_ other: String) -> Bool { CaseFold.equal(name, other) }
+    public func hasName(_ other: String) -> Bool { name.equalsIgnoringASCIICase(other) }
 }
 
 extension Array where Element == SIPParameter {
@@ -78,38 +80,4 @@ extension Array where Element == SIPParameter {
             output += parameter.description
         }
     }
-}
-
-/// ASCII case folding for names SIP compares case-insensitively (header names, parameter names,
-/// URI schemes and hosts, transports) while keeping their spelling for output.
-enum CaseFold {
-    /// Whether `a` and `b` are equal when ASCII letters are folded to lower case.
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8
-        let y = b.utf8
-        guard x.count == y.count else { return false }
-        var i = x.startIndex
-        var j = y.startIndex
-        while i != x.endIndex {
-            if lower(x[i]) != lower(y[j]) { return false }
-            i = x.index(after: i)
-            j = y.index(after: j)
-        }
-        return true
-    }
-
-    /// Hashes `text` so that spellings `equal` considers the same hash the same.
-    static func hash(_ text: String, into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(lower(byte)) }
-        hasher.combine(text.utf8.count)
-    }
-
-    /// `text` with ASCII capitals lowered.
-    static func lowered(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return text }
-        return String(decoding: text.utf8.map(lower), as: UTF8.self)
-    }
-
-    @inline(__always)
-    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }

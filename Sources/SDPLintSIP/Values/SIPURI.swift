@@ -1,4 +1,5 @@
 internal import SDPLintDiagnostics
+internal import SDPLintScanning
 
 /// A SIP, SIPS or tel URI, or any other absolute URI a SIP header may carry.
 ///
@@ -19,7 +20,10 @@ internal import SDPLintDiagnostics
 /// headers   =  "?" header *( "&" header )
 /// telephone-uri = "tel:" telephone-subscriber *( ";" par )
 /// ```
-public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
+public struct SIPURI: SIPValue {
+    /// What the value is called in findings.
+    public static let valueName = "URI"
+
     /// The scheme: `sip`, `sips`, `tel` or another, as spelled.
     public var scheme: Scheme { didSet { verbatim = nil } }
     /// The user part as written (escapes kept), or for a tel URI the telephone number.
@@ -75,21 +79,6 @@ public struct SIPURI: Sendable, Hashable, CustomStringConvertible {
         scheme = Scheme("")
         opaque = text
         verbatim = text
-    }
-
-    /// Reads a URI, throwing when the text has an error.
-    ///
-    /// - Throws: ``SIPValueError`` with every finding when at least one is an error.
-    /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String) throws(SIPValueError) {
-        let (uri, diagnostics) = text.withSIPBytes { bytes in
-            var collector = DiagnosticCollector()
-            let uri = SIPURI.parse(bytes, 0..<bytes.count, into: &collector)
-            return (uri, collector.diagnostics)
-        }
-        if let error = SIPValueError(diagnostics) { throw error }
-        guard let uri else { throw SIPValueError.notA("URI", text) }
-        self = uri
     }
 
     /// The user part with `%HH` escapes resolved, or `nil` when there is no user or an escape is
@@ -197,7 +186,7 @@ extension SIPURI {
 
         public var description: String { spelling }
 
-        public static func == (lhs: Scheme, rhs: Scheme) -> Bool { CaseFold.equal(lhs.spelling, rhs.spelling) }
-        public func hash(into hasher: inout Hasher) { CaseFold.hash(spelling, into: &hasher) }
+        public static func == (lhs: Scheme, rhs: Scheme) -> Bool { lhs.spelling.equalsIgnoringASCIICase(rhs.spelling) }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 }

@@ -1,4 +1,4 @@
-internal import SDPLintDiagnostics
+public import SDPLintDiagnostics
 internal import SDPLintScanning
 
 /// One hop of a Via header: the transport and address a response goes back to, and the
@@ -14,7 +14,10 @@ internal import SDPLintScanning
 /// via-branch        =  "branch" EQUAL token
 /// response-port     =  "rport" [EQUAL 1*DIGIT]
 /// ```
-public struct Via: Sendable, Hashable, CustomStringConvertible {
+public struct Via: SIPValue {
+    /// What the value is called in findings.
+    public static let valueName = "Via value"
+
     /// `protocol-name = "SIP" / token`.
     public var protocolName: String { didSet { verbatim = nil } }
     /// `protocol-version = token`, "2.0".
@@ -49,20 +52,6 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         self.port = port
         self.parameters = parameters
         if let branch { self.parameters.set("branch", branch) }
-    }
-
-    /// Reads one Via value (one element of the comma list).
-    ///
-    /// - Throws: ``SIPValueError`` with every finding when at least one is an error.
-    public init(parsing text: String) throws(SIPValueError) {
-        let (value, diagnostics) = text.withSIPBytes { bytes in
-            var collector = DiagnosticCollector()
-            let value = Via.parse(bytes, 0..<bytes.count, into: &collector)
-            return (value, collector.diagnostics)
-        }
-        if let error = SIPValueError(diagnostics) { throw error }
-        guard let value else { throw SIPValueError.notA("Via value", text) }
-        self = value
     }
 
     /// A new branch: the magic cookie and 64 random bits in hexadecimal, unique across space and
@@ -147,14 +136,25 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         public var description: String { spelling }
         /// Whether the transport is a byte stream, where Content-Length frames the body.
         public var isStream: Bool { self == .tcp || self == .tls || self == .sctp }
-        public static func == (lhs: Transport, rhs: Transport) -> Bool { CaseFold.equal(lhs.spelling, rhs.spelling) }
-        public func hash(into hasher: inout Hasher) { CaseFold.hash(spelling, into: &hasher) }
+        public static func == (lhs: Transport, rhs: Transport) -> Bool {
+            lhs.spelling.equalsIgnoringASCIICase(rhs.spelling)
+        }
+        public func hash(into hasher: inout Hasher) { spelling.hashIgnoringASCIICase(into: &hasher) }
     }
 
-    /// Reads the Via value at `range`.
+    /// Reads one Via value (one element of the comma list) at `range` of `bytes`, reporting every problem with its absolute byte range.
     ///
+    /// [RFC 3261 §20.42](https://www.rfc-editor.org/rfc/rfc3261#section-20.42)
+    ///
+    /// - Parameters:
+    ///   - bytes: The input.
+    ///   - range: The value, without surrounding white space.
+    ///   - diagnostics: Receives the findings.
+    /// - Returns: The value, or `nil` when nothing usable could be read.
     /// - Complexity: O(n) in `range.count`.
-    static func parse(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Via? {
+    public static func parse(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
+    ) -> Via? {
         let end = range.upperBound
         var i = SIPGrammar.skipSpace(bytes, range.lowerBound, end)
         // sent-protocol, with SWS allowed around each "/" (RFC 4475 §3.1.1.1 uses it).
@@ -220,7 +220,7 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         if j < end && bytes[j] == ASCII.colon {
             j = SIPGrammar.skipSpace(bytes, j + 1, end)
             let portEnd = SIPGrammar.run(of: .digit, bytes, j, end)
-            if case .success(let value) = Decimal.parse(bytes, j..<portEnd, as: UInt16.self) {
+            if case .success(let value) = DecimalDigits.parse(bytes, j..<portEnd, as: UInt16.self) {
                 port = value
             } else {
                 diagnostics.report(
@@ -232,7 +232,7 @@ public struct Via: Sendable, Hashable, CustomStringConvertible {
         let parameters = HeaderParameters.read(bytes, &i, end, rule: SIPRules.viaSyntax, &diagnostics)
         if i < end {
             diagnostics.report(
-                SIPRules.viaSyntax, i..<end, "unexpected \(Bytes.sipQuoted(bytes, i..<end)) in the Via value")
+                SIPRules.viaSyntax, i..<end, "unexpected \(Bytes.quoted(bytes, i..<end)) in the Via value")
         }
         var via = Via(
             transport: Transport(Bytes.string(bytes, parts[2])), host: Bytes.string(bytes, hostRange), port: port,

@@ -42,7 +42,7 @@ public enum Signaling {
         public var strict: Bool
 
         public init(
-            json: JSONParseOptions = .default, sip: SIPParseOptions = .lenient, http: HTTPParseOptions = .default,
+            json: JSONParseOptions = .lenient, sip: SIPParseOptions = .lenient, http: HTTPParseOptions = .default,
             strict: Bool = false
         ) {
             self.json = json

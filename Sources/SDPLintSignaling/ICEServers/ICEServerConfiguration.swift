@@ -23,16 +23,17 @@ public enum ICEServerConfiguration {
     /// - Returns: Each server at the location of its object, and every finding.
     /// - Complexity: O(n) in the size of the input.
     public static func read(
-        json bytes: [UInt8], options: JSONParseOptions = .default
+        json bytes: [UInt8], options: JSONParseOptions = .lenient
     ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
-        let (document, diagnostics) = JSONDocument.parse(bytes, options: options)
+        let parsed = JSONDocument.parse(bytes: bytes, options: options)
+        let (document, diagnostics) = (parsed.value, parsed.diagnostics)
         guard let document else { return ([], diagnostics) }
         return read(document, in: bytes, diagnostics: diagnostics, options: options)
     }
 
     /// Reads the servers of a JSON text parsed already; its findings are kept.
     public static func read(
-        _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .default
+        _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .lenient
     ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
         var reader = JSONReader(bytes: bytes, index: TextIndex(bytes), strict: options.strict)
         reader.diagnostics = diagnostics
@@ -147,7 +148,8 @@ public enum ICEServerConfiguration {
             var locations: [SourceLocation] = []
             for urlNode in urlNodes {
                 guard let text = urlNode.value.stringValue else { continue }
-                let (url, findings) = ICEServerURL.parse(text, strict: strict)
+                let parsed = ICEServerURL.parse(text, options: ICEParseOptions(strict: strict))
+                let (url, findings) = (parsed.value, parsed.diagnostics)
                 if let offsets = urlNode.sourceOffsets(in: bytes) {
                     diagnostics += findings.map { index.relocate($0, offsets: offsets) }
                 } else {
@@ -224,7 +226,8 @@ public enum ICEServerConfiguration {
                         ))
                     continue
                 }
-                let (url, findings) = ICEServerURL.parse(link.target)
+                let parsed = ICEServerURL.parse(link.target)
+                let (url, findings) = (parsed.value, parsed.diagnostics)
                 diagnostics += findings.map { finding in
                     var moved = finding
                     let bytes = finding.location.bytes

@@ -36,16 +36,17 @@ public enum SignalingJSON {
     ///   every finding.
     /// - Complexity: O(n) in the size of the input.
     public static func read(
-        _ bytes: [UInt8], options: JSONParseOptions = .default, lines: Bool? = nil
+        _ bytes: [UInt8], options: JSONParseOptions = .lenient, lines: Bool? = nil
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
         if lines ?? isNDJSON(bytes, options: options) {
-            for record in NDJSON.parse(bytes, options: options) {
+            for record in NDJSON.parse(bytes: bytes, options: options).value {
                 reader.diagnostics += record.diagnostics
                 if let document = record.document { reader.readTopLevel(document.root, arrayAllowed: false) }
             }
         } else {
-            let (document, diagnostics) = JSONDocument.parse(bytes, options: options)
+            let parsed = JSONDocument.parse(bytes: bytes, options: options)
+            let (document, diagnostics) = (parsed.value, parsed.diagnostics)
             reader.diagnostics += diagnostics
             if let document { reader.readTopLevel(document.root, arrayAllowed: true) }
         }
@@ -61,7 +62,7 @@ public enum SignalingJSON {
     ///   - diagnostics: What parsing it found.
     ///   - options: How strictly the SDP in the messages is read.
     public static func read(
-        _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .default
+        _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .lenient
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
         var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
         reader.diagnostics = diagnostics
@@ -77,14 +78,14 @@ public enum SignalingJSON {
     public static func message(
         from node: JSONNode, source: [UInt8]
     ) -> (message: SignalingMessage?, diagnostics: [Diagnostic]) {
-        var reader = Reader(bytes: source, index: TextIndex(source), options: .default)
+        var reader = Reader(bytes: source, index: TextIndex(source), options: .lenient)
         reader.readTopLevel(node, arrayAllowed: false)
         return (reader.messages.first?.value, reader.diagnostics)
     }
 
     /// NDJSON when the first non-blank line is a complete JSON value and more follows it on
     /// later lines; a pretty-printed document's first line is never complete on its own.
-    public static func isNDJSON(_ bytes: [UInt8], options: JSONParseOptions = .default) -> Bool {
+    public static func isNDJSON(_ bytes: [UInt8], options: JSONParseOptions = .lenient) -> Bool {
         var start = 0
         while start < bytes.count,
             bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t")
@@ -103,7 +104,8 @@ public enum SignalingJSON {
             return false
         }
         let first = Array(bytes[start..<end])
-        let (value, diagnostics) = JSONValue.parse(first, options: options)
+        let parsed = JSONValue.parse(bytes: first, options: options)
+        let (value, diagnostics) = (parsed.value, parsed.diagnostics)
         return value != nil && !diagnostics.containsErrors
     }
 

@@ -166,7 +166,10 @@ extension SignalingMessage {
         }
 
         /// The candidate parsed by the ICE module, with its findings.
-        public var parsed: (candidate: Candidate?, diagnostics: [Diagnostic]) { Candidate.parse(candidate) }
+        public var parsed: (candidate: Candidate?, diagnostics: [Diagnostic]) {
+            let parsed = Candidate.parse(candidate)
+            return (parsed.value, parsed.diagnostics)
+        }
 
         /// "mid 0", "m-line 1" or "mid 0 (m-line 1)".
         var target: String { Self.target(sdpMid, sdpMLineIndex) }

@@ -39,7 +39,7 @@ public enum SIPSignaling {
         var diagnostics = decoder.diagnostics
         if results.count <= 1 {
             // One message: read it as a datagram, where Content-Length is optional.
-            results = [SIPMessage.parse(bytes: bytes, framing: .datagram, options: options)]
+            results = [SIPParseResult(SIPMessage.parse(bytes: bytes, framing: .datagram, options: options))]
             diagnostics = []
         }
         var reader = Reader(strict: options.strict)

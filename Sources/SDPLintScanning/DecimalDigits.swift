@@ -1,7 +1,8 @@
-/// Digit-by-digit decimal parsing with overflow checks: a port of "99999999999999999999" is a
-/// diagnostic, never a trap.
-public enum Decimal {
-    public enum Failure: Error, Equatable, Sendable {
+/// Runs of decimal digits read as numbers, digit by digit with overflow checks: a port of
+/// "99999999999999999999" is a diagnostic, never a trap. (Not `Decimal`, which would shadow
+/// Foundation's decimal floating-point type in any file that imports both.)
+@usableFromInline package enum DecimalDigits {
+    @usableFromInline package enum Failure: Error, Equatable, Sendable {
         /// No bytes at all.
         case empty
         /// A byte that is not a digit, at this index.
@@ -12,7 +13,7 @@ public enum Decimal {
 
     /// Parses `range` as `1*DIGIT` into `T`.
     @inlinable @inline(__always)
-    public static func parse<T: FixedWidthInteger & UnsignedInteger>(
+    package static func parse<T: FixedWidthInteger & UnsignedInteger>(
         _ bytes: Span<UInt8>, _ range: Range<Int>, as type: T.Type = T.self
     ) -> Result<T, Failure> {
         if range.isEmpty { return .failure(.empty) }
@@ -42,13 +43,13 @@ public enum Decimal {
 
     /// Whether `range` is `1*DIGIT` with a superfluous leading zero ("007").
     @inlinable
-    public static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+    package static func hasLeadingZero(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
         range.count > 1 && bytes[range.lowerBound] == ASCII.zero
     }
 
     /// Parses RFC 8866 `non-zero-int-or-real` and similar decimals ("20", "0.5", "29.97"), as a
     /// `Double`. Returns `nil` for anything else (signs, exponents, empty parts).
-    public static func parseReal(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Double? {
+    package static func parseReal(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Double? {
         guard !range.isEmpty else { return nil }
         var integer: Double = 0
         var fraction: Double = 0
