@@ -55,7 +55,7 @@ public struct InputDocument: Sendable {
     public var firstLine: Int = 1
     /// What reading the input into the signaling model could not carry (a Jingle element with
     /// no SDP form): not a fault of the input, but what a conversion must report.
-    public var dropped: [String] = []
+    public var dropped: [DroppedItem] = []
 
     public init(
         name: String, kind: InputKind, compressed: Bool = false, format: String, content: Content,

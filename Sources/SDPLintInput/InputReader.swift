@@ -68,7 +68,7 @@ public enum InputReader {
                 content: .candidates(CandidateLines.candidates(bytes)), source: SourceText(bytes),
                 diagnostics: CandidateLines.check(bytes, strict: strict), textsChecked: true)
         case .json:
-            return json(bytes, strict: strict)
+            return json(bytes, name: name, strict: strict)
         case .rtcstats:
             return kinded(RTCStatsDump.read(bytes, strict: strict), .rtcstats)
         case .sip:
@@ -124,9 +124,20 @@ public enum InputReader {
     /// A JSON input: a browser dump, an ICE server configuration, or signaling messages, told
     /// apart from one parse of the text, which the reader of that kind then uses. An NDJSON
     /// stream is told from its first line.
-    private static func json(_ bytes: [UInt8], strict: Bool) -> InputDocument {
+    private static func json(_ bytes: [UInt8], name: String, strict: Bool) -> InputDocument {
         var options = JSONParseOptions.lenient
         options.strict = strict
+        // NDJSON allows no record at all: an empty `.ndjson` is a stream with no message yet,
+        // not an empty JSON text.
+        let lowered = name.lowercased()
+        if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl"),
+            !bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) })
+        {
+            let empty = SignalingRules.noSignalingMessage.diagnostic(
+                at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the NDJSON stream holds no message",
+                strict: strict)
+            return kinded(SignalingMessages.document([], diagnostics: [empty], source: bytes, format: .json), .json)
+        }
         if SignalingJSON.isNDJSON(bytes, options: options) {
             return kinded(SignalingMessages.read(bytes, format: .json, strict: strict), .json)
         }

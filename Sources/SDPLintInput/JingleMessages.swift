@@ -15,7 +15,7 @@ package enum JingleMessages {
         package var messages: [Located<SignalingMessage>] = []
         /// Where each message sits, for findings: `session-initiate as SDP`.
         package var contexts: [String] = []
-        package var dropped: [String] = []
+        package var dropped: [DroppedItem] = []
         package var diagnostics: [Diagnostic] = []
     }
 
@@ -34,7 +34,9 @@ package enum JingleMessages {
                 if case .description = message.content { return "\(action) as SDP" }
                 return one.messages.count > 1 ? "\(action) \(index + 1)" : "\(action)"
             }
-            reading.dropped += one.dropped
+            // Each message's items point at it among all the stanzas' messages.
+            let base = reading.messages.count - one.messages.count
+            reading.dropped += one.dropped.map { item in item.messageIndex.map { item.inMessage(base + $0) } ?? item }
             reading.diagnostics += one.diagnostics.map { text.relocate($0, base: stanza.bytes.lowerBound) }
         }
         return reading
@@ -67,11 +69,11 @@ package enum JingleMessages {
     /// One stanza's description, candidates or hang-up as signaling messages.
     static func readStanza(
         _ source: [UInt8], strict: Bool
-    ) -> (messages: [SignalingMessage], dropped: [String], diagnostics: [Diagnostic], action: String?) {
+    ) -> (messages: [SignalingMessage], dropped: [DroppedItem], diagnostics: [Diagnostic], action: String?) {
         let parsed = Stanza.parse(bytes: source, options: XMLParseOptions(strict: strict))
         guard let jingle = parsed.value?.jingle else { return ([], [], parsed.diagnostics, nil) }
         var messages: [SignalingMessage] = []
-        var dropped: [String] = []
+        var dropped: [DroppedItem] = []
         switch jingle.action {
         case .sessionInitiate, .sessionAccept, .contentAdd, .contentAccept:
             let isOffer = jingle.action == .sessionInitiate || jingle.action == .contentAdd
@@ -80,7 +82,7 @@ package enum JingleMessages {
                 SignalingMessage(
                     .description(.init(type: isOffer ? .offer : .answer, sessionDescription: converted.description)),
                     session: jingle.sid))
-            dropped += converted.dropped.map { "\(jingle.action): \($0)" }
+            dropped += converted.dropped.map { $0.inMessage(0) }
         case .transportInfo:
             for trickled in jingle.trickleCandidates {
                 messages.append(
@@ -91,13 +93,13 @@ package enum JingleMessages {
                                 usernameFragment: trickled.ufrag, password: trickled.pwd)), session: jingle.sid))
             }
             // XEP-0320 lets a transport carry the DTLS fingerprint; a trickled candidate cannot.
-            for content in jingle.contents {
+            for (index, content) in jingle.contents.enumerated() {
                 for fingerprint in content.iceUDP?.fingerprints ?? [] {
                     dropped.append(
-                        """
-                        \(jingle.action) of content \(content.name): the DTLS fingerprint \(fingerprint.hash) \
-                        (XEP-0320) has no place in a trickled candidate
-                        """)
+                        DroppedItem(
+                            scope: .media(index: index, mid: content.name), item: .jingleElement,
+                            text: "\(jingle.action) fingerprint \(fingerprint.hash)",
+                            reason: "a DTLS fingerprint (XEP-0320) has no place in a trickled candidate"))
                 }
             }
         case .sessionTerminate:
@@ -105,11 +107,12 @@ package enum JingleMessages {
                 SignalingMessage(.hangUp(.init(reason: jingle.reason?.condition?.description)), session: jingle.sid))
         default:
             dropped.append(
-                """
-                \(jingle.action): has no signaling-message form (only session-initiate/accept, content-add/accept, \
-                transport-info and session-terminate do)
-                """
-            )
+                DroppedItem(
+                    item: .jingleElement, text: "<jingle action='\(jingle.action)'>",
+                    reason: """
+                        no signaling message has its form (only session-initiate and -accept, content-add and \
+                        -accept, transport-info and session-terminate do)
+                        """))
         }
         return (messages, dropped, parsed.diagnostics, jingle.action.description)
     }

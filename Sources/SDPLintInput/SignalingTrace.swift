@@ -211,3 +211,9 @@ extension ParseResult where Value == SessionDescription {
             source: .empty)
     }
 }
+
+extension DroppedItem.Item {
+    /// Events of a trace that are not signaling messages (state changes, failures), which a
+    /// conversion to a signaling format leaves out.
+    public static let traceEvent: Self = "trace-event"
+}

@@ -88,7 +88,7 @@ import Testing
         answer.media[0].attributes.append(Attribute(name: .rtcpMux))
         let result = Jingle.converting(answer, options: .answer)
         #expect(
-            result.dropped.filter { $0.kind == .attribute }.map(\.text) == [
+            result.dropped.filter { $0.item == .attribute }.map(\.text) == [
                 "a=rid:h recv", "a=rid:l recv max-width=320", "a=simulcast:recv h;l",
             ])
         #expect(result.diagnostics.filter { $0.code.rawValue == "JINGLE301" }.map(\.location.line) == [9, 10, 11])
@@ -126,7 +126,7 @@ import Testing
         let info = Jingle.transportInfo(
             sid: "s1", candidates: [TrickleCandidate(mid: "0", candidate: candidate, ufrag: "Ab12")])
         #expect(info.jingle.action == .transportInfo)
-        #expect(info.dropped.map(\.kind) == [.candidateExtension])
+        #expect(info.dropped.map(\.item) == [.candidateExtension])
         #expect(
             info.dropped.first?.surviving
                 == "a=candidate:1 1 udp 2122260223 192.0.2.7 50000 typ host generation 0 network-id 1")
@@ -141,7 +141,7 @@ import Testing
         let result = Jingle.converting(offer)
         let video = try #require(result.jingle.contents.last)
         #expect(video.transport == nil && video.senders == Senders.none)
-        #expect(result.dropped.contains { $0.text.hasPrefix("a=ice-ufrag") && $0.reason.contains("rejected") })
+        #expect(result.dropped.contains { ($0.text ?? "").hasPrefix("a=ice-ufrag") && $0.reason.contains("rejected") })
         #expect(SessionDescription.converting(result.jingle).description.media.last?.port == 0)
     }
 
@@ -154,7 +154,7 @@ import Testing
                 """
         )
         let result = Jingle.converting(sdp)
-        let item = try #require(result.dropped.first { $0.kind == .part })
+        let item = try #require(result.dropped.first { $0.item == .part })
         #expect(item.text == "a=fmtp:111 minptime=10;x-empty=" && item.surviving == "a=fmtp:111 minptime=10;x-empty")
         let back = SessionDescription.converting(result.jingle).description
         #expect(ComparableDescription(sdp, excluding: result.dropped) == ComparableDescription(back))

@@ -234,6 +234,6 @@ import Testing
         // Converting to SDP reports what SDP cannot carry instead of losing it silently.
         let dropped = SessionDescription.converting(jingle).dropped
         #expect(dropped.count >= 7, "\(dropped)")
-        #expect(dropped.allSatisfy { $0.kind == .jingleElement })
+        #expect(dropped.allSatisfy { $0.item == .jingleElement })
     }
 }

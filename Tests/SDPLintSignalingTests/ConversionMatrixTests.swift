@@ -87,17 +87,21 @@ import Testing
         _ messages: [SignalingMessage], dropping dropped: [DroppedItem], in format: SignalingFormat
     ) -> [SignalingMessage] {
         var result = messages.map { [$0] }
-        for item in dropped where result.indices.contains(item.messageIndex) {
-            guard var message = result[item.messageIndex].first else { continue }
+        for item in dropped {
+            guard let index = item.messageIndex, result.indices.contains(index), var message = result[index].first
+            else {
+                Issue.record("a dropped item without its message: \(item)")
+                continue
+            }
             switch item.item {
             case .message:
                 // A fragment carries a description's candidates, not the rest of it.
                 if format == .sdpfrag, case .description(let description) = message.content,
                     let parsed = description.sessionDescription
                 {
-                    result[item.messageIndex] = Signaling.contents(of: parsed).map { SignalingMessage($0) }
+                    result[index] = Signaling.contents(of: parsed).map { SignalingMessage($0) }
                 } else {
-                    result[item.messageIndex] = []
+                    result[index] = []
                 }
                 continue
             case .extraFields: message.extraFields = JSONObject()
@@ -123,7 +127,7 @@ import Testing
             default:
                 Issue.record("unexpected dropped item \(item)")
             }
-            result[item.messageIndex] = [message]
+            result[index] = [message]
         }
         var kept = result.flatMap { $0 }
         switch format {

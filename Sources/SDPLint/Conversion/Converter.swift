@@ -36,7 +36,7 @@ public enum Converter {
         /// The converted text; empty when the input could not be read.
         public var text: String
         /// One sentence for each part of the input the target does not carry.
-        public var dropped: [String]
+        public var dropped: [DroppedItem]
         /// What reading the input found; conversion stops when one is an error.
         public var diagnostics: [Diagnostic]
 
@@ -85,7 +85,7 @@ public enum Converter {
                 }
             let written = Signaling.write(messages, as: format)
             text = written.text
-            dropped += written.dropped.map { "message \($0.messageIndex + 1): \($0.item): \($0.reason)" }
+            dropped += written.dropped
         }
         return Result(text: text, dropped: dropped, diagnostics: diagnostics)
     }
@@ -96,7 +96,7 @@ public enum Converter {
     /// read from, when the input was messages).
     public static func messages(
         of document: InputDocument, type: SDPType? = nil
-    ) -> (messages: [SignalingMessage], dropped: [String]) {
+    ) -> (messages: [SignalingMessage], dropped: [DroppedItem]) {
         var dropped = document.dropped
         switch document.content {
         case .description(let parsed):
@@ -153,10 +153,12 @@ public enum Converter {
             }
             if states + failures > 0 {
                 dropped.append(
-                    """
-                    \(states) state change\(states == 1 ? "" : "s") and \(failures) failure\(failures == 1 ? "" : "s") \
-                    the input recorded are not signaling messages
-                    """)
+                    DroppedItem(
+                        item: .traceEvent,
+                        reason: """
+                            \(states) state change\(states == 1 ? "" : "s") and \(failures) \
+                            failure\(failures == 1 ? "" : "s") the input recorded are not signaling messages
+                            """))
             }
             return (messages, dropped)
         }
@@ -175,9 +177,9 @@ public enum Converter {
 
     /// Each description as a session-initiate (offer) or session-accept (answer), runs of
     /// candidates as a transport-info, a hang-up as a session-terminate.
-    static func writeJingle(_ messages: [SignalingMessage]) -> (text: String, dropped: [String]) {
+    static func writeJingle(_ messages: [SignalingMessage]) -> (text: String, dropped: [DroppedItem]) {
         var stanzas: [String] = []
-        var dropped: [String] = []
+        var dropped: [DroppedItem] = []
         var sid = "sdplint"
         var mids: [String] = []
         var pending: [TrickleCandidate] = []
@@ -190,18 +192,19 @@ public enum Converter {
             guard !pending.isEmpty else { return }
             let info = Jingle.transportInfo(sid: sid, candidates: pending)
             emit(info.jingle)
-            dropped += info.dropped.map { "transport-info: \($0)" }
+            dropped += info.dropped
             pending = []
         }
         for (index, message) in messages.enumerated() {
-            let label = "message \(index + 1)"
             switch message.content {
             case .description(let description):
                 flush()
                 guard let session = description.sessionDescription,
                     description.type == .offer || description.type == .answer
                 else {
-                    dropped.append("\(label): a \(description.type) has no Jingle form")
+                    dropped.append(
+                        DroppedItem(
+                            messageIndex: index, item: .message, reason: "a \(description.type) has no Jingle form"))
                     continue
                 }
                 if description.type == .offer { sid = session.origin.sessionID }
@@ -210,14 +213,16 @@ public enum Converter {
                 options.sid = sid
                 let converted = Jingle.converting(session, options: options)
                 emit(converted.jingle)
-                dropped += converted.dropped.map { "\(label): \($0)" }
+                dropped += converted.dropped.map { $0.inMessage(index) }
             case .candidate(let trickled):
                 let mid =
                     trickled.sdpMid
                     ?? trickled.sdpMLineIndex.flatMap { mids.indices.contains(Int($0)) ? mids[Int($0)] : nil }
                 guard let mid, let candidate = Candidate.parse(trickled.candidate).value else {
                     dropped.append(
-                        "\(label): a candidate without a section Jingle can name (no sdpMid) or that does not parse")
+                        DroppedItem(
+                            messageIndex: index, item: .message,
+                            reason: "a candidate without a section Jingle can name (no sdpMid) or that does not parse"))
                     continue
                 }
                 pending.append(
@@ -225,7 +230,9 @@ public enum Converter {
                         mid: mid, candidate: candidate, ufrag: trickled.usernameFragment, pwd: trickled.password))
             case .endOfCandidates:
                 dropped.append(
-                    "\(label): end-of-candidates has no Jingle form (XEP-0176 has no end-of-candidates signal)")
+                    DroppedItem(
+                        messageIndex: index, item: .message,
+                        reason: "end-of-candidates has no Jingle form (XEP-0176 has no end-of-candidates signal)"))
             case .hangUp(let hangUp):
                 flush()
                 let reason = Jingle.Reason(.success, text: hangUp.reason)

@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 import SDPLintICE
 public import SDPLintSDP
 
@@ -35,15 +36,15 @@ public struct ComparableDescription: Sendable, Hashable {
         var removedSections: Set<Int> = []
         for item in dropped {
             switch item.scope {
-            case .session:
+            case .session, nil:
                 Self.apply(item, to: &sdp.attributes, bandwidths: &sdp.bandwidths)
             case .media(let index, _):
                 guard sdp.media.indices.contains(index) else { continue }
-                if item.kind == .section {
+                if item.item == .section {
                     removedSections.insert(index)
                     continue
                 }
-                if item.kind == .mediaLine, let surviving = item.surviving {
+                if item.item == .mediaLine, let surviving = item.surviving {
                     let fields = surviving.dropFirst(2).split(separator: " ").map(String.init)
                     if fields.count >= 3 {
                         sdp.media[index].proto = .init(rawValue: fields[2])
@@ -132,13 +133,13 @@ public struct ComparableDescription: Sendable, Hashable {
 
     /// Removes the line a dropped item names, putting back what survives of it.
     private static func apply(_ item: DroppedItem, to attributes: inout [Attribute], bandwidths: inout [Bandwidth]) {
-        if item.text.hasPrefix("b=") {
+        if (item.text ?? "").hasPrefix("b=") {
             if let index = bandwidths.firstIndex(where: { "b=" + $0.description == item.text }) {
                 bandwidths.remove(at: index)
             }
             return
         }
-        guard item.text.hasPrefix("a=") else { return }
+        guard (item.text ?? "").hasPrefix("a=") else { return }
         guard let index = attributes.firstIndex(where: { "a=" + $0.description == item.text }) else { return }
         attributes.remove(at: index)
         if let surviving = item.surviving, surviving.hasPrefix("a=") {

@@ -1,4 +1,4 @@
-import SDPLintDiagnostics
+public import SDPLintDiagnostics
 import SDPLintICE
 public import SDPLintSDP
 
@@ -53,11 +53,11 @@ struct JingleToSDP {
     init(options: SDPConversionOptions) { self.options = options }
 
     private mutating func drop(_ scope: DroppedItem.Scope, _ element: XMLTreeElement, _ reason: String) {
-        dropped.append(DroppedItem(scope: scope, kind: .jingleElement, text: element.serialized(), reason: reason))
+        dropped.append(DroppedItem(scope: scope, item: .jingleElement, text: element.serialized(), reason: reason))
     }
 
     private mutating func drop(_ scope: DroppedItem.Scope, _ text: String, _ reason: String) {
-        dropped.append(DroppedItem(scope: scope, kind: .jingleElement, text: text, reason: reason))
+        dropped.append(DroppedItem(scope: scope, item: .jingleElement, text: text, reason: reason))
     }
 
     private mutating func dropExtras(

@@ -86,9 +86,9 @@ struct SDPToJingle {
     }
 
     private mutating func drop(
-        _ scope: DroppedItem.Scope, _ kind: DroppedItem.Kind, _ text: String, surviving: String? = nil, _ reason: String
+        _ scope: DroppedItem.Scope, _ kind: DroppedItem.Item, _ text: String, surviving: String? = nil, _ reason: String
     ) {
-        dropped.append(DroppedItem(scope: scope, kind: kind, text: text, surviving: surviving, reason: reason))
+        dropped.append(DroppedItem(scope: scope, item: kind, text: text, surviving: surviving, reason: reason))
     }
 
     /// Session-level values that apply to every section without its own.
@@ -679,7 +679,7 @@ struct SDPLocator {
         items.map { item in
             let section: Int
             switch item.scope {
-            case .session: section = -1
+            case .session, nil: section = -1
             case .media(let index, _): section = index
             }
             let found =
@@ -690,9 +690,9 @@ struct SDPLocator {
                 lines.indices.contains(found) ? lines[found] : ("", -1, 0)
             let location = SourceLocation(
                 line: found + 1, column: 1, bytes: line.offset..<(line.offset + line.text.utf8.count))
-            var message = "\(item.text) is not carried: \(item.reason)"
+            var message = "\(item.text ?? item.item.name) is not carried: \(item.reason)"
             if let surviving = item.surviving { message += "; it comes back as \(surviving)" }
-            return item.kind.rule.diagnostic(at: location, message)
+            return item.item.jingleRule.diagnostic(at: location, message)
         }
     }
 }

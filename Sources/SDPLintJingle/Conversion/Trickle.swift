@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 public import SDPLintICE
 import SDPLintSDP
 

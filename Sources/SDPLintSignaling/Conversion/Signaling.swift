@@ -332,6 +332,6 @@ public enum Signaling {
                 dropped.append(DroppedItem(messageIndex: indices[position], item: item, reason: reason))
             }
         }
-        return (fragment.serialized(), dropped.sorted { $0.messageIndex < $1.messageIndex })
+        return (fragment.serialized(), dropped.sorted { ($0.messageIndex ?? 0) < ($1.messageIndex ?? 0) })
     }
 }

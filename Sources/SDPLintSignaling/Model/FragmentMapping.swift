@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 internal import SDPLintICE
 internal import SDPLintSDP
 

@@ -236,49 +236,25 @@ public enum JSONShape: Sendable, Hashable {
     case wrapped(String)
 }
 
-/// Something a target format could not carry, reported by ``Signaling/write(_:as:options:)``.
-public struct DroppedItem: Sendable, Hashable, CustomStringConvertible {
-    /// What was dropped: an open vocabulary, compared by name.
-    public struct Item: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
-        public let name: String
-        public init(_ name: String) { self.name = name }
-        public init(stringLiteral value: String) { name = value }
-        public var description: String { name }
-
-        /// The whole message: the format has no way to say it (a candidate in raw SDP, a rollback in SIP).
-        public static let message: Item = "message"
-        /// ``SignalingMessage/extraFields`` (`to`, `from`, room ids).
-        public static let extraFields: Item = "extra-fields"
-        /// ``SignalingMessage/session``.
-        public static let session: Item = "session"
-        /// The offer/answer role (raw SDP says none; WHIP has no provisional answer).
-        public static let descriptionType: Item = "description-type"
-        /// ``SignalingMessage/TrickledCandidate/sdpMLineIndex``: an SDP fragment names sections by mid.
-        public static let sdpMLineIndex: Item = "sdpMLineIndex"
-        /// ``SignalingMessage/TrickledCandidate/sdpMid``.
-        public static let sdpMid: Item = "sdpMid"
-        /// ``SignalingMessage/TrickledCandidate/usernameFragment``.
-        public static let usernameFragment: Item = "usernameFragment"
-        /// ``SignalingMessage/TrickledCandidate/password``.
-        public static let password: Item = "password"
-        /// ``SignalingMessage/HangUp/reason``.
-        public static let hangUpReason: Item = "hang-up-reason"
-        /// The distinction between the end of one section's candidates and the end of all.
-        public static let endOfCandidatesScope: Item = "end-of-candidates-scope"
-    }
-
-    /// The index of the message in the sequence written.
-    public var messageIndex: Int
-    public var item: Item
-    /// A sentence naming the value and why it could not be written.
-    public var reason: String
-
-    public init(messageIndex: Int, item: Item, reason: String) {
-        self.messageIndex = messageIndex
-        self.item = item
-        self.reason = reason
-    }
-
-    /// `#2 sdpMLineIndex: …`.
-    public var description: String { "#\(messageIndex) \(item): \(reason)" }
+/// The parts of a signaling message a target format can lack, reported by
+/// ``Signaling/write(_:as:options:)``.
+extension DroppedItem.Item {
+    /// ``SignalingMessage/extraFields`` (`to`, `from`, room ids).
+    public static let extraFields: Self = "extra-fields"
+    /// ``SignalingMessage/session``.
+    public static let session: Self = "session"
+    /// The offer/answer role (raw SDP says none; WHIP has no provisional answer).
+    public static let descriptionType: Self = "description-type"
+    /// ``SignalingMessage/TrickledCandidate/sdpMLineIndex``: an SDP fragment names sections by mid.
+    public static let sdpMLineIndex: Self = "sdpMLineIndex"
+    /// ``SignalingMessage/TrickledCandidate/sdpMid``.
+    public static let sdpMid: Self = "sdpMid"
+    /// ``SignalingMessage/TrickledCandidate/usernameFragment``.
+    public static let usernameFragment: Self = "usernameFragment"
+    /// ``SignalingMessage/TrickledCandidate/password``.
+    public static let password: Self = "password"
+    /// ``SignalingMessage/HangUp/reason``.
+    public static let hangUpReason: Self = "hang-up-reason"
+    /// The distinction between the end of one section's candidates and the end of all.
+    public static let endOfCandidatesScope: Self = "end-of-candidates-scope"
 }

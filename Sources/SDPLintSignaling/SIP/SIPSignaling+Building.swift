@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 internal import SDPLintJSON
 internal import SDPLintSDP
 public import SDPLintSIP

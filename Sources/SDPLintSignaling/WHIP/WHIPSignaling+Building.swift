@@ -1,3 +1,4 @@
+public import SDPLintDiagnostics
 public import SDPLintICE
 internal import SDPLintJSON
 internal import SDPLintSDP
