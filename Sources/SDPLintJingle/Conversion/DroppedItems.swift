@@ -10,7 +10,7 @@ extension DroppedItem.Item {
     /// An m= port, a c= address or an a=rtcp line: the default candidate.
     public static let transportAddress: Self = "transport-address"
     /// The m= line itself changes: its port, protocol or a format that is not a payload type.
-    /// ``DroppedItem/surviving`` holds the m= line the round trip gives back.
+    /// `DroppedItem.surviving` holds the m= line the round trip gives back.
     public static let mediaLine: Self = "media-line"
     /// Extension attributes of an a=candidate line.
     public static let candidateExtension: Self = "candidate-extension"

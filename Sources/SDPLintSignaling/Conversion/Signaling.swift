@@ -125,7 +125,7 @@ public enum Signaling {
 
     /// Writes messages in `format`.
     ///
-    /// - Returns: The text, and one ``DroppedItem`` for each part of a message the format
+    /// - Returns: The text, and one `DroppedItem` for each part of a message the format
     ///   cannot carry; reading the text back gives the messages without those parts.
     public static func write(
         _ messages: [SignalingMessage], as format: SignalingFormat,

@@ -14,7 +14,7 @@ extension SignalingJSON {
 
     /// Writes one message as a compact JSON text.
     ///
-    /// - Returns: The text and what the style could not carry (``DroppedItem/messageIndex`` is
+    /// - Returns: The text and what the style could not carry (`DroppedItem.messageIndex` is
     ///   `index`).
     public static func write(
         _ message: SignalingMessage, style: Style, index: Int = 0

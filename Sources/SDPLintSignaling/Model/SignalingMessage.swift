@@ -7,7 +7,7 @@ public import SDPLintSDP
 /// WebSocket, a SIP request or response, a WHIP/WHEP HTTP message, or a bare SDP.
 ///
 /// Every format maps to and from this model; what a format cannot carry is returned as a
-/// ``DroppedItem`` by ``Signaling/write(_:as:options:)``, never lost silently.
+/// `DroppedItem` by ``Signaling/write(_:as:options:)``, never lost silently.
 ///
 /// ```swift
 /// let offer = SignalingMessage(.description(.init(type: .offer, sdp: text)))
