@@ -15,10 +15,23 @@ extension CheckCommand.Format: ExpressibleByArgument {}
 extension InputKind: ExpressibleByArgument {}
 
 /// Standard output and standard error, for the library's commands.
+///
+/// Whatever reaches a terminal from the input is escaped first, so that no input can move the
+/// cursor, retitle the window or change colours: data written to a terminal, and every report
+/// line (they quote file names and input lines).
 final class StandardOutput: CommandOutput {
+    let isTerminal = isatty(STDOUT_FILENO) == 1
+
     func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-    func write(bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
-    func report(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    func write(bytes: [UInt8]) {
+        guard isTerminal else { return FileHandle.standardOutput.write(Data(bytes)) }
+        let text = TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    func report(_ line: String) {
+        let safe = TextRenderer.escaped(line, keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((safe + "\n").utf8))
+    }
     func progress(_ status: String) {
         guard isatty(STDERR_FILENO) == 1 else { return }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + status).utf8))

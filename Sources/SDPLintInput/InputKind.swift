@@ -100,10 +100,19 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
         return invalid && head.filter { $0 >= 0x80 }.count * 4 > head.count
     }
 
-    /// `<!DOCTYPE html`, `<html`, or a page that opens with a `<head>` or `<body>`.
+    /// `<!DOCTYPE html`, or a page (or a part of one, as a browser saves a page's element)
+    /// that opens with an HTML element: `<html>`, `<head>`, `<body>`, `<div>`, `<table>`, …
+    /// None of these is an XMPP element, so a Jingle stanza is never taken for a page.
     static func looksLikeHTML(_ head: [UInt8]) -> Bool {
         let text = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
-        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<head")
-            || text.hasPrefix("<body")
+        if text.hasPrefix("<!doctype html") { return true }
+        let name = text.dropFirst().prefix { $0.isLetter || $0.isNumber }
+        return htmlElements.contains(String(name))
     }
+
+    /// Elements that open saved pages and page fragments (WHATWG HTML §4).
+    private static let htmlElements: Set<String> = [
+        "html", "head", "body", "div", "span", "p", "table", "section", "main", "article", "header", "nav",
+        "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "meta", "title", "style", "script", "link",
+    ]
 }

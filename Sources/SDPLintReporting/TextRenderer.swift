@@ -93,12 +93,17 @@ public struct TextRenderer: Sendable {
     /// Text from an input made safe for a terminal: control characters (C0, DEL, and the C1
     /// range a terminal also obeys, U+0080–U+009F) shown as symbols or escapes, so that
     /// nothing an input holds can move the cursor, retitle the window or change colours. A tab
-    /// stays a tab.
-    public static func escaped(_ text: String) -> String {
+    /// stays a tab; with `keepingLineBreaks`, a line feed and the carriage return of a CRLF stay
+    /// too, for data written to a terminal line by line.
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if !needsEscape(scalar) {
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            let lineBreak = scalar == "\n" || (scalar == "\r" && next == "\n")
+            if !needsEscape(scalar) || (keepingLineBreaks && lineBreak) {
                 result.append(scalar)
             } else if scalar.value < 0x20 {
                 result.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")

@@ -133,9 +133,11 @@ public struct Timeline: Sendable {
 
     // MARK: Text
 
-    /// The timeline as an aligned table.
+    /// The timeline as an aligned table; every value from the input is escaped for a terminal.
     public func text(renderer: TextRenderer = TextRenderer()) -> String {
-        var output = renderer.paint(name, .bold) + (origin.map { "  " + $0 } ?? "") + "\n"
+        let escaped = TextRenderer.escaped
+        var output =
+            renderer.paint(escaped(name, false), .bold) + (origin.map { "  " + escaped($0, false) } ?? "") + "\n"
         let start = rows.compactMap(\.time).first
         let times = rows.map { row in row.time.flatMap { time in start.map { Self.seconds(time - $0) } } ?? "-" }
         let timeWidth = max(4, times.map(\.count).max() ?? 0)
@@ -154,19 +156,22 @@ public struct Timeline: Sendable {
             if !row.sections.isEmpty {
                 details.append(
                     row.sections.map { section in
-                        var text = "#\(section.index) \(section.media)"
-                        if let mid = section.mid { text += " \(mid)" }
+                        var text = "#\(section.index) \(escaped(section.media, false))"
+                        if let mid = section.mid { text += " \(escaped(mid, false))" }
                         text += section.rejected ? " " + renderer.paint("rejected", .red) : " \(section.direction)"
-                        if let codec = section.codec, !section.rejected { text += " " + codec }
+                        if let codec = section.codec, !section.rejected { text += " " + escaped(codec, false) }
                         return text
                     }.joined(separator: " · "))
             }
             if !row.detail.isEmpty {
-                details.append(row.kind == "failure" ? renderer.paint(row.detail, .red) : row.detail)
+                let detail = escaped(row.detail, false)
+                details.append(row.kind == "failure" ? renderer.paint(detail, .red) : detail)
             }
             line += "  " + details.joined(separator: " — ")
             output += line + "\n"
-            for change in row.changes { output += indent + renderer.paint("~ ", .yellow) + change + "\n" }
+            for change in row.changes {
+                output += indent + renderer.paint("~ ", .yellow) + escaped(change, false) + "\n"
+            }
         }
         return output
     }

@@ -121,10 +121,9 @@ public struct Anonymizer: Sendable {
     mutating func rewrite(_ bytes: [UInt8], kind: InputKind) throws(AnonymizationError) -> [UInt8] {
         switch kind {
         case .sdp, .sdpfrag, .candidate:
-            // What is not recognized is read as SDP; binary data that is not a capture or gzip
+            // Lines of text, even when told so: binary data that is not a capture or gzip
             // (UTF-16 text too) has no lines to read, and is refused rather than passed through.
-            let controls = bytes.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-            if controls > max(8, bytes.count / 64) {
+            if InputKind.detect(bytes) == .binary {
                 throw AnonymizationError(
                     .binaryData, "the input is binary data of no kind sdplint reads, so it cannot be anonymized")
             }

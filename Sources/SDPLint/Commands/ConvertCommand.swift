@@ -25,29 +25,28 @@ public struct ConvertCommand {
     }
 
     public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
-        let document: InputDocument
-        do throws(InputError) {
-            document = try InputReader.document(
-                file: input.file, name: input.name, kind: kind, options: configuration.readOptions, maxBytes: maxBytes)
-        } catch {
-            output.report("sdplint: \(error)")
-            return .failure
-        }
+        guard
+            let document = input.document(
+                kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
+        else { return .failure }
         let result = Converter.convert(document, to: target, type: configuration.type)
-        if result.failed || result.text.isEmpty {
+        if result.failed {
+            // The errors, each in the text it points into.
             var findings = ""
             let renderer = TextRenderer(color: false)
-            for diagnostic in result.diagnostics where diagnostic.severity == .error || result.text.isEmpty {
-                renderer.render(
-                    diagnostic, in: LintedFile(path: input.name, text: document.source, diagnostics: []),
-                    into: &findings)
+            for var file in document.findingFiles(name: input.name) {
+                file.diagnostics = file.diagnostics.filter { $0.severity == .error }
+                for diagnostic in file.diagnostics { renderer.render(diagnostic, in: file, into: &findings) }
             }
             if !findings.isEmpty { output.report(String(findings.dropLast())) }
-            for item in result.dropped { output.report("sdplint: warning: not carried by \(target): \(item)") }
-            if !result.failed { output.report("sdplint: \(input.name): nothing to write as \(target)") }
             return .findings
         }
-        output.write(result.text)
+        guard !result.text.isEmpty else {
+            for item in result.dropped { output.report("sdplint: warning: not carried by \(target): \(item)") }
+            output.report("sdplint: \(document.refusal("nothing to write as \(target)", name: input.name))")
+            return .failure
+        }
+        output.write(bytes: Array(result.text.utf8))
         for item in result.dropped { output.report("sdplint: warning: not carried by \(target): \(item)") }
         return failOnDrop && !result.dropped.isEmpty ? .findings : .success
     }
@@ -75,19 +74,13 @@ public struct ExplainCommand {
     }
 
     public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
-        let document: InputDocument
-        do throws(InputError) {
-            document = try InputReader.document(
-                file: input.file, name: input.name, kind: kind, options: configuration.readOptions, maxBytes: maxBytes)
-        } catch {
-            output.report("sdplint: \(error)")
-            return .failure
-        }
+        guard
+            let document = input.document(
+                kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
+        else { return .failure }
         let descriptions = document.descriptions
         guard !descriptions.isEmpty else {
-            output.report(
-                "sdplint: \(input.name): \(DiffCommand.article(document.format)) holds no session description to explain"
-            )
+            output.report("sdplint: \(document.refusal("no session description to explain", name: input.name))")
             return .failure
         }
         let explained = descriptions.map { (context: $0.context, type: $0.type, lines: Explainer.explain($0.sdp)) }
@@ -160,33 +153,24 @@ public struct FormatCommand {
     }
 
     public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
-        let document: InputDocument
-        do throws(InputError) {
-            document = try InputReader.document(
-                file: input.file, name: input.name, kind: kind, options: configuration.readOptions, maxBytes: maxBytes)
-        } catch {
-            output.report("sdplint: \(error)")
-            return .failure
-        }
-        switch document.content {
-        case .description, .fragment, .traces: break
-        case .candidates, .iceServers, .unreadable:
-            output.report(
-                "sdplint: \(input.name): \(DiffCommand.article(document.format)) holds no session description to format"
-            )
-            return .failure
-        }
+        guard
+            let document = input.document(
+                kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
+        else { return .failure }
         let (text, problems) = Self.formatted(document)
+        if text == nil && problems.isEmpty {
+            output.report("sdplint: \(document.refusal("no session description to format", name: input.name))")
+            return .failure
+        }
         switch format {
         case .text:
             guard let text else {
                 var findings = ""
                 for problem in problems { TextRenderer(color: false).render(problem, into: &findings) }
-                if findings.isEmpty { findings = "sdplint: \(input.name): holds no session description\n" }
                 output.report(String(findings.dropLast()))
                 return .findings
             }
-            output.write(text)
+            output.write(bytes: Array(text.utf8))
         case .json:
             output.write(ExplanationText.formatJSON(path: input.name, text: text, problems: problems) + "\n")
         }
@@ -215,8 +199,16 @@ public struct AnonymizeCommand {
             return .failure
         }
         do throws(AnonymizationError) {
-            // Bytes as they are: a capture or a gzip file is not text.
-            output.write(bytes: try Anonymizer.anonymize(bytes, kind: kind, seed: seed))
+            // Bytes as they are: a capture or a gzip file is not text, and not for a terminal.
+            let anonymized = try Anonymizer.anonymize(bytes, kind: kind, seed: seed)
+            let produced = InputKind.detect(anonymized)
+            if output.isTerminal, [.gzip, .pcap, .binary].contains(produced) {
+                output.report(
+                    "sdplint: \(input.name): not writing \(produced.rawValue) data to a terminal; redirect standard output to a file"
+                )
+                return .failure
+            }
+            output.write(bytes: anonymized)
             return .success
         } catch {
             output.report("sdplint: \(input.name): \(error.message)")

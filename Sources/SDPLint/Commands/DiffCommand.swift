@@ -58,9 +58,10 @@ public struct DiffCommand {
                     origins[name] = LintedFile(
                         path: input.name, context: context, text: description.sdp.source, diagnostics: [])
                 }
-            case .fragment, .candidates, .iceServers, .unreadable:
-                throw InputError(
-                    path: input.name, message: "\(Self.article(document.format)) holds no session description to diff")
+            case .unreadable:
+                throw document.unrecognized(name: input.name)
+            case .fragment, .candidates, .iceServers:
+                throw document.refusal("no session description to diff", name: input.name)
             }
         }
         return (sources, origins)
@@ -80,12 +81,11 @@ public struct DiffCommand {
             }
             return trace
         }
+        if traces.isEmpty { throw document.refusal("no session description to diff", name: document.name) }
         guard traces.count == 1, let trace = traces.first else {
             throw InputError(
                 path: document.name,
-                message: traces.isEmpty
-                    ? "holds no session"
-                    : """
+                message: """
                     holds \(traces.count) connections (\(traces.map(\.name).joined(separator: ", "))); pick one \
                     with --connection
                     """)
@@ -133,11 +133,5 @@ public struct DiffCommand {
             }
         }
         return configuration.fails(findings.map(\.diagnostic)) ? .findings : .success
-    }
-
-    /// "a JSON file of signaling messages", "an SDP fragment".
-    static func article(_ format: String) -> String {
-        let vowel = format.first.map { "aeiouAEIOU".contains($0) } ?? false
-        return (vowel ? "an " : "a ") + format
     }
 }

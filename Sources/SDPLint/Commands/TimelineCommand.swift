@@ -43,18 +43,12 @@ public struct TimelineCommand {
     }
 
     public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
-        let document: InputDocument
-        do throws(InputError) {
-            document = try InputReader.document(
-                file: input.file, name: input.name, kind: kind, options: configuration.readOptions, maxBytes: maxBytes)
-        } catch {
-            output.report("sdplint: \(error)")
-            return .failure
-        }
-        guard let timelines = timelines(of: document) else {
-            output.report(
-                "sdplint: \(input.name): \(DiffCommand.article(document.format)) has no signaling to show as a timeline"
-            )
+        guard
+            let document = input.document(
+                kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
+        else { return .failure }
+        guard let timelines = timelines(of: document), timelines.contains(where: { !$0.rows.isEmpty }) else {
+            output.report("sdplint: \(document.refusal("no signaling to show as a timeline", name: input.name))")
             return .failure
         }
         switch format {
@@ -63,10 +57,11 @@ public struct TimelineCommand {
             var text = "\(input.name): \(document.format), \(timelines.count) "
             text += "connection\(timelines.count == 1 ? "" : "s")\n"
             for timeline in timelines { text += "\n" + timeline.text(renderer: renderer) }
-            for diagnostic in document.diagnostics {
-                text += "\n"
-                renderer.render(
-                    diagnostic, in: LintedFile(path: input.name, text: document.source, diagnostics: []), into: &text)
+            for file in document.findingFiles(name: input.name) {
+                for diagnostic in file.diagnostics {
+                    text += "\n"
+                    renderer.render(diagnostic, in: file, into: &text)
+                }
             }
             output.write(text)
         case .json:
@@ -81,7 +76,9 @@ public struct TimelineCommand {
                 root.member(
                     "diagnostics",
                     array: { list in
-                        for diagnostic in document.diagnostics { list.object { JSONReport.write(diagnostic, to: &$0) } }
+                        for diagnostic in document.allDiagnostics {
+                            list.object { JSONReport.write(diagnostic, to: &$0) }
+                        }
                     })
             }
             output.write(json.output + "\n")

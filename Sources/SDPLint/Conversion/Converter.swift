@@ -64,7 +64,7 @@ public enum Converter {
             diagnostics.append(
                 SignalingRules.noSignalingMessage.diagnostic(
                     at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    "\(DiffCommand.article(document.format)) holds no message to convert"))
+                    "no signaling message to convert (the input reads as \(document.format))"))
             return Result(text: "", dropped: dropped, diagnostics: diagnostics)
         }
         let text: String
