@@ -143,6 +143,9 @@ struct Parser {
     private var scannedOnlyASCII = false
 
     private mutating func run(_ input: Span<UInt8>) {
+        #if DEBUG
+        if !fragment { ParseCounting.counter?.parsed() }
+        #endif
         let limits = options.limits
         var count = input.count
         var start = 0
