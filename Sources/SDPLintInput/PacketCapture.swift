@@ -1,5 +1,5 @@
-public import SDPLintCapture
-public import SDPLintDiagnostics
+package import SDPLintCapture
+package import SDPLintDiagnostics
 import SDPLintSIP
 import SDPLintSignaling
 
@@ -9,9 +9,9 @@ import SDPLintSignaling
 ///
 /// The capture is read as a stream, packet by packet: memory stays proportional to the SIP
 /// signaling it holds, not to the size of the file.
-public enum PacketCapture {
+package enum PacketCapture {
     /// Reads the capture `decoder` delivers, keeping every dialog.
-    public static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> InputDocument {
+    package static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> InputDocument {
         var traces: [SignalingTrace] = []
         var embedded: [LintedFile] = []
         let diagnostics = stream(
@@ -26,7 +26,7 @@ public enum PacketCapture {
     /// as it is read, so that memory does not grow with the capture.
     ///
     /// - Returns: The findings about the capture itself: unreadable records, TCP gaps, no SIP.
-    public static func stream(
+    package static func stream(
         _ decoder: CaptureDecoder, strict: Bool = false,
         trace: (SignalingTrace) -> Void, embedded: (LintedFile) -> Void
     ) -> [Diagnostic] {
@@ -54,17 +54,8 @@ public enum PacketCapture {
 
     static func format(_ decoder: CaptureDecoder) -> String { "packet capture (\(decoder.reader.format))" }
 
-    /// Opens and reads a capture file; `nil` with the reason when it cannot be opened at all.
-    public static func read(path: String, strict: Bool = false) -> Result<InputDocument, CaptureError> {
-        do throws(CaptureError) {
-            return .success(read(try CaptureDecoder(path: path), strict: strict))
-        } catch {
-            return .failure(error)
-        }
-    }
-
     /// Reads a capture held in memory.
-    public static func read(bytes: [UInt8], strict: Bool = false) -> Result<InputDocument, CaptureError> {
+    package static func read(bytes: [UInt8], strict: Bool = false) -> Result<InputDocument, CaptureError> {
         do throws(CaptureError) {
             return .success(read(try CaptureDecoder(bytes: bytes), strict: strict))
         } catch {

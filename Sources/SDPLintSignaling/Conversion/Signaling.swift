@@ -210,7 +210,7 @@ public enum Signaling {
     static func readSDP(
         _ bytes: [UInt8], strict: Bool
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
-        let index = TextIndex(bytes)
+        let index = SourceText(bytes)
         var starts: [Int] = []
         for start in index.lineStarts
         where start + 1 < bytes.count && bytes[start] == UInt8(ascii: "v") && bytes[start + 1] == UInt8(ascii: "=") {
@@ -226,7 +226,7 @@ public enum Signaling {
             diagnostics += result.diagnostics.map { index.relocate($0, base: start) }
             let description = SignalingMessage.Description(
                 type: .offer, sdp: String(decoding: slice, as: UTF8.self), parsed: result)
-            messages.append(Located(SignalingMessage(.description(description)), at: index.location(start..<end)))
+            messages.append(Located(SignalingMessage(.description(description)), at: index.location(of: start..<end)))
         }
         return (messages, diagnostics)
     }

@@ -111,7 +111,7 @@ struct HTTPParser {
     init(bytes: [UInt8], options: HTTPParseOptions) {
         self.bytes = bytes
         self.options = options
-        findings = Findings(index: TextIndex(bytes), strict: options.strict, limit: options.maxDiagnostics)
+        findings = Findings(index: SourceText(bytes), strict: options.strict, limit: options.maxDiagnostics)
     }
 
     /// Reports a finding; the message is built before ``findings`` is touched.
@@ -213,10 +213,10 @@ struct HTTPParser {
             }
             if let field = parseField(content) {
                 fields.append(field)
-                fieldLocations.append(findings.index.location(content))
+                fieldLocations.append(findings.index.location(of: content))
             }
         }
-        let startLocation = findings.index.location(first.content)
+        let startLocation = findings.index.location(of: first.content)
         guard let startLine else {
             // Without a start line the message cannot be framed: skip to after its header section.
             position = cursor

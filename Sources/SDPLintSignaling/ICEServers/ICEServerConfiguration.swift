@@ -35,7 +35,7 @@ public enum ICEServerConfiguration {
     public static func read(
         _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .lenient
     ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
-        var reader = JSONReader(bytes: bytes, index: TextIndex(bytes), strict: options.strict)
+        var reader = JSONReader(bytes: bytes, index: SourceText(bytes), strict: options.strict)
         reader.diagnostics = diagnostics
         let root = document.root
         if let list = root["iceServers"] {
@@ -74,7 +74,7 @@ public enum ICEServerConfiguration {
 
     struct JSONReader {
         let bytes: [UInt8]
-        let index: TextIndex
+        let index: SourceText
         let strict: Bool
         var servers: [Located<ICEServer>] = []
         var diagnostics: [Diagnostic] = []
@@ -203,12 +203,12 @@ public enum ICEServerConfiguration {
     public static func read(
         linkValues values: [(value: String, offset: Int)], in input: [UInt8] = []
     ) -> (servers: [Located<ICEServer>], diagnostics: [Diagnostic]) {
-        let index = TextIndex(input)
+        let index = SourceText(input)
         var servers: [Located<ICEServer>] = []
         var diagnostics: [Diagnostic] = []
         for (value, offset) in values {
             let base = input.isEmpty ? 0 : offset
-            let local = TextIndex(Array(value.utf8))
+            let local = SourceText(Array(value.utf8))
             func place(_ diagnostic: Diagnostic) -> Diagnostic {
                 input.isEmpty ? local.relocate(diagnostic, base: 0) : index.relocate(diagnostic, base: base)
             }

@@ -38,7 +38,7 @@ public enum SignalingJSON {
     public static func read(
         _ bytes: [UInt8], options: JSONParseOptions = .lenient, lines: Bool? = nil
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
-        var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
+        var reader = Reader(bytes: bytes, index: SourceText(bytes), options: options)
         if lines ?? isNDJSON(bytes, options: options) {
             for record in NDJSON.parse(bytes: bytes, options: options).value {
                 reader.diagnostics += record.diagnostics
@@ -64,7 +64,7 @@ public enum SignalingJSON {
     public static func read(
         _ document: JSONDocument, in bytes: [UInt8], diagnostics: [Diagnostic], options: JSONParseOptions = .lenient
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
-        var reader = Reader(bytes: bytes, index: TextIndex(bytes), options: options)
+        var reader = Reader(bytes: bytes, index: SourceText(bytes), options: options)
         reader.diagnostics = diagnostics
         reader.readTopLevel(document.root, arrayAllowed: true)
         return (reader.messages, reader.diagnostics)
@@ -78,7 +78,7 @@ public enum SignalingJSON {
     public static func message(
         from node: JSONNode, source: [UInt8]
     ) -> (message: SignalingMessage?, diagnostics: [Diagnostic]) {
-        var reader = Reader(bytes: source, index: TextIndex(source), options: .lenient)
+        var reader = Reader(bytes: source, index: SourceText(source), options: .lenient)
         reader.readTopLevel(node, arrayAllowed: false)
         return (reader.messages.first?.value, reader.diagnostics)
     }
@@ -111,12 +111,12 @@ public enum SignalingJSON {
 
     struct Reader {
         let bytes: [UInt8]
-        let index: TextIndex
+        let index: SourceText
         let options: JSONParseOptions
         var messages: [Located<SignalingMessage>] = []
         var diagnostics: [Diagnostic] = []
 
-        init(bytes: [UInt8], index: TextIndex, options: JSONParseOptions) {
+        init(bytes: [UInt8], index: SourceText, options: JSONParseOptions) {
             self.bytes = bytes
             self.index = index
             self.options = options

@@ -1,15 +1,15 @@
 internal import SDPLintDiagnostics
 
-/// The findings of one read, located through the input's ``TextIndex`` and capped so hostile
+/// The findings of one read, located through the input's `SourceText` and capped so hostile
 /// input cannot grow memory without bound.
 struct Findings: Sendable {
     private(set) var list: [Diagnostic] = []
-    let index: TextIndex
+    let index: SourceText
     let strict: Bool
     let limit: Int
     private(set) var dropped = 0
 
-    init(index: TextIndex, strict: Bool, limit: Int) {
+    init(index: SourceText, strict: Bool, limit: Int) {
         self.index = index
         self.strict = strict
         self.limit = max(1, limit)
@@ -21,7 +21,7 @@ struct Findings: Sendable {
             dropped += 1
             return
         }
-        list.append(rule.diagnostic(at: index.location(range), message(), strict: strict))
+        list.append(rule.diagnostic(at: index.location(of: range), message(), strict: strict))
     }
 
     /// Adds findings made elsewhere, already located.

@@ -40,7 +40,7 @@ public enum WHIPSignaling {
         _ bytes: [UInt8], options: HTTPParseOptions = .default
     ) -> (exchange: Exchange, diagnostics: [Diagnostic]) {
         let (parsed, httpFindings) = HTTPMessage.parseAll(bytes, options: options)
-        var reader = Reader(bytes: bytes, index: TextIndex(bytes), strict: options.strict)
+        var reader = Reader(bytes: bytes, index: SourceText(bytes), strict: options.strict)
         reader.diagnostics = httpFindings
         for message in parsed { reader.read(message) }
         reader.assignSessions()
@@ -59,7 +59,7 @@ public enum WHIPSignaling {
 
     struct Reader {
         let bytes: [UInt8]
-        let index: TextIndex
+        let index: SourceText
         let strict: Bool
         var messages: [Pending] = []
         var iceServers: [Located<ICEServer>] = []
