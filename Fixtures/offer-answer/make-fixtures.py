@@ -243,7 +243,8 @@ case("OA404", (webrtc("offer", v=id_collision("offer")), webrtc("answer", v=id_c
 case("OA405", (OFFER, webrtc("answer", extra=["a=extmap-allow-mixed"])), (webrtc("offer", extra=["a=extmap-allow-mixed"]), webrtc("answer", extra=["a=extmap-allow-mixed"])))
 mux_only = edit(audio("offer"), ("a=rtcp-mux", ["a=rtcp-mux", "a=rtcp-mux-only"]))
 case("OA406", (webrtc("offer", a=mux_only), webrtc("answer", a=drop(audio("answer"), "a=rtcp-mux"))), (webrtc("offer", a=mux_only), ANSWER))
-case("OA407", (OFFER, webrtc("answer", v=drop(video("answer"), "a=rtcp-mux"))), (OFFER, ANSWER))
+# The passing answer enables rtcp-mux only in the section of its BUNDLE tag, as RFC 9143 §7.1.3 has it.
+case("OA407", (OFFER, drop(ANSWER, "a=rtcp-mux")), (OFFER, webrtc("answer", v=drop(video("answer"), "a=rtcp-mux"))))
 case("OA408", (drop(OFFER, "a=rtcp-rsize"), ANSWER), (drop(OFFER, "a=rtcp-rsize"), drop(ANSWER, "a=rtcp-rsize")))
 sim_offer = webrtc("offer", v=simulcast("offer", "send h;l", ["h send", "l send"]))
 case("OA409", (sim_offer, webrtc("answer", v=simulcast("answer", "send h;l", ["h send", "l send"]))),

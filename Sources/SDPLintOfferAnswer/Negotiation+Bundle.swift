@@ -79,14 +79,17 @@ extension PairAnalysis {
             checkBundlePayloadTypes(document, members)
             checkBundleExtensions(document, members)
             checkSSRCCollisions(document, members)
-            if document.role == .answer {
-                for view in members where view.isRTP && !view.section.has(.rtcpMux) {
-                    guard view.index < sections.count, !sections[view.index].rejected else { continue }
-                    reporter.report(
-                        OfferAnswerRules.bundleRequiresRTCPMux, document, .media(view.index),
-                        "\(view.label) is bundled but the answer does not enable a=rtcp-mux for it",
-                        hint: "add a=rtcp-mux")
-                }
+            // RFC 9143 §9.3.1.2: the answerer enables rtcp-mux for the whole group in the section
+            // of its BUNDLE tag; the other bundled sections must not repeat it (§7.1.3, IDENTICAL
+            // category). One finding per group, at the tagged section.
+            if document.role == .answer, let tagged = members.first,
+                members.contains(where: \.isRTP), !members.contains(where: { $0.section.has(.rtcpMux) }),
+                tagged.index < sections.count, !sections[tagged.index].rejected
+            {
+                reporter.report(
+                    OfferAnswerRules.bundleRequiresRTCPMux, document, .media(tagged.index),
+                    "the answer bundles RTP media but does not enable a=rtcp-mux in \(tagged.label), its BUNDLE tag",
+                    hint: "add a=rtcp-mux to the section of the answer's BUNDLE tag")
             }
         }
     }

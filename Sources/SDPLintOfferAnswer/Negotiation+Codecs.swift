@@ -50,8 +50,8 @@ extension PairAnalysis {
                     OfferAnswerRules.opusRTPMap, document,
                     .keyed("rtpmap", section: index, key: String(codec.payloadType)),
                     """
-                    \(view.label) of the \(document.role) writes opus as \(codec.label); it must be opus/48000/2, \
-                    or peers do not recognise it
+                    \(view.label) of the \(document.role) maps opus as \(codec.label), not 48000 Hz with 2 channels \
+                    (opus/48000/2, in any case), so peers do not recognise it
                     """,
                     hint: "write a=rtpmap:\(codec.payloadType) opus/48000/2")
             }
@@ -401,15 +401,18 @@ extension PairAnalysis {
     private mutating func selectCodec(
         _ index: Int, _ o: SectionView, _ a: SectionView, offered: [Codec], answered: [Codec], reports: [CodecReport]
     ) {
-        let negotiatedMedia = reports.filter { $0.status == .negotiated && $0.kind == .media }
+        let byAnswerRank = reports.filter { $0.status == .negotiated }
             .sorted { ($0.answerRank ?? .max) < ($1.answerRank ?? .max) }
-        guard let selected = negotiatedMedia.first else {
-            let offeredMedia = offered.filter { $0.kind == .media }.map(\.label)
-            let answeredMedia = answered.filter { $0.kind == .media }.map(\.label)
+        // A stream that offers only telephone-event (or comfort noise) is a stream of its own
+        // (RFC 4733; RFC 4317 §2.4 answers one): its format is what it uses.
+        let offersMedia = offered.contains { $0.kind == .media }
+        guard let selected = byAnswerRank.first(where: { $0.kind == .media || !offersMedia }) else {
+            let offeredLabels = offered.filter { $0.kind == .media || !offersMedia }.map(\.label)
+            let answeredLabels = answered.map(\.label)
             reporter.report(
                 OfferAnswerRules.noCommonCodec, answer, .media(index),
-                "\(a.label) is accepted but has no media codec in common with the offer"
-                    + " (offer: \(offeredMedia.isEmpty ? "none" : offeredMedia.joinedAsList); answer: \(answeredMedia.isEmpty ? "none" : answeredMedia.joinedAsList))",
+                "\(a.label) is accepted but has no \(offersMedia ? "media codec" : "format") in common with the offer"
+                    + " (offer: \(offeredLabels.isEmpty ? "none" : offeredLabels.joinedAsList); answer: \(answeredLabels.isEmpty ? "none" : answeredLabels.joinedAsList))",
                 hint: "reject the section with port 0 if there is no common codec")
             return
         }

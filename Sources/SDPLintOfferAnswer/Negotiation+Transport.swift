@@ -11,6 +11,9 @@ struct TransportParameters {
     var lite: Bool
     var fingerprints: [Fingerprint]
     var setup: Setup?
+    /// Whether an a=setup line applies, even one whose value is no role (the grammar check
+    /// reports that value; it is not a missing line).
+    var setupWritten: Bool
     var tlsID: String?
 
     init(_ document: Document, _ view: SectionView) {
@@ -25,6 +28,8 @@ struct TransportParameters {
         let own = view.fingerprints
         fingerprints = own.isEmpty ? (tagged?.fingerprints ?? []) : own
         setup = view.setup ?? tagged?.setup
+        setupWritten =
+            view.section.has(.setup) || view.session.has(.setup) || tagged?.section.has(.setup) == true
         tlsID = view.tlsID ?? tagged?.tlsID
     }
 
@@ -170,7 +175,7 @@ extension PairAnalysis {
             }
         }
         switch offered.setup {
-        case nil:
+        case nil where !offered.setupWritten:
             reporter.report(
                 OfferAnswerRules.dtlsSetupOffer, offer, .media(index),
                 """
@@ -188,7 +193,7 @@ extension PairAnalysis {
         if !answerIsOffer {
             let setupLine: Anchor = .attribute("setup", section: index)
             switch answered.setup {
-            case nil:
+            case nil where !answered.setupWritten:
                 reporter.report(
                     OfferAnswerRules.dtlsSetupAnswer, answer, .media(index),
                     "\(a.label) of the answer has no a=setup; the answerer must choose active or passive",

@@ -325,13 +325,14 @@ public enum OfferAnswerRules {
 
     public static let opusRTPMap = Rule(
         code: "OA212", name: "opus-rtpmap", severity: .warning,
-        summary: "opus is not written opus/48000/2.",
+        summary: "opus is not mapped with 48000 Hz and 2 channels (opus/48000/2).",
         explanation:
             """
             The rtpmap of opus always says a 48000 Hz clock and 2 channels, whatever the audio actually uses (RFC \
             7587 §7); mono or stereo is negotiated with the stereo fmtp parameter. Peers that match codecs by the \
-            rtpmap (libwebrtc among them) do not recognise OPUS/48000 or opus/48000/1 as opus and reject the \
-            section.
+            rtpmap (libwebrtc among them) do not recognise opus/48000 or opus/48000/1 as opus and reject the \
+            section. The encoding name is case-insensitive (RFC 4855 §3): only the clock rate and the channel \
+            count matter. `check` reports the same of one description as SDP313.
             """,
         reference: .rfc(7587, "7"), bad: "a=rtpmap:96 OPUS/48000", good: "a=rtpmap:96 opus/48000/2")
 
@@ -617,15 +618,16 @@ public enum OfferAnswerRules {
 
     public static let bundleRequiresRTCPMux = Rule(
         code: "OA407", name: "bundle-requires-rtcp-mux", severity: .error,
-        summary: "A bundled RTP section is answered without a=rtcp-mux.",
+        summary: "An answer bundles RTP media without enabling a=rtcp-mux.",
         explanation:
             """
             RTP and RTCP of bundled sections share one transport, which requires RTP/RTCP multiplexing: an \
-            answerer that accepts a BUNDLE group MUST enable rtcp-mux in each bundled RTP section (RFC 9143 \
-            §9.3.1). libwebrtc rejects such answers.
+            answerer that accepts RTP media in a BUNDLE group MUST include a=rtcp-mux in the section of its \
+            BUNDLE tag (RFC 9143 §9.3.1.2); the other bundled sections do not repeat it (§7.1.3). libwebrtc \
+            rejects answers that bundle RTP without it.
             """,
-        reference: .rfc(9143, "9.3.1"), bad: "answer: a=group:BUNDLE 0 1 (no a=rtcp-mux in section 1)",
-        good: "answer: a=rtcp-mux in every bundled RTP section")
+        reference: .rfc(9143, "9.3.1.2"), bad: "answer: a=group:BUNDLE 0 1 (no a=rtcp-mux in section 0)",
+        good: "answer: a=rtcp-mux in the section of the BUNDLE tag")
 
     public static let rtcpRsizeAdded = Rule(
         code: "OA408", name: "rtcp-rsize-added", severity: .warning,

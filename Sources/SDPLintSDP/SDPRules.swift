@@ -242,11 +242,12 @@ public enum SDPRules {
 
     public static let address = Rule(
         code: "SDP129", name: "address", severity: .error,
-        summary: "An address is not valid for its address type.",
+        summary: "An address is not valid for its address type, or the type is not one of its network's.",
         explanation:
             """
             IP4 addresses are dotted quads without leading zeros, IP6 addresses follow RFC 3986 (RFC 5952 \
-            recommends the compressed form), and names are domain names.
+            recommends the compressed form), and names are domain names. Network type IN has the address types \
+            IP4 and IP6 only (§5.7): a receiver cannot read `c=IN IP5 …`.
             """,
         reference: .rfc(8866, "9"), bad: "c=IN IP4 1.2.3.400", good: "c=IN IP4 1.2.3.4")
 
@@ -568,6 +569,19 @@ public enum SDPRules {
         reference: .rfc(8853, "5.1"), bad: "a=rid:h send\na=simulcast:send h;m",
         good: "a=rid:h send\na=rid:m send\na=simulcast:send h;m")
 
+    public static let opusRTPMap = Rule(
+        code: "SDP313", name: "opus-rtpmap", severity: .warning,
+        summary: "opus is not mapped as opus/48000/2.",
+        explanation:
+            """
+            The rtpmap of opus always says a 48000 Hz clock and 2 channels, whatever the audio actually uses \
+            (RFC 7587 §7); mono or stereo is negotiated with the stereo fmtp parameter. The encoding name is \
+            case-insensitive (RFC 4855 §3): OPUS is opus. Peers that match codecs by clock rate and channels \
+            (libwebrtc, Firefox) do not recognise opus/48000 or opus/48000/1 as opus: Firefox rejected the audio \
+            section of such an offer from GStreamer.
+            """,
+        reference: .rfc(7587, "7"), bad: "a=rtpmap:96 opus/48000", good: "a=rtpmap:96 opus/48000/2")
+
     /// Every rule above, in code order.
     public static let all: [Rule] = [
         emptyInput, lineSyntax, version, missingField, lineOrder, duplicateField, unknownLineType,
@@ -582,7 +596,7 @@ public enum SDPRules {
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
         valueSyntax, valueWhitespace, valueCase, undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
-        associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid,
+        associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
     ]
 
     private static func attributeRule(

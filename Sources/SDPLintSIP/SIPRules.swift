@@ -246,7 +246,7 @@ public enum SIPRules {
         summary: "A mandatory header is missing.",
         explanation:
             """
-            Every request carries To, From, CSeq, Call-ID, Max-Forwards and Via (RFC 3261 §8.1.1); every response \
+            Every request carries To, From, CSeq, Call-ID and Via (RFC 3261 §8.1.1; Max-Forwards too, SIP211); every response \
             carries To, From, CSeq, Call-ID and Via (§8.2.6.2). A UAS answers 400 Bad Request to a request without \
             them.
             """,
@@ -341,6 +341,17 @@ public enum SIPRules {
             trickle-ICE sdpfrag body is carried in INFO with `Info-Package: trickle-ice` (RFC 8840 §4).
             """,
         reference: .rfc(3261, "20.15"))
+
+    public static let maxForwardsMissing = Rule(
+        code: "SIP211", name: "max-forwards-missing", severity: .warning,
+        summary: "A request has no Max-Forwards.",
+        explanation:
+            """
+            RFC 3261 §8.1.1.6 requires Max-Forwards in every request, but RFC 2543, which it replaced, did not \
+            have it; RFC 4475 §3.4.1 says an element that keeps compatibility with RFC 2543 should accept such a \
+            request (a proxy then inserts Max-Forwards: 70, §16.6). A strict UAS may answer 400.
+            """,
+        reference: .rfc(3261, "8.1.1.6"), bad: "INVITE … (no Max-Forwards)", good: "Max-Forwards: 70")
 
     // MARK: Framing and limits (RFC 3261 §18.3)
 
@@ -442,6 +453,7 @@ public enum SIPRules {
         leadingLineBreaks, callIDSyntax,
         missingHeader, duplicateHeader, cseqMethodMismatch, cseqRange, branch, fromTag,
         maxForwardsRange, unknownMethod, bodyWithoutType, wildcardContact, bodySyntax,
+        maxForwardsMissing,
         contentLengthMismatch, contentLengthMissing, contentLengthInvalid, truncated,
         messageTooLarge, headerLineTooLong, tooManyHeaders, bodyTooLarge, tooManyFindings, skippedBytes,
     ]

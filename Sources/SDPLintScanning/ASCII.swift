@@ -38,6 +38,7 @@
     @inlinable package static var closeBracket: UInt8 { UInt8(ascii: "]") }
     @inlinable package static var openBrace: UInt8 { UInt8(ascii: "{") }
     @inlinable package static var closeBrace: UInt8 { UInt8(ascii: "}") }
+    @inlinable package static var backslash: UInt8 { UInt8(ascii: "\\") }
 
     /// A set of bytes as a 256-bit mask: membership is two shifts and an AND, no table load.
     @usableFromInline package struct Class: Sendable {

@@ -58,16 +58,16 @@ package struct WebRTCChecks {
             // bundle-only ones (which take the tagged section's transport). SIP's DTLS-SRTP
             // (RFC 5763, UDP/TLS/RTP/SAVP) need not use ICE, so only JSEP transports are checked.
             if Self.isJSEPTransport(media.proto) && !rejected && !media.has(.bundleOnly) {
-                if usesICE
-                    && (media.value(ICEUfrag.self) == nil && session.value(ICEUfrag.self) == nil
-                        || media.value(ICEPwd.self) == nil && session.value(ICEPwd.self) == nil)
-                {
+                // Missing means no line: a line with a bad value has its own finding (SDPxxx), and
+                // is not reported again as missing.
+                func written(_ name: Attribute.Name) -> Bool { media.has(name) || session.has(name) }
+                if usesICE && (!written(.iceUfrag) || !written(.icePwd)) {
                     report(
                         WebRTCRules.iceCredentialsMissing, at(index),
-                        "media section \(index) (\(media.media)) has no \(media.value(ICEUfrag.self) == nil && session.value(ICEUfrag.self) == nil ? "a=ice-ufrag" : "a=ice-pwd")"
+                        "media section \(index) (\(media.media)) has no \(written(.iceUfrag) ? "a=ice-pwd" : "a=ice-ufrag")"
                     )
                 }
-                if media.value(Fingerprint.self) == nil && session.value(Fingerprint.self) == nil {
+                if !written(.fingerprint) {
                     report(
                         WebRTCRules.fingerprintMissing, at(index),
                         "media section \(index) (\(media.media)) has no a=fingerprint")
@@ -75,7 +75,7 @@ package struct WebRTCChecks {
                 let setup = media.value(Setup.self) ?? session.value(Setup.self)
                 let setupIndex = firstIndex(.setup, in: index)
                 switch (setup, type) {
-                case (nil, _):
+                case (nil, _) where !written(.setup):
                     report(
                         WebRTCRules.setupMissing, at(index), "media section \(index) (\(media.media)) has no a=setup",
                         hint: type == .answer ? "answer with a=setup:active" : "offer a=setup:actpass")

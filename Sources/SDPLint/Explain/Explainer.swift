@@ -119,6 +119,8 @@ public enum Explainer {
                         (RFC 9143 §6)
                         """
                         : "\(kind) section rejected or stopped (port 0, RFC 3264 §6)")
+            } else if media.port < 0 {
+                parts.append("\(kind) on a port that is not a number (see the finding on this line)")
             } else if media.port == 9 {
                 parts.append(
                     "\(kind) on port 9, the placeholder JSEP uses; the real ports come from the ICE candidates")

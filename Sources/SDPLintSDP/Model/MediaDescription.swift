@@ -13,7 +13,8 @@ public struct MediaDescription: Sendable, Hashable {
     /// "audio", "video", "application", "text", "message", "image".
     public var media: MediaType { didSet { verbatim = nil } }
     /// The transport port; 0 rejects or disables the section (RFC 3264 §6), except with
-    /// `a=bundle-only` (RFC 9143 §6).
+    /// `a=bundle-only` (RFC 9143 §6). -1 when the m= line's port is not a number (the parser
+    /// reported it): such a section is not taken for rejected.
     public var port: Int { didSet { verbatim = nil } }
     /// The number of ports, for hierarchically encoded streams (`m=video 49170/2 …`).
     public var portCount: Int? { didSet { verbatim = nil } }

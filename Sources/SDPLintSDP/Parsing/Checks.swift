@@ -222,7 +222,12 @@ struct SectionChecks {
         }
         switch known {
         case .rtpmap:
-            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else { return }
+            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else {
+                // A malformed rtpmap (no clock rate, say) still maps its payload type: the
+                // finding above says what is wrong, and no later rule calls the type unmapped.
+                if isRTP, let pt = Self.leadingPayloadType(bytes, value) { rtpmaps.insert(pt) }
+                return
+            }
             let pt = map.payloadType
             referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
             let first = rtpmaps.insert(pt)
@@ -242,6 +247,20 @@ struct SectionChecks {
                     \(Bytes.string(bytes, map.name))/\(map.clockRate)
                     """
                 )
+            }
+            // RFC 7587 §7: opus is opus/48000/2 in SDP, in any case (RFC 4855 §3).
+            if Bytes.equals(bytes, map.name, "opus", ignoringCase: true)
+                && (map.clockRate != 48000 || map.channels != 2)
+            {
+                let written =
+                    "\(Bytes.string(bytes, map.name))/\(map.clockRate)" + (map.channels.map { "/\($0)" } ?? "")
+                let fault =
+                    map.clockRate != 48000
+                    ? "a clock rate of 48000" : map.channels == nil ? "its channel count, 2" : "2 channels"
+                diagnostics.report(
+                    SDPRules.opusRTPMap, map.name.lowerBound..<value.upperBound,
+                    "opus is mapped as \(written), without \(fault): peers do not recognise it as opus (RFC 7587 §7)",
+                    hint: "write a=rtpmap:\(pt) opus/48000/2")
             }
             // The first rtpmap of a payload type says what it is.
             if first {
@@ -431,6 +450,20 @@ struct SectionChecks {
             i = end + 1
         }
         references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
+    }
+
+    /// The payload type a value starts with (`96` of `96 opus`), when it is one: 0–127.
+    private static func leadingPayloadType(_ bytes: Span<UInt8>, _ value: Range<Int>) -> Int? {
+        var number = 0
+        var index = value.lowerBound
+        while index < value.upperBound, index - value.lowerBound < 3, bytes[index] >= ASCII.zero,
+            bytes[index] <= ASCII.nine
+        {
+            number = number * 10 + Int(bytes[index] - ASCII.zero)
+            index += 1
+        }
+        let ends = index == value.upperBound || bytes[index] == ASCII.space
+        return index > value.lowerBound && ends && number <= 127 ? number : nil
     }
 
     @inline(__always)

@@ -45,7 +45,10 @@ enum LineParser {
             version = Field.integer(bytes, fields[2], "session version", rule, as: UInt64.self, &diagnostics) ?? 0
         }
         if count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
-        if count > 4 { Field.token(bytes, fields[4], "address type", rule, &diagnostics) }
+        if count > 4 {
+            Field.token(bytes, fields[4], "address type", rule, &diagnostics)
+            checkAddressType(bytes, fields[4], networkType: fields[3], &diagnostics)
+        }
         if count > 5 {
             checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
         }
@@ -117,6 +120,7 @@ enum LineParser {
         }
         Field.token(bytes, nettype, "network type", rule, &diagnostics)
         Field.token(bytes, addrtype, "address type", rule, &diagnostics)
+        checkAddressType(bytes, addrtype, networkType: nettype, &diagnostics)
         var parts = ValueScanner(addressField)
         let base = parts.upTo(ASCII.slash, bytes)
         var ttl: Int?
@@ -175,6 +179,23 @@ enum LineParser {
         }
         return ConnectionFields(
             networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
+    }
+
+    /// Checks that an address type belongs to network type IN, whose address types are IP4 and
+    /// IP6 (RFC 8866 §5.7, §8.2.6); other network types (ATM, PSTN: RFC 3108, RFC 7195) have
+    /// their own. A receiver cannot read an address of a type it does not know.
+    static func checkAddressType(
+        _ bytes: Span<UInt8>, _ addressType: Range<Int>, networkType: Range<Int>,
+        _ diagnostics: inout DiagnosticCollector
+    ) {
+        guard !addressType.isEmpty, Bytes.equalsIgnoringCase(bytes, networkType, "IN") else { return }
+        if Bytes.equalsIgnoringCase(bytes, addressType, "IP4") || Bytes.equalsIgnoringCase(bytes, addressType, "IP6") {
+            return
+        }
+        diagnostics.report(
+            SDPRules.address, addressType,
+            "address type '\(Bytes.string(bytes, addressType))' is not one of network type IN's, IP4 and IP6",
+            hint: "write IP4 or IP6")
     }
 
     /// Checks the unicast address of o= against its address type.
@@ -364,7 +385,7 @@ enum LineParser {
         Field.token(bytes, mediaRange, "media type", rule, &diagnostics)
         var portParts = ValueScanner(portRange)
         let port = portParts.upTo(ASCII.slash, bytes)
-        var portNumber = 0
+        var portNumber = -1
         if let value = Field.integer(bytes, port.range, "port", rule, as: UInt64.self, &diagnostics) {
             if value > 65535 { diagnostics.report(rule, port.range, "port \(value) is out of range 0–65535") }
             portNumber = Int(min(value, UInt64(Int32.max)))

@@ -218,10 +218,8 @@ struct HeaderChecks {
 
     private mutating func checkMessage(_ seen: [String: Int]) {
         let request = message.requestLine
-        let mandatory =
-            request != nil
-            ? ["to", "from", "cseq", "call-id", "max-forwards", "via"]
-            : ["to", "from", "cseq", "call-id", "via"]
+        // Max-Forwards is mandatory in a request too, but an RFC 2543 request lacks it: SIP211 below.
+        let mandatory = ["to", "from", "cseq", "call-id", "via"]
         var missing: [String] = []
         for key in mandatory where seen[key] == nil && !hasField(key) {
             missing.append(SIPHeaderName.canonicalSpellings[key] ?? key)
@@ -234,6 +232,12 @@ struct HeaderChecks {
             )
         }
         guard let request else { return }
+        if seen["max-forwards"] == nil && !hasField("max-forwards") {
+            collector.report(
+                SIPRules.maxForwardsMissing, at: endLocation,
+                "the request has no Max-Forwards (RFC 3261 §8.1.1.6); an RFC 2543 element omits it",
+                hint: "add Max-Forwards: 70")
+        }
         if let (cseq, location) = cseq, cseq.method != request.method {
             collector.report(
                 SIPRules.cseqMethodMismatch, at: location,

@@ -314,14 +314,23 @@ struct HeadParser {
 
     /// The index of the LF that ends the line at `start` (or the end of the input), and the
     /// first control byte on the way (NUL, a C0 control other than HTAB, DEL, or a CR that
-    /// does not end the line), or -1.
+    /// does not end the line), or -1. Inside a quoted string, a backslash and the byte after
+    /// it are a quoted-pair, which may be any byte but CR and LF (RFC 3261 §25.1: %x00-09,
+    /// %x0B-0C, %x0E-7F; RFC 4475 §3.1.1.2 quotes BEL, NUL and DEL so).
     private func lineEnd(_ b: Span<UInt8>, from start: Int) -> (Int, Int) {
         let n = b.count
         var i = start
         var control = -1
+        var quoted = false
         while i < n {
             let byte = b[i]
             if byte == ASCII.lf { return (i, control) }
+            if byte == ASCII.quote {
+                quoted.toggle()
+            } else if quoted && byte == ASCII.backslash && i + 1 < n && b[i + 1] != ASCII.lf && b[i + 1] != ASCII.cr {
+                i += 2
+                continue
+            }
             if control < 0 && (byte < 0x20 || byte == 0x7F) && byte != ASCII.tab {
                 if !(byte == ASCII.cr && i + 1 < n && b[i + 1] == ASCII.lf) && !(byte == ASCII.cr && i + 1 == n) {
                     control = i

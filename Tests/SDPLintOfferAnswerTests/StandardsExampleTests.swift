@@ -1,0 +1,80 @@
+import SDPLintDiagnostics
+import SDPLintOfferAnswer
+import SDPLintSDP
+import Testing
+
+/// Shapes the standards give as correct, written here by hand: no error may be reported.
+@Suite struct StandardsExampleTests {
+    static func sdp(_ lines: [String]) -> String { lines.joined(separator: "\r\n") + "\r\n" }
+
+    /// A second audio stream that carries only telephone-event is a stream of its own (the
+    /// shape of RFC 4317 §2.4): accepted with telephone-event, it has its format in common.
+    @Test func aTelephoneEventOnlyStreamIsAccepted() {
+        func description(_ origin: String, _ address: String) -> String {
+            Self.sdp([
+                "v=0", "o=- \(origin) \(origin) IN IP4 \(address)", "s=-", "c=IN IP4 \(address)", "t=0 0",
+                "m=audio 49170 RTP/AVP 0", "a=rtpmap:0 PCMU/8000",
+                "m=audio 49172 RTP/AVP 97", "a=rtpmap:97 telephone-event/8000",
+            ])
+        }
+        let report = Negotiation.analyze(
+            offer: SDPSource(name: "offer", text: description("1", "192.0.2.1")),
+            answer: SDPSource(name: "answer", text: description("2", "192.0.2.2")))
+        #expect(report.findings.filter { $0.diagnostic.severity == .error }.map(\.diagnostic.code.rawValue) == [])
+        #expect(report.sections[1].selectedCodec?.name.lowercased() == "telephone-event")
+        // An answer that keeps only telephone-event where the offer had a media codec still
+        // has no media codec in common, and the finding lists what each side has.
+        let media = Negotiation.analyze(
+            offer: SDPSource(
+                name: "offer",
+                text: Self.sdp([
+                    "v=0", "o=- 1 1 IN IP4 192.0.2.1", "s=-", "c=IN IP4 192.0.2.1", "t=0 0",
+                    "m=audio 49170 RTP/AVP 0 97", "a=rtpmap:0 PCMU/8000", "a=rtpmap:97 telephone-event/8000",
+                ])),
+            answer: SDPSource(
+                name: "answer",
+                text: Self.sdp([
+                    "v=0", "o=- 2 2 IN IP4 192.0.2.2", "s=-", "c=IN IP4 192.0.2.2", "t=0 0",
+                    "m=audio 49170 RTP/AVP 97", "a=rtpmap:97 telephone-event/8000",
+                ])))
+        let missing = media.findings.filter { $0.diagnostic.code.rawValue == "OA200" }
+        #expect(missing.count == 1)
+        #expect(
+            missing.first?.diagnostic.message
+                == """
+                section 0 (audio) is accepted but has no media codec in common with the offer (offer: PCMU/8000 \
+                (PT 0); answer: telephone-event/8000 (PT 97))
+                """)
+    }
+
+    /// In an answer, rtcp-mux belongs to the section of the answerer's BUNDLE tag only (RFC 9143
+    /// §7.1.3, as the answers of RFC 8829 §7 show); a group with none at all is one finding.
+    @Test func rtcpMuxInTheTaggedSectionEnablesItForTheGroup() {
+        func description(_ origin: String, setup: String, muxIn sections: Set<Int>) -> String {
+            var lines = [
+                "v=0", "o=- \(origin) 1 IN IP4 0.0.0.0", "s=-", "t=0 0", "a=group:BUNDLE a1 v1",
+                "a=ice-ufrag:ufrag\(origin)", "a=ice-pwd:password0123456789abcd\(origin)",
+                "a=fingerprint:sha-256 " + Array(repeating: "AB", count: 32).joined(separator: ":"),
+                "a=setup:\(setup)",
+            ]
+            for (index, (media, mid, pt, codec)) in [
+                ("audio", "a1", 111, "opus/48000/2"), ("video", "v1", 96, "VP8/90000"),
+            ].enumerated() {
+                lines += [
+                    "m=\(media) \(index == 0 || origin == "1" ? 9 : 0) UDP/TLS/RTP/SAVPF \(pt)",
+                    "c=IN IP4 0.0.0.0", "a=mid:\(mid)", "a=sendrecv", "a=rtpmap:\(pt) \(codec)",
+                ]
+                if index == 1 && origin == "2" { lines.append("a=bundle-only") }
+                if sections.contains(index) { lines.append("a=rtcp-mux") }
+            }
+            return Self.sdp(lines)
+        }
+        let offer = SDPSource(name: "offer", text: description("1", setup: "actpass", muxIn: [0, 1]))
+        let tagged = Negotiation.analyze(
+            offer: offer, answer: SDPSource(name: "answer", text: description("2", setup: "active", muxIn: [0])))
+        #expect(!tagged.findings.contains { $0.diagnostic.code.rawValue == "OA407" })
+        let none = Negotiation.analyze(
+            offer: offer, answer: SDPSource(name: "answer", text: description("2", setup: "active", muxIn: [])))
+        #expect(none.findings.filter { $0.diagnostic.code.rawValue == "OA407" }.count == 1)
+    }
+}
