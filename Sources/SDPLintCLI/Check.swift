@@ -52,6 +52,18 @@ struct Check: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            The least severity the text and github formats show: error, warning (the default) or info (notes too). \
+            json and sarif keep every finding.
+            """,
+            valueName: "LEVEL"))
+    var minSeverity: String = "warning"
+
+    @Flag(help: "Write the findings only, without the summary.")
+    var quiet = false
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var rules: RuleOptions
@@ -60,6 +72,9 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
+        if Severity(name: minSeverity) == nil {
+            throw ValidationError("--min-severity takes error, warning or info, not '\(minSeverity)'")
+        }
     }
 
     func run() throws {
@@ -67,7 +82,8 @@ struct Check: ParsableCommand {
         try descriptionOptions.apply(to: &configuration)
         let command = CheckCommand(
             configuration: configuration, format: format, color: color.enabled, maxBytes: inputs.maxBytes,
-            kind: inputs.input, progress: isatty(STDERR_FILENO) == 1)
+            kind: inputs.input, progress: isatty(STDERR_FILENO) == 1, shown: Severity(name: minSeverity) ?? .warning,
+            quiet: quiet)
         try StandardOutput.exit(command.run(files, output: StandardOutput()))
     }
 }

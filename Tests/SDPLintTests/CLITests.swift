@@ -45,6 +45,28 @@ import Testing
         #expect(help.standardOutput.contains("Fixtures/corpus/chromium/audio-video.offer.sdp"))
     }
 
+    /// Notes are counted but not shown in text unless asked for; JSON keeps them; --quiet
+    /// leaves the summary out.
+    @Test func showsNotesOnlyWhenAsked() throws {
+        let fixture = "Fixtures/jingle/session-initiate.xml"
+        let plain = try Executable.run("sdplint", ["check", fixture])
+        #expect(plain.status == 0)
+        #expect(!plain.standardOutput.contains("info[WEB111]"))
+        #expect(plain.standardOutput.hasSuffix("2 notes in 1 file (notes not shown: --min-severity info shows them)\n"))
+        let all = try Executable.run("sdplint", ["check", "--min-severity", "info", fixture])
+        #expect(all.standardOutput.contains("info[WEB111]"))
+        #expect(all.standardOutput.hasSuffix("2 notes in 1 file\n"))
+        let json = try Executable.run("sdplint", ["check", "--format", "json", fixture])
+        #expect(json.standardOutput.contains("\"WEB111\""))
+        let quiet = try Executable.run("sdplint", ["check", "--quiet", fixture])
+        #expect(quiet.standardOutput.isEmpty)
+        let errors = try Executable.run(
+            "sdplint", ["check", "--min-severity", "error", "-"], input: Data(brokenSDP.utf8))
+        #expect(errors.standardOutput.contains("error[SDP120]"))
+        #expect(!errors.standardOutput.contains("warning["))
+        #expect(try Executable.run("sdplint", ["check", "--min-severity", "loud", fixture]).status == 2)
+    }
+
     @Test func colorsOnlyWhenAsked() throws {
         let plain = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
         #expect(!plain.standardOutput.contains("\u{1B}["))

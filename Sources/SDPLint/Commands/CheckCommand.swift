@@ -1,5 +1,5 @@
 import Foundation
-import SDPLintDiagnostics
+public import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintReporting
 
@@ -21,10 +21,17 @@ public struct CheckCommand {
     public var kind: InputKind?
     /// Whether to show which input is being checked (on a terminal).
     public var progress: Bool
+    /// The least severity that text and GitHub output show (notes are information, and on real
+    /// captures most findings are notes); JSON and SARIF keep every finding, and the summary
+    /// counts every finding.
+    public var shown: Severity
+    /// Whether to write the findings only, without the summary.
+    public var quiet: Bool
 
     public init(
         configuration: LintConfiguration = LintConfiguration(), format: Format = .text, color: Bool = false,
-        maxBytes: Int = 64 << 20, kind: InputKind? = nil, progress: Bool = false
+        maxBytes: Int = 64 << 20, kind: InputKind? = nil, progress: Bool = false, shown: Severity = .warning,
+        quiet: Bool = false
     ) {
         self.configuration = configuration
         self.format = format
@@ -32,6 +39,8 @@ public struct CheckCommand {
         self.maxBytes = maxBytes
         self.kind = kind
         self.progress = progress
+        self.shown = shown
+        self.quiet = quiet
     }
 
     /// Checks every input the arguments name (files; directories, walked; `-`, standard input)
@@ -65,10 +74,15 @@ public struct CheckCommand {
                 if configuration.fails(file.diagnostics) { status = status.combined(with: .findings) }
                 if !keepText { file.text = .empty }
                 switch format {
-                case .text: renderer.render(file, into: &text)
+                case .text:
+                    for diagnostic in file.diagnostics where diagnostic.severity >= shown {
+                        renderer.render(diagnostic, in: file, into: &text)
+                    }
                 case .json: text += json.add(file)
                 case .sarif: text += sarif.add(file)
-                case .github: text += GitHubAnnotations.render([file])
+                case .github:
+                    file.diagnostics.removeAll { $0.severity < shown }
+                    text += GitHubAnnotations.render([file])
                 }
             }
             if !text.isEmpty {
@@ -146,8 +160,15 @@ public struct CheckCommand {
         }
         if progress { output.progress("") }
         switch format {
+        case .text where quiet:
+            break
         case .text:
             var summary = renderer.summary(total, files: checked)
+            let hidden = (shown > .info ? total.infos : 0) + (shown > .warning ? total.warnings : 0)
+            if hidden > 0 {
+                summary += " (\(shown > .warning ? "warnings and notes" : "notes") not shown: --min-severity "
+                summary += "\(shown > .warning ? "warning" : "info") shows them)"
+            }
             if checked > 1 && !byCode.isEmpty {
                 let codes = byCode.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
                 summary += "\nby rule: " + codes.joined(separator: ", ")
