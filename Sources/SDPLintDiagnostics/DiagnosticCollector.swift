@@ -18,6 +18,13 @@ public struct DiagnosticCollector: Sendable {
     /// whether a step found anything.
     @inlinable public var reported: Int { diagnostics.count + dropped }
 
+    /// Adds `text` to the message of the finding at `index` of ``diagnostics``: a finding
+    /// reported once for several lines learns their count when the last is read.
+    package mutating func appendToMessage(at index: Int, _ text: String) {
+        guard diagnostics.indices.contains(index) else { return }
+        diagnostics[index].message += text
+    }
+
     public init(strict: Bool = false, limit: Int = 1000) {
         self.strict = strict
         self.limit = max(1, limit)

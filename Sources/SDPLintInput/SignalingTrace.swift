@@ -8,7 +8,7 @@ public import SDPLintSignaling
 /// candidates that trickled, failures and state changes.
 ///
 /// The readers of each format (``WebRTCInternalsDump``, ``RTCStatsDump``,
-/// ``FirefoxWebRTCHistory``, ``SignalingMessages``, ``PacketCapture``) build traces; `sdplint
+/// ``FirefoxWebRTCHistory``, ``SignalingMessages``, `PacketCapture`) build traces; `sdplint
 /// check` checks them and `sdplint timeline` shows them.
 public struct SignalingTrace: Sendable, Hashable {
     /// How reports name the connection: `PeerConnections["8-1"]`, `pcid {f0f6…}`.

@@ -106,12 +106,23 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
                 guard media.proto.isRTP else { continue }
                 let payloadTypes = Set(media.payloadTypes)
+                // One finding per payload type, at its first line: a removed codec leaves several.
+                var undeclared: [(pt: Int, attribute: Int, lines: Int)] = []
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtcpFeedback {
-                    if let pt = attribute.as(RTCPFeedback.self)?.payloadType, !payloadTypes.contains(pt) {
-                        report(
-                            ProfileRules.feedbackForUndeclaredPayloadType, attributeLocation(index, attributeIndex),
-                            "libwebrtc refuses a=rtcp-fb for payload type \(pt), which the m= line does not list")
+                    guard let pt = attribute.as(RTCPFeedback.self)?.payloadType, !payloadTypes.contains(pt) else {
+                        continue
                     }
+                    if let seen = undeclared.firstIndex(where: { $0.pt == pt }) {
+                        undeclared[seen].lines += 1
+                    } else {
+                        undeclared.append((pt, attributeIndex, 1))
+                    }
+                }
+                for (pt, attributeIndex, lines) in undeclared {
+                    report(
+                        ProfileRules.feedbackForUndeclaredPayloadType, attributeLocation(index, attributeIndex),
+                        "libwebrtc refuses \(lines == 1 ? "this a=rtcp-fb line" : "these \(lines) a=rtcp-fb lines") for payload type \(pt), which the m= line does not list"
+                    )
                 }
             }
         case .janus:

@@ -102,6 +102,13 @@ struct KnownAttributeSet {
 /// Sections are small (browsers write up to about 150 lines), so lookups are linear scans of
 /// short arrays and bit sets; the few that hostile input could make long switch to hash
 /// indexes past a threshold, keeping each line O(1).
+/// The attributes that describe a format of the m= line.
+enum FormatReference: String {
+    case rtpmap = "a=rtpmap"
+    case fmtp = "a=fmtp"
+    case rtcpFeedback = "a=rtcp-fb"
+}
+
 struct SectionChecks {
     private var isRTP = false
     private var isAudio = false
@@ -115,6 +122,10 @@ struct SectionChecks {
     /// The RTX payload types in the order of their rtpmap lines.
     private var rtxOrder: [Int] = []
     private var fmtps = PayloadTypeSet()
+    /// Lines that name a payload type the m= line does not list, by attribute and type: the
+    /// first is reported (at `finding`), the others counted, so five rtcp-fb lines of one
+    /// removed codec are one finding.
+    private var undeclared: [(what: FormatReference, pt: Int, finding: Int, more: Int)] = []
     /// RTX and RED references found in fmtp lines, checked once every rtpmap is known. Each
     /// reference's target payload types are `referenceTargets[targets]`.
     private var references: [(pt: Int, targets: Range<Int>, isApt: Bool, location: SourceLocation)] = []
@@ -164,6 +175,7 @@ struct SectionChecks {
         redTypes = PayloadTypeSet()
         rtxOrder.removeAll(keepingCapacity: true)
         fmtps = PayloadTypeSet()
+        undeclared.removeAll(keepingCapacity: true)
         references.removeAll(keepingCapacity: true)
         referenceTargets.removeAll(keepingCapacity: true)
         extmaps.removeAll(keepingCapacity: true)
@@ -229,7 +241,7 @@ struct SectionChecks {
                 return
             }
             let pt = map.payloadType
-            referToFormat(pt, "a=rtpmap", bytes, value, &diagnostics)
+            referToFormat(pt, .rtpmap, bytes, value, &diagnostics)
             let first = rtpmaps.insert(pt)
             if !first {
                 diagnostics.report(
@@ -279,7 +291,7 @@ struct SectionChecks {
             guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else {
                 return
             }
-            referToFormat(pt, "a=fmtp", bytes, value, &diagnostics)
+            referToFormat(pt, .fmtp, bytes, value, &diagnostics)
             if !fmtps.insert(pt) {
                 diagnostics.report(
                     SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
@@ -288,7 +300,7 @@ struct SectionChecks {
         case .rtcpFeedback:
             guard let feedback = RTCPFeedback.scan(bytes, value, into: &diagnostics) else { return }
             if isRTP, let pt = feedback.payloadType {
-                referToFormat(pt, "a=rtcp-fb", bytes, value, &diagnostics)
+                referToFormat(pt, .rtcpFeedback, bytes, value, &diagnostics)
             }
         case .extmap:
             guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
@@ -472,18 +484,28 @@ struct SectionChecks {
     }
 
     @inline(__always)
-    private func referToFormat(
-        _ pt: Int, _ what: String, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    private mutating func referToFormat(
+        _ pt: Int, _ what: FormatReference, _ bytes: Span<UInt8>, _ value: Range<Int>,
+        _ diagnostics: inout DiagnosticCollector
     ) {
-        if !formats.contains(pt) {
-            diagnostics.report(
-                SDPRules.undeclaredPayloadType, firstField(bytes, value),
-                "\(what) for payload type \(pt), which the m= line does not list")
+        guard !formats.contains(pt) else { return }
+        if let index = undeclared.firstIndex(where: { $0.pt == pt && $0.what == what }) {
+            undeclared[index].more += 1
+            return
         }
+        undeclared.append((what, pt, diagnostics.diagnostics.count, 0))
+        diagnostics.report(
+            SDPRules.undeclaredPayloadType, firstField(bytes, value),
+            "\(what.rawValue) for payload type \(pt), which the m= line does not list")
     }
 
     /// The checks that need the whole section.
     mutating func finish(_ media: inout MediaDescription, _ diagnostics: inout DiagnosticCollector) {
+        for group in undeclared where group.more > 0 {
+            diagnostics.appendToMessage(
+                at: group.finding,
+                "; \(group.more) more \(group.what.rawValue) line\(group.more == 1 ? " names" : "s name") it below")
+        }
         if isRTP {
             for (pt, location) in formatLocations where !rtpmaps.contains(pt) && RTPMap.staticPayloadType(pt) == nil {
                 diagnostics.report(
