@@ -97,6 +97,22 @@ import Testing
         #expect(ssrcs.first?.value == ssrcs.last?.value && ssrcs.first?.value?.hasPrefix("{") == true)
     }
 
+    /// An attribute of unknown meaning may hold anything: every word of it is replaced, and
+    /// addresses in it get the same replacement as elsewhere; protocol values stay.
+    @Test func attributesOfUnknownMeaningLoseEveryWord() throws {
+        let text =
+            Self.offer
+            + "a=x-user:alice@example.com 203.0.113.7 token=abc123secret\r\na=label:BobSmithCamera\r\na=ptime:20\r\n"
+        let result = try anonymized(text)
+        for secret in ["alice", "abc123secret", "BobSmithCamera", "203.0.113.7"] {
+            #expect(!result.contains(secret), "\(secret) is still in the output")
+        }
+        #expect(result.contains("a=ptime:20\r\n"))
+        let description = try SessionDescription(parsing: result)
+        let user = description.media[0].attributes.first { $0.name.rawValue == "x-user" }?.value ?? ""
+        #expect(user.split(separator: " ").dropFirst().first.map(String.init) == description.origin.address)
+    }
+
     @Test func oneReplacementAcrossKindsAndContainers() throws {
         // The address of a SIP header, of the SDP body and of a JSON envelope's SDP.
         let sip = """

@@ -147,16 +147,20 @@ extension Anonymizer {
         case _ where Self.protocolAttributes.contains(name):
             break
         default:
-            scrub(&buffer, value)
+            // An attribute of unknown meaning (a=label, a=tool, a=x-…) may name a person, a
+            // room or a token in any form: every word of it is replaced.
+            scrub(&buffer, value, everyWord: true)
         }
     }
 
     /// Attributes whose values are protocol values — header extension URIs (RFC 8285 §5),
     /// codecs and their parameters, mids and groups (which JSON signaling repeats as `sdpMid`),
-    /// RIDs — kept even where they look like a URL or a UUID.
+    /// RIDs, packet times and frame rates (RFC 8866 §6), RTCP XR blocks (RFC 3611 §5.1), content
+    /// roles (RFC 4796) — kept even where they look like a URL or a UUID.
     static let protocolAttributes: Set<String> = [
         "extmap", "rtpmap", "fmtp", "rtcp-fb", "mid", "group", "setup", "ice-options", "rid", "simulcast",
-        "sctp-port", "sctpmap", "max-message-size",
+        "sctp-port", "sctpmap", "max-message-size", "ptime", "maxptime", "minptime", "framerate", "quality",
+        "orient", "type", "charset", "sdplang", "lang", "rtcp-xr", "content", "imageattr", "x-google-flag",
     ]
 
     /// `candidate:<foundation> <component-id> <transport> <priority> <connection-address>

@@ -9,15 +9,17 @@ extension Anonymizer {
     /// identifying: URIs of the schemes signaling uses, e-mail addresses, IPv4 addresses (and a
     /// `:port` after one), IPv6 addresses, UUIDs, certificate fingerprints, and every word that
     /// is a credential or id met anywhere else in the input (which the second pass knows all of).
-    /// The rest of the text is left as it is.
+    /// The rest of the text is left as it is, unless `everyWord`: then every other word and
+    /// number is replaced too (a value whose meaning is not known, such as an unregistered
+    /// SDP attribute, may hold a name or a token in any form).
     ///
     /// - Complexity: O(*n*) in the length of the range, plus the length of what is replaced.
-    mutating func scrub(_ buffer: inout [UInt8], _ range: Range<Int>) {
+    mutating func scrub(_ buffer: inout [UInt8], _ range: Range<Int>, everyWord: Bool = false) {
         let end = min(range.upperBound, buffer.count)
         var index = max(0, range.lowerBound)
         while index < end {
             let atStart = index == range.lowerBound || !Glyph.isWord(buffer[index - 1])
-            if atStart, let next = scrubItem(&buffer, index, end), next > index {
+            if atStart, let next = scrubItem(&buffer, index, end, everyWord: everyWord), next > index {
                 index = next
             } else {
                 index += 1
@@ -34,13 +36,13 @@ extension Anonymizer {
 
     /// Recognizes and replaces one item starting at `index` (a word start); returns where the
     /// scan resumes, or `nil` when nothing there is known.
-    private mutating func scrubItem(_ buffer: inout [UInt8], _ index: Int, _ end: Int) -> Int? {
+    private mutating func scrubItem(_ buffer: inout [UInt8], _ index: Int, _ end: Int, everyWord: Bool) -> Int? {
         let byte = buffer[index]
         if byte == UInt8(ascii: "[") { return scrubBracketedAddress(&buffer, index, end) }
         if Glyph.isLetter(byte), let next = scrubURI(&buffer, index, end) { return next }
         if Glyph.isWord(byte), let next = scrubEmail(&buffer, index, end) { return next }
         if Glyph.isHex(byte) || byte == UInt8(ascii: ":"), let next = scrubAddress(&buffer, index, end) { return next }
-        if Glyph.isWord(byte) { return scrubWord(&buffer, index, end) }
+        if Glyph.isWord(byte) { return scrubWord(&buffer, index, end, everyWord: everyWord) }
         return nil
     }
 
@@ -180,7 +182,7 @@ extension Anonymizer {
     }
 
     /// A word: replaced when it is a known secret, or holds a UUID or a known secret.
-    private mutating func scrubWord(_ buffer: inout [UInt8], _ index: Int, _ end: Int) -> Int {
+    private mutating func scrubWord(_ buffer: inout [UInt8], _ index: Int, _ end: Int, everyWord: Bool) -> Int {
         var stop = index
         while stop < end, Glyph.isWord(buffer[stop]) || Glyph.among(buffer[stop], "+/=_~.-") { stop += 1 }
         while stop > index + 1, Glyph.among(buffer[stop - 1], "./-=") { stop -= 1 }
@@ -206,6 +208,8 @@ extension Anonymizer {
             let run = Glyph.text(buffer[position..<runEnd])
             if !collecting, sweepable.contains(run), let replacement = tokens[run] {
                 put(replacement, &buffer, position..<runEnd)
+            } else if everyWord {
+                put(token(run, sweep: false), &buffer, position..<runEnd)
             }
             position = runEnd
         }
