@@ -123,6 +123,18 @@ public enum SDPRules {
             """,
         reference: .rfc(8866, "9"))
 
+    public static let terminalControl = Rule(
+        code: "SDP132", name: "terminal-control-character", severity: .warning,
+        summary: "A text field holds a control character (ESC, BEL, backspace…).",
+        explanation:
+            """
+            s=, i=, u=, e=, p= and k= may hold any byte but NUL, CR and LF (byte-string), so the line is valid \
+            SDP; but no endpoint writes a control character there, and a terminal or log viewer that shows the \
+            description obeys it: ESC starts a sequence that can retitle the window, change colours or erase \
+            lines. sdplint always shows them escaped.
+            """,
+        reference: .rfc(8866, "9"), bad: "s=\\x1b]0;title\\x07", good: "s=-")
+
     public static let invalidUTF8 = Rule(
         code: "SDP111", name: "invalid-utf8", severity: .error,
         summary: "The input is not valid UTF-8.",
@@ -589,6 +601,7 @@ public enum SDPRules {
         limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
         connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
+        terminalControl,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,

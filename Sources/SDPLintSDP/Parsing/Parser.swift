@@ -167,7 +167,7 @@ struct Parser {
         }
         var onlyWhitespace = true
         while start < count {
-            let (end, control) = Self.lineEnd(input, from: start, count: count, seen: &seen)
+            let (end, control, terminalControl) = Self.lineEnd(input, from: start, count: count, seen: &seen)
             let terminated = end < count
             var contentEnd = end
             let crlf = terminated && end > start && input[end - 1] == ASCII.cr
@@ -192,6 +192,19 @@ struct Parser {
                         byte == 0
                             ? "a NUL byte; SDP text may not contain NUL (binary data or a UTF-16 file?)"
                             : "a carriage return inside a line; lines end with CRLF")
+                }
+                // Text fields may hold any other byte (RFC 8866 §9 byte-string), so this is not a
+                // grammar error; tokens that hold one get their own finding.
+                if terminalControl >= 0 && contentEnd > start
+                    && [
+                        UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "p"),
+                        UInt8(ascii: "k"),
+                    ].contains(input[start])
+                {
+                    diagnostics.report(
+                        SDPRules.terminalControl, terminalControl..<(terminalControl + 1),
+                        "the control character 0x\(String(input[terminalControl], radix: 16, uppercase: true)) in text; printed or logged, it is obeyed by the terminal (ESC starts a sequence that can retitle it, recolour it or hide lines)"
+                    )
                 }
                 if contentEnd - start > limits.maxLineLength {
                     diagnostics.report(
@@ -245,10 +258,11 @@ struct Parser {
     /// OR-ed into `seen`.
     private static func lineEnd(
         _ input: Span<UInt8>, from start: Int, count: Int, seen: inout UInt64
-    ) -> (end: Int, control: Int) {
+    ) -> (end: Int, control: Int, terminalControl: Int) {
         input.withUnsafeBytes { raw in
             var end = start
             var control = -1
+            var terminalControl = -1
             while end < count {
                 if end <= count - 8 {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
@@ -269,11 +283,15 @@ struct Parser {
                         end += 1
                         break
                     }
-                    if control < 0 && (byte == 0 || byte == ASCII.cr) { control = end }
+                    if control < 0 && (byte == 0 || byte == ASCII.cr) {
+                        control = end
+                    } else if terminalControl < 0 && byte != ASCII.tab && byte != 0 && byte != ASCII.cr {
+                        terminalControl = end
+                    }
                 }
                 end += 1
             }
-            return (end, control)
+            return (end, control, terminalControl)
         }
     }
 
