@@ -65,12 +65,20 @@ public struct TextRenderer: Sendable {
     /// at most 4 bytes, and ``window(_:_:_:)`` keeps fewer than `snippetWidth` of each.
     static let snippetBytes = 4 * (snippetWidth + 1)
 
-    /// Cuts a long line to about ``snippetWidth`` characters around its span.
+    /// Cuts a line longer than ``snippetWidth`` characters around its span, as compilers do: a
+    /// line that fits is shown whole; otherwise the span keeps as much as fits beside a little
+    /// context, and the context on each side shares what is left.
     static func window(_ prefix: inout String, _ span: inout String, _ suffix: inout String) {
-        let context = 40
-        if span.count > snippetWidth - 2 * context { span = String(span.prefix(snippetWidth - 2 * context - 1)) + "…" }
-        if prefix.count > context { prefix = "…" + String(prefix.suffix(context - 1)) }
-        if suffix.count > context { suffix = String(suffix.prefix(context - 1)) + "…" }
+        let (before, within, after) = (prefix.count, span.count, suffix.count)
+        guard before + within + after > snippetWidth else { return }
+        let context = 20
+        let spanRoom = snippetWidth - min(before, context) - min(after, context)
+        if within > spanRoom { span = String(span.prefix(spanRoom - 1)) + "…" }
+        let left = snippetWidth - span.count
+        let keptBefore = min(before, max(left / 2, left - after))
+        let keptAfter = min(after, left - keptBefore)
+        if keptBefore < before { prefix = "…" + String(prefix.suffix(max(0, keptBefore - 1))) }
+        if keptAfter < after { suffix = String(suffix.prefix(max(0, keptAfter - 1))) + "…" }
     }
 
     /// A one-line tally: "2 errors, 1 warning in 3 files".

@@ -43,6 +43,29 @@ import Testing
         #expect(largeTime / smallTime < 24, "300 sections: \(smallTime), 2400: \(largeTime)")
     }
 
+    /// A line that fits in 120 columns is shown whole, wherever its span is; a longer one is cut
+    /// to 120 around the span.
+    @Test func snippetsShowTheWholeLineWhenItFits() {
+        func rendered(_ line: String, column: Int, length: Int) -> String {
+            let diagnostic = Diagnostic(
+                rule: SDPRules.lineSyntax, severity: .warning,
+                location: SourceLocation(line: 1, column: column, bytes: (column - 1)..<(column - 1 + length)),
+                message: "m")
+            var text = ""
+            TextRenderer().render(
+                LintedFile(path: "x", source: Array(line.utf8), diagnostics: [diagnostic]), into: &text)
+            return text.split(separator: "\n")[1].dropFirst(4).description
+        }
+        let candidate =
+            "a=candidate:1 1 UDP 2130706303 127.0.0.1 50000 typ host generation 0 network-id 1 network-cost 10"
+        #expect(rendered(candidate, column: 1, length: candidate.utf8.count) == candidate)
+        #expect(rendered(candidate, column: 32, length: 9) == candidate)
+        let long = String(repeating: "x", count: 300) + "TARGET" + String(repeating: "y", count: 300)
+        let cut = rendered(long, column: 301, length: 6)
+        #expect(cut.contains("TARGET") && cut.hasPrefix("…") && cut.hasSuffix("…"))
+        #expect(cut.count == 120)
+    }
+
     /// Many findings on one long line: each snippet decodes a window, not the line.
     @Test func manyFindingsOnOneLongLineRenderInLinearTime() {
         func file(_ count: Int) -> LintedFile {
