@@ -32,7 +32,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// `3:9: error[SDP104]: …`, without a file name.
     public var description: String {
-        "\(location): \(severity)[\(code)]: \(message)"
+        "\(location): \(severity.label)[\(code)]: \(message)"
     }
 }
 

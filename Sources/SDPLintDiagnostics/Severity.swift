@@ -15,6 +15,16 @@ public enum Severity: Int, Sendable, Hashable, Comparable, CaseIterable, CustomS
         }
     }
 
+    /// The word text output uses, as compilers do: "error", "warning", "note" (summaries count
+    /// notes; JSON, SARIF and the configuration keep ``description``'s "info").
+    public var label: String {
+        switch self {
+        case .info: "note"
+        case .warning: "warning"
+        case .error: "error"
+        }
+    }
+
     /// Parses "info", "warning" or "error" (also "note" and "warn").
     public init?(name: String) {
         switch name.lowercased() {

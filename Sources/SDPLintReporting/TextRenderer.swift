@@ -21,7 +21,7 @@ public struct TextRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic, in file: LintedFile, into output: inout String) {
         let location = diagnostic.location
         output += paint("\(file.locationPrefix)\(location.line):\(location.column): ", .bold)
-        output += paint("\(diagnostic.severity)[\(diagnostic.code)]", style(for: diagnostic.severity))
+        output += paint("\(diagnostic.severity.label)[\(diagnostic.code)]", style(for: diagnostic.severity))
         output += paint(": \(diagnostic.message)", .bold)
         output += "\n"
         if snippets {

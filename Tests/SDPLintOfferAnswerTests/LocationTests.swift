@@ -71,6 +71,6 @@ import Testing
         #expect(located.line == "m=video 9 UDP/TLS/RTP/SAVPF 96 97")
         #expect(
             finding.description.hasPrefix(
-                "offer-answer/OA209.fires.answer.sdp:\(finding.diagnostic.location.line):29: info[OA209]"))
+                "offer-answer/OA209.fires.answer.sdp:\(finding.diagnostic.location.line):29: note[OA209]"))
     }
 }

@@ -51,10 +51,10 @@ import Testing
         let fixture = "Fixtures/jingle/session-initiate.xml"
         let plain = try Executable.run("sdplint", ["check", fixture])
         #expect(plain.status == 0)
-        #expect(!plain.standardOutput.contains("info[WEB111]"))
+        #expect(!plain.standardOutput.contains("note[WEB111]"))
         #expect(plain.standardOutput.hasSuffix("2 notes in 1 file (notes not shown: --min-severity info shows them)\n"))
         let all = try Executable.run("sdplint", ["check", "--min-severity", "info", fixture])
-        #expect(all.standardOutput.contains("info[WEB111]"))
+        #expect(all.standardOutput.contains("note[WEB111]"))
         #expect(all.standardOutput.hasSuffix("2 notes in 1 file\n"))
         let json = try Executable.run("sdplint", ["check", "--format", "json", fixture])
         #expect(json.standardOutput.contains("\"WEB111\""))

@@ -44,7 +44,7 @@ import Testing
         #expect(raised.status == 1)
         let lowered = try Executable.run(
             "sdplint", ["diff", "--severity", "OA210=info", "--fail-on", "error"] + Self.pair, directory: nested)
-        #expect(lowered.standardOutput.contains("info[OA210]"))
+        #expect(lowered.standardOutput.contains("note[OA210]"))
         #expect(lowered.status == 0)
     }
 

@@ -11,7 +11,7 @@ import Testing
         #expect(run.standardOutput.contains("chromium.audio-video.offer.xml:1:739: error[JINGLE201]"))
         #expect(
             run.standardOutput.contains(
-                "chromium.audio-video.offer.xml: session-initiate as SDP line 18:1: info[WEB111]"))
+                "chromium.audio-video.offer.xml: session-initiate as SDP line 18:1: note[WEB111]"))
         let clean = try Executable.run("sdplint", ["check", "Fixtures/jingle/session-initiate.xml"])
         #expect(clean.status == 0, "\(clean.standardOutput)")
     }

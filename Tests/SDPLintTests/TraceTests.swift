@@ -297,7 +297,7 @@ import Testing
             "sdplint", ["check", "--min-severity", "info", "Fixtures/corpus/" + Self.internals])
         #expect(
             text.standardOutput.contains(
-                "call-audio-video-datachannel.json: PeerConnections[\"8-1\"].updateLog[8] line 29:1: info[WEB111]"))
+                "call-audio-video-datachannel.json: PeerConnections[\"8-1\"].updateLog[8] line 29:1: note[WEB111]"))
         #expect(text.standardOutput.hasSuffix("in 1 file\n"))
         let sarif = try Executable.run("sdplint", ["check", "--format", "sarif", "Fixtures/corpus/" + Self.internals])
         let sarifErrors = try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(

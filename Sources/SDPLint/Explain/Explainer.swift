@@ -46,7 +46,9 @@ public enum Explainer {
                 explanation = explainField(text, session: session, media: media)
             }
             let findings = result.diagnostics.filter { $0.location.line == number }
-            for finding in findings { explanation += " ⚠ \(finding.severity)[\(finding.code)]: \(finding.message)." }
+            for finding in findings {
+                explanation += " ⚠ \(finding.severity.label)[\(finding.code)]: \(finding.message)."
+            }
             lines.append(Line(number: number, text: text, section: sectionName, explanation: explanation))
         }
         return lines
