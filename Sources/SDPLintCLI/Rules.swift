@@ -14,23 +14,35 @@ struct Rules: ParsableCommand {
               sdplint rules
               sdplint rules SDP300
               sdplint rules line-order
+              sdplint rules OA4          (every rule whose code starts so)
             """
     )
 
-    @Argument(help: "A rule code or name to explain; without one, every rule is listed.")
+    @Argument(
+        help:
+            "A rule code or name to explain, or the start of codes to list (OA, WEB1); without one, every rule is listed."
+    )
     var rule: String?
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func run() throws {
-        guard let key = rule else {
+        // A code prefix lists the rules it starts (sdplint rules OA): what a help text suggests.
+        let prefix = rule.flatMap { key -> String? in
+            guard RuleCatalog.rule(key) == nil, !key.isEmpty,
+                RuleCatalog.all.contains(where: { $0.code.rawValue.uppercased().hasPrefix(key.uppercased()) })
+            else { return nil }
+            return key.uppercased()
+        }
+        guard let key = rule, prefix == nil else {
+            let listed = { (rule: Rule) in prefix.map { rule.code.rawValue.uppercased().hasPrefix($0) } ?? true }
             switch format {
             case .text:
                 var output = ""
-                for group in RuleCatalog.groups {
+                for group in RuleCatalog.groups where group.rules.contains(where: listed) {
                     output += "\n\(group.title)\n"
-                    for rule in group.rules {
+                    for rule in group.rules where listed(rule) {
                         output +=
                             "  \(rule.code)  \(rule.severity.description.padding(7))  \(rule.name.padding(36)) \(rule.summary)\n"
                     }
@@ -39,7 +51,7 @@ struct Rules: ParsableCommand {
             case .json:
                 var json = JSONWriter(format: .pretty)
                 json.array { list in
-                    for rule in RuleCatalog.all { list.object { write(rule, to: &$0) } }
+                    for rule in RuleCatalog.all where listed(rule) { list.object { write(rule, to: &$0) } }
                 }
                 print(json.output)
             }
@@ -47,9 +59,11 @@ struct Rules: ParsableCommand {
         }
         guard let rule = RuleCatalog.rule(key) else {
             let suggestions = RuleCatalog.suggestions(for: key)
-            throw ValidationError(
-                "unknown rule '\(key)'"
-                    + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"))
+            let message =
+                "sdplint: unknown rule '\(key)'"
+                + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?")
+            StandardOutput().report(message)
+            throw ExitCode(ExitStatus.failure.rawValue)
         }
         switch format {
         case .text:

@@ -67,6 +67,19 @@ import Testing
         #expect(try Executable.run("sdplint", ["check", "--min-severity", "loud", fixture]).status == 2)
     }
 
+    /// `sdplint rules OA` (what diff's help suggests) lists the rules whose codes start so; an
+    /// unknown rule is one line and status 2, without the usage of another command.
+    @Test func rulesListsACodePrefix() throws {
+        let listed = try Executable.run("sdplint", ["rules", "OA4"])
+        #expect(listed.status == 0)
+        let codes = listed.standardOutput.split(separator: "\n").compactMap { $0.split(separator: " ").first }
+            .filter { $0.first?.isUppercase == true && $0.contains(where: \.isNumber) }
+        #expect(!codes.isEmpty && codes.allSatisfy { $0.hasPrefix("OA4") })
+        let unknown = try Executable.run("sdplint", ["rules", "ZZZ"])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError == "sdplint: unknown rule 'ZZZ'\n")
+    }
+
     @Test func colorsOnlyWhenAsked() throws {
         let plain = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
         #expect(!plain.standardOutput.contains("\u{1B}["))
