@@ -24,8 +24,8 @@ struct Anonymize: ParsableCommand {
             anonymized whole (a damaged capture or gzip stream); nothing is written then.
 
             Example:
-              sdplint anonymize Fixtures/corpus/firefox/gathered-datachannel.offer.sdp
-              sdplint anonymize Fixtures/pcap/sip-tcp.pcapng.gz > anonymized.pcapng.gz
+              sdplint anonymize offer.sdp
+              sdplint anonymize call.pcapng.gz > anonymized.pcapng.gz
             """
     )
 

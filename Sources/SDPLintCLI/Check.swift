@@ -27,12 +27,12 @@ struct Check: ParsableCommand {
             2 on usage or I/O errors (the other inputs are still checked).
 
             Examples:
-              sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
-              sdplint check --format json Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
-              sdplint check Fixtures/corpus/chromium-internals/call-closed-peer.json.gz
-              sdplint check Fixtures/pcap/sip-udp-fragmented.pcapng
+              sdplint check offer.sdp
+              sdplint check --format json offer.sdp
+              sdplint check webrtc_internals_dump.json.gz
+              sdplint check sip-call.pcapng
               sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
-              sdplint check --format sarif Fixtures/corpus > findings.sarif
+              sdplint check --format sarif captures/ > findings.sarif
               cat offer.sdp | sdplint check -
             """
     )

@@ -21,9 +21,9 @@ struct Convert: ParsableCommand {
             given and something was dropped, 2 on usage or I/O errors.
 
             Examples:
-              sdplint convert --to sip Fixtures/signaling/json/exchange.ndjson
-              sdplint convert --to jingle Fixtures/corpus/firefox/audio-video.offer.sdp
-              sdplint convert --to json Fixtures/jingle/session-initiate.xml
+              sdplint convert --to sip signaling.ndjson
+              sdplint convert --to jingle offer.sdp
+              sdplint convert --to json session-initiate.xml
             """
     )
 

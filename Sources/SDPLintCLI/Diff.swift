@@ -24,8 +24,8 @@ struct Diff: ParsableCommand {
             2 on usage or I/O errors.
 
             Examples:
-              sdplint diff Fixtures/corpus/cross/chromium2firefox.audio.{offer,answer}.sdp
-              sdplint diff -v Fixtures/corpus/cross/firefox2chromium.audio-video.{offer,answer}.sdp
+              sdplint diff offer.sdp answer.sdp
+              sdplint diff -v offer.sdp answer.sdp
               sdplint diff --format json offer.sdp answer.sdp
               sdplint diff offer1.sdp answer1.sdp offer2.sdp answer2.sdp
             """

@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
             """,
         discussion: """
             Example:
-              sdplint explain Fixtures/corpus/chromium/audio-video.offer.sdp
+              sdplint explain offer.sdp
             """
     )
 

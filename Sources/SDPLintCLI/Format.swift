@@ -15,7 +15,7 @@ struct Format: ParsableCommand {
             A file with errors is not formatted: its errors are printed and the exit status is 1.
 
             Example:
-              sdplint format Fixtures/corpus/sipp/uac-uas-udp.01-request-invite.body.sdp
+              sdplint format offer.sdp > formatted.sdp
             """
     )
 

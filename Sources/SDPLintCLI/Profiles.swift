@@ -12,7 +12,7 @@ struct Profiles: ParsableCommand {
         discussion: """
             Example:
               sdplint profiles firefox
-              sdplint check --profile safari Fixtures/corpus/firefox/codec-vp9-only.offer.sdp
+              sdplint check --profile safari offer.sdp
             """
     )
 

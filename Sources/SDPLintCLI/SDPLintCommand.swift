@@ -18,10 +18,10 @@ struct SDPLintCommand: ParsableCommand {
             Exit status: 0 when no error was found, 1 when errors were found, 2 on usage or I/O errors.
 
             Examples:
-              sdplint check Fixtures/corpus/chromium/audio-video.offer.sdp
-              sdplint diff Fixtures/corpus/cross/chromium2firefox.audio.{offer,answer}.sdp
-              sdplint timeline Fixtures/corpus/chromium-internals/call-closed-peer.rtcstats.gz
-              sdplint convert --to sip Fixtures/signaling/json/exchange.ndjson
+              sdplint check offer.sdp
+              sdplint diff offer.sdp answer.sdp
+              sdplint timeline call.rtcstats.gz
+              sdplint convert --to sip signaling.ndjson
             """,
         version: sdplintVersion,
         subcommands: [

@@ -21,7 +21,7 @@ struct TimelineSubcommand: ParsableCommand {
             exchanges, and packet captures of SIP (pcap, pcapng), one row per frame.
 
             Examples:
-              sdplint timeline Fixtures/corpus/chromium-internals/call-datachannel-only.json
+              sdplint timeline webrtc_internals_dump.json
               sdplint timeline --format json dump.json
             """
     )
