@@ -39,6 +39,6 @@ struct Anonymize: ParsableCommand {
 
     func run() throws {
         let command = AnonymizeCommand(seed: seed, maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }

@@ -84,6 +84,6 @@ struct Check: ParsableCommand {
             configuration: configuration, format: format, color: color.enabled, maxBytes: inputs.maxBytes,
             kind: inputs.input, progress: isatty(STDERR_FILENO) == 1, shown: Severity(name: minSeverity) ?? .warning,
             quiet: quiet)
-        try StandardOutput.exit(command.run(files, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(files, output: output) }
     }
 }

@@ -60,7 +60,7 @@ struct Convert: ParsableCommand {
         let command = ConvertCommand(
             target: to, configuration: configuration, failOnDrop: failOnDrop, maxBytes: inputs.maxBytes,
             kind: inputs.input)
-        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

@@ -85,7 +85,7 @@ struct Diff: ParsableCommand {
             }
             return CommandInput(argument: argument)
         }
-        try StandardOutput.exit(command.run(arguments, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(arguments, output: output) }
     }
 }
 

@@ -34,7 +34,7 @@ struct Explain: ParsableCommand {
         configuration.strict = parsing.strict
         let command = ExplainCommand(
             format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

@@ -40,7 +40,7 @@ struct Format: ParsableCommand {
         configuration.strict = parsing.strict
         let command = FormatCommand(
             format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

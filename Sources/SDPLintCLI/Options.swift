@@ -18,27 +18,57 @@ extension InputKind: ExpressibleByArgument {}
 ///
 /// Whatever reaches a terminal from the input is escaped first, so that no input can move the
 /// cursor, retitle the window or change colours: data written to a terminal, and every report
-/// line (they quote file names and input lines).
+/// line (they quote file names and input lines). Every write is checked: a report that could
+/// not be written (a full disk) ends the run with status 2 and one line, never status 0. A
+/// closed pipe ends the process by SIGPIPE, quietly, as it does `grep`.
 final class StandardOutput: CommandOutput {
     let isTerminal = isatty(STDOUT_FILENO) == 1
+    /// Why standard output could not be written, once it could not.
+    private(set) var failure: String?
 
-    func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    func write(_ text: String) { put(Array(text.utf8), to: STDOUT_FILENO) }
     func write(bytes: [UInt8]) {
-        guard isTerminal else { return FileHandle.standardOutput.write(Data(bytes)) }
-        let text = TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard isTerminal else { return put(bytes, to: STDOUT_FILENO) }
+        put(Array(TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true).utf8), to: STDOUT_FILENO)
     }
     func report(_ line: String) {
-        let safe = TextRenderer.escaped(line, keepingLineBreaks: true)
-        FileHandle.standardError.write(Data((safe + "\n").utf8))
+        put(Array((TextRenderer.escaped(line, keepingLineBreaks: true) + "\n").utf8), to: STDERR_FILENO)
     }
     func progress(_ status: String) {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + status).utf8))
+        put(Array(("\r\u{1B}[K" + status).utf8), to: STDERR_FILENO)
     }
 
-    /// Ends the command with its status.
-    static func exit(_ status: ExitStatus) throws {
+    /// Writes all of `bytes`, retrying short and interrupted writes; the first failure on
+    /// standard output is kept (standard error has nowhere to report its own).
+    private func put(_ bytes: [UInt8], to descriptor: Int32) {
+        if descriptor == STDOUT_FILENO && failure != nil { return }
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    if descriptor == STDOUT_FILENO { failure = String(cString: strerror(errno)) }
+                    return
+                }
+            }
+        }
+    }
+
+    /// Runs a command on standard output and standard error and ends with its status, or with
+    /// status 2 and one line when what it wrote could not be written.
+    static func run(_ command: (StandardOutput) throws -> ExitStatus) throws {
+        let output = StandardOutput()
+        let status = try command(output)
+        if let failure = output.failure {
+            output.report("sdplint: standard output could not be written: \(failure)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -43,7 +43,7 @@ struct TimelineSubcommand: ParsableCommand {
         let command = TimelineCommand(
             configuration: try rules.configuration(), format: format, color: color.enabled,
             maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.exit(command.run(try Input.locate(file).commandInput, output: StandardOutput()))
+        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

@@ -82,6 +82,25 @@ import Testing
         #expect(unknown.standardError == "sdplint: unknown rule 'ZZZ'\n")
     }
 
+    /// A report that cannot be written (a full disk: /dev/full) is a failure, never status 0.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailedWriteIsStatusTwo() throws {
+        let binary = Executable.productsDirectory.appendingPathComponent("sdplint").path
+        for format in ["text", "json"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "\"$0\" check --format \(format) \(cleanCapture) > /dev/full", binary]
+            process.currentDirectoryURL = Fixture.root.deletingLastPathComponent()
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2, "\(format)")
+            #expect(message.hasPrefix("sdplint: standard output could not be written: "), "\(message)")
+        }
+    }
+
     @Test func colorsOnlyWhenAsked() throws {
         let plain = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
         #expect(!plain.standardOutput.contains("\u{1B}["))
