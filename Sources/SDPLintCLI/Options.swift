@@ -29,7 +29,9 @@ final class StandardOutput: CommandOutput {
     func write(_ text: String) { put(Array(text.utf8), to: STDOUT_FILENO) }
     func write(bytes: [UInt8]) {
         guard isTerminal else { return put(bytes, to: STDOUT_FILENO) }
-        put(Array(TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true).utf8), to: STDOUT_FILENO)
+        put(
+            Array(TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true).utf8),
+            to: STDOUT_FILENO)
     }
     func report(_ line: String) {
         put(Array((TextRenderer.escaped(line, keepingLineBreaks: true) + "\n").utf8), to: STDERR_FILENO)
