@@ -23,6 +23,16 @@ public enum InputReader {
 
         public static let lenient = Options()
         public static let strict = Options(strict: true)
+
+        /// The options for an input read whole under a limit of `maxBytes`: what it decompresses
+        /// to counts against the same limit, checked while inflating, so a small compressed file
+        /// cannot take more memory than a plain one may (a capture, read as a stream, is not
+        /// bounded so).
+        func bounded(by maxBytes: Int) -> Options {
+            var bounded = self
+            bounded.maxDecompressedBytes = min(maxDecompressedBytes, maxBytes)
+            return bounded
+        }
     }
 
     /// Reads an input held in memory.
@@ -329,7 +339,7 @@ extension InputReader {
                     "\(file == nil ? "standard input" : "the file") is larger than the \(describe(maxBytes)) limit; raise it with --max-bytes"
             )
         }
-        deliver(read(bytes, name: name, kind: forced, options: options))
+        deliver(read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes)))
     }
 
     /// Appends up to `count` more bytes of `source` to `buffer`; how many.
@@ -512,7 +522,9 @@ extension InputReader {
     private static func wholeFile(
         _ file: String, name: String, kind: InputKind?, options: Options, maxBytes: Int
     ) throws(InputError) -> InputDocument {
-        read(try bytes(file: file, name: name, maxBytes: maxBytes), name: name, kind: kind, options: options)
+        read(
+            try bytes(file: file, name: name, maxBytes: maxBytes), name: name, kind: kind,
+            options: options.bounded(by: maxBytes))
     }
 
     /// The bytes of a file (or of standard input, `file` `nil`), read whole.

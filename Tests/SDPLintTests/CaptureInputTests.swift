@@ -95,3 +95,16 @@ import Testing
             "\(timeline.standardOutput)")
     }
 }
+
+/// What a compressed input decompresses to counts against --max-bytes, as a plain input's size
+/// does: a small gzip file cannot take more memory than a plain file may.
+@Suite struct DecompressionLimitTests {
+    @Test func decompressedSizeCountsAgainstMaxBytes() throws {
+        let path = "Fixtures/corpus/chromium-internals/call-closed-peer.json.gz"
+        let bounded = try Executable.run("sdplint", ["check", "--max-bytes", "1000", path])
+        #expect(bounded.status == 1)
+        #expect(bounded.standardOutput.contains("error[CAP306]: the decompressed data exceeds the limit of 1000 bytes"))
+        let enough = try Executable.run("sdplint", ["check", "--max-bytes", "4000", path])
+        #expect(!enough.standardOutput.contains("CAP306"))
+    }
+}
