@@ -13,7 +13,7 @@ public enum SignalingRules {
     public static let all: [Rule] = [
         unrecognizedMessage, unknownType, emptySDP, candidateWithoutTarget, candidatePrefix,
         rollbackWithSDP, envelopeVersion,
-        unexpectedSDP, delayedOfferWithoutOffer, trickleInfoWithoutPackage, missingCallID, ignoredBody,
+        unexpectedSDP, delayedOfferWithoutOffer, trickleInfoWithoutPackage, ignoredBody,
         httpStartLine, httpObsFold, httpFieldSyntax, httpContentLength, httpTruncated, httpLimit,
         httpChunked, httpBareLF, httpFieldValue, httpTransferEncoding,
         whipOfferContentType, whipMissingLocation, whipAnswer, whipPatchContentType, whipPatchWithoutIfMatch,
@@ -138,17 +138,6 @@ public enum SignalingRules {
             """,
         reference: .rfc(8840, "9"), bad: "INFO … Content-Type: application/trickle-ice-sdpfrag",
         good: "INFO … Info-Package: trickle-ice\nContent-Type: application/trickle-ice-sdpfrag")
-
-    public static let missingCallID = Rule(
-        code: "SIG204", name: "missing-call-id", severity: .error,
-        summary: "A SIP message has no Call-ID, so it belongs to no dialog.",
-        explanation:
-            """
-            The offer/answer state is kept per dialog, and a dialog is named by its Call-ID (RFC 3261 §8.1.1.4). \
-            The message is mapped on its own.
-            """,
-        reference: .rfc(3261, "8.1.1.4"), bad: "INVITE sip:bob@example.com SIP/2.0 (no Call-ID)",
-        good: "Call-ID: a84b4c76e66710")
 
     public static let ignoredBody = Rule(
         code: "SIG205", name: "ignored-body", severity: .info,

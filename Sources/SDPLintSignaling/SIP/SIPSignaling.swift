@@ -111,12 +111,9 @@ public enum SIPSignaling {
 
         /// Reads one SIP message, located where the caller says it is.
         public mutating func read(_ message: SIPMessage, at location: SourceLocation) {
+            // A message without a Call-ID is mapped on its own; the SIP parser reports the
+            // missing header (SIP200), once.
             let callID = message.callID
-            if callID == nil {
-                report(
-                    SignalingRules.missingCallID, location,
-                    "the \(name(of: message)) has no Call-ID; it is mapped outside any dialog")
-            }
             var state = states[callID ?? ""] ?? DialogState()
             defer { states[callID ?? ""] = state }
             // Parsed once, by the SIP parser; its findings are the message's.
