@@ -14,8 +14,14 @@ struct Format: ParsableCommand {
             Values are never changed, only spacing, line order and line endings. \
             A file with errors is not formatted: its errors are printed and the exit status is 1.
 
-            Example:
+            --check lists the SDP files that are not in canonical form (exit status 1 if any), and \
+            --write rewrites them in place, each atomically, as gofmt -l and -w do; both take several \
+            files and directories (their .sdp and .sdpfrag files).
+
+            Examples:
               sdplint format offer.sdp > formatted.sdp
+              sdplint format --check captures/
+              sdplint format --write offer.sdp answer.sdp
             """
     )
 
@@ -23,10 +29,16 @@ struct Format: ParsableCommand {
         help:
             """
             The SDP file to format, or a file of signaling messages whose descriptions to format; - reads standard \
-            input.
+            input. With --check or --write: SDP files and directories.
             """
     )
-    var file: String
+    var files: [String]
+
+    @Flag(help: "List the SDP files whose canonical form differs; exit status 1 if any does.")
+    var check = false
+
+    @Flag(help: "Rewrite the SDP files whose canonical form differs, in place.")
+    var write = false
 
     @Option(help: "Output format: text (the SDP) or json (the SDP and any errors).")
     var format: FormatCommand.Format = .text
@@ -35,12 +47,24 @@ struct Format: ParsableCommand {
 
     @OptionGroup var parsing: ParsingOptions
 
+    func validate() throws {
+        if check && write { throw ValidationError("--check and --write exclude each other") }
+        if files.isEmpty { throw ValidationError("name a file, or - for standard input") }
+        if !check && !write && files.count > 1 {
+            throw ValidationError("format prints one input; use --check or --write for several files")
+        }
+    }
+
     func run() throws {
         var configuration = LintConfiguration()
         configuration.strict = parsing.strict
         let command = FormatCommand(
             format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
+        if check || write {
+            try StandardOutput.run { output in command.run(files: files, rewrite: write, output: output) }
+        } else {
+            try StandardOutput.run { output in command.run(try Input.locate(files[0]).commandInput, output: output) }
+        }
     }
 }
 

@@ -82,6 +82,33 @@ import Testing
 
 /// `sdplint format` reads every input `convert` reads and formats the descriptions inside.
 @Suite struct FormatInputTests {
+    /// `format --check` lists what `--write` would rewrite; `--write` rewrites it in place, and
+    /// then nothing is left to list. A canonical file is not touched; JSON is refused.
+    @Test func checkListsAndWriteRewritesSDPFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-format-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loose = directory.appendingPathComponent("loose.sdp")
+        try Data("v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nt=0 0\nm=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\n".utf8).write(
+            to: loose)
+        let canonical = directory.appendingPathComponent("canonical.sdp")
+        try Data(Fixture(path: "corpus/chromium/audio.offer.sdp").bytes()).write(to: canonical)
+        let before = try Data(contentsOf: canonical)
+
+        let check = try Executable.run("sdplint", ["format", "--check", directory.path])
+        #expect(check.status == 1)
+        #expect(check.standardOutput == loose.path + "\n")
+        let write = try Executable.run("sdplint", ["format", "--write", directory.path])
+        #expect(write.status == 0)
+        #expect(write.standardOutput == "formatted \(loose.path)\n")
+        #expect(try String(contentsOf: loose, encoding: .utf8).hasPrefix("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n"))
+        #expect(try Data(contentsOf: canonical) == before)
+        #expect(try Executable.run("sdplint", ["format", "--check", directory.path]).status == 0)
+
+        let json = try Executable.run("sdplint", ["format", "--write", "Fixtures/signaling/json/plain-offer.json"])
+        #expect(json.status == 2)
+        #expect(json.standardError.contains("--check and --write rewrite SDP files only"))
+    }
     @Test func formatsTheDescriptionsOfSignalingMessages() throws {
         let run = try Executable.run("sdplint", ["format", "Fixtures/signaling/json/exchange.ndjson"])
         #expect(run.status == 0)
