@@ -135,6 +135,18 @@ public enum SDPRules {
             """,
         reference: .rfc(8866, "9"), bad: "s=\\x1b]0;title\\x07", good: "s=-")
 
+    public static let unregisteredType = Rule(
+        code: "SDP133", name: "unregistered-type", severity: .warning,
+        summary: "A network type or transport protocol is not registered.",
+        explanation:
+            """
+            Network types and transport protocols are registered with IANA (RFC 8866 §8.2.2, §8.2.6): IN for the \
+            Internet, RTP/AVP, UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP and the rest for media. A receiver that does not \
+            know a protocol rejects the section (RFC 3264 §6); libwebrtc refuses a c= line whose network type is \
+            not IN.
+            """,
+        reference: .rfc(8866, "8.2.2"), bad: "m=audio 9 RTP/AVPX 0", good: "m=audio 9 RTP/AVP 0")
+
     public static let invalidUTF8 = Rule(
         code: "SDP111", name: "invalid-utf8", severity: .error,
         summary: "The input is not valid UTF-8.",
@@ -601,7 +613,7 @@ public enum SDPRules {
         limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
         connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
-        terminalControl,
+        terminalControl, unregisteredType,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,

@@ -44,7 +44,10 @@ enum LineParser {
         if count > 2 {
             version = Field.integer(bytes, fields[2], "session version", rule, as: UInt64.self, &diagnostics) ?? 0
         }
-        if count > 3 { Field.token(bytes, fields[3], "network type", rule, &diagnostics) }
+        if count > 3 {
+            Field.token(bytes, fields[3], "network type", rule, &diagnostics)
+            checkNetworkType(bytes, fields[3], &diagnostics)
+        }
         if count > 4 {
             Field.token(bytes, fields[4], "address type", rule, &diagnostics)
             checkAddressType(bytes, fields[4], networkType: fields[3], &diagnostics)
@@ -97,12 +100,13 @@ enum LineParser {
             let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
             Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound
         {
-            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address),
+            let internet = Bytes.equalsIgnoringCase(bytes, nettype, "IN")
+            if internet, Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address),
                 first < 224 || first > 239
             {
                 return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
             }
-            if Bytes.equalsIgnoringCase(bytes, addrtype, "IP6"), let group = Address.ipv6(bytes, address),
+            if internet, Bytes.equalsIgnoringCase(bytes, addrtype, "IP6"), let group = Address.ipv6(bytes, address),
                 group >> 8 != 0xFF
             {
                 return ConnectionFields(networkType: nettype, addressType: addrtype, address: address)
@@ -119,6 +123,7 @@ enum LineParser {
                 networkType: nettype, addressType: addrtype, address: range.lowerBound..<range.lowerBound)
         }
         Field.token(bytes, nettype, "network type", rule, &diagnostics)
+        checkNetworkType(bytes, nettype, &diagnostics)
         Field.token(bytes, addrtype, "address type", rule, &diagnostics)
         checkAddressType(bytes, addrtype, networkType: nettype, &diagnostics)
         var parts = ValueScanner(addressField)
@@ -180,6 +185,27 @@ enum LineParser {
         return ConnectionFields(
             networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
     }
+
+    /// The network types of the IANA registry: IN (RFC 8866), TN (RFC 2848), ATM (RFC 3108),
+    /// PSTN (RFC 7195).
+    static func checkNetworkType(
+        _ bytes: Span<UInt8>, _ networkType: Range<Int>, _ diagnostics: inout DiagnosticCollector
+    ) {
+        guard !networkType.isEmpty else { return }
+        for known: StaticString in ["IN", "TN", "ATM", "PSTN"] where Bytes.equalsIgnoringCase(bytes, networkType, known)
+        { return }
+        diagnostics.report(
+            SDPRules.unregisteredType, networkType,
+            "network type '\(Bytes.string(bytes, networkType))' is not registered; the Internet's is IN",
+            hint: "write IN")
+    }
+
+    /// The parts transport protocols are made of in the IANA "proto" registry (RFC 8866 §8.2.2:
+    /// RTP/AVP, UDP/TLS/RTP/SAVPF, TCP/DTLS/SCTP, TCP/TLS/BFCP, udptl, …).
+    static let protocolParts: [StaticString] = [
+        "RTP", "AVP", "SAVP", "AVPF", "SAVPF", "UDP", "TCP", "TLS", "DTLS", "SCTP", "MSRP", "BFCP", "UDPTL", "DCCP",
+        "WS", "WSS", "FLUTE", "CFW", "MRCPV2", "VAT",
+    ]
 
     /// Checks that an address type belongs to network type IN, whose address types are IP4 and
     /// IP6 (RFC 8866 §5.7, §8.2.6); other network types (ATM, PSTN: RFC 3108, RFC 7195) have
@@ -400,6 +426,16 @@ enum LineParser {
         while !protoParts.isAtEnd {
             let part = protoParts.upTo(ASCII.slash, bytes).range
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
+            if !protocolParts.contains(where: { Bytes.equalsIgnoringCase(bytes, part, $0) }) {
+                diagnostics.report(
+                    SDPRules.unregisteredType, protoRange,
+                    """
+                    transport protocol '\(Bytes.string(bytes, protoRange))' is not registered ('\(Bytes.string(bytes, part))' \
+                    is part of none): a receiver rejects the section
+                    """
+                )
+                break
+            }
         }
         if formatRanges.isEmpty {
             diagnostics.report(
