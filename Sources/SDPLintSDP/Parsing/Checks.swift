@@ -261,8 +261,9 @@ struct SectionChecks {
                 )
             }
             // RFC 7587 §7: opus is opus/48000/2 in SDP, in any case (RFC 4855 §3).
-            if Bytes.equals(bytes, map.name, "opus", ignoringCase: true)
-                && (map.clockRate != 48000 || map.channels != 2)
+            if map.name.count == 4, bytes[map.name.lowerBound] | 0x20 == UInt8(ascii: "o"),
+                Bytes.equals(bytes, map.name, "opus", ignoringCase: true)
+                    && (map.clockRate != 48000 || map.channels != 2)
             {
                 let written =
                     "\(Bytes.string(bytes, map.name))/\(map.clockRate)" + (map.channels.map { "/\($0)" } ?? "")

@@ -39,6 +39,11 @@ enum Common {
 
     /// The m= transport protocol.
     static func transportProtocol(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
+        commonTransportProtocol(bytes, range) ?? Bytes.string(bytes, range)
+    }
+
+    /// The protocols browsers and phones write, without making a string; `nil` for another.
+    static func commonTransportProtocol(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String? {
         if Bytes.equals(bytes, range, "UDP/TLS/RTP/SAVPF") { return "UDP/TLS/RTP/SAVPF" }
         if Bytes.equals(bytes, range, "UDP/DTLS/SCTP") { return "UDP/DTLS/SCTP" }
         if Bytes.equals(bytes, range, "DTLS/SCTP") { return "DTLS/SCTP" }
@@ -46,7 +51,7 @@ enum Common {
         if Bytes.equals(bytes, range, "RTP/SAVPF") { return "RTP/SAVPF" }
         if Bytes.equals(bytes, range, "RTP/AVPF") { return "RTP/AVPF" }
         if Bytes.equals(bytes, range, "RTP/SAVP") { return "RTP/SAVP" }
-        return Bytes.string(bytes, range)
+        return nil
     }
 
     /// An m= format: RTP payload types 0–127, written without leading zeros, come from

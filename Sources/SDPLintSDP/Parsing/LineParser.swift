@@ -100,7 +100,9 @@ enum LineParser {
             let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
             Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound
         {
-            let internet = Bytes.equalsIgnoringCase(bytes, nettype, "IN")
+            let internet =
+                nettype.count == 2 && bytes[nettype.lowerBound] | 0x20 == UInt8(ascii: "i")
+                && bytes[nettype.lowerBound + 1] | 0x20 == UInt8(ascii: "n")
             if internet, Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address),
                 first < 224 || first > 239
             {
@@ -192,6 +194,11 @@ enum LineParser {
         _ bytes: Span<UInt8>, _ networkType: Range<Int>, _ diagnostics: inout DiagnosticCollector
     ) {
         guard !networkType.isEmpty else { return }
+        if networkType.count == 2, bytes[networkType.lowerBound] | 0x20 == UInt8(ascii: "i"),
+            bytes[networkType.lowerBound + 1] | 0x20 == UInt8(ascii: "n")
+        {
+            return
+        }
         for known: StaticString in ["IN", "TN", "ATM", "PSTN"] where Bytes.equalsIgnoringCase(bytes, networkType, known)
         { return }
         diagnostics.report(
@@ -214,10 +221,15 @@ enum LineParser {
         _ bytes: Span<UInt8>, _ addressType: Range<Int>, networkType: Range<Int>,
         _ diagnostics: inout DiagnosticCollector
     ) {
-        guard !addressType.isEmpty, Bytes.equalsIgnoringCase(bytes, networkType, "IN") else { return }
-        if Bytes.equalsIgnoringCase(bytes, addressType, "IP4") || Bytes.equalsIgnoringCase(bytes, addressType, "IP6") {
+        // IP4 and IP6, the types every description uses, without a call.
+        if addressType.count == 3, bytes[addressType.lowerBound] | 0x20 == UInt8(ascii: "i"),
+            bytes[addressType.lowerBound + 1] | 0x20 == UInt8(ascii: "p"),
+            bytes[addressType.lowerBound + 2] == UInt8(ascii: "4")
+                || bytes[addressType.lowerBound + 2] == UInt8(ascii: "6")
+        {
             return
         }
+        guard !addressType.isEmpty, Bytes.equalsIgnoringCase(bytes, networkType, "IN") else { return }
         diagnostics.report(
             SDPRules.address, addressType,
             "address type '\(Bytes.string(bytes, addressType))' is not one of network type IN's, IP4 and IP6",
@@ -422,8 +434,9 @@ enum LineParser {
                 bytes, portParts.remaining, "number of ports", rule, in: 1...UInt64(65535), &diagnostics
             ).map { Int($0) }
         }
+        let commonProtocol = Common.commonTransportProtocol(bytes, protoRange)
         var protoParts = ValueScanner(protoRange)
-        while !protoParts.isAtEnd {
+        while commonProtocol == nil && !protoParts.isAtEnd {
             let part = protoParts.upTo(ASCII.slash, bytes).range
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
             if !protocolParts.contains(where: { Bytes.equalsIgnoringCase(bytes, part, $0) }) {
@@ -451,7 +464,8 @@ enum LineParser {
         }
         media.port = portNumber
         media.portCount = portCount
-        media.proto = MediaDescription.TransportProtocol(rawValue: Common.transportProtocol(bytes, protoRange))
+        media.proto = MediaDescription.TransportProtocol(
+            rawValue: commonProtocol ?? Bytes.string(bytes, protoRange))
         media.formats = formats
     }
 }

@@ -167,7 +167,7 @@ struct Parser {
         }
         var onlyWhitespace = true
         while start < count {
-            let (end, control, terminalControl) = Self.lineEnd(input, from: start, count: count, seen: &seen)
+            let (end, control) = Self.lineEnd(input, from: start, count: count, seen: &seen)
             let terminated = end < count
             var contentEnd = end
             let crlf = terminated && end > start && input[end - 1] == ASCII.cr
@@ -185,27 +185,7 @@ struct Parser {
             }
             if terminated || contentEnd > start {
                 noteLineEnding(terminated ? (crlf ? .crlf : .lf) : nil, at: contentEnd..<(terminated ? end + 1 : end))
-                if control >= 0 {
-                    let byte = input[control]
-                    diagnostics.report(
-                        SDPRules.controlCharacter, control..<(control + 1),
-                        byte == 0
-                            ? "a NUL byte; SDP text may not contain NUL (binary data or a UTF-16 file?)"
-                            : "a carriage return inside a line; lines end with CRLF")
-                }
-                // Text fields may hold any other byte (RFC 8866 §9 byte-string), so this is not a
-                // grammar error; tokens that hold one get their own finding.
-                if terminalControl >= 0 && contentEnd > start
-                    && [
-                        UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "p"),
-                        UInt8(ascii: "k"),
-                    ].contains(input[start])
-                {
-                    diagnostics.report(
-                        SDPRules.terminalControl, terminalControl..<(terminalControl + 1),
-                        "the control character 0x\(String(input[terminalControl], radix: 16, uppercase: true)) in text; printed or logged, it is obeyed by the terminal (ESC starts a sequence that can retitle it, recolour it or hide lines)"
-                    )
-                }
+                if control >= 0 { reportControls(input, control..<contentEnd, lineStart: start) }
                 if contentEnd - start > limits.maxLineLength {
                     diagnostics.report(
                         SDPRules.limitExceeded, start..<(start + 2),
@@ -258,11 +238,10 @@ struct Parser {
     /// OR-ed into `seen`.
     private static func lineEnd(
         _ input: Span<UInt8>, from start: Int, count: Int, seen: inout UInt64
-    ) -> (end: Int, control: Int, terminalControl: Int) {
+    ) -> (end: Int, control: Int) {
         input.withUnsafeBytes { raw in
             var end = start
             var control = -1
-            var terminalControl = -1
             while end < count {
                 if end <= count - 8 {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
@@ -283,15 +262,48 @@ struct Parser {
                         end += 1
                         break
                     }
-                    if control < 0 && (byte == 0 || byte == ASCII.cr) {
-                        control = end
-                    } else if terminalControl < 0 && byte != ASCII.tab && byte != 0 && byte != ASCII.cr {
-                        terminalControl = end
-                    }
+                    if control < 0 && byte != ASCII.tab { control = end }
                 }
                 end += 1
             }
-            return (end, control, terminalControl)
+            return (end, control)
+        }
+    }
+
+    /// Reports the control bytes of a line, from the first one the line scan found to the end
+    /// of the line's content: the first NUL or stray CR is an error (SDP110); the first other
+    /// control byte (ESC, BEL, backspace…) of a text field is SDP132 — the grammar allows it
+    /// (byte-string, RFC 8866 §9), but a terminal that shows the line obeys it. Tokens that
+    /// hold one get their own finding. Only lines with a control byte come here.
+    private mutating func reportControls(_ input: Span<UInt8>, _ range: Range<Int>, lineStart: Int) {
+        let type = input[lineStart]
+        let text = [
+            UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "p"),
+            UInt8(ascii: "k"),
+        ].contains(type)
+        var reportedStray = false
+        var reportedTerminal = !text
+        for index in range where input[index] < 0x20 && input[index] != ASCII.tab {
+            let byte = input[index]
+            if byte == 0 || byte == ASCII.cr {
+                guard !reportedStray else { continue }
+                reportedStray = true
+                diagnostics.report(
+                    SDPRules.controlCharacter, index..<(index + 1),
+                    byte == 0
+                        ? "a NUL byte; SDP text may not contain NUL (binary data or a UTF-16 file?)"
+                        : "a carriage return inside a line; lines end with CRLF")
+            } else if !reportedTerminal {
+                reportedTerminal = true
+                diagnostics.report(
+                    SDPRules.terminalControl, index..<(index + 1),
+                    """
+                    the control character 0x\(String(byte, radix: 16, uppercase: true)) in text; printed or logged, \
+                    it is obeyed by the terminal (ESC starts a sequence that can retitle it, recolour it or hide lines)
+                    """
+                )
+            }
+            if reportedStray && reportedTerminal { break }
         }
     }
 
