@@ -58,6 +58,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
         case UInt8(ascii: "<"): return looksLikeHTML(head) ? .html : .xml
         default: break
         }
+        if SIPpTraceLog.isLog(head) { return .sip }
         let firstLine = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
         if firstLine == "RTCStatsDump" { return .rtcstats }
         if firstLine.hasPrefix("a=candidate:") || firstLine.hasPrefix("candidate:") {

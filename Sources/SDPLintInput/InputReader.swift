@@ -81,6 +81,8 @@ public enum InputReader {
             return json(bytes, name: name, strict: strict)
         case .rtcstats:
             return kinded(RTCStatsDump.read(bytes, strict: strict), .rtcstats)
+        case .sip where SIPpTraceLog.isLog(bytes):
+            return kinded(SIPpTraceLog.read(bytes, strict: strict), .sip)
         case .sip:
             return kinded(SignalingMessages.read(bytes, format: .sip, strict: strict), .sip)
         case .http:

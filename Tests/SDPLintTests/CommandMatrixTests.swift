@@ -23,6 +23,7 @@ import Testing
         "corpus/firefox-aboutwebrtc/call-closed-peer.pc2.history.json",
         "corpus/firefox-aboutwebrtc/call-closed-peer.aboutWebrtc.html",
         "signaling/sip/delayed-offer-trickle.sip",
+        "corpus/linphone/audio-ice/sipp-uas-trace_msg.log",
         "signaling/whip/whip-exchange.http",
         "jingle/session-initiate.xml",
         "pcap/sip-udp.pcap",

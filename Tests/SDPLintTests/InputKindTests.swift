@@ -1,9 +1,30 @@
 import Foundation
+import SDPLint
+import SDPLintInput
 import SDPLintTestSupport
 import Testing
 
 /// `sdplint check` on the inputs besides SDP: Jingle stanzas, SIP messages and traces.
 @Suite struct InputKindTests {
+    /// SIPp's -trace_msg log reads as the SIP messages it records, each located in the log's
+    /// lines: the three header forms SIPp writes, no finding about the separators.
+    @Test(arguments: [
+        "corpus/linphone/audio-ice/sipp-uas-trace_msg.log",
+        "corpus/linphone/audio-video-ice-sdes-srtp/sipp-uas-trace_msg.log",
+    ])
+    func aSIPpLogReadsAsTheMessagesItRecords(_ fixture: String) throws {
+        let bytes = try Fixture(path: fixture).bytes()
+        #expect(InputKind.detect(bytes, name: fixture) == .sip)
+        let document = InputReader.read(bytes, name: fixture)
+        #expect(document.format == "SIPp message log")
+        #expect(document.descriptions.count == 2, "the INVITE's offer and the 200's answer")
+        let files = Linter.check(bytes, path: fixture)
+        let codes = files.flatMap(\.diagnostics).map(\.code.rawValue)
+        #expect(!codes.contains { $0.hasPrefix("SIP1") || $0.hasPrefix("SDP1") }, "\(codes)")
+        let timeline = try Executable.run("sdplint", ["timeline", "Fixtures/" + fixture])
+        #expect(timeline.standardOutput.contains("offer") && timeline.standardOutput.contains("answer"))
+    }
+
     @Test func aJingleStanzaIsCheckedAsXMLAndAsTheDescriptionItCarries() throws {
         let run = try Executable.run(
             "sdplint", ["check", "--min-severity", "info", "Fixtures/corpus/jingle/chromium.audio-video.offer.xml"])

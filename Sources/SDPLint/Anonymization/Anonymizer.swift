@@ -134,7 +134,12 @@ public struct Anonymizer: Sendable {
             return json(bytes[...], key: nil)
         case .sip:
             var buffer = bytes
-            messages(&buffer, 0..<buffer.count, .sip)
+            if SIPpTraceLog.isLog(bytes) {
+                // Each message of SIPp's log; the separators, times and byte counts stay.
+                for (range, _) in SIPpTraceLog.messages(bytes) { messages(&buffer, range, .sip) }
+            } else {
+                messages(&buffer, 0..<buffer.count, .sip)
+            }
             return buffer
         case .http:
             var buffer = bytes
