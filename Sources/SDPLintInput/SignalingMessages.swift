@@ -38,8 +38,19 @@ public enum SignalingMessages {
     package static func event(
         _ located: Located<SignalingMessage>, number: Int, format: SignalingFormat
     ) -> (session: String, event: SignalingTrace.Event) {
-        var context = "message \(number + 1) at \(located.location.line):\(located.location.column)"
         let kind = SignalingTrace.Event.Kind(located.value.content)
+        let at = "\(located.location.line):\(located.location.column)"
+        // A JSON message is one value of the input, and its number counts them. A SIP or HTTP
+        // message that carries no signaling (100 Trying, an ACK) makes none, and a trickle INFO
+        // makes one per candidate: there the message is named by what it carries and its line.
+        var context: String
+        switch (format, kind) {
+        case (.sip, .description(let type, _, _)), (.whip, .description(let type, _, _)):
+            context = "\(type) at \(at)"
+        case (.sip, .candidate), (.whip, .candidate): context = "candidate at \(at)"
+        case (.sip, _), (.whip, _): context = "message at \(at)"
+        default: context = "message \(number + 1) at \(at)"
+        }
         if case .description = kind { context += ", SDP" }  // lines count in the description, not the file
         return (
             located.value.session ?? "",
