@@ -25,6 +25,9 @@ struct Explain: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ExplainCommand.Format = .text
 
+    @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var parsing: ParsingOptions
@@ -33,7 +36,8 @@ struct Explain: ParsableCommand {
         var configuration = LintConfiguration()
         configuration.strict = parsing.strict
         let command = ExplainCommand(
-            format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
+            format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input,
+            color: color.enabled)
         try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }

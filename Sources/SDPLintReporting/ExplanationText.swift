@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintJSON
 
@@ -22,21 +23,32 @@ public struct ExplainedLine: Sendable, Hashable {
 public enum ExplanationText {
     /// The lines as a gutter of line numbers, the line, and its explanation under it, with a
     /// heading for each section; everything from the input shown safe for a terminal.
-    public static func render(_ lines: [ExplainedLine]) -> String {
+    public static func render(_ lines: [ExplainedLine], renderer: TextRenderer = TextRenderer()) -> String {
         let width = String(lines.last?.number ?? 1).count
         var output = ""
         var section = ""
         for line in lines {
             if line.section != section {
                 section = line.section
-                output += "\n── \(TextRenderer.escaped(section)) ──\n"
+                output += "\n" + renderer.paint("── \(TextRenderer.escaped(section)) ──", .bold) + "\n"
             }
             let number = String(line.number)
-            output += String(repeating: " ", count: width - number.count) + number + " │ "
+            output += renderer.paint(String(repeating: " ", count: width - number.count) + number + " │ ", .blue)
             output += TextRenderer.escaped(line.text) + "\n"
-            output += String(repeating: " ", count: width) + " │   " + TextRenderer.escaped(line.explanation) + "\n"
+            output += renderer.paint(String(repeating: " ", count: width) + " │   ", .blue)
+            output += painted(TextRenderer.escaped(line.explanation), renderer) + "\n"
         }
         return String(output.dropFirst())
+    }
+
+    /// An explanation with the findings at its end (` ⚠ error[SDP120]: …`) in their severity's
+    /// colour.
+    static func painted(_ explanation: String, _ renderer: TextRenderer) -> String {
+        guard let mark = explanation.firstRange(of: " ⚠ ") else { return explanation }
+        let findings = explanation[mark.upperBound...]
+        let severity: Severity =
+            findings.hasPrefix("error[") ? .error : findings.hasPrefix("warning[") ? .warning : .info
+        return String(explanation[..<mark.upperBound]) + renderer.paint(String(findings), renderer.style(for: severity))
     }
 
     /// The explanations as JSON: a list of lines for one description, or, for an input with

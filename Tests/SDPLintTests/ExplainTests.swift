@@ -1,3 +1,4 @@
+import Foundation
 import SDPLint
 import SDPLintInput
 import SDPLintReporting
@@ -7,6 +8,18 @@ import SDPLintWebRTC
 import Testing
 
 @Suite struct ExplainTests {
+    /// `explain` takes --color like every command that writes text: the gutter, the headings
+    /// and each finding in its severity's colour; never by default off a terminal.
+    @Test func colorsWhenAsked() throws {
+        let input = Data("v=0\r\no=- x 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n".utf8)
+        let colored = try Executable.run("sdplint", ["explain", "--color", "always", "-"], input: input)
+        #expect(colored.status == 0)
+        #expect(colored.standardOutput.contains("\u{1B}[1;34m2 │ \u{1B}[0m"))
+        #expect(colored.standardOutput.contains("\u{1B}[1;31merror[SDP120]"))
+        let plain = try Executable.run("sdplint", ["explain", "-"], input: input)
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+    }
+
     @Test(arguments: [
         ("42e01f", "H.264 Constrained Baseline, level 3.1"), ("42001f", "H.264 Baseline, level 3.1"),
         ("4d001f", "H.264 Main, level 3.1"), ("640c1f", "H.264 Constrained High, level 3.1"),

@@ -62,15 +62,18 @@ public struct ExplainCommand {
     public var configuration: LintConfiguration
     public var maxBytes: Int
     public var kind: InputKind?
+    /// Whether text output is coloured (line numbers, section headings, findings).
+    public var color: Bool
 
     public init(
         format: Format = .text, configuration: LintConfiguration = LintConfiguration(), maxBytes: Int = 64 << 20,
-        kind: InputKind? = nil
+        kind: InputKind? = nil, color: Bool = false
     ) {
         self.format = format
         self.configuration = configuration
         self.maxBytes = maxBytes
         self.kind = kind
+        self.color = color
     }
 
     public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
@@ -93,7 +96,7 @@ public struct ExplainCommand {
                     if let type = description.type { text += " (\(type))" }
                     text += " ══\n"
                 }
-                text += ExplanationText.render(description.lines)
+                text += ExplanationText.render(description.lines, renderer: TextRenderer(color: color))
             }
             output.write(text)
         case .json:
