@@ -12,7 +12,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension CheckCommand.Format: ExpressibleByArgument {}
-extension InputKind: ExpressibleByArgument {}
+extension InputKind: ExpressibleByArgument {
+    /// The kinds a reader takes, for help and completion: binary data and HTML pages are what
+    /// detection can say an input is, not what `--input` can make one.
+    static var allValueStrings: [String] { readable.map(\.rawValue) }
+}
 
 /// Standard output and standard error, for the library's commands.
 ///
