@@ -303,9 +303,7 @@ extension InputReader {
         var head: [UInt8] = []
         try fill(&head, from: source, upTo: 64 << 10, name: name)
         let kind = forced ?? InputKind.detect(head, name: name)
-        let lowered = name.lowercased()
-        let captureInGzip = kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz"))
-        if let file, kind == .pcap || captureInGzip {
+        if let file, isCapture(kind, name: name) {
             readCapture(file: file, name: name, options: options, deliver: deliver)
             return
         }
@@ -467,10 +465,14 @@ extension InputReader {
     /// NDJSON stream of signaling messages), told from its first bytes and its name.
     public static func isStream(head: [UInt8], name: String, kind forced: InputKind? = nil) -> Bool {
         let kind = forced ?? InputKind.detect(head, name: name)
+        return isCapture(kind, name: name) || (kind == .json && SignalingJSON.isNDJSON(head))
+    }
+
+    /// Whether an input of `kind` named `name` is a packet capture, read frame by frame: pcap or
+    /// pcapng, or gzip whose name says it holds one (`.pcap.gz`, `.pcapng.gz`).
+    static func isCapture(_ kind: InputKind, name: String) -> Bool {
         let lowered = name.lowercased()
-        if kind == .pcap { return true }
-        if kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz")) { return true }
-        return kind == .json && SignalingJSON.isNDJSON(head)
+        return kind == .pcap || (kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz")))
     }
 
     /// A file (or standard input) read into one document: a packet capture a frame at a time,
@@ -495,10 +497,7 @@ extension InputReader {
         }
         var head: [UInt8] = []
         try fill(&head, from: source, upTo: 64 << 10, name: name)
-        let kind = forced ?? InputKind.detect(head, name: name)
-        let lowered = name.lowercased()
-        guard kind == .pcap || (kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz")))
-        else {
+        guard isCapture(forced ?? InputKind.detect(head, name: name), name: name) else {
             return try wholeFile(file, name: name, kind: forced, options: options, maxBytes: maxBytes)
         }
         var whole: InputDocument?
