@@ -104,12 +104,7 @@ public struct JSONDocument: Sendable, Hashable {
     /// - Returns: The document or `nil`, the findings in the order of the text, and the text.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<JSONDocument?> {
-        let (document, diagnostics) = bytes.withSpan { span in
-            var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
-            let document = parse(span, 0..<span.count, options: options, into: &collector)
-            return (document, collector.finish(overflowRule: JSONRules.tooManyFindings))
-        }
-        return ParseResult(value: document, diagnostics: diagnostics, source: SourceText(bytes))
+        options.parseWhole(bytes) { span, collector in parse(span, 0..<span.count, options: options, into: &collector) }
     }
 
     /// Reads the JSON text at `range` of a larger input, with locations in that input: lines

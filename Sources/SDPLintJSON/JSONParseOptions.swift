@@ -1,3 +1,6 @@
+import SDPLintDiagnostics
+internal import SDPLintScanning
+
 /// How the JSON parser reads: the limits it enforces and how strictly it reports.
 public struct JSONParseOptions: Sendable, Hashable {
     /// The bounds that keep hostile input from exhausting memory or time (RFC 8259 §9 lets a
@@ -65,4 +68,20 @@ public struct JSONParseOptions: Sendable, Hashable {
     public static let lenient = JSONParseOptions()
     /// Every rule at its strict severity: lone surrogates and duplicate names are errors.
     public static let strict = JSONParseOptions(strict: true)
+}
+
+extension JSONParseOptions {
+    /// Runs `parse` on the whole of `bytes` with a collector of these options' strictness and
+    /// finding limit: what ``JSONValue/parse(bytes:options:)`` and
+    /// ``JSONDocument/parse(bytes:options:)`` share.
+    func parseWhole<Value>(
+        _ bytes: [UInt8], _ parse: (Span<UInt8>, inout DiagnosticCollector) -> Value
+    ) -> ParseResult<Value> {
+        let (value, diagnostics) = bytes.withSpan { span in
+            var collector = DiagnosticCollector(strict: strict, limit: maxDiagnostics)
+            let value = parse(span, &collector)
+            return (value, collector.finish(overflowRule: JSONRules.tooManyFindings))
+        }
+        return ParseResult(value: value, diagnostics: diagnostics, source: SourceText(bytes))
+    }
 }

@@ -52,12 +52,7 @@ extension JSONValue {
     /// - Returns: The value or `nil`, the findings in the order of the text, and the text.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<JSONValue?> {
-        let (value, diagnostics) = bytes.withSpan { span in
-            var collector = DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics)
-            let value = parse(span, 0..<span.count, options: options, into: &collector)
-            return (value, collector.finish(overflowRule: JSONRules.tooManyFindings))
-        }
-        return ParseResult(value: value, diagnostics: diagnostics, source: SourceText(bytes))
+        options.parseWhole(bytes) { span, collector in parse(span, 0..<span.count, options: options, into: &collector) }
     }
 
     /// Reads the JSON text at `range` of a larger input: the entry point for other parsers (a
