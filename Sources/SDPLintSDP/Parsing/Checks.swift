@@ -237,7 +237,11 @@ struct SectionChecks {
             guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else {
                 // A malformed rtpmap (no clock rate, say) still maps its payload type: the
                 // finding above says what is wrong, and no later rule calls the type unmapped.
-                if isRTP, let pt = Self.leadingPayloadType(bytes, value) { rtpmaps.insert(pt) }
+                if isRTP, case .success(let pt) = DecimalDigits.parse(bytes, firstField(bytes, value), as: UInt16.self),
+                    pt <= 127
+                {
+                    rtpmaps.insert(Int(pt))
+                }
                 return
             }
             let pt = map.payloadType
@@ -463,20 +467,6 @@ struct SectionChecks {
             i = end + 1
         }
         references.append((pt, first..<referenceTargets.count, false, diagnostics.location(parameters)))
-    }
-
-    /// The payload type a value starts with (`96` of `96 opus`), when it is one: 0–127.
-    private static func leadingPayloadType(_ bytes: Span<UInt8>, _ value: Range<Int>) -> Int? {
-        var number = 0
-        var index = value.lowerBound
-        while index < value.upperBound, index - value.lowerBound < 3, bytes[index] >= ASCII.zero,
-            bytes[index] <= ASCII.nine
-        {
-            number = number * 10 + Int(bytes[index] - ASCII.zero)
-            index += 1
-        }
-        let ends = index == value.upperBound || bytes[index] == ASCII.space
-        return index > value.lowerBound && ends && number <= 127 ? number : nil
     }
 
     @inline(__always)

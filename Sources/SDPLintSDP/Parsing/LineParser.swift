@@ -100,9 +100,7 @@ enum LineParser {
             let addrtype = cursor.token(bytes), cursor.space(bytes), let address = cursor.field(bytes), cursor.isAtEnd,
             Bytes.firstIndex(of: ASCII.slash, in: bytes, address) == address.upperBound
         {
-            let internet =
-                nettype.count == 2 && bytes[nettype.lowerBound] | 0x20 == UInt8(ascii: "i")
-                && bytes[nettype.lowerBound + 1] | 0x20 == UInt8(ascii: "n")
+            let internet = isInternet(bytes, nettype)
             if internet, Bytes.equalsIgnoringCase(bytes, addrtype, "IP4"), let first = Address.ipv4(bytes, address),
                 first < 224 || first > 239
             {
@@ -188,17 +186,28 @@ enum LineParser {
             networkType: nettype, addressType: addrtype, address: base.range, ttl: ttl, numberOfAddresses: count)
     }
 
+    /// Whether `range` is network type IN, in any case: what every description says, tested
+    /// without a call.
+    @inline(__always)
+    static func isInternet(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count == 2 && bytes[range.lowerBound] | 0x20 == UInt8(ascii: "i")
+            && bytes[range.lowerBound + 1] | 0x20 == UInt8(ascii: "n")
+    }
+
+    /// Whether `range` is address type IP4 or IP6, in any case, tested without a call.
+    @inline(__always)
+    static func isIPAddressType(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+        range.count == 3 && bytes[range.lowerBound] | 0x20 == UInt8(ascii: "i")
+            && bytes[range.lowerBound + 1] | 0x20 == UInt8(ascii: "p")
+            && (bytes[range.lowerBound + 2] == UInt8(ascii: "4") || bytes[range.lowerBound + 2] == UInt8(ascii: "6"))
+    }
+
     /// The network types of the IANA registry: IN (RFC 8866), TN (RFC 2848), ATM (RFC 3108),
     /// PSTN (RFC 7195).
     static func checkNetworkType(
         _ bytes: Span<UInt8>, _ networkType: Range<Int>, _ diagnostics: inout DiagnosticCollector
     ) {
-        guard !networkType.isEmpty else { return }
-        if networkType.count == 2, bytes[networkType.lowerBound] | 0x20 == UInt8(ascii: "i"),
-            bytes[networkType.lowerBound + 1] | 0x20 == UInt8(ascii: "n")
-        {
-            return
-        }
+        guard !networkType.isEmpty, !isInternet(bytes, networkType) else { return }
         for known: StaticString in ["IN", "TN", "ATM", "PSTN"] where Bytes.equalsIgnoringCase(bytes, networkType, known)
         { return }
         diagnostics.report(
@@ -221,15 +230,7 @@ enum LineParser {
         _ bytes: Span<UInt8>, _ addressType: Range<Int>, networkType: Range<Int>,
         _ diagnostics: inout DiagnosticCollector
     ) {
-        // IP4 and IP6, the types every description uses, without a call.
-        if addressType.count == 3, bytes[addressType.lowerBound] | 0x20 == UInt8(ascii: "i"),
-            bytes[addressType.lowerBound + 1] | 0x20 == UInt8(ascii: "p"),
-            bytes[addressType.lowerBound + 2] == UInt8(ascii: "4")
-                || bytes[addressType.lowerBound + 2] == UInt8(ascii: "6")
-        {
-            return
-        }
-        guard !addressType.isEmpty, Bytes.equalsIgnoringCase(bytes, networkType, "IN") else { return }
+        guard !addressType.isEmpty, !isIPAddressType(bytes, addressType), isInternet(bytes, networkType) else { return }
         diagnostics.report(
             SDPRules.address, addressType,
             "address type '\(Bytes.string(bytes, addressType))' is not one of network type IN's, IP4 and IP6",
