@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintInput
+import SDPLintReporting
 
 /// Where a command writes: the executable passes standard output and standard error; a test or
 /// an application can collect what is written instead.
@@ -53,6 +54,17 @@ public struct CommandInput: Sendable, Hashable {
     /// An argument as given: `-` is standard input.
     public init(argument: String) {
         self.init(name: argument == "-" ? "<stdin>" : argument, file: argument == "-" ? nil : argument)
+    }
+}
+
+extension CommandOutput {
+    /// Reports the findings of `files` as `check` writes them, without colour: what a command
+    /// that stops on errors says.
+    func report(findingsOf files: [LintedFile]) {
+        var text = ""
+        let renderer = TextRenderer(color: false)
+        for file in files { renderer.render(file, into: &text) }
+        if !text.isEmpty { report(String(text.dropLast())) }
     }
 }
 

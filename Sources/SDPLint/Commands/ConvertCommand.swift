@@ -32,13 +32,12 @@ public struct ConvertCommand {
         let result = Converter.convert(document, to: target, type: configuration.type)
         if result.failed {
             // The errors, each in the text it points into.
-            var findings = ""
-            let renderer = TextRenderer(color: false)
-            for var file in document.findingFiles(name: input.name) {
-                file.diagnostics = file.diagnostics.filter { $0.severity == .error }
-                for diagnostic in file.diagnostics { renderer.render(diagnostic, in: file, into: &findings) }
-            }
-            if !findings.isEmpty { output.report(String(findings.dropLast())) }
+            output.report(
+                findingsOf: document.findingFiles(name: input.name).map { file in
+                    var errors = file
+                    errors.diagnostics = file.diagnostics.filter { $0.severity == .error }
+                    return errors
+                })
             return .findings
         }
         guard !result.text.isEmpty else {
@@ -168,9 +167,7 @@ public struct FormatCommand {
         switch format {
         case .text:
             guard let text else {
-                var findings = ""
-                for problem in problems { TextRenderer(color: false).render(problem, into: &findings) }
-                output.report(String(findings.dropLast()))
+                output.report(findingsOf: problems)
                 return .findings
             }
             output.write(bytes: Array(text.utf8))

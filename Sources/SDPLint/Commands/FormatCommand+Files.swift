@@ -1,6 +1,5 @@
 import Foundation
 import SDPLintInput
-import SDPLintReporting
 
 extension FormatCommand {
     /// Checks (`rewrite` false) or rewrites in place (`rewrite` true) every SDP file the
@@ -50,9 +49,7 @@ extension FormatCommand {
             }
             let (text, problems) = Self.formatted(document)
             guard let text else {
-                var findings = ""
-                for problem in problems { TextRenderer(color: false).render(problem, into: &findings) }
-                if !findings.isEmpty { output.report(String(findings.dropLast())) }
+                output.report(findingsOf: problems)
                 status = status.combined(with: .findings)
                 continue
             }
