@@ -51,16 +51,29 @@ public enum Inputs {
                 continue
             }
             var found: [String] = []
+            var special: [String] = []
             for case let relative as String in enumerator
             where suffixes.contains(where: { relative.lowercased().hasSuffix($0) }) {
                 let path = argument.hasSuffix("/") ? argument + relative : argument + "/" + relative
                 var isSubdirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue
-                {
-                    found.append(path)
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory),
+                    !isSubdirectory.boolValue
+                else { continue }
+                // A FIFO or a device found by a walk would block it or never end: it is read only
+                // when named on its own.
+                guard isRegularFile(path) else {
+                    special.append(path)
+                    continue
                 }
+                found.append(path)
             }
-            if found.isEmpty {
+            for path in special.sorted() {
+                items.append(
+                    .failure(
+                        Problem(
+                            path: path, message: "not a regular file (a FIFO, socket or device); name it to read it")))
+            }
+            if found.isEmpty && special.isEmpty {
                 items.append(
                     .failure(
                         Problem(
@@ -72,12 +85,22 @@ public enum Inputs {
         return items
     }
 
-    /// The first `count` bytes of a file, to tell what it is before reading it all; `nil` for
-    /// standard input or a file that cannot be opened.
+    /// The first `count` bytes of a regular file, to tell what it is before reading it all;
+    /// `nil` for standard input, a FIFO or a device (whose bytes can be read only once), or a
+    /// file that cannot be opened.
     public static func peek(_ item: Item, count: Int = 64) -> [UInt8]? {
-        guard let file = item.file, let handle = FileHandle(forReadingAtPath: file) else { return nil }
+        guard let file = item.file, isRegularFile(file), let handle = FileHandle(forReadingAtPath: file) else {
+            return nil
+        }
         defer { try? handle.close() }
         return [UInt8](handle.readData(ofLength: count))
+    }
+
+    /// Whether `path` is a regular file (following symbolic links): not a FIFO, a socket or a
+    /// device, which opening can block on and reading can consume.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }
 

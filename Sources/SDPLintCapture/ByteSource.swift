@@ -71,17 +71,17 @@ final class MemorySource: ByteSource {
 
 /// Bytes already read from a source, handed out again before the rest of it: what was read
 /// to look at the magic number is not lost when a decompressor takes over.
-final class PrefixedSource: ByteSource {
+package final class PrefixedSource: ByteSource {
     private var prefix: [UInt8]
     private var position = 0
     private let rest: any ByteSource
 
-    init(prefix: [UInt8], rest: any ByteSource) {
+    package init(prefix: [UInt8], rest: any ByteSource) {
         self.prefix = prefix
         self.rest = rest
     }
 
-    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+    package func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
         guard position < prefix.count else { return try rest.read(into: &buffer, upTo: count) }
         let end = position + min(max(1, count), prefix.count - position)
         buffer.append(contentsOf: prefix[position..<end])

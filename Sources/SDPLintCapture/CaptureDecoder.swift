@@ -107,6 +107,12 @@ public final class CaptureDecoder {
         self.init(reader: try PacketReader(path: path, options: options), limits: limits)
     }
 
+    /// Reads a capture from a source already opened: a FIFO or standard input, whose first
+    /// bytes were read to tell what it is, cannot be opened again.
+    package convenience init(source: any ByteSource, limits: Limits = Limits()) throws(CaptureError) {
+        self.init(reader: try PacketReader(source: source, options: .init()), limits: limits)
+    }
+
     /// Reads a capture held in memory.
     public convenience init(
         bytes: [UInt8], limits: Limits = Limits(), options: PacketReader.Options = .init()

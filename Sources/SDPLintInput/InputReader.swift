@@ -294,22 +294,15 @@ extension InputReader {
         file: String?, name: String, kind forced: InputKind? = nil, options: Options = .lenient, maxBytes: Int,
         deliver: (InputDocument) -> Void
     ) throws(InputError) {
-        let source: FileSource
-        do throws(CaptureError) {
-            source = try FileSource(path: file ?? "/dev/stdin")
-        } catch {
-            throw InputError(path: name, message: error.reason)
-        }
-        var head: [UInt8] = []
-        try fill(&head, from: source, upTo: 64 << 10, name: name)
+        let (source, head) = try open(file, name: name)
         let kind = forced ?? InputKind.detect(head, name: name)
-        if let file, isCapture(kind, name: name) {
-            readCapture(file: file, name: name, options: options, deliver: deliver)
+        if isCapture(kind, name: name) {
+            readCapture(PrefixedSource(prefix: head, rest: source), name: name, options: options, deliver: deliver)
             return
         }
         if kind == .json && SignalingJSON.isNDJSON(head) {
             var carry = head
-            var exhausted = head.count < 64 << 10
+            var exhausted = head.count < headSize
             var stream = NDJSONStream(name: name, strict: options.strict)
             while true {
                 if !exhausted { exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0 }
@@ -323,6 +316,34 @@ extension InputReader {
             deliver(stream.finish())
             return
         }
+        let bytes = try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
+        deliver(read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes)))
+    }
+
+    /// How much of an input is read to tell what it is.
+    static let headSize = 64 << 10
+
+    /// Opens a file (or standard input, `file` `nil`) and reads its first bytes, to tell what
+    /// it is. The source is read on from there, never opened again: a FIFO or a pipe gives its
+    /// bytes once.
+    private static func open(_ file: String?, name: String) throws(InputError) -> (FileSource, [UInt8]) {
+        let source: FileSource
+        do throws(CaptureError) {
+            source = try FileSource(path: file ?? "/dev/stdin")
+        } catch {
+            throw InputError(path: name, message: error.reason)
+        }
+        var head: [UInt8] = []
+        try fill(&head, from: source, upTo: headSize, name: name)
+        return (source, head)
+    }
+
+    /// `head` and the rest of `source`, up to `maxBytes` in all.
+    ///
+    /// - Throws: ``InputError`` when the source cannot be read or holds more than `maxBytes`.
+    private static func rest(
+        of source: FileSource, after head: [UInt8], file: String?, name: String, maxBytes: Int
+    ) throws(InputError) -> [UInt8] {
         if let size = source.size, size > maxBytes {
             throw InputError(
                 path: name,
@@ -335,11 +356,12 @@ extension InputReader {
         guard bytes.count <= maxBytes else {
             throw InputError(
                 path: name,
-                message:
-                    "\(file == nil ? "standard input" : "the file") is larger than the \(describe(maxBytes)) limit; raise it with --max-bytes"
-            )
+                message: """
+                    \(file == nil ? "standard input" : "the file") is larger than the \(describe(maxBytes)) limit; raise \
+                    it with --max-bytes
+                    """)
         }
-        deliver(read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes)))
+        return bytes
     }
 
     /// Appends up to `count` more bytes of `source` to `buffer`; how many.
@@ -357,10 +379,12 @@ extension InputReader {
     /// A packet capture file, read frame by frame: each SIP message's findings as it is read and
     /// each dialog as it ends (memory does not grow with the capture), then what the capture
     /// itself held wrong.
-    private static func readCapture(file: String, name: String, options: Options, deliver: (InputDocument) -> Void) {
+    private static func readCapture(
+        _ source: any ByteSource, name: String, options: Options, deliver: (InputDocument) -> Void
+    ) {
         let decoder: CaptureDecoder
         do throws(CaptureError) {
-            decoder = try CaptureDecoder(path: file)
+            decoder = try CaptureDecoder(source: source)
         } catch {
             var document = InputDocument(
                 name: name, kind: .pcap, format: "packet capture", content: .unreadable,
@@ -482,27 +506,14 @@ extension InputReader {
     public static func document(
         file: String?, name: String, kind forced: InputKind? = nil, options: Options = .lenient, maxBytes: Int
     ) throws(InputError) -> InputDocument {
-        guard let file else {
-            var document: InputDocument?
-            try read(file: nil, name: name, kind: forced, options: options, maxBytes: maxBytes) { piece in
-                document = document ?? piece
-            }
-            return document ?? InputDocument(name: name, kind: .sdp, format: "nothing", content: .unreadable)
-        }
-        let source: FileSource
-        do throws(CaptureError) {
-            source = try FileSource(path: file)
-        } catch {
-            throw InputError(path: name, message: error.reason)
-        }
-        var head: [UInt8] = []
-        try fill(&head, from: source, upTo: 64 << 10, name: name)
+        let (source, head) = try open(file, name: name)
         guard isCapture(forced ?? InputKind.detect(head, name: name), name: name) else {
-            return try wholeFile(file, name: name, kind: forced, options: options, maxBytes: maxBytes)
+            let bytes = try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
+            return read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes))
         }
         var whole: InputDocument?
         var traces: [SignalingTrace] = []
-        readCapture(file: file, name: name, options: options) { piece in
+        readCapture(PrefixedSource(prefix: head, rest: source), name: name, options: options) { piece in
             if whole == nil {
                 whole = piece
             } else {
@@ -519,42 +530,11 @@ extension InputReader {
         return document
     }
 
-    /// A file read whole, up to `maxBytes`.
-    private static func wholeFile(
-        _ file: String, name: String, kind: InputKind?, options: Options, maxBytes: Int
-    ) throws(InputError) -> InputDocument {
-        read(
-            try bytes(file: file, name: name, maxBytes: maxBytes), name: name, kind: kind,
-            options: options.bounded(by: maxBytes))
-    }
-
     /// The bytes of a file (or of standard input, `file` `nil`), read whole.
     ///
     /// - Throws: ``InputError`` when the input cannot be read or is larger than `maxBytes`.
     public static func bytes(file: String?, name: String, maxBytes: Int) throws(InputError) -> [UInt8] {
-        let source: FileSource
-        do throws(CaptureError) {
-            source = try FileSource(path: file ?? "/dev/stdin")
-        } catch {
-            throw InputError(path: name, message: error.reason)
-        }
-        if let size = source.size, size > maxBytes {
-            throw InputError(
-                path: name,
-                message:
-                    "the file is \(describe(size)), larger than the \(describe(maxBytes)) limit; raise it with --max-bytes"
-            )
-        }
-        var bytes: [UInt8] = []
-        while bytes.count <= maxBytes, try fill(&bytes, from: source, upTo: blockSize, name: name) > 0 {}
-        guard bytes.count <= maxBytes else {
-            throw InputError(
-                path: name,
-                message: """
-                    \(file == nil ? "standard input" : "the file") is larger than the \(describe(maxBytes)) limit; raise \
-                    it with --max-bytes
-                    """)
-        }
-        return bytes
+        let (source, head) = try open(file, name: name)
+        return try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
     }
 }

@@ -92,12 +92,12 @@ public struct CheckCommand {
         }
         let configuration = self.configuration
         let (kind, maxBytes) = (self.kind, self.maxBytes)
-        // Streams are checked from their files a piece at a time, in order; the other inputs are
-        // read whole and checked on every core, in runs between streams.
+        // Streams are checked from their files a piece at a time, in order; so are standard
+        // input, FIFOs and devices, which are read once as they come. The other inputs are read
+        // whole and checked on every core, in runs between streams.
         let streams = expanded.map { item -> Bool in
-            guard case .success(let input) = item, let file = input.file,
-                let head = Inputs.peek(input, count: 1 << 16)
-            else { return false }
+            guard case .success(let input) = item else { return false }
+            guard let file = input.file, let head = Inputs.peek(input, count: 1 << 16) else { return true }
             return InputReader.isStream(head: head, name: file, kind: kind)
         }
         var next = 0
