@@ -35,10 +35,12 @@ struct Anonymize: ParsableCommand {
     @Option(help: "Seed of the replacement values.")
     var seed: UInt64 = Anonymizer.defaultSeed
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
         let command = AnonymizeCommand(seed: seed, maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
+        try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }

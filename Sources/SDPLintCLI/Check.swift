@@ -64,6 +64,8 @@ struct Check: ParsableCommand {
     @Flag(help: "Write the findings only, without the summary.")
     var quiet = false
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var rules: RuleOptions
@@ -81,9 +83,9 @@ struct Check: ParsableCommand {
         var configuration = try rules.configuration()
         try descriptionOptions.apply(to: &configuration)
         let command = CheckCommand(
-            configuration: configuration, format: format, color: color.enabled, maxBytes: inputs.maxBytes,
+            configuration: configuration, format: format, color: destination.colors(color), maxBytes: inputs.maxBytes,
             kind: inputs.input, progress: isatty(STDERR_FILENO) == 1, shown: Severity(name: minSeverity) ?? .warning,
             quiet: quiet)
-        try StandardOutput.run { output in command.run(files, output: output) }
+        try destination.run { output in command.run(files, output: output) }
     }
 }

@@ -39,6 +39,8 @@ struct Convert: ParsableCommand {
     @Flag(help: "Exit with status 1 when the target cannot carry part of the input.")
     var failOnDrop = false
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var parsing: ParsingOptions
@@ -60,7 +62,7 @@ struct Convert: ParsableCommand {
         let command = ConvertCommand(
             target: to, configuration: configuration, failOnDrop: failOnDrop, maxBytes: inputs.maxBytes,
             kind: inputs.input)
-        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
+        try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

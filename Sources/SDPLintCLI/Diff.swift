@@ -62,6 +62,8 @@ struct Diff: ParsableCommand {
             valueName: "ID"))
     var connection: String?
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var rules: RuleOptions
@@ -77,7 +79,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let command = DiffCommand(
-            configuration: try rules.configuration(), format: format, color: color.enabled, verbose: verbose,
+            configuration: try rules.configuration(), format: format, color: destination.colors(color),
+            verbose: verbose,
             maxBytes: inputs.maxBytes, kind: inputs.input, connection: connection)
         let arguments = try files.map { argument in
             guard argument == "-" || FileManager.default.fileExists(atPath: argument) else {
@@ -85,7 +88,7 @@ struct Diff: ParsableCommand {
             }
             return CommandInput(argument: argument)
         }
-        try StandardOutput.run { output in command.run(arguments, output: output) }
+        try destination.run { output in command.run(arguments, output: output) }
     }
 }
 

@@ -28,6 +28,8 @@ struct Explain: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var parsing: ParsingOptions
@@ -37,8 +39,8 @@ struct Explain: ParsableCommand {
         configuration.strict = parsing.strict
         let command = ExplainCommand(
             format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input,
-            color: color.enabled)
-        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
+            color: destination.colors(color))
+        try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

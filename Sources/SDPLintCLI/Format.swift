@@ -43,12 +43,17 @@ struct Format: ParsableCommand {
     @Option(help: "Output format: text (the SDP) or json (the SDP and any errors).")
     var format: FormatCommand.Format = .text
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var parsing: ParsingOptions
 
     func validate() throws {
         if check && write { throw ValidationError("--check and --write exclude each other") }
+        if (check || write) && destination.output != nil {
+            throw ValidationError("--output names the file that format prints to; --check and --write print a list")
+        }
         if files.isEmpty { throw ValidationError("name a file, or - for standard input") }
         if !check && !write && files.count > 1 {
             throw ValidationError("format prints one input; use --check or --write for several files")
@@ -63,7 +68,7 @@ struct Format: ParsableCommand {
         if check || write {
             try StandardOutput.run { output in command.run(files: files, rewrite: write, output: output) }
         } else {
-            try StandardOutput.run { output in command.run(try Input.locate(files[0]).commandInput, output: output) }
+            try destination.run { output in command.run(try Input.locate(files[0]).commandInput, output: output) }
         }
     }
 }

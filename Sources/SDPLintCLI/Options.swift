@@ -18,64 +18,107 @@ extension InputKind: ExpressibleByArgument {
     static var allValueStrings: [String] { readable.map(\.rawValue) }
 }
 
-/// Standard output and standard error, for the library's commands.
+/// Where a command's output goes: standard output, or a file the user named (`--output`),
+/// and standard error.
 ///
 /// Whatever reaches a terminal from the input is escaped first, so that no input can move the
 /// cursor, retitle the window or change colours: data written to a terminal, and every report
-/// line (they quote file names and input lines). Every write is checked: a report that could
-/// not be written (a full disk) ends the run with status 2 and one line, never status 0. A
-/// closed pipe ends the process by SIGPIPE, quietly, as it does `grep`.
+/// line (they quote file names and input lines). Every write is checked: output that could not
+/// be written (a full disk) ends the run with status 2 and one line, never status 0. A closed
+/// pipe ends the process by SIGPIPE, quietly, as it does `grep`. A named file is written
+/// beside its destination and renamed over it when the command is done (``AtomicFile``).
 final class StandardOutput: CommandOutput {
-    let isTerminal = isatty(STDOUT_FILENO) == 1
-    /// Why standard output could not be written, once it could not.
+    let isTerminal: Bool
+    /// The named file being written, or `nil` for standard output.
+    private let file: AtomicFile?
+    /// Why the output could not be written, once it could not.
     private(set) var failure: String?
 
-    func write(_ text: String) { put(Array(text.utf8), to: STDOUT_FILENO) }
-    func write(bytes: [UInt8]) {
-        guard isTerminal else { return put(bytes, to: STDOUT_FILENO) }
-        put(
-            Array(TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true).utf8),
-            to: STDOUT_FILENO)
-    }
-    func report(_ line: String) {
-        put(Array((TextRenderer.escaped(line, keepingLineBreaks: true) + "\n").utf8), to: STDERR_FILENO)
-    }
-    func progress(_ status: String) {
-        guard isatty(STDERR_FILENO) == 1 else { return }
-        put(Array(("\r\u{1B}[K" + status).utf8), to: STDERR_FILENO)
+    init(file: AtomicFile? = nil) {
+        self.file = file
+        isTerminal = file == nil && isatty(STDOUT_FILENO) == 1
     }
 
-    /// Writes all of `bytes`, retrying short and interrupted writes; the first failure on
-    /// standard output is kept (standard error has nowhere to report its own).
-    private func put(_ bytes: [UInt8], to descriptor: Int32) {
-        if descriptor == STDOUT_FILENO && failure != nil { return }
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    if descriptor == STDOUT_FILENO { failure = String(cString: strerror(errno)) }
-                    return
-                }
+    func write(_ text: String) { put(Array(text.utf8)) }
+    func write(bytes: [UInt8]) {
+        guard isTerminal else { return put(bytes) }
+        put(Array(TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true).utf8))
+    }
+    func report(_ line: String) { toStandardError(TextRenderer.escaped(line, keepingLineBreaks: true) + "\n") }
+    func progress(_ status: String) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        toStandardError("\r\u{1B}[K" + status)
+    }
+
+    /// Writes to the output; the first failure is kept and nothing more is written.
+    private func put(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        if let file {
+            do throws(AtomicFile.Failure) {
+                try file.write(bytes)
+            } catch {
+                failure = error.reason
             }
+        } else if let failed = bytes.withUnsafeBufferPointer({ AtomicFile.write($0, to: STDOUT_FILENO) }) {
+            failure = String(cString: strerror(failed))
         }
     }
 
-    /// Runs a command on standard output and standard error and ends with its status, or with
-    /// status 2 and one line when what it wrote could not be written.
-    static func run(_ command: (StandardOutput) throws -> ExitStatus) throws {
-        let output = StandardOutput()
+    /// Standard error has nowhere to report its own failures.
+    private func toStandardError(_ text: String) {
+        _ = Array(text.utf8).withUnsafeBufferPointer { AtomicFile.write($0, to: STDERR_FILENO) }
+    }
+
+    /// Runs a command on standard output (`path` `nil` or `-`) or a named file and standard
+    /// error, and ends with its status, or with status 2 and one line when what it wrote could
+    /// not be written (the named file is then left as it was).
+    static func run(to path: String? = nil, _ command: (StandardOutput) throws -> ExitStatus) throws {
+        var file: AtomicFile?
+        if let path, path != "-" {
+            do throws(AtomicFile.Failure) {
+                file = try AtomicFile(replacing: path)
+            } catch {
+                throw InputError(message: error.description)
+            }
+        }
+        let output = StandardOutput(file: file)
         let status = try command(output)
+        if output.failure == nil, let file {
+            do throws(AtomicFile.Failure) {
+                try file.commit()
+            } catch {
+                output.failure = error.reason
+            }
+        }
         if let failure = output.failure {
-            output.report("sdplint: standard output could not be written: \(failure)")
+            file?.discard()
+            output.report("sdplint: \(file?.path ?? "standard output") could not be written: \(failure)")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// Where the output goes, for the commands that write one.
+struct OutputOptions: ParsableArguments {
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            """
+            Write to this file instead of standard output. It is replaced only when the output is complete: \
+            an interrupted or failed run leaves it as it was.
+            """,
+            valueName: "FILE"))
+    var output: String?
+
+    /// Whether to colour: never in a named file, whatever auto says about the terminal.
+    func colors(_ choice: ColorChoice) -> Bool {
+        choice == .always || (choice == .auto && (output == nil || output == "-") && choice.enabled)
+    }
+
+    /// Runs `command` writing to the named file or standard output (``StandardOutput/run(to:_:)``).
+    func run(_ command: (StandardOutput) throws -> ExitStatus) throws {
+        try StandardOutput.run(to: output, command)
     }
 }
 
@@ -245,6 +288,21 @@ extension Inputs.Item {
 struct InputError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+/// Installs the handlers that end a run on SIGINT, SIGTERM or SIGHUP after removing the
+/// temporary file of a named output, if one is being written: the process then ends by the
+/// signal itself, so the shell sees the conventional status (130 for an interrupt). A signal
+/// the run was started with ignored (`nohup`) stays ignored.
+func handleTerminationSignals() {
+    for number in AtomicFile.terminationSignals {
+        let previous = signal(number) { received in
+            AtomicFile.removePendingFile()
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+        if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(number, SIG_IGN) }
+    }
 }
 
 func writeError(_ message: String) {

@@ -35,15 +35,17 @@ struct TimelineSubcommand: ParsableCommand {
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @OptionGroup var destination: OutputOptions
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
         let command = TimelineCommand(
-            configuration: try rules.configuration(), format: format, color: color.enabled,
+            configuration: try rules.configuration(), format: format, color: destination.colors(color),
             maxBytes: inputs.maxBytes, kind: inputs.input)
-        try StandardOutput.run { output in command.run(try Input.locate(file).commandInput, output: output) }
+        try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import SDPLintInput
 
 extension FormatCommand {
@@ -59,11 +58,13 @@ extension FormatCommand {
                 status = status.combined(with: .findings)
                 continue
             }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+            do throws(AtomicFile.Failure) {
+                let rewritten = try AtomicFile(replacing: file)
+                try rewritten.write(text.utf8)
+                try rewritten.commit()
                 output.write("formatted \(input.path)\n")
             } catch {
-                output.report("sdplint: \(input.path): could not be written: \(error.localizedDescription)")
+                output.report("sdplint: \(input.path): could not be written: \(error.reason)")
                 status = status.combined(with: .failure)
             }
         }

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A file written under a temporary name beside its destination and renamed over it once it
+/// is complete, so that a reader of the destination sees the old file or the whole new one,
+/// never a part: what `format --write` rewrites and the reports `--output` names.
+///
+/// The temporary file is in the destination's directory (a rename is atomic only within one
+/// file system) and is named `.NAME.sdplint-XXXXXX`. While it exists its path is held where a
+/// signal handler can reach it (``AtomicFile/removePendingFile()``), so an interrupted run
+/// leaves nothing behind. sdplint writes one named file at a time, so there is one such path.
+package final class AtomicFile {
+    /// The destination.
+    package let path: String
+    /// The temporary file's descriptor, or -1 once closed.
+    package private(set) var descriptor: Int32
+    /// The temporary file, or `nil` when the destination is written directly.
+    private let temporary: String?
+
+    /// Creates the temporary file beside `path`, with the destination's permissions when it
+    /// exists (`format --write` keeps a file's mode) and the umask's otherwise. A destination
+    /// that is not a regular file (a FIFO, `/dev/stdout`, a device) is opened and written as
+    /// it is: there is nothing to rename over it.
+    ///
+    /// - Throws: ``AtomicFile/Failure`` when the directory or the destination cannot be written.
+    package init(replacing path: String) throws(Failure) {
+        self.path = path
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure(path: path, errno: errno) }
+            temporary = nil
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        var template = Array("\(directory)/.\(url.lastPathComponent).sdplint-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard descriptor >= 0 else { throw Failure(path: path, errno: errno) }
+        self.descriptor = descriptor
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.temporary = temporary
+        if exists {
+            fchmod(descriptor, existing.st_mode & 0o7777)
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            fchmod(descriptor, 0o666 & ~mask)
+        }
+        Self.pending.set(temporary)
+    }
+
+    deinit { discard() }
+
+    /// Writes all of `bytes`, retrying short and interrupted writes.
+    ///
+    /// - Throws: ``AtomicFile/Failure`` (a full disk, a quota).
+    package func write(_ bytes: some Collection<UInt8>) throws(Failure) {
+        let failed =
+            bytes.withContiguousStorageIfAvailable { Self.write($0, to: descriptor) }
+            ?? Array(bytes).withUnsafeBufferPointer { Self.write($0, to: descriptor) }
+        if let failed { throw Failure(path: path, errno: failed) }
+    }
+
+    /// Flushes the temporary file to the disk, closes it and renames it over the destination.
+    ///
+    /// - Throws: ``AtomicFile/Failure`` when any of these fails; the temporary file is removed
+    ///   and the destination is as it was.
+    package func commit() throws(Failure) {
+        guard let temporary else {
+            let failed = close(descriptor) == 0 ? nil : errno
+            descriptor = -1
+            if let failed { throw Failure(path: path, errno: failed) }
+            return
+        }
+        let synced = fsync(descriptor) == 0 ? nil : errno
+        let closed = close(descriptor) == 0 ? nil : errno
+        descriptor = -1
+        if let failed = synced ?? closed {
+            discard()
+            throw Failure(path: path, errno: failed)
+        }
+        guard rename(temporary, path) == 0 else {
+            let failed = errno
+            discard()
+            throw Failure(path: path, errno: failed)
+        }
+        Self.pending.set(nil)
+    }
+
+    /// Closes and removes the temporary file, leaving the destination as it was.
+    package func discard() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        guard let temporary, Self.pending.holds(temporary) else { return }
+        unlink(temporary)
+        Self.pending.set(nil)
+    }
+
+    /// Why a named file could not be written: "report.sarif: No space left on device".
+    package struct Failure: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+
+        init(path: String, errno: Int32) {
+            self.path = path
+            reason = String(cString: strerror(errno))
+        }
+
+        package var description: String { "\(path): could not be written: \(reason)" }
+    }
+
+    /// Writes all of `buffer` to `descriptor`; the `errno` of a failure.
+    package static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        guard let base = buffer.baseAddress else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return written == 0 ? ENOSPC : errno
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Interruption
+
+    /// Removes the temporary file being written, if one is: the one thing a handler of SIGINT or
+    /// SIGTERM does before the process ends by the signal. Async-signal-safe: it reads a C
+    /// string set up beforehand and calls `unlink`.
+    package static func removePendingFile() {
+        guard let path = pending.path else { return }
+        unlink(path)
+    }
+
+    private static let pending = PendingPath()
+
+    /// The temporary path, as a C string a signal handler can read without allocating. It is
+    /// changed with the termination signals blocked, so a handler never sees half of one.
+    private final class PendingPath: @unchecked Sendable {
+        private let storage = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
+        private var isSet = false
+
+        var path: UnsafePointer<CChar>? { isSet ? UnsafePointer(storage) : nil }
+
+        func holds(_ path: String) -> Bool { isSet && String(cString: storage) == path }
+
+        func set(_ path: String?) {
+            var blocked = sigset_t()
+            var previous = sigset_t()
+            sigemptyset(&blocked)
+            for signal in AtomicFile.terminationSignals { sigaddset(&blocked, signal) }
+            pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+            guard let path, path.utf8.count <= Int(PATH_MAX) else {
+                isSet = false
+                return
+            }
+            path.withCString { storage.update(from: $0, count: path.utf8.count + 1) }
+            isSet = true
+        }
+    }
+
+    /// The signals that end a run early, after removing the temporary file: an interrupt from
+    /// the terminal, a termination request, a hang-up.
+    package static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+}
