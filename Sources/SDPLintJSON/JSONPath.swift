@@ -49,6 +49,17 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         return text
     }
 
+    /// The path with the middle of a long one elided, for a message: `$[0][0][0][0]…[0][0][0]`
+    /// (the first and last `kept` components); a path of 512 levels would fill a screen.
+    public func abbreviated(keeping kept: Int = 4) -> String {
+        guard components.count > 2 * kept + 1 else { return description }
+        var text = "$"
+        for component in components.prefix(kept) { Self.write(component, to: &text) }
+        text += "…"
+        for component in components.suffix(kept) { Self.write(component, to: &text) }
+        return text
+    }
+
     static func write(_ component: Component, to text: inout String) {
         switch component {
         case .index(let index):

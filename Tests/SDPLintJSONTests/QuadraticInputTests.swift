@@ -133,4 +133,23 @@ struct QuadraticInputTests {
                 while let inner = node.elements.first { node = inner }
             })
     }
+
+    @Test func closingACutTextDeeplyNested() {
+        // Nesting far past the parser's limit, balanced and cut short: the repair looks for
+        // where the text could end, once.
+        Self.expectLinear(
+            "balanced brackets", size: 20_000,
+            make: { Array((String(repeating: "[", count: $0) + String(repeating: "]", count: $0)).utf8) },
+            { _ = JSONTruncation.closing($0) })
+        Self.expectLinear(
+            "open brackets", size: 20_000, make: { Array(String(repeating: "[1,", count: $0).utf8) },
+            { _ = JSONTruncation.closing($0) })
+        #expect(JSONTruncation.closing(Array(#"{"a":[1,2,{"b":"#.utf8))?.text == Array(#"{"a":[1,2,{}]}"#.utf8))
+        #expect(JSONTruncation.closing(Array(#"{"a":[1,2,"x"#.utf8))?.text == Array(#"{"a":[1,2]}"#.utf8))
+        // The finding names the place without spelling out 513 levels of path.
+        let deep = JSONDocument.parse(bytes: Array((String(repeating: "[", count: 600) + "]").utf8))
+        #expect(
+            deep.diagnostics.first?.message
+                == "the array at $[0][0][0][0]…[0][0][0][0] is nested 513 levels deep, more than the limit of 512")
+    }
 }

@@ -296,7 +296,7 @@ struct JSONParser {
         guard frames.count < maxDepth else {
             report(
                 JSONRules.nestingTooDeep, offset..<offset + 1,
-                "the \(isObject ? "object" : "array") at \(valuePath()) is nested \(frames.count + 1) levels deep, more than the limit of \(maxDepth)"
+                "the \(isObject ? "object" : "array") at \(valuePath().abbreviated()) is nested \(frames.count + 1) levels deep, more than the limit of \(maxDepth)"
             )
             return false
         }
