@@ -96,6 +96,12 @@ public enum Inputs {
         return [UInt8](handle.readData(ofLength: count))
     }
 
+    /// The size of a file in bytes, following symbolic links; 0 when it cannot be told.
+    static func size(of path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
+
     /// Whether `path` is a regular file (following symbolic links): not a FIFO, a socket or a
     /// device, which opening can block on and reading can consume.
     static func isRegularFile(_ path: String) -> Bool {
@@ -104,48 +110,107 @@ public enum Inputs {
     }
 }
 
-/// Runs work over many inputs on every core, handing results back in input order a window
-/// at a time, so output is stable and memory stays flat however many inputs there are.
+/// Runs work over many inputs on every core and hands the results back in input order, each
+/// as soon as it and every one before it are done, so output is stable and memory stays flat
+/// however many inputs there are.
+///
+/// Memory is bounded two ways: no input starts more than `window` places ahead of the next
+/// one to deliver, and the inputs started and not yet delivered never cost more than `budget`
+/// together (an input that alone costs more runs when nothing else does). Inputs start in
+/// order, so the next one to deliver never waits for one after it: there is no deadlock.
 public enum Batch {
+    /// - Parameters:
+    ///   - inputs: The inputs, in the order their results are delivered.
+    ///   - window: How far ahead of delivery work may run; by default 16 inputs per core.
+    ///   - budget: What the inputs in flight may cost together, in the unit `cost` uses.
+    ///   - cost: What an input costs from the start of its work until its result is delivered:
+    ///     for ``CheckCommand``, the bytes checking it is estimated to need at its peak.
+    ///   - work: The work, run on every core.
+    ///   - deliver: Called with each result in input order, one at a time, on whichever
+    ///     thread finished the result's work or one before it.
     public static func forEach<Input: Sendable, Output: Sendable>(
         _ inputs: [Input],
         window: Int? = nil,
+        budget: Int = .max,
+        cost: (Input) -> Int = { _ in 0 },
         work: @Sendable (Input) -> Output,
         deliver: (Int, Output) -> Void
     ) {
-        let window = window ?? ProcessInfo.processInfo.activeProcessorCount * 16
-        var start = 0
-        while start < inputs.count {
-            let end = min(inputs.count, start + max(1, window))
-            let slice = Array(inputs[start..<end])
-            let results = Results<Output>(count: slice.count)
-            DispatchQueue.concurrentPerform(iterations: slice.count) { index in
-                results.set(index, work(slice[index]))
+        guard !inputs.isEmpty else { return }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let state = State<Output>(
+            costs: inputs.map { min(max(0, cost($0)), max(0, budget)) }, budget: max(0, budget),
+            window: max(1, window ?? workers * 16))
+        withoutActuallyEscaping(deliver) { deliver in
+            let deliverer = Deliverer(deliver)
+            DispatchQueue.concurrentPerform(iterations: min(workers, inputs.count)) { _ in
+                while let index = state.start() {
+                    state.finish(index, work(inputs[index]), deliverer)
+                }
             }
-            for (offset, output) in results.values.enumerated() {
-                if let output { deliver(start + offset, output) }
-            }
-            start = end
         }
     }
 
-    /// Slots filled concurrently, each by exactly one worker.
-    final class Results<Output: Sendable>: @unchecked Sendable {
-        private var storage: [Output?]
-        private let lock = NSLock()
+    /// The caller's `deliver`, called by one worker at a time (``State`` sees to that).
+    final class Deliverer<Output>: @unchecked Sendable {
+        let call: (Int, Output) -> Void
+        init(_ call: @escaping (Int, Output) -> Void) { self.call = call }
+    }
 
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
+    /// What the workers share: which input starts next, the results not yet delivered, and
+    /// what the inputs in flight cost.
+    final class State<Output: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let costs: [Int]
+        private let budget: Int
+        private let window: Int
+        private var nextToStart = 0
+        private var nextToDeliver = 0
+        private var inFlight = 0
+        private var delivering = false
+        private var results: [Int: Output] = [:]
 
-        func set(_ index: Int, _ value: Output) {
-            lock.lock()
-            storage[index] = value
-            lock.unlock()
+        init(costs: [Int], budget: Int, window: Int) {
+            self.costs = costs
+            self.budget = budget
+            self.window = window
         }
 
-        var values: [Output?] {
-            lock.lock()
-            defer { lock.unlock() }
-            return storage
+        /// The next input to work on, once it fits the window and the budget; `nil` when every
+        /// input has started.
+        func start() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while nextToStart < costs.count {
+                let index = nextToStart
+                if index < nextToDeliver + window && inFlight + costs[index] <= budget {
+                    nextToStart += 1
+                    inFlight += costs[index]
+                    return index
+                }
+                condition.wait()
+            }
+            return nil
+        }
+
+        /// Keeps a result and, unless another worker is delivering, delivers every result that
+        /// is next in order, releasing what each cost.
+        func finish(_ index: Int, _ result: Output, _ deliverer: Deliverer<Output>) {
+            condition.lock()
+            results[index] = result
+            guard !delivering else { return condition.unlock() }
+            delivering = true
+            while let next = results.removeValue(forKey: nextToDeliver) {
+                let position = nextToDeliver
+                condition.unlock()
+                deliverer.call(position, next)
+                condition.lock()
+                inFlight -= costs[position]
+                nextToDeliver += 1
+                condition.broadcast()
+            }
+            delivering = false
+            condition.unlock()
         }
     }
 }

@@ -40,7 +40,7 @@ struct Anonymize: ParsableCommand {
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
-        let command = AnonymizeCommand(seed: seed, maxBytes: inputs.maxBytes, kind: inputs.input)
+        let command = AnonymizeCommand(seed: seed, maxBytes: inputs.maxBytes.value, kind: inputs.input)
         try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }

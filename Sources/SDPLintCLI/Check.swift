@@ -64,6 +64,16 @@ struct Check: ParsableCommand {
     @Flag(help: "Write the findings only, without the summary.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            What the inputs checked at once may need together (K, M, G); by default half the machine's memory. \
+            Each input read whole counts 20 bytes per byte of it, a compressed one as --max-bytes of text; an \
+            input over the budget is checked alone.
+            """,
+            valueName: "SIZE"))
+    var maxMemory: ByteCount?
+
     @OptionGroup var destination: OutputOptions
 
     @OptionGroup var inputs: InputOptions
@@ -74,6 +84,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
+        if let maxMemory, maxMemory.value < 1 { throw ValidationError("--max-memory must be positive") }
         if Severity(name: minSeverity) == nil {
             throw ValidationError("--min-severity takes error, warning or info, not '\(minSeverity)'")
         }
@@ -83,9 +94,10 @@ struct Check: ParsableCommand {
         var configuration = try rules.configuration()
         try descriptionOptions.apply(to: &configuration)
         let command = CheckCommand(
-            configuration: configuration, format: format, color: destination.colors(color), maxBytes: inputs.maxBytes,
+            configuration: configuration, format: format, color: destination.colors(color),
+            maxBytes: inputs.maxBytes.value,
             kind: inputs.input, progress: isatty(STDERR_FILENO) == 1, shown: Severity(name: minSeverity) ?? .warning,
-            quiet: quiet)
+            quiet: quiet, memoryBudget: maxMemory?.value)
         try destination.run { output in command.run(files, output: output) }
     }
 }

@@ -60,7 +60,7 @@ struct Convert: ParsableCommand {
             configuration.type = kind
         }
         let command = ConvertCommand(
-            target: to, configuration: configuration, failOnDrop: failOnDrop, maxBytes: inputs.maxBytes,
+            target: to, configuration: configuration, failOnDrop: failOnDrop, maxBytes: inputs.maxBytes.value,
             kind: inputs.input)
         try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }

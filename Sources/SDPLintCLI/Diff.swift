@@ -81,7 +81,7 @@ struct Diff: ParsableCommand {
         let command = DiffCommand(
             configuration: try rules.configuration(), format: format, color: destination.colors(color),
             verbose: verbose,
-            maxBytes: inputs.maxBytes, kind: inputs.input, connection: connection)
+            maxBytes: inputs.maxBytes.value, kind: inputs.input, connection: connection)
         let arguments = try files.map { argument in
             guard argument == "-" || FileManager.default.fileExists(atPath: argument) else {
                 throw InputError(message: "\(argument): no such file or directory")

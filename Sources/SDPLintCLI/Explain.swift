@@ -38,7 +38,7 @@ struct Explain: ParsableCommand {
         var configuration = LintConfiguration()
         configuration.strict = parsing.strict
         let command = ExplainCommand(
-            format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input,
+            format: format, configuration: configuration, maxBytes: inputs.maxBytes.value, kind: inputs.input,
             color: destination.colors(color))
         try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }

@@ -64,7 +64,7 @@ struct Format: ParsableCommand {
         var configuration = LintConfiguration()
         configuration.strict = parsing.strict
         let command = FormatCommand(
-            format: format, configuration: configuration, maxBytes: inputs.maxBytes, kind: inputs.input)
+            format: format, configuration: configuration, maxBytes: inputs.maxBytes.value, kind: inputs.input)
         if check || write {
             try StandardOutput.run { output in command.run(files: files, rewrite: write, output: output) }
         } else {

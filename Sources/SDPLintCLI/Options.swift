@@ -130,14 +130,46 @@ struct InputOptions: ParsableArguments {
             valueName: "KIND"))
     var input: InputKind?
 
-    @Option(help: "The largest input read, in bytes.")
-    var maxBytes: Int = 64 << 20
+    @Option(
+        help: ArgumentHelp(
+            "The largest input read, in bytes (K, M and G multiply by 1024, 1024² and 1024³); a compressed input may inflate to as much.",
+            valueName: "SIZE"))
+    var maxBytes: ByteCount = ByteCount(64 << 20)
 
     func validate() throws {
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be positive") }
+        if maxBytes.value < 1 { throw ValidationError("--max-bytes must be positive") }
         if let input, !InputKind.readable.contains(input) {
             throw ValidationError("--input takes one of \(InputKind.readable.map(\.rawValue).joined(separator: ", "))")
         }
+    }
+}
+
+/// A number of bytes given on the command line: `65536`, `64K`, `64M`, `2G` (powers of 1024).
+struct ByteCount: ExpressibleByArgument, Hashable {
+    var value: Int
+
+    init(_ value: Int) { self.value = value }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(argument)
+        var unit = 1
+        if let last = digits.last?.uppercased().first, let multiplier = units[last] {
+            unit = multiplier
+            digits = digits.dropLast()
+        }
+        guard let number = Int(digits), number >= 0 else { return nil }
+        let (value, overflow) = number.multipliedReportingOverflow(by: unit)
+        guard !overflow else { return nil }
+        self.value = value
+    }
+
+    var defaultValueDescription: String {
+        for (suffix, unit) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where value >= unit && value % unit == 0
+        {
+            return "\(value / unit)\(suffix)"
+        }
+        return "\(value)"
     }
 }
 
@@ -290,11 +322,21 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Installs the handlers that end a run on SIGINT, SIGTERM or SIGHUP after removing the
-/// temporary file of a named output, if one is being written: the process then ends by the
-/// signal itself, so the shell sees the conventional status (130 for an interrupt). A signal
-/// the run was started with ignored (`nohup`) stays ignored.
+/// Restores the default action of SIGPIPE, and installs the handlers that end a run on SIGINT,
+/// SIGTERM or SIGHUP after removing the temporary file of a named output, if one is being
+/// written: the process then ends by the signal itself, so the shell sees the conventional
+/// status (130 for an interrupt). A signal the run was started with ignored (`nohup`) stays
+/// ignored.
 func handleTerminationSignals() {
+    // A closed pipe ends the run quietly, as it does `grep`, even when the parent (a Python
+    // script, say) started it with SIGPIPE ignored and a write would fail with EPIPE instead.
+    signal(SIGPIPE, SIG_DFL)
+    // A parent may start the process with these blocked (a thread of a runtime that blocks
+    // signals spawned it, and the mask is inherited): then an interrupt would never arrive.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for number in AtomicFile.terminationSignals + [SIGPIPE] { sigaddset(&handled, number) }
+    sigprocmask(SIG_UNBLOCK, &handled, nil)
     for number in AtomicFile.terminationSignals {
         let previous = signal(number) { received in
             AtomicFile.removePendingFile()

@@ -44,7 +44,7 @@ struct TimelineSubcommand: ParsableCommand {
     func run() throws {
         let command = TimelineCommand(
             configuration: try rules.configuration(), format: format, color: destination.colors(color),
-            maxBytes: inputs.maxBytes, kind: inputs.input)
+            maxBytes: inputs.maxBytes.value, kind: inputs.input)
         try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
     }
 }
