@@ -31,6 +31,7 @@ import Testing
         "inputs/terminal-escapes.sdp",
         "inputs/utf16le-bom.sdp",
         "inputs/binary.bin",
+        "inputs/bomb-64mib.json.gz",
     ]
 
     /// The commands, each as the executable runs it with its default options.

@@ -781,8 +781,13 @@ extension Anonymizer {
         guard depth < 4 else {
             throw AnonymizationError(.nestedTooDeep, "the gzip data holds gzip data nested more than four deep")
         }
-        let result = Gzip.decompress(bytes)
-        if let error = result.error {
+        let result = Gzip.decompress(bytes, outputLimit: maxDecompressedBytes)
+        if let error = result.error, error.code == .gzipOutputLimit {
+            throw AnonymizationError(
+                .damagedGzip,
+                "the gzip data decompresses to more than \(maxDecompressedBytes) bytes; raise the limit with --max-bytes"
+            )
+        } else if let error = result.error {
             throw AnonymizationError(
                 .damagedGzip, "the gzip data is damaged, so it cannot be anonymized whole: \(error)")
         }

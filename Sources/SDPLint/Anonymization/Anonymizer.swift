@@ -62,6 +62,9 @@ public struct Anonymizer: Sendable {
     var usedMACs: Set<UInt64> = []
     /// How deeply containers nest right now (gzip in gzip, JSON in JSON strings).
     var depth = 0
+    /// The most a gzip input may decompress to, as ``InputReader`` bounds it for the other
+    /// commands (`--max-bytes`); by default 512 MiB, the gzip reader's own limit.
+    public var maxDecompressedBytes = 512 << 20
 
     /// A value recorded in the first pass, to be given a replacement before the second.
     enum Value: Hashable {
@@ -84,13 +87,16 @@ public struct Anonymizer: Sendable {
     ///   - bytes: The input as read from its file.
     ///   - kind: What the input is; detected from the content when `nil` (`InputKind.detect(_:name:)`).
     ///   - seed: The seed of the replacement values.
+    ///   - maxDecompressedBytes: The most gzip data may decompress to.
     /// - Throws: ``AnonymizationError`` for an input that cannot be anonymized whole: a damaged
-    ///   gzip stream or capture, or a link layer whose addresses cannot be found.
+    ///   gzip stream or one that decompresses to more than `maxDecompressedBytes`, a damaged capture, or a link layer whose addresses cannot be found.
     /// - Complexity: O(*n*) in the size of the input (two passes).
     public static func anonymize(
-        _ bytes: [UInt8], kind: InputKind? = nil, seed: UInt64 = defaultSeed
+        _ bytes: [UInt8], kind: InputKind? = nil, seed: UInt64 = defaultSeed,
+        maxDecompressedBytes: Int = 512 << 20
     ) throws(AnonymizationError) -> [UInt8] {
         var anonymizer = Anonymizer(seed: seed)
+        anonymizer.maxDecompressedBytes = maxDecompressedBytes
         return try anonymizer.anonymize(bytes, kind: kind)
     }
 

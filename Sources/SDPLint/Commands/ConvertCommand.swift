@@ -200,7 +200,7 @@ public struct AnonymizeCommand {
         }
         do throws(AnonymizationError) {
             // Bytes as they are: a capture or a gzip file is not text, and not for a terminal.
-            let anonymized = try Anonymizer.anonymize(bytes, kind: kind, seed: seed)
+            let anonymized = try Anonymizer.anonymize(bytes, kind: kind, seed: seed, maxDecompressedBytes: maxBytes)
             let produced = InputKind.detect(anonymized)
             if output.isTerminal, [.gzip, .pcap, .binary].contains(produced) {
                 output.report(
