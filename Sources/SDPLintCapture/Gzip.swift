@@ -78,8 +78,12 @@ public enum Gzip {
 public final class GzipDecoder {
     /// The `sdplint_inflater` (zlib's stream, behind `CSDPLintInflate`); `nil` when memory ran out.
     private let inflater: OpaquePointer?
-    /// The most bytes this decoder will produce.
-    public let outputLimit: Int
+    /// The most bytes this decoder will produce. It may be raised, or lowered to no less than
+    /// ``produced``, between calls: a reader that finds out what the data is from its first
+    /// bytes chooses then how much of it to hold.
+    public var outputLimit: Int {
+        didSet { outputLimit = max(outputLimit, produced) }
+    }
     /// Compressed bytes accepted so far.
     public private(set) var consumed = 0
     /// Decompressed bytes produced so far.
@@ -240,20 +244,32 @@ public final class GzipDecoder {
 
 }
 
-/// Decompresses a gzip-compressed capture on the fly, so `capture.pcapng.gz` is read like
-/// `capture.pcapng`.
-final class GzipSource: ByteSource {
+/// Decompresses gzip data on the fly, so `capture.pcapng.gz` is read like `capture.pcapng` and
+/// `messages.ndjson.gz` like `messages.ndjson`, with a limit on what it may inflate to.
+package final class GzipSource: ByteSource {
     private let inner: any ByteSource
-    private let decoder = GzipDecoder(outputLimit: Int.max)
+    private let decoder: GzipDecoder
     private var compressed: [UInt8] = []
     private var finished = false
     /// A fault met while some output was already produced: reported on the next read, so the
     /// packets before it are delivered first.
     private var pending: CaptureError?
 
-    init(_ inner: any ByteSource) { self.inner = inner }
+    package init(_ inner: any ByteSource, outputLimit: Int = .max) {
+        self.inner = inner
+        decoder = GzipDecoder(outputLimit: outputLimit)
+    }
 
-    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+    /// The most bytes to inflate to (``GzipDecoder/outputLimit``).
+    package var outputLimit: Int {
+        get { decoder.outputLimit }
+        set { decoder.outputLimit = newValue }
+    }
+
+    /// Compressed bytes inflated so far.
+    package var consumed: Int { decoder.consumed }
+
+    package func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
         if let pending { throw pending }
         let before = buffer.count
         while buffer.count == before, !finished {

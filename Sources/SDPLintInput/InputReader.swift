@@ -201,29 +201,46 @@ public enum InputReader {
     /// the fault is still read.
     private static func decompressing(_ bytes: [UInt8], name: String, options: Options) -> InputDocument {
         let result = Gzip.decompress(bytes, outputLimit: options.maxDecompressedBytes)
-        let problems = result.error.map { [$0.diagnostic] } ?? []
+        return decompressing(
+            result.bytes, name: name, problems: result.error.map { [$0.diagnostic] } ?? [], options: options)
+    }
+
+    /// What gzip data inflated to, read as what it is; `problems` are the faults of the gzip
+    /// data itself, placed in the compressed file.
+    private static func decompressing(
+        _ inflated: [UInt8], name: String, problems: [Diagnostic], options: Options
+    ) -> InputDocument {
         let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        let kind = InputKind.detect(result.bytes, name: innerName)
-        guard kind != .gzip, !result.bytes.isEmpty else {
-            let what = result.bytes.isEmpty ? "nothing" : "gzip data again"
+        let kind = InputKind.detect(inflated, name: innerName)
+        guard kind != .gzip, !inflated.isEmpty else {
+            let what = inflated.isEmpty ? "nothing" : "gzip data again"
             let note = TraceRules.unrecognizedInput.diagnostic(
                 at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the gzip data decompresses to \(what)")
             return InputDocument(
                 name: name, kind: .gzip, compressed: true, format: "gzip", content: .unreadable,
                 diagnostics: problems + [note])
         }
-        var document = readContent(result.bytes, name: innerName, kind: kind, options: options)
+        return decompressed(
+            readContent(inflated, name: innerName, kind: kind, options: options), name: name, problems: problems)
+    }
+
+    /// A document read from decompressed text, as the compressed file's: its findings count in
+    /// the decompressed text (an embedded file), the gzip data's own `problems` in the file.
+    private static func decompressed(_ inner: InputDocument, name: String, problems: [Diagnostic]) -> InputDocument {
+        var document = inner
+        document.name = name
         document.compressed = true
         document.format += ", gzip-compressed"
-        // The reader's findings count in the decompressed text; the gzip fault in the file.
         if !document.diagnostics.isEmpty || !problems.isEmpty {
             document.embedded.insert(
                 LintedFile(
-                    path: "", context: "decompressed", text: document.source, diagnostics: document.diagnostics),
+                    path: "", context: "decompressed", text: document.source, firstLine: document.firstLine,
+                    diagnostics: document.diagnostics),
                 at: 0)
         }
         document.diagnostics = problems
         document.source = .empty
+        document.firstLine = 1
         return document
     }
 
@@ -301,23 +318,86 @@ extension InputReader {
             return
         }
         if kind == .json && SignalingJSON.isNDJSON(head) {
-            var carry = head
-            var exhausted = head.count < headSize
-            var stream = NDJSONStream(name: name, strict: options.strict)
-            while true {
-                if !exhausted { exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0 }
-                guard !carry.isEmpty else { break }
-                // Whole lines only; a last line without LF ends the stream.
-                let cut = exhausted ? carry.count : (carry.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-                guard cut > 0 else { continue }
-                deliver(stream.next(Array(carry[..<cut])))
-                carry.removeFirst(cut)
-            }
-            deliver(stream.finish())
+            try streamNDJSON(head, from: source, name: name, options: options, deliver: deliver)
+            return
+        }
+        if kind == .gzip {
+            readCompressed(head, from: source, name: name, options: options.bounded(by: maxBytes), deliver: deliver)
             return
         }
         let bytes = try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
         deliver(read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes)))
+    }
+
+    /// An NDJSON stream of signaling messages, a block of whole lines at a time: `head`, then the
+    /// rest of `source`.
+    private static func streamNDJSON(
+        _ head: [UInt8], from source: any ByteSource, name: String, options: Options,
+        deliver: (InputDocument) -> Void
+    ) throws(InputError) {
+        var carry = head
+        var exhausted = head.count < headSize
+        var stream = NDJSONStream(name: name, strict: options.strict)
+        while true {
+            if !exhausted { exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0 }
+            guard !carry.isEmpty else { break }
+            // Whole lines only; a last line without LF ends the stream.
+            let cut = exhausted ? carry.count : (carry.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            guard cut > 0 else { continue }
+            deliver(stream.next(Array(carry[..<cut])))
+            carry.removeFirst(cut)
+        }
+        deliver(stream.finish())
+    }
+
+    /// gzip data inflated as it is read: an NDJSON stream inside is read a block at a time like
+    /// a plain one, so its size does not matter; anything else is inflated whole, up to
+    /// `options.maxDecompressedBytes`, and read as ``read(_:name:kind:options:)`` reads gzip.
+    private static func readCompressed(
+        _ head: [UInt8], from source: FileSource, name: String, options: Options, deliver: (InputDocument) -> Void
+    ) {
+        // A stream is read without a limit, as a plain one is; anything else is held whole, so
+        // the limit applies from the first bytes that tell which.
+        let inflating = GzipSource(PrefixedSource(prefix: head, rest: source))
+        var text: [UInt8] = []
+        var fault: CaptureError?
+        do throws(CaptureError) {
+            while text.count < headSize, try inflating.read(into: &text, upTo: headSize) > 0 {}
+        } catch {
+            fault = error
+        }
+        let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        if fault == nil, InputKind.detect(text, name: innerName) == .json, SignalingJSON.isNDJSON(text) {
+            let rest = FaultKeepingSource(inflating)
+            // The source keeps its faults rather than throwing them: it cannot throw.
+            try? streamNDJSON(text, from: rest, name: innerName, options: options) { piece in
+                deliver(decompressed(piece, name: name, problems: []))
+            }
+            // A fault in the gzip data after whole lines were read: what came before stands.
+            if let fault = rest.fault {
+                deliver(
+                    InputDocument(
+                        name: name, kind: .json, compressed: true, format: "JSON signaling messages, gzip-compressed",
+                        content: .traces([]), diagnostics: [fault.diagnostic], textsChecked: true))
+            }
+            return
+        }
+        let limit = options.maxDecompressedBytes
+        if text.count > limit {
+            text.removeLast(text.count - limit)
+            fault = CaptureError(
+                .gzipOutputLimit, offset: inflating.consumed,
+                "the decompressed data exceeds the limit of \(limit) bytes")
+        }
+        inflating.outputLimit = limit
+        while fault == nil {
+            do throws(CaptureError) {
+                if try inflating.read(into: &text, upTo: blockSize) == 0 { break }
+            } catch {
+                fault = error
+            }
+        }
+        deliver(decompressing(text, name: name, problems: fault.map { [$0.diagnostic] } ?? [], options: options))
     }
 
     /// How much of an input is read to tell what it is.
@@ -367,7 +447,7 @@ extension InputReader {
     /// Appends up to `count` more bytes of `source` to `buffer`; how many.
     @discardableResult
     private static func fill(
-        _ buffer: inout [UInt8], from source: FileSource, upTo count: Int, name: String
+        _ buffer: inout [UInt8], from source: any ByteSource, upTo count: Int, name: String
     ) throws(InputError) -> Int {
         do throws(CaptureError) {
             return try source.read(into: &buffer, upTo: count)
@@ -485,10 +565,16 @@ public struct NDJSONStream: Sendable {
 }
 
 extension InputReader {
-    /// Whether a file is read as a stream (a packet capture, plain or gzip-compressed, or an
-    /// NDJSON stream of signaling messages), told from its first bytes and its name.
+    /// Whether a file is read as a stream (a packet capture or an NDJSON stream of signaling
+    /// messages, plain or gzip-compressed), told from its first bytes and its name.
     public static func isStream(head: [UInt8], name: String, kind forced: InputKind? = nil) -> Bool {
         let kind = forced ?? InputKind.detect(head, name: name)
+        if kind == .gzip && !isCapture(kind, name: name) {
+            // What the first bytes inflate to tell: a compressed NDJSON stream is a stream.
+            let inflated = Gzip.decompress(head, outputLimit: headSize).bytes
+            let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+            return InputKind.detect(inflated, name: innerName) == .json && SignalingJSON.isNDJSON(inflated)
+        }
         return isCapture(kind, name: name) || (kind == .json && SignalingJSON.isNDJSON(head))
     }
 
@@ -536,5 +622,24 @@ extension InputReader {
     public static func bytes(file: String?, name: String, maxBytes: Int) throws(InputError) -> [UInt8] {
         let (source, head) = try open(file, name: name)
         return try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
+    }
+}
+
+/// A source that ends at its first fault instead of throwing it, and keeps the fault: what was
+/// read before a damaged part of a compressed stream is still delivered, then the fault.
+private final class FaultKeepingSource: ByteSource {
+    private let inner: any ByteSource
+    private(set) var fault: CaptureError?
+
+    init(_ inner: any ByteSource) { self.inner = inner }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
+        guard fault == nil else { return 0 }
+        do throws(CaptureError) {
+            return try inner.read(into: &buffer, upTo: count)
+        } catch {
+            fault = error
+            return 0
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SDPLint
+import SDPLintCapture
 import SDPLintDiagnostics
 import SDPLintICE
 import SDPLintInput
@@ -96,5 +97,37 @@ import Testing
         // Streams are read a block at a time: the limit on whole-file reads does not apply.
         #expect(run.status != 2)
         #expect(run.standardOutput.contains("\"OA109\""))
+    }
+
+    @Test func aCompressedStreamIsReadAsItInflates() throws {
+        // 12,000 candidates with random foundations (so that the gzip data is large enough to
+        // be read in many pieces), then a bad one; over the byte limit given.
+        var generator = SeededGenerator(seed: 20)
+        var text = ""
+        for index in 0..<12_000 {
+            let foundation = String(generator.next() % (1 << 60), radix: 16)
+            text += #"{"candidate": "candidate:\#(foundation) 1 udp 2122260223 192.0.2.\#(index % 250) 9 typ host", "#
+            text += #""sdpMid": "0", "sdpMLineIndex": 0}"# + "\n"
+        }
+        let lines = 12_000
+        text += #"{"candidate": "candidate:1 1 udp BAD 192.0.2.1 9 typ host", "sdpMid": "0", "sdpMLineIndex": 0}"#
+        text += "\n"
+        let compressed = try #require(Gzip.compress(Array(text.utf8)))
+        let file = try BadInputTests.temporary("messages.ndjson.gz", compressed)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        var pieces = 0
+        try InputReader.read(file: file.path, name: "messages.ndjson.gz", maxBytes: 100) { _ in pieces += 1 }
+        #expect(pieces > 2, "read a block at a time, not whole")
+        let run = try Executable.run("sdplint", ["check", "--max-bytes", "100", file.path])
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(
+            run.standardOutput.contains("messages.ndjson.gz: decompressed line \(lines + 1):"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("error[ICE106]"))
+        // Cut in half: what inflated before the cut is checked, then the cut is reported.
+        let cut = try BadInputTests.temporary("cut.ndjson.gz", Array(compressed.prefix(compressed.count / 2)))
+        defer { try? FileManager.default.removeItem(at: cut.deletingLastPathComponent()) }
+        let cutRun = try Executable.run("sdplint", ["check", "--format", "json", cut.path])
+        #expect(cutRun.standardOutput.contains("\"CAP301\""), "\(cutRun.standardOutput.suffix(500))")
+        #expect(!cutRun.standardOutput.contains("\"ICE106\""))
     }
 }
