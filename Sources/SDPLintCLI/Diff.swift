@@ -40,7 +40,11 @@ struct Diff: ParsableCommand {
     )
     var files: [String]
 
-    @Option(help: "Output format: text, or json (Schemas/sdplint-negotiation.schema.json).")
+    @Option(
+        help: """
+            Output format: text, json (Schemas/sdplint-negotiation.schema.json), or the findings alone as sarif \
+            (SARIF 2.1.0) or github (Actions annotations), each in the description it is about.
+            """)
     var format: DiffCommand.Format = .text
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")

@@ -238,4 +238,23 @@ import Testing
         #expect(picked.status == 0, "\(picked.standardError)")
         #expect(picked.standardOutput.contains("PeerConnections[\"8-1\"]"))
     }
+
+    @Test func findingsAsSARIFAndAnnotationsPointIntoTheDescription() throws {
+        let pair = ["Fixtures/offer-answer/OA102.fires.offer.sdp", "Fixtures/offer-answer/OA102.fires.answer.sdp"]
+        let sarif = try Executable.run("sdplint", ["diff", "--format", "sarif"] + pair)
+        #expect(sarif.status == 1)
+        #expect(try JSONSchema(named: "sarif-2.1.0-subset.schema.json").validate(sarif.standardOutputData).isEmpty)
+        let log = try Self.json(sarif.standardOutput)
+        let results = ((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        let result = try #require(results.first { $0["ruleId"] as? String == "OA102" })
+        let location = ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location?["artifactLocation"] as? [String: Any])?["uri"] as? String == pair[1])
+        let text = try Executable.run("sdplint", ["diff"] + pair)
+        let line = try #require(text.standardOutput.firstMatch(of: /OA102\.fires\.answer\.sdp:(\d+):/)?.output.1)
+        #expect((location?["region"] as? [String: Any])?["startLine"] as? Int == Int(line))
+        let github = try Executable.run("sdplint", ["diff", "--format", "github"] + pair)
+        #expect(github.status == 1)
+        #expect(github.standardOutput.contains("::error file=\(pair[1]),line=\(line),"), "\(github.standardOutput)")
+        #expect(github.standardOutput.contains("title=OA102 "))
+    }
 }

@@ -7,9 +7,11 @@ public import SDPLintReporting
 /// changed step by step, from descriptions read once by the input reader: SDP files, or the
 /// applied descriptions of one session of a file of messages, a browser dump or a capture.
 public struct DiffCommand {
-    /// How the negotiation is written.
+    /// How the negotiation is written: text and JSON show the whole negotiation; SARIF and
+    /// GitHub annotations carry its findings, each in the description it is about, as `check`
+    /// writes them.
     public enum Format: String, Sendable, Hashable, CaseIterable {
-        case text, json
+        case text, json, sarif, github
     }
 
     public var configuration: LintConfiguration
@@ -120,6 +122,7 @@ public struct DiffCommand {
                 output.write(
                     NegotiationJSON.render(
                         report, findings: findings, sources: found.origins, toolVersion: sdplintVersion))
+            case .sarif, .github: break
             }
         } else {
             let report = Negotiation.analyze(sequence: found.sources, options: options)
@@ -130,8 +133,35 @@ public struct DiffCommand {
                 output.write(
                     NegotiationJSON.render(
                         report, findings: findings, sources: found.origins, toolVersion: sdplintVersion))
+            case .sarif, .github: break
             }
         }
+        let files = Self.files(of: findings, sources: found.origins)
+        switch format {
+        case .sarif: output.write(SARIFReport.render(files, toolVersion: sdplintVersion, rules: RuleCatalog.all))
+        case .github: output.write(GitHubAnnotations.render(files))
+        case .text, .json: break
+        }
         return configuration.fails(findings.map(\.diagnostic)) ? .findings : .success
+    }
+
+    /// The findings as `check` reports them: one file per description that has any, in the
+    /// order of the descriptions, each finding in the text of its description.
+    static func files(of findings: [Finding], sources: NegotiationText.Sources) -> [LintedFile] {
+        var files: [LintedFile] = []
+        var positions: [String: Int] = [:]
+        for finding in findings.sorted(by: {
+            ($0.document, $0.diagnostic.location) < ($1.document, $1.diagnostic.location)
+        }) {
+            if let position = positions[finding.file] {
+                files[position].diagnostics.append(finding.diagnostic)
+                continue
+            }
+            var file = sources[finding.file] ?? LintedFile(path: finding.file, text: .empty, diagnostics: [])
+            file.diagnostics = [finding.diagnostic]
+            positions[finding.file] = files.count
+            files.append(file)
+        }
+        return files
     }
 }
