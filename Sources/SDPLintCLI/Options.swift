@@ -312,6 +312,19 @@ enum Input {
     }
 }
 
+extension Input {
+    /// The inputs the arguments name, directories walked; what cannot be found ends the command
+    /// with status 2 before anything is written.
+    static func expand(_ arguments: [String]) throws -> [CommandInput] {
+        try Inputs.expand(arguments).map { item throws(InputError) in
+            switch item {
+            case .success(let input): return input.commandInput
+            case .failure(let problem): throw InputError(message: problem.description)
+            }
+        }
+    }
+}
+
 extension Inputs.Item {
     /// The item as a command reads it.
     var commandInput: CommandInput { CommandInput(name: path, file: file) }

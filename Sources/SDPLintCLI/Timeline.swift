@@ -23,11 +23,16 @@ struct TimelineSubcommand: ParsableCommand {
             Examples:
               sdplint timeline webrtc_internals_dump.json
               sdplint timeline --format json dump.json
+              sdplint timeline captures/
             """
     )
 
-    @Argument(help: "A browser dump, capture or file of signaling messages; - reads standard input.")
-    var file: String
+    @Argument(
+        help: """
+            Browser dumps, captures or files of signaling messages, or directories of them; - reads standard \
+            input.
+            """)
+    var files: [String]
 
     @Option(help: "Output format: text, or json (Schemas/sdplint-timeline.schema.json).")
     var format: TimelineCommand.Format = .text
@@ -41,11 +46,15 @@ struct TimelineSubcommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
+    }
+
     func run() throws {
         let command = TimelineCommand(
             configuration: try rules.configuration(), format: format, color: destination.colors(color),
             maxBytes: inputs.maxBytes.value, kind: inputs.input)
-        try destination.run { output in command.run(try Input.locate(file).commandInput, output: output) }
+        try destination.run { output in command.run(try Input.expand(files), output: output) }
     }
 }
 

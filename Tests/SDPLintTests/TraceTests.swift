@@ -269,6 +269,28 @@ import Testing
         #expect(traces.count == capture.traces.count)
     }
 
+    @Test func timelineOfSeveralInputsShowsEachInOrder() throws {
+        let inputs = ["Fixtures/pcap/sip-udp.pcap", "Fixtures/signaling/sip/delayed-offer-trickle.sip"]
+        let text = try Executable.run("sdplint", ["timeline"] + inputs)
+        #expect(text.status == 0)
+        let first = try #require(text.standardOutput.range(of: "sip-udp.pcap: packet capture (pcap), 1 connection"))
+        let second = try #require(
+            text.standardOutput.range(of: "delayed-offer-trickle.sip: SIP messages, 1 connection"))
+        #expect(first.lowerBound < second.lowerBound)
+        let json = try Executable.run("sdplint", ["timeline", "--format", "json"] + inputs)
+        #expect(try JSONSchema(named: "sdplint-timeline.schema.json").validate(json.standardOutputData).isEmpty)
+        let list = try #require(try JSONSerialization.jsonObject(with: json.standardOutputData) as? [[String: Any]])
+        #expect(list.map { $0["path"] as? String } == inputs)
+        // One input that holds no signaling is reported; the others are still shown.
+        let mixed = try Executable.run("sdplint", ["timeline", "Fixtures/ice/candidates.txt", inputs[0]])
+        #expect(mixed.status == 2)
+        #expect(mixed.standardError.contains("candidates.txt"))
+        #expect(mixed.standardOutput.contains("sip-udp.pcap: packet capture"))
+        let missing = try Executable.run("sdplint", ["timeline", inputs[0], "no-such-file.json"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "sdplint: no-such-file.json: no such file or directory\n")
+    }
+
     @Test func timelineShowsADescriptionAsOneRowAndRefusesWhatHoldsNoSignaling() throws {
         let description = try Executable.run("sdplint", ["timeline", "Fixtures/corpus/chromium/audio.offer.sdp"])
         #expect(description.status == 0)

@@ -43,33 +43,69 @@ public struct TimelineCommand {
     }
 
     public func run(_ input: CommandInput, output: some CommandOutput) -> ExitStatus {
-        guard
-            let document = input.document(
-                kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
-        else { return .failure }
-        guard let timelines = timelines(of: document), timelines.contains(where: { !$0.rows.isEmpty }) else {
-            output.report("sdplint: \(document.refusal("no signaling to show as a timeline", name: input.name))")
-            return .failure
+        run([input], output: output)
+    }
+
+    /// The timelines of several inputs, one after the other (for JSON, an array of one object
+    /// per input); an input that cannot be shown is reported and the others are still shown.
+    ///
+    /// - Returns: ``ExitStatus/failure`` when an input could not be read or holds no signaling.
+    public func run(_ inputs: [CommandInput], output: some CommandOutput) -> ExitStatus {
+        var status = ExitStatus.success
+        var shown: [String] = []
+        for input in inputs {
+            guard
+                let document = input.document(
+                    kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
+            else {
+                status = .failure
+                continue
+            }
+            guard let timelines = timelines(of: document), timelines.contains(where: { !$0.rows.isEmpty }) else {
+                output.report("sdplint: \(document.refusal("no signaling to show as a timeline", name: input.name))")
+                status = .failure
+                continue
+            }
+            let rendered = render(timelines, of: document, named: input.name)
+            if inputs.count == 1 {
+                output.write(rendered)
+            } else if format == .text {
+                output.write((shown.isEmpty ? "" : "\n") + rendered)
+            }
+            shown.append(rendered)
         }
+        if inputs.count > 1 && format == .json {
+            // Each object is indented as a member of the array.
+            let members = shown.map { object in
+                object.dropLast().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+                    .joined(separator: "\n")
+            }
+            output.write(members.isEmpty ? "[]\n" : "[\n" + members.joined(separator: ",\n") + "\n]\n")
+        }
+        return status
+    }
+
+    /// One input's timelines as text or as one JSON object.
+    private func render(_ timelines: [Timeline], of document: InputDocument, named name: String) -> String {
         switch format {
         case .text:
             let renderer = TextRenderer(color: color)
-            var text = "\(input.name): \(document.format), \(timelines.count) "
+            var text = "\(name): \(document.format), \(timelines.count) "
             text += "connection\(timelines.count == 1 ? "" : "s")\n"
             for timeline in timelines { text += "\n" + timeline.text(renderer: renderer) }
-            for file in document.findingFiles(name: input.name) {
+            for file in document.findingFiles(name: name) {
                 for diagnostic in file.diagnostics {
                     text += "\n"
                     renderer.render(diagnostic, in: file, into: &text)
                 }
             }
-            output.write(text)
+            return text
         case .json:
             var json = JSONWriter(format: .pretty)
             json.object { root in
                 JSONReport.writeHeader(toolVersion: sdplintVersion, to: &root)
                 root.member("kind", "timeline")
-                root.member("path", input.name)
+                root.member("path", name)
                 root.member("format", document.format)
                 root.member(
                     "traces", array: { list in for timeline in timelines { list.object { timeline.write(to: &$0) } } })
@@ -81,8 +117,7 @@ public struct TimelineCommand {
                         }
                     })
             }
-            output.write(json.output + "\n")
+            return json.output + "\n"
         }
-        return .success
     }
 }
