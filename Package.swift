@@ -88,6 +88,8 @@ let package = Package(
         // zlib (Debian's zlib1g-dev), likewise included by one C target only.
         .systemLibrary(name: "CSDPLintZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CSDPLintInflate", dependencies: ["CSDPLintZlib"]),
+        // Signal handlers and glibc's malloc_trim: what must be C (sdplint_process.h).
+        .target(name: "CSDPLintProcess"),
         // Packet captures (pcap, pcapng) and gzip files, read in chunks, down to UDP and TCP streams.
         .target(
             name: "SDPLintCapture",
@@ -129,7 +131,7 @@ let package = Package(
                 "SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE", "SDPLintJSON",
                 "SDPLintOfferAnswer",
                 "SDPLintSIP", "SDPLintSignaling", "SDPLintJingle", "SDPLintCapture", "SDPLintWebRTC", "SDPLintInput",
-                "SDPLintReporting",
+                "SDPLintReporting", "CSDPLintProcess",
             ],
             swiftSettings: strictSwift
         ),

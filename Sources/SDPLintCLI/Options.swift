@@ -335,31 +335,6 @@ struct InputError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Restores the default action of SIGPIPE, and installs the handlers that end a run on SIGINT,
-/// SIGTERM or SIGHUP after removing the temporary file of a named output, if one is being
-/// written: the process then ends by the signal itself, so the shell sees the conventional
-/// status (130 for an interrupt). A signal the run was started with ignored (`nohup`) stays
-/// ignored.
-func handleTerminationSignals() {
-    // A closed pipe ends the run quietly, as it does `grep`, even when the parent (a Python
-    // script, say) started it with SIGPIPE ignored and a write would fail with EPIPE instead.
-    signal(SIGPIPE, SIG_DFL)
-    // A parent may start the process with these blocked (a thread of a runtime that blocks
-    // signals spawned it, and the mask is inherited): then an interrupt would never arrive.
-    var handled = sigset_t()
-    sigemptyset(&handled)
-    for number in AtomicFile.terminationSignals + [SIGPIPE] { sigaddset(&handled, number) }
-    sigprocmask(SIG_UNBLOCK, &handled, nil)
-    for number in AtomicFile.terminationSignals {
-        let previous = signal(number) { received in
-            AtomicFile.removePendingFile()
-            signal(received, SIG_DFL)
-            raise(received)
-        }
-        if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(number, SIG_IGN) }
-    }
-}
-
 func writeError(_ message: String) {
     FileHandle.standardError.write(Data(("sdplint: " + message + "\n").utf8))
 }

@@ -34,7 +34,7 @@ struct SDPLintCommand: ParsableCommand {
     /// Runs the command and maps failures to the documented exit status: 2 for usage and I/O
     /// errors (ArgumentParser's default would be 64).
     static func main() {
-        handleTerminationSignals()
+        AtomicFile.handleTerminationSignals()
         do {
             var command = try parseAsRoot()
             try command.run()

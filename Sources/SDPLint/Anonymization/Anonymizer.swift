@@ -62,7 +62,7 @@ public struct Anonymizer: Sendable {
     var usedMACs: Set<UInt64> = []
     /// How deeply containers nest right now (gzip in gzip, JSON in JSON strings).
     var depth = 0
-    /// The most a gzip input may decompress to, as ``InputReader`` bounds it for the other
+    /// The most a gzip input may decompress to, as `InputReader` bounds it for the other
     /// commands (`--max-bytes`); by default 512 MiB, the gzip reader's own limit.
     public var maxDecompressedBytes = 512 << 20
 

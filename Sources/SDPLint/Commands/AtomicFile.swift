@@ -1,3 +1,4 @@
+import CSDPLintProcess
 import Foundation
 
 /// A file written under a temporary name beside its destination and renamed over it once it
@@ -6,8 +7,9 @@ import Foundation
 ///
 /// The temporary file is in the destination's directory (a rename is atomic only within one
 /// file system) and is named `.NAME.sdplint-XXXXXX`. While it exists its path is held where a
-/// signal handler can reach it (``AtomicFile/removePendingFile()``), so an interrupted run
-/// leaves nothing behind. sdplint writes one named file at a time, so there is one such path.
+/// signal handler can reach it (``AtomicFile/handleTerminationSignals()``), so an interrupted
+/// run leaves nothing behind. sdplint writes one named file at a time, so there is one such
+/// path.
 package final class AtomicFile {
     /// The destination.
     package let path: String
@@ -15,6 +17,8 @@ package final class AtomicFile {
     package private(set) var descriptor: Int32
     /// The temporary file, or `nil` when the destination is written directly.
     private let temporary: String?
+    /// Whether the temporary file is gone: renamed over the destination, or removed.
+    private var committed = false
 
     /// Creates the temporary file beside `path`, with the destination's permissions when it
     /// exists (`format --write` keeps a file's mode) and the umask's otherwise. A destination
@@ -49,7 +53,7 @@ package final class AtomicFile {
             umask(mask)
             fchmod(descriptor, 0o666 & ~mask)
         }
-        Self.pending.set(temporary)
+        sdplint_set_pending_file(temporary)
     }
 
     deinit { discard() }
@@ -87,16 +91,18 @@ package final class AtomicFile {
             discard()
             throw Failure(path: path, errno: failed)
         }
-        Self.pending.set(nil)
+        committed = true
+        sdplint_set_pending_file(nil)
     }
 
     /// Closes and removes the temporary file, leaving the destination as it was.
     package func discard() {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
-        guard let temporary, Self.pending.holds(temporary) else { return }
+        guard let temporary, !committed else { return }
         unlink(temporary)
-        Self.pending.set(nil)
+        committed = true
+        sdplint_set_pending_file(nil)
     }
 
     /// Why a named file could not be written: "report.sarif: No space left on device".
@@ -131,43 +137,12 @@ package final class AtomicFile {
 
     // MARK: - Interruption
 
-    /// Removes the temporary file being written, if one is: the one thing a handler of SIGINT or
-    /// SIGTERM does before the process ends by the signal. Async-signal-safe: it reads a C
-    /// string set up beforehand and calls `unlink`.
-    package static func removePendingFile() {
-        guard let path = pending.path else { return }
-        unlink(path)
-    }
-
-    private static let pending = PendingPath()
-
-    /// The temporary path, as a C string a signal handler can read without allocating. It is
-    /// changed with the termination signals blocked, so a handler never sees half of one.
-    private final class PendingPath: @unchecked Sendable {
-        private let storage = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
-        private var isSet = false
-
-        var path: UnsafePointer<CChar>? { isSet ? UnsafePointer(storage) : nil }
-
-        func holds(_ path: String) -> Bool { isSet && String(cString: storage) == path }
-
-        func set(_ path: String?) {
-            var blocked = sigset_t()
-            var previous = sigset_t()
-            sigemptyset(&blocked)
-            for signal in AtomicFile.terminationSignals { sigaddset(&blocked, signal) }
-            pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-            guard let path, path.utf8.count <= Int(PATH_MAX) else {
-                isSet = false
-                return
-            }
-            path.withCString { storage.update(from: $0, count: path.utf8.count + 1) }
-            isSet = true
-        }
-    }
-
-    /// The signals that end a run early, after removing the temporary file: an interrupt from
-    /// the terminal, a termination request, a hang-up.
-    package static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// Installs the handlers that end a run on SIGINT, SIGTERM or SIGHUP after removing the
+    /// temporary file being written, if any: the process then ends by the signal itself, so a
+    /// shell sees the conventional status (130 for an interrupt). A signal the run was started
+    /// with ignored (`nohup`) stays ignored. SIGPIPE gets its default action back, so a closed
+    /// pipe ends the run quietly, as it does `grep`; these signals are unblocked, should a
+    /// parent have left them blocked. The handlers are C (`sdplint_process.c`): only
+    /// async-signal-safe calls.
+    package static func handleTerminationSignals() { sdplint_handle_termination_signals() }
 }

@@ -1,3 +1,4 @@
+import CSDPLintProcess
 import Foundation
 import SDPLintCapture
 public import SDPLintDiagnostics
@@ -61,20 +62,7 @@ public struct CheckCommand {
     /// Hands memory freed by the allocator back to the system. glibc keeps what a large input
     /// freed in its per-thread arenas; the next large input, on another thread, would then add
     /// its peak to what is kept rather than reuse it, and the batch would outgrow its budget.
-    static func returnFreedMemory() {
-        #if canImport(Glibc)
-        // `malloc_trim` is glibc's own (malloc.h, which the Glibc module leaves out); looked up
-        // once, and skipped where the C library has none.
-        if let trim = mallocTrim { _ = trim(0) }
-        #endif
-    }
-
-    #if canImport(Glibc)
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(
-        UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim"
-    )
-    .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
-    #endif
+    static func returnFreedMemory() { sdplint_release_free_memory() }
 
     /// What checking an input read whole may need at its peak, in bytes, for the memory
     /// budget: 20 bytes per byte of its text, plus 1 MiB. 20 is above the most measured (10 and
