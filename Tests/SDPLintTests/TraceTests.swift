@@ -269,10 +269,31 @@ import Testing
         #expect(traces.count == capture.traces.count)
     }
 
+    @Test func timelineShowsWhatCheckFindsAndExitsAsCheckDoes() throws {
+        // An SRTP offer answered with plain RTP: check fails on OA103, and so does timeline.
+        let capture = "Fixtures/corpus/linphone/audio-video-ice-sdes-srtp/sip-udp-lo.pcap"
+        let check = try Executable.run("sdplint", ["check", capture])
+        let timeline = try Executable.run("sdplint", ["timeline", capture])
+        #expect(check.status == 1)
+        #expect(timeline.status == 1)
+        #expect(timeline.standardOutput.contains("error[OA103]: section 0 (audio) is accepted with RTP/AVP"))
+        #expect(timeline.standardOutput.contains("2 errors, 1 warning, 3 notes in 1 input"))
+        #expect(check.standardOutput.contains("2 errors, 1 warning, 3 notes in 1 file"))
+        let relaxed = try Executable.run("sdplint", ["timeline", "--disable", "OA103,OA100", capture])
+        #expect(!relaxed.standardOutput.contains("OA103"))
+        let json = try Executable.run("sdplint", ["timeline", "--format", "json", capture])
+        #expect(json.status == 1)
+        #expect(try JSONSchema(named: "sdplint-timeline.schema.json").validate(json.standardOutputData).isEmpty)
+        let object = try #require(try JSONSerialization.jsonObject(with: json.standardOutputData) as? [String: Any])
+        let codes = (object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes.contains("OA103"))
+    }
+
     @Test func timelineOfSeveralInputsShowsEachInOrder() throws {
         let inputs = ["Fixtures/pcap/sip-udp.pcap", "Fixtures/signaling/sip/delayed-offer-trickle.sip"]
         let text = try Executable.run("sdplint", ["timeline"] + inputs)
-        #expect(text.status == 0)
+        #expect(text.status == 1, "the SIP file's answer says actpass: check's findings decide the status")
+        #expect(text.standardOutput.contains("answer at 48:1, SDP line 14:9: error[OA107]"))
         let first = try #require(text.standardOutput.range(of: "sip-udp.pcap: packet capture (pcap), 1 connection"))
         let second = try #require(
             text.standardOutput.range(of: "delayed-offer-trickle.sip: SIP messages, 1 connection"))

@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintJSON
 public import SDPLintReporting
@@ -49,7 +50,8 @@ public struct TimelineCommand {
     /// The timelines of several inputs, one after the other (for JSON, an array of one object
     /// per input); an input that cannot be shown is reported and the others are still shown.
     ///
-    /// - Returns: ``ExitStatus/failure`` when an input could not be read or holds no signaling.
+    /// - Returns: ``ExitStatus/failure`` when an input could not be read or holds no signaling;
+    ///   ``ExitStatus/findings`` when check would fail on an input's findings (`--fail-on`).
     public func run(_ inputs: [CommandInput], output: some CommandOutput) -> ExitStatus {
         var status = ExitStatus.success
         var shown: [String] = []
@@ -66,7 +68,11 @@ public struct TimelineCommand {
                 status = .failure
                 continue
             }
-            let rendered = render(timelines, of: document, named: input.name)
+            // The findings check makes in the input, for the exit status and to list under the
+            // tables: a timeline that hides a finding check fails on would mislead.
+            let findings = Linter.check(document, configuration: configuration).filter { !$0.diagnostics.isEmpty }
+            if configuration.fails(findings.flatMap(\.diagnostics)) { status = status.combined(with: .findings) }
+            let rendered = render(timelines, of: document, named: input.name, findings: findings)
             if inputs.count == 1 {
                 output.write(rendered)
             } else if format == .text {
@@ -85,19 +91,29 @@ public struct TimelineCommand {
         return status
     }
 
-    /// One input's timelines as text or as one JSON object.
-    private func render(_ timelines: [Timeline], of document: InputDocument, named name: String) -> String {
+    /// One input's timelines as text or as one JSON object, with the findings in it: in text
+    /// the errors and warnings, as check shows them, and a tally.
+    private func render(
+        _ timelines: [Timeline], of document: InputDocument, named name: String, findings: [LintedFile]
+    ) -> String {
         switch format {
         case .text:
             let renderer = TextRenderer(color: color)
             var text = "\(name): \(document.format), \(timelines.count) "
             text += "connection\(timelines.count == 1 ? "" : "s")\n"
             for timeline in timelines { text += "\n" + timeline.text(renderer: renderer) }
-            for file in document.findingFiles(name: name) {
-                for diagnostic in file.diagnostics {
+            var counts = SeverityCounts()
+            for file in findings {
+                counts = counts + file.counts
+                for diagnostic in file.diagnostics where diagnostic.severity >= .warning {
                     text += "\n"
                     renderer.render(diagnostic, in: file, into: &text)
                 }
+            }
+            if !findings.isEmpty {
+                text += "\n" + renderer.summary(counts, in: 1, "input")
+                if counts.infos > 0 { text += " (notes: sdplint check --min-severity info shows them)" }
+                text += "\n"
             }
             return text
         case .json:
@@ -112,8 +128,13 @@ public struct TimelineCommand {
                 root.member(
                     "diagnostics",
                     array: { list in
-                        for diagnostic in document.allDiagnostics {
-                            list.object { JSONReport.write(diagnostic, to: &$0) }
+                        for file in findings {
+                            for diagnostic in file.diagnostics {
+                                list.object { object in
+                                    if let context = file.context { object.member("context", context) }
+                                    JSONReport.write(diagnostic, to: &object)
+                                }
+                            }
                         }
                     })
             }
