@@ -178,9 +178,7 @@ public final class GzipDecoder {
                 if produced > outputLimit {
                     output.removeLast(produced - outputLimit)
                     produced = outputLimit
-                    throw CaptureError(
-                        .gzipOutputLimit, offset: here(),
-                        "the decompressed data exceeds the limit of \(outputLimit) bytes")
+                    throw CaptureError.outputLimit(outputLimit, offset: here())
                 }
                 switch status {
                 case SDPLINT_INFLATE_MEMBER_END:
@@ -245,7 +243,8 @@ public final class GzipDecoder {
 }
 
 /// Decompresses gzip data on the fly, so `capture.pcapng.gz` is read like `capture.pcapng` and
-/// `messages.ndjson.gz` like `messages.ndjson`, with a limit on what it may inflate to.
+/// `messages.ndjson.gz` like `messages.ndjson`; without a limit on what it may inflate to until
+/// one is set (``outputLimit``).
 package final class GzipSource: ByteSource {
     private let inner: any ByteSource
     private let decoder: GzipDecoder
@@ -255,9 +254,9 @@ package final class GzipSource: ByteSource {
     /// packets before it are delivered first.
     private var pending: CaptureError?
 
-    package init(_ inner: any ByteSource, outputLimit: Int = .max) {
+    package init(_ inner: any ByteSource) {
         self.inner = inner
-        decoder = GzipDecoder(outputLimit: outputLimit)
+        decoder = GzipDecoder(outputLimit: .max)
     }
 
     /// The most bytes to inflate to (``GzipDecoder/outputLimit``).
@@ -289,5 +288,13 @@ package final class GzipSource: ByteSource {
             }
         }
         return buffer.count - before
+    }
+}
+
+extension CaptureError {
+    /// The gzip data inflates to more than `limit` bytes: what the decoder throws, and what a
+    /// reader that holds inflated data whole reports when it finds more than it may hold.
+    package static func outputLimit(_ limit: Int, offset: Int) -> CaptureError {
+        CaptureError(.gzipOutputLimit, offset: offset, "the decompressed data exceeds the limit of \(limit) bytes")
     }
 }

@@ -210,7 +210,7 @@ public enum InputReader {
     private static func decompressing(
         _ inflated: [UInt8], name: String, problems: [Diagnostic], options: Options
     ) -> InputDocument {
-        let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        let innerName = decompressedName(name)
         let kind = InputKind.detect(inflated, name: innerName)
         guard kind != .gzip, !inflated.isEmpty else {
             let what = inflated.isEmpty ? "nothing" : "gzip data again"
@@ -366,7 +366,7 @@ extension InputReader {
         } catch {
             fault = error
         }
-        let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        let innerName = decompressedName(name)
         if fault == nil, InputKind.detect(text, name: innerName) == .json, SignalingJSON.isNDJSON(text) {
             let rest = FaultKeepingSource(inflating)
             // The source keeps its faults rather than throwing them: it cannot throw.
@@ -385,9 +385,7 @@ extension InputReader {
         let limit = options.maxDecompressedBytes
         if text.count > limit {
             text.removeLast(text.count - limit)
-            fault = CaptureError(
-                .gzipOutputLimit, offset: inflating.consumed,
-                "the decompressed data exceeds the limit of \(limit) bytes")
+            fault = CaptureError.outputLimit(limit, offset: inflating.consumed)
         }
         inflating.outputLimit = limit
         while fault == nil {
@@ -398,6 +396,11 @@ extension InputReader {
             }
         }
         deliver(decompressing(text, name: name, problems: fault.map { [$0.diagnostic] } ?? [], options: options))
+    }
+
+    /// The name of what a gzip file holds, to tell its kind by: `dump.json.gz` holds `dump.json`.
+    static func decompressedName(_ name: String) -> String {
+        name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
     }
 
     /// How much of an input is read to tell what it is.
@@ -572,7 +575,7 @@ extension InputReader {
         if kind == .gzip && !isCapture(kind, name: name) {
             // What the first bytes inflate to tell: a compressed NDJSON stream is a stream.
             let inflated = Gzip.decompress(head, outputLimit: headSize).bytes
-            let innerName = name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+            let innerName = decompressedName(name)
             return InputKind.detect(inflated, name: innerName) == .json && SignalingJSON.isNDJSON(inflated)
         }
         return isCapture(kind, name: name) || (kind == .json && SignalingJSON.isNDJSON(head))

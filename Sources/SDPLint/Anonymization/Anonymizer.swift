@@ -89,7 +89,8 @@ public struct Anonymizer: Sendable {
     ///   - seed: The seed of the replacement values.
     ///   - maxDecompressedBytes: The most gzip data may decompress to.
     /// - Throws: ``AnonymizationError`` for an input that cannot be anonymized whole: a damaged
-    ///   gzip stream or one that decompresses to more than `maxDecompressedBytes`, a damaged capture, or a link layer whose addresses cannot be found.
+    ///   gzip stream or one that decompresses to more than `maxDecompressedBytes`, a damaged
+    ///   capture, or a link layer whose addresses cannot be found.
     /// - Complexity: O(*n*) in the size of the input (two passes).
     public static func anonymize(
         _ bytes: [UInt8], kind: InputKind? = nil, seed: UInt64 = defaultSeed,

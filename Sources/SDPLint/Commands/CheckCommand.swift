@@ -6,8 +6,9 @@ public import SDPLintInput
 import SDPLintReporting
 
 /// `sdplint check`: every finding in every input, written as the inputs are checked. Inputs
-/// read whole are checked on every core, a window at a time, and reported in order; streams
-/// (captures, NDJSON) are read a piece at a time. Memory stays flat over a batch of any size.
+/// read whole are checked on every core, as many at once as a memory budget allows, and
+/// reported in order; streams (captures, NDJSON) are read a piece at a time. Memory stays flat
+/// over a batch of any size.
 public struct CheckCommand {
     /// How the findings are written.
     public enum Format: String, Sendable, Hashable, CaseIterable {
@@ -133,27 +134,18 @@ public struct CheckCommand {
         // input, FIFOs and devices, which are read once as they come. The other inputs are read
         // whole and checked on every core, in runs between streams, as many at once as the
         // memory budget allows.
-        var streams: [Bool] = []
-        var costs: [Int] = []
-        for item in expanded {
-            guard case .success(let input) = item else {
-                streams.append(false)
-                costs.append(0)
-                continue
-            }
-            guard let file = input.file, let head = Inputs.peek(input, count: 1 << 16) else {
-                streams.append(true)
-                costs.append(0)
-                continue
-            }
-            streams.append(InputReader.isStream(head: head, name: file, kind: kind))
-            costs.append(
+        let plans = expanded.map { item -> (stream: Bool, cost: Int) in
+            guard case .success(let input) = item else { return (false, 0) }
+            guard let file = input.file, let head = Inputs.peek(input, count: 1 << 16) else { return (true, 0) }
+            return (
+                InputReader.isStream(head: head, name: file, kind: kind),
                 Self.peakMemory(
-                    size: Inputs.size(of: file), compressed: Gzip.isGzip(head.prefix(3)), maxBytes: maxBytes))
+                    size: Inputs.size(of: file), compressed: Gzip.isGzip(head.prefix(3)), maxBytes: maxBytes)
+            )
         }
         var next = 0
         while next < expanded.count {
-            if streams[next], case .success(let input) = expanded[next] {
+            if plans[next].stream, case .success(let input) = expanded[next] {
                 show(next)
                 var checker = DocumentChecker(name: input.path, configuration: configuration)
                 do throws(InputError) {
@@ -171,10 +163,10 @@ public struct CheckCommand {
                 continue
             }
             var end = next + 1
-            while end < expanded.count && !streams[end] { end += 1 }
+            while end < expanded.count && !plans[end].stream { end += 1 }
             let first = next
             Batch.forEach(
-                Array(next..<end), budget: memoryBudget, cost: { costs[$0] },
+                Array(next..<end), budget: memoryBudget, cost: { plans[$0].cost },
                 work: { index -> Result<[LintedFile], InputError> in
                     switch expanded[index] {
                     case .failure(let problem):
@@ -206,7 +198,7 @@ public struct CheckCommand {
                         checked += 1
                         report(files)
                     }
-                    if costs[first + index] >= Self.largeInput { Self.returnFreedMemory() }
+                    if plans[first + index].cost >= Self.largeInput { Self.returnFreedMemory() }
                 })
             next = end
         }

@@ -136,10 +136,13 @@ public struct DiffCommand {
             case .sarif, .github: break
             }
         }
-        let files = Self.files(of: findings, sources: found.origins)
         switch format {
-        case .sarif: output.write(SARIFReport.render(files, toolVersion: sdplintVersion, rules: RuleCatalog.all))
-        case .github: output.write(GitHubAnnotations.render(files))
+        case .sarif:
+            output.write(
+                SARIFReport.render(
+                    Self.files(of: findings, sources: found.origins), toolVersion: sdplintVersion,
+                    rules: RuleCatalog.all))
+        case .github: output.write(GitHubAnnotations.render(Self.files(of: findings, sources: found.origins)))
         case .text, .json: break
         }
         return configuration.fails(findings.map(\.diagnostic)) ? .findings : .success

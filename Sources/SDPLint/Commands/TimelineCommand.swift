@@ -54,7 +54,7 @@ public struct TimelineCommand {
     ///   ``ExitStatus/findings`` when check would fail on an input's findings (`--fail-on`).
     public func run(_ inputs: [CommandInput], output: some CommandOutput) -> ExitStatus {
         var status = ExitStatus.success
-        var shown: [String] = []
+        var shown: [Shown] = []
         for input in inputs {
             guard
                 let document = input.document(
@@ -72,34 +72,36 @@ public struct TimelineCommand {
             // tables: a timeline that hides a finding check fails on would mislead.
             let findings = Linter.check(document, configuration: configuration).filter { !$0.diagnostics.isEmpty }
             if configuration.fails(findings.flatMap(\.diagnostics)) { status = status.combined(with: .findings) }
-            let rendered = render(timelines, of: document, named: input.name, findings: findings)
-            if inputs.count == 1 {
-                output.write(rendered)
-            } else if format == .text {
-                output.write((shown.isEmpty ? "" : "\n") + rendered)
+            let one = Shown(name: input.name, format: document.format, timelines: timelines, findings: findings)
+            switch format {
+            case .text: output.write((shown.isEmpty ? "" : "\n") + one.text(color: color))
+            case .json: break
             }
-            shown.append(rendered)
+            shown.append(one)
         }
-        if inputs.count > 1 && format == .json {
-            // Each object is indented as a member of the array.
-            let members = shown.map { object in
-                object.dropLast().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-                    .joined(separator: "\n")
+        if format == .json && !(inputs.count == 1 && shown.isEmpty) {
+            var json = JSONWriter(format: .pretty)
+            if inputs.count == 1, let one = shown.first {
+                json.object { one.write(to: &$0) }
+            } else {
+                json.array { list in for one in shown { list.object { one.write(to: &$0) } } }
             }
-            output.write(members.isEmpty ? "[]\n" : "[\n" + members.joined(separator: ",\n") + "\n]\n")
+            output.write(json.output + "\n")
         }
         return status
     }
 
-    /// One input's timelines as text or as one JSON object, with the findings in it: in text
-    /// the errors and warnings, as check shows them, and a tally.
-    private func render(
-        _ timelines: [Timeline], of document: InputDocument, named name: String, findings: [LintedFile]
-    ) -> String {
-        switch format {
-        case .text:
+    /// One input's timelines and the findings in it, as they are shown.
+    private struct Shown {
+        var name: String
+        var format: String
+        var timelines: [Timeline]
+        var findings: [LintedFile]
+
+        /// The tables, then the errors and warnings as check shows them, and a tally.
+        func text(color: Bool) -> String {
             let renderer = TextRenderer(color: color)
-            var text = "\(name): \(document.format), \(timelines.count) "
+            var text = "\(name): \(format), \(timelines.count) "
             text += "connection\(timelines.count == 1 ? "" : "s")\n"
             for timeline in timelines { text += "\n" + timeline.text(renderer: renderer) }
             var counts = SeverityCounts()
@@ -116,29 +118,28 @@ public struct TimelineCommand {
                 text += "\n"
             }
             return text
-        case .json:
-            var json = JSONWriter(format: .pretty)
-            json.object { root in
-                JSONReport.writeHeader(toolVersion: sdplintVersion, to: &root)
-                root.member("kind", "timeline")
-                root.member("path", name)
-                root.member("format", document.format)
-                root.member(
-                    "traces", array: { list in for timeline in timelines { list.object { timeline.write(to: &$0) } } })
-                root.member(
-                    "diagnostics",
-                    array: { list in
-                        for file in findings {
-                            for diagnostic in file.diagnostics {
-                                list.object { object in
-                                    if let context = file.context { object.member("context", context) }
-                                    JSONReport.write(diagnostic, to: &object)
-                                }
+        }
+
+        /// The object `Schemas/sdplint-timeline.schema.json` describes.
+        func write(to root: inout JSONWriter.ObjectWriter) {
+            JSONReport.writeHeader(toolVersion: sdplintVersion, to: &root)
+            root.member("kind", "timeline")
+            root.member("path", name)
+            root.member("format", format)
+            root.member(
+                "traces", array: { list in for timeline in timelines { list.object { timeline.write(to: &$0) } } })
+            root.member(
+                "diagnostics",
+                array: { list in
+                    for file in findings {
+                        for diagnostic in file.diagnostics {
+                            list.object { object in
+                                if let context = file.context { object.member("context", context) }
+                                JSONReport.write(diagnostic, to: &object)
                             }
                         }
-                    })
-            }
-            return json.output + "\n"
+                    }
+                })
         }
     }
 }
