@@ -158,7 +158,7 @@ extension FuzzTarget {
         touchTypedHeaders(datagram.value)
         _ = SIPMessage.parse(bytes: input, framing: .stream, options: .strict)
         // The dialogs and offer/answer of the Signaling module, as `sdplint check` reads a trace.
-        let (messages, _) = SIPSignaling.read(input)
+        let (messages, _, _) = SIPSignaling.read(input)
         for message in messages.prefix(64) { touchSignalingMessage(message.value) }
         return violations
     }

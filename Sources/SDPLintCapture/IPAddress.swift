@@ -82,10 +82,15 @@ public struct Flow: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `192.0.2.1:5060 → 192.0.2.2:5060`, IPv6 addresses in brackets.
-    public var description: String {
-        func endpoint(_ address: IPAddress, _ port: UInt16) -> String {
-            address.version == 6 ? "[\(address)]:\(port)" : "\(address):\(port)"
-        }
-        return "\(endpoint(source, sourcePort)) → \(endpoint(destination, destinationPort))"
+    public var description: String { "\(sourceEndpoint) → \(destinationEndpoint)" }
+
+    /// `192.0.2.1:5060`, `[2001:db8::1]:5060`.
+    public var sourceEndpoint: String { Self.endpoint(source, sourcePort) }
+
+    /// The destination, written like ``sourceEndpoint``.
+    public var destinationEndpoint: String { Self.endpoint(destination, destinationPort) }
+
+    static func endpoint(_ address: IPAddress, _ port: UInt16) -> String {
+        address.version == 6 ? "[\(address)]:\(port)" : "\(address):\(port)"
     }
 }

@@ -70,8 +70,16 @@ package enum PacketCapture {
         /// The events of each dialog still open, by session, and the order dialogs began.
         var open: [String: [SignalingTrace.Event]] = [:]
         var order: [String] = []
-        /// Dialogs that ended (hang-up) and wait to be handed over.
-        var ended: [String] = []
+        /// Dialogs that ended, in the order they began, waiting to be handed over.
+        var ended: [SignalingTrace] = []
+        /// Dialogs that are ending — hung up, or a transaction without signaling (OPTIONS,
+        /// REGISTER) answered — by when they end (capture milliseconds). Messages of the
+        /// ending transactions (the 200 to a BYE, a retransmission, an ACK to a 487) still come,
+        /// for up to 32 s, Timer F and H of RFC 3261 §17.1.2.2 and §17.2.1.
+        var ending: [String: Double] = [:]
+        static let lingering: Double = 32_000
+        /// The earliest time in ``ending``, to look through the dialogs only when one ends.
+        var nextEnd = Double.infinity
         var embedded: [LintedFile] = []
         var captureProblems: [Diagnostic] = []
         var sipMessages = 0
@@ -91,21 +99,28 @@ package enum PacketCapture {
         ) {
             for file in embedded { deliverEmbedded(file) }
             embedded = []
-            let done = all ? order : ended
-            guard !done.isEmpty else { return }
-            for session in done {
-                guard let events = open.removeValue(forKey: session) else { continue }
-                trace(
+            if all { end { _ in true } }
+            for finished in ended { trace(finished) }
+            ended = []
+        }
+
+        /// Moves the dialogs `isOver` picks from the open ones to ``ended``, in the order they began.
+        mutating func end(_ isOver: (String) -> Bool) {
+            var still: [String] = []
+            for session in order {
+                guard isOver(session) else {
+                    still.append(session)
+                    continue
+                }
+                let events = open.removeValue(forKey: session) ?? []
+                ended.append(
                     SignalingTrace(name: session.isEmpty ? "SIP without Call-ID" : "Call-ID \(session)", events: events)
                 )
+                ending[session] = nil
+                dialogs.end(session: session)
             }
-            if all {
-                order = []
-            } else {
-                let finished = Set(done)
-                order.removeAll { finished.contains($0) }
-            }
-            ended = []
+            order = still
+            nextEnd = ending.values.min() ?? .infinity
         }
 
         var options: SIPParseOptions { strict ? .strict : .lenient }
@@ -117,7 +132,7 @@ package enum PacketCapture {
                 if case .message(let result) = SIPDatagram.decode(datagram.payload, options: options) {
                     accept(
                         result, bytes: datagram.payload, frame: datagram.frame, time: datagram.time,
-                        flow: "UDP \(datagram.flow)")
+                        flow: datagram.flow, transport: "UDP")
                 }
             case .tcpStart(let boundary):
                 streams[boundary.flow] = (SIPStreamDecoder(options: options), [], 0)
@@ -135,7 +150,7 @@ package enum PacketCapture {
                     let carrier = stream.segments.last { $0.offset <= offset } ?? (offset, segment.frame, segment.time)
                     accept(
                         result, bytes: result.message.serialized(), frame: carrier.frame, time: carrier.time,
-                        flow: "TCP \(segment.flow)")
+                        flow: segment.flow, transport: "TCP")
                     stream.segments.removeAll { $0.offset < carrier.offset }
                 }
                 streams[segment.flow] = stream
@@ -146,7 +161,7 @@ package enum PacketCapture {
                     for result in stream.decoder.finish() {
                         accept(
                             result, bytes: result.message.serialized(), frame: boundary.frame, time: boundary.time,
-                            flow: "TCP \(boundary.flow)")
+                            flow: boundary.flow, transport: "TCP")
                     }
                 }
             case .issue(let issue):
@@ -160,44 +175,73 @@ package enum PacketCapture {
                     let last = stream.segments.last
                     accept(
                         result, bytes: result.message.serialized(), frame: last?.frame ?? 0,
-                        time: last?.time ?? Timestamp(seconds: 0, nanoseconds: 0), flow: "TCP \(flow)")
+                        time: last?.time ?? Timestamp(seconds: 0, nanoseconds: 0), flow: flow, transport: "TCP")
                 }
             }
             streams = [:]
         }
 
-        /// One SIP message: its own findings, then its meaning for its dialog.
-        mutating func accept(_ result: SIPParseResult, bytes: [UInt8], frame: Int, time: Timestamp, flow: String) {
+        /// One SIP message: its own findings, then its meaning for its dialog, and its place in
+        /// the dialog's call flow.
+        mutating func accept(
+            _ result: SIPParseResult, bytes: [UInt8], frame: Int, time: Timestamp, flow: Flow, transport: String
+        ) {
             sipMessages += 1
-            let context = "frame \(frame) (\(flow))"
+            let context = "frame \(frame) (\(transport) \(flow))"
             if !result.diagnostics.isEmpty {
                 embedded.append(LintedFile(path: "", context: context, source: bytes, diagnostics: result.diagnostics))
             }
             dialogs.read(result.message, at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 1)))
-            let (messages, findings) = dialogs.take()
+            let (messages, wires, findings) = dialogs.take()
             if !findings.isEmpty {
                 embedded.append(LintedFile(path: "", context: context, source: bytes, diagnostics: findings))
             }
             let milliseconds = Double(time.seconds) * 1000 + Double(time.nanoseconds) / 1_000_000
+            // Dialogs whose last transactions are over by now end before this message is placed:
+            // a new transaction with the same Call-ID much later begins a new trace.
+            if nextEnd < milliseconds {
+                let (now, deadlines) = (milliseconds, ending)
+                end { session in deadlines[session].map { $0 < now } ?? false }
+            }
+            // In a capture the parties are the addresses the packet went between.
+            var wire = wires.first?.value
+            wire?.sender = flow.sourceEndpoint
+            wire?.receiver = flow.destinationEndpoint
+            wire?.number = frame
+            wire?.line = nil
+            let session = wire?.session ?? messages.first?.value.session ?? ""
+            if open[session] == nil {
+                open[session] = []
+                order.append(session)
+            }
+            if messages.isEmpty {
+                open[session, default: []].append(
+                    SignalingTrace.Event(
+                        kind: .wire, side: nil, operation: wire?.label ?? "sip", time: milliseconds, context: context,
+                        wire: wire))
+            }
             for located in messages {
-                let session = located.value.session ?? ""
-                if open[session] == nil {
-                    open[session] = []
-                    order.append(session)
-                }
                 var eventContext = context
                 let kind = SignalingTrace.Event.Kind(located.value.content)
                 switch located.value.content {
                 case .description: eventContext += ", SDP body"  // lines count in the body, not the message
-                case .hangUp:
-                    ended.append(session)
-                    dialogs.end(session: session)
+                case .hangUp: ending[session] = milliseconds + Self.lingering
                 default: break
                 }
                 open[session, default: []].append(
                     SignalingTrace.Event(
-                        kind: kind, side: nil, operation: "sip", time: milliseconds, context: eventContext))
+                        kind: kind, side: nil, operation: wire?.label ?? "sip", time: milliseconds,
+                        context: eventContext, wire: wire))
             }
+            // A transaction that carried no signaling (OPTIONS, REGISTER, MESSAGE) ends with its
+            // final response, unless its dialog carried some.
+            if let code = result.message.statusCode, code >= 200, result.message.cseq?.method != .invite,
+                ending[session] == nil,
+                open[session]?.allSatisfy({ if case .wire = $0.kind { true } else { false } }) ?? false
+            {
+                ending[session] = milliseconds + Self.lingering
+            }
+            nextEnd = min(nextEnd, ending[session] ?? .infinity)
         }
 
         /// `SIP/2.0 …` or a request line ending in ` SIP/2.0` (RFC 3261 §7.1), after keep-alive

@@ -48,9 +48,9 @@ package enum SIPpTraceLog {
         return (start..<end, min(bytes.count, end + 1))
     }
 
-    /// Where each message of the log is, and the line it starts on.
-    package static func messages(_ bytes: [UInt8]) -> [(range: Range<Int>, line: Int)] {
-        var found: [(range: Range<Int>, line: Int)] = []
+    /// Where each message of the log is, the line it starts on, and when SIPp logged it.
+    package static func messages(_ bytes: [UInt8]) -> [(range: Range<Int>, line: Int, time: Double?)] {
+        var found: [(range: Range<Int>, line: Int, time: Double?)] = []
         var offset = 0
         var lineNumber = 1
         while offset < bytes.count {
@@ -86,18 +86,43 @@ package enum SIPpTraceLog {
                 end = next
                 while end - 1 > start && bytes[end - 1] == 0x0A && bytes[end - 2] == 0x0A { end -= 1 }
             }
-            found.append((start..<end, messageLine))
+            found.append((start..<end, messageLine, time(bytes[separator.content])))
             lineNumber = messageLine + bytes[start..<end].count { $0 == 0x0A }
             offset = end
         }
         return found
     }
 
+    /// The time on a separator line, `----- 2026-11-25 12:57:54.013733`, in milliseconds since
+    /// the Unix epoch. SIPp writes its local time without a zone; it is read as UTC, which
+    /// keeps the intervals between messages exact.
+    package static func time(_ separator: ArraySlice<UInt8>) -> Double? {
+        let text = separator.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }
+        let fields = text.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        guard fields.count == 2 else { return nil }
+        let date = fields[0].split(separator: UInt8(ascii: "-")).map { Int(String(decoding: $0, as: UTF8.self)) }
+        let clock = fields[1].split(separator: UInt8(ascii: ":")).map { Double(String(decoding: $0, as: UTF8.self)) }
+        guard date.count == 3, clock.count == 3, let year = date[0], let month = date[1], let day = date[2],
+            let hours = clock[0], let minutes = clock[1], let seconds = clock[2], (1...12).contains(month),
+            (1...31).contains(day)
+        else { return nil }
+        // Days since 1970-01-01 of a date in the proleptic Gregorian calendar.
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return (Double(days) * 86_400 + hours * 3600 + minutes * 60 + seconds) * 1000
+    }
+
     static func read(_ bytes: [UInt8], strict: Bool) -> InputDocument {
         let options: SIPParseOptions = strict ? .strict : .lenient
         var reader = SIPSignaling.Reader(strict: strict)
         var diagnostics: [Diagnostic] = []
-        for (range, line) in messages(bytes) {
+        var times: [Double?] = []
+        for (range, line, time) in messages(bytes) {
+            times.append(time)
             let message = SIPParseResult(
                 SIPMessage.parse(bytes: Array(bytes[range]), framing: .datagram, options: options),
                 streamOffset: range.lowerBound, streamLine: line)
@@ -106,6 +131,7 @@ package enum SIPpTraceLog {
         }
         diagnostics += reader.diagnostics
         return SignalingMessages.document(
-            reader.messages, diagnostics: diagnostics, source: bytes, format: .sip, description: "SIPp message log")
+            reader.messages, diagnostics: diagnostics, source: bytes, format: .sip, description: "SIPp message log",
+            wires: reader.wires, times: times)
     }
 }

@@ -10,25 +10,60 @@ public enum SignalingMessages {
     /// Reads the messages of `source` in `format`. The readers check each description's and
     /// candidate's text as they go, with findings located in `source`.
     public static func read(_ source: [UInt8], format: SignalingFormat, strict: Bool = false) -> InputDocument {
-        let (messages, diagnostics) = Signaling.read(
-            source, format: format, options: Signaling.ReadOptions(strict: strict))
-        return document(messages, diagnostics: diagnostics, source: source, format: format)
+        let read = Signaling.readWithWires(source, format: format, options: Signaling.ReadOptions(strict: strict))
+        return document(read.messages, diagnostics: read.diagnostics, source: source, format: format, wires: read.wires)
     }
 
-    /// Messages read already, laid out as one trace per session.
+    /// Messages read already, laid out as one trace per session. With `wires` (every SIP
+    /// message of a SIP input, in input order) each SIP message is an event, carrying the
+    /// signaling messages read from it or, when it carries none, an event of its own; `times`
+    /// gives the wires' times when the input records them.
     package static func document(
         _ messages: [Located<SignalingMessage>], diagnostics: [Diagnostic], source: [UInt8],
-        format: SignalingFormat, description: String? = nil, firstNumber: Int = 0, contexts: [String]? = nil
+        format: SignalingFormat, description: String? = nil, firstNumber: Int = 0, contexts: [String]? = nil,
+        wires: [Located<WireMessage>] = [], times: [Double?] = []
     ) -> InputDocument {
         var order: [String] = []
         var events: [String: [SignalingTrace.Event]] = [:]
-        for (number, located) in messages.enumerated() {
-            var (session, event) = Self.event(located, number: firstNumber + number, format: format)
-            if let contexts, contexts.indices.contains(number) { event.context = contexts[number] }
+        func add(_ event: SignalingTrace.Event, to session: String) {
             if events[session] == nil { order.append(session) }
             events[session, default: []].append(event)
         }
-        let traces = order.map { SignalingTrace(name: traceName($0), events: events[$0] ?? []) }
+        var numbered = Array(messages.enumerated())
+        if !wires.isEmpty {
+            // A signaling message sits where the SIP message it was read from starts.
+            var carried: [Int: [(offset: Int, element: Located<SignalingMessage>)]] = [:]
+            for item in numbered { carried[item.element.location.bytes.lowerBound, default: []].append(item) }
+            numbered = []
+            for (position, wire) in wires.enumerated() {
+                let start = wire.location.bytes.lowerBound
+                let time = times.indices.contains(position) ? times[position] : nil
+                guard let items = carried.removeValue(forKey: start) else {
+                    let at = "\(wire.location.line):\(wire.location.column)"
+                    add(
+                        SignalingTrace.Event(
+                            kind: .wire, side: nil, operation: wire.value.label, time: time,
+                            context: "message at \(at)", wire: wire.value),
+                        to: wire.value.session ?? "")
+                    continue
+                }
+                for (number, located) in items {
+                    var (session, event) = Self.event(located, number: firstNumber + number, format: format)
+                    event.wire = wire.value
+                    event.operation = wire.value.label
+                    event.time = time
+                    add(event, to: session)
+                }
+            }
+            // Messages no wire accounts for keep their place after the others.
+            numbered = carried.values.flatMap { $0 }.sorted { $0.offset < $1.offset }
+        }
+        for (number, located) in numbered {
+            var (session, event) = Self.event(located, number: firstNumber + number, format: format)
+            if let contexts, contexts.indices.contains(number) { event.context = contexts[number] }
+            add(event, to: session)
+        }
+        let traces = order.map { SignalingTrace(name: traceName($0, format: format), events: events[$0] ?? []) }
         return InputDocument(
             format: description ?? self.description(format), traces: traces, diagnostics: diagnostics, source: source,
             textsChecked: true)
@@ -59,7 +94,15 @@ public enum SignalingMessages {
         )
     }
 
-    package static func traceName(_ session: String) -> String { session.isEmpty ? "messages" : "session \(session)" }
+    /// How reports name a session: a SIP dialog by its Call-ID, as in a packet capture.
+    static func traceName(_ session: String, format: SignalingFormat) -> String {
+        switch (format, session.isEmpty) {
+        case (.sip, true): "SIP without Call-ID"
+        case (.sip, false): "Call-ID \(session)"
+        case (_, true): "messages"
+        case (_, false): "session \(session)"
+        }
+    }
 
     /// Whether `head` (the start of an input) is an NDJSON stream of signaling messages: its
     /// first line a whole JSON value, more lines after it.

@@ -55,6 +55,9 @@ public struct SignalingTrace: Sendable, Hashable {
             case failure(message: String)
             /// A state change (`signalingstatechange` → `stable`).
             case state(name: String, value: String)
+            /// A SIP message that carries no signaling message (100 Trying, an ACK without SDP,
+            /// OPTIONS), shown in a call flow; ``SignalingTrace/Event/wire`` says what it is.
+            case wire
         }
 
         public var kind: Kind
@@ -68,9 +71,15 @@ public struct SignalingTrace: Sendable, Hashable {
         /// The signaling message the event was read from, when the input was signaling messages
         /// (JSON, SIP, WHIP/WHEP, Jingle): what a conversion writes, with every field it had.
         public var message: SignalingMessage?
+        /// The SIP message that carried the event, when the input was SIP (a file, a SIPp log,
+        /// a capture): its method or status and the parties it went between. The events a
+        /// message carries (a trickle INFO's candidates) share it.
+        public var wire: WireMessage?
 
         public init(
-            kind: Kind, side: Side?, operation: String, time: Double?, context: String, message: SignalingMessage? = nil
+            kind: Kind, side: Side?, operation: String, time: Double?, context: String,
+            message: SignalingMessage? = nil,
+            wire: WireMessage? = nil
         ) {
             self.kind = kind
             self.side = side
@@ -78,6 +87,7 @@ public struct SignalingTrace: Sendable, Hashable {
             self.time = time
             self.context = context
             self.message = message
+            self.wire = wire
         }
     }
 

@@ -1,9 +1,10 @@
-import SDPLintDiagnostics
+public import SDPLintDiagnostics
 import SDPLintICE
 public import SDPLintInput
 public import SDPLintJSON
 import SDPLintOfferAnswer
 import SDPLintSDP
+public import SDPLintSignaling
 
 /// A connection's signaling at a glance: one row per description applied, candidate, failure
 /// and state change, with the m-sections each description leaves, the codec each section sends
@@ -21,7 +22,7 @@ public struct Timeline: Sendable {
         public var time: Double?
         public var side: SignalingTrace.Event.Side?
         /// `offer`, `answer`, `pranswer`, `rollback`, `candidate`, `end-of-candidates`,
-        /// `failure` or `state`.
+        /// `failure`, `state`, or `message` for a SIP message that carries none of these.
         public var kind: String
         /// What the capture calls it: `setRemoteDescription`, `onicecandidate`.
         public var operation: String
@@ -33,6 +34,8 @@ public struct Timeline: Sendable {
         public var changes: [String]
         /// Where in the capture the event is.
         public var context: String
+        /// The SIP message that carried the event: an arrow of the call flow.
+        public var wire: WireMessage?
     }
 
     /// One m-section after a description.
@@ -64,8 +67,13 @@ public struct Timeline: Sendable {
                 steps[exchanges.sequence[answer]] = step
             }
         }
-        rows = []
+        var built: [Row] = []
         for (index, event) in trace.events.enumerated() {
+            func add(_ row: Row) {
+                var row = row
+                row.wire = event.wire
+                built.append(row)
+            }
             switch event.kind {
             case .description(let type, let sdp, let applied):
                 guard !event.operation.hasPrefix("create") else { continue }
@@ -98,7 +106,7 @@ public struct Timeline: Sendable {
                             codec: nil, rejected: section.port == 0 && !section.has(.bundleOnly))
                     }
                 }
-                rows.append(row)
+                add(row)
             case .candidate(let line, let mid, let mLineIndex):
                 var detail = line
                 if let candidate = Candidate.parse(line).value {
@@ -106,41 +114,62 @@ public struct Timeline: Sendable {
                     if candidate.componentID != 1 { detail += " component \(candidate.componentID)" }
                 }
                 if let mid { detail += " (mid \(mid))" } else if let mLineIndex { detail += " (m-line \(mLineIndex))" }
-                rows.append(
+                add(
                     Row(
                         time: event.time, side: event.side, kind: "candidate", operation: event.operation,
                         detail: detail, sections: [], changes: [], context: event.context))
             case .endOfCandidates(let mid):
-                rows.append(
+                add(
                     Row(
                         time: event.time, side: event.side, kind: "end-of-candidates", operation: event.operation,
                         detail: mid.map { "mid \($0)" } ?? "", sections: [], changes: [], context: event.context))
             case .failure(let message):
-                rows.append(
+                add(
                     Row(
                         time: event.time, side: event.side, kind: "failure", operation: event.operation,
                         detail: message, sections: [], changes: [], context: event.context))
             case .state(let name, let value):
-                rows.append(
+                add(
                     Row(
                         time: event.time, side: nil, kind: "state", operation: event.operation,
                         detail: "\(name): \(value)", sections: [], changes: [], context: event.context))
+            case .wire:
+                add(
+                    Row(
+                        time: event.time, side: nil, kind: "message", operation: event.operation, detail: "",
+                        sections: [], changes: [], context: event.context))
             }
         }
+        rows = built
     }
 
     static func label(_ codec: CodecReport) -> String { NegotiationText.label(codec) }
 
     // MARK: Text
 
-    /// The timeline as an aligned table; every value from the input is escaped for a terminal.
-    public func text(renderer: TextRenderer = TextRenderer()) -> String {
+    /// The timeline as an aligned table, or, when its events came from SIP messages, as a
+    /// call-flow ladder with the parties as columns; every value from the input is escaped for
+    /// a terminal.
+    ///
+    /// - Parameter findings: For each row, the findings about the event, marked on its row by
+    ///   severity and code (the full findings are printed after the timeline).
+    public func text(renderer: TextRenderer = TextRenderer(), findings: [[Diagnostic]] = []) -> String {
         let escaped = TextRenderer.escaped
         var output =
             renderer.paint(escaped(name, false), .bold) + (origin.map { "  " + escaped($0, false) } ?? "") + "\n"
         let start = rows.compactMap(\.time).first
         let times = rows.map { row in row.time.flatMap { time in start.map { Self.seconds(time - $0) } } ?? "-" }
         let timeWidth = max(4, times.map(\.count).max() ?? 0)
+        var lines = rows.indices.map { details(of: $0, findings: findings, renderer: renderer) }
+        if rows.contains(where: { $0.wire != nil }) {
+            // Beside an arrow, what the message is to the negotiation: `offer #0 audio …`.
+            for (index, row) in rows.enumerated() where row.kind != "message" && row.kind != "state" {
+                let kind = renderer.paint(row.kind, style(row))
+                lines[index][0] = lines[index][0].isEmpty ? kind : kind + " " + lines[index][0]
+            }
+            output += Ladder(rows: rows, renderer: renderer).text(times: times, timeWidth: timeWidth, details: &lines)
+            return output
+        }
         let kindWidth = max(5, rows.map(\.kind.count).max() ?? 0)
         output +=
             "  "
@@ -148,32 +177,60 @@ public struct Timeline: Sendable {
                 "time".leftPadding(toLength: timeWidth) + "  side    " + "event".padding(toLength: kindWidth)
                     + "  details", .blue) + "\n"
         let indent = String(repeating: " ", count: 2 + timeWidth + 2 + 8 + kindWidth + 2)
-        for (row, time) in zip(rows, times) {
+        for (index, (row, time)) in zip(rows, times).enumerated() {
             let side = (row.side?.rawValue ?? "").padding(toLength: 6)
             var line = "  " + time.leftPadding(toLength: timeWidth) + "  " + side + "  "
             line += renderer.paint(row.kind.padding(toLength: kindWidth), style(row))
-            var details: [String] = []
-            if !row.sections.isEmpty {
-                details.append(
-                    row.sections.map { section in
-                        var text = "#\(section.index) \(escaped(section.media, false))"
-                        if let mid = section.mid { text += " \(escaped(mid, false))" }
-                        text += section.rejected ? " " + renderer.paint("rejected", .red) : " \(section.direction)"
-                        if let codec = section.codec, !section.rejected { text += " " + escaped(codec, false) }
-                        return text
-                    }.joined(separator: " · "))
-            }
-            if !row.detail.isEmpty {
-                let detail = escaped(row.detail, false)
-                details.append(row.kind == "failure" ? renderer.paint(detail, .red) : detail)
-            }
-            line += "  " + details.joined(separator: " — ")
-            output += line + "\n"
-            for change in row.changes {
-                output += indent + renderer.paint("~ ", .yellow) + escaped(change, false) + "\n"
-            }
+            output += line + "  " + (lines[index].first ?? "") + "\n"
+            for change in lines[index].dropFirst() { output += indent + change + "\n" }
         }
         return output
+    }
+
+    /// A row's words: its sections, detail and finding marks on the first line, then one line
+    /// per change the exchange made.
+    private func details(of index: Int, findings: [[Diagnostic]], renderer: TextRenderer) -> [String] {
+        let escaped = TextRenderer.escaped
+        let row = rows[index]
+        var details: [String] = []
+        if !row.sections.isEmpty {
+            details.append(
+                row.sections.map { section in
+                    var text = "#\(section.index) \(escaped(section.media, false))"
+                    if let mid = section.mid { text += " \(escaped(mid, false))" }
+                    text += section.rejected ? " " + renderer.paint("rejected", .red) : " \(section.direction)"
+                    if let codec = section.codec, !section.rejected { text += " " + escaped(codec, false) }
+                    return text
+                }.joined(separator: " · "))
+        }
+        if !row.detail.isEmpty {
+            let detail = escaped(row.detail, false)
+            details.append(row.kind == "failure" ? renderer.paint(detail, .red) : detail)
+        }
+        var first = details.joined(separator: " — ")
+        if findings.indices.contains(index), !findings[index].isEmpty {
+            // One mark per rule, errors first, with a count when a rule fires more than once.
+            var marks: [(severity: Severity, code: Rule.Code, count: Int)] = []
+            for diagnostic in findings[index] {
+                if let same = marks.firstIndex(where: {
+                    $0.code == diagnostic.code && $0.severity == diagnostic.severity
+                }) {
+                    marks[same].count += 1
+                } else {
+                    marks.append((diagnostic.severity, diagnostic.code, 1))
+                }
+            }
+            let ordered = marks.enumerated().sorted {
+                ($1.element.severity, $0.offset) < ($0.element.severity, $1.offset)
+            }
+            let text = ordered.map { _, mark in
+                renderer.paint(
+                    "\(mark.severity.label)[\(mark.code)]" + (mark.count > 1 ? "×\(mark.count)" : ""),
+                    mark.severity == .error ? .red : mark.severity == .warning ? .yellow : .blue)
+            }
+            first += (first.isEmpty ? "" : "  ") + text.joined(separator: " ")
+        }
+        return [first] + row.changes.map { renderer.paint("~ ", .yellow) + escaped($0, false) }
     }
 
     private func style(_ row: Row) -> TextRenderer.Style {
@@ -232,6 +289,17 @@ public struct Timeline: Sendable {
                                 }
                             })
                         entry.member("changes", strings: row.changes)
+                        if let wire = row.wire {
+                            entry.member(
+                                "message",
+                                object: { message in
+                                    message.member("number", wire.number)
+                                    if let line = wire.line { message.member("line", line) }
+                                    message.member("label", wire.label)
+                                    message.member("from", wire.sender)
+                                    message.member("to", wire.receiver)
+                                })
+                        }
                     }
                 }
             })

@@ -46,8 +46,8 @@ import Testing
         #expect(
             timeline.standardOutput.contains(
                 "Fixtures/pcap/sip-udp-fragmented.pcapng: packet capture (pcapng), 1 connection"))
-        #expect(timeline.standardOutput.contains("answer  #0 audio 0 sendrecv PCMU/8000 · #1 video 1 rejected"))
-        #expect(timeline.standardOutput.contains("state   session: hang-up"))
+        #expect(timeline.standardOutput.contains("answer #0 audio 0 sendrecv PCMU/8000 · #1 video 1 rejected"))
+        #expect(timeline.standardOutput.contains("│────── BYE ──────▶│  session: hang-up"))
     }
 
     @Test func aLinphoneCaptureOfTheCorpusIsRead() throws {

@@ -86,7 +86,7 @@ import Testing
         let timeline = try Executable.run("sdplint", ["timeline", "-"], input: try Self.sippCall())
         #expect(timeline.status == 0)
         #expect(timeline.standardOutput.contains("<stdin>: SIP messages, 1 connection"))
-        #expect(timeline.standardOutput.contains("answer  #0 audio sendrecv PCMU/8000"), "\(timeline.standardOutput)")
+        #expect(timeline.standardOutput.contains("answer #0 audio sendrecv PCMU/8000"), "\(timeline.standardOutput)")
         #expect(timeline.standardOutput.contains("session: hang-up"))
     }
 

@@ -143,7 +143,7 @@ public struct Anonymizer: Sendable {
             var buffer = bytes
             if SIPpTraceLog.isLog(bytes) {
                 // Each message of SIPp's log; the separators, times and byte counts stay.
-                for (range, _) in SIPpTraceLog.messages(bytes) { messages(&buffer, range, .sip) }
+                for (range, _, _) in SIPpTraceLog.messages(bytes) { messages(&buffer, range, .sip) }
             } else {
                 messages(&buffer, 0..<buffer.count, .sip)
             }

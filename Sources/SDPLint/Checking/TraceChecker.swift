@@ -107,7 +107,7 @@ struct TraceChecker {
                         TraceRules.connectionFailed.diagnostic(
                             at: SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count), "\(name) became failed")
                     ]))
-            case .state, .endOfCandidates:
+            case .state, .endOfCandidates, .wire:
                 break
             }
         }

@@ -3,6 +3,7 @@ public import SDPLintInput
 import SDPLintJSON
 public import SDPLintReporting
 import SDPLintSDP
+import SDPLintSignaling
 
 /// `sdplint timeline`: the signaling of each connection or session of an input as a table, one
 /// row per description, candidate, failure and state change.
@@ -103,7 +104,10 @@ public struct TimelineCommand {
             let renderer = TextRenderer(color: color)
             var text = "\(name): \(format), \(timelines.count) "
             text += "connection\(timelines.count == 1 ? "" : "s")\n"
-            for timeline in timelines { text += "\n" + timeline.text(renderer: renderer) }
+            let marks = self.marks()
+            for (index, timeline) in timelines.enumerated() {
+                text += "\n" + timeline.text(renderer: renderer, findings: marks[index])
+            }
             var counts = SeverityCounts()
             for file in findings {
                 counts = counts + file.counts
@@ -118,6 +122,42 @@ public struct TimelineCommand {
                 text += "\n"
             }
             return text
+        }
+
+        /// For each timeline, each row's errors and warnings, marked on the row: the findings
+        /// about the event's own text (its context), and the findings of a SIP file's message
+        /// headers (by line, up to the next message).
+        func marks() -> [[[Diagnostic]]] {
+            var marks = timelines.map { [[Diagnostic]](repeating: [], count: $0.rows.count) }
+            var byContext: [String: (Int, Int)] = [:]
+            var starts: [(line: Int, at: (Int, Int))] = []
+            for (index, timeline) in timelines.enumerated() {
+                for (row, event) in timeline.rows.enumerated() {
+                    if byContext[event.context] == nil { byContext[event.context] = (index, row) }
+                    // `frame 7 (UDP …), SDP body` is also where `frame 7 (UDP …)` is.
+                    if let comma = event.context.firstRange(of: ", "),
+                        byContext[String(event.context[..<comma.lowerBound])] == nil
+                    {
+                        byContext[String(event.context[..<comma.lowerBound])] = (index, row)
+                    }
+                    if let line = event.wire?.line, row == 0 || timeline.rows[row - 1].wire != event.wire {
+                        starts.append((line, (index, row)))
+                    }
+                }
+            }
+            starts.sort { $0.line < $1.line }
+            for file in findings {
+                for diagnostic in file.diagnostics where diagnostic.severity >= .warning {
+                    let place: (Int, Int)?
+                    if let context = file.context {
+                        place = byContext[context]
+                    } else {
+                        place = starts.last { $0.line <= diagnostic.location.line }?.at
+                    }
+                    if let (index, row) = place { marks[index][row].append(diagnostic) }
+                }
+            }
+            return marks
         }
 
         /// The object `Schemas/sdplint-timeline.schema.json` describes.

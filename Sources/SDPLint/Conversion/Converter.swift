@@ -142,6 +142,8 @@ public enum Converter {
                         messages.append(SignalingMessage(.endOfCandidates(.init(sdpMid: mid)), session: trace.name))
                     case .failure:
                         failures += 1
+                    case .wire:
+                        break  // a SIP message without signaling (100 Trying, ACK): nothing to convert
                     case .state(let name, let value):
                         if name == "peerconnection" && value == "closed" {
                             messages.append(SignalingMessage(.hangUp(.init()), session: trace.name))

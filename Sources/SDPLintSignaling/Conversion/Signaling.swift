@@ -77,15 +77,26 @@ public enum Signaling {
         _ bytes: [UInt8], name: String = "", format: SignalingFormat? = nil,
         options: ReadOptions = .default
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+        let read = readWithWires(bytes, name: name, format: format, options: options)
+        return (read.messages, read.diagnostics)
+    }
+
+    /// ``read(_:name:format:options:)``, with every SIP message of a SIP input as a
+    /// ``WireMessage`` (none for the other formats), for a call-flow ladder.
+    package static func readWithWires(
+        _ bytes: [UInt8], name: String = "", format: SignalingFormat? = nil,
+        options: ReadOptions = .default
+    ) -> (messages: [Located<SignalingMessage>], wires: [Located<WireMessage>], diagnostics: [Diagnostic]) {
         guard let format = format ?? detect(bytes, name: name) else {
             let start = SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 1))
             if bytes.allSatisfy(isSpace) {
                 return (
-                    [], [SignalingRules.emptyInput.diagnostic(at: start, "the input is empty", strict: options.strict)]
+                    [], [],
+                    [SignalingRules.emptyInput.diagnostic(at: start, "the input is empty", strict: options.strict)]
                 )
             }
             return (
-                [],
+                [], [],
                 [
                     SignalingRules.unknownFormat.diagnostic(
                         at: start,
@@ -95,6 +106,7 @@ public enum Signaling {
             )
         }
         var result: (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic])
+        var wires: [Located<WireMessage>] = []
         switch format {
         case .json, .envelope:
             var json = options.json
@@ -103,7 +115,9 @@ public enum Signaling {
         case .sip:
             var sip = options.sip
             sip.strict = sip.strict || options.strict
-            result = SIPSignaling.read(bytes, options: sip)
+            let read = SIPSignaling.read(bytes, options: sip)
+            result = (read.messages, read.diagnostics)
+            wires = read.wires
         case .whip:
             var http = options.http
             http.strict = http.strict || options.strict
@@ -120,7 +134,7 @@ public enum Signaling {
                     at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
                     "the \(format) input holds no signaling message", strict: options.strict))
         }
-        return result
+        return (result.messages, wires, result.diagnostics)
     }
 
     /// Writes messages in `format`.

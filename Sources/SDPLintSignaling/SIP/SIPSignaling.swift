@@ -27,12 +27,13 @@ public enum SIPSignaling {
     /// order within a dialog.
     ///
     /// - Returns: The messages, each at its SIP message's start line (a trickle INFO gives one
-    ///   message per candidate, all at the INFO), and every finding (the SIP parser's findings,
-    ///   SDP findings at their line, and `SIG2xx`).
+    ///   message per candidate, all at the INFO); every SIP message as a ``WireMessage`` at the
+    ///   same place, in input order; and every finding (the SIP parser's findings, SDP findings at
+    ///   their line, and `SIG2xx`).
     /// - Complexity: O(n) in the size of the input.
     public static func read(
         _ bytes: [UInt8], options: SIPParseOptions = .lenient
-    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+    ) -> (messages: [Located<SignalingMessage>], wires: [Located<WireMessage>], diagnostics: [Diagnostic]) {
         var decoder = SIPStreamDecoder(options: options)
         var results = decoder.decode(bytes)
         results += decoder.finish()
@@ -58,7 +59,7 @@ public enum SIPSignaling {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(message)
         }
-        return (order.flatMap { groups[$0] ?? [] }, diagnostics)
+        return (order.flatMap { groups[$0] ?? [] }, reader.wires, diagnostics)
     }
 
     /// The offer/answer state of one dialog.
@@ -69,6 +70,12 @@ public enum SIPSignaling {
         var inviteHadOffer: Bool?
         /// The last answer, to recognize a 2xx that repeats the answer of a reliable 18x.
         var lastAnswer: [UInt8]?
+        /// The parties as the dialog's first message names them: the caller (its From, who
+        /// sent the first request) and the callee (its To), and the caller's From tag.
+        var caller = ""
+        var callee = ""
+        var callerTag: String?
+        var callerAddress = ""
     }
 
     /// Maps SIP messages to signaling messages one at a time, keeping each dialog's
@@ -81,6 +88,10 @@ public enum SIPSignaling {
         public private(set) var messages: [Located<SignalingMessage>] = []
         /// The SIG2xx findings so far, at the locations given to ``read(_:at:)``.
         public private(set) var diagnostics: [Diagnostic] = []
+        /// Every SIP message read so far, in order, at the locations given to ``read(_:at:)``.
+        public private(set) var wires: [Located<WireMessage>] = []
+        /// How many SIP messages were read, to number them.
+        var count = 0
 
         public init(strict: Bool = false) {
             self.strict = strict
@@ -96,12 +107,15 @@ public enum SIPSignaling {
 
         /// The messages and findings read since the last call, handed over and forgotten, for a
         /// caller that processes a long capture as it goes.
-        public mutating func take() -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
+        public mutating func take() -> (
+            messages: [Located<SignalingMessage>], wires: [Located<WireMessage>], diagnostics: [Diagnostic]
+        ) {
             defer {
                 messages = []
+                wires = []
                 diagnostics = []
             }
-            return (messages, diagnostics)
+            return (messages, wires, diagnostics)
         }
 
         /// Forgets a dialog's offer/answer state once it is over (after its BYE or CANCEL).
@@ -119,6 +133,8 @@ public enum SIPSignaling {
             // Parsed once, by the SIP parser; its findings are the message's.
             let sdp = message.sessionDescription
             let what = name(of: message)
+            count += 1
+            wires.append(Located(wire(message, number: count, line: location.line, state: &state), at: location))
 
             if let method = message.requestLine?.method {
                 switch method {
@@ -234,6 +250,47 @@ public enum SIPSignaling {
                 SignalingRules.ignoredBody, location,
                 "the \(name(of: message)) body of type \(message.contentType?.description ?? "(none)") carries no signaling message"
             )
+        }
+
+        /// The message as a call flow draws it, between the dialog's two parties: the transaction's
+        /// originator is the party its From names (RFC 3261 §8.1.1.3, §12.1: a response copies
+        /// the request's From), identified by the From tag (or the From URI without one); a
+        /// request goes from that party, a response to it.
+        func wire(_ message: SIPMessage, number: Int, line: Int, state: inout DialogState) -> WireMessage {
+            let from = message.from
+            let fromParty = from.map { Self.party($0.uri) } ?? "?"
+            if state.caller.isEmpty {
+                state.caller = fromParty
+                state.callerAddress = fromParty
+                state.callee = message.to.map { Self.party($0.uri) } ?? "?"
+                if state.callee == state.caller {
+                    state.caller += " (caller)"
+                    state.callee += " (callee)"
+                }
+                state.callerTag = from?.tag
+            }
+            let fromCaller =
+                if let tag = state.callerTag { from?.tag == tag } else { fromParty == state.callerAddress }
+            let originator = fromCaller ? state.caller : state.callee
+            let other = fromCaller ? state.callee : state.caller
+            let label: String
+            if let line = message.requestLine {
+                label = line.method.rawValue
+            } else {
+                label = message.statusLine.map { "\($0.statusCode) \($0.reasonPhrase)" } ?? "?"
+            }
+            return WireMessage(
+                label: label, session: message.callID, sender: message.isRequest ? originator : other,
+                receiver: message.isRequest ? other : originator, number: number, line: line)
+        }
+
+        /// A party as a ladder names it: `user@host:port` of its address of record.
+        static func party(_ uri: SIPURI) -> String {
+            if let opaque = uri.opaque { return opaque }
+            var text = uri.user.map { $0 + "@" } ?? ""
+            text += uri.host
+            if let port = uri.port { text += ":\(port)" }
+            return text
         }
 
         func name(of message: SIPMessage) -> String {
