@@ -33,6 +33,7 @@ struct Check: ParsableCommand {
               sdplint check sip-call.pcapng
               sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
               sdplint check --format sarif captures/ > findings.sarif
+              sdplint check --format html -o report.html call.pcapng
               cat offer.sdp | sdplint check -
             """
     )
@@ -43,8 +44,9 @@ struct Check: ParsableCommand {
     @Option(
         help:
             """
-            Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0) or github (Actions \
-            annotations).
+            Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0), github (Actions \
+            annotations) or html (one self-contained page to attach to a ticket: findings, the text with their \
+            lines marked, every SDP line explained).
             """
     )
     var format: CheckCommand.Format = .text

@@ -42,8 +42,10 @@ struct Diff: ParsableCommand {
 
     @Option(
         help: """
-            Output format: text, json (Schemas/sdplint-negotiation.schema.json), or the findings alone as sarif \
-            (SARIF 2.1.0) or github (Actions annotations), each in the description it is about.
+            Output format: text, json (Schemas/sdplint-negotiation.schema.json), html (one self-contained page: \
+            codecs negotiated and dropped per section, the descriptions explained with their findings), or the \
+            findings alone as sarif (SARIF 2.1.0) or github (Actions annotations), each in the description it is \
+            about.
             """)
     var format: DiffCommand.Format = .text
 

@@ -23,6 +23,7 @@ struct TimelineSubcommand: ParsableCommand {
             Examples:
               sdplint timeline webrtc_internals_dump.json
               sdplint timeline --format json dump.json
+              sdplint timeline --format html -o call.html call.pcapng
               sdplint timeline captures/
             """
     )
@@ -34,7 +35,11 @@ struct TimelineSubcommand: ParsableCommand {
             """)
     var files: [String]
 
-    @Option(help: "Output format: text, or json (Schemas/sdplint-timeline.schema.json).")
+    @Option(
+        help: """
+            Output format: text, json (Schemas/sdplint-timeline.schema.json), or html (one self-contained page: \
+            SIP call flows drawn as ladders, every event in a table, the findings with their text).
+            """)
     var format: TimelineCommand.Format = .text
 
     @Option(help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")

@@ -47,4 +47,38 @@ public enum Executable {
             standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: errData, as: UTF8.self), standardOutputData: outData)
     }
+
+    /// Runs another program (a validator, a browser) with its output in files, so that a
+    /// program that writes much to both streams cannot block on a full pipe; it is stopped
+    /// after `timeout` seconds.
+    public static func runTool(_ path: String, _ arguments: [String], timeout: Double = 120) throws -> ExecutableRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let directory = FileManager.default.temporaryDirectory
+        let outURL = directory.appendingPathComponent("sdplint-tool-\(UUID()).out")
+        let errURL = directory.appendingPathComponent("sdplint-tool-\(UUID()).err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: outURL)
+        return ExecutableRun(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), standardOutputData: outData)
+    }
 }

@@ -12,7 +12,7 @@ import SDPLintReporting
 public struct CheckCommand {
     /// How the findings are written.
     public enum Format: String, Sendable, Hashable, CaseIterable {
-        case text, json, sarif, github
+        case text, json, sarif, github, html
     }
 
     public var configuration: LintConfiguration
@@ -91,11 +91,19 @@ public struct CheckCommand {
         let renderer = TextRenderer(color: color)
         let progress = self.progress && expanded.count > 1
         // SARIF converts columns to code points and text shows snippets: both need the text.
-        let keepText = format == .text || format == .sarif
+        let keepText = format == .text || format == .sarif || format == .html
         var json = JSONReport.Stream(toolVersion: sdplintVersion)
         var sarif = SARIFReport.Stream(toolVersion: sdplintVersion, rules: RuleCatalog.all)
         if format == .json { output.write(json.begin()) }
         if format == .sarif { output.write(sarif.begin()) }
+        if format == .html {
+            let count = expanded.count
+            output.write(
+                HTMLReport.begin(
+                    title: "sdplint check",
+                    subtitle: "sdplint \(sdplintVersion) · \(count) input\(count == 1 ? "" : "s")"))
+        }
+        var sections = 0
         var total = SeverityCounts()
         var byCode: [Rule.Code: Int] = [:]
         var checked = 0
@@ -121,6 +129,11 @@ public struct CheckCommand {
                 case .github:
                     file.diagnostics.removeAll { $0.severity < shown }
                     text += GitHubAnnotations.render([file])
+                case .html:
+                    guard file.diagnostics.contains(where: { $0.severity >= shown }) else { continue }
+                    sections += 1
+                    text += HTMLReport.findings(
+                        file, id: "i\(sections)", shown: shown, explanations: Explainer.explanations(of: file))
                 }
             }
             if !text.isEmpty {
@@ -206,7 +219,7 @@ public struct CheckCommand {
         switch format {
         case .text where quiet:
             break
-        case .text:
+        case .text, .html:
             var summary = renderer.summary(total, files: checked)
             let hidden = (shown > .info ? total.infos : 0) + (shown > .warning ? total.warnings : 0)
             if hidden > 0 {
@@ -217,7 +230,7 @@ public struct CheckCommand {
                 let codes = byCode.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) ×\($0.value)" }
                 summary += "\nby rule: " + codes.joined(separator: ", ")
             }
-            output.write(summary + "\n")
+            output.write(format == .html ? HTMLReport.end(summary: summary) : summary + "\n")
         case .json:
             output.write(json.end())
         case .sarif:

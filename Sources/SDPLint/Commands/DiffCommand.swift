@@ -11,7 +11,7 @@ public struct DiffCommand {
     /// GitHub annotations carry its findings, each in the description it is about, as `check`
     /// writes them.
     public enum Format: String, Sendable, Hashable, CaseIterable {
-        case text, json, sarif, github
+        case text, json, sarif, github, html
     }
 
     public var configuration: LintConfiguration
@@ -122,6 +122,9 @@ public struct DiffCommand {
                 output.write(
                     NegotiationJSON.render(
                         report, findings: findings, sources: found.origins, toolVersion: sdplintVersion))
+            case .html:
+                output.write(Self.htmlStart(found.sources))
+                output.write(HTMLReport.negotiation(report, id: "n1", title: "What the exchange negotiated"))
             case .sarif, .github: break
             }
         } else {
@@ -133,6 +136,14 @@ public struct DiffCommand {
                 output.write(
                     NegotiationJSON.render(
                         report, findings: findings, sources: found.origins, toolVersion: sdplintVersion))
+            case .html:
+                output.write(Self.htmlStart(found.sources))
+                for step in report.steps {
+                    guard let negotiation = step.negotiation else { continue }
+                    output.write(
+                        HTMLReport.negotiation(
+                            negotiation, id: "n\(step.number)", title: "Exchange \(step.number): what it negotiated"))
+                }
             case .sarif, .github: break
             }
         }
@@ -143,6 +154,25 @@ public struct DiffCommand {
                     Self.files(of: findings, sources: found.origins), toolVersion: sdplintVersion,
                     rules: RuleCatalog.all))
         case .github: output.write(GitHubAnnotations.render(Self.files(of: findings, sources: found.origins)))
+        case .html:
+            // Every description, with its findings and every line explained.
+            var byFile: [String: [Diagnostic]] = [:]
+            for finding in findings { byFile[finding.file, default: []].append(finding.diagnostic) }
+            let files = found.sources.compactMap { source -> LintedFile? in
+                guard var file = found.origins[source.name] else { return nil }
+                file.diagnostics = (byFile[source.name] ?? []).sorted {
+                    ($0.location, $0.code) < ($1.location, $1.code)
+                }
+                return file
+            }
+            for (index, file) in files.enumerated() {
+                output.write(
+                    HTMLReport.findings(file, id: "f\(index + 1)", explanations: Explainer.explanations(of: file)))
+            }
+            var counts = SeverityCounts()
+            for file in files { counts = counts + file.counts }
+            output.write(
+                HTMLReport.end(summary: TextRenderer().summary(counts, in: found.sources.count, "description")))
         case .text, .json: break
         }
         return configuration.fails(findings.map(\.diagnostic)) ? .findings : .success
@@ -150,6 +180,13 @@ public struct DiffCommand {
 
     /// The findings as `check` reports them: one file per description that has any, in the
     /// order of the descriptions, each finding in the text of its description.
+    /// The start of the HTML report: which descriptions are compared.
+    static func htmlStart(_ sources: [SDPSource]) -> String {
+        HTMLReport.begin(
+            title: "sdplint diff",
+            subtitle: "sdplint \(sdplintVersion) · " + sources.map(\.name).joined(separator: " → "))
+    }
+
     static func files(of findings: [Finding], sources: NegotiationText.Sources) -> [LintedFile] {
         var files: [LintedFile] = []
         var positions: [String: Int] = [:]

@@ -9,7 +9,7 @@ import SDPLintSignaling
 /// row per description, candidate, failure and state change.
 public struct TimelineCommand {
     public enum Format: String, Sendable, Hashable, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
     public var configuration: LintConfiguration
@@ -56,6 +56,11 @@ public struct TimelineCommand {
     public func run(_ inputs: [CommandInput], output: some CommandOutput) -> ExitStatus {
         var status = ExitStatus.success
         var shown: [Shown] = []
+        var total = SeverityCounts()
+        if format == .html {
+            let names = inputs.map(\.name).joined(separator: ", ")
+            output.write(HTMLReport.begin(title: "sdplint timeline", subtitle: "sdplint \(sdplintVersion) · \(names)"))
+        }
         for input in inputs {
             guard
                 let document = input.document(
@@ -77,8 +82,13 @@ public struct TimelineCommand {
             switch format {
             case .text: output.write((shown.isEmpty ? "" : "\n") + one.text(color: color))
             case .json: break
+            case .html: output.write(one.html(id: "i\(shown.count + 1)"))
             }
+            for file in findings { total = total + file.counts }
             shown.append(one)
+        }
+        if format == .html {
+            output.write(HTMLReport.end(summary: TextRenderer().summary(total, in: shown.count, "input")))
         }
         if format == .json && !(inputs.count == 1 && shown.isEmpty) {
             var json = JSONWriter(format: .pretty)
@@ -122,6 +132,22 @@ public struct TimelineCommand {
                 text += "\n"
             }
             return text
+        }
+
+        /// The timelines as HTML (a drawn ladder for SIP), then the errors and warnings as check
+        /// shows them, each with the text it is about.
+        func html(id: String) -> String {
+            var html = ""
+            let marks = self.marks()
+            for (index, timeline) in timelines.enumerated() {
+                html += HTMLReport.timeline(timeline, id: "\(id)-t\(index + 1)", findings: marks[index])
+            }
+            for (index, file) in findings.enumerated()
+            where file.diagnostics.contains(where: { $0.severity >= .warning }) {
+                html += HTMLReport.findings(
+                    file, id: "\(id)-f\(index + 1)", shown: .warning, explanations: Explainer.explanations(of: file))
+            }
+            return html
         }
 
         /// For each timeline, each row's errors and warnings, marked on the row: the findings

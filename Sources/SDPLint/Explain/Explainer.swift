@@ -1,6 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintICE
-import SDPLintInput
+public import SDPLintInput
 public import SDPLintReporting
 public import SDPLintSDP
 import SDPLintWebRTC
@@ -11,6 +11,13 @@ import SDPLintWebRTC
 public enum Explainer {
     /// One line and what it means.
     public typealias Line = ExplainedLine
+
+    /// The explanation of a checked text when it is a session description (`v=` first), for
+    /// reports that show the text.
+    public static func explanations(of file: LintedFile) -> [Line]? {
+        guard file.text.bytes.starts(with: Array("v=".utf8)) else { return nil }
+        return explain(file.text.bytes)
+    }
 
     public static func explain(_ source: [UInt8]) -> [Line] {
         explain(SessionDescription.parse(bytes: source))
