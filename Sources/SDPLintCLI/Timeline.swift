@@ -37,8 +37,9 @@ struct TimelineSubcommand: ParsableCommand {
 
     @Option(
         help: """
-            Output format: text, json (Schemas/sdplint-timeline.schema.json), or html (one self-contained page: \
-            SIP call flows drawn as ladders, every event in a table, the findings with their text).
+            Output format: text, json (Schemas/sdplint-timeline.schema.json), html (one self-contained page: \
+            SIP call flows drawn as ladders, every event in a table, the findings with their text), or svg (the \
+            SIP call flows alone, as one image; one input).
             """)
     var format: TimelineCommand.Format = .text
 

@@ -243,8 +243,15 @@ public enum HTMLReport {
         return html + "</tbody>\n</table>\n</section>\n"
     }
 
-    /// The call flow as an SVG ladder: a lifeline per party, an arrow per message.
+    /// The call flow as an SVG ladder in a figure: a lifeline per party, an arrow per message.
     public static func ladder(_ timeline: Timeline, id: String) -> String {
+        "<figure class=\"ladder\">\n" + image(timeline, id: id, placement: "xmlns=\"http://www.w3.org/2000/svg\"").svg
+            + "</figure>\n"
+    }
+
+    /// The ladder as an `<svg>` element with `placement` among its attributes (a namespace, or
+    /// a position inside another image), and its size.
+    static func image(_ timeline: Timeline, id: String, placement: String) -> (svg: String, width: Int, height: Int) {
         var parties: [String] = []
         for wire in timeline.rows.compactMap(\.wire) {
             for party in [wire.sender, wire.receiver] where !parties.contains(party) { parties.append(party) }
@@ -257,10 +264,9 @@ public enum HTMLReport {
         let width = left * 2 + max(1, parties.count - 1) * spacing + 120
         let height = top + arrows.count * step + 24
         func x(_ party: String) -> Int { left + (parties.firstIndex(of: party) ?? 0) * spacing }
-        var svg = "<figure class=\"ladder\">\n"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+        var svg = "<svg \(placement) role=\"img\" "
         svg += "aria-label=\"Call flow of \(escape(timeline.name)): \(arrows.count) messages between "
-        svg += "\(parties.map(escape).joined(separator: ", ")); the table below lists them\" "
+        svg += "\(parties.map(escape).joined(separator: ", "))\" "
         svg += "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
         svg += "<defs><marker id=\"\(id)-head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"10\" "
         svg +=
@@ -292,8 +298,35 @@ public enum HTMLReport {
             svg += "<text x=\"\((from + to) / 2)\" y=\"\(y - 6)\" class=\"label\(kind)\" text-anchor=\"middle\">"
             svg += "\(escape(label))</text>\n"
         }
-        return svg + "</svg>\n</figure>\n"
+        return (svg + "</svg>\n", width, height)
     }
+
+    /// The call flows of SIP timelines as one standalone SVG image, the ladders one under the
+    /// other, each under its dialog's name, with the styles it needs inside it (light colours:
+    /// an image has no page around it to follow a dark setting).
+    public static func svg(_ timelines: [Timeline]) -> String {
+        var y = 0
+        var width = 0
+        var body = ""
+        for (index, timeline) in timelines.enumerated() where timeline.rows.contains(where: { $0.wire != nil }) {
+            let ladder = image(timeline, id: "l\(index + 1)", placement: "x=\"0\" y=\"\(y + 32)\"")
+            body += "<text x=\"10\" y=\"\(y + 22)\" class=\"dialog\">\(escape(timeline.name))</text>\n" + ladder.svg
+            y += 32 + ladder.height + 16
+            width = max(width, ladder.width)
+        }
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        document +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(y)\" width=\"\(width)\" height=\"\(y)\">\n"
+        document += "<style>\(svgStyle)</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
+        return document + body + "</svg>\n"
+    }
+
+    static let svgStyle = """
+        text{fill:#1f2328;font:13px system-ui,-apple-system,"Segoe UI",sans-serif}.dialog{font-weight:600;font-size:15px}\
+        .party{font-weight:600}.number{fill:#59636e}.lifeline{stroke:#d1d9e0;stroke-width:2}\
+        .arrow{stroke:#1f2328;stroke-width:1.5}.arrow.sdp{stroke:#0a58ca;stroke-width:2.5}\
+        text.sdp{fill:#0a58ca;font-weight:600}.head{fill:#1f2328}
+        """
 
     static func clipped(_ text: String, _ length: Int) -> String {
         text.count <= length ? text : String(text.prefix(length - 1)) + "…"

@@ -2,6 +2,10 @@ import Foundation
 import SDPLintTestSupport
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// `--format html` of check, diff and timeline: one self-contained file, valid HTML, safe for
 /// any input, and rendered by a real browser (headless Chromium from Debian) without console
 /// errors, with the expected elements in its DOM and a screenshot that is not blank.
@@ -134,5 +138,24 @@ import Testing
         let size = try Data(contentsOf: shot).count
         let blank = try Data(contentsOf: blankShot).count
         #expect(size > 8 * blank, "screenshot \(size) bytes, an empty page \(blank)")
+    }
+
+    @Test func svgIsOneWellFormedImageOfTheLadders() throws {
+        let run = try Executable.run(
+            "sdplint", ["timeline", "--format", "svg", "Fixtures/pcap/sip-tcp-coalesced.pcapng"])
+        #expect(run.status == 0)
+        let svg = run.standardOutput
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        // Three dialogs (two OPTIONS, one MESSAGE), each with its title and its two arrows.
+        #expect(svg.components(separatedBy: "class=\"dialog\"").count - 1 == 3)
+        #expect(svg.components(separatedBy: "<line x1=").count - 1 == 6 + 3 * 2, "six arrows and two lifelines each")
+        // Marker ids are unique in the document.
+        #expect(Set(["l1-head", "l2-head", "l3-head"]).allSatisfy { svg.contains("id=\"\($0)\"") })
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        let none = try Executable.run(
+            "sdplint", ["timeline", "--format", "svg", "Fixtures/signaling/json/exchange.ndjson"])
+        #expect(none.status == 2)
+        #expect(none.standardError.contains("no SIP call flow to draw"))
     }
 }

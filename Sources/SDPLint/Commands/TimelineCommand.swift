@@ -9,7 +9,7 @@ import SDPLintSignaling
 /// row per description, candidate, failure and state change.
 public struct TimelineCommand {
     public enum Format: String, Sendable, Hashable, CaseIterable {
-        case text, json, html
+        case text, json, html, svg
     }
 
     public var configuration: LintConfiguration
@@ -83,6 +83,14 @@ public struct TimelineCommand {
             case .text: output.write((shown.isEmpty ? "" : "\n") + one.text(color: color))
             case .json: break
             case .html: output.write(one.html(id: "i\(shown.count + 1)"))
+            case .svg:
+                // The ladders alone: a timeline without SIP messages has no call flow to draw.
+                guard timelines.contains(where: { $0.rows.contains { $0.wire != nil } }) else {
+                    output.report("sdplint: \(input.name): no SIP call flow to draw; --format svg draws SIP ladders")
+                    status = .failure
+                    continue
+                }
+                output.write(HTMLReport.svg(timelines))
             }
             for file in findings { total = total + file.counts }
             shown.append(one)
