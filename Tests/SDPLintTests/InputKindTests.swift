@@ -90,6 +90,19 @@ import Testing
         #expect(timeline.standardOutput.contains("session: hang-up"))
     }
 
+    @Test func anAnswerThatIsAnOfferIsOneFinding() throws {
+        // The ACK's answer says actpass in its only DTLS section: OA107 names the cause (an offer
+        // passed as the answer), and WEB105's "must choose active or passive" is its symptom.
+        let run = try Executable.run("sdplint", ["check", "Fixtures/signaling/sip/delayed-offer-trickle.sip"])
+        #expect(run.standardOutput.contains("error[OA107]"))
+        #expect(!run.standardOutput.contains("WEB105"), "\(run.standardOutput)")
+        // Alone, without its offer, the answer's actpass is WEB105.
+        let sip = try String(decoding: Fixture(path: "signaling/sip/delayed-offer-trickle.sip").bytes(), as: UTF8.self)
+        let body = try #require(sip.components(separatedBy: "\r\n\r\n").first { $0.contains("a=setup:actpass") })
+        let alone = try Executable.run("sdplint", ["check", "--type", "answer", "-"], input: Data(body.utf8))
+        #expect(alone.standardOutput.contains("error[WEB105]"), "\(alone.standardOutput)")
+    }
+
     @Test func anNDJSONExchangeIsCheckedMessageByMessage() throws {
         let run = try Executable.run("sdplint", ["check", "Fixtures/signaling/json/exchange.ndjson"])
         // The hand-made answer reuses the offer's o= line: the exchange check sees it.

@@ -25,6 +25,20 @@ import Testing
         #expect(try check("corpus/firefox/codec-vp9-only.offer.sdp", []).allSatisfy { $0.code.rawValue != "PRF102" })
     }
 
+    @Test func theProfilesRefusalReplacesTheBaseWarningOnItsLine() throws {
+        // One root cause, one finding: without the profile, SDP300 warns on each payload type's
+        // first rtcp-fb line; with it, PRF102 says the receiver refuses them, and SDP300 goes.
+        let base = try check("corpus/firefox/codec-vp9-only.offer.sdp", [])
+        let warned = Set(base.filter { $0.code.rawValue == "SDP300" }.map(\.location.line))
+        #expect(warned.count == 4)
+        let profiled = try check("corpus/firefox/codec-vp9-only.offer.sdp", [.chrome])
+        #expect(Set(profiled.filter { $0.code.rawValue == "PRF102" }.map(\.location.line)) == warned)
+        #expect(profiled.allSatisfy { $0.code.rawValue != "SDP300" })
+        #expect(
+            base.filter { $0.code.rawValue != "SDP300" }.map(\.code)
+                == profiled.filter { $0.code.rawValue != "PRF102" }.map(\.code))
+    }
+
     @Test func libwebrtcRefusesSDESOnlySections() throws {
         let findings = try check("corpus/linphone/audio-video-ice-sdes-srtp/01-request-invite.body.sdp", [.chrome])
         #expect(findings.contains { $0.code.rawValue == "PRF101" && $0.severity == .error })

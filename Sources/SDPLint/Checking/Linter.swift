@@ -96,7 +96,7 @@ public struct DocumentChecker {
                 files += sessions[trace.name]?.add(trace.events) ?? []
             }
         }
-        own.diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) }
+        own.diagnostics = RootCauses.reduce(own.diagnostics).sorted { ($0.location, $0.code) < ($1.location, $1.code) }
         var embedded: [LintedFile] = []
         for var file in document.embedded {
             file.path = name

@@ -216,7 +216,11 @@ struct TraceChecker {
         files.removeFirst(end)
         fileIndex = Dictionary(
             files.enumerated().map { ($1.context ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        for index in done.indices { done[index].diagnostics.sort { ($0.location, $0.code) < ($1.location, $1.code) } }
+        for index in done.indices {
+            done[index].diagnostics = RootCauses.reduce(done[index].diagnostics).sorted {
+                ($0.location, $0.code) < ($1.location, $1.code)
+            }
+        }
         return done
     }
 

@@ -1,0 +1,32 @@
+import SDPLintDiagnostics
+
+/// One root cause, one finding. Where a finding that names the cause is present, the findings
+/// that are only its symptoms are dropped, so that a user fixes one thing once.
+enum RootCauses {
+    /// A finding with code `cause` explains those with code `symptom` in the same text (on the
+    /// same line when `sameLine`).
+    static let explanations: [(cause: Rule.Code, symptom: Rule.Code, sameLine: Bool)] = [
+        // The profile's refusal of rtcp-fb lines for an unlisted payload type is the base
+        // warning, escalated for a receiver that refuses them.
+        ("PRF102", "SDP300", true),
+        // An answer whose every DTLS section says actpass is an offer passed as the answer
+        // (OA107); its actpass lines are not each a separate mistake.
+        ("OA107", "WEB105", false),
+    ]
+
+    /// `diagnostics` less the symptoms of causes among them.
+    static func reduce(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let codes = Set(diagnostics.map(\.code))
+        let present = explanations.filter { codes.contains($0.cause) && codes.contains($0.symptom) }
+        guard !present.isEmpty else { return diagnostics }
+        return diagnostics.filter { diagnostic in
+            !present.contains { explanation in
+                explanation.symptom == diagnostic.code
+                    && (!explanation.sameLine
+                        || diagnostics.contains {
+                            $0.code == explanation.cause && $0.location.line == diagnostic.location.line
+                        })
+            }
+        }
+    }
+}
