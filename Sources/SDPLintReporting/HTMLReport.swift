@@ -66,11 +66,14 @@ public enum HTMLReport {
     // MARK: Findings
 
     /// One checked text and its findings: the findings as a list, each linked to its line, then
-    /// the text with line numbers and the lines the findings are about marked. With
-    /// `explanations` (a description's lines as `sdplint explain` explains them), each line
-    /// expands to its explanation.
+    /// the text with line numbers and the lines the findings are about marked.
     ///
-    /// - Parameter id: A prefix for the element ids of this part, unique in the document.
+    /// - Parameters:
+    ///   - file: The text and its findings.
+    ///   - id: A prefix for the element ids of this part, unique in the document.
+    ///   - shown: The least severity shown.
+    ///   - explanations: A description's lines as `sdplint explain` explains them, when the
+    ///     text is one: each line then expands to its explanation.
     public static func findings(
         _ file: LintedFile, id: String, shown: Severity = .info, explanations: [ExplainedLine]? = nil
     ) -> String {

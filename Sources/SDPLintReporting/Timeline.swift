@@ -151,8 +151,10 @@ public struct Timeline: Sendable {
     /// call-flow ladder with the parties as columns; every value from the input is escaped for
     /// a terminal.
     ///
-    /// - Parameter findings: For each row, the findings about the event, marked on its row by
-    ///   severity and code (the full findings are printed after the timeline).
+    /// - Parameters:
+    ///   - renderer: Colours, or none.
+    ///   - findings: For each row, the findings about the event, marked on its row by severity
+    ///     and code (the full findings are printed after the timeline).
     public func text(renderer: TextRenderer = TextRenderer(), findings: [[Diagnostic]] = []) -> String {
         let escaped = TextRenderer.escaped
         var output =

@@ -1,5 +1,3 @@
-public import SDPLintDiagnostics
-
 /// A message as it went over the wire — a SIP request or response — whether or not it
 /// carried a signaling message: what a call-flow ladder draws as one arrow.
 ///
