@@ -74,6 +74,8 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var profiles: ProfileOptions
+
     func validate() throws {
         if files.isEmpty {
             throw ValidationError("name the offer and its answer, a longer sequence, or a file of signaling messages")
@@ -84,8 +86,10 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
+        var configuration = try rules.configuration()
+        try profiles.apply(to: &configuration)
         let command = DiffCommand(
-            configuration: try rules.configuration(), format: format, color: destination.colors(color),
+            configuration: configuration, format: format, color: destination.colors(color),
             verbose: verbose,
             maxBytes: inputs.maxBytes.value, kind: inputs.input, connection: connection)
         let arguments = try files.map { argument in

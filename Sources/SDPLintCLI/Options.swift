@@ -261,21 +261,20 @@ struct RuleOptions: ParsableArguments {
     }
 }
 
-/// The options `sdplint check` adds for single descriptions: what the input is and which
-/// receivers to check against.
-struct DescriptionOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).",
-            valueName: "TYPE"))
-    var type: String?
-
+/// Which receivers to check against, for every command that checks descriptions.
+struct ProfileOptions: ParsableArguments {
     @Option(
         name: .customLong("profile"),
         help: ArgumentHelp(
             "Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).",
             valueName: "NAME"))
     var profiles: [String] = []
+
+    /// Unknown names are usage errors, shown with the command's own usage.
+    func validate() throws {
+        var configuration = LintConfiguration()
+        try apply(to: &configuration)
+    }
 
     func apply(to configuration: inout LintConfiguration) throws {
         for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
@@ -285,6 +284,27 @@ struct DescriptionOptions: ParsableArguments {
             }
             configuration.profiles.append(profile)
         }
+    }
+}
+
+/// The options of the commands that check inputs that may be a single description: what it is
+/// and which receivers to check against.
+struct DescriptionOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "What the input is, when it cannot tell: offer, answer or pranswer (enables the role checks).",
+            valueName: "TYPE"))
+    var type: String?
+
+    @OptionGroup var profiles: ProfileOptions
+
+    func validate() throws {
+        var configuration = LintConfiguration()
+        try apply(to: &configuration)
+    }
+
+    func apply(to configuration: inout LintConfiguration) throws {
+        try profiles.apply(to: &configuration)
         if let type {
             guard let kind = SDPType(rawValue: type.lowercased()), kind != .rollback else {
                 throw ValidationError("--type takes offer, answer or pranswer, not '\(type)'")

@@ -52,13 +52,17 @@ struct TimelineSubcommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var descriptionOptions: DescriptionOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
     }
 
     func run() throws {
+        var configuration = try rules.configuration()
+        try descriptionOptions.apply(to: &configuration)
         let command = TimelineCommand(
-            configuration: try rules.configuration(), format: format, color: destination.colors(color),
+            configuration: configuration, format: format, color: destination.colors(color),
             maxBytes: inputs.maxBytes.value, kind: inputs.input)
         try destination.run { output in command.run(try Input.expand(files), output: output) }
     }

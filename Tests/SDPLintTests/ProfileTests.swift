@@ -1,3 +1,4 @@
+import Foundation
 import SDPLint
 import SDPLintDiagnostics
 import SDPLintInput
@@ -37,6 +38,29 @@ import Testing
         #expect(
             base.filter { $0.code.rawValue != "SDP300" }.map(\.code)
                 == profiled.filter { $0.code.rawValue != "PRF102" }.map(\.code))
+    }
+
+    @Test func diffAndTimelineTakeProfilesToo() throws {
+        let offer = "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"
+        let answer = "Fixtures/corpus/firefox/codec-vp9-only.answer.sdp"
+        // diff: what Chromium refuses in the offer it would receive, beside the negotiation.
+        let plain = try Executable.run("sdplint", ["diff", offer, answer])
+        #expect(plain.status == 0 && !plain.standardOutput.contains("PRF102"))
+        let chrome = try Executable.run("sdplint", ["diff", "--profile", "chrome", offer, answer])
+        #expect(chrome.status == 1)
+        #expect(
+            chrome.standardOutput.components(separatedBy: "error[PRF102]").count - 1 == 4, "\(chrome.standardOutput)")
+        let json = try Executable.run("sdplint", ["diff", "--profile", "chrome", "--format", "json", offer, answer])
+        let errors = try JSONSchema(named: "sdplint-negotiation.schema.json").validate(Data(json.standardOutput.utf8))
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(json.standardOutput.contains("\"PRF102\""))
+        // timeline: the findings under the table and the exit status follow the profile.
+        let timeline = try Executable.run("sdplint", ["timeline", "--profile", "chrome", offer])
+        #expect(timeline.status == 1 && timeline.standardOutput.contains("error[PRF102]"))
+        #expect(try Executable.run("sdplint", ["timeline", offer]).status == 0)
+        let unknown = try Executable.run("sdplint", ["diff", "--profile", "netscape", offer, answer])
+        #expect(unknown.status == 2 && unknown.standardError.contains("unknown profile 'netscape'"))
+        #expect(unknown.standardError.contains("Usage: sdplint diff"), "the command's own usage")
     }
 
     @Test func libwebrtcRefusesSDESOnlySections() throws {

@@ -2,6 +2,7 @@ import SDPLintDiagnostics
 public import SDPLintInput
 public import SDPLintOfferAnswer
 public import SDPLintReporting
+import SDPLintWebRTC
 
 /// `sdplint diff`: what an offer and its answer negotiated, or what a renegotiation sequence
 /// changed step by step, from descriptions read once by the input reader: SDP files, or the
@@ -115,7 +116,7 @@ public struct DiffCommand {
         let findings: [Finding]
         if found.sources.count == 2 {
             let report = Negotiation.analyze(offer: found.sources[0], answer: found.sources[1], options: options)
-            findings = configuration.apply(report.findings)
+            findings = configuration.apply(report.findings) + profileFindings(found.sources)
             switch format {
             case .text: output.write(text.render(report, findings: findings, sources: found.origins))
             case .json:
@@ -129,7 +130,7 @@ public struct DiffCommand {
             }
         } else {
             let report = Negotiation.analyze(sequence: found.sources, options: options)
-            findings = configuration.apply(report.allFindings)
+            findings = configuration.apply(report.allFindings) + profileFindings(found.sources)
             switch format {
             case .text: output.write(text.render(report, findings: findings, sources: found.origins))
             case .json:
@@ -180,6 +181,26 @@ public struct DiffCommand {
 
     /// The findings as `check` reports them: one file per description that has any, in the
     /// order of the descriptions, each finding in the text of its description.
+    /// What the receivers of `--profile` are known to refuse in each description (an offer goes
+    /// to the answerer, an answer back to the offerer), as check reports it.
+    func profileFindings(_ sources: [SDPSource]) -> [Finding] {
+        guard !configuration.profiles.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for (index, source) in sources.enumerated() {
+            var diagnostics: [Diagnostic] = []
+            for profile in configuration.profiles {
+                diagnostics += profile.check(source.parsed, strict: configuration.strict)
+            }
+            for diagnostic in configuration.apply(diagnostics) {
+                findings.append(
+                    Finding(
+                        document: index, file: source.name, role: index.isMultiple(of: 2) ? .offer : .answer,
+                        diagnostic: diagnostic))
+            }
+        }
+        return findings
+    }
+
     /// The start of the HTML report: which descriptions are compared.
     static func htmlStart(_ sources: [SDPSource]) -> String {
         HTMLReport.begin(
