@@ -13,6 +13,10 @@ public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertib
     public let severity: Severity
     /// The severity in strict mode, where every deviation from the grammar is an error.
     public let strictSeverity: Severity
+    /// Why ``severity`` is what it is, from the reference: an error when a conforming receiver
+    /// must or will refuse it or the call cannot work, a warning when it works but breaks a
+    /// SHOULD or a known receiver, a note when it is information.
+    public let severityRationale: String
     /// One line: what the rule finds.
     public let summary: String
     /// Why it matters and what to do about it.
@@ -30,6 +34,7 @@ public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertib
         name: String,
         severity: Severity,
         strictSeverity: Severity? = nil,
+        severityRationale: String = "",
         summary: String,
         explanation: String,
         reference: Reference,
@@ -40,6 +45,7 @@ public final class Rule: Sendable, Hashable, Identifiable, CustomStringConvertib
         self.name = name
         self.severity = severity
         self.strictSeverity = strictSeverity ?? (severity == .info ? .info : .error)
+        self.severityRationale = severityRationale
         self.summary = summary
         self.explanation = explanation
         self.reference = reference
