@@ -72,6 +72,7 @@ struct Rules: ParsableCommand {
                 \(rule.code) \(rule.name) (\(rule.severity); \(rule.strictSeverity) with \
                 --strict)\n\n\(rule.summary)\n\n\(rule.explanation)\n
                 """
+            if !rule.severityRationale.isEmpty { output += "\n\(rule.severityRationale)\n" }
             if !rule.badExample.isEmpty {
                 output +=
                     "\nBad:\n" + rule.badExample.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
@@ -98,6 +99,7 @@ struct Rules: ParsableCommand {
         json.member("strictSeverity", rule.strictSeverity.description)
         json.member("summary", rule.summary)
         json.member("explanation", rule.explanation)
+        json.member("severityRationale", rule.severityRationale)
         json.member("bad", rule.badExample)
         json.member("good", rule.goodExample)
         json.member("reference", rule.reference.description)

@@ -110,8 +110,15 @@ extension Rule {
     /// The rule every parser reports once, last, when it stopped recording findings at its limit,
     /// so that hostile input cannot grow memory without bound.
     public static func tooManyFindings(code: Code, severity: Severity, reference: Reference) -> Rule {
-        Rule(
+        let rationale =
+            switch severity {
+            case .error: "Error: the findings past the limit are not reported, so the input cannot be called clean."
+            case .warning: "Warning: the findings past the limit are not reported; those shown stand, but more exist."
+            case .info: "Note: the findings past the limit are counted, not reported; those shown stand."
+            }
+        return Rule(
             code: code, name: "too-many-findings", severity: severity, strictSeverity: severity,
+            severityRationale: rationale,
             summary: "More findings were made than are reported.",
             explanation: """
                 Recording stops after a fixed number of findings so that hostile input cannot grow memory \

@@ -5,6 +5,11 @@ public import SDPLintDiagnostics
 public enum TraceRules {
     public static let noPeerConnections = Rule(
         code: "TRC101", name: "no-peer-connections", severity: .warning, strictSeverity: .warning,
+        severityRationale:
+            """
+            Warning: the dump is readable but holds no peer connection, usually because it was saved after the call or \
+            with the internals page opened late, so nothing in it can be checked.
+            """,
         summary: "The dump holds no peer connection, so there is nothing to check.",
         explanation:
             """
@@ -24,6 +29,11 @@ public enum TraceRules {
 
     public static let descriptionRefused = Rule(
         code: "TRC102", name: "description-refused", severity: .error,
+        severityRationale:
+            """
+            Error: the browser itself rejected the description in setLocalDescription or setRemoteDescription (RFC \
+            9429 §5.10), so the connection stays in its previous state and the negotiation cannot go on.
+            """,
         summary: "The browser refused a session description: set…Description failed.",
         explanation:
             """
@@ -37,6 +47,11 @@ public enum TraceRules {
 
     public static let operationFailed = Rule(
         code: "TRC103", name: "operation-failed", severity: .error,
+        severityRationale:
+            """
+            Error: the browser recorded a signaling operation as failed (RFC 9429 §4.1.17), so the offer, answer or \
+            candidate it should have produced or applied never took effect.
+            """,
         summary: "createOffer, createAnswer or addIceCandidate failed.",
         explanation:
             """
@@ -50,6 +65,11 @@ public enum TraceRules {
 
     public static let unreadableEvent = Rule(
         code: "TRC104", name: "unreadable-event", severity: .warning, strictSeverity: .error,
+        severityRationale:
+            """
+            Warning: only the one event that is neither JSON nor the older text form is skipped; the rest of the dump \
+            is still checked, but whatever that event held is missing from the analysis.
+            """,
         summary: "An event of the dump could not be read.",
         explanation:
             """
@@ -62,6 +82,11 @@ public enum TraceRules {
 
     public static let truncatedCapture = Rule(
         code: "TRC105", name: "truncated-capture", severity: .error,
+        severityRationale:
+            """
+            Error: a file cut off in the middle of a value is not valid JSON (RFC 8259 §2), so every event after the \
+            cut is lost and the capture cannot be checked as a whole.
+            """,
         summary: "The capture ends in the middle of its data.",
         explanation:
             """
@@ -73,6 +98,12 @@ public enum TraceRules {
 
     public static let mungedDescription = Rule(
         code: "TRC106", name: "munged-description", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 9429 §5.4 lets an application make a few edits between create and set, and any difference is \
+            reported here, so it is information; munging is still a frequent cause of failures seen in one browser \
+            only.
+            """,
         summary: "The description set differs from the one the browser created (SDP munging).",
         explanation:
             """
@@ -86,6 +117,12 @@ public enum TraceRules {
 
     public static let answerWithoutOffer = Rule(
         code: "TRC107", name: "answer-without-offer", severity: .warning, strictSeverity: .error,
+        severityRationale:
+            """
+            Warning: RFC 3264 §4 ties every answer to the offer in progress, but in a dump this often means the \
+            capture started mid-session, so the offer may simply be missing from the record rather than from the \
+            session.
+            """,
         summary: "An answer was applied with no offer pending.",
         explanation:
             """
@@ -98,6 +135,11 @@ public enum TraceRules {
 
     public static let offerReplaced = Rule(
         code: "TRC108", name: "offer-replaced", severity: .info,
+        severityRationale:
+            """
+            Note: replacing an unanswered offer is legitimate through rollback or glare handling (RFC 9429 §4.1.10.2); \
+            the only effect is that just the later offer is analysed with its answer.
+            """,
         summary: "A new offer was applied before the pending one was answered.",
         explanation:
             """
@@ -110,6 +152,11 @@ public enum TraceRules {
 
     public static let connectionFailed = Rule(
         code: "TRC109", name: "connection-failed", severity: .error, strictSeverity: .error,
+        severityRationale:
+            """
+            Error: once ICE or the connection has reached the failed state (RFC 8445 §8.1.2), no candidate pair \
+            carries media, so the call cannot work.
+            """,
         summary: "ICE or the connection reached the failed state.",
         explanation:
             """
@@ -122,6 +169,11 @@ public enum TraceRules {
 
     public static let unrecognizedInput = Rule(
         code: "TRC110", name: "unrecognized-input", severity: .error, strictSeverity: .error,
+        severityRationale:
+            """
+            Error: the JSON is none of the signaling envelopes (RFC 9429 §4.1) or browser dumps sdplint reads, so \
+            nothing in it can be checked.
+            """,
         summary: "The input is JSON, but not a signaling message or a browser dump sdplint knows.",
         explanation:
             """

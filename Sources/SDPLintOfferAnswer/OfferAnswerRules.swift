@@ -14,6 +14,11 @@ public enum OfferAnswerRules {
 
     public static let unreadableDescription = Rule(
         code: "OA100", name: "unreadable-description", severity: .error,
+        severityRationale:
+            """
+            Error: Input that is not a session description (RFC 8866 §5) holds nothing to negotiate, so no receiver \
+            can apply it and the exchange cannot proceed.
+            """,
         summary: "The offer or the answer is not a session description.",
         explanation:
             """
@@ -25,6 +30,11 @@ public enum OfferAnswerRules {
 
     public static let sectionCountMismatch = Rule(
         code: "OA101", name: "section-count-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §6 requires exactly one answer section per offered section, in order; without that the \
+            offerer cannot pair up the media, and missing sections count as rejected.
+            """,
         summary: "The answer does not have exactly one m= section per offered section.",
         explanation:
             """
@@ -39,6 +49,11 @@ public enum OfferAnswerRules {
 
     public static let mediaTypeMismatch = Rule(
         code: "OA102", name: "media-type-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §6.1 requires an answered section to keep the offered media type; a different type means \
+            the sections cannot be paired and the answer is unusable.
+            """,
         summary: "An answered section has another media type than the offered one.",
         explanation:
             """
@@ -51,6 +66,11 @@ public enum OfferAnswerRules {
 
     public static let transportProtocolMismatch = Rule(
         code: "OA103", name: "transport-protocol-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: JSEP (RFC 9429 §5.3.1) requires an accepted section to repeat the offered transport protocol \
+            exactly; a downgrade such as plain RTP is refused by the offerer.
+            """,
         summary: "An accepted section uses another transport protocol than the offered one.",
         explanation:
             """
@@ -63,6 +83,11 @@ public enum OfferAnswerRules {
 
     public static let sectionDeclined = Rule(
         code: "OA104", name: "section-declined", severity: .warning,
+        severityRationale:
+            """
+            Warning: Rejecting a section with port 0 is legal under RFC 3264 §6, but no media flows in it, which is \
+            rarely what the offerer wanted and often means no common codec.
+            """,
         summary: "The answerer rejected an offered section (port 0).",
         explanation:
             """
@@ -76,6 +101,11 @@ public enum OfferAnswerRules {
 
     public static let rejectedSectionAccepted = Rule(
         code: "OA105", name: "rejected-section-accepted", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §8.2 requires a section the offer disabled with port 0 to stay at port 0; an answer that \
+            reopens it describes media the offerer will never send or receive.
+            """,
         summary: "The answer gives a port to a section the offer rejected.",
         explanation:
             """
@@ -88,6 +118,11 @@ public enum OfferAnswerRules {
 
     public static let midMismatch = Rule(
         code: "OA106", name: "mid-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9429 §5.3.1 requires the answer to repeat each offered mid in the same section; browsers fail \
+            to set an answer that does not.
+            """,
         summary: "The answer's mid for a section differs from the offer's, or is missing.",
         explanation:
             """
@@ -100,6 +135,11 @@ public enum OfferAnswerRules {
 
     public static let answerIsOffer = Rule(
         code: "OA107", name: "answer-is-offer", severity: .error,
+        severityRationale:
+            """
+            Error: An answer that is the offer, or says actpass in every DTLS section, is not an answer in the sense \
+            of RFC 3264 §6 and RFC 8842 §5.3, so the exchange cannot complete.
+            """,
         summary: "The answer is the offer itself, or another offer.",
         explanation:
             """
@@ -111,6 +151,11 @@ public enum OfferAnswerRules {
 
     public static let inputHasErrors = Rule(
         code: "OA108", name: "input-has-errors", severity: .warning,
+        severityRationale:
+            """
+            Warning: Syntax errors (RFC 8866 §5) mean some lines were skipped, so this analysis may be incomplete or \
+            misleading; the errors themselves are judged by sdplint check.
+            """,
         summary: "The offer or the answer has syntax errors.",
         explanation:
             """
@@ -122,6 +167,11 @@ public enum OfferAnswerRules {
 
     public static let sharedOrigin = Rule(
         code: "OA109", name: "shared-origin", severity: .warning,
+        severityRationale:
+            """
+            Warning: An answer that copies the offer's o= line breaks the global uniqueness RFC 8866 §5.2 gives the \
+            origin, but negotiation can proceed; it mostly betrays a template or a copied file.
+            """,
         summary: "The answer has the same origin (o= username, session id and address) as the offer.",
         explanation:
             """
@@ -136,6 +186,11 @@ public enum OfferAnswerRules {
 
     public static let directionNotAllowed = Rule(
         code: "OA110", name: "direction-not-allowed", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §6.1 fixes which answer directions each offered direction permits; any other answer claims \
+            a media flow the offerer never agreed to.
+            """,
         summary: "The answer's direction is not one RFC 3264 allows for the offered direction.",
         explanation:
             """
@@ -148,6 +203,11 @@ public enum OfferAnswerRules {
 
     public static let mediaFlowReduced = Rule(
         code: "OA111", name: "media-flow-reduced", severity: .info,
+        severityRationale:
+            """
+            Note: Answering a sendrecv offer with a narrower direction is permitted by RFC 3264 §6.1; the finding only \
+            explains one-way or absent media.
+            """,
         summary: "The answer accepts a section but with less media flowing than offered.",
         explanation:
             """
@@ -160,6 +220,11 @@ public enum OfferAnswerRules {
 
     public static let duplicateMid = Rule(
         code: "OA112", name: "duplicate-mid", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 5888 §4 requires mids to be unique within a description; with a repeated mid, BUNDLE groups and \
+            the mid header extension cannot tell the sections apart.
+            """,
         summary: "Two sections of one description have the same mid.",
         explanation:
             """
@@ -173,6 +238,11 @@ public enum OfferAnswerRules {
 
     public static let noCommonCodec = Rule(
         code: "OA200", name: "no-common-codec", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §6.1 requires an accepted section to share at least one offered format, or else be \
+            rejected; with no common codec no media can flow.
+            """,
         summary: "An accepted section has no media codec that both sides list.",
         explanation:
             """
@@ -186,6 +256,11 @@ public enum OfferAnswerRules {
 
     public static let codecAddedByAnswer = Rule(
         code: "OA201", name: "codec-added-by-answer", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3264 §6.1 tolerates extra codecs in an answer, which the offerer simply never sends, but JSEP \
+            (RFC 9429 §5.3.1) allows only offered ones and browsers may reject the description.
+            """,
         summary: "The answer lists a codec the offer does not have.",
         explanation:
             """
@@ -198,6 +273,11 @@ public enum OfferAnswerRules {
 
     public static let payloadTypeConflict = Rule(
         code: "OA202", name: "payload-type-conflict", severity: .error,
+        severityRationale:
+            """
+            Error: A payload type the answer takes from the offer must name the same codec (RFC 3264 §6.1); otherwise \
+            each side decodes the other's packets with the wrong decoder.
+            """,
         summary: "The answer binds an offered payload type to a different codec.",
         explanation:
             """
@@ -210,6 +290,11 @@ public enum OfferAnswerRules {
 
     public static let payloadTypeRemapped = Rule(
         code: "OA203", name: "payload-type-remapped", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3264 §6.1 only recommends keeping the offer's payload type numbers, so remapped numbers work, \
+            but they confuse middleboxes and break demultiplexing by payload type in BUNDLE.
+            """,
         summary: "A codec is answered with another payload type than the offer's.",
         explanation:
             """
@@ -222,6 +307,11 @@ public enum OfferAnswerRules {
 
     public static let codecParametersIncompatible = Rule(
         code: "OA204", name: "codec-parameters-incompatible", severity: .error,
+        severityRationale:
+            """
+            Error: Parameters such as the H.264 profile and packetization-mode define what the decoder must support \
+            (RFC 6184 §8.2.2); changing them answers a configuration that was never offered.
+            """,
         summary:
             "The answer keeps an offered payload type but with parameters that make it another codec configuration.",
         explanation:
@@ -240,6 +330,11 @@ public enum OfferAnswerRules {
 
     public static let h264LevelExceedsOffer = Rule(
         code: "OA205", name: "h264-level-exceeds-offer", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 6184 §8.2.2 caps the answered level at the offered one unless both sides allow asymmetry, but \
+            browsers ignore the level when matching, so the call connects and only stream sizing suffers.
+            """,
         summary: "An H.264 answer states a higher level than offered without level asymmetry.",
         explanation:
             """
@@ -252,6 +347,11 @@ public enum OfferAnswerRules {
 
     public static let rtxAssociationInvalid = Rule(
         code: "OA206", name: "rtx-association-invalid", severity: .error,
+        severityRationale:
+            """
+            Error: The codec an RTX format repairs must be one both sides kept (RFC 4588 §8.6); otherwise \
+            retransmissions are useless or are decoded as the wrong codec.
+            """,
         summary: "An RTX format repairs a payload type that is missing or was not negotiated.",
         explanation:
             """
@@ -264,6 +364,11 @@ public enum OfferAnswerRules {
 
     public static let redundancyInvalid = Rule(
         code: "OA207", name: "redundancy-invalid", severity: .error,
+        severityRationale:
+            """
+            Error: Every payload type listed by a RED fmtp must be a codec both sides kept (RFC 2198 §5); a redundant \
+            encoding of a codec that was not negotiated cannot be decoded.
+            """,
         summary: "A RED format lists a payload type that is missing or was not negotiated.",
         explanation:
             """
@@ -275,6 +380,11 @@ public enum OfferAnswerRules {
 
     public static let rtpmapMissing = Rule(
         code: "OA208", name: "rtpmap-missing", severity: .warning,
+        severityRationale:
+            """
+            Warning: Each dynamic payload type needs an rtpmap in every description (RFC 8866 §6.6, RFC 3264 §6.1); \
+            without one the call may still work, but the codec is only guessed from the offer.
+            """,
         summary: "A dynamic payload type in the answer has no rtpmap.",
         explanation:
             """
@@ -286,6 +396,11 @@ public enum OfferAnswerRules {
 
     public static let codecFallback = Rule(
         code: "OA209", name: "codec-fallback", severity: .info,
+        severityRationale:
+            """
+            Note: Settling on a codec other than the offerer's first choice is ordinary negotiation under RFC 3264 \
+            §6.1; the finding only says what became of the preferred codecs.
+            """,
         summary: "The codec used is not the offerer's first choice.",
         explanation:
             """
@@ -299,6 +414,11 @@ public enum OfferAnswerRules {
 
     public static let telephoneEventRate = Rule(
         code: "OA210", name: "telephone-event-rate", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 4733 §2.1 needs a telephone-event at the clock rate of the audio codec in use; the call \
+            works, but DTMF cannot be sent while that codec is selected.
+            """,
         summary: "No negotiated telephone-event has the clock rate of the selected audio codec.",
         explanation:
             """
@@ -312,6 +432,11 @@ public enum OfferAnswerRules {
 
     public static let bundlePayloadTypeReuse = Rule(
         code: "OA211", name: "bundle-payload-type-reuse", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9143 §9.1.1 requires a payload type shared by bundled sections to mean one codec \
+            configuration; receivers that demultiplex by payload type then pick the wrong section.
+            """,
         summary: "One payload type means different codecs in two sections of a BUNDLE group.",
         explanation:
             """
@@ -325,6 +450,11 @@ public enum OfferAnswerRules {
 
     public static let opusRTPMap = Rule(
         code: "OA212", name: "opus-rtpmap", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 7587 §7 fixes the opus rtpmap as opus/48000/2; other forms trip peers that match codecs by \
+            rtpmap, libwebrtc among them, which reject the section.
+            """,
         summary: "opus is not mapped with 48000 Hz and 2 channels (opus/48000/2).",
         explanation:
             """
@@ -340,6 +470,11 @@ public enum OfferAnswerRules {
 
     public static let iceCredentialsMissing = Rule(
         code: "OA300", name: "ice-credentials-missing", severity: .error,
+        severityRationale:
+            """
+            Error: WebRTC transports require ICE, and RFC 8839 §5.4 needs a ufrag and a password from each side; a \
+            description without them cannot be applied.
+            """,
         summary: "A side of a WebRTC section has no ICE ufrag or password.",
         explanation:
             """
@@ -352,6 +487,11 @@ public enum OfferAnswerRules {
 
     public static let iceLiteBoth = Rule(
         code: "OA301", name: "ice-lite-both", severity: .error,
+        severityRationale:
+            """
+            Error: Lite agents only answer connectivity checks (RFC 8445 §2.5), so with two of them nobody checks, no \
+            candidate pair is selected and the call cannot connect.
+            """,
         summary: "Both sides are ICE lite.",
         explanation:
             """
@@ -363,6 +503,11 @@ public enum OfferAnswerRules {
 
     public static let trickleOneSided = Rule(
         code: "OA302", name: "trickle-one-sided", severity: .info,
+        severityRationale:
+            """
+            Note: Trickle support on only one side is allowed (RFC 8838 §3); it only changes how and when candidates \
+            are exchanged.
+            """,
         summary: "Only one side supports trickle ICE.",
         explanation:
             """
@@ -375,6 +520,11 @@ public enum OfferAnswerRules {
 
     public static let iceNotNegotiated = Rule(
         code: "OA303", name: "ice-not-negotiated", severity: .info,
+        severityRationale:
+            """
+            Note: An answer without ICE makes the section use the c= and m= address (RFC 8839 §4.2.5), which is normal \
+            with SIP servers; the note points out that NAT traversal is lost.
+            """,
         summary: "One side uses ICE and the other does not, so ICE is not used.",
         explanation:
             """
@@ -386,6 +536,11 @@ public enum OfferAnswerRules {
 
     public static let fingerprintMissing = Rule(
         code: "OA304", name: "fingerprint-missing", severity: .error,
+        severityRationale:
+            """
+            Error: Each DTLS side is authenticated by its a=fingerprint (RFC 8842 §5, RFC 8122 §5); without it the \
+            handshake cannot be verified and browsers refuse the description.
+            """,
         summary: "A side of a DTLS section has no certificate fingerprint.",
         explanation:
             """
@@ -398,6 +553,11 @@ public enum OfferAnswerRules {
 
     public static let fingerprintHash = Rule(
         code: "OA305", name: "fingerprint-hash", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8122 §5 rules out md2 and md5 and RFC 8842 §5 only guarantees SHA-256; a peer may ignore \
+            another hash and then cannot verify the certificate.
+            """,
         summary: "A fingerprint uses an unknown or weak hash function.",
         explanation:
             """
@@ -409,6 +569,11 @@ public enum OfferAnswerRules {
 
     public static let dtlsSetupOffer = Rule(
         code: "OA306", name: "dtls-setup-offer", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8842 §5.2 has a new DTLS offer say actpass; without a=setup the RFC 4145 default of active \
+            still allows a handshake but takes the choice of role from the answerer.
+            """,
         summary: "A DTLS offer has no a=setup, or a=setup:holdconn.",
         explanation:
             """
@@ -420,6 +585,11 @@ public enum OfferAnswerRules {
 
     public static let dtlsSetupAnswer = Rule(
         code: "OA307", name: "dtls-setup-answer", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8842 §5.3 requires the answerer to choose active or passive, opposite to the offer; any other \
+            value leaves the DTLS handshake without a client or a server.
+            """,
         summary: "The answer's a=setup is not active or passive, or contradicts the offer.",
         explanation:
             """
@@ -432,6 +602,11 @@ public enum OfferAnswerRules {
 
     public static let bundleTransportDiffers = Rule(
         code: "OA308", name: "bundle-transport-differs", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9143 §7.1.3 wants bundled sections that repeat transport attributes to repeat the same \
+            values; with different ones, which transport applies depends on the implementation.
+            """,
         summary: "Sections of one BUNDLE group state different ICE credentials, fingerprints or DTLS roles.",
         explanation:
             """
@@ -446,6 +621,11 @@ public enum OfferAnswerRules {
 
     public static let bundleMidAdded = Rule(
         code: "OA309", name: "bundle-mid-added", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9143 §7.3 forbids the answerer to add a mid or a group the offer did not bundle, so a \
+            conforming offerer cannot accept such an answer.
+            """,
         summary: "The answer's BUNDLE group has a mid the offer did not bundle.",
         explanation:
             """
@@ -457,6 +637,11 @@ public enum OfferAnswerRules {
 
     public static let bundleSectionRemoved = Rule(
         code: "OA310", name: "bundle-section-removed", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 9143 §7.3.2 allows the answerer to take a section out of BUNDLE; the note points out that the \
+            section now needs its own transport, which max-bundle peers cannot provide.
+            """,
         summary: "The answerer moved an offered section out of the BUNDLE group.",
         explanation:
             """
@@ -469,6 +654,11 @@ public enum OfferAnswerRules {
 
     public static let bundleOnlyNotBundled = Rule(
         code: "OA311", name: "bundle-only-not-bundled", severity: .error,
+        severityRationale:
+            """
+            Error: A bundle-only section has no transport of its own (RFC 9143 §6), so §7.3.2 requires rejecting it \
+            when it is not bundled; accepted outside the group it has nowhere to flow.
+            """,
         summary: "A bundle-only section is accepted outside the BUNDLE group.",
         explanation:
             """
@@ -482,6 +672,11 @@ public enum OfferAnswerRules {
 
     public static let bundleTagChanged = Rule(
         code: "OA312", name: "bundle-tag-changed", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9143 §7.3.1 has the answerer tag the section the offerer tagged; a different tag risks the \
+            peers choosing different transports for the group.
+            """,
         summary: "The answerer tagged another section of the BUNDLE group than the offerer did.",
         explanation:
             """
@@ -495,6 +690,11 @@ public enum OfferAnswerRules {
 
     public static let bundleContainsRejected = Rule(
         code: "OA313", name: "bundle-contains-rejected", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9143 §7.3.3 forbids a rejected section's mid in the answer's BUNDLE group, and a rejected \
+            tagged section leaves the group's transport ambiguous.
+            """,
         summary: "The answer's BUNDLE group lists a section the answer rejects.",
         explanation:
             """
@@ -506,6 +706,11 @@ public enum OfferAnswerRules {
 
     public static let cryptoMismatch = Rule(
         code: "OA314", name: "crypto-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: With SDES, RFC 4568 §7.1.2 requires the answer to accept exactly one offered crypto line by tag and \
+            suite; otherwise the sides share no key and SRTP cannot work.
+            """,
         summary: "The answer's SDES crypto line does not accept one of the offered ones.",
         explanation:
             """
@@ -521,6 +726,11 @@ public enum OfferAnswerRules {
 
     public static let feedbackAddedByAnswer = Rule(
         code: "OA400", name: "feedback-added-by-answer", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 4585 §4.2 and JSEP do not let an answer add feedback types, but the only effect is that the \
+            offerer neither sends nor expects those messages; media still flows.
+            """,
         summary: "The answer lists RTCP feedback for a codec that the offer did not offer.",
         explanation:
             """
@@ -533,6 +743,11 @@ public enum OfferAnswerRules {
 
     public static let feedbackLost = Rule(
         code: "OA401", name: "feedback-lost", severity: .info,
+        severityRationale:
+            """
+            Note: Leaving out offered feedback is allowed (RFC 4585 §4.2); the note explains missing retransmissions, \
+            keyframe requests or congestion feedback behind poor quality.
+            """,
         summary: "The selected codec lost RTCP feedback that the offer asked for.",
         explanation:
             """
@@ -545,6 +760,11 @@ public enum OfferAnswerRules {
 
     public static let extmapAddedByAnswer = Rule(
         code: "OA402", name: "extmap-added-by-answer", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §6 lets an answer accept only header extensions the offer has; one only the answer lists \
+            is never sent by the offerer, which may reject the answer over it.
+            """,
         summary: "The answer maps an RTP header extension the offer does not have.",
         explanation:
             """
@@ -561,6 +781,11 @@ public enum OfferAnswerRules {
 
     public static let extmapIDChanged = Rule(
         code: "OA403", name: "extmap-id-changed", severity: .warning,
+        severityRationale:
+            """
+            Warning: Different ids are workable under RFC 8285 §6, as each side sends with the other's ids, but JSEP \
+            keeps the offer's ids, BUNDLE needs one id per extension, and many implementations assume a match.
+            """,
         summary: "The answer uses another id for a header extension than the offer.",
         explanation:
             """
@@ -578,6 +803,11 @@ public enum OfferAnswerRules {
 
     public static let extmapIDCollision = Rule(
         code: "OA404", name: "extmap-id-collision", severity: .error,
+        severityRationale:
+            """
+            Error: Bundled sections share one RTP session (RFC 9143 §9.1) and an extension id has one meaning per \
+            session, so an id mapped to two URIs makes the receiver misread some packets.
+            """,
         summary: "One header extension id means different extensions in one BUNDLE group.",
         explanation:
             """
@@ -595,6 +825,11 @@ public enum OfferAnswerRules {
 
     public static let extmapAllowMixedAdded = Rule(
         code: "OA405", name: "extmap-allow-mixed-added", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §6 permits a=extmap-allow-mixed in an answer only when the offer had it, since mixed one- \
+            and two-byte extensions need both sides to agree.
+            """,
         summary: "The answer has a=extmap-allow-mixed although the offer does not.",
         explanation:
             """
@@ -606,6 +841,11 @@ public enum OfferAnswerRules {
 
     public static let rtcpMuxMismatch = Rule(
         code: "OA406", name: "rtcp-mux-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 5761 §5.1.1 allows rtcp-mux in an answer only if offered, and after a=rtcp-mux-only RFC 8858 \
+            §4.3 requires it, as the offerer has no separate RTCP port.
+            """,
         summary: "The answer's a=rtcp-mux does not match what the offer allows.",
         explanation:
             """
@@ -618,6 +858,11 @@ public enum OfferAnswerRules {
 
     public static let bundleRequiresRTCPMux = Rule(
         code: "OA407", name: "bundle-requires-rtcp-mux", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9143 §9.3.1.2 requires a=rtcp-mux in the tagged section when RTP media is bundled, and \
+            libwebrtc rejects answers that bundle RTP without it.
+            """,
         summary: "An answer bundles RTP media without enabling a=rtcp-mux.",
         explanation:
             """
@@ -631,6 +876,11 @@ public enum OfferAnswerRules {
 
     public static let rtcpRsizeAdded = Rule(
         code: "OA408", name: "rtcp-rsize-added", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 5506 §5 forbids the answerer to add a=rtcp-rsize, but media still flows; only reduced-size \
+            RTCP packets may be discarded by a peer that does not expect them.
+            """,
         summary: "The answer has a=rtcp-rsize although the offer does not.",
         explanation:
             """
@@ -642,6 +892,11 @@ public enum OfferAnswerRules {
 
     public static let simulcastDirection = Rule(
         code: "OA409", name: "simulcast-direction", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8853 §5.3 requires the answer to reverse each offered simulcast direction; an answer with the \
+            offer's own direction accepts nothing.
+            """,
         summary: "The answer's simulcast lists do not reverse the offer's.",
         explanation:
             """
@@ -654,6 +909,11 @@ public enum OfferAnswerRules {
 
     public static let simulcastRIDUnknown = Rule(
         code: "OA410", name: "simulcast-rid-unknown", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8853 §5.3 and RFC 8851 §6.2 forbid an answer to add rids, and each listed rid needs its a=rid \
+            line; a stream the offer never described cannot be negotiated.
+            """,
         summary: "The answer's simulcast or rid lines name a stream the offer does not have.",
         explanation:
             """
@@ -665,6 +925,11 @@ public enum OfferAnswerRules {
 
     public static let ridPayloadTypeUnknown = Rule(
         code: "OA411", name: "rid-payload-type-unknown", severity: .error,
+        severityRationale:
+            """
+            Error: A rid's pt= list must name formats of the section, negotiated ones in an answer (RFC 8851 §4); a \
+            stream restricted to a missing payload type cannot be sent at all.
+            """,
         summary: "A rid restricts its stream to a payload type the section does not have.",
         explanation:
             """
@@ -675,6 +940,11 @@ public enum OfferAnswerRules {
 
     public static let simulcastNotNegotiated = Rule(
         code: "OA412", name: "simulcast-not-negotiated", severity: .info,
+        severityRationale:
+            """
+            Note: Declining simulcast or pausing streams is a legitimate answer under RFC 8853 §5.3; the note explains \
+            why the sender ends up with a single layer.
+            """,
         summary: "Simulcast was offered but the answer does not accept it, or pauses streams.",
         explanation:
             """
@@ -687,6 +957,11 @@ public enum OfferAnswerRules {
 
     public static let ssrcGroupInconsistent = Rule(
         code: "OA413", name: "ssrc-group-inconsistent", severity: .warning,
+        severityRationale:
+            """
+            Warning: An ssrc-group should name SSRCs the section declares (RFC 5576 §4.2) and FID needs negotiated RTX \
+            (RFC 4588 §8.7); a mismatch spoils the grouping, not the section's negotiation.
+            """,
         summary: "An ssrc-group does not match the section's SSRCs or negotiated formats.",
         explanation:
             """
@@ -699,6 +974,11 @@ public enum OfferAnswerRules {
 
     public static let msidInconsistent = Rule(
         code: "OA414", name: "msid-inconsistent", severity: .warning,
+        severityRationale:
+            """
+            Warning: Disagreeing a=msid and a=ssrc msid values (RFC 8830 §2) do not stop media, but the receiver \
+            attaches the track to the wrong MediaStream.
+            """,
         summary: "The section's a=msid and its a=ssrc msid disagree.",
         explanation:
             """
@@ -711,6 +991,11 @@ public enum OfferAnswerRules {
 
     public static let ssrcCollision = Rule(
         code: "OA415", name: "ssrc-collision", severity: .error,
+        severityRationale:
+            """
+            Error: An SSRC identifies one stream in an RTP session (RFC 3550 §8); repeated across sections that share \
+            a session, it leaves the receiver unable to route the packets.
+            """,
         summary: "The same SSRC is declared in two sections of one description.",
         explanation:
             """
@@ -725,6 +1010,11 @@ public enum OfferAnswerRules {
 
     public static let sctpPortMissing = Rule(
         code: "OA500", name: "sctp-port-missing", severity: .warning,
+        severityRationale:
+            """
+            Warning: Without a=sctp-port the RFC 8841 §5.2 default of 5000 applies, which the peer most likely uses, \
+            but older peers reject such a section.
+            """,
         summary: "A data channel section has no a=sctp-port.",
         explanation:
             """
@@ -736,6 +1026,11 @@ public enum OfferAnswerRules {
 
     public static let sctpFormMismatch = Rule(
         code: "OA501", name: "sctp-form-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8841 §4 requires the answer to use the offer's form of data channel section; mixing the legacy \
+            and current forms makes the peers misread the SCTP port.
+            """,
         summary: "One side uses the legacy sctpmap form of a data channel section and the other RFC 8841's.",
         explanation:
             """
@@ -749,6 +1044,11 @@ public enum OfferAnswerRules {
 
     public static let maxMessageSizeAbsent = Rule(
         code: "OA502", name: "max-message-size-absent", severity: .info,
+        severityRationale:
+            """
+            Note: Leaving out a=max-message-size is allowed; RFC 8841 §6.1 then assumes a 64 KiB limit, and the note \
+            only says that larger messages will fail to send.
+            """,
         summary: "A side of a data channel section states no a=max-message-size.",
         explanation:
             """
@@ -759,6 +1059,11 @@ public enum OfferAnswerRules {
 
     public static let dataChannelFormat = Rule(
         code: "OA503", name: "datachannel-format", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8841 §4.1 names the application in the format field, and an answer must accept the offered one \
+            or reject the section; another format is no usable data channel.
+            """,
         summary: "A data channel section's format is not webrtc-datachannel, or differs between offer and answer.",
         explanation:
             """
@@ -772,6 +1077,11 @@ public enum OfferAnswerRules {
 
     public static let originChanged = Rule(
         code: "OA600", name: "origin-changed", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §8 keeps the o= line fixed apart from the version for the whole session; a changed origin \
+            announces a new session, so the description is no valid renegotiation.
+            """,
         summary: "A later description of the same peer changes its o= line other than the version.",
         explanation:
             """
@@ -784,6 +1094,11 @@ public enum OfferAnswerRules {
 
     public static let versionNotIncremented = Rule(
         code: "OA601", name: "version-not-incremented", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §8 requires each new description to raise the o= version by one and an unchanged version \
+            to mean unchanged content; peers rely on it to recognise updates.
+            """,
         summary:
             """
             The o= version of a peer's next description is not its previous version plus one, or stays while the \
@@ -800,6 +1115,11 @@ public enum OfferAnswerRules {
 
     public static let sectionsRemovedOrReordered = Rule(
         code: "OA602", name: "sections-removed-or-reordered", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §8 keeps every m= section in its place for the whole session and removes one only by port \
+            0; fewer or reordered sections cannot be matched to the existing media.
+            """,
         summary: "A later description has fewer m= sections, or a section changed media type in place.",
         explanation:
             """
@@ -812,6 +1132,11 @@ public enum OfferAnswerRules {
 
     public static let midChanged = Rule(
         code: "OA603", name: "mid-changed", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9429 §5.2.2 keeps a section's mid while it is in use; changing it breaks BUNDLE groups and the \
+            mapping of RTP streams to transceivers.
+            """,
         summary: "A section that was not recycled changed its mid.",
         explanation:
             """
@@ -824,6 +1149,11 @@ public enum OfferAnswerRules {
 
     public static let recycledWithoutNewMid = Rule(
         code: "OA604", name: "recycled-without-new-mid", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9429 §5.2.2 and RFC 8843 §7.5 require a recycled section to take a mid never used before; with \
+            the old one, packets of the stopped transceiver are taken for the new one.
+            """,
         summary: "A rejected section is reused with its old mid.",
         explanation:
             """
@@ -836,6 +1166,11 @@ public enum OfferAnswerRules {
 
     public static let payloadTypeRebound = Rule(
         code: "OA605", name: "payload-type-rebound", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §8.3.2 forbids rebinding a dynamic payload type during a session, since packets in flight \
+            would be decoded with the wrong codec.
+            """,
         summary: "A peer binds a payload type to another codec later in the session.",
         explanation:
             """
@@ -847,6 +1182,11 @@ public enum OfferAnswerRules {
 
     public static let dtlsRoleChanged = Rule(
         code: "OA606", name: "dtls-role-changed", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8842 §5.5 keeps DTLS roles until a new association is signalled by a new tls-id or \
+            fingerprint; flipping a=setup alone risks the peers disagreeing on who starts the handshake.
+            """,
         summary: "The DTLS roles changed although no new DTLS association was started.",
         explanation:
             """
@@ -859,6 +1199,11 @@ public enum OfferAnswerRules {
 
     public static let iceRestart = Rule(
         code: "OA607", name: "ice-restart", severity: .info,
+        severityRationale:
+            """
+            Note: New ICE credentials are the normal way to restart ICE (RFC 8839 §4.4.1.1.1); the note only marks \
+            where candidates are gathered again and media may pause.
+            """,
         summary: "An offer restarts ICE: its ufrag and password changed.",
         explanation:
             """
@@ -871,6 +1216,11 @@ public enum OfferAnswerRules {
 
     public static let iceRestartPartial = Rule(
         code: "OA608", name: "ice-restart-partial", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8839 §4.4.1.1.1 restarts ICE by changing both ufrag and password; changing only one leaves the \
+            peer unsure whether ICE restarted, and checks fail authentication.
+            """,
         summary: "Only one of ice-ufrag and ice-pwd changed.",
         explanation:
             """
@@ -883,6 +1233,11 @@ public enum OfferAnswerRules {
 
     public static let iceRestartNotAnswered = Rule(
         code: "OA609", name: "ice-restart-not-answered", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8839 §4.4.2.1 requires the answerer to an ICE restart to send a new ufrag and password; with \
+            the old ones the offerer's checks use stale keys.
+            """,
         summary: "The answer to an ICE restart keeps the answerer's old credentials.",
         explanation:
             """
@@ -894,6 +1249,11 @@ public enum OfferAnswerRules {
 
     public static let sequenceIncomplete = Rule(
         code: "OA610", name: "sequence-incomplete", severity: .info,
+        severityRationale:
+            """
+            Note: An offer without an answer is simply still pending under RFC 3264 §4; nothing is wrong, but none of \
+            its changes are in effect yet.
+            """,
         summary: "A renegotiation sequence ends with an offer that has no answer.",
         explanation:
             """

@@ -9,12 +9,22 @@ public enum SDPRules {
 
     public static let emptyInput = Rule(
         code: "SDP100", name: "empty-input", severity: .error,
+        severityRationale:
+            """
+            Error: with no description there is nothing for a receiver to apply; setRemoteDescription and every SIP \
+            stack refuse it.
+            """,
         summary: "The input holds no session description.",
         explanation: "A session description starts with a v= line. The input is empty or holds only white space.",
         reference: .rfc(8866, "5"), bad: "", good: "v=0")
 
     public static let lineSyntax = Rule(
         code: "SDP101", name: "line-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5 allows only <type>=<value> lines; a conforming parser refuses the description rather \
+            than guess.
+            """,
         summary: "A line is not of the form <type>=<value>.",
         explanation:
             """
@@ -25,12 +35,22 @@ public enum SDPRules {
 
     public static let version = Rule(
         code: "SDP102", name: "version", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.1 defines version 0 only and requires v= first; a receiver cannot know how to read \
+            anything else.
+            """,
         summary: "The description does not start with v=0.",
         explanation: "The first line must be the protocol version, and this version of SDP is 0.",
         reference: .rfc(8866, "5.1"), bad: "o=- 1 1 IN IP4 0.0.0.0", good: "v=0")
 
     public static let missingField = Rule(
         code: "SDP103", name: "missing-field", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5 makes o=, s= and t= mandatory; parsers that follow it refuse a description without \
+            them.
+            """,
         summary: "A mandatory line (o=, s= or t=) is missing.",
         explanation:
             """
@@ -43,6 +63,11 @@ public enum SDPRules {
 
     public static let lineOrder = Rule(
         code: "SDP104", name: "line-order", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5 fixes the order, but most parsers read lines in any order; strict ones (SIP stacks) \
+            may refuse it.
+            """,
         summary: "A line is out of the order RFC 8866 §5 prescribes.",
         explanation:
             """
@@ -54,6 +79,11 @@ public enum SDPRules {
 
     public static let duplicateField = Rule(
         code: "SDP105", name: "duplicate-field", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5 allows these lines once per section; a receiver cannot tell which one holds, and strict \
+            parsers refuse it.
+            """,
         summary: "A line that may appear only once in its section appears again.",
         explanation:
             """
@@ -64,6 +94,11 @@ public enum SDPRules {
 
     public static let unknownLineType = Rule(
         code: "SDP106", name: "unknown-line-type", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5 tells parsers to ignore unknown types only in some places; most skip the line, some \
+            refuse it.
+            """,
         summary: "A line has a type letter SDP does not define.",
         explanation:
             """
@@ -74,6 +109,11 @@ public enum SDPRules {
 
     public static let fieldNotAllowedHere = Rule(
         code: "SDP107", name: "field-not-allowed-here", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5 places these lines at session level only; inside a media section they have no meaning \
+            and strict parsers refuse them.
+            """,
         summary: "A session-level line appears inside a media section.",
         explanation:
             """
@@ -84,6 +124,11 @@ public enum SDPRules {
 
     public static let lineEnding = Rule(
         code: "SDP108", name: "line-ending", severity: .info, strictSeverity: .error,
+        severityRationale:
+            """
+            Note: RFC 8866 §5 asks for CRLF but also tells parsers to accept a bare LF; nothing fails, the text is \
+            only non-canonical.
+            """,
         summary: "Lines end with a bare LF, or the last line has no line ending.",
         explanation:
             """
@@ -95,6 +140,11 @@ public enum SDPRules {
 
     public static let mixedLineEndings = Rule(
         code: "SDP115", name: "mixed-line-endings", severity: .warning,
+        severityRationale:
+            """
+            Warning: mixed endings are accepted by parsers that take bare LF, but show the text was assembled by hand \
+            and is not canonical.
+            """,
         summary: "Some lines end with CRLF and others with a bare LF.",
         explanation:
             """
@@ -105,6 +155,11 @@ public enum SDPRules {
 
     public static let whitespace = Rule(
         code: "SDP109", name: "whitespace", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §9 separates fields by one space; most parsers cope, but trailing spaces become part of \
+            values such as ice-ufrag.
+            """,
         summary: "A line has leading, trailing or repeated white space.",
         explanation:
             """
@@ -115,6 +170,11 @@ public enum SDPRules {
 
     public static let controlCharacter = Rule(
         code: "SDP110", name: "control-character", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §9 forbids NUL and other controls in field values; parsers in C cut the text there or \
+            refuse it.
+            """,
         summary: "A line holds a NUL or another control character.",
         explanation:
             """
@@ -125,6 +185,11 @@ public enum SDPRules {
 
     public static let terminalControl = Rule(
         code: "SDP132", name: "terminal-control-character", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §9 allows these bytes in text fields, but shown in a terminal or a log viewer they can \
+            rewrite what is displayed.
+            """,
         summary: "A text field holds a control character (ESC, BEL, backspace…).",
         explanation:
             """
@@ -137,6 +202,11 @@ public enum SDPRules {
 
     public static let unregisteredType = Rule(
         code: "SDP133", name: "unregistered-type", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §8.2.2 lists the registered values; an unregistered one is legal syntax, but receivers \
+            do not know how to use it.
+            """,
         summary: "A network type or transport protocol is not registered.",
         explanation:
             """
@@ -149,6 +219,11 @@ public enum SDPRules {
 
     public static let invalidUTF8 = Rule(
         code: "SDP111", name: "invalid-utf8", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5 requires UTF-8 text; invalid bytes are refused by JavaScript receivers or turned into \
+            replacement characters.
+            """,
         summary: "The input is not valid UTF-8.",
         explanation:
             """
@@ -159,6 +234,11 @@ public enum SDPRules {
 
     public static let emptyLine = Rule(
         code: "SDP112", name: "empty-line", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5 has no empty lines; browsers skip them, but strict SIP parsers refuse the \
+            description.
+            """,
         summary: "A line is empty.",
         explanation:
             """
@@ -169,6 +249,11 @@ public enum SDPRules {
 
     public static let limitExceeded = Rule(
         code: "SDP113", name: "limit-exceeded", severity: .error,
+        severityRationale:
+            """
+            Error: past the configured limit the input is not read, so it cannot be checked and a receiver with the \
+            same limit refuses it.
+            """,
         summary: "The input exceeds a configured size limit.",
         explanation:
             """
@@ -182,6 +267,11 @@ public enum SDPRules {
 
     public static let originSyntax = Rule(
         code: "SDP120", name: "origin-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.2 fixes the six fields of o=; a receiver cannot identify the session or its version, \
+            and refuses it.
+            """,
         summary: "The o= line is malformed.",
         explanation:
             """
@@ -193,6 +283,11 @@ public enum SDPRules {
 
     public static let sessionName = Rule(
         code: "SDP121", name: "session-name", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5.3 requires a non-empty s= (a dash when there is no name); browsers accept an empty \
+            one, strict stacks may not.
+            """,
         summary: "The s= line is empty.",
         explanation:
             "The session name must hold at least one character; use s=- or a single space when there is no name.",
@@ -200,6 +295,11 @@ public enum SDPRules {
 
     public static let connectionSyntax = Rule(
         code: "SDP122", name: "connection-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.7 fixes the fields of c=; without a readable address the receiver cannot send media \
+            there.
+            """,
         summary: "A c= line is malformed.",
         explanation:
             """
@@ -210,12 +310,22 @@ public enum SDPRules {
 
     public static let connectionMissing = Rule(
         code: "SDP123", name: "connection-missing", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.7 requires a connection address for every media section; without one there is nowhere \
+            to send media.
+            """,
         summary: "A media section has no connection address.",
         explanation: "A c= line must be present at the session level or in every media section.",
         reference: .rfc(8866, "5.7"), bad: "m=audio 9 RTP/AVP 0 (no c= anywhere)", good: "c=IN IP4 0.0.0.0")
 
     public static let bandwidthSyntax = Rule(
         code: "SDP124", name: "bandwidth-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.8 fixes the b= grammar; a malformed line is refused by strict parsers and its limit is \
+            lost by the others.
+            """,
         summary: "A b= line is malformed or uses an unknown type.",
         explanation:
             """
@@ -226,6 +336,11 @@ public enum SDPRules {
 
     public static let timeSyntax = Rule(
         code: "SDP125", name: "time-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.9 requires two decimal times in t=; parsers that follow the grammar refuse the \
+            description.
+            """,
         summary: "A t= line is malformed.",
         explanation:
             """
@@ -236,6 +351,11 @@ public enum SDPRules {
 
     public static let repeatSyntax = Rule(
         code: "SDP126", name: "repeat-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.10 fixes the r= and z= grammar and place; a receiver cannot work out the schedule and \
+            strict ones refuse it.
+            """,
         summary: "An r= or z= line is malformed or misplaced.",
         explanation:
             """
@@ -246,6 +366,11 @@ public enum SDPRules {
 
     public static let keyField = Rule(
         code: "SDP127", name: "key-field", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5.12 keeps k= only for compatibility and says not to use it; receivers ignore it, and \
+            it may carry a key in clear.
+            """,
         summary: "A k= line is present.",
         explanation:
             """
@@ -256,6 +381,11 @@ public enum SDPRules {
 
     public static let mediaSyntax = Rule(
         code: "SDP128", name: "media-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.14 fixes the m= fields; without a readable media type, port or protocol the section \
+            cannot be used.
+            """,
         summary: "An m= line is malformed.",
         explanation:
             """
@@ -266,6 +396,11 @@ public enum SDPRules {
 
     public static let address = Rule(
         code: "SDP129", name: "address", severity: .error,
+        severityRationale:
+            """
+            Error: an address that is not valid for its type (RFC 8866 §9) cannot be reached; receivers refuse the \
+            line or send nowhere.
+            """,
         summary: "An address is not valid for its address type, or the type is not one of its network's.",
         explanation:
             """
@@ -277,6 +412,11 @@ public enum SDPRules {
 
     public static let unknownBandwidthType = Rule(
         code: "SDP131", name: "unknown-bandwidth-type", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 8866 §5.8 lets receivers ignore a bandwidth type they do not know; the line is kept, only its \
+            limit may go unused.
+            """,
         summary: "A b= line uses an unregistered bandwidth type.",
         explanation:
             """
@@ -287,6 +427,11 @@ public enum SDPRules {
 
     public static let textField = Rule(
         code: "SDP130", name: "text-field", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5.5 to §5.6 say what u=, e= and p= hold; receivers do not use them, so a wrong value \
+            does not break the call.
+            """,
         summary: "A u=, e= or p= line does not look like what it should hold.",
         explanation: "u= holds a URI, e= an e-mail address and p= a phone number, optionally with a name.",
         reference: .rfc(8866, "5.5"), bad: "e=nobody", good: "e=j.doe@example.com (Jane Doe)")
@@ -295,12 +440,22 @@ public enum SDPRules {
 
     public static let attributeSyntax = Rule(
         code: "SDP200", name: "attribute-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.13 requires a token as the attribute name; without one the line cannot be read and \
+            strict parsers refuse it.
+            """,
         summary: "An a= line has no valid attribute name.",
         explanation: "An attribute is a token name, optionally followed by a colon and a value.",
         reference: .rfc(8866, "5.13"), bad: "a=:value", good: "a=name:value")
 
     public static let unknownAttribute = Rule(
         code: "SDP201", name: "unknown-attribute", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 8866 §5.13 tells receivers to ignore attributes they do not know; the line is kept and does no \
+            harm.
+            """,
         summary: "An attribute is not one the parser knows.",
         explanation:
             """
@@ -311,6 +466,11 @@ public enum SDPRules {
 
     public static let attributeCase = Rule(
         code: "SDP202", name: "attribute-case", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5.13 attribute names are case-sensitive; receivers that compare exactly ignore the \
+            misspelled attribute.
+            """,
         summary: "A known attribute name is spelled in another case.",
         explanation:
             "Receivers such as libwebrtc match attribute names exactly, so a=RTPMAP is an unknown attribute to them.",
@@ -318,18 +478,33 @@ public enum SDPRules {
 
     public static let attributeValueMissing = Rule(
         code: "SDP203", name: "attribute-value-missing", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §6 gives these attributes a value; without one the receiver has nothing to apply and \
+            strict parsers refuse the line.
+            """,
         summary: "An attribute that needs a value has none.",
         explanation: "Value attributes are written name:value.",
         reference: .rfc(8866, "5.13"), bad: "a=mid", good: "a=mid:0")
 
     public static let flagWithValue = Rule(
         code: "SDP204", name: "flag-with-value", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5.13 property attributes take no value; receivers usually ignore the value, but some do \
+            not recognise the flag.
+            """,
         summary: "A property attribute carries a value.",
         explanation: "Property attributes such as rtcp-mux, sendrecv or ice-lite are written without a colon or value.",
         reference: .rfc(8866, "5.13"), bad: "a=rtcp-mux:1", good: "a=rtcp-mux")
 
     public static let attributeLevel = Rule(
         code: "SDP205", name: "attribute-level", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8859 §5 says at which level each attribute means something; elsewhere receivers ignore it, so \
+            its intent is lost.
+            """,
         summary: "An attribute appears at a level where it has no meaning.",
         explanation:
             """
@@ -340,6 +515,11 @@ public enum SDPRules {
 
     public static let attributeDuplicate = Rule(
         code: "SDP206", name: "attribute-duplicate", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8859 §5 allows these attributes once; receivers keep one of the copies, and which one differs \
+            between them.
+            """,
         summary: "An attribute that may appear once per section appears again.",
         explanation:
             """
@@ -350,6 +530,11 @@ public enum SDPRules {
 
     public static let directionConflict = Rule(
         code: "SDP207", name: "direction-conflict", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §6.7 allows one direction per section; receivers disagree on which wins, so media may flow \
+            one way or not at all.
+            """,
         summary: "A section states more than one direction.",
         explanation: "At most one of sendrecv, sendonly, recvonly and inactive may appear in a section.",
         reference: .rfc(8866, "6.7"), bad: "a=sendonly\na=recvonly", good: "a=sendonly")
@@ -357,14 +542,29 @@ public enum SDPRules {
     public static let rtpmapSyntax = attributeRule(
         "SDP210", "rtpmap", .rfc(8866, "6.6"),
         "<payload type> <encoding name>/<clock rate>[/<encoding parameters>], with a payload type 0–127.",
+        rationale:
+            """
+            Error: RFC 8866 §6.6 fixes the rtpmap grammar; without a readable encoding and clock rate the payload type \
+            cannot be decoded.
+            """,
         bad: "a=rtpmap:96 VP8", good: "a=rtpmap:96 VP8/90000")
     public static let fmtpSyntax = attributeRule(
         "SDP211", "fmtp", .rfc(8866, "6.15"),
         "<format> <format specific parameters>; parameters are usually name=value pairs separated by ';'.",
+        rationale:
+            """
+            Error: RFC 8866 §6.15 requires a payload type and parameters in fmtp; a malformed line is refused or its \
+            parameters are lost.
+            """,
         bad: "a=fmtp:111", good: "a=fmtp:111 minptime=10;useinbandfec=1")
     public static let rtcpFeedbackSyntax = attributeRule(
         "SDP212", "rtcp-fb", .rfc(4585, "4.2"),
         "<payload type or *> <feedback type> [<parameter>]; trr-int takes a number of milliseconds.",
+        rationale:
+            """
+            Error: RFC 4585 §4.2 fixes the rtcp-fb grammar; receivers refuse or drop the line, and the feedback is not \
+            negotiated.
+            """,
         bad: "a=rtcp-fb:96", good: "a=rtcp-fb:96 nack pli")
     public static let extmapSyntax = attributeRule(
         "SDP213", "extmap", .rfc(8285, "7"),
@@ -372,26 +572,56 @@ public enum SDPRules {
         <id>[/<direction>] <URI> [<extension attributes>], with an id 1–14 for one-byte or 1–255 for two-byte \
         headers.
         """,
+        rationale:
+            """
+            Error: RFC 8285 §7 requires an id of 1 to 14 (or 256 to 4095) and a URI; a receiver cannot map the extension \
+            to its id.
+            """,
         bad: "a=extmap:0 urn:ietf:params:rtp-hdrext:sdes:mid", good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
     public static let midSyntax = attributeRule(
         "SDP214", "mid", .rfc(5888, "4"),
         "an identification tag: a token (RFC 8843 limits it to 16 characters for BUNDLE).",
+        rationale:
+            """
+            Error: RFC 5888 §4 makes mid a token; a malformed mid breaks BUNDLE and the pairing of offer and answer \
+            sections.
+            """,
         bad: "a=mid:", good: "a=mid:0")
     public static let msidSyntax = attributeRule(
         "SDP215", "msid", .rfc(8830, "2"),
         "<stream id> [<track id>], each 1–64 token characters.",
+        rationale:
+            """
+            Error: RFC 8830 §2 fixes the msid grammar; receivers refuse the line or cannot associate the track with its \
+            stream.
+            """,
         bad: "a=msid:", good: "a=msid:stream-1 track-1")
     public static let groupSyntax = attributeRule(
         "SDP216", "group", .rfc(5888, "5"),
         "<semantics> <mid> …, such as BUNDLE, LS or FID followed by identification tags.",
+        rationale:
+            """
+            Error: RFC 5888 §5 requires a semantics token and mids; a malformed group is refused or BUNDLE is not \
+            negotiated.
+            """,
         bad: "a=group:", good: "a=group:BUNDLE 0 1")
     public static let ssrcSyntax = attributeRule(
         "SDP217", "ssrc", .rfc(5576, "4.1"),
         "<ssrc-id> <attribute>[:<value>], with a 32-bit SSRC.",
+        rationale:
+            """
+            Error: RFC 5576 §4.1 requires a 32-bit SSRC and an attribute; receivers refuse the line or cannot demultiplex \
+            the stream.
+            """,
         bad: "a=ssrc:4294967296 cname:x", good: "a=ssrc:1149228976 cname:49h/RjJO7PRxAXGJ")
     public static let ssrcGroupSyntax = attributeRule(
         "SDP218", "ssrc-group", .rfc(5576, "4.2"),
         "<semantics> <ssrc-id> …, such as FID (RFC 5576) or SIM.",
+        rationale:
+            """
+            Error: RFC 5576 §4.2 requires semantics and SSRCs; a malformed group loses the RTX or FEC association and may \
+            be refused.
+            """,
         bad: "a=ssrc-group:FID x", good: "a=ssrc-group:FID 1 2")
     public static let fingerprintSyntax = attributeRule(
         "SDP221", "fingerprint", .rfc(8122, "5"),
@@ -399,26 +629,56 @@ public enum SDPRules {
         <hash function> <fingerprint>, the fingerprint being upper-case hex byte pairs joined by ':' with the \
         length of the hash.
         """,
+        rationale:
+            """
+            Error: RFC 8122 §5 fixes hash name and hex pairs; without a readable fingerprint the DTLS certificate cannot \
+            be verified.
+            """,
         bad: "a=fingerprint:sha-256 8EB8A154", good: "a=fingerprint:sha-256 8E:B8:…:9D (32 bytes)")
     public static let setupSyntax = attributeRule(
         "SDP222", "setup", .rfc(4145, "4"),
         "one of active, passive, actpass, holdconn.",
+        rationale:
+            """
+            Error: RFC 4145 §4 allows only active, passive, actpass or holdconn; with any other role the DTLS roles cannot \
+            be agreed and DTLS cannot start.
+            """,
         bad: "a=setup:client", good: "a=setup:actpass")
     public static let tlsIDSyntax = attributeRule(
         "SDP223", "tls-id", .rfc(8842, "5"),
         "20–255 characters of ALPHA / DIGIT / '+' / '/' / '-' / '_'.",
+        rationale:
+            """
+            Error: RFC 8842 §5 fixes the tls-id grammar; receivers cannot tell a new association from the old one and may \
+            refuse it.
+            """,
         bad: "a=tls-id:abc", good: "a=tls-id:1c0b5d8a93e9b4af5a2bcd7b2ad3b0d1")
     public static let rtcpAttributeSyntax = attributeRule(
         "SDP224", "rtcp", .rfc(3605, "2.1"),
         "<port> [<nettype> <addrtype> <connection-address>].",
+        rationale:
+            """
+            Error: RFC 3605 §2.1 requires a port (and optional address); a malformed line sends RTCP nowhere or is \
+            refused.
+            """,
         bad: "a=rtcp:port", good: "a=rtcp:9 IN IP4 0.0.0.0")
     public static let ptimeSyntax = attributeRule(
         "SDP225", "ptime", .rfc(8866, "6.4"),
         "ptime and framerate are a positive number (decimals allowed), maxptime a positive integer.",
+        rationale:
+            """
+            Error: RFC 8866 §6.4 requires a number of milliseconds; receivers ignore or refuse the line, and the packet \
+            time is not agreed.
+            """,
         bad: "a=ptime:0", good: "a=ptime:20")
     public static let ridSyntax = attributeRule(
         "SDP226", "rid", .rfc(8851, "10"),
         "<rid-id> send|recv [pt=<fmt>,…][;<restriction>=<value>…].",
+        rationale:
+            """
+            Error: RFC 8851 §10 fixes the rid grammar; a receiver that cannot read the rid cannot match the layers, and \
+            simulcast fails.
+            """,
         bad: "a=rid:h both", good: "a=rid:h send pt=96;max-width=1280")
     public static let simulcastSyntax = attributeRule(
         "SDP227", "simulcast", .rfc(8853, "5.1"),
@@ -426,6 +686,11 @@ public enum SDPRules {
         send <rid list> [recv <rid list>] (or recv first); alternatives separated by ',', streams by ';', a paused \
         stream prefixed with '~'.
         """,
+        rationale:
+            """
+            Error: RFC 8853 §5.1 fixes the simulcast grammar; a receiver that cannot read it does not negotiate the \
+            layers.
+            """,
         bad: "a=simulcast:send", good: "a=simulcast:send h;m;~l")
     public static let sctpSyntax = attributeRule(
         "SDP228", "sctp", .rfc(8841, "5"),
@@ -433,6 +698,11 @@ public enum SDPRules {
         sctp-port is a port 0–65535, max-message-size a decimal number; the legacy sctpmap is <port> <app> \
         [<streams>].
         """,
+        rationale:
+            """
+            Error: RFC 8841 §5 requires a port number for sctp-port; without it the data channel transport cannot be set \
+            up.
+            """,
         bad: "a=sctp-port:x", good: "a=sctp-port:5000")
     public static let cryptoSyntax = attributeRule(
         "SDP229", "crypto", .rfc(4568, "9.1"),
@@ -440,6 +710,11 @@ public enum SDPRules {
         <tag> <crypto-suite> <key-params> [<session-params>], key-params being inline:<base64 \
         key>[|lifetime][|MKI:length].
         """,
+        rationale:
+            """
+            Error: RFC 4568 §9.1 fixes tag, suite and key; without a readable key SRTP cannot be keyed and the media \
+            cannot be decrypted.
+            """,
         bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80",
         good: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
     public static let valueSyntax = attributeRule(
@@ -448,10 +723,20 @@ public enum SDPRules {
         the grammar its defining RFC gives (label: a token; content: a list of tags; msid-semantic: a semantic and \
         identifiers; identity: an assertion).
         """,
+        rationale:
+            """
+            Error: the value breaks its attribute's grammar (RFC 8866 §6); receivers refuse the line or apply something \
+            else.
+            """,
         bad: "a=label:", good: "a=label:1")
 
     public static let valueCase = Rule(
         code: "SDP232", name: "value-case", severity: .warning,
+        severityRationale:
+            """
+            Warning: the grammar (RFC 5234 §2.3) makes the value case-insensitive, but receivers that compare exactly \
+            do not recognise it.
+            """,
         summary: "A value is written in a case that receivers may not accept.",
         explanation:
             """
@@ -463,6 +748,11 @@ public enum SDPRules {
 
     public static let valueWhitespace = Rule(
         code: "SDP231", name: "attribute-whitespace", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §9 separates fields by one space; most receivers trim it, but some keep it as part of \
+            the value.
+            """,
         summary: "An attribute value has leading, trailing or repeated white space.",
         explanation:
             """
@@ -476,6 +766,11 @@ public enum SDPRules {
 
     public static let undeclaredPayloadType = Rule(
         code: "SDP300", name: "undeclared-payload-type", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §6.6 gives such a line no effect, and the standard does not require refusing it; \
+            receivers that do refuse it are profile rules (PRF102).
+            """,
         summary: "An attribute names a payload type that is not in the m= line.",
         explanation:
             """
@@ -488,6 +783,11 @@ public enum SDPRules {
 
     public static let duplicatePayloadMapping = Rule(
         code: "SDP301", name: "duplicate-payload-mapping", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §6.6 maps a payload type once; with two mappings the receiver cannot know which codec the \
+            payload type carries.
+            """,
         summary: "A payload type has more than one rtpmap (or fmtp).",
         explanation:
             """
@@ -499,6 +799,11 @@ public enum SDPRules {
 
     public static let missingRTPMap = Rule(
         code: "SDP302", name: "missing-rtpmap", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §6.6 requires an rtpmap for a dynamic payload type; without one the receiver cannot know \
+            the codec.
+            """,
         summary: "A dynamic payload type has no rtpmap.",
         explanation:
             """
@@ -510,6 +815,11 @@ public enum SDPRules {
 
     public static let payloadTypeRange = Rule(
         code: "SDP303", name: "payload-type-range", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3551 §6 allows RTP payload types 0 to 127 only; another value cannot be carried in the RTP \
+            header.
+            """,
         summary: "An RTP format is not a payload type 0–127.",
         explanation:
             """
@@ -520,6 +830,11 @@ public enum SDPRules {
 
     public static let staticPayloadMismatch = Rule(
         code: "SDP304", name: "static-payload-mismatch", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3551 §6 fixes the static payload types; most receivers follow the rtpmap, but some decode the \
+            static codec.
+            """,
         summary: "An rtpmap rebinds a static payload type to another encoding.",
         explanation:
             """
@@ -530,12 +845,22 @@ public enum SDPRules {
 
     public static let duplicateFormat = Rule(
         code: "SDP305", name: "duplicate-format", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5.14 lists each format once; receivers ignore the repeat, but it shows an error in how \
+            the list was made.
+            """,
         summary: "A format appears twice in the m= line.",
         explanation: "Each format is listed once, in order of preference.",
         reference: .rfc(8866, "5.14"), bad: "m=audio 9 RTP/AVP 0 0", good: "m=audio 9 RTP/AVP 0")
 
     public static let extmapConflict = Rule(
         code: "SDP306", name: "extmap-conflict", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §6 gives each id one extension; with a collision the receiver reads one extension as \
+            another.
+            """,
         summary: "Header extension ids collide.",
         explanation:
             """
@@ -547,6 +872,11 @@ public enum SDPRules {
 
     public static let ssrcGroupMember = Rule(
         code: "SDP307", name: "ssrc-group-member", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 5576 §4.2 expects each SSRC of a group to be described; receivers use the group, but cannot \
+            name the stream.
+            """,
         summary: "An ssrc-group names an SSRC that has no a=ssrc line.",
         explanation:
             "Every SSRC of a group should be described by an a=ssrc line in the same section, at least with its cname.",
@@ -555,6 +885,11 @@ public enum SDPRules {
 
     public static let associatedPayloadType = Rule(
         code: "SDP308", name: "associated-payload-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 4588 §8.6 requires apt to name a payload type of the section; the receiver cannot tie the \
+            repair stream to any media.
+            """,
         summary: "RTX apt= or a RED redundancy list names a payload type that is not in the section.",
         explanation:
             """
@@ -565,18 +900,33 @@ public enum SDPRules {
 
     public static let groupUnknownMid = Rule(
         code: "SDP309", name: "group-unknown-mid", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 5888 §5 requires every mid of a group to be a section's; the group cannot be applied, and \
+            BUNDLE is not negotiated.
+            """,
         summary: "An a=group line names a mid that no section has.",
         explanation: "Every identification tag of a group must be the a=mid of a media section.",
         reference: .rfc(5888, "5"), bad: "a=group:BUNDLE 0 1 (no a=mid:1)", good: "a=group:BUNDLE 0")
 
     public static let duplicateMid = Rule(
         code: "SDP310", name: "duplicate-mid", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 5888 §4 makes mids unique; receivers cannot tell the sections apart, so offer and answer cannot \
+            be paired.
+            """,
         summary: "Two media sections have the same mid.",
         explanation: "An identification tag is unique within a session description.",
         reference: .rfc(5888, "4"), bad: "a=mid:0 … a=mid:0", good: "a=mid:0 … a=mid:1")
 
     public static let ridPayloadType = Rule(
         code: "SDP311", name: "rid-payload-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8851 §4 restricts a rid to payload types of the m= line; a rid naming another restricts the \
+            layer to nothing it can send.
+            """,
         summary: "A rid restricts a payload type the m= line does not list.",
         explanation: "The pt= list of a=rid may only name formats of the same m= line.",
         reference: .rfc(8851, "4"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 96\na=rid:h send pt=97",
@@ -584,6 +934,11 @@ public enum SDPRules {
 
     public static let simulcastUnknownRid = Rule(
         code: "SDP312", name: "simulcast-unknown-rid", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8853 §5.1 requires each simulcast rid to be declared; the undeclared layer cannot be matched \
+            and is lost.
+            """,
         summary: "a=simulcast names a rid that no a=rid line of that direction declares.",
         explanation:
             """
@@ -595,6 +950,11 @@ public enum SDPRules {
 
     public static let opusRTPMap = Rule(
         code: "SDP313", name: "opus-rtpmap", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 7587 §7 registers opus as opus/48000/2; without the channel count some receivers do not \
+            recognise it, and Firefox rejected such a section.
+            """,
         summary: "opus is not mapped as opus/48000/2.",
         explanation:
             """
@@ -625,10 +985,11 @@ public enum SDPRules {
     ]
 
     private static func attributeRule(
-        _ code: Rule.Code, _ attribute: String, _ reference: Reference, _ grammar: String, bad: String, good: String
+        _ code: Rule.Code, _ attribute: String, _ reference: Reference, _ grammar: String, rationale: String,
+        bad: String, good: String
     ) -> Rule {
         Rule(
-            code: code, name: "\(attribute)-syntax", severity: .error,
+            code: code, name: "\(attribute)-syntax", severity: .error, severityRationale: rationale,
             summary: "An a=\(attribute) value is malformed.",
             explanation:
                 """

@@ -10,6 +10,11 @@ public enum SIPRules {
 
     public static let emptyMessage = Rule(
         code: "SIP100", name: "empty-message", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §7 has every message begin with a request or status line; an empty input, or one of bare \
+            line breaks, holds no message at all.
+            """,
         summary: "The input holds no SIP message.",
         explanation:
             """
@@ -20,6 +25,11 @@ public enum SIPRules {
 
     public static let startLine = Rule(
         code: "SIP101", name: "start-line", severity: .error,
+        severityRationale:
+            """
+            Error: the RFC 3261 §7.1 start line is what makes the text a request or a response, and a receiver answers \
+            400 Bad Request or drops a message whose first line is neither.
+            """,
         summary: "The first line is neither a request line nor a status line.",
         explanation:
             """
@@ -31,6 +41,11 @@ public enum SIPRules {
 
     public static let version = Rule(
         code: "SIP102", name: "sip-version", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §7.1 defines only SIP/2.0, and a UAS answers any other version with 505 Version Not \
+            Supported.
+            """,
         summary: "The SIP-Version is not SIP/2.0.",
         explanation:
             """
@@ -41,6 +56,11 @@ public enum SIPRules {
 
     public static let method = Rule(
         code: "SIP103", name: "method-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §7.1 makes the method a case-sensitive token; a method that is not a token leaves the \
+            request line unreadable, and another spelling names a different method.
+            """,
         summary: "The method is not a token, or disagrees with its spelling elsewhere.",
         explanation:
             "A method is a token (letters, digits and `-.!%*_+`'~`) and is case-sensitive: `invite` is not `INVITE`.",
@@ -49,6 +69,11 @@ public enum SIPRules {
 
     public static let requestURI = Rule(
         code: "SIP104", name: "request-uri", severity: .error,
+        severityRationale:
+            """
+            Error: a Request-URI outside the RFC 3261 §8.1.1.1 form, for example in angle brackets or with white \
+            space, cannot be read, so a proxy cannot route the request.
+            """,
         summary: "The Request-URI is malformed.",
         explanation:
             """
@@ -60,6 +85,11 @@ public enum SIPRules {
 
     public static let statusCode = Rule(
         code: "SIP105", name: "status-code", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §7.2 gives a status code three digits whose first is its class; a code outside 100–699 has \
+            no class, so a UAC cannot act on the response.
+            """,
         summary: "The status code is not three digits from 100 to 699.",
         explanation:
             """
@@ -70,6 +100,11 @@ public enum SIPRules {
 
     public static let headerSyntax = Rule(
         code: "SIP106", name: "header-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: a line that is not a token name, a colon and a value breaks the RFC 3261 §7.3 header grammar and \
+            cannot be read, so the header it was meant to carry is lost.
+            """,
         summary: "A header line is not `name: value`.",
         explanation:
             """
@@ -81,6 +116,11 @@ public enum SIPRules {
 
     public static let whitespace = Rule(
         code: "SIP107", name: "start-line-whitespace", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §7.1 separates the parts of the start line with exactly one SP, yet lenient receivers \
+            accept extra white space; only strict ones answer 400.
+            """,
         summary: "The start line has white space other than single spaces between its parts.",
         explanation:
             """
@@ -92,6 +132,11 @@ public enum SIPRules {
 
     public static let lineFolding = Rule(
         code: "SIP108", name: "line-folding", severity: .info, strictSeverity: .warning,
+        severityRationale:
+            """
+            Note: RFC 3261 §7.3.1 allows folded header values and makes receivers unfold them, so the message is \
+            valid; folding is reported only because many stacks never send it.
+            """,
         summary: "A header value continues on a line that starts with white space.",
         explanation:
             """
@@ -103,6 +148,11 @@ public enum SIPRules {
 
     public static let lineEnding = Rule(
         code: "SIP109", name: "line-ending", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §7 ends every start and header line with CRLF, but many stacks accept a bare LF, so the \
+            message usually gets through despite the break from the grammar.
+            """,
         summary: "A line of the header section ends with a bare LF.",
         explanation:
             """
@@ -113,6 +163,11 @@ public enum SIPRules {
 
     public static let controlCharacter = Rule(
         code: "SIP110", name: "control-character", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §25.1 admits only printable UTF-8, SP and HTAB in header text, so a NUL, a bare CR or \
+            another control character makes the line invalid and often marks binary data or an attack.
+            """,
         summary: "The start line or a header holds a NUL or another control character.",
         explanation:
             """
@@ -123,6 +178,11 @@ public enum SIPRules {
 
     public static let invalidUTF8 = Rule(
         code: "SIP111", name: "invalid-utf8", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §7.3.1 and §25.1 make SIP text UTF-8, so bytes that do not decode fall outside the grammar \
+            and the value cannot be read as it was sent.
+            """,
         summary: "The start line or a header holds bytes that are not UTF-8.",
         explanation:
             """
@@ -133,6 +193,11 @@ public enum SIPRules {
 
     public static let uriSyntax = Rule(
         code: "SIP112", name: "uri-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: a URI that breaks the RFC 3261 §19.1.1 grammar (an unescaped character, a bad host, a port above \
+            65535) has no reliable reading, so the address it carries cannot be used.
+            """,
         summary: "A SIP, SIPS or tel URI is malformed.",
         explanation:
             """
@@ -144,6 +209,11 @@ public enum SIPRules {
 
     public static let addressSyntax = Rule(
         code: "SIP113", name: "name-addr-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: these headers follow the RFC 3261 §20.10 name-addr grammar; an unpaired quote or bracket, or a bare \
+            URI holding `,`, `;` or `?`, leaves the address unreadable or split in the wrong place.
+            """,
         summary: "A From, To, Contact, Route or Record-Route value is malformed.",
         explanation:
             """
@@ -156,6 +226,11 @@ public enum SIPRules {
 
     public static let viaSyntax = Rule(
         code: "SIP114", name: "via-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: responses travel back along the Via path (RFC 3261 §20.42), so a Via that cannot be read loses the \
+            response.
+            """,
         summary: "A Via value is malformed.",
         explanation:
             """
@@ -168,18 +243,33 @@ public enum SIPRules {
 
     public static let cseqSyntax = Rule(
         code: "SIP115", name: "cseq-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §20.16 makes CSeq a 32-bit number and a method; without both, a mandatory header has no \
+            usable value and the request cannot be ordered or tied to its method.
+            """,
         summary: "The CSeq value is not a sequence number and a method.",
         explanation: "`CSeq: 1*DIGIT LWS Method`, the number fitting 32 bits.",
         reference: .rfc(3261, "20.16"), bad: "CSeq: INVITE 1", good: "CSeq: 1 INVITE")
 
     public static let numberSyntax = Rule(
         code: "SIP116", name: "number-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: Max-Forwards, Expires and Min-Expires hold a decimal number (RFC 3261 §20.22); any other text \
+            leaves the hop count or the expiry they carry unknown.
+            """,
         summary: "A numeric header (Max-Forwards, Expires, Min-Expires) is not a number.",
         explanation: "These headers hold a decimal number and nothing else.",
         reference: .rfc(3261, "20.22"), bad: "Max-Forwards: seventy", good: "Max-Forwards: 70")
 
     public static let mediaTypeSyntax = Rule(
         code: "SIP117", name: "content-type-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: a Content-Type outside the RFC 3261 §20.15 type/subtype grammar names no media type, so the body \
+            cannot be interpreted.
+            """,
         summary: "The Content-Type value is not a media type.",
         explanation:
             """
@@ -190,6 +280,11 @@ public enum SIPRules {
 
     public static let escape = Rule(
         code: "SIP118", name: "escape", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §19.1.2 reads a `%` in a URI as the start of a two-hex-digit escape, so a `%` without them \
+            leaves the URI malformed and its characters undefined.
+            """,
         summary: "A `%` is not followed by two hexadecimal digits.",
         explanation:
             """
@@ -200,6 +295,11 @@ public enum SIPRules {
 
     public static let multipartSyntax = Rule(
         code: "SIP119", name: "multipart-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 5621 §3 locates the parts of a multipart body by its boundary; without the parameter or the \
+            delimiters the parts, the SDP among them, cannot be found.
+            """,
         summary: "A multipart body has no boundary parameter, no delimiter or no closing delimiter.",
         explanation:
             """
@@ -211,6 +311,11 @@ public enum SIPRules {
 
     public static let tokenList = Rule(
         code: "SIP120", name: "token-list", severity: .error,
+        severityRationale:
+            """
+            Error: the RFC 3261 §20.37 grammar lists tokens separated by commas; an element that is not a token names \
+            no method or option tag, and in Require or Proxy-Require the receiver cannot tell what it must support.
+            """,
         summary: "An element of Allow, Supported, Require, Proxy-Require or Unsupported is not a token.",
         explanation:
             """
@@ -221,6 +326,11 @@ public enum SIPRules {
 
     public static let leadingLineBreaks = Rule(
         code: "SIP121", name: "leading-line-breaks", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 3261 §7.5 has receivers ignore CRLFs before the start line, and on connections they serve as \
+            keep-alives (RFC 5626 §3.5.1), so nothing is wrong.
+            """,
         summary: "Line breaks come before the start line.",
         explanation:
             """
@@ -231,6 +341,11 @@ public enum SIPRules {
 
     public static let callIDSyntax = Rule(
         code: "SIP122", name: "call-id-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §20.8 limits the Call-ID, which with the tags identifies the dialog, to one or two words \
+            joined by `@`; an empty value or one with white space breaks a mandatory header.
+            """,
         summary: "The Call-ID is empty or holds characters outside `word [@ word]`.",
         explanation:
             """
@@ -243,6 +358,11 @@ public enum SIPRules {
 
     public static let missingHeader = Rule(
         code: "SIP200", name: "missing-header", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §8.1.1 and §8.2.6.2 make To, From, CSeq, Call-ID and Via mandatory, and a UAS answers a \
+            request that lacks one with 400 Bad Request.
+            """,
         summary: "A mandatory header is missing.",
         explanation:
             """
@@ -254,6 +374,11 @@ public enum SIPRules {
 
     public static let duplicateHeader = Rule(
         code: "SIP201", name: "duplicate-header", severity: .error,
+        severityRationale:
+            """
+            Error: these headers take a single value (RFC 3261 §7.3.1), and two copies leave the message ambiguous \
+            about which one holds (RFC 4475 §3.3.8, §3.3.9).
+            """,
         summary: "A header that may appear once appears more than once.",
         explanation:
             """
@@ -264,6 +389,11 @@ public enum SIPRules {
 
     public static let cseqMethodMismatch = Rule(
         code: "SIP202", name: "cseq-method-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §8.1.1.5 requires the CSeq method to equal the request method, and responses copy it, so a \
+            mismatch makes the message contradict itself about its transaction.
+            """,
         summary: "The method in CSeq is not the request's method.",
         explanation:
             """
@@ -275,6 +405,11 @@ public enum SIPRules {
 
     public static let cseqRange = Rule(
         code: "SIP203", name: "cseq-number-range", severity: .warning, strictSeverity: .error,
+        severityRationale:
+            """
+            Warning: RFC 3261 §8.1.1.5 keeps CSeq below 2^31 so that later requests can increment it within 32 bits; a \
+            number from 2^31 up still fits 32 bits and can be read.
+            """,
         summary: "The CSeq number is 2^31 or more.",
         explanation:
             """
@@ -285,6 +420,11 @@ public enum SIPRules {
 
     public static let branch = Rule(
         code: "SIP204", name: "via-branch", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §8.1.1.7 has every request carry a branch starting with z9hG4bK, but a receiver still \
+            handles a request without it by falling back to RFC 2543 transaction matching.
+            """,
         summary: "The top Via of a request has no branch, or a branch without the z9hG4bK magic cookie.",
         explanation:
             """
@@ -296,6 +436,11 @@ public enum SIPRules {
 
     public static let fromTag = Rule(
         code: "SIP205", name: "from-tag", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §8.1.1.3 obliges a UAC to tag From, but §12.1.1 has a UAS take a missing tag as null for \
+            RFC 2543 compatibility, so the request still works.
+            """,
         summary: "The From header of a request has no tag.",
         explanation: "A UAC MUST add a tag to From (RFC 3261 §8.1.1.3); the tags and the Call-ID identify the dialog.",
         reference: .rfc(3261, "8.1.1.3"), bad: "From: <sip:a@example.com>",
@@ -303,12 +448,22 @@ public enum SIPRules {
 
     public static let maxForwardsRange = Rule(
         code: "SIP206", name: "max-forwards-range", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §20.22 bounds Max-Forwards at 255 and clients start at 70 (§8.1.1.6); a larger value is \
+            still a readable hop count, so the request can be forwarded.
+            """,
         summary: "Max-Forwards is above 255.",
         explanation: "Max-Forwards counts hops from 0 to 255 (RFC 3261 §20.22); clients start at 70 (§8.1.1.6).",
         reference: .rfc(3261, "20.22"), bad: "Max-Forwards: 300", good: "Max-Forwards: 70")
 
     public static let unknownMethod = Rule(
         code: "SIP207", name: "unknown-method", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 3261 §27.4 permits extension methods, so an unregistered one is legal; a UAS that does not know \
+            it answers 405 or 501 (§8.2.1), which is ordinary negotiation.
+            """,
         summary: "The method is not one of the registered SIP methods.",
         explanation:
             "Extension methods are allowed (RFC 3261 §27.4) and kept; a UAS that does not know one answers 405 or 501.",
@@ -316,6 +471,11 @@ public enum SIPRules {
 
     public static let bodyWithoutType = Rule(
         code: "SIP208", name: "body-without-content-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §20.15 requires Content-Type whenever the body is not empty; without it the receiver has \
+            no way to know what the body is or how to interpret it.
+            """,
         summary: "The message has a body but no Content-Type.",
         explanation: "The Content-Type header MUST be present if the body is not empty (RFC 3261 §20.15).",
         reference: .rfc(3261, "20.15"), bad: "Content-Length: 4\\r\\n\\r\\nv=0\\n",
@@ -323,6 +483,11 @@ public enum SIPRules {
 
     public static let wildcardContact = Rule(
         code: "SIP209", name: "wildcard-contact", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §10.2.2 allows `Contact: *` only alone in a REGISTER with Expires: 0, to remove all \
+            bindings; anywhere else it names no reachable contact or contradicts the others.
+            """,
         summary: "`Contact: *` is used outside a REGISTER, or together with other contacts.",
         explanation:
             """
@@ -334,6 +499,11 @@ public enum SIPRules {
 
     public static let bodySyntax = Rule(
         code: "SIP210", name: "body-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: a body that does not parse as its Content-Type (RFC 3261 §20.15), such as an application/sdp body \
+            that is no session description, cannot be used, so what it should set up fails.
+            """,
         summary: "The body does not match its Content-Type.",
         explanation:
             """
@@ -344,6 +514,11 @@ public enum SIPRules {
 
     public static let maxForwardsMissing = Rule(
         code: "SIP211", name: "max-forwards-missing", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §8.1.1.6 makes Max-Forwards mandatory, but RFC 4475 §3.4.1 has RFC 2543-compatible \
+            elements accept a request without it (a proxy adds 70); only a strict UAS answers 400.
+            """,
         summary: "A request has no Max-Forwards.",
         explanation:
             """
@@ -357,6 +532,11 @@ public enum SIPRules {
 
     public static let contentLengthMismatch = Rule(
         code: "SIP300", name: "content-length-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: a wrong Content-Length breaks the framing: RFC 3261 §18.3 makes a datagram that ends short of it an \
+            error, and on a connection every message that follows is misread.
+            """,
         summary: "Content-Length disagrees with the body.",
         explanation:
             """
@@ -368,6 +548,11 @@ public enum SIPRules {
 
     public static let contentLengthMissing = Rule(
         code: "SIP301", name: "content-length-missing", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §18.3 and §20.14 require Content-Length on stream transports because it is the only way to \
+            find where the body ends; without it the body cannot be delimited.
+            """,
         summary: "A message on a stream has no Content-Length.",
         explanation:
             """
@@ -378,6 +563,11 @@ public enum SIPRules {
 
     public static let contentLengthInvalid = Rule(
         code: "SIP302", name: "content-length-invalid", severity: .error,
+        severityRationale:
+            """
+            Error: a Content-Length that is not a plain non-negative number (RFC 3261 §20.14), or exceeds what the \
+            receiver accepts, gives no usable body length, so the message cannot be framed.
+            """,
         summary: "Content-Length is not a non-negative number that fits the limits.",
         explanation:
             "`Content-Length = 1*DIGIT`: no sign, no other text, and not larger than any body this receiver accepts.",
@@ -385,6 +575,11 @@ public enum SIPRules {
 
     public static let truncated = Rule(
         code: "SIP303", name: "truncated-message", severity: .error,
+        severityRationale:
+            """
+            Error: a message whose header section or Content-Length body ends early (RFC 3261 §18.3) is not a whole \
+            message, so it cannot be processed as sent.
+            """,
         summary: "The message ends before its header section or its body is complete.",
         explanation:
             """
@@ -395,6 +590,11 @@ public enum SIPRules {
 
     public static let messageTooLarge = Rule(
         code: "SIP304", name: "message-too-large", severity: .error,
+        severityRationale:
+            """
+            Error: the message exceeds the configured size limit, and a UAS answers a message too large for it with \
+            513 Message Too Large (RFC 3261 §21.5.11).
+            """,
         summary: "The message is larger than the configured limit.",
         explanation:
             """
@@ -405,6 +605,11 @@ public enum SIPRules {
 
     public static let headerLineTooLong = Rule(
         code: "SIP305", name: "header-line-too-long", severity: .error,
+        severityRationale:
+            """
+            Error: a line past the configured length limit is kept but not interpreted, so the header it carries goes \
+            unchecked; it is oversized input of the kind RFC 3261 §21.5.11 lets a server refuse with 513.
+            """,
         summary: "A header line is longer than the configured limit.",
         explanation:
             """
@@ -415,6 +620,11 @@ public enum SIPRules {
 
     public static let tooManyHeaders = Rule(
         code: "SIP306", name: "too-many-headers", severity: .error,
+        severityRationale:
+            """
+            Error: header fields past the configured count are kept but not interpreted, so they go unchecked; it is \
+            oversized input of the kind RFC 3261 §21.5.11 lets a server refuse with 513.
+            """,
         summary: "The message has more header fields than the configured limit.",
         explanation:
             """
@@ -425,6 +635,11 @@ public enum SIPRules {
 
     public static let bodyTooLarge = Rule(
         code: "SIP307", name: "body-too-large", severity: .error,
+        severityRationale:
+            """
+            Error: a body past the configured limit is not waited for or checked, and on a stream the decoder moves on \
+            to the next start line; RFC 3261 §21.5.11 lets a server refuse such input with 513.
+            """,
         summary: "The body is larger than the configured limit.",
         explanation:
             """
@@ -437,6 +652,11 @@ public enum SIPRules {
 
     public static let skippedBytes = Rule(
         code: "SIP309", name: "skipped-bytes", severity: .error,
+        severityRationale:
+            """
+            Error: between messages a stream may carry only CRLF keep-alives (RFC 5626 §3.5.1), so other bytes are a \
+            broken or misframed message, lost when the decoder skips to the next start line.
+            """,
         summary: "Bytes on a stream were skipped because they are not a SIP message.",
         explanation:
             """

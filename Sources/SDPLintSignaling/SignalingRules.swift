@@ -29,6 +29,11 @@ public enum SignalingRules {
 
     public static let unrecognizedMessage = Rule(
         code: "SIG100", name: "unrecognized-json-message", severity: .error,
+        severityRationale:
+            """
+            Error: the value has none of the shapes of W3C webrtc-pc §4.8.1 or the known envelopes, so it is skipped \
+            and no offer, answer or candidate is taken from it.
+            """,
         summary: "The JSON value is not a signaling message of any known shape.",
         explanation: """
             A signaling message is an RTCSessionDescriptionInit ({"type","sdp"}), an \
@@ -41,6 +46,11 @@ public enum SignalingRules {
 
     public static let unknownType = Rule(
         code: "SIG101", name: "unknown-message-type", severity: .error,
+        severityRationale:
+            """
+            Error: W3C webrtc-pc §4.8.1 fixes the RTCSdpType values and browsers throw a TypeError for any other \
+            spelling, including another case, so the message cannot be applied.
+            """,
         summary: "The \"type\" member names no known message.",
         explanation: """
             RTCSdpType is "offer", "answer", "pranswer" or "rollback" (W3C webrtc-pc §4.8.1); \
@@ -51,6 +61,11 @@ public enum SignalingRules {
 
     public static let emptySDP = Rule(
         code: "SIG102", name: "empty-sdp", severity: .error,
+        severityRationale:
+            """
+            Error: only a rollback may have an empty description; setRemoteDescription fails on an empty offer or \
+            answer (W3C webrtc-pc §4.8.1), so the negotiation cannot go on.
+            """,
         summary: "An offer, answer or pranswer has an empty \"sdp\".",
         explanation: """
             Only a rollback may have an empty description; setRemoteDescription with an empty offer \
@@ -60,6 +75,11 @@ public enum SignalingRules {
 
     public static let candidateWithoutTarget = Rule(
         code: "SIG103", name: "candidate-without-target", severity: .error,
+        severityRationale:
+            """
+            Error: W3C webrtc-pc §4.8.2 has the RTCIceCandidate constructor throw a TypeError when sdpMid and \
+            sdpMLineIndex are both null, so the candidate cannot be added.
+            """,
         summary: "A candidate has neither sdpMid nor sdpMLineIndex.",
         explanation: """
             The RTCIceCandidate constructor throws a TypeError when both sdpMid and sdpMLineIndex are \
@@ -72,6 +92,11 @@ public enum SignalingRules {
 
     public static let candidatePrefix = Rule(
         code: "SIG104", name: "candidate-prefix", severity: .warning,
+        severityRationale:
+            """
+            Warning: browsers accept the a= form, so the call can work, but it is not the RFC 8839 §5.1 attribute \
+            form, and stacks such as aiortc, Pion and libdatachannel refuse it.
+            """,
         summary: "The candidate string does not start with \"candidate:\".",
         explanation: """
             RTCIceCandidate.candidate is the candidate-attribute of RFC 8839 §5.1 including its \
@@ -84,6 +109,11 @@ public enum SignalingRules {
 
     public static let rollbackWithSDP = Rule(
         code: "SIG105", name: "rollback-with-sdp", severity: .warning,
+        severityRationale:
+            """
+            Warning: the description of a rollback is ignored (RFC 9429 §4.1.8.2), so the message still works, but a \
+            non-empty one most likely means the wrong type was sent.
+            """,
         summary: "A rollback carries a description.",
         explanation:
             """
@@ -94,6 +124,11 @@ public enum SignalingRules {
 
     public static let envelopeVersion = Rule(
         code: "SIG106", name: "envelope-version", severity: .error,
+        severityRationale:
+            """
+            Error: a later envelope version may change what members mean, so this reader cannot interpret the message \
+            safely and skips it.
+            """,
         summary: "Our envelope has a version this reader does not know.",
         explanation:
             """
@@ -107,6 +142,11 @@ public enum SignalingRules {
 
     public static let unexpectedSDP = Rule(
         code: "SIG201", name: "unexpected-sdp", severity: .warning,
+        severityRationale:
+            """
+            Warning: the SDP sits where RFC 3261 §13.2.1 allows no offer or answer, a protocol error per RFC 6337 \
+            §3, but the exchange can go on with the body read as the state allows.
+            """,
         summary: "A SIP message carries SDP where the offer/answer state allows none.",
         explanation: """
             RFC 3261 §13.2.1 allows an offer only in an INVITE (or its 2xx when the INVITE had none) \
@@ -119,6 +159,11 @@ public enum SignalingRules {
 
     public static let delayedOfferWithoutOffer = Rule(
         code: "SIG202", name: "delayed-offer-without-offer", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3261 §13.2.1 requires the first reliable non-failure response to an INVITE without an offer to \
+            carry one; without it no media is negotiated and the call cannot work.
+            """,
         summary: "The 2xx to an INVITE without SDP carries no offer.",
         explanation:
             """
@@ -130,6 +175,12 @@ public enum SignalingRules {
 
     public static let trickleInfoWithoutPackage = Rule(
         code: "SIG203", name: "trickle-info-without-package", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 6086 §4.2.1 requires every INFO of a package to name it, and RFC 8840 §9 sends candidates \
+            in the trickle-ice package; the body is still an SDP fragment, but a peer that checks the header may not \
+            take it as trickle ICE.
+            """,
         summary: "An INFO with an SDP fragment has no \"Info-Package: trickle-ice\".",
         explanation:
             """
@@ -141,6 +192,11 @@ public enum SignalingRules {
 
     public static let ignoredBody = Rule(
         code: "SIG205", name: "ignored-body", severity: .info,
+        severityRationale:
+            """
+            Note: SIP bodies of other types are legitimate (RFC 3261 §7.4) but carry no offer, answer or candidate, \
+            so skipping them is reported as information only.
+            """,
         summary: "A body of a type the signaling model does not carry was skipped.",
         explanation:
             """
@@ -154,6 +210,11 @@ public enum SignalingRules {
 
     public static let httpStartLine = Rule(
         code: "SIG300", name: "http-start-line", severity: .error,
+        severityRationale:
+            """
+            Error: the start line does not follow the RFC 9112 §3 and §4 grammar, so the method, target or status \
+            cannot be read reliably and the message is invalid.
+            """,
         summary: "The request line or status line is malformed.",
         explanation:
             """
@@ -164,6 +225,11 @@ public enum SignalingRules {
 
     public static let httpObsFold = Rule(
         code: "SIG301", name: "http-obs-fold", severity: .error,
+        severityRationale:
+            """
+            Error: line folding is obsolete under RFC 9112 §5.2 and a server is to refuse such a request with 400; \
+            this reader also drops the continuation, so part of the field is lost.
+            """,
         summary: "A header field value is continued on a line that starts with white space.",
         explanation:
             """
@@ -175,6 +241,11 @@ public enum SignalingRules {
 
     public static let httpFieldSyntax = Rule(
         code: "SIG302", name: "http-field-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9112 §5.1 allows no white space between a field name and its colon and has a server refuse \
+            such a message with 400, because proxies would read it differently.
+            """,
         summary: "A header line is not `field-name \":\" OWS field-value OWS`.",
         explanation:
             """
@@ -186,6 +257,11 @@ public enum SignalingRules {
 
     public static let httpContentLength = Rule(
         code: "SIG303", name: "http-content-length", severity: .error,
+        severityRationale:
+            """
+            Error: with an invalid or conflicting Content-Length the end of the message cannot be known, which RFC \
+            9112 §6.3 treats as unrecoverable, so the message cannot be read.
+            """,
         summary: "Content-Length is not a decimal number, or two differ.",
         explanation:
             """
@@ -196,6 +272,11 @@ public enum SignalingRules {
 
     public static let httpTruncated = Rule(
         code: "SIG304", name: "http-truncated", severity: .error,
+        severityRationale:
+            """
+            Error: the input stops before the header section or the body announced by Content-Length is complete (RFC \
+            9112 §8), so the message cannot be used as sent.
+            """,
         summary: "The message ends before its header section or body does.",
         explanation:
             """
@@ -207,6 +288,11 @@ public enum SignalingRules {
 
     public static let httpLimit = Rule(
         code: "SIG305", name: "http-limit", severity: .error,
+        severityRationale:
+            """
+            Error: a recipient may bound how much it reads, and this reader stops at the limit, so the rest of the \
+            message is not read.
+            """,
         summary: "The header section, the number of header fields or the body exceeds a limit.",
         explanation:
             """
@@ -217,6 +303,11 @@ public enum SignalingRules {
 
     public static let httpChunked = Rule(
         code: "SIG306", name: "http-chunked", severity: .error,
+        severityRationale:
+            """
+            Error: a chunked body that breaks the RFC 9112 §7.1 grammar has no reliable end or content, so the body \
+            cannot be decoded.
+            """,
         summary: "The chunked transfer coding is malformed.",
         explanation:
             """
@@ -227,6 +318,11 @@ public enum SignalingRules {
 
     public static let httpBareLF = Rule(
         code: "SIG307", name: "http-bare-lf", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9112 §2.2 lets a recipient accept a bare LF, and this reader does, but HTTP/1.1 lines end \
+            with CRLF and many servers answer 400.
+            """,
         summary: "A line of the header section ends with LF alone.",
         explanation:
             """
@@ -237,6 +333,11 @@ public enum SignalingRules {
 
     public static let httpFieldValue = Rule(
         code: "SIG308", name: "http-field-value", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9110 §5.5 has a recipient reject or replace CR, LF and NUL in a field value, since they break \
+            message framing, so the value cannot be taken as sent.
+            """,
         summary: "A header field value contains NUL, CR or another control character.",
         explanation:
             """
@@ -247,6 +348,11 @@ public enum SignalingRules {
 
     public static let httpTransferEncoding = Rule(
         code: "SIG309", name: "http-transfer-encoding", severity: .error,
+        severityRationale:
+            """
+            Error: this reader decodes only the chunked coding, and RFC 9112 §6.1 says a message with both \
+            Transfer-Encoding and Content-Length ought to be handled as an error, since it may be request smuggling.
+            """,
         summary: "Transfer-Encoding is not chunked, or comes with Content-Length.",
         explanation:
             """
@@ -260,6 +366,11 @@ public enum SignalingRules {
 
     public static let whipOfferContentType = Rule(
         code: "SIG310", name: "whip-offer-content-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9725 §4.2 and the WHEP draft start a session from an SDP offer sent as application/sdp in the \
+            POST, so without one the session cannot be set up.
+            """,
         summary: "A WHIP/WHEP POST does not carry an application/sdp offer.",
         explanation:
             """
@@ -270,6 +381,11 @@ public enum SignalingRules {
 
     public static let whipMissingLocation = Rule(
         code: "SIG311", name: "whip-missing-location", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9725 §4.2 requires a Location header in the 201 Created; without it the client cannot trickle, \
+            restart ICE or end the session.
+            """,
         summary: "A 201 Created has no Location header.",
         explanation:
             """
@@ -281,6 +397,11 @@ public enum SignalingRules {
 
     public static let whipAnswer = Rule(
         code: "SIG312", name: "whip-answer", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9725 §4.2 puts the SDP answer in the 201 response as application/sdp; without it the client \
+            has no answer to apply and the session cannot start.
+            """,
         summary: "A 201 Created does not carry an application/sdp answer.",
         explanation:
             "The 201 response to the POST carries the SDP answer with Content-Type application/sdp (RFC 9725 §4.2).",
@@ -289,6 +410,11 @@ public enum SignalingRules {
 
     public static let whipPatchContentType = Rule(
         code: "SIG313", name: "whip-patch-content-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9725 §4.3.1 has trickle and restart PATCH requests carry application/trickle-ice-sdpfrag, and \
+            a session answers other types with 415, so the update is refused.
+            """,
         summary: "A PATCH does not carry application/trickle-ice-sdpfrag.",
         explanation:
             """
@@ -300,6 +426,11 @@ public enum SignalingRules {
 
     public static let whipPatchWithoutIfMatch = Rule(
         code: "SIG314", name: "whip-patch-without-if-match", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9725 §4.3.1 has a trickle PATCH carry If-Match with the session's entity-tag; without it the \
+            request is not conditional, so it can still be applied, but a stale client goes unnoticed.
+            """,
         summary: "A PATCH has no If-Match header.",
         explanation:
             """
@@ -311,6 +442,12 @@ public enum SignalingRules {
 
     public static let whipRestartIfMatch = Rule(
         code: "SIG315", name: "whip-restart-if-match", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9725 §4.3.1 requires If-Match: * on an ICE restart because the new entity-tag cannot be \
+            known; a specific tag makes it an ordinary conditional request that succeeds only while that tag is \
+            current.
+            """,
         summary: "An ICE-restart PATCH has an If-Match other than \"*\".",
         explanation:
             """
@@ -321,6 +458,11 @@ public enum SignalingRules {
 
     public static let whipMissingETag = Rule(
         code: "SIG316", name: "whip-missing-etag", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 9725 §4.3.1 asks for an ETag only from sessions that support trickle ICE or ICE restarts, so \
+            its absence may be correct; it is reported because the client then has no tag for If-Match.
+            """,
         summary: "A 201 Created, or the 200 to an ICE restart, has no ETag.",
         explanation:
             """
@@ -331,6 +473,11 @@ public enum SignalingRules {
 
     public static let whipErrorResponse = Rule(
         code: "SIG317", name: "whip-error-response", severity: .info,
+        severityRationale:
+            """
+            Note: a refused request such as 412, 415 or 422 is a valid HTTP exchange under RFC 9725 §4.3.1, so it is \
+            reported only to explain what the status means.
+            """,
         summary: "A WHIP/WHEP request was refused.",
         explanation:
             """
@@ -342,6 +489,11 @@ public enum SignalingRules {
 
     public static let whipAuthorization = Rule(
         code: "SIG318", name: "whip-authorization", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 9725 §4.7 has WHIP and WHEP authenticate with a Bearer token; another scheme may work with a \
+            particular server, but it departs from the standard.
+            """,
         summary: "The Authorization header does not use the Bearer scheme.",
         explanation:
             """
@@ -352,6 +504,11 @@ public enum SignalingRules {
 
     public static let whipUnmapped = Rule(
         code: "SIG319", name: "whip-unmapped-message", severity: .info,
+        severityRationale:
+            """
+            Note: requests such as OPTIONS and GET are ordinary HTTP but carry no offer, answer or candidate in the \
+            RFC 9725 §4 exchange, so skipping them is information only.
+            """,
         summary: "An HTTP message has no place in a WHIP/WHEP exchange and was skipped.",
         explanation:
             """
@@ -364,6 +521,11 @@ public enum SignalingRules {
 
     public static let iceServerEmptyURLs = Rule(
         code: "SIG401", name: "ice-server-empty-urls", severity: .error,
+        severityRationale:
+            """
+            Error: W3C webrtc-pc §4.4.1.1 has RTCPeerConnection throw a SyntaxError for an empty urls list, so the \
+            configuration is refused.
+            """,
         summary: "An RTCIceServer has no URL.",
         explanation:
             """
@@ -375,6 +537,11 @@ public enum SignalingRules {
 
     public static let linkSyntax = Rule(
         code: "SIG402", name: "link-syntax", severity: .error,
+        severityRationale:
+            """
+            Error: a Link value that breaks the RFC 8288 §3 grammar, such as a URI without angle brackets, cannot be \
+            split into target and parameters, so the server it names is lost.
+            """,
         summary: "A Link header value is not `<URI-Reference> *( OWS \";\" OWS link-param )`.",
         explanation:
             """
@@ -386,6 +553,11 @@ public enum SignalingRules {
 
     public static let linkNotICEServer = Rule(
         code: "SIG403", name: "link-not-ice-server", severity: .info,
+        severityRationale:
+            """
+            Note: links with relations other than ice-server are legitimate HTTP but not ICE configuration under RFC \
+            9725 §4.6, so skipping them is information only.
+            """,
         summary: "A Link is not an ice-server link and was skipped.",
         explanation:
             """
@@ -397,6 +569,11 @@ public enum SignalingRules {
 
     public static let credentialType = Rule(
         code: "SIG404", name: "ice-server-credential-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9725 §4.6 defines only the password credential type, and browsers reject oauth since webrtc-pc \
+            removed it, so the server entry cannot be used.
+            """,
         summary: "The credential type is not \"password\".",
         explanation:
             """
@@ -407,6 +584,11 @@ public enum SignalingRules {
 
     public static let stunWithCredentials = Rule(
         code: "SIG405", name: "stun-with-credentials", severity: .warning,
+        severityRationale:
+            """
+            Warning: STUN binding requests for ICE are unauthenticated (RFC 8445 §7.2.2), so the server still works, \
+            but credentials on a STUN-only entry suggest a turn: URL was meant.
+            """,
         summary: "A server whose URLs are all STUN has a username or credential.",
         explanation:
             """
@@ -420,6 +602,11 @@ public enum SignalingRules {
 
     public static let unknownFormat = Rule(
         code: "SIG500", name: "unknown-format", severity: .error,
+        severityRationale:
+            """
+            Error: the input matches none of the formats the reader knows, so nothing in it can be checked unless the \
+            format is named explicitly.
+            """,
         summary: "The input is not JSON, SIP, HTTP, SDP or an SDP fragment.",
         explanation:
             """
@@ -431,12 +618,18 @@ public enum SignalingRules {
 
     public static let emptyInput = Rule(
         code: "SIG501", name: "empty-input", severity: .error,
+        severityRationale: "Error: an empty or blank input holds no message at all, so there is nothing to check.",
         summary: "The input holds no signaling message.",
         explanation: "The input is empty or holds only white space.",
         reference: .rfc(8866, "5"), bad: "", good: #"{"type":"offer","sdp":"v=0…"}"#)
 
     public static let noSignalingMessage = Rule(
         code: "SIG502", name: "no-signaling-message", severity: .info,
+        severityRationale:
+            """
+            Note: the input was read and may be valid, such as a 100 Trying or an ACK, but carries no offer, answer, \
+            candidate or hang-up, so this is information only.
+            """,
         summary: "Nothing in the input maps onto a signaling message.",
         explanation:
             """

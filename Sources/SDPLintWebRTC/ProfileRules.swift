@@ -4,6 +4,11 @@ public import SDPLintDiagnostics
 public enum ProfileRules {
     public static let sdesOnly = Rule(
         code: "PRF101", name: "libwebrtc-sdes-only", severity: .error,
+        severityRationale:
+            """
+            Error: Chrome removed SDES key exchange in version 98 and Safari's libwebrtc never enabled it, so a \
+            section with a=crypto and no a=fingerprint cannot be set up with these browsers.
+            """,
         summary: "A section offers only SDES keys, which libwebrtc browsers no longer accept.",
         explanation:
             """
@@ -15,6 +20,11 @@ public enum ProfileRules {
 
     public static let feedbackForUndeclaredPayloadType = Rule(
         code: "PRF102", name: "libwebrtc-undeclared-feedback", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium refuses an offer whose rtcp-fb lines name payload types missing from the m= line, as \
+            observed with the Firefox codec-only captures in the corpus, so negotiation fails.
+            """,
         summary: "An rtcp-fb line names a payload type the m= line does not list; libwebrtc refuses the offer.",
         explanation:
             """
@@ -26,6 +36,11 @@ public enum ProfileRules {
 
     public static let janusNeedsBundleAndMux = Rule(
         code: "PRF201", name: "janus-bundle-rtcp-mux", severity: .error,
+        severityRationale:
+            """
+            Error: Janus allocates one transport per PeerConnection and assumes BUNDLE and rtcp-mux on every section \
+            (janus-gateway#1113), so a section outside that has no transport of its own there.
+            """,
         summary: "A section is not bundled with rtcp-mux, which Janus assumes.",
         explanation:
             """
@@ -37,6 +52,11 @@ public enum ProfileRules {
 
     public static let janusSimulcastLayers = Rule(
         code: "PRF202", name: "janus-simulcast-layers", severity: .warning,
+        severityRationale:
+            """
+            Warning: Janus handles simulcast as three substreams (janus-gateway#944) and ignores further ones; the \
+            session works, but the extra streams are sent for nothing.
+            """,
         summary: "More than three simulcast streams are sent to Janus.",
         explanation:
             """
@@ -47,6 +67,11 @@ public enum ProfileRules {
 
     public static let sofiaDropsSendrecv = Rule(
         code: "PRF301", name: "sofia-drops-sendrecv", severity: .info,
+        severityRationale:
+            """
+            Note: a=sendrecv is the default direction, so losing it in the sofia-sip round trip leaves most peers \
+            unaffected; this matters mainly when comparing captures.
+            """,
         summary: "sofia-sip (FreeSWITCH) drops the default a=sendrecv when it writes SDP back.",
         explanation:
             """
@@ -84,6 +109,11 @@ public enum ProfileRules {
         return [
             Rule(
                 code: Rule.Code(rawValue: prefix + "01"), name: "\(slug)-too-many-attributes", severity: .error,
+                severityRationale:
+                    """
+                    Error: pjmedia keeps attributes in a fixed array and silently drops those past its size, so later \
+                    lines such as candidates, ssrc or the fingerprint are lost to the receiver.
+                    """,
                 summary: "A media section has more attributes than \(product) keeps (\(limits.0)).",
                 explanation:
                     """
@@ -94,6 +124,11 @@ public enum ProfileRules {
                 good: "offer fewer codecs (setCodecPreferences)"),
             Rule(
                 code: Rule.Code(rawValue: prefix + "02"), name: "\(slug)-too-many-formats", severity: .error,
+                severityRationale:
+                    """
+                    Error: pjmedia keeps a fixed number of formats per m= line and rejects or truncates a longer line, \
+                    so the receiver refuses the description or loses codecs.
+                    """,
                 summary: "An m= line lists more formats than \(product) keeps (\(limits.1)).",
                 explanation:
                     """
@@ -104,11 +139,21 @@ public enum ProfileRules {
                 good: "offer fewer codecs"),
             Rule(
                 code: Rule.Code(rawValue: prefix + "03"), name: "\(slug)-too-many-sections", severity: .error,
+                severityRationale:
+                    """
+                    Error: pjmedia stores media sections in a fixed array, so the receiver cannot hold a description \
+                    with more sections than that array has room for.
+                    """,
                 summary: "The description has more media sections than \(product) keeps (\(limits.2)).",
                 explanation: "pjmedia stores media sections in a fixed array. \(source).",
                 reference: .rfc(8866, "5.14"), bad: "20 m= sections", good: "at most \(limits.2)"),
             Rule(
                 code: Rule.Code(rawValue: prefix + "04"), name: "\(slug)-too-many-candidates", severity: .warning,
+                severityRationale:
+                    """
+                    Warning: pjnath keeps a fixed number of candidates per ICE session and ignores the rest; the call \
+                    can still connect unless the one working pair was among those ignored.
+                    """,
                 summary: "A section has more ICE candidates than \(product) handles (\(limits.3)).",
                 explanation:
                     """
@@ -118,6 +163,11 @@ public enum ProfileRules {
                 reference: .rfc(8445, "5.1.3"), bad: "40 a=candidate lines", good: "gather fewer interfaces"),
             Rule(
                 code: Rule.Code(rawValue: prefix + "05"), name: "\(slug)-too-many-bandwidths", severity: .warning,
+                severityRationale:
+                    """
+                    Warning: pjmedia keeps only a fixed number of b= lines per section; the extra bandwidth lines are \
+                    lost, but the session itself can still be set up.
+                    """,
                 summary: "A section has more b= lines than \(product) keeps (\(limits.4)).",
                 explanation: "pjmedia keeps a fixed number of bandwidth lines per section. \(source).",
                 reference: .rfc(8866, "5.8"), bad: "five b= lines", good: "at most \(limits.4)"),

@@ -6,6 +6,11 @@ public import SDPLintDiagnostics
 public enum WebRTCRules {
     public static let iceCredentialsMissing = Rule(
         code: "WEB101", name: "ice-credentials-missing", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8839 §5.4 requires ice-ufrag and ice-pwd; without them no connectivity check can be \
+            authenticated, ICE cannot complete, and browsers reject the description.
+            """,
         summary: "A WebRTC media section has no ice-ufrag or ice-pwd.",
         explanation:
             """
@@ -18,6 +23,11 @@ public enum WebRTCRules {
 
     public static let fingerprintMissing = Rule(
         code: "WEB102", name: "fingerprint-missing", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8842 §5 checks the peer's DTLS certificate against the signalled fingerprint; without one the \
+            handshake cannot be verified, and browsers refuse the description.
+            """,
         summary: "A DTLS media section has no a=fingerprint.",
         explanation:
             """
@@ -29,6 +39,11 @@ public enum WebRTCRules {
 
     public static let setupMissing = Rule(
         code: "WEB103", name: "setup-missing", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8842 §5.2 requires a=setup in offers and answers, but without it the answerer can still guess \
+            a DTLS role, so the session may connect; a wrong guess stalls the handshake.
+            """,
         summary: "A DTLS media section has no a=setup.",
         explanation:
             """
@@ -39,6 +54,11 @@ public enum WebRTCRules {
 
     public static let offerSetupNotActpass = Rule(
         code: "WEB104", name: "offer-setup-not-actpass", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8842 §5.2 and JSEP §5.2.1 want the offer to leave the DTLS role to the answerer; a forced \
+            role still works with answerers that accept it and fails with those that want the other.
+            """,
         summary: "An offer's a=setup is not actpass.",
         explanation:
             """
@@ -49,6 +69,11 @@ public enum WebRTCRules {
 
     public static let answerSetupActpass = Rule(
         code: "WEB105", name: "answer-setup-actpass", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8842 §5.3 makes the answerer choose active or passive; with actpass in the answer both sides \
+            wait for the other to start DTLS, so the call cannot connect.
+            """,
         summary: "An answer's a=setup is actpass.",
         explanation:
             """
@@ -59,6 +84,11 @@ public enum WebRTCRules {
 
     public static let midMissingWithBundle = Rule(
         code: "WEB106", name: "mid-missing-with-bundle", severity: .error,
+        severityRationale:
+            """
+            Error: BUNDLE routes RTP by mid (RFC 9143 §7.2) and JSEP requires a mid in every section; a section \
+            without one cannot join the group, so its media cannot be delivered.
+            """,
         summary: "a=group:BUNDLE is used but a media section has no a=mid.",
         explanation:
             """
@@ -69,6 +99,11 @@ public enum WebRTCRules {
 
     public static let ssrcInTwoSections = Rule(
         code: "WEB107", name: "ssrc-in-two-sections", severity: .error,
+        severityRationale:
+            """
+            Error: under BUNDLE all sections share one RTP session (RFC 9143 §9.1), so a repeated SSRC makes \
+            demultiplexing ambiguous and receivers drop one of the streams.
+            """,
         summary: "The same SSRC is declared in two media sections.",
         explanation:
             """
@@ -79,6 +114,11 @@ public enum WebRTCRules {
 
     public static let rtcpMuxOnlyWithoutRTCPMux = Rule(
         code: "WEB108", name: "rtcp-mux-only-without-rtcp-mux", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8858 §4 requires a=rtcp-mux beside rtcp-mux-only; an answerer that does not know rtcp-mux-only \
+            sees no offer to multiplex, while the offerer insists on it, so RTCP cannot flow.
+            """,
         summary: "a=rtcp-mux-only appears without a=rtcp-mux.",
         explanation:
             """
@@ -89,6 +129,11 @@ public enum WebRTCRules {
 
     public static let msidUnknownStream = Rule(
         code: "WEB109", name: "msid-unknown-stream", severity: .warning,
+        severityRationale:
+            """
+            Warning: the msid is valid on its own, but older Chromium versions and some SFUs build streams from the \
+            WMS list and would leave this track outside any stream.
+            """,
         summary: "a=msid names a stream that a=msid-semantic:WMS does not list.",
         explanation:
             """
@@ -100,6 +145,11 @@ public enum WebRTCRules {
 
     public static let payloadTypeRTCPConflict = Rule(
         code: "WEB110", name: "payload-type-rtcp-conflict", severity: .warning, strictSeverity: .error,
+        severityRationale:
+            """
+            Warning: with rtcp-mux, RFC 5761 §4 keeps payload types 64 to 95 free because their packets look like RTCP \
+            types 192 to 223; a receiver telling them apart by that byte can misroute the media.
+            """,
         summary: "A payload type in 64–95 is used with rtcp-mux.",
         explanation:
             """
@@ -112,6 +162,11 @@ public enum WebRTCRules {
 
     public static let payloadTypeOutsideDynamicRange = Rule(
         code: "WEB111", name: "payload-type-outside-dynamic-range", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 3551 §3 lets 35 to 63 serve as dynamic payload types once 96 to 127 are used up, as Chromium now \
+            does, so the mapping is valid; this flags older SIP gear and SFUs that mishandle it.
+            """,
         summary: "A dynamically bound codec uses a payload type below 96.",
         explanation:
             """
@@ -122,6 +177,11 @@ public enum WebRTCRules {
 
     public static let planB = Rule(
         code: "WEB112", name: "plan-b", severity: .warning,
+        severityRationale:
+            """
+            Warning: JSEP (RFC 8829 §5.2.1) allows one track per media section; a Plan B section is still set, but \
+            current browsers drop its extra tracks, so they are never received.
+            """,
         summary: "A media section carries more than one track (legacy Plan B).",
         explanation:
             """
@@ -134,6 +194,11 @@ public enum WebRTCRules {
 
     public static let bundleWithoutRTCPMux = Rule(
         code: "WEB113", name: "bundle-without-rtcp-mux", severity: .error,
+        severityRationale:
+            """
+            Error: bundled RTP sections share one transport, so RFC 9143 §9.1 requires rtcp-mux on them, and libwebrtc \
+            rejects a description without it.
+            """,
         summary: "A section in a BUNDLE group does not offer rtcp-mux.",
         explanation:
             """
@@ -144,6 +209,11 @@ public enum WebRTCRules {
 
     public static let midTooLong = Rule(
         code: "WEB114", name: "mid-too-long", severity: .warning,
+        severityRationale:
+            """
+            Warning: a long mid is valid SDP, but the one-byte sdes:mid header extension holds only 16 bytes (RFC 8285 \
+            §4.2), so BUNDLE demultiplexing fails with receivers that accept only that form.
+            """,
         summary: "A mid is longer than 16 bytes.",
         explanation:
             """
@@ -155,6 +225,11 @@ public enum WebRTCRules {
 
     public static let extmapAtBothLevels = Rule(
         code: "WEB115", name: "extmap-at-both-levels", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8285 §6 allows extmap at either level, so the description is valid, but a mapping at both \
+            levels is ambiguous and Firefox's parser rejects it.
+            """,
         summary: "The same header extension is mapped at the session level and in a media section.",
         explanation:
             "RFC 8285 allows extmap at either level, but a mapping at both is ambiguous; Firefox's parser rejects it.",
@@ -163,6 +238,11 @@ public enum WebRTCRules {
 
     public static let rejectedSectionInBundle = Rule(
         code: "WEB116", name: "rejected-section-in-bundle", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9143 §7.3.3 does not allow a rejected port 0 section in a BUNDLE group unless a=bundle-only \
+            marks it as bundled, so the group as written is invalid.
+            """,
         summary: "A BUNDLE group lists a section whose port is 0 without bundle-only.",
         explanation:
             """
@@ -174,6 +254,11 @@ public enum WebRTCRules {
 
     public static let rtcpCandidateWithMuxOnly = Rule(
         code: "WEB117", name: "rtcp-candidate-with-mux-only", severity: .warning,
+        severityRationale:
+            """
+            Warning: with rtcp-mux-only only component 1 exists (RFC 8858 §5.1.1); component 2 candidates do not stop \
+            the call, but they waste connectivity checks and confuse some agents.
+            """,
         summary: "A section with rtcp-mux-only has component 2 (RTCP) candidates.",
         explanation:
             """
@@ -185,6 +270,11 @@ public enum WebRTCRules {
 
     public static let dataChannelIncomplete = Rule(
         code: "WEB118", name: "data-channel-incomplete", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8841 expects a=sctp-port (§5) and a=max-message-size (§6) in a data channel section; without \
+            the size the peer assumes 64 KB, so the channel can still be set up.
+            """,
         summary: "A data channel section lacks its SCTP port or message size.",
         explanation:
             """
@@ -196,6 +286,11 @@ public enum WebRTCRules {
 
     public static let weakFingerprintHash = Rule(
         code: "WEB119", name: "weak-fingerprint-hash", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8122 §5 asks for SHA-256 or stronger in new fingerprints, and browsers no longer accept \
+            certificates identified by a weaker hash.
+            """,
         summary: "A fingerprint uses SHA-1, MD5 or MD2.",
         explanation:
             """
@@ -206,6 +301,11 @@ public enum WebRTCRules {
 
     public static let candidateUfragMismatch = Rule(
         code: "WEB120", name: "candidate-ufrag-mismatch", severity: .warning,
+        severityRationale:
+            """
+            Warning: a ufrag that differs from a=ice-ufrag marks the candidate as belonging to another ICE generation \
+            (RFC 8838 §11); the session goes on, but the candidate is ignored or misapplied after a restart.
+            """,
         summary: "A candidate's ufrag extension differs from the section's ice-ufrag.",
         explanation:
             """
@@ -218,6 +318,11 @@ public enum WebRTCRules {
 
     public static let duplicateCandidate = Rule(
         code: "WEB121", name: "duplicate-candidate", severity: .warning,
+        severityRationale:
+            """
+            Warning: a repeated candidate is redundant under RFC 8445 §5.1.3; the call works, but each duplicate \
+            doubles the connectivity checks for nothing.
+            """,
         summary: "The same candidate appears twice in a section.",
         explanation:
             """
@@ -228,6 +333,11 @@ public enum WebRTCRules {
 
     public static let hostCandidatesOnly = Rule(
         code: "WEB122", name: "host-candidates-only", severity: .info,
+        severityRationale:
+            """
+            Note: host-only candidates are valid (RFC 8445 §5.1.1) and connect peers that can reach each other \
+            directly; this only points out that calls across NATs need STUN or TURN servers.
+            """,
         summary: "The gathered candidates are all host candidates.",
         explanation:
             """
@@ -238,6 +348,11 @@ public enum WebRTCRules {
 
     public static let noRelayCandidate = Rule(
         code: "WEB123", name: "no-relay-candidate", severity: .info,
+        severityRationale:
+            """
+            Note: a description without a relay candidate is valid and works wherever no relay is needed; this only \
+            points out that restrictive firewalls and symmetric NATs need a TURN relay (RFC 8656 §2).
+            """,
         summary: "No relay (TURN) candidate was gathered.",
         explanation:
             """
@@ -248,6 +363,11 @@ public enum WebRTCRules {
 
     public static let tcpCandidatesOnly = Rule(
         code: "WEB124", name: "tcp-candidates-only", severity: .warning,
+        severityRationale:
+            """
+            Warning: ICE-TCP (RFC 6544) is standard, but TCP media suffers head-of-line blocking, and agents such as \
+            aiortc and older SIP gear do not support ICE-TCP, so they find no usable candidate.
+            """,
         summary: "A section has only TCP candidates.",
         explanation:
             """
@@ -258,6 +378,11 @@ public enum WebRTCRules {
 
     public static let rtcpCandidateInMuxedAnswer = Rule(
         code: "WEB125", name: "rtcp-candidate-in-muxed-answer", severity: .warning,
+        severityRationale:
+            """
+            Warning: once the answer accepts rtcp-mux the RTCP component is unused (RFC 5761 §5.1.3); the call works, \
+            but its candidates add checks that can never be nominated.
+            """,
         summary: "An answer that accepts rtcp-mux still gives component 2 (RTCP) candidates.",
         explanation:
             """
@@ -269,6 +394,11 @@ public enum WebRTCRules {
 
     public static let unreachableAddressesOnly = Rule(
         code: "WEB126", name: "unreachable-addresses-only", severity: .warning,
+        severityRationale:
+            """
+            Warning: loopback and link-local addresses are valid candidates (RFC 8445 §5.1.1.1), so the description \
+            works on one machine, as in a test, but no peer elsewhere can reach it.
+            """,
         summary: "Every candidate address is loopback or link-local: no other host can reach it.",
         explanation:
             """
@@ -281,6 +411,11 @@ public enum WebRTCRules {
 
     public static let mdnsCandidatesOnly = Rule(
         code: "WEB127", name: "mdns-candidates-only", severity: .info,
+        severityRationale:
+            """
+            Note: .local names are how browsers hide host addresses, so the candidates are valid; this points out that \
+            peers unable to resolve them depend on peer-reflexive discovery.
+            """,
         summary: "Every candidate address is an mDNS .local name.",
         explanation:
             """

@@ -9,7 +9,10 @@ import FoundationXML
 /// `--format html` of check, diff and timeline: one self-contained file, valid HTML, safe for
 /// any input, and rendered by a real browser (headless Chromium from Debian) without console
 /// errors, with the expected elements in its DOM and a screenshot that is not blank.
-@Suite struct HTMLReportTests {
+///
+/// Serialized: one browser at a time, so that the suite does not starve the other tests of a
+/// two-core machine.
+@Suite(.serialized) struct HTMLReportTests {
     /// A report of the fixtures and the elements its DOM must hold.
     struct Report: CustomTestStringConvertible, Sendable {
         var arguments: [String]
@@ -116,6 +119,19 @@ import FoundationXML
         return (run.standardOutput, run.standardError)
     }
 
+    /// The size of a screenshot of an empty page, taken once.
+    static let blankSize: Int? = try? blankScreenshotSize()
+
+    static func blankScreenshotSize() throws -> Int {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-html-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let page = directory.appendingPathComponent("blank.html")
+        try Data("<!DOCTYPE html><html lang=\"en\"><title>x</title></html>".utf8).write(to: page)
+        let shot = directory.appendingPathComponent("blank.png")
+        _ = try chromium(["--screenshot=\(shot.path)"], page)
+        return try Data(contentsOf: shot).count
+    }
+
     @Test(.enabled(if: chromium != nil), arguments: reports) func rendersInChromium(_ report: Report) throws {
         let (url, _) = try Self.write(report)
         let dom = try Self.chromium(["--dump-dom"], url)
@@ -131,12 +147,8 @@ import FoundationXML
         // size, which compresses to almost nothing.
         let shot = url.deletingLastPathComponent().appendingPathComponent("report.png")
         _ = try Self.chromium(["--screenshot=\(shot.path)"], url)
-        let blankURL = url.deletingLastPathComponent().appendingPathComponent("blank.html")
-        try Data("<!DOCTYPE html><html lang=\"en\"><title>x</title></html>".utf8).write(to: blankURL)
-        let blankShot = url.deletingLastPathComponent().appendingPathComponent("blank.png")
-        _ = try Self.chromium(["--screenshot=\(blankShot.path)"], blankURL)
         let size = try Data(contentsOf: shot).count
-        let blank = try Data(contentsOf: blankShot).count
+        let blank = try #require(Self.blankSize)
         #expect(size > 8 * blank, "screenshot \(size) bytes, an empty page \(blank)")
     }
 

@@ -16,6 +16,24 @@ import Testing
         }
     }
 
+    /// Every rule says why its severity is what it is, in the word users see for it: a
+    /// rationale for another level, or none, is a catalog entry to fix.
+    @Test func everySeverityIsJustified() {
+        for rule in RuleCatalog.all {
+            let word = rule.severity.label.prefix(1).uppercased() + rule.severity.label.dropFirst() + ":"
+            #expect(rule.severityRationale.hasPrefix(word + " "), "\(rule.code): \(rule.severityRationale)")
+            #expect(rule.severityRationale.count >= 40, "\(rule.code) says too little")
+            #expect(!rule.severityRationale.contains("\n"), "\(rule.code)")
+        }
+    }
+
+    @Test func theRulesCommandShowsTheRationale() throws {
+        let run = try Executable.run("sdplint", ["rules", "OA107"])
+        #expect(run.standardOutput.contains("\n\nError: "), "\(run.standardOutput)")
+        let json = try Executable.run("sdplint", ["rules", "OA107", "--format", "json"])
+        #expect(json.standardOutput.contains("\"severityRationale\": \"Error: "))
+    }
+
     @Test func codesAreUniqueAcrossTheCatalog() {
         let codes = RuleCatalog.all.map(\.code)
         #expect(Set(codes).count == codes.count)
