@@ -11,8 +11,8 @@ public enum SDPRules {
         code: "SDP100", name: "empty-input", severity: .error,
         severityRationale:
             """
-            Error: with no description there is nothing for a receiver to apply; setRemoteDescription and every SIP \
-            stack refuse it.
+            Error: RFC 8866 §5 has every description begin with a v= line; input with no lines at all offers a \
+            receiver nothing it can accept.
             """,
         summary: "The input holds no session description.",
         explanation: "A session description starts with a v= line. The input is empty or holds only white space.",
@@ -22,8 +22,8 @@ public enum SDPRules {
         code: "SDP101", name: "line-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5 allows only <type>=<value> lines; a conforming parser refuses the description rather \
-            than guess.
+            Error: RFC 8866 §5 defines each line as one type letter, an equals sign and a value; a line outside that \
+            form cannot be parsed, and libwebrtc refuses the whole description over it.
             """,
         summary: "A line is not of the form <type>=<value>.",
         explanation:
@@ -37,8 +37,8 @@ public enum SDPRules {
         code: "SDP102", name: "version", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.1 defines version 0 only and requires v= first; a receiver cannot know how to read \
-            anything else.
+            Error: RFC 8866 §5.1 makes v=0 the required first line, so text that does not open with it is not a \
+            session description a parser can take.
             """,
         summary: "The description does not start with v=0.",
         explanation: "The first line must be the protocol version, and this version of SDP is 0.",
@@ -48,8 +48,8 @@ public enum SDPRules {
         code: "SDP103", name: "missing-field", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5 makes o=, s= and t= mandatory; parsers that follow it refuse a description without \
-            them.
+            Error: RFC 8866 §5 makes o=, s= and t= mandatory; a description that lacks one is incomplete, and a \
+            conforming parser may refuse it.
             """,
         summary: "A mandatory line (o=, s= or t=) is missing.",
         explanation:
@@ -65,8 +65,8 @@ public enum SDPRules {
         code: "SDP104", name: "line-order", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5 fixes the order, but most parsers read lines in any order; strict ones (SIP stacks) \
-            may refuse it.
+            Warning: RFC 8866 §5 fixes the order of lines, but lenient receivers accept a line out of place; libwebrtc \
+            and strict parsers do not, and strict mode reports it as an error.
             """,
         summary: "A line is out of the order RFC 8866 §5 prescribes.",
         explanation:
@@ -81,8 +81,8 @@ public enum SDPRules {
         code: "SDP105", name: "duplicate-field", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5 allows these lines once per section; a receiver cannot tell which one holds, and strict \
-            parsers refuse it.
+            Error: RFC 8866 §5 permits these lines only once per section, so a repeat breaks the grammar; sdplint \
+            keeps it as text but leaves it out of the model.
             """,
         summary: "A line that may appear only once in its section appears again.",
         explanation:
@@ -96,8 +96,8 @@ public enum SDPRules {
         code: "SDP106", name: "unknown-line-type", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5 tells parsers to ignore unknown types only in some places; most skip the line, some \
-            refuse it.
+            Warning: RFC 8866 §5 leaves a parser the choice to ignore or to reject a description with a type letter it \
+            does not know, so refusal is not certain; devices such as GB28181 cameras send such lines.
             """,
         summary: "A line has a type letter SDP does not define.",
         explanation:
@@ -111,8 +111,8 @@ public enum SDPRules {
         code: "SDP107", name: "field-not-allowed-here", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5 places these lines at session level only; inside a media section they have no meaning \
-            and strict parsers refuse them.
+            Error: RFC 8866 §5 allows these lines at session level only, so one inside a media section breaks the \
+            grammar and has no effect there.
             """,
         summary: "A session-level line appears inside a media section.",
         explanation:
@@ -126,8 +126,8 @@ public enum SDPRules {
         code: "SDP108", name: "line-ending", severity: .info, strictSeverity: .error,
         severityRationale:
             """
-            Note: RFC 8866 §5 asks for CRLF but also tells parsers to accept a bare LF; nothing fails, the text is \
-            only non-canonical.
+            Note: RFC 8866 §5 asks parsers to accept a bare LF as well as CRLF, so the text is read as intended; \
+            strict mode makes it an error.
             """,
         summary: "Lines end with a bare LF, or the last line has no line ending.",
         explanation:
@@ -142,8 +142,8 @@ public enum SDPRules {
         code: "SDP115", name: "mixed-line-endings", severity: .warning,
         severityRationale:
             """
-            Warning: mixed endings are accepted by parsers that take bare LF, but show the text was assembled by hand \
-            and is not canonical.
+            Warning: parsers accept either ending (RFC 8866 §5), but a mix shows the text was spliced or edited, and \
+            the written form cannot keep both.
             """,
         summary: "Some lines end with CRLF and others with a bare LF.",
         explanation:
@@ -157,8 +157,8 @@ public enum SDPRules {
         code: "SDP109", name: "whitespace", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §9 separates fields by one space; most parsers cope, but trailing spaces become part of \
-            values such as ice-ufrag.
+            Warning: RFC 8866 §9 separates fields by one space with nothing after the last; most lines still parse, \
+            but a value such as ice-ufrag or a fingerprint takes in the trailing space and ICE or DTLS then fail.
             """,
         summary: "A line has leading, trailing or repeated white space.",
         explanation:
@@ -172,8 +172,8 @@ public enum SDPRules {
         code: "SDP110", name: "control-character", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §9 forbids NUL and other controls in field values; parsers in C cut the text there or \
-            refuse it.
+            Error: the RFC 8866 §9 grammar forbids NUL in any text and control characters in tokens, so the line does \
+            not conform and cannot be read as SDP.
             """,
         summary: "A line holds a NUL or another control character.",
         explanation:
@@ -187,8 +187,8 @@ public enum SDPRules {
         code: "SDP132", name: "terminal-control-character", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §9 allows these bytes in text fields, but shown in a terminal or a log viewer they can \
-            rewrite what is displayed.
+            Warning: RFC 8866 §9 lets these text fields hold control characters, so the description is valid, but a \
+            terminal or log viewer that displays it acts on them.
             """,
         summary: "A text field holds a control character (ESC, BEL, backspace…).",
         explanation:
@@ -204,8 +204,9 @@ public enum SDPRules {
         code: "SDP133", name: "unregistered-type", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §8.2.2 lists the registered values; an unregistered one is legal syntax, but receivers \
-            do not know how to use it.
+            Warning: the RFC 8866 grammar takes any token here and the description parses, but a receiver that does \
+            not know the type or protocol rejects that media section (RFC 3264 §6), and libwebrtc refuses a c= line \
+            whose network type is not IN.
             """,
         summary: "A network type or transport protocol is not registered.",
         explanation:
@@ -221,8 +222,8 @@ public enum SDPRules {
         code: "SDP111", name: "invalid-utf8", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5 requires UTF-8 text; invalid bytes are refused by JavaScript receivers or turned into \
-            replacement characters.
+            Error: RFC 8866 §5 reads text as UTF-8 unless a=charset names another set, so bytes that are not UTF-8 \
+            cannot be decoded and the description cannot be taken as written.
             """,
         summary: "The input is not valid UTF-8.",
         explanation:
@@ -236,8 +237,8 @@ public enum SDPRules {
         code: "SDP112", name: "empty-line", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5 has no empty lines; browsers skip them, but strict SIP parsers refuse the \
-            description.
+            Warning: the RFC 8866 §5 grammar has no empty lines, but one carries no content and is usually a paste \
+            leftover; libwebrtc, however, rejects a description that holds one.
             """,
         summary: "A line is empty.",
         explanation:
@@ -251,8 +252,8 @@ public enum SDPRules {
         code: "SDP113", name: "limit-exceeded", severity: .error,
         severityRationale:
             """
-            Error: past the configured limit the input is not read, so it cannot be checked and a receiver with the \
-            same limit refuses it.
+            Error: the parser stopped at the configured limit (RFC 8866 §7 warns of hostile input), so the rest of the \
+            input was neither read nor checked.
             """,
         summary: "The input exceeds a configured size limit.",
         explanation:
@@ -269,8 +270,8 @@ public enum SDPRules {
         code: "SDP120", name: "origin-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.2 fixes the six fields of o=; a receiver cannot identify the session or its version, \
-            and refuses it.
+            Error: RFC 8866 §5.2 gives o= six space-separated fields with a numeric session id and version; an origin \
+            that does not fit cannot be parsed.
             """,
         summary: "The o= line is malformed.",
         explanation:
@@ -285,8 +286,8 @@ public enum SDPRules {
         code: "SDP121", name: "session-name", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5.3 requires a non-empty s= (a dash when there is no name); browsers accept an empty \
-            one, strict stacks may not.
+            Warning: RFC 8866 §5.3 forbids an empty session name, but nothing in the media depends on the name, so the \
+            session is unaffected; strict mode makes it an error.
             """,
         summary: "The s= line is empty.",
         explanation:
@@ -297,8 +298,8 @@ public enum SDPRules {
         code: "SDP122", name: "connection-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.7 fixes the fields of c=; without a readable address the receiver cannot send media \
-            there.
+            Error: RFC 8866 §5.7 fixes the c= fields and when a TTL or count may follow the address; a malformed line \
+            gives the receiver no address it can use.
             """,
         summary: "A c= line is malformed.",
         explanation:
@@ -312,8 +313,8 @@ public enum SDPRules {
         code: "SDP123", name: "connection-missing", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.7 requires a connection address for every media section; without one there is nowhere \
-            to send media.
+            Error: RFC 8866 §5.7 requires a c= line at session level or in every media section; without one the \
+            receiver has no address for that media.
             """,
         summary: "A media section has no connection address.",
         explanation: "A c= line must be present at the session level or in every media section.",
@@ -323,8 +324,8 @@ public enum SDPRules {
         code: "SDP124", name: "bandwidth-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.8 fixes the b= grammar; a malformed line is refused by strict parsers and its limit is \
-            lost by the others.
+            Error: RFC 8866 §5.8 requires b=<type>:<number>; a line that does not match cannot be parsed, so its \
+            bandwidth is lost.
             """,
         summary: "A b= line is malformed or uses an unknown type.",
         explanation:
@@ -338,8 +339,8 @@ public enum SDPRules {
         code: "SDP125", name: "time-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.9 requires two decimal times in t=; parsers that follow the grammar refuse the \
-            description.
+            Error: RFC 8866 §5.9 requires t= to hold a start and a stop time; a line that does not match cannot be \
+            parsed.
             """,
         summary: "A t= line is malformed.",
         explanation:
@@ -353,8 +354,8 @@ public enum SDPRules {
         code: "SDP126", name: "repeat-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.10 fixes the r= and z= grammar and place; a receiver cannot work out the schedule and \
-            strict ones refuse it.
+            Error: RFC 8866 §5.10 gives r= a fixed grammar, and §5.11 makes a z= line with no r= before it a syntax \
+            error.
             """,
         summary: "An r= or z= line is malformed or misplaced.",
         explanation:
@@ -368,8 +369,8 @@ public enum SDPRules {
         code: "SDP127", name: "key-field", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5.12 keeps k= only for compatibility and says not to use it; receivers ignore it, and \
-            it may carry a key in clear.
+            Warning: RFC 8866 §5.12 says k= must not be sent, but receivers discard it, so the session works; the key \
+            it carries is simply not used.
             """,
         summary: "A k= line is present.",
         explanation:
@@ -383,8 +384,8 @@ public enum SDPRules {
         code: "SDP128", name: "media-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.14 fixes the m= fields; without a readable media type, port or protocol the section \
-            cannot be used.
+            Error: RFC 8866 §5.14 fixes the m= fields, with a port in 0–65535 and at least one format; a malformed m= \
+            line cannot be parsed.
             """,
         summary: "An m= line is malformed.",
         explanation:
@@ -398,8 +399,8 @@ public enum SDPRules {
         code: "SDP129", name: "address", severity: .error,
         severityRationale:
             """
-            Error: an address that is not valid for its type (RFC 8866 §9) cannot be reached; receivers refuse the \
-            line or send nowhere.
+            Error: RFC 8866 §9 and §5.7 define the address forms and the IN address types; an address that does not \
+            fit cannot be read or used to reach the peer.
             """,
         summary: "An address is not valid for its address type, or the type is not one of its network's.",
         explanation:
@@ -414,8 +415,7 @@ public enum SDPRules {
         code: "SDP131", name: "unknown-bandwidth-type", severity: .info,
         severityRationale:
             """
-            Note: RFC 8866 §5.8 lets receivers ignore a bandwidth type they do not know; the line is kept, only its \
-            limit may go unused.
+            Note: RFC 8866 §5.8 has receivers ignore bandwidth types they do not know, so the line is harmless.
             """,
         summary: "A b= line uses an unregistered bandwidth type.",
         explanation:
@@ -429,8 +429,8 @@ public enum SDPRules {
         code: "SDP130", name: "text-field", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5.5 to §5.6 say what u=, e= and p= hold; receivers do not use them, so a wrong value \
-            does not break the call.
+            Warning: RFC 8866 §5.5 and §5.6 say what these fields hold, but no media depends on them, so a value \
+            that does not fit leaves the session working.
             """,
         summary: "A u=, e= or p= line does not look like what it should hold.",
         explanation: "u= holds a URI, e= an e-mail address and p= a phone number, optionally with a name.",
@@ -442,8 +442,8 @@ public enum SDPRules {
         code: "SDP200", name: "attribute-syntax", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.13 requires a token as the attribute name; without one the line cannot be read and \
-            strict parsers refuse it.
+            Error: RFC 8866 §5.13 requires an attribute to start with a token name; without one the line cannot be \
+            read as an attribute.
             """,
         summary: "An a= line has no valid attribute name.",
         explanation: "An attribute is a token name, optionally followed by a colon and a value.",
@@ -453,8 +453,8 @@ public enum SDPRules {
         code: "SDP201", name: "unknown-attribute", severity: .info,
         severityRationale:
             """
-            Note: RFC 8866 §5.13 tells receivers to ignore attributes they do not know; the line is kept and does no \
-            harm.
+            Note: RFC 8866 §5.13 has receivers ignore attributes they do not know, so the line is legal; it is listed \
+            only to catch misspellings.
             """,
         summary: "An attribute is not one the parser knows.",
         explanation:
@@ -468,8 +468,8 @@ public enum SDPRules {
         code: "SDP202", name: "attribute-case", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5.13 attribute names are case-sensitive; receivers that compare exactly ignore the \
-            misspelled attribute.
+            Warning: the line parses, but receivers such as libwebrtc match attribute names exactly and treat it as an \
+            unknown attribute, so its meaning is lost to them.
             """,
         summary: "A known attribute name is spelled in another case.",
         explanation:
@@ -480,8 +480,8 @@ public enum SDPRules {
         code: "SDP203", name: "attribute-value-missing", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §6 gives these attributes a value; without one the receiver has nothing to apply and \
-            strict parsers refuse the line.
+            Error: RFC 8866 §5.13 writes a value attribute as name:value; without the value the attribute carries \
+            nothing a receiver can use.
             """,
         summary: "An attribute that needs a value has none.",
         explanation: "Value attributes are written name:value.",
@@ -491,8 +491,8 @@ public enum SDPRules {
         code: "SDP204", name: "flag-with-value", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5.13 property attributes take no value; receivers usually ignore the value, but some do \
-            not recognise the flag.
+            Warning: RFC 8866 §5.13 writes property attributes bare; the flag's meaning is still clear, but a receiver \
+            may not recognise it with a value attached.
             """,
         summary: "A property attribute carries a value.",
         explanation: "Property attributes such as rtcp-mux, sendrecv or ice-lite are written without a colon or value.",
@@ -502,8 +502,8 @@ public enum SDPRules {
         code: "SDP205", name: "attribute-level", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8859 §5 says at which level each attribute means something; elsewhere receivers ignore it, so \
-            its intent is lost.
+            Warning: RFC 8859 §5 names the level each attribute belongs to; elsewhere it is ignored, so the \
+            description works but the attribute has no effect.
             """,
         summary: "An attribute appears at a level where it has no meaning.",
         explanation:
@@ -517,8 +517,8 @@ public enum SDPRules {
         code: "SDP206", name: "attribute-duplicate", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8859 §5 allows these attributes once; receivers keep one of the copies, and which one differs \
-            between them.
+            Warning: RFC 8859 §5 allows these attributes once per section; the description still parses, but receivers \
+            differ on which value they use.
             """,
         summary: "An attribute that may appear once per section appears again.",
         explanation:
@@ -532,8 +532,8 @@ public enum SDPRules {
         code: "SDP207", name: "direction-conflict", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §6.7 allows one direction per section; receivers disagree on which wins, so media may flow \
-            one way or not at all.
+            Error: RFC 8866 §6.7 allows at most one direction attribute per section; with two, the direction is \
+            undefined and the receiver cannot know how media should flow.
             """,
         summary: "A section states more than one direction.",
         explanation: "At most one of sendrecv, sendonly, recvonly and inactive may appear in a section.",
@@ -544,8 +544,8 @@ public enum SDPRules {
         "<payload type> <encoding name>/<clock rate>[/<encoding parameters>], with a payload type 0–127.",
         rationale:
             """
-            Error: RFC 8866 §6.6 fixes the rtpmap grammar; without a readable encoding and clock rate the payload type \
-            cannot be decoded.
+            Error: RFC 8866 §6.6 gives rtpmap a fixed form; a receiver ignores or rejects a line it cannot read, so \
+            the payload type has no known encoding and cannot be decoded.
             """,
         bad: "a=rtpmap:96 VP8", good: "a=rtpmap:96 VP8/90000")
     public static let fmtpSyntax = attributeRule(
@@ -553,8 +553,8 @@ public enum SDPRules {
         "<format> <format specific parameters>; parameters are usually name=value pairs separated by ';'.",
         rationale:
             """
-            Error: RFC 8866 §6.15 requires a payload type and parameters in fmtp; a malformed line is refused or its \
-            parameters are lost.
+            Error: RFC 8866 §6.15 gives fmtp a format followed by its parameters; a receiver ignores or rejects a \
+            malformed line, and the codec parameters it carries are lost.
             """,
         bad: "a=fmtp:111", good: "a=fmtp:111 minptime=10;useinbandfec=1")
     public static let rtcpFeedbackSyntax = attributeRule(
@@ -562,8 +562,8 @@ public enum SDPRules {
         "<payload type or *> <feedback type> [<parameter>]; trr-int takes a number of milliseconds.",
         rationale:
             """
-            Error: RFC 4585 §4.2 fixes the rtcp-fb grammar; receivers refuse or drop the line, and the feedback is not \
-            negotiated.
+            Error: RFC 4585 §4.2 fixes the rtcp-fb form; a receiver ignores or rejects a malformed line, so that \
+            feedback is not negotiated.
             """,
         bad: "a=rtcp-fb:96", good: "a=rtcp-fb:96 nack pli")
     public static let extmapSyntax = attributeRule(
@@ -574,8 +574,8 @@ public enum SDPRules {
         """,
         rationale:
             """
-            Error: RFC 8285 §7 requires an id of 1 to 14 (or 256 to 4095) and a URI; a receiver cannot map the extension \
-            to its id.
+            Error: RFC 8285 §7 fixes the extmap form and its id range; a receiver ignores or rejects a malformed line, \
+            so the header extension is not used.
             """,
         bad: "a=extmap:0 urn:ietf:params:rtp-hdrext:sdes:mid", good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
     public static let midSyntax = attributeRule(
@@ -583,8 +583,8 @@ public enum SDPRules {
         "an identification tag: a token (RFC 8843 limits it to 16 characters for BUNDLE).",
         rationale:
             """
-            Error: RFC 5888 §4 makes mid a token; a malformed mid breaks BUNDLE and the pairing of offer and answer \
-            sections.
+            Error: RFC 5888 §4 makes mid a token; a receiver ignores or rejects a malformed one, and the section loses \
+            the identification that grouping depends on.
             """,
         bad: "a=mid:", good: "a=mid:0")
     public static let msidSyntax = attributeRule(
@@ -592,8 +592,8 @@ public enum SDPRules {
         "<stream id> [<track id>], each 1–64 token characters.",
         rationale:
             """
-            Error: RFC 8830 §2 fixes the msid grammar; receivers refuse the line or cannot associate the track with its \
-            stream.
+            Error: RFC 8830 §2 fixes the msid form; a receiver ignores or rejects a malformed line, so the track is \
+            not tied to its stream.
             """,
         bad: "a=msid:", good: "a=msid:stream-1 track-1")
     public static let groupSyntax = attributeRule(
@@ -601,8 +601,8 @@ public enum SDPRules {
         "<semantics> <mid> …, such as BUNDLE, LS or FID followed by identification tags.",
         rationale:
             """
-            Error: RFC 5888 §5 requires a semantics token and mids; a malformed group is refused or BUNDLE is not \
-            negotiated.
+            Error: RFC 5888 §5 requires a semantics token followed by identification tags; a receiver ignores or \
+            rejects a malformed line, so the group, BUNDLE included, is not set up.
             """,
         bad: "a=group:", good: "a=group:BUNDLE 0 1")
     public static let ssrcSyntax = attributeRule(
@@ -610,8 +610,8 @@ public enum SDPRules {
         "<ssrc-id> <attribute>[:<value>], with a 32-bit SSRC.",
         rationale:
             """
-            Error: RFC 5576 §4.1 requires a 32-bit SSRC and an attribute; receivers refuse the line or cannot demultiplex \
-            the stream.
+            Error: RFC 5576 §4.1 requires a 32-bit SSRC and an attribute; a receiver ignores or rejects a malformed \
+            line, and the description of that source is lost.
             """,
         bad: "a=ssrc:4294967296 cname:x", good: "a=ssrc:1149228976 cname:49h/RjJO7PRxAXGJ")
     public static let ssrcGroupSyntax = attributeRule(
@@ -619,8 +619,8 @@ public enum SDPRules {
         "<semantics> <ssrc-id> …, such as FID (RFC 5576) or SIM.",
         rationale:
             """
-            Error: RFC 5576 §4.2 requires semantics and SSRCs; a malformed group loses the RTX or FEC association and may \
-            be refused.
+            Error: RFC 5576 §4.2 requires semantics and SSRC ids; a receiver ignores or rejects a malformed line, so \
+            the sources are not associated, such as an RTX pair under FID.
             """,
         bad: "a=ssrc-group:FID x", good: "a=ssrc-group:FID 1 2")
     public static let fingerprintSyntax = attributeRule(
@@ -631,8 +631,8 @@ public enum SDPRules {
         """,
         rationale:
             """
-            Error: RFC 8122 §5 fixes hash name and hex pairs; without a readable fingerprint the DTLS certificate cannot \
-            be verified.
+            Error: RFC 8122 §5 fixes the hash name and the hex form of the fingerprint; a receiver ignores or rejects \
+            a malformed one, and without it the DTLS certificate cannot be checked.
             """,
         bad: "a=fingerprint:sha-256 8EB8A154", good: "a=fingerprint:sha-256 8E:B8:…:9D (32 bytes)")
     public static let setupSyntax = attributeRule(
@@ -640,8 +640,8 @@ public enum SDPRules {
         "one of active, passive, actpass, holdconn.",
         rationale:
             """
-            Error: RFC 4145 §4 allows only active, passive, actpass or holdconn; with any other role the DTLS roles cannot \
-            be agreed and DTLS cannot start.
+            Error: RFC 4145 §4 allows only four setup roles; a receiver ignores or rejects any other value, so the \
+            connection roles cannot be agreed.
             """,
         bad: "a=setup:client", good: "a=setup:actpass")
     public static let tlsIDSyntax = attributeRule(
@@ -649,8 +649,8 @@ public enum SDPRules {
         "20–255 characters of ALPHA / DIGIT / '+' / '/' / '-' / '_'.",
         rationale:
             """
-            Error: RFC 8842 §5 fixes the tls-id grammar; receivers cannot tell a new association from the old one and may \
-            refuse it.
+            Error: RFC 8842 §5 fixes the length and characters of tls-id; a receiver ignores or rejects a malformed \
+            value, and with it the means to tell a new DTLS association from the old one.
             """,
         bad: "a=tls-id:abc", good: "a=tls-id:1c0b5d8a93e9b4af5a2bcd7b2ad3b0d1")
     public static let rtcpAttributeSyntax = attributeRule(
@@ -658,8 +658,8 @@ public enum SDPRules {
         "<port> [<nettype> <addrtype> <connection-address>].",
         rationale:
             """
-            Error: RFC 3605 §2.1 requires a port (and optional address); a malformed line sends RTCP nowhere or is \
-            refused.
+            Error: RFC 3605 §2.1 requires a port, optionally followed by an address; a receiver ignores or rejects a \
+            malformed line, so it does not learn where to send RTCP.
             """,
         bad: "a=rtcp:port", good: "a=rtcp:9 IN IP4 0.0.0.0")
     public static let ptimeSyntax = attributeRule(
@@ -667,8 +667,8 @@ public enum SDPRules {
         "ptime and framerate are a positive number (decimals allowed), maxptime a positive integer.",
         rationale:
             """
-            Error: RFC 8866 §6.4 requires a number of milliseconds; receivers ignore or refuse the line, and the packet \
-            time is not agreed.
+            Error: RFC 8866 §6.4 requires positive numbers for these attributes; a receiver ignores or rejects a \
+            malformed value, so the packet time or frame rate asked for is lost.
             """,
         bad: "a=ptime:0", good: "a=ptime:20")
     public static let ridSyntax = attributeRule(
@@ -676,8 +676,8 @@ public enum SDPRules {
         "<rid-id> send|recv [pt=<fmt>,…][;<restriction>=<value>…].",
         rationale:
             """
-            Error: RFC 8851 §10 fixes the rid grammar; a receiver that cannot read the rid cannot match the layers, and \
-            simulcast fails.
+            Error: RFC 8851 §10 fixes the rid form; a receiver ignores or rejects a malformed line, so the RTP stream \
+            it names and its restrictions are lost.
             """,
         bad: "a=rid:h both", good: "a=rid:h send pt=96;max-width=1280")
     public static let simulcastSyntax = attributeRule(
@@ -688,8 +688,8 @@ public enum SDPRules {
         """,
         rationale:
             """
-            Error: RFC 8853 §5.1 fixes the simulcast grammar; a receiver that cannot read it does not negotiate the \
-            layers.
+            Error: RFC 8853 §5.1 fixes the simulcast form; a receiver ignores or rejects a malformed line, so \
+            simulcast is not negotiated.
             """,
         bad: "a=simulcast:send", good: "a=simulcast:send h;m;~l")
     public static let sctpSyntax = attributeRule(
@@ -700,8 +700,8 @@ public enum SDPRules {
         """,
         rationale:
             """
-            Error: RFC 8841 §5 requires a port number for sctp-port; without it the data channel transport cannot be set \
-            up.
+            Error: RFC 8841 §5 requires numbers for sctp-port and max-message-size; a receiver ignores or rejects a \
+            malformed value, and the data channel transport lacks its port or size limit.
             """,
         bad: "a=sctp-port:x", good: "a=sctp-port:5000")
     public static let cryptoSyntax = attributeRule(
@@ -712,8 +712,8 @@ public enum SDPRules {
         """,
         rationale:
             """
-            Error: RFC 4568 §9.1 fixes tag, suite and key; without a readable key SRTP cannot be keyed and the media \
-            cannot be decrypted.
+            Error: RFC 4568 §9.1 fixes the tag, crypto suite and key parameters; a receiver ignores or rejects a \
+            malformed line, so SDES yields no key and the media cannot be protected.
             """,
         bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80",
         good: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
@@ -725,8 +725,8 @@ public enum SDPRules {
         """,
         rationale:
             """
-            Error: the value breaks its attribute's grammar (RFC 8866 §6); receivers refuse the line or apply something \
-            else.
+            Error: RFC 8866 §6 leaves each attribute's grammar to its defining RFC; a receiver ignores or rejects a \
+            value that breaks it, and the feature the attribute carries is lost.
             """,
         bad: "a=label:", good: "a=label:1")
 
@@ -734,8 +734,8 @@ public enum SDPRules {
         code: "SDP232", name: "value-case", severity: .warning,
         severityRationale:
             """
-            Warning: the grammar (RFC 5234 §2.3) makes the value case-insensitive, but receivers that compare exactly \
-            do not recognise it.
+            Warning: RFC 5234 §2.3 makes ABNF literals case-insensitive, so the value is valid, but receivers such as \
+            libwebrtc compare these values exactly.
             """,
         summary: "A value is written in a case that receivers may not accept.",
         explanation:
@@ -750,8 +750,8 @@ public enum SDPRules {
         code: "SDP231", name: "attribute-whitespace", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §9 separates fields by one space; most receivers trim it, but some keep it as part of \
-            the value.
+            Warning: RFC 8866 §9 separates fields by one space; the value is still readable, but receivers that split \
+            on single spaces, libwebrtc among them, reject the line.
             """,
         summary: "An attribute value has leading, trailing or repeated white space.",
         explanation:
@@ -768,8 +768,9 @@ public enum SDPRules {
         code: "SDP300", name: "undeclared-payload-type", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §6.6 gives such a line no effect, and the standard does not require refusing it; \
-            receivers that do refuse it are profile rules (PRF102).
+            Warning: RFC 8866 §6.6 ties these attributes to formats of the m= line, so one naming an unlisted payload \
+            type simply has no effect; Chromium's refusal of such rtcp-fb lines is reported by the profile rule \
+            PRF102.
             """,
         summary: "An attribute names a payload type that is not in the m= line.",
         explanation:
@@ -785,8 +786,8 @@ public enum SDPRules {
         code: "SDP301", name: "duplicate-payload-mapping", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §6.6 maps a payload type once; with two mappings the receiver cannot know which codec the \
-            payload type carries.
+            Error: RFC 8866 §6.6 binds each payload type to one encoding per section; with two mappings the receiver \
+            cannot tell which codec the stream uses.
             """,
         summary: "A payload type has more than one rtpmap (or fmtp).",
         explanation:
@@ -801,8 +802,8 @@ public enum SDPRules {
         code: "SDP302", name: "missing-rtpmap", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §6.6 requires an rtpmap for a dynamic payload type; without one the receiver cannot know \
-            the codec.
+            Error: RFC 8866 §6.6 makes a=rtpmap the only binding of a dynamic payload type to an encoding; without it \
+            the receiver cannot decode the stream.
             """,
         summary: "A dynamic payload type has no rtpmap.",
         explanation:
@@ -817,8 +818,8 @@ public enum SDPRules {
         code: "SDP303", name: "payload-type-range", severity: .error,
         severityRationale:
             """
-            Error: RFC 3551 §6 allows RTP payload types 0 to 127 only; another value cannot be carried in the RTP \
-            header.
+            Error: RFC 3551 §6 limits RTP payload types to 0–127, so a format outside that range cannot be carried as \
+            an RTP payload type.
             """,
         summary: "An RTP format is not a payload type 0–127.",
         explanation:
@@ -832,8 +833,8 @@ public enum SDPRules {
         code: "SDP304", name: "static-payload-mismatch", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 3551 §6 fixes the static payload types; most receivers follow the rtpmap, but some decode the \
-            static codec.
+            Warning: RFC 3551 §6 gives payload types 0–34 fixed encodings; the rtpmap still parses, but receivers that \
+            trust the table may pick the wrong codec.
             """,
         summary: "An rtpmap rebinds a static payload type to another encoding.",
         explanation:
@@ -847,8 +848,8 @@ public enum SDPRules {
         code: "SDP305", name: "duplicate-format", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5.14 lists each format once; receivers ignore the repeat, but it shows an error in how \
-            the list was made.
+            Warning: RFC 8866 §5.14 lists each format once, in order of preference; the repeat adds nothing and only \
+            blurs that order.
             """,
         summary: "A format appears twice in the m= line.",
         explanation: "Each format is listed once, in order of preference.",
@@ -858,8 +859,8 @@ public enum SDPRules {
         code: "SDP306", name: "extmap-conflict", severity: .error,
         severityRationale:
             """
-            Error: RFC 8285 §6 gives each id one extension; with a collision the receiver reads one extension as \
-            another.
+            Error: RFC 8285 §6 maps each id to one extension URI; with a collision the receiver cannot tell which \
+            extension a header carries, so header extension parsing breaks.
             """,
         summary: "Header extension ids collide.",
         explanation:
@@ -874,8 +875,8 @@ public enum SDPRules {
         code: "SDP307", name: "ssrc-group-member", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 5576 §4.2 expects each SSRC of a group to be described; receivers use the group, but cannot \
-            name the stream.
+            Warning: RFC 5576 §4.2 expects each SSRC of a group to be described by an a=ssrc line; the group still \
+            parses, but that SSRC has no cname.
             """,
         summary: "An ssrc-group names an SSRC that has no a=ssrc line.",
         explanation:
@@ -887,8 +888,8 @@ public enum SDPRules {
         code: "SDP308", name: "associated-payload-type", severity: .error,
         severityRationale:
             """
-            Error: RFC 4588 §8.6 requires apt to name a payload type of the section; the receiver cannot tie the \
-            repair stream to any media.
+            Error: RFC 4588 §8.6 has apt= name a payload type of the same m= line; an RTX or RED format that points \
+            elsewhere has nothing to repair or carry.
             """,
         summary: "RTX apt= or a RED redundancy list names a payload type that is not in the section.",
         explanation:
@@ -902,8 +903,8 @@ public enum SDPRules {
         code: "SDP309", name: "group-unknown-mid", severity: .error,
         severityRationale:
             """
-            Error: RFC 5888 §5 requires every mid of a group to be a section's; the group cannot be applied, and \
-            BUNDLE is not negotiated.
+            Error: RFC 5888 §5 requires every tag of a group to be the a=mid of a media section; a group naming a \
+            missing one cannot be formed.
             """,
         summary: "An a=group line names a mid that no section has.",
         explanation: "Every identification tag of a group must be the a=mid of a media section.",
@@ -913,8 +914,8 @@ public enum SDPRules {
         code: "SDP310", name: "duplicate-mid", severity: .error,
         severityRationale:
             """
-            Error: RFC 5888 §4 makes mids unique; receivers cannot tell the sections apart, so offer and answer cannot \
-            be paired.
+            Error: RFC 5888 §4 makes identification tags unique in a description; with two equal mids, groups and \
+            bundled media cannot tell the sections apart.
             """,
         summary: "Two media sections have the same mid.",
         explanation: "An identification tag is unique within a session description.",
@@ -924,8 +925,8 @@ public enum SDPRules {
         code: "SDP311", name: "rid-payload-type", severity: .error,
         severityRationale:
             """
-            Error: RFC 8851 §4 restricts a rid to payload types of the m= line; a rid naming another restricts the \
-            layer to nothing it can send.
+            Error: RFC 8851 §4 limits the pt= list of a=rid to formats of the same m= line; a restriction on an absent \
+            format refers to nothing.
             """,
         summary: "A rid restricts a payload type the m= line does not list.",
         explanation: "The pt= list of a=rid may only name formats of the same m= line.",
@@ -936,8 +937,8 @@ public enum SDPRules {
         code: "SDP312", name: "simulcast-unknown-rid", severity: .error,
         severityRationale:
             """
-            Error: RFC 8853 §5.1 requires each simulcast rid to be declared; the undeclared layer cannot be matched \
-            and is lost.
+            Error: RFC 8853 §5.1 requires each rid of a=simulcast to be declared by an a=rid line of the same \
+            direction; an undeclared rid leaves that stream undefined.
             """,
         summary: "a=simulcast names a rid that no a=rid line of that direction declares.",
         explanation:
@@ -952,8 +953,8 @@ public enum SDPRules {
         code: "SDP313", name: "opus-rtpmap", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 7587 §7 registers opus as opus/48000/2; without the channel count some receivers do not \
-            recognise it, and Firefox rejected such a section.
+            Warning: RFC 7587 §7 fixes the opus rtpmap at 48000 Hz and 2 channels; the line parses, but peers that \
+            match on clock rate and channels, libwebrtc and Firefox among them, do not treat it as opus.
             """,
         summary: "opus is not mapped as opus/48000/2.",
         explanation:
