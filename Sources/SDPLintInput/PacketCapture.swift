@@ -114,7 +114,7 @@ package enum PacketCapture {
                 }
                 let events = open.removeValue(forKey: session) ?? []
                 ended.append(
-                    SignalingTrace(name: session.isEmpty ? "SIP without Call-ID" : "Call-ID \(session)", events: events)
+                    SignalingTrace(name: SignalingMessages.traceName(session, format: .sip), events: events)
                 )
                 ending[session] = nil
                 dialogs.end(session: session)

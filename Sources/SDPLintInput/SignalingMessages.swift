@@ -34,7 +34,6 @@ public enum SignalingMessages {
             // A signaling message sits where the SIP message it was read from starts.
             var carried: [Int: [(offset: Int, element: Located<SignalingMessage>)]] = [:]
             for item in numbered { carried[item.element.location.bytes.lowerBound, default: []].append(item) }
-            numbered = []
             for (position, wire) in wires.enumerated() {
                 let start = wire.location.bytes.lowerBound
                 let time = times.indices.contains(position) ? times[position] : nil

@@ -96,9 +96,7 @@ public enum HTMLReport {
     }
 
     static func countsText(_ counts: SeverityCounts) -> String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return
-            "\(plural(counts.errors, "error")), \(plural(counts.warnings, "warning")), \(plural(counts.infos, "note"))"
+        "\(counted(counts.errors, "error")), \(counted(counts.warnings, "warning")), \(counted(counts.infos, "note"))"
     }
 
     /// A finding as a list item: severity, rule, where, message, hint and reference.
@@ -255,14 +253,8 @@ public enum HTMLReport {
     /// The ladder as an `<svg>` element with `placement` among its attributes (a namespace, or
     /// a position inside another image), and its size.
     static func image(_ timeline: Timeline, id: String, placement: String) -> (svg: String, width: Int, height: Int) {
-        var parties: [String] = []
-        for wire in timeline.rows.compactMap(\.wire) {
-            for party in [wire.sender, wire.receiver] where !parties.contains(party) { parties.append(party) }
-        }
-        let arrows = timeline.rows.indices.filter { index in
-            timeline.rows[index].wire != nil
-                && (index == 0 || timeline.rows[index - 1].wire != timeline.rows[index].wire)
-        }
+        let parties = timeline.parties
+        let arrows = timeline.rows.indices.filter(timeline.startsMessage)
         let (left, spacing, top, step) = (70, 230, 56, 30)
         let width = left * 2 + max(1, parties.count - 1) * spacing + 120
         let height = top + arrows.count * step + 24
@@ -275,7 +267,7 @@ public enum HTMLReport {
         svg +=
             "markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker></defs>\n"
         for party in parties {
-            let label = escape(clipped(party, 30))
+            let label = escape(party.clipped(to: 30))
             svg += "<text x=\"\(x(party))\" y=\"20\" class=\"party\" text-anchor=\"middle\">\(label)</text>\n"
             svg += "<line x1=\"\(x(party))\" y1=\"30\" x2=\"\(x(party))\" y2=\"\(height - 10)\" class=\"lifeline\"/>\n"
         }
@@ -291,12 +283,12 @@ public enum HTMLReport {
                 svg += "<path d=\"M\(from),\(y - 8) h30 v16 h-30\" class=\"arrow\(kind)\" fill=\"none\" "
                 svg += "marker-end=\"url(#\(id)-head)\"/>\n"
                 svg +=
-                    "<text x=\"\(from + 36)\" y=\"\(y + 4)\" class=\"label\(kind)\">\(escape(clipped(wire.label, 30)))</text>\n"
+                    "<text x=\"\(from + 36)\" y=\"\(y + 4)\" class=\"label\(kind)\">\(escape(wire.label.clipped(to: 30)))</text>\n"
                 continue
             }
             svg += "<line x1=\"\(from)\" y1=\"\(y)\" x2=\"\(to)\" y2=\"\(y)\" class=\"arrow\(kind)\" "
             svg += "marker-end=\"url(#\(id)-head)\"/>\n"
-            var label = clipped(wire.label, 30)
+            var label = wire.label.clipped(to: 30)
             if kind.isEmpty == false { label += " (\(row.kind))" }
             svg += "<text x=\"\((from + to) / 2)\" y=\"\(y - 6)\" class=\"label\(kind)\" text-anchor=\"middle\">"
             svg += "\(escape(label))</text>\n"
@@ -330,10 +322,6 @@ public enum HTMLReport {
         .arrow{stroke:#1f2328;stroke-width:1.5}.arrow.sdp{stroke:#0a58ca;stroke-width:2.5}\
         text.sdp{fill:#0a58ca;font-weight:600}.head{fill:#1f2328}
         """
-
-    static func clipped(_ text: String, _ length: Int) -> String {
-        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
-    }
 
     // MARK: Negotiations
 

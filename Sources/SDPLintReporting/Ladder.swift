@@ -10,7 +10,8 @@ import SDPLintSignaling
 ///       2  +0.000  │◀─ 180 Ringing ───│
 /// ```
 struct Ladder {
-    let rows: [Timeline.Row]
+    let timeline: Timeline
+    var rows: [Timeline.Row] { timeline.rows }
     let renderer: TextRenderer
     /// The parties in the order they first appear, and the column each lifeline is at.
     let parties: [String]
@@ -23,35 +24,26 @@ struct Ladder {
     static let partyLength = 28
     static let labelLength = 24
 
-    init(rows: [Timeline.Row], renderer: TextRenderer) {
-        self.rows = rows
+    init(_ timeline: Timeline, renderer: TextRenderer) {
+        self.timeline = timeline
         self.renderer = renderer
-        var parties: [String] = []
-        var column: [String: Int] = [:]
-        for wire in rows.compactMap(\.wire) {
-            for party in [wire.sender, wire.receiver] where column[party] == nil {
-                column[party] = parties.count
-                parties.append(party)
-            }
-        }
-        self.parties = parties
-        self.column = column
+        parties = timeline.parties
+        column = Dictionary(uniqueKeysWithValues: parties.enumerated().map { ($1, $0) })
         let widest = parties.map { Self.clipped($0, Self.partyLength).count }.max() ?? 0
-        let longest = rows.compactMap { $0.wire.map { Self.clipped($0.label, Self.labelLength).count } }.max() ?? 0
+        let longest =
+            timeline.rows.compactMap { $0.wire.map { Self.clipped($0.label, Self.labelLength).count } }.max() ?? 0
         gap = max(widest + 2, longest + 8, 12)
     }
 
-    static func clipped(_ text: String, _ length: Int) -> String {
-        let escaped = TextRenderer.escaped(text)
-        return escaped.count <= length ? escaped : String(escaped.prefix(length - 1)) + "…"
-    }
+    /// A label from the input, escaped for a terminal and cut to `length`.
+    static func clipped(_ text: String, _ length: Int) -> String { TextRenderer.escaped(text).clipped(to: length) }
 
     /// The ladder's lines; `details` holds each row's words (first line, then continuations).
     func text(times: [String], timeWidth: Int, details: inout [[String]]) -> String {
         // Message numbers: a capture's frame numbers, or the SIP messages' order in a file.
         let frames = rows.contains { $0.context.hasPrefix("frame ") }
         let numbers = rows.indices.map { index -> String in
-            guard let wire = rows[index].wire, isFirst(index) else { return "" }
+            guard let wire = rows[index].wire, timeline.startsMessage(index) else { return "" }
             return String(wire.number)
         }
         let numberWidth = max(frames ? 5 : 1, numbers.map(\.count).max() ?? 0)
@@ -71,7 +63,8 @@ struct Ladder {
         for index in rows.indices {
             var line = "  " + numbers[index].leftPadding(toLength: numberWidth) + "  "
             if timed {
-                line += (isFirst(index) || rows[index].wire == nil ? times[index] : "").leftPadding(toLength: timeWidth)
+                line += (timeline.startsMessage(index) || rows[index].wire == nil ? times[index] : "").leftPadding(
+                    toLength: timeWidth)
                 line += "  "
             }
             line += drawing(of: index, width: width)
@@ -82,12 +75,6 @@ struct Ladder {
         return output
     }
 
-    /// Whether the row is the first of its message (a trickle INFO carries several candidates).
-    func isFirst(_ index: Int) -> Bool {
-        guard let wire = rows[index].wire else { return false }
-        return index == 0 || rows[index - 1].wire != wire
-    }
-
     func lifelines(width: Int) -> String {
         var canvas = [Character](repeating: " ", count: width)
         for index in parties.indices { canvas[index * gap] = "│" }
@@ -96,7 +83,7 @@ struct Ladder {
 
     /// The lifelines, with the row's arrow when it is the first row of its message.
     func drawing(of index: Int, width: Int) -> String {
-        guard let wire = rows[index].wire, isFirst(index), let from = column[wire.sender],
+        guard let wire = rows[index].wire, timeline.startsMessage(index), let from = column[wire.sender],
             let to = column[wire.receiver]
         else { return lifelines(width: width) }
         var canvas = Array(lifelines(width: width))

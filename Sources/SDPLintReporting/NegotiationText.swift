@@ -401,6 +401,11 @@ extension String {
     func leftPadding(toLength length: Int) -> String {
         count >= length ? self : String(repeating: " ", count: length - count) + self
     }
+
+    /// The text cut to `length` characters, the last one `…` when it was longer.
+    func clipped(to length: Int) -> String {
+        count <= length ? self : String(prefix(length - 1)) + "…"
+    }
 }
 
 extension Array {

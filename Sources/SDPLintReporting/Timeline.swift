@@ -145,6 +145,24 @@ public struct Timeline: Sendable {
 
     static func label(_ codec: CodecReport) -> String { NegotiationText.label(codec) }
 
+    // MARK: Call flow
+
+    /// The parties of the SIP messages, in the order they first appear: a call flow's columns.
+    public var parties: [String] {
+        var parties: [String] = []
+        for wire in rows.compactMap(\.wire) {
+            for party in [wire.sender, wire.receiver] where !parties.contains(party) { parties.append(party) }
+        }
+        return parties
+    }
+
+    /// Whether row `index` is the first of the SIP message that carried it, where a call flow
+    /// draws the message's arrow (a trickle INFO carries several candidates, one row each).
+    public func startsMessage(_ index: Int) -> Bool {
+        guard let wire = rows[index].wire else { return false }
+        return index == 0 || rows[index - 1].wire != wire
+    }
+
     // MARK: Text
 
     /// The timeline as an aligned table, or, when its events came from SIP messages, as a
@@ -169,7 +187,7 @@ public struct Timeline: Sendable {
                 let kind = renderer.paint(row.kind, style(row))
                 lines[index][0] = lines[index][0].isEmpty ? kind : kind + " " + lines[index][0]
             }
-            output += Ladder(rows: rows, renderer: renderer).text(times: times, timeWidth: timeWidth, details: &lines)
+            output += Ladder(self, renderer: renderer).text(times: times, timeWidth: timeWidth, details: &lines)
             return output
         }
         let kindWidth = max(5, rows.map(\.kind.count).max() ?? 0)

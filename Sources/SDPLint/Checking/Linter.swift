@@ -45,11 +45,15 @@ public enum Linter {
     public static func descriptionChecks(
         _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
     ) -> [Diagnostic] {
-        var diagnostics = WebRTCChecks.run(parsed, type: configuration.type, strict: configuration.strict)
-        for profile in configuration.profiles {
-            diagnostics += profile.check(parsed, strict: configuration.strict)
-        }
-        return configuration.apply(diagnostics)
+        let diagnostics = WebRTCChecks.run(parsed, type: configuration.type, strict: configuration.strict)
+        return configuration.apply(diagnostics + profileChecks(parsed, configuration: configuration))
+    }
+
+    /// What the receivers of the configuration's profiles are known to refuse in a description.
+    static func profileChecks(
+        _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
+    ) -> [Diagnostic] {
+        configuration.profiles.flatMap { $0.check(parsed, strict: configuration.strict) }
     }
 }
 

@@ -2,7 +2,6 @@ import SDPLintDiagnostics
 public import SDPLintInput
 public import SDPLintOfferAnswer
 public import SDPLintReporting
-import SDPLintWebRTC
 
 /// `sdplint diff`: what an offer and its answer negotiated, or what a renegotiation sequence
 /// changed step by step, from descriptions read once by the input reader: SDP files, or the
@@ -187,10 +186,7 @@ public struct DiffCommand {
         guard !configuration.profiles.isEmpty else { return [] }
         var findings: [Finding] = []
         for (index, source) in sources.enumerated() {
-            var diagnostics: [Diagnostic] = []
-            for profile in configuration.profiles {
-                diagnostics += profile.check(source.parsed, strict: configuration.strict)
-            }
+            let diagnostics = Linter.profileChecks(source.parsed, configuration: configuration)
             for diagnostic in configuration.apply(diagnostics) {
                 findings.append(
                     Finding(

@@ -174,7 +174,7 @@ public struct TimelineCommand {
                     {
                         byContext[String(event.context[..<comma.lowerBound])] = (index, row)
                     }
-                    if let line = event.wire?.line, row == 0 || timeline.rows[row - 1].wire != event.wire {
+                    if let line = event.wire?.line, timeline.startsMessage(row) {
                         starts.append((line, (index, row)))
                     }
                 }
