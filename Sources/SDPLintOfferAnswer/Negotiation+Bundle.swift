@@ -95,9 +95,18 @@ extension PairAnalysis {
     }
 
     /// RFC 9143 §7.1.3: the transport attributes of the group are the tagged section's; a
-    /// section that repeats them must repeat the same values.
+    /// section that repeats them must repeat the same values. An offer's section with an address
+    /// of its own still has a transport of its own: an initial offer gives every bundled section
+    /// its own port and transport attributes, as the answerer may refuse the bundle (§7.2.1, and
+    /// JSEP's "balanced" policy gives them their own ICE credentials, RFC 8829 §7.1). Its values
+    /// must match only where it shares the tagged section's port, or in an answer.
     private mutating func checkBundleTransport(_ document: Document, _ members: [SectionView]) {
         guard let tagged = members.first else { return }
+        /// Port 9 is the placeholder of a description without candidates (RFC 8840 §4.1.1.1):
+        /// equal placeholders say nothing about a shared transport.
+        func sharesTransport(_ view: SectionView) -> Bool {
+            document.role == .answer || (view.port == tagged.port && view.port != 9 && view.port != 0)
+        }
         let reference = (
             ufrag: tagged.iceUfrag, pwd: tagged.icePwd,
             fingerprints: tagged.fingerprints.map {
@@ -105,7 +114,7 @@ extension PairAnalysis {
             },
             setup: tagged.setup
         )
-        for view in members.dropFirst() {
+        for view in members.dropFirst() where sharesTransport(view) {
             var differences: [(String, String)] = []
             if view.section.value(ICEUfrag.self) != nil, view.iceUfrag != reference.ufrag {
                 differences.append(("ice-ufrag", "ICE ufrag"))

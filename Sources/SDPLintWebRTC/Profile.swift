@@ -75,7 +75,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// The profile's own rules.
     public var rules: [Rule] {
         switch self {
-        case .chrome, .safari: [ProfileRules.sdesOnly, ProfileRules.feedbackForUndeclaredPayloadType]
+        case .chrome, .safari:
+            [
+                ProfileRules.sdesOnly, ProfileRules.feedbackForUndeclaredPayloadType,
+                ProfileRules.bundledSectionWithoutRTCPMux,
+            ]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
         case .pjsip: ProfileRules.pjsip
@@ -96,6 +100,19 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         }
         switch self {
         case .chrome, .safari:
+            // WEB113 reports a group whose tagged section lacks rtcp-mux; the sections that
+            // leave it to the tagged one are this receiver's own refusal.
+            let bundled = Set(session.bundleGroups.flatMap { $0 })
+            let tags = Set(session.bundleGroups.compactMap(\.first))
+            for (index, media) in session.media.enumerated()
+            where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
+                && media.mid.map({ bundled.contains($0) && !tags.contains($0) }) == true
+            {
+                report(
+                    ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
+                    "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) leaves it to its BUNDLE tag"
+                )
+            }
             for (index, media) in session.media.enumerated() {
                 if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
                     report(

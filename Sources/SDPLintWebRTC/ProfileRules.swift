@@ -34,6 +34,23 @@ public enum ProfileRules {
         reference: .rfc(4585, "4.2"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 98\na=rtcp-fb:120 nack",
         good: "drop rtcp-fb lines of removed codecs")
 
+    public static let bundledSectionWithoutRTCPMux = Rule(
+        code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses such a description ("rtcp-mux must be enabled when BUNDLE is enabled"), \
+            measured with the second offers of RFC 8829 §7.2 and §7.3, so negotiation fails.
+            """,
+        summary: "A bundled RTP section leaves a=rtcp-mux to its group's tagged section; libwebrtc refuses that.",
+        explanation:
+            """
+            RFC 9143 §7.1.3 and §9.3.1 let the sections that share the tagged section's transport leave rtcp-mux \
+            out, as the answers and second offers of RFC 8829 §7 do. libwebrtc requires a=rtcp-mux in every \
+            bundled RTP section and refuses the description otherwise (measured with headless Chromium 156).
+            """,
+        reference: .rfc(9143, "7.1.3"), bad: "a=group:BUNDLE a v\nm=video 9 … (shares the port, no a=rtcp-mux)",
+        good: "a=rtcp-mux in every bundled RTP section")
+
     public static let janusNeedsBundleAndMux = Rule(
         code: "PRF201", name: "janus-bundle-rtcp-mux", severity: .error,
         severityRationale:
@@ -176,7 +193,10 @@ public enum ProfileRules {
 
     /// Every profile rule.
     public static let all: [Rule] =
-        [sdesOnly, feedbackForUndeclaredPayloadType, janusNeedsBundleAndMux, janusSimulcastLayers, sofiaDropsSendrecv]
+        [
+            sdesOnly, feedbackForUndeclaredPayloadType, bundledSectionWithoutRTCPMux, janusNeedsBundleAndMux,
+            janusSimulcastLayers, sofiaDropsSendrecv,
+        ]
         + asterisk + pjsip
 }
 

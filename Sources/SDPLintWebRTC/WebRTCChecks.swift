@@ -40,6 +40,26 @@ package struct WebRTCChecks {
         return attributes.firstIndex { $0.name == name }
     }
 
+    /// The bundled sections that use the transport of their group's tagged section (its first
+    /// mid): bundle-only ones, and those at the tagged section's port. Their transport and
+    /// IDENTICAL attributes (ICE credentials, fingerprint, setup, rtcp-mux) are the tagged
+    /// section's, and subsequent offers and answers leave them out (RFC 9143 §7.1.3, §7.3.1,
+    /// §7.4; the answers and second offers of RFC 8829 §7).
+    private func sectionsSharingTheTaggedTransport() -> Set<Int> {
+        var sharing: Set<Int> = []
+        for group in session.bundleGroups {
+            guard let tag = group.first, let tagged = session.media.firstIndex(where: { $0.mid == tag }) else {
+                continue
+            }
+            let port = session.media[tagged].port
+            for (index, media) in session.media.enumerated() where index != tagged {
+                guard let mid = media.mid, group.contains(mid) else { continue }
+                if media.has(.bundleOnly) || (port != 0 && media.port == port) { sharing.insert(index) }
+            }
+        }
+        return sharing
+    }
+
     private mutating func runAll() {
         let bundled = Set(session.bundleGroups.flatMap { $0 })
         var ssrcOwners: [UInt32: Int] = [:]
@@ -51,16 +71,20 @@ package struct WebRTCChecks {
         let usesICE =
             session.has(.iceUfrag) || !bundled.isEmpty
             || session.media.contains { $0.has(.iceUfrag) || $0.has(.candidate) }
+        let sharing = sectionsSharingTheTaggedTransport()
 
         for (index, media) in session.media.enumerated() {
             let rejected = media.isRejected
-            // Credentials, fingerprint and setup: JSEP §5.2.1 puts them in every section but the
-            // bundle-only ones (which take the tagged section's transport). SIP's DTLS-SRTP
-            // (RFC 5763, UDP/TLS/RTP/SAVP) need not use ICE, so only JSEP transports are checked.
-            if Self.isJSEPTransport(media.proto) && !rejected && !media.has(.bundleOnly) {
+            // Credentials, fingerprint and setup: JSEP §5.2.1 puts them in every section but those
+            // that share their BUNDLE tag's transport, which may leave them all out. SIP's
+            // DTLS-SRTP (RFC 5763, UDP/TLS/RTP/SAVP) need not use ICE, so only JSEP transports
+            // are checked.
+            if Self.isJSEPTransport(media.proto) && !rejected {
                 // Missing means no line: a line with a bad value has its own finding (SDPxxx), and
                 // is not reported again as missing.
-                func written(_ name: Attribute.Name) -> Bool { media.has(name) || session.has(name) }
+                func written(_ name: Attribute.Name) -> Bool {
+                    media.has(name) || session.has(name) || sharing.contains(index)
+                }
                 if usesICE && (!written(.iceUfrag) || !written(.icePwd)) {
                     report(
                         WebRTCRules.iceCredentialsMissing, at(index),
@@ -113,7 +137,7 @@ package struct WebRTCChecks {
                             WebRTCRules.rejectedSectionInBundle, at(index),
                             "section \(mid) is rejected (port 0) but listed in a BUNDLE group",
                             hint: "add a=bundle-only, or remove it from the group")
-                    } else if media.proto.isRTP && !media.has(.rtcpMux) {
+                    } else if media.proto.isRTP && !media.has(.rtcpMux) && !sharing.contains(index) {
                         report(
                             WebRTCRules.bundleWithoutRTCPMux, at(index),
                             "section \(mid) is bundled but does not offer a=rtcp-mux")

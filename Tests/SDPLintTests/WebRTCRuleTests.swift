@@ -85,7 +85,9 @@ import Testing
                     a=fingerprint:sha-256 \
                     8E:B8:A1:54:88:B0:2D:F5:C5:BA:3A:FA:D6:87:66:C0:91:9F:7D:6B:31:D6:4F:0A:9B:CA:1F:70:A1:8B:C2:9D\na=setup:actpass\na=mid:2
                     """
-                )
+                ),
+                // At a port of its own, the section has its own transport (RFC 9143 §7.2.1).
+                ("m=application 9 ", "m=application 50002 "),
             ], 36, .offer
         ),
         (
@@ -100,7 +102,7 @@ import Testing
                 )
             ], 7, .offer
         ),
-        ("WEB103", [("a=setup:actpass\na=mid:1", "a=mid:1")], 19, .offer),
+        ("WEB103", [("a=setup:actpass\na=mid:1", "a=mid:1"), ("m=video 9 ", "m=video 50001 ")], 19, .offer),
         ("WEB104", [("a=setup:actpass\na=mid:1", "a=setup:active\na=mid:1")], 24, .offer),
         ("WEB105", [], 12, .answer),
         ("WEB106", [("a=mid:1\n", "")], 19, .offer),
