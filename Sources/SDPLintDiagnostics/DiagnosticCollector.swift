@@ -25,6 +25,24 @@ public struct DiagnosticCollector: Sendable {
         diagnostics[index].message += text
     }
 
+    /// Keeps, of the errors reported since ``diagnostics`` held `start` findings, only the first:
+    /// one malformed value is one finding, and what a parser trips over after the first fault
+    /// in it follows from that fault. Notes and warnings stay. Returns whether there was an error.
+    package mutating func keepFirstError(since start: Int) -> Bool {
+        guard start < diagnostics.count else { return false }
+        var sawError = false
+        var kept = Array(diagnostics[..<start])
+        for diagnostic in diagnostics[start...] {
+            if diagnostic.severity == .error {
+                if sawError { continue }
+                sawError = true
+            }
+            kept.append(diagnostic)
+        }
+        diagnostics = kept
+        return sawError
+    }
+
     public init(strict: Bool = false, limit: Int = 1000) {
         self.strict = strict
         self.limit = max(1, limit)

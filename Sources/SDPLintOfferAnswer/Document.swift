@@ -40,6 +40,10 @@ struct Document {
         bundleTags = tags
     }
 
+    /// Whether the description uses the SDP grouping framework (RFC 5888) at all: an a=mid in
+    /// some section, or an a=group. An answerer that does not support it writes neither.
+    var usesGrouping: Bool { !midPositions.isEmpty || session.has(.group) }
+
     var session: SessionDescription { source.session }
     var media: [MediaDescription] { source.session.media }
 

@@ -42,7 +42,8 @@ extension PairAnalysis {
                         BUNDLE group; the answer accepts it outside
                         """,
                         hint: "keep '\(mid)' in the answer's BUNDLE group, or reject the section with port 0")
-                } else {
+                } else if answer.usesGrouping {
+                    // Without the grouping framework the whole group is declined (OA113).
                     reporter.report(
                         OfferAnswerRules.bundleSectionRemoved, answer, answerGroups.isEmpty ? .media(i) : bundleLine,
                         """

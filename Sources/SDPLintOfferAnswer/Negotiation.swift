@@ -179,6 +179,15 @@ struct PairAnalysis {
                 OfferAnswerRules.sectionCountMismatch, answer, anchor, message,
                 hint: answered < offered ? "answer every offered section; reject unwanted ones with port 0" : nil)
         }
+        // RFC 5888 §9, RFC 8843 §18.2: an answerer without the grouping framework ignores a=mid and a=group.
+        if !answer.usesGrouping, offer.media.contains(where: { $0.mid != nil }), answered > 0 {
+            reporter.report(
+                OfferAnswerRules.answerWithoutGrouping, answer, .media(0),
+                """
+                the offer names its sections with a=mid but the answer has no a=mid and no a=group: the answerer \
+                does not use the grouping framework, so sections match by position\(offer.bundleGroups.isEmpty ? "" : ", BUNDLE is declined and each section needs its own transport")
+                """)
+        }
         for index in 0..<max(offered, answered) {
             sections.append(matchSection(index))
         }
@@ -220,7 +229,9 @@ struct PairAnalysis {
                 reason: .mismatched, explanation: "the answer's section is \(a.media), the offer's \(o.media)")
             return report
         }
-        if let offerMid = o.mid {
+        // An answer without any mid is an answerer without the grouping framework: one finding
+        // for the whole answer (OA113), none per section.
+        if let offerMid = o.mid, answer.usesGrouping {
             if let answerMid = a.mid {
                 if answerMid != offerMid {
                     reporter.report(

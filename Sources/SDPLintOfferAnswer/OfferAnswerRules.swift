@@ -82,11 +82,11 @@ public enum OfferAnswerRules {
         good: "offer: m=audio 7078 RTP/SAVP 0\nanswer: m=audio 6000 RTP/SAVP 0")
 
     public static let sectionDeclined = Rule(
-        code: "OA104", name: "section-declined", severity: .warning,
+        code: "OA104", name: "section-declined", severity: .info,
         severityRationale:
             """
-            Warning: Rejecting a section with port 0 is legal under RFC 3264 §6, but no media flows in it, which is \
-            rarely what the offerer wanted and often means no common codec.
+            Note: rejecting a section with port 0 is legal under RFC 3264 §6 (its own examples do it, §10.1); the \
+            note says that no media flows in it. A rejection for want of a common codec has its own finding.
             """,
         summary: "The answerer rejected an offered section (port 0).",
         explanation:
@@ -132,6 +132,24 @@ public enum OfferAnswerRules {
             """,
         reference: .rfc(9429, "5.3.1"), bad: "offer: a=mid:0\nanswer: a=mid:audio",
         good: "offer: a=mid:0\nanswer: a=mid:0")
+
+    public static let answerWithoutGrouping = Rule(
+        code: "OA113", name: "answer-without-grouping", severity: .info,
+        severityRationale:
+            """
+            Note: an answerer that does not use the SDP grouping framework answers without a=mid and a=group, a \
+            normal answer that RFC 8843 §18.2 shows; the note says what follows from it.
+            """,
+        summary: "The offer names its sections with a=mid; the answer has no a=mid and no a=group at all.",
+        explanation:
+            """
+            An answerer that does not support the grouping framework (RFC 5888) ignores a=mid and a=group and \
+            writes a normal answer, with a port of its own in each section (RFC 8843 §18.2, "BUNDLE Group \
+            Rejected"). Sections are then matched by position, BUNDLE is declined, and each section needs its own \
+            transport. JSEP endpoints (browsers) require mids, so this answer suits a SIP peer, not a browser.
+            """,
+        reference: .rfc(5888, "9"), bad: "offer: a=group:BUNDLE a v, a=mid:a …\nanswer: no a=mid, no a=group",
+        good: "answer: a=mid:a … (when the answerer supports grouping)")
 
     public static let answerIsOffer = Rule(
         code: "OA107", name: "answer-is-offer", severity: .error,
@@ -1266,7 +1284,7 @@ public enum OfferAnswerRules {
     public static let all: [Rule] = [
         unreadableDescription, sectionCountMismatch, mediaTypeMismatch, transportProtocolMismatch, sectionDeclined,
         rejectedSectionAccepted, midMismatch, answerIsOffer, inputHasErrors, sharedOrigin, directionNotAllowed,
-        mediaFlowReduced, duplicateMid,
+        mediaFlowReduced, duplicateMid, answerWithoutGrouping,
         noCommonCodec, codecAddedByAnswer, payloadTypeConflict, payloadTypeRemapped, codecParametersIncompatible,
         h264LevelExceedsOffer, rtxAssociationInvalid, redundancyInvalid, rtpmapMissing, codecFallback,
         telephoneEventRate, bundlePayloadTypeReuse, opusRTPMap,

@@ -528,6 +528,40 @@ public enum SIPRules {
             """,
         reference: .rfc(3261, "8.1.1.6"), bad: "INVITE … (no Max-Forwards)", good: "Max-Forwards: 70")
 
+    public static let requestURIHeaders = Rule(
+        code: "SIP212", name: "request-uri-headers", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §19.1.1 does not allow headers in a Request-URI, but RFC 4475 §3.1.2.11 lets an element \
+            either answer 400 or ignore them, so the request may or may not be refused.
+            """,
+        summary: "The Request-URI carries ?headers, which only URIs in header fields may carry.",
+        explanation:
+            """
+            A SIP URI may carry headers (`?Route=…&Subject=…`) to be put into a request made from it, as in a Contact \
+            or a Refer-To; in the Request-URI itself they are not allowed (RFC 3261 §19.1.1, Table 1). RFC 4475 \
+            §3.1.2.11 (escruri) says an element may answer 400 or ignore the headers.
+            """,
+        reference: .rfc(3261, "19.1.1"), bad: "INVITE sip:user@example.com?Route=%3Csip:example.com%3E SIP/2.0",
+        good: "INVITE sip:user@example.com SIP/2.0")
+
+    public static let dateSyntax = Rule(
+        code: "SIP213", name: "date-syntax", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 3261 §20.17 allows only an RFC 1123 date in GMT, but the Date header informs and sets \
+            nothing; RFC 4475 §3.1.2.12 says an element may reject such a request, and most ignore the header.
+            """,
+        summary: "The Date header is not an RFC 1123 date in GMT.",
+        explanation:
+            """
+            SIP's Date is `wkday "," SP 2DIGIT SP month SP 4DIGIT SP hh:mm:ss SP "GMT"` (RFC 3261 §20.17, §25.1): \
+            always GMT, never a local zone such as EST. RFC 4475 §3.1.2.12 (baddate) says an element may reject a \
+            request with another zone, or be liberal and ignore the header.
+            """,
+        reference: .rfc(3261, "20.17"), bad: "Date: Fri, 01 Jan 2010 16:00:00 EST",
+        good: "Date: Fri, 01 Jan 2010 21:00:00 GMT")
+
     // MARK: Framing and limits (RFC 3261 §18.3)
 
     public static let contentLengthMismatch = Rule(
@@ -673,7 +707,7 @@ public enum SIPRules {
         leadingLineBreaks, callIDSyntax,
         missingHeader, duplicateHeader, cseqMethodMismatch, cseqRange, branch, fromTag,
         maxForwardsRange, unknownMethod, bodyWithoutType, wildcardContact, bodySyntax,
-        maxForwardsMissing,
+        maxForwardsMissing, requestURIHeaders, dateSyntax,
         contentLengthMismatch, contentLengthMissing, contentLengthInvalid, truncated,
         messageTooLarge, headerLineTooLong, tooManyHeaders, bodyTooLarge, tooManyFindings, skippedBytes,
     ]

@@ -101,3 +101,14 @@ extension Bytes {
         return "'" + string(bytes, range.lowerBound..<cut) + "…'" + (showingLength ? " (\(range.count) bytes)" : "")
     }
 }
+
+extension Array where Element == String {
+    /// "a", "a and b", "a, b and c": a list in a finding's message.
+    package var joinedAsList: String {
+        switch count {
+        case 0: return ""
+        case 1: return self[0]
+        default: return dropLast().joined(separator: ", ") + " and " + self[count - 1]
+        }
+    }
+}

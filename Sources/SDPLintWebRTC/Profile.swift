@@ -59,6 +59,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "WEB113", .error,
                     "libwebrtc rejects a BUNDLE group whose RTP sections lack rtcp-mux (pc/webrtc_sdp.cc)"
                 ),
+                (
+                    "SDP121", .error,
+                    "Chromium 156 refuses an empty s= line (\"s= Expect line: s=\"), measured with setRemoteDescription"
+                ),
+                (
+                    "WEB114", .error,
+                    "Chromium 156 refuses a mid longer than 16 characters, with or without the sdes:mid extension (measured)"
+                ),
             ]
         case .janus:
             [

@@ -121,11 +121,11 @@ import Testing
     }
 
     @Test func strictModeRaisesWarningsToErrors() throws {
-        let offer = try Self.source("offer-answer/OA104.fires.offer.sdp")
-        let answer = try Self.source("offer-answer/OA104.fires.answer.sdp")
+        let offer = try Self.source("offer-answer/OA308.fires.offer.sdp")
+        let answer = try Self.source("offer-answer/OA308.fires.answer.sdp")
         let lenient = Negotiation.analyze(offer: offer, answer: answer)
         let strict = Negotiation.analyze(offer: offer, answer: answer, options: .init(strict: true))
-        #expect(lenient.findings(code: "OA104").first?.diagnostic.severity == .warning)
-        #expect(strict.findings(code: "OA104").first?.diagnostic.severity == .error)
+        #expect(lenient.findings(code: "OA308").first?.diagnostic.severity == .warning)
+        #expect(strict.findings(code: "OA308").first?.diagnostic.severity == .error)
     }
 }

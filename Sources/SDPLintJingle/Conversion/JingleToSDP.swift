@@ -75,16 +75,23 @@ struct JingleToSDP {
             options.origin
             ?? SessionDescription.Origin(username: "-", sessionID: numericSID ? jingle.sid : "0", sessionVersion: 0)
         var sdp = SessionDescription(origin: origin)
+        for (index, content) in jingle.contents.enumerated() {
+            if let section = media(index, content) { sdp.media.append(section) }
+        }
+        // A group names the contents that became sections: one that has no SDP form, or that
+        // the element lacks, is reported once where it is (JINGLE210, JINGLE207), not again as
+        // a group naming an unknown mid.
+        let mids = Set(sdp.media.compactMap(\.mid))
         for group in jingle.groups {
-            sdp.attributes.append(
-                Attribute(Group(semantics: Group.Semantics(rawValue: group.semantics), mids: group.contents)))
+            let members = group.contents.filter(mids.contains)
+            if !members.isEmpty {
+                sdp.attributes.append(
+                    Attribute(Group(semantics: Group.Semantics(rawValue: group.semantics), mids: members)))
+            }
             dropExtras(.session, "<group>", group.extraAttributes, group.extraChildren)
         }
         if let reason = jingle.reason { drop(.session, reason.element, "an SDP has no reason") }
         dropExtras(.session, "<jingle>", jingle.extraAttributes, jingle.extraChildren)
-        for (index, content) in jingle.contents.enumerated() {
-            if let section = media(index, content) { sdp.media.append(section) }
-        }
         return sdp
     }
 

@@ -166,10 +166,8 @@ extension StanzaReader {
         var encryption = Encryption(required: cursor.attribute("required"))
         for child in cursor.children("crypto", JingleNamespace.rtp) {
             var crypto = ElementCursor(child)
-            let tag = required(&crypto, "tag")
-            let suite = required(&crypto, "crypto-suite")
-            let key = required(&crypto, "key-params")
-            if let tag, let suite, let key {
+            let values = required(&crypto, ["tag", "crypto-suite", "key-params"])
+            if let tag = values[0], let suite = values[1], let key = values[2] {
                 encryption.cryptos.append(
                     Encryption.CryptoLine(
                         tag: tag, suite: suite, keyParameters: key,

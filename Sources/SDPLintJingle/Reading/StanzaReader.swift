@@ -1,5 +1,6 @@
 public import SDPLintDiagnostics
 import SDPLintSDP
+import SDPLintScanning
 
 extension Stanza {
     /// Parses an `<iq/>` or `<message/>` stanza carrying Jingle from XML text.
@@ -180,6 +181,20 @@ struct StanzaReader {
         return value
     }
 
+    /// Several required attributes of one element: the missing ones are one finding, as they
+    /// usually share one cause (an element closed early, a misspelt namespace).
+    mutating func required(_ cursor: inout ElementCursor, _ names: [String]) -> [String?] {
+        let values = names.map { cursor.attribute($0) }
+        let missing = zip(names, values).filter { $0.1 == nil }.map { "'\($0.0)'" }
+        if !missing.isEmpty {
+            report(
+                JingleRules.missingAttribute, cursor.element,
+                "<\(cursor.element.name.localName)> has no \(missing.joinedAsList) attribute\(missing.count > 1 ? "s" : "")"
+            )
+        }
+        return values
+    }
+
     /// A decimal integer attribute in `range`; reports a missing (when required) or invalid value.
     mutating func integer(
         _ cursor: inout ElementCursor, _ name: String, in range: ClosedRange<Int>, required: Bool
@@ -351,12 +366,13 @@ struct StanzaReader {
             return nil
         }
         var cursor = ElementCursor(element)
-        let actionText = required(&cursor, "action") ?? ""
+        let identity = required(&cursor, ["action", "sid"])
+        let actionText = identity[0] ?? ""
         let action = Jingle.Action(rawValue: actionText)
         if !actionText.isEmpty && !action.isDefined {
             report(JingleRules.unknownAction, element, "action '\(actionText)' is not defined by XEP-0166 §7.2")
         }
-        let sid = required(&cursor, "sid") ?? ""
+        let sid = identity[1] ?? ""
         let initiator = cursor.attribute("initiator")
         let responder = cursor.attribute("responder")
         var contents: [Jingle.Content] = []
@@ -367,6 +383,14 @@ struct StanzaReader {
                 report(
                     JingleRules.duplicateContent, child,
                     "a second content named '\(content.name)' created by the \(content.creator)")
+            }
+            // A content that describes media names its application and transport (XEP-0166
+            // §7.2); one with neither has no media to negotiate and no SDP form.
+            let describesMedia = [.sessionInitiate, .sessionAccept, .contentAdd, .contentAccept].contains(action)
+            if describesMedia && content.description == nil && content.transport == nil {
+                report(
+                    JingleRules.noConvertibleContent, child,
+                    "content '\(content.name)' has neither a <description> nor a <transport>: it describes no media")
             }
             contents.append(content)
         }

@@ -41,12 +41,37 @@ struct HeaderChecks {
                 }
                 if seen[key, default: 0] > 1 { continue }
             }
+            let start = collector.diagnostics.count
+            let topViaKnown = topViaLocation != nil
             check(b, info, field, key, location)
+            // One malformed header value is one finding; what a bad Via or From no longer says
+            // (a branch, a tag) is not reported again as missing.
+            if collector.keepFirstError(since: start) {
+                if key == "via" && !topViaKnown { firstVia = nil }
+                if key == "from" { from = nil }
+            }
         }
         checkMessage(seen)
     }
 
     // MARK: Per field
+
+    /// RFC 3261 §25.1: `SIP-date = wkday "," SP 2DIGIT SP month SP 4DIGIT SP 2DIGIT ":" 2DIGIT ":"
+    /// 2DIGIT SP "GMT"` (RFC 1123's date, always in GMT).
+    static func isSIPDate(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Bool {
+        let text = Bytes.string(bytes, range)
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        let days = ["Mon,", "Tue,", "Wed,", "Thu,", "Fri,", "Sat,", "Sun,"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func digits(_ part: Substring, _ count: Int) -> Bool {
+            part.utf8.count == count && part.utf8.allSatisfy { $0 >= ASCII.zero && $0 <= ASCII.nine }
+        }
+        guard parts.count == 6, days.contains(String(parts[0])), digits(parts[1], 2),
+            months.contains(String(parts[2])), digits(parts[3], 4), parts[5] == "GMT"
+        else { return false }
+        let time = parts[4].split(separator: ":", omittingEmptySubsequences: false)
+        return time.count == 3 && time.allSatisfy { digits($0, 2) }
+    }
 
     private mutating func check(
         _ b: Span<UInt8>, _ info: FieldInfo, _ field: SIPHeaderField, _ key: String, _ location: SourceLocation
@@ -154,6 +179,15 @@ struct HeaderChecks {
                 case .failure:
                     collector.report(
                         SIPRules.numberSyntax, range, "Max-Forwards \(Bytes.quoted(bytes, range)) is not a number")
+                }
+            }
+        case "date":
+            Self.withValue(b, info, field, &collector) { bytes, range, collector in
+                if !Self.isSIPDate(bytes, range) {
+                    collector.report(
+                        SIPRules.dateSyntax, range,
+                        "the Date \(Bytes.quoted(bytes, range)) is not an RFC 1123 date in GMT, such as 'Sat, 13 Nov 2010 23:29:00 GMT'"
+                    )
                 }
             }
         case "expires", "min-expires":

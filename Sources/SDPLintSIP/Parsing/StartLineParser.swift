@@ -172,6 +172,16 @@ enum StartLineParser {
                     diagnostics.report(finding)
                 }
             }
+            // RFC 3261 §19.1.1 Table 1: headers are not allowed in a Request-URI. The '?' that
+            // starts them follows the host: a '?' in the user part (RFC 4475's intmeth) is not one.
+            if !uri.headers.isEmpty {
+                let host = (uriRange.lastIndex { b[$0] == ASCII.at } ?? uriRange.lowerBound)
+                let start = (host..<uriRange.upperBound).first { b[$0] == ASCII.question } ?? uriRange.lowerBound
+                diagnostics.report(
+                    SIPRules.requestURIHeaders, start..<uriRange.upperBound,
+                    "the Request-URI carries headers (\(Bytes.quoted(b, start..<uriRange.upperBound))), which a Request-URI may not; the receiver may answer 400 or ignore them"
+                )
+            }
         }
         checkVersion(b, versionRange, &diagnostics)
         return SIPRequestLine(method: method, uri: uri, version: Bytes.string(b, versionRange))
