@@ -38,6 +38,9 @@ struct Profiles: ParsableCommand {
             for escalation in profile.escalations {
                 output += "  \(escalation.code) becomes \(escalation.severity): \(escalation.source)\n"
             }
+            for tolerance in profile.tolerances {
+                output += "  \(tolerance.code) becomes \(tolerance.severity): \(tolerance.source)\n"
+            }
             output += "\n"
         }
         print(output, terminator: "")

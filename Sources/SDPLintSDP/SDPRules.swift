@@ -762,6 +762,55 @@ public enum SDPRules {
             """,
         reference: .rfc(8866, "9"), bad: "a=rtpmap:96  VP8/90000", good: "a=rtpmap:96 VP8/90000")
 
+    public static let rtpmapZero = Rule(
+        code: "SDP233", name: "rtpmap-zero", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §6.6 gives a clock rate and a channel count as positive integers; a codec whose clock \
+            does not tick has no RTP timestamps, so its media cannot be played out.
+            """,
+        summary: "An rtpmap's clock rate or channel count is 0.",
+        explanation:
+            """
+            The clock rate sets the unit of RTP timestamps and the channel count the number of audio channels \
+            (RFC 8866 §6.6, RFC 3551 §4); 0 is neither. Browsers read such a line without complaint, but the \
+            codec cannot be used.
+            """,
+        reference: .rfc(8866, "6.6"), bad: "a=rtpmap:111 opus/0/2", good: "a=rtpmap:111 opus/48000/2")
+
+    public static let fmtpParameterName = Rule(
+        code: "SDP234", name: "fmtp-parameter-name", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §6.15 leaves the fmtp value to the format, so the line is valid SDP, but the \
+            name=value list that payload formats define (RFC 4855 §3) has an item without a name, which receivers \
+            skip.
+            """,
+        summary: "An fmtp parameter list has an item with no name (\"=x\", \";;\").",
+        explanation:
+            """
+            Payload formats write their parameters as name=value pairs separated by ';' (RFC 4855 §3). An item \
+            without a name usually comes from joining strings; receivers skip it, so the value it should carry \
+            is lost.
+            """,
+        reference: .rfc(4855, "3"), bad: "a=fmtp:111 minptime=10;;=1", good: "a=fmtp:111 minptime=10")
+
+    public static let extmapDirection = Rule(
+        code: "SDP235", name: "extmap-direction", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §5 allows only sendonly, recvonly, sendrecv and inactive after the id; the direction the \
+            extension was meant to have is lost.
+            """,
+        summary: "An extmap direction is not sendonly, recvonly, sendrecv or inactive.",
+        explanation:
+            """
+            The direction after an extmap id (`a=extmap:2/recvonly …`) is one of the four SDP directions \
+            (RFC 8285 §5). Browsers ignore an unknown one and use the extension in both directions.
+            """,
+        reference: .rfc(8285, "5"), bad: "a=extmap:2/sideways urn:ietf:params:rtp-hdrext:toffset",
+        good: "a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:toffset")
+
     // MARK: Cross-references
 
     public static let undeclaredPayloadType = Rule(
@@ -980,7 +1029,8 @@ public enum SDPRules {
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,
         ssrcGroupSyntax, fingerprintSyntax, setupSyntax, tlsIDSyntax,
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
-        valueSyntax, valueWhitespace, valueCase, undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
+        valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection,
+        undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
     ]

@@ -1,6 +1,7 @@
 public import SDPLintDiagnostics
 import SDPLintICE
 package import SDPLintSDP
+import SDPLintScanning
 
 /// What a particular receiver is known to reject or mishandle, so that "will Safari accept
 /// this offer?" has an answer. A profile adds rules of its own and raises the severity of
@@ -36,7 +37,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "WEB115", .error,
                     "webrtc-sdp's sanity check rejects an extension mapped at both levels (mozilla/webrtc-sdp)"
                 ),
-                ("ICE204", .error, "Firefox rejected a TCP candidate without tcptype (jitsi/ice4j#282)"),
                 (
                     "ICE202", .error,
                     """
@@ -45,6 +45,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     """
                 ),
                 ("SDP312", .error, "webrtc-sdp's sanity check requires every simulcast rid to be declared"),
+                (
+                    "WEB114", .error,
+                    "Firefox ESR 153 refuses a mid longer than 16 characters (measured in Conformance/)"
+                ),
+                (
+                    "SDP133", .error,
+                    "Firefox ESR 153 refuses an unregistered network type or transport protocol (measured in Conformance/)"
+                ),
             ]
         case .chrome, .safari:
             [
@@ -67,6 +75,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "WEB114", .error,
                     "Chromium 156 refuses a mid longer than 16 characters, with or without the sdes:mid extension (measured)"
                 ),
+                (
+                    "SDP133", .error,
+                    "Chromium 156 refuses an unregistered network type or transport protocol (measured in Conformance/)"
+                ),
+                ("ICE111", .error, "Chromium 156 refuses an unknown candidate type (measured in Conformance/)"),
             ]
         case .janus:
             [
@@ -80,19 +93,80 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         }
     }
 
+    /// General rules whose findings this receiver accepts, and the measurement that shows it:
+    /// under the profile they are warnings, so that an error means "this receiver refuses it".
+    /// The finding and its standard stay; a profile answers what the receiver will do.
+    public var tolerances: [(code: Rule.Code, severity: Severity, source: String)] {
+        switch self {
+        case .chrome:
+            let measured = "Chromium 156 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
+            return [
+                ("SDP102", .warning, "v=1: " + measured),
+                ("SDP123", .warning, "a section without c=: " + measured),
+                ("SDP207", .warning, "two direction attributes (the last wins): " + measured),
+                ("SDP233", .warning, "a clock rate or channel count of 0: " + measured),
+                ("SDP235", .warning, "an unknown extmap direction: " + measured),
+                ("SDP301", .warning, "a payload type mapped twice (the first mapping wins): " + measured),
+                ("SDP312", .warning, "a simulcast rid without a=rid: " + measured),
+                ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
+                ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
+                ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
+            ]
+        case .firefox:
+            let measured = "Firefox ESR 153 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
+            return [
+                ("SDP210", .warning, "an rtpmap whose clock rate or channels SIPCC reads leniently: " + measured),
+                ("SDP211", .warning, "an fmtp that is not name=value pairs: " + measured),
+                ("SDP212", .warning, "an rtcp-fb line SIPCC does not understand: " + measured),
+                ("SDP215", .warning, "a malformed ssrc line: " + measured),
+                ("SDP217", .warning, "a malformed msid: " + measured),
+                ("SDP105", .warning, "a repeated session line: " + measured),
+                ("SDP207", .warning, "two direction attributes: " + measured),
+                ("SDP233", .warning, "a clock rate or channel count of 0: " + measured),
+                ("SDP235", .warning, "an unknown extmap direction: " + measured),
+                ("SDP301", .warning, "a payload type mapped twice: " + measured),
+                ("SDP303", .warning, "a payload type above 127 in rtpmap, fmtp or rtcp-fb: " + measured),
+                ("SDP302", .warning, "a dynamic payload type without a=rtpmap: " + measured),
+                ("SDP308", .warning, "an apt naming no payload type of the section: " + measured),
+                ("ICE102", .warning, "a candidate line without all its fields: " + measured),
+                ("ICE107", .warning, "a candidate priority out of range: " + measured),
+                ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
+                ("ICE109", .warning, "a candidate port out of range: " + measured),
+                ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
+            ]
+        default:
+            return []
+        }
+    }
+
+    /// The severity this receiver gives a general rule's finding of `severity`: raised where
+    /// it refuses, lowered where it accepts.
+    public func judge(_ code: Rule.Code, _ severity: Severity) -> Severity {
+        var judged = severity
+        for escalation in escalations where escalation.code == code { judged = max(judged, escalation.severity) }
+        for tolerance in tolerances where tolerance.code == code { judged = min(judged, tolerance.severity) }
+        return judged
+    }
+
+    /// Whether a c= address (without its /ttl) is a domain name rather than an IP literal.
+    static func isHostName(_ address: String) -> Bool {
+        let bytes = Array(address.utf8.prefix { $0 != UInt8(ascii: "/") })
+        return Address.classify(bytes.span, 0..<bytes.count) == .fqdn
+    }
+
     /// The profile's own rules.
     public var rules: [Rule] {
         switch self {
         case .chrome, .safari:
             [
                 ProfileRules.sdesOnly, ProfileRules.feedbackForUndeclaredPayloadType,
-                ProfileRules.bundledSectionWithoutRTCPMux,
+                ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS,
             ]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
         case .pjsip: ProfileRules.pjsip
         case .freeswitch: [ProfileRules.sofiaDropsSendrecv]
-        case .firefox: []
+        case .firefox: ProfileRules.firefox
         }
     }
 
@@ -119,6 +193,19 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 report(
                     ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
                     "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) leaves it to its BUNDLE tag"
+                )
+            }
+            // One finding per description: the first section without DTLS or SDES (WEB102 reports
+            // the WebRTC transports, PRF101 the SDES ones).
+            if let index = session.media.indices.first(where: { index in
+                let media = session.media[index]
+                return !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
+                    && !session.has(.fingerprint) && !media.has(.crypto)
+                    && !WebRTCChecks.isJSEPTransport(media.proto)
+            }) {
+                report(
+                    ProfileRules.withoutDTLS, parsed.location(ofSection: index),
+                    "libwebrtc accepts only DTLS-SRTP; section \(index) (\(session.media[index].media), \(session.media[index].proto)) has no a=fingerprint"
                 )
             }
             for (index, media) in session.media.enumerated() {
@@ -226,7 +313,55 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
         case .firefox:
-            break
+            var reportedMux = false
+            var reportedTransport = false
+            for (index, media) in session.media.enumerated() where !media.isRejected {
+                let isRTP = media.proto.isRTP
+                // One finding per description: the first section without rtcp-mux.
+                if isRTP && !media.has(.rtcpMux) && !reportedMux {
+                    reportedMux = true
+                    report(
+                        ProfileRules.firefox[0], parsed.location(ofSection: index),
+                        "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
+                }
+                if isRTP || media.proto.isSCTP {
+                    let missing = [Attribute.Name.iceUfrag, .icePwd, .fingerprint, .setup].filter {
+                        !media.has($0) && !session.has($0)
+                    }
+                    // One finding per description: the first section that lacks them.
+                    if !missing.isEmpty && !reportedTransport {
+                        reportedTransport = true
+                        report(
+                            ProfileRules.firefox[1], parsed.location(ofSection: index),
+                            "Firefox requires \(missing.map { "a=\($0)" }.joined(separator: ", ")) in section \(index) (\(media.media)) itself"
+                        )
+                    }
+                }
+                var ids: Set<Int> = []
+                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
+                    guard let map = attribute.as(ExtMap.self) else { continue }
+                    if map.id > 14 {
+                        report(
+                            ProfileRules.firefox[3], attributeLocation(index, attributeIndex),
+                            "Firefox supports header extension ids 1–14; this one is \(map.id)")
+                    }
+                    if !ids.insert(map.id).inserted {
+                        report(
+                            ProfileRules.firefox[4], attributeLocation(index, attributeIndex),
+                            "Firefox refuses a second mapping of extension id \(map.id) in one section")
+                    }
+                }
+            }
+            // SIPCC reads only IP literals in c= lines.
+            let connections =
+                (session.connection.map { [(Int?.none, $0)] } ?? [])
+                + session.media.enumerated().flatMap { index, media in media.connections.map { (Int?.some(index), $0) }
+                }
+            if let (index, connection) = connections.first(where: { Self.isHostName($0.1.address) }) {
+                report(
+                    ProfileRules.firefox[2], parsed.location(ofSection: index),
+                    "Firefox's SDP parser reads only IP addresses in c=; '\(connection.address)' is a host name")
+            }
         }
         return findings
     }

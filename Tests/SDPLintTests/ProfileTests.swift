@@ -3,6 +3,7 @@ import SDPLint
 import SDPLintDiagnostics
 import SDPLintInput
 import SDPLintReporting
+import SDPLintSDP
 import SDPLintTestSupport
 import SDPLintWebRTC
 import Testing
@@ -135,5 +136,49 @@ import Testing
                 #expect(RuleCatalog.rule(escalation.code.rawValue) != nil, "\(escalation.code.rawValue)")
             }
         }
+    }
+
+    func check(text: String, _ profiles: [Profile]) -> [Diagnostic] {
+        var configuration = LintConfiguration()
+        configuration.profiles = profiles
+        configuration.type = .offer
+        return Linter.checkDescription(Array(text.utf8), path: "offer.sdp", configuration: configuration).diagnostics
+    }
+
+    func errors(_ findings: [Diagnostic]) -> [String] {
+        findings.filter { $0.severity == .error }.map(\.code.rawValue)
+    }
+
+    /// Measured in Conformance/: Chromium refuses a plain RTP offer; Firefox refuses its host
+    /// name in c=, and wants rtcp-mux and the transport attributes in every section.
+    @Test func eachBrowserRefusesAPlainSIPOfferForItsOwnReason() throws {
+        let path = "standards/rfc4317/2.1-1.offer.sdp"
+        #expect(errors(try check(path, [])) == [])
+        #expect(errors(try check(path, [.chrome])) == ["PRF104"])
+        #expect(Set(errors(try check(path, [.firefox]))) == ["PRF601", "PRF602", "PRF603"])
+    }
+
+    /// What a receiver accepts is a warning under its profile, and still an error without it.
+    @Test func aProfileLowersWhatItsReceiverAccepts() throws {
+        let offer = try Fixture(path: "corpus/chromium/audio-video.offer.sdp").text()
+        let doubled = offer.replacingOccurrences(
+            of: "a=rtpmap:111 opus/48000/2\r\n", with: "a=rtpmap:111 opus/48000/2\r\na=rtpmap:111 opus/48000/2\r\n")
+        #expect(doubled != offer)
+        #expect(errors(check(text: doubled, [])) == ["SDP301"])
+        #expect(errors(check(text: doubled, [.chrome])) == [])
+        #expect(check(text: doubled, [.chrome]).contains { $0.code.rawValue == "SDP301" && $0.severity == .warning })
+        // With several profiles the strictest judges: Firefox does not lower SDP302.
+        let unmapped = offer.replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "")
+        #expect(errors(check(text: unmapped, [.firefox])).contains("SDP302") == false)
+        #expect(errors(check(text: unmapped, [.firefox, .chrome])).contains("SDP302"))
+    }
+
+    /// Firefox takes header extension ids 1–14 only (measured); Chromium takes 15.
+    @Test func firefoxRefusesTwoByteExtensionIds() throws {
+        let offer = try Fixture(path: "corpus/chromium/audio-video.offer.sdp").text()
+        let high = offer.replacingOccurrences(of: "a=extmap:1 ", with: "a=extmap:15 ")
+        #expect(high != offer)
+        #expect(errors(check(text: high, [.firefox])).contains("PRF604"))
+        #expect(!errors(check(text: high, [.chrome])).contains("PRF604"))
     }
 }

@@ -78,18 +78,15 @@ public struct LintConfiguration: Sendable, Hashable {
         }
     }
 
-    /// The findings as configured: profile severities raised, switched-off rules removed,
-    /// severities replaced (what the user says last wins).
+    /// The findings as configured: severities as the profiles' receivers judge them (with
+    /// several profiles, the strictest), switched-off rules removed, severities replaced (what
+    /// the user says last wins).
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var raised: [Rule.Code: Severity] = [:]
-        for profile in profiles {
-            for escalation in profile.escalations {
-                raised[escalation.code] = max(raised[escalation.code] ?? .info, escalation.severity)
-            }
-        }
-        return diagnostics.compactMap { original in
+        diagnostics.compactMap { original in
             var diagnostic = original
-            if let severity = raised[diagnostic.code] { diagnostic.severity = max(diagnostic.severity, severity) }
+            if let strictest = profiles.map({ $0.judge(diagnostic.code, diagnostic.severity) }).max() {
+                diagnostic.severity = strictest
+            }
             if disabled.contains(diagnostic.code) && !enabled.contains(diagnostic.code) { return nil }
             var result = diagnostic
             if let override = severities[diagnostic.code] {

@@ -94,7 +94,7 @@ public struct ExtMap: AttributeValue {
                 direction = .inactive
             } else {
                 diagnostics.report(
-                    rule, text,
+                    SDPRules.extmapDirection, text,
                     "extmap direction '\(Bytes.string(bytes, text))' is not sendonly, recvonly, sendrecv or inactive")
             }
         }

@@ -189,7 +189,8 @@ public struct FMTP: AttributeValue {
             let first = Bytes.skipWhitespace(bytes, from: i, to: itemEnd)
             if first < itemEnd && bytes[first] == ASCII.equals {
                 diagnostics.report(
-                    rule, i..<itemEnd, "fmtp parameter '\(Bytes.string(bytes, i..<itemEnd))' has no name")
+                    SDPRules.fmtpParameterName, i..<itemEnd,
+                    "fmtp parameter '\(Bytes.string(bytes, i..<itemEnd))' has no name")
             }
             i = itemEnd + 1
         }

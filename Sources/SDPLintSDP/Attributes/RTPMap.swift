@@ -90,14 +90,30 @@ public struct RTPMap: AttributeValue {
             return nil
         }
         let second = Bytes.firstIndex(of: ASCII.slash, in: bytes, (slash + 1)..<encoding.upperBound)
-        let clockRate = Field.integer(
-            bytes, (slash + 1)..<second, "clock rate", rule, in: 1...UInt64(UInt32.max), &diagnostics)
+        /// Whether a field is a zero ("0", "00"): a number, but not one the grammar allows here.
+        func isZero(_ field: Range<Int>) -> Bool {
+            !field.isEmpty && Bytes.firstIndex(notIn: .digit, bytes, field) == nil
+                && (field.lowerBound..<field.upperBound).allSatisfy { bytes[$0] == ASCII.zero }
+        }
+        let rateRange = (slash + 1)..<second
+        var clockRate: UInt64?
+        if isZero(rateRange) {
+            diagnostics.report(SDPRules.rtpmapZero, rateRange, "clock rate 0: the codec's RTP clock would not tick")
+        } else {
+            clockRate = Field.integer(bytes, rateRange, "clock rate", rule, in: 1...UInt64(UInt32.max), &diagnostics)
+        }
         var channels: Int?
         if second < encoding.upperBound {
-            channels = Field.integer(
-                bytes, (second + 1)..<encoding.upperBound, "encoding parameter (channels)", rule,
-                in: 1...UInt64(UInt16.max), &diagnostics
-            ).map { Int($0) }
+            let channelRange = (second + 1)..<encoding.upperBound
+            if isZero(channelRange) {
+                diagnostics.report(SDPRules.rtpmapZero, channelRange, "channel count 0: an audio codec has at least 1")
+                channels = 0
+            } else {
+                channels = Field.integer(
+                    bytes, channelRange, "encoding parameter (channels)", rule, in: 1...UInt64(UInt16.max),
+                    &diagnostics
+                ).map { Int($0) }
+            }
         }
         guard let payloadType, let clockRate else { return nil }
         return Scanned(payloadType: payloadType, name: name, clockRate: Int(clockRate), channels: channels)

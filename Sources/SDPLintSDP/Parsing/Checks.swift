@@ -267,7 +267,7 @@ struct SectionChecks {
             // RFC 7587 §7: opus is opus/48000/2 in SDP, in any case (RFC 4855 §3).
             if map.name.count == 4, bytes[map.name.lowerBound] | 0x20 == UInt8(ascii: "o"),
                 Bytes.equals(bytes, map.name, "opus", ignoringCase: true)
-                    && (map.clockRate != 48000 || map.channels != 2)
+                    && (map.clockRate != 48000 || map.channels != 2) && map.channels != 0  // 0: SDP233
             {
                 let written =
                     "\(Bytes.string(bytes, map.name))/\(map.clockRate)" + (map.channels.map { "/\($0)" } ?? "")
@@ -293,7 +293,14 @@ struct SectionChecks {
                 }
             }
         case .fmtp:
-            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP, let pt = fmtp.payloadType else {
+            guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP else { return }
+            guard let pt = fmtp.payloadType else {
+                // An RTP format is a payload type, 0–127 (RFC 3550 §5.1); libwebrtc refuses more.
+                if !fmtp.format.isEmpty, Bytes.firstIndex(notIn: .digit, bytes, fmtp.format) == nil {
+                    diagnostics.report(
+                        SDPRules.payloadTypeRange, fmtp.format,
+                        "payload type \(Bytes.string(bytes, fmtp.format)) is out of range 0–127")
+                }
                 return
             }
             referToFormat(pt, .fmtp, bytes, value, &diagnostics)
