@@ -38,11 +38,6 @@ def structural(lines):
             yield "swap", prefix(line) + "/" + prefix(lines[i + 1]), join(swapped)
 
 
-def replace_value(lines, i, new):
-    return join(lines[:i] + [new] + lines[i + 1:])
-
-
-# Value perturbations: (line pattern, kind, function from the match to the new lines).
 def value_edits(line):
     """The perturbed versions of one line, as (kind, new line or list of lines)."""
     edits = []

@@ -19,7 +19,6 @@ import hashlib
 import http.server
 import json
 import os
-import queue
 import random
 import shutil
 import subprocess
@@ -133,7 +132,7 @@ def run_receiver(receiver, cases, stall=20):
     """Serves the cases one by one to a headless browser on a loopback page; returns id ->
     result. A case after which the page goes silent for `stall` seconds (the tab crashed or
     hung) is recorded as `no answer`, and a new browser goes on with the next case."""
-    queue_ = list(reversed(cases))
+    pending = list(reversed(cases))
     results, lock = {}, threading.Lock()
     state = {"in_flight": None, "progress": time.time(), "restart": False}
 
@@ -153,7 +152,7 @@ def run_receiver(receiver, cases, stall=20):
             if self.path != "/case":
                 return self.reply(PAGE, "text/html; charset=utf-8")
             with lock:
-                case = queue_.pop() if queue_ else None
+                case = pending.pop() if pending else None
                 state["in_flight"] = case
                 state["progress"] = time.time()
             self.reply(json.dumps(None if case is None else {"id": case["id"], "sdp": case["sdp"]}))
@@ -177,7 +176,7 @@ def run_receiver(receiver, cases, stall=20):
     try:
         while True:
             with lock:
-                if not queue_ and state["in_flight"] is None:
+                if not pending and state["in_flight"] is None:
                     break
                 state["progress"] = time.time()
                 state["restart"] = False
@@ -186,7 +185,7 @@ def run_receiver(receiver, cases, stall=20):
             while process.poll() is None:
                 time.sleep(0.2)
                 with lock:
-                    finished = not queue_ and state["in_flight"] is None
+                    finished = not pending and state["in_flight"] is None
                     silent = time.time() - state["progress"] > stall
                     restart = state["restart"]
                 if finished or silent or restart:

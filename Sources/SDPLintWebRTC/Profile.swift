@@ -15,7 +15,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     public var summary: String {
         switch self {
         case .chrome: "Chromium and other libwebrtc browsers (Edge, Brave, Opera)."
-        case .firefox: "Firefox, whose SDP parser is mozilla/webrtc-sdp."
+        case .firefox:
+            "Firefox; Debian's Firefox ESR 153 parses SDP with SIPCC (its errors name it), not mozilla/webrtc-sdp."
         case .safari: "Safari, whose WebRTC stack is libwebrtc inside WebKit: the libwebrtc rules apply."
         case .janus: "The Janus WebRTC server (meetecho/janus-gateway)."
         case .asterisk:
@@ -142,11 +143,29 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// The severity this receiver gives a general rule's finding of `severity`: raised where
     /// it refuses, lowered where it accepts.
     public func judge(_ code: Rule.Code, _ severity: Severity) -> Severity {
+        guard let bounds = Self.severityBounds[self]?[code] else { return severity }
         var judged = severity
-        for escalation in escalations where escalation.code == code { judged = max(judged, escalation.severity) }
-        for tolerance in tolerances where tolerance.code == code { judged = min(judged, tolerance.severity) }
+        if let floor = bounds.floor { judged = max(judged, floor) }
+        if let ceiling = bounds.ceiling { judged = min(judged, ceiling) }
         return judged
     }
+
+    /// Each profile's escalations (floors) and tolerances (ceilings) by rule code, built once:
+    /// ``judge(_:_:)`` runs for every finding, and the lists are built anew on each read.
+    private static let severityBounds: [Profile: [Rule.Code: (floor: Severity?, ceiling: Severity?)]] =
+        Dictionary(
+            uniqueKeysWithValues: allCases.map { profile in
+                var bounds: [Rule.Code: (floor: Severity?, ceiling: Severity?)] = [:]
+                for escalation in profile.escalations {
+                    bounds[escalation.code, default: (nil, nil)].floor = max(
+                        bounds[escalation.code]?.floor ?? escalation.severity, escalation.severity)
+                }
+                for tolerance in profile.tolerances {
+                    bounds[tolerance.code, default: (nil, nil)].ceiling = min(
+                        bounds[tolerance.code]?.ceiling ?? tolerance.severity, tolerance.severity)
+                }
+                return (profile, bounds)
+            })
 
     /// Whether a c= address (without its /ttl) is a domain name rather than an IP literal.
     static func isHostName(_ address: String) -> Bool {
@@ -166,7 +185,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .asterisk: ProfileRules.asterisk
         case .pjsip: ProfileRules.pjsip
         case .freeswitch: [ProfileRules.sofiaDropsSendrecv]
-        case .firefox: ProfileRules.firefox
+        case .firefox:
+            [
+                ProfileRules.firefoxRTCPMux, ProfileRules.firefoxTransportEverySection,
+                ProfileRules.firefoxConnectionHostName, ProfileRules.firefoxExtensionIDRange,
+                ProfileRules.firefoxDuplicateExtensionID,
+            ]
         }
     }
 
@@ -321,7 +345,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 if isRTP && !media.has(.rtcpMux) && !reportedMux {
                     reportedMux = true
                     report(
-                        ProfileRules.firefox[0], parsed.location(ofSection: index),
+                        ProfileRules.firefoxRTCPMux, parsed.location(ofSection: index),
                         "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
                 }
                 if isRTP || media.proto.isSCTP {
@@ -332,7 +356,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     if !missing.isEmpty && !reportedTransport {
                         reportedTransport = true
                         report(
-                            ProfileRules.firefox[1], parsed.location(ofSection: index),
+                            ProfileRules.firefoxTransportEverySection, parsed.location(ofSection: index),
                             "Firefox requires \(missing.map { "a=\($0)" }.joined(separator: ", ")) in section \(index) (\(media.media)) itself"
                         )
                     }
@@ -342,12 +366,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     guard let map = attribute.as(ExtMap.self) else { continue }
                     if map.id > 14 {
                         report(
-                            ProfileRules.firefox[3], attributeLocation(index, attributeIndex),
+                            ProfileRules.firefoxExtensionIDRange, attributeLocation(index, attributeIndex),
                             "Firefox supports header extension ids 1–14; this one is \(map.id)")
                     }
                     if !ids.insert(map.id).inserted {
                         report(
-                            ProfileRules.firefox[4], attributeLocation(index, attributeIndex),
+                            ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
                             "Firefox refuses a second mapping of extension id \(map.id) in one section")
                     }
                 }
@@ -359,7 +383,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             if let (index, connection) = connections.first(where: { Self.isHostName($0.1.address) }) {
                 report(
-                    ProfileRules.firefox[2], parsed.location(ofSection: index),
+                    ProfileRules.firefoxConnectionHostName, parsed.location(ofSection: index),
                     "Firefox's SDP parser reads only IP addresses in c=; '\(connection.address)' is a host name")
             }
         }

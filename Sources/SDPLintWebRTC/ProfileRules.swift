@@ -116,86 +116,89 @@ public enum ProfileRules {
         reference: .rfc(8866, "6.7"), bad: "a=sendrecv (lost on the way through)",
         good: "nothing to change; be aware when comparing captures")
 
-    /// Limits of pjproject as Asterisk builds it.
-    /// Firefox ESR (SIPCC parser and JSEP checks), each measured with `Conformance/run.py`.
-    public static let firefox: [Rule] = [
-        Rule(
-            code: "PRF601", name: "firefox-rtcp-mux-required", severity: .error,
-            severityRationale:
-                """
-                Error: Firefox ESR 153 refuses the description ("m-section at level N is missing a=rtcp-mux, which is \
-                required by rtcpMuxPolicy"), measured in Conformance/.
-                """,
-            summary: "An RTP section has no a=rtcp-mux; Firefox requires it in every RTP section.",
-            explanation:
-                """
-                Firefox's RTCPeerConnection uses the rtcpMuxPolicy "require" and refuses a remote description with \
-                an RTP section that does not offer rtcp-mux (RFC 8829 §4.1.1), bundled or not.
-                """,
-            reference: .rfc(8829, "4.1.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 (no a=rtcp-mux)", good: "a=rtcp-mux"),
-        Rule(
-            code: "PRF602", name: "firefox-transport-every-section", severity: .error,
-            severityRationale:
-                """
-                Error: Firefox ESR 153 refuses the description ("no ice-ufrag attribute at level N", "no fingerprint \
-                attribute at level N", "no setup attribute at level N"), measured in Conformance/.
-                """,
-            summary:
-                "A section leaves ICE credentials, fingerprint or setup to its BUNDLE tag; Firefox wants them in each.",
-            explanation:
-                """
-                RFC 9143 §7.1.3 lets a section that shares its BUNDLE tag's transport leave the transport attributes \
-                out; Firefox requires a=ice-ufrag, a=ice-pwd, a=fingerprint and a=setup at every level that is not \
-                rejected, unless they are at the session level.
-                """,
-            reference: .rfc(9143, "7.1.3"), bad: "m=video 9 … (bundled, no a=ice-ufrag)",
-            good: "a=ice-ufrag, a=ice-pwd, a=fingerprint and a=setup in every section"),
-        Rule(
-            code: "PRF603", name: "firefox-connection-hostname", severity: .error,
-            severityRationale:
-                """
-                Error: Firefox ESR 153's SIPCC parser refuses a c= address that is a host name ("Error parsing \
-                address … for mcast"), measured in Conformance/ with the examples of RFC 3264 and 4317.
-                """,
-            summary: "A c= line names a host instead of an IP address; Firefox's parser refuses it.",
-            explanation:
-                """
-                RFC 8866 §5.7 allows a fully qualified domain name in c=, as SIP examples use; Firefox's SIPCC parser \
-                reads only IP literals there and refuses the description.
-                """,
-            reference: .rfc(8866, "5.7"), bad: "c=IN IP4 host.atlanta.example.com", good: "c=IN IP4 192.0.2.1"),
-        Rule(
-            code: "PRF604", name: "firefox-extension-id-range", severity: .error,
-            severityRationale:
-                """
-                Error: Firefox ESR 153 refuses an extension id above 14 ("invalid extension id … unsupported until \
-                2-byte rtp header extensions are supported"), measured in Conformance/.
-                """,
-            summary: "A header extension id is above 14; Firefox supports only the one-byte form's ids.",
-            explanation:
-                """
-                Ids 1–14 fit the one-byte header extension form and 1–255 the two-byte form (RFC 8285 §4); Firefox \
-                supports only the one-byte form and refuses a description that maps a higher id.
-                """,
-            reference: .rfc(8285, "4"), bad: "a=extmap:15 urn:ietf:params:rtp-hdrext:sdes:mid",
-            good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid"),
-        Rule(
-            code: "PRF605", name: "firefox-duplicate-extension-id", severity: .error,
-            severityRationale:
-                """
-                Error: Firefox ESR 153 refuses the description ("Description contains duplicate extension id"), \
-                measured in Conformance/.
-                """,
-            summary: "A section maps one header extension id twice; Firefox refuses that even for the same URI.",
-            explanation:
-                """
-                RFC 8285 §5 gives each extension of a section its own id; repeating a line maps the id twice. \
-                Chromium takes the first mapping; Firefox refuses the description.
-                """,
-            reference: .rfc(8285, "5"), bad: "a=extmap:2 urn:ietf:params:rtp-hdrext:toffset (twice)",
-            good: "each a=extmap id once per section"),
-    ]
+    /// Firefox ESR's own rules (its SIPCC parser and JSEP checks), each measured with
+    /// `Conformance/run.py`.
+    public static let firefoxRTCPMux = Rule(
+        code: "PRF601", name: "firefox-rtcp-mux-required", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("m-section at level N is missing a=rtcp-mux, which is \
+            required by rtcpMuxPolicy"), measured in Conformance/.
+            """,
+        summary: "An RTP section has no a=rtcp-mux; Firefox requires it in every RTP section.",
+        explanation:
+            """
+            Firefox's RTCPeerConnection uses the rtcpMuxPolicy "require" and refuses a remote description with \
+            an RTP section that does not offer rtcp-mux (RFC 8829 §4.1.1), bundled or not.
+            """,
+        reference: .rfc(8829, "4.1.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 (no a=rtcp-mux)", good: "a=rtcp-mux")
 
+    public static let firefoxTransportEverySection = Rule(
+        code: "PRF602", name: "firefox-transport-every-section", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("no ice-ufrag attribute at level N", "no fingerprint \
+            attribute at level N", "no setup attribute at level N"), measured in Conformance/.
+            """,
+        summary:
+            "A section leaves ICE credentials, fingerprint or setup to its BUNDLE tag; Firefox wants them in each.",
+        explanation:
+            """
+            RFC 9143 §7.1.3 lets a section that shares its BUNDLE tag's transport leave the transport attributes \
+            out; Firefox requires a=ice-ufrag, a=ice-pwd, a=fingerprint and a=setup at every level that is not \
+            rejected, unless they are at the session level.
+            """,
+        reference: .rfc(9143, "7.1.3"), bad: "m=video 9 … (bundled, no a=ice-ufrag)",
+        good: "a=ice-ufrag, a=ice-pwd, a=fingerprint and a=setup in every section")
+
+    public static let firefoxConnectionHostName = Rule(
+        code: "PRF603", name: "firefox-connection-hostname", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153's SIPCC parser refuses a c= address that is a host name ("Error parsing \
+            address … for mcast"), measured in Conformance/ with the examples of RFC 3264 and 4317.
+            """,
+        summary: "A c= line names a host instead of an IP address; Firefox's parser refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.7 allows a fully qualified domain name in c=, as SIP examples use; Firefox's SIPCC parser \
+            reads only IP literals there and refuses the description.
+            """,
+        reference: .rfc(8866, "5.7"), bad: "c=IN IP4 host.atlanta.example.com", good: "c=IN IP4 192.0.2.1")
+
+    public static let firefoxExtensionIDRange = Rule(
+        code: "PRF604", name: "firefox-extension-id-range", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses an extension id above 14 ("invalid extension id … unsupported until \
+            2-byte rtp header extensions are supported"), measured in Conformance/.
+            """,
+        summary: "A header extension id is above 14; Firefox supports only the one-byte form's ids.",
+        explanation:
+            """
+            Ids 1–14 fit the one-byte header extension form and 1–255 the two-byte form (RFC 8285 §4); Firefox \
+            supports only the one-byte form and refuses a description that maps a higher id.
+            """,
+        reference: .rfc(8285, "4"), bad: "a=extmap:15 urn:ietf:params:rtp-hdrext:sdes:mid",
+        good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
+
+    public static let firefoxDuplicateExtensionID = Rule(
+        code: "PRF605", name: "firefox-duplicate-extension-id", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Description contains duplicate extension id"), \
+            measured in Conformance/.
+            """,
+        summary: "A section maps one header extension id twice; Firefox refuses that even for the same URI.",
+        explanation:
+            """
+            RFC 8285 §5 gives each extension of a section its own id; repeating a line maps the id twice. \
+            Chromium takes the first mapping; Firefox refuses the description.
+            """,
+        reference: .rfc(8285, "5"), bad: "a=extmap:2 urn:ietf:params:rtp-hdrext:toffset (twice)",
+        good: "each a=extmap id once per section")
+
+    /// Limits of pjproject as Asterisk builds it.
     public static let asterisk: [Rule] = limitRules(
         prefix: "PRF4", product: "Asterisk", limits: (132, 64, 16, 32, 4),
         source:
@@ -294,7 +297,11 @@ public enum ProfileRules {
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
-        + asterisk + pjsip + firefox
+        + asterisk + pjsip
+        + [
+            firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
+            firefoxDuplicateExtensionID,
+        ]
 }
 
 extension ProfileRules: RuleSet {

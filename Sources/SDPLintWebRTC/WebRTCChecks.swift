@@ -52,8 +52,9 @@ package struct WebRTCChecks {
                 continue
             }
             let port = session.media[tagged].port
+            let members = Set(group)  // a set: a group of 2000 sections stays linear
             for (index, media) in session.media.enumerated() where index != tagged {
-                guard let mid = media.mid, group.contains(mid) else { continue }
+                guard let mid = media.mid, members.contains(mid) else { continue }
                 if media.has(.bundleOnly) || (port != 0 && media.port == port) { sharing.insert(index) }
             }
         }

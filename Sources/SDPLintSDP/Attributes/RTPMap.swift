@@ -91,10 +91,7 @@ public struct RTPMap: AttributeValue {
         }
         let second = Bytes.firstIndex(of: ASCII.slash, in: bytes, (slash + 1)..<encoding.upperBound)
         /// Whether a field is a zero ("0", "00"): a number, but not one the grammar allows here.
-        func isZero(_ field: Range<Int>) -> Bool {
-            !field.isEmpty && Bytes.firstIndex(notIn: .digit, bytes, field) == nil
-                && (field.lowerBound..<field.upperBound).allSatisfy { bytes[$0] == ASCII.zero }
-        }
+        func isZero(_ field: Range<Int>) -> Bool { !field.isEmpty && field.allSatisfy { bytes[$0] == ASCII.zero } }
         let rateRange = (slash + 1)..<second
         var clockRate: UInt64?
         if isZero(rateRange) {
