@@ -13,7 +13,7 @@ import SDPLintWebRTC
 extension FuzzTarget {
     /// Every target, in the order `Scripts/fuzz-smoke` runs them.
     public static let all: [FuzzTarget] = [
-        sdp, sdpfrag, candidate, json, envelope, whip, sip, jingle, trace, capture, offerAnswer,
+        sdp, sdpfrag, candidate, json, envelope, whip, sip, jingle, trace, capture, hep, offerAnswer,
     ]
 
     /// A session description (RFC 8866): lenient and strict parse, the typed views of every

@@ -21,7 +21,10 @@ extension FuzzTarget {
             Linter.check, Gzip.decompress
             """,
         dictionary: "capture",
-        seeds: [SeedSource("pcap", [".pcap", ".pcapng"]), SeedSource("pcap", [".gz"], .stored)],
+        seeds: [
+            SeedSource("pcap", [".pcap", ".pcapng"]), SeedSource("pcap", [".gz"], .stored),
+            SeedSource("hep", [".pcapng"]),
+        ],
         maxLength: 64 << 10
     ) { input in
         var violations: [Violation] = []
@@ -65,6 +68,38 @@ extension FuzzTarget {
                     ))
             }
         }
+        return violations
+    }
+
+    /// HEP version 3 packets one after another, as a collector receives them: framed, decoded
+    /// chunk by chunk, turned into the events of a capture, their SIP grouped into dialogs and
+    /// linted.
+    ///
+    /// Oracle: every packet the stream yields, written again (`HEPPacket.encoded()`), decodes
+    /// to the same packet.
+    static let hep = FuzzTarget(
+        name: "hep",
+        summary: "HEPStreamDecoder, HEPPacket.decode and encoded(), PacketCapture SIP dialogs, Linter.check",
+        dictionary: "capture",
+        seeds: [SeedSource("hep", [".hep"])],
+        maxLength: 64 << 10
+    ) { input in
+        var violations: [Violation] = []
+        var at = 0
+        while at < input.count, case .packet(let packet, let length) = HEPPacket.decode(input, at: at) {
+            let written = packet.encoded()
+            if case .packet(let again, _) = HEPPacket.decode(written), again == packet {
+            } else {
+                violations.append(Violation("the packet at offset \(at), written again, does not decode to itself"))
+            }
+            at += length
+        }
+        let decoder = HEPStreamDecoder(bytes: input)
+        var events = 0
+        while events < 200_000, decoder.next() != nil { events += 1 }
+        let files = Linter.check(input, path: "fuzz.hep", kind: .hep)
+        var output = ""
+        for file in files.prefix(8) { TextRenderer().render(file, into: &output) }
         return violations
     }
 

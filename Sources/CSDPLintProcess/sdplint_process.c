@@ -43,8 +43,20 @@ int sdplint_set_pending_file(const char *path) {
     return result;
 }
 
-// unlink, signal and raise are async-signal-safe (POSIX.1-2017 §2.4.3).
+static volatile sig_atomic_t listening = 0;
+static volatile sig_atomic_t stop_requested = 0;
+
+void sdplint_begin_listening(void) { listening = 1; }
+
+int sdplint_stop_requested(void) { return stop_requested; }
+
+// unlink, signal and raise are async-signal-safe (POSIX.1-2017 §2.4.3). While listening, the
+// first SIGINT or SIGTERM asks the listener to stop, so that what it read is still reported.
 static void end_by_signal(int number) {
+    if (listening && !stop_requested && number != SIGHUP) {
+        stop_requested = 1;
+        return;
+    }
     if (has_pending_file) unlink(pending_file);
     signal(number, SIG_DFL);
     raise(number);

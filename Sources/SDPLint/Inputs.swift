@@ -23,7 +23,7 @@ public enum Inputs {
 
     /// The file suffixes a directory walk picks up.
     public static let suffixes = [
-        ".sdp", ".json", ".ndjson", ".jsonl", ".sip", ".xml", ".txt", ".gz", ".pcap", ".pcapng",
+        ".sdp", ".json", ".ndjson", ".jsonl", ".sip", ".xml", ".txt", ".gz", ".pcap", ".pcapng", ".hep",
     ]
 
     /// Expands the arguments: "-" is standard input, a directory yields the inputs below it.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SDPLint
+import SDPLintCapture
 import SDPLintDiagnostics
 import SDPLintInput
 import SDPLintReporting
@@ -20,8 +21,9 @@ struct Check: ParsableCommand {
             (RTCSessionDescriptionInit, RTCIceCandidateInit, WebSocket envelopes, NDJSON streams, \
             iceServers, chrome://webrtc-internals dumps, Firefox about:webrtc reports); rtcstats dumps; SIP \
             messages and traces; WHIP/WHEP HTTP exchanges; XMPP Jingle stanzas; pcap and pcapng captures \
-            of SIP; any of these gzip-compressed. Descriptions inside are checked with their type (offer, \
-            answer) and each session's exchanges as sdplint diff would.
+            of SIP and HEP packets (Homer's encapsulation, also inside a capture); any of these \
+            gzip-compressed. Descriptions inside are checked with their type (offer, answer) and each \
+            session's exchanges as sdplint diff would.
 
             Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, \
             2 on usage or I/O errors (the other inputs are still checked).
@@ -31,6 +33,7 @@ struct Check: ParsableCommand {
               sdplint check --format json offer.sdp
               sdplint check webrtc_internals_dump.json.gz
               sdplint check sip-call.pcapng
+              sdplint check --listen hep://127.0.0.1:9060
               sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
               sdplint check --format sarif captures/ > findings.sarif
               sdplint check --format html -o report.html call.pcapng
@@ -39,7 +42,17 @@ struct Check: ParsableCommand {
     )
 
     @Argument(help: "Files or directories to check; - reads standard input.")
-    var files: [String]
+    var files: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            """
+            Listen for HEP version 3 packets, as a Homer collector does (hep://HOST:PORT or hep+udp:// for UDP, \
+            hep+tcp:// for TCP), and check the SIP they carry as it arrives, after any files; an interrupt \
+            (Ctrl-C, SIGTERM) ends listening and reports the dialogs still open.
+            """,
+            valueName: "URL"))
+    var listen: String?
 
     @Option(
         help:
@@ -85,7 +98,12 @@ struct Check: ParsableCommand {
     @OptionGroup var descriptionOptions: DescriptionOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file or directory, or - for standard input") }
+        if files.isEmpty && listen == nil {
+            throw ValidationError("name at least one file or directory, - for standard input, or --listen")
+        }
+        if let listen, HEPListener.Address(listen) == nil {
+            throw ValidationError("--listen takes hep://HOST:PORT, hep+udp://HOST:PORT or hep+tcp://HOST:PORT")
+        }
         if let maxMemory, maxMemory.value < 1 { throw ValidationError("--max-memory must be positive") }
         if Severity(name: minSeverity) == nil {
             throw ValidationError("--min-severity takes error, warning or info, not '\(minSeverity)'")
@@ -95,11 +113,25 @@ struct Check: ParsableCommand {
     func run() throws {
         var configuration = try rules.configuration()
         try descriptionOptions.apply(to: &configuration)
-        let command = CheckCommand(
+        var command = CheckCommand(
             configuration: configuration, format: format, color: destination.colors(color),
             maxBytes: inputs.maxBytes.value,
             kind: inputs.input, progress: isatty(STDERR_FILENO) == 1, shown: Severity(name: minSeverity) ?? .warning,
             quiet: quiet, memoryBudget: maxMemory?.value)
+        if let listen, let address = HEPListener.Address(listen) {
+            AtomicFile.stopOnInterrupt()
+            let listener: HEPListener
+            do throws(CaptureError) {
+                listener = try HEPListener(address, shouldStop: { AtomicFile.stopRequested })
+            } catch {
+                writeError(error.reason)
+                throw ExitCode(2)
+            }
+            command.listeners = [listener]
+            var bound = address
+            bound.port = listener.port  // the port the system chose, for port 0
+            writeError("listening for HEP on \(bound) (\(address.tcp ? "TCP" : "UDP")); Ctrl-C ends")
+        }
         try destination.run { output in command.run(files, output: output) }
     }
 }

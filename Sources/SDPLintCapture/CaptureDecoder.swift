@@ -68,6 +68,8 @@ public final class CaptureDecoder {
         /// Frames skipped because a header in them was malformed or cut.
         public var malformedFrames = 0
         public var droppedIssues = 0
+        /// HEP packets found in UDP datagrams, whose messages were read in their place.
+        public var hepPackets = 0
     }
 
     /// The packet reader underneath, for its format and interfaces.
@@ -82,6 +84,7 @@ public final class CaptureDecoder {
     private var finished = false
     private var issues = 0
     private var unsupportedLinks: Set<LinkType> = []
+    private var hep = HEPEvents()
 
     public init(reader: PacketReader, limits: Limits = Limits()) {
         self.reader = reader
@@ -284,6 +287,24 @@ public final class CaptureDecoder {
                 message: "\(message) (\(packet.data.count) of \(packet.originalLength) bytes captured)"))
     }
 
+    /// A HEP packet sent to a collector: the message it carries is read in its place, with the
+    /// addresses, ports and time the agent saw it at.
+    private func encapsulated(_ payload: [UInt8], in packet: Packet) {
+        statistics.hepPackets += 1
+        switch HEPPacket.decode(payload) {
+        case .packet(let inner, _):
+            hep.add(inner, frame: packet.frame, to: &queue)
+        case .malformed(let reason, _), .notHEP3(let reason):
+            report(HEPEvents.issue(reason, frame: packet.frame, offset: packet.offset))
+        case .incomplete(let length):
+            let needed = length.map { "\($0) bytes" } ?? "more bytes"
+            report(
+                HEPEvents.issue(
+                    "the HEP packet needs \(needed), the datagram holds \(payload.count)", frame: packet.frame,
+                    offset: packet.offset))
+        }
+    }
+
     /// UDP (RFC 768) or TCP (RFC 9293 §3.1) at `range` of `data`; `missing` bytes after it
     /// were cut by the capture.
     private func transport(
@@ -320,11 +341,9 @@ public final class CaptureDecoder {
             statistics.udpDatagrams += 1
             let flow = Flow(
                 source: source, sourcePort: data.u16(at), destination: destination, destinationPort: data.u16(at + 2))
-            queue.append(
-                .udp(
-                    UDPDatagram(
-                        flow: flow, payload: data.copy((at + 8)..<(at + length)), frames: frames, time: packet.timestamp
-                    )))
+            let payload = data.copy((at + 8)..<(at + length))
+            if HEPPacket.startsPacket(payload) { return encapsulated(payload, in: packet) }
+            queue.append(.udp(UDPDatagram(flow: flow, payload: payload, frames: frames, time: packet.timestamp)))
         case 6:
             let at = range.lowerBound
             let headerLength = Int(data.u8(at + 12) >> 4) * 4

@@ -11,7 +11,7 @@ public enum CaptureRules {
     public static let all: [Rule] = [
         badMagic, truncatedFile, blockLengthMismatch, absurdLength, unsupportedVersion, unreadable,
         unknownInterface, invalidOption, snaplenTruncated, malformedHeader, unsupportedLinkType,
-        capturedLongerThanOriginal,
+        capturedLongerThanOriginal, hepMalformed,
         tcpGap, incompleteDatagram, overlappingFragments, reassemblyLimit, tcpMidstream,
         gzipTruncated, gzipBadHeader, gzipBadChecksum, gzipCorruptData, gzipTrailingGarbage, gzipOutputLimit,
     ]
@@ -182,6 +182,25 @@ public enum CaptureRules {
             a mistake. The captured bytes are used as they are.
             """,
         reference: Reference(pcap, section: "5"))
+
+    public static let hepMalformed = Rule(
+        code: "CAP113", name: "hep-malformed", severity: .warning,
+        severityRationale: """
+            Warning: a HEP packet whose chunks break the HEP3 layout (or that is another HEP version) cannot be \
+            read, so the message it carries is missing from its dialog; the packets around it are still read.
+            """,
+        summary: "A HEP packet is malformed, or is not HEP version 3.",
+        explanation: """
+            HEP3 packets start with `HEP3` and their total length, then chunks of a vendor, a type \
+            and a length that counts the 6-byte chunk header. The message needs its payload chunk \
+            (15, or 16 gzip-compressed) and the source and destination addresses and ports. HEP \
+            versions 1 and 2 have a fixed header instead; agents such as Kamailio's siptrace \
+            (`hep_version`) and heplify send version 3 when told to. Bytes that are not a packet \
+            are skipped to the next `HEP3`.
+            """,
+        reference: Reference("HEP3 (sipcapture.org, rev. 12)", section: "chunk types"),
+        bad: "modparam(\"siptrace\", \"hep_version\", 2)",
+        good: "modparam(\"siptrace\", \"hep_version\", 3)")
 
     // MARK: - Reassembly
 

@@ -25,6 +25,9 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case gzip
     /// A packet capture (pcap or pcapng).
     case pcap
+    /// HEP version 3 packets one after another, as a Homer collector receives them from capture
+    /// agents (Kamailio, OpenSIPS, heplify, FreeSWITCH, Asterisk, sngrep).
+    case hep
     /// Bytes that are not text: no reader applies.
     case binary
     /// An HTML page, such as a saved about:webrtc page: no reader applies.
@@ -46,6 +49,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
             [0x0A, 0x0D, 0x0D, 0x0A],
         ]
         if magics.contains(where: { bytes.starts(with: $0) }) { return .pcap }
+        if HEPPacket.startsPacket(bytes) { return .hep }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[start]) { start += 1 }
@@ -82,7 +86,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
         let lowered = name.lowercased()
         let extensions: [(String, InputKind)] = [
             (".ndjson", .json), (".jsonl", .json), (".json", .json), (".sdpfrag", .sdpfrag), (".xml", .xml),
-            (".sip", .sip), (".pcap", .pcap), (".pcapng", .pcap), (".gz", .gzip), (".sdp", .sdp),
+            (".sip", .sip), (".pcap", .pcap), (".pcapng", .pcap), (".hep", .hep), (".gz", .gzip), (".sdp", .sdp),
         ]
         return extensions.first { lowered.hasSuffix($0.0) }?.1
     }

@@ -105,6 +105,8 @@ public enum InputReader {
                     name: name, kind: .pcap, format: "packet capture", content: .unreadable,
                     diagnostics: [error.diagnostic])
             }
+        case .hep:
+            return kinded(PacketCapture.read(HEPStreamDecoder(bytes: bytes), strict: strict), .hep)
         case .gzip:
             return decompressing(bytes, name: name, options: options)
         case .binary, .html:
@@ -459,15 +461,25 @@ extension InputReader {
         }
     }
 
+    /// HEP packets from a collector's socket, read as a stream until the listener stops:
+    /// each SIP message's findings as it arrives, each dialog as it ends (or when the listener
+    /// stops), as from a capture file.
+    package static func read(
+        listening listener: HEPListener, options: Options = .lenient, deliver: (InputDocument) -> Void
+    ) {
+        readCapture(listener, name: listener.address.description, options: options, hep: true, deliver: deliver)
+    }
+
     /// A packet capture file, read frame by frame: each SIP message's findings as it is read and
     /// each dialog as it ends (memory does not grow with the capture), then what the capture
     /// itself held wrong.
     private static func readCapture(
-        _ source: any ByteSource, name: String, options: Options, deliver: (InputDocument) -> Void
+        _ source: any ByteSource, name: String, options: Options, hep: Bool = false,
+        deliver: (InputDocument) -> Void
     ) {
-        let decoder: CaptureDecoder
+        let decoder: any CaptureEventSource
         do throws(CaptureError) {
-            decoder = try CaptureDecoder(source: source)
+            decoder = hep ? HEPStreamDecoder(source: source) : try eventSource(source, name: name)
         } catch {
             var document = InputDocument(
                 name: name, kind: .pcap, format: "packet capture", content: .unreadable,
@@ -488,6 +500,23 @@ extension InputReader {
             trace: { piece([$0]) },
             embedded: { piece([], embedded: [$0]) })
         piece([], diagnostics: problems)
+    }
+
+    /// The reader of a capture's packets: HEP packets (plain, or gzip-compressed under a
+    /// `.hep.gz` name) or a pcap or pcapng file, which the capture reader decompresses itself.
+    private static func eventSource(
+        _ source: any ByteSource, name: String
+    ) throws(CaptureError)
+        -> any CaptureEventSource
+    {
+        var head: [UInt8] = []
+        while head.count < 4, try source.read(into: &head, upTo: 4 - head.count) > 0 {}
+        let prefixed = PrefixedSource(prefix: head, rest: source)
+        if HEPPacket.startsPacket(head) { return HEPStreamDecoder(source: prefixed) }
+        if Gzip.isGzip(head), name.lowercased().hasSuffix(".hep.gz") {
+            return HEPStreamDecoder(source: GzipSource(prefixed))
+        }
+        return try CaptureDecoder(source: prefixed)
     }
 
     /// `4.0 KiB`, `64.0 MiB`: one decimal, in the unit people read sizes in.
@@ -581,11 +610,13 @@ extension InputReader {
         return isCapture(kind, name: name) || (kind == .json && SignalingJSON.isNDJSON(head))
     }
 
-    /// Whether an input of `kind` named `name` is a packet capture, read frame by frame: pcap or
-    /// pcapng, or gzip whose name says it holds one (`.pcap.gz`, `.pcapng.gz`).
+    /// Whether an input of `kind` named `name` is a packet capture, read frame by frame: pcap,
+    /// pcapng or HEP packets, or gzip whose name says it holds one (`.pcap.gz`, `.pcapng.gz`,
+    /// `.hep.gz`).
     static func isCapture(_ kind: InputKind, name: String) -> Bool {
         let lowered = name.lowercased()
-        return kind == .pcap || (kind == .gzip && (lowered.hasSuffix(".pcap.gz") || lowered.hasSuffix(".pcapng.gz")))
+        return kind == .pcap || kind == .hep
+            || (kind == .gzip && [".pcap.gz", ".pcapng.gz", ".hep.gz"].contains { lowered.hasSuffix($0) })
     }
 
     /// A file (or standard input) read into one document: a packet capture a frame at a time,

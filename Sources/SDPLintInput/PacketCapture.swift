@@ -11,7 +11,7 @@ import SDPLintSignaling
 /// signaling it holds, not to the size of the file.
 package enum PacketCapture {
     /// Reads the capture `decoder` delivers, keeping every dialog.
-    package static func read(_ decoder: CaptureDecoder, strict: Bool = false) -> InputDocument {
+    package static func read(_ decoder: some CaptureEventSource, strict: Bool = false) -> InputDocument {
         var traces: [SignalingTrace] = []
         var embedded: [LintedFile] = []
         let diagnostics = stream(
@@ -27,7 +27,7 @@ package enum PacketCapture {
     ///
     /// - Returns: The findings about the capture itself: unreadable records, TCP gaps, no SIP.
     package static func stream(
-        _ decoder: CaptureDecoder, strict: Bool = false,
+        _ decoder: some CaptureEventSource, strict: Bool = false,
         trace: (SignalingTrace) -> Void, embedded: (LintedFile) -> Void
     ) -> [Diagnostic] {
         var state = Reading(strict: strict)
@@ -38,21 +38,16 @@ package enum PacketCapture {
         state.finish()
         state.deliver(trace: trace, embedded: embedded, all: true)
         var diagnostics = state.captureProblems
-        let statistics = decoder.statistics
         if state.sipMessages == 0 {
             diagnostics.append(
                 TraceRules.noPeerConnections.diagnostic(
                     at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    """
-                    the capture holds no SIP message (\(statistics.frames) frames, \(statistics.udpDatagrams) UDP \
-                    datagrams, \(statistics.tcpSegments) TCP segments)
-                    """
-                ))
+                    "the capture holds no SIP message (\(decoder.contents))"))
         }
         return diagnostics
     }
 
-    static func format(_ decoder: CaptureDecoder) -> String { "packet capture (\(decoder.reader.format))" }
+    static func format(_ decoder: some CaptureEventSource) -> String { "packet capture (\(decoder.formatName))" }
 
     /// Reads a capture held in memory.
     package static func read(bytes: [UInt8], strict: Bool = false) -> Result<InputDocument, CaptureError> {

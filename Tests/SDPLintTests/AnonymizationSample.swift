@@ -56,6 +56,8 @@ struct AnonymizationSample: CustomTestStringConvertible, Sendable {
         fixtures += Fixture.files(in: "pcap", suffix: ".pcap") + Fixture.files(in: "pcap", suffix: ".pcapng")
         fixtures +=
             Fixture.files(in: "pcap", suffix: ".pcapng.gz") + Fixture.files(in: "corpus/linphone", suffix: ".pcap")
+        // HEP: packets as a collector receives them, and a capture of them on the wire.
+        fixtures += Fixture.files(in: "hep", suffix: ".hep") + Fixture.files(in: "hep", suffix: ".pcapng")
         let rtcstats = Fixture(path: "corpus/chromium-internals/call-closed-peer.rtcstats.gz")
         let internals = Fixture(path: "corpus/chromium-internals/call-datachannel-only.json")
         return fixtures.filter { !$0.path.hasSuffix(".md") }.map(AnonymizationSample.init) + [

@@ -19,4 +19,11 @@ void sdplint_handle_termination_signals(void);
 // can (glibc's malloc_trim); does nothing elsewhere.
 void sdplint_release_free_memory(void);
 
+// From now on the first SIGINT or SIGTERM only sets the flag sdplint_stop_requested reads (a
+// listener then stops and what it read is reported); a second one ends the process as before.
+void sdplint_begin_listening(void);
+
+// Whether a stop was asked for since sdplint_begin_listening: 1 or 0.
+int sdplint_stop_requested(void);
+
 #endif

@@ -60,7 +60,7 @@ private struct TCPSegment {
 
 /// Integers of a capture file, in its byte order; 0 past the end, so that no damaged length
 /// can trap.
-private enum Field {
+enum Field {
     static func u8(_ bytes: [UInt8], _ at: Int) -> Int { at >= 0 && at < bytes.count ? Int(bytes[at]) : 0 }
 
     static func u16(_ bytes: [UInt8], _ at: Int, big: Bool = true) -> Int {
@@ -585,6 +585,10 @@ extension Anonymizer {
             let payload = (start + 8)..<max(start + 8, min(start + length, bytes.count))
             if PacketCapture.Reading.looksLikeSIP(Array(bytes[payload])) {
                 messages(&bytes, payload, .sip, zeroingOthers: true)
+            } else if HEPPacket.startsPacket(bytes[payload]), payload.count >= 6,
+                Field.u16(bytes, payload.lowerBound + 4) == payload.count
+            {
+                hepPacket(&bytes, payload)  // sent to a collector: the message inside is anonymized
             } else {
                 zero(&bytes, payload)
             }
@@ -744,20 +748,20 @@ extension Anonymizer {
 
     // MARK: Header fields
 
-    private mutating func rewritePort(_ bytes: inout [UInt8], _ at: Int) {
+    mutating func rewritePort(_ bytes: inout [UInt8], _ at: Int) {
         let value = Field.u16(bytes, at)
         let replaced = port(value)
         if replaced != value { Field.write16(replaced, &bytes, at) }
     }
 
-    private mutating func rewriteIPv4(_ bytes: inout [UInt8], _ at: Int) {
+    mutating func rewriteIPv4(_ bytes: inout [UInt8], _ at: Int) {
         guard at >= 0, at + 4 <= bytes.count else { return }
         let value = UInt32(truncatingIfNeeded: Field.u32(bytes, at))
         let replaced = ipv4(value)
         for index in 0..<4 { bytes[at + index] = UInt8(truncatingIfNeeded: replaced >> UInt32(24 - 8 * index)) }
     }
 
-    private mutating func rewriteIPv6(_ bytes: inout [UInt8], _ at: Int) {
+    mutating func rewriteIPv6(_ bytes: inout [UInt8], _ at: Int) {
         guard at >= 0, at + 16 <= bytes.count else { return }
         let groups = (0..<8).map { UInt16(truncatingIfNeeded: Field.u16(bytes, at + 2 * $0)) }
         let replaced = ipv6(IPv6Groups(groups: groups))

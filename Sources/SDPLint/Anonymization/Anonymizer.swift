@@ -161,6 +161,8 @@ public struct Anonymizer: Sendable {
             return try gzip(bytes)
         case .pcap:
             return try capture(bytes)
+        case .hep:
+            return hep(bytes)
         }
     }
 

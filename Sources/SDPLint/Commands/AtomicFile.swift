@@ -145,4 +145,11 @@ package final class AtomicFile {
     /// parent have left them blocked. The handlers are C (`sdplint_process.c`): only
     /// async-signal-safe calls.
     package static func handleTerminationSignals() { sdplint_handle_termination_signals() }
+
+    /// Makes the first SIGINT or SIGTERM a request to stop listening (``stopRequested``); a
+    /// second one ends the run as before.
+    package static func stopOnInterrupt() { sdplint_begin_listening() }
+
+    /// Whether an interrupt asked a listener to stop.
+    package static var stopRequested: Bool { sdplint_stop_requested() != 0 }
 }

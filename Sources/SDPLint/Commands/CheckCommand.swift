@@ -1,6 +1,6 @@
 import CSDPLintProcess
 import Foundation
-import SDPLintCapture
+package import SDPLintCapture
 public import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintReporting
@@ -34,6 +34,8 @@ public struct CheckCommand {
     /// checked at once when they are large (``CheckCommand/peakMemory(size:compressed:maxBytes:)``).
     /// By default half the machine's memory.
     public var memoryBudget: Int
+    /// Collectors' sockets whose HEP packets are checked after the files, each until it stops.
+    package var listeners: [HEPListener] = []
 
     public init(
         configuration: LintConfiguration = LintConfiguration(), format: Format = .text, color: Bool = false,
@@ -214,6 +216,12 @@ public struct CheckCommand {
                     if plans[first + index].cost >= Self.largeInput { Self.returnFreedMemory() }
                 })
             next = end
+        }
+        for listener in listeners {
+            var checker = DocumentChecker(name: listener.address.description, configuration: configuration)
+            InputReader.read(listening: listener, options: configuration.readOptions) { report(checker.add($0)) }
+            report(checker.finish())
+            checked += 1
         }
         if progress { output.progress("") }
         switch format {
