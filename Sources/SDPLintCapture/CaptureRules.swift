@@ -198,7 +198,7 @@ public enum CaptureRules {
             (`hep_version`) and heplify send version 3 when told to. Bytes that are not a packet \
             are skipped to the next `HEP3`.
             """,
-        reference: Reference("HEP3 (sipcapture.org, rev. 12)", section: "chunk types"),
+        reference: Reference("HEP3 rev. 12"),
         bad: "modparam(\"siptrace\", \"hep_version\", 2)",
         good: "modparam(\"siptrace\", \"hep_version\", 3)")
 

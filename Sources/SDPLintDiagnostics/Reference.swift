@@ -39,6 +39,7 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
             return "https://xmpp.org/extensions/\(document.lowercased()).html"
         }
         if document.hasPrefix("draft-") { return "https://datatracker.ietf.org/doc/\(document)/" }
+        if document.hasPrefix("HEP3 ") { return "https://github.com/sipcapture/HEP/blob/master/docs/HEP3_rev12.pdf" }
         return nil
     }
 }

@@ -11,8 +11,11 @@ import Testing
         for rule in CaptureRules.all {
             #expect(rule.code.rawValue.hasPrefix("CAP"))
             #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty)
+            // The IETF's documents, and for HEP the specification its authors publish.
             #expect(
-                rule.reference.document.hasPrefix("RFC ") || rule.reference.document.hasPrefix("draft-ietf-opsawg-"))
+                rule.reference.document.hasPrefix("RFC ") || rule.reference.document.hasPrefix("draft-ietf-opsawg-")
+                    || rule.reference.document.hasPrefix("HEP3 "))
+            #expect(rule.reference.url != nil)
         }
     }
 
