@@ -1,0 +1,74 @@
+import SDPLint
+import SDPLintDiagnostics
+import SDPLintTestSupport
+import Testing
+
+/// `sdplint explain --error`: receivers' messages looked up among those recorded by the
+/// conformance harness, with the rules that explain them and the line they name.
+@Suite struct ReceiverErrorTests {
+    /// The Swift reduction of a message is the harness's: each recorded example reduces to
+    /// the pattern the harness wrote beside it.
+    @Test func everyRecordedExampleReducesToItsPattern() {
+        #expect(ReceiverErrors.entries.count > 100)
+        for entry in ReceiverErrors.entries {
+            #expect(ReceiverErrors.pattern(entry.example) == entry.pattern, "\(entry.example)")
+        }
+        #expect(Set(ReceiverErrors.entries.map(\.receiver)) == ["Chromium", "Firefox ESR"])
+    }
+
+    /// Values in the message do not matter: another payload type, another mid, the DOM
+    /// exception's name in front.
+    @Test func aMessageWithOtherValuesMatchesItsPattern() throws {
+        let message = """
+            OperationError: Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to parse \
+            SessionDescription. a=rtcp-fb:96 Failed to get the value of attribute: rtcp-fb
+            """
+        let match = try #require(ReceiverErrors.matches(message).first)
+        #expect(match.receiver == "Chromium" && match.rules.map(\.code) == ["SDP212"])
+        #expect(ReceiverErrors.places(in: message) == [.quotedLine("a=rtcp-fb:96")])
+    }
+
+    @Test func sipccListsWarningsFirstAndTheErrorNamesTheLine() {
+        let message = """
+            SIPCC Failed to parse SDP: SDP Parse Error on line 3:  Warning: No session name specified.
+            SDP Parse Error on line 4:  Error parsing address hos for mcast.
+            """
+        #expect(
+            ReceiverErrors.pattern(message)
+                == "SIPCC Failed to parse SDP: SDP Parse Error on line {n}: Error parsing address hos for mcast.")
+        #expect(ReceiverErrors.places(in: message) == [.line(4)])
+    }
+
+    /// Real messages beside the descriptions the receivers refused (Fixtures/receiver-errors).
+    @Test(arguments: [
+        (
+            "receiver-errors/chromium-156-rtcp-fb-without-type",
+            "receiver-errors/chromium-156-rtcp-fb-without-type.offer.sdp",
+            "Chromium 156 refused",
+            "points at Fixtures/receiver-errors/chromium-156-rtcp-fb-without-type.offer.sdp:27: a=rtcp-fb:111",
+            "27:14: error[SDP212]"
+        ),
+        (
+            "receiver-errors/firefox-153-rfc3264-10.1-1", "standards/rfc3264/10.1-1.offer.sdp",
+            "Firefox ESR 153 refused",
+            "points at Fixtures/standards/rfc3264/10.1-1.offer.sdp:4: c=IN IP4 host.anywhere.com",
+            "4:3: error[PRF603]"
+        ),
+    ])
+    func aRealMessageBesideItsDescriptionPointsAtTheLine(
+        _ error: String, _ description: String, _ who: String, _ place: String, _ finding: String
+    ) throws {
+        let message = try Fixture(path: error + ".error.txt").text()
+        let run = try Executable.run("sdplint", ["explain", "--error", message, "Fixtures/" + description])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains(who), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains(place), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains(finding), "\(run.standardOutput)")
+    }
+
+    @Test func anUnknownMessageSaysSoAndFails() throws {
+        let run = try Executable.run("sdplint", ["explain", "--error", "the moon is made of cheese"])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("This message is not among the"), "\(run.standardOutput)")
+    }
+}
