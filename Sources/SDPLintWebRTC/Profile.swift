@@ -179,7 +179,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .chrome, .safari:
             [
                 ProfileRules.sdesOnly, ProfileRules.feedbackForUndeclaredPayloadType,
-                ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS,
+                ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
             ]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
@@ -221,15 +221,28 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             }
             // One finding per description: the first section without DTLS or SDES (WEB102 reports
             // the WebRTC transports, PRF101 the SDES ones).
-            if let index = session.media.indices.first(where: { index in
+            let withoutDTLS = session.media.indices.first(where: { index in
                 let media = session.media[index]
                 return !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
                     && !session.has(.fingerprint) && !media.has(.crypto)
                     && !WebRTCChecks.isJSEPTransport(media.proto)
-            }) {
+            })
+            if let index = withoutDTLS {
                 report(
                     ProfileRules.withoutDTLS, parsed.location(ofSection: index),
                     "libwebrtc accepts only DTLS-SRTP; section \(index) (\(session.media[index].media), \(session.media[index].proto)) has no a=fingerprint"
+                )
+            }
+            // No ICE credentials anywhere, in a description that does DTLS (a plain SIP offer is
+            // PRF104's; WEB101 reports sections without credentials once others have them).
+            let used = session.media.indices.filter { !session.media[$0].isRejected }
+            let credentials =
+                session.has(.iceUfrag) || session.has(.icePwd)
+                || used.contains { session.media[$0].has(.iceUfrag) || session.media[$0].has(.icePwd) }
+            if withoutDTLS == nil, let index = used.first, !credentials {
+                report(
+                    ProfileRules.withoutICE, parsed.location(ofSection: index),
+                    "libwebrtc connects only through ICE; the description has no a=ice-ufrag and a=ice-pwd"
                 )
             }
             for (index, media) in session.media.enumerated() {
@@ -383,7 +396,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             if let (index, connection) = connections.first(where: { Self.isHostName($0.1.address) }) {
                 report(
-                    ProfileRules.firefoxConnectionHostName, parsed.location(ofSection: index),
+                    ProfileRules.firefoxConnectionHostName,
+                    parsed.source.location(of: connection.sourceLine, valueOnly: true)
+                        ?? parsed.location(ofSection: index),
                     "Firefox's SDP parser reads only IP addresses in c=; '\(connection.address)' is a host name")
             }
         }

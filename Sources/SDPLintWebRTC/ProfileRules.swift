@@ -35,6 +35,25 @@ public enum ProfileRules {
         reference: .rfc(8827, "6.5"), bad: "m=audio 49170 RTP/AVP 0 (no a=fingerprint)",
         good: "m=audio 9 UDP/TLS/RTP/SAVPF 111\na=fingerprint:sha-256 …")
 
+    public static let withoutICE = Rule(
+        code: "PRF105", name: "libwebrtc-ice-required", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses a description with no ICE credentials at all ("Called with SDP without \
+            ice-ufrag and ice-pwd"), measured with baresip's DTLS-SRTP INVITE offer of the corpus, so the call \
+            cannot start.
+            """,
+        summary: "The description has no a=ice-ufrag and a=ice-pwd; libwebrtc connects only through ICE.",
+        explanation:
+            """
+            WebRTC always uses ICE (RFC 8829 §3.5.1), and libwebrtc refuses a remote description that gives it \
+            no ICE credentials. SIP endpoints that do DTLS-SRTP without ICE (baresip without its ice module, \
+            older gateways) need ICE switched on, or a media server in between. When some sections have \
+            credentials and others do not, WEB101 reports the ones without.
+            """,
+        reference: .rfc(8839, "5.4"), bad: "m=audio 10000 UDP/TLS/RTP/SAVP 0 (no a=ice-ufrag, a=ice-pwd)",
+        good: "a=ice-ufrag:F7gI\na=ice-pwd:x9cml/YzichV2+XlhiMu8g")
+
     public static let feedbackForUndeclaredPayloadType = Rule(
         code: "PRF102", name: "libwebrtc-undeclared-feedback", severity: .error,
         severityRationale:
@@ -293,7 +312,7 @@ public enum ProfileRules {
     /// Every profile rule.
     public static let all: [Rule] =
         [
-            sdesOnly, feedbackForUndeclaredPayloadType, bundledSectionWithoutRTCPMux, withoutDTLS,
+            sdesOnly, feedbackForUndeclaredPayloadType, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -158,6 +158,18 @@ import Testing
         #expect(Set(errors(try check(path, [.firefox]))) == ["PRF601", "PRF602", "PRF603"])
     }
 
+    /// Measured in Conformance/: Chromium 156 refuses baresip's DTLS-SRTP offer, which has no
+    /// ICE ("Called with SDP without ice-ufrag and ice-pwd"); a plain RTP offer is refused for
+    /// its missing DTLS first, and is PRF104's alone.
+    @Test func libwebrtcRefusesADTLSOfferWithoutICE() throws {
+        let path = "corpus/baresip/dtls-srtp.01-request-invite.body.sdp"
+        #expect(errors(try check(path, [])) == [])
+        #expect(errors(try check(path, [.chrome])) == ["PRF105"])
+        #expect(errors(try check(path, [.safari])) == ["PRF105"])
+        #expect(!errors(try check("corpus/chromium/audio-video.offer.sdp", [.chrome])).contains("PRF105"))
+        #expect(!errors(try check("standards/rfc4317/2.1-1.offer.sdp", [.chrome])).contains("PRF105"))
+    }
+
     /// What a receiver accepts is a warning under its profile, and still an error without it.
     @Test func aProfileLowersWhatItsReceiverAccepts() throws {
         let offer = try Fixture(path: "corpus/chromium/audio-video.offer.sdp").text()
