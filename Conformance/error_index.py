@@ -21,7 +21,7 @@ import re
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUTPUT = os.path.join(ROOT, "Sources", "SDPLint", "Explain", "ReceiverErrorIndex.swift")
-NAMES = {"chromium": "Chromium", "firefox": "Firefox ESR"}
+NAMES = {"chromium": "Chromium", "firefox": "Firefox ESR", "aiortc": "aiortc"}
 
 
 def pattern(message):
@@ -46,12 +46,12 @@ def explaining(entry, overall, refused):
     """The rules that explain a message: those on at least half of its cases that are also
     particular to it — fired on its cases at least half as much more often than on all refused
     cases as the most particular one (a rule that fires on every refusal, as a missing a=rtcp-mux
-    does on old SIP offers, explains none in particular); else the most frequent one."""
+    does on old SIP offers, explains none in particular); none when no rule is that frequent."""
     n = entry["cases"]
     lift = {code: (count / n) / (overall[code] / refused) for code, count in entry["codes"].items()}
     frequent = [code for code, count in entry["codes"].items() if count * 2 >= n]
     if not frequent:
-        return entry["codes"].most_common(1)
+        return []  # no rule fires on most of its cases: sdplint does not explain it
     best = max(lift[code] for code in frequent)
     chosen = [code for code in frequent if lift[code] * 2 >= best]
     return sorted(((code, entry["codes"][code]) for code in chosen), key=lambda item: (-item[1], item[0]))

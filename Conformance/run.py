@@ -7,7 +7,8 @@ in a fresh RTCPeerConnection: setRemoteDescription(offer), then createAnswer and
 setLocalDescription. sdplint checks the same cases with the receiver's profile. A case agrees
 when sdplint reports an error-level finding exactly when the receiver refuses the offer.
 
-    python3 Conformance/run.py                      # every receiver installed, every case
+    python3 Conformance/run.py                      # Chromium and Firefox, every case
+    python3 Conformance/run.py --receivers chromium,firefox,aiortc --limit 6000   # aiortc too
     python3 Conformance/run.py --receivers chromium --limit 300    # a sample (CI)
 
 Writes Conformance/results/<receiver>-<major>.jsonl.gz (one line per case) and CONFORMANCE.md.
@@ -17,6 +18,8 @@ import glob
 import gzip
 import hashlib
 import http.server
+import importlib
+import importlib.util
 import json
 import os
 import random
@@ -33,9 +36,12 @@ sys.path.insert(0, HERE)
 import mutate  # noqa: E402
 
 # What each receiver is, how to start it headless on a page, and its sdplint profile.
+# aiortc (PyPI) runs in a Python process of its own (aiortc_receiver.py) and has no profile yet:
+# sdplint checks its cases without one.
 RECEIVERS = {
     "chromium": {"binary": "chromium", "profile": "chrome", "name": "Chromium", "batch": 200},
     "firefox": {"binary": "firefox-esr", "profile": "firefox", "name": "Firefox ESR", "batch": 0},
+    "aiortc": {"module": "aiortc", "profile": None, "name": "aiortc", "batch": 500},
 }
 
 PAGE = """<!doctype html><meta charset=utf-8><title>conformance</title><script>
@@ -106,7 +112,19 @@ def build_cases(limit, seed=1):
     return cases
 
 
-def version(binary):
+def installed(receiver):
+    spec = RECEIVERS[receiver]
+    if "module" in spec:
+        return importlib.util.find_spec(spec["module"]) is not None
+    return shutil.which(spec["binary"]) is not None
+
+
+def version(receiver):
+    spec = RECEIVERS[receiver]
+    if "module" in spec:
+        full = importlib.import_module(spec["module"]).__version__
+        return f"{spec['name']} {full}", ".".join(full.split(".")[:2])
+    binary = spec["binary"]
     out = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
     words = [w for w in out.split() if w[:1].isdigit()]
     return out, (words[0].split(".")[0] if words else "unknown")
@@ -126,6 +144,41 @@ def launch(receiver, url, profile):
                 f.write(f'user_pref("{pref}", {value});\n')
         command = [binary, "--headless", "--no-remote", "--profile", profile, url]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def run_module(receiver, cases):
+    """Gives the cases to a receiver that runs as a Python process (aiortc_receiver.py), a batch
+    at a time; a case after which the process died is recorded as `no answer`, and a new process
+    goes on with the next case."""
+    script = os.path.join(HERE, f"{receiver}_receiver.py")
+    results, pending = {}, list(cases)
+    while pending:
+        batch = pending[: RECEIVERS[receiver]["batch"]]
+        process = subprocess.Popen([sys.executable, script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True)
+
+        def feed(process=process, batch=batch):
+            try:
+                for case in batch:
+                    process.stdin.write(json.dumps({"id": case["id"], "sdp": case["sdp"]}) + "\n")
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+
+        threading.Thread(target=feed, daemon=True).start()
+        done = 0
+        for line in process.stdout:
+            result = json.loads(line)
+            results[result["id"]] = result
+            done += 1
+        process.wait()
+        if done < len(batch):
+            lost = batch[done]
+            results[lost["id"]] = {"id": lost["id"], "remote": "no answer",
+                                   "error": f"the receiver's process ended (status {process.returncode})"}
+            done += 1
+        pending = pending[done:]
+    return results
 
 
 def run_receiver(receiver, cases, stall=20):
@@ -211,8 +264,9 @@ def run_sdplint(sdplint, profile, cases):
         for c in cases:
             with open(os.path.join(folder, c["id"] + ".sdp"), "w", newline="") as f:
                 f.write(c["sdp"])
+        chosen = ["--profile", profile] if profile else []
         out = subprocess.run(
-            [sdplint, "check", "--type", "offer", "--input", "sdp", "--profile", profile, "--format", "json", folder],
+            [sdplint, "check", "--type", "offer", "--input", "sdp", *chosen, "--format", "json", folder],
             capture_output=True, text=True).stdout
         report = json.loads(out)
         verdicts = {}
@@ -263,7 +317,7 @@ def markdown(summaries, total_cases, command):
              "and `Fixtures/standards`, and mutations of them along the SDP grammar. Each receiver gets each "
              "case in a fresh RTCPeerConnection (setRemoteDescription, then createAnswer and "
              "setLocalDescription); `sdplint check --type offer --profile <receiver>` checks the same "
-             "text. A case agrees when sdplint reports an error exactly when the receiver refuses the offer "
+             "text (aiortc has no profile yet: plain `check`). A case agrees when sdplint reports an error exactly when the receiver refuses the offer "
              "in setRemoteDescription.", "",
              "| receiver | version | cases | agree | refused, sdplint silent | accepted, sdplint errs | agreement |",
              "|---|---|---:|---:|---:|---:|---:|"]
@@ -315,13 +369,12 @@ def main():
     print(f"{len(cases)} cases", file=sys.stderr)
     summaries, worst = [], 100.0
     for receiver in args.receivers.split(","):
-        binary = RECEIVERS[receiver]["binary"]
-        if shutil.which(binary) is None:
-            print(f"{receiver}: {binary} is not installed; skipped", file=sys.stderr)
+        if not installed(receiver):
+            print(f"{receiver} is not installed; skipped", file=sys.stderr)
             continue
-        full_version, major = version(binary)
+        full_version, major = version(receiver)
         started = time.time()
-        results = run_receiver(receiver, cases)
+        results = run_module(receiver, cases) if "module" in RECEIVERS[receiver] else run_receiver(receiver, cases)
         verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], cases)
         summary = summarize(receiver, full_version, cases, results, verdicts)
         write_results(summary, major)
@@ -330,7 +383,9 @@ def main():
         worst = min(worst, 100.0 * c["agree"] / n)
         print(f"{receiver} {full_version}: {c} in {time.time() - started:.0f} s", file=sys.stderr)
         summaries.append(summary)
-    command = "python3 Conformance/run.py" + (f" --limit {args.limit}" if args.limit else "")
+    command = "python3 Conformance/run.py"
+    command += f" --receivers {args.receivers}" if args.receivers != "chromium,firefox" else ""
+    command += f" --limit {args.limit}" if args.limit else ""
     with open(args.output, "w") as f:
         f.write(markdown(summaries, len(cases), command))
     return 1 if summaries and worst < args.min_agreement else 0

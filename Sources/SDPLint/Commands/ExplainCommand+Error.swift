@@ -33,12 +33,13 @@ extension ExplainCommand {
             for line in entry.example.split(whereSeparator: \.isNewline) {
                 text += "  \(TextRenderer.escaped(String(line)))\n"
             }
-            guard !entry.rules.isEmpty, let profile = entry.profile else {
+            guard !entry.rules.isEmpty else {
                 text +=
-                    "No sdplint rule reported an error on those cases: sdplint does not explain this message yet.\n\n"
+                    "No sdplint rule reports an error on most of those cases: sdplint does not explain this message yet.\n\n"
                 continue
             }
-            text += "What it means (rules at error level under --profile \(profile.rawValue)):\n"
+            let under = entry.profile.map { " under --profile \($0.rawValue)" } ?? ""
+            text += "What it means (rules at error level\(under)):\n"
             for (code, cases) in entry.rules {
                 guard let rule = RuleCatalog.rule(code.rawValue) else { continue }
                 text += "  \(code) \(rule.name), on \(cases) of the \(entry.cases): \(rule.summary)\n"

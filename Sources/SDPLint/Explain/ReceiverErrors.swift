@@ -13,7 +13,8 @@ public enum ReceiverErrors {
     public struct Entry: Sendable, Hashable {
         /// `Chromium`, `Firefox ESR`.
         public var receiver: String
-        public var version: Int
+        /// The major version (`156`), or major and minor for a library (`1.16`).
+        public var version: String
         /// How many recorded cases the receiver refused with this message.
         public var cases: Int
         /// The message with its values taken out (``ReceiverErrors/pattern(_:)``).
@@ -48,15 +49,16 @@ public enum ReceiverErrors {
     /// A line of the table.
     private static func entry(_ line: Substring) -> Entry? {
         let fields = line.drop { $0 == " " }.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 6, let version = Int(fields[1]), let cases = Int(fields[2]) else { return nil }
+        // The last field is empty for a message no rule explains (and may lose its tab).
+        guard fields.count == 5 || fields.count == 6, let cases = Int(fields[2]) else { return nil }
         var rules: [(code: Rule.Code, cases: Int)] = []
-        for item in fields[5].split(separator: ",") {
+        for item in fields.dropFirst(5).first?.split(separator: ",") ?? [] {
             let parts = item.split(separator: ":")
             guard parts.count == 2, let count = Int(parts[1]) else { continue }
             rules.append((Rule.Code(rawValue: String(parts[0])), count))
         }
         return Entry(
-            receiver: String(fields[0]), version: version, cases: cases, pattern: unescaped(fields[3]),
+            receiver: String(fields[0]), version: String(fields[1]), cases: cases, pattern: unescaped(fields[3]),
             example: unescaped(fields[4]), rules: rules)
     }
 

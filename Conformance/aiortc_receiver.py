@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""aiortc as a receiver for run.py: reads cases (JSON lines with `id` and `sdp`) on standard
+input and writes one result per case on standard output, as the browser page does — a fresh
+RTCPeerConnection each, setRemoteDescription(offer), then createAnswer and setLocalDescription.
+No network traffic: aiortc gathers host candidates only (no STUN or TURN server is configured).
+"""
+import asyncio
+import json
+import sys
+
+from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+
+STEP = 5.0  # seconds a step may take, as on the browser page
+
+
+async def one(case):
+    result = {"id": case["id"]}
+    pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+    try:
+        try:
+            await asyncio.wait_for(pc.setRemoteDescription(RTCSessionDescription(sdp=case["sdp"], type="offer")), STEP)
+            result["remote"] = "accepted"
+        except Exception as error:  # any refusal, with aiortc's own message
+            result["remote"] = "refused"
+            result["error"] = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            return result
+        try:
+            answer = await asyncio.wait_for(pc.createAnswer(), STEP)
+            await asyncio.wait_for(pc.setLocalDescription(answer), STEP)
+            result["local"] = "accepted"
+        except Exception as error:
+            result["local"] = "refused"
+            result["localError"] = f"{type(error).__name__}: {error}"
+        return result
+    finally:
+        try:
+            await asyncio.wait_for(pc.close(), STEP)
+        except Exception:
+            pass
+
+
+async def main():
+    for line in sys.stdin:
+        if line.strip():
+            print(json.dumps(await one(json.loads(line))), flush=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
