@@ -489,10 +489,11 @@ extension InputReader {
             return
         }
         let format = PacketCapture.format(decoder)
+        let kind: InputKind = decoder is HEPStreamDecoder ? .hep : .pcap
         func piece(_ traces: [SignalingTrace], embedded: [LintedFile] = [], diagnostics: [Diagnostic] = []) {
             deliver(
                 InputDocument(
-                    name: name, kind: .pcap, format: format, content: .traces(traces), diagnostics: diagnostics,
+                    name: name, kind: kind, format: format, content: .traces(traces), diagnostics: diagnostics,
                     embedded: embedded, textsChecked: true))
         }
         let problems = PacketCapture.stream(
