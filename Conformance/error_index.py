@@ -44,16 +44,17 @@ def pattern(message):
 
 def explaining(entry, overall, refused):
     """The rules that explain a message: those on at least half of its cases that are also
-    particular to it — fired on its cases at least half as much more often than on all refused
-    cases as the most particular one (a rule that fires on every refusal, as a missing a=rtcp-mux
-    does on old SIP offers, explains none in particular); none when no rule is that frequent."""
+    particular to it, their lift (how much more often they fire on its cases than on all refused
+    cases) at least three quarters of the highest; a rule that fires on most refusals, as a
+    missing a=rtcp-mux does on old SIP offers, explains none in particular. None when no rule is
+    that frequent."""
     n = entry["cases"]
     lift = {code: (count / n) / (overall[code] / refused) for code, count in entry["codes"].items()}
     frequent = [code for code, count in entry["codes"].items() if count * 2 >= n]
     if not frequent:
         return []  # no rule fires on most of its cases: sdplint does not explain it
     best = max(lift[code] for code in frequent)
-    chosen = [code for code in frequent if lift[code] * 2 >= best]
+    chosen = [code for code in frequent if lift[code] * 4 >= best * 3]
     return sorted(((code, entry["codes"][code]) for code in chosen), key=lambda item: (-item[1], item[0]))
 
 
@@ -64,6 +65,7 @@ def escape(text):
 def main():
     rows = []
     sources = []
+    measured = []
     for path in sorted(glob.glob(os.path.join(HERE, "results", "*.jsonl.gz"))):
         receiver, major = os.path.basename(path)[: -len(".jsonl.gz")].rsplit("-", 1)
         recorded = [json.loads(line) for line in gzip.open(path, "rt")]
@@ -86,6 +88,9 @@ def main():
             before = set() if inherited else seeded.get(case["seed"], set())
             entry["codes"].update(sorted(set(case["sdplint"]) - before))
         sources.append(f"{os.path.basename(path)} ({cases} cases)")
+        outcomes = collections.Counter(case["outcome"] for case in recorded)
+        measured.append("\t".join([NAMES.get(receiver, receiver), major, str(cases), str(outcomes["agree"]),
+                                   str(outcomes["missed"]), str(outcomes["false"])]))
         refused = sum(entry["cases"] for entry in found.values())
         overall = collections.Counter()
         for entry in found.values():
@@ -104,7 +109,14 @@ def main():
         out.write('    static let recorded = #"""\n')
         for row in rows:
             out.write("        " + row + "\n")
-        out.write('        """#\n')
+        out.write('        """#\n\n')
+        out.write("    /// One recorded receiver version per line: receiver, version, cases, and how many of them\n")
+        out.write("    /// sdplint agreed on, missed (refused, sdplint silent) and erred on (accepted, sdplint\n")
+        out.write("    /// reported an error), tab-separated.\n")
+        out.write('    static let measuredVersions = """\n')
+        for row in measured:
+            out.write("        " + row + "\n")
+        out.write('        """\n')
         out.write("}\n")
     print(f"{len(rows)} patterns from {', '.join(sources)} -> {os.path.relpath(OUTPUT, ROOT)}")
 

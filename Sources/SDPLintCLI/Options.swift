@@ -266,7 +266,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(
         name: .customLong("profile"),
         help: ArgumentHelp(
-            "Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; `sdplint profiles` explains each).",
+            "Also check what a receiver is known to reject: \(Profile.allCases.map(\.rawValue).joined(separator: ", ")), or a measured version of one (chrome@156; repeatable; `sdplint profiles` explains each).",
             valueName: "NAME"))
     var profiles: [String] = []
 
@@ -278,11 +278,11 @@ struct ProfileOptions: ParsableArguments {
 
     func apply(to configuration: inout LintConfiguration) throws {
         for name in profiles.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            guard let profile = Profile(rawValue: name.lowercased()) else {
-                throw ValidationError(
-                    "unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+            do throws(ReceiverErrors.NamingError) {
+                configuration.profiles.append(try Profile(named: name))
+            } catch {
+                throw ValidationError(error.description)
             }
-            configuration.profiles.append(profile)
         }
     }
 }

@@ -13,6 +13,7 @@ struct Profiles: ParsableCommand {
             Example:
               sdplint profiles firefox
               sdplint check --profile safari offer.sdp
+              sdplint check --profile chrome@156 offer.sdp
             """
     )
 
@@ -22,19 +23,33 @@ struct Profiles: ParsableCommand {
     func run() throws {
         let chosen: [Profile]
         if let profile {
-            guard let found = Profile(rawValue: profile.lowercased()) else {
-                throw ValidationError(
-                    "unknown profile '\(profile)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+            do throws(ReceiverErrors.NamingError) {
+                chosen = [try Profile(named: profile)]
+            } catch {
+                throw ValidationError(error.description)
             }
-            chosen = [found]
         } else {
             chosen = Profile.allCases
         }
         var output = ""
         for profile in chosen {
             output += "\(profile.rawValue): \(profile.summary)\n"
-            for rule in profile.rules { output += "  \(rule.code) \(rule.name): \(rule.summary)\n" }
+            // What was measured (Conformance/), newest first: the bare name is the newest.
+            for measured in ReceiverErrors.measurements(of: profile) {
+                let tenths = (measured.agree * 1000 + measured.cases / 2) / max(1, measured.cases)
+                let share = "\(tenths / 10).\(tenths % 10)"
+                output +=
+                    "  measured as \(profile.rawValue)@\(measured.version): \(measured.receiver) \(measured.version) "
+                output += "agrees with sdplint on \(measured.agree) of \(measured.cases) recorded offers (\(share)%); "
+                output +=
+                    "\(measured.missed) refused with sdplint silent, \(measured.falseErrors) accepted with an error\n"
+            }
+            for rule in profile.rules {
+                output += "  \(rule.code) \(rule.name): \(rule.summary)"
+                let evidence = ReceiverErrors.evidence(for: rule.code, in: profile)
+                if evidence > 0 { output += " (explains \(evidence) recorded refusals)" }
+                output += "\n"
+            }
             for escalation in profile.escalations {
                 output += "  \(escalation.code) becomes \(escalation.severity): \(escalation.source)\n"
             }

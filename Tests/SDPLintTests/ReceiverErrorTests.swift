@@ -1,6 +1,7 @@
 import SDPLint
 import SDPLintDiagnostics
 import SDPLintTestSupport
+import SDPLintWebRTC
 import Testing
 
 /// `sdplint explain --error`: receivers' messages looked up among those recorded by the
@@ -64,6 +65,24 @@ import Testing
         #expect(run.standardOutput.contains(who), "\(run.standardOutput)")
         #expect(run.standardOutput.contains(place), "\(run.standardOutput)")
         #expect(run.standardOutput.contains(finding), "\(run.standardOutput)")
+    }
+
+    /// `--profile chrome@156` names a measured version; the bare name is the newest, and a
+    /// version not measured is a usage error that lists the measured ones.
+    @Test func aProfileNamesAMeasuredVersion() throws {
+        #expect(try Profile(named: "chrome@156") == .chrome)
+        #expect(try Profile(named: "Firefox@153") == .firefox)
+        #expect(ReceiverErrors.measurements(of: .chrome).first?.version == "156")
+        #expect(throws: ReceiverErrors.NamingError.self) { try Profile(named: "chrome@150") }
+        #expect(throws: ReceiverErrors.NamingError.self) { try Profile(named: "janus@1") }
+        let refused = try Executable.run(
+            "sdplint", ["check", "--profile", "chrome@150", "Fixtures/corpus/chromium/audio-video.offer.sdp"])
+        #expect(refused.status == 2, "\(refused.status)")
+        #expect(refused.standardError.contains("chrome@150 was not measured; measured: chrome@156"))
+        let profiles = try Executable.run("sdplint", ["profiles", "chrome"])
+        #expect(profiles.standardOutput.contains("measured as chrome@156: Chromium 156 agrees with sdplint on"))
+        #expect(profiles.standardOutput.contains("PRF105 libwebrtc-ice-required"))
+        #expect(ReceiverErrors.evidence(for: "PRF105", in: .chrome) > 0)
     }
 
     @Test func anUnknownMessageSaysSoAndFails() throws {

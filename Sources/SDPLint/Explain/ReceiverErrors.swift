@@ -37,9 +37,7 @@ public enum ReceiverErrors {
         }
 
         /// The profile that judges descriptions as this receiver does.
-        public var profile: Profile? {
-            receiver.hasPrefix("Chromium") ? .chrome : receiver.hasPrefix("Firefox") ? .firefox : nil
-        }
+        public var profile: Profile? { ReceiverErrors.profile(of: receiver) }
 
     }
 
@@ -236,5 +234,89 @@ public enum ReceiverErrors {
 extension StringProtocol {
     fileprivate var trimmingWhitespace: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+extension ReceiverErrors {
+    /// How sdplint fared against one recorded receiver version (`Conformance/results`).
+    public struct Measurement: Sendable, Hashable {
+        public var receiver: String
+        public var version: String
+        public var cases: Int
+        /// Cases where sdplint reported an error exactly when the receiver refused the offer.
+        public var agree: Int
+        /// Refused by the receiver, no error from sdplint.
+        public var missed: Int
+        /// Accepted by the receiver, an error from sdplint.
+        public var falseErrors: Int
+
+        /// The profile that judges descriptions as this receiver does, if there is one.
+        public var profile: Profile? { ReceiverErrors.profile(of: receiver) }
+    }
+
+    /// Every recorded receiver version.
+    public static let measurements: [Measurement] = measuredVersions.split(separator: "\n").compactMap { line in
+        let fields = line.drop { $0 == " " }.split(separator: "\t")
+        guard fields.count == 6, let cases = Int(fields[2]), let agree = Int(fields[3]), let missed = Int(fields[4]),
+            let falseErrors = Int(fields[5])
+        else { return nil }
+        return Measurement(
+            receiver: String(fields[0]), version: String(fields[1]), cases: cases, agree: agree, missed: missed,
+            falseErrors: falseErrors)
+    }
+
+    /// The recorded versions of a profile's receiver, newest first.
+    public static func measurements(of profile: Profile) -> [Measurement] {
+        measurements.filter { $0.profile == profile }.sorted { lhs, rhs in
+            lhs.version.split(separator: ".").map { Int($0) ?? 0 }.lexicographicallyPrecedes(
+                rhs.version.split(separator: ".").map { Int($0) ?? 0 })
+        }.reversed()
+    }
+
+    /// How many of the recorded refusals of a profile's receiver (newest version) a rule
+    /// explains.
+    public static func evidence(for code: Rule.Code, in profile: Profile) -> Int {
+        guard let newest = measurements(of: profile).first else { return 0 }
+        return entries.filter { $0.receiver == newest.receiver && $0.version == newest.version }
+            .reduce(0) { sum, entry in sum + (entry.rules.first { $0.code == code }?.cases ?? 0) }
+    }
+
+    /// The profile of a receiver as the harness names it.
+    static func profile(of receiver: String) -> Profile? {
+        receiver.hasPrefix("Chromium") ? .chrome : receiver.hasPrefix("Firefox") ? .firefox : nil
+    }
+}
+
+extension Profile {
+    /// A profile named as `--profile` takes it: `chrome`, or `chrome@156` for a recorded version
+    /// of its receiver (the bare name is the newest recorded; profiles not measured have no
+    /// versions).
+    ///
+    /// - Throws: ``ReceiverErrors/NamingError`` naming what exists.
+    public init(named name: String) throws(ReceiverErrors.NamingError) {
+        let parts = name.lowercased().split(separator: "@", maxSplits: 1).map(String.init)
+        guard let base = parts.first, let profile = Profile(rawValue: base) else {
+            throw .init(
+                "unknown profile '\(name)'; use one of \(Profile.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if parts.count == 2 {
+            let versions = ReceiverErrors.measurements(of: profile).map(\.version)
+            guard versions.contains(parts[1]) else {
+                let recorded = versions.map { "\(base)@\($0)" }.joined(separator: ", ")
+                throw .init(
+                    versions.isEmpty
+                        ? "\(base) has no measured versions; use \(base)"
+                        : "\(base)@\(parts[1]) was not measured; measured: \(recorded)")
+            }
+        }
+        self = profile
+    }
+}
+
+extension ReceiverErrors {
+    /// A profile name that names no profile or no recorded version.
+    public struct NamingError: Error, Sendable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
     }
 }
