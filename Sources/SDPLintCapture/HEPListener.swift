@@ -124,7 +124,15 @@ package final class HEPListener: ByteSource {
     package func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int {
         let before = buffer.count
         while buffer.count == before {
-            if shouldStop() { return 0 }
+            if shouldStop() {
+                // What connections sent of a packet not yet whole goes on once, for the decoder
+                // to report as cut short.
+                for index in connections.indices {
+                    buffer += connections[index].pending
+                    connections[index].pending = []
+                }
+                return buffer.count - before
+            }
             var watched = [pollfd(fd: listening, events: Int16(POLLIN), revents: 0)]
             watched += connections.map { pollfd(fd: $0.socket, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&watched, nfds_t(watched.count), 200)

@@ -84,7 +84,7 @@ package final class HEPStreamDecoder: CaptureEventSource {
 
     package var formatName: String { "HEP3 packets" }
     package var contents: String {
-        var text = "\(packets) HEP packets"
+        var text = packets == 1 ? "1 HEP packet" : "\(packets) HEP packets"
         if events.otherPayloads > 0 { text += ", \(events.otherPayloads) of them carrying something else than SIP" }
         return text
     }

@@ -91,7 +91,7 @@ import Testing
     @Test func payloadsOtherThanSIPAreCountedNotRead() {
         let decoder = HEPStreamDecoder(bytes: Self.packet(payloadType: 100, payload: Array("log".utf8)).encoded())
         #expect(decoder.next() == nil)
-        #expect(decoder.contents == "1 HEP packets, 1 of them carrying something else than SIP")
+        #expect(decoder.contents == "1 HEP packet, 1 of them carrying something else than SIP")
     }
 
     @Test func aGzipCompressedPayloadIsDecompressed() throws {

@@ -152,6 +152,23 @@ private let sngrepPath: String? = ["/usr/bin/sngrep", "/usr/local/bin/sngrep"].f
         #expect(try Self.findings(report) == Self.check("pcap/sip-tcp.pcap"))
     }
 
+    /// A packet a connection had only begun when listening stopped is reported, not dropped.
+    @Test func aPacketCutShortWhenListeningStopsIsReported() throws {
+        let packets = try Self.packets("hep/sngrep-sip-tcp.hep")
+        var descriptor: Int32 = -1
+        defer { if descriptor >= 0 { close(descriptor) } }
+        let (status, report, messages) = try Self.listen("hep+tcp") { port in
+            descriptor = try Self.socketTo(port, tcp: true)
+            let bytes = packets[0] + packets[1].prefix(40)
+            _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+            Thread.sleep(forTimeInterval: 0.3)
+            // The connection stays open: the listener stops with the packet still coming.
+        }
+        #expect(status == 1, "\(messages)")
+        #expect(report.contains("\"CAP102\""), "\(report)")
+        #expect(report.contains("the input ends inside a HEP packet of \(packets[1].count) bytes (40 are there)"))
+    }
+
     @Test func aPortInUseIsAnInputError() throws {
         let first = try Self.listen("hep") { port in
             let second = try Executable.runTool(
