@@ -60,15 +60,23 @@ public struct HEPPacket: Sendable, Hashable {
     /// Whether `bytes` start like a HEP3 packet.
     public static func startsPacket(_ bytes: some Collection<UInt8>) -> Bool { bytes.starts(with: magic) }
 
-    /// Decodes the packet at `start` of `bytes`.
-    ///
-    /// - Complexity: O(*n*) in the length of the packet.
-    public static func decode(_ bytes: [UInt8], at start: Int = 0) -> Decoding {
+    /// What a packet's 6-byte header says, before its chunks are read: what frames packets in a
+    /// stream.
+    public enum Header: Sendable, Hashable {
+        /// A packet of this many bytes, header included (at least 6).
+        case length(Int)
+        /// Fewer than 6 bytes, which begin a header.
+        case incomplete
+        /// Not a HEP3 header (another HEP version, or a length below the header's own).
+        case notHEP3(reason: String)
+    }
+
+    /// The header at `start` of `bytes`.
+    public static func header(_ bytes: [UInt8], at start: Int = 0) -> Header {
         let available = bytes.count - start
         guard available >= headerLength else {
             return bytes[start...].elementsEqual(magic.prefix(max(0, available)))
-                ? .incomplete(length: nil)
-                : .notHEP3(reason: notHEP3Reason(bytes, at: start))
+                ? .incomplete : .notHEP3(reason: notHEP3Reason(bytes, at: start))
         }
         guard bytes[start..<(start + 4)].elementsEqual(magic) else {
             return .notHEP3(reason: notHEP3Reason(bytes, at: start))
@@ -78,8 +86,19 @@ public struct HEPPacket: Sendable, Hashable {
             // The length cannot be trusted to find the next packet: treat it as no packet.
             return .notHEP3(reason: "a HEP3 packet's total length is \(length), less than its 6-byte header")
         }
-        guard length <= available else { return .incomplete(length: length) }
-        return packet(bytes, start..<(start + length))
+        return .length(length)
+    }
+
+    /// Decodes the packet at `start` of `bytes`.
+    ///
+    /// - Complexity: O(*n*) in the length of the packet.
+    public static func decode(_ bytes: [UInt8], at start: Int = 0) -> Decoding {
+        switch header(bytes, at: start) {
+        case .incomplete: return .incomplete(length: nil)
+        case .notHEP3(let reason): return .notHEP3(reason: reason)
+        case .length(let length) where length > bytes.count - start: return .incomplete(length: length)
+        case .length(let length): return packet(bytes, start..<(start + length))
+        }
     }
 
     /// Why the bytes at `start` are not a HEP3 packet: HEP version 1 and 2 have their own

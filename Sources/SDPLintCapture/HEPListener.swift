@@ -182,22 +182,23 @@ package final class HEPListener: ByteSource {
         connections[index].pending += scratch[0..<got]
         var pending = connections[index].pending
         var start = 0
-        while pending.count - start >= 6 {
-            let isPacket = HEPPacket.startsPacket(pending[start..<(start + 4)])
-            let length = isPacket ? Int(pending.u16(start + 4)) : 0
-            guard isPacket, length >= 6 else {
-                // Not a packet: everything up to the next HEP3 goes on as it is.
-                // The last 3 bytes wait: they may begin a packet whose magic is cut.
+        framing: while start < pending.count {
+            switch HEPPacket.header(pending, at: start) {
+            case .length(let length):
+                guard pending.count - start >= length else { break framing }
+                buffer += pending[start..<(start + length)]
+                start += length
+            case .incomplete:
+                break framing
+            case .notHEP3:
+                // Not a packet: everything up to the next HEP3 goes on as it is. The last 3
+                // bytes wait: they may begin a packet whose magic is cut.
                 var next = start + 1
                 while next + 4 <= pending.count, !HEPPacket.startsPacket(pending[next..<(next + 4)]) { next += 1 }
                 buffer += pending[start..<next]
                 start = next
-                if next + 4 > pending.count { break }
-                continue
+                if next + 4 > pending.count { break framing }
             }
-            guard pending.count - start >= length else { break }
-            buffer += pending[start..<(start + length)]
-            start += length
         }
         pending.removeFirst(start)
         connections[index].pending = pending

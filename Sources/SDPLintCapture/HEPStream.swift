@@ -117,42 +117,38 @@ package final class HEPStreamDecoder: CaptureEventSource {
             }
             return
         }
-        let header = input.copy(0..<HEPPacket.headerLength)
-        if HEPPacket.startsPacket(header) {
-            let length = Int(header.u16(4))
-            if length >= HEPPacket.headerLength {
-                guard try input.fill(length) else {
-                    finished = true
-                    report(
-                        CaptureIssue(
-                            rule: CaptureRules.truncatedFile, frame: packets + 1, offset: input.offset,
-                            message:
-                                "the input ends inside a HEP packet of \(length) bytes (\(input.available) are there)"
-                        ))
-                    return
-                }
-                packets += 1
-                let offset = input.offset
-                switch HEPPacket.decode(input.copy(0..<length)) {
-                case .packet(let packet, _):
-                    events.add(packet, frame: packets, to: &queue)
-                case .malformed(let reason, _), .notHEP3(let reason):
-                    report(HEPEvents.issue(reason, frame: packets, offset: offset))
-                case .incomplete:
-                    break  // the whole length is buffered
-                }
-                input.consume(length)
+        var decoding = HEPPacket.decode(input.buffer, at: input.position)
+        if case .incomplete(let length?) = decoding {
+            guard try input.fill(length) else {
+                finished = true
+                report(
+                    CaptureIssue(
+                        rule: CaptureRules.truncatedFile, frame: packets + 1, offset: input.offset,
+                        message: "the input ends inside a HEP packet of \(length) bytes (\(input.available) are there)")
+                )
                 return
             }
+            decoding = HEPPacket.decode(input.buffer, at: input.position)
         }
-        // Not a packet: skip to the next HEP3, reporting the run once.
+        switch decoding {
+        case .packet(let packet, let length):
+            packets += 1
+            events.add(packet, frame: packets, to: &queue)
+            input.consume(length)
+        case .malformed(let reason, let length):
+            packets += 1
+            report(HEPEvents.issue(reason, frame: packets, offset: input.offset))
+            input.consume(length)
+        case .notHEP3(let reason):
+            try skip(reason)
+        case .incomplete:
+            try skip("a HEP3 header cut short")  // not after fill: the header is whole
+        }
+    }
+
+    /// Bytes that are not a packet: skipped to the next HEP3, reported once.
+    private func skip(_ reason: String) throws(CaptureError) {
         let offset = input.offset
-        let reason: String
-        if case .notHEP3(let why) = HEPPacket.decode(header) {
-            reason = why
-        } else {
-            reason = "a malformed HEP3 header"
-        }
         var skipped = 0
         repeat {
             input.consume(1)

@@ -316,7 +316,7 @@ extension InputReader {
         let (source, head) = try open(file, name: name)
         let kind = forced ?? InputKind.detect(head, name: name)
         if isCapture(kind, name: name) {
-            readCapture(PrefixedSource(prefix: head, rest: source), name: name, options: options, deliver: deliver)
+            readCapture(captureDecoder(source, head: head, name: name), name: name, options: options, deliver: deliver)
             return
         }
         if kind == .json && SignalingJSON.isNDJSON(head) {
@@ -467,20 +467,23 @@ extension InputReader {
     package static func read(
         listening listener: HEPListener, options: Options = .lenient, deliver: (InputDocument) -> Void
     ) {
-        readCapture(listener, name: listener.address.description, options: options, hep: true, deliver: deliver)
+        readCapture(
+            .success(HEPStreamDecoder(source: listener)), name: listener.address.description, options: options,
+            deliver: deliver)
     }
 
     /// A packet capture file, read frame by frame: each SIP message's findings as it is read and
     /// each dialog as it ends (memory does not grow with the capture), then what the capture
     /// itself held wrong.
     private static func readCapture(
-        _ source: any ByteSource, name: String, options: Options, hep: Bool = false,
+        _ opened: Result<any CaptureEventSource, CaptureError>, name: String, options: Options,
         deliver: (InputDocument) -> Void
     ) {
         let decoder: any CaptureEventSource
-        do throws(CaptureError) {
-            decoder = hep ? HEPStreamDecoder(source: source) : try eventSource(source, name: name)
-        } catch {
+        switch opened {
+        case .success(let opened):
+            decoder = opened
+        case .failure(let error):
             var document = InputDocument(
                 name: name, kind: .pcap, format: "packet capture", content: .unreadable,
                 diagnostics: [error.diagnostic])
@@ -503,21 +506,22 @@ extension InputReader {
         piece([], diagnostics: problems)
     }
 
-    /// The reader of a capture's packets: HEP packets (plain, or gzip-compressed under a
-    /// `.hep.gz` name) or a pcap or pcapng file, which the capture reader decompresses itself.
-    private static func eventSource(
-        _ source: any ByteSource, name: String
-    ) throws(CaptureError)
-        -> any CaptureEventSource
-    {
-        var head: [UInt8] = []
-        while head.count < 4, try source.read(into: &head, upTo: 4 - head.count) > 0 {}
-        let prefixed = PrefixedSource(prefix: head, rest: source)
-        if HEPPacket.startsPacket(head) { return HEPStreamDecoder(source: prefixed) }
+    /// The reader of a capture whose first bytes `head` were read from `source`, as its content
+    /// says: HEP packets (plain, or gzip-compressed under a `.hep.gz` name) or a pcap or pcapng
+    /// file, which the capture reader decompresses itself.
+    private static func captureDecoder(
+        _ source: any ByteSource, head: [UInt8], name: String
+    ) -> Result<any CaptureEventSource, CaptureError> {
+        let whole = PrefixedSource(prefix: head, rest: source)
+        if HEPPacket.startsPacket(head) { return .success(HEPStreamDecoder(source: whole)) }
         if Gzip.isGzip(head), name.lowercased().hasSuffix(".hep.gz") {
-            return HEPStreamDecoder(source: GzipSource(prefixed))
+            return .success(HEPStreamDecoder(source: GzipSource(whole)))
         }
-        return try CaptureDecoder(source: prefixed)
+        do throws(CaptureError) {
+            return .success(try CaptureDecoder(source: whole))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// `4.0 KiB`, `64.0 MiB`: one decimal, in the unit people read sizes in.
@@ -634,7 +638,7 @@ extension InputReader {
         }
         var whole: InputDocument?
         var traces: [SignalingTrace] = []
-        readCapture(PrefixedSource(prefix: head, rest: source), name: name, options: options) { piece in
+        readCapture(captureDecoder(source, head: head, name: name), name: name, options: options) { piece in
             if whole == nil {
                 whole = piece
             } else {

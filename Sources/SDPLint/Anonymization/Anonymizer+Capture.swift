@@ -585,9 +585,7 @@ extension Anonymizer {
             let payload = (start + 8)..<max(start + 8, min(start + length, bytes.count))
             if PacketCapture.Reading.looksLikeSIP(Array(bytes[payload])) {
                 messages(&bytes, payload, .sip, zeroingOthers: true)
-            } else if HEPPacket.startsPacket(bytes[payload]), payload.count >= 6,
-                Field.u16(bytes, payload.lowerBound + 4) == payload.count
-            {
+            } else if HEPPacket.header(bytes, at: payload.lowerBound) == .length(payload.count) {
                 hepPacket(&bytes, payload)  // sent to a collector: the message inside is anonymized
             } else {
                 zero(&bytes, payload)

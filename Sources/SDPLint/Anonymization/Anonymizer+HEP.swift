@@ -11,8 +11,7 @@ extension Anonymizer {
         var output = bytes
         var at = 0
         while at < output.count {
-            let length = HEPPacket.startsPacket(output[at...]) ? Int(Field.u16(output, at + 4)) : 0
-            guard length >= 6, at + length <= output.count else {
+            guard case .length(let length) = HEPPacket.header(output, at: at), at + length <= output.count else {
                 zero(&output, at..<output.count)
                 break
             }
