@@ -24,7 +24,9 @@ import Testing
             OperationError: Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to parse \
             SessionDescription. a=rtcp-fb:96 Failed to get the value of attribute: rtcp-fb
             """
-        let match = try #require(ReceiverErrors.matches(message).first)
+        let (matches, exact) = ReceiverErrors.matches(message)
+        #expect(exact)
+        let match = try #require(matches.first)
         #expect(match.receiver == "Chromium" && match.rules.map(\.code) == ["SDP212"])
         #expect(ReceiverErrors.places(in: message) == [.quotedLine("a=rtcp-fb:96")])
     }
@@ -83,6 +85,18 @@ import Testing
         #expect(profiles.standardOutput.contains("measured as chrome@156: Chromium 156 agrees with sdplint on"))
         #expect(profiles.standardOutput.contains("PRF105 libwebrtc-ice-required"))
         #expect(ReceiverErrors.evidence(for: "PRF105", in: .chrome) > 0)
+    }
+
+    /// Firefox names a section by its level (index), Chromium by its mid: either points at the
+    /// section's m= line (line 39 is the video section of this offer, mid 1).
+    @Test(arguments: [
+        "m-section at level 1 is missing a=rtcp-mux, which is required by rtcpMuxPolicy",
+        "Failed to set remote offer sdp: Failed to apply the description for m= section with mid='1': Invalid ICE param",
+    ])
+    func aSectionNamedByLevelOrMidPointsAtItsMediaLine(_ message: String) throws {
+        let path = "Fixtures/corpus/chromium/audio-video.offer.sdp"
+        let run = try Executable.run("sdplint", ["explain", "--error", message, path])
+        #expect(run.standardOutput.contains("The message points at \(path):39: m=video 9 "), "\(run.standardOutput)")
     }
 
     @Test func anUnknownMessageSaysSoAndFails() throws {

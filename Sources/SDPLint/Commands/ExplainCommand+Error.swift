@@ -14,7 +14,7 @@ extension ExplainCommand {
     ///   when it was not, ``ExitStatus/failure`` when the input could not be read.
     public func run(error message: String, input: CommandInput?, output: some CommandOutput) -> ExitStatus {
         let renderer = TextRenderer(color: color)
-        let matches = ReceiverErrors.matches(message)
+        let (matches, exact) = ReceiverErrors.matches(message)
         var text = ""
         if matches.isEmpty {
             let recorded = Set(ReceiverErrors.entries.map { "\($0.receiver) \($0.version)" }).sorted()
@@ -25,7 +25,6 @@ extension ExplainCommand {
 
                 """
         }
-        let exact = matches.first.map { $0.pattern == ReceiverErrors.pattern(message) } ?? false
         for entry in matches {
             text += "\(entry.receiver) \(entry.version) refused \(entry.cases) of the recorded offers with "
             text += exact ? "this message" : "a message like it"
@@ -53,9 +52,11 @@ extension ExplainCommand {
             output.write(text)
             return matches.isEmpty ? .findings : .success
         }
-        guard let place = describe(ReceiverErrors.places(in: message), matches: matches, input: input, output: output)
+        guard
+            let place = describe(
+                ReceiverErrors.places(in: message), matches: matches, input: input, renderer: renderer, output: output)
         else { return .failure }
-        output.write(text + place(renderer))
+        output.write(text + place)
         return matches.isEmpty ? .findings : .success
     }
 
@@ -63,61 +64,55 @@ extension ExplainCommand {
     /// the matched rules there; `nil` when the input could not be read.
     private func describe(
         _ places: [ReceiverErrors.Place], matches: [ReceiverErrors.Entry], input: CommandInput,
-        output: some CommandOutput
-    ) -> ((TextRenderer) -> String)? {
+        renderer: TextRenderer, output: some CommandOutput
+    ) -> String? {
         var configuration = configuration
         configuration.type = configuration.type ?? .offer  // what setRemoteDescription was given
         if configuration.profiles.isEmpty { configuration.profiles = matches.compactMap(\.profile) }
         guard
             let document = input.document(kind: kind, configuration: configuration, maxBytes: maxBytes, output: output)
         else { return nil }
-        let source = document.descriptions.first?.sdp.source
+        var text = ""
+        if let described = document.descriptions.first?.sdp {
+            for number in Self.lines(places, in: described) {
+                let line = described.source.range(ofLine: number).map {
+                    String(decoding: described.source.bytes[$0], as: UTF8.self)
+                }
+                text += "The message points at \(input.name):\(number): \(TextRenderer.escaped(line ?? ""))\n"
+            }
+        }
         let codes = Set(matches.flatMap { $0.rules.map(\.code) })
         var files = Linter.check(document, configuration: configuration)
         for index in files.indices { files[index].diagnostics.removeAll { !codes.contains($0.code) } }
         files.removeAll { $0.diagnostics.isEmpty }
-        return { renderer in
-            var text = ""
-            if let source {
-                for (number, line) in Self.lines(places, in: source) {
-                    text += "The message points at \(input.name):\(number): \(TextRenderer.escaped(line))\n"
-                }
-            }
-            if files.isEmpty {
-                text += "None of these rules fires on \(input.name).\n"
-            } else {
-                for file in files { renderer.render(file, into: &text) }
-            }
-            return text
+        if files.isEmpty {
+            text += "None of these rules fires on \(input.name).\n"
+        } else {
+            for file in files { renderer.render(file, into: &text) }
         }
+        return text
     }
 
-    /// The lines of a description the places name: the line quoted or numbered, the m= line of
-    /// a section named by level or mid.
-    static func lines(_ places: [ReceiverErrors.Place], in source: SourceText) -> [(Int, String)] {
-        let lines = (1...max(1, source.lineCount)).map { number in
-            source.range(ofLine: number).map { String(decoding: source.bytes[$0], as: UTF8.self) } ?? ""
-        }
-        let media = lines.indices.filter { lines[$0].hasPrefix("m=") }
-        var found: [(Int, String)] = []
-        for place in places {
+    /// The numbers of the lines a description's places are at: the line quoted or numbered,
+    /// the m= line of a section named by level (its index) or mid.
+    static func lines(_ places: [ReceiverErrors.Place], in described: ParseResult<SessionDescription>) -> [Int] {
+        let source = described.source
+        let media = described.value.media
+        return places.compactMap { place -> Int? in
             switch place {
             case .quotedLine(let start):
-                if let index = lines.firstIndex(where: { $0 == start || $0.hasPrefix(start + " ") }) {
-                    found.append((index + 1, lines[index]))
+                return (1...max(1, source.lineCount)).first { number in
+                    guard let range = source.range(ofLine: number) else { return false }
+                    let line = source.bytes[range]
+                    return line.elementsEqual(start.utf8) || line.starts(with: Array((start + " ").utf8))
                 }
-            case .line(let number) where number >= 1 && number <= lines.count:
-                found.append((number, lines[number - 1]))
-            case .level(let level) where level >= 0 && level < media.count:
-                found.append((media[level] + 1, lines[media[level]]))
+            case .line(let number):
+                return number >= 1 && number <= source.lineCount ? number : nil
+            case .level(let level):
+                return media.indices.contains(level) ? described.location(ofSection: level).line : nil
             case .mid(let mid):
-                guard let at = lines.firstIndex(of: "a=mid:" + mid), let section = media.last(where: { $0 < at })
-                else { continue }
-                found.append((section + 1, lines[section]))
-            default:
-                continue
+                return media.firstIndex { $0.mid == mid }.map { described.location(ofSection: $0).line }
             }
         }
-        return found
     }
 }

@@ -350,9 +350,9 @@ extension ReceiverErrors {
     /// One recorded receiver version per line: receiver, version, cases, and how many of them
     /// sdplint agreed on, missed (refused, sdplint silent) and erred on (accepted, sdplint
     /// reported an error), tab-separated.
-    static let measuredVersions = """
+    static let measuredVersions = #"""
         aiortc	1.16	6000	4174	586	1240
         Chromium	156	6000	5652	124	224
         Firefox ESR	153	6000	5596	108	296
-        """
+        """#
 }

@@ -42,11 +42,17 @@ public enum ReceiverErrors {
     }
 
     /// Every recorded error, most frequent first within each receiver.
-    public static let entries: [Entry] = recorded.split(separator: "\n").compactMap(entry)
+    public static let entries: [Entry] = rows(recorded).compactMap(entry)
+
+    /// The tab-separated fields of each line of a generated table.
+    private static func rows(_ table: String) -> [[Substring]] {
+        table.split(separator: "\n").map {
+            $0.drop { $0 == " " }.split(separator: "\t", omittingEmptySubsequences: false)
+        }
+    }
 
     /// A line of the table.
-    private static func entry(_ line: Substring) -> Entry? {
-        let fields = line.drop { $0 == " " }.split(separator: "\t", omittingEmptySubsequences: false)
+    private static func entry(_ fields: [Substring]) -> Entry? {
         // The last field is empty for a message no rule explains (and may lose its tab).
         guard fields.count == 5 || fields.count == 6, let cases = Int(fields[2]) else { return nil }
         var rules: [(code: Rule.Code, cases: Int)] = []
@@ -60,12 +66,17 @@ public enum ReceiverErrors {
             example: unescaped(fields[4]), rules: rules)
     }
 
-    /// The recorded errors a pasted message matches, best first: the same pattern, or else the
-    /// recorded patterns that share the most words with it (at least half of them).
-    public static func matches(_ message: String) -> [Entry] {
+    /// The recorded errors a pasted message matches: those of the same pattern (`exact`), or
+    /// else the recorded patterns that share the most words with it (at least half of them).
+    public static func matches(_ message: String) -> (entries: [Entry], exact: Bool) {
         let reduced = pattern(message)
         let exact = entries.filter { $0.pattern == reduced }
-        if !exact.isEmpty { return exact }
+        if !exact.isEmpty { return (exact, true) }
+        return (similar(to: reduced), false)
+    }
+
+    /// The recorded patterns that share the most words with `reduced`, at least half of them.
+    private static func similar(to reduced: String) -> [Entry] {
         let words = Set(reduced.split(separator: " "))
         guard !words.isEmpty else { return [] }
         let scored = entries.map { entry -> (Entry, Double) in
@@ -96,48 +107,41 @@ public enum ReceiverErrors {
         var reduced = String(text)
         let sipcc = "SIPCC Failed to parse SDP: "
         if reduced.hasPrefix(sipcc) {
-            let parts = Self.sipccParts(String(reduced.dropFirst(sipcc.count)))
-            let chosen = parts.first { !$0.hasPrefix("Warning") } ?? parts.first ?? ""
-            reduced = sipcc + "SDP Parse Error on line 0: " + chosen
+            let cause = sipccCause(sipccProblems(String(reduced.dropFirst(sipcc.count))))
+            reduced = sipcc + "SDP Parse Error on line 0: " + (cause?.text ?? "")
         }
         return collapsed(numbersReplaced(quotesReplaced(quotesReplaced(reduced, "'"), "\"")))
     }
 
-    /// The line of the first error (not warning) SIPCC lists, or of its first problem.
-    static func sipccErrorLine(_ message: String) -> Int? {
-        var lines: [(number: Int, warning: Bool)] = []
-        var rest = Substring(message)
-        while let range = rest.firstRange(of: "SDP Parse Error on line ") {
-            rest = rest[range.upperBound...]
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            guard let number = Int(digits), rest.dropFirst(digits.count).hasPrefix(":") else { continue }
-            let text = rest.dropFirst(digits.count + 1).drop { $0.isWhitespace }
-            lines.append((number, text.hasPrefix("Warning")))
-        }
-        return (lines.first { !$0.warning } ?? lines.first).map(\.number)
-    }
-
-    /// The problems SIPCC lists, each after `SDP Parse Error on line N:`, trimmed.
-    static func sipccParts(_ text: String) -> [String] {
-        var parts: [String] = []
+    /// The problems a SIPCC message lists, each after `SDP Parse Error on line N:`, trimmed,
+    /// with its line (`nil` for text before the first); empty ones left out.
+    static func sipccProblems(_ text: String) -> [(line: Int?, text: String)] {
+        let marker = "SDP Parse Error on line "
+        var problems: [(line: Int?, text: String)] = []
         var rest = Substring(text)
-        var current = ""
+        var current: (line: Int?, text: String) = (nil, "")
         while !rest.isEmpty {
-            if rest.hasPrefix("SDP Parse Error on line ") {
-                let after = rest.dropFirst("SDP Parse Error on line ".count)
+            if rest.hasPrefix(marker) {
+                let after = rest.dropFirst(marker.count)
                 let digits = after.prefix { $0.isASCII && $0.isNumber }
-                if !digits.isEmpty, after.dropFirst(digits.count).hasPrefix(":") {
-                    parts.append(current)
-                    current = ""
+                if let line = Int(digits), after.dropFirst(digits.count).hasPrefix(":") {
+                    problems.append(current)
+                    current = (line, "")
                     rest = after.dropFirst(digits.count + 1)
                     continue
                 }
             }
-            if let first = rest.first { current.append(first) }
+            if let first = rest.first { current.text.append(first) }
             rest = rest.dropFirst()
         }
-        parts.append(current)
-        return parts.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        problems.append(current)
+        return problems.map { ($0.line, $0.text.trimmingWhitespace) }.filter { !$0.text.isEmpty }
+    }
+
+    /// The problem SIPCC refused for, of those it listed: the first error, as it lists warnings
+    /// first; else the first problem.
+    static func sipccCause(_ problems: [(line: Int?, text: String)]) -> (line: Int?, text: String)? {
+        problems.first { !$0.text.hasPrefix("Warning") } ?? problems.first
     }
 
     /// Each `'…'` (or `"…"`) becomes `'{}'`, left to right.
@@ -214,7 +218,9 @@ public enum ReceiverErrors {
             guard let range = message.firstRange(of: marker) else { return nil }
             return Int(message[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
         }
-        if let line = sipccErrorLine(message) { places.append(.line(line)) }
+        if let line = sipccCause(sipccProblems(message).filter { $0.line != nil })?.line {
+            places.append(.line(line))
+        }
         if let level = number(after: "at level ") ?? number(after: "m-section at level ") {
             places.append(.level(level))
         }
@@ -255,8 +261,7 @@ extension ReceiverErrors {
     }
 
     /// Every recorded receiver version.
-    public static let measurements: [Measurement] = measuredVersions.split(separator: "\n").compactMap { line in
-        let fields = line.drop { $0 == " " }.split(separator: "\t")
+    public static let measurements: [Measurement] = rows(measuredVersions).compactMap { fields in
         guard fields.count == 6, let cases = Int(fields[2]), let agree = Int(fields[3]), let missed = Int(fields[4]),
             let falseErrors = Int(fields[5])
         else { return nil }
