@@ -37,6 +37,7 @@ struct Check: ParsableCommand {
               sdplint check --type offer --disable WEB111 --severity SDP300=error offer.sdp
               sdplint check --format sarif captures/ > findings.sarif
               sdplint check --format html -o report.html call.pcapng
+              sdplint check --format ndjson - < messages.ndjson > findings.ndjson
               cat offer.sdp | sdplint check -
             """
     )
@@ -58,8 +59,9 @@ struct Check: ParsableCommand {
         help:
             """
             Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0), github (Actions \
-            annotations) or html (one self-contained page to attach to a ticket: findings, the text with their \
-            lines marked, every SDP line explained).
+            annotations), html (one self-contained page to attach to a ticket: findings, the text with their \
+            lines marked, every SDP line explained) or ndjson (one JSON object a line per record of an NDJSON \
+            stream, in input order, with the keys to join on; Schemas/sdplint-records.schema.json).
             """
     )
     var format: CheckCommand.Format = .text

@@ -53,6 +53,10 @@ public struct InputDocument: Sendable {
     /// The line of the input ``source`` starts at: 1, or later for a block of a stream, whose
     /// findings keep the stream's line numbers.
     public var firstLine: Int = 1
+    /// The lines where the records of a record stream start: the non-blank lines of a block of
+    /// an NDJSON stream, each one record (`check --format ndjson` reports record by record);
+    /// empty for any other input.
+    public var records: [Int] = []
     /// What reading the input into the signaling model could not carry (a Jingle element with
     /// no SDP form): not a fault of the input, but what a conversion must report.
     public var dropped: [DroppedItem] = []

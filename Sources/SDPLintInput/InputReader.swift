@@ -573,6 +573,7 @@ public struct NDJSONStream: Sendable {
             }, source: block, format: .json, firstNumber: count)
         document.name = name
         document.firstLine = line
+        document.records = Self.recordLines(block, firstLine: line)
         count += messages.count
         line += block.count { $0 == 0x0A }
         offset += block.count
@@ -591,6 +592,26 @@ public struct NDJSONStream: Sendable {
         return InputDocument(
             name: name, kind: .json, format: "JSON signaling messages", content: .traces([]), diagnostics: diagnostics,
             textsChecked: true)
+    }
+
+    /// The lines of `block` (numbered from `firstLine`) that hold something: the records of
+    /// an NDJSON block, blank lines between them left out.
+    package static func recordLines(_ block: [UInt8], firstLine: Int) -> [Int] {
+        var lines: [Int] = []
+        var line = firstLine
+        var blank = true
+        for byte in block {
+            switch byte {
+            case 0x0A:
+                if !blank { lines.append(line) }
+                line += 1
+                blank = true
+            case 0x20, 0x09, 0x0D: break
+            default: blank = false
+            }
+        }
+        if !blank { lines.append(line) }
+        return lines
     }
 
     /// A location in the block, moved to where the block starts in the stream.

@@ -16,6 +16,10 @@ public struct LintedFile: Sendable {
     /// block at a time, whose findings keep the input's line numbers.
     public var firstLine: Int
     public var diagnostics: [Diagnostic]
+    /// The line of the record of a stream checked record by record whose arrival reported these
+    /// findings: the record's own, or the answer that completed the exchange they concern
+    /// (``InputDocument/records``).
+    public var record: Int?
     /// The candidates the input holds and what they offer for connectivity, when it has any.
     public var connectivity: ConnectivityReport?
 

@@ -86,11 +86,10 @@ public enum SignalingMessages {
         default: context = "message \(number + 1) at \(at)"
         }
         if case .description = kind { context += ", SDP" }  // lines count in the description, not the file
-        return (
-            located.value.session ?? "",
-            SignalingTrace.Event(
-                kind: kind, side: nil, operation: format.rawValue, time: nil, context: context, message: located.value)
-        )
+        var event = SignalingTrace.Event(
+            kind: kind, side: nil, operation: format.rawValue, time: nil, context: context, message: located.value)
+        event.line = located.location.line
+        return (located.value.session ?? "", event)
     }
 
     /// How reports name a session: a SIP dialog by its Call-ID, as in a packet capture.

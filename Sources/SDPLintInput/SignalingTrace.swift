@@ -75,6 +75,9 @@ public struct SignalingTrace: Sendable, Hashable {
         /// a capture): its method or status and the parties it went between. The events a
         /// message carries (a trickle INFO's candidates) share it.
         public var wire: WireMessage?
+        /// The line of the input the event's signaling message starts on, when it was read from
+        /// signaling messages: in an NDJSON stream, the line of its record.
+        public var line: Int?
 
         public init(
             kind: Kind, side: Side?, operation: String, time: Double?, context: String,

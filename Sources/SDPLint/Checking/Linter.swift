@@ -64,13 +64,18 @@ public enum Linter {
 public struct DocumentChecker {
     let name: String
     let configuration: LintConfiguration
+    /// Whether each signaling message's findings come back as soon as it is checked, marked
+    /// with its record (``LintedFile/record``): an offer's findings about its exchange then come
+    /// with the answer's record instead of with the offer.
+    let byRecord: Bool
     private var sessions: [String: TraceChecker] = [:]
     private var order: [String] = []
     private var delivered = false
 
-    public init(name: String, configuration: LintConfiguration) {
+    public init(name: String, configuration: LintConfiguration, byRecord: Bool = false) {
         self.name = name
         self.configuration = configuration
+        self.byRecord = byRecord
     }
 
     /// The files of the next document (or piece) of the input that are complete.
@@ -95,7 +100,8 @@ public struct DocumentChecker {
                 if sessions[trace.name] == nil {
                     order.append(trace.name)
                     sessions[trace.name] = TraceChecker(
-                        trace, path: name, configuration: configuration, textsChecked: document.textsChecked)
+                        trace, path: name, configuration: configuration, textsChecked: document.textsChecked,
+                        byRecord: byRecord)
                 }
                 files += sessions[trace.name]?.add(trace.events) ?? []
             }

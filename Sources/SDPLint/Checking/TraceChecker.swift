@@ -16,6 +16,9 @@ struct TraceChecker {
     let configuration: LintConfiguration
     /// Whether the reader already checked each description's and candidate's text.
     let textsChecked: Bool
+    /// Whether each event's findings come back as soon as it is checked, marked with the
+    /// event's record (``LintedFile/record``), instead of an offer's waiting for its answer.
+    let byRecord: Bool
     /// Files not handed back yet, in order of first appearance.
     private var files: [LintedFile] = []
     private var fileIndex: [String: Int] = [:]
@@ -38,10 +41,14 @@ struct TraceChecker {
 
     /// - Parameter trace: The connection; its configuration (ICE servers) is checked here, its
     ///   events are passed to ``add(_:)``.
-    init(_ trace: SignalingTrace, path: String, configuration: LintConfiguration, textsChecked: Bool) {
+    init(
+        _ trace: SignalingTrace, path: String, configuration: LintConfiguration, textsChecked: Bool,
+        byRecord: Bool = false
+    ) {
         self.path = path
         self.configuration = configuration
         self.textsChecked = textsChecked
+        self.byRecord = byRecord
         renegotiation = RenegotiationAnalyzer(options: Negotiation.Options(strict: configuration.strict))
         // The ICE servers the connection was configured with (RTCConfiguration.iceServers).
         if let text = trace.configuration, let context = trace.configurationContext {
@@ -59,59 +66,71 @@ struct TraceChecker {
     /// - Returns: The files that are complete.
     mutating func add(_ events: [SignalingTrace.Event]) -> [LintedFile] {
         let checked = checkTexts(events)
+        var reported: [LintedFile] = []
         for (index, event) in events.enumerated() {
-            let context = event.context
-            switch event.kind {
-            case .description(let type, let sdp, let applied):
-                if event.operation.hasPrefix("create") {
-                    lastCreated = sdp.source
-                    continue  // the description set next is the one that counts
+            check(event, checked[index] ?? [])
+            if byRecord, let record = event.line {
+                for var file in takeAll() {
+                    file.record = record
+                    reported.append(file)
                 }
-                var diagnostics = checked[index] ?? []
-                if event.operation == "setLocalDescription", let created = lastCreated,
-                    created.bytes != sdp.source.bytes, type != .rollback
-                {
-                    diagnostics += configuration.apply([
-                        TraceRules.mungedDescription.diagnostic(
-                            at: Self.firstDifference(created.bytes, sdp.source.bytes),
-                            """
-                            the \(type) set differs from the one createOffer/createAnswer returned: the \
-                            application edited it
-                            """,
-                            hint: "use setCodecPreferences() or transceiver directions instead of editing the SDP")
-                    ])
-                }
-                if event.operation == "setLocalDescription" { lastCreated = nil }
-                add(context, source: sdp.source, diagnostics)
-                if applied { exchange(type, Described(context: context, sdp: sdp)) }
-            case .candidate(let line, _, _):
-                add(context, source: SourceText(line), checked[index] ?? [])
-            case .failure(let message):
-                let bytes = SourceText(message)
-                let rule =
-                    event.operation.contains("Description") ? TraceRules.descriptionRefused : TraceRules.operationFailed
-                add(
-                    context, source: bytes,
-                    configuration.apply([
-                        rule.diagnostic(
-                            at: SourceLocation(
-                                line: 1, column: 1,
-                                bytes: 0..<min(bytes.count, bytes.bytes.firstIndex(of: 0x0A) ?? bytes.count)),
-                            "\(event.operation): \(message)")
-                    ]))
-            case .state(let name, let value) where value == "failed":
-                let bytes = SourceText("\(name): \(value)")
-                add(
-                    context, source: bytes,
-                    configuration.apply([
-                        TraceRules.connectionFailed.diagnostic(
-                            at: SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count), "\(name) became failed")
-                    ]))
-            case .state, .endOfCandidates, .wire:
-                break
             }
         }
-        return takeComplete()
+        return reported + takeComplete()
+    }
+
+    /// Checks one event, whose text's own findings are `checked`.
+    private mutating func check(_ event: SignalingTrace.Event, _ checked: [Diagnostic]) {
+        let context = event.context
+        switch event.kind {
+        case .description(let type, let sdp, let applied):
+            if event.operation.hasPrefix("create") {
+                lastCreated = sdp.source
+                return  // the description set next is the one that counts
+            }
+            var diagnostics = checked
+            if event.operation == "setLocalDescription", let created = lastCreated,
+                created.bytes != sdp.source.bytes, type != .rollback
+            {
+                diagnostics += configuration.apply([
+                    TraceRules.mungedDescription.diagnostic(
+                        at: Self.firstDifference(created.bytes, sdp.source.bytes),
+                        """
+                        the \(type) set differs from the one createOffer/createAnswer returned: the \
+                        application edited it
+                        """,
+                        hint: "use setCodecPreferences() or transceiver directions instead of editing the SDP")
+                ])
+            }
+            if event.operation == "setLocalDescription" { lastCreated = nil }
+            add(context, source: sdp.source, diagnostics)
+            if applied { exchange(type, Described(context: context, sdp: sdp)) }
+        case .candidate(let line, _, _):
+            add(context, source: SourceText(line), checked)
+        case .failure(let message):
+            let bytes = SourceText(message)
+            let rule =
+                event.operation.contains("Description") ? TraceRules.descriptionRefused : TraceRules.operationFailed
+            add(
+                context, source: bytes,
+                configuration.apply([
+                    rule.diagnostic(
+                        at: SourceLocation(
+                            line: 1, column: 1,
+                            bytes: 0..<min(bytes.count, bytes.bytes.firstIndex(of: 0x0A) ?? bytes.count)),
+                        "\(event.operation): \(message)")
+                ]))
+        case .state(let name, let value) where value == "failed":
+            let bytes = SourceText("\(name): \(value)")
+            add(
+                context, source: bytes,
+                configuration.apply([
+                    TraceRules.connectionFailed.diagnostic(
+                        at: SourceLocation(line: 1, column: 1, bytes: 0..<bytes.count), "\(name) became failed")
+                ]))
+        case .state, .endOfCandidates, .wire:
+            break
+        }
     }
 
     /// Ends the connection: the unanswered offer of a sequence gets its findings.

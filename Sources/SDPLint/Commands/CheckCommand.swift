@@ -13,6 +13,9 @@ public struct CheckCommand {
     /// How the findings are written.
     public enum Format: String, Sendable, Hashable, CaseIterable {
         case text, json, sarif, github, html
+        /// One JSON object a line per record of each input, in input order, as it is checked
+        /// (`Schemas/sdplint-records.schema.json`).
+        case ndjson
     }
 
     public var configuration: LintConfiguration
@@ -110,6 +113,15 @@ public struct CheckCommand {
         var byCode: [Rule.Code: Int] = [:]
         var checked = 0
         var status = ExitStatus.success
+        /// An input that could not be read: reported, and in a record stream an object of its own.
+        func fail(_ problem: InputError) {
+            if progress { output.progress("") }
+            output.report("sdplint: \(problem)")
+            if format == .ndjson {
+                output.write(RecordReport.unreadable(input: problem.path, message: problem.message))
+            }
+            status = .failure
+        }
         func show(_ position: Int) {
             if progress { output.progress("[\(position + 1)/\(expanded.count)]") }
         }
@@ -136,6 +148,8 @@ public struct CheckCommand {
                     sections += 1
                     text += HTMLReport.findings(
                         file, id: "i\(sections)", shown: shown, explanations: Explainer.explanations(of: file))
+                case .ndjson:
+                    break  // written by record, with the documents (``RecordReport``)
                 }
             }
             if !text.isEmpty {
@@ -144,7 +158,7 @@ public struct CheckCommand {
             }
         }
         let configuration = self.configuration
-        let (kind, maxBytes) = (self.kind, self.maxBytes)
+        let (kind, maxBytes, format) = (self.kind, self.maxBytes, self.format)
         // Streams are checked from their files a piece at a time, in order; so are standard
         // input, FIFOs and devices, which are read once as they come. The other inputs are read
         // whole and checked on every core, in runs between streams, as many at once as the
@@ -162,17 +176,25 @@ public struct CheckCommand {
         while next < expanded.count {
             if plans[next].stream, case .success(let input) = expanded[next] {
                 show(next)
-                var checker = DocumentChecker(name: input.path, configuration: configuration)
+                var checker = DocumentChecker(
+                    name: input.path, configuration: configuration, byRecord: format == .ndjson)
+                var records = RecordReport(input: input.path)
                 do throws(InputError) {
                     try InputReader.read(
                         file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
                         maxBytes: maxBytes
-                    ) { report(checker.add($0)) }
-                    report(checker.finish())
+                    ) { document in
+                        if format == .ndjson && records.skips(document) { return }
+                        let files = checker.add(document)
+                        report(files)
+                        if format == .ndjson { output.write(records.add(document, files)) }
+                    }
+                    let files = checker.finish()
+                    report(files)
+                    if format == .ndjson { output.write(records.finish(files)) }
                     checked += 1
                 } catch {
-                    output.report("sdplint: \(error)")
-                    status = .failure
+                    fail(error)
                 }
                 next += 1
                 continue
@@ -182,7 +204,7 @@ public struct CheckCommand {
             let first = next
             Batch.forEach(
                 Array(next..<end), budget: memoryBudget, cost: { plans[$0].cost },
-                work: { index -> Result<[LintedFile], InputError> in
+                work: { index -> Result<(files: [LintedFile], records: String), InputError> in
                     switch expanded[index] {
                     case .failure(let problem):
                         return .failure(InputError(path: problem.path, message: problem.message))
@@ -191,12 +213,20 @@ public struct CheckCommand {
                             let document = try InputReader.document(
                                 file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
                                 maxBytes: maxBytes)
-                            var files = Linter.check(document, configuration: configuration)
+                            var report = RecordReport(input: input.path)
+                            if format == .ndjson && report.skips(document) { return .success(([], "")) }
+                            var checker = DocumentChecker(name: document.name, configuration: configuration)
+                            let added = checker.add(document)
+                            let finished = checker.finish()
+                            var files = added + finished
+                            let records =
+                                format == .ndjson ? report.add(document, added) + report.finish(finished) : ""
+
                             // Nothing after this needs the text of a file without findings.
                             for index in files.indices where files[index].diagnostics.isEmpty {
                                 files[index].text = .empty
                             }
-                            return .success(files)
+                            return .success((files, records))
                         } catch {
                             return .failure(error)
                         }
@@ -206,21 +236,29 @@ public struct CheckCommand {
                     show(first + index)
                     switch result {
                     case .failure(let problem):
-                        if progress { output.progress("") }
-                        output.report("sdplint: \(problem)")
-                        status = .failure
-                    case .success(let files):
+                        fail(problem)
+                    case .success(let result):
                         checked += 1
-                        report(files)
+                        report(result.files)
+                        output.write(result.records)
                     }
                     if plans[first + index].cost >= Self.largeInput { Self.returnFreedMemory() }
                 })
             next = end
         }
         for listener in listeners {
-            var checker = DocumentChecker(name: listener.address.description, configuration: configuration)
-            InputReader.read(listening: listener, options: configuration.readOptions) { report(checker.add($0)) }
-            report(checker.finish())
+            let name = listener.address.description
+            var checker = DocumentChecker(name: name, configuration: configuration, byRecord: format == .ndjson)
+            var records = RecordReport(input: name)
+            InputReader.read(listening: listener, options: configuration.readOptions) { document in
+                if format == .ndjson && records.skips(document) { return }
+                let files = checker.add(document)
+                report(files)
+                if format == .ndjson { output.write(records.add(document, files)) }
+            }
+            let files = checker.finish()
+            report(files)
+            if format == .ndjson { output.write(records.finish(files)) }
             checked += 1
         }
         if progress { output.progress("") }
@@ -243,7 +281,7 @@ public struct CheckCommand {
             output.write(json.end())
         case .sarif:
             output.write(sarif.end())
-        case .github:
+        case .github, .ndjson:
             break
         }
         return status

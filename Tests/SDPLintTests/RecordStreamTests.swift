@@ -1,0 +1,166 @@
+import Foundation
+import SDPLint
+import SDPLintInput
+import SDPLintTestSupport
+import Testing
+
+/// `check --format ndjson`: one object per record, in input order, whatever the blocks and
+/// shards the stream is read in, with every finding `--format json` reports.
+@Suite struct RecordStreamTests {
+    /// The exchange fixture (offer, candidate, answer, end of candidates, hang-up) in our
+    /// envelope for each of `sessions` sessions, each message with an `id` and a `session`,
+    /// the sessions' messages interleaved, as a signaling server logs them.
+    static func sessions(_ count: Int) throws -> [String] {
+        let run = try Executable.run(
+            "sdplint", ["convert", "--to", "envelope", "Fixtures/signaling/json/exchange.ndjson"])
+        #expect(run.status == 0)
+        let messages = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(messages.count == 5)
+        var lines: [String] = []
+        for index in messages.indices {
+            for session in 0..<count {
+                let keys = #"{"id":"s\#(session)-\#(index)","session":"s\#(session)","#
+                lines.append(keys + messages[index].dropFirst())
+            }
+        }
+        return lines
+    }
+
+    static func objects(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    static func codes(_ object: [String: Any]) -> [String] {
+        ((object["findings"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
+    }
+
+    /// A finding as it reads in any run: its place in its own text, not the message numbers a
+    /// context names, which depend on where the record sits in the stream.
+    static func findings(_ object: [String: Any]) -> [String] {
+        ((object["findings"] as? [[String: Any]]) ?? []).map { finding in
+            "\(finding["code"] ?? "") \(finding["line"] ?? 0):\(finding["column"] ?? 0) \(finding["message"] ?? "")"
+        }
+    }
+
+    @Test func everyRecordGetsOneObjectInOrderAndABadRecordDoesNotStopTheStream() throws {
+        var lines = try Self.sessions(2)
+        lines.insert("not json at all", at: 3)
+        lines.insert("", at: 5)
+        lines.insert(#"{"version":1,"type":"offer"}"#, at: 8)
+        let text = lines.joined(separator: "\n") + "\n"
+        let run = try Executable.run("sdplint", ["check", "--format", "ndjson", "-"], input: Data(text.utf8))
+        #expect(run.status == 1, "\(run.standardError)")
+        let objects = try Self.objects(run.standardOutput)
+        let nonBlank = lines.indices.filter { !lines[$0].isEmpty }.map { $0 + 1 }
+        #expect(objects.count == nonBlank.count)
+        #expect(objects.map { $0["record"] as? Int } == Array(1...nonBlank.count))
+        #expect(objects.map { $0["line"] as? Int } == nonBlank)
+        let schema = try JSONSchema(named: "sdplint-records.schema.json")
+        for line in run.standardOutput.split(separator: "\n") {
+            let errors = try schema.validate(Data(line.utf8))
+            #expect(errors.isEmpty, "\(errors) in \(line)")
+            #expect(!line.contains(":null"), "members without a value are left out: \(line)")
+        }
+        // The bad records: not JSON, and an offer with no sdp; each an error of its own.
+        #expect(objects[3]["error"] as? String != nil)
+        #expect(Self.codes(objects[3]) == ["JSON104"])
+        #expect(objects[7]["error"] as? String != nil)
+        #expect(objects[7]["id"] == nil)
+        // The messages around them keep their keys.
+        #expect(objects[0]["id"] as? String == "s0-0")
+        #expect(objects[0]["session"] as? String == "s0")
+        #expect(objects[0]["type"] as? String == "offer")
+        #expect(objects[0]["mids"] as? [String] == ["0"])
+        #expect(objects[0]["ufrag"] as? String == "EsAw")
+        #expect((objects[0]["fingerprint"] as? String)?.hasPrefix("sha-256 19:E2:1C") == true)
+        #expect(objects[2]["type"] as? String == "candidate")
+        #expect(objects[2]["mid"] as? String == "0")
+        // Each answer's record carries its exchange's findings (the answer reuses the offer's
+        // o= line).
+        let answers = objects.filter { $0["type"] as? String == "answer" }
+        #expect(answers.count == 2)
+        for answer in answers { #expect(Self.codes(answer) == ["OA109"]) }
+        #expect(objects.filter { $0["type"] as? String == "offer" }.allSatisfy { Self.codes($0).isEmpty })
+    }
+
+    /// Every NDJSON fixture: one object per non-blank line, valid against the schema, and the
+    /// same findings, counted by severity, as the JSON report of the same input.
+    @Test(arguments: Fixture.files(suffix: ".ndjson"))
+    func aFixtureStreamLosesNoFinding(_ fixture: Fixture) throws {
+        let path = "Fixtures/" + fixture.path
+        let run = try Executable.run("sdplint", ["check", "--format", "ndjson", path])
+        let objects = try Self.objects(run.standardOutput)
+        let text = try fixture.text()
+        let records = text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+        }
+        #expect(objects.filter { $0["record"] != nil }.count == records.count)
+        let schema = try JSONSchema(named: "sdplint-records.schema.json")
+        for line in run.standardOutput.split(separator: "\n") {
+            #expect(try schema.validate(Data(line.utf8)).isEmpty)
+        }
+        let json = try Executable.run("sdplint", ["check", "--format", "json", path])
+        #expect(json.status == run.status)
+        let report = try #require(try JSONSerialization.jsonObject(with: json.standardOutputData) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Int])
+        for severity in ["errors", "warnings", "infos"] {
+            #expect(objects.compactMap { $0[severity] as? Int }.reduce(0, +) == summary[severity], "\(severity)")
+        }
+        let reported = ((report["files"] as? [[String: Any]]) ?? []).flatMap { file in
+            ((file["diagnostics"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
+        }
+        #expect(objects.flatMap(Self.codes).sorted() == reported.sorted())
+    }
+
+    /// More than two blocks of a stream read from a file: each session's records read the same
+    /// whether the blocks cut between its offer and its answer or not.
+    @Test func recordsDoNotDependOnWhereBlocksAreCut() throws {
+        let lines = try Self.sessions(1)
+        let copies = InputReader.blockSize * 5 / 2 / lines.joined().utf8.count + 1
+        let text = Array(repeating: lines.joined(separator: "\n"), count: copies).joined(separator: "\n") + "\n"
+        let file = try BadInputTests.temporary("blocks.ndjson", Array(text.utf8))
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let run = try Executable.run("sdplint", ["check", "--format", "ndjson", file.path])
+        let objects = try Self.objects(run.standardOutput)
+        #expect(objects.count == copies * lines.count)
+        // The first copy's answer is alone; every later one also replaces an unanswered
+        // exchange's place in the sequence, and must read the same as the second copy's.
+        let answers = objects.filter { $0["type"] as? String == "answer" }.map(Self.findings)
+        #expect(answers.count == copies)
+        #expect(Set(answers.dropFirst()).count == 1, "\(Set(answers.dropFirst()))")
+        #expect(!answers[1].isEmpty)
+    }
+
+    /// What a partitioned job does: the stream split by session into shards, each checked on
+    /// its own, gives each record (joined on its id) the findings one run over the whole
+    /// stream gives it.
+    @Test func shardsBySessionGiveTheFindingsOfOneRun() throws {
+        let lines = try Self.sessions(6)
+        let whole = try Self.objects(
+            Executable.run(
+                "sdplint", ["check", "--format", "ndjson", "-"],
+                input: Data((lines.joined(separator: "\n") + "\n").utf8)
+            ).standardOutput)
+        var sharded: [[String: Any]] = []
+        for shard in 0..<3 {
+            // Sessions s0 and s3 in shard 0, and so on; an empty shard is an empty stream.
+            let part = lines.filter { line in
+                (0..<6).filter { $0 % 3 == shard }.contains { line.contains(#""session":"s\#($0)""#) }
+            }
+            let run = try Executable.run(
+                "sdplint", ["check", "--format", "ndjson", "-"], input: Data((part.joined(separator: "\n") + "\n").utf8)
+            )
+            sharded += try Self.objects(run.standardOutput)
+        }
+        let empty = try Executable.run("sdplint", ["check", "--format", "ndjson", "-"], input: Data())
+        #expect(empty.standardOutput.isEmpty && empty.status == 0)
+        #expect(sharded.count == whole.count)
+        let byID = { (objects: [[String: Any]]) in
+            Dictionary(objects.map { ($0["id"] as? String ?? "", Self.findings($0)) }, uniquingKeysWith: { $0 + $1 })
+        }
+        #expect(byID(sharded) == byID(whole))
+        #expect(byID(whole).values.contains { !$0.isEmpty })
+    }
+}
