@@ -501,7 +501,11 @@ extension InputReader {
         }
         let problems = PacketCapture.stream(
             decoder, strict: options.strict,
-            trace: { piece([$0]) },
+            trace: { dialog in
+                var ended = dialog
+                ended.ended = true
+                piece([ended])
+            },
             embedded: { piece([], embedded: [$0]) })
         piece([], diagnostics: problems)
     }

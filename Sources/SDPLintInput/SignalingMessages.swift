@@ -119,6 +119,15 @@ public enum SignalingMessages {
     }
 }
 
+extension SignalingTrace.Event {
+    /// Whether the event ends its session: a hang-up. Nothing of the session follows it; a
+    /// message with the same session id after it starts a new one.
+    public var endsSession: Bool {
+        if case .hangUp = message?.content { return true }
+        return false
+    }
+}
+
 extension SignalingTrace.Event.Kind {
     /// What a signaling message is, as an event of a trace; a hang-up is the session's state.
     init(_ content: SignalingMessage.Content) {

@@ -21,6 +21,9 @@ public struct SignalingTrace: Sendable, Hashable {
     /// Where the configuration sits in the capture, for findings about it.
     public var configurationContext: String?
     public var events: [Event]
+    /// Whether the session is over, so that no event of it follows: a capture's dialog, handed
+    /// over when it ended. Its checks end with it, and their memory is freed.
+    public var ended = false
 
     public init(
         name: String, origin: String? = nil, configuration: String? = nil,

@@ -125,12 +125,40 @@ import Testing
         let run = try Executable.run("sdplint", ["check", "--format", "ndjson", file.path])
         let objects = try Self.objects(run.standardOutput)
         #expect(objects.count == copies * lines.count)
-        // The first copy's answer is alone; every later one also replaces an unanswered
-        // exchange's place in the sequence, and must read the same as the second copy's.
+        // Each copy is a session of its own (it hangs up at its end): every answer reads the
+        // same, wherever the blocks cut.
         let answers = objects.filter { $0["type"] as? String == "answer" }.map(Self.findings)
         #expect(answers.count == copies)
-        #expect(Set(answers.dropFirst()).count == 1, "\(Set(answers.dropFirst()))")
-        #expect(!answers[1].isEmpty)
+        #expect(Set(answers).count == 1, "\(Set(answers))")
+        #expect(!answers[0].isEmpty)
+    }
+
+    /// A session ends when it hangs up, and past the limit of open sessions the idlest one
+    /// ends, so that memory stays bounded on an endless stream of sessions: an answer after
+    /// either begins a new session.
+    @Test func sessionsEndAtHangUpAndPastTheOpenLimit() throws {
+        let lines = try Self.sessions(1)  // offer, candidate, answer, end of candidates, hang-up
+        let answer = lines[2]
+        let hungUp = lines + [answer]
+        let limit = DocumentChecker.openSessionLimit
+        var crowded = [lines[0]]
+        for session in 1...limit {
+            crowded.append(lines[0].replacing(#""session":"s0""#, with: #""session":"n\#(session)""#))
+        }
+        crowded.append(answer)
+        // An answer that begins a session is not faulted (a capture may start mid-call); in
+        // a session still open it would be: TRC107 after the hang-up, OA109 for s0's offer.
+        let streams: [([String], [String])] = [(hungUp, []), (crowded, []), (Array(lines.prefix(3)), ["OA109"])]
+        for (stream, expected) in streams {
+            // From a file: a pipe as large as the crowded stream would fill while the output does.
+            let file = try BadInputTests.temporary(
+                "sessions.ndjson", Array((stream.joined(separator: "\n") + "\n").utf8))
+            defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+            let run = try Executable.run("sdplint", ["check", "--format", "ndjson", file.path])
+            let objects = try Self.objects(run.standardOutput)
+            #expect(objects.count == stream.count)
+            #expect(objects.last.map(Self.codes) == expected)
+        }
     }
 
     /// What a partitioned job does: the stream split by session into shards, each checked on

@@ -68,9 +68,17 @@ public struct DocumentChecker {
     /// with its record (``LintedFile/record``): an offer's findings about its exchange then come
     /// with the answer's record instead of with the offer.
     let byRecord: Bool
-    private var sessions: [String: TraceChecker] = [:]
+    /// The sessions being followed, each with when it was last added to.
+    private var sessions: [String: (checker: TraceChecker, lastUse: Int)] = [:]
+    /// The sessions being followed, in the order they began: the order they end in at the end.
     private var order: [String] = []
+    private var uses = 0
     private var delivered = false
+
+    /// The most sessions followed at once. A session ends when it hangs up, or when its
+    /// capture's dialog ends; past this many open ones, the one added to least recently is
+    /// ended as if it had, so that an endless stream is checked in bounded memory.
+    public static let openSessionLimit = 4096
 
     public init(name: String, configuration: LintConfiguration, byRecord: Bool = false) {
         self.name = name
@@ -97,13 +105,17 @@ public struct DocumentChecker {
             let trickled = traces.flatMap(\.events).compactMap(\.trickledCandidate)
             own.connectivity = ConnectivityReport(candidates: trickled)
             for trace in traces {
-                if sessions[trace.name] == nil {
-                    order.append(trace.name)
-                    sessions[trace.name] = TraceChecker(
-                        trace, path: name, configuration: configuration, textsChecked: document.textsChecked,
-                        byRecord: byRecord)
+                // A hang-up ends its session; what follows with the same id is a new one.
+                var events = trace.events[...]
+                while true {
+                    let cut = events.firstIndex(where: \.endsSession).map { $0 + 1 } ?? events.endIndex
+                    let part = Array(events[..<cut])
+                    events = events[cut...]
+                    files += add(part, of: trace, textsChecked: document.textsChecked)
+                    guard part.last?.endsSession == true || (events.isEmpty && trace.ended) else { break }
+                    files += end(trace.name, record: part.last?.line)
+                    if events.isEmpty { break }
                 }
-                files += sessions[trace.name]?.add(trace.events) ?? []
             }
         }
         own.diagnostics = RootCauses.reduce(own.diagnostics).sorted { ($0.location, $0.code) < ($1.location, $1.code) }
@@ -126,11 +138,45 @@ public struct DocumentChecker {
         return all
     }
 
+    /// Adds events to their session's checks, which begin with the session's first events.
+    private mutating func add(
+        _ events: [SignalingTrace.Event], of trace: SignalingTrace, textsChecked: Bool
+    ) -> [LintedFile] {
+        var files: [LintedFile] = []
+        if sessions[trace.name] == nil {
+            if sessions.count >= Self.openSessionLimit,
+                let idle = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
+            {
+                files += end(idle, record: nil)
+            }
+            order.append(trace.name)
+            sessions[trace.name] = (
+                TraceChecker(
+                    trace, path: name, configuration: configuration, textsChecked: textsChecked, byRecord: byRecord),
+                0
+            )
+        }
+        uses += 1
+        sessions[trace.name]?.lastUse = uses
+        files += sessions[trace.name]?.checker.add(events) ?? []
+        return files
+    }
+
+    /// Ends a session: its open exchange gets its findings, which come with `record` (the
+    /// hang-up's) when findings are handed back by record.
+    private mutating func end(_ session: String, record: Int?) -> [LintedFile] {
+        guard var ended = sessions.removeValue(forKey: session) else { return [] }
+        order.removeAll { $0 == session }
+        var files = ended.checker.finish()
+        if byRecord, let record { for index in files.indices { files[index].record = record } }
+        return files
+    }
+
     /// The end of the input: the sessions' open exchanges get their findings; an input with
     /// nothing to report still names itself once, so that it counts.
     public mutating func finish() -> [LintedFile] {
         var files: [LintedFile] = []
-        for session in order { files += sessions[session]?.finish() ?? [] }
+        for session in order { files += sessions[session]?.checker.finish() ?? [] }
         sessions = [:]
         order = []
         if files.isEmpty && !delivered { files.append(LintedFile(path: name, source: [], diagnostics: [])) }
