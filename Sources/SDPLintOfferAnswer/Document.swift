@@ -16,6 +16,9 @@ struct Document {
     let bundleGroups: [[String]]
     /// For each bundled mid, the first mid of its group (the tag the transport is taken from).
     private let bundleTags: [String: String]
+    /// Each section's RTP codecs, read once: the analysis asks for them many times a section,
+    /// and reading them walks every attribute line.
+    private let sectionCodecs: [[Codec]]
 
     /// Reads the description's mids and BUNDLE groups once: looking them up section by section
     /// made the analysis quadratic in the number of sections (a description of 2000 bundled
@@ -38,6 +41,7 @@ struct Document {
             for mid in group where tags[mid] == nil { tags[mid] = tag }
         }
         bundleTags = tags
+        sectionCodecs = source.session.media.map { $0.proto.isRTP ? $0.codecs : [] }
     }
 
     /// Whether the description uses the SDP grouping framework (RFC 5888) at all: an a=mid in
@@ -49,7 +53,7 @@ struct Document {
 
     func view(_ index: Int) -> SectionView? {
         guard index >= 0 && index < media.count else { return nil }
-        return SectionView(index: index, section: media[index], session: session)
+        return SectionView(index: index, section: media[index], session: session, codecs: sectionCodecs[index])
     }
 
     /// Whether the text cannot be read as a session description at all: it has neither a
@@ -95,7 +99,7 @@ struct SectionView {
     var isSCTP: Bool { section.proto.isSCTP || (section.media == .application && section.has(.sctpmap)) }
     /// The RTP codecs, in m= line order; none for other transports (whose formats are not
     /// payload types).
-    var codecs: [Codec] { isRTP ? section.codecs : [] }
+    let codecs: [Codec]
 
     func inherited<Value: AttributeValue>(_ type: Value.Type) -> Value? {
         section.value(type) ?? session.value(type)
