@@ -152,7 +152,7 @@ extension SignalingTrace {
 /// unanswered one, a rollback discards the waiting offer, and a provisional answer waits for
 /// the final one. `Offer` is what the caller keeps of an offer: its event index, or its
 /// context and text.
-package struct ExchangeTracker<Offer> {
+package struct ExchangeTracker<Offer: Sendable>: Sendable {
     package enum Step {
         /// An offer now waits for its answer; `replaced` is an unanswered offer it replaced.
         case offered(replaced: Offer?)

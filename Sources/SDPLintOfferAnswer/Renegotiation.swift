@@ -148,7 +148,7 @@ extension Negotiation {
 /// }
 /// if let unanswered = analyzer.finish() { show(unanswered) }
 /// ```
-public struct RenegotiationAnalyzer {
+public struct RenegotiationAnalyzer: Sendable {
     var reporter: Reporter
     let strict: Bool
     /// How many descriptions were added; the next one's position in the sequence.

@@ -76,8 +76,9 @@ public struct DocumentChecker {
     private var delivered = false
 
     /// The most sessions followed at once. A session ends when it hangs up, or when its
-    /// capture's dialog ends; past this many open ones, the one added to least recently is
-    /// ended as if it had, so that an endless stream is checked in bounded memory.
+    /// capture's dialog ends; when a piece of the input brings more than this many open, the
+    /// ones added to least recently, of those it does not continue, are ended as if they had,
+    /// so that an endless stream is checked in bounded memory.
     public static let openSessionLimit = 4096
 
     public init(name: String, configuration: LintConfiguration, byRecord: Bool = false) {
@@ -104,19 +105,7 @@ public struct DocumentChecker {
             // The candidates that trickled, inventoried with the input's own file.
             let trickled = traces.flatMap(\.events).compactMap(\.trickledCandidate)
             own.connectivity = ConnectivityReport(candidates: trickled)
-            for trace in traces {
-                // A hang-up ends its session; what follows with the same id is a new one.
-                var events = trace.events[...]
-                while true {
-                    let cut = events.firstIndex(where: \.endsSession).map { $0 + 1 } ?? events.endIndex
-                    let part = Array(events[..<cut])
-                    events = events[cut...]
-                    files += add(part, of: trace, textsChecked: document.textsChecked)
-                    guard part.last?.endsSession == true || (events.isEmpty && trace.ended) else { break }
-                    files += end(trace.name, record: part.last?.line)
-                    if events.isEmpty { break }
-                }
-            }
+            files += check(traces, textsChecked: document.textsChecked)
         }
         own.diagnostics = RootCauses.reduce(own.diagnostics).sorted { ($0.location, $0.code) < ($1.location, $1.code) }
         var embedded: [LintedFile] = []
@@ -138,32 +127,75 @@ public struct DocumentChecker {
         return all
     }
 
-    /// Adds events to their session's checks, which begin with the session's first events.
-    private mutating func add(
-        _ events: [SignalingTrace.Event], of trace: SignalingTrace, textsChecked: Bool
-    ) -> [LintedFile] {
+    /// Checks the traces of a document, each with its session's checks. Sessions are
+    /// independent, so their traces are checked on every core; their files come back in the
+    /// order of the traces.
+    private mutating func check(_ traces: [SignalingTrace], textsChecked: Bool) -> [LintedFile] {
         var files: [LintedFile] = []
-        if sessions[trace.name] == nil {
-            if sessions.count >= Self.openSessionLimit,
-                let idle = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
-            {
-                files += end(idle, record: nil)
-            }
-            order.append(trace.name)
-            sessions[trace.name] = (
-                TraceChecker(
-                    trace, path: name, configuration: configuration, textsChecked: textsChecked, byRecord: byRecord),
-                0
-            )
+        let jobs = traces.map { trace in (trace: trace, checker: sessions.removeValue(forKey: trace.name)?.checker) }
+        // Room for the sessions that go on or begin here: past the limit, the idlest others end.
+        while !sessions.isEmpty && sessions.count + jobs.count > Self.openSessionLimit {
+            guard let idle = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { break }
+            files += end(idle, record: nil)
         }
-        uses += 1
-        sessions[trace.name]?.lastUse = uses
-        files += sessions[trace.name]?.checker.add(events) ?? []
+        let (path, configuration, byRecord) = (name, configuration, byRecord)
+        Batch.forEach(
+            jobs,
+            work: { job -> (files: [LintedFile], checker: TraceChecker?, ended: Bool) in
+                Self.check(
+                    job.trace, with: job.checker, path: path, configuration: configuration, textsChecked: textsChecked,
+                    byRecord: byRecord)
+            },
+            deliver: { index, result in
+                let name = jobs[index].trace.name
+                files += result.files
+                if result.ended || jobs[index].checker == nil { order.removeAll { $0 == name } }
+                if let checker = result.checker {
+                    uses += 1
+                    sessions[name] = (checker, uses)
+                    if !order.contains(name) { order.append(name) }
+                }
+            })
         return files
     }
 
-    /// Ends a session: its open exchange gets its findings, which come with `record` (the
-    /// hang-up's) when findings are handed back by record.
+    /// Checks a trace's events with its session's checks (`checker`, or new ones): a hang-up
+    /// ends the session, and what follows with the same id begins a new one.
+    ///
+    /// - Returns: The files, the checks still open, and whether a session ended on the way.
+    private static func check(
+        _ trace: SignalingTrace, with checker: TraceChecker?, path: String, configuration: LintConfiguration,
+        textsChecked: Bool, byRecord: Bool
+    ) -> (files: [LintedFile], checker: TraceChecker?, ended: Bool) {
+        var files: [LintedFile] = []
+        var checker = checker
+        var ended = false
+        var events = trace.events[...]
+        while true {
+            let cut = events.firstIndex(where: \.endsSession).map { $0 + 1 } ?? events.endIndex
+            let part = Array(events[..<cut])
+            events = events[cut...]
+            var session =
+                checker
+                ?? TraceChecker(
+                    trace, path: path, configuration: configuration, textsChecked: textsChecked, byRecord: byRecord)
+            files += session.add(part)
+            checker = session
+            guard part.last?.endsSession == true || (events.isEmpty && trace.ended) else { break }
+            // Its open exchange gets its findings, with the hang-up's record.
+            var closing = session.finish()
+            if byRecord, let record = part.last?.line {
+                for index in closing.indices { closing[index].record = record }
+            }
+            files += closing
+            checker = nil
+            ended = true
+            if events.isEmpty { break }
+        }
+        return (files, checker, ended)
+    }
+
+    /// Ends a session crowded out by newer ones: its open exchange gets its findings.
     private mutating func end(_ session: String, record: Int?) -> [LintedFile] {
         guard var ended = sessions.removeValue(forKey: session) else { return [] }
         order.removeAll { $0 == session }

@@ -11,7 +11,7 @@ import SDPLintWebRTC
 /// a chunk at a time as a stream is read. Each file comes back as soon as nothing more can be
 /// added to it, in the order its context first appeared, so a session of any length is
 /// checked in the memory of its open exchange rather than of its whole history.
-struct TraceChecker {
+struct TraceChecker: Sendable {
     let path: String
     let configuration: LintConfiguration
     /// Whether the reader already checked each description's and candidate's text.
