@@ -36,11 +36,14 @@ import Testing
         ((object["findings"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
     }
 
-    /// A finding as it reads in any run: its place in its own text, not the message numbers a
-    /// context names, which depend on where the record sits in the stream.
+    /// A finding as it reads in any run: a place in the input's lines counted from the
+    /// record's line, and not the message numbers a context names, which depend on where the
+    /// record sits in the stream.
     static func findings(_ object: [String: Any]) -> [String] {
-        ((object["findings"] as? [[String: Any]]) ?? []).map { finding in
-            "\(finding["code"] ?? "") \(finding["line"] ?? 0):\(finding["column"] ?? 0) \(finding["message"] ?? "")"
+        let record = object["line"] as? Int ?? 0
+        return ((object["findings"] as? [[String: Any]]) ?? []).map { finding in
+            let line = (finding["line"] as? Int ?? 0) - (finding["context"] == nil ? record : 0)
+            return "\(finding["code"] ?? "") \(line):\(finding["column"] ?? 0) \(finding["message"] ?? "")"
         }
     }
 
@@ -167,7 +170,13 @@ import Testing
     /// its own, gives each record (joined on its id) the findings one run over the whole
     /// stream gives it.
     @Test func shardsBySessionGiveTheFindingsOfOneRun() throws {
-        let lines = try Self.sessions(6)
+        // Six sessions of the exchange, then 600 records of real captures' exchanges, whose
+        // descriptions have findings of their own.
+        let generated = try Executable.runTool(
+            Self.root.appendingPathComponent("Scripts/record-stream").path, ["600", "--sessions", "12"])
+        #expect(generated.status == 0)
+        let lines = try Self.sessions(6) + generated.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 630)
         let whole = try Self.objects(
             Executable.run(
                 "sdplint", ["check", "--format", "ndjson", "-"],
@@ -177,7 +186,9 @@ import Testing
         for shard in 0..<3 {
             // Sessions s0 and s3 in shard 0, and so on; an empty shard is an empty stream.
             let part = lines.filter { line in
-                (0..<6).filter { $0 % 3 == shard }.contains { line.contains(#""session":"s\#($0)""#) }
+                guard let range = line.firstRange(of: #""session":"s"#) else { return false }
+                let number = line[range.upperBound...].prefix { $0.isNumber }
+                return (Int(number) ?? 0) % 3 == shard
             }
             let run = try Executable.run(
                 "sdplint", ["check", "--format", "ndjson", "-"], input: Data((part.joined(separator: "\n") + "\n").utf8)
@@ -192,5 +203,37 @@ import Testing
         }
         #expect(byID(sharded) == byID(whole))
         #expect(byID(whole).values.contains { !$0.isEmpty })
+    }
+
+    static let root = Fixture.root.deletingLastPathComponent()
+
+    /// Whether PySpark and a Java runtime are installed (`pip install pyspark`,
+    /// `apt-get install default-jre-headless`).
+    static let sparkInstalled: Bool = {
+        let probe = try? Executable.runTool("/usr/bin/env", ["python3", "-c", "import pyspark"])
+        return probe?.status == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/java")
+    }()
+
+    /// Scripts/spark-example on PySpark in local mode: the stream split by session across four
+    /// partitions, each piped through sdplint on an executor, gives every record what one run
+    /// gives it.
+    @Test(.enabled(if: sparkInstalled, "needs pyspark and a Java runtime"))
+    func theSparkExampleGivesTheFindingsOfOneRun() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-spark-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let generated = try Executable.runTool(
+            Self.root.appendingPathComponent("Scripts/record-stream").path, ["2000", "--sessions", "40"])
+        let input = directory.appendingPathComponent("stream.ndjson")
+        try Data(generated.standardOutput.utf8).write(to: input)
+        let run = try Executable.runTool(
+            Self.root.appendingPathComponent("Scripts/spark-example").path,
+            [
+                input.path, directory.appendingPathComponent("out").path, "--partitions", "4", "--master", "local[2]",
+                "--sdplint", Executable.productsDirectory.appendingPathComponent("sdplint").path, "--compare",
+            ], timeout: 600)
+        #expect(run.status == 0, "\(run.standardOutput)\n\(run.standardError.suffix(2000))")
+        #expect(run.standardOutput.contains("2000 records checked in 4 partitions"))
+        #expect(run.standardOutput.contains("2000 and 2000 records, the same findings"))
     }
 }
