@@ -38,6 +38,7 @@ struct Check: ParsableCommand {
               sdplint check --format sarif captures/ > findings.sarif
               sdplint check --format html -o report.html call.pcapng
               sdplint check --format ndjson - < messages.ndjson > findings.ndjson
+              sdplint check --format features calls.pcapng > exchanges.ndjson
               cat offer.sdp | sdplint check -
             """
     )
@@ -60,8 +61,10 @@ struct Check: ParsableCommand {
             """
             Output format: text, json (Schemas/sdplint-report.schema.json), sarif (SARIF 2.1.0), github (Actions \
             annotations), html (one self-contained page to attach to a ticket: findings, the text with their \
-            lines marked, every SDP line explained) or ndjson (one JSON object a line per record of an NDJSON \
-            stream, in input order, with the keys to join on; Schemas/sdplint-records.schema.json).
+            lines marked, every SDP line explained), ndjson (one JSON object a line per record of an NDJSON \
+            stream, in input order, with the keys to join on; Schemas/sdplint-records.schema.json) or features \
+            (one JSON object a line per answered offer: what the negotiation settled, section by section; \
+            Schemas/sdplint-features.schema.json).
             """
     )
     var format: CheckCommand.Format = .text

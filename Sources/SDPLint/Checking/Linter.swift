@@ -68,6 +68,10 @@ public struct DocumentChecker {
     /// with its record (``LintedFile/record``): an offer's findings about its exchange then come
     /// with the answer's record instead of with the offer.
     let byRecord: Bool
+    /// Whether answered offers are kept for ``takeExchanges()`` (`--format features`).
+    let keepsExchanges: Bool
+    /// The answered offers not handed back yet.
+    private var exchanges: [Exchange] = []
     /// The sessions being followed, each with when it was last added to.
     private var sessions: [String: (checker: TraceChecker, lastUse: Int)] = [:]
     /// The sessions being followed, in the order they began: the order they end in at the end.
@@ -82,9 +86,20 @@ public struct DocumentChecker {
     public static let openSessionLimit = 4096
 
     public init(name: String, configuration: LintConfiguration, byRecord: Bool = false) {
+        self.init(name: name, configuration: configuration, byRecord: byRecord, keepsExchanges: false)
+    }
+
+    init(name: String, configuration: LintConfiguration, byRecord: Bool, keepsExchanges: Bool) {
         self.name = name
         self.configuration = configuration
         self.byRecord = byRecord
+        self.keepsExchanges = keepsExchanges
+    }
+
+    /// The offers answered since the last call, in the order their files came back.
+    mutating func takeExchanges() -> [Exchange] {
+        defer { exchanges = [] }
+        return exchanges
     }
 
     /// The files of the next document (or piece) of the input that are complete.
@@ -138,17 +153,22 @@ public struct DocumentChecker {
             guard let idle = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { break }
             files += end(idle, record: nil)
         }
-        let (path, configuration, byRecord) = (name, configuration, byRecord)
+        let (path, configuration, byRecord, keepsExchanges) = (name, configuration, byRecord, keepsExchanges)
         Batch.forEach(
             jobs,
-            work: { job -> (files: [LintedFile], checker: TraceChecker?, ended: Bool) in
+            work: { job -> Checked in
                 Self.check(
-                    job.trace, with: job.checker, path: path, configuration: configuration, textsChecked: textsChecked,
-                    byRecord: byRecord)
+                    job.trace, with: job.checker,
+                    making: {
+                        TraceChecker(
+                            job.trace, path: path, configuration: configuration, textsChecked: textsChecked,
+                            byRecord: byRecord, keepsExchanges: keepsExchanges)
+                    })
             },
             deliver: { index, result in
                 let name = jobs[index].trace.name
                 files += result.files
+                exchanges += result.exchanges
                 if result.ended || jobs[index].checker == nil { order.removeAll { $0 == name } }
                 if let checker = result.checker {
                     uses += 1
@@ -159,40 +179,42 @@ public struct DocumentChecker {
         return files
     }
 
-    /// Checks a trace's events with its session's checks (`checker`, or new ones): a hang-up
-    /// ends the session, and what follows with the same id begins a new one.
-    ///
-    /// - Returns: The files, the checks still open, and whether a session ended on the way.
-    private static func check(
-        _ trace: SignalingTrace, with checker: TraceChecker?, path: String, configuration: LintConfiguration,
-        textsChecked: Bool, byRecord: Bool
-    ) -> (files: [LintedFile], checker: TraceChecker?, ended: Bool) {
+    /// What checking one trace gave: the files, the answered offers, the checks still open, and
+    /// whether a session ended on the way.
+    private struct Checked: Sendable {
         var files: [LintedFile] = []
-        var checker = checker
+        var exchanges: [Exchange] = []
+        var checker: TraceChecker?
         var ended = false
+    }
+
+    /// Checks a trace's events with its session's checks (`checker`, or new ones `making`
+    /// makes): a hang-up ends the session, and what follows with the same id begins a new one.
+    private static func check(
+        _ trace: SignalingTrace, with checker: TraceChecker?, making: () -> TraceChecker
+    ) -> Checked {
+        var result = Checked(checker: checker)
         var events = trace.events[...]
         while true {
             let cut = events.firstIndex(where: \.endsSession).map { $0 + 1 } ?? events.endIndex
             let part = Array(events[..<cut])
             events = events[cut...]
-            var session =
-                checker
-                ?? TraceChecker(
-                    trace, path: path, configuration: configuration, textsChecked: textsChecked, byRecord: byRecord)
-            files += session.add(part)
-            checker = session
+            var session = result.checker ?? making()
+            result.files += session.add(part)
+            result.exchanges += session.takeExchanges()
+            result.checker = session
             guard part.last?.endsSession == true || (events.isEmpty && trace.ended) else { break }
             // Its open exchange gets its findings, with the hang-up's record.
             var closing = session.finish()
-            if byRecord, let record = part.last?.line {
+            if session.byRecord, let record = part.last?.line {
                 for index in closing.indices { closing[index].record = record }
             }
-            files += closing
-            checker = nil
-            ended = true
+            result.files += closing
+            result.checker = nil
+            result.ended = true
             if events.isEmpty { break }
         }
-        return (files, checker, ended)
+        return result
     }
 
     /// Ends a session crowded out by newer ones: its open exchange gets its findings.

@@ -1,4 +1,5 @@
 import SDPLintDiagnostics
+import SDPLintICE
 import SDPLintInput
 import SDPLintJSON
 import SDPLintOfferAnswer
@@ -19,6 +20,15 @@ struct TraceChecker: Sendable {
     /// Whether each event's findings come back as soon as it is checked, marked with the
     /// event's record (``LintedFile/record``), instead of an offer's waiting for its answer.
     let byRecord: Bool
+    /// Whether each answered offer is kept as an ``Exchange`` for ``takeExchanges()``.
+    let keepsExchanges: Bool
+    /// How reports name the session, and the page or peer it belongs to.
+    let session: String
+    let origin: String?
+    /// The answered offers not handed back yet.
+    private var exchanges: [Exchange] = []
+    /// The candidates trickled since the last exchange, when exchanges are kept.
+    private var trickled: [Candidate] = []
     /// Files not handed back yet, in order of first appearance.
     private var files: [LintedFile] = []
     private var fileIndex: [String: Int] = [:]
@@ -34,6 +44,11 @@ struct TraceChecker: Sendable {
     private struct Described {
         var context: String
         var sdp: ParseResult<SessionDescription>
+        /// The line its message starts on, and its own `id`.
+        var line: Int? = nil
+        var id: JSONValue? = nil
+        /// Its own findings' codes.
+        var codes: [Rule.Code] = []
     }
     private var renegotiation: RenegotiationAnalyzer
     /// Descriptions given to `renegotiation`.
@@ -43,12 +58,15 @@ struct TraceChecker: Sendable {
     ///   events are passed to ``add(_:)``.
     init(
         _ trace: SignalingTrace, path: String, configuration: LintConfiguration, textsChecked: Bool,
-        byRecord: Bool = false
+        byRecord: Bool = false, keepsExchanges: Bool = false
     ) {
         self.path = path
         self.configuration = configuration
         self.textsChecked = textsChecked
         self.byRecord = byRecord
+        self.keepsExchanges = keepsExchanges
+        session = trace.name
+        origin = trace.origin
         renegotiation = RenegotiationAnalyzer(options: Negotiation.Options(strict: configuration.strict))
         // The ICE servers the connection was configured with (RTCConfiguration.iceServers).
         if let text = trace.configuration, let context = trace.configurationContext {
@@ -104,9 +122,19 @@ struct TraceChecker: Sendable {
             }
             if event.operation == "setLocalDescription" { lastCreated = nil }
             add(context, source: sdp.source, diagnostics)
-            if applied { exchange(type, Described(context: context, sdp: sdp)) }
+            if applied {
+                // Its own findings' codes: the reader reported its text's already when it
+                // checked the texts.
+                let own = (textsChecked ? configuration.apply(sdp.diagnostics) : []) + diagnostics
+                exchange(
+                    type,
+                    Described(
+                        context: context, sdp: sdp, line: event.line, id: event.message?.extraFields["id"],
+                        codes: own.map(\.code)))
+            }
         case .candidate(let line, _, _):
             add(context, source: SourceText(line), checked)
+            if keepsExchanges, let candidate = event.trickledCandidate { trickled.append(candidate) }
         case .failure(let message):
             let bytes = SourceText(message)
             let rule =
@@ -196,10 +224,29 @@ struct TraceChecker: Sendable {
         let ordered = findings.enumerated().sorted {
             ($0.element.document, $0.offset) < ($1.element.document, $1.offset)
         }.map(\.element)
-        for finding in configuration.apply(ordered) {
+        let applied = configuration.apply(ordered)
+        for finding in applied {
             let text = descriptions.first { $0.context == finding.file }?.sdp.source ?? .empty
             add(finding.file, source: text, [finding.diagnostic])
         }
+        if keepsExchanges, let negotiation = step.negotiation, descriptions.count == 2 {
+            let sides = descriptions.map { described in
+                Exchange.Side(
+                    context: described.context, line: described.line, id: described.id,
+                    description: described.sdp.value, codes: described.codes)
+            }
+            exchanges.append(
+                Exchange(
+                    session: session, origin: origin, offer: sides[0], answer: sides[1], negotiation: negotiation,
+                    findings: applied.map(\.diagnostic), trickled: trickled))
+            trickled = []
+        }
+    }
+
+    /// The answered offers since the last call, in the order they were answered.
+    mutating func takeExchanges() -> [Exchange] {
+        defer { exchanges = [] }
+        return exchanges
     }
 
     // MARK: Files

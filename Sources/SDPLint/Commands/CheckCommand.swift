@@ -16,6 +16,9 @@ public struct CheckCommand {
         /// One JSON object a line per record of each input, in input order, as it is checked
         /// (`Schemas/sdplint-records.schema.json`).
         case ndjson
+        /// One JSON object a line per answered offer, with what its negotiation settled
+        /// (`Schemas/sdplint-features.schema.json`).
+        case features
     }
 
     public var configuration: LintConfiguration
@@ -117,7 +120,7 @@ public struct CheckCommand {
         func fail(_ problem: InputError) {
             if progress { output.progress("") }
             output.report("sdplint: \(problem)")
-            if format == .ndjson {
+            if format == .ndjson || format == .features {
                 output.write(RecordReport.unreadable(input: problem.path, message: problem.message))
             }
             status = .failure
@@ -148,8 +151,8 @@ public struct CheckCommand {
                     sections += 1
                     text += HTMLReport.findings(
                         file, id: "i\(sections)", shown: shown, explanations: Explainer.explanations(of: file))
-                case .ndjson:
-                    break  // written by record, with the documents (``RecordReport``)
+                case .ndjson, .features:
+                    break  // written with the documents (``Rows``)
                 }
             }
             if !text.isEmpty {
@@ -176,22 +179,20 @@ public struct CheckCommand {
         while next < expanded.count {
             if plans[next].stream, case .success(let input) = expanded[next] {
                 show(next)
-                var checker = DocumentChecker(
-                    name: input.path, configuration: configuration, byRecord: format == .ndjson)
-                var records = RecordReport(input: input.path)
+                var rows = Rows(format: format, input: input.path, configuration: configuration)
                 do throws(InputError) {
                     try InputReader.read(
                         file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
                         maxBytes: maxBytes
                     ) { document in
-                        if format == .ndjson && records.skips(document) { return }
-                        let files = checker.add(document)
+                        if rows.skips(document) { return }
+                        let files = rows.checker.add(document)
                         report(files)
-                        if format == .ndjson { output.write(records.add(document, files)) }
+                        output.write(rows.add(document, files))
                     }
-                    let files = checker.finish()
+                    let files = rows.checker.finish()
                     report(files)
-                    if format == .ndjson { output.write(records.finish(files)) }
+                    output.write(rows.finish(files))
                     checked += 1
                 } catch {
                     fail(error)
@@ -213,14 +214,13 @@ public struct CheckCommand {
                             let document = try InputReader.document(
                                 file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
                                 maxBytes: maxBytes)
-                            var report = RecordReport(input: input.path)
-                            if format == .ndjson && report.skips(document) { return .success(([], "")) }
-                            var checker = DocumentChecker(name: document.name, configuration: configuration)
-                            let added = checker.add(document)
-                            let finished = checker.finish()
+                            var rows = Rows(format: format, input: input.path, configuration: configuration)
+                            if rows.skips(document) { return .success(([], "")) }
+                            let added = rows.checker.add(document)
+                            let written = rows.add(document, added)
+                            let finished = rows.checker.finish()
                             var files = added + finished
-                            let records =
-                                format == .ndjson ? report.add(document, added) + report.finish(finished) : ""
+                            let records = written + rows.finish(finished)
 
                             // Nothing after this needs the text of a file without findings.
                             for index in files.indices where files[index].diagnostics.isEmpty {
@@ -248,17 +248,16 @@ public struct CheckCommand {
         }
         for listener in listeners {
             let name = listener.address.description
-            var checker = DocumentChecker(name: name, configuration: configuration, byRecord: format == .ndjson)
-            var records = RecordReport(input: name)
+            var rows = Rows(format: format, input: name, configuration: configuration)
             InputReader.read(listening: listener, options: configuration.readOptions) { document in
-                if format == .ndjson && records.skips(document) { return }
-                let files = checker.add(document)
+                if rows.skips(document) { return }
+                let files = rows.checker.add(document)
                 report(files)
-                if format == .ndjson { output.write(records.add(document, files)) }
+                output.write(rows.add(document, files))
             }
-            let files = checker.finish()
+            let files = rows.checker.finish()
             report(files)
-            if format == .ndjson { output.write(records.finish(files)) }
+            output.write(rows.finish(files))
             checked += 1
         }
         if progress { output.progress("") }
@@ -281,9 +280,51 @@ public struct CheckCommand {
             output.write(json.end())
         case .sarif:
             output.write(sarif.end())
-        case .github, .ndjson:
+        case .github, .ndjson, .features:
             break
         }
         return status
+    }
+}
+
+/// One input's checks and what the row formats write as its pieces are checked: the record
+/// stream (``RecordReport``) or the feature table (``FeatureTable``); nothing for the others,
+/// which render the files.
+struct Rows {
+    let format: CheckCommand.Format
+    let input: String
+    var checker: DocumentChecker
+    private var records: RecordReport
+
+    init(format: CheckCommand.Format, input: String, configuration: LintConfiguration) {
+        self.format = format
+        self.input = input
+        checker = DocumentChecker(
+            name: input, configuration: configuration, byRecord: format == .ndjson, keepsExchanges: format == .features)
+        records = RecordReport(input: input)
+    }
+
+    /// Whether a piece is left out: in the row formats, an input of white space only is a
+    /// stream of no records (``RecordReport/skips(_:)``).
+    mutating func skips(_ document: InputDocument) -> Bool {
+        (format == .ndjson || format == .features) && records.skips(document)
+    }
+
+    /// The rows of a piece, whose check reported `files`.
+    mutating func add(_ document: InputDocument, _ files: [LintedFile]) -> String {
+        switch format {
+        case .ndjson: records.add(document, files)
+        case .features: checker.takeExchanges().map { FeatureTable.row($0, input: input) }.joined()
+        case .text, .json, .sarif, .github, .html: ""
+        }
+    }
+
+    /// The rows of the end of the input, whose check reported `files`.
+    mutating func finish(_ files: [LintedFile]) -> String {
+        switch format {
+        case .ndjson: records.finish(files)
+        case .features: checker.takeExchanges().map { FeatureTable.row($0, input: input) }.joined()
+        case .text, .json, .sarif, .github, .html: ""
+        }
     }
 }
