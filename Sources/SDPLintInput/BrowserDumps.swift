@@ -76,33 +76,70 @@ public enum RTCStatsDump {
     /// Reads the dump's peer connections, line by line; a line that cannot be read is reported
     /// and skipped, a last line cut short too.
     public static func read(_ bytes: [UInt8], strict: Bool = false) -> InputDocument {
-        var diagnostics: [Diagnostic] = []
-        var order: [String] = []
-        var connections: [String: (events: ChromiumEvents, configuration: String?, context: String?, url: String?)] =
-            [:]
-        var time: Double?
-        var lineNumber = 0
+        var stream = RTCStatsStream(name: "", strict: strict)
+        stream.read(bytes)
+        var document = stream.finish()
+        document.source = SourceText(bytes)
+        return document
+    }
+}
+
+/// An rtcstats dump read a block of whole lines at a time, as rtcstats servers write them to
+/// object storage: each block's events are handed over as a document of their own, with the
+/// dump's line numbers, whose connections a session's checks follow from block to block. An
+/// event stays back only while a set…Description call before it waits for its outcome, which
+/// may yet mark the description not applied.
+public struct RTCStatsStream: LineStream, Sendable {
+    let name: String
+    let strict: Bool
+    /// The connections, in the order they appeared, and what is known of each.
+    private var order: [String] = []
+    private var connections: [String: Connection] = [:]
+    private var diagnostics: [Diagnostic] = []
+    private var time: Double?
+    private var line = 1
+    private var offset = 0
+    /// Whether any connection was handed over.
+    private var delivered = false
+
+    private struct Connection: Sendable {
+        var events: ChromiumEvents
+        var configuration: String?
+        var context: String?
+        var url: String?
+        /// Whether a trace of it was handed over, with its configuration.
+        var announced = false
+    }
+
+    public init(name: String, strict: Bool) {
+        self.name = name
+        self.strict = strict
+    }
+
+    /// Reads the next block of whole lines (the last one may end without a line feed).
+    mutating func read(_ block: [UInt8]) {
         var start = 0
-        while start < bytes.count {
+        while start < block.count {
             var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            lineNumber += 1
+            while end < block.count && block[end] != 0x0A { end += 1 }
+            let number = line
+            line += 1
             defer { start = end + 1 }
-            guard lineNumber > 2 else { continue }  // RTCStatsDump, {"fileFormat":…}
-            let line = Array(bytes[start..<end])
-            let location = SourceLocation(line: lineNumber, column: 1, bytes: start..<end)
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let array = JSONValue.parse(bytes: line).value?.arrayValue, array.count >= 2,
+            guard number > 2 else { continue }  // RTCStatsDump, {"fileFormat":…}
+            let text = Array(block[start..<end])
+            let location = SourceLocation(line: number, column: 1, bytes: (offset + start)..<(offset + end))
+            guard !text.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
+            guard let array = JSONValue.parse(bytes: text).value?.arrayValue, array.count >= 2,
                 let event = array[0].stringValue
             else {
-                let cut = end == bytes.count
+                let cut = end == block.count
                 let rule = cut ? TraceRules.truncatedCapture : TraceRules.unreadableEvent
                 diagnostics.append(
                     rule.diagnostic(
                         at: location,
                         cut
-                            ? "the dump ends in the middle of line \(lineNumber); the events before it are checked"
-                            : "line \(lineNumber) is not an event array [event, connection, value, …, time]"))
+                            ? "the dump ends in the middle of line \(number); the events before it are checked"
+                            : "line \(number) is not an event array [event, connection, value, …, time]"))
                 continue
             }
             if let delta = array.last?.numberValue?.double {
@@ -111,9 +148,9 @@ public enum RTCStatsDump {
             guard let id = array[1].stringValue else { continue }  // browser-wide events (create with null)
             if connections[id] == nil {
                 order.append(id)
-                connections[id] = (ChromiumEvents(strict: strict), nil, nil, nil)
+                connections[id] = Connection(events: ChromiumEvents(strict: strict))
             }
-            let context = "event at line \(lineNumber) (\(id))"
+            let context = "event at line \(number) (\(id))"
             switch event {
             case "create":
                 connections[id]?.configuration = array.count > 2 ? array[2].serialized() : nil
@@ -126,30 +163,64 @@ public enum RTCStatsDump {
                 connections[id]?.events.add(type: event, value: value, time: time, context: context)
             }
         }
+        offset += block.count
+    }
+
+    /// The document of the next block of whole lines: the events read so far that are settled.
+    public mutating func next(_ block: [UInt8]) -> InputDocument {
+        let first = line
+        read(block)
+        var document = take(all: false)
+        document.source = SourceText(block)
+        document.firstLine = first
+        return document
+    }
+
+    /// The end of the dump: every event still held, and a dump that recorded no peer
+    /// connection says so.
+    public mutating func finish() -> InputDocument {
+        var document = take(all: true)
+        if !delivered {
+            document.diagnostics.append(
+                TraceRules.noPeerConnections.diagnostic(
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(offset, 12)),
+                    "the rtcstats dump records no peer connection"))
+        }
+        return document
+    }
+
+    /// The connections' events taken so far (`all`, or the settled ones) and the findings.
+    private mutating func take(all: Bool) -> InputDocument {
         var traces: [SignalingTrace] = []
+        var found = diagnostics
+        diagnostics = []
         for id in order {
-            guard let connection = connections[id], !id.hasSuffix("-0") || !connection.events.events.isEmpty else {
-                continue
-            }
-            for problem in connection.events.unreadable {
+            guard var connection = connections[id] else { continue }
+            let events = all ? connection.events.takeAll() : connection.events.takeSettled()
+            for problem in connection.events.takeUnreadable() {
                 let number = Int(problem.context.dropFirst("event at line ".count).prefix { $0.isNumber }) ?? 1
-                diagnostics.append(
+                found.append(
                     TraceRules.unreadableEvent.diagnostic(
                         at: SourceLocation(line: number, column: 1, bytes: 0..<0),
                         "\(problem.context): \(problem.reason)"))
             }
-            traces.append(
-                SignalingTrace(
-                    name: "connection \(id)", origin: connection.url, configuration: connection.configuration,
-                    configurationContext: connection.context, events: connection.events.events))
+            // The browser-wide connection of older dumps ("…-0") counts only with events.
+            let announces = !connection.announced && !id.hasSuffix("-0")
+            if !events.isEmpty || announces {
+                traces.append(
+                    SignalingTrace(
+                        name: "connection \(id)", origin: connection.url,
+                        configuration: connection.announced ? nil : connection.configuration,
+                        configurationContext: connection.announced ? nil : connection.context, events: events))
+                connection.announced = true
+                delivered = true
+            }
+            connections[id] = connection
         }
-        if traces.isEmpty {
-            diagnostics.append(
-                TraceRules.noPeerConnections.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<min(bytes.count, 12)),
-                    "the rtcstats dump records no peer connection"))
-        }
-        return InputDocument(format: "rtcstats dump", traces: traces, diagnostics: diagnostics, source: bytes)
+        var document = InputDocument(format: "rtcstats dump", traces: traces, diagnostics: found)
+        document.name = name
+        document.kind = .rtcstats
+        return document
     }
 }
 

@@ -8,7 +8,7 @@ import SDPLintSDP
 /// Chromium's peer connection tracker logs each API call, its outcome (`…OnSuccess`,
 /// `…OnFailure`, `addIceCandidateFailed`) and each event handler (`onicecandidate`,
 /// `on…statechange`); the descriptions and candidates ride in the values.
-struct ChromiumEvents {
+struct ChromiumEvents: Sendable {
     /// An event's value as the dump holds it: JSON text in a string (webrtc-internals), a JSON
     /// value (rtcstats), or nothing.
     enum Value {
@@ -47,6 +47,29 @@ struct ChromiumEvents {
     private var lastCreated: (type: SDPType, sdp: ParseResult<SessionDescription>)?
 
     init(strict: Bool) { self.strict = strict }
+
+    /// Hands over the events that are settled: those before the first set…Description call
+    /// still waiting for its outcome, which may yet mark its description not applied.
+    mutating func takeSettled() -> [SignalingTrace.Event] {
+        let end = pending.values.min() ?? events.count
+        let settled = Array(events[..<end])
+        events.removeSubrange(..<end)
+        pending = pending.mapValues { $0 - end }
+        return settled
+    }
+
+    /// Hands over every event: the connection's record is over.
+    mutating func takeAll() -> [SignalingTrace.Event] {
+        pending = [:]
+        defer { events = [] }
+        return events
+    }
+
+    /// Hands over the events that could not be read so far.
+    mutating func takeUnreadable() -> [(context: String, reason: String)] {
+        defer { unreadable = [] }
+        return unreadable
+    }
 
     /// A description's text, parsed once, here.
     private func parse(_ text: String) -> ParseResult<SessionDescription> {

@@ -320,7 +320,13 @@ extension InputReader {
             return
         }
         if kind == .json && SignalingJSON.isNDJSON(head) {
-            try streamNDJSON(head, from: source, name: name, options: options, deliver: deliver)
+            var stream = NDJSONStream(name: name, strict: options.strict)
+            try streamLines(head, from: source, name: name, into: &stream, deliver: deliver)
+            return
+        }
+        if kind == .rtcstats {
+            var stream = RTCStatsStream(name: name, strict: options.strict)
+            try streamLines(head, from: source, name: name, into: &stream, deliver: deliver)
             return
         }
         if kind == .gzip {
@@ -331,15 +337,14 @@ extension InputReader {
         deliver(read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes)))
     }
 
-    /// An NDJSON stream of signaling messages, a block of whole lines at a time: `head`, then the
-    /// rest of `source`.
-    private static func streamNDJSON(
-        _ head: [UInt8], from source: any ByteSource, name: String, options: Options,
+    /// A text read a block of whole lines at a time (an NDJSON stream, an rtcstats dump):
+    /// `head`, then the rest of `source`.
+    private static func streamLines(
+        _ head: [UInt8], from source: any ByteSource, name: String, into stream: inout some LineStream,
         deliver: (InputDocument) -> Void
     ) throws(InputError) {
         var carry = head
         var exhausted = head.count < headSize
-        var stream = NDJSONStream(name: name, strict: options.strict)
         while true {
             if !exhausted { exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0 }
             guard !carry.isEmpty else { break }
@@ -352,8 +357,9 @@ extension InputReader {
         deliver(stream.finish())
     }
 
-    /// gzip data inflated as it is read: an NDJSON stream inside is read a block at a time like
-    /// a plain one, so its size does not matter; anything else is inflated whole, up to
+    /// gzip data inflated as it is read: an NDJSON stream or an rtcstats dump inside is read a
+    /// block at a time like a plain one, so its size does not matter; anything else is inflated
+    /// whole, up to
     /// `options.maxDecompressedBytes`, and read as ``read(_:name:kind:options:)`` reads gzip.
     private static func readCompressed(
         _ head: [UInt8], from source: FileSource, name: String, options: Options, deliver: (InputDocument) -> Void
@@ -369,17 +375,24 @@ extension InputReader {
             fault = error
         }
         let innerName = decompressedName(name)
-        if fault == nil, InputKind.detect(text, name: innerName) == .json, SignalingJSON.isNDJSON(text) {
+        let inner = InputKind.detect(text, name: innerName)
+        if fault == nil, (inner == .json && SignalingJSON.isNDJSON(text)) || inner == .rtcstats {
             let rest = FaultKeepingSource(inflating)
             // The source keeps its faults rather than throwing them: it cannot throw.
-            try? streamNDJSON(text, from: rest, name: innerName, options: options) { piece in
-                deliver(decompressed(piece, name: name, problems: []))
+            let deliverInflated = { (piece: InputDocument) in deliver(decompressed(piece, name: name, problems: [])) }
+            if inner == .rtcstats {
+                var stream = RTCStatsStream(name: innerName, strict: options.strict)
+                try? streamLines(text, from: rest, name: innerName, into: &stream, deliver: deliverInflated)
+            } else {
+                var stream = NDJSONStream(name: innerName, strict: options.strict)
+                try? streamLines(text, from: rest, name: innerName, into: &stream, deliver: deliverInflated)
             }
             // A fault in the gzip data after whole lines were read: what came before stands.
             if let fault = rest.fault {
+                let format = inner == .rtcstats ? "rtcstats dump" : "JSON signaling messages"
                 deliver(
                     InputDocument(
-                        name: name, kind: .json, compressed: true, format: "JSON signaling messages, gzip-compressed",
+                        name: name, kind: inner, compressed: true, format: format + ", gzip-compressed",
                         content: .traces([]), diagnostics: [fault.diagnostic], textsChecked: true))
             }
             return
@@ -541,10 +554,19 @@ extension InputReader {
     }
 }
 
+/// A text read a block of whole lines at a time, each block a document of its own with the
+/// text's line numbers, whose sessions the checks follow from block to block.
+public protocol LineStream {
+    /// The document of the next block of whole lines (the last may end without a line feed).
+    mutating func next(_ block: [UInt8]) -> InputDocument
+    /// The end of the text.
+    mutating func finish() -> InputDocument
+}
+
 /// An NDJSON stream of signaling messages read a block of whole lines at a time: each block is
 /// a document of its own, with the stream's line numbers and message numbers, whose traces a
 /// session's checks follow from block to block.
-public struct NDJSONStream: Sendable {
+public struct NDJSONStream: LineStream, Sendable {
     let name: String
     let strict: Bool
     private var line = 1
@@ -627,17 +649,18 @@ public struct NDJSONStream: Sendable {
 }
 
 extension InputReader {
-    /// Whether a file is read as a stream (a packet capture or an NDJSON stream of signaling
-    /// messages, plain or gzip-compressed), told from its first bytes and its name.
+    /// Whether a file is read as a stream (a packet capture, an NDJSON stream of signaling
+    /// messages or an rtcstats dump, plain or gzip-compressed), told from its first bytes and
+    /// its name.
     public static func isStream(head: [UInt8], name: String, kind forced: InputKind? = nil) -> Bool {
         let kind = forced ?? InputKind.detect(head, name: name)
         if kind == .gzip && !isCapture(kind, name: name) {
-            // What the first bytes inflate to tell: a compressed NDJSON stream is a stream.
+            // What the first bytes inflate to tell.
             let inflated = Gzip.decompress(head, outputLimit: headSize).bytes
-            let innerName = decompressedName(name)
-            return InputKind.detect(inflated, name: innerName) == .json && SignalingJSON.isNDJSON(inflated)
+            let inner = InputKind.detect(inflated, name: decompressedName(name))
+            return (inner == .json && SignalingJSON.isNDJSON(inflated)) || inner == .rtcstats
         }
-        return isCapture(kind, name: name) || (kind == .json && SignalingJSON.isNDJSON(head))
+        return isCapture(kind, name: name) || (kind == .json && SignalingJSON.isNDJSON(head)) || kind == .rtcstats
     }
 
     /// Whether an input of `kind` named `name` is a packet capture, read frame by frame: pcap,

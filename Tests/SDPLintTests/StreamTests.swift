@@ -130,4 +130,44 @@ import Testing
         #expect(cutRun.standardOutput.contains("\"CAP301\""), "\(cutRun.standardOutput.suffix(500))")
         #expect(!cutRun.standardOutput.contains("\"ICE106\""))
     }
+    /// An rtcstats dump, as rtcstats servers store them, is read a block of lines at a time:
+    /// the findings and their lines are those of reading it whole.
+    @Test func anRTCStatsDumpIsReadAsAStream() throws {
+        let dump = try Fixture(path: "corpus/chromium-internals/call-audio-video-datachannel.rtcstats.gz").bytes()
+        let text = String(decoding: try #require(Gzip.decompress(dump, outputLimit: 1 << 24).bytes), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Forty copies of the call's events, each copy's connections renamed, in one dump of
+        // several blocks.
+        var copies = Array(lines.prefix(2))
+        for copy in 0..<40 {
+            for line in lines.dropFirst(2) where !line.isEmpty {
+                copies.append(
+                    line.replacing(#""8-1""#, with: #""c\#(copy)-1""#).replacing(#""8-2""#, with: #""c\#(copy)-2""#))
+            }
+        }
+        let bytes = Array((copies.joined(separator: "\n") + "\n").utf8)
+        #expect(bytes.count > 2 * InputReader.blockSize)
+        let file = try BadInputTests.temporary("big.rtcstats", bytes)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        var pieces = 0
+        var streamed: [String] = []
+        var checker = DocumentChecker(name: "big.rtcstats", configuration: LintConfiguration())
+        let place = { (files: [LintedFile]) in
+            files.flatMap { file in
+                file.diagnostics.map { "\(file.context ?? "-") \($0.code.rawValue) \($0.location.line)" }
+            }
+        }
+        try InputReader.read(file: file.path, name: "big.rtcstats", maxBytes: 100) { document in
+            pieces += 1
+            streamed += place(checker.add(document))
+        }
+        streamed += place(checker.finish())
+        #expect(pieces > 2, "read a block at a time, not whole")
+        let whole = place(Linter.check(bytes, path: "big.rtcstats"))
+        #expect(!whole.isEmpty)
+        #expect(streamed.sorted() == whole.sorted())
+        // Each copy's connections are checked as the first copy's are.
+        let first = whole.filter { $0.contains("(c0-1)") }.count
+        #expect(first > 0 && first == whole.filter { $0.contains("(c39-1)") }.count)
+    }
 }
