@@ -117,6 +117,26 @@ import Testing
         #expect(objects.flatMap(Self.codes).sorted() == reported.sorted())
     }
 
+    /// Inputs that are not record streams: one object each, a capture one per dialog, with
+    /// every finding the JSON report has.
+    @Test(arguments: [
+        "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.rtcstats.gz",
+        "Fixtures/corpus/chromium-internals/call-audio-video-datachannel.json", "Fixtures/pcap/sip-udp.pcap",
+        "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp",
+    ])
+    func anInputThatIsNotARecordStreamIsOneObject(_ path: String) throws {
+        let objects = try Self.objects(
+            try Executable.run("sdplint", ["check", "--format", "ndjson", path]).standardOutput)
+        #expect(objects.count == 1)
+        #expect(objects.first?["record"] == nil)
+        #expect(objects.first?["format"] as? String != nil)
+        let json = try Executable.run("sdplint", ["check", "--format", "json", path])
+        let report = try #require(try JSONSerialization.jsonObject(with: json.standardOutputData) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Int])
+        #expect(objects.first?["infos"] as? Int == summary["infos"])
+        #expect(objects.first?["warnings"] as? Int == summary["warnings"])
+    }
+
     /// More than two blocks of a stream read from a file: each session's records read the same
     /// whether the blocks cut between its offer and its answer or not.
     @Test func recordsDoNotDependOnWhereBlocksAreCut() throws {

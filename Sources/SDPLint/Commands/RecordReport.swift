@@ -11,7 +11,8 @@ import SDPLintSignaling
 /// Each record of an NDJSON stream — each non-blank line — gets exactly one object, in input
 /// order, with the keys a query joins on (its own `id`, session, ICE ufrag, DTLS fingerprint,
 /// mids, SSRCs) and its findings; a line that is not a signaling message gets one too, with an
-/// `error`. Any other input is one object (a capture, one per dialog as it ends). What belongs
+/// `error`. Any other input is one object (a dump at its end; a capture one per dialog as it
+/// ends). What belongs
 /// to no record (an offer left unanswered at the end) comes last, in an object without a
 /// `record`. Members without a value are left out, never null.
 struct RecordReport {
@@ -23,6 +24,10 @@ struct RecordReport {
     private var count = 0
     /// Whether an object was written for the input.
     private var written = false
+    /// What pieces of sessions still open reported (a browser dump's connections, read whole
+    /// or a block at a time), written with the input's last object; and what the input is.
+    private var held: [LintedFile] = []
+    private var format: String?
 
     init(input: String) { self.input = input }
 
@@ -50,6 +55,17 @@ struct RecordReport {
             case .description, .fragment, .candidates, .iceServers: holds = true
             }
             guard holds || files.contains(where: { !$0.diagnostics.isEmpty }) else { return "" }
+            // A capture's dialogs are over when handed over: each is an object. A dump's
+            // connections go on to its end, which is one object.
+            if case .traces(let traces) = document.content, !traces.allSatisfy(\.ended) {
+                format = format ?? document.format
+                held += files.map { file in
+                    var kept = file
+                    kept.text = .empty
+                    return kept
+                }
+                return ""
+            }
             return object(files, keys: { Self.writeKeys(of: document, to: &$0) })
         }
         var events: [Int: [SignalingTrace.Event]] = [:]
@@ -104,8 +120,11 @@ struct RecordReport {
     /// The end of the input, with the files its check reported last: their findings, or one
     /// object for an input nothing was written for yet, so that every input counts.
     mutating func finish(_ files: [LintedFile]) -> String {
-        guard files.contains(where: { !$0.diagnostics.isEmpty }) || !written else { return "" }
-        return object(files, keys: { _ in })
+        let files = held + files
+        held = []
+        guard files.contains(where: { !$0.diagnostics.isEmpty }) || !written || format != nil else { return "" }
+        let format = format
+        return object(files, keys: { object in object.member("format", ifPresent: format) })
     }
 
     /// One object for an input that could not be read at all.
