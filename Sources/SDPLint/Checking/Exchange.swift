@@ -16,7 +16,7 @@ struct Exchange: Sendable {
         var line: Int?
         /// Its message's own `id` member.
         var id: JSONValue?
-        var description: SessionDescription
+        var sdp: SessionDescription
         /// The codes of its own findings (its text, the WebRTC rules, the profiles), in order.
         var codes: [Rule.Code]
     }

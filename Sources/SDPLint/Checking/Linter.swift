@@ -151,7 +151,7 @@ public struct DocumentChecker {
         // Room for the sessions that go on or begin here: past the limit, the idlest others end.
         while !sessions.isEmpty && sessions.count + jobs.count > Self.openSessionLimit {
             guard let idle = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { break }
-            files += end(idle, record: nil)
+            files += end(idle)
         }
         let (path, configuration, byRecord, keepsExchanges) = (name, configuration, byRecord, keepsExchanges)
         Batch.forEach(
@@ -217,13 +217,12 @@ public struct DocumentChecker {
         return result
     }
 
-    /// Ends a session crowded out by newer ones: its open exchange gets its findings.
-    private mutating func end(_ session: String, record: Int?) -> [LintedFile] {
+    /// Ends a session crowded out by newer ones: its open exchange gets its findings, which
+    /// belong to no record.
+    private mutating func end(_ session: String) -> [LintedFile] {
         guard var ended = sessions.removeValue(forKey: session) else { return [] }
         order.removeAll { $0 == session }
-        var files = ended.checker.finish()
-        if byRecord, let record { for index in files.indices { files[index].record = record } }
-        return files
+        return ended.checker.finish()
     }
 
     /// The end of the input: the sessions' open exchanges get their findings; an input with

@@ -233,7 +233,7 @@ struct TraceChecker: Sendable {
             let sides = descriptions.map { described in
                 Exchange.Side(
                     context: described.context, line: described.line, id: described.id,
-                    description: described.sdp.value, codes: described.codes)
+                    sdp: described.sdp.value, codes: described.codes)
             }
             exchanges.append(
                 Exchange(

@@ -152,13 +152,18 @@ public struct CheckCommand {
                     text += HTMLReport.findings(
                         file, id: "i\(sections)", shown: shown, explanations: Explainer.explanations(of: file))
                 case .ndjson, .features:
-                    break  // written with the documents (``Rows``)
+                    break  // written with the documents (``InputChecker``)
                 }
             }
             if !text.isEmpty {
                 if progress { output.progress("") }
                 output.write(text)
             }
+        }
+        /// Reports a piece's files and writes its rows.
+        func deliver(_ piece: (files: [LintedFile], rows: String)) {
+            report(piece.files)
+            output.write(piece.rows)
         }
         let configuration = self.configuration
         let (kind, maxBytes, format) = (self.kind, self.maxBytes, self.format)
@@ -179,20 +184,13 @@ public struct CheckCommand {
         while next < expanded.count {
             if plans[next].stream, case .success(let input) = expanded[next] {
                 show(next)
-                var rows = Rows(format: format, input: input.path, configuration: configuration)
+                var checker = InputChecker(format: format, input: input.path, configuration: configuration)
                 do throws(InputError) {
                     try InputReader.read(
                         file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
                         maxBytes: maxBytes
-                    ) { document in
-                        if rows.skips(document) { return }
-                        let files = rows.checker.add(document)
-                        report(files)
-                        output.write(rows.add(document, files))
-                    }
-                    let files = rows.checker.finish()
-                    report(files)
-                    output.write(rows.finish(files))
+                    ) { deliver(checker.check($0)) }
+                    deliver(checker.finish())
                     checked += 1
                 } catch {
                     fail(error)
@@ -205,7 +203,7 @@ public struct CheckCommand {
             let first = next
             Batch.forEach(
                 Array(next..<end), budget: memoryBudget, cost: { plans[$0].cost },
-                work: { index -> Result<(files: [LintedFile], records: String), InputError> in
+                work: { index -> Result<(files: [LintedFile], rows: String), InputError> in
                     switch expanded[index] {
                     case .failure(let problem):
                         return .failure(InputError(path: problem.path, message: problem.message))
@@ -214,19 +212,16 @@ public struct CheckCommand {
                             let document = try InputReader.document(
                                 file: input.file, name: input.path, kind: kind, options: configuration.readOptions,
                                 maxBytes: maxBytes)
-                            var rows = Rows(format: format, input: input.path, configuration: configuration)
-                            if rows.skips(document) { return .success(([], "")) }
-                            let added = rows.checker.add(document)
-                            let written = rows.add(document, added)
-                            let finished = rows.checker.finish()
+                            var checker = InputChecker(
+                                format: format, input: input.path, configuration: configuration)
+                            let (added, written) = checker.check(document)
+                            let (finished, last) = checker.finish()
                             var files = added + finished
-                            let records = written + rows.finish(finished)
-
                             // Nothing after this needs the text of a file without findings.
                             for index in files.indices where files[index].diagnostics.isEmpty {
                                 files[index].text = .empty
                             }
-                            return .success((files, records))
+                            return .success((files, written + last))
                         } catch {
                             return .failure(error)
                         }
@@ -237,27 +232,19 @@ public struct CheckCommand {
                     switch result {
                     case .failure(let problem):
                         fail(problem)
-                    case .success(let result):
+                    case .success(let piece):
                         checked += 1
-                        report(result.files)
-                        output.write(result.records)
+                        deliver(piece)
                     }
                     if plans[first + index].cost >= Self.largeInput { Self.returnFreedMemory() }
                 })
             next = end
         }
         for listener in listeners {
-            let name = listener.address.description
-            var rows = Rows(format: format, input: name, configuration: configuration)
-            InputReader.read(listening: listener, options: configuration.readOptions) { document in
-                if rows.skips(document) { return }
-                let files = rows.checker.add(document)
-                report(files)
-                output.write(rows.add(document, files))
-            }
-            let files = rows.checker.finish()
-            report(files)
-            output.write(rows.finish(files))
+            var checker = InputChecker(
+                format: format, input: listener.address.description, configuration: configuration)
+            InputReader.read(listening: listener, options: configuration.readOptions) { deliver(checker.check($0)) }
+            deliver(checker.finish())
             checked += 1
         }
         if progress { output.progress("") }
@@ -287,13 +274,13 @@ public struct CheckCommand {
     }
 }
 
-/// One input's checks and what the row formats write as its pieces are checked: the record
-/// stream (``RecordReport``) or the feature table (``FeatureTable``); nothing for the others,
-/// which render the files.
-struct Rows {
+/// One input's checks, a piece at a time, and what the row formats write for it: the record
+/// stream (``RecordReport``) or the feature table (``FeatureTable``); the other formats render
+/// the files.
+struct InputChecker {
     let format: CheckCommand.Format
     let input: String
-    var checker: DocumentChecker
+    private var checker: DocumentChecker
     private var records: RecordReport
 
     init(format: CheckCommand.Format, input: String, configuration: LintConfiguration) {
@@ -304,27 +291,30 @@ struct Rows {
         records = RecordReport(input: input)
     }
 
-    /// Whether a piece is left out: in the row formats, an input of white space only is a
-    /// stream of no records (``RecordReport/skips(_:)``).
-    mutating func skips(_ document: InputDocument) -> Bool {
-        (format == .ndjson || format == .features) && records.skips(document)
-    }
-
-    /// The rows of a piece, whose check reported `files`.
-    mutating func add(_ document: InputDocument, _ files: [LintedFile]) -> String {
+    /// Checks the next piece of the input (the whole of it, a block of a stream, a dialog of a
+    /// capture): the files that are complete, and the rows they make. In the row formats an
+    /// input of white space only is a stream of no records (``RecordReport/skips(_:)``).
+    mutating func check(_ document: InputDocument) -> (files: [LintedFile], rows: String) {
+        if format == .ndjson || format == .features, records.skips(document) { return ([], "") }
+        let files = checker.add(document)
         switch format {
-        case .ndjson: records.add(document, files)
-        case .features: checker.takeExchanges().map { FeatureTable.row($0, input: input) }.joined()
-        case .text, .json, .sarif, .github, .html: ""
+        case .ndjson: return (files, records.add(document, files))
+        case .features: return (files, exchangeRows())
+        case .text, .json, .sarif, .github, .html: return (files, "")
         }
     }
 
-    /// The rows of the end of the input, whose check reported `files`.
-    mutating func finish(_ files: [LintedFile]) -> String {
+    /// The end of the input: the last files, and their rows.
+    mutating func finish() -> (files: [LintedFile], rows: String) {
+        let files = checker.finish()
         switch format {
-        case .ndjson: records.finish(files)
-        case .features: checker.takeExchanges().map { FeatureTable.row($0, input: input) }.joined()
-        case .text, .json, .sarif, .github, .html: ""
+        case .ndjson: return (files, records.finish(files))
+        case .features: return (files, exchangeRows())
+        case .text, .json, .sarif, .github, .html: return (files, "")
         }
+    }
+
+    private mutating func exchangeRows() -> String {
+        checker.takeExchanges().map { FeatureTable.row($0, input: input) }.joined()
     }
 }

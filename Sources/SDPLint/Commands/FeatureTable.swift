@@ -37,8 +37,8 @@ enum FeatureTable {
                 "candidates",
                 object: { candidates in
                     let sides = [
-                        ("offer", exchange.offer.description.media.flatMap(\.candidates)),
-                        ("answer", exchange.answer.description.media.flatMap(\.candidates)),
+                        ("offer", exchange.offer.sdp.media.flatMap(\.candidates)),
+                        ("answer", exchange.answer.sdp.media.flatMap(\.candidates)),
                         ("trickled", exchange.trickled),
                     ]
                     for (side, list) in sides where !list.isEmpty {
@@ -67,9 +67,9 @@ enum FeatureTable {
         }
         // o= username and s=: what a stack writes there names it (Firefox's
         // "mozilla...THIS_IS_SDPARTA-…"), reported as written.
-        object.member("username", side.description.origin.username)
-        object.member("sessionName", side.description.sessionName)
-        let options = side.description.value(ICEOptions.self)?.options ?? []
+        object.member("username", side.sdp.origin.username)
+        object.member("sessionName", side.sdp.sessionName)
+        let options = side.sdp.value(ICEOptions.self)?.options ?? []
         if !options.isEmpty { object.member("iceOptions", strings: options.map(\.description)) }
         object.member("codes", strings: side.codes.map(\.rawValue))
     }
