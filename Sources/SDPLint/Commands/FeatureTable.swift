@@ -1,6 +1,5 @@
 import SDPLintDiagnostics
 import SDPLintICE
-import SDPLintInput
 import SDPLintJSON
 import SDPLintOfferAnswer
 import SDPLintSDP
@@ -45,11 +44,7 @@ enum FeatureTable {
                         candidates.member(side, object: { count(list, into: &$0) })
                     }
                 })
-            var counts = SeverityCounts()
-            for finding in exchange.findings { counts.add(finding.severity) }
-            row.member("errors", counts.errors)
-            row.member("warnings", counts.warnings)
-            row.member("infos", counts.infos)
+            RecordReport.writeCounts(exchange.findings, to: &row)
             row.member("findings", strings: exchange.findings.map(\.code.rawValue))
         }
         return json.output + "\n"

@@ -172,11 +172,7 @@ struct RecordReport {
     /// The counts and the findings, each with where it counts its line and column when that
     /// is not the input's lines.
     private static func write(_ findings: [(Diagnostic, context: String?)], to object: inout JSONWriter.ObjectWriter) {
-        var counts = SeverityCounts()
-        for (diagnostic, _) in findings { counts.add(diagnostic.severity) }
-        object.member("errors", counts.errors)
-        object.member("warnings", counts.warnings)
-        object.member("infos", counts.infos)
+        writeCounts(findings.map(\.0), to: &object)
         object.member(
             "findings",
             array: { items in
@@ -194,6 +190,15 @@ struct RecordReport {
                     }
                 }
             })
+    }
+
+    /// How many of `findings` are errors, warnings and notes, as flat members (`errors`,
+    /// `warnings`, `infos`) that a table's columns take as they are.
+    static func writeCounts(_ findings: [Diagnostic], to object: inout JSONWriter.ObjectWriter) {
+        let counts = SeverityCounts(findings)
+        object.member("errors", counts.errors)
+        object.member("warnings", counts.warnings)
+        object.member("infos", counts.infos)
     }
 
     /// The keys of a record: what its message is and what identifies it.
