@@ -11,28 +11,44 @@ package protocol ByteSource: AnyObject {
     /// Appends at most about `count` bytes to `buffer` (a decompressor may append more) and
     /// says how many; 0 means the input is over.
     func read(into buffer: inout [UInt8], upTo count: Int) throws(CaptureError) -> Int
+    /// Whether a read would return at once: bytes have arrived, or the input is over. A
+    /// reader that hands over what it has when nothing more is ready asks this.
+    var isReady: Bool { get }
 }
 
-/// A file read with stdio, so that a capture of any size is read in chunks and never held
-/// whole.
+extension ByteSource {
+    /// Memory and decompressors are always ready.
+    package var isReady: Bool { true }
+}
+
+/// A file read in chunks, so that a capture of any size is never held whole. A read returns
+/// what the file has ready: from a pipe or a terminal, what has arrived so far, so that a live
+/// stream's records are read as they come rather than once a chunk has filled.
 package final class FileSource: ByteSource {
-    private let file: UnsafeMutablePointer<FILE>
+    private let descriptor: Int32
     private var position = 0
     private var scratch: [UInt8] = []
 
     package init(path: String) throws(CaptureError) {
-        guard let file = fopen(path, "rb") else {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             throw CaptureError(.unreadable, offset: 0, "cannot open \(path): \(String(cString: strerror(errno)))")
         }
-        self.file = file
+        self.descriptor = descriptor
     }
 
-    deinit { fclose(file) }
+    deinit { close(descriptor) }
+
+    /// Whether bytes have arrived or the input is over; a regular file always is.
+    package var isReady: Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) != 0
+    }
 
     /// The size of a regular file, or `nil` for a pipe, a device or a terminal.
     package var size: Int? {
         var status = stat()
-        guard fstat(fileno(file), &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)
     }
 
@@ -41,17 +57,26 @@ package final class FileSource: ByteSource {
         // Read through a scratch buffer allocated once: appending its bytes is a copy, where
         // growing `buffer` by `count` zeros first would write every byte twice.
         if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
-        let got = scratch.withUnsafeMutableBufferPointer { pointer -> Int in
-            guard let base = pointer.baseAddress else { return 0 }
-            return fread(base, 1, count, file)
+        var got = -1
+        while got < 0 {
+            got = scratch.withUnsafeMutableBufferPointer { pointer -> Int in
+                guard let base = pointer.baseAddress else { return 0 }
+                return readBytes(descriptor, base, count)
+            }
+            // A signal (the listener's stop, a resize) interrupts a read that had nothing yet.
+            if got < 0 && errno != EINTR {
+                throw CaptureError(.unreadable, offset: position, "read error: \(String(cString: strerror(errno)))")
+            }
         }
         buffer.append(contentsOf: scratch[0..<got])
-        if got == 0, ferror(file) != 0 {
-            throw CaptureError(.unreadable, offset: position, "read error: \(String(cString: strerror(errno)))")
-        }
         position += got
         return got
     }
+}
+
+/// read(2), named apart from ``FileSource/read(into:upTo:)``, which it would be inside it.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// Bytes already in memory.

@@ -313,7 +313,7 @@ extension InputReader {
         file: String?, name: String, kind forced: InputKind? = nil, options: Options = .lenient, maxBytes: Int,
         deliver: (InputDocument) -> Void
     ) throws(InputError) {
-        let (source, head) = try open(file, name: name)
+        let (source, head, ended) = try open(file, name: name)
         let kind = forced ?? InputKind.detect(head, name: name)
         if isCapture(kind, name: name) {
             readCapture(captureDecoder(source, head: head, name: name), name: name, options: options, deliver: deliver)
@@ -321,12 +321,12 @@ extension InputReader {
         }
         if kind == .json && SignalingJSON.isNDJSON(head) {
             var stream = NDJSONStream(name: name, strict: options.strict)
-            try streamLines(head, from: source, name: name, into: &stream, deliver: deliver)
+            try streamLines(head, ended: ended, from: source, name: name, into: &stream, deliver: deliver)
             return
         }
         if kind == .rtcstats {
             var stream = RTCStatsStream(name: name, strict: options.strict)
-            try streamLines(head, from: source, name: name, into: &stream, deliver: deliver)
+            try streamLines(head, ended: ended, from: source, name: name, into: &stream, deliver: deliver)
             return
         }
         if kind == .gzip {
@@ -338,21 +338,28 @@ extension InputReader {
     }
 
     /// A text read a block of whole lines at a time (an NDJSON stream, an rtcstats dump):
-    /// `head`, then the rest of `source`.
+    /// `head`, then the rest of `source` unless `ended`. A block is what has arrived, up to
+    /// `blockSize`, cut after its last whole line: a live stream's lines are handed over as
+    /// they come.
     private static func streamLines(
-        _ head: [UInt8], from source: any ByteSource, name: String, into stream: inout some LineStream,
+        _ head: [UInt8], ended: Bool, from source: any ByteSource, name: String, into stream: inout some LineStream,
         deliver: (InputDocument) -> Void
     ) throws(InputError) {
         var carry = head
-        var exhausted = head.count < headSize
+        var exhausted = ended
         while true {
-            if !exhausted { exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0 }
-            guard !carry.isEmpty else { break }
             // Whole lines only; a last line without LF ends the stream.
             let cut = exhausted ? carry.count : (carry.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            guard cut > 0 else { continue }
-            deliver(stream.next(Array(carry[..<cut])))
-            carry.removeFirst(cut)
+            if cut > 0 {
+                deliver(stream.next(Array(carry[..<cut])))
+                carry.removeFirst(cut)
+            }
+            if exhausted { break }
+            // Wait for more, then take what else is ready, up to a block: a busy stream is read
+            // a block at a time, an idle one's lines are handed over as they arrive.
+            repeat {
+                exhausted = try fill(&carry, from: source, upTo: blockSize, name: name) == 0
+            } while !exhausted && carry.count < blockSize && source.isReady
         }
         deliver(stream.finish())
     }
@@ -382,10 +389,14 @@ extension InputReader {
             let deliverInflated = { (piece: InputDocument) in deliver(decompressed(piece, name: name, problems: [])) }
             if inner == .rtcstats {
                 var stream = RTCStatsStream(name: innerName, strict: options.strict)
-                try? streamLines(text, from: rest, name: innerName, into: &stream, deliver: deliverInflated)
+                try? streamLines(
+                    text, ended: text.count < headSize, from: rest, name: innerName, into: &stream,
+                    deliver: deliverInflated)
             } else {
                 var stream = NDJSONStream(name: innerName, strict: options.strict)
-                try? streamLines(text, from: rest, name: innerName, into: &stream, deliver: deliverInflated)
+                try? streamLines(
+                    text, ended: text.count < headSize, from: rest, name: innerName, into: &stream,
+                    deliver: deliverInflated)
             }
             // A fault in the gzip data after whole lines were read: what came before stands.
             if let fault = rest.fault {
@@ -424,16 +435,29 @@ extension InputReader {
     /// Opens a file (or standard input, `file` `nil`) and reads its first bytes, to tell what
     /// it is. The source is read on from there, never opened again: a FIFO or a pipe gives its
     /// bytes once.
-    private static func open(_ file: String?, name: String) throws(InputError) -> (FileSource, [UInt8]) {
+    private static func open(
+        _ file: String?, name: String
+    ) throws(InputError) -> (source: FileSource, head: [UInt8], ended: Bool) {
         let source: FileSource
         do throws(CaptureError) {
             source = try FileSource(path: file ?? "/dev/stdin")
         } catch {
             throw InputError(path: name, message: error.reason)
         }
+        // Until the first bytes tell what the input is: `headSize` bytes, the end, or two whole
+        // lines, which tell a stream of lines (NDJSON, an rtcstats dump) and must not wait for
+        // more: a live stream's first records are checked as they come.
         var head: [UInt8] = []
-        try fill(&head, from: source, upTo: headSize, name: name)
-        return (source, head)
+        var lines = 0
+        while head.count < headSize {
+            let start = head.count
+            guard try fill(&head, from: source, upTo: headSize - head.count, name: name) > 0 else {
+                return (source, head, true)
+            }
+            lines += head[start...].count { $0 == 0x0A }
+            if lines >= 2 { break }
+        }
+        return (source, head, false)
     }
 
     /// `head` and the rest of `source`, up to `maxBytes` in all.
@@ -679,7 +703,7 @@ extension InputReader {
     public static func document(
         file: String?, name: String, kind forced: InputKind? = nil, options: Options = .lenient, maxBytes: Int
     ) throws(InputError) -> InputDocument {
-        let (source, head) = try open(file, name: name)
+        let (source, head, _) = try open(file, name: name)
         guard isCapture(forced ?? InputKind.detect(head, name: name), name: name) else {
             let bytes = try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
             return read(bytes, name: name, kind: forced, options: options.bounded(by: maxBytes))
@@ -707,7 +731,7 @@ extension InputReader {
     ///
     /// - Throws: ``InputError`` when the input cannot be read or is larger than `maxBytes`.
     public static func bytes(file: String?, name: String, maxBytes: Int) throws(InputError) -> [UInt8] {
-        let (source, head) = try open(file, name: name)
+        let (source, head, _) = try open(file, name: name)
         return try rest(of: source, after: head, file: file, name: name, maxBytes: maxBytes)
     }
 }

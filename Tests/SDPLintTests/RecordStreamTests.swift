@@ -117,6 +117,42 @@ import Testing
         #expect(objects.flatMap(Self.codes).sorted() == reported.sorted())
     }
 
+    /// A live stream (a pipe that stays open): each record's object is written as the record
+    /// arrives, not once a block has filled or the input has ended.
+    @Test func recordsOfALiveStreamAreWrittenAsTheyArrive() throws {
+        let lines = try Self.sessions(1)
+        let process = Process()
+        process.executableURL = Executable.productsDirectory.appendingPathComponent("sdplint")
+        process.arguments = ["check", "--format", "ndjson", "-"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        try input.fileHandleForWriting.write(contentsOf: Data((lines[0] + "\n" + lines[1] + "\n").utf8))
+        // The two objects come while standard input is still open.
+        let received = Data.Lock()
+        let reader = Thread {
+            var data = Data()
+            while data.count { $0 == 0x0A } < 2 {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                data += chunk
+            }
+            received.set(data)
+        }
+        reader.start()
+        let deadline = Date().addingTimeInterval(30)
+        while received.get() == nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let objects = try Self.objects(String(decoding: try #require(received.get()), as: UTF8.self))
+        #expect(objects.map { $0["id"] as? String } == ["s0-0", "s0-1"])
+        #expect(process.isRunning, "standard input is still open")
+    }
+
     /// Inputs that are not record streams: one object each, a capture one per dialog, with
     /// every finding the JSON report has.
     @Test(arguments: [
@@ -255,5 +291,15 @@ import Testing
         #expect(run.status == 0, "\(run.standardOutput)\n\(run.standardError.suffix(2000))")
         #expect(run.standardOutput.contains("2000 records checked in 4 partitions"))
         #expect(run.standardOutput.contains("2000 and 2000 records, the same findings"))
+    }
+}
+
+extension Data {
+    /// A value handed from one thread to another.
+    final class Lock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Data?
+        func set(_ data: Data) { lock.withLock { value = data } }
+        func get() -> Data? { lock.withLock { value } }
     }
 }
