@@ -27,6 +27,7 @@ struct Diff: ParsableCommand {
               sdplint diff offer.sdp answer.sdp
               sdplint diff -v offer.sdp answer.sdp
               sdplint diff --format json offer.sdp answer.sdp
+              sdplint diff --format ndjson signaling.ndjson > exchanges.ndjson
               sdplint diff offer1.sdp answer1.sdp offer2.sdp answer2.sdp
             """
     )
@@ -43,9 +44,10 @@ struct Diff: ParsableCommand {
     @Option(
         help: """
             Output format: text, json (Schemas/sdplint-negotiation.schema.json), html (one self-contained page: \
-            codecs negotiated and dropped per section, the descriptions explained with their findings), or the \
-            findings alone as sarif (SARIF 2.1.0) or github (Actions annotations), each in the description it is \
-            about.
+            codecs negotiated and dropped per section, the descriptions explained with their findings), ndjson \
+            (one row per exchange, Schemas/sdplint-features.schema.json: every session of one input read as a \
+            stream, or the descriptions given), or the findings alone as sarif (SARIF 2.1.0) or github (Actions \
+            annotations), each in the description it is about.
             """)
     var format: DiffCommand.Format = .text
 

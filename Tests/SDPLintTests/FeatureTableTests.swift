@@ -62,6 +62,26 @@ import Testing
         #expect((row["findings"] as? [String] ?? []).sorted() == diffCodes.sorted())
     }
 
+    /// `diff --format ndjson`: the rows `check --format features` writes, for a stream; for two
+    /// descriptions given, the row their exchange makes in a stream.
+    @Test func diffWritesTheSameRows() throws {
+        let stream = "Fixtures/signaling/json/exchange.ndjson"
+        let diff = try Executable.run("sdplint", ["diff", "--format", "ndjson", stream])
+        let check = try Executable.run("sdplint", ["check", "--format", "features", stream])
+        #expect(!diff.standardOutput.isEmpty)
+        #expect(diff.standardOutput == check.standardOutput)
+        let pair = [
+            "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp", "Fixtures/corpus/firefox/codec-vp9-only.answer.sdp",
+        ]
+        let run = try Executable.run("sdplint", ["diff", "--format", "ndjson"] + pair)
+        let schema = try JSONSchema(named: "sdplint-features.schema.json")
+        #expect(try schema.validate(Data(run.standardOutput.utf8)).isEmpty)
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let section = Self.sections(row).first
+        #expect((section?["codec"] as? [String: Any])?["name"] as? String == "VP9")
+        #expect((row["offer"] as? [String: Any])?["context"] as? String == pair[0])
+    }
+
     @Test func aStreamOfSessionsHasARowPerAnsweredOffer() throws {
         let lines = try RecordStreamTests.sessions(3)
         let rows = try Self.rows(["-"], input: Data((lines.joined(separator: "\n") + "\n").utf8))

@@ -2,6 +2,7 @@ import SDPLintDiagnostics
 public import SDPLintInput
 public import SDPLintOfferAnswer
 public import SDPLintReporting
+import SDPLintSDP
 
 /// `sdplint diff`: what an offer and its answer negotiated, or what a renegotiation sequence
 /// changed step by step, from descriptions read once by the input reader: SDP files, or the
@@ -12,6 +13,10 @@ public struct DiffCommand {
     /// writes them.
     public enum Format: String, Sendable, Hashable, CaseIterable {
         case text, json, sarif, github, html
+        /// One JSON object a line per exchange, as `check --format features` writes them
+        /// (`Schemas/sdplint-features.schema.json`): every session of one input, read as a
+        /// stream, or the exchanges of the descriptions given.
+        case ndjson
     }
 
     public var configuration: LintConfiguration
@@ -97,6 +102,11 @@ public struct DiffCommand {
 
     /// Analyses the inputs and writes the negotiation.
     public func run(_ inputs: [CommandInput], output: some CommandOutput) -> ExitStatus {
+        if format == .ndjson, inputs.count == 1, let input = inputs.first {
+            // Every exchange of every session, as the stream is read: the feature table.
+            let check = CheckCommand(configuration: configuration, format: .features, maxBytes: maxBytes, kind: kind)
+            return check.run([input.file ?? "-"], output: output)
+        }
         let found: (sources: [SDPSource], origins: NegotiationText.Sources)
         do throws(InputError) {
             found = try descriptions(inputs)
@@ -125,6 +135,8 @@ public struct DiffCommand {
             case .html:
                 output.write(Self.htmlStart(found.sources))
                 output.write(HTMLReport.negotiation(report, id: "n1", title: "What the exchange negotiated"))
+            case .ndjson:
+                output.write(row(report, offer: found.sources[0], answer: found.sources[1], findings: findings))
             case .sarif, .github: break
             }
         } else {
@@ -143,6 +155,17 @@ public struct DiffCommand {
                     output.write(
                         HTMLReport.negotiation(
                             negotiation, id: "n\(step.number)", title: "Exchange \(step.number): what it negotiated"))
+                }
+            case .ndjson:
+                for step in report.steps {
+                    guard let negotiation = step.negotiation, let answer = step.answerDocument,
+                        found.sources.indices.contains(step.offerDocument), found.sources.indices.contains(answer)
+                    else { continue }
+                    let sides = [found.sources[step.offerDocument].name, found.sources[answer].name]
+                    output.write(
+                        row(
+                            negotiation, offer: found.sources[step.offerDocument], answer: found.sources[answer],
+                            findings: findings.filter { sides.contains($0.file) }))
                 }
             case .sarif, .github: break
             }
@@ -173,9 +196,28 @@ public struct DiffCommand {
             for file in files { counts = counts + file.counts }
             output.write(
                 HTMLReport.end(summary: TextRenderer().summary(counts, in: found.sources.count, "description")))
-        case .text, .json: break
+        case .text, .json, .ndjson: break
         }
         return configuration.fails(findings.map(\.diagnostic)) ? .findings : .success
+    }
+
+    /// The feature-table row of one exchange of the descriptions given.
+    private func row(
+        _ negotiation: NegotiationReport, offer: SDPSource, answer: SDPSource, findings: [Finding]
+    ) -> String {
+        let sides = [(offer, SDPType.offer), (answer, SDPType.answer)].map { source, type in
+            // Its own findings' codes: its text's, the WebRTC rules' and the profiles'.
+            var own = configuration
+            own.type = type
+            let found =
+                own.apply(source.parsed.diagnostics) + Linter.descriptionChecks(source.parsed, configuration: own)
+            return Exchange.Side(
+                context: source.name, line: nil, id: nil, sdp: source.parsed.value, codes: found.map(\.code))
+        }
+        let exchange = Exchange(
+            session: "\(offer.name) → \(answer.name)", origin: nil, offer: sides[0], answer: sides[1],
+            negotiation: negotiation, findings: findings.map(\.diagnostic), trickled: [])
+        return FeatureTable.row(exchange, input: offer.name)
     }
 
     /// The findings as `check` reports them: one file per description that has any, in the
