@@ -37,10 +37,19 @@ public enum Executable {
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
-        if let input { inPipe.fileHandleForWriting.write(input) }
-        try inPipe.fileHandleForWriting.close()
+        // Standard input is written, and standard error read, beside the reading of standard
+        // output: a program that writes as it reads (a record stream) would otherwise fill
+        // one pipe while the other waits.
+        let writing = DispatchGroup()
+        let writer = inPipe.fileHandleForWriting
+        DispatchQueue.global().async(group: writing) {
+            if let input { writer.write(input) }
+            try? writer.close()
+        }
+        let errors = ReadToEnd(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        writing.wait()
+        let errData = errors.wait()
         process.waitUntilExit()
         return ExecutableRun(
             status: process.terminationStatus,
@@ -80,5 +89,24 @@ public enum Executable {
         return ExecutableRun(
             status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
             standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), standardOutputData: outData)
+    }
+}
+
+/// A pipe read to its end on another thread.
+final class ReadToEnd: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    /// What the pipe held, once it has ended.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
