@@ -607,7 +607,7 @@ public struct NDJSONStream: LineStream, Sendable {
     public mutating func next(_ block: [UInt8]) -> InputDocument {
         var json = JSONParseOptions.lenient
         json.strict = strict
-        let (messages, diagnostics) = SignalingJSON.read(block, options: json, lines: true)
+        let (messages, diagnostics, records) = SignalingJSON.readRecords(block, options: json)
         readErrors = readErrors || diagnostics.containsErrors
         let moved = messages.map { located in
             var moved = located
@@ -623,7 +623,7 @@ public struct NDJSONStream: LineStream, Sendable {
             }, source: block, format: .json, firstNumber: count)
         document.name = name
         document.firstLine = line
-        document.records = Self.recordLines(block, firstLine: line)
+        document.records = records.map { $0 + line - 1 }
         count += messages.count
         line += block.count { $0 == 0x0A }
         offset += block.count
@@ -642,26 +642,6 @@ public struct NDJSONStream: LineStream, Sendable {
         return InputDocument(
             name: name, kind: .json, format: "JSON signaling messages", content: .traces([]), diagnostics: diagnostics,
             textsChecked: true)
-    }
-
-    /// The lines of `block` (numbered from `firstLine`) that hold something: the records of
-    /// an NDJSON block, blank lines between them left out.
-    package static func recordLines(_ block: [UInt8], firstLine: Int) -> [Int] {
-        var lines: [Int] = []
-        var line = firstLine
-        var blank = true
-        for byte in block {
-            switch byte {
-            case 0x0A:
-                if !blank { lines.append(line) }
-                line += 1
-                blank = true
-            case 0x20, 0x09, 0x0D: break
-            default: blank = false
-            }
-        }
-        if !blank { lines.append(line) }
-        return lines
     }
 
     /// A location in the block, moved to where the block starts in the stream.

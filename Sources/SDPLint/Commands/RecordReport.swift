@@ -162,9 +162,14 @@ struct RecordReport {
         guard document.kind == .json, case .traces(let traces) = document.content,
             traces.contains(where: { !$0.events.isEmpty }) || document.diagnostics.containsErrors
         else { return [] }
-        let lines = NDJSONStream.recordLines(document.source.bytes, firstLine: document.firstLine)
-        let readers = traces.flatMap(\.events).allSatisfy { $0.message != nil }
-        return lines.count == 1 && readers ? lines : []
+        guard traces.flatMap(\.events).allSatisfy({ $0.message != nil }) else { return [] }
+        // JSON's white space (RFC 8259 §2) around the text, which holds no line feed.
+        let bytes = document.source.bytes
+        let blank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }),
+            !bytes[first...last].contains(0x0A)
+        else { return [] }
+        return [document.firstLine + bytes[..<first].count { $0 == 0x0A }]
     }
 
     // MARK: Members

@@ -38,19 +38,32 @@ public enum SignalingJSON {
     public static func read(
         _ bytes: [UInt8], options: JSONParseOptions = .lenient, lines: Bool? = nil
     ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic]) {
-        var reader = Reader(bytes: bytes, index: SourceText(bytes), options: options)
         if lines ?? isNDJSON(bytes, options: options) {
-            for record in NDJSON.parse(bytes: bytes, options: options).value {
-                reader.diagnostics += record.diagnostics
-                if let document = record.document { reader.readTopLevel(document.root, arrayAllowed: false) }
-            }
-        } else {
-            let parsed = JSONDocument.parse(bytes: bytes, options: options)
-            let (document, diagnostics) = (parsed.value, parsed.diagnostics)
-            reader.diagnostics += diagnostics
-            if let document { reader.readTopLevel(document.root, arrayAllowed: true) }
+            let read = readRecords(bytes, options: options)
+            return (read.messages, read.diagnostics)
         }
+        var reader = Reader(bytes: bytes, index: SourceText(bytes), options: options)
+        let parsed = JSONDocument.parse(bytes: bytes, options: options)
+        reader.diagnostics += parsed.diagnostics
+        if let document = parsed.value { reader.readTopLevel(document.root, arrayAllowed: true) }
         return (reader.messages, reader.diagnostics)
+    }
+
+    /// Reads the messages of an NDJSON stream, one per line, and says where its records are:
+    /// the line of each non-blank line, as the NDJSON parser found them.
+    ///
+    /// - Complexity: O(n) in the size of the input.
+    package static func readRecords(
+        _ bytes: [UInt8], options: JSONParseOptions = .lenient
+    ) -> (messages: [Located<SignalingMessage>], diagnostics: [Diagnostic], records: [Int]) {
+        var reader = Reader(bytes: bytes, index: SourceText(bytes), options: options)
+        var records: [Int] = []
+        for record in NDJSON.parse(bytes: bytes, options: options).value {
+            records.append(record.line)
+            reader.diagnostics += record.diagnostics
+            if let document = record.document { reader.readTopLevel(document.root, arrayAllowed: false) }
+        }
+        return (reader.messages, reader.diagnostics, records)
     }
 
     /// Reads the messages of a JSON text parsed already (one text, not NDJSON): its findings
