@@ -149,9 +149,10 @@ public struct DocumentChecker {
         var files: [LintedFile] = []
         let jobs = traces.map { trace in (trace: trace, checker: sessions.removeValue(forKey: trace.name)?.checker) }
         // Room for the sessions that go on or begin here: past the limit, the idlest others end.
-        while !sessions.isEmpty && sessions.count + jobs.count > Self.openSessionLimit {
-            guard let idle = sessions.min(by: { $0.value.lastUse < $1.value.lastUse })?.key else { break }
-            files += end(idle)
+        let excess = sessions.count + jobs.count - Self.openSessionLimit
+        if excess > 0 {
+            let idlest = sessions.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(excess).map(\.key)
+            for idle in idlest { files += end(idle) }
         }
         let (path, configuration, byRecord, keepsExchanges) = (name, configuration, byRecord, keepsExchanges)
         Batch.forEach(
