@@ -101,7 +101,7 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
     case "--target": target = Double(arguments.popFirst() ?? "") ?? target
-    case "--only": only = arguments.popFirst()  // parse | string | serialize, for profiling
+    case "--only": only = arguments.popFirst()  // parse | string | serialize | edited, for profiling
     case "--passes": fixedPasses = Int(arguments.popFirst() ?? "")  // untimed, for instruction counts
     case "--candidates": candidateFile = arguments.popFirst()  // a file of candidate lines
     case "--dump": dumping = true  // every finding, the model and the output, to diff two builds
@@ -184,24 +184,32 @@ if directories.isEmpty {
 
 print(
     """
-    | folder | files | avg bytes | parse ns/SDP (median) | parse MB/s | serialize ns/SDP | parse(String) ns/SDP | \
-    peak RSS MiB | errors | not byte-identical |
+    | folder | files | avg bytes | parse ns/SDP (median) | parse MB/s | serialize ns/SDP | serialize edited ns/SDP | \
+    parse(String) ns/SDP | peak RSS MiB | errors | not byte-identical |
     """
 )
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for directory in directories {
     let inputs = sdpFiles(in: directory).compactMap(readFile)
     guard !inputs.isEmpty else { continue }
     let texts = inputs.map { String(decoding: $0, as: UTF8.self) }
     let totalBytes = inputs.reduce(0) { $0 + $1.count }
+    // Untouched descriptions serialize by copying the input they keep; `edited` ones have had
+    // an edit that changes nothing, so they are written from the model, line by line.
     var parsed: [SessionDescription] = []
+    var edited: [SessionDescription] = []
     var errors = 0
     var changed = 0
     for input in inputs {
         let result = SessionDescription.parse(bytes: input)
         if result.hasErrors { errors += 1 }
-        if Array(result.value.serialized().utf8) != input { changed += 1 }
+        var rewritten = result.value
+        rewritten.lineEnding = result.value.lineEnding
+        if Array(result.value.serialized().utf8) != input || Array(rewritten.serialized().utf8) != input {
+            changed += 1
+        }
         parsed.append(result.value)
+        edited.append(rewritten)
     }
     if let fixedPasses {
         // A fixed amount of work and no timing: run under `valgrind --tool=callgrind` to count
@@ -210,6 +218,8 @@ for directory in directories {
         for _ in 0..<fixedPasses {
             if only == "serialize" {
                 for description in parsed { n &+= description.serialized().utf8.count }
+            } else if only == "edited" {
+                for description in edited { n &+= description.serialized().utf8.count }
             } else {
                 for input in inputs { n &+= mediaCount(SessionDescription.parse(bytes: input, options: options)) }
             }
@@ -220,6 +230,7 @@ for directory in directories {
     var parseTimes: [Double] = []
     var stringTimes: [Double] = []
     var serializeTimes: [Double] = []
+    var editedTimes: [Double] = []
     for _ in 0..<runs {
         if only != nil && only != "parse" {
             parseTimes.append(0)
@@ -251,6 +262,16 @@ for directory in directories {
                     return n
                 })
         }
+        if only != nil && only != "edited" {
+            editedTimes.append(0)
+        } else {
+            editedTimes.append(
+                measure(target: target) {
+                    var n = 0
+                    for description in edited { n &+= description.serialized().utf8.count }
+                    return n
+                })
+        }
     }
     func nanoseconds(_ times: [Double]) -> String {
         let value = median(times)
@@ -263,7 +284,7 @@ for directory in directories {
     print(
         """
         | \(name) | \(inputs.count) | \(totalBytes / inputs.count) | \(nanoseconds(parseTimes)) | \(megabytes) | \
-        \(nanoseconds(serializeTimes)) | \(nanoseconds(stringTimes)) | \(Int(peakRSSMiB())) | \(errors) | \
+        \(nanoseconds(serializeTimes)) | \(nanoseconds(editedTimes)) | \(nanoseconds(stringTimes)) | \(Int(peakRSSMiB())) | \(errors) | \
         \(changed) |
         """
     )

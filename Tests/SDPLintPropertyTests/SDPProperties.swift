@@ -19,6 +19,10 @@ import Testing
         await propertyCheck(count: iterations, input: SDPGrammar.sessions) { session in
             let parsed = SessionDescription.parse(session.text).value
             #expect(parsed.serialized() == session.text)
+            // Written from the model, not copied from the kept input: any edit drops that.
+            var written = parsed
+            written.lineEnding = parsed.lineEnding
+            #expect(written.serialized() == session.text)
         }
     }
 

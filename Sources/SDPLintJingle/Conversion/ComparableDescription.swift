@@ -37,7 +37,9 @@ public struct ComparableDescription: Sendable, Hashable {
         for item in dropped {
             switch item.scope {
             case .session, nil:
-                Self.apply(item, to: &sdp.attributes, bandwidths: &sdp.bandwidths)
+                var (attributes, bandwidths) = (sdp.attributes, sdp.bandwidths)
+                Self.apply(item, to: &attributes, bandwidths: &bandwidths)
+                (sdp.attributes, sdp.bandwidths) = (attributes, bandwidths)
             case .media(let index, _):
                 guard sdp.media.indices.contains(index) else { continue }
                 if item.item == .section {

@@ -15,36 +15,45 @@
 /// ```
 public struct SessionDescription: Sendable, Hashable {
     /// `v=`: the protocol version, 0.
-    public var version: Int { didSet { versionVerbatim = nil } }
+    public var version: Int {
+        didSet {
+            versionVerbatim = nil
+            parsed = nil
+        }
+    }
     /// `o=`: the originator and the session's identity and version.
-    public var origin: Origin
+    public var origin: Origin { didSet { parsed = nil } }
     /// `s=`: the session name; "-" when there is none.
-    public var sessionName: String
+    public var sessionName: String { didSet { parsed = nil } }
     /// `i=`: session information.
-    public var information: String?
+    public var information: String? { didSet { parsed = nil } }
     /// `u=`: a URI with more information.
-    public var uri: String?
+    public var uri: String? { didSet { parsed = nil } }
     /// `e=` lines.
-    public var emails: [String]
+    public var emails: [String] { didSet { parsed = nil } }
     /// `p=` lines.
-    public var phones: [String]
+    public var phones: [String] { didSet { parsed = nil } }
     /// `c=`: the session-level connection.
-    public var connection: Connection?
+    public var connection: Connection? { didSet { parsed = nil } }
     /// `b=` lines.
-    public var bandwidths: [Bandwidth]
+    public var bandwidths: [Bandwidth] { didSet { parsed = nil } }
     /// `t=` lines with their `r=` and `z=` lines; at least one.
-    public var times: [TimeDescription]
+    public var times: [TimeDescription] { didSet { parsed = nil } }
     /// `k=`: the obsolete encryption key line, as written (RFC 8866 §5.12).
-    public var encryptionKey: String?
+    public var encryptionKey: String? { didSet { parsed = nil } }
     /// Session-level `a=` lines, in order.
-    public var attributes: [Attribute]
+    public var attributes: [Attribute] { didSet { parsed = nil } }
     /// The media sections, in order.
-    public var media: [MediaDescription]
+    public var media: [MediaDescription] { didSet { parsed = nil } }
     /// Session-level lines kept as written that have no place in the model.
-    public var extraLines: [ExtraLine]
+    public var extraLines: [ExtraLine] { didSet { parsed = nil } }
     /// The line ending used when writing; parsing records the one the input used.
-    public var lineEnding: LineEnding
-    var versionVerbatim: String?
+    public var lineEnding: LineEnding { didSet { parsed = nil } }
+    var versionVerbatim: String? { didSet { parsed = nil } }
+    /// The bytes this description was parsed from, kept while writing the model out would give
+    /// them back unchanged (the parser decides; any edit clears them): ``serialized()`` of an
+    /// untouched description copies them instead of writing every line again.
+    var parsed: ParsedBytes = nil
 
     public init(
         version: Int = 0,
@@ -79,4 +88,16 @@ public struct SessionDescription: Sendable, Hashable {
         self.extraLines = extraLines
         self.lineEnding = lineEnding
     }
+}
+
+/// The input of a parse, held by the description read from it. Not part of equality: two
+/// descriptions are equal when they say the same thing, wherever they were read.
+struct ParsedBytes: Sendable, Hashable, ExpressibleByNilLiteral {
+    let bytes: [UInt8]?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(nilLiteral: ()) { bytes = nil }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }

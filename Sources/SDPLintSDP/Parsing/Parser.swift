@@ -53,6 +53,9 @@ struct Parser {
     private var secondDescription = false
 
     private var lineEnding: LineEnding?
+    /// Set where the model will not write the input back as it was: a line read out of its
+    /// place or not read at all, a line ending changed or added, a line the model adds.
+    private var rewrites = false
     private var reportedMixedEndings = false
     private var reportedLFOnly = false
 
@@ -79,10 +82,14 @@ struct Parser {
     struct Output {
         var description: SessionDescription
         var diagnostics: [Diagnostic]
+        /// Whether writing the description out gives back exactly the bytes parsed.
+        var reproducesInput: Bool
 
-        /// The result for `bytes`, which are what was parsed.
+        /// The result for `bytes`, which are what was parsed. A description that writes them
+        /// back unchanged keeps them, so that serializing it is a copy.
         consuming func result(_ bytes: [UInt8]) -> ParseResult<SessionDescription> {
-            ParseResult(value: description, diagnostics: diagnostics, source: SourceText(bytes))
+            if reproducesInput { description.parsed = ParsedBytes(bytes) }
+            return ParseResult(value: description, diagnostics: diagnostics, source: SourceText(bytes))
         }
     }
 
@@ -103,6 +110,8 @@ struct Parser {
         // The line scan notes whether it saw a byte above 0x7F: ASCII needs no UTF-8 check.
         if parser.scannedOnlyASCII { return parser.finish(bytes) }
         guard let bad = Bytes.firstInvalidUTF8(bytes) else { return parser.finish(bytes) }
+        // Values made from invalid bytes hold U+FFFD, so they are written back differently.
+        parser.rewrites = true
         var collector = DiagnosticCollector(strict: options.strict)
         var line = 1
         var lineStart = 0
@@ -156,6 +165,7 @@ struct Parser {
                 SDPRules.controlCharacter, 0..<3,
                 "the input starts with a UTF-8 byte order mark, which SDP does not allow; it was skipped")
             start = 3
+            rewrites = true
         }
         if count > limits.maxBytes {
             diagnostics.report(
@@ -194,6 +204,7 @@ struct Parser {
                         (SDPParseOptions.limits.maxLineLength); it was skipped
                         """
                     )
+                    rewrites = true
                 } else {
                     if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) {
                         onlyWhitespace = false
@@ -202,6 +213,9 @@ struct Parser {
                         anyLine(input, start..<contentEnd)
                         lastLine = start..<contentEnd
                         lastLineNumber = lineNumber
+                    } else {
+                        // White space before the first line is not part of the model.
+                        rewrites = true
                     }
                 }
                 if mediaCount > limits.maxMediaSections {
@@ -309,12 +323,14 @@ struct Parser {
 
     private mutating func noteLineEnding(_ ending: LineEnding?, at range: Range<Int>) {
         guard let ending else {
+            rewrites = true
             diagnostics.report(
                 SDPRules.lineEnding, range, "the last line has no line ending",
                 hint: "end every line, the last one included, with CRLF")
             return
         }
         if let lineEnding {
+            if ending != lineEnding { rewrites = true }
             if ending != lineEnding && !reportedMixedEndings {
                 reportedMixedEndings = true
                 diagnostics.report(
@@ -394,6 +410,7 @@ struct Parser {
         let trimmed = value.lowerBound..<trimmedEnd
         if !fragment && !seenVersion && type != UInt8(ascii: "v") && !reportedMissing.contains(UInt8(ascii: "v")) {
             reportedMissing.insert(UInt8(ascii: "v"))
+            rewrites = true  // the model writes the v= line it lacks
             diagnostics.report(
                 SDPRules.version, line.lowerBound..<(line.lowerBound + 1), "the description does not start with v=0")
         }
@@ -583,6 +600,7 @@ struct Parser {
     @inline(__always)
     private mutating func checkOrder(_ bytes: Span<UInt8>, _ type: UInt8, _ rank: Int, _ line: Range<Int>) {
         if rank < self.rank {
+            rewrites = true
             let letter = Character(UnicodeScalar(type))
             let later = Character(UnicodeScalar(rankType))
             diagnostics.report(
@@ -631,6 +649,7 @@ struct Parser {
             (UInt8(ascii: "t"), !session.times.isEmpty, "timing"),
         ]
         for (type, seen, name) in names where !seen {
+            rewrites = true
             let letter = Character(UnicodeScalar(type))
             if let anchor = missingAnchors[type] {
                 diagnostics.report(
@@ -901,7 +920,10 @@ struct Parser {
             if !fragment && (seenVersion || !session.attributes.isEmpty || !session.media.isEmpty) { reportMissing() }
             if options.checks { sessionChecks.finish(session, bytes, fragment: fragment, &diagnostics) }
         }
-        if session.times.isEmpty && !fragment { session.times.append(SessionDescription.TimeDescription()) }
+        if session.times.isEmpty && !fragment {
+            rewrites = true
+            session.times.append(SessionDescription.TimeDescription())
+        }
         session.lineEnding = lineEnding ?? .crlf
         var all = diagnostics.finish(overflowRule: SDPRules.tooManyFindings)
         // Findings made at the end point back at earlier lines; keep the list in input order.
@@ -913,6 +935,7 @@ struct Parser {
         // of the description, and discarding the parser would release them again.
         var description = Self.emptySession
         swap(&description, &session)
-        return Output(description: consume description, diagnostics: all)
+        return Output(
+            description: consume description, diagnostics: all, reproducesInput: !rewrites && !truncated && !fragment)
     }
 }

@@ -5,8 +5,12 @@ extension SessionDescription: CustomStringConvertible {
     /// lines out of order, a missing mandatory line, mixed line endings, a missing final line
     /// ending or invalid UTF-8 (each of which it names in a diagnostic).
     ///
+    /// An untouched parsed description gives back the bytes it was read from, copied once; an
+    /// edited one is written line by line.
+    ///
     /// - Complexity: O(*n*) in the size of the output.
     public func serialized() -> String {
+        if let bytes = parsed.bytes { return String(decoding: bytes, as: UTF8.self) }
         // Two passes over the same writer: count the bytes, then write them into a string of
         // exactly that size (see ``TextSink``).
         var counter = ByteCounter()
