@@ -1,7 +1,23 @@
-import Foundation
+import Dispatch
+import SDPLintCapture
 import SDPLintInput
 import SDPLintReporting
 import SDPLintWebRTC
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where inputs come from: files, directories (walked recursively, in sorted order) and
 /// standard input, read with a size limit so that one huge file cannot exhaust memory.
@@ -34,17 +50,16 @@ public enum Inputs {
                 items.append(.success(Item(path: "<stdin>", file: nil)))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            guard let type = fileType(argument) else {
                 items.append(.failure(Problem(path: argument, message: "no such file or directory")))
                 continue
             }
-            guard isDirectory.boolValue else {
+            guard type == S_IFDIR else {
                 items.append(.success(Item(path: argument, file: argument)))
                 continue
             }
             guard FileManager.default.isReadableFile(atPath: argument),
-                let enumerator = FileManager.default.enumerator(atPath: argument)
+                let relatives = try? FileManager.default.subpathsOfDirectory(atPath: argument)
             else {
                 items.append(
                     .failure(Problem(path: argument, message: "the directory cannot be read (check its permissions)")))
@@ -52,13 +67,9 @@ public enum Inputs {
             }
             var found: [String] = []
             var special: [String] = []
-            for case let relative as String in enumerator
-            where suffixes.contains(where: { relative.lowercased().hasSuffix($0) }) {
+            for relative in relatives where suffixes.contains(where: { relative.lowercased().hasSuffix($0) }) {
                 let path = argument.hasSuffix("/") ? argument + relative : argument + "/" + relative
-                var isSubdirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory),
-                    !isSubdirectory.boolValue
-                else { continue }
+                guard let type = fileType(path), type != S_IFDIR else { continue }
                 // A FIFO or a device found by a walk would block it or never end: it is read only
                 // when named on its own.
                 guard isRegularFile(path) else {
@@ -89,11 +100,11 @@ public enum Inputs {
     /// `nil` for standard input, a FIFO or a device (whose bytes can be read only once), or a
     /// file that cannot be opened.
     public static func peek(_ item: Item, count: Int = 64) -> [UInt8]? {
-        guard let file = item.file, isRegularFile(file), let handle = FileHandle(forReadingAtPath: file) else {
-            return nil
-        }
-        defer { try? handle.close() }
-        return [UInt8](handle.readData(ofLength: count))
+        guard let file = item.file, isRegularFile(file), let source = try? FileSource(path: file) else { return nil }
+        // A regular file's read returns what it has, up to `count`; only a short file gives less.
+        var bytes: [UInt8] = []
+        while bytes.count < count, let read = try? source.read(into: &bytes, upTo: count - bytes.count), read > 0 {}
+        return bytes
     }
 
     /// The size of a file in bytes, following symbolic links; 0 when it cannot be told.
@@ -105,8 +116,14 @@ public enum Inputs {
     /// Whether `path` is a regular file (following symbolic links): not a FIFO, a socket or a
     /// device, which opening can block on and reading can consume.
     static func isRegularFile(_ path: String) -> Bool {
+        fileType(path) == S_IFREG
+    }
+
+    /// The type bits of a file's mode (`S_IFREG`, `S_IFDIR`, …), following symbolic links;
+    /// `nil` when there is no such file.
+    static func fileType(_ path: String) -> mode_t? {
         var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        return stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
     }
 }
 
@@ -160,7 +177,7 @@ public enum Batch {
     /// What the workers share: which input starts next, the results not yet delivered, and
     /// what the inputs in flight cost.
     final class State<Output: Sendable>: @unchecked Sendable {
-        private let condition = NSCondition()
+        private let condition = Condition()
         private let costs: [Int]
         private let budget: Int
         private let window: Int

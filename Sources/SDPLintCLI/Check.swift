@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SDPLint
 import SDPLintCapture
 import SDPLintDiagnostics
@@ -7,8 +6,26 @@ import SDPLintInput
 import SDPLintReporting
 import SDPLintWebRTC
 
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named here rather than derived from the type name, which costs a runtime type lookup
+        // at every start.
+        commandName: "check",
         abstract:
             "Report every problem in SDP, signaling messages, browser dumps and captures, with the standard behind it.",
         discussion: """

@@ -1,13 +1,30 @@
 public import ArgumentParser
-import Foundation
 import SDPLint
 import SDPLintInput
 import SDPLintReporting
 import SDPLintSDP
 import SDPLintWebRTC
 
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named here rather than derived from the type name, which costs a runtime type lookup
+        // at every start.
+        commandName: "convert",
         abstract: "Convert signaling between JSON, SIP, WHIP/WHEP, SDP, SDP fragments and XMPP Jingle.",
         discussion: """
             Reads any input sdplint reads (detected from the content): signaling messages, SDP, \

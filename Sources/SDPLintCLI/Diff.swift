@@ -1,13 +1,30 @@
 public import ArgumentParser
-import Foundation
 import SDPLint
 import SDPLintInput
 import SDPLintOfferAnswer
 import SDPLintReporting
 import SDPLintWebRTC
 
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named here rather than derived from the type name, which costs a runtime type lookup
+        // at every start.
+        commandName: "diff",
         abstract: "Show what an offer and its answer negotiated, section by section, and why something was lost.",
         discussion: """
             With two descriptions, an offer and its answer: for each m-section the directions each \

@@ -1,5 +1,4 @@
 public import ArgumentParser
-import Foundation
 import SDPLint
 import SDPLintDiagnostics
 import SDPLintInput
@@ -7,8 +6,26 @@ import SDPLintJSON
 import SDPLintReporting
 import SDPLintWebRTC
 
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named here rather than derived from the type name, which costs a runtime type lookup
+        // at every start.
+        commandName: "format",
         abstract: "Print SDP in canonical form (CRLF, RFC 8866 line order, single spaces), like gofmt.",
         discussion: """
             Values are never changed, only spacing, line order and line endings. \

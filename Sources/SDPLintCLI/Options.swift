@@ -1,11 +1,25 @@
 public import ArgumentParser
-import Foundation
 import SDPLint
 import SDPLintDiagnostics
 import SDPLintInput
 import SDPLintReporting
 import SDPLintSDP
 import SDPLintWebRTC
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -356,5 +370,5 @@ struct InputError: Error, CustomStringConvertible {
 }
 
 func writeError(_ message: String) {
-    FileHandle.standardError.write(Data(("sdplint: " + message + "\n").utf8))
+    _ = Array(("sdplint: " + message + "\n").utf8).withUnsafeBufferPointer { AtomicFile.write($0, to: STDERR_FILENO) }
 }

@@ -1,9 +1,23 @@
 import ArgumentParser
-import Foundation
 import SDPLint
 import SDPLintInput
 import SDPLintReporting
 import SDPLintWebRTC
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct SDPLintCommand: ParsableCommand {
@@ -39,18 +53,26 @@ struct SDPLintCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            terminate(code.rawValue)
         } catch let error as InputError {
             writeError(error.message)
-            Foundation.exit(2)
+            terminate(2)
         } catch {
             let status = exitCode(for: error)
             if status == .success {
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                terminate(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+            _ = Array((fullMessage(for: error) + "\n").utf8).withUnsafeBufferPointer {
+                AtomicFile.write($0, to: STDERR_FILENO)
+            }
+            terminate(2)
         }
     }
+}
+
+/// exit(3), named apart from ``ParsableCommand/exit(withError:)``, which `exit` would be inside
+/// a command.
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
 }

@@ -27,7 +27,9 @@ extension ByteSource {
 package final class FileSource: ByteSource {
     private let descriptor: Int32
     private var position = 0
-    private var scratch: [UInt8] = []
+    /// Where read(2) puts bytes before they are appended: allocated, never zeroed, so that a
+    /// megabyte asked for a file of two kilobytes costs only the pages written.
+    private var scratch = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
     package init(path: String) throws(CaptureError) {
         let descriptor = open(path, O_RDONLY)
@@ -37,7 +39,10 @@ package final class FileSource: ByteSource {
         self.descriptor = descriptor
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        scratch.deallocate()
+    }
 
     /// Whether bytes have arrived or the input is over; a regular file always is.
     package var isReady: Bool {
@@ -56,19 +61,20 @@ package final class FileSource: ByteSource {
         guard count > 0 else { return 0 }
         // Read through a scratch buffer allocated once: appending its bytes is a copy, where
         // growing `buffer` by `count` zeros first would write every byte twice.
-        if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
+        if scratch.count < count {
+            scratch.deallocate()
+            scratch = .allocate(byteCount: count, alignment: 16)
+        }
+        guard let base = scratch.baseAddress else { return 0 }
         var got = -1
         while got < 0 {
-            got = scratch.withUnsafeMutableBufferPointer { pointer -> Int in
-                guard let base = pointer.baseAddress else { return 0 }
-                return readBytes(descriptor, base, count)
-            }
+            got = readBytes(descriptor, base, count)
             // A signal (the listener's stop, a resize) interrupts a read that had nothing yet.
             if got < 0 && errno != EINTR {
                 throw CaptureError(.unreadable, offset: position, "read error: \(String(cString: strerror(errno)))")
             }
         }
-        buffer.append(contentsOf: scratch[0..<got])
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<got]))
         position += got
         return got
     }

@@ -1,7 +1,21 @@
-import Foundation
 public import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintJSON
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as
@@ -63,8 +77,14 @@ public enum SARIFReport {
             }
             // Reopen the empty results array the writer closed.
             let output = json.output
-            guard let open = output.range(of: "\"results\": [", options: .backwards) else { return output }
-            return String(output[..<open.upperBound])
+            let bytes = Array(output.utf8)
+            let marker = Array("\"results\": [".utf8)
+            guard
+                let start = stride(from: bytes.count - marker.count, through: 0, by: -1).first(where: {
+                    bytes[$0..<($0 + marker.count)].elementsEqual(marker)
+                })
+            else { return output }
+            return String(decoding: bytes[..<(start + marker.count)], as: UTF8.self)
         }
 
         /// One result per finding of `file`.

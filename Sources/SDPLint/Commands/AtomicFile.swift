@@ -1,5 +1,19 @@
 import CSDPLintProcess
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file written under a temporary name beside its destination and renamed over it once it
 /// is complete, so that a reader of the destination sees the old file or the whole new one,
@@ -123,7 +137,7 @@ package final class AtomicFile {
         guard let base = buffer.baseAddress else { return nil }
         var offset = 0
         while offset < buffer.count {
-            let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+            let written = writeBytes(descriptor, base + offset, buffer.count - offset)
             if written > 0 {
                 offset += written
             } else if written < 0 && errno == EINTR {
@@ -152,4 +166,9 @@ package final class AtomicFile {
 
     /// Whether an interrupt asked a listener to stop.
     package static var stopRequested: Bool { sdplint_stop_requested() != 0 }
+}
+
+/// write(2), named apart from ``AtomicFile/write(_:to:)``, which it would be inside it.
+private func writeBytes(_ descriptor: Int32, _ buffer: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

@@ -1,9 +1,23 @@
 import CSDPLintProcess
-import Foundation
 package import SDPLintCapture
 public import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintReporting
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `sdplint check`: every finding in every input, written as the inputs are checked. Inputs
 /// read whole are checked on every core, as many at once as a memory budget allows, and
@@ -101,7 +115,8 @@ public struct CheckCommand {
         // SARIF converts columns to code points and text shows snippets: both need the text.
         let keepText = format == .text || format == .sarif || format == .html
         var json = JSONReport.Stream(toolVersion: sdplintVersion)
-        var sarif = SARIFReport.Stream(toolVersion: sdplintVersion, rules: RuleCatalog.all)
+        // The rule catalog is built only for the one format that lists it.
+        var sarif = SARIFReport.Stream(toolVersion: sdplintVersion, rules: format == .sarif ? RuleCatalog.all : [])
         if format == .json { output.write(json.begin()) }
         if format == .sarif { output.write(sarif.begin()) }
         if format == .html {

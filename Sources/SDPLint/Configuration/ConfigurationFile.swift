@@ -1,10 +1,24 @@
-import Foundation
 public import SDPLintDiagnostics
 import SDPLintInput
 import SDPLintJSON
 import SDPLintReporting
 import SDPLintSDP
 import SDPLintWebRTC
+
+#if canImport(FoundationEssentials)
+// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
+// type conformances that every process would load and scan at start-up.
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `.sdplint.json`: the rules and severities a project settles on, found from the working
 /// directory upward (as `.editorconfig` and `.swiftlint.yml` are). Options on the command line
