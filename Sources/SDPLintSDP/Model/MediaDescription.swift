@@ -18,26 +18,36 @@ public struct MediaDescription: Sendable, Hashable {
     public var port: Int { didSet { verbatim = nil } }
     /// The number of ports, for hierarchically encoded streams (`m=video 49170/2 …`).
     public var portCount: Int? { didSet { verbatim = nil } }
+    /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
+    // Declared here, where it fills the padding after `portCount`: thousands of sections are
+    // kept in one array, and every byte of a section counts that many times.
+    public internal(set) var sourceLine: SourceLine = .none
     /// The transport protocol, such as `UDP/TLS/RTP/SAVPF`.
     public var proto: TransportProtocol { didSet { verbatim = nil } }
     /// The formats: RTP payload types for RTP protocols, "webrtc-datachannel" for SCTP.
     public var formats: [String] { didSet { verbatim = nil } }
     /// The `i=` line.
-    public var information: String?
+    public var information: String? {
+        get { rare?.information }
+        set { rare = RareFields.make(information: newValue, encryptionKey: encryptionKey) }
+    }
     /// The `c=` lines.
     public var connections: [Connection]
     /// The `b=` lines.
     public var bandwidths: [Bandwidth]
     /// The obsolete `k=` line, as written (RFC 8866 §5.12).
-    public var encryptionKey: String?
+    public var encryptionKey: String? {
+        get { rare?.encryptionKey }
+        set { rare = RareFields.make(information: information, encryptionKey: newValue) }
+    }
     /// The `a=` lines, in order.
     public var attributes: [Attribute]
     /// Lines kept as written that have no place in the model.
     public var extraLines: [ExtraLine]
     /// The original text after `m=`, while it differs from the canonical form.
     var verbatim: String?
-    /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
-    public internal(set) var sourceLine: SourceLine = .none
+    /// The lines a section almost never has, out of line: one word instead of two strings.
+    private var rare: RareFields?
 
     public init(
         media: MediaType,
@@ -57,10 +67,9 @@ public struct MediaDescription: Sendable, Hashable {
         self.portCount = portCount
         self.proto = proto
         self.formats = formats
-        self.information = information
+        self.rare = RareFields.make(information: information, encryptionKey: encryptionKey)
         self.connections = connections
         self.bandwidths = bandwidths
-        self.encryptionKey = encryptionKey
         self.attributes = attributes
         self.extraLines = extraLines
     }
@@ -174,5 +183,32 @@ public struct MediaDescription: Sendable, Hashable {
         public func equalsIgnoringCase(_ other: TransportProtocol) -> Bool {
             rawValue.equalsIgnoringASCIICase(other.rawValue)
         }
+    }
+}
+
+/// A media section's `i=` and `k=` lines, shared between copies and replaced, never changed,
+/// when one is set. `nil` stands for neither, so that equal sections have equal storage.
+private final class RareFields: Sendable, Hashable {
+    let information: String?
+    let encryptionKey: String?
+
+    private init(information: String?, encryptionKey: String?, _: Void) {
+        self.information = information
+        self.encryptionKey = encryptionKey
+    }
+
+    /// The fields, or `nil` when there are none.
+    static func make(information: String?, encryptionKey: String?) -> RareFields? {
+        information == nil && encryptionKey == nil
+            ? nil : RareFields(information: information, encryptionKey: encryptionKey, ())
+    }
+
+    static func == (lhs: RareFields, rhs: RareFields) -> Bool {
+        lhs.information == rhs.information && lhs.encryptionKey == rhs.encryptionKey
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(information)
+        hasher.combine(encryptionKey)
     }
 }

@@ -618,7 +618,9 @@ enum Tokens {
 
 /// Checks across the whole description: mids and groups, connection coverage.
 struct SessionChecks {
-    var mediaLines: [SourceLocation] = []
+    /// The offset of each section's m= line, where a finding about the whole section points
+    /// (its line number is the section's ``MediaDescription/sourceLine``): one word per section.
+    var mediaLineStarts: [Int] = []
     /// The mid of each section that has one, as a byte range of the input.
     private var mids: [(range: Range<Int>, location: SourceLocation)] = []
     /// Each mid a group names, with where it is written.
@@ -679,9 +681,12 @@ struct SessionChecks {
         if session.connection == nil && !fragment {
             // By index: binding each section to a variable would copy (retain) all its fields.
             for index in session.media.indices
-            where session.media[index].connections.isEmpty && index < mediaLines.count {
+            where session.media[index].connections.isEmpty && index < mediaLineStarts.count {
+                let start = mediaLineStarts[index]
                 diagnostics.report(
-                    SDPRules.connectionMissing, at: mediaLines[index],
+                    SDPRules.connectionMissing,
+                    at: SourceLocation(
+                        line: session.media[index].sourceLine.number ?? 0, column: 1, bytes: start..<(start + 1)),
                     """
                     media section \(index) (\(session.media[index].media)) has no c= line and there is none at the \
                     session level

@@ -700,8 +700,17 @@ struct Parser {
             // Browsers write 2 to 10 sections, with up to 40 formats each: one allocation each
             // instead of regrowth.
             session.media.reserveCapacity(8)
-            sessionChecks.mediaLines.reserveCapacity(8)
+            sessionChecks.mediaLineStarts.reserveCapacity(8)
             formatRanges.reserveCapacity(32)
+        } else if session.media.count == session.media.capacity {
+            // More sections than browsers write: room for every m= line left, counted once.
+            // Doubling would leave up to half the room unused, and with thousands of small
+            // sections that slack (and the copies) is most of the memory a parse takes.
+            let room = min(
+                session.media.count + 1 + Self.mediaLineCount(bytes, after: line.upperBound),
+                options.limits.maxMediaSections + 1)
+            session.media.reserveCapacity(room)
+            sessionChecks.mediaLineStarts.reserveCapacity(room)
         }
         LineParser.media(bytes, trimmed, into: &current, formatRanges: &formatRanges, &diagnostics)
         current.verbatim = verbatim(bytes, value)
@@ -711,11 +720,13 @@ struct Parser {
                 current, formatRanges: formatRanges, lineNumber: lineNumber, lineStart: line.lowerBound, bytes: bytes,
                 fragment: fragment, &diagnostics)
         }
-        sessionChecks.mediaLines.append(diagnostics.location(line.lowerBound..<(line.lowerBound + 1)))
+        sessionChecks.mediaLineStarts.append(line.lowerBound)
         // Browser sections carry 10 to 150 attributes, and the sections of one description are
         // alike: start with room for as many as the previous one had, to skip most regrowth
-        // (and not more, so that many small sections stay small).
-        current.attributes.reserveCapacity(mediaCount == 1 ? 32 : previousAttributeCount + 8)
+        // (and not more, so that many small sections stay small; none after a section that had
+        // none, the shape of a description made only of m= lines).
+        current.attributes.reserveCapacity(
+            mediaCount == 1 ? 32 : previousAttributeCount == 0 ? 0 : previousAttributeCount + 8)
         inMedia = true
         rank = 0
         sectionLine = 1
@@ -877,6 +888,19 @@ struct Parser {
         } else {
             sessionChecks.attribute(known, bytes, nameRange, valueRange, &diagnostics)
         }
+    }
+
+    /// The number of lines after `offset` that start with "m=".
+    private static func mediaLineCount(_ bytes: Span<UInt8>, after offset: Int) -> Int {
+        var count = 0
+        var index = offset
+        while index < bytes.count {
+            index = Bytes.firstIndex(of: ASCII.lf, in: bytes, index..<bytes.count) + 1
+            if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "m") && bytes[index + 1] == ASCII.equals {
+                count += 1
+            }
+        }
+        return count
     }
 
     // MARK: Verbatim text

@@ -229,6 +229,15 @@ struct HeadParser {
         defer { fieldStart = -1 }
         let start = fieldStart
         let first = fieldFirst
+        if fields.count == fields.capacity && fields.count >= 32 {
+            // More fields than messages carry: room for every line left in the head, counted
+            // once. Doubling would leave up to half the room unused, and with thousands of
+            // fields that slack (and the copies) is most of the memory a parse takes.
+            let room = min(
+                fields.count + 1 + Self.linesBeforeBlankLine(b, from: fieldEnd), options.limits.maxHeaderCount + 1)
+            fields.reserveCapacity(room)
+            infos.reserveCapacity(room)
+        }
         let raw = SIPBytes.array(b, start..<fieldEnd)
         collector.line = fieldLine
         collector.lineStart = start
@@ -311,6 +320,17 @@ struct HeadParser {
     }
 
     // MARK: Lines
+
+    /// The number of lines from `start` to the empty line that ends the head (or the input).
+    private static func linesBeforeBlankLine(_ b: Span<UInt8>, from start: Int) -> Int {
+        var count = 0
+        var i = start
+        while i < b.count && b[i] != ASCII.lf && !(b[i] == ASCII.cr && i + 1 < b.count && b[i + 1] == ASCII.lf) {
+            i = Bytes.firstIndex(of: ASCII.lf, in: b, i..<b.count) + 1
+            count += 1
+        }
+        return count
+    }
 
     /// The index of the LF that ends the line at `start` (or the end of the input), and the
     /// first control byte on the way (NUL, a C0 control other than HTAB, DEL, or a CR that
