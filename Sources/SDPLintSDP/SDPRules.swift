@@ -65,15 +65,33 @@ public enum SDPRules {
         code: "SDP104", name: "line-order", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 8866 §5 fixes the order of lines, but lenient receivers accept a line out of place; libwebrtc \
-            and strict parsers do not, and strict mode reports it as an error.
+            Warning: RFC 8866 §5 fixes the order of a media section's lines, but receivers read a section's lines in \
+            any order (libwebrtc and Firefox among them, measured in Conformance/); strict mode reports it as an error.
             """,
-        summary: "A line is out of the order RFC 8866 §5 prescribes.",
+        summary: "A media section's line is out of the order RFC 8866 §5 prescribes.",
         explanation:
             """
-            Session-level lines come in the order v o s i u e p c b (t r z) k a, and media-level lines in the \
-            order m i c b k a. Many devices put a= before t= or c= after a=; lenient receivers accept it, \
-            libwebrtc and strict parsers do not. The written form puts the line back in place.
+            Media-level lines come in the order m i c b k a. Many devices put c= or b= after the a= lines; \
+            receivers accept it. The written form puts the line back in place. Session-level lines out of \
+            order are SDP134's.
+            """,
+        reference: .rfc(8866, "5"), bad: "m=audio 9 RTP/AVP 0\na=sendrecv\nc=IN IP4 0.0.0.0",
+        good: "m=audio 9 RTP/AVP 0\nc=IN IP4 0.0.0.0\na=sendrecv")
+
+    public static let sessionLineOrder = Rule(
+        code: "SDP134", name: "session-line-order", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8866 §5 fixes the order of the session-level lines; lenient parsers place a line found out \
+            of order, but libwebrtc reads them in that order and refuses the description (\"Expect line: t=\"), \
+            and strict mode reports it as an error.
+            """,
+        summary: "A session-level line is out of the order RFC 8866 §5 prescribes.",
+        explanation:
+            """
+            Session-level lines come in the order v o s i u e p c b (t r z) k a, before the first m= line. \
+            Devices that build SDP by hand put a= before t=, or c= after the a= lines; Firefox accepts some of \
+            these, Chromium none. The written form puts the line back in place.
             """,
         reference: .rfc(8866, "5"), bad: "a=tool:x\nt=0 0", good: "t=0 0\na=tool:x")
 
@@ -635,6 +653,41 @@ public enum SDPRules {
             a malformed one, and without it the DTLS certificate cannot be checked.
             """,
         bad: "a=fingerprint:sha-256 8EB8A154", good: "a=fingerprint:sha-256 8E:B8:…:9D (32 bytes)")
+    public static let fingerprintLength = Rule(
+        code: "SDP236", name: "fingerprint-length", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8122 §5 makes the fingerprint the output of the named hash function, whose length is fixed; a \
+            digest of another length matches no certificate, so the DTLS handshake fails. Browsers accept the line \
+            and fail only then.
+            """,
+        summary: "A fingerprint's digest is not as long as its hash function's output.",
+        explanation:
+            """
+            sha-1 gives 20 bytes, sha-224 28, sha-256 32, sha-384 48, sha-512 64, md5 and md2 16. A digest of \
+            another length was cut short, or carries the wrong hash function's name: the certificate the peer \
+            presents can never match it.
+            """,
+        reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-512 8E:B8:…:9D (32 bytes)",
+        good: "a=fingerprint:sha-256 8E:B8:…:9D (32 bytes)")
+
+    public static let fingerprintHashUnknown = Rule(
+        code: "SDP237", name: "fingerprint-hash-unknown", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8122 §5 lets hash-func be any token, but only the names of the IANA Hash Function Textual \
+            Names registry say how to check the certificate; a receiver that does not know the name cannot, and \
+            libwebrtc refuses the description.
+            """,
+        summary: "A fingerprint names a hash function outside the IANA registry.",
+        explanation:
+            """
+            The registry holds md2, md5, sha-1, sha-224, sha-256, sha-384 and sha-512 (RFC 8122 §5, RFC 4572). \
+            WebRTC endpoints use sha-256; any other name leaves the certificate unchecked or the description \
+            refused.
+            """,
+        reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-999 8E:B8:…:9D", good: "a=fingerprint:sha-256 8E:B8:…:9D")
+
     public static let setupSyntax = attributeRule(
         "SDP222", "setup", .rfc(4145, "4"),
         "one of active, passive, actpass, holdconn.",
@@ -970,6 +1023,21 @@ public enum SDPRules {
         explanation: "An identification tag is unique within a session description.",
         reference: .rfc(5888, "4"), bad: "a=mid:0 … a=mid:0", good: "a=mid:0 … a=mid:1")
 
+    public static let midInTwoBundleGroups = Rule(
+        code: "SDP314", name: "mid-in-two-bundle-groups", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9143 §7.1 lets a bundled m= section belong to one BUNDLE group at a time; a section in two \
+            would share two transports, and Chromium and Firefox refuse the description (measured in Conformance/).
+            """,
+        summary: "A mid is named by two BUNDLE groups.",
+        explanation:
+            """
+            A description may have several BUNDLE groups, each its own transport, but no section may be in more \
+            than one. A repeated a=group:BUNDLE line is the usual cause.
+            """,
+        reference: .rfc(9143, "7.1"), bad: "a=group:BUNDLE 0 1\na=group:BUNDLE 1 2", good: "a=group:BUNDLE 0 1 2")
+
     public static let ridPayloadType = Rule(
         code: "SDP311", name: "rid-payload-type", severity: .error,
         severityRationale:
@@ -1023,16 +1091,18 @@ public enum SDPRules {
         limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
         connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
-        terminalControl, unregisteredType,
+        terminalControl, unregisteredType, sessionLineOrder,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,
         ssrcGroupSyntax, fingerprintSyntax, setupSyntax, tlsIDSyntax,
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
-        valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection,
+        valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection, fingerprintLength,
+        fingerprintHashUnknown,
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
+        midInTwoBundleGroups,
     ]
 
     private static func attributeRule(

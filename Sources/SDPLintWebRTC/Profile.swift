@@ -54,6 +54,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP133", .error,
                     "Firefox ESR 153 refuses an unregistered network type or transport protocol (measured in Conformance/)"
                 ),
+                (
+                    "SDP232", .error,
+                    "SIPCC refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\", measured in Conformance/)"
+                ),
             ]
         case .chrome, .safari:
             [
@@ -81,6 +85,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "Chromium 156 refuses an unregistered network type or transport protocol (measured in Conformance/)"
                 ),
                 ("ICE111", .error, "Chromium 156 refuses an unknown candidate type (measured in Conformance/)"),
+                (
+                    "SDP134", .error,
+                    "libwebrtc reads the session lines in RFC 8866 order and refuses one out of place (\"Expect line: t=\", measured in Conformance/)"
+                ),
+                (
+                    "SDP237", .error,
+                    "libwebrtc refuses a fingerprint hash function it does not know (\"Failed to parse SessionDescription. a=fingerprint:sha-999\", measured)"
+                ),
             ]
         case .janus:
             [
@@ -103,6 +115,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "Chromium 156 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             return [
                 ("SDP102", .warning, "v=1: " + measured),
+                (
+                    "SDP125", .warning,
+                    "a t= line whose times are not numbers (libwebrtc does not read them): " + measured
+                ),
+                (
+                    "SDP236", .warning,
+                    "a fingerprint digest of the wrong length (the DTLS handshake fails later): " + measured
+                ),
                 ("SDP123", .warning, "a section without c=: " + measured),
                 ("SDP207", .warning, "two direction attributes (the last wins): " + measured),
                 ("SDP233", .warning, "a clock rate or channel count of 0: " + measured),
@@ -117,6 +137,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "Firefox ESR 153 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             return [
                 ("SDP210", .warning, "an rtpmap whose clock rate or channels SIPCC reads leniently: " + measured),
+                (
+                    "SDP236", .warning,
+                    "a fingerprint digest of the wrong length (the DTLS handshake fails later): " + measured
+                ),
                 ("SDP211", .warning, "an fmtp that is not name=value pairs: " + measured),
                 ("SDP212", .warning, "an rtcp-fb line SIPCC does not understand: " + measured),
                 ("SDP215", .warning, "a malformed ssrc line: " + measured),

@@ -30,12 +30,18 @@ import Testing
 
     @Test func aLateLineIsAnOrderFindingNotAMissingOne() {
         let result = SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\na=tool:x\r\nt=0 0\r\n")
-        #expect(result.diagnostics.map(\.code.rawValue) == ["SDP104"])
+        #expect(result.diagnostics.map(\.code.rawValue) == ["SDP134"])
         #expect(
             result.diagnostics.first?.message
                 == "t= comes after a=, but RFC 8866 §5 puts t= before a= in the session section")
         let swapped = SessionDescription.parse("v=0\r\ns=-\r\no=- 1 1 IN IP4 127.0.0.1\r\nt=0 0\r\n")
-        #expect(swapped.diagnostics.map(\.code.rawValue) == ["SDP104"])
+        #expect(swapped.diagnostics.map(\.code.rawValue) == ["SDP134"])
+        // In a media section the same kind of finding is SDP104: receivers read a section's
+        // lines in any order.
+        let media = SessionDescription.parse(
+            "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=sendrecv\r\nc=IN IP4 0.0.0.0\r\n"
+        )
+        #expect(media.diagnostics.map(\.code.rawValue) == ["SDP104"])
     }
 
     @Test func aMissingLineAtTheEndSaysItBelongsAfterTheLastLine() {

@@ -121,9 +121,17 @@ public struct Fingerprint: AttributeValue {
                     "fingerprint digest uses lower-case hex; the grammar writes upper case (UHEX)",
                     hint: "most receivers accept either, but strict ones compare the text")
             }
-            if let expected = digestLength(hash, bytes), expected != pairs {
+            if let expected = digestLength(hash, bytes) {
+                if expected != pairs {
+                    diagnostics.report(
+                        SDPRules.fingerprintLength, digest,
+                        "\(Bytes.string(bytes, hash)) digest has \(pairs) bytes; \(expected) expected")
+                }
+            } else {
                 diagnostics.report(
-                    rule, digest, "\(Bytes.string(bytes, hash)) digest has \(pairs) bytes; \(expected) expected")
+                    SDPRules.fingerprintHashUnknown, hash,
+                    "hash function '\(Bytes.string(bytes, hash))' is not in the IANA registry; no receiver can check the certificate with it",
+                    hint: "use sha-256")
             }
         }
         return (hash, digest)

@@ -657,6 +657,26 @@ struct SessionChecks {
         }
     }
 
+    /// A mid that a second BUNDLE group names again: one finding per group line, at its first
+    /// such mid (RFC 9143 §7.1: a bundled section belongs to one BUNDLE group at a time).
+    private func reportMidsInTwoBundleGroups(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) {
+        // The line of the first BUNDLE group naming each mid; members of one line share it.
+        var firstGroupLine: [String: Int] = [:]
+        var reportedLine = 0
+        for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
+            let mid = Bytes.string(bytes, member.mid)
+            guard let line = firstGroupLine[mid] else {
+                firstGroupLine[mid] = member.location.line
+                continue
+            }
+            guard line != member.location.line && reportedLine != member.location.line else { continue }
+            reportedLine = member.location.line
+            diagnostics.report(
+                SDPRules.midInTwoBundleGroups, at: member.location,
+                "mid \(mid) is already in the BUNDLE group at line \(line); a section belongs to one BUNDLE group")
+        }
+    }
+
     /// Whether two mids are the same as strings: equal bytes, or, beyond ASCII, canonically
     /// equivalent text (which is what the strings the model holds compare by).
     private static func sameMid(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -718,6 +738,7 @@ struct SessionChecks {
                 )
             }
         }
+        reportMidsInTwoBundleGroups(bytes, &diagnostics)
         for member in groupMembers where firstSection(with: member.mid) == nil {
             diagnostics.report(
                 SDPRules.groupUnknownMid, at: member.location,

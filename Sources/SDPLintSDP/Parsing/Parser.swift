@@ -603,8 +603,10 @@ struct Parser {
             rewrites = true
             let letter = Character(UnicodeScalar(type))
             let later = Character(UnicodeScalar(rankType))
+            // Receivers differ by level: libwebrtc refuses a session line out of order, and
+            // reads a media section's lines in any order (measured in Conformance/).
             diagnostics.report(
-                SDPRules.lineOrder, line.lowerBound..<(line.lowerBound + 2),
+                inMedia ? SDPRules.lineOrder : SDPRules.sessionLineOrder, line.lowerBound..<(line.lowerBound + 2),
                 "\(letter)= comes after \(later)=, but RFC 8866 §5 puts \(letter)= before \(later)= in the \(inMedia ? "media" : "session") section"
             )
         } else {
