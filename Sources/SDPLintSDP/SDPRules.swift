@@ -223,16 +223,16 @@ public enum SDPRules {
         severityRationale:
             """
             Warning: the RFC 8866 grammar takes any token here and the description parses, but a receiver that does \
-            not know the type or protocol rejects that media section (RFC 3264 §6), and libwebrtc refuses a c= line \
-            whose network type is not IN.
+            not know the type or protocol rejects that media section (RFC 3264 §6), and libwebrtc and Firefox refuse \
+            a c= line whose network or address type they do not know.
             """,
-        summary: "A network type or transport protocol is not registered.",
+        summary: "A network type, address type or transport protocol is not registered.",
         explanation:
             """
-            Network types and transport protocols are registered with IANA (RFC 8866 §8.2.2, §8.2.6): IN for the \
-            Internet, RTP/AVP, UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP and the rest for media. A receiver that does not \
-            know a protocol rejects the section (RFC 3264 §6); libwebrtc refuses a c= line whose network type is \
-            not IN.
+            Network types, their address types and transport protocols are registered with IANA (RFC 8866 §8.2.2, \
+            §8.2.6): IN for the Internet with IP4 and IP6, RTP/AVP, UDP/TLS/RTP/SAVPF, UDP/DTLS/SCTP and the rest \
+            for media. A receiver that does not know a protocol rejects the section (RFC 3264 §6); libwebrtc and \
+            Firefox refuse a c= line whose network or address type they do not know.
             """,
         reference: .rfc(8866, "8.2.2"), bad: "m=audio 9 RTP/AVPX 0", good: "m=audio 9 RTP/AVP 0")
 
@@ -420,12 +420,12 @@ public enum SDPRules {
             Error: RFC 8866 §9 and §5.7 define the address forms and the IN address types; an address that does not \
             fit cannot be read or used to reach the peer.
             """,
-        summary: "An address is not valid for its address type, or the type is not one of its network's.",
+        summary: "An address is not valid for its address type.",
         explanation:
             """
             IP4 addresses are dotted quads without leading zeros, IP6 addresses follow RFC 3986 (RFC 5952 \
-            recommends the compressed form), and names are domain names. Network type IN has the address types \
-            IP4 and IP6 only (§5.7): a receiver cannot read `c=IN IP5 …`.
+            recommends the compressed form), and names are domain names. An address type other than IP4 and IP6 \
+            is SDP133's.
             """,
         reference: .rfc(8866, "9"), bad: "c=IN IP4 1.2.3.400", good: "c=IN IP4 1.2.3.4")
 

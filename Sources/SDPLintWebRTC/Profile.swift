@@ -116,6 +116,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             return [
                 ("SDP102", .warning, "v=1: " + measured),
                 (
+                    "SDP129", .warning,
+                    "a c= address that is not a valid IP address (libwebrtc connects by ICE candidates): " + measured
+                ),
+                (
+                    "ICE107", .warning,
+                    "a candidate priority of 0 (PRF106 reports one that does not fit 32 bits): " + measured
+                ),
+                (
                     "SDP125", .warning,
                     "a t= line whose times are not numbers (libwebrtc does not read them): " + measured
                 ),
@@ -204,6 +212,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             [
                 ProfileRules.sdesOnly, ProfileRules.feedbackForUndeclaredPayloadType,
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
+                ProfileRules.candidatePriorityBeyond32Bits,
             ]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
@@ -231,11 +240,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         switch self {
         case .chrome, .safari:
             // WEB113 reports a group whose tagged section lacks rtcp-mux; the sections that
-            // leave it to the tagged one are this receiver's own refusal.
+            // leave it to the tagged one are this receiver's own refusal. A port-0 bundle-only
+            // section is exempt: Chromium 156 accepts RFC 8829 §7.3's first offer, whose video
+            // section is one (measured in Conformance/).
             let bundled = Set(session.bundleGroups.flatMap { $0 })
             let tags = Set(session.bundleGroups.compactMap(\.first))
             for (index, media) in session.media.enumerated()
             where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
+                && !(media.port == 0 && media.has(.bundleOnly))
                 && media.mid.map({ bundled.contains($0) && !tags.contains($0) }) == true
             {
                 report(
@@ -276,6 +288,17 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         attributeLocation(index, media.attributes.firstIndex { $0.name == .crypto }),
                         "\(self == .safari ? "Safari" : "Chrome") accepts only DTLS-SRTP; this section offers SDES keys (a=crypto) and no fingerprint"
                     )
+                }
+                // libwebrtc reads the priority as a 32-bit number and refuses the description
+                // when it does not fit (ICE107, lowered for this profile, reports 0 too).
+                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
+                    let fields = attribute.value?.split(separator: " ", maxSplits: 4) ?? []
+                    guard fields.count > 3, fields[3].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                        UInt32(fields[3]) == nil
+                    else { continue }
+                    report(
+                        ProfileRules.candidatePriorityBeyond32Bits, attributeLocation(index, attributeIndex),
+                        "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits")
                 }
                 guard media.proto.isRTP else { continue }
                 let payloadTypes = Set(media.payloadTypes)

@@ -54,6 +54,23 @@ public enum ProfileRules {
         reference: .rfc(8839, "5.4"), bad: "m=audio 10000 UDP/TLS/RTP/SAVP 0 (no a=ice-ufrag, a=ice-pwd)",
         good: "a=ice-ufrag:F7gI\na=ice-pwd:x9cml/YzichV2+XlhiMu8g")
 
+    public static let candidatePriorityBeyond32Bits = Rule(
+        code: "PRF106", name: "libwebrtc-candidate-priority-32-bit", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses a description with a candidate priority of 2^32 or more ("Failed to parse \
+            SessionDescription. a=candidate…"), measured in Conformance/, so the offer fails.
+            """,
+        summary: "A candidate's priority does not fit 32 bits; libwebrtc refuses the description.",
+        explanation:
+            """
+            RFC 8445 §5.1.2 gives priorities from 1 to 2^31-1 (ICE107 reports any other). libwebrtc reads the \
+            field as a 32-bit number: it accepts a priority of 0 (measured), and refuses the whole description \
+            over one that does not fit.
+            """,
+        reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 udp 4294967296 192.0.2.1 9 typ host",
+        good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
+
     public static let feedbackForUndeclaredPayloadType = Rule(
         code: "PRF102", name: "libwebrtc-undeclared-feedback", severity: .error,
         severityRationale:
@@ -313,7 +330,7 @@ public enum ProfileRules {
     public static let all: [Rule] =
         [
             sdesOnly, feedbackForUndeclaredPayloadType, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
-            janusNeedsBundleAndMux,
+            candidatePriorityBeyond32Bits, janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
         + asterisk + pjsip

@@ -225,15 +225,16 @@ enum LineParser {
 
     /// Checks that an address type belongs to network type IN, whose address types are IP4 and
     /// IP6 (RFC 8866 §5.7, §8.2.6); other network types (ATM, PSTN: RFC 3108, RFC 7195) have
-    /// their own. A receiver cannot read an address of a type it does not know.
+    /// their own. The grammar takes any token, so another type is unregistered rather than
+    /// malformed; a receiver cannot read an address of a type it does not know.
     static func checkAddressType(
         _ bytes: Span<UInt8>, _ addressType: Range<Int>, networkType: Range<Int>,
         _ diagnostics: inout DiagnosticCollector
     ) {
         guard !addressType.isEmpty, !isIPAddressType(bytes, addressType), isInternet(bytes, networkType) else { return }
         diagnostics.report(
-            SDPRules.address, addressType,
-            "address type '\(Bytes.string(bytes, addressType))' is not one of network type IN's, IP4 and IP6",
+            SDPRules.unregisteredType, addressType,
+            "address type '\(Bytes.string(bytes, addressType))' is not registered for network type IN, whose types are IP4 and IP6",
             hint: "write IP4 or IP6")
     }
 
