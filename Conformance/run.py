@@ -36,12 +36,11 @@ sys.path.insert(0, HERE)
 import mutate  # noqa: E402
 
 # What each receiver is, how to start it headless on a page, and its sdplint profile.
-# aiortc (PyPI) runs in a Python process of its own (aiortc_receiver.py) and has no profile yet:
-# sdplint checks its cases without one.
+# aiortc (PyPI) runs in a Python process of its own (aiortc_receiver.py).
 RECEIVERS = {
     "chromium": {"binary": "chromium", "profile": "chrome", "name": "Chromium", "batch": 200},
     "firefox": {"binary": "firefox-esr", "profile": "firefox", "name": "Firefox ESR", "batch": 0},
-    "aiortc": {"module": "aiortc", "profile": None, "name": "aiortc", "batch": 500},
+    "aiortc": {"module": "aiortc", "profile": "aiortc", "name": "aiortc", "batch": 500},
 }
 
 PAGE = """<!doctype html><meta charset=utf-8><title>conformance</title><script>
@@ -317,7 +316,7 @@ def markdown(summaries, total_cases, command):
              "and `Fixtures/standards`, and mutations of them along the SDP grammar. Each receiver gets each "
              "case in a fresh RTCPeerConnection (setRemoteDescription, then createAnswer and "
              "setLocalDescription); `sdplint check --type offer --profile <receiver>` checks the same "
-             "text (aiortc has no profile yet: plain `check`). A case agrees when sdplint reports an error exactly when the receiver refuses the offer "
+             "text. A case agrees when sdplint reports an error exactly when the receiver refuses the offer "
              "in setRemoteDescription.", "",
              "| receiver | version | cases | agree | refused, sdplint silent | accepted, sdplint errs | agreement |",
              "|---|---|---:|---:|---:|---:|---:|"]

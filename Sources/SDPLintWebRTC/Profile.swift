@@ -7,7 +7,7 @@ import SDPLintScanning
 /// this offer?" has an answer. A profile adds rules of its own and raises the severity of
 /// general rules its receiver is strict about; each entry names its source.
 public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case chrome, firefox, safari, janus, asterisk, freeswitch, pjsip
+    case chrome, firefox, safari, aiortc, janus, asterisk, freeswitch, pjsip
 
     public var description: String { rawValue }
 
@@ -18,6 +18,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .firefox:
             "Firefox; Debian's Firefox ESR 153 parses SDP with SIPCC (its errors name it), not mozilla/webrtc-sdp."
         case .safari: "Safari, whose WebRTC stack is libwebrtc inside WebKit: the libwebrtc rules apply."
+        case .aiortc:
+            "aiortc (Python), whose SDP reader takes what it knows and skips the rest, and whose peer connection needs ICE and rtcp-mux."
         case .janus: "The Janus WebRTC server (meetecho/janus-gateway)."
         case .asterisk:
             """
@@ -94,6 +96,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "libwebrtc refuses a fingerprint hash function it does not know (\"Failed to parse SessionDescription. a=fingerprint:sha-999\", measured)"
                 ),
             ]
+        case .aiortc:
+            [
+                (
+                    "WEB103", .error,
+                    "aiortc 1.16 fails on a section without a=setup (\"'NoneType' object has no attribute 'role'\", measured in Conformance/)"
+                )
+            ]
         case .janus:
             [
                 (
@@ -167,6 +176,38 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE109", .warning, "a candidate port out of range: " + measured),
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
             ]
+        case .aiortc:
+            // aiortc's reader (aiortc/sdp.py) takes the fields it uses and skips what it does not
+            // understand; each of these was accepted by aiortc 1.16 in more cases than any other
+            // finding of the same rule explained a refusal.
+            let measured = "aiortc 1.16 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
+            return [
+                ("SDP102", .warning, "v=1: " + measured),
+                ("SDP103", .warning, "a missing o=, s= or t= line: " + measured),
+                ("SDP105", .warning, "a repeated session line: " + measured),
+                ("SDP123", .warning, "a section without c=: " + measured),
+                ("SDP207", .warning, "two direction attributes: " + measured),
+                ("SDP213", .warning, "an extmap it does not read: " + measured),
+                ("SDP214", .warning, "a malformed mid: " + measured),
+                ("SDP215", .warning, "a malformed ssrc line: " + measured),
+                ("SDP217", .warning, "a malformed msid: " + measured),
+                ("SDP233", .warning, "a clock rate or channel count of 0: " + measured),
+                ("SDP235", .warning, "an unknown extmap direction: " + measured),
+                ("SDP236", .warning, "a fingerprint digest of the wrong length: " + measured),
+                ("SDP301", .warning, "a payload type mapped twice: " + measured),
+                ("SDP308", .warning, "an apt naming no payload type of the section: " + measured),
+                ("SDP309", .warning, "a group naming a mid no section has: " + measured),
+                ("ICE107", .warning, "a candidate priority out of range: " + measured),
+                ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
+                ("ICE109", .warning, "a candidate port out of range: " + measured),
+                ("ICE120", .warning, "a malformed candidate extension: " + measured),
+                ("ICE121", .warning, "a candidate attribute it does not read: " + measured),
+                ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
+                ("WEB102", .warning, "an RTP section without the WebRTC transport: " + measured),
+                ("WEB106", .warning, "a section without a mid: " + measured),
+                ("WEB107", .warning, "an msid that names no track: " + measured),
+                ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
+            ]
         default:
             return []
         }
@@ -214,6 +255,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
                 ProfileRules.candidatePriorityBeyond32Bits,
             ]
+        case .aiortc: [ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
         case .pjsip: ProfileRules.pjsip
@@ -320,6 +362,27 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         "libwebrtc refuses \(lines == 1 ? "this a=rtcp-fb line" : "these \(lines) a=rtcp-fb lines") for payload type \(pt), which the m= line does not list"
                     )
                 }
+            }
+        case .aiortc:
+            // One finding per description for each: the first section that lacks it.
+            let used = session.media.indices.filter { !session.media[$0].isRejected }
+            func missingCredentials(_ index: Int) -> [Attribute.Name] {
+                [.iceUfrag, .icePwd].filter { !session.media[index].has($0) && !session.has($0) }
+            }
+            if let index = used.first(where: { !missingCredentials($0).isEmpty }) {
+                report(
+                    ProfileRules.aiortcICERequired, parsed.location(ofSection: index),
+                    "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
+                )
+            }
+            if let index = used.first(where: { index in
+                let media = session.media[index]
+                return (media.media == .audio || media.media == .video) && media.proto.isRTP && !media.has(.rtcpMux)
+            }) {
+                report(
+                    ProfileRules.aiortcRTCPMuxRequired, parsed.location(ofSection: index),
+                    "aiortc needs a=rtcp-mux in every audio and video section; section \(index) (\(session.media[index].media)) has none"
+                )
             }
         case .janus:
             let bundled = Set(session.bundleGroups.flatMap { $0 })

@@ -104,6 +104,38 @@ public enum ProfileRules {
         reference: .rfc(9143, "7.1.3"), bad: "a=group:BUNDLE a v\nm=video 9 … (shares the port, no a=rtcp-mux)",
         good: "a=rtcp-mux in every bundled RTP section")
 
+    public static let aiortcICERequired = Rule(
+        code: "PRF701", name: "aiortc-ice-required", severity: .error,
+        severityRationale:
+            """
+            Error: aiortc 1.16 refuses a description with a section that has no ICE credentials at either level \
+            ("ICE username fragment or password is missing"), measured in Conformance/ (726 of its refusals).
+            """,
+        summary: "A section has no a=ice-ufrag or a=ice-pwd; aiortc needs both for every section.",
+        explanation:
+            """
+            aiortc gives every section an ICE transport of its own unless bundled, and reads its credentials from \
+            the section or the session level; a section without them stops setRemoteDescription. SIP endpoints \
+            that do not use ICE (most of them) cannot talk to aiortc directly.
+            """,
+        reference: .rfc(8839, "5.4"), bad: "m=audio 10000 RTP/AVP 0 (no a=ice-ufrag, a=ice-pwd)",
+        good: "a=ice-ufrag:F7gI\na=ice-pwd:x9cml/YzichV2+XlhiMu8g")
+
+    public static let aiortcRTCPMuxRequired = Rule(
+        code: "PRF702", name: "aiortc-rtcp-mux-required", severity: .error,
+        severityRationale:
+            """
+            Error: aiortc 1.16 refuses an audio or video section without a=rtcp-mux ("RTCP mux is not enabled"), \
+            measured in Conformance/.
+            """,
+        summary: "An audio or video section has no a=rtcp-mux; aiortc sends RTCP only on the RTP port.",
+        explanation:
+            """
+            RFC 8829 §5.1.1 has WebRTC endpoints multiplex RTP and RTCP (RFC 5761); aiortc implements nothing \
+            else and refuses a section that does not offer it.
+            """,
+        reference: .rfc(8829, "5.1.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 (no a=rtcp-mux)", good: "a=rtcp-mux")
+
     public static let janusNeedsBundleAndMux = Rule(
         code: "PRF201", name: "janus-bundle-rtcp-mux", severity: .error,
         severityRationale:
@@ -338,6 +370,7 @@ public enum ProfileRules {
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
             firefoxDuplicateExtensionID,
         ]
+        + [aiortcICERequired, aiortcRTCPMuxRequired]
 }
 
 extension ProfileRules: RuleSet {

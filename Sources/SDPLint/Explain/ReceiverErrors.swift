@@ -288,7 +288,8 @@ extension ReceiverErrors {
 
     /// The profile of a receiver as the harness names it.
     static func profile(of receiver: String) -> Profile? {
-        receiver.hasPrefix("Chromium") ? .chrome : receiver.hasPrefix("Firefox") ? .firefox : nil
+        receiver.hasPrefix("Chromium")
+            ? .chrome : receiver.hasPrefix("Firefox") ? .firefox : receiver.hasPrefix("aiortc") ? .aiortc : nil
     }
 }
 
