@@ -255,7 +255,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
                 ProfileRules.candidatePriorityBeyond32Bits,
             ]
-        case .aiortc: [ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired]
+        case .aiortc:
+            [ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired, ProfileRules.aiortcSetupHoldconn]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
         case .pjsip: ProfileRules.pjsip
@@ -264,7 +265,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             [
                 ProfileRules.firefoxRTCPMux, ProfileRules.firefoxTransportEverySection,
                 ProfileRules.firefoxConnectionHostName, ProfileRules.firefoxExtensionIDRange,
-                ProfileRules.firefoxDuplicateExtensionID,
+                ProfileRules.firefoxDuplicateExtensionID, ProfileRules.firefoxSetupHoldconn,
+                ProfileRules.firefoxNoSupportedFingerprint,
             ]
         }
     }
@@ -278,6 +280,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         }
         func attributeLocation(_ section: Int, _ index: Int?) -> SourceLocation {
             parsed.location(ofAttribute: index, inSection: section)
+        }
+        /// Each a=setup:holdconn of the description, for a receiver that refuses it.
+        func reportHoldconn(_ rule: Rule, _ why: String) {
+            for (index, media) in session.media.enumerated() {
+                for (attributeIndex, attribute) in media.attributes.enumerated()
+                where attribute.name == .setup && attribute.as(Setup.self) == .holdconn {
+                    report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
+                }
+            }
         }
         switch self {
         case .chrome, .safari:
@@ -375,6 +386,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
                 )
             }
+            reportHoldconn(ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass")
             if let index = used.first(where: { index in
                 let media = session.media[index]
                 return (media.media == .audio || media.media == .video) && media.proto.isRTP && !media.has(.rtcpMux)
@@ -460,6 +472,24 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
         case .firefox:
+            reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role")
+            // Firefox checks certificates with the SHA family only (measured: sha-999 refused).
+            let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512"]
+            for (index, media) in session.media.enumerated()
+            where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) {
+                let own = media.attributes.filter { $0.name == .fingerprint }
+                let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own
+                let hashes = fingerprints.compactMap { $0.value?.split(separator: " ").first?.lowercased() }
+                guard !hashes.isEmpty, !hashes.contains(where: supported.contains) else { continue }
+                report(
+                    ProfileRules.firefoxNoSupportedFingerprint,
+                    own.isEmpty
+                        ? parsed.location(ofSection: index)
+                        : attributeLocation(index, media.attributes.firstIndex { $0.name == .fingerprint }),
+                    "Firefox supports no hash function of section \(index)'s fingerprints (\(hashes.joined(separator: ", ")))"
+                )
+                break
+            }
             var reportedMux = false
             var reportedTransport = false
             for (index, media) in session.media.enumerated() where !media.isRejected {

@@ -266,6 +266,52 @@ public enum ProfileRules {
         reference: .rfc(8285, "5"), bad: "a=extmap:2 urn:ietf:params:rtp-hdrext:toffset (twice)",
         good: "each a=extmap id once per section")
 
+    public static let firefoxSetupHoldconn = Rule(
+        code: "PRF606", name: "firefox-setup-holdconn", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("illegal setup attribute \"holdconn\""), measured in \
+            Conformance/; Chromium accepts it.
+            """,
+        summary: "A section offers a=setup:holdconn; Firefox refuses that role.",
+        explanation:
+            """
+            RFC 4145 §4 defines holdconn for a connection not set up yet; RFC 8842 §5 leaves WebRTC the \
+            active, passive and actpass roles. Firefox refuses holdconn outright; WEB104 also reports it in an \
+            offer, where actpass belongs.
+            """,
+        reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
+
+    public static let firefoxNoSupportedFingerprint = Rule(
+        code: "PRF607", name: "firefox-no-supported-fingerprint", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses a section whose fingerprints all use a hash it does not support ("no \
+            supported fingerprint algorithms present at level 0"), measured in Conformance/.
+            """,
+        summary: "None of a section's fingerprints uses a hash function Firefox supports.",
+        explanation:
+            """
+            Firefox checks the DTLS certificate with sha-1, sha-224, sha-256, sha-384 or sha-512. A section \
+            whose fingerprints (its own, or the session's when it has none) all name another function cannot be \
+            checked, and Firefox refuses the description; a second fingerprint with sha-256 is enough.
+            """,
+        reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-999 8E:B8:…", good: "a=fingerprint:sha-256 8E:B8:…")
+
+    public static let aiortcSetupHoldconn = Rule(
+        code: "PRF703", name: "aiortc-setup-holdconn", severity: .error,
+        severityRationale:
+            """
+            Error: aiortc 1.16 fails on a=setup:holdconn (KeyError: 'holdconn'), measured in Conformance/.
+            """,
+        summary: "A section offers a=setup:holdconn; aiortc knows only active, passive and actpass.",
+        explanation:
+            """
+            RFC 4145 §4 defines holdconn, but RFC 8842 §5 leaves WebRTC the active, passive and actpass roles, \
+            and aiortc's reader maps only those three; the description is refused.
+            """,
+        reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
+
     /// Limits of pjproject as Asterisk builds it.
     public static let asterisk: [Rule] = limitRules(
         prefix: "PRF4", product: "Asterisk", limits: (132, 64, 16, 32, 4),
@@ -368,9 +414,9 @@ public enum ProfileRules {
         + asterisk + pjsip
         + [
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
-            firefoxDuplicateExtensionID,
+            firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint,
         ]
-        + [aiortcICERequired, aiortcRTCPMuxRequired]
+        + [aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn]
 }
 
 extension ProfileRules: RuleSet {

@@ -41,6 +41,67 @@ import Testing
                 == profiled.filter { $0.code.rawValue != "PRF102" }.map(\.code))
     }
 
+    /// A WebRTC offer with one audio section, with `change` applied to its text.
+    static func offer(_ change: (String) -> String = { $0 }) -> [UInt8] {
+        let text = [
+            "v=0", "o=- 4611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
+            "m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0", "a=ice-ufrag:YlEE",
+            "a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+",
+            "a=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64",
+            "a=setup:actpass", "a=mid:0", "a=sendrecv", "a=rtcp-mux", "a=rtpmap:111 opus/48000/2",
+            "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host",
+        ].map { $0 + "\r\n" }.joined()
+        return Array(change(text).utf8)
+    }
+
+    /// What each profile makes of the variants its receiver was measured on (CONFORMANCE.md):
+    /// the code and severity of every finding at error or warning level.
+    @Test(arguments: [
+        // Session lines out of order: libwebrtc refuses them; Firefox reads them.
+        ("s=-\r\nt=0 0", "t=0 0\r\ns=-", Profile.chrome, ["SDP134 error"]),
+        ("s=-\r\nt=0 0", "t=0 0\r\ns=-", Profile.firefox, ["SDP134 warning"]),
+        // A digest of the wrong length: accepted by both browsers; an unknown hash: refused by
+        // Chromium, and by Firefox when no other fingerprint applies.
+        (":64\r\na=setup", "\r\na=setup", Profile.chrome, ["SDP236 warning"]),
+        ("sha-256 B1", "sha-999 B1", Profile.chrome, ["SDP237 error"]),
+        ("sha-256 B1", "sha-999 B1", Profile.firefox, ["PRF607 error"]),
+        // A priority of 0 is accepted by Chromium; one past 32 bits is refused.
+        ("udp 2122260223", "udp 0", Profile.chrome, ["ICE107 warning"]),
+        ("udp 2122260223", "udp 4294967296", Profile.chrome, ["PRF106 error"]),
+        // holdconn: Chromium accepts it; Firefox and aiortc refuse it.
+        ("setup:actpass", "setup:holdconn", Profile.chrome, ["WEB104 warning"]),
+        ("setup:actpass", "setup:holdconn", Profile.firefox, ["PRF606 error"]),
+        ("setup:actpass", "setup:holdconn", Profile.aiortc, ["PRF703 error"]),
+        // aiortc needs ICE and rtcp-mux in every section.
+        ("a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n", "", Profile.aiortc, ["PRF701 error"]),
+        ("a=rtcp-mux\r\n", "", Profile.aiortc, ["PRF702 error"]),
+        // A mid in two BUNDLE groups: refused by every receiver measured.
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\na=group:BUNDLE 0\r\n", Profile.firefox, ["SDP314 error"]),
+    ])
+    func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
+        _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
+    ) throws {
+        var configuration = LintConfiguration()
+        configuration.profiles = [profile]
+        configuration.type = .offer
+        let bytes = Self.offer { $0.replacingOccurrences(of: original, with: replacement) }
+        #expect(bytes != Self.offer(), "the change applies")
+        let found = Linter.checkDescription(bytes, path: "offer.sdp", configuration: configuration).diagnostics
+            .filter { $0.severity >= .warning }.map { "\($0.code.rawValue) \($0.severity)" }
+        #expect(found.sorted() == expected.sorted())
+    }
+
+    @Test func theVariantsOfferIsCleanForEveryMeasuredProfile() {
+        for profile in [Profile.chrome, .firefox, .aiortc] {
+            var configuration = LintConfiguration()
+            configuration.profiles = [profile]
+            configuration.type = .offer
+            let found = Linter.checkDescription(Self.offer(), path: "offer.sdp", configuration: configuration)
+                .diagnostics.filter { $0.severity >= .warning }
+            #expect(found.isEmpty, "\(profile): \(found)")
+        }
+    }
+
     @Test func diffAndTimelineTakeProfilesToo() throws {
         let offer = "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"
         let answer = "Fixtures/corpus/firefox/codec-vp9-only.answer.sdp"

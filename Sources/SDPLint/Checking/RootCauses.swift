@@ -9,6 +9,16 @@ enum RootCauses {
         // The profile's refusal of rtcp-fb lines for an unlisted payload type is the base
         // warning, escalated for a receiver that refuses them.
         ("PRF102", "SDP300", true),
+        // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
+        // what matters.
+        ("PRF106", "ICE107", true),
+        // A holdconn role in an offer is not actpass either; the refusal is the finding.
+        ("PRF606", "WEB104", true), ("PRF703", "WEB104", true),
+        // A section whose only fingerprint names an unknown hash: Firefox's refusal of it.
+        ("PRF607", "SDP237", true),
+        // aiortc's need for ICE credentials and rtcp-mux in every section covers the base
+        // findings about a section without them.
+        ("PRF701", "WEB101", true), ("PRF702", "WEB113", false),
         // An answer whose every DTLS section says actpass is an offer passed as the answer
         // (OA107); its actpass lines are not each a separate mistake.
         ("OA107", "WEB105", false),
