@@ -2,6 +2,10 @@
 // 6.2 is the first toolchain whose standard library has `Span`, which every parser scans with.
 import PackageDescription
 
+// Only the command modules (SDPLint, SDPLintCLI) use Foundation, and they import
+// FoundationEssentials where it exists (Linux), as swift-argument-parser does: the rest of
+// Foundation brings ICU and thousands of type conformances that every `sdplint` process would
+// load and scan at start-up.
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("MemberImportVisibility"),

@@ -4,21 +4,6 @@ import SDPLintInput
 import SDPLintReporting
 import SDPLintWebRTC
 
-#if canImport(FoundationEssentials)
-// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
-// type conformances that every process would load and scan at start-up.
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(
         // Named here rather than derived from the type name, which costs a runtime type lookup

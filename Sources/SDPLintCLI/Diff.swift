@@ -6,9 +6,7 @@ import SDPLintReporting
 import SDPLintWebRTC
 
 #if canImport(FoundationEssentials)
-// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
-// type conformances that every process would load and scan at start-up.
-import FoundationEssentials
+import FoundationEssentials  // not all of Foundation: see Package.swift
 #else
 import Foundation
 #endif

@@ -5,21 +5,6 @@ import SDPLintJSON
 import SDPLintReporting
 import SDPLintWebRTC
 
-#if canImport(FoundationEssentials)
-// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
-// type conformances that every process would load and scan at start-up.
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct TimelineSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",

@@ -2,21 +2,6 @@ public import SDPLintDiagnostics
 public import SDPLintInput
 import SDPLintJSON
 
-#if canImport(FoundationEssentials)
-// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
-// type conformances that every process would load and scan at start-up.
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// SARIF 2.1.0 (OASIS), the format code-scanning UIs (GitHub, GitLab, Azure DevOps) read to
 /// show findings inline. Columns are converted from UTF-8 bytes to Unicode code points, as
 /// the run declares (`columnKind: unicodeCodePoints`).

@@ -1,9 +1,7 @@
 import CSDPLintProcess
 
 #if canImport(FoundationEssentials)
-// Essentials only where it exists (Linux): the whole of Foundation brings ICU and thousands of
-// type conformances that every process would load and scan at start-up.
-import FoundationEssentials
+import FoundationEssentials  // not all of Foundation: see Package.swift
 #else
 import Foundation
 #endif
