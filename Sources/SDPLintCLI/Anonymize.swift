@@ -6,8 +6,6 @@ import SDPLintWebRTC
 
 struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "anonymize",
         abstract: "Replace addresses, ports, credentials, fingerprints, ids and names in any input, for bug reports.",
         discussion: """

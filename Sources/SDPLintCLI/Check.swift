@@ -21,8 +21,6 @@ import Darwin
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "check",
         abstract:
             "Report every problem in SDP, signaling messages, browser dumps and captures, with the standard behind it.",

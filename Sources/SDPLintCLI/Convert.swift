@@ -7,8 +7,6 @@ import SDPLintWebRTC
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "convert",
         abstract: "Convert signaling between JSON, SIP, WHIP/WHEP, SDP, SDP fragments and XMPP Jingle.",
         discussion: """

@@ -10,18 +10,9 @@ import FoundationEssentials  // not all of Foundation: see Package.swift
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "diff",
         abstract: "Show what an offer and its answer negotiated, section by section, and why something was lost.",
         discussion: """

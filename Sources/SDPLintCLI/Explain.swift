@@ -7,8 +7,6 @@ import SDPLintWebRTC
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "explain",
         abstract:
             """

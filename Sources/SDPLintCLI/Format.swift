@@ -8,8 +8,6 @@ import SDPLintWebRTC
 
 struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "format",
         abstract: "Print SDP in canonical form (CRLF, RFC 8866 line order, single spaces), like gofmt.",
         discussion: """

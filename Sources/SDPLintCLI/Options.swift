@@ -56,10 +56,10 @@ final class StandardOutput: CommandOutput {
         guard isTerminal else { return put(bytes) }
         put(Array(TextRenderer.escaped(String(decoding: bytes, as: UTF8.self), keepingLineBreaks: true).utf8))
     }
-    func report(_ line: String) { toStandardError(TextRenderer.escaped(line, keepingLineBreaks: true) + "\n") }
+    func report(_ line: String) { writeStandardError(TextRenderer.escaped(line, keepingLineBreaks: true) + "\n") }
     func progress(_ status: String) {
         guard isatty(STDERR_FILENO) == 1 else { return }
-        toStandardError("\r\u{1B}[K" + status)
+        writeStandardError("\r\u{1B}[K" + status)
     }
 
     /// Writes to the output; the first failure is kept and nothing more is written.
@@ -74,11 +74,6 @@ final class StandardOutput: CommandOutput {
         } else if let failed = bytes.withUnsafeBufferPointer({ AtomicFile.write($0, to: STDOUT_FILENO) }) {
             failure = String(cString: strerror(failed))
         }
-    }
-
-    /// Standard error has nowhere to report its own failures.
-    private func toStandardError(_ text: String) {
-        _ = Array(text.utf8).withUnsafeBufferPointer { AtomicFile.write($0, to: STDERR_FILENO) }
     }
 
     /// Runs a command on standard output (`path` `nil` or `-`) or a named file and standard
@@ -368,5 +363,11 @@ struct InputError: Error, CustomStringConvertible {
 }
 
 func writeError(_ message: String) {
-    _ = Array(("sdplint: " + message + "\n").utf8).withUnsafeBufferPointer { AtomicFile.write($0, to: STDERR_FILENO) }
+    writeStandardError("sdplint: " + message + "\n")
+}
+
+/// Writes `text` to standard error as it is. Standard error has nowhere to report its own
+/// failures, so they are ignored.
+func writeStandardError(_ text: String) {
+    _ = Array(text.utf8).withUnsafeBufferPointer { AtomicFile.write($0, to: STDERR_FILENO) }
 }

@@ -8,8 +8,6 @@ import SDPLintWebRTC
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        // Named here rather than derived from the type name, which costs a runtime type lookup
-        // at every start.
         commandName: "rules",
         abstract: "List the rules sdplint checks, or explain one.",
         discussion: """

@@ -36,6 +36,8 @@ struct SDPLintCommand: ParsableCommand {
               sdplint convert --to sip signaling.ndjson
             """,
         version: sdplintVersion,
+        // Every command names itself (commandName): a name derived from the type costs a
+        // runtime type lookup for each command at every start.
         subcommands: [
             Check.self, Diff.self, TimelineSubcommand.self, Convert.self, Explain.self, Format.self, Anonymize.self,
             Rules.self, Profiles.self,
@@ -61,9 +63,7 @@ struct SDPLintCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 terminate(0)
             }
-            _ = Array((fullMessage(for: error) + "\n").utf8).withUnsafeBufferPointer {
-                AtomicFile.write($0, to: STDERR_FILENO)
-            }
+            writeStandardError(fullMessage(for: error) + "\n")
             terminate(2)
         }
     }

@@ -9,13 +9,6 @@ import FoundationEssentials  // not all of Foundation: see Package.swift
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `sdplint check`: every finding in every input, written as the inputs are checked. Inputs
 /// read whole are checked on every core, as many at once as a memory budget allows, and

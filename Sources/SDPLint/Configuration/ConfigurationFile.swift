@@ -10,13 +10,6 @@ import FoundationEssentials  // not all of Foundation: see Package.swift
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `.sdplint.json`: the rules and severities a project settles on, found from the working
 /// directory upward (as `.editorconfig` and `.swiftlint.yml` are). Options on the command line

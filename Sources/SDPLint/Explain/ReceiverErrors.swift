@@ -288,8 +288,10 @@ extension ReceiverErrors {
 
     /// The profile of a receiver as the harness names it.
     static func profile(of receiver: String) -> Profile? {
-        receiver.hasPrefix("Chromium")
-            ? .chrome : receiver.hasPrefix("Firefox") ? .firefox : receiver.hasPrefix("aiortc") ? .aiortc : nil
+        let profiles: [(name: String, profile: Profile)] = [
+            ("Chromium", .chrome), ("Firefox", .firefox), ("aiortc", .aiortc),
+        ]
+        return profiles.first { receiver.hasPrefix($0.name) }?.profile
     }
 }
 

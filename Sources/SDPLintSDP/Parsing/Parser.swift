@@ -330,8 +330,10 @@ struct Parser {
             return
         }
         if let lineEnding {
-            if ending != lineEnding { rewrites = true }
-            if ending != lineEnding && !reportedMixedEndings {
+            guard ending != lineEnding else { return }
+            // The model writes one ending throughout.
+            rewrites = true
+            if !reportedMixedEndings {
                 reportedMixedEndings = true
                 diagnostics.report(
                     SDPRules.mixedLineEndings, range,
