@@ -25,6 +25,18 @@ public struct DiagnosticCollector: Sendable {
         diagnostics[index].message += text
     }
 
+    /// Lowers the findings of `code` reported since ``diagnostics`` held `start` to `severity`,
+    /// with `reason` added to their messages: for a finding that cannot matter where it is.
+    /// Strict mode keeps every severity.
+    package mutating func lower(_ code: Rule.Code, since start: Int, to severity: Severity, because reason: String) {
+        guard !strict else { return }
+        for index in start..<diagnostics.count
+        where diagnostics[index].code == code && diagnostics[index].severity > severity {
+            diagnostics[index].severity = severity
+            diagnostics[index].message += reason
+        }
+    }
+
     /// Keeps, of the errors reported since ``diagnostics`` held `start` findings, only the first:
     /// one malformed value is one finding, and what a parser trips over after the first fault
     /// in it follows from that fault. Notes and warnings stay. Returns whether there was an error.

@@ -295,10 +295,27 @@ public enum SDPRules {
         explanation:
             """
             o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>: six fields separated by \
-            single spaces; the session id and version are decimal numbers.
+            single spaces; the version is a decimal number (SDP135 reports a session id that is not one).
+            """,
+        reference: .rfc(8866, "5.2"), bad: "o=- 4611731400430051336 IN IP4 127.0.0.1",
+        good: "o=- 4611731400430051336 2 IN IP4 127.0.0.1")
+
+    public static let originSessionID = Rule(
+        code: "SDP135", name: "origin-session-id", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.2 makes the session id a decimal number; a parser that reads it as one refuses the \
+            line. Receivers differ (Chromium 156 and aiortc accept text there, Firefox ESR 153 refuses it), which \
+            is why it has a code of its own.
+            """,
+        summary: "The o= line's session id is not a decimal number.",
+        explanation:
+            """
+            <sess-id> is a numeric string (RFC 8866 §5.2; RFC 3264 §5 suggests an NTP timestamp or a random \
+            64-bit number). Together with the username and address it identifies the session across offers.
             """,
         reference: .rfc(8866, "5.2"), bad: "o=- abc 1 IN IP4 127.0.0.1",
-        good: "o=- 4611731400430051336 2 IN IP4 127.0.0.1")
+        good: "o=- 4611731400430051336 1 IN IP4 127.0.0.1")
 
     public static let sessionName = Rule(
         code: "SDP121", name: "session-name", severity: .warning,
@@ -991,7 +1008,8 @@ public enum SDPRules {
         severityRationale:
             """
             Error: RFC 4588 §8.6 has apt= name a payload type of the same m= line; an RTX or RED format that points \
-            elsewhere has nothing to repair or carry.
+            elsewhere has nothing to repair or carry. In a rejected section (port 0) the formats are not used, and \
+            the finding is a warning.
             """,
         summary: "RTX apt= or a RED redundancy list names a payload type that is not in the section.",
         explanation:
@@ -1091,7 +1109,7 @@ public enum SDPRules {
         limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
         connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
-        terminalControl, unregisteredType, sessionLineOrder,
+        terminalControl, unregisteredType, sessionLineOrder, originSessionID,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,

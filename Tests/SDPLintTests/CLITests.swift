@@ -17,7 +17,7 @@ import Testing
     @Test func exitsOneAndPointsAtEachError() throws {
         let run = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
         #expect(run.status == 1)
-        #expect(run.standardOutput.contains("<stdin>:2:5: error[SDP120]: session id 'abc' is not a decimal number"))
+        #expect(run.standardOutput.contains("<stdin>:2:5: error[SDP135]: session id 'abc' is not a decimal number"))
         #expect(run.standardOutput.contains("<stdin>:2:18: error[SDP129]"))
         #expect(run.standardOutput.contains("<stdin>:5:9: error[SDP128]: port 70000 is out of range 0–65535"))
         #expect(run.standardOutput.contains("<stdin>:5:25: error[SDP302]: dynamic payload type 96 has no a=rtpmap"))
@@ -64,7 +64,7 @@ import Testing
         #expect(quiet.standardOutput.isEmpty)
         let errors = try Executable.run(
             "sdplint", ["check", "--min-severity", "error", "-"], input: Data(brokenSDP.utf8))
-        #expect(errors.standardOutput.contains("error[SDP120]"))
+        #expect(errors.standardOutput.contains("error[SDP135]"))
         #expect(!errors.standardOutput.contains("warning["))
         #expect(try Executable.run("sdplint", ["check", "--min-severity", "loud", fixture]).status == 2)
     }
@@ -105,7 +105,7 @@ import Testing
         let plain = try Executable.run("sdplint", ["check", "-"], input: Data(brokenSDP.utf8))
         #expect(!plain.standardOutput.contains("\u{1B}["))
         let colored = try Executable.run("sdplint", ["check", "--color", "always", "-"], input: Data(brokenSDP.utf8))
-        #expect(colored.standardOutput.contains("\u{1B}[1;31merror[SDP120]"))
+        #expect(colored.standardOutput.contains("\u{1B}[1;31merror[SDP135]"))
     }
 
     @Test func jsonReportValidatesAgainstItsSchema() throws {
@@ -121,7 +121,7 @@ import Testing
         let run = try Executable.run("sdplint", ["check", "--format", "json", "-"], input: Data(brokenSDP.utf8))
         let report = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         let files = report?["files"] as? [[String: Any]]
-        let first = (files?.first?["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "SDP120" }
+        let first = (files?.first?["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "SDP135" }
         #expect(first?["line"] as? Int == 2)
         #expect(first?["column"] as? Int == 5)
         #expect(first?["severity"] as? String == "error")
@@ -157,7 +157,7 @@ import Testing
         let run = try Executable.run("sdplint", ["format", "-"], input: Data(brokenSDP.utf8))
         #expect(run.status == 1)
         #expect(run.standardOutput.isEmpty)
-        #expect(run.standardError.contains("error[SDP120]"))
+        #expect(run.standardError.contains("error[SDP135]"))
     }
 
     /// Golden text output: set SDPLINT_RECORD=1 to write the expected files anew.
@@ -189,7 +189,7 @@ import Testing
         let log = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
         let runs = log?["runs"] as? [[String: Any]]
         let results = runs?.first?["results"] as? [[String: Any]] ?? []
-        let origin = results.first { $0["ruleId"] as? String == "SDP120" }
+        let origin = results.first { $0["ruleId"] as? String == "SDP135" }
         let region =
             ((origin?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
             as? [String: Any]
@@ -200,7 +200,7 @@ import Testing
         let rules =
             ((runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
         let index = origin?["ruleIndex"] as? Int ?? -1
-        #expect(rules.indices.contains(index) && rules[index]["id"] as? String == "SDP120")
+        #expect(rules.indices.contains(index) && rules[index]["id"] as? String == "SDP135")
     }
 
     /// SARIF is written file by file as a batch is checked: a batch with findings in several
@@ -251,7 +251,7 @@ import Testing
             lines.contains {
                 $0.hasPrefix(
                     """
-                    ::error file=<stdin>,line=2,col=5,endColumn=8,title=SDP120 origin-syntax::session id 'abc' is \
+                    ::error file=<stdin>,line=2,col=5,endColumn=8,title=SDP135 origin-session-id::session id 'abc' is \
                     not a decimal number [RFC 8866 §5.2]
                     """
                 )

@@ -15,7 +15,7 @@ import Testing
         let colored = try Executable.run("sdplint", ["explain", "--color", "always", "-"], input: input)
         #expect(colored.status == 0)
         #expect(colored.standardOutput.contains("\u{1B}[1;34m2 │ \u{1B}[0m"))
-        #expect(colored.standardOutput.contains("\u{1B}[1;31merror[SDP120]"))
+        #expect(colored.standardOutput.contains("\u{1B}[1;31merror[SDP135]"))
         let plain = try Executable.run("sdplint", ["explain", "-"], input: input)
         #expect(!plain.standardOutput.contains("\u{1B}["))
     }
@@ -64,6 +64,6 @@ import Testing
 
     @Test func marksLinesWithFindings() {
         let lines = Explainer.explain(Array("v=0\r\no=- x 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n".utf8))
-        #expect(lines[1].explanation.contains("error[SDP120]"))
+        #expect(lines[1].explanation.contains("error[SDP135]"))
     }
 }

@@ -512,6 +512,7 @@ struct SectionChecks {
                         ? "dynamic payload type \(pt) has no a=rtpmap"
                         : "payload type \(pt) is not a static RFC 3551 type and has no a=rtpmap")
             }
+            let associationFindings = diagnostics.diagnostics.count
             var repaired = PayloadTypeSet()
             for reference in references {
                 let targets = referenceTargets[reference.targets]
@@ -548,6 +549,13 @@ struct SectionChecks {
                         SDPRules.associatedPayloadType, at: location,
                         "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
+            }
+            // RFC 3264 §6: a rejected section's formats are not used; a dangling association
+            // there breaks nothing (Chromium 156 accepts it, measured in Conformance/).
+            if media.isRejected {
+                diagnostics.lower(
+                    SDPRules.associatedPayloadType.code, since: associationFindings, to: .warning,
+                    because: "; the section is rejected (port 0), so its formats are not used")
             }
         }
         if !ssrcGroupMembers.isEmpty {

@@ -37,7 +37,8 @@ enum LineParser {
         if count > 1 {
             let id = fields[1]
             if id.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, id) != nil {
-                diagnostics.report(rule, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
+                diagnostics.report(
+                    SDPRules.originSessionID, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
             }
         }
         var version: UInt64 = 0
