@@ -268,13 +268,15 @@ def run_sdplint(sdplint, profile, cases):
             [sdplint, "check", "--type", "offer", "--input", "sdp", *chosen, "--format", "json", folder],
             capture_output=True, text=True).stdout
         report = json.loads(out)
-        verdicts = {}
+        # A file can hold several entries (a second v= line starts a second description): its
+        # verdict takes the findings of all of them.
+        found = {}
         for entry in report.get("files", []):
             case = os.path.basename(entry["path"])[: -len(".sdp")]
-            found = entry.get("diagnostics", [])
-            verdicts[case] = {"errors": sorted({d["code"] for d in found if d["severity"] == "error"}),
-                              "others": sorted({d["code"] for d in found if d["severity"] != "error"})}
-        return verdicts
+            found.setdefault(case, []).extend(entry.get("diagnostics", []))
+        return {case: {"errors": sorted({d["code"] for d in ds if d["severity"] == "error"}),
+                       "others": sorted({d["code"] for d in ds if d["severity"] != "error"})}
+                for case, ds in found.items()}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
