@@ -124,6 +124,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "Chromium 156 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             return [
                 ("SDP102", .warning, "v=1: " + measured),
+                ("SDP135", .warning, "an o= session id that is not a number (libwebrtc keeps it as text): " + measured),
                 (
                     "SDP129", .warning,
                     "a c= address that is not a valid IP address (libwebrtc connects by ICE candidates): " + measured
@@ -149,6 +150,17 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
                 ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
+                (
+                    "SDP302", .warning,
+                    "a dynamic payload type without a=rtpmap and without fmtp or rtcp-fb lines (PRF102 reports one with them): "
+                        + measured
+                ),
+                ("WEB106", .warning, "a section without a=mid (libwebrtc numbers it; PRF107): " + measured),
+                (
+                    "SDP309", .warning,
+                    "a group mid that libwebrtc's numbering resolves, or of a group other than BUNDLE (PRF107 reports the rest): "
+                        + measured
+                ),
             ]
         case .firefox:
             let measured = "Firefox ESR 153 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
@@ -175,6 +187,19 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
                 ("ICE109", .warning, "a candidate port out of range: " + measured),
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
+                ("SDP213", .warning, "an a=extmap line SIPCC skips, such as one without a URI (PRF604): " + measured),
+                (
+                    "ICE120", .warning,
+                    "a ufrag too long or with other characters (PRF609 reports one too short): " + measured
+                ),
+                ("ICE121", .warning, "a password too long or with other characters (PRF609): " + measured),
+                (
+                    "SDP128", .warning,
+                    "an m= line without formats or with a port range (PRF610 reports the rest): " + measured
+                ),
+                ("SDP309", .warning, "a BUNDLE mid after the first that names no section (PRF608): " + measured),
+                ("WEB116", .warning, "a port-0 section in a BUNDLE group, except its first (PRF608): " + measured),
+                ("WEB106", .warning, "a section without a=mid: " + measured),
             ]
         case .aiortc:
             // aiortc's reader (aiortc/sdp.py) takes the fields it uses and skips what it does not
@@ -184,6 +209,20 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             return [
                 ("SDP102", .warning, "v=1: " + measured),
                 ("SDP103", .warning, "a missing o=, s= or t= line: " + measured),
+                ("SDP125", .warning, "a t= line whose times are not numbers: " + measured),
+                ("SDP128", .warning, "an m= port past 65535 (PRF705 reports the m= lines it cannot read): " + measured),
+                ("SDP129", .warning, "a c= address that is not a valid IP address: " + measured),
+                (
+                    "SDP302", .warning,
+                    "a dynamic payload type without a=rtpmap (PRF705 reports one with an fmtp): " + measured
+                ),
+                (
+                    "SDP303", .warning,
+                    "a payload type above 127 in rtpmap or rtcp-fb (PRF705 reports an fmtp): " + measured
+                ),
+                ("SDP314", .warning, "a mid in two BUNDLE groups: " + measured),
+                ("SDP120", .warning, "an o= line with fields missing: " + measured),
+                ("SDP135", .warning, "an o= session id that is not a number: " + measured),
                 ("SDP105", .warning, "a repeated session line: " + measured),
                 ("SDP123", .warning, "a section without c=: " + measured),
                 ("SDP207", .warning, "two direction attributes: " + measured),
@@ -200,8 +239,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE107", .warning, "a candidate priority out of range: " + measured),
                 ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
                 ("ICE109", .warning, "a candidate port out of range: " + measured),
-                ("ICE120", .warning, "a malformed candidate extension: " + measured),
-                ("ICE121", .warning, "a candidate attribute it does not read: " + measured),
+                ("ICE120", .warning, "an ICE ufrag of the wrong length or characters: " + measured),
+                ("ICE121", .warning, "an ICE password of the wrong length or characters: " + measured),
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
                 ("WEB102", .warning, "an RTP section without the WebRTC transport: " + measured),
                 ("WEB106", .warning, "a section without a mid: " + measured),
@@ -240,6 +279,30 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 return (profile, bounds)
             })
 
+    /// Whether aiortc has a codec for a section: true for a section other than audio or video.
+    /// Its reader takes the codecs from the a=rtpmap lines (aiortc/sdp.py) and matches them
+    /// with its own by name and clock rate, and for H.264 by packetization mode and profile.
+    static func aiortcImplementsACodec(of media: MediaDescription) -> Bool {
+        let implemented: [MediaDescription.MediaType: [(name: String, clockRate: Int)]] = [
+            .audio: [("opus", 48000), ("G722", 8000), ("PCMU", 8000), ("PCMA", 8000)],
+            .video: [("VP8", 90000), ("H264", 90000)],
+        ]
+        guard let codecs = implemented[media.media] else { return true }
+        let fmtps = media.attributes.compactMap { $0.name == .fmtp ? $0.as(FMTP.self) : nil }
+        return media.attributes.contains { attribute in
+            guard attribute.name == .rtpmap, let map = attribute.as(RTPMap.self),
+                codecs.contains(where: {
+                    map.encodingName.equalsIgnoringASCIICase($0.name) && map.clockRate == $0.clockRate
+                })
+            else { return false }
+            guard map.encodingName.equalsIgnoringASCIICase("H264") else { return true }
+            let fmtp = fmtps.first { $0.payloadType == map.payloadType }
+            let profile = H264ProfileLevelID(fmtp?[parameter: "profile-level-id"] ?? "42e01f")?.profile
+            return fmtp?[parameter: "packetization-mode"] == "1"
+                && (profile == .baseline || profile == .constrainedBaseline)
+        }
+    }
+
     /// Whether a c= address (without its /ttl) is a domain name rather than an IP literal.
     static func isHostName(_ address: String) -> Bool {
         let bytes = Array(address.utf8.prefix { $0 != UInt8(ascii: "/") })
@@ -251,12 +314,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         switch self {
         case .chrome, .safari:
             [
-                ProfileRules.sdesOnly, ProfileRules.feedbackForUndeclaredPayloadType,
+                ProfileRules.sdesOnly, ProfileRules.codecWithoutRTPMap,
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
-                ProfileRules.candidatePriorityBeyond32Bits,
+                ProfileRules.candidatePriorityBeyond32Bits, ProfileRules.unresolvedMid, ProfileRules.ssrcStreams,
             ]
         case .aiortc:
-            [ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired, ProfileRules.aiortcSetupHoldconn]
+            [
+                ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired, ProfileRules.aiortcSetupHoldconn,
+                ProfileRules.aiortcNoCommonCodec, ProfileRules.aiortcReaderFails,
+            ]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
         case .pjsip: ProfileRules.pjsip
@@ -266,7 +332,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.firefoxRTCPMux, ProfileRules.firefoxTransportEverySection,
                 ProfileRules.firefoxConnectionHostName, ProfileRules.firefoxExtensionIDRange,
                 ProfileRules.firefoxDuplicateExtensionID, ProfileRules.firefoxSetupHoldconn,
-                ProfileRules.firefoxNoSupportedFingerprint,
+                ProfileRules.firefoxNoSupportedFingerprint, ProfileRules.firefoxBundleTag,
+                ProfileRules.firefoxShortICECredentials, ProfileRules.firefoxMediaLine,
+                ProfileRules.firefoxConnectionTwice, ProfileRules.firefoxMediaType,
             ]
         }
     }
@@ -289,6 +357,151 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
                 }
             }
+        }
+        /// The ICE credentials section `index` has neither in itself nor at the session level.
+        func missingCredentials(_ index: Int) -> [Attribute.Name] {
+            [.iceUfrag, .icePwd].filter { !session.media[index].has($0) && !session.has($0) }
+        }
+        /// libwebrtc's streams from a=ssrc lines (pc/webrtc_sdp.cc, media/base/stream_params.cc):
+        /// one track per section, one SSRC per audio stream, groups complete and one per semantics
+        /// and first SSRC.
+        func reportSSRCStreams() {
+            let trackPerSection = session.media.contains { $0.has(.msid) }
+            for (index, media) in session.media.enumerated()
+            where !media.isRejected && (media.media == .audio || media.media == .video) {
+                // Each SSRC's track: its msid's second value, or none.
+                var declared: [UInt32] = []
+                var trackOf: [UInt32: String] = [:]
+                for attribute in media.attributes where attribute.name == .ssrc {
+                    guard let ssrc = attribute.as(SSRC.self) else { continue }
+                    if !declared.contains(ssrc.id) { declared.append(ssrc.id) }
+                    if ssrc.attribute == "msid", let track = ssrc.value?.split(separator: " ").dropFirst().first {
+                        trackOf[ssrc.id] = String(track)
+                    }
+                }
+                guard !declared.isEmpty else { continue }
+                let tracks = trackPerSection ? [] : Set(declared.map { trackOf[$0] ?? "" })
+                func refuse(_ attributeIndex: Int?, _ why: String) {
+                    report(
+                        ProfileRules.ssrcStreams, attributeLocation(index, attributeIndex), "libwebrtc refuses \(why)")
+                }
+                if tracks.count > 1 {
+                    refuse(
+                        nil, "\(tracks.count) tracks in section \(index) from its a=ssrc msid values; it receives one")
+                    continue
+                }
+                if media.media == .audio && declared.count > 1 {
+                    refuse(nil, "\(declared.count) SSRCs in audio section \(index); an audio stream has one")
+                    continue
+                }
+                var firsts: [(semantics: String, ssrc: UInt32)] = []
+                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .ssrcGroup {
+                    guard let group = attribute.as(SSRCGroup.self), let first = group.ssrcs.first,
+                        declared.contains(first)
+                    else { continue }
+                    if let missing = group.ssrcs.first(where: { !declared.contains($0) }) {
+                        refuse(
+                            attributeIndex,
+                            "this \(group.semantics) group: SSRC \(first) is declared and SSRC \(missing) is not")
+                    } else if firsts.contains(where: { $0 == (group.semantics, first) }) {
+                        refuse(attributeIndex, "a second \(group.semantics) group for SSRC \(first)")
+                    }
+                    firsts.append((group.semantics, first))
+                }
+            }
+        }
+        /// The lines aiortc's reader (aiortc/sdp.py) raises an exception on, each read from its
+        /// text: the model keeps no value that does not parse.
+        func reportAiortcReaderFailures() {
+            func fail(_ location: SourceLocation, _ why: String) {
+                report(ProfileRules.aiortcReaderFails, location, "aiortc's SDP reader fails on this line: \(why)")
+            }
+            func fields(_ value: String?) -> [Substring] { value?.split(separator: " ") ?? [] }
+            let connections =
+                (session.connection.map { [$0] } ?? []) + session.media.flatMap(\.connections)
+            for connection in connections {
+                guard let number = connection.sourceLine.number, let range = parsed.source.range(ofLine: number)
+                else { continue }
+                let text = String(decoding: parsed.source.bytes[range], as: UTF8.self)
+                let parts = text.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
+                if parts.count != 3 || parts[0] != "IN" || (parts[1] != "IP4" && parts[1] != "IP6") {
+                    fail(
+                        parsed.source.location(of: connection.sourceLine) ?? parsed.location(ofSection: nil),
+                        "it reads only \"IN IP4\" or \"IN IP6\" and one address")
+                }
+            }
+            for (index, media) in session.media.enumerated() {
+                if let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) {
+                    let parts = parsed.source.bytes[range].dropFirst(2).split(separator: UInt8(ascii: " "))
+                    let port = parts.count > 1 ? parts[1] : []
+                    let formats = parts.dropFirst(3).map { Int(String(decoding: $0, as: UTF8.self)) }
+                    let isRTP = media.media == .audio || media.media == .video
+                    if port.isEmpty || !port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || formats.isEmpty {
+                        fail(parsed.location(ofSection: index), "it needs a numeric port and at least one format")
+                    } else if isRTP,
+                        formats.contains(where: { $0.map { $0 > 255 || (72...76).contains($0) } ?? true })
+                    {
+                        fail(
+                            parsed.location(ofSection: index),
+                            "it needs audio and video formats that are numbers below 256, outside 72–76")
+                    }
+                }
+                let mapped = Set(
+                    media.attributes.compactMap {
+                        $0.name == .rtpmap ? fields($0.value).first.flatMap { Int($0) } : nil
+                    })
+                for (attributeIndex, attribute) in media.attributes.enumerated() {
+                    switch attribute.name {
+                    case .extmap:
+                        let parts = attribute.value?.split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
+                        if parts.count != 2 || Int(parts[0].prefix { $0 != "/" }) == nil {
+                            fail(attributeLocation(index, attributeIndex), "it reads an id and a URI, and nothing more")
+                        }
+                    case .fmtp:
+                        if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
+                            fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
+                        }
+                    default: break
+                    }
+                }
+            }
+        }
+        /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).
+        func reportShortCredentials(_ section: Int?, _ attributes: [Attribute]) {
+            for (attributeIndex, attribute) in attributes.enumerated() {
+                let (what, minimum) =
+                    switch attribute.name {
+                    case .iceUfrag: ("ufrag", 4)
+                    case .icePwd: ("password", 22)
+                    default: ("", 0)
+                    }
+                let length = attribute.value?.count ?? 0
+                guard length < minimum else { continue }
+                report(
+                    ProfileRules.firefoxShortICECredentials,
+                    section.map { attributeLocation($0, attributeIndex) }
+                        ?? parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                    "Firefox refuses an ICE \(what) of \(length) characters; it needs at least \(minimum)")
+            }
+        }
+        /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
+        func reportMediaLine(_ index: Int, _ media: MediaDescription) {
+            guard let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) else { return }
+            let fields = parsed.source.bytes[range].split(separator: UInt8(ascii: " "))
+            guard fields.count >= 3 else { return }
+            let port = fields[1].prefix { $0 != UInt8(ascii: "/") }
+            let reason =
+                if port.isEmpty || !port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    "the port is not a number"
+                } else if fields.count == 3 && media.proto.isSCTP {
+                    "an SCTP section needs its format (webrtc-datachannel)"
+                } else {
+                    ""
+                }
+            guard !reason.isEmpty else { return }
+            report(
+                ProfileRules.firefoxMediaLine, parsed.location(ofSection: index),
+                "SIPCC refuses this m= line: \(reason)")
         }
         switch self {
         case .chrome, .safari:
@@ -322,18 +535,32 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "libwebrtc accepts only DTLS-SRTP; section \(index) (\(session.media[index].media), \(session.media[index].proto)) has no a=fingerprint"
                 )
             }
-            // No ICE credentials anywhere, in a description that does DTLS (a plain SIP offer is
-            // PRF104's; WEB101 reports sections without credentials once others have them).
+            // ICE credentials, in a description that does DTLS (a plain SIP offer is PRF104's):
+            // a section with a transport of its own (outside BUNDLE, or a group's first) needs
+            // both; a bundled one may leave both to its group, not one (measured: RFC 8829 §7.2's
+            // offer passes, a bundled section with only a=ice-ufrag fails). One finding per
+            // description: the first such section.
             let used = session.media.indices.filter { !session.media[$0].isRejected }
             let credentials =
                 session.has(.iceUfrag) || session.has(.icePwd)
                 || used.contains { session.media[$0].has(.iceUfrag) || session.media[$0].has(.icePwd) }
-            if withoutDTLS == nil, let index = used.first, !credentials {
+            func hasOwnTransport(_ index: Int) -> Bool {
+                session.media[index].mid.map { !bundled.contains($0) || tags.contains($0) } ?? true
+            }
+            if withoutDTLS == nil,
+                let index = used.first(where: { index in
+                    let missing = missingCredentials(index).count
+                    return missing == 1 || (missing == 2 && hasOwnTransport(index))
+                })
+            {
                 report(
                     ProfileRules.withoutICE, parsed.location(ofSection: index),
-                    "libwebrtc connects only through ICE; the description has no a=ice-ufrag and a=ice-pwd"
+                    credentials
+                        ? "libwebrtc checks the ICE credentials of every section in use, bundled or not; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
+                        : "libwebrtc connects only through ICE; the description has no a=ice-ufrag and a=ice-pwd"
                 )
             }
+            reportSSRCStreams()
             for (index, media) in session.media.enumerated() {
                 if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
                     report(
@@ -354,39 +581,90 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits")
                 }
                 guard media.proto.isRTP else { continue }
-                let payloadTypes = Set(media.payloadTypes)
-                // One finding per payload type, at its first line: a removed codec leaves several.
-                var undeclared: [(pt: Int, attribute: Int, lines: Int)] = []
-                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtcpFeedback {
-                    guard let pt = attribute.as(RTCPFeedback.self)?.payloadType, !payloadTypes.contains(pt) else {
-                        continue
-                    }
-                    if let seen = undeclared.firstIndex(where: { $0.pt == pt }) {
-                        undeclared[seen].lines += 1
-                    } else {
-                        undeclared.append((pt, attributeIndex, 1))
+                // libwebrtc makes a codec of each payload type an fmtp or rtcp-fb line names, named by
+                // the rtpmap of a listed type (it skips others) or by RFC 3551 (pc/webrtc_sdp.cc).
+                let listed = Set(media.payloadTypes)
+                var named = listed.filter { RTPMap.staticPayloadType($0) != nil }
+                for attribute in media.attributes where attribute.name == .rtpmap {
+                    // Whatever follows the type names the codec (a clock rate of 0 included).
+                    if let pt = Int((attribute.value ?? "").prefix { $0 != " " }), listed.contains(pt) {
+                        named.insert(pt)
                     }
                 }
-                for (pt, attributeIndex, lines) in undeclared {
+                // One finding per payload type, at its first line: a removed codec leaves several.
+                var nameless: [(pt: Int, attribute: Int, lines: Int, fmtp: Bool)] = []
+                for (attributeIndex, attribute) in media.attributes.enumerated() {
+                    let pt =
+                        switch attribute.name {
+                        case .rtcpFeedback: attribute.as(RTCPFeedback.self)?.payloadType
+                        case .fmtp: attribute.as(FMTP.self)?.payloadType
+                        default: Int?.none
+                        }
+                    guard let pt, !named.contains(pt) else { continue }
+                    if let seen = nameless.firstIndex(where: { $0.pt == pt }) {
+                        nameless[seen].lines += 1
+                        nameless[seen].fmtp = nameless[seen].fmtp || attribute.name == .fmtp
+                    } else {
+                        nameless.append((pt, attributeIndex, 1, attribute.name == .fmtp))
+                    }
+                }
+                for (pt, attributeIndex, lines, fmtp) in nameless {
+                    let kind = fmtp ? "a=fmtp/a=rtcp-fb" : "a=rtcp-fb"
+                    let which = lines == 1 ? "this \(kind) line" : "these \(lines) \(kind) lines"
+                    // A listed type is SDP302's too: report on its m= line, where that finding is.
+                    let isListed = listed.contains(pt)
                     report(
-                        ProfileRules.feedbackForUndeclaredPayloadType, attributeLocation(index, attributeIndex),
-                        "libwebrtc refuses \(lines == 1 ? "this a=rtcp-fb line" : "these \(lines) a=rtcp-fb lines") for payload type \(pt), which the m= line does not list"
+                        ProfileRules.codecWithoutRTPMap,
+                        isListed ? parsed.location(ofSection: index) : attributeLocation(index, attributeIndex),
+                        isListed
+                            ? "libwebrtc refuses payload type \(pt): \(which) make it a codec, and no a=rtpmap names it"
+                            : "libwebrtc refuses \(which) for payload type \(pt), which the m= line does not list"
                     )
                 }
+            }
+            // libwebrtc gives each section without a mid one of its own, "0", "1", … (a fresh
+            // peer's numbering, pc/sdp_offer_answer.cc), and then checks mids and BUNDLE groups.
+            var mids = session.media.map(\.mid)
+            var generated = 0
+            for index in mids.indices where mids[index] == nil {
+                mids[index] = String(generated)
+                generated += 1
+            }
+            for (index, media) in session.media.enumerated() where media.mid == nil {
+                if let mid = mids[index], let other = mids.indices.first(where: { $0 != index && mids[$0] == mid }) {
+                    report(
+                        ProfileRules.unresolvedMid, parsed.location(ofSection: index),
+                        "libwebrtc gives section \(index), which has no a=mid, the mid '\(mid)', which section \(other) has too"
+                    )
+                }
+            }
+            for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
+                guard let group = attribute.as(Group.self), group.semantics == .bundle,
+                    let unknown = group.mids.first(where: { !mids.contains($0) })
+                else { continue }
+                report(
+                    ProfileRules.unresolvedMid, parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                    "the BUNDLE group names mid '\(unknown)', which no section has\(generated > 0 ? " after libwebrtc numbers the sections without a=mid" : "")"
+                )
             }
         case .aiortc:
             // One finding per description for each: the first section that lacks it.
             let used = session.media.indices.filter { !session.media[$0].isRejected }
-            func missingCredentials(_ index: Int) -> [Attribute.Name] {
-                [.iceUfrag, .icePwd].filter { !session.media[index].has($0) && !session.has($0) }
-            }
-            if let index = used.first(where: { !missingCredentials($0).isEmpty }) {
+            // Rejected sections too: aiortc sets up a transport for each (measured: 51 port-0 sections).
+            if let index = session.media.indices.first(where: { !missingCredentials($0).isEmpty }) {
                 report(
                     ProfileRules.aiortcICERequired, parsed.location(ofSection: index),
                     "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
                 )
             }
             reportHoldconn(ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass")
+            reportAiortcReaderFailures()
+            // aiortc reads every section's codecs, rejected or not (aiortc/rtcpeerconnection.py).
+            if let index = session.media.indices.first(where: { !Self.aiortcImplementsACodec(of: session.media[$0]) }) {
+                report(
+                    ProfileRules.aiortcNoCommonCodec, parsed.location(ofSection: index),
+                    "aiortc implements none of the codecs of section \(index) (\(session.media[index].media))")
+            }
             if let index = used.first(where: { index in
                 let media = session.media[index]
                 return (media.media == .audio || media.media == .video) && media.proto.isRTP && !media.has(.rtcpMux)
@@ -516,18 +794,52 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
                 var ids: Set<Int> = []
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                    guard let map = attribute.as(ExtMap.self) else { continue }
-                    if map.id > 14 {
+                    // SIPCC skips a line without a URI, and refuses any id it reads outside 1–14.
+                    let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
+                    guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true else { continue }
+                    if id == 0 || id > 14 {
                         report(
                             ProfileRules.firefoxExtensionIDRange, attributeLocation(index, attributeIndex),
-                            "Firefox supports header extension ids 1–14; this one is \(map.id)")
+                            "Firefox supports header extension ids 1–14; this one is \(id)")
                     }
-                    if !ids.insert(map.id).inserted {
+                    if attribute.as(ExtMap.self) != nil && !ids.insert(id).inserted {
                         report(
                             ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
-                            "Firefox refuses a second mapping of extension id \(map.id) in one section")
+                            "Firefox refuses a second mapping of extension id \(id) in one section")
                     }
                 }
+            }
+            for (index, media) in session.media.enumerated() {
+                reportMediaLine(index, media)
+                if ![.audio, .video, .application].contains(media.media) {
+                    report(
+                        ProfileRules.firefoxMediaType, parsed.location(ofSection: index),
+                        "Firefox supports audio, video and application sections; this one is \(media.media)")
+                }
+                if media.connections.count > 1 {
+                    report(
+                        ProfileRules.firefoxConnectionTwice,
+                        parsed.source.location(of: media.connections[1].sourceLine)
+                            ?? parsed.location(ofSection: index),
+                        "SIPCC refuses a second c= line in section \(index)")
+                }
+            }
+            reportShortCredentials(nil, session.attributes)
+            for (index, media) in session.media.enumerated() where !media.isRejected {
+                reportShortCredentials(index, media.attributes)
+            }
+            // The group's transport comes from its first mid; Firefox skips the others it cannot use.
+            for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
+                guard let group = attribute.as(Group.self), group.semantics == .bundle, let tag = group.mids.first
+                else { continue }
+                let section = session.media.firstIndex { $0.mid == tag }
+                if let section, !session.media[section].isRejected { continue }
+                report(
+                    ProfileRules.firefoxBundleTag, parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                    section.map {
+                        "the BUNDLE group's first mid '\(tag)' names section \($0), which is rejected (port 0)"
+                    }
+                        ?? "the BUNDLE group's first mid '\(tag)' names no section")
             }
             // SIPCC reads only IP literals in c= lines.
             let connections =

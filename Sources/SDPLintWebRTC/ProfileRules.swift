@@ -39,17 +39,17 @@ public enum ProfileRules {
         code: "PRF105", name: "libwebrtc-ice-required", severity: .error,
         severityRationale:
             """
-            Error: Chromium 156 refuses a description with no ICE credentials at all ("Called with SDP without \
-            ice-ufrag and ice-pwd"), measured with baresip's DTLS-SRTP INVITE offer of the corpus, so the call \
-            cannot start.
+            Error: Chromium 156 refuses a description with a section in use that has no ICE credentials ("Called \
+            with SDP without ice-ufrag and ice-pwd", "Invalid ICE parameters: ICE ufrag must be between 4 and \
+            256 characters long"), measured with baresip's DTLS-SRTP INVITE offer and in Conformance/.
             """,
-        summary: "The description has no a=ice-ufrag and a=ice-pwd; libwebrtc connects only through ICE.",
+        summary: "A section in use has no a=ice-ufrag or a=ice-pwd; libwebrtc checks every section's.",
         explanation:
             """
-            WebRTC always uses ICE (RFC 8829 §3.5.1), and libwebrtc refuses a remote description that gives it \
-            no ICE credentials. SIP endpoints that do DTLS-SRTP without ICE (baresip without its ice module, \
-            older gateways) need ICE switched on, or a media server in between. When some sections have \
-            credentials and others do not, WEB101 reports the ones without.
+            WebRTC always uses ICE (RFC 8829 §3.5.1). libwebrtc reads the credentials of every section that is \
+            not rejected, a bundled or bundle-only one too, from the section or the session level, and refuses \
+            the description when one has none. SIP endpoints that do DTLS-SRTP without ICE (baresip without its \
+            ice module, older gateways) need ICE switched on, or a media server in between.
             """,
         reference: .rfc(8839, "5.4"), bad: "m=audio 10000 UDP/TLS/RTP/SAVP 0 (no a=ice-ufrag, a=ice-pwd)",
         good: "a=ice-ufrag:F7gI\na=ice-pwd:x9cml/YzichV2+XlhiMu8g")
@@ -71,21 +71,68 @@ public enum ProfileRules {
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 udp 4294967296 192.0.2.1 9 typ host",
         good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
 
-    public static let feedbackForUndeclaredPayloadType = Rule(
-        code: "PRF102", name: "libwebrtc-undeclared-feedback", severity: .error,
+    public static let codecWithoutRTPMap = Rule(
+        code: "PRF102", name: "libwebrtc-codec-without-rtpmap", severity: .error,
         severityRationale:
             """
-            Error: Chromium refuses an offer whose rtcp-fb lines name payload types missing from the m= line, as \
-            observed with the Firefox codec-only captures in the corpus, so negotiation fails.
+            Error: Chromium 156 refuses the description ("Failed to parse codecs correctly"), measured in \
+            Conformance/ with every rtpmap line removed from the corpus (89 refused; the 10 accepted had no \
+            fmtp or rtcp-fb line for the type), so negotiation fails.
             """,
-        summary: "An rtcp-fb line names a payload type the m= line does not list; libwebrtc refuses the offer.",
+        summary:
+            "An fmtp or rtcp-fb line names a payload type that has no a=rtpmap on the m= line; libwebrtc refuses it.",
         explanation:
             """
-            Firefox keeps rtcp-fb lines for payload types that setCodecPreferences removed; Chromium refuses such \
-            an offer (observed in Fixtures/corpus/firefox/codec-*-only, see Fixtures/corpus/CORPUS-README.md).
+            libwebrtc makes a codec of every payload type that an a=fmtp or a=rtcp-fb line names, and takes its \
+            name from the a=rtpmap of a type the m= line lists (or from RFC 3551 for a static one). A codec left \
+            without a name fails the whole description. Firefox keeps rtcp-fb lines for the payload types \
+            setCodecPreferences removed (Fixtures/corpus/firefox/codec-*-only), and editing an rtpmap away \
+            leaves its fmtp behind. A dynamic type with no line at all is ignored (SDP302 reports it).
             """,
-        reference: .rfc(4585, "4.2"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 98\na=rtcp-fb:120 nack",
-        good: "drop rtcp-fb lines of removed codecs")
+        reference: .rfc(8866, "6.6"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 98\na=rtcp-fb:120 nack",
+        good: "drop the fmtp and rtcp-fb lines of removed codecs")
+
+    public static let unresolvedMid = Rule(
+        code: "PRF107", name: "libwebrtc-mid-unresolved", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("A BUNDLE group contains a MID='…' matching no m= \
+            section", "Duplicate a=mid value"), measured in Conformance/; where its own numbering resolves a \
+            missing mid it accepts the offer (30 cases).
+            """,
+        summary:
+            "After libwebrtc numbers the sections without a=mid, a BUNDLE mid matches no section or a mid repeats.",
+        explanation:
+            """
+            RFC 9143 §7.2 has every mid a BUNDLE group names identify a section. A fresh libwebrtc peer first \
+            gives each section without a=mid (or with an empty one) a mid of its own, "0", "1", … in order, \
+            and then checks: a BUNDLE mid that still names no section, or a number another section already \
+            uses as its mid, fails the description. So removing a=mid from the second of sections 0, 1, 2 \
+            fails ("0" is taken), while removing it from the first passes. WEB106 and SDP309 report the \
+            standard's view.
+            """,
+        reference: .rfc(9143, "7.2"), bad: "a=group:BUNDLE 0 1\nm=audio … a=mid:0\nm=video … (no a=mid)",
+        good: "a=mid in every section, matching the group")
+
+    public static let ssrcStreams = Rule(
+        code: "PRF108", name: "libwebrtc-ssrc-streams", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Media section has more than one track specified with \
+            a=ssrc lines", "Failed to add remote stream ssrc: …"), measured in Conformance/ (34 cases, none of \
+            them accepted).
+            """,
+        summary: "A section's a=ssrc lines do not make the one stream libwebrtc receives per section.",
+        explanation:
+            """
+            libwebrtc builds one stream per track from a section's a=ssrc lines (the track comes from a=msid, or \
+            from each SSRC's msid when no section has a=msid), adds each ssrc-group to the stream of its first \
+            SSRC, and then refuses: a second track in one section (Plan B, RFC 8843 §9.2 has one per section), \
+            an audio stream with more than one SSRC, an ssrc-group whose first SSRC is declared and another is \
+            not (RFC 5576 §4.2: SDP307), and a second group of one semantics for the same first SSRC.
+            """,
+        reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x (no a=ssrc:2 line)",
+        good: "a=ssrc lines for every SSRC of the group, one track per section")
 
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
@@ -114,9 +161,11 @@ public enum ProfileRules {
         summary: "A section has no a=ice-ufrag or a=ice-pwd; aiortc needs both for every section.",
         explanation:
             """
-            aiortc gives every section an ICE transport of its own unless bundled, and reads its credentials from \
-            the section or the session level; a section without them stops setRemoteDescription. SIP endpoints \
-            that do not use ICE (most of them) cannot talk to aiortc directly.
+            aiortc reads the ICE credentials of every section, a rejected (port 0) or bundle-only one too, from \
+            the section or the session level; a section without them stops setRemoteDescription (measured: every \
+            one of 300 such cases). RFC 9143 §7.1.3 lets a bundle-only section leave them out, so offers from \
+            browsers in max-bundle mode fail here. SIP endpoints that do not use ICE (most of them) cannot talk \
+            to aiortc directly.
             """,
         reference: .rfc(8839, "5.4"), bad: "m=audio 10000 RTP/AVP 0 (no a=ice-ufrag, a=ice-pwd)",
         good: "a=ice-ufrag:F7gI\na=ice-pwd:x9cml/YzichV2+XlhiMu8g")
@@ -238,14 +287,15 @@ public enum ProfileRules {
         code: "PRF604", name: "firefox-extension-id-range", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses an extension id above 14 ("invalid extension id … unsupported until \
-            2-byte rtp header extensions are supported"), measured in Conformance/.
+            Error: Firefox ESR 153 refuses an extension id of 0 or above 14 ("invalid extension id … unsupported \
+            until 2-byte rtp header extensions are supported"), measured in Conformance/ (59 of 60 cases with id 0).
             """,
-        summary: "A header extension id is above 14; Firefox supports only the one-byte form's ids.",
+        summary: "A header extension id is 0 or above 14; Firefox supports only the one-byte form's ids, 1–14.",
         explanation:
             """
             Ids 1–14 fit the one-byte header extension form and 1–255 the two-byte form (RFC 8285 §4); Firefox \
-            supports only the one-byte form and refuses a description that maps a higher id.
+            supports only the one-byte form and refuses a description that maps another id. SIPCC skips an \
+            a=extmap line without a URI, and the description passes; SDP213 reports that line.
             """,
         reference: .rfc(8285, "4"), bad: "a=extmap:15 urn:ietf:params:rtp-hdrext:sdes:mid",
         good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
@@ -297,6 +347,131 @@ public enum ProfileRules {
             checked, and Firefox refuses the description; a second fingerprint with sha-256 is enough.
             """,
         reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-999 8E:B8:…", good: "a=fingerprint:sha-256 8E:B8:…")
+
+    public static let firefoxBundleTag = Rule(
+        code: "PRF608", name: "firefox-bundle-tag-unusable", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("mid specified for bundle transport in group \
+            attribute does not exist in the SDP", "… points at a disabled m-section"), measured in Conformance/; \
+            it accepts the same mistakes for the group's other mids.
+            """,
+        summary: "A BUNDLE group's first mid names no section, or a rejected one; Firefox takes its transport from it.",
+        explanation:
+            """
+            RFC 9143 §7.2 has every mid of a BUNDLE group name a section; the first names the section whose \
+            transport the group shares (the offerer's tag). Firefox ignores a later mid that names no section \
+            or a port-0 section, but refuses the description when the first one does, since the group would \
+            have no transport. SDP309 and WEB116 report the standard's view.
+            """,
+        reference: .rfc(9143, "7.2"), bad: "a=group:BUNDLE 0 1\nm=audio 0 … a=mid:0",
+        good: "a=group:BUNDLE 1 0 (a section in use first), or drop the rejected mid")
+
+    public static let firefoxShortICECredentials = Rule(
+        code: "PRF609", name: "firefox-ice-credentials-too-short", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("ice-ufrag is too short at level N", "ice-pwd is too \
+            short at level N"), measured in Conformance/; it accepts longer values and characters outside \
+            ice-char, which ICE120 and ICE121 report.
+            """,
+        summary: "An ICE ufrag is shorter than 4 characters or a password shorter than 22; Firefox refuses it.",
+        explanation:
+            """
+            RFC 8839 §5.4 gives the ufrag 4 to 256 ice-chars and the password 22 to 256. Firefox checks only the \
+            lower bounds, and refuses a description that goes below one.
+            """,
+        reference: .rfc(8839, "5.4"), bad: "a=ice-ufrag:ab", good: "a=ice-ufrag:F7gI")
+
+    public static let firefoxMediaLine = Rule(
+        code: "PRF610", name: "firefox-media-line", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153's SIPCC parser refuses an m= port that is not a number ("Invalid port \
+            format") and an SCTP section with no format ("No sctp port specified in m= media line"), measured \
+            in Conformance/; it accepts the other m= line faults SDP128 reports.
+            """,
+        summary: "An m= port is not a number, or an SCTP m= line has no format; SIPCC refuses the description.",
+        explanation:
+            """
+            RFC 8866 §5.14 gives the m= line a numeric port (with an optional /count) and at least one format. \
+            SIPCC reads an audio or video line with no format, and a port range, but refuses a port that is not \
+            a number and a data channel line without its format (webrtc-datachannel, RFC 8841 §4.1).
+            """,
+        reference: .rfc(8866, "5.14"), bad: "m=application nine UDP/DTLS/SCTP",
+        good: "m=application 9 UDP/DTLS/SCTP webrtc-datachannel")
+
+    public static let firefoxConnectionTwice = Rule(
+        code: "PRF611", name: "firefox-connection-twice", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153's SIPCC parser refuses the description ("c= line specified twice at same \
+            level"), measured in Conformance/ (every one of 20 cases).
+            """,
+        summary: "A section has more than one c= line; SIPCC refuses that.",
+        explanation:
+            """
+            RFC 8866 §5.7 lets a media description carry several c= lines, one per multicast address of a \
+            layered stream. SIPCC takes one per level and refuses a second; a lost m= line, which merges two \
+            sections, leaves one behind too.
+            """,
+        reference: .rfc(8866, "5.7"), bad: "m=audio …\nc=IN IP4 0.0.0.0\nc=IN IP4 0.0.0.0",
+        good: "one c= line per section")
+
+    public static let firefoxMediaType = Rule(
+        code: "PRF612", name: "firefox-media-type", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Unsupported media section type"), measured in \
+            Conformance/; Chromium 156 accepts it and rejects the section in its answer.
+            """,
+        summary: "A section's media type is not audio, video or application; Firefox refuses the description.",
+        explanation:
+            """
+            RFC 8866 §5.14 registers audio, video, text, application and message, and allows new types. JSEP \
+            (RFC 8829 §5.3.1) has the answerer reject a section it does not support; Firefox refuses the whole \
+            description instead.
+            """,
+        reference: .rfc(8829, "5.3.1"), bad: "m=text 9 UDP/TLS/RTP/SAVPF 98", good: "audio, video or application")
+
+    public static let aiortcNoCommonCodec = Rule(
+        code: "PRF704", name: "aiortc-no-common-codec", severity: .error,
+        severityRationale:
+            """
+            Error: aiortc 1.16 refuses the description ("Failed to set remote video description send \
+            parameters"), measured in Conformance/ with the VP9- and AV1-only captures and their mutations \
+            (147 cases, none accepted).
+            """,
+        summary: "An audio or video section offers no codec aiortc implements; aiortc refuses the description.",
+        explanation:
+            """
+            RFC 8829 §5.3.1 has an answerer reject a section it has no codec for; aiortc instead fails \
+            setRemoteDescription. It implements opus/48000, G722/8000, PCMU/8000 and PCMA/8000 for audio, and \
+            VP8/90000 and H.264/90000 with packetization-mode=1 in the Baseline or Constrained Baseline profile \
+            for video, and reads the codecs from the section's a=rtpmap lines only.
+            """,
+        reference: .rfc(8829, "5.3.1"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 98\na=rtpmap:98 VP9/90000",
+        good: "offer VP8 or H.264 Constrained Baseline beside VP9")
+
+    public static let aiortcReaderFails = Rule(
+        code: "PRF705", name: "aiortc-reader-fails", severity: .error,
+        severityRationale:
+            """
+            Error: aiortc 1.16's SDP reader stops on these lines (AssertionError, "not enough values to unpack", \
+            "coroutine raised StopIteration"), measured in Conformance/, so setRemoteDescription fails.
+            """,
+        summary: "A line that aiortc's SDP reader cannot read; it fails the whole description.",
+        explanation:
+            """
+            aiortc/sdp.py reads only what it expects: a c= line must be "IN IP4" or "IN IP6" and an address; an \
+            a=extmap line an id and a URI and nothing more (RFC 8285 §5 allows extension attributes after the \
+            URI); an audio or video m= line a numeric port and numeric formats below 256 outside 72–76; and \
+            every a=fmtp line a payload type that an a=rtpmap line of the section maps. Anything else raises \
+            an exception inside setRemoteDescription. The standard allows some of these (RFC 8866 §5.7's other \
+            address types, a static payload type's fmtp), so the base rules may not report them.
+            """,
+        reference: .rfc(8866, "5"), bad: "a=extmap:3 (no URI)\nc=IN IP5 192.0.2.1",
+        good: "a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid\nc=IN IP4 192.0.2.1")
 
     public static let aiortcSetupHoldconn = Rule(
         code: "PRF703", name: "aiortc-setup-holdconn", severity: .error,
@@ -407,16 +582,21 @@ public enum ProfileRules {
     /// Every profile rule.
     public static let all: [Rule] =
         [
-            sdesOnly, feedbackForUndeclaredPayloadType, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
-            candidatePriorityBeyond32Bits, janusNeedsBundleAndMux,
+            sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
+            candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
         + asterisk + pjsip
         + [
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
-            firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint,
+            firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint, firefoxBundleTag,
+            firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
+            firefoxMediaType,
         ]
-        + [aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn]
+        + [
+            aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,
+            aiortcReaderFails,
+        ]
 }
 
 extension ProfileRules: RuleSet {

@@ -77,6 +77,47 @@ import Testing
         ("a=rtcp-mux\r\n", "", Profile.aiortc, ["PRF702 error"]),
         // A mid in two BUNDLE groups: refused by every receiver measured.
         ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\na=group:BUNDLE 0\r\n", Profile.firefox, ["SDP314 error"]),
+        // libwebrtc ignores a dynamic type with no rtpmap, and refuses one an fmtp or rtcp-fb line
+        // makes a codec of; the refusal replaces the base finding on the m= line.
+        ("a=rtpmap:111 opus/48000/2\r\n", "", Profile.chrome, ["SDP302 warning"]),
+        ("a=rtpmap:111 opus/48000/2\r\n", "a=rtcp-fb:111 transport-cc\r\n", Profile.chrome, ["PRF102 error"]),
+        // libwebrtc names a section without a=mid "0", which the group names; a mid that stays
+        // unknown is refused. Firefox needs the group's first mid, and a section in use there.
+        ("a=mid:0\r\n", "", Profile.chrome, ["SDP309 warning", "WEB106 warning"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 zz\r\n", Profile.chrome, ["PRF107 error"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 zz\r\n", Profile.firefox, ["SDP309 warning"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE zz 0\r\n", Profile.firefox, ["PRF608 error"]),
+        // A session id in letters: libwebrtc keeps it as text; SIPCC refuses it.
+        ("o=- 4611731400430051336", "o=- abc", Profile.chrome, ["SDP135 warning"]),
+        ("o=- 4611731400430051336", "o=- abc", Profile.firefox, ["SDP135 error"]),
+        // Firefox checks the lower bounds of ICE credentials only.
+        ("a=ice-ufrag:YlEE", "a=ice-ufrag:Yl", Profile.firefox, ["PRF609 error"]),
+        ("a=ice-ufrag:YlEE", "a=ice-ufrag:" + String(repeating: "Y", count: 257), Profile.firefox, ["ICE120 warning"]),
+        // SIPCC: one c= per level, a numeric port, audio, video or application.
+        ("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nc=IN IP4 0.0.0.0\r\n", Profile.firefox, ["PRF611 error"]),
+        ("m=audio 9 ", "m=audio nine ", Profile.firefox, ["PRF610 error"]),
+        ("m=audio 9 ", "m=audio 70000 ", Profile.firefox, ["SDP128 warning"]),
+        ("m=audio 9 ", "m=text 9 ", Profile.firefox, ["PRF612 error"]),
+        // SIPCC skips an extmap without a URI, and refuses id 0.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:3\r\n", Profile.firefox, ["SDP213 warning"]),
+        (
+            "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:0 urn:ietf:params:rtp-hdrext:sdes:mid\r\n", Profile.firefox,
+            ["PRF604 error"]
+        ),
+        // libwebrtc's streams: one SSRC per audio stream, groups whose SSRCs are all declared.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:a\r\na=ssrc:2 cname:a\r\n", Profile.chrome, ["PRF108 error"]),
+        (
+            "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:a\r\na=ssrc-group:FID 1 2\r\n", Profile.chrome,
+            ["PRF108 error"]
+        ),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:a\r\n", Profile.chrome, []),
+        // A section with a ufrag and no password: refused by libwebrtc, bundled or not.
+        ("a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n", "", Profile.chrome, ["PRF105 error"]),
+        // aiortc: codecs it implements, and the lines its reader can read.
+        ("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 iLBC/8000", Profile.aiortc, ["PRF704 error"]),
+        ("c=IN IP4 0.0.0.0", "c=IN IP5 0.0.0.0", Profile.aiortc, ["PRF705 error", "SDP133 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:100 apt=111\r\n", Profile.aiortc, ["PRF705 error"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:3\r\n", Profile.aiortc, ["PRF705 error"]),
     ])
     func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
@@ -240,10 +281,29 @@ import Testing
         #expect(errors(check(text: doubled, [])) == ["SDP301"])
         #expect(errors(check(text: doubled, [.chrome])) == [])
         #expect(check(text: doubled, [.chrome]).contains { $0.code.rawValue == "SDP301" && $0.severity == .warning })
-        // With several profiles the strictest judges: Firefox does not lower SDP302.
-        let unmapped = offer.replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "")
-        #expect(errors(check(text: unmapped, [.firefox])).contains("SDP302") == false)
-        #expect(errors(check(text: unmapped, [.firefox, .chrome])).contains("SDP302"))
+        // With several profiles the strictest judges: Chromium lowers SDP135, Firefox does not.
+        let lettered = offer.replacingOccurrences(of: "o=- 5532889752116987966 ", with: "o=- abc ")
+        #expect(lettered != offer)
+        #expect(errors(check(text: lettered, [.chrome])).contains("SDP135") == false)
+        #expect(errors(check(text: lettered, [.firefox, .chrome])).contains("SDP135"))
+    }
+
+    /// A dangling RTX association is an error, and a warning in a rejected section (RFC 3264 §6),
+    /// whose formats are not used.
+    @Test func aDanglingAssociationInARejectedSectionIsAWarning() {
+        let section =
+            "m=video PORT UDP/TLS/RTP/SAVPF 96 97\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 VP8/90000\r\n"
+            + "a=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=95\r\n"
+        let head = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+        func association(_ port: String) -> [Diagnostic] {
+            SessionDescription.parse(head + section.replacingOccurrences(of: "PORT", with: port))
+                .diagnostics.filter { $0.code.rawValue == "SDP308" }
+        }
+        #expect(association("9").map(\.severity) == [.error])
+        #expect(association("0").map(\.severity) == [.warning])
+        #expect(
+            association("0").first?.message.hasSuffix("the section is rejected (port 0), so its formats are not used")
+                == true)
     }
 
     /// Firefox takes header extension ids 1–14 only (measured); Chromium takes 15.

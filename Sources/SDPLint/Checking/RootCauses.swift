@@ -8,7 +8,14 @@ enum RootCauses {
     static let explanations: [(cause: Rule.Code, symptom: Rule.Code, sameLine: Bool)] = [
         // The profile's refusal of rtcp-fb lines for an unlisted payload type is the base
         // warning, escalated for a receiver that refuses them.
-        ("PRF102", "SDP300", true),
+        ("PRF102", "SDP300", true), ("PRF102", "SDP302", true),
+        // A receiver's own reading of a BUNDLE group, a credential, an m= line or an extmap id
+        // replaces the base finding about the same line.
+        ("PRF107", "SDP309", true), ("PRF608", "SDP309", true), ("PRF608", "WEB116", false),
+        ("PRF609", "ICE120", true), ("PRF609", "ICE121", true), ("PRF610", "SDP128", true),
+        ("PRF604", "SDP213", true), ("PRF108", "SDP307", true),
+        ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true),
+        ("PRF705", "SDP300", true), ("PRF105", "WEB101", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true),
