@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """aiortc as a receiver for run.py: reads cases (JSON lines with `id` and `sdp`) on standard
 input and writes one result per case on standard output, as the browser page does — a fresh
-RTCPeerConnection each, setRemoteDescription(offer), then createAnswer and setLocalDescription.
+RTCPeerConnection each, setRemoteDescription(offer), then createAnswer and setLocalDescription;
+or, for run.py's answer cases, the offerer's side (see `offering`).
 No network traffic: aiortc gathers host candidates only (no STUN or TURN server is configured).
 """
 import asyncio
@@ -13,10 +14,32 @@ from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 STEP = 5.0  # seconds a step may take, as on the browser page
 
 
+async def offering(pc, result, case):
+    """The offerer's side of run.py's answer cases: audio, video and a data channel, as the
+    browser page offers them; then the case's answer (or, for make-offer, the offer itself)."""
+    pc.addTransceiver("audio")
+    pc.addTransceiver("video")
+    pc.createDataChannel("conformance")
+    await asyncio.wait_for(pc.setLocalDescription(await pc.createOffer()), STEP)
+    if case.get("type") == "make-offer":
+        result["sdp"] = pc.localDescription.sdp
+    else:
+        await asyncio.wait_for(pc.setRemoteDescription(RTCSessionDescription(sdp=case["sdp"], type="answer")), STEP)
+    result["remote"] = "accepted"
+    return result
+
+
 async def one(case):
     result = {"id": case["id"]}
     pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
     try:
+        if case.get("type") in ("make-offer", "answer"):
+            try:
+                return await offering(pc, result, case)
+            except Exception as error:
+                result["remote"] = "refused"
+                result["error"] = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+                return result
         try:
             await asyncio.wait_for(pc.setRemoteDescription(RTCSessionDescription(sdp=case["sdp"], type="offer")), STEP)
             result["remote"] = "accepted"
@@ -28,6 +51,8 @@ async def one(case):
             answer = await asyncio.wait_for(pc.createAnswer(), STEP)
             await asyncio.wait_for(pc.setLocalDescription(answer), STEP)
             result["local"] = "accepted"
+            if case.get("type") == "make-answer":  # an answer for run.py's answer cases
+                result["sdp"] = pc.localDescription.sdp
         except Exception as error:
             result["local"] = "refused"
             result["localError"] = f"{type(error).__name__}: {error}"

@@ -21,7 +21,7 @@ import re
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUTPUT = os.path.join(ROOT, "Sources", "SDPLint", "Explain", "ReceiverErrorIndex.swift")
-NAMES = {"chromium": "Chromium", "firefox": "Firefox ESR", "aiortc": "aiortc"}
+NAMES = {"chromium": "Chromium", "firefox": "Firefox ESR", "aiortc": "aiortc", "gstreamer": "GStreamer webrtcbin"}
 
 
 def pattern(message):

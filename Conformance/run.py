@@ -18,8 +18,6 @@ import glob
 import gzip
 import hashlib
 import http.server
-import importlib
-import importlib.util
 import json
 import os
 import random
@@ -35,12 +33,18 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import mutate  # noqa: E402
 
-# What each receiver is, how to start it headless on a page, and its sdplint profile.
-# aiortc (PyPI) runs in a Python process of its own (aiortc_receiver.py).
+# What each receiver is, how to start it headless on a page, and its sdplint profile (None:
+# the base rules alone). aiortc (PyPI) and GStreamer's webrtcbin (Debian, through python3-gi)
+# run in a Python process of their own (<receiver>_receiver.py); `version` prints their version.
 RECEIVERS = {
     "chromium": {"binary": "chromium", "profile": "chrome", "name": "Chromium", "batch": 200},
     "firefox": {"binary": "firefox-esr", "profile": "firefox", "name": "Firefox ESR", "batch": 0},
-    "aiortc": {"module": "aiortc", "profile": "aiortc", "name": "aiortc", "batch": 500},
+    "aiortc": {"python": sys.executable, "version": "import aiortc; print(aiortc.__version__)",
+               "profile": "aiortc", "name": "aiortc", "batch": 500},
+    "gstreamer": {"python": "/usr/bin/python3",
+                  "version": "import gi; gi.require_version('Gst', '1.0'); gi.require_version('GstWebRTC', '1.0'); "
+                             "from gi.repository import Gst; Gst.init(None); print(Gst.version_string().split()[-1])",
+                  "profile": "gstreamer", "name": "GStreamer webrtcbin", "batch": 500},
 }
 
 PAGE = """<!doctype html><meta charset=utf-8><title>conformance</title><script>
@@ -59,10 +63,22 @@ const batch = Number(new URLSearchParams(location.search).get('batch') || 0);
     let pc;
     try {
       pc = new RTCPeerConnection();
-      await within(pc.setRemoteDescription({type: 'offer', sdp: c.sdp}));
-      r.remote = 'accepted';
-      try { await within(pc.createAnswer().then((a) => pc.setLocalDescription(a))); r.local = 'accepted'; }
-      catch (e) { r.local = 'refused'; r.localError = String(e.message || e); }
+      if (c.type === 'make-offer' || c.type === 'answer') {
+        // The offerer's side: audio, video and a data channel, as in Conformance/README.md.
+        pc.addTransceiver('audio'); pc.addTransceiver('video'); pc.createDataChannel('conformance');
+        await within(pc.createOffer().then((o) => pc.setLocalDescription(o)));
+        if (c.type === 'make-offer') r.sdp = pc.localDescription.sdp;
+        else await within(pc.setRemoteDescription({type: 'answer', sdp: c.sdp}));
+        r.remote = 'accepted';
+      } else {
+        await within(pc.setRemoteDescription({type: 'offer', sdp: c.sdp}));
+        r.remote = 'accepted';
+        try {
+          await within(pc.createAnswer().then((a) => pc.setLocalDescription(a)));
+          r.local = 'accepted';
+          if (c.type === 'make-answer') r.sdp = pc.localDescription.sdp;
+        } catch (e) { r.local = 'refused'; r.localError = String(e.message || e); }
+      }
     } catch (e) { r.remote = 'refused'; r.error = String(e.message || e); }
     try { pc && pc.close(); } catch (e) {}
     await fetch('/result', {method: 'POST', body: JSON.stringify(r)});
@@ -85,9 +101,10 @@ def seeds():
     return found
 
 
-def build_cases(limit, seed=1):
-    """Every seed as it is, then its mutations; distinct texts only; a seeded sample of the
-    mutations when there are more than `limit` cases (the seeds themselves are always kept)."""
+def build_cases(limit, seed=1, originals=None):
+    """Every seed (the offers of Fixtures/ unless `originals` names others) as it is, then its
+    mutations; distinct texts only; a seeded sample of the mutations when there are more than
+    `limit` cases (the seeds themselves are always kept)."""
     cases, seen = [], set()
 
     def add(origin, kind, detail, text):
@@ -97,7 +114,7 @@ def build_cases(limit, seed=1):
         seen.add(digest)
         cases.append({"id": digest, "seed": origin, "kind": kind, "detail": detail, "sdp": text})
 
-    originals = seeds()
+    originals = seeds() if originals is None else originals
     for origin, text in originals:
         add(origin, "original", "", text)
     first = len(cases)
@@ -111,17 +128,25 @@ def build_cases(limit, seed=1):
     return cases
 
 
+def python_version(spec):
+    """The version a Python receiver's interpreter prints for it, or None when it cannot."""
+    if not os.path.exists(spec["python"]):
+        return None
+    out = subprocess.run([spec["python"], "-c", spec["version"]], capture_output=True, text=True)
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
 def installed(receiver):
     spec = RECEIVERS[receiver]
-    if "module" in spec:
-        return importlib.util.find_spec(spec["module"]) is not None
+    if "python" in spec:
+        return python_version(spec) is not None
     return shutil.which(spec["binary"]) is not None
 
 
 def version(receiver):
     spec = RECEIVERS[receiver]
-    if "module" in spec:
-        full = importlib.import_module(spec["module"]).__version__
+    if "python" in spec:
+        full = python_version(spec)
         return f"{spec['name']} {full}", ".".join(full.split(".")[:2])
     binary = spec["binary"]
     out = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
@@ -146,37 +171,43 @@ def launch(receiver, url, profile):
 
 
 def run_module(receiver, cases):
-    """Gives the cases to a receiver that runs as a Python process (aiortc_receiver.py), a batch
-    at a time; a case after which the process died is recorded as `no answer`, and a new process
-    goes on with the next case."""
+    """Gives the cases to a receiver that runs as a Python process (<receiver>_receiver.py), a batch
+    at a time. When the process dies, the case it was on is given again alone to a new process:
+    GStreamer 1.22's webrtcbin crashes now and then after many connections in one process, and
+    every such case ran alone; only a case that ends its own process is recorded as `no answer`."""
     script = os.path.join(HERE, f"{receiver}_receiver.py")
-    results, pending = {}, list(cases)
-    while pending:
-        batch = pending[: RECEIVERS[receiver]["batch"]]
-        process = subprocess.Popen([sys.executable, script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL, text=True)
 
-        def feed(process=process, batch=batch):
+    def attempt(batch):
+        process = subprocess.Popen([RECEIVERS[receiver]["python"], script], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+        def feed():
             try:
                 for case in batch:
-                    process.stdin.write(json.dumps({"id": case["id"], "sdp": case["sdp"]}) + "\n")
+                    process.stdin.write(json.dumps({"id": case["id"], "sdp": case["sdp"],
+                                                    "type": case.get("type", "offer")}) + "\n")
                 process.stdin.close()
             except BrokenPipeError:
                 pass
 
         threading.Thread(target=feed, daemon=True).start()
-        done = 0
-        for line in process.stdout:
-            result = json.loads(line)
-            results[result["id"]] = result
-            done += 1
+        done = [json.loads(line) for line in process.stdout]
         process.wait()
-        if done < len(batch):
-            lost = batch[done]
-            results[lost["id"]] = {"id": lost["id"], "remote": "no answer",
-                                   "error": f"the receiver's process ended (status {process.returncode})"}
-            done += 1
-        pending = pending[done:]
+        return done, process.returncode
+
+    results, pending = {}, list(cases)
+    while pending:
+        batch = pending[: RECEIVERS[receiver]["batch"]]
+        done, _ = attempt(batch)
+        for result in done:
+            results[result["id"]] = result
+        if len(done) < len(batch):
+            lost = batch[len(done)]
+            alone, status = attempt([lost])
+            results[lost["id"]] = alone[0] if alone else {
+                "id": lost["id"], "remote": "no answer",
+                "error": f"the receiver's process ended (status {status})"}
+        pending = pending[len(done) + 1:] if len(done) < len(batch) else pending[len(done):]
     return results
 
 
@@ -207,7 +238,8 @@ def run_receiver(receiver, cases, stall=20):
                 case = pending.pop() if pending else None
                 state["in_flight"] = case
                 state["progress"] = time.time()
-            self.reply(json.dumps(None if case is None else {"id": case["id"], "sdp": case["sdp"]}))
+            self.reply(json.dumps(None if case is None else
+                                  {"id": case["id"], "sdp": case["sdp"], "type": case.get("type", "offer")}))
 
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -256,24 +288,35 @@ def run_receiver(receiver, cases, stall=20):
     return results
 
 
-def run_sdplint(sdplint, profile, cases):
-    """sdplint's error-level codes for each case, checked as an offer for `profile`."""
+def run_sdplint(sdplint, profile, cases, offer=None):
+    """sdplint's error-level codes for each case, checked for `profile`: as an offer, or with
+    `offer`, as the answer to it (the two as RTCSessionDescriptionInit records of one NDJSON
+    file, so that the offer/answer rules see both); only the answer's findings count."""
     folder = tempfile.mkdtemp(prefix="conformance-cases-")
+    ending = ".sdp" if offer is None else ".ndjson"
     try:
         for c in cases:
-            with open(os.path.join(folder, c["id"] + ".sdp"), "w", newline="") as f:
-                f.write(c["sdp"])
+            with open(os.path.join(folder, c["id"] + ending), "w", newline="") as f:
+                if offer is None:
+                    f.write(c["sdp"])
+                else:
+                    f.write(json.dumps({"type": "offer", "sdp": offer}) + "\n"
+                            + json.dumps({"type": "answer", "sdp": c["sdp"]}) + "\n")
         chosen = ["--profile", profile] if profile else []
-        out = subprocess.run(
-            [sdplint, "check", "--type", "offer", "--input", "sdp", *chosen, "--format", "json", folder],
-            capture_output=True, text=True).stdout
+        kind = ["--type", "offer", "--input", "sdp"] if offer is None else []
+        out = subprocess.run([sdplint, "check", *kind, *chosen, "--format", "json", folder],
+                             capture_output=True, text=True).stdout
         report = json.loads(out)
         # A file can hold several entries (a second v= line starts a second description): its
-        # verdict takes the findings of all of them.
+        # verdict takes the findings of all of them, less those about the offer.
         found = {}
         for entry in report.get("files", []):
-            case = os.path.basename(entry["path"])[: -len(".sdp")]
-            found.setdefault(case, []).extend(entry.get("diagnostics", []))
+            case = os.path.basename(entry["path"])[: -len(ending)]
+            context = entry.get("context") or ""
+            about_offer = offer is not None and context.startswith("message 1 ")
+            found.setdefault(case, []).extend(
+                d for d in entry.get("diagnostics", [])
+                if not about_offer and not (offer is not None and not context and d.get("line") == 1))
         return {case: {"errors": sorted({d["code"] for d in ds if d["severity"] == "error"}),
                        "others": sorted({d["code"] for d in ds if d["severity"] != "error"})}
                 for case, ds in found.items()}
@@ -302,59 +345,182 @@ def summarize(receiver, full_version, cases, results, verdicts):
     return {"receiver": receiver, "version": full_version, "counts": counts, "rows": rows}
 
 
-def write_results(summary, major):
-    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    path = os.path.join(HERE, "results", f"{summary['receiver']}-{major}.jsonl.gz")
+def recorded(receiver, major, folder="results"):
+    """The receiver's verdicts recorded for this version, by case id."""
+    keys = ("id", "remote", "error", "local", "localError")
+    with gzip.open(os.path.join(HERE, folder, f"{receiver}-{major}.jsonl.gz"), "rt") as f:
+        return {r["id"]: {k: r.get(k) for k in keys} for r in map(json.loads, f)}
+
+
+def write_results(summary, major, folder="results"):
+    os.makedirs(os.path.join(HERE, folder), exist_ok=True)
+    path = os.path.join(HERE, folder, f"{summary['receiver']}-{major}.jsonl.gz")
     with gzip.open(path, "wt") as f:
         for row in summary["rows"]:
             f.write(json.dumps(row, sort_keys=True) + "\n")
     return path
 
 
-def markdown(summaries, total_cases, command):
+def drift(receiver, major, rows):
+    """What changed against every other recorded version of this receiver: the cases both
+    versions were given whose verdict differs, grouped by what was mutated. A browser update
+    that starts refusing what it took shows up here before users find it."""
+    changes = []
+    for path in sorted(glob.glob(os.path.join(HERE, "results", f"{receiver}-*.jsonl.gz"))):
+        other = os.path.basename(path)[len(receiver) + 1: -len(".jsonl.gz")]
+        if other == major:
+            continue
+        with gzip.open(path, "rt") as f:
+            before = {r["id"]: r for r in map(json.loads, f)}
+        both = [r for r in rows if r["id"] in before]
+        groups = {}
+        for r in both:
+            was, now = before[r["id"]]["remote"] == "accepted", r["remote"] == "accepted"
+            if was != now:
+                key = ("now accepted" if now else "now refused", r["kind"], r["detail"])
+                groups.setdefault(key, []).append((before[r["id"]], r))
+        changes.append({"version": other, "cases": len(both), "groups": groups})
+    return changes
+
+
+def drift_markdown(summary):
+    lines = []
+    for change in summary.get("drift", []):
+        changed = sum(len(v) for v in change["groups"].values())
+        lines += ["", f"### Verdicts changed against version {change['version']}", "",
+                  f"Of the {change['cases']} cases both versions were given, {changed} changed verdict."]
+        if not changed:
+            continue
+        lines += ["", "| change | mutation | line | cases | then | now | example |", "|---|---|---|---:|---|---|---|"]
+        for (what, kind, detail), pairs in sorted(change["groups"].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            then, now = pairs[0]
+            said = [" ".join((r.get("error") or "accepted").split()).replace("|", "\\|")[:100] for r in (then, now)]
+            lines.append(f"| {what} | {kind} | `{detail}` | {len(pairs)} | {said[0]} | {said[1]} | `{now['id']}` |")
+    return lines
+
+
+def explanations():
+    """Why each remaining disagreement is what it is, by receiver, outcome, mutation and line:
+    the receiver's behaviour and the text of the standard (explanations.json)."""
+    with open(os.path.join(HERE, "explanations.json")) as f:
+        return {(e["receiver"], e["outcome"], e["mutation"], e["line"]): e["why"] for e in json.load(f)}
+
+
+def profile_flag(receiver):
+    profile = RECEIVERS[receiver]["profile"]
+    return f"`--profile {profile}`" if profile else "the base rules"
+
+
+def summary_row(s):
+    c = s["counts"]
+    n = c["agree"] + c["missed"] + c["false"]
+    return (f"| {RECEIVERS[s['receiver']]['name']} | {s['version']} | {n} | {c['agree']} | {c['missed']} | "
+            f"{c['false']} | {100.0 * c['agree'] / max(1, n):.1f}% | {profile_flag(s['receiver'])} |")
+
+
+def disagreements(s, folder):
+    """Every disagreement of one receiver's summary, grouped by what was mutated, each with
+    why it stands (explanations.json)."""
+    groups = {}
+    for r in s["rows"]:
+        if r["outcome"] != "agree":
+            groups.setdefault((r["outcome"], r["kind"], r["detail"]), []).append(r)
+    if not groups:
+        return ["", "No disagreement."]
+    why = explanations()
+    key = s["receiver"] if folder == "results" else f"{s['receiver']} answers"
+    unexplained = sum(len(rows) for (outcome, kind, detail), rows in groups.items()
+                      if (key, outcome, kind, detail) not in why)
+    lines = ["", "Every disagreement, grouped by what was changed, with why it stands (one example each; all "
+             f"cases are in `Conformance/{folder}/{s['receiver']}-*.jsonl.gz`). "
+             f"Cases without an explanation: {unexplained}.", "",
+             "| outcome | mutation | line | cases | receiver says | then answering | sdplint says | why | example |",
+             "|---|---|---|---:|---|---|---|---|---|"]
+    for (outcome, kind, detail), rows in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        example = rows[0]
+        said = " ".join((example["error"] or "accepted").split()).replace("|", "\\|")[:160]
+        codes = ", ".join(example["sdplint"]) or "no error"
+        what = "refused, sdplint silent" if outcome == "missed" else "accepted, sdplint errs"
+        # An offer taken but impossible to answer is refused all the same, one step later.
+        answering = "—" if example.get("local") is None else (
+            "refused: " + " ".join((example.get("localError") or "").split()).replace("|", "\\|")[:100]
+            if example["local"] == "refused" else "accepted")
+        reason = why.get((key, outcome, kind, detail), "not explained yet").replace("|", "\\|")
+        lines.append(f"| {what} | {kind} | `{detail}` | {len(rows)} | {said} | {answering} | {codes} | "
+                     f"{reason} | `{example['id']}` from `{example['seed']}` |")
+    return lines
+
+
+def markdown(summaries, total_cases, command, answered=()):
+    header = ["| receiver | version | cases | agree | refused, sdplint silent | accepted, sdplint errs | agreement "
+              "| checked with |", "|---|---|---:|---:|---:|---:|---:|---|"]
     lines = ["# Conformance: sdplint's verdicts beside real receivers", "",
              "Written by `Conformance/run.py` (see `Conformance/README.md`); do not edit by hand.", "",
              f"Command: `{command}`. Cases: {total_cases} distinct offers: the offers in `Fixtures/corpus` "
              "and `Fixtures/standards`, and mutations of them along the SDP grammar. Each receiver gets each "
              "case in a fresh RTCPeerConnection (setRemoteDescription, then createAnswer and "
-             "setLocalDescription); `sdplint check --type offer --profile <receiver>` checks the same "
-             "text. A case agrees when sdplint reports an error exactly when the receiver refuses the offer "
-             "in setRemoteDescription.", "",
-             "| receiver | version | cases | agree | refused, sdplint silent | accepted, sdplint errs | agreement |",
-             "|---|---|---:|---:|---:|---:|---:|"]
-    for s in summaries:
-        c = s["counts"]
-        n = c["agree"] + c["missed"] + c["false"]
-        lines.append(f"| {RECEIVERS[s['receiver']]['name']} | {s['version']} | {n} | {c['agree']} | {c['missed']} | "
-                     f"{c['false']} | {100.0 * c['agree'] / max(1, n):.1f}% |")
+             "setLocalDescription); `sdplint check --type offer` checks the same text with the receiver's "
+             "profile (the table's last column; the base rules alone where sdplint has none). A case agrees "
+             "when sdplint reports an error exactly when the receiver refuses the offer in "
+             "setRemoteDescription.", ""] + header
+    lines += [summary_row(s) for s in summaries]
+    if answered:
+        lines += ["", "Answers (see [Answers](#answers)): each receiver made an offer, and answers to it went back to "
+                  "a peer that had made the same offer.", ""] + header + [summary_row(s) for s in answered]
     for s in summaries:
         originals = [r for r in s["rows"] if r["kind"] == "original"]
         agree = sum(r["outcome"] == "agree" for r in originals)
         lines += ["", f"## {s['version']}", "",
                   f"Unmutated offers (real captures and standards' examples): {agree} of {len(originals)} agree."]
-        groups = {}
-        for r in s["rows"]:
-            if r["outcome"] != "agree":
-                groups.setdefault((r["outcome"], r["kind"], r["detail"]), []).append(r)
-        if not groups:
-            lines += ["", "No disagreement."]
-            continue
-        lines += ["", "Every disagreement, grouped by what was changed (one example each; all cases are in "
-                  f"`Conformance/results/{s['receiver']}-*.jsonl.gz`):", "",
-                  "| outcome | mutation | line | cases | receiver says | then answering | sdplint says | example |",
-                  "|---|---|---|---:|---|---|---|---|"]
-        for (outcome, kind, detail), rows in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            example = rows[0]
-            said = (example["error"] or "accepted").replace("|", "\\|")[:160]
-            codes = ", ".join(example["sdplint"]) or "no error"
-            what = "refused, sdplint silent" if outcome == "missed" else "accepted, sdplint errs"
-            # An offer taken but impossible to answer is refused all the same, one step later.
-            answering = "—" if example.get("local") is None else (
-                "refused: " + (example.get("localError") or "").replace("|", "\\|")[:100]
-                if example["local"] == "refused" else "accepted")
-            lines.append(f"| {what} | {kind} | `{detail}` | {len(rows)} | {said} | {answering} | {codes} | "
-                         f"`{example['id']}` from `{example['seed']}` |")
+        lines += drift_markdown(s)
+        lines += disagreements(s, "results")
+    if answered:
+        lines += ["", "## Answers", "",
+                  "Each receiver made an offer with audio, video and a data channel (createOffer, "
+                  "setLocalDescription); every installed engine answered that offer; the answers and mutations "
+                  "of them went, each to a fresh peer of the receiver that had made the same offer, to "
+                  "setRemoteDescription. `sdplint check` with the receiver's profile checks the answer "
+                  "beside that offer (one NDJSON file of the two), so that the offer/answer rules apply; only the "
+                  "answer's findings count. The offers and answers are in `Conformance/answers/<receiver>-<version>.seeds.json`."]
+        for s in answered:
+            originals = [r for r in s["rows"] if r["kind"] == "original"]
+            agree = sum(r["outcome"] == "agree" for r in originals)
+            sources = ", ".join(sorted({r["seed"] for r in originals}))
+            lines += ["", f"### {s['version']}, answers", "",
+                      f"Unmutated answers ({sources}): {agree} of {len(originals)} agree."]
+            lines += disagreements(s, "answers")
     return "\n".join(lines) + "\n"
+
+
+ANSWER_RECEIVERS = ("chromium", "firefox", "aiortc")
+ANSWERERS = ("chromium", "firefox", "aiortc", "gstreamer")
+
+
+def act(engine, case):
+    """One case given to `engine`; its result (make-offer and make-answer bring an `sdp`)."""
+    if "python" in RECEIVERS[engine]:
+        return run_module(engine, [case]).get(case["id"], {})
+    return run_receiver(engine, [case]).get(case["id"], {})
+
+
+def answer_seeds(receiver):
+    """The receiver's own offer (audio, video, a data channel) and every installed engine's
+    answer to it."""
+    offer = act(receiver, {"id": "make-offer", "type": "make-offer", "sdp": ""}).get("sdp")
+    answers = []
+    for engine in ANSWERERS if offer else ():
+        if installed(engine):
+            made = act(engine, {"id": "make-answer", "type": "make-answer", "sdp": offer})
+            if made.get("sdp"):
+                answers.append((f"{RECEIVERS[engine]['name']}'s answer", made["sdp"]))
+    return {"offer": offer, "answers": answers}
+
+
+def answer_cases(seeds, limit):
+    cases = build_cases(limit, originals=[tuple(a) for a in seeds["answers"]])
+    for case in cases:
+        case["type"] = "answer"
+    return cases
 
 
 def main():
@@ -363,32 +529,78 @@ def main():
     parser.add_argument("--limit", type=int, default=0, help="at most this many cases (0: all)")
     parser.add_argument("--sdplint", default=os.path.join(ROOT, ".build", "release", "sdplint"))
     parser.add_argument("--output", default=os.path.join(ROOT, "CONFORMANCE.md"))
+    parser.add_argument("--rescore", action="store_true",
+                        help="check the recorded verdicts (results/) again with this sdplint, without the receivers")
+    parser.add_argument("--answers", type=int, default=0,
+                        help="also this many answer cases per receiver (Chromium, Firefox, aiortc; 0: none)")
+    parser.add_argument("--no-offers", action="store_true", help="only the answer cases (with --answers)")
     parser.add_argument("--min-agreement", type=float, default=0.0,
                         help="exit 1 when any receiver agrees on fewer cases than this (percent)")
     args = parser.parse_args()
-    cases = build_cases(args.limit)
-    print(f"{len(cases)} cases", file=sys.stderr)
+    cases = [] if args.no_offers else build_cases(args.limit)
+    print(f"{len(cases)} offer cases", file=sys.stderr)
     summaries, worst = [], 100.0
-    for receiver in args.receivers.split(","):
+    for receiver in [] if args.no_offers else args.receivers.split(","):
         if not installed(receiver):
             print(f"{receiver} is not installed; skipped", file=sys.stderr)
             continue
         full_version, major = version(receiver)
         started = time.time()
-        results = run_module(receiver, cases) if "module" in RECEIVERS[receiver] else run_receiver(receiver, cases)
+        if args.rescore:
+            results = recorded(receiver, major)
+        elif "python" in RECEIVERS[receiver]:
+            results = run_module(receiver, cases)
+        else:
+            results = run_receiver(receiver, cases)
         verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], cases)
         summary = summarize(receiver, full_version, cases, results, verdicts)
         write_results(summary, major)
+        summary["drift"] = drift(receiver, major, summary["rows"])
+        for change in summary["drift"]:
+            changed = sum(len(v) for v in change["groups"].values())
+            print(f"{receiver} {major} against {change['version']}: {changed} of {change['cases']} cases changed "
+                  "verdict", file=sys.stderr)
         c = summary["counts"]
         n = max(1, c["agree"] + c["missed"] + c["false"])
         worst = min(worst, 100.0 * c["agree"] / n)
         print(f"{receiver} {full_version}: {c} in {time.time() - started:.0f} s", file=sys.stderr)
         summaries.append(summary)
+    answered = []
+    for receiver in args.receivers.split(",") if args.answers else ():
+        if receiver not in ANSWER_RECEIVERS or not installed(receiver):
+            continue
+        full_version, major = version(receiver)
+        started = time.time()
+        seeds_path = os.path.join(HERE, "answers", f"{receiver}-{major}.seeds.json")
+        if args.rescore:
+            with open(seeds_path) as f:
+                seeds = json.load(f)
+        else:
+            seeds = answer_seeds(receiver)
+            os.makedirs(os.path.dirname(seeds_path), exist_ok=True)
+            with open(seeds_path, "w") as f:
+                json.dump(seeds, f, indent=1)
+        answer_set = answer_cases(seeds, args.answers)
+        if args.rescore:
+            results = recorded(receiver, major, "answers")
+        elif "python" in RECEIVERS[receiver]:
+            results = run_module(receiver, answer_set)
+        else:
+            results = run_receiver(receiver, answer_set)
+        verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], answer_set, offer=seeds["offer"])
+        summary = summarize(receiver, full_version, answer_set, results, verdicts)
+        write_results(summary, major, "answers")
+        c = summary["counts"]
+        worst = min(worst, 100.0 * c["agree"] / max(1, c["agree"] + c["missed"] + c["false"]))
+        print(f"{receiver} {full_version}, answers from {len(seeds['answers'])} engines: {c} in "
+              f"{time.time() - started:.0f} s", file=sys.stderr)
+        answered.append(summary)
     command = "python3 Conformance/run.py"
     command += f" --receivers {args.receivers}" if args.receivers != "chromium,firefox" else ""
     command += f" --limit {args.limit}" if args.limit else ""
+    command += f" --answers {args.answers}" if args.answers else ""
     with open(args.output, "w") as f:
-        f.write(markdown(summaries, len(cases), command))
+        f.write(markdown(summaries, len(cases), command, answered))
     return 1 if summaries and worst < args.min_agreement else 0
 
 
