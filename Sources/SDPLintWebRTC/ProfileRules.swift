@@ -473,6 +473,58 @@ public enum ProfileRules {
         reference: .rfc(8866, "5"), bad: "a=extmap:3 (no URI)\nc=IN IP5 192.0.2.1",
         good: "a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid\nc=IN IP4 192.0.2.1")
 
+    /// GStreamer's webrtcbin (gst-plugins-bad 1.22), measured with `Conformance/run.py`.
+    public static let gstreamerTransportEverySection = Rule(
+        code: "PRF801", name: "gstreamer-transport-every-section", severity: .error,
+        severityRationale:
+            """
+            Error: GStreamer 1.22's webrtcbin refuses the description ("No fingerprint lines in sdp for media N", \
+            "media N is missing or contains an empty 'ice-ufrag' attribute"), measured in Conformance/.
+            """,
+        summary: "A section has no fingerprint, ICE credentials, setup role or mid; webrtcbin needs them in each.",
+        explanation:
+            """
+            webrtcbin reads a=fingerprint, a=ice-ufrag, a=ice-pwd, a=setup and a=mid for every section, a \
+            rejected or bundled one too, from the section or the session level, and refuses a description \
+            where one is missing or empty. RFC 9143 §7.1.3 lets bundled sections leave the transport to their \
+            group and plain RTP offers from SIP have none of them; neither reaches webrtcbin as it is.
+            """,
+        reference: .rfc(8829, "5.2.1"), bad: "m=audio 10000 RTP/AVP 0 (no a=fingerprint, no a=ice-ufrag)",
+        good: "a=fingerprint, a=ice-ufrag, a=ice-pwd, a=setup and a=mid in every section")
+
+    public static let gstreamerTransportDiffers = Rule(
+        code: "PRF802", name: "gstreamer-transport-differs", severity: .error,
+        severityRationale:
+            """
+            Error: GStreamer 1.22's webrtcbin refuses the description ("Fingerprint in media N differs from \
+            previous fingerprint", "media N has different ice-ufrag values in bundle"), measured in Conformance/.
+            """,
+        summary: "Sections carry different fingerprints, or a BUNDLE group different ICE credentials.",
+        explanation:
+            """
+            webrtcbin uses one DTLS certificate per connection, so every section's fingerprint must match the \
+            first; and one ICE transport per BUNDLE group, so its sections must carry the same ufrag and \
+            password (RFC 9143 §7.1.3 has them share the tagged section's). A description edited section by \
+            section, or stitched from two, trips over this.
+            """,
+        reference: .rfc(9143, "7.1.3"), bad: "a=ice-ufrag:ETEn (audio)\na=ice-ufrag:BGKk (video, same BUNDLE group)",
+        good: "one ufrag, password and fingerprint for the group")
+
+    public static let gstreamerSetupHoldconn = Rule(
+        code: "PRF803", name: "gstreamer-setup-holdconn", severity: .error,
+        severityRationale:
+            """
+            Error: GStreamer 1.22's webrtcbin refuses the description ("contains unknown 'setup' attribute, \
+            'holdconn'"), measured in Conformance/.
+            """,
+        summary: "A section offers a=setup:holdconn; webrtcbin refuses that role.",
+        explanation:
+            """
+            RFC 4145 §4 defines holdconn for a connection not set up yet; RFC 8842 §5 leaves WebRTC the active, \
+            passive and actpass roles, and webrtcbin knows only those.
+            """,
+        reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
+
     public static let aiortcSetupHoldconn = Rule(
         code: "PRF703", name: "aiortc-setup-holdconn", severity: .error,
         severityRationale:
@@ -597,6 +649,7 @@ public enum ProfileRules {
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,
             aiortcReaderFails,
         ]
+        + [gstreamerTransportEverySection, gstreamerTransportDiffers, gstreamerSetupHoldconn]
 }
 
 extension ProfileRules: RuleSet {

@@ -118,6 +118,10 @@ import Testing
         ("c=IN IP4 0.0.0.0", "c=IN IP5 0.0.0.0", Profile.aiortc, ["PRF705 error", "SDP133 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:100 apt=111\r\n", Profile.aiortc, ["PRF705 error"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:3\r\n", Profile.aiortc, ["PRF705 error"]),
+        // GStreamer's webrtcbin: lenient with values, strict about each section's transport.
+        ("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/0/2", Profile.gstreamer, ["SDP233 warning"]),
+        ("a=mid:0\r\n", "", Profile.gstreamer, ["PRF801 error", "SDP309 warning", "WEB106 warning"]),
+        ("setup:actpass", "setup:holdconn", Profile.gstreamer, ["PRF803 error"]),
     ])
     func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
@@ -133,7 +137,7 @@ import Testing
     }
 
     @Test func theVariantsOfferIsCleanForEveryMeasuredProfile() {
-        for profile in [Profile.chrome, .firefox, .aiortc] {
+        for profile in [Profile.chrome, .firefox, .aiortc, .gstreamer] {
             var configuration = LintConfiguration()
             configuration.profiles = [profile]
             configuration.type = .offer

@@ -14,7 +14,8 @@ import Testing
         for entry in ReceiverErrors.entries {
             #expect(ReceiverErrors.pattern(entry.example) == entry.pattern, "\(entry.example)")
         }
-        #expect(Set(ReceiverErrors.entries.map(\.receiver)) == ["Chromium", "Firefox ESR", "aiortc"])
+        #expect(
+            Set(ReceiverErrors.entries.map(\.receiver)) == ["Chromium", "Firefox ESR", "aiortc", "GStreamer webrtcbin"])
     }
 
     /// Values in the message do not matter: another payload type, another mid, the DOM

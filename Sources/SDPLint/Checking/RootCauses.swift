@@ -20,7 +20,7 @@ enum RootCauses {
         // what matters.
         ("PRF106", "ICE107", true),
         // A holdconn role in an offer is not actpass either; the refusal is the finding.
-        ("PRF606", "WEB104", true), ("PRF703", "WEB104", true),
+        ("PRF606", "WEB104", true), ("PRF703", "WEB104", true), ("PRF803", "WEB104", true),
         // A section whose only fingerprint names an unknown hash: Firefox's refusal of it.
         ("PRF607", "SDP237", true),
         // aiortc's need for ICE credentials and rtcp-mux in every section covers the base

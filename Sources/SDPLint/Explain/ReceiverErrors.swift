@@ -289,7 +289,7 @@ extension ReceiverErrors {
     /// The profile of a receiver as the harness names it.
     static func profile(of receiver: String) -> Profile? {
         let profiles: [(name: String, profile: Profile)] = [
-            ("Chromium", .chrome), ("Firefox", .firefox), ("aiortc", .aiortc),
+            ("Chromium", .chrome), ("Firefox", .firefox), ("aiortc", .aiortc), ("GStreamer", .gstreamer),
         ]
         return profiles.first { receiver.hasPrefix($0.name) }?.profile
     }
