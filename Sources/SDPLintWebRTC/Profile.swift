@@ -124,6 +124,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         switch self {
         case .chrome:
             let measured = "Chromium 156 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
+            let answers = "Chromium 156 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return [
                 ("SDP102", .warning, "v=1: " + measured),
                 ("SDP135", .warning, "an o= session id that is not a number (libwebrtc keeps it as text): " + measured),
@@ -158,6 +159,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 ("WEB106", .warning, "a section without a=mid (libwebrtc numbers it; PRF107): " + measured),
+                ("OA202", .warning, "an answer that binds an offered payload type to another codec: " + answers),
+                ("OA103", .warning, "an answered section with another transport protocol: " + answers),
+                ("OA503", .warning, "an answered data channel section with another format: " + answers),
                 (
                     "SDP309", .warning,
                     "a group mid that libwebrtc's numbering resolves, or of a group other than BUNDLE (PRF107 reports the rest): "
@@ -166,6 +170,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             ]
         case .firefox:
             let measured = "Firefox ESR 153 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
+            let answers = "Firefox ESR 153 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return [
                 ("SDP210", .warning, "an rtpmap whose clock rate or channels SIPCC reads leniently: " + measured),
                 (
@@ -202,12 +207,18 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP309", .warning, "a BUNDLE mid after the first that names no section (PRF608): " + measured),
                 ("WEB116", .warning, "a port-0 section in a BUNDLE group, except its first (PRF608): " + measured),
                 ("WEB106", .warning, "a section without a=mid: " + measured),
+                ("OA202", .warning, "an answer that binds an offered payload type to another codec: " + answers),
+                ("OA206", .warning, "an answered RTX format whose apt was not negotiated: " + answers),
+                ("OA103", .warning, "an answered section with another transport protocol: " + answers),
+                ("OA313", .warning, "an answer whose BUNDLE group lists a section it rejects: " + answers),
+                ("OA503", .warning, "an answered data channel section with another format: " + answers),
             ]
         case .aiortc:
             // aiortc's reader (aiortc/sdp.py) takes the fields it uses and skips what it does not
             // understand; each of these was accepted by aiortc 1.16 in more cases than any other
             // finding of the same rule explained a refusal.
             let measured = "aiortc 1.16 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
+            let answers = "aiortc 1.16 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return [
                 ("SDP102", .warning, "v=1: " + measured),
                 ("SDP103", .warning, "a missing o=, s= or t= line: " + measured),
@@ -224,6 +235,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP314", .warning, "a mid in two BUNDLE groups: " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid (aiortc reads neither): " + measured),
+                ("OA202", .warning, "an answer that binds an offered payload type to another codec: " + answers),
+                ("OA206", .warning, "an answered RTX format whose apt was not negotiated: " + answers),
+                ("OA103", .warning, "an answered section with another transport protocol: " + answers),
+                ("OA313", .warning, "an answer whose BUNDLE group lists a section it rejects: " + answers),
+                ("OA503", .warning, "an answered data channel section with another format: " + answers),
+                (
+                    "OA304", .warning,
+                    "an answered DTLS section without a fingerprint (the handshake fails later): " + answers
+                ),
                 ("SDP120", .warning, "an o= line with fields missing: " + measured),
                 ("SDP135", .warning, "an o= session id that is not a number: " + measured),
                 ("SDP105", .warning, "a repeated session line: " + measured),
