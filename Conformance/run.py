@@ -355,9 +355,10 @@ def recorded(receiver, major, folder="results"):
 def write_results(summary, major, folder="results"):
     os.makedirs(os.path.join(HERE, folder), exist_ok=True)
     path = os.path.join(HERE, folder, f"{summary['receiver']}-{major}.jsonl.gz")
-    with gzip.open(path, "wt") as f:
+    # No time stamp in the gzip header: the same verdicts give the same file.
+    with gzip.GzipFile(path, "wb", mtime=0) as f:
         for row in summary["rows"]:
-            f.write(json.dumps(row, sort_keys=True) + "\n")
+            f.write((json.dumps(row, sort_keys=True) + "\n").encode())
     return path
 
 

@@ -401,8 +401,17 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     }
 
     /// Runs the profile's own rules on a description.
-    package func check(_ parsed: ParseResult<SessionDescription>, strict: Bool) -> [Diagnostic] {
+    package func check(_ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) -> [Diagnostic] {
         let session = parsed.value
+        /// Whether a section of an answer rides on its BUNDLE group's first section: the
+        /// browsers read no transport of their own there (measured with answers to their
+        /// offers), while they check every section of an offer.
+        let firsts = Set(session.bundleGroups.compactMap(\.first))
+        let bundledMids = Set(session.bundleGroups.flatMap { $0 })
+        func ridesOnGroupInAnswer(_ index: Int) -> Bool {
+            guard type == .answer || type == .pranswer, let mid = session.media[index].mid else { return false }
+            return bundledMids.contains(mid) && !firsts.contains(mid)
+        }
         var findings: [Diagnostic] = []
         func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
             findings.append(rule.diagnostic(at: location, message, strict: strict))
@@ -610,6 +619,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             }
             if withoutDTLS == nil,
                 let index = used.first(where: { index in
+                    guard !ridesOnGroupInAnswer(index) else { return false }
                     let missing = missingCredentials(index).count
                     return missing == 1 || (missing == 2 && hasOwnTransport(index))
                 })
@@ -884,7 +894,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         ProfileRules.firefoxRTCPMux, parsed.location(ofSection: index),
                         "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
                 }
-                if isRTP || media.proto.isSCTP {
+                if (isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
                     let missing = [Attribute.Name.iceUfrag, .icePwd, .fingerprint, .setup].filter {
                         !media.has($0) && !session.has($0)
                     }
@@ -930,7 +940,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
             reportShortCredentials(nil, session.attributes)
-            for (index, media) in session.media.enumerated() where !media.isRejected && !media.has(.bundleOnly) {
+            for (index, media) in session.media.enumerated()
+            where !media.isRejected && !media.has(.bundleOnly) && !ridesOnGroupInAnswer(index) {
                 reportShortCredentials(index, media.attributes)
             }
             // The group's transport comes from its first mid; Firefox skips the others it cannot use.

@@ -292,6 +292,30 @@ import Testing
         #expect(errors(check(text: lettered, [.firefox, .chrome])).contains("SDP135"))
     }
 
+    /// In an answer, a section after the first of its BUNDLE group takes the group's transport:
+    /// Chromium and Firefox took such answers with that section's credentials removed, and
+    /// refused the same offers.
+    @Test(arguments: [(Profile.chrome, "PRF105"), (.firefox, "PRF602")])
+    func anAnswersBundledSectionTakesTheGroupsTransport(_ profile: Profile, _ code: String) {
+        let text = Self.offer {
+            $0.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                + $0.components(separatedBy: "m=audio")[1].replacingOccurrences(of: "a=mid:0", with: "a=mid:1")
+                .replacingOccurrences(of: "a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n", with: "")
+                .replacingOccurrences(of: "a=setup:actpass", with: "a=setup:active")
+                .replacingOccurrences(of: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host\r\n", with: "")
+                .replacingOccurrences(of: " 9 UDP/TLS", with: "m=audio 9 UDP/TLS")
+        }
+        func errors(_ type: SDPType) -> [String] {
+            var configuration = LintConfiguration()
+            configuration.profiles = [profile]
+            configuration.type = type
+            return Linter.checkDescription(text, path: "description.sdp", configuration: configuration).diagnostics
+                .filter { $0.severity == .error }.map(\.code.rawValue)
+        }
+        #expect(errors(.offer).contains(code))
+        #expect(!errors(.answer).contains(code))
+    }
+
     /// A dangling RTX association is an error, and a warning in a rejected section (RFC 3264 §6),
     /// whose formats are not used.
     @Test func aDanglingAssociationInARejectedSectionIsAWarning() {

@@ -53,7 +53,7 @@ public enum Linter {
     static func profileChecks(
         _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
     ) -> [Diagnostic] {
-        configuration.profiles.flatMap { $0.check(parsed, strict: configuration.strict) }
+        configuration.profiles.flatMap { $0.check(parsed, type: configuration.type, strict: configuration.strict) }
     }
 }
 
