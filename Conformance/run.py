@@ -54,6 +54,56 @@ const within = (promise) => Promise.race([promise,
 // Chromium refuses new connections after some hundreds in one renderer, closed or not: the
 // page asks for a new browser every `batch` cases (0: never).
 const batch = Number(new URLSearchParams(location.search).get('batch') || 0);
+// What flows: two peers on this page, connected on loopback, each sending a tone and a drawn
+// picture; the offerer prefers the case's codecs (setCodecPreferences) and uses its directions.
+// Records the offer, the answer, and the codec each side's outbound-rtp reports with bytes sent.
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function sources() {
+  const audio = new AudioContext(); const tone = audio.createOscillator(); const out = audio.createMediaStreamDestination();
+  tone.connect(out); tone.start(); audio.resume();
+  const canvas = Object.assign(document.createElement('canvas'), {width: 320, height: 240});
+  const g = canvas.getContext('2d'); let n = 0;
+  const timer = setInterval(() => { g.fillStyle = `hsl(${(n++ * 7) % 360},80%,50%)`; g.fillRect(0, 0, 320, 240); }, 40);
+  return {audio: out.stream.getAudioTracks()[0], video: canvas.captureStream(25).getVideoTracks()[0],
+          stop: () => { clearInterval(timer); audio.close(); }};
+}
+async function sent(pc) {
+  const stats = await pc.getStats(); const codecs = {}; const out = {};
+  stats.forEach((s) => { if (s.type === 'codec') codecs[s.id] = s.mimeType; });
+  stats.forEach((s) => { if (s.type === 'outbound-rtp' && s.bytesSent > 0 && s.codecId) out[s.kind] = codecs[s.codecId] || null; });
+  return out;
+}
+async function flow(c, r) {
+  const a = new RTCPeerConnection(), b = new RTCPeerConnection();
+  const mine = sources(), theirs = sources();
+  a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate).catch(() => {});
+  b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate).catch(() => {});
+  try {
+    for (const kind of ['audio', 'video']) {
+      const t = a.addTransceiver(mine[kind], {direction: c.directions[kind]});
+      const wanted = c.codecs[kind];
+      const all = RTCRtpReceiver.getCapabilities(kind).codecs;
+      const first = all.filter((x) => x.mimeType.toLowerCase() === `${kind}/${wanted}`.toLowerCase());
+      if (first.length) t.setCodecPreferences(first.concat(all.filter((x) => !first.includes(x))));
+    }
+    await within(a.setLocalDescription(await a.createOffer()));
+    await within(b.setRemoteDescription(a.localDescription));
+    for (const t of b.getTransceivers()) {
+      const kind = t.receiver.track.kind;
+      await t.sender.replaceTrack(theirs[kind]);
+      t.direction = c.answerer[kind];
+    }
+    await within(b.setLocalDescription(await b.createAnswer()));
+    await within(a.setRemoteDescription(b.localDescription));
+    r.offer = a.localDescription.sdp; r.answer = b.localDescription.sdp;
+    for (let i = 0; i < 80 && a.connectionState !== 'connected'; i++) await sleep(100);
+    r.connected = a.connectionState === 'connected';
+    await sleep(2500);
+    r.offererSends = await sent(a); r.answererSends = await sent(b);
+    r.remote = 'accepted';
+  } catch (e) { r.remote = 'refused'; r.error = String(e.message || e); }
+  finally { mine.stop(); theirs.stop(); a.close(); b.close(); }
+}
 (async () => {
   for (let n = 0; ; n++) {
     if (batch && n === batch) { await fetch('/restart', {method: 'POST', body: '{}'}); return; }
@@ -62,6 +112,7 @@ const batch = Number(new URLSearchParams(location.search).get('batch') || 0);
     const r = {id: c.id};
     let pc;
     try {
+      if (c.type === 'flow') { await flow(c, r); await fetch('/result', {method: 'POST', body: JSON.stringify(r)}); continue; }
       pc = new RTCPeerConnection();
       if (c.type === 'make-offer' || c.type === 'answer') {
         // The offerer's side: audio, video and a data channel, as in Conformance/README.md.
@@ -157,14 +208,17 @@ def version(receiver):
 def launch(receiver, url, profile):
     binary = RECEIVERS[receiver]["binary"]
     if receiver == "chromium":
-        command = [binary, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}", url]
+        # The flows' tone comes from an AudioContext, which needs no user gesture only so.
+        command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required",
+                   f"--user-data-dir={profile}", url]
     else:
         with open(os.path.join(profile, "user.js"), "w") as f:
             for pref, value in (("browser.shell.checkDefaultBrowser", "false"),
                                 ("datareporting.policy.dataSubmissionEnabled", "false"),
                                 ("toolkit.telemetry.enabled", "false"), ("app.update.enabled", "false"),
                                 ("network.manage-offline-status", "false"),
-                                ("media.peerconnection.ice.loopback", "true")):
+                                ("media.peerconnection.ice.loopback", "true"),
+                                ("media.autoplay.default", "0"), ("media.autoplay.block-webaudio", "false")):
                 f.write(f'user_pref("{pref}", {value});\n')
         command = [binary, "--headless", "--no-remote", "--profile", profile, url]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -238,8 +292,9 @@ def run_receiver(receiver, cases, stall=20):
                 case = pending.pop() if pending else None
                 state["in_flight"] = case
                 state["progress"] = time.time()
+            fields = ("id", "sdp", "type", "codecs", "directions", "answerer")
             self.reply(json.dumps(None if case is None else
-                                  {"id": case["id"], "sdp": case["sdp"], "type": case.get("type", "offer")}))
+                                  {"type": "offer", **{k: case[k] for k in fields if k in case}}))
 
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -494,6 +549,95 @@ def markdown(summaries, total_cases, command, answered=()):
 
 
 ANSWER_RECEIVERS = ("chromium", "firefox", "aiortc")
+FLOW_CODECS = [("opus", "VP8"), ("PCMU", "VP9"), ("PCMA", "H264"), ("G722", "AV1")]
+FLOW_DIRECTIONS = [("sendrecv", "sendrecv"), ("sendrecv", "recvonly"), ("sendonly", "sendrecv"),
+                   ("recvonly", "sendrecv"), ("sendrecv", "inactive"), ("inactive", "sendrecv")]
+
+
+def flow_cases():
+    """Two peers of one browser on one page: the offerer prefers one audio and one video codec
+    and takes one direction for both sections, the answerer another (JSEP answers with what
+    both allow)."""
+    cases = []
+    for audio, video in FLOW_CODECS:
+        for offerer, answerer in FLOW_DIRECTIONS:
+            cases.append({"id": f"{audio}-{video}-{offerer}-{answerer}", "type": "flow", "sdp": "",
+                          "codecs": {"audio": audio, "video": video},
+                          "directions": {"audio": offerer, "video": offerer},
+                          "answerer": {"audio": answerer, "video": answerer}})
+    return cases
+
+
+def predicted_flows(sdplint, offer, answer):
+    """What `sdplint diff` says each side sends in each section: the codec name, or None."""
+    folder = tempfile.mkdtemp(prefix="conformance-flow-")
+    try:
+        paths = []
+        for name, text in (("offer.sdp", offer), ("answer.sdp", answer)):
+            paths.append(os.path.join(folder, name))
+            with open(paths[-1], "w", newline="") as f:
+                f.write(text)
+        out = subprocess.run([sdplint, "diff", "--format", "json", *paths], capture_output=True, text=True).stdout
+        sides = {"offerer": {}, "answerer": {}}
+        for section in json.loads(out)["sections"]:
+            codec = (section.get("selectedCodec") or {}).get("name")
+            for side in sides:
+                sending = not section["rejected"] and section[f"{side}Direction"] in ("sendrecv", "sendonly")
+                sides[side][section["media"]] = codec if sending else None
+        return sides
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def compare_flows(sdplint, results):
+    """Each flow: what sdplint predicted beside what getStats reported, side by side and kind
+    by kind; a side and kind agree when both say it sends nothing, or both name the same codec."""
+    rows = []
+    for case_id, r in sorted(results.items()):
+        if r.get("remote") != "accepted" or not r.get("offer"):
+            rows.append({"id": case_id, "error": r.get("error") or "not connected", "checks": []})
+            continue
+        predicted = predicted_flows(sdplint, r["offer"], r["answer"])
+        checks = []
+        for side in ("offerer", "answerer"):
+            seen = r.get(f"{side}Sends") or {}
+            for kind in ("audio", "video"):
+                observed = seen.get(kind)
+                observed = observed.split("/", 1)[1] if observed else None
+                expected = predicted[side].get(kind)
+                agree = (observed or "").lower() == (expected or "").lower()
+                checks.append({"side": side, "kind": kind, "predicted": expected, "observed": observed, "agree": agree})
+        rows.append({"id": case_id, "connected": r.get("connected"), "checks": checks})
+    return rows
+
+
+def flows_markdown(flows):
+    lines = ["", "## What flows", "",
+             "Two peers of one browser on one page, connected on loopback, each sending a tone and a drawn "
+             "picture: the offerer prefers one audio and one video codec (setCodecPreferences) and takes one "
+             "direction, the answerer another. After 2.5 s of media, getStats tells which codec each side's "
+             "outbound-rtp sends with (bytes sent); `sdplint diff --format json` of the offer and answer predicts "
+             "it (`selectedCodec`, and the offerer's and answerer's directions). A check is one side and kind.", "",
+             "| browser | version | flows | connected | checks | agree | agreement |", "|---|---|---:|---:|---:|---:|---:|"]
+    for name, version, rows in flows:
+        checks = [c for r in rows for c in r["checks"]]
+        agree = sum(c["agree"] for c in checks)
+        lines.append(f"| {name} | {version} | {len(rows)} | {sum(bool(r.get('connected')) for r in rows)} | "
+                     f"{len(checks)} | {agree} | {100.0 * agree / max(1, len(checks)):.1f}% |")
+    for name, version, rows in flows:
+        wrong = [(r["id"], c) for r in rows for c in r["checks"] if not c["agree"]]
+        failed = [r for r in rows if not r["checks"]]
+        lines += ["", f"### {version}, what flows", ""]
+        if not wrong and not failed:
+            lines.append("Every check agrees.")
+            continue
+        lines += ["| flow | side | kind | sdplint predicts | getStats reports |", "|---|---|---|---|---|"]
+        for case_id, c in wrong:
+            lines.append(f"| `{case_id}` | {c['side']} | {c['kind']} | {c['predicted'] or 'nothing'} | "
+                         f"{c['observed'] or 'nothing'} |")
+        for r in failed:
+            lines.append(f"| `{r['id']}` | — | — | — | {' '.join(str(r['error']).split())[:120]} |")
+    return lines
 ANSWERERS = ("chromium", "firefox", "aiortc", "gstreamer")
 
 
@@ -535,6 +679,8 @@ def main():
     parser.add_argument("--answers", type=int, default=0,
                         help="also this many answer cases per receiver (Chromium, Firefox, aiortc; 0: none)")
     parser.add_argument("--no-offers", action="store_true", help="only the answer cases (with --answers)")
+    parser.add_argument("--flows", action="store_true",
+                        help="also connect two peers of each browser and compare what flows with sdplint diff")
     parser.add_argument("--min-agreement", type=float, default=0.0,
                         help="exit 1 when any receiver agrees on fewer cases than this (percent)")
     args = parser.parse_args()
@@ -599,9 +745,29 @@ def main():
     command = "python3 Conformance/run.py"
     command += f" --receivers {args.receivers}" if args.receivers != "chromium,firefox" else ""
     command += f" --limit {args.limit}" if args.limit else ""
+    flows = []
+    for receiver in args.receivers.split(",") if args.flows else ():
+        if receiver not in ("chromium", "firefox") or not installed(receiver):
+            continue
+        full_version, major = version(receiver)
+        path = os.path.join(HERE, "flows", f"{receiver}-{major}.json")
+        if args.rescore:
+            with open(path) as f:
+                results = json.load(f)
+        else:
+            results = run_receiver(receiver, flow_cases())
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as f:
+                json.dump(results, f, indent=1, sort_keys=True)
+        rows = compare_flows(args.sdplint, results)
+        checks = [c for r in rows for c in r["checks"]]
+        print(f"{receiver} {full_version}, flows: {sum(c['agree'] for c in checks)} of {len(checks)} checks agree",
+              file=sys.stderr)
+        flows.append((RECEIVERS[receiver]["name"], full_version, rows))
     command += f" --answers {args.answers}" if args.answers else ""
+    command += " --flows" if args.flows else ""
     with open(args.output, "w") as f:
-        f.write(markdown(summaries, len(cases), command, answered))
+        f.write(markdown(summaries, len(cases), command, answered) + "\n".join(flows_markdown(flows) if flows else []) + ("\n" if flows else ""))
     return 1 if summaries and worst < args.min_agreement else 0
 
 
