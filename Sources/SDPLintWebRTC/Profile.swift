@@ -403,14 +403,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// Runs the profile's own rules on a description.
     package func check(_ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) -> [Diagnostic] {
         let session = parsed.value
+        /// The mids in BUNDLE groups, and each group's first (its tag).
+        let bundled = Set(session.bundleGroups.flatMap { $0 })
+        let tags = Set(session.bundleGroups.compactMap(\.first))
         /// Whether a section of an answer rides on its BUNDLE group's first section: the
         /// browsers read no transport of their own there (measured with answers to their
         /// offers), while they check every section of an offer.
-        let firsts = Set(session.bundleGroups.compactMap(\.first))
-        let bundledMids = Set(session.bundleGroups.flatMap { $0 })
         func ridesOnGroupInAnswer(_ index: Int) -> Bool {
             guard type == .answer || type == .pranswer, let mid = session.media[index].mid else { return false }
-            return bundledMids.contains(mid) && !firsts.contains(mid)
+            return bundled.contains(mid) && !tags.contains(mid)
         }
         var findings: [Diagnostic] = []
         func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
@@ -579,8 +580,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             // leave it to the tagged one are this receiver's own refusal. A port-0 bundle-only
             // section is exempt: Chromium 156 accepts RFC 8829 §7.3's first offer, whose video
             // section is one (measured in Conformance/).
-            let bundled = Set(session.bundleGroups.flatMap { $0 })
-            let tags = Set(session.bundleGroups.compactMap(\.first))
             for (index, media) in session.media.enumerated()
             where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
                 && !(media.port == 0 && media.has(.bundleOnly))
@@ -790,7 +789,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
         case .janus:
-            let bundled = Set(session.bundleGroups.flatMap { $0 })
             for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
                 if !(media.mid.map(bundled.contains) ?? false) || !media.has(.rtcpMux) {
                     report(
