@@ -162,6 +162,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("OA202", .warning, "an answer that binds an offered payload type to another codec: " + answers),
                 ("OA103", .warning, "an answered section with another transport protocol: " + answers),
                 ("OA503", .warning, "an answered data channel section with another format: " + answers),
+                ("OA106", .warning, "an answered section whose mid differs (matched by position): " + answers),
                 (
                     "SDP309", .warning,
                     "a group mid that libwebrtc's numbering resolves, or of a group other than BUNDLE (PRF107 reports the rest): "
@@ -373,6 +374,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.sdesOnly, ProfileRules.codecWithoutRTPMap,
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
                 ProfileRules.candidatePriorityBeyond32Bits, ProfileRules.unresolvedMid, ProfileRules.ssrcStreams,
+                ProfileRules.answerFingerprintLength,
             ]
         case .aiortc:
             [
@@ -631,6 +633,27 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 )
             }
             reportSSRCStreams()
+            // Applying an answer sets up DTLS for each transport, and libwebrtc checks then the
+            // first fingerprint a section has (its own, or the session's); a section that rides
+            // on its BUNDLE group has no transport of its own.
+            if type == .answer || type == .pranswer {
+                let sessionFingerprint = session.attributes.firstIndex { $0.name == .fingerprint }
+                for (index, media) in session.media.enumerated() where !media.isRejected && !ridesOnGroupInAnswer(index)
+                {
+                    let own = media.attributes.firstIndex { $0.name == .fingerprint }
+                    let attribute =
+                        own.map { media.attributes[$0] } ?? sessionFingerprint.map { session.attributes[$0] }
+                    guard let fingerprint = attribute?.as(Fingerprint.self), let digest = fingerprint.digest,
+                        let length = Fingerprint.digestLength(of: fingerprint.hashFunction), digest.count != length
+                    else { continue }
+                    report(
+                        ProfileRules.answerFingerprintLength,
+                        own.map { attributeLocation(index, $0) }
+                            ?? parsed.location(ofAttribute: sessionFingerprint, inSection: nil),
+                        "libwebrtc refuses this answer: a \(fingerprint.hashFunction) digest has \(length) bytes, this one \(digest.count)"
+                    )
+                }
+            }
             for (index, media) in session.media.enumerated() {
                 if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
                     report(

@@ -134,6 +134,24 @@ public enum ProfileRules {
         reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x (no a=ssrc:2 line)",
         good: "a=ssrc lines for every SSRC of the group, one track per section")
 
+    public static let answerFingerprintLength = Rule(
+        code: "PRF109", name: "libwebrtc-answer-fingerprint-length", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses an answer to its offer whose fingerprint digest does not have its hash \
+            function's length ("Failed to apply the description for m= section …"), measured in Conformance/; \
+            it takes the same in an offer and fails the DTLS handshake later.
+            """,
+        summary: "In an answer, a fingerprint digest has the wrong length for its hash; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8122 §5 gives the fingerprint as the digest of the hash function it names: 20 bytes for sha-1, \
+            32 for sha-256, 64 for sha-512. libwebrtc sets up the DTLS transport when it applies an answer and \
+            refuses one whose digest cannot be that hash's; SDP236 reports the length in any description.
+            """,
+        reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-512 AB:CD:… (32 bytes)",
+        good: "a=fingerprint:sha-256 AB:CD:… (32 bytes)")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -635,7 +653,7 @@ public enum ProfileRules {
     public static let all: [Rule] =
         [
             sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
-            candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, janusNeedsBundleAndMux,
+            candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
         + asterisk + pjsip

@@ -316,6 +316,22 @@ import Testing
         #expect(!errors(.answer).contains(code))
     }
 
+    /// A digest of the wrong length: Chromium takes it in an offer and refuses it in an answer
+    /// to its own offer, where it sets up DTLS.
+    @Test func libwebrtcChecksAnAnswersFingerprintLength() {
+        let text = Self.offer { $0.replacingOccurrences(of: "sha-256 B1", with: "sha-512 B1") }
+        func found(_ type: SDPType) -> [String] {
+            var configuration = LintConfiguration()
+            configuration.profiles = [.chrome]
+            configuration.type = type
+            return Linter.checkDescription(text, path: "description.sdp", configuration: configuration).diagnostics
+                .filter { $0.severity >= .warning && ["PRF109", "SDP236"].contains($0.code.rawValue) }
+                .map { "\($0.code.rawValue) \($0.severity)" }
+        }
+        #expect(found(.offer) == ["SDP236 warning"])
+        #expect(found(.answer) == ["PRF109 error"])
+    }
+
     /// A dangling RTX association is an error, and a warning in a rejected section (RFC 3264 §6),
     /// whose formats are not used.
     @Test func aDanglingAssociationInARejectedSectionIsAWarning() {

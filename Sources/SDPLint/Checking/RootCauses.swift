@@ -13,7 +13,7 @@ enum RootCauses {
         // replaces the base finding about the same line.
         ("PRF107", "SDP309", true), ("PRF608", "SDP309", true), ("PRF608", "WEB116", false),
         ("PRF609", "ICE120", true), ("PRF609", "ICE121", true), ("PRF610", "SDP128", true),
-        ("PRF604", "SDP213", true), ("PRF108", "SDP307", true),
+        ("PRF604", "SDP213", true), ("PRF108", "SDP307", true), ("PRF109", "SDP236", true),
         ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true),
         ("PRF705", "SDP300", true), ("PRF105", "WEB101", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
