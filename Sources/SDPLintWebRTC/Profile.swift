@@ -398,6 +398,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.firefoxNoSupportedFingerprint, ProfileRules.firefoxBundleTag,
                 ProfileRules.firefoxShortICECredentials, ProfileRules.firefoxMediaLine,
                 ProfileRules.firefoxConnectionTwice, ProfileRules.firefoxMediaType,
+                ProfileRules.firefoxAnswerWithoutCodec,
             ]
         }
     }
@@ -958,6 +959,34 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         parsed.source.location(of: media.connections[1].sourceLine)
                             ?? parsed.location(ofSection: index),
                         "SIPCC refuses a second c= line in section \(index)")
+                }
+            }
+            // Firefox matches an answer's formats with its offer by their rtpmap (and a data
+            // channel by its port), and assumes no mapping for one without (measured).
+            for (index, media) in session.media.enumerated()
+            where (type == .answer || type == .pranswer) && !media.isRejected {
+                let readable: Bool
+                if media.proto.isSCTP {
+                    readable = media.value(SCTPPort.self).map { $0.port > 0 } ?? false
+                } else if media.media == .audio || media.media == .video {
+                    let listed = Set(media.payloadTypes)
+                    readable =
+                        listed.contains { RTPMap.staticPayloadType($0) != nil }
+                        || media.attributes.contains { attribute in
+                            attribute.name == .rtpmap
+                                && (attribute.as(RTPMap.self).map {
+                                    listed.contains($0.payloadType) && $0.clockRate > 0
+                                }
+                                    ?? false)
+                        }
+                } else {
+                    readable = true
+                }
+                if !readable {
+                    report(
+                        ProfileRules.firefoxAnswerWithoutCodec, parsed.location(ofSection: index),
+                        "Firefox finds no format of its offer in section \(index) of this answer: \(media.proto.isSCTP ? "no a=sctp-port" : "no format has a readable a=rtpmap")"
+                    )
                 }
             }
             reportShortCredentials(nil, session.attributes)

@@ -543,6 +543,25 @@ public enum ProfileRules {
             """,
         reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
 
+    public static let firefoxAnswerWithoutCodec = Rule(
+        code: "PRF613", name: "firefox-answer-without-codec", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses an answer to its offer with a section it can find no codec in \
+            ("Answer had no codecs in common with offer in m-section N"), measured in Conformance/.
+            """,
+        summary: "An answer's section in use has no format Firefox can read; Firefox refuses the answer.",
+        explanation:
+            """
+            Firefox matches an answer's formats with its offer by their a=rtpmap (name and clock rate), and a \
+            data channel section by its a=sctp-port. An RTP section whose formats have no readable a=rtpmap \
+            with a clock rate, and no static payload type, or a data channel section without a port, leaves \
+            nothing in common; RFC 3264 §6.1 has an answer list at least one format it accepts. sdplint's \
+            negotiation assumes the offer's mapping for a format without a=rtpmap (OA208); Firefox does not.
+            """,
+        reference: .rfc(3264, "6.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 109 (no a=rtpmap:109)",
+        good: "a=rtpmap:109 opus/48000/2")
+
     public static let aiortcSetupHoldconn = Rule(
         code: "PRF703", name: "aiortc-setup-holdconn", severity: .error,
         severityRationale:
@@ -661,7 +680,7 @@ public enum ProfileRules {
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
             firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint, firefoxBundleTag,
             firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
-            firefoxMediaType,
+            firefoxMediaType, firefoxAnswerWithoutCodec,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

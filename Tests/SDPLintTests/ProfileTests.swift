@@ -332,6 +332,21 @@ import Testing
         #expect(found(.answer) == ["PRF109 error"])
     }
 
+    /// Firefox matches an answer's formats with its offer by their rtpmap: an answer whose only
+    /// format lost it has nothing in common (refused); an offer like it is taken.
+    @Test func firefoxNeedsAReadableFormatInAnAnswer() {
+        let text = Self.offer { $0.replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "") }
+        func errors(_ type: SDPType) -> [String] {
+            var configuration = LintConfiguration()
+            configuration.profiles = [.firefox]
+            configuration.type = type
+            return Linter.checkDescription(text, path: "description.sdp", configuration: configuration).diagnostics
+                .filter { $0.severity == .error }.map(\.code.rawValue)
+        }
+        #expect(!errors(.offer).contains("PRF613"))
+        #expect(errors(.answer).contains("PRF613"))
+    }
+
     /// A dangling RTX association is an error, and a warning in a rejected section (RFC 3264 §6),
     /// whose formats are not used.
     @Test func aDanglingAssociationInARejectedSectionIsAWarning() {
