@@ -18,10 +18,17 @@ public enum Executable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
+    /// The test process ignores SIGPIPE, once: a program that exits before it has read all its
+    /// input (one that stops at the first fault) must not end the whole test run; the write
+    /// then fails with EPIPE, which ``run(_:_:input:environment:directory:)`` ignores. sdplint
+    /// itself restores the default action at start, so its own behaviour is unchanged.
+    private static let brokenPipesIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     public static func run(
         _ product: String, _ arguments: [String], input: Data? = nil,
         environment: [String: String] = [:], directory: URL? = nil
     ) throws -> ExecutableRun {
+        _ = brokenPipesIgnored
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent(product)
         process.arguments = arguments
@@ -43,7 +50,7 @@ public enum Executable {
         let writing = DispatchGroup()
         let writer = inPipe.fileHandleForWriting
         DispatchQueue.global().async(group: writing) {
-            if let input { writer.write(input) }
+            if let input { try? writer.write(contentsOf: input) }
             try? writer.close()
         }
         let errors = ReadToEnd(err.fileHandleForReading)
