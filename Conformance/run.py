@@ -641,11 +641,15 @@ def flows_markdown(flows):
 ANSWERERS = ("chromium", "firefox", "aiortc", "gstreamer")
 
 
+def receive(receiver, cases):
+    """The receiver's result for each case, by id: from a Python process of its own or from
+    its browser's page."""
+    return run_module(receiver, cases) if "python" in RECEIVERS[receiver] else run_receiver(receiver, cases)
+
+
 def act(engine, case):
     """One case given to `engine`; its result (make-offer and make-answer bring an `sdp`)."""
-    if "python" in RECEIVERS[engine]:
-        return run_module(engine, [case]).get(case["id"], {})
-    return run_receiver(engine, [case]).get(case["id"], {})
+    return receive(engine, [case]).get(case["id"], {})
 
 
 def answer_seeds(receiver):
@@ -693,12 +697,7 @@ def main():
             continue
         full_version, major = version(receiver)
         started = time.time()
-        if args.rescore:
-            results = recorded(receiver, major)
-        elif "python" in RECEIVERS[receiver]:
-            results = run_module(receiver, cases)
-        else:
-            results = run_receiver(receiver, cases)
+        results = recorded(receiver, major) if args.rescore else receive(receiver, cases)
         verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], cases)
         summary = summarize(receiver, full_version, cases, results, verdicts)
         write_results(summary, major)
@@ -728,12 +727,7 @@ def main():
             with open(seeds_path, "w") as f:
                 json.dump(seeds, f, indent=1)
         answer_set = answer_cases(seeds, args.answers)
-        if args.rescore:
-            results = recorded(receiver, major, "answers")
-        elif "python" in RECEIVERS[receiver]:
-            results = run_module(receiver, answer_set)
-        else:
-            results = run_receiver(receiver, answer_set)
+        results = recorded(receiver, major, "answers") if args.rescore else receive(receiver, answer_set)
         verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], answer_set, offer=seeds["offer"])
         summary = summarize(receiver, full_version, answer_set, results, verdicts)
         write_results(summary, major, "answers")

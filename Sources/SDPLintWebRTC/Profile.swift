@@ -336,6 +336,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 return (profile, bounds)
             })
 
+    /// Whether a field is a decimal number: at least one ASCII digit and nothing else.
+    static func isDecimal(_ field: some Collection<UInt8>) -> Bool {
+        !field.isEmpty && field.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
     /// Whether aiortc has a codec for a section: true for a section other than audio or video.
     /// Its reader takes the codecs from the a=rtpmap lines (aiortc/sdp.py) and matches them
     /// with its own by name and clock rate, and for H.264 by packetization mode and profile.
@@ -409,18 +414,22 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         /// The mids in BUNDLE groups, and each group's first (its tag).
         let bundled = Set(session.bundleGroups.flatMap { $0 })
         let tags = Set(session.bundleGroups.compactMap(\.first))
+        /// Whether a section is in a BUNDLE group and not its first: it shares the first one's
+        /// transport.
+        func ridesOnGroup(_ index: Int) -> Bool {
+            session.media[index].mid.map { bundled.contains($0) && !tags.contains($0) } ?? false
+        }
         /// Whether a section of an answer rides on its BUNDLE group's first section: the
         /// browsers read no transport of their own there (measured with answers to their
         /// offers), while they check every section of an offer.
         func ridesOnGroupInAnswer(_ index: Int) -> Bool {
-            guard type == .answer || type == .pranswer, let mid = session.media[index].mid else { return false }
-            return bundled.contains(mid) && !tags.contains(mid)
+            (type == .answer || type == .pranswer) && ridesOnGroup(index)
         }
         var findings: [Diagnostic] = []
         func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
             findings.append(rule.diagnostic(at: location, message, strict: strict))
         }
-        func attributeLocation(_ section: Int, _ index: Int?) -> SourceLocation {
+        func attributeLocation(_ section: Int?, _ index: Int?) -> SourceLocation {
             parsed.location(ofAttribute: index, inSection: section)
         }
         /// Each a=setup:holdconn of the description, for a receiver that refuses it.
@@ -484,6 +493,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
         }
+        /// The fields of a section's m= line as written (media, port, protocol, formats): the
+        /// model keeps no port or format that does not parse.
+        func mediaLineFields(_ media: MediaDescription) -> [ArraySlice<UInt8>]? {
+            guard let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) else {
+                return nil
+            }
+            return parsed.source.bytes[range].dropFirst(2).split(separator: UInt8(ascii: " "))
+        }
         /// The lines aiortc's reader (aiortc/sdp.py) raises an exception on, each read from its
         /// text: the model keeps no value that does not parse.
         func reportAiortcReaderFailures() {
@@ -505,12 +522,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
             for (index, media) in session.media.enumerated() {
-                if let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) {
-                    let parts = parsed.source.bytes[range].dropFirst(2).split(separator: UInt8(ascii: " "))
+                if let parts = mediaLineFields(media) {
                     let port = parts.count > 1 ? parts[1] : []
                     let formats = parts.dropFirst(3).map { Int(String(decoding: $0, as: UTF8.self)) }
                     let isRTP = media.media == .audio || media.media == .video
-                    if port.isEmpty || !port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || formats.isEmpty {
+                    if !Self.isDecimal(port) || formats.isEmpty {
                         fail(parsed.location(ofSection: index), "it needs a numeric port and at least one format")
                     } else if isRTP,
                         formats.contains(where: { $0.map { $0 > 255 || (72...76).contains($0) } ?? true })
@@ -553,19 +569,16 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 guard length < minimum else { continue }
                 report(
                     ProfileRules.firefoxShortICECredentials,
-                    section.map { attributeLocation($0, attributeIndex) }
-                        ?? parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                    attributeLocation(section, attributeIndex),
                     "Firefox refuses an ICE \(what) of \(length) characters; it needs at least \(minimum)")
             }
         }
         /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
         func reportMediaLine(_ index: Int, _ media: MediaDescription) {
-            guard let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) else { return }
-            let fields = parsed.source.bytes[range].split(separator: UInt8(ascii: " "))
-            guard fields.count >= 3 else { return }
+            guard let fields = mediaLineFields(media), fields.count >= 3 else { return }
             let port = fields[1].prefix { $0 != UInt8(ascii: "/") }
             let reason =
-                if port.isEmpty || !port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                if !Self.isDecimal(port) {
                     "the port is not a number"
                 } else if fields.count == 3 && media.proto.isSCTP {
                     "an SCTP section needs its format (webrtc-datachannel)"
@@ -586,7 +599,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             for (index, media) in session.media.enumerated()
             where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
                 && !(media.port == 0 && media.has(.bundleOnly))
-                && media.mid.map({ bundled.contains($0) && !tags.contains($0) }) == true
+                && ridesOnGroup(index)
             {
                 report(
                     ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
@@ -616,14 +629,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let credentials =
                 session.has(.iceUfrag) || session.has(.icePwd)
                 || used.contains { session.media[$0].has(.iceUfrag) || session.media[$0].has(.icePwd) }
-            func hasOwnTransport(_ index: Int) -> Bool {
-                session.media[index].mid.map { !bundled.contains($0) || tags.contains($0) } ?? true
-            }
             if withoutDTLS == nil,
                 let index = used.first(where: { index in
                     guard !ridesOnGroupInAnswer(index) else { return false }
                     let missing = missingCredentials(index).count
-                    return missing == 1 || (missing == 2 && hasOwnTransport(index))
+                    return missing == 1 || (missing == 2 && !ridesOnGroup(index))
                 })
             {
                 report(
@@ -667,7 +677,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 // when it does not fit (ICE107, lowered for this profile, reports 0 too).
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
                     let fields = attribute.value?.split(separator: " ", maxSplits: 4) ?? []
-                    guard fields.count > 3, fields[3].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                    guard fields.count > 3, Self.isDecimal(fields[3].utf8),
                         UInt32(fields[3]) == nil
                     else { continue }
                     report(

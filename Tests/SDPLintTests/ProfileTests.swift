@@ -126,23 +126,16 @@ import Testing
     func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
     ) throws {
-        var configuration = LintConfiguration()
-        configuration.profiles = [profile]
-        configuration.type = .offer
         let bytes = Self.offer { $0.replacingOccurrences(of: original, with: replacement) }
         #expect(bytes != Self.offer(), "the change applies")
-        let found = Linter.checkDescription(bytes, path: "offer.sdp", configuration: configuration).diagnostics
+        let found = check(bytes: bytes, [profile])
             .filter { $0.severity >= .warning }.map { "\($0.code.rawValue) \($0.severity)" }
         #expect(found.sorted() == expected.sorted())
     }
 
     @Test func theVariantsOfferIsCleanForEveryMeasuredProfile() {
         for profile in [Profile.chrome, .firefox, .aiortc, .gstreamer] {
-            var configuration = LintConfiguration()
-            configuration.profiles = [profile]
-            configuration.type = .offer
-            let found = Linter.checkDescription(Self.offer(), path: "offer.sdp", configuration: configuration)
-                .diagnostics.filter { $0.severity >= .warning }
+            let found = check(bytes: Self.offer(), [profile]).filter { $0.severity >= .warning }
             #expect(found.isEmpty, "\(profile): \(found)")
         }
     }
@@ -244,11 +237,15 @@ import Testing
         }
     }
 
-    func check(text: String, _ profiles: [Profile]) -> [Diagnostic] {
+    func check(text: String, _ profiles: [Profile], type: SDPType = .offer) -> [Diagnostic] {
+        check(bytes: Array(text.utf8), profiles, type: type)
+    }
+
+    func check(bytes: [UInt8], _ profiles: [Profile], type: SDPType = .offer) -> [Diagnostic] {
         var configuration = LintConfiguration()
         configuration.profiles = profiles
-        configuration.type = .offer
-        return Linter.checkDescription(Array(text.utf8), path: "offer.sdp", configuration: configuration).diagnostics
+        configuration.type = type
+        return Linter.checkDescription(bytes, path: "\(type).sdp", configuration: configuration).diagnostics
     }
 
     func errors(_ findings: [Diagnostic]) -> [String] {
@@ -305,15 +302,8 @@ import Testing
                 .replacingOccurrences(of: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host\r\n", with: "")
                 .replacingOccurrences(of: " 9 UDP/TLS", with: "m=audio 9 UDP/TLS")
         }
-        func errors(_ type: SDPType) -> [String] {
-            var configuration = LintConfiguration()
-            configuration.profiles = [profile]
-            configuration.type = type
-            return Linter.checkDescription(text, path: "description.sdp", configuration: configuration).diagnostics
-                .filter { $0.severity == .error }.map(\.code.rawValue)
-        }
-        #expect(errors(.offer).contains(code))
-        #expect(!errors(.answer).contains(code))
+        #expect(errors(check(bytes: text, [profile], type: .offer)).contains(code))
+        #expect(!errors(check(bytes: text, [profile], type: .answer)).contains(code))
     }
 
     /// A digest of the wrong length: Chromium takes it in an offer and refuses it in an answer
@@ -321,10 +311,7 @@ import Testing
     @Test func libwebrtcChecksAnAnswersFingerprintLength() {
         let text = Self.offer { $0.replacingOccurrences(of: "sha-256 B1", with: "sha-512 B1") }
         func found(_ type: SDPType) -> [String] {
-            var configuration = LintConfiguration()
-            configuration.profiles = [.chrome]
-            configuration.type = type
-            return Linter.checkDescription(text, path: "description.sdp", configuration: configuration).diagnostics
+            check(bytes: text, [.chrome], type: type)
                 .filter { $0.severity >= .warning && ["PRF109", "SDP236"].contains($0.code.rawValue) }
                 .map { "\($0.code.rawValue) \($0.severity)" }
         }
@@ -336,15 +323,8 @@ import Testing
     /// format lost it has nothing in common (refused); an offer like it is taken.
     @Test func firefoxNeedsAReadableFormatInAnAnswer() {
         let text = Self.offer { $0.replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "") }
-        func errors(_ type: SDPType) -> [String] {
-            var configuration = LintConfiguration()
-            configuration.profiles = [.firefox]
-            configuration.type = type
-            return Linter.checkDescription(text, path: "description.sdp", configuration: configuration).diagnostics
-                .filter { $0.severity == .error }.map(\.code.rawValue)
-        }
-        #expect(!errors(.offer).contains("PRF613"))
-        #expect(errors(.answer).contains("PRF613"))
+        #expect(!errors(check(bytes: text, [.firefox], type: .offer)).contains("PRF613"))
+        #expect(errors(check(bytes: text, [.firefox], type: .answer)).contains("PRF613"))
     }
 
     /// A dangling RTX association is an error, and a warning in a rejected section (RFC 3264 §6),
