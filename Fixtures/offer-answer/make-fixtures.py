@@ -173,6 +173,8 @@ case("OA111", (OFFER, webrtc("answer", a=audio("answer", direction="recvonly")))
 case("OA112", (OFFER, webrtc("answer", group="0", v=video("answer", mid="0"))), (OFFER, ANSWER))
 # An answerer without the grouping framework: no a=mid, no a=group (RFC 8843 §18.2).
 case("OA113", (sip("offer") + ["a=mid:0"], sip("answer")), (sip("offer") + ["a=mid:0"], sip("answer") + ["a=mid:0"]))
+# An answerer that uses a=mid, less one section's.
+case("OA114", (OFFER, webrtc("answer", group="0", v=drop(video("answer"), "a=mid:"))), (OFFER, ANSWER))
 
 # OA2xx codecs
 only_vp9 = edit(video("answer"), ("m=video 9 UDP/TLS/RTP/SAVPF 96 97", "m=video 9 UDP/TLS/RTP/SAVPF 98"),

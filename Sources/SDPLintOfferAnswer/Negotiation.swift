@@ -240,7 +240,7 @@ struct PairAnalysis {
                 }
             } else {
                 reporter.report(
-                    OfferAnswerRules.midMismatch, answer, .media(index),
+                    OfferAnswerRules.answerMidMissing, answer, .media(index),
                     "\(a.label) has no a=mid; the offer's section has mid '\(offerMid)'",
                     hint: "add a=mid:\(offerMid)")
             }

@@ -123,7 +123,7 @@ public enum OfferAnswerRules {
             Error: RFC 9429 §5.3.1 requires the answer to repeat each offered mid in the same section; browsers fail \
             to set an answer that does not.
             """,
-        summary: "The answer's mid for a section differs from the offer's, or is missing.",
+        summary: "The answer's mid for a section differs from the offer's.",
         explanation:
             """
             The mid identifies a section across offer and answer, in BUNDLE groups and in RTP header extensions. \
@@ -150,6 +150,23 @@ public enum OfferAnswerRules {
             """,
         reference: .rfc(5888, "9"), bad: "offer: a=group:BUNDLE a v, a=mid:a …\nanswer: no a=mid, no a=group",
         good: "answer: a=mid:a … (when the answerer supports grouping)")
+
+    public static let answerMidMissing = Rule(
+        code: "OA114", name: "answer-mid-missing", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 9429 §5.3.1 requires the answer to repeat each offered mid; an answerer that uses a=mid \
+            elsewhere and leaves it out of one section breaks that section's BUNDLE and header-extension routing.
+            """,
+        summary: "An answer that uses a=mid has a section without one, where the offer has one.",
+        explanation:
+            """
+            The mid identifies a section across offer and answer (RFC 5888 §9, RFC 9429 §5.3.1). The browsers \
+            take a missing answer mid from the offer's section at the same position (measured in Conformance/); \
+            other answerers and middleboxes that route by mid do not. OA106 reports a mid that differs.
+            """,
+        reference: .rfc(9429, "5.3.1"), bad: "offer: a=mid:0\nanswer: (no a=mid in that section)",
+        good: "offer: a=mid:0\nanswer: a=mid:0")
 
     public static let answerIsOffer = Rule(
         code: "OA107", name: "answer-is-offer", severity: .error,
@@ -1283,8 +1300,9 @@ public enum OfferAnswerRules {
     /// Every rule, in code order.
     public static let all: [Rule] = [
         unreadableDescription, sectionCountMismatch, mediaTypeMismatch, transportProtocolMismatch, sectionDeclined,
-        rejectedSectionAccepted, midMismatch, answerIsOffer, inputHasErrors, sharedOrigin, directionNotAllowed,
-        mediaFlowReduced, duplicateMid, answerWithoutGrouping,
+        rejectedSectionAccepted, midMismatch, answerIsOffer, inputHasErrors, sharedOrigin,
+        directionNotAllowed,
+        mediaFlowReduced, duplicateMid, answerWithoutGrouping, answerMidMissing,
         noCommonCodec, codecAddedByAnswer, payloadTypeConflict, payloadTypeRemapped, codecParametersIncompatible,
         h264LevelExceedsOffer, rtxAssociationInvalid, redundancyInvalid, rtpmapMissing, codecFallback,
         telephoneEventRate, bundlePayloadTypeReuse, opusRTPMap,

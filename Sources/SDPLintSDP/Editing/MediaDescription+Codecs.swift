@@ -29,7 +29,10 @@ public struct Codec: Sendable, Hashable, CustomStringConvertible {
     public var associatedPayloadType: Int? { fmtp?[parameter: "apt"].flatMap { Int($0) } }
     /// Whether this is a repair or redundancy format (RTX, RED, ULPFEC, FlexFEC) rather than a
     /// media codec.
-    public var isResilience: Bool {
+    public var isResilience: Bool { Self.isResilience(name) }
+
+    /// Whether an encoding name is a repair or redundancy format (RTX, RED, ULPFEC, FlexFEC).
+    public static func isResilience(_ name: String) -> Bool {
         ["rtx", "red", "ulpfec", "flexfec-03", "flexfec"].contains { name.equalsIgnoringASCIICase($0) }
     }
 
