@@ -736,6 +736,15 @@ def main():
         print(f"{receiver} {full_version}, answers from {len(seeds['answers'])} engines: {c} in "
               f"{time.time() - started:.0f} s", file=sys.stderr)
         answered.append(summary)
+    # An explanation no disagreement uses any more is stale: the verdict it explained changed.
+    if args.rescore or not args.limit:
+        used = {(s["receiver"] + ("" if s in summaries else " answers"), r["outcome"], r["kind"], r["detail"])
+                for s in summaries + answered for r in s["rows"] if r["outcome"] != "agree"}
+        stale = [key for key in explanations() if key not in used and
+                 any(key[0].split(" ")[0] == s["receiver"] and (key[0].endswith(" answers") == (s in answered))
+                     for s in summaries + answered)]
+        for key in stale:
+            print(f"explanations.json: no disagreement left for {key}", file=sys.stderr)
     command = "python3 Conformance/run.py"
     command += f" --receivers {args.receivers}" if args.receivers != "chromium,firefox" else ""
     command += f" --limit {args.limit}" if args.limit else ""

@@ -98,13 +98,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "libwebrtc refuses a fingerprint hash function it does not know (\"Failed to parse SessionDescription. a=fingerprint:sha-999\", measured)"
                 ),
             ]
-        case .aiortc:
-            [
-                (
-                    "WEB103", .error,
-                    "aiortc 1.16 fails on a section without a=setup (\"'NoneType' object has no attribute 'role'\", measured in Conformance/)"
-                )
-            ]
         case .janus:
             [
                 (
@@ -163,6 +156,35 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("OA103", .warning, "an answered section with another transport protocol: " + answers),
                 ("OA503", .warning, "an answered data channel section with another format: " + answers),
                 ("OA106", .warning, "an answered section whose mid differs (matched by position): " + answers),
+                ("OA114", .warning, "an answered section without a mid (it takes its offer's): " + answers),
+                ("OA200", .warning, "an answered section without a codec in common: " + answers),
+                ("OA204", .warning, "an answered codec in another configuration: " + answers),
+                ("OA206", .warning, "an answered RTX format whose apt was not negotiated: " + answers),
+                ("OA207", .warning, "an answered codec with another channel count: " + answers),
+                (
+                    "OA313", .warning,
+                    "an answer whose BUNDLE group lists a section it rejects (PRF110 reports its tag): " + answers
+                ),
+                (
+                    "OA307", .warning,
+                    "an answered section without a=setup, or one sharing its group's transport (PRF110 reports the rest): "
+                        + answers
+                ),
+                (
+                    "SDP214", .warning,
+                    "an empty mid, which libwebrtc reads as none (PRF107 numbers it; PRF113 reports other characters): "
+                        + measured
+                ),
+                (
+                    "ICE120", .warning,
+                    "a ufrag of an answer's section that shares its group's transport (PRF111 reports those read): "
+                        + answers
+                ),
+                (
+                    "ICE121", .warning,
+                    "a password of an answer's section that shares its group's transport (PRF111 reports those read): "
+                        + answers
+                ),
                 (
                     "SDP309", .warning,
                     "a group mid that libwebrtc's numbering resolves, or of a group other than BUNDLE (PRF107 reports the rest): "
@@ -213,6 +235,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("OA103", .warning, "an answered section with another transport protocol: " + answers),
                 ("OA313", .warning, "an answer whose BUNDLE group lists a section it rejects: " + answers),
                 ("OA503", .warning, "an answered data channel section with another format: " + answers),
+                ("OA114", .warning, "an answered section without a mid (it takes its offer's): " + answers),
+                ("OA307", .warning, "an answered section without a=setup (PRF606 reports holdconn): " + answers),
+                ("SDP222", .warning, "an unknown a=setup role, which SIPCC reads as none (PRF602): " + measured),
+                ("SDP228", .warning, "an SCTP port or message size it reads leniently (PRF613): " + measured),
+                ("SDP103", .warning, "a description without s= (PRF614 reports o= and t=): " + measured),
+                ("SDP214", .warning, "an empty or malformed mid, which SIPCC reads as none: " + measured),
             ]
         case .aiortc:
             // aiortc's reader (aiortc/sdp.py) takes the fields it uses and skips what it does not
@@ -244,6 +272,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 (
                     "OA304", .warning,
                     "an answered DTLS section without a fingerprint (the handshake fails later): " + answers
+                ),
+                ("OA200", .warning, "an answered section without a codec in common: " + answers),
+                ("OA204", .warning, "an answered codec in another configuration: " + answers),
+                ("OA309", .warning, "an answer's BUNDLE group naming a mid the offer does not bundle: " + answers),
+                (
+                    "SDP228", .warning,
+                    "an SCTP port out of range (PRF705 reports a size that is not a number): " + measured
                 ),
                 ("SDP120", .warning, "an o= line with fields missing: " + measured),
                 ("SDP135", .warning, "an o= session id that is not a number: " + measured),
@@ -352,13 +387,17 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         guard let codecs = implemented[media.media] else { return true }
         let fmtps = media.attributes.compactMap { $0.name == .fmtp ? $0.as(FMTP.self) : nil }
         return media.attributes.contains { attribute in
-            guard attribute.name == .rtpmap, let map = attribute.as(RTPMap.self),
-                codecs.contains(where: {
-                    map.encodingName.equalsIgnoringASCIICase($0.name) && map.clockRate == $0.clockRate
-                })
+            // aiortc reads any payload type below 256 here (measured: a=rtpmap:200 opus/48000/2).
+            let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
+            let encoding = fields.count == 2 ? fields[1].split(separator: "/") : []
+            guard attribute.name == .rtpmap, encoding.count >= 2, let payloadType = Int(fields[0]),
+                let clockRate = Int(encoding[1])
             else { return false }
-            guard map.encodingName.equalsIgnoringASCIICase("H264") else { return true }
-            let fmtp = fmtps.first { $0.payloadType == map.payloadType }
+            let name = String(encoding[0])
+            guard codecs.contains(where: { name.equalsIgnoringASCIICase($0.name) && clockRate == $0.clockRate })
+            else { return false }
+            guard name.equalsIgnoringASCIICase("H264") else { return true }
+            let fmtp = fmtps.first { $0.payloadType == payloadType }
             let profile = H264ProfileLevelID(fmtp?[parameter: "profile-level-id"] ?? "42e01f")?.profile
             return fmtp?[parameter: "packetization-mode"] == "1"
                 && (profile == .baseline || profile == .constrainedBaseline)
@@ -379,12 +418,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.sdesOnly, ProfileRules.codecWithoutRTPMap,
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
                 ProfileRules.candidatePriorityBeyond32Bits, ProfileRules.unresolvedMid, ProfileRules.ssrcStreams,
-                ProfileRules.answerFingerprintLength,
+                ProfileRules.answerFingerprintLength, ProfileRules.answerNotApplicable, ProfileRules.iceCredentials,
+                ProfileRules.sessionFingerprintTwice, ProfileRules.illegalMid,
             ]
         case .aiortc:
             [
                 ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired, ProfileRules.aiortcSetupHoldconn,
-                ProfileRules.aiortcNoCommonCodec, ProfileRules.aiortcReaderFails,
+                ProfileRules.aiortcNoCommonCodec, ProfileRules.aiortcReaderFails, ProfileRules.aiortcSetupRequired,
             ]
         case .gstreamer:
             [
@@ -403,7 +443,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.firefoxNoSupportedFingerprint, ProfileRules.firefoxBundleTag,
                 ProfileRules.firefoxShortICECredentials, ProfileRules.firefoxMediaLine,
                 ProfileRules.firefoxConnectionTwice, ProfileRules.firefoxMediaType,
-                ProfileRules.firefoxAnswerWithoutCodec,
+                ProfileRules.firefoxAnswerWithoutCodec, ProfileRules.firefoxSessionLines,
             ]
         }
     }
@@ -432,9 +472,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         func attributeLocation(_ section: Int?, _ index: Int?) -> SourceLocation {
             parsed.location(ofAttribute: index, inSection: section)
         }
-        /// Each a=setup:holdconn of the description, for a receiver that refuses it.
-        func reportHoldconn(_ rule: Rule, _ why: String) {
-            for (index, media) in session.media.enumerated() {
+        /// Each a=setup:holdconn of the description, for a receiver that refuses it, in the
+        /// sections it reads (`reads`).
+        func reportHoldconn(_ rule: Rule, _ why: String, reads: (Int) -> Bool = { _ in true }) {
+            for (index, media) in session.media.enumerated() where reads(index) {
                 for (attributeIndex, attribute) in media.attributes.enumerated()
                 where attribute.name == .setup && attribute.as(Setup.self) == .holdconn {
                     report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
@@ -444,6 +485,18 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         /// The ICE credentials section `index` has neither in itself nor at the session level.
         func missingCredentials(_ index: Int) -> [Attribute.Name] {
             [.iceUfrag, .icePwd].filter { !session.media[index].has($0) && !session.has($0) }
+        }
+        /// The listed payload types libwebrtc has a codec for: those an a=rtpmap line names (whatever
+        /// follows the type, a clock rate of 0 included) and the static ones (pc/webrtc_sdp.cc).
+        func libwebrtcCodecs(_ media: MediaDescription) -> Set<Int> {
+            let listed = Set(media.payloadTypes)
+            var named = listed.filter { RTPMap.staticPayloadType($0) != nil }
+            for attribute in media.attributes where attribute.name == .rtpmap {
+                if let pt = Int((attribute.value ?? "").prefix { $0 != " " }), listed.contains(pt) {
+                    named.insert(pt)
+                }
+            }
+            return named
         }
         /// libwebrtc's streams from a=ssrc lines (pc/webrtc_sdp.cc, media/base/stream_params.cc):
         /// one track per section, one SSRC per audio stream, groups complete and one per semantics
@@ -551,6 +604,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
                             fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
                         }
+                    case .sctpPort, .maxMessageSize:
+                        // Python's int() of the value, which allows spaces around it.
+                        if Int((attribute.value ?? "").trimmingASCIISpaces) == nil {
+                            fail(attributeLocation(index, attributeIndex), "it reads the value as a whole number")
+                        }
                     default: break
                     }
                 }
@@ -645,13 +703,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             }
             reportSSRCStreams()
             // Applying an answer sets up DTLS for each transport, and libwebrtc checks then the
-            // first fingerprint a section has (its own, or the session's); a section that rides
-            // on its BUNDLE group has no transport of its own.
+            // fingerprint a section has (its last own one, or the session's; measured: a bad first
+            // one of three passes, a bad last one fails); a section that rides on its BUNDLE group
+            // has no transport of its own.
             if type == .answer || type == .pranswer {
                 let sessionFingerprint = session.attributes.firstIndex { $0.name == .fingerprint }
                 for (index, media) in session.media.enumerated() where !media.isRejected && !ridesOnGroupInAnswer(index)
                 {
-                    let own = media.attributes.firstIndex { $0.name == .fingerprint }
+                    let own = media.attributes.lastIndex { $0.name == .fingerprint }
                     let attribute =
                         own.map { media.attributes[$0] } ?? sessionFingerprint.map { session.attributes[$0] }
                     guard let fingerprint = attribute?.as(Fingerprint.self), let digest = fingerprint.digest,
@@ -664,6 +723,91 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         "libwebrtc refuses this answer: a \(fingerprint.hashFunction) digest has \(length) bytes, this one \(digest.count)"
                     )
                 }
+                // Each transport the answer sets up: its DTLS role (pc/jsep_transport.cc takes a
+                // missing one as active) and rtcp-mux, which Chromium's peer connections require.
+                let sessionSetup = session.attributes.lastIndex { $0.name == .setup }
+                for (index, media) in session.media.enumerated() where !media.isRejected && !ridesOnGroup(index) {
+                    let own = media.attributes.lastIndex { $0.name == .setup }
+                    let role = (own.map { media.attributes[$0] } ?? sessionSetup.map { session.attributes[$0] })?
+                        .as(Setup.self)
+                    if let role, role == .actpass || role == .holdconn {
+                        report(
+                            ProfileRules.answerNotApplicable,
+                            own.map { attributeLocation(index, $0) }
+                                ?? parsed.location(ofAttribute: sessionSetup, inSection: nil),
+                            "libwebrtc refuses a=setup:\(role) in an answer; the answerer chooses active or passive")
+                    }
+                    if media.proto.isRTP && !media.has(.rtcpMux) {
+                        report(
+                            ProfileRules.answerNotApplicable, parsed.location(ofSection: index),
+                            "Chromium requires rtcp-mux; section \(index) (\(media.media)) of this answer has no a=rtcp-mux"
+                        )
+                    }
+                }
+                // libwebrtc sends with the answer's codecs, and refuses an RTX format whose apt
+                // names no codec of the section (media/engine/webrtc_video_engine.cc).
+                for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
+                    let listed = Set(media.payloadTypes)
+                    let codecs = libwebrtcCodecs(media)
+                    let rtx = Set(
+                        media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
+                            .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+                    for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
+                        guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt),
+                            listed.contains(pt), let apt = fmtp[parameter: "apt"].flatMap({ Int($0) }),
+                            !codecs.contains(apt)
+                        else { continue }
+                        report(
+                            ProfileRules.answerNotApplicable, attributeLocation(index, attributeIndex),
+                            "libwebrtc cannot send with this answer: RTX payload type \(pt) repairs \(apt), which is no codec of section \(index)"
+                        )
+                    }
+                }
+                // A rejected tag takes its group's transport away.
+                for group in session.bundleGroups {
+                    guard let tag = group.first, let tagged = session.media.firstIndex(where: { $0.mid == tag }),
+                        session.media[tagged].isRejected,
+                        let kept = session.media.indices.first(where: { index in
+                            index != tagged && !session.media[index].isRejected
+                                && (session.media[index].mid.map(group.contains) ?? false)
+                        })
+                    else { continue }
+                    report(
+                        ProfileRules.answerNotApplicable, parsed.location(ofSection: kept),
+                        "the answer rejects section \(tagged), whose mid '\(tag)' carries the BUNDLE group's transport; libwebrtc needs section \(kept), in the same group, rejected too"
+                    )
+                }
+            }
+            // The ICE credentials libwebrtc reads: every section's in an offer, those of each
+            // transport an answer sets up (a session-level one where such a section has none).
+            let readsCredentials = session.media.indices.filter { index in
+                type != .answer && type != .pranswer || (!session.media[index].isRejected && !ridesOnGroup(index))
+            }
+            func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
+                for (attributeIndex, attribute) in attributes.enumerated() {
+                    let findings =
+                        switch attribute.name {
+                        case .iceUfrag: ICECredentials.validateUfrag(attribute.value ?? "")
+                        case .icePwd: ICECredentials.validatePwd(attribute.value ?? "")
+                        default: [Diagnostic]()
+                        }
+                    guard let finding = findings.first(where: { $0.code == "ICE120" || $0.code == "ICE121" }),
+                        section != nil || readsCredentials.contains(where: { !session.media[$0].has(attribute.name) })
+                    else { continue }
+                    report(
+                        ProfileRules.iceCredentials, attributeLocation(section, attributeIndex),
+                        "libwebrtc refuses this \(attribute.name == .iceUfrag ? "ufrag" : "password"): \(finding.message)"
+                    )
+                }
+            }
+            reportCredentials(nil, session.attributes)
+            for index in readsCredentials { reportCredentials(index, session.media[index].attributes) }
+            let sessionFingerprints = session.attributes.indices.filter { session.attributes[$0].name == .fingerprint }
+            if sessionFingerprints.count > 1 {
+                report(
+                    ProfileRules.sessionFingerprintTwice,
+                    parsed.location(ofAttribute: sessionFingerprints[1], inSection: nil),
+                    "libwebrtc refuses a second a=fingerprint at the session level")
             }
             for (index, media) in session.media.enumerated() {
                 if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
@@ -688,13 +832,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 // libwebrtc makes a codec of each payload type an fmtp or rtcp-fb line names, named by
                 // the rtpmap of a listed type (it skips others) or by RFC 3551 (pc/webrtc_sdp.cc).
                 let listed = Set(media.payloadTypes)
-                var named = listed.filter { RTPMap.staticPayloadType($0) != nil }
-                for attribute in media.attributes where attribute.name == .rtpmap {
-                    // Whatever follows the type names the codec (a clock rate of 0 included).
-                    if let pt = Int((attribute.value ?? "").prefix { $0 != " " }), listed.contains(pt) {
-                        named.insert(pt)
-                    }
-                }
+                let named = libwebrtcCodecs(media)
                 // One finding per payload type, at its first line: a removed codec leaves several.
                 var nameless: [(pt: Int, attribute: Int, lines: Int, fmtp: Bool)] = []
                 for (attributeIndex, attribute) in media.attributes.enumerated() {
@@ -726,15 +864,31 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     )
                 }
             }
-            // libwebrtc gives each section without a mid one of its own, "0", "1", … (a fresh
-            // peer's numbering, pc/sdp_offer_answer.cc), and then checks mids and BUNDLE groups.
+            // libwebrtc gives each section of an offer without a mid one of its own, "0", "1", … (a
+            // fresh peer's numbering, pc/sdp_offer_answer.cc), and then checks mids and BUNDLE
+            // groups. A section of an answer without one takes its offer's, at the same position
+            // (OA114 compares the two): its group mids are checked only when every section has one.
+            let isAnswer = type == .answer || type == .pranswer
+            // A mid with a character outside token fails before any numbering (pc/webrtc_sdp.cc).
+            var illegal: Set<Int> = []
+            for (index, media) in session.media.enumerated() {
+                guard
+                    let attributeIndex = media.attributes.firstIndex(where: { attribute in
+                        attribute.name == .mid && (attribute.value?.utf8.contains { !$0.isTokenChar } ?? false)
+                    })
+                else { continue }
+                illegal.insert(index)
+                report(
+                    ProfileRules.illegalMid, attributeLocation(index, attributeIndex),
+                    "libwebrtc refuses a mid with a character outside token")
+            }
             var mids = session.media.map(\.mid)
             var generated = 0
-            for index in mids.indices where mids[index] == nil {
+            for index in mids.indices where mids[index] == nil && !isAnswer {
                 mids[index] = String(generated)
                 generated += 1
             }
-            for (index, media) in session.media.enumerated() where media.mid == nil {
+            for (index, media) in session.media.enumerated() where media.mid == nil && !isAnswer && illegal.isEmpty {
                 if let mid = mids[index], let other = mids.indices.first(where: { $0 != index && mids[$0] == mid }) {
                     report(
                         ProfileRules.unresolvedMid, parsed.location(ofSection: index),
@@ -743,7 +897,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
             for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
-                guard let group = attribute.as(Group.self), group.semantics == .bundle,
+                guard illegal.isEmpty, let group = attribute.as(Group.self), group.semantics == .bundle,
+                    !mids.contains(nil),
                     let unknown = group.mids.first(where: { !mids.contains($0) })
                 else { continue }
                 report(
@@ -762,6 +917,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 )
             }
             reportHoldconn(ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass")
+            // aiortc keeps no DTLS parameters for a section without a role and fails on its
+            // transport (aiortc/sdp.py, rtcpeerconnection.py), rejected sections too.
+            // It sets up no transport for a section other than audio, video and application.
+            for (index, media) in session.media.enumerated()
+            where !session.has(.setup) && [.audio, .video, .application].contains(media.media) && !media.has(.setup) {
+                report(
+                    ProfileRules.aiortcSetupRequired, parsed.location(ofSection: index),
+                    "aiortc needs a=setup in every section; section \(index) (\(media.media)) has none")
+            }
             reportAiortcReaderFailures()
             // aiortc reads every section's codecs, rejected or not (aiortc/rtcpeerconnection.py).
             if let index = session.media.indices.first(where: { !Self.aiortcImplementsACodec(of: session.media[$0]) }) {
@@ -897,11 +1061,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 }
             }
         case .firefox:
-            reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role")
+            reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
+                !ridesOnGroupInAnswer($0)
+            }
             // Firefox checks certificates with the SHA family only (measured: sha-999 refused).
             let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512"]
             for (index, media) in session.media.enumerated()
-            where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) {
+            where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
                 let own = media.attributes.filter { $0.name == .fingerprint }
                 let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own
                 let hashes = fingerprints.compactMap { $0.value?.split(separator: " ").first?.lowercased() }
@@ -927,9 +1093,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
                 }
                 if (isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
-                    let missing = [Attribute.Name.iceUfrag, .icePwd, .fingerprint, .setup].filter {
-                        !media.has($0) && !session.has($0)
+                    // An offer needs a role SIPCC knows ("Invalid offer, no setup attribute at level
+                    // N" for an unknown one); an answer without one is taken as active (RFC 4145 §4).
+                    let hasRole = (media.attributes + session.attributes).contains {
+                        $0.name == .setup && $0.as(Setup.self) != nil
                     }
+                    let missing =
+                        [Attribute.Name.iceUfrag, .icePwd, .fingerprint].filter { !media.has($0) && !session.has($0) }
+                        + (hasRole || type == .answer || type == .pranswer ? [] : [.setup])
                     // One finding per description: the first section that lacks them.
                     if !missing.isEmpty && !reportedTransport {
                         reportedTransport = true
@@ -977,8 +1148,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             where (type == .answer || type == .pranswer) && !media.isRejected {
                 let readable: Bool
                 if media.proto.isSCTP {
-                    readable = media.value(SCTPPort.self).map { $0.port > 0 } ?? false
+                    // SIPCC reads the port as any positive number (measured: 70000 passes).
+                    readable = media.attributes.contains { attribute in
+                        attribute.name == .sctpPort && (attribute.value.flatMap { Int($0) }.map { $0 > 0 } ?? false)
+                    }
                 } else if media.media == .audio || media.media == .video {
+                    // A repair or redundancy format is no codec in common (measured: an answer
+                    // left with only rtx is refused).
                     let listed = Set(media.payloadTypes)
                     readable =
                         listed.contains { RTPMap.staticPayloadType($0) != nil }
@@ -986,6 +1162,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                             attribute.name == .rtpmap
                                 && (attribute.as(RTPMap.self).map {
                                     listed.contains($0.payloadType) && $0.clockRate > 0
+                                        && !Codec.isResilience($0.encodingName)
                                 }
                                     ?? false)
                         }
@@ -1003,6 +1180,17 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             for (index, media) in session.media.enumerated()
             where !media.isRejected && !media.has(.bundleOnly) && !ridesOnGroupInAnswer(index) {
                 reportShortCredentials(index, media.attributes)
+            }
+            // SIPCC validates o= and t= (SDP103 reports s= too, which it does not need).
+            let absent = [
+                session.origin.sourceLine.number == nil ? "o=" : nil,
+                session.times.contains { $0.sourceLine.number != nil } ? nil : "t=",
+            ].compactMap { $0 }
+            if !absent.isEmpty {
+                report(
+                    ProfileRules.firefoxSessionLines, parsed.location(ofSection: nil),
+                    "SIPCC refuses a description without \(absent.joined(separator: " and ")) (\(absent.count == 1 ? "it is" : "they are") required)"
+                )
             }
             // The group's transport comes from its first mid; Firefox skips the others it cannot use.
             for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {

@@ -152,6 +152,79 @@ public enum ProfileRules {
         reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-512 AB:CD:… (32 bytes)",
         good: "a=fingerprint:sha-256 AB:CD:… (32 bytes)")
 
+    public static let answerNotApplicable = Rule(
+        code: "PRF110", name: "libwebrtc-answer-not-applicable", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses such an answer to its offer ("Answerer must use either active or passive \
+            value for setup attribute", "RTCP-MUX is not enabled when it is required", "The m= section with \
+            mid='1' should be rejected", "Failed to set remote video description send parameters"), measured in \
+            Conformance/.
+            """,
+        summary:
+            "An answer libwebrtc cannot apply: a DTLS role, rtcp-mux, a rejected BUNDLE tag or an RTX without its codec.",
+        explanation:
+            """
+            When libwebrtc applies an answer it sets up a transport for each section with one of its own \
+            (outside BUNDLE, or its group's first) and sends with the answer's codecs. RFC 8842 §5.3 has the \
+            answerer say active or passive, and libwebrtc refuses actpass and holdconn (it takes a missing \
+            a=setup as active, RFC 4145 §4); Chromium's peer connections require rtcp-mux (RTCRtcpMuxPolicy \
+            "require"); rejecting the section that carries a BUNDLE group's transport needs the sections that \
+            share it rejected too (RFC 9143 §7.3.3); and an RTX format must repair a codec of its section \
+            (RFC 4588 §8.6). It does not read the transport of the sections that share their group's.
+            """,
+        reference: .rfc(8842, "5.3"), bad: "an answer with a=setup:actpass, or m=audio 0 … tagging a BUNDLE group",
+        good: "a=setup:active and a=rtcp-mux in the answer's first bundled section")
+
+    public static let iceCredentials = Rule(
+        code: "PRF111", name: "libwebrtc-ice-credentials", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Invalid ICE parameters: ICE ufrag must be between 4 and \
+            256 characters long"), measured in Conformance/.
+            """,
+        summary: "An ICE ufrag or password that libwebrtc reads is not 4 (22) to 256 ice-chars; it refuses it.",
+        explanation:
+            """
+            RFC 8839 §5.4 gives the ufrag 4 to 256 ice-chars and the password 22 to 256 (ICE120 and ICE121). \
+            libwebrtc checks them in every section of an offer, and in an answer where a transport is set up: \
+            a section outside BUNDLE or a group's first. It ignores the credentials of an answer's sections \
+            that share their group's transport.
+            """,
+        reference: .rfc(8839, "5.4"), bad: "a=ice-ufrag:ab", good: "a=ice-ufrag:8hhY")
+
+    public static let sessionFingerprintTwice = Rule(
+        code: "PRF112", name: "libwebrtc-session-fingerprint-twice", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Can't have multiple fingerprint attributes at the same \
+            level."), measured in Conformance/.
+            """,
+        summary: "Two a=fingerprint lines at the session level; libwebrtc refuses the description.",
+        explanation:
+            """
+            RFC 8122 §5 lets a description carry several fingerprints, one per hash function. libwebrtc keeps \
+            one per section (the last) and refuses a second one at the session level.
+            """,
+        reference: .rfc(8122, "5"), bad: "two session-level a=fingerprint lines",
+        good: "one session-level a=fingerprint, or one per section")
+
+    public static let illegalMid = Rule(
+        code: "PRF113", name: "libwebrtc-mid-illegal-character", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Illegal character found in the value of mid"), measured \
+            in Conformance/.
+            """,
+        summary: "An a=mid value has a character outside token; libwebrtc refuses the description.",
+        explanation:
+            """
+            RFC 5888 §4 makes the identification-tag a token (SDP214). libwebrtc reads an empty a=mid as none and \
+            gives the section a mid of its own (PRF107 follows that numbering), but refuses a value with a \
+            character outside token, such as a space.
+            """,
+        reference: .rfc(5888, "4"), bad: "a=mid:a b", good: "a=mid:a-b")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -562,6 +635,39 @@ public enum ProfileRules {
         reference: .rfc(3264, "6.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 109 (no a=rtpmap:109)",
         good: "a=rtpmap:109 opus/48000/2")
 
+    public static let firefoxSessionLines = Rule(
+        code: "PRF614", name: "firefox-origin-and-timing-required", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("o= owner line not specified, validation failed", \
+            "t= timespec line not specified"), measured in Conformance/; it accepts one without s=.
+            """,
+        summary: "The description has no o= or no t= line; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8866 §5 requires v=, o=, s= and t= at the session level (SDP103). SIPCC, Firefox's SDP reader, \
+            refuses a description without o= or t=, and reads one without s= as if it had one.
+            """,
+        reference: .rfc(8866, "5"), bad: "v=0 followed by s=-, no o= line",
+        good: "o=- 4611731400430051336 2 IN IP4 127.0.0.1")
+
+    public static let aiortcSetupRequired = Rule(
+        code: "PRF706", name: "aiortc-setup-required", severity: .error,
+        severityRationale:
+            """
+            Error: aiortc 1.16 fails on such a description (AttributeError: 'NoneType' object has no attribute \
+            'role'), measured in Conformance/.
+            """,
+        summary: "A section has no a=setup, in itself or at the session level; aiortc fails on it.",
+        explanation:
+            """
+            RFC 8842 §5 has each DTLS section state its role; RFC 4145 §4 takes a missing a=setup as active. \
+            aiortc keeps no DTLS parameters for a section without a=setup, and fails when it sets the role of \
+            that section's transport, rejected sections included.
+            """,
+        reference: .rfc(8842, "5"), bad: "a section without a=setup", good: "a=setup:actpass (offer) or active (answer)"
+    )
+
     public static let aiortcSetupHoldconn = Rule(
         code: "PRF703", name: "aiortc-setup-holdconn", severity: .error,
         severityRationale:
@@ -672,7 +778,8 @@ public enum ProfileRules {
     public static let all: [Rule] =
         [
             sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
-            candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, janusNeedsBundleAndMux,
+            candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
+            iceCredentials, sessionFingerprintTwice, illegalMid, janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
         + asterisk + pjsip
@@ -680,11 +787,11 @@ public enum ProfileRules {
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
             firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint, firefoxBundleTag,
             firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
-            firefoxMediaType, firefoxAnswerWithoutCodec,
+            firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,
-            aiortcReaderFails,
+            aiortcReaderFails, aiortcSetupRequired,
         ]
         + [gstreamerTransportEverySection, gstreamerTransportDiffers, gstreamerSetupHoldconn]
 }

@@ -42,6 +42,9 @@ import Testing
     }
 
     /// A WebRTC offer with one audio section, with `change` applied to its text.
+    static let sessionFingerprint =
+        "a=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64\r\n"
+
     static func offer(_ change: (String) -> String = { $0 }) -> [UInt8] {
         let text = [
             "v=0", "o=- 4611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
@@ -118,6 +121,25 @@ import Testing
         ("c=IN IP4 0.0.0.0", "c=IN IP5 0.0.0.0", Profile.aiortc, ["PRF705 error", "SDP133 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:100 apt=111\r\n", Profile.aiortc, ["PRF705 error"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:3\r\n", Profile.aiortc, ["PRF705 error"]),
+        // libwebrtc: ICE credentials of every section of an offer, one session-level
+        // fingerprint, a mid of token characters (an empty one it numbers).
+        ("a=ice-ufrag:YlEE", "a=ice-ufrag:Yl", Profile.chrome, ["PRF111 error"]),
+        (
+            "a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n" + Self.sessionFingerprint + Self.sessionFingerprint,
+            Profile.chrome, ["PRF112 error"]
+        ),
+        ("a=mid:0", "a=mid:a b", Profile.chrome, ["PRF113 error", "SDP309 warning"]),
+        ("a=mid:0", "a=mid:", Profile.chrome, ["SDP214 warning", "SDP309 warning", "WEB106 warning"]),
+        // SIPCC needs o= and t=, not s=, and reads an unknown setup role as none.
+        ("o=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n", "", Profile.firefox, ["PRF614 error", "SDP103 warning"]),
+        ("s=-\r\n", "", Profile.firefox, ["SDP103 warning"]),
+        ("setup:actpass", "setup:maybe", Profile.firefox, ["PRF602 error", "SDP222 warning"]),
+        // aiortc needs a role in every section, and reads sizes with int().
+        ("a=setup:actpass\r\n", "", Profile.aiortc, ["PRF706 error"]),
+        (
+            "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=max-message-size:x\r\n", Profile.aiortc,
+            ["PRF705 error", "SDP228 warning"]
+        ),
         // GStreamer's webrtcbin: lenient with values, strict about each section's transport.
         ("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/0/2", Profile.gstreamer, ["SDP233 warning"]),
         ("a=mid:0\r\n", "", Profile.gstreamer, ["PRF801 error", "SDP309 warning", "WEB106 warning"]),
@@ -304,6 +326,57 @@ import Testing
         }
         #expect(errors(check(bytes: text, [profile], type: .offer)).contains(code))
         #expect(!errors(check(bytes: text, [profile], type: .answer)).contains(code))
+    }
+
+    /// What each profile makes of answers to its receiver's offer (CONFORMANCE.md, answers):
+    /// the variants' offer with a=setup:active, checked as an answer.
+    @Test(arguments: [
+        // libwebrtc refuses actpass and holdconn and requires rtcp-mux where it sets up a
+        // transport; it takes a missing a=setup as active.
+        ("a=setup:active", "a=setup:actpass", Profile.chrome, ["PRF110 error"]),
+        ("a=setup:active\r\n", "", Profile.chrome, ["WEB103 warning"]),
+        (
+            "SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n",
+            "SAVPF 111 112\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:112 rtx/48000\r\na=fmtp:112 apt=110\r\n", Profile.chrome,
+            ["PRF110 error"]
+        ),
+        // libwebrtc takes the last of a section's fingerprints.
+        (
+            "a=setup:active", "a=fingerprint:sha-512 B1:B8\r\na=setup:active", Profile.chrome,
+            ["PRF109 error"]
+        ),
+        // An answer's section without a mid takes its offer's.
+        ("a=mid:0\r\n", "", Profile.chrome, ["SDP309 warning", "WEB106 warning"]),
+        // Firefox takes an answer without a=setup, and refuses holdconn.
+        ("a=setup:active\r\n", "", Profile.firefox, ["WEB103 warning"]),
+        ("a=setup:active", "a=setup:holdconn", Profile.firefox, ["PRF606 error"]),
+        // aiortc needs a=setup in an answer too.
+        ("a=setup:active\r\n", "", Profile.aiortc, ["PRF706 error"]),
+    ])
+    func eachProfileJudgesAnswersAsMeasured(
+        _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
+    ) {
+        let answer = Self.offer {
+            $0.replacingOccurrences(of: "a=setup:actpass", with: "a=setup:active")
+                .replacingOccurrences(of: original, with: replacement)
+        }
+        #expect(answer != Self.offer { $0.replacingOccurrences(of: "a=setup:actpass", with: "a=setup:active") })
+        let found = check(bytes: answer, [profile], type: .answer)
+            .filter { $0.severity >= .warning }.map { "\($0.code.rawValue) \($0.severity)" }
+        #expect(found.sorted() == expected.sorted())
+    }
+
+    /// Credentials libwebrtc does not read: those of an answer's section that shares its
+    /// group's transport (Chromium took such answers, and refused the same offers).
+    @Test func libwebrtcReadsNoCredentialsOfAnAnswersBundledSection() {
+        let text = Self.offer {
+            $0.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                + $0.components(separatedBy: "m=audio")[1].replacingOccurrences(of: "a=mid:0", with: "a=mid:1")
+                .replacingOccurrences(of: "a=ice-ufrag:YlEE", with: "a=ice-ufrag:Yl")
+                .replacingOccurrences(of: " 9 UDP/TLS", with: "m=audio 9 UDP/TLS")
+        }
+        #expect(errors(check(bytes: text, [.chrome], type: .offer)).contains("PRF111"))
+        #expect(!errors(check(bytes: text, [.chrome], type: .answer)).contains("PRF111"))
     }
 
     /// A digest of the wrong length: Chromium takes it in an offer and refuses it in an answer

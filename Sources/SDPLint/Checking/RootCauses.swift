@@ -15,7 +15,9 @@ enum RootCauses {
         ("PRF609", "ICE120", true), ("PRF609", "ICE121", true), ("PRF610", "SDP128", true),
         ("PRF604", "SDP213", true), ("PRF108", "SDP307", true), ("PRF109", "SDP236", true),
         ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true),
-        ("PRF705", "SDP300", true), ("PRF105", "WEB101", true),
+        ("PRF705", "SDP300", true), ("PRF105", "WEB101", true), ("PRF111", "ICE120", true), ("PRF111", "ICE121", true),
+        ("PRF113", "SDP214", true),
+        ("PRF110", "WEB105", true), ("PRF110", "SDP308", true), ("PRF706", "WEB103", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true),
