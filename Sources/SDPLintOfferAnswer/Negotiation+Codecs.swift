@@ -11,10 +11,11 @@ extension PairAnalysis {
     }
 
     /// Whether two formats are the same encoding: name (case-insensitive, RFC 4855 §3), clock
-    /// rate and, for audio, channels (RFC 8866 §6.6).
+    /// rate and, for audio, channels (RFC 8866 §6.6). opus is always 2 channels in SDP (RFC
+    /// 7587 §7): a mapping that says otherwise is a malformed opus (OA212), not another codec.
     private static func sameEncoding(_ a: Codec, _ b: Codec) -> Bool {
         guard !a.name.isEmpty, a.name.equalsIgnoringASCIICase(b.name), a.clockRate == b.clockRate else { return false }
-        return (a.channels ?? 1) == (b.channels ?? 1)
+        return a.name.equalsIgnoringASCIICase("opus") || (a.channels ?? 1) == (b.channels ?? 1)
     }
 
     /// The RTCP feedback of a codec as `type[ param]` strings, without repeats; trr-int is

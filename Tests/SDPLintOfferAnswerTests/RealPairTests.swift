@@ -173,6 +173,28 @@ import Testing
             ])
     }
 
+    /// webrtcbin maps opus without its channel count (OPUS/48000), and aiortc answered
+    /// opus/48000/2 under the same payload type, which webrtcbin took (Conformance/). RFC 7587
+    /// §7 fixes the count at 2: the offer's mapping is a malformed opus (OA212), not a codec of
+    /// its own that the answer rebinds (OA202) or leaves without a match (OA200).
+    @Test func opusMappedWithoutItsChannelCountIsStillOpus() throws {
+        func description(_ opus: String, _ setup: String) -> SDPSource {
+            let lines = [
+                "v=0", "o=- 1 0 IN IP4 0.0.0.0", "s=-", "t=0 0", "m=audio 9 UDP/TLS/RTP/SAVPF 111",
+                "c=IN IP4 0.0.0.0", "a=mid:0", "a=sendrecv", "a=rtcp-mux", "a=rtpmap:111 \(opus)",
+                "a=ice-ufrag:8hhY", "a=ice-pwd:asd88fgpdd777uzjYhagZg", "a=setup:\(setup)",
+                "a=fingerprint:sha-256 " + Array(repeating: "AB", count: 32).joined(separator: ":"),
+            ]
+            return SDPSource(name: "\(setup).sdp", bytes: Array(lines.map { $0 + "\r\n" }.joined().utf8))
+        }
+        let report = Negotiation.analyze(
+            offer: description("OPUS/48000", "actpass"), answer: description("opus/48000/2", "active"))
+        let opus = try #require(report.sections[0].selectedCodec)
+        #expect(opus.name.lowercased() == "opus" && opus.offerPayloadType == 111 && opus.answerPayloadType == 111)
+        #expect(report.findings(code: "OA212").count == 1)
+        #expect(report.findings(code: "OA200").isEmpty && report.findings(code: "OA202").isEmpty)
+    }
+
     @Test func sippToSippMatchesButSharesItsOrigin() throws {
         let pair = Pair(
             offer: Fixture(path: "corpus/sipp/uac-uas-udp.01-request-invite.body.sdp"),
