@@ -10,6 +10,7 @@ import json
 import sys
 
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import AudioStreamTrack, VideoStreamTrack
 
 STEP = 5.0  # seconds a step may take, as on the browser page
 
@@ -29,7 +30,36 @@ async def offering(pc, result, case):
     return result
 
 
+FLOWS = {}  # the answering peers of run.py's cross-engine flows, by case id, until flow-close
+
+
+async def flow_step(case):
+    """The answerer's side of a flow across engines: it answers the offer in the case's
+    directions, sending silence and blank pictures, and stays connected until flow-close."""
+    result = {"id": case["id"]}
+    try:
+        if case["type"] == "flow-close":
+            pc = FLOWS.pop(case["id"], None)
+            if pc:
+                await asyncio.wait_for(pc.close(), STEP)
+        else:
+            pc = FLOWS[case["id"]] = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+            await asyncio.wait_for(pc.setRemoteDescription(RTCSessionDescription(sdp=case["sdp"], type="offer")), STEP)
+            for transceiver in pc.getTransceivers():
+                transceiver.sender.replaceTrack(AudioStreamTrack() if transceiver.kind == "audio" else VideoStreamTrack())
+                transceiver.direction = case["answerer"][transceiver.kind]
+            await asyncio.wait_for(pc.setLocalDescription(await pc.createAnswer()), STEP)
+            result["sdp"] = pc.localDescription.sdp
+        result["remote"] = "accepted"
+    except Exception as error:
+        result["remote"] = "refused"
+        result["error"] = f"{type(error).__name__}: {error}"
+    return result
+
+
 async def one(case):
+    if case.get("type", "").startswith("flow-"):
+        return await flow_step(case)
     result = {"id": case["id"]}
     pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
     try:
@@ -65,7 +95,9 @@ async def one(case):
 
 
 async def main():
-    for line in sys.stdin:
+    # Standard input is read off the event loop, so that a flow's peer keeps sending meanwhile.
+    loop = asyncio.get_running_loop()
+    while line := await loop.run_in_executor(None, sys.stdin.readline):
         if line.strip():
             print(json.dumps(await one(json.loads(line))), flush=True)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the index `sdplint explain --error` reads: every error text the receivers gave in the
-recorded cases (results/*.jsonl.gz), reduced to a pattern, with how many cases gave it and which
+recorded cases (offers in results/ and heldout/, answers in answers/), reduced to a pattern, with how many cases gave it and which
 sdplint rules (at error level under the receiver's profile) the mutation of each case brought:
 the rules that fired on it and not on its unmodified seed.
 
@@ -81,6 +81,12 @@ def main():
         receiver, major = os.path.basename(path)[: -len(".jsonl.gz")].rsplit("-", 1)
         recorded = [json.loads(line) for line in gzip.open(path, "rt")]
         cases = len(recorded)
+        outcomes = collections.Counter(case["outcome"] for case in recorded)
+        # The same version's answers and held-out offers bring their messages too.
+        for folder in ("heldout", "answers"):
+            more = os.path.join(HERE, folder, os.path.basename(path))
+            if os.path.exists(more):
+                recorded += [json.loads(line) for line in gzip.open(more, "rt")]
         # A mutated case's rules, less those its unmodified seed already had: the rules the
         # mutation brought, which are what the receiver's message is about.
         # A case its seed's own refusal carries over to (the same message) keeps all its rules.
@@ -98,8 +104,7 @@ def main():
             inherited = case["kind"] == "original" or refusals.get(case["seed"]) == key
             before = set() if inherited else seeded.get(case["seed"], set())
             entry["codes"].update(sorted(set(case["sdplint"]) - before))
-        sources.append(f"{os.path.basename(path)} ({cases} cases)")
-        outcomes = collections.Counter(case["outcome"] for case in recorded)
+        sources.append(f"{os.path.basename(path)} ({cases} offers, {len(recorded)} cases in all)")
         measured.append("\t".join([NAMES.get(receiver, receiver), major, str(cases), str(outcomes["agree"]),
                                    str(outcomes["missed"]), str(outcomes["false"])]))
         refused = sum(entry["cases"] for entry in found.values())

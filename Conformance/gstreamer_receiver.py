@@ -3,7 +3,8 @@
 gir1.2-gst-plugins-bad-1.0). It reads cases (JSON lines with `id` and `sdp`) on standard input
 and writes one result per case on standard output, as the browser page does: a fresh webrtcbin
 each, set-remote-description(offer), then create-answer and set-local-description; for a case of
-type make-answer it also writes the answer it made.
+type make-answer it also writes the answer it made. For run.py's answer cases it takes the
+offerer's side (see `offering`).
 
 GstSdp parses the text first (gst_sdp_message_new_from_text); a text it cannot parse is
 refused there, with its result code, as an application would see it. No network traffic:
@@ -40,8 +41,49 @@ def call(webrtc, signal, *arguments):
     return reply
 
 
+def offering(webrtc, result, case):
+    """The offerer's side: audio (Opus) and video (VP8) to send and receive, and a data
+    channel, as the other receivers offer them; then the case's answer (or, for make-offer,
+    the offer itself). webrtcbin's default bundle policy (none) stays: the offer is its own."""
+    for caps in ("application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000",
+                 "application/x-rtp,media=video,encoding-name=VP8,payload=96,clock-rate=90000"):
+        webrtc.emit("add-transceiver", GstWebRTC.WebRTCRTPTransceiverDirection.SENDRECV, Gst.Caps.from_string(caps))
+    webrtc.emit("create-data-channel", "conformance", None)
+    reply = call(webrtc, "create-offer", None)
+    offer = reply.get_value("offer") if reply is not None and reply.has_field("offer") else None
+    if offer is None:
+        raise RuntimeError("create-offer gave no offer")
+    call(webrtc, "set-local-description", offer)
+    if case["type"] == "make-offer":
+        result.update(sdp=offer.sdp.as_text(), remote="accepted")
+        return result
+    status, message = GstSdp.SDPMessage.new_from_text(case["sdp"])
+    if status != GstSdp.SDPResult.OK:
+        result.update(remote="refused", error=f"GstSdp could not parse the text ({status.value_nick})")
+        return result
+    try:
+        call(webrtc, "set-remote-description",
+             GstWebRTC.WebRTCSessionDescription.new(GstWebRTC.WebRTCSDPType.ANSWER, message))
+        result["remote"] = "accepted"
+    except Exception as error:  # webrtcbin's own message
+        result.update(remote="refused", error=str(error))
+    return result
+
+
 def one(case):
     result = {"id": case["id"]}
+    if case.get("type") in ("make-offer", "answer"):
+        pipeline = Gst.Pipeline.new()
+        webrtc = Gst.ElementFactory.make("webrtcbin")
+        pipeline.add(webrtc)
+        pipeline.set_state(Gst.State.READY)
+        try:
+            return offering(webrtc, result, case)
+        except Exception as error:
+            result.update(remote="refused", error=str(error))
+            return result
+        finally:
+            pipeline.set_state(Gst.State.NULL)
     status, message = GstSdp.SDPMessage.new_from_text(case["sdp"])
     if status != GstSdp.SDPResult.OK:
         result.update(remote="refused", error=f"GstSdp could not parse the text ({status.value_nick})")

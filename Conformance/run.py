@@ -20,6 +20,7 @@ import hashlib
 import http.server
 import json
 import os
+import queue
 import random
 import shutil
 import subprocess
@@ -73,26 +74,38 @@ async function sent(pc) {
   stats.forEach((s) => { if (s.type === 'outbound-rtp' && s.bytesSent > 0 && s.codecId) out[s.kind] = codecs[s.codecId] || null; });
   return out;
 }
+async function received(pc) {
+  const stats = await pc.getStats(); const codecs = {}; const out = {};
+  stats.forEach((s) => { if (s.type === 'codec') codecs[s.id] = s.mimeType; });
+  stats.forEach((s) => { if (s.type === 'inbound-rtp' && s.bytesReceived > 0 && s.codecId) out[s.kind] = codecs[s.codecId] || null; });
+  return out;
+}
+// The offerer's side: a transceiver per kind in the case's direction, its codec first.
+function offering(pc, media, c) {
+  for (const kind of ['audio', 'video']) {
+    const t = pc.addTransceiver(media[kind], {direction: c.directions[kind]});
+    const all = RTCRtpReceiver.getCapabilities(kind).codecs;
+    const first = all.filter((x) => x.mimeType.toLowerCase() === `${kind}/${c.codecs[kind]}`.toLowerCase());
+    if (first.length) t.setCodecPreferences(first.concat(all.filter((x) => !first.includes(x))));
+  }
+}
+async function answering(pc, media, c) {
+  for (const t of pc.getTransceivers()) {
+    const kind = t.receiver.track.kind;
+    await t.sender.replaceTrack(media[kind]);
+    t.direction = c.answerer[kind];
+  }
+}
 async function flow(c, r) {
   const a = new RTCPeerConnection(), b = new RTCPeerConnection();
   const mine = sources(), theirs = sources();
   a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate).catch(() => {});
   b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate).catch(() => {});
   try {
-    for (const kind of ['audio', 'video']) {
-      const t = a.addTransceiver(mine[kind], {direction: c.directions[kind]});
-      const wanted = c.codecs[kind];
-      const all = RTCRtpReceiver.getCapabilities(kind).codecs;
-      const first = all.filter((x) => x.mimeType.toLowerCase() === `${kind}/${wanted}`.toLowerCase());
-      if (first.length) t.setCodecPreferences(first.concat(all.filter((x) => !first.includes(x))));
-    }
+    offering(a, mine, c);
     await within(a.setLocalDescription(await a.createOffer()));
     await within(b.setRemoteDescription(a.localDescription));
-    for (const t of b.getTransceivers()) {
-      const kind = t.receiver.track.kind;
-      await t.sender.replaceTrack(theirs[kind]);
-      t.direction = c.answerer[kind];
-    }
+    await answering(b, theirs, c);
     await within(b.setLocalDescription(await b.createAnswer()));
     await within(a.setRemoteDescription(b.localDescription));
     r.offer = a.localDescription.sdp; r.answer = b.localDescription.sdp;
@@ -104,6 +117,36 @@ async function flow(c, r) {
   } catch (e) { r.remote = 'refused'; r.error = String(e.message || e); }
   finally { mine.stop(); theirs.stop(); a.close(); b.close(); }
 }
+// A flow across engines: this page holds one peer, another engine the other, and run.py carries
+// the offer and the answer between them, each with the candidates gathered into it.
+const held = {};
+const gathered = (pc) => new Promise((resolve) => {
+  if (pc.iceGatheringState === 'complete') return resolve();
+  pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+  setTimeout(resolve, 3000);
+});
+async function step(c, r) {
+  if (c.type === 'flow-close') {
+    const h = held[c.id]; delete held[c.id];
+    if (h) { h.media.stop(); h.pc.close(); }
+  } else if (c.type === 'flow-finish') {
+    const pc = held[c.id].pc;
+    await within(pc.setRemoteDescription({type: 'answer', sdp: c.sdp}));
+    for (let i = 0; i < 80 && pc.connectionState !== 'connected'; i++) await sleep(100);
+    r.connected = pc.connectionState === 'connected';
+    await sleep(2500);
+    r.sends = await sent(pc); r.receives = await received(pc);
+  } else {
+    const pc = new RTCPeerConnection(), media = sources();
+    held[c.id] = {pc, media};
+    if (c.type === 'flow-offer') offering(pc, media, c);
+    else { await within(pc.setRemoteDescription({type: 'offer', sdp: c.sdp})); await answering(pc, media, c); }
+    await within(pc.setLocalDescription(await (c.type === 'flow-offer' ? pc.createOffer() : pc.createAnswer())));
+    await gathered(pc);
+    r.sdp = pc.localDescription.sdp;
+  }
+  r.remote = 'accepted';
+}
 (async () => {
   for (let n = 0; ; n++) {
     if (batch && n === batch) { await fetch('/restart', {method: 'POST', body: '{}'}); return; }
@@ -113,6 +156,10 @@ async function flow(c, r) {
     let pc;
     try {
       if (c.type === 'flow') { await flow(c, r); await fetch('/result', {method: 'POST', body: JSON.stringify(r)}); continue; }
+      if (c.type.startsWith('flow-')) {
+        try { await step(c, r); } catch (e) { r.remote = 'refused'; r.error = String(e.message || e); }
+        await fetch('/result', {method: 'POST', body: JSON.stringify(r)}); continue;
+      }
       pc = new RTCPeerConnection();
       if (c.type === 'make-offer' || c.type === 'answer') {
         // The offerer's side: audio, video and a data channel, as in Conformance/README.md.
@@ -205,12 +252,16 @@ def version(receiver):
     return out, (words[0].split(".")[0] if words else "unknown")
 
 
-def launch(receiver, url, profile):
+def launch(receiver, url, profile, addresses=False):
+    """Starts the browser headless on `url`; with `addresses`, its host candidates name IP
+    addresses rather than mDNS names, which a peer in another engine cannot resolve."""
     binary = RECEIVERS[receiver]["binary"]
     if receiver == "chromium":
         # The flows' tone comes from an AudioContext, which needs no user gesture only so.
         command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required",
                    f"--user-data-dir={profile}", url]
+        if addresses:
+            command.insert(-1, "--disable-features=WebRtcHideLocalIpsWithMdns")
     else:
         with open(os.path.join(profile, "user.js"), "w") as f:
             for pref, value in (("browser.shell.checkDefaultBrowser", "false"),
@@ -218,7 +269,8 @@ def launch(receiver, url, profile):
                                 ("toolkit.telemetry.enabled", "false"), ("app.update.enabled", "false"),
                                 ("network.manage-offline-status", "false"),
                                 ("media.peerconnection.ice.loopback", "true"),
-                                ("media.autoplay.default", "0"), ("media.autoplay.block-webaudio", "false")):
+                                ("media.autoplay.default", "0"), ("media.autoplay.block-webaudio", "false"),
+                                ("media.peerconnection.ice.obfuscate_host_addresses", str(not addresses).lower())):
                 f.write(f'user_pref("{pref}", {value});\n')
         command = [binary, "--headless", "--no-remote", "--profile", profile, url]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -263,6 +315,74 @@ def run_module(receiver, cases):
                 "error": f"the receiver's process ended (status {status})"}
         pending = pending[len(done) + 1:] if len(done) < len(batch) else pending[len(done):]
     return results
+
+
+class Session:
+    """One receiver kept running for steps that each wait for another engine's output: a
+    browser on a loopback page, or a Python receiver's process. `ask` gives it one step and
+    returns its result (a step that takes longer than `wait` seconds is recorded as such)."""
+
+    def __init__(self, receiver, wait=30):
+        self.receiver, self.wait = receiver, wait
+        if "python" in RECEIVERS[receiver]:
+            self.process = subprocess.Popen([RECEIVERS[receiver]["python"], os.path.join(HERE, f"{receiver}_receiver.py")],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                            text=True)
+            self.results = queue.Queue()
+            threading.Thread(target=lambda: [self.results.put(json.loads(line)) for line in self.process.stdout],
+                             daemon=True).start()
+            return
+        steps, self.results = queue.Queue(), queue.Queue()
+        self.steps = steps
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def reply(self, body, kind="application/json"):
+                data = body.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                self.reply(json.dumps(steps.get()) if self.path == "/case" else PAGE,
+                           "application/json" if self.path == "/case" else "text/html; charset=utf-8")
+
+            def do_POST(self):
+                outer.results.put(json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0")))))
+                self.reply("{}")
+
+        outer = self
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.profile = tempfile.mkdtemp(prefix=f"conformance-{receiver}-")
+        self.process = launch(receiver, f"http://127.0.0.1:{self.server.server_address[1]}/?batch=0", self.profile,
+                              addresses=True)
+
+    def ask(self, step):
+        if hasattr(self, "steps"):
+            self.steps.put(step)
+        else:
+            self.process.stdin.write(json.dumps(step) + "\n")
+            self.process.stdin.flush()
+        try:
+            return self.results.get(timeout=self.wait)
+        except queue.Empty:
+            return {"id": step["id"], "remote": "no answer", "error": f"no result within {self.wait} s"}
+
+    def close(self):
+        if hasattr(self, "steps"):
+            self.steps.put(None)
+            self.process.kill()
+            self.process.wait()
+            self.server.shutdown()
+            shutil.rmtree(self.profile, ignore_errors=True)
+        else:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
 
 
 def run_receiver(receiver, cases, stall=20):
@@ -484,7 +604,7 @@ def disagreements(s, folder):
     if not groups:
         return ["", "No disagreement."]
     why = explanations()
-    key = s["receiver"] if folder == "results" else f"{s['receiver']} answers"
+    key = f"{s['receiver']} answers" if folder == "answers" else s["receiver"]
     unexplained = sum(len(rows) for (outcome, kind, detail), rows in groups.items()
                       if (key, outcome, kind, detail) not in why)
     lines = ["", "Every disagreement, grouped by what was changed, with why it stands (one example each; all "
@@ -507,7 +627,15 @@ def disagreements(s, folder):
     return lines
 
 
-def markdown(summaries, total_cases, command, answered=()):
+def held_out_cases(limit, known):
+    """`limit` mutated offers that are not among `known` (the recorded cases the profiles were
+    built from), the same for every receiver."""
+    pool = [c for c in build_cases(0) if c["kind"] != "original" and c["id"] not in known]
+    random.Random(2).shuffle(pool)
+    return sorted(pool[:limit], key=lambda c: c["id"])
+
+
+def markdown(summaries, total_cases, command, answered=(), held=()):
     header = ["| receiver | version | cases | agree | refused, sdplint silent | accepted, sdplint errs | agreement "
               "| checked with |", "|---|---|---:|---:|---:|---:|---:|---|"]
     lines = ["# Conformance: sdplint's verdicts beside real receivers", "",
@@ -523,6 +651,9 @@ def markdown(summaries, total_cases, command, answered=()):
     if answered:
         lines += ["", "Answers (see [Answers](#answers)): each receiver made an offer, and answers to it went back to "
                   "a peer that had made the same offer.", ""] + header + [summary_row(s) for s in answered]
+    if held:
+        lines += ["", "Held out (see [Held out](#held-out)): offers that are not among the cases above, which the "
+                  "profiles were built from.", ""] + header + [summary_row(s) for s in held]
     for s in summaries:
         originals = [r for r in s["rows"] if r["kind"] == "original"]
         agree = sum(r["outcome"] == "agree" for r in originals)
@@ -545,10 +676,18 @@ def markdown(summaries, total_cases, command, answered=()):
             lines += ["", f"### {s['version']}, answers", "",
                       f"Unmutated answers ({sources}): {agree} of {len(originals)} agree."]
             lines += disagreements(s, "answers")
+    if held:
+        lines += ["", "## Held out", "",
+                  "Mutated offers drawn from those not among the cases above (`--held-out`), so that the profiles "
+                  "meet cases they were not built from; each receiver's verdicts are in "
+                  "`Conformance/heldout/<receiver>-<version>.jsonl.gz`."]
+        for s in held:
+            lines += ["", f"### {s['version']}, held out"]
+            lines += disagreements(s, "heldout")
     return "\n".join(lines) + "\n"
 
 
-ANSWER_RECEIVERS = ("chromium", "firefox", "aiortc")
+ANSWER_RECEIVERS = ("chromium", "firefox", "aiortc", "gstreamer")
 FLOW_CODECS = [("opus", "VP8"), ("PCMU", "VP9"), ("PCMA", "H264"), ("G722", "AV1")]
 FLOW_DIRECTIONS = [("sendrecv", "sendrecv"), ("sendrecv", "recvonly"), ("sendonly", "sendrecv"),
                    ("recvonly", "sendrecv"), ("sendrecv", "inactive"), ("inactive", "sendrecv")]
@@ -566,6 +705,39 @@ def flow_cases():
                           "directions": {"audio": offerer, "video": offerer},
                           "answerer": {"audio": answerer, "video": answerer}})
     return cases
+
+
+# Flows across engines: a browser offers, another engine answers; the browser's getStats tells
+# what each side sends (its outbound-rtp, and its inbound-rtp for the answerer's).
+CROSS_PAIRS = [("chromium", "firefox"), ("firefox", "chromium"), ("chromium", "aiortc"), ("firefox", "aiortc")]
+CROSS_DIRECTIONS = [("sendrecv", "sendrecv"), ("sendrecv", "recvonly"), ("recvonly", "sendrecv")]
+
+
+def cross_flows(offerer, answerer):
+    """Each flow case with the offerer's peer in one engine and the answerer's in another."""
+    cases = [c for c in flow_cases() if (c["directions"]["audio"], c["answerer"]["audio"]) in CROSS_DIRECTIONS]
+    first, second = Session(offerer), Session(answerer)
+    results = {}
+    try:
+        for case in cases:
+            record = {"id": case["id"]}
+            made = first.ask({**case, "type": "flow-offer"})
+            answered = made.get("remote") == "accepted" and second.ask(
+                {"id": case["id"], "type": "flow-answer", "sdp": made["sdp"], "answerer": case["answerer"]})
+            finished = answered and answered.get("remote") == "accepted" and first.ask(
+                {"id": case["id"], "type": "flow-finish", "sdp": answered["sdp"]})
+            last = finished or answered or made
+            record.update(remote=last.get("remote"), error=last.get("error"))
+            if finished and finished.get("remote") == "accepted":
+                record.update(offer=made["sdp"], answer=answered["sdp"], connected=finished.get("connected"),
+                              offererSends=finished.get("sends"), answererSends=finished.get("receives"))
+            for session in (first, second):
+                session.ask({"id": case["id"], "type": "flow-close"})
+            results[case["id"]] = record
+    finally:
+        first.close()
+        second.close()
+    return results
 
 
 def predicted_flows(sdplint, offer, answer):
@@ -613,12 +785,15 @@ def compare_flows(sdplint, results):
 
 def flows_markdown(flows):
     lines = ["", "## What flows", "",
-             "Two peers of one browser on one page, connected on loopback, each sending a tone and a drawn "
-             "picture: the offerer prefers one audio and one video codec (setCodecPreferences) and takes one "
-             "direction, the answerer another. After 2.5 s of media, getStats tells which codec each side's "
-             "outbound-rtp sends with (bytes sent); `sdplint diff --format json` of the offer and answer predicts "
+             "Two peers connected on loopback, each sending a tone and a drawn picture (aiortc: silence and "
+             "blank pictures): the offerer prefers one audio and one video codec (setCodecPreferences) and "
+             "takes one direction, the answerer another. Two peers of one browser share a page; across engines "
+             "(offerer → answerer), run.py carries the offer and the answer, each with its gathered candidates, "
+             "between a browser's page and the other engine. After 2.5 s of media, getStats tells which codec "
+             "each side sends with (the offerer's outbound-rtp, and across engines its inbound-rtp for the "
+             "answerer's; bytes sent or received); `sdplint diff --format json` of the offer and answer predicts "
              "it (`selectedCodec`, and the offerer's and answerer's directions). A check is one side and kind.", "",
-             "| browser | version | flows | connected | checks | agree | agreement |", "|---|---|---:|---:|---:|---:|---:|"]
+             "| peers | versions | flows | connected | checks | agree | agreement |", "|---|---|---:|---:|---:|---:|---:|"]
     for name, version, rows in flows:
         checks = [c for r in rows for c in r["checks"]]
         agree = sum(c["agree"] for c in checks)
@@ -681,8 +856,11 @@ def main():
     parser.add_argument("--rescore", action="store_true",
                         help="check the recorded verdicts (results/) again with this sdplint, without the receivers")
     parser.add_argument("--answers", type=int, default=0,
-                        help="also this many answer cases per receiver (Chromium, Firefox, aiortc; 0: none)")
-    parser.add_argument("--no-offers", action="store_true", help="only the answer cases (with --answers)")
+                        help="also this many answer cases per receiver (Chromium, Firefox, aiortc, GStreamer; 0: none)")
+    parser.add_argument("--no-offers", action="store_true",
+                        help="not the offer cases (only those of --answers, --held-out, --flows)")
+    parser.add_argument("--held-out", type=int, default=0,
+                        help="also this many mutated offers that are not among the recorded cases (heldout/)")
     parser.add_argument("--flows", action="store_true",
                         help="also connect two peers of each browser and compare what flows with sdplint diff")
     parser.add_argument("--min-agreement", type=float, default=0.0,
@@ -736,10 +914,28 @@ def main():
         print(f"{receiver} {full_version}, answers from {len(seeds['answers'])} engines: {c} in "
               f"{time.time() - started:.0f} s", file=sys.stderr)
         answered.append(summary)
+    held = []
+    for receiver in args.receivers.split(",") if args.held_out else ():
+        if not installed(receiver):
+            continue
+        full_version, major = version(receiver)
+        if args.rescore:
+            known = recorded(receiver, major, "heldout")
+            held_set = [c for c in build_cases(0) if c["id"] in known]
+        else:
+            held_set = held_out_cases(args.held_out, set(recorded(receiver, major)))
+        started = time.time()
+        results = recorded(receiver, major, "heldout") if args.rescore else receive(receiver, held_set)
+        verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], held_set)
+        summary = summarize(receiver, full_version, held_set, results, verdicts)
+        write_results(summary, major, "heldout")
+        c = summary["counts"]
+        print(f"{receiver} {full_version}, held out: {c} in {time.time() - started:.0f} s", file=sys.stderr)
+        held.append(summary)
     # An explanation no disagreement uses any more is stale: the verdict it explained changed.
     if args.rescore or not args.limit:
-        used = {(s["receiver"] + ("" if s in summaries else " answers"), r["outcome"], r["kind"], r["detail"])
-                for s in summaries + answered for r in s["rows"] if r["outcome"] != "agree"}
+        used = {(s["receiver"] + (" answers" if s in answered else ""), r["outcome"], r["kind"], r["detail"])
+                for s in summaries + answered + held for r in s["rows"] if r["outcome"] != "agree"}
         stale = [key for key in explanations() if key not in used and
                  any(key[0].split(" ")[0] == s["receiver"] and (key[0].endswith(" answers") == (s in answered))
                      for s in summaries + answered)]
@@ -767,10 +963,29 @@ def main():
         print(f"{receiver} {full_version}, flows: {sum(c['agree'] for c in checks)} of {len(checks)} checks agree",
               file=sys.stderr)
         flows.append((RECEIVERS[receiver]["name"], full_version, rows))
+    chosen = args.receivers.split(",")
+    for offerer, answerer in CROSS_PAIRS if args.flows else ():
+        if offerer not in chosen or answerer not in chosen or not installed(offerer) or not installed(answerer):
+            continue
+        (first, first_major), (second, second_major) = version(offerer), version(answerer)
+        path = os.path.join(HERE, "flows", f"{offerer}-{first_major}--{answerer}-{second_major}.json")
+        if args.rescore:
+            with open(path) as f:
+                results = json.load(f)
+        else:
+            results = cross_flows(offerer, answerer)
+            with open(path, "w") as f:
+                json.dump(results, f, indent=1, sort_keys=True)
+        rows = compare_flows(args.sdplint, results)
+        checks = [c for r in rows for c in r["checks"]]
+        print(f"{offerer} -> {answerer}, flows: {sum(c['agree'] for c in checks)} of {len(checks)} checks agree",
+              file=sys.stderr)
+        flows.append((f"{RECEIVERS[offerer]['name']} → {RECEIVERS[answerer]['name']}", f"{first} → {second}", rows))
     command += f" --answers {args.answers}" if args.answers else ""
     command += " --flows" if args.flows else ""
+    command += f" --held-out {args.held_out}" if args.held_out else ""
     with open(args.output, "w") as f:
-        f.write(markdown(summaries, len(cases), command, answered) + "\n".join(flows_markdown(flows) if flows else []) + ("\n" if flows else ""))
+        f.write(markdown(summaries, len(cases), command, answered, held) + "\n".join(flows_markdown(flows) if flows else []) + ("\n" if flows else ""))
     return 1 if summaries and worst < args.min_agreement else 0
 
 
