@@ -338,7 +338,23 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("WEB106", "a section without a mid, where PRF801 reports what webrtcbin refuses"),
                 ("WEB113", "a bundled RTP section without rtcp-mux"), ("WEB116", "a port-0 section in a BUNDLE group"),
             ]
+            // As the offerer, webrtcbin takes answers that negotiation would fail (measured with
+            // answers to its offer from four engines).
+            let answers =
+                "GStreamer 1.22's webrtcbin accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
+            let lenientWithAnswers: [(Rule.Code, String)] = [
+                ("OA102", "an answered section of another media type"),
+                ("OA103", "an answered section with another transport protocol"),
+                ("OA106", "an answered section whose mid differs"),
+                ("OA200", "an answered section without a codec in common"),
+                ("OA202", "an answer that binds an offered payload type to another codec"),
+                ("OA309", "an answer's BUNDLE group the offer did not ask for"),
+                ("OA406", "an answer without the rtcp-mux the offer requires"),
+                ("OA503", "an answered data channel section with another format"),
+                ("SDP228", "an SCTP port or message size out of range"),
+            ]
             return lenient.map { ($0.0, .warning, "\($0.1): " + measured) }
+                + lenientWithAnswers.map { ($0.0, .warning, "\($0.1): " + answers) }
         default:
             return []
         }
@@ -429,7 +445,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .gstreamer:
             [
                 ProfileRules.gstreamerTransportEverySection, ProfileRules.gstreamerTransportDiffers,
-                ProfileRules.gstreamerSetupHoldconn,
+                ProfileRules.gstreamerSetupHoldconn, ProfileRules.gstreamerAnswerDirection,
             ]
         case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
         case .asterisk: ProfileRules.asterisk
@@ -666,9 +682,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             }
             // One finding per description: the first section without DTLS or SDES (WEB102 reports
             // the WebRTC transports, PRF101 the SDES ones).
-            let withoutDTLS = session.media.indices.first(where: { index in
+            // libwebrtc rejects a section of another media type unread (measured: m=text).
+            let used = session.media.indices.filter { index in
+                !session.media[index].isRejected && [.audio, .video, .application].contains(session.media[index].media)
+            }
+            let withoutDTLS = used.first(where: { index in
                 let media = session.media[index]
-                return !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
+                return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
                     && !session.has(.fingerprint) && !media.has(.crypto)
                     && !WebRTCChecks.isJSEPTransport(media.proto)
             })
@@ -683,7 +703,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             // both; a bundled one may leave both to its group, not one (measured: RFC 8829 §7.2's
             // offer passes, a bundled section with only a=ice-ufrag fails). One finding per
             // description: the first such section.
-            let used = session.media.indices.filter { !session.media[$0].isRejected }
             let credentials =
                 session.has(.iceUfrag) || session.has(.icePwd)
                 || used.contains { session.media[$0].has(.iceUfrag) || session.media[$0].has(.icePwd) }
@@ -778,10 +797,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     )
                 }
             }
-            // The ICE credentials libwebrtc reads: every section's in an offer, those of each
-            // transport an answer sets up (a session-level one where such a section has none).
+            // The ICE credentials libwebrtc reads: those of every section in use in an offer, and
+            // of each transport an answer sets up (a session-level one where such a section has
+            // none); measured: a bad ufrag in a rejected section passes.
             let readsCredentials = session.media.indices.filter { index in
-                type != .answer && type != .pranswer || (!session.media[index].isRejected && !ridesOnGroup(index))
+                !session.media[index].isRejected && !ridesOnGroupInAnswer(index)
             }
             func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
                 for (attributeIndex, attribute) in attributes.enumerated() {
@@ -828,7 +848,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         ProfileRules.candidatePriorityBeyond32Bits, attributeLocation(index, attributeIndex),
                         "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits")
                 }
-                guard media.proto.isRTP else { continue }
+                guard media.proto.isRTP, media.media == .audio || media.media == .video else { continue }
                 // libwebrtc makes a codec of each payload type an fmtp or rtcp-fb line names, named by
                 // the rtpmap of a listed type (it skips others) or by RFC 3551 (pc/webrtc_sdp.cc).
                 let listed = Set(media.payloadTypes)
@@ -944,6 +964,21 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             }
         case .gstreamer:
             reportHoldconn(ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass")
+            // As the offerer, webrtcbin intersects each answered transceiver's direction with its
+            // own, reading the section's lines alone (gstwebrtcbin.c, measured in Conformance/).
+            for (index, media) in session.media.enumerated()
+            where (type == .answer || type == .pranswer) && !media.isRejected
+                && (media.media == .audio || media.media == .video)
+            {
+                let directions = media.attributes.filter {
+                    [.sendrecv, .sendonly, .recvonly, .inactive].contains($0.name)
+                }.count
+                guard directions != 1 else { continue }
+                report(
+                    ProfileRules.gstreamerAnswerDirection, parsed.location(ofSection: index),
+                    "webrtcbin needs one direction attribute in answered section \(index) (\(media.media)); it has \(directions)"
+                )
+            }
             // webrtcbin reads each section's transport, a rejected one too (gstwebrtcbin.c
             // _check_sdp_crypto and _check_valid_sdp, measured in Conformance/).
             func value(_ name: Attribute.Name, _ media: MediaDescription) -> String? {
@@ -974,8 +1009,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "webrtcbin takes one certificate for the connection; section \(index)'s fingerprint differs from the first"
                 )
             }
-            for group in session.bundleGroups {
-                let members = session.media.indices.filter { session.media[$0].mid.map(group.contains) ?? false }
+            // webrtcbin reads the first a=group line alone (measured: a BUNDLE group after an LS
+            // group is not taken as one).
+            let firstGroup = session.attributes.first { $0.name == .group }?.as(Group.self)
+            for group in [firstGroup].compactMap({ $0 }) where group.semantics == .bundle {
+                let members = session.media.indices.filter { session.media[$0].mid.map(group.mids.contains) ?? false }
                 let credentials = members.map {
                     [value(.iceUfrag, session.media[$0]), value(.icePwd, session.media[$0])]
                 }

@@ -601,6 +601,24 @@ public enum ProfileRules {
         reference: .rfc(9143, "7.1.3"), bad: "a=ice-ufrag:ETEn (audio)\na=ice-ufrag:BGKk (video, same BUNDLE group)",
         good: "one ufrag, password and fingerprint for the group")
 
+    public static let gstreamerAnswerDirection = Rule(
+        code: "PRF804", name: "gstreamer-answer-direction", severity: .error,
+        severityRationale:
+            """
+            Error: GStreamer 1.22's webrtcbin refuses such an answer to its offer ("Cannot intersect dtls setup \
+            attributes for media N", its message for a direction it cannot intersect), measured in Conformance/.
+            """,
+        summary: "An answered audio or video section without exactly one direction attribute; webrtcbin refuses it.",
+        explanation:
+            """
+            RFC 3264 §6.1 has the answerer state a direction for each section, and RFC 8866 §6.7 makes sendrecv \
+            the default. webrtcbin, as the offerer, reads the direction of each answered audio and video \
+            section from its own lines and refuses the answer when there is none or more than one; SDP207 \
+            reports two in any description.
+            """,
+        reference: .rfc(3264, "6.1"), bad: "an answered m=video section without a=recvonly (or with it twice)",
+        good: "a=recvonly, once")
+
     public static let gstreamerSetupHoldconn = Rule(
         code: "PRF803", name: "gstreamer-setup-holdconn", severity: .error,
         severityRationale:
@@ -793,7 +811,9 @@ public enum ProfileRules {
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,
             aiortcReaderFails, aiortcSetupRequired,
         ]
-        + [gstreamerTransportEverySection, gstreamerTransportDiffers, gstreamerSetupHoldconn]
+        + [
+            gstreamerTransportEverySection, gstreamerTransportDiffers, gstreamerSetupHoldconn, gstreamerAnswerDirection,
+        ]
 }
 
 extension ProfileRules: RuleSet {

@@ -352,6 +352,9 @@ import Testing
         ("a=setup:active", "a=setup:holdconn", Profile.firefox, ["PRF606 error"]),
         // aiortc needs a=setup in an answer too.
         ("a=setup:active\r\n", "", Profile.aiortc, ["PRF706 error"]),
+        // webrtcbin, as the offerer, needs one direction in each answered audio and video section.
+        ("a=sendrecv\r\n", "", Profile.gstreamer, ["PRF804 error"]),
+        ("a=sendrecv\r\n", "a=recvonly\r\n", Profile.gstreamer, []),
     ])
     func eachProfileJudgesAnswersAsMeasured(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
@@ -377,6 +380,23 @@ import Testing
         }
         #expect(errors(check(bytes: text, [.chrome], type: .offer)).contains("PRF111"))
         #expect(!errors(check(bytes: text, [.chrome], type: .answer)).contains("PRF111"))
+    }
+
+    /// webrtcbin reads the first a=group line alone: sections with ICE credentials of their own
+    /// in a BUNDLE group are refused when that group comes first, and taken after an LS group.
+    @Test func webrtcbinReadsTheFirstGroupLineAlone() {
+        func offer(groups: String) -> [UInt8] {
+            Self.offer {
+                $0.replacingOccurrences(of: "a=group:BUNDLE 0\r\n", with: groups)
+                    + $0.components(separatedBy: "m=audio")[1].replacingOccurrences(of: "a=mid:0", with: "a=mid:1")
+                    .replacingOccurrences(of: "a=ice-ufrag:YlEE", with: "a=ice-ufrag:ZmFF")
+                    .replacingOccurrences(of: " 9 UDP/TLS", with: "m=audio 9 UDP/TLS")
+            }
+        }
+        let bundleFirst = offer(groups: "a=group:BUNDLE 0 1\r\na=group:LS 0 1\r\n")
+        let bundleSecond = offer(groups: "a=group:LS 0 1\r\na=group:BUNDLE 0 1\r\n")
+        #expect(errors(check(bytes: bundleFirst, [.gstreamer])).contains("PRF802"))
+        #expect(!errors(check(bytes: bundleSecond, [.gstreamer])).contains("PRF802"))
     }
 
     /// A digest of the wrong length: Chromium takes it in an offer and refuses it in an answer
