@@ -317,6 +317,36 @@ def run_module(receiver, cases):
     return results
 
 
+def serve(next_case, posted):
+    """A loopback server for a receiver's page: GET /case gives the JSON of `next_case()`, any
+    other GET the page, and a POST hands its path and JSON body to `posted`."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def reply(self, body, kind="application/json"):
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            if self.path != "/case":
+                return self.reply(PAGE, "text/html; charset=utf-8")
+            self.reply(json.dumps(next_case()))
+
+        def do_POST(self):
+            posted(self.path, json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}"))
+            self.reply("{}")
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 class Session:
     """One receiver kept running for steps that each wait for another engine's output: a
     browser on a loopback page, or a Python receiver's process. `ask` gives it one step and
@@ -332,32 +362,8 @@ class Session:
             threading.Thread(target=lambda: [self.results.put(json.loads(line)) for line in self.process.stdout],
                              daemon=True).start()
             return
-        steps, self.results = queue.Queue(), queue.Queue()
-        self.steps = steps
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def reply(self, body, kind="application/json"):
-                data = body.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                self.reply(json.dumps(steps.get()) if self.path == "/case" else PAGE,
-                           "application/json" if self.path == "/case" else "text/html; charset=utf-8")
-
-            def do_POST(self):
-                outer.results.put(json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0")))))
-                self.reply("{}")
-
-        outer = self
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.steps, self.results = queue.Queue(), queue.Queue()
+        self.server = serve(self.steps.get, lambda path, body: self.results.put(body))
         self.profile = tempfile.mkdtemp(prefix=f"conformance-{receiver}-")
         self.process = launch(receiver, f"http://127.0.0.1:{self.server.server_address[1]}/?batch=0", self.profile,
                               addresses=True)
@@ -393,44 +399,24 @@ def run_receiver(receiver, cases, stall=20):
     results, lock = {}, threading.Lock()
     state = {"in_flight": None, "progress": time.time(), "restart": False}
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    def next_case():
+        with lock:
+            case = pending.pop() if pending else None
+            state["in_flight"] = case
+            state["progress"] = time.time()
+        fields = ("id", "sdp", "type", "codecs", "directions", "answerer")
+        return None if case is None else {"type": "offer", **{k: case[k] for k in fields if k in case}}
 
-        def reply(self, body, kind="application/json"):
-            data = body.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def posted(path, body):
+        with lock:
+            if path == "/restart":
+                state["restart"] = True
+                return
+            results[body["id"]] = body
+            state["in_flight"] = None
+            state["progress"] = time.time()
 
-        def do_GET(self):
-            if self.path != "/case":
-                return self.reply(PAGE, "text/html; charset=utf-8")
-            with lock:
-                case = pending.pop() if pending else None
-                state["in_flight"] = case
-                state["progress"] = time.time()
-            fields = ("id", "sdp", "type", "codecs", "directions", "answerer")
-            self.reply(json.dumps(None if case is None else
-                                  {"type": "offer", **{k: case[k] for k in fields if k in case}}))
-
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            if self.path == "/restart":
-                with lock:
-                    state["restart"] = True
-                return self.reply("{}")
-            result = json.loads(body)
-            with lock:
-                results[result["id"]] = result
-                state["in_flight"] = None
-                state["progress"] = time.time()
-            self.reply("{}")
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(next_case, posted)
     url = f"http://127.0.0.1:{server.server_address[1]}/?batch={RECEIVERS[receiver]['batch']}"
     try:
         while True:
