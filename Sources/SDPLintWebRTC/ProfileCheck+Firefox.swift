@@ -1,0 +1,200 @@
+import SDPLintDiagnostics
+import SDPLintSDP
+
+/// Firefox: what SIPCC, the SDP reader of Debian's Firefox ESR, and Firefox's JSEP code refuse,
+/// measured with Firefox ESR 153 in Conformance/.
+extension ProfileCheck {
+    func firefox() {
+        reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
+            !ridesOnGroupInAnswer($0)
+        }
+        // Firefox checks certificates with the SHA family only (measured: sha-999 refused).
+        let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512"]
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
+            let own = media.attributes.filter { $0.name == .fingerprint }
+            let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own
+            let hashes = fingerprints.compactMap { $0.value?.split(separator: " ").first?.lowercased() }
+            guard !hashes.isEmpty, !hashes.contains(where: supported.contains) else { continue }
+            report(
+                ProfileRules.firefoxNoSupportedFingerprint,
+                own.isEmpty
+                    ? parsed.location(ofSection: index)
+                    : attributeLocation(index, media.attributes.firstIndex { $0.name == .fingerprint }),
+                "Firefox supports no hash function of section \(index)'s fingerprints (\(hashes.joined(separator: ", ")))"
+            )
+            break
+        }
+        var reportedMux = false
+        var reportedTransport = false
+        for (index, media) in session.media.enumerated() where !media.isRejected {
+            let isRTP = media.proto.isRTP
+            // One finding per description: the first section without rtcp-mux.
+            if isRTP && !media.has(.rtcpMux) && !reportedMux {
+                reportedMux = true
+                report(
+                    ProfileRules.firefoxRTCPMux, parsed.location(ofSection: index),
+                    "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
+            }
+            if (isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
+                // An offer needs a role SIPCC knows ("Invalid offer, no setup attribute at level
+                // N" for an unknown one); an answer without one is taken as active (RFC 4145 §4).
+                let hasRole = (media.attributes + session.attributes).contains {
+                    $0.name == .setup && $0.as(Setup.self) != nil
+                }
+                let missing =
+                    [Attribute.Name.iceUfrag, .icePwd, .fingerprint].filter { !media.has($0) && !session.has($0) }
+                    + (hasRole || isAnswer ? [] : [.setup])
+                // One finding per description: the first section that lacks them.
+                if !missing.isEmpty && !reportedTransport {
+                    reportedTransport = true
+                    report(
+                        ProfileRules.firefoxTransportEverySection, parsed.location(ofSection: index),
+                        "Firefox requires \(missing.map { "a=\($0)" }.joined(separator: ", ")) in section \(index) (\(media.media)) itself"
+                    )
+                }
+            }
+            var ids: Set<Int> = []
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
+                // SIPCC skips a line without a URI, and refuses any id it reads outside 1–14.
+                let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
+                guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true else { continue }
+                if id == 0 || id > 14 {
+                    report(
+                        ProfileRules.firefoxExtensionIDRange, attributeLocation(index, attributeIndex),
+                        "Firefox supports header extension ids 1–14; this one is \(id)")
+                }
+                if attribute.as(ExtMap.self) != nil && !ids.insert(id).inserted {
+                    report(
+                        ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
+                        "Firefox refuses a second mapping of extension id \(id) in one section")
+                }
+            }
+        }
+        for (index, media) in session.media.enumerated() {
+            reportMediaLine(index, media)
+            if ![.audio, .video, .application].contains(media.media) {
+                report(
+                    ProfileRules.firefoxMediaType, parsed.location(ofSection: index),
+                    "Firefox supports audio, video and application sections; this one is \(media.media)")
+            }
+            if media.connections.count > 1 {
+                report(
+                    ProfileRules.firefoxConnectionTwice,
+                    parsed.source.location(of: media.connections[1].sourceLine)
+                        ?? parsed.location(ofSection: index),
+                    "SIPCC refuses a second c= line in section \(index)")
+            }
+        }
+        // Firefox matches an answer's formats with its offer by their rtpmap (and a data
+        // channel by its port), and assumes no mapping for one without (measured).
+        for (index, media) in session.media.enumerated()
+        where isAnswer && !media.isRejected {
+            let readable: Bool
+            if media.proto.isSCTP {
+                // SIPCC reads the port as any positive number (measured: 70000 passes).
+                readable = media.attributes.contains { attribute in
+                    attribute.name == .sctpPort && (attribute.value.flatMap { Int($0) }.map { $0 > 0 } ?? false)
+                }
+            } else if media.media == .audio || media.media == .video {
+                // A repair or redundancy format is no codec in common (measured: an answer
+                // left with only rtx is refused).
+                let listed = Set(media.payloadTypes)
+                readable =
+                    listed.contains { RTPMap.staticPayloadType($0) != nil }
+                    || media.attributes.contains { attribute in
+                        attribute.name == .rtpmap
+                            && (attribute.as(RTPMap.self).map {
+                                listed.contains($0.payloadType) && $0.clockRate > 0
+                                    && !Codec.isResilience($0.encodingName)
+                            }
+                                ?? false)
+                    }
+            } else {
+                readable = true
+            }
+            if !readable {
+                report(
+                    ProfileRules.firefoxAnswerWithoutCodec, parsed.location(ofSection: index),
+                    "Firefox finds no format of its offer in section \(index) of this answer: \(media.proto.isSCTP ? "no a=sctp-port" : "no format has a readable a=rtpmap")"
+                )
+            }
+        }
+        reportShortCredentials(nil, session.attributes)
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && !media.has(.bundleOnly) && !ridesOnGroupInAnswer(index) {
+            reportShortCredentials(index, media.attributes)
+        }
+        // SIPCC validates o= and t= (SDP103 reports s= too, which it does not need).
+        let absent = [
+            session.origin.sourceLine.number == nil ? "o=" : nil,
+            session.times.contains { $0.sourceLine.number != nil } ? nil : "t=",
+        ].compactMap { $0 }
+        if !absent.isEmpty {
+            report(
+                ProfileRules.firefoxSessionLines, parsed.location(ofSection: nil),
+                "SIPCC refuses a description without \(absent.joined(separator: " and ")) (\(absent.count == 1 ? "it is" : "they are") required)"
+            )
+        }
+        // The group's transport comes from its first mid; Firefox skips the others it cannot use.
+        for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
+            guard let group = attribute.as(Group.self), group.semantics == .bundle, let tag = group.mids.first
+            else { continue }
+            let section = session.media.firstIndex { $0.mid == tag }
+            if let section, !session.media[section].isRejected { continue }
+            report(
+                ProfileRules.firefoxBundleTag, parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                section.map {
+                    "the BUNDLE group's first mid '\(tag)' names section \($0), which is rejected (port 0)"
+                }
+                    ?? "the BUNDLE group's first mid '\(tag)' names no section")
+        }
+        // SIPCC reads only IP literals in c= lines.
+        let connections =
+            (session.connection.map { [(Int?.none, $0)] } ?? [])
+            + session.media.enumerated().flatMap { index, media in media.connections.map { (Int?.some(index), $0) }
+            }
+        if let (index, connection) = connections.first(where: { Profile.isHostName($0.1.address) }) {
+            report(
+                ProfileRules.firefoxConnectionHostName,
+                parsed.source.location(of: connection.sourceLine, valueOnly: true)
+                    ?? parsed.location(ofSection: index),
+                "Firefox's SDP parser reads only IP addresses in c=; '\(connection.address)' is a host name")
+        }
+    }
+
+    /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).
+    func reportShortCredentials(_ section: Int?, _ attributes: [Attribute]) {
+        for (attributeIndex, attribute) in attributes.enumerated() {
+            let (what, minimum) =
+                switch attribute.name {
+                case .iceUfrag: ("ufrag", 4)
+                case .icePwd: ("password", 22)
+                default: ("", 0)
+                }
+            let length = attribute.value?.count ?? 0
+            guard length < minimum else { continue }
+            report(
+                ProfileRules.firefoxShortICECredentials,
+                attributeLocation(section, attributeIndex),
+                "Firefox refuses an ICE \(what) of \(length) characters; it needs at least \(minimum)")
+        }
+    }
+    /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
+    func reportMediaLine(_ index: Int, _ media: MediaDescription) {
+        guard let fields = mediaLineFields(media), fields.count >= 3 else { return }
+        let port = fields[1].prefix { $0 != UInt8(ascii: "/") }
+        let reason =
+            if !Profile.isDecimal(port) {
+                "the port is not a number"
+            } else if fields.count == 3 && media.proto.isSCTP {
+                "an SCTP section needs its format (webrtc-datachannel)"
+            } else {
+                ""
+            }
+        guard !reason.isEmpty else { return }
+        report(
+            ProfileRules.firefoxMediaLine, parsed.location(ofSection: index),
+            "SIPCC refuses this m= line: \(reason)")
+    }
+}

@@ -1,0 +1,106 @@
+import SDPLintDiagnostics
+import SDPLintSDP
+import SDPLintScanning
+
+/// aiortc: what its SDP reader (aiortc/sdp.py) and peer connection refuse, measured with
+/// aiortc 1.16 in Conformance/.
+extension ProfileCheck {
+    func aiortc() {
+        // One finding per description for each: the first section that lacks it.
+        let used = session.media.indices.filter { !session.media[$0].isRejected }
+        // Rejected sections too: aiortc sets up a transport for each (measured: 51 port-0 sections).
+        if let index = session.media.indices.first(where: { !missingCredentials($0).isEmpty }) {
+            report(
+                ProfileRules.aiortcICERequired, parsed.location(ofSection: index),
+                "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
+            )
+        }
+        reportHoldconn(ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass")
+        // aiortc keeps no DTLS parameters for a section without a role and fails on its
+        // transport (aiortc/sdp.py, rtcpeerconnection.py), rejected sections too.
+        // It sets up no transport for a section other than audio, video and application.
+        for (index, media) in session.media.enumerated()
+        where !session.has(.setup) && [.audio, .video, .application].contains(media.media) && !media.has(.setup) {
+            report(
+                ProfileRules.aiortcSetupRequired, parsed.location(ofSection: index),
+                "aiortc needs a=setup in every section; section \(index) (\(media.media)) has none")
+        }
+        reportAiortcReaderFailures()
+        // aiortc reads every section's codecs, rejected or not (aiortc/rtcpeerconnection.py).
+        if let index = session.media.indices.first(where: { !Profile.aiortcImplementsACodec(of: session.media[$0]) }) {
+            report(
+                ProfileRules.aiortcNoCommonCodec, parsed.location(ofSection: index),
+                "aiortc implements none of the codecs of section \(index) (\(session.media[index].media))")
+        }
+        if let index = used.first(where: { index in
+            let media = session.media[index]
+            return (media.media == .audio || media.media == .video) && !media.has(.rtcpMux)
+        }) {
+            report(
+                ProfileRules.aiortcRTCPMuxRequired, parsed.location(ofSection: index),
+                "aiortc needs a=rtcp-mux in every audio and video section; section \(index) (\(session.media[index].media)) has none"
+            )
+        }
+    }
+
+    /// The lines aiortc's reader (aiortc/sdp.py) raises an exception on, each read from its
+    /// text: the model keeps no value that does not parse.
+    func reportAiortcReaderFailures() {
+        func fail(_ location: SourceLocation, _ why: String) {
+            report(ProfileRules.aiortcReaderFails, location, "aiortc's SDP reader fails on this line: \(why)")
+        }
+        func fields(_ value: String?) -> [Substring] { value?.split(separator: " ") ?? [] }
+        let connections =
+            (session.connection.map { [$0] } ?? []) + session.media.flatMap(\.connections)
+        for connection in connections {
+            guard let number = connection.sourceLine.number, let range = parsed.source.range(ofLine: number)
+            else { continue }
+            let text = String(decoding: parsed.source.bytes[range], as: UTF8.self)
+            let parts = text.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
+            if parts.count != 3 || parts[0] != "IN" || (parts[1] != "IP4" && parts[1] != "IP6") {
+                fail(
+                    parsed.source.location(of: connection.sourceLine) ?? parsed.location(ofSection: nil),
+                    "it reads only \"IN IP4\" or \"IN IP6\" and one address")
+            }
+        }
+        for (index, media) in session.media.enumerated() {
+            if let parts = mediaLineFields(media) {
+                let port = parts.count > 1 ? parts[1] : []
+                let formats = parts.dropFirst(3).map { Int(String(decoding: $0, as: UTF8.self)) }
+                let isRTP = media.media == .audio || media.media == .video
+                if !Profile.isDecimal(port) || formats.isEmpty {
+                    fail(parsed.location(ofSection: index), "it needs a numeric port and at least one format")
+                } else if isRTP,
+                    formats.contains(where: { $0.map { $0 > 255 || (72...76).contains($0) } ?? true })
+                {
+                    fail(
+                        parsed.location(ofSection: index),
+                        "it needs audio and video formats that are numbers below 256, outside 72–76")
+                }
+            }
+            let mapped = Set(
+                media.attributes.compactMap {
+                    $0.name == .rtpmap ? fields($0.value).first.flatMap { Int($0) } : nil
+                })
+            for (attributeIndex, attribute) in media.attributes.enumerated() {
+                switch attribute.name {
+                case .extmap:
+                    let parts = attribute.value?.split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
+                    if parts.count != 2 || Int(parts[0].prefix { $0 != "/" }) == nil {
+                        fail(attributeLocation(index, attributeIndex), "it reads an id and a URI, and nothing more")
+                    }
+                case .fmtp:
+                    if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
+                        fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
+                    }
+                case .sctpPort, .maxMessageSize:
+                    // Python's int() of the value, which allows spaces around it.
+                    if Int((attribute.value ?? "").trimmingASCIISpaces) == nil {
+                        fail(attributeLocation(index, attributeIndex), "it reads the value as a whole number")
+                    }
+                default: break
+                }
+            }
+        }
+    }
+}

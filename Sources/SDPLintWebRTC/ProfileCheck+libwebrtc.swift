@@ -1,0 +1,330 @@
+import SDPLintDiagnostics
+import SDPLintICE
+import SDPLintSDP
+import SDPLintScanning
+
+/// Chromium and Safari: what libwebrtc refuses (pc/webrtc_sdp.cc, pc/sdp_offer_answer.cc,
+/// pc/jsep_transport.cc), measured with Chromium 156 in Conformance/.
+extension ProfileCheck {
+    func libwebrtc() {
+        // WEB113 reports a group whose tagged section lacks rtcp-mux; the sections that
+        // leave it to the tagged one are this receiver's own refusal. A port-0 bundle-only
+        // section is exempt: Chromium 156 accepts RFC 8829 §7.3's first offer, whose video
+        // section is one (measured in Conformance/).
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
+            && !(media.port == 0 && media.has(.bundleOnly))
+            && ridesOnGroup(index)
+        {
+            report(
+                ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
+                "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) leaves it to its BUNDLE tag"
+            )
+        }
+        // One finding per description: the first section without DTLS or SDES (WEB102 reports
+        // the WebRTC transports, PRF101 the SDES ones).
+        // libwebrtc rejects a section of another media type unread (measured: m=text).
+        let used = session.media.indices.filter { index in
+            !session.media[index].isRejected && [.audio, .video, .application].contains(session.media[index].media)
+        }
+        let withoutDTLS = used.first(where: { index in
+            let media = session.media[index]
+            return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
+                && !session.has(.fingerprint) && !media.has(.crypto)
+                && !WebRTCChecks.isJSEPTransport(media.proto)
+        })
+        if let index = withoutDTLS {
+            report(
+                ProfileRules.withoutDTLS, parsed.location(ofSection: index),
+                "libwebrtc accepts only DTLS-SRTP; section \(index) (\(session.media[index].media), \(session.media[index].proto)) has no a=fingerprint"
+            )
+        }
+        // ICE credentials, in a description that does DTLS (a plain SIP offer is PRF104's):
+        // a section with a transport of its own (outside BUNDLE, or a group's first) needs
+        // both; a bundled one may leave both to its group, not one (measured: RFC 8829 §7.2's
+        // offer passes, a bundled section with only a=ice-ufrag fails). One finding per
+        // description: the first such section.
+        let credentials =
+            session.has(.iceUfrag) || session.has(.icePwd)
+            || used.contains { session.media[$0].has(.iceUfrag) || session.media[$0].has(.icePwd) }
+        if withoutDTLS == nil,
+            let index = used.first(where: { index in
+                guard !ridesOnGroupInAnswer(index) else { return false }
+                let missing = missingCredentials(index).count
+                return missing == 1 || (missing == 2 && !ridesOnGroup(index))
+            })
+        {
+            report(
+                ProfileRules.withoutICE, parsed.location(ofSection: index),
+                credentials
+                    ? "libwebrtc checks the ICE credentials of every section in use, bundled or not; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
+                    : "libwebrtc connects only through ICE; the description has no a=ice-ufrag and a=ice-pwd"
+            )
+        }
+        reportSSRCStreams()
+        // Applying an answer sets up DTLS for each transport, and libwebrtc checks then the
+        // fingerprint a section has (its last own one, or the session's; measured: a bad first
+        // one of three passes, a bad last one fails); a section that rides on its BUNDLE group
+        // has no transport of its own.
+        if isAnswer {
+            let sessionFingerprint = session.attributes.firstIndex { $0.name == .fingerprint }
+            for (index, media) in session.media.enumerated() where !media.isRejected && !ridesOnGroupInAnswer(index) {
+                let own = media.attributes.lastIndex { $0.name == .fingerprint }
+                let attribute =
+                    own.map { media.attributes[$0] } ?? sessionFingerprint.map { session.attributes[$0] }
+                guard let fingerprint = attribute?.as(Fingerprint.self), let digest = fingerprint.digest,
+                    let length = Fingerprint.digestLength(of: fingerprint.hashFunction), digest.count != length
+                else { continue }
+                report(
+                    ProfileRules.answerFingerprintLength,
+                    own.map { attributeLocation(index, $0) }
+                        ?? parsed.location(ofAttribute: sessionFingerprint, inSection: nil),
+                    "libwebrtc refuses this answer: a \(fingerprint.hashFunction) digest has \(length) bytes, this one \(digest.count)"
+                )
+            }
+            // Each transport the answer sets up: its DTLS role (pc/jsep_transport.cc takes a
+            // missing one as active) and rtcp-mux, which Chromium's peer connections require.
+            let sessionSetup = session.attributes.lastIndex { $0.name == .setup }
+            for (index, media) in session.media.enumerated() where !media.isRejected && !ridesOnGroup(index) {
+                let own = media.attributes.lastIndex { $0.name == .setup }
+                let role = (own.map { media.attributes[$0] } ?? sessionSetup.map { session.attributes[$0] })?
+                    .as(Setup.self)
+                if let role, role == .actpass || role == .holdconn {
+                    report(
+                        ProfileRules.answerNotApplicable,
+                        own.map { attributeLocation(index, $0) }
+                            ?? parsed.location(ofAttribute: sessionSetup, inSection: nil),
+                        "libwebrtc refuses a=setup:\(role) in an answer; the answerer chooses active or passive")
+                }
+                if media.proto.isRTP && !media.has(.rtcpMux) {
+                    report(
+                        ProfileRules.answerNotApplicable, parsed.location(ofSection: index),
+                        "Chromium requires rtcp-mux; section \(index) (\(media.media)) of this answer has no a=rtcp-mux"
+                    )
+                }
+            }
+            // libwebrtc sends with the answer's codecs, and refuses an RTX format whose apt
+            // names no codec of the section (media/engine/webrtc_video_engine.cc).
+            for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
+                let listed = Set(media.payloadTypes)
+                let codecs = libwebrtcCodecs(media)
+                let rtx = Set(
+                    media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
+                        .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
+                    guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt),
+                        listed.contains(pt), let apt = fmtp[parameter: "apt"].flatMap({ Int($0) }),
+                        !codecs.contains(apt)
+                    else { continue }
+                    report(
+                        ProfileRules.answerNotApplicable, attributeLocation(index, attributeIndex),
+                        "libwebrtc cannot send with this answer: RTX payload type \(pt) repairs \(apt), which is no codec of section \(index)"
+                    )
+                }
+            }
+            // A rejected tag takes its group's transport away.
+            for group in session.bundleGroups {
+                guard let tag = group.first, let tagged = session.media.firstIndex(where: { $0.mid == tag }),
+                    session.media[tagged].isRejected,
+                    let kept = session.media.indices.first(where: { index in
+                        index != tagged && !session.media[index].isRejected
+                            && (session.media[index].mid.map(group.contains) ?? false)
+                    })
+                else { continue }
+                report(
+                    ProfileRules.answerNotApplicable, parsed.location(ofSection: kept),
+                    "the answer rejects section \(tagged), whose mid '\(tag)' carries the BUNDLE group's transport; libwebrtc needs section \(kept), in the same group, rejected too"
+                )
+            }
+        }
+        // The ICE credentials libwebrtc reads: those of every section in use in an offer, and
+        // of each transport an answer sets up (a session-level one where such a section has
+        // none); measured: a bad ufrag in a rejected section passes.
+        let readsCredentials = session.media.indices.filter { index in
+            !session.media[index].isRejected && !ridesOnGroupInAnswer(index)
+        }
+        func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
+            for (attributeIndex, attribute) in attributes.enumerated() {
+                let findings =
+                    switch attribute.name {
+                    case .iceUfrag: ICECredentials.validateUfrag(attribute.value ?? "")
+                    case .icePwd: ICECredentials.validatePwd(attribute.value ?? "")
+                    default: [Diagnostic]()
+                    }
+                guard let finding = findings.first(where: { $0.code == "ICE120" || $0.code == "ICE121" }),
+                    section != nil || readsCredentials.contains(where: { !session.media[$0].has(attribute.name) })
+                else { continue }
+                report(
+                    ProfileRules.iceCredentials, attributeLocation(section, attributeIndex),
+                    "libwebrtc refuses this \(attribute.name == .iceUfrag ? "ufrag" : "password"): \(finding.message)"
+                )
+            }
+        }
+        reportCredentials(nil, session.attributes)
+        for index in readsCredentials { reportCredentials(index, session.media[index].attributes) }
+        let sessionFingerprints = session.attributes.indices.filter { session.attributes[$0].name == .fingerprint }
+        if sessionFingerprints.count > 1 {
+            report(
+                ProfileRules.sessionFingerprintTwice,
+                parsed.location(ofAttribute: sessionFingerprints[1], inSection: nil),
+                "libwebrtc refuses a second a=fingerprint at the session level")
+        }
+        for (index, media) in session.media.enumerated() {
+            if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
+                report(
+                    ProfileRules.sdesOnly,
+                    attributeLocation(index, media.attributes.firstIndex { $0.name == .crypto }),
+                    "\(profile == .safari ? "Safari" : "Chrome") accepts only DTLS-SRTP; this section offers SDES keys (a=crypto) and no fingerprint"
+                )
+            }
+            // libwebrtc reads the priority as a 32-bit number and refuses the description
+            // when it does not fit (ICE107, lowered for this profile, reports 0 too).
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
+                let fields = attribute.value?.split(separator: " ", maxSplits: 4) ?? []
+                guard fields.count > 3, Profile.isDecimal(fields[3].utf8),
+                    UInt32(fields[3]) == nil
+                else { continue }
+                report(
+                    ProfileRules.candidatePriorityBeyond32Bits, attributeLocation(index, attributeIndex),
+                    "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits")
+            }
+            guard media.proto.isRTP, media.media == .audio || media.media == .video else { continue }
+            // libwebrtc makes a codec of each payload type an fmtp or rtcp-fb line names, named by
+            // the rtpmap of a listed type (it skips others) or by RFC 3551 (pc/webrtc_sdp.cc).
+            let listed = Set(media.payloadTypes)
+            let named = libwebrtcCodecs(media)
+            // One finding per payload type, at its first line: a removed codec leaves several.
+            var nameless: [(pt: Int, attribute: Int, lines: Int, fmtp: Bool)] = []
+            for (attributeIndex, attribute) in media.attributes.enumerated() {
+                let pt =
+                    switch attribute.name {
+                    case .rtcpFeedback: attribute.as(RTCPFeedback.self)?.payloadType
+                    case .fmtp: attribute.as(FMTP.self)?.payloadType
+                    default: Int?.none
+                    }
+                guard let pt, !named.contains(pt) else { continue }
+                if let seen = nameless.firstIndex(where: { $0.pt == pt }) {
+                    nameless[seen].lines += 1
+                    nameless[seen].fmtp = nameless[seen].fmtp || attribute.name == .fmtp
+                } else {
+                    nameless.append((pt, attributeIndex, 1, attribute.name == .fmtp))
+                }
+            }
+            for (pt, attributeIndex, lines, fmtp) in nameless {
+                let kind = fmtp ? "a=fmtp/a=rtcp-fb" : "a=rtcp-fb"
+                let which = lines == 1 ? "this \(kind) line" : "these \(lines) \(kind) lines"
+                // A listed type is SDP302's too: report on its m= line, where that finding is.
+                let isListed = listed.contains(pt)
+                report(
+                    ProfileRules.codecWithoutRTPMap,
+                    isListed ? parsed.location(ofSection: index) : attributeLocation(index, attributeIndex),
+                    isListed
+                        ? "libwebrtc refuses payload type \(pt): \(which) make it a codec, and no a=rtpmap names it"
+                        : "libwebrtc refuses \(which) for payload type \(pt), which the m= line does not list"
+                )
+            }
+        }
+        // libwebrtc gives each section of an offer without a mid one of its own, "0", "1", … (a
+        // fresh peer's numbering, pc/sdp_offer_answer.cc), and then checks mids and BUNDLE
+        // groups. A section of an answer without one takes its offer's, at the same position
+        // (OA114 compares the two): its group mids are checked only when every section has one.
+        // A mid with a character outside token fails before any numbering (pc/webrtc_sdp.cc).
+        var illegal: Set<Int> = []
+        for (index, media) in session.media.enumerated() {
+            guard
+                let attributeIndex = media.attributes.firstIndex(where: { attribute in
+                    attribute.name == .mid && (attribute.value?.utf8.contains { !$0.isTokenChar } ?? false)
+                })
+            else { continue }
+            illegal.insert(index)
+            report(
+                ProfileRules.illegalMid, attributeLocation(index, attributeIndex),
+                "libwebrtc refuses a mid with a character outside token")
+        }
+        var mids = session.media.map(\.mid)
+        var generated = 0
+        for index in mids.indices where mids[index] == nil && !isAnswer {
+            mids[index] = String(generated)
+            generated += 1
+        }
+        for (index, media) in session.media.enumerated() where media.mid == nil && !isAnswer && illegal.isEmpty {
+            if let mid = mids[index], let other = mids.indices.first(where: { $0 != index && mids[$0] == mid }) {
+                report(
+                    ProfileRules.unresolvedMid, parsed.location(ofSection: index),
+                    "libwebrtc gives section \(index), which has no a=mid, the mid '\(mid)', which section \(other) has too"
+                )
+            }
+        }
+        for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
+            guard illegal.isEmpty, let group = attribute.as(Group.self), group.semantics == .bundle,
+                !mids.contains(nil),
+                let unknown = group.mids.first(where: { !mids.contains($0) })
+            else { continue }
+            report(
+                ProfileRules.unresolvedMid, parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                "the BUNDLE group names mid '\(unknown)', which no section has\(generated > 0 ? " after libwebrtc numbers the sections without a=mid" : "")"
+            )
+        }
+    }
+
+    /// The listed payload types libwebrtc has a codec for: those an a=rtpmap line names (whatever
+    /// follows the type, a clock rate of 0 included) and the static ones (pc/webrtc_sdp.cc).
+    func libwebrtcCodecs(_ media: MediaDescription) -> Set<Int> {
+        let listed = Set(media.payloadTypes)
+        var named = listed.filter { RTPMap.staticPayloadType($0) != nil }
+        for attribute in media.attributes where attribute.name == .rtpmap {
+            if let pt = Int((attribute.value ?? "").prefix { $0 != " " }), listed.contains(pt) {
+                named.insert(pt)
+            }
+        }
+        return named
+    }
+    /// libwebrtc's streams from a=ssrc lines (pc/webrtc_sdp.cc, media/base/stream_params.cc):
+    /// one track per section, one SSRC per audio stream, groups complete and one per semantics
+    /// and first SSRC.
+    func reportSSRCStreams() {
+        let trackPerSection = session.media.contains { $0.has(.msid) }
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && (media.media == .audio || media.media == .video) {
+            // Each SSRC's track: its msid's second value, or none.
+            var declared: [UInt32] = []
+            var trackOf: [UInt32: String] = [:]
+            for attribute in media.attributes where attribute.name == .ssrc {
+                guard let ssrc = attribute.as(SSRC.self) else { continue }
+                if !declared.contains(ssrc.id) { declared.append(ssrc.id) }
+                if ssrc.attribute == "msid", let track = ssrc.value?.split(separator: " ").dropFirst().first {
+                    trackOf[ssrc.id] = String(track)
+                }
+            }
+            guard !declared.isEmpty else { continue }
+            let tracks = trackPerSection ? [] : Set(declared.map { trackOf[$0] ?? "" })
+            func refuse(_ attributeIndex: Int?, _ why: String) {
+                report(
+                    ProfileRules.ssrcStreams, attributeLocation(index, attributeIndex), "libwebrtc refuses \(why)")
+            }
+            if tracks.count > 1 {
+                refuse(
+                    nil, "\(tracks.count) tracks in section \(index) from its a=ssrc msid values; it receives one")
+                continue
+            }
+            if media.media == .audio && declared.count > 1 {
+                refuse(nil, "\(declared.count) SSRCs in audio section \(index); an audio stream has one")
+                continue
+            }
+            var firsts: [(semantics: String, ssrc: UInt32)] = []
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .ssrcGroup {
+                guard let group = attribute.as(SSRCGroup.self), let first = group.ssrcs.first,
+                    declared.contains(first)
+                else { continue }
+                if let missing = group.ssrcs.first(where: { !declared.contains($0) }) {
+                    refuse(
+                        attributeIndex,
+                        "this \(group.semantics) group: SSRC \(first) is declared and SSRC \(missing) is not")
+                } else if firsts.contains(where: { $0 == (group.semantics, first) }) {
+                    refuse(attributeIndex, "a second \(group.semantics) group for SSRC \(first)")
+                }
+                firsts.append((group.semantics, first))
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import SDPLintDiagnostics
+import SDPLintSDP
+
+/// One description checked against one receiver's profile: what the receivers' rules share (the
+/// description, whether it answers the receiver's own offer, its BUNDLE groups) and the
+/// findings so far. Each receiver's rules are an extension of their own (`ProfileCheck+*.swift`).
+/// A class, so that the checks can report from the closures they pass each other.
+final class ProfileCheck {
+    let profile: Profile
+    let parsed: ParseResult<SessionDescription>
+    let session: SessionDescription
+    let strict: Bool
+    /// Whether the description answers the receiver's own offer: the receiver then reads it
+    /// as the offerer, which several check differently.
+    let isAnswer: Bool
+    /// The mids in BUNDLE groups, and each group's first (its tag).
+    let bundled: Set<String>
+    let tags: Set<String>
+    private(set) var findings: [Diagnostic] = []
+
+    init(_ profile: Profile, _ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
+        self.profile = profile
+        self.parsed = parsed
+        self.session = parsed.value
+        self.strict = strict
+        self.isAnswer = type == .answer || type == .pranswer
+        self.bundled = Set(parsed.value.bundleGroups.flatMap { $0 })
+        self.tags = Set(parsed.value.bundleGroups.compactMap(\.first))
+    }
+
+    /// Runs the profile's own rules.
+    func run() {
+        switch profile {
+        case .chrome, .safari: libwebrtc()
+        case .firefox: firefox()
+        case .aiortc: aiortc()
+        case .gstreamer: gstreamer()
+        case .janus: janus()
+        case .asterisk, .pjsip: pjproject()
+        case .freeswitch: freeswitch()
+        }
+    }
+
+    /// Whether a section is in a BUNDLE group and not its first: it shares the first one's
+    /// transport.
+    func ridesOnGroup(_ index: Int) -> Bool {
+        session.media[index].mid.map { bundled.contains($0) && !tags.contains($0) } ?? false
+    }
+    /// Whether a section of an answer rides on its BUNDLE group's first section: the
+    /// browsers read no transport of their own there (measured with answers to their
+    /// offers), while they check every section of an offer.
+    func ridesOnGroupInAnswer(_ index: Int) -> Bool {
+        isAnswer && ridesOnGroup(index)
+    }
+    func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
+        findings.append(rule.diagnostic(at: location, message, strict: strict))
+    }
+    func attributeLocation(_ section: Int?, _ index: Int?) -> SourceLocation {
+        parsed.location(ofAttribute: index, inSection: section)
+    }
+    /// Each a=setup:holdconn of the description, for a receiver that refuses it, in the
+    /// sections it reads (`reads`).
+    func reportHoldconn(_ rule: Rule, _ why: String, reads: (Int) -> Bool = { _ in true }) {
+        for (index, media) in session.media.enumerated() where reads(index) {
+            for (attributeIndex, attribute) in media.attributes.enumerated()
+            where attribute.name == .setup && attribute.as(Setup.self) == .holdconn {
+                report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
+            }
+        }
+    }
+    /// The ICE credentials section `index` has neither in itself nor at the session level.
+    func missingCredentials(_ index: Int) -> [Attribute.Name] {
+        [.iceUfrag, .icePwd].filter { !session.media[index].has($0) && !session.has($0) }
+    }
+    /// The fields of a section's m= line as written (media, port, protocol, formats): the
+    /// model keeps no port or format that does not parse.
+    func mediaLineFields(_ media: MediaDescription) -> [ArraySlice<UInt8>]? {
+        guard let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) else {
+            return nil
+        }
+        return parsed.source.bytes[range].dropFirst(2).split(separator: UInt8(ascii: " "))
+    }
+}
