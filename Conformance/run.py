@@ -931,42 +931,28 @@ def main():
     command += f" --receivers {args.receivers}" if args.receivers != "chromium,firefox" else ""
     command += f" --limit {args.limit}" if args.limit else ""
     flows = []
-    for receiver in args.receivers.split(",") if args.flows else ():
-        if receiver not in ("chromium", "firefox") or not installed(receiver):
+    chosen = args.receivers.split(",")
+    # Two peers of one browser first, then the pairs across engines.
+    for offerer, answerer in [(b, b) for b in ("chromium", "firefox")] + CROSS_PAIRS if args.flows else ():
+        if offerer not in chosen or answerer not in chosen or not installed(offerer) or not installed(answerer):
             continue
-        full_version, major = version(receiver)
-        path = os.path.join(HERE, "flows", f"{receiver}-{major}.json")
+        (first, first_major), (second, second_major) = version(offerer), version(answerer)
+        alone = offerer == answerer
+        path = os.path.join(HERE, "flows", f"{offerer}-{first_major}"
+                            + ("" if alone else f"--{answerer}-{second_major}") + ".json")
         if args.rescore:
             with open(path) as f:
                 results = json.load(f)
         else:
-            results = run_receiver(receiver, flow_cases())
+            results = run_receiver(offerer, flow_cases()) if alone else cross_flows(offerer, answerer)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w") as f:
                 json.dump(results, f, indent=1, sort_keys=True)
         rows = compare_flows(args.sdplint, results)
         checks = [c for r in rows for c in r["checks"]]
-        print(f"{receiver} {full_version}, flows: {sum(c['agree'] for c in checks)} of {len(checks)} checks agree",
-              file=sys.stderr)
-        flows.append((RECEIVERS[receiver]["name"], full_version, rows))
-    chosen = args.receivers.split(",")
-    for offerer, answerer in CROSS_PAIRS if args.flows else ():
-        if offerer not in chosen or answerer not in chosen or not installed(offerer) or not installed(answerer):
-            continue
-        (first, first_major), (second, second_major) = version(offerer), version(answerer)
-        path = os.path.join(HERE, "flows", f"{offerer}-{first_major}--{answerer}-{second_major}.json")
-        if args.rescore:
-            with open(path) as f:
-                results = json.load(f)
-        else:
-            results = cross_flows(offerer, answerer)
-            with open(path, "w") as f:
-                json.dump(results, f, indent=1, sort_keys=True)
-        rows = compare_flows(args.sdplint, results)
-        checks = [c for r in rows for c in r["checks"]]
-        print(f"{offerer} -> {answerer}, flows: {sum(c['agree'] for c in checks)} of {len(checks)} checks agree",
-              file=sys.stderr)
-        flows.append((f"{RECEIVERS[offerer]['name']} → {RECEIVERS[answerer]['name']}", f"{first} → {second}", rows))
+        label = RECEIVERS[offerer]["name"] + ("" if alone else f" → {RECEIVERS[answerer]['name']}")
+        print(f"{label}, flows: {sum(c['agree'] for c in checks)} of {len(checks)} checks agree", file=sys.stderr)
+        flows.append((label, first if alone else f"{first} → {second}", rows))
     command += f" --answers {args.answers}" if args.answers else ""
     command += " --flows" if args.flows else ""
     command += f" --held-out {args.held_out}" if args.held_out else ""
