@@ -26,7 +26,8 @@ extension ExplainCommand {
                 """
         }
         for entry in matches {
-            text += "\(entry.receiver) \(entry.version) refused \(entry.cases) of the recorded offers with "
+            text +=
+                "\(entry.receiver) \(entry.version) refused \(entry.cases) of the recorded descriptions (offers and answers) with "
             text += exact ? "this message" : "a message like it"
             text += ":\n"
             for line in entry.example.split(whereSeparator: \.isNewline) {
