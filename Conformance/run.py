@@ -14,6 +14,7 @@ when sdplint reports an error-level finding exactly when the receiver refuses th
 Writes Conformance/results/<receiver>-<major>.jsonl.gz (one line per case) and CONFORMANCE.md.
 """
 import argparse
+import functools
 import glob
 import gzip
 import hashlib
@@ -591,8 +592,18 @@ def disagreements(s, folder):
         return ["", "No disagreement."]
     why = explanations()
     key = f"{s['receiver']} answers" if folder == "answers" else s["receiver"]
+    def reason(outcome, kind, detail):
+        """The explanation of a group; for two mutations without one of their own, that of the
+        only one of the two that has one, alone."""
+        if (key, outcome, kind, detail) in why:
+            return why[(key, outcome, kind, detail)]
+        parts = [(k, d) for k, d in zip(kind.split(" + "), detail.split(" + ")) if (key, outcome, k, d) in why]
+        if " + " in kind and len(parts) == 1:
+            return f"As for {parts[0][0]} `{parts[0][1]}` alone: " + why[(key, outcome, *parts[0])]
+        return None
+
     unexplained = sum(len(rows) for (outcome, kind, detail), rows in groups.items()
-                      if (key, outcome, kind, detail) not in why)
+                      if reason(outcome, kind, detail) is None)
     lines = ["", "Every disagreement, grouped by what was changed, with why it stands (one example each; all "
              f"cases are in `Conformance/{folder}/{s['receiver']}-*.jsonl.gz`). "
              f"Cases without an explanation: {unexplained}.", "",
@@ -607,9 +618,9 @@ def disagreements(s, folder):
         answering = "—" if example.get("local") is None else (
             "refused: " + " ".join((example.get("localError") or "").split()).replace("|", "\\|")[:100]
             if example["local"] == "refused" else "accepted")
-        reason = why.get((key, outcome, kind, detail), "not explained yet").replace("|", "\\|")
+        said_why = (reason(outcome, kind, detail) or "not explained yet").replace("|", "\\|")
         lines.append(f"| {what} | {kind} | `{detail}` | {len(rows)} | {said} | {answering} | {codes} | "
-                     f"{reason} | `{example['id']}` from `{example['seed']}` |")
+                     f"{said_why} | `{example['id']}` from `{example['seed']}` |")
     return lines
 
 
@@ -619,6 +630,29 @@ def held_out_cases(limit, known):
     pool = [c for c in build_cases(0) if c["kind"] != "original" and c["id"] not in known]
     random.Random(2).shuffle(pool)
     return sorted(pool[:limit], key=lambda c: c["id"])
+
+
+@functools.lru_cache(maxsize=None)
+def compound_cases(limit):
+    """`limit` offers with two mutations each, the second made on the first's result: a seeded
+    draw, the same for every receiver, of mutations that meet each other."""
+    rng, originals, cases, seen = random.Random(3), seeds(), [], set()
+    while len(cases) < limit:
+        origin, text = rng.choice(originals)
+        first = list(mutate.mutations(text))
+        if not first:
+            continue
+        kind, detail, once = rng.choice(first)
+        second = list(mutate.mutations(once))
+        if not second:
+            continue
+        other_kind, other_detail, twice = rng.choice(second)
+        digest = hashlib.sha256(twice.encode()).hexdigest()[:16]
+        if digest not in seen and twice != text:
+            seen.add(digest)
+            cases.append({"id": digest, "seed": origin, "kind": f"{kind} + {other_kind}",
+                          "detail": f"{detail} + {other_detail}", "sdp": twice})
+    return sorted(cases, key=lambda c: c["id"])
 
 
 def markdown(summaries, total_cases, command, answered=(), held=()):
@@ -637,9 +671,14 @@ def markdown(summaries, total_cases, command, answered=(), held=()):
     if answered:
         lines += ["", "Answers (see [Answers](#answers)): each receiver made an offer, and answers to it went back to "
                   "a peer that had made the same offer.", ""] + header + [summary_row(s) for s in answered]
-    if held:
+    single = [s for s in held if s.get("folder") != "compound"]
+    double = [s for s in held if s.get("folder") == "compound"]
+    if single:
         lines += ["", "Held out (see [Held out](#held-out)): offers that are not among the cases above, which the "
-                  "profiles were built from.", ""] + header + [summary_row(s) for s in held]
+                  "profiles were built from.", ""] + header + [summary_row(s) for s in single]
+    if double:
+        lines += ["", "Two mutations (see [Held out](#held-out)): offers with a second mutation made on the first's "
+                  "result.", ""] + header + [summary_row(s) for s in double]
     for s in summaries:
         originals = [r for r in s["rows"] if r["kind"] == "original"]
         agree = sum(r["outcome"] == "agree" for r in originals)
@@ -665,11 +704,13 @@ def markdown(summaries, total_cases, command, answered=(), held=()):
     if held:
         lines += ["", "## Held out", "",
                   "Mutated offers drawn from those not among the cases above (`--held-out`), so that the profiles "
-                  "meet cases they were not built from; each receiver's verdicts are in "
-                  "`Conformance/heldout/<receiver>-<version>.jsonl.gz`."]
+                  "meet cases they were not built from, and offers with two mutations each (`--compound`), so that "
+                  "mutations meet each other; each receiver's verdicts are in "
+                  "`Conformance/heldout/<receiver>-<version>.jsonl.gz` and `Conformance/compound/`."]
         for s in held:
-            lines += ["", f"### {s['version']}, held out"]
-            lines += disagreements(s, "heldout")
+            folder = s.get("folder", "heldout")
+            lines += ["", f"### {s['version']}, {'two mutations' if folder == 'compound' else 'held out'}"]
+            lines += disagreements(s, folder)
     return "\n".join(lines) + "\n"
 
 
@@ -845,6 +886,8 @@ def main():
                         help="also this many answer cases per receiver (Chromium, Firefox, aiortc, GStreamer; 0: none)")
     parser.add_argument("--no-offers", action="store_true",
                         help="not the offer cases (only those of --answers, --held-out, --flows)")
+    parser.add_argument("--compound", type=int, default=0,
+                        help="also this many offers with two mutations each (compound/), reported with the held-out ones")
     parser.add_argument("--held-out", type=int, default=0,
                         help="also this many mutated offers that are not among the recorded cases (heldout/)")
     parser.add_argument("--flows", action="store_true",
@@ -901,27 +944,37 @@ def main():
               f"{time.time() - started:.0f} s", file=sys.stderr)
         answered.append(summary)
     held = []
-    for receiver in args.receivers.split(",") if args.held_out else ():
+    sets = [("heldout", args.held_out), ("compound", args.compound)]
+    for receiver in args.receivers.split(",") if args.held_out or args.compound else ():
         if not installed(receiver):
             continue
         full_version, major = version(receiver)
-        if args.rescore:
-            known = recorded(receiver, major, "heldout")
-            held_set = [c for c in build_cases(0) if c["id"] in known]
-        else:
-            held_set = held_out_cases(args.held_out, set(recorded(receiver, major)))
-        started = time.time()
-        results = recorded(receiver, major, "heldout") if args.rescore else receive(receiver, held_set)
-        verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], held_set)
-        summary = summarize(receiver, full_version, held_set, results, verdicts)
-        write_results(summary, major, "heldout")
-        c = summary["counts"]
-        print(f"{receiver} {full_version}, held out: {c} in {time.time() - started:.0f} s", file=sys.stderr)
-        held.append(summary)
+        for folder, limit in sets:
+            if not limit:
+                continue
+            pool = build_cases(0) if folder == "heldout" else compound_cases(limit)
+            if args.rescore:
+                known = recorded(receiver, major, folder)
+                held_set = [c for c in pool if c["id"] in known]
+            elif folder == "heldout":
+                held_set = held_out_cases(limit, set(recorded(receiver, major)))
+            else:
+                held_set = pool
+            started = time.time()
+            results = recorded(receiver, major, folder) if args.rescore else receive(receiver, held_set)
+            verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], held_set)
+            summary = summarize(receiver, full_version, held_set, results, verdicts)
+            summary["folder"] = folder
+            write_results(summary, major, folder)
+            c = summary["counts"]
+            print(f"{receiver} {full_version}, {folder}: {c} in {time.time() - started:.0f} s", file=sys.stderr)
+            held.append(summary)
     # An explanation no disagreement uses any more is stale: the verdict it explained changed.
     if args.rescore or not args.limit:
-        used = {(s["receiver"] + (" answers" if s in answered else ""), r["outcome"], r["kind"], r["detail"])
-                for s in summaries + answered + held for r in s["rows"] if r["outcome"] != "agree"}
+        used = {(s["receiver"] + (" answers" if s in answered else ""), r["outcome"], kind, detail)
+                for s in summaries + answered + held for r in s["rows"] if r["outcome"] != "agree"
+                for kind, detail in [(r["kind"], r["detail"])] + list(zip(r["kind"].split(" + "),
+                                                                        r["detail"].split(" + ")))}
         stale = [key for key in explanations() if key not in used and
                  any(key[0].split(" ")[0] == s["receiver"] and (key[0].endswith(" answers") == (s in answered))
                      for s in summaries + answered)]
@@ -956,6 +1009,7 @@ def main():
     command += f" --answers {args.answers}" if args.answers else ""
     command += " --flows" if args.flows else ""
     command += f" --held-out {args.held_out}" if args.held_out else ""
+    command += f" --compound {args.compound}" if args.compound else ""
     with open(args.output, "w") as f:
         f.write(markdown(summaries, len(cases), command, answered, held) + "\n".join(flows_markdown(flows) if flows else []) + ("\n" if flows else ""))
     return 1 if summaries and worst < args.min_agreement else 0
