@@ -84,10 +84,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "WEB114", .error,
                     "Chromium 156 refuses a mid longer than 16 characters, with or without the sdes:mid extension (measured)"
                 ),
-                (
-                    "SDP133", .error,
-                    "Chromium 156 refuses an unregistered network type or transport protocol (measured in Conformance/)"
-                ),
                 ("ICE111", .error, "Chromium 156 refuses an unknown candidate type (measured in Conformance/)"),
                 (
                     "SDP134", .error,
@@ -435,7 +431,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
                 ProfileRules.candidatePriorityBeyond32Bits, ProfileRules.unresolvedMid, ProfileRules.ssrcStreams,
                 ProfileRules.answerFingerprintLength, ProfileRules.answerNotApplicable, ProfileRules.iceCredentials,
-                ProfileRules.sessionFingerprintTwice, ProfileRules.illegalMid,
+                ProfileRules.sessionFingerprintTwice, ProfileRules.illegalMid, ProfileRules.unknownProtocol,
             ]
         case .aiortc:
             [

@@ -28,7 +28,9 @@ extension ProfileCheck {
         var reportedMux = false
         var reportedTransport = false
         for (index, media) in session.media.enumerated() where !media.isRejected {
-            let isRTP = media.proto.isRTP
+            // An application section over RTP is no RTP media to Firefox (measured: taken without
+            // rtcp-mux).
+            let isRTP = media.proto.isRTP && (media.media == .audio || media.media == .video)
             // One finding per description: the first section without rtcp-mux.
             if isRTP && !media.has(.rtcpMux) && !reportedMux {
                 reportedMux = true
@@ -36,7 +38,7 @@ extension ProfileCheck {
                     ProfileRules.firefoxRTCPMux, parsed.location(ofSection: index),
                     "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
             }
-            if (isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
+            if (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
                 // An offer needs a role SIPCC knows ("Invalid offer, no setup attribute at level
                 // N" for an unknown one); an answer without one is taken as active (RFC 4145 §4).
                 let hasRole = (media.attributes + session.attributes).contains {
@@ -91,11 +93,14 @@ extension ProfileCheck {
         for (index, media) in session.media.enumerated()
         where isAnswer && !media.isRejected {
             let readable: Bool
-            if media.proto.isSCTP {
-                // SIPCC reads the port as any positive number (measured: 70000 passes).
-                readable = media.attributes.contains { attribute in
-                    attribute.name == .sctpPort && (attribute.value.flatMap { Int($0) }.map { $0 > 0 } ?? false)
-                }
+            if media.proto.isSCTP || media.media == .application {
+                // A data channel over SCTP, with a port SIPCC reads as any positive number
+                // (measured: 70000 passes); over an RTP protocol it has no format in common.
+                readable =
+                    media.proto.isSCTP
+                    && media.attributes.contains { attribute in
+                        attribute.name == .sctpPort && (attribute.value.flatMap { Int($0) }.map { $0 > 0 } ?? false)
+                    }
             } else if media.media == .audio || media.media == .video {
                 // A repair or redundancy format is no codec in common (measured: an answer
                 // left with only rtx is refused).
@@ -116,7 +121,7 @@ extension ProfileCheck {
             if !readable {
                 report(
                     ProfileRules.firefoxAnswerWithoutCodec, parsed.location(ofSection: index),
-                    "Firefox finds no format of its offer in section \(index) of this answer: \(media.proto.isSCTP ? "no a=sctp-port" : "no format has a readable a=rtpmap")"
+                    "Firefox finds no format of its offer in section \(index) of this answer: \(media.proto.isSCTP ? "no a=sctp-port" : media.media == .application ? "a data channel needs an SCTP protocol" : "no format has a readable a=rtpmap")"
                 )
             }
         }

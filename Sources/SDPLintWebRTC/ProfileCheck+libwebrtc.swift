@@ -7,6 +7,18 @@ import SDPLintScanning
 /// pc/jsep_transport.cc), measured with Chromium 156 in Conformance/.
 extension ProfileCheck {
     func libwebrtc() {
+        // SDP133's findings (an unregistered type), less, in an offer, those on the m= line of a
+        // section other than audio and video: libwebrtc rejects that section unread (measured:
+        // m=application with an unknown protocol is taken, and answered with port 0). In an
+        // answer such a section no longer matches its offer's ("The order of m-lines in answer
+        // doesn't match order in offer").
+        let unreadLines = Set(
+            session.media.filter { !isAnswer && $0.media != .audio && $0.media != .video }
+                .compactMap(\.sourceLine.number))
+        for finding in parsed.diagnostics where finding.code == "SDP133" && !unreadLines.contains(finding.location.line)
+        {
+            report(ProfileRules.unknownProtocol, finding.location, "libwebrtc refuses this: \(finding.message)")
+        }
         // WEB113 reports a group whose tagged section lacks rtcp-mux; the sections that
         // leave it to the tagged one are this receiver's own refusal. A port-0 bundle-only
         // section is exempt: Chromium 156 accepts RFC 8829 §7.3's first offer, whose video
@@ -23,10 +35,8 @@ extension ProfileCheck {
         }
         // One finding per description: the first section without DTLS or SDES (WEB102 reports
         // the WebRTC transports, PRF101 the SDES ones).
-        // libwebrtc rejects a section of another media type unread (measured: m=text).
-        let used = session.media.indices.filter { index in
-            !session.media[index].isRejected && [.audio, .video, .application].contains(session.media[index].media)
-        }
+        // The sections libwebrtc reads (libwebrtcReads).
+        let used = session.media.indices.filter(libwebrtcReads)
         let withoutDTLS = used.first(where: { index in
             let media = session.media[index]
             return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
@@ -140,9 +150,7 @@ extension ProfileCheck {
         // The ICE credentials libwebrtc reads: those of every section in use in an offer, and
         // of each transport an answer sets up (a session-level one where such a section has
         // none); measured: a bad ufrag in a rejected section passes.
-        let readsCredentials = session.media.indices.filter { index in
-            !session.media[index].isRejected && !ridesOnGroupInAnswer(index)
-        }
+        let readsCredentials = session.media.indices.filter { libwebrtcReads($0) && !ridesOnGroupInAnswer($0) }
         func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
             for (attributeIndex, attribute) in attributes.enumerated() {
                 let findings =
@@ -264,6 +272,19 @@ extension ProfileCheck {
                 ProfileRules.unresolvedMid, parsed.location(ofAttribute: attributeIndex, inSection: nil),
                 "the BUNDLE group names mid '\(unknown)', which no section has\(generated > 0 ? " after libwebrtc numbers the sections without a=mid" : "")"
             )
+        }
+    }
+
+    /// Whether libwebrtc reads a section: one in use of audio or video, or a data channel
+    /// section with a protocol it knows. It rejects the others in its answer, unread (measured:
+    /// m=text, and m=application with an unknown protocol, are taken).
+    func libwebrtcReads(_ index: Int) -> Bool {
+        let media = session.media[index]
+        guard !media.isRejected else { return false }
+        switch media.media {
+        case .audio, .video: return true
+        case .application: return media.proto.isSCTP || media.proto.isRTP
+        default: return false
         }
     }
 

@@ -225,6 +225,22 @@ public enum ProfileRules {
             """,
         reference: .rfc(5888, "4"), bad: "a=mid:a b", good: "a=mid:a-b")
 
+    public static let unknownProtocol = Rule(
+        code: "PRF114", name: "libwebrtc-unknown-type", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses an audio or video section with a transport protocol it does not know, and \
+            an unregistered network or address type, measured in Conformance/.
+            """,
+        summary: "An unregistered network type, address type or audio/video protocol; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §8.2 registers the network types, address types and transport protocols (SDP133). libwebrtc \
+            refuses a description with one it does not know, except on the m= line of a section other than audio \
+            and video: it rejects that section in its answer (RFC 8829 §5.3.1) and reads nothing else of it.
+            """,
+        reference: .rfc(8866, "8.2"), bad: "m=video 9 RTP/FOO 96", good: "m=video 9 UDP/TLS/RTP/SAVPF 96")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -797,7 +813,7 @@ public enum ProfileRules {
         [
             sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
             candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
-            iceCredentials, sessionFingerprintTwice, illegalMid, janusNeedsBundleAndMux,
+            iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
         + asterisk + pjsip

@@ -151,7 +151,8 @@ package struct WebRTCChecks {
                     "mid '\(mid)' is \(mid.utf8.count) bytes; the one-byte sdes:mid header extension carries at most 16"
                 )
             }
-            if media.has(.rtcpMuxOnly) && !media.has(.rtcpMux) {
+            // RFC 8858 §4 defines rtcp-mux-only for RTP-based media; elsewhere it says nothing.
+            if media.proto.isRTP && media.has(.rtcpMuxOnly) && !media.has(.rtcpMux) {
                 report(
                     WebRTCRules.rtcpMuxOnlyWithoutRTCPMux, at(index, attribute: firstIndex(.rtcpMuxOnly, in: index)),
                     "a=rtcp-mux-only without a=rtcp-mux")

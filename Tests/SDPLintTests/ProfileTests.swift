@@ -130,6 +130,8 @@ import Testing
         ),
         ("a=mid:0", "a=mid:a b", Profile.chrome, ["PRF113 error", "SDP309 warning"]),
         ("a=mid:0", "a=mid:", Profile.chrome, ["SDP214 warning", "SDP309 warning", "WEB106 warning"]),
+        // libwebrtc refuses an audio or video protocol it does not know.
+        ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 RTP/FOO 111", Profile.chrome, ["PRF114 error"]),
         // SIPCC needs o= and t=, not s=, and reads an unknown setup role as none.
         ("o=- 4611731400430051336 2 IN IP4 127.0.0.1\r\n", "", Profile.firefox, ["PRF614 error", "SDP103 warning"]),
         ("s=-\r\n", "", Profile.firefox, ["SDP103 warning"]),
@@ -380,6 +382,33 @@ import Testing
         }
         #expect(errors(check(bytes: text, [.chrome], type: .offer)).contains("PRF111"))
         #expect(!errors(check(bytes: text, [.chrome], type: .answer)).contains("PRF111"))
+    }
+
+    /// libwebrtc rejects a data channel section with a protocol it does not know in its answer,
+    /// unread, and takes the offer; in an answer, such a section no longer matches the offer.
+    @Test func libwebrtcRejectsAnUnknownDataChannelProtocolUnread() {
+        let text = Self.offer {
+            $0.replacingOccurrences(
+                of: "m=audio 9 UDP/TLS/RTP/SAVPF 111", with: "m=application 9 FOO/BAR webrtc-datachannel"
+            )
+            .replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "")
+        }
+        #expect(!errors(check(bytes: text, [.chrome], type: .offer)).contains("PRF114"))
+        #expect(errors(check(bytes: text, [.chrome], type: .answer)).contains("PRF114"))
+    }
+
+    /// RFC 8858 defines rtcp-mux-only for RTP media: in a data channel section it says nothing.
+    @Test func rtcpMuxOnlyNeedsRTCPMuxInRTPSectionsOnly() {
+        let rtp = Self.offer { $0.replacingOccurrences(of: "a=rtcp-mux\r\n", with: "a=rtcp-mux-only\r\n") }
+        let sctp = Self.offer {
+            $0.replacingOccurrences(of: "a=rtcp-mux\r\n", with: "a=rtcp-mux-only\r\n")
+                .replacingOccurrences(
+                    of: "m=audio 9 UDP/TLS/RTP/SAVPF 111", with: "m=application 9 UDP/DTLS/SCTP webrtc-datachannel"
+                )
+                .replacingOccurrences(of: "a=rtpmap:111 opus/48000/2\r\n", with: "a=sctp-port:5000\r\n")
+        }
+        #expect(errors(check(bytes: rtp, [])).contains("WEB108"))
+        #expect(!check(bytes: sctp, []).map(\.code.rawValue).contains("WEB108"))
     }
 
     /// webrtcbin reads the first a=group line alone: sections with ICE credentials of their own
