@@ -456,6 +456,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.firefoxShortICECredentials, ProfileRules.firefoxMediaLine,
                 ProfileRules.firefoxConnectionTwice, ProfileRules.firefoxMediaType,
                 ProfileRules.firefoxAnswerWithoutCodec, ProfileRules.firefoxSessionLines,
+                ProfileRules.firefoxBundleOnlyWithoutFingerprint,
             ]
         }
     }

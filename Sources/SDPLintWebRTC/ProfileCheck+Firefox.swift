@@ -38,7 +38,19 @@ extension ProfileCheck {
                     ProfileRules.firefoxRTCPMux, parsed.location(ofSection: index),
                     "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
             }
-            if (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
+            // A bundle-only section takes its group's transport (measured: taken without its own
+            // ICE credentials or a=setup), but Firefox hangs on one without a fingerprint (RFC 8829
+            // §7.2's offer), as on an answer's bundled section without one.
+            let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
+            if bundleOnly || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
+                !media.has(.fingerprint), !session.has(.fingerprint)
+            {
+                report(
+                    ProfileRules.firefoxBundleOnlyWithoutFingerprint, parsed.location(ofSection: index),
+                    "Firefox stops answering on a \(bundleOnly ? "bundle-only" : "bundled") section without a=fingerprint (section \(index), \(media.media))"
+                )
+            }
+            if (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) && !bundleOnly {
                 // An offer needs a role SIPCC knows ("Invalid offer, no setup attribute at level
                 // N" for an unknown one); an answer without one is taken as active (RFC 4145 §4).
                 let hasRole = (media.attributes + session.attributes).contains {

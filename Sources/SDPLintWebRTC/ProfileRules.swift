@@ -650,6 +650,26 @@ public enum ProfileRules {
             """,
         reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
 
+    public static let firefoxBundleOnlyWithoutFingerprint = Rule(
+        code: "PRF615", name: "firefox-bundle-only-without-fingerprint", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153's tab stops answering on such an offer (no reply to setRemoteDescription in 20 s), \
+            measured with RFC 8829 §7.2's offer, 23 mutations of it, a GStreamer offer and a Chromium answer in \
+            Conformance/; the call never starts.
+            """,
+        summary: "A bundle-only section, or an answer's bundled one, without a fingerprint; Firefox hangs on it.",
+        explanation:
+            """
+            RFC 9143 §7.2 lets a bundle-only section leave its transport to the BUNDLE group, as RFC 8829 §7.2's \
+            offer does for its data channel. Firefox takes bundle-only sections without their own ICE credentials \
+            or a=setup, but given one without a fingerprint it stops answering, and so it does on an answer whose \
+            section after its BUNDLE group's first has none. Writing the fingerprint in every section, as most \
+            offerers and answerers do, avoids it.
+            """,
+        reference: .rfc(9143, "7.2"), bad: "m=application 0 UDP/DTLS/SCTP … a=bundle-only, no a=fingerprint",
+        good: "the section's own a=fingerprint")
+
     public static let firefoxAnswerWithoutCodec = Rule(
         code: "PRF613", name: "firefox-answer-without-codec", severity: .error,
         severityRationale:
@@ -821,7 +841,7 @@ public enum ProfileRules {
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
             firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint, firefoxBundleTag,
             firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
-            firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines,
+            firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

@@ -411,6 +411,36 @@ import Testing
         #expect(!check(bytes: sctp, []).map(\.code.rawValue).contains("WEB108"))
     }
 
+    /// Firefox takes a bundle-only section without its own ICE credentials, and hangs on one
+    /// without a fingerprint; it hangs as well on an answer's bundled section without one.
+    @Test func firefoxHangsOnABundledSectionWithoutFingerprint() {
+        func twoSections(_ second: (String) -> String) -> [UInt8] {
+            Self.offer {
+                $0.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                    + second(
+                        $0.components(separatedBy: "m=audio")[1].replacingOccurrences(of: "a=mid:0", with: "a=mid:1")
+                            .replacingOccurrences(of: " 9 UDP/TLS", with: "m=audio 9 UDP/TLS"))
+            }
+        }
+        let withoutPassword = twoSections {
+            $0.replacingOccurrences(of: "m=audio 9 ", with: "m=audio 0 ")
+                .replacingOccurrences(of: "a=mid:1", with: "a=mid:1\r\na=bundle-only")
+                .replacingOccurrences(of: "a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n", with: "")
+        }
+        let withoutFingerprint = twoSections {
+            $0.replacingOccurrences(of: "m=audio 9 ", with: "m=audio 0 ")
+                .replacingOccurrences(of: "a=mid:1", with: "a=mid:1\r\na=bundle-only")
+                .components(separatedBy: "\r\n").filter { !$0.hasPrefix("a=fingerprint") }.joined(separator: "\r\n")
+        }
+        let answerWithoutFingerprint = twoSections {
+            $0.components(separatedBy: "\r\n").filter { !$0.hasPrefix("a=fingerprint") }.joined(separator: "\r\n")
+        }
+        #expect(errors(check(bytes: withoutPassword, [.firefox])).isEmpty)
+        #expect(errors(check(bytes: withoutFingerprint, [.firefox])).contains("PRF615"))
+        #expect(!errors(check(bytes: answerWithoutFingerprint, [.firefox], type: .offer)).contains("PRF615"))
+        #expect(errors(check(bytes: answerWithoutFingerprint, [.firefox], type: .answer)).contains("PRF615"))
+    }
+
     /// webrtcbin reads the first a=group line alone: sections with ICE credentials of their own
     /// in a BUNDLE group are refused when that group comes first, and taken after an LS group.
     @Test func webrtcbinReadsTheFirstGroupLineAlone() {

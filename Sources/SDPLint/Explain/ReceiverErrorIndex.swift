@@ -379,16 +379,16 @@ extension ReceiverErrors {
         Chromium	156	1	Failed to parse SessionDescription. o=jdoe {n} {n} IN IP{n} fe{n}::{n}:baff:fe{n}c:ee{n}a Expect line: s=	Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to parse SessionDescription. o=jdoe 2890844526 2890842807 IN IP6 fe80::6676:baff:fe9c:ee4a Expect line: s=	SDP105:1
         Chromium	156	1	Failed to parse SessionDescription. s=Talk Expect line: t=	Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to parse SessionDescription. s=Talk Expect line: t=	SDP105:1
         Chromium	156	1	Failed to set remote answer sdp: The m= section with mid='{}' should be rejected.	Failed to execute 'setRemoteDescription' on 'RTCPeerConnection': Failed to set remote answer sdp: The m= section with mid='1' should be rejected.	PRF110:1
-        Firefox ESR	153	338	m-section at level {n} is missing a=rtcp-mux, which is required by rtcpMuxPolicy	m-section at level 0 is missing a=rtcp-mux, which is required by rtcpMuxPolicy	PRF601:338,PRF602:312
+        Firefox ESR	153	338	m-section at level {n} is missing a=rtcp-mux, which is required by rtcpMuxPolicy	m-section at level 0 is missing a=rtcp-mux, which is required by rtcpMuxPolicy	PRF601:338
         Firefox ESR	153	301	Description contains invalid extension id {n} on level {n} which is unsupported until {n}-byte rtp header extensions are supported in webrtc.org	Description contains invalid extension id 15 on level 0 which is unsupported until 2-byte rtp header extensions are supported in webrtc.org	PRF604:301
         Firefox ESR	153	286	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: Error parsing address hos for mcast.	SIPCC Failed to parse SDP: SDP Parse Error on line 3:  Warning: No session name specified.\nSDP Parse Error on line 4:  Error parsing address hos for mcast.\n	PRF603:286
         Firefox ESR	153	186	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: c= connection line not specified for every media level, validation failed.	SIPCC Failed to parse SDP: SDP Parse Error on line 3:  Warning: No session name specified.\nSDP Parse Error on line 25:  c= connection line not specified for every media level, validation failed.\n	SDP123:108
-        Firefox ESR	153	117	Invalid description, no fingerprint attribute at level {n}	Invalid description, no fingerprint attribute at level 0	PRF602:116,PRF601:94
+        Firefox ESR	153	117	Invalid description, no fingerprint attribute at level {n}	Invalid description, no fingerprint attribute at level 0	PRF602:117,PRF601:94
         Firefox ESR	153	104	Description contains duplicate extension id {n} on level {n}	Description contains duplicate extension id 13 on level 1	PRF605:104
         Firefox ESR	153	99	Invalid description, no ice-ufrag attribute at level {n}	Invalid description, no ice-ufrag attribute at level 0	PRF602:97
         Firefox ESR	153	69	mid specified for bundle transport in group attribute does not exist in the SDP. (mid={n})	mid specified for bundle transport in group attribute does not exist in the SDP. (mid=0)	PRF608:69
         Firefox ESR	153	68	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: c= line specified twice at same level, parse failed.	SIPCC Failed to parse SDP: SDP Parse Error on line 36:  c= line specified twice at same level, parse failed.\n	PRF611:67
-        Firefox ESR	153	67	Illegal audio/video payload type "{}" at level {n}	Illegal audio/video payload type "66" at level 2	PRF602:67,PRF601:66
+        Firefox ESR	153	67	Illegal audio/video payload type "{}" at level {n}	Illegal audio/video payload type "66" at level 2	PRF615:63
         Firefox ESR	153	44	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: o= owner line not specified, validation failed.	SIPCC Failed to parse SDP: SDP Parse Error on line 2:  o= owner line not specified, validation failed.\n	PRF614:44
         Firefox ESR	153	43	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: Malformed fingerprint token	SIPCC Failed to parse SDP: SDP Parse Error on line 23: Malformed fingerprint token\n	SDP232:43
         Firefox ESR	153	40	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: Error parsing address {n} for mcast.	SIPCC Failed to parse SDP: SDP Parse Error on line 4:  Error parsing address 999 for mcast.\n	SDP129:40
@@ -398,7 +398,7 @@ extension ReceiverErrors {
         Firefox ESR	153	35	SIPCC Failed to parse SDP: SDP Parse Error on line {n}: Only one token in fingerprint attribute	SIPCC Failed to parse SDP: SDP Parse Error on line 19:  Warning: Unrecognized attribute (rtcp-mux-only) \nSDP Parse Error on line 35:  Warning: Unrecognized attribute (rtcp-mux-only) \nSDP Parse Error on line 34: Only one token in fingerprint attribute\n	SDP221:35
         Firefox ESR	153	33	Answer had no codecs in common with offer in m-section {n}	Answer had no codecs in common with offer in m-section 1	PRF613:30
         Firefox ESR	153	33	Invalid description, mid length greater than {n} unsupported until {n}-byte rtp header extensions are supported in webrtc.org	Invalid description, mid length greater than 16 unsupported until 2-byte rtp header extensions are supported in webrtc.org	WEB114:33
-        Firefox ESR	153	31	the page went silent for {n} s (tab crashed or hung)	the page went silent for 20 s (tab crashed or hung)	PRF602:30
+        Firefox ESR	153	31	the page went silent for {n} s (tab crashed or hung)	the page went silent for 20 s (tab crashed or hung)	PRF615:31
         Firefox ESR	153	26	Invalid description, ice-pwd is too short at level {n}	Invalid description, ice-pwd is too short at level 1	PRF609:26
         Firefox ESR	153	26	Invalid description, illegal setup attribute "{}" at level {n}	Invalid description, illegal setup attribute "holdconn" at level 2	PRF606:26
         Firefox ESR	153	24	Invalid description, ice-ufrag is too short at level {n}	Invalid description, ice-ufrag is too short at level 1	PRF609:24
@@ -547,7 +547,7 @@ extension ReceiverErrors {
         aiortc	1.16	6000	5993	0	7
         aiortc	1.9	6000	5986	5	9
         Chromium	156	6000	5992	0	8
-        Firefox ESR	153	6000	5978	0	22
+        Firefox ESR	153	6000	5985	0	15
         GStreamer webrtcbin	1.22	6000	5990	1	9
         """#
 }
