@@ -432,6 +432,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ProfileRules.candidatePriorityBeyond32Bits, ProfileRules.unresolvedMid, ProfileRules.ssrcStreams,
                 ProfileRules.answerFingerprintLength, ProfileRules.answerNotApplicable, ProfileRules.iceCredentials,
                 ProfileRules.sessionFingerprintTwice, ProfileRules.illegalMid, ProfileRules.unknownProtocol,
+                ProfileRules.rtxWithoutCodec,
             ]
         case .aiortc:
             [

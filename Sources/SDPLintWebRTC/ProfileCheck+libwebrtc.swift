@@ -113,25 +113,6 @@ extension ProfileCheck {
                     )
                 }
             }
-            // libwebrtc sends with the answer's codecs, and refuses an RTX format whose apt
-            // names no codec of the section (media/engine/webrtc_video_engine.cc).
-            for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
-                let listed = Set(media.payloadTypes)
-                let codecs = libwebrtcCodecs(media)
-                let rtx = Set(
-                    media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
-                        .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
-                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
-                    guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt),
-                        listed.contains(pt), let apt = fmtp[parameter: "apt"].flatMap({ Int($0) }),
-                        !codecs.contains(apt)
-                    else { continue }
-                    report(
-                        ProfileRules.answerNotApplicable, attributeLocation(index, attributeIndex),
-                        "libwebrtc cannot send with this answer: RTX payload type \(pt) repairs \(apt), which is no codec of section \(index)"
-                    )
-                }
-            }
             // A rejected tag takes its group's transport away.
             for group in session.bundleGroups {
                 guard let tag = group.first, let tagged = session.media.firstIndex(where: { $0.mid == tag }),
@@ -144,6 +125,27 @@ extension ProfileCheck {
                 report(
                     ProfileRules.answerNotApplicable, parsed.location(ofSection: kept),
                     "the answer rejects section \(tagged), whose mid '\(tag)' carries the BUNDLE group's transport; libwebrtc needs section \(kept), in the same group, rejected too"
+                )
+            }
+        }
+        // libwebrtc refuses an RTX format whose apt names no codec of its section
+        // (media/engine/webrtc_video_engine.cc): in an answer, which it sends with, any; in an
+        // offer, one the m= line lists without a codec (measured: an apt naming a type the m=
+        // line does not list passes, SDP308).
+        for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
+            let listed = Set(media.payloadTypes)
+            let codecs = libwebrtcCodecs(media)
+            let rtx = Set(
+                media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
+                    .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
+                guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt),
+                    listed.contains(pt), let apt = fmtp[parameter: "apt"].flatMap({ Int($0) }),
+                    !codecs.contains(apt), isAnswer || listed.contains(apt)
+                else { continue }
+                report(
+                    ProfileRules.rtxWithoutCodec, attributeLocation(index, attributeIndex),
+                    "libwebrtc refuses RTX payload type \(pt): it repairs \(apt), which is no codec of section \(index)"
                 )
             }
         }

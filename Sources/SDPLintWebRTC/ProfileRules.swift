@@ -158,20 +158,18 @@ public enum ProfileRules {
             """
             Error: Chromium 156 refuses such an answer to its offer ("Answerer must use either active or passive \
             value for setup attribute", "RTCP-MUX is not enabled when it is required", "The m= section with \
-            mid='1' should be rejected", "Failed to set remote video description send parameters"), measured in \
-            Conformance/.
+            mid='1' should be rejected"), measured in Conformance/.
             """,
-        summary:
-            "An answer libwebrtc cannot apply: a DTLS role, rtcp-mux, a rejected BUNDLE tag or an RTX without its codec.",
+        summary: "An answer's transport libwebrtc cannot set up: its DTLS role, its rtcp-mux, a rejected BUNDLE tag.",
         explanation:
             """
             When libwebrtc applies an answer it sets up a transport for each section with one of its own \
-            (outside BUNDLE, or its group's first) and sends with the answer's codecs. RFC 8842 §5.3 has the \
+            (outside BUNDLE, or its group's first). RFC 8842 §5.3 has the \
             answerer say active or passive, and libwebrtc refuses actpass and holdconn (it takes a missing \
             a=setup as active, RFC 4145 §4); Chromium's peer connections require rtcp-mux (RTCRtcpMuxPolicy \
             "require"); rejecting the section that carries a BUNDLE group's transport needs the sections that \
-            share it rejected too (RFC 9143 §7.3.3); and an RTX format must repair a codec of its section \
-            (RFC 4588 §8.6). It does not read the transport of the sections that share their group's.
+            share it rejected too (RFC 9143 §7.3.3). It does not read the transport of the sections that share \
+            their group's.
             """,
         reference: .rfc(8842, "5.3"), bad: "an answer with a=setup:actpass, or m=audio 0 … tagging a BUNDLE group",
         good: "a=setup:active and a=rtcp-mux in the answer's first bundled section")
@@ -240,6 +238,24 @@ public enum ProfileRules {
             and video: it rejects that section in its answer (RFC 8829 §5.3.1) and reads nothing else of it.
             """,
         reference: .rfc(8866, "8.2"), bad: "m=video 9 RTP/FOO 96", good: "m=video 9 UDP/TLS/RTP/SAVPF 96")
+
+    public static let rtxWithoutCodec = Rule(
+        code: "PRF115", name: "libwebrtc-rtx-without-codec", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses such a description ("Failed to set remote video description send \
+            parameters"), measured in Conformance/ with offers and with answers to its offer.
+            """,
+        summary: "An RTX format repairs a payload type libwebrtc has no codec for; it refuses the description.",
+        explanation:
+            """
+            RFC 4588 §8.6 has an RTX format name the payload type it repairs with apt. libwebrtc maps each RTX \
+            format to its codec and refuses the section when there is none: in an answer, whatever the apt \
+            names; in an offer, a payload type the m= line lists without an a=rtpmap (an apt naming a type the \
+            m= line does not list is SDP308's, and passes).
+            """,
+        reference: .rfc(4588, "8.6"), bad: "m=video 9 … 96 97, a=rtpmap:97 rtx/90000, a=fmtp:97 apt=96, no a=rtpmap:96",
+        good: "a=rtpmap:96 VP8/90000")
 
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
@@ -833,7 +849,8 @@ public enum ProfileRules {
         [
             sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
             candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
-            iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, janusNeedsBundleAndMux,
+            iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec,
+            janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
         + asterisk + pjsip

@@ -130,6 +130,12 @@ import Testing
         ),
         ("a=mid:0", "a=mid:a b", Profile.chrome, ["PRF113 error", "SDP309 warning"]),
         ("a=mid:0", "a=mid:", Profile.chrome, ["SDP214 warning", "SDP309 warning", "WEB106 warning"]),
+        // An RTX format repairing a listed type that has no codec: libwebrtc refuses the offer.
+        (
+            "SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n",
+            "SAVPF 111 110 112\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:112 rtx/48000\r\na=fmtp:112 apt=110\r\n", Profile.chrome,
+            ["PRF115 error", "SDP302 warning"]
+        ),
         // libwebrtc refuses an audio or video protocol it does not know.
         ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 RTP/FOO 111", Profile.chrome, ["PRF114 error"]),
         // SIPCC needs o= and t=, not s=, and reads an unknown setup role as none.
@@ -340,7 +346,7 @@ import Testing
         (
             "SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n",
             "SAVPF 111 112\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:112 rtx/48000\r\na=fmtp:112 apt=110\r\n", Profile.chrome,
-            ["PRF110 error"]
+            ["PRF115 error"]
         ),
         // libwebrtc takes the last of a section's fingerprints.
         (

@@ -17,7 +17,7 @@ enum RootCauses {
         ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true),
         ("PRF705", "SDP300", true), ("PRF105", "WEB101", true), ("PRF111", "ICE120", true), ("PRF111", "ICE121", true),
         ("PRF113", "SDP214", true),
-        ("PRF110", "WEB105", true), ("PRF110", "SDP308", true), ("PRF706", "WEB103", true), ("PRF114", "SDP133", true),
+        ("PRF110", "WEB105", true), ("PRF115", "SDP308", true), ("PRF706", "WEB103", true), ("PRF114", "SDP133", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true),
