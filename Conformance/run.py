@@ -242,7 +242,9 @@ def installed(receiver):
     return shutil.which(spec["binary"]) is not None
 
 
+@functools.lru_cache(maxsize=None)
 def version(receiver):
+    """The receiver's full version and its major (a Python package's major.minor), asked once."""
     spec = RECEIVERS[receiver]
     if "python" in spec:
         full = python_version(spec)
@@ -486,8 +488,9 @@ def run_sdplint(sdplint, profile, cases, offer=None):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def summarize(receiver, full_version, cases, results, verdicts):
-    """Agreement figures and the disagreements, grouped by what was mutated."""
+def summarize(receiver, full_version, cases, results, verdicts, folder="results"):
+    """Agreement figures and the disagreements, grouped by what was mutated; `folder` names the
+    set (results/ for offers, answers/, heldout/, compound/)."""
     rows, counts = [], {"agree": 0, "missed": 0, "false": 0, "lost": 0}
     for c in cases:
         r = results.get(c["id"])
@@ -504,7 +507,31 @@ def summarize(receiver, full_version, cases, results, verdicts):
                      "remote": r["remote"], "error": r.get("error"), "local": r.get("local"),
                      "localError": r.get("localError"), "sdplint": codes, "sdplintOther": verdict["others"],
                      "outcome": outcome})
-    return {"receiver": receiver, "version": full_version, "counts": counts, "rows": rows}
+    return {"receiver": receiver, "version": full_version, "counts": counts, "rows": rows, "folder": folder}
+
+
+def agreement(counts):
+    """The share of the cases with a verdict on which sdplint agrees, in percent."""
+    return 100.0 * counts["agree"] / max(1, counts["agree"] + counts["missed"] + counts["false"])
+
+
+def explanation_key(summary):
+    """How explanations.json names a summary's receiver: answers apart from offers."""
+    return summary["receiver"] + (" answers" if summary["folder"] == "answers" else "")
+
+
+def score(receiver, cases, folder, sdplint, rescore, offer=None):
+    """One receiver's verdicts on `cases`, from the receiver or, with `rescore`, as recorded in
+    `folder`; checked by sdplint (beside `offer` for answers), summarized and written to `folder`."""
+    full_version, major = version(receiver)
+    started = time.time()
+    results = recorded(receiver, major, folder) if rescore else receive(receiver, cases)
+    verdicts = run_sdplint(sdplint, RECEIVERS[receiver]["profile"], cases, offer=offer)
+    summary = summarize(receiver, full_version, cases, results, verdicts, folder)
+    write_results(summary, major, folder)
+    named = "" if folder == "results" else f", {folder}"
+    print(f"{receiver} {full_version}{named}: {summary['counts']} in {time.time() - started:.0f} s", file=sys.stderr)
+    return summary
 
 
 def recorded(receiver, major, folder="results"):
@@ -578,10 +605,10 @@ def summary_row(s):
     c = s["counts"]
     n = c["agree"] + c["missed"] + c["false"]
     return (f"| {RECEIVERS[s['receiver']]['name']} | {s['version']} | {n} | {c['agree']} | {c['missed']} | "
-            f"{c['false']} | {100.0 * c['agree'] / max(1, n):.1f}% | {profile_flag(s['receiver'])} |")
+            f"{c['false']} | {agreement(c):.1f}% | {profile_flag(s['receiver'])} |")
 
 
-def disagreements(s, folder):
+def disagreements(s):
     """Every disagreement of one receiver's summary, grouped by what was mutated, each with
     why it stands (explanations.json)."""
     groups = {}
@@ -591,7 +618,7 @@ def disagreements(s, folder):
     if not groups:
         return ["", "No disagreement."]
     why = explanations()
-    key = f"{s['receiver']} answers" if folder == "answers" else s["receiver"]
+    key, folder = explanation_key(s), s["folder"]
     def reason(outcome, kind, detail):
         """The explanation of a group; for two mutations without one of their own, that of the
         only one of the two that has one, alone."""
@@ -671,8 +698,8 @@ def markdown(summaries, total_cases, command, answered=(), held=()):
     if answered:
         lines += ["", "Answers (see [Answers](#answers)): each receiver made an offer, and answers to it went back to "
                   "a peer that had made the same offer.", ""] + header + [summary_row(s) for s in answered]
-    single = [s for s in held if s.get("folder") != "compound"]
-    double = [s for s in held if s.get("folder") == "compound"]
+    single = [s for s in held if s["folder"] == "heldout"]
+    double = [s for s in held if s["folder"] == "compound"]
     if single:
         lines += ["", "Held out (see [Held out](#held-out)): offers that are not among the cases above, which the "
                   "profiles were built from.", ""] + header + [summary_row(s) for s in single]
@@ -685,7 +712,7 @@ def markdown(summaries, total_cases, command, answered=(), held=()):
         lines += ["", f"## {s['version']}", "",
                   f"Unmutated offers (real captures and standards' examples): {agree} of {len(originals)} agree."]
         lines += drift_markdown(s)
-        lines += disagreements(s, "results")
+        lines += disagreements(s)
     if answered:
         lines += ["", "## Answers", "",
                   "Each receiver made an offer with audio, video and a data channel (createOffer, "
@@ -700,7 +727,7 @@ def markdown(summaries, total_cases, command, answered=(), held=()):
             sources = ", ".join(sorted({r["seed"] for r in originals}))
             lines += ["", f"### {s['version']}, answers", "",
                       f"Unmutated answers ({sources}): {agree} of {len(originals)} agree."]
-            lines += disagreements(s, "answers")
+            lines += disagreements(s)
     if held:
         lines += ["", "## Held out", "",
                   "Mutated offers drawn from those not among the cases above (`--held-out`), so that the profiles "
@@ -708,9 +735,8 @@ def markdown(summaries, total_cases, command, answered=(), held=()):
                   "mutations meet each other; each receiver's verdicts are in "
                   "`Conformance/heldout/<receiver>-<version>.jsonl.gz` and `Conformance/compound/`."]
         for s in held:
-            folder = s.get("folder", "heldout")
-            lines += ["", f"### {s['version']}, {'two mutations' if folder == 'compound' else 'held out'}"]
-            lines += disagreements(s, folder)
+            lines += ["", f"### {s['version']}, {'two mutations' if s['folder'] == 'compound' else 'held out'}"]
+            lines += disagreements(s)
     return "\n".join(lines) + "\n"
 
 
@@ -902,29 +928,20 @@ def main():
         if not installed(receiver):
             print(f"{receiver} is not installed; skipped", file=sys.stderr)
             continue
-        full_version, major = version(receiver)
-        started = time.time()
-        results = recorded(receiver, major) if args.rescore else receive(receiver, cases)
-        verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], cases)
-        summary = summarize(receiver, full_version, cases, results, verdicts)
-        write_results(summary, major)
+        summary = score(receiver, cases, "results", args.sdplint, args.rescore)
+        major = version(receiver)[1]
         summary["drift"] = drift(receiver, major, summary["rows"])
         for change in summary["drift"]:
             changed = sum(len(v) for v in change["groups"].values())
             print(f"{receiver} {major} against {change['version']}: {changed} of {change['cases']} cases changed "
                   "verdict", file=sys.stderr)
-        c = summary["counts"]
-        n = max(1, c["agree"] + c["missed"] + c["false"])
-        worst = min(worst, 100.0 * c["agree"] / n)
-        print(f"{receiver} {full_version}: {c} in {time.time() - started:.0f} s", file=sys.stderr)
+        worst = min(worst, agreement(summary["counts"]))
         summaries.append(summary)
     answered = []
     for receiver in args.receivers.split(",") if args.answers else ():
         if receiver not in ANSWER_RECEIVERS or not installed(receiver):
             continue
-        full_version, major = version(receiver)
-        started = time.time()
-        seeds_path = os.path.join(HERE, "answers", f"{receiver}-{major}.seeds.json")
+        seeds_path = os.path.join(HERE, "answers", f"{receiver}-{version(receiver)[1]}.seeds.json")
         if args.rescore:
             with open(seeds_path) as f:
                 seeds = json.load(f)
@@ -933,22 +950,16 @@ def main():
             os.makedirs(os.path.dirname(seeds_path), exist_ok=True)
             with open(seeds_path, "w") as f:
                 json.dump(seeds, f, indent=1)
-        answer_set = answer_cases(seeds, args.answers)
-        results = recorded(receiver, major, "answers") if args.rescore else receive(receiver, answer_set)
-        verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], answer_set, offer=seeds["offer"])
-        summary = summarize(receiver, full_version, answer_set, results, verdicts)
-        write_results(summary, major, "answers")
-        c = summary["counts"]
-        worst = min(worst, 100.0 * c["agree"] / max(1, c["agree"] + c["missed"] + c["false"]))
-        print(f"{receiver} {full_version}, answers from {len(seeds['answers'])} engines: {c} in "
-              f"{time.time() - started:.0f} s", file=sys.stderr)
+        summary = score(receiver, answer_cases(seeds, args.answers), "answers", args.sdplint, args.rescore,
+                        offer=seeds["offer"])
+        worst = min(worst, agreement(summary["counts"]))
         answered.append(summary)
     held = []
     sets = [("heldout", args.held_out), ("compound", args.compound)]
     for receiver in args.receivers.split(",") if args.held_out or args.compound else ():
         if not installed(receiver):
             continue
-        full_version, major = version(receiver)
+        major = version(receiver)[1]
         for folder, limit in sets:
             if not limit:
                 continue
@@ -960,24 +971,18 @@ def main():
                 held_set = held_out_cases(limit, set(recorded(receiver, major)))
             else:
                 held_set = pool
-            started = time.time()
-            results = recorded(receiver, major, folder) if args.rescore else receive(receiver, held_set)
-            verdicts = run_sdplint(args.sdplint, RECEIVERS[receiver]["profile"], held_set)
-            summary = summarize(receiver, full_version, held_set, results, verdicts)
-            summary["folder"] = folder
-            write_results(summary, major, folder)
-            c = summary["counts"]
-            print(f"{receiver} {full_version}, {folder}: {c} in {time.time() - started:.0f} s", file=sys.stderr)
-            held.append(summary)
+            held.append(score(receiver, held_set, folder, args.sdplint, args.rescore))
     # An explanation no disagreement uses any more is stale: the verdict it explained changed.
     if args.rescore or not args.limit:
-        used = {(s["receiver"] + (" answers" if s in answered else ""), r["outcome"], kind, detail)
-                for s in summaries + answered + held for r in s["rows"] if r["outcome"] != "agree"
+        scored = summaries + answered + held
+        used = {(explanation_key(s), r["outcome"], kind, detail)
+                for s in scored for r in s["rows"] if r["outcome"] != "agree"
                 for kind, detail in [(r["kind"], r["detail"])] + list(zip(r["kind"].split(" + "),
                                                                         r["detail"].split(" + ")))}
-        stale = [key for key in explanations() if key not in used and
-                 any(key[0].split(" ")[0] == s["receiver"] and (key[0].endswith(" answers") == (s in answered))
-                     for s in summaries + answered)]
+        # Held-out and compound sets are samples: only a full set of offers or answers says an
+        # explanation has nothing left to explain.
+        keys = {explanation_key(s) for s in summaries + answered}
+        stale = [key for key in explanations() if key not in used and key[0] in keys]
         for key in stale:
             print(f"explanations.json: no disagreement left for {key}", file=sys.stderr)
     command = "python3 Conformance/run.py"
