@@ -33,7 +33,7 @@ enum LegacyWebRTCInternals {
             }
             return .object(result)
         case .array(let elements):
-            return .array(elements.map { rewrite($0, changed: &changed) })
+            return .array(JSONArray(elements.map { rewrite($0, changed: &changed) }))
         default:
             return value
         }

@@ -129,7 +129,8 @@ public struct RTCStatsStream: LineStream, Sendable {
             let text = Array(block[start..<end])
             let location = SourceLocation(line: number, column: 1, bytes: (offset + start)..<(offset + end))
             guard !text.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let array = JSONValue.parse(bytes: text).value?.arrayValue, array.count >= 2,
+            // An event is a short array: its elements, made once.
+            guard let array = JSONValue.parse(bytes: text).value?.arrayValue.map(Array.init), array.count >= 2,
                 let event = array[0].stringValue
             else {
                 let cut = end == block.count

@@ -119,7 +119,8 @@ extension JSONDocument {
     func parseEmbedded(
         _ node: JSONNode, source: Span<UInt8>, options: JSONParseOptions
     ) -> (document: JSONDocument?, diagnostics: [Diagnostic]) {
-        guard node.table == table, case .string(let text) = node.value, let offsets = node.sourceOffsets(in: source)
+        guard node.tape === tape, let lines = tape.lines, case .string(let text) = node.value,
+            let offsets = node.sourceOffsets(in: source)
         else {
             let error = JSONAccessError.mismatch(node, expected: "string holding JSON text of this document")
             return (nil, [error.diagnostic])
@@ -130,8 +131,8 @@ extension JSONDocument {
                 options: options,
                 diagnostics: DiagnosticCollector(strict: options.strict, limit: options.maxDiagnostics),
                 recordLocations: true, firstLineStart: 0)
-            parser.enclosing = (offsets, table)
-            let value = parser.parseText(bytes, 0..<bytes.count)
+            parser.enclosing = (offsets, lines)
+            let embedded = parser.parseText(bytes, 0..<bytes.count)
             let diagnostics = parser.diagnostics.finish(overflowRule: JSONRules.tooManyFindings).map { diagnostic in
                 var located = diagnostic
                 if !located.message.isEmpty && located.code != JSONRules.tooManyFindings.code {
@@ -139,22 +140,7 @@ extension JSONDocument {
                 }
                 return located
             }
-            guard let value, let rootNode = parser.pendingNodes.last else { return (nil, diagnostics) }
-            parser.nodes.append(rootNode)
-            let mapped = parser.nodes.map { node in
-                var moved = node
-                let range = JSONParser.map(Int(node.start)..<Int(node.end), through: offsets)
-                moved.start = UInt32(truncatingIfNeeded: range.lowerBound)
-                moved.end = UInt32(truncatingIfNeeded: range.upperBound)
-                if node.keyStart != LocationNode.noKey.start {
-                    let key = JSONParser.map(Int(node.keyStart)..<Int(node.keyEnd), through: offsets)
-                    moved.keyStart = UInt32(truncatingIfNeeded: key.lowerBound)
-                    moved.keyEnd = UInt32(truncatingIfNeeded: key.upperBound)
-                }
-                return moved
-            }
-            let embedded = LocationTable(nodes: mapped, lineStarts: table.lineStarts, baseLine: table.baseLine)
-            return (JSONDocument(value: value, table: embedded), diagnostics)
+            return (embedded.map(JSONDocument.init(tape:)), diagnostics)
         }
     }
 }

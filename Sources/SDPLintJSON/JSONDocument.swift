@@ -3,9 +3,9 @@ internal import SDPLintScanning
 
 /// A parsed JSON text that remembers where every value came from.
 ///
-/// Where ``JSONValue`` is the content, a document adds a table with the byte range of each value
-/// and member name, and the start of each line, so a finding about any value — however deep in
-/// a multi-megabyte webrtc-internals dump — can point at its line and column:
+/// Where ``JSONValue`` is the content, a document adds the byte range of each value and member
+/// name, and the start of each line, so a finding about any value — however deep in a
+/// multi-megabyte webrtc-internals dump — can point at its line and column:
 ///
 /// ```swift
 /// let dump = try JSONDocument(parsing: text)
@@ -14,20 +14,21 @@ internal import SDPLintScanning
 /// dump.root["PeerConnections"]?["8-1"]?.location
 /// ```
 ///
-/// The table costs 24 bytes a value and 8 a line, built in the same pass as the values; a
-/// lookup by path costs one name lookup per component, and a line number a binary search.
+/// The document is the parse itself (12 bytes a value and member name, over the text, and 8 bytes
+/// a line): values are made as they are read. A lookup by path costs one name lookup per
+/// component, and a line number a binary search.
 public struct JSONDocument: Sendable, Hashable {
-    /// The content.
-    public let value: JSONValue
-    let table: LocationTable
+    let tape: JSONTape
 
-    init(value: JSONValue, table: LocationTable) {
-        self.value = value
-        self.table = table
+    init(tape: JSONTape) {
+        self.tape = tape
     }
 
+    /// The content.
+    public var value: JSONValue { tape.value(at: 0) }
+
     /// The root value with its location, for walking the tree.
-    public var root: JSONNode { JSONNode(value: value, path: .root, table: table, row: table.rootRow) }
+    public var root: JSONNode { JSONNode(value: value, path: .root, tape: tape, row: 0) }
 
     /// The node at `path`, following the first member for each name.
     ///
@@ -55,7 +56,18 @@ public struct JSONDocument: Sendable, Hashable {
     public func keyLocation(of path: JSONPath) -> SourceLocation? { node(at: path)?.keyLocation }
 
     /// The line and column of any byte range of the text, such as a part of a string value.
-    public func location(of bytes: Range<Int>) -> SourceLocation { table.location(bytes) }
+    public func location(of bytes: Range<Int>) -> SourceLocation {
+        // Every document has lines: only a bare value (JSONValue.parse) is read without them.
+        (tape.lines ?? LineTable(starts: [0], baseLine: 1)).location(bytes)
+    }
+
+    /// Documents are equal when they hold the same text read the same way.
+    public static func == (lhs: JSONDocument, rhs: JSONDocument) -> Bool { lhs.tape.isEquivalent(to: rhs.tape) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tape.origin)
+        hasher.combine(tape.text)
+    }
 
     // MARK: Parsing
 
@@ -104,81 +116,28 @@ public struct JSONDocument: Sendable, Hashable {
     /// - Returns: The document or `nil`, the findings in the order of the text, and the text.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<JSONDocument?> {
-        options.parseWhole(bytes) { span, collector in parse(span, 0..<span.count, options: options, into: &collector) }
+        options.parseWhole(bytes) { span, collector in
+            parse(span, 0..<span.count, options: options, sharing: bytes, into: &collector)
+        }
     }
 
     /// Reads the JSON text at `range` of a larger input, with locations in that input: lines
-    /// count from the collector's current `line`, which starts at its `lineStart`.
+    /// count from the collector's current `line`, which starts at its `lineStart`. `source`, when
+    /// given, is the array `bytes` views, which the document then shares instead of copying it.
     ///
     /// - Complexity: O(n) in `range.count`.
     package static func parse(
-        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .lenient,
+        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .lenient, sharing source: [UInt8]? = nil,
         into diagnostics: inout DiagnosticCollector
     ) -> JSONDocument? {
-        // Offsets are stored in 32 bits.
-        guard range.upperBound < Int(UInt32.max) else {
-            let location = SourceLocation(line: diagnostics.line, column: 1, bytes: range.lowerBound..<range.lowerBound)
-            diagnostics.report(
-                JSONRules.documentTooLarge, at: location,
-                "the text ends \(range.upperBound) bytes into its input; document locations reach 4 GiB")
-            return nil
-        }
         var parser = JSONParser(
             options: options, diagnostics: diagnostics, recordLocations: true,
             firstLineStart: min(diagnostics.lineStart, range.lowerBound))
+        parser.source = source
         diagnostics = DiagnosticCollector()
         let clamped = max(0, range.lowerBound)..<min(bytes.count, max(range.upperBound, range.lowerBound))
-        let value = parser.parseText(bytes, clamped)
+        let tape = parser.parseText(bytes, clamped)
         diagnostics = parser.diagnostics
-        guard let value, let rootNode = parser.pendingNodes.last else { return nil }
-        parser.nodes.append(rootNode)
-        let table = LocationTable(nodes: parser.nodes, lineStarts: parser.lineStarts, baseLine: parser.baseLine)
-        return JSONDocument(value: value, table: table)
-    }
-}
-
-/// The locations of a document's values, shared by the document and its nodes.
-final class LocationTable: Sendable, Hashable {
-    let nodes: [LocationNode]
-    let lineStarts: [Int]
-    let baseLine: Int
-
-    init(nodes: [LocationNode], lineStarts: [Int], baseLine: Int) {
-        self.nodes = nodes
-        self.lineStarts = lineStarts
-        self.baseLine = baseLine
-    }
-
-    /// The root is the last row: rows are written as their containers close.
-    var rootRow: Int { nodes.count - 1 }
-
-    func location(_ range: Range<Int>) -> SourceLocation {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= range.lowerBound { low = middle } else { high = middle - 1 }
-        }
-        return SourceLocation(line: baseLine + low, column: range.lowerBound - lineStarts[low] + 1, bytes: range)
-    }
-
-    func location(ofRow row: Int) -> SourceLocation {
-        let node = nodes[row]
-        return location(Int(node.start)..<Int(node.end))
-    }
-
-    func keyLocation(ofRow row: Int) -> SourceLocation? {
-        let node = nodes[row]
-        guard node.keyStart != LocationNode.noKey.start else { return nil }
-        return location(Int(node.keyStart)..<Int(node.keyEnd))
-    }
-
-    static func == (lhs: LocationTable, rhs: LocationTable) -> Bool {
-        lhs === rhs || (lhs.baseLine == rhs.baseLine && lhs.lineStarts == rhs.lineStarts && lhs.nodes == rhs.nodes)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(baseLine)
-        hasher.combine(nodes.count)
+        return tape.map(JSONDocument.init(tape:))
     }
 }

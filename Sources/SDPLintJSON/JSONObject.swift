@@ -4,8 +4,10 @@
 /// linter has to see them: this type keeps every member as written. Looking a name up returns the
 /// first member with that name, as ``values(forKey:)`` returns all of them.
 ///
-/// Lookups are O(1) on average: objects with more than a few members carry an index from name to
-/// first position, built once.
+/// An object read from a text is a view of the parse: a lookup compares the names as written,
+/// without making a `String` of each, O(n) in the members. An object built in code, or changed,
+/// holds its members, and one with more than a few carries an index from name to first position,
+/// making lookups O(1) on average.
 ///
 /// RFC 8259 §4 <https://www.rfc-editor.org/rfc/rfc8259#section-4>
 ///
@@ -13,9 +15,7 @@
 /// object = begin-object [ member *( value-separator member ) ] end-object
 /// member = string name-separator value
 /// ```
-public struct JSONObject: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral,
-    CustomStringConvertible
-{
+public struct JSONObject: Sendable, Hashable, Collection, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// One name/value pair.
     public struct Member: Sendable, Hashable {
         public var key: String
@@ -27,10 +27,15 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
         }
     }
 
-    /// The members in document order.
-    public private(set) var members: [Member]
-    /// The position of the first member with each name, for objects above `indexThreshold`.
-    private var index: [String: Int]?
+    enum Storage: Sendable {
+        /// The members, and for more than `indexThreshold` of them the position of the first
+        /// member with each name.
+        case members([Member], index: [String: Int]?)
+        /// The object at `row` of a parse.
+        case tape(JSONTape, row: Int)
+    }
+
+    private var storage: Storage
 
     /// Objects up to this many members are searched linearly: faster than hashing for the small
     /// envelopes of signaling.
@@ -40,8 +45,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     ///
     /// - Complexity: O(n).
     public init(_ members: [Member] = []) {
-        self.members = members
-        rebuildIndex()
+        storage = .members(members, index: Self.index(of: members))
     }
 
     /// An object from name/value pairs, in this order, duplicates kept.
@@ -53,35 +57,79 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
         self.init(pairs: elements)
     }
 
-    /// The parser's initializer: the index of first positions was built while reading.
-    init(members: [Member], index: [String: Int]?) {
-        self.members = members
-        self.index = index
-        if index == nil && members.count > Self.indexThreshold { rebuildIndex() }
+    init(tape: JSONTape, row: Int) {
+        storage = .tape(tape, row: row)
+    }
+
+    /// The members in document order.
+    ///
+    /// - Complexity: O(n); a parsed object makes each name and value as it goes.
+    public var members: [Member] {
+        switch storage {
+        case .members(let members, _): members
+        case .tape: Array(self)
+        }
     }
 
     // MARK: Collection
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { members.count }
-    public subscript(position: Int) -> Member { members[position] }
+    /// A position in an object: the member's offset in an object built in code, the row of its
+    /// name in a parsed one (rows increase along an object).
+    public struct Index: Sendable, Hashable, Comparable {
+        let position: Int
+
+        public static func < (lhs: Index, rhs: Index) -> Bool { lhs.position < rhs.position }
+    }
+
+    public var startIndex: Index {
+        switch storage {
+        case .members: Index(position: 0)
+        case .tape(_, let row): Index(position: row + 1)
+        }
+    }
+
+    public var endIndex: Index {
+        switch storage {
+        case .members(let members, _): Index(position: members.count)
+        case .tape(let tape, let row): Index(position: tape.next(after: row))
+        }
+    }
+
+    public func index(after index: Index) -> Index {
+        switch storage {
+        case .members: Index(position: index.position + 1)
+        case .tape(let tape, _): Index(position: tape.next(after: index.position + 1))
+        }
+    }
+
+    public subscript(index: Index) -> Member {
+        switch storage {
+        case .members(let members, _): members[index.position]
+        case .tape(let tape, _):
+            Member(key: tape.string(at: index.position), value: tape.value(at: index.position + 1))
+        }
+    }
 
     // MARK: Names
 
     /// The names in document order, duplicates included.
-    public var keys: [String] { members.map(\.key) }
+    public var keys: [String] { map(\.key) }
 
     /// The value of the first member named `key`; setting replaces that member's value, or
     /// appends a member when there is none, and setting `nil` removes every member named `key`.
     ///
-    /// - Complexity: O(1) on average to read; O(n) to remove.
+    /// - Complexity: reading, O(1) on average for an object built in code, O(n) for a parsed
+    ///   one; O(n) to remove.
     public subscript(key: String) -> JSONValue? {
-        get { firstIndex(forKey: key).map { members[$0].value } }
+        get { first(named: key).map { self[$0.index].value } }
         set {
             if let newValue {
-                if let position = firstIndex(forKey: key) {
+                var (members, index) = owned()
+                if let position = Self.firstOffset(of: key, in: members, index: index) {
                     members[position].value = newValue
+                    storage = .members(members, index: index)
                 } else {
+                    storage = .members(members, index: index)
                     append(key, newValue)
                 }
             } else {
@@ -90,30 +138,47 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
         }
     }
 
-    /// The position of the first member named `key`.
-    public func firstIndex(forKey key: String) -> Int? {
-        if let index { return index[key] }
-        return members.firstIndex { $0.key == key }
+    /// The position of the first member named `key`, and its offset from the start.
+    func first(named key: String) -> (index: Index, offset: Int)? {
+        switch storage {
+        case .members(let members, let index):
+            return Self.firstOffset(of: key, in: members, index: index).map { (Index(position: $0), $0) }
+        case .tape(let tape, let row):
+            let end = tape.next(after: row)
+            var child = row + 1
+            var offset = 0
+            while child < end {
+                if tape.string(at: child, equals: key) { return (Index(position: child), offset) }
+                child = tape.next(after: child + 1)
+                offset += 1
+            }
+            return nil
+        }
     }
+
+    /// The offset of the first member named `key`.
+    public func firstIndex(forKey key: String) -> Int? { first(named: key)?.offset }
 
     /// The values of every member named `key`, in document order.
     ///
     /// - Complexity: O(n).
     public func values(forKey key: String) -> [JSONValue] {
-        members.filter { $0.key == key }.map(\.value)
+        filter { $0.key == key }.map(\.value)
     }
 
     /// Whether a member is named `key`.
-    public func contains(key: String) -> Bool { firstIndex(forKey: key) != nil }
+    public func contains(key: String) -> Bool { first(named: key) != nil }
 
     /// Adds a member at the end, even when another has the same name.
     public mutating func append(_ key: String, _ value: JSONValue) {
+        var (members, index) = owned()
         members.append(Member(key: key, value: value))
         if index != nil {
             if index?[key] == nil { index?[key] = members.count - 1 }
-        } else if members.count > Self.indexThreshold {
-            rebuildIndex()
+        } else {
+            index = Self.index(of: members)
         }
+        storage = .members(members, index: index)
     }
 
     /// Removes every member named `key`.
@@ -121,28 +186,51 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// - Complexity: O(n).
     public mutating func removeAll(forKey key: String) {
         guard contains(key: key) else { return }
+        var (members, _) = owned()
         members.removeAll { $0.key == key }
-        rebuildIndex()
+        storage = .members(members, index: Self.index(of: members))
     }
 
-    private mutating func rebuildIndex() {
-        guard members.count > Self.indexThreshold else {
-            index = nil
-            return
+    /// The members and index to change; the storage is left empty so that they are not shared.
+    private mutating func owned() -> ([Member], [String: Int]?) {
+        switch storage {
+        case .members(let members, let index):
+            storage = .members([], index: nil)
+            return (members, index)
+        case .tape:
+            let members = Array(self)
+            return (members, Self.index(of: members))
         }
+    }
+
+    private static func firstOffset(of key: String, in members: [Member], index: [String: Int]?) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
+    private static func index(of members: [Member]) -> [String: Int]? {
+        guard members.count > indexThreshold else { return nil }
         var built: [String: Int] = [:]
         built.reserveCapacity(members.count)
         for (position, member) in members.enumerated() where built[member.key] == nil {
             built[member.key] = position
         }
-        index = built
+        return built
     }
 
     // MARK: Equality
 
     /// Objects are equal when they have the same members in the same order.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.members == rhs.members }
-    public func hash(into hasher: inout Hasher) { hasher.combine(members) }
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        JSONTape.sameRow(lhs.parsed, rhs.parsed) || lhs.elementsEqual(rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) { hashElements(into: &hasher) }
+
+    /// The parse and row this object reads, for a parsed object.
+    private var parsed: (JSONTape, Int)? {
+        if case .tape(let tape, let row) = storage { (tape, row) } else { nil }
+    }
 
     /// The compact JSON text.
     public var description: String { JSONValue.object(self).serialized() }

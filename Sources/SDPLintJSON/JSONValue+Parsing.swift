@@ -52,7 +52,9 @@ extension JSONValue {
     /// - Returns: The value or `nil`, the findings in the order of the text, and the text.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(bytes: [UInt8], options: JSONParseOptions = .lenient) -> ParseResult<JSONValue?> {
-        options.parseWhole(bytes) { span, collector in parse(span, 0..<span.count, options: options, into: &collector) }
+        options.parseWhole(bytes) { span, collector in
+            parse(span, 0..<span.count, options: options, sharing: bytes, into: &collector)
+        }
     }
 
     /// Reads the JSON text at `range` of a larger input: the entry point for other parsers (a
@@ -60,22 +62,24 @@ extension JSONValue {
     ///
     /// Findings go to `diagnostics` with absolute byte ranges; lines count from the collector's
     /// current `line`, which starts at its `lineStart`. The collector's strictness and limit
-    /// apply; `options` gives the limits. The collector's line is left as it was.
+    /// apply; `options` gives the limits. The collector's line is left as it was. `source`, when
+    /// given, is the array `bytes` views, which the value then shares instead of copying its text.
     ///
     /// - Returns: The value, or `nil` after a fatal error.
     /// - Complexity: O(n) in `range.count`.
     package static func parse(
-        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .lenient,
+        _ bytes: Span<UInt8>, _ range: Range<Int>, options: JSONParseOptions = .lenient, sharing source: [UInt8]? = nil,
         into diagnostics: inout DiagnosticCollector
     ) -> JSONValue? {
         var parser = JSONParser(
             options: options, diagnostics: diagnostics, recordLocations: false,
             firstLineStart: min(diagnostics.lineStart, range.lowerBound))
+        parser.source = source
         diagnostics = DiagnosticCollector()
         let clamped = max(0, range.lowerBound)..<min(bytes.count, max(range.upperBound, range.lowerBound))
-        let value = parser.parseText(bytes, clamped)
+        let tape = parser.parseText(bytes, clamped)
         diagnostics = parser.diagnostics
-        return value
+        return tape?.value(at: 0)
     }
 }
 

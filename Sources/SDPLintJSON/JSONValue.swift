@@ -15,7 +15,7 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
     case bool(Bool)
     case number(JSONNumber)
     case string(String)
-    case array([JSONValue])
+    case array(JSONArray)
     case object(JSONObject)
 
     /// The kinds of value, for messages ("expected string, found number").
@@ -47,7 +47,7 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
 
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
 
-    public var arrayValue: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
+    public var arrayValue: JSONArray? { if case .array(let value) = self { value } else { nil } }
 
     public var objectValue: JSONObject? { if case .object(let value) = self { value } else { nil } }
 
@@ -55,9 +55,11 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
 
     /// The element at `index`, when this is an array that long.
+    ///
+    /// - Complexity: O(index) for a parsed array (``JSONArray``).
     public subscript(index: Int) -> JSONValue? {
-        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
-        return elements[index]
+        guard case .array(let elements) = self else { return nil }
+        return elements.element(at: index)
     }
 
     /// The value at `path`, following the first member for each name.
@@ -91,6 +93,6 @@ extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
     public init(floatLiteral value: Double) { self = .number(JSONNumber(floatLiteral: value)) }
     public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(JSONArray(elements)) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(pairs: elements)) }
 }

@@ -133,7 +133,7 @@ import Testing
             for _ in 0..<(random.next() % 12) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
             return .string(text)
         case 4:
-            return .array((0..<(random.next() % 5)).map { _ in generate(&random, depth: depth + 1) })
+            return .array(JSONArray((0..<(random.next() % 5)).map { _ in generate(&random, depth: depth + 1) }))
         default:
             var object = JSONObject()
             for _ in 0..<(random.next() % 6) {

@@ -40,7 +40,8 @@ import Testing
         case 2: return .number(number(using: &rng))
         case 3: return .string(string(using: &rng))
         case 4, 5:
-            return .array((0..<Int.random(in: 0...5, using: &rng)).map { _ in value(depth: depth + 1, using: &rng) })
+            return .array(
+                JSONArray((0..<Int.random(in: 0...5, using: &rng)).map { _ in value(depth: depth + 1, using: &rng) }))
         default:
             // Duplicate names are kept, in order (RFC 8259 §4 leaves them to the reader).
             let keys = (0..<Int.random(in: 0...5, using: &rng)).map { _ in

@@ -13,12 +13,13 @@ extension JSONParser {
     /// unescaped  = %x20-21 / %x23-5B / %x5D-10FFFF
     /// ```
     ///
-    /// A string without escapes or repairs becomes a `String` straight from the input bytes,
-    /// validated on the way; only escapes and repairs go through the scratch buffer.
+    /// A string without escapes or repairs is its bytes in the text, validated on the way and not
+    /// copied; only a string with escapes or repairs is decoded, through the scratch buffer, into
+    /// a `String` of `strings`.
     ///
-    /// - Returns: The text, or `nil` when the string is unterminated or too long.
+    /// - Returns: The string's row, or `nil` when it is unterminated or too long.
     /// - Complexity: O(n) in the string's length, eight bytes at a time over plain ASCII.
-    mutating func readString(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> String? {
+    mutating func readString(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> JSONTape.Row? {
         let quote = i
         let contentStart = i + 1
         var position = contentStart
@@ -63,9 +64,14 @@ extension JSONParser {
                     return nil
                 }
                 i = position + 1
-                guard rewriting else { return Bytes.string(bytes, contentStart..<position) }
+                guard rewriting else { return row(.string, quote..<i) }
                 flush(bytes, runStart..<position)
-                return String(decoding: scratch, as: UTF8.self)
+                guard strings.count <= JSONTape.Row.maxPayload else {
+                    _ = tooManyRows(at: quote)
+                    return nil
+                }
+                strings.append(String(decoding: scratch, as: UTF8.self))
+                return row(.escapedString, quote..<i, payload: UInt32(truncatingIfNeeded: strings.count - 1))
             } else if byte == ASCII.backslash {
                 if !rewriting {
                     scratch.removeAll(keepingCapacity: true)
@@ -124,6 +130,15 @@ extension JSONParser {
     mutating func flush(_ bytes: Span<UInt8>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         bytes.extracting(range).withUnsafeBufferPointer { scratch.append(contentsOf: $0) }
+    }
+
+    /// The text of a string row just read from `bytes`: a member name, which the parser keeps
+    /// as a `String` for its duplicate checks and paths.
+    func string(of row: JSONTape.Row, in bytes: Span<UInt8>) -> String {
+        guard row.kind == .escapedString else {
+            return Bytes.string(bytes, origin + Int(row.start) + 1..<origin + Int(row.end) - 1)
+        }
+        return strings[Int(row.payload)]
     }
 
     /// Reads the escape whose backslash is at `position` into the scratch buffer, leaving

@@ -15,9 +15,11 @@ internal import SDPLintScanning
 /// ws        = *( %x20 / %x09 / %x0A / %x0D )
 /// ```
 ///
-/// Values of an open container wait on one shared stack (`values`, with `keys` beside it for
-/// objects); closing the container moves them into its array or object. So each value is copied
-/// once, memory stays proportional to the input, and nesting depth costs heap, not call stack.
+/// Each value and member name becomes one row of a ``JSONTape`` as it is read, in the order of the
+/// text; closing a container writes where its contents end into its row. Nothing moves and no
+/// container is built, so memory is the text, 12 bytes a row and the strings written with
+/// escapes, decoded; nesting depth costs heap, not call stack. The names of open objects wait on
+/// a stack (`keys`) for duplicate checks and paths.
 ///
 /// Errors are fatal except where the repair is local and certain: a trailing comma or a comment
 /// is skipped, an invalid escape or UTF-8 sequence becomes U+FFFD, a raw control character is
@@ -29,37 +31,42 @@ struct JSONParser {
 
     // The stacks of open containers.
     var frames: [Frame] = []
-    var values: [JSONValue] = []
     var keys: [String] = []
     var keyStarts: [Int] = []
+
+    /// What the parse builds (``JSONTape``): the rows, with offsets from `origin`, and the strings
+    /// written with escapes, decoded.
+    var rows = JSONTape.Rows()
+    var strings: [String] = []
+    var origin = 0
+    /// The array the parsed bytes are, when the caller has one: the tape shares it instead of
+    /// copying the text.
+    var source: [UInt8]?
 
     /// The offset at which each line starts, in order; line `baseLine + k` starts at `lineStarts[k]`.
     var lineStarts: [Int]
     let baseLine: Int
 
-    /// Where each value is, for ``JSONDocument``; empty unless `recordLocations`.
+    /// Whether the tape keeps the lines, to locate its values: for ``JSONDocument``.
     let recordLocations: Bool
-    var nodes: [LocationNode] = []
-    var pendingNodes: [LocationNode] = []
-    /// The quoted name of the member whose value is read next.
-    var pendingKey: (start: UInt32, end: UInt32) = LocationNode.noKey
 
     /// Unescaped string bytes, reused from string to string.
     var scratch: [UInt8] = []
 
     /// For a text that is itself the content of a JSON string: where each of its bytes is in
     /// the enclosing text, and that text's lines. Findings are then located in the enclosing text.
-    var enclosing: (offsets: [Int], table: LocationTable)?
+    var enclosing: (offsets: [Int], lines: LineTable)?
 
     struct Frame {
         let isObject: Bool
         /// The offset of the "[" or "{".
         let start: Int
-        /// Where the container's values (and keys) begin on the shared stacks.
-        let valueBase: Int
+        /// The container's row.
+        let row: Int
+        /// The values read so far.
+        var count = 0
+        /// Where the object's names begin on `keys`.
         let keyBase: Int
-        /// The quoted name of this container when it is a member value.
-        let key: (start: UInt32, end: UInt32)
         /// Whether the object outgrew linear search and has a table on `lookups`.
         var hasLookup = false
     }
@@ -84,14 +91,8 @@ struct JSONParser {
     ///
     /// - Complexity: O(log lines).
     func location(_ range: Range<Int>) -> SourceLocation {
-        if let enclosing { return enclosing.table.location(Self.map(range, through: enclosing.offsets)) }
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= range.lowerBound { low = middle } else { high = middle - 1 }
-        }
-        return SourceLocation(line: baseLine + low, column: range.lowerBound - lineStarts[low] + 1, bytes: range)
+        if let enclosing { return enclosing.lines.location(Self.map(range, through: enclosing.offsets)) }
+        return LineTable(starts: lineStarts, baseLine: baseLine).location(range)
     }
 
     /// `range` of an embedded text as the range of the enclosing text it was decoded from.
@@ -126,8 +127,7 @@ struct JSONParser {
         components.reserveCapacity(frames.count)
         for depth in 0..<max(0, frames.count - 1) {
             let frame = frames[depth]
-            let position = frames[depth + 1].valueBase - frame.valueBase
-            components.append(component(of: frame, at: position))
+            components.append(component(of: frame, at: frame.count))
         }
         return JSONPath(components)
     }
@@ -137,7 +137,7 @@ struct JSONParser {
     func valuePath() -> JSONPath {
         guard let top = frames.last else { return .root }
         var path = containerPath()
-        let position = values.count - top.valueBase
+        let position = top.count
         if !top.isObject || keys.count > top.keyBase + position {
             path.components.append(component(of: top, at: position))
         }
@@ -148,7 +148,7 @@ struct JSONParser {
     func lastValuePath() -> JSONPath {
         guard let top = frames.last else { return .root }
         var path = containerPath()
-        let position = values.count - top.valueBase - 1
+        let position = top.count - 1
         if position >= 0 { path.components.append(component(of: top, at: position)) }
         return path
     }
@@ -161,17 +161,25 @@ struct JSONParser {
 
     /// Reads the JSON text in `range`: one value with whitespace around it.
     ///
-    /// - Returns: The value, or `nil` after a fatal error.
+    /// - Returns: The parse, or `nil` after a fatal error.
     /// - Complexity: O(n) in `range.count`.
-    mutating func parseText(_ bytes: Span<UInt8>, _ range: Range<Int>) -> JSONValue? {
+    mutating func parseText(_ bytes: Span<UInt8>, _ range: Range<Int>) -> JSONTape? {
         guard range.count <= limits.maxBytes else {
             report(
                 JSONRules.documentTooLarge, range.lowerBound..<range.lowerBound,
                 "the text is \(range.count) bytes, more than the limit of \(limits.maxBytes)")
             return nil
         }
+        // A tape's offsets are 32-bit.
+        guard range.count < Int(UInt32.max) else {
+            report(
+                JSONRules.documentTooLarge, range.lowerBound..<range.lowerBound,
+                "the text is \(range.count) bytes; one parse reads at most 4 GiB")
+            return nil
+        }
         var i = range.lowerBound
         let end = range.upperBound
+        origin = i
         if end - i >= 3 && bytes[i] == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF {
             report(
                 JSONRules.byteOrderMark, i..<i + 3,
@@ -187,52 +195,66 @@ struct JSONParser {
                     : "the text holds only whitespace: expected a JSON value")
             return nil
         }
-        guard let value = parseValue(bytes, &i, end) else { return nil }
+        guard parseValue(bytes, &i, end) else { return nil }
         i = skipWhitespace(bytes, i, end)
         if i < end {
             report(
                 JSONRules.trailingContent, i..<end,
                 "unexpected \(bytes[i].displayed) after the end of the JSON value; a text holds exactly one value")
         }
-        return value
+        let text: [UInt8]
+        if let source, range == 0..<source.count {
+            text = source
+        } else {
+            text = bytes.extracting(range).withUnsafeBufferPointer { Array($0) }
+        }
+        var lines: LineTable?
+        if let enclosing {
+            lines = enclosing.lines
+        } else if recordLocations {
+            lines = LineTable(starts: lineStarts, baseLine: baseLine)
+        }
+        return JSONTape(
+            text: text, origin: origin, rows: rows, strings: strings, lines: lines, mapping: enclosing?.offsets)
     }
 
-    /// Reads one value at `i` and everything nested in it, leaving `i` just past it.
-    mutating func parseValue(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> JSONValue? {
+    /// Reads one value at `i` and everything nested in it into rows, leaving `i` just past it.
+    ///
+    /// - Returns: `false` after a fatal error.
+    mutating func parseValue(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> Bool {
         let baseDepth = frames.count
         readValue: while true {
             guard i < end else {
                 report(JSONRules.unexpectedEnd, end..<end, "the text ends where a value was expected at \(valuePath())")
-                return nil
+                return false
             }
             let byte = bytes[unchecked: i]
             switch byte {
             case ASCII.openBrace, ASCII.openBracket:
                 let isObject = byte == ASCII.openBrace
-                guard open(isObject: isObject, at: i) else { return nil }
+                guard open(isObject: isObject, at: i) else { return false }
                 i = skipWhitespace(bytes, i + 1, end)
                 let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
                 if i < end && bytes[unchecked: i] == closer {
-                    close(at: i)
+                    guard close(at: i) else { return false }
                     i += 1
                 } else if isObject {
-                    guard readKey(bytes, &i, end) else { return nil }
+                    guard readKey(bytes, &i, end) else { return false }
                     continue readValue
                 } else {
                     continue readValue
                 }
             case ASCII.quote:
-                let start = i
-                guard let text = readString(bytes, &i, end) else { return nil }
-                push(.string(text), start..<i)
+                guard let string = readString(bytes, &i, end) else { return false }
+                push(string)
             case ASCII.minus, ASCII.zero...ASCII.nine:
                 let start = i
-                guard let number = readNumber(bytes, &i, end) else { return nil }
-                push(.number(number), start..<i)
+                guard readNumber(bytes, &i, end) else { return false }
+                push(row(.number, start..<i))
             default:
                 let start = i
-                guard let literal = readLiteral(bytes, &i, end) else { return nil }
-                push(literal, start..<i)
+                guard let literal = readLiteral(bytes, &i, end) else { return false }
+                push(row(literal, start..<i))
             }
 
             // After a value: a separator, the end of its container, or the end of the text.
@@ -246,11 +268,11 @@ struct JSONParser {
                         JSONRules.unexpectedEnd, end..<end,
                         "the text ends inside the \(kind) at \(containerPath()) opened at \(location(top.start..<top.start + 1)); expected ',' or '\(top.isObject ? "}" : "]")'"
                     )
-                    return nil
+                    return false
                 }
                 let separator = bytes[unchecked: i]
                 if separator == closer {
-                    close(at: i)
+                    guard close(at: i) else { return false }
                     i += 1
                     continue
                 }
@@ -260,7 +282,7 @@ struct JSONParser {
                         JSONRules.unexpectedCharacter, i..<i + 1,
                         "expected ',' or '\(top.isObject ? "}" : "]")' after the \(kind) \(lastValuePath()), found \(describe(bytes, i, end))"
                     )
-                    return nil
+                    return false
                 }
                 let comma = i
                 i = skipWhitespace(bytes, i + 1, end)
@@ -269,29 +291,30 @@ struct JSONParser {
                         JSONRules.trailingComma, comma..<comma + 1,
                         "trailing comma after the last \(top.isObject ? "member" : "element") \(lastValuePath()); JSON allows none"
                     )
-                    close(at: i)
+                    guard close(at: i) else { return false }
                     i += 1
                     continue
                 }
-                if values.count - top.valueBase >= limits.maxItems {
+                if top.count >= limits.maxItems {
                     report(
                         JSONRules.tooManyItems, i..<i + 1,
                         "the \(top.isObject ? "object" : "array") at \(containerPath()) has more than \(limits.maxItems) \(top.isObject ? "members" : "elements"), the limit"
                     )
-                    return nil
+                    return false
                 }
                 if top.isObject {
-                    guard readKey(bytes, &i, end) else { return nil }
+                    guard readKey(bytes, &i, end) else { return false }
                 }
                 continue readValue
             }
-            return values.popLast()
+            return true
         }
     }
 
     // MARK: - Containers
 
-    /// Opens an array or object at `offset`, unless that would nest too deep.
+    /// Opens an array or object at `offset`, unless that would nest too deep. Its row is written
+    /// now and completed when it closes.
     mutating func open(isObject: Bool, at offset: Int) -> Bool {
         guard frames.count < maxDepth else {
             report(
@@ -300,62 +323,52 @@ struct JSONParser {
             )
             return false
         }
-        let key = currentKey()
-        frames.append(Frame(isObject: isObject, start: offset, valueBase: values.count, keyBase: keys.count, key: key))
+        guard rows.count < JSONTape.Row.maxPayload else { return tooManyRows(at: offset) }
+        frames.append(Frame(isObject: isObject, start: offset, row: rows.count, keyBase: keys.count))
+        rows.append(row(isObject ? .object : .array, offset..<offset + 1))
         return true
     }
 
-    /// Closes the innermost container at the offset of its "]" or "}", moving its values into it.
-    mutating func close(at offset: Int) {
-        guard let frame = frames.popLast() else { return }
-        let count = values.count - frame.valueBase
-        let value: JSONValue
+    /// Closes the innermost container at the offset of its "]" or "}": its row gets its end and
+    /// where its contents end.
+    ///
+    /// - Returns: `false` when the text has more rows than a tape can index.
+    mutating func close(at offset: Int) -> Bool {
+        guard rows.count <= JSONTape.Row.maxPayload else { return tooManyRows(at: offset) }
+        guard let frame = frames.popLast() else { return true }
         if frame.isObject {
-            var members: [JSONObject.Member] = []
-            members.reserveCapacity(count)
-            for position in 0..<count {
-                members.append(
-                    JSONObject.Member(key: keys[frame.keyBase + position], value: values[frame.valueBase + position]))
-            }
-            keys.removeLast(count)
-            keyStarts.removeLast(count)
-            value = .object(JSONObject(members: members, index: frame.hasLookup ? lookups.popLast() : nil))
-        } else {
-            value = .array(Array(values[frame.valueBase...]))
+            keys.removeLast(frame.count)
+            keyStarts.removeLast(frame.count)
+            if frame.hasLookup { _ = lookups.popLast() }
         }
-        values.removeLast(count)
-        if recordLocations {
-            let first = UInt32(truncatingIfNeeded: nodes.count)
-            nodes.append(contentsOf: pendingNodes[frame.valueBase...])
-            pendingNodes.removeLast(count)
-            pendingNodes.append(
-                LocationNode(
-                    start: UInt32(truncatingIfNeeded: frame.start), end: UInt32(truncatingIfNeeded: offset + 1),
-                    keyStart: frame.key.start, keyEnd: frame.key.end,
-                    firstChild: first, childCount: UInt32(truncatingIfNeeded: count)))
-        }
-        values.append(value)
+        rows[frame.row] = JSONTape.Row(
+            frame.isObject ? .object : .array, start: UInt32(truncatingIfNeeded: frame.start - origin),
+            end: UInt32(truncatingIfNeeded: offset + 1 - origin), payload: UInt32(truncatingIfNeeded: rows.count))
+        if !frames.isEmpty { frames[frames.count - 1].count += 1 }
+        return true
     }
 
-    /// Adds a complete scalar value at `range` to the open container.
+    /// Adds a complete scalar value to the open container.
     @inline(__always)
-    mutating func push(_ value: JSONValue, _ range: Range<Int>) {
-        if recordLocations {
-            let key = currentKey()
-            pendingNodes.append(
-                LocationNode(
-                    start: UInt32(truncatingIfNeeded: range.lowerBound),
-                    end: UInt32(truncatingIfNeeded: range.upperBound),
-                    keyStart: key.start, keyEnd: key.end, firstChild: 0, childCount: 0))
-        }
-        values.append(value)
+    mutating func push(_ row: JSONTape.Row) {
+        rows.append(row)
+        if !frames.isEmpty { frames[frames.count - 1].count += 1 }
     }
 
-    /// The name of the value about to be read, when it is a member value.
+    /// A row of `kind` for the bytes at `range`.
     @inline(__always)
-    func currentKey() -> (start: UInt32, end: UInt32) {
-        guard let top = frames.last, top.isObject else { return LocationNode.noKey }
-        return pendingKey
+    func row(_ kind: JSONTape.Kind, _ range: Range<Int>, payload: UInt32 = 0) -> JSONTape.Row {
+        JSONTape.Row(
+            kind, start: UInt32(truncatingIfNeeded: range.lowerBound - origin),
+            end: UInt32(truncatingIfNeeded: range.upperBound - origin), payload: payload)
+    }
+
+    /// Reports that the text has more values than a tape can index (2²⁹); `false`.
+    mutating func tooManyRows(at offset: Int) -> Bool {
+        report(
+            JSONRules.documentTooLarge, offset..<offset + 1,
+            "the text has more than \(JSONTape.Row.maxPayload) values and member names, the most one parse holds")
+        return false
     }
 
     /// Reads `string ws ":" ws` at `i`: a member name and its separator.
@@ -397,7 +410,8 @@ struct JSONParser {
             }
             return false
         }
-        guard let key = readString(bytes, &i, end) else { return false }
+        guard let keyRow = readString(bytes, &i, end) else { return false }
+        let key = string(of: keyRow, in: bytes)
         let keyRange = start..<i
         guard let top = frames.last else { return false }
         let position = keys.count - top.keyBase
@@ -415,7 +429,7 @@ struct JSONParser {
         }
         keys.append(key)
         keyStarts.append(start)
-        pendingKey = (UInt32(truncatingIfNeeded: keyRange.lowerBound), UInt32(truncatingIfNeeded: keyRange.upperBound))
+        rows.append(keyRow)
 
         i = skipWhitespace(bytes, i, end)
         guard i < end else {
@@ -515,7 +529,7 @@ struct JSONParser {
     // MARK: - Literals
 
     /// Reads `true`, `false` or `null` at `i`, or reports what stands there instead of a value.
-    mutating func readLiteral(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> JSONValue? {
+    mutating func readLiteral(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> JSONTape.Kind? {
         let start = i
         let byte = bytes[unchecked: i]
         guard byte.isAlpha || byte == ASCII.underscore || byte == UInt8(ascii: "$") else {
@@ -526,11 +540,11 @@ struct JSONParser {
         let word = start..<wordEnd
         if Bytes.equals(bytes, word, "true") {
             i = wordEnd
-            return .bool(true)
+            return .true
         }
         if Bytes.equals(bytes, word, "false") {
             i = wordEnd
-            return .bool(false)
+            return .false
         }
         if Bytes.equals(bytes, word, "null") {
             i = wordEnd
@@ -588,8 +602,10 @@ struct JSONParser {
 
     // MARK: - Numbers
 
-    /// Reads a number at `i` (which holds "-" or a digit).
-    mutating func readNumber(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> JSONNumber? {
+    /// Reads a number at `i` (which holds "-" or a digit), leaving `i` past it.
+    ///
+    /// - Returns: `false` when it is not a valid number.
+    mutating func readNumber(_ bytes: Span<UInt8>, _ i: inout Int, _ end: Int) -> Bool {
         let start = i
         switch JSONNumber.scanReportingProblem(bytes, start..<end) {
         case .number(let numberEnd):
@@ -601,13 +617,13 @@ struct JSONParser {
                     \(limits.maxNumberLength)
                     """
                 )
-                return nil
+                return false
             }
             i = numberEnd
-            return JSONNumber(uncheckedText: Bytes.string(bytes, start..<numberEnd))
+            return true
         case .problem(let range, let reason):
             report(JSONRules.invalidNumber, range, "the number at \(valuePath()) \(reason)")
-            return nil
+            return false
         }
     }
 
@@ -626,20 +642,4 @@ struct JSONParser {
         default: return byte.displayed
         }
     }
-}
-
-/// Where one value is in the text: a row of ``JSONDocument``'s table. Offsets are 32-bit to keep
-/// the table at 24 bytes a value; documents are limited to 4 GiB accordingly.
-struct LocationNode: Sendable, Equatable {
-    /// The value's bytes, from its first to just past its last.
-    var start: UInt32
-    var end: UInt32
-    /// The member name's bytes with their quotes, or `noKey` for elements and the root.
-    var keyStart: UInt32
-    var keyEnd: UInt32
-    /// A container's children are the `childCount` rows from `firstChild`.
-    var firstChild: UInt32
-    var childCount: UInt32
-
-    static let noKey: (start: UInt32, end: UInt32) = (.max, .max)
 }
