@@ -52,10 +52,10 @@ public struct JSONNode: Sendable, Hashable {
 
     /// The first member named `key`, when this is an object that has one.
     ///
-    /// - Complexity: O(n) in the members of a parsed object (``JSONObject``).
+    /// - Complexity: O(1) on average.
     public subscript(key: String) -> JSONNode? {
-        guard case .object(let object) = value, let member = object.first(named: key) else { return nil }
-        return child(object[member.index].value, .key(key), row: member.index.position + 1)
+        guard case .object(let object) = value, let index = object.first(named: key) else { return nil }
+        return child(object[index].value, .key(key), row: index.position + 1)
     }
 
     /// The element at `index`, when this is an array that long.

@@ -4,10 +4,10 @@
 /// linter has to see them: this type keeps every member as written. Looking a name up returns the
 /// first member with that name, as ``values(forKey:)`` returns all of them.
 ///
-/// An object read from a text is a view of the parse: a lookup compares the names as written,
-/// without making a `String` of each, O(n) in the members. An object built in code, or changed,
-/// holds its members, and one with more than a few carries an index from name to first position,
-/// making lookups O(1) on average.
+/// An object read from a text is a view of the parse; one built in code, or changed, holds its
+/// members. Either way, lookups are O(1) on average: an object with more than a few members has
+/// an index from name to first member (a parsed one keeps the table its parser built to find
+/// duplicates), and a smaller one compares the names as written.
 ///
 /// RFC 8259 §4 <https://www.rfc-editor.org/rfc/rfc8259#section-4>
 ///
@@ -118,10 +118,9 @@ public struct JSONObject: Sendable, Hashable, Collection, ExpressibleByDictionar
     /// The value of the first member named `key`; setting replaces that member's value, or
     /// appends a member when there is none, and setting `nil` removes every member named `key`.
     ///
-    /// - Complexity: reading, O(1) on average for an object built in code, O(n) for a parsed
-    ///   one; O(n) to remove.
+    /// - Complexity: O(1) on average to read; O(n) to remove.
     public subscript(key: String) -> JSONValue? {
-        get { first(named: key).map { self[$0.index].value } }
+        get { first(named: key).map { self[$0].value } }
         set {
             if let newValue {
                 var (members, index) = owned()
@@ -138,26 +137,30 @@ public struct JSONObject: Sendable, Hashable, Collection, ExpressibleByDictionar
         }
     }
 
-    /// The position of the first member named `key`, and its offset from the start.
-    func first(named key: String) -> (index: Index, offset: Int)? {
+    /// The position of the first member named `key`.
+    func first(named key: String) -> Index? {
         switch storage {
         case .members(let members, let index):
-            return Self.firstOffset(of: key, in: members, index: index).map { (Index(position: $0), $0) }
+            return Self.firstOffset(of: key, in: members, index: index).map(Index.init(position:))
         case .tape(let tape, let row):
-            let end = tape.next(after: row)
+            if let index = tape.indexes[row] { return index[key].map(Index.init(position:)) }
             var child = row + 1
-            var offset = 0
+            let end = tape.next(after: row)
             while child < end {
-                if tape.string(at: child, equals: key) { return (Index(position: child), offset) }
+                if tape.string(at: child, equals: key) { return Index(position: child) }
                 child = tape.next(after: child + 1)
-                offset += 1
             }
             return nil
         }
     }
 
     /// The offset of the first member named `key`.
-    public func firstIndex(forKey key: String) -> Int? { first(named: key)?.offset }
+    ///
+    /// - Complexity: O(n) for a parsed object, which counts the members before it.
+    public func firstIndex(forKey key: String) -> Int? {
+        guard let found = first(named: key) else { return nil }
+        return distance(from: startIndex, to: found)
+    }
 
     /// The values of every member named `key`, in document order.
     ///

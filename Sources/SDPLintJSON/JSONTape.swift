@@ -23,6 +23,10 @@ final class JSONTape: Sendable {
     /// The strings written with escapes, or repaired, decoded: only their rows' bytes in `text`
     /// are not the string itself.
     let strings: [String]
+    /// For each object of more than ``JSONObject/indexThreshold`` members: the row of the first
+    /// name row for each name, so that a lookup is one hash. The parser builds these tables
+    /// anyway, to find duplicate names.
+    let indexes: [Int: [String: Int]]
     /// Where the lines start, for documents; `nil` for a bare value.
     let lines: LineTable?
     /// For a text decoded from a JSON string of another document: where each byte of `text` (and
@@ -30,12 +34,14 @@ final class JSONTape: Sendable {
     let mapping: [Int]?
 
     init(
-        text: [UInt8], origin: Int, rows: Rows, strings: [String], lines: LineTable?, mapping: [Int]?
+        text: [UInt8], origin: Int, rows: Rows, strings: [String], indexes: [Int: [String: Int]],
+        lines: LineTable?, mapping: [Int]?
     ) {
         self.text = text
         self.origin = origin
         self.rows = rows
         self.strings = strings
+        self.indexes = indexes
         self.lines = lines
         self.mapping = mapping
     }

@@ -58,6 +58,26 @@ import Testing
         #expect(parsed["a"] == 1)
     }
 
+    /// Objects above the linear-search size look names up through the parser's table; small ones
+    /// compare names. Both give the first member of a name, as a built object does.
+    @Test(arguments: [5, 12, 13, 40])
+    func looksNamesUpAsABuiltObjectDoes(_ count: Int) throws {
+        var text = "{"
+        for index in 0..<count { text += #""k\#(index % 7)\u0021\#(index)": \#(index), "dup": \#(index), "# }
+        text += "\"last\": [1]}"
+        let parsed = try #require(JSONValue.parse(text).value?.objectValue)
+        let built = JSONObject(parsed.members)
+        for name in parsed.keys + ["absent", "k1", "dup"] {
+            #expect(parsed[name] == built[name], "\(name)")
+            #expect(parsed.firstIndex(forKey: name) == built.firstIndex(forKey: name), "\(name)")
+        }
+        #expect(parsed["dup"] == 0)
+        #expect(parsed.firstIndex(forKey: "last") == count * 2)
+        let document = try #require(JSONDocument.parse(text).value)
+        #expect(document.root["last"]?.location?.bytes.count == 3)
+        #expect(document.root["k0!0"]?.value == 0)
+    }
+
     @Test func emptyAndNestedContainersKeepTheirShape() throws {
         let text = #"[[], {}, [[[]]], {"": {"": []}}, "\"", -0.5e-3]"#
         let parsed = try JSONValue(parsing: text)

@@ -32,12 +32,16 @@ struct JSONParser {
     // The stacks of open containers.
     var frames: [Frame] = []
     var keys: [String] = []
-    var keyStarts: [Int] = []
+    /// Where each name on `keys` starts in the text, and its row.
+    var keyPlaces: [(start: Int, row: Int)] = []
 
     /// What the parse builds (``JSONTape``): the rows, with offsets from `origin`, and the strings
     /// written with escapes, decoded.
     var rows = JSONTape.Rows()
     var strings: [String] = []
+    /// For each closed object that outgrew linear search: the row of the first name row for
+    /// each name, from its `lookups` table.
+    var indexes: [Int: [String: Int]] = [:]
     var origin = 0
     /// The array the parsed bytes are, when the caller has one: the tape shares it instead of
     /// copying the text.
@@ -215,7 +219,8 @@ struct JSONParser {
             lines = LineTable(starts: lineStarts, baseLine: baseLine)
         }
         return JSONTape(
-            text: text, origin: origin, rows: rows, strings: strings, lines: lines, mapping: enclosing?.offsets)
+            text: text, origin: origin, rows: rows, strings: strings, indexes: indexes, lines: lines,
+            mapping: enclosing?.offsets)
     }
 
     /// Reads one value at `i` and everything nested in it into rows, leaving `i` just past it.
@@ -338,8 +343,11 @@ struct JSONParser {
         guard let frame = frames.popLast() else { return true }
         if frame.isObject {
             keys.removeLast(frame.count)
-            keyStarts.removeLast(frame.count)
-            if frame.hasLookup { _ = lookups.popLast() }
+            if frame.hasLookup, let lookup = lookups.popLast() {
+                let base = frame.keyBase
+                indexes[frame.row] = lookup.mapValues { keyPlaces[base + $0].row }
+            }
+            keyPlaces.removeLast(frame.count)
         }
         rows[frame.row] = JSONTape.Row(
             frame.isObject ? .object : .array, start: UInt32(truncatingIfNeeded: frame.start - origin),
@@ -416,7 +424,8 @@ struct JSONParser {
         guard let top = frames.last else { return false }
         let position = keys.count - top.keyBase
         if let first = firstPosition(of: key, in: top) {
-            let firstLocation = location(keyStarts[top.keyBase + first]..<keyStarts[top.keyBase + first] + 1)
+            let firstStart = keyPlaces[top.keyBase + first].start
+            let firstLocation = location(firstStart..<firstStart + 1)
             report(
                 JSONRules.duplicateKey, keyRange,
                 """
@@ -428,7 +437,7 @@ struct JSONParser {
             indexKey(key, position)
         }
         keys.append(key)
-        keyStarts.append(start)
+        keyPlaces.append((start, rows.count))
         rows.append(keyRow)
 
         i = skipWhitespace(bytes, i, end)
