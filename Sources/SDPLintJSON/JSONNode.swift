@@ -55,7 +55,7 @@ public struct JSONNode: Sendable, Hashable {
     /// - Complexity: O(1) on average.
     public subscript(key: String) -> JSONNode? {
         guard case .object(let object) = value, let index = object.first(named: key) else { return nil }
-        return child(object[index].value, .key(key), row: index.position + 1)
+        return child(object.value(at: index), .key(key), row: index.position + 1)
     }
 
     /// The element at `index`, when this is an array that long.

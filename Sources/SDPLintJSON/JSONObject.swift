@@ -105,8 +105,15 @@ public struct JSONObject: Sendable, Hashable, Collection, ExpressibleByDictionar
     public subscript(index: Index) -> Member {
         switch storage {
         case .members(let members, _): members[index.position]
-        case .tape(let tape, _):
-            Member(key: tape.string(at: index.position), value: tape.value(at: index.position + 1))
+        case .tape(let tape, _): Member(key: tape.string(at: index.position), value: value(at: index))
+        }
+    }
+
+    /// The value of the member at `index`, without making its name.
+    func value(at index: Index) -> JSONValue {
+        switch storage {
+        case .members(let members, _): members[index.position].value
+        case .tape(let tape, _): tape.value(at: index.position + 1)
         }
     }
 
@@ -120,7 +127,7 @@ public struct JSONObject: Sendable, Hashable, Collection, ExpressibleByDictionar
     ///
     /// - Complexity: O(1) on average to read; O(n) to remove.
     public subscript(key: String) -> JSONValue? {
-        get { first(named: key).map { self[$0].value } }
+        get { first(named: key).map(value(at:)) }
         set {
             if let newValue {
                 var (members, index) = owned()
