@@ -150,7 +150,7 @@ public struct SourceText: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 
     /// The 1-based line holding `offset`, by binary search in `starts`.
-    private static func line(at offset: Int, in starts: [Int]) -> Int {
+    package static func line(at offset: Int, in starts: [Int]) -> Int {
         var low = 0
         var high = starts.count - 1
         while low < high {

@@ -200,12 +200,7 @@ struct LineTable: Sendable, Equatable {
     ///
     /// - Complexity: O(log lines).
     func location(_ range: Range<Int>) -> SourceLocation {
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= range.lowerBound { low = middle } else { high = middle - 1 }
-        }
-        return SourceLocation(line: baseLine + low, column: range.lowerBound - starts[low] + 1, bytes: range)
+        let index = SourceText.line(at: range.lowerBound, in: starts) - 1
+        return SourceLocation(line: baseLine + index, column: range.lowerBound - starts[index] + 1, bytes: range)
     }
 }
