@@ -170,4 +170,40 @@ import Testing
         #expect(c != a, "the double space is part of the document")
         #expect(c.formatted() == a)
     }
+
+    /// A parsed value is a range of the input and a built one a string: however stored, the
+    /// same text is the same value, for equality, hashing, writing and typed views.
+    @Test(arguments: Fixture.capturedSDP)
+    func parsedAttributesAreTheAttributesBuiltFromTheirText(_ fixture: Fixture) throws {
+        let description = SessionDescription.parse(bytes: try fixture.bytes()).value
+        let parsed = description.attributes + description.media.flatMap(\.attributes)
+        try #require(!parsed.isEmpty)
+        for attribute in parsed {
+            let built = Attribute(name: attribute.name, value: attribute.value)
+            #expect(attribute == built)
+            #expect(attribute.hashValue == built.hashValue)
+            #expect(attribute.description == built.description)
+            #expect(attribute.as(RTPMap.self) == built.as(RTPMap.self))
+            #expect(attribute.as(Fingerprint.self) == built.as(Fingerprint.self))
+            #expect(attribute.as(Candidate.self) == built.as(Candidate.self))
+        }
+        if let first = parsed.first(where: { $0.value != nil }) {
+            var changed = first
+            changed.value = (first.value ?? "") + "x"
+            #expect(changed != first)
+            #expect(changed.description == first.description + "x")
+            #expect(Attribute(name: first.name) != first, "no value is not an empty value")
+        }
+    }
+
+    @Test func parsedValuesReadTheirOwnRange() throws {
+        let text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=ice-ufrag:abcd\r\na=ice-pwd:\r\na=rtcp-mux\r\n"
+        let attributes = SessionDescription.parse(text).value.attributes
+        #expect(attributes.map(\.value) == ["abcd", "", nil])
+        #expect(attributes[0] != attributes[1])
+        #expect(attributes[0] != Attribute(name: .iceUfrag, value: "abce"), "same length, one byte differs")
+        #expect(attributes[1] == Attribute(name: .icePwd, value: ""))
+        #expect(attributes[1] != Attribute(name: .icePwd))
+        #expect(attributes[0].as(ICEUfrag.self)?.value == "abcd")
+    }
 }

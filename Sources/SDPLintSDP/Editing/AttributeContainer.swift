@@ -19,8 +19,8 @@ extension AttributeContainer {
 
     /// The first value of a typed attribute that parses, such as `value(Mid.self)`.
     public func value<Value: AttributeValue>(_ type: Value.Type) -> Value? {
-        for attribute in attributes where attribute.name == Value.attributeName {
-            if let value = Value.parse(value: attribute.value) { return value }
+        for attribute in attributes {
+            if let value = attribute.as(Value.self) { return value }
         }
         return nil
     }

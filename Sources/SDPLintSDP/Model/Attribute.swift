@@ -17,27 +17,35 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
     public var name: Name
     /// Everything after the first colon, unchanged (leading spaces included), or `nil` for a
     /// property attribute such as `a=rtcp-mux`. An empty string means the line ended with a colon.
-    public var value: String?
+    ///
+    /// A parsed value is kept as a range of the parsed input and made into a `String` each time
+    /// it is read here; ``as(_:)`` reads it in place.
+    public var value: String? {
+        get { text.string }
+        set { text = AttributeText(newValue) }
+    }
     /// The line this was read from (`SourceLine.none` when built in code); not part of equality.
     public internal(set) var sourceLine: SourceLine = .none
+    /// The value as stored.
+    var text: AttributeText
 
     /// An attribute read from line `sourceLine`.
     @inline(__always)
-    init(name: Name, value: String?, sourceLine: SourceLine) {
+    init(name: Name, text: AttributeText, sourceLine: SourceLine) {
         self.name = name
-        self.value = value
+        self.text = text
         self.sourceLine = sourceLine
     }
 
     public init(name: Name, value: String? = nil) {
         self.name = name
-        self.value = value
+        self.text = AttributeText(value)
     }
 
     /// A typed attribute written in its canonical form.
     public init<Value: AttributeValue>(_ typed: Value) {
         self.name = Value.attributeName
-        self.value = typed.valueText
+        self.text = .string(typed.valueText)
     }
 
     /// The line without `a=`: `name` or `name:value`.
@@ -57,9 +65,17 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
         case .known(let known): output.write(literal: known.literal)
         case .other(let text): output.write(text)
         }
-        if let value {
+        switch text {
+        case .none:
+            break
+        case .string(let value):
             output.write(literal: ":")
             output.write(value)
+        case .parsed(let input, let start, let end):
+            output.write(literal: ":")
+            input.withUnsafeBufferPointer {
+                output.write(utf8: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]))
+            }
         }
     }
 
@@ -67,7 +83,7 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
     /// parse.
     public func `as`<Value: AttributeValue>(_ type: Value.Type) -> Value? {
         guard name == Value.attributeName else { return nil }
-        return Value.parse(value: value)
+        return text.parse(Value.self)
     }
 }
 

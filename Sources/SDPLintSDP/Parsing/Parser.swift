@@ -70,7 +70,11 @@ struct Parser {
     /// v= o= s= t= lines of a full description.
     private let fragment: Bool
 
-    private init(options: SDPParseOptions, fragment: Bool = false) {
+    /// The input, which parsed attribute values share instead of copying their bytes out.
+    private let input: [UInt8]
+
+    private init(_ input: [UInt8], options: SDPParseOptions, fragment: Bool = false) {
+        self.input = input
         self.options = options
         self.fragment = fragment
         diagnostics = DiagnosticCollector(strict: options.strict, limit: options.limits.maxDiagnostics)
@@ -93,19 +97,26 @@ struct Parser {
         }
     }
 
-    static func parse(_ bytes: Span<UInt8>, options: SDPParseOptions, fragment: Bool = false) -> Parser.Output {
-        var parser = Parser(options: options, fragment: fragment)
-        parser.run(bytes)
-        return parser.finish(bytes)
+    static func parse(_ input: [UInt8], options: SDPParseOptions, fragment: Bool = false) -> Parser.Output {
+        var parser = Parser(input, options: options, fragment: fragment)
+        return input.withSpan { bytes in
+            parser.run(bytes)
+            return parser.finish(bytes)
+        }
     }
 
     /// Parses bytes that may not be valid UTF-8: reports the first bad byte, then parses the
     /// bytes as they are, so every location still points into the input (values made from
     /// invalid bytes hold U+FFFD). UTF-16 input is reported and not parsed: every line would
     /// be noise.
-    static func parseValidating(_ bytes: Span<UInt8>, options: SDPParseOptions, fragment: Bool = false) -> Parser.Output
-    {
-        var parser = Parser(options: options, fragment: fragment)
+    static func parseValidating(_ input: [UInt8], options: SDPParseOptions, fragment: Bool = false) -> Parser.Output {
+        input.withSpan { parseValidating(input, $0, options: options, fragment: fragment) }
+    }
+
+    private static func parseValidating(
+        _ input: [UInt8], _ bytes: Span<UInt8>, options: SDPParseOptions, fragment: Bool
+    ) -> Parser.Output {
+        var parser = Parser(input, options: options, fragment: fragment)
         parser.run(bytes)
         // The line scan notes whether it saw a byte above 0x7F: ASCII needs no UTF-8 check.
         if parser.scannedOnlyASCII { return parser.finish(bytes) }
@@ -128,7 +139,7 @@ struct Parser {
                 SDPRules.invalidUTF8, 0..<2,
                 "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8, so nothing was read",
                 hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
-            var empty = Parser(options: options, fragment: true)
+            var empty = Parser([], options: options, fragment: true)
             empty.truncated = true
             var result = empty.finish(bytes)
             result.diagnostics = collector.diagnostics
@@ -816,7 +827,7 @@ struct Parser {
         // read it: "a=rtcp-mux " is not rtcp-mux to libwebrtc (SDP109 says so).
         if !hasValue && trimmed.upperBound < value.upperBound {
             let attribute = Attribute(
-                name: Attribute.Name(Bytes.string(bytes, value)), value: nil, sourceLine: SourceLine(lineNumber))
+                name: Attribute.Name(Bytes.string(bytes, value)), text: .none, sourceLine: SourceLine(lineNumber))
             if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
             return
         }
@@ -829,7 +840,7 @@ struct Parser {
             : KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(
             name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
-            value: hasValue ? Bytes.string(bytes, (colon + 1)..<value.upperBound) : nil,
+            text: hasValue ? AttributeText(input, (colon + 1)..<value.upperBound) : .none,
             sourceLine: SourceLine(lineNumber))
         if inMedia {
             current.attributes.append(attribute)

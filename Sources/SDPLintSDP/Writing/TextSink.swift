@@ -10,6 +10,8 @@ import SDPLintScanning
 /// one description of the text.
 protocol TextSink {
     mutating func write(_ text: String)
+    /// Bytes of the input, which are UTF-8 (a `String` sink reads invalid bytes as U+FFFD).
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
     /// An ASCII literal.
     mutating func write(literal: StaticString)
     /// `value` in decimal, as `String(value)` prints it.
@@ -32,6 +34,10 @@ extension String: TextSink {
         literal.withUTF8Buffer { self += String(decoding: $0, as: UTF8.self) }
     }
 
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        self += String(decoding: bytes, as: UTF8.self)
+    }
+
     mutating func write(decimal value: UInt64) {
         self += String(value)
     }
@@ -43,6 +49,7 @@ struct ByteCounter: TextSink {
 
     @inline(__always) mutating func write(_ text: String) { count += text.utf8.count }
     @inline(__always) mutating func write(literal: StaticString) { count += literal.utf8CodeUnitCount }
+    @inline(__always) mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { count += bytes.count }
     @inline(__always) mutating func write(decimal value: UInt64) { count += DecimalDigits.digitCount(value) }
 }
 
@@ -68,6 +75,9 @@ struct ByteWriter: TextSink {
     mutating func write(literal: StaticString) {
         literal.withUTF8Buffer { copy($0) }
     }
+
+    @inline(__always)
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { copy(bytes) }
 
     mutating func write(decimal value: UInt64) {
         // The largest power of ten not above the value, then the digits from the first.
