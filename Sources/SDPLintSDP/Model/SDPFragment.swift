@@ -42,12 +42,12 @@ public struct SDPFragment: Sendable, Hashable, CustomStringConvertible {
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String, options: SDPParseOptions = .lenient) -> ParseResult<SDPFragment> {
         let bytes = Array(text.utf8)
-        return Parser.parse(bytes, options: options, fragment: true).result(bytes).map(SDPFragment.init)
+        return Parser.parse(bytes, options: options, fragment: true).map(SDPFragment.init)
     }
 
     /// Parses fragment bytes leniently, with every finding.
     public static func parse(bytes: [UInt8], options: SDPParseOptions = .lenient) -> ParseResult<SDPFragment> {
-        Parser.parseValidating(bytes, options: options, fragment: true).result(bytes)
+        Parser.parseValidating(bytes, options: options, fragment: true)
             .map(SDPFragment.init)
     }
 

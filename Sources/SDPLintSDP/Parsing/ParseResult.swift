@@ -13,7 +13,7 @@ extension SessionDescription {
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String, options: SDPParseOptions = .lenient) -> ParseResult<SessionDescription> {
         let bytes = Array(text.utf8)
-        return Parser.parse(bytes, options: options).result(bytes)
+        return Parser.parse(bytes, options: options)
     }
 
     /// Parses SDP bytes, which should be UTF-8; invalid UTF-8 is reported and values made from
@@ -21,7 +21,7 @@ extension SessionDescription {
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     public static func parse(bytes: [UInt8], options: SDPParseOptions = .lenient) -> ParseResult<SessionDescription> {
-        Parser.parseValidating(bytes, options: options).result(bytes)
+        Parser.parseValidating(bytes, options: options)
     }
 
     /// Parses SDP text, throwing if the input has any error.

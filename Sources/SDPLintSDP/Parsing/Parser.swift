@@ -82,22 +82,9 @@ struct Parser {
 
     // MARK: Entry points
 
-    /// What one parse made: the description and the findings.
-    struct Output {
-        var description: SessionDescription
-        var diagnostics: [Diagnostic]
-        /// Whether writing the description out gives back exactly the bytes parsed.
-        var reproducesInput: Bool
-
-        /// The result for `bytes`, which are what was parsed. A description that writes them
-        /// back unchanged keeps them, so that serializing it is a copy.
-        consuming func result(_ bytes: [UInt8]) -> ParseResult<SessionDescription> {
-            if reproducesInput { description.parsed = ParsedBytes(bytes) }
-            return ParseResult(value: description, diagnostics: diagnostics, source: SourceText(bytes))
-        }
-    }
-
-    static func parse(_ input: [UInt8], options: SDPParseOptions, fragment: Bool = false) -> Parser.Output {
+    static func parse(
+        _ input: [UInt8], options: SDPParseOptions, fragment: Bool = false
+    ) -> ParseResult<SessionDescription> {
         var parser = Parser(input, options: options, fragment: fragment)
         return input.withSpan { bytes in
             parser.run(bytes)
@@ -109,13 +96,15 @@ struct Parser {
     /// bytes as they are, so every location still points into the input (values made from
     /// invalid bytes hold U+FFFD). UTF-16 input is reported and not parsed: every line would
     /// be noise.
-    static func parseValidating(_ input: [UInt8], options: SDPParseOptions, fragment: Bool = false) -> Parser.Output {
+    static func parseValidating(
+        _ input: [UInt8], options: SDPParseOptions, fragment: Bool = false
+    ) -> ParseResult<SessionDescription> {
         input.withSpan { parseValidating(input, $0, options: options, fragment: fragment) }
     }
 
     private static func parseValidating(
         _ input: [UInt8], _ bytes: Span<UInt8>, options: SDPParseOptions, fragment: Bool
-    ) -> Parser.Output {
+    ) -> ParseResult<SessionDescription> {
         var parser = Parser(input, options: options, fragment: fragment)
         parser.run(bytes)
         // The line scan notes whether it saw a byte above 0x7F: ASCII needs no UTF-8 check.
@@ -139,7 +128,7 @@ struct Parser {
                 SDPRules.invalidUTF8, 0..<2,
                 "the input is UTF-16 (it starts with a byte order mark); SDP is UTF-8, so nothing was read",
                 hint: "convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8")
-            var empty = Parser([], options: options, fragment: true)
+            var empty = Parser(input, options: options, fragment: true)
             empty.truncated = true
             var result = empty.finish(bytes)
             result.diagnostics = collector.diagnostics
@@ -952,7 +941,7 @@ struct Parser {
 
     // MARK: End
 
-    private mutating func finish(_ bytes: Span<UInt8>) -> Parser.Output {
+    private mutating func finish(_ bytes: Span<UInt8>) -> ParseResult<SessionDescription> {
         finishMedia()
         // After a limit stopped the parse, what was not read must not count as missing.
         if !truncated {
@@ -974,7 +963,9 @@ struct Parser {
         // of the description, and discarding the parser would release them again.
         var description = Self.emptySession
         swap(&description, &session)
-        return Output(
-            description: consume description, diagnostics: all, reproducesInput: !rewrites && !truncated && !fragment)
+        // A description that writes its input back unchanged keeps it, so that serializing it
+        // is a copy.
+        if !rewrites && !truncated && !fragment { description.parsed = ParsedBytes(input) }
+        return ParseResult(value: description, diagnostics: all, source: SourceText(input))
     }
 }
