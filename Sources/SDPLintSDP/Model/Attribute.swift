@@ -73,6 +73,7 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
             output.write(value)
         case .parsed(let input, let start, let end):
             output.write(literal: ":")
+            // The parser made this range of this input (AttributeText), so it lies within it.
             input.withUnsafeBufferPointer {
                 output.write(utf8: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]))
             }
