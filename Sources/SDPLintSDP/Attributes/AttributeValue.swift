@@ -62,10 +62,14 @@ extension AttributeValue {
 
     /// Parses a whole `String` with trailing white space excluded, as the SDP parser does.
     static func parse(_ value: String, into collector: inout DiagnosticCollector) -> Self? {
-        value.withUTF8Span { bytes in
-            var end = bytes.count
-            while end > 0 && bytes[end - 1].isWhitespace { end -= 1 }
-            return parse(bytes, 0..<end, into: &collector)
-        }
+        value.withUTF8Span { parse(wholeValue: $0, into: &collector) }
+    }
+
+    /// Parses all of `bytes`, a value without its name, with trailing white space excluded as
+    /// the SDP parser excludes it.
+    static func parse(wholeValue bytes: Span<UInt8>, into collector: inout DiagnosticCollector) -> Self? {
+        var end = bytes.count
+        while end > 0 && bytes[end - 1].isWhitespace { end -= 1 }
+        return parse(bytes, 0..<end, into: &collector)
     }
 }

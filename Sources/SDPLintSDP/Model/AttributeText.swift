@@ -57,10 +57,8 @@ enum AttributeText: Sendable {
     /// SDP parser excludes it; `nil` for none or when nothing usable could be read.
     func parse<Value: AttributeValue>(_ type: Value.Type) -> Value? {
         withBytes { bytes -> Value? in
-            var end = bytes.count
-            while end > 0 && bytes[end - 1].isWhitespace { end -= 1 }
             var collector = DiagnosticCollector()
-            return Value.parse(bytes, 0..<end, into: &collector)
+            return Value.parse(wholeValue: bytes, into: &collector)
         } ?? nil
     }
 }
