@@ -349,9 +349,9 @@ struct JSONParser {
             }
             keyPlaces.removeLast(frame.count)
         }
-        rows[frame.row] = JSONTape.Row(
-            frame.isObject ? .object : .array, start: UInt32(truncatingIfNeeded: frame.start - origin),
-            end: UInt32(truncatingIfNeeded: offset + 1 - origin), payload: UInt32(truncatingIfNeeded: rows.count))
+        rows[frame.row] = row(
+            frame.isObject ? .object : .array, frame.start..<offset + 1, payload: UInt32(truncatingIfNeeded: rows.count)
+        )
         if !frames.isEmpty { frames[frames.count - 1].count += 1 }
         return true
     }
