@@ -668,6 +668,17 @@ struct SessionChecks {
     /// A mid that a second BUNDLE group names again: one finding per group line, at its first
     /// such mid (RFC 9143 §7.1: a bundled section belongs to one BUNDLE group at a time).
     private func reportMidsInTwoBundleGroups(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) {
+        // One BUNDLE line (the usual case) cannot put a mid in two groups: no table to build.
+        var firstLine: Int?
+        var twoLines = false
+        for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
+            if firstLine == nil { firstLine = member.location.line }
+            if member.location.line != firstLine {
+                twoLines = true
+                break
+            }
+        }
+        guard twoLines else { return }
         // The line of the first BUNDLE group naming each mid; members of one line share it.
         var firstGroupLine: [String: Int] = [:]
         var reportedLine = 0
