@@ -921,8 +921,9 @@ public enum SDPRules {
         code: "SDP302", name: "missing-rtpmap", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §6.6 makes a=rtpmap the only binding of a dynamic payload type to an encoding; without it \
-            the receiver cannot decode the stream.
+            Error: without a=rtpmap a payload type means what the RTP profile's static table says (RFC 3264 §5.1, \
+            RFC 8866 §5.14), and that table has no dynamic types, so the receiver cannot tell the encoding; RFC 3264 \
+            §6.1 makes the rtpmap of a dynamic type a MUST in an answer.
             """,
         summary: "A dynamic payload type has no rtpmap.",
         explanation:
@@ -1007,17 +1008,20 @@ public enum SDPRules {
         code: "SDP308", name: "associated-payload-type", severity: .error,
         severityRationale:
             """
-            Error: RFC 4588 §8.6 has apt= name a payload type of the same m= line; an RTX or RED format that points \
-            elsewhere has nothing to repair or carry. In a rejected section (port 0) the formats are not used, and \
-            the finding is a warning.
+            Error: apt= names the payload type of the original stream (RFC 4588 §8.1), a format of the same m= line \
+            (§8.8) or of the section an FID group ties it to (§8.7); an RTX or RED format that points elsewhere has \
+            nothing to repair or carry. In a rejected section (port 0) the formats are not used, and the finding is \
+            a warning.
             """,
         summary: "RTX apt= or a RED redundancy list names a payload type that is not in the section.",
         explanation:
             """
             An RTX format repairs the payload type named by apt=, and RED carries the payload types listed in its \
-            fmtp; each must be a format of the same m= line.
+            fmtp; each must be a format of the same m= line. Retransmissions may also have a section of their own \
+            (RFC 4588 §8.7), tied to the original's by a=group:FID, which a description of just those two sections \
+            may leave out.
             """,
-        reference: .rfc(4588, "8.6"), bad: "a=fmtp:97 apt=95 (95 not in m=)", good: "a=fmtp:97 apt=96")
+        reference: .rfc(4588, "8.1"), bad: "a=fmtp:97 apt=95 (95 not in m=)", good: "a=fmtp:97 apt=96")
 
     public static let groupUnknownMid = Rule(
         code: "SDP309", name: "group-unknown-mid", severity: .error,

@@ -6,6 +6,59 @@ import Testing
 @Suite struct RegressionTests {
     let head = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
 
+    /// RFC 4588 §8.7: retransmissions in a section of their own, tied to the original by FID
+    /// (which a description of only that pair may leave out), repair a payload type of the other
+    /// section; elsewhere apt= must name a format of its own m= line (SDP308).
+    @Test func rtxMayRepairThePayloadTypeOfTheSectionItIsGroupedWith() {
+        let original = "m=video 49174 RTP/AVPF 98\r\na=rtpmap:98 MP4V-ES/90000\r\n"
+        let repair = "m=video 49176 RTP/AVPF 99\r\na=rtpmap:99 rtx/90000\r\na=fmtp:99 apt=98;rtx-time=3000\r\n"
+        let audio = "m=audio 49170 RTP/AVPF 96\r\na=rtpmap:96 AMR/8000\r\n"
+        func associations(_ text: String) -> [String] {
+            SessionDescription.parse(head + "c=IN IP4 192.0.2.0\r\n" + text).diagnostics
+                .filter { $0.code.rawValue == "SDP308" }.map(\.message)
+        }
+        #expect(associations(original + repair) == [])
+        #expect(
+            associations(
+                "a=group:FID 1 2\r\n" + audio + "a=mid:3\r\n" + original + "a=mid:1\r\n" + repair + "a=mid:2\r\n")
+                == [])
+        // Three sections and no FID group, or a group that does not pair them: nothing to repair.
+        #expect(
+            associations(audio + original + repair) == [
+                "RTX payload type 99 repairs payload type 98, which the m= line does not list"
+            ])
+        #expect(
+            associations(
+                "a=group:FID 3 2\r\n" + audio + "a=mid:3\r\n" + original + "a=mid:1\r\n" + repair + "a=mid:2\r\n"
+            )
+            .count == 1)
+    }
+
+    /// One malformed m= line is one finding: a missing field is not taken for port 0 (a
+    /// rejected section), and the fields after it are not judged in the wrong places.
+    @Test func aShortMediaLineIsOneFinding() {
+        let missing = SessionDescription.parse(head + "m=audio\r\n")
+        #expect(missing.value.media.first?.port == -1)
+        let shifted = SessionDescription.parse(head + "m=video 96 97\r\nc=IN IP4 192.0.2.1\r\n")
+        #expect(shifted.diagnostics.map(\.code.rawValue) == ["SDP128"])
+        #expect(shifted.diagnostics.first?.message == "m= lists no format")
+    }
+
+    /// "a=ssrc:1234" without a source attribute is reported (SDP217), and still declares 1234
+    /// for the ssrc-group that names it.
+    @Test func anSSRCLineWithoutAnAttributeStillDeclaresItsSSRC() {
+        let result = SessionDescription.parse(
+            head + "m=video 9 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\na=ssrc:1234\r\na=ssrc:5678 cname:x\r\n"
+                + "a=ssrc-group:FID 1234 5678\r\n")
+        #expect(result.diagnostics.map(\.code.rawValue).sorted() == ["SDP123", "SDP217"])
+    }
+
+    /// RFC 8842 §4 registers tls-id at the media level only.
+    @Test func aSessionLevelTLSIDIsIgnoredByReceivers() {
+        let result = SessionDescription.parse(head + "a=tls-id:abc3de65cddef001be82\r\n")
+        #expect(result.diagnostics.map(\.code.rawValue) == ["SDP205"])
+    }
+
     @Test func findingsAfterInvalidUTF8PointIntoTheInput() {
         let input = Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=".utf8) + [0xFF] + Array("x \r\nt=0 0".utf8)
         let result = SessionDescription.parse(bytes: input)

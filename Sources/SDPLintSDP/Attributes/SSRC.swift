@@ -70,6 +70,15 @@ public struct SSRC: AttributeValue {
         return Scanned(id: id, attribute: name, value: colon < rest.upperBound ? (colon + 1)..<rest.upperBound : nil)
     }
 
+    /// The SSRC id at the start of a value, even when the rest of it does not scan: a line
+    /// "a=ssrc:1234" (no source attribute, reported by ``scan(_:_:into:)``) still declares 1234.
+    static func declaredID(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt32? {
+        guard var cursor = CanonicalCursor(bytes, range), let id = cursor.number(bytes, maxDigits: 10),
+            id <= UInt64(UInt32.max), cursor.isAtEnd || cursor.space(bytes)
+        else { return nil }
+        return UInt32(id)
+    }
+
     public static func parse(
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> SSRC? {

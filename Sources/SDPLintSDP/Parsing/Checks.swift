@@ -147,6 +147,10 @@ struct SectionChecks {
     private var direction: KnownAttribute?
     /// The first a=mid value, as a byte range of the input, and where it is written.
     private(set) var mid: (range: Range<Int>, location: SourceLocation)?
+    /// RTX formats whose apt= names a payload type this m= line does not list. RFC 4588 §8.7
+    /// sends retransmissions in a section of their own, grouped with the original by FID, so
+    /// the session checks look for the payload type in the other sections.
+    private(set) var rtxRepairingElsewhere: [(pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
 
     /// Past this many extension mappings, conflicts are found through hash indexes.
     private static let linearExtmapLimit = 32
@@ -184,6 +188,7 @@ struct SectionChecks {
         ssrcGroupMembers.removeAll(keepingCapacity: true)
         if !rids.isEmpty { rids = [] }
         if !simulcastRIDs.isEmpty { simulcastRIDs = [] }
+        if !rtxRepairingElsewhere.isEmpty { rtxRepairingElsewhere = [] }
         seen = KnownAttributeSet()
         direction = nil
         mid = nil
@@ -322,11 +327,15 @@ struct SectionChecks {
             else { return }
             if mid == nil { mid = (value, diagnostics.location(value)) }
         case .ssrc:
-            guard let ssrc = SSRC.scan(bytes, value, into: &diagnostics) else { return }
+            // A line whose id reads but whose rest does not (SDP217) still declares the SSRC, so
+            // the ssrc-group check does not report it again as missing.
+            guard let id = SSRC.scan(bytes, value, into: &diagnostics)?.id ?? SSRC.declaredID(bytes, value) else {
+                return
+            }
             // Each SSRC usually has several lines in a row (cname, msid, …): keep it once.
-            if ssrcs.last != ssrc.id {
+            if ssrcs.last != id {
                 if ssrcs.capacity == 0 { ssrcs.reserveCapacity(8) }
-                ssrcs.append(ssrc.id)
+                ssrcs.append(id)
             }
         case .ssrcGroup:
             guard let group = SSRCGroup.parse(bytes, value, into: &diagnostics) else { return }
@@ -525,13 +534,7 @@ struct SectionChecks {
                     }
                     repaired.insert(reference.pt)
                     if let target = targets.first, !formats.contains(target) {
-                        diagnostics.report(
-                            SDPRules.associatedPayloadType, at: reference.location,
-                            """
-                            RTX payload type \(reference.pt) repairs payload type \(target), which the m= line \
-                            does not list
-                            """
-                        )
+                        rtxRepairingElsewhere.append((reference.pt, target, reference.location, media.isRejected))
                     }
                 } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
                     if let target = targets.first(where: { !formats.contains($0) }) {
@@ -633,6 +636,11 @@ struct SessionChecks {
     private var mids: [(range: Range<Int>, location: SourceLocation)] = []
     /// Each mid a group names, with where it is written.
     private var groupMembers: [(semantics: Range<Int>, mid: Range<Int>, location: SourceLocation)] = []
+    /// How many sections ``noteMedia(_:)`` has seen.
+    private var sectionCount = 0
+    /// SectionChecks.rtxRepairingElsewhere of every section, with the section's index.
+    private var rtxRepairingElsewhere:
+        [(section: Int, pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
 
@@ -696,6 +704,49 @@ struct SessionChecks {
         }
     }
 
+    /// An RTX format whose apt= names a payload type that neither its own m= line nor a section
+    /// it may repair lists (SDP308). RFC 4588 §8.7 lets retransmissions travel in a section of
+    /// their own ("session-multiplexing"), tied to the original section by an FID group, which
+    /// may be left out when the description holds only that pair.
+    private func reportRTXRepairingNoSection(
+        _ session: SessionDescription, _ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector
+    ) {
+        guard !rtxRepairingElsewhere.isEmpty else { return }
+        // The FID groups, each a list of mids (members of one line form one group).
+        var fidGroups: [[String]] = []
+        var groupLine = 0
+        for member in groupMembers where Bytes.equals(bytes, member.semantics, "FID") {
+            if member.location.line != groupLine || fidGroups.isEmpty {
+                fidGroups.append([])
+                groupLine = member.location.line
+            }
+            fidGroups[fidGroups.count - 1].append(Bytes.string(bytes, member.mid))
+        }
+        func mayRepair(_ section: Int, from other: Int) -> Bool {
+            if fidGroups.isEmpty { return session.media.count == 2 }
+            guard let mid = session.media[section].mid, let otherMid = session.media[other].mid else { return false }
+            return fidGroups.contains { $0.contains(mid) && $0.contains(otherMid) }
+        }
+        for entry in rtxRepairingElsewhere {
+            let target = String(entry.target)
+            let repairs = session.media.indices.contains { other in
+                other != entry.section && session.media[other].formats.contains(target)
+                    && mayRepair(entry.section, from: other)
+            }
+            guard !repairs else { continue }
+            let before = diagnostics.diagnostics.count
+            diagnostics.report(
+                SDPRules.associatedPayloadType, at: entry.location,
+                "RTX payload type \(entry.pt) repairs payload type \(entry.target), which the m= line does not list")
+            // RFC 3264 §6: a rejected section's formats are not used (as in SectionChecks.finish).
+            if entry.rejected {
+                diagnostics.lower(
+                    SDPRules.associatedPayloadType.code, since: before, to: .warning,
+                    because: "; the section is rejected (port 0), so its formats are not used")
+            }
+        }
+    }
+
     /// Whether two mids are the same as strings: equal bytes, or, beyond ASCII, canonically
     /// equivalent text (which is what the strings the model holds compare by).
     private static func sameMid(_ bytes: Span<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -707,6 +758,10 @@ struct SessionChecks {
     }
 
     mutating func noteMedia(_ checks: borrowing SectionChecks) {
+        for entry in checks.rtxRepairingElsewhere {
+            rtxRepairingElsewhere.append((sectionCount, entry.pt, entry.target, entry.location, entry.rejected))
+        }
+        sectionCount += 1
         if let mid = checks.mid {
             if mids.capacity == 0 { mids.reserveCapacity(8) }
             mids.append(mid)
@@ -733,6 +788,7 @@ struct SessionChecks {
                 )
             }
         }
+        reportRTXRepairingNoSection(session, bytes, &diagnostics)
         if mids.isEmpty && groupMembers.isEmpty { return }
         // The index of the first section with each mid.
         let firstIndexes: [String: Int]? =

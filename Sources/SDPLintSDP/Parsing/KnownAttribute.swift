@@ -103,13 +103,15 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     @inline(__always)
     var isDirection: Bool { self == .sendrecv || self == .sendonly || self == .recvonly || self == .inactive }
 
+    /// Where the attribute may appear, from each one's registration ("Usage Level"; e.g. tls-id
+    /// is media-level only, RFC 8842 §4).
     @inline(__always)
     var level: Level {
         switch self {
         case .type, .charset, .tool, .cat, .keywds, .group, .msidSemantic, .iceLite, .icePacing, .identity:
             .session
         case .sendrecv, .sendonly, .recvonly, .inactive, .sdplang, .lang, .rtcpXR, .extmap, .extmapAllowMixed,
-            .iceUfrag, .icePwd, .iceOptions, .endOfCandidates, .fingerprint, .setup, .connection, .tlsID:
+            .iceUfrag, .icePwd, .iceOptions, .endOfCandidates, .fingerprint, .setup, .connection:
             .both
         default:
             .media

@@ -417,7 +417,9 @@ enum LineParser {
             while let format = scanner.field(bytes, &diagnostics) { formatRanges.append(format) }
         }
         media.media = MediaDescription.MediaType(rawValue: mediaRange.map { Common.media(bytes, $0) } ?? "")
-        media.port = 0
+        // A port that is missing is as unknown as one that is not a number: -1, which no rule
+        // takes for a rejected section (MediaDescription.port).
+        media.port = -1
         guard let mediaRange, let portRange, let protoRange else {
             diagnostics.report(rule, range, "m= needs <media> <port> <proto> <fmt> …")
             formatRanges.removeAll(keepingCapacity: true)
@@ -439,7 +441,14 @@ enum LineParser {
         }
         let commonProtocol = Common.commonTransportProtocol(bytes, protoRange)
         var protoParts = ValueScanner(protoRange)
-        while commonProtocol == nil && !protoParts.isAtEnd {
+        if formatRanges.isEmpty {
+            diagnostics.report(
+                rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format",
+                hint: "list at least one payload type or format")
+        }
+        // Without a format a field is missing, and the fields after it are shifted ("m=video 96 97"
+        // reads 97 as the protocol): the finding above is the one to report.
+        while commonProtocol == nil && !formatRanges.isEmpty && !protoParts.isAtEnd {
             let part = protoParts.upTo(ASCII.slash, bytes).range
             if !Field.token(bytes, part, "protocol part", rule, &diagnostics) { break }
             if !protocolParts.contains(where: { Bytes.equalsIgnoringCase(bytes, part, $0) }) {
@@ -452,11 +461,6 @@ enum LineParser {
                 )
                 break
             }
-        }
-        if formatRanges.isEmpty {
-            diagnostics.report(
-                rule, protoRange.upperBound..<protoRange.upperBound, "m= lists no format",
-                hint: "list at least one payload type or format")
         }
         var formats: [String] = []
         formats.reserveCapacity(formatRanges.count)
