@@ -294,7 +294,9 @@ package struct WebRTCChecks {
             }
         }
         let candidates = media.candidates
-        if !candidates.isEmpty && candidates.allSatisfy({ $0.transport == .tcp }) {
+        // A TCP-based transport (TCP/RTP/AVP, TCP/DTLS/…) has only TCP candidates by design
+        // (RFC 6544 App. C).
+        if !media.proto.hasPart("TCP") && !candidates.isEmpty && candidates.allSatisfy({ $0.transport == .tcp }) {
             report(WebRTCRules.tcpCandidatesOnly, at(index), "media section \(index) has only TCP candidates")
         }
     }

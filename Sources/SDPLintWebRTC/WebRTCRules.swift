@@ -196,7 +196,7 @@ public enum WebRTCRules {
         code: "WEB113", name: "bundle-without-rtcp-mux", severity: .error,
         severityRationale:
             """
-            Error: bundled RTP sections share one transport, so RFC 9143 §9.1 requires rtcp-mux on them, and libwebrtc \
+            Error: bundled RTP sections share one transport, so RFC 9143 §9.3 requires rtcp-mux on them, and libwebrtc \
             rejects a description without it.
             """,
         summary: "A section in a BUNDLE group does not offer rtcp-mux.",
@@ -205,7 +205,7 @@ public enum WebRTCRules {
             A BUNDLE group shares one transport, so RTCP must share it too; RFC 9143 requires rtcp-mux for bundled \
             RTP sections and libwebrtc rejects a description without it.
             """,
-        reference: .rfc(9143, "9.1"), bad: "a=group:BUNDLE 0\nm=audio … (no a=rtcp-mux)", good: "a=rtcp-mux")
+        reference: .rfc(9143, "9.3"), bad: "a=group:BUNDLE 0\nm=audio … (no a=rtcp-mux)", good: "a=rtcp-mux")
 
     public static let midTooLong = Rule(
         code: "WEB114", name: "mid-too-long", severity: .warning,

@@ -477,6 +477,23 @@ import Testing
         #expect(found(.answer) == ["PRF109 error"])
     }
 
+    /// RFC 6544 App. C: media whose transport is TCP has only TCP candidates by design; over UDP
+    /// transports, only TCP candidates is worth a warning (WEB124).
+    @Test func onlyTCPCandidatesAreExpectedForTCPMedia() {
+        func warnings(_ proto: String) -> [String] {
+            let text =
+                [
+                    "v=0", "o=- 1 1 IN IP4 192.0.2.1", "s=-", "c=IN IP4 192.0.2.1", "t=0 0", "m=audio 9 \(proto) 0",
+                    "a=rtpmap:0 PCMU/8000", "a=ice-ufrag:8hhY", "a=ice-pwd:asd88fgpdd777uzjYhagZg",
+                    "a=candidate:1 1 TCP 2128609279 192.0.2.1 9 typ host tcptype active",
+                    "a=candidate:2 1 TCP 2124414975 192.0.2.1 45664 typ host tcptype passive",
+                ].joined(separator: "\r\n") + "\r\n"
+            return check(text: text, []).map(\.code.rawValue)
+        }
+        #expect(!warnings("TCP/RTP/AVP").contains("WEB124"))
+        #expect(warnings("RTP/AVP").contains("WEB124"))
+    }
+
     /// Firefox matches an answer's formats with its offer by their rtpmap: an answer whose only
     /// format lost it has nothing in common (refused); an offer like it is taken.
     @Test func firefoxNeedsAReadableFormatInAnAnswer() {
