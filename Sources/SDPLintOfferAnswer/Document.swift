@@ -105,6 +105,24 @@ struct SectionView {
         section.value(type) ?? session.value(type)
     }
 
+    /// The transport protocol this answer's section selected from its offer's potential
+    /// configurations (RFC 5939 §3.6.2): `a=acfg:<n> t=<number>` names a protocol of the offer's
+    /// `a=tcap:<first number> <proto> …` lines, numbered in order from the first (§3.4.2).
+    func protocolSelected(fromOffer offer: SectionView) -> String? {
+        guard let selected = section.attributes.first(where: { $0.name.rawValue == "acfg" })?.value,
+            let number = selected.split(separator: " ").first(where: { $0.hasPrefix("t=") }).flatMap({
+                Int($0.dropFirst(2))
+            })
+        else { return nil }
+        for tcap in offer.section.attributes + offer.session.attributes where tcap.name.rawValue == "tcap" {
+            let fields = (tcap.value ?? "").split(separator: " ")
+            guard let first = fields.first.flatMap({ Int($0) }), number >= first, number - first < fields.count - 1
+            else { continue }
+            return String(fields[number - first + 1])
+        }
+        return nil
+    }
+
     var iceUfrag: String? { inherited(ICEUfrag.self)?.value }
     var icePwd: String? { inherited(ICEPwd.self)?.value }
     var iceOptions: [ICEOption] { inherited(ICEOptions.self)?.options ?? [] }

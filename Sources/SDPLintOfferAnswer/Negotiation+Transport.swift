@@ -104,13 +104,10 @@ extension PairAnalysis {
                     "the answer has ICE credentials for \(a.label) but the offer has none: ICE is not used")
             }
         case (false, false):
-            if webRTC {
-                for (document, view) in [(offer, o), (answer, a)] {
-                    reporter.report(
-                        OfferAnswerRules.iceCredentialsMissing, document, .media(index),
-                        "\(view.label) of the \(document.role) has no ICE credentials; \(view.proto) requires ICE")
-                }
-            }
+            // Neither side uses ICE. JSEP endpoints always do, but the same transports are used
+            // without it elsewhere (RFC 8841 §13.1, RFC 5763 §7): a browser profile reports a
+            // description without ICE (PRF105); the exchange itself is consistent.
+            break
         case (true, true):
             if ice.offerLite && ice.answerLite && reportedOnce.insert("ice-lite").inserted {
                 reporter.report(

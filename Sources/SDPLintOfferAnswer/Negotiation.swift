@@ -104,7 +104,7 @@ struct PairAnalysis {
             if let first = errors.first {
                 reporter.report(
                     OfferAnswerRules.inputHasErrors, document, at: first.location,
-                    "the \(document.role) has \(counted(errors.count, "syntax error")) (first: \(first.code) \(first.message)); lines that could not be read take no part in the analysis",
+                    "the \(document.role) has \(counted(errors.count, "error")) of its own (first: \(first.code) \(first.message)); lines that could not be read take no part in the analysis",
                     hint: "run sdplint check on \(document.source.name)")
             }
         }
@@ -281,7 +281,11 @@ struct PairAnalysis {
                 "the answerer rejected \(o.label) with port 0: no \(o.media) flows in it" + why)
             return report
         }
-        if !o.proto.equalsIgnoringCase(a.proto) {
+        // RFC 5939: the answer may take a protocol the offer listed as a capability (a=tcap)
+        // and name that configuration with a=acfg, as DTLS-SRTP does for SIP (RFC 5763 §7.1).
+        if !o.proto.equalsIgnoringCase(a.proto)
+            && !(a.protocolSelected(fromOffer: o).map { a.proto.rawValue.equalsIgnoringASCIICase($0) } ?? false)
+        {
             reporter.report(
                 OfferAnswerRules.transportProtocolMismatch, answer, .media(index),
                 "\(a.label) is accepted with \(a.proto) but was offered with \(o.proto)"

@@ -77,4 +77,54 @@ import Testing
             offer: offer, answer: SDPSource(name: "answer", text: description("2", setup: "active", muxIn: [])))
         #expect(none.findings.filter { $0.diagnostic.code.rawValue == "OA407" }.count == 1)
     }
+
+    /// RFC 8841 §13.1: SCTP over DTLS without ICE on either side. JSEP endpoints always use ICE,
+    /// but these transports need not; a browser profile reports the missing ICE (PRF105).
+    @Test func dataChannelsWithoutICEOnEitherSideAreConsistent() {
+        func description(_ origin: String, _ port: Int, setup: String) -> SDPSource {
+            SDPSource(
+                name: origin,
+                text: Self.sdp([
+                    "v=0", "o=- \(origin) 1 IN IP4 192.0.2.1", "s=-", "t=0 0",
+                    "m=application \(port) UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP6 2001:db8::a8fd",
+                    "a=tls-id:abc3de65cddef001be82", "a=setup:\(setup)",
+                    "a=fingerprint:SHA-256 12:DF:3E:5D:49:6B:19:E5:7C:AB:4A:AD:B9:B1:3F:82:18:3B:54:02:12:DF:3E:5D:"
+                        + "49:6B:19:E5:7C:AB:4A:AD",
+                    "a=sctp-port:5000", "a=max-message-size:100000",
+                ]))
+        }
+        let report = Negotiation.analyze(
+            offer: description("1", 54111, setup: "actpass"), answer: description("2", 64300, setup: "active"))
+        #expect(report.findings.filter { $0.diagnostic.severity == .error }.map(\.diagnostic.code.rawValue) == [])
+    }
+
+    /// RFC 5763 §7.1: the offer lists DTLS-SRTP as a potential configuration of an RTP/AVP
+    /// section (RFC 5939 a=tcap, a=pcfg); the answer takes it and says so with a=acfg.
+    @Test func anAnswerMayTakeTheProtocolOfAnOfferedConfiguration() {
+        let offer = SDPSource(
+            name: "offer",
+            text: Self.sdp([
+                "v=0", "o=- 1 1 IN IP4 192.0.2.1", "s=-", "c=IN IP4 192.0.2.1", "t=0 0",
+                "m=audio 6056 RTP/AVP 0", "a=rtpmap:0 PCMU/8000", "a=tcap:1 UDP/TLS/RTP/SAVP RTP/AVP",
+                "a=pcfg:1 t=1",
+            ]))
+        func answer(_ acfg: String?) -> SDPSource {
+            SDPSource(
+                name: "answer",
+                text: Self.sdp(
+                    [
+                        "v=0", "o=- 2 1 IN IP4 192.0.2.2", "s=-", "c=IN IP4 192.0.2.2", "t=0 0",
+                        "m=audio 6000 UDP/TLS/RTP/SAVP 0", "a=rtpmap:0 PCMU/8000",
+                    ] + (acfg.map { ["a=acfg:1 \($0)"] } ?? [])))
+        }
+        func mismatches(_ acfg: String?) -> Int {
+            Negotiation.analyze(offer: offer, answer: answer(acfg)).findings.filter {
+                $0.diagnostic.code.rawValue == "OA103"
+            }.count
+        }
+        #expect(mismatches("t=1") == 0)
+        // Without a=acfg, or naming the other listed protocol, the answer changed the protocol.
+        #expect(mismatches(nil) == 1)
+        #expect(mismatches("t=2") == 1)
+    }
 }
