@@ -182,7 +182,8 @@ public enum InputReader {
         if messages.isEmpty, !diagnostics.containsErrors {
             diagnostics.append(
                 SignalingRules.noSignalingMessage.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the json input holds no signaling message",
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                    "the json input holds no offer, answer, candidate or hang-up",
                     strict: strict))
         }
         return kinded(
@@ -636,7 +637,8 @@ public struct NDJSONStream: LineStream, Sendable {
         if count == 0 && !readErrors {
             diagnostics.append(
                 SignalingRules.noSignalingMessage.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0), "the json input holds no signaling message",
+                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+                    "the json input holds no offer, answer, candidate or hang-up",
                     strict: strict))
         }
         return InputDocument(

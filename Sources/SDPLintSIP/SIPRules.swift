@@ -118,8 +118,8 @@ public enum SIPRules {
         code: "SIP107", name: "start-line-whitespace", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 3261 §7.1 separates the parts of the start line with exactly one SP, yet lenient receivers \
-            accept extra white space; only strict ones answer 400.
+            Warning: RFC 3261 §7.1 (request line) and §7.2 (status line) separate the parts of the start line with \
+            exactly one SP, yet lenient receivers accept extra white space; only strict ones answer 400.
             """,
         summary: "The start line has white space other than single spaces between its parts.",
         explanation:

@@ -45,6 +45,20 @@ import Testing
         #expect(messages.allSatisfy { $0.value.session == "a84b4c76e66710@192.0.2.1" })
     }
 
+    /// RFC 3665 §3.6 F11: an ACK with the answer, read without its INVITE and 200, whose 200 may
+    /// have made the offer (RFC 3261 §13.2.1); seen from the INVITE, a late ACK body is flagged.
+    @Test func anACKWithSDPAloneIsReadAsAnAnswerWithoutAFinding() {
+        let ack = message("ACK sip:b@192.0.2.2 SIP/2.0", "1 ACK", body: Self.answer)
+        let alone = Signaling.read(Array(ack.utf8))
+        #expect(kinds(alone.messages) == ["answer"])
+        #expect(!alone.diagnostics.contains { $0.code.rawValue == "SIG201" })
+        let afterACompleteExchange =
+            message("INVITE sip:b@192.0.2.2 SIP/2.0", "1 INVITE", body: Self.offer)
+            + message("SIP/2.0 200 OK", "1 INVITE", body: Self.answer) + ack
+        #expect(
+            Signaling.read(Array(afterACompleteExchange.utf8)).diagnostics.contains { $0.code.rawValue == "SIG201" })
+    }
+
     @Test func reliableProvisionalResponseAnswersAndUnreliableOneIsAPranswer() {
         let reliable =
             message("INVITE sip:b@192.0.2.2 SIP/2.0", "1 INVITE", body: Self.offer)

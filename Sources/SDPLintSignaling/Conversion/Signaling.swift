@@ -132,7 +132,7 @@ public enum Signaling {
             result.diagnostics.append(
                 SignalingRules.noSignalingMessage.diagnostic(
                     at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    "the \(format) input holds no signaling message", strict: options.strict))
+                    "the \(format) input holds no offer, answer, candidate or hang-up", strict: options.strict))
         }
         return (result.messages, wires, result.diagnostics)
     }

@@ -157,7 +157,9 @@ public enum SIPSignaling {
                     if let sdp { emitOfferOrAnswer(sdp, &state, callID, location) }
                 case .ack:
                     if let sdp {
-                        if !state.offerOutstanding {
+                        // Without the INVITE in the input, its 2xx may have offered (RFC 3261
+                        // §13.2.1): only a dialog seen from its INVITE can say no offer is open.
+                        if !state.offerOutstanding && state.inviteHadOffer != nil {
                             report(
                                 SignalingRules.unexpectedSDP, location,
                                 "the ACK carries SDP but no offer is outstanding; read as an answer")
@@ -207,8 +209,8 @@ public enum SIPSignaling {
                         // RFC 3261 §13.2.1: the INVITE had no offer, so the 2xx carries it.
                         state.offerOutstanding = true
                         emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
-                    } else if method == .invite && state.inviteHadOffer == nil {
-                        // The INVITE is not in the input: a 2xx with SDP usually answers it.
+                    } else if state.inviteHadOffer == nil && (method == .invite || state.lastAnswer == nil) {
+                        // The request is not in the input: a 2xx with SDP usually answers it.
                         state.lastAnswer = sdp.source.bytes
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if sdp.source.bytes != state.lastAnswer {
