@@ -59,6 +59,25 @@ import Testing
             Signaling.read(Array(afterACompleteExchange.utf8)).diagnostics.contains { $0.code.rawValue == "SIG201" })
     }
 
+    /// A capture taken at a proxy holds each message twice, as received and as forwarded
+    /// (RFC 3665 §3.6 seen at the proxy): a copy, with the same body, CSeq and kind, is neither
+    /// a new offer nor the answer.
+    @Test func copiesForwardedByAProxyAreOneExchange() {
+        let invite = message("INVITE sip:b@192.0.2.2 SIP/2.0", "2 INVITE")
+        let ok = message("SIP/2.0 200 OK", "2 INVITE", body: Self.offer)
+        let ack = message("ACK sip:b@192.0.2.2 SIP/2.0", "2 ACK", body: Self.answer)
+        let read = Signaling.read(Array((invite + invite + ok + ok + ack + ack).utf8))
+        #expect(kinds(read.messages) == ["offer", "answer"])
+        #expect(!read.diagnostics.contains { $0.code.rawValue.hasPrefix("SIG") }, "\(read.diagnostics)")
+        // A new transaction with the same body is a new offer: glare while one is open.
+        let first = message("INVITE sip:b@192.0.2.2 SIP/2.0", "1 INVITE", body: Self.offer)
+        let second = message("INVITE sip:b@192.0.2.2 SIP/2.0", "2 INVITE", body: Self.offer)
+        #expect(
+            Signaling.read(Array((first + first + second).utf8)).diagnostics.map(\.code.rawValue).filter {
+                $0.hasPrefix("SIG")
+            } == ["SIG201"])
+    }
+
     @Test func reliableProvisionalResponseAnswersAndUnreliableOneIsAPranswer() {
         let reliable =
             message("INVITE sip:b@192.0.2.2 SIP/2.0", "1 INVITE", body: Self.offer)

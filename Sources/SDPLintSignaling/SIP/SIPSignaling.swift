@@ -64,12 +64,44 @@ public enum SIPSignaling {
 
     /// The offer/answer state of one dialog.
     struct DialogState: Sendable {
+        /// A description as one message carried it: a copy of that message (a retransmission,
+        /// or the one a proxy forwards) has the same body, CSeq and kind (request or response).
+        struct Sighting: Sendable, Equatable {
+            var bytes: [UInt8]
+            var cseq: CSeq?
+            var inRequest: Bool
+
+            init(_ bytes: [UInt8], _ message: SIPMessage) {
+                self.bytes = bytes
+                cseq = message.cseq
+                inRequest = message.requestLine != nil
+            }
+        }
+
+        mutating func offer(_ sighting: Sighting) {
+            offerOutstanding = true
+            lastOffer = sighting
+        }
+
+        mutating func answer(_ sighting: Sighting) {
+            offerOutstanding = false
+            lastAnswer = sighting
+        }
+
+        /// Whether `sighting` is the outstanding offer again or, with no offer open, the last
+        /// answer again.
+        func repeats(_ sighting: Sighting) -> Bool {
+            offerOutstanding ? sighting == lastOffer : sighting == lastAnswer
+        }
+
         /// An offer was made and not yet answered or rejected.
         var offerOutstanding = false
         /// Whether the last INVITE carried an offer; `nil` before any INVITE was seen.
         var inviteHadOffer: Bool?
-        /// The last answer, to recognize a 2xx that repeats the answer of a reliable 18x.
-        var lastAnswer: [UInt8]?
+        /// The last offer and answer, to recognize a message that carries one again (a copy, or
+        /// a 2xx that repeats the answer of a reliable 18x).
+        var lastOffer: Sighting?
+        var lastAnswer: Sighting?
         /// The parties as the dialog's first message names them: the caller (its From, who
         /// sent the first request) and the callee (its To), and the caller's From tag.
         var caller = ""
@@ -135,6 +167,11 @@ public enum SIPSignaling {
             let what = name(of: message)
             count += 1
             wires.append(Located(wire(message, number: count, line: location.line, state: &state), at: location))
+            // The same description again in the same kind of message is not a new offer or answer:
+            // a retransmission, or the copy a proxy forwards when the capture is taken at the
+            // proxy (every message then appears twice, as received and as sent).
+            let sighting = sdp.map { DialogState.Sighting($0.source.bytes, message) }
+            if let sighting, state.repeats(sighting) { return }
 
             if let method = message.requestLine?.method {
                 switch method {
@@ -150,11 +187,14 @@ public enum SIPSignaling {
                                 """
                             )
                         }
-                        state.offerOutstanding = true
+                        state.offer(DialogState.Sighting(sdp.source.bytes, message))
                         emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     }
                 case .update, .prack:
-                    if let sdp { emitOfferOrAnswer(sdp, &state, callID, location) }
+                    if let sdp {
+                        emitOfferOrAnswer(
+                            sdp, &state, callID, location, DialogState.Sighting(sdp.source.bytes, message))
+                    }
                 case .ack:
                     if let sdp {
                         // Without the INVITE in the input, its 2xx may have offered (RFC 3261
@@ -164,8 +204,7 @@ public enum SIPSignaling {
                                 SignalingRules.unexpectedSDP, location,
                                 "the ACK carries SDP but no offer is outstanding; read as an answer")
                         }
-                        state.offerOutstanding = false
-                        state.lastAnswer = sdp.source.bytes
+                        state.answer(DialogState.Sighting(sdp.source.bytes, message))
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     }
                 case .bye, .cancel:
@@ -194,7 +233,7 @@ public enum SIPSignaling {
             case 101..<200:
                 guard let sdp, method == .invite else { return }
                 if isReliable(message) {
-                    emitOfferOrAnswer(sdp, &state, callID, location)
+                    emitOfferOrAnswer(sdp, &state, callID, location, DialogState.Sighting(sdp.source.bytes, message))
                 } else if state.offerOutstanding || state.inviteHadOffer == nil {
                     // Early media; when the INVITE is not in the input it is assumed to have offered.
                     emit(.description(.init(type: .pranswer, sdp: sdp.source.string, parsed: sdp)), callID, location)
@@ -202,18 +241,17 @@ public enum SIPSignaling {
             case 200..<300:
                 if let sdp {
                     if state.offerOutstanding {
-                        state.offerOutstanding = false
-                        state.lastAnswer = sdp.source.bytes
+                        state.answer(DialogState.Sighting(sdp.source.bytes, message))
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if method == .invite && state.inviteHadOffer == false && state.lastAnswer == nil {
                         // RFC 3261 §13.2.1: the INVITE had no offer, so the 2xx carries it.
-                        state.offerOutstanding = true
+                        state.offer(DialogState.Sighting(sdp.source.bytes, message))
                         emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if state.inviteHadOffer == nil && (method == .invite || state.lastAnswer == nil) {
                         // The request is not in the input: a 2xx with SDP usually answers it.
-                        state.lastAnswer = sdp.source.bytes
+                        state.answer(DialogState.Sighting(sdp.source.bytes, message))
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
-                    } else if sdp.source.bytes != state.lastAnswer {
+                    } else {
                         report(
                             SignalingRules.unexpectedSDP, location,
                             "the \(what) carries SDP but no offer is outstanding; it is skipped")
@@ -234,14 +272,13 @@ public enum SIPSignaling {
 
         mutating func emitOfferOrAnswer(
             _ sdp: ParseResult<SessionDescription>, _ state: inout DialogState, _ callID: String?,
-            _ location: SourceLocation
+            _ location: SourceLocation, _ sighting: DialogState.Sighting
         ) {
             if state.offerOutstanding {
-                state.offerOutstanding = false
-                state.lastAnswer = sdp.source.bytes
+                state.answer(sighting)
                 emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
             } else {
-                state.offerOutstanding = true
+                state.offer(sighting)
                 emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
             }
         }
