@@ -301,7 +301,15 @@ public struct RenegotiationAnalyzer: Sendable {
             // Two peers with one origin (a copied file, a fixed template) are told apart
             // by place only.
             let matches = origins.filter { Self.sameOrigin($0.value, origin) }.map(\.key)
-            author = matches.count == 1 ? matches[0] : byPlace
+            // An origin whose address changed keeps its username and session id: still that
+            // peer's (RFC 3665 §3.7 F9, a callee's re-INVITE from a new host), and OA600 says what
+            // changed. Taken by place, a re-offer from the answerer would be compared with the
+            // offerer's descriptions.
+            let sameSession = origins.filter {
+                $0.value.username == origin.username && $0.value.sessionID == origin.sessionID
+            }.map(\.key)
+            author =
+                matches.count == 1 ? matches[0] : matches.isEmpty && sameSession.count == 1 ? sameSession[0] : byPlace
         }
         if origins[author] == nil { origins[author] = origin }
         recentAuthors = Array((recentAuthors + [author]).suffix(2))

@@ -44,6 +44,28 @@ import Testing
         #expect(report.steps[5].negotiation?.sections[2].dataChannel?.answerSCTPPort == 5000)
     }
 
+    /// RFC 3665 §3.7: the callee re-INVITEs from another host (F9). Its o= keeps username and
+    /// session id but not the address, so it is still the callee's description: the new address
+    /// is OA600, and its version, one above the callee's last, is right.
+    @Test func aReofferFromANewAddressIsStillItsPeers() {
+        func description(_ origin: String, _ port: Int) -> SDPSource {
+            SDPSource(
+                name: origin,
+                text: [
+                    "v=0", "o=\(origin)", "s=-", "c=IN IP4 192.0.2.1", "t=0 0", "m=audio \(port) RTP/AVP 0",
+                    "a=rtpmap:0 PCMU/8000",
+                ].joined(separator: "\r\n") + "\r\n")
+        }
+        let report = Negotiation.analyze(sequence: [
+            description("alice 2890844526 2890844526 IN IP4 client.atlanta.example.com", 49172),
+            description("bob 2890844527 2890844527 IN IP4 client.biloxi.example.com", 3456),
+            description("bob 2890844527 2890844528 IN IP4 client.chicago.example.com", 6000),
+            description("alice 2890844526 2890844527 IN IP4 client.atlanta.example.com", 1000),
+        ])
+        #expect(report.steps.map(\.offerer) == [.initialOfferer, .initialAnswerer])
+        #expect(report.allFindings.map(\.diagnostic.code.rawValue).filter { $0.hasPrefix("OA6") } == ["OA600"])
+    }
+
     @Test func theAnalyzerReportsEachStepWhenItsAnswerArrives() throws {
         var analyzer = RenegotiationAnalyzer()
         var stepsSeen: [Int?] = []
