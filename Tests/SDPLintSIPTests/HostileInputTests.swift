@@ -21,6 +21,18 @@ private func codes(_ result: SIPParseResult) -> Set<String> { codes(result.parse
 private func codes(_ result: ParseResult<SIPMessage>) -> Set<String> { Set(result.diagnostics.map(\.code.rawValue)) }
 
 @Suite struct HostileInputTests {
+    /// RFC 5763 §7.2 writes "From <sip:…>" without the colon: the unreadable line is the
+    /// finding (SIP106), and the From it should have been is not reported again as missing.
+    @Test func aMandatoryHeaderWithoutItsColonIsOneFinding() {
+        let text = String(decoding: request([]), as: UTF8.self)
+            .replacingOccurrences(of: "From: <sip:eve", with: "From <sip:eve")
+        let result = SIPMessage.parse(bytes: Array(text.utf8), options: options)
+        #expect(result.diagnostics.map(\.code.rawValue) == ["SIP106"])
+        let removed = String(decoding: request([]), as: UTF8.self)
+            .replacingOccurrences(of: "From: <sip:eve@example.org>;tag=h\r\n", with: "")
+        #expect(codes(SIPMessage.parse(bytes: Array(removed.utf8), options: options)) == ["SIP200"])
+    }
+
     @Test func aOneMegabyteHeaderIsReportedWithItsLocation() {
         let input = request(Array("X-Big: ".utf8) + [UInt8](repeating: 0x61, count: 1 << 20) + [0x0D, 0x0A])
         let result = SIPMessage.parse(bytes: input, options: options)

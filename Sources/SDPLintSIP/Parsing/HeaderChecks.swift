@@ -8,6 +8,8 @@ struct HeaderChecks {
     let infos: [FieldInfo]
     var collector: DiagnosticCollector
     let endLocation: SourceLocation
+    /// Header names of lines the parser could not read, already reported (SIP106).
+    let unreadableNames: Set<String>
     private(set) var declaredLength: DeclaredLength = .absent
     private(set) var contentLengthLocation: SourceLocation?
 
@@ -19,11 +21,15 @@ struct HeaderChecks {
     private var wildcard: SourceLocation?
     private var contactCount = 0
 
-    init(message: SIPMessage, infos: [FieldInfo], collector: DiagnosticCollector, endLocation: SourceLocation) {
+    init(
+        message: SIPMessage, infos: [FieldInfo], collector: DiagnosticCollector, endLocation: SourceLocation,
+        unreadableNames: Set<String> = []
+    ) {
         self.message = message
         self.infos = infos
         self.collector = collector
         self.endLocation = endLocation
+        self.unreadableNames = unreadableNames
     }
 
     mutating func run(_ b: Span<UInt8>) {
@@ -255,7 +261,8 @@ struct HeaderChecks {
         // Max-Forwards is mandatory in a request too, but an RFC 2543 request lacks it: SIP211 below.
         let mandatory = ["to", "from", "cseq", "call-id", "via"]
         var missing: [String] = []
-        for key in mandatory where seen[key] == nil && !hasField(key) {
+        // A header whose line could not be read has its finding (SIP106): one root cause, one finding.
+        for key in mandatory where seen[key] == nil && !hasField(key) && !unreadableNames.contains(key) {
             missing.append(SIPHeaderName.canonicalSpellings[key] ?? key)
         }
         if !missing.isEmpty {

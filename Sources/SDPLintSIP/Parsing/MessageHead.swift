@@ -55,6 +55,9 @@ struct HeadParser {
     private var lineNumber = 1
     private var reportedBareLF = false
     private var reportedFolding = false
+    /// The names of header lines that could not be read (no ':' after the name): the line is
+    /// reported, and a mandatory header named there is not reported again as missing.
+    private var unreadableNames: Set<String> = []
 
     // The field being read: its first line, continuation lines and extent.
     private var fieldStart = -1
@@ -211,7 +214,9 @@ struct HeadParser {
         message.headers = SIPHeaderFields(fields)
         message.headerTerminator = terminator
 
-        var checks = HeaderChecks(message: message, infos: infos, collector: collector, endLocation: endLocation)
+        var checks = HeaderChecks(
+            message: message, infos: infos, collector: collector, endLocation: endLocation,
+            unreadableNames: unreadableNames)
         checks.run(b)
         collector = checks.collector
 
@@ -272,6 +277,9 @@ struct HeadParser {
                     the header name \(Bytes.quoted(b, first.lowerBound..<nameEnd)) is followed by \
                     \(b[colon].displayed), not ':'; header names are tokens
                     """
+            }
+            if nameEnd > first.lowerBound {
+                unreadableNames.insert(SIPHeaderName(Bytes.string(b, first.lowerBound..<nameEnd)).key)
             }
             collector.report(
                 SIPRules.headerSyntax,
