@@ -69,7 +69,9 @@ public enum OfferAnswerRules {
         severityRationale:
             """
             Error: JSEP (RFC 9429 §5.3.1) requires an accepted section to repeat the offered transport protocol \
-            exactly; a downgrade such as plain RTP is refused by the offerer.
+            exactly, and outside JSEP only an offer changes a stream's transport (RFC 3264 §8.3.1); a downgrade such \
+            as plain RTP is refused by the offerer. An answer may take a protocol the offer lists as a capability \
+            (RFC 5939 a=tcap) when it names that configuration with a=acfg.
             """,
         summary: "An accepted section uses another transport protocol than the offered one.",
         explanation:
