@@ -28,6 +28,23 @@ import Testing
         #expect(fragment.serialized() == "v=0\r\na=ice-ufrag:8hhY\r\n", "kept as an extra line")
     }
 
+    /// A fragment's m= line only names its section, so its formats need no rtpmap; an rtpmap it
+    /// carries is still checked on its own (RFC 8851 §8.3 prints one with OPUS/48000/1).
+    @Test func checksTheRTPMapsItCarriesButNotTheFormats() {
+        let (_, diagnostics) = SDPFragment.parsed(
+            "m=audio 9 RTP/AVP 96 97\r\na=mid:0\r\na=rtpmap:96 OPUS/48000/1\r\n")
+        #expect(diagnostics.map(\.code.rawValue) == ["SDP313"])
+    }
+
+    /// RFC 8840 §7: the answerer's INFO body names every mid of the session in its BUNDLE group
+    /// but carries one pseudo m= line; the other mids are not unknown.
+    @Test func aGroupMayNameSectionsTheFragmentDoesNotCarry() {
+        let (_, diagnostics) = SDPFragment.parsed(
+            "a=group:BUNDLE foo bar\r\nm=audio 9 RTP/AVP 0\r\na=mid:foo\r\na=ice-ufrag:8hhY\r\n"
+                + "a=ice-pwd:asd88fgpdd777uzjYhagZg\r\n")
+        #expect(!diagnostics.contains { $0.code.rawValue == "SDP309" })
+    }
+
     @Test func checksTheCandidatesItCarries() {
         let (_, diagnostics) = SDPFragment.parsed(
             "m=audio 9 RTP/AVP 0\r\na=mid:0\r\na=candidate:1 1 UDP 1694498815 192.0.2.333 10000 typ host\r\n")

@@ -110,7 +110,12 @@ enum FormatReference: String {
 }
 
 struct SectionChecks {
+    /// Whether the section is RTP and its formats are checked against its rtpmap lines.
     private var isRTP = false
+    /// Whether its rtpmap values are checked on their own: in an RTP section, also of an SDP
+    /// fragment, whose m= line only names the section (RFC 8840 §4.4) but whose rtpmap lines
+    /// mean what they say.
+    private var checksRTPMapValues = false
     private var isAudio = false
     private var formats = PayloadTypeSet()
     /// The payload types of the m= line (each once), with where they are written.
@@ -194,6 +199,7 @@ struct SectionChecks {
         mid = nil
 
         isRTP = media.proto.isRTP && !fragment
+        checksRTPMapValues = media.proto.isRTP
         isAudio = media.media == .audio
         guard isRTP else { return }
         // Room for the usual lists at once, so that a longer list in a later section does not
@@ -239,7 +245,7 @@ struct SectionChecks {
         }
         switch known {
         case .rtpmap:
-            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), isRTP else {
+            guard let map = RTPMap.scan(bytes, value, into: &diagnostics), checksRTPMapValues else {
                 // A malformed rtpmap (no clock rate, say) still maps its payload type: the
                 // finding above says what is wrong, and no later rule calls the type unmapped.
                 if isRTP, case .success(let pt) = DecimalDigits.parse(bytes, firstField(bytes, value), as: UInt16.self),
@@ -250,8 +256,8 @@ struct SectionChecks {
                 return
             }
             let pt = map.payloadType
-            referToFormat(pt, .rtpmap, bytes, value, &diagnostics)
-            let first = rtpmaps.insert(pt)
+            if isRTP { referToFormat(pt, .rtpmap, bytes, value, &diagnostics) }
+            let first = !isRTP || rtpmaps.insert(pt)
             if !first {
                 diagnostics.report(
                     SDPRules.duplicatePayloadMapping, firstField(bytes, value),
@@ -285,7 +291,7 @@ struct SectionChecks {
                     hint: "write a=rtpmap:\(pt) opus/48000/2")
             }
             // The first rtpmap of a payload type says what it is.
-            if first {
+            if first && isRTP {
                 switch EncodingKind(bytes, map.name) {
                 case .rtx:
                     rtxTypes.insert(pt)
@@ -814,6 +820,9 @@ struct SessionChecks {
             }
         }
         reportMidsInTwoBundleGroups(bytes, &diagnostics)
+        // A trickle fragment repeats the BUNDLE group with every mid of the session but carries
+        // only some of its sections (RFC 8840 §4.4, §7): a mid it lacks is elsewhere.
+        guard !fragment else { return }
         for member in groupMembers where firstSection(with: member.mid) == nil {
             diagnostics.report(
                 SDPRules.groupUnknownMid, at: member.location,
