@@ -236,6 +236,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP222", .warning, "an unknown a=setup role, which SIPCC reads as none (PRF602): " + measured),
                 ("SDP228", .warning, "an SCTP port or message size it reads leniently (PRF613): " + measured),
                 ("SDP103", .warning, "a description without s= (PRF614 reports o= and t=): " + measured),
+                (
+                    "WEB113", .warning,
+                    "a bundled section over RTP without a=rtcp-mux that is not audio or video, which Firefox answers "
+                        + "with port 0 (PRF601 reports audio and video): " + measured
+                ),
                 ("SDP214", .warning, "an empty or malformed mid, which SIPCC reads as none: " + measured),
             ]
         case .aiortc:
@@ -260,6 +265,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP314", .warning, "a mid in two BUNDLE groups: " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid (aiortc reads neither): " + measured),
+                (
+                    "WEB113", .warning,
+                    "a bundled section over RTP without a=rtcp-mux that is not audio or video (PRF702 reports those): "
+                        + measured
+                ),
                 ("OA202", .warning, "an answer that binds an offered payload type to another codec: " + answers),
                 ("OA206", .warning, "an answered RTX format whose apt was not negotiated: " + answers),
                 ("OA103", .warning, "an answered section with another transport protocol: " + answers),

@@ -8,10 +8,14 @@ extension ProfileCheck {
         reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
             !ridesOnGroupInAnswer($0)
         }
-        // Firefox checks certificates with the SHA family only (measured: sha-999 refused).
+        // Firefox checks certificates with the SHA family only (measured: sha-999 refused), and
+        // not those of a bundle-only section, whose transport is its group's (measured: an
+        // offer whose bundle-only data channel section has only a sha-999 fingerprint is taken).
         let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512"]
         for (index, media) in session.media.enumerated()
-        where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) {
+        where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index)
+            && !(media.port == 0 && media.has(.bundleOnly))
+        {
             let own = media.attributes.filter { $0.name == .fingerprint }
             let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own
             let hashes = fingerprints.compactMap { $0.value?.split(separator: " ").first?.lowercased() }

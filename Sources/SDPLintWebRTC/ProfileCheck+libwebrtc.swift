@@ -37,16 +37,29 @@ extension ProfileCheck {
         // the WebRTC transports, PRF101 the SDES ones).
         // The sections libwebrtc reads (libwebrtcReads).
         let used = session.media.indices.filter(libwebrtcReads)
+        // libwebrtc compares a group's semantics exactly ("BUNDLE"): a group written "bundle",
+        // which RFC 5888's grammar allows, is no group to it, and a section that leaves its
+        // fingerprint to that group has none (measured: RFC 8829 §7.2's offer with
+        // a=group:bundle is refused, "Called with SDP without DTLS fingerprint").
+        let exactlyBundled = Set(
+            session.values(Group.self).filter { $0.semantics.rawValue == Group.Semantics.bundle.rawValue }
+                .flatMap(\.mids))
+        func leftToAnUnreadGroup(_ index: Int) -> Bool {
+            ridesOnGroup(index) && !(session.media[index].mid.map(exactlyBundled.contains) ?? false)
+        }
         let withoutDTLS = used.first(where: { index in
             let media = session.media[index]
             return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
                 && !session.has(.fingerprint) && !media.has(.crypto)
-                && !WebRTCChecks.isJSEPTransport(media.proto)
+                && (!WebRTCChecks.isJSEPTransport(media.proto) || leftToAnUnreadGroup(index))
         })
         if let index = withoutDTLS {
+            let media = session.media[index]
             report(
                 ProfileRules.withoutDTLS, parsed.location(ofSection: index),
-                "libwebrtc accepts only DTLS-SRTP; section \(index) (\(session.media[index].media), \(session.media[index].proto)) has no a=fingerprint"
+                WebRTCChecks.isJSEPTransport(media.proto)
+                    ? "section \(index) (\(media.media)) leaves its a=fingerprint to its BUNDLE group, but libwebrtc reads only a=group:BUNDLE, in capitals, as one"
+                    : "libwebrtc accepts only DTLS-SRTP; section \(index) (\(media.media), \(media.proto)) has no a=fingerprint"
             )
         }
         // ICE credentials, in a description that does DTLS (a plain SIP offer is PRF104's):

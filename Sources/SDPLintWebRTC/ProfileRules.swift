@@ -30,7 +30,8 @@ public enum ProfileRules {
             """
             WebRTC secures media with DTLS-SRTP (RFC 8827 §6.5); libwebrtc refuses a description with a section \
             that has no a=fingerprint, as plain RTP offers from SIP endpoints (RTP/AVP) have. A gateway has to \
-            terminate the media or offer DTLS-SRTP.
+            terminate the media or offer DTLS-SRTP. A bundled section may leave its fingerprint to its group, but \
+            libwebrtc reads only a=group:BUNDLE written in capitals as one.
             """,
         reference: .rfc(8827, "6.5"), bad: "m=audio 49170 RTP/AVP 0 (no a=fingerprint)",
         good: "m=audio 9 UDP/TLS/RTP/SAVPF 111\na=fingerprint:sha-256 …")

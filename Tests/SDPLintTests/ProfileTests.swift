@@ -477,6 +477,17 @@ import Testing
         #expect(found(.answer) == ["PRF109 error"])
     }
 
+    /// libwebrtc reads only "BUNDLE" in capitals as a BUNDLE group (measured in Conformance/):
+    /// RFC 8829 §7.2's offer, whose bundle-only sections leave their fingerprint to the group,
+    /// is refused with the group written "bundle", which RFC 5888's grammar allows.
+    @Test func libwebrtcReadsOnlyACapitalBundleGroup() throws {
+        let text = try Fixture(path: "standards/rfc8829/7.2-1.offer.sdp").text()
+        #expect(!errors(check(text: text, [.chrome])).contains("PRF104"))
+        let lower = text.replacingOccurrences(of: "a=group:BUNDLE", with: "a=group:bundle")
+        #expect(errors(check(text: lower, [.chrome])).contains("PRF104"))
+        #expect(!errors(check(text: lower, [])).contains("PRF104"))
+    }
+
     /// RFC 6544 App. C: media whose transport is TCP has only TCP candidates by design; over UDP
     /// transports, only TCP candidates is worth a warning (WEB124).
     @Test func onlyTCPCandidatesAreExpectedForTCPMedia() {
