@@ -923,7 +923,8 @@ public enum SDPRules {
             """
             Error: without a=rtpmap a payload type means what the RTP profile's static table says (RFC 3264 §5.1, \
             RFC 8866 §5.14), and that table has no dynamic types, so the receiver cannot tell the encoding; RFC 3264 \
-            §6.1 makes the rtpmap of a dynamic type a MUST in an answer.
+            §6.1 makes the rtpmap of a dynamic type a MUST in an answer. In a rejected section (port 0) the formats \
+            are not used, and the finding is a warning.
             """,
         summary: "A dynamic payload type has no rtpmap.",
         explanation:

@@ -34,6 +34,15 @@ import Testing
             .count == 1)
     }
 
+    /// RFC 3264 §6: the formats of a rejected section are not used, so a dynamic payload type
+    /// without rtpmap there is a warning; in a section in use it is an error.
+    @Test func anUnmappedTypeInARejectedSectionIsAWarning() {
+        let result = SessionDescription.parse(
+            head + "c=IN IP4 192.0.2.1\r\nm=audio 0 RTP/AVP 98\r\nm=audio 4000 RTP/AVP 99\r\n")
+        #expect(
+            result.diagnostics.filter { $0.code.rawValue == "SDP302" }.map(\.severity) == [.warning, .error])
+    }
+
     /// One malformed m= line is one finding: a missing field is not taken for port 0 (a
     /// rejected section), and the fields after it are not judged in the wrong places.
     @Test func aShortMediaLineIsOneFinding() {

@@ -520,6 +520,7 @@ struct SectionChecks {
                 "; \(group.more) more \(group.what.rawValue) line\(group.more == 1 ? " names" : "s name") it below")
         }
         if isRTP {
+            let mappingFindings = diagnostics.diagnostics.count
             for (pt, location) in formatLocations where !rtpmaps.contains(pt) && RTPMap.staticPayloadType(pt) == nil {
                 diagnostics.report(
                     SDPRules.missingRTPMap, at: location,
@@ -559,12 +560,18 @@ struct SectionChecks {
                         "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
             }
-            // RFC 3264 §6: a rejected section's formats are not used; a dangling association
-            // there breaks nothing (Chromium 156 accepts it, measured in Conformance/).
+            // RFC 3264 §6: a rejected section's formats are not used; an unmapped type or a
+            // dangling association there breaks nothing (Chromium 156 accepts it, measured in
+            // Conformance/).
             if media.isRejected {
-                diagnostics.lower(
-                    SDPRules.associatedPayloadType.code, since: associationFindings, to: .warning,
-                    because: "; the section is rejected (port 0), so its formats are not used")
+                for (code, since) in [
+                    (SDPRules.missingRTPMap.code, mappingFindings),
+                    (SDPRules.associatedPayloadType.code, associationFindings),
+                ] {
+                    diagnostics.lower(
+                        code, since: since, to: .warning,
+                        because: "; the section is rejected (port 0), so its formats are not used")
+                }
             }
         }
         if !ssrcGroupMembers.isEmpty {
