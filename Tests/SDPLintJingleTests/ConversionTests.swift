@@ -11,6 +11,37 @@ import Testing
         try SessionDescription(parsing: try Fixture(path: "corpus/" + path).text())
     }
 
+    func jingle(_ path: String) throws -> Jingle {
+        try #require(Stanza.parse(try Fixture(path: "standards/" + path).text()).value?.jingle)
+    }
+
+    /// XEP-0262 §2 maps RFC 6189's a=zrtp-hash to <zrtp-hash/> in <encryption/>; ZRTP keys SRTP
+    /// in the media path, so a section with only a ZRTP hash stays RTP/AVPF.
+    @Test func zrtpHashesMapBothWays() throws {
+        let stanza = try jingle("xep-0262/ex01-initiator-sends-session-invitation-with.xml")
+        let sdp = SessionDescription.converting(stanza, options: .offer).description
+        let section = try #require(sdp.media.first)
+        #expect(section.proto == .rtpAVPF)
+        #expect(
+            section.attributes.first { $0.name.rawValue == "zrtp-hash" }?.value
+                == "1.10 fe30efd02423cb054e50efd0248742ac7a52c8f91bc2df881ae642c371ba46df")
+        let back = Jingle.converting(sdp, options: .offer).jingle
+        #expect(back.contents.first?.rtp?.encryption?.zrtpHashes == stanza.contents.first?.rtp?.encryption?.zrtpHashes)
+        #expect(back.contents.first?.rtp?.encryption?.zrtpHashes.count == 1)
+    }
+
+    /// XEP-0177 §5: a raw UDP candidate of component 2 is RTCP's address, RFC 3605's a=rtcp.
+    @Test func rawUDPComponentTwoIsTheRTCPAddress() throws {
+        let stanza = try jingle("xep-0177/ex03-responder-definitively-accepts-the.xml")
+        let result = SessionDescription.converting(stanza, options: .answer)
+        let section = try #require(result.description.media.first)
+        #expect(section.port == 9876)
+        #expect(
+            section.value(RTCPAddress.self)
+                == RTCPAddress(port: 9877, connection: Connection(address: "208.68.163.214")))
+        #expect(!result.dropped.contains { $0.text?.contains("<candidate") == true })
+    }
+
     @Test func offerersRecvonlyIsSendersResponder() throws {
         let offer = try sdp("chromium/recvonly.offer.sdp")
         let jingle = Jingle.converting(offer, options: .offer).jingle

@@ -61,6 +61,28 @@ import Testing
         #expect(before.map(\.utf8.count) == after.map(\.utf8.count), "every line keeps its length")
     }
 
+    /// What a Jingle stanza says in character data: a ZRTP hash (XEP-0262), and a file's hash,
+    /// name and description (XEP-0234), identify as much as the addresses do.
+    @Test func jingleTextThatIdentifiesIsReplaced() throws {
+        for (path, secrets) in [
+            (
+                "standards/xep-0262/ex01-initiator-sends-session-invitation-with.xml",
+                ["fe30efd02423cb054e50efd0248742ac7a52c8f91bc2df881ae642c371ba46df"]
+            ),
+            (
+                "standards/xep-0234/ex01-initiator-sends-session-initiate.xml",
+                ["w0mcJylzCn+AfvuGdqkty2+KP48=", "test.txt", "This is a test"]
+            ),
+        ] {
+            let original = try Fixture(path: path).text()
+            let result = try anonymized(original)
+            for secret in secrets {
+                #expect(original.contains(secret), "\(path) has \(secret)")
+                #expect(!result.contains(secret), "\(path) keeps \(secret)")
+            }
+        }
+    }
+
     @Test func addressesKeepTheirScopeAndFamily() throws {
         let original = try SessionDescription(parsing: Self.offer)
         let result = try SessionDescription(parsing: anonymized(Self.offer))

@@ -110,7 +110,9 @@ struct JingleToSDP {
             let proto: MediaDescription.TransportProtocol
             if rejected || !(ice?.fingerprints.isEmpty ?? true) {
                 proto = .udpTLSRTPSAVPF
-            } else if rtp.encryption != nil {
+            } else if let encryption = rtp.encryption, !encryption.cryptos.isEmpty || encryption.zrtpHashes.isEmpty {
+                // SDES keys (or a bare <encryption/>) mean SRTP in the profile; ZRTP alone keys
+                // SRTP in the media path over an RTP/AVP(F) section (RFC 6189 §8.1).
                 proto = .rtpSAVPF
             } else {
                 proto = .rtpAVPF
@@ -134,14 +136,27 @@ struct JingleToSDP {
             return nil
         }
         section.connections = [Connection(address: "0.0.0.0")]
-        if case .rawUDP(let raw) = content.transport, let first = raw.candidates.first {
-            // XEP-0177 candidates are plain addresses: the first one is the section's address.
-            section.port = first.port
-            section.connections = [Connection(addressType: first.ip.contains(":") ? .ip6 : .ip4, address: first.ip)]
-            for candidate in raw.candidates.dropFirst() {
+        // XEP-0177 candidates are plain addresses (§5): component 1's (or the first) is the
+        // section's address, and component 2's is RTCP's, which RFC 3605's a=rtcp gives.
+        var rtcp: RTCPAddress?
+        if case .rawUDP(let raw) = content.transport,
+            let rtpIndex = raw.candidates.firstIndex(where: { $0.component == 1 }) ?? raw.candidates.indices.first
+        {
+            func connection(_ ip: String) -> Connection {
+                Connection(addressType: ip.contains(":") ? .ip6 : .ip4, address: ip)
+            }
+            let rtpCandidate = raw.candidates[rtpIndex]
+            section.port = rtpCandidate.port
+            section.connections = [connection(rtpCandidate.ip)]
+            let rtcpIndex = raw.candidates.firstIndex { $0.component == 2 }
+            if let rtcpIndex {
+                rtcp = RTCPAddress(
+                    port: raw.candidates[rtcpIndex].port, connection: connection(raw.candidates[rtcpIndex].ip))
+            }
+            for (index, candidate) in raw.candidates.enumerated() where index != rtpIndex && index != rtcpIndex {
                 drop(
                     scope, "<candidate ip='\(candidate.ip)' port='\(candidate.port)'/>",
-                    "SDP without ICE has one address per section")
+                    "SDP without ICE has one address per section (and one for RTCP)")
             }
         }
         if case .other(let element) = content.transport { drop(scope, element, "this transport has no SDP form") }
@@ -155,6 +170,7 @@ struct JingleToSDP {
             }
         }
         var attributes: [Attribute] = []
+        if let rtcp { attributes.append(Attribute(rtcp)) }
         if let ice {
             for candidate in ice.candidates { attributes.append(Attribute(self.candidate(candidate, scope: scope))) }
             if let ufrag = ice.ufrag { attributes.append(Attribute(ICEUfrag(ufrag))) }
@@ -262,6 +278,9 @@ struct JingleToSDP {
                 var value = crypto.tag + " " + crypto.suite + " " + crypto.keyParameters
                 if let session = crypto.sessionParameters { value += " " + session }
                 attributes.append(Attribute(name: .crypto, value: value))
+            }
+            for hash in encryption.zrtpHashes {
+                attributes.append(Attribute(name: "zrtp-hash", value: hash.version + " " + hash.value))
             }
             dropExtras(scope, "<encryption>", [], encryption.extraChildren)
         }

@@ -316,6 +316,18 @@ struct SDPToJingle {
                 drop(scope, .attribute, line, "a rejected section (port 0) has no transport in Jingle")
                 continue
             }
+            // RFC 6189 §8.1 `a=zrtp-hash:<version> <hash>`, which XEP-0262 §2 carries.
+            if isRTP, attribute.name.rawValue == "zrtp-hash" {
+                let parts = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
+                guard parts.count == 2 else {
+                    drop(scope, .attribute, line, "the zrtp-hash line does not parse")
+                    continue
+                }
+                var encryption = rtp?.encryption ?? Encryption()
+                encryption.zrtpHashes.append(Encryption.ZRTPHash(version: String(parts[0]), value: String(parts[1])))
+                rtp?.encryption = encryption
+                continue
+            }
             switch attribute.name {
             case .mid:
                 break

@@ -10,6 +10,8 @@ public enum JingleNamespace {
     public static let errors = "urn:xmpp:jingle:errors:1"
     /// Jingle RTP sessions (XEP-0167).
     public static let rtp = "urn:xmpp:jingle:apps:rtp:1"
+    /// ZRTP hashes in RTP sessions (XEP-0262).
+    public static let zrtp = "urn:xmpp:jingle:apps:rtp:zrtp:1"
     /// RTP session informational messages (XEP-0167 §7).
     public static let rtpInfo = "urn:xmpp:jingle:apps:rtp:info:1"
     /// ICE-UDP transport (XEP-0176).

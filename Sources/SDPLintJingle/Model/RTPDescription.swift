@@ -182,16 +182,34 @@ public struct HeaderExtension: Sendable, Hashable {
     }
 }
 
-/// An XEP-0167 `<encryption required?>` with its `<crypto/>` lines (SDES, RFC 4568).
+/// An XEP-0167 `<encryption required?>` with its `<crypto/>` lines (SDES, RFC 4568) and its
+/// XEP-0262 `<zrtp-hash/>` elements (ZRTP, RFC 6189).
 public struct Encryption: Sendable, Hashable {
     public var required: String?
     public var cryptos: [CryptoLine]
+    public var zrtpHashes: [ZRTPHash]
     public var extraChildren: [XMLTreeElement]
 
-    public init(required: String? = nil, cryptos: [CryptoLine] = [], extraChildren: [XMLTreeElement] = []) {
+    public init(
+        required: String? = nil, cryptos: [CryptoLine] = [], zrtpHashes: [ZRTPHash] = [],
+        extraChildren: [XMLTreeElement] = []
+    ) {
         self.required = required
         self.cryptos = cryptos
+        self.zrtpHashes = zrtpHashes
         self.extraChildren = extraChildren
+    }
+
+    /// `<zrtp-hash version>hex</zrtp-hash>`: the SDP `a=zrtp-hash:<version> <hash>` of RFC 6189
+    /// §8.1, as XEP-0262 §2 maps it.
+    public struct ZRTPHash: Sendable, Hashable {
+        public var version: String
+        public var value: String
+
+        public init(version: String, value: String) {
+            self.version = version
+            self.value = value
+        }
     }
 
     /// `<crypto crypto-suite key-params session-params tag/>`: one SDP `a=crypto`.

@@ -174,6 +174,13 @@ extension StanzaReader {
                         sessionParameters: crypto.attribute("session-params")))
             }
         }
+        for child in cursor.children("zrtp-hash", JingleNamespace.zrtp) {
+            var hash = ElementCursor(child)
+            if let version = required(&hash, ["version"])[0] {
+                encryption.zrtpHashes.append(
+                    Encryption.ZRTPHash(version: version, value: child.text.trimmingXMLWhitespace))
+            }
+        }
         encryption.extraChildren = cursor.extraChildren
         return encryption
     }

@@ -237,7 +237,12 @@ extension Encryption {
                         ("crypto-suite", $0.suite), ("key-params", $0.keyParameters),
                         ("session-params", $0.sessionParameters), ("tag", $0.tag),
                     ])
-            }, extraChildren: extraChildren)
+            }
+                + zrtpHashes.map {
+                    var hash = make("zrtp-hash", JingleNamespace.zrtp, [("version", $0.version)])
+                    hash.children = [.text($0.value)]
+                    return hash
+                }, extraChildren: extraChildren)
     }
 }
 
