@@ -61,8 +61,9 @@ import Testing
         #expect(before.map(\.utf8.count) == after.map(\.utf8.count), "every line keeps its length")
     }
 
-    /// What a Jingle stanza says in character data: a ZRTP hash (XEP-0262), and a file's hash,
-    /// name and description (XEP-0234), identify as much as the addresses do.
+    /// What a Jingle stanza says in character data and in less common attributes: a ZRTP hash
+    /// (XEP-0262), a file's hash, name and description (XEP-0234), a SOCKS5 destination hash
+    /// (XEP-0260), identify as much as the addresses do.
     @Test func jingleTextThatIdentifiesIsReplaced() throws {
         for (path, secrets) in [
             (
@@ -73,6 +74,12 @@ import Testing
                 "standards/xep-0234/ex01-initiator-sends-session-initiate.xml",
                 ["w0mcJylzCn+AfvuGdqkty2+KP48=", "test.txt", "This is a test"]
             ),
+            // XEP-0260 §2.2: the dstaddr hash of the session id and both JIDs, and a host that
+            // looks like an IPv4 address without being one.
+            (
+                "standards/xep-0260/ex01-initiator-sends-session-initiate.xml",
+                ["972b7bf47291ca609517f67f86b5081086052dad", "123.456.7.8"]
+            ),
         ] {
             let original = try Fixture(path: path).text()
             let result = try anonymized(original)
@@ -81,6 +88,37 @@ import Testing
                 #expect(!result.contains(secret), "\(path) keeps \(secret)")
             }
         }
+    }
+
+    /// What SIP carries on folded lines and in unusual places (RFC 3665 §3.10, RFC 4475, RFC
+    /// 5763 §7.1): every continuation line of credentials, the Identity signature, a sent-by
+    /// folded onto its own line, an unknown scheme's Request-URI, and SDES keys without their
+    /// "inline:" method.
+    @Test func sipKeepsNothingInItsFoldsAndCorners() throws {
+        let body =
+            "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+            + "m=audio 49170 RTP/SAVP 0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 PS1uQCVeeCFCanVmcjkpPywjNWhcYD0m\r\n"
+        let message =
+            "INVITE secretScheme:opaque-person-id SIP/2.0\r\nVia: SIP/2.0/UDP\r\n    198.51.100.77;branch=z9hG4bK1\r\n"
+            + "To: <sip:bob@biloxi.example.com>\r\nFrom: <sip:alice@atlanta.example.com>;tag=1\r\n"
+            + "Call-ID: c1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n"
+            + "Proxy-Authorization: Digest username=\"alice\",\r\n realm=\"atlanta.example.com\",\r\n"
+            + " nonce=\"cf5904ba7d8dc3a5ab2530aa931128fa\", uri=\"sip:bob@biloxi.example.com\",\r\n"
+            + " response=\"7afc04be7961f053c24f80e7dbaf888f\"\r\n"
+            + "Identity: CyI4+nAkHrH3ntmaxgr01TMxTmtjP7MASwliNRdupRI1vpkXRvZXx1ja9k\r\n"
+            + "          HYWGCl0nB2sNsM9CG4hq+YJZTMaSROoMUBhikVIjnQ8ykeD6UXNOyfI=\r\n"
+            + "Content-Type: application/sdp\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+        let result = try anonymized(message)
+        for secret in [
+            "opaque-person-id", "198.51.100.77", "atlanta.example.com", "biloxi.example.com",
+            "cf5904ba7d8dc3a5ab2530aa931128fa", "7afc04be7961f053c24f80e7dbaf888f", "HYWGCl0nB2sNsM9CG4hq",
+            "PS1uQCVeeCFCanVmcjkpPywjNWhcYD0m",
+        ] {
+            #expect(message.contains(secret))
+            #expect(!result.contains(secret), "kept \(secret)")
+        }
+        #expect(result.hasPrefix("INVITE secretScheme:"), "the scheme is protocol")
+        #expect(result.contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 "), "the tag and suite are protocol")
     }
 
     @Test func addressesKeepTheirScopeAndFamily() throws {

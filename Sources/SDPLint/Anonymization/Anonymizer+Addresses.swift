@@ -175,7 +175,6 @@ extension Anonymizer {
     mutating func hostOrAddress(_ text: String) -> String {
         if let address = addressText(text) { return address }
         let utf8 = Array(text.utf8)
-        if utf8.allSatisfy({ Glyph.isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }) { return text }
         if Self.isHostName(utf8) { return host(text) }
         return token(text, sweep: false)
     }

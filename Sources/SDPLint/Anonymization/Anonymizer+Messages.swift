@@ -80,7 +80,7 @@ extension Anonymizer {
             if Glyph.isSpace(buffer[line.content.lowerBound]) {
                 // A folded line continues the field before it (RFC 3261 §7.3.1).
                 if let previous {
-                    headerValue(&buffer, line.content, name: previous, kind)
+                    headerValue(&buffer, line.content, name: previous, kind, continuing: true)
                 } else {
                     scrub(&buffer, line.content)
                 }
@@ -190,6 +190,10 @@ extension Anonymizer {
             put(path(value), &buffer, inner)
         } else if kind == .http && value != "*" {
             put(hostPort(value), &buffer, inner)
+        } else if let colon = value.firstIndex(of: ":") {
+            // A scheme this does not know (RFC 3261 §19.1.1 allows any absoluteURI): the
+            // scheme is protocol, what follows it may be anyone's address.
+            put(String(value[...colon]) + token(String(value[value.index(after: colon)...])), &buffer, inner)
         } else {
             scrub(&buffer, inner)
         }
@@ -260,18 +264,29 @@ extension Anonymizer {
     ]
 
     /// Free text about the software or the call: every word replaced.
-    static let freeTextFields: Set<String> = ["user-agent", "server", "subject", "s", "organization"]
+    /// Free text, and opaque values that are words to replace whole: the signature of
+    /// Identity (RFC 8224 §4, compact form "y"; RFC 4474's before it).
+    static let freeTextFields: Set<String> = ["user-agent", "server", "subject", "s", "organization", "identity", "y"]
 
     static let credentialFields: Set<String> = [
         "authorization", "proxy-authorization", "www-authenticate", "proxy-authenticate", "authentication-info",
         "proxy-authentication-info",
     ]
 
-    /// A header field's value, replaced as the field's meaning says.
-    mutating func headerValue(_ buffer: inout [UInt8], _ range: Range<Int>, name: String, _ kind: MessageProtocol) {
+    /// Replaces what identifies in a header field's value, as the field's meaning says, or,
+    /// `continuing`, in a folded line that continues it (RFC 3261 §7.3.1).
+    mutating func headerValue(
+        _ buffer: inout [UInt8], _ range: Range<Int>, name: String, _ kind: MessageProtocol, continuing: Bool = false
+    ) {
         guard !range.isEmpty else { return }
         let value = Glyph.text(buffer[range])
-        let replaced = kind == .sip ? sipField(name, value) : httpField(name, value)
+        let replaced: String
+        if Self.credentialFields.contains(name) && continuing {
+            // The scheme is on the first line: a folded line holds more auth-params.
+            replaced = credentialParameters(value)
+        } else {
+            replaced = kind == .sip ? sipField(name, value) : httpField(name, value)
+        }
         if replaced != value { put(replaced, &buffer, range) }
     }
 
@@ -449,10 +464,15 @@ extension Anonymizer {
                 if bytes[index] == UInt8(ascii: "/") { slashes += 1 }
                 index += 1
             }
+            // Past the transport that follows the second "/"; without one, past a first word
+            // that is a protocol without its transport ("SIP/2.0 host", malformed). With no "/"
+            // at all (the sent-by folded onto a line of its own) the first word is the sent-by.
             if slashes < 2 { index = segment.lowerBound }
-            while index < segment.upperBound && Glyph.isSpace(bytes[index]) { index += 1 }
-            while index < segment.upperBound && !Glyph.isSpace(bytes[index]) && bytes[index] != UInt8(ascii: ";") {
-                index += 1
+            if slashes > 0 {
+                while index < segment.upperBound && Glyph.isSpace(bytes[index]) { index += 1 }
+                while index < segment.upperBound && !Glyph.isSpace(bytes[index]) && bytes[index] != UInt8(ascii: ";") {
+                    index += 1
+                }
             }
             let end =
                 bytes[index..<segment.upperBound].firstIndex { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "(") }
@@ -504,7 +524,20 @@ extension Anonymizer {
             put(token(Glyph.text(bytes[rest])), &bytes, rest)
             return Glyph.text(bytes)
         }
-        for segment in Self.split(bytes, on: UInt8(ascii: ","), from: scheme.upperBound) {
+        replaceParameters(&bytes, from: scheme.upperBound)
+        return Glyph.text(bytes)
+    }
+
+    /// The auth-params of a credentials or challenge value folded onto a line of their own.
+    private mutating func credentialParameters(_ value: String) -> String {
+        var bytes = Array(value.utf8)
+        replaceParameters(&bytes, from: 0)
+        return Glyph.text(bytes)
+    }
+
+    /// Each `name=value` of a comma-separated auth-param list, from `start`, replaced by its kind.
+    private mutating func replaceParameters(_ bytes: inout [UInt8], from start: Int) {
+        for segment in Self.split(bytes, on: UInt8(ascii: ","), from: start) {
             guard let equals = bytes[segment].firstIndex(of: UInt8(ascii: "=")) else { continue }
             let name = Glyph.text(bytes[segment.lowerBound..<equals]).trimmingSpaces
             var valueRange = (equals + 1)..<segment.upperBound
@@ -516,7 +549,6 @@ extension Anonymizer {
             }
             put(parameter(name, Glyph.text(bytes[valueRange])), &bytes, valueRange)
         }
-        return Glyph.text(bytes)
     }
 
     /// RFC 7235 §2.1 `token68`: a credential that may end in `=` padding but holds no other `=`.

@@ -143,7 +143,8 @@ extension Anonymizer {
                 if offset % 3 == 2 { portField(&buffer, field) }
             }
         case "crypto":
-            cryptoKeys(&buffer, value)
+            // RFC 4568 §9.1: tag, crypto-suite, then the key parameters.
+            cryptoKeys(&buffer, value, keysFromField: 2)
         case _ where Self.protocolAttributes.contains(name):
             break
         default:
@@ -207,19 +208,28 @@ extension Anonymizer {
 
     /// The base64 key of each `inline:` key parameter (RFC 4568 §9.1), up to its lifetime or
     /// MKI (`|`) or the next parameter.
-    mutating func cryptoKeys(_ buffer: inout [UInt8], _ range: Range<Int>) {
+    mutating func cryptoKeys(_ buffer: inout [UInt8], _ range: Range<Int>, keysFromField first: Int = 0) {
         let marker = Array("inline:".utf8)
         var index = range.lowerBound
+        var found = false
         while index + marker.count <= range.upperBound {
             guard buffer[index..<(index + marker.count)].elementsEqual(marker) else {
                 index += 1
                 continue
             }
+            found = true
             let start = index + marker.count
             var stop = start
             while stop < range.upperBound, !Glyph.among(buffer[stop], "|; ") { stop += 1 }
             put(token(Glyph.text(buffer[start..<stop])), &buffer, start..<stop)
             index = stop
+        }
+        // Key parameters without their "inline:" method (malformed, or a method this does not
+        // know) may still hold the key: every word from the key parameters on is replaced.
+        if !found {
+            for field in Self.fields(buffer, range).dropFirst(first) {
+                put(token(Glyph.text(buffer[field])), &buffer, field)
+            }
         }
     }
 }

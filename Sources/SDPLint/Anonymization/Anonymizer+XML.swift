@@ -156,6 +156,10 @@ extension Anonymizer {
             replaced = jid(value)
         case "sid", "ufrag", "pwd", "password", "username", "ssrc", "track":
             replaced = token(value)
+        case "dstaddr":
+            // XEP-0260 §2.2: the SHA-1 of the session id and both full JIDs, which would
+            // confirm guessed JIDs.
+            replaced = token(value)
         case "id":
             // Payload type numbers and header extension ids are protocol values (XEP-0167
             // §7, XEP-0294 §3); stanza, session, candidate and stream ids identify.
