@@ -26,8 +26,8 @@ public struct NegotiationText: Sendable {
 
     /// An offer/answer exchange: its sections, BUNDLE groups, findings and a tally.
     public func render(_ report: NegotiationReport, findings: [Finding], sources: Sources) -> String {
-        var output = renderer.paint("offer  ", .bold) + report.offerName + "\n"
-        output += renderer.paint("answer ", .bold) + report.answerName + "\n"
+        var output = renderer.paint("offer  ", .bold) + Self.shown(report.offerName) + "\n"
+        output += renderer.paint("answer ", .bold) + Self.shown(report.answerName) + "\n"
         renderSections(report, detailed: true, into: &output)
         renderFindings(findings, sources: sources, into: &output)
         output +=
@@ -43,12 +43,13 @@ public struct NegotiationText: Sendable {
     public func render(_ report: RenegotiationReport, findings: [Finding], sources: Sources) -> String {
         var output = ""
         for step in report.steps {
-            let offer = report.documents[safe: step.offerDocument] ?? "?"
-            let answer = step.answerDocument.flatMap { report.documents[safe: $0] } ?? "no answer"
+            let offer = Self.shown(report.documents[safe: step.offerDocument] ?? "?")
+            let answer = Self.shown(step.answerDocument.flatMap { report.documents[safe: $0] } ?? "no answer")
             output += renderer.paint("step \(step.number)", .bold) + ": \(step.offerer) offers — \(offer) → \(answer)\n"
             for change in step.changes {
                 output +=
-                    "  " + renderer.paint(Self.marker(change.kind), Self.style(change.kind)) + " " + change.detail
+                    "  " + renderer.paint(Self.marker(change.kind), Self.style(change.kind)) + " "
+                    + Self.shown(change.detail)
                     + "\n"
             }
             if let negotiation = step.negotiation {
@@ -76,7 +77,9 @@ public struct NegotiationText: Sendable {
             }
             if section.rejected {
                 let offered = section.codecs.filter { $0.kind == .media && $0.offerPayloadType != nil }.map(\.name)
-                if !offered.isEmpty { output += field("offered", Self.unique(offered).joined(separator: ", ")) }
+                if !offered.isEmpty {
+                    output += field("offered", Self.shown(Self.unique(offered).joined(separator: ", ")))
+                }
                 continue
             }
             output += field("direction", directions(section))
@@ -84,7 +87,7 @@ public struct NegotiationText: Sendable {
                 var text =
                     renderer.paint(Self.label(selected), .green)
                     + " (payload type \(selected.answerPayloadType.map(String.init) ?? "?"))"
-                if let reason = section.selectionReason { text += " — " + reason }
+                if let reason = section.selectionReason { text += " — " + Self.shown(reason) }
                 output += field("sends", text)
             } else if section.dataChannel == nil, !section.codecs.isEmpty {
                 output += field("sends", renderer.paint("no codec in common", .red))
@@ -94,21 +97,23 @@ public struct NegotiationText: Sendable {
         }
         if !report.bundleGroups.isEmpty { output += "\n" }
         for group in report.bundleGroups {
-            var text = "offer " + group.offerMids.joined(separator: " ") + " → answer "
-            text += group.answerMids.isEmpty ? renderer.paint("none", .yellow) : group.answerMids.joined(separator: " ")
-            if let tag = group.answererTag { text += " (transport of mid \(tag))" }
-            if !group.removed.isEmpty { text += "; left out: " + group.removed.joined(separator: " ") }
+            var text = "offer " + Self.shown(group.offerMids.joined(separator: " ")) + " → answer "
+            text +=
+                group.answerMids.isEmpty
+                ? renderer.paint("none", .yellow) : Self.shown(group.answerMids.joined(separator: " "))
+            if let tag = group.answererTag { text += " (transport of mid \(Self.shown(tag)))" }
+            if !group.removed.isEmpty { text += "; left out: " + Self.shown(group.removed.joined(separator: " ")) }
             output += renderer.paint("BUNDLE", .bold) + " " + text + "\n"
         }
     }
 
     private func header(_ section: SectionReport) -> String {
-        var text = renderer.paint("#\(section.index) \(section.media)", .bold)
-        if let mid = section.mid { text += renderer.paint(" mid \(mid)", .bold) }
+        var text = renderer.paint("#\(section.index) \(Self.shown(section.media.rawValue))", .bold)
+        if let mid = section.mid { text += renderer.paint(" mid \(Self.shown(mid))", .bold) }
         if section.dataChannel != nil { text += " (data channel)" }
         if section.rejected {
             text += " — " + renderer.paint("rejected", .red)
-            if let rejection = section.rejection { text += ": " + rejection.explanation }
+            if let rejection = section.rejection { text += ": " + Self.shown(rejection.explanation) }
         } else if section.acceptedViaBundle {
             text += " — accepted inside BUNDLE (offered bundle-only)"
         }
@@ -165,14 +170,18 @@ public struct NegotiationText: Sendable {
             line +=
                 "  " + row[2].leftPadding(toLength: widths[2]) + "  "
                 + renderer.paint(Self.statusText(codec.status), Self.style(codec.status))
-            if let reason = codec.reason { line += " — " + reason }
+            if let reason = codec.reason { line += " — " + Self.shown(reason) }
             output += line + "\n"
             if verbose {
                 if let parameters = codec.offerParameters {
-                    output += "   " + String(repeating: " ", count: widths[0]) + "  offer fmtp:  " + parameters + "\n"
+                    output +=
+                        "   " + String(repeating: " ", count: widths[0]) + "  offer fmtp:  " + Self.shown(parameters)
+                        + "\n"
                 }
                 if let parameters = codec.answerParameters, parameters != codec.offerParameters {
-                    output += "   " + String(repeating: " ", count: widths[0]) + "  answer fmtp: " + parameters + "\n"
+                    output +=
+                        "   " + String(repeating: " ", count: widths[0]) + "  answer fmtp: " + Self.shown(parameters)
+                        + "\n"
                 }
             }
         }
@@ -192,18 +201,19 @@ public struct NegotiationText: Sendable {
         if let first = feedback.first, feedback.allSatisfy({ $0.feedback == first.feedback }) {
             output += field(
                 "rtcp-fb",
-                first.feedback.joined(separator: ", ")
+                Self.shown(first.feedback.joined(separator: ", "))
                     + (feedback.count > 1 ? " (every codec)" : " (\(Self.label(first)))"))
         } else {
             for codec in feedback {
-                output += field("rtcp-fb", Self.label(codec) + ": " + codec.feedback.joined(separator: ", "))
+                output += field(
+                    "rtcp-fb", Self.label(codec) + ": " + Self.shown(codec.feedback.joined(separator: ", ")))
             }
         }
         for codec in section.codecs where codec.status == .negotiated && !codec.droppedFeedback.isEmpty {
             output += field(
                 "",
                 renderer.paint("dropped", .yellow) + " for \(Self.label(codec)): "
-                    + codec.droppedFeedback.joined(separator: ", "))
+                    + Self.shown(codec.droppedFeedback.joined(separator: ", ")))
         }
     }
 
@@ -239,10 +249,10 @@ public struct NegotiationText: Sendable {
             }
             text += " (setup \(dtls.offerSetup?.rawValue ?? "-") → \(dtls.answerSetup?.rawValue ?? "-"))"
             let hashes = Self.unique(dtls.offerFingerprintHashes + dtls.answerFingerprintHashes)
-            if !hashes.isEmpty { text += " " + hashes.joined(separator: "/") }
+            if !hashes.isEmpty { text += " " + Self.shown(hashes.joined(separator: "/")) }
             transport.append(text)
         }
-        if let suite = features.srtpSuite { transport.append("SDES " + suite) }
+        if let suite = features.srtpSuite { transport.append("SDES " + Self.shown(suite)) }
         if !transport.isEmpty { output += field("transport", transport.joined(separator: " · ")) }
 
         let extensions = features.headerExtensions
@@ -254,14 +264,15 @@ public struct NegotiationText: Sendable {
             for item in extensions where verbose || item.status != .negotiated {
                 let ids = (item.offerID.map(String.init) ?? "-") + " ↔ " + (item.answerID.map(String.init) ?? "-")
                 let status = Self.statusText(item.status)
-                output += field("", renderer.paint(status, Self.style(item.status)) + " " + item.uri + " (" + ids + ")")
+                output += field(
+                    "", renderer.paint(status, Self.style(item.status)) + " " + Self.shown(item.uri) + " (" + ids + ")")
             }
         }
         if let simulcast = features.simulcast {
             var text =
                 "offerer sends " + Self.list(simulcast.offererSends) + ", answerer sends "
                 + Self.list(simulcast.answererSends)
-            if !simulcast.paused.isEmpty { text += "; paused: " + simulcast.paused.joined(separator: " ") }
+            if !simulcast.paused.isEmpty { text += "; paused: " + Self.shown(simulcast.paused.joined(separator: " ")) }
             output += field("simulcast", text)
         }
         if let channel = section.dataChannel {
@@ -299,8 +310,13 @@ public struct NegotiationText: Sendable {
 
     // MARK: Words
 
+    /// Text from the input, as it may be shown on a terminal: control characters escaped
+    /// (``TextRenderer/escaped(_:keepingLineBreaks:)``), so that no description can move the
+    /// cursor, retitle the window or change colours.
+    static func shown(_ text: String) -> String { TextRenderer.escaped(text) }
+
     static func label(_ codec: CodecReport) -> String {
-        var text = codec.name + "/" + (codec.clockRate.map(String.init) ?? "?")
+        var text = shown(codec.name) + "/" + (codec.clockRate.map(String.init) ?? "?")
         if let channels = codec.channels, channels != 1 { text += "/\(channels)" }
         return text
     }
@@ -317,7 +333,7 @@ public struct NegotiationText: Sendable {
             keys.contains($0.name.lowercased())
         }
         let text = picked.isEmpty ? String(parameters.prefix(40)) : picked.map(\.description).joined(separator: ";")
-        return "[" + text + "]"
+        return "[" + shown(text) + "]"
     }
 
     static func activity(_ direction: Direction) -> String {
@@ -379,7 +395,7 @@ public struct NegotiationText: Sendable {
         }
     }
 
-    static func list(_ items: [String]) -> String { items.isEmpty ? "nothing" : items.joined(separator: " ") }
+    static func list(_ items: [String]) -> String { items.isEmpty ? "nothing" : shown(items.joined(separator: " ")) }
 
     static func bytes(_ count: UInt64) -> String { count == 0 ? "no limit" : "\(count) bytes" }
 

@@ -20,9 +20,11 @@ public struct TextRenderer: Sendable {
 
     public func render(_ diagnostic: Diagnostic, in file: LintedFile, into output: inout String) {
         let location = diagnostic.location
-        output += paint("\(file.locationPrefix)\(location.line):\(location.column): ", .bold)
+        // The place, the message and the hint may quote the input (a file name, a mid, a
+        // codec name): each is escaped, wherever it was made.
+        output += paint("\(Self.escaped(file.locationPrefix))\(location.line):\(location.column): ", .bold)
         output += paint("\(diagnostic.severity.label)[\(diagnostic.code)]", style(for: diagnostic.severity))
-        output += paint(": \(diagnostic.message)", .bold)
+        output += paint(": \(Self.escaped(diagnostic.message))", .bold)
         output += "\n"
         if snippets {
             let bounds = file.lineBounds(location.line) ?? 0..<0
@@ -49,7 +51,7 @@ public struct TextRenderer: Sendable {
             output += paint("^" + String(repeating: "~", count: width - 1), style(for: diagnostic.severity))
             output += "\n"
             if let hint = diagnostic.hint {
-                output += paint("\(gutter) = ", .blue) + "hint: \(hint)\n"
+                output += paint("\(gutter) = ", .blue) + "hint: \(Self.escaped(hint))\n"
             }
             output += paint("\(gutter) = ", .blue) + "see \(diagnostic.reference)"
             if let url = diagnostic.reference.url { output += " <\(url)>" }
