@@ -116,7 +116,9 @@ struct SectionView {
         else { return nil }
         for tcap in offer.section.attributes + offer.session.attributes where tcap.name.rawValue == "tcap" {
             let fields = (tcap.value ?? "").split(separator: " ")
-            guard let first = fields.first.flatMap({ Int($0) }), number >= first, number - first < fields.count - 1
+            // Capability numbers count from 1 (RFC 5939 §3.4.2), so the difference cannot overflow.
+            guard let first = fields.first.flatMap({ Int($0) }), first >= 1, number >= first,
+                number - first < fields.count - 1
             else { continue }
             return String(fields[number - first + 1])
         }

@@ -126,5 +126,16 @@ import Testing
         // Without a=acfg, or naming the other listed protocol, the answer changed the protocol.
         #expect(mismatches(nil) == 1)
         #expect(mismatches("t=2") == 1)
+        // Numbers at the ends of Int (a trap once: their difference overflowed) name nothing.
+        let far = SDPSource(
+            name: "offer",
+            text: Self.sdp([
+                "v=0", "o=- 1 1 IN IP4 192.0.2.1", "s=-", "c=IN IP4 192.0.2.1", "t=0 0", "m=audio 6056 RTP/AVP 0",
+                "a=tcap:-9223372036854775808 UDP/TLS/RTP/SAVP",
+            ]))
+        #expect(
+            Negotiation.analyze(offer: far, answer: answer("t=9223372036854775807")).findings.filter {
+                $0.diagnostic.code.rawValue == "OA103"
+            }.count == 1)
     }
 }
