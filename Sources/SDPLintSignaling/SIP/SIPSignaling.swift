@@ -71,8 +71,8 @@ public enum SIPSignaling {
             var cseq: CSeq?
             var inRequest: Bool
 
-            init(_ bytes: [UInt8], _ message: SIPMessage) {
-                self.bytes = bytes
+            init(_ sdp: ParseResult<SessionDescription>, in message: SIPMessage) {
+                bytes = sdp.source.bytes
                 cseq = message.cseq
                 inRequest = message.requestLine != nil
             }
@@ -170,7 +170,7 @@ public enum SIPSignaling {
             // The same description again in the same kind of message is not a new offer or answer:
             // a retransmission, or the copy a proxy forwards when the capture is taken at the
             // proxy (every message then appears twice, as received and as sent).
-            let sighting = sdp.map { DialogState.Sighting($0.source.bytes, message) }
+            let sighting = sdp.map { DialogState.Sighting($0, in: message) }
             if let sighting, state.repeats(sighting) { return }
 
             if let method = message.requestLine?.method {
@@ -187,13 +187,13 @@ public enum SIPSignaling {
                                 """
                             )
                         }
-                        state.offer(DialogState.Sighting(sdp.source.bytes, message))
+                        state.offer(DialogState.Sighting(sdp, in: message))
                         emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     }
                 case .update, .prack:
                     if let sdp {
                         emitOfferOrAnswer(
-                            sdp, &state, callID, location, DialogState.Sighting(sdp.source.bytes, message))
+                            sdp, &state, callID, location, DialogState.Sighting(sdp, in: message))
                     }
                 case .ack:
                     if let sdp {
@@ -204,7 +204,7 @@ public enum SIPSignaling {
                                 SignalingRules.unexpectedSDP, location,
                                 "the ACK carries SDP but no offer is outstanding; read as an answer")
                         }
-                        state.answer(DialogState.Sighting(sdp.source.bytes, message))
+                        state.answer(DialogState.Sighting(sdp, in: message))
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     }
                 case .bye, .cancel:
@@ -233,7 +233,7 @@ public enum SIPSignaling {
             case 101..<200:
                 guard let sdp, method == .invite else { return }
                 if isReliable(message) {
-                    emitOfferOrAnswer(sdp, &state, callID, location, DialogState.Sighting(sdp.source.bytes, message))
+                    emitOfferOrAnswer(sdp, &state, callID, location, DialogState.Sighting(sdp, in: message))
                 } else if state.offerOutstanding || state.inviteHadOffer == nil {
                     // Early media; when the INVITE is not in the input it is assumed to have offered.
                     emit(.description(.init(type: .pranswer, sdp: sdp.source.string, parsed: sdp)), callID, location)
@@ -241,15 +241,15 @@ public enum SIPSignaling {
             case 200..<300:
                 if let sdp {
                     if state.offerOutstanding {
-                        state.answer(DialogState.Sighting(sdp.source.bytes, message))
+                        state.answer(DialogState.Sighting(sdp, in: message))
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if method == .invite && state.inviteHadOffer == false && state.lastAnswer == nil {
                         // RFC 3261 §13.2.1: the INVITE had no offer, so the 2xx carries it.
-                        state.offer(DialogState.Sighting(sdp.source.bytes, message))
+                        state.offer(DialogState.Sighting(sdp, in: message))
                         emit(.description(.init(type: .offer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else if state.inviteHadOffer == nil && (method == .invite || state.lastAnswer == nil) {
                         // The request is not in the input: a 2xx with SDP usually answers it.
-                        state.answer(DialogState.Sighting(sdp.source.bytes, message))
+                        state.answer(DialogState.Sighting(sdp, in: message))
                         emit(.description(.init(type: .answer, sdp: sdp.source.string, parsed: sdp)), callID, location)
                     } else {
                         report(
