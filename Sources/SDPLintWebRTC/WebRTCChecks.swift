@@ -204,7 +204,10 @@ package struct WebRTCChecks {
                         }
                     }
                 case .ssrc:
-                    guard let ssrc = attribute.as(SSRC.self) else { continue }
+                    // RFC 5576 declares RTP sources: receivers read no SSRC of a data channel
+                    // section (measured: Chromium and Firefox take one moved there), so it
+                    // shares no RTP session with the others.
+                    guard media.proto.isRTP, let ssrc = attribute.as(SSRC.self) else { continue }
                     if let owner = ssrcOwners[ssrc.id], owner != index {
                         report(
                             WebRTCRules.ssrcInTwoSections, at(index, attribute: attributeIndex),

@@ -488,6 +488,25 @@ import Testing
         #expect(!errors(check(text: lower, [])).contains("PRF104"))
     }
 
+    /// An a=ssrc line moved into the data channel section (measured: Chromium and Firefox take
+    /// the offer): receivers read no SSRC there, so it is no SSRC shared by two RTP sections.
+    @Test func anSSRCInADataChannelSectionIsNotShared() throws {
+        let text = try Fixture(path: "corpus/chromium/renegotiation.6-add-datachannel.offer.sdp").text()
+        var lines = text.components(separatedBy: "\r\n")
+        let ssrc = try #require(lines.firstIndex { $0.hasPrefix("a=ssrc:") })
+        let moved = lines.remove(at: ssrc)
+        func inSection(_ prefix: String) -> String {
+            var copy = lines
+            let section = copy.firstIndex { $0.hasPrefix(prefix) } ?? copy.count
+            copy.insert(moved, at: min(section + 1, copy.count))
+            // The original line stays where it was, so its SSRC is in two sections.
+            copy.insert(moved, at: ssrc)
+            return copy.joined(separator: "\r\n")
+        }
+        #expect(!errors(check(text: inSection("m=application"), [])).contains("WEB107"))
+        #expect(errors(check(text: inSection("m=video"), [])).contains("WEB107"))
+    }
+
     /// RFC 6544 App. C: media whose transport is TCP has only TCP candidates by design; over UDP
     /// transports, only TCP candidates is worth a warning (WEB124).
     @Test func onlyTCPCandidatesAreExpectedForTCPMedia() {
