@@ -23,7 +23,7 @@ struct HeaderChecks {
 
     init(
         message: SIPMessage, infos: [FieldInfo], collector: DiagnosticCollector, endLocation: SourceLocation,
-        unreadableNames: Set<String> = []
+        unreadableNames: Set<String>
     ) {
         self.message = message
         self.infos = infos
