@@ -80,7 +80,7 @@ extension Anonymizer {
             if Glyph.isSpace(buffer[line.content.lowerBound]) {
                 // A folded line continues the field before it (RFC 3261 §7.3.1).
                 if let previous {
-                    headerValue(&buffer, line.content, name: previous, kind, continuing: true)
+                    headerValue(&buffer, line.content, name: previous, kind)
                 } else {
                     scrub(&buffer, line.content)
                 }
@@ -273,20 +273,12 @@ extension Anonymizer {
         "proxy-authentication-info",
     ]
 
-    /// Replaces what identifies in a header field's value, as the field's meaning says, or,
-    /// `continuing`, in a folded line that continues it (RFC 3261 §7.3.1).
-    mutating func headerValue(
-        _ buffer: inout [UInt8], _ range: Range<Int>, name: String, _ kind: MessageProtocol, continuing: Bool = false
-    ) {
+    /// A header field's value, or a folded line that continues it (RFC 3261 §7.3.1), replaced
+    /// as the field's meaning says.
+    mutating func headerValue(_ buffer: inout [UInt8], _ range: Range<Int>, name: String, _ kind: MessageProtocol) {
         guard !range.isEmpty else { return }
         let value = Glyph.text(buffer[range])
-        let replaced: String
-        if Self.credentialFields.contains(name) && continuing {
-            // The scheme is on the first line: a folded line holds more auth-params.
-            replaced = credentialParameters(value)
-        } else {
-            replaced = kind == .sip ? sipField(name, value) : httpField(name, value)
-        }
+        let replaced = kind == .sip ? sipField(name, value) : httpField(name, value)
         if replaced != value { put(replaced, &buffer, range) }
     }
 
@@ -519,19 +511,18 @@ extension Anonymizer {
         var bytes = Array(value.utf8)
         let fields = Self.fields(bytes, 0..<bytes.count)
         guard let scheme = fields.first else { return value }
+        // A first word holding "=" is no scheme (a token) but an auth-param: the value is the
+        // rest of a list folded onto a line of its own, or has lost its scheme.
+        if bytes[scheme].contains(UInt8(ascii: "=")) {
+            replaceParameters(&bytes, from: 0)
+            return Glyph.text(bytes)
+        }
         let rest = scheme.upperBound..<bytes.count
         guard bytes[rest].contains(UInt8(ascii: "=")) && !Self.isToken68(bytes[rest]) else {
             put(token(Glyph.text(bytes[rest])), &bytes, rest)
             return Glyph.text(bytes)
         }
         replaceParameters(&bytes, from: scheme.upperBound)
-        return Glyph.text(bytes)
-    }
-
-    /// The auth-params of a credentials or challenge value folded onto a line of their own.
-    private mutating func credentialParameters(_ value: String) -> String {
-        var bytes = Array(value.utf8)
-        replaceParameters(&bytes, from: 0)
         return Glyph.text(bytes)
     }
 

@@ -195,14 +195,18 @@ extension Anonymizer {
         put(replaced, &text, 0..<text.count)
     }
 
-    /// Character data: a DTLS fingerprint (XEP-0320 §3), a ZRTP hash (XEP-0262 §2), a file's
-    /// hash (XEP-0300), name and description (XEP-0234 §4) and free text (a reason's, XEP-0166
-    /// §7.4) lose every word, as their SDP lines do; other text is read line by line.
+    /// Elements whose character data loses every word, as their SDP lines do: a DTLS fingerprint
+    /// (XEP-0320 §3), a ZRTP hash (XEP-0262 §2), a file's hash (XEP-0300), name and description
+    /// (XEP-0234 §4), and free text (a reason's, XEP-0166 §7.4).
+    static let opaqueTextElements: Set<String> = ["fingerprint", "zrtp-hash", "hash", "name", "desc", "text"]
+
+    /// Character data: that of ``opaqueTextElements`` replaced word by word, other text read
+    /// line by line.
     private mutating func xmlText(_ raw: ArraySlice<UInt8>, element: String, escaped: Bool) -> [UInt8] {
         guard raw.contains(where: { !Glyph.isSpace($0) && !Glyph.isLineBreak($0) }) else { return Array(raw) }
         let decodedText = EscapedText(raw, style: .xml)
         var text = escaped ? decodedText.decoded : Array(raw)
-        if ["fingerprint", "zrtp-hash", "hash", "name", "desc", "text"].contains(element) {
+        if Self.opaqueTextElements.contains(element) {
             for field in Self.fields(text, 0..<text.count) {
                 put(token(Glyph.text(text[field]), sweep: false), &text, field)
             }
