@@ -103,7 +103,7 @@ public struct Timeline: Sendable {
                         SectionState(
                             index: position, mid: section.mid, media: section.media.description,
                             direction: (section.direction ?? session.direction ?? .sendrecv).rawValue,
-                            codec: nil, rejected: section.port == 0 && !section.has(.bundleOnly))
+                            codec: nil, rejected: section.isRejected)
                     }
                 }
                 add(row)

@@ -14,7 +14,7 @@ extension ProfileCheck {
         let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512"]
         for (index, media) in session.media.enumerated()
         where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index)
-            && !(media.port == 0 && media.has(.bundleOnly))
+            && !media.isBundleOnly
         {
             let own = media.attributes.filter { $0.name == .fingerprint }
             let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own

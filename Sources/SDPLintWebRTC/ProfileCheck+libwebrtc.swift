@@ -25,7 +25,7 @@ extension ProfileCheck {
         // section is one (measured in Conformance/).
         for (index, media) in session.media.enumerated()
         where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
-            && !(media.port == 0 && media.has(.bundleOnly))
+            && !media.isBundleOnly
             && ridesOnGroup(index)
         {
             report(

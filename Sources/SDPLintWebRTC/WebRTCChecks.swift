@@ -133,7 +133,7 @@ package struct WebRTCChecks {
                         "media section \(index) (\(media.media)) has no a=mid but the description uses BUNDLE")
                 }
                 if let mid = media.mid, bundled.contains(mid) {
-                    if media.port == 0 && !media.has(.bundleOnly) {
+                    if rejected {
                         report(
                             WebRTCRules.rejectedSectionInBundle, at(index),
                             "section \(mid) is rejected (port 0) but listed in a BUNDLE group",

@@ -55,6 +55,9 @@ extension MediaDescription {
     /// Whether the section is rejected or disabled: port 0 without `a=bundle-only`
     /// (RFC 3264 §6, RFC 9143 §6).
     public var isRejected: Bool { port == 0 && !has(.bundleOnly) }
+
+    /// Port 0 with a=bundle-only: a section on its BUNDLE group's transport (RFC 9143 §6).
+    package var isBundleOnly: Bool { port == 0 && has(.bundleOnly) }
 }
 
 extension Array where Element == Bandwidth {
