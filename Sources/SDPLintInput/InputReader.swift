@@ -180,11 +180,7 @@ public enum InputReader {
         var (messages, diagnostics) = SignalingJSON.read(
             document, in: bytes, diagnostics: parsed.diagnostics, options: options)
         if messages.isEmpty, !diagnostics.containsErrors {
-            diagnostics.append(
-                SignalingRules.noSignalingMessage.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    "the json input holds no offer, answer, candidate or hang-up",
-                    strict: strict))
+            diagnostics.append(SignalingRules.nothingToSignal(in: "json", strict: strict))
         }
         return kinded(
             SignalingMessages.document(messages, diagnostics: diagnostics, source: bytes, format: .json), .json)
@@ -635,11 +631,7 @@ public struct NDJSONStream: LineStream, Sendable {
     public func finish() -> InputDocument {
         var diagnostics: [Diagnostic] = []
         if count == 0 && !readErrors {
-            diagnostics.append(
-                SignalingRules.noSignalingMessage.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    "the json input holds no offer, answer, candidate or hang-up",
-                    strict: strict))
+            diagnostics.append(SignalingRules.nothingToSignal(in: "json", strict: strict))
         }
         return InputDocument(
             name: name, kind: .json, format: "JSON signaling messages", content: .traces([]), diagnostics: diagnostics,

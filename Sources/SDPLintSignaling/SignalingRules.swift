@@ -642,6 +642,16 @@ public enum SignalingRules {
         code: "SIG599", severity: .warning, reference: .rfc(8866, "5"))
 }
 
+extension SignalingRules {
+    /// SIG502 for an input of `format` that was read but maps onto no offer, answer,
+    /// candidate or hang-up; it points at the start of the input.
+    package static func nothingToSignal(in format: String, strict: Bool) -> Diagnostic {
+        noSignalingMessage.diagnostic(
+            at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
+            "the \(format) input holds no offer, answer, candidate or hang-up", strict: strict)
+    }
+}
+
 extension SignalingRules: RuleSet {
     public static let title = "Signaling envelopes, SIP mapping, WHIP/WHEP and ICE server configuration"
 }

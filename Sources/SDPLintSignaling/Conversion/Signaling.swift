@@ -129,10 +129,7 @@ public enum Signaling {
             result = readFragment(bytes, strict: options.strict)
         }
         if result.messages.isEmpty, !result.diagnostics.containsErrors {
-            result.diagnostics.append(
-                SignalingRules.noSignalingMessage.diagnostic(
-                    at: SourceLocation(line: 1, column: 1, bytes: 0..<0),
-                    "the \(format) input holds no offer, answer, candidate or hang-up", strict: options.strict))
+            result.diagnostics.append(SignalingRules.nothingToSignal(in: "\(format)", strict: options.strict))
         }
         return (result.messages, wires, result.diagnostics)
     }
