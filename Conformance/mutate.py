@@ -177,6 +177,19 @@ def value_edits(line):
     m = re.match(r"a=simulcast:(.*)$", line)
     if m:
         edits += [("simulcast-unknown-rid", "a=simulcast:send zz"), ("simulcast-empty", "a=simulcast:")]
+    m = re.match(r"a=imageattr:(\S+) (.*)$", line)
+    if m:
+        pt = m.group(1)
+        edits += [
+            ("imageattr-size-zero", f"a=imageattr:{pt} send [x=0,y=480] recv *"),
+            ("imageattr-no-y", f"a=imageattr:{pt} send [x=640] recv *"),
+            ("imageattr-direction-twice", f"a=imageattr:{pt} send * send *"),
+            ("imageattr-q-large", f"a=imageattr:{pt} recv [x=640,y=480,q=1.5]"),
+            ("imageattr-range-falling", f"a=imageattr:{pt} recv [x=[800:480],y=480]"),
+            ("imageattr-space-in-set", f"a=imageattr:{pt} recv [x=640, y=480]"),
+            ("imageattr-pt-unknown", f"a=imageattr:120 {m.group(2)}"),
+            ("imageattr-extension-key", f"a=imageattr:{pt} recv [x=640,y=480,foo=1]"),
+        ]
     if line.startswith("v="):
         edits += [("v-1", "v=1")]
     m = re.match(r"o=(\S+) (\S+) (\S+) (.*)$", line)

@@ -139,6 +139,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP235", .warning, "an unknown extmap direction: " + measured),
                 ("SDP301", .warning, "a payload type mapped twice (the first mapping wins): " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid: " + measured),
+                ("SDP238", .warning, "a malformed a=imageattr (libwebrtc does not read the attribute): " + measured),
                 ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
                 ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
@@ -265,6 +266,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP314", .warning, "a mid in two BUNDLE groups: " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid (aiortc reads neither): " + measured),
+                ("SDP238", .warning, "a malformed a=imageattr (aiortc does not read the attribute): " + measured),
                 (
                     "WEB113", .warning,
                     "a bundled section over RTP without a=rtcp-mux that is not audio or video (PRF702 reports those): "
@@ -332,7 +334,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP302", "a dynamic payload type without a=rtpmap"), ("SDP303", "a payload type above 127"),
                 ("SDP308", "an apt naming no payload type of the section"),
                 ("SDP309", "a group naming a mid no section has"), ("SDP312", "a simulcast rid without a=rid"),
-                ("SDP314", "a mid in two BUNDLE groups"),
+                ("SDP314", "a mid in two BUNDLE groups"), ("SDP238", "a malformed a=imageattr, which it does not read"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),
                 ("ICE108", "a candidate address that is not an IP address"),
                 ("ICE109", "a candidate port out of range"),

@@ -168,6 +168,20 @@ public enum Explainer {
 
     // MARK: Attributes
 
+    /// One imageattr set in words: "800×640 (q=0.6)" or "320–640 (step 16)×240–480".
+    private static func imageSet(_ set: ImageAttr.ImageSet) -> String {
+        func pixels(_ range: ImageAttr.PixelRange) -> String {
+            switch range {
+            case .value(let value): "\(value)"
+            case .values(let values): values.map(String.init).joined(separator: "/")
+            case .range(let min, let step, let max): "\(min)–\(max)" + (step.map { " (step \($0))" } ?? "")
+            }
+        }
+        let parameters =
+            set.parameters.isEmpty ? "" : " (" + set.parameters.map(\.description).joined(separator: ", ") + ")"
+        return pixels(set.x) + "×" + pixels(set.y) + parameters
+    }
+
     static func explainAttribute(_ attribute: Attribute, media: MediaDescription?) -> String {
         let value = attribute.value ?? ""
         switch attribute.name {
@@ -351,6 +365,19 @@ public enum Explainer {
         case .content: return "Content of this stream: \(value) (RFC 4796)."
         case .identity: return "A WebRTC identity assertion binding the DTLS fingerprint to a user (RFC 8827)."
         case .tool: return "The software that made this description: \(value)."
+        case .imageattr:
+            guard let imageattr = attribute.as(ImageAttr.self) else { return "Preferred image sizes (malformed)." }
+            func sizes(_ preference: ImageAttr.Preference) -> String {
+                switch preference {
+                case .any: return "any size"
+                case .sets(let sets): return sets.map(imageSet).joined(separator: " or ")
+                }
+            }
+            var parts: [String] = []
+            if let send = imageattr.send { parts.append("sends " + sizes(send)) }
+            if let receive = imageattr.receive { parts.append("prefers to receive " + sizes(receive)) }
+            let target = imageattr.payloadType.map { "payload type \($0)" } ?? "every payload type"
+            return "Image sizes for \(target): this side " + parts.joined(separator: " and ") + " (RFC 6236)."
         default:
             return attribute.name.rawValue.hasPrefix("x-")
                 ? "Vendor attribute \(attribute.name.rawValue); receivers that do not know it ignore it."

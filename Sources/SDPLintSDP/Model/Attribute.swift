@@ -194,4 +194,6 @@ extension Attribute.Name {
     public static var sctpPort: Self { Self(known: .sctpPort) }
     public static var maxMessageSize: Self { Self(known: .maxMessageSize) }
     public static var sctpmap: Self { Self(known: .sctpmap) }
+    // Video
+    public static var imageattr: Self { Self(known: .imageattr) }  // RFC 6236
 }

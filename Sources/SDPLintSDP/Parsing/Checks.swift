@@ -40,6 +40,7 @@ enum AttributeSyntax {
         case .content: _ = Content.parse(bytes, range, into: &diagnostics)
         case .identity: _ = Identity.parse(bytes, range, into: &diagnostics)
         case .candidate: Candidate.check(bytes, range, into: &diagnostics)
+        case .imageattr: _ = ImageAttr.parse(bytes, range, into: &diagnostics)
         default: break
         }
     }

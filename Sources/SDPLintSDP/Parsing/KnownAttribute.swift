@@ -13,6 +13,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
     case candidate, remoteCandidates, iceUfrag, icePwd, iceOptions, iceLite, iceMismatch, icePacing, endOfCandidates
     case fingerprint, setup, connection, tlsID, crypto, identity
     case sctpPort, maxMessageSize, sctpmap
+    case imageattr
 
     enum Level { case session, media, both }
 
@@ -74,6 +75,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         case .sctpPort: "sctp-port"
         case .maxMessageSize: "max-message-size"
         case .sctpmap: "sctpmap"
+        case .imageattr: "imageattr"
         }
     }
 
@@ -169,6 +171,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         case word("ice-pacing"): return match("ice-pacing", .icePacing)
         case word("connection"): return match("connection", .connection)
         case word("remote-candidates"): return match("remote-candidates", .remoteCandidates)
+        case word("imageattr"): return match("imageattr", .imageattr)  // RFC 6236
         default: return nil
         }
     }
@@ -312,6 +315,7 @@ enum KnownAttribute: UInt8, CaseIterable, Sendable {
         case .sctpPort: "sctp-port"
         case .maxMessageSize: "max-message-size"
         case .sctpmap: "sctpmap"
+        case .imageattr: "imageattr"
         }
     }
 

@@ -63,6 +63,7 @@ extension SessionDescription {
         case .maxMessageSize: return rewrite(MaxMessageSize.self)
         case .sctpmap: return rewrite(SCTPMap.self)
         case .iceOptions: return rewrite(ICEOptions.self)
+        case .imageattr: return rewrite(ImageAttr.self)
         default: return trimmed
         }
     }
