@@ -34,6 +34,42 @@ import Testing
             .count == 1)
     }
 
+    /// One line out of place is one finding (RFC 6465 §5 prints i= before o= and s=): the lines
+    /// that come after it but belong before it are named in that finding, not reported again.
+    @Test func linesBehindOneMisplacedLineAreOneFinding() {
+        let text =
+            "v=0\r\ni=seminar\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+            + "m=audio 9 RTP/AVP 0\r\na=sendrecv\r\nc=IN IP4 192.0.2.1\r\nb=AS:64\r\n"
+        let order = SessionDescription.parse(text).diagnostics.filter {
+            $0.code.rawValue == "SDP134" || $0.code.rawValue == "SDP104"
+        }
+        #expect(order.map(\.location.line) == [3, 9])
+        #expect(order.first?.message.hasSuffix("; so does s= (line 4)") == true)
+        #expect(order.last?.message.hasSuffix("; so does b= (line 10)") == true)
+    }
+
+    /// RFC 8866 §5.7 lets a domain name be a multicast address, and RFC 4570 §3.2.6 gives one a
+    /// TTL: its '/' suffixes are read, not refused as on a unicast address.
+    @Test func aDomainNameMayCarryATTL() {
+        func connectionFindings(_ address: String) -> [String] {
+            SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 \(address)\r\nt=0 0\r\n")
+                .diagnostics.filter { $0.code.rawValue == "SDP122" }.map(\.message)
+        }
+        #expect(connectionFindings("channel-1.example.com/127") == [])
+        #expect(connectionFindings("channel-1.example.com/300") == ["TTL 300 is out of range 0–255"])
+        #expect(connectionFindings("192.0.2.1/127").count == 1)
+    }
+
+    /// RFC 4570 §3.2.5 prints "a=source-filter incl …": the finding names the missing colon.
+    @Test func aSpaceAfterTheAttributeNameIsAMissingColon() {
+        let finding = SessionDescription.parse(head + "a=source-filter incl IN IP4 * 192.0.2.10\r\n").diagnostics
+            .first { $0.code.rawValue == "SDP200" }
+        #expect(finding?.location.column == 16)
+        #expect(
+            finding?.message
+                == "a space follows 'source-filter' where ':' should separate the attribute's name from its value")
+    }
+
     /// RFC 3264 §6: the formats of a rejected section are not used, so a dynamic payload type
     /// without rtpmap there is a warning; in a section in use it is an error.
     @Test func anUnmappedTypeInARejectedSectionIsAWarning() {

@@ -141,12 +141,16 @@ enum LineParser {
         let isIP4 = Bytes.equalsIgnoringCase(bytes, addrtype, "IP4")
         let isIP6 = Bytes.equalsIgnoringCase(bytes, addrtype, "IP6")
         var multicast = false
+        // A domain name may name a multicast group (RFC 8866 §5.7: multicast-address includes
+        // FQDN; RFC 4570 §3.2.6 gives one a TTL), so its '/' suffixes are read, not refused.
+        var domainName = false
         if isIP4, let first = Address.ipv4(bytes, base.range) {
             multicast = first >= 224 && first <= 239
         } else if isIP6, let group = Address.ipv6(bytes, base.range) {
             multicast = group >> 8 == 0xFF
         } else if isIP4 || isIP6 {
-            if !Address.isFQDN(bytes, base.range) {
+            domainName = Address.isFQDN(bytes, base.range)
+            if !domainName {
                 diagnostics.report(
                     SDPRules.address, base.range,
                     "'\(Bytes.string(bytes, base.range))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name"
@@ -156,7 +160,7 @@ enum LineParser {
         if suffixes.count > 2 {
             diagnostics.report(rule, addressField, "connection address has more than two '/' suffixes")
         } else if !suffixes.isEmpty {
-            if !multicast {
+            if !multicast && !domainName {
                 diagnostics.report(
                     rule, (base.range.upperBound)..<addressField.upperBound,
                     "'/' suffixes (TTL, number of addresses) are only allowed on multicast addresses",

@@ -33,8 +33,12 @@ struct Parser {
     /// For each mandatory line not seen yet, the first line that came where it should have
     /// been before; reported at the end only if it never came (a late line is an order finding).
     private var missingAnchors: [UInt8: SourceLocation] = [:]
-    /// The type of the line that set ``rank``.
+    /// The type and line number of the line that set ``rank``.
     private var rankType: UInt8 = 0
+    private var rankLine = 0
+    /// The order finding made against the line that set ``rank``: the lines that come after it
+    /// but belong before it share one root cause, that line's place, and one finding.
+    private var orderFinding: (rankLine: Int, index: Int)?
     /// The highest rank seen in the current section, and the type of the previous line.
     private var rank = 0
     private var previousType: UInt8 = 0
@@ -604,6 +608,11 @@ struct Parser {
         if rank < self.rank {
             rewrites = true
             let letter = Character(UnicodeScalar(type))
+            if let orderFinding, orderFinding.rankLine == rankLine {
+                diagnostics.appendToMessage(at: orderFinding.index, "; so does \(letter)= (line \(lineNumber))")
+                return
+            }
+            orderFinding = (rankLine, diagnostics.diagnostics.count)
             let later = Character(UnicodeScalar(rankType))
             // Receivers differ by level: libwebrtc refuses a session line out of order, and
             // reads a media section's lines in any order (measured in Conformance/).
@@ -612,7 +621,10 @@ struct Parser {
                 "\(letter)= comes after \(later)=, but RFC 8866 §5 puts \(letter)= before \(later)= in the \(inMedia ? "media" : "session") section"
             )
         } else {
-            if rank > self.rank || rankType == 0 { rankType = type }
+            if rank > self.rank || rankType == 0 {
+                rankType = type
+                rankLine = lineNumber
+            }
             self.rank = rank
         }
     }
@@ -844,6 +856,15 @@ struct Parser {
                 diagnostics.report(
                     SDPRules.attributeSyntax, value.lowerBound..<(value.lowerBound + (hasValue ? 1 : 0)),
                     "the attribute has no name")
+            } else if let bad = Bytes.firstIndex(notIn: .token, bytes, nameRange), bytes[bad] == ASCII.space,
+                bad > nameRange.lowerBound
+            {
+                // "a=source-filter incl …" (RFC 4570 §3.2.5): the colon is missing, not the name wrong.
+                let name = Bytes.string(bytes, nameRange.lowerBound..<bad)
+                diagnostics.report(
+                    SDPRules.attributeSyntax, bad..<(bad + 1),
+                    "a space follows '\(name)' where ':' should separate the attribute's name from its value",
+                    hint: "write a=\(name):<value>")
             } else if let bad = Bytes.firstIndex(notIn: .token, bytes, nameRange) {
                 diagnostics.report(
                     SDPRules.attributeSyntax, bad..<(bad + 1),
