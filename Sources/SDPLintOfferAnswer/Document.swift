@@ -125,6 +125,26 @@ struct SectionView {
         return nil
     }
 
+    /// The attributes this answer's section took from its offer's attribute capabilities
+    /// (RFC 5939 §3.6.2: the `a=` list of `a=acfg` names `a=acap:<number> <attribute>` lines
+    /// of the offer, and each named attribute is added to the section it configures). Brackets
+    /// (optional), `,` and `|` only group the numbers here: the answer names those it took.
+    func attributesSelected(fromOffer offer: SectionView) -> [Attribute] {
+        guard let selected = section.attributes.first(where: { $0.name.rawValue == "acfg" })?.value,
+            let list = selected.split(separator: " ").first(where: { $0.hasPrefix("a=") })?.dropFirst(2)
+        else { return [] }
+        let numbers = Set(list.split(whereSeparator: { ",|[]-".contains($0) }).compactMap { Int($0) })
+        return (offer.section.attributes + offer.session.attributes).compactMap { acap in
+            guard acap.name.rawValue == "acap", let value = acap.value,
+                let space = value.firstIndex(of: " "), let number = Int(value[..<space]), numbers.contains(number)
+            else { return nil }
+            let field = value[value.index(after: space)...]
+            guard let colon = field.firstIndex(of: ":") else { return Attribute(name: .init(String(field))) }
+            return Attribute(
+                name: .init(String(field[..<colon])), value: String(field[field.index(after: colon)...]))
+        }
+    }
+
     var iceUfrag: String? { inherited(ICEUfrag.self)?.value }
     var icePwd: String? { inherited(ICEPwd.self)?.value }
     var iceOptions: [ICEOption] { inherited(ICEOptions.self)?.options ?? [] }

@@ -31,6 +31,25 @@ extension PairAnalysis {
         return result
     }
 
+    /// Whether an answered feedback value (`type[ param]`, as ``feedback(_:)`` writes it) answers
+    /// an offered one: the same value, or a codec control message whose parameters the answer
+    /// may narrow. RFC 5104 §7.2: the answerer keeps the H.271 sub-messages it supports
+    /// (`ccm vbcm 1` answers `ccm vbcm 1 2`), and includes smaxpr with tmmbr only where the
+    /// offer did (then the higher value applies); RFC 7728 §9.1: it may change pause's config
+    /// and leave out nowait.
+    static func feedback(_ answered: String, answers offered: String) -> Bool {
+        if answered == offered { return true }
+        let a = answered.split(separator: " ")
+        let o = offered.split(separator: " ")
+        guard a.count >= 2, o.count >= 2, a[0] == "ccm", o[0] == "ccm", a[1] == o[1] else { return false }
+        switch a[1] {
+        case "vbcm": return Set(a.dropFirst(2)).isSubset(of: o.dropFirst(2))
+        case "tmmbr": return a.count == 2 || o.count > 2
+        case "pause": return true
+        default: return false
+        }
+    }
+
     /// Pairs the codecs of an RTP section (RFC 3264 §6.1) and reports what does not match.
     ///
     /// Same payload type first: the answer should reuse the offer's numbers, and a number
@@ -298,15 +317,27 @@ extension PairAnalysis {
 
         // The table: offered codecs in the offer's order, then the answer's own rows.
         var reports: [CodecReport] = []
+        // Feedback the answer took from the offer's attribute capabilities (RFC 5939 §4.1).
+        let capabilityFeedback = a.attributesSelected(fromOffer: o).compactMap { $0.as(RTCPFeedback.self) }
         for (i, codec) in offered.enumerated() {
             if let j = pairedOffer[i] {
                 var report = Self.codecReport(offer: codec, answer: answered[j], status: .negotiated, audio: audio)
                 report.reason = notes[i]
-                let offeredFeedback = Self.feedback(codec)
+                var offeredCodec = codec
+                offeredCodec.feedback += capabilityFeedback.filter {
+                    $0.isWildcard || $0.payloadType == codec.payloadType
+                }
+                let offeredFeedback = Self.feedback(offeredCodec)
                 let answeredFeedback = Self.feedback(answered[j])
-                report.feedback = offeredFeedback.filter(answeredFeedback.contains)
-                report.droppedFeedback = offeredFeedback.filter { !answeredFeedback.contains($0) }
-                let added = answeredFeedback.filter { !offeredFeedback.contains($0) }
+                report.feedback = answeredFeedback.filter { item in
+                    offeredFeedback.contains { Self.feedback(item, answers: $0) }
+                }
+                report.droppedFeedback = offeredFeedback.filter { offered in
+                    !answeredFeedback.contains { Self.feedback($0, answers: offered) }
+                }
+                let added = answeredFeedback.filter { item in
+                    !offeredFeedback.contains { Self.feedback(item, answers: $0) }
+                }
                 if !added.isEmpty {
                     let pt = String(answered[j].payloadType)
                     reporter.report(

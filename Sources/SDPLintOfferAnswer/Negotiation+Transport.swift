@@ -166,7 +166,9 @@ extension PairAnalysis {
                     reporter.report(
                         OfferAnswerRules.fingerprintHash, document,
                         .attribute(
-                            "fingerprint", section: index, matching: { $0.lowercasedASCII.hasPrefix(name + " ") }),
+                            "fingerprint", section: index,
+                            // The value as written: white space before the hash (SDP231) is skipped.
+                            matching: { $0.trimmingASCIISpaces.lowercasedASCII.hasPrefix(name + " ") }),
                         "the \(document.role)'s fingerprint: \(problem)")
                 }
             }

@@ -60,6 +60,20 @@ import Testing
         #expect(Self.located(finding, in: sources.1).line == line)
     }
 
+    /// RFC 5939 §4.2 writes "a=fingerprint: SHA-1 …" (a space before the hash): the weak-hash
+    /// finding still points at that line, not at the m= line it falls back to.
+    @Test func aFingerprintWrittenWithALeadingSpaceIsFound() throws {
+        let offer = Fixture(path: "standards/rfc5939/4.2-2.offer.sdp")
+        let answer = Fixture(path: "standards/rfc5939/4.2-2.answer.sdp")
+        let sources = (
+            SDPSource(name: offer.path, bytes: try offer.bytes()),
+            SDPSource(name: answer.path, bytes: try answer.bytes())
+        )
+        let report = Negotiation.analyze(offer: sources.0, answer: sources.1)
+        let lines = report.findings(code: "OA305").map { "\($0.role) \($0.diagnostic.location.line)" }
+        #expect(lines == ["offer 7", "answer 5"])
+    }
+
     @Test func fallbackCodecIsPointedAtInTheMediaLine() throws {
         let offer = Fixture(path: "offer-answer/OA209.fires.offer.sdp")
         let answer = Fixture(path: "offer-answer/OA209.fires.answer.sdp")
