@@ -121,6 +121,36 @@ import Testing
         #expect(result.contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 "), "the tag and suite are protocol")
     }
 
+    /// RFC 5939 capabilities are read as what they hold, and MSRP paths (RFC 4975 §9) as URIs:
+    /// what identifies is replaced, the protocol around it stays, so the output still negotiates.
+    @Test func capabilitiesAndMSRPPathsKeepTheirProtocol() throws {
+        let text =
+            "v=0\r\no=- 1 1 IN IP4 198.51.100.4\r\ns=-\r\nc=IN IP4 alice.example.com\r\nt=0 0\r\n"
+            + "m=audio 49170 RTP/AVP 0\r\na=tcap:1 RTP/SAVPF RTP/SAVP\r\n"
+            + "a=acap:1 crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz|2^20|1:4\r\n"
+            + "a=acap:2 rtcp-fb:0 nack\r\na=acap:3 candidate:1 1 UDP 2113937151 203.0.113.9 5000 typ host\r\n"
+            + "a=pcfg:1 t=1 a=1,[2]\r\n"
+            + "m=message 7394 TCP/MSRP *\r\na=accept-types:message/cpim text/plain\r\n"
+            + "a=path:msrp://alice.example.com:7394/2s93i93idj;tcp\r\n"
+        let result = try anonymized(text)
+        for secret in ["WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz", "203.0.113.9", "alice.example.com", "2s93i93idj"] {
+            #expect(text.contains(secret))
+            #expect(!result.contains(secret), "kept \(secret)")
+        }
+        for kept in [
+            "a=tcap:1 RTP/SAVPF RTP/SAVP\r\n", "a=acap:1 crypto:1 AES_CM_128_HMAC_SHA1_80 inline:",
+            "a=acap:2 rtcp-fb:0 nack\r\n", "a=pcfg:1 t=1 a=1,[2]\r\n", "a=accept-types:message/cpim text/plain\r\n",
+            "a=path:msrp://", ";tcp\r\n",
+        ] {
+            #expect(result.contains(kept), "lost \(kept)")
+        }
+        // The MSRP host and port are the c= host and the m= port, replaced alike.
+        let host = try #require(
+            result.split(separator: "\r\n").first { $0.hasPrefix("c=") }?.split(separator: " ").last)
+        let port = try #require(result.split(separator: "\r\n").last { $0.hasPrefix("m=") }?.split(separator: " ")[1])
+        #expect(result.contains("a=path:msrp://\(host):\(port)/"))
+    }
+
     @Test func addressesKeepTheirScopeAndFamily() throws {
         let original = try SessionDescription(parsing: Self.offer)
         let result = try SessionDescription(parsing: anonymized(Self.offer))

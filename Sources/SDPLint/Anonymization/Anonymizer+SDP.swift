@@ -145,6 +145,18 @@ extension Anonymizer {
         case "crypto":
             // RFC 4568 §9.1: tag, crypto-suite, then the key parameters.
             cryptoKeys(&buffer, value, keysFromField: 2)
+        case "acap" where fields.count > 1:
+            // RFC 5939 §3.4.1: `att-cap-num SP att-field [":" att-value]`, an attribute held as a
+            // capability: read as that attribute (one level: a capability of a capability is text).
+            let held = fields[1].lowerBound..<value.upperBound
+            if Glyph.text(buffer[held]).lowercased().hasPrefix("acap:") {
+                scrub(&buffer, held, everyWord: true)
+            } else {
+                attribute(&buffer, held)
+            }
+        case "path":
+            // RFC 4975 §9: MSRP URIs, `msrp[s]://authority/session-id;transport`.
+            for field in fields { msrpURI(&buffer, field) }
         case _ where Self.protocolAttributes.contains(name):
             break
         default:
@@ -162,7 +174,36 @@ extension Anonymizer {
         "extmap", "rtpmap", "fmtp", "rtcp-fb", "mid", "group", "setup", "ice-options", "rid", "simulcast",
         "sctp-port", "sctpmap", "max-message-size", "ptime", "maxptime", "minptime", "framerate", "quality",
         "orient", "type", "charset", "sdplang", "lang", "rtcp-xr", "content", "imageattr", "x-google-flag",
+        // RFC 5939: transport protocols and configuration numbers; RFC 4975: MIME types, a size.
+        "tcap", "pcfg", "acfg", "accept-types", "accept-wrapped-types", "max-size",
     ]
+
+    /// An MSRP URI (RFC 4975 §9): the host and port are replaced as an address, the session id
+    /// as a token; the scheme, the transport and the shape stay.
+    private mutating func msrpURI(_ buffer: inout [UInt8], _ range: Range<Int>) {
+        guard let colon = buffer[range].firstIndex(of: UInt8(ascii: ":")),
+            buffer[colon..<range.upperBound].starts(with: "://".utf8)
+        else { return scrub(&buffer, range, everyWord: true) }
+        let authorityStart = colon + 3
+        let rest = authorityStart..<range.upperBound
+        let slash = buffer[rest].firstIndex(of: UInt8(ascii: "/")) ?? range.upperBound
+        var authority = authorityStart..<slash
+        if let at = buffer[authority].lastIndex(of: UInt8(ascii: "@")) {
+            put(token(Glyph.text(buffer[authority.lowerBound..<at])), &buffer, authority.lowerBound..<at)
+            authority = (at + 1)..<authority.upperBound
+        }
+        let bracketEnd = buffer[authority].firstIndex(of: UInt8(ascii: "]")) ?? authority.lowerBound
+        if let colon = buffer[bracketEnd..<authority.upperBound].lastIndex(of: UInt8(ascii: ":")) {
+            put(hostOrAddress(Glyph.text(buffer[authority.lowerBound..<colon])), &buffer, authority.lowerBound..<colon)
+            portField(&buffer, (colon + 1)..<authority.upperBound)
+        } else {
+            put(hostOrAddress(Glyph.text(buffer[authority])), &buffer, authority)
+        }
+        guard slash < range.upperBound else { return }
+        let session =
+            (slash + 1)..<(buffer[(slash + 1)..<range.upperBound].firstIndex(of: UInt8(ascii: ";")) ?? range.upperBound)
+        if !session.isEmpty { put(token(Glyph.text(buffer[session])), &buffer, session) }
+    }
 
     /// `candidate:<foundation> <component-id> <transport> <priority> <connection-address>
     /// <port> typ <cand-type> [raddr <address>] [rport <port>] *(<name> <value>)`
