@@ -354,6 +354,37 @@ public enum SIPRules {
             """,
         reference: .rfc(3261, "20.8"), bad: "Call-ID: a b", good: "Call-ID: f81d4fae@192.0.2.4")
 
+    public static let routeWithoutBrackets = Rule(
+        code: "SIP123", name: "route-without-brackets", severity: .warning,
+        severityRationale:
+            """
+            Warning: many proxies read a bare URI here, but by the grammar its parameters are the header's, so a \
+            receiver that follows it takes a loose router (;lr) for a strict one and routes the request elsewhere.
+            """,
+        summary: "A Route, Record-Route, Path or Service-Route value is a URI without angle brackets.",
+        explanation:
+            """
+            These headers carry name-addr only (RFC 3261 §20.30 and §20.34, RFC 3327 §4, RFC 3608 §5): the URI \
+            in angle brackets, so that its parameters, lr above all, stay the URI's. Written bare, `;lr` and the \
+            other parameters belong to the header value instead.
+            """,
+        reference: .rfc(3261, "20.34"), bad: "Route: sip:p1.example.com;lr", good: "Route: <sip:p1.example.com;lr>")
+
+    public static let ipv6ExtraColon = Rule(
+        code: "SIP124", name: "ipv6-extra-colon", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 5118 §4.10 has receivers accept the form, but RFC 5954 §4.1 forbids generating it, and a \
+            parser that follows RFC 4291 refuses the address.
+            """,
+        summary: "An IPv6 reference has a third colon before its IPv4 part ([2001:db8:::192.0.2.1]).",
+        explanation:
+            """
+            RFC 3261's IPv6 grammar, taken from RFC 2373, let "::" be followed by ":" and a dotted IPv4 address. \
+            RFC 5954 §4.1 replaced it with RFC 3986's grammar, where the address is written with two colons.
+            """,
+        reference: .rfc(5954, "4.1"), bad: "sip:user@[2001:db8:::192.0.2.1]", good: "sip:user@[2001:db8::192.0.2.1]")
+
     // MARK: Semantics (RFC 3261 §8, §20)
 
     public static let missingHeader = Rule(
@@ -704,7 +735,7 @@ public enum SIPRules {
         emptyMessage, startLine, version, method, requestURI, statusCode, headerSyntax, whitespace,
         lineFolding, lineEnding, controlCharacter, invalidUTF8, uriSyntax, addressSyntax, viaSyntax,
         cseqSyntax, numberSyntax, mediaTypeSyntax, escape, multipartSyntax, tokenList,
-        leadingLineBreaks, callIDSyntax,
+        leadingLineBreaks, callIDSyntax, routeWithoutBrackets, ipv6ExtraColon,
         missingHeader, duplicateHeader, cseqMethodMismatch, cseqRange, branch, fromTag,
         maxForwardsRange, unknownMethod, bodyWithoutType, wildcardContact, bodySyntax,
         maxForwardsMissing, requestURIHeaders, dateSyntax,

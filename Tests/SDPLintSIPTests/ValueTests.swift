@@ -46,6 +46,31 @@ import Testing
         }
     }
 
+    /// RFC 5118 §4.2: an IPv6 address without brackets is one mistake, reported once, not as a
+    /// host, a port and a stray character.
+    @Test func anUnbracketedIPv6AddressIsOneFinding() {
+        #expect {
+            _ = try SIPURI(parsing: "sip:user@2001:db8::10;transport=udp")
+        } throws: { error in
+            let findings = (error as? ParseError<SIPURI?>)?.diagnostics ?? []
+            return findings.count == 1 && findings[0].message.contains("must be in brackets")
+                && findings[0].location.column == 10
+        }
+    }
+
+    /// RFC 5118 §4.10: RFC 3261's grammar allowed "[2001:db8:::192.0.2.1]"; receivers accept it, so
+    /// it is a warning (RFC 5954 §4.1 removed the form), and the address is read.
+    @Test func theExtraColonOfRFC3261sGrammarIsAWarning() throws {
+        let text =
+            "OPTIONS sip:user@[2001:db8:::192.0.2.1] SIP/2.0\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n"
+            + "To: <sip:user@[2001:db8:::192.0.2.1]>\r\nFrom: <sip:u@example.com>;tag=1\r\nCall-ID: c\r\n"
+            + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n"
+        let result = SIPMessage.parse(text)
+        #expect(result.diagnostics.map(\.code.rawValue) == ["SIP124", "SIP124"])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(SIPURI.parse("sip:user@[2001:db8:::192.0.2.1]").value?.host == "[2001:db8:::192.0.2.1]")
+    }
+
     @Test func editingAFieldWritesTheCanonicalForm() throws {
         var uri = try SIPURI(parsing: "sip:alice@example.com;transport=UDP")
         uri.port = 5070

@@ -142,9 +142,21 @@ struct HeaderChecks {
             if let star { wildcard = star }
         case "route", "record-route", "path", "service-route", "p-asserted-identity", "reply-to", "refer-to",
             "referred-by":
+            // The route headers take name-addr only; the others name-addr or addr-spec.
+            let routing = key == "route" || key == "record-route" || key == "path" || key == "service-route"
             Self.withValue(b, info, field, &collector) { bytes, range, collector in
                 for element in SIPGrammar.splitList(bytes, range) where !element.isEmpty {
-                    _ = NameAddress.parse(bytes, element, into: &collector)
+                    guard let address = NameAddress.parse(bytes, element, into: &collector), routing,
+                        !address.usesAngleBrackets
+                    else { continue }
+                    let semicolon = Bytes.firstIndex(of: ASCII.semicolon, in: bytes, element)
+                    let parameters = Bytes.string(bytes, semicolon..<element.upperBound)
+                    collector.report(
+                        SIPRules.routeWithoutBrackets, element,
+                        "\(field.name.canonicalName) takes a URI in angle brackets"
+                            + (parameters.isEmpty
+                                ? "" : "; written bare, '\(parameters)' is the header's, not the URI's"),
+                        hint: "write <\(Bytes.string(bytes, element))>")
                 }
             }
         case "cseq":

@@ -96,12 +96,31 @@ extension SIPURI {
                 i = end
             } else {
                 if Address.ipv6(bytes, (i + 1)..<close) == nil {
-                    diagnostics.report(
-                        SIPRules.uriSyntax, i..<(close + 1),
-                        "\(Bytes.quoted(bytes, i..<(close + 1))) is not an IPv6 reference")
+                    // RFC 3261's hexpart let "::" be followed by ":" and an IPv4 address;
+                    // RFC 5954 §4.1 removed that form and RFC 5118 §4.10 has receivers accept it.
+                    if let corrected = Self.withoutExtraColon(bytes, (i + 1)..<close) {
+                        diagnostics.report(
+                            SIPRules.ipv6ExtraColon, i..<(close + 1),
+                            """
+                            \(Bytes.quoted(bytes, i..<(close + 1))) has a third colon before its IPv4 part, a form \
+                            RFC 5954 §4.1 removed
+                            """,
+                            hint: "write [\(corrected)]")
+                    } else {
+                        diagnostics.report(
+                            SIPRules.uriSyntax, i..<(close + 1),
+                            "\(Bytes.quoted(bytes, i..<(close + 1))) is not an IPv6 reference")
+                    }
                 }
                 i = close + 1
             }
+        } else if let address = Self.bareIPv6(bytes, i, end) {
+            // "sip:user@2001:db8::10": the colons of an unbracketed IPv6 address read as a port.
+            diagnostics.report(
+                SIPRules.uriSyntax, address,
+                "the IPv6 address \(Bytes.quoted(bytes, address)) must be in brackets in a SIP URI (RFC 3261 §19.1.1)",
+                hint: "write [\(Bytes.string(bytes, address))]")
+            i = address.upperBound
         } else {
             while i < end, bytes[i] != ASCII.colon, bytes[i] != ASCII.semicolon, bytes[i] != ASCII.question { i += 1 }
             let hostRange = hostStart..<i
@@ -232,6 +251,37 @@ extension SIPURI {
                 SIPRules.escape, bad..<min(bad + 3, range.upperBound),
                 "'%' in the \(what) is not followed by two hexadecimal digits; a literal '%' is written %25")
         }
+    }
+
+    /// An IPv6 address written where a host belongs without its brackets: the run of hex digits,
+    /// colons and dots at `start`, holding two colons or more, that reads as an IPv6 address.
+    static func bareIPv6(_ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Range<Int>? {
+        var i = start
+        var colons = 0
+        while i < end, bytes[i].isHexDigit || bytes[i] == ASCII.colon || bytes[i] == ASCII.dot {
+            if bytes[i] == ASCII.colon { colons += 1 }
+            i += 1
+        }
+        guard colons >= 2, Address.ipv6(bytes, start..<i) != nil else { return nil }
+        return start..<i
+    }
+
+    /// The address without the third colon of its first ":::", when that makes it an IPv6
+    /// address.
+    static func withoutExtraColon(_ bytes: Span<UInt8>, _ range: Range<Int>) -> String? {
+        var address: [UInt8] = []
+        var removed = false
+        for k in range {
+            if !removed && k >= range.lowerBound + 2 && bytes[k] == ASCII.colon && bytes[k - 1] == ASCII.colon
+                && bytes[k - 2] == ASCII.colon
+            {
+                removed = true
+                continue
+            }
+            address.append(bytes[k])
+        }
+        guard removed, Address.ipv6(address.span, 0..<address.count) != nil else { return nil }
+        return String(decoding: address, as: UTF8.self)
     }
 
     /// Reports a host that is neither a dotted IPv4 address nor a host name.
