@@ -49,3 +49,36 @@ private let chunkSizeGroups: [ClosedRange<Int>] = {
         }
     }
 }
+
+/// A Content-Length that cannot be read (RFC 5359 prints "Content-Length: ..." throughout):
+/// the body runs to the next line that starts a message, so neither the body nor the next
+/// message is lost, and a message/sipfrag body's own status line (RFC 3420 §2) starts no message.
+@Suite struct UnreadableContentLengthTests {
+    static func message(_ startLine: String, contentType: String, body: String) -> String {
+        "\(startLine)\r\nVia: SIP/2.0/TCP h.example.com;branch=z9hG4bK\(body.count)\r\nMax-Forwards: 70\r\n"
+            + "To: <sip:b@example.com>;tag=2\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: c1\r\n"
+            + "CSeq: 2 \(startLine.prefix { $0 != " " })\r\nEvent: refer\r\nContent-Type: \(contentType)\r\nContent-Length: ...\r\n\r\n"
+            + body
+    }
+
+    @Test(arguments: [1, 7, 4096])
+    func theBodyRunsToTheNextMessage(chunkSize: Int) {
+        let sdp = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+        let stream =
+            Self.message(
+                "NOTIFY sip:a@example.com SIP/2.0", contentType: "message/sipfrag", body: "SIP/2.0 100 Trying\r\n")
+            + "\r\n"
+            + Self.message("INVITE sip:b@example.com SIP/2.0", contentType: "application/sdp", body: sdp)
+            + Self.message(
+                "NOTIFY sip:a@example.com SIP/2.0", contentType: "message/sipfrag", body: "SIP/2.0 200 OK\r\n")
+        let (results, decoder) = decode(Array(stream.utf8), chunkSize: chunkSize)
+        #expect(
+            results.map { $0.message.requestLine?.method.rawValue ?? "response" } == ["NOTIFY", "INVITE", "NOTIFY"])
+        #expect(
+            results.map { String(decoding: $0.message.body, as: UTF8.self) } == [
+                "SIP/2.0 100 Trying\r\n", sdp, "SIP/2.0 200 OK\r\n",
+            ])
+        #expect(decoder.diagnostics.isEmpty, "nothing skipped")
+        #expect(results.map { $0.parsed.diagnostics.map(\.code.rawValue) } == [["SIP302"], ["SIP302"], ["SIP302"]])
+    }
+}

@@ -11,8 +11,9 @@ internal import SDPLintScanning
 /// truncated message, with a finding that says so.
 ///
 /// Broken input does not lose the messages after it: a message without Content-Length is taken
-/// to have no body (and reported), and bytes that are not a message are skipped up to the next
-/// line that looks like a request or status line (and reported). Memory stays within
+/// to have no body (and reported), one whose Content-Length cannot be read has the bytes up to
+/// the next line that looks like a request or status line as its body, and bytes that are not a
+/// message are skipped up to such a line (each reported). Memory stays within
 /// `maxMessageBytes` plus one read: a header section or body over the limits is reported and
 /// skipped instead of buffered.
 ///
@@ -53,6 +54,10 @@ public struct SIPStreamDecoder: Sendable {
         case head
         /// Waiting for `length` body bytes after a head of `headLength` bytes.
         case body(MessageHead, headLength: Int, length: Int)
+        /// A body whose Content-Length cannot be read: it runs to the next line that starts a
+        /// message, searched for from `searchFrom` (after the first body line when the body is a
+        /// SIP message or fragment, which starts with one itself), or to the end of the stream.
+        case unframedBody(MessageHead, headLength: Int, searchFrom: Int?)
     }
 
     public init(options: SIPParseOptions = .lenient) {
@@ -157,15 +162,53 @@ public struct SIPStreamDecoder: Sendable {
                     )
                     return emit(&head, body: [], consumed: headLength)
                 case .invalid:
-                    return emit(&head, body: [], consumed: headLength)
+                    // RFC 3420 §2, RFC 3261 §7: a message/sipfrag or message/sip body begins
+                    // with a start line of its own.
+                    let embedsSIP =
+                        head.message.contentType.map {
+                            $0.type.lowercased() == "message"
+                                && ($0.subtype.lowercased() == "sipfrag" || $0.subtype.lowercased() == "sip")
+                        } ?? false
+                    phase = .unframedBody(
+                        head, headLength: headLength, searchFrom: embedsSIP ? nil : start + headLength)
                 }
             case .body(var head, let headLength, let length):
                 guard end - start >= headLength + length else { return nil }
                 let bodyStart = start + headLength
                 let body = Array(buffer[bodyStart..<(bodyStart + length)])
                 return emit(&head, body: body, consumed: headLength + length)
+            case .unframedBody(var head, let headLength, let searchFrom):
+                guard let from = searchFrom ?? firstLF(from: start + headLength).map({ $0 + 1 }) else {
+                    return nil  // the embedded start line has not ended yet
+                }
+                var k = from
+                while let lf = firstLF(from: k) {
+                    if looksLikeStartLine(k, lf) { return emitUnframed(&head, headLength: headLength, end: k) }
+                    k = lf + 1
+                }
+                if k - (start + headLength) > limits.maxBodyBytes {
+                    // No start line within the limit: the body is not kept.
+                    return emit(&head, body: [], consumed: headLength)
+                }
+                phase = .unframedBody(head, headLength: headLength, searchFrom: k)
+                return nil
             }
         }
+    }
+
+    /// Emits a message whose body, of unknown length, ends at `end`: line breaks after its
+    /// last line are the gap before the next message (read as keep-alives), not the body's.
+    private mutating func emitUnframed(_ head: inout MessageHead, headLength: Int, end: Int) -> SIPParseResult {
+        let bodyStart = start + headLength
+        var bodyEnd = end
+        while bodyEnd - bodyStart >= 2 && buffer[bodyEnd - 1] == ASCII.lf
+            && (buffer[bodyEnd - 2] == ASCII.lf
+                || (bodyEnd - bodyStart >= 3 && buffer[bodyEnd - 2] == ASCII.cr
+                    && buffer[bodyEnd - 3] == ASCII.lf))
+        {
+            bodyEnd -= buffer[bodyEnd - 2] == ASCII.cr ? 2 : 1
+        }
+        return emit(&head, body: Array(buffer[bodyStart..<bodyEnd]), consumed: bodyEnd - start)
     }
 
     /// Ends the stream: returns the message the last bytes began, truncated, with a finding,
@@ -187,6 +230,8 @@ public struct SIPStreamDecoder: Sendable {
             }
         case .discarding:
             skip(to: end)
+        case .unframedBody(var head, let headLength, _):
+            results.append(emitUnframed(&head, headLength: headLength, end: end))
         case .body(var head, let headLength, let length):
             let bodyStart = start + headLength
             let available = end - bodyStart
