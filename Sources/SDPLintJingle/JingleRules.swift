@@ -25,7 +25,8 @@ public enum JingleRules {
         severityRationale:
             """
             Error: XMPP carries only well-formed XML (RFC 6120 §11.1) and a receiving server closes the stream with \
-            <not-well-formed/>, so the stanza never arrives.
+            <not-well-formed/>, so the stanza never arrives. What libxml2 only warns about (the document is still \
+            well-formed) is a warning.
             """,
         summary: "The input is not well-formed XML.",
         explanation:
@@ -145,7 +146,8 @@ public enum JingleRules {
         severityRationale:
             """
             Error: XMPP requires namespace-aware XML (RFC 6120 §11.2); an undeclared prefix leaves the element without \
-            a namespace, so no receiver can tell what it means.
+            a namespace, so no receiver can tell what it means. What libxml2 only warns about, a relative namespace \
+            name (deprecated, not forbidden, by Namespaces in XML 1.0 §2.2), is a warning.
             """,
         summary: "A prefix is used without a namespace declaration, or a namespace name is invalid.",
         explanation:
@@ -228,12 +230,16 @@ public enum JingleRules {
         code: "JINGLE204", name: "missing-payload", severity: .warning,
         severityRationale:
             """
-            Warning: RFC 6120 §8.2.3 gives an iq of type set exactly one payload, and here it is not Jingle, so the \
-            stanza has nothing Jingle in it to check or convert.
+            Warning: RFC 6120 §8.2.3 gives an iq of type set exactly one payload, and here it is not Jingle (nor is a \
+            message's payload Jingle Message Initiation), so the stanza has nothing Jingle in it to check or convert.
             """,
         summary: "An <iq type='set'> carries no <jingle> element, or a message no Jingle Message Initiation element.",
         explanation:
-            "An iq of type set carries exactly one payload (RFC 6120 §8.2.3); for Jingle it is the <jingle> element.",
+            """
+            An iq of type set carries exactly one payload (RFC 6120 §8.2.3); for Jingle it is the <jingle> element. \
+            A <message> takes part in a Jingle session through the elements of XEP-0353 (propose, ringing, proceed, \
+            accept, reject, retract, finish); one with none of them, such as a call invite of XEP-0482, is not read.
+            """,
         reference: .rfc(6120, "8.2.3"))
 
     public static let duplicateContent = Rule(

@@ -282,7 +282,10 @@ struct StanzaReader {
         let from = cursor.attribute("from")
         let to = cursor.attribute("to")
         var jingle: Jingle?
-        if let jingleElement = cursor.child("jingle", JingleNamespace.jingle, reader: &self) {
+        if Self.isConferenceInfoReference(element) {
+            // XEP-0298 §5: an iq that delivers a conference-info document MAY carry an empty
+            // <jingle sid='…'/> naming the session it is about: a reference, not a Jingle action.
+        } else if let jingleElement = cursor.child("jingle", JingleNamespace.jingle, reader: &self) {
             jingle = self.jingle(jingleElement)
         } else if type == "set" {
             if let other = cursor.extraChildren.first(where: { $0.name.localName == "jingle" }) {
@@ -298,6 +301,19 @@ struct StanzaReader {
         return IQ(
             namespace: element.name.namespace, type: type, id: id, from: from, to: to, jingle: jingle,
             extraAttributes: cursor.extraAttributes, extraChildren: cursor.extraChildren)
+    }
+
+    /// Whether `iq` holds a conference-info document (RFC 4575) beside a <jingle> with no action
+    /// and nothing inside, the session reference of XEP-0298.
+    static func isConferenceInfoReference(_ iq: XMLTreeElement) -> Bool {
+        let children = iq.elements
+        let reference = children.first { $0.name.localName == "jingle" && $0.name.namespace == JingleNamespace.jingle }
+        guard let reference, reference.elements.isEmpty,
+            !reference.attributes.contains(where: { $0.name.namespace == nil && $0.name.localName == "action" })
+        else { return false }
+        return children.contains {
+            $0.name.localName == "conference-info" && $0.name.namespace == "urn:ietf:params:xml:ns:conference-info"
+        }
     }
 
     mutating func message(_ element: XMLTreeElement) -> Message {
