@@ -622,7 +622,8 @@ public enum SIPRules {
         explanation:
             """
             On stream transports (TCP, TLS, WebSocket frames excepted) Content-Length MUST be present, since it is \
-            the only way to find the end of the body (RFC 3261 §18.3, §20.14). The body is taken as empty.
+            the only way to find the end of the body (RFC 3261 §18.3, §20.14). The body is taken as empty. A \
+            message read alone is judged by the transport its top Via names.
             """,
         reference: .rfc(3261, "18.3"), bad: "", good: "Content-Length: 0")
 

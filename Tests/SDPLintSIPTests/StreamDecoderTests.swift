@@ -82,3 +82,24 @@ private let chunkSizeGroups: [ClosedRange<Int>] = {
         #expect(results.map { $0.parsed.diagnostics.map(\.code.rawValue) } == [["SIP302"], ["SIP302"], ["SIP302"]])
     }
 }
+
+/// RFC 3261 §20.14: Content-Length is required on stream transports. A message read alone says
+/// its transport in its top Via (RFC 4028 §13's TLS messages have none); a Content-Length line
+/// that cannot be read (RFC 5359's "Content Length") is that line's finding only.
+@Suite struct ContentLengthTransportTests {
+    static func message(via transport: String, contentLength: String?) -> [UInt8] {
+        Array(
+            ("OPTIONS sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/\(transport) h.example.com;branch=z9hG4bK1\r\n"
+                + "Max-Forwards: 70\r\nTo: <sip:b@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: c1\r\n"
+                + "CSeq: 1 OPTIONS\r\n" + (contentLength.map { "\($0)\r\n" } ?? "") + "\r\n").utf8)
+    }
+
+    @Test(arguments: [
+        ("TLS", nil, ["SIP301"]), ("TCP", nil, ["SIP301"]), ("UDP", nil, []), ("WSS", nil, []),
+        ("TLS", "Content-Length: 0", []), ("TLS", "Content Length: 0", ["SIP106"]),
+    ])
+    func aStreamTransportNeedsContentLength(transport: String, line: String?, codes: [String]) {
+        let result = SIPMessage.parse(bytes: Self.message(via: transport, contentLength: line), framing: .datagram)
+        #expect(result.diagnostics.map(\.code.rawValue) == codes)
+    }
+}

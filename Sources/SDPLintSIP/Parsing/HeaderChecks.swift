@@ -33,6 +33,11 @@ struct HeaderChecks {
     }
 
     mutating func run(_ b: Span<UInt8>) {
+        defer {
+            // A Content-Length line that could not be read (SIP106) leaves the length unknown,
+            // not absent: one root cause, one finding.
+            if declaredLength == .absent && unreadableNames.contains("content-length") { declaredLength = .invalid }
+        }
         var seen: [String: Int] = [:]
         for info in infos {
             let field = message.headers.fields[info.index]

@@ -280,6 +280,12 @@ struct HeadParser {
             }
             if nameEnd > first.lowerBound {
                 unreadableNames.insert(SIPHeaderName(Bytes.string(b, first.lowerBound..<nameEnd)).key)
+                // "Content Length: 0": the header meant, its words joined by '-'.
+                let lineColon = Bytes.firstIndex(of: ASCII.colon, in: b, first)
+                let words = Bytes.string(b, first.lowerBound..<lineColon).split(whereSeparator: {
+                    $0 == " " || $0 == "\t"
+                })
+                if words.count > 1 { unreadableNames.insert(SIPHeaderName(words.joined(separator: "-")).key) }
             }
             collector.report(
                 SIPRules.headerSyntax,

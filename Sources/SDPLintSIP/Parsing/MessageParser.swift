@@ -61,7 +61,15 @@ enum MessageParser {
             head.diagnostics.report(
                 SIPRules.contentLengthMissing, at: head.endLocation,
                 "the message has no Content-Length, which stream transports require; the body is taken as empty")
-        case (.absent, .datagram), (.invalid, _):
+        case (.absent, .datagram):
+            // Read alone, the message still says how it travelled: its top Via names the
+            // transport of its last hop, and a stream transport needs Content-Length (§20.14).
+            if let transport = head.message.topVia?.transport, transport.isStream {
+                head.diagnostics.report(
+                    SIPRules.contentLengthMissing, at: head.endLocation,
+                    "the message has no Content-Length, which its top Via's transport, \(transport), requires")
+            }
+        case (.invalid, _):
             break
         }
         let bodyEnd = head.length + bodyLength
