@@ -447,6 +447,22 @@ public enum SDPRules {
             """,
         reference: .rfc(8866, "9"), bad: "c=IN IP4 1.2.3.400", good: "c=IN IP4 1.2.3.4")
 
+    public static let addressFamily = Rule(
+        code: "SDP136", name: "address-family", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8866 §5.7 has the address type say which family the address is; Chromium refuses a c= line \
+            whose address is of the other family ("The address type is mismatching", measured in Conformance/).
+            """,
+        summary: "An IP4 address type with an IPv6 address, or IP6 with an IPv4 address.",
+        explanation:
+            """
+            In o= and c= lines the address type (IP4, IP6) names the family of the address that follows (RFC 8866 \
+            §5.2, §5.7). An address of the other family usually comes from a template filled with whichever \
+            address the host had.
+            """,
+        reference: .rfc(8866, "5.7"), bad: "c=IN IP6 192.0.2.1", good: "c=IN IP4 192.0.2.1")
+
     public static let unknownBandwidthType = Rule(
         code: "SDP131", name: "unknown-bandwidth-type", severity: .info,
         severityRationale:
@@ -1075,6 +1091,21 @@ public enum SDPRules {
             """,
         reference: .rfc(9143, "7.1"), bad: "a=group:BUNDLE 0 1\na=group:BUNDLE 1 2", good: "a=group:BUNDLE 0 1 2")
 
+    public static let groupRepeatedMid = Rule(
+        code: "SDP315", name: "group-repeated-mid", severity: .warning,
+        severityRationale:
+            """
+            Warning: a group is a set of sections, so naming one twice means nothing more (RFC 5888 §5); but Firefox \
+            refuses the description ("mid appears more than once in a BUNDLE group", measured in Conformance/).
+            """,
+        summary: "An a=group line names the same mid twice.",
+        explanation:
+            """
+            Each identification tag of a group names one media section (RFC 5888 §5); a group lists each of its \
+            sections once. A repeat usually comes from a line built by appending mids.
+            """,
+        reference: .rfc(5888, "5"), bad: "a=group:BUNDLE 0 1 0", good: "a=group:BUNDLE 0 1")
+
     public static let ridPayloadType = Rule(
         code: "SDP311", name: "rid-payload-type", severity: .error,
         severityRationale:
@@ -1128,7 +1159,7 @@ public enum SDPRules {
         limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
         connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
-        terminalControl, unregisteredType, sessionLineOrder, originSessionID,
+        terminalControl, unregisteredType, sessionLineOrder, originSessionID, addressFamily,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,
@@ -1139,7 +1170,7 @@ public enum SDPRules {
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
-        midInTwoBundleGroups,
+        midInTwoBundleGroups, groupRepeatedMid,
     ]
 
     private static func attributeRule(

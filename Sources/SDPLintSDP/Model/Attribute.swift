@@ -77,7 +77,17 @@ public struct Attribute: Sendable, Hashable, CustomStringConvertible {
             input.withUnsafeBufferPointer {
                 output.write(utf8: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]))
             }
+        case .trailer(let input, let start, let end):
+            input.withUnsafeBufferPointer {
+                output.write(utf8: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]))
+            }
         }
+    }
+
+    /// The white space written after a property attribute's name (`a=rtcp-mux␠`), if any.
+    package var trailingWhitespace: String? {
+        guard case .trailer(let input, let start, let end) = text else { return nil }
+        return String(decoding: input[Int(start)..<Int(end)], as: UTF8.self)
     }
 
     /// The typed view of this attribute, or `nil` when the name differs or the value does not

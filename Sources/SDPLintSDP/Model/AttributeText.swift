@@ -18,6 +18,10 @@ enum AttributeText: Sendable {
     case string(String)
     /// `input[start..<end]`; a range past `UInt32.max` is stored as `.string` instead.
     case parsed(input: [UInt8], start: UInt32, end: UInt32)
+    /// No value: the white space after a property attribute's name (`a=rtcp-mux `), kept so
+    /// that the line is written back as it was. Receivers read the attribute (measured:
+    /// Chromium and Firefox take "a=rtcp-mux " as rtcp-mux).
+    case trailer(input: [UInt8], start: UInt32, end: UInt32)
 
     init(_ value: String?) {
         self = value.map(Self.string) ?? .none
@@ -34,10 +38,16 @@ enum AttributeText: Sendable {
         }
     }
 
+    /// White space after a property attribute's name, at `range` of `input`.
+    static func trailer(_ input: [UInt8], _ range: Range<Int>) -> Self {
+        guard range.upperBound <= Int(UInt32.max) else { return .none }
+        return .trailer(input: input, start: UInt32(range.lowerBound), end: UInt32(range.upperBound))
+    }
+
     /// The value as a `String` (invalid UTF-8 read as U+FFFD), or `nil` for none.
     var string: String? {
         switch self {
-        case .none: nil
+        case .none, .trailer: nil
         case .string(let text): text
         case .parsed(let input, let start, let end): input.withSpan { Bytes.string($0, Int(start)..<Int(end)) }
         }
@@ -47,7 +57,7 @@ enum AttributeText: Sendable {
     @inline(__always)
     func withBytes<Result>(_ body: (Span<UInt8>) -> Result) -> Result? {
         switch self {
-        case .none: nil
+        case .none, .trailer: nil
         case .string(let text): text.withUTF8Span(body)
         case .parsed(let input, let start, let end): input.withSpan { body($0.extracting(Int(start)..<Int(end))) }
         }
@@ -67,7 +77,9 @@ extension AttributeText: Hashable {
     static func == (lhs: Self, rhs: Self) -> Bool {
         switch (lhs, rhs) {
         case (.none, .none): return true
-        case (.none, _), (_, .none): return false
+        case (.trailer(let a, let aStart, let aEnd), .trailer(let b, let bStart, let bEnd)):
+            return a[Int(aStart)..<Int(aEnd)].elementsEqual(b[Int(bStart)..<Int(bEnd)])
+        case (.none, _), (_, .none), (.trailer, _), (_, .trailer): return false
         default:
             return lhs.withBytes { left in
                 rhs.withBytes { right in
@@ -80,6 +92,11 @@ extension AttributeText: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
+        if case .trailer(let input, let start, let end) = self {
+            hasher.combine(-2)
+            hasher.combine(input[Int(start)..<Int(end)].count)
+            return
+        }
         let hashed: Void? = withBytes { bytes in
             hasher.combine(bytes.count)
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }

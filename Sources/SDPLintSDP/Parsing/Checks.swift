@@ -305,6 +305,7 @@ struct SectionChecks {
                 }
             }
         case .fmtp:
+            let findingsBefore = diagnostics.reported
             guard let fmtp = FMTP.scan(bytes, value, into: &diagnostics), isRTP else { return }
             guard let pt = fmtp.payloadType else {
                 // An RTP format is a payload type, 0–127 (RFC 3550 §5.1); libwebrtc refuses more.
@@ -312,6 +313,13 @@ struct SectionChecks {
                     diagnostics.report(
                         SDPRules.payloadTypeRange, fmtp.format,
                         "payload type \(Bytes.string(bytes, fmtp.format)) is out of range 0–127")
+                } else if !fmtp.format.isEmpty && diagnostics.reported == findingsBefore {
+                    // RFC 8866 §6.15: fmtp names a format of the m= line, in RTP a payload type
+                    // (§5.14); "*" is rtcp-fb's wildcard (RFC 4585 §4.2), not fmtp's.
+                    diagnostics.report(
+                        SDPRules.fmtpSyntax, fmtp.format,
+                        "fmtp format '\(Bytes.string(bytes, fmtp.format))' is not a payload type; in an RTP section each format is a number"
+                    )
                 }
                 return
             }
@@ -681,9 +689,17 @@ struct SessionChecks {
         // Browsers group every section: room for them at once.
         if groupMembers.capacity == 0 { groupMembers.reserveCapacity(8) }
         let (line, lineStart) = (diagnostics.line, diagnostics.lineStart)
+        let first = groupMembers.count
         _ = Group.scan(bytes, value, into: &diagnostics) { semantics, mid in
             groupMembers.append(
                 (semantics, mid, SourceLocation(line: line, column: mid.lowerBound - lineStart + 1, bytes: mid)))
+        }
+        // A mid the same line names again (Firefox refuses it): each repeat once.
+        var seenMids: Set<String> = []
+        for member in groupMembers[first...] where !seenMids.insert(Bytes.string(bytes, member.mid)).inserted {
+            diagnostics.report(
+                SDPRules.groupRepeatedMid, at: member.location,
+                "the group names mid \(Bytes.string(bytes, member.mid)) twice; the repeat adds nothing")
         }
     }
 

@@ -123,10 +123,14 @@ enum LineParser {
             return ConnectionFields(
                 networkType: nettype, addressType: addrtype, address: range.lowerBound..<range.lowerBound)
         }
+        // In a=rtcp (RFC 3605 §2.1) the connection is the attribute's value: its findings are
+        // the attribute's, which receivers that do not read it skip.
+        let inAttribute = rule.code != SDPRules.connectionSyntax.code
+        let typeRule = inAttribute ? rule : SDPRules.unregisteredType
         Field.token(bytes, nettype, "network type", rule, &diagnostics)
-        checkNetworkType(bytes, nettype, &diagnostics)
+        checkNetworkType(bytes, nettype, rule: typeRule, &diagnostics)
         Field.token(bytes, addrtype, "address type", rule, &diagnostics)
-        checkAddressType(bytes, addrtype, networkType: nettype, &diagnostics)
+        checkAddressType(bytes, addrtype, networkType: nettype, rule: typeRule, &diagnostics)
         var parts = ValueScanner(addressField)
         let base = parts.upTo(ASCII.slash, bytes)
         var ttl: Int?
@@ -150,9 +154,15 @@ enum LineParser {
             multicast = group >> 8 == 0xFF
         } else if isIP4 || isIP6 {
             domainName = Address.isFQDN(bytes, base.range)
-            if !domainName {
+            let other = isIP4 ? Address.ipv6(bytes, base.range) != nil : Address.ipv4(bytes, base.range) != nil
+            if other {
                 diagnostics.report(
-                    SDPRules.address, base.range,
+                    inAttribute ? rule : SDPRules.addressFamily, base.range,
+                    "'\(Bytes.string(bytes, base.range))' is an \(isIP4 ? "IPv6" : "IPv4") address but the address type is \(isIP4 ? "IP4" : "IP6")"
+                )
+            } else if !domainName {
+                diagnostics.report(
+                    inAttribute ? rule : SDPRules.address, base.range,
                     "'\(Bytes.string(bytes, base.range))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name"
                 )
             }
@@ -210,13 +220,14 @@ enum LineParser {
     /// The network types of the IANA registry: IN (RFC 8866), TN (RFC 2848), ATM (RFC 3108),
     /// PSTN (RFC 7195).
     static func checkNetworkType(
-        _ bytes: Span<UInt8>, _ networkType: Range<Int>, _ diagnostics: inout DiagnosticCollector
+        _ bytes: Span<UInt8>, _ networkType: Range<Int>, rule: Rule = SDPRules.unregisteredType,
+        _ diagnostics: inout DiagnosticCollector
     ) {
         guard !networkType.isEmpty, !isInternet(bytes, networkType) else { return }
         for known: StaticString in ["IN", "TN", "ATM", "PSTN"] where Bytes.equalsIgnoringCase(bytes, networkType, known)
         { return }
         diagnostics.report(
-            SDPRules.unregisteredType, networkType,
+            rule, networkType,
             "network type '\(Bytes.string(bytes, networkType))' is not registered; the Internet's is IN",
             hint: "write IN")
     }
@@ -234,11 +245,12 @@ enum LineParser {
     /// malformed; a receiver cannot read an address of a type it does not know.
     static func checkAddressType(
         _ bytes: Span<UInt8>, _ addressType: Range<Int>, networkType: Range<Int>,
+        rule: Rule = SDPRules.unregisteredType,
         _ diagnostics: inout DiagnosticCollector
     ) {
         guard !addressType.isEmpty, !isIPAddressType(bytes, addressType), isInternet(bytes, networkType) else { return }
         diagnostics.report(
-            SDPRules.unregisteredType, addressType,
+            rule, addressType,
             "address type '\(Bytes.string(bytes, addressType))' is not registered for network type IN, whose types are IP4 and IP6",
             hint: "write IP4 or IP6")
     }
@@ -254,7 +266,7 @@ enum LineParser {
         if Address.isFQDN(bytes, address) { return }
         let other = isIP4 ? Address.ipv6(bytes, address) != nil : Address.ipv4(bytes, address) != nil
         diagnostics.report(
-            SDPRules.address, address,
+            other ? SDPRules.addressFamily : SDPRules.address, address,
             other
                 ? "'\(Bytes.string(bytes, address))' is an \(isIP4 ? "IPv6" : "IPv4") address but the address type is \(isIP4 ? "IP4" : "IP6")"
                 : "'\(Bytes.string(bytes, address))' is not a valid \(isIP4 ? "IPv4" : "IPv6") address or domain name")

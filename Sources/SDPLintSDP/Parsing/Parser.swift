@@ -409,9 +409,13 @@ struct Parser {
             return keepExtra(bytes, line)
         }
         if trimmedEnd < value.upperBound {
+            // A value keeps it (receivers compare "a=mid:0 " as "0 "); after a property
+            // attribute's name receivers skip it.
+            let inValue =
+                type == UInt8(ascii: "a") && Bytes.firstIndex(of: ASCII.colon, in: bytes, value) < value.upperBound
             diagnostics.report(
                 SDPRules.whitespace, trimmedEnd..<value.upperBound, "trailing white space",
-                hint: type == UInt8(ascii: "a") ? "receivers take it as part of the value" : "remove it")
+                hint: inValue ? "remove it; receivers take it as part of the value" : "remove it")
         }
         let trimmed = value.lowerBound..<trimmedEnd
         if !fragment && !seenVersion && type != UInt8(ascii: "v") && !reportedMissing.contains(UInt8(ascii: "v")) {
@@ -824,14 +828,6 @@ struct Parser {
         let colon = Bytes.firstIndex(of: ASCII.colon, in: bytes, value)
         let hasValue = colon < value.upperBound
         let nameRange = value.lowerBound..<min(colon, trimmed.upperBound)
-        // A property attribute with trailing white space keeps it in its name, as receivers
-        // read it: "a=rtcp-mux " is not rtcp-mux to libwebrtc (SDP109 says so).
-        if !hasValue && trimmed.upperBound < value.upperBound {
-            let attribute = Attribute(
-                name: Attribute.Name(Bytes.string(bytes, value)), text: .none, sourceLine: SourceLine(lineNumber))
-            if inMedia { current.attributes.append(attribute) } else { session.attributes.append(attribute) }
-            return
-        }
         let known =
             nameRange.count <= 8 && nameRange.lowerBound >= 0 && nameRange.lowerBound <= bytes.count - 8
             // Most names fit one word: load it here, without the checks of the general lookup.
@@ -841,7 +837,12 @@ struct Parser {
             : KnownAttribute.lookup(bytes, nameRange)
         let attribute = Attribute(
             name: known?.name ?? Attribute.Name(Bytes.string(bytes, nameRange)),
-            text: hasValue ? AttributeText(input, (colon + 1)..<value.upperBound) : .none,
+            // A property attribute keeps white space after its name apart (SDP109 reported it):
+            // receivers read "a=rtcp-mux " as rtcp-mux (measured, Chromium and Firefox).
+            text: hasValue
+                ? AttributeText(input, (colon + 1)..<value.upperBound)
+                : trimmed.upperBound < value.upperBound
+                    ? .trailer(input, trimmed.upperBound..<value.upperBound) : .none,
             sourceLine: SourceLine(lineNumber))
         if inMedia {
             current.attributes.append(attribute)

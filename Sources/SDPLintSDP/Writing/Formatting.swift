@@ -35,7 +35,8 @@ extension SessionDescription {
     /// An attribute in canonical form: its typed value rewritten when it parses without error,
     /// otherwise its text without trailing white space.
     static func canonical(_ attribute: Attribute) -> Attribute {
-        guard var value = attribute.value else { return attribute }
+        // A property attribute loses the white space after its name.
+        guard var value = attribute.value else { return Attribute(name: attribute.name) }
         while let last = value.utf8.last, last == 0x20 || last == 0x09 { value.removeLast() }
         let trimmed = Attribute(name: attribute.name, value: value)
         func rewrite<Value: AttributeValue>(_ type: Value.Type, _ transform: (Value) -> Value = { $0 }) -> Attribute {
