@@ -190,6 +190,36 @@ def value_edits(line):
             ("imageattr-pt-unknown", f"a=imageattr:120 {m.group(2)}"),
             ("imageattr-extension-key", f"a=imageattr:{pt} recv [x=640,y=480,foo=1]"),
         ]
+    if re.match(r"a=(rtcp-mux|sendrecv|sendonly|recvonly|rtcp-rsize|extmap-allow-mixed)$", line):
+        edits += [("flag-trailing-space", line + " "), ("flag-trailing-tab", line + "\t")]
+    m = re.match(r"a=rtcp:(\d+)(.*)$", line)
+    if m:
+        edits += [("rtcp-port-range", "a=rtcp:70000"), ("rtcp-text", "a=rtcp:x"),
+                  ("rtcp-truncated", f"a=rtcp:{m.group(1)} IN IP4"), ("rtcp-nettype", f"a=rtcp:{m.group(1)} XX IP4 192.0.2.1")]
+    m = re.match(r"a=rtpmap:(\d+) opus/", line)
+    if m:
+        edits += [("ptime-zero", [line, "a=ptime:0"]), ("ptime-text", [line, "a=ptime:abc"]),
+                  ("fmtp-pt-star", [line, "a=fmtp:* minptime=10"])]
+    if line.startswith("a=setup:"):
+        edits += [("tls-id-short", [line, "a=tls-id:abc"]), ("attr-no-name", [line, "a=:value"]),
+                  ("attr-empty", [line, "a="]), ("attr-space-name", [line, "a=foo bar"])]
+    m = re.match(r"c=IN (IP4|IP6) (\S+)$", line)
+    if m:
+        edits += [("c-family-ip6", "c=IN IP6 " + (m.group(2) if m.group(1) == "IP4" else "192.0.2.1")),
+                  ("c-family-ip4", "c=IN IP4 ::1"), ("b-as-text", [line, "b=AS:abc"]), ("b-ct-text", [line, "b=CT:abc"]),
+                  ("b-as-float", [line, "b=AS:1.5"]), ("b-no-colon", [line, "b=AS500"])]
+    if line.startswith("t="):
+        edits += [("z-without-r", [line, "z=2882844526 -1h"]), ("r-text", [line, "r=abc"])]
+    m = re.match(r"a=group:BUNDLE (\S+)(.*)$", line)
+    if m:
+        edits += [("bundle-repeat-mid", line + " " + m.group(1)), ("bundle-trailing-space", line + " ")]
+    m = re.match(r"a=ssrc-group:(\S+) (\S+)", line)
+    if m:
+        edits += [("ssrc-group-one", f"a=ssrc-group:{m.group(1)} {m.group(2)}"), ("ssrc-group-none", f"a=ssrc-group:{m.group(1)}")]
+    m = re.match(r"m=application (\d+) (UDP|TCP)/DTLS/SCTP webrtc-datachannel$", line)
+    if m:
+        edits += [("sctp-port-format", f"m=application {m.group(1)} {m.group(2)}/DTLS/SCTP 5000"),
+                  ("sctp-legacy-proto", f"m=application {m.group(1)} DTLS/SCTP 5000")]
     if line.startswith("v="):
         edits += [("v-1", "v=1")]
     m = re.match(r"o=(\S+) (\S+) (\S+) (.*)$", line)

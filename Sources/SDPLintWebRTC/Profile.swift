@@ -62,6 +62,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP232", .error,
                     "SIPCC refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\", measured in Conformance/)"
                 ),
+                (
+                    "SDP315", .error,
+                    "Firefox ESR 153 refuses a mid named twice in a BUNDLE group (\"appears more than once\", measured in Conformance/)"
+                ),
             ]
         case .chrome, .safari:
             [
@@ -140,6 +144,22 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP301", .warning, "a payload type mapped twice (the first mapping wins): " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid: " + measured),
                 ("SDP238", .warning, "a malformed a=imageattr (libwebrtc does not read the attribute): " + measured),
+                ("SDP224", .warning, "a malformed a=rtcp (libwebrtc does not read the attribute): " + measured),
+                ("SDP230", .warning, "a malformed label, content, identity or msid-semantic value: " + measured),
+                ("SDP225", .warning, "a ptime, maxptime or framerate that is not a positive number: " + measured),
+                ("SDP223", .warning, "a malformed tls-id (libwebrtc does not read the attribute): " + measured),
+                ("SDP200", .warning, "an a= line whose name is empty or not a token (libwebrtc skips it): " + measured),
+                ("SDP126", .warning, "a malformed r= or z= line (libwebrtc does not read them): " + measured),
+                (
+                    "SDP124", .warning,
+                    "a malformed b= line of a type other than AS and TIAS (PRF120 reports those and a missing ':'): "
+                        + measured
+                ),
+                (
+                    "SDP136", .warning,
+                    "an o= address of the other family (libwebrtc does not read it; PRF118 reports a c= one): "
+                        + measured
+                ),
                 ("ICE108", .warning, "a candidate address that is not an IP address: " + measured),
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
                 ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
@@ -243,6 +263,27 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + "with port 0 (PRF601 reports audio and video): " + measured
                 ),
                 ("SDP214", .warning, "an empty or malformed mid, which SIPCC reads as none: " + measured),
+                ("SDP224", .warning, "a malformed a=rtcp: " + measured),
+                ("SDP230", .warning, "a malformed label, content, identity or msid-semantic value: " + measured),
+                ("SDP225", .warning, "a ptime, maxptime or framerate that is not a positive number: " + measured),
+                ("SDP223", .warning, "a malformed tls-id: " + measured),
+                (
+                    "SDP200", .warning,
+                    "an a= line whose name is not a token, which SIPCC skips (PRF616 reports one with no name): "
+                        + measured
+                ),
+                ("SDP126", .warning, "a malformed r= or z= line: " + measured),
+                ("SDP310", .warning, "a mid that two sections share: " + measured),
+                (
+                    "SDP124", .warning,
+                    "a b= line without a type or ':', or whose value starts with a digit (PRF619 reports the rest): "
+                        + measured
+                ),
+                (
+                    "SDP136", .warning,
+                    "an o= address of the other family, or an IPv4 one under IP6 (PRF618 reports an IPv6 c= address under IP4): "
+                        + measured
+                ),
             ]
         case .aiortc:
             // aiortc's reader (aiortc/sdp.py) takes the fields it uses and skips what it does not
@@ -313,6 +354,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("WEB106", .warning, "a section without a mid: " + measured),
                 ("WEB107", .warning, "an msid that names no track: " + measured),
                 ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
+                ("SDP230", .warning, "a malformed label, content, identity or msid-semantic value: " + measured),
+                ("SDP225", .warning, "a ptime, maxptime or framerate that is not a positive number: " + measured),
+                ("SDP223", .warning, "a malformed tls-id: " + measured),
+                ("SDP200", .warning, "an a= line whose name is empty or not a token: " + measured),
+                ("SDP126", .warning, "a malformed r= or z= line: " + measured),
+                ("SDP124", .warning, "a malformed b= line: " + measured),
+                ("SDP310", .warning, "a mid that two sections share: " + measured),
+                ("SDP136", .warning, "an o= or c= address of the other family: " + measured),
+                ("SDP224", .warning, "a malformed a=rtcp (PRF705 reports what its reader cannot read): " + measured),
             ]
         case .gstreamer:
             // webrtcbin takes what GstSdp reads and checks each section's transport (PRF801-803):
@@ -335,6 +385,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP308", "an apt naming no payload type of the section"),
                 ("SDP309", "a group naming a mid no section has"), ("SDP312", "a simulcast rid without a=rid"),
                 ("SDP314", "a mid in two BUNDLE groups"), ("SDP238", "a malformed a=imageattr, which it does not read"),
+                ("SDP224", "a malformed a=rtcp"), ("SDP230", "a malformed label, content, identity or msid-semantic"),
+                ("SDP225", "a ptime, maxptime or framerate that is not a positive number"),
+                ("SDP223", "a malformed tls-id"), ("SDP200", "an a= line whose name is empty or not a token"),
+                ("SDP126", "a malformed r= or z= line"), ("SDP124", "a malformed b= line"),
+                ("SDP310", "a mid that two sections share"), ("SDP136", "a c= address of the other family"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),
                 ("ICE108", "a candidate address that is not an IP address"),
                 ("ICE109", "a candidate port out of range"),

@@ -8,6 +8,40 @@ extension ProfileCheck {
         reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
             !ridesOnGroupInAnswer($0)
         }
+        // SIPCC skips a line whose name it cannot read, but not one with nothing to read.
+        let nameless = ([nil] + session.media.indices.map(Optional.some)).lazy.compactMap { section in
+            (section.map { self.session.media[$0].attributes } ?? self.session.attributes)
+                .firstIndex { $0.name.rawValue.isEmpty && ($0.value ?? "").isEmpty }.map { (section, $0) }
+        }.first
+        if let (section, index) = nameless {
+            report(
+                ProfileRules.firefoxAttributeWithoutName, attributeLocation(section, index),
+                "SIPCC refuses an a= line with neither a name nor a value (\"No attribute type specified\")")
+        }
+        for line in bandwidthLines() where !line.type.isEmpty {
+            guard let value = line.value, value.first?.isASCII != true || value.first?.isNumber != true else {
+                continue
+            }
+            report(
+                ProfileRules.firefoxBandwidthValue, line.location,
+                "SIPCC refuses b=\(line.type) with the value '\(value)', which does not start with a digit")
+        }
+        let allConnections = [session.connection].compactMap { $0 } + session.media.flatMap(\.connections)
+        if let connection = allConnections.first(where: { $0.addressType == .ip4 && $0.address.contains(":") }) {
+            report(
+                ProfileRules.firefoxIPv6UnderIP4,
+                parsed.source.location(of: connection.sourceLine) ?? parsed.location(ofSection: nil),
+                "SIPCC refuses the IPv6 address \(connection.address) under IP4 (\"Error parsing address\")")
+        }
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && media.proto.isSCTP && media.proto.rawValue.uppercased() != "DTLS/SCTP"
+            && !media.formats.contains("webrtc-datachannel")
+        {
+            report(
+                ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
+                "SIPCC refuses \(media.proto) without the webrtc-datachannel format (\"No webrtc-datachannel token in m= media line\")"
+            )
+        }
         // Firefox checks certificates with the SHA family only (measured: sha-999 refused), and
         // not those of a bundle-only section, whose transport is its group's (measured: an
         // offer whose bundle-only data channel section has only a sha-999 fingerprint is taken).

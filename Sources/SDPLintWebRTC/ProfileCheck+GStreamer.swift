@@ -23,8 +23,12 @@ extension ProfileCheck {
         }
         // webrtcbin reads each section's transport, a rejected one too (gstwebrtcbin.c
         // _check_sdp_crypto and _check_valid_sdp, measured in Conformance/).
+        // a=setup is read from the section only (measured: "media 0 is missing or contains an
+        // empty 'setup' attribute" with a=setup at the session level alone).
         func value(_ name: Attribute.Name, _ media: MediaDescription) -> String? {
-            let own = media.attributes.first { $0.name == name } ?? session.attributes.first { $0.name == name }
+            let own =
+                media.attributes.first { $0.name == name }
+                ?? (name == .setup ? nil : session.attributes.first { $0.name == name })
             return own.map { $0.value ?? "" }
         }
         if let index = session.media.indices.first(where: { index in
@@ -37,7 +41,7 @@ extension ProfileCheck {
             }
             report(
                 ProfileRules.gstreamerTransportEverySection, parsed.location(ofSection: index),
-                "webrtcbin needs \(missing.map { "a=\($0)" }.joined(separator: ", ")) in section \(index) (\(session.media[index].media)), or at the session level"
+                "webrtcbin needs \(missing.map { "a=\($0)" }.joined(separator: ", ")) in section \(index) (\(session.media[index].media))\(missing == [.setup] ? "" : ", or at the session level")"
             )
         }
         let fingerprints = session.media.compactMap { value(.fingerprint, $0) }

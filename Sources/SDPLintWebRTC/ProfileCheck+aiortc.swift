@@ -34,7 +34,9 @@ extension ProfileCheck {
         }
         if let index = used.first(where: { index in
             let media = session.media[index]
-            return (media.media == .audio || media.media == .video) && !media.has(.rtcpMux)
+            // aiortc reads the whole text after "a=" as the name: "a=rtcp-mux " is none (measured).
+            return (media.media == .audio || media.media == .video)
+                && !media.attributes.contains { $0.name == .rtcpMux && $0.trailingWhitespace == nil }
         }) {
             report(
                 ProfileRules.aiortcRTCPMuxRequired, parsed.location(ofSection: index),
@@ -94,9 +96,33 @@ extension ProfileCheck {
                         fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
                     }
                 case .sctpPort, .maxMessageSize:
-                    // Python's int() of the value, which allows spaces around it.
-                    if Int((attribute.value ?? "").trimmingASCIISpaces) == nil {
+                    // Python's int() of the value, which allows spaces around it and any size
+                    // (measured: a 20-digit max-message-size is taken).
+                    let value = (attribute.value ?? "").trimmingASCIISpaces
+                    let digits = value.first == "+" || value.first == "-" ? value.dropFirst() : Substring(value)
+                    if !Profile.isDecimal(digits.utf8) {
                         fail(attributeLocation(index, attributeIndex), "it reads the value as a whole number")
+                    }
+                case .ssrc:
+                    // "<ssrc> <attribute>": one without the attribute ends the reader (measured).
+                    if !(attribute.value ?? "").contains(" ") {
+                        fail(attributeLocation(index, attributeIndex), "it reads an attribute after the SSRC")
+                    }
+                case .rtcp:
+                    // "<port> [IN IP4|IP6 <address>]", the port as Python's int() reads it, the
+                    // address unchecked: anything else ends the reader (measured: "x", "9 IN
+                    // IP4", "9 XX IP4 …" refused; 70000 and "9 IN IP4 999.1.1.1" taken).
+                    let parts = fields(attribute.value)
+                    let port = parts.first.map {
+                        $0.hasPrefix("-") || $0.hasPrefix("+") ? $0.dropFirst() : Substring($0)
+                    }
+                    if port.map({ !Profile.isDecimal($0.utf8) }) ?? true
+                        || (parts.count > 1
+                            && (parts.count != 4 || parts[1] != "IN" || (parts[2] != "IP4" && parts[2] != "IP6")))
+                    {
+                        fail(
+                            attributeLocation(index, attributeIndex),
+                            "it reads a port, or a port and \"IN IP4\" or \"IN IP6\" and an address")
                     }
                 default: break
                 }

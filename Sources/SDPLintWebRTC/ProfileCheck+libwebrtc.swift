@@ -15,9 +15,51 @@ extension ProfileCheck {
         let unreadLines = Set(
             session.media.filter { !isAnswer && $0.media != .audio && $0.media != .video }
                 .compactMap(\.sourceLine.number))
-        for finding in parsed.diagnostics where finding.code == "SDP133" && !unreadLines.contains(finding.location.line)
+        // An a= line's findings are its own attribute's (an a=rtcp address, which libwebrtc does not
+        // read: measured, "a=rtcp:9 XX IP4 …" is taken).
+        for finding in parsed.diagnostics
+        where finding.code == "SDP133" && !unreadLines.contains(finding.location.line)
+            && !isAttributeLine(finding.location.line)
         {
             report(ProfileRules.unknownProtocol, finding.location, "libwebrtc refuses this: \(finding.message)")
+        }
+        // libwebrtc compares a c= address's family with its type; it does not read o='s address.
+        for finding in parsed.diagnostics
+        where finding.code == "SDP136" && lineStarts(finding.location.line, with: UInt8(ascii: "c")) {
+            report(ProfileRules.connectionAddressFamily, finding.location, "libwebrtc refuses this: \(finding.message)")
+        }
+        libwebrtcSSRCGroupsAndDataChannels()
+        for line in bandwidthLines() {
+            let type = line.type.uppercased()
+            guard let value = line.value else {
+                report(ProfileRules.bandwidthValue, line.location, "libwebrtc refuses a b= line without ':'")
+                continue
+            }
+            if (type == "AS" || type == "TIAS") && !Profile.isDecimal(value.utf8) {
+                report(
+                    ProfileRules.bandwidthValue, line.location,
+                    "libwebrtc refuses b=\(line.type) with the value '\(value)', which is not a whole number")
+            }
+        }
+        // An a= line with nothing after it: libwebrtc skips unreadable names, not an empty line.
+        for section in [nil] + session.media.indices.map(Optional.some) {
+            let attributes = section.map { session.media[$0].attributes } ?? session.attributes
+            if let index = attributes.firstIndex(where: { $0.name.rawValue.isEmpty && $0.value == nil }) {
+                report(
+                    ProfileRules.emptyAttributeLine, attributeLocation(section, index),
+                    "libwebrtc refuses a line that is only 'a='")
+                break
+            }
+        }
+        // libwebrtc takes a property attribute's name followed by ' ' or ':' only: "a=rtcp-mux\t"
+        // is no rtcp-mux to it (measured: refused in a BUNDLE group; "a=rtcp-mux " is taken).
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && media.proto.isRTP && media.mid.map(bundled.contains) == true {
+            let muxes = media.attributes.filter { $0.name == .rtcpMux }
+            guard !muxes.isEmpty, muxes.allSatisfy({ $0.trailingWhitespace?.first == "\t" }) else { continue }
+            report(
+                ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
+                "libwebrtc does not read a=rtcp-mux followed by a tab; bundled section \(index) has no other")
         }
         // WEB113 reports a group whose tagged section lacks rtcp-mux; the sections that
         // leave it to the tagged one are this receiver's own refusal. A port-0 bundle-only
@@ -279,6 +321,16 @@ extension ProfileCheck {
             }
         }
         for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
+            // libwebrtc splits the value at each space: a space at its end, or two in a row, names
+            // the mid '' (measured: "A BUNDLE group contains a MID='' matching no m= section").
+            if let value = attribute.value, value.hasPrefix("BUNDLE"),
+                value.hasSuffix(" ") || value.contains("  ")
+            {
+                report(
+                    ProfileRules.unresolvedMid, parsed.location(ofAttribute: attributeIndex, inSection: nil),
+                    "libwebrtc reads an empty mid in this BUNDLE group, from a space at its end or two in a row")
+                continue
+            }
             guard illegal.isEmpty, let group = attribute.as(Group.self), group.semantics == .bundle,
                 !mids.contains(nil),
                 let unknown = group.mids.first(where: { !mids.contains($0) })
@@ -289,6 +341,50 @@ extension ProfileCheck {
             )
         }
     }
+
+    /// The a=ssrc-group sizes and data channel m= lines libwebrtc refuses (measured in
+    /// Conformance/: PRF116, PRF117).
+    private func libwebrtcSSRCGroupsAndDataChannels() {
+        for (index, media) in session.media.enumerated() where !media.isRejected {
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .ssrcGroup {
+                let fields = (attribute.value ?? "").split(separator: " ")
+                let semantics = fields.first.map(String.init) ?? ""
+                let count = fields.count - 1
+                let pairs = semantics == "FID" || semantics == "FEC-FR"
+                // libwebrtc counts a pair's SSRCs when it builds the stream of the first one, which
+                // an a=ssrc line declares (measured: "FID 1", of no declared SSRC, is taken).
+                let declared =
+                    fields.count > 1
+                    && media.attributes.contains {
+                        $0.name == .ssrc && $0.value?.split(separator: " ").first == fields[1]
+                    }
+                guard count < 1 || (pairs && count != 2 && declared) else { continue }
+                report(
+                    ProfileRules.ssrcGroupSize, attributeLocation(index, attributeIndex),
+                    count < 1
+                        ? "libwebrtc refuses an a=ssrc-group without SSRCs"
+                        : "libwebrtc refuses a \(semantics) group of \(count) SSRC\(count == 1 ? "" : "s"); it takes pairs"
+                )
+            }
+            if media.proto.isSCTP, media.has(.sctpPort),
+                let format = mediaLineFields(media)?.dropFirst(3).first, Profile.isDecimal(format)
+            {
+                report(
+                    ProfileRules.sctpPortWithPortFormat, parsed.location(ofSection: index),
+                    "libwebrtc reads the format \(String(decoding: format, as: UTF8.self)) of section \(index) as an SCTP port (a=sctpmap's form) and refuses a=sctp-port beside it"
+                )
+            }
+        }
+    }
+
+    /// Whether line `number` of the input starts with `type` and '='.
+    func lineStarts(_ number: Int, with type: UInt8) -> Bool {
+        guard let range = parsed.source.range(ofLine: number), range.count >= 2 else { return false }
+        let bytes = parsed.source.bytes
+        return bytes[range.lowerBound] == type && bytes[range.lowerBound + 1] == UInt8(ascii: "=")
+    }
+
+    func isAttributeLine(_ number: Int) -> Bool { lineStarts(number, with: UInt8(ascii: "a")) }
 
     /// Whether libwebrtc reads a section: one in use of audio or video, or a data channel
     /// section with a protocol it knows. It rejects the others in its answer, unread (measured:

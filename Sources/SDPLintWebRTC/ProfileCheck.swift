@@ -68,6 +68,18 @@ final class ProfileCheck {
             }
         }
     }
+    /// Every b= line as written, type and value (`nil` without ':'), with where it is.
+    func bandwidthLines() -> [(type: Substring, value: Substring?, location: SourceLocation)] {
+        (session.bandwidths + session.media.flatMap(\.bandwidths)).compactMap { bandwidth in
+            guard let number = bandwidth.sourceLine.number, let range = parsed.source.range(ofLine: number),
+                let location = parsed.source.location(of: bandwidth.sourceLine)
+            else { return nil }
+            let text = String(decoding: parsed.source.bytes[range].dropFirst(2), as: UTF8.self)
+            guard let colon = text.firstIndex(of: ":") else { return (Substring(text), nil, location) }
+            return (text[..<colon], text[text.index(after: colon)...], location)
+        }
+    }
+
     /// The ICE credentials section `index` has neither in itself nor at the session level.
     func missingCredentials(_ index: Int) -> [Attribute.Name] {
         [.iceUfrag, .icePwd].filter { !session.media[index].has($0) && !session.has($0) }

@@ -258,6 +258,88 @@ public enum ProfileRules {
         reference: .rfc(4588, "8.6"), bad: "m=video 9 … 96 97, a=rtpmap:97 rtx/90000, a=fmtp:97 apt=96, no a=rtpmap:96",
         good: "a=rtpmap:96 VP8/90000")
 
+    public static let ssrcGroupSize = Rule(
+        code: "PRF116", name: "libwebrtc-ssrc-group-size", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("has a ssrc-group with semantics FID and an unexpected \
+            number of SSRCs", "a=ssrc-group:FID Expects at least 2 fields"), measured in Conformance/.
+            """,
+        summary: "An a=ssrc-group with no SSRC, or an FID or FEC-FR group of other than two; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 5576 §4.2 lets a group list any number of SSRCs, but an FID group pairs a stream with its \
+            retransmission (RFC 4588 §8.8) and an FEC-FR group with its repair stream (RFC 5956 §4.3): two \
+            each. libwebrtc reads those groups as pairs and refuses any other count, and any group without \
+            an SSRC.
+            """,
+        reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1111", good: "a=ssrc-group:FID 1111 2222")
+
+    public static let sctpPortWithPortFormat = Rule(
+        code: "PRF117", name: "libwebrtc-sctp-port-with-sctpmap-format", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("a=sctp-port:5000 sctp-port attribute can't be used \
+            with sctpmap"), measured in Conformance/.
+            """,
+        summary: "A data channel m= line whose format is a port number, with a=sctp-port; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8841 §4 writes the data channel section as `m=application 9 UDP/DTLS/SCTP webrtc-datachannel` \
+            with a=sctp-port. The format of the older draft form (draft-ietf-mmusic-sctp-sdp-05, `DTLS/SCTP \
+            5000`) is the SCTP port, described by a=sctpmap; libwebrtc reads a numeric format as that form and \
+            refuses a=sctp-port beside it.
+            """,
+        reference: .rfc(8841, "4"), bad: "m=application 9 UDP/DTLS/SCTP 5000\na=sctp-port:5000",
+        good: "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\na=sctp-port:5000")
+
+    public static let connectionAddressFamily = Rule(
+        code: "PRF118", name: "libwebrtc-connection-address-family", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses a c= line whose address is of the other family ("Failed to parse the \
+            connection data. The address type is mismatching"), at the session or the media level; it takes \
+            such an o= line. Measured in Conformance/.
+            """,
+        summary: "A c= line with an IPv4 address under IP6 or an IPv6 address under IP4; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.7 has the address type name the family of the connection address (SDP136). libwebrtc \
+            parses the address and compares its family with the type; it does not read o='s address.
+            """,
+        reference: .rfc(8866, "5.7"), bad: "c=IN IP6 0.0.0.0", good: "c=IN IP4 0.0.0.0")
+
+    public static let emptyAttributeLine = Rule(
+        code: "PRF119", name: "libwebrtc-empty-attribute-line", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("a= Invalid SDP line"), measured in Conformance/; it \
+            skips "a=:" and other lines whose name it cannot read.
+            """,
+        summary: "An a= line with nothing after the '='; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.13 gives every attribute a name (SDP200). libwebrtc skips an attribute it does not \
+            know, whatever its name, but refuses a line that ends at "a=".
+            """,
+        reference: .rfc(8866, "5.13"), bad: "a=", good: "a=sendrecv")
+
+    public static let bandwidthValue = Rule(
+        code: "PRF120", name: "libwebrtc-bandwidth-value", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses a b= line without ':' and a b=AS or b=TIAS whose value is not a number \
+            ("b=AS:abc Invalid value"), measured in Conformance/; it ignores the value of other types.
+            """,
+        summary: "A b= line without ':', or b=AS or b=TIAS with a value that is not a number; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.8 writes b=<bwtype>:<bandwidth>, a number of kilobits per second (SDP124). libwebrtc \
+            reads AS and TIAS (RFC 3890) and refuses those when their value is not a whole number; it skips \
+            other types, CT included, whatever their value.
+            """,
+        reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -587,10 +669,11 @@ public enum ProfileRules {
         summary: "A line that aiortc's SDP reader cannot read; it fails the whole description.",
         explanation:
             """
-            aiortc/sdp.py reads only what it expects: a c= line must be "IN IP4" or "IN IP6" and an address; an \
-            a=extmap line an id and a URI and nothing more (RFC 8285 §5 allows extension attributes after the \
-            URI); an audio or video m= line a numeric port and numeric formats below 256 outside 72–76; and \
-            every a=fmtp line a payload type that an a=rtpmap line of the section maps. Anything else raises \
+            aiortc/sdp.py reads only what it expects: a c= line must be "IN IP4" or "IN IP6" and an address, and \
+            so must the address of an a=rtcp line; an a=extmap line an id and a URI and nothing more (RFC 8285 §5 \
+            allows extension attributes after the URI); an a=ssrc line an attribute after the SSRC; an audio or \
+            video m= line a numeric port and numeric formats below 256 outside 72–76; and every a=fmtp line a \
+            payload type that an a=rtpmap line of the section maps. Anything else raises \
             an exception inside setRemoteDescription. The standard allows some of these (RFC 8866 §5.7's other \
             address types, a static payload type's fmtp), so the base rules may not report them.
             """,
@@ -609,8 +692,8 @@ public enum ProfileRules {
         explanation:
             """
             webrtcbin reads a=fingerprint, a=ice-ufrag, a=ice-pwd, a=setup and a=mid for every section, a \
-            rejected or bundled one too, from the section or the session level, and refuses a description \
-            where one is missing or empty. RFC 9143 §7.1.3 lets bundled sections leave the transport to their \
+            rejected or bundled one too, from the section or (all but a=setup, measured) the session level, and \
+            refuses a description where one is missing or empty. RFC 9143 §7.1.3 lets bundled sections leave the transport to their \
             group and plain RTP offers from SIP have none of them; neither reaches webrtcbin as it is.
             """,
         reference: .rfc(8829, "5.2.1"), bad: "m=audio 10000 RTP/AVP 0 (no a=fingerprint, no a=ice-ufrag)",
@@ -721,6 +804,68 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "v=0 followed by s=-, no o= line",
         good: "o=- 4611731400430051336 2 IN IP4 127.0.0.1")
+
+    public static let firefoxAttributeWithoutName = Rule(
+        code: "PRF616", name: "firefox-attribute-without-name", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("No attribute type specified, parse failed"), measured \
+            in Conformance/ with a=: ; it skips a=:value and other names it cannot read.
+            """,
+        summary: "An a= line with neither a name nor a value; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.13 gives every attribute a name (SDP200). SIPCC skips a line whose name it cannot read, \
+            but one with nothing but the colon, or nothing at all, fails the whole description.
+            """,
+        reference: .rfc(8866, "5.13"), bad: "a=:", good: "a=sendrecv")
+
+    public static let firefoxDataChannelFormat = Rule(
+        code: "PRF617", name: "firefox-data-channel-format", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("No webrtc-datachannel token in m= media line, parse \
+            failed"), measured in Conformance/.
+            """,
+        summary: "A UDP/DTLS/SCTP or TCP/DTLS/SCTP section without the webrtc-datachannel format; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8841 §4 gives the SCTP-over-DTLS protocols the format webrtc-datachannel, and a=sctp-port the \
+            port. SIPCC refuses these protocols with another format, such as the SCTP port of the older draft \
+            form, which it accepts only with DTLS/SCTP.
+            """,
+        reference: .rfc(8841, "4"), bad: "m=application 9 UDP/DTLS/SCTP 5000",
+        good: "m=application 9 UDP/DTLS/SCTP webrtc-datachannel")
+
+    public static let firefoxIPv6UnderIP4 = Rule(
+        code: "PRF618", name: "firefox-ipv6-under-ip4", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses a c= line with an IPv6 address under IP4 ("Error parsing address ::1 for \
+            mcast"), measured in Conformance/; it takes an IPv4 address under IP6.
+            """,
+        summary: "A c= line with an IPv6 address under address type IP4; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.7 has the address type name the address's family (SDP136). SIPCC reads an IP4 address \
+            that is not a dotted quad as something else and fails on it.
+            """,
+        reference: .rfc(8866, "5.7"), bad: "c=IN IP4 ::1", good: "c=IN IP6 ::1")
+
+    public static let firefoxBandwidthValue = Rule(
+        code: "PRF619", name: "firefox-bandwidth-value", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses a b=<type>:<value> whose value does not start with a digit, measured in \
+            Conformance/ (b=AS:abc, b=TIAS:-1, b=AS:); it takes b=AS:1.5, and skips b=AS500 and b=:100.
+            """,
+        summary: "A b= line whose value does not start with a digit; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.8 writes the bandwidth as a number (SDP124). SIPCC reads the digits the value starts \
+            with and refuses a value without any; a line without a type or without ':' it skips.
+            """,
+        reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 
     public static let aiortcSetupRequired = Rule(
         code: "PRF706", name: "aiortc-setup-required", severity: .error,
@@ -850,7 +995,8 @@ public enum ProfileRules {
         [
             sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
             candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
-            iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec,
+            iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec, ssrcGroupSize,
+            sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -860,6 +1006,7 @@ public enum ProfileRules {
             firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint, firefoxBundleTag,
             firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
+            firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

@@ -152,6 +152,46 @@ import Testing
         ("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/0/2", Profile.gstreamer, ["SDP233 warning"]),
         ("a=mid:0\r\n", "", Profile.gstreamer, ["PRF801 error", "SDP309 warning", "WEB106 warning"]),
         ("setup:actpass", "setup:holdconn", Profile.gstreamer, ["PRF803 error"]),
+        // White space after a property attribute's name: libwebrtc takes ' ' (not a tab), SIPCC
+        // both; aiortc reads the whole text as the name.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux \r\n", Profile.chrome, ["SDP109 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\t\r\n", Profile.chrome, ["PRF103 error", "SDP109 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\t\r\n", Profile.firefox, ["SDP109 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux \r\n", Profile.aiortc, ["PRF702 error", "SDP109 warning"]),
+        // Values no receiver reads strictly: a=rtcp, ptime, tls-id, r= and z=.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp:9 IN IP4\r\n", Profile.chrome, ["SDP224 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp:9 IN IP4\r\n", Profile.firefox, ["SDP224 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp:9 IN IP4\r\n", Profile.aiortc, ["PRF705 error", "SDP224 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp:70000\r\n", Profile.aiortc, ["SDP224 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ptime:0\r\n", Profile.gstreamer, ["SDP225 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=tls-id:abc\r\n", Profile.firefox, ["SDP223 warning"]),
+        ("t=0 0\r\n", "t=0 0\r\nz=2882844526 -1h\r\n", Profile.chrome, ["SDP126 warning"]),
+        // The address family of c=: libwebrtc refuses either mismatch, SIPCC an IPv6 one under IP4.
+        ("c=IN IP4 0.0.0.0", "c=IN IP6 0.0.0.0", Profile.chrome, ["PRF118 error", "SDP136 warning"]),
+        ("c=IN IP4 0.0.0.0", "c=IN IP6 0.0.0.0", Profile.firefox, ["SDP136 warning"]),
+        ("c=IN IP4 0.0.0.0", "c=IN IP4 ::1", Profile.firefox, ["PRF618 error", "SDP136 warning"]),
+        // A mid named twice in a group: Firefox refuses it; libwebrtc reads a trailing space as ''.
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 0\r\n", Profile.firefox, ["SDP315 error"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 0\r\n", Profile.chrome, ["SDP315 warning"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 \r\n", Profile.chrome, ["PRF107 error", "SDP109 warning"]),
+        // An fmtp whose format is no payload type: libwebrtc and aiortc refuse it, SIPCC skips it.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:* minptime=10\r\n", Profile.chrome, ["SDP211 error"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:* minptime=10\r\n", Profile.firefox, ["SDP211 warning"]),
+        // b= values: libwebrtc reads AS and TIAS, SIPCC the digits a value starts with.
+        (
+            "c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:abc\r\n", Profile.chrome,
+            ["PRF120 error", "SDP124 warning"]
+        ),
+        ("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=CT:abc\r\n", Profile.chrome, ["SDP124 warning"]),
+        ("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:1.5\r\n", Profile.firefox, ["SDP124 warning"]),
+        (
+            "c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:abc\r\n", Profile.firefox,
+            ["PRF619 error", "SDP124 warning"]
+        ),
+        // An a= line with nothing in it.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=\r\n", Profile.chrome, ["PRF119 error", "SDP200 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=:\r\n", Profile.chrome, ["SDP200 warning"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=:\r\n", Profile.firefox, ["PRF616 error", "SDP200 warning"]),
     ])
     func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
@@ -161,6 +201,57 @@ import Testing
         let found = check(bytes: bytes, [profile])
             .filter { $0.severity >= .warning }.map { "\($0.code.rawValue) \($0.severity)" }
         #expect(found.sorted() == expected.sorted())
+    }
+
+    /// Measured in Conformance/ (Chromium 156, Firefox ESR 153, aiortc 1.16, GStreamer 1.22) with
+    /// the offers of the corpus changed one line at a time.
+    @Test(arguments: [
+        // libwebrtc counts the SSRCs of an FID group of a declared stream, and needs one at all.
+        ("a=ssrc:1 cname:a\r\na=ssrc-group:FID 1\r\n", Profile.chrome, "PRF116"),
+        ("a=ssrc:1 cname:a\r\na=ssrc-group:FID\r\n", Profile.chrome, "PRF116"),
+        ("a=ssrc:1 cname:a\r\na=ssrc-group:FID 7\r\n", Profile.chrome, nil),
+        // aiortc reads an attribute after every SSRC.
+        ("a=ssrc:1\r\n", Profile.aiortc, "PRF705"),
+    ])
+    func audioSectionLines(_ lines: String, _ profile: Profile, _ code: String?) {
+        let bytes = Self.offer { $0.replacingOccurrences(of: "a=rtcp-mux\r\n", with: "a=rtcp-mux\r\n" + lines) }
+        let errors = check(bytes: bytes, [profile]).filter { $0.severity == .error }.map(\.code.rawValue)
+        #expect(errors == (code.map { [$0] } ?? []))
+    }
+
+    @Test func dataChannelFormatsAsEachBrowserReadsThem() {
+        func offer(_ mediaLine: String, _ port: String = "a=sctp-port:5000") -> [UInt8] {
+            Self.offer {
+                $0.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                    + "\(mediaLine)\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:YlEE\r\na=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n"
+                    + Self.sessionFingerprint + "a=setup:actpass\r\na=mid:1\r\n\(port)\r\n"
+            }
+        }
+        func errors(_ bytes: [UInt8], _ profile: Profile) -> [String] {
+            check(bytes: bytes, [profile]).filter { $0.severity == .error }.map(\.code.rawValue)
+        }
+        let standard = offer("m=application 9 UDP/DTLS/SCTP webrtc-datachannel")
+        #expect(errors(standard, .chrome) == [] && errors(standard, .firefox) == [])
+        // The draft's port format beside a=sctp-port: libwebrtc refuses it, SIPCC takes it with DTLS/SCTP.
+        #expect(errors(offer("m=application 9 DTLS/SCTP 5000"), .chrome) == ["PRF117"])
+        #expect(errors(offer("m=application 9 DTLS/SCTP 5000"), .firefox) == [])
+        // SIPCC wants webrtc-datachannel with UDP/DTLS/SCTP; libwebrtc takes a=sctpmap there.
+        let sctpmap = offer("m=application 9 UDP/DTLS/SCTP 5000", "a=sctpmap:5000 webrtc-datachannel 1024")
+        #expect(errors(sctpmap, .firefox) == ["PRF617"])
+        #expect(errors(sctpmap, .chrome) == [])
+    }
+
+    /// webrtcbin reads a=setup from each section, not from the session level (measured: "media 0
+    /// is missing or contains an empty 'setup' attribute").
+    @Test func webrtcbinReadsTheSetupRoleOfEachSection() {
+        let moved = Self.offer {
+            $0.replacingOccurrences(of: "a=setup:actpass\r\n", with: "")
+                .replacingOccurrences(of: "t=0 0\r\n", with: "t=0 0\r\na=setup:actpass\r\n")
+        }
+        let errors = check(bytes: moved, [.gstreamer]).filter { $0.severity == .error }
+        #expect(errors.map(\.code.rawValue) == ["PRF801"])
+        #expect(errors.first?.message.contains("a=setup in section 0") == true)
+        #expect(check(bytes: moved, [.firefox]).allSatisfy { $0.severity < .error })
     }
 
     @Test func theVariantsOfferIsCleanForEveryMeasuredProfile() {
