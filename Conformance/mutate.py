@@ -220,11 +220,27 @@ def value_edits(line):
     if m:
         edits += [("sctp-port-format", f"m=application {m.group(1)} {m.group(2)}/DTLS/SCTP 5000"),
                   ("sctp-legacy-proto", f"m=application {m.group(1)} DTLS/SCTP 5000")]
+    m = re.match(r"a=ssrc:(\d+) cname:", line)
+    if m:
+        edits += [("ssrc-cname-no-value", f"a=ssrc:{m.group(1)} cname")]
+    m = re.match(r"m=(audio|video) (\d+) (\S+) (.*)$", line)
+    if m:
+        edits += [("m-port-count", f"m={m.group(1)} {m.group(2)}/2 {m.group(3)} {m.group(4)}"),
+                  ("m-proto-lowercase", f"m={m.group(1)} {m.group(2)} {m.group(3).lower()} {m.group(4)}"),
+                  ("m-double-space", f"m={m.group(1)}  {m.group(2)} {m.group(3)} {m.group(4)}")]
+    if line.startswith("a=candidate:"):
+        edits += [("candidate-double-space", line.replace(" ", "  ", 1))]
+    if line.startswith("a=mid:"):
+        edits += [("empty-line-after-mid", [line, ""]), ("non-ascii-label", [line, "a=label:caf\u00e9"])]
+    if line.startswith("s="):
+        edits += [("s-non-ascii", "s=caf\u00e9")]
     if line.startswith("v="):
         edits += [("v-1", "v=1")]
     m = re.match(r"o=(\S+) (\S+) (\S+) (.*)$", line)
     if m:
-        edits += [("o-session-text", f"o={m.group(1)} abc {m.group(3)} {m.group(4)}"), ("o-short", f"o={m.group(1)} {m.group(2)}")]
+        edits += [("o-session-text", f"o={m.group(1)} abc {m.group(3)} {m.group(4)}"), ("o-short", f"o={m.group(1)} {m.group(2)}"),
+                  ("o-version-text", f"o={m.group(1)} {m.group(2)} x {m.group(4)}"),
+                  ("o-double-space", f"o={m.group(1)}  {m.group(2)} {m.group(3)} {m.group(4)}")]
     if line.startswith("s="):
         edits += [("s-empty", "s="), ("s-space", "s= ")]
     if line.startswith("t="):

@@ -304,15 +304,16 @@ public enum SDPRules {
         code: "SDP135", name: "origin-session-id", severity: .error,
         severityRationale:
             """
-            Error: RFC 8866 §5.2 makes the session id a decimal number; a parser that reads it as one refuses the \
-            line. Receivers differ (Chromium 156 and aiortc accept text there, Firefox ESR 153 refuses it), which \
-            is why it has a code of its own.
+            Error: RFC 8866 §5.2 makes the session id and version decimal numbers; a parser that reads them as \
+            numbers refuses the line. Receivers differ (Chromium 156 and aiortc accept text there, Firefox ESR 153 \
+            refuses it), which is why it has a code of its own.
             """,
-        summary: "The o= line's session id is not a decimal number.",
+        summary: "The o= line's session id or version is not a decimal number.",
         explanation:
             """
-            <sess-id> is a numeric string (RFC 8866 §5.2; RFC 3264 §5 suggests an NTP timestamp or a random \
-            64-bit number). Together with the username and address it identifies the session across offers.
+            <sess-id> and <sess-version> are numeric strings (RFC 8866 §5.2; RFC 3264 §5 suggests an NTP \
+            timestamp or a random 64-bit number for the id, and has the version grow with each offer). Together \
+            with the username and address the id identifies the session across offers.
             """,
         reference: .rfc(8866, "5.2"), bad: "o=- abc 1 IN IP4 127.0.0.1",
         good: "o=- 4611731400430051336 1 IN IP4 127.0.0.1")
@@ -804,6 +805,22 @@ public enum SDPRules {
             """,
         bad: "a=crypto:1 AES_CM_128_HMAC_SHA1_80",
         good: "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32")
+    public static let ridRestrictionValue = Rule(
+        code: "SDP239", name: "rid-restriction-value", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8851 §10 makes the values of the restrictions it defines numbers; Chromium 156 and Firefox \
+            ESR 153 refuse the description (measured in Conformance/), and a receiver that skips the value loses \
+            the limit.
+            """,
+        summary: "A rid restriction RFC 8851 defines (max-width, max-fps, …) has a value that is not a number.",
+        explanation:
+            """
+            max-width, max-height, max-fps, max-fs, max-br and max-pps take a whole number, max-bpp a decimal one \
+            (RFC 8851 §10). Restrictions of other names take any value.
+            """,
+        reference: .rfc(8851, "10"), bad: "a=rid:h send max-width=wide", good: "a=rid:h send max-width=1280")
+
     public static let imageattrSyntax = attributeRule(
         "SDP238", "imageattr", .rfc(6236, "3.1.1"),
         """
@@ -1166,7 +1183,7 @@ public enum SDPRules {
         ssrcGroupSyntax, fingerprintSyntax, setupSyntax, tlsIDSyntax,
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
         valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection, fingerprintLength,
-        fingerprintHashUnknown, imageattrSyntax,
+        fingerprintHashUnknown, imageattrSyntax, ridRestrictionValue,
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,

@@ -97,6 +97,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP237", .error,
                     "libwebrtc refuses a fingerprint hash function it does not know (\"Failed to parse SessionDescription. a=fingerprint:sha-999\", measured)"
                 ),
+                ("SDP112", .error, "Chromium 156 refuses an empty line (measured in Conformance/)"),
             ]
         case .janus:
             [
@@ -150,6 +151,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP223", .warning, "a malformed tls-id (libwebrtc does not read the attribute): " + measured),
                 ("SDP200", .warning, "an a= line whose name is empty or not a token (libwebrtc skips it): " + measured),
                 ("SDP126", .warning, "a malformed r= or z= line (libwebrtc does not read them): " + measured),
+                ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
+                ("ICE104", .warning, "a candidate component id of 0: " + measured),
                 (
                     "SDP124", .warning,
                     "a malformed b= line of a type other than AS and TIAS (PRF120 reports those and a missing ':'): "
@@ -274,6 +277,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP126", .warning, "a malformed r= or z= line: " + measured),
                 ("SDP310", .warning, "a mid that two sections share: " + measured),
+                ("ICE101", .warning, "an a=candidate line without its fields, which SIPCC skips: " + measured),
+                ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
+                ("ICE104", .warning, "a candidate component id of 0: " + measured),
+                ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
+                ("ICE117", .warning, "an unknown tcptype: " + measured),
                 (
                     "SDP124", .warning,
                     "a b= line without a type or ':', or whose value starts with a digit (PRF619 reports the rest): "
@@ -363,6 +371,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP310", .warning, "a mid that two sections share: " + measured),
                 ("SDP136", .warning, "an o= or c= address of the other family: " + measured),
                 ("SDP224", .warning, "a malformed a=rtcp (PRF705 reports what its reader cannot read): " + measured),
+                ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
+                ("ICE104", .warning, "a candidate component id of 0: " + measured),
+                ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
+                ("ICE117", .warning, "an unknown tcptype: " + measured),
+                ("SDP110", .warning, "a NUL byte, a lone CR or a byte order mark: " + measured),
+                (
+                    "SDP239", .warning,
+                    "a rid restriction whose value is not a number (aiortc reads no a=rid): " + measured
+                ),
             ]
         case .gstreamer:
             // webrtcbin takes what GstSdp reads and checks each section's transport (PRF801-803):
@@ -390,6 +407,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP223", "a malformed tls-id"), ("SDP200", "an a= line whose name is empty or not a token"),
                 ("SDP126", "a malformed r= or z= line"), ("SDP124", "a malformed b= line"),
                 ("SDP310", "a mid that two sections share"), ("SDP136", "a c= address of the other family"),
+                ("ICE101", "an a=candidate line without its fields"),
+                ("ICE103", "a foundation longer than 32 characters"),
+                ("ICE104", "a component id of 0"), ("ICE113", "a malformed candidate extension attribute"),
+                ("ICE117", "an unknown tcptype"), ("SDP110", "a NUL byte, a lone CR or a byte order mark"),
+                ("SDP101", "a line that is not <letter>=<value>, which GstSdp skips"),
+                ("SDP239", "a rid restriction whose value is not a number"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),
                 ("ICE108", "a candidate address that is not an IP address"),
                 ("ICE109", "a candidate port out of range"),

@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintSDP
+import SDPLintScanning
 
 /// Firefox: what SIPCC, the SDP reader of Debian's Firefox ESR, and Firefox's JSEP code refuse,
 /// measured with Firefox ESR 153 in Conformance/.
@@ -7,6 +8,22 @@ extension ProfileCheck {
     func firefox() {
         reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
             !ridesOnGroupInAnswer($0)
+        }
+        // Firefox reads ASCII only ("SDP contains non ASCII characters at position N", measured
+        // with é in s=, i=, o='s username, a=label, a=tool and an ssrc cname).
+        if let offset = parsed.source.bytes.firstIndex(where: { $0 > 0x7F }) {
+            report(
+                ProfileRules.firefoxNonASCII, parsed.source.location(of: offset..<(offset + 1)),
+                "Firefox refuses a description with a byte outside ASCII (0x\(String(parsed.source.bytes[offset], radix: 16, uppercase: true)) here)"
+            )
+        }
+        // An empty line before the last line refuses the description; empty lines at its end are
+        // taken (measured).
+        for finding in parsed.diagnostics where finding.code == "SDP112" {
+            let rest = parsed.source.bytes[min(finding.location.bytes.upperBound, parsed.source.bytes.count)...]
+            guard rest.contains(where: { $0 != 0x0D && $0 != 0x0A && $0 != 0x20 && $0 != 0x09 }) else { continue }
+            report(ProfileRules.firefoxEmptyLine, finding.location, "SIPCC refuses an empty line before the last line")
+            break
         }
         // SIPCC skips a line whose name it cannot read, but not one with nothing to read.
         let nameless = ([nil] + session.media.indices.map(Optional.some)).lazy.compactMap { section in
@@ -91,8 +108,9 @@ extension ProfileCheck {
             if (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index) && !bundleOnly {
                 // An offer needs a role SIPCC knows ("Invalid offer, no setup attribute at level
                 // N" for an unknown one); an answer without one is taken as active (RFC 4145 §4).
+                // SIPCC skips white space before the role (measured: "a=setup: actpass" taken).
                 let hasRole = (media.attributes + session.attributes).contains {
-                    $0.name == .setup && $0.as(Setup.self) != nil
+                    $0.name == .setup && Setup.parse(value: $0.value?.trimmingASCIISpaces) != nil
                 }
                 let missing =
                     [Attribute.Name.iceUfrag, .icePwd, .fingerprint].filter { !media.has($0) && !session.has($0) }
@@ -195,7 +213,8 @@ extension ProfileCheck {
         for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
             guard let group = attribute.as(Group.self), group.semantics == .bundle, let tag = group.mids.first
             else { continue }
-            let section = session.media.firstIndex { $0.mid == tag }
+            // SIPCC skips white space before a mid (measured: "a=mid: 0" named by the group).
+            let section = session.media.firstIndex { $0.mid?.trimmingASCIISpaces == tag }
             if let section, !session.media[section].isRejected { continue }
             report(
                 ProfileRules.firefoxBundleTag, parsed.location(ofAttribute: attributeIndex, inSection: nil),

@@ -66,6 +66,18 @@ extension ProfileCheck {
             }
         }
         for (index, media) in session.media.enumerated() {
+            // Its reader splits the m= line at every space and knows the protocols in capitals
+            // (measured: "m=audio  9 …" and "udp/tls/rtp/savpf" refused).
+            if let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number),
+                parsed.source.bytes[range].split(separator: 0x20, omittingEmptySubsequences: false).contains(
+                    where: \.isEmpty)
+            {
+                fail(parsed.location(ofSection: index), "it splits the m= line at every space")
+            } else if media.media == .audio || media.media == .video,
+                media.proto.rawValue != media.proto.rawValue.uppercased()
+            {
+                fail(parsed.location(ofSection: index), "it knows the transport protocol in capitals only")
+            }
             if let parts = mediaLineFields(media) {
                 let port = parts.count > 1 ? parts[1] : []
                 let formats = parts.dropFirst(3).map { Int(String(decoding: $0, as: UTF8.self)) }
@@ -104,9 +116,12 @@ extension ProfileCheck {
                         fail(attributeLocation(index, attributeIndex), "it reads the value as a whole number")
                     }
                 case .ssrc:
-                    // "<ssrc> <attribute>": one without the attribute ends the reader (measured).
-                    if !(attribute.value ?? "").contains(" ") {
-                        fail(attributeLocation(index, attributeIndex), "it reads an attribute after the SSRC")
+                    // "<ssrc> <attribute>:<value>": one without either ends the reader (measured).
+                    let parts = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
+                    if parts.count < 2 || !parts[1].contains(":") {
+                        fail(
+                            attributeLocation(index, attributeIndex), "it reads an attribute and a value after the SSRC"
+                        )
                     }
                 case .rtcp:
                     // "<port> [IN IP4|IP6 <address>]", the port as Python's int() reads it, the

@@ -29,6 +29,7 @@ extension ProfileCheck {
             report(ProfileRules.connectionAddressFamily, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
         libwebrtcSSRCGroupsAndDataChannels()
+        libwebrtcLineShapes()
         for line in bandwidthLines() {
             let type = line.type.uppercased()
             guard let value = line.value else {
@@ -374,6 +375,86 @@ extension ProfileCheck {
                     "libwebrtc reads the format \(String(decoding: format, as: UTF8.self)) of section \(index) as an SCTP port (a=sctpmap's form) and refuses a=sctp-port beside it"
                 )
             }
+        }
+    }
+
+    /// How libwebrtc splits lines: at every space (PRF121), up to a line feed (PRF122); its m=
+    /// port (PRF123), protocols compared exactly (PRF114) and ssrc attributes (PRF124).
+    private func libwebrtcLineShapes() {
+        let bytes = parsed.source.bytes
+        if let last = bytes.last, last != UInt8(ascii: "\n") {
+            report(
+                ProfileRules.lastLineWithoutEnding, parsed.location(ofSection: nil),
+                "libwebrtc refuses a description whose last line has no line ending")
+        }
+        /// Whether the line has two spaces in a row before its last field's end.
+        func doubleSpaced(_ line: SourceLine) -> Bool {
+            guard let number = line.number, let range = parsed.source.range(ofLine: number) else { return false }
+            var end = range.upperBound
+            while end > range.lowerBound && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == 9) { end -= 1 }
+            return bytes[range.lowerBound..<end].indices.contains {
+                $0 > range.lowerBound && bytes[$0] == 0x20 && bytes[$0 - 1] == 0x20
+            }
+        }
+        var reportedSpaces = false
+        if doubleSpaced(session.origin.sourceLine) {
+            reportedSpaces = true
+            report(
+                ProfileRules.fieldsSplitAtEverySpace,
+                parsed.source.location(of: session.origin.sourceLine) ?? parsed.location(ofSection: nil),
+                "libwebrtc splits the o= line at every space and reads an empty field")
+        }
+        for (index, media) in session.media.enumerated() {
+            if !reportedSpaces && doubleSpaced(media.sourceLine) {
+                reportedSpaces = true
+                report(
+                    ProfileRules.fieldsSplitAtEverySpace, parsed.location(ofSection: index),
+                    "libwebrtc splits the m= line of section \(index) at every space and reads an empty field")
+            }
+            if media.portCount != nil && !media.isRejected {
+                report(
+                    ProfileRules.portCount, parsed.location(ofSection: index),
+                    "libwebrtc refuses the number of ports on the m= line of section \(index)")
+            }
+            // RFC 8866 registers protocols in capitals; libwebrtc compares them exactly.
+            let known = [
+                "UDP/TLS/RTP/SAVPF", "UDP/TLS/RTP/SAVP", "TCP/TLS/RTP/SAVPF", "RTP/SAVPF", "RTP/AVPF", "RTP/SAVP",
+                "RTP/AVP",
+            ]
+            let proto = media.proto.rawValue
+            if (media.media == .audio || media.media == .video) && !media.isRejected && !known.contains(proto)
+                && known.contains(where: { $0.equalsIgnoringASCIICase(proto) })
+            {
+                report(
+                    ProfileRules.unknownProtocol, parsed.location(ofSection: index),
+                    "libwebrtc compares transport protocols exactly and does not know \(proto)")
+            }
+            for (attributeIndex, attribute) in media.attributes.enumerated() {
+                switch attribute.name {
+                case .rtpmap, .fingerprint, .candidate, .ssrcGroup:
+                    if !reportedSpaces && doubleSpaced(attribute.sourceLine) {
+                        reportedSpaces = true
+                        report(
+                            ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
+                            "libwebrtc splits a=\(attribute.name) at every space and reads an empty field")
+                    }
+                case .ssrc:
+                    let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
+                    if fields.count == 2 && !fields[1].contains(":") {
+                        report(
+                            ProfileRules.ssrcAttributeWithoutValue, attributeLocation(index, attributeIndex),
+                            "libwebrtc refuses the ssrc attribute \(fields[1]) without a value")
+                    }
+                default: break
+                }
+            }
+        }
+        for (attributeIndex, attribute) in session.attributes.enumerated()
+        where attribute.name == .fingerprint && !reportedSpaces && doubleSpaced(attribute.sourceLine) {
+            reportedSpaces = true
+            report(
+                ProfileRules.fieldsSplitAtEverySpace, attributeLocation(nil, attributeIndex),
+                "libwebrtc splits a=fingerprint at every space and reads an empty field")
         }
     }
 

@@ -340,6 +340,69 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 
+    public static let fieldsSplitAtEverySpace = Rule(
+        code: "PRF121", name: "libwebrtc-fields-split-at-every-space", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses an o=, m=, a=rtpmap, a=fingerprint, a=candidate or a=ssrc-group line whose \
+            fields are separated by more than one space ("Expects 2 fields", "Invalid value"), measured in \
+            Conformance/; it takes other lines so written.
+            """,
+        summary: "Two spaces between fields of a line libwebrtc splits at each space; it refuses the line.",
+        explanation:
+            """
+            RFC 8866 §5 separates fields with one space (SDP109, SDP231). libwebrtc splits these lines at every \
+            space, so two in a row make an empty field, and a port, payload type or digest is read from the \
+            wrong place.
+            """,
+        reference: .rfc(8866, "5"), bad: "a=fingerprint:sha-256  B1:B8:…", good: "a=fingerprint:sha-256 B1:B8:…")
+
+    public static let lastLineWithoutEnding = Rule(
+        code: "PRF122", name: "libwebrtc-last-line-without-ending", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses a description whose last line has no line ending, measured in \
+            Conformance/; Firefox, aiortc and GStreamer take it.
+            """,
+        summary: "The last line has no line ending; libwebrtc refuses the description.",
+        explanation:
+            """
+            RFC 8866 §5 ends every line, the last one included, with CRLF (SDP108). libwebrtc reads lines up \
+            to their line feed and refuses a description that stops inside one.
+            """,
+        reference: .rfc(8866, "5"), bad: "…a=rtcp-mux (no CRLF at the end)", good: "…a=rtcp-mux\\r\\n")
+
+    public static let portCount = Rule(
+        code: "PRF123", name: "libwebrtc-port-count", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses an m= line with a number of ports (m=audio 9/2 …), measured in \
+            Conformance/.
+            """,
+        summary: "An m= line's port carries a number of ports; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.14 lets an m= line name several consecutive ports (<port>/<number of ports>) for \
+            layered encodings. libwebrtc reads the port as one number and refuses the line.
+            """,
+        reference: .rfc(8866, "5.14"), bad: "m=audio 9/2 UDP/TLS/RTP/SAVPF 111", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111"
+    )
+
+    public static let ssrcAttributeWithoutValue = Rule(
+        code: "PRF124", name: "libwebrtc-ssrc-attribute-without-value", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses an a=ssrc line whose attribute has no value (a=ssrc:1 cname), measured in \
+            Conformance/.
+            """,
+        summary: "An a=ssrc line names an attribute without ':' and a value; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 5576 §4.1 writes a=ssrc:<ssrc-id> <attribute>[:<value>], so a property attribute is allowed, \
+            but cname, msid and the others libwebrtc reads have values, and it refuses a line without one.
+            """,
+        reference: .rfc(5576, "4.1"), bad: "a=ssrc:1111 cname", good: "a=ssrc:1111 cname:4TOk42mSjXCkVIa6")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -867,6 +930,36 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 
+    public static let firefoxNonASCII = Rule(
+        code: "PRF620", name: "firefox-non-ascii", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("SDP contains non ASCII characters at position N"), \
+            measured in Conformance/ with é in s=, i=, o='s username, a=label, a=tool and an ssrc cname.
+            """,
+        summary: "A byte outside ASCII anywhere in the description; Firefox refuses it.",
+        explanation:
+            """
+            RFC 8866 §5 lets text fields (s=, i=, a=label, …) hold UTF-8, and the other fields are ASCII by their \
+            grammar. Firefox checks the whole description for ASCII before it reads it.
+            """,
+        reference: .rfc(8866, "5"), bad: "s=Café", good: "s=Cafe")
+
+    public static let firefoxEmptyLine = Rule(
+        code: "PRF621", name: "firefox-empty-line", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses an empty line between two lines, measured in Conformance/; it takes \
+            empty lines at the end of the description.
+            """,
+        summary: "An empty line before the description's last line; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8866 §5 has no empty lines (SDP112). SIPCC stops at one that more lines follow; at the end of \
+            the text it reads them as nothing.
+            """,
+        reference: .rfc(8866, "5"), bad: "a=mid:0 followed by an empty line and a=sendrecv", good: "no empty line")
+
     public static let aiortcSetupRequired = Rule(
         code: "PRF706", name: "aiortc-setup-required", severity: .error,
         severityRationale:
@@ -997,6 +1090,7 @@ public enum ProfileRules {
             candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
             iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec, ssrcGroupSize,
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
+            fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1007,6 +1101,7 @@ public enum ProfileRules {
             firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
+            firefoxNonASCII, firefoxEmptyLine,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

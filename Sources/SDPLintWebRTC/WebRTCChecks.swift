@@ -186,15 +186,20 @@ package struct WebRTCChecks {
                     )
                 }
             }
-            // One track per section (Unified Plan), SSRC uniqueness.
+            // One track per section (Unified Plan), SSRC uniqueness. The tracks are those of the
+            // a=msid lines (RFC 8830 §2: one track id, in as many streams as there are lines); a
+            // section without them names its tracks in a=ssrc msid (the legacy form), which
+            // receivers read only then (measured: Chromium takes a=msid:s beside a=ssrc msid:s t).
+            var msidTracks: Set<String> = []
+            var firstExtraMSIDTrack: Int?
             var tracks: Set<String> = []
             var firstExtraTrack: Int?
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
                 case .msid:
                     if let msid = attribute.as(MSID.self) {
-                        if tracks.insert(msid.streamID + " " + (msid.trackID ?? "")).inserted, tracks.count == 2 {
-                            firstExtraTrack = attributeIndex
+                        if msidTracks.insert(msid.trackID ?? "").inserted, msidTracks.count == 2 {
+                            firstExtraMSIDTrack = attributeIndex
                         }
                         if let wms = wmsStreams, !wms.contains("*"), msid.streamID != "-", !wms.contains(msid.streamID)
                         {
@@ -224,6 +229,10 @@ package struct WebRTCChecks {
                 default:
                     break
                 }
+            }
+            if !msidTracks.isEmpty {
+                tracks = msidTracks
+                firstExtraTrack = firstExtraMSIDTrack
             }
             if tracks.count > 1, let firstExtraTrack {
                 report(

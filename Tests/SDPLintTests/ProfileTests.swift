@@ -188,6 +188,35 @@ import Testing
             "c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:abc\r\n", Profile.firefox,
             ["PRF619 error", "SDP124 warning"]
         ),
+        // Candidate values no browser checks; an empty line both refuse.
+        (
+            "udp 2122260223 192.0.2.1 9 typ host", "udp 2122260223 192.0.2.1 9 typ host generation x", Profile.firefox,
+            ["ICE113 warning"]
+        ),
+        ("a=candidate:1 1 udp", "a=candidate:1 0 udp", Profile.chrome, ["ICE104 warning"]),
+        ("a=mid:0\r\n", "a=mid:0\r\n\r\n", Profile.chrome, ["SDP112 error"]),
+        ("a=mid:0\r\n", "a=mid:0\r\n\r\n", Profile.gstreamer, ["SDP112 warning"]),
+        ("a=mid:0\r\n", "a=mid:0\r\n\r\n", Profile.firefox, ["PRF621 error", "SDP112 warning"]),
+        ("typ host\r\n", "typ host\r\n\r\n", Profile.firefox, ["SDP112 warning"]),
+        // Firefox reads ASCII only; SIPCC skips white space before a value.
+        ("s=-", "s=Caf\u{E9}", Profile.firefox, ["PRF620 error"]),
+        ("a=setup:actpass", "a=setup: actpass", Profile.firefox, ["SDP222 warning"]),
+        ("a=setup:actpass", "a=setup: actpass", Profile.chrome, ["SDP222 error"]),
+        ("o=- 4611731400430051336", "o=-  4611731400430051336", Profile.chrome, ["PRF121 error", "SDP109 warning"]),
+        // The session version in letters: libwebrtc does not read it, SIPCC does.
+        (" 2 IN IP4", " x IN IP4", Profile.chrome, ["SDP135 warning"]),
+        (" 2 IN IP4", " x IN IP4", Profile.firefox, ["SDP135 error"]),
+        // libwebrtc splits lines at every space and compares protocols exactly.
+        ("a=rtpmap:111 opus", "a=rtpmap:111  opus", Profile.chrome, ["PRF121 error", "SDP231 warning"]),
+        ("m=audio 9 UDP/TLS/RTP/SAVPF", "m=audio 9/2 UDP/TLS/RTP/SAVPF", Profile.chrome, ["PRF123 error"]),
+        ("m=audio 9 UDP/TLS/RTP/SAVPF", "m=audio 9 udp/tls/rtp/savpf", Profile.chrome, ["PRF114 error"]),
+        ("m=audio 9 UDP/TLS/RTP/SAVPF", "m=audio 9 udp/tls/rtp/savpf", Profile.aiortc, ["PRF705 error"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname\r\n", Profile.chrome, ["PRF124 error"]),
+        // A rid restriction that is no number: the browsers refuse it.
+        (
+            "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h send max-width=wide\r\n", Profile.firefox,
+            ["SDP239 error"]
+        ),
         // An a= line with nothing in it.
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=\r\n", Profile.chrome, ["PRF119 error", "SDP200 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=:\r\n", Profile.chrome, ["SDP200 warning"]),

@@ -131,6 +131,17 @@ public struct RID: AttributeValue {
                     if name.found && pair.remaining.isEmpty {
                         diagnostics.report(
                             rule, item, "rid restriction '\(Bytes.string(bytes, name.range))' has an empty value")
+                    } else if name.found, let form = numericForm(bytes, name.range),
+                        !isNumber(bytes, pair.remaining, decimal: form == .decimal)
+                    {
+                        // RFC 8851 §10: int-param-val = 1*DIGIT; max-bpp a float-param-val.
+                        diagnostics.report(
+                            SDPRules.ridRestrictionValue, pair.remaining,
+                            """
+                            rid restriction \(Bytes.string(bytes, name.range)) is '\(Bytes.string(bytes, pair.remaining))', \
+                            not \(form == .decimal ? "a decimal number such as 1.5" : "a whole number")
+                            """
+                        )
                     }
                     restrictions.append(
                         Restriction(
@@ -144,6 +155,29 @@ public struct RID: AttributeValue {
             id: Bytes.string(bytes, idRange), direction: direction, payloadTypes: payloadTypes,
             restrictions: restrictions)
     }
+}
+
+private enum NumericForm { case whole, decimal }
+
+/// The form RFC 8851 §10 gives the value of a restriction it defines, or `nil` for another.
+private func numericForm(_ bytes: Span<UInt8>, _ name: Range<Int>) -> NumericForm? {
+    for known: StaticString in ["max-width", "max-height", "max-fps", "max-fs", "max-br", "max-pps"]
+    where Bytes.equals(bytes, name, known) {
+        return .whole
+    }
+    return Bytes.equals(bytes, name, "max-bpp") ? .decimal : nil
+}
+
+/// `1*DIGIT`, or with `decimal`, `1*DIGIT "." 1*DIGIT`.
+private func isNumber(_ bytes: Span<UInt8>, _ range: Range<Int>, decimal: Bool) -> Bool {
+    let dot = Bytes.firstIndex(of: ASCII.dot, in: bytes, range)
+    guard decimal, dot < range.upperBound else {
+        return !range.isEmpty && Bytes.firstIndex(notIn: .digit, bytes, range) == nil
+    }
+    let whole = range.lowerBound..<dot
+    let fraction = (dot + 1)..<range.upperBound
+    return !whole.isEmpty && !fraction.isEmpty && Bytes.firstIndex(notIn: .digit, bytes, whole) == nil
+        && Bytes.firstIndex(notIn: .digit, bytes, fraction) == nil
 }
 
 func checkRIDId(

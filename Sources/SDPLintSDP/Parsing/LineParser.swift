@@ -43,7 +43,14 @@ enum LineParser {
         }
         var version: UInt64 = 0
         if count > 2 {
-            version = Field.integer(bytes, fields[2], "session version", rule, as: UInt64.self, &diagnostics) ?? 0
+            let text = fields[2]
+            if text.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, text) != nil {
+                diagnostics.report(
+                    SDPRules.originSessionID, text,
+                    "session version '\(Bytes.string(bytes, text))' is not a decimal number")
+            } else {
+                version = Field.integer(bytes, text, "session version", rule, as: UInt64.self, &diagnostics) ?? 0
+            }
         }
         if count > 3 {
             Field.token(bytes, fields[3], "network type", rule, &diagnostics)
