@@ -205,7 +205,8 @@ def value_edits(line):
                   ("attr-empty", [line, "a="]), ("attr-space-name", [line, "a=foo bar"])]
     m = re.match(r"c=IN (IP4|IP6) (\S+)$", line)
     if m:
-        edits += [("c-family-ip6", "c=IN IP6 " + (m.group(2) if m.group(1) == "IP4" else "192.0.2.1")),
+        edits += [("c-multicast-no-ttl", "c=IN IP4 224.2.1.1"), ("c-unicast-ttl", f"c=IN {m.group(1)} {m.group(2)}/127"),
+                  ("c-family-ip6", "c=IN IP6 " + (m.group(2) if m.group(1) == "IP4" else "192.0.2.1")),
                   ("c-family-ip4", "c=IN IP4 ::1"), ("b-as-text", [line, "b=AS:abc"]), ("b-ct-text", [line, "b=CT:abc"]),
                   ("b-as-float", [line, "b=AS:1.5"]), ("b-no-colon", [line, "b=AS500"])]
     if line.startswith("t="):
@@ -229,7 +230,10 @@ def value_edits(line):
                   ("m-proto-lowercase", f"m={m.group(1)} {m.group(2)} {m.group(3).lower()} {m.group(4)}"),
                   ("m-double-space", f"m={m.group(1)}  {m.group(2)} {m.group(3)} {m.group(4)}")]
     if line.startswith("a=candidate:"):
-        edits += [("candidate-double-space", line.replace(" ", "  ", 1))]
+        edits += [("candidate-double-space", line.replace(" ", "  ", 1)), ("candidate-odd-extension", line + " foo")]
+    m = re.match(r"a=fmtp:(\d+) apt=\d+", line)
+    if m:
+        edits += [("fmtp-apt-text", re.sub(r"apt=\d+", "apt=x", line))]
     if line.startswith("a=mid:"):
         edits += [("empty-line-after-mid", [line, ""]), ("non-ascii-label", [line, "a=label:caf\u00e9"])]
     if line.startswith("s="):

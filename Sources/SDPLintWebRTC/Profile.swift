@@ -42,13 +42,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "WEB115", .error,
                     "webrtc-sdp's sanity check rejects an extension mapped at both levels (mozilla/webrtc-sdp)"
                 ),
-                (
-                    "ICE202", .error,
-                    """
-                    Firefox rejected server-reflexive and relay candidates without raddr/rport \
-                    (paullouisageneau/libjuice#10)
-                    """
-                ),
                 ("SDP312", .error, "webrtc-sdp's sanity check requires every simulcast rid to be declared"),
                 (
                     "WEB114", .error,
@@ -153,6 +146,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP126", .warning, "a malformed r= or z= line (libwebrtc does not read them): " + measured),
                 ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
                 ("ICE104", .warning, "a candidate component id of 0: " + measured),
+                ("ICE112", .warning, "a candidate extension attribute without a value: " + measured),
                 (
                     "SDP124", .warning,
                     "a malformed b= line of a type other than AS and TIAS (PRF120 reports those and a missing ':'): "
@@ -282,6 +276,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE104", .warning, "a candidate component id of 0: " + measured),
                 ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
+                ("ICE112", .warning, "a candidate extension attribute without a value: " + measured),
+                ("SDP122", .warning, "a c= address whose TTL is missing or not allowed: " + measured),
+                ("SDP306", .warning, "an extension mapped twice (PRF605 reports a reused id): " + measured),
+                ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 (
                     "SDP124", .warning,
                     "a b= line without a type or ':', or whose value starts with a digit (PRF619 reports the rest): "
@@ -375,6 +373,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE104", .warning, "a candidate component id of 0: " + measured),
                 ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
+                ("ICE112", .warning, "a candidate extension attribute without a value: " + measured),
+                ("SDP122", .warning, "a c= address whose TTL is missing or not allowed: " + measured),
+                ("SDP306", .warning, "an extension mapped twice: " + measured),
+                ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 ("SDP110", .warning, "a NUL byte, a lone CR or a byte order mark: " + measured),
                 (
                     "SDP239", .warning,
@@ -413,6 +415,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", "an unknown tcptype"), ("SDP110", "a NUL byte, a lone CR or a byte order mark"),
                 ("SDP101", "a line that is not <letter>=<value>, which GstSdp skips"),
                 ("SDP239", "a rid restriction whose value is not a number"),
+                ("ICE112", "a candidate extension attribute without a value"),
+                ("SDP122", "a c= address whose TTL is missing or not allowed"), ("SDP306", "an extension mapped twice"),
+                ("SDP311", "a rid restricting a payload type the m= line does not list"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),
                 ("ICE108", "a candidate address that is not an IP address"),
                 ("ICE109", "a candidate port out of range"),

@@ -106,6 +106,9 @@ extension ProfileCheck {
                 case .fmtp:
                     if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
                         fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
+                    } else if let apt = attribute.as(FMTP.self)?[parameter: "apt"], Int(apt) == nil {
+                        // It reads apt with int() (measured: "apt=x" ends the reader).
+                        fail(attributeLocation(index, attributeIndex), "it reads apt= as a whole number")
                     }
                 case .sctpPort, .maxMessageSize:
                     // Python's int() of the value, which allows spaces around it and any size

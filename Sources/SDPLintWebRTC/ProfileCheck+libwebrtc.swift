@@ -381,6 +381,21 @@ extension ProfileCheck {
     /// How libwebrtc splits lines: at every space (PRF121), up to a line feed (PRF122); its m=
     /// port (PRF123), protocols compared exactly (PRF114) and ssrc attributes (PRF124).
     private func libwebrtcLineShapes() {
+        let allConnections = [session.connection].compactMap { $0 } + session.media.flatMap(\.connections)
+        if let suffixed = allConnections.first(where: { $0.ttl != nil || $0.numberOfAddresses != nil }) {
+            report(
+                ProfileRules.connectionSuffix,
+                parsed.source.location(of: suffixed.sourceLine) ?? parsed.location(ofSection: nil),
+                "libwebrtc reads a c= address alone and refuses its '/' suffix")
+        }
+        for (index, media) in session.media.enumerated()
+        where !media.isRejected && media.has(.simulcast)
+            && !media.values(ExtMap.self).contains(where: { $0.uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id" })
+        {
+            report(
+                ProfileRules.simulcastWithoutRIDExtension, parsed.location(ofSection: index),
+                "libwebrtc refuses simulcast in section \(index) without the rtp-stream-id header extension")
+        }
         let bytes = parsed.source.bytes
         if let last = bytes.last, last != UInt8(ascii: "\n") {
             report(

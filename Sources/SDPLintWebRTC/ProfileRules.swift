@@ -403,6 +403,38 @@ public enum ProfileRules {
             """,
         reference: .rfc(5576, "4.1"), bad: "a=ssrc:1111 cname", good: "a=ssrc:1111 cname:4TOk42mSjXCkVIa6")
 
+    public static let connectionSuffix = Rule(
+        code: "PRF125", name: "libwebrtc-connection-suffix", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses a c= address with a '/' suffix (c=IN IP4 0.0.0.0/127), measured in \
+            Conformance/; it takes a multicast address without one.
+            """,
+        summary: "A c= address with a TTL or a number of addresses; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.7 gives IPv4 multicast addresses a TTL and multicast addresses a count (<address>/<ttl>\
+            [/<number>]). libwebrtc reads the address as an IP address alone and refuses the suffix.
+            """,
+        reference: .rfc(8866, "5.7"), bad: "c=IN IP4 0.0.0.0/127", good: "c=IN IP4 0.0.0.0")
+
+    public static let simulcastWithoutRIDExtension = Rule(
+        code: "PRF126", name: "libwebrtc-simulcast-without-rid-extension", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the offer ("negotiates simulcast but does not negotiate the RID RTP header \
+            extension"), measured in Conformance/.
+            """,
+        summary: "A section with a=simulcast but no a=extmap for the RtpStreamId extension; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8853 §5.1 tells simulcast streams apart by their rid, which RTP packets carry in the RtpStreamId \
+            header extension (RFC 8852 §3.1). libwebrtc refuses a section that negotiates simulcast without \
+            mapping urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id.
+            """,
+        reference: .rfc(8853, "5.1"), bad: "a=simulcast:send h;l without the rtp-stream-id extmap",
+        good: "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -1090,7 +1122,8 @@ public enum ProfileRules {
             candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
             iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec, ssrcGroupSize,
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
-            fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue,
+            fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
+            simulcastWithoutRIDExtension,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

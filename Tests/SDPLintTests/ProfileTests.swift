@@ -217,6 +217,19 @@ import Testing
             "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h send max-width=wide\r\n", Profile.firefox,
             ["SDP239 error"]
         ),
+        // A '/' suffix on c=: libwebrtc refuses it; the others take a multicast address without a TTL.
+        ("c=IN IP4 0.0.0.0", "c=IN IP4 0.0.0.0/127", Profile.chrome, ["PRF125 error", "SDP122 error"]),
+        ("c=IN IP4 0.0.0.0", "c=IN IP4 224.2.1.1", Profile.firefox, ["SDP122 warning"]),
+        // Firefox takes a relay candidate without raddr (measured; ICE202 stays a warning).
+        (
+            "typ host", "typ relay", Profile.firefox, ["ICE201 warning", "ICE202 warning"]
+        ),
+        // libwebrtc needs the RtpStreamId extension for simulcast; aiortc reads apt with int().
+        (
+            "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h send\r\na=simulcast:send h\r\n", Profile.chrome,
+            ["PRF126 error"]
+        ),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:111 apt=x\r\n", Profile.aiortc, ["PRF705 error"]),
         // An a= line with nothing in it.
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=\r\n", Profile.chrome, ["PRF119 error", "SDP200 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=:\r\n", Profile.chrome, ["SDP200 warning"]),
