@@ -183,6 +183,7 @@ import Testing
             ["PRF120 error", "SDP124 warning"]
         ),
         ("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=CT:abc\r\n", Profile.chrome, ["SDP124 warning"]),
+        ("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:abc\r\n", Profile.gstreamer, ["SDP124 warning"]),
         ("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:1.5\r\n", Profile.firefox, ["SDP124 warning"]),
         (
             "c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:abc\r\n", Profile.firefox,
