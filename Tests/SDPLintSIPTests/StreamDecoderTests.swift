@@ -81,6 +81,25 @@ private let chunkSizeGroups: [ClosedRange<Int>] = {
         #expect(decoder.diagnostics.isEmpty, "nothing skipped")
         #expect(results.map { $0.parsed.diagnostics.map(\.code.rawValue) } == [["SIP302"], ["SIP302"], ["SIP302"]])
     }
+
+    /// Among many messages, cut into reads of every size around the 4 KiB at which the decoder
+    /// drops consumed bytes: the body still ends at the next message, and none after it is lost.
+    @Test(arguments: [1, 13, 333, 1000, 2350, 4096])
+    func theMessagesAroundAnUnframedBodyAreKeptInEveryRead(chunkSize: Int) {
+        let ping =
+            "OPTIONS sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h.example.com;branch=z9hG4bKp\r\n"
+            + "Max-Forwards: 70\r\nTo: <sip:b@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: p\r\n"
+            + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        let body = String(repeating: "a=x-filler:0123456789\r\n", count: 5)
+        let stream =
+            String(repeating: ping, count: 20)
+            + Self.message("NOTIFY sip:a@example.com SIP/2.0", contentType: "text/plain", body: body)
+            + String(repeating: ping, count: 20)
+        let (results, _) = decode(Array(stream.utf8), chunkSize: chunkSize)
+        #expect(results.count == 41)
+        #expect(results.dropFirst(20).first.map { String(decoding: $0.message.body, as: UTF8.self) } == body)
+        #expect(results.last?.message.requestLine?.method.rawValue == "OPTIONS")
+    }
 }
 
 /// RFC 3261 §20.14: Content-Length is required on stream transports. A message read alone says

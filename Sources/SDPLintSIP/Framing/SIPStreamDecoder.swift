@@ -55,9 +55,10 @@ public struct SIPStreamDecoder: Sendable {
         /// Waiting for `length` body bytes after a head of `headLength` bytes.
         case body(MessageHead, headLength: Int, length: Int)
         /// A body whose Content-Length cannot be read: it runs to the next line that starts a
-        /// message, searched for from `searchFrom` (after the first body line when the body is a
-        /// SIP message or fragment, which starts with one itself), or to the end of the stream.
-        case unframedBody(MessageHead, headLength: Int, searchFrom: Int?)
+        /// message, searched for from `searchOffset` bytes after the message's start (which
+        /// `compact()` may move; `nil`: after the first body line, when the body is a SIP message
+        /// or fragment, which starts with one itself), or to the end of the stream.
+        case unframedBody(MessageHead, headLength: Int, searchOffset: Int?)
     }
 
     public init(options: SIPParseOptions = .lenient) {
@@ -169,16 +170,16 @@ public struct SIPStreamDecoder: Sendable {
                             $0.type.lowercased() == "message"
                                 && ($0.subtype.lowercased() == "sipfrag" || $0.subtype.lowercased() == "sip")
                         } ?? false
-                    phase = .unframedBody(
-                        head, headLength: headLength, searchFrom: embedsSIP ? nil : start + headLength)
+                    phase = .unframedBody(head, headLength: headLength, searchOffset: embedsSIP ? nil : headLength)
                 }
             case .body(var head, let headLength, let length):
                 guard end - start >= headLength + length else { return nil }
                 let bodyStart = start + headLength
                 let body = Array(buffer[bodyStart..<(bodyStart + length)])
                 return emit(&head, body: body, consumed: headLength + length)
-            case .unframedBody(var head, let headLength, let searchFrom):
-                guard let from = searchFrom ?? firstLF(from: start + headLength).map({ $0 + 1 }) else {
+            case .unframedBody(var head, let headLength, let searchOffset):
+                guard let from = searchOffset.map({ start + $0 }) ?? firstLF(from: start + headLength).map({ $0 + 1 })
+                else {
                     return nil  // the embedded start line has not ended yet
                 }
                 var k = from
@@ -190,7 +191,7 @@ public struct SIPStreamDecoder: Sendable {
                     // No start line within the limit: the body is not kept.
                     return emit(&head, body: [], consumed: headLength)
                 }
-                phase = .unframedBody(head, headLength: headLength, searchFrom: k)
+                phase = .unframedBody(head, headLength: headLength, searchOffset: k - start)
                 return nil
             }
         }
