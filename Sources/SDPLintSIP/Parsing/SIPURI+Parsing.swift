@@ -280,7 +280,7 @@ extension SIPURI {
             }
             address.append(bytes[k])
         }
-        guard removed, Address.ipv6(address.span, 0..<address.count) != nil else { return nil }
+        guard removed, address.withSpan({ Address.ipv6($0, 0..<$0.count) }) != nil else { return nil }
         return String(decoding: address, as: UTF8.self)
     }
 
