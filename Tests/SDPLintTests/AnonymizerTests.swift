@@ -151,6 +151,20 @@ import Testing
         #expect(result.contains("a=path:msrp://\(host):\(port)/"))
     }
 
+    /// RFC 5118 §4.10's "[2001:db8:::192.0.2.1]" (RFC 3261's grammar, a colon too many) is an
+    /// address: it was kept whole, IPv4 tail included; it is replaced like any other.
+    @Test func anIPv6ReferenceWithTheExtraColonIsReplaced() throws {
+        let message =
+            "OPTIONS sip:user@[2001:db8:::198.51.100.7] SIP/2.0\r\nTo: sip:user@[2001:db8:::198.51.100.7]\r\n"
+            + "From: sip:user@example.com;tag=1\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        let result = try anonymized(message)
+        #expect(!result.contains("198.51.100.7"))
+        let replaced = result.split(separator: "\r\n").prefix(2).compactMap {
+            $0.split(separator: "@").last?.prefix { $0 != "]" }
+        }
+        #expect(replaced.count == 2 && replaced[0] == replaced[1] && replaced[0].contains(":::"))
+    }
+
     @Test func addressesKeepTheirScopeAndFamily() throws {
         let original = try SessionDescription(parsing: Self.offer)
         let result = try SessionDescription(parsing: anonymized(Self.offer))
