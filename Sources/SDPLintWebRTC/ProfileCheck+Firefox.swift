@@ -36,19 +36,17 @@ extension ProfileCheck {
                 "SIPCC refuses an a= line with neither a name nor a value (\"No attribute type specified\")")
         }
         for line in bandwidthLines() where !line.type.isEmpty {
-            guard let value = line.value, value.first?.isASCII != true || value.first?.isNumber != true else {
-                continue
-            }
+            guard let value = line.value, !(value.first.map { $0.isASCII && $0.isNumber } ?? false) else { continue }
             report(
                 ProfileRules.firefoxBandwidthValue, line.location,
                 "SIPCC refuses b=\(line.type) with the value '\(value)', which does not start with a digit")
         }
-        let allConnections = [session.connection].compactMap { $0 } + session.media.flatMap(\.connections)
-        if let connection = allConnections.first(where: { $0.addressType == .ip4 && $0.address.contains(":") }) {
+        if let line = connections.first(where: {
+            $0.connection.addressType == .ip4 && $0.connection.address.contains(":")
+        }) {
             report(
-                ProfileRules.firefoxIPv6UnderIP4,
-                parsed.source.location(of: connection.sourceLine) ?? parsed.location(ofSection: nil),
-                "SIPCC refuses the IPv6 address \(connection.address) under IP4 (\"Error parsing address\")")
+                ProfileRules.firefoxIPv6UnderIP4, location(of: line, valueOnly: false),
+                "SIPCC refuses the IPv6 address \(line.connection.address) under IP4 (\"Error parsing address\")")
         }
         for (index, media) in session.media.enumerated()
         where !media.isRejected && media.proto.isSCTP && media.proto.rawValue.uppercased() != "DTLS/SCTP"
@@ -224,16 +222,10 @@ extension ProfileCheck {
                     ?? "the BUNDLE group's first mid '\(tag)' names no section")
         }
         // SIPCC reads only IP literals in c= lines.
-        let connections =
-            (session.connection.map { [(Int?.none, $0)] } ?? [])
-            + session.media.enumerated().flatMap { index, media in media.connections.map { (Int?.some(index), $0) }
-            }
-        if let (index, connection) = connections.first(where: { Profile.isHostName($0.1.address) }) {
+        if let line = connections.first(where: { Profile.isHostName($0.connection.address) }) {
             report(
-                ProfileRules.firefoxConnectionHostName,
-                parsed.source.location(of: connection.sourceLine, valueOnly: true)
-                    ?? parsed.location(ofSection: index),
-                "Firefox's SDP parser reads only IP addresses in c=; '\(connection.address)' is a host name")
+                ProfileRules.firefoxConnectionHostName, location(of: line, valueOnly: true),
+                "Firefox's SDP parser reads only IP addresses in c=; '\(line.connection.address)' is a host name")
         }
     }
 

@@ -381,11 +381,9 @@ extension ProfileCheck {
     /// How libwebrtc splits lines: at every space (PRF121), up to a line feed (PRF122); its m=
     /// port (PRF123), protocols compared exactly (PRF114) and ssrc attributes (PRF124).
     private func libwebrtcLineShapes() {
-        let allConnections = [session.connection].compactMap { $0 } + session.media.flatMap(\.connections)
-        if let suffixed = allConnections.first(where: { $0.ttl != nil || $0.numberOfAddresses != nil }) {
+        if let line = connections.first(where: { $0.connection.ttl != nil || $0.connection.numberOfAddresses != nil }) {
             report(
-                ProfileRules.connectionSuffix,
-                parsed.source.location(of: suffixed.sourceLine) ?? parsed.location(ofSection: nil),
+                ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
         }
         for (index, media) in session.media.enumerated()

@@ -68,6 +68,19 @@ final class ProfileCheck {
             }
         }
     }
+    /// Every c= line, the session's first, each with its section (`nil` for the session level).
+    var connections: [(section: Int?, connection: Connection)] {
+        (session.connection.map { [(nil, $0)] } ?? [])
+            + session.media.enumerated().flatMap { index, media in media.connections.map { (index, $0) } }
+    }
+
+    /// Where a c= line is (its value alone with `valueOnly`), or its section when it was built
+    /// in code.
+    func location(of connection: (section: Int?, connection: Connection), valueOnly: Bool) -> SourceLocation {
+        parsed.source.location(of: connection.connection.sourceLine, valueOnly: valueOnly)
+            ?? parsed.location(ofSection: connection.section)
+    }
+
     /// Every b= line as written, type and value (`nil` without ':'), with where it is.
     func bandwidthLines() -> [(type: Substring, value: Substring?, location: SourceLocation)] {
         (session.bandwidths + session.media.flatMap(\.bandwidths)).compactMap { bandwidth in

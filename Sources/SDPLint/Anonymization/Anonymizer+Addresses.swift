@@ -161,8 +161,8 @@ extension Anonymizer {
         // RFC 3261's grammar allowed a third colon before an IPv4 tail ("2001:db8:::192.0.2.1",
         // RFC 5118 §4.10): read without it, and written back with it.
         var extraColon = false
-        if IPv6Text(inner) == nil, let colons = Self.firstTripleColon(inner) {
-            inner = inner[..<colons] + inner[inner.index(after: colons)...]
+        if IPv6Text(inner) == nil, let colons = inner.firstRange(of: ":::") {
+            inner = inner[..<colons.lowerBound] + inner[inner.index(after: colons.lowerBound)...]
             extraColon = true
         }
         guard let v6 = IPv6Text(inner) else { return nil }
@@ -172,30 +172,10 @@ extension Anonymizer {
             tail = ipv4(UInt32(v6.address.groups[6]) << 16 | UInt32(v6.address.groups[7]))
         }
         var rendered = v6.render(replaced, tail: tail)
-        if extraColon, let colons = Self.firstDoubleColon(rendered) {
-            rendered.insert(":", at: colons)
+        if extraColon, let colons = rendered.firstRange(of: "::") {
+            rendered.insert(":", at: colons.lowerBound)
         }
         return brackets ? "[" + rendered + "]" : rendered
-    }
-
-    /// Where the first ":::" of `text` starts.
-    static func firstTripleColon(_ text: Substring) -> String.Index? {
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix(":::") { return index }
-            index = text.index(after: index)
-        }
-        return nil
-    }
-
-    /// Where the first "::" of `text` starts.
-    static func firstDoubleColon(_ text: String) -> String.Index? {
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("::") { return index }
-            index = text.index(after: index)
-        }
-        return nil
     }
 
     /// An address or a domain name (without a port), replaced in kind:
