@@ -1030,14 +1030,49 @@ public enum SDPRules {
             Error: RFC 8285 §6 maps each id to one extension URI; with a collision the receiver cannot tell which \
             extension a header carries, so header extension parsing breaks.
             """,
-        summary: "Header extension ids collide.",
+        summary: "One header extension id names two extensions in a section.",
         explanation:
             """
-            Within a section (and within a BUNDLE group) one id maps to one extension URI. The same URI under two \
-            ids, or an id used for two URIs, breaks header extension parsing.
+            Within a section one id maps to one extension URI (SDP318 checks a BUNDLE group, SDP317 a URI under \
+            two ids). An id used for two URIs breaks header extension parsing.
             """,
         reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b",
         good: "a=extmap:1 urn:a\na=extmap:2 urn:b")
+
+    public static let extmapURIRepeated = Rule(
+        code: "SDP317", name: "extmap-uri-repeated", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §5 says an extension URI with the same attributes MUST NOT appear more than once for \
+            a stream; every receiver measured in Conformance/ takes it and uses one of the ids.
+            """,
+        summary: "One header extension is mapped to two ids in a section.",
+        explanation:
+            """
+            A section maps each extension it uses to one id. A second a=extmap for the same URI and direction \
+            leaves the sender free to use either id, and the receiver with two names for one extension; it \
+            usually comes from merging two lists of extensions.
+            """,
+        reference: .rfc(8285, "5"), bad: "a=extmap:1 urn:a\na=extmap:2 urn:a", good: "a=extmap:1 urn:a")
+
+    public static let bundleExtmapConflict = Rule(
+        code: "SDP318", name: "bundle-extmap-conflict", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8843 §12 says an extension id MUST identify the same extension in every section of a BUNDLE \
+            group, which shares one RTP session; otherwise the receiver reads a header of one section as another \
+            extension.
+            """,
+        summary: "A header extension id names two extensions in sections of one BUNDLE group.",
+        explanation:
+            """
+            The sections of a BUNDLE group send their packets over one transport, and a receiver reads their \
+            header extensions with one table: an id must mean the same extension in all of them. A section \
+            added with its own extension list is the usual cause.
+            """,
+        reference: .rfc(8843, "12"),
+        bad: "a=extmap:3 urn:a in section 0, a=extmap:3 urn:b in section 1 of the same group",
+        good: "a=extmap:3 urn:a in both")
 
     public static let ssrcGroupMember = Rule(
         code: "SDP307", name: "ssrc-group-member", severity: .warning,
@@ -1057,15 +1092,15 @@ public enum SDPRules {
         severityRationale:
             """
             Error: apt= names the payload type of the original stream (RFC 4588 §8.1), a format of the same m= line \
-            (§8.8) or of the section an FID group ties it to (§8.7); an RTX or RED format that points elsewhere has \
-            nothing to repair or carry. In a rejected section (port 0) the formats are not used, and the finding is \
+            (§8.8) or of the section an FID group ties it to (§8.7); an RTX format that points elsewhere has \
+            nothing to repair. In a rejected section (port 0) the formats are not used, and the finding is \
             a warning.
             """,
-        summary: "RTX apt= or a RED redundancy list names a payload type that is not in the section.",
+        summary: "RTX apt= names a payload type that is not in the section.",
         explanation:
             """
-            An RTX format repairs the payload type named by apt=, and RED carries the payload types listed in its \
-            fmtp; each must be a format of the same m= line. Retransmissions may also have a section of their own \
+            An RTX format repairs the payload type named by apt=, which must be a format of the same m= line \
+            (SDP316 checks RED's list the same way). Retransmissions may also have a section of their own \
             (RFC 4588 §8.7), tied to the original's by a=group:FID, which a description of just those two sections \
             may leave out.
             """,
@@ -1122,6 +1157,24 @@ public enum SDPRules {
             sections once. A repeat usually comes from a line built by appending mids.
             """,
         reference: .rfc(5888, "5"), bad: "a=group:BUNDLE 0 1 0", good: "a=group:BUNDLE 0 1")
+
+    public static let redPayloadType = Rule(
+        code: "SDP316", name: "red-payload-type", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 2198 §5 allows only encodings of the m= line in RED's fmtp list; one that is not there has no \
+            mapping in the section, so the redundancy it names cannot be sent as the list says. Every receiver \
+            measured in Conformance/ takes the description and ignores the list.
+            """,
+        summary: "A RED redundancy list names a payload type that is not in the section.",
+        explanation:
+            """
+            The fmtp of a RED format (RFC 2198) is the slash-separated list of the payload types a sender puts in \
+            its primary and redundant blocks; each must be a format of the same m= line. A list that names another \
+            usually survived the removal of a codec from the m= line.
+            """,
+        reference: .rfc(2198, "5"), bad: "m=audio 9 RTP/AVP 121 0\na=rtpmap:121 red/8000\na=fmtp:121 0/5",
+        good: "m=audio 9 RTP/AVP 121 0 5\na=rtpmap:121 red/8000\na=fmtp:121 0/5")
 
     public static let ridPayloadType = Rule(
         code: "SDP311", name: "rid-payload-type", severity: .error,
@@ -1187,7 +1240,7 @@ public enum SDPRules {
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
-        midInTwoBundleGroups, groupRepeatedMid,
+        midInTwoBundleGroups, groupRepeatedMid, redPayloadType, extmapURIRepeated, bundleExtmapConflict,
     ]
 
     private static func attributeRule(

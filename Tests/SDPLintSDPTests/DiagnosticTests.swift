@@ -348,7 +348,21 @@ extension StringProtocol {
                 "a=mid:0", "a=rtpmap:111 opus/48000/2",
                 "a=rtpmap:63 red/48000/2", "a=fmtp:63 111/111",
             ],
-            mustNotReport: ["SDP308", "SDP211"]),
+            mustNotReport: ["SDP316", "SDP211"]),
+        Case(
+            "the same extension id for other extensions in sections that are not bundled (RFC 8843 §12)",
+            session + ["m=audio 9 UDP/TLS/RTP/SAVPF 0"] + transport + [
+                "a=mid:0", "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+                "m=video 9 UDP/TLS/RTP/SAVPF 96",
+            ] + transport + ["a=mid:1", "a=rtpmap:96 VP8/90000", "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset"],
+            mustNotReport: ["SDP318", "SDP306"]),
+        Case(
+            "one extension mapped once per direction (RFC 8285 §5: the same URI with other attributes)",
+            video + [
+                "a=extmap:1/sendonly urn:ietf:params:rtp-hdrext:toffset",
+                "a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:toffset",
+            ],
+            mustNotReport: ["SDP317", "SDP306"]),
         Case(
             "ssrc-group whose SSRCs are all described",
             video + ["a=ssrc-group:FID 1 2", "a=ssrc:1 cname:a", "a=ssrc:1 msid:stream track", "a=ssrc:2 cname:a"],

@@ -36,6 +36,21 @@ import Testing
 
     /// One line out of place is one finding (RFC 6465 §5 prints i= before o= and s=): the lines
     /// that come after it but belong before it are named in that finding, not reported again.
+    /// Chromium and Firefox refuse blank lines before v= (measured): one finding for the run of
+    /// them, none when the whole input is white space (SDP100 says so), and the model is the same.
+    @Test func blankLinesBeforeTheFirstLineAreOneFinding() {
+        let body = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+        func findings(_ text: String) -> [String] {
+            SessionDescription.parse(text).diagnostics.map { "\($0.location.line) \($0.code.rawValue) \($0.message)" }
+        }
+        #expect(findings(body) == [])
+        #expect(findings("\r\n" + body) == ["1 SDP112 empty line before the first line"])
+        #expect(findings(" \t\r\n" + body) == ["1 SDP112 blank line before the first line"])
+        #expect(findings("\r\n\r\n  \r\n" + body) == ["1 SDP112 3 blank lines before the first line"])
+        #expect(findings("\r\n \r\n").map { $0.hasPrefix("1 SDP100") } == [true])
+        #expect(SessionDescription.parse("\r\n" + body).value == SessionDescription.parse(body).value)
+    }
+
     @Test func linesBehindOneMisplacedLineAreOneFinding() {
         let text =
             "v=0\r\ni=seminar\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"

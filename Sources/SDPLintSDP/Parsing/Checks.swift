@@ -137,7 +137,7 @@ struct SectionChecks {
     private var references: [(pt: Int, targets: Range<Int>, isApt: Bool, location: SourceLocation)] = []
     private var referenceTargets: [Int] = []
     /// Extension mappings seen (URIs as byte ranges of the input), for conflicts without strings.
-    private var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, line: Int)] = []
+    private(set) var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, location: SourceLocation)] = []
     /// The first mapping of each id and of each URI (by hash), built only when a section has
     /// more mappings than a linear search should cover.
     private var extmapIndex: (byID: [Int: Int], byURIHash: [UInt64: Int])?
@@ -405,15 +405,15 @@ struct SectionChecks {
         _ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector
     ) {
         func sameURI(_ other: Range<Int>) -> Bool { Bytes.equal(bytes, other, map.uri) }
+        let idEnd = Bytes.firstIndex(
+            of: ASCII.slash, in: bytes,
+            value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
         if let index = firstExtmap(id: map.id), !sameURI(extmaps[index].uri) {
-            let idEnd = Bytes.firstIndex(
-                of: ASCII.slash, in: bytes,
-                value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
             diagnostics.report(
                 SDPRules.extmapConflict, value.lowerBound..<idEnd,
                 """
                 extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \
-                \(extmaps[index].line))
+                \(extmaps[index].location.line))
                 """
             )
         }
@@ -421,15 +421,15 @@ struct SectionChecks {
             extmaps[index].direction == map.direction
         {
             diagnostics.report(
-                SDPRules.extmapConflict, map.uri,
+                SDPRules.extmapURIRepeated, map.uri,
                 """
                 \(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \
-                \(extmaps[index].line))
+                \(extmaps[index].location.line))
                 """
             )
         }
         if extmaps.capacity == 0 { extmaps.reserveCapacity(16) }
-        extmaps.append((map.id, map.uri, map.direction, diagnostics.line))
+        extmaps.append((map.id, map.uri, map.direction, diagnostics.location(value.lowerBound..<idEnd)))
         if extmapIndex != nil {
             index(extmap: extmaps.count - 1, bytes)
         } else if extmaps.count > Self.linearExtmapLimit {
@@ -555,7 +555,7 @@ struct SectionChecks {
                 } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
                     if let target = targets.first(where: { !formats.contains($0) }) {
                         diagnostics.report(
-                            SDPRules.associatedPayloadType, at: reference.location,
+                            SDPRules.redPayloadType, at: reference.location,
                             "RED payload type \(reference.pt) carries \(target < 0 ? "an invalid payload type" : "payload type \(target)"), which the m= line does not list"
                         )
                     }
@@ -576,6 +576,7 @@ struct SectionChecks {
                 for (code, since) in [
                     (SDPRules.missingRTPMap.code, mappingFindings),
                     (SDPRules.associatedPayloadType.code, associationFindings),
+                    (SDPRules.redPayloadType.code, associationFindings),
                 ] {
                     diagnostics.lower(
                         code, since: since, to: .warning,
@@ -663,6 +664,8 @@ struct SessionChecks {
     /// SectionChecks.rtxRepairingElsewhere of every section, with the section's index.
     private var rtxRepairingElsewhere:
         [(section: Int, pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
+    /// The extension mappings of every section that has a mid, with the section's index.
+    private var sectionExtmaps: [(section: Int, id: Int, uri: Range<Int>, location: SourceLocation)] = []
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
 
@@ -734,6 +737,48 @@ struct SessionChecks {
         }
     }
 
+    /// An extension id that names one URI in a section and another in a section of the same
+    /// BUNDLE group (RFC 8843 §12): one finding per id and group, at the later mapping.
+    private func reportBundleExtmapConflicts(
+        _ session: SessionDescription, _ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector,
+        section: (Range<Int>) -> Int?
+    ) {
+        guard let last = sectionExtmaps.last, last.section != sectionExtmaps[0].section else { return }
+        // The line of the BUNDLE group of each section in one (a section is in one group; SDP314).
+        var groupLine: [Int: Int] = [:]
+        for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
+            guard let index = section(member.mid), !session.media[index].isRejected, groupLine[index] == nil else {
+                continue
+            }
+            groupLine[index] = member.location.line
+        }
+        guard groupLine.count > 1 else { return }
+        struct Key: Hashable {
+            let group: Int
+            let id: Int
+        }
+        var first: [Key: (section: Int, uri: Range<Int>, line: Int)] = [:]
+        var reported: Set<Key> = []
+        for map in sectionExtmaps {
+            guard let group = groupLine[map.section] else { continue }
+            let key = Key(group: group, id: map.id)
+            guard let earlier = first[key] else {
+                first[key] = (map.section, map.uri, map.location.line)
+                continue
+            }
+            guard earlier.section != map.section, !Bytes.equal(bytes, earlier.uri, map.uri),
+                reported.insert(key).inserted
+            else { continue }
+            diagnostics.report(
+                SDPRules.bundleExtmapConflict, at: map.location,
+                """
+                extmap id \(map.id) is \(Bytes.string(bytes, map.uri)) here but \(Bytes.string(bytes, earlier.uri)) in \
+                section \(earlier.section) (line \(earlier.line)), of the same BUNDLE group
+                """
+            )
+        }
+    }
+
     /// An RTX format whose apt= names a payload type that neither its own m= line nor a section
     /// it may repair lists (SDP308). RFC 4588 §8.7 lets retransmissions travel in a section of
     /// their own ("session-multiplexing"), tied to the original section by an FID group, which
@@ -791,11 +836,12 @@ struct SessionChecks {
         for entry in checks.rtxRepairingElsewhere {
             rtxRepairingElsewhere.append((sectionCount, entry.pt, entry.target, entry.location, entry.rejected))
         }
-        sectionCount += 1
         if let mid = checks.mid {
             if mids.capacity == 0 { mids.reserveCapacity(8) }
             mids.append(mid)
+            for map in checks.extmaps { sectionExtmaps.append((sectionCount, map.id, map.uri, map.location)) }
         }
+        sectionCount += 1
     }
 
     func finish(
@@ -844,6 +890,7 @@ struct SessionChecks {
             }
         }
         reportMidsInTwoBundleGroups(bytes, &diagnostics)
+        reportBundleExtmapConflicts(session, bytes, &diagnostics, section: firstSection(with:))
         // A trickle fragment repeats the BUNDLE group with every mid of the session but carries
         // only some of its sections (RFC 8840 §4.4, §7): a mid it lacks is elsewhere.
         guard !fragment else { return }

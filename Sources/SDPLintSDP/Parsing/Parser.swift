@@ -180,6 +180,8 @@ struct Parser {
             truncated = true
         }
         var onlyWhitespace = true
+        // The first line before the description's first that holds only white space, if any.
+        var leadingBlank: (line: Int, start: Int, end: Int)? = nil
         while start < count {
             let (end, control) = Self.lineEnd(input, from: start, count: count, seen: &seen)
             let terminated = end < count
@@ -212,13 +214,16 @@ struct Parser {
                 } else {
                     if onlyWhitespace && !(Bytes.skipWhitespace(input, from: start, to: contentEnd) == contentEnd) {
                         onlyWhitespace = false
+                        if let blank = leadingBlank { reportLeadingBlank(blank, lines: lineNumber - blank.line) }
                     }
                     if !onlyWhitespace || seenVersion {
                         anyLine(input, start..<contentEnd)
                         lastLine = start..<contentEnd
                         lastLineNumber = lineNumber
                     } else {
-                        // White space before the first line is not part of the model.
+                        // White space before the first line is not part of the model; it is
+                        // reported once the first line shows the input is not all white space.
+                        if leadingBlank == nil { leadingBlank = (lineNumber, start, contentEnd) }
                         rewrites = true
                     }
                 }
@@ -248,6 +253,21 @@ struct Parser {
             diagnostics.report(
                 SDPRules.emptyInput, 0..<0, count == 0 ? "the input is empty" : "the input holds only white space")
         }
+    }
+
+    /// Reports the empty lines before the first line of a description, which libwebrtc ("Expect
+    /// line: v=") and SIPCC refuse: RFC 8866 §5 has no empty lines, and §5.1 begins with v=.
+    private mutating func reportLeadingBlank(_ blank: (line: Int, start: Int, end: Int), lines: Int) {
+        let (line, lineStart) = (diagnostics.line, diagnostics.lineStart)
+        diagnostics.line = blank.line
+        diagnostics.lineStart = blank.line == 1 ? 0 : blank.start
+        diagnostics.report(
+            SDPRules.emptyLine, blank.start..<blank.end,
+            lines > 1
+                ? "\(lines) blank lines before the first line"
+                : blank.start == blank.end ? "empty line before the first line" : "blank line before the first line",
+            hint: "a description begins with its v= line")
+        (diagnostics.line, diagnostics.lineStart) = (line, lineStart)
     }
 
     /// The index of the LF ending the line at `start` (or `count`), and the first NUL or lone CR
