@@ -258,6 +258,29 @@ def value_edits(line):
     m = re.match(r"a=ice-options:(.*)$", line)
     if m:
         edits += [("ice-options-empty", "a=ice-options:"), ("ice-options-unknown", "a=ice-options:foo")]
+    # Kinds measured in December 2026 on offers changed by hand (README, "What was measured").
+    if line.startswith("v="):
+        edits += [("lead-empty-line", ["", line])]
+    if line == "a=rtpmap:0 PCMU/8000":
+        edits += [("static-pt-renamed", "a=rtpmap:0 PCMA/8000"), ("static-pt-lowercase", "a=rtpmap:0 pcmu/8000")]
+    m = re.match(r"m=(audio|video) (\d+) (\S+) (.*)$", line)
+    if m:
+        edits += [("m-proto-avpf", f"m={m.group(1)} {m.group(2)} RTP/AVPF {m.group(4)}"),
+                  ("m-proto-udp", f"m={m.group(1)} {m.group(2)} udp {m.group(4)}"),
+                  ("m-proto-rtp-foo", f"m={m.group(1)} {m.group(2)} RTP/FOO {m.group(4)}"),
+                  ("pt-rtcp-range", f"{line} 72"), ("pt-reserved", f"{line} 19")]
+    if line.startswith("t="):
+        edits += [("extmap-session-and-media", [line, "a=extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid"])]
+    m = re.match(r"a=fmtp:(\d+) (\d+)/(\d+)$", line)
+    if m:
+        edits += [("red-unknown-pt", f"a=fmtp:{m.group(1)} 127/127")]
+    m = re.match(r"a=extmap:\d+ (\S+)$", line)
+    if m:
+        edits += [("extmap-same-uri-two-ids", [line, f"a=extmap:14 {m.group(1)}"])]
+    m = re.match(r"m=application (\d+) (UDP|TCP)/DTLS/SCTP webrtc-datachannel$", line)
+    if m:
+        edits += [("sctp-legacy-proto-datachannel", f"m=application {m.group(1)} DTLS/SCTP webrtc-datachannel"),
+                  ("app-over-savpf", f"m=application {m.group(1)} UDP/TLS/RTP/SAVPF 100")]
     return edits
 
 

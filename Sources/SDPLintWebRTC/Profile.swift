@@ -38,10 +38,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         switch self {
         case .firefox:
             [
-                (
-                    "WEB115", .error,
-                    "webrtc-sdp's sanity check rejects an extension mapped at both levels (mozilla/webrtc-sdp)"
-                ),
                 ("SDP312", .error, "webrtc-sdp's sanity check requires every simulcast rid to be declared"),
                 (
                     "WEB114", .error,
@@ -70,10 +66,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     """
                 ),
                 (
-                    "WEB113", .error,
-                    "libwebrtc rejects a BUNDLE group whose RTP sections lack rtcp-mux (pc/webrtc_sdp.cc)"
-                ),
-                (
                     "SDP121", .error,
                     "Chromium 156 refuses an empty s= line (\"s= Expect line: s=\"), measured with setRemoteDescription"
                 ),
@@ -91,6 +83,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "libwebrtc refuses a fingerprint hash function it does not know (\"Failed to parse SessionDescription. a=fingerprint:sha-999\", measured)"
                 ),
                 ("SDP112", .error, "Chromium 156 refuses an empty line (measured in Conformance/)"),
+                (
+                    "WEB110", .error,
+                    "Chromium 156 refuses a payload type in 64–95 beside rtcp-mux (\"used an invalid payload type\", measured)"
+                ),
             ]
         case .janus:
             [
@@ -114,6 +110,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let answers = "Chromium 156 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return Self.takenByEveryMeasuredReceiver(measured) + [
                 ("SDP102", .warning, "v=1: " + measured),
+                (
+                    "WEB113", .warning,
+                    "a bundled application section over RTP without rtcp-mux (PRF103 reports audio and video): "
+                        + measured
+                ),
                 ("SDP135", .warning, "an o= session id that is not a number (libwebrtc keeps it as text): " + measured),
                 (
                     "SDP129", .warning,
@@ -259,6 +260,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
                 ("SDP122", .warning, "a c= address whose TTL is missing or not allowed: " + measured),
                 ("SDP306", .warning, "an extension mapped twice (PRF605 reports a reused id): " + measured),
+                ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 (
                     "SDP124", .warning,
@@ -293,6 +295,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP314", .warning, "a mid in two BUNDLE groups: " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid (aiortc reads neither): " + measured),
+                ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP238", .warning, "a malformed a=imageattr (aiortc does not read the attribute): " + measured),
                 (
                     "WEB113", .warning,
@@ -378,6 +381,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP314", "a mid in two BUNDLE groups"), ("SDP238", "a malformed a=imageattr, which it does not read"),
                 ("SDP224", "a malformed a=rtcp"),
                 ("SDP310", "a mid that two sections share"), ("SDP136", "a c= address of the other family"),
+                ("SDP318", "an extension id that names two URIs in one BUNDLE group"),
                 ("ICE101", "an a=candidate line without its fields"),
                 ("ICE113", "a malformed candidate extension attribute"),
                 ("SDP124", "a malformed b= line"),
@@ -435,6 +439,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
             ("ICE104", .warning, "a candidate component id of 0: " + measured),
             ("ICE112", .warning, "a candidate extension attribute without a value: " + measured),
+            ("SDP316", .warning, "a RED list naming a payload type the m= line does not: " + measured),
+            ("SDP317", .warning, "an extension mapped to two ids in a section: " + measured),
         ]
     }
 

@@ -48,14 +48,19 @@ extension ProfileCheck {
                 ProfileRules.firefoxIPv6UnderIP4, location(of: line, valueOnly: false),
                 "SIPCC refuses the IPv6 address \(line.connection.address) under IP4 (\"Error parsing address\")")
         }
-        for (index, media) in session.media.enumerated()
-        where !media.isRejected && media.proto.isSCTP && media.proto.rawValue.uppercased() != "DTLS/SCTP"
-            && !media.formats.contains("webrtc-datachannel")
-        {
-            report(
-                ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
-                "SIPCC refuses \(media.proto) without the webrtc-datachannel format (\"No webrtc-datachannel token in m= media line\")"
-            )
+        for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isSCTP {
+            if media.proto.rawValue.uppercased() == "DTLS/SCTP" {
+                guard !(media.formats.first.map { Profile.isDecimal($0.utf8) } ?? false) else { continue }
+                report(
+                    ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
+                    "SIPCC reads DTLS/SCTP with an SCTP port as its format only (\"No sctp port specified in m= media line\")"
+                )
+            } else if !media.formats.contains("webrtc-datachannel") {
+                report(
+                    ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
+                    "SIPCC refuses \(media.proto) without the webrtc-datachannel format (\"No webrtc-datachannel token in m= media line\")"
+                )
+            }
         }
         // Firefox checks certificates with the SHA family only (measured: sha-999 refused), and
         // not those of a bundle-only section, whose transport is its group's (measured: an
@@ -81,9 +86,13 @@ extension ProfileCheck {
         var reportedMux = false
         var reportedTransport = false
         for (index, media) in session.media.enumerated() where !media.isRejected {
-            // An application section over RTP is no RTP media to Firefox (measured: taken without
-            // rtcp-mux).
-            let isRTP = media.proto.isRTP && (media.media == .audio || media.media == .video)
+            // An application section is RTP media to Firefox over the SAVPF protocols only (measured
+            // without rtcp-mux: UDP/TLS/RTP/SAVPF, TCP/DTLS/RTP/SAVPF and RTP/SAVPF refused; RTP/AVP,
+            // RTP/SAVP and UDP/TLS/RTP/SAVP taken).
+            let isRTP =
+                media.proto.isRTP
+                && (media.media == .audio || media.media == .video
+                    || media.proto.rawValue.uppercased().hasSuffix("RTP/SAVPF"))
             // One finding per description: the first section without rtcp-mux.
             if isRTP && !media.has(.rtcpMux) && !reportedMux {
                 reportedMux = true
@@ -139,8 +148,32 @@ extension ProfileCheck {
                 }
             }
         }
+        // Firefox carries media and data channels over these protocols only, in any case
+        // (measured: RTP/AVPF, udp, tcp, udptl, TCP/TLS/RTP/SAVPF and UDP/SCTP refused, in port-0
+        // sections too).
+        let protocols: Set<String> = [
+            "RTP/AVP", "RTP/SAVP", "RTP/SAVPF", "UDP/TLS/RTP/SAVP", "UDP/TLS/RTP/SAVPF", "TCP/DTLS/RTP/SAVP",
+            "TCP/DTLS/RTP/SAVPF", "DTLS/SCTP", "UDP/DTLS/SCTP", "TCP/DTLS/SCTP",
+        ]
+        if let index = session.media.firstIndex(where: { !protocols.contains($0.proto.rawValue.uppercased()) }) {
+            report(
+                ProfileRules.firefoxTransportProtocol, parsed.location(ofSection: index),
+                "Firefox refuses the transport protocol \(session.media[index].proto) (section \(index))")
+        }
         for (index, media) in session.media.enumerated() {
             reportMediaLine(index, media)
+            // RFC 3551 §6's reserved types and RFC 5761 §4's 64–95 (measured: every other type of
+            // 0–127 taken; these refused with or without rtpmap), among the 30 formats SIPCC reads
+            // of an m= line (measured: 19 refused as the 30th format, taken as the 31st).
+            if (media.media == .audio || media.media == .video) && !media.isRejected,
+                let reserved = media.payloadTypes.prefix(30).first(where: {
+                    [1, 2, 19].contains($0) || (64...95).contains($0)
+                })
+            {
+                report(
+                    ProfileRules.firefoxReservedPayloadType, parsed.location(ofSection: index),
+                    "Firefox refuses payload type \(reserved) (\"Illegal audio/video payload type\")")
+            }
             if ![.audio, .video, .application].contains(media.media) {
                 report(
                     ProfileRules.firefoxMediaType, parsed.location(ofSection: index),
@@ -227,6 +260,25 @@ extension ProfileCheck {
                 ProfileRules.firefoxConnectionHostName, location(of: line, valueOnly: true),
                 "Firefox's SDP parser reads only IP addresses in c=; '\(line.connection.address)' is a host name")
         }
+        reportLastLineIgnored()
+    }
+
+    /// SIPCC drops a last line that has no line ending (measured). What Firefox refuses in the
+    /// description without it, and not with it, is that line's doing: one finding, on the line.
+    private func reportLastLineIgnored() {
+        let bytes = parsed.source.bytes
+        guard let last = bytes.last, last != UInt8(ascii: "\n"), let cut = bytes.lastIndex(of: UInt8(ascii: "\n"))
+        else { return }
+        let shorter = SessionDescription.parse(bytes: Array(bytes[...cut]))
+        let without = ProfileCheck(profile, shorter, type: isAnswer ? .answer : .offer, strict: strict)
+        without.firefox()
+        let present = Set(findings.map { "\($0.code) \($0.message)" })
+        guard let refusal = without.findings.first(where: { !present.contains("\($0.code) \($0.message)") }) else {
+            return
+        }
+        report(
+            ProfileRules.firefoxLastLineIgnored, parsed.source.location(of: (cut + 1)..<bytes.count),
+            "SIPCC drops the last line, which has no line ending; without it: \(refusal.message)")
     }
 
     /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).

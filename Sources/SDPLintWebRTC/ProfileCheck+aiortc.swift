@@ -66,17 +66,23 @@ extension ProfileCheck {
             }
         }
         for (index, media) in session.media.enumerated() {
-            // Its reader splits the m= line at every space and knows the protocols in capitals
-            // (measured: "m=audio  9 …" and "udp/tls/rtp/savpf" refused).
+            // Its reader splits the m= line at every space and reads the protocol as capitals and
+            // slashes (`[A-Z/]+`; measured: "m=audio  9 …", "udp/tls/rtp/savpf" and, in a data
+            // channel section, "udp/dtls/sctp" refused).
             if let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number),
                 parsed.source.bytes[range].split(separator: 0x20, omittingEmptySubsequences: false).contains(
                     where: \.isEmpty)
             {
                 fail(parsed.location(ofSection: index), "it splits the m= line at every space")
-            } else if media.media == .audio || media.media == .video,
-                media.proto.rawValue != media.proto.rawValue.uppercased()
+            } else if media.proto.rawValue.utf8.contains(where: { !($0 == UInt8(ascii: "/") || (65...90).contains($0)) }
+            ) {
+                fail(parsed.location(ofSection: index), "it reads a transport protocol of capitals and slashes only")
+            } else if media.proto.rawValue == "DTLS/SCTP",
+                !(media.formats.first.map { Profile.isDecimal($0.utf8) } ?? false)
             {
-                fail(parsed.location(ofSection: index), "it knows the transport protocol in capitals only")
+                // It reads DTLS/SCTP's format as the SCTP port, with int() (measured:
+                // "webrtc-datachannel" refused).
+                fail(parsed.location(ofSection: index), "it reads the format of DTLS/SCTP as the SCTP port, a number")
             }
             if let parts = mediaLineFields(media) {
                 let port = parts.count > 1 ? parts[1] : []

@@ -12,8 +12,9 @@ extension ProfileCheck {
         // m=application with an unknown protocol is taken, and answered with port 0). In an
         // answer such a section no longer matches its offer's ("The order of m-lines in answer
         // doesn't match order in offer").
+        // An audio or video m= line's protocol is PRF114's own test below.
         let unreadLines = Set(
-            session.media.filter { !isAnswer && $0.media != .audio && $0.media != .video }
+            session.media.filter { $0.media == .audio || $0.media == .video || !isAnswer }
                 .compactMap(\.sourceLine.number))
         // An a= line's findings are its own attribute's (an a=rtcp address, which libwebrtc does not
         // read: measured, "a=rtcp:9 XX IP4 …" is taken).
@@ -30,6 +31,15 @@ extension ProfileCheck {
         }
         libwebrtcSSRCGroupsAndDataChannels()
         libwebrtcLineShapes()
+        if let sessionMap = session.attributes.first(where: { $0.name == .extmap }),
+            let section = session.media.indices.first(where: { session.media[$0].has(.extmap) })
+        {
+            report(
+                ProfileRules.extmapAtBothLevels,
+                attributeLocation(section, session.media[section].attributes.firstIndex { $0.name == .extmap }),
+                "libwebrtc refuses a=extmap in section \(section) beside the session's a=extmap\(sessionMap.sourceLine.number.map { " (line \($0))" } ?? "")"
+            )
+        }
         for line in bandwidthLines() {
             let type = line.type.uppercased()
             guard let value = line.value else {
@@ -54,27 +64,33 @@ extension ProfileCheck {
         }
         // libwebrtc takes a property attribute's name followed by ' ' or ':' only: "a=rtcp-mux\t"
         // is no rtcp-mux to it (measured: refused in a BUNDLE group; "a=rtcp-mux " is taken).
+        // An application section over RTP is one libwebrtc does not use: it takes one without
+        // rtcp-mux (measured).
+        let rtpMedia = { (media: MediaDescription) in
+            !media.isRejected && media.proto.isRTP && (media.media == .audio || media.media == .video)
+        }
         for (index, media) in session.media.enumerated()
-        where !media.isRejected && media.proto.isRTP && media.mid.map(bundled.contains) == true {
+        where rtpMedia(media) && media.mid.map(bundled.contains) == true {
             let muxes = media.attributes.filter { $0.name == .rtcpMux }
             guard !muxes.isEmpty, muxes.allSatisfy({ $0.trailingWhitespace?.first == "\t" }) else { continue }
             report(
                 ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
                 "libwebrtc does not read a=rtcp-mux followed by a tab; bundled section \(index) has no other")
         }
-        // WEB113 reports a group whose tagged section lacks rtcp-mux; the sections that
-        // leave it to the tagged one are this receiver's own refusal. A port-0 bundle-only
-        // section is exempt: Chromium 156 accepts RFC 8829 §7.3's first offer, whose video
-        // section is one (measured in Conformance/).
+        // Every bundled audio and video section needs rtcp-mux, the tagged one and those that
+        // leave their transport to it (WEB113 is the standard's finding, which counts an
+        // application section over RTP too). A port-0 bundle-only section is exempt: Chromium
+        // 156 accepts RFC 8829 §7.3's first offer, whose video section is one (measured in
+        // Conformance/).
         for (index, media) in session.media.enumerated()
-        where !media.isRejected && media.proto.isRTP && !media.has(.rtcpMux)
-            && !media.isBundleOnly
-            && ridesOnGroup(index)
+        where rtpMedia(media) && !media.has(.rtcpMux) && !media.isBundleOnly
+            && media.mid.map(bundled.contains) == true
         {
             report(
                 ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
-                "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) leaves it to its BUNDLE tag"
-            )
+                ridesOnGroup(index)
+                    ? "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) leaves it to its BUNDLE tag"
+                    : "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) has none")
         }
         // One finding per description: the first section without DTLS or SDES (WEB102 reports
         // the WebRTC transports, PRF101 the SDES ones).
@@ -378,6 +394,28 @@ extension ProfileCheck {
         }
     }
 
+    /// The encodings libwebrtc gives the static audio payload types 0–18 (RFC 3551 §6, with 1
+    /// and 2 reserved): an a=rtpmap that names another encoding for one of them is refused
+    /// ("Duplicate statically assigned payload type with conflicting codec name or clock
+    /// rate"), whatever its clock rate (measured: PCMA on 0, foo on 1 and 2 refused; DVI4/16000
+    /// on 5 and pcmu on 0 taken; 19 and video sections free).
+    private static let staticAudioEncodings = [
+        "PCMU", "reserved", "reserved", "GSM", "G723", "DVI4", "DVI4", "LPC", "PCMA", "G722", "L16", "L16", "QCELP",
+        "CN", "MPA", "G728", "DVI4", "DVI4", "G729",
+    ]
+
+    private func libwebrtcStaticPayloadTypes(_ index: Int, _ media: MediaDescription) {
+        for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
+            guard let map = attribute.as(RTPMap.self), Self.staticAudioEncodings.indices.contains(map.payloadType),
+                !map.encodingName.equalsIgnoringASCIICase(Self.staticAudioEncodings[map.payloadType])
+            else { continue }
+            report(
+                ProfileRules.staticPayloadTypeConflict, attributeLocation(index, attributeIndex),
+                "libwebrtc refuses \(map.encodingName) on payload type \(map.payloadType), which is \(Self.staticAudioEncodings[map.payloadType]) in its table of static audio types"
+            )
+        }
+    }
+
     /// How libwebrtc splits lines: at every space (PRF121), up to a line feed (PRF122); its m=
     /// port (PRF123), protocols compared exactly (PRF114) and ssrc attributes (PRF124).
     private func libwebrtcLineShapes() {
@@ -429,19 +467,15 @@ extension ProfileCheck {
                     ProfileRules.portCount, parsed.location(ofSection: index),
                     "libwebrtc refuses the number of ports on the m= line of section \(index)")
             }
-            // RFC 8866 registers protocols in capitals; libwebrtc compares them exactly.
-            let known = [
-                "UDP/TLS/RTP/SAVPF", "UDP/TLS/RTP/SAVP", "TCP/TLS/RTP/SAVPF", "RTP/SAVPF", "RTP/AVPF", "RTP/SAVP",
-                "RTP/AVP",
-            ]
+            // libwebrtc takes audio and video over any protocol with "RTP/" in it, compared exactly
+            // (measured: RTP/FOO and UDP/RTP/AVPF taken; udp, tcp, udptl and rtp/savpf refused).
             let proto = media.proto.rawValue
-            if (media.media == .audio || media.media == .video) && !media.isRejected && !known.contains(proto)
-                && known.contains(where: { $0.equalsIgnoringASCIICase(proto) })
-            {
+            if (media.media == .audio || media.media == .video) && !proto.contains("RTP/") {
                 report(
                     ProfileRules.unknownProtocol, parsed.location(ofSection: index),
-                    "libwebrtc compares transport protocols exactly and does not know \(proto)")
+                    "libwebrtc carries audio and video over protocols with 'RTP/' in their name only, not \(proto)")
             }
+            if media.media == .audio { libwebrtcStaticPayloadTypes(index, media) }
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
                 case .rtpmap, .fingerprint, .candidate, .ssrcGroup:

@@ -435,6 +435,39 @@ public enum ProfileRules {
         reference: .rfc(8853, "5.1"), bad: "a=simulcast:send h;l without the rtp-stream-id extmap",
         good: "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id")
 
+    public static let staticPayloadTypeConflict = Rule(
+        code: "PRF127", name: "libwebrtc-static-payload-type-conflict", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Duplicate statically assigned payload type with \
+            conflicting codec name or clock rate"), measured in Conformance/ for each audio payload type 0–18.
+            """,
+        summary: "An audio a=rtpmap that names another encoding for a static payload type 0–18; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 3551 §6 assigns the payload types 0–34 fixed encodings, and an a=rtpmap for one should repeat it \
+            (SDP304). libwebrtc gives each listed audio type 0–18 its RFC 3551 encoding first (1 and 2 are \
+            reserved) and refuses an a=rtpmap that names another; it compares names without case and takes \
+            another clock rate.
+            """,
+        reference: .rfc(3551, "6"), bad: "a=rtpmap:0 PCMA/8000", good: "a=rtpmap:8 PCMA/8000")
+
+    public static let extmapAtBothLevels = Rule(
+        code: "PRF128", name: "libwebrtc-extmap-at-both-levels", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("The a=extmap MUST be either all session level or all \
+            media level"), measured in Conformance/.
+            """,
+        summary: "a=extmap lines at the session level and in a media section; libwebrtc refuses them.",
+        explanation:
+            """
+            RFC 8285 §6 lets a=extmap stand at either level. libwebrtc reads the session's mappings for every \
+            section and refuses a description that also maps extensions in a section.
+            """,
+        reference: .rfc(8285, "6"), bad: "a=extmap:1 … at the session level and a=extmap:2 … in a section",
+        good: "every a=extmap in the media sections")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -442,12 +475,14 @@ public enum ProfileRules {
             Error: Chromium 156 refuses such a description ("rtcp-mux must be enabled when BUNDLE is enabled"), \
             measured with the second offers of RFC 8829 §7.2 and §7.3, so negotiation fails.
             """,
-        summary: "A bundled RTP section leaves a=rtcp-mux to its group's tagged section; libwebrtc refuses that.",
+        summary: "A bundled audio or video section without a=rtcp-mux; libwebrtc refuses it.",
         explanation:
             """
-            RFC 9143 §7.1.3 and §9.3.1 let the sections that share the tagged section's transport leave rtcp-mux \
-            out, as the answers and second offers of RFC 8829 §7 do. libwebrtc requires a=rtcp-mux in every \
-            bundled RTP section and refuses the description otherwise (measured with headless Chromium 156).
+            RFC 9143 §9.3 asks rtcp-mux of bundled RTP sections (WEB113), and §7.1.3 and §9.3.1 let the sections \
+            that share the tagged section's transport leave it out, as the answers and second offers of RFC 8829 \
+            §7 do. libwebrtc requires a=rtcp-mux in every bundled audio and video section, tagged or not, and \
+            refuses the description otherwise; an application section over RTP it does not use (measured with \
+            headless Chromium 156).
             """,
         reference: .rfc(9143, "7.1.3"), bad: "a=group:BUNDLE a v\nm=video 9 … (shares the port, no a=rtcp-mux)",
         good: "a=rtcp-mux in every bundled RTP section")
@@ -919,15 +954,16 @@ public enum ProfileRules {
         code: "PRF617", name: "firefox-data-channel-format", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses the description ("No webrtc-datachannel token in m= media line, parse \
-            failed"), measured in Conformance/.
+            Error: Firefox ESR 153 refuses the description ("No webrtc-datachannel token in m= media line" and "No \
+            sctp port specified in m= media line"), measured in Conformance/.
             """,
-        summary: "A UDP/DTLS/SCTP or TCP/DTLS/SCTP section without the webrtc-datachannel format; SIPCC refuses it.",
+        summary:
+            "An SCTP section whose format is not the one SIPCC reads for its protocol; SIPCC refuses it.",
         explanation:
             """
             RFC 8841 §4 gives the SCTP-over-DTLS protocols the format webrtc-datachannel, and a=sctp-port the \
-            port. SIPCC refuses these protocols with another format, such as the SCTP port of the older draft \
-            form, which it accepts only with DTLS/SCTP.
+            port. SIPCC reads UDP/DTLS/SCTP and TCP/DTLS/SCTP with that format only, and the DTLS/SCTP of the \
+            older draft with its form only: the SCTP port as the format.
             """,
         reference: .rfc(8841, "4"), bad: "m=application 9 UDP/DTLS/SCTP 5000",
         good: "m=application 9 UDP/DTLS/SCTP webrtc-datachannel")
@@ -991,6 +1027,56 @@ public enum ProfileRules {
             the text it reads them as nothing.
             """,
         reference: .rfc(8866, "5"), bad: "a=mid:0 followed by an empty line and a=sendrecv", good: "no empty line")
+
+    public static let firefoxTransportProtocol = Rule(
+        code: "PRF622", name: "firefox-transport-protocol", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Unsupported media transport type", or "Invalid port \
+            format … specified for transport protocol" for RTP/AVPF and the protocols SIPCC does not know), \
+            measured in Conformance/.
+            """,
+        summary: "A transport protocol Firefox does not carry media or data channels over; it refuses it.",
+        explanation:
+            """
+            RFC 8866 §8.2 registers many transport protocols. Firefox takes RTP/AVP, RTP/SAVP, RTP/SAVPF, \
+            UDP/TLS/RTP/SAVP(F) and TCP/DTLS/RTP/SAVP(F) for media, and DTLS/SCTP, UDP/DTLS/SCTP and \
+            TCP/DTLS/SCTP for data channels, in any case; it refuses every other protocol in any section, \
+            RTP/AVPF (RFC 4585) and a port-0 section included.
+            """,
+        reference: .rfc(8866, "8.2"), bad: "m=audio 9 RTP/AVPF 0", good: "m=audio 9 UDP/TLS/RTP/SAVPF 0")
+
+    public static let firefoxReservedPayloadType = Rule(
+        code: "PRF623", name: "firefox-reserved-payload-type", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Illegal audio/video payload type"), measured in \
+            Conformance/ for every payload type 0–127.
+            """,
+        summary: "Payload type 1, 2, 19 or 64–95 in an audio or video section; Firefox refuses it.",
+        explanation:
+            """
+            RFC 3551 §6 marks 1, 2 and 19 reserved: they were assigned once (RFC 1890) and are not to be reused; \
+            RFC 5761 §4 keeps 64–95 from RTP beside RTCP (WEB110). Firefox refuses them on an m= line, with or \
+            without a=rtpmap.
+            """,
+        reference: .rfc(3551, "6"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 19", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111")
+
+    public static let firefoxLastLineIgnored = Rule(
+        code: "PRF624", name: "firefox-last-line-ignored", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 reads the description without its last line when that line has no line ending, \
+            and refuses it when the line is one it needs (measured in Conformance/ with a=setup, a=ice-ufrag, \
+            a=ice-pwd, a=fingerprint and a=rtcp-mux last).
+            """,
+        summary: "The last line has no line ending, and without it Firefox refuses the description.",
+        explanation:
+            """
+            RFC 8866 §5 ends every line with CRLF (SDP108). SIPCC drops a last line without one; when that line is \
+            a=setup, a credential, a fingerprint or rtcp-mux, the section it ends lacks it.
+            """,
+        reference: .rfc(8866, "5"), bad: "…\r\na=setup:actpass (no CRLF)", good: "…\r\na=setup:actpass\r\n")
 
     public static let aiortcSetupRequired = Rule(
         code: "PRF706", name: "aiortc-setup-required", severity: .error,
@@ -1123,7 +1209,7 @@ public enum ProfileRules {
             iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec, ssrcGroupSize,
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
-            simulcastWithoutRIDExtension,
+            simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1134,7 +1220,8 @@ public enum ProfileRules {
             firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
-            firefoxNonASCII, firefoxEmptyLine,
+            firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
+            firefoxLastLineIgnored,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

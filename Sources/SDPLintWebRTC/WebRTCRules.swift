@@ -148,7 +148,9 @@ public enum WebRTCRules {
         severityRationale:
             """
             Warning: with rtcp-mux, RFC 5761 §4 keeps payload types 64 to 95 free because their packets look like RTCP \
-            types 192 to 223; a receiver telling them apart by that byte can misroute the media.
+            types 192 to 223; a receiver telling them apart by that byte can misroute the media. RFC 8843's own \
+            examples use 66 beside rtcp-mux, and GStreamer and aiortc (outside 72–76) take it; Chromium and \
+            Firefox refuse it (their profiles).
             """,
         summary: "A payload type in 64–95 is used with rtcp-mux.",
         explanation:

@@ -18,6 +18,8 @@ enum RootCauses {
         ("PRF705", "SDP300", true), ("PRF105", "WEB101", true), ("PRF111", "ICE120", true), ("PRF111", "ICE121", true),
         ("PRF113", "SDP214", true),
         ("PRF110", "WEB105", true), ("PRF115", "SDP308", true), ("PRF706", "WEB103", true), ("PRF114", "SDP133", true),
+        ("PRF622", "SDP133", true), ("PRF621", "SDP112", true),
+        ("PRF623", "WEB110", false), ("PRF103", "WEB113", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true),
