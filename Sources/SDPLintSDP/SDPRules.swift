@@ -522,7 +522,7 @@ public enum SDPRules {
         severityRationale:
             """
             Warning: the line parses, but receivers such as libwebrtc match attribute names exactly and treat it as an \
-            unknown attribute, so its meaning is lost to them.
+            unknown attribute, so its meaning is lost to them (Firefox reads names in any case, measured).
             """,
         summary: "A known attribute name is spelled in another case.",
         explanation:

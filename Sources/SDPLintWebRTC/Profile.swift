@@ -48,10 +48,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "Firefox ESR 153 refuses an unregistered network type or transport protocol (measured in Conformance/)"
                 ),
                 (
-                    "SDP232", .error,
-                    "SIPCC refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\", measured in Conformance/)"
-                ),
-                (
                     "SDP315", .error,
                     "Firefox ESR 153 refuses a mid named twice in a BUNDLE group (\"appears more than once\", measured in Conformance/)"
                 ),
@@ -260,6 +256,20 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
                 ("SDP122", .warning, "a c= address whose TTL is missing or not allowed: " + measured),
                 ("SDP306", .warning, "an extension mapped twice (PRF605 reports a reused id): " + measured),
+                (
+                    "ICE106", .warning,
+                    "a candidate priority that is not a decimal number (SIPCC skips the line): " + measured
+                ),
+                (
+                    "WEB101", .warning,
+                    "a section without ICE credentials as written (PRF602 reports those SIPCC, reading names in any case, does not find): "
+                        + measured
+                ),
+                (
+                    "WEB102", .warning,
+                    "a section without a=fingerprint as written (PRF602 and PRF615 report those SIPCC does not find): "
+                        + measured
+                ),
                 ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 (
@@ -295,6 +305,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP314", .warning, "a mid in two BUNDLE groups: " + measured),
                 ("SDP312", .warning, "a simulcast rid without a=rid (aiortc reads neither): " + measured),
+                (
+                    "ICE106", .warning,
+                    "a candidate priority with a sign (PRF705 reports one that Python's int() cannot read): " + measured
+                ),
+                (
+                    "SDP101", .warning,
+                    "a line that is not type=value, which its reader skips (PRF702 and the others report a line it then lacks): "
+                        + measured
+                ),
                 ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP238", .warning, "a malformed a=imageattr (aiortc does not read the attribute): " + measured),
                 (
@@ -382,6 +401,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP224", "a malformed a=rtcp"),
                 ("SDP310", "a mid that two sections share"), ("SDP136", "a c= address of the other family"),
                 ("SDP318", "an extension id that names two URIs in one BUNDLE group"),
+                ("ICE106", "a candidate priority that is not a decimal number"),
                 ("ICE101", "an a=candidate line without its fields"),
                 ("ICE113", "a malformed candidate extension attribute"),
                 ("SDP124", "a malformed b= line"),
@@ -510,44 +530,22 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         return Address.classify(bytes.span, 0..<bytes.count) == .fqdn
     }
 
-    /// The profile's own rules.
+    /// The profile's own rules: those of its series of codes (PRF1xx for libwebrtc, PRF6xx for
+    /// Firefox, …), in code order.
     public var rules: [Rule] {
-        switch self {
-        case .chrome, .safari:
-            [
-                ProfileRules.sdesOnly, ProfileRules.codecWithoutRTPMap,
-                ProfileRules.bundledSectionWithoutRTCPMux, ProfileRules.withoutDTLS, ProfileRules.withoutICE,
-                ProfileRules.candidatePriorityBeyond32Bits, ProfileRules.unresolvedMid, ProfileRules.ssrcStreams,
-                ProfileRules.answerFingerprintLength, ProfileRules.answerNotApplicable, ProfileRules.iceCredentials,
-                ProfileRules.sessionFingerprintTwice, ProfileRules.illegalMid, ProfileRules.unknownProtocol,
-                ProfileRules.rtxWithoutCodec,
-            ]
-        case .aiortc:
-            [
-                ProfileRules.aiortcICERequired, ProfileRules.aiortcRTCPMuxRequired, ProfileRules.aiortcSetupHoldconn,
-                ProfileRules.aiortcNoCommonCodec, ProfileRules.aiortcReaderFails, ProfileRules.aiortcSetupRequired,
-            ]
-        case .gstreamer:
-            [
-                ProfileRules.gstreamerTransportEverySection, ProfileRules.gstreamerTransportDiffers,
-                ProfileRules.gstreamerSetupHoldconn, ProfileRules.gstreamerAnswerDirection,
-            ]
-        case .janus: [ProfileRules.janusNeedsBundleAndMux, ProfileRules.janusSimulcastLayers]
-        case .asterisk: ProfileRules.asterisk
-        case .pjsip: ProfileRules.pjsip
-        case .freeswitch: [ProfileRules.sofiaDropsSendrecv]
-        case .firefox:
-            [
-                ProfileRules.firefoxRTCPMux, ProfileRules.firefoxTransportEverySection,
-                ProfileRules.firefoxConnectionHostName, ProfileRules.firefoxExtensionIDRange,
-                ProfileRules.firefoxDuplicateExtensionID, ProfileRules.firefoxSetupHoldconn,
-                ProfileRules.firefoxNoSupportedFingerprint, ProfileRules.firefoxBundleTag,
-                ProfileRules.firefoxShortICECredentials, ProfileRules.firefoxMediaLine,
-                ProfileRules.firefoxConnectionTwice, ProfileRules.firefoxMediaType,
-                ProfileRules.firefoxAnswerWithoutCodec, ProfileRules.firefoxSessionLines,
-                ProfileRules.firefoxBundleOnlyWithoutFingerprint,
-            ]
-        }
+        let series: UInt8 =
+            switch self {
+            case .chrome, .safari: UInt8(ascii: "1")
+            case .janus: UInt8(ascii: "2")
+            case .freeswitch: UInt8(ascii: "3")
+            case .asterisk: UInt8(ascii: "4")
+            case .pjsip: UInt8(ascii: "5")
+            case .firefox: UInt8(ascii: "6")
+            case .aiortc: UInt8(ascii: "7")
+            case .gstreamer: UInt8(ascii: "8")
+            }
+        return ProfileRules.all.filter { Array($0.code.rawValue.utf8).dropFirst(3).first == series }
+            .sorted { $0.code.rawValue < $1.code.rawValue }
     }
 
     /// Runs the profile's own rules on a description.

@@ -25,6 +25,23 @@ extension ProfileCheck {
             report(ProfileRules.firefoxEmptyLine, finding.location, "SIPCC refuses an empty line before the last line")
             break
         }
+        // SIPCC reads a fingerprint's digest in capitals only ("Malformed fingerprint token",
+        // measured); it reads roles and other values in any case.
+        for section in [nil] + session.media.indices.map(Optional.some) {
+            let attributes = section.map { session.media[$0].attributes } ?? session.attributes
+            guard
+                let index = attributes.firstIndex(where: { attribute in
+                    attribute.name == .fingerprint
+                        && (attribute.value?.split(separator: " ").dropFirst().first?.contains {
+                            ("a"..."f").contains($0)
+                        } ?? false)
+                })
+            else { continue }
+            report(
+                ProfileRules.firefoxFingerprintLowerCase, attributeLocation(section, index),
+                "SIPCC refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\")")
+            break
+        }
         // SIPCC skips a line whose name it cannot read, but not one with nothing to read.
         let nameless = ([nil] + session.media.indices.map(Optional.some)).lazy.compactMap { section in
             (section.map { self.session.media[$0].attributes } ?? self.session.attributes)
@@ -55,7 +72,7 @@ extension ProfileCheck {
                     ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
                     "SIPCC reads DTLS/SCTP with an SCTP port as its format only (\"No sctp port specified in m= media line\")"
                 )
-            } else if !media.formats.contains("webrtc-datachannel") {
+            } else if !media.formats.contains(where: { $0.equalsIgnoringASCIICase("webrtc-datachannel") }) {
                 report(
                     ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
                     "SIPCC refuses \(media.proto) without the webrtc-datachannel format (\"No webrtc-datachannel token in m= media line\")"
@@ -301,7 +318,8 @@ extension ProfileCheck {
     /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
     func reportMediaLine(_ index: Int, _ media: MediaDescription) {
         guard let fields = mediaLineFields(media), fields.count >= 3 else { return }
-        let port = fields[1].prefix { $0 != UInt8(ascii: "/") }
+        // SIPCC reads the port with strtoul, which takes a leading '+' (measured: "+9" taken).
+        let port = fields[1].prefix { $0 != UInt8(ascii: "/") }.drop { $0 == UInt8(ascii: "+") }
         let reason =
             if !Profile.isDecimal(port) {
                 "the port is not a number"

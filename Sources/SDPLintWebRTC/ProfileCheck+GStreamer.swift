@@ -5,7 +5,9 @@ import SDPLintSDP
 /// offer, measured with GStreamer 1.22 in Conformance/.
 extension ProfileCheck {
     func gstreamer() {
-        reportHoldconn(ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass")
+        reportHoldconn(
+            ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass", exactSpelling: true
+        )
         // As the offerer, webrtcbin intersects each answered transceiver's direction with its
         // own, reading the section's lines alone (gstwebrtcbin.c, measured in Conformance/).
         for (index, media) in session.media.enumerated()

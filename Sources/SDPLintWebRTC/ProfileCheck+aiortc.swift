@@ -15,7 +15,8 @@ extension ProfileCheck {
                 "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
             )
         }
-        reportHoldconn(ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass")
+        reportHoldconn(
+            ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass", exactSpelling: true)
         // aiortc keeps no DTLS parameters for a section without a role and fails on its
         // transport (aiortc/sdp.py, rtcpeerconnection.py), rejected sections too.
         // It sets up no transport for a section other than audio, video and application.
@@ -110,11 +111,27 @@ extension ProfileCheck {
                         fail(attributeLocation(index, attributeIndex), "it reads an id and a URI, and nothing more")
                     }
                 case .fmtp:
-                    if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
+                    // It splits the value at its first space (measured: "a=fmtp:111\tminptime=10"
+                    // fails, "not enough values to unpack").
+                    if !(attribute.value ?? "").contains(" ") {
+                        fail(attributeLocation(index, attributeIndex), "it needs a space after the payload type")
+                    } else if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
                         fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
                     } else if let apt = attribute.as(FMTP.self)?[parameter: "apt"], Int(apt) == nil {
                         // It reads apt with int() (measured: "apt=x" ends the reader).
                         fail(attributeLocation(index, attributeIndex), "it reads apt= as a whole number")
+                    }
+                case .candidate:
+                    // The priority through Python's int(), which takes a sign (measured: "+5" and
+                    // "-5" taken, "0x10" and "1e3" refused).
+                    let parts = fields(attribute.value)
+                    if parts.count > 3 {
+                        let priority = parts[3].first == "+" || parts[3].first == "-" ? parts[3].dropFirst() : parts[3]
+                        if !Profile.isDecimal(priority.utf8) {
+                            fail(
+                                attributeLocation(index, attributeIndex),
+                                "it reads the candidate priority as a whole number")
+                        }
                     }
                 case .sctpPort, .maxMessageSize:
                     // Python's int() of the value, which allows spaces around it and any size

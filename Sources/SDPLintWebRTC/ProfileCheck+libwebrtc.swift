@@ -52,15 +52,32 @@ extension ProfileCheck {
                     "libwebrtc refuses b=\(line.type) with the value '\(value)', which is not a whole number")
             }
         }
-        // An a= line with nothing after it: libwebrtc skips unreadable names, not an empty line.
+        // An a= line with nothing after it, or with white space before the name: libwebrtc skips
+        // unreadable names, not these (measured: "a=" and "a=  setup:actpass" refused).
         for section in [nil] + session.media.indices.map(Optional.some) {
             let attributes = section.map { session.media[$0].attributes } ?? session.attributes
-            if let index = attributes.firstIndex(where: { $0.name.rawValue.isEmpty && $0.value == nil }) {
+            if let index = attributes.firstIndex(where: {
+                ($0.name.rawValue.isEmpty && $0.value == nil)
+                    || $0.name.rawValue.first.map { $0 == " " || $0 == "\t" } == true
+            }) {
                 report(
                     ProfileRules.emptyAttributeLine, attributeLocation(section, index),
-                    "libwebrtc refuses a line that is only 'a='")
+                    attributes[index].name.rawValue.isEmpty
+                        ? "libwebrtc refuses a line that is only 'a='"
+                        : "libwebrtc refuses white space before an attribute's name")
                 break
             }
+        }
+        // It compares a c= line's network and address types exactly (measured: "c=in ip4" is
+        // "The network type is not currently supported"); it does not read o='s.
+        if let line = self.connections.first(where: { line in
+            let connection = line.connection
+            return (connection.networkType != "IN" && connection.networkType.equalsIgnoringASCIICase("IN"))
+                || connection.addressType.rawValue != connection.addressType.rawValue.uppercased()
+        }) {
+            report(
+                ProfileRules.unknownProtocol, location(of: line, valueOnly: false),
+                "libwebrtc reads the network and address types of c= in capitals only")
         }
         // libwebrtc takes a property attribute's name followed by ' ' or ':' only: "a=rtcp-mux\t"
         // is no rtcp-mux to it (measured: refused in a BUNDLE group; "a=rtcp-mux " is taken).
@@ -384,7 +401,8 @@ extension ProfileCheck {
                 )
             }
             if media.proto.isSCTP, media.has(.sctpPort),
-                let format = mediaLineFields(media)?.dropFirst(3).first, Profile.isDecimal(format)
+                let format = mediaLineFields(media)?.dropFirst(3).first,
+                !format.elementsEqual("webrtc-datachannel".utf8)
             {
                 report(
                     ProfileRules.sctpPortWithPortFormat, parsed.location(ofSection: index),
@@ -392,6 +410,22 @@ extension ProfileCheck {
                 )
             }
         }
+    }
+
+    /// libwebrtc finds "typ" and the candidate type as written in lower case (measured: "TYP HOST"
+    /// is "Expect at least 8 fields", "typ HOST" an "Unsupported candidate type"); RFC 8839's
+    /// grammar takes them in any case (RFC 5234 §2.3).
+    private func libwebrtcCandidateKeywords(_ section: Int, _ index: Int, _ value: String) {
+        let fields = value.split(separator: " ")
+        guard let typ = fields.firstIndex(where: { $0.lowercased() == "typ" }), typ + 1 < fields.count else { return }
+        let type = fields[typ + 1]
+        guard
+            fields[typ] != "typ"
+                || (type != type.lowercased() && ["host", "srflx", "prflx", "relay"].contains(type.lowercased()))
+        else { return }
+        report(
+            ProfileRules.candidateKeywordCase, attributeLocation(section, index),
+            "libwebrtc reads '\(fields[typ]) \(type.prefix(16))' in lower case only")
     }
 
     /// The encodings libwebrtc gives the static audio payload types 0–18 (RFC 3551 §6, with 1
@@ -478,13 +512,23 @@ extension ProfileCheck {
             if media.media == .audio { libwebrtcStaticPayloadTypes(index, media) }
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
-                case .rtpmap, .fingerprint, .candidate, .ssrcGroup:
-                    if !reportedSpaces && doubleSpaced(attribute.sourceLine) {
+                case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp, .extmap, .msid:
+                    // Two spaces (not in an fmtp's parameters or an extmap's attributes, which it
+                    // does not split), a space after the colon, or a tab for the first separator
+                    // (measured: "a=msid: s t", "a=fingerprint: sha-256 …", "a=fmtp:111\tminptime=10"
+                    // and "a=extmap:1\turn:…" refused).
+                    let value = attribute.value ?? ""
+                    let firstField = value.prefix { $0 != " " }
+                    let splitBadly =
+                        value.hasPrefix(" ") || firstField.contains("\t")
+                        || (![.fmtp, .extmap, .msid].contains(attribute.name) && doubleSpaced(attribute.sourceLine))
+                    if !reportedSpaces && splitBadly {
                         reportedSpaces = true
                         report(
                             ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
-                            "libwebrtc splits a=\(attribute.name) at every space and reads an empty field")
+                            "libwebrtc splits a=\(attribute.name) at every space and reads an empty or missing field")
                     }
+                    if attribute.name == .candidate { libwebrtcCandidateKeywords(index, attributeIndex, value) }
                 case .ssrc:
                     let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
                     if fields.count == 2 && !fields[1].contains(":") {
@@ -497,7 +541,9 @@ extension ProfileCheck {
             }
         }
         for (attributeIndex, attribute) in session.attributes.enumerated()
-        where attribute.name == .fingerprint && !reportedSpaces && doubleSpaced(attribute.sourceLine) {
+        where attribute.name == .fingerprint && !reportedSpaces
+            && (doubleSpaced(attribute.sourceLine) || attribute.value?.hasPrefix(" ") == true)
+        {
             reportedSpaces = true
             report(
                 ProfileRules.fieldsSplitAtEverySpace, attributeLocation(nil, attributeIndex),

@@ -1,5 +1,6 @@
 import SDPLintDiagnostics
 import SDPLintSDP
+import SDPLintScanning
 
 /// One description checked against one receiver's profile: what the receivers' rules share (the
 /// description, whether it answers the receiver's own offer, its BUNDLE groups) and the
@@ -21,11 +22,41 @@ final class ProfileCheck {
     init(_ profile: Profile, _ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
         self.profile = profile
         self.parsed = parsed
-        self.session = parsed.value
+        self.session =
+            switch profile {
+            // Measured: SIPCC takes "a=RTCP-MUX", "a=MID:0" and "a= rtcp-mux"; webrtcbin "a=  setup:actpass".
+            case .firefox: Self.readingNames(of: parsed.value, ignoringCase: true)
+            case .gstreamer: Self.readingNames(of: parsed.value, ignoringCase: false)
+            default: parsed.value
+            }
         self.strict = strict
         self.isAnswer = type == .answer || type == .pranswer
         self.bundled = Set(parsed.value.bundleGroups.flatMap { $0 })
         self.tags = Set(parsed.value.bundleGroups.compactMap(\.first))
+    }
+
+    /// The description as a receiver that skips white space after "a=" reads it, and, with
+    /// `ignoringCase`, names in any case: a known name so read replaces the one written. Names
+    /// stay in place, so locations by index still hold.
+    static func readingNames(of description: SessionDescription, ignoringCase: Bool) -> SessionDescription {
+        func read(_ name: Attribute.Name) -> Attribute.Name? {
+            let trimmed = name.rawValue.trimmingASCIISpaces
+            let read = Attribute.Name(rawValue: ignoringCase ? trimmed.lowercased() : trimmed)
+            return read.isKnown ? read : nil
+        }
+        let unread = { (attributes: [Attribute]) in attributes.contains { !$0.name.isKnown && read($0.name) != nil } }
+        guard unread(description.attributes) || description.media.contains(where: { unread($0.attributes) }) else {
+            return description
+        }
+        func readAll(_ attributes: inout [Attribute]) {
+            for index in attributes.indices where !attributes[index].name.isKnown {
+                if let name = read(attributes[index].name) { attributes[index].name = name }
+            }
+        }
+        var result = description
+        readAll(&result.attributes)
+        for index in result.media.indices { readAll(&result.media[index].attributes) }
+        return result
     }
 
     /// Runs the profile's own rules.
@@ -59,12 +90,22 @@ final class ProfileCheck {
         parsed.location(ofAttribute: index, inSection: section)
     }
     /// Each a=setup:holdconn of the description, for a receiver that refuses it, in the
-    /// sections it reads (`reads`).
-    func reportHoldconn(_ rule: Rule, _ why: String, reads: (Int) -> Bool = { _ in true }) {
+    /// sections it reads (`reads`); with `exactSpelling`, each role not written as active,
+    /// passive or actpass too (RFC 4145 §4 spells them so; aiortc and webrtcbin look them up
+    /// as written: measured, "ACTPASS" refused).
+    func reportHoldconn(
+        _ rule: Rule, _ why: String, exactSpelling: Bool = false, reads: (Int) -> Bool = { _ in true }
+    ) {
         for (index, media) in session.media.enumerated() where reads(index) {
-            for (attributeIndex, attribute) in media.attributes.enumerated()
-            where attribute.name == .setup && attribute.as(Setup.self) == .holdconn {
-                report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .setup {
+                let role = attribute.value ?? ""
+                if attribute.as(Setup.self) == .holdconn {
+                    report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
+                } else if exactSpelling && !["active", "passive", "actpass"].contains(role) {
+                    report(
+                        rule, attributeLocation(index, attributeIndex),
+                        "a=setup:\(role.prefix(40)): \(why), written so")
+                }
             }
         }
     }

@@ -468,6 +468,22 @@ public enum ProfileRules {
         reference: .rfc(8285, "6"), bad: "a=extmap:1 … at the session level and a=extmap:2 … in a section",
         good: "every a=extmap in the media sections")
 
+    public static let candidateKeywordCase = Rule(
+        code: "PRF129", name: "libwebrtc-candidate-keyword-case", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Expect at least 8 fields", "Unsupported candidate \
+            type"), measured in Conformance/.
+            """,
+        summary: "An a=candidate line with 'typ' or its candidate type not in lower case; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8839 §5.1 writes "typ" and the types host, srflx, prflx and relay as ABNF strings, which match in \
+            any case (RFC 5234 §2.3), and Firefox reads them so. libwebrtc finds them as written in lower case.
+            """,
+        reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ HOST",
+        good: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ host")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -872,11 +888,12 @@ public enum ProfileRules {
             Error: GStreamer 1.22's webrtcbin refuses the description ("contains unknown 'setup' attribute, \
             'holdconn'"), measured in Conformance/.
             """,
-        summary: "A section offers a=setup:holdconn; webrtcbin refuses that role.",
+        summary:
+            "A section's a=setup is holdconn, or a role not written as active, passive or actpass; webrtcbin refuses it.",
         explanation:
             """
             RFC 4145 §4 defines holdconn for a connection not set up yet; RFC 8842 §5 leaves WebRTC the active, \
-            passive and actpass roles, and webrtcbin knows only those.
+            passive and actpass roles, and webrtcbin knows only those, spelled so (measured: "ACTPASS" refused).
             """,
         reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
 
@@ -1062,6 +1079,21 @@ public enum ProfileRules {
             """,
         reference: .rfc(3551, "6"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 19", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111")
 
+    public static let firefoxFingerprintLowerCase = Rule(
+        code: "PRF625", name: "firefox-fingerprint-lower-case", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Malformed fingerprint token"), measured in \
+            Conformance/.
+            """,
+        summary: "A fingerprint digest in lower-case hex; SIPCC refuses it.",
+        explanation:
+            """
+            RFC 8122 §5 writes the digest in upper-case hex (SDP232). SIPCC reads only capitals there, though it \
+            reads other values, such as a=setup's role, in any case.
+            """,
+        reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-256 b1:b8:…", good: "a=fingerprint:sha-256 B1:B8:…")
+
     public static let firefoxLastLineIgnored = Rule(
         code: "PRF624", name: "firefox-last-line-ignored", severity: .error,
         severityRationale:
@@ -1101,11 +1133,13 @@ public enum ProfileRules {
             """
             Error: aiortc 1.16 fails on a=setup:holdconn (KeyError: 'holdconn'), measured in Conformance/.
             """,
-        summary: "A section offers a=setup:holdconn; aiortc knows only active, passive and actpass.",
+        summary:
+            "A section's a=setup is holdconn, or a role not written as active, passive or actpass; aiortc refuses it.",
         explanation:
             """
             RFC 4145 §4 defines holdconn, but RFC 8842 §5 leaves WebRTC the active, passive and actpass roles, \
-            and aiortc's reader maps only those three; the description is refused.
+            and aiortc's reader maps only those three, spelled so (measured: "ACTPASS" is a KeyError); the \
+            description is refused.
             """,
         reference: .rfc(8842, "5"), bad: "a=setup:holdconn", good: "a=setup:actpass")
 
@@ -1209,7 +1243,7 @@ public enum ProfileRules {
             iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec, ssrcGroupSize,
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
-            simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels,
+            simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1221,7 +1255,7 @@ public enum ProfileRules {
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
-            firefoxLastLineIgnored,
+            firefoxLastLineIgnored, firefoxFingerprintLowerCase,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

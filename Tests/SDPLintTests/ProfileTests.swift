@@ -318,13 +318,48 @@ import Testing
                 ["WEB113 warning"]
             ),
             // libwebrtc needs rtcp-mux in a bundled audio section, tagged or not, not in an application
-        // section over RTP, which it does not use.
-        ([("a=rtcp-mux\r\n", "")], .chrome, ["PRF103 error"]),
-        (
-            [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 UDP/TLS/RTP/SAVPF 111"), ("a=rtcp-mux\r\n", "")],
-            .chrome, ["WEB113 warning"]
-        ),
-        // SIPCC reads DTLS/SCTP with a port as its format only.
+            // section over RTP, which it does not use.
+            ([("a=rtcp-mux\r\n", "")], .chrome, ["PRF103 error"]),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 UDP/TLS/RTP/SAVPF 111"), ("a=rtcp-mux\r\n", "")],
+                .chrome, ["WEB113 warning"]
+            ),
+            // Names and values in other capitals: SIPCC reads names and roles in any case, not a
+            // fingerprint's digest; libwebrtc, aiortc and webrtcbin read them as written.
+            ([("a=rtcp-mux\r\n", "a=RTCP-MUX\r\n")], .firefox, ["SDP202 warning", "WEB113 warning"]),
+            ([("a=rtcp-mux\r\n", "a=RTCP-MUX\r\n")], .chrome, ["PRF103 error", "SDP202 warning"]),
+            ([("a=setup:actpass", "a=setup:ACTPASS")], .firefox, ["SDP232 warning"]),
+            ([("a=setup:actpass", "a=setup:ACTPASS")], .aiortc, ["PRF703 error"]),
+            ([("a=setup:actpass", "a=setup:ACTPASS")], .gstreamer, ["PRF803 error"]),
+            ([("sha-256 B1:B8:9F", "sha-256 b1:b8:9f")], .firefox, ["PRF625 error"]),
+            ([("typ host", "typ HOST")], .chrome, ["PRF129 error"]),
+            ([("typ host", "typ HOST")], .firefox, []),
+            ([("c=IN IP4 0.0.0.0", "c=in ip4 0.0.0.0")], .chrome, ["PRF114 error"]),
+            // White space where libwebrtc splits fields, or before a name: webrtcbin and SIPCC skip it.
+            (
+                [("a=setup:actpass", "a=  setup:actpass")], .chrome,
+                ["PRF119 error", "SDP200 warning", "WEB103 warning"]
+            ),
+            ([("a=setup:actpass", "a=  setup:actpass")], .gstreamer, ["SDP200 warning", "WEB103 warning"]),
+            ([("a=rtcp-mux\r\n", "a= rtcp-mux\r\n")], .firefox, ["SDP200 warning", "WEB113 warning"]),
+            (
+                [("a=rtpmap:111 opus/48000/2\r\n", "a=rtpmap:111 opus/48000/2\r\na=fmtp:111\tminptime=10\r\n")],
+                .chrome,
+                ["PRF121 error", "SDP231 warning"]
+            ),
+            (
+                [("a=rtpmap:111 opus/48000/2\r\n", "a=rtpmap:111 opus/48000/2\r\na=fmtp:111\tminptime=10\r\n")],
+                .aiortc,
+                ["PRF705 error", "SDP231 warning"]
+            ),
+            // A signed priority: only libwebrtc refuses it; aiortc's int() takes a sign, not hex.
+            ([("udp 2122260223", "udp +2122260223")], .chrome, ["ICE106 error"]),
+            ([("udp 2122260223", "udp +2122260223")], .firefox, ["ICE106 warning"]),
+            ([("udp 2122260223", "udp +2122260223")], .aiortc, ["ICE106 warning"]),
+            ([("udp 2122260223", "udp 0x10")], .aiortc, ["ICE106 warning", "PRF705 error"]),
+            // SIPCC reads the m= port with strtoul.
+            ([("m=audio 9 ", "m=audio +9 ")], .firefox, ["SDP128 warning"]),
+            // SIPCC reads DTLS/SCTP with a port as its format only.
             (
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 DTLS/SCTP webrtc-datachannel")], .firefox,
                 ["PRF617 error", "WEB118 warning"]
@@ -460,19 +495,23 @@ import Testing
     }
 
     @Test func firefoxRaisesTheRulesItsParserEnforces() throws {
-        // SIPCC refuses a fingerprint digest in lower-case hex (measured), which RFC 8122 §5 writes
-        // in capitals.
-        let bytes = Self.offer { $0.replacingOccurrences(of: "sha-256 B1:B8:9F", with: "sha-256 b1:b8:9f") }
+        // Firefox refuses a mid longer than 16 characters (measured), which RFC 8843 §15.2's
+        // one-byte header extension cannot carry.
+        let mid = String(repeating: "m", count: 17)
+        let bytes = Self.offer {
+            $0.replacingOccurrences(of: "a=mid:0\r\n", with: "a=mid:\(mid)\r\n")
+                .replacingOccurrences(of: "a=group:BUNDLE 0\r\n", with: "a=group:BUNDLE \(mid)\r\n")
+        }
         func severity(_ configuration: LintConfiguration) -> Severity? {
             Linter.checkDescription(bytes, path: "x", configuration: configuration).diagnostics.first {
-                $0.code.rawValue == "SDP232"
+                $0.code.rawValue == "WEB114"
             }?.severity
         }
         var configuration = LintConfiguration()
         #expect(severity(configuration) == .warning)
         configuration.profiles = [.firefox]
         #expect(severity(configuration) == .error)
-        try configuration.setSeverity("SDP232=info")
+        try configuration.setSeverity("WEB114=info")
         #expect(severity(configuration) == .info, "the user's word wins")
     }
 

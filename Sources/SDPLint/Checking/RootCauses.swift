@@ -19,12 +19,16 @@ enum RootCauses {
         ("PRF113", "SDP214", true),
         ("PRF110", "WEB105", true), ("PRF115", "SDP308", true), ("PRF706", "WEB103", true), ("PRF114", "SDP133", true),
         ("PRF622", "SDP133", true), ("PRF621", "SDP112", true),
-        ("PRF623", "WEB110", false), ("PRF103", "WEB113", true),
+        ("PRF623", "WEB110", false), ("PRF103", "WEB113", true), ("PRF625", "SDP232", true),
+        // libwebrtc stops at an a= line with white space before its name, and reads no more.
+        ("PRF119", "PRF103", false),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true),
         // A holdconn role in an offer is not actpass either; the refusal is the finding.
         ("PRF606", "WEB104", true), ("PRF703", "WEB104", true), ("PRF803", "WEB104", true),
+        // A role these receivers cannot look up: unknown (SDP222) or in other capitals (SDP232).
+        ("PRF703", "SDP222", true), ("PRF803", "SDP222", true), ("PRF703", "SDP232", true), ("PRF803", "SDP232", true),
         // A section whose only fingerprint names an unknown hash: Firefox's refusal of it.
         ("PRF607", "SDP237", true),
         // aiortc's need for ICE credentials and rtcp-mux in every section covers the base

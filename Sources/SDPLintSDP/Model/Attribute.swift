@@ -139,6 +139,9 @@ extension Attribute {
             if case .known(let known) = storage { return known }
             return nil
         }
+
+        /// Whether this is one of the names sdplint knows (the static members), as written.
+        public var isKnown: Bool { known != nil }
     }
 }
 

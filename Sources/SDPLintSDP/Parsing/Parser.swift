@@ -894,8 +894,8 @@ struct Parser {
                 diagnostics.report(
                     SDPRules.attributeCase, nameRange,
                     """
-                    attribute '\(Bytes.string(bytes, nameRange))' is written '\(match.name)'; receivers match \
-                    names exactly
+                    attribute '\(Bytes.string(bytes, nameRange))' is written '\(match.name)'; libwebrtc and \
+                    aiortc match names exactly
                     """
                 )
             } else {
