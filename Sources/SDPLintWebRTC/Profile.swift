@@ -260,6 +260,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "ICE106", .warning,
                     "a candidate priority that is not a decimal number (SIPCC skips the line): " + measured
                 ),
+                ("SDP216", .warning, "a group whose mids are not tokens, such as a/b: " + measured),
                 (
                     "WEB101", .warning,
                     "a section without ICE credentials as written (PRF602 reports those SIPCC, reading names in any case, does not find): "
@@ -308,6 +309,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 (
                     "ICE106", .warning,
                     "a candidate priority with a sign (PRF705 reports one that Python's int() cannot read): " + measured
+                ),
+                ("SDP216", .warning, "a group whose mids are not tokens, such as a/b: " + measured),
+                (
+                    "SDP221", .warning,
+                    "a fingerprint digest not written as hex pairs (PRF705 reports one without a digest): " + measured
                 ),
                 (
                     "SDP101", .warning,
@@ -402,6 +408,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP310", "a mid that two sections share"), ("SDP136", "a c= address of the other family"),
                 ("SDP318", "an extension id that names two URIs in one BUNDLE group"),
                 ("ICE106", "a candidate priority that is not a decimal number"),
+                ("SDP216", "a group whose mids are not tokens, such as a/b"),
                 ("ICE101", "an a=candidate line without its fields"),
                 ("ICE113", "a malformed candidate extension attribute"),
                 ("SDP124", "a malformed b= line"),

@@ -79,10 +79,10 @@ extension ProfileCheck {
                 )
             }
         }
-        // Firefox checks certificates with the SHA family only (measured: sha-999 refused), and
+        // Firefox checks certificates with the SHA family and MD5 (measured: sha-999 refused, md5 taken), and
         // not those of a bundle-only section, whose transport is its group's (measured: an
         // offer whose bundle-only data channel section has only a sha-999 fingerprint is taken).
-        let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512"]
+        let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512", "md5"]
         for (index, media) in session.media.enumerated()
         where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index)
             && !media.isBundleOnly

@@ -66,6 +66,11 @@ extension ProfileCheck {
                     "it reads only \"IN IP4\" or \"IN IP6\" and one address")
             }
         }
+        // A session-level fingerprint too: "<hash> <digest>" (measured: one without a digest refused).
+        for (index, attribute) in session.attributes.enumerated()
+        where attribute.name == .fingerprint && fields(attribute.value).count != 2 {
+            fail(attributeLocation(nil, index), "it reads a hash function and a digest")
+        }
         for (index, media) in session.media.enumerated() {
             // Its reader splits the m= line at every space and reads the protocol as capitals and
             // slashes (`[A-Z/]+`; measured: "m=audio  9 …", "udp/tls/rtp/savpf" and, in a data
@@ -120,6 +125,12 @@ extension ProfileCheck {
                     } else if let apt = attribute.as(FMTP.self)?[parameter: "apt"], Int(apt) == nil {
                         // It reads apt with int() (measured: "apt=x" ends the reader).
                         fail(attributeLocation(index, attributeIndex), "it reads apt= as a whole number")
+                    }
+                case .fingerprint:
+                    // "<hash> <digest>", split at white space into two (measured: a digest without
+                    // colons taken, none refused).
+                    if fields(attribute.value).count != 2 {
+                        fail(attributeLocation(index, attributeIndex), "it reads a hash function and a digest")
                     }
                 case .candidate:
                     // The priority through Python's int(), which takes a sign (measured: "+5" and

@@ -31,6 +31,23 @@ extension ProfileCheck {
         }
         libwebrtcSSRCGroupsAndDataChannels()
         libwebrtcLineShapes()
+        // libwebrtc makes certificates' fingerprints with the SHA family only and refuses an MD
+        // one (measured: md5 is "Failed to create fingerprint from the digest"); SDP237 reports
+        // a name it does not know.
+        for section in [nil] + session.media.indices.map(Optional.some) {
+            let attributes = section.map { session.media[$0].attributes } ?? session.attributes
+            guard
+                let index = attributes.firstIndex(where: {
+                    $0.name == .fingerprint
+                        && ["md5", "md2"].contains($0.as(Fingerprint.self)?.hashFunction.lowercased() ?? "")
+                })
+            else { continue }
+            report(
+                ProfileRules.fingerprintHashMD, attributeLocation(section, index),
+                "libwebrtc makes no fingerprint with an MD hash function (\"Failed to create fingerprint from the digest\")"
+            )
+            break
+        }
         if let sessionMap = session.attributes.first(where: { $0.name == .extmap }),
             let section = session.media.indices.first(where: { session.media[$0].has(.extmap) })
         {

@@ -484,6 +484,22 @@ public enum ProfileRules {
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ HOST",
         good: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ host")
 
+    public static let fingerprintHashMD = Rule(
+        code: "PRF130", name: "libwebrtc-fingerprint-md-hash", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Failed to create fingerprint from the digest"), \
+            measured in Conformance/ with md5.
+            """,
+        summary: "A fingerprint with the md5 or md2 hash function; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8122 §5 registers md5 and md2 beside the SHA family, and RFC 8827 §6.5 asks for SHA-256 in WebRTC \
+            (WEB119 warns of the weak ones). libwebrtc builds fingerprints with the SHA family only and refuses \
+            the others; Firefox takes md5.
+            """,
+        reference: .rfc(8122, "5"), bad: "a=fingerprint:md5 AB:…", good: "a=fingerprint:sha-256 AB:…")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -1244,6 +1260,7 @@ public enum ProfileRules {
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
+            fingerprintHashMD,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -45,13 +45,15 @@ import Testing
     static let sessionFingerprint =
         "a=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64\r\n"
 
+    static let fingerprint =
+        "a=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64"
+
     static func offer(_ change: (String) -> String = { $0 }) -> [UInt8] {
         let text = [
             "v=0", "o=- 4611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
             "m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0", "a=ice-ufrag:YlEE",
             "a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+",
-            "a=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64",
-            "a=setup:actpass", "a=mid:0", "a=sendrecv", "a=rtcp-mux", "a=rtpmap:111 opus/48000/2",
+            fingerprint, "a=setup:actpass", "a=mid:0", "a=sendrecv", "a=rtcp-mux", "a=rtpmap:111 opus/48000/2",
             "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host",
         ].map { $0 + "\r\n" }.joined()
         return Array(change(text).utf8)
@@ -357,6 +359,35 @@ import Testing
             ([("udp 2122260223", "udp +2122260223")], .firefox, ["ICE106 warning"]),
             ([("udp 2122260223", "udp +2122260223")], .aiortc, ["ICE106 warning"]),
             ([("udp 2122260223", "udp 0x10")], .aiortc, ["ICE106 warning", "PRF705 error"]),
+            // An MD5 fingerprint: libwebrtc makes none; SIPCC takes it.
+            (
+                [(Self.fingerprint, "a=fingerprint:md5 " + Array(repeating: "AB", count: 16).joined(separator: ":"))],
+                .chrome, ["PRF130 error", "WEB119 warning"]
+            ),
+            (
+                [(Self.fingerprint, "a=fingerprint:md5 " + Array(repeating: "AB", count: 16).joined(separator: ":"))],
+                .firefox, ["WEB119 warning"]
+            ),
+            // A mid that is not a token: only libwebrtc refuses it.
+            (
+                [("a=group:BUNDLE 0", "a=group:BUNDLE a/b"), ("a=mid:0", "a=mid:a/b")], .firefox,
+                ["SDP214 warning", "SDP216 warning"]
+            ),
+            (
+                [("a=group:BUNDLE 0", "a=group:BUNDLE a/b"), ("a=mid:0", "a=mid:a/b")], .gstreamer,
+                ["SDP214 warning", "SDP216 warning"]
+            ),
+            // aiortc reads two fields of a fingerprint and does not check the digest.
+            ([(Self.fingerprint, "a=fingerprint:sha-256")], .aiortc, ["PRF705 error", "SDP221 warning"]),
+            (
+                [
+                    (
+                        Self.fingerprint,
+                        Self.fingerprint.replacingOccurrences(of: ":", with: "").replacingOccurrences(
+                            of: "a=fingerprintsha-256", with: "a=fingerprint:sha-256")
+                    )
+                ], .aiortc, ["SDP221 warning"]
+            ),
             // SIPCC reads the m= port with strtoul.
             ([("m=audio 9 ", "m=audio +9 ")], .firefox, ["SDP128 warning"]),
             // SIPCC reads DTLS/SCTP with a port as its format only.
