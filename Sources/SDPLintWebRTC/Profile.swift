@@ -254,7 +254,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE101", .warning, "an a=candidate line without its fields, which SIPCC skips: " + measured),
                 ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
-                ("SDP122", .warning, "a c= address whose TTL is missing or not allowed: " + measured),
                 ("SDP306", .warning, "an extension mapped twice (PRF605 reports a reused id): " + measured),
                 (
                     "ICE106", .warning,
@@ -374,7 +373,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP224", .warning, "a malformed a=rtcp (PRF705 reports what its reader cannot read): " + measured),
                 ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
-                ("SDP122", .warning, "a c= address whose TTL is missing or not allowed: " + measured),
                 ("SDP306", .warning, "an extension mapped twice: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 ("SDP110", .warning, "a NUL byte, a lone CR or a byte order mark: " + measured),
@@ -415,7 +413,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", "an unknown tcptype"), ("SDP110", "a NUL byte, a lone CR or a byte order mark"),
                 ("SDP101", "a line that is not <letter>=<value>, which GstSdp skips"),
                 ("SDP239", "a rid restriction whose value is not a number"),
-                ("SDP122", "a c= address whose TTL is missing or not allowed"), ("SDP306", "an extension mapped twice"),
+                ("SDP306", "an extension mapped twice"),
                 ("SDP311", "a rid restricting a payload type the m= line does not list"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),
                 ("ICE108", "a candidate address that is not an IP address"),
@@ -468,6 +466,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             ("ICE112", .warning, "a candidate extension attribute without a value: " + measured),
             ("SDP316", .warning, "a RED list naming a payload type the m= line does not: " + measured),
             ("SDP317", .warning, "an extension mapped to two ids in a section: " + measured),
+            (
+                "SDP122", .warning,
+                "a c= address whose TTL is missing or not allowed (PRF125 reports the suffix libwebrtc refuses): "
+                    + measured
+            ),
         ]
     }
 

@@ -228,17 +228,18 @@ public enum ProfileRules {
         code: "PRF114", name: "libwebrtc-unknown-type", severity: .error,
         severityRationale:
             """
-            Error: Chromium 156 refuses an audio or video section with a transport protocol it does not know, and \
-            an unregistered network or address type, measured in Conformance/.
+            Error: Chromium 156 refuses an audio or video section whose transport protocol has no "RTP/" in it, \
+            and an unregistered or lower-case network or address type on a c= line, measured in Conformance/.
             """,
-        summary: "An unregistered network type, address type or audio/video protocol; libwebrtc refuses it.",
+        summary: "A network type, address type or audio/video protocol that libwebrtc does not read; it refuses it.",
         explanation:
             """
-            RFC 8866 §8.2 registers the network types, address types and transport protocols (SDP133). libwebrtc \
-            refuses a description with one it does not know, except on the m= line of a section other than audio \
-            and video: it rejects that section in its answer (RFC 8829 §5.3.1) and reads nothing else of it.
+            RFC 8866 §8.2 registers the network types, address types and transport protocols (SDP133), and its \
+            grammar takes them in any case. libwebrtc reads c='s types in capitals only, and carries audio and \
+            video over any protocol with "RTP/" in it (RTP/FOO is taken; udp, tcp and rtp/savpf are not). A \
+            section other than audio and video it rejects in its answer unread (RFC 8829 §5.3.1).
             """,
-        reference: .rfc(8866, "8.2"), bad: "m=video 9 RTP/FOO 96", good: "m=video 9 UDP/TLS/RTP/SAVPF 96")
+        reference: .rfc(8866, "8.2"), bad: "m=video 9 udp 96", good: "m=video 9 UDP/TLS/RTP/SAVPF 96")
 
     public static let rtxWithoutCodec = Rule(
         code: "PRF115", name: "libwebrtc-rtx-without-codec", severity: .error,
@@ -282,13 +283,14 @@ public enum ProfileRules {
             Error: Chromium 156 refuses the description ("a=sctp-port:5000 sctp-port attribute can't be used \
             with sctpmap"), measured in Conformance/.
             """,
-        summary: "A data channel m= line whose format is a port number, with a=sctp-port; libwebrtc refuses it.",
+        summary:
+            "A data channel m= line whose format is not webrtc-datachannel, with a=sctp-port; libwebrtc refuses it.",
         explanation:
             """
             RFC 8841 §4 writes the data channel section as `m=application 9 UDP/DTLS/SCTP webrtc-datachannel` \
             with a=sctp-port. The format of the older draft form (draft-ietf-mmusic-sctp-sdp-05, `DTLS/SCTP \
-            5000`) is the SCTP port, described by a=sctpmap; libwebrtc reads a numeric format as that form and \
-            refuses a=sctp-port beside it.
+            5000`) is the SCTP port, described by a=sctpmap; libwebrtc reads any format but webrtc-datachannel, \
+            spelled so, as that form and refuses a=sctp-port beside it (measured: WEBRTC-DATACHANNEL refused).
             """,
         reference: .rfc(8841, "4"), bad: "m=application 9 UDP/DTLS/SCTP 5000\na=sctp-port:5000",
         good: "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\na=sctp-port:5000")

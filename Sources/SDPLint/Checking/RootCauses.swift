@@ -22,6 +22,8 @@ enum RootCauses {
         ("PRF623", "WEB110", false), ("PRF103", "WEB113", true), ("PRF625", "SDP232", true),
         // libwebrtc stops at an a= line with white space before its name, and reads no more.
         ("PRF119", "PRF103", false),
+        // libwebrtc's refusal of a c= suffix covers the base finding about its TTL.
+        ("PRF125", "SDP122", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true),
