@@ -6,7 +6,7 @@ import SDPLintScanning
 /// measured with Firefox ESR 153 in Conformance/.
 extension ProfileCheck {
     func firefox() {
-        reportHoldconn(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
+        reportSetupRoles(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
             !ridesOnGroupInAnswer($0)
         }
         // Firefox reads ASCII only ("SDP contains non ASCII characters at position N", measured
@@ -27,27 +27,19 @@ extension ProfileCheck {
         }
         // SIPCC reads a fingerprint's digest in capitals only ("Malformed fingerprint token",
         // measured); it reads roles and other values in any case.
-        for section in [nil] + session.media.indices.map(Optional.some) {
-            let attributes = section.map { session.media[$0].attributes } ?? session.attributes
-            guard
-                let index = attributes.firstIndex(where: { attribute in
-                    attribute.name == .fingerprint
-                        && (attribute.value?.split(separator: " ").dropFirst().first?.contains {
-                            ("a"..."f").contains($0)
-                        } ?? false)
-                })
-            else { continue }
+        if let (section, index, _) = firstAttribute(where: { attribute in
+            attribute.name == .fingerprint
+                && (attribute.value?.split(separator: " ").dropFirst().first?.contains { ("a"..."f").contains($0) }
+                    ?? false)
+        }) {
             report(
                 ProfileRules.firefoxFingerprintLowerCase, attributeLocation(section, index),
                 "SIPCC refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\")")
-            break
         }
         // SIPCC skips a line whose name it cannot read, but not one with nothing to read.
-        let nameless = ([nil] + session.media.indices.map(Optional.some)).lazy.compactMap { section in
-            (section.map { self.session.media[$0].attributes } ?? self.session.attributes)
-                .firstIndex { $0.name.rawValue.isEmpty && ($0.value ?? "").isEmpty }.map { (section, $0) }
-        }.first
-        if let (section, index) = nameless {
+        if let (section, index, _) = firstAttribute(where: {
+            $0.name.rawValue.isEmpty && ($0.value ?? "").isEmpty
+        }) {
             report(
                 ProfileRules.firefoxAttributeWithoutName, attributeLocation(section, index),
                 "SIPCC refuses an a= line with neither a name nor a value (\"No attribute type specified\")")

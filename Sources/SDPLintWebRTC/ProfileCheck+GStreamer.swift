@@ -5,7 +5,7 @@ import SDPLintSDP
 /// offer, measured with GStreamer 1.22 in Conformance/.
 extension ProfileCheck {
     func gstreamer() {
-        reportHoldconn(
+        reportSetupRoles(
             ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass", exactSpelling: true
         )
         // As the offerer, webrtcbin intersects each answered transceiver's direction with its

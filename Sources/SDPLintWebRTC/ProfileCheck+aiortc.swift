@@ -15,7 +15,7 @@ extension ProfileCheck {
                 "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
             )
         }
-        reportHoldconn(
+        reportSetupRoles(
             ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass", exactSpelling: true)
         // aiortc keeps no DTLS parameters for a section without a role and fails on its
         // transport (aiortc/sdp.py, rtcpeerconnection.py), rejected sections too.

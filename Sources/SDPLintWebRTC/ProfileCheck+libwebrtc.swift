@@ -34,19 +34,14 @@ extension ProfileCheck {
         // libwebrtc makes certificates' fingerprints with the SHA family only and refuses an MD
         // one (measured: md5 is "Failed to create fingerprint from the digest"); SDP237 reports
         // a name it does not know.
-        for section in [nil] + session.media.indices.map(Optional.some) {
-            let attributes = section.map { session.media[$0].attributes } ?? session.attributes
-            guard
-                let index = attributes.firstIndex(where: {
-                    $0.name == .fingerprint
-                        && ["md5", "md2"].contains($0.as(Fingerprint.self)?.hashFunction.lowercased() ?? "")
-                })
-            else { continue }
+        if let (section, index, _) = firstAttribute(where: {
+            $0.name == .fingerprint
+                && ["md5", "md2"].contains($0.as(Fingerprint.self)?.hashFunction.lowercased() ?? "")
+        }) {
             report(
                 ProfileRules.fingerprintHashMD, attributeLocation(section, index),
                 "libwebrtc makes no fingerprint with an MD hash function (\"Failed to create fingerprint from the digest\")"
             )
-            break
         }
         if let sessionMap = session.attributes.first(where: { $0.name == .extmap }),
             let section = session.media.indices.first(where: { session.media[$0].has(.extmap) })
@@ -71,19 +66,15 @@ extension ProfileCheck {
         }
         // An a= line with nothing after it, or with white space before the name: libwebrtc skips
         // unreadable names, not these (measured: "a=" and "a=  setup:actpass" refused).
-        for section in [nil] + session.media.indices.map(Optional.some) {
-            let attributes = section.map { session.media[$0].attributes } ?? session.attributes
-            if let index = attributes.firstIndex(where: {
-                ($0.name.rawValue.isEmpty && $0.value == nil)
-                    || $0.name.rawValue.first.map { $0 == " " || $0 == "\t" } == true
-            }) {
-                report(
-                    ProfileRules.emptyAttributeLine, attributeLocation(section, index),
-                    attributes[index].name.rawValue.isEmpty
-                        ? "libwebrtc refuses a line that is only 'a='"
-                        : "libwebrtc refuses white space before an attribute's name")
-                break
-            }
+        if let (section, index, attribute) = firstAttribute(where: {
+            ($0.name.rawValue.isEmpty && $0.value == nil)
+                || $0.name.rawValue.first.map { $0 == " " || $0 == "\t" } == true
+        }) {
+            report(
+                ProfileRules.emptyAttributeLine, attributeLocation(section, index),
+                attribute.name.rawValue.isEmpty
+                    ? "libwebrtc refuses a line that is only 'a='"
+                    : "libwebrtc refuses white space before an attribute's name")
         }
         // It compares a c= line's network and address types exactly (measured: "c=in ip4" is
         // "The network type is not currently supported"); it does not read o='s.
@@ -445,24 +436,19 @@ extension ProfileCheck {
             "libwebrtc reads '\(fields[typ]) \(type.prefix(16))' in lower case only")
     }
 
-    /// The encodings libwebrtc gives the static audio payload types 0–18 (RFC 3551 §6, with 1
-    /// and 2 reserved): an a=rtpmap that names another encoding for one of them is refused
+    /// libwebrtc gives the audio payload types 0–18 their RFC 3551 §6 encodings (1 and 2 it
+    /// keeps as "reserved"): an a=rtpmap that names another encoding for one of them is refused
     /// ("Duplicate statically assigned payload type with conflicting codec name or clock
     /// rate"), whatever its clock rate (measured: PCMA on 0, foo on 1 and 2 refused; DVI4/16000
     /// on 5 and pcmu on 0 taken; 19 and video sections free).
-    private static let staticAudioEncodings = [
-        "PCMU", "reserved", "reserved", "GSM", "G723", "DVI4", "DVI4", "LPC", "PCMA", "G722", "L16", "L16", "QCELP",
-        "CN", "MPA", "G728", "DVI4", "DVI4", "G729",
-    ]
-
     private func libwebrtcStaticPayloadTypes(_ index: Int, _ media: MediaDescription) {
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
-            guard let map = attribute.as(RTPMap.self), Self.staticAudioEncodings.indices.contains(map.payloadType),
-                !map.encodingName.equalsIgnoringASCIICase(Self.staticAudioEncodings[map.payloadType])
-            else { continue }
+            guard let map = attribute.as(RTPMap.self), (0...18).contains(map.payloadType) else { continue }
+            let encoding = RTPMap.staticPayloadType(map.payloadType)?.encodingName ?? "reserved"
+            guard !map.encodingName.equalsIgnoringASCIICase(encoding) else { continue }
             report(
                 ProfileRules.staticPayloadTypeConflict, attributeLocation(index, attributeIndex),
-                "libwebrtc refuses \(map.encodingName) on payload type \(map.payloadType), which is \(Self.staticAudioEncodings[map.payloadType]) in its table of static audio types"
+                "libwebrtc refuses \(map.encodingName) on payload type \(map.payloadType), which is \(encoding) in its table of static audio types"
             )
         }
     }

@@ -93,7 +93,7 @@ final class ProfileCheck {
     /// sections it reads (`reads`); with `exactSpelling`, each role not written as active,
     /// passive or actpass too (RFC 4145 §4 spells them so; aiortc and webrtcbin look them up
     /// as written: measured, "ACTPASS" refused).
-    func reportHoldconn(
+    func reportSetupRoles(
         _ rule: Rule, _ why: String, exactSpelling: Bool = false, reads: (Int) -> Bool = { _ in true }
     ) {
         for (index, media) in session.media.enumerated() where reads(index) {
@@ -109,10 +109,24 @@ final class ProfileCheck {
             }
         }
     }
-    /// Every c= line, the session's first, each with its section (`nil` for the session level).
-    var connections: [(section: Int?, connection: Connection)] {
+    /// Every c= line, the session's first, each with its section (`nil` for the session level);
+    /// built once, as several rules of a profile read it.
+    private(set) lazy var connections: [(section: Int?, connection: Connection)] =
         (session.connection.map { [(nil, $0)] } ?? [])
-            + session.media.enumerated().flatMap { index, media in media.connections.map { (index, $0) } }
+        + session.media.enumerated().flatMap { index, media in media.connections.map { (index, $0) } }
+
+    /// The first attribute that `matches`, at the session level and then section by section,
+    /// with its section (`nil` for the session level) and its index there.
+    func firstAttribute(where matches: (Attribute) -> Bool) -> (section: Int?, index: Int, attribute: Attribute)? {
+        if let index = session.attributes.firstIndex(where: matches) {
+            return (nil, index, session.attributes[index])
+        }
+        for (section, media) in session.media.enumerated() {
+            if let index = media.attributes.firstIndex(where: matches) {
+                return (section, index, media.attributes[index])
+            }
+        }
+        return nil
     }
 
     /// Where a c= line is (its value alone with `valueOnly`), or its section when it was built
