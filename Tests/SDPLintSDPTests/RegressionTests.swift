@@ -51,6 +51,22 @@ import Testing
         #expect(SessionDescription.parse("\r\n" + body).value == SessionDescription.parse(body).value)
     }
 
+    /// RFC 8843 §12 across a BUNDLE group, found one by one in a browser-sized description and
+    /// through a table past 32 mappings: one finding per conflicting id, at its first conflict.
+    @Test(arguments: [4, 40])
+    func anExtensionIdNamesOneExtensionAcrossABundleGroup(_ sections: Int) {
+        var text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+        text += "a=group:BUNDLE " + (0..<sections).map(String.init).joined(separator: " ") + "\r\n"
+        for index in 0..<sections {
+            // Id 1 names another URI in every other section; id 2 the same one everywhere.
+            text += "m=audio 9 RTP/AVP 0\r\na=mid:\(index)\r\n"
+            text += "a=extmap:1 urn:example:\(index % 2)\r\na=extmap:2 urn:example:same\r\n"
+        }
+        let conflicts = SessionDescription.parse(text).diagnostics.filter { $0.code.rawValue == "SDP318" }
+        #expect(conflicts.map(\.location.line) == [13])
+        #expect(conflicts.first?.message.hasPrefix("extmap id 1 is urn:example:1 here but urn:example:0") == true)
+    }
+
     @Test func linesBehindOneMisplacedLineAreOneFinding() {
         let text =
             "v=0\r\ni=seminar\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"

@@ -159,7 +159,7 @@ struct SectionChecks {
     private(set) var rtxRepairingElsewhere: [(pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
 
     /// Past this many extension mappings, conflicts are found through hash indexes.
-    private static let linearExtmapLimit = 32
+    static let linearExtmapLimit = 32
 
     init() {}
 
@@ -738,34 +738,48 @@ struct SessionChecks {
     }
 
     /// An extension id that names one URI in a section and another in a section of the same
-    /// BUNDLE group (RFC 8843 §12): one finding per id and group, at the later mapping.
+    /// BUNDLE group (RFC 8843 §12): one finding per id and group, at the later mapping. A
+    /// browser's description has a few dozen mappings, compared one by one; past
+    /// `linearExtmapLimit` of them the first of each id and group is found through a table.
     private func reportBundleExtmapConflicts(
         _ session: SessionDescription, _ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector,
         section: (Range<Int>) -> Int?
     ) {
         guard let last = sectionExtmaps.last, last.section != sectionExtmaps[0].section else { return }
-        // The line of the BUNDLE group of each section in one (a section is in one group; SDP314).
-        var groupLine: [Int: Int] = [:]
+        // The line of the BUNDLE group of each section in one, 0 for none (a section is in one
+        // group; SDP314).
+        var groupLine = [Int](repeating: 0, count: sectionCount)
+        var grouped = 0
         for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
-            guard let index = section(member.mid), !session.media[index].isRejected, groupLine[index] == nil else {
-                continue
-            }
+            guard let index = section(member.mid), index < sectionCount, !session.media[index].isRejected,
+                groupLine[index] == 0
+            else { continue }
             groupLine[index] = member.location.line
+            grouped += 1
         }
-        guard groupLine.count > 1 else { return }
+        guard grouped > 1 else { return }
         struct Key: Hashable {
             let group: Int
             let id: Int
         }
-        var first: [Key: (section: Int, uri: Range<Int>, line: Int)] = [:]
+        // The index in sectionExtmaps of the first mapping of each id in each group (large inputs).
+        var first: [Key: Int]? = sectionExtmaps.count > SectionChecks.linearExtmapLimit ? [:] : nil
         var reported: Set<Key> = []
-        for map in sectionExtmaps {
-            guard let group = groupLine[map.section] else { continue }
+        for (index, map) in sectionExtmaps.enumerated() {
+            let group = groupLine[map.section]
+            guard group != 0 else { continue }
             let key = Key(group: group, id: map.id)
-            guard let earlier = first[key] else {
-                first[key] = (map.section, map.uri, map.location.line)
-                continue
+            let earlierIndex: Int?
+            if first != nil {
+                earlierIndex = first?[key]
+                if earlierIndex == nil { first?[key] = index }
+            } else {
+                earlierIndex = sectionExtmaps[..<index].firstIndex {
+                    $0.id == map.id && groupLine[$0.section] == group
+                }
             }
+            guard let earlierIndex else { continue }
+            let earlier = sectionExtmaps[earlierIndex]
             guard earlier.section != map.section, !Bytes.equal(bytes, earlier.uri, map.uri),
                 reported.insert(key).inserted
             else { continue }
@@ -773,7 +787,7 @@ struct SessionChecks {
                 SDPRules.bundleExtmapConflict, at: map.location,
                 """
                 extmap id \(map.id) is \(Bytes.string(bytes, map.uri)) here but \(Bytes.string(bytes, earlier.uri)) in \
-                section \(earlier.section) (line \(earlier.line)), of the same BUNDLE group
+                section \(earlier.section) (line \(earlier.location.line)), of the same BUNDLE group
                 """
             )
         }
@@ -839,6 +853,7 @@ struct SessionChecks {
         if let mid = checks.mid {
             if mids.capacity == 0 { mids.reserveCapacity(8) }
             mids.append(mid)
+            if sectionExtmaps.capacity == 0 && !checks.extmaps.isEmpty { sectionExtmaps.reserveCapacity(32) }
             for map in checks.extmaps { sectionExtmaps.append((sectionCount, map.id, map.uri, map.location)) }
         }
         sectionCount += 1
