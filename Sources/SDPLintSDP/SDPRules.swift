@@ -318,6 +318,24 @@ public enum SDPRules {
         reference: .rfc(8866, "5.2"), bad: "o=- abc 1 IN IP4 127.0.0.1",
         good: "o=- 4611731400430051336 1 IN IP4 127.0.0.1")
 
+    public static let originNumberRange = Rule(
+        code: "SDP137", name: "origin-number-range", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 3264 §5 requires the o= session id and version to be representable as a 64-bit signed \
+            integer. Receivers differ: Chromium 156 keeps both as text and takes any length, while Firefox ESR 153 \
+            refuses a value above 2^63-1 (PRF626 says which).
+            """,
+        summary: "The o= line's session id or version does not fit a 64-bit signed integer.",
+        explanation:
+            """
+            RFC 8866's grammar allows any number of digits in <sess-id> and <sess-version>, but RFC 3264 §5, which \
+            governs offers and answers, limits both to what a 64-bit signed integer holds (at most \
+            9223372036854775807), and asks for an initial version below 2^62 so that it can grow.
+            """,
+        reference: .rfc(3264, "5"), bad: "o=- 12345678901234567890 1 IN IP4 127.0.0.1",
+        good: "o=- 4611731400430051336 1 IN IP4 127.0.0.1")
+
     public static let sessionName = Rule(
         code: "SDP121", name: "session-name", severity: .warning,
         severityRationale:
@@ -1229,7 +1247,7 @@ public enum SDPRules {
         limitExceeded, tooManyFindings, mixedLineEndings, originSyntax, sessionName, connectionSyntax,
         connectionMissing,
         bandwidthSyntax, timeSyntax, repeatSyntax, keyField, mediaSyntax, address, textField, unknownBandwidthType,
-        terminalControl, unregisteredType, sessionLineOrder, originSessionID, addressFamily,
+        terminalControl, unregisteredType, sessionLineOrder, originSessionID, addressFamily, originNumberRange,
         attributeSyntax, unknownAttribute, attributeCase, attributeValueMissing, flagWithValue,
         attributeLevel, attributeDuplicate, directionConflict, rtpmapSyntax, fmtpSyntax,
         rtcpFeedbackSyntax, extmapSyntax, midSyntax, msidSyntax, groupSyntax, ssrcSyntax,

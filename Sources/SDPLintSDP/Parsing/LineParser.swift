@@ -39,6 +39,8 @@ enum LineParser {
             if id.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, id) != nil {
                 diagnostics.report(
                     SDPRules.originSessionID, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
+            } else {
+                _ = originNumber(bytes, id, "session id", &diagnostics)
             }
         }
         var version: UInt64 = 0
@@ -49,7 +51,7 @@ enum LineParser {
                     SDPRules.originSessionID, text,
                     "session version '\(Bytes.string(bytes, text))' is not a decimal number")
             } else {
-                version = Field.integer(bytes, text, "session version", rule, as: UInt64.self, &diagnostics) ?? 0
+                version = originNumber(bytes, text, "session version", &diagnostics) ?? 0
             }
         }
         if count > 3 {
@@ -70,6 +72,21 @@ enum LineParser {
             networkType: count > 3 ? Common.networkType(bytes, fields[3]) : "",
             addressType: Connection.AddressType(rawValue: count > 4 ? Common.addressType(bytes, fields[4]) : ""),
             address: count > 5 ? Common.address(bytes, fields[5]) : "")
+    }
+
+    /// An o= session id or version, all digits, and whether it fits RFC 3264 §5's 64-bit signed
+    /// integer (SDP137); `nil` when it does not fit 64 bits at all.
+    private static func originNumber(
+        _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
+    ) -> UInt64? {
+        let value = try? DecimalDigits.parse(bytes, range, as: UInt64.self).get()
+        if value.map({ $0 > UInt64(Int64.max) }) ?? true {
+            diagnostics.report(
+                SDPRules.originNumberRange, range,
+                "\(what) \(Bytes.string(bytes, range)) does not fit a 64-bit signed integer (at most 9223372036854775807)"
+            )
+        }
+        return value
     }
 
     // MARK: c= (RFC 8866 §5.7)
