@@ -113,6 +113,23 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP135", .warning, "an o= session id that is not a number (libwebrtc keeps it as text): " + measured),
                 (
+                    "SDP110", .warning,
+                    "a NUL byte or a lone CR in a value (the value's own rules report what it then refuses): "
+                        + measured
+                ),
+                ("SDP215", .warning, "an msid of other characters or lengths (PRF132 reports its fields): " + measured),
+                ("SDP212", .warning, "an rtcp-fb type of other characters (PRF133 reports its fields): " + measured),
+                (
+                    "WEB101", .warning,
+                    "a section without ICE credentials that rides on its BUNDLE group (PRF105 reports the rest): "
+                        + measured
+                ),
+                (
+                    "WEB102", .warning,
+                    "a section without a fingerprint that rides on its BUNDLE group (PRF104 reports the rest): "
+                        + measured
+                ),
+                (
                     "SDP129", .warning,
                     "a c= address that is not a valid IP address (libwebrtc connects by ICE candidates): " + measured
                 ),
@@ -199,6 +216,25 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let answers = "Firefox ESR 153 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return Self.takenByEveryMeasuredReceiver(measured) + [
                 ("SDP210", .warning, "an rtpmap whose clock rate or channels SIPCC reads leniently: " + measured),
+                (
+                    "SDP102", .warning,
+                    "a v= line SIPCC reads as 0, such as \"v= 0\" (PRF628 reports the rest): " + measured
+                ),
+                ("WEB107", .warning, "an SSRC that two sections name: " + measured),
+                (
+                    "SDP129", .warning,
+                    "an address SIPCC does not read: o='s, and IPv4 c= ones past their first number (PRF603): "
+                        + measured
+                ),
+                (
+                    "SDP101", .warning,
+                    "a line that is not type=value, where SIPCC stops reading (PRF621 and PRF627 report what it then lacks): "
+                        + measured
+                ),
+                (
+                    "SDP110", .warning,
+                    "a NUL byte or a carriage return, where SIPCC ends the line or the value (PRF627): " + measured
+                ),
                 (
                     "SDP236", .warning,
                     "a fingerprint digest of the wrong length (the DTLS handshake fails later): " + measured
@@ -467,6 +503,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             ("SDP316", .warning, "a RED list naming a payload type the m= line does not: " + measured),
             ("SDP317", .warning, "an extension mapped to two ids in a section: " + measured),
             (
+                "SDP137", .warning,
+                "an o= session id or version past 2^63-1 (PRF626 reports what Firefox reads above it): " + measured
+            ),
+            (
                 "SDP122", .warning,
                 "a c= address whose TTL is missing or not allowed (PRF125 reports the suffix libwebrtc refuses): "
                     + measured
@@ -534,10 +574,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         }
     }
 
-    /// Whether a c= address (without its /ttl) is a domain name rather than an IP literal.
-    static func isHostName(_ address: String) -> Bool {
-        let bytes = Array(address.utf8.prefix { $0 != UInt8(ascii: "/") })
-        return Address.classify(bytes.span, 0..<bytes.count) == .fqdn
+    /// Whether `byte` is one of the line types RFC 8866 §5 defines: v o s i u e p c b t r z k a m.
+    static func isLineType(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "v"), UInt8(ascii: "o"), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "u"),
+            UInt8(ascii: "e"), UInt8(ascii: "p"), UInt8(ascii: "c"), UInt8(ascii: "b"), UInt8(ascii: "t"),
+            UInt8(ascii: "r"), UInt8(ascii: "z"), UInt8(ascii: "k"), UInt8(ascii: "a"), UInt8(ascii: "m"):
+            true
+        default: false
+        }
     }
 
     /// The profile's own rules: those of its series of codes (PRF1xx for libwebrtc, PRF6xx for

@@ -17,14 +17,6 @@ extension ProfileCheck {
                 "Firefox refuses a description with a byte outside ASCII (0x\(String(parsed.source.bytes[offset], radix: 16, uppercase: true)) here)"
             )
         }
-        // An empty line before the last line refuses the description; empty lines at its end are
-        // taken (measured).
-        for finding in parsed.diagnostics where finding.code == "SDP112" {
-            let rest = parsed.source.bytes[min(finding.location.bytes.upperBound, parsed.source.bytes.count)...]
-            guard rest.contains(where: { $0 != 0x0D && $0 != 0x0A && $0 != 0x20 && $0 != 0x09 }) else { continue }
-            report(ProfileRules.firefoxEmptyLine, finding.location, "SIPCC refuses an empty line before the last line")
-            break
-        }
         // SIPCC reads a fingerprint's digest in capitals only ("Malformed fingerprint token",
         // measured); it reads roles and other values in any case.
         if let (section, index, _) = firstAttribute(where: { attribute in
@@ -263,31 +255,249 @@ extension ProfileCheck {
                 }
                     ?? "the BUNDLE group's first mid '\(tag)' names no section")
         }
-        // SIPCC reads only IP literals in c= lines.
-        if let line = connections.first(where: { Profile.isHostName($0.connection.address) }) {
+        for line in connections {
+            guard let reason = Self.sipccConnectionRefusal(line.connection, addressField(of: line.connection)) else {
+                continue
+            }
             report(
                 ProfileRules.firefoxConnectionHostName, location(of: line, valueOnly: true),
-                "Firefox's SDP parser reads only IP addresses in c=; '\(line.connection.address)' is a host name")
+                "SIPCC refuses this c= address: \(reason)")
+            break
         }
-        reportLastLineIgnored()
+        reportVersion()
+        reportOriginNumbers()
+        reportSIPCCReading()
     }
 
-    /// SIPCC drops a last line that has no line ending (measured). What Firefox refuses in the
-    /// description without it, and not with it, is that line's doing: one finding, on the line.
-    private func reportLastLineIgnored() {
+    /// What SIPCC refuses in an IPv4 c= address (sdp_token.c, sdp_parse_connection): it reads
+    /// a number of its first three characters, as strtoul does, to tell a multicast address,
+    /// and nothing else of it (measured: "0..0.0", "1.2.3" and "12x.0.0.1" taken, "abc" and
+    /// "300.1.1.1" refused); after a multicast address's '/' it needs a TTL, of any size, and
+    /// after a second '/' a number above 0. It reads no IPv6 address (measured: "xyz" taken).
+    static func sipccConnectionRefusal(_ connection: Connection, _ field: ArraySlice<UInt8>?) -> String? {
+        // An IPv6 address under IP4 is PRF618's.
+        guard let field, connection.addressType.rawValue.uppercased() == "IP4", !field.contains(UInt8(ascii: ":"))
+        else { return nil }
+        func strtoul(_ text: ArraySlice<UInt8>) -> UInt64? {
+            var digits = text.drop { $0 == 0x20 || $0 == 0x09 }
+            let negative = digits.first == UInt8(ascii: "-")
+            if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
+            let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard !run.isEmpty else { return nil }
+            let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
+            return negative && value != 0 ? .max : value
+        }
+        let parts = field.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard let first = strtoul(field.prefix(3)) else { return "it does not start with a number" }
+        guard first <= 255 else { return "it starts with \(first), above 255" }
+        // A unicast address's suffix is taken (measured: "1.2.3.4/5").
+        guard parts.count > 1, (224...239).contains(first) else { return nil }
+        guard strtoul(parts[1]) != nil else { return "no TTL after the '/'" }
+        if parts.count > 2, (strtoul(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
+        return nil
+    }
+
+    /// SIPCC reads v='s first field as strtoul does and keeps it in 16 bits; it refuses a version
+    /// that does not so read as 0 (sdp_token.c; measured: "v= 0", "v=+0", "v=0x" and "v=0 1"
+    /// taken, v=1 refused).
+    private func reportVersion() {
         let bytes = parsed.source.bytes
-        guard let last = bytes.last, last != UInt8(ascii: "\n"), let cut = bytes.lastIndex(of: UInt8(ascii: "\n"))
-        else { return }
-        let shorter = SessionDescription.parse(bytes: Array(bytes[...cut]))
-        let without = ProfileCheck(profile, shorter, type: isAnswer ? .answer : .offer, strict: strict)
-        without.firefox()
-        let present = Set(findings.map { "\($0.code) \($0.message)" })
-        guard let refusal = without.findings.first(where: { !present.contains("\($0.code) \($0.message)") }) else {
+        var start = 0
+        while start < bytes.count && !(bytes[start...].starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")])) {
+            start = (bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count) + 1
+        }
+        guard start < bytes.count else { return }
+        let end =
+            bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) ?? bytes.count
+        let field = bytes[(start + 2)..<end].drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }
+        var digits = field
+        let negative = digits.first == UInt8(ascii: "-")
+        if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
+        let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
+        let read = !run.isEmpty && value <= UInt64(UInt32.max) && (!negative || value == 0)
+        guard !read || value & 0xFFFF != 0 else { return }
+        report(
+            ProfileRules.firefoxVersion, parsed.source.location(of: start..<end),
+            read
+                ? "SIPCC reads the version as \(value & 0xFFFF) and refuses any but 0"
+                : "SIPCC cannot read a version number here")
+    }
+
+    /// SIPCC reads o='s session id and version as unsigned 64-bit numbers that wrap past 2^64-1,
+    /// and refuses one it reads above 2^63-1 (sdp_token.c; measured: 2^63 and 2^64-1 refused,
+    /// 2^64 and 98765432109876543210 taken).
+    private func reportOriginNumbers() {
+        guard let number = session.origin.sourceLine.number, let line = parsed.source.range(ofLine: number) else {
             return
         }
-        report(
-            ProfileRules.firefoxLastLineIgnored, parsed.source.location(of: (cut + 1)..<bytes.count),
-            "SIPCC drops the last line, which has no line ending; without it: \(refusal.message)")
+        let bytes = parsed.source.bytes
+        var fields: [Range<Int>] = []
+        var index = line.lowerBound + 2
+        while index < line.upperBound && fields.count < 3 {
+            while index < line.upperBound && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+            let start = index
+            while index < line.upperBound && bytes[index] != 0x20 && bytes[index] != 0x09 { index += 1 }
+            if index > start { fields.append(start..<index) }
+        }
+        for (field, what) in zip(fields.dropFirst(), ["session id", "session version"]) {
+            guard bytes[field].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { continue }
+            let read = bytes[field].reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
+            guard read > UInt64(Int64.max) else { continue }
+            report(
+                ProfileRules.firefoxOriginNumber, parsed.source.location(of: field),
+                "SIPCC reads the \(what) as \(read), above 2^63-1, and refuses it")
+        }
+    }
+
+    /// Where SIPCC's reading of the text (sdp_main.c, sdp_parse) first departs from the lines as
+    /// written, and the text it reads.
+    struct SIPCCReading {
+        enum Departure {
+            /// A line that does not start with one of SDP's types and '=': reading stops there.
+            /// With '=' second (an unknown type, or a second v=), SIPCC refuses the description.
+            case stop(refused: Bool)
+            /// A last line without a line ending, which SIPCC does not read.
+            case lastLine
+            /// A NUL byte, which ends the line and, as what follows is no line, the reading.
+            case nul
+            /// A carriage return inside a line, which ends the value SIPCC reads.
+            case carriageReturn
+        }
+        var text: [UInt8] = []
+        var departure: (kind: Departure, offset: Int)?
+
+        /// SIPCC reads a line up to LF or NUL and its value up to a carriage return; it stops at a
+        /// line that is not a type it knows followed by '=' (an empty line included), or at a
+        /// second v=, and drops a last line without an ending.
+        init(_ bytes: [UInt8]) {
+            scan(bytes, building: false)
+            // The text is needed only where the reading departs, which is seldom.
+            guard departure != nil else { return }
+            departure = nil
+            text.reserveCapacity(bytes.count)
+            scan(bytes, building: true)
+        }
+
+        private mutating func scan(_ bytes: [UInt8], building: Bool) {
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") && bytes[end] != 0 { end += 1 }
+                guard end < bytes.count else {
+                    depart(.lastLine, start)
+                    return
+                }
+                let known =
+                    end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") && Profile.isLineType(bytes[start])
+                if !known || (start > 0 && bytes[start] == UInt8(ascii: "v")) {
+                    depart(.stop(refused: end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=")), start)
+                    return
+                }
+                let crlf = bytes[end] == 0 || bytes[end - 1] == UInt8(ascii: "\r")
+                var valueEnd = bytes[end] == 0 || !crlf ? end : end - 1
+                if let carriageReturn = bytes[start..<valueEnd].firstIndex(of: UInt8(ascii: "\r")) {
+                    depart(.carriageReturn, carriageReturn)
+                    valueEnd = carriageReturn
+                }
+                if building {
+                    text += bytes[start..<valueEnd]
+                    if crlf { text.append(UInt8(ascii: "\r")) }
+                    text.append(UInt8(ascii: "\n"))
+                }
+                if bytes[end] == 0 { depart(.nul, end) }
+                start = end + 1
+            }
+        }
+
+        private mutating func depart(_ kind: Departure, _ offset: Int) {
+            if departure == nil { departure = (kind, offset) }
+        }
+    }
+
+    /// The description with each value ending where SIPCC ends it, at a carriage return inside
+    /// its line (measured: "a=mid:0\r", "a=rtcp-mux\r" and "a=setup:actpass\r" before the line's
+    /// CRLF read as written without it); the lines stay where they are.
+    static func sipccValues(_ parsed: ParseResult<SessionDescription>) -> SessionDescription {
+        let bytes = parsed.source.bytes
+        // Almost every description has no carriage return but those before line feeds.
+        guard bytes.indices.contains(where: { bytes[$0] == 0x0D && $0 + 1 < bytes.count && bytes[$0 + 1] != 0x0A })
+        else { return parsed.value }
+        var text: [UInt8] = []
+        var start = 0
+        var cut = false
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let ending = end < bytes.count && end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+            let valueEnd = bytes[start..<ending].firstIndex(of: UInt8(ascii: "\r")) ?? ending
+            cut = cut || valueEnd < ending
+            text += bytes[start..<valueEnd]
+            text += bytes[ending..<min(end + 1, bytes.count)]
+            start = end + 1
+        }
+        return cut ? SessionDescription.parse(bytes: text).value : parsed.value
+    }
+
+    /// What Firefox refuses in the text SIPCC reads, and not in the text as written, is the
+    /// doing of the first place the two part (measured: an empty line, a line such as "xyz" or
+    /// " a=…", a NUL and a last line without an ending are taken when what follows is not
+    /// needed, and refused when it is). One finding, there.
+    private func reportSIPCCReading() {
+        guard !readsAsWritten else { return }
+        let bytes = parsed.source.bytes
+        let reading = SIPCCReading(bytes)
+        guard let (kind, offset) = reading.departure else { return }
+        if case .carriageReturn = kind {} else { dropFindings(from: offset) }
+        let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        let location = parsed.source.location(of: offset..<max(offset + 1, lineEnd))
+        if case .stop(refused: true) = kind {
+            let secondVersion = bytes[offset] == UInt8(ascii: "v")
+            if !secondVersion {
+                report(
+                    ProfileRules.firefoxStopsReading, location,
+                    "SIPCC refuses a line whose type, \(bytes[offset].displayed), is not one of SDP's")
+                return
+            }
+        }
+        guard let refusal = refusals(in: reading.text) else { return }
+        let (rule, what): (Rule, String) =
+            switch kind {
+            case .lastLine:
+                (ProfileRules.firefoxLastLineIgnored, "SIPCC drops the last line, which has no line ending; without it")
+            case .stop
+            where lineEnd - offset <= 1
+                || bytes[offset..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }):
+                (ProfileRules.firefoxEmptyLine, "SIPCC stops reading at this blank line; without the rest")
+            case .stop:
+                (
+                    ProfileRules.firefoxStopsReading,
+                    "SIPCC stops reading at this line, which does not start with a type and '='; without the rest"
+                )
+            case .nul:
+                (
+                    ProfileRules.firefoxStopsReading,
+                    "SIPCC ends the line at this NUL byte and reads no further; without the rest"
+                )
+            case .carriageReturn:
+                (ProfileRules.firefoxStopsReading, "SIPCC ends the value at this carriage return; so read")
+            }
+        report(rule, location, "\(what): \(refusal)")
+    }
+
+    /// The first refusal of Firefox's in `text` that the description as written does not have:
+    /// the grammar's, the WebRTC rules' and this profile's findings, as Firefox judges them.
+    private func refusals(in text: [UInt8]) -> String? {
+        let type: SDPType = isAnswer ? .answer : .offer
+        func errors(_ parsed: ParseResult<SessionDescription>, _ own: [Diagnostic]) -> [Diagnostic] {
+            (parsed.diagnostics + WebRTCChecks.run(parsed, type: type, strict: strict) + own)
+                .filter { profile.judge($0.code, $0.severity) == .error }
+        }
+        let read = SessionDescription.parse(bytes: text)
+        let check = ProfileCheck(profile, read, type: type, strict: strict)
+        check.readsAsWritten = true
+        check.firefox()
+        let present = Set(errors(parsed, findings).map { "\($0.code) \($0.message)" })
+        return errors(read, check.findings).first { !present.contains("\($0.code) \($0.message)") }?.message
     }
 
     /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).

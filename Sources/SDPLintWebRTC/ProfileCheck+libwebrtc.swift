@@ -18,9 +18,10 @@ extension ProfileCheck {
                 .compactMap(\.sourceLine.number))
         // An a= line's findings are its own attribute's (an a=rtcp address, which libwebrtc does not
         // read: measured, "a=rtcp:9 XX IP4 …" is taken).
+        // Nor does it read o='s types (measured: "o=- 1 2 IN IP …" and "XX IP4" taken).
         for finding in parsed.diagnostics
         where finding.code == "SDP133" && !unreadLines.contains(finding.location.line)
-            && !isAttributeLine(finding.location.line)
+            && !isAttributeLine(finding.location.line) && !lineStarts(finding.location.line, with: UInt8(ascii: "o"))
         {
             report(ProfileRules.unknownProtocol, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
@@ -131,18 +132,23 @@ extension ProfileCheck {
         func leftToAnUnreadGroup(_ index: Int) -> Bool {
             ridesOnGroup(index) && !(session.media[index].mid.map(exactlyBundled.contains) ?? false)
         }
+        // A section that rides on its BUNDLE group needs no fingerprint of its own (measured: a
+        // bundled section after the first, at a port of its own, without a=fingerprint, is taken);
+        // WEB102 reports it by JSEP's rule.
         let withoutDTLS = used.first(where: { index in
             let media = session.media[index]
             return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
                 && !session.has(.fingerprint) && !media.has(.crypto)
-                && (!WebRTCChecks.isJSEPTransport(media.proto) || leftToAnUnreadGroup(index))
+                && (!WebRTCChecks.isJSEPTransport(media.proto) || !ridesOnGroup(index) || leftToAnUnreadGroup(index))
         })
         if let index = withoutDTLS {
             let media = session.media[index]
             report(
                 ProfileRules.withoutDTLS, parsed.location(ofSection: index),
                 WebRTCChecks.isJSEPTransport(media.proto)
-                    ? "section \(index) (\(media.media)) leaves its a=fingerprint to its BUNDLE group, but libwebrtc reads only a=group:BUNDLE, in capitals, as one"
+                    ? (ridesOnGroup(index)
+                        ? "section \(index) (\(media.media)) leaves its a=fingerprint to its BUNDLE group, but libwebrtc reads only a=group:BUNDLE, in capitals, as one"
+                        : "section \(index) (\(media.media)) has a transport of its own and no a=fingerprint; libwebrtc accepts only DTLS-SRTP")
                     : "libwebrtc accepts only DTLS-SRTP; section \(index) (\(media.media), \(media.proto)) has no a=fingerprint"
             )
         }
@@ -305,7 +311,9 @@ extension ProfileCheck {
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 let pt =
                     switch attribute.name {
-                    case .rtcpFeedback: attribute.as(RTCPFeedback.self)?.payloadType
+                    // Its payload type as libwebrtc reads it, whatever follows (measured: "a=rtcp-fb:111 "
+                    // for an unlisted 111 is refused as a codec without a name).
+                    case .rtcpFeedback: attribute.value.flatMap { Int($0.prefix { $0 != " " }) }
                     case .fmtp: attribute.as(FMTP.self)?.payloadType
                     default: Int?.none
                     }
@@ -456,7 +464,18 @@ extension ProfileCheck {
     /// How libwebrtc splits lines: at every space (PRF121), up to a line feed (PRF122); its m=
     /// port (PRF123), protocols compared exactly (PRF114) and ssrc attributes (PRF124).
     private func libwebrtcLineShapes() {
-        if let line = connections.first(where: { $0.connection.ttl != nil || $0.connection.numberOfAddresses != nil }) {
+        // A byte order mark is part of the first line to libwebrtc, which then is not v=
+        // (measured: "\u{FEFF}v=0 Expect line: v="); SDP110 reports the mark.
+        if parsed.source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            report(
+                ProfileRules.byteOrderMark, parsed.source.location(of: 0..<3),
+                "libwebrtc reads the byte order mark as part of the first line, which then does not start with v=")
+        }
+        libwebrtcSpaceAfterEquals()
+        libwebrtcUnknownSessionLine()
+        // Any '/' (measured: "224.1.1.1/300" and "224.1.1.1/" refused, as "/127" is).
+        if let line = connections.first(where: { addressField(of: $0.connection)?.contains(UInt8(ascii: "/")) ?? false }
+        ) {
             report(
                 ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
@@ -515,16 +534,18 @@ extension ProfileCheck {
             if media.media == .audio { libwebrtcStaticPayloadTypes(index, media) }
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
-                case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp, .extmap, .msid:
+                case .msid: libwebrtcMSID(index, attributeIndex, attribute.value ?? "")
+                case .rtcpFeedback: libwebrtcFeedback(index, attributeIndex, attribute.value ?? "")
+                case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp, .extmap:
                     // Two spaces (not in an fmtp's parameters or an extmap's attributes, which it
                     // does not split), a space after the colon, or a tab for the first separator
-                    // (measured: "a=msid: s t", "a=fingerprint: sha-256 …", "a=fmtp:111\tminptime=10"
-                    // and "a=extmap:1\turn:…" refused).
+                    // (measured: "a=fingerprint: sha-256 …", "a=fmtp:111\tminptime=10" and
+                    // "a=extmap:1\turn:…" refused).
                     let value = attribute.value ?? ""
                     let firstField = value.prefix { $0 != " " }
                     let splitBadly =
                         value.hasPrefix(" ") || firstField.contains("\t")
-                        || (![.fmtp, .extmap, .msid].contains(attribute.name) && doubleSpaced(attribute.sourceLine))
+                        || (![.fmtp, .extmap].contains(attribute.name) && doubleSpaced(attribute.sourceLine))
                     if !reportedSpaces && splitBadly {
                         reportedSpaces = true
                         report(
@@ -551,6 +572,93 @@ extension ProfileCheck {
             report(
                 ProfileRules.fieldsSplitAtEverySpace, attributeLocation(nil, attributeIndex),
                 "libwebrtc splits a=fingerprint at every space and reads an empty field")
+        }
+    }
+
+    /// libwebrtc's reading of a=msid (pc/webrtc_sdp.cc): "msid:" and the value, cut at every run
+    /// of spaces, must give one or two fields, the first naming a stream after the colon, and
+    /// one field may not be followed by a space. It reads no characters as invalid (measured:
+    /// 65 characters, ')' and 'é' taken), which is why SDP215 is a warning under the profile.
+    private func libwebrtcMSID(_ section: Int, _ index: Int, _ value: String) {
+        let fields = ("msid:" + value).split(separator: " ")
+        let reason: String? =
+            if fields.count > 2 {
+                "\(fields.count) fields where it reads a stream and a track"
+            } else if fields.count == 1 && value.hasSuffix(" ") {
+                "a space after the stream and no track (\"Missing track ID\")"
+            } else if fields.first == "msid:" {
+                "no stream id after the colon (\"Missing stream ID\")"
+            } else {
+                nil
+            }
+        guard let reason else { return }
+        report(ProfileRules.msidFields, attributeLocation(section, index), "libwebrtc refuses this a=msid: \(reason)")
+    }
+
+    /// libwebrtc's reading of a=rtcp-fb (pc/webrtc_sdp.cc): split at each space, it needs a
+    /// payload type ('*' or a number) and a second field, which may be empty; what it holds is not
+    /// checked (measured: "nack?", "nacké" and "111 " taken, "111" refused), which is why SDP212
+    /// is a warning under the profile.
+    private func libwebrtcFeedback(_ section: Int, _ index: Int, _ value: String) {
+        let fields = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        let payloadType = fields.first ?? ""
+        let reason: String? =
+            if fields.count < 2 {
+                "it needs a feedback type after the payload type"
+            } else if payloadType != "*" && !Profile.isDecimal(payloadType.utf8) {
+                "'\(payloadType.prefix(20))' is neither '*' nor a payload type"
+            } else {
+                nil
+            }
+        guard let reason else { return }
+        report(
+            ProfileRules.feedbackFields, attributeLocation(section, index),
+            "libwebrtc refuses this a=rtcp-fb: \(reason)")
+    }
+
+    /// The first line other than s= and a= with white space right after its '=': libwebrtc
+    /// refuses it, as RFC 8866 §5 forbids white space on either side of the '=' (measured with
+    /// v=, o=, i=, u=, c=, b=, t= and m=; s= is the exception RFC 8866 §5.3 makes, and a=
+    /// lines are PRF119's).
+    private func libwebrtcSpaceAfterEquals() {
+        let bytes = parsed.source.bytes
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if end - start >= 3 && bytes[start + 1] == UInt8(ascii: "=") && bytes[start + 2] == UInt8(ascii: " ")
+                && bytes[start] != UInt8(ascii: "s") && bytes[start] != UInt8(ascii: "a")
+            {
+                report(
+                    ProfileRules.spaceAfterEquals, parsed.source.location(of: (start + 2)..<(start + 3)),
+                    "libwebrtc refuses a space after '\(Character(UnicodeScalar(bytes[start])))=' (\"Expect line\" or \"Invalid SDP line\")"
+                )
+                return
+            }
+            start = end + 1
+        }
+    }
+
+    /// The first line before the media sections whose type SDP does not define: libwebrtc reads
+    /// the session lines in order and refuses one it does not expect ("d=foo Expect line: o=",
+    /// "Expects m line"), while in a media section it skips it (measured).
+    private func libwebrtcUnknownSessionLine() {
+        let bytes = parsed.source.bytes
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") {
+                let type = bytes[start]
+                if type == UInt8(ascii: "m") { return }
+                if type >= UInt8(ascii: "a") && type <= UInt8(ascii: "z")
+                    && !Profile.isLineType(type)
+                {
+                    report(
+                        ProfileRules.unknownSessionLine, parsed.source.location(of: start..<(start + 2)),
+                        "libwebrtc refuses a line of type \(type.displayed) among the session lines")
+                    return
+                }
+            }
+            start = end + 1
         }
     }
 

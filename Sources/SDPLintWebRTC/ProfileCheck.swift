@@ -18,6 +18,9 @@ final class ProfileCheck {
     let bundled: Set<String>
     let tags: Set<String>
     private(set) var findings: [Diagnostic] = []
+    /// Whether the description is already what the receiver reads of a text (Firefox's
+    /// SIPCC reading), so that it is not read again.
+    var readsAsWritten = false
 
     init(_ profile: Profile, _ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
         self.profile = profile
@@ -25,7 +28,7 @@ final class ProfileCheck {
         self.session =
             switch profile {
             // Measured: SIPCC takes "a=RTCP-MUX", "a=MID:0" and "a= rtcp-mux"; webrtcbin "a=  setup:actpass".
-            case .firefox: Self.readingNames(of: parsed.value, ignoringCase: true)
+            case .firefox: Self.readingNames(of: Self.sipccValues(parsed), ignoringCase: true)
             case .gstreamer: Self.readingNames(of: parsed.value, ignoringCase: false)
             default: parsed.value
             }
@@ -57,6 +60,11 @@ final class ProfileCheck {
         readAll(&result.attributes)
         for index in result.media.indices { readAll(&result.media[index].attributes) }
         return result
+    }
+
+    /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
+    func dropFindings(from offset: Int) {
+        findings.removeAll { $0.location.bytes.lowerBound >= offset }
     }
 
     /// Runs the profile's own rules.
@@ -134,6 +142,16 @@ final class ProfileCheck {
     func location(of connection: (section: Int?, connection: Connection), valueOnly: Bool) -> SourceLocation {
         parsed.source.location(of: connection.connection.sourceLine, valueOnly: valueOnly)
             ?? parsed.location(ofSection: connection.section)
+    }
+
+    /// A c= line's address field as written, suffixes included (the model keeps the address
+    /// alone, and no suffix that does not parse).
+    func addressField(of connection: Connection) -> ArraySlice<UInt8>? {
+        guard let number = connection.sourceLine.number, let range = parsed.source.range(ofLine: number) else {
+            return nil
+        }
+        let fields = parsed.source.bytes[range].dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        return fields.count >= 3 ? fields[2] : nil
     }
 
     /// Every b= line as written, type and value (`nil` without ':'), with where it is.

@@ -502,6 +502,84 @@ public enum ProfileRules {
             """,
         reference: .rfc(8122, "5"), bad: "a=fingerprint:md5 AB:…", good: "a=fingerprint:sha-256 AB:…")
 
+    public static let spaceAfterEquals = Rule(
+        code: "PRF131", name: "libwebrtc-space-after-equals", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("v= 0 Expect line: v=", "c= IN IP4 0.0.0.0 Invalid SDP \
+            line"), measured with v=, o=, i=, u=, c=, b=, t= and m= lines.
+            """,
+        summary: "A line other than s= has a space right after its '='; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5 forbids white space on either side of the '='; §5.3 makes one exception, "s= " for a \
+            session without a name. libwebrtc reads every other line with that rule, before it looks at the \
+            value. PRF119 reports a= lines.
+            """,
+        reference: .rfc(8866, "5"), bad: "t= 0 0", good: "t=0 0")
+
+    public static let msidFields = Rule(
+        code: "PRF132", name: "libwebrtc-msid-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Expected a stream ID and optionally a track ID", \
+            "Missing track ID in msid attribute."), measured in Conformance/.
+            """,
+        summary: "An a=msid line libwebrtc cannot split into a stream and an optional track.",
+        explanation:
+            """
+            RFC 8830 §2 writes a=msid:<id> [<appdata>], each a token of up to 64 characters (SDP215). libwebrtc \
+            checks neither the characters nor the length; it splits "msid:" and the value at runs of spaces and \
+            refuses more than two fields, a single field followed by a space, and an empty stream id.
+            """,
+        reference: .rfc(8830, "2"), bad: "a=msid:stream track extra", good: "a=msid:stream track")
+
+    public static let feedbackFields = Rule(
+        code: "PRF133", name: "libwebrtc-rtcp-fb-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description when a=rtcp-fb has no second field or a payload type that \
+            is neither '*' nor a number, measured in Conformance/.
+            """,
+        summary: "An a=rtcp-fb line without a feedback type, or with a payload type libwebrtc cannot read.",
+        explanation:
+            """
+            RFC 4585 §4.2 writes a=rtcp-fb:<pt> <type> [<parameter>], with tokens for the type (SDP212). libwebrtc \
+            splits the value at each space and needs a payload type, '*' or a number, and a second field, which \
+            may be empty; it does not check the characters of the type.
+            """,
+        reference: .rfc(4585, "4.2"), bad: "a=rtcp-fb:96", good: "a=rtcp-fb:96 nack")
+
+    public static let unknownSessionLine = Rule(
+        code: "PRF134", name: "libwebrtc-unknown-session-line", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("d=foo Expect line: o=", "d=foo Expects m line."), \
+            measured in Conformance/; in a media section it skips such a line.
+            """,
+        summary: "A line of a type SDP does not define among the session lines; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5 lets a parser ignore or refuse a description with a type it does not know (SDP106). \
+            libwebrtc reads the session lines one expected type after another and refuses one it does not expect; \
+            after the first m= line it skips lines it does not know.
+            """,
+        reference: .rfc(8866, "5"), bad: "d=foo before the first m= line", good: "no such line")
+
+    public static let byteOrderMark = Rule(
+        code: "PRF135", name: "libwebrtc-byte-order-mark", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("\u{FEFF}v=0 Expect line: v="), measured in Conformance/.
+            """,
+        summary: "The text starts with a UTF-8 byte order mark; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5 starts a description with v= and has no byte order mark (SDP110). libwebrtc reads the mark \
+            as the start of the first line, which then is not the v= line it expects.
+            """,
+        reference: .rfc(8866, "5"), bad: "EF BB BF v=0", good: "v=0")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -642,14 +720,17 @@ public enum ProfileRules {
         code: "PRF603", name: "firefox-connection-hostname", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153's SIPCC parser refuses a c= address that is a host name ("Error parsing \
-            address … for mcast"), measured in Conformance/ with the examples of RFC 3264 and 4317.
+            Error: Firefox ESR 153's SIPCC parser refuses such a c= address ("Error parsing address … for mcast", \
+            "No ttl value specified"), measured in Conformance/ with the examples of RFC 3264 and 4317 and with \
+            addresses changed byte by byte.
             """,
-        summary: "A c= line names a host instead of an IP address; Firefox's parser refuses it.",
+        summary: "An IPv4 c= address that SIPCC cannot read: a host name, a first number above 255, a bad suffix.",
         explanation:
             """
-            RFC 8866 §5.7 allows a fully qualified domain name in c=, as SIP examples use; Firefox's SIPCC parser \
-            reads only IP literals there and refuses the description.
+            RFC 8866 §5.7 allows a fully qualified domain name in c=, as SIP examples use. SIPCC reads a number from \
+            the first three characters of an IPv4 address, to tell a multicast one, and refuses the description \
+            when there is none or it is above 255; it reads nothing else of the address (SDP129 reports the rest). \
+            After a multicast address's '/' it needs a TTL.
             """,
         reference: .rfc(8866, "5.7"), bad: "c=IN IP4 host.atlanta.example.com", good: "c=IN IP4 192.0.2.1")
 
@@ -1052,14 +1133,15 @@ public enum ProfileRules {
         code: "PRF621", name: "firefox-empty-line", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses an empty line between two lines, measured in Conformance/; it takes \
-            empty lines at the end of the description.
+            Error: Firefox ESR 153 stops reading at a blank line and refuses the description when a line it needs \
+            follows (measured in Conformance/); it takes one when what follows is not needed, or nothing does.
             """,
-        summary: "An empty line before the description's last line; SIPCC refuses it.",
+        summary: "A blank line, after which SIPCC reads no more, before lines Firefox needs.",
         explanation:
             """
-            RFC 8866 §5 has no empty lines (SDP112). SIPCC stops at one that more lines follow; at the end of \
-            the text it reads them as nothing.
+            RFC 8866 §5 has no empty lines (SDP112). SIPCC ends the description at a line that does not start \
+            with a type and '=', a blank one included, and checks what it read; the finding quotes the first \
+            refusal of that shorter description.
             """,
         reference: .rfc(8866, "5"), bad: "a=mid:0 followed by an empty line and a=sendrecv", good: "no empty line")
 
@@ -1111,6 +1193,58 @@ public enum ProfileRules {
             reads other values, such as a=setup's role, in any case.
             """,
         reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-256 b1:b8:…", good: "a=fingerprint:sha-256 B1:B8:…")
+
+    public static let firefoxOriginNumber = Rule(
+        code: "PRF626", name: "firefox-origin-number", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Invalid owner session id specified for o=", "Invalid \
+            owner version specified"), measured in Conformance/ with 2^63, 2^64-1 and longer values.
+            """,
+        summary: "An o= session id or version that SIPCC reads as above 2^63-1.",
+        explanation:
+            """
+            RFC 3264 §5 limits both numbers to a 64-bit signed integer (SDP137). SIPCC reads each as an unsigned \
+            64-bit number that wraps past 2^64-1, and refuses what it reads above 2^63-1: 18446744073709551616 \
+            reads as 0 and is taken, 12345678901234567890 is refused.
+            """,
+        reference: .rfc(3264, "5"), bad: "o=- 12345678901234567890 1 IN IP4 127.0.0.1",
+        good: "o=- 1234567890123456789 1 IN IP4 127.0.0.1")
+
+    public static let firefoxStopsReading = Rule(
+        code: "PRF627", name: "firefox-stops-reading", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description when what SIPCC reads of it lacks what it needs, and \
+            any line of a type SDP does not define; measured in Conformance/ with lines such as "xyz", " a=…", \
+            "d=foo" and "A=foo", NUL bytes and carriage returns inside lines.
+            """,
+        summary: "SIPCC reads less of the description than is written, and what it reads is refused.",
+        explanation:
+            """
+            SIPCC reads a line up to its line feed or a NUL byte and its value up to a carriage return. It stops at \
+            a line that does not start with one of SDP's types and '=' (RFC 8866 §5 names v o s i u e p c b t r z \
+            k a m), and refuses the description when that line has '=' second; otherwise it checks the lines it \
+            read as if they were the whole description. The finding is on the first place the two readings part, \
+            and quotes the first refusal of the shorter one. PRF621 reports a blank line, PRF624 a last line \
+            without an ending.
+            """,
+        reference: .rfc(8866, "5"), bad: "t=0 0 followed by 'xyz' and the media sections", good: "no such line")
+
+    public static let firefoxVersion = Rule(
+        code: "PRF628", name: "firefox-version", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Invalid version"), measured in Conformance/ with v=1; \
+            it takes "v= 0", "v=+0" and "v=0x".
+            """,
+        summary: "A v= line SIPCC does not read as version 0.",
+        explanation:
+            """
+            RFC 8866 §5.1 has v=0 and nothing else (SDP102). SIPCC reads the first field after white space as \
+            strtoul does, ignoring what follows the digits, keeps 16 bits of it, and refuses any version but 0.
+            """,
+        reference: .rfc(8866, "5.1"), bad: "v=1", good: "v=0")
 
     public static let firefoxLastLineIgnored = Rule(
         code: "PRF624", name: "firefox-last-line-ignored", severity: .error,
@@ -1262,7 +1396,7 @@ public enum ProfileRules {
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
-            fingerprintHashMD,
+            fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1274,7 +1408,8 @@ public enum ProfileRules {
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
-            firefoxLastLineIgnored, firefoxFingerprintLowerCase,
+            firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
+            firefoxVersion,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

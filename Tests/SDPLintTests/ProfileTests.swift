@@ -410,6 +410,77 @@ import Testing
         #expect(found.sorted() == expected.sorted())
     }
 
+    /// Measured with Chromium 156 and Firefox ESR 153 on offers of the corpus changed byte by byte
+    /// and line by line: how each browser reads a line's shape, its numbers and what follows a
+    /// line it cannot read (SIPCC stops there).
+    @Test(
+        arguments: [
+            // White space after '=': libwebrtc refuses it but in s=; SIPCC reads "v= 0" as 0.
+            ([("t=0 0", "t= 0 0")], Profile.chrome, ["PRF131 error"]),
+            ([("v=0", "v= 0")], .chrome, ["PRF131 error"]),
+            ([("v=0", "v= 0")], .firefox, ["SDP102 warning"]),
+            ([("v=0", "v=1")], .firefox, ["PRF628 error"]),
+            // libwebrtc splits a=msid and a=rtcp-fb into fields and checks no characters.
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=msid:s t x\r\n")], .chrome, ["PRF132 error"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=msid:s) t\r\n")], .chrome, ["SDP215 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=msid:s \r\n")], .chrome, ["PRF132 error"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111 nack?\r\n")], .chrome, ["SDP212 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111\r\n")], .chrome, ["PRF133 error"]),
+            // o=: libwebrtc reads neither its types nor its numbers; SIPCC's numbers wrap past 2^64-1.
+            ([("IN IP4 127.0.0.1", "IN IP 127.0.0.1")], .chrome, ["SDP133 warning"]),
+            ([(" 2 IN IP4", " 98765432109876543210 IN IP4")], .chrome, ["SDP137 warning"]),
+            ([(" 2 IN IP4", " 98765432109876543210 IN IP4")], .firefox, ["SDP137 warning"]),
+            ([("4611731400430051336", "12345678901234567890")], .firefox, ["PRF626 error"]),
+            // A type SDP does not define: libwebrtc refuses it among the session lines only.
+            ([("t=0 0\r\n", "t=0 0\r\nd=foo\r\n")], .chrome, ["PRF134 error"]),
+            ([("t=0 0\r\n", "t=0 0\r\nd=foo\r\n")], .firefox, ["PRF627 error"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\nd=foo\r\n")], .chrome, ["SDP106 warning"]),
+            // SIPCC stops at a line that is not type=value: refused when what follows is needed.
+            ([("typ host\r\n", "typ host\r\nxyz\r\n")], .firefox, ["SDP101 warning"]),
+            ([("a=ice-ufrag", "xyz\r\na=ice-ufrag")], .firefox, ["PRF627 error"]),
+            ([("a=ice-ufrag", "\r\na=ice-ufrag")], .firefox, ["PRF621 error"]),
+            // Control bytes: libwebrtc keeps them in values, SIPCC ends a line at NUL, a value at CR.
+            ([("v=0", "\u{FEFF}v=0")], .chrome, ["PRF135 error"]),
+            ([("s=-", "s=a\u{0}b")], .chrome, ["SDP110 warning"]),
+            ([("s=-", "s=a\u{0}b")], .firefox, ["PRF627 error"]),
+            ([("a=mid:0\r\n", "a=mid:0\r\r\n")], .chrome, ["PRF113 error", "SDP110 warning", "SDP309 warning"]),
+            ([("a=mid:0\r\n", "a=mid:0\r\r\n")], .firefox, ["SDP110 warning", "SDP214 warning", "SDP309 warning"]),
+            // c= addresses: SIPCC reads a number from the first three characters of an IPv4 one.
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 0..0.0")], .firefox, ["SDP129 warning"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 abc")], .firefox, ["PRF603 error"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 224.1.1.1/")], .firefox, ["PRF603 error"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 224.1.1.1/300")], .firefox, ["SDP122 warning"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 224.1.1.1/300")], .chrome, ["PRF125 error"]),
+            // A bundled section after the first, at a port of its own, without its transport:
+            // libwebrtc takes it, and both or neither ICE credentials; Firefox refuses it.
+            (
+                [
+                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
+                    (
+                        "typ host\r\n",
+                        "typ host\r\nm=video 50000 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                    ),
+                ], .chrome,
+                ["WEB101 warning", "WEB102 warning", "WEB103 warning"]
+            ),
+            (
+                [
+                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
+                    (
+                        "typ host\r\n",
+                        "typ host\r\nm=video 50000 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                    ),
+                ], .firefox,
+                ["PRF602 error", "WEB101 warning", "WEB102 warning", "WEB103 warning"]
+            ),
+            ([("a=group:BUNDLE 0\r\n", ""), ("a=fingerprint", "a=x-fingerprint")], .chrome, ["PRF104 error"]),
+        ] as [([(String, String)], Profile, [String])])
+    func measuredOnLinesAsEachBrowserReadsThem(
+        _ changes: [(String, String)], _ profile: Profile, _ expected: [String]
+    ) {
+        measuredOnNewKindsOfOffer(changes, profile, expected)
+    }
+
     /// SIPCC reads the first 30 formats of an m= line: a reserved type past them is not refused
     /// (measured: 19 refused as the 30th format, taken as the 31st).
     @Test(arguments: [(29, true), (30, false)])

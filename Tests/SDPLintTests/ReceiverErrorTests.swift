@@ -50,7 +50,7 @@ import Testing
             "receiver-errors/chromium-156-rtcp-fb-without-type.offer.sdp",
             "Chromium 156 refused",
             "points at Fixtures/receiver-errors/chromium-156-rtcp-fb-without-type.offer.sdp:27: a=rtcp-fb:111",
-            "27:14: error[SDP212]"
+            "27:1: error[PRF133]"
         ),
         (
             "receiver-errors/firefox-153-rfc3264-10.1-1", "standards/rfc3264/10.1-1.offer.sdp",

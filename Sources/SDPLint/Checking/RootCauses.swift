@@ -18,7 +18,11 @@ enum RootCauses {
         ("PRF705", "SDP300", true), ("PRF105", "WEB101", true), ("PRF111", "ICE120", true), ("PRF111", "ICE121", true),
         ("PRF113", "SDP214", true),
         ("PRF110", "WEB105", true), ("PRF115", "SDP308", true), ("PRF706", "WEB103", true), ("PRF114", "SDP133", true),
-        ("PRF622", "SDP133", true), ("PRF621", "SDP112", true),
+        ("PRF622", "SDP133", true), ("PRF621", "SDP112", true), ("PRF104", "WEB102", true), ("PRF132", "SDP215", true),
+        ("PRF133", "SDP212", true), ("PRF131", "SDP102", true), ("PRF626", "SDP137", true),
+        ("PRF627", "SDP101", true), ("PRF134", "SDP106", true), ("PRF131", "SDP109", true), ("PRF132", "SDP109", true),
+        ("PRF135", "SDP110", true), ("PRF628", "SDP102", true), ("PRF603", "SDP129", true),
+        ("PRF603", "SDP122", true), ("PRF627", "SDP106", true), ("PRF627", "SDP110", true), ("PRF621", "SDP101", true),
         ("PRF623", "WEB110", false), ("PRF103", "WEB113", true), ("PRF625", "SDP232", true),
         // libwebrtc stops at an a= line with white space before its name, and reads no more.
         ("PRF119", "PRF103", false),

@@ -82,7 +82,10 @@ extension ExplainCommand {
                 text += "The message points at \(input.name):\(number): \(TextRenderer.escaped(line ?? ""))\n"
             }
         }
-        let codes = Set(matches.flatMap { $0.rules.map(\.code) })
+        // The recorded rules, and the receiver's own rules that now explain them (RootCauses): a
+        // rule the profile has since lowered leaves its finding to those.
+        let recorded = Set(matches.flatMap { $0.rules.map(\.code) })
+        let codes = recorded.union(RootCauses.explanations.filter { recorded.contains($0.symptom) }.map(\.cause))
         var files = Linter.check(document, configuration: configuration)
         for index in files.indices { files[index].diagnostics.removeAll { !codes.contains($0.code) } }
         files.removeAll { $0.diagnostics.isEmpty }
