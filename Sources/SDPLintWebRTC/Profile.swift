@@ -71,6 +71,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("ICE111", .error, "Chromium 156 refuses an unknown candidate type (measured in Conformance/)"),
                 (
+                    "ICE205", .error,
+                    "Chromium 156 refuses a candidate line whose transport is not UDP or TCP (\"Unsupported transport type\", measured)"
+                ),
+                (
                     "SDP134", .error,
                     "libwebrtc reads the session lines in RFC 8866 order and refuses one out of place (\"Expect line: t=\", measured in Conformance/)"
                 ),
@@ -119,6 +123,22 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP215", .warning, "an msid of other characters or lengths (PRF132 reports its fields): " + measured),
                 ("SDP212", .warning, "an rtcp-fb type of other characters (PRF133 reports its fields): " + measured),
+                (
+                    "SDP210", .warning,
+                    "an rtpmap with fields past its encoding (PRF136 reports what it refuses): " + measured
+                ),
+                (
+                    "SDP128", .warning,
+                    "an m= protocol of other characters (PRF138 reports the fields it refuses): " + measured
+                ),
+                (
+                    "SDP120", .warning,
+                    "an o= line of six fields, empty ones included (PRF121 reports the rest): " + measured
+                ),
+                (
+                    "SDP213", .warning,
+                    "an extmap with other URIs or fields (PRF137 reports what it refuses): " + measured
+                ),
                 (
                     "WEB101", .warning,
                     "a section without ICE credentials that rides on its BUNDLE group (PRF105 reports the rest): "
@@ -221,6 +241,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "a v= line SIPCC reads as 0, such as \"v= 0\" (PRF628 reports the rest): " + measured
                 ),
                 ("WEB107", .warning, "an SSRC that two sections name: " + measured),
+                ("SDP218", .warning, "a malformed ssrc-group: " + measured),
+                ("SDP120", .warning, "an o= line of six fields or more (PRF626 reports fewer): " + measured),
+                ("SDP125", .warning, "a t= line SIPCC reads the two times of (PRF629 reports the rest): " + measured),
                 (
                     "SDP129", .warning,
                     "an address SIPCC does not read: o='s, and IPv4 c= ones past their first number (PRF603): "

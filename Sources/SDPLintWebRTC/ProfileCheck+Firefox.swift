@@ -166,8 +166,9 @@ extension ProfileCheck {
             // RFC 3551 §6's reserved types and RFC 5761 §4's 64–95 (measured: every other type of
             // 0–127 taken; these refused with or without rtpmap), among the 30 formats SIPCC reads
             // of an m= line (measured: 19 refused as the 30th format, taken as the 31st).
+            // SIPCC reads each format as strtoul does (measured: "1N1" refused as type 1).
             if (media.media == .audio || media.media == .video) && !media.isRejected,
-                let reserved = media.payloadTypes.prefix(30).first(where: {
+                let reserved = media.formats.prefix(30).compactMap({ Self.sipccNumber($0.utf8) }).first(where: {
                     [1, 2, 19].contains($0) || (64...95).contains($0)
                 })
             {
@@ -265,6 +266,7 @@ extension ProfileCheck {
             break
         }
         reportVersion()
+        reportTimes()
         reportOriginNumbers()
         reportSIPCCReading()
     }
@@ -275,26 +277,48 @@ extension ProfileCheck {
     /// "300.1.1.1" refused); after a multicast address's '/' it needs a TTL, of any size, and
     /// after a second '/' a number above 0. It reads no IPv6 address (measured: "xyz" taken).
     static func sipccConnectionRefusal(_ connection: Connection, _ field: ArraySlice<UInt8>?) -> String? {
+        guard let field else { return "it has no address (\"No connection address specified\")" }
         // An IPv6 address under IP4 is PRF618's.
-        guard let field, connection.addressType.rawValue.uppercased() == "IP4", !field.contains(UInt8(ascii: ":"))
-        else { return nil }
-        func strtoul(_ text: ArraySlice<UInt8>) -> UInt64? {
-            var digits = text.drop { $0 == 0x20 || $0 == 0x09 }
-            let negative = digits.first == UInt8(ascii: "-")
-            if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
-            let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            guard !run.isEmpty else { return nil }
-            let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
-            return negative && value != 0 ? .max : value
+        guard connection.addressType.rawValue.uppercased() == "IP4", !field.contains(UInt8(ascii: ":")) else {
+            return nil
         }
         let parts = field.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard let first = strtoul(field.prefix(3)) else { return "it does not start with a number" }
+        guard let first = Self.sipccNumber(field.prefix(3)) else { return "it does not start with a number" }
         guard first <= 255 else { return "it starts with \(first), above 255" }
         // A unicast address's suffix is taken (measured: "1.2.3.4/5").
         guard parts.count > 1, (224...239).contains(first) else { return nil }
-        guard strtoul(parts[1]) != nil else { return "no TTL after the '/'" }
-        if parts.count > 2, (strtoul(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
+        guard Self.sipccNumber(parts[1]) != nil else { return "no TTL after the '/'" }
+        if parts.count > 2, (Self.sipccNumber(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
         return nil
+    }
+
+    /// A number as SIPCC reads one with strtoul: white space, a sign and the digits that follow,
+    /// whatever comes after them; `nil` without a digit, and UInt64.max for a negative one.
+    static func sipccNumber(_ text: some Collection<UInt8>) -> UInt64? {
+        var digits = text.drop { $0 == 0x20 || $0 == 0x09 }
+        let negative = digits.first == UInt8(ascii: "-")
+        if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
+        let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !run.isEmpty else { return nil }
+        let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
+        return negative && value != 0 ? .max : value
+    }
+
+    /// SIPCC reads each t= line's start and stop times as numbers of at most 32 bits, as strtoul
+    /// does, and no field after them (sdp_token.c; measured: "t=0 0 0" taken, "t=x 0" refused).
+    private func reportTimes() {
+        for time in session.times {
+            guard let number = time.sourceLine.number, let line = parsed.source.range(ofLine: number) else { continue }
+            let fields = parsed.source.bytes[line].dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+            let readable =
+                fields.count >= 2
+                && fields.prefix(2).allSatisfy { (Self.sipccNumber($0) ?? .max) <= UInt64(UInt32.max) }
+            guard !readable else { continue }
+            report(
+                ProfileRules.firefoxTiming, parsed.source.location(of: line),
+                "SIPCC refuses a t= line without two start and stop times it reads as 32-bit numbers")
+            return
+        }
     }
 
     /// SIPCC reads v='s first field as strtoul does and keeps it in 16 bits; it refuses a version
@@ -310,12 +334,8 @@ extension ProfileCheck {
         let end =
             bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) ?? bytes.count
         let field = bytes[(start + 2)..<end].drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }
-        var digits = field
-        let negative = digits.first == UInt8(ascii: "-")
-        if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
-        let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
-        let read = !run.isEmpty && value <= UInt64(UInt32.max) && (!negative || value == 0)
+        let value = Self.sipccNumber(field) ?? .max
+        let read = value <= UInt64(UInt32.max)
         guard !read || value & 0xFFFF != 0 else { return }
         report(
             ProfileRules.firefoxVersion, parsed.source.location(of: start..<end),
@@ -324,9 +344,9 @@ extension ProfileCheck {
                 : "SIPCC cannot read a version number here")
     }
 
-    /// SIPCC reads o='s session id and version as unsigned 64-bit numbers that wrap past 2^64-1,
-    /// and refuses one it reads above 2^63-1 (sdp_token.c; measured: 2^63 and 2^64-1 refused,
-    /// 2^64 and 98765432109876543210 taken).
+    /// SIPCC reads six fields of o=, and its session id and version as unsigned 64-bit numbers
+    /// that wrap past 2^64-1, refusing one it reads above 2^63-1 (sdp_token.c; measured: 2^63 and
+    /// 2^64-1 refused, 2^64 and 98765432109876543210 taken).
     private func reportOriginNumbers() {
         guard let number = session.origin.sourceLine.number, let line = parsed.source.range(ofLine: number) else {
             return
@@ -334,11 +354,18 @@ extension ProfileCheck {
         let bytes = parsed.source.bytes
         var fields: [Range<Int>] = []
         var index = line.lowerBound + 2
-        while index < line.upperBound && fields.count < 3 {
+        while index < line.upperBound && fields.count < 6 {
             while index < line.upperBound && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
             let start = index
             while index < line.upperBound && bytes[index] != 0x20 && bytes[index] != 0x09 { index += 1 }
             if index > start { fields.append(start..<index) }
+        }
+        // Six fields, split at runs of white space; more are not read (measured: a seventh taken).
+        guard fields.count == 6 else {
+            report(
+                ProfileRules.firefoxOriginNumber, parsed.source.location(of: line),
+                "SIPCC refuses an o= line of \(fields.count) fields; it reads 6")
+            return
         }
         for (field, what) in zip(fields.dropFirst(), ["session id", "session version"]) {
             guard bytes[field].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { continue }

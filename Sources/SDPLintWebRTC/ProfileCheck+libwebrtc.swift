@@ -18,10 +18,12 @@ extension ProfileCheck {
                 .compactMap(\.sourceLine.number))
         // An a= line's findings are its own attribute's (an a=rtcp address, which libwebrtc does not
         // read: measured, "a=rtcp:9 XX IP4 …" is taken).
-        // Nor does it read o='s types (measured: "o=- 1 2 IN IP …" and "XX IP4" taken).
+        // Nor does it read o='s types (measured: "o=- 1 2 IN IP …" and "XX IP4" taken); c='s are
+        // libwebrtcConnections()'s.
         for finding in parsed.diagnostics
         where finding.code == "SDP133" && !unreadLines.contains(finding.location.line)
             && !isAttributeLine(finding.location.line) && !lineStarts(finding.location.line, with: UInt8(ascii: "o"))
+            && !lineStarts(finding.location.line, with: UInt8(ascii: "c"))
         {
             report(ProfileRules.unknownProtocol, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
@@ -77,17 +79,7 @@ extension ProfileCheck {
                     ? "libwebrtc refuses a line that is only 'a='"
                     : "libwebrtc refuses white space before an attribute's name")
         }
-        // It compares a c= line's network and address types exactly (measured: "c=in ip4" is
-        // "The network type is not currently supported"); it does not read o='s.
-        if let line = self.connections.first(where: { line in
-            let connection = line.connection
-            return (connection.networkType != "IN" && connection.networkType.equalsIgnoringASCIICase("IN"))
-                || connection.addressType.rawValue != connection.addressType.rawValue.uppercased()
-        }) {
-            report(
-                ProfileRules.unknownProtocol, location(of: line, valueOnly: false),
-                "libwebrtc reads the network and address types of c= in capitals only")
-        }
+        libwebrtcConnections()
         // libwebrtc takes a property attribute's name followed by ' ' or ':' only: "a=rtcp-mux\t"
         // is no rtcp-mux to it (measured: refused in a BUNDLE group; "a=rtcp-mux " is taken).
         // An application section over RTP is one libwebrtc does not use: it takes one without
@@ -504,12 +496,17 @@ extension ProfileCheck {
             }
         }
         var reportedSpaces = false
-        if doubleSpaced(session.origin.sourceLine) {
-            reportedSpaces = true
-            report(
-                ProfileRules.fieldsSplitAtEverySpace,
-                parsed.source.location(of: session.origin.sourceLine) ?? parsed.location(ofSection: nil),
-                "libwebrtc splits the o= line at every space and reads an empty field")
+        // o= must split into exactly six fields; it reads none but the id and version, as text
+        // (measured: "2  IP4", an empty network type, taken; "-  4611…" refused).
+        if let number = session.origin.sourceLine.number, let line = parsed.source.range(ofLine: number) {
+            let fields = bytes[line].dropFirst(2).split(separator: 0x20, omittingEmptySubsequences: false).count
+            if fields != 6 {
+                reportedSpaces = true
+                report(
+                    ProfileRules.fieldsSplitAtEverySpace,
+                    parsed.source.location(of: session.origin.sourceLine) ?? parsed.location(ofSection: nil),
+                    "libwebrtc splits the o= line at every space into \(fields) fields; it needs 6")
+            }
         }
         for (index, media) in session.media.enumerated() {
             if !reportedSpaces && doubleSpaced(media.sourceLine) {
@@ -518,6 +515,7 @@ extension ProfileCheck {
                     ProfileRules.fieldsSplitAtEverySpace, parsed.location(ofSection: index),
                     "libwebrtc splits the m= line of section \(index) at every space and reads an empty field")
             }
+            if !doubleSpaced(media.sourceLine) { libwebrtcMediaLine(index, media) }
             if media.portCount != nil && !media.isRejected {
                 report(
                     ProfileRules.portCount, parsed.location(ofSection: index),
@@ -532,20 +530,21 @@ extension ProfileCheck {
                     "libwebrtc carries audio and video over protocols with 'RTP/' in their name only, not \(proto)")
             }
             if media.media == .audio { libwebrtcStaticPayloadTypes(index, media) }
+            libwebrtcRTPMaps(index, media)
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
                 case .msid: libwebrtcMSID(index, attributeIndex, attribute.value ?? "")
                 case .rtcpFeedback: libwebrtcFeedback(index, attributeIndex, attribute.value ?? "")
-                case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp, .extmap:
-                    // Two spaces (not in an fmtp's parameters or an extmap's attributes, which it
-                    // does not split), a space after the colon, or a tab for the first separator
-                    // (measured: "a=fingerprint: sha-256 …", "a=fmtp:111\tminptime=10" and
-                    // "a=extmap:1\turn:…" refused).
+                case .extmap: libwebrtcExtensionMap(index, attributeIndex, attribute.value ?? "")
+                case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp:
+                    // Two spaces (not in an fmtp's parameters, which it does not split), a space
+                    // after the colon, or a tab for the first separator (measured: "a=fingerprint:
+                    // sha-256 …" and "a=fmtp:111\tminptime=10" refused).
                     let value = attribute.value ?? ""
                     let firstField = value.prefix { $0 != " " }
                     let splitBadly =
                         value.hasPrefix(" ") || firstField.contains("\t")
-                        || (![.fmtp, .extmap].contains(attribute.name) && doubleSpaced(attribute.sourceLine))
+                        || (attribute.name != .fmtp && doubleSpaced(attribute.sourceLine))
                     if !reportedSpaces && splitBadly {
                         reportedSpaces = true
                         report(
@@ -559,10 +558,22 @@ extension ProfileCheck {
                         report(
                             ProfileRules.ssrcAttributeWithoutValue, attributeLocation(index, attributeIndex),
                             "libwebrtc refuses the ssrc attribute \(fields[1]) without a value")
+                    } else if fields.count == 2 && fields[1].hasPrefix("msid:") {
+                        // Its msid value, split at each space, is one or two fields (measured: three refused).
+                        let parts = fields[1].dropFirst(5).split(separator: " ", omittingEmptySubsequences: false)
+                        if parts.count > 2 {
+                            report(
+                                ProfileRules.msidFields, attributeLocation(index, attributeIndex),
+                                "libwebrtc refuses this a=ssrc msid: \(parts.count) fields where it reads a stream and a track"
+                            )
+                        }
                     }
                 default: break
                 }
             }
+        }
+        for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
+            libwebrtcExtensionMap(nil, attributeIndex, attribute.value ?? "")
         }
         for (attributeIndex, attribute) in session.attributes.enumerated()
         where attribute.name == .fingerprint && !reportedSpaces
@@ -660,6 +671,158 @@ extension ProfileCheck {
             }
             start = end + 1
         }
+    }
+
+    /// libwebrtc's reading of c= (pc/webrtc_sdp.cc, ParseConnectionData): the network type must
+    /// be IN, as written; the address type is compared, as written, with the family of an
+    /// address that is an IP literal, and not read otherwise (measured: "c=in ip4" refused,
+    /// "c=IN IN IP4 127.0.0.1" taken). PRF125 reports a '/' suffix, PRF118 the other family.
+    private func libwebrtcConnections() {
+        for line in connections {
+            let connection = line.connection
+            // After "c=": the network type, a space, the address type, a space and the address,
+            // which may be empty (measured: "c=IN IP4 " taken, "c=IN IP4y0.0.0.0" refused).
+            let value = connection.sourceLine.number.flatMap(parsed.source.range(ofLine:))
+                .map { parsed.source.bytes[$0].dropFirst(2) }
+            guard
+                value.map({ $0.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false).count == 3 })
+                    ?? true
+            else {
+                report(
+                    ProfileRules.unknownProtocol, location(of: line, valueOnly: false),
+                    "libwebrtc refuses this c= line: it has no address (\"Failed to parse the address type\")")
+                return
+            }
+            let type = connection.addressType.rawValue
+            let address = Array(connection.address.utf8)
+            let family: String? =
+                switch Address.classify(address.span, 0..<address.count) {
+                case .ipv4: "IP4"
+                case .ipv6: "IP6"
+                default: nil
+                }
+            let reason: String? =
+                if connection.networkType != "IN" {
+                    "the network type '\(connection.networkType.prefix(20))' is not IN, as written"
+                } else if let family, type != family, type.uppercased() == family || !["IP4", "IP6"].contains(type) {
+                    "the address type '\(type.prefix(20))' is not \(family), as written, for the address \(connection.address)"
+                } else {
+                    nil
+                }
+            guard let reason else { continue }
+            report(
+                ProfileRules.unknownProtocol, location(of: line, valueOnly: false),
+                "libwebrtc refuses this c= line: \(reason)")
+            return
+        }
+    }
+
+    /// libwebrtc's reading of a=rtpmap (ParseRtpmapAttribute): split at each space, the second
+    /// field, <name>/<clock>[/<channels>], must give two or three parts, with whole numbers, and
+    /// an audio codec at most 24 channels; fields past it are not read (measured: "a=rtpmap:109
+    /// opus/48000/2 opus/48000/2" taken). A payload type the m= line does not list is skipped; a
+    /// listed one mapped again to another name (or, for video, another clock rate) is refused.
+    /// Which is why SDP210 is a warning under the profile.
+    private func libwebrtcRTPMaps(_ index: Int, _ media: MediaDescription) {
+        guard media.proto.isRTP else { return }
+        var mapped: [Int: (name: String, clock: Int)] = [:]
+        for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
+            let value = attribute.value ?? ""
+            let fields = value.split(separator: " ", omittingEmptySubsequences: false)
+            let reason: String?
+            if fields.count < 2 {
+                reason = "it needs an encoding after the payload type"
+            } else if let pt = Self.libwebrtcInteger(fields[0]), (0...127).contains(pt) {
+                guard media.formats.contains(String(pt)) else { continue }
+                let parts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
+                let clock = parts.count > 1 ? Self.libwebrtcInteger(parts[1]) : nil
+                let channels = parts.count > 2 ? Self.libwebrtcInteger(parts[2]) : 1
+                let name = String(parts[0]).lowercased()
+                if parts.count < 2 || parts.count > 3 {
+                    reason = "'\(fields[1].prefix(40))' is not <name>/<clock rate>[/<channels>]"
+                } else if let clock, let channels {
+                    if media.media == .audio && channels > 24 {
+                        reason = "\(channels) channels, above the 24 it supports"
+                    } else if let earlier = mapped[pt],
+                        earlier.name != name || (media.media == .video && earlier.clock != clock)
+                    {
+                        reason = "payload type \(pt) is mapped again to another codec"
+                    } else {
+                        reason = nil
+                        if media.media == .audio || media.media == .video { mapped[pt] = (name, clock) }
+                    }
+                } else {
+                    reason = "its clock rate or channels are not whole numbers"
+                }
+            } else {
+                reason = "'\(fields[0].prefix(20))' is not a payload type"
+            }
+            guard let reason else { continue }
+            report(
+                ProfileRules.rtpmapFields, attributeLocation(index, attributeIndex),
+                "libwebrtc refuses this a=rtpmap: \(reason)")
+            return
+        }
+    }
+
+    /// libwebrtc's reading of an m= line (ParseMediaDescription): split at each space, four
+    /// fields at least, a port that is a whole number up to 65535 (PRF123 reports a count after
+    /// it), and, for a protocol with
+    /// "RTP/" in it, formats that are payload types; it does not check the protocol's characters
+    /// (measured: ",DP/TLS/RTP/SAVPF" taken), which is why SDP128 is a warning under the profile.
+    /// PRF123 reports a port count, PRF114 a protocol without "RTP/".
+    private func libwebrtcMediaLine(_ index: Int, _ media: MediaDescription) {
+        guard let number = media.sourceLine.number, let line = parsed.source.range(ofLine: number) else { return }
+        let fields = parsed.source.bytes[line].dropFirst(2).split(separator: 0x20, omittingEmptySubsequences: false)
+            .map { Substring(decoding: $0, as: UTF8.self) }
+        let reason: String?
+        if fields.count < 4 {
+            reason = "\(fields.count) fields where it needs a media type, a port, a protocol and formats"
+        } else if !(0...65535).contains(Self.libwebrtcInteger(fields[1].prefix { $0 != "/" }) ?? -1) {
+            reason = "the port '\(fields[1].prefix(20))' is not a number up to 65535"
+        } else if fields[2].contains("RTP/"),
+            let format = fields.dropFirst(3).first(where: { !(0...127).contains(Self.libwebrtcInteger($0) ?? -1) })
+        {
+            reason = "the format '\(format.prefix(20))' is not a payload type"
+        } else {
+            reason = nil
+        }
+        guard let reason else { return }
+        report(
+            ProfileRules.mediaLineFields, parsed.location(ofSection: index), "libwebrtc refuses this m= line: \(reason)"
+        )
+    }
+
+    /// A whole number as libwebrtc's FromString reads it: an optional '-' and decimal digits,
+    /// nothing else, within 32 bits.
+    static func libwebrtcInteger(_ text: Substring) -> Int? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : text
+        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let value = Int(text), value >= Int(Int32.min), value <= Int(Int32.max)
+        else { return nil }
+        return value
+    }
+
+    /// libwebrtc's reading of a=extmap (ParseExtmap): split at each space, it needs a second
+    /// field, the URI, which may be empty, and an id of 1–255 (measured: 0 and 256 refused); it
+    /// skips a URI it does not know and reads no field after it (measured: "a=extmap:8 " and
+    /// "a=extmap:5 5 urn:…" taken), which is why SDP213 is a warning under the profile.
+    private func libwebrtcExtensionMap(_ section: Int?, _ index: Int, _ value: String) {
+        let fields = value.split(separator: " ", omittingEmptySubsequences: false)
+        let id = fields.first.map { $0.prefix { $0 != "/" } } ?? ""
+        let reason: String? =
+            if fields.count < 2 {
+                "it needs a URI after the id"
+            } else if !(1...255).contains(Self.libwebrtcInteger(id) ?? 0) {
+                "the id '\(id.prefix(20))' is not a number of 1–255"
+            } else if fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count < 3 {
+                "the encrypted form needs the URI it encrypts"
+            } else {
+                nil
+            }
+        guard let reason else { return }
+        report(
+            ProfileRules.extmapFields, attributeLocation(section, index), "libwebrtc refuses this a=extmap: \(reason)")
     }
 
     /// Whether line `number` of the input starts with `type` and '='.

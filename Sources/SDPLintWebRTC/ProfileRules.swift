@@ -580,6 +580,57 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "EF BB BF v=0", good: "v=0")
 
+    public static let rtpmapFields = Rule(
+        code: "PRF136", name: "libwebrtc-rtpmap-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Expected format \"<encoding name>/<clock rate>\
+            [/<encodingparameters>]\"", "Duplicate payload type with conflicting codec name"), measured in \
+            Conformance/.
+            """,
+        summary: "An a=rtpmap of a listed payload type that libwebrtc cannot read.",
+        explanation:
+            """
+            RFC 8866 §6.6 writes a=rtpmap:<pt> <name>/<clock>[/<params>] (SDP210). libwebrtc splits the value at \
+            each space and reads the second field alone: two or three parts between slashes, whole numbers, at most \
+            24 audio channels, and no second mapping of the payload type to another codec. It skips a payload type \
+            the m= line does not list and fields after the encoding.
+            """,
+        reference: .rfc(8866, "6.6"), bad: "a=rtpmap:111 opus", good: "a=rtpmap:111 opus/48000/2")
+
+    public static let extmapFields = Rule(
+        code: "PRF137", name: "libwebrtc-extmap-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description when a=extmap has no space after its id, or an id that is \
+            not a number of 1–255, measured in Conformance/.
+            """,
+        summary: "An a=extmap line libwebrtc cannot split into an id and a URI.",
+        explanation:
+            """
+            RFC 8285 §5 writes a=extmap:<id>[/<direction>] <URI> [<attributes>] (SDP213). libwebrtc splits the value \
+            at each space and needs an id of 1–255 and a second field, which it reads as the URI even when empty, \
+            and skips a URI it does not know.
+            """,
+        reference: .rfc(8285, "5"), bad: "a=extmap:x urn:ietf:params:rtp-hdrext:sdes:mid",
+        good: "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid")
+
+    public static let mediaLineFields = Rule(
+        code: "PRF138", name: "libwebrtc-media-line-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Expects at least 4 fields", "The port number is invalid", \
+            "Invalid value"), measured in Conformance/.
+            """,
+        summary: "An m= line libwebrtc cannot split into a media type, a port, a protocol and formats.",
+        explanation:
+            """
+            RFC 8866 §5.14 writes m=<media> <port> <proto> <fmt> … (SDP128). libwebrtc splits the line at each space \
+            and needs four fields, a port up to 65535 and, for a protocol with "RTP/" in it, formats that are payload \
+            types 0–127; it does not check the characters of the protocol.
+            """,
+        reference: .rfc(8866, "5.14"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF opus", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111")
+
     public static let bundledSectionWithoutRTCPMux = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
         severityRationale:
@@ -1195,18 +1246,20 @@ public enum ProfileRules {
         reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-256 b1:b8:…", good: "a=fingerprint:sha-256 B1:B8:…")
 
     public static let firefoxOriginNumber = Rule(
-        code: "PRF626", name: "firefox-origin-number", severity: .error,
+        code: "PRF626", name: "firefox-origin", severity: .error,
         severityRationale:
             """
             Error: Firefox ESR 153 refuses the description ("Invalid owner session id specified for o=", "Invalid \
-            owner version specified"), measured in Conformance/ with 2^63, 2^64-1 and longer values.
+            owner version specified", "No owner address specified"), measured in Conformance/ with 2^63, 2^64-1 and \
+            longer values and with fields removed; it takes a seventh field.
             """,
-        summary: "An o= session id or version that SIPCC reads as above 2^63-1.",
+        summary: "An o= line with fewer than six fields, or a session id or version SIPCC reads above 2^63-1.",
         explanation:
             """
-            RFC 3264 §5 limits both numbers to a 64-bit signed integer (SDP137). SIPCC reads each as an unsigned \
-            64-bit number that wraps past 2^64-1, and refuses what it reads above 2^63-1: 18446744073709551616 \
-            reads as 0 and is taken, 12345678901234567890 is refused.
+            RFC 8866 §5.2 gives o= six fields (SDP120), and RFC 3264 §5 limits the two numbers to a 64-bit signed \
+            integer (SDP137). SIPCC reads six fields split at runs of white space and ignores more; it reads each \
+            number as an unsigned 64-bit one that wraps past 2^64-1, and refuses what it reads above 2^63-1: \
+            18446744073709551616 reads as 0 and is taken, 12345678901234567890 is refused.
             """,
         reference: .rfc(3264, "5"), bad: "o=- 12345678901234567890 1 IN IP4 127.0.0.1",
         good: "o=- 1234567890123456789 1 IN IP4 127.0.0.1")
@@ -1245,6 +1298,21 @@ public enum ProfileRules {
             strtoul does, ignoring what follows the digits, keeps 16 bits of it, and refuses any version but 0.
             """,
         reference: .rfc(8866, "5.1"), bad: "v=1", good: "v=0")
+
+    public static let firefoxTiming = Rule(
+        code: "PRF629", name: "firefox-timing", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Invalid timespec start time specified"), measured in \
+            Conformance/; it takes "t=0 0 0".
+            """,
+        summary: "A t= line without a start and a stop time SIPCC can read.",
+        explanation:
+            """
+            RFC 8866 §5.9 writes t=<start-time> <stop-time>, decimal NTP times (SDP125). SIPCC reads the first two \
+            fields as strtoul does, each at most 2^32-1, and ignores what follows them.
+            """,
+        reference: .rfc(8866, "5.9"), bad: "t=x 0", good: "t=0 0")
 
     public static let firefoxLastLineIgnored = Rule(
         code: "PRF624", name: "firefox-last-line-ignored", severity: .error,
@@ -1397,6 +1465,7 @@ public enum ProfileRules {
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
+            rtpmapFields, extmapFields, mediaLineFields,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1409,7 +1478,7 @@ public enum ProfileRules {
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
-            firefoxVersion,
+            firefoxVersion, firefoxTiming,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

@@ -474,6 +474,39 @@ import Testing
                 ["PRF602 error", "WEB101 warning", "WEB102 warning", "WEB103 warning"]
             ),
             ([("a=group:BUNDLE 0\r\n", ""), ("a=fingerprint", "a=x-fingerprint")], .chrome, ["PRF104 error"]),
+            // a=rtpmap, a=extmap and m= as libwebrtc splits them: fields past what it reads are taken.
+            ([("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/48000/2 opus/48000/2")], .chrome, ["SDP210 warning"]),
+            ([("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus")], .chrome, ["PRF136 error"]),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:5 5 urn:ietf:params:rtp-hdrext:toffset\r\n")], .chrome,
+                ["SDP213 warning"]
+            ),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:256 urn:ietf:params:rtp-hdrext:toffset\r\n")], .chrome,
+                ["PRF137 error"]
+            ),
+            ([("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 ,DP/TLS/RTP/SAVPF 111")], .chrome, ["SDP128 warning"]),
+            ([("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio UDP/TLS/RTP/SAVPF 9 111")], .chrome, ["PRF138 error"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 msid:a b b\r\n")], .chrome, ["PRF132 error"]),
+            // c=: libwebrtc needs IN and compares the type with an IP address only; SIPCC needs an address.
+            ([("c=IN IP4 0.0.0.0", "c=IN IN IP4 0.0.0.0")], .chrome, ["SDP122 warning", "SDP133 warning"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN ip4 0.0.0.0")], .chrome, ["PRF114 error"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 ")], .chrome, ["SDP109 warning", "SDP122 warning"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN IP4 ")], .firefox, ["PRF603 error", "SDP109 warning"]),
+            // o= and t=: libwebrtc splits o= into six fields, empty ones too; SIPCC reads six of o=, two of t=.
+            ([(" 2 IN IP4", " 2  IP4")], .chrome, ["SDP109 warning", "SDP120 warning", "SDP133 warning"]),
+            ([("IN IP4 127.0.0.1", "IN IP4 127.0.0.1 127.0.0.1")], .firefox, ["SDP120 warning"]),
+            ([("IN IP4 127.0.0.1", "IP4 127.0.0.1")], .firefox, ["PRF626 error"]),
+            ([("t=0 0", "t=0 0 0")], .firefox, ["SDP125 warning"]),
+            ([("t=0 0", "t=x 0")], .firefox, ["PRF629 error"]),
+            // A candidate transport that is neither UDP nor TCP: libwebrtc refuses the line; a format
+            // SIPCC reads as 1.
+            ([("udp 2122260223", "9dp 2122260223")], .chrome, ["ICE205 error"]),
+            ([("udp 2122260223", "9dp 2122260223")], .firefox, ["ICE205 warning"]),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 UDP/TLS/RTP/SAVPF 111 1N1")], .firefox,
+                ["PRF623 error", "SDP303 warning"]
+            ),
         ] as [([(String, String)], Profile, [String])])
     func measuredOnLinesAsEachBrowserReadsThem(
         _ changes: [(String, String)], _ profile: Profile, _ expected: [String]
