@@ -132,6 +132,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "an m= protocol of other characters (PRF138 reports the fields it refuses): " + measured
                 ),
                 (
+                    "SDP217", .warning,
+                    "an a=ssrc attribute it skips (PRF124 reports the SSRC and value it needs): " + measured
+                ),
+                (
+                    "ICE113", .warning,
+                    "an unknown candidate extension, which it skips (PRF129 reports the numbers it reads): " + measured
+                ),
+                (
                     "SDP120", .warning,
                     "an o= line of six fields, empty ones included (PRF121 reports the rest): " + measured
                 ),

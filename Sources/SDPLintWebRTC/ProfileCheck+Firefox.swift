@@ -56,10 +56,11 @@ extension ProfileCheck {
                     ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
                     "SIPCC reads DTLS/SCTP with an SCTP port as its format only (\"No sctp port specified in m= media line\")"
                 )
-            } else if !media.formats.contains(where: { $0.equalsIgnoringASCIICase("webrtc-datachannel") }) {
+            } else if !(media.formats.first?.equalsIgnoringASCIICase("webrtc-datachannel") ?? false) {
+                // The first format (measured: "UDP/DTLS/SCTP webrtc-datachannel" after another refused).
                 report(
                     ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
-                    "SIPCC refuses \(media.proto) without the webrtc-datachannel format (\"No webrtc-datachannel token in m= media line\")"
+                    "SIPCC refuses \(media.proto) without webrtc-datachannel as its first format (\"No webrtc-datachannel token in m= media line\")"
                 )
             }
         }

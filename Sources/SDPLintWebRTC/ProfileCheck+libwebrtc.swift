@@ -87,28 +87,30 @@ extension ProfileCheck {
         let rtpMedia = { (media: MediaDescription) in
             !media.isRejected && media.proto.isRTP && (media.media == .audio || media.media == .video)
         }
-        for (index, media) in session.media.enumerated()
-        where rtpMedia(media) && media.mid.map(bundled.contains) == true {
+        for (index, media) in session.media.enumerated() where rtpMedia(media) {
             let muxes = media.attributes.filter { $0.name == .rtcpMux }
             guard !muxes.isEmpty, muxes.allSatisfy({ $0.trailingWhitespace?.first == "\t" }) else { continue }
             report(
-                ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
-                "libwebrtc does not read a=rtcp-mux followed by a tab; bundled section \(index) has no other")
+                ProfileRules.rtcpMuxRequired, parsed.location(ofSection: index),
+                "libwebrtc does not read a=rtcp-mux followed by a tab; section \(index) has no other")
         }
-        // Every bundled audio and video section needs rtcp-mux, the tagged one and those that
-        // leave their transport to it (WEB113 is the standard's finding, which counts an
-        // application section over RTP too). A port-0 bundle-only section is exempt: Chromium
-        // 156 accepts RFC 8829 §7.3's first offer, whose video section is one (measured in
-        // Conformance/).
+        // Every audio and video section needs rtcp-mux, bundled or not (Chromium's peer
+        // connections require it: "RTCP-MUX is not enabled when it is required", measured), the
+        // BUNDLE tag and those that leave their transport to it alike (WEB113 is the standard's
+        // finding, about bundled sections, an application one over RTP too). A port-0
+        // bundle-only section is exempt: Chromium 156 accepts RFC 8829 §7.3's first offer, whose
+        // video section is one (measured in Conformance/). A section outside BUNDLE without DTLS
+        // or ICE is PRF104's or PRF105's: a SIP offer is refused for those first.
         for (index, media) in session.media.enumerated()
         where rtpMedia(media) && !media.has(.rtcpMux) && !media.isBundleOnly
-            && media.mid.map(bundled.contains) == true
+            && (media.mid.map(bundled.contains) == true
+                || ((media.has(.fingerprint) || session.has(.fingerprint)) && missingCredentials(index).isEmpty))
         {
             report(
-                ProfileRules.bundledSectionWithoutRTCPMux, parsed.location(ofSection: index),
+                ProfileRules.rtcpMuxRequired, parsed.location(ofSection: index),
                 ridesOnGroup(index)
-                    ? "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) leaves it to its BUNDLE tag"
-                    : "libwebrtc requires a=rtcp-mux in every bundled RTP section; section \(index) has none")
+                    ? "libwebrtc requires a=rtcp-mux in every audio and video section; section \(index) leaves it to its BUNDLE tag"
+                    : "libwebrtc requires a=rtcp-mux in every audio and video section; section \(index) has none")
         }
         // One finding per description: the first section without DTLS or SDES (WEB102 reports
         // the WebRTC transports, PRF101 the SDES ones).
@@ -408,8 +410,9 @@ extension ProfileCheck {
                         : "libwebrtc refuses a \(semantics) group of \(count) SSRC\(count == 1 ? "" : "s"); it takes pairs"
                 )
             }
+            // The format as written, an empty one included (measured: "UDP/DTLS/SCTP " refused).
             if media.proto.isSCTP, media.has(.sctpPort),
-                let format = mediaLineFields(media)?.dropFirst(3).first,
+                let format = mediaLineFields(media).map({ $0.dropFirst(3).first ?? [] }),
                 !format.elementsEqual("webrtc-datachannel".utf8)
             {
                 report(
@@ -426,6 +429,28 @@ extension ProfileCheck {
     private func libwebrtcCandidateKeywords(_ section: Int, _ index: Int, _ value: String) {
         let fields = value.split(separator: " ")
         guard let typ = fields.firstIndex(where: { $0.lowercased() == "typ" }), typ + 1 < fields.count else { return }
+        // After the type, pairs of name and value: it skips names it does not know and a last
+        // name without a value, and needs numbers for generation, network-id and network-cost
+        // (measured: "genera@ion 0" and "1 50 network-cost" taken), which is why ICE113 is a
+        // warning under the profile.
+        var pair = typ + 2
+        while pair + 1 < fields.count {
+            let (name, number) = (fields[pair], fields[pair + 1])
+            let limit: Int? =
+                switch name {
+                case "generation": Int(UInt32.max)
+                case "network-id", "network-cost": Int(UInt16.max)
+                default: nil
+                }
+            if let limit, !(0...limit).contains(Int(number.prefix(11)) ?? -1) || !number.allSatisfy(\.isASCII) {
+                report(
+                    ProfileRules.candidateKeywordCase, attributeLocation(section, index),
+                    "libwebrtc refuses \(name) '\(number.prefix(16))', which is not a number it reads")
+                return
+            }
+            // RFC 8839's ufrag and pwd extensions take any value; tcptype is read after the type.
+            pair += 2
+        }
         let type = fields[typ + 1]
         guard
             fields[typ] != "typ"
@@ -554,7 +579,16 @@ extension ProfileCheck {
                     if attribute.name == .candidate { libwebrtcCandidateKeywords(index, attributeIndex, value) }
                 case .ssrc:
                     let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
-                    if fields.count == 2 && !fields[1].contains(":") {
+                    // An SSRC of 32 bits, a space and an attribute (measured: "a=ssrc:1 1 cname:x"
+                    // taken, its attribute "1 cname" skipped), which is why SDP217 is a warning
+                    // under the profile.
+                    if fields.count < 2 || UInt32(fields[0]) == nil {
+                        report(
+                            ProfileRules.ssrcAttributeWithoutValue, attributeLocation(index, attributeIndex),
+                            fields.count < 2
+                                ? "libwebrtc refuses an a=ssrc line without an attribute after the SSRC"
+                                : "libwebrtc refuses the SSRC '\(fields[0].prefix(16))', which is not a 32-bit number")
+                    } else if !fields[1].contains(":") {
                         report(
                             ProfileRules.ssrcAttributeWithoutValue, attributeLocation(index, attributeIndex),
                             "libwebrtc refuses the ssrc attribute \(fields[1]) without a value")
@@ -627,22 +661,25 @@ extension ProfileCheck {
             "libwebrtc refuses this a=rtcp-fb: \(reason)")
     }
 
-    /// The first line other than s= and a= with white space right after its '=': libwebrtc
-    /// refuses it, as RFC 8866 §5 forbids white space on either side of the '=' (measured with
-    /// v=, o=, i=, u=, c=, b=, t= and m=; s= is the exception RFC 8866 §5.3 makes, and a=
-    /// lines are PRF119's).
+    /// The first line other than s= and a= with a space right after its '=', or nothing: libwebrtc
+    /// refuses it, as RFC 8866 §5 forbids white space on either side of the '=' and it reads no
+    /// line shorter than three bytes (measured with v=, o=, i=, u=, c=, b=, t= and m=; s= is the
+    /// exception RFC 8866 §5.3 makes, SDP121 reports an empty one, and a= lines are PRF119's).
     private func libwebrtcSpaceAfterEquals() {
         let bytes = parsed.source.bytes
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if end - start >= 3 && bytes[start + 1] == UInt8(ascii: "=") && bytes[start + 2] == UInt8(ascii: " ")
-                && bytes[start] != UInt8(ascii: "s") && bytes[start] != UInt8(ascii: "a")
+            let content = end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+            if content - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") && bytes[start] != UInt8(ascii: "s")
+                && bytes[start] != UInt8(ascii: "a") && (content - start == 2 || bytes[start + 2] == UInt8(ascii: " "))
             {
+                let type = Character(UnicodeScalar(bytes[start]))
                 report(
-                    ProfileRules.spaceAfterEquals, parsed.source.location(of: (start + 2)..<(start + 3)),
-                    "libwebrtc refuses a space after '\(Character(UnicodeScalar(bytes[start])))=' (\"Expect line\" or \"Invalid SDP line\")"
-                )
+                    ProfileRules.spaceAfterEquals, parsed.source.location(of: (start + 2)..<max(start + 3, content)),
+                    content - start == 2
+                        ? "libwebrtc refuses a line with nothing after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")"
+                        : "libwebrtc refuses a space after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")")
                 return
             }
             start = end + 1
@@ -678,37 +715,41 @@ extension ProfileCheck {
     /// address that is an IP literal, and not read otherwise (measured: "c=in ip4" refused,
     /// "c=IN IN IP4 127.0.0.1" taken). PRF125 reports a '/' suffix, PRF118 the other family.
     private func libwebrtcConnections() {
+        /// rtc::tokenize_first: the text before the first space, and the rest after the run of
+        /// spaces there; `nil` without a space.
+        func tokenizeFirst(_ text: Substring) -> (Substring, Substring)? {
+            guard let space = text.firstIndex(of: " ") else { return nil }
+            return (text[..<space], text[space...].drop { $0 == " " })
+        }
         for line in connections {
-            let connection = line.connection
-            // After "c=": the network type, a space, the address type, a space and the address,
-            // which may be empty (measured: "c=IN IP4 " taken, "c=IN IP4y0.0.0.0" refused).
-            let value = connection.sourceLine.number.flatMap(parsed.source.range(ofLine:))
-                .map { parsed.source.bytes[$0].dropFirst(2) }
-            guard
-                value.map({ $0.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false).count == 3 })
-                    ?? true
-            else {
-                report(
-                    ProfileRules.unknownProtocol, location(of: line, valueOnly: false),
-                    "libwebrtc refuses this c= line: it has no address (\"Failed to parse the address type\")")
-                return
-            }
-            let type = connection.addressType.rawValue
-            let address = Array(connection.address.utf8)
-            let family: String? =
-                switch Address.classify(address.span, 0..<address.count) {
-                case .ipv4: "IP4"
-                case .ipv6: "IP6"
-                default: nil
-                }
-            let reason: String? =
-                if connection.networkType != "IN" {
-                    "the network type '\(connection.networkType.prefix(20))' is not IN, as written"
-                } else if let family, type != family, type.uppercased() == family || !["IP4", "IP6"].contains(type) {
-                    "the address type '\(type.prefix(20))' is not \(family), as written, for the address \(connection.address)"
+            guard let number = line.connection.sourceLine.number, let range = parsed.source.range(ofLine: number)
+            else { continue }
+            let value = Substring(decoding: parsed.source.bytes[range].dropFirst(2), as: UTF8.self)
+            let reason: String?
+            if let (network, rest) = tokenizeFirst(value) {
+                if network != "IN" {
+                    reason = "the network type '\(network.prefix(20))' is not IN, as written"
+                } else if let (type, address) = tokenizeFirst(rest) {
+                    let bytes = Array(address.utf8)
+                    let family: String? =
+                        switch address.contains("/") ? .invalid : Address.classify(bytes.span, 0..<bytes.count) {
+                        case .ipv4: "IP4"
+                        case .ipv6: "IP6"
+                        default: nil
+                        }
+                    // PRF125 reports a '/' suffix, PRF118 an address of the other registered family.
+                    if let family, type != family, type.uppercased() == family || !["IP4", "IP6"].contains(type) {
+                        reason =
+                            "the address type '\(type.prefix(20))' is not \(family), as written, for the address \(address)"
+                    } else {
+                        reason = nil
+                    }
                 } else {
-                    nil
+                    reason = "it has no address type and address (\"Failed to parse the address type\")"
                 }
+            } else {
+                reason = "it has no space after the network type"
+            }
             guard let reason else { continue }
             report(
                 ProfileRules.unknownProtocol, location(of: line, valueOnly: false),

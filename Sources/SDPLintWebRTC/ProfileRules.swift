@@ -631,24 +631,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.14"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF opus", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111")
 
-    public static let bundledSectionWithoutRTCPMux = Rule(
-        code: "PRF103", name: "libwebrtc-rtcp-mux-every-bundled-section", severity: .error,
+    public static let rtcpMuxRequired = Rule(
+        code: "PRF103", name: "libwebrtc-rtcp-mux-required", severity: .error,
         severityRationale:
             """
-            Error: Chromium 156 refuses such a description ("rtcp-mux must be enabled when BUNDLE is enabled"), \
-            measured with the second offers of RFC 8829 §7.2 and §7.3, so negotiation fails.
+            Error: Chromium 156 refuses such a description ("rtcp-mux must be enabled when BUNDLE is enabled", \
+            "RTCP-MUX is not enabled when it is required"), measured with the second offers of RFC 8829 §7.2 and \
+            §7.3 and with the corpus offers without BUNDLE, so negotiation fails.
             """,
-        summary: "A bundled audio or video section without a=rtcp-mux; libwebrtc refuses it.",
+        summary: "An audio or video section without a=rtcp-mux; libwebrtc refuses it.",
         explanation:
             """
             RFC 9143 §9.3 asks rtcp-mux of bundled RTP sections (WEB113), and §7.1.3 and §9.3.1 let the sections \
             that share the tagged section's transport leave it out, as the answers and second offers of RFC 8829 \
-            §7 do. libwebrtc requires a=rtcp-mux in every bundled audio and video section, tagged or not, and \
-            refuses the description otherwise; an application section over RTP it does not use (measured with \
-            headless Chromium 156).
+            §7 do. Chromium's peer connections require rtcp-mux (RTCRtcpMuxPolicy "require", the default), so \
+            libwebrtc refuses an audio or video section without it, bundled or not, tagged or not; an application \
+            section over RTP it does not use (measured with headless Chromium 156).
             """,
-        reference: .rfc(9143, "7.1.3"), bad: "a=group:BUNDLE a v\nm=video 9 … (shares the port, no a=rtcp-mux)",
-        good: "a=rtcp-mux in every bundled RTP section")
+        reference: .rfc(9143, "7.1.3"), bad: "m=video 9 … without a=rtcp-mux", good: "a=rtcp-mux in every RTP section")
 
     public static let aiortcICERequired = Rule(
         code: "PRF701", name: "aiortc-ice-required", severity: .error,
@@ -1458,7 +1458,7 @@ public enum ProfileRules {
     /// Every profile rule.
     public static let all: [Rule] =
         [
-            sdesOnly, codecWithoutRTPMap, bundledSectionWithoutRTCPMux, withoutDTLS, withoutICE,
+            sdesOnly, codecWithoutRTPMap, rtcpMuxRequired, withoutDTLS, withoutICE,
             candidatePriorityBeyond32Bits, unresolvedMid, ssrcStreams, answerFingerprintLength, answerNotApplicable,
             iceCredentials, sessionFingerprintTwice, illegalMid, unknownProtocol, rtxWithoutCodec, ssrcGroupSize,
             sctpPortWithPortFormat, connectionAddressFamily, emptyAttributeLine, bandwidthValue,

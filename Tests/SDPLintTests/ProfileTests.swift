@@ -507,6 +507,31 @@ import Testing
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 UDP/TLS/RTP/SAVPF 111 1N1")], .firefox,
                 ["PRF623 error", "SDP303 warning"]
             ),
+            // rtcp-mux in every audio and video section, bundled or not; a=ssrc as libwebrtc reads it.
+            ([("a=group:BUNDLE 0\r\n", ""), ("a=rtcp-mux\r\n", "")], .chrome, ["PRF103 error"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 1 cname:x\r\n")], .chrome, ["SDP217 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:x cname:x\r\n")], .chrome, ["PRF124 error"]),
+            // Candidate extensions: libwebrtc skips unknown names and reads generation as a number.
+            ([("typ host", "typ host generation x")], .chrome, ["PRF129 error"]),
+            ([("typ host", "typ host genera@ion 0")], .chrome, ["ICE113 warning"]),
+            ([("s=-\r\n", "s=-\r\ni=\r\n")], .chrome, ["PRF131 error"]),
+            ([("c=IN IP4 0.0.0.0", "c=IN  0.0.0.0")], .chrome, ["PRF114 error", "SDP109 warning", "SDP122 warning"]),
+            // An SCTP section's format: SIPCC reads the first; libwebrtc an empty one as a port.
+            (
+                [
+                    (
+                        "m=audio 9 UDP/TLS/RTP/SAVPF 111",
+                        "m=application 9 UDP/DTLS/SCTP UDP/DTLS/SCTP webrtc-datachannel"
+                    ),
+                    ("a=rtpmap:111 opus/48000/2\r\n", "a=sctp-port:5000\r\n"),
+                ], .firefox, ["PRF617 error", "WEB118 warning"]
+            ),
+            (
+                [
+                    ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 UDP/DTLS/SCTP "),
+                    ("a=rtpmap:111 opus/48000/2\r\n", "a=sctp-port:5000\r\n"),
+                ], .chrome, ["PRF117 error", "SDP109 warning", "SDP128 warning", "WEB118 warning"]
+            ),
         ] as [([(String, String)], Profile, [String])])
     func measuredOnLinesAsEachBrowserReadsThem(
         _ changes: [(String, String)], _ profile: Profile, _ expected: [String]
