@@ -497,6 +497,16 @@ extension ProfileCheck {
                 ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
         }
+        // A second a=simulcast in a section ("Multiple Simulcast attributes", measured); SDP206
+        // reports every repeated single attribute, most of which libwebrtc takes.
+        for (index, media) in session.media.enumerated() {
+            let simulcasts = media.attributes.indices.filter { media.attributes[$0].name == .simulcast }
+            if simulcasts.count > 1 {
+                report(
+                    ProfileRules.simulcastTwice, attributeLocation(index, simulcasts[1]),
+                    "libwebrtc refuses a second a=simulcast in section \(index) (\"Multiple Simulcast attributes\")")
+            }
+        }
         for (index, media) in session.media.enumerated()
         where !media.isRejected && media.has(.simulcast)
             && !media.values(ExtMap.self).contains(where: { $0.uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id" })

@@ -631,6 +631,21 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.14"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF opus", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111")
 
+    public static let simulcastTwice = Rule(
+        code: "PRF139", name: "libwebrtc-simulcast-twice", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Multiple Simulcast attributes"), measured in Conformance/.
+            """,
+        summary: "A section with two a=simulcast lines; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8853 §5.1 allows one a=simulcast per media section (SDP206 reports repeated single attributes, \
+            which libwebrtc mostly takes); libwebrtc refuses a second a=simulcast.
+            """,
+        reference: .rfc(8853, "5.1"), bad: "a=simulcast:send h;l and a=simulcast:send m", good: "a=simulcast:send h;m;l"
+    )
+
     public static let rtcpMuxRequired = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-required", severity: .error,
         severityRationale:
@@ -1465,7 +1480,7 @@ public enum ProfileRules {
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
-            rtpmapFields, extmapFields, mediaLineFields,
+            rtpmapFields, extmapFields, mediaLineFields, simulcastTwice,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -507,6 +507,11 @@ import Testing
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 UDP/TLS/RTP/SAVPF 111 1N1")], .firefox,
                 ["PRF623 error", "SDP303 warning"]
             ),
+            // A second a=simulcast: libwebrtc refuses it; SIPCC takes it.
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=simulcast:send h\r\na=simulcast:send l\r\n")], .chrome,
+                ["PRF126 error", "PRF139 error", "SDP312 warning", "SDP312 warning"]
+            ),
             // rtcp-mux in every audio and video section, bundled or not; a=ssrc as libwebrtc reads it.
             ([("a=group:BUNDLE 0\r\n", ""), ("a=rtcp-mux\r\n", "")], .chrome, ["PRF103 error"]),
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 1 cname:x\r\n")], .chrome, ["SDP217 warning"]),

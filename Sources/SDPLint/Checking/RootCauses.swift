@@ -25,6 +25,7 @@ enum RootCauses {
         ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF124", "SDP217", true), ("PRF129", "ICE113", true),
         ("PRF131", "SDP102", true), ("PRF131", "SDP109", true), ("PRF132", "SDP109", true), ("PRF134", "SDP106", true),
         ("PRF135", "SDP110", true), ("PRF121", "PRF136", true), ("PRF138", "PRF114", true), ("PRF138", "PRF117", true),
+        ("PRF139", "SDP206", true),
         // SIPCC's reading of o=, v=, t=, c= and an SCTP section's format, and where it stops.
         ("PRF626", "SDP137", true), ("PRF626", "SDP120", true), ("PRF626", "SDP133", true), ("PRF628", "SDP102", true),
         ("PRF629", "SDP125", true), ("PRF603", "SDP129", true), ("PRF603", "SDP122", true), ("PRF617", "SDP128", true),
