@@ -389,6 +389,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP238", .warning, "a malformed a=imageattr (aiortc does not read the attribute): " + measured),
                 (
+                    "SDP212", .warning,
+                    "an rtcp-fb line of other characters (PRF705 reports one without a type): " + measured
+                ),
+                (
                     "WEB113", .warning,
                     "a bundled section over RTP without a=rtcp-mux that is not audio or video (PRF702 reports those): "
                         + measured

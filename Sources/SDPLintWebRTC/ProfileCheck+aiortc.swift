@@ -66,6 +66,23 @@ extension ProfileCheck {
                     "it reads only \"IN IP4\" or \"IN IP6\" and one address")
             }
         }
+        // v= through Python's int(), which takes white space and a sign around the digits
+        // (aiortc/sdp.py; measured: "v=0x" and "v=0 1" refused).
+        if let number = parsed.source.lineCount > 0 ? 1 : nil, let range = parsed.source.range(ofLine: number),
+            parsed.source.bytes[range].starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")])
+        {
+            let space: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            // Its lines are Python's splitlines(), which ends one at a carriage return too.
+            let bytes = parsed.source.bytes[range].dropFirst(2).prefix { $0 != 0x0D && $0 != 0x0B && $0 != 0x0C }
+            let value = String(
+                decoding: bytes.drop(while: space).reversed().drop(while: space).reversed(), as: UTF8.self)
+            let digits = value.first == "+" || value.first == "-" ? value.dropFirst() : Substring(value)
+            let parts = digits.split(separator: "_", omittingEmptySubsequences: false)
+            if digits.isEmpty || parts.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                fail(
+                    parsed.source.location(ofLine: number) ?? parsed.location(ofSection: nil), "it reads v= with int()")
+            }
+        }
         // A session-level fingerprint too: "<hash> <digest>" (measured: one without a digest refused).
         for (index, attribute) in session.attributes.enumerated()
         where attribute.name == .fingerprint && fields(attribute.value).count != 2 {
@@ -110,6 +127,19 @@ extension ProfileCheck {
                 })
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
+                case .rtcpFeedback:
+                    // After reading every a=rtpmap, it splits the value at a space and reads a type
+                    // for each codec the payload type, or '*', names; it checks nothing else
+                    // (measured: "nack?", "x nack" and "111 " taken, "111" refused), which is why
+                    // SDP212 is a warning under the profile.
+                    let value = attribute.value ?? ""
+                    let payloadType = String(value.prefix { $0 != " " })
+                    if !value.contains(" "),
+                        payloadType == "*" ? !mapped.isEmpty : mapped.contains { String($0) == payloadType }
+                    {
+                        fail(
+                            attributeLocation(index, attributeIndex), "it needs a feedback type after the payload type")
+                    }
                 case .extmap:
                     let parts = attribute.value?.split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
                     if parts.count != 2 || Int(parts[0].prefix { $0 != "/" }) == nil {

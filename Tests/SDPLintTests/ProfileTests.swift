@@ -507,6 +507,11 @@ import Testing
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 UDP/TLS/RTP/SAVPF 111 1N1")], .firefox,
                 ["PRF623 error", "SDP303 warning"]
             ),
+            // aiortc reads a=rtcp-fb's type for a mapped codec only, and v= with int().
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111 nack?\r\n")], .aiortc, ["SDP212 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111\r\n")], .aiortc, ["PRF705 error", "SDP212 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:112\r\n")], .aiortc, ["SDP212 warning"]),
+            ([("v=0", "v=0x")], .aiortc, ["PRF705 error", "SDP102 warning"]),
             // A second a=simulcast: libwebrtc refuses it; SIPCC takes it.
             (
                 [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=simulcast:send h\r\na=simulcast:send l\r\n")], .chrome,
