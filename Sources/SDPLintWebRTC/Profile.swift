@@ -135,6 +135,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP217", .warning,
                     "an a=ssrc attribute it skips (PRF124 reports the SSRC and value it needs): " + measured
                 ),
+                ("WEB107", .warning, "an SSRC in two sections (PRF140 reports a track id in two): " + measured),
                 (
                     "ICE113", .warning,
                     "an unknown candidate extension, which it skips (PRF129 reports the numbers it reads): " + measured

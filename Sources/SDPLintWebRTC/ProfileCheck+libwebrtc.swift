@@ -497,6 +497,24 @@ extension ProfileCheck {
                 ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
         }
+        // A track id (a=msid's second field) in two sections: "Duplicate a=msid lines detected"
+        // (measured with sections copied whole). An SSRC in two sections it takes (measured), so
+        // WEB107 is a warning under the profile. Counting a=ssrc msid lines too explains one more
+        // refusal and makes four acceptances refusals (measured), so they are not counted.
+        var tracks: [Substring: Int] = [:]
+        for (index, media) in session.media.enumerated() where media.proto.isRTP {
+            guard let attributeIndex = media.attributes.firstIndex(where: { $0.name == .msid }),
+                let track = media.attributes[attributeIndex].value?.split(separator: " ").dropFirst().first
+            else { continue }
+            if let first = tracks[track] {
+                report(
+                    ProfileRules.msidTrackTwice, attributeLocation(index, attributeIndex),
+                    "libwebrtc refuses the track id \(track.prefix(40)) in section \(index), which section \(first) has (\"Duplicate a=msid lines detected\")"
+                )
+                break
+            }
+            tracks[track] = index
+        }
         // A second a=simulcast in a section ("Multiple Simulcast attributes", measured); SDP206
         // reports every repeated single attribute, most of which libwebrtc takes.
         for (index, media) in session.media.enumerated() {

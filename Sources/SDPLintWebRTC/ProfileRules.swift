@@ -646,6 +646,22 @@ public enum ProfileRules {
         reference: .rfc(8853, "5.1"), bad: "a=simulcast:send h;l and a=simulcast:send m", good: "a=simulcast:send h;m;l"
     )
 
+    public static let msidTrackTwice = Rule(
+        code: "PRF140", name: "libwebrtc-msid-track-twice", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Duplicate a=msid lines detected"), measured in \
+            Conformance/ with sections copied whole.
+            """,
+        summary: "Two sections name the same track in a=msid; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8830 §2 has each media section describe its own track, and JSEP gives each an id of its own. \
+            libwebrtc takes a=msid's second field as the track id and refuses a description in which two sections \
+            carry the same one; it takes one SSRC in two sections (WEB107).
+            """,
+        reference: .rfc(8830, "2"), bad: "a=msid:s t in two sections", good: "a=msid:s t1 and a=msid:s t2")
+
     public static let rtcpMuxRequired = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-required", severity: .error,
         severityRationale:
@@ -1480,7 +1496,7 @@ public enum ProfileRules {
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
-            rtpmapFields, extmapFields, mediaLineFields, simulcastTwice,
+            rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

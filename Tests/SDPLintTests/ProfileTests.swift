@@ -512,6 +512,25 @@ import Testing
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111\r\n")], .aiortc, ["PRF705 error", "SDP212 warning"]),
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:112\r\n")], .aiortc, ["SDP212 warning"]),
             ([("v=0", "v=0x")], .aiortc, ["PRF705 error", "SDP102 warning"]),
+            // One track id in two sections: libwebrtc refuses it; one "typ host\r\na=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n" in two it takes.
+            (
+                [
+                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
+                    (
+                        "typ host\r\n",
+                        "typ host\r\na=msid:s t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:s t\r\n"
+                    ),
+                ], .chrome, ["PRF140 error"]
+            ),
+            (
+                [
+                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
+                    (
+                        "typ host\r\n",
+                        "typ host\r\na=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n"
+                    ),
+                ], .chrome, ["WEB107 warning"]
+            ),
             // A second a=simulcast: libwebrtc refuses it; SIPCC takes it.
             (
                 [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=simulcast:send h\r\na=simulcast:send l\r\n")], .chrome,
