@@ -5,6 +5,15 @@ import SDPLintSDP
 /// offer, measured with GStreamer 1.22 in Conformance/.
 extension ProfileCheck {
     func gstreamer() {
+        // webrtcbin refuses a k= line at either level ("sdp contains a k line", measured).
+        if let offset = Self.lineOffsets(parsed.source.bytes).first(where: {
+            parsed.source.bytes[$0...].starts(with: [UInt8(ascii: "k"), UInt8(ascii: "=")])
+        }) {
+            let end = parsed.source.bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? parsed.source.bytes.count
+            report(
+                ProfileRules.gstreamerKeyLine, parsed.source.location(of: offset..<end),
+                "webrtcbin refuses a description with a k= line (\"sdp contains a k line\")")
+        }
         reportSetupRoles(
             ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass", exactSpelling: true
         )

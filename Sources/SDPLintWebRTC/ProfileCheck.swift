@@ -62,6 +62,11 @@ final class ProfileCheck {
         return result
     }
 
+    /// The offset of each line's first byte in `bytes`.
+    static func lineOffsets(_ bytes: [UInt8]) -> [Int] {
+        [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") && $0 + 1 < bytes.count }.map { $0 + 1 }
+    }
+
     /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
     func dropFindings(from offset: Int) {
         findings.removeAll { $0.location.bytes.lowerBound >= offset }

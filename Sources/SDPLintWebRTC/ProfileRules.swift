@@ -1044,6 +1044,21 @@ public enum ProfileRules {
         reference: .rfc(9143, "7.1.3"), bad: "a=ice-ufrag:ETEn (audio)\na=ice-ufrag:BGKk (video, same BUNDLE group)",
         good: "one ufrag, password and fingerprint for the group")
 
+    public static let gstreamerKeyLine = Rule(
+        code: "PRF805", name: "gstreamer-key-line", severity: .error,
+        severityRationale:
+            """
+            Error: GStreamer 1.22's webrtcbin refuses the description ("sdp contains a k line"), measured in \
+            Conformance/.
+            """,
+        summary: "A k= line; webrtcbin refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.12 keeps k= for compatibility only and says it must not be used. webrtcbin refuses a \
+            description with a k= line at the session level or in a section.
+            """,
+        reference: .rfc(8866, "5.12"), bad: "k=clear:abc", good: "no k= line")
+
     public static let gstreamerAnswerDirection = Rule(
         code: "PRF804", name: "gstreamer-answer-direction", severity: .error,
         severityRationale:
@@ -1517,6 +1532,7 @@ public enum ProfileRules {
         ]
         + [
             gstreamerTransportEverySection, gstreamerTransportDiffers, gstreamerSetupHoldconn, gstreamerAnswerDirection,
+            gstreamerKeyLine,
         ]
 }
 

@@ -512,7 +512,7 @@ import Testing
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111\r\n")], .aiortc, ["PRF705 error", "SDP212 warning"]),
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:112\r\n")], .aiortc, ["SDP212 warning"]),
             ([("v=0", "v=0x")], .aiortc, ["PRF705 error", "SDP102 warning"]),
-            // One track id in two sections: libwebrtc refuses it; one "typ host\r\na=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n" in two it takes.
+            // One track id in two sections: libwebrtc refuses it; one SSRC in two it takes, as webrtcbin does.
             (
                 [
                     ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
@@ -531,6 +531,17 @@ import Testing
                     ),
                 ], .chrome, ["WEB107 warning"]
             ),
+            (
+                [
+                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
+                    (
+                        "typ host\r\n",
+                        "typ host\r\na=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:YlEE\r\na=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\na=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64\r\na=setup:actpass\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n"
+                    ),
+                ], .gstreamer, ["WEB107 warning"]
+            ),
+            // webrtcbin refuses a k= line.
+            ([("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nk=prompt\r\n")], .gstreamer, ["PRF805 error"]),
             // A second a=simulcast: libwebrtc refuses it; SIPCC takes it.
             (
                 [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=simulcast:send h\r\na=simulcast:send l\r\n")], .chrome,

@@ -31,6 +31,8 @@ enum RootCauses {
         ("PRF629", "SDP125", true), ("PRF603", "SDP129", true), ("PRF603", "SDP122", true), ("PRF617", "SDP128", true),
         ("PRF621", "SDP112", true), ("PRF621", "SDP101", true), ("PRF627", "SDP101", true), ("PRF627", "SDP106", true),
         ("PRF627", "SDP110", true),
+        // webrtcbin's refusal of a k= line covers the base warning that k= is obsolete.
+        ("PRF805", "SDP127", true),
         ("PRF623", "WEB110", false), ("PRF103", "WEB113", true), ("PRF625", "SDP232", true),
         // libwebrtc stops at an a= line with white space before its name, and reads no more.
         ("PRF119", "PRF103", false),
