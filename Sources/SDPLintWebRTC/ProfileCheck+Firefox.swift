@@ -309,14 +309,15 @@ extension ProfileCheck {
     /// does, and no field after them (sdp_token.c; measured: "t=0 0 0" taken, "t=x 0" refused).
     private func reportTimes() {
         for time in session.times {
-            guard let number = time.sourceLine.number, let line = parsed.source.range(ofLine: number) else { continue }
-            let fields = parsed.source.bytes[line].dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+            guard let fields = value(of: time.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
+                let location = parsed.source.location(of: time.sourceLine)
+            else { continue }
             let readable =
                 fields.count >= 2
                 && fields.prefix(2).allSatisfy { (Self.sipccNumber($0) ?? .max) <= UInt64(UInt32.max) }
             guard !readable else { continue }
             report(
-                ProfileRules.firefoxTiming, parsed.source.location(of: line),
+                ProfileRules.firefoxTiming, location,
                 "SIPCC refuses a t= line without two start and stop times it reads as 32-bit numbers")
             return
         }
@@ -327,13 +328,9 @@ extension ProfileCheck {
     /// taken, v=1 refused).
     private func reportVersion() {
         let bytes = parsed.source.bytes
-        var start = 0
-        while start < bytes.count && !(bytes[start...].starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")])) {
-            start = (bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count) + 1
-        }
-        guard start < bytes.count else { return }
-        let end =
-            bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) ?? bytes.count
+        guard let line = firstLine(where: { $0.starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")]) }) else { return }
+        let start = line.lowerBound
+        let end = bytes[line].firstIndex(of: UInt8(ascii: "\r")) ?? line.upperBound
         let field = bytes[(start + 2)..<end].drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 }
         let value = Self.sipccNumber(field) ?? .max
         let read = value <= UInt64(UInt32.max)
@@ -349,31 +346,22 @@ extension ProfileCheck {
     /// that wrap past 2^64-1, refusing one it reads above 2^63-1 (sdp_token.c; measured: 2^63 and
     /// 2^64-1 refused, 2^64 and 98765432109876543210 taken).
     private func reportOriginNumbers() {
-        guard let number = session.origin.sourceLine.number, let line = parsed.source.range(ofLine: number) else {
-            return
-        }
-        let bytes = parsed.source.bytes
-        var fields: [Range<Int>] = []
-        var index = line.lowerBound + 2
-        while index < line.upperBound && fields.count < 6 {
-            while index < line.upperBound && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
-            let start = index
-            while index < line.upperBound && bytes[index] != 0x20 && bytes[index] != 0x09 { index += 1 }
-            if index > start { fields.append(start..<index) }
-        }
+        guard let fields = value(of: session.origin.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
+            let location = parsed.source.location(of: session.origin.sourceLine)
+        else { return }
         // Six fields, split at runs of white space; more are not read (measured: a seventh taken).
-        guard fields.count == 6 else {
+        guard fields.count >= 6 else {
             report(
-                ProfileRules.firefoxOriginNumber, parsed.source.location(of: line),
+                ProfileRules.firefoxOriginNumber, location,
                 "SIPCC refuses an o= line of \(fields.count) fields; it reads 6")
             return
         }
         for (field, what) in zip(fields.dropFirst(), ["session id", "session version"]) {
-            guard bytes[field].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { continue }
-            let read = bytes[field].reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
+            guard field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { continue }
+            let read = field.reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
             guard read > UInt64(Int64.max) else { continue }
             report(
-                ProfileRules.firefoxOriginNumber, parsed.source.location(of: field),
+                ProfileRules.firefoxOriginNumber, parsed.source.location(of: field.startIndex..<field.endIndex),
                 "SIPCC reads the \(what) as \(read), above 2^63-1, and refuses it")
         }
     }

@@ -6,12 +6,9 @@ import SDPLintSDP
 extension ProfileCheck {
     func gstreamer() {
         // webrtcbin refuses a k= line at either level ("sdp contains a k line", measured).
-        if let offset = Self.lineOffsets(parsed.source.bytes).first(where: {
-            parsed.source.bytes[$0...].starts(with: [UInt8(ascii: "k"), UInt8(ascii: "=")])
-        }) {
-            let end = parsed.source.bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? parsed.source.bytes.count
+        if let line = firstLine(where: { $0.starts(with: [UInt8(ascii: "k"), UInt8(ascii: "=")]) }) {
             report(
-                ProfileRules.gstreamerKeyLine, parsed.source.location(of: offset..<end),
+                ProfileRules.gstreamerKeyLine, parsed.source.location(of: line),
                 "webrtcbin refuses a description with a k= line (\"sdp contains a k line\")")
         }
         reportSetupRoles(

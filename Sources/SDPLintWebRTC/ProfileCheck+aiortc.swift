@@ -53,14 +53,12 @@ extension ProfileCheck {
             report(ProfileRules.aiortcReaderFails, location, "aiortc's SDP reader fails on this line: \(why)")
         }
         func fields(_ value: String?) -> [Substring] { value?.split(separator: " ") ?? [] }
-        let connections =
-            (session.connection.map { [$0] } ?? []) + session.media.flatMap(\.connections)
-        for connection in connections {
-            guard let number = connection.sourceLine.number, let range = parsed.source.range(ofLine: number)
-            else { continue }
-            let text = String(decoding: parsed.source.bytes[range], as: UTF8.self)
-            let parts = text.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
-            if parts.count != 3 || parts[0] != "IN" || (parts[1] != "IP4" && parts[1] != "IP6") {
+        for (_, connection) in connections {
+            guard let value = value(of: connection.sourceLine) else { continue }
+            let parts = value.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+            if parts.count != 3 || !parts[0].elementsEqual("IN".utf8)
+                || !(parts[1].elementsEqual("IP4".utf8) || parts[1].elementsEqual("IP6".utf8))
+            {
                 fail(
                     parsed.source.location(of: connection.sourceLine) ?? parsed.location(ofSection: nil),
                     "it reads only \"IN IP4\" or \"IN IP6\" and one address")
@@ -68,7 +66,7 @@ extension ProfileCheck {
         }
         // v= through Python's int(), which takes white space and a sign around the digits
         // (aiortc/sdp.py; measured: "v=0x" and "v=0 1" refused).
-        if let number = parsed.source.lineCount > 0 ? 1 : nil, let range = parsed.source.range(ofLine: number),
+        if let range = parsed.source.range(ofLine: 1),
             parsed.source.bytes[range].starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")])
         {
             let space: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
@@ -79,8 +77,7 @@ extension ProfileCheck {
             let digits = value.first == "+" || value.first == "-" ? value.dropFirst() : Substring(value)
             let parts = digits.split(separator: "_", omittingEmptySubsequences: false)
             if digits.isEmpty || parts.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-                fail(
-                    parsed.source.location(ofLine: number) ?? parsed.location(ofSection: nil), "it reads v= with int()")
+                fail(parsed.source.location(of: range), "it reads v= with int()")
             }
         }
         // A session-level fingerprint too: "<hash> <digest>" (measured: one without a digest refused).

@@ -551,8 +551,8 @@ extension ProfileCheck {
         var reportedSpaces = false
         // o= must split into exactly six fields; it reads none but the id and version, as text
         // (measured: "2  IP4", an empty network type, taken; "-  4611…" refused).
-        if let number = session.origin.sourceLine.number, let line = parsed.source.range(ofLine: number) {
-            let fields = bytes[line].dropFirst(2).split(separator: 0x20, omittingEmptySubsequences: false).count
+        if let origin = value(of: session.origin.sourceLine) {
+            let fields = origin.split(separator: 0x20, omittingEmptySubsequences: false).count
             if fields != 6 {
                 reportedSpaces = true
                 report(
@@ -694,48 +694,40 @@ extension ProfileCheck {
     /// line shorter than three bytes (measured with v=, o=, i=, u=, c=, b=, t= and m=; s= is the
     /// exception RFC 8866 §5.3 makes, SDP121 reports an empty one, and a= lines are PRF119's).
     private func libwebrtcSpaceAfterEquals() {
-        let bytes = parsed.source.bytes
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let content = end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
-            if content - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") && bytes[start] != UInt8(ascii: "s")
-                && bytes[start] != UInt8(ascii: "a") && (content - start == 2 || bytes[start + 2] == UInt8(ascii: " "))
-            {
-                let type = Character(UnicodeScalar(bytes[start]))
-                report(
-                    ProfileRules.spaceAfterEquals, parsed.source.location(of: (start + 2)..<max(start + 3, content)),
-                    content - start == 2
-                        ? "libwebrtc refuses a line with nothing after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")"
-                        : "libwebrtc refuses a space after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")")
-                return
-            }
-            start = end + 1
-        }
+        guard
+            let line = firstLine(where: { line in
+                let start = line.startIndex
+                return line.count >= 2 && line[start + 1] == UInt8(ascii: "=") && line[start] != UInt8(ascii: "s")
+                    && line[start] != UInt8(ascii: "a") && (line.count == 2 || line[start + 2] == UInt8(ascii: " "))
+            })
+        else { return }
+        let type = Character(UnicodeScalar(parsed.source.bytes[line.lowerBound]))
+        report(
+            ProfileRules.spaceAfterEquals,
+            parsed.source.location(of: (line.lowerBound + 2)..<max(line.lowerBound + 3, line.upperBound)),
+            line.count == 2
+                ? "libwebrtc refuses a line with nothing after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")"
+                : "libwebrtc refuses a space after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")")
     }
 
     /// The first line before the media sections whose type SDP does not define: libwebrtc reads
     /// the session lines in order and refuses one it does not expect ("d=foo Expect line: o=",
     /// "Expects m line"), while in a media section it skips it (measured).
     private func libwebrtcUnknownSessionLine() {
-        let bytes = parsed.source.bytes
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") {
-                let type = bytes[start]
-                if type == UInt8(ascii: "m") { return }
-                if type >= UInt8(ascii: "a") && type <= UInt8(ascii: "z")
-                    && !Profile.isLineType(type)
-                {
-                    report(
-                        ProfileRules.unknownSessionLine, parsed.source.location(of: start..<(start + 2)),
-                        "libwebrtc refuses a line of type \(type.displayed) among the session lines")
-                    return
-                }
-            }
-            start = end + 1
-        }
+        // The first m= line, or the first line of a type SDP does not define, whichever comes first.
+        guard
+            let line = firstLine(where: { line in
+                guard line.count >= 2, line[line.startIndex + 1] == UInt8(ascii: "=") else { return false }
+                let type = line[line.startIndex]
+                return type == UInt8(ascii: "m")
+                    || (type >= UInt8(ascii: "a") && type <= UInt8(ascii: "z") && !Profile.isLineType(type))
+            })
+        else { return }
+        let type = parsed.source.bytes[line.lowerBound]
+        guard type != UInt8(ascii: "m") else { return }
+        report(
+            ProfileRules.unknownSessionLine, parsed.source.location(of: line.lowerBound..<(line.lowerBound + 2)),
+            "libwebrtc refuses a line of type \(type.displayed) among the session lines")
     }
 
     /// libwebrtc's reading of c= (pc/webrtc_sdp.cc, ParseConnectionData): the network type must
@@ -750,9 +742,8 @@ extension ProfileCheck {
             return (text[..<space], text[space...].drop { $0 == " " })
         }
         for line in connections {
-            guard let number = line.connection.sourceLine.number, let range = parsed.source.range(ofLine: number)
-            else { continue }
-            let value = Substring(decoding: parsed.source.bytes[range].dropFirst(2), as: UTF8.self)
+            guard let bytes = value(of: line.connection.sourceLine) else { continue }
+            let value = Substring(decoding: bytes, as: UTF8.self)
             let reason: String?
             if let (network, rest) = tokenizeFirst(value) {
                 if network != "IN" {
@@ -841,9 +832,10 @@ extension ProfileCheck {
     /// (measured: ",DP/TLS/RTP/SAVPF" taken), which is why SDP128 is a warning under the profile.
     /// PRF123 reports a port count, PRF114 a protocol without "RTP/".
     private func libwebrtcMediaLine(_ index: Int, _ media: MediaDescription) {
-        guard let number = media.sourceLine.number, let line = parsed.source.range(ofLine: number) else { return }
-        let fields = parsed.source.bytes[line].dropFirst(2).split(separator: 0x20, omittingEmptySubsequences: false)
-            .map { Substring(decoding: $0, as: UTF8.self) }
+        guard
+            let fields = value(of: media.sourceLine)?.split(separator: 0x20, omittingEmptySubsequences: false)
+                .map({ Substring(decoding: $0, as: UTF8.self) })
+        else { return }
         let reason: String?
         if fields.count < 4 {
             reason = "\(fields.count) fields where it needs a media type, a port, a protocol and formats"

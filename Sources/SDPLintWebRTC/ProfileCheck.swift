@@ -62,11 +62,6 @@ final class ProfileCheck {
         return result
     }
 
-    /// The offset of each line's first byte in `bytes`.
-    static func lineOffsets(_ bytes: [UInt8]) -> [Int] {
-        [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") && $0 + 1 < bytes.count }.map { $0 + 1 }
-    }
-
     /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
     func dropFindings(from offset: Int) {
         findings.removeAll { $0.location.bytes.lowerBound >= offset }
@@ -149,23 +144,36 @@ final class ProfileCheck {
             ?? parsed.location(ofSection: connection.section)
     }
 
+    /// A line's bytes after its type and '=', without its line ending, at their offsets in the
+    /// input; `nil` for a line built in code. The rules that read what the model does not keep
+    /// (a bad port, a suffix, an empty field) read it here.
+    func value(of line: SourceLine) -> ArraySlice<UInt8>? {
+        line.number.flatMap(parsed.source.range(ofLine:)).map { parsed.source.bytes[$0].dropFirst(2) }
+    }
+
+    /// The byte range of the input's first line, without its line ending, that `matches`.
+    func firstLine(where matches: (ArraySlice<UInt8>) -> Bool) -> Range<Int>? {
+        let source = parsed.source
+        return (0..<source.lineCount).lazy.compactMap { source.range(ofLine: $0 + 1) }.first {
+            matches(source.bytes[$0])
+        }
+    }
+
     /// A c= line's address field as written, suffixes included (the model keeps the address
     /// alone, and no suffix that does not parse).
     func addressField(of connection: Connection) -> ArraySlice<UInt8>? {
-        guard let number = connection.sourceLine.number, let range = parsed.source.range(ofLine: number) else {
-            return nil
-        }
-        let fields = parsed.source.bytes[range].dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        guard let fields = value(of: connection.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        else { return nil }
         return fields.count >= 3 ? fields[2] : nil
     }
 
     /// Every b= line as written, type and value (`nil` without ':'), with where it is.
     func bandwidthLines() -> [(type: Substring, value: Substring?, location: SourceLocation)] {
         (session.bandwidths + session.media.flatMap(\.bandwidths)).compactMap { bandwidth in
-            guard let number = bandwidth.sourceLine.number, let range = parsed.source.range(ofLine: number),
+            guard let value = value(of: bandwidth.sourceLine),
                 let location = parsed.source.location(of: bandwidth.sourceLine)
             else { return nil }
-            let text = String(decoding: parsed.source.bytes[range].dropFirst(2), as: UTF8.self)
+            let text = String(decoding: value, as: UTF8.self)
             guard let colon = text.firstIndex(of: ":") else { return (Substring(text), nil, location) }
             return (text[..<colon], text[text.index(after: colon)...], location)
         }
@@ -178,9 +186,6 @@ final class ProfileCheck {
     /// The fields of a section's m= line as written (media, port, protocol, formats): the
     /// model keeps no port or format that does not parse.
     func mediaLineFields(_ media: MediaDescription) -> [ArraySlice<UInt8>]? {
-        guard let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number) else {
-            return nil
-        }
-        return parsed.source.bytes[range].dropFirst(2).split(separator: UInt8(ascii: " "))
+        value(of: media.sourceLine)?.split(separator: UInt8(ascii: " "))
     }
 }

@@ -454,23 +454,15 @@ import Testing
             // A bundled section after the first, at a port of its own, without its transport:
             // libwebrtc takes it, and both or neither ICE credentials; Firefox refuses it.
             (
-                [
-                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
-                    (
-                        "typ host\r\n",
-                        "typ host\r\nm=video 50000 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
-                    ),
-                ], .chrome,
+                Self.addingBundledSection(
+                    "m=video 50000 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                ), .chrome,
                 ["WEB101 warning", "WEB102 warning", "WEB103 warning"]
             ),
             (
-                [
-                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
-                    (
-                        "typ host\r\n",
-                        "typ host\r\nm=video 50000 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
-                    ),
-                ], .firefox,
+                Self.addingBundledSection(
+                    "m=video 50000 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                ), .firefox,
                 ["PRF602 error", "WEB101 warning", "WEB102 warning", "WEB103 warning"]
             ),
             ([("a=group:BUNDLE 0\r\n", ""), ("a=fingerprint", "a=x-fingerprint")], .chrome, ["PRF104 error"]),
@@ -514,31 +506,19 @@ import Testing
             ([("v=0", "v=0x")], .aiortc, ["PRF705 error", "SDP102 warning"]),
             // One track id in two sections: libwebrtc refuses it; one SSRC in two it takes, as webrtcbin does.
             (
-                [
-                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
-                    (
-                        "typ host\r\n",
-                        "typ host\r\na=msid:s t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:s t\r\n"
-                    ),
-                ], .chrome, ["PRF140 error"]
+                Self.addingBundledSection(
+                    "a=msid:s t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:s t\r\n"
+                ), .chrome, ["PRF140 error"]
             ),
             (
-                [
-                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
-                    (
-                        "typ host\r\n",
-                        "typ host\r\na=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n"
-                    ),
-                ], .chrome, ["WEB107 warning"]
+                Self.addingBundledSection(
+                    "a=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n"
+                ), .chrome, ["WEB107 warning"]
             ),
             (
-                [
-                    ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
-                    (
-                        "typ host\r\n",
-                        "typ host\r\na=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:YlEE\r\na=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\na=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64\r\na=setup:actpass\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n"
-                    ),
-                ], .gstreamer, ["WEB107 warning"]
+                Self.addingBundledSection(
+                    "a=ssrc:5 cname:x\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:YlEE\r\na=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\na=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64\r\na=setup:actpass\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=ssrc:5 cname:x\r\n"
+                ), .gstreamer, ["WEB107 warning"]
             ),
             // webrtcbin refuses a k= line.
             ([("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nk=prompt\r\n")], .gstreamer, ["PRF805 error"]),
@@ -590,6 +570,12 @@ import Testing
     }
 
     /// The replacements that add payload type `pt` to the audio section, with `lines` after its rtpmap.
+    /// The changes that add `text` after the offer's last line, a second section among them,
+    /// bundled with the first as mid 1.
+    static func addingBundledSection(_ text: String) -> [(String, String)] {
+        [("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"), ("typ host\r\n", "typ host\r\n" + text)]
+    }
+
     static func addingAudioFormat(_ pt: Int, _ lines: String?) -> [(String, String)] {
         [
             ("SAVPF 111\r\n", "SAVPF 111 \(pt)\r\n"),
