@@ -132,7 +132,7 @@ extension ProfileCheck {
                     let value = attribute.value ?? ""
                     let payloadType = String(value.prefix { $0 != " " })
                     if !value.contains(" "),
-                        payloadType == "*" ? !mapped.isEmpty : mapped.contains { String($0) == payloadType }
+                        payloadType == "*" ? !mapped.isEmpty : mapped.contains(where: { String($0) == payloadType })
                     {
                         fail(
                             attributeLocation(index, attributeIndex), "it needs a feedback type after the payload type")
