@@ -122,6 +122,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 ("SDP215", .warning, "an msid of other characters or lengths (PRF132 reports its fields): " + measured),
+                ("SDP308", .warning, "an RTX apt= in an audio section (PRF142 reports video): " + measured),
+                (
+                    "SDP226", .warning,
+                    "a malformed a=rid, which libwebrtc discards (pc/webrtc_sdp.cc; a=simulcast then drops its stream): "
+                        + measured
+                ),
                 ("SDP212", .warning, "an rtcp-fb type of other characters (PRF133 reports its fields): " + measured),
                 (
                     "SDP210", .warning,
@@ -638,6 +644,14 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             }
         return ProfileRules.all.filter { Array($0.code.rawValue.utf8).dropFirst(3).first == series }
             .sorted { $0.code.rawValue < $1.code.rawValue }
+    }
+
+    /// The bytes of a description that this profile's receiver does not read, where a general
+    /// rule's finding is a warning under the profile: Firefox's SIPCC ends a value at a carriage
+    /// return inside its line and stops at a line it cannot read. What the shorter reading
+    /// lacks is the profile's own rules' to report (PRF621, PRF624, PRF627).
+    package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+        self == .firefox ? ProfileCheck.SIPCCReading(parsed.source.bytes).unread : []
     }
 
     /// Runs the profile's own rules on a description.

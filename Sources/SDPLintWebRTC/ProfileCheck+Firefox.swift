@@ -6,7 +6,9 @@ import SDPLintScanning
 /// measured with Firefox ESR 153 in Conformance/.
 extension ProfileCheck {
     func firefox() {
-        reportSetupRoles(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role") {
+        // SIPCC's reader gives JSEP a section's first a=setup (measured: "a=setup:holdconn" after
+        // "a=setup:actpass" taken).
+        reportSetupRoles(ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role", firstOnly: true) {
             !ridesOnGroupInAnswer($0)
         }
         // Firefox reads ASCII only ("SDP contains non ASCII characters at position N", measured
@@ -74,7 +76,10 @@ extension ProfileCheck {
         {
             let own = media.attributes.filter { $0.name == .fingerprint }
             let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own
-            let hashes = fingerprints.compactMap { $0.value?.split(separator: " ").first?.lowercased() }
+            // SIPCC splits at spaces and tabs (measured: "sha-256\t7C:6E:…" taken).
+            let hashes = fingerprints.compactMap {
+                $0.value?.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased()
+            }
             guard !hashes.isEmpty, !hashes.contains(where: supported.contains) else { continue }
             report(
                 ProfileRules.firefoxNoSupportedFingerprint,
@@ -135,19 +140,19 @@ extension ProfileCheck {
             }
             var ids: Set<Int> = []
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                // SIPCC skips a line without a URI, and refuses any id it reads outside 1–14.
-                let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
-                guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true else { continue }
-                if id == 0 || id > 14 {
-                    report(
-                        ProfileRules.firefoxExtensionIDRange, attributeLocation(index, attributeIndex),
-                        "Firefox supports header extension ids 1–14; this one is \(id)")
-                }
+                guard let id = reportExtensionIDRange(index, attributeIndex, attribute) else { continue }
                 if attribute.as(ExtMap.self) != nil && !ids.insert(id).inserted {
                     report(
                         ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
                         "Firefox refuses a second mapping of extension id \(id) in one section")
                 }
+            }
+        }
+        // A section without a=extmap lines of its own reads the session's (measured: a session-level
+        // "a=extmap:15 …" refused "on level 2", the one section without extmap lines).
+        if session.media.contains(where: { !$0.has(.extmap) }) {
+            for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
+                _ = reportExtensionIDRange(nil, attributeIndex, attribute)
             }
         }
         // Firefox carries media and data channels over these protocols only, in any case
@@ -266,6 +271,8 @@ extension ProfileCheck {
                 "SIPCC refuses this c= address: \(reason)")
             break
         }
+        reportRIDLengths()
+        reportTrailingWhiteSpace()
         reportVersion()
         reportTimes()
         reportOriginNumbers()
@@ -303,6 +310,55 @@ extension ProfileCheck {
         guard !run.isEmpty else { return nil }
         let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
         return negative && value != 0 ? .max : value
+    }
+
+    /// SIPCC keeps white space at the end of a value, which a=fingerprint's and a=rid's readers
+    /// refuse, and a=simulcast's a tab (measured with a space and a tab after each line of
+    /// browser offers). One finding.
+    private func reportTrailingWhiteSpace() {
+        guard
+            let (section, index, attribute) = firstAttribute(where: { attribute in
+                // The value as SIPCC reads it, up to a carriage return.
+                let last = value(of: attribute.sourceLine)?.prefix { $0 != 0x0D }.last ?? 0
+                return switch attribute.name {
+                case .fingerprint, .rid: last == 0x20 || last == 0x09
+                case .simulcast: last == 0x09
+                default: false
+                }
+            })
+        else { return }
+        report(
+            ProfileRules.firefoxTrailingWhiteSpace, attributeLocation(section, index),
+            "SIPCC reads the white space at the end of this a=\(attribute.name) line as part of its value and refuses it"
+        )
+    }
+
+    /// SIPCC keeps 256 characters of an a=rid value, from which Firefox reads a rid of at most 255
+    /// characters and its direction (measured: a rid of 128 taken; of 255, its direction cut,
+    /// "Invalid direction"; of 256 and more, "Rid can be at most 255 characters long").
+    private func reportRIDLengths() {
+        for (index, media) in session.media.enumerated() {
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rid {
+                let kept = (attribute.value ?? "").utf8.prefix(256)
+                let fields = kept.split(separator: UInt8(ascii: " "), maxSplits: 1)
+                guard let rid = fields.first else { continue }
+                let direction = fields.count > 1 ? fields[1].prefix { $0 != UInt8(ascii: " ") } : []
+                let reason =
+                    if rid.count > 255 {
+                        "a rid of \(rid.count) characters or more; it reads at most 255"
+                    } else if (attribute.value ?? "").utf8.count > 256,
+                        !["send", "recv"].contains(where: { direction.elementsEqual($0.utf8) })
+                    {
+                        "this a=rid line: SIPCC keeps 256 characters of its value, which cut its direction"
+                    } else {
+                        ""
+                    }
+                guard !reason.isEmpty else { continue }
+                report(
+                    ProfileRules.firefoxRIDLength, attributeLocation(index, attributeIndex), "Firefox refuses \(reason)"
+                )
+            }
+        }
     }
 
     /// SIPCC reads each t= line's start and stop times as numbers of at most 32 bits, as strtoul
@@ -349,6 +405,15 @@ extension ProfileCheck {
         guard let fields = value(of: session.origin.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
             let location = parsed.source.location(of: session.origin.sourceLine)
         else { return }
+        // Each field into 256 characters; the rest of a longer one is read as the next field
+        // (sdp_token.c, sdp_getnextstrtok; measured: a username of 256 characters taken, of 257
+        // "Invalid owner session id").
+        if let long = fields.first(where: { $0.count > 256 }) {
+            report(
+                ProfileRules.firefoxOriginNumber, parsed.source.location(of: long.startIndex..<long.endIndex),
+                "SIPCC reads 256 characters of this o= field of \(long.count) and the rest as the next field")
+            return
+        }
         // Six fields, split at runs of white space; more are not read (measured: a seventh taken).
         guard fields.count >= 6 else {
             report(
@@ -382,6 +447,9 @@ extension ProfileCheck {
         }
         var text: [UInt8] = []
         var departure: (kind: Departure, offset: Int)?
+        /// The bytes SIPCC does not read: each value's after a carriage return inside its line,
+        /// and all from where the reading stops.
+        var unread: [Range<Int>] = []
 
         /// SIPCC reads a line up to LF or NUL and its value up to a carriage return; it stops at a
         /// line that is not a type it knows followed by '=' (an empty line included), or at a
@@ -402,18 +470,21 @@ extension ProfileCheck {
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\n") && bytes[end] != 0 { end += 1 }
                 guard end < bytes.count else {
                     depart(.lastLine, start)
+                    if !building { unread.append(start..<bytes.count) }
                     return
                 }
                 let known =
                     end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=") && Profile.isLineType(bytes[start])
                 if !known || (start > 0 && bytes[start] == UInt8(ascii: "v")) {
                     depart(.stop(refused: end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=")), start)
+                    if !building { unread.append(start..<bytes.count) }
                     return
                 }
                 let crlf = bytes[end] == 0 || bytes[end - 1] == UInt8(ascii: "\r")
                 var valueEnd = bytes[end] == 0 || !crlf ? end : end - 1
                 if let carriageReturn = bytes[start..<valueEnd].firstIndex(of: UInt8(ascii: "\r")) {
                     depart(.carriageReturn, carriageReturn)
+                    if !building { unread.append(carriageReturn..<valueEnd) }
                     valueEnd = carriageReturn
                 }
                 if building {
@@ -516,6 +587,19 @@ extension ProfileCheck {
         return errors(read, check.findings).first { !present.contains("\($0.code) \($0.message)") }?.message
     }
 
+    /// The id SIPCC reads of an a=extmap line, reported when it is outside 1–14; `nil` for a line
+    /// it skips, one without a URI.
+    private func reportExtensionIDRange(_ section: Int?, _ attributeIndex: Int, _ attribute: Attribute) -> Int? {
+        let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
+        guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true else { return nil }
+        if id == 0 || id > 14 {
+            report(
+                ProfileRules.firefoxExtensionIDRange, attributeLocation(section, attributeIndex),
+                "Firefox supports header extension ids 1–14; this one is \(id)")
+        }
+        return id
+    }
+
     /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).
     func reportShortCredentials(_ section: Int?, _ attributes: [Attribute]) {
         for (attributeIndex, attribute) in attributes.enumerated() {
@@ -535,7 +619,10 @@ extension ProfileCheck {
     }
     /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
     func reportMediaLine(_ index: Int, _ media: MediaDescription) {
-        guard let fields = mediaLineFields(media), fields.count >= 3 else { return }
+        // Split at spaces and tabs (measured: "m=audio 9\tUDP/TLS/RTP/SAVPF …" taken).
+        guard let fields = value(of: media.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
+            fields.count >= 3
+        else { return }
         // SIPCC reads the port with strtoul, which takes a leading '+' (measured: "+9" taken).
         let port = fields[1].prefix { $0 != UInt8(ascii: "/") }.drop { $0 == UInt8(ascii: "+") }
         let reason =

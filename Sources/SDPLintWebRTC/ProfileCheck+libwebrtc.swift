@@ -32,6 +32,15 @@ extension ProfileCheck {
         where finding.code == "SDP136" && lineStarts(finding.location.line, with: UInt8(ascii: "c")) {
             report(ProfileRules.connectionAddressFamily, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
+        // libwebrtc checks RTX formats' apt= when it sets up a video channel, and not in audio
+        // (measured: "apt=abc" and "apt=97" of RTX type 97 refused in video, taken in audio).
+        let firstLines = session.media.map { $0.sourceLine.number ?? Int.max }
+        for finding in parsed.diagnostics where finding.code == "SDP308" && finding.severity == .error {
+            guard let section = firstLines.lastIndex(where: { $0 <= finding.location.line }),
+                session.media[section].media == .video
+            else { continue }
+            report(ProfileRules.videoRTXAssociation, finding.location, "libwebrtc refuses this: \(finding.message)")
+        }
         libwebrtcSSRCGroupsAndDataChannels()
         libwebrtcLineShapes()
         // libwebrtc makes certificates' fingerprints with the SHA family only and refuses an MD
@@ -350,19 +359,28 @@ extension ProfileCheck {
                 ProfileRules.illegalMid, attributeLocation(index, attributeIndex),
                 "libwebrtc refuses a mid with a character outside token")
         }
-        var mids = session.media.map(\.mid)
+        let read = session.media.map(libwebrtcMid)
+        var mids = read
         var generated = 0
         for index in mids.indices where mids[index] == nil && !isAnswer {
             mids[index] = String(generated)
             generated += 1
         }
-        for (index, media) in session.media.enumerated() where media.mid == nil && !isAnswer && illegal.isEmpty {
-            if let mid = mids[index], let other = mids.indices.first(where: { $0 != index && mids[$0] == mid }) {
-                report(
-                    ProfileRules.unresolvedMid, parsed.location(ofSection: index),
-                    "libwebrtc gives section \(index), which has no a=mid, the mid '\(mid)', which section \(other) has too"
-                )
-            }
+        // A mid as written twice is SDP's and the offer/answer rules' to report; one libwebrtc
+        // makes twice fails the description before its groups are read.
+        var duplicated = false
+        for index in session.media.indices
+        where (read[index] == nil && !isAnswer) || read[index] != session.media[index].mid {
+            guard illegal.isEmpty, let mid = mids[index],
+                let other = mids.indices.first(where: { $0 != index && mids[$0] == mid })
+            else { continue }
+            duplicated = true
+            report(
+                ProfileRules.unresolvedMid, parsed.location(ofSection: index),
+                read[index] == nil
+                    ? "libwebrtc gives section \(index), which has no a=mid, the mid '\(mid)', which section \(other) has too"
+                    : "libwebrtc reads the last a=mid of section \(index), '\(mid)', which section \(other) has too"
+            )
         }
         for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
             // libwebrtc splits the value at each space: a space at its end, or two in a row, names
@@ -375,7 +393,7 @@ extension ProfileCheck {
                     "libwebrtc reads an empty mid in this BUNDLE group, from a space at its end or two in a row")
                 continue
             }
-            guard illegal.isEmpty, let group = attribute.as(Group.self), group.semantics == .bundle,
+            guard illegal.isEmpty, !duplicated, let group = attribute.as(Group.self), group.semantics == .bundle,
                 !mids.contains(nil),
                 let unknown = group.mids.first(where: { !mids.contains($0) })
             else { continue }
@@ -390,7 +408,8 @@ extension ProfileCheck {
     /// Conformance/: PRF116, PRF117).
     private func libwebrtcSSRCGroupsAndDataChannels() {
         for (index, media) in session.media.enumerated() where !media.isRejected {
-            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .ssrcGroup {
+            for (attributeIndex, attribute) in media.attributes.enumerated()
+            where attribute.name == .ssrcGroup && readsRTPAttributes(media) {
                 let fields = (attribute.value ?? "").split(separator: " ")
                 let semantics = fields.first.map(String.init) ?? ""
                 let count = fields.count - 1
@@ -489,6 +508,7 @@ extension ProfileCheck {
                 "libwebrtc reads the byte order mark as part of the first line, which then does not start with v=")
         }
         libwebrtcSpaceAfterEquals()
+        libwebrtcTrailingBytes()
         libwebrtcUnknownSessionLine()
         // Any '/' (measured: "224.1.1.1/300" and "224.1.1.1/" refused, as "/127" is).
         if let line = connections.first(where: { addressField(of: $0.connection)?.contains(UInt8(ascii: "/")) ?? false }
@@ -517,7 +537,7 @@ extension ProfileCheck {
         }
         // A second a=simulcast in a section ("Multiple Simulcast attributes", measured); SDP206
         // reports every repeated single attribute, most of which libwebrtc takes.
-        for (index, media) in session.media.enumerated() {
+        for (index, media) in session.media.enumerated() where readsRTPAttributes(media) {
             let simulcasts = media.attributes.indices.filter { media.attributes[$0].name == .simulcast }
             if simulcasts.count > 1 {
                 report(
@@ -525,10 +545,24 @@ extension ProfileCheck {
                     "libwebrtc refuses a second a=simulcast in section \(index) (\"Multiple Simulcast attributes\")")
             }
         }
+        // libwebrtc keeps the simulcast streams that an a=rid line of the section declares in the
+        // same direction and drops the rest; with none left there is no simulcast to check
+        // (measured: "a=simulcast:send h;l" taken without a=rid lines, in audio, video and data
+        // sections, and beside "a=rid:h recv"; refused beside "a=rid:h send").
         for (index, media) in session.media.enumerated()
-        where !media.isRejected && media.has(.simulcast)
+        where !media.isRejected && readsRTPAttributes(media)
             && !media.values(ExtMap.self).contains(where: { $0.uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id" })
         {
+            let rids = media.values(RID.self)
+            func declared(_ id: String, _ direction: RID.Direction) -> Bool {
+                rids.contains { $0.id == id && $0.direction == direction }
+            }
+            guard
+                media.values(Simulcast.self).contains(where: { simulcast in
+                    simulcast.sendRIDs.contains { declared($0, .send) }
+                        || simulcast.receiveRIDs.contains { declared($0, .recv) }
+                })
+            else { continue }
             report(
                 ProfileRules.simulcastWithoutRIDExtension, parsed.location(ofSection: index),
                 "libwebrtc refuses simulcast in section \(index) without the rtp-stream-id header extension")
@@ -584,7 +618,12 @@ extension ProfileCheck {
             }
             if media.media == .audio { libwebrtcStaticPayloadTypes(index, media) }
             libwebrtcRTPMaps(index, media)
-            for (attributeIndex, attribute) in media.attributes.enumerated() {
+            // Outside an RTP section libwebrtc reads the mid, ICE, DTLS, fmtp and SCTP lines only
+            // (pc/webrtc_sdp.cc, ParseContent; measured: "a=ssrc:1" and a=simulcast taken in a data
+            // channel section).
+            let readsRTP = readsRTPAttributes(media)
+            for (attributeIndex, attribute) in media.attributes.enumerated()
+            where readsRTP || [.fingerprint, .candidate, .fmtp].contains(attribute.name) {
                 switch attribute.name {
                 case .msid: libwebrtcMSID(index, attributeIndex, attribute.value ?? "")
                 case .rtcpFeedback: libwebrtcFeedback(index, attributeIndex, attribute.value ?? "")
@@ -592,11 +631,12 @@ extension ProfileCheck {
                 case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp:
                     // Two spaces (not in an fmtp's parameters, which it does not split), a space
                     // after the colon, or a tab for the first separator (measured: "a=fingerprint:
-                    // sha-256 …" and "a=fmtp:111\tminptime=10" refused).
+                    // sha-256 …" and "a=fmtp:111\tminptime=10" refused; "a=ssrc-group:FID\t1 2"
+                    // taken, a group of one SSRC with an unknown semantics).
                     let value = attribute.value ?? ""
                     let firstField = value.prefix { $0 != " " }
                     let splitBadly =
-                        value.hasPrefix(" ") || firstField.contains("\t")
+                        value.hasPrefix(" ") || (attribute.name != .ssrcGroup && firstField.contains("\t"))
                         || (attribute.name != .fmtp && doubleSpaced(attribute.sourceLine))
                     if !reportedSpaces && splitBadly {
                         reportedSpaces = true
@@ -606,7 +646,9 @@ extension ProfileCheck {
                     }
                     if attribute.name == .candidate { libwebrtcCandidateKeywords(index, attributeIndex, value) }
                 case .ssrc:
-                    let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
+                    // A space after the colon is an empty SSRC (measured: "a=ssrc: 1 cname:x" refused).
+                    let fields = (attribute.value ?? "").split(
+                        separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
                     // An SSRC of 32 bits, a space and an attribute (measured: "a=ssrc:1 1 cname:x"
                     // taken, its attribute "1 cname" skipped), which is why SDP217 is a warning
                     // under the profile.
@@ -639,7 +681,8 @@ extension ProfileCheck {
         }
         for (attributeIndex, attribute) in session.attributes.enumerated()
         where attribute.name == .fingerprint && !reportedSpaces
-            && (doubleSpaced(attribute.sourceLine) || attribute.value?.hasPrefix(" ") == true)
+            && (doubleSpaced(attribute.sourceLine) || attribute.value?.hasPrefix(" ") == true
+                || attribute.value?.prefix(while: { $0 != " " }).contains("\t") == true)
         {
             reportedSpaces = true
             report(
@@ -906,6 +949,76 @@ extension ProfileCheck {
         case .application: return media.proto.isSCTP || media.proto.isRTP
         default: return false
         }
+    }
+
+    /// libwebrtc reads a line up to its line feed less one carriage return (pc/webrtc_sdp.cc,
+    /// GetLine), so white space or another carriage return at its end stays in the last field,
+    /// which these readers refuse (measured with a space, a tab and a carriage return after each
+    /// line of browser offers; the other lines take them, the candidate reader dropping one more
+    /// carriage return). One finding per description.
+    private func libwebrtcTrailingBytes() {
+        /// The byte of `value` that libwebrtc's reader of `name` refuses, if any.
+        func refused(_ name: Attribute.Name, _ value: ArraySlice<UInt8>) -> UInt8? {
+            guard let last = value.last else { return nil }
+            // A carriage return at the end of these is their grammar's finding too (SDP216, SDP218,
+            // SDP221, SDP222, SDP228), as a space at the end of a group is an empty mid (PRF107).
+            switch name {
+            case .setup, .fingerprint, .ssrcGroup, .sctpPort, .maxMessageSize:
+                return last == 0x20 || last == 0x09 ? last : nil
+            case .group, .candidate: return last == 0x09 ? last : nil
+            // An extension's URI may hold no tab or carriage return ("URI contains invalid
+            // characters"; measured also with a lone CR, which joins two lines); a space ends it.
+            case .extmap: return value.first { $0 == 0x09 || $0 == 0x0D }
+            default: return nil
+            }
+        }
+        func check(_ section: Int?, _ attributes: [Attribute], reads: (Attribute.Name) -> Bool = { _ in true }) -> Bool
+        {
+            for (index, attribute) in attributes.enumerated() where reads(attribute.name) {
+                guard let value = value(of: attribute.sourceLine), let last = refused(attribute.name, value) else {
+                    continue
+                }
+                let what = last == 0x0D ? "carriage return" : last == 0x09 ? "tab" : "space"
+                report(
+                    ProfileRules.trailingBytes, attributeLocation(section, index),
+                    "libwebrtc reads the \(what) in this a=\(attribute.name) line as part of its value and refuses it"
+                )
+                return true
+            }
+            return false
+        }
+        guard !check(nil, session.attributes) else { return }
+        for (index, media) in session.media.enumerated() where libwebrtcReads(index) {
+            // The RTP and SCTP lines only where libwebrtc reads them.
+            let rtp = readsRTPAttributes(media)
+            let found = check(index, media.attributes) { name in
+                switch name {
+                case .ssrcGroup, .extmap: rtp
+                case .sctpPort, .maxMessageSize: media.proto.isSCTP
+                default: true
+                }
+            }
+            if found { return }
+        }
+    }
+
+    /// Whether libwebrtc reads a section's RTP attributes (a=ssrc, a=msid, a=rtpmap, a=simulcast,
+    /// …): its protocol is empty or has "RTP/" at its start or after a '/' (pc/media_protocol_names.cc,
+    /// IsRtpProtocol), whatever its media type.
+    func readsRTPAttributes(_ media: MediaDescription) -> Bool {
+        let proto = Array(media.proto.rawValue.utf8)
+        guard !proto.isEmpty else { return true }
+        return proto.indices.contains { start in
+            proto[start...].starts(with: "RTP/".utf8) && (start == 0 || proto[start - 1] == UInt8(ascii: "/"))
+        }
+    }
+
+    /// The mid libwebrtc reads in a section: that of its last a=mid line, each of which replaces
+    /// the one before (pc/webrtc_sdp.cc, ParseContent; measured: a second "a=mid:0" in the second
+    /// section is "Duplicate a=mid value '0'"); none for an empty one.
+    func libwebrtcMid(_ media: MediaDescription) -> String? {
+        guard let value = media.attributes.last(where: { $0.name == .mid })?.value, !value.isEmpty else { return nil }
+        return value
     }
 
     /// The listed payload types libwebrtc has a codec for: those an a=rtpmap line names (whatever

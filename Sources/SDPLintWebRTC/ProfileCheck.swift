@@ -100,12 +100,16 @@ final class ProfileCheck {
     /// Each a=setup:holdconn of the description, for a receiver that refuses it, in the
     /// sections it reads (`reads`); with `exactSpelling`, each role not written as active,
     /// passive or actpass too (RFC 4145 §4 spells them so; aiortc and webrtcbin look them up
-    /// as written: measured, "ACTPASS" refused).
+    /// as written: measured, "ACTPASS" refused). With `firstOnly`, a section's first a=setup
+    /// only, for a receiver that reads no other.
     func reportSetupRoles(
-        _ rule: Rule, _ why: String, exactSpelling: Bool = false, reads: (Int) -> Bool = { _ in true }
+        _ rule: Rule, _ why: String, exactSpelling: Bool = false, firstOnly: Bool = false,
+        reads: (Int) -> Bool = { _ in true }
     ) {
         for (index, media) in session.media.enumerated() where reads(index) {
-            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .setup {
+            let setups = media.attributes.indices.filter { media.attributes[$0].name == .setup }
+            for attributeIndex in firstOnly ? Array(setups.prefix(1)) : setups {
+                let attribute = media.attributes[attributeIndex]
                 let role = attribute.value ?? ""
                 if attribute.as(Setup.self) == .holdconn {
                     report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")

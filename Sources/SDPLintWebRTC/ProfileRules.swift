@@ -109,8 +109,9 @@ public enum ProfileRules {
             gives each section without a=mid (or with an empty one) a mid of its own, "0", "1", … in order, \
             and then checks: a BUNDLE mid that still names no section, or a number another section already \
             uses as its mid, fails the description. So removing a=mid from the second of sections 0, 1, 2 \
-            fails ("0" is taken), while removing it from the first passes. WEB106 and SDP309 report the \
-            standard's view.
+            fails ("0" is taken), while removing it from the first passes. Of several a=mid lines in a section \
+            it reads the last, so a second one naming another section's mid fails too. WEB106 and SDP309 report \
+            the standard's view.
             """,
         reference: .rfc(9143, "7.2"), bad: "a=group:BUNDLE 0 1\nm=audio … a=mid:0\nm=video … (no a=mid)",
         good: "a=mid in every section, matching the group")
@@ -432,7 +433,8 @@ public enum ProfileRules {
             """
             RFC 8853 §5.1 tells simulcast streams apart by their rid, which RTP packets carry in the RtpStreamId \
             header extension (RFC 8852 §3.1). libwebrtc refuses a section that negotiates simulcast without \
-            mapping urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id.
+            mapping urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id. It first drops the simulcast streams that no \
+            a=rid line of the section declares in the same direction; a=simulcast with none left is not checked.
             """,
         reference: .rfc(8853, "5.1"), bad: "a=simulcast:send h;l without the rtp-stream-id extmap",
         good: "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id")
@@ -661,6 +663,43 @@ public enum ProfileRules {
             carry the same one; it takes one SSRC in two sections (WEB107).
             """,
         reference: .rfc(8830, "2"), bad: "a=msid:s t in two sections", good: "a=msid:s t1 and a=msid:s t2")
+
+    public static let trailingBytes = Rule(
+        code: "PRF141", name: "libwebrtc-trailing-bytes", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Invalid attribute value", "Invalid value", "Invalid sctp \
+            port value", "URI contains invalid characters", "Failed to parse group tag"), measured in Conformance/ \
+            with a space, a tab and a carriage return at the end of each line of browser offers.
+            """,
+        summary: "A value ends in white space or a carriage return that libwebrtc reads as part of its last field.",
+        explanation:
+            """
+            RFC 8866 §5 has no white space at the end of a line (SDP109) and no carriage return inside one \
+            (SDP110). libwebrtc drops one carriage return before the line feed and reads the rest as written: \
+            a=setup, a=fingerprint, a=ssrc-group, a=sctp-port and a=max-message-size then hold a value it \
+            refuses (a carriage return there is the value grammar's finding as well), a=extmap refuses a tab or \
+            carriage return anywhere in its URI, and a=group and a=candidate a tab at their end. The other \
+            lines take them.
+            """,
+        reference: .rfc(8866, "5"), bad: "a=setup:actpass␠", good: "a=setup:actpass")
+
+    public static let videoRTXAssociation = Rule(
+        code: "PRF142", name: "libwebrtc-video-rtx-apt", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Failed to set remote video description send \
+            parameters"), measured in Conformance/; the same apt= in an audio section it takes.
+            """,
+        summary: "A video section's RTX format has an apt= that names no original format of the section.",
+        explanation:
+            """
+            RFC 4588 §8.1 has apt= name the payload type of the stream an RTX format repairs (SDP308). libwebrtc \
+            checks that when it sets up a video channel: an RTX format without apt=, with one that is not a \
+            number, or that names a type the section does not map or another RTX format, fails the description. \
+            It does not check audio RTX, which it does not use.
+            """,
+        reference: .rfc(4588, "8.1"), bad: "a=rtpmap:97 rtx/90000\na=fmtp:97 apt=97", good: "a=fmtp:97 apt=96")
 
     public static let rtcpMuxRequired = Rule(
         code: "PRF103", name: "libwebrtc-rtcp-mux-required", severity: .error,
@@ -1297,15 +1336,18 @@ public enum ProfileRules {
             """
             Error: Firefox ESR 153 refuses the description ("Invalid owner session id specified for o=", "Invalid \
             owner version specified", "No owner address specified"), measured in Conformance/ with 2^63, 2^64-1 and \
-            longer values and with fields removed; it takes a seventh field.
+            longer values, with fields removed, and with a username of 257 characters or more; it takes a seventh \
+            field.
             """,
-        summary: "An o= line with fewer than six fields, or a session id or version SIPCC reads above 2^63-1.",
+        summary:
+            "An o= line with fewer than six fields, a field past 256 characters, or a session id or version SIPCC reads above 2^63-1.",
         explanation:
             """
             RFC 8866 §5.2 gives o= six fields (SDP120), and RFC 3264 §5 limits the two numbers to a 64-bit signed \
-            integer (SDP137). SIPCC reads six fields split at runs of white space and ignores more; it reads each \
-            number as an unsigned 64-bit one that wraps past 2^64-1, and refuses what it reads above 2^63-1: \
-            18446744073709551616 reads as 0 and is taken, 12345678901234567890 is refused.
+            integer (SDP137). SIPCC reads six fields split at runs of white space and ignores more, each into 256 \
+            characters, a longer one running on into the next field; it reads each number as an unsigned 64-bit \
+            one that wraps past 2^64-1, and refuses what it reads above 2^63-1: 18446744073709551616 reads as 0 \
+            and is taken, 12345678901234567890 is refused.
             """,
         reference: .rfc(3264, "5"), bad: "o=- 12345678901234567890 1 IN IP4 127.0.0.1",
         good: "o=- 1234567890123456789 1 IN IP4 127.0.0.1")
@@ -1344,6 +1386,41 @@ public enum ProfileRules {
             strtoul does, ignoring what follows the digits, keeps 16 bits of it, and refuses any version but 0.
             """,
         reference: .rfc(8866, "5.1"), bad: "v=1", good: "v=0")
+
+    public static let firefoxRIDLength = Rule(
+        code: "PRF630", name: "firefox-rid-length", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Rid can be at most 255 characters long (according to \
+            RFC 8852)", "Invalid direction, must be either send or recv"), measured in Conformance/ with rids of \
+            255 to 4,096 characters; it takes one of 128.
+            """,
+        summary: "An a=rid line whose rid or direction lies past the 256 characters SIPCC keeps of its value.",
+        explanation:
+            """
+            RFC 8852 §3 limits an RtpStreamId, like every SDES item, to 255 octets, and RFC 8851 §10 names the \
+            direction after it. SIPCC keeps the first 256 characters of an a=rid value, and Firefox then reads \
+            the rid and its direction from those: a rid past 255 characters is refused, and so is one whose \
+            direction the cut removes.
+            """,
+        reference: .rfc(8852, "3"), bad: "a=rid:<255 characters> send", good: "a=rid:hi send")
+
+    public static let firefoxTrailingWhiteSpace = Rule(
+        code: "PRF631", name: "firefox-trailing-white-space", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Malformed fingerprint token", and for a=rid a parse \
+            error), measured in Conformance/ with a space and a tab at the end of each line of browser offers.
+            """,
+        summary:
+            "An a=fingerprint or a=rid value ends in white space, or a=simulcast in a tab; SIPCC reads it as part of the value.",
+        explanation:
+            """
+            RFC 8866 §5 has no white space at the end of a line (SDP109). SIPCC keeps it in the value; the \
+            fingerprint's digest and the rid's direction and restrictions then do not parse, and a tab ends \
+            a=simulcast's last rid, which no a=rid declares. The other lines of browser offers take it.
+            """,
+        reference: .rfc(8866, "5"), bad: "a=rid:h send␠", good: "a=rid:h send")
 
     public static let firefoxTiming = Rule(
         code: "PRF629", name: "firefox-timing", severity: .error,
@@ -1511,7 +1588,8 @@ public enum ProfileRules {
             fieldsSplitAtEverySpace, lastLineWithoutEnding, portCount, ssrcAttributeWithoutValue, connectionSuffix,
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
-            rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice,
+            rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
+            videoRTXAssociation,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1524,7 +1602,7 @@ public enum ProfileRules {
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
-            firefoxVersion, firefoxTiming,
+            firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxTrailingWhiteSpace,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

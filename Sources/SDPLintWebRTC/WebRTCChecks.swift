@@ -187,9 +187,12 @@ package struct WebRTCChecks {
                 }
             }
             // One track per section (Unified Plan), SSRC uniqueness. The tracks are those of the
-            // a=msid lines (RFC 8830 §2: one track id, in as many streams as there are lines); a
-            // section without them names its tracks in a=ssrc msid (the legacy form), which
-            // receivers read only then (measured: Chromium takes a=msid:s beside a=ssrc msid:s t).
+            // a=msid lines (RFC 8830 §2: one track id, in as many streams as there are lines; a
+            // line without one names a stream only, measured: Chromium takes "a=msid:s" beside
+            // "a=msid:s2 t"); a section without them names its tracks in a=ssrc msid (the legacy
+            // form), which receivers read only then (measured: Chromium takes a=msid:s beside
+            // a=ssrc msid:s t).
+            var hasMSID = false
             var msidTracks: Set<String> = []
             var firstExtraMSIDTrack: Int?
             var tracks: Set<String> = []
@@ -198,7 +201,8 @@ package struct WebRTCChecks {
                 switch attribute.name {
                 case .msid:
                     if let msid = attribute.as(MSID.self) {
-                        if msidTracks.insert(msid.trackID ?? "").inserted, msidTracks.count == 2 {
+                        hasMSID = true
+                        if let track = msid.trackID, msidTracks.insert(track).inserted, msidTracks.count == 2 {
                             firstExtraMSIDTrack = attributeIndex
                         }
                         if let wms = wmsStreams, !wms.contains("*"), msid.streamID != "-", !wms.contains(msid.streamID)
@@ -230,7 +234,7 @@ package struct WebRTCChecks {
                     break
                 }
             }
-            if !msidTracks.isEmpty {
+            if hasMSID {
                 tracks = msidTracks
                 firstExtraTrack = firstExtraMSIDTrack
             }

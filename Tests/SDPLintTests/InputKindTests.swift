@@ -1,5 +1,6 @@
 import Foundation
 import SDPLint
+import SDPLintDiagnostics
 import SDPLintInput
 import SDPLintTestSupport
 import Testing

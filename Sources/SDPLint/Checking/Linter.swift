@@ -46,7 +46,7 @@ public enum Linter {
         _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
     ) -> [Diagnostic] {
         let diagnostics = WebRTCChecks.run(parsed, type: configuration.type, strict: configuration.strict)
-        return configuration.apply(diagnostics + profileChecks(parsed, configuration: configuration))
+        return configuration.apply(diagnostics + profileChecks(parsed, configuration: configuration), about: parsed)
     }
 
     /// What the receivers of the configuration's profiles are known to refuse in a description.
@@ -104,9 +104,11 @@ public struct DocumentChecker {
 
     /// The files of the next document (or piece) of the input that are complete.
     public mutating func add(_ document: InputDocument) -> [LintedFile] {
+        let description: ParseResult<SessionDescription>? =
+            if case .description(let parsed) = document.content { parsed } else { nil }
         var own = LintedFile(
             path: name, text: document.source, firstLine: document.firstLine,
-            diagnostics: configuration.apply(document.diagnostics))
+            diagnostics: configuration.apply(document.diagnostics, about: description))
         var files: [LintedFile] = []
         switch document.content {
         case .description(let parsed):

@@ -125,7 +125,7 @@ struct TraceChecker: Sendable {
             if applied {
                 // Its own findings' codes: the reader reported its text's already when it
                 // checked the texts.
-                let own = (textsChecked ? configuration.apply(sdp.diagnostics) : []) + diagnostics
+                let own = (textsChecked ? configuration.apply(sdp.diagnostics, about: sdp) : []) + diagnostics
                 exchange(
                     type,
                     Described(
@@ -319,7 +319,7 @@ struct TraceChecker: Sendable {
                     let checks = Linter.descriptionChecks(sdp, configuration: own)
                     return textsChecked
                         ? checks
-                        : (own.apply(sdp.diagnostics) + checks).sorted {
+                        : (own.apply(sdp.diagnostics, about: sdp) + checks).sorted {
                             ($0.location, $0.code) < ($1.location, $1.code)
                         }
                 case .candidate(let line, _, _):

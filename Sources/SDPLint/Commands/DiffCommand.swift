@@ -210,7 +210,8 @@ public struct DiffCommand {
             var own = configuration
             own.type = type
             let found =
-                own.apply(source.parsed.diagnostics) + Linter.descriptionChecks(source.parsed, configuration: own)
+                own.apply(source.parsed.diagnostics, about: source.parsed)
+                + Linter.descriptionChecks(source.parsed, configuration: own)
             return Exchange.Side(
                 context: source.name, line: nil, id: nil, sdp: source.parsed.value, codes: found.map(\.code))
         }

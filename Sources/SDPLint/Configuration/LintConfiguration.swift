@@ -81,10 +81,26 @@ public struct LintConfiguration: Sendable, Hashable {
     /// The findings as configured: severities as the profiles' receivers judge them (with
     /// several profiles, the strictest), switched-off rules removed, severities replaced (what
     /// the user says last wins).
-    public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.compactMap { original in
+    ///
+    /// With the description the findings are about, a general rule's finding on bytes that a
+    /// profile's receiver does not read (Firefox's SIPCC ends a value at a carriage return inside
+    /// its line, and stops at a line it cannot read) is at most a warning under that profile; the
+    /// profiles' own rules (PRF) already read as their receivers do.
+    public func apply(
+        _ diagnostics: [Diagnostic], about description: ParseResult<SessionDescription>? = nil
+    ) -> [Diagnostic] {
+        let unread = description.map { parsed in profiles.map { $0.unreadBytes(of: parsed) } } ?? []
+        return diagnostics.compactMap { original in
             var diagnostic = original
-            if let strictest = profiles.map({ $0.judge(diagnostic.code, diagnostic.severity) }).max() {
+            let general = !diagnostic.code.rawValue.hasPrefix("PRF")
+            let judged = profiles.indices.map { index in
+                let severity = profiles[index].judge(diagnostic.code, diagnostic.severity)
+                guard general, index < unread.count,
+                    unread[index].contains(where: { $0.overlaps(diagnostic.location.bytes) })
+                else { return severity }
+                return min(severity, .warning)
+            }
+            if let strictest = judged.max() {
                 diagnostic.severity = strictest
             }
             if disabled.contains(diagnostic.code) && !enabled.contains(diagnostic.code) { return nil }

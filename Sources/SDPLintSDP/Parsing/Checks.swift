@@ -18,8 +18,8 @@ enum AttributeSyntax {
         case .group: _ = Group.scan(bytes, range, into: &diagnostics)
         case .ssrc: _ = SSRC.scan(bytes, range, into: &diagnostics)
         case .ssrcGroup: _ = SSRCGroup.parse(bytes, range, into: &diagnostics)
-        case .rid: _ = RID.parse(bytes, range, into: &diagnostics)
-        case .simulcast: _ = Simulcast.parse(bytes, range, into: &diagnostics)
+        case .rid: _ = RID.parse(bytes, withoutFinalCR(bytes, range), into: &diagnostics)
+        case .simulcast: _ = Simulcast.parse(bytes, withoutFinalCR(bytes, range), into: &diagnostics)
         case .msid: _ = MSID.scan(bytes, range, into: &diagnostics)
         case .msidSemantic: _ = MSIDSemantic.scan(bytes, range, into: &diagnostics)
         case .iceUfrag: ICECredentials.validateUfrag(bytes, range, into: &diagnostics)
@@ -39,11 +39,21 @@ enum AttributeSyntax {
         case .label: _ = Label.parse(bytes, range, into: &diagnostics)
         case .content: _ = Content.parse(bytes, range, into: &diagnostics)
         case .identity: _ = Identity.parse(bytes, range, into: &diagnostics)
-        case .candidate: Candidate.check(bytes, range, into: &diagnostics)
+        case .candidate: Candidate.check(bytes, withoutFinalCR(bytes, range), into: &diagnostics)
         case .imageattr: _ = ImageAttr.parse(bytes, range, into: &diagnostics)
         default: break
         }
     }
+}
+
+/// A value without a carriage return at its end, for the values whose readers drop it: SDP110
+/// reports the byte (measured: Chromium and Firefox read "typ host\r", "a=rid:h send\r" and
+/// "a=simulcast:send h;l\r" without it; libwebrtc refuses it in other values, whose grammar
+/// reports it too).
+@inline(__always)
+func withoutFinalCR(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    range.upperBound > range.lowerBound && bytes[range.upperBound - 1] == ASCII.cr
+        ? range.lowerBound..<(range.upperBound - 1) : range
 }
 
 /// The encodings other payload types can refer to (RTX by apt=, RED by its list).
@@ -240,7 +250,8 @@ struct SectionChecks {
             }
             return
         }
-        if known.isSingle && !seen.insert(known) {
+        let repeated = known.isSingle && !seen.insert(known)
+        if repeated {
             diagnostics.report(
                 SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once in this section")
         }
@@ -362,6 +373,7 @@ struct SectionChecks {
                 ssrcGroupMembers.append((group.semantics, ssrc, diagnostics.location(range)))
             }
         case .rid:
+            let value = withoutFinalCR(bytes, value)
             guard let rid = RID.parse(bytes, value, into: &diagnostics) else { return }
             if isRTP {
                 let ptRanges = Tokens.ridPayloadTypes(bytes, value)
@@ -376,7 +388,10 @@ struct SectionChecks {
             }
             rids.insert((rid.direction == .send ? "send:" : "recv:") + rid.id)
         case .simulcast:
-            guard let simulcast = Simulcast.parse(bytes, value, into: &diagnostics) else { return }
+            // The rids of a second a=simulcast, which receivers do not read (measured: Firefox
+            // reads the first, libwebrtc refuses the second), are not checked: SDP206 reports it.
+            let value = withoutFinalCR(bytes, value)
+            guard let simulcast = Simulcast.parse(bytes, value, into: &diagnostics), !repeated else { return }
             var ridRanges = Tokens.ranges(
                 bytes, value, separators: [ASCII.space, ASCII.tab, ASCII.semicolon, ASCII.comma]
             )
@@ -481,8 +496,15 @@ struct SectionChecks {
         }
         let first = referenceTargets.count
         if let apt = FMTP.parameter("apt", in: bytes, parameters) {
+            // White space or a carriage return after the number is SDP109's and SDP110's to report
+            // (measured: Chromium and Firefox read "apt=96\r" as 96).
+            var end = apt.upperBound
+            while end > apt.lowerBound && (bytes[end - 1].isWhitespace || bytes[end - 1] == ASCII.cr) { end -= 1 }
             referenceTargets.append(
-                (try? DecimalDigits.parse(bytes, apt, as: UInt64.self).get()).map { Int(min($0, 1000)) } ?? -1)
+                (try? DecimalDigits.parse(bytes, apt.lowerBound..<end, as: UInt64.self).get()).map {
+                    Int(min($0, 1000))
+                }
+                    ?? -1)
             references.append((pt, first..<referenceTargets.count, true, diagnostics.location(apt)))
             return
         }
@@ -551,6 +573,12 @@ struct SectionChecks {
                     repaired.insert(reference.pt)
                     if let target = targets.first, !formats.contains(target) {
                         rtxRepairingElsewhere.append((reference.pt, target, reference.location, media.isRejected))
+                    } else if let target = targets.first, rtxTypes.contains(target) {
+                        // apt= names the original stream's type (RFC 4588 §8.1), not a retransmission's
+                        // (measured: Chromium refuses "a=fmtp:97 apt=97").
+                        diagnostics.report(
+                            SDPRules.associatedPayloadType, at: reference.location,
+                            "RTX payload type \(reference.pt) repairs payload type \(target), itself an RTX format")
                     }
                 } else if redTypes.contains(reference.pt) && isAudio && !reference.isApt {
                     if let target = targets.first(where: { !formats.contains($0) }) {
@@ -826,7 +854,10 @@ struct SessionChecks {
             let before = diagnostics.diagnostics.count
             diagnostics.report(
                 SDPRules.associatedPayloadType, at: entry.location,
-                "RTX payload type \(entry.pt) repairs payload type \(entry.target), which the m= line does not list")
+                entry.target < 0
+                    ? "RTX payload type \(entry.pt)'s apt= is not a payload type number"
+                    : "RTX payload type \(entry.pt) repairs payload type \(entry.target), which the m= line does not list"
+            )
             // RFC 3264 §6: a rejected section's formats are not used (as in SectionChecks.finish).
             if entry.rejected {
                 diagnostics.lower(
