@@ -272,7 +272,7 @@ extension ProfileCheck {
             break
         }
         reportRIDLengths()
-        reportTrailingWhiteSpace()
+        reportValueWhiteSpace()
         reportVersion()
         reportTimes()
         reportOriginNumbers()
@@ -313,24 +313,29 @@ extension ProfileCheck {
     }
 
     /// SIPCC keeps white space at the end of a value, which a=fingerprint's and a=rid's readers
-    /// refuse, and a=simulcast's a tab (measured with a space and a tab after each line of
-    /// browser offers). One finding.
-    private func reportTrailingWhiteSpace() {
+    /// refuse, and a=simulcast's a tab; Firefox splits a=rid at spaces only, so a space after the
+    /// colon or a tab is part of the rid (measured with a space and a tab after each line of
+    /// browser offers, after each colon and for each first space). One finding.
+    private func reportValueWhiteSpace() {
         guard
             let (section, index, attribute) = firstAttribute(where: { attribute in
                 // The value as SIPCC reads it, up to a carriage return.
-                let last = value(of: attribute.sourceLine)?.prefix { $0 != 0x0D }.last ?? 0
+                guard let line = value(of: attribute.sourceLine)?.prefix(while: { $0 != 0x0D }),
+                    let colon = line.firstIndex(of: UInt8(ascii: ":"))
+                else { return false }
+                let value = line[(colon + 1)...]
+                let last = value.last ?? 0
                 return switch attribute.name {
-                case .fingerprint, .rid: last == 0x20 || last == 0x09
+                case .fingerprint: last == 0x20 || last == 0x09
+                case .rid: [0x20, 0x09].contains(value.first ?? 0) || last == 0x20 || value.contains(0x09)
                 case .simulcast: last == 0x09
                 default: false
                 }
             })
         else { return }
         report(
-            ProfileRules.firefoxTrailingWhiteSpace, attributeLocation(section, index),
-            "SIPCC reads the white space at the end of this a=\(attribute.name) line as part of its value and refuses it"
-        )
+            ProfileRules.firefoxValueWhiteSpace, attributeLocation(section, index),
+            "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
     }
 
     /// SIPCC keeps 256 characters of an a=rid value, from which Firefox reads a rid of at most 255

@@ -628,6 +628,17 @@ extension ProfileCheck {
                 case .msid: libwebrtcMSID(index, attributeIndex, attribute.value ?? "")
                 case .rtcpFeedback: libwebrtcFeedback(index, attributeIndex, attribute.value ?? "")
                 case .extmap: libwebrtcExtensionMap(index, attributeIndex, attribute.value ?? "")
+                case .simulcast:
+                    // Its reader splits at spaces only (measured: "a=simulcast:send\tq;h;f" refused,
+                    // a tab at the end taken).
+                    let value = Array((attribute.value ?? "").utf8)
+                    let end = (value.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? -1) + 1
+                    if !reportedSpaces, value[..<end].contains(0x09) {
+                        reportedSpaces = true
+                        report(
+                            ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
+                            "libwebrtc splits a=simulcast at spaces only and cannot read it with a tab")
+                    }
                 case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp:
                     // Two spaces (not in an fmtp's parameters, which it does not split), a space
                     // after the colon, or a tab for the first separator (measured: "a=fingerprint:
@@ -988,13 +999,14 @@ extension ProfileCheck {
             return false
         }
         guard !check(nil, session.attributes) else { return }
-        for (index, media) in session.media.enumerated() where libwebrtcReads(index) {
-            // The RTP and SCTP lines only where libwebrtc reads them.
+        // Every section's lines are read, a rejected one's too; the RTP and SCTP ones only where
+        // the protocol has them (ParseContent).
+        for (index, media) in session.media.enumerated() {
             let rtp = readsRTPAttributes(media)
             let found = check(index, media.attributes) { name in
                 switch name {
                 case .ssrcGroup, .extmap: rtp
-                case .sctpPort, .maxMessageSize: media.proto.isSCTP
+                case .sctpPort, .maxMessageSize: media.proto.isSCTP && media.media == .application
                 default: true
                 }
             }

@@ -1405,22 +1405,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(8852, "3"), bad: "a=rid:<255 characters> send", good: "a=rid:hi send")
 
-    public static let firefoxTrailingWhiteSpace = Rule(
-        code: "PRF631", name: "firefox-trailing-white-space", severity: .error,
+    public static let firefoxValueWhiteSpace = Rule(
+        code: "PRF631", name: "firefox-value-white-space", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses the description ("Malformed fingerprint token", and for a=rid a parse \
-            error), measured in Conformance/ with a space and a tab at the end of each line of browser offers.
+            Error: Firefox ESR 153 refuses the description ("Malformed fingerprint token", "Rid must be non-empty", \
+            "Rid can contain only alphanumeric characters"), measured in Conformance/ with a space and a tab at \
+            the end of each line of browser offers, after each colon and for each first space.
             """,
-        summary:
-            "An a=fingerprint or a=rid value ends in white space, or a=simulcast in a tab; SIPCC reads it as part of the value.",
+        summary: "White space in an a=fingerprint, a=rid or a=simulcast value where SIPCC reads it as part of a field.",
         explanation:
             """
-            RFC 8866 §5 has no white space at the end of a line (SDP109). SIPCC keeps it in the value; the \
-            fingerprint's digest and the rid's direction and restrictions then do not parse, and a tab ends \
-            a=simulcast's last rid, which no a=rid declares. The other lines of browser offers take it.
+            RFC 8866 §5 has no white space at the end of a line (SDP109), and RFC 8851 §10 separates a rid and \
+            its direction with one space. SIPCC keeps white space at the end of a value, and Firefox splits \
+            a=rid at spaces only: the fingerprint's digest then does not parse, a rid after a space or with a tab \
+            is empty or not alphanumeric, and a tab ends a=simulcast's last rid, which no a=rid declares. The \
+            other lines of browser offers take it.
             """,
-        reference: .rfc(8866, "5"), bad: "a=rid:h send␠", good: "a=rid:h send")
+        reference: .rfc(8851, "10"), bad: "a=rid:h\tsend", good: "a=rid:h send")
 
     public static let firefoxTiming = Rule(
         code: "PRF629", name: "firefox-timing", severity: .error,
@@ -1602,7 +1604,7 @@ public enum ProfileRules {
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
-            firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxTrailingWhiteSpace,
+            firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

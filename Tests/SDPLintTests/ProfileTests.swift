@@ -683,6 +683,19 @@ import Testing
                     ),
                 ], .chrome, ["PRF121 error", "SDP231 warning"]
             ),
+            // Firefox splits a=rid at spaces only; libwebrtc a=simulcast.
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid: h send\r\n")], .firefox, ["PRF631 error", "SDP231 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h\tsend\r\n")], .firefox, ["PRF631 error", "SDP231 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h\tsend\r\n")], .chrome, ["SDP231 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h  send\r\n")], .firefox, ["SDP231 warning"]),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux\r\n\(Self.ridExtension)a=rid:h send\r\na=simulcast:send\th\r\n")],
+                .chrome, ["PRF121 error", "SDP231 warning"]
+            ),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux\r\n\(Self.ridExtension)a=rid:h send\r\na=simulcast:send\th\r\n")],
+                .firefox, ["SDP231 warning"]
+            ),
             // A lone CR joins two lines: libwebrtc reads one mid "0\ra=sendrecv", SIPCC the mid "0".
             (
                 [("a=mid:0\r\na=sendrecv", "a=mid:0\ra=sendrecv")], .firefox,
