@@ -370,7 +370,7 @@ extension ProfileCheck {
     /// does, and no field after them (sdp_token.c; measured: "t=0 0 0" taken, "t=x 0" refused).
     private func reportTimes() {
         for time in session.times {
-            guard let fields = value(of: time.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
+            guard let fields = fields(of: time.sourceLine),
                 let location = parsed.source.location(of: time.sourceLine)
             else { continue }
             let readable =
@@ -407,7 +407,7 @@ extension ProfileCheck {
     /// that wrap past 2^64-1, refusing one it reads above 2^63-1 (sdp_token.c; measured: 2^63 and
     /// 2^64-1 refused, 2^64 and 98765432109876543210 taken).
     private func reportOriginNumbers() {
-        guard let fields = value(of: session.origin.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
+        guard let fields = fields(of: session.origin.sourceLine),
             let location = parsed.source.location(of: session.origin.sourceLine)
         else { return }
         // Each field into 256 characters; the rest of a longer one is read as the next field
@@ -625,9 +625,7 @@ extension ProfileCheck {
     /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
     func reportMediaLine(_ index: Int, _ media: MediaDescription) {
         // Split at spaces and tabs (measured: "m=audio 9\tUDP/TLS/RTP/SAVPF …" taken).
-        guard let fields = value(of: media.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }),
-            fields.count >= 3
-        else { return }
+        guard let fields = fields(of: media.sourceLine), fields.count >= 3 else { return }
         // SIPCC reads the port with strtoul, which takes a leading '+' (measured: "+9" taken).
         let port = fields[1].prefix { $0 != UInt8(ascii: "/") }.drop { $0 == UInt8(ascii: "+") }
         let reason =

@@ -155,6 +155,12 @@ final class ProfileCheck {
         line.number.flatMap(parsed.source.range(ofLine:)).map { parsed.source.bytes[$0].dropFirst(2) }
     }
 
+    /// A line's value as written, split at runs of spaces and tabs, as SIPCC and the grammar's
+    /// looser readers split it; `nil` for a line built in code.
+    func fields(of line: SourceLine) -> [ArraySlice<UInt8>]? {
+        value(of: line)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+    }
+
     /// The byte range of the input's first line, without its line ending, that `matches`.
     func firstLine(where matches: (ArraySlice<UInt8>) -> Bool) -> Range<Int>? {
         let source = parsed.source
@@ -166,8 +172,7 @@ final class ProfileCheck {
     /// A c= line's address field as written, suffixes included (the model keeps the address
     /// alone, and no suffix that does not parse).
     func addressField(of connection: Connection) -> ArraySlice<UInt8>? {
-        guard let fields = value(of: connection.sourceLine)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
-        else { return nil }
+        guard let fields = fields(of: connection.sourceLine) else { return nil }
         return fields.count >= 3 ? fields[2] : nil
     }
 

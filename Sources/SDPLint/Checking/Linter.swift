@@ -41,12 +41,15 @@ public enum Linter {
     }
 
     /// The checks beyond the grammar — WebRTC rules and the configured receiver profiles — of a
-    /// description parsed elsewhere, configured; nothing is parsed again.
+    /// description parsed elsewhere, configured; nothing is parsed again. `grammar`, the parse's
+    /// own findings when the caller reports them too, comes first and is configured with the
+    /// rest, so that what a profile's receiver does not read is found once.
     public static func descriptionChecks(
-        _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration
+        _ parsed: ParseResult<SessionDescription>, configuration: LintConfiguration, grammar: [Diagnostic] = []
     ) -> [Diagnostic] {
         let diagnostics = WebRTCChecks.run(parsed, type: configuration.type, strict: configuration.strict)
-        return configuration.apply(diagnostics + profileChecks(parsed, configuration: configuration), about: parsed)
+        return configuration.apply(
+            grammar + diagnostics + profileChecks(parsed, configuration: configuration), about: parsed)
     }
 
     /// What the receivers of the configuration's profiles are known to refuse in a description.
@@ -104,15 +107,17 @@ public struct DocumentChecker {
 
     /// The files of the next document (or piece) of the input that are complete.
     public mutating func add(_ document: InputDocument) -> [LintedFile] {
-        let description: ParseResult<SessionDescription>? =
-            if case .description(let parsed) = document.content { parsed } else { nil }
+        let diagnostics =
+            if case .description(let parsed) = document.content {
+                Linter.descriptionChecks(parsed, configuration: configuration, grammar: document.diagnostics)
+            } else {
+                configuration.apply(document.diagnostics)
+            }
         var own = LintedFile(
-            path: name, text: document.source, firstLine: document.firstLine,
-            diagnostics: configuration.apply(document.diagnostics, about: description))
+            path: name, text: document.source, firstLine: document.firstLine, diagnostics: diagnostics)
         var files: [LintedFile] = []
         switch document.content {
         case .description(let parsed):
-            own.diagnostics += Linter.descriptionChecks(parsed, configuration: configuration)
             own.connectivity = ConnectivityReport(parsed.value)
         case .candidates(let candidates):
             own.connectivity = ConnectivityReport(candidates: candidates)

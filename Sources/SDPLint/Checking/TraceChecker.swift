@@ -316,10 +316,9 @@ struct TraceChecker: Sendable {
                     // unless the reader reported them already, in the input's lines.
                     var own = configuration
                     own.type = type
-                    let checks = Linter.descriptionChecks(sdp, configuration: own)
                     return textsChecked
-                        ? checks
-                        : (own.apply(sdp.diagnostics, about: sdp) + checks).sorted {
+                        ? Linter.descriptionChecks(sdp, configuration: own)
+                        : Linter.descriptionChecks(sdp, configuration: own, grammar: sdp.diagnostics).sorted {
                             ($0.location, $0.code) < ($1.location, $1.code)
                         }
                 case .candidate(let line, _, _):

@@ -209,9 +209,8 @@ public struct DiffCommand {
             // Its own findings' codes: its text's, the WebRTC rules' and the profiles'.
             var own = configuration
             own.type = type
-            let found =
-                own.apply(source.parsed.diagnostics, about: source.parsed)
-                + Linter.descriptionChecks(source.parsed, configuration: own)
+            let found = Linter.descriptionChecks(
+                source.parsed, configuration: own, grammar: source.parsed.diagnostics)
             return Exchange.Side(
                 context: source.name, line: nil, id: nil, sdp: source.parsed.value, codes: found.map(\.code))
         }

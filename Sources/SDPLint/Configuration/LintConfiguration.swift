@@ -89,14 +89,13 @@ public struct LintConfiguration: Sendable, Hashable {
     public func apply(
         _ diagnostics: [Diagnostic], about description: ParseResult<SessionDescription>? = nil
     ) -> [Diagnostic] {
-        let unread = description.map { parsed in profiles.map { $0.unreadBytes(of: parsed) } } ?? []
+        let unread = profiles.map { profile in description.map(profile.unreadBytes(of:)) ?? [] }
         return diagnostics.compactMap { original in
             var diagnostic = original
             let general = !diagnostic.code.rawValue.hasPrefix("PRF")
             let judged = profiles.indices.map { index in
                 let severity = profiles[index].judge(diagnostic.code, diagnostic.severity)
-                guard general, index < unread.count,
-                    unread[index].contains(where: { $0.overlaps(diagnostic.location.bytes) })
+                guard general, unread[index].contains(where: { $0.overlaps(diagnostic.location.bytes) })
                 else { return severity }
                 return min(severity, .warning)
             }
