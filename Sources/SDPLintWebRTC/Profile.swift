@@ -601,10 +601,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         let fmtps = media.attributes.compactMap { $0.name == .fmtp ? $0.as(FMTP.self) : nil }
         return media.attributes.contains { attribute in
             // aiortc reads any payload type below 256 here (measured: a=rtpmap:200 opus/48000/2).
-            let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
-            let encoding = fields.count == 2 ? fields[1].split(separator: "/") : []
-            guard attribute.name == .rtpmap, encoding.count >= 2, let payloadType = Int(fields[0]),
-                let clockRate = Int(encoding[1])
+            // It splits the value at its first space, and reads numbers with Python's int().
+            let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            let encoding = fields.count == 2 ? fields[1].split(separator: "/", omittingEmptySubsequences: false) : []
+            guard attribute.name == .rtpmap, encoding.count >= 2, let payloadType = PythonText.integer(fields[0]),
+                let clockRate = PythonText.integer(encoding[1])
             else { return false }
             let name = String(encoding[0])
             guard codecs.contains(where: { name.equalsIgnoringASCIICase($0.name) && clockRate == $0.clockRate })
@@ -646,12 +647,39 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             .sorted { $0.code.rawValue < $1.code.rawValue }
     }
 
-    /// The bytes of a description that this profile's receiver does not read, where a general
-    /// rule's finding is a warning under the profile: Firefox's SIPCC ends a value at a carriage
-    /// return inside its line and stops at a line it cannot read. What the shorter reading
-    /// lacks is the profile's own rules' to report (PRF621, PRF624, PRF627).
+    /// The bytes of a description that this profile's receiver does not read as part of their
+    /// line, where a general rule's finding is a warning under the profile: Firefox's SIPCC ends
+    /// a value at a carriage return inside its line and stops at a line it cannot read;
+    /// webrtcbin ends a value at such a carriage return too, and aiortc a line. What the other
+    /// reading lacks is the profile's own rules' to report (PRF621, PRF624, PRF627 for Firefox).
     package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
-        self == .firefox ? ProfileCheck.SIPCCReading(parsed.source.bytes).unread : []
+        switch self {
+        case .firefox: ProfileCheck.SIPCCReading(parsed.source.bytes).unread
+        case .aiortc, .gstreamer: ProfileCheck.carriageReturnTails(parsed.source.bytes)
+        default: []
+        }
+    }
+
+    /// The description as the profile's receiver reads its text, where that differs from the
+    /// grammar's reading: Firefox and webrtcbin end a value, and aiortc a line, at a carriage
+    /// return inside a line. A general rule's finding that this reading does not give is at
+    /// most a warning under the profile.
+    package func reading(of parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        switch self {
+        case .firefox, .gstreamer: ProfileCheck.valuesEndingAtCarriageReturn(parsed)
+        case .aiortc: ProfileCheck.linesBrokenAtCarriageReturns(parsed)?.read
+        default: nil
+        }
+    }
+
+    /// Whether the receiver ends a line's value at a carriage return inside the line: SIPCC
+    /// (sdp_main.c), webrtcbin's GstSdp (gstsdpmessage.c reads a value up to CR, LF or NUL) and
+    /// aiortc (Python's splitlines() ends a line at a lone CR); measured for each.
+    var endsValuesAtCarriageReturn: Bool {
+        switch self {
+        case .firefox, .aiortc, .gstreamer: true
+        default: false
+        }
     }
 
     /// Runs the profile's own rules on a description.

@@ -275,6 +275,7 @@ extension ProfileCheck {
         reportValueWhiteSpace()
         reportVersion()
         reportTimes()
+        reportKeys()
         reportOriginNumbers()
         reportSIPCCReading()
     }
@@ -380,6 +381,34 @@ extension ProfileCheck {
             report(
                 ProfileRules.firefoxTiming, location,
                 "SIPCC refuses a t= line without two start and stop times it reads as 32-bit numbers")
+            return
+        }
+    }
+
+    /// SIPCC reads a k= line's method up to a colon, skipping colons before it, and its key as
+    /// the next field; it refuses a line without a method, and the clear, base64 and uri methods
+    /// (in any case) without a key (sdp_token.c; measured at both levels: "k=", "k=:", "k=clear",
+    /// "k=CLEAR:", "k=base64:" and "k=clear:\t" refused; "k=prompt", "k=prompt:abc", "k=foo",
+    /// "k=:abc" and "k=Base64:abc" taken).
+    private func reportKeys() {
+        let source = parsed.source
+        for number in 1...max(1, source.lineCount) {
+            guard let line = source.range(ofLine: number),
+                source.bytes[line].starts(with: [UInt8(ascii: "k"), UInt8(ascii: "=")])
+            else { continue }
+            let value = source.bytes[line].dropFirst(2).prefix { $0 != 0x0D }.drop { $0 == UInt8(ascii: ":") }
+            let method = value.prefix { $0 != UInt8(ascii: ":") }
+            let key = value.dropFirst(method.count + 1).drop { $0 == 0x20 || $0 == 0x09 }
+            let needsKey = ["clear", "base64", "uri"].contains {
+                String(decoding: method, as: UTF8.self).equalsIgnoringASCIICase($0)
+            }
+            guard method.isEmpty || (needsKey && key.isEmpty) else { continue }
+            report(
+                ProfileRules.firefoxKeyLine, source.location(of: line),
+                method.isEmpty
+                    ? "SIPCC refuses a k= line without a method (\"No encryption type specified for k=\")"
+                    : "SIPCC refuses k=\(String(decoding: method, as: UTF8.self)) without a key (\"No encryption key specified as required\")"
+            )
             return
         }
     }
@@ -505,29 +534,6 @@ extension ProfileCheck {
         private mutating func depart(_ kind: Departure, _ offset: Int) {
             if departure == nil { departure = (kind, offset) }
         }
-    }
-
-    /// The description with each value ending where SIPCC ends it, at a carriage return inside
-    /// its line (measured: "a=mid:0\r", "a=rtcp-mux\r" and "a=setup:actpass\r" before the line's
-    /// CRLF read as written without it); the lines stay where they are.
-    static func sipccValues(_ parsed: ParseResult<SessionDescription>) -> SessionDescription {
-        let bytes = parsed.source.bytes
-        // Almost every description has no carriage return but those before line feeds.
-        guard bytes.indices.contains(where: { bytes[$0] == 0x0D && $0 + 1 < bytes.count && bytes[$0 + 1] != 0x0A })
-        else { return parsed.value }
-        var text: [UInt8] = []
-        var start = 0
-        var cut = false
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let ending = end < bytes.count && end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
-            let valueEnd = bytes[start..<ending].firstIndex(of: UInt8(ascii: "\r")) ?? ending
-            cut = cut || valueEnd < ending
-            text += bytes[start..<valueEnd]
-            text += bytes[ending..<min(end + 1, bytes.count)]
-            start = end + 1
-        }
-        return cut ? SessionDescription.parse(bytes: text).value : parsed.value
     }
 
     /// What Firefox refuses in the text SIPCC reads, and not in the text as written, is the

@@ -5,15 +5,27 @@ import SDPLintSDP
 /// offer, measured with GStreamer 1.22 in Conformance/.
 extension ProfileCheck {
     func gstreamer() {
-        // webrtcbin refuses a k= line at either level ("sdp contains a k line", measured).
-        if let line = firstLine(where: { $0.starts(with: [UInt8(ascii: "k"), UInt8(ascii: "=")]) }) {
+        // webrtcbin refuses key data on the session's k= line ("sdp contains a k line"): GstSdp
+        // reads the method up to the first colon and the data after it, so "k=prompt" and
+        // "k=clear:" pass; a section's k= is not looked at (gstsdpmessage.c, measured).
+        let source = parsed.source
+        let sessionLines = (0..<source.lineCount).lazy.compactMap { source.range(ofLine: $0 + 1) }
+            .prefix { !source.bytes[$0].starts(with: [UInt8(ascii: "m"), UInt8(ascii: "=")]) }
+        if let line = sessionLines.first(where: { line in
+            let bytes = source.bytes[line]
+            guard bytes.starts(with: [UInt8(ascii: "k"), UInt8(ascii: "=")]) else { return false }
+            let value = bytes.dropFirst(2).prefix { $0 != 0x0D }
+            return value.firstIndex(of: UInt8(ascii: ":")).map { $0 + 1 < value.endIndex } ?? false
+        }) {
             report(
-                ProfileRules.gstreamerKeyLine, parsed.source.location(of: line),
-                "webrtcbin refuses a description with a k= line (\"sdp contains a k line\")")
+                ProfileRules.gstreamerKeyLine, source.location(of: line),
+                "webrtcbin refuses key data on the session's k= line (\"sdp contains a k line\")")
         }
+        // GstSdp gives webrtcbin a section's first a=setup (measured: a second holdconn taken).
         reportSetupRoles(
-            ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass", exactSpelling: true
-        )
+            ProfileRules.gstreamerSetupHoldconn, "webrtcbin knows only active, passive and actpass",
+            exactSpelling: true,
+            firstOnly: true)
         // As the offerer, webrtcbin intersects each answered transceiver's direction with its
         // own, reading the section's lines alone (gstwebrtcbin.c, measured in Conformance/).
         for (index, media) in session.media.enumerated()
@@ -31,13 +43,15 @@ extension ProfileCheck {
         }
         // webrtcbin reads each section's transport, a rejected one too (gstwebrtcbin.c
         // _check_sdp_crypto and _check_valid_sdp, measured in Conformance/).
-        // a=setup is read from the section only (measured: "media 0 is missing or contains an
-        // empty 'setup' attribute" with a=setup at the session level alone).
+        // a=setup and a=mid are read from the section only (measured: "media 0 is missing or
+        // contains an empty 'setup' attribute", and 'mid', with the line at the session level alone).
+        func own(_ name: Attribute.Name, _ media: MediaDescription) -> String? {
+            media.attributes.first { $0.name == name }.map { $0.value ?? "" }
+        }
         func value(_ name: Attribute.Name, _ media: MediaDescription) -> String? {
-            let own =
-                media.attributes.first { $0.name == name }
-                ?? (name == .setup ? nil : session.attributes.first { $0.name == name })
-            return own.map { $0.value ?? "" }
+            own(name, media)
+                ?? (name == .setup || name == .mid
+                    ? nil : session.attributes.first { $0.name == name }.map { $0.value ?? "" })
         }
         if let index = session.media.indices.first(where: { index in
             [.fingerprint, .iceUfrag, .icePwd, .setup, .mid].contains {
@@ -52,8 +66,20 @@ extension ProfileCheck {
                 "webrtcbin needs \(missing.map { "a=\($0)" }.joined(separator: ", ")) in section \(index) (\(session.media[index].media))\(missing == [.setup] ? "" : ", or at the session level")"
             )
         }
+        // A section's own fingerprint must be the session's, written the same (measured:
+        // "Fingerprint in media 0 differs from global fingerprint").
+        let global = session.attributes.first { $0.name == .fingerprint }?.value ?? ""
         let fingerprints = session.media.compactMap { value(.fingerprint, $0) }
-        if let first = fingerprints.first,
+        if !global.isEmpty,
+            let index = session.media.indices.first(where: { index in
+                own(.fingerprint, session.media[index]).map { !$0.isEmpty && $0 != global } ?? false
+            })
+        {
+            report(
+                ProfileRules.gstreamerTransportDiffers, parsed.location(ofSection: index),
+                "webrtcbin takes one certificate for the connection; section \(index)'s fingerprint differs from the session's"
+            )
+        } else if let first = fingerprints.first,
             let index = session.media.indices.first(where: { index in
                 value(.fingerprint, session.media[index]).map { $0 != first } ?? false
             })
@@ -64,17 +90,24 @@ extension ProfileCheck {
             )
         }
         // webrtcbin reads the first a=group line alone (measured: a BUNDLE group after an LS
-        // group is not taken as one).
+        // group is not taken as one). It compares each credential a member section has of its
+        // own with the first member's that has one (measured: "different ice-ufrag values in
+        // bundle. l1kr != (null)" with the second section's moved to the session level, taken
+        // with the first's moved).
         let firstGroup = session.attributes.first { $0.name == .group }?.as(Group.self)
         for group in [firstGroup].compactMap({ $0 }) where group.semantics == .bundle {
             let members = session.media.indices.filter { session.media[$0].mid.map(group.mids.contains) ?? false }
-            let credentials = members.map {
-                [value(.iceUfrag, session.media[$0]), value(.icePwd, session.media[$0])]
+            let media = session.media
+            let differs = members.first { member in
+                [Attribute.Name.iceUfrag, .icePwd].contains { name in
+                    guard let reference = members.first(where: { own(name, media[$0]) != nil }) else { return false }
+                    return member > reference && own(name, media[member]) != own(name, media[reference])
+                }
             }
-            if let index = members.indices.first(where: { credentials[$0] != credentials.first }) {
+            if let member = differs {
                 report(
-                    ProfileRules.gstreamerTransportDiffers, parsed.location(ofSection: members[index]),
-                    "webrtcbin needs one ICE ufrag and password in a BUNDLE group; section \(members[index])'s differ from its group's first"
+                    ProfileRules.gstreamerTransportDiffers, parsed.location(ofSection: member),
+                    "webrtcbin needs one ICE ufrag and password in a BUNDLE group; section \(member)'s differ from its group's first"
                 )
             }
         }

@@ -15,8 +15,10 @@ extension ProfileCheck {
                 "aiortc needs a=ice-ufrag and a=ice-pwd for every section; section \(index) (\(session.media[index].media)) has no \(missingCredentials(index).map { "a=\($0)" }.joined(separator: " or "))"
             )
         }
+        // It looks up every a=setup, the session's too (measured: a session-level "actpass " refused).
         reportSetupRoles(
-            ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass", exactSpelling: true)
+            ProfileRules.aiortcSetupHoldconn, "aiortc knows only active, passive and actpass", exactSpelling: true,
+            sessionLevel: true)
         // aiortc keeps no DTLS parameters for a section without a role and fails on its
         // transport (aiortc/sdp.py, rtcpeerconnection.py), rejected sections too.
         // It sets up no transport for a section other than audio, video and application.
@@ -26,9 +28,13 @@ extension ProfileCheck {
                 ProfileRules.aiortcSetupRequired, parsed.location(ofSection: index),
                 "aiortc needs a=setup in every section; section \(index) (\(media.media)) has none")
         }
+        let before = findings.count
         reportAiortcReaderFailures()
-        // aiortc reads every section's codecs, rejected or not (aiortc/rtcpeerconnection.py).
-        if let index = session.media.indices.first(where: { !Profile.aiortcImplementsACodec(of: session.media[$0]) }) {
+        // aiortc reads every section's codecs, rejected or not (aiortc/rtcpeerconnection.py),
+        // once its reader has read them all.
+        if findings.count == before,
+            let index = session.media.indices.first(where: { !Profile.aiortcImplementsACodec(of: session.media[$0]) })
+        {
             report(
                 ProfileRules.aiortcNoCommonCodec, parsed.location(ofSection: index),
                 "aiortc implements none of the codecs of section \(index) (\(session.media[index].media))")
@@ -47,165 +53,189 @@ extension ProfileCheck {
     }
 
     /// The lines aiortc's reader (aiortc/sdp.py) raises an exception on, each read from its
-    /// text: the model keeps no value that does not parse.
+    /// text as Python reads it (`PythonText`): the model keeps no value that does not parse.
     func reportAiortcReaderFailures() {
         func fail(_ location: SourceLocation, _ why: String) {
             report(ProfileRules.aiortcReaderFails, location, "aiortc's SDP reader fails on this line: \(why)")
         }
-        func fields(_ value: String?) -> [Substring] { value?.split(separator: " ") ?? [] }
-        for (_, connection) in connections {
-            guard let value = value(of: connection.sourceLine) else { continue }
-            let parts = value.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-            if parts.count != 3 || !parts[0].elementsEqual("IN".utf8)
-                || !(parts[1].elementsEqual("IP4".utf8) || parts[1].elementsEqual("IP6".utf8))
-            {
+        // Its "IN IP4|IP6 <address>" reading of c= and a=rtcp: `^IN (IP4|IP6) ([^ ]+)$`.
+        func isAddress(_ text: Substring) -> Bool {
+            let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+            return parts.count == 3 && parts[0] == "IN" && (parts[1] == "IP4" || parts[1] == "IP6") && !parts[2].isEmpty
+        }
+        for connection in connections {
+            guard let value = value(of: connection.connection.sourceLine) else { continue }
+            if !isAddress(Substring(String(decoding: value, as: UTF8.self))) {
                 fail(
-                    parsed.source.location(of: connection.sourceLine) ?? parsed.location(ofSection: nil),
-                    "it reads only \"IN IP4\" or \"IN IP6\" and one address")
+                    location(of: connection, valueOnly: false), "it reads only \"IN IP4\" or \"IN IP6\" and one address"
+                )
             }
         }
-        // v= through Python's int(), which takes white space and a sign around the digits
-        // (aiortc/sdp.py; measured: "v=0x" and "v=0 1" refused).
+        // v= through int() (measured: "v=0x" and "v=0 1" refused).
         if let range = parsed.source.range(ofLine: 1),
             parsed.source.bytes[range].starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")])
         {
-            let space: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
-            // Its lines are Python's splitlines(), which ends one at a carriage return too.
+            // Its lines are Python's splitlines(), which ends one at a carriage return, a vertical
+            // tab or a form feed too.
             let bytes = parsed.source.bytes[range].dropFirst(2).prefix { $0 != 0x0D && $0 != 0x0B && $0 != 0x0C }
-            let value = String(
-                decoding: bytes.drop(while: space).reversed().drop(while: space).reversed(), as: UTF8.self)
-            let digits = value.first == "+" || value.first == "-" ? value.dropFirst() : Substring(value)
-            let parts = digits.split(separator: "_", omittingEmptySubsequences: false)
-            if digits.isEmpty || parts.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            if PythonText.integer(Substring(String(decoding: bytes, as: UTF8.self))) == nil {
                 fail(parsed.source.location(of: range), "it reads v= with int()")
             }
         }
         // A session-level fingerprint too: "<hash> <digest>" (measured: one without a digest refused).
         for (index, attribute) in session.attributes.enumerated()
-        where attribute.name == .fingerprint && fields(attribute.value).count != 2 {
+        where attribute.name == .fingerprint && PythonText.split(attribute.value ?? "").count != 2 {
             fail(attributeLocation(nil, index), "it reads a hash function and a digest")
         }
         for (index, media) in session.media.enumerated() {
-            // Its reader splits the m= line at every space and reads the protocol as capitals and
-            // slashes (`[A-Z/]+`; measured: "m=audio  9 …", "udp/tls/rtp/savpf" and, in a data
-            // channel section, "udp/dtls/sctp" refused).
-            if let number = media.sourceLine.number, let range = parsed.source.range(ofLine: number),
-                parsed.source.bytes[range].split(separator: 0x20, omittingEmptySubsequences: false).contains(
-                    where: \.isEmpty)
-            {
-                fail(parsed.location(ofSection: index), "it splits the m= line at every space")
-            } else if media.proto.rawValue.utf8.contains(where: { !($0 == UInt8(ascii: "/") || (65...90).contains($0)) }
-            ) {
-                fail(parsed.location(ofSection: index), "it reads a transport protocol of capitals and slashes only")
-            } else if media.proto.rawValue == "DTLS/SCTP",
-                !(media.formats.first.map { Profile.isDecimal($0.utf8) } ?? false)
-            {
-                // It reads DTLS/SCTP's format as the SCTP port, with int() (measured:
-                // "webrtc-datachannel" refused).
-                fail(parsed.location(ofSection: index), "it reads the format of DTLS/SCTP as the SCTP port, a number")
-            }
-            if let parts = mediaLineFields(media) {
-                let port = parts.count > 1 ? parts[1] : []
-                let formats = parts.dropFirst(3).map { Int(String(decoding: $0, as: UTF8.self)) }
-                let isRTP = media.media == .audio || media.media == .video
-                if !Profile.isDecimal(port) || formats.isEmpty {
-                    fail(parsed.location(ofSection: index), "it needs a numeric port and at least one format")
-                } else if isRTP,
-                    formats.contains(where: { $0.map { $0 > 255 || (72...76).contains($0) } ?? true })
-                {
-                    fail(
-                        parsed.location(ofSection: index),
-                        "it needs audio and video formats that are numbers below 256, outside 72–76")
-                }
+            reportAiortcMediaLine(index, media, fail)
+            // The value split once at its first space, as `value.split(" ", 1)` does.
+            func head(_ value: String?) -> (first: Substring, rest: Substring?) {
+                let parts = (value ?? "").split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+                return (parts.first ?? "", parts.count > 1 ? parts[1] : nil)
             }
             let mapped = Set(
-                media.attributes.compactMap {
-                    $0.name == .rtpmap ? fields($0.value).first.flatMap { Int($0) } : nil
-                })
+                media.attributes.compactMap { $0.name == .rtpmap ? PythonText.integer(head($0.value).first) : nil })
             for (attributeIndex, attribute) in media.attributes.enumerated() {
+                func here() -> SourceLocation { attributeLocation(index, attributeIndex) }
+                let (first, rest) = head(attribute.value)
                 switch attribute.name {
+                case .rtpmap:
+                    // "<pt> <name>/<rate>[/<channels>]": the payload type and the rate through
+                    // int(), an audio section's channels too (measured: "a=rtpmap: 111 …" refused).
+                    let encoding = rest?.split(separator: "/", omittingEmptySubsequences: false) ?? []
+                    if PythonText.integer(first) == nil || encoding.count < 2 || PythonText.integer(encoding[1]) == nil
+                        || (media.media == .audio && encoding.count > 2 && PythonText.integer(encoding[2]) == nil)
+                    {
+                        fail(here(), "it reads a payload type, and a clock rate after the encoding name, with int()")
+                    }
                 case .rtcpFeedback:
                     // After reading every a=rtpmap, it splits the value at a space and reads a type
                     // for each codec the payload type, or '*', names; it checks nothing else
                     // (measured: "nack?", "x nack" and "111 " taken, "111" refused), which is why
                     // SDP212 is a warning under the profile.
-                    let value = attribute.value ?? ""
-                    let payloadType = String(value.prefix { $0 != " " })
-                    if !value.contains(" "),
-                        payloadType == "*" ? !mapped.isEmpty : mapped.contains(where: { String($0) == payloadType })
+                    if rest == nil,
+                        first == "*" ? !mapped.isEmpty : mapped.contains(where: { String($0) == first })
                     {
-                        fail(
-                            attributeLocation(index, attributeIndex), "it needs a feedback type after the payload type")
+                        fail(here(), "it needs a feedback type after the payload type")
                     }
                 case .extmap:
-                    let parts = attribute.value?.split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
-                    if parts.count != 2 || Int(parts[0].prefix { $0 != "/" }) == nil {
-                        fail(attributeLocation(index, attributeIndex), "it reads an id and a URI, and nothing more")
+                    // "<id>[/<direction>] <uri>", split at white space into two, the id through int().
+                    let parts = PythonText.split(attribute.value ?? "")
+                    let id = parts.first?.split(separator: "/", omittingEmptySubsequences: false) ?? []
+                    if parts.count != 2 || id.count > 2 || PythonText.integer(id.first ?? "") == nil {
+                        fail(here(), "it reads an id and a URI, and nothing more")
                     }
                 case .fmtp:
-                    // It splits the value at its first space (measured: "a=fmtp:111\tminptime=10"
-                    // fails, "not enough values to unpack").
-                    if !(attribute.value ?? "").contains(" ") {
-                        fail(attributeLocation(index, attributeIndex), "it needs a space after the payload type")
-                    } else if let pt = fields(attribute.value).first.flatMap({ Int($0) }), !mapped.contains(pt) {
-                        fail(attributeLocation(index, attributeIndex), "no a=rtpmap line maps payload type \(pt)")
-                    } else if let apt = attribute.as(FMTP.self)?[parameter: "apt"], Int(apt) == nil {
+                    // "<pt> <parameters>", split at the first space (measured: "a=fmtp:111\tminptime=10"
+                    // fails, "not enough values to unpack"), for a payload type an a=rtpmap maps.
+                    if rest == nil {
+                        fail(here(), "it needs a space after the payload type")
+                    } else if let pt = PythonText.integer(first), !mapped.contains(pt) {
+                        fail(here(), "no a=rtpmap line maps payload type \(pt)")
+                    } else if PythonText.integer(first) == nil {
+                        fail(here(), "it reads the payload type with int()")
+                    } else if let apt = attribute.as(FMTP.self)?[parameter: "apt"],
+                        PythonText.integer(Substring(apt)) == nil
+                    {
                         // It reads apt with int() (measured: "apt=x" ends the reader).
-                        fail(attributeLocation(index, attributeIndex), "it reads apt= as a whole number")
+                        fail(here(), "it reads apt= as a whole number")
                     }
                 case .fingerprint:
                     // "<hash> <digest>", split at white space into two (measured: a digest without
-                    // colons taken, none refused).
-                    if fields(attribute.value).count != 2 {
-                        fail(attributeLocation(index, attributeIndex), "it reads a hash function and a digest")
+                    // colons taken, none refused, a tab for the space taken).
+                    if PythonText.split(attribute.value ?? "").count != 2 {
+                        fail(here(), "it reads a hash function and a digest")
                     }
                 case .candidate:
-                    // The priority through Python's int(), which takes a sign (measured: "+5" and
-                    // "-5" taken, "0x10" and "1e3" refused).
-                    let parts = fields(attribute.value)
-                    if parts.count > 3 {
-                        let priority = parts[3].first == "+" || parts[3].first == "-" ? parts[3].dropFirst() : parts[3]
-                        if !Profile.isDecimal(priority.utf8) {
-                            fail(
-                                attributeLocation(index, attributeIndex),
-                                "it reads the candidate priority as a whole number")
-                        }
+                    // The priority through int(), which takes a sign (measured: "+5" and "-5"
+                    // taken, "0x10" and "1e3" refused).
+                    let parts = PythonText.split(attribute.value ?? "")
+                    if parts.count > 3, PythonText.integer(parts[3]) == nil {
+                        fail(here(), "it reads the candidate priority as a whole number")
                     }
                 case .sctpPort, .maxMessageSize:
-                    // Python's int() of the value, which allows spaces around it and any size
+                    // int() of the value, which allows white space around it and any size
                     // (measured: a 20-digit max-message-size is taken).
-                    let value = (attribute.value ?? "").trimmingASCIISpaces
-                    let digits = value.first == "+" || value.first == "-" ? value.dropFirst() : Substring(value)
-                    if !Profile.isDecimal(digits.utf8) {
-                        fail(attributeLocation(index, attributeIndex), "it reads the value as a whole number")
+                    if PythonText.integer(Substring(attribute.value ?? "")) == nil {
+                        fail(here(), "it reads the value as a whole number")
                     }
                 case .ssrc:
-                    // "<ssrc> <attribute>:<value>": one without either ends the reader (measured).
-                    let parts = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
-                    if parts.count < 2 || !parts[1].contains(":") {
-                        fail(
-                            attributeLocation(index, attributeIndex), "it reads an attribute and a value after the SSRC"
-                        )
+                    // "<ssrc> <attribute>:<value>", split at the first space, the SSRC through
+                    // int(): one without either ends the reader (measured, and "a=ssrc: 1 …").
+                    if PythonText.integer(first) == nil || !(rest?.contains(":") ?? false) {
+                        fail(here(), "it reads an attribute and a value after the SSRC")
                     }
                 case .rtcp:
-                    // "<port> [IN IP4|IP6 <address>]", the port as Python's int() reads it, the
-                    // address unchecked: anything else ends the reader (measured: "x", "9 IN
-                    // IP4", "9 XX IP4 …" refused; 70000 and "9 IN IP4 999.1.1.1" taken).
-                    let parts = fields(attribute.value)
-                    let port = parts.first.map {
-                        $0.hasPrefix("-") || $0.hasPrefix("+") ? $0.dropFirst() : Substring($0)
-                    }
-                    if port.map({ !Profile.isDecimal($0.utf8) }) ?? true
-                        || (parts.count > 1
-                            && (parts.count != 4 || parts[1] != "IN" || (parts[2] != "IP4" && parts[2] != "IP6")))
-                    {
-                        fail(
-                            attributeLocation(index, attributeIndex),
-                            "it reads a port, or a port and \"IN IP4\" or \"IN IP6\" and an address")
+                    // "<port>[ IN IP4|IP6 <address>]", split at the first space, the port through
+                    // int(), the address unchecked: anything else ends the reader (measured: "x",
+                    // "9 IN IP4", "9 XX IP4 …", "9 ", two spaces refused; 70000, "9\t" and
+                    // "9 IN IP4 999.1.1.1" taken).
+                    if PythonText.integer(first) == nil || rest.map({ !isAddress($0) }) ?? false {
+                        fail(here(), "it reads a port, or a port and \"IN IP4\" or \"IN IP6\" and an address")
                     }
                 default: break
                 }
             }
         }
+    }
+
+    /// aiortc's reading of an m= line, `^m=([^ ]+) ([0-9]+) ([A-Z/]+) (.+)$`, with an audio or
+    /// video section's formats split at white space and read with int() (aiortc/sdp.py;
+    /// measured: "m=audio  9 …", "udp/tls/rtp/savpf", and in a data channel section
+    /// "udp/dtls/sctp" refused, two spaces between formats taken).
+    private func reportAiortcMediaLine(
+        _ index: Int, _ media: MediaDescription, _ fail: (SourceLocation, String) -> Void
+    ) {
+        guard let value = value(of: media.sourceLine) else { return }
+        let parts = value.split(separator: 0x20, maxSplits: 3, omittingEmptySubsequences: false)
+        let location = parsed.location(ofSection: index)
+        guard parts.count == 4, !parts.contains(where: \.isEmpty) else {
+            return fail(location, "it reads a media, a port, a protocol and formats, one space apart")
+        }
+        guard parts[2].allSatisfy({ $0 == UInt8(ascii: "/") || (65...90).contains($0) }) else {
+            return fail(location, "it reads a transport protocol of capitals and slashes only")
+        }
+        guard Profile.isDecimal(parts[1]) else { return fail(location, "it needs a numeric port") }
+        if media.proto.rawValue == "DTLS/SCTP", !(media.formats.first.map { Profile.isDecimal($0.utf8) } ?? false) {
+            // It reads DTLS/SCTP's format as the SCTP port, with int() (measured:
+            // "webrtc-datachannel" refused).
+            return fail(location, "it reads the format of DTLS/SCTP as the SCTP port, a number")
+        }
+        guard media.media == .audio || media.media == .video else { return }
+        let formats = PythonText.split(Substring(String(decoding: parts[3], as: UTF8.self)))
+        if formats.contains(where: {
+            PythonText.integer($0).map { !(0..<256).contains($0) || (72...76).contains($0) } ?? true
+        }) {
+            fail(location, "it needs audio and video formats that are numbers below 256, outside 72–76")
+        }
+    }
+}
+
+/// Text as aiortc's Python reads it: `str.split()` and `int()`, whose white space is
+/// `str.isspace()`'s (Unicode's, and the separators U+001C–U+001F).
+enum PythonText {
+    static func isSpace(_ character: Character) -> Bool {
+        character.isWhitespace || ("\u{1C}"..."\u{1F}").contains(character)
+    }
+
+    /// `str.split()`: the text between runs of white space, none at either end.
+    static func split(_ text: some StringProtocol) -> [Substring] {
+        Substring(text).split(whereSeparator: isSpace)
+    }
+
+    /// What `int()` reads of the text: white space around an optional sign and ASCII digits,
+    /// with single underscores between digits; `nil` where it raises. Python's integers have
+    /// no bound: past `Int`'s range this gives `Int.max` (or its negative).
+    static func integer(_ text: Substring) -> Int? {
+        var body = text.drop(while: isSpace)
+        while let last = body.last, isSpace(last) { body = body.dropLast() }
+        let negative = body.first == "-"
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        let groups = body.split(separator: "_", omittingEmptySubsequences: false)
+        guard !body.isEmpty, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        let magnitude = Int(groups.joined()) ?? Int.max
+        return negative ? -magnitude : magnitude
     }
 }

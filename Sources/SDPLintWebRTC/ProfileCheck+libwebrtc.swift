@@ -644,11 +644,19 @@ extension ProfileCheck {
                     // after the colon, or a tab for the first separator (measured: "a=fingerprint:
                     // sha-256 …" and "a=fmtp:111\tminptime=10" refused; "a=ssrc-group:FID\t1 2"
                     // taken, a group of one SSRC with an unknown semantics).
+                    // A tab after the first space in a=ssrc-group and a=candidate, which makes a field
+                    // it cannot read (measured: "FID 1\t2" and "typ\thost" refused); a candidate's
+                    // foundation may start with one (measured).
                     let value = attribute.value ?? ""
-                    let firstField = value.prefix { $0 != " " }
+                    let firstField =
+                        (attribute.name == .candidate ? value.drop { $0 == "\t" } : Substring(value)).prefix {
+                            $0 != " "
+                        }
                     let splitBadly =
                         value.hasPrefix(" ") || (attribute.name != .ssrcGroup && firstField.contains("\t"))
                         || (attribute.name != .fmtp && doubleSpaced(attribute.sourceLine))
+                        || ((attribute.name == .ssrcGroup || attribute.name == .candidate)
+                            && Self.tabAfterFirstSpace(value))
                     if !reportedSpaces && splitBadly {
                         reportedSpaces = true
                         report(
@@ -690,6 +698,14 @@ extension ProfileCheck {
         for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
             libwebrtcExtensionMap(nil, attributeIndex, attribute.value ?? "")
         }
+        // A tab among a=group's tags ("Failed to parse group tag", measured; "BUNDLE\t0 1" taken).
+        for (attributeIndex, attribute) in session.attributes.enumerated()
+        where attribute.name == .group && !reportedSpaces && Self.tabAfterFirstSpace(attribute.value ?? "") {
+            reportedSpaces = true
+            report(
+                ProfileRules.fieldsSplitAtEverySpace, attributeLocation(nil, attributeIndex),
+                "libwebrtc splits a=group at spaces only and cannot read a tag with a tab")
+        }
         for (attributeIndex, attribute) in session.attributes.enumerated()
         where attribute.name == .fingerprint && !reportedSpaces
             && (doubleSpaced(attribute.sourceLine) || attribute.value?.hasPrefix(" ") == true
@@ -700,6 +716,13 @@ extension ProfileCheck {
                 ProfileRules.fieldsSplitAtEverySpace, attributeLocation(nil, attributeIndex),
                 "libwebrtc splits a=fingerprint at every space and reads an empty field")
         }
+    }
+
+    /// Whether a value has a tab after its first space, before the white space at its end
+    /// (which libwebrtc's reader keeps in the last field: PRF141).
+    static func tabAfterFirstSpace(_ value: String) -> Bool {
+        let fields = value.drop { $0 != " " }
+        return fields.reversed().drop { $0 == " " || $0 == "\t" }.contains("\t")
     }
 
     /// libwebrtc's reading of a=msid (pc/webrtc_sdp.cc): "msid:" and the value, cut at every run

@@ -22,16 +22,31 @@ final class ProfileCheck {
     /// SIPCC reading), so that it is not read again.
     var readsAsWritten = false
 
+    /// The text the receiver reads, where its lines are not the input's (aiortc's, broken at a
+    /// lone carriage return), with the input line each of its lines comes from.
+    private let reading: (source: SourceText, inputLines: [Int])?
+
     init(_ profile: Profile, _ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
         self.profile = profile
         self.parsed = parsed
+        var reading: (source: SourceText, inputLines: [Int])?
         self.session =
             switch profile {
             // Measured: SIPCC takes "a=RTCP-MUX", "a=MID:0" and "a= rtcp-mux"; webrtcbin "a=  setup:actpass".
-            case .firefox: Self.readingNames(of: Self.sipccValues(parsed), ignoringCase: true)
-            case .gstreamer: Self.readingNames(of: parsed.value, ignoringCase: false)
+            case .firefox:
+                Self.readingNames(
+                    of: Self.valuesEndingAtCarriageReturn(parsed)?.value ?? parsed.value, ignoringCase: true)
+            case .gstreamer:
+                Self.readingNames(
+                    of: Self.valuesEndingAtCarriageReturn(parsed)?.value ?? parsed.value, ignoringCase: false)
+            case .aiortc:
+                Self.linesBrokenAtCarriageReturns(parsed).map { read, inputLines in
+                    reading = (read.source, inputLines)
+                    return read.value
+                } ?? parsed.value
             default: parsed.value
             }
+        self.reading = reading
         self.strict = strict
         self.isAnswer = type == .answer || type == .pranswer
         self.bundled = Set(parsed.value.bundleGroups.flatMap { $0 })
@@ -60,6 +75,80 @@ final class ProfileCheck {
         readAll(&result.attributes)
         for index in result.media.indices { readAll(&result.media[index].attributes) }
         return result
+    }
+
+    /// The bytes after a carriage return inside a line, up to the line's end (the CR of its
+    /// CRLF excluded): what a receiver that ends a value at such a carriage return does not
+    /// read of the line (``Profile/endsValuesAtCarriageReturn``).
+    static func carriageReturnTails(_ bytes: [UInt8]) -> [Range<Int>] {
+        // Almost every description has no carriage return but those before line feeds.
+        guard bytes.indices.contains(where: { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) })
+        else { return [] }
+        var tails: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let ending = end < bytes.count && end > start && bytes[end - 1] == 0x0D ? end - 1 : end
+            if let carriageReturn = bytes[start..<ending].firstIndex(of: 0x0D) {
+                tails.append(carriageReturn..<ending)
+            }
+            start = end + 1
+        }
+        return tails
+    }
+
+    /// The description as a receiver that ends each value at a carriage return inside its line
+    /// reads it (measured: "a=mid:0\r", "a=rtcp-mux\r" and "a=setup:actpass\r" before the
+    /// line's CRLF read without it by Firefox, aiortc and webrtcbin), where that differs from
+    /// the input's reading; the lines stay where they are, so locations by index still hold.
+    static func valuesEndingAtCarriageReturn(
+        _ parsed: ParseResult<SessionDescription>
+    ) -> ParseResult<SessionDescription>? {
+        let bytes = parsed.source.bytes
+        let tails = carriageReturnTails(bytes)
+        guard !tails.isEmpty else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var start = 0
+        for tail in tails {
+            text += bytes[start..<tail.lowerBound]
+            start = tail.upperBound
+        }
+        text += bytes[start...]
+        return SessionDescription.parse(bytes: text)
+    }
+
+    /// The text as aiortc reads it, where it differs from the input: Python's splitlines() ends
+    /// a line at a carriage return not before a line feed, and what follows is a line of its own
+    /// (measured: "a=rtcp:9 IN IP4 0.0.0.0" ended by a lone CR, with a=ice-ufrag after it,
+    /// taken). With the text's parse, the input line each of its lines comes from.
+    static func linesBrokenAtCarriageReturns(
+        _ parsed: ParseResult<SessionDescription>
+    ) -> (read: ParseResult<SessionDescription>, inputLines: [Int])? {
+        let bytes = parsed.source.bytes
+        guard !carriageReturnTails(bytes).isEmpty else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + 64)
+        var inputLines = [1]
+        for index in bytes.indices {
+            text.append(bytes[index])
+            let lineFeed = bytes[index] == 0x0A
+            if bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
+                text.append(0x0A)
+                inputLines.append(inputLines[inputLines.count - 1])
+            }
+            if lineFeed { inputLines.append(inputLines[inputLines.count - 1] + 1) }
+        }
+        return (SessionDescription.parse(bytes: text), inputLines)
+    }
+
+    /// The input line a line of the model comes from (the same line, but where the receiver's
+    /// reading breaks lines the input does not).
+    func inputLine(_ line: SourceLine) -> SourceLine {
+        guard let reading, let number = line.number, reading.inputLines.indices.contains(number - 1) else {
+            return line
+        }
+        return SourceLine(reading.inputLines[number - 1])
     }
 
     /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
@@ -94,28 +183,44 @@ final class ProfileCheck {
     func report(_ rule: Rule, _ location: SourceLocation, _ message: String) {
         findings.append(rule.diagnostic(at: location, message, strict: strict))
     }
+    /// Where attribute `index` of a section (`nil`: the session level) of the model is.
     func attributeLocation(_ section: Int?, _ index: Int?) -> SourceLocation {
-        parsed.location(ofAttribute: index, inSection: section)
+        if reading != nil, let index {
+            // The receiver's lines are not the input's: the attribute's own line says where.
+            let attributes =
+                section.map { session.media.indices.contains($0) ? session.media[$0].attributes : [] }
+                ?? session.attributes
+            if attributes.indices.contains(index),
+                let location = parsed.source.location(of: inputLine(attributes[index].sourceLine))
+            {
+                return location
+            }
+        }
+        return parsed.location(ofAttribute: index, inSection: section)
     }
     /// Each a=setup:holdconn of the description, for a receiver that refuses it, in the
     /// sections it reads (`reads`); with `exactSpelling`, each role not written as active,
     /// passive or actpass too (RFC 4145 §4 spells them so; aiortc and webrtcbin look them up
     /// as written: measured, "ACTPASS" refused). With `firstOnly`, a section's first a=setup
-    /// only, for a receiver that reads no other.
+    /// only, for a receiver that reads no other; with `sessionLevel`, the session's too, for
+    /// one that looks those up as well.
     func reportSetupRoles(
-        _ rule: Rule, _ why: String, exactSpelling: Bool = false, firstOnly: Bool = false,
+        _ rule: Rule, _ why: String, exactSpelling: Bool = false, firstOnly: Bool = false, sessionLevel: Bool = false,
         reads: (Int) -> Bool = { _ in true }
     ) {
-        for (index, media) in session.media.enumerated() where reads(index) {
-            let setups = media.attributes.indices.filter { media.attributes[$0].name == .setup }
+        let levels: [(section: Int?, attributes: [Attribute])] =
+            (sessionLevel ? [(nil, session.attributes)] : [])
+            + session.media.indices.filter(reads).map { ($0, session.media[$0].attributes) }
+        for (section, attributes) in levels {
+            let setups = attributes.indices.filter { attributes[$0].name == .setup }
             for attributeIndex in firstOnly ? Array(setups.prefix(1)) : setups {
-                let attribute = media.attributes[attributeIndex]
+                let attribute = attributes[attributeIndex]
                 let role = attribute.value ?? ""
                 if attribute.as(Setup.self) == .holdconn {
-                    report(rule, attributeLocation(index, attributeIndex), "a=setup:holdconn: \(why)")
+                    report(rule, attributeLocation(section, attributeIndex), "a=setup:holdconn: \(why)")
                 } else if exactSpelling && !["active", "passive", "actpass"].contains(role) {
                     report(
-                        rule, attributeLocation(index, attributeIndex),
+                        rule, attributeLocation(section, attributeIndex),
                         "a=setup:\(role.prefix(40)): \(why), written so")
                 }
             }
@@ -144,15 +249,20 @@ final class ProfileCheck {
     /// Where a c= line is (its value alone with `valueOnly`), or its section when it was built
     /// in code.
     func location(of connection: (section: Int?, connection: Connection), valueOnly: Bool) -> SourceLocation {
-        parsed.source.location(of: connection.connection.sourceLine, valueOnly: valueOnly)
+        parsed.source.location(of: inputLine(connection.connection.sourceLine), valueOnly: valueOnly)
             ?? parsed.location(ofSection: connection.section)
     }
 
-    /// A line's bytes after its type and '=', without its line ending, at their offsets in the
-    /// input; `nil` for a line built in code. The rules that read what the model does not keep
-    /// (a bad port, a suffix, an empty field) read it here.
+    /// A line's bytes after its type and '=', without its line ending, as the receiver reads
+    /// them (up to a carriage return inside the line, for one that ends a value there), at
+    /// their offsets in the text its lines come from (the input, or aiortc's reading where it
+    /// breaks lines); `nil` for a line built in code. The rules that read what the model does
+    /// not keep (a bad port, a suffix, an empty field) read it here.
     func value(of line: SourceLine) -> ArraySlice<UInt8>? {
-        line.number.flatMap(parsed.source.range(ofLine:)).map { parsed.source.bytes[$0].dropFirst(2) }
+        let source = reading?.source ?? parsed.source
+        guard let range = line.number.flatMap(source.range(ofLine:)) else { return nil }
+        let value = source.bytes[range].dropFirst(2)
+        return profile.endsValuesAtCarriageReturn ? value.prefix { $0 != 0x0D } : value
     }
 
     /// A line's value as written, split at runs of spaces and tabs, as SIPCC and the grammar's
@@ -180,7 +290,7 @@ final class ProfileCheck {
     func bandwidthLines() -> [(type: Substring, value: Substring?, location: SourceLocation)] {
         (session.bandwidths + session.media.flatMap(\.bandwidths)).compactMap { bandwidth in
             guard let value = value(of: bandwidth.sourceLine),
-                let location = parsed.source.location(of: bandwidth.sourceLine)
+                let location = parsed.source.location(of: inputLine(bandwidth.sourceLine))
             else { return nil }
             let text = String(decoding: value, as: UTF8.self)
             guard let colon = text.firstIndex(of: ":") else { return (Substring(text), nil, location) }

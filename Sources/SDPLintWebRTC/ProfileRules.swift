@@ -1072,12 +1072,14 @@ public enum ProfileRules {
             Error: GStreamer 1.22's webrtcbin refuses the description ("Fingerprint in media N differs from \
             previous fingerprint", "media N has different ice-ufrag values in bundle"), measured in Conformance/.
             """,
-        summary: "Sections carry different fingerprints, or a BUNDLE group different ICE credentials.",
+        summary:
+            "Sections carry different fingerprints (or another than the session's), or a BUNDLE group different ICE credentials.",
         explanation:
             """
             webrtcbin uses one DTLS certificate per connection, so every section's fingerprint must match the \
-            first; and one ICE transport per BUNDLE group, so its sections must carry the same ufrag and \
-            password (RFC 9143 §7.1.3 has them share the tagged section's). A description edited section by \
+            first, and the session-level one where there is one, written the same; and one ICE transport per \
+            BUNDLE group, so its sections must each carry the same ufrag and password (RFC 9143 §7.1.3 has them \
+            share the tagged section's; webrtcbin compares the lines each section has of its own). A description edited section by \
             section, or stitched from two, trips over this.
             """,
         reference: .rfc(9143, "7.1.3"), bad: "a=ice-ufrag:ETEn (audio)\na=ice-ufrag:BGKk (video, same BUNDLE group)",
@@ -1090,13 +1092,15 @@ public enum ProfileRules {
             Error: GStreamer 1.22's webrtcbin refuses the description ("sdp contains a k line"), measured in \
             Conformance/.
             """,
-        summary: "A k= line; webrtcbin refuses it.",
+        summary: "A session-level k= line with key data; webrtcbin refuses it.",
         explanation:
             """
             RFC 8866 §5.12 keeps k= for compatibility only and says it must not be used. webrtcbin refuses a \
-            description with a k= line at the session level or in a section.
+            description with key data on its session-level k= line: GstSdp reads the method up to the first \
+            colon and the data after it, so a line without data ("k=prompt", "k=clear:") passes, and a \
+            section's k= line is not looked at (measured).
             """,
-        reference: .rfc(8866, "5.12"), bad: "k=clear:abc", good: "no k= line")
+        reference: .rfc(8866, "5.12"), bad: "k=clear:abc", good: "no k= line (or k=prompt)")
 
     public static let gstreamerAnswerDirection = Rule(
         code: "PRF804", name: "gstreamer-answer-direction", severity: .error,
@@ -1124,7 +1128,7 @@ public enum ProfileRules {
             'holdconn'"), measured in Conformance/.
             """,
         summary:
-            "A section's a=setup is holdconn, or a role not written as active, passive or actpass; webrtcbin refuses it.",
+            "A section's first a=setup is holdconn, or a role not written as active, passive or actpass; webrtcbin refuses it.",
         explanation:
             """
             RFC 4145 §4 defines holdconn for a connection not set up yet; RFC 8842 §5 leaves WebRTC the active, \
@@ -1424,6 +1428,23 @@ public enum ProfileRules {
             """,
         reference: .rfc(8851, "10"), bad: "a=rid:h\tsend", good: "a=rid:h send")
 
+    public static let firefoxKeyLine = Rule(
+        code: "PRF632", name: "firefox-key-line", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("No encryption type specified for k=", "No encryption \
+            key specified as required"), measured with k= lines at the session level and in a section of browser \
+            offers.
+            """,
+        summary: "A k= line without a method, or with the clear, base64 or uri method and no key.",
+        explanation:
+            """
+            RFC 8866 §5.12 keeps k= for compatibility only; its methods clear, base64 and uri carry a key after \
+            the colon, and prompt none. SIPCC refuses a k= line with no method, and one of those three methods \
+            (in any case) with no key; it takes prompt, an unknown method, and a key after any of them.
+            """,
+        reference: .rfc(8866, "5.12"), bad: "k=clear:", good: "k=prompt (or no k= line)")
+
     public static let firefoxTiming = Rule(
         code: "PRF629", name: "firefox-timing", severity: .error,
         severityRationale:
@@ -1604,7 +1625,7 @@ public enum ProfileRules {
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
-            firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace,
+            firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

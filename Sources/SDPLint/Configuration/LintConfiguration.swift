@@ -82,20 +82,30 @@ public struct LintConfiguration: Sendable, Hashable {
     /// several profiles, the strictest), switched-off rules removed, severities replaced (what
     /// the user says last wins).
     ///
-    /// With the description the findings are about, a general rule's finding on bytes that a
-    /// profile's receiver does not read (Firefox's SIPCC ends a value at a carriage return inside
-    /// its line, and stops at a line it cannot read) is at most a warning under that profile; the
-    /// profiles' own rules (PRF) already read as their receivers do.
+    /// With the description the findings are about, a general rule's finding that a profile's
+    /// receiver would not give (Firefox, aiortc and webrtcbin end a value at a carriage return
+    /// inside its line, and Firefox stops at a line it cannot read) is at most a warning under
+    /// that profile: one on bytes the receiver does not read as part of their line, or one
+    /// whose rule finds nothing in the receiver's reading of the text. The profiles' own rules
+    /// (PRF) already read as their receivers do.
     public func apply(
         _ diagnostics: [Diagnostic], about description: ParseResult<SessionDescription>? = nil
     ) -> [Diagnostic] {
         let unread = profiles.map { profile in description.map(profile.unreadBytes(of:)) ?? [] }
+        // The general rules that find something in each receiver's reading, where it differs.
+        let found: [Set<Rule.Code>?] = profiles.map { profile in
+            guard let description, let reading = profile.reading(of: description) else { return nil }
+            let findings = reading.diagnostics + WebRTCChecks.run(reading, type: type, strict: strict)
+            return Set(findings.map(\.code))
+        }
         return diagnostics.compactMap { original in
             var diagnostic = original
             let general = !diagnostic.code.rawValue.hasPrefix("PRF")
             let judged = profiles.indices.map { index in
                 let severity = profiles[index].judge(diagnostic.code, diagnostic.severity)
-                guard general, unread[index].contains(where: { $0.overlaps(diagnostic.location.bytes) })
+                guard general,
+                    unread[index].contains(where: { $0.overlaps(diagnostic.location.bytes) })
+                        || found[index].map({ !$0.contains(diagnostic.code) }) ?? false
                 else { return severity }
                 return min(severity, .warning)
             }
