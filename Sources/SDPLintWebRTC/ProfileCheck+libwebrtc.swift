@@ -259,21 +259,32 @@ extension ProfileCheck {
         // of each transport an answer sets up (a session-level one where such a section has
         // none); measured: a bad ufrag in a rejected section passes.
         let readsCredentials = session.media.indices.filter { libwebrtcReads($0) && !ridesOnGroupInAnswer($0) }
+        // Its own check: 4 (ufrag) or 22 (password) to 256 letters, digits, '+', '/', '=', '-' and
+        // '_' (measured: "ab.c" and "ab:c" refused, '=', '-' and '_' taken, though its message
+        // names only '+' and '/'), where RFC 8839's ice-char has '+' and '/' alone (ICE120, ICE121).
+        func refusal(_ value: String, minimum: Int) -> String? {
+            let bytes = value.utf8
+            if bytes.count < minimum || bytes.count > 256 {
+                return "it takes \(minimum) to 256 characters, not \(bytes.count)"
+            }
+            let taken: (UInt8) -> Bool = {
+                $0.isAlphanumeric
+                    || [ASCII.plus, ASCII.slash, ASCII.equals, ASCII.minus, ASCII.underscore].contains($0)
+            }
+            return bytes.first { !taken($0) }.map {
+                "it takes letters, digits, '+', '/', '=', '-' and '_', not \($0.displayed)"
+            }
+        }
         func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
-            for (attributeIndex, attribute) in attributes.enumerated() {
-                let findings =
-                    switch attribute.name {
-                    case .iceUfrag: ICECredentials.validateUfrag(attribute.value ?? "")
-                    case .icePwd: ICECredentials.validatePwd(attribute.value ?? "")
-                    default: [Diagnostic]()
-                    }
-                guard let finding = findings.first(where: { $0.code == "ICE120" || $0.code == "ICE121" }),
+            for (attributeIndex, attribute) in attributes.enumerated()
+            where attribute.name == .iceUfrag || attribute.name == .icePwd {
+                let ufrag = attribute.name == .iceUfrag
+                guard let why = refusal(attribute.value ?? "", minimum: ufrag ? 4 : 22),
                     section != nil || readsCredentials.contains(where: { !session.media[$0].has(attribute.name) })
                 else { continue }
                 report(
                     ProfileRules.iceCredentials, attributeLocation(section, attributeIndex),
-                    "libwebrtc refuses this \(attribute.name == .iceUfrag ? "ufrag" : "password"): \(finding.message)"
-                )
+                    "libwebrtc refuses this \(ufrag ? "ufrag" : "password"): \(why)")
             }
         }
         reportCredentials(nil, session.attributes)
@@ -509,6 +520,7 @@ extension ProfileCheck {
         }
         libwebrtcSpaceAfterEquals()
         libwebrtcTrailingBytes()
+        libwebrtcMaxMessageSizes()
         libwebrtcUnknownSessionLine()
         // Any '/' (measured: "224.1.1.1/300" and "224.1.1.1/" refused, as "/127" is).
         if let line = connections.first(where: { addressField(of: $0.connection)?.contains(UInt8(ascii: "/")) ?? false }
@@ -715,6 +727,21 @@ extension ProfileCheck {
             report(
                 ProfileRules.fieldsSplitAtEverySpace, attributeLocation(nil, attributeIndex),
                 "libwebrtc splits a=fingerprint at every space and reads an empty field")
+        }
+    }
+
+    /// libwebrtc reads a=max-message-size into an int (pc/webrtc_sdp.cc, ParseSctpMaxMessageSize;
+    /// measured: 2^32 and 2^64 refused, 0 and 1 taken) in the data channel sections it reads.
+    private func libwebrtcMaxMessageSizes() {
+        for (index, media) in session.media.enumerated() where media.proto.isSCTP && media.media == .application {
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .maxMessageSize {
+                let value = attribute.value ?? ""
+                guard !value.isEmpty, value.utf8.allSatisfy(\.isDigit), Int32(value) == nil else { continue }
+                report(
+                    ProfileRules.maxMessageSizeRange, attributeLocation(index, attributeIndex),
+                    "libwebrtc reads a=max-message-size into a 32-bit int, and \(value.prefix(24)) does not fit")
+                return
+            }
         }
     }
 

@@ -684,6 +684,22 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "a=setup:actpass␠", good: "a=setup:actpass")
 
+    public static let maxMessageSizeRange = Rule(
+        code: "PRF143", name: "libwebrtc-max-message-size-range", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Invalid SCTP max message size"), measured with 0, 1, \
+            2^32 and 2^64 in browser offers.
+            """,
+        summary: "An a=max-message-size past 2^31-1, which libwebrtc reads into an int.",
+        explanation:
+            """
+            RFC 8841 §6 writes the largest message a peer takes as any number of digits, and 0 for no limit. \
+            libwebrtc reads the value into a 32-bit signed integer and refuses the description when it does not \
+            fit; 1073741823, Firefox's, fits.
+            """,
+        reference: .rfc(8841, "6"), bad: "a=max-message-size:4294967296", good: "a=max-message-size:262144")
+
     public static let videoRTXAssociation = Rule(
         code: "PRF142", name: "libwebrtc-video-rtx-apt", severity: .error,
         severityRationale:
@@ -914,7 +930,7 @@ public enum ProfileRules {
         summary: "None of a section's fingerprints uses a hash function Firefox supports.",
         explanation:
             """
-            Firefox checks the DTLS certificate with sha-1, sha-224, sha-256, sha-384 or sha-512. A section \
+            Firefox takes the DTLS fingerprint hashes sha-1, sha-224, sha-256, sha-384, sha-512, md5 and md2. A section \
             whose fingerprints (its own, or the session's when it has none) all name another function cannot be \
             checked, and Firefox refuses the description; a second fingerprint with sha-256 is enough.
             """,
@@ -1612,7 +1628,7 @@ public enum ProfileRules {
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
-            videoRTXAssociation,
+            videoRTXAssociation, maxMessageSizeRange,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

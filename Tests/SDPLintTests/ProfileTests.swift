@@ -691,6 +691,24 @@ import Testing
             ),
             ([("t=0 0\r\n", "t=0 0\r\nk=prompt\r\n")], .firefox, ["SDP127 warning"]),
             ([("t=0 0\r\n", "t=0 0\r\nk=clear:\r\n")], .chrome, ["SDP127 warning"]),
+            // libwebrtc takes '-', '_' and '=' in ICE credentials, which ice-char lacks, but not '.'.
+            ([("a=ice-ufrag:YlEE", "a=ice-ufrag:Yl-E")], .chrome, ["ICE120 warning"]),
+            ([("a=ice-ufrag:YlEE", "a=ice-ufrag:Yl.E")], .chrome, ["PRF111 error"]),
+            // It reads a=max-message-size into a 32-bit int.
+            (
+                Self.addingBundledSection(Self.dataChannelSection(maxMessageSize: "4294967296")), .chrome,
+                ["PRF143 error"]
+            ),
+            (Self.addingBundledSection(Self.dataChannelSection(maxMessageSize: "2147483647")), .chrome, []),
+            // Firefox takes an md2 fingerprint; libwebrtc cannot make one.
+            (
+                [(Self.fingerprint, "a=fingerprint:md2 " + Array(repeating: "B1", count: 16).joined(separator: ":"))],
+                .firefox, ["WEB119 warning"]
+            ),
+            (
+                [(Self.fingerprint, "a=fingerprint:md2 " + Array(repeating: "B1", count: 16).joined(separator: ":"))],
+                .chrome, ["PRF130 error", "WEB119 warning"]
+            ),
         ] as [([(String, String)], Profile, [String])])
     func measuredOnLinesAStandardAllows(_ changes: [(String, String)], _ profile: Profile, _ expected: [String]) {
         measuredOnNewKindsOfOffer(changes, profile, expected)
@@ -862,6 +880,11 @@ import Testing
         "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n"
             + (ufrag ? "a=ice-ufrag:YlEE\r\n" : "") + fingerprint
             + "\r\na=setup:actpass\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n"
+    }
+
+    /// A data channel section for ``addingBundledSection(_:)``, without transport lines of its own.
+    static func dataChannelSection(maxMessageSize: String) -> String {
+        "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sctp-port:5000\r\na=max-message-size:\(maxMessageSize)\r\n"
     }
 
     static func addingBundledSection(_ text: String) -> [(String, String)] {
