@@ -87,13 +87,13 @@ extension ProfileCheck {
         where attribute.name == .fingerprint && PythonText.split(attribute.value ?? "").count != 2 {
             fail(attributeLocation(nil, index), "it reads a hash function and a digest")
         }
+        // A value split once at its first space, as `value.split(" ", 1)` does.
+        func head(_ value: String?) -> (first: Substring, rest: Substring?) {
+            let parts = (value ?? "").split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : nil)
+        }
         for (index, media) in session.media.enumerated() {
             reportAiortcMediaLine(index, media, fail)
-            // The value split once at its first space, as `value.split(" ", 1)` does.
-            func head(_ value: String?) -> (first: Substring, rest: Substring?) {
-                let parts = (value ?? "").split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-                return (parts.first ?? "", parts.count > 1 ? parts[1] : nil)
-            }
             let mapped = Set(
                 media.attributes.compactMap { $0.name == .rtpmap ? PythonText.integer(head($0.value).first) : nil })
             for (attributeIndex, attribute) in media.attributes.enumerated() {

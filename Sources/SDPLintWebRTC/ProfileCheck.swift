@@ -34,11 +34,9 @@ final class ProfileCheck {
             switch profile {
             // Measured: SIPCC takes "a=RTCP-MUX", "a=MID:0" and "a= rtcp-mux"; webrtcbin "a=  setup:actpass".
             case .firefox:
-                Self.readingNames(
-                    of: Self.valuesEndingAtCarriageReturn(parsed)?.value ?? parsed.value, ignoringCase: true)
+                Self.readingNames(of: profile.reading(of: parsed)?.value ?? parsed.value, ignoringCase: true)
             case .gstreamer:
-                Self.readingNames(
-                    of: Self.valuesEndingAtCarriageReturn(parsed)?.value ?? parsed.value, ignoringCase: false)
+                Self.readingNames(of: profile.reading(of: parsed)?.value ?? parsed.value, ignoringCase: false)
             case .aiortc:
                 Self.linesBrokenAtCarriageReturns(parsed).map { read, inputLines in
                     reading = (read.source, inputLines)
