@@ -600,6 +600,14 @@ import Testing
             ),
             // aiortc splits a value once at a space and reads its numbers with int().
             ([("a=rtpmap:111", "a=rtpmap: 111")], .aiortc, ["PRF705 error", "SDP231 warning"]),
+            (
+                [("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/48000/2/1")], .aiortc,
+                ["SDP210 warning", "SDP313 warning"]
+            ),
+            (
+                [("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/48000/x")], .aiortc,
+                ["PRF705 error", "SDP210 warning", "SDP313 warning"]
+            ),
             ([("typ host\r\n", "typ host\r\na=ssrc: 5 cname:x\r\n")], .aiortc, ["PRF705 error", "SDP231 warning"]),
             (
                 [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp:9 IN IP4 0.0.0.0 \r\n")], .aiortc,
