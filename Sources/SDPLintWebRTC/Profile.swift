@@ -607,9 +607,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         return media.attributes.contains { attribute in
             // aiortc reads any payload type below 256 here (measured: a=rtpmap:200 opus/48000/2).
             // It splits the value at its first space, and reads numbers with Python's int().
-            let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-            let encoding = fields.count == 2 ? fields[1].split(separator: "/", omittingEmptySubsequences: false) : []
-            guard attribute.name == .rtpmap, encoding.count >= 2, let payloadType = PythonText.integer(fields[0]),
+            let (first, rest) = PythonText.splitOnce(attribute.value ?? "")
+            let encoding = rest?.split(separator: "/", omittingEmptySubsequences: false) ?? []
+            guard attribute.name == .rtpmap, encoding.count >= 2, let payloadType = PythonText.integer(first),
                 let clockRate = PythonText.integer(encoding[1])
             else { return false }
             let name = String(encoding[0])

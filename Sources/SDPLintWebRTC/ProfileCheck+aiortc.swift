@@ -87,18 +87,15 @@ extension ProfileCheck {
         where attribute.name == .fingerprint && PythonText.split(attribute.value ?? "").count != 2 {
             fail(attributeLocation(nil, index), "it reads a hash function and a digest")
         }
-        // A value split once at its first space, as `value.split(" ", 1)` does.
-        func head(_ value: String?) -> (first: Substring, rest: Substring?) {
-            let parts = (value ?? "").split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-            return (parts.first ?? "", parts.count > 1 ? parts[1] : nil)
-        }
         for (index, media) in session.media.enumerated() {
             reportAiortcMediaLine(index, media, fail)
             let mapped = Set(
-                media.attributes.compactMap { $0.name == .rtpmap ? PythonText.integer(head($0.value).first) : nil })
+                media.attributes.compactMap {
+                    $0.name == .rtpmap ? PythonText.integer(PythonText.splitOnce($0.value ?? "").first) : nil
+                })
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 func here() -> SourceLocation { attributeLocation(index, attributeIndex) }
-                let (first, rest) = head(attribute.value)
+                let (first, rest) = PythonText.splitOnce(attribute.value ?? "")
                 switch attribute.name {
                 case .rtpmap:
                     // "<pt> <name>/<rate>[/<channels>]": the payload type and the rate through
@@ -217,6 +214,12 @@ extension ProfileCheck {
 enum PythonText {
     static func isSpace(_ character: Character) -> Bool {
         character.isWhitespace || ("\u{1C}"..."\u{1F}").contains(character)
+    }
+
+    /// `str.split(" ", 1)`: the text before the first space and, if there is one, after it.
+    static func splitOnce(_ text: String) -> (first: Substring, rest: Substring?) {
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        return (parts.first ?? "", parts.count > 1 ? parts[1] : nil)
     }
 
     /// `str.split()`: the text between runs of white space, none at either end.

@@ -643,9 +643,7 @@ extension ProfileCheck {
                 case .simulcast:
                     // Its reader splits at spaces only (measured: "a=simulcast:send\tq;h;f" refused,
                     // a tab at the end taken).
-                    let value = Array((attribute.value ?? "").utf8)
-                    let end = (value.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? -1) + 1
-                    if !reportedSpaces, value[..<end].contains(0x09) {
+                    if !reportedSpaces, Self.tabBeforeTrailingWhiteSpace(Substring(attribute.value ?? "")) {
                         reportedSpaces = true
                         report(
                             ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
@@ -733,7 +731,7 @@ extension ProfileCheck {
     /// libwebrtc reads a=max-message-size into an int (pc/webrtc_sdp.cc, ParseSctpMaxMessageSize;
     /// measured: 2^32 and 2^64 refused, 0 and 1 taken) in the data channel sections it reads.
     private func libwebrtcMaxMessageSizes() {
-        for (index, media) in session.media.enumerated() where media.proto.isSCTP && media.media == .application {
+        for (index, media) in session.media.enumerated() where readsSCTPAttributes(media) {
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .maxMessageSize {
                 let value = attribute.value ?? ""
                 guard !value.isEmpty, value.utf8.allSatisfy(\.isDigit), Int32(value) == nil else { continue }
@@ -745,11 +743,15 @@ extension ProfileCheck {
         }
     }
 
-    /// Whether a value has a tab after its first space, before the white space at its end
-    /// (which libwebrtc's reader keeps in the last field: PRF141).
+    /// Whether a value has a tab before the white space at its end, which libwebrtc's reader
+    /// keeps in the last field (PRF141).
+    static func tabBeforeTrailingWhiteSpace(_ value: Substring) -> Bool {
+        value.reversed().drop { $0 == " " || $0 == "\t" }.contains("\t")
+    }
+
+    /// Whether a value has a tab after its first space, before the white space at its end.
     static func tabAfterFirstSpace(_ value: String) -> Bool {
-        let fields = value.drop { $0 != " " }
-        return fields.reversed().drop { $0 == " " || $0 == "\t" }.contains("\t")
+        tabBeforeTrailingWhiteSpace(value.drop { $0 != " " })
     }
 
     /// libwebrtc's reading of a=msid (pc/webrtc_sdp.cc): "msid:" and the value, cut at every run
@@ -1056,7 +1058,7 @@ extension ProfileCheck {
             let found = check(index, media.attributes) { name in
                 switch name {
                 case .ssrcGroup, .extmap: rtp
-                case .sctpPort, .maxMessageSize: media.proto.isSCTP && media.media == .application
+                case .sctpPort, .maxMessageSize: readsSCTPAttributes(media)
                 default: true
                 }
             }
@@ -1073,6 +1075,12 @@ extension ProfileCheck {
         return proto.indices.contains { start in
             proto[start...].starts(with: "RTP/".utf8) && (start == 0 || proto[start - 1] == UInt8(ascii: "/"))
         }
+    }
+
+    /// Whether libwebrtc reads a section's SCTP attributes (a=sctp-port, a=max-message-size): a
+    /// data channel section over an SCTP protocol (ParseContent).
+    func readsSCTPAttributes(_ media: MediaDescription) -> Bool {
+        media.media == .application && media.proto.isSCTP
     }
 
     /// The mid libwebrtc reads in a section: that of its last a=mid line, each of which replaces
