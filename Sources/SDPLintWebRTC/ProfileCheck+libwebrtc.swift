@@ -32,15 +32,7 @@ extension ProfileCheck {
         where finding.code == "SDP136" && lineStarts(finding.location.line, with: UInt8(ascii: "c")) {
             report(ProfileRules.connectionAddressFamily, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
-        // libwebrtc checks RTX formats' apt= when it sets up a video channel, and not in audio
-        // (measured: "apt=abc" and "apt=97" of RTX type 97 refused in video, taken in audio).
-        let firstLines = session.media.map { $0.sourceLine.number ?? Int.max }
-        for finding in parsed.diagnostics where finding.code == "SDP308" && finding.severity == .error {
-            guard let section = firstLines.lastIndex(where: { $0 <= finding.location.line }),
-                session.media[section].media == .video
-            else { continue }
-            report(ProfileRules.videoRTXAssociation, finding.location, "libwebrtc refuses this: \(finding.message)")
-        }
+        libwebrtcVideoRTX()
         libwebrtcSSRCGroupsAndDataChannels()
         libwebrtcLineShapes()
         // libwebrtc makes certificates' fingerprints with the SHA family only and refuses an MD
@@ -246,7 +238,7 @@ extension ProfileCheck {
                     .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
                 guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt),
-                    listed.contains(pt), let apt = fmtp[parameter: "apt"].flatMap({ Int($0) }),
+                    listed.contains(pt), let apt = Self.libwebrtcApt(fmtp),
                     !codecs.contains(apt), isAnswer || listed.contains(apt)
                 else { continue }
                 report(
@@ -1089,6 +1081,87 @@ extension ProfileCheck {
     func libwebrtcMid(_ media: MediaDescription) -> String? {
         guard let value = media.attributes.last(where: { $0.name == .mid })?.value, !value.isEmpty else { return nil }
         return value
+    }
+
+    /// libwebrtc checks RTX formats' apt= when it sets up a video channel, and not in audio
+    /// (measured: "apt=abc" and "apt=97" of RTX type 97 refused in video, taken in audio). Where
+    /// its reading of an a=fmtp line's apt= (``libwebrtcApt(_:)``) is the grammar's, SDP308
+    /// says what it refuses; where the two differ, its own reading does.
+    private func libwebrtcVideoRTX() {
+        // The a=fmtp lines libwebrtc reads otherwise, and the m= line and payload type of each.
+        var rereadLines: Set<Int> = []
+        var rereadFormats: [Int: Set<Int>] = [:]
+        for (index, media) in session.media.enumerated()
+        where media.media == .video && !media.isRejected && media.proto.isRTP {
+            let formats = Set(media.payloadTypes)
+            let rtx = Set(
+                media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
+                    .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
+                guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt) else { continue }
+                let apt = Self.libwebrtcApt(fmtp)
+                guard apt != fmtp[parameter: "apt"].flatMap({ Int($0) }),
+                    let line = attribute.sourceLine.number
+                else { continue }
+                rereadLines.insert(line)
+                // SDP308's finding for a format without apt= is on the m= line.
+                if let mediaLine = media.sourceLine.number { rereadFormats[mediaLine, default: []].insert(pt) }
+                if let apt {
+                    guard rtx.contains(apt) || !formats.contains(apt) else { continue }
+                    let named = rtx.contains(apt) ? "itself an RTX format" : "which the m= line does not list"
+                    report(
+                        ProfileRules.videoRTXAssociation, attributeLocation(index, attributeIndex),
+                        "libwebrtc reads apt=\(apt) (the last apt= of the line counts), \(named)")
+                } else {
+                    report(
+                        ProfileRules.videoRTXAssociation, attributeLocation(index, attributeIndex),
+                        """
+                        libwebrtc reads no apt= in '\(fmtp.parameterText)': it takes a parameter's name as written, \
+                        case and all, and a value of digits alone
+                        """)
+                }
+            }
+        }
+        let firstLines = session.media.map { $0.sourceLine.number ?? Int.max }
+        let bytes = parsed.source.bytes
+        for finding in parsed.diagnostics
+        where finding.code == "SDP308" && finding.severity == .error && !rereadLines.contains(finding.location.line) {
+            guard let section = firstLines.lastIndex(where: { $0 <= finding.location.line }),
+                session.media[section].media == .video
+            else { continue }
+            let token = finding.location.bytes.clamped(to: bytes.indices)
+            if let pt = Int(String(decoding: bytes[token], as: UTF8.self)),
+                rereadFormats[finding.location.line]?.contains(pt) ?? false
+            {
+                continue
+            }
+            report(ProfileRules.videoRTXAssociation, finding.location, "libwebrtc refuses this: \(finding.message)")
+        }
+    }
+
+    /// The payload type an a=fmtp line's apt= names, as libwebrtc reads the line
+    /// (pc/webrtc_sdp.cc): the items between ';' with the ASCII white space at their ends
+    /// stripped, each split at its first run of '=', the name compared as written, a later
+    /// item overriding an earlier one, and a value of decimal digits alone. Measured with
+    /// Chromium 156: "APT=96", "apt= 96", "apt =96", "apt=+96", "apt=96x", "apt=96;apt=200" read
+    /// no usable apt=; "apt==96", "\u{0B}apt=96", "apt=96 ;x=1" and "apt=200;apt=96" read 96.
+    static func libwebrtcApt(_ fmtp: FMTP) -> Int? {
+        var found: Int?
+        for item in fmtp.parameterText.utf8.split(separator: UInt8(ascii: ";")) {
+            var text = Array(item)[...]
+            while let first = text.first, isASCIIWhiteSpace(first) { text = text.dropFirst() }
+            while let last = text.last, isASCIIWhiteSpace(last) { text = text.dropLast() }
+            guard let equals = text.firstIndex(of: UInt8(ascii: "=")), text[..<equals].elementsEqual("apt".utf8)
+            else { continue }
+            let value = text[equals...].drop { $0 == UInt8(ascii: "=") }
+            found = Profile.isDecimal(value) ? Int(String(decoding: value, as: UTF8.self)) : nil
+        }
+        return found
+    }
+
+    /// absl's ASCII white space: space, tab, LF, VT, FF and CR.
+    private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// The listed payload types libwebrtc has a codec for: those an a=rtpmap line names (whatever

@@ -713,7 +713,9 @@ public enum ProfileRules {
             RFC 4588 §8.1 has apt= name the payload type of the stream an RTX format repairs (SDP308). libwebrtc \
             checks that when it sets up a video channel: an RTX format without apt=, with one that is not a \
             number, or that names a type the section does not map or another RTX format, fails the description. \
-            It does not check audio RTX, which it does not use.
+            It does not check audio RTX, which it does not use. It reads a=fmtp its own way: each item between \
+            ';' stripped of white space at its ends, the name as written ("APT=96" is no apt=), the value digits \
+            alone ("apt= 96" and "apt =96" are none), the last apt= counting (measured).
             """,
         reference: .rfc(4588, "8.1"), bad: "a=rtpmap:97 rtx/90000\na=fmtp:97 apt=97", good: "a=fmtp:97 apt=96")
 

@@ -895,6 +895,26 @@ import Testing
         "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sctp-port:5000\r\na=max-message-size:\(maxMessageSize)\r\n"
     }
 
+    /// Measured with Chromium 156: libwebrtc reads a=fmtp's items with their ends stripped, the
+    /// name as written and the last of a name counting, and refuses a video RTX format whose
+    /// apt= it cannot read as digits; the grammar's reading (SDP308) differs on these.
+    @Test(arguments: [
+        ("apt=96", false), ("apt= 96", true), ("apt =96", true), ("APT=96", true), ("apt=+96", true),
+        ("apt=96;apt=x", true), ("apt=96;apt=200", true), ("apt=200;apt=96", false), ("apt==96", false),
+        ("apt=96 ;rtx-time=3000", false), ("\u{0B}apt=96", false),
+    ])
+    func libwebrtcReadsAVideoRTXFormatsAptItsOwnWay(_ parameters: String, _ refused: Bool) {
+        let section = """
+            m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\n\
+            a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 \(parameters)\r\n
+            """
+        let bytes = Self.offer { text in
+            Self.addingBundledSection(section).reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        }
+        let errors = check(bytes: bytes, [.chrome]).filter { $0.severity == .error }.map(\.code.rawValue)
+        #expect(errors == (refused ? ["PRF142"] : []))
+    }
+
     static func addingBundledSection(_ text: String) -> [(String, String)] {
         [("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"), ("typ host\r\n", "typ host\r\n" + text)]
     }
