@@ -509,6 +509,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("WEB102", "a section without a fingerprint, where PRF801 reports what webrtcbin refuses"),
                 ("WEB106", "a section without a mid, where PRF801 reports what webrtcbin refuses"),
                 ("WEB113", "a bundled RTP section without rtcp-mux"), ("WEB116", "a port-0 section in a BUNDLE group"),
+                ("WEB108", "a=rtcp-mux-only without a=rtcp-mux"),
             ]
             // As the offerer, webrtcbin takes answers that negotiation would fail (measured with
             // answers to its offer from four engines).
@@ -655,24 +656,31 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// The bytes of a description that this profile's receiver does not read as part of their
     /// line, where a general rule's finding is a warning under the profile: Firefox's SIPCC ends
     /// a value at a carriage return inside its line and stops at a line it cannot read;
-    /// webrtcbin ends a value at such a carriage return too, and aiortc a line. What the other
+    /// webrtcbin ends a value at such a carriage return too, reads a section's first a=setup
+    /// alone and the text up to its first NUL; aiortc ends a line wherever Python's
+    /// splitlines() does. What the other
     /// reading lacks is the profile's own rules' to report (PRF621, PRF624, PRF627 for Firefox).
     package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         switch self {
         case .firefox: ProfileCheck.SIPCCReading(parsed.source.bytes).unread
-        case .aiortc, .gstreamer: ProfileCheck.carriageReturnTails(parsed.source.bytes)
+        case .aiortc: ProfileCheck.pythonLineTails(parsed.source.bytes)
+        case .gstreamer:
+            ProfileCheck.carriageReturnTails(parsed.source.bytes) + ProfileCheck.unreadSetupLines(parsed)
+                + (parsed.source.bytes.firstIndex(of: 0).map { [$0..<parsed.source.bytes.count] } ?? [])
         default: []
         }
     }
 
     /// The description as the profile's receiver reads its text, where that differs from the
-    /// grammar's reading: Firefox and webrtcbin end a value, and aiortc a line, at a carriage
-    /// return inside a line. A general rule's finding that this reading does not give is at
+    /// grammar's reading: Firefox and webrtcbin end a value at a carriage return inside a line
+    /// (webrtcbin the text at a NUL byte), aiortc a line there and at Python's other line
+    /// breaks. A general rule's finding that this reading does not give is at
     /// most a warning under the profile.
     package func reading(of parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         switch self {
-        case .firefox, .gstreamer: ProfileCheck.valuesEndingAtCarriageReturn(parsed)
-        case .aiortc: ProfileCheck.linesBrokenAtCarriageReturns(parsed)?.read
+        case .firefox: ProfileCheck.valuesEndingAtCarriageReturn(parsed)
+        case .gstreamer: ProfileCheck.valuesEndingAtCarriageReturn(parsed, endingAtNUL: true)
+        case .aiortc: ProfileCheck.linesBrokenAsPythonDoes(parsed)?.read
         default: nil
         }
     }

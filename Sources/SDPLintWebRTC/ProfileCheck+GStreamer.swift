@@ -4,6 +4,42 @@ import SDPLintSDP
 /// GStreamer's webrtcbin: what it refuses of each section's transport and of an answer to its
 /// offer, measured with GStreamer 1.22 in Conformance/.
 extension ProfileCheck {
+    /// The lines of each section's a=setup after its first, which webrtcbin does not read:
+    /// GstSdp gives it a section's first (measured: "a=setup:", "a=setup:bogus" and
+    /// "a=setup: actpass" after "a=setup:actpass" taken).
+    static func unreadSetupLines(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+        parsed.value.media.flatMap { media in
+            media.attributes.filter { $0.name == .setup }.dropFirst()
+                .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
+        }
+    }
+
+    /// webrtcbin is given the text as a C string: it reads nothing after a NUL byte (measured:
+    /// a NUL after Firefox's "a=mid:0" refused, "No fingerprint lines in sdp for media 0", and
+    /// after Chromium's, whose section has its fingerprint above it, taken). The refusals of
+    /// that reading which the text without its NUL bytes does not give have one cause: they
+    /// become one finding, at the NUL.
+    private func reportTextEndingAtNUL() {
+        let bytes = parsed.source.bytes
+        guard let nul = bytes.firstIndex(of: 0), let read = profile.reading(of: parsed) else { return }
+        func refusals(_ description: ParseResult<SessionDescription>) -> [Diagnostic] {
+            (description.diagnostics + WebRTCChecks.run(description, type: type, strict: strict))
+                .filter { profile.judge($0.code, $0.severity) == .error }
+        }
+        func key(_ finding: Diagnostic) -> String { "\(finding.code.rawValue) \(finding.location.line)" }
+        let whole = SessionDescription.parse(bytes: bytes.filter { $0 != 0 })
+        let refusedAnyway = Set(
+            (refusals(whole) + profile.check(whole, type: type, strict: strict).filter { $0.severity == .error })
+                .map(key))
+        let caused = { (finding: Diagnostic) in finding.severity == .error && !refusedAnyway.contains(key(finding)) }
+        guard let first = (findings + refusals(read)).first(where: caused) else { return }
+        dropFindings(where: caused)
+        report(
+            ProfileRules.gstreamerTextEndsAtNUL, parsed.source.location(of: nul..<(nul + 1)),
+            "webrtcbin reads the text up to this NUL byte, and refuses what it reads: \(first.message)"
+        )
+    }
+
     func gstreamer() {
         // webrtcbin refuses key data on the session's k= line ("sdp contains a k line"): GstSdp
         // reads the method up to the first colon and the data after it, so "k=prompt" and
@@ -111,6 +147,6 @@ extension ProfileCheck {
                 )
             }
         }
+        reportTextEndingAtNUL()
     }
-
 }

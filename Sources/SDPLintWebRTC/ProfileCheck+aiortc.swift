@@ -132,11 +132,17 @@ extension ProfileCheck {
                         fail(here(), "no a=rtpmap line maps payload type \(pt)")
                     } else if PythonText.integer(first) == nil {
                         fail(here(), "it reads the payload type with int()")
-                    } else if let apt = attribute.as(FMTP.self)?[parameter: "apt"],
-                        PythonText.integer(Substring(apt)) == nil
+                    } else if let rest,
+                        let item = rest.split(separator: ";", omittingEmptySubsequences: false).first(where: { item in
+                            let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                            return pair.count == 2 && Self.aiortcIntegerParameters.contains(pair[0])
+                                && PythonText.integer(pair[1]) == nil
+                        })
                     {
-                        // It reads apt with int() (measured: "apt=x" ends the reader).
-                        fail(here(), "it reads apt= as a whole number")
+                        // "name=value" items split at ';', then at the first '=', the name as
+                        // written; seven parameters' values through int() (measured: "apt=x"
+                        // ends the reader, "APT=x" and " apt=x" do not).
+                        fail(here(), "it reads '\(item)' with int()")
                     }
                 case .fingerprint:
                     // "<hash> <digest>", split at white space into two (measured: a digest without
@@ -177,6 +183,11 @@ extension ProfileCheck {
         }
     }
 
+    /// The a=fmtp parameters aiortc reads with int() (aiortc/sdp.py, FMTP_INT_PARAMETERS).
+    static let aiortcIntegerParameters: Set<Substring> = [
+        "apt", "max-fr", "max-fs", "maxplaybackrate", "minptime", "stereo", "useinbandfec",
+    ]
+
     /// aiortc's reading of an m= line, `^m=([^ ]+) ([0-9]+) ([A-Z/]+) (.+)$`, with an audio or
     /// video section's formats split at white space and read with int() (aiortc/sdp.py;
     /// measured: "m=audio  9 …", "udp/tls/rtp/savpf", and in a data channel section
@@ -209,8 +220,8 @@ extension ProfileCheck {
     }
 }
 
-/// Text as aiortc's Python reads it: `str.split()` and `int()`, whose white space is
-/// `str.isspace()`'s (Unicode's, and the separators U+001C–U+001F).
+/// Text as aiortc's Python reads it: `str.split()`, whose white space is `str.isspace()`'s
+/// (Unicode's, and the separators U+001C–U+001F), and `int()`.
 enum PythonText {
     static func isSpace(_ character: Character) -> Bool {
         character.isWhitespace || ("\u{1C}"..."\u{1F}").contains(character)
@@ -229,8 +240,13 @@ enum PythonText {
 
     /// What `int()` reads of the text: white space around an optional sign and ASCII digits,
     /// with single underscores between digits; `nil` where it raises. Python's integers have
-    /// no bound: past `Int`'s range this gives `Int.max` (or its negative).
+    /// no bound: past `Int`'s range this gives `Int.max` (or its negative). Its white space is
+    /// narrower than `str.split()`'s: of ASCII, only space, tab, LF, VT, FF and CR (measured:
+    /// "apt=\u{1F}96" and "opus/48000/2\u{1F}" refused).
     static func integer(_ text: Substring) -> Int? {
+        func isSpace(_ character: Character) -> Bool {
+            character.isASCII ? " \t\n\u{0B}\u{0C}\r".contains(character) : character.isWhitespace
+        }
         var body = text.drop(while: isSpace)
         while let last = body.last, isSpace(last) { body = body.dropLast() }
         let negative = body.first == "-"

@@ -11,6 +11,7 @@ final class ProfileCheck {
     let parsed: ParseResult<SessionDescription>
     let session: SessionDescription
     let strict: Bool
+    let type: SDPType?
     /// Whether the description answers the receiver's own offer: the receiver then reads it
     /// as the offerer, which several check differently.
     let isAnswer: Bool
@@ -28,6 +29,7 @@ final class ProfileCheck {
 
     init(_ profile: Profile, _ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
         self.profile = profile
+        self.type = type
         self.parsed = parsed
         var reading: (source: SourceText, inputLines: [Int])?
         self.session =
@@ -38,7 +40,7 @@ final class ProfileCheck {
             case .gstreamer:
                 Self.readingNames(of: profile.reading(of: parsed)?.value ?? parsed.value, ignoringCase: false)
             case .aiortc:
-                Self.linesBrokenAtCarriageReturns(parsed).map { read, inputLines in
+                Self.linesBrokenAsPythonDoes(parsed).map { read, inputLines in
                     reading = (read.source, inputLines)
                     return read.value
                 } ?? parsed.value
@@ -99,12 +101,15 @@ final class ProfileCheck {
     /// reads it (measured: "a=mid:0\r", "a=rtcp-mux\r" and "a=setup:actpass\r" before the
     /// line's CRLF read without it by Firefox, aiortc and webrtcbin), where that differs from
     /// the input's reading; the lines stay where they are, so locations by index still hold.
+    /// With `endingAtNUL`, the text ends at its first NUL byte, as a C string does.
     static func valuesEndingAtCarriageReturn(
-        _ parsed: ParseResult<SessionDescription>
+        _ parsed: ParseResult<SessionDescription>, endingAtNUL: Bool = false
     ) -> ParseResult<SessionDescription>? {
-        let bytes = parsed.source.bytes
+        let input = parsed.source.bytes
+        let nul = endingAtNUL ? input.firstIndex(of: 0) : nil
+        let bytes = nul.map { Array(input[..<$0]) } ?? input
         let tails = carriageReturnTails(bytes)
-        guard !tails.isEmpty else { return nil }
+        guard !tails.isEmpty || nul != nil else { return nil }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count)
         var start = 0
@@ -116,26 +121,71 @@ final class ProfileCheck {
         return SessionDescription.parse(bytes: text)
     }
 
-    /// The text as aiortc reads it, where it differs from the input: Python's splitlines() ends
-    /// a line at a carriage return not before a line feed, and what follows is a line of its own
-    /// (measured: "a=rtcp:9 IN IP4 0.0.0.0" ended by a lone CR, with a=ice-ufrag after it,
-    /// taken). With the text's parse, the input line each of its lines comes from.
-    static func linesBrokenAtCarriageReturns(
+    /// Where Python's `str.splitlines()` ends a line inside one of the input's: at a carriage
+    /// return not before a line feed, a vertical tab, a form feed, the separators 0x1C–0x1E,
+    /// and NEL, LS and PS (U+0085, U+2028, U+2029). aiortc splits a description so (measured
+    /// with aiortc 1.16: "a=fmtp:97 apt=" then "96" after each of them, refused; "a=rtcp-mux"
+    /// followed by each, taken; 0x1F does not end a line).
+    static func pythonLineBreaks(_ bytes: [UInt8]) -> [Range<Int>] {
+        var breaks: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            let width: Int
+            switch bytes[index] {
+            case 0x0D: width = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 0 : 1
+            case 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: width = 1
+            case 0xC2: width = index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+            case 0xE2:
+                width =
+                    index + 2 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+            default: width = 0
+            }
+            if width > 0 { breaks.append(index..<(index + width)) }
+            index += max(width, 1)
+        }
+        return breaks
+    }
+
+    /// The bytes from the first of ``pythonLineBreaks(_:)`` in a line to the line's end (the CR
+    /// of its CRLF excluded): what aiortc reads as lines of their own.
+    static func pythonLineTails(_ bytes: [UInt8]) -> [Range<Int>] {
+        var tails: [Range<Int>] = []
+        for lineBreak in pythonLineBreaks(bytes) where lineBreak.lowerBound >= (tails.last?.upperBound ?? 0) {
+            let end = bytes[lineBreak.lowerBound...].firstIndex(of: 0x0A) ?? bytes.count
+            let ending = end < bytes.count && end > lineBreak.lowerBound && bytes[end - 1] == 0x0D ? end - 1 : end
+            tails.append(lineBreak.lowerBound..<max(ending, lineBreak.upperBound))
+        }
+        return tails
+    }
+
+    /// The text as aiortc reads it, where it differs from the input: each of
+    /// ``pythonLineBreaks(_:)`` ends a line, and what follows is a line of its own (measured:
+    /// "a=rtcp:9 IN IP4 0.0.0.0" ended by a lone CR, with a=ice-ufrag after it, taken). In the
+    /// text each such break is a CRLF (a lone CR keeps its byte). With the text's parse, the
+    /// input line each of its lines comes from.
+    static func linesBrokenAsPythonDoes(
         _ parsed: ParseResult<SessionDescription>
     ) -> (read: ParseResult<SessionDescription>, inputLines: [Int])? {
         let bytes = parsed.source.bytes
-        guard !carriageReturnTails(bytes).isEmpty else { return nil }
+        let breaks = pythonLineBreaks(bytes)
+        guard !breaks.isEmpty else { return nil }
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count + 64)
+        text.reserveCapacity(bytes.count + 2 * breaks.count)
         var inputLines = [1]
-        for index in bytes.indices {
-            text.append(bytes[index])
-            let lineFeed = bytes[index] == 0x0A
-            if bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
-                text.append(0x0A)
+        var next = 0
+        var index = 0
+        while index < bytes.count {
+            if next < breaks.count && breaks[next].lowerBound == index {
+                text += [0x0D, 0x0A]
                 inputLines.append(inputLines[inputLines.count - 1])
+                index = breaks[next].upperBound
+                next += 1
+                continue
             }
-            if lineFeed { inputLines.append(inputLines[inputLines.count - 1] + 1) }
+            text.append(bytes[index])
+            if bytes[index] == 0x0A { inputLines.append(inputLines[inputLines.count - 1] + 1) }
+            index += 1
         }
         return (SessionDescription.parse(bytes: text), inputLines)
     }
@@ -151,7 +201,10 @@ final class ProfileCheck {
 
     /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
     func dropFindings(from offset: Int) {
-        findings.removeAll { $0.location.bytes.lowerBound >= offset }
+        dropFindings { $0.location.bytes.lowerBound >= offset }
+    }
+    func dropFindings(where shouldBeDropped: (Diagnostic) -> Bool) {
+        findings.removeAll(where: shouldBeDropped)
     }
 
     /// Runs the profile's own rules.

@@ -1120,6 +1120,23 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.12"), bad: "k=clear:abc", good: "no k= line (or k=prompt)")
 
+    public static let gstreamerTextEndsAtNUL = Rule(
+        code: "PRF806", name: "gstreamer-text-ends-at-nul", severity: .error,
+        severityRationale:
+            """
+            Error: GStreamer 1.22's webrtcbin refuses what it reads up to the NUL (for example "No fingerprint \
+            lines in sdp for media 0"), measured in Conformance/.
+            """,
+        summary: "A NUL byte ends the text webrtcbin reads, and what comes before it is refused.",
+        explanation:
+            """
+            RFC 8866 §9 allows no NUL in a description (SDP110). webrtcbin is given the text as a C string, so \
+            it reads up to the first NUL and nothing after it: lines below it, a section's fingerprint or mid, \
+            whole sections, are missing from its reading. The finding is at the NUL and names the first refusal \
+            of that reading.
+            """,
+        reference: .rfc(8866, "9"), bad: "a=mid:0<NUL> before the section's a=fingerprint", good: "no NUL byte")
+
     public static let gstreamerAnswerDirection = Rule(
         code: "PRF804", name: "gstreamer-answer-direction", severity: .error,
         severityRationale:
@@ -1651,7 +1668,7 @@ public enum ProfileRules {
         ]
         + [
             gstreamerTransportEverySection, gstreamerTransportDiffers, gstreamerSetupHoldconn, gstreamerAnswerDirection,
-            gstreamerKeyLine,
+            gstreamerKeyLine, gstreamerTextEndsAtNUL,
         ]
 }
 

@@ -573,6 +573,42 @@ import Testing
                 ["PRF803 error", "SDP206 warning"]
             ),
             ([("a=setup:actpass\r\n", "a=setup:actpass\r\r\n")], .gstreamer, ["SDP110 warning", "SDP222 warning"]),
+            (
+                [("a=setup:actpass\r\n", "a=setup:actpass\r\na=setup:\r\n")], .gstreamer,
+                ["SDP206 warning", "SDP222 warning"]
+            ),
+            (
+                [("a=setup:actpass\r\n", "a=setup:actpass\r\na=setup:bogus\r\n")], .gstreamer,
+                ["SDP206 warning", "SDP222 warning"]
+            ),
+            // It reads the text up to a NUL byte; it takes a=rtcp-mux-only without a=rtcp-mux.
+            (
+                [("a=mid:0\r\n", "a=mid:0\u{0}\r\n")], .gstreamer,
+                ["SDP110 warning", "SDP214 warning", "SDP309 warning"]
+            ),
+            (
+                [("a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\n", "a=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\u{0}\r\n")],
+                .gstreamer, ["ICE121 warning", "PRF806 error"]
+            ),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux-only\r\n")], .gstreamer, ["WEB108 warning", "WEB113 warning"]),
+            // aiortc's lines end wherever Python's splitlines() ends one; int() takes no U+001F.
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\u{0B}\r\n")], .aiortc, ["SDP200 warning", "WEB113 warning"]),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\u{2028}\r\n")], .aiortc, ["SDP200 warning", "WEB113 warning"]),
+            (
+                [("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111 minptime=\u{0B}10\r\n")], .aiortc,
+                ["PRF705 error"]
+            ),
+            (
+                [("opus/48000/2\r\n", "opus/48000/2\u{1F}\r\n")], .aiortc,
+                ["PRF705 error", "SDP210 warning", "SDP313 warning"]
+            ),
+            // It reads seven fmtp parameters with int(), by their names as written.
+            (
+                [("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111 minptime=\u{1F}10\r\n")], .aiortc,
+                ["PRF705 error"]
+            ),
+            ([("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111 minptime=x\r\n")], .aiortc, ["PRF705 error"]),
+            ([("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111 MINPTIME=x\r\n")], .aiortc, []),
             // A section's fingerprint must be the session's; a=mid is read from the section.
             (
                 [

@@ -33,6 +33,8 @@ enum RootCauses {
         ("PRF627", "SDP110", true),
         // webrtcbin's refusal of a k= line covers the base warning that k= is obsolete.
         ("PRF805", "SDP127", true),
+        // webrtcbin's reading up to a NUL covers the base finding about the NUL.
+        ("PRF806", "SDP110", true),
         ("PRF623", "WEB110", false), ("PRF103", "WEB113", true), ("PRF625", "SDP232", true),
         // libwebrtc stops at an a= line with white space before its name, and reads no more.
         ("PRF119", "PRF103", false),

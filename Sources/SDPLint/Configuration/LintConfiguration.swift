@@ -103,8 +103,13 @@ public struct LintConfiguration: Sendable, Hashable {
             let general = !diagnostic.code.rawValue.hasPrefix("PRF")
             let judged = profiles.indices.map { index in
                 let severity = profiles[index].judge(diagnostic.code, diagnostic.severity)
+                // An empty location (an empty value) is a point, on the bytes where it stands.
+                let bytes = diagnostic.location.bytes
                 guard general,
-                    unread[index].contains(where: { $0.overlaps(diagnostic.location.bytes) })
+                    unread[index].contains(where: {
+                        $0.overlaps(bytes)
+                            || (bytes.isEmpty && $0.lowerBound <= bytes.lowerBound && bytes.lowerBound <= $0.upperBound)
+                    })
                         || found[index].map({ !$0.contains(diagnostic.code) }) ?? false
                 else { return severity }
                 return min(severity, .warning)
