@@ -163,16 +163,18 @@ public enum ICERules {
         good: "a=candidate:1 1 UDP 2122252543 192.0.2.1 7000 typ host")
 
     public static let incompleteRelatedAddress = Rule(
-        code: "ICE110", name: "incomplete-related-address", severity: .error,
+        code: "ICE110", name: "incomplete-related-address", severity: .warning,
         severityRationale:
             """
-            Error: RFC 8839 §5.1 defines raddr and rport as a pair that is present or absent together; half a pair \
-            breaks the candidate grammar, so a conforming parser cannot accept the line.
+            Warning: RFC 8839 §5.1's grammar has raddr and rport each optional, and its text wants both on a \
+            reflexive or relayed candidate; half a pair is no related address. Chromium 156, Firefox ESR 153, \
+            aiortc and webrtcbin take such a line (measured), and the related address serves diagnostics only.
             """,
         summary: "\"raddr\" appears without \"rport\", or \"rport\" without \"raddr\".",
         explanation: """
-            The related transport address is an address and a port; RFC 8839 §5.1 defines them as a \
-            pair that is either present or omitted together.
+            The related transport address is an address and a port: RFC 8839 §5.1 gives rel-addr and \
+            rel-port as separate optional fields, and requires both on server reflexive, peer reflexive \
+            and relayed candidates, where they name the candidate's base.
             """,
         reference: .rfc(8839, "5.1"),
         bad: "a=candidate:2 1 UDP 1694498815 192.0.2.3 45664 typ srflx raddr 10.0.1.1",

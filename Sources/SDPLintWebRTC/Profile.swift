@@ -71,10 +71,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("ICE111", .error, "Chromium 156 refuses an unknown candidate type (measured in Conformance/)"),
                 (
-                    "ICE205", .error,
-                    "Chromium 156 refuses a candidate line whose transport is not UDP or TCP (\"Unsupported transport type\", measured)"
-                ),
-                (
                     "SDP134", .error,
                     "libwebrtc reads the session lines in RFC 8866 order and refuses one out of place (\"Expect line: t=\", measured in Conformance/)"
                 ),
@@ -171,6 +167,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 (
                     "ICE107", .warning,
                     "a candidate priority of 0 (PRF106 reports one that does not fit 32 bits): " + measured
+                ),
+                (
+                    "ICE106", .warning,
+                    "a candidate priority with leading zeros past ten digits (PRF106 reports one that is not decimal digits): "
+                        + measured
                 ),
                 (
                     "SDP125", .warning,

@@ -296,16 +296,18 @@ extension ProfileCheck {
                     "\(profile == .safari ? "Safari" : "Chrome") accepts only DTLS-SRTP; this section offers SDES keys (a=crypto) and no fingerprint"
                 )
             }
-            // libwebrtc reads the priority as a 32-bit number and refuses the description
-            // when it does not fit (ICE107, lowered for this profile, reports 0 too).
+            // libwebrtc reads the priority as a 32-bit number of decimal digits and refuses the
+            // description when it is not one (ICE106 and ICE107, lowered for this profile, report
+            // leading zeros past ten digits and 0 too; measured: "+5", "0x10" and 2^32 refused).
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
                 let fields = attribute.value?.split(separator: " ", maxSplits: 4) ?? []
-                guard fields.count > 3, Profile.isDecimal(fields[3].utf8),
-                    UInt32(fields[3]) == nil
-                else { continue }
+                guard fields.count > 3, !Profile.isDecimal(fields[3].utf8) || UInt32(fields[3]) == nil else { continue }
                 report(
                     ProfileRules.candidatePriorityBeyond32Bits, attributeLocation(index, attributeIndex),
-                    "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits")
+                    Profile.isDecimal(fields[3].utf8)
+                        ? "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits"
+                        : "libwebrtc refuses the candidate priority '\(fields[3].prefix(16))', which is not decimal digits"
+                )
             }
             guard media.proto.isRTP, media.media == .audio || media.media == .video else { continue }
             // libwebrtc makes a codec of each payload type an fmtp or rtcp-fb line names, named by
@@ -473,6 +475,7 @@ extension ProfileCheck {
             // RFC 8839's ufrag and pwd extensions take any value; tcptype is read after the type.
             pair += 2
         }
+        libwebrtcCandidateTransport(section, index, fields, typ: typ)
         let type = fields[typ + 1]
         guard
             fields[typ] != "typ"
@@ -481,6 +484,39 @@ extension ProfileCheck {
         report(
             ProfileRules.candidateKeywordCase, attributeLocation(section, index),
             "libwebrtc reads '\(fields[typ]) \(type.prefix(16))' in lower case only")
+    }
+
+    /// libwebrtc's transports and its reading of tcptype (pc/webrtc_sdp.cc), measured: udp, tcp
+    /// and ssltcp in any case taken, tls ("Missing fingerprint extension for TLS candidate") and
+    /// dccp refused; a tcptype right after the type (and raddr and rport) must be active, passive
+    /// or so in lower case, on a TCP or SSLTCP candidate ("tcptype Active" and a UDP candidate's
+    /// "tcptype passive" refused; "generation 0 tcptype active" and a last "tcptype" taken).
+    private func libwebrtcCandidateTransport(
+        _ section: Int, _ index: Int, _ fields: [Substring], typ: Int
+    ) {
+        let transport = fields.count > 2 ? fields[2].lowercased() : ""
+        guard ["udp", "tcp", "ssltcp"].contains(transport) else {
+            if fields.count > 2 {
+                report(
+                    ProfileRules.candidateTransport, attributeLocation(section, index),
+                    "libwebrtc refuses the transport '\(fields[2].prefix(16))'; it reads udp, tcp and ssltcp")
+            }
+            return
+        }
+        var position = typ + 2
+        for name in ["raddr", "rport"] where position + 1 < fields.count && fields[position] == name { position += 2 }
+        guard position + 1 < fields.count, fields[position] == "tcptype" else { return }
+        let tcptype = fields[position + 1]
+        if !["active", "passive", "so"].contains(tcptype) {
+            report(
+                ProfileRules.candidateTCPType, attributeLocation(section, index),
+                "libwebrtc refuses tcptype '\(tcptype.prefix(16))' (\"Invalid TCP candidate type\"): it takes active, passive and so, in lower case"
+            )
+        } else if transport == "udp" {
+            report(
+                ProfileRules.candidateTCPType, attributeLocation(section, index),
+                "libwebrtc refuses a tcptype on a UDP candidate (\"Invalid non-TCP candidate\")")
+        }
     }
 
     /// libwebrtc gives the audio payload types 0–18 their RFC 3551 §6 encodings (1 and 2 it

@@ -62,12 +62,13 @@ public enum ProfileRules {
             Error: Chromium 156 refuses a description with a candidate priority of 2^32 or more ("Failed to parse \
             SessionDescription. a=candidate…"), measured in Conformance/, so the offer fails.
             """,
-        summary: "A candidate's priority does not fit 32 bits; libwebrtc refuses the description.",
+        summary: "A candidate's priority is not decimal digits that fit 32 bits; libwebrtc refuses the description.",
         explanation:
             """
-            RFC 8445 §5.1.2 gives priorities from 1 to 2^31-1 (ICE107 reports any other). libwebrtc reads the \
-            field as a 32-bit number: it accepts a priority of 0 (measured), and refuses the whole description \
-            over one that does not fit.
+            RFC 8445 §5.1.2 gives priorities from 1 to 2^31-1 (ICE107 reports any other), written in 1 to 10 \
+            digits (RFC 8839 §5.1, ICE106). libwebrtc reads the field as a 32-bit number of decimal digits: it \
+            accepts a priority of 0 and leading zeros past ten digits (measured), and refuses the whole \
+            description over a sign, a letter or a number that does not fit ("Invalid priority").
             """,
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 udp 4294967296 192.0.2.1 9 typ host",
         good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
@@ -487,6 +488,41 @@ public enum ProfileRules {
             """,
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ HOST",
         good: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ host")
+
+    public static let candidateTransport = Rule(
+        code: "PRF144", name: "libwebrtc-candidate-transport", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Unsupported transport type", "Missing fingerprint \
+            extension for TLS candidate"), measured in Conformance/.
+            """,
+        summary: "An a=candidate line whose transport is not UDP, TCP or SSLTCP; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8839 §5.1 lets the transport be any token and RFC 6544 adds TCP; ICE205 warns of any other. \
+            libwebrtc reads udp, tcp and its own ssltcp, in any case, and refuses any other transport, tls \
+            included unless the line carries a fingerprint extension.
+            """,
+        reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 dccp 2122260223 192.0.2.1 9 typ host",
+        good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
+
+    public static let candidateTCPType = Rule(
+        code: "PRF145", name: "libwebrtc-candidate-tcptype", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Invalid TCP candidate type", "Invalid non-TCP \
+            candidate"), measured in Conformance/.
+            """,
+        summary: "A tcptype right after the candidate type that libwebrtc cannot take.",
+        explanation:
+            """
+            RFC 6544 §4.5 gives a TCP candidate a tcptype of active, passive or so (ICE117, ICE203). libwebrtc \
+            reads a tcptype that follows the type (and raddr and rport) at once: it takes active, passive and \
+            so as written in lower case, and on a TCP or SSLTCP candidate only. Further on the line it reads \
+            tcptype as an extension it does not know, and skips it.
+            """,
+        reference: .rfc(6544, "4.5"), bad: "a=candidate:1 1 tcp 2122260223 192.0.2.1 9 typ host tcptype ACTIVE",
+        good: "a=candidate:1 1 tcp 2122260223 192.0.2.1 9 typ host tcptype active")
 
     public static let fingerprintHashMD = Rule(
         code: "PRF130", name: "libwebrtc-fingerprint-md-hash", severity: .error,
@@ -1647,7 +1683,7 @@ public enum ProfileRules {
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
-            videoRTXAssociation, maxMessageSizeRange,
+            videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

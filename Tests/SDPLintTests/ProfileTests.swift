@@ -355,7 +355,7 @@ import Testing
                 ["PRF705 error", "SDP231 warning"]
             ),
             // A signed priority: only libwebrtc refuses it; aiortc's int() takes a sign, not hex.
-            ([("udp 2122260223", "udp +2122260223")], .chrome, ["ICE106 error"]),
+            ([("udp 2122260223", "udp +2122260223")], .chrome, ["PRF106 error"]),
             ([("udp 2122260223", "udp +2122260223")], .firefox, ["ICE106 warning"]),
             ([("udp 2122260223", "udp +2122260223")], .aiortc, ["ICE106 warning"]),
             ([("udp 2122260223", "udp 0x10")], .aiortc, ["ICE106 warning", "PRF705 error"]),
@@ -493,7 +493,7 @@ import Testing
             ([("t=0 0", "t=x 0")], .firefox, ["PRF629 error"]),
             // A candidate transport that is neither UDP nor TCP: libwebrtc refuses the line; a format
             // SIPCC reads as 1.
-            ([("udp 2122260223", "9dp 2122260223")], .chrome, ["ICE205 error"]),
+            ([("udp 2122260223", "9dp 2122260223")], .chrome, ["PRF144 error"]),
             ([("udp 2122260223", "9dp 2122260223")], .firefox, ["ICE205 warning"]),
             (
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=audio 9 UDP/TLS/RTP/SAVPF 111 1N1")], .firefox,
@@ -744,6 +744,24 @@ import Testing
                 ["PRF143 error"]
             ),
             (Self.addingBundledSection(Self.dataChannelSection(maxMessageSize: "2147483647")), .chrome, []),
+            // libwebrtc's candidate transports, tcptype and priority; half a related address
+            // passes everywhere.
+            ([(Self.hostCandidate, Self.hostCandidate + " tcptype active")], .chrome, ["PRF145 error"]),
+            ([(Self.hostCandidate, Self.hostCandidate + " tcptype active")], .firefox, ["ICE203 warning"]),
+            (
+                [(Self.hostCandidate, "1 1 tcp 2122260223 192.0.2.1 9 typ host tcptype ACTIVE")], .chrome,
+                ["PRF145 error", "WEB124 warning"]
+            ),
+            ([(Self.hostCandidate, "1 1 ssltcp 2122260223 192.0.2.1 9 typ host")], .chrome, ["ICE205 warning"]),
+            ([(Self.hostCandidate, "1 1 udp 02122260223 192.0.2.1 9 typ host")], .chrome, ["ICE106 warning"]),
+            (
+                [(Self.hostCandidate, "1 1 udp 2122260223 192.0.2.1 9 typ srflx raddr 10.0.0.1")], .chrome,
+                ["ICE110 warning"]
+            ),
+            (
+                [(Self.hostCandidate, "1 1 udp 2122260223 192.0.2.1 9 typ srflx raddr 10.0.0.1")], .firefox,
+                ["ICE110 warning"]
+            ),
             // Firefox takes an md2 fingerprint; libwebrtc cannot make one.
             (
                 [(Self.fingerprint, "a=fingerprint:md2 " + Array(repeating: "B1", count: 16).joined(separator: ":"))],
@@ -950,6 +968,9 @@ import Testing
         let errors = check(bytes: bytes, [.chrome]).filter { $0.severity == .error }.map(\.code.rawValue)
         #expect(errors == (refused ? ["PRF142"] : []))
     }
+
+    /// The candidate line of ``offer(_:)``, after "a=candidate:".
+    static let hostCandidate = "1 1 udp 2122260223 192.0.2.1 9 typ host"
 
     static func addingBundledSection(_ text: String) -> [(String, String)] {
         [("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"), ("typ host\r\n", "typ host\r\n" + text)]

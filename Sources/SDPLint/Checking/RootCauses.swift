@@ -24,7 +24,8 @@ enum RootCauses {
         ("PRF121", "SDP120", true), ("PRF138", "SDP128", true), ("PRF132", "SDP215", true), ("PRF133", "SDP212", true),
         ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF124", "SDP217", true), ("PRF129", "ICE113", true),
         ("PRF131", "SDP102", true), ("PRF131", "SDP109", true), ("PRF132", "SDP109", true), ("PRF134", "SDP106", true),
-        ("PRF135", "SDP110", true), ("PRF121", "PRF136", true), ("PRF138", "PRF114", true), ("PRF138", "PRF117", true),
+        ("PRF135", "SDP110", true), ("PRF144", "ICE205", true), ("PRF145", "ICE117", true), ("PRF145", "ICE203", true),
+        ("PRF121", "PRF136", true), ("PRF138", "PRF114", true), ("PRF138", "PRF117", true),
         ("PRF139", "SDP206", true),
         // SIPCC's reading of o=, v=, t=, c= and an SCTP section's format, and where it stops.
         ("PRF626", "SDP137", true), ("PRF626", "SDP120", true), ("PRF626", "SDP133", true), ("PRF628", "SDP102", true),
@@ -42,7 +43,7 @@ enum RootCauses {
         ("PRF125", "SDP122", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
-        ("PRF106", "ICE107", true),
+        ("PRF106", "ICE107", true), ("PRF106", "ICE106", true),
         // A holdconn role in an offer is not actpass either; the refusal is the finding.
         ("PRF606", "WEB104", true), ("PRF703", "WEB104", true), ("PRF803", "WEB104", true),
         // A role these receivers cannot look up: unknown (SDP222) or in other capitals (SDP232).
