@@ -418,6 +418,14 @@ extension ProfileCheck {
                 let fields = (attribute.value ?? "").split(separator: " ")
                 let semantics = fields.first.map(String.init) ?? ""
                 let count = fields.count - 1
+                // It reads the group's SSRCs into a set first (measured: "FID 1 1" is "Duplicate
+                // SSRC in ssrc-group", in video too).
+                if Set(fields.dropFirst()).count < count {
+                    report(
+                        ProfileRules.ssrcGroupDuplicate, attributeLocation(index, attributeIndex),
+                        "libwebrtc refuses an a=ssrc-group that names an SSRC twice (\"Duplicate SSRC in ssrc-group\")")
+                    continue
+                }
                 let pairs = semantics == "FID" || semantics == "FEC-FR"
                 // libwebrtc counts a pair's SSRCs when it builds the stream of the first one, which
                 // an a=ssrc line declares (measured: "FID 1", of no declared SSRC, is taken).
@@ -930,7 +938,8 @@ extension ProfileCheck {
                 guard media.formats.contains(String(pt)) else { continue }
                 let parts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
                 let clock = parts.count > 1 ? Self.libwebrtcInteger(parts[1]) : nil
-                let channels = parts.count > 2 ? Self.libwebrtcInteger(parts[2]) : 1
+                // It reads a channel count in audio only (measured: "VP8/90000/x" and "VP8/90000/" taken).
+                let channels = parts.count > 2 && media.media == .audio ? Self.libwebrtcInteger(parts[2]) : 1
                 let name = String(parts[0]).lowercased()
                 if parts.count < 2 || parts.count > 3 {
                     reason = "'\(fields[1].prefix(40))' is not <name>/<clock rate>[/<channels>]"

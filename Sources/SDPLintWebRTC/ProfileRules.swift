@@ -524,6 +524,22 @@ public enum ProfileRules {
         reference: .rfc(6544, "4.5"), bad: "a=candidate:1 1 tcp 2122260223 192.0.2.1 9 typ host tcptype ACTIVE",
         good: "a=candidate:1 1 tcp 2122260223 192.0.2.1 9 typ host tcptype active")
 
+    public static let ssrcGroupDuplicate = Rule(
+        code: "PRF146", name: "libwebrtc-ssrc-group-duplicate", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Duplicate SSRC in ssrc-group"), measured in \
+            Conformance/.
+            """,
+        summary: "An a=ssrc-group that names one SSRC twice; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 5576 §4.2's grammar lets a group list any SSRCs, but each names a stream of its own: an FID \
+            group pairs a stream with its retransmission (RFC 4588 §8.8), which has another SSRC. libwebrtc \
+            refuses a group that names an SSRC twice, in any section.
+            """,
+        reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1111 1111", good: "a=ssrc-group:FID 1111 2222")
+
     public static let fingerprintHashMD = Rule(
         code: "PRF130", name: "libwebrtc-fingerprint-md-hash", severity: .error,
         severityRationale:
@@ -1683,7 +1699,7 @@ public enum ProfileRules {
             simulcastWithoutRIDExtension, staticPayloadTypeConflict, extmapAtBothLevels, candidateKeywordCase,
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
-            videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType,
+            videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -762,6 +762,23 @@ import Testing
                 [(Self.hostCandidate, "1 1 udp 2122260223 192.0.2.1 9 typ srflx raddr 10.0.0.1")], .firefox,
                 ["ICE110 warning"]
             ),
+            // libwebrtc refuses an a=ssrc-group that names an SSRC twice; SIPCC takes it.
+            (
+                Self.addingBundledSection(Self.videoSection(ssrcGroup: "FID 1 1")), .chrome, ["PRF146 error"]
+            ),
+            (Self.addingBundledSection(Self.videoSection(ssrcGroup: "FID 1 2") + "a=ssrc:2 cname:x\r\n"), .chrome, []),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 1\r\n")], .chrome,
+                ["PRF146 error"]
+            ),
+            ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 1\r\n")], .firefox, []),
+            // libwebrtc reads an a=rtpmap's channel count in audio sections only.
+            (
+                Self.addingBundledSection(
+                    "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000/x\r\n"
+                ), .chrome, ["SDP210 warning"]
+            ),
+            ([("opus/48000/2", "opus/48000/x")], .chrome, ["PRF136 error", "SDP313 warning"]),
             // Firefox takes an md2 fingerprint; libwebrtc cannot make one.
             (
                 [(Self.fingerprint, "a=fingerprint:md2 " + Array(repeating: "B1", count: 16).joined(separator: ":"))],
@@ -967,6 +984,15 @@ import Testing
         }
         let errors = check(bytes: bytes, [.chrome]).filter { $0.severity == .error }.map(\.code.rawValue)
         #expect(errors == (refused ? ["PRF142"] : []))
+    }
+
+    /// A bundled VP8 section with RTX, SSRC 1 and an a=ssrc-group.
+    static func videoSection(ssrcGroup: String) -> String {
+        """
+        m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\n\
+        a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\na=ssrc:1 cname:x\r\n\
+        a=ssrc-group:\(ssrcGroup)\r\n
+        """
     }
 
     /// The candidate line of ``offer(_:)``, after "a=candidate:".
