@@ -827,9 +827,9 @@ public enum SDPRules {
         code: "SDP239", name: "rid-restriction-value", severity: .error,
         severityRationale:
             """
-            Error: RFC 8851 §10 makes the values of the restrictions it defines numbers; Chromium 156 and Firefox \
-            ESR 153 refuse the description (measured in Conformance/), and a receiver that skips the value loses \
-            the limit.
+            Error: RFC 8851 §10 makes the values of the restrictions it defines numbers; a receiver that skips the \
+            value loses the limit. Firefox ESR 153 refuses one that does not start with a digit, Chromium 156 \
+            ignores it (measured in Conformance/; the profiles say which).
             """,
         summary: "A rid restriction RFC 8851 defines (max-width, max-fps, …) has a value that is not a number.",
         explanation:
@@ -838,6 +838,24 @@ public enum SDPRules {
             (RFC 8851 §10). Restrictions of other names take any value.
             """,
         reference: .rfc(8851, "10"), bad: "a=rid:h send max-width=wide", good: "a=rid:h send max-width=1280")
+
+    public static let ridFormatsNotFirst = Rule(
+        code: "SDP240", name: "rid-formats-not-first", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8851 §10's grammar takes a rid's formats (pt=) as its first parameter only; a later pt= \
+            is an unknown restriction (rid-param-other), valid but not read as formats. Chromium 156, Firefox ESR \
+            153, aiortc and webrtcbin take it (measured).
+            """,
+        summary: "A rid's pt= is not its first parameter, where the grammar reads the list of formats.",
+        explanation:
+            """
+            a=rid lists the formats a stream may use as "pt=" right after the direction; any other parameter \
+            follows, separated by ';'. A pt= further on matches the grammar's catch-all restriction, so the rid \
+            is not limited to those formats, whatever its author meant.
+            """,
+        reference: .rfc(8851, "10"), bad: "a=rid:h send max-width=1280;pt=96", good: "a=rid:h send pt=96;max-width=1280"
+    )
 
     public static let imageattrSyntax = attributeRule(
         "SDP238", "imageattr", .rfc(6236, "3.1.1"),
@@ -1254,7 +1272,7 @@ public enum SDPRules {
         ssrcGroupSyntax, fingerprintSyntax, setupSyntax, tlsIDSyntax,
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
         valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection, fingerprintLength,
-        fingerprintHashUnknown, imageattrSyntax, ridRestrictionValue,
+        fingerprintHashUnknown, imageattrSyntax, ridRestrictionValue, ridFormatsNotFirst,
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,

@@ -118,6 +118,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 ("SDP215", .warning, "an msid of other characters or lengths (PRF132 reports its fields): " + measured),
+                (
+                    "SDP239", .warning,
+                    "a rid restriction whose value is not a number (libwebrtc ignores it), with a=simulcast too: "
+                        + measured
+                ),
+                (
+                    "SDP311", .warning,
+                    "a rid restricting a payload type the m= line does not list, with a=simulcast too: " + measured
+                ),
                 ("SDP308", .warning, "an RTX apt= in an audio section (PRF142 reports video): " + measured),
                 (
                     "SDP226", .warning,
@@ -348,6 +357,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 (
+                    "SDP239", .warning,
+                    "a rid restriction that SIPCC reads as a number, such as \"5x\" or \"+5\" (PRF633 reports the rest): "
+                        + measured
+                ),
+                (
                     "SDP124", .warning,
                     "a b= line without a type or ':', or whose value starts with a digit (PRF619 reports the rest): "
                         + measured
@@ -464,6 +478,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP239", .warning,
                     "a rid restriction whose value is not a number (aiortc reads no a=rid): " + measured
                 ),
+                ("SDP226", .warning, "a malformed a=rid (aiortc reads no a=rid): " + measured),
             ]
         case .gstreamer:
             // webrtcbin takes what GstSdp reads and checks each section's transport (PRF801-803):
@@ -498,6 +513,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", "an unknown tcptype"), ("SDP110", "a NUL byte, a lone CR or a byte order mark"),
                 ("SDP101", "a line that is not <letter>=<value>, which GstSdp skips"),
                 ("SDP239", "a rid restriction whose value is not a number"),
+                ("SDP226", "a malformed a=rid, which it does not read"),
                 ("SDP306", "an extension mapped twice"),
                 ("SDP311", "a rid restricting a payload type the m= line does not list"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),

@@ -141,8 +141,8 @@ extension ProfileCheck {
             }
             var ids: Set<Int> = []
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                guard let id = reportExtensionIDRange(index, attributeIndex, attribute) else { continue }
-                if attribute.as(ExtMap.self) != nil && !ids.insert(id).inserted {
+                _ = reportExtensionIDRange(index, attributeIndex, attribute)
+                if let id = Self.sipccExtensionID(attribute.value ?? ""), !ids.insert(id).inserted {
                     report(
                         ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
                         "Firefox refuses a second mapping of extension id \(id) in one section")
@@ -273,6 +273,7 @@ extension ProfileCheck {
             break
         }
         reportRIDLengths()
+        reportSIPCCRIDs()
         reportValueWhiteSpace()
         reportVersion()
         reportTimes()
@@ -338,6 +339,47 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxValueWhiteSpace, attributeLocation(section, index),
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
+    }
+
+    /// SIPCC's reading of a=rid's id, formats and restrictions (measured: "a-b-c", "h_1" and "h.1"
+    /// refused as ids; "pt=x", "pt=96,x" and "pt=200" refused, "pt=+96" taken; "max-width=abc" and
+    /// "=-1" refused, "=5x", "=+5", "=0x10" and "max-br=1.5" taken).
+    private func reportSIPCCRIDs() {
+        // strtoul's reading: an optional '+' and at least one digit, whatever follows.
+        func number(_ text: Substring) -> Int? {
+            let digits = (text.first == "+" ? text.dropFirst() : text).prefix { $0.isASCII && $0.isNumber }
+            return digits.isEmpty ? nil : Int(digits.prefix(12))
+        }
+        let numeric: Set<Substring> = ["max-width", "max-height", "max-fps", "max-fs", "max-br", "max-pps"]
+        for (index, media) in session.media.enumerated() {
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rid {
+                // Split where SIPCC splits (PRF631 reports a tab it reads as part of a field).
+                let fields = (attribute.value ?? "").split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\t" })
+                guard let id = fields.first else { continue }
+                var reason: String?
+                if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                    reason = "rid '\(id.prefix(32))': SIPCC takes letters and digits alone"
+                } else if fields.count > 2 {
+                    for item in fields[2].split(separator: ";") where reason == nil {
+                        let pair = item.split(separator: "=", maxSplits: 1)
+                        guard pair.count == 2 else { continue }
+                        if pair[0] == "pt" {
+                            let bad = pair[1].split(separator: ",", omittingEmptySubsequences: false)
+                                .first { number($0).map { $0 > 127 } ?? true }
+                            if let bad {
+                                reason = "the format '\(bad.prefix(16))' of rid \(id): SIPCC reads numbers up to 127"
+                            }
+                        } else if numeric.contains(pair[0]), number(pair[1]) == nil {
+                            reason = "\(pair[0])=\(pair[1].prefix(16)) of rid \(id): SIPCC reads a number there"
+                        }
+                    }
+                }
+                guard let reason else { continue }
+                report(
+                    ProfileRules.firefoxRIDReading, attributeLocation(index, attributeIndex),
+                    "Firefox refuses \(reason)")
+            }
+        }
     }
 
     /// SIPCC keeps 256 characters of an a=rid value, from which Firefox reads a rid of at most 255
@@ -601,6 +643,24 @@ extension ProfileCheck {
 
     /// The id SIPCC reads of an a=extmap line, reported when it is outside 1–14; `nil` for a line
     /// it skips, one without a URI.
+    /// The id of an a=extmap line SIPCC reads whole, for its check of ids mapped twice: the id
+    /// as strtoul reads it ("+3" and "3x" are 3), a direction it knows after '/', in any case, and
+    /// a URI after white space; `nil` for a line it does not read (measured: "3/bogus", "3/" and
+    /// "3/sendonly/x" beside another 3 taken, "+3" and "3x" refused as "duplicate extension id").
+    static func sipccExtensionID(_ value: String) -> Int? {
+        let id = value.prefix { $0 != " " && $0 != "\t" && $0 != "/" }
+        let digits = (id.first == "+" ? id.dropFirst() : id).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let number = Int(digits.prefix(12)) else { return nil }
+        var rest = value[id.endIndex...]
+        if rest.first == "/" {
+            let direction = rest.dropFirst().prefix { $0 != " " && $0 != "\t" }
+            guard ["sendrecv", "sendonly", "recvonly", "inactive"].contains(direction.lowercased()) else { return nil }
+            rest = rest.dropFirst(direction.count + 1)
+        }
+        let uri = rest.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" }
+        return rest.first == " " || rest.first == "\t" ? (uri.isEmpty ? nil : number) : nil
+    }
+
     private func reportExtensionIDRange(_ section: Int?, _ attributeIndex: Int, _ attribute: Attribute) -> Int? {
         let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
         guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true else { return nil }

@@ -33,6 +33,7 @@ extension ProfileCheck {
             report(ProfileRules.connectionAddressFamily, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
         libwebrtcVideoRTX()
+        libwebrtcEmptyExtensionURIs()
         libwebrtcSSRCGroupsAndDataChannels()
         libwebrtcLineShapes()
         // libwebrtc makes certificates' fingerprints with the SHA family only and refuses an MD
@@ -1005,6 +1006,36 @@ extension ProfileCheck {
             let value = Int(text), value >= Int(Int32.min), value <= Int(Int32.max)
         else { return nil }
         return value
+    }
+
+    /// An id that one section of a BUNDLE group maps to an empty URI, as libwebrtc reads
+    /// "a=extmap:3 " and "a=extmap:3  urn:…" (the field after the first space), and another to
+    /// a URI: libwebrtc refuses the group ("A BUNDLE group contains a codec collision for header
+    /// extension id=3", measured; an empty URI alone is taken). SDP318 compares the URIs the
+    /// grammar reads.
+    private func libwebrtcEmptyExtensionURIs() {
+        for group in session.bundleGroups {
+            // Each id's URIs in the group's sections, as libwebrtc reads them, with the first line of each.
+            var mapped: [Int: [(uri: Substring, section: Int, attribute: Int)]] = [:]
+            for (index, media) in session.media.enumerated()
+            where !media.isRejected && (media.mid.map(group.contains) ?? false) {
+                for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
+                    let fields = (attribute.value ?? "").split(separator: " ", omittingEmptySubsequences: false)
+                    guard fields.count > 1, let id = Self.libwebrtcInteger(fields[0].prefix { $0 != "/" }),
+                        !(mapped[id]?.contains { $0.uri == fields[1] } ?? false)
+                    else { continue }
+                    mapped[id, default: []].append((fields[1], index, attributeIndex))
+                }
+            }
+            for (id, uris) in mapped.sorted(by: { $0.key < $1.key }) where uris.count > 1 {
+                guard let empty = uris.first(where: \.uri.isEmpty), let other = uris.first(where: { !$0.uri.isEmpty })
+                else { continue }
+                report(
+                    ProfileRules.extmapFields, attributeLocation(empty.section, empty.attribute),
+                    "libwebrtc reads extension id \(id) here with an empty URI, which section \(other.section) maps to \(other.uri): \"A BUNDLE group contains a codec collision for header extension id=\(id)\""
+                )
+            }
+        }
     }
 
     /// libwebrtc's reading of a=extmap (ParseExtmap): split at each space, it needs a second

@@ -1515,6 +1515,23 @@ public enum ProfileRules {
             """,
         reference: .rfc(8851, "10"), bad: "a=rid:h\tsend", good: "a=rid:h send")
 
+    public static let firefoxRIDReading = Rule(
+        code: "PRF633", name: "firefox-rid-reading", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Rid can contain only alphanumeric characters", \
+            "Malformed", "Value too large"), measured in Conformance/.
+            """,
+        summary: "An a=rid whose id, formats or restriction values SIPCC cannot read.",
+        explanation:
+            """
+            RFC 8851 §10 lets a rid id hold letters, digits, '-' and '_', its pt= list name the section's formats, \
+            and its restrictions take numbers. SIPCC takes letters and digits alone in the id, reads each format \
+            as a number up to 127, and each of max-width, max-height, max-fps, max-fs, max-br and max-pps as \
+            strtoul does: a '+' and digits, whatever follows them ("5x" is 5), but not a sign or a letter first.
+            """,
+        reference: .rfc(8851, "10"), bad: "a=rid:hi-res send", good: "a=rid:hires send")
+
     public static let firefoxKeyLine = Rule(
         code: "PRF632", name: "firefox-key-line", severity: .error,
         severityRationale:
@@ -1713,6 +1730,7 @@ public enum ProfileRules {
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
+            firefoxRIDReading,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

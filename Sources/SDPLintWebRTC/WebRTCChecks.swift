@@ -202,7 +202,11 @@ package struct WebRTCChecks {
                 case .msid:
                     if let msid = attribute.as(MSID.self) {
                         hasMSID = true
-                        if let track = msid.trackID, msidTracks.insert(track).inserted, msidTracks.count == 2 {
+                        // The track id after a space, as RFC 8830 §2 writes it and libwebrtc reads
+                        // it (measured: "a=msid:s\tt" beside another track taken; SDP231 reports the tab).
+                        let fields = (attribute.value ?? "").split(separator: " ")
+                        let track = fields.count > 1 ? msid.trackID : nil
+                        if let track, msidTracks.insert(track).inserted, msidTracks.count == 2 {
                             firstExtraMSIDTrack = attributeIndex
                         }
                         if let wms = wmsStreams, !wms.contains("*"), msid.streamID != "-", !wms.contains(msid.streamID)

@@ -215,10 +215,10 @@ import Testing
         ("m=audio 9 UDP/TLS/RTP/SAVPF", "m=audio 9 udp/tls/rtp/savpf", Profile.chrome, ["PRF114 error"]),
         ("m=audio 9 UDP/TLS/RTP/SAVPF", "m=audio 9 udp/tls/rtp/savpf", Profile.aiortc, ["PRF705 error"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname\r\n", Profile.chrome, ["PRF124 error"]),
-        // A rid restriction that is no number: the browsers refuse it.
+        // A rid restriction that is no number: SIPCC refuses it.
         (
             "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid:h send max-width=wide\r\n", Profile.firefox,
-            ["SDP239 error"]
+            ["PRF633 error"]
         ),
         // A '/' suffix on c=: libwebrtc refuses it; the others take a multicast address without a TTL.
         ("c=IN IP4 0.0.0.0", "c=IN IP4 0.0.0.0/127", Profile.chrome, ["PRF125 error"]),
@@ -772,6 +772,38 @@ import Testing
                 ["PRF146 error"]
             ),
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:x\r\na=ssrc-group:FID 1 1\r\n")], .firefox, []),
+            // A track id follows a space: "s\tu" is one stream id, no second track.
+            (Self.addingLine("a=msid:s t\r\na=msid:s\tu"), .chrome, ["SDP231 warning"]),
+            (Self.addingLine("a=msid:s t\r\na=msid:s u"), .chrome, ["WEB112 error"]),
+            // libwebrtc reads "a=extmap:3 " as an empty URI, which collides in a BUNDLE group.
+            (
+                Self.addingLine("a=extmap:3 \(Self.toffset)")
+                    + Self.addingBundledSection(Self.videoSection + "a=extmap:3 \r\n"), .chrome,
+                ["PRF137 error", "SDP109 warning"]
+            ),
+            (
+                Self.addingLine("a=extmap:3 \(Self.toffset)")
+                    + Self.addingBundledSection(Self.videoSection + "a=extmap:3 \(Self.toffset)\r\n"), .chrome, []
+            ),
+            // a=rid as each reads it: libwebrtc ignores a restriction it cannot read; SIPCC takes
+            // letters and digits in the id, formats up to 127 and numbers as strtoul reads them.
+            (Self.addingLine("a=rid:h send max-width=abc"), .chrome, ["SDP239 warning"]),
+            (Self.addingLine("a=rid:h send max-width=1280;pt=111"), .chrome, ["SDP240 warning"]),
+            (Self.addingLine("a=rid:a-b send"), .firefox, ["PRF633 error"]),
+            (Self.addingLine("a=rid:h send max-width=5x"), .firefox, ["SDP239 warning"]),
+            (Self.addingLine("a=rid:h send max-width=x"), .firefox, ["PRF633 error"]),
+            (Self.addingLine("a=rid:h send pt=200"), .firefox, ["PRF633 error", "SDP311 warning"]),
+            (Self.addingLine("a=rid:h"), .aiortc, ["SDP226 warning"]),
+            (Self.addingLine("a=rid:h"), .gstreamer, ["SDP226 warning"]),
+            // SIPCC reads an extension id as strtoul does, and skips a line whose direction it does not know.
+            (
+                Self.addingLine("a=extmap:3 \(Self.toffset)\r\na=extmap:+3 urn:ietf:params:rtp-hdrext:sdes:mid"),
+                .firefox, ["PRF605 error", "SDP213 warning"]
+            ),
+            (
+                Self.addingLine("a=extmap:3 \(Self.toffset)\r\na=extmap:3/bogus urn:ietf:params:rtp-hdrext:sdes:mid"),
+                .firefox, ["SDP235 warning", "SDP306 warning"]
+            ),
             // libwebrtc reads an a=rtpmap's channel count in audio sections only.
             (
                 Self.addingBundledSection(
@@ -984,6 +1016,16 @@ import Testing
         }
         let errors = check(bytes: bytes, [.chrome]).filter { $0.severity == .error }.map(\.code.rawValue)
         #expect(errors == (refused ? ["PRF142"] : []))
+    }
+
+    /// A VP8 section with mid 1, to bundle with ``offer(_:)``'s.
+    static let videoSection =
+        "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+    static let toffset = "urn:ietf:params:rtp-hdrext:toffset"
+
+    /// A line added to ``offer(_:)``'s section, after its a=rtcp-mux.
+    static func addingLine(_ line: String) -> [(String, String)] {
+        [("a=rtcp-mux\r\n", "a=rtcp-mux\r\n" + line + "\r\n")]
     }
 
     /// A bundled VP8 section with RTX, SSRC 1 and an a=ssrc-group.

@@ -113,7 +113,10 @@ public struct RID: AttributeValue {
                 }
                 if Bytes.equals(bytes, name.range, "pt") {
                     if !first {
-                        diagnostics.report(rule, item, "pt= must be the first rid parameter")
+                        diagnostics.report(
+                            SDPRules.ridFormatsNotFirst, item,
+                            "pt= after the first rid parameter is an unknown restriction (rid-param-other), not the rid's formats"
+                        )
                     }
                     var list = ValueScanner(pair.remaining)
                     // rid-fmt-list = %s"pt=" fmt *("," fmt): at least one format, and one after
