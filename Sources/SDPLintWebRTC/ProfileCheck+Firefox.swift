@@ -139,9 +139,9 @@ extension ProfileCheck {
                     )
                 }
             }
-            var ids: Set<Int> = []
+            var ids: Set<UInt64> = []
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                _ = reportExtensionIDRange(index, attributeIndex, attribute)
+                reportExtensionIDRange(index, attributeIndex, attribute)
                 if let id = Self.sipccExtensionID(attribute.value ?? ""), !ids.insert(id).inserted {
                     report(
                         ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
@@ -153,7 +153,7 @@ extension ProfileCheck {
         // "a=extmap:15 …" refused "on level 2", the one section without extmap lines).
         if session.media.contains(where: { !$0.has(.extmap) }) {
             for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
-                _ = reportExtensionIDRange(nil, attributeIndex, attribute)
+                reportExtensionIDRange(nil, attributeIndex, attribute)
             }
         }
         // Firefox carries media and data channels over these protocols only, in any case
@@ -345,11 +345,6 @@ extension ProfileCheck {
     /// refused as ids; "pt=x", "pt=96,x" and "pt=200" refused, "pt=+96" taken; "max-width=abc" and
     /// "=-1" refused, "=5x", "=+5", "=0x10" and "max-br=1.5" taken).
     private func reportSIPCCRIDs() {
-        // strtoul's reading: an optional '+' and at least one digit, whatever follows.
-        func number(_ text: Substring) -> Int? {
-            let digits = (text.first == "+" ? text.dropFirst() : text).prefix { $0.isASCII && $0.isNumber }
-            return digits.isEmpty ? nil : Int(digits.prefix(12))
-        }
         let numeric: Set<Substring> = ["max-width", "max-height", "max-fps", "max-fs", "max-br", "max-pps"]
         for (index, media) in session.media.enumerated() {
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rid {
@@ -365,11 +360,11 @@ extension ProfileCheck {
                         guard pair.count == 2 else { continue }
                         if pair[0] == "pt" {
                             let bad = pair[1].split(separator: ",", omittingEmptySubsequences: false)
-                                .first { number($0).map { $0 > 127 } ?? true }
+                                .first { Self.sipccNumber($0.utf8).map { $0 > 127 } ?? true }
                             if let bad {
                                 reason = "the format '\(bad.prefix(16))' of rid \(id): SIPCC reads numbers up to 127"
                             }
-                        } else if numeric.contains(pair[0]), number(pair[1]) == nil {
+                        } else if numeric.contains(pair[0]), (Self.sipccNumber(pair[1].utf8) ?? .max) > UInt32.max {
                             reason = "\(pair[0])=\(pair[1].prefix(16)) of rid \(id): SIPCC reads a number there"
                         }
                     }
@@ -641,16 +636,13 @@ extension ProfileCheck {
         return errors(read, check.findings).first { !present.contains("\($0.code) \($0.message)") }?.message
     }
 
-    /// The id SIPCC reads of an a=extmap line, reported when it is outside 1–14; `nil` for a line
-    /// it skips, one without a URI.
     /// The id of an a=extmap line SIPCC reads whole, for its check of ids mapped twice: the id
     /// as strtoul reads it ("+3" and "3x" are 3), a direction it knows after '/', in any case, and
     /// a URI after white space; `nil` for a line it does not read (measured: "3/bogus", "3/" and
     /// "3/sendonly/x" beside another 3 taken, "+3" and "3x" refused as "duplicate extension id").
-    static func sipccExtensionID(_ value: String) -> Int? {
+    static func sipccExtensionID(_ value: String) -> UInt64? {
         let id = value.prefix { $0 != " " && $0 != "\t" && $0 != "/" }
-        let digits = (id.first == "+" ? id.dropFirst() : id).prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, let number = Int(digits.prefix(12)) else { return nil }
+        guard let number = sipccNumber(id.utf8) else { return nil }
         var rest = value[id.endIndex...]
         if rest.first == "/" {
             let direction = rest.dropFirst().prefix { $0 != " " && $0 != "\t" }
@@ -661,15 +653,14 @@ extension ProfileCheck {
         return rest.first == " " || rest.first == "\t" ? (uri.isEmpty ? nil : number) : nil
     }
 
-    private func reportExtensionIDRange(_ section: Int?, _ attributeIndex: Int, _ attribute: Attribute) -> Int? {
+    /// Reports the id SIPCC reads of an a=extmap line when it is outside 1–14 (a line without a
+    /// URI it skips).
+    private func reportExtensionIDRange(_ section: Int?, _ attributeIndex: Int, _ attribute: Attribute) {
         let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
-        guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true else { return nil }
-        if id == 0 || id > 14 {
-            report(
-                ProfileRules.firefoxExtensionIDRange, attributeLocation(section, attributeIndex),
-                "Firefox supports header extension ids 1–14; this one is \(id)")
-        }
-        return id
+        guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true, id == 0 || id > 14 else { return }
+        report(
+            ProfileRules.firefoxExtensionIDRange, attributeLocation(section, attributeIndex),
+            "Firefox supports header extension ids 1–14; this one is \(id)")
     }
 
     /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).

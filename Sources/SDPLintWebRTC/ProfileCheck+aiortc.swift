@@ -76,8 +76,9 @@ extension ProfileCheck {
             parsed.source.bytes[range].starts(with: [UInt8(ascii: "v"), UInt8(ascii: "=")])
         {
             // Its lines are Python's splitlines(), which ends one at a carriage return, a vertical
-            // tab or a form feed too.
-            let bytes = parsed.source.bytes[range].dropFirst(2).prefix { $0 != 0x0D && $0 != 0x0B && $0 != 0x0C }
+            // tab, a form feed and other breaks too.
+            let line = Array(parsed.source.bytes[range])
+            let bytes = line[..<(Self.pythonLineBreaks(line).first?.lowerBound ?? line.count)].dropFirst(2)
             if PythonText.integer(Substring(String(decoding: bytes, as: UTF8.self))) == nil {
                 fail(parsed.source.location(of: range), "it reads v= with int()")
             }
