@@ -84,6 +84,9 @@ extension UInt8 {
     @inlinable @inline(__always) package var isAlphanumeric: Bool { isDigit || isAlpha }
     /// SP or HTAB.
     @inlinable @inline(__always) package var isWhitespace: Bool { self == ASCII.space || self == ASCII.tab }
+    /// C's `isspace` in the "C" locale: SP, HTAB, LF, VT, FF and CR (libwebrtc's absl and
+    /// Python's `int()` strip these from ASCII text).
+    @inlinable @inline(__always) package var isCSpace: Bool { self == ASCII.space || self &- 0x09 < 5 }
     /// The byte lower-cased, if it is an ASCII capital.
     @inlinable @inline(__always) package var asciiLowercased: UInt8 {
         self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self | 0x20 : self

@@ -352,7 +352,7 @@ extension ProfileCheck {
                 let fields = (attribute.value ?? "").split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\t" })
                 guard let id = fields.first else { continue }
                 var reason: String?
-                if !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                if !id.utf8.allSatisfy(\.isAlphanumeric) {
                     reason = "rid '\(id.prefix(32))': SIPCC takes letters and digits alone"
                 } else if fields.count > 2 {
                     for item in fields[2].split(separator: ";") where reason == nil {

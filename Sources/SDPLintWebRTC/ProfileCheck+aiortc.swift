@@ -246,7 +246,7 @@ enum PythonText {
     /// "apt=\u{1F}96" and "opus/48000/2\u{1F}" refused).
     static func integer(_ text: Substring) -> Int? {
         func isSpace(_ character: Character) -> Bool {
-            character.isASCII ? " \t\n\u{0B}\u{0C}\r".contains(character) : character.isWhitespace
+            character.asciiValue.map(\.isCSpace) ?? character.isWhitespace
         }
         var body = text.drop(while: isSpace)
         while let last = body.last, isSpace(last) { body = body.dropLast() }

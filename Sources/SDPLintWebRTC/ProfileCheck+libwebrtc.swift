@@ -234,9 +234,7 @@ extension ProfileCheck {
         for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isRTP {
             let listed = Set(media.payloadTypes)
             let codecs = libwebrtcCodecs(media)
-            let rtx = Set(
-                media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
-                    .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+            let rtx = Self.rtxFormats(media)
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
                 guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt),
                     listed.contains(pt), let apt = Self.libwebrtcApt(fmtp),
@@ -1020,8 +1018,8 @@ extension ProfileCheck {
             for (index, media) in session.media.enumerated()
             where !media.isRejected && (media.mid.map(group.contains) ?? false) {
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                    let fields = (attribute.value ?? "").split(separator: " ", omittingEmptySubsequences: false)
-                    guard fields.count > 1, let id = Self.libwebrtcInteger(fields[0].prefix { $0 != "/" }),
+                    let (idText, fields) = Self.libwebrtcExtmapFields(attribute.value ?? "")
+                    guard fields.count > 1, let id = Self.libwebrtcInteger(idText),
                         !(mapped[id]?.contains { $0.uri == fields[1] } ?? false)
                     else { continue }
                     mapped[id, default: []].append((fields[1], index, attributeIndex))
@@ -1038,13 +1036,19 @@ extension ProfileCheck {
         }
     }
 
+    /// An a=extmap value split at each space as libwebrtc splits it, and its id: the first field
+    /// up to a '/'.
+    static func libwebrtcExtmapFields(_ value: String) -> (id: Substring, fields: [Substring]) {
+        let fields = value.split(separator: " ", omittingEmptySubsequences: false)
+        return (fields.first.map { $0.prefix { $0 != "/" } } ?? "", fields)
+    }
+
     /// libwebrtc's reading of a=extmap (ParseExtmap): split at each space, it needs a second
     /// field, the URI, which may be empty, and an id of 1–255 (measured: 0 and 256 refused); it
     /// skips a URI it does not know and reads no field after it (measured: "a=extmap:8 " and
     /// "a=extmap:5 5 urn:…" taken), which is why SDP213 is a warning under the profile.
     private func libwebrtcExtensionMap(_ section: Int?, _ index: Int, _ value: String) {
-        let fields = value.split(separator: " ", omittingEmptySubsequences: false)
-        let id = fields.first.map { $0.prefix { $0 != "/" } } ?? ""
+        let (id, fields) = Self.libwebrtcExtmapFields(value)
         let reason: String? =
             if fields.count < 2 {
                 "it needs a URI after the id"
@@ -1170,9 +1174,7 @@ extension ProfileCheck {
         for (index, media) in session.media.enumerated()
         where media.media == .video && !media.isRejected && media.proto.isRTP {
             let formats = Set(media.payloadTypes)
-            let rtx = Set(
-                media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
-                    .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+            let rtx = Self.rtxFormats(media)
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
                 guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt) else { continue }
                 let apt = Self.libwebrtcApt(fmtp)
@@ -1215,6 +1217,13 @@ extension ProfileCheck {
         }
     }
 
+    /// The payload types a section maps to RTX (RFC 4588).
+    static func rtxFormats(_ media: MediaDescription) -> Set<Int> {
+        Set(
+            media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
+                .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+    }
+
     /// The payload type an a=fmtp line's apt= names, as libwebrtc reads the line
     /// (pc/webrtc_sdp.cc): the items between ';' with the ASCII white space at their ends
     /// stripped, each split at its first run of '=', the name compared as written, a later
@@ -1225,19 +1234,14 @@ extension ProfileCheck {
         var found: Int?
         for item in fmtp.parameterText.utf8.split(separator: UInt8(ascii: ";")) {
             var text = Array(item)[...]
-            while let first = text.first, isASCIIWhiteSpace(first) { text = text.dropFirst() }
-            while let last = text.last, isASCIIWhiteSpace(last) { text = text.dropLast() }
+            while let first = text.first, first.isCSpace { text = text.dropFirst() }
+            while let last = text.last, last.isCSpace { text = text.dropLast() }
             guard let equals = text.firstIndex(of: UInt8(ascii: "=")), text[..<equals].elementsEqual("apt".utf8)
             else { continue }
             let value = text[equals...].drop { $0 == UInt8(ascii: "=") }
             found = Profile.isDecimal(value) ? Int(String(decoding: value, as: UTF8.self)) : nil
         }
         return found
-    }
-
-    /// absl's ASCII white space: space, tab, LF, VT, FF and CR.
-    private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// The listed payload types libwebrtc has a codec for: those an a=rtpmap line names (whatever

@@ -81,20 +81,7 @@ final class ProfileCheck {
     /// CRLF excluded): what a receiver that ends a value at such a carriage return does not
     /// read of the line (``Profile/endsValuesAtCarriageReturn``).
     static func carriageReturnTails(_ bytes: [UInt8]) -> [Range<Int>] {
-        // Almost every description has no carriage return but those before line feeds.
-        guard bytes.indices.contains(where: { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) })
-        else { return [] }
-        var tails: [Range<Int>] = []
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let ending = end < bytes.count && end > start && bytes[end - 1] == 0x0D ? end - 1 : end
-            if let carriageReturn = bytes[start..<ending].firstIndex(of: 0x0D) {
-                tails.append(carriageReturn..<ending)
-            }
-            start = end + 1
-        }
-        return tails
+        lineTails(bytes, from: pythonLineBreaks(bytes).filter { bytes[$0.lowerBound] == 0x0D })
     }
 
     /// The description as a receiver that ends each value at a carriage return inside its line
@@ -150,8 +137,14 @@ final class ProfileCheck {
     /// The bytes from the first of ``pythonLineBreaks(_:)`` in a line to the line's end (the CR
     /// of its CRLF excluded): what aiortc reads as lines of their own.
     static func pythonLineTails(_ bytes: [UInt8]) -> [Range<Int>] {
+        lineTails(bytes, from: pythonLineBreaks(bytes))
+    }
+
+    /// The bytes from the first of `breaks` in each line to the line's end (the CR of its CRLF
+    /// excluded).
+    private static func lineTails(_ bytes: [UInt8], from breaks: [Range<Int>]) -> [Range<Int>] {
         var tails: [Range<Int>] = []
-        for lineBreak in pythonLineBreaks(bytes) where lineBreak.lowerBound >= (tails.last?.upperBound ?? 0) {
+        for lineBreak in breaks where lineBreak.lowerBound >= (tails.last?.upperBound ?? 0) {
             let end = bytes[lineBreak.lowerBound...].firstIndex(of: 0x0A) ?? bytes.count
             let ending = end < bytes.count && end > lineBreak.lowerBound && bytes[end - 1] == 0x0D ? end - 1 : end
             tails.append(lineBreak.lowerBound..<max(ending, lineBreak.upperBound))
