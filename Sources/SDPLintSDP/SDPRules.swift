@@ -857,6 +857,24 @@ public enum SDPRules {
         reference: .rfc(8851, "10"), bad: "a=rid:h send max-width=1280;pt=96", good: "a=rid:h send pt=96;max-width=1280"
     )
 
+    public static let simulcastStreamID = Rule(
+        code: "SDP241", name: "simulcast-stream-id", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8853 §5.1 lists rid ids (letters, digits, '-' and '_'), which drafts before it prefixed \
+            with "rid=". Firefox ESR 153 refuses the description ("Rid can contain only alphanumeric \
+            characters"); Chromium 156 takes it and drops the stream, whose id no a=rid line declares (measured \
+            in Conformance/).
+            """,
+        summary: "An a=simulcast stream id has characters a rid id cannot have, such as a draft's \"rid=\" prefix.",
+        explanation:
+            """
+            A simulcast stream is named by the rid id of an a=rid line of its section. Early drafts wrote \
+            "a=simulcast:send rid=h;l"; RFC 8853 writes "a=simulcast:send h;l". A receiver of the RFC refuses such \
+            an id or matches it to no a=rid line and sends one stream fewer.
+            """,
+        reference: .rfc(8853, "5.1"), bad: "a=simulcast:send rid=h;l", good: "a=simulcast:send h;l")
+
     public static let imageattrSyntax = attributeRule(
         "SDP238", "imageattr", .rfc(6236, "3.1.1"),
         """
@@ -1272,7 +1290,7 @@ public enum SDPRules {
         ssrcGroupSyntax, fingerprintSyntax, setupSyntax, tlsIDSyntax,
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
         valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection, fingerprintLength,
-        fingerprintHashUnknown, imageattrSyntax, ridRestrictionValue, ridFormatsNotFirst,
+        fingerprintHashUnknown, imageattrSyntax, ridRestrictionValue, ridFormatsNotFirst, simulcastStreamID,
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,

@@ -127,6 +127,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP311", .warning,
                     "a rid restricting a payload type the m= line does not list, with a=simulcast too: " + measured
                 ),
+                (
+                    "SDP241", .warning,
+                    "a simulcast stream id that is no rid id, such as a draft's \"rid=h\" (libwebrtc drops the stream; PRF126 reads the rest): "
+                        + measured
+                ),
                 ("SDP308", .warning, "an RTX apt= in an audio section (PRF142 reports video): " + measured),
                 (
                     "SDP226", .warning,
@@ -473,6 +478,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
                 ("SDP306", .warning, "an extension mapped twice: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
+                ("SDP227", .warning, "a malformed a=simulcast, which it does not read: " + measured),
+                ("SDP241", .warning, "a simulcast stream id that is no rid id: " + measured),
                 ("SDP110", .warning, "a NUL byte, a lone CR or a byte order mark: " + measured),
                 (
                     "SDP239", .warning,
@@ -516,6 +523,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP226", "a malformed a=rid, which it does not read"),
                 ("SDP306", "an extension mapped twice"),
                 ("SDP311", "a rid restricting a payload type the m= line does not list"),
+                ("SDP227", "a malformed a=simulcast, which it does not read"),
+                ("SDP241", "a simulcast stream id that is no rid id"),
                 ("ICE102", "a candidate line without all its fields"), ("ICE107", "a candidate priority out of range"),
                 ("ICE108", "a candidate address that is not an IP address"),
                 ("ICE109", "a candidate port out of range"),

@@ -251,10 +251,14 @@ extension ProfileCheck {
         }
         // The group's transport comes from its first mid; Firefox skips the others it cannot use.
         for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .group {
-            guard let group = attribute.as(Group.self), group.semantics == .bundle, let tag = group.mids.first
+            guard let group = attribute.as(Group.self), group.semantics == .bundle, !group.mids.isEmpty,
+                let value = attribute.value
             else { continue }
-            // SIPCC skips white space before a mid (measured: "a=mid: 0" named by the group).
-            let section = session.media.firstIndex { $0.mid?.trimmingASCIISpaces == tag }
+            // SIPCC reads the group's mids and a section's mid as tokens (measured: "a=mid: 0" named
+            // by the group, "a=mid:a b" by "a=group:BUNDLE a b 1 2", the same with a tab).
+            let semantics = Self.sipccToken(Substring(value))
+            let tag = Self.sipccToken(value[semantics.endIndex...])
+            let section = session.media.firstIndex { $0.mid.map { Self.sipccToken(Substring($0)) } == tag }
             if let section, !session.media[section].isRejected { continue }
             report(
                 ProfileRules.firefoxBundleTag, parsed.location(ofAttribute: attributeIndex, inSection: nil),
@@ -301,6 +305,11 @@ extension ProfileCheck {
         guard Self.sipccNumber(parts[1]) != nil else { return "no TTL after the '/'" }
         if parts.count > 2, (Self.sipccNumber(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
         return nil
+    }
+
+    /// A token as SIPCC's sdp_getnextstrtok reads one: spaces and tabs skipped, then up to the next.
+    static func sipccToken(_ text: Substring) -> Substring {
+        text.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" }
     }
 
     /// A number as SIPCC reads one with strtoul: white space, a sign and the digits that follow,

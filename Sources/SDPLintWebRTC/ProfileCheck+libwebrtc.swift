@@ -595,19 +595,26 @@ extension ProfileCheck {
         // libwebrtc keeps the simulcast streams that an a=rid line of the section declares in the
         // same direction and drops the rest; with none left there is no simulcast to check
         // (measured: "a=simulcast:send h;l" taken without a=rid lines, in audio, video and data
-        // sections, and beside "a=rid:h recv"; refused beside "a=rid:h send").
+        // sections, and beside "a=rid:h recv"; refused beside "a=rid:h send"). It discards every
+        // a=rid line of an id declared twice (RFC 8851 §5) and one whose id is not 1–16 letters and
+        // digits, and reads the ids of a=simulcast as written (measured: two "a=rid:h send" and
+        // "a=simulcast:send h" taken, "a=rid:rid=h send" and "send rid=h" too; "send rid=h;l",
+        // a draft's prefix, keeps l only; "a=rid:h send pt=99", 99 off the m= line, kept).
         for (index, media) in session.media.enumerated()
         where !media.isRejected && readsRTPAttributes(media)
             && !media.values(ExtMap.self).contains(where: { $0.uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id" })
         {
             let rids = media.values(RID.self)
-            func declared(_ id: String, _ direction: RID.Direction) -> Bool {
-                rids.contains { $0.id == id && $0.direction == direction }
+            let kept = rids.filter { rid in
+                rids.count(where: { $0.id == rid.id }) == 1 && (1...16).contains(rid.id.utf8.count)
+                    && rid.id.utf8.allSatisfy(\.isAlphanumeric)
+            }
+            let streams = media.attributes.filter { $0.name == .simulcast }.flatMap {
+                Self.libwebrtcSimulcastStreams($0.value ?? "")
             }
             guard
-                media.values(Simulcast.self).contains(where: { simulcast in
-                    simulcast.sendRIDs.contains { declared($0, .send) }
-                        || simulcast.receiveRIDs.contains { declared($0, .recv) }
+                streams.contains(where: { stream in
+                    kept.contains { $0.id == stream.id && $0.direction == stream.direction }
                 })
             else { continue }
             report(
@@ -774,6 +781,19 @@ extension ProfileCheck {
                     ProfileRules.maxMessageSizeRange, attributeLocation(index, attributeIndex),
                     "libwebrtc reads a=max-message-size into a 32-bit int, and \(value.prefix(24)) does not fit")
                 return
+            }
+        }
+    }
+
+    /// The streams of an a=simulcast value as libwebrtc reads them: fields split at spaces, a
+    /// direction and its list in turn, streams split at ';' and ',', a '~' dropped; the ids as
+    /// written (pc/simulcast_sdp_serializer.cc).
+    static func libwebrtcSimulcastStreams(_ value: String) -> [(direction: RID.Direction, id: Substring)] {
+        let fields = value.split(separator: " ")
+        return stride(from: 0, to: fields.count - 1, by: 2).flatMap { index -> [(RID.Direction, Substring)] in
+            guard let direction = RID.Direction(rawValue: String(fields[index])) else { return [] }
+            return fields[index + 1].split(whereSeparator: { $0 == ";" || $0 == "," }).map {
+                (direction, $0.first == "~" ? $0.dropFirst() : $0)
             }
         }
     }

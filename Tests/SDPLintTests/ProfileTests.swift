@@ -811,6 +811,38 @@ import Testing
                 ), .chrome, ["SDP210 warning"]
             ),
             ([("opus/48000/2", "opus/48000/x")], .chrome, ["PRF136 error", "SDP313 warning"]),
+            // libwebrtc discards every a=rid of an id declared twice or not 1–16 letters and digits,
+            // keeps one whose pt= is off the m= line, and reads a=simulcast's ids as written, a
+            // draft's "rid=h" too; without a stream left there is no simulcast to refuse.
+            (Self.addingLine("a=rid:h send\r\na=rid:h send\r\na=simulcast:send h"), .chrome, []),
+            (Self.addingLine("a=rid:h send pt=99\r\na=simulcast:send h"), .chrome, ["PRF126 error", "SDP311 warning"]),
+            (
+                Self.addingLine("a=rid:abcdefghijklmnop send\r\na=simulcast:send abcdefghijklmnop"), .chrome,
+                ["PRF126 error"]
+            ),
+            (Self.addingLine("a=rid:abcdefghijklmnopq send\r\na=simulcast:send abcdefghijklmnopq"), .chrome, []),
+            (Self.addingLine("a=rid:h send\r\na=simulcast:send rid=h"), .chrome, ["SDP241 warning"]),
+            (
+                Self.addingLine("a=rid:h send\r\na=rid:l send\r\na=simulcast:send rid=h;l"), .chrome,
+                ["PRF126 error", "SDP241 warning"]
+            ),
+            (
+                Self.addingLine("a=rid:h send\r\na=simulcast:send ~rid=h"), .chrome,
+                ["SDP241 warning", "SDP312 warning"]
+            ),
+            (Self.addingLine("a=rid:h send\r\na=simulcast:send rid=h"), .firefox, ["SDP241 error"]),
+            (Self.addingLine("a=rid:h send\r\na=rid:l send\r\na=simulcast:send rid=h;l"), .aiortc, ["SDP241 warning"]),
+            (Self.addingLine("a=rid:h send\r\na=simulcast:send h;;l"), .aiortc, ["SDP227 warning", "SDP312 warning"]),
+            (Self.addingLine("a=rid:h send\r\na=simulcast:foo h"), .gstreamer, ["SDP227 warning"]),
+            // SIPCC reads a mid, and the mids of a group, as tokens: "a=mid:a b" is "a".
+            (
+                [("a=group:BUNDLE 0\r\n", "a=group:BUNDLE a b\r\n"), ("a=mid:0\r\n", "a=mid:a b\r\n")], .firefox,
+                ["SDP214 warning", "SDP309 warning", "SDP309 warning"]
+            ),
+            (
+                [("a=group:BUNDLE 0\r\n", "a=group:BUNDLE b a\r\n"), ("a=mid:0\r\n", "a=mid:a b\r\n")], .firefox,
+                ["PRF608 error", "SDP214 warning"]
+            ),
             // Firefox takes an md2 fingerprint; libwebrtc cannot make one.
             (
                 [(Self.fingerprint, "a=fingerprint:md2 " + Array(repeating: "B1", count: 16).joined(separator: ":"))],

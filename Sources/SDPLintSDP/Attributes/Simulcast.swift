@@ -98,7 +98,7 @@ public struct Simulcast: AttributeValue {
             // Drafts before RFC 8853 prefixed the list with "rid=" (older Firefox sends it).
             if Bytes.equals(bytes, listRange.lowerBound..<min(listRange.lowerBound + 4, listRange.upperBound), "rid=") {
                 diagnostics.report(
-                    rule, listRange.lowerBound..<(listRange.lowerBound + 4),
+                    SDPRules.simulcastStreamID, listRange.lowerBound..<(listRange.lowerBound + 4),
                     "the 'rid=' prefix is from a pre-RFC 8853 draft", hint: "write the rid list directly: send h;m;l")
                 _ = list.upTo(ASCII.equals, bytes)
             }
@@ -118,7 +118,7 @@ public struct Simulcast: AttributeValue {
                     var id = idPart.range
                     let paused = !id.isEmpty && bytes[id.lowerBound] == ASCII.tilde
                     if paused { id = (id.lowerBound + 1)..<id.upperBound }
-                    checkRIDId(bytes, id, &diagnostics, rule: rule)
+                    checkRIDId(bytes, id, &diagnostics, rule: id.isEmpty ? rule : SDPRules.simulcastStreamID)
                     if !id.isEmpty { alternatives.append(Stream(rid: Bytes.string(bytes, id), isPaused: paused)) }
                 }
                 streams.append(alternatives)
