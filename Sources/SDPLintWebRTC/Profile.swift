@@ -684,10 +684,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// a value at a carriage return inside its line and stops at a line it cannot read;
     /// webrtcbin ends a value at such a carriage return too, reads a section's first a=setup
     /// alone and the text up to its first NUL; aiortc ends a line wherever Python's
-    /// splitlines() does. What the other
+    /// splitlines() does; libwebrtc reads no a=sctpmap, and no a=fmtp or a=rtcp-fb outside audio,
+    /// video and data channel sections. What the other
     /// reading lacks is the profile's own rules' to report (PRF621, PRF624, PRF627 for Firefox).
     package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         switch self {
+        case .chrome, .safari: ProfileCheck.libwebrtcUnreadLines(parsed)
         case .firefox: ProfileCheck.SIPCCReading(parsed.source.bytes).unread
         case .aiortc: ProfileCheck.pythonLineTails(parsed.source.bytes)
         case .gstreamer:

@@ -158,6 +158,12 @@ extension ProfileCheck {
                     if parts.count > 3, PythonText.integer(parts[3]) == nil {
                         fail(here(), "it reads the candidate priority as a whole number")
                     }
+                case .sctpmap:
+                    // "<port> <description>", split at the first space, the port through int()
+                    // (measured: "a=sctpmap:5000" refused, "not enough values to unpack").
+                    if rest == nil || PythonText.integer(first) == nil {
+                        fail(here(), "it reads a port and a description after a space")
+                    }
                 case .sctpPort, .maxMessageSize:
                     // int() of the value, which allows white space around it and any size
                     // (measured: a 20-digit max-message-size is taken).

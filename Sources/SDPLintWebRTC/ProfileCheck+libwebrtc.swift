@@ -48,8 +48,12 @@ extension ProfileCheck {
                 "libwebrtc makes no fingerprint with an MD hash function (\"Failed to create fingerprint from the digest\")"
             )
         }
+        // Checked in audio and video sections only (measured: m=text, m=message and an
+        // application section over RTP with a=extmap beside the session's taken, at port 9 and 0).
         if let sessionMap = session.attributes.first(where: { $0.name == .extmap }),
-            let section = session.media.indices.first(where: { session.media[$0].has(.extmap) })
+            let section = session.media.indices.first(where: {
+                [.audio, .video].contains(session.media[$0].media) && session.media[$0].has(.extmap)
+            })
         {
             report(
                 ProfileRules.extmapAtBothLevels,
@@ -128,14 +132,15 @@ extension ProfileCheck {
         func leftToAnUnreadGroup(_ index: Int) -> Bool {
             ridesOnGroup(index) && !(session.media[index].mid.map(exactlyBundled.contains) ?? false)
         }
-        // A section that rides on its BUNDLE group needs no fingerprint of its own (measured: a
-        // bundled section after the first, at a port of its own, without a=fingerprint, is taken);
-        // WEB102 reports it by JSEP's rule.
+        // A section that rides on its BUNDLE group needs no fingerprint of its own, whatever its
+        // protocol (measured: a bundled section after the first, at a port of its own, without
+        // a=fingerprint, is taken over RTP/AVP, RTP/SAVPF, UDP/TLS/RTP/SAVP and others); WEB102
+        // reports it by JSEP's rule.
         let withoutDTLS = used.first(where: { index in
             let media = session.media[index]
             return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
                 && !session.has(.fingerprint) && !media.has(.crypto)
-                && (!WebRTCChecks.isJSEPTransport(media.proto) || !ridesOnGroup(index) || leftToAnUnreadGroup(index))
+                && (!ridesOnGroup(index) || leftToAnUnreadGroup(index))
         })
         if let index = withoutDTLS {
             let media = session.media[index]
@@ -676,8 +681,11 @@ extension ProfileCheck {
             // (pc/webrtc_sdp.cc, ParseContent; measured: "a=ssrc:1" and a=simulcast taken in a data
             // channel section).
             let readsRTP = readsRTPAttributes(media)
+            let readsCodecLines = Self.libwebrtcReadsCodecLines(of: media)
             for (attributeIndex, attribute) in media.attributes.enumerated()
-            where readsRTP || [.fingerprint, .candidate, .fmtp].contains(attribute.name) {
+            where (readsRTP || [.fingerprint, .candidate, .fmtp].contains(attribute.name))
+                && (readsCodecLines || ![.fmtp, .rtcpFeedback].contains(attribute.name))
+            {
                 switch attribute.name {
                 case .msid: libwebrtcMSID(index, attributeIndex, attribute.value ?? "")
                 case .rtcpFeedback: libwebrtcFeedback(index, attributeIndex, attribute.value ?? "")
@@ -1166,6 +1174,25 @@ extension ProfileCheck {
         guard !proto.isEmpty else { return true }
         return proto.indices.contains { start in
             proto[start...].starts(with: "RTP/".utf8) && (start == 0 || proto[start - 1] == UInt8(ascii: "/"))
+        }
+    }
+
+    /// Whether libwebrtc reads a section's a=fmtp and a=rtcp-fb lines: not outside audio, video
+    /// and data channels (m=text, m=message, an application section over RTP; measured:
+    /// "a=fmtp:x y" and "a=rtcp-fb:96" taken there, refused in video).
+    static func libwebrtcReadsCodecLines(of media: MediaDescription) -> Bool {
+        media.media == .audio || media.media == .video || media.proto.isSCTP
+    }
+
+    /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, and every a=sctpmap,
+    /// which it skips as a draft's (pc/webrtc_sdp.cc; measured: "a=sctpmap:5000" taken).
+    static func libwebrtcUnreadLines(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+        parsed.value.media.flatMap { media in
+            let codecLines = !libwebrtcReadsCodecLines(of: media)
+            return media.attributes.filter {
+                $0.name == .sctpmap || (codecLines && ($0.name == .fmtp || $0.name == .rtcpFeedback))
+            }
+            .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
         }
     }
 

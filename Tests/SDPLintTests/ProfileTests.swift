@@ -834,6 +834,42 @@ import Testing
             (Self.addingLine("a=rid:h send\r\na=rid:l send\r\na=simulcast:send rid=h;l"), .aiortc, ["SDP241 warning"]),
             (Self.addingLine("a=rid:h send\r\na=simulcast:send h;;l"), .aiortc, ["SDP227 warning", "SDP312 warning"]),
             (Self.addingLine("a=rid:h send\r\na=simulcast:foo h"), .gstreamer, ["SDP227 warning"]),
+            // A section that rides on its BUNDLE group needs no fingerprint, whatever its protocol;
+            // the group's first does.
+            (
+                Self.addingBundledSection(
+                    Self.videoSection.replacingOccurrences(of: "UDP/TLS/RTP/SAVPF", with: "RTP/AVP")), .chrome, []
+            ),
+            (
+                [
+                    ("a=group:BUNDLE 0", "a=group:BUNDLE 1 0"),
+                    (
+                        "typ host\r\n",
+                        "typ host\r\n"
+                            + Self.videoSection.replacingOccurrences(of: "UDP/TLS/RTP/SAVPF", with: "RTP/AVP")
+                    ),
+                ], .chrome, ["PRF104 error"]
+            ),
+            // libwebrtc reads no a=fmtp or a=rtcp-fb outside audio, video and data channels, and
+            // checks a=extmap at both levels in audio and video only.
+            (Self.addingBundledSection(Self.textSection + "a=fmtp:x y\r\n"), .chrome, ["SDP211 warning"]),
+            (Self.addingBundledSection(Self.textSection + "a=rtcp-fb:96\r\n"), .chrome, ["SDP212 warning"]),
+            (
+                Self.addingBundledSection(Self.textSection + "a=extmap:1 urn:x\r\n")
+                    + [("t=0 0\r\n", "t=0 0\r\na=extmap:2 urn:y\r\n")], .chrome, []
+            ),
+            (
+                Self.addingBundledSection(
+                    Self.videoSection.replacingOccurrences(of: "m=video", with: "m=application") + "a=fmtp:x y\r\n"),
+                .chrome, ["SDP211 warning"]
+            ),
+            // libwebrtc skips a=sctpmap, a draft's; aiortc reads a port and a description.
+            (Self.addingLine("a=sctpmap:5000"), .chrome, ["SDP228 warning"]),
+            (
+                Self.addingBundledSection(Self.dataSection + "a=sctpmap:x y\r\n"), .chrome,
+                ["SDP228 warning", "WEB118 warning"]
+            ),
+            (Self.addingLine("a=sctpmap:5000"), .aiortc, ["PRF705 error", "SDP228 warning"]),
             // SIPCC reads a mid, and the mids of a group, as tokens: "a=mid:a b" is "a".
             (
                 [("a=group:BUNDLE 0\r\n", "a=group:BUNDLE a b\r\n"), ("a=mid:0\r\n", "a=mid:a b\r\n")], .firefox,
@@ -1053,6 +1089,8 @@ import Testing
     /// A VP8 section with mid 1, to bundle with ``offer(_:)``'s.
     static let videoSection =
         "m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+    /// ``videoSection`` as a section of a media type WebRTC does not carry.
+    static let textSection = videoSection.replacingOccurrences(of: "m=video", with: "m=text")
     static let toffset = "urn:ietf:params:rtp-hdrext:toffset"
 
     /// A line added to ``offer(_:)``'s section, after its a=rtcp-mux.
