@@ -152,11 +152,19 @@ extension ProfileCheck {
                         fail(here(), "it reads a hash function and a digest")
                     }
                 case .candidate:
-                    // The priority through int(), which takes a sign (measured: "+5" and "-5"
-                    // taken, "0x10" and "1e3" refused).
+                    // Split at white space; the component, priority and port through int(), which
+                    // takes a sign, and the value after an "rport" at an even place from the ninth
+                    // field (aiortc/sdp.py, candidate_from_sdp; measured: "+5" and "-5" priorities
+                    // taken, "0x10", "1e3", a component "1.0", a port "9x" and "generation 0 rport
+                    // x" refused, "x rport x" taken).
                     let parts = PythonText.split(attribute.value ?? "")
-                    if parts.count > 3, PythonText.integer(parts[3]) == nil {
-                        fail(here(), "it reads the candidate priority as a whole number")
+                    let numbers =
+                        zip(["component", "priority", "port"], [1, 3, 5]).filter { $0.1 < parts.count }
+                        .map { ($0.0, parts[$0.1]) }
+                        + stride(from: 8, to: parts.count - 1, by: 2).filter { parts[$0] == "rport" }
+                        .map { ("rport", parts[$0 + 1]) }
+                    if let (field, text) = numbers.first(where: { PythonText.integer($0.1) == nil }) {
+                        fail(here(), "it reads the candidate's \(field) '\(text.prefix(16))' with int()")
                     }
                 case .sctpmap:
                     // "<port> <description>", split at the first space, the port through int()
@@ -245,7 +253,7 @@ enum PythonText {
         Substring(text).split(whereSeparator: isSpace)
     }
 
-    /// What `int()` reads of the text: white space around an optional sign and ASCII digits,
+    /// What `int()` reads of the text: white space around an optional sign and decimal digits,
     /// with single underscores between digits; `nil` where it raises. Python's integers have
     /// no bound: past `Int`'s range this gives `Int.max` (or its negative). Its white space is
     /// narrower than `str.split()`'s: of ASCII, only space, tab, LF, VT, FF and CR (measured:
@@ -258,10 +266,21 @@ enum PythonText {
         while let last = body.last, isSpace(last) { body = body.dropLast() }
         let negative = body.first == "-"
         if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        // Any Unicode decimal digit counts, as in Python (measured: a component "٣" taken as 3).
+        func digit(_ character: Character) -> Int? {
+            guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                scalar.properties.numericType == .decimal
+            else { return nil }
+            return character.wholeNumberValue
+        }
         let groups = body.split(separator: "_", omittingEmptySubsequences: false)
-        guard !body.isEmpty, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        guard !body.isEmpty, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { digit($0) != nil } })
         else { return nil }
-        let magnitude = Int(groups.joined()) ?? Int.max
+        let magnitude = groups.joined().reduce(0) { partial, character in
+            let (times, overflow) = partial.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(digit(character) ?? 0)
+            return overflow || carry ? Int.max : sum
+        }
         return negative ? -magnitude : magnitude
     }
 }

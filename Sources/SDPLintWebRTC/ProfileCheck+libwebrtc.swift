@@ -303,8 +303,16 @@ extension ProfileCheck {
             // libwebrtc reads the priority as a 32-bit number of decimal digits and refuses the
             // description when it is not one (ICE106 and ICE107, lowered for this profile, report
             // leading zeros past ten digits and 0 too; measured: "+5", "0x10" and 2^32 refused).
+            // The component it reads as a signed 32-bit number of decimal digits (measured: "-0",
+            // 0, 256 and leading zeros taken; "+1", "5x", "1.0", "0x1" and 2^31 refused).
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
                 let fields = attribute.value?.split(separator: " ", maxSplits: 4) ?? []
+                if fields.count > 1, fields[1].first == "+" || Int32(fields[1]) == nil {
+                    report(
+                        ProfileRules.candidateComponent, attributeLocation(index, attributeIndex),
+                        "libwebrtc refuses the candidate component '\(fields[1].prefix(16))', which is not a 32-bit decimal number"
+                    )
+                }
                 guard fields.count > 3, !Profile.isDecimal(fields[3].utf8) || UInt32(fields[3]) == nil else { continue }
                 report(
                     ProfileRules.candidatePriorityBeyond32Bits, attributeLocation(index, attributeIndex),

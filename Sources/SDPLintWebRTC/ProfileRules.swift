@@ -540,6 +540,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1111 1111", good: "a=ssrc-group:FID 1111 2222")
 
+    public static let candidateComponent = Rule(
+        code: "PRF147", name: "libwebrtc-candidate-component", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Failed to parse SessionDescription. a=candidate…"), \
+            measured in Conformance/ with "x", "+1", "5x", "1.0", "0x1" and 2^31.
+            """,
+        summary: "A candidate's component id is not a decimal number that fits 32 bits; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8839 §5.1 writes the component id in 1 to 5 digits, and RFC 8445 §5.1.2 numbers components \
+            from 1 (ICE104 reports any other). libwebrtc reads the field as a signed 32-bit number of decimal \
+            digits: it takes 0, 256, "-0" and leading zeros, and refuses the whole description over a sign \
+            other than '-', a letter, a point or a number that does not fit.
+            """,
+        reference: .rfc(8839, "5.1"), bad: "a=candidate:1 x udp 2122260223 192.0.2.1 9 typ host",
+        good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
+
     public static let fingerprintHashMD = Rule(
         code: "PRF130", name: "libwebrtc-fingerprint-md-hash", severity: .error,
         severityRationale:
@@ -1717,6 +1735,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
+            candidateComponent,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -870,6 +870,16 @@ import Testing
                 ["SDP228 warning", "WEB118 warning"]
             ),
             (Self.addingLine("a=sctpmap:5000"), .aiortc, ["PRF705 error", "SDP228 warning"]),
+            // libwebrtc reads a candidate's component as a signed 32-bit decimal number; aiortc
+            // reads it, the port and an rport value with int(), which takes any decimal digit.
+            ([("a=candidate:1 1 udp", "a=candidate:1 +1 udp")], .chrome, ["PRF147 error"]),
+            ([("a=candidate:1 1 udp", "a=candidate:1 -0 udp")], .chrome, ["ICE104 warning"]),
+            ([("a=candidate:1 1 udp", "a=candidate:1 1.0 udp")], .aiortc, ["ICE104 warning", "PRF705 error"]),
+            ([("a=candidate:1 1 udp", "a=candidate:1 \u{663} udp")], .aiortc, ["ICE104 warning"]),
+            (
+                [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx generation 0 rport x")],
+                .aiortc, ["ICE109 warning", "ICE110 warning", "ICE119 warning", "PRF705 error"]
+            ),
             // SIPCC reads a mid, and the mids of a group, as tokens: "a=mid:a b" is "a".
             (
                 [("a=group:BUNDLE 0\r\n", "a=group:BUNDLE a b\r\n"), ("a=mid:0\r\n", "a=mid:a b\r\n")], .firefox,
