@@ -857,6 +857,23 @@ public enum SDPRules {
         reference: .rfc(8851, "10"), bad: "a=rid:h send max-width=1280;pt=96", good: "a=rid:h send pt=96;max-width=1280"
     )
 
+    public static let ridNotStreamID = Rule(
+        code: "SDP242", name: "rid-id-not-rtp-stream-id", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8851 §10's grammar allows '-' and '_' in a rid id, but RFC 8852 §3.1 lets the \
+            RtpStreamId that carries it in RTP hold only letters and digits, up to 255 bytes. Firefox ESR 153 \
+            refuses such an a=rid and libwebrtc drops it (measured in Conformance/; the profiles say which).
+            """,
+        summary: "A rid id has '-', '_' or more than 255 bytes, which an RtpStreamId cannot carry.",
+        explanation:
+            """
+            The rid id of an a=rid line is what the sender writes in the RtpStreamId header extension of each \
+            packet of that stream (RFC 8852). That item allows only the bytes of letters and digits, at most \
+            255 of them, so a rid id with '-' or '_' names a stream that cannot be labelled as it says.
+            """,
+        reference: .rfc(8852, "3.1"), bad: "a=rid:hi-res send", good: "a=rid:hires send")
+
     public static let simulcastStreamID = Rule(
         code: "SDP241", name: "simulcast-stream-id", severity: .error,
         severityRationale:
@@ -1291,6 +1308,7 @@ public enum SDPRules {
         rtcpAttributeSyntax, ptimeSyntax, ridSyntax, simulcastSyntax, sctpSyntax, cryptoSyntax,
         valueSyntax, valueWhitespace, valueCase, rtpmapZero, fmtpParameterName, extmapDirection, fingerprintLength,
         fingerprintHashUnknown, imageattrSyntax, ridRestrictionValue, ridFormatsNotFirst, simulcastStreamID,
+        ridNotStreamID,
         undeclaredPayloadType, duplicatePayloadMapping, missingRTPMap,
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,

@@ -790,6 +790,8 @@ import Testing
             (Self.addingLine("a=rid:h send max-width=abc"), .chrome, ["SDP239 warning"]),
             (Self.addingLine("a=rid:h send max-width=1280;pt=111"), .chrome, ["SDP240 warning"]),
             (Self.addingLine("a=rid:a-b send"), .firefox, ["PRF633 error"]),
+            // RFC 8852 §3.1: an RtpStreamId is letters and digits; libwebrtc drops such a rid.
+            (Self.addingLine("a=rid:a-b send\r\na=simulcast:send a-b"), .chrome, ["SDP242 warning"]),
             (Self.addingLine("a=rid:h send max-width=5x"), .firefox, ["SDP239 warning"]),
             (Self.addingLine("a=rid:h send max-width=x"), .firefox, ["PRF633 error"]),
             (Self.addingLine("a=rid:h send pt=200"), .firefox, ["PRF633 error", "SDP311 warning"]),

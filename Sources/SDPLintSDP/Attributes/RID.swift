@@ -60,6 +60,22 @@ public struct RID: AttributeValue {
         byte.isAlphanumeric || byte == ASCII.minus || byte == ASCII.underscore
     }
 
+    /// RFC 8852 §3.1 lets the RtpStreamId that carries a rid id hold letters and digits only, up
+    /// to 255 bytes: a '-' or '_' that RFC 8851 §10's grammar allows cannot be sent in RTP.
+    static func reportUnsendableID(_ bytes: Span<UInt8>, _ id: Range<Int>, _ diagnostics: inout DiagnosticCollector) {
+        guard id.allSatisfy({ isRIDChar(bytes[$0]) }) else { return }
+        if let index = id.first(where: { !bytes[$0].isAlphanumeric }) {
+            diagnostics.report(
+                SDPRules.ridNotStreamID, index..<(index + 1),
+                "rid id '\(Bytes.string(bytes, id))' has \(bytes[index].displayed), which an RtpStreamId cannot carry",
+                hint: "use letters and digits only")
+        } else if id.count > 255 {
+            diagnostics.report(
+                SDPRules.ridNotStreamID, id,
+                "rid id of \(id.count) bytes is longer than the 255 an RtpStreamId carries")
+        }
+    }
+
     public static func parse(
         _ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector
     ) -> RID? {
@@ -70,6 +86,7 @@ public struct RID: AttributeValue {
             return nil
         }
         checkRIDId(bytes, idRange, &diagnostics)
+        reportUnsendableID(bytes, idRange, &diagnostics)
         guard let directionRange = scanner.field(bytes, &diagnostics) else {
             diagnostics.report(
                 rule, idRange.upperBound..<idRange.upperBound, "rid has no direction",
