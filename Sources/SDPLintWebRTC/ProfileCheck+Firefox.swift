@@ -110,10 +110,13 @@ extension ProfileCheck {
             }
             // A bundle-only section takes its group's transport (measured: taken without its own
             // ICE credentials or a=setup), but Firefox hangs on one without a fingerprint (RFC 8829
-            // §7.2's offer), as on an answer's bundled section without one.
+            // §7.2's offer), as on an answer's bundled section without one. A data channel section
+            // of the draft protocol DTLS/SCTP counts only with a=sctpmap (measured on RFC 9429
+            // §7.2's offer: "DTLS/SCTP 5000" taken with a=sctp-port or neither, hangs with a=sctpmap).
             let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
+            let draftDataChannel = media.proto.rawValue.uppercased() == "DTLS/SCTP" && !media.has(.sctpmap)
             if bundleOnly || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
-                !media.has(.fingerprint), !session.has(.fingerprint)
+                !media.has(.fingerprint), !session.has(.fingerprint), !draftDataChannel
             {
                 report(
                     ProfileRules.firefoxBundleOnlyWithoutFingerprint, parsed.location(ofSection: index),

@@ -16,6 +16,28 @@ import Testing
             .diagnostics
     }
 
+    /// Firefox stops answering on RFC 9429 §7.2's offer, whose bundle-only data channel section
+    /// has no fingerprint, but not when that section has the draft protocol DTLS/SCTP without
+    /// a=sctpmap (measured: with a=sctp-port or neither taken, with a=sctpmap no answer).
+    @Test(arguments: [
+        ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:5000\r\n", true),
+        ("DTLS/SCTP 5000", "a=sctp-port:5000\r\n", false),
+        ("DTLS/SCTP 5000", "", false),
+        ("DTLS/SCTP 5000", "a=sctpmap:5000 webrtc-datachannel 1024\r\n", true),
+    ])
+    func firefoxHangsOnABundleOnlySectionWithoutFingerprint(
+        _ protocolAndFormat: String, _ sctpLine: String, _ hangs: Bool
+    )
+        throws
+    {
+        let original = String(decoding: try Fixture(path: "standards/rfc9429/7.2-1.offer.sdp").bytes(), as: UTF8.self)
+        let text = original.replacingOccurrences(
+            of: "m=application 0 UDP/DTLS/SCTP webrtc-datachannel", with: "m=application 0 \(protocolAndFormat)"
+        ).replacingOccurrences(of: "a=sctp-port:5000\r\n", with: sctpLine)
+        #expect(text.contains("m=application 0 \(protocolAndFormat)\r\n"))
+        #expect(errors(check(text: text, [.firefox])).contains("PRF615") == hangs)
+    }
+
     @Test(arguments: [Profile.chrome, .safari])
     func libwebrtcRefusesFirefoxFeedbackForRemovedCodecs(_ profile: Profile) throws {
         let findings = try check("corpus/firefox/codec-vp9-only.offer.sdp", [profile])
