@@ -609,7 +609,7 @@ extension ProfileCheck {
         // same direction and drops the rest; with none left there is no simulcast to check
         // (measured: "a=simulcast:send h;l" taken without a=rid lines, in audio, video and data
         // sections, and beside "a=rid:h recv"; refused beside "a=rid:h send"). It discards every
-        // a=rid line of an id declared twice (RFC 8851 §5) and one whose id is not 1–16 letters and
+        // a=rid line of an id declared twice (as RFC 8851's answerer does) and one whose id is not 1–16 letters and
         // digits, and reads the ids of a=simulcast as written (measured: two "a=rid:h send" and
         // "a=simulcast:send h" taken, "a=rid:rid=h send" and "send rid=h" too; "send rid=h;l",
         // a draft's prefix, keeps l only; "a=rid:h send pt=99", 99 off the m= line, kept).
