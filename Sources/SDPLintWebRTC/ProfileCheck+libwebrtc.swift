@@ -61,7 +61,9 @@ extension ProfileCheck {
                 "libwebrtc refuses a=extmap in section \(section) beside the session's a=extmap\(sessionMap.sourceLine.number.map { " (line \($0))" } ?? "")"
             )
         }
-        for line in bandwidthLines() {
+        // It skips the session's b= lines unread (measured: "b=AS500", "b=AS:abc" and "b=X" taken
+        // there, refused in a section).
+        for line in bandwidthLines(atSessionLevel: false) {
             let type = line.type.uppercased()
             guard let value = line.value else {
                 report(ProfileRules.bandwidthValue, line.location, "libwebrtc refuses a b= line without ':'")
@@ -639,6 +641,28 @@ extension ProfileCheck {
             report(
                 ProfileRules.lastLineWithoutEnding, parsed.location(ofSection: nil),
                 "libwebrtc refuses a description whose last line has no line ending")
+        }
+        // It reads the t= and r= lines, then one z=, in RFC 4566's order, and refuses a t= or r=
+        // after z= (measured: "t z t", "t r z t", "t z r" refused; "t t z", "t r z" taken).
+        var sawZone = false
+        var start = 0
+        sessionLines: while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if end - start >= 2, bytes[start + 1] == UInt8(ascii: "=") {
+                switch bytes[start] {
+                case UInt8(ascii: "m"): break sessionLines
+                case UInt8(ascii: "z"): sawZone = true
+                case UInt8(ascii: "t"), UInt8(ascii: "r"):
+                    guard sawZone else { break }
+                    report(
+                        ProfileRules.timeAfterZone, parsed.source.location(of: start..<(start + 2)),
+                        "libwebrtc reads no \(Character(UnicodeScalar(bytes[start])))= after z=, which ends the time lines (\"Expects m line\")"
+                    )
+                    break sessionLines
+                default: break
+                }
+            }
+            start = end + 1
         }
         /// Whether the line has two spaces in a row before its last field's end.
         func doubleSpaced(_ line: SourceLine) -> Bool {

@@ -330,9 +330,11 @@ final class ProfileCheck {
         return fields.count >= 3 ? fields[2] : nil
     }
 
-    /// Every b= line as written, type and value (`nil` without ':'), with where it is.
-    func bandwidthLines() -> [(type: Substring, value: Substring?, location: SourceLocation)] {
-        (session.bandwidths + session.media.flatMap(\.bandwidths)).compactMap { bandwidth in
+    /// Every b= line as written (the session's too unless `atSessionLevel` is false), type and
+    /// value (`nil` without ':'), with where it is.
+    func bandwidthLines(atSessionLevel: Bool = true) -> [(type: Substring, value: Substring?, location: SourceLocation)]
+    {
+        ((atSessionLevel ? session.bandwidths : []) + session.media.flatMap(\.bandwidths)).compactMap { bandwidth in
             guard let value = value(of: bandwidth.sourceLine),
                 let location = parsed.source.location(of: inputLine(bandwidth.sourceLine))
             else { return nil }

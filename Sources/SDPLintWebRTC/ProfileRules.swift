@@ -376,6 +376,22 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "…a=rtcp-mux (no CRLF at the end)", good: "…a=rtcp-mux\\r\\n")
 
+    public static let timeAfterZone = Rule(
+        code: "PRF148", name: "libwebrtc-time-after-zone", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Expects m line"), measured in Conformance/ with a t= \
+            or r= line after z=; Firefox takes it.
+            """,
+        summary: "A t= or r= line after z=; libwebrtc reads one z= after all the time lines and refuses it.",
+        explanation:
+            """
+            RFC 4566 §5 puts one z= after every t= and r= line; RFC 8866 §9 gives each time description its \
+            own z=, after its r= lines, so that a t= may follow a z=. libwebrtc reads the older order: after \
+            z= it expects k=, a= or m=, and refuses any other time line.
+            """,
+        reference: .rfc(8866, "5.11"), bad: "t=0 0, z=2882844526 -1h, t=0 0", good: "t=0 0, t=0 0, z=2882844526 -1h")
+
     public static let portCount = Rule(
         code: "PRF123", name: "libwebrtc-port-count", severity: .error,
         severityRationale:
@@ -1735,7 +1751,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
-            candidateComponent,
+            candidateComponent, timeAfterZone,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

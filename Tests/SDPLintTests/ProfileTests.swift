@@ -904,6 +904,16 @@ import Testing
                 [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx generation 0 rport x")],
                 .aiortc, ["ICE109 warning", "ICE110 warning", "ICE119 warning", "PRF705 error"]
             ),
+            // libwebrtc skips the session's b= lines, and reads one z= after every t= and r= line.
+            ([("t=0 0\r\n", "b=AS500\r\nt=0 0\r\n")], .chrome, ["SDP124 warning"]),
+            (
+                [("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS500\r\n")], .chrome,
+                ["PRF120 error", "SDP124 warning"]
+            ),
+            ([("t=0 0\r\n", "t=0 0\r\nz=2882844526 -1h\r\nt=0 0\r\n")], .chrome, ["PRF148 error", "SDP126 warning"]),
+            ([("t=0 0\r\n", "t=0 0\r\nr=7d 1h 0 25h\r\nz=2882844526 -1h\r\nt=0 0\r\n")], .chrome, ["PRF148 error"]),
+            ([("t=0 0\r\n", "t=0 0\r\nt=0 0\r\nz=2882844526 -1h\r\n")], .chrome, ["SDP126 warning"]),
+            ([("t=0 0\r\n", "t=0 0\r\nz=2882844526 -1h\r\nt=0 0\r\n")], .firefox, ["SDP126 warning"]),
             // SIPCC reads a mid, and the mids of a group, as tokens: "a=mid:a b" is "a".
             (
                 [("a=group:BUNDLE 0\r\n", "a=group:BUNDLE a b\r\n"), ("a=mid:0\r\n", "a=mid:a b\r\n")], .firefox,
