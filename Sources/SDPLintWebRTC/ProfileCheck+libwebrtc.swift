@@ -642,28 +642,7 @@ extension ProfileCheck {
                 ProfileRules.lastLineWithoutEnding, parsed.location(ofSection: nil),
                 "libwebrtc refuses a description whose last line has no line ending")
         }
-        // It reads the t= and r= lines, then one z=, in RFC 4566's order, and refuses a t= or r=
-        // after z= (measured: "t z t", "t r z t", "t z r" refused; "t t z", "t r z" taken).
-        var sawZone = false
-        var start = 0
-        sessionLines: while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if end - start >= 2, bytes[start + 1] == UInt8(ascii: "=") {
-                switch bytes[start] {
-                case UInt8(ascii: "m"): break sessionLines
-                case UInt8(ascii: "z"): sawZone = true
-                case UInt8(ascii: "t"), UInt8(ascii: "r"):
-                    guard sawZone else { break }
-                    report(
-                        ProfileRules.timeAfterZone, parsed.source.location(of: start..<(start + 2)),
-                        "libwebrtc reads no \(Character(UnicodeScalar(bytes[start])))= after z=, which ends the time lines (\"Expects m line\")"
-                    )
-                    break sessionLines
-                default: break
-                }
-            }
-            start = end + 1
-        }
+        libwebrtcTimeAfterZone()
         /// Whether the line has two spaces in a row before its last field's end.
         func doubleSpaced(_ line: SourceLine) -> Bool {
             guard let number = line.number, let range = parsed.source.range(ofLine: number) else { return false }
@@ -909,6 +888,33 @@ extension ProfileCheck {
             line.count == 2
                 ? "libwebrtc refuses a line with nothing after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")"
                 : "libwebrtc refuses a space after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")")
+    }
+
+    /// The first t= or r= line after z=: libwebrtc reads the t= and r= lines, then one z=, in RFC
+    /// 4566's order, and refuses a time line after it ("Expects m line"; measured: "t z t", "t r
+    /// z t" and "t z r" refused, "t t z" and "t r z" taken), where RFC 8866 lets a t= follow.
+    private func libwebrtcTimeAfterZone() {
+        var sawZone = false
+        // The first m= line, or the first t= or r= line after a z=, whichever comes first.
+        guard
+            let line = firstLine(where: { line in
+                guard line.count >= 2, line[line.startIndex + 1] == UInt8(ascii: "=") else { return false }
+                switch line[line.startIndex] {
+                case UInt8(ascii: "m"): return true
+                case UInt8(ascii: "z"):
+                    sawZone = true
+                    return false
+                case UInt8(ascii: "t"), UInt8(ascii: "r"): return sawZone
+                default: return false
+                }
+            })
+        else { return }
+        let type = parsed.source.bytes[line.lowerBound]
+        guard type != UInt8(ascii: "m") else { return }
+        report(
+            ProfileRules.timeAfterZone, parsed.source.location(of: line.lowerBound..<(line.lowerBound + 2)),
+            "libwebrtc reads no \(Character(UnicodeScalar(type)))= after z=, which ends the time lines (\"Expects m line\")"
+        )
     }
 
     /// The first line before the media sections whose type SDP does not define: libwebrtc reads
