@@ -113,6 +113,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP135", .warning, "an o= session id that is not a number (libwebrtc keeps it as text): " + measured),
                 (
+                    "ICE117", .warning,
+                    "a tcptype other than right after the type, raddr and rport, which libwebrtc skips (PRF145 reports the one it reads): "
+                        + measured
+                ),
+                (
                     "SDP110", .warning,
                     "a NUL byte or a lone CR in a value (the value's own rules report what it then refuses): "
                         + measured
@@ -575,6 +580,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
             ("ICE104", .warning, "a candidate component id of 0: " + measured),
             ("ICE112", .warning, "a candidate extension attribute without a value: " + measured),
+            ("ICE118", .warning, "a candidate's raddr, rport or tcptype given twice: " + measured),
             ("SDP316", .warning, "a RED list naming a payload type the m= line does not: " + measured),
             ("SDP317", .warning, "an extension mapped to two ids in a section: " + measured),
             (

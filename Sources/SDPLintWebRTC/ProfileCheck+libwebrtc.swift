@@ -1231,7 +1231,43 @@ extension ProfileCheck {
                 $0.name == .sctpmap || (codecLines && ($0.name == .fmtp || $0.name == .rtcpFeedback))
             }
             .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
+        } + libwebrtcSkippedRelatedAddresses(parsed)
+    }
+
+    /// The raddr and rport pairs of the sections' candidates that libwebrtc skips: it reads
+    /// "raddr" and then "rport", in lower case, right after the candidate type, and passes over
+    /// any later pair whose name it does not know (pc/webrtc_sdp.cc, ParseCandidate; measured:
+    /// "generation 0 rport x", "RPORT x" and a second "rport x" taken, "rport x" and "raddr
+    /// 192.0.2.1 rport 70000" refused). Fields are split as `libwebrtcCandidateKeywords` does,
+    /// keeping where each stands.
+    private static func libwebrtcSkippedRelatedAddresses(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+        let bytes = parsed.source.bytes
+        var skipped: [Range<Int>] = []
+        for media in parsed.value.media {
+            for attribute in media.attributes where attribute.name == .candidate {
+                guard let line = attribute.sourceLine.number.flatMap(parsed.source.range(ofLine:)),
+                    let colon = bytes[line].firstIndex(of: UInt8(ascii: ":"))
+                else { continue }
+                // The byte range of each field of the value, the empty ones left out.
+                var fields: [Range<Int>] = []
+                var start = colon + 1
+                for index in (colon + 1)...line.upperBound where index == line.upperBound || bytes[index] == 0x20 {
+                    if index > start { fields.append(start..<index) }
+                    start = index + 1
+                }
+                let names = fields.map { String(decoding: bytes[$0], as: UTF8.self) }
+                guard let typ = names.firstIndex(where: { $0.lowercased() == "typ" }) else { continue }
+                var pair = typ + 2
+                for name in ["raddr", "rport"] where pair + 1 < fields.count && names[pair] == name { pair += 2 }
+                while pair + 1 < fields.count {
+                    if ["raddr", "rport"].contains(names[pair].lowercased()) {
+                        skipped.append(fields[pair].lowerBound..<fields[pair + 1].upperBound)
+                    }
+                    pair += 2
+                }
+            }
         }
+        return skipped
     }
 
     /// Whether libwebrtc reads a section's SCTP attributes (a=sctp-port, a=max-message-size): a

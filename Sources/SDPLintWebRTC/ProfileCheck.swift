@@ -246,8 +246,8 @@ final class ProfileCheck {
     /// sections it reads (`reads`); with `exactSpelling`, each role not written as active,
     /// passive or actpass too (RFC 4145 §4 spells them so; aiortc and webrtcbin look them up
     /// as written: measured, "ACTPASS" refused). With `firstOnly`, a section's first a=setup
-    /// only, for a receiver that reads no other; with `sessionLevel`, the session's too, for
-    /// one that looks those up as well.
+    /// only, for a receiver that reads no other; with `sessionLevel`, every one of the
+    /// session's too, for one that looks those up as well.
     func reportSetupRoles(
         _ rule: Rule, _ why: String, exactSpelling: Bool = false, firstOnly: Bool = false, sessionLevel: Bool = false,
         reads: (Int) -> Bool = { _ in true }
@@ -257,7 +257,7 @@ final class ProfileCheck {
             + session.media.indices.filter(reads).map { ($0, session.media[$0].attributes) }
         for (section, attributes) in levels {
             let setups = attributes.indices.filter { attributes[$0].name == .setup }
-            for attributeIndex in firstOnly ? Array(setups.prefix(1)) : setups {
+            for attributeIndex in firstOnly && section != nil ? Array(setups.prefix(1)) : setups {
                 let attribute = attributes[attributeIndex]
                 let role = attribute.value ?? ""
                 if attribute.as(Setup.self) == .holdconn {

@@ -904,6 +904,73 @@ import Testing
                 [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx generation 0 rport x")],
                 .aiortc, ["ICE109 warning", "ICE110 warning", "ICE119 warning", "PRF705 error"]
             ),
+            // libwebrtc reads "raddr" and then "rport" right after the type, in lower case, and
+            // skips any later pair; every receiver takes a repeated pair.
+            (
+                [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx generation 0 rport x")],
+                .chrome, ["ICE109 warning", "ICE110 warning", "ICE119 warning"]
+            ),
+            (
+                [
+                    (
+                        "udp 2122260223 192.0.2.1 9 typ host",
+                        "udp 1686052607 192.0.2.1 9 typ srflx raddr 192.0.2.1 rport x"
+                    )
+                ],
+                .chrome, ["ICE109 error"]
+            ),
+            (
+                [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx RPORT 70000")],
+                .chrome, ["ICE109 warning", "ICE110 warning"]
+            ),
+            (
+                [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx rport 70000")],
+                .chrome, ["ICE109 error", "ICE110 warning"]
+            ),
+            (
+                [
+                    (
+                        "2122260223 192.0.2.1 9 typ host",
+                        "1686052607 192.0.2.1 9 typ srflx raddr 192.0.2.1 rport 5 rport 6"
+                    )
+                ],
+                .firefox, ["ICE118 warning"]
+            ),
+            (
+                [
+                    (
+                        "2122260223 192.0.2.1 9 typ host",
+                        "1686052607 192.0.2.1 9 typ srflx raddr 192.0.2.1 rport 5 rport x"
+                    )
+                ],
+                .chrome, ["ICE118 warning"]
+            ),
+            (
+                [
+                    (
+                        "udp 2122260223 192.0.2.1 9 typ host",
+                        "tcp 1686052607 192.0.2.1 9 typ srflx generation 0 tcptype x"
+                    )
+                ],
+                .chrome, ["ICE117 warning", "ICE202 warning", "WEB124 warning"]
+            ),
+            (
+                [("udp 2122260223 192.0.2.1 9 typ host", "tcp 1686052607 192.0.2.1 9 typ srflx tcptype x")],
+                .chrome, ["ICE202 warning", "PRF145 error", "WEB124 warning"]
+            ),
+            // A section without a=setup takes the session's, where Firefox refuses every holdconn.
+            (
+                [("t=0 0\r\n", "t=0 0\r\na=setup:holdconn\r\n"), ("a=setup:actpass\r\n", "")], .firefox,
+                ["PRF606 error", "WEB104 warning"]
+            ),
+            (
+                [
+                    ("t=0 0\r\n", "t=0 0\r\na=setup:actpass\r\na=setup:holdconn\r\n"),
+                    ("a=setup:actpass\r\na=mid", "a=mid"),
+                ],
+                .firefox, ["PRF606 error", "SDP206 warning"]
+            ),
+            ([("t=0 0\r\n", "t=0 0\r\na=setup:holdconn\r\n")], .firefox, []),
             // libwebrtc skips the session's b= lines, and reads one z= after every t= and r= line.
             ([("t=0 0\r\n", "b=AS500\r\nt=0 0\r\n")], .chrome, ["SDP124 warning"]),
             (
