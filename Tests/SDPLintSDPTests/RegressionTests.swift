@@ -135,6 +135,19 @@ import Testing
         #expect(result.diagnostics.map(\.code.rawValue) == ["SDP205"])
     }
 
+    /// "o=2987933123 2987933123 IN IP4 198.51.100.7" (RFC 7006 §3.1.2): which field is missing
+    /// is not known, so the fields are not checked one by one.
+    @Test func anOriginLineWithAFieldMissingIsOneFinding() {
+        let result = SessionDescription.parse("v=0\r\no=2987933123 2987933123 IN IP4 198.51.100.7\r\ns=-\r\nt=0 0\r\n")
+        #expect(result.diagnostics.map(\.code.rawValue) == ["SDP120"])
+    }
+
+    /// RFC 7195 §8.4 registers the proto PSTN (and §8.2 the nettype PSTN).
+    @Test func aCircuitSwitchedSectionIsRegistered() {
+        let result = SessionDescription.parse(head + "m=audio 9 PSTN -\r\nc=PSTN E164 +15555556666\r\n")
+        #expect(!result.diagnostics.contains { $0.code.rawValue == "SDP133" })
+    }
+
     @Test func findingsAfterInvalidUTF8PointIntoTheInput() {
         let input = Array("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=".utf8) + [0xFF] + Array("x \r\nt=0 0".utf8)
         let result = SessionDescription.parse(bytes: input)

@@ -34,37 +34,11 @@ enum LineParser {
             )
         }
         Field.noMore(&scanner, bytes, rule, "the address", &diagnostics)
-        if count > 1 {
-            let id = fields[1]
-            if id.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, id) != nil {
-                diagnostics.report(
-                    SDPRules.originSessionID, id, "session id '\(Bytes.string(bytes, id))' is not a decimal number")
-            } else {
-                _ = originNumber(bytes, id, "session id", &diagnostics)
-            }
-        }
-        var version: UInt64 = 0
-        if count > 2 {
-            let text = fields[2]
-            if text.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, text) != nil {
-                diagnostics.report(
-                    SDPRules.originSessionID, text,
-                    "session version '\(Bytes.string(bytes, text))' is not a decimal number")
-            } else {
-                version = originNumber(bytes, text, "session version", &diagnostics) ?? 0
-            }
-        }
-        if count > 3 {
-            Field.token(bytes, fields[3], "network type", rule, &diagnostics)
-            checkNetworkType(bytes, fields[3], &diagnostics)
-        }
-        if count > 4 {
-            Field.token(bytes, fields[4], "address type", rule, &diagnostics)
-            checkAddressType(bytes, fields[4], networkType: fields[3], &diagnostics)
-        }
-        if count > 5 {
-            checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
-        }
+        // With a field missing, which one is not known ("o=2987933123 2987933123 IN IP4
+        // 198.51.100.7" of RFC 7006 has no username): the fields are not checked one by one,
+        // so that the line gets one finding.
+        if count == 6 { checkOriginFields(bytes, fields, &diagnostics) }
+        let version = count > 2 ? (try? DecimalDigits.parse(bytes, fields[2], as: UInt64.self).get()) ?? 0 : 0
         return SessionDescription.Origin(
             username: count > 0 ? Common.username(bytes, fields[0]) : "",
             sessionID: count > 1 ? Bytes.string(bytes, fields[1]) : "",
@@ -74,11 +48,33 @@ enum LineParser {
             address: count > 5 ? Common.address(bytes, fields[5]) : "")
     }
 
-    /// An o= session id or version, all digits, and whether it fits RFC 3264 §5's 64-bit signed
-    /// integer (SDP137); `nil` when it does not fit 64 bits at all.
-    private static func originNumber(
+    /// The checks of each of o='s six fields.
+    private static func checkOriginFields(
+        _ bytes: Span<UInt8>, _ fields: FieldRanges, _ diagnostics: inout DiagnosticCollector
+    ) {
+        let rule = SDPRules.originSyntax
+        for (field, what) in [(1, "session id"), (2, "session version")] {
+            let number = fields[field]
+            if number.isEmpty || Bytes.firstIndex(notIn: .digit, bytes, number) != nil {
+                diagnostics.report(
+                    SDPRules.originSessionID, number, "\(what) '\(Bytes.string(bytes, number))' is not a decimal number"
+                )
+            } else {
+                originNumberRange(bytes, number, what, &diagnostics)
+            }
+        }
+        Field.token(bytes, fields[3], "network type", rule, &diagnostics)
+        checkNetworkType(bytes, fields[3], &diagnostics)
+        Field.token(bytes, fields[4], "address type", rule, &diagnostics)
+        checkAddressType(bytes, fields[4], networkType: fields[3], &diagnostics)
+        checkUnicastAddress(bytes, fields[5], addressType: fields[4], &diagnostics)
+    }
+
+    /// Whether an o= session id or version, all digits, fits RFC 3264 §5's 64-bit signed
+    /// integer (SDP137).
+    private static func originNumberRange(
         _ bytes: Span<UInt8>, _ range: Range<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
-    ) -> UInt64? {
+    ) {
         let value = try? DecimalDigits.parse(bytes, range, as: UInt64.self).get()
         if value.map({ $0 > UInt64(Int64.max) }) ?? true {
             diagnostics.report(
@@ -86,7 +82,6 @@ enum LineParser {
                 "\(what) \(Bytes.string(bytes, range)) does not fit a 64-bit signed integer (at most 9223372036854775807)"
             )
         }
-        return value
     }
 
     // MARK: c= (RFC 8866 §5.7)
@@ -257,10 +252,10 @@ enum LineParser {
     }
 
     /// The parts transport protocols are made of in the IANA "proto" registry (RFC 8866 §8.2.2:
-    /// RTP/AVP, UDP/TLS/RTP/SAVPF, TCP/DTLS/SCTP, TCP/TLS/BFCP, udptl, …).
+    /// RTP/AVP, UDP/TLS/RTP/SAVPF, TCP/DTLS/SCTP, TCP/TLS/BFCP, udptl, PSTN of RFC 7195 §8.4, …).
     static let protocolParts: [StaticString] = [
         "RTP", "AVP", "SAVP", "AVPF", "SAVPF", "UDP", "TCP", "TLS", "DTLS", "SCTP", "MSRP", "BFCP", "UDPTL", "DCCP",
-        "WS", "WSS", "FLUTE", "CFW", "MRCPV2", "VAT",
+        "WS", "WSS", "FLUTE", "CFW", "MRCPV2", "VAT", "PSTN",
     ]
 
     /// Checks that an address type belongs to network type IN, whose address types are IP4 and
