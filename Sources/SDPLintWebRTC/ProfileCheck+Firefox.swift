@@ -9,14 +9,15 @@ extension ProfileCheck {
         // SIPCC's reader gives JSEP a section's first a=setup (measured: "a=setup:holdconn" after
         // "a=setup:actpass" taken), and a section without one the session's, where a holdconn
         // is refused before or after another role (measured: "illegal setup attribute
-        // \"holdconn\" at level 1" for a second section without a=setup).
-        let inheritsSetup = session.media.indices.contains {
-            !ridesOnGroupInAnswer($0) && !session.media[$0].has(.setup)
+        // \"holdconn\" at level 1" for a second section without a=setup); it does not look at a
+        // rejected section's role (measured: holdconn on a port-0 section taken).
+        let readsSetup = { (section: Int) in
+            !self.ridesOnGroupInAnswer(section) && !self.session.media[section].isRejected
         }
+        let inheritsSetup = session.media.indices.contains { readsSetup($0) && !session.media[$0].has(.setup) }
         reportSetupRoles(
             ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role", firstOnly: true,
-            sessionLevel: inheritsSetup
-        ) { !ridesOnGroupInAnswer($0) }
+            sessionLevel: inheritsSetup, reads: readsSetup)
         // Firefox reads ASCII only ("SDP contains non ASCII characters at position N", measured
         // with é in s=, i=, o='s username, a=label, a=tool and an ssrc cname).
         if let offset = parsed.source.bytes.firstIndex(where: { $0 > 0x7F }) {

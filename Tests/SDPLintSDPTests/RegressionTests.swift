@@ -110,6 +110,17 @@ import Testing
             result.diagnostics.filter { $0.code.rawValue == "SDP302" }.map(\.severity) == [.warning, .error])
     }
 
+    /// No RTP flows in a rejected section, so an extension id mapped twice there is a warning
+    /// (measured: Chromium 156 takes it); in a section in use it is an error.
+    @Test func anExtensionIdMappedTwiceInARejectedSectionIsAWarning() {
+        let twice =
+            "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\na=extmap:1 urn:ietf:params:rtp-hdrext:toffset\r\n"
+        let result = SessionDescription.parse(
+            head + "c=IN IP4 192.0.2.1\r\nm=audio 0 RTP/AVP 0\r\n" + twice + "m=audio 4000 RTP/AVP 0\r\n" + twice)
+        #expect(
+            result.diagnostics.filter { $0.code.rawValue == "SDP306" }.map(\.severity) == [.warning, .error])
+    }
+
     /// One malformed m= line is one finding: a missing field is not taken for port 0 (a
     /// rejected section), and the fields after it are not judged in the wrong places.
     @Test func aShortMediaLineIsOneFinding() {
@@ -133,6 +144,26 @@ import Testing
     @Test func aSessionLevelTLSIDIsIgnoredByReceivers() {
         let result = SessionDescription.parse(head + "a=tls-id:abc3de65cddef001be82\r\n")
         #expect(result.diagnostics.map(\.code.rawValue) == ["SDP205"])
+    }
+
+    /// An attribute where it has no meaning is ignored (measured: Chromium, Firefox, aiortc and
+    /// webrtcbin take each of these), so its value is not checked: one finding for the line.
+    @Test(arguments: [
+        ("a=sctp-port:x", ""), ("a=candidate:x", ""), ("a=rid:h bogus", ""), ("a=max-message-size:x", ""),
+        ("", "a=group:"), ("", "a=ice-lite:x"),
+    ])
+    func anAttributeAtALevelWhereItIsIgnoredIsOneFinding(_ session: String, _ media: String) {
+        let text =
+            head + (session.isEmpty ? "" : session + "\r\n")
+            + "m=video 9 RTP/AVP 96\r\nc=IN IP4 192.0.2.1\r\na=rtpmap:96 VP8/90000\r\n"
+            + (media.isEmpty ? "" : media + "\r\n")
+        #expect(SessionDescription.parse(text).diagnostics.map(\.code.rawValue) == ["SDP205"])
+    }
+
+    /// In an RFC 8840 fragment a candidate may come without its m= line, and is checked.
+    @Test func aFragmentsCandidateIsCheckedWithoutItsMediaLine() {
+        let result = SDPFragment.parse("a=candidate:x\r\n")
+        #expect(result.diagnostics.map(\.code.rawValue).sorted() == ["ICE101", "SDP205"])
     }
 
     /// "o=2987933123 2987933123 IN IP4 198.51.100.7" (RFC 7006 §3.1.2): which field is missing

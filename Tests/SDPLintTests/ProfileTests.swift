@@ -70,6 +70,12 @@ import Testing
     static let fingerprint =
         "a=fingerprint:sha-256 B1:B8:9F:17:0C:3B:68:F2:52:A5:12:A3:EE:90:25:7D:65:AD:C8:67:6A:5E:63:D4:F3:1F:95:F5:68:C7:FB:64"
 
+    /// A rejected video section (port 0, outside the BUNDLE group) with a role Firefox refuses
+    /// elsewhere.
+    static let rejectedVideo =
+        "m=video 0 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=inactive\r\na=rtcp-mux\r\n"
+        + "a=rtpmap:96 VP8/90000\r\na=setup:holdconn\r\n"
+
     static func offer(_ change: (String) -> String = { $0 }) -> [UInt8] {
         let text = [
             "v=0", "o=- 4611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
@@ -971,6 +977,8 @@ import Testing
                 .firefox, ["PRF606 error", "SDP206 warning"]
             ),
             ([("t=0 0\r\n", "t=0 0\r\na=setup:holdconn\r\n")], .firefox, []),
+            // Nor does it read a rejected section's role.
+            ([("typ host\r\n", "typ host\r\n" + Self.rejectedVideo)], .firefox, []),
             // libwebrtc skips the session's b= lines, and reads one z= after every t= and r= line.
             ([("t=0 0\r\n", "b=AS500\r\nt=0 0\r\n")], .chrome, ["SDP124 warning"]),
             (

@@ -128,6 +128,8 @@ struct SectionChecks {
     /// mean what they say.
     private var checksRTPMapValues = false
     private var isAudio = false
+    /// How many findings were reported before the section's m= line.
+    private var findingsBefore = 0
     private var formats = PayloadTypeSet()
     /// The payload types of the m= line (each once), with where they are written.
     private var formatLocations: [(pt: Int, location: SourceLocation)] = []
@@ -188,6 +190,7 @@ struct SectionChecks {
         // the arrays browsers fill in every section keep their storage.
         isRTP = false
         isAudio = false
+        findingsBefore = diagnostics.diagnostics.count
         formats = PayloadTypeSet()
         formatLocations.removeAll(keepingCapacity: true)
         rtpmaps = PayloadTypeSet()
@@ -597,18 +600,19 @@ struct SectionChecks {
                         "RTX payload type \(pt) has no a=fmtp line with apt=")
                 }
             }
-            // RFC 3264 §6: a rejected section's formats are not used; an unmapped type or a
-            // dangling association there breaks nothing (Chromium 156 accepts it, measured in
-            // Conformance/).
+            // RFC 3264 §6: a rejected section's formats are not used and no RTP flows in it; an
+            // unmapped type, a dangling association or an extension id mapped twice there breaks
+            // nothing (Chromium 156 accepts each, measured in Conformance/).
             if media.isRejected {
-                for (code, since) in [
-                    (SDPRules.missingRTPMap.code, mappingFindings),
-                    (SDPRules.associatedPayloadType.code, associationFindings),
-                    (SDPRules.redPayloadType.code, associationFindings),
+                for (code, since, unused) in [
+                    (SDPRules.missingRTPMap.code, mappingFindings, "formats"),
+                    (SDPRules.associatedPayloadType.code, associationFindings, "formats"),
+                    (SDPRules.redPayloadType.code, associationFindings, "formats"),
+                    (SDPRules.extmapConflict.code, findingsBefore, "header extensions"),
                 ] {
                     diagnostics.lower(
                         code, since: since, to: .warning,
-                        because: "; the section is rejected (port 0), so its formats are not used")
+                        because: "; the section is rejected (port 0), so its \(unused) are not used")
                 }
             }
         }
