@@ -145,6 +145,57 @@ struct SectionView {
         }
     }
 
+    /// The codecs this answer's section took from its offer's media capabilities (RFC 6871
+    /// §3.4.2.1): `a=acfg:<n> m=<numbers> … pt=<number>:<type>,…` names `a=rmcap:<numbers>
+    /// <encoding>/<clock rate>[/<channels>]` lines of the offer, whose formats then replace the m=
+    /// line's, each under the payload type pt= gives it (§3.3.4.2) and with the parameters of
+    /// its `a=mfcap` lines, joined by ';' (§3.3.2). `nil` when the answer names no media
+    /// capability.
+    func codecsSelected(fromOffer offer: SectionView) -> [Codec]? {
+        guard let selected = section.attributes.first(where: { $0.name.rawValue == "acfg" })?.value else { return nil }
+        let parameters = selected.split(separator: " ")
+        func list(_ name: String) -> [Substring] {
+            parameters.first { $0.hasPrefix(name + "=") }?.dropFirst(name.count + 1)
+                .split(whereSeparator: { ",|[]".contains($0) }) ?? []
+        }
+        let numbers = list("m").compactMap { Int($0) }
+        guard !numbers.isEmpty else { return nil }
+        var payloadTypes: [Int: Int] = [:]
+        for pair in list("pt") {
+            let parts = pair.split(separator: ":")
+            if parts.count == 2, let number = Int(parts[0]), let type = Int(parts[1]) { payloadTypes[number] = type }
+        }
+        // "<numbers> <rest>", the numbers a list of n and n-m (RFC 6871 §3.3.1).
+        let capabilities = offer.section.attributes + offer.session.attributes
+        func lines(_ name: String) -> [(numbers: Set<Int>, rest: Substring)] {
+            capabilities.compactMap { attribute in
+                guard attribute.name.rawValue == name, let value = attribute.value,
+                    let space = value.firstIndex(of: " ")
+                else { return nil }
+                var set: Set<Int> = []
+                for item in value[..<space].split(separator: ",") {
+                    let bounds = item.split(separator: "-").compactMap { Int($0) }
+                    if bounds.count == 1 { set.insert(bounds[0]) }
+                    if bounds.count == 2, bounds[0] <= bounds[1], bounds[1] - bounds[0] < 256 {
+                        set.formUnion(bounds[0]...bounds[1])
+                    }
+                }
+                return (set, value[value.index(after: space)...].drop { $0 == " " })
+            }
+        }
+        let formats = lines("rmcap")
+        let formatParameters = lines("mfcap")
+        return numbers.compactMap { number in
+            guard let type = payloadTypes[number], let format = formats.first(where: { $0.numbers.contains(number) })
+            else { return nil }
+            let fmtp = formatParameters.filter { $0.numbers.contains(number) }.map(\.rest).joined(separator: ";")
+            return Codec(
+                payloadType: type, rtpmap: Attribute(name: .rtpmap, value: "\(type) \(format.rest)").as(RTPMap.self),
+                fmtp: fmtp.isEmpty ? nil : Attribute(name: .fmtp, value: "\(type) \(fmtp)").as(FMTP.self),
+                feedback: offer.section.values(RTCPFeedback.self).filter { $0.format == "*" || Int($0.format) == type })
+        }
+    }
+
     var iceUfrag: String? { inherited(ICEUfrag.self)?.value }
     var icePwd: String? { inherited(ICEPwd.self)?.value }
     var iceOptions: [ICEOption] { inherited(ICEOptions.self)?.options ?? [] }

@@ -58,7 +58,8 @@ extension PairAnalysis {
     /// matched through the codec it repairs (RFC 4588 §8.6). What the offer lists and the
     /// answer does not is dropped, each with the likeliest reason.
     mutating func analyzeCodecs(_ index: Int, _ o: SectionView, _ a: SectionView) {
-        let offered = o.codecs
+        // An offer's potential configuration the answer chose stands for its m= line's formats.
+        let offered = a.codecsSelected(fromOffer: o) ?? o.codecs
         let answered = a.codecs
         let audio = o.media == .audio
         // RFC 7587 §7: opus is always opus/48000/2 in SDP.
@@ -156,17 +157,15 @@ extension PairAnalysis {
                     }
                 }
             } else {
-                rows.append(
-                    Row(
-                        offer: nil, answer: j, status: .payloadTypeConflict,
-                        reason: "the offer binds payload type \(codec.payloadType) to \(offeredCodec.label)"))
+                // An offered type whose encoding could not be read (its own error says why).
+                let offeredBinding =
+                    offeredCodec.name.isEmpty
+                    ? "the offer's payload type \(codec.payloadType) has no encoding that can be read"
+                    : "the offer binds it to \(offeredCodec.label)"
+                rows.append(Row(offer: nil, answer: j, status: .payloadTypeConflict, reason: offeredBinding))
                 reporter.report(
                     OfferAnswerRules.payloadTypeConflict, answer, rtpmapAnchor(codec),
-                    """
-                    \(a.label) binds payload type \(codec.payloadType) to \(codec.label), the offer to \
-                    \(offeredCodec.label)
-                    """
-                )
+                    "\(a.label) binds payload type \(codec.payloadType) to \(codec.label); \(offeredBinding)")
             }
         }
 

@@ -10,6 +10,13 @@ public struct Codec: Sendable, Hashable, CustomStringConvertible {
     /// The rtcp-fb lines for this payload type and the wildcard ones, in order.
     public var feedback: [RTCPFeedback]
 
+    public init(payloadType: Int, rtpmap: RTPMap?, fmtp: FMTP? = nil, feedback: [RTCPFeedback] = []) {
+        self.payloadType = payloadType
+        self.rtpmap = rtpmap
+        self.fmtp = fmtp
+        self.feedback = feedback
+    }
+
     // These accessors are kept out of line: inlined into callers that borrow a Codec from an
     // array (OfferAnswer), Swift 6.3's -O ownership verifier crashes the compiler
     // ("Found ownership error" in CopyPropagation).
