@@ -579,23 +579,28 @@ extension ProfileCheck {
                 ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
         }
-        // A track id (a=msid's second field) in two sections: "Duplicate a=msid lines detected"
-        // (measured with sections copied whole). An SSRC in two sections it takes (measured), so
+        // The same streams and track id (a=msid's fields; '-' names no stream) in two sections:
+        // "Duplicate a=msid lines detected" (measured with sections copied whole; "s t" then
+        // "s2 t", "S t" or "- t" taken, "- t" twice refused, as is "s t" twice; a section of "s t"
+        // and "s2 t" beside one of "s2 t" taken). An SSRC in two sections it takes (measured), so
         // WEB107 is a warning under the profile. Counting a=ssrc msid lines too explains one more
         // refusal and makes four acceptances refusals (measured), so they are not counted.
-        var tracks: [Substring: Int] = [:]
+        var sources: [[Substring]: Int] = [:]
         for (index, media) in session.media.enumerated() where media.proto.isRTP {
-            guard let attributeIndex = media.attributes.firstIndex(where: { $0.name == .msid }),
+            let msids = media.attributes.indices.filter { media.attributes[$0].name == .msid }
+            guard let attributeIndex = msids.first,
                 let track = media.attributes[attributeIndex].value?.split(separator: " ").dropFirst().first
             else { continue }
-            if let first = tracks[track] {
+            let streams = msids.compactMap { media.attributes[$0].value?.split(separator: " ").first }
+            let source = streams.filter { $0 != "-" } + [track]
+            if let first = sources[source] {
                 report(
                     ProfileRules.msidTrackTwice, attributeLocation(index, attributeIndex),
-                    "libwebrtc refuses the track id \(track.prefix(40)) in section \(index), which section \(first) has (\"Duplicate a=msid lines detected\")"
+                    "libwebrtc refuses the streams and track id \(track.prefix(40)) of section \(index), which section \(first) has too (\"Duplicate a=msid lines detected\")"
                 )
                 break
             }
-            tracks[track] = index
+            sources[source] = index
         }
         // A second a=simulcast in a section ("Multiple Simulcast attributes", measured); SDP206
         // reports every repeated single attribute, most of which libwebrtc takes.

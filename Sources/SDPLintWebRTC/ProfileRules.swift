@@ -741,12 +741,13 @@ public enum ProfileRules {
             Error: Chromium 156 refuses the description ("Duplicate a=msid lines detected"), measured in \
             Conformance/ with sections copied whole.
             """,
-        summary: "Two sections name the same track in a=msid; libwebrtc refuses it.",
+        summary: "Two sections name the same streams and track in a=msid; libwebrtc refuses it.",
         explanation:
             """
             RFC 8830 §2 has each media section describe its own track, and JSEP gives each an id of its own. \
-            libwebrtc takes a=msid's second field as the track id and refuses a description in which two sections \
-            carry the same one; it takes one SSRC in two sections (WEB107).
+            libwebrtc takes a=msid's second field as the track id and the first fields of a section's a=msid lines \
+            as its streams ('-' naming none), and refuses a description in which two sections carry the same \
+            streams and track; the same track id in other streams, and one SSRC in two sections (WEB107), it takes.
             """,
         reference: .rfc(8830, "2"), bad: "a=msid:s t in two sections", good: "a=msid:s t1 and a=msid:s t2")
 

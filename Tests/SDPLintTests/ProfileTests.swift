@@ -532,11 +532,27 @@ import Testing
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:111\r\n")], .aiortc, ["PRF705 error", "SDP212 warning"]),
             ([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rtcp-fb:112\r\n")], .aiortc, ["SDP212 warning"]),
             ([("v=0", "v=0x")], .aiortc, ["PRF705 error", "SDP102 warning"]),
-            // One track id in two sections: libwebrtc refuses it; one SSRC in two it takes, as webrtcbin does.
+            // One track id with the same streams in two sections: libwebrtc refuses it, in other
+            // streams it takes it; one SSRC in two sections it takes, as webrtcbin does.
             (
                 Self.addingBundledSection(
                     "a=msid:s t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:s t\r\n"
                 ), .chrome, ["PRF140 error"]
+            ),
+            (
+                Self.addingBundledSection(
+                    "a=msid:- t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:- t\r\n"
+                ), .chrome, ["PRF140 error"]
+            ),
+            (
+                Self.addingBundledSection(
+                    "a=msid:s t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:s2 t\r\n"
+                ), .chrome, []
+            ),
+            (
+                Self.addingBundledSection(
+                    "a=msid:s t\r\na=msid:s2 t\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=sendrecv\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=msid:s2 t\r\n"
+                ), .chrome, []
             ),
             (
                 Self.addingBundledSection(
