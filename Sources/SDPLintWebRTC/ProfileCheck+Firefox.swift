@@ -120,10 +120,14 @@ extension ProfileCheck {
             // §7.2's offer), as on an answer's bundled section without one. A data channel section
             // of the draft protocol DTLS/SCTP counts only with a=sctpmap (measured on RFC 9429
             // §7.2's offer: "DTLS/SCTP 5000" taken with a=sctp-port or neither, hangs with a=sctpmap).
+            // It hangs only when both that section and its group's first have a codec it
+            // implements (measured: taken with "foo/90000" in the one or "opus/48000" in the other).
             let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
             let draftDataChannel = media.proto.rawValue.uppercased() == "DTLS/SCTP" && !media.has(.sctpmap)
             if bundleOnly || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
-                !media.has(.fingerprint), !session.has(.fingerprint), !draftDataChannel
+                !media.has(.fingerprint), !session.has(.fingerprint), !draftDataChannel,
+                Self.firefoxImplementsACodec(of: media),
+                groupTag(of: index).map({ Self.firefoxImplementsACodec(of: session.media[$0]) }) ?? true
             {
                 report(
                     ProfileRules.firefoxBundleOnlyWithoutFingerprint, parsed.location(ofSection: index),
@@ -672,11 +676,11 @@ extension ProfileCheck {
         return rest.first == " " || rest.first == "\t" ? (uri.isEmpty ? nil : number) : nil
     }
 
-    /// Reports the id SIPCC reads of an a=extmap line when it is outside 1–14 (a line without a
-    /// URI it skips).
+    /// Reports the id SIPCC reads of an a=extmap line when it is outside 1–14; a line it does
+    /// not read whole, without a URI or with a direction it does not know, it skips (measured:
+    /// "0/sideways", "15/" and "15/send" taken, "0/SENDRECV" and "15/Recvonly" refused).
     private func reportExtensionIDRange(_ section: Int?, _ attributeIndex: Int, _ attribute: Attribute) {
-        let digits = attribute.value?.prefix { $0.isASCII && $0.isNumber } ?? ""
-        guard let id = Int(digits.prefix(6)), attribute.value?.contains(" ") == true, id == 0 || id > 14 else { return }
+        guard let id = Self.sipccExtensionID(attribute.value ?? ""), id == 0 || id > 14 else { return }
         report(
             ProfileRules.firefoxExtensionIDRange, attributeLocation(section, attributeIndex),
             "Firefox supports header extension ids 1–14; this one is \(id)")
@@ -717,5 +721,35 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxMediaLine, parsed.location(ofSection: index),
             "SIPCC refuses this m= line: \(reason)")
+    }
+
+    /// The section whose transport a bundled section rides on: its BUNDLE group's first.
+    func groupTag(of index: Int) -> Int? {
+        guard let mid = session.media[index].mid,
+            let tag = session.bundleGroups.first(where: { $0.contains(mid) })?.first
+        else { return nil }
+        return session.media.firstIndex { $0.mid == tag }
+    }
+
+    /// Whether Debian's Firefox ESR has a codec for a section: for an RTP audio or video
+    /// section, a format it implements, by name in any case and clock rate, and for audio
+    /// channels (measured with a bundle-only section: opus/48000/2, G722, PCMU, PCMA,
+    /// telephone-event, VP8, VP9 and AV1 count; H264, which the build lacks, H265, CN, ISAC, red,
+    /// rtx, ulpfec, opus/48000 and PCMU/8000/2 do not); any other section counts.
+    static func firefoxImplementsACodec(of media: MediaDescription) -> Bool {
+        let implemented: [MediaDescription.MediaType: [(name: String, clockRate: Int, channels: Int?)]] = [
+            .audio: [
+                ("opus", 48000, 2), ("G722", 8000, 1), ("PCMU", 8000, 1), ("PCMA", 8000, 1),
+                ("telephone-event", 8000, 1),
+            ],
+            .video: [("VP8", 90000, nil), ("VP9", 90000, nil), ("AV1", 90000, nil)],
+        ]
+        guard media.proto.isRTP, let codecs = implemented[media.media] else { return true }
+        return media.codecs.contains { codec in
+            codecs.contains {
+                codec.name.equalsIgnoringASCIICase($0.name) && codec.clockRate == $0.clockRate
+                    && ($0.channels == nil || codec.channels == $0.channels)
+            }
+        }
     }
 }

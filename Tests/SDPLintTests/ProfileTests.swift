@@ -38,6 +38,26 @@ import Testing
         #expect(errors(check(text: text, [.firefox])).contains("PRF615") == hangs)
     }
 
+    /// Firefox hangs on a bundle-only section without a fingerprint only when that section and
+    /// its BUNDLE group's first both have a codec Debian's build implements (measured: taken with
+    /// "OPUS/48000", CN or H264 on either side; no answer with opus/48000/2, PCMU, G722,
+    /// telephone-event, VP8, VP9 or AV1 on both).
+    @Test(arguments: [
+        ("opus/48000/2", "VP8/90000", true), ("OPUS/48000", "VP8/90000", false), ("PCMU/8000", "AV1/90000", true),
+        ("opus/48000/2", "H264/90000", false), ("telephone-event/8000", "vp9/90000", true),
+        ("CN/8000", "VP8/90000", false), ("opus/48000/2", "foo/90000", false),
+    ])
+    func firefoxHangsOnABundleOnlySectionOnlyWhereItHasCodecs(_ audio: String, _ video: String, _ hangs: Bool) {
+        let bytes = Self.offer { text in
+            text.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                .replacingOccurrences(of: "a=rtpmap:111 opus/48000/2", with: "a=rtpmap:111 \(audio)")
+                + "m=video 0 UDP/TLS/RTP/SAVPF 97\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\na=mid:1\r\na=sendrecv\r\n"
+                + "a=rtcp-mux\r\na=rtpmap:97 \(video)\r\n"
+        }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("a=rtpmap:111 \(audio)\r\n"))
+        #expect(errors(check(bytes: bytes, [.firefox])).contains("PRF615") == hangs)
+    }
+
     @Test(arguments: [Profile.chrome, .safari])
     func libwebrtcRefusesFirefoxFeedbackForRemovedCodecs(_ profile: Profile) throws {
         let findings = try check("corpus/firefox/codec-vp9-only.offer.sdp", [profile])
@@ -757,6 +777,25 @@ import Testing
             (
                 [("a=setup:actpass\r\n", "a=setup:holdconn\r\na=setup:actpass\r\n")], .firefox,
                 ["PRF606 error", "SDP206 warning"]
+            ),
+            // SIPCC skips an a=extmap line with a direction it does not know, and reads one in any case.
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\na=extmap:0/sideways urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
+                    )
+                ],
+                .firefox, ["SDP213 warning", "SDP235 warning"]
+            ),
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\na=extmap:15/Recvonly urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
+                    )
+                ],
+                .firefox, ["PRF604 error", "SDP235 warning"]
             ),
             // A section without a=extmap lines reads the session's, ids 1–14 only to SIPCC.
             (
