@@ -1115,7 +1115,8 @@ extension ProfileCheck {
     }
 
     /// libwebrtc's reading of a=extmap (ParseExtmap): split at each space, it needs a second
-    /// field, the URI, which may be empty, and an id of 1–255 (measured: 0 and 256 refused); it
+    /// field, the URI, which may be empty, and an id of 1–255 (measured: 0 and 256 refused), and
+    /// the encrypted form of RFC 6904 §4 with a URI other than its own; it
     /// skips a URI it does not know and reads no field after it (measured: "a=extmap:8 " and
     /// "a=extmap:5 5 urn:…" taken), which is why SDP213 is a warning under the profile.
     private func libwebrtcExtensionMap(_ section: Int?, _ index: Int, _ value: String) {
@@ -1127,6 +1128,9 @@ extension ProfileCheck {
                 "the id '\(id.prefix(20))' is not a number of 1–255"
             } else if fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count < 3 {
                 "the encrypted form needs the URI it encrypts"
+            } else if fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields[2] == fields[1] {
+                // Measured: "Recursive encrypted header" (RFC 6904 §4 encrypts another extension).
+                "the encrypted form encrypts itself"
             } else {
                 nil
             }

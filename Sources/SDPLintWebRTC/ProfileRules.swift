@@ -690,15 +690,17 @@ public enum ProfileRules {
         code: "PRF137", name: "libwebrtc-extmap-fields", severity: .error,
         severityRationale:
             """
-            Error: Chromium 156 refuses the description when a=extmap has no space after its id, or an id that is \
-            not a number of 1–255, measured in Conformance/.
+            Error: Chromium 156 refuses the description when a=extmap has no space after its id, an id that is \
+            not a number of 1–255, or RFC 6904's encrypted form without another URI to encrypt ("Expects at least \
+            3 fields", "Recursive encrypted header"), measured in Conformance/.
             """,
         summary: "An a=extmap line libwebrtc cannot split into an id and a URI.",
         explanation:
             """
             RFC 8285 §5 writes a=extmap:<id>[/<direction>] <URI> [<attributes>] (SDP213). libwebrtc splits the value \
             at each space and needs an id of 1–255 and a second field, which it reads as the URI even when empty, \
-            and skips a URI it does not know.
+            and skips a URI it does not know; urn:ietf:params:rtp-hdrext:encrypt needs a third field, the URI of \
+            the extension it encrypts (RFC 6904 §4), other than itself.
             """,
         reference: .rfc(8285, "5"), bad: "a=extmap:x urn:ietf:params:rtp-hdrext:sdes:mid",
         good: "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid")

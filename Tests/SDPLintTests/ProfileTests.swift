@@ -778,6 +778,23 @@ import Testing
                 [("a=setup:actpass\r\n", "a=setup:holdconn\r\na=setup:actpass\r\n")], .firefox,
                 ["PRF606 error", "SDP206 warning"]
             ),
+            // libwebrtc refuses RFC 6904's encrypted form around itself.
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\na=extmap:1 urn:ietf:params:rtp-hdrext:encrypt urn:ietf:params:rtp-hdrext:encrypt\r\n"
+                    )
+                ], .chrome, ["PRF137 error"]
+            ),
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\na=extmap:1 urn:ietf:params:rtp-hdrext:encrypt urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
+                    )
+                ], .chrome, []
+            ),
             // SIPCC skips an a=extmap line with a direction it does not know, and reads one in any case.
             (
                 [
