@@ -9,10 +9,12 @@ extension ProfileCheck {
         // SIPCC's reader gives JSEP a section's first a=setup (measured: "a=setup:holdconn" after
         // "a=setup:actpass" taken), and a section without one the session's, where a holdconn
         // is refused before or after another role (measured: "illegal setup attribute
-        // \"holdconn\" at level 1" for a second section without a=setup); it does not look at a
-        // rejected section's role (measured: holdconn on a port-0 section taken).
+        // \"holdconn\" at level 1" for a second section without a=setup); it does not look at the
+        // role of a rejected section or of one on its BUNDLE group's transport (measured:
+        // holdconn on a port-0 section and on a bundle-only one taken).
         let readsSetup = { (section: Int) in
             !self.ridesOnGroupInAnswer(section) && !self.session.media[section].isRejected
+                && !(self.session.media[section].has(.bundleOnly) && self.ridesOnGroup(section))
         }
         let inheritsSetup = session.media.indices.contains { readsSetup($0) && !session.media[$0].has(.setup) }
         reportSetupRoles(
@@ -495,11 +497,23 @@ extension ProfileCheck {
 
     /// SIPCC reads six fields of o=, and its session id and version as unsigned 64-bit numbers
     /// that wrap past 2^64-1, refusing one it reads above 2^63-1 (sdp_token.c; measured: 2^63 and
-    /// 2^64-1 refused, 2^64 and 98765432109876543210 taken).
+    /// 2^64-1 refused, 2^64 and 98765432109876543210 taken). It reads each o= line before the
+    /// first m= line, a repeated one too, which the model does not keep (measured: a second o=
+    /// with the version "x" refused, "Invalid owner version specified").
     private func reportOriginNumbers() {
-        guard let fields = fields(of: session.origin.sourceLine),
-            let location = parsed.source.location(of: session.origin.sourceLine)
-        else { return }
+        let source = parsed.source
+        var repeated = false
+        for number in 1...max(1, source.lineCount) {
+            let bytes = source.bytes(ofLine: number)
+            if bytes.starts(with: [UInt8(ascii: "m"), UInt8(ascii: "=")]) { break }
+            guard bytes.starts(with: [UInt8(ascii: "o"), UInt8(ascii: "=")]) else { continue }
+            reportOriginNumbers(SourceLine(number), repeated: repeated)
+            repeated = true
+        }
+    }
+
+    private func reportOriginNumbers(_ line: SourceLine, repeated: Bool) {
+        guard let fields = fields(of: line), let location = parsed.source.location(of: line) else { return }
         // Each field into 256 characters; the rest of a longer one is read as the next field
         // (sdp_token.c, sdp_getnextstrtok; measured: a username of 256 characters taken, of 257
         // "Invalid owner session id").
@@ -517,11 +531,20 @@ extension ProfileCheck {
             return
         }
         for (field, what) in zip(fields.dropFirst(), ["session id", "session version"]) {
-            guard field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { continue }
+            let fieldLocation = parsed.source.location(of: field.startIndex..<field.endIndex)
+            guard Profile.isDecimal(field) else {
+                // The first o= line's is SDP135's, which SIPCC refuses too.
+                if repeated {
+                    report(
+                        ProfileRules.firefoxOriginNumber, fieldLocation,
+                        "SIPCC reads this repeated o= line too, and refuses its \(what), which is not a number")
+                }
+                continue
+            }
             let read = field.reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
             guard read > UInt64(Int64.max) else { continue }
             report(
-                ProfileRules.firefoxOriginNumber, parsed.source.location(of: field.startIndex..<field.endIndex),
+                ProfileRules.firefoxOriginNumber, fieldLocation,
                 "SIPCC reads the \(what) as \(read), above 2^63-1, and refuses it")
         }
     }

@@ -1049,6 +1049,17 @@ import Testing
                 .firefox, ["PRF606 error", "SDP206 warning"]
             ),
             ([("t=0 0\r\n", "t=0 0\r\na=setup:holdconn\r\n")], .firefox, []),
+            // SIPCC reads a repeated o= line too; it does not read a bundle-only section's role.
+            (
+                [("127.0.0.1\r\ns=-", "127.0.0.1\r\no=- 4611731400430051336 x IN IP4 127.0.0.1\r\ns=-")], .firefox,
+                ["PRF626 error", "SDP105 warning"]
+            ),
+            (
+                Self.addingBundledSection(
+                    "m=video 0 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\na=mid:1\r\na=sendrecv\r\n"
+                        + "a=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n" + Self.fingerprint + "\r\na=setup:holdconn\r\n"),
+                .firefox, ["WEB104 warning"]
+            ),
             // Nor does it read a rejected section's role.
             ([("typ host\r\n", "typ host\r\n" + Self.rejectedVideo)], .firefox, []),
             // libwebrtc skips the session's b= lines, and reads one z= after every t= and r= line.
