@@ -687,7 +687,8 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
 
     /// The bytes of a description that this profile's receiver does not read as part of their
     /// line, where a general rule's finding is a warning under the profile: Firefox's SIPCC ends
-    /// a value at a carriage return inside its line and stops at a line it cannot read;
+    /// a value at a carriage return inside its line and stops at a line it cannot read, and
+    /// Firefox reads no session c= line in a description without sections;
     /// webrtcbin ends a value at such a carriage return too, reads a section's first a=setup
     /// alone and the text up to its first NUL; aiortc ends a line wherever Python's
     /// splitlines() does; libwebrtc reads no a=sctpmap, and no a=fmtp or a=rtcp-fb outside audio,
@@ -696,7 +697,13 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         switch self {
         case .chrome, .safari: ProfileCheck.libwebrtcUnreadLines(parsed)
-        case .firefox: ProfileCheck.SIPCCReading(parsed.source.bytes).unread
+        case .firefox:
+            ProfileCheck.SIPCCReading(parsed.source.bytes).unread
+                // Firefox checks a c= line's types for the sections that use it (measured: "c=IN
+                // IP5 …" taken in a description without m= lines, refused with one).
+                + (parsed.value.media.isEmpty
+                    ? parsed.value.connection.flatMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
+                        .map { [$0] } ?? [] : [])
         case .aiortc: ProfileCheck.pythonLineTails(parsed.source.bytes)
         case .gstreamer:
             ProfileCheck.carriageReturnTails(parsed.source.bytes) + ProfileCheck.unreadSetupLines(parsed)

@@ -58,6 +58,15 @@ import Testing
         #expect(errors(check(bytes: bytes, [.firefox])).contains("PRF615") == hangs)
     }
 
+    /// Firefox checks a c= line's types for the sections that use it: "c=IN IP5 …" is taken in a
+    /// description without m= lines and refused with one (measured).
+    @Test func firefoxReadsNoSessionConnectionWithoutSections() {
+        let head = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP5 192.0.2.1\r\nt=0 0\r\n"
+        #expect(!errors(check(text: head, [.firefox])).contains("SDP133"))
+        let section = "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n"
+        #expect(errors(check(text: head + section, [.firefox])).contains("SDP133"))
+    }
+
     @Test(arguments: [Profile.chrome, .safari])
     func libwebrtcRefusesFirefoxFeedbackForRemovedCodecs(_ profile: Profile) throws {
         let findings = try check("corpus/firefox/codec-vp9-only.offer.sdp", [profile])
