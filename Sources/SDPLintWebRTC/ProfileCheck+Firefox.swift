@@ -184,6 +184,12 @@ extension ProfileCheck {
                 ProfileRules.firefoxTransportProtocol, parsed.location(ofSection: index),
                 "Firefox refuses the transport protocol \(session.media[index].proto) (section \(index))")
         }
+        // One c= line at the session level too (measured: "c= line specified twice at same level").
+        if let second = sessionLines(of: UInt8(ascii: "c")).dropFirst().first,
+            let location = parsed.source.location(of: SourceLine(second))
+        {
+            report(ProfileRules.firefoxConnectionTwice, location, "SIPCC refuses a second c= line at the session level")
+        }
         for (index, media) in session.media.enumerated() {
             reportMediaLine(index, media)
             // RFC 3551 §6's reserved types and RFC 5761 §4's 64–95 (measured: every other type of
@@ -501,14 +507,8 @@ extension ProfileCheck {
     /// first m= line, a repeated one too, which the model does not keep (measured: a second o=
     /// with the version "x" refused, "Invalid owner version specified").
     private func reportOriginNumbers() {
-        let source = parsed.source
-        var repeated = false
-        for number in 1...max(1, source.lineCount) {
-            let bytes = source.bytes(ofLine: number)
-            if bytes.starts(with: [UInt8(ascii: "m"), UInt8(ascii: "=")]) { break }
-            guard bytes.starts(with: [UInt8(ascii: "o"), UInt8(ascii: "=")]) else { continue }
-            reportOriginNumbers(SourceLine(number), repeated: repeated)
-            repeated = true
+        for (position, number) in sessionLines(of: UInt8(ascii: "o")).enumerated() {
+            reportOriginNumbers(SourceLine(number), repeated: position > 0)
         }
     }
 
@@ -629,7 +629,12 @@ extension ProfileCheck {
         let bytes = parsed.source.bytes
         let reading = SIPCCReading(bytes)
         guard let (kind, offset) = reading.departure else { return }
-        if case .carriageReturn = kind {} else { dropFindings(from: offset) }
+        // Firefox looks for bytes outside ASCII in the whole text before SIPCC reads it
+        // (measured: "SDP contains non ASCII characters" for one after a blank line).
+        if case .carriageReturn = kind {
+        } else {
+            dropFindings { $0.location.bytes.lowerBound >= offset && $0.code != ProfileRules.firefoxNonASCII.code }
+        }
         let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
         let location = parsed.source.location(of: offset..<max(offset + 1, lineEnd))
         if case .stop(refused: true) = kind {

@@ -648,6 +648,7 @@ extension ProfileCheck {
                 "libwebrtc refuses a description whose last line has no line ending")
         }
         libwebrtcTimeAfterZone()
+        libwebrtcSessionLineTwice()
         /// Whether the line has two spaces in a row before its last field's end.
         func doubleSpaced(_ line: SourceLine) -> Bool {
             guard let number = line.number, let range = parsed.source.range(ofLine: number) else { return false }
@@ -920,6 +921,19 @@ extension ProfileCheck {
             ProfileRules.timeAfterZone, parsed.source.location(of: line.lowerBound..<(line.lowerBound + 2)),
             "libwebrtc reads no \(Character(UnicodeScalar(type)))= after z=, which ends the time lines (\"Expects m line\")"
         )
+    }
+
+    /// A second e= or p= line: libwebrtc reads one of each among the session lines and then
+    /// expects c=, b= or t= ("Expect line: t="; measured), where RFC 8866 §5 allows several.
+    private func libwebrtcSessionLineTwice() {
+        for type in [UInt8(ascii: "e"), UInt8(ascii: "p")] {
+            let lines = sessionLines(of: type)
+            guard lines.count > 1, let location = parsed.source.location(of: SourceLine(lines[1])) else { continue }
+            report(
+                ProfileRules.sessionLineTwice, location,
+                "libwebrtc reads one \(Character(UnicodeScalar(type)))= line and refuses this second one (\"Expect line: t=\")"
+            )
+        }
     }
 
     /// The first line before the media sections whose type SDP does not define: libwebrtc reads
@@ -1240,7 +1254,21 @@ extension ProfileCheck {
                 $0.name == .sctpmap || (codecLines && ($0.name == .fmtp || $0.name == .rtcpFeedback))
             }
             .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
-        } + libwebrtcSkippedRelatedAddresses(parsed)
+        } + libwebrtcSkippedRelatedAddresses(parsed) + libwebrtcMediaInformationAndKeys(parsed)
+    }
+
+    /// The i= and k= lines of the media sections, which libwebrtc skips (measured: two of
+    /// either in a section taken, where two i= or k= lines among the session's are refused).
+    private static func libwebrtcMediaInformationAndKeys(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+        let source = parsed.source
+        guard let first = parsed.value.media.first?.sourceLine.number, first < source.lineCount else { return [] }
+        return ((first + 1)...source.lineCount).compactMap { number in
+            let bytes = source.bytes(ofLine: number)
+            guard bytes.count >= 2, bytes[bytes.startIndex + 1] == UInt8(ascii: "="),
+                bytes.first == UInt8(ascii: "i") || bytes.first == UInt8(ascii: "k")
+            else { return nil }
+            return source.range(ofLine: number)
+        }
     }
 
     /// The raddr and rport pairs of the sections' candidates that libwebrtc skips: it reads

@@ -193,9 +193,6 @@ final class ProfileCheck {
     }
 
     /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
-    func dropFindings(from offset: Int) {
-        dropFindings { $0.location.bytes.lowerBound >= offset }
-    }
     func dropFindings(where shouldBeDropped: (Diagnostic) -> Bool) {
         findings.removeAll(where: shouldBeDropped)
     }
@@ -313,6 +310,20 @@ final class ProfileCheck {
     /// looser readers split it; `nil` for a line built in code.
     func fields(of line: SourceLine) -> [ArraySlice<UInt8>]? {
         value(of: line)?.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+    }
+
+    /// The numbers of the input's lines of `type` before its first m= line, in order: the
+    /// session's, repeated ones included, which the model keeps one of.
+    func sessionLines(of type: UInt8) -> [Int] {
+        let source = parsed.source
+        var numbers: [Int] = []
+        for number in 1...max(1, source.lineCount) {
+            let bytes = source.bytes(ofLine: number)
+            guard bytes.count >= 2, bytes[bytes.startIndex + 1] == UInt8(ascii: "=") else { continue }
+            if bytes.first == UInt8(ascii: "m") { break }
+            if bytes.first == type { numbers.append(number) }
+        }
+        return numbers
     }
 
     /// The byte range of the input's first line, without its line ending, that `matches`.

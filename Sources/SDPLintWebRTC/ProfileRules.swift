@@ -392,6 +392,21 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.11"), bad: "t=0 0, z=2882844526 -1h, t=0 0", good: "t=0 0, t=0 0, z=2882844526 -1h")
 
+    public static let sessionLineTwice = Rule(
+        code: "PRF149", name: "libwebrtc-session-line-twice", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("e=c@d Expect line: t=", "p=+2 Expect line: t="), \
+            measured in Conformance/ with a second e= and a second p= line; Firefox takes them.
+            """,
+        summary: "A second e= or p= line; libwebrtc reads one of each and refuses another.",
+        explanation:
+            """
+            RFC 8866 §5 lets a description give several e= and p= lines (e=* p=*). libwebrtc reads the session \
+            lines one expected type after another, one e= and one p= among them, and then expects c=, b= or t=.
+            """,
+        reference: .rfc(8866, "5.6"), bad: "e=a@example.com, e=b@example.com", good: "one e= line")
+
     public static let portCount = Rule(
         code: "PRF123", name: "libwebrtc-port-count", severity: .error,
         severityRationale:
@@ -1087,12 +1102,12 @@ public enum ProfileRules {
             Error: Firefox ESR 153's SIPCC parser refuses the description ("c= line specified twice at same \
             level"), measured in Conformance/ (every one of 20 cases).
             """,
-        summary: "A section has more than one c= line; SIPCC refuses that.",
+        summary: "The session level or a section has more than one c= line; SIPCC refuses that.",
         explanation:
             """
             RFC 8866 §5.7 lets a media description carry several c= lines, one per multicast address of a \
-            layered stream. SIPCC takes one per level and refuses a second; a lost m= line, which merges two \
-            sections, leaves one behind too.
+            layered stream. SIPCC takes one per level, the session's too, and refuses a second; a lost m= line, \
+            which merges two sections, leaves one behind too.
             """,
         reference: .rfc(8866, "5.7"), bad: "m=audio …\nc=IN IP4 0.0.0.0\nc=IN IP4 0.0.0.0",
         good: "one c= line per section")
@@ -1754,7 +1769,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
-            candidateComponent, timeAfterZone,
+            candidateComponent, timeAfterZone, sessionLineTwice,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -1058,6 +1058,21 @@ import Testing
                 .firefox, ["PRF606 error", "SDP206 warning"]
             ),
             ([("t=0 0\r\n", "t=0 0\r\na=setup:holdconn\r\n")], .firefox, []),
+            // SIPCC refuses a second c= line at the session level too; libwebrtc reads one e= and
+            // one p= line, and skips a section's i= and k= lines.
+            (
+                [("s=-\r\n", "s=-\r\nc=IN IP4 0.0.0.0\r\nc=IN IP4 0.0.0.0\r\n")], .firefox,
+                ["PRF611 error", "SDP105 warning"]
+            ),
+            ([("s=-\r\n", "s=-\r\ne=a@example.com\r\ne=b@example.com\r\n")], .chrome, ["PRF149 error"]),
+            ([("s=-\r\n", "s=-\r\np=+1 555 0100\r\np=+1 555 0199\r\n")], .chrome, ["PRF149 error"]),
+            ([("s=-\r\n", "s=-\r\ne=a@example.com\r\n")], .chrome, []),
+            ([("c=IN IP4 0.0.0.0\r\n", "i=x\r\ni=y\r\nc=IN IP4 0.0.0.0\r\n")], .chrome, ["SDP105 warning"]),
+            // Firefox looks for bytes outside ASCII in the whole text, after a blank line too.
+            (
+                [("a=mid:0\r\n", "a=mid:0\r\n\r\na=label:caf\u{E9}\r\n")], .firefox,
+                ["PRF620 error", "PRF621 error", "SDP230 warning"]
+            ),
             // SIPCC reads a repeated o= line too; it does not read a bundle-only section's role.
             (
                 [("127.0.0.1\r\ns=-", "127.0.0.1\r\no=- 4611731400430051336 x IN IP4 127.0.0.1\r\ns=-")], .firefox,
