@@ -155,22 +155,13 @@ extension ProfileCheck {
                     )
                 }
             }
-            var ids: Set<UInt64> = []
-            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                reportExtensionIDRange(index, attributeIndex, attribute)
-                if let id = Self.sipccExtensionID(attribute.value ?? ""), !ids.insert(id).inserted {
-                    report(
-                        ProfileRules.firefoxDuplicateExtensionID, attributeLocation(index, attributeIndex),
-                        "Firefox refuses a second mapping of extension id \(id) in one section")
-                }
-            }
+            reportExtensionIDs(index, media.attributes)
         }
         // A section without a=extmap lines of its own reads the session's (measured: a session-level
-        // "a=extmap:15 …" refused "on level 2", the one section without extmap lines).
+        // "a=extmap:15 …" refused "on level 2", the one section without extmap lines, and the
+        // same line twice "duplicate extension id 9 on level 0").
         if session.media.contains(where: { !$0.has(.extmap) }) {
-            for (attributeIndex, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
-                reportExtensionIDRange(nil, attributeIndex, attribute)
-            }
+            reportExtensionIDs(nil, session.attributes)
         }
         // Firefox carries media and data channels over these protocols only, in any case
         // (measured: RTP/AVPF, udp, tcp, udptl, TCP/TLS/RTP/SAVPF and UDP/SCTP refused, in port-0
@@ -702,6 +693,21 @@ extension ProfileCheck {
         }
         let uri = rest.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" }
         return rest.first == " " || rest.first == "\t" ? (uri.isEmpty ? nil : number) : nil
+    }
+
+    /// Reports what Firefox refuses of the a=extmap lines of a level (`nil`: the session's):
+    /// an id outside 1–14, and one mapped twice.
+    private func reportExtensionIDs(_ section: Int?, _ attributes: [Attribute]) {
+        var ids: Set<UInt64> = []
+        for (attributeIndex, attribute) in attributes.enumerated() where attribute.name == .extmap {
+            reportExtensionIDRange(section, attributeIndex, attribute)
+            if let id = Self.sipccExtensionID(attribute.value ?? ""), !ids.insert(id).inserted {
+                report(
+                    ProfileRules.firefoxDuplicateExtensionID, attributeLocation(section, attributeIndex),
+                    "Firefox refuses a second mapping of extension id \(id) \(section == nil ? "at the session level" : "in one section")"
+                )
+            }
+        }
     }
 
     /// Reports the id SIPCC reads of an a=extmap line when it is outside 1–14; a line it does

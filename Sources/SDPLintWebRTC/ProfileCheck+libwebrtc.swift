@@ -1162,15 +1162,17 @@ extension ProfileCheck {
 
     func isAttributeLine(_ number: Int) -> Bool { lineStarts(number, with: UInt8(ascii: "a")) }
 
-    /// Whether libwebrtc reads a section: one in use of audio or video, or a data channel
-    /// section with a protocol it knows. It rejects the others in its answer, unread (measured:
-    /// m=text, and m=application with an unknown protocol, are taken).
+    /// Whether libwebrtc reads a section's transport: one in use of audio or video, or a data
+    /// channel section over SCTP. It rejects the others in its answer, their ICE credentials and
+    /// fingerprint unread (measured: m=text, m=application with an unknown protocol, and one
+    /// over UDP/TLS/RTP/SAVPF or RTP/AVP without a=ice-ufrag, with a 2-character one or without
+    /// a=fingerprint, are taken).
     func libwebrtcReads(_ index: Int) -> Bool {
         let media = session.media[index]
         guard !media.isRejected else { return false }
         switch media.media {
         case .audio, .video: return true
-        case .application: return media.proto.isSCTP || media.proto.isRTP
+        case .application: return media.proto.isSCTP
         default: return false
         }
     }

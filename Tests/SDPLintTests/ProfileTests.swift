@@ -1058,6 +1058,26 @@ import Testing
                 .firefox, ["PRF606 error", "SDP206 warning"]
             ),
             ([("t=0 0\r\n", "t=0 0\r\na=setup:holdconn\r\n")], .firefox, []),
+            // A section without a=extmap lines reads the session's, an id mapped twice there too.
+            (
+                [
+                    (
+                        "t=0 0\r\n",
+                        "t=0 0\r\na=extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid\r\na=extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"
+                    )
+                ],
+                .firefox, ["PRF605 error"]
+            ),
+            // libwebrtc checks no transport line of an application section over RTP, which it rejects.
+            (
+                [
+                    (
+                        "typ host\r\n",
+                        "typ host\r\nm=application 9 UDP/TLS/RTP/SAVPF 100\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\n"
+                            + "a=rtcp-mux\r\na=rtpmap:100 foo/90000\r\n"
+                    )
+                ], .chrome, ["WEB101 warning", "WEB102 warning", "WEB103 warning"]
+            ),
             // SIPCC refuses a second c= line at the session level too; libwebrtc reads one e= and
             // one p= line, and skips a section's i= and k= lines.
             (
