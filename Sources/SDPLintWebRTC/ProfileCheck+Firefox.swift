@@ -103,19 +103,18 @@ extension ProfileCheck {
         var reportedMux = false
         var reportedTransport = false
         for (index, media) in session.media.enumerated() where !media.isRejected {
-            // An application section is RTP media to Firefox over the SAVPF protocols only (measured
-            // without rtcp-mux: UDP/TLS/RTP/SAVPF, TCP/DTLS/RTP/SAVPF and RTP/SAVPF refused; RTP/AVP,
-            // RTP/SAVP and UDP/TLS/RTP/SAVP taken).
-            let isRTP =
-                media.proto.isRTP
-                && (media.media == .audio || media.media == .video
-                    || media.proto.rawValue.uppercased().hasSuffix("RTP/SAVPF"))
+            // Firefox requires rtcp-mux over the SAVPF protocols only, in a section of any media
+            // type (measured without rtcp-mux, in application and video sections, bundled or not:
+            // UDP/TLS/RTP/SAVPF, TCP/DTLS/RTP/SAVPF and RTP/SAVPF refused; RTP/AVP, RTP/SAVP and
+            // UDP/TLS/RTP/SAVP taken).
+            let needsMux = media.proto.isRTP && media.proto.rawValue.uppercased().hasSuffix("RTP/SAVPF")
             // One finding per description: the first section without rtcp-mux.
-            if isRTP && !media.has(.rtcpMux) && !reportedMux {
+            if needsMux && !media.has(.rtcpMux) && !reportedMux {
                 reportedMux = true
                 report(
                     ProfileRules.firefoxRTCPMux, parsed.location(ofSection: index),
-                    "Firefox requires a=rtcp-mux in every RTP section; section \(index) (\(media.media)) has none")
+                    "Firefox requires a=rtcp-mux in every section over \(media.proto); section \(index) (\(media.media)) has none"
+                )
             }
             // A bundle-only section takes its group's transport (measured: taken without its own
             // ICE credentials or a=setup), but Firefox hangs on one without a fingerprint (RFC 8829

@@ -456,8 +456,10 @@ extension ProfileCheck {
                         : "libwebrtc refuses a \(semantics) group of \(count) SSRC\(count == 1 ? "" : "s"); it takes pairs"
                 )
             }
-            // The format as written, an empty one included (measured: "UDP/DTLS/SCTP " refused).
-            if media.proto.isSCTP, media.has(.sctpPort),
+            // The format as written, an empty one included (measured: "UDP/DTLS/SCTP " refused),
+            // of a data channel section: one of another media type it rejects unread (measured:
+            // "m=text 9 DTLS/SCTP 5000" with a=sctp-port taken).
+            if media.media == .application, media.proto.isSCTP, media.has(.sctpPort),
                 let format = mediaLineFields(media).map({ $0.dropFirst(3).first ?? [] }),
                 !format.elementsEqual("webrtc-datachannel".utf8)
             {
@@ -1007,11 +1009,13 @@ extension ProfileCheck {
     /// field, <name>/<clock>[/<channels>], must give two or three parts, with whole numbers, and
     /// an audio codec at most 24 channels; fields past it are not read (measured: "a=rtpmap:109
     /// opus/48000/2 opus/48000/2" taken). A payload type the m= line does not list is skipped; a
-    /// listed one mapped again to another name (or, for video, another clock rate) is refused.
+    /// listed one mapped again to another name is refused, and in video one mapped again to
+    /// any clock rate but 90000, the one its video codecs have (measured: "H264/44100" then
+    /// "H264/90000" taken, the other order refused, as is "VP8/1000" then "VP8/2000").
     /// Which is why SDP210 is a warning under the profile.
     private func libwebrtcRTPMaps(_ index: Int, _ media: MediaDescription) {
         guard media.proto.isRTP else { return }
-        var mapped: [Int: (name: String, clock: Int)] = [:]
+        var mapped: [Int: String] = [:]
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
             let value = attribute.value ?? ""
             let fields = value.split(separator: " ", omittingEmptySubsequences: false)
@@ -1030,13 +1034,11 @@ extension ProfileCheck {
                 } else if let clock, let channels {
                     if media.media == .audio && channels > 24 {
                         reason = "\(channels) channels, above the 24 it supports"
-                    } else if let earlier = mapped[pt],
-                        earlier.name != name || (media.media == .video && earlier.clock != clock)
-                    {
+                    } else if let earlier = mapped[pt], earlier != name || (media.media == .video && clock != 90000) {
                         reason = "payload type \(pt) is mapped again to another codec"
                     } else {
                         reason = nil
-                        if media.media == .audio || media.media == .video { mapped[pt] = (name, clock) }
+                        if media.media == .audio || media.media == .video { mapped[pt] = name }
                     }
                 } else {
                     reason = "its clock rate or channels are not whole numbers"

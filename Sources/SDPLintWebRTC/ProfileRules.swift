@@ -933,11 +933,13 @@ public enum ProfileRules {
             Error: Firefox ESR 153 refuses the description ("m-section at level N is missing a=rtcp-mux, which is \
             required by rtcpMuxPolicy"), measured in Conformance/.
             """,
-        summary: "An RTP section has no a=rtcp-mux; Firefox requires it in every RTP section.",
+        summary: "A section over a SAVPF protocol has no a=rtcp-mux; Firefox requires it there.",
         explanation:
             """
             Firefox's RTCPeerConnection uses the rtcpMuxPolicy "require" and refuses a remote description with \
-            an RTP section that does not offer rtcp-mux (RFC 8829 §4.1.1), bundled or not.
+            a section over UDP/TLS/RTP/SAVPF, TCP/DTLS/RTP/SAVPF or RTP/SAVPF that does not offer rtcp-mux (RFC \
+            8829 §4.1.1), bundled or not, of any media type; over RTP/AVP, RTP/SAVP and UDP/TLS/RTP/SAVP it takes \
+            a section without it (measured).
             """,
         reference: .rfc(8829, "4.1.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 (no a=rtcp-mux)", good: "a=rtcp-mux")
 
