@@ -105,15 +105,18 @@ struct SectionView {
         section.value(type) ?? session.value(type)
     }
 
+    /// The value of parameter `name` (t, a, m, pt, …) of this answer's section's a=acfg line,
+    /// the potential configuration it selected (RFC 5939 §3.6.2, RFC 6871 §3.3.4).
+    private func selectedConfiguration(_ name: String) -> Substring? {
+        section.attributes.first { $0.name.rawValue == "acfg" }?.value?.split(separator: " ")
+            .first { $0.hasPrefix(name + "=") }?.dropFirst(name.count + 1)
+    }
+
     /// The transport protocol this answer's section selected from its offer's potential
     /// configurations (RFC 5939 §3.6.2): `a=acfg:<n> t=<number>` names a protocol of the offer's
     /// `a=tcap:<first number> <proto> …` lines, numbered in order from the first (§3.4.2).
     func protocolSelected(fromOffer offer: SectionView) -> String? {
-        guard let selected = section.attributes.first(where: { $0.name.rawValue == "acfg" })?.value,
-            let number = selected.split(separator: " ").first(where: { $0.hasPrefix("t=") }).flatMap({
-                Int($0.dropFirst(2))
-            })
-        else { return nil }
+        guard let number = selectedConfiguration("t").flatMap({ Int($0) }) else { return nil }
         for tcap in offer.section.attributes + offer.session.attributes where tcap.name.rawValue == "tcap" {
             let fields = (tcap.value ?? "").split(separator: " ")
             // Capability numbers count from 1 (RFC 5939 §3.4.2), so the difference cannot overflow.
@@ -130,9 +133,7 @@ struct SectionView {
     /// of the offer, and each named attribute is added to the section it configures). Brackets
     /// (optional), `,` and `|` only group the numbers here: the answer names those it took.
     func attributesSelected(fromOffer offer: SectionView) -> [Attribute] {
-        guard let selected = section.attributes.first(where: { $0.name.rawValue == "acfg" })?.value,
-            let list = selected.split(separator: " ").first(where: { $0.hasPrefix("a=") })?.dropFirst(2)
-        else { return [] }
+        guard let list = selectedConfiguration("a") else { return [] }
         let numbers = Set(list.split(whereSeparator: { ",|[]-".contains($0) }).compactMap { Int($0) })
         return (offer.section.attributes + offer.session.attributes).compactMap { acap in
             guard acap.name.rawValue == "acap", let value = acap.value,
@@ -152,11 +153,8 @@ struct SectionView {
     /// its `a=mfcap` lines, joined by ';' (§3.3.2). `nil` when the answer names no media
     /// capability.
     func codecsSelected(fromOffer offer: SectionView) -> [Codec]? {
-        guard let selected = section.attributes.first(where: { $0.name.rawValue == "acfg" })?.value else { return nil }
-        let parameters = selected.split(separator: " ")
         func list(_ name: String) -> [Substring] {
-            parameters.first { $0.hasPrefix(name + "=") }?.dropFirst(name.count + 1)
-                .split(whereSeparator: { ",|[]".contains($0) }) ?? []
+            selectedConfiguration(name)?.split(whereSeparator: { ",|[]".contains($0) }) ?? []
         }
         let numbers = list("m").compactMap { Int($0) }
         guard !numbers.isEmpty else { return nil }

@@ -698,12 +698,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         switch self {
         case .chrome, .safari: ProfileCheck.libwebrtcUnreadLines(parsed)
         case .firefox:
-            ProfileCheck.SIPCCReading(parsed.source.bytes).unread
-                // Firefox checks a c= line's types for the sections that use it (measured: "c=IN
-                // IP5 …" taken in a description without m= lines, refused with one).
-                + (parsed.value.media.isEmpty
-                    ? parsed.value.connection.flatMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
-                        .map { [$0] } ?? [] : [])
+            ProfileCheck.SIPCCReading(parsed.source.bytes).unread + ProfileCheck.firefoxUnusedConnection(parsed)
         case .aiortc: ProfileCheck.pythonLineTails(parsed.source.bytes)
         case .gstreamer:
             ProfileCheck.carriageReturnTails(parsed.source.bytes) + ProfileCheck.unreadSetupLines(parsed)

@@ -756,6 +756,16 @@ extension ProfileCheck {
             "SIPCC refuses this m= line: \(reason)")
     }
 
+    /// The session's c= line in a description without sections, which Firefox does not read: it
+    /// checks a c= line's types for the sections that use it (measured: "c=IN IP5 …" taken in a
+    /// description without m= lines, refused with one).
+    static func firefoxUnusedConnection(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+        guard parsed.value.media.isEmpty, let line = parsed.value.connection?.sourceLine.number,
+            let range = parsed.source.range(ofLine: line)
+        else { return [] }
+        return [range]
+    }
+
     /// The section whose transport a bundled section rides on: its BUNDLE group's first.
     func groupTag(of index: Int) -> Int? {
         guard let mid = session.media[index].mid,

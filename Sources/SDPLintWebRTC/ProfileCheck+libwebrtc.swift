@@ -527,8 +527,7 @@ extension ProfileCheck {
             }
             return
         }
-        var position = typ + 2
-        for name in ["raddr", "rport"] where position + 1 < fields.count && fields[position] == name { position += 2 }
+        let position = Self.libwebrtcExtensionPairsStart(fields, typ: typ)
         guard position + 1 < fields.count, fields[position] == "tcptype" else { return }
         let tcptype = fields[position + 1]
         if !["active", "passive", "so"].contains(tcptype) {
@@ -1275,6 +1274,15 @@ extension ProfileCheck {
         }
     }
 
+    /// Where libwebrtc reads a candidate's tcptype and then its extension pairs, in its fields
+    /// split at spaces: after the type, and after "raddr" and then "rport", in lower case, right
+    /// there (pc/webrtc_sdp.cc, ParseCandidate).
+    static func libwebrtcExtensionPairsStart(_ fields: [some StringProtocol], typ: Int) -> Int {
+        var position = typ + 2
+        for name in ["raddr", "rport"] where position + 1 < fields.count && fields[position] == name { position += 2 }
+        return position
+    }
+
     /// The raddr and rport pairs of the sections' candidates that libwebrtc skips: it reads
     /// "raddr" and then "rport", in lower case, right after the candidate type, and passes over
     /// any later pair whose name it does not know (pc/webrtc_sdp.cc, ParseCandidate; measured:
@@ -1298,8 +1306,7 @@ extension ProfileCheck {
                 }
                 let names = fields.map { String(decoding: bytes[$0], as: UTF8.self) }
                 guard let typ = names.firstIndex(where: { $0.lowercased() == "typ" }) else { continue }
-                var pair = typ + 2
-                for name in ["raddr", "rport"] where pair + 1 < fields.count && names[pair] == name { pair += 2 }
+                var pair = Self.libwebrtcExtensionPairsStart(names, typ: typ)
                 while pair + 1 < fields.count {
                     if ["raddr", "rport"].contains(names[pair].lowercased()) {
                         skipped.append(fields[pair].lowerBound..<fields[pair + 1].upperBound)

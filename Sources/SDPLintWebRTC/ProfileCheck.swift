@@ -192,7 +192,7 @@ final class ProfileCheck {
         return SourceLine(reading.inputLines[number - 1])
     }
 
-    /// Drops the findings from byte `offset` of the input on: what a receiver does not read.
+    /// Drops the findings `shouldBeDropped` picks: what a receiver does not read.
     func dropFindings(where shouldBeDropped: (Diagnostic) -> Bool) {
         findings.removeAll(where: shouldBeDropped)
     }
