@@ -76,13 +76,14 @@ extension ProfileCheck {
             }
         }
         // Firefox checks certificates with the SHA family, MD5 and MD2 (measured: sha-999 refused, md5
-        // and md2 taken), and
-        // not those of a bundle-only section, whose transport is its group's (measured: an
-        // offer whose bundle-only data channel section has only a sha-999 fingerprint is taken).
+        // and md2 taken), and not those of a bundle-only section that rides on its group, whose
+        // transport is the group's (measured: an offer whose bundle-only data channel section has
+        // only a sha-999 fingerprint is taken; a bundle-only video section with an empty, missing
+        // or ungrouped mid, or without a group, is refused at its level).
         let supported: Set<String> = ["sha-1", "sha-224", "sha-256", "sha-384", "sha-512", "md5", "md2"]
         for (index, media) in session.media.enumerated()
         where !media.isRejected && (media.proto.isRTP || media.proto.isSCTP) && !ridesOnGroupInAnswer(index)
-            && !media.isBundleOnly
+            && !(media.isBundleOnly && ridesOnGroup(index))
         {
             let own = media.attributes.filter { $0.name == .fingerprint }
             let fingerprints = own.isEmpty ? session.attributes.filter { $0.name == .fingerprint } : own

@@ -412,7 +412,10 @@ extension ProfileCheck {
                     "libwebrtc reads an empty mid in this BUNDLE group, from a space at its end or two in a row")
                 continue
             }
-            guard illegal.isEmpty, !duplicated, let group = attribute.as(Group.self), group.semantics == .bundle,
+            // libwebrtc compares the semantics with "BUNDLE" as written (measured: a "bundle" or
+            // "Bundle" group naming a mid no section has is taken), where RFC 5888's ABNF ignores case.
+            guard illegal.isEmpty, !duplicated, let group = attribute.as(Group.self),
+                group.semantics.rawValue == Group.Semantics.bundle.rawValue,
                 !mids.contains(nil),
                 let unknown = group.mids.first(where: { !mids.contains($0) })
             else { continue }
@@ -648,7 +651,7 @@ extension ProfileCheck {
                 ProfileRules.lastLineWithoutEnding, parsed.location(ofSection: nil),
                 "libwebrtc refuses a description whose last line has no line ending")
         }
-        libwebrtcTimeAfterZone()
+        libwebrtcTimeLineOrder()
         libwebrtcSessionLineTwice()
         /// Whether the line has two spaces in a row before its last field's end.
         func doubleSpaced(_ line: SourceLine) -> Bool {
@@ -897,30 +900,39 @@ extension ProfileCheck {
                 : "libwebrtc refuses a space after '\(type)=' (\"Expect line\" or \"Invalid SDP line\")")
     }
 
-    /// The first t= or r= line after z=: libwebrtc reads the t= and r= lines, then one z=, in RFC
-    /// 4566's order, and refuses a time line after it ("Expects m line"; measured: "t z t", "t r
-    /// z t" and "t z r" refused, "t t z" and "t r z" taken), where RFC 8866 lets a t= follow.
-    private func libwebrtcTimeAfterZone() {
+    /// The first time line out of libwebrtc's order: it reads the t= and r= lines, then one z=,
+    /// in RFC 4566's order, so it refuses an r= or z= before the first t= ("r=7d 1h 0 25h Expect
+    /// line: t=", "z=… Expect line: t=") and a t= or r= after z= ("Expects m line"; measured: "t z
+    /// t", "t r z t" and "t z r" refused, "t t z" and "t r z" taken), where RFC 8866 lets a t=
+    /// follow a z=.
+    private func libwebrtcTimeLineOrder() {
+        var sawTime = false
         var sawZone = false
-        // The first m= line, or the first t= or r= line after a z=, whichever comes first.
+        // The first m= line, or the first time line out of that order, whichever comes first.
         guard
             let line = firstLine(where: { line in
                 guard line.count >= 2, line[line.startIndex + 1] == UInt8(ascii: "=") else { return false }
                 switch line[line.startIndex] {
                 case UInt8(ascii: "m"): return true
                 case UInt8(ascii: "z"):
-                    sawZone = true
-                    return false
-                case UInt8(ascii: "t"), UInt8(ascii: "r"): return sawZone
+                    defer { sawZone = true }
+                    return !sawTime
+                case UInt8(ascii: "t"):
+                    defer { sawTime = true }
+                    return sawZone
+                case UInt8(ascii: "r"): return !sawTime || sawZone
                 default: return false
                 }
             })
         else { return }
         let type = parsed.source.bytes[line.lowerBound]
         guard type != UInt8(ascii: "m") else { return }
+        let written = Character(UnicodeScalar(type))
         report(
-            ProfileRules.timeAfterZone, parsed.source.location(of: line.lowerBound..<(line.lowerBound + 2)),
-            "libwebrtc reads no \(Character(UnicodeScalar(type)))= after z=, which ends the time lines (\"Expects m line\")"
+            ProfileRules.timeLineOrder, parsed.source.location(of: line.lowerBound..<(line.lowerBound + 2)),
+            sawZone && sawTime
+                ? "libwebrtc reads no \(written)= after z=, which ends the time lines (\"Expects m line\")"
+                : "libwebrtc expects a t= line before any \(written)= line (\"Expect line: t=\")"
         )
     }
 

@@ -376,19 +376,22 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "…a=rtcp-mux (no CRLF at the end)", good: "…a=rtcp-mux\\r\\n")
 
-    public static let timeAfterZone = Rule(
-        code: "PRF148", name: "libwebrtc-time-after-zone", severity: .error,
+    public static let timeLineOrder = Rule(
+        code: "PRF148", name: "libwebrtc-time-line-order", severity: .error,
         severityRationale:
             """
-            Error: Chromium 156 refuses the description ("Expects m line"), measured in Conformance/ with a t= \
-            or r= line after z=; Firefox takes it.
+            Error: Chromium 156 refuses the description ("Expects m line" for a t= or r= line after z=, "r=7d 1h \
+            0 25h Expect line: t=" for an r= or z= line before the first t=), measured in Conformance/; Firefox \
+            takes both.
             """,
-        summary: "A t= or r= line after z=; libwebrtc reads one z= after all the time lines and refuses it.",
+        summary:
+            "A time line out of libwebrtc's order: an r= or z= before the first t=, or a t= or r= after z=.",
         explanation:
             """
             RFC 4566 §5 puts one z= after every t= and r= line; RFC 8866 §9 gives each time description its \
-            own z=, after its r= lines, so that a t= may follow a z=. libwebrtc reads the older order: after \
-            z= it expects k=, a= or m=, and refuses any other time line.
+            own z=, after its r= lines, so that a t= may follow a z=. libwebrtc reads the older order: a t= \
+            first, its r= lines, then at most one z=, after which it expects k=, a= or m=. An r= or z= before \
+            any t= is a time line out of place under either RFC (SDP126); libwebrtc refuses it too.
             """,
         reference: .rfc(8866, "5.11"), bad: "t=0 0, z=2882844526 -1h, t=0 0", good: "t=0 0, t=0 0, z=2882844526 -1h")
 
@@ -1771,7 +1774,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
-            candidateComponent, timeAfterZone, sessionLineTwice,
+            candidateComponent, timeLineOrder, sessionLineTwice,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -1134,6 +1134,32 @@ import Testing
             ([("t=0 0\r\n", "t=0 0\r\nr=7d 1h 0 25h\r\nz=2882844526 -1h\r\nt=0 0\r\n")], .chrome, ["PRF148 error"]),
             ([("t=0 0\r\n", "t=0 0\r\nt=0 0\r\nz=2882844526 -1h\r\n")], .chrome, ["SDP126 warning"]),
             ([("t=0 0\r\n", "t=0 0\r\nz=2882844526 -1h\r\nt=0 0\r\n")], .firefox, ["SDP126 warning"]),
+            // An r= or z= before the first t=: libwebrtc expects the t= ("Expect line: t="); Firefox reads on.
+            ([("t=0 0\r\n", "r=7d 1h 0 25h\r\nt=0 0\r\n")], .chrome, ["PRF148 error", "SDP126 warning"]),
+            ([("t=0 0\r\n", "z=2882844526 -1h\r\nt=0 0\r\n")], .chrome, ["PRF148 error", "SDP126 warning"]),
+            ([("t=0 0\r\n", "r=7d 1h 0 25h\r\nt=0 0\r\n")], .firefox, ["SDP126 warning"]),
+            // libwebrtc reads a group as BUNDLE only when written so: "bundle" names no mid it checks.
+            ([("a=group:BUNDLE 0\r\n", "a=group:bundle 0 zz\r\n")], .chrome, ["SDP309 warning"]),
+            // Firefox checks the fingerprints of a bundle-only section that does not ride on its
+            // group: here its mid is not in the group.
+            (
+                [
+                    (
+                        "typ host\r\n",
+                        "typ host\r\nm=video 0 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\na=mid:1\r\n"
+                            + "a=ice-ufrag:YlEE\r\na=ice-pwd:GTRA27kgJhvarXtLIz3mWrW+\r\na=setup:actpass\r\n"
+                            + "a=sendrecv\r\na=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                            + Self.fingerprint.replacingOccurrences(of: "sha-256", with: "sha-999") + "\r\n"
+                    )
+                ], .firefox, ["PRF607 error"]
+            ),
+            (
+                Self.addingBundledSection(
+                    "m=video 0 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\na=mid:1\r\na=sendrecv\r\n"
+                        + "a=rtcp-mux\r\na=rtpmap:96 VP8/90000\r\n"
+                        + Self.fingerprint.replacingOccurrences(of: "sha-256", with: "sha-999") + "\r\n"),
+                .firefox, ["SDP237 warning"]
+            ),
             // SIPCC reads a mid, and the mids of a group, as tokens: "a=mid:a b" is "a".
             (
                 [("a=group:BUNDLE 0\r\n", "a=group:BUNDLE a b\r\n"), ("a=mid:0\r\n", "a=mid:a b\r\n")], .firefox,
