@@ -222,6 +222,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE122", .warning, "an empty or unknown ice-option: " + measured),
                 ("WEB116", .warning, "a port-0 section in a BUNDLE group: " + measured),
                 (
+                    "WEB108", .warning,
+                    "a=rtcp-mux-only without a=rtcp-mux, as in a bundle-only section (PRF103 reports the sections that need rtcp-mux): "
+                        + measured
+                ),
+                (
                     "SDP302", .warning,
                     "a dynamic payload type without a=rtpmap and without fmtp or rtcp-fb lines (PRF102 reports one with them): "
                         + measured
@@ -698,7 +703,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
         switch self {
         case .chrome, .safari: ProfileCheck.libwebrtcUnreadLines(parsed)
         case .firefox:
+            // SIPCC keeps a section's first a=mid (measured: a mid of 17 characters after a short
+            // one taken, before it refused).
             ProfileCheck.SIPCCReading(parsed.source.bytes).unread + ProfileCheck.firefoxUnusedConnection(parsed)
+                + ProfileCheck.unreadMids(parsed, keepingLast: false)
         case .aiortc: ProfileCheck.pythonLineTails(parsed.source.bytes)
         case .gstreamer:
             ProfileCheck.carriageReturnTails(parsed.source.bytes) + ProfileCheck.unreadSetupLines(parsed)

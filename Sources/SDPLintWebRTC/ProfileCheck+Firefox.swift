@@ -6,8 +6,9 @@ import SDPLintScanning
 /// measured with Firefox ESR 153 in Conformance/.
 extension ProfileCheck {
     func firefox() {
-        // SIPCC's reader gives JSEP a section's first a=setup (measured: "a=setup:holdconn" after
-        // "a=setup:actpass" taken), and a section without one the session's, where a holdconn
+        // SIPCC's reader gives JSEP a section's first a=setup whose role it knows, in any case
+        // (measured: "a=setup:holdconn" after "a=setup:actpass" or "a=setup:ACTPASS" taken, after
+        // "a=setup:maybe" or an empty one refused), and a section without one the session's, where a holdconn
         // is refused before or after another role (measured: "illegal setup attribute
         // \"holdconn\" at level 1" for a second section without a=setup); it does not look at the
         // role of a rejected section or of one on its BUNDLE group's transport (measured:
@@ -19,7 +20,7 @@ extension ProfileCheck {
         let inheritsSetup = session.media.indices.contains { readsSetup($0) && !session.media[$0].has(.setup) }
         reportSetupRoles(
             ProfileRules.firefoxSetupHoldconn, "Firefox refuses the holdconn role", firstOnly: true,
-            sessionLevel: inheritsSetup, reads: readsSetup)
+            skippingUnknownRoles: true, sessionLevel: inheritsSetup, reads: readsSetup)
         // Firefox reads ASCII only ("SDP contains non ASCII characters at position N", measured
         // with é in s=, i=, o='s username, a=label, a=tool and an ssrc cname).
         if let offset = parsed.source.bytes.firstIndex(where: { $0 > 0x7F }) {
@@ -720,9 +721,13 @@ extension ProfileCheck {
             "Firefox supports header extension ids 1–14; this one is \(id)")
     }
 
-    /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22).
+    /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22), on the first
+    /// ufrag and password of the level, which are the ones it reads (measured: a short ufrag
+    /// after a good one taken, before it refused).
     func reportShortCredentials(_ section: Int?, _ attributes: [Attribute]) {
-        for (attributeIndex, attribute) in attributes.enumerated() {
+        let firsts = [Attribute.Name.iceUfrag, .icePwd].compactMap { name in attributes.firstIndex { $0.name == name } }
+        for attributeIndex in firsts {
+            let attribute = attributes[attributeIndex]
             let (what, minimum) =
                 switch attribute.name {
                 case .iceUfrag: ("ufrag", 4)

@@ -91,11 +91,11 @@ extension ProfileCheck {
         // libwebrtc takes a property attribute's name followed by ' ' or ':' only: "a=rtcp-mux\t"
         // is no rtcp-mux to it (measured: refused in a BUNDLE group; "a=rtcp-mux " is taken).
         // An application section over RTP is one libwebrtc does not use: it takes one without
-        // rtcp-mux (measured).
+        // rtcp-mux (measured), as it takes a port-0 bundle-only section without (below).
         let rtpMedia = { (media: MediaDescription) in
             !media.isRejected && media.proto.isRTP && (media.media == .audio || media.media == .video)
         }
-        for (index, media) in session.media.enumerated() where rtpMedia(media) {
+        for (index, media) in session.media.enumerated() where rtpMedia(media) && !media.isBundleOnly {
             let muxes = media.attributes.filter { $0.name == .rtcpMux }
             guard !muxes.isEmpty, muxes.allSatisfy({ $0.trailingWhitespace?.first == "\t" }) else { continue }
             report(
@@ -273,9 +273,14 @@ extension ProfileCheck {
                 "it takes letters, digits, '+', '/', '=', '-' and '_', not \($0.displayed)"
             }
         }
+        // It keeps the last ufrag and password of a level, and checks those (measured: a bad one
+        // before a good one taken, after it refused).
         func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
-            for (attributeIndex, attribute) in attributes.enumerated()
-            where attribute.name == .iceUfrag || attribute.name == .icePwd {
+            let lasts = [Attribute.Name.iceUfrag, .icePwd].compactMap { name in
+                attributes.lastIndex { $0.name == name }
+            }
+            for attributeIndex in lasts.sorted() {
+                let attribute = attributes[attributeIndex]
                 let ufrag = attribute.name == .iceUfrag
                 guard let why = refusal(attribute.value ?? "", minimum: ufrag ? 4 : 22),
                     section != nil || readsCredentials.contains(where: { !session.media[$0].has(attribute.name) })
@@ -295,7 +300,9 @@ extension ProfileCheck {
                 "libwebrtc refuses a second a=fingerprint at the session level")
         }
         for (index, media) in session.media.enumerated() {
-            if media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
+            // Only in a section it reads (measured: SDES alone in m=text, in a rejected m=audio
+            // and in m=application over RTP taken beside a DTLS section).
+            if libwebrtcReads(index) && media.has(.crypto) && !media.has(.fingerprint) && !session.has(.fingerprint) {
                 report(
                     ProfileRules.sdesOnly,
                     attributeLocation(index, media.attributes.firstIndex { $0.name == .crypto }),
@@ -683,7 +690,9 @@ extension ProfileCheck {
                     "libwebrtc splits the m= line of section \(index) at every space and reads an empty field")
             }
             if !doubleSpaced(media.sourceLine) { libwebrtcMediaLine(index, media) }
-            if media.portCount != nil && !media.isRejected {
+            // It reads the port as a whole number, in a rejected section too (measured: "0/2"
+            // refused, "The port number is invalid").
+            if media.portCount != nil {
                 report(
                     ProfileRules.portCount, parsed.location(ofSection: index),
                     "libwebrtc refuses the number of ports on the m= line of section \(index)")
@@ -902,9 +911,9 @@ extension ProfileCheck {
 
     /// The first time line out of libwebrtc's order: it reads the t= and r= lines, then one z=,
     /// in RFC 4566's order, so it refuses an r= or z= before the first t= ("r=7d 1h 0 25h Expect
-    /// line: t=", "z=… Expect line: t=") and a t= or r= after z= ("Expects m line"; measured: "t z
-    /// t", "t r z t" and "t z r" refused, "t t z" and "t r z" taken), where RFC 8866 lets a t=
-    /// follow a z=.
+    /// line: t=", "z=… Expect line: t=") and a t=, r= or second z= after z= ("Expects m line";
+    /// measured: "t z t", "t r z t", "t z r" and "t z z" refused, "t t z" and "t r z" taken),
+    /// where RFC 8866 lets a t= follow a z=.
     private func libwebrtcTimeLineOrder() {
         var sawTime = false
         var sawZone = false
@@ -916,7 +925,7 @@ extension ProfileCheck {
                 case UInt8(ascii: "m"): return true
                 case UInt8(ascii: "z"):
                     defer { sawZone = true }
-                    return !sawTime
+                    return !sawTime || sawZone
                 case UInt8(ascii: "t"):
                     defer { sawTime = true }
                     return sawZone
@@ -1260,8 +1269,10 @@ extension ProfileCheck {
         media.media == .audio || media.media == .video || media.proto.isSCTP
     }
 
-    /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, and every a=sctpmap,
-    /// which it skips as a draft's (pc/webrtc_sdp.cc; measured: "a=sctpmap:5000" taken).
+    /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, every a=sctpmap,
+    /// which it skips as a draft's (pc/webrtc_sdp.cc; measured: "a=sctpmap:5000" taken), the
+    /// related addresses and media i= and k= lines below, and a section's a=mid lines before its
+    /// last.
     static func libwebrtcUnreadLines(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         parsed.value.media.flatMap { media in
             let codecLines = !libwebrtcReadsCodecLines(of: media)
@@ -1270,6 +1281,9 @@ extension ProfileCheck {
             }
             .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
         } + libwebrtcSkippedRelatedAddresses(parsed) + libwebrtcMediaInformationAndKeys(parsed)
+            // It keeps a section's last a=mid (measured: a mid of 17 characters before a short one
+            // taken, after it refused).
+            + unreadMids(parsed, keepingLast: true)
     }
 
     /// The i= and k= lines of the media sections, which libwebrtc skips (measured: two of

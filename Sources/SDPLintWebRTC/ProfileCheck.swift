@@ -243,17 +243,25 @@ final class ProfileCheck {
     /// sections it reads (`reads`); with `exactSpelling`, each role not written as active,
     /// passive or actpass too (RFC 4145 §4 spells them so; aiortc and webrtcbin look them up
     /// as written: measured, "ACTPASS" refused). With `firstOnly`, a section's first a=setup
-    /// only, for a receiver that reads no other; with `sessionLevel`, every one of the
-    /// session's too, for one that looks those up as well.
+    /// only, for a receiver that reads no other, and with `skippingUnknownRoles` its first whose
+    /// first word is a role in any case, for one that drops the others; with `sessionLevel`,
+    /// every one of the session's too, for one that looks those up as well.
     func reportSetupRoles(
-        _ rule: Rule, _ why: String, exactSpelling: Bool = false, firstOnly: Bool = false, sessionLevel: Bool = false,
-        reads: (Int) -> Bool = { _ in true }
+        _ rule: Rule, _ why: String, exactSpelling: Bool = false, firstOnly: Bool = false,
+        skippingUnknownRoles: Bool = false, sessionLevel: Bool = false, reads: (Int) -> Bool = { _ in true }
     ) {
         let levels: [(section: Int?, attributes: [Attribute])] =
             (sessionLevel ? [(nil, session.attributes)] : [])
             + session.media.indices.filter(reads).map { ($0, session.media[$0].attributes) }
+        let roles = ["active", "passive", "actpass", "holdconn"]
+        func knownRole(_ attribute: Attribute) -> Bool {
+            let word = (attribute.value ?? "").prefix { $0 != " " && $0 != "\t" }.lowercased()
+            return roles.contains(word)
+        }
         for (section, attributes) in levels {
-            let setups = attributes.indices.filter { attributes[$0].name == .setup }
+            let setups = attributes.indices.filter {
+                attributes[$0].name == .setup && (!skippingUnknownRoles || knownRole(attributes[$0]))
+            }
             for attributeIndex in firstOnly && section != nil ? Array(setups.prefix(1)) : setups {
                 let attribute = attributes[attributeIndex]
                 let role = attribute.value ?? ""
@@ -324,6 +332,16 @@ final class ProfileCheck {
             if bytes.first == type { numbers.append(number) }
         }
         return numbers
+    }
+
+    /// The a=mid lines of each section other than the one a receiver keeps, its first or
+    /// (`keepingLast`) its last.
+    static func unreadMids(_ parsed: ParseResult<SessionDescription>, keepingLast: Bool) -> [Range<Int>] {
+        parsed.value.media.flatMap { media in
+            let mids = media.attributes.filter { $0.name == .mid }
+            return (keepingLast ? mids.dropLast() : mids.dropFirst())
+                .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
+        }
     }
 
     /// The byte range of the input's first line, without its line ending, that `matches`.

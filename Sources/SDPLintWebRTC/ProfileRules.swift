@@ -380,12 +380,12 @@ public enum ProfileRules {
         code: "PRF148", name: "libwebrtc-time-line-order", severity: .error,
         severityRationale:
             """
-            Error: Chromium 156 refuses the description ("Expects m line" for a t= or r= line after z=, "r=7d 1h \
+            Error: Chromium 156 refuses the description ("Expects m line" for a t=, r= or z= line after z=, "r=7d 1h \
             0 25h Expect line: t=" for an r= or z= line before the first t=), measured in Conformance/; Firefox \
             takes both.
             """,
         summary:
-            "A time line out of libwebrtc's order: an r= or z= before the first t=, or a t= or r= after z=.",
+            "A time line out of libwebrtc's order: an r= or z= before the first t=, or a t=, r= or z= after z=.",
         explanation:
             """
             RFC 4566 §5 puts one z= after every t= and r= line; RFC 8866 §9 gives each time description its \

@@ -145,7 +145,10 @@ package struct WebRTCChecks {
                     }
                 }
             }
-            if let mid = media.mid, mid.utf8.count > 16, let midIndex = firstIndex(.mid, in: index) {
+            // Each a=mid line: receivers differ in which of several they read (SDP206 reports the
+            // repetition).
+            for (midIndex, attribute) in media.attributes.enumerated() where attribute.name == .mid {
+                guard let mid = attribute.as(Mid.self)?.value, mid.utf8.count > 16 else { continue }
                 report(
                     WebRTCRules.midTooLong, at(index, attribute: midIndex),
                     "mid '\(mid)' is \(mid.utf8.count) bytes; the one-byte sdes:mid header extension carries at most 16"

@@ -1138,6 +1138,85 @@ import Testing
             ([("t=0 0\r\n", "r=7d 1h 0 25h\r\nt=0 0\r\n")], .chrome, ["PRF148 error", "SDP126 warning"]),
             ([("t=0 0\r\n", "z=2882844526 -1h\r\nt=0 0\r\n")], .chrome, ["PRF148 error", "SDP126 warning"]),
             ([("t=0 0\r\n", "r=7d 1h 0 25h\r\nt=0 0\r\n")], .firefox, ["SDP126 warning"]),
+            (
+                [("t=0 0\r\n", "t=0 0\r\nz=2882844526 -1h\r\nz=2882844526 -1h\r\n")], .chrome,
+                ["PRF148 error", "SDP126 warning", "SDP126 warning"]
+            ),
+            // Of repeated lines, libwebrtc keeps a level's last ufrag, password and mid; SIPCC reads
+            // the first ufrag, and the first a=setup whose role it knows.
+            (
+                [("a=ice-ufrag:YlEE\r\n", "a=ice-ufrag:ab;c\r\na=ice-ufrag:YlEE\r\n")], .chrome,
+                ["ICE120 warning", "SDP206 warning"]
+            ),
+            (
+                [("a=ice-ufrag:YlEE\r\n", "a=ice-ufrag:YlEE\r\na=ice-ufrag:ab;c\r\n")], .chrome,
+                ["PRF111 error", "SDP206 warning"]
+            ),
+            (
+                [("a=ice-ufrag:YlEE\r\n", "a=ice-ufrag:YlEE\r\na=ice-ufrag:Yl\r\n")], .firefox,
+                ["ICE120 warning", "SDP206 warning"]
+            ),
+            (
+                [("a=ice-ufrag:YlEE\r\n", "a=ice-ufrag:Yl\r\na=ice-ufrag:YlEE\r\n")], .firefox,
+                ["PRF609 error", "SDP206 warning"]
+            ),
+            (
+                [
+                    ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n"),
+                    ("a=mid:0\r\n", "a=mid:mmmmmmmmmmmmmmmmm\r\na=mid:0\r\n"),
+                ],
+                .chrome, ["SDP206 warning", "SDP309 warning", "WEB114 warning"]
+            ),
+            (
+                [
+                    ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE mmmmmmmmmmmmmmmmm\r\n"),
+                    ("a=mid:0\r\n", "a=mid:0\r\na=mid:mmmmmmmmmmmmmmmmm\r\n"),
+                ],
+                .chrome, ["SDP206 warning", "SDP309 warning", "WEB114 error"]
+            ),
+            (
+                [("a=setup:actpass\r\n", "a=setup:maybe\r\na=setup:holdconn\r\n")], .firefox,
+                ["PRF606 error", "SDP206 warning", "SDP222 warning", "WEB104 warning"]
+            ),
+            (
+                [("a=setup:actpass\r\n", "a=setup:ACTPASS\r\na=setup:holdconn\r\n")], .firefox,
+                ["SDP206 warning", "SDP232 warning"]
+            ),
+            // A port-0 bundle-only section needs no rtcp-mux of its own in Chromium, nor one it reads.
+            (
+                Self.addingBundledSection(
+                    "m=video 0 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\na=mid:1\r\na=sendrecv\r\n"
+                        + "a=rtcp-mux\t\r\na=rtpmap:96 VP8/90000\r\n"),
+                .chrome, ["SDP109 warning"]
+            ),
+            (
+                Self.addingBundledSection(
+                    "m=video 0 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=bundle-only\r\na=mid:1\r\na=sendrecv\r\n"
+                        + "a=rtcp-mux-only\r\na=rtpmap:96 VP8/90000\r\n"),
+                .chrome, ["WEB108 warning"]
+            ),
+            (
+                [("a=mid:0\r\n", "a=mid:0\r\na=mid:mmmmmmmmmmmmmmmmm\r\n")], .firefox,
+                ["SDP206 warning", "WEB114 warning"]
+            ),
+            (
+                [("a=mid:0\r\n", "a=mid:mmmmmmmmmmmmmmmmm\r\na=mid:0\r\n")], .firefox,
+                ["PRF608 error", "SDP206 warning", "WEB114 error"]
+            ),
+            // libwebrtc reads the port as a number, in a rejected section too ("The port number is invalid").
+            (
+                [("typ host\r\n", "typ host\r\nm=audio 0/2 RTP/AVP 0\r\na=mid:z\r\n")], .chrome,
+                ["PRF123 error", "SDP123 warning"]
+            ),
+            // SDES keys alone in a section libwebrtc does not use: taken.
+            (
+                [
+                    (
+                        "typ host\r\n",
+                        "typ host\r\nm=text 9 RTP/SAVP 0\r\na=mid:t\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz|2^20|1:4\r\n"
+                    )
+                ], .chrome, ["SDP123 warning"]
+            ),
             // libwebrtc reads a group as BUNDLE only when written so: "bundle" names no mid it checks.
             ([("a=group:BUNDLE 0\r\n", "a=group:bundle 0 zz\r\n")], .chrome, ["SDP309 warning"]),
             // Firefox checks the fingerprints of a bundle-only section that does not ride on its
