@@ -8,11 +8,11 @@ extension ProfileCheck {
     func firefox() {
         // SIPCC's reader gives JSEP a section's first a=setup whose role it knows, in any case
         // (measured: "a=setup:holdconn" after "a=setup:actpass" or "a=setup:ACTPASS" taken, after
-        // "a=setup:maybe" or an empty one refused), and a section without one the session's, where a holdconn
-        // is refused before or after another role (measured: "illegal setup attribute
-        // \"holdconn\" at level 1" for a second section without a=setup); it does not look at the
-        // role of a rejected section or of one on its BUNDLE group's transport (measured:
-        // holdconn on a port-0 section and on a bundle-only one taken).
+        // "a=setup:maybe" or an empty one refused), and a section without one the session's,
+        // where a holdconn is refused before or after another role (measured: "illegal setup
+        // attribute \"holdconn\" at level 1" for a second section without a=setup); it does not
+        // look at the role of a rejected section or of one on its BUNDLE group's transport
+        // (measured: holdconn on a port-0 section and on a bundle-only one taken).
         let readsSetup = { (section: Int) in
             !self.ridesOnGroupInAnswer(section) && !self.session.media[section].isRejected
                 && !(self.session.media[section].has(.bundleOnly) && self.ridesOnGroup(section))

@@ -436,9 +436,9 @@ extension ProfileCheck {
     /// The a=ssrc-group sizes and data channel m= lines libwebrtc refuses (measured in
     /// Conformance/: PRF116, PRF117).
     private func libwebrtcSSRCGroupsAndDataChannels() {
-        for (index, media) in session.media.enumerated() where !media.isRejected {
+        for (index, media) in session.media.enumerated() {
             for (attributeIndex, attribute) in media.attributes.enumerated()
-            where attribute.name == .ssrcGroup && readsRTPAttributes(media) {
+            where attribute.name == .ssrcGroup && !media.isRejected && readsRTPAttributes(media) {
                 let fields = (attribute.value ?? "").split(separator: " ")
                 let semantics = fields.first.map(String.init) ?? ""
                 let count = fields.count - 1
@@ -467,8 +467,9 @@ extension ProfileCheck {
                 )
             }
             // The format as written, an empty one included (measured: "UDP/DTLS/SCTP " refused),
-            // of a data channel section: one of another media type it rejects unread (measured:
-            // "m=text 9 DTLS/SCTP 5000" with a=sctp-port taken).
+            // of a data channel section, a rejected one too (measured: port 0 refused, "sctp-port
+            // attribute can't be used with sctpmap"): one of another media type it rejects unread
+            // (measured: "m=text 9 DTLS/SCTP 5000" with a=sctp-port taken).
             if media.media == .application, media.proto.isSCTP, media.has(.sctpPort),
                 let format = mediaLineFields(media).map({ $0.dropFirst(3).first ?? [] }),
                 !format.elementsEqual("webrtc-datachannel".utf8)

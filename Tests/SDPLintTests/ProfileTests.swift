@@ -1208,6 +1208,11 @@ import Testing
                 [("typ host\r\n", "typ host\r\nm=audio 0/2 RTP/AVP 0\r\na=mid:z\r\n")], .chrome,
                 ["PRF123 error", "SDP123 warning"]
             ),
+            // A data channel format read as an SCTP port beside a=sctp-port, in a rejected section too.
+            (
+                [("typ host\r\n", "typ host\r\nm=application 0 UDP/DTLS/SCTP 5000\r\na=mid:d\r\na=sctp-port:5000\r\n")],
+                .chrome, ["PRF117 error", "SDP123 warning"]
+            ),
             // SDES keys alone in a section libwebrtc does not use: taken.
             (
                 [
