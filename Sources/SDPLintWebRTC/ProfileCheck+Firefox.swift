@@ -784,8 +784,15 @@ extension ProfileCheck {
     /// section, a format it implements, by name in any case and clock rate, and for audio
     /// channels (measured with a bundle-only section: opus/48000/2, G722, PCMU, PCMA,
     /// telephone-event, VP8, VP9 and AV1 count; H264, which the build lacks, H265, CN, ISAC, red,
-    /// rtx, ulpfec, opus/48000 and PCMU/8000/2 do not); any other section counts.
+    /// rtx, ulpfec, opus/48000 and PCMU/8000/2 do not); for a data channel section over
+    /// UDP/DTLS/SCTP or TCP/DTLS/SCTP, a first a=sctp-port that SIPCC reads as a port other than 0
+    /// (measured with a bundle-only one: 5000, 1, 65535 and 65536 count; 0, none, "x" and an
+    /// empty one do not); any other section counts.
     static func firefoxImplementsACodec(of media: MediaDescription) -> Bool {
+        if media.proto.isSCTP && media.proto.rawValue.uppercased() != "DTLS/SCTP" {
+            let port = media.attributes.first { $0.name == .sctpPort }?.value ?? ""
+            return Profile.isDecimal(port.utf8) && port.contains { $0 != "0" }
+        }
         let implemented: [MediaDescription.MediaType: [(name: String, clockRate: Int, channels: Int?)]] = [
             .audio: [
                 ("opus", 48000, 2), ("G722", 8000, 1), ("PCMU", 8000, 1), ("PCMA", 8000, 1),

@@ -18,9 +18,15 @@ import Testing
 
     /// Firefox stops answering on RFC 9429 §7.2's offer, whose bundle-only data channel section
     /// has no fingerprint, but not when that section has the draft protocol DTLS/SCTP without
-    /// a=sctpmap (measured: with a=sctp-port or neither taken, with a=sctpmap no answer).
+    /// a=sctpmap (measured: with a=sctp-port or neither taken, with a=sctpmap no answer), nor
+    /// when its first a=sctp-port gives no port other than 0 (measured: 0, none, "x" taken).
     @Test(arguments: [
         ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:5000\r\n", true),
+        ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:65536\r\n", true),
+        ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:5000\r\na=sctp-port:0\r\n", true),
+        ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:0\r\na=sctp-port:5000\r\n", false),
+        ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:x\r\n", false),
+        ("UDP/DTLS/SCTP webrtc-datachannel", "", false),
         ("DTLS/SCTP 5000", "a=sctp-port:5000\r\n", false),
         ("DTLS/SCTP 5000", "", false),
         ("DTLS/SCTP 5000", "a=sctpmap:5000 webrtc-datachannel 1024\r\n", true),
