@@ -123,14 +123,15 @@ extension ProfileCheck {
             // §7.2's offer), as on an answer's bundled section without one. A data channel section
             // of the draft protocol DTLS/SCTP counts only with a=sctpmap (measured on RFC 9429
             // §7.2's offer: "DTLS/SCTP 5000" taken with a=sctp-port or neither, hangs with a=sctpmap).
-            // It hangs only when both that section and its group's first have a codec it
-            // implements (measured: taken with "foo/90000" in the one or "opus/48000" in the other).
+            // It hangs only when it would carry media in both that section and its group's first
+            // (firefoxCarriesMedia; measured: taken with "foo/90000" in the one or "opus/48000" in
+            // the other, or with a=sctp-port:0 in the data channel section).
             let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
             let draftDataChannel = media.proto.rawValue.uppercased() == "DTLS/SCTP" && !media.has(.sctpmap)
             if bundleOnly || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
                 !media.has(.fingerprint), !session.has(.fingerprint), !draftDataChannel,
-                Self.firefoxImplementsACodec(of: media),
-                groupTag(of: index).map({ Self.firefoxImplementsACodec(of: session.media[$0]) }) ?? true
+                Self.firefoxCarriesMedia(in: media),
+                groupTag(of: index).map({ Self.firefoxCarriesMedia(in: session.media[$0]) }) ?? true
             {
                 report(
                     ProfileRules.firefoxBundleOnlyWithoutFingerprint, parsed.location(ofSection: index),
@@ -725,8 +726,7 @@ extension ProfileCheck {
     /// ufrag and password of the level, which are the ones it reads (measured: a short ufrag
     /// after a good one taken, before it refused).
     func reportShortCredentials(_ section: Int?, _ attributes: [Attribute]) {
-        let firsts = [Attribute.Name.iceUfrag, .icePwd].compactMap { name in attributes.firstIndex { $0.name == name } }
-        for attributeIndex in firsts {
+        for attributeIndex in Self.keptIndices(of: [.iceUfrag, .icePwd], in: attributes, keepingLast: false) {
             let attribute = attributes[attributeIndex]
             let (what, minimum) =
                 switch attribute.name {
@@ -780,7 +780,7 @@ extension ProfileCheck {
         return session.media.firstIndex { $0.mid == tag }
     }
 
-    /// Whether Debian's Firefox ESR has a codec for a section: for an RTP audio or video
+    /// Whether Debian's Firefox ESR would carry media in a section: for an RTP audio or video
     /// section, a format it implements, by name in any case and clock rate, and for audio
     /// channels (measured with a bundle-only section: opus/48000/2, G722, PCMU, PCMA,
     /// telephone-event, VP8, VP9 and AV1 count; H264, which the build lacks, H265, CN, ISAC, red,
@@ -788,7 +788,7 @@ extension ProfileCheck {
     /// UDP/DTLS/SCTP or TCP/DTLS/SCTP, a first a=sctp-port that SIPCC reads as a port other than 0
     /// (measured with a bundle-only one: 5000, 1, 65535 and 65536 count; 0, none, "x" and an
     /// empty one do not); any other section counts.
-    static func firefoxImplementsACodec(of media: MediaDescription) -> Bool {
+    static func firefoxCarriesMedia(in media: MediaDescription) -> Bool {
         if media.proto.isSCTP && media.proto.rawValue.uppercased() != "DTLS/SCTP" {
             let port = media.attributes.first { $0.name == .sctpPort }?.value ?? ""
             return Profile.isDecimal(port.utf8) && port.contains { $0 != "0" }

@@ -276,10 +276,7 @@ extension ProfileCheck {
         // It keeps the last ufrag and password of a level, and checks those (measured: a bad one
         // before a good one taken, after it refused).
         func reportCredentials(_ section: Int?, _ attributes: [Attribute]) {
-            let lasts = [Attribute.Name.iceUfrag, .icePwd].compactMap { name in
-                attributes.lastIndex { $0.name == name }
-            }
-            for attributeIndex in lasts.sorted() {
+            for attributeIndex in Self.keptIndices(of: [.iceUfrag, .icePwd], in: attributes, keepingLast: true) {
                 let attribute = attributes[attributeIndex]
                 let ufrag = attribute.name == .iceUfrag
                 guard let why = refusal(attribute.value ?? "", minimum: ufrag ? 4 : 22),

@@ -253,10 +253,8 @@ final class ProfileCheck {
         let levels: [(section: Int?, attributes: [Attribute])] =
             (sessionLevel ? [(nil, session.attributes)] : [])
             + session.media.indices.filter(reads).map { ($0, session.media[$0].attributes) }
-        let roles = ["active", "passive", "actpass", "holdconn"]
         func knownRole(_ attribute: Attribute) -> Bool {
-            let word = (attribute.value ?? "").prefix { $0 != " " && $0 != "\t" }.lowercased()
-            return roles.contains(word)
+            Setup(rawValue: (attribute.value ?? "").prefix { $0 != " " && $0 != "\t" }.lowercased()) != nil
         }
         for (section, attributes) in levels {
             let setups = attributes.indices.filter {
@@ -332,6 +330,14 @@ final class ProfileCheck {
             if bytes.first == type { numbers.append(number) }
         }
         return numbers
+    }
+
+    /// Where each attribute of `names` that a receiver keeps of a level's repeats stands, in line
+    /// order: its first or (`keepingLast`) its last.
+    static func keptIndices(of names: [Attribute.Name], in attributes: [Attribute], keepingLast: Bool) -> [Int] {
+        names.compactMap { name in
+            keepingLast ? attributes.lastIndex { $0.name == name } : attributes.firstIndex { $0.name == name }
+        }.sorted()
     }
 
     /// The a=mid lines of each section other than the one a receiver keeps, its first or
