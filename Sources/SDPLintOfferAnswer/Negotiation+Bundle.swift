@@ -7,8 +7,10 @@ extension PairAnalysis {
         let offerGroups = offer.bundleGroups
         let answerGroups = answer.bundleGroups
         let offeredBundled = Set(offerGroups.flatMap { $0 })
+        // The semantics in any case, as bundleGroups reads them (RFC 5888 §5).
         let bundleLine: Anchor = .attribute(
-            "group", section: nil, matching: { $0.hasPrefix("BUNDLE") || $0.hasPrefix("bundle") })
+            "group", section: nil,
+            matching: { Group.Semantics(rawValue: String($0.prefix { $0 != " " })) == .bundle })
         for group in answerGroups {
             let added = group.filter { !offeredBundled.contains($0) }
             if !added.isEmpty {

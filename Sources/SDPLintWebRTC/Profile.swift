@@ -718,13 +718,15 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// The description as the profile's receiver reads its text, where that differs from the
     /// grammar's reading: Firefox and webrtcbin end a value at a carriage return inside a line
     /// (webrtcbin the text at a NUL byte), aiortc a line there and at Python's other line
-    /// breaks. A general rule's finding that this reading does not give is at
-    /// most a warning under the profile.
+    /// breaks; Firefox reads rid and simulcast directions in any case, and libwebrtc a group as
+    /// BUNDLE only when it is written so. A general rule's finding that this reading does not
+    /// give is at most a warning under the profile.
     package func reading(of parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         switch self {
-        case .firefox: ProfileCheck.valuesEndingAtCarriageReturn(parsed)
+        case .firefox: ProfileCheck.firefoxReading(parsed)
         case .gstreamer: ProfileCheck.valuesEndingAtCarriageReturn(parsed, endingAtNUL: true)
         case .aiortc: ProfileCheck.linesBrokenAsPythonDoes(parsed)?.read
+        case .chrome, .safari: ProfileCheck.libwebrtcGroupReading(parsed)
         default: nil
         }
     }

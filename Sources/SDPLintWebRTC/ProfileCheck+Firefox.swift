@@ -293,6 +293,7 @@ extension ProfileCheck {
         }
         reportRIDLengths()
         reportSIPCCRIDs()
+        reportSimulcastDirections()
         reportValueWhiteSpace()
         reportVersion()
         reportTimes()
@@ -363,6 +364,30 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxValueWhiteSpace, attributeLocation(section, index),
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
+    }
+
+    /// SIPCC reads a=simulcast's directions in any case (``firefoxReading(_:)``), and then needs
+    /// each rid of a direction declared with it (measured: "a=simulcast:Recv h;m;l" beside
+    /// "a=rid:h send" lines refused, "No rid attribute for 'h'"): SDP312's first finding in
+    /// Firefox's reading of a line whose direction the grammar does not read (SDP227).
+    private func reportSimulcastDirections() {
+        let unread = Set(parsed.diagnostics.filter { $0.code == SDPRules.simulcastSyntax.code }.map(\.location.line))
+        var reported: Set<Int> = []
+        for finding in firefoxReadingFindings
+        where finding.code == SDPRules.simulcastUnknownRid.code && unread.contains(finding.location.line)
+            && reported.insert(finding.location.line).inserted
+        {
+            for (index, media) in session.media.enumerated() {
+                guard
+                    let attributeIndex = media.attributes.firstIndex(where: {
+                        $0.sourceLine.number == finding.location.line
+                    })
+                else { continue }
+                report(
+                    ProfileRules.firefoxSimulcastDirection, attributeLocation(index, attributeIndex),
+                    "Firefox reads this direction in any case, and then: \(finding.message)")
+            }
+        }
     }
 
     /// SIPCC's reading of a=rid's id, formats and restrictions (measured: "a-b-c", "h_1" and "h.1"
@@ -760,6 +785,48 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxMediaLine, parsed.location(ofSection: index),
             "SIPCC refuses this m= line: \(reason)")
+    }
+
+    /// The description as Firefox reads its text, where that differs from the grammar's
+    /// reading: values end at a carriage return inside their line
+    /// (``valuesEndingAtCarriageReturn(_:endingAtNUL:)``), and the directions of a=rid and
+    /// a=simulcast, which RFC 8851 §10 and RFC 8853 §5.1 write in lower case (%s"send"), are
+    /// read in any case (measured with Firefox ESR 153: "SEND", "Send" and "sEnD" taken in
+    /// either line or both; Chromium 156 refuses each). Those directions are lowered here.
+    static func firefoxReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        let read = valuesEndingAtCarriageReturn(parsed)
+        let source = (read ?? parsed).source
+        // The direction fields: a=rid's second, a=simulcast's first and third.
+        var directions: [Range<Int>] = []
+        for media in (read ?? parsed).value.media {
+            for attribute in media.attributes where attribute.name == .rid || attribute.name == .simulcast {
+                guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
+                    let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
+                else { continue }
+                let positions = attribute.name == .rid ? [1] : [0, 2]
+                var field = 0
+                var start = colon + 1
+                for end in (colon + 1)...line.upperBound
+                where end == line.upperBound || source.bytes[end] == UInt8(ascii: " ") {
+                    let bytes = source.bytes[start..<end]
+                    if positions.contains(field),
+                        bytes.elementsEqual("send".utf8, by: { $0 | 0x20 == $1 })
+                            || bytes.elementsEqual("recv".utf8, by: { $0 | 0x20 == $1 }),
+                        bytes.contains(where: { $0 < UInt8(ascii: "a") })
+                    {
+                        directions.append(start..<end)
+                    }
+                    field += 1
+                    start = end + 1
+                }
+            }
+        }
+        guard !directions.isEmpty else { return read }
+        var text = source.bytes
+        for range in directions {
+            for index in range { text[index] |= 0x20 }
+        }
+        return SessionDescription.parse(bytes: text)
     }
 
     /// The session's c= line in a description without sections, which Firefox does not read: it

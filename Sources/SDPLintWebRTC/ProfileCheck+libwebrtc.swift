@@ -1267,6 +1267,36 @@ extension ProfileCheck {
         media.media == .audio || media.media == .video || media.proto.isSCTP
     }
 
+    /// The description as libwebrtc reads its groups, where that differs from the grammar's
+    /// reading: it compares a group's semantics with "BUNDLE" as written, where RFC 5888 §5's
+    /// ABNF ignores case (measured with Chromium 156: two groups naming one mid refused only
+    /// when both are written "BUNDLE"; an extension id naming two URIs across a group written
+    /// "bundle" or "Bundle" taken). Such a group's semantics gain a prefix here, so that no rule
+    /// reads the group as BUNDLE; a general rule that finds nothing then is a warning under the
+    /// profile.
+    static func libwebrtcGroupReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        let source = parsed.source
+        let starts = parsed.value.attributes.compactMap { attribute -> Int? in
+            guard attribute.name == .group, let semantics = attribute.as(Group.self)?.semantics,
+                semantics == .bundle, semantics.rawValue != Group.Semantics.bundle.rawValue,
+                let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
+                let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
+            else { return nil }
+            return colon + 1
+        }
+        guard !starts.isEmpty else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(source.bytes.count + 2 * starts.count)
+        var copied = 0
+        for start in starts {
+            text += source.bytes[copied..<start]
+            text += Array("x-".utf8)
+            copied = start
+        }
+        text += source.bytes[copied...]
+        return SessionDescription.parse(bytes: text)
+    }
+
     /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, every a=sctpmap,
     /// which it skips as a draft's (pc/webrtc_sdp.cc; measured: "a=sctpmap:5000" taken), the
     /// related addresses and media i= and k= lines below, and a section's a=mid lines before its

@@ -26,17 +26,22 @@ final class ProfileCheck {
     /// The text the receiver reads, where its lines are not the input's (aiortc's, broken at a
     /// lone carriage return), with the input line each of its lines comes from.
     private let reading: (source: SourceText, inputLines: [Int])?
+    /// The grammar's findings in Firefox's reading of the text (``firefoxReading(_:)``), where
+    /// that differs from the input.
+    let firefoxReadingFindings: [Diagnostic]
 
     init(_ profile: Profile, _ parsed: ParseResult<SessionDescription>, type: SDPType?, strict: Bool) {
         self.profile = profile
         self.type = type
         self.parsed = parsed
         var reading: (source: SourceText, inputLines: [Int])?
+        let firefoxReading = profile == .firefox ? profile.reading(of: parsed) : nil
+        self.firefoxReadingFindings = firefoxReading?.diagnostics ?? []
         self.session =
             switch profile {
             // Measured: SIPCC takes "a=RTCP-MUX", "a=MID:0" and "a= rtcp-mux"; webrtcbin "a=  setup:actpass".
             case .firefox:
-                Self.readingNames(of: profile.reading(of: parsed)?.value ?? parsed.value, ignoringCase: true)
+                Self.readingNames(of: firefoxReading?.value ?? parsed.value, ignoringCase: true)
             case .gstreamer:
                 Self.readingNames(of: profile.reading(of: parsed)?.value ?? parsed.value, ignoringCase: false)
             case .aiortc:

@@ -1637,6 +1637,22 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "…\r\na=setup:actpass (no CRLF)", good: "…\r\na=setup:actpass\r\n")
 
+    public static let firefoxSimulcastDirection = Rule(
+        code: "PRF634", name: "firefox-simulcast-direction", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("No rid attribute for 'h'"), measured in Conformance/ \
+            with "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines.
+            """,
+        summary: "A simulcast direction in capitals lists a rid that no a=rid line of that direction declares.",
+        explanation:
+            """
+            RFC 8853 §5.1 writes the directions of a=simulcast in lower case (SDP227 reports others). Firefox reads \
+            them in any case, and then needs each rid of a direction declared by an a=rid line of the same \
+            direction, as SDP312 does for a direction in lower case.
+            """,
+        reference: .rfc(8853, "5.1"), bad: "a=rid:h send\na=simulcast:Recv h", good: "a=rid:h send\na=simulcast:send h")
+
     public static let aiortcSetupRequired = Rule(
         code: "PRF706", name: "aiortc-setup-required", severity: .error,
         severityRationale:
@@ -1788,7 +1804,7 @@ public enum ProfileRules {
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
-            firefoxRIDReading,
+            firefoxRIDReading, firefoxSimulcastDirection,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

@@ -67,6 +67,19 @@ import Testing
         #expect(conflicts.first?.message.hasPrefix("extmap id 1 is urn:example:1 here but urn:example:0") == true)
     }
 
+    /// RFC 5888 §5's semantics are ABNF literals, which ignore case (RFC 5234 §2.3): a group
+    /// written "bundle" is a BUNDLE group to the base rules, for a mid in two groups and for
+    /// an extension id across one.
+    @Test(arguments: ["BUNDLE", "bundle", "Bundle"])
+    func aBundleGroupIsOneInAnyCase(_ semantics: String) {
+        var text = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+        text += "a=group:\(semantics) 0 1\r\na=group:BUNDLE 1\r\n"
+        for index in 0..<2 { text += "m=audio 9 RTP/AVP 0\r\na=mid:\(index)\r\na=extmap:1 urn:example:\(index)\r\n" }
+        let findings = SessionDescription.parse(text).diagnostics
+        #expect(findings.filter { $0.code.rawValue == "SDP314" }.map(\.location.line) == [7])
+        #expect(findings.filter { $0.code.rawValue == "SDP318" }.map(\.location.line) == [13])
+    }
+
     @Test func linesBehindOneMisplacedLineAreOneFinding() {
         let text =
             "v=0\r\ni=seminar\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"

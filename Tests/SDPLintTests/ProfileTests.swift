@@ -66,6 +66,65 @@ import Testing
 
     /// Firefox checks a c= line's types for the sections that use it: "c=IN IP5 …" is taken in a
     /// description without m= lines and refused with one (measured).
+    /// Measured with Chromium 156 and Firefox ESR 153 on Chromium's audio and video offer, its
+    /// group line replaced by `groups` (and, with `conflict`, video's toffset mapped to audio's
+    /// extension id 1): SIPCC reads BUNDLE in any case, as RFC 5888 §5's grammar does, so a mid
+    /// in two such groups is refused; libwebrtc only as written, and refuses an id naming two
+    /// URIs in such a group alone. The base rules read the groups as the grammar does.
+    @Test(arguments: [
+        (["BUNDLE 0 1", "BUNDLE 1"], false, true, true),
+        (["bundle 0 1", "BUNDLE 1"], false, false, true),
+        (["BUNDLE 0 1", "bundle 0 1"], false, false, true),
+        (["bundle 0", "BUNDLE 0", "BUNDLE 0"], false, true, true),
+        (["Bundle 0", "BUNDLE 1", "BUNDLE 0"], false, false, true),
+        (["bundle 0", "bundle 1"], false, false, false),
+        (["BUNDLE 0 1"], true, true, false),
+        (["bundle 0 1"], true, false, false),
+        (["BUNDLE 0 1", "bundle 0 1"], true, true, true),
+    ])
+    func eachBrowserReadsBundleGroupsInItsOwnCase(
+        _ groups: [String], _ conflict: Bool, _ chromeRefuses: Bool, _ firefoxRefuses: Bool
+    ) throws {
+        var text = String(decoding: try Fixture(path: "corpus/chromium/audio-video.offer.sdp").bytes(), as: UTF8.self)
+            .replacingOccurrences(
+                of: "a=group:BUNDLE 0 1\r\n", with: groups.map { "a=group:\($0)\r\n" }.joined())
+        if conflict {
+            text = text.replacingOccurrences(
+                of: "a=extmap:14 urn:ietf:params:rtp-hdrext:toffset",
+                with: "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset")
+        }
+        #expect(text.contains("a=group:\(groups[0])\r\n") && text.contains("toffset") && text.contains("a=extmap:1 ur"))
+        let base = Set(errors(check(text: text, [])))
+        #expect(base.isSubset(of: ["SDP314", "SDP318"]) && base.contains("SDP318") == conflict)
+        for (profile, refuses) in [(Profile.chrome, chromeRefuses), (.firefox, firefoxRefuses)] {
+            let refusals = Set(errors(check(text: text, [profile])))
+            #expect(refusals.isSubset(of: base) && !refusals.isEmpty == refuses, "\(profile)")
+        }
+    }
+
+    /// Measured with Firefox ESR 153 and Chromium 156 on Firefox's simulcast offer: SIPCC reads
+    /// the directions of a=rid and a=simulcast in any case, where RFC 8851 §10 and RFC 8853 §5.1
+    /// write them in lower case, and then needs a direction's rids declared with it; libwebrtc
+    /// refuses a=simulcast's in capitals ("Malformed simulcast line"), and does not look at a
+    /// recv list's rids.
+    @Test(arguments: [
+        ("a=simulcast:send h;m;l", "a=simulcast:SEND h;m;l", [String](), true),
+        ("a=simulcast:send h;m;l", "a=simulcast:sEnD h;m;l", [], true),
+        ("a=rid:h send", "a=rid:h Send", [], false),
+        ("a=simulcast:send h;m;l", "a=simulcast:Recv h;m;l", ["PRF634"], true),
+        ("a=simulcast:send h;m;l", "a=simulcast:recv h;m;l", ["SDP312"], false),
+    ])
+    func firefoxReadsSimulcastDirectionsInAnyCase(
+        _ line: String, _ replacement: String, _ firefox: [String], _ chromeRefuses: Bool
+    ) throws {
+        let original = String(
+            decoding: try Fixture(path: "corpus/firefox/simulcast-video.offer.sdp").bytes(), as: UTF8.self)
+        let text = original.replacingOccurrences(of: line + "\r\n", with: replacement + "\r\n")
+        #expect(text != original)
+        #expect(Set(errors(check(text: text, [.firefox]))) == Set(firefox))
+        #expect(!errors(check(text: text, [.chrome])).isEmpty == chromeRefuses)
+    }
+
     @Test func firefoxReadsNoSessionConnectionWithoutSections() {
         let head = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP5 192.0.2.1\r\nt=0 0\r\n"
         #expect(!errors(check(text: head, [.firefox])).contains("SDP133"))

@@ -32,6 +32,7 @@ enum RootCauses {
         ("PRF629", "SDP125", true), ("PRF603", "SDP129", true), ("PRF603", "SDP122", true), ("PRF617", "SDP128", true),
         ("PRF621", "SDP112", true), ("PRF621", "SDP101", true), ("PRF627", "SDP101", true), ("PRF627", "SDP106", true),
         ("PRF627", "SDP110", true), ("PRF633", "SDP226", true), ("PRF633", "SDP239", true), ("PRF633", "SDP242", true),
+        ("PRF634", "SDP227", true),
         // webrtcbin's refusal of a k= line covers the base warning that k= is obsolete.
         ("PRF805", "SDP127", true),
         // webrtcbin's reading up to a NUL covers the base finding about the NUL.

@@ -739,12 +739,13 @@ struct SessionChecks {
     }
 
     /// A mid that a second BUNDLE group names again: one finding per group line, at its first
-    /// such mid (RFC 9143 §7.1: a bundled section belongs to one BUNDLE group at a time).
+    /// such mid (RFC 9143 §7.1: a bundled section belongs to one BUNDLE group at a time). The
+    /// semantics are read in any case, as RFC 5888 §5's ABNF literals are (RFC 5234 §2.3).
     private func reportMidsInTwoBundleGroups(_ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector) {
         // One BUNDLE line (the usual case) cannot put a mid in two groups: no table to build.
         var firstLine: Int?
         var twoLines = false
-        for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
+        for member in groupMembers where Bytes.equalsIgnoringCase(bytes, member.semantics, "BUNDLE") {
             if firstLine == nil { firstLine = member.location.line }
             if member.location.line != firstLine {
                 twoLines = true
@@ -755,7 +756,7 @@ struct SessionChecks {
         // The line of the first BUNDLE group naming each mid; members of one line share it.
         var firstGroupLine: [String: Int] = [:]
         var reportedLine = 0
-        for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
+        for member in groupMembers where Bytes.equalsIgnoringCase(bytes, member.semantics, "BUNDLE") {
             let mid = Bytes.string(bytes, member.mid)
             guard let line = firstGroupLine[mid] else {
                 firstGroupLine[mid] = member.location.line
@@ -782,7 +783,7 @@ struct SessionChecks {
         // group; SDP314).
         var groupLine = [Int](repeating: 0, count: sectionCount)
         var grouped = 0
-        for member in groupMembers where Bytes.equals(bytes, member.semantics, "BUNDLE") {
+        for member in groupMembers where Bytes.equalsIgnoringCase(bytes, member.semantics, "BUNDLE") {
             guard let index = section(member.mid), index < sectionCount, !session.media[index].isRejected,
                 groupLine[index] == 0
             else { continue }
