@@ -105,6 +105,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "Chromium 156 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             let answers = "Chromium 156 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return Self.takenByEveryMeasuredReceiver(measured) + [
+                ("SDP229", .warning, "a malformed a=crypto beside DTLS, which it does not use: " + measured),
                 ("SDP102", .warning, "v=1: " + measured),
                 (
                     "WEB113", .warning,
@@ -275,6 +276,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "Firefox ESR 153 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             let answers = "Firefox ESR 153 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return Self.takenByEveryMeasuredReceiver(measured) + [
+                (
+                    "ICE105", .warning,
+                    "a candidate transport that is not a token, such as udp;x or (udp), whose candidate it skips: "
+                        + measured
+                ),
+                ("SDP229", .warning, "a malformed a=crypto beside DTLS, which it does not use: " + measured),
                 ("SDP210", .warning, "an rtpmap whose clock rate or channels SIPCC reads leniently: " + measured),
                 (
                     "SDP102", .warning,
@@ -718,15 +725,16 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// The description as the profile's receiver reads its text, where that differs from the
     /// grammar's reading: Firefox and webrtcbin end a value at a carriage return inside a line
     /// (webrtcbin the text at a NUL byte), aiortc a line there and at Python's other line
-    /// breaks; Firefox reads rid and simulcast directions in any case, and libwebrtc a group as
-    /// BUNDLE only when it is written so. A general rule's finding that this reading does not
-    /// give is at most a warning under the profile.
+    /// breaks; Firefox reads rid and simulcast directions in any case; libwebrtc reads a group as
+    /// BUNDLE only when it is written so, a property followed by a space as the property, and a
+    /// value after a run of colons. A general rule's finding that this reading does not give is
+    /// at most a warning under the profile.
     package func reading(of parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         switch self {
         case .firefox: ProfileCheck.firefoxReading(parsed)
         case .gstreamer: ProfileCheck.valuesEndingAtCarriageReturn(parsed, endingAtNUL: true)
         case .aiortc: ProfileCheck.linesBrokenAsPythonDoes(parsed)?.read
-        case .chrome, .safari: ProfileCheck.libwebrtcGroupReading(parsed)
+        case .chrome, .safari: ProfileCheck.libwebrtcReading(parsed)
         default: nil
         }
     }

@@ -54,13 +54,6 @@ extension ProfileCheck {
                 ProfileRules.firefoxBandwidthValue, line.location,
                 "SIPCC refuses b=\(line.type) with the value '\(value)', which does not start with a digit")
         }
-        if let line = connections.first(where: {
-            $0.connection.addressType == .ip4 && $0.connection.address.contains(":")
-        }) {
-            report(
-                ProfileRules.firefoxIPv6UnderIP4, location(of: line, valueOnly: false),
-                "SIPCC refuses the IPv6 address \(line.connection.address) under IP4 (\"Error parsing address\")")
-        }
         for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isSCTP {
             if media.proto.rawValue.uppercased() == "DTLS/SCTP" {
                 guard !(media.formats.first.map { Profile.isDecimal($0.utf8) } ?? false) else { continue }
@@ -283,17 +276,23 @@ extension ProfileCheck {
                     ?? "the BUNDLE group's first mid '\(tag)' names no section")
         }
         for line in connections {
-            guard let reason = Self.sipccConnectionRefusal(line.connection, addressField(of: line.connection)) else {
-                continue
+            let field = addressField(of: line.connection)
+            guard let reason = Self.sipccConnectionRefusal(line.connection, field) else { continue }
+            if field?.contains(UInt8(ascii: ":")) ?? false {
+                report(
+                    ProfileRules.firefoxIPv6UnderIP4, location(of: line, valueOnly: false),
+                    "SIPCC refuses the IPv6 address \(line.connection.address) under IP4 (\"Error parsing address\"): \(reason)"
+                )
+            } else {
+                report(
+                    ProfileRules.firefoxConnectionHostName, location(of: line, valueOnly: true),
+                    "SIPCC refuses this c= address: \(reason)")
             }
-            report(
-                ProfileRules.firefoxConnectionHostName, location(of: line, valueOnly: true),
-                "SIPCC refuses this c= address: \(reason)")
             break
         }
         reportRIDLengths()
         reportSIPCCRIDs()
-        reportSimulcastDirections()
+        reportAttributeReadings()
         reportValueWhiteSpace()
         reportVersion()
         reportTimes()
@@ -309,10 +308,9 @@ extension ProfileCheck {
     /// after a second '/' a number above 0. It reads no IPv6 address (measured: "xyz" taken).
     static func sipccConnectionRefusal(_ connection: Connection, _ field: ArraySlice<UInt8>?) -> String? {
         guard let field else { return "it has no address (\"No connection address specified\")" }
-        // An IPv6 address under IP4 is PRF618's.
-        guard connection.addressType.rawValue.uppercased() == "IP4", !field.contains(UInt8(ascii: ":")) else {
-            return nil
-        }
+        // An IPv6 address too (measured: "::1", "fe80::1", "256:1" and "a1:b" refused, "2001:db8::1",
+        // "1::2", "1.2.3.4:5" and "9a:b" taken).
+        guard connection.addressType.rawValue.uppercased() == "IP4" else { return nil }
         let parts = field.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard let first = Self.sipccNumber(field.prefix(3)) else { return "it does not start with a number" }
         guard first <= 255 else { return "it starts with \(first), above 255" }
@@ -347,16 +345,19 @@ extension ProfileCheck {
     private func reportValueWhiteSpace() {
         guard
             let (section, index, attribute) = firstAttribute(where: { attribute in
-                // The value as SIPCC reads it, up to a carriage return.
+                // The value as SIPCC reads it, up to a carriage return: after the name, which ends
+                // at a colon, a space or a tab, and one colon.
                 guard let line = value(of: attribute.sourceLine)?.prefix(while: { $0 != 0x0D }),
-                    let colon = line.firstIndex(of: UInt8(ascii: ":"))
+                    let end = line.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09 })
                 else { return false }
-                let value = line[(colon + 1)...]
+                let value = line[(line[end] == UInt8(ascii: ":") ? end + 1 : end)...]
                 let last = value.last ?? 0
                 return switch attribute.name {
                 case .fingerprint: last == 0x20 || last == 0x09
                 case .rid: [0x20, 0x09].contains(value.first ?? 0) || last == 0x20 || value.contains(0x09)
                 case .simulcast: last == 0x09
+                // Measured: "a=imageattr 111 …", "a=imageattr\t111 …" and "a=imageattr: 111 …" refused.
+                case .imageattr: [0x20, 0x09].contains(value.first ?? 0)
                 default: false
                 }
             })
@@ -366,26 +367,30 @@ extension ProfileCheck {
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
     }
 
-    /// SIPCC reads a=simulcast's directions in any case (``firefoxReading(_:)``), and then needs
-    /// each rid of a direction declared with it (measured: "a=simulcast:Recv h;m;l" beside
-    /// "a=rid:h send" lines refused, "No rid attribute for 'h'"): SDP312's first finding in
-    /// Firefox's reading of a line whose direction the grammar does not read (SDP227).
-    private func reportSimulcastDirections() {
-        let unread = Set(parsed.diagnostics.filter { $0.code == SDPRules.simulcastSyntax.code }.map(\.location.line))
+    /// A line Firefox reads otherwise than the grammar (``firefoxReading(_:)``: a space or a tab
+    /// for the colon, a simulcast direction in capitals), where the grammar's reading reports
+    /// the line's shape (SDP200, SDP227) and Firefox's finds what it refuses: that finding, once
+    /// per line (measured: "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines refused, "No
+    /// rid attribute for 'h'"; "a=simulcast :send q;h;f" refused, "Type must be either 'send'
+    /// or 'recv'").
+    private func reportAttributeReadings() {
+        let shapes: Set<Rule.Code> = [SDPRules.simulcastSyntax.code, SDPRules.attributeSyntax.code]
+        let reread = Set(parsed.diagnostics.filter { shapes.contains($0.code) }.map(\.location.line))
         var reported: Set<Int> = []
         for finding in firefoxReadingFindings
-        where finding.code == SDPRules.simulcastUnknownRid.code && unread.contains(finding.location.line)
+        where reread.contains(finding.location.line) && profile.judge(finding.code, finding.severity) == .error
+            && !parsed.diagnostics.contains(where: {
+                $0.code == finding.code && $0.location.line == finding.location.line
+            })
             && reported.insert(finding.location.line).inserted
         {
-            for (index, media) in session.media.enumerated() {
-                guard
-                    let attributeIndex = media.attributes.firstIndex(where: {
-                        $0.sourceLine.number == finding.location.line
-                    })
+            let attributes = [(nil, session.attributes)] + session.media.enumerated().map { ($0, $1.attributes) }
+            for (section, attributes) in attributes {
+                guard let index = attributes.firstIndex(where: { $0.sourceLine.number == finding.location.line })
                 else { continue }
                 report(
-                    ProfileRules.firefoxSimulcastDirection, attributeLocation(index, attributeIndex),
-                    "Firefox reads this direction in any case, and then: \(finding.message)")
+                    ProfileRules.firefoxAttributeReading, attributeLocation(section, index),
+                    "Firefox reads this line as a=\(attributes[index].name), and then: \(finding.message)")
             }
         }
     }
@@ -789,16 +794,54 @@ extension ProfileCheck {
 
     /// The description as Firefox reads its text, where that differs from the grammar's
     /// reading: values end at a carriage return inside their line
-    /// (``valuesEndingAtCarriageReturn(_:endingAtNUL:)``), and the directions of a=rid and
-    /// a=simulcast, which RFC 8851 §10 and RFC 8853 §5.1 write in lower case (%s"send"), are
-    /// read in any case (measured with Firefox ESR 153: "SEND", "Send" and "sEnD" taken in
-    /// either line or both; Chromium 156 refuses each). Those directions are lowered here.
+    /// (``valuesEndingAtCarriageReturn(_:endingAtNUL:)``); an a= line's name ends at a colon, a
+    /// space or a tab, and one colon after it is skipped (sdp_main.c), so "a=mid 0" reads as
+    /// "a=mid: 0" (measured with Firefox ESR 153: a space or a tab for the colon taken for mid,
+    /// ice-ufrag, ice-pwd, setup and fingerprint; "a=mid :0", "a=setup :actpass" and
+    /// "a=fingerprint :sha-256 …" refused, their values starting with the colon); and the
+    /// directions of a=rid and a=simulcast, which RFC 8851 §10 and RFC 8853 §5.1 write in lower
+    /// case (%s"send"), are read in any case (measured: "SEND", "Send" and "sEnD" taken in
+    /// either line or both; Chromium 156 refuses them in a=simulcast), and lowered here.
     static func firefoxReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
-        let read = valuesEndingAtCarriageReturn(parsed)
-        let source = (read ?? parsed).source
+        var read = valuesEndingAtCarriageReturn(parsed)
+        if let colons = sipccNameColons(read ?? parsed) { read = colons }
+        if let directions = sipccDirections(read ?? parsed) { read = directions }
+        return read
+    }
+
+    /// `parsed` with a colon where SIPCC ends an a= line's name at a space or a tab, or `nil`.
+    private static func sipccNameColons(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        let source = parsed.source
+        let attributes = parsed.value.attributes + parsed.value.media.flatMap(\.attributes)
+        let ends = attributes.compactMap { attribute -> Int? in
+            guard !attribute.name.isKnown, let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
+                line.count > 3, source.bytes[line.lowerBound] == UInt8(ascii: "a"),
+                let end = source.bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
+                    $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09
+                }), end > line.lowerBound + 2, source.bytes[end] != UInt8(ascii: ":")
+            else { return nil }
+            return end
+        }
+        guard !ends.isEmpty else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(source.bytes.count + ends.count)
+        var copied = 0
+        for end in ends.sorted() {
+            text += source.bytes[copied..<end]
+            text.append(UInt8(ascii: ":"))
+            copied = end
+        }
+        text += source.bytes[copied...]
+        return SessionDescription.parse(bytes: text)
+    }
+
+    /// `parsed` with the directions of its a=rid and a=simulcast lines in lower case, or `nil`
+    /// when they are.
+    private static func sipccDirections(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        let source = parsed.source
         // The direction fields: a=rid's second, a=simulcast's first and third.
         var directions: [Range<Int>] = []
-        for media in (read ?? parsed).value.media {
+        for media in parsed.value.media {
             for attribute in media.attributes where attribute.name == .rid || attribute.name == .simulcast {
                 guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
                     let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
@@ -821,7 +864,7 @@ extension ProfileCheck {
                 }
             }
         }
-        guard !directions.isEmpty else { return read }
+        guard !directions.isEmpty else { return nil }
         var text = source.bytes
         for range in directions {
             for index in range { text[index] |= 0x20 }

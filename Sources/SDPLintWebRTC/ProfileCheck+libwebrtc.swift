@@ -578,6 +578,7 @@ extension ProfileCheck {
                 "libwebrtc reads the byte order mark as part of the first line, which then does not start with v=")
         }
         libwebrtcSpaceAfterEquals()
+        libwebrtcAttributesWithoutColon()
         libwebrtcTrailingBytes()
         libwebrtcMaxMessageSizes()
         libwebrtcUnknownSessionLine()
@@ -743,8 +744,8 @@ extension ProfileCheck {
                     let splitBadly =
                         value.hasPrefix(" ") || (attribute.name != .ssrcGroup && firstField.contains("\t"))
                         || (attribute.name != .fmtp && doubleSpaced(attribute.sourceLine))
-                        || ((attribute.name == .ssrcGroup || attribute.name == .candidate)
-                            && Self.tabAfterFirstSpace(value))
+                        || (attribute.name == .ssrcGroup && Self.tabAfterFirstSpace(value))
+                        || (attribute.name == .candidate && Self.libwebrtcCandidateTab(value))
                     if !reportedSpaces && splitBadly {
                         reportedSpaces = true
                         report(
@@ -838,6 +839,18 @@ extension ProfileCheck {
     /// keeps in the last field (PRF141).
     static func tabBeforeTrailingWhiteSpace(_ value: Substring) -> Bool {
         value.reversed().drop { $0 == " " || $0 == "\t" }.contains("\t")
+    }
+
+    /// Whether a tab stands in a field of a=candidate that libwebrtc reads whole, split at spaces:
+    /// after the foundation, up to the type and the raddr and rport right after it, before the
+    /// white space at the value's end (measured: "typ\thost" and "typ\t host" refused;
+    /// "tcptype\t active", "tcptype\tactive" and "generation\t 0" taken, extensions it does not
+    /// know).
+    static func libwebrtcCandidateTab(_ value: String) -> Bool {
+        let trailing = value.reversed().prefix { $0 == " " || $0 == "\t" }.count
+        let fields = value.dropLast(trailing).split(separator: " ", omittingEmptySubsequences: false)
+        let end = min(fields.count, libwebrtcExtensionPairsStart(fields, typ: fields.firstIndex(of: "typ") ?? 6))
+        return fields.indices.contains { $0 >= 1 && $0 < end && fields[$0].contains("\t") }
     }
 
     /// Whether a value has a tab after its first space, before the white space at its end.
@@ -1267,34 +1280,130 @@ extension ProfileCheck {
         media.media == .audio || media.media == .video || media.proto.isSCTP
     }
 
-    /// The description as libwebrtc reads its groups, where that differs from the grammar's
-    /// reading: it compares a group's semantics with "BUNDLE" as written, where RFC 5888 §5's
-    /// ABNF ignores case (measured with Chromium 156: two groups naming one mid refused only
-    /// when both are written "BUNDLE"; an extension id naming two URIs across a group written
-    /// "bundle" or "Bundle" taken). Such a group's semantics gain a prefix here, so that no rule
-    /// reads the group as BUNDLE; a general rule that finds nothing then is a warning under the
-    /// profile.
-    static func libwebrtcGroupReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+    /// The description as libwebrtc reads its text, where that differs from the grammar's
+    /// reading (pc/webrtc_sdp.cc). It takes an a= line as the attribute whose name it starts
+    /// with, exactly, when a colon, a space or the line's end follows the name (HasAttribute);
+    /// and it finds a value after a run of colons (GetValue's tokenizer). So:
+    /// - a group's semantics are BUNDLE only when written so, where RFC 5888 §5's ABNF ignores
+    ///   case (measured with Chromium 156: two groups naming one mid refused only when both are
+    ///   written "BUNDLE"; an extension id naming two URIs across a group written "bundle" or
+    ///   "Bundle" taken); such a group's semantics gain a prefix, which no rule reads as BUNDLE,
+    ///   and semantics that are not a token, which it compares and ignores, a token's bytes;
+    /// - a property attribute followed by a space and more is that property (measured:
+    ///   "a=rtcp-mux x", "a=rtcp-rsize x", "a=sendrecv x" and "a=extmap-allow-mixed x" taken);
+    ///   what follows it is dropped;
+    /// - the value of an attribute it reads that way starts after the colons (measured: "a=mid::0",
+    ///   "a=ice-ufrag::…", "a=fingerprint::sha-256 …", "a=rtpmap::111 …" and the others of
+    ///   ``libwebrtcValueAfterColons`` taken as if written with one).
+    /// A general rule that finds nothing in this reading is a warning under the profile, and the
+    /// profile's own rules read it; PRF150 reports the value attributes it cannot read.
+    static func libwebrtcReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
-        let starts = parsed.value.attributes.compactMap { attribute -> Int? in
-            guard attribute.name == .group, let semantics = attribute.as(Group.self)?.semantics,
-                semantics == .bundle, semantics.rawValue != Group.Semantics.bundle.rawValue,
-                let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
-                let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
-            else { return nil }
-            return colon + 1
+        let bytes = source.bytes
+        // Edits in input order: at each range, the bytes put in its place.
+        var edits: [(range: Range<Int>, replacement: [UInt8])] = []
+        let attributes = parsed.value.attributes + parsed.value.media.flatMap(\.attributes)
+        for attribute in attributes {
+            guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
+                bytes[line.lowerBound] == UInt8(ascii: "a")
+            else { continue }
+            let nameStart = line.lowerBound + 2
+            let nameEnd =
+                bytes[nameStart..<line.upperBound].firstIndex { $0 == UInt8(ascii: ":") || $0 == 0x20 }
+                ?? line.upperBound
+            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+            if nameEnd < line.upperBound, bytes[nameEnd] == 0x20, libwebrtcProperties.contains(name) {
+                edits.append((nameEnd..<line.upperBound, []))
+            } else if nameEnd < line.upperBound, bytes[nameEnd] == UInt8(ascii: ":") {
+                let colons = bytes[nameEnd..<line.upperBound].prefix { $0 == UInt8(ascii: ":") }.count
+                if colons > 1 && libwebrtcValueAfterColons.contains(name) {
+                    edits.append(((nameEnd + 1)..<(nameEnd + colons), []))
+                }
+                guard name == "group" else { continue }
+                let start = nameEnd + colons
+                let semantics = bytes[start..<line.upperBound].prefix { $0 != 0x20 }
+                if semantics.contains(where: { !$0.isTokenChar }) {
+                    // Semantics it compares and otherwise ignores (measured: "LS/x", "BUNDLE/x" and a
+                    // NUL before "LS" or "BUNDLE" taken); its mids it reads as tokens (PRF107).
+                    edits.append(
+                        (start..<semantics.endIndex, semantics.map { $0.isTokenChar ? $0 : UInt8(ascii: "x") }))
+                } else if Group.Semantics(rawValue: String(decoding: semantics, as: UTF8.self)) == .bundle,
+                    !semantics.elementsEqual("BUNDLE".utf8)
+                {
+                    edits.append((start..<start, Array("x-".utf8)))
+                }
+            }
         }
-        guard !starts.isEmpty else { return nil }
+        guard !edits.isEmpty else { return nil }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
         var text: [UInt8] = []
-        text.reserveCapacity(source.bytes.count + 2 * starts.count)
+        text.reserveCapacity(bytes.count + 2 * edits.count)
         var copied = 0
-        for start in starts {
-            text += source.bytes[copied..<start]
-            text += Array("x-".utf8)
-            copied = start
+        for edit in edits {
+            text += bytes[copied..<edit.range.lowerBound]
+            text += edit.replacement
+            copied = edit.range.upperBound
         }
-        text += source.bytes[copied...]
+        text += bytes[copied...]
         return SessionDescription.parse(bytes: text)
+    }
+
+    /// The property attributes libwebrtc reads however their line goes on after a space.
+    static let libwebrtcProperties: Set<String> = [
+        "rtcp-mux", "rtcp-rsize", "sendrecv", "sendonly", "recvonly", "inactive", "extmap-allow-mixed", "bundle-only",
+        "ice-lite",
+    ]
+
+    /// The attributes whose value libwebrtc finds after a run of colons, as measured (GetValue).
+    static let libwebrtcValueAfterColons: Set<String> = [
+        "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "candidate", "group", "msid", "extmap", "ssrc", "fmtp",
+        "rtcp-fb", "ice-options", "crypto", "ptime", "maxptime", "x-google-flag",
+    ]
+
+    /// The attributes libwebrtc takes up to a space and then cannot find the value of ("Failed
+    /// to get the value of attribute", measured with a space for the colon and one before it).
+    static let libwebrtcValueAfterColon: Set<String> = [
+        "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "candidate", "group", "msid", "extmap", "ssrc",
+        "ssrc-group", "fmtp", "rtcp-fb", "ice-options", "msid-semantic", "ptime", "maxptime", "x-google-flag",
+    ]
+
+    /// An a= line that libwebrtc takes as an attribute it reads, whose value it then cannot
+    /// find: the name and a space, where the grammar needs a colon (HasAttribute matches a name
+    /// followed by a space; measured with Chromium 156 for each of ``libwebrtcValueAfterColon``,
+    /// refused with a space for the colon and with one before it). a=setup and
+    /// a=max-message-size it splits at a colon further on ("a=setup :actpass" taken, "a=setup
+    /// actpass" refused, "Expects 2 fields"); a=simulcast it reads from the byte after the space
+    /// ("a=simulcast send q;h;f" taken, "a=simulcast :send …" refused); a=sctp-port, a=rid,
+    /// a=crypto and the attributes it does not read take either. One finding.
+    private func libwebrtcAttributesWithoutColon() {
+        let source = parsed.source
+        let bytes = source.bytes
+        for (section, attributes) in [(nil, session.attributes)]
+            + session.media.enumerated().map({ ($0, $1.attributes) })
+        {
+            for (index, attribute) in attributes.enumerated() where !attribute.name.isKnown {
+                guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
+                    bytes[line.lowerBound] == UInt8(ascii: "a"),
+                    let space = bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
+                        $0 == UInt8(ascii: ":") || $0 == 0x20
+                    }), bytes[space] == 0x20
+                else { continue }
+                let name = String(decoding: bytes[(line.lowerBound + 2)..<space], as: UTF8.self)
+                let rest = bytes[(space + 1)..<line.upperBound]
+                let refused =
+                    switch name {
+                    case "setup", "max-message-size": !rest.contains(UInt8(ascii: ":"))
+                    case "simulcast": rest.first == UInt8(ascii: ":")
+                    default: Self.libwebrtcValueAfterColon.contains(name)
+                    }
+                guard refused else { continue }
+                report(
+                    ProfileRules.attributeWithoutColon, attributeLocation(section, index),
+                    "libwebrtc reads this line as a=\(name) and cannot find its value after a space; write a=\(name):<value>"
+                )
+                return
+            }
+        }
     }
 
     /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, every a=sctpmap,

@@ -44,6 +44,7 @@ final class ProfileCheck {
                 Self.readingNames(of: firefoxReading?.value ?? parsed.value, ignoringCase: true)
             case .gstreamer:
                 Self.readingNames(of: profile.reading(of: parsed)?.value ?? parsed.value, ignoringCase: false)
+            case .chrome, .safari: profile.reading(of: parsed)?.value ?? parsed.value
             case .aiortc:
                 Self.linesBrokenAsPythonDoes(parsed).map { read, inputLines in
                     reading = (read.source, inputLines)

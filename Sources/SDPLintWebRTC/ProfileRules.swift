@@ -410,6 +410,23 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.6"), bad: "e=a@example.com, e=b@example.com", good: "one e= line")
 
+    public static let attributeWithoutColon = Rule(
+        code: "PRF150", name: "libwebrtc-attribute-without-colon", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("a=mid 0 Failed to get the value of attribute: mid"), \
+            measured with a space for the colon and one before it for 18 attributes.
+            """,
+        summary: "An attribute libwebrtc reads is written with a space after its name instead of a colon.",
+        explanation:
+            """
+            RFC 8866 §5.13 writes a value attribute "a=<name>:<value>". libwebrtc takes a line as an attribute when \
+            its name is followed by a colon, a space or the end of the line; it then looks for the value after \
+            a colon that ends the name, and refuses the description when there is none ("a=mid 0", "a=mid :0"). \
+            A receiver that does not know the attribute skips such a line (SDP200).
+            """,
+        reference: .rfc(8866, "5.13"), bad: "a=mid 0", good: "a=mid:0")
+
     public static let portCount = Rule(
         code: "PRF123", name: "libwebrtc-port-count", severity: .error,
         severityRationale:
@@ -1372,14 +1389,16 @@ public enum ProfileRules {
         code: "PRF618", name: "firefox-ipv6-under-ip4", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses a c= line with an IPv6 address under IP4 ("Error parsing address ::1 for \
-            mcast"), measured in Conformance/; it takes an IPv4 address under IP6.
+            Error: Firefox ESR 153 refuses a c= line with such an IPv6 address under IP4 ("Error parsing address \
+            ::1 for mcast"), measured in Conformance/ ("::1", "fe80::1", "256:1" refused; "2001:db8::1", "1::2" \
+            taken); it takes an IPv4 address under IP6.
             """,
-        summary: "A c= line with an IPv6 address under address type IP4; SIPCC refuses it.",
+        summary: "A c= line under address type IP4 with an address of colons that SIPCC cannot read.",
         explanation:
             """
             RFC 8866 §5.7 has the address type name the address's family (SDP136). SIPCC reads an IP4 address \
-            that is not a dotted quad as something else and fails on it.
+            from its first characters as a number up to 255 and fails when they are not one, which is so for \
+            most IPv6 addresses ("::1", "fe80::1") but not for all ("2001:db8::1" starts with 200).
             """,
         reference: .rfc(8866, "5.7"), bad: "c=IN IP4 ::1", good: "c=IN IP6 ::1")
 
@@ -1637,21 +1656,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "…\r\na=setup:actpass (no CRLF)", good: "…\r\na=setup:actpass\r\n")
 
-    public static let firefoxSimulcastDirection = Rule(
-        code: "PRF634", name: "firefox-simulcast-direction", severity: .error,
+    public static let firefoxAttributeReading = Rule(
+        code: "PRF634", name: "firefox-attribute-reading", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses the description ("No rid attribute for 'h'"), measured in Conformance/ \
-            with "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines.
+            Error: Firefox ESR 153 refuses the description ("No rid attribute for 'h'", "Type must be either \
+            'send' or 'recv'"), measured in Conformance/ with "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines \
+            and with "a=simulcast :send q;h;f".
             """,
-        summary: "A simulcast direction in capitals lists a rid that no a=rid line of that direction declares.",
+        summary: "An a= line that Firefox reads otherwise than the grammar, and refuses as it reads it.",
         explanation:
             """
-            RFC 8853 §5.1 writes the directions of a=simulcast in lower case (SDP227 reports others). Firefox reads \
-            them in any case, and then needs each rid of a direction declared by an a=rid line of the same \
-            direction, as SDP312 does for a direction in lower case.
+            RFC 8866 §5.13 separates an attribute's name from its value with a colon, and RFC 8853 §5.1 writes \
+            simulcast directions in lower case. SIPCC ends a name at a colon, a space or a tab, and Firefox \
+            reads the directions in any case: "a=simulcast :send h" is a=simulcast with the value " :send h", \
+            "a=simulcast:Recv h" receives h. The grammar reports the line's shape (SDP200, SDP227); this rule \
+            reports what Firefox then refuses in the line as it reads it.
             """,
-        reference: .rfc(8853, "5.1"), bad: "a=rid:h send\na=simulcast:Recv h", good: "a=rid:h send\na=simulcast:send h")
+        reference: .rfc(8866, "5.13"), bad: "a=simulcast :send h", good: "a=simulcast:send h")
 
     public static let aiortcSetupRequired = Rule(
         code: "PRF706", name: "aiortc-setup-required", severity: .error,
@@ -1790,7 +1812,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
-            candidateComponent, timeLineOrder, sessionLineTwice,
+            candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1804,7 +1826,7 @@ public enum ProfileRules {
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
-            firefoxRIDReading, firefoxSimulcastDirection,
+            firefoxRIDReading, firefoxAttributeReading,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,
