@@ -367,30 +367,41 @@ extension ProfileCheck {
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
     }
 
-    /// A line Firefox reads otherwise than the grammar (``firefoxReading(_:)``: a space or a tab
-    /// for the colon, a simulcast direction in capitals), where the grammar's reading reports
-    /// the line's shape (SDP200, SDP227) and Firefox's finds what it refuses: that finding, once
-    /// per line (measured: "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines refused, "No
-    /// rid attribute for 'h'"; "a=simulcast :send q;h;f" refused, "Type must be either 'send'
-    /// or 'recv'").
+    /// A line Firefox reads otherwise than the grammar (``firefoxReading(_:)``: up to a carriage
+    /// return inside it, a space or a tab for the colon, a simulcast direction in capitals),
+    /// where the grammar's reading reports the line's shape (SDP200, SDP227) or its finding
+    /// stands on bytes Firefox does not read, and Firefox's reading finds what it refuses: that
+    /// finding, once per line (measured: "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines
+    /// refused, "No rid attribute for 'h'"; "a=simulcast :send q;h;f" refused, "Type must be
+    /// either 'send' or 'recv'"; a carriage return after "…:4C:" or "…:9D:C" in a fingerprint
+    /// refused, "Malformed fingerprint token", after "…:9D" taken).
     private func reportAttributeReadings() {
         let shapes: Set<Rule.Code> = [SDPRules.simulcastSyntax.code, SDPRules.attributeSyntax.code]
-        let reread = Set(parsed.diagnostics.filter { shapes.contains($0.code) }.map(\.location.line))
-        var reported: Set<Int> = []
+        let tails = Self.carriageReturnTails(parsed.source.bytes)
+        let cut = Set(tails.map { parsed.source.location(of: $0).line })
+        let reread = cut.union(parsed.diagnostics.filter { shapes.contains($0.code) }.map(\.location.line))
+        /// Whether the grammar's reading reports `finding`'s rule on its line, on bytes Firefox reads.
+        func reported(_ finding: Diagnostic) -> Bool {
+            parsed.diagnostics.contains { original in
+                original.code == finding.code && original.location.line == finding.location.line
+                    && !tails.contains { $0.contains(original.location.bytes.lowerBound) }
+            }
+        }
+        var lines: Set<Int> = []
         for finding in firefoxReadingFindings
         where reread.contains(finding.location.line) && profile.judge(finding.code, finding.severity) == .error
-            && !parsed.diagnostics.contains(where: {
-                $0.code == finding.code && $0.location.line == finding.location.line
-            })
-            && reported.insert(finding.location.line).inserted
+            && !reported(finding) && lines.insert(finding.location.line).inserted
         {
             let attributes = [(nil, session.attributes)] + session.media.enumerated().map { ($0, $1.attributes) }
             for (section, attributes) in attributes {
                 guard let index = attributes.firstIndex(where: { $0.sourceLine.number == finding.location.line })
                 else { continue }
+                let reading =
+                    cut.contains(finding.location.line)
+                    ? "up to the carriage return inside it" : "as a=\(attributes[index].name)"
                 report(
                     ProfileRules.firefoxAttributeReading, attributeLocation(section, index),
-                    "Firefox reads this line as a=\(attributes[index].name), and then: \(finding.message)")
+                    "Firefox reads this line \(reading), and then: \(finding.message)")
             }
         }
     }
@@ -798,38 +809,49 @@ extension ProfileCheck {
     /// space or a tab, and one colon after it is skipped (sdp_main.c), so "a=mid 0" reads as
     /// "a=mid: 0" (measured with Firefox ESR 153: a space or a tab for the colon taken for mid,
     /// ice-ufrag, ice-pwd, setup and fingerprint; "a=mid :0", "a=setup :actpass" and
-    /// "a=fingerprint :sha-256 …" refused, their values starting with the colon); and the
+    /// "a=fingerprint :sha-256 …" refused, their values starting with the colon); a value
+    /// attribute with an empty value is skipped; and the
     /// directions of a=rid and a=simulcast, which RFC 8851 §10 and RFC 8853 §5.1 write in lower
     /// case (%s"send"), are read in any case (measured: "SEND", "Send" and "sEnD" taken in
     /// either line or both; Chromium 156 refuses them in a=simulcast), and lowered here.
     static func firefoxReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         var read = valuesEndingAtCarriageReturn(parsed)
-        if let colons = sipccNameColons(read ?? parsed) { read = colons }
+        if let names = sipccNames(read ?? parsed) { read = names }
         if let directions = sipccDirections(read ?? parsed) { read = directions }
         return read
     }
 
-    /// `parsed` with a colon where SIPCC ends an a= line's name at a space or a tab, or `nil`.
-    private static func sipccNameColons(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+    /// `parsed` with a colon where SIPCC ends an a= line's name at a space or a tab, and with a
+    /// known value attribute whose value is empty renamed, as SIPCC skips it (measured: "a=mid",
+    /// "a=mid:", "a=ice-ufrag:" and "a=setup:" refused as missing, "a=rtcp-fb", "a=fmtp:",
+    /// "a=rid:" and 19 others taken; "a=ice-ufrag: " is read, "too short"); `nil` for neither.
+    private static func sipccNames(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
         let attributes = parsed.value.attributes + parsed.value.media.flatMap(\.attributes)
-        let ends = attributes.compactMap { attribute -> Int? in
-            guard !attribute.name.isKnown, let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
-                line.count > 3, source.bytes[line.lowerBound] == UInt8(ascii: "a"),
+        // Each insertion: where, and what.
+        let insertions = attributes.compactMap { attribute -> (at: Int, bytes: [UInt8])? in
+            guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
+                source.bytes[line.lowerBound] == UInt8(ascii: "a")
+            else { return nil }
+            if attribute.name.isKnown {
+                guard !attribute.name.isProperty, (attribute.value ?? "").isEmpty else { return nil }
+                return (line.lowerBound + 2, Array("x-".utf8))
+            }
+            guard line.count > 3,
                 let end = source.bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
                     $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09
                 }), end > line.lowerBound + 2, source.bytes[end] != UInt8(ascii: ":")
             else { return nil }
-            return end
+            return (end, [UInt8(ascii: ":")])
         }
-        guard !ends.isEmpty else { return nil }
+        guard !insertions.isEmpty else { return nil }
         var text: [UInt8] = []
-        text.reserveCapacity(source.bytes.count + ends.count)
+        text.reserveCapacity(source.bytes.count + 2 * insertions.count)
         var copied = 0
-        for end in ends.sorted() {
-            text += source.bytes[copied..<end]
-            text.append(UInt8(ascii: ":"))
-            copied = end
+        for insertion in insertions.sorted(by: { $0.at < $1.at }) {
+            text += source.bytes[copied..<insertion.at]
+            text += insertion.bytes
+            copied = insertion.at
         }
         text += source.bytes[copied...]
         return SessionDescription.parse(bytes: text)

@@ -1173,6 +1173,13 @@ extension ProfileCheck {
                 "it needs a URI after the id"
             } else if !(1...255).contains(Self.libwebrtcInteger(id) ?? 0) {
                 "the id '\(id.prefix(20))' is not a number of 1–255"
+            } else if fields[1].utf8.contains(where: {
+                ($0 < 0x20 && $0 != 0x09 && $0 != 0x0D) || $0 == 0x7F || $0 == UInt8(ascii: "%")
+            }) {
+                // Measured: a NUL, 0x01, 0x7F or '%' in the URI refused ("URI contains invalid
+                // characters"); 'é', '<', '"', '{', '|', '\\', '^', '`', '#', '~', '[' and '\'' taken.
+                // A tab or a carriage return is PRF141's.
+                "its URI holds a control character or '%' (\"URI contains invalid characters\")"
             } else if fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count < 3 {
                 "the encrypted form needs the URI it encrypts"
             } else if fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields[2] == fields[1] {
@@ -1289,6 +1296,8 @@ extension ProfileCheck {
     ///   written "BUNDLE"; an extension id naming two URIs across a group written "bundle" or
     ///   "Bundle" taken); such a group's semantics gain a prefix, which no rule reads as BUNDLE,
     ///   and semantics that are not a token, which it compares and ignores, a token's bytes;
+    /// - a value attribute it does not read, written without a value ("a=rid"), and an empty
+    ///   group ("a=group:") it takes, as lines of another name;
     /// - a property attribute followed by a space and more is that property (measured:
     ///   "a=rtcp-mux x", "a=rtcp-rsize x", "a=sendrecv x" and "a=extmap-allow-mixed x" taken);
     ///   what follows it is dropped;
@@ -1314,6 +1323,10 @@ extension ProfileCheck {
             let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
             if nameEnd < line.upperBound, bytes[nameEnd] == 0x20, libwebrtcProperties.contains(name) {
                 edits.append((nameEnd..<line.upperBound, []))
+            } else if nameEnd == line.upperBound, attribute.name.isKnown, !attribute.name.isProperty,
+                !libwebrtcValueAttributes.contains(name)
+            {
+                edits.append((nameStart..<nameStart, Array("x-".utf8)))
             } else if nameEnd < line.upperBound, bytes[nameEnd] == UInt8(ascii: ":") {
                 let colons = bytes[nameEnd..<line.upperBound].prefix { $0 == UInt8(ascii: ":") }.count
                 if colons > 1 && libwebrtcValueAfterColons.contains(name) {
@@ -1322,7 +1335,10 @@ extension ProfileCheck {
                 guard name == "group" else { continue }
                 let start = nameEnd + colons
                 let semantics = bytes[start..<line.upperBound].prefix { $0 != 0x20 }
-                if semantics.contains(where: { !$0.isTokenChar }) {
+                if semantics.isEmpty {
+                    // An empty group it takes and ignores (measured: "a=group:" and "a=group: ").
+                    edits.append((nameStart..<nameStart, Array("x-".utf8)))
+                } else if semantics.contains(where: { !$0.isTokenChar }) {
                     // Semantics it compares and otherwise ignores (measured: "LS/x", "BUNDLE/x" and a
                     // NUL before "LS" or "BUNDLE" taken); its mids it reads as tokens (PRF107).
                     edits.append(
@@ -1354,10 +1370,19 @@ extension ProfileCheck {
         "ice-lite",
     ]
 
+    /// The value attributes libwebrtc reads, and refuses without a value (measured: "a=mid",
+    /// "a=rtpmap", "a=simulcast" and the others refused; "a=rid", "a=crypto", "a=imageattr",
+    /// "a=label", "a=framerate" and "a=rtcp" taken, as lines it does not read).
+    static let libwebrtcValueAttributes = libwebrtcValueAfterColon.union([
+        "setup", "max-message-size", "simulcast", "sctp-port",
+    ])
+
     /// The attributes whose value libwebrtc finds after a run of colons, as measured (GetValue).
+    /// A candidate's foundation takes colons as they come (measured: "a=candidate:: 1 udp …",
+    /// an empty foundation then, taken), so a=candidate is read as written.
     static let libwebrtcValueAfterColons: Set<String> = [
-        "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "candidate", "group", "msid", "extmap", "ssrc", "fmtp",
-        "rtcp-fb", "ice-options", "crypto", "ptime", "maxptime", "x-google-flag",
+        "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "group", "msid", "extmap", "ssrc", "fmtp", "rtcp-fb",
+        "ice-options", "crypto", "ptime", "maxptime", "x-google-flag",
     ]
 
     /// The attributes libwebrtc takes up to a space and then cannot find the value of ("Failed

@@ -1667,11 +1667,12 @@ public enum ProfileRules {
         summary: "An a= line that Firefox reads otherwise than the grammar, and refuses as it reads it.",
         explanation:
             """
-            RFC 8866 §5.13 separates an attribute's name from its value with a colon, and RFC 8853 §5.1 writes \
-            simulcast directions in lower case. SIPCC ends a name at a colon, a space or a tab, and Firefox \
-            reads the directions in any case: "a=simulcast :send h" is a=simulcast with the value " :send h", \
-            "a=simulcast:Recv h" receives h. The grammar reports the line's shape (SDP200, SDP227); this rule \
-            reports what Firefox then refuses in the line as it reads it.
+            RFC 8866 §5.13 separates an attribute's name from its value with a colon, RFC 8866 §5 ends a line \
+            with CRLF alone, and RFC 8853 §5.1 writes simulcast directions in lower case. SIPCC ends a name at a \
+            colon, a space or a tab, and a value at a carriage return, and Firefox reads the directions in any \
+            case: "a=simulcast :send h" is a=simulcast with the value " :send h", "a=simulcast:Recv h" receives \
+            h. The grammar reports the line's shape (SDP200, SDP227, SDP110); this rule reports what Firefox \
+            then refuses in the line as it reads it.
             """,
         reference: .rfc(8866, "5.13"), bad: "a=simulcast :send h", good: "a=simulcast:send h")
 

@@ -130,8 +130,8 @@ import Testing
     /// and then cannot find the value of most (PRF150); it reads a property so, a value after a
     /// run of colons, group semantics that are no token, a tab in a candidate extension's name,
     /// and skips a malformed a=crypto beside DTLS. SIPCC ends a name at a space or a tab and skips
-    /// one colon after it, reads an address under IP4 from its first characters, and skips a
-    /// candidate whose transport it cannot read.
+    /// one colon after it, skips a value attribute whose value is empty, reads an address under
+    /// IP4 from its first characters, and skips a candidate whose transport it cannot read.
     @Test(arguments: [
         ("a=mid:0\r\n", "a=mid 0\r\n", ["PRF150"], [String]()),
         ("a=mid:0\r\n", "a=mid :0\r\n", ["PRF150"], ["PRF608"]),
@@ -148,6 +148,18 @@ import Testing
         ("c=IN IP4 127.0.0.1\r\na=rtcp:9", "c=IN IP4 fe80::1\r\na=rtcp:9", ["PRF118"], ["PRF618"]),
         ("c=IN IP4 127.0.0.1\r\na=rtcp:9", "c=IN IP4 2001:db8::1\r\na=rtcp:9", ["PRF118"], []),
         (" 1 udp 2122260223", " 1 u@dp 2122260223", ["PRF144"], []),
+        ("a=candidate:3196770755 1 udp", "a=candidate:: 1 udp", [], []),
+        // A value attribute without its value: SIPCC skips the line; libwebrtc refuses one it reads.
+        ("a=mid:0\r\n", "a=mid\r\n", ["SDP203"], ["PRF608"]),
+        ("a=rtcp:9 IN IP4 0.0.0.0", "a=rtcp", [], []),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=rid\r\n", [], []),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp\r\n", ["SDP203"], []),
+        ("a=group:BUNDLE 0 1 2", "a=group:", [], []),
+        // A carriage return in a fingerprint: SIPCC reads the digest up to it.
+        ("27:9D:CC\r\n", "27:9D:C\rC\r\n", ["SDP221"], ["SDP221"]),
+        ("27:9D:CC\r\n", "27:9D:\rCC\r\n", ["SDP221"], ["PRF634"]),
+        ("27:9D:CC\r\n", "27:9D\rCC\r\n", ["SDP221"], []),
+        ("ssrc-audio-level", "ssrc-audio%level", ["PRF137"], []),
     ])
     func eachBrowserReadsAnAttributeLineItsOwnWay(
         _ line: String, _ replacement: String, _ chrome: [String], _ firefox: [String]

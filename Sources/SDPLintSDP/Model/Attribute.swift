@@ -142,6 +142,9 @@ extension Attribute {
 
         /// Whether this is one of the names sdplint knows (the static members), as written.
         public var isKnown: Bool { known != nil }
+
+        /// Whether this is a known property attribute, written without a value (RFC 8866 §5.13).
+        package var isProperty: Bool { known?.isFlag ?? false }
     }
 }
 
