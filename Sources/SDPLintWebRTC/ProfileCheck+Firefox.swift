@@ -241,10 +241,10 @@ extension ProfileCheck {
                 )
             }
         }
-        reportShortCredentials(nil, session.attributes)
+        reportICECredentials(nil, session.attributes)
         for (index, media) in session.media.enumerated()
         where !media.isRejected && !media.has(.bundleOnly) && !ridesOnGroupInAnswer(index) {
-            reportShortCredentials(index, media.attributes)
+            reportICECredentials(index, media.attributes)
         }
         // SIPCC validates o= and t= (SDP103 reports s= too, which it does not need).
         let absent = [
@@ -314,9 +314,11 @@ extension ProfileCheck {
         let parts = field.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard let first = Self.sipccNumber(field.prefix(3)) else { return "it does not start with a number" }
         guard first <= 255 else { return "it starts with \(first), above 255" }
-        // A unicast address's suffix is taken (measured: "1.2.3.4/5").
-        guard parts.count > 1, (224...239).contains(first) else { return nil }
+        // A TTL that is a number after any address, whatever its size (measured: "1.2.3.4/5" and
+        // "224.1.1.1/300" taken, "0.0/.0.0" refused, "Invalid TTL: Value must be in the range 0-255").
+        guard parts.count > 1 else { return nil }
         guard Self.sipccNumber(parts[1]) != nil else { return "no TTL after the '/'" }
+        guard (224...239).contains(first) else { return nil }
         if parts.count > 2, (Self.sipccNumber(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
         return nil
     }
@@ -763,10 +765,10 @@ extension ProfileCheck {
             "Firefox supports header extension ids 1–14; this one is \(id)")
     }
 
-    /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22), on the first
-    /// ufrag and password of the level, which are the ones it reads (measured: a short ufrag
-    /// after a good one taken, before it refused).
-    func reportShortCredentials(_ section: Int?, _ attributes: [Attribute]) {
+    /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22), and Firefox's
+    /// refusal of a '$' in them, on the first ufrag and password of the level, which are the
+    /// ones it reads (measured: a short ufrag after a good one taken, before it refused).
+    func reportICECredentials(_ section: Int?, _ attributes: [Attribute]) {
         for attributeIndex in Self.keptIndices(of: [.iceUfrag, .icePwd], in: attributes, keepingLast: false) {
             let attribute = attributes[attributeIndex]
             let (what, minimum) =
@@ -775,22 +777,25 @@ extension ProfileCheck {
                 case .icePwd: ("password", 22)
                 default: ("", 0)
                 }
-            let length = attribute.value?.count ?? 0
-            guard length < minimum else { continue }
+            let value = attribute.value ?? ""
+            let length = value.count
+            guard length < minimum || value.contains("$") else { continue }
             report(
-                ProfileRules.firefoxShortICECredentials,
+                ProfileRules.firefoxICECredentials,
                 attributeLocation(section, attributeIndex),
-                "Firefox refuses an ICE \(what) of \(length) characters; it needs at least \(minimum)")
+                length < minimum
+                    ? "Firefox refuses an ICE \(what) of \(length) characters; it needs at least \(minimum)"
+                    : "Firefox refuses an ICE \(what) with '$' (\"contains invalid characters\")")
         }
     }
     /// The m= line faults SIPCC refuses, read from the line itself (the model keeps no bad port).
     func reportMediaLine(_ index: Int, _ media: MediaDescription) {
         // Split at spaces and tabs (measured: "m=audio 9\tUDP/TLS/RTP/SAVPF …" taken).
         guard let fields = fields(of: media.sourceLine), fields.count >= 3 else { return }
-        // SIPCC reads the port with strtoul, which takes a leading '+' (measured: "+9" taken).
-        let port = fields[1].prefix { $0 != UInt8(ascii: "/") }.drop { $0 == UInt8(ascii: "+") }
+        // SIPCC reads the port with strtoul, which takes a leading '+' and stops at the first
+        // byte that is not a digit (measured: "+9" and "9," taken, "nine" refused).
         let reason =
-            if !Profile.isDecimal(port) {
+            if (Self.sipccNumber(fields[1]) ?? .max) > UInt32.max {
                 "the port is not a number"
             } else if fields.count == 3 && media.proto.isSCTP {
                 "an SCTP section needs its format (webrtc-datachannel)"

@@ -75,17 +75,17 @@ extension ProfileCheck {
                     "libwebrtc refuses b=\(line.type) with the value '\(value)', which is not a whole number")
             }
         }
-        // An a= line with nothing after it, or with white space before the name: libwebrtc skips
-        // unreadable names, not these (measured: "a=" and "a=  setup:actpass" refused).
+        // An a= line with nothing after it, or with a space before the name: libwebrtc skips
+        // unreadable names, not these (measured: "a=" and "a=  setup:actpass" refused; a tab
+        // before the name makes one it does not read, "a=\trtcp-fb:9 transport-cc" taken).
         if let (section, index, attribute) = firstAttribute(where: {
-            ($0.name.rawValue.isEmpty && $0.value == nil)
-                || $0.name.rawValue.first.map { $0 == " " || $0 == "\t" } == true
+            ($0.name.rawValue.isEmpty && $0.value == nil) || $0.name.rawValue.first == " "
         }) {
             report(
                 ProfileRules.emptyAttributeLine, attributeLocation(section, index),
                 attribute.name.rawValue.isEmpty
                     ? "libwebrtc refuses a line that is only 'a='"
-                    : "libwebrtc refuses white space before an attribute's name")
+                    : "libwebrtc refuses a space before an attribute's name")
         }
         libwebrtcConnections()
         // libwebrtc takes a property attribute's name followed by ' ' or ':' only: "a=rtcp-mux\t"
@@ -257,9 +257,10 @@ extension ProfileCheck {
         // of each transport an answer sets up (a session-level one where such a section has
         // none); measured: a bad ufrag in a rejected section passes.
         let readsCredentials = session.media.indices.filter { libwebrtcReads($0) && !ridesOnGroupInAnswer($0) }
-        // Its own check: 4 (ufrag) or 22 (password) to 256 letters, digits, '+', '/', '=', '-' and
-        // '_' (measured: "ab.c" and "ab:c" refused, '=', '-' and '_' taken, though its message
-        // names only '+' and '/'), where RFC 8839's ice-char has '+' and '/' alone (ICE120, ICE121).
+        // Its own check: 4 (ufrag) or 22 (password) to 256 letters, digits, '+', '/', '=', '-',
+        // '_' and '#' (measured: "ab.c" and "ab:c" refused, '=', '-', '_' and '#' taken, though its
+        // message names only '+' and '/'; 22 other characters from '!' to '~' refused), where RFC
+        // 8839's ice-char has '+' and '/' alone (ICE120, ICE121).
         func refusal(_ value: String, minimum: Int) -> String? {
             let bytes = value.utf8
             if bytes.count < minimum || bytes.count > 256 {
@@ -267,10 +268,11 @@ extension ProfileCheck {
             }
             let taken: (UInt8) -> Bool = {
                 $0.isAlphanumeric
-                    || [ASCII.plus, ASCII.slash, ASCII.equals, ASCII.minus, ASCII.underscore].contains($0)
+                    || [ASCII.plus, ASCII.slash, ASCII.equals, ASCII.minus, ASCII.underscore, UInt8(ascii: "#")]
+                        .contains($0)
             }
             return bytes.first { !taken($0) }.map {
-                "it takes letters, digits, '+', '/', '=', '-' and '_', not \($0.displayed)"
+                "it takes letters, digits, '+', '/', '=', '-', '_' and '#', not \($0.displayed)"
             }
         }
         // It keeps the last ufrag and password of a level, and checks those (measured: a bad one
@@ -1303,7 +1305,7 @@ extension ProfileCheck {
     ///   what follows it is dropped;
     /// - the value of an attribute it reads that way starts after the colons (measured: "a=mid::0",
     ///   "a=ice-ufrag::…", "a=fingerprint::sha-256 …", "a=rtpmap::111 …" and the others of
-    ///   ``libwebrtcValueAfterColons`` taken as if written with one).
+    ///   ``libwebrtcSkipsRepeatedColons`` taken as if written with one).
     /// A general rule that finds nothing in this reading is a warning under the profile, and the
     /// profile's own rules read it; PRF150 reports the value attributes it cannot read.
     static func libwebrtcReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
@@ -1329,7 +1331,7 @@ extension ProfileCheck {
                 edits.append((nameStart..<nameStart, Array("x-".utf8)))
             } else if nameEnd < line.upperBound, bytes[nameEnd] == UInt8(ascii: ":") {
                 let colons = bytes[nameEnd..<line.upperBound].prefix { $0 == UInt8(ascii: ":") }.count
-                if colons > 1 && libwebrtcValueAfterColons.contains(name) {
+                if colons > 1 && libwebrtcSkipsRepeatedColons.contains(name) {
                     edits.append(((nameEnd + 1)..<(nameEnd + colons), []))
                 }
                 guard name == "group" else { continue }
@@ -1373,28 +1375,28 @@ extension ProfileCheck {
     /// The value attributes libwebrtc reads, and refuses without a value (measured: "a=mid",
     /// "a=rtpmap", "a=simulcast" and the others refused; "a=rid", "a=crypto", "a=imageattr",
     /// "a=label", "a=framerate" and "a=rtcp" taken, as lines it does not read).
-    static let libwebrtcValueAttributes = libwebrtcValueAfterColon.union([
+    static let libwebrtcValueAttributes = libwebrtcNeedsColonAfterName.union([
         "setup", "max-message-size", "simulcast", "sctp-port",
     ])
 
     /// The attributes whose value libwebrtc finds after a run of colons, as measured (GetValue).
     /// A candidate's foundation takes colons as they come (measured: "a=candidate:: 1 udp …",
     /// an empty foundation then, taken), so a=candidate is read as written.
-    static let libwebrtcValueAfterColons: Set<String> = [
+    static let libwebrtcSkipsRepeatedColons: Set<String> = [
         "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "group", "msid", "extmap", "ssrc", "fmtp", "rtcp-fb",
         "ice-options", "crypto", "ptime", "maxptime", "x-google-flag",
     ]
 
     /// The attributes libwebrtc takes up to a space and then cannot find the value of ("Failed
     /// to get the value of attribute", measured with a space for the colon and one before it).
-    static let libwebrtcValueAfterColon: Set<String> = [
+    static let libwebrtcNeedsColonAfterName: Set<String> = [
         "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "candidate", "group", "msid", "extmap", "ssrc",
         "ssrc-group", "fmtp", "rtcp-fb", "ice-options", "msid-semantic", "ptime", "maxptime", "x-google-flag",
     ]
 
     /// An a= line that libwebrtc takes as an attribute it reads, whose value it then cannot
     /// find: the name and a space, where the grammar needs a colon (HasAttribute matches a name
-    /// followed by a space; measured with Chromium 156 for each of ``libwebrtcValueAfterColon``,
+    /// followed by a space; measured with Chromium 156 for each of ``libwebrtcNeedsColonAfterName``,
     /// refused with a space for the colon and with one before it). a=setup and
     /// a=max-message-size it splits at a colon further on ("a=setup :actpass" taken, "a=setup
     /// actpass" refused, "Expects 2 fields"); a=simulcast it reads from the byte after the space
@@ -1419,7 +1421,7 @@ extension ProfileCheck {
                     switch name {
                     case "setup", "max-message-size": !rest.contains(UInt8(ascii: ":"))
                     case "simulcast": rest.first == UInt8(ascii: ":")
-                    default: Self.libwebrtcValueAfterColon.contains(name)
+                    default: Self.libwebrtcNeedsColonAfterName.contains(name)
                     }
                 guard refused else { continue }
                 report(

@@ -1083,19 +1083,21 @@ public enum ProfileRules {
         reference: .rfc(9143, "7.2"), bad: "a=group:BUNDLE 0 1\nm=audio 0 … a=mid:0",
         good: "a=group:BUNDLE 1 0 (a section in use first), or drop the rejected mid")
 
-    public static let firefoxShortICECredentials = Rule(
-        code: "PRF609", name: "firefox-ice-credentials-too-short", severity: .error,
+    public static let firefoxICECredentials = Rule(
+        code: "PRF609", name: "firefox-ice-credentials", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses the description ("ice-ufrag is too short at level N", "ice-pwd is too \
-            short at level N"), measured in Conformance/; it accepts longer values and characters outside \
-            ice-char, which ICE120 and ICE121 report.
+            Error: Firefox ESR 153 refuses the description ("ice-ufrag is too short at level N", "ice-pwd \
+            contains invalid characters at level N"), measured in Conformance/; it accepts longer values and the \
+            other characters outside ice-char, which ICE120 and ICE121 report.
             """,
-        summary: "An ICE ufrag is shorter than 4 characters or a password shorter than 22; Firefox refuses it.",
+        summary:
+            "An ICE ufrag shorter than 4 characters, a password shorter than 22, or either with a '$'; Firefox refuses it.",
         explanation:
             """
             RFC 8839 §5.4 gives the ufrag 4 to 256 ice-chars and the password 22 to 256. Firefox checks only the \
-            lower bounds, and refuses a description that goes below one.
+            lower bounds, and of the characters outside ice-char refuses '$' alone (measured with 24 others, \
+            from '!' to '~', taken).
             """,
         reference: .rfc(8839, "5.4"), bad: "a=ice-ufrag:ab", good: "a=ice-ufrag:F7gI")
 
@@ -1821,7 +1823,7 @@ public enum ProfileRules {
         + [
             firefoxRTCPMux, firefoxTransportEverySection, firefoxConnectionHostName, firefoxExtensionIDRange,
             firefoxDuplicateExtensionID, firefoxSetupHoldconn, firefoxNoSupportedFingerprint, firefoxBundleTag,
-            firefoxShortICECredentials, firefoxMediaLine, firefoxConnectionTwice,
+            firefoxICECredentials, firefoxMediaLine, firefoxConnectionTwice,
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,

@@ -154,8 +154,10 @@ package struct WebRTCChecks {
                     "mid '\(mid)' is \(mid.utf8.count) bytes; the one-byte sdes:mid header extension carries at most 16"
                 )
             }
-            // RFC 8858 §4 defines rtcp-mux-only for RTP-based media; elsewhere it says nothing.
-            if media.proto.isRTP && media.has(.rtcpMuxOnly) && !media.has(.rtcpMux) {
+            // RFC 8858 §4 defines rtcp-mux-only for RTP-based media; elsewhere it says nothing,
+            // and a rejected section has no RTCP to multiplex (RFC 3264 §6; measured: Firefox ESR
+            // 153 takes it on a port-0 section, as Chromium 156 does).
+            if media.proto.isRTP && !media.isRejected && media.has(.rtcpMuxOnly) && !media.has(.rtcpMux) {
                 report(
                     WebRTCRules.rtcpMuxOnlyWithoutRTCPMux, at(index, attribute: firstIndex(.rtcpMuxOnly, in: index)),
                     "a=rtcp-mux-only without a=rtcp-mux")
