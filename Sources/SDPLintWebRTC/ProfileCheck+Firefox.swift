@@ -378,6 +378,8 @@ extension ProfileCheck {
     /// either 'send' or 'recv'"; a carriage return after "…:4C:" or "…:9D:C" in a fingerprint
     /// refused, "Malformed fingerprint token", after "…:9D" taken).
     private func reportAttributeReadings() {
+        // Without a reading of its own (the usual text) there is nothing to report.
+        guard !firefoxReadingFindings.isEmpty else { return }
         let shapes: Set<Rule.Code> = [SDPRules.simulcastSyntax.code, SDPRules.attributeSyntax.code]
         let tails = Self.carriageReturnTails(parsed.source.bytes)
         let cut = Set(tails.map { parsed.source.location(of: $0).line })
@@ -832,21 +834,23 @@ extension ProfileCheck {
     /// "a=rid:" and 19 others taken; "a=ice-ufrag: " is read, "too short"); `nil` for neither.
     private static func sipccNames(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
-        let attributes = parsed.value.attributes + parsed.value.media.flatMap(\.attributes)
         // Each insertion: where, and what.
-        let insertions = attributes.compactMap { attribute -> (at: Int, bytes: [UInt8])? in
+        let insertions = ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined().compactMap {
+            attribute -> (at: Int, bytes: [UInt8])? in
             guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
                 source.bytes[line.lowerBound] == UInt8(ascii: "a")
             else { return nil }
-            if attribute.name.isKnown {
-                guard !attribute.name.isProperty, (attribute.value ?? "").isEmpty else { return nil }
-                return (line.lowerBound + 2, Array("x-".utf8))
-            }
-            guard line.count > 3,
-                let end = source.bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
+            let nameStart = line.lowerBound + 2
+            let end =
+                source.bytes[nameStart..<line.upperBound].firstIndex {
                     $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09
-                }), end > line.lowerBound + 2, source.bytes[end] != UInt8(ascii: ":")
-            else { return nil }
+                } ?? line.upperBound
+            if attribute.name.isKnown {
+                // Its value is empty when nothing follows the name and the byte after it.
+                guard !attribute.name.isProperty, end + 1 >= line.upperBound else { return nil }
+                return (nameStart, Array("x-".utf8))
+            }
+            guard end < line.upperBound, end > nameStart, source.bytes[end] != UInt8(ascii: ":") else { return nil }
             return (end, [UInt8(ascii: ":")])
         }
         guard !insertions.isEmpty else { return nil }

@@ -1313,28 +1313,35 @@ extension ProfileCheck {
         let bytes = source.bytes
         // Edits in input order: at each range, the bytes put in its place.
         var edits: [(range: Range<Int>, replacement: [UInt8])] = []
-        let attributes = parsed.value.attributes + parsed.value.media.flatMap(\.attributes)
-        for attribute in attributes {
+        for attribute in ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined() {
             guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
                 bytes[line.lowerBound] == UInt8(ascii: "a")
             else { continue }
+            // The grammar's name is the text before the first colon, so a known name is the one
+            // libwebrtc matches whenever a colon or the line's end follows it; the rare lines are
+            // looked at further.
             let nameStart = line.lowerBound + 2
             let nameEnd =
                 bytes[nameStart..<line.upperBound].firstIndex { $0 == UInt8(ascii: ":") || $0 == 0x20 }
                 ?? line.upperBound
-            let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
-            if nameEnd < line.upperBound, bytes[nameEnd] == 0x20, libwebrtcProperties.contains(name) {
-                edits.append((nameEnd..<line.upperBound, []))
-            } else if nameEnd == line.upperBound, attribute.name.isKnown, !attribute.name.isProperty,
-                !libwebrtcValueAttributes.contains(name)
-            {
-                edits.append((nameStart..<nameStart, Array("x-".utf8)))
-            } else if nameEnd < line.upperBound, bytes[nameEnd] == UInt8(ascii: ":") {
+            if nameEnd == line.upperBound {
+                if attribute.name.isKnown && !attribute.name.isProperty
+                    && !libwebrtcValueAttributes.contains(attribute.name.rawValue)
+                {
+                    edits.append((nameStart..<nameStart, Array("x-".utf8)))
+                }
+            } else if bytes[nameEnd] == 0x20 {
+                if libwebrtcProperties.contains(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)) {
+                    edits.append((nameEnd..<line.upperBound, []))
+                }
+            } else {
                 let colons = bytes[nameEnd..<line.upperBound].prefix { $0 == UInt8(ascii: ":") }.count
-                if colons > 1 && libwebrtcSkipsRepeatedColons.contains(name) {
+                if colons > 1 && attribute.name.isKnown
+                    && libwebrtcSkipsRepeatedColons.contains(attribute.name.rawValue)
+                {
                     edits.append(((nameEnd + 1)..<(nameEnd + colons), []))
                 }
-                guard name == "group" else { continue }
+                guard attribute.name == .group else { continue }
                 let start = nameEnd + colons
                 let semantics = bytes[start..<line.upperBound].prefix { $0 != 0x20 }
                 if semantics.isEmpty {
