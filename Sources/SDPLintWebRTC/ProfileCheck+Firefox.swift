@@ -396,17 +396,16 @@ extension ProfileCheck {
         where reread.contains(finding.location.line) && profile.judge(finding.code, finding.severity) == .error
             && !reported(finding) && lines.insert(finding.location.line).inserted
         {
-            let attributes = [(nil, session.attributes)] + session.media.enumerated().map { ($0, $1.attributes) }
-            for (section, attributes) in attributes {
-                guard let index = attributes.firstIndex(where: { $0.sourceLine.number == finding.location.line })
-                else { continue }
-                let reading =
-                    cut.contains(finding.location.line)
-                    ? "up to the carriage return inside it" : "as a=\(attributes[index].name)"
-                report(
-                    ProfileRules.firefoxAttributeReading, attributeLocation(section, index),
-                    "Firefox reads this line \(reading), and then: \(finding.message)")
-            }
+            guard
+                let (section, index, attribute) = firstAttribute(where: {
+                    $0.sourceLine.number == finding.location.line
+                })
+            else { continue }
+            let reading =
+                cut.contains(finding.location.line) ? "up to the carriage return inside it" : "as a=\(attribute.name)"
+            report(
+                ProfileRules.firefoxAttributeReading, attributeLocation(section, index),
+                "Firefox reads this line \(reading), and then: \(finding.message)")
         }
     }
 
@@ -834,9 +833,9 @@ extension ProfileCheck {
     /// "a=rid:" and 19 others taken; "a=ice-ufrag: " is read, "too short"); `nil` for neither.
     private static func sipccNames(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
-        // Each insertion: where, and what.
+        // Each insertion: an empty range where it goes, and what.
         let insertions = ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined().compactMap {
-            attribute -> (at: Int, bytes: [UInt8])? in
+            attribute -> (range: Range<Int>, bytes: [UInt8])? in
             guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
                 source.bytes[line.lowerBound] == UInt8(ascii: "a")
             else { return nil }
@@ -848,22 +847,13 @@ extension ProfileCheck {
             if attribute.name.isKnown {
                 // Its value is empty when nothing follows the name and the byte after it.
                 guard !attribute.name.isProperty, end + 1 >= line.upperBound else { return nil }
-                return (nameStart, Array("x-".utf8))
+                return (nameStart..<nameStart, Array("x-".utf8))
             }
             guard end < line.upperBound, end > nameStart, source.bytes[end] != UInt8(ascii: ":") else { return nil }
-            return (end, [UInt8(ascii: ":")])
+            return (end..<end, [UInt8(ascii: ":")])
         }
         guard !insertions.isEmpty else { return nil }
-        var text: [UInt8] = []
-        text.reserveCapacity(source.bytes.count + 2 * insertions.count)
-        var copied = 0
-        for insertion in insertions.sorted(by: { $0.at < $1.at }) {
-            text += source.bytes[copied..<insertion.at]
-            text += insertion.bytes
-            copied = insertion.at
-        }
-        text += source.bytes[copied...]
-        return SessionDescription.parse(bytes: text)
+        return parse(source.bytes, replacing: insertions)
     }
 
     /// `parsed` with the directions of its a=rid and a=simulcast lines in lower case, or `nil`
@@ -896,11 +886,7 @@ extension ProfileCheck {
             }
         }
         guard !directions.isEmpty else { return nil }
-        var text = source.bytes
-        for range in directions {
-            for index in range { text[index] |= 0x20 }
-        }
-        return SessionDescription.parse(bytes: text)
+        return parse(source.bytes, replacing: directions.map { ($0, source.bytes[$0].map { $0 | 0x20 }) })
     }
 
     /// The session's c= line in a description without sections, which Firefox does not read: it

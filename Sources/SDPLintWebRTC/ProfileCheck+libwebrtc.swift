@@ -1311,8 +1311,8 @@ extension ProfileCheck {
     static func libwebrtcReading(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
         let bytes = source.bytes
-        // Edits in input order: at each range, the bytes put in its place.
-        var edits: [(range: Range<Int>, replacement: [UInt8])] = []
+        // At each range, the bytes put in its place.
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         for attribute in ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined() {
             guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
                 bytes[line.lowerBound] == UInt8(ascii: "a")
@@ -1360,17 +1360,7 @@ extension ProfileCheck {
             }
         }
         guard !edits.isEmpty else { return nil }
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count + 2 * edits.count)
-        var copied = 0
-        for edit in edits {
-            text += bytes[copied..<edit.range.lowerBound]
-            text += edit.replacement
-            copied = edit.range.upperBound
-        }
-        text += bytes[copied...]
-        return SessionDescription.parse(bytes: text)
+        return parse(bytes, replacing: edits)
     }
 
     /// The property attributes libwebrtc reads however their line goes on after a space.
@@ -1412,32 +1402,30 @@ extension ProfileCheck {
     private func libwebrtcAttributesWithoutColon() {
         let source = parsed.source
         let bytes = source.bytes
-        for (section, attributes) in [(nil, session.attributes)]
-            + session.media.enumerated().map({ ($0, $1.attributes) })
-        {
-            for (index, attribute) in attributes.enumerated() where !attribute.name.isKnown {
-                guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
-                    bytes[line.lowerBound] == UInt8(ascii: "a"),
-                    let space = bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
-                        $0 == UInt8(ascii: ":") || $0 == 0x20
-                    }), bytes[space] == 0x20
-                else { continue }
-                let name = String(decoding: bytes[(line.lowerBound + 2)..<space], as: UTF8.self)
-                let rest = bytes[(space + 1)..<line.upperBound]
-                let refused =
-                    switch name {
-                    case "setup", "max-message-size": !rest.contains(UInt8(ascii: ":"))
-                    case "simulcast": rest.first == UInt8(ascii: ":")
-                    default: Self.libwebrtcNeedsColonAfterName.contains(name)
-                    }
-                guard refused else { continue }
-                report(
-                    ProfileRules.attributeWithoutColon, attributeLocation(section, index),
-                    "libwebrtc reads this line as a=\(name) and cannot find its value after a space; write a=\(name):<value>"
-                )
-                return
-            }
+        /// The name libwebrtc reads of `attribute`'s line where it cannot find the value after it.
+        func refusedName(_ attribute: Attribute) -> String? {
+            guard !attribute.name.isKnown, let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
+                line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "a"),
+                let space = bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
+                    $0 == UInt8(ascii: ":") || $0 == 0x20
+                }), bytes[space] == 0x20
+            else { return nil }
+            let name = String(decoding: bytes[(line.lowerBound + 2)..<space], as: UTF8.self)
+            let rest = bytes[(space + 1)..<line.upperBound]
+            let refused =
+                switch name {
+                case "setup", "max-message-size": !rest.contains(UInt8(ascii: ":"))
+                case "simulcast": rest.first == UInt8(ascii: ":")
+                default: Self.libwebrtcNeedsColonAfterName.contains(name)
+                }
+            return refused ? name : nil
         }
+        guard let (section, index, attribute) = firstAttribute(where: { refusedName($0) != nil }),
+            let name = refusedName(attribute)
+        else { return }
+        report(
+            ProfileRules.attributeWithoutColon, attributeLocation(section, index),
+            "libwebrtc reads this line as a=\(name) and cannot find its value after a space; write a=\(name):<value>")
     }
 
     /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, every a=sctpmap,

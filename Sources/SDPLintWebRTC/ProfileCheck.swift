@@ -103,14 +103,23 @@ final class ProfileCheck {
         let bytes = nul.map { Array(input[..<$0]) } ?? input
         let tails = carriageReturnTails(bytes)
         guard !tails.isEmpty || nul != nil else { return nil }
+        return parse(bytes, replacing: tails.map { ($0, []) })
+    }
+
+    /// `bytes` with each edit's bytes in place of its range (the ranges apart), parsed: how a
+    /// receiver's reading of a text is made, its lines in place.
+    static func parse(
+        _ bytes: [UInt8], replacing edits: [(range: Range<Int>, bytes: [UInt8])]
+    ) -> ParseResult<SessionDescription> {
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var start = 0
-        for tail in tails {
-            text += bytes[start..<tail.lowerBound]
-            start = tail.upperBound
+        text.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.bytes.count })
+        var copied = 0
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            text += bytes[copied..<edit.range.lowerBound]
+            text += edit.bytes
+            copied = edit.range.upperBound
         }
-        text += bytes[start...]
+        text += bytes[copied...]
         return SessionDescription.parse(bytes: text)
     }
 
