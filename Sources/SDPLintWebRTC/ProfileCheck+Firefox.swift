@@ -595,7 +595,9 @@ extension ProfileCheck {
             case stop(refused: Bool)
             /// A last line without a line ending, which SIPCC does not read.
             case lastLine
-            /// A NUL byte, which ends the line and, as what follows is no line, the reading.
+            /// A NUL byte, which ends the text Firefox passes on as a C string
+            /// (PeerConnectionImpl::SetRemoteDescription takes a `const char*`), so the line that
+            /// holds it is an unended last line, which SIPCC does not read.
             case nul
             /// A carriage return inside a line, which ends the value SIPCC reads.
             case carriageReturn
@@ -606,9 +608,9 @@ extension ProfileCheck {
         /// and all from where the reading stops.
         var unread: [Range<Int>] = []
 
-        /// SIPCC reads a line up to LF or NUL and its value up to a carriage return; it stops at a
-        /// line that is not a type it knows followed by '=' (an empty line included), or at a
-        /// second v=, and drops a last line without an ending.
+        /// SIPCC reads a line up to LF and its value up to a carriage return; it stops at a line
+        /// that is not a type it knows followed by '=' (an empty line included), or at a second
+        /// v=, and drops a last line without an ending, which the line of a NUL byte becomes.
         init(_ bytes: [UInt8]) {
             scan(bytes, building: false)
             // The text is needed only where the reading departs, which is seldom.
@@ -623,8 +625,8 @@ extension ProfileCheck {
             while start < bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\n") && bytes[end] != 0 { end += 1 }
-                guard end < bytes.count else {
-                    depart(.lastLine, start)
+                guard end < bytes.count, bytes[end] != 0 else {
+                    if end < bytes.count { depart(.nul, end) } else { depart(.lastLine, start) }
                     if !building { unread.append(start..<bytes.count) }
                     return
                 }
@@ -635,8 +637,8 @@ extension ProfileCheck {
                     if !building { unread.append(start..<bytes.count) }
                     return
                 }
-                let crlf = bytes[end] == 0 || bytes[end - 1] == UInt8(ascii: "\r")
-                var valueEnd = bytes[end] == 0 || !crlf ? end : end - 1
+                let crlf = bytes[end - 1] == UInt8(ascii: "\r")
+                var valueEnd = crlf ? end - 1 : end
                 if let carriageReturn = bytes[start..<valueEnd].firstIndex(of: UInt8(ascii: "\r")) {
                     depart(.carriageReturn, carriageReturn)
                     if !building { unread.append(carriageReturn..<valueEnd) }
@@ -647,7 +649,6 @@ extension ProfileCheck {
                     if crlf { text.append(UInt8(ascii: "\r")) }
                     text.append(UInt8(ascii: "\n"))
                 }
-                if bytes[end] == 0 { depart(.nul, end) }
                 start = end + 1
             }
         }
@@ -666,11 +667,22 @@ extension ProfileCheck {
         let bytes = parsed.source.bytes
         let reading = SIPCCReading(bytes)
         guard let (kind, offset) = reading.departure else { return }
-        // Firefox looks for bytes outside ASCII in the whole text before SIPCC reads it
-        // (measured: "SDP contains non ASCII characters" for one after a blank line).
+        let readErrors = errors(in: reading.text)
         if case .carriageReturn = kind {
         } else {
-            dropFindings { $0.location.bytes.lowerBound >= offset && $0.code != ProfileRules.firefoxNonASCII.code }
+            // What SIPCC does not read cannot be refused, nor can what needed it: a finding on an
+            // earlier line the shorter text does not have (a section without the transport that
+            // a dropped a=bundle-only made it borrow). Firefox looks for bytes outside ASCII in
+            // the whole text first (measured: "SDP contains non ASCII characters" for one after a
+            // blank line).
+            var cut = offset
+            if case .nul = kind { cut = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0 }
+            let kept = Set(readErrors.map { "\($0.code) \($0.message)" })
+            dropFindings {
+                $0.code != ProfileRules.firefoxNonASCII.code
+                    && ($0.location.bytes.lowerBound >= cut
+                        || (profile.judge($0.code, $0.severity) == .error && !kept.contains("\($0.code) \($0.message)")))
+            }
         }
         let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
         let location = parsed.source.location(of: offset..<max(offset + 1, lineEnd))
@@ -683,7 +695,9 @@ extension ProfileCheck {
                 return
             }
         }
-        guard let refusal = refusals(in: reading.text) else { return }
+        let present = Set(errors(parsed, findings).map { "\($0.code) \($0.message)" })
+        guard let refusal = readErrors.first(where: { !present.contains("\($0.code) \($0.message)") })?.message
+        else { return }
         let (rule, what): (Rule, String) =
             switch kind {
             case .lastLine:
@@ -700,7 +714,7 @@ extension ProfileCheck {
             case .nul:
                 (
                     ProfileRules.firefoxStopsReading,
-                    "SIPCC ends the line at this NUL byte and reads no further; without the rest"
+                    "Firefox passes the text on up to this NUL byte, and SIPCC drops the unended line it cuts; without the rest"
                 )
             case .carriageReturn:
                 (ProfileRules.firefoxStopsReading, "SIPCC ends the value at this carriage return; so read")
@@ -708,20 +722,20 @@ extension ProfileCheck {
         report(rule, location, "\(what): \(refusal)")
     }
 
-    /// The first refusal of Firefox's in `text` that the description as written does not have:
-    /// the grammar's, the WebRTC rules' and this profile's findings, as Firefox judges them.
-    private func refusals(in text: [UInt8]) -> String? {
-        let type: SDPType = isAnswer ? .answer : .offer
-        func errors(_ parsed: ParseResult<SessionDescription>, _ own: [Diagnostic]) -> [Diagnostic] {
-            (parsed.diagnostics + WebRTCChecks.run(parsed, type: type, strict: strict) + own)
-                .filter { profile.judge($0.code, $0.severity) == .error }
-        }
+    /// Firefox's refusals of `text`: the grammar's, the WebRTC rules' and this profile's findings,
+    /// as Firefox judges them.
+    private func errors(in text: [UInt8]) -> [Diagnostic] {
         let read = SessionDescription.parse(bytes: text)
-        let check = ProfileCheck(profile, read, type: type, strict: strict)
+        let check = ProfileCheck(profile, read, type: isAnswer ? .answer : .offer, strict: strict)
         check.readsAsWritten = true
         check.firefox()
-        let present = Set(errors(parsed, findings).map { "\($0.code) \($0.message)" })
-        return errors(read, check.findings).first { !present.contains("\($0.code) \($0.message)") }?.message
+        return errors(read, check.findings)
+    }
+
+    /// Of a description and this profile's findings of it, the findings Firefox refuses it for.
+    private func errors(_ parsed: ParseResult<SessionDescription>, _ own: [Diagnostic]) -> [Diagnostic] {
+        (parsed.diagnostics + WebRTCChecks.run(parsed, type: isAnswer ? .answer : .offer, strict: strict) + own)
+            .filter { profile.judge($0.code, $0.severity) == .error }
     }
 
     /// The id of an a=extmap line SIPCC reads whole, for its check of ids mapped twice: the id

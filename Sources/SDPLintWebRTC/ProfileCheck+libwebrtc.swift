@@ -556,10 +556,13 @@ extension ProfileCheck {
     /// keeps as "reserved"): an a=rtpmap that names another encoding for one of them is refused
     /// ("Duplicate statically assigned payload type with conflicting codec name or clock
     /// rate"), whatever its clock rate (measured: PCMA on 0, foo on 1 and 2 refused; DVI4/16000
-    /// on 5 and pcmu on 0 taken; 19 and video sections free).
+    /// on 5 and pcmu on 0 taken; 19 and video sections free). An a=rtpmap for a type the m= line
+    /// does not list it ignores (measured: PCMA on 6, not listed, taken).
     private func libwebrtcStaticPayloadTypes(_ index: Int, _ media: MediaDescription) {
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
-            guard let map = attribute.as(RTPMap.self), (0...18).contains(map.payloadType) else { continue }
+            guard let map = attribute.as(RTPMap.self), (0...18).contains(map.payloadType),
+                media.formats.contains(where: { Int($0) == map.payloadType })
+            else { continue }
             let encoding = RTPMap.staticPayloadType(map.payloadType)?.encodingName ?? "reserved"
             guard !map.encodingName.equalsIgnoringASCIICase(encoding) else { continue }
             report(
@@ -1341,8 +1344,15 @@ extension ProfileCheck {
                 {
                     edits.append(((nameEnd + 1)..<(nameEnd + colons), []))
                 }
-                guard attribute.name == .group else { continue }
                 let start = nameEnd + colons
+                if attribute.name == .sctpPort, bytes[start..<line.upperBound].starts(with: [UInt8(ascii: "-")]),
+                    line.upperBound - start > 1, bytes[(start + 1)..<line.upperBound].allSatisfy({ $0 == 0x30 })
+                {
+                    // A port it reads as a signed number: "-0" is 0 (measured: "-0" and "-000"
+                    // taken, "-1" refused).
+                    edits.append((start..<(start + 1), []))
+                }
+                guard attribute.name == .group else { continue }
                 let semantics = bytes[start..<line.upperBound].prefix { $0 != 0x20 }
                 if semantics.isEmpty {
                     // An empty group it takes and ignores (measured: "a=group:" and "a=group: ").

@@ -1532,7 +1532,9 @@ public enum ProfileRules {
         summary: "SIPCC reads less of the description than is written, and what it reads is refused.",
         explanation:
             """
-            SIPCC reads a line up to its line feed or a NUL byte and its value up to a carriage return. It stops at \
+            Firefox hands SIPCC the text up to its first NUL byte, and SIPCC drops a last line without an ending, \
+            so the line of a NUL is not read. SIPCC reads a line up to its line feed and its value up to a carriage \
+            return. It stops at \
             a line that does not start with one of SDP's types and '=' (RFC 8866 §5 names v o s i u e p c b t r z \
             k a m), and refuses the description when that line has '=' second; otherwise it checks the lines it \
             read as if they were the whole description. The finding is on the first place the two readings part, \

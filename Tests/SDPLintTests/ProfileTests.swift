@@ -492,6 +492,11 @@ import Testing
             (Self.addingAudioFormat(0, "a=rtpmap:0 PCMA/8000"), .chrome, ["PRF127 error", "SDP304 warning"]),
             (Self.addingAudioFormat(0, "a=rtpmap:0 PCMA/8000"), .firefox, ["SDP304 warning"]),
             (Self.addingAudioFormat(5, "a=rtpmap:5 DVI4/16000"), .chrome, ["SDP304 warning"]),
+            // One for a type the m= line does not list it ignores.
+            (
+                [("a=rtpmap:111 opus/48000/2\r\n", "a=rtpmap:111 opus/48000/2\r\na=rtpmap:6 opus/48000/2\r\n")],
+                .chrome, ["SDP300 warning", "SDP304 warning"]
+            ),
             // RFC 3551's reserved types: Firefox refuses them; RFC 5761's 64–95 beside rtcp-mux: both
             // browsers, not webrtcbin.
             (Self.addingAudioFormat(19, nil), .firefox, ["PRF623 error", "SDP302 warning"]),
@@ -659,6 +664,28 @@ import Testing
             ([("v=0", "\u{FEFF}v=0")], .chrome, ["PRF135 error"]),
             ([("s=-", "s=a\u{0}b")], .chrome, ["SDP110 warning"]),
             ([("s=-", "s=a\u{0}b")], .firefox, ["PRF627 error"]),
+            // Firefox hands SIPCC a C string: the line of a NUL is an unended last line, not read.
+            (
+                [("a=rtpmap:111", "a=rtpmap\u{0}:111")], .firefox,
+                ["SDP110 warning", "SDP200 warning", "SDP302 warning"]
+            ),
+            ([("a=candidate:1", "a=\u{0}candidate:1")], .firefox, ["SDP110 warning", "SDP200 warning"]),
+            ([("3mWrW+", "3mWr\u{0}W+")], .firefox, ["ICE121 warning", "PRF627 error"]),
+            // An unended a=bundle-only: SIPCC drops it, and the section is rejected, not bundled.
+            (
+                [
+                    (
+                        "typ host\r\n",
+                        "typ host\r\nm=application 0 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=bundle-only"
+                    )
+                ],
+                .firefox, ["WEB101 warning", "WEB102 warning", "WEB103 warning", "WEB106 warning", "WEB118 warning"]
+            ),
+            (
+                Self.addingBundledSection(
+                    "m=application 0 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\na=bundle-only"),
+                .chrome, ["PRF122 error", "WEB118 warning"]
+            ),
             ([("a=mid:0\r\n", "a=mid:0\r\r\n")], .chrome, ["PRF113 error", "SDP110 warning", "SDP309 warning"]),
             ([("a=mid:0\r\n", "a=mid:0\r\r\n")], .firefox, ["SDP110 warning", "SDP214 warning", "SDP309 warning"]),
             // c= addresses: SIPCC reads a number from the first three characters of an IPv4 one.
@@ -1680,6 +1707,12 @@ import Testing
         let sctpmap = offer("m=application 9 UDP/DTLS/SCTP 5000", "a=sctpmap:5000 webrtc-datachannel 1024")
         #expect(errors(sctpmap, .firefox) == ["PRF617"])
         #expect(errors(sctpmap, .chrome) == [])
+        // libwebrtc reads the port as a signed number: "-0" and "-000" are 0; "-1" it refuses.
+        let section = "m=application 9 UDP/DTLS/SCTP webrtc-datachannel"
+        #expect(errors(offer(section, "a=sctp-port:-0"), .chrome) == [])
+        #expect(errors(offer(section, "a=sctp-port:-000"), .chrome) == [])
+        #expect(errors(offer(section, "a=sctp-port:-1"), .chrome) == ["SDP228"])
+        #expect(errors(offer(section, "a=sctp-port:-00x"), .chrome) == ["SDP228"])
     }
 
     /// webrtcbin reads a=setup from each section, not from the session level (measured: "media 0
