@@ -181,15 +181,24 @@ extension ProfileCheck {
             // RFC 3551 §6's reserved types and RFC 5761 §4's 64–95 (measured: every other type of
             // 0–127 taken; these refused with or without rtpmap), among the 30 formats SIPCC reads
             // of an m= line (measured: 19 refused as the 30th format, taken as the 31st).
-            // SIPCC reads each format as strtoul does (measured: "1N1" refused as type 1).
+            // SIPCC reads each format as strtoul does (measured: "1N1" refused as type 1), and
+            // Firefox refuses a type above 127 as it reads it (sipccPayloadType).
             if (media.media == .audio || media.media == .video) && !media.isRejected,
-                let reserved = media.formats.prefix(30).compactMap({ Self.sipccNumber($0.utf8) }).first(where: {
-                    [1, 2, 19].contains($0) || (64...95).contains($0)
-                })
+                let (format, type) = media.formats.prefix(30).lazy.compactMap({ format in
+                    Self.sipccPayloadType(format).map { (format, $0) }
+                }).first(where: { [1, 2, 19].contains($0.1) || (64...95).contains($0.1) || $0.1 > 127 })
             {
-                report(
-                    ProfileRules.firefoxReservedPayloadType, parsed.location(ofSection: index),
-                    "Firefox refuses payload type \(reserved) (\"Illegal audio/video payload type\")")
+                let read =
+                    Self.sipccNumber(format.utf8) == type ? "" : "SIPCC reads '\(format.prefix(24))' as \(type): "
+                if type > 127 {
+                    report(
+                        ProfileRules.firefoxPayloadTypeRange, parsed.location(ofSection: index),
+                        "\(read)Firefox refuses payload type \(type) (\"too large\"); RTP's go up to 127")
+                } else {
+                    report(
+                        ProfileRules.firefoxReservedPayloadType, parsed.location(ofSection: index),
+                        "\(read)Firefox refuses payload type \(type) (\"Illegal audio/video payload type\")")
+                }
             }
             if ![.audio, .video, .application].contains(media.media) {
                 report(
@@ -336,8 +345,25 @@ extension ProfileCheck {
         if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
         let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         guard !run.isEmpty else { return nil }
-        let value = run.prefix(20).reduce(UInt64(0)) { $0 &* 10 &+ UInt64($1 - UInt8(ascii: "0")) }
+        // strtoul gives ULONG_MAX for a number past it.
+        var value: UInt64 = 0
+        for digit in run {
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = tens.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            guard !overflow && !carry else { return .max }
+            value = sum
+        }
         return negative && value != 0 ? .max : value
+    }
+
+    /// The payload type SIPCC reads of an m= line's format: a 32-bit number as strtoul reads it
+    /// (`nil` past that: the format is not read), kept in 16 bits, of which it takes the high
+    /// byte when there is one (sdp_main.c keeps a type so packed; measured: 256 read as 1, 1000
+    /// as 3, 65535 and 2^31-1 as 255 and refused, 65536 and 2^31 as 0, 2^32 and -1 taken).
+    static func sipccPayloadType(_ format: String) -> UInt64? {
+        guard let number = sipccNumber(format.utf8), number <= UInt32.max else { return nil }
+        let kept = number & 0xFFFF
+        return kept > 0xFF ? kept >> 8 : kept
     }
 
     /// SIPCC keeps white space at the end of a value, which a=fingerprint's and a=rid's readers
@@ -744,7 +770,9 @@ extension ProfileCheck {
     /// "3/sendonly/x" beside another 3 taken, "+3" and "3x" refused as "duplicate extension id").
     static func sipccExtensionID(_ value: String) -> UInt64? {
         let id = value.prefix { $0 != " " && $0 != "\t" && $0 != "/" }
-        guard let number = sipccNumber(id.utf8) else { return nil }
+        // sdp_getnextnumtok fails past 32 bits, and the line is not read (measured: 2^32 and -1
+        // taken beside the 2^32-1 refused).
+        guard let number = sipccNumber(id.utf8), number <= UInt32.max else { return nil }
         var rest = value[id.endIndex...]
         if rest.first == "/" {
             let direction = rest.dropFirst().prefix { $0 != " " && $0 != "\t" }
@@ -808,10 +836,14 @@ extension ProfileCheck {
         // Split at spaces and tabs (measured: "m=audio 9\tUDP/TLS/RTP/SAVPF …" taken).
         guard let fields = fields(of: media.sourceLine), fields.count >= 3 else { return }
         // SIPCC reads the port with strtoul, which takes a leading '+' and stops at the first
-        // byte that is not a digit (measured: "+9" and "9," taken, "nine" refused).
+        // byte that is not a digit (measured: "+9" and "9," taken, "nine" refused), into 32 bits
+        // where 2^32-1 marks no port (measured: refused; 2^32-2 taken). sipccPorts has the rest.
+        let port = Self.sipccNumber(fields[1])
         let reason =
-            if (Self.sipccNumber(fields[1]) ?? .max) > UInt32.max {
+            if port == nil {
                 "the port is not a number"
+            } else if let port, port >= UInt32.max {
+                "the port is not a number up to 2^32-2 (\(port == UInt32.max ? "2^32-1" : "past 32 bits"))"
             } else if fields.count == 3 && media.proto.isSCTP {
                 "an SCTP section needs its format (webrtc-datachannel)"
             } else {
@@ -838,7 +870,48 @@ extension ProfileCheck {
         var read = valuesEndingAtCarriageReturn(parsed)
         if let names = sipccNames(read ?? parsed) { read = names }
         if let directions = sipccDirections(read ?? parsed) { read = directions }
+        if let ports = sipccPorts(read ?? parsed) { read = ports }
+        if let tokens = sipccTokens(read ?? parsed) { read = tokens }
         return read
+    }
+
+    /// `parsed` with a=mid's and a=setup's values as the token SIPCC reads of them, white space
+    /// before it skipped and the rest not read (measured: "a=mid: 0" and "a=mid:a b" named "0"
+    /// and "a" by a BUNDLE group, "a=setup:actpass actpass" taken); `nil` where all read whole.
+    private static func sipccTokens(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        let source = parsed.source
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        for attribute in ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined()
+        where attribute.name == .mid || attribute.name == .setup {
+            guard let value = attribute.value, value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }),
+                let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
+                let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
+            else { continue }
+            let token = Self.sipccToken(Substring(value))
+            edits.append(((colon + 1)..<line.upperBound, Array(token.utf8)))
+        }
+        guard !edits.isEmpty else { return nil }
+        return parse(source.bytes, replacing: edits)
+    }
+
+    /// `parsed` with each m= port as SIPCC keeps it, in 16 bits (measured: "65536", "2^31" and
+    /// "-0" as 0, a rejected section; "2^31-1" as 65535; "+1" as 1); `nil` where all read as
+    /// written. A port it cannot read is PRF610's.
+    private static func sipccPorts(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
+        let bytes = parsed.source.bytes
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        for media in parsed.value.media {
+            guard let line = media.sourceLine.number.flatMap(parsed.source.range(ofLine:)),
+                let space = bytes[line].firstIndex(where: { $0 == 0x20 || $0 == 0x09 })
+            else { continue }
+            let start = bytes[space..<line.upperBound].firstIndex { $0 != 0x20 && $0 != 0x09 } ?? line.upperBound
+            let field = bytes[start..<line.upperBound].prefix { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "/") }
+            guard let number = sipccNumber(field), number < UInt32.max else { continue }
+            let kept = Array(String(number & 0xFFFF).utf8)
+            if !field.elementsEqual(kept) { edits.append((start..<field.endIndex, kept)) }
+        }
+        guard !edits.isEmpty else { return nil }
+        return parse(bytes, replacing: edits)
     }
 
     /// `parsed` with a colon where SIPCC ends an a= line's name at a space or a tab, and with a

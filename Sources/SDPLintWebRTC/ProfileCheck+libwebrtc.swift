@@ -341,7 +341,7 @@ extension ProfileCheck {
                     switch attribute.name {
                     // Its payload type as libwebrtc reads it, whatever follows (measured: "a=rtcp-fb:111 "
                     // for an unlisted 111 is refused as a codec without a name).
-                    case .rtcpFeedback: attribute.value.flatMap { Int($0.prefix { $0 != " " }) }
+                    case .rtcpFeedback: attribute.value.flatMap { Self.libwebrtcInteger($0.prefix { $0 != " " }) }
                     case .fmtp: attribute.as(FMTP.self)?.payloadType
                     default: Int?.none
                     }
@@ -893,7 +893,7 @@ extension ProfileCheck {
         let reason: String? =
             if fields.count < 2 {
                 "it needs a feedback type after the payload type"
-            } else if payloadType != "*" && !Profile.isDecimal(payloadType.utf8) {
+            } else if payloadType != "*" && Self.libwebrtcInteger(payloadType) == nil {
                 "'\(payloadType.prefix(20))' is neither '*' nor a payload type"
             } else {
                 nil
@@ -1334,8 +1334,16 @@ extension ProfileCheck {
                     edits.append((nameStart..<nameStart, Array("x-".utf8)))
                 }
             } else if bytes[nameEnd] == 0x20 {
-                if libwebrtcProperties.contains(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)) {
+                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+                if libwebrtcProperties.contains(name) {
                     edits.append((nameEnd..<line.upperBound, []))
+                } else if libwebrtcNeedsColonAfterName.contains(name) {
+                    // A line it refuses (PRF150) is read as meant, so that what its absence would
+                    // bring (no fingerprint, no mid) is not reported again.
+                    let value =
+                        bytes[nameEnd..<line.upperBound].firstIndex { $0 != 0x20 && $0 != UInt8(ascii: ":") }
+                        ?? line.upperBound
+                    edits.append((nameEnd..<value, [UInt8(ascii: ":")]))
                 }
             } else {
                 let colons = bytes[nameEnd..<line.upperBound].prefix { $0 == UInt8(ascii: ":") }.count
@@ -1345,12 +1353,12 @@ extension ProfileCheck {
                     edits.append(((nameEnd + 1)..<(nameEnd + colons), []))
                 }
                 let start = nameEnd + colons
-                if attribute.name == .sctpPort, bytes[start..<line.upperBound].starts(with: [UInt8(ascii: "-")]),
-                    line.upperBound - start > 1, bytes[(start + 1)..<line.upperBound].allSatisfy({ $0 == 0x30 })
+                if attribute.name == .sctpPort || attribute.name == .maxMessageSize,
+                    let minus = Self.negativeZero(bytes[start..<line.upperBound])
                 {
-                    // A port it reads as a signed number: "-0" is 0 (measured: "-0" and "-000"
+                    // A number it reads as a signed one: "-0" is 0 (measured: "-0" and "-000"
                     // taken, "-1" refused).
-                    edits.append((start..<(start + 1), []))
+                    edits.append((minus..<(minus + 1), []))
                 }
                 guard attribute.name == .group else { continue }
                 let semantics = bytes[start..<line.upperBound].prefix { $0 != 0x20 }
@@ -1369,8 +1377,23 @@ extension ProfileCheck {
                 }
             }
         }
+        // The formats of an m= line, which it reads as signed numbers too (measured: "-0" taken
+        // as 0, "-1" refused).
+        for media in parsed.value.media {
+            guard let line = media.sourceLine.number.flatMap(source.range(ofLine:)) else { continue }
+            for field in bytes[line].split(separator: 0x20).dropFirst(3) {
+                if let minus = negativeZero(field) { edits.append((minus..<(minus + 1), [])) }
+            }
+        }
         guard !edits.isEmpty else { return nil }
         return parse(bytes, replacing: edits)
+    }
+
+    /// Where the '-' of a "-0", "-00", … is.
+    private static func negativeZero(_ field: ArraySlice<UInt8>) -> Int? {
+        guard field.count > 1, field.first == UInt8(ascii: "-"), field.dropFirst().allSatisfy({ $0 == 0x30 })
+        else { return nil }
+        return field.startIndex
     }
 
     /// The property attributes libwebrtc reads however their line goes on after a space.
@@ -1414,7 +1437,8 @@ extension ProfileCheck {
         let bytes = source.bytes
         /// The name libwebrtc reads of `attribute`'s line where it cannot find the value after it.
         func refusedName(_ attribute: Attribute) -> String? {
-            guard !attribute.name.isKnown, let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
+            // The line as written: the reading has the attribute as meant.
+            guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
                 line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "a"),
                 let space = bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
                     $0 == UInt8(ascii: ":") || $0 == 0x20

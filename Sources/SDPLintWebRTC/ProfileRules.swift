@@ -1484,6 +1484,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(3551, "6"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 19", good: "m=audio 9 UDP/TLS/RTP/SAVPF 111")
 
+    public static let firefoxPayloadTypeRange = Rule(
+        code: "PRF635", name: "firefox-payload-type-range", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("audio/video payload type … is too large"), measured \
+            in Conformance/ with formats from 128 to 2^64 and beyond.
+            """,
+        summary: "A format of an audio or video section that SIPCC reads as a payload type above 127.",
+        explanation:
+            """
+            RFC 3550 §5.1 gives the payload type 7 bits, and RFC 8866 §5.14 has RTP formats name payload types \
+            (SDP303). SIPCC reads a format as a 32-bit number, keeps 16 bits of it and, when they are more than \
+            8, the upper byte: 128 and 255 are refused as written, 65535 as 255 and 256 as 1 (PRF623); 1000 is \
+            read as 3 and taken, and a number past 32 bits is not read at all.
+            """,
+        reference: .rfc(3550, "5.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 128",
+        good: "m=audio 9 UDP/TLS/RTP/SAVPF 111 127")
+
     public static let firefoxFingerprintLowerCase = Rule(
         code: "PRF625", name: "firefox-fingerprint-lower-case", severity: .error,
         severityRationale:
@@ -1831,7 +1849,7 @@ public enum ProfileRules {
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
-            firefoxRIDReading, firefoxAttributeReading,
+            firefoxRIDReading, firefoxAttributeReading, firefoxPayloadTypeRange,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

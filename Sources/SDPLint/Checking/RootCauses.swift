@@ -22,6 +22,7 @@ enum RootCauses {
         // libwebrtc's reading of a line's fields (o=, m=, a=msid, a=rtcp-fb, a=rtpmap, a=extmap,
         // a=ssrc, candidate extensions) replaces the grammar's finding about the same line.
         ("PRF121", "SDP120", true), ("PRF138", "SDP128", true), ("PRF132", "SDP215", true), ("PRF133", "SDP212", true),
+        ("PRF133", "SDP303", true),
         ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF124", "SDP217", true), ("PRF129", "ICE113", true),
         ("PRF131", "SDP102", true), ("PRF131", "SDP109", true), ("PRF132", "SDP109", true), ("PRF134", "SDP106", true),
         ("PRF135", "SDP110", true), ("PRF144", "ICE205", true), ("PRF144", "ICE105", true), ("PRF145", "ICE117", true),
@@ -33,7 +34,9 @@ enum RootCauses {
         ("PRF629", "SDP125", true), ("PRF603", "SDP129", true), ("PRF603", "SDP122", true), ("PRF617", "SDP128", true),
         ("PRF621", "SDP112", true), ("PRF621", "SDP101", true), ("PRF627", "SDP101", true), ("PRF627", "SDP106", true),
         ("PRF627", "SDP110", true), ("PRF633", "SDP226", true), ("PRF633", "SDP239", true), ("PRF633", "SDP242", true),
-        ("PRF634", "SDP227", true), ("PRF634", "SDP200", true), ("PRF631", "PRF634", true),
+        ("PRF634", "SDP227", true), ("PRF634", "SDP200", true), ("PRF631", "PRF634", true), ("PRF635", "SDP303", true),
+        // Firefox's refusal of a fingerprint's hash function covers SIPCC's reading of its line.
+        ("PRF607", "PRF634", true),
         // webrtcbin's refusal of a k= line covers the base warning that k= is obsolete.
         ("PRF805", "SDP127", true),
         // webrtcbin's reading up to a NUL covers the base finding about the NUL.
