@@ -146,6 +146,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 ("SDP212", .warning, "an rtcp-fb type of other characters (PRF133 reports its fields): " + measured),
                 (
+                    "SDP211", .warning,
+                    "fmtp parameters, which it does not check (PRF151 reports its fields): " + measured
+                ),
+                (
                     "SDP210", .warning,
                     "an rtpmap with fields past its encoding (PRF136 reports what it refuses): " + measured
                 ),

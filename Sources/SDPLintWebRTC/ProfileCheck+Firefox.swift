@@ -86,12 +86,20 @@ extension ProfileCheck {
                 $0.value?.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased()
             }
             guard !hashes.isEmpty, !hashes.contains(where: supported.contains) else { continue }
+            // Named as written: the reading has '.' for what no token holds (sipccTokens).
+            let written = fingerprints.compactMap { fingerprint in
+                sipccValue(of: fingerprint.sourceLine).map {
+                    String(
+                        decoding: $0.drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 },
+                        as: UTF8.self)
+                }
+            }
             report(
                 ProfileRules.firefoxNoSupportedFingerprint,
                 own.isEmpty
                     ? parsed.location(ofSection: index)
                     : attributeLocation(index, media.attributes.firstIndex { $0.name == .fingerprint }),
-                "Firefox supports no hash function of section \(index)'s fingerprints (\(hashes.joined(separator: ", ")))"
+                "Firefox supports no hash function of section \(index)'s fingerprints (\(written.joined(separator: ", ")))"
             )
             break
         }
@@ -373,12 +381,7 @@ extension ProfileCheck {
     private func reportValueWhiteSpace() {
         guard
             let (section, index, attribute) = firstAttribute(where: { attribute in
-                // The value as SIPCC reads it, up to a carriage return: after the name, which ends
-                // at a colon, a space or a tab, and one colon.
-                guard let line = value(of: attribute.sourceLine)?.prefix(while: { $0 != 0x0D }),
-                    let end = line.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09 })
-                else { return false }
-                let value = line[(line[end] == UInt8(ascii: ":") ? end + 1 : end)...]
+                guard let value = sipccValue(of: attribute.sourceLine) else { return false }
                 let last = value.last ?? 0
                 return switch attribute.name {
                 case .fingerprint: last == 0x20 || last == 0x09
@@ -393,6 +396,15 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxValueWhiteSpace, attributeLocation(section, index),
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
+    }
+
+    /// An attribute line's value as SIPCC reads it, up to a carriage return: after the name,
+    /// which ends at a colon, a space or a tab, and one colon.
+    func sipccValue(of line: SourceLine) -> ArraySlice<UInt8>? {
+        guard let text = value(of: line)?.prefix(while: { $0 != 0x0D }),
+            let end = text.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09 })
+        else { return nil }
+        return text[(text[end] == UInt8(ascii: ":") ? end + 1 : end)...]
     }
 
     /// A line Firefox reads otherwise than the grammar (``firefoxReading(_:)``: up to a carriage
@@ -877,18 +889,28 @@ extension ProfileCheck {
 
     /// `parsed` with a=mid's and a=setup's values as the token SIPCC reads of them, white space
     /// before it skipped and the rest not read (measured: "a=mid: 0" and "a=mid:a b" named "0"
-    /// and "a" by a BUNDLE group, "a=setup:actpass actpass" taken); `nil` where all read whole.
+    /// and "a" by a BUNDLE group, "a=setup:actpass actpass" taken), and a fingerprint's hash
+    /// function with '.' for each byte no token holds, as Firefox takes any word there for a
+    /// hash it does not know (measured: "55:36", "sha-256:x" and "sha@256" beside a sha-256
+    /// fingerprint taken, alone refused; PRF607); `nil` where all read whole.
     private static func sipccTokens(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         for attribute in ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined()
-        where attribute.name == .mid || attribute.name == .setup {
-            guard let value = attribute.value, value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }),
+        where attribute.name == .mid || attribute.name == .setup || attribute.name == .fingerprint {
+            guard let value = attribute.value,
                 let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
                 let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
             else { continue }
-            let token = Self.sipccToken(Substring(value))
-            edits.append(((colon + 1)..<line.upperBound, Array(token.utf8)))
+            if attribute.name == .fingerprint {
+                let hash = source.bytes[(colon + 1)..<line.upperBound].prefix { $0 != 0x20 && $0 != 0x09 }
+                if hash.contains(where: { !$0.isTokenChar }) {
+                    edits.append(
+                        (hash.startIndex..<hash.endIndex, hash.map { $0.isTokenChar ? $0 : UInt8(ascii: ".") }))
+                }
+            } else if value.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) {
+                edits.append(((colon + 1)..<line.upperBound, Array(Self.sipccToken(Substring(value)).utf8)))
+            }
         }
         guard !edits.isEmpty else { return nil }
         return parse(source.bytes, replacing: edits)

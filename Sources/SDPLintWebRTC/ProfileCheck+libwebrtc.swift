@@ -342,7 +342,7 @@ extension ProfileCheck {
                     // Its payload type as libwebrtc reads it, whatever follows (measured: "a=rtcp-fb:111 "
                     // for an unlisted 111 is refused as a codec without a name).
                     case .rtcpFeedback: attribute.value.flatMap { Self.libwebrtcInteger($0.prefix { $0 != " " }) }
-                    case .fmtp: attribute.as(FMTP.self)?.payloadType
+                    case .fmtp: attribute.value.flatMap { Self.libwebrtcInteger($0.prefix { $0 != " " }) }
                     default: Int?.none
                     }
                 guard let pt, !named.contains(pt) else { continue }
@@ -758,6 +758,10 @@ extension ProfileCheck {
                             "libwebrtc splits a=\(attribute.name) at every space and reads an empty or missing field")
                     }
                     if attribute.name == .candidate { libwebrtcCandidateKeywords(index, attributeIndex, value) }
+                    // Without a value, SDP203's.
+                    if attribute.name == .fmtp, let value = attribute.value {
+                        libwebrtcFormatParameters(index, attributeIndex, value)
+                    }
                 case .ssrc:
                     // A space after the colon is an empty SSRC (measured: "a=ssrc: 1 cname:x" refused).
                     let fields = (attribute.value ?? "").split(
@@ -881,6 +885,24 @@ extension ProfileCheck {
             }
         guard let reason else { return }
         report(ProfileRules.msidFields, attributeLocation(section, index), "libwebrtc refuses this a=msid: \(reason)")
+    }
+
+    /// libwebrtc's reading of a=fmtp (pc/webrtc_sdp.cc): split at the first space, it needs the
+    /// parameters' field, which may be empty, and a payload type FromString reads (measured:
+    /// "a=fmtp:111" and "a=fmtp:111\t" refused, "a=fmtp:111 " and "a=fmtp:111 =" taken,
+    /// "a=fmtp:* …" and "a=fmtp:0x10 …" refused as "Invalid value").
+    private func libwebrtcFormatParameters(_ section: Int, _ index: Int, _ value: String) {
+        let fields = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        let reason: String? =
+            if fields.count < 2 {
+                "it needs a space after the payload type (\"Expects at least 2 fields\")"
+            } else if Self.libwebrtcInteger(fields[0]) == nil {
+                "'\(fields[0].prefix(20))' is not a payload type (\"Invalid value\")"
+            } else {
+                nil
+            }
+        guard let reason else { return }
+        report(ProfileRules.fmtpFields, attributeLocation(section, index), "libwebrtc refuses this a=fmtp: \(reason)")
     }
 
     /// libwebrtc's reading of a=rtcp-fb (pc/webrtc_sdp.cc): split at each space, it needs a
@@ -1067,6 +1089,10 @@ extension ProfileCheck {
                 let name = String(parts[0]).lowercased()
                 if parts.count < 2 || parts.count > 3 {
                     reason = "'\(fields[1].prefix(40))' is not <name>/<clock rate>[/<channels>]"
+                } else if name.isEmpty {
+                    // A codec without a name (measured: "a=rtpmap:111 /48000/2" refused, "Failed to
+                    // parse codecs correctly").
+                    reason = "it has no encoding name"
                 } else if let clock, let channels {
                     if media.media == .audio && channels > 24 {
                         reason = "\(channels) channels, above the 24 it supports"

@@ -427,6 +427,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5.13"), bad: "a=mid 0", good: "a=mid:0")
 
+    public static let fmtpFields = Rule(
+        code: "PRF151", name: "libwebrtc-fmtp-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("a=fmtp:111 Expects at least 2 fields", "fmtp:* Invalid \
+            value"), measured in Conformance/ with the payload type alone, followed by a tab, '*' and words.
+            """,
+        summary: "An a=fmtp line with no space after its payload type, or a type that is not a number.",
+        explanation:
+            """
+            RFC 8866 §6.15 writes a=fmtp:<format> <format specific parameters>. libwebrtc splits the value at the \
+            first space and needs both fields and a payload type that is a whole number; the parameters may be \
+            empty and it checks none of their \
+            characters (measured: "a=fmtp:111 ", "a=fmtp:111 x" and "a=fmtp:111 =" taken), which is why SDP211 is \
+            a warning under the profile.
+            """,
+        reference: .rfc(8866, "6.15"), bad: "a=fmtp:111", good: "a=fmtp:111 minptime=10")
+
     public static let portCount = Rule(
         code: "PRF123", name: "libwebrtc-port-count", severity: .error,
         severityRationale:
@@ -716,8 +734,8 @@ public enum ProfileRules {
             """
             RFC 8866 §6.6 writes a=rtpmap:<pt> <name>/<clock>[/<params>] (SDP210). libwebrtc splits the value at \
             each space and reads the second field alone: two or three parts between slashes, whole numbers, at most \
-            24 audio channels, and no second mapping of the payload type to another codec. It skips a payload type \
-            the m= line does not list and fields after the encoding.
+            24 audio channels, an encoding name, and no second mapping of the payload type to another codec. It \
+            skips a payload type the m= line does not list and fields after the encoding.
             """,
         reference: .rfc(8866, "6.6"), bad: "a=rtpmap:111 opus", good: "a=rtpmap:111 opus/48000/2")
 
@@ -1835,7 +1853,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
-            candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon,
+            candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon, fmtpFields,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -393,7 +393,7 @@ import Testing
         ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 0\r\n", Profile.chrome, ["SDP315 warning"]),
         ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0 \r\n", Profile.chrome, ["PRF107 error", "SDP109 warning"]),
         // An fmtp whose format is no payload type: libwebrtc and aiortc refuse it, SIPCC skips it.
-        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:* minptime=10\r\n", Profile.chrome, ["SDP211 error"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:* minptime=10\r\n", Profile.chrome, ["PRF151 error"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:* minptime=10\r\n", Profile.firefox, ["SDP211 warning"]),
         // b= values: libwebrtc reads AS and TIAS, SIPCC the digits a value starts with.
         (
@@ -707,6 +707,23 @@ import Testing
             // A fingerprint line each refuses: one finding.
             ([("a=fingerprint:sha-256", "a=fingerprint :sha-256")], .firefox, ["PRF607 error", "WEB102 warning"]),
             ([("a=fingerprint:sha-256", "a=fingerprint sha-256")], .chrome, ["PRF150 error", "WEB102 warning"]),
+            // a=rtpmap and a=fmtp as libwebrtc splits them: a name it needs, parameters it does not check.
+            ([("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 /48000/2")], .chrome, ["PRF136 error"]),
+            ([("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111\r\n")], .chrome, ["PRF151 error"]),
+            ([("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111 \r\n")], .chrome, ["SDP109 warning", "SDP211 warning"]),
+            ([("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:111 x\r\n")], .chrome, []),
+            ([("opus/48000/2\r\n", "opus/48000/2\r\na=fmtp:* x\r\n")], .chrome, ["PRF151 error"]),
+            // A hash function that is no token: Firefox takes it for one it does not know.
+            (
+                [
+                    (
+                        "a=setup:actpass",
+                        Self.fingerprint.replacingOccurrences(of: "sha-256", with: "sha@256") + "\r\na=setup:actpass"
+                    )
+                ],
+                .firefox, ["SDP221 warning"]
+            ),
+            ([("a=fingerprint:sha-256", "a=fingerprint:55:36")], .firefox, ["PRF607 error"]),
             // Firefox hands SIPCC a C string: the line of a NUL is an unended last line, not read.
             (
                 [("a=rtpmap:111", "a=rtpmap\u{0}:111")], .firefox,
