@@ -340,9 +340,9 @@ extension ProfileCheck {
                 let pt =
                     switch attribute.name {
                     // Its payload type as libwebrtc reads it, whatever follows (measured: "a=rtcp-fb:111 "
-                    // for an unlisted 111 is refused as a codec without a name).
-                    case .rtcpFeedback: attribute.value.flatMap { Self.libwebrtcInteger($0.prefix { $0 != " " }) }
-                    case .fmtp: attribute.value.flatMap { Self.libwebrtcInteger($0.prefix { $0 != " " }) }
+                    // and "a=fmtp:112 " for an unlisted type refused as a codec without a name).
+                    case .rtcpFeedback, .fmtp:
+                        attribute.value.flatMap { Self.libwebrtcInteger($0.prefix { $0 != " " }) }
                     default: Int?.none
                     }
                 guard let pt, !named.contains(pt) else { continue }
@@ -701,10 +701,10 @@ extension ProfileCheck {
                     ProfileRules.portCount, parsed.location(ofSection: index),
                     "libwebrtc refuses the number of ports on the m= line of section \(index)")
             }
-            // libwebrtc takes audio and video over any protocol with "RTP/" in it, compared exactly
-            // (measured: RTP/FOO and UDP/RTP/AVPF taken; udp, tcp, udptl and rtp/savpf refused).
+            // libwebrtc takes audio and video over protocols it reads as RTP (measured: RTP/FOO and
+            // UDP/RTP/AVPF taken; udp, tcp, udptl, rtp/savpf and UDP/TLS/ZRTP/SAVPF refused).
             let proto = media.proto.rawValue
-            if (media.media == .audio || media.media == .video) && !proto.contains("RTP/") {
+            if (media.media == .audio || media.media == .video) && !Self.libwebrtcReadsAsRTP(Substring(proto)) {
                 report(
                     ProfileRules.unknownProtocol, parsed.location(ofSection: index),
                     "libwebrtc carries audio and video over protocols with 'RTP/' in their name only, not \(proto)")
@@ -1132,7 +1132,7 @@ extension ProfileCheck {
             reason = "\(fields.count) fields where it needs a media type, a port, a protocol and formats"
         } else if !(0...65535).contains(Self.libwebrtcInteger(fields[1].prefix { $0 != "/" }) ?? -1) {
             reason = "the port '\(fields[1].prefix(20))' is not a number up to 65535"
-        } else if fields[2].contains("RTP/"),
+        } else if Self.libwebrtcReadsAsRTP(fields[2]),
             let format = fields.dropFirst(3).first(where: { !(0...127).contains(Self.libwebrtcInteger($0) ?? -1) })
         {
             reason = "the format '\(format.prefix(20))' is not a payload type"
@@ -1143,6 +1143,15 @@ extension ProfileCheck {
         report(
             ProfileRules.mediaLineFields, parsed.location(ofSection: index), "libwebrtc refuses this m= line: \(reason)"
         )
+    }
+
+    /// Whether libwebrtc takes a protocol for RTP (pc/media_protocol_names.cc): its first "RTP/",
+    /// compared exactly, opens the name or follows a byte that is not a letter.
+    static func libwebrtcReadsAsRTP(_ proto: Substring) -> Bool {
+        let bytes = proto.utf8
+        guard let rtp = bytes.indices.first(where: { bytes[$0...].starts(with: "RTP/".utf8) }) else { return false }
+        guard let before = bytes[..<rtp].last else { return true }
+        return !(before | 0x20 >= UInt8(ascii: "a") && before | 0x20 <= UInt8(ascii: "z"))
     }
 
     /// A whole number as libwebrtc's FromString reads it: an optional '-' and decimal digits,

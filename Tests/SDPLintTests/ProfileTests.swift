@@ -724,6 +724,10 @@ import Testing
                 .firefox, ["SDP221 warning"]
             ),
             ([("a=fingerprint:sha-256", "a=fingerprint:55:36")], .firefox, ["PRF607 error"]),
+            // RTP as libwebrtc finds it: the first "RTP/", not after a letter.
+            ([("UDP/TLS/RTP/SAVPF 111", "UDP/TLS/ZRTP/SAVPF 111")], .chrome, ["PRF114 error"]),
+            ([("UDP/TLS/RTP/SAVPF 111", "ZRTP/RTP/SAVPF 111")], .chrome, ["PRF114 error"]),
+            ([("UDP/TLS/RTP/SAVPF 111", "UDP/TLS/X-RTP/SAVPF 111")], .chrome, ["SDP133 warning"]),
             // Firefox hands SIPCC a C string: the line of a NUL is an unended last line, not read.
             (
                 [("a=rtpmap:111", "a=rtpmap\u{0}:111")], .firefox,
