@@ -89,9 +89,7 @@ extension ProfileCheck {
             // Named as written: the reading has '.' for what no token holds (sipccTokens).
             let written = fingerprints.compactMap { fingerprint in
                 sipccValue(of: fingerprint.sourceLine).map {
-                    String(
-                        decoding: $0.drop { $0 == 0x20 || $0 == 0x09 }.prefix { $0 != 0x20 && $0 != 0x09 },
-                        as: UTF8.self)
+                    String(Self.sipccToken(Substring(decoding: $0, as: UTF8.self)))
                 }
             }
             report(

@@ -561,7 +561,7 @@ extension ProfileCheck {
     private func libwebrtcStaticPayloadTypes(_ index: Int, _ media: MediaDescription) {
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
             guard let map = attribute.as(RTPMap.self), (0...18).contains(map.payloadType),
-                media.formats.contains(where: { Int($0) == map.payloadType })
+                media.payloadTypes.contains(map.payloadType)
             else { continue }
             let encoding = RTPMap.staticPayloadType(map.payloadType)?.encodingName ?? "reserved"
             guard !map.encodingName.equalsIgnoringASCIICase(encoding) else { continue }
