@@ -198,6 +198,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 (
+                    "ICE109", .warning,
+                    "a candidate port of other digits, such as \"-0\" (PRF152 reports the ones it refuses): " + measured
+                ),
+                (
                     "SDP125", .warning,
                     "a t= line whose times are not numbers (libwebrtc does not read them): " + measured
                 ),
@@ -707,8 +711,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// Firefox reads no session c= line in a description without sections;
     /// webrtcbin ends a value at such a carriage return too, reads a section's first a=setup
     /// alone and the text up to its first NUL; aiortc ends a line wherever Python's
-    /// splitlines() does; libwebrtc reads no a=sctpmap, and no a=fmtp or a=rtcp-fb outside audio,
-    /// video and data channel sections. What the other
+    /// splitlines() does; libwebrtc reads no a=sctpmap, no a=fmtp or a=rtcp-fb outside audio,
+    /// video and data channel sections, and no a=sctp-port or a=max-message-size outside a data
+    /// channel section over a protocol it reads as SCTP. What the other
     /// reading lacks is the profile's own rules' to report (PRF621, PRF624, PRF627 for Firefox).
     package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         switch self {

@@ -140,7 +140,7 @@ extension ProfileCheck {
         // reports it by JSEP's rule.
         let withoutDTLS = used.first(where: { index in
             let media = session.media[index]
-            return (media.proto.isRTP || media.proto.isSCTP) && !media.has(.fingerprint)
+            return (media.proto.isRTP || Self.libwebrtcReadsAsSCTP(media.proto)) && !media.has(.fingerprint)
                 && !session.has(.fingerprint) && !media.has(.crypto)
                 && (!ridesOnGroup(index) || leftToAnUnreadGroup(index))
         })
@@ -308,27 +308,6 @@ extension ProfileCheck {
                     "\(profile == .safari ? "Safari" : "Chrome") accepts only DTLS-SRTP; this section offers SDES keys (a=crypto) and no fingerprint"
                 )
             }
-            // libwebrtc reads the priority as a 32-bit number of decimal digits and refuses the
-            // description when it is not one (ICE106 and ICE107, lowered for this profile, report
-            // leading zeros past ten digits and 0 too; measured: "+5", "0x10" and 2^32 refused).
-            // The component it reads as a signed 32-bit number of decimal digits (measured: "-0",
-            // 0, 256 and leading zeros taken; "+1", "5x", "1.0", "0x1" and 2^31 refused).
-            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .candidate {
-                let fields = attribute.value?.split(separator: " ", maxSplits: 4) ?? []
-                if fields.count > 1, fields[1].first == "+" || Int32(fields[1]) == nil {
-                    report(
-                        ProfileRules.candidateComponent, attributeLocation(index, attributeIndex),
-                        "libwebrtc refuses the candidate component '\(fields[1].prefix(16))', which is not a 32-bit decimal number"
-                    )
-                }
-                guard fields.count > 3, !Profile.isDecimal(fields[3].utf8) || UInt32(fields[3]) == nil else { continue }
-                report(
-                    ProfileRules.candidatePriorityBeyond32Bits, attributeLocation(index, attributeIndex),
-                    Profile.isDecimal(fields[3].utf8)
-                        ? "libwebrtc refuses the candidate priority \(fields[3]), which does not fit 32 bits"
-                        : "libwebrtc refuses the candidate priority '\(fields[3].prefix(16))', which is not decimal digits"
-                )
-            }
             guard media.proto.isRTP, media.media == .audio || media.media == .video else { continue }
             // libwebrtc makes a codec of each payload type an fmtp or rtcp-fb line names, named by
             // the rtpmap of a listed type (it skips others) or by RFC 3551 (pc/webrtc_sdp.cc).
@@ -469,7 +448,7 @@ extension ProfileCheck {
             // of a data channel section, a rejected one too (measured: port 0 refused, "sctp-port
             // attribute can't be used with sctpmap"): one of another media type it rejects unread
             // (measured: "m=text 9 DTLS/SCTP 5000" with a=sctp-port taken).
-            if media.media == .application, media.proto.isSCTP, media.has(.sctpPort),
+            if media.media == .application, Self.libwebrtcReadsAsSCTP(media.proto), media.has(.sctpPort),
                 let format = mediaLineFields(media).map({ $0.dropFirst(3).first ?? [] }),
                 !format.elementsEqual("webrtc-datachannel".utf8)
             {
@@ -478,77 +457,6 @@ extension ProfileCheck {
                     "libwebrtc reads the format \(String(decoding: format, as: UTF8.self)) of section \(index) as an SCTP port (a=sctpmap's form) and refuses a=sctp-port beside it"
                 )
             }
-        }
-    }
-
-    /// libwebrtc finds "typ" and the candidate type as written in lower case (measured: "TYP HOST"
-    /// is "Expect at least 8 fields", "typ HOST" an "Unsupported candidate type"); RFC 8839's
-    /// grammar takes them in any case (RFC 5234 §2.3).
-    private func libwebrtcCandidateKeywords(_ section: Int, _ index: Int, _ value: String) {
-        let fields = value.split(separator: " ")
-        guard let typ = fields.firstIndex(where: { $0.lowercased() == "typ" }), typ + 1 < fields.count else { return }
-        // After the type, pairs of name and value: it skips names it does not know and a last
-        // name without a value, and needs numbers for generation, network-id and network-cost
-        // (measured: "genera@ion 0" and "1 50 network-cost" taken), which is why ICE113 is a
-        // warning under the profile.
-        var pair = typ + 2
-        while pair + 1 < fields.count {
-            let (name, number) = (fields[pair], fields[pair + 1])
-            let limit: Int? =
-                switch name {
-                case "generation": Int(UInt32.max)
-                case "network-id", "network-cost": Int(UInt16.max)
-                default: nil
-                }
-            if let limit, !(0...limit).contains(Int(number.prefix(11)) ?? -1) || !number.allSatisfy(\.isASCII) {
-                report(
-                    ProfileRules.candidateKeywordCase, attributeLocation(section, index),
-                    "libwebrtc refuses \(name) '\(number.prefix(16))', which is not a number it reads")
-                return
-            }
-            // RFC 8839's ufrag and pwd extensions take any value; tcptype is read after the type.
-            pair += 2
-        }
-        libwebrtcCandidateTransport(section, index, fields, typ: typ)
-        let type = fields[typ + 1]
-        guard
-            fields[typ] != "typ"
-                || (type != type.lowercased() && ["host", "srflx", "prflx", "relay"].contains(type.lowercased()))
-        else { return }
-        report(
-            ProfileRules.candidateKeywordCase, attributeLocation(section, index),
-            "libwebrtc reads '\(fields[typ]) \(type.prefix(16))' in lower case only")
-    }
-
-    /// libwebrtc's transports and its reading of tcptype (pc/webrtc_sdp.cc), measured: udp, tcp
-    /// and ssltcp in any case taken, tls ("Missing fingerprint extension for TLS candidate") and
-    /// dccp refused; a tcptype right after the type (and raddr and rport) must be active, passive
-    /// or so in lower case, on a TCP or SSLTCP candidate ("tcptype Active" and a UDP candidate's
-    /// "tcptype passive" refused; "generation 0 tcptype active" and a last "tcptype" taken).
-    private func libwebrtcCandidateTransport(
-        _ section: Int, _ index: Int, _ fields: [Substring], typ: Int
-    ) {
-        let transport = fields.count > 2 ? fields[2].lowercased() : ""
-        guard ["udp", "tcp", "ssltcp"].contains(transport) else {
-            if fields.count > 2 {
-                report(
-                    ProfileRules.candidateTransport, attributeLocation(section, index),
-                    "libwebrtc refuses the transport '\(fields[2].prefix(16))'; it reads udp, tcp and ssltcp")
-            }
-            return
-        }
-        let position = Self.libwebrtcExtensionPairsStart(fields, typ: typ)
-        guard position + 1 < fields.count, fields[position] == "tcptype" else { return }
-        let tcptype = fields[position + 1]
-        if !["active", "passive", "so"].contains(tcptype) {
-            report(
-                ProfileRules.candidateTCPType, attributeLocation(section, index),
-                "libwebrtc refuses tcptype '\(tcptype.prefix(16))' (\"Invalid TCP candidate type\"): it takes active, passive and so, in lower case"
-            )
-        } else if transport == "udp" {
-            report(
-                ProfileRules.candidateTCPType, attributeLocation(section, index),
-                "libwebrtc refuses a tcptype on a UDP candidate (\"Invalid non-TCP candidate\")")
         }
     }
 
@@ -733,31 +641,35 @@ extension ProfileCheck {
                             ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
                             "libwebrtc splits a=simulcast at spaces only and cannot read it with a tab")
                     }
-                case .rtpmap, .fingerprint, .candidate, .ssrcGroup, .fmtp:
+                case .candidate:
+                    // A value that ends in a tab is PRF141's.
+                    guard let value = value(of: attribute.sourceLine), value.last != 0x09,
+                        let refusal = Self.libwebrtcCandidateRefusal(value.drop { $0 != UInt8(ascii: ":") }.dropFirst())
+                    else { break }
+                    let splitAtSpaces = refusal.rule.code == ProfileRules.fieldsSplitAtEverySpace.code
+                    if !(splitAtSpaces && reportedSpaces) {
+                        reportedSpaces = reportedSpaces || splitAtSpaces
+                        report(refusal.rule, attributeLocation(index, attributeIndex), refusal.message)
+                    }
+                case .rtpmap, .fingerprint, .ssrcGroup, .fmtp:
                     // Two spaces (not in an fmtp's parameters, which it does not split), a space
                     // after the colon, or a tab for the first separator (measured: "a=fingerprint:
                     // sha-256 …" and "a=fmtp:111\tminptime=10" refused; "a=ssrc-group:FID\t1 2"
                     // taken, a group of one SSRC with an unknown semantics).
-                    // A tab after the first space in a=ssrc-group and a=candidate, which makes a field
-                    // it cannot read (measured: "FID 1\t2" and "typ\thost" refused); a candidate's
-                    // foundation may start with one (measured).
+                    // A tab after the first space in a=ssrc-group, which makes a field it cannot
+                    // read (measured: "FID 1\t2" refused).
                     let value = attribute.value ?? ""
-                    let firstField =
-                        (attribute.name == .candidate ? value.drop { $0 == "\t" } : Substring(value)).prefix {
-                            $0 != " "
-                        }
                     let splitBadly =
-                        value.hasPrefix(" ") || (attribute.name != .ssrcGroup && firstField.contains("\t"))
+                        value.hasPrefix(" ")
+                        || (attribute.name != .ssrcGroup && value.prefix { $0 != " " }.contains("\t"))
                         || (attribute.name != .fmtp && doubleSpaced(attribute.sourceLine))
                         || (attribute.name == .ssrcGroup && Self.tabAfterFirstSpace(value))
-                        || (attribute.name == .candidate && Self.libwebrtcCandidateTab(value))
                     if !reportedSpaces && splitBadly {
                         reportedSpaces = true
                         report(
                             ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
                             "libwebrtc splits a=\(attribute.name) at every space and reads an empty or missing field")
                     }
-                    if attribute.name == .candidate { libwebrtcCandidateKeywords(index, attributeIndex, value) }
                     // Without a value, SDP203's.
                     if attribute.name == .fmtp, let value = attribute.value {
                         libwebrtcFormatParameters(index, attributeIndex, value)
@@ -844,22 +756,117 @@ extension ProfileCheck {
         }
     }
 
+    /// What libwebrtc refuses first in an a=candidate value (the bytes after "candidate:"), read
+    /// as its candidate parser does (p2p/base/candidate.cc, ParseCandidate): split at every space,
+    /// empty fields kept; eight fields with "typ" the seventh; a signed component, an unsigned
+    /// 32-bit priority and a port of 0–65535 as `libwebrtcInteger` reads numbers; udp, tcp or
+    /// ssltcp in any case; host, srflx, prflx or relay as written; then "raddr" and "rport", then
+    /// "tcptype", each right there; then pairs of name and value, skipping names it does not
+    /// know and a last name without a value, with generation a 32-bit and network-id and
+    /// network-cost 16-bit numbers. Measured: an empty foundation ("a=candidate: 1 udp …"), "-0"
+    /// as priority and port, and an empty field among the extensions that leaves each number
+    /// after its name taken; "+1" as generation or network-id, an empty rport, "generation " and
+    /// "tcptype  active" refused. A field that is empty or holds a tab is PRF121's: the
+    /// reader splits at spaces only. `nil` where it takes the line, or where the grammar's own
+    /// finding (fewer fields, an unknown type) says why.
+    static func libwebrtcCandidateRefusal(_ value: ArraySlice<UInt8>) -> (rule: Rule, message: String)? {
+        let fields = value.split(separator: 0x20, omittingEmptySubsequences: false).map {
+            Substring(decoding: $0, as: UTF8.self)
+        }
+        func splitAtSpaces(_ field: Substring) -> Bool { field.isEmpty || field.contains("\t") }
+        func split(_ what: String) -> (rule: Rule, message: String) {
+            (ProfileRules.fieldsSplitAtEverySpace, "libwebrtc splits a=candidate at every space and reads \(what)")
+        }
+        guard fields.count >= 8, fields[6] == "typ" else {
+            // A foundation may start with a tab (measured), not be empty.
+            if fields[0].isEmpty || fields.prefix(8).dropFirst().contains(where: splitAtSpaces) {
+                return split("an empty field before the candidate type")
+            }
+            if fields.count >= 8 && fields[6].lowercased() == "typ" {
+                return (ProfileRules.candidateKeywordCase, "libwebrtc reads '\(fields[6])' in lower case only")
+            }
+            return nil
+        }
+        /// The refusal of a numeric field, or `nil` where libwebrtc reads it.
+        func number(_ index: Int, _ name: String, _ range: ClosedRange<Int>, _ rule: Rule) -> (Rule, String)? {
+            let field = fields[index]
+            if let value = Self.libwebrtcInteger(field, unsigned: range.lowerBound >= 0), range.contains(value) {
+                return nil
+            }
+            if splitAtSpaces(field) { return split("\(field.isEmpty ? "an empty" : "a tab in the") \(name)") }
+            return (
+                rule, "libwebrtc refuses the candidate \(name) '\(field.prefix(16))', which is not a number in \(range)"
+            )
+        }
+        let port = 0...65535
+        if let refusal = number(1, "component", Int(Int32.min)...Int(Int32.max), ProfileRules.candidateComponent)
+            ?? number(3, "priority", 0...Int(UInt32.max), ProfileRules.candidatePriorityBeyond32Bits)
+            ?? number(5, "port", port, ProfileRules.candidatePort)
+        {
+            return refusal
+        }
+        let transport = fields[2].lowercased()
+        guard ["udp", "tcp", "ssltcp"].contains(transport) else {
+            if splitAtSpaces(fields[2]) { return split("an empty transport") }
+            return (
+                ProfileRules.candidateTransport,
+                "libwebrtc refuses the transport '\(fields[2].prefix(16))'; it reads udp, tcp and ssltcp"
+            )
+        }
+        let type = fields[7]
+        guard ["host", "srflx", "prflx", "relay"].contains(type) else {
+            if splitAtSpaces(type) { return split("an empty candidate type") }
+            guard ["host", "srflx", "prflx", "relay"].contains(type.lowercased()) else { return nil }
+            return (
+                ProfileRules.candidateKeywordCase, "libwebrtc reads the candidate type '\(type)' in lower case only"
+            )
+        }
+        var position = 8
+        if position + 1 < fields.count && fields[position] == "raddr" { position += 2 }
+        if position + 1 < fields.count && fields[position] == "rport" {
+            if let refusal = number(position + 1, "rport", port, ProfileRules.candidatePort) { return refusal }
+            position += 2
+        }
+        if position + 1 < fields.count && fields[position] == "tcptype" {
+            let tcptype = fields[position + 1]
+            if !["active", "passive", "so"].contains(tcptype) {
+                if splitAtSpaces(tcptype) { return split("an empty tcptype") }
+                return (
+                    ProfileRules.candidateTCPType,
+                    "libwebrtc refuses tcptype '\(tcptype.prefix(16))' (\"Invalid TCP candidate type\"): it takes active, passive and so, in lower case"
+                )
+            }
+            if transport == "udp" {
+                return (
+                    ProfileRules.candidateTCPType,
+                    "libwebrtc refuses a tcptype on a UDP candidate (\"Invalid non-TCP candidate\")"
+                )
+            }
+            position += 2
+        }
+        // Pairs of name and value; ufrag, pwd and names it does not know take any value.
+        while position + 1 < fields.count {
+            let limit: Int? =
+                switch fields[position] {
+                case "generation": Int(UInt32.max)
+                case "network-id", "network-cost": Int(UInt16.max)
+                default: nil
+                }
+            if let limit,
+                let refusal = number(
+                    position + 1, String(fields[position]), 0...limit, ProfileRules.candidateKeywordCase)
+            {
+                return refusal
+            }
+            position += 2
+        }
+        return nil
+    }
+
     /// Whether a value has a tab before the white space at its end, which libwebrtc's reader
     /// keeps in the last field (PRF141).
     static func tabBeforeTrailingWhiteSpace(_ value: Substring) -> Bool {
         value.reversed().drop { $0 == " " || $0 == "\t" }.contains("\t")
-    }
-
-    /// Whether a tab stands in a field of a=candidate that libwebrtc reads whole, split at spaces:
-    /// after the foundation, up to the type and the raddr and rport right after it, before the
-    /// white space at the value's end (measured: "typ\thost" and "typ\t host" refused;
-    /// "tcptype\t active", "tcptype\tactive" and "generation\t 0" taken, extensions it does not
-    /// know).
-    static func libwebrtcCandidateTab(_ value: String) -> Bool {
-        let trailing = value.reversed().prefix { $0 == " " || $0 == "\t" }.count
-        let fields = value.dropLast(trailing).split(separator: " ", omittingEmptySubsequences: false)
-        let end = min(fields.count, libwebrtcExtensionPairsStart(fields, typ: fields.firstIndex(of: "typ") ?? 6))
-        return fields.indices.contains { $0 >= 1 && $0 < end && fields[$0].contains("\t") }
     }
 
     /// Whether a value has a tab after its first space, before the white space at its end.
@@ -1145,6 +1152,15 @@ extension ProfileCheck {
         )
     }
 
+    /// Whether libwebrtc takes a protocol for SCTP: DTLS/SCTP, UDP/DTLS/SCTP or TCP/DTLS/SCTP,
+    /// compared exactly (pc/media_protocol_names.cc, IsDtlsSctp). A data channel section over
+    /// another it rejects unread (measured: "SCTP", "udp/dtls/sctp", "UDP/DTLS/SCTP/X",
+    /// "UDP/SCTP" and "TLS/SCTP" taken with "a=sctp-port:x", without a fingerprint, and with
+    /// a=sctp-port beside a port format, which the three refuse).
+    static func libwebrtcReadsAsSCTP(_ proto: MediaDescription.TransportProtocol) -> Bool {
+        ["DTLS/SCTP", "UDP/DTLS/SCTP", "TCP/DTLS/SCTP"].contains(proto.rawValue)
+    }
+
     /// Whether libwebrtc takes a protocol for RTP (pc/media_protocol_names.cc): its first "RTP/",
     /// compared exactly, opens the name or follows a byte that is not a letter.
     static func libwebrtcReadsAsRTP(_ proto: Substring) -> Bool {
@@ -1154,14 +1170,19 @@ extension ProfileCheck {
         return !(before | 0x20 >= UInt8(ascii: "a") && before | 0x20 <= UInt8(ascii: "z"))
     }
 
-    /// A whole number as libwebrtc's FromString reads it: an optional '-' and decimal digits,
-    /// nothing else, within 32 bits.
-    static func libwebrtcInteger(_ text: Substring) -> Int? {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : text
-        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let value = Int(text), value >= Int(Int32.min), value <= Int(Int32.max)
-        else { return nil }
-        return value
+    /// A whole number as libwebrtc's FromString reads it (rtc_base/string_to_number.cc, with
+    /// strtoll or strtoull): an optional '-' and decimal digits, leading zeros as many as come,
+    /// nothing else, within 32 bits; unsigned, a '-' only before a zero (measured: "-0" taken as
+    /// a candidate's priority, "-1" refused).
+    static func libwebrtcInteger(_ text: Substring, unsigned: Bool = false) -> Int? {
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : text
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= 10, let magnitude = Int(significant.isEmpty ? "0" : significant) else { return nil }
+        let value = negative ? -magnitude : magnitude
+        let range = unsigned ? 0...Int(UInt32.max) : Int(Int32.min)...Int(Int32.max)
+        return range.contains(value) ? value : nil
     }
 
     /// An id that one section of a BUNDLE group maps to an empty URI, as libwebrtc reads
@@ -1252,7 +1273,7 @@ extension ProfileCheck {
         guard !media.isRejected else { return false }
         switch media.media {
         case .audio, .video: return true
-        case .application: return media.proto.isSCTP
+        case .application: return Self.libwebrtcReadsAsSCTP(media.proto)
         default: return false
         }
     }
@@ -1324,7 +1345,7 @@ extension ProfileCheck {
     /// and data channels (m=text, m=message, an application section over RTP; measured:
     /// "a=fmtp:x y" and "a=rtcp-fb:96" taken there, refused in video).
     static func libwebrtcReadsCodecLines(of media: MediaDescription) -> Bool {
-        media.media == .audio || media.media == .video || media.proto.isSCTP
+        media.media == .audio || media.media == .video || Self.libwebrtcReadsAsSCTP(media.proto)
     }
 
     /// The description as libwebrtc reads its text, where that differs from the grammar's
@@ -1413,10 +1434,16 @@ extension ProfileCheck {
             }
         }
         // The formats of an m= line, which it reads as signed numbers too (measured: "-0" taken
-        // as 0, "-1" refused).
+        // as 0, "-1" refused). A section is rejected when its port is written "0", exactly; one
+        // of more zeros it reads as a port in use, here the 9 JSEP writes (measured: "00" and
+        // "000" need a fingerprint, as "-0" does, where "0" does not).
         for media in parsed.value.media {
             guard let line = media.sourceLine.number.flatMap(source.range(ofLine:)) else { continue }
-            for field in bytes[line].split(separator: 0x20).dropFirst(3) {
+            let fields = bytes[line].split(separator: 0x20)
+            if fields.count > 1, fields[1].count > 1, fields[1].allSatisfy({ $0 == 0x30 }) {
+                edits.append((fields[1].indices, [UInt8(ascii: "9")]))
+            }
+            for field in fields.dropFirst(3) {
                 if let minus = negativeZero(field) { edits.append((minus..<(minus + 1), [])) }
             }
         }
@@ -1504,8 +1531,10 @@ extension ProfileCheck {
     static func libwebrtcUnreadLines(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         parsed.value.media.flatMap { media in
             let codecLines = !libwebrtcReadsCodecLines(of: media)
+            let sctpLines = !libwebrtcReadsAsSCTP(media.proto)
             return media.attributes.filter {
                 $0.name == .sctpmap || (codecLines && ($0.name == .fmtp || $0.name == .rtcpFeedback))
+                    || (sctpLines && ($0.name == .sctpPort || $0.name == .maxMessageSize))
             }
             .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
         } + libwebrtcSkippedRelatedAddresses(parsed) + libwebrtcMediaInformationAndKeys(parsed)
@@ -1575,7 +1604,7 @@ extension ProfileCheck {
     /// Whether libwebrtc reads a section's SCTP attributes (a=sctp-port, a=max-message-size): a
     /// data channel section over an SCTP protocol (ParseContent).
     func readsSCTPAttributes(_ media: MediaDescription) -> Bool {
-        media.media == .application && media.proto.isSCTP
+        media.media == .application && Self.libwebrtcReadsAsSCTP(media.proto)
     }
 
     /// The mid libwebrtc reads in a section: that of its last a=mid line, each of which replaces
@@ -1598,9 +1627,28 @@ extension ProfileCheck {
         where media.media == .video && !media.isRejected && media.proto.isRTP {
             let formats = Set(media.payloadTypes)
             let rtx = Self.rtxFormats(media)
+            // The listed formats of FEC codecs, named by the first a=rtpmap of each.
+            var fec: [Int: String] = [:]
+            var mapped: Set<Int> = []
+            for map in media.values(RTPMap.self) where formats.contains(map.payloadType) {
+                guard mapped.insert(map.payloadType).inserted else { continue }
+                if ["ulpfec", "flexfec-03"].contains(map.encodingName.lowercased()) {
+                    fec[map.payloadType] = map.encodingName
+                }
+            }
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
                 guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt) else { continue }
                 let apt = Self.libwebrtcApt(fmtp)
+                // An RTX format repairs an original or a RED format: libwebrtc refuses one whose
+                // apt= names a FEC format (media/engine/webrtc_video_engine.cc, MapCodecs;
+                // measured: ulpfec and flexfec-03, in any case and direction, refused; red taken).
+                if let apt, let name = fec[apt] {
+                    report(
+                        ProfileRules.videoRTXAssociation, attributeLocation(index, attributeIndex),
+                        "libwebrtc refuses RTX format \(pt) of section \(index): its apt=\(apt) names \(name), a FEC format"
+                    )
+                    continue
+                }
                 guard apt != fmtp[parameter: "apt"].flatMap({ Int($0) }),
                     let line = attribute.sourceLine.number
                 else { continue }

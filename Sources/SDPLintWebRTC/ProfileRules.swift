@@ -553,7 +553,9 @@ public enum ProfileRules {
         explanation:
             """
             RFC 8839 §5.1 writes "typ" and the types host, srflx, prflx and relay as ABNF strings, which match in \
-            any case (RFC 5234 §2.3), and Firefox reads them so. libwebrtc finds them as written in lower case.
+            any case (RFC 5234 §2.3), and Firefox reads them so. libwebrtc finds them as written in lower case. \
+            Of the extensions after them it reads generation as a 32-bit and network-id and network-cost as \
+            16-bit numbers of decimal digits ("+1" is none), and refuses the line over any other value.
             """,
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ HOST",
         good: "a=candidate:1 1 UDP 2122260223 192.0.2.1 9 typ host")
@@ -626,6 +628,24 @@ public enum ProfileRules {
             """,
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 x udp 2122260223 192.0.2.1 9 typ host",
         good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
+
+    public static let candidatePort = Rule(
+        code: "PRF152", name: "libwebrtc-candidate-port", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Failed to parse SessionDescription. a=candidate… \
+            Invalid port"), measured in Conformance/ with 70000, "+1", "x" and an rport of 70000.
+            """,
+        summary: "A candidate's port or rport that libwebrtc does not read as a number from 0 to 65535.",
+        explanation:
+            """
+            RFC 8839 §5.1 writes a port in 1 to 5 digits, up to 65535 (ICE109). libwebrtc reads the port, and \
+            an rport right after the type and raddr, as a signed number of decimal digits: it takes "-0" and \
+            leading zeros, and refuses the whole description over a sign other than '-', a letter, or a \
+            number outside 0–65535.
+            """,
+        reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 udp 2122260223 192.0.2.1 70000 typ host",
+        good: "a=candidate:1 1 udp 2122260223 192.0.2.1 7000 typ host")
 
     public static let fingerprintHashMD = Rule(
         code: "PRF130", name: "libwebrtc-fingerprint-md-hash", severity: .error,
@@ -1853,7 +1873,7 @@ public enum ProfileRules {
             fingerprintHashMD, spaceAfterEquals, msidFields, feedbackFields, unknownSessionLine, byteOrderMark,
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
-            candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon, fmtpFields,
+            candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon, fmtpFields, candidatePort,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -196,12 +196,13 @@ package struct WebRTCChecks {
             // line without one names a stream only, measured: Chromium takes "a=msid:s" beside
             // "a=msid:s2 t"); a section without them names its tracks in a=ssrc msid (the legacy
             // form), which receivers read only then (measured: Chromium takes a=msid:s beside
-            // a=ssrc msid:s t).
+            // a=ssrc msid:s t). There each SSRC has the track id of its last msid line that
+            // names one, and SSRCs with one track id are one track (pc/webrtc_sdp.cc,
+            // CreateTracksFromSsrcInfos; measured: "a=ssrc:1 msid:s t" then "a=ssrc:1 msid:" taken).
             var hasMSID = false
             var msidTracks: Set<String> = []
             var firstExtraMSIDTrack: Int?
-            var tracks: Set<String> = []
-            var firstExtraTrack: Int?
+            var ssrcTracks: [(ssrc: UInt32, track: String, attribute: Int)] = []
             for (attributeIndex, attribute) in media.attributes.enumerated() {
                 switch attribute.name {
                 case .msid:
@@ -236,16 +237,20 @@ package struct WebRTCChecks {
                     }
                     if ssrc.attribute == "msid", let value = ssrc.value {
                         let parts = value.split(separator: " ", maxSplits: 1)
-                        let key = String(parts.first ?? "") + " " + (parts.count > 1 ? String(parts[1]) : "")
-                        if tracks.insert(key).inserted, tracks.count == 2 { firstExtraTrack = attributeIndex }
+                        if parts.count > 1 { ssrcTracks.append((ssrc.id, String(parts[1]), attributeIndex)) }
                     }
                 default:
                     break
                 }
             }
-            if hasMSID {
-                tracks = msidTracks
-                firstExtraTrack = firstExtraMSIDTrack
+            var tracks = msidTracks
+            var firstExtraTrack = firstExtraMSIDTrack
+            if !hasMSID {
+                tracks = []
+                for entry in ssrcTracks
+                where ssrcTracks.last(where: { $0.ssrc == entry.ssrc })?.attribute == entry.attribute {
+                    if tracks.insert(entry.track).inserted, tracks.count == 2 { firstExtraTrack = entry.attribute }
+                }
             }
             if tracks.count > 1, let firstExtraTrack {
                 report(

@@ -1211,6 +1211,54 @@ import Testing
                     ),
                 ], .chrome, ["PRF104 error"]
             ),
+            // libwebrtc reads a data channel section over DTLS/SCTP, UDP/DTLS/SCTP and
+            // TCP/DTLS/SCTP only, as written; it rejects one over another protocol unread.
+            (Self.addingBundledSection(Self.dataSection + "a=max-message-size:x\r\n"), .chrome, ["SDP228 error"]),
+            (
+                Self.addingBundledSection(
+                    Self.dataSection.replacingOccurrences(of: "UDP/DTLS/SCTP", with: "udp/dtls/sctp")
+                        + "a=max-message-size:x\r\n"), .chrome, ["SDP228 warning"]
+            ),
+            (
+                Self.addingBundledSection(
+                    Self.dataSection.replacingOccurrences(of: "UDP/DTLS/SCTP webrtc-datachannel", with: "SCTP 5000")),
+                .chrome, ["WEB118 warning"]
+            ),
+            // A section is rejected when its port is written "0", exactly: "00" is a port in use.
+            (
+                [("m=audio 9 ", "m=audio 00 "), (Self.fingerprint + "\r\n", ""), ("a=group:BUNDLE 0\r\n", "")],
+                .chrome, ["PRF104 error"]
+            ),
+            (
+                [("m=audio 9 ", "m=audio 0 "), (Self.fingerprint + "\r\n", ""), ("a=group:BUNDLE 0\r\n", "")],
+                .chrome, []
+            ),
+            // libwebrtc refuses RTX that repairs a FEC format, and takes RTX of RED.
+            (
+                Self.addingBundledSection(
+                    Self.videoSection.replacingOccurrences(of: "SAVPF 96", with: "SAVPF 96 98 99")
+                        + "a=rtpmap:98 ulpfec/90000\r\na=rtpmap:99 rtx/90000\r\na=fmtp:99 apt=98\r\n"), .chrome,
+                ["PRF142 error"]
+            ),
+            (
+                Self.addingBundledSection(
+                    Self.videoSection.replacingOccurrences(of: "SAVPF 96", with: "SAVPF 96 98 99")
+                        + "a=rtpmap:98 red/90000\r\na=rtpmap:99 rtx/90000\r\na=fmtp:99 apt=98\r\n"), .chrome, []
+            ),
+            // Without a=msid, an SSRC's track is that of its last a=ssrc msid line that names one,
+            // and SSRCs of one track id are one track.
+            (
+                Self.addingBundledSection(Self.videoSection + "a=ssrc:1 msid:s t\r\na=ssrc:1 msid:\r\n"), .chrome,
+                []
+            ),
+            (
+                Self.addingBundledSection(Self.videoSection + "a=ssrc:1 msid:s1 t\r\na=ssrc:2 msid:s2 t\r\n"),
+                .chrome, []
+            ),
+            (
+                Self.addingBundledSection(Self.videoSection + "a=ssrc:1 msid:s t1\r\na=ssrc:2 msid:s t2\r\n"),
+                .chrome, ["PRF108 error"]
+            ),
             // libwebrtc reads no a=fmtp or a=rtcp-fb outside audio, video and data channels, and
             // checks a=extmap at both levels in audio and video only.
             (Self.addingBundledSection(Self.textSection + "a=fmtp:x y\r\n"), .chrome, ["SDP211 warning"]),
@@ -1235,6 +1283,27 @@ import Testing
             // reads it, the port and an rport value with int(), which takes any decimal digit.
             ([("a=candidate:1 1 udp", "a=candidate:1 +1 udp")], .chrome, ["PRF147 error"]),
             ([("a=candidate:1 1 udp", "a=candidate:1 -0 udp")], .chrome, ["ICE104 warning"]),
+            // libwebrtc splits a=candidate at every space, empty fields kept, and reads its
+            // numbers with strtoll and strtoull (measured: an empty foundation, "-0" as priority
+            // and port, and an empty field that leaves each extension's number after its name
+            // taken; "+1" as generation and "generation " refused).
+            ([("a=candidate:1 1 udp", "a=candidate: 1 udp")], .chrome, ["ICE103 warning"]),
+            ([("a=candidate:1 1 udp", "a=candidate:  1 udp")], .chrome, ["ICE103 warning", "PRF121 error"]),
+            (
+                [("udp 2122260223 192.0.2.1 9 typ", "udp -0 192.0.2.1 -0 typ")], .chrome,
+                ["ICE106 warning", "ICE109 warning"]
+            ),
+            ([("udp 2122260223 192.0.2.1 9 typ", "udp -1 192.0.2.1 9 typ")], .chrome, ["PRF106 error"]),
+            ([("192.0.2.1 9 typ host", "192.0.2.1 9 typ host  generation 0")], .chrome, ["ICE115 warning"]),
+            (
+                [("192.0.2.1 9 typ host", "192.0.2.1 9 typ host generation  0")], .chrome,
+                ["ICE115 warning", "PRF121 error"]
+            ),
+            ([("192.0.2.1 9 typ host", "192.0.2.1 9 typ host generation +1")], .chrome, ["PRF129 error"]),
+            (
+                [("192.0.2.1 9 typ host", "192.0.2.1 9 typ host tcptype  active")], .chrome,
+                ["ICE115 warning", "ICE203 warning", "PRF121 error"]
+            ),
             ([("a=candidate:1 1 udp", "a=candidate:1 1.0 udp")], .aiortc, ["ICE104 warning", "PRF705 error"]),
             ([("a=candidate:1 1 udp", "a=candidate:1 \u{663} udp")], .aiortc, ["ICE104 warning"]),
             (
@@ -1254,7 +1323,7 @@ import Testing
                         "udp 1686052607 192.0.2.1 9 typ srflx raddr 192.0.2.1 rport x"
                     )
                 ],
-                .chrome, ["ICE109 error"]
+                .chrome, ["PRF152 error"]
             ),
             (
                 [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx RPORT 70000")],
@@ -1262,7 +1331,7 @@ import Testing
             ),
             (
                 [("udp 2122260223 192.0.2.1 9 typ host", "udp 1686052607 192.0.2.1 9 typ srflx rport 70000")],
-                .chrome, ["ICE109 error", "ICE110 warning"]
+                .chrome, ["ICE110 warning", "PRF152 error"]
             ),
             (
                 [

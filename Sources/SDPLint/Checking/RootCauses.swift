@@ -9,6 +9,8 @@ enum RootCauses {
         // The profile's refusal of rtcp-fb lines for an unlisted payload type is the base
         // warning, escalated for a receiver that refuses them.
         ("PRF102", "SDP300", true), ("PRF102", "SDP302", true),
+        // libwebrtc's streams from a=ssrc lines cover the Plan B finding about their tracks.
+        ("PRF108", "WEB112", false),
         // A receiver's own reading of a BUNDLE group, a credential, an m= line or an extmap id
         // replaces the base finding about the same line.
         ("PRF107", "SDP309", true), ("PRF608", "SDP309", true), ("PRF608", "WEB116", false),
@@ -48,7 +50,7 @@ enum RootCauses {
         ("PRF125", "SDP122", true),
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
-        ("PRF106", "ICE107", true), ("PRF106", "ICE106", true), ("PRF147", "ICE104", true),
+        ("PRF106", "ICE107", true), ("PRF106", "ICE106", true), ("PRF147", "ICE104", true), ("PRF152", "ICE109", true),
         // A holdconn role in an offer is not actpass either; the refusal is the finding.
         ("PRF606", "WEB104", true), ("PRF703", "WEB104", true), ("PRF803", "WEB104", true),
         // A role these receivers cannot look up: unknown (SDP222) or in other capitals (SDP232).
