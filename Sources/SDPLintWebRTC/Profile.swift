@@ -202,6 +202,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "a candidate port of other digits, such as \"-0\" (PRF152 reports the ones it refuses): " + measured
                 ),
                 (
+                    "ICE102", .warning,
+                    "a candidate whose 'typ' the grammar cannot place, as after an empty address (PRF153 reports the lines it cannot split): "
+                        + measured
+                ),
+                (
                     "SDP125", .warning,
                     "a t= line whose times are not numbers (libwebrtc does not read them): " + measured
                 ),

@@ -406,20 +406,26 @@ extension ProfileCheck {
     }
 
     /// A line Firefox reads otherwise than the grammar (``firefoxReading(_:)``: up to a carriage
-    /// return inside it, a space or a tab for the colon, a simulcast direction in capitals),
-    /// where the grammar's reading reports the line's shape (SDP200, SDP227) or its finding
-    /// stands on bytes Firefox does not read, and Firefox's reading finds what it refuses: that
-    /// finding, once per line (measured: "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines
-    /// refused, "No rid attribute for 'h'"; "a=simulcast :send q;h;f" refused, "Type must be
-    /// either 'send' or 'recv'"; a carriage return after "…:4C:" or "…:9D:C" in a fingerprint
-    /// refused, "Malformed fingerprint token", after "…:9D" taken).
+    /// return inside it, a space or a tab for the colon, a simulcast direction in capitals, 256
+    /// characters of a longer a=simulcast value), where the grammar's reading reports the
+    /// line's shape (SDP200, SDP227) or its finding stands on bytes Firefox does not read, and
+    /// Firefox's reading finds what it refuses: that finding, once per line (measured:
+    /// "a=simulcast:Recv h;m;l" beside "a=rid:h send" lines refused, "No rid attribute for 'h'";
+    /// "a=simulcast :send q;h;f" refused, "Type must be either 'send' or 'recv'"; a carriage
+    /// return after "…:4C:" or "…:9D:C" in a fingerprint refused, "Malformed fingerprint
+    /// token", after "…:9D" taken; a simulcast value cut inside a rid refused, "No rid attribute
+    /// for 'r0'", or after a ';', "Missing rid", and right after a declared rid taken).
     private func reportAttributeReadings() {
         // Without a reading of its own (the usual text) there is nothing to report.
         guard !firefoxReadingFindings.isEmpty else { return }
         let shapes: Set<Rule.Code> = [SDPRules.simulcastSyntax.code, SDPRules.attributeSyntax.code]
         let tails = Self.carriageReturnTails(parsed.source.bytes)
         let cut = Set(tails.map { parsed.source.location(of: $0).line })
+        let longSimulcasts = parsed.value.media.flatMap(\.attributes).filter {
+            $0.name == .simulcast && ($0.value?.utf8.count ?? 0) > 256
+        }.compactMap(\.sourceLine.number)
         let reread = cut.union(parsed.diagnostics.filter { shapes.contains($0.code) }.map(\.location.line))
+            .union(longSimulcasts)
         /// Whether the grammar's reading reports `finding`'s rule on its line, on bytes Firefox reads.
         func reported(_ finding: Diagnostic) -> Bool {
             parsed.diagnostics.contains { original in
@@ -438,7 +444,10 @@ extension ProfileCheck {
                 })
             else { continue }
             let reading =
-                cut.contains(finding.location.line) ? "up to the carriage return inside it" : "as a=\(attribute.name)"
+                cut.contains(finding.location.line)
+                ? "up to the carriage return inside it"
+                : longSimulcasts.contains(finding.location.line)
+                    ? "up to the 256th character of its value" : "as a=\(attribute.name)"
             report(
                 ProfileRules.firefoxAttributeReading, attributeLocation(section, index),
                 "Firefox reads this line \(reading), and then: \(finding.message)")
@@ -890,17 +899,21 @@ extension ProfileCheck {
     /// and "a" by a BUNDLE group, "a=setup:actpass actpass" taken), and a fingerprint's hash
     /// function with '.' for each byte no token holds, as Firefox takes any word there for a
     /// hash it does not know (measured: "55:36", "sha-256:x" and "sha@256" beside a sha-256
-    /// fingerprint taken, alone refused; PRF607); `nil` where all read whole.
+    /// fingerprint taken, alone refused; PRF607); and a=simulcast's value cut after 256 bytes,
+    /// as SIPCC keeps a simple string (sdp_attr.c; measured: ids cut there "No rid attribute",
+    /// a cut after a ';' "Missing rid", a cut after a whole id taken); `nil` where all read whole.
     private static func sipccTokens(_ parsed: ParseResult<SessionDescription>) -> ParseResult<SessionDescription>? {
         let source = parsed.source
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         for attribute in ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined()
-        where attribute.name == .mid || attribute.name == .setup || attribute.name == .fingerprint {
+        where [.mid, .setup, .fingerprint, .simulcast].contains(attribute.name) {
             guard let value = attribute.value,
                 let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
                 let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
             else { continue }
-            if attribute.name == .fingerprint {
+            if attribute.name == .simulcast {
+                if line.upperBound - (colon + 1) > 256 { edits.append(((colon + 1 + 256)..<line.upperBound, [])) }
+            } else if attribute.name == .fingerprint {
                 let hash = source.bytes[(colon + 1)..<line.upperBound].prefix { $0 != 0x20 && $0 != 0x09 }
                 if hash.contains(where: { !$0.isTokenChar }) {
                     edits.append(

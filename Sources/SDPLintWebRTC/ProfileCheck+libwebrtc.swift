@@ -641,6 +641,18 @@ extension ProfileCheck {
                             ProfileRules.fieldsSplitAtEverySpace, attributeLocation(index, attributeIndex),
                             "libwebrtc splits a=simulcast at spaces only and cannot read it with a tab")
                     }
+                    // At most 16 rids in a direction, alternatives and paused ones counted,
+                    // declared or not (measured: 16 taken, 17 refused in either direction; 12
+                    // sent and 12 received taken).
+                    let streams = Self.libwebrtcSimulcastStreams(attribute.value ?? "")
+                    if let direction = [RID.Direction.send, .recv].first(where: { direction in
+                        streams.count(where: { $0.direction == direction }) > 16
+                    }) {
+                        report(
+                            ProfileRules.simulcastRIDCount, attributeLocation(index, attributeIndex),
+                            "libwebrtc refuses more than 16 rids to \(direction.rawValue) (\"Simulcast description contains too many RIDs\")"
+                        )
+                    }
                 case .candidate:
                     // A value that ends in a tab is PRF141's.
                     guard let value = value(of: attribute.sourceLine), value.last != 0x09,
@@ -766,9 +778,9 @@ extension ProfileCheck {
     /// network-cost 16-bit numbers. Measured: an empty foundation ("a=candidate: 1 udp …"), "-0"
     /// as priority and port, and an empty field among the extensions that leaves each number
     /// after its name taken; "+1" as generation or network-id, an empty rport, "generation " and
-    /// "tcptype  active" refused. A field that is empty or holds a tab is PRF121's: the
-    /// reader splits at spaces only. `nil` where it takes the line, or where the grammar's own
-    /// finding (fewer fields, an unknown type) says why.
+    /// "tcptype  active" refused; an empty address taken). A field that is empty or holds a tab
+    /// is PRF121's: the reader splits at spaces only. `nil` where it takes the line, or where
+    /// the grammar's own finding (an unknown type) says why.
     static func libwebrtcCandidateRefusal(_ value: ArraySlice<UInt8>) -> (rule: Rule, message: String)? {
         let fields = value.split(separator: 0x20, omittingEmptySubsequences: false).map {
             Substring(decoding: $0, as: UTF8.self)
@@ -785,7 +797,10 @@ extension ProfileCheck {
             if fields.count >= 8 && fields[6].lowercased() == "typ" {
                 return (ProfileRules.candidateKeywordCase, "libwebrtc reads '\(fields[6])' in lower case only")
             }
-            return nil
+            return (
+                ProfileRules.candidateFields,
+                "libwebrtc splits this a=candidate at spaces into \(fields.count) fields without 'typ' the seventh (\"Expect at least 8 fields\")"
+            )
         }
         /// The refusal of a numeric field, or `nil` where libwebrtc reads it.
         func number(_ index: Int, _ name: String, _ range: ClosedRange<Int>, _ rule: Rule) -> (Rule, String)? {

@@ -647,6 +647,25 @@ public enum ProfileRules {
         reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 udp 2122260223 192.0.2.1 70000 typ host",
         good: "a=candidate:1 1 udp 2122260223 192.0.2.1 7000 typ host")
 
+    public static let candidateFields = Rule(
+        code: "PRF153", name: "libwebrtc-candidate-fields", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Failed to parse SessionDescription. a=candidate… \
+            Expect at least 8 fields"), measured in Conformance/.
+            """,
+        summary: "An a=candidate line that libwebrtc does not split into eight fields with 'typ' the seventh.",
+        explanation:
+            """
+            RFC 8839 §5.1 gives a candidate a foundation, a component, a transport, a priority, an address, a \
+            port, "typ" and a type (ICE102 reports a line without "typ"). libwebrtc splits the value at every \
+            space, empty fields kept, and needs "typ", as written, in the seventh field: it takes an empty \
+            foundation or address that the grammar's looser reading cannot place, and refuses a line short of \
+            fields or with "typ" elsewhere.
+            """,
+        reference: .rfc(8839, "5.1"), bad: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 host",
+        good: "a=candidate:1 1 udp 2122260223 192.0.2.1 9 typ host")
+
     public static let fingerprintHashMD = Rule(
         code: "PRF130", name: "libwebrtc-fingerprint-md-hash", severity: .error,
         severityRationale:
@@ -808,6 +827,22 @@ public enum ProfileRules {
             """,
         reference: .rfc(8853, "5.1"), bad: "a=simulcast:send h;l and a=simulcast:send m", good: "a=simulcast:send h;m;l"
     )
+
+    public static let simulcastRIDCount = Rule(
+        code: "PRF154", name: "libwebrtc-simulcast-rid-count", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Malformed simulcast line: Simulcast description \
+            contains too many RIDs"), measured in Conformance/ with 17 rids in either direction.
+            """,
+        summary: "An a=simulcast that lists more than 16 rids in one direction; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8853 §5.1 sets no limit on the streams of a=simulcast. libwebrtc reads at most 16 rids in each \
+            direction, counting alternatives and paused streams, whether or not an a=rid line declares them, \
+            and refuses the description over a 17th.
+            """,
+        reference: .rfc(8853, "5.1"), bad: "a=simulcast:send r0;r1;…;r16 (17 rids)", good: "a=simulcast:send h;m;l")
 
     public static let msidTrackTwice = Rule(
         code: "PRF140", name: "libwebrtc-msid-track-twice", severity: .error,
@@ -1874,6 +1909,7 @@ public enum ProfileRules {
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
             candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon, fmtpFields, candidatePort,
+            candidateFields, simulcastRIDCount,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

@@ -1233,6 +1233,46 @@ import Testing
                 [("m=audio 9 ", "m=audio 0 "), (Self.fingerprint + "\r\n", ""), ("a=group:BUNDLE 0\r\n", "")],
                 .chrome, []
             ),
+            // libwebrtc reads at most 16 rids in each direction of a=simulcast; SIPCC keeps 256
+            // characters of its value, and Firefox reads the rid the cut ends in.
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n"
+                            + (0..<17).map { "a=rid:r\($0) send\r\n" }.joined()
+                            + "a=simulcast:send " + (0..<17).map { "r\($0)" }.joined(separator: ";") + "\r\n"
+                    )
+                ], .chrome, ["PRF154 error"]
+            ),
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n"
+                            + (0..<16).map { "a=rid:r\($0) send\r\n" }.joined()
+                            + "a=simulcast:send " + (0..<16).map { "r\($0)" }.joined(separator: ";") + "\r\n"
+                    )
+                ], .chrome, []
+            ),
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\n" + (0..<60).map { "a=rid:r\(100 + $0) send\r\n" }.joined()
+                            + "a=simulcast:send " + (0..<60).map { "r\(100 + $0)" }.joined(separator: ";") + "\r\n"
+                    )
+                ], .firefox, ["PRF634 error"]
+            ),
+            (
+                [
+                    (
+                        "a=rtcp-mux\r\n",
+                        "a=rtcp-mux\r\n" + (0..<60).map { "a=rid:r\(1000 + $0) send\r\n" }.joined()
+                            + "a=simulcast:send " + (0..<60).map { "r\(1000 + $0)" }.joined(separator: ";") + "\r\n"
+                    )
+                ], .firefox, []
+            ),
             // libwebrtc refuses RTX that repairs a FEC format, and takes RTX of RED.
             (
                 Self.addingBundledSection(
@@ -1294,6 +1334,11 @@ import Testing
                 ["ICE106 warning", "ICE109 warning"]
             ),
             ([("udp 2122260223 192.0.2.1 9 typ", "udp -1 192.0.2.1 9 typ")], .chrome, ["PRF106 error"]),
+            (
+                [("2122260223 192.0.2.1 9 typ", "2122260223  9 typ")], .chrome,
+                ["ICE102 warning", "ICE108 warning", "ICE109 warning", "ICE115 warning"]
+            ),
+            ([("192.0.2.1 9 typ host", "192.0.2.1 9 host")], .chrome, ["PRF153 error"]),
             ([("192.0.2.1 9 typ host", "192.0.2.1 9 typ host  generation 0")], .chrome, ["ICE115 warning"]),
             (
                 [("192.0.2.1 9 typ host", "192.0.2.1 9 typ host generation  0")], .chrome,

@@ -51,6 +51,7 @@ enum RootCauses {
         // A priority that does not fit 32 bits is out of range too; the receiver's refusal says
         // what matters.
         ("PRF106", "ICE107", true), ("PRF106", "ICE106", true), ("PRF147", "ICE104", true), ("PRF152", "ICE109", true),
+        ("PRF153", "ICE102", true), ("PRF121", "ICE102", true), ("PRF129", "ICE102", true),
         // A holdconn role in an offer is not actpass either; the refusal is the finding.
         ("PRF606", "WEB104", true), ("PRF703", "WEB104", true), ("PRF803", "WEB104", true),
         // A role these receivers cannot look up: unknown (SDP222) or in other capitals (SDP232).
