@@ -48,11 +48,16 @@ extension ProfileCheck {
                 ProfileRules.firefoxAttributeWithoutName, attributeLocation(section, index),
                 "SIPCC refuses an a= line with neither a name nor a value (\"No attribute type specified\")")
         }
+        // A number as strtoul reads it, of 32 bits (sdp_token.c, sdp_getnextnumtok; measured:
+        // "-0" and "+0" taken, "-1", 2^32 and "x" refused, "No BW Value specified").
         for line in bandwidthLines() where !line.type.isEmpty {
-            guard let value = line.value, !(value.first.map { $0.isASCII && $0.isNumber } ?? false) else { continue }
+            guard let value = line.value,
+                !(value.first.map { $0.isASCII && ($0.isNumber || $0 == "+" || $0 == "-") } ?? false)
+                    || (Self.sipccNumber(value.utf8) ?? .max) > UInt32.max
+            else { continue }
             report(
                 ProfileRules.firefoxBandwidthValue, line.location,
-                "SIPCC refuses b=\(line.type) with the value '\(value)', which does not start with a digit")
+                "SIPCC refuses b=\(line.type) with the value '\(value.prefix(24))', which is not a number of 32 bits")
         }
         for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isSCTP {
             if media.proto.rawValue.uppercased() == "DTLS/SCTP" {

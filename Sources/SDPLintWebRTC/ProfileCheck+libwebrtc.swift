@@ -69,10 +69,13 @@ extension ProfileCheck {
                 report(ProfileRules.bandwidthValue, line.location, "libwebrtc refuses a b= line without ':'")
                 continue
             }
-            if (type == "AS" || type == "TIAS") && !Profile.isDecimal(value.utf8) {
+            // A signed 32-bit number, not negative (measured: "-0" and "00" taken; "+0", "-1" and
+            // 2^32 refused).
+            if type == "AS" || type == "TIAS", (Self.libwebrtcInteger(Substring(value)) ?? -1) < 0 {
                 report(
                     ProfileRules.bandwidthValue, line.location,
-                    "libwebrtc refuses b=\(line.type) with the value '\(value)', which is not a whole number")
+                    "libwebrtc refuses b=\(line.type) with the value '\(value.prefix(24))', which is not a whole number of 32 bits"
+                )
             }
         }
         // An a= line with nothing after it, or with a space before the name: libwebrtc skips
@@ -111,7 +114,7 @@ extension ProfileCheck {
         // or ICE is PRF104's or PRF105's: a SIP offer is refused for those first.
         for (index, media) in session.media.enumerated()
         where rtpMedia(media) && !media.has(.rtcpMux) && !media.isBundleOnly
-            && (media.mid.map(bundled.contains) == true
+            && (readMid(media).map(bundled.contains) == true
                 || ((media.has(.fingerprint) || session.has(.fingerprint)) && missingCredentials(index).isEmpty))
         {
             report(
@@ -122,8 +125,12 @@ extension ProfileCheck {
         }
         // One finding per description: the first section without DTLS or SDES (WEB102 reports
         // the WebRTC transports, PRF101 the SDES ones).
-        // The sections libwebrtc reads (libwebrtcReads).
-        let used = session.media.indices.filter(libwebrtcReads)
+        // The sections libwebrtc reads (libwebrtcReads), less one whose mid another section
+        // has too: libwebrtc refuses that first ("Duplicate a=mid value", PRF107).
+        let readMids = session.media.map(readMid)
+        let used = session.media.indices.filter { index in
+            libwebrtcReads(index) && !(readMids[index].map { mid in readMids.filter { $0 == mid }.count > 1 } ?? false)
+        }
         // libwebrtc compares a group's semantics exactly ("BUNDLE"): a group written "bundle",
         // which RFC 5888's grammar allows, is no group to it, and a section that leaves its
         // fingerprint to that group has none (measured: RFC 8829 §7.2's offer with
@@ -132,7 +139,7 @@ extension ProfileCheck {
             session.values(Group.self).filter { $0.semantics.rawValue == Group.Semantics.bundle.rawValue }
                 .flatMap(\.mids))
         func leftToAnUnreadGroup(_ index: Int) -> Bool {
-            ridesOnGroup(index) && !(session.media[index].mid.map(exactlyBundled.contains) ?? false)
+            ridesOnGroup(index) && !(readMid(session.media[index]).map(exactlyBundled.contains) ?? false)
         }
         // A section that rides on its BUNDLE group needs no fingerprint of its own, whatever its
         // protocol (measured: a bundled section after the first, at a port of its own, without
@@ -221,11 +228,11 @@ extension ProfileCheck {
             }
             // A rejected tag takes its group's transport away.
             for group in session.bundleGroups {
-                guard let tag = group.first, let tagged = session.media.firstIndex(where: { $0.mid == tag }),
+                guard let tag = group.first, let tagged = session.media.firstIndex(where: { readMid($0) == tag }),
                     session.media[tagged].isRejected,
                     let kept = session.media.indices.first(where: { index in
                         index != tagged && !session.media[index].isRejected
-                            && (session.media[index].mid.map(group.contains) ?? false)
+                            && (readMid(session.media[index]).map(group.contains) ?? false)
                     })
                 else { continue }
                 report(
@@ -693,7 +700,7 @@ extension ProfileCheck {
                     // An SSRC of 32 bits, a space and an attribute (measured: "a=ssrc:1 1 cname:x"
                     // taken, its attribute "1 cname" skipped), which is why SDP217 is a warning
                     // under the profile.
-                    if fields.count < 2 || UInt32(fields[0]) == nil {
+                    if fields.count < 2 || Self.libwebrtcInteger(fields[0], unsigned: true) == nil {
                         report(
                             ProfileRules.ssrcAttributeWithoutValue, attributeLocation(index, attributeIndex),
                             fields.count < 2
@@ -1210,7 +1217,7 @@ extension ProfileCheck {
             // Each id's URIs in the group's sections, as libwebrtc reads them, with the first line of each.
             var mapped: [Int: [(uri: Substring, section: Int, attribute: Int)]] = [:]
             for (index, media) in session.media.enumerated()
-            where !media.isRejected && (media.mid.map(group.contains) ?? false) {
+            where !media.isRejected && (readMid(media).map(group.contains) ?? false) {
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
                     let (idText, fields) = Self.libwebrtcExtmapFields(attribute.value ?? "")
                     guard fields.count > 1, let id = Self.libwebrtcInteger(idText),
@@ -1430,6 +1437,14 @@ extension ProfileCheck {
                     // A number it reads as a signed one: "-0" is 0 (measured: "-0" and "-000"
                     // taken, "-1" refused).
                     edits.append((minus..<(minus + 1), []))
+                }
+                // SSRCs, which it reads as unsigned numbers (measured: "-0" and "-00" taken in
+                // a=ssrc and a=ssrc-group, "+0" and "-1" refused).
+                if attribute.name == .ssrc || attribute.name == .ssrcGroup {
+                    let fields = bytes[start..<line.upperBound].split(separator: 0x20)
+                    for field in attribute.name == .ssrc ? fields.prefix(1) : fields.dropFirst() {
+                        if let minus = Self.negativeZero(field) { edits.append((minus..<(minus + 1), [])) }
+                    }
                 }
                 guard attribute.name == .group else { continue }
                 let semantics = bytes[start..<line.upperBound].prefix { $0 != 0x20 }

@@ -228,7 +228,12 @@ final class ProfileCheck {
     /// Whether a section is in a BUNDLE group and not its first: it shares the first one's
     /// transport.
     func ridesOnGroup(_ index: Int) -> Bool {
-        session.media[index].mid.map { bundled.contains($0) && !tags.contains($0) } ?? false
+        readMid(session.media[index]).map { bundled.contains($0) && !tags.contains($0) } ?? false
+    }
+    /// The mid the receiver reads in a section: libwebrtc that of the last a=mid
+    /// (``libwebrtcMid(_:)``), the others the first (measured for SIPCC).
+    func readMid(_ media: MediaDescription) -> String? {
+        profile == .chrome || profile == .safari ? libwebrtcMid(media) : media.mid
     }
     /// Whether a section of an answer rides on its BUNDLE group's first section: the
     /// browsers read no transport of their own there (measured with answers to their

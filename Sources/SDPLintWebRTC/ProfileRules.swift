@@ -339,8 +339,9 @@ public enum ProfileRules {
         explanation:
             """
             RFC 8866 §5.8 writes b=<bwtype>:<bandwidth>, a number of kilobits per second (SDP124). libwebrtc \
-            reads AS and TIAS (RFC 3890) and refuses those when their value is not a whole number; it skips \
-            other types, CT included, whatever their value.
+            reads AS and TIAS (RFC 3890) as signed 32-bit numbers of decimal digits and refuses those when \
+            their value is not one or is negative ("-0" it takes, "+0" not); it skips other types, CT \
+            included, whatever their value.
             """,
         reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 
@@ -1481,14 +1482,16 @@ public enum ProfileRules {
         code: "PRF619", name: "firefox-bandwidth-value", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses a b=<type>:<value> whose value does not start with a digit, measured in \
-            Conformance/ (b=AS:abc, b=TIAS:-1, b=AS:); it takes b=AS:1.5, and skips b=AS500 and b=:100.
+            Error: Firefox ESR 153 refuses a b=<type>:<value> whose value is not a number of 32 bits, measured in \
+            Conformance/ (b=AS:abc, b=TIAS:-1, b=AS:4294967296, b=AS:); it takes b=AS:1.5, b=AS:-0 and b=AS:+0, \
+            and skips b=AS500 and b=:100.
             """,
-        summary: "A b= line whose value does not start with a digit; SIPCC refuses it.",
+        summary: "A b= line whose value SIPCC does not read as a number of 32 bits; it refuses it.",
         explanation:
             """
-            RFC 8866 §5.8 writes the bandwidth as a number (SDP124). SIPCC reads the digits the value starts \
-            with and refuses a value without any; a line without a type or without ':' it skips.
+            RFC 8866 §5.8 writes the bandwidth as a number (SDP124). SIPCC reads the value as strtoul does: a \
+            sign and the digits that follow, whatever comes after them; it refuses a value without digits, a \
+            negative one other than -0 and one past 2^32-1. A line without a type or without ':' it skips.
             """,
         reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 

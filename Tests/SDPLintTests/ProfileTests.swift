@@ -1273,6 +1273,24 @@ import Testing
                     )
                 ], .firefox, []
             ),
+            // b=AS and SSRCs as libwebrtc and SIPCC read numbers: "-0" is 0 to both, "+0" and 2^32
+            // no number to libwebrtc.
+            ([("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:-0\r\n")], .chrome, ["SDP124 warning"]),
+            ([("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:-0\r\n")], .firefox, ["SDP124 warning"]),
+            (
+                [("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:+0\r\n")], .chrome,
+                ["PRF120 error", "SDP124 warning"]
+            ),
+            (
+                [("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:4294967296\r\n")], .firefox,
+                ["PRF619 error"]
+            ),
+            (Self.addingLine("a=ssrc:+0 cname:x"), .chrome, ["PRF124 error"]),
+            (
+                Self.addingBundledSection(
+                    Self.videoSection + "a=ssrc-group:FID -0 2\r\na=ssrc:-0 cname:x\r\na=ssrc:2 cname:x\r\n"),
+                .chrome, ["SDP217 warning", "SDP218 warning"]
+            ),
             // libwebrtc refuses RTX that repairs a FEC format, and takes RTX of RED.
             (
                 Self.addingBundledSection(
