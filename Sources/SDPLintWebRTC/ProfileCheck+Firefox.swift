@@ -426,9 +426,10 @@ extension ProfileCheck {
         let shapes: Set<Rule.Code> = [SDPRules.simulcastSyntax.code, SDPRules.attributeSyntax.code]
         let tails = Self.carriageReturnTails(parsed.source.bytes)
         let cut = Set(tails.map { parsed.source.location(of: $0).line })
-        let longSimulcasts = parsed.value.media.flatMap(\.attributes).filter {
-            $0.name == .simulcast && ($0.value?.utf8.count ?? 0) > 256
-        }.compactMap(\.sourceLine.number)
+        let longSimulcasts = Set(
+            parsed.value.media.flatMap(\.attributes).filter {
+                $0.name == .simulcast && ($0.value?.utf8.count ?? 0) > 256
+            }.compactMap(\.sourceLine.number))
         let reread = cut.union(parsed.diagnostics.filter { shapes.contains($0.code) }.map(\.location.line))
             .union(longSimulcasts)
         /// Whether the grammar's reading reports `finding`'s rule on its line, on bytes Firefox reads.

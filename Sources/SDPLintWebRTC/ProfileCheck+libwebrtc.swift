@@ -128,8 +128,10 @@ extension ProfileCheck {
         // The sections libwebrtc reads (libwebrtcReads), less one whose mid another section
         // has too: libwebrtc refuses that first ("Duplicate a=mid value", PRF107).
         let readMids = session.media.map(readMid)
+        var sectionsOfMid: [String: Int] = [:]
+        for mid in readMids.compactMap({ $0 }) { sectionsOfMid[mid, default: 0] += 1 }
         let used = session.media.indices.filter { index in
-            libwebrtcReads(index) && !(readMids[index].map { mid in readMids.filter { $0 == mid }.count > 1 } ?? false)
+            libwebrtcReads(index) && (readMids[index].map { sectionsOfMid[$0] == 1 } ?? true)
         }
         // libwebrtc compares a group's semantics exactly ("BUNDLE"): a group written "bundle",
         // which RFC 5888's grammar allows, is no group to it, and a section that leaves its
@@ -663,7 +665,8 @@ extension ProfileCheck {
                 case .candidate:
                     // A value that ends in a tab is PRF141's.
                     guard let value = value(of: attribute.sourceLine), value.last != 0x09,
-                        let refusal = Self.libwebrtcCandidateRefusal(value.drop { $0 != UInt8(ascii: ":") }.dropFirst())
+                        let colon = value.firstIndex(of: UInt8(ascii: ":")),
+                        let refusal = Self.libwebrtcCandidateRefusal(value[(colon + 1)...])
                     else { break }
                     let splitAtSpaces = refusal.rule.code == ProfileRules.fieldsSplitAtEverySpace.code
                     if !(splitAtSpaces && reportedSpaces) {
@@ -776,7 +779,7 @@ extension ProfileCheck {
     }
 
     /// What libwebrtc refuses first in an a=candidate value (the bytes after "candidate:"), read
-    /// as its candidate parser does (p2p/base/candidate.cc, ParseCandidate): split at every space,
+    /// as its candidate parser does (api/candidate.cc, ParseCandidate): split at every space,
     /// empty fields kept; eight fields with "typ" the seventh; a signed component, an unsigned
     /// 32-bit priority and a port of 0–65535 as `libwebrtcInteger` reads numbers; udp, tcp or
     /// ssltcp in any case; host, srflx, prflx or relay as written; then "raddr" and "rport", then
@@ -798,7 +801,7 @@ extension ProfileCheck {
         }
         guard fields.count >= 8, fields[6] == "typ" else {
             // A foundation may start with a tab (measured), not be empty.
-            if fields[0].isEmpty || fields.prefix(8).dropFirst().contains(where: splitAtSpaces) {
+            if fields.first?.isEmpty ?? true || fields.prefix(8).dropFirst().contains(where: splitAtSpaces) {
                 return split("an empty field before the candidate type")
             }
             if fields.count >= 8 && fields[6].lowercased() == "typ" {

@@ -247,8 +247,9 @@ package struct WebRTCChecks {
             var firstExtraTrack = firstExtraMSIDTrack
             if !hasMSID {
                 tracks = []
-                for entry in ssrcTracks
-                where ssrcTracks.last(where: { $0.ssrc == entry.ssrc })?.attribute == entry.attribute {
+                var lastLine: [UInt32: Int] = [:]
+                for entry in ssrcTracks { lastLine[entry.ssrc] = entry.attribute }
+                for entry in ssrcTracks where lastLine[entry.ssrc] == entry.attribute {
                     if tracks.insert(entry.track).inserted, tracks.count == 2 { firstExtraTrack = entry.attribute }
                 }
             }
