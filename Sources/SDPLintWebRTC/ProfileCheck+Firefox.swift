@@ -1040,12 +1040,15 @@ extension ProfileCheck {
     /// rtx, ulpfec, opus/48000 and PCMU/8000/2 do not); for a data channel section over
     /// UDP/DTLS/SCTP or TCP/DTLS/SCTP, a first a=sctp-port that SIPCC reads as a port other than 0
     /// (measured with a bundle-only one: 5000, 1, 65535 and 65536 count; 0, none, "x" and an
-    /// empty one do not); any other section counts.
+    /// empty one do not); an application section over another protocol, which it rejects in
+    /// its answer, does not (measured with a bundle-only one over RTP/AVP and UDP/TLS/RTP/SAVP);
+    /// any other section counts.
     static func firefoxCarriesMedia(in media: MediaDescription) -> Bool {
         if media.proto.isSCTP && media.proto.rawValue.uppercased() != "DTLS/SCTP" {
             let port = media.attributes.first { $0.name == .sctpPort }?.value ?? ""
             return Profile.isDecimal(port.utf8) && port.contains { $0 != "0" }
         }
+        if media.media == .application && !media.proto.isSCTP { return false }
         let implemented: [MediaDescription.MediaType: [(name: String, clockRate: Int, channels: Int?)]] = [
             .audio: [
                 ("opus", 48000, 2), ("G722", 8000, 1), ("PCMU", 8000, 1), ("PCMA", 8000, 1),

@@ -19,7 +19,9 @@ import Testing
     /// Firefox stops answering on RFC 9429 §7.2's offer, whose bundle-only data channel section
     /// has no fingerprint, but not when that section has the draft protocol DTLS/SCTP without
     /// a=sctpmap (measured: with a=sctp-port or neither taken, with a=sctpmap no answer), nor
-    /// when its first a=sctp-port gives no port other than 0 (measured: 0, none, "x" taken).
+    /// when its first a=sctp-port gives no port other than 0 (measured: 0, none, "x" taken), nor
+    /// over an RTP protocol, where Firefox carries no data channel (measured: RTP/AVP and
+    /// UDP/TLS/RTP/SAVP taken).
     @Test(arguments: [
         ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:5000\r\n", true),
         ("UDP/DTLS/SCTP webrtc-datachannel", "a=sctp-port:65536\r\n", true),
@@ -30,6 +32,8 @@ import Testing
         ("DTLS/SCTP 5000", "a=sctp-port:5000\r\n", false),
         ("DTLS/SCTP 5000", "", false),
         ("DTLS/SCTP 5000", "a=sctpmap:5000 webrtc-datachannel 1024\r\n", true),
+        ("RTP/AVP webrtc-datachannel", "a=sctp-port:5000\r\n", false),
+        ("UDP/TLS/RTP/SAVP webrtc-datachannel", "a=sctp-port:5000\r\n", false),
     ])
     func firefoxHangsOnABundleOnlySectionWithoutFingerprint(
         _ protocolAndFormat: String, _ sctpLine: String, _ hangs: Bool
