@@ -401,6 +401,10 @@ extension ProfileCheck {
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
     }
 
+    /// The characters SIPCC keeps of a string it copies out of a line: a field, and the value of
+    /// a=rid, a=simulcast and its other simple strings (SDP_MAX_STRING_LEN, sdp_private.h).
+    static let sipccStringLength = 256
+
     /// An attribute line's value as SIPCC reads it, up to a carriage return: after the name,
     /// which ends at a colon, a space or a tab, and one colon.
     func sipccValue(of line: SourceLine) -> ArraySlice<UInt8>? {
@@ -428,7 +432,7 @@ extension ProfileCheck {
         let cut = Set(tails.map { parsed.source.location(of: $0).line })
         let longSimulcasts = Set(
             parsed.value.media.flatMap(\.attributes).filter {
-                $0.name == .simulcast && ($0.value?.utf8.count ?? 0) > 256
+                $0.name == .simulcast && ($0.value?.utf8.count ?? 0) > Self.sipccStringLength
             }.compactMap(\.sourceLine.number))
         let reread = cut.union(parsed.diagnostics.filter { shapes.contains($0.code) }.map(\.location.line))
             .union(longSimulcasts)
@@ -502,14 +506,14 @@ extension ProfileCheck {
     private func reportRIDLengths() {
         for (index, media) in session.media.enumerated() {
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rid {
-                let kept = (attribute.value ?? "").utf8.prefix(256)
+                let kept = (attribute.value ?? "").utf8.prefix(Self.sipccStringLength)
                 let fields = kept.split(separator: UInt8(ascii: " "), maxSplits: 1)
                 guard let rid = fields.first else { continue }
                 let direction = fields.count > 1 ? fields[1].prefix { $0 != UInt8(ascii: " ") } : []
                 let reason =
                     if rid.count > 255 {
                         "a rid of \(rid.count) characters or more; it reads at most 255"
-                    } else if (attribute.value ?? "").utf8.count > 256,
+                    } else if (attribute.value ?? "").utf8.count > Self.sipccStringLength,
                         !["send", "recv"].contains(where: { direction.elementsEqual($0.utf8) })
                     {
                         "this a=rid line: SIPCC keeps 256 characters of its value, which cut its direction"
@@ -605,7 +609,7 @@ extension ProfileCheck {
         // Each field into 256 characters; the rest of a longer one is read as the next field
         // (sdp_token.c, sdp_getnextstrtok; measured: a username of 256 characters taken, of 257
         // "Invalid owner session id").
-        if let long = fields.first(where: { $0.count > 256 }) {
+        if let long = fields.first(where: { $0.count > Self.sipccStringLength }) {
             report(
                 ProfileRules.firefoxOriginNumber, parsed.source.location(of: long.startIndex..<long.endIndex),
                 "SIPCC reads 256 characters of this o= field of \(long.count) and the rest as the next field")
@@ -918,7 +922,8 @@ extension ProfileCheck {
                 let colon = source.bytes[line].firstIndex(of: UInt8(ascii: ":"))
             else { continue }
             if attribute.name == .simulcast {
-                if line.upperBound - (colon + 1) > 256 { edits.append(((colon + 1 + 256)..<line.upperBound, [])) }
+                let end = colon + 1 + sipccStringLength
+                if line.upperBound > end { edits.append((end..<line.upperBound, [])) }
             } else if attribute.name == .fingerprint {
                 let hash = source.bytes[(colon + 1)..<line.upperBound].prefix { $0 != 0x20 && $0 != 0x09 }
                 if hash.contains(where: { !$0.isTokenChar }) {

@@ -846,11 +846,11 @@ extension ProfileCheck {
                 ProfileRules.candidateKeywordCase, "libwebrtc reads the candidate type '\(type)' in lower case only"
             )
         }
-        var position = 8
-        if position + 1 < fields.count && fields[position] == "raddr" { position += 2 }
-        if position + 1 < fields.count && fields[position] == "rport" {
-            if let refusal = number(position + 1, "rport", port, ProfileRules.candidatePort) { return refusal }
-            position += 2
+        var position = Self.libwebrtcExtensionPairsStart(fields, typ: 6)
+        if let rport = stride(from: 8, to: position, by: 2).first(where: { fields[$0] == "rport" }),
+            let refusal = number(rport + 1, "rport", port, ProfileRules.candidatePort)
+        {
+            return refusal
         }
         if position + 1 < fields.count && fields[position] == "tcptype" {
             let tcptype = fields[position + 1]
@@ -1661,14 +1661,10 @@ extension ProfileCheck {
             let formats = Set(media.payloadTypes)
             let rtx = Self.rtxFormats(media)
             // The listed formats of FEC codecs, named by the first a=rtpmap of each.
-            var fec: [Int: String] = [:]
-            var mapped: Set<Int> = []
-            for map in media.values(RTPMap.self) where formats.contains(map.payloadType) {
-                guard mapped.insert(map.payloadType).inserted else { continue }
-                if ["ulpfec", "flexfec-03"].contains(map.encodingName.lowercased()) {
-                    fec[map.payloadType] = map.encodingName
-                }
-            }
+            let fec = Dictionary(
+                media.codecs.filter { ["ulpfec", "flexfec-03"].contains($0.name.lowercased()) }
+                    .map { ($0.payloadType, $0.name) },
+                uniquingKeysWith: { first, _ in first })
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .fmtp {
                 guard let fmtp = attribute.as(FMTP.self), let pt = fmtp.payloadType, rtx.contains(pt) else { continue }
                 let apt = Self.libwebrtcApt(fmtp)
