@@ -129,10 +129,13 @@ extension ProfileCheck {
             // §7.2's offer: "DTLS/SCTP 5000" taken with a=sctp-port or neither, hangs with a=sctpmap).
             // It hangs only when it would carry media in both that section and its group's first
             // (firefoxCarriesMedia; measured: taken with "foo/90000" in the one or "opus/48000" in
-            // the other, or with a=sctp-port:0 in the data channel section).
+            // the other, or with a=sctp-port:0 in the data channel section). One whose mid repeats
+            // its group's tag rides on the tag's section without a hang (measured: "a=mid:0" or
+            // "a=mid:0" then "a=mid:1" taken; "a=mid:1" then "a=mid:0" hangs: SIPCC reads the first).
             let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
+            let repeatsTag = readMid(media).map(tags.contains) ?? false
             let draftDataChannel = media.proto.rawValue.uppercased() == "DTLS/SCTP" && !media.has(.sctpmap)
-            if bundleOnly || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
+            if (bundleOnly && !repeatsTag) || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
                 !media.has(.fingerprint), !session.has(.fingerprint), !draftDataChannel,
                 Self.firefoxCarriesMedia(in: media),
                 groupTag(of: index).map({ Self.firefoxCarriesMedia(in: session.media[$0]) }) ?? true

@@ -421,11 +421,13 @@ extension ProfileCheck {
     }
 
     /// The a=ssrc-group sizes and data channel m= lines libwebrtc refuses (measured in
-    /// Conformance/: PRF116, PRF117).
+    /// Conformance/: PRF116, PRF117). It checks the groups of every section it reads them in,
+    /// rejected and bundle-only ones too (measured with port 0: "FID 1 2 3", "FID" and
+    /// "SIM 1 2 3 4" refused; in m=application and m=text over RTP too).
     private func libwebrtcSSRCGroupsAndDataChannels() {
         for (index, media) in session.media.enumerated() {
             for (attributeIndex, attribute) in media.attributes.enumerated()
-            where attribute.name == .ssrcGroup && !media.isRejected && readsRTPAttributes(media) {
+            where attribute.name == .ssrcGroup && readsRTPAttributes(media) {
                 let fields = (attribute.value ?? "").split(separator: " ")
                 let semantics = fields.first.map(String.init) ?? ""
                 let count = fields.count - 1
@@ -437,20 +439,28 @@ extension ProfileCheck {
                         "libwebrtc refuses an a=ssrc-group that names an SSRC twice (\"Duplicate SSRC in ssrc-group\")")
                     continue
                 }
-                let pairs = semantics == "FID" || semantics == "FEC-FR"
-                // libwebrtc counts a pair's SSRCs when it builds the stream of the first one, which
-                // an a=ssrc line declares (measured: "FID 1", of no declared SSRC, is taken).
+                // FID and FEC-FR groups are pairs; a SIM group, spelled so, has at most three
+                // SSRCs (kMaxSimulcastStreams; measured: 4, 5 and 6 refused, "sim 1 2 3 4" taken).
+                let limit: (allowed: ClosedRange<Int>, wording: String)? =
+                    switch semantics {
+                    case "FID", "FEC-FR": (2...2, "it takes pairs")
+                    case "SIM": (1...3, "it takes at most 3")
+                    default: nil
+                    }
+                // libwebrtc counts a group's SSRCs when it builds the stream of the first one, which
+                // an a=ssrc line declares (measured: "FID 1" and "SIM 1 2 3 4" of no declared first
+                // SSRC taken).
                 let declared =
                     fields.count > 1
                     && media.attributes.contains {
                         $0.name == .ssrc && $0.value?.split(separator: " ").first == fields[1]
                     }
-                guard count < 1 || (pairs && count != 2 && declared) else { continue }
+                guard count < 1 || (declared && limit.map({ !$0.allowed.contains(count) }) ?? false) else { continue }
                 report(
                     ProfileRules.ssrcGroupSize, attributeLocation(index, attributeIndex),
                     count < 1
                         ? "libwebrtc refuses an a=ssrc-group without SSRCs"
-                        : "libwebrtc refuses a \(semantics) group of \(count) SSRC\(count == 1 ? "" : "s"); it takes pairs"
+                        : "libwebrtc refuses a \(semantics) group of \(count) SSRC\(count == 1 ? "" : "s"); \(limit?.wording ?? "")"
                 )
             }
             // The format as written, an empty one included (measured: "UDP/DTLS/SCTP " refused),
@@ -511,28 +521,23 @@ extension ProfileCheck {
                 ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
         }
-        // The same streams and track id (a=msid's fields; '-' names no stream) in two sections:
-        // "Duplicate a=msid lines detected" (measured with sections copied whole; "s t" then
-        // "s2 t", "S t" or "- t" taken, "- t" twice refused, as is "s t" twice; a section of "s t"
-        // and "s2 t" beside one of "s2 t" taken). An SSRC in two sections it takes (measured), so
-        // WEB107 is a warning under the profile. Counting a=ssrc msid lines too explains one more
-        // refusal and makes four acceptances refusals (measured), so they are not counted.
-        var sources: [[Substring]: Int] = [:]
-        for (index, media) in session.media.enumerated() where media.proto.isRTP {
-            let msids = media.attributes.indices.filter { media.attributes[$0].name == .msid }
-            guard let attributeIndex = msids.first,
-                let track = media.attributes[attributeIndex].value?.split(separator: " ").dropFirst().first
-            else { continue }
-            let streams = msids.compactMap { media.attributes[$0].value?.split(separator: " ").first }
-            let source = streams.filter { $0 != "-" } + [track]
-            if let first = sources[source] {
-                report(
-                    ProfileRules.msidTrackTwice, attributeLocation(index, attributeIndex),
-                    "libwebrtc refuses the streams and track id \(track.prefix(40)) of section \(index), which section \(first) has too (\"Duplicate a=msid lines detected\")"
-                )
-                break
+        // The same first stream and track id in two sections: "Duplicate a=msid lines detected"
+        // (HasDuplicateMsidLines; measured: "s t" twice, "- t" twice, "s t" beside a=ssrc's
+        // "msid:s t" in a rejected section, and in m=text over RTP, refused; "s t" then "s2 t" or
+        // "- t", and "s t" with "s2 t" beside "s2 t", taken). An SSRC in two sections it takes
+        // (measured), so WEB107 is a warning under the profile.
+        var tracks: [LibwebrtcTrack: Int] = [:]
+        for (index, media) in session.media.enumerated() where readsRTPAttributes(media) {
+            let named = Self.libwebrtcNamedTracks(media)
+            guard let (track, attributeIndex) = named.first(where: { tracks[$0.0] != nil }) else {
+                for (track, _) in named { tracks[track] = index }
+                continue
             }
-            sources[source] = index
+            report(
+                ProfileRules.msidTrackTwice, attributeLocation(index, attributeIndex),
+                "libwebrtc refuses stream \(track.stream.isEmpty ? "(none)" : String(track.stream.prefix(40))) and track \(track.id.prefix(40)) of section \(index), which section \(tracks[track] ?? 0) has too (\"Duplicate a=msid lines detected\")"
+            )
+            break
         }
         // A second a=simulcast in a section ("Multiple Simulcast attributes", measured); SDP206
         // reports every repeated single attribute, most of which libwebrtc takes.
@@ -628,7 +633,7 @@ extension ProfileCheck {
             }
             if media.media == .audio { libwebrtcStaticPayloadTypes(index, media) }
             libwebrtcRTPMaps(index, media)
-            // Outside an RTP section libwebrtc reads the mid, ICE, DTLS, fmtp and SCTP lines only
+            // Outside an RTP section libwebrtc reads the mid, ICE, DTLS and SCTP lines only
             // (pc/webrtc_sdp.cc, ParseContent; measured: "a=ssrc:1" and a=simulcast taken in a data
             // channel section).
             let readsRTP = readsRTPAttributes(media)
@@ -1366,11 +1371,12 @@ extension ProfileCheck {
         }
     }
 
-    /// Whether libwebrtc reads a section's a=fmtp and a=rtcp-fb lines: not outside audio, video
-    /// and data channels (m=text, m=message, an application section over RTP; measured:
-    /// "a=fmtp:x y" and "a=rtcp-fb:96" taken there, refused in video).
+    /// Whether libwebrtc reads a section's a=fmtp and a=rtcp-fb lines: in audio and video only
+    /// (ParseFmtpAttributes; measured: "a=fmtp:x y", "a=fmtp:111" and "a=rtcp-fb:96" taken in
+    /// m=text, m=message, an application section over RTP and data channel sections over each
+    /// SCTP protocol, refused in video).
     static func libwebrtcReadsCodecLines(of media: MediaDescription) -> Bool {
-        media.media == .audio || media.media == .video || Self.libwebrtcReadsAsSCTP(media.proto)
+        media.media == .audio || media.media == .video
     }
 
     /// The description as libwebrtc reads its text, where that differs from the grammar's
@@ -1564,7 +1570,7 @@ extension ProfileCheck {
     static func libwebrtcUnreadLines(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         parsed.value.media.flatMap { media in
             let codecLines = !libwebrtcReadsCodecLines(of: media)
-            let sctpLines = !libwebrtcReadsAsSCTP(media.proto)
+            let sctpLines = !(media.media == .application && libwebrtcReadsAsSCTP(media.proto))
             return media.attributes.filter {
                 $0.name == .sctpmap || (codecLines && ($0.name == .fmtp || $0.name == .rtcpFeedback))
                     || (sctpLines && ($0.name == .sctpPort || $0.name == .maxMessageSize))
@@ -1638,6 +1644,54 @@ extension ProfileCheck {
     /// data channel section over an SCTP protocol (ParseContent).
     func readsSCTPAttributes(_ media: MediaDescription) -> Bool {
         media.media == .application && Self.libwebrtcReadsAsSCTP(media.proto)
+    }
+
+    /// A track as libwebrtc tells tracks apart across sections: its first stream id ("" for
+    /// none) and its id.
+    struct LibwebrtcTrack: Hashable {
+        var stream: Substring
+        var id: Substring
+    }
+
+    /// The tracks libwebrtc makes of a section, with the line that names each (pc/webrtc_sdp.cc,
+    /// ParseContent and CreateTracksFromSsrcInfos): a=msid names the one track, its first stream
+    /// other than "-"; without a=msid, each SSRC's last "msid:" value (Plan B), SSRCs of one
+    /// track id making one track whose stream is the last SSRC's (measured). A track without an
+    /// id gets a random one, which repeats nothing, so it is left out.
+    static func libwebrtcNamedTracks(_ media: MediaDescription) -> [(LibwebrtcTrack, Int)] {
+        let msids = media.attributes.indices.filter { media.attributes[$0].name == .msid }
+        if let first = msids.first {
+            guard let id = media.attributes[first].value?.split(separator: " ").dropFirst().first else { return [] }
+            let stream =
+                msids.lazy.compactMap { media.attributes[$0].value?.split(separator: " ").first }.first { $0 != "-" }
+            return [(LibwebrtcTrack(stream: stream ?? "", id: id), first)]
+        }
+        // Each SSRC's last msid value, in the order SSRCs first appear.
+        var order: [Substring] = []
+        var values: [Substring: (fields: [Substring], line: Int)?] = [:]
+        for (index, attribute) in media.attributes.enumerated() where attribute.name == .ssrc {
+            let fields = (attribute.value ?? "").split(separator: " ", maxSplits: 1)
+            guard fields.count == 2 else { continue }
+            if values[fields[0]] == nil {
+                order.append(fields[0])
+                values[fields[0]] = .some(nil)
+            }
+            if fields[1].hasPrefix("msid:") {
+                values[fields[0]] = (fields[1].dropFirst(5).split(separator: " "), index)
+            }
+        }
+        var tracks: [(LibwebrtcTrack, Int)] = []
+        var positions: [Substring: Int] = [:]
+        for ssrc in order {
+            guard let (fields, line) = values[ssrc] ?? nil, fields.count == 2 else { continue }
+            if let position = positions[fields[1]] {
+                tracks[position].0.stream = fields[0]
+            } else {
+                positions[fields[1]] = tracks.count
+                tracks.append((LibwebrtcTrack(stream: fields[0], id: fields[1]), line))
+            }
+        }
+        return tracks
     }
 
     /// The mid libwebrtc reads in a section: that of its last a=mid line, each of which replaces
@@ -1757,8 +1811,8 @@ extension ProfileCheck {
         return named
     }
     /// libwebrtc's streams from a=ssrc lines (pc/webrtc_sdp.cc, media/base/stream_params.cc):
-    /// one track per section, one SSRC per audio stream, groups complete and one per semantics
-    /// and first SSRC.
+    /// one track per section, one SSRC per audio stream, and a video stream's groups complete
+    /// and one per semantics and first SSRC.
     func reportSSRCStreams() {
         let trackPerSection = session.media.contains { $0.has(.msid) }
         for (index, media) in session.media.enumerated()
@@ -1788,12 +1842,18 @@ extension ProfileCheck {
                 refuse(nil, "\(declared.count) SSRCs in audio section \(index); an audio stream has one")
                 continue
             }
+            // Only a video stream's groups are checked (measured in audio: "FID 1 2", "SIM 1 2"
+            // and two FID groups of SSRC 1, of which only SSRC 1 is declared, taken), and only
+            // those of its own semantics complete (measured in video: "FOO 1 2" taken so).
+            guard media.media == .video else { continue }
             var firsts: [(semantics: String, ssrc: UInt32)] = []
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .ssrcGroup {
                 guard let group = attribute.as(SSRCGroup.self), let first = group.ssrcs.first,
                     declared.contains(first)
                 else { continue }
-                if let missing = group.ssrcs.first(where: { !declared.contains($0) }) {
+                if ["FID", "FEC-FR", "SIM"].contains(group.semantics),
+                    let missing = group.ssrcs.first(where: { !declared.contains($0) })
+                {
                     refuse(
                         attributeIndex,
                         "this \(group.semantics) group: SSRC \(first) is declared and SSRC \(missing) is not")

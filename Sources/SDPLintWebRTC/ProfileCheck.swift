@@ -18,6 +18,8 @@ final class ProfileCheck {
     /// The mids in BUNDLE groups, and each group's first (its tag).
     let bundled: Set<String>
     let tags: Set<String>
+    /// Each tag's section: the first whose mid (as the receiver reads it) is the tag.
+    private var tagSections: [String: Int] = [:]
     private(set) var findings: [Diagnostic] = []
     /// Whether the description is already what the receiver reads of a text (Firefox's
     /// SIPCC reading), so that it is not read again.
@@ -57,6 +59,9 @@ final class ProfileCheck {
         self.isAnswer = type == .answer || type == .pranswer
         self.bundled = Set(parsed.value.bundleGroups.flatMap { $0 })
         self.tags = Set(parsed.value.bundleGroups.compactMap(\.first))
+        for (index, media) in session.media.enumerated() {
+            if let mid = readMid(media), tags.contains(mid), tagSections[mid] == nil { tagSections[mid] = index }
+        }
     }
 
     /// The description as a receiver that skips white space after "a=" reads it, and, with
@@ -225,10 +230,12 @@ final class ProfileCheck {
         }
     }
 
-    /// Whether a section is in a BUNDLE group and not its first: it shares the first one's
-    /// transport.
+    /// Whether a section is in a BUNDLE group and not its tag's section, the first with the
+    /// group's first mid: it shares that section's transport (RFC 9143 §7.2.1; Firefox finds
+    /// the tag's section so, and a later section with the same mid rides on it: measured).
     func ridesOnGroup(_ index: Int) -> Bool {
-        readMid(session.media[index]).map { bundled.contains($0) && !tags.contains($0) } ?? false
+        guard let mid = readMid(session.media[index]), bundled.contains(mid) else { return false }
+        return !tags.contains(mid) || tagSections[mid] != index
     }
     /// The mid the receiver reads in a section: libwebrtc that of the last a=mid
     /// (``libwebrtcMid(_:)``), the others the first (measured for SIPCC).

@@ -131,8 +131,9 @@ public enum ProfileRules {
             libwebrtc builds one stream per track from a section's a=ssrc lines (the track comes from a=msid, or \
             from each SSRC's msid when no section has a=msid), adds each ssrc-group to the stream of its first \
             SSRC, and then refuses: a second track in one section (Plan B, RFC 8843 §9.2 has one per section), \
-            an audio stream with more than one SSRC, an ssrc-group whose first SSRC is declared and another is \
-            not (RFC 5576 §4.2: SDP307), and a second group of one semantics for the same first SSRC.
+            an audio stream with more than one SSRC, and in video an FID, FEC-FR or SIM group whose first SSRC is \
+            declared and another is not (RFC 5576 §4.2: SDP307), and a second group of one semantics for the same \
+            first SSRC.
             """,
         reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1 2\na=ssrc:1 cname:x (no a=ssrc:2 line)",
         good: "a=ssrc lines for every SSRC of the group, one track per section")
@@ -268,13 +269,15 @@ public enum ProfileRules {
             Error: Chromium 156 refuses the description ("has a ssrc-group with semantics FID and an unexpected \
             number of SSRCs", "a=ssrc-group:FID Expects at least 2 fields"), measured in Conformance/.
             """,
-        summary: "An a=ssrc-group with no SSRC, or an FID or FEC-FR group of other than two; libwebrtc refuses it.",
+        summary:
+            "An a=ssrc-group with no SSRC, an FID or FEC-FR group of other than two, or a SIM group of more than three; libwebrtc refuses it.",
         explanation:
             """
             RFC 5576 §4.2 lets a group list any number of SSRCs, but an FID group pairs a stream with its \
             retransmission (RFC 4588 §8.8) and an FEC-FR group with its repair stream (RFC 5956 §4.3): two \
-            each. libwebrtc reads those groups as pairs and refuses any other count, and any group without \
-            an SSRC.
+            each. libwebrtc reads those groups as pairs and refuses any other count, a SIM group (its own \
+            semantics for simulcast layers) of more than three SSRCs, and any group without an SSRC. It counts \
+            a group when an a=ssrc line declares its first SSRC, in every section it reads, rejected ones too.
             """,
         reference: .rfc(5576, "4.2"), bad: "a=ssrc-group:FID 1111", good: "a=ssrc-group:FID 1111 2222")
 
@@ -852,13 +855,15 @@ public enum ProfileRules {
             Error: Chromium 156 refuses the description ("Duplicate a=msid lines detected"), measured in \
             Conformance/ with sections copied whole.
             """,
-        summary: "Two sections name the same streams and track in a=msid; libwebrtc refuses it.",
+        summary: "Two sections name the same first stream and track; libwebrtc refuses it.",
         explanation:
             """
             RFC 8830 §2 has each media section describe its own track, and JSEP gives each an id of its own. \
             libwebrtc takes a=msid's second field as the track id and the first fields of a section's a=msid lines \
-            as its streams ('-' naming none), and refuses a description in which two sections carry the same \
-            streams and track; the same track id in other streams, and one SSRC in two sections (WEB107), it takes.
+            as its streams ('-' naming none); in a section without a=msid, each SSRC's "msid:" value names its \
+            track (Plan B), in a rejected section too. It refuses a description in which two sections carry a \
+            track of the same id and first stream; the same track id in another first stream, and one SSRC in two \
+            sections (WEB107), it takes.
             """,
         reference: .rfc(8830, "2"), bad: "a=msid:s t in two sections", good: "a=msid:s t1 and a=msid:s t2")
 

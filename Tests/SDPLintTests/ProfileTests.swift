@@ -68,6 +68,67 @@ import Testing
         #expect(errors(check(bytes: bytes, [.firefox])).contains("PRF615") == hangs)
     }
 
+    /// libwebrtc tells tracks apart across sections by first stream and id (measured with
+    /// Chromium 156, "Duplicate a=msid lines detected"): a=msid names a section's track, and
+    /// without it each SSRC's "msid:" value (Plan B), SSRCs of one id making one track whose
+    /// stream is the last's; a track without an id repeats nothing, and a data channel section
+    /// has none. Each row: the first section's lines, the second's m= line, port and lines.
+    @Test(arguments: [
+        (["a=msid:s t", "a=ssrc:1 cname:a"], "m=video 0 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s t"], true),
+        (
+            ["a=msid:s t", "a=ssrc:1 cname:a"], "m=video 9 UDP/TLS/RTP/SAVPF 96",
+            ["a=msid:s2 t2", "a=ssrc:2 msid:s t"], false
+        ),
+        (["a=msid:s t"], "m=text 9 UDP/TLS/RTP/SAVPF 96", ["a=msid:s t"], true),
+        (["a=msid:s t"], "m=application 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s t"], true),
+        (["a=ssrc:1 msid:s t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s t"], true),
+        (["a=ssrc:1 msid:s t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s2 t"], false),
+        (["a=msid:- t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:- t"], false),
+        (["a=msid:s t", "a=msid:s2 t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=msid:s t", "a=msid:s3 t"], true),
+        (["a=ssrc:1 msid:s t", "a=ssrc:1 msid:s2 t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s t"], false),
+        (["a=ssrc:1 msid:s t", "a=ssrc:1 msid:s2 t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s2 t"], true),
+        (["a=ssrc:1 msid:s t", "a=ssrc:3 msid:s2 t"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=msid:s2 t"], true),
+        (["a=msid:s"], "m=video 9 UDP/TLS/RTP/SAVPF 96", ["a=ssrc:2 msid:s"], false),
+        (
+            ["a=msid:s t"], "m=application 9 UDP/DTLS/SCTP webrtc-datachannel", ["a=sctp-port:5000", "a=msid:s t"],
+            false
+        ),
+    ])
+    func libwebrtcTellsTracksApartByFirstStreamAndID(
+        _ first: [String], _ mediaLine: String, _ second: [String], _ refused: Bool
+    ) {
+        let section =
+            [mediaLine, "c=IN IP4 0.0.0.0", "a=mid:1", "a=sendrecv", "a=rtcp-mux"] + second
+            + (mediaLine.contains("RTP") ? ["a=rtpmap:96 VP8/90000"] : [])
+        let bytes = Self.offer { text in
+            text.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                .replacingOccurrences(of: "a=rtcp-mux\r\n", with: "a=rtcp-mux\r\n" + first.map { $0 + "\r\n" }.joined())
+                + section.map { $0 + "\r\n" }.joined()
+        }
+        // The SSRCs 1 and 3 of one audio track are PRF108's too.
+        #expect(errors(check(bytes: bytes, [.chrome])).filter { $0 != "PRF108" } == (refused ? ["PRF140"] : []))
+    }
+
+    /// Firefox reads a section's first a=mid; a bundle-only section whose mid repeats its group's
+    /// tag rides on the tag's section, needs no transport lines of its own and does not hang
+    /// without a fingerprint (measured with Firefox ESR 153: taken), while one with a mid of its
+    /// own hangs; without a=bundle-only each needs its own ICE credentials (refused).
+    @Test(arguments: [
+        (["a=mid:0", "a=mid:1"], true, [String]()), (["a=mid:0"], true, []), (["a=mid:1"], true, ["PRF615"]),
+        (["a=mid:1", "a=mid:0"], true, ["PRF615"]), (["a=mid:0", "a=mid:1"], false, ["PRF602"]),
+        (["a=mid:0"], false, ["PRF602"]),
+    ])
+    func firefoxReadsTheFirstMidOfABundledSection(_ mids: [String], _ bundleOnly: Bool, _ expected: [String]) {
+        let section =
+            ["m=video \(bundleOnly ? 0 : 9) UDP/TLS/RTP/SAVPF 96", "c=IN IP4 0.0.0.0"]
+            + (bundleOnly ? ["a=bundle-only"] : []) + mids + ["a=sendrecv", "a=rtcp-mux", "a=rtpmap:96 VP8/90000"]
+        let bytes = Self.offer { text in
+            text.replacingOccurrences(of: "a=group:BUNDLE 0", with: "a=group:BUNDLE 0 1")
+                + section.map { $0 + "\r\n" }.joined()
+        }
+        #expect(errors(check(bytes: bytes, [.firefox])) == expected)
+    }
+
     /// Firefox checks a c= line's types for the sections that use it: "c=IN IP5 …" is taken in a
     /// description without m= lines and refused with one (measured).
     /// Measured with Chromium 156 and Firefox ESR 153 on Chromium's audio and video offer, its
@@ -329,11 +390,12 @@ import Testing
             "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:0 urn:ietf:params:rtp-hdrext:sdes:mid\r\n", Profile.firefox,
             ["PRF604 error"]
         ),
-        // libwebrtc's streams: one SSRC per audio stream, groups whose SSRCs are all declared.
+        // libwebrtc's streams: one SSRC per audio stream; an audio stream's groups it does not
+        // check (a video stream's: ``measuredOnNewKindsOfOffer``).
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:a\r\na=ssrc:2 cname:a\r\n", Profile.chrome, ["PRF108 error"]),
         (
             "a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:a\r\na=ssrc-group:FID 1 2\r\n", Profile.chrome,
-            ["PRF108 error"]
+            ["SDP307 warning"]
         ),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=ssrc:1 cname:a\r\n", Profile.chrome, []),
         // A section with a ufrag and no password: refused by libwebrtc, bundled or not.
@@ -475,6 +537,11 @@ import Testing
         ("a=ssrc:1 cname:a\r\na=ssrc-group:FID 1\r\n", Profile.chrome, "PRF116"),
         ("a=ssrc:1 cname:a\r\na=ssrc-group:FID\r\n", Profile.chrome, "PRF116"),
         ("a=ssrc:1 cname:a\r\na=ssrc-group:FID 7\r\n", Profile.chrome, nil),
+        // A SIM group of more than three SSRCs, of a declared first one; an audio stream's
+        // groups are not otherwise checked.
+        ("a=ssrc:1 cname:a\r\na=ssrc-group:SIM 1 2 3 4\r\n", Profile.chrome, "PRF116"),
+        ("a=ssrc:1 cname:a\r\na=ssrc-group:SIM 1 2\r\n", Profile.chrome, nil),
+        ("a=ssrc:1 cname:a\r\na=ssrc-group:FID 1 2\r\na=ssrc-group:FID 1 3\r\n", Profile.chrome, nil),
         // aiortc reads an attribute after every SSRC.
         ("a=ssrc:1\r\n", Profile.aiortc, "PRF705"),
     ])
@@ -619,6 +686,40 @@ import Testing
             ([("c=IN IP4 0.0.0.0", "c=IN IP4 224.2.1.1/127")], .chrome, ["PRF125 error"]),
             // SIPCC reads the m= port with strtoul.
             ([("m=audio 9 ", "m=audio +9 ")], .firefox, ["SDP128 warning"]),
+            // A video stream's groups of libwebrtc's semantics must be complete, in a rejected
+            // section too, and a SIM group has at most three SSRCs; "sim" and "FOO" are not its.
+            (Self.asVideo + Self.addingLine("a=ssrc:1 cname:a\r\na=ssrc-group:FOO 1 2"), .chrome, ["SDP307 warning"]),
+            (Self.asVideo + Self.addingLine("a=ssrc:1 cname:a\r\na=ssrc-group:SIM 1 2"), .chrome, ["PRF108 error"]),
+            (Self.asVideo + Self.addingLine(Self.fourSSRCs + "a=ssrc-group:sim 1 2 3 4"), .chrome, []),
+            (
+                Self.asVideo + [("m=video 9 ", "m=video 0 ")]
+                    + Self.addingLine(Self.fourSSRCs + "a=ssrc-group:SIM 1 2 3 4"),
+                .chrome, ["PRF116 error", "WEB116 warning"]
+            ),
+            (
+                Self.asVideo + [("m=video 9 ", "m=video 0 ")]
+                    + Self.addingLine(Self.fourSSRCs + "a=ssrc-group:FID 1 2 3"),
+                .chrome, ["PRF116 error", "WEB116 warning"]
+            ),
+            // libwebrtc reads no a=fmtp outside audio and video, and a=sctp-port and
+            // a=max-message-size in m=application only.
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel")]
+                    + Self.addingLine("a=sctp-port:5000\r\na=fmtp:webrtc-datachannel max-message-size=100000"),
+                .chrome, ["WEB118 warning"]
+            ),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 DTLS/SCTP 5000")] + Self.addingLine("a=fmtp:111"),
+                .chrome, ["SDP211 warning", "WEB118 warning"]
+            ),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=o 1 DTLS/SCTP 5000")] + Self.addingLine("a=sctp-port"), .chrome,
+                ["SDP203 warning", "WEB118 warning"]
+            ),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=text 9 UDP/DTLS/SCTP webrtc-datachannel")]
+                    + Self.addingLine("a=max-message-size:x"), .chrome, ["SDP228 warning", "WEB118 warning"]
+            ),
             // SIPCC reads DTLS/SCTP with a port as its format only.
             (
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 DTLS/SCTP webrtc-datachannel")], .firefox,
@@ -1852,6 +1953,14 @@ import Testing
     /// ``videoSection`` as a section of a media type WebRTC does not carry.
     static let textSection = videoSection.replacingOccurrences(of: "m=video", with: "m=text")
     static let toffset = "urn:ietf:params:rtp-hdrext:toffset"
+
+    /// ``offer(_:)``'s section as a VP8 one.
+    static let asVideo = [
+        ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=video 9 UDP/TLS/RTP/SAVPF 96"),
+        ("a=rtpmap:111 opus/48000/2", "a=rtpmap:96 VP8/90000"),
+    ]
+    /// SSRCs 1 to 4, declared.
+    static let fourSSRCs = (1...4).map { "a=ssrc:\($0) cname:a\r\n" }.joined()
 
     /// A line added to ``offer(_:)``'s section, after its a=rtcp-mux.
     static func addingLine(_ line: String) -> [(String, String)] {
