@@ -40,10 +40,6 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             [
                 ("SDP312", .error, "webrtc-sdp's sanity check requires every simulcast rid to be declared"),
                 (
-                    "WEB114", .error,
-                    "Firefox ESR 153 refuses a mid longer than 16 characters (measured in Conformance/)"
-                ),
-                (
                     "SDP133", .error,
                     "Firefox ESR 153 refuses an unregistered network type or transport protocol (measured in Conformance/)"
                 ),
@@ -107,6 +103,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             return Self.takenByEveryMeasuredReceiver(measured) + [
                 ("SDP229", .warning, "a malformed a=crypto beside DTLS, which it does not use: " + measured),
                 ("SDP102", .warning, "v=1: " + measured),
+                (
+                    "SDP318", .warning,
+                    "an extension id naming two URIs in one BUNDLE group where a section is one libwebrtc does not use, without a codec (PRF137 reports the collisions it refuses): "
+                        + measured
+                ),
                 (
                     "WEB113", .warning,
                     "a bundled application section over RTP without rtcp-mux (PRF103 reports audio and video): "

@@ -166,6 +166,17 @@ extension ProfileCheck {
             }
             reportExtensionIDs(index, media.attributes)
         }
+        // JsepSessionImpl checks the mid of each section it does not take as rejected (measured:
+        // 17 characters in a port-0 section taken, in a section in use refused).
+        for (index, media) in session.media.enumerated() where !media.isRejected {
+            guard let mid = readMid(media), mid.utf8.count > 16 else { continue }
+            report(
+                ProfileRules.firefoxMidLength,
+                attributeLocation(index, media.attributes.firstIndex { $0.name == .mid }),
+                "Firefox refuses mid '\(mid.prefix(40))' of section \(index), \(mid.utf8.count) bytes; it takes at most 16"
+            )
+            break
+        }
         // A section without a=extmap lines of its own reads the session's (measured: a session-level
         // "a=extmap:15 …" refused "on level 2", the one section without extmap lines, and the
         // same line twice "duplicate extension id 9 on level 0").

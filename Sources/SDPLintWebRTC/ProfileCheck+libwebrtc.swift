@@ -33,7 +33,7 @@ extension ProfileCheck {
             report(ProfileRules.connectionAddressFamily, finding.location, "libwebrtc refuses this: \(finding.message)")
         }
         libwebrtcVideoRTX()
-        libwebrtcEmptyExtensionURIs()
+        libwebrtcBundledExtensionIDs()
         libwebrtcSSRCGroupsAndDataChannels()
         libwebrtcLineShapes()
         // libwebrtc makes certificates' fingerprints with the SHA family only and refuses an MD
@@ -1110,6 +1110,8 @@ extension ProfileCheck {
     /// Which is why SDP210 is a warning under the profile.
     private func libwebrtcRTPMaps(_ index: Int, _ media: MediaDescription) {
         guard media.proto.isRTP else { return }
+        // The listed types as it reads the m= line's formats (measured: "097" is type 97).
+        let listed = Set(media.formats.compactMap { Self.libwebrtcInteger(Substring($0)) })
         var mapped: [Int: String] = [:]
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
             let value = attribute.value ?? ""
@@ -1118,7 +1120,7 @@ extension ProfileCheck {
             if fields.count < 2 {
                 reason = "it needs an encoding after the payload type"
             } else if let pt = Self.libwebrtcInteger(fields[0]), (0...127).contains(pt) {
-                guard media.formats.contains(String(pt)) else { continue }
+                guard listed.contains(pt) else { continue }
                 let parts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
                 let clock = parts.count > 1 ? Self.libwebrtcInteger(parts[1]) : nil
                 // It reads a channel count in audio only (measured: "VP8/90000/x" and "VP8/90000/" taken).
@@ -1150,6 +1152,20 @@ extension ProfileCheck {
                 ProfileRules.rtpmapFields, attributeLocation(index, attributeIndex),
                 "libwebrtc refuses this a=rtpmap: \(reason)")
             return
+        }
+        // A video section in use needs a codec that carries media: RED, ULPFEC, FlexFEC and RTX
+        // only protect or repeat one, comfort noise is audio's, and static types name no video
+        // codec (measured: such a section, bundle-only too, refused in every direction, "Failed to
+        // set remote video description send parameters"; a port-0 one taken; "foo/90000",
+        // "flexfec/90000", "opus/48000/2", "PCMU/8000" and 30 other names taken).
+        let carriesNone: Set<String> = ["red", "ulpfec", "flexfec-03", "rtx", "cn"]
+        if media.media == .video && !media.isRejected && mapped.values.allSatisfy(carriesNone.contains) {
+            report(
+                ProfileRules.videoWithoutMediaCodec, parsed.location(ofSection: index),
+                mapped.isEmpty
+                    ? "libwebrtc has no video codec in section \(index): no a=rtpmap names a payload type of its m= line"
+                    : "libwebrtc has no video codec in section \(index) to send or receive, only \(Set(mapped.values).sorted().joined(separator: ", "))"
+            )
         }
     }
 
@@ -1215,33 +1231,61 @@ extension ProfileCheck {
         return range.contains(value) ? value : nil
     }
 
-    /// An id that one section of a BUNDLE group maps to an empty URI, as libwebrtc reads
-    /// "a=extmap:3 " and "a=extmap:3  urn:…" (the field after the first space), and another to
-    /// a URI: libwebrtc refuses the group ("A BUNDLE group contains a codec collision for header
-    /// extension id=3", measured; an empty URI alone is taken). SDP318 compares the URIs the
-    /// grammar reads.
-    private func libwebrtcEmptyExtensionURIs() {
+    /// An extension id that two sections of a BUNDLE group map to different extensions, as
+    /// libwebrtc reads them (the field after the first space, an empty one included, and the
+    /// URI an "urn:ietf:params:rtp-hdrext:encrypt" line encrypts): it refuses the group ("A
+    /// BUNDLE group contains a codec collision for header extension id=3", measured; an empty
+    /// URI alone is taken). It compares only the sections it uses, neither rejected nor without
+    /// a codec (ValidateBundledRtpHeaderExtensions; measured: a collision beside an audio section
+    /// whose one format has no a=rtpmap taken, beside one of static type 0 refused), which is why
+    /// SDP318, which compares every section's URIs as the grammar reads them, is a warning under
+    /// the profile.
+    private func libwebrtcBundledExtensionIDs() {
         for group in session.bundleGroups {
-            // Each id's URIs in the group's sections, as libwebrtc reads them, with the first line of each.
-            var mapped: [Int: [(uri: Substring, section: Int, attribute: Int)]] = [:]
+            // Each id's extensions in the group's sections, with the first line of each.
+            var mapped: [Int: [(uri: Substring, encrypted: Bool, section: Int, attribute: Int)]] = [:]
             for (index, media) in session.media.enumerated()
-            where !media.isRejected && (readMid(media).map(group.contains) ?? false) {
+            where !media.isRejected && (readMid(media).map(group.contains) ?? false) && libwebrtcHasCodecs(media) {
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
                     let (idText, fields) = Self.libwebrtcExtmapFields(attribute.value ?? "")
-                    guard fields.count > 1, let id = Self.libwebrtcInteger(idText),
-                        !(mapped[id]?.contains { $0.uri == fields[1] } ?? false)
-                    else { continue }
-                    mapped[id, default: []].append((fields[1], index, attributeIndex))
+                    guard fields.count > 1, let id = Self.libwebrtcInteger(idText) else { continue }
+                    let encrypted = fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count > 2
+                    let uri = encrypted ? fields[2] : fields[1]
+                    guard !(mapped[id]?.contains { $0.uri == uri && $0.encrypted == encrypted } ?? false) else {
+                        continue
+                    }
+                    mapped[id, default: []].append((uri, encrypted, index, attributeIndex))
                 }
             }
-            for (id, uris) in mapped.sorted(by: { $0.key < $1.key }) where uris.count > 1 {
-                guard let empty = uris.first(where: \.uri.isEmpty), let other = uris.first(where: { !$0.uri.isEmpty })
-                else { continue }
+            // A collision within one section is SDP306's.
+            for (id, uses) in mapped.sorted(by: { $0.key < $1.key }) {
+                guard let first = uses.first, let other = uses.first(where: { $0.section != first.section }) else {
+                    continue
+                }
+                let named = { (uri: Substring) in uri.isEmpty ? "an empty URI" : String(uri.prefix(80)) }
                 report(
-                    ProfileRules.extmapFields, attributeLocation(empty.section, empty.attribute),
-                    "libwebrtc reads extension id \(id) here with an empty URI, which section \(other.section) maps to \(other.uri): \"A BUNDLE group contains a codec collision for header extension id=\(id)\""
+                    ProfileRules.extmapFields, attributeLocation(other.section, other.attribute),
+                    "libwebrtc reads extension id \(id) here as \(named(other.uri))\(other.encrypted ? " (encrypted)" : ""), which section \(first.section) maps to \(named(first.uri))\(first.encrypted ? " (encrypted)" : ""): \"A BUNDLE group contains a codec collision for header extension id=\(id)\""
                 )
             }
+        }
+    }
+
+    /// Whether libwebrtc has a codec for a section: for audio a listed format of a static type
+    /// (0–18, which it fills in) or one an a=rtpmap line names, for video one an a=rtpmap line
+    /// names; none for another media type.
+    func libwebrtcHasCodecs(_ media: MediaDescription) -> Bool {
+        switch media.media {
+        case .audio:
+            return media.payloadTypes.contains { (0...18).contains($0) }
+                || !libwebrtcCodecs(media).isEmpty
+        case .video:
+            let listed = Set(media.payloadTypes)
+            return media.attributes.contains { attribute in
+                attribute.name == .rtpmap
+                    && Int((attribute.value ?? "").prefix { $0 != " " }).map(listed.contains) == true
+            }
+        default: return false
         }
     }
 
@@ -1422,8 +1466,15 @@ extension ProfileCheck {
                 }
             } else if bytes[nameEnd] == 0x20 {
                 let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+                let rest = bytes[(nameEnd + 1)..<line.upperBound]
                 if libwebrtcProperties.contains(name) {
                     edits.append((nameEnd..<line.upperBound, []))
+                } else if name == "sctp-port", !rest.isEmpty,
+                    !rest.contains(where: { $0 == 0x20 || $0 == UInt8(ascii: ":") })
+                {
+                    // Without a colon in the line, it reads the port after the space (ParseSctpPort;
+                    // measured: "a=sctp-port 5000" refused beside a port format, as a=sctp-port).
+                    edits.append((nameEnd..<(nameEnd + 1), [UInt8(ascii: ":")]))
                 } else if libwebrtcNeedsColonAfterName.contains(name) {
                     // A line it refuses (PRF150) is read as meant, so that what its absence would
                     // bring (no fingerprint, no mid) is not reported again.

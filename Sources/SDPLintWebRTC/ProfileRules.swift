@@ -848,6 +848,26 @@ public enum ProfileRules {
             """,
         reference: .rfc(8853, "5.1"), bad: "a=simulcast:send r0;r1;…;r16 (17 rids)", good: "a=simulcast:send h;m;l")
 
+    public static let videoWithoutMediaCodec = Rule(
+        code: "PRF155", name: "libwebrtc-video-without-media-codec", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("Failed to set remote video description send parameters \
+            for m-section with mid='0'"), measured in Conformance/ with each direction.
+            """,
+        summary: "A video section in use whose formats name no codec that carries video; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.14 lets an m= line list any formats, and RFC 3264 §6 lets an answerer reject a section it \
+            cannot use. libwebrtc instead sets up the video channel of every video section not rejected, and \
+            refuses one whose a=rtpmap lines give it no codec but red (RFC 2198), ulpfec (RFC 5109), flexfec-03 \
+            and rtx (RFC 4588), which only protect or repeat another, and CN (RFC 3389), which is audio's, or no \
+            codec at all: it takes no static payload type for video. An unknown codec it takes, and rejects the \
+            section in its answer.
+            """,
+        reference: .rfc(8866, "5.14"), bad: "m=video 9 UDP/TLS/RTP/SAVPF 96\na=rtpmap:96 red/90000",
+        good: "m=video 9 UDP/TLS/RTP/SAVPF 96 97\na=rtpmap:96 VP8/90000\na=rtpmap:97 red/90000")
+
     public static let msidTrackTwice = Rule(
         code: "PRF140", name: "libwebrtc-msid-track-twice", severity: .error,
         severityRationale:
@@ -1583,6 +1603,23 @@ public enum ProfileRules {
         reference: .rfc(3550, "5.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 128",
         good: "m=audio 9 UDP/TLS/RTP/SAVPF 111 127")
 
+    public static let firefoxMidLength = Rule(
+        code: "PRF636", name: "firefox-mid-length", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("mid length greater than 16 unsupported until 2-byte \
+            rtp header extensions are supported"), measured in Conformance/; a long mid in a rejected section it \
+            takes.
+            """,
+        summary: "A section in use whose mid, as SIPCC reads it, is longer than 16 bytes; Firefox refuses it.",
+        explanation:
+            """
+            RFC 8285 §4.2's one-byte header extension carries at most 16 bytes, and RFC 9143 §15 carries the mid \
+            in one (WEB114). Firefox checks the first a=mid of every section it does not take as rejected (port 0 \
+            without a=bundle-only, RFC 3264 §6), and refuses one longer than 16 bytes.
+            """,
+        reference: .rfc(8285, "4.2"), bad: "a=mid:audio-section-number-1", good: "a=mid:0")
+
     public static let firefoxFingerprintLowerCase = Rule(
         code: "PRF625", name: "firefox-fingerprint-lower-case", severity: .error,
         severityRationale:
@@ -1917,7 +1954,7 @@ public enum ProfileRules {
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
             candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon, fmtpFields, candidatePort,
-            candidateFields, simulcastRIDCount,
+            candidateFields, simulcastRIDCount, videoWithoutMediaCodec,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]
@@ -1931,7 +1968,7 @@ public enum ProfileRules {
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
-            firefoxRIDReading, firefoxAttributeReading, firefoxPayloadTypeRange,
+            firefoxRIDReading, firefoxAttributeReading, firefoxPayloadTypeRange, firefoxMidLength,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

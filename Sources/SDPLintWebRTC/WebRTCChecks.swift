@@ -162,9 +162,11 @@ package struct WebRTCChecks {
                     WebRTCRules.rtcpMuxOnlyWithoutRTCPMux, at(index, attribute: firstIndex(.rtcpMuxOnly, in: index)),
                     "a=rtcp-mux-only without a=rtcp-mux")
             }
-            // Payload types (RFC 5761 §4, RFC 3551 §3).
+            // Payload types (RFC 5761 §4, RFC 3551 §3). RTCP shares the port of a section in use
+            // only: a rejected one carries none (RFC 3264 §6; measured: Chromium 156, which
+            // refuses type 70 beside rtcp-mux, takes it in a port-0 section).
             if media.proto.isRTP {
-                let muxed = media.has(.rtcpMux)
+                let muxed = media.has(.rtcpMux) && !media.isRejected
                 var outside: [(pt: Int, name: String, attribute: Int)] = []
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
                     guard let map = attribute.as(RTPMap.self), media.payloadTypes.contains(map.payloadType) else {

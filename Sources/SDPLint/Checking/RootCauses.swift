@@ -25,7 +25,8 @@ enum RootCauses {
         // a=ssrc, candidate extensions) replaces the grammar's finding about the same line.
         ("PRF121", "SDP120", true), ("PRF138", "SDP128", true), ("PRF132", "SDP215", true), ("PRF133", "SDP212", true),
         ("PRF133", "SDP303", true), ("PRF151", "SDP211", true), ("PRF121", "PRF151", true),
-        ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF124", "SDP217", true), ("PRF129", "ICE113", true),
+        ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF137", "SDP318", true), ("PRF124", "SDP217", true),
+        ("PRF129", "ICE113", true),
         ("PRF131", "SDP102", true), ("PRF131", "SDP109", true), ("PRF132", "SDP109", true), ("PRF134", "SDP106", true),
         ("PRF135", "SDP110", true), ("PRF144", "ICE205", true), ("PRF144", "ICE105", true), ("PRF145", "ICE117", true),
         ("PRF145", "ICE203", true),
@@ -37,6 +38,7 @@ enum RootCauses {
         ("PRF621", "SDP112", true), ("PRF621", "SDP101", true), ("PRF627", "SDP101", true), ("PRF627", "SDP106", true),
         ("PRF627", "SDP110", true), ("PRF633", "SDP226", true), ("PRF633", "SDP239", true), ("PRF633", "SDP242", true),
         ("PRF634", "SDP227", true), ("PRF634", "SDP200", true), ("PRF631", "PRF634", true), ("PRF635", "SDP303", true),
+        ("PRF636", "WEB114", true),
         // Firefox's refusal of a fingerprint's hash function covers SIPCC's reading of its line.
         ("PRF607", "PRF634", true), ("PRF607", "SDP221", true),
         // webrtcbin's refusal of a k= line covers the base warning that k= is obsolete.
