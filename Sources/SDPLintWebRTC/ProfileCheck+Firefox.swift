@@ -348,10 +348,12 @@ extension ProfileCheck {
         let parts = field.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard let first = Self.sipccNumber(field.prefix(3)) else { return "it does not start with a number" }
         guard first <= 255 else { return "it starts with \(first), above 255" }
-        // A TTL that is a number after any address, whatever its size (measured: "1.2.3.4/5" and
-        // "224.1.1.1/300" taken, "0.0/.0.0" refused, "Invalid TTL: Value must be in the range 0-255").
+        // A TTL that is a number after any address, of any size strtoul reads (measured:
+        // "1.2.3.4/5", "224.1.1.1/300", 2^64-1 and -1 taken; "0.0/.0.0" and 2^64 refused, "Invalid
+        // TTL: Value must be in the range 0-255").
         guard parts.count > 1 else { return nil }
         guard Self.sipccNumber(parts[1]) != nil else { return "no TTL after the '/'" }
+        guard !Self.strtoulOverflows(parts[1]) else { return "its TTL is past what strtoul reads" }
         guard (224...239).contains(first) else { return nil }
         if parts.count > 2, (Self.sipccNumber(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
         return nil
@@ -379,6 +381,16 @@ extension ProfileCheck {
             value = sum
         }
         return negative && value != 0 ? .max : value
+    }
+
+    /// Whether strtoul, reading a number as ``sipccNumber(_:)`` does, overflows (ERANGE): its
+    /// digits, less leading zeros, are past 2^64 - 1.
+    static func strtoulOverflows(_ text: some Collection<UInt8>) -> Bool {
+        var digits = text.drop { $0 == 0x20 || $0 == 0x09 }
+        if digits.first == UInt8(ascii: "+") || digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        let run = Array(digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.drop { $0 == 0x30 })
+        let limit = Array("18446744073709551615".utf8)
+        return run.count > limit.count || (run.count == limit.count && limit.lexicographicallyPrecedes(run))
     }
 
     /// The payload type SIPCC reads of an m= line's format: a 32-bit number as strtoul reads it
@@ -673,6 +685,9 @@ extension ProfileCheck {
         }
         var text: [UInt8] = []
         var departure: (kind: Departure, offset: Int)?
+        /// Where SIPCC stops reading (a line it cannot read, a NUL, an unended last line), when
+        /// it does: it reads nothing from there, whatever departed before.
+        var stop: Int?
         /// The bytes SIPCC does not read: each value's after a carriage return inside its line,
         /// and all from where the reading stops.
         var unread: [Range<Int>] = []
@@ -697,6 +712,7 @@ extension ProfileCheck {
                 guard end < bytes.count, bytes[end] != 0 else {
                     if end < bytes.count { depart(.nul, end) } else { depart(.lastLine, start) }
                     if !building { unread.append(start..<bytes.count) }
+                    stop = stop ?? start
                     return
                 }
                 let known =
@@ -704,6 +720,7 @@ extension ProfileCheck {
                 if !known || (start > 0 && bytes[start] == UInt8(ascii: "v")) {
                     depart(.stop(refused: end - start >= 2 && bytes[start + 1] == UInt8(ascii: "=")), start)
                     if !building { unread.append(start..<bytes.count) }
+                    stop = stop ?? start
                     return
                 }
                 let crlf = bytes[end - 1] == UInt8(ascii: "\r")
@@ -737,15 +754,12 @@ extension ProfileCheck {
         let reading = SIPCCReading(bytes)
         guard let (kind, offset) = reading.departure else { return }
         let readErrors = errors(in: reading.text)
-        if case .carriageReturn = kind {
-        } else {
+        if let cut = reading.stop {
             // What SIPCC does not read cannot be refused, nor can what needed it: a finding on an
             // earlier line the shorter text does not have (a section without the transport that
-            // a dropped a=bundle-only made it borrow). Firefox looks for bytes outside ASCII in
-            // the whole text first (measured: "SDP contains non ASCII characters" for one after a
-            // blank line).
-            var cut = offset
-            if case .nul = kind { cut = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0 }
+            // a dropped a=bundle-only made it borrow), whatever departed before (a carriage
+            // return inside a line). Firefox looks for bytes outside ASCII in the whole text
+            // first (measured: "SDP contains non ASCII characters" for one after a blank line).
             let kept = Set(readErrors.map { "\($0.code) \($0.message)" })
             dropFindings {
                 $0.code != ProfileRules.firefoxNonASCII.code
@@ -1034,14 +1048,17 @@ extension ProfileCheck {
         return parse(source.bytes, replacing: directions.map { ($0, source.bytes[$0].map { $0 | 0x20 }) })
     }
 
-    /// The session's c= line in a description without sections, which Firefox does not read: it
+    /// The session's c= line in a description without sections SIPCC reads, which Firefox does not read: it
     /// checks a c= line's types for the sections that use it (measured: "c=IN IP5 …" taken in a
     /// description without m= lines, refused with one).
     static func firefoxUnusedConnection(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
-        guard parsed.value.media.isEmpty, let line = parsed.value.connection?.sourceLine.number,
-            let range = parsed.source.range(ofLine: line)
+        guard let line = parsed.value.connection?.sourceLine.number, let range = parsed.source.range(ofLine: line)
         else { return [] }
-        return [range]
+        // The sections SIPCC reads: those before where it stops (measured: a last m= line without
+        // a line ending dropped, and "c=N IP4 …" then taken).
+        let stop = SIPCCReading(parsed.source.bytes).stop ?? parsed.source.bytes.count
+        let sections = parsed.value.media.lazy.compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
+        return sections.contains { $0.lowerBound < stop } ? [] : [range]
     }
 
     /// The section whose transport a bundled section rides on: its BUNDLE group's first.

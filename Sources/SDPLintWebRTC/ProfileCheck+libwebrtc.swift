@@ -579,7 +579,7 @@ extension ProfileCheck {
                 "libwebrtc refuses simulcast in section \(index) without the rtp-stream-id header extension")
         }
         let bytes = parsed.source.bytes
-        if let last = bytes.last, last != UInt8(ascii: "\n") {
+        if let last = bytes.last, last != UInt8(ascii: "\n"), Self.libwebrtcUnendedMediaLine(parsed) == nil {
             report(
                 ProfileRules.lastLineWithoutEnding, parsed.location(ofSection: nil),
                 "libwebrtc refuses a description whose last line has no line ending")
@@ -1527,8 +1527,12 @@ extension ProfileCheck {
         // as 0, "-1" refused). A section is rejected when its port is written "0", exactly; one
         // of more zeros it reads as a port in use, here the 9 JSEP writes (measured: "00" and
         // "000" need a fingerprint, as "-0" does, where "0" does not).
+        let unended = libwebrtcUnendedMediaLine(parsed)
+        if let unended { edits.append((unended, [])) }
         for media in parsed.value.media {
-            guard let line = media.sourceLine.number.flatMap(source.range(ofLine:)) else { continue }
+            guard let line = media.sourceLine.number.flatMap(source.range(ofLine:)),
+                line.lowerBound < unended?.lowerBound ?? Int.max
+            else { continue }
             let fields = bytes[line].split(separator: 0x20)
             if fields.count > 1, fields[1].count > 1, fields[1].allSatisfy({ $0 == 0x30 }) {
                 edits.append((fields[1].indices, [UInt8(ascii: "9")]))
@@ -1539,6 +1543,21 @@ extension ProfileCheck {
         }
         guard !edits.isEmpty else { return nil }
         return parse(bytes, replacing: edits)
+    }
+
+    /// A last m= line without a line ending after another section, which libwebrtc does not
+    /// read: the section before ends at it, and no line can be got after (ParseContent,
+    /// ParseMediaDescription; measured: taken, where another last line so is "Invalid SDP line").
+    static func libwebrtcUnendedMediaLine(_ parsed: ParseResult<SessionDescription>) -> Range<Int>? {
+        let bytes = parsed.source.bytes
+        guard let last = bytes.last, last != UInt8(ascii: "\n"),
+            let lineFeed = bytes.lastIndex(of: UInt8(ascii: "\n")),
+            bytes[(lineFeed + 1)...].starts(with: "m=".utf8),
+            parsed.value.media.contains(where: {
+                ($0.sourceLine.number.flatMap(parsed.source.range(ofLine:))?.upperBound ?? .max) <= lineFeed
+            })
+        else { return nil }
+        return (lineFeed + 1)..<bytes.count
     }
 
     /// Where the '-' of a "-0", "-00", … is.
@@ -1628,6 +1647,7 @@ extension ProfileCheck {
             }
             .compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
         } + libwebrtcSkippedRelatedAddresses(parsed) + libwebrtcMediaInformationAndKeys(parsed)
+            + (libwebrtcUnendedMediaLine(parsed).map { [$0] } ?? [])
             // It keeps a section's last a=mid (measured: a mid of 17 characters before a short one
             // taken, after it refused).
             + unreadMids(parsed, keepingLast: true)
