@@ -528,8 +528,15 @@ def score(receiver, cases, folder, sdplint, rescore, offer=None):
     results = recorded(receiver, major, folder) if rescore else receive(receiver, cases)
     verdicts = run_sdplint(sdplint, RECEIVERS[receiver]["profile"], cases, offer=offer)
     summary = summarize(receiver, full_version, cases, results, verdicts, folder)
-    write_results(summary, major, folder)
     named = "" if folder == "results" else f", {folder}"
+    # A rescore rewrites the record only when it scored every case in it: a sample drawn from
+    # today's pool of cases may miss some, and their verdicts must not be lost.
+    missing = set(results) - {case["id"] for case in cases} if rescore else set()
+    if missing:
+        print(f"{receiver}{named}: {len(missing)} recorded cases are not among these; the record is kept as it is",
+              file=sys.stderr)
+    else:
+        write_results(summary, major, folder)
     print(f"{receiver} {full_version}{named}: {summary['counts']} in {time.time() - started:.0f} s", file=sys.stderr)
     return summary
 
