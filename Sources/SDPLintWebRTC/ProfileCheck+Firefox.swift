@@ -1048,9 +1048,9 @@ extension ProfileCheck {
         return parse(source.bytes, replacing: directions.map { ($0, source.bytes[$0].map { $0 | 0x20 }) })
     }
 
-    /// The session's c= line in a description without sections SIPCC reads, which Firefox does not read: it
-    /// checks a c= line's types for the sections that use it (measured: "c=IN IP5 …" taken in a
-    /// description without m= lines, refused with one).
+    /// The session's c= line in a description without sections SIPCC reads, which Firefox does
+    /// not read: it checks a c= line's types for the sections that use it (measured: "c=IN IP5 …"
+    /// taken in a description without m= lines, refused with one).
     static func firefoxUnusedConnection(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         guard let line = parsed.value.connection?.sourceLine.number, let range = parsed.source.range(ofLine: line)
         else { return [] }
