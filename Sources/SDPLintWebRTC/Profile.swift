@@ -723,17 +723,18 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// reading lacks is the profile's own rules' to report (PRF621, PRF624, PRF627 for Firefox).
     package func unreadBytes(of parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         switch self {
-        case .chrome, .safari: ProfileCheck.libwebrtcUnreadLines(parsed)
+        case .chrome, .safari: return ProfileCheck.libwebrtcUnreadLines(parsed)
         case .firefox:
             // SIPCC keeps a section's first a=mid (measured: a mid of 17 characters after a short
             // one taken, before it refused).
-            ProfileCheck.SIPCCReading(parsed.source.bytes).unread + ProfileCheck.firefoxUnusedConnection(parsed)
+            let reading = ProfileCheck.SIPCCReading(parsed.source.bytes)
+            return reading.unread + ProfileCheck.firefoxUnusedConnection(parsed, reading)
                 + ProfileCheck.unreadMids(parsed, keepingLast: false)
-        case .aiortc: ProfileCheck.pythonLineTails(parsed.source.bytes)
+        case .aiortc: return ProfileCheck.pythonLineTails(parsed.source.bytes)
         case .gstreamer:
-            ProfileCheck.carriageReturnTails(parsed.source.bytes) + ProfileCheck.unreadSetupLines(parsed)
+            return ProfileCheck.carriageReturnTails(parsed.source.bytes) + ProfileCheck.unreadSetupLines(parsed)
                 + (parsed.source.bytes.firstIndex(of: 0).map { [$0..<parsed.source.bytes.count] } ?? [])
-        default: []
+        default: return []
         }
     }
 

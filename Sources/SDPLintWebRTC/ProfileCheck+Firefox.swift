@@ -352,8 +352,8 @@ extension ProfileCheck {
         // "1.2.3.4/5", "224.1.1.1/300", 2^64-1 and -1 taken; "0.0/.0.0" and 2^64 refused, "Invalid
         // TTL: Value must be in the range 0-255").
         guard parts.count > 1 else { return nil }
-        guard Self.sipccNumber(parts[1]) != nil else { return "no TTL after the '/'" }
-        guard !Self.strtoulOverflows(parts[1]) else { return "its TTL is past what strtoul reads" }
+        guard let ttl = Self.strtoul(parts[1]) else { return "no TTL after the '/'" }
+        guard !ttl.overflows else { return "its TTL is past what strtoul reads" }
         guard (224...239).contains(first) else { return nil }
         if parts.count > 2, (Self.sipccNumber(parts[2]) ?? 0) == 0 { return "the number of addresses is not above 0" }
         return nil
@@ -367,30 +367,25 @@ extension ProfileCheck {
     /// A number as SIPCC reads one with strtoul: white space, a sign and the digits that follow,
     /// whatever comes after them; `nil` without a digit, and UInt64.max for a negative one.
     static func sipccNumber(_ text: some Collection<UInt8>) -> UInt64? {
+        strtoul(text)?.value
+    }
+
+    /// strtoul's reading of a number (``sipccNumber(_:)``), and whether it overflowed (ERANGE:
+    /// digits past 2^64 - 1, whose value it gives as ULONG_MAX).
+    static func strtoul(_ text: some Collection<UInt8>) -> (value: UInt64, overflows: Bool)? {
         var digits = text.drop { $0 == 0x20 || $0 == 0x09 }
         let negative = digits.first == UInt8(ascii: "-")
         if digits.first == UInt8(ascii: "+") || negative { digits = digits.dropFirst() }
         let run = digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         guard !run.isEmpty else { return nil }
-        // strtoul gives ULONG_MAX for a number past it.
         var value: UInt64 = 0
         for digit in run {
             let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
             let (sum, carry) = tens.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
-            guard !overflow && !carry else { return .max }
+            guard !overflow && !carry else { return (.max, true) }
             value = sum
         }
-        return negative && value != 0 ? .max : value
-    }
-
-    /// Whether strtoul, reading a number as ``sipccNumber(_:)`` does, overflows (ERANGE): its
-    /// digits, less leading zeros, are past 2^64 - 1.
-    static func strtoulOverflows(_ text: some Collection<UInt8>) -> Bool {
-        var digits = text.drop { $0 == 0x20 || $0 == 0x09 }
-        if digits.first == UInt8(ascii: "+") || digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        let run = Array(digits.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.drop { $0 == 0x30 })
-        let limit = Array("18446744073709551615".utf8)
-        return run.count > limit.count || (run.count == limit.count && limit.lexicographicallyPrecedes(run))
+        return (negative && value != 0 ? .max : value, false)
     }
 
     /// The payload type SIPCC reads of an m= line's format: a 32-bit number as strtoul reads it
@@ -1051,12 +1046,16 @@ extension ProfileCheck {
     /// The session's c= line in a description without sections SIPCC reads, which Firefox does
     /// not read: it checks a c= line's types for the sections that use it (measured: "c=IN IP5 …"
     /// taken in a description without m= lines, refused with one).
-    static func firefoxUnusedConnection(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
+    static func firefoxUnusedConnection(
+        _ parsed: ParseResult<SessionDescription>, _ reading: SIPCCReading
+    )
+        -> [Range<Int>]
+    {
         guard let line = parsed.value.connection?.sourceLine.number, let range = parsed.source.range(ofLine: line)
         else { return [] }
         // The sections SIPCC reads: those before where it stops (measured: a last m= line without
         // a line ending dropped, and "c=N IP4 …" then taken).
-        let stop = SIPCCReading(parsed.source.bytes).stop ?? parsed.source.bytes.count
+        let stop = reading.stop ?? parsed.source.bytes.count
         let sections = parsed.value.media.lazy.compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
         return sections.contains { $0.lowerBound < stop } ? [] : [range]
     }
