@@ -399,7 +399,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ),
                 (
                     "SDP124", .warning,
-                    "a b= line without a type or ':', or whose value starts with a digit (PRF619 reports the rest): "
+                    "a b= line SIPCC skips or reads, such as one of another type or a value that starts with a number (PRF619 reports the rest): "
                         + measured
                 ),
                 (

@@ -29,16 +29,24 @@ extension ProfileCheck {
                 "Firefox refuses a description with a byte outside ASCII (0x\(String(parsed.source.bytes[offset], radix: 16, uppercase: true)) here)"
             )
         }
-        // SIPCC reads a fingerprint's digest in capitals only ("Malformed fingerprint token",
-        // measured); it reads roles and other values in any case.
-        if let (section, index, _) = firstAttribute(where: { attribute in
-            attribute.name == .fingerprint
-                && (attribute.value?.split(separator: " ").dropFirst().first?.contains { ("a"..."f").contains($0) }
-                    ?? false)
+        // Firefox reads a fingerprint's digest in capitals only ("Malformed fingerprint token",
+        // measured); it reads roles and other values in any case. SIPCC keeps 256 characters of
+        // the value (measured with a long hash function before a sha-256 digest: a value of 256
+        // and 259 characters taken, of 257 and 258 refused, the digest cut inside a pair).
+        if let (section, index, attribute) = firstAttribute(where: { attribute in
+            guard attribute.name == .fingerprint else { return false }
+            let lowerCase =
+                attribute.value?.split(separator: " ").dropFirst().first?.contains { ("a"..."f").contains($0) } ?? false
+            let value = sipccValue(of: attribute.sourceLine) ?? []
+            return lowerCase
+                || (Self.firefoxReadsDigest(value) && !Self.firefoxReadsDigest(value.prefix(Self.sipccStringLength)))
         }) {
+            let cut = (sipccValue(of: attribute.sourceLine)?.count ?? 0) > Self.sipccStringLength
             report(
-                ProfileRules.firefoxFingerprintLowerCase, attributeLocation(section, index),
-                "SIPCC refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\")")
+                ProfileRules.firefoxFingerprintDigest, attributeLocation(section, index),
+                cut
+                    ? "SIPCC keeps \(Self.sipccStringLength) characters of this value, which cuts the digest where Firefox cannot read it (\"Malformed fingerprint token\")"
+                    : "Firefox refuses a fingerprint digest in lower-case hex (\"Malformed fingerprint token\")")
         }
         // SIPCC skips a line whose name it cannot read, but not one with nothing to read.
         if let (section, index, _) = firstAttribute(where: {
@@ -48,20 +56,13 @@ extension ProfileCheck {
                 ProfileRules.firefoxAttributeWithoutName, attributeLocation(section, index),
                 "SIPCC refuses an a= line with neither a name nor a value (\"No attribute type specified\")")
         }
-        // A number as strtoul reads it, of 32 bits (sdp_token.c, sdp_getnextnumtok; measured:
-        // "-0" and "+0" taken, "-1", 2^32 and "x" refused, "No BW Value specified").
-        for line in bandwidthLines() where !line.type.isEmpty {
-            guard let value = line.value,
-                !(value.first.map { $0.isASCII && ($0.isNumber || $0 == "+" || $0 == "-") } ?? false)
-                    || (Self.sipccNumber(value.utf8) ?? .max) > UInt32.max
-            else { continue }
-            report(
-                ProfileRules.firefoxBandwidthValue, line.location,
-                "SIPCC refuses b=\(line.type) with the value '\(value.prefix(24))', which is not a number of 32 bits")
-        }
+        reportBandwidthLines()
         for (index, media) in session.media.enumerated() where !media.isRejected && media.proto.isSCTP {
             if media.proto.rawValue.uppercased() == "DTLS/SCTP" {
-                guard !(media.formats.first.map { Profile.isDecimal($0.utf8) } ?? false) else { continue }
+                // A port of 32 bits, as sdp_getnextnumtok reads it (measured: "+5000", "5000x",
+                // "-0" and 2^32-1 taken; 2^32, 2^64-1 and "-1" refused).
+                guard !(media.formats.first.map { (Self.sipccNumber($0.utf8) ?? .max) <= UInt32.max } ?? false)
+                else { continue }
                 report(
                     ProfileRules.firefoxDataChannelFormat, parsed.location(ofSection: index),
                     "SIPCC reads DTLS/SCTP with an SCTP port as its format only (\"No sctp port specified in m= media line\")"
@@ -108,6 +109,7 @@ extension ProfileCheck {
         }
         var reportedMux = false
         var reportedTransport = false
+        let answerFailsFirst = !isAnswer && firefoxAnswerFailsFirst
         for (index, media) in session.media.enumerated() where !media.isRejected {
             // Firefox requires rtcp-mux over the SAVPF protocols only, in a section of any media
             // type (measured without rtcp-mux, in application and video sections, bundled or not:
@@ -135,7 +137,8 @@ extension ProfileCheck {
             let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
             let repeatsTag = readMid(media).map(tags.contains) ?? false
             let draftDataChannel = media.proto.rawValue.uppercased() == "DTLS/SCTP" && !media.has(.sctpmap)
-            if (bundleOnly && !repeatsTag) || ridesOnGroupInAnswer(index), media.proto.isRTP || media.proto.isSCTP,
+            if (bundleOnly && !repeatsTag && !answerFailsFirst) || ridesOnGroupInAnswer(index),
+                media.proto.isRTP || media.proto.isSCTP,
                 !media.has(.fingerprint), !session.has(.fingerprint), !draftDataChannel,
                 Self.firefoxCarriesMedia(in: media),
                 groupTag(of: index).map({ Self.firefoxCarriesMedia(in: session.media[$0]) }) ?? true
@@ -275,10 +278,18 @@ extension ProfileCheck {
                 )
             }
         }
-        reportICECredentials(nil, session.attributes)
-        for (index, media) in session.media.enumerated()
-        where !media.isRejected && !media.has(.bundleOnly) && !ridesOnGroupInAnswer(index) {
-            reportICECredentials(index, media.attributes)
+        // Firefox checks each section's credentials, the session's where the section has none
+        // of its own (measured: a short session ufrag or password beside each section's own
+        // taken; without them "ice-ufrag is too short at level 0").
+        let checked = session.media.indices.filter {
+            !session.media[$0].isRejected && !session.media[$0].has(.bundleOnly) && !ridesOnGroupInAnswer($0)
+        }
+        let inherited = [Attribute.Name.iceUfrag, .icePwd].filter { name in
+            checked.contains { !session.media[$0].has(name) }
+        }
+        reportICECredentials(nil, session.attributes, names: inherited)
+        for index in checked {
+            reportICECredentials(index, session.media[index].attributes, names: [.iceUfrag, .icePwd])
         }
         // SIPCC validates o= and t= (SDP103 reports s= too, which it does not need).
         let absent = [
@@ -388,6 +399,42 @@ extension ProfileCheck {
         return (negative && value != 0 ? .max : value, false)
     }
 
+    /// SIPCC's reading of b= lines (sdp_token.c, sdp_parse_bandwidth), measured with Firefox ESR
+    /// 153 at session and media level: the type is the text up to a ':', leading ones skipped,
+    /// and a line without one is refused ("No bandwidth type specified for b=": "b=" and "b=:",
+    /// where "b= " and "b=:128" are taken); AS, CT and TIAS, in any case, it reads further and
+    /// other types it skips whatever their value (RR, RS, X-YZ, ASX, TIASX and A taken with
+    /// "-1", "x" or nothing); after a ':' the value is the next run of bytes other than spaces
+    /// and tabs, a number of 32 bits as strtoul reads it ("No BW Value specified": "-1", "x", an
+    /// empty value, 2^32 and "AS::128" refused; " 5", "+5", "-0" and "12x" taken). One finding.
+    private func reportBandwidthLines() {
+        for bandwidth in session.bandwidths + session.media.flatMap(\.bandwidths) {
+            guard let text = value(of: bandwidth.sourceLine),
+                let location = parsed.source.location(of: inputLine(bandwidth.sourceLine))
+            else { continue }
+            let typeStart = text.drop { $0 == UInt8(ascii: ":") }
+            let type = typeStart.prefix { $0 != UInt8(ascii: ":") }
+            guard !type.isEmpty else {
+                report(
+                    ProfileRules.firefoxBandwidthValue, location,
+                    "SIPCC refuses a b= line without a type (\"No bandwidth type specified for b=\")")
+                return
+            }
+            let name = String(decoding: type, as: UTF8.self).uppercased()
+            guard ["AS", "CT", "TIAS"].contains(name), type.endIndex < text.endIndex else { continue }
+            let value = text[(type.endIndex + 1)...].drop { $0 == 0x20 || $0 == 0x09 }.prefix {
+                $0 != 0x20 && $0 != 0x09
+            }
+            guard (Self.sipccNumber(value) ?? .max) > UInt32.max else { continue }
+            let written = String(decoding: value.prefix(24), as: UTF8.self)
+            report(
+                ProfileRules.firefoxBandwidthValue, location,
+                "SIPCC refuses b=\(name) with the value '\(written)', which is not a number of 32 bits (\"No BW Value specified\")"
+            )
+            return
+        }
+    }
+
     /// The payload type SIPCC reads of an m= line's format: a 32-bit number as strtoul reads it
     /// (`nil` past that: the format is not read), kept in 16 bits, of which it takes the high
     /// byte when there is one (sdp_main.c keeps a type so packed; measured: 256 read as 1, 1000
@@ -420,6 +467,26 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxValueWhiteSpace, attributeLocation(section, index),
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
+    }
+
+    /// Whether Firefox reads a fingerprint's digest in a value as SIPCC keeps it
+    /// (SipccSdpAttributeList::LoadFingerprint, SdpFingerprintAttributeList::ParseFingerprint):
+    /// after the hash function and white space, the rest of the value, pairs of upper-case hex
+    /// digits with a ':' between each two.
+    static func firefoxReadsDigest(_ value: ArraySlice<UInt8>) -> Bool {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let start = value.firstIndex(where: { !isSpace($0) }),
+            let end = value[start...].firstIndex(where: isSpace),
+            let digestStart = value[end...].firstIndex(where: { !isSpace($0) })
+        else { return false }
+        let digest = value[digestStart...]
+        return digest.count % 3 == 2
+            && digest.enumerated().allSatisfy { offset, byte in
+                offset % 3 == 2
+                    ? byte == UInt8(ascii: ":")
+                    : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+            }
     }
 
     /// The characters SIPCC keeps of a string it copies out of a line: a field, and the value of
@@ -801,13 +868,21 @@ extension ProfileCheck {
     }
 
     /// Firefox's refusals of `text`: the grammar's, the WebRTC rules' and this profile's findings,
-    /// as Firefox judges them.
+    /// as Firefox judges them; a general rule's only where it finds something in SIPCC's reading
+    /// of the text's values too (``firefoxReading(_:)``, as for the text as written: measured,
+    /// "a=rtpmap\r:111 …" is a bare a=rtpmap to SIPCC, which it skips).
     private func errors(in text: [UInt8]) -> [Diagnostic] {
         let read = SessionDescription.parse(bytes: text)
         let check = ProfileCheck(profile, read, type: isAnswer ? .answer : .offer, strict: strict)
         check.readsAsWritten = true
         check.firefox()
-        return errors(read, check.findings)
+        let type: SDPType = isAnswer ? .answer : .offer
+        let found = Self.firefoxReading(read).map { reading in
+            Set((reading.diagnostics + WebRTCChecks.run(reading, type: type, strict: strict)).map(\.code))
+        }
+        return errors(read, check.findings).filter {
+            $0.code.rawValue.hasPrefix("PRF") || found?.contains($0.code) ?? true
+        }
     }
 
     /// Of a description and this profile's findings of it, the findings Firefox refuses it for.
@@ -821,6 +896,9 @@ extension ProfileCheck {
     /// a URI after white space; `nil` for a line it does not read (measured: "3/bogus", "3/" and
     /// "3/sendonly/x" beside another 3 taken, "+3" and "3x" refused as "duplicate extension id").
     static func sipccExtensionID(_ value: String) -> UInt64? {
+        // White space before the id it skips (sdp_getnextnumtok; measured: "a=extmap 1 urn:…",
+        // whose name SIPCC ends at the space, beside another id 1 refused).
+        let value = value.drop { $0 == " " || $0 == "\t" }
         let id = value.prefix { $0 != " " && $0 != "\t" && $0 != "/" }
         // sdp_getnextnumtok fails past 32 bits, and the line is not read (measured: 2^32 and -1
         // taken beside the 2^32-1 refused).
@@ -863,8 +941,8 @@ extension ProfileCheck {
     /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22), and Firefox's
     /// refusal of a '$' in them, on the first ufrag and password of the level, which are the
     /// ones it reads (measured: a short ufrag after a good one taken, before it refused).
-    func reportICECredentials(_ section: Int?, _ attributes: [Attribute]) {
-        for attributeIndex in Self.keptIndices(of: [.iceUfrag, .icePwd], in: attributes, keepingLast: false) {
+    func reportICECredentials(_ section: Int?, _ attributes: [Attribute], names: [Attribute.Name]) {
+        for attributeIndex in Self.keptIndices(of: names, in: attributes, keepingLast: false) {
             let attribute = attributes[attributeIndex]
             let (what, minimum) =
                 switch attribute.name {
@@ -1058,6 +1136,32 @@ extension ProfileCheck {
         let stop = reading.stop ?? parsed.source.bytes.count
         let sections = parsed.value.media.lazy.compactMap { $0.sourceLine.number.flatMap(parsed.source.range(ofLine:)) }
         return sections.contains { $0.lowerBound < stop } ? [] : [range]
+    }
+
+    /// Whether Firefox's answer to this offer fails before it gets to where it hangs on a
+    /// bundle-only section without a fingerprint (PRF615), measured on RFC 8829 §7.2's offer:
+    /// - it finds no transceiver for a section: a second data channel section, in use or
+    ///   rejected ("No transceiver for level 1"), or a BUNDLE group naming, after its first mid,
+    ///   one that no section has ("No transceiver for bundled mid zz"; a group naming an unknown
+    ///   mid first is refused, PRF608's);
+    /// - an audio section maps an extension Firefox answers with to a second id, not inactive
+    ///   ("Answer changed id for extmap attribute": sdes:mid, ssrc-audio-level and
+    ///   csrc-audio-level; toffset, an unknown URI, a second id marked inactive and a session
+    ///   a=extmap beside the section's hang).
+    var firefoxAnswerFailsFirst: Bool {
+        let dataChannels = session.media.filter { $0.media == .application && $0.proto.isSCTP }
+        let mids = Set(session.media.compactMap(readMid))
+        let answered: Set<String> = [
+            "urn:ietf:params:rtp-hdrext:sdes:mid", "urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+            "urn:ietf:params:rtp-hdrext:csrc-audio-level",
+        ]
+        let remapped = session.media.contains { media in
+            guard media.media == .audio && !media.isRejected else { return false }
+            let maps = media.values(ExtMap.self).filter { answered.contains($0.uri) && $0.direction != .inactive }
+            return Set(maps.map(\.uri)).count < maps.count
+        }
+        return dataChannels.count > 1 || remapped
+            || session.bundleGroups.contains { $0.dropFirst().contains { !mids.contains($0) } }
     }
 
     /// The section whose transport a bundled section rides on: its BUNDLE group's first.

@@ -64,14 +64,15 @@ extension ProfileCheck {
         // It skips the session's b= lines unread (measured: "b=AS500", "b=AS:abc" and "b=X" taken
         // there, refused in a section).
         for line in bandwidthLines(atSessionLevel: false) {
-            let type = line.type.uppercased()
-            guard let value = line.value else {
+            guard let written = line.value else {
                 report(ProfileRules.bandwidthValue, line.location, "libwebrtc refuses a b= line without ':'")
                 continue
             }
-            // A signed 32-bit number, not negative (measured: "-0" and "00" taken; "+0", "-1" and
-            // 2^32 refused).
-            if type == "AS" || type == "TIAS", (Self.libwebrtcInteger(Substring(value)) ?? -1) < 0 {
+            // AS and TIAS as written, their value after the run of colons (rtc::tokenize_first),
+            // a signed 32-bit number, not negative (measured: "-0", "00" and "AS:::5" taken; "+0",
+            // "-1", " 5", "5 ", 2^32 and "AS::x" refused; "as:-1", "tias:-1" and "CT:x" taken).
+            let value = written.drop { $0 == ":" }
+            if line.type == "AS" || line.type == "TIAS", (Self.libwebrtcInteger(value) ?? -1) < 0 {
                 report(
                     ProfileRules.bandwidthValue, line.location,
                     "libwebrtc refuses b=\(line.type) with the value '\(value.prefix(24))', which is not a whole number of 32 bits"
@@ -427,7 +428,7 @@ extension ProfileCheck {
     private func libwebrtcSSRCGroupsAndDataChannels() {
         for (index, media) in session.media.enumerated() {
             for (attributeIndex, attribute) in media.attributes.enumerated()
-            where attribute.name == .ssrcGroup && readsRTPAttributes(media) {
+            where attribute.name == .ssrcGroup && Self.libwebrtcReadsRTPAttributes(media) {
                 let fields = (attribute.value ?? "").split(separator: " ")
                 let semantics = fields.first.map(String.init) ?? ""
                 let count = fields.count - 1
@@ -514,9 +515,12 @@ extension ProfileCheck {
         libwebrtcTrailingBytes()
         libwebrtcMaxMessageSizes()
         libwebrtcUnknownSessionLine()
-        // Any '/' (measured: "224.1.1.1/300" and "224.1.1.1/" refused, as "/127" is).
-        if let line = connections.first(where: { addressField(of: $0.connection)?.contains(UInt8(ascii: "/")) ?? false }
-        ) {
+        // Any '/' after the address type (ParseConnectionData; measured: "224.1.1.1/300",
+        // "224.1.1.1/" and "IP4 224.2.17.12/127" after "IP4" refused, as "/127" is).
+        if let line = connections.first(where: { line in
+            value(of: line.connection.sourceLine).flatMap { Self.tokenizeFirst(Substring(decoding: $0, as: UTF8.self)) }
+                .flatMap { Self.tokenizeFirst($0.1) }?.1.contains("/") ?? false
+        }) {
             report(
                 ProfileRules.connectionSuffix, location(of: line, valueOnly: false),
                 "libwebrtc reads a c= address alone and refuses its '/' suffix")
@@ -527,7 +531,7 @@ extension ProfileCheck {
         // "- t", and "s t" with "s2 t" beside "s2 t", taken). An SSRC in two sections it takes
         // (measured), so WEB107 is a warning under the profile.
         var tracks: [LibwebrtcTrack: Int] = [:]
-        for (index, media) in session.media.enumerated() where readsRTPAttributes(media) {
+        for (index, media) in session.media.enumerated() where Self.libwebrtcReadsRTPAttributes(media) {
             let named = Self.libwebrtcNamedTracks(media)
             guard let (track, attributeIndex) = named.first(where: { tracks[$0.0] != nil }) else {
                 for (track, _) in named { tracks[track] = index }
@@ -541,7 +545,7 @@ extension ProfileCheck {
         }
         // A second a=simulcast in a section ("Multiple Simulcast attributes", measured); SDP206
         // reports every repeated single attribute, most of which libwebrtc takes.
-        for (index, media) in session.media.enumerated() where readsRTPAttributes(media) {
+        for (index, media) in session.media.enumerated() where Self.libwebrtcReadsRTPAttributes(media) {
             let simulcasts = media.attributes.indices.filter { media.attributes[$0].name == .simulcast }
             if simulcasts.count > 1 {
                 report(
@@ -557,9 +561,12 @@ extension ProfileCheck {
         // digits, and reads the ids of a=simulcast as written (measured: two "a=rid:h send" and
         // "a=simulcast:send h" taken, "a=rid:rid=h send" and "send rid=h" too; "send rid=h;l",
         // a draft's prefix, keeps l only; "a=rid:h send pt=99", 99 off the m= line, kept).
+        // The extension's URI as it splits a=extmap at each space (measured: two spaces before
+        // it refused); the session's a=extmap lines are every section's.
+        let ridExtensionAtSession = session.attributes.contains(where: Self.libwebrtcMapsRIDExtension)
         for (index, media) in session.media.enumerated()
-        where !media.isRejected && readsRTPAttributes(media)
-            && !media.values(ExtMap.self).contains(where: { $0.uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id" })
+        where !media.isRejected && Self.libwebrtcReadsRTPAttributes(media) && !ridExtensionAtSession
+            && !media.attributes.contains(where: Self.libwebrtcMapsRIDExtension)
         {
             let rids = media.values(RID.self)
             let kept = rids.filter { rid in
@@ -636,7 +643,7 @@ extension ProfileCheck {
             // Outside an RTP section libwebrtc reads the mid, ICE, DTLS and SCTP lines only
             // (pc/webrtc_sdp.cc, ParseContent; measured: "a=ssrc:1" and a=simulcast taken in a data
             // channel section).
-            let readsRTP = readsRTPAttributes(media)
+            let readsRTP = Self.libwebrtcReadsRTPAttributes(media)
             let readsCodecLines = Self.libwebrtcReadsCodecLines(of: media)
             for (attributeIndex, attribute) in media.attributes.enumerated()
             where (readsRTP || [.fingerprint, .candidate, .fmtp].contains(attribute.name))
@@ -1057,21 +1064,22 @@ extension ProfileCheck {
     /// be IN, as written; the address type is compared, as written, with the family of an
     /// address that is an IP literal, and not read otherwise (measured: "c=in ip4" refused,
     /// "c=IN IN IP4 127.0.0.1" taken). PRF125 reports a '/' suffix, PRF118 the other family.
+    /// rtc::tokenize_first: the text before the first space, and the rest after the run of
+    /// spaces there; `nil` without a space.
+    static func tokenizeFirst(_ text: Substring) -> (Substring, Substring)? {
+        guard let space = text.firstIndex(of: " ") else { return nil }
+        return (text[..<space], text[space...].drop { $0 == " " })
+    }
+
     private func libwebrtcConnections() {
-        /// rtc::tokenize_first: the text before the first space, and the rest after the run of
-        /// spaces there; `nil` without a space.
-        func tokenizeFirst(_ text: Substring) -> (Substring, Substring)? {
-            guard let space = text.firstIndex(of: " ") else { return nil }
-            return (text[..<space], text[space...].drop { $0 == " " })
-        }
         for line in connections {
             guard let bytes = value(of: line.connection.sourceLine) else { continue }
             let value = Substring(decoding: bytes, as: UTF8.self)
             let reason: String?
-            if let (network, rest) = tokenizeFirst(value) {
+            if let (network, rest) = Self.tokenizeFirst(value) {
                 if network != "IN" {
                     reason = "the network type '\(network.prefix(20))' is not IN, as written"
-                } else if let (type, address) = tokenizeFirst(rest) {
+                } else if let (type, address) = Self.tokenizeFirst(rest) {
                     let bytes = Array(address.utf8)
                     let family: String? =
                         switch address.contains("/") ? .invalid : Address.classify(bytes.span, 0..<bytes.count) {
@@ -1289,6 +1297,16 @@ extension ProfileCheck {
         }
     }
 
+    /// Whether libwebrtc reads an a=extmap line as the rtp-stream-id extension: its URI, the
+    /// second field as split at each space, or the third after RFC 6904's encrypt URI.
+    static func libwebrtcMapsRIDExtension(_ attribute: Attribute) -> Bool {
+        guard attribute.name == .extmap else { return false }
+        let fields = libwebrtcExtmapFields(attribute.value ?? "").fields
+        let uri =
+            fields.count > 2 && fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" ? fields[2] : fields.dropFirst().first
+        return uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
+    }
+
     /// An a=extmap value split at each space as libwebrtc splits it, and its id: the first field
     /// up to a '/'.
     static func libwebrtcExtmapFields(_ value: String) -> (id: Substring, fields: [Substring]) {
@@ -1392,7 +1410,7 @@ extension ProfileCheck {
         // Every section's lines are read, a rejected one's too; the RTP and SCTP ones only where
         // the protocol has them (ParseContent).
         for (index, media) in session.media.enumerated() {
-            let rtp = readsRTPAttributes(media)
+            let rtp = Self.libwebrtcReadsRTPAttributes(media)
             let found = check(index, media.attributes) { name in
                 switch name {
                 case .ssrcGroup, .extmap: rtp
@@ -1407,7 +1425,7 @@ extension ProfileCheck {
     /// Whether libwebrtc reads a section's RTP attributes (a=ssrc, a=msid, a=rtpmap, a=simulcast,
     /// …): its protocol is empty or has "RTP/" at its start or after a '/' (pc/media_protocol_names.cc,
     /// IsRtpProtocol), whatever its media type.
-    func readsRTPAttributes(_ media: MediaDescription) -> Bool {
+    static func libwebrtcReadsRTPAttributes(_ media: MediaDescription) -> Bool {
         let proto = Array(media.proto.rawValue.utf8)
         guard !proto.isEmpty else { return true }
         return proto.indices.contains { start in
@@ -1432,8 +1450,9 @@ extension ProfileCheck {
     ///   written "BUNDLE"; an extension id naming two URIs across a group written "bundle" or
     ///   "Bundle" taken); such a group's semantics gain a prefix, which no rule reads as BUNDLE,
     ///   and semantics that are not a token, which it compares and ignores, a token's bytes;
-    /// - a value attribute it does not read, written without a value ("a=rid"), and an empty
-    ///   group ("a=group:") it takes, as lines of another name;
+    /// - a value attribute it does not read where it stands, written without a value ("a=rid",
+    ///   "a=rtpmap" in a data channel section: ``libwebrtcReadsValueAttribute(_:in:)``), and an
+    ///   empty group ("a=group:") it takes, as lines of another name;
     /// - a property attribute followed by a space and more is that property (measured:
     ///   "a=rtcp-mux x", "a=rtcp-rsize x", "a=sendrecv x" and "a=extmap-allow-mixed x" taken);
     ///   what follows it is dropped;
@@ -1447,7 +1466,8 @@ extension ProfileCheck {
         let bytes = source.bytes
         // At each range, the bytes put in its place.
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
-        for attribute in ([parsed.value.attributes] + parsed.value.media.map(\.attributes)).joined() {
+        let levels = [(nil, parsed.value.attributes)] + parsed.value.media.map { ($0, $0.attributes) }
+        for (media, attribute) in levels.flatMap({ level in level.1.map { (level.0, $0) } }) {
             guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)), line.count > 2,
                 bytes[line.lowerBound] == UInt8(ascii: "a")
             else { continue }
@@ -1460,7 +1480,7 @@ extension ProfileCheck {
                 ?? line.upperBound
             if nameEnd == line.upperBound {
                 if attribute.name.isKnown && !attribute.name.isProperty
-                    && !libwebrtcValueAttributes.contains(attribute.name.rawValue)
+                    && !libwebrtcReadsValueAttribute(attribute.name.rawValue, in: media)
                 {
                     edits.append((nameStart..<nameStart, Array("x-".utf8)))
                 }
@@ -1475,7 +1495,7 @@ extension ProfileCheck {
                     // Without a colon in the line, it reads the port after the space (ParseSctpPort;
                     // measured: "a=sctp-port 5000" refused beside a port format, as a=sctp-port).
                     edits.append((nameEnd..<(nameEnd + 1), [UInt8(ascii: ":")]))
-                } else if libwebrtcNeedsColonAfterName.contains(name) {
+                } else if libwebrtcNeedsColonAfterName(name, in: media) {
                     // A line it refuses (PRF150) is read as meant, so that what its absence would
                     // bring (no fingerprint, no mid) is not reported again.
                     let value =
@@ -1491,12 +1511,19 @@ extension ProfileCheck {
                     edits.append(((nameEnd + 1)..<(nameEnd + colons), []))
                 }
                 let start = nameEnd + colons
-                if attribute.name == .sctpPort || attribute.name == .maxMessageSize,
-                    let minus = Self.negativeZero(bytes[start..<line.upperBound])
-                {
+                if attribute.name == .sctpPort || attribute.name == .maxMessageSize {
+                    // It splits the line at colons and reads the second field (ParseSctpPort,
+                    // ParseSctpMaxMessageSize; measured: "a=max-message-size:2:2144" taken, "5 :x"
+                    // refused: a number's reader takes no space after it).
+                    var end = bytes[start..<line.upperBound].firstIndex(of: UInt8(ascii: ":")) ?? line.upperBound
+                    if end < line.upperBound, end > start, !bytes[end - 1].isCSpace {
+                        edits.append((end..<line.upperBound, []))
+                    } else {
+                        end = line.upperBound
+                    }
                     // A number it reads as a signed one: "-0" is 0 (measured: "-0" and "-000"
                     // taken, "-1" refused).
-                    edits.append((minus..<(minus + 1), []))
+                    if let minus = Self.negativeZero(bytes[start..<end]) { edits.append((minus..<(minus + 1), [])) }
                 }
                 // SSRCs, which it reads as unsigned numbers (measured: "-0" and "-00" taken in
                 // a=ssrc and a=ssrc-group, "+0" and "-1" refused).
@@ -1504,6 +1531,14 @@ extension ProfileCheck {
                     let fields = bytes[start..<line.upperBound].split(separator: 0x20)
                     for field in attribute.name == .ssrc ? fields.prefix(1) : fields.dropFirst() {
                         if let minus = Self.negativeZero(field) { edits.append((minus..<(minus + 1), [])) }
+                    }
+                    // An a=ssrc-group's semantics it takes as written, and checks FID, FEC-FR and
+                    // SIM groups alone (measured: "FEC-F" followed by U+FEFF taken); a printable
+                    // byte no token holds is a token's byte to it.
+                    if attribute.name == .ssrcGroup, let semantics = fields.first {
+                        for (offset, byte) in zip(semantics.indices, semantics) where byte > 0x20 && !byte.isTokenChar {
+                            edits.append((offset..<(offset + 1), [UInt8(ascii: "x")]))
+                        }
                     }
                 }
                 guard attribute.name == .group else { continue }
@@ -1573,12 +1608,22 @@ extension ProfileCheck {
         "ice-lite",
     ]
 
-    /// The value attributes libwebrtc reads, and refuses without a value (measured: "a=mid",
-    /// "a=rtpmap", "a=simulcast" and the others refused; "a=rid", "a=crypto", "a=imageattr",
-    /// "a=label", "a=framerate" and "a=rtcp" taken, as lines it does not read).
-    static let libwebrtcValueAttributes = libwebrtcNeedsColonAfterName.union([
-        "setup", "max-message-size", "simulcast", "sctp-port",
-    ])
+    /// Whether libwebrtc reads a value attribute of this name where it stands (`nil`: at the
+    /// session level), and so refuses one without a value (measured with Chromium 156 for 22
+    /// names written bare, "a=mid", at the session level, in audio, in a data channel section
+    /// and in an m=text section over RTP): those of ``libwebrtcNeedsColonAfterName(_:in:)``,
+    /// a=setup everywhere, a=simulcast in a section over RTP, a=sctp-port and a=max-message-size
+    /// in a data channel section over SCTP. "a=rid", "a=crypto", "a=imageattr", "a=label",
+    /// "a=framerate" and "a=rtcp" it takes, as lines it does not read.
+    static func libwebrtcReadsValueAttribute(_ name: String, in media: MediaDescription?) -> Bool {
+        switch name {
+        case "setup": true
+        case "simulcast": media.map(libwebrtcReadsRTPAttributes) ?? false
+        case "sctp-port", "max-message-size":
+            media.map { $0.media == .application && libwebrtcReadsAsSCTP($0.proto) } ?? false
+        default: libwebrtcNeedsColonAfterName(name, in: media)
+        }
+    }
 
     /// The attributes whose value libwebrtc finds after a run of colons, as measured (GetValue).
     /// A candidate's foundation takes colons as they come (measured: "a=candidate:: 1 udp …",
@@ -1588,49 +1633,84 @@ extension ProfileCheck {
         "ice-options", "crypto", "ptime", "maxptime", "x-google-flag",
     ]
 
-    /// The attributes libwebrtc takes up to a space and then cannot find the value of ("Failed
-    /// to get the value of attribute", measured with a space for the colon and one before it).
-    static let libwebrtcNeedsColonAfterName: Set<String> = [
-        "mid", "ice-ufrag", "ice-pwd", "fingerprint", "rtpmap", "candidate", "group", "msid", "extmap", "ssrc",
-        "ssrc-group", "fmtp", "rtcp-fb", "ice-options", "msid-semantic", "ptime", "maxptime", "x-google-flag",
-    ]
+    /// Whether libwebrtc takes an attribute of this name up to a space where it stands (`nil`:
+    /// at the session level) and then cannot find its value ("Failed to get the value of
+    /// attribute"; measured with Chromium 156 for 18 names, with a space for the colon, at the
+    /// session level, in a data channel section and in an m=text section over RTP): at the
+    /// session level its ICE and DTLS lines, a=group, a=msid-semantic and a=extmap; in every
+    /// section a=mid, its ICE and DTLS lines and a=candidate; in a section over RTP its RTP
+    /// lines too, a=fmtp and a=rtcp-fb in audio and video only (ParseSessionDescription,
+    /// ParseContent). Elsewhere it skips the line.
+    static func libwebrtcNeedsColonAfterName(_ name: String, in media: MediaDescription?) -> Bool {
+        let transport: Set<String> = ["ice-ufrag", "ice-pwd", "fingerprint", "ice-options"]
+        guard let media else { return transport.contains(name) || ["group", "msid-semantic", "extmap"].contains(name) }
+        if transport.contains(name) || name == "mid" || name == "candidate" { return true }
+        guard libwebrtcReadsRTPAttributes(media) else { return false }
+        if name == "fmtp" || name == "rtcp-fb" { return libwebrtcReadsCodecLines(of: media) }
+        return ["rtpmap", "msid", "extmap", "ssrc", "ssrc-group", "ptime", "maxptime", "x-google-flag"].contains(name)
+    }
 
     /// An a= line that libwebrtc takes as an attribute it reads, whose value it then cannot
     /// find: the name and a space, where the grammar needs a colon (HasAttribute matches a name
-    /// followed by a space; measured with Chromium 156 for each of ``libwebrtcNeedsColonAfterName``,
+    /// followed by a space; measured with Chromium 156 for each of ``libwebrtcNeedsColonAfterName(_:in:)``,
     /// refused with a space for the colon and with one before it). a=setup and
     /// a=max-message-size it splits at a colon further on ("a=setup :actpass" taken, "a=setup
     /// actpass" refused, "Expects 2 fields"); a=simulcast it reads from the byte after the space
-    /// ("a=simulcast send q;h;f" taken, "a=simulcast :send …" refused); a=sctp-port, a=rid,
-    /// a=crypto and the attributes it does not read take either. One finding.
+    /// ("a=simulcast send q;h;f" taken, "a=simulcast :send …" refused); a=sctp-port without a
+    /// colon it reads the port of after the space (ParseSctpPort; measured: "a=sctp-port 5000"
+    /// taken, "a=sctp-port x" refused, "Invalid sctp port value"); a=rid, a=crypto and the
+    /// attributes it does not read take either. One finding.
     private func libwebrtcAttributesWithoutColon() {
         let source = parsed.source
         let bytes = source.bytes
-        /// The name libwebrtc reads of `attribute`'s line where it cannot find the value after it.
-        func refusedName(_ attribute: Attribute) -> String? {
+        /// The name libwebrtc reads of `attribute`'s line in `media` (`nil`: the session's) where
+        /// it cannot read the value after it, and whether the line is the name alone.
+        func refusedName(_ attribute: Attribute, _ media: MediaDescription?) -> (name: String, bare: Bool)? {
             // The line as written: the reading has the attribute as meant.
             guard let line = attribute.sourceLine.number.flatMap(source.range(ofLine:)),
-                line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "a"),
-                let space = bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex(where: {
-                    $0 == UInt8(ascii: ":") || $0 == 0x20
-                }), bytes[space] == 0x20
+                line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "a")
             else { return nil }
+            let space =
+                bytes[(line.lowerBound + 2)..<line.upperBound].firstIndex { $0 == UInt8(ascii: ":") || $0 == 0x20 }
+                ?? line.upperBound
             let name = String(decoding: bytes[(line.lowerBound + 2)..<space], as: UTF8.self)
+            // A bare name it reads that the grammar does not know (SDP203 reports the others;
+            // measured: "a=x-google-flag" refused in audio and m=text, taken in a data channel).
+            if space == line.upperBound {
+                return !attribute.name.isKnown && Self.libwebrtcReadsValueAttribute(name, in: media)
+                    ? (name, true) : nil
+            }
+            guard bytes[space] == 0x20 else { return nil }
             let rest = bytes[(space + 1)..<line.upperBound]
             let refused =
                 switch name {
                 case "setup", "max-message-size": !rest.contains(UInt8(ascii: ":"))
                 case "simulcast": rest.first == UInt8(ascii: ":")
-                default: Self.libwebrtcNeedsColonAfterName.contains(name)
+                case "sctp-port":
+                    !rest.contains(UInt8(ascii: ":")) && media.map(readsSCTPAttributes) == true
+                        && Self.libwebrtcInteger(Substring(decoding: rest.prefix { $0 != 0x20 }, as: UTF8.self)) == nil
+                default: Self.libwebrtcNeedsColonAfterName(name, in: media)
                 }
-            return refused ? name : nil
+            return refused ? (name, false) : nil
         }
-        guard let (section, index, attribute) = firstAttribute(where: { refusedName($0) != nil }),
-            let name = refusedName(attribute)
+        let levels =
+            [(nil, session.attributes)] + session.media.enumerated().map { ($0.offset as Int?, $0.element.attributes) }
+        guard
+            let (section, index, refused) = levels.lazy.compactMap({ section, attributes in
+                attributes.indices.lazy.compactMap { index in
+                    refusedName(attributes[index], section.map { self.session.media[$0] }).map { (section, index, $0) }
+                }.first
+            }).first
         else { return }
+        let name = refused.name
         report(
             ProfileRules.attributeWithoutColon, attributeLocation(section, index),
-            "libwebrtc reads this line as a=\(name) and cannot find its value after a space; write a=\(name):<value>")
+            refused.bare
+                ? "libwebrtc reads this line as a=\(name) and finds no value; write a=\(name):<value>"
+                : name == "sctp-port"
+                    ? "libwebrtc reads the field after the space as a=sctp-port's port and refuses it; write a=sctp-port:<port>"
+                    : "libwebrtc reads this line as a=\(name) and cannot find its value after a space; write a=\(name):<value>"
+        )
     }
 
     /// The lines libwebrtc does not read: those a=fmtp and a=rtcp-fb lines, every a=sctpmap,
@@ -1803,18 +1883,22 @@ extension ProfileCheck {
                     )
                     continue
                 }
-                guard apt != fmtp[parameter: "apt"].flatMap({ Int($0) }),
-                    let line = attribute.sourceLine.number
-                else { continue }
+                // The grammar lets an RTX format repair another section's (RFC 4588 §8.7);
+                // libwebrtc repairs its own section's formats only (measured: apt=0 in video
+                // beside an audio section listing PCMU refused).
+                let writtenApt = fmtp[parameter: "apt"].flatMap { Int($0) }
+                let repairsElsewhere = apt.map { !formats.contains($0) } ?? false
+                guard apt != writtenApt || repairsElsewhere, let line = attribute.sourceLine.number else { continue }
                 rereadLines.insert(line)
                 // SDP308's finding for a format without apt= is on the m= line.
                 if let mediaLine = media.sourceLine.number { rereadFormats[mediaLine, default: []].insert(pt) }
                 if let apt {
                     guard rtx.contains(apt) || !formats.contains(apt) else { continue }
                     let named = rtx.contains(apt) ? "itself an RTX format" : "which the m= line does not list"
+                    let reading = apt == writtenApt ? "" : " (the last apt= of the line counts)"
                     report(
                         ProfileRules.videoRTXAssociation, attributeLocation(index, attributeIndex),
-                        "libwebrtc reads apt=\(apt) (the last apt= of the line counts), \(named)")
+                        "libwebrtc reads apt=\(apt)\(reading), \(named)")
                 } else {
                     report(
                         ProfileRules.videoRTXAssociation, attributeLocation(index, attributeIndex),
@@ -1842,11 +1926,20 @@ extension ProfileCheck {
         }
     }
 
-    /// The payload types a section maps to RTX (RFC 4588).
+    /// The payload types a section maps to RTX (RFC 4588), as libwebrtc reads a=rtpmap: the
+    /// fields split at each space, and a clock rate it reads as a number (measured: RTX formats
+    /// of "rtx/0", "rtx/00" and "rtx/-0" whose apt=0 names no listed format refused).
     static func rtxFormats(_ media: MediaDescription) -> Set<Int> {
         Set(
-            media.attributes.compactMap { $0.name == .rtpmap ? $0.as(RTPMap.self) : nil }
-                .filter { $0.encodingName.equalsIgnoringASCIICase("rtx") }.map(\.payloadType))
+            media.attributes.compactMap { attribute -> Int? in
+                guard attribute.name == .rtpmap else { return nil }
+                let fields = (attribute.value ?? "").split(separator: " ", omittingEmptySubsequences: false)
+                guard fields.count > 1, let pt = libwebrtcInteger(fields[0]) else { return nil }
+                let parts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
+                guard parts.count > 1, parts[0].lowercased() == "rtx", libwebrtcInteger(parts[1]) != nil
+                else { return nil }
+                return pt
+            })
     }
 
     /// The payload type an a=fmtp line's apt= names, as libwebrtc reads the line
@@ -1885,9 +1978,7 @@ extension ProfileCheck {
     /// one track per section, one SSRC per audio stream, and a video stream's groups complete
     /// and one per semantics and first SSRC.
     func reportSSRCStreams() {
-        let trackPerSection = session.media.contains { $0.has(.msid) }
-        for (index, media) in session.media.enumerated()
-        where !media.isRejected && (media.media == .audio || media.media == .video) {
+        for (index, media) in session.media.enumerated() where media.media == .audio || media.media == .video {
             // Each SSRC's track: its msid's second value, or none.
             var declared: [UInt32] = []
             var trackOf: [UInt32: String] = [:]
@@ -1899,7 +1990,11 @@ extension ProfileCheck {
                 }
             }
             guard !declared.isEmpty else { continue }
-            let tracks = trackPerSection ? [] : Set(declared.map { trackOf[$0] ?? "" })
+            // A section's a=msid makes all its SSRCs one track; without one, each SSRC's msid
+            // track id names its track, SSRCs without one sharing a track. libwebrtc decides
+            // this per section (CreateTracksFromSsrcInfos) and counts tracks in rejected
+            // sections too (ValidateSessionDescriptionByPlan; measured: port 0 refused).
+            let tracks = media.has(.msid) ? [] : Set(declared.map { trackOf[$0] ?? "" })
             func refuse(_ attributeIndex: Int?, _ why: String) {
                 report(
                     ProfileRules.ssrcStreams, attributeLocation(index, attributeIndex), "libwebrtc refuses \(why)")
@@ -1909,6 +2004,7 @@ extension ProfileCheck {
                     nil, "\(tracks.count) tracks in section \(index) from its a=ssrc msid values; it receives one")
                 continue
             }
+            guard !media.isRejected else { continue }
             if media.media == .audio && declared.count > 1 {
                 refuse(nil, "\(declared.count) SSRCs in audio section \(index); an audio stream has one")
                 continue

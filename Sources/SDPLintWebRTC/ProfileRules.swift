@@ -342,9 +342,9 @@ public enum ProfileRules {
         explanation:
             """
             RFC 8866 §5.8 writes b=<bwtype>:<bandwidth>, a number of kilobits per second (SDP124). libwebrtc \
-            reads AS and TIAS (RFC 3890) as signed 32-bit numbers of decimal digits and refuses those when \
-            their value is not one or is negative ("-0" it takes, "+0" not); it skips other types, CT \
-            included, whatever their value.
+            reads AS and TIAS (RFC 3890), written in capitals, as signed 32-bit numbers of decimal digits after \
+            the run of colons, and refuses those when their value is not one or is negative ("-0" it takes, "+0" \
+            not); it skips other types, CT and "as" included, whatever their value.
             """,
         reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 
@@ -1507,16 +1507,18 @@ public enum ProfileRules {
         code: "PRF619", name: "firefox-bandwidth-value", severity: .error,
         severityRationale:
             """
-            Error: Firefox ESR 153 refuses a b=<type>:<value> whose value is not a number of 32 bits, measured in \
-            Conformance/ (b=AS:abc, b=TIAS:-1, b=AS:4294967296, b=AS:); it takes b=AS:1.5, b=AS:-0 and b=AS:+0, \
-            and skips b=AS500 and b=:100.
+            Error: Firefox ESR 153 refuses a b=AS, b=CT or b=TIAS whose value is not a number of 32 bits, \
+            measured in Conformance/ (b=AS:abc, b=TIAS:-1, b=AS:4294967296, b=AS:), and a b= line without a type \
+            (b=, b=:); it takes b=AS:1.5, b=AS:-0 and b=AS:+0, skips b=AS500 and b=:100, and skips other types \
+            whatever their value (b=RR:-1, b=X-YZ:x).
             """,
-        summary: "A b= line whose value SIPCC does not read as a number of 32 bits; it refuses it.",
+        summary: "A b= line SIPCC refuses: no type, or AS, CT or TIAS without a number of 32 bits.",
         explanation:
             """
-            RFC 8866 §5.8 writes the bandwidth as a number (SDP124). SIPCC reads the value as strtoul does: a \
+            RFC 8866 §5.8 writes the bandwidth as a number (SDP124). SIPCC reads the type up to a ':' and \
+            refuses a line without one; it reads the value of AS, CT and TIAS (in any case) as strtoul does: a \
             sign and the digits that follow, whatever comes after them; it refuses a value without digits, a \
-            negative one other than -0 and one past 2^32-1. A line without a type or without ':' it skips.
+            negative one other than -0 and one past 2^32-1. Other types, and a type without ':', it skips.
             """,
         reference: .rfc(8866, "5.8"), bad: "b=AS:abc", good: "b=AS:500")
 
@@ -1620,18 +1622,19 @@ public enum ProfileRules {
             """,
         reference: .rfc(8285, "4.2"), bad: "a=mid:audio-section-number-1", good: "a=mid:0")
 
-    public static let firefoxFingerprintLowerCase = Rule(
-        code: "PRF625", name: "firefox-fingerprint-lower-case", severity: .error,
+    public static let firefoxFingerprintDigest = Rule(
+        code: "PRF625", name: "firefox-fingerprint-digest", severity: .error,
         severityRationale:
             """
             Error: Firefox ESR 153 refuses the description ("Malformed fingerprint token"), measured in \
-            Conformance/.
+            Conformance/ with lower-case digests and with values of 257 and 258 characters.
             """,
-        summary: "A fingerprint digest in lower-case hex; SIPCC refuses it.",
+        summary: "A fingerprint digest Firefox cannot read: in lower-case hex, or cut by SIPCC's 256 characters.",
         explanation:
             """
-            RFC 8122 §5 writes the digest in upper-case hex (SDP232). SIPCC reads only capitals there, though it \
-            reads other values, such as a=setup's role, in any case.
+            RFC 8122 §5 writes the digest in upper-case hex (SDP232). Firefox reads only capitals there, though it \
+            reads other values, such as a=setup's role, in any case. SIPCC keeps the first 256 characters of the \
+            value, so a long hash function can push the digest's end past them, cutting it inside a pair.
             """,
         reference: .rfc(8122, "5"), bad: "a=fingerprint:sha-256 b1:b8:…", good: "a=fingerprint:sha-256 B1:B8:…")
 
@@ -1966,7 +1969,7 @@ public enum ProfileRules {
             firefoxMediaType, firefoxAnswerWithoutCodec, firefoxSessionLines, firefoxBundleOnlyWithoutFingerprint,
             firefoxAttributeWithoutName, firefoxDataChannelFormat, firefoxIPv6UnderIP4, firefoxBandwidthValue,
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
-            firefoxLastLineIgnored, firefoxFingerprintLowerCase, firefoxOriginNumber, firefoxStopsReading,
+            firefoxLastLineIgnored, firefoxFingerprintDigest, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
             firefoxRIDReading, firefoxAttributeReading, firefoxPayloadTypeRange, firefoxMidLength,
         ]

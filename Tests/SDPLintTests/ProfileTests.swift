@@ -1966,6 +1966,124 @@ import Testing
         measuredOnNewKindsOfOffer(changes, profile, expected)
     }
 
+    /// Measured with Chromium 156 and Firefox ESR 153 in the fourteenth round: libwebrtc counts a
+    /// section's tracks by its own a=msid or its SSRCs' msid values, in rejected sections too;
+    /// how each reads b= lines and a=sctp-port's and a=max-message-size's fields; SIPCC's DTLS/SCTP
+    /// port, and a value cut at a carriage return that leaves a bare attribute, which it skips.
+    @Test(
+        arguments: [
+            (
+                Self.addingLine("a=ssrc:1 cname:a\r\na=ssrc:2 cname:a\r\na=ssrc:2 msid:s t")
+                    + Self.addingBundledSection(Self.videoSection + "a=msid:s x\r\n"), Profile.chrome,
+                ["PRF108 error"]
+            ),
+            // One track, two SSRCs: an audio stream has one.
+            (
+                Self.addingLine("a=msid:s x\r\na=ssrc:1 cname:a\r\na=ssrc:2 cname:a\r\na=ssrc:2 msid:s t"), .chrome,
+                ["PRF108 error"]
+            ),
+            (
+                Self.addingBundledSection(
+                    Self.videoSection.replacingOccurrences(of: "m=video 9", with: "m=video 0")
+                        + "a=ssrc:1 msid:s a\r\na=ssrc:2 msid:s b\r\n"), .chrome, ["PRF108 error", "WEB116 warning"]
+            ),
+            (
+                Self.addingBundledSection(
+                    Self.videoSection.replacingOccurrences(of: "m=video 9", with: "m=video 0")
+                        + "a=ssrc:1 cname:a\r\na=ssrc:2 cname:a\r\na=ssrc:3 cname:a\r\n"), .chrome, ["WEB116 warning"]
+            ),
+            (Self.dataChannel + Self.addingLine("a=sctp-port x"), .chrome, ["PRF150 error", "WEB118 warning"]),
+            (Self.dataChannel + Self.addingLine("a=sctp-port 5000 x"), .chrome, ["SDP200 warning", "WEB118 warning"]),
+            (Self.addingLine("a=sctp-port x"), .chrome, ["SDP200 warning"]),
+            (
+                Self.dataChannel + Self.addingLine("a=max-message-size:2:2144"), .chrome,
+                ["SDP228 warning", "WEB118 warning"]
+            ),
+            (
+                Self.dataChannel + Self.addingLine("a=max-message-size:5 :x"), .chrome,
+                ["SDP228 error", "WEB118 warning"]
+            ),
+            (
+                Self.asVideo
+                    + Self.addingLine("a=ssrc:1 cname:a\r\na=ssrc:2 cname:a\r\na=ssrc-group:FEC-F\u{FEFF} 1 2"),
+                .chrome, ["SDP218 warning"]
+            ),
+            (Self.addingBandwidth("b=tias:-1"), .chrome, ["SDP124 warning"]),
+            (Self.addingBandwidth("b=AS:::5"), .chrome, ["SDP124 warning"]),
+            (Self.addingBandwidth("b=AS: 5"), .chrome, ["PRF120 error", "SDP124 warning"]),
+            ([("t=0 0\r\n", "b=\r\nt=0 0\r\n")], .firefox, ["PRF619 error", "SDP124 warning"]),
+            (Self.addingBandwidth("b=:"), .firefox, ["PRF619 error", "SDP124 warning", "SDP124 warning"]),
+            (Self.addingBandwidth("b=RR:-1"), .firefox, ["SDP124 warning"]),
+            (Self.addingBandwidth("b=X-YZ:x"), .firefox, ["SDP124 warning"]),
+            (Self.addingBandwidth("b=tias: 5"), .firefox, ["SDP124 warning"]),
+            (Self.addingBandwidth("b=AS::128"), .firefox, ["PRF619 error", "SDP124 warning"]),
+            (Self.addingBandwidth("b=ASX:-1"), .firefox, ["SDP124 warning"]),
+            ([("a=rtpmap:111", "a=rtpmap\r:111")], .firefox, ["SDP110 warning", "SDP200 warning", "SDP302 warning"]),
+            (
+                [("a=mid:0", "a=mid\r:0")], .firefox,
+                ["PRF608 error", "SDP110 warning", "SDP200 warning", "WEB106 warning"]
+            ),
+            (Self.draftDataChannel(port: "4294967295"), .firefox, ["SDP228 warning"]),
+            (Self.draftDataChannel(port: "4294967296"), .firefox, ["PRF617 error", "SDP228 warning"]),
+            (Self.draftDataChannel(port: "+5000"), .firefox, ["SDP228 warning"]),
+            // libwebrtc's RTX repairs its own section's formats, whatever its clock rate reads as.
+            (
+                [("SAVPF 111\r\n", "SAVPF 111 0\r\n")]
+                    + Self.addingBundledSection(
+                        Self.videoSection.replacingOccurrences(of: "SAVPF 96", with: "SAVPF 96 97")
+                            + "a=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=0\r\n"), .chrome, ["PRF142 error"]
+            ),
+            (
+                [
+                    ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=video 9 UDP/TLS/RTP/SAVPF 96 97"),
+                    ("a=rtpmap:111 opus/48000/2", "a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/00\r\na=fmtp:97 apt=0"),
+                ], .chrome, ["PRF142 error", "SDP233 warning"]
+            ),
+            // A '/' anywhere after the address type; the rid extension's URI as split at each space.
+            ([("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 IP4 0.0.0.0/127\r\n")], .chrome, ["PRF125 error", "SDP129 warning"]),
+            (
+                Self.simulcast + Self.addingLine("a=extmap:9  \(Self.ridURI)"), .chrome,
+                ["PRF126 error", "SDP231 warning"]
+            ),
+            (Self.simulcast + Self.addingLine("a=extmap:9 \(Self.ridURI) "), .chrome, ["SDP109 warning"]),
+            (Self.simulcast + [("t=0 0\r\n", "t=0 0\r\na=extmap:9 \(Self.ridURI)\r\n")], .chrome, []),
+            // A space for the colon, where libwebrtc does not read the attribute.
+            (Self.dataChannel + Self.addingLine("a=rtpmap x"), .chrome, ["SDP200 warning", "WEB118 warning"]),
+            ([("t=0 0\r\n", "t=0 0\r\na=mid x\r\n")], .chrome, ["SDP200 warning"]),
+            ([("t=0 0\r\n", "t=0 0\r\na=group x\r\n")], .chrome, ["PRF150 error"]),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=text 9 UDP/TLS/RTP/SAVPF 111")] + Self.addingLine("a=fmtp x"),
+                .chrome, ["SDP200 warning"]
+            ),
+            // A value attribute without its value, where libwebrtc reads it or not.
+            ([("t=0 0\r\n", "t=0 0\r\na=mid\r\n")], .chrome, ["SDP205 warning"]),
+            ([("t=0 0\r\n", "t=0 0\r\na=setup\r\n")], .chrome, ["SDP203 error"]),
+            (Self.addingLine("a=x-google-flag"), .chrome, ["PRF150 error"]),
+            (Self.sctpDataChannel + Self.addingLine("a=rtpmap"), .chrome, ["SDP203 warning", "WEB118 warning"]),
+            (Self.sctpDataChannel + Self.addingLine("a=x-google-flag"), .chrome, ["WEB118 warning"]),
+            (
+                [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=text 9 UDP/TLS/RTP/SAVPF 111")] + Self.addingLine("a=fmtp"),
+                .chrome, ["SDP203 warning"]
+            ),
+            // SIPCC ends a name at a space and skips white space before the id.
+            (
+                Self.addingLine(
+                    "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\na=extmap 1 urn:ietf:params:rtp-hdrext:sdes:mid"
+                ), .firefox, ["PRF605 error", "SDP200 warning"]
+            ),
+            // SIPCC keeps 256 characters of a fingerprint's value.
+            (Self.secondFingerprint(ofLength: 257), .firefox, ["PRF625 error", "SDP237 warning"]),
+            (Self.secondFingerprint(ofLength: 259), .firefox, ["SDP237 warning"]),
+            // The session's credentials count where a section has none of its own.
+            ([("t=0 0\r\n", "t=0 0\r\na=ice-ufrag:ab\r\n")], .firefox, ["ICE120 warning"]),
+            ([("t=0 0\r\n", "t=0 0\r\na=ice-ufrag:ab\r\n"), ("a=ice-ufrag:YlEE\r\n", "")], .firefox, ["PRF609 error"]),
+        ] as [([(String, String)], Profile, [String])])
+    func measuredOnTracksBandwidthsAndSCTPFields(
+        _ changes: [(String, String)], _ profile: Profile, _ expected: [String]
+    ) {
+        measuredOnNewKindsOfOffer(changes, profile, expected)
+    }
+
     /// SIPCC reads a token of o= and the value of a=rid into 256 characters (measured with lengths
     /// from 1 to 4,096: a username of 256 taken, of 257 refused; a rid of 128 taken, of 255 refused,
     /// its direction cut).
@@ -2078,6 +2196,39 @@ import Testing
     static let fourSSRCs = (1...4).map { "a=ssrc:\($0) cname:a\r\n" }.joined()
 
     /// A line added to ``offer(_:)``'s section, after its a=rtcp-mux.
+    /// ``offer(_:)``'s section as a data channel one over UDP/DTLS/SCTP.
+    static let dataChannel = [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel")]
+
+    /// ``offer(_:)``'s section as a data channel one over DTLS/SCTP with `port` as its format.
+    static func draftDataChannel(port: String) -> [(String, String)] {
+        [
+            ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=application 9 DTLS/SCTP \(port)"),
+            ("a=rtpmap:111 opus/48000/2", "a=sctpmap:\(port) webrtc-datachannel 1024"),
+        ]
+    }
+
+    /// ``dataChannel`` with an a=sctp-port line for the a=rtpmap line.
+    static let sctpDataChannel = dataChannel + [("a=rtpmap:111 opus/48000/2\r\n", "a=sctp-port:5000\r\n")]
+    static let ridURI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
+    /// ``offer(_:)``'s section as a VP8 one sending two rids in simulcast.
+    static let simulcast = [
+        ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=video 9 UDP/TLS/RTP/SAVPF 96"),
+        ("a=rtpmap:111 opus/48000/2", "a=rtpmap:96 VP8/90000\r\na=rid:h send\r\na=rid:l send\r\na=simulcast:send h;l"),
+    ]
+
+    /// A second a=fingerprint line after ``fingerprint``, of the same digest after a hash
+    /// function long enough to make its value `length` characters.
+    static func secondFingerprint(ofLength length: Int) -> [(String, String)] {
+        let digest = fingerprint.split(separator: " ")[1]
+        let hash = String(repeating: "y", count: length - 1 - digest.count)
+        return [(fingerprint, fingerprint + "\r\na=fingerprint:\(hash) \(digest)")]
+    }
+
+    /// A b= line after the section's c= line.
+    static func addingBandwidth(_ line: String) -> [(String, String)] {
+        [("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\n" + line + "\r\n")]
+    }
+
     static func addingLine(_ line: String) -> [(String, String)] {
         [("a=rtcp-mux\r\n", "a=rtcp-mux\r\n" + line + "\r\n")]
     }
@@ -2430,6 +2581,45 @@ import Testing
         #expect(errors(check(bytes: withoutFingerprint, [.firefox])).contains("PRF615"))
         #expect(!errors(check(bytes: answerWithoutFingerprint, [.firefox], type: .offer)).contains("PRF615"))
         #expect(errors(check(bytes: answerWithoutFingerprint, [.firefox], type: .answer)).contains("PRF615"))
+    }
+
+    /// Firefox's answer to RFC 8829 §7.2's offer fails before it hangs on the bundle-only data
+    /// channel section without a fingerprint when it finds no transceiver for a section (a
+    /// second data channel section, in use or rejected, or a BUNDLE group naming an unknown mid
+    /// after its first) or an extension it answers with has two ids (measured: each taken, the
+    /// answer refused; the offer as written hangs).
+    @Test func firefoxAnswerFailsBeforeItHangs() throws {
+        let text = try Fixture(path: "standards/rfc8829/7.2-1.offer.sdp").text()
+        let dataStart = try #require(text.range(of: "m=application")).lowerBound
+        let data = String(text[dataStart...])
+        func firefoxErrors(_ text: String) -> [String] { errors(check(bytes: Array(text.utf8), [.firefox])) }
+        #expect(firefoxErrors(text) == ["PRF615"])
+        #expect(firefoxErrors(text + data).isEmpty)
+        #expect(
+            firefoxErrors(
+                text
+                    + data.replacingOccurrences(of: "a=mid:d1\r\n", with: "a=mid:d2\r\n").replacingOccurrences(
+                        of: "a=bundle-only\r\n", with: "")
+            ).isEmpty)
+        #expect(firefoxErrors(text.replacingOccurrences(of: "BUNDLE a1 d1", with: "BUNDLE a1 d1 zz")).isEmpty)
+        // An unknown mid first is refused as such; a second audio section changes nothing.
+        #expect(
+            firefoxErrors(text.replacingOccurrences(of: "BUNDLE a1 d1", with: "BUNDLE zz a1 d1")).contains("PRF608"))
+        let audio = String(text[try #require(text.range(of: "m=audio")).lowerBound..<dataStart])
+        #expect(firefoxErrors(text + audio.replacingOccurrences(of: "a=mid:a1", with: "a=mid:x")) == ["PRF615"])
+        // An extension it answers with, mapped to a second id in the audio section, and one
+        // it does not.
+        let levels = "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
+        #expect(
+            firefoxErrors(
+                text.replacingOccurrences(
+                    of: levels, with: levels + "a=extmap:3 urn:ietf:params:rtp-hdrext:sdes:mid\r\n")
+            ).isEmpty)
+        #expect(
+            firefoxErrors(
+                text.replacingOccurrences(
+                    of: levels, with: levels + "a=extmap:3/inactive urn:ietf:params:rtp-hdrext:sdes:mid\r\n")
+            ) == ["PRF615"])
     }
 
     /// webrtcbin reads the first a=group line alone: sections with ICE credentials of their own
