@@ -180,10 +180,11 @@ extension ProfileCheck {
             )
             break
         }
-        // A section without a=extmap lines of its own reads the session's (measured: a session-level
-        // "a=extmap:15 …" refused "on level 2", the one section without extmap lines, and the
-        // same line twice "duplicate extension id 9 on level 0").
-        if session.media.contains(where: { !$0.has(.extmap) }) {
+        // A section in use without a=extmap lines of its own reads the session's (measured: a
+        // session-level "a=extmap:15 …" refused "on level 2", the one section without extmap
+        // lines, and the same line twice "duplicate extension id 9 on level 0"; taken when that
+        // section is rejected).
+        if session.media.contains(where: { !$0.isRejected && !$0.has(.extmap) }) {
             reportExtensionIDs(nil, session.attributes)
         }
         // Firefox carries media and data channels over these protocols only, in any case

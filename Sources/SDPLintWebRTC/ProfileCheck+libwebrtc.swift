@@ -61,6 +61,7 @@ extension ProfileCheck {
                 "libwebrtc refuses a=extmap in section \(section) beside the session's a=extmap\(sessionMap.sourceLine.number.map { " (line \($0))" } ?? "")"
             )
         }
+        libwebrtcSessionExtensionIDs()
         // It skips the session's b= lines unread (measured: "b=AS500", "b=AS:abc" and "b=X" taken
         // there, refused in a section).
         for line in bandwidthLines(atSessionLevel: false) {
@@ -488,16 +489,29 @@ extension ProfileCheck {
     /// does not list it ignores (measured: PCMA on 6, not listed, taken).
     private func libwebrtcStaticPayloadTypes(_ index: Int, _ media: MediaDescription) {
         for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .rtpmap {
-            guard let map = attribute.as(RTPMap.self), (0...18).contains(map.payloadType),
+            // Its own reading of the line (measured: "vp8/0" on 0 refused, a clock rate of 0).
+            guard let map = Self.libwebrtcRTPMap(attribute), (0...18).contains(map.payloadType),
                 media.payloadTypes.contains(map.payloadType)
             else { continue }
             let encoding = RTPMap.staticPayloadType(map.payloadType)?.encodingName ?? "reserved"
-            guard !map.encodingName.equalsIgnoringASCIICase(encoding) else { continue }
+            guard map.name.lowercased() != encoding.lowercased() else { continue }
             report(
                 ProfileRules.staticPayloadTypeConflict, attributeLocation(index, attributeIndex),
-                "libwebrtc refuses \(map.encodingName) on payload type \(map.payloadType), which is \(encoding) in its table of static audio types"
+                "libwebrtc refuses \(map.name) on payload type \(map.payloadType), which is \(encoding) in its table of static audio types"
             )
         }
+    }
+
+    /// An a=rtpmap line as libwebrtc reads it (ParseRtpmapAttribute): split at each space, a
+    /// payload type and <name>/<clock rate> whose clock rate it reads as a number; `nil` for a
+    /// line it refuses or does not read so (``libwebrtcRTPMaps(_:_:)`` reports those).
+    static func libwebrtcRTPMap(_ attribute: Attribute) -> (payloadType: Int, name: Substring)? {
+        guard attribute.name == .rtpmap else { return nil }
+        let fields = (attribute.value ?? "").split(separator: " ", omittingEmptySubsequences: false)
+        guard fields.count > 1, let pt = libwebrtcInteger(fields[0]) else { return nil }
+        let parts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count > 1, libwebrtcInteger(parts[1]) != nil else { return nil }
+        return (pt, parts[0])
     }
 
     /// How libwebrtc splits lines: at every space (PRF121), up to a line feed (PRF122); its m=
@@ -563,9 +577,12 @@ extension ProfileCheck {
         // a draft's prefix, keeps l only; "a=rid:h send pt=99", 99 off the m= line, kept).
         // The extension's URI as it splits a=extmap at each space (measured: two spaces before
         // it refused); the session's a=extmap lines are every section's.
+        // Audio and video sections only (measured: m=text, m=message and m=application over RTP
+        // taken so).
         let ridExtensionAtSession = session.attributes.contains(where: Self.libwebrtcMapsRIDExtension)
         for (index, media) in session.media.enumerated()
-        where !media.isRejected && Self.libwebrtcReadsRTPAttributes(media) && !ridExtensionAtSession
+        where !media.isRejected && (media.media == .audio || media.media == .video)
+            && Self.libwebrtcReadsRTPAttributes(media) && !ridExtensionAtSession
             && !media.attributes.contains(where: Self.libwebrtcMapsRIDExtension)
         {
             let rids = media.values(RID.self)
@@ -765,7 +782,7 @@ extension ProfileCheck {
     /// libwebrtc reads a=max-message-size into an int (pc/webrtc_sdp.cc, ParseSctpMaxMessageSize;
     /// measured: 2^32 and 2^64 refused, 0 and 1 taken) in the data channel sections it reads.
     private func libwebrtcMaxMessageSizes() {
-        for (index, media) in session.media.enumerated() where readsSCTPAttributes(media) {
+        for (index, media) in session.media.enumerated() where Self.libwebrtcReadsSCTPAttributes(media) {
             for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .maxMessageSize {
                 let value = attribute.value ?? ""
                 guard !value.isEmpty, value.utf8.allSatisfy(\.isDigit), Int32(value) == nil else { continue }
@@ -1279,6 +1296,31 @@ extension ProfileCheck {
         }
     }
 
+    /// The session's a=extmap lines are those of each section without its own (ParseMediaDescription):
+    /// an id they map to two extensions libwebrtc refuses where a section in use takes them
+    /// ("Duplicate extension ID", or a BUNDLE group's "codec collision for header extension";
+    /// measured: taken when the one section is rejected, and with the same URI twice). SDP306
+    /// checks a section's own lines.
+    private func libwebrtcSessionExtensionIDs() {
+        guard session.media.contains(where: { !$0.isRejected && !$0.has(.extmap) }) else { return }
+        var first: [Int: Substring] = [:]
+        for (index, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
+            let (idText, fields) = Self.libwebrtcExtmapFields(attribute.value ?? "")
+            guard fields.count > 1, let id = Self.libwebrtcInteger(idText) else { continue }
+            let uri = fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count > 2 ? fields[2] : fields[1]
+            guard let earlier = first[id] else {
+                first[id] = uri
+                continue
+            }
+            guard earlier != uri else { continue }
+            report(
+                ProfileRules.extmapFields, attributeLocation(nil, index),
+                "libwebrtc refuses extension id \(id) at the session level mapped to \(uri.prefix(80)) after \(earlier.prefix(80)): every section without a=extmap lines of its own takes both"
+            )
+            return
+        }
+    }
+
     /// Whether libwebrtc has a codec for a section: for audio a listed format of a static type
     /// (0–18, which it fills in) or one an a=rtpmap line names, for video one an a=rtpmap line
     /// names; none for another media type.
@@ -1391,9 +1433,13 @@ extension ProfileCheck {
             default: return nil
             }
         }
-        func check(_ section: Int?, _ attributes: [Attribute], reads: (Attribute.Name) -> Bool = { _ in true }) -> Bool
-        {
-            for (index, attribute) in attributes.enumerated() where reads(attribute.name) {
+        // Where it reads the line (``libwebrtcReadsValueAttribute(_:in:)``): a rejected section's
+        // too, and each name at its levels (measured: a=group and a=candidate with a tab at their
+        // end refused, the one at the session level, the other in a section; taken at the other).
+        func check(_ section: Int?, _ attributes: [Attribute]) -> Bool {
+            let media = section.map { session.media[$0] }
+            for (index, attribute) in attributes.enumerated()
+            where Self.libwebrtcReadsValueAttribute(attribute.name.rawValue, in: media) {
                 guard let value = value(of: attribute.sourceLine), let last = refused(attribute.name, value) else {
                     continue
                 }
@@ -1407,19 +1453,7 @@ extension ProfileCheck {
             return false
         }
         guard !check(nil, session.attributes) else { return }
-        // Every section's lines are read, a rejected one's too; the RTP and SCTP ones only where
-        // the protocol has them (ParseContent).
-        for (index, media) in session.media.enumerated() {
-            let rtp = Self.libwebrtcReadsRTPAttributes(media)
-            let found = check(index, media.attributes) { name in
-                switch name {
-                case .ssrcGroup, .extmap: rtp
-                case .sctpPort, .maxMessageSize: readsSCTPAttributes(media)
-                default: true
-                }
-            }
-            if found { return }
-        }
+        for index in session.media.indices where check(index, session.media[index].attributes) { return }
     }
 
     /// Whether libwebrtc reads a section's RTP attributes (a=ssrc, a=msid, a=rtpmap, a=simulcast,
@@ -1438,7 +1472,7 @@ extension ProfileCheck {
     /// m=text, m=message, an application section over RTP and data channel sections over each
     /// SCTP protocol, refused in video).
     static func libwebrtcReadsCodecLines(of media: MediaDescription) -> Bool {
-        media.media == .audio || media.media == .video
+        ["audio", "video"].contains(media.media.rawValue)
     }
 
     /// The description as libwebrtc reads its text, where that differs from the grammar's
@@ -1569,6 +1603,22 @@ extension ProfileCheck {
                 line.lowerBound < unended?.lowerBound ?? Int.max
             else { continue }
             let fields = bytes[line].split(separator: 0x20)
+            // It splits the line at spaces only: a tab in the media type makes one it does not
+            // know, whose RTP lines it still reads (measured: "m=au\tio 20002 RTP/AVP 0 101"
+            // refused for its a=rtpmap's clock rate ":000").
+            if let type = fields.first {
+                for tab in type.indices where bytes[tab] == 0x09 {
+                    edits.append((tab..<(tab + 1), [UInt8(ascii: "x")]))
+                }
+                // It compares the media type as written: "VIDEO" is a type it does not know
+                // (measured: "m=VIDEO" with simulcast and no rid extension taken).
+                let name = type.dropFirst(2)
+                if ["audio", "video", "application"].contains(where: { known in
+                    name.elementsEqual(known.utf8, by: { $0 | 0x20 == $1 }) && !name.elementsEqual(known.utf8)
+                }) {
+                    edits.append((name.startIndex..<name.startIndex, Array("x-".utf8)))
+                }
+            }
             if fields.count > 1, fields[1].count > 1, fields[1].allSatisfy({ $0 == 0x30 }) {
                 edits.append((fields[1].indices, [UInt8(ascii: "9")]))
             }
@@ -1619,8 +1669,7 @@ extension ProfileCheck {
         switch name {
         case "setup": true
         case "simulcast": media.map(libwebrtcReadsRTPAttributes) ?? false
-        case "sctp-port", "max-message-size":
-            media.map { $0.media == .application && libwebrtcReadsAsSCTP($0.proto) } ?? false
+        case "sctp-port", "max-message-size": media.map(libwebrtcReadsSCTPAttributes) ?? false
         default: libwebrtcNeedsColonAfterName(name, in: media)
         }
     }
@@ -1687,7 +1736,7 @@ extension ProfileCheck {
                 case "setup", "max-message-size": !rest.contains(UInt8(ascii: ":"))
                 case "simulcast": rest.first == UInt8(ascii: ":")
                 case "sctp-port":
-                    !rest.contains(UInt8(ascii: ":")) && media.map(readsSCTPAttributes) == true
+                    !rest.contains(UInt8(ascii: ":")) && media.map(Self.libwebrtcReadsSCTPAttributes) == true
                         && Self.libwebrtcInteger(Substring(decoding: rest.prefix { $0 != 0x20 }, as: UTF8.self)) == nil
                 default: Self.libwebrtcNeedsColonAfterName(name, in: media)
                 }
@@ -1720,7 +1769,7 @@ extension ProfileCheck {
     static func libwebrtcUnreadLines(_ parsed: ParseResult<SessionDescription>) -> [Range<Int>] {
         parsed.value.media.flatMap { media in
             let codecLines = !libwebrtcReadsCodecLines(of: media)
-            let sctpLines = !(media.media == .application && libwebrtcReadsAsSCTP(media.proto))
+            let sctpLines = !libwebrtcReadsSCTPAttributes(media)
             return media.attributes.filter {
                 $0.name == .sctpmap || (codecLines && ($0.name == .fmtp || $0.name == .rtcpFeedback))
                     || (sctpLines && ($0.name == .sctpPort || $0.name == .maxMessageSize))
@@ -1792,9 +1841,10 @@ extension ProfileCheck {
     }
 
     /// Whether libwebrtc reads a section's SCTP attributes (a=sctp-port, a=max-message-size): a
-    /// data channel section over an SCTP protocol (ParseContent).
-    func readsSCTPAttributes(_ media: MediaDescription) -> Bool {
-        media.media == .application && Self.libwebrtcReadsAsSCTP(media.proto)
+    /// data channel section, its media type as written, over an SCTP protocol (ParseContent;
+    /// measured: "m=APPLICATION" with "a=sctp-port:x" taken).
+    static func libwebrtcReadsSCTPAttributes(_ media: MediaDescription) -> Bool {
+        media.media.rawValue == "application" && libwebrtcReadsAsSCTP(media.proto)
     }
 
     /// A track as libwebrtc tells tracks apart across sections: its first stream id ("" for
@@ -1926,20 +1976,11 @@ extension ProfileCheck {
         }
     }
 
-    /// The payload types a section maps to RTX (RFC 4588), as libwebrtc reads a=rtpmap: the
-    /// fields split at each space, and a clock rate it reads as a number (measured: RTX formats
-    /// of "rtx/0", "rtx/00" and "rtx/-0" whose apt=0 names no listed format refused).
+    /// The payload types a section maps to RTX (RFC 4588), as libwebrtc reads a=rtpmap
+    /// (measured: RTX formats of "rtx/0", "rtx/00" and "rtx/-0" whose apt=0 names no listed
+    /// format refused).
     static func rtxFormats(_ media: MediaDescription) -> Set<Int> {
-        Set(
-            media.attributes.compactMap { attribute -> Int? in
-                guard attribute.name == .rtpmap else { return nil }
-                let fields = (attribute.value ?? "").split(separator: " ", omittingEmptySubsequences: false)
-                guard fields.count > 1, let pt = libwebrtcInteger(fields[0]) else { return nil }
-                let parts = fields[1].split(separator: "/", omittingEmptySubsequences: false)
-                guard parts.count > 1, parts[0].lowercased() == "rtx", libwebrtcInteger(parts[1]) != nil
-                else { return nil }
-                return pt
-            })
+        Set(media.attributes.compactMap(libwebrtcRTPMap).filter { $0.name.lowercased() == "rtx" }.map(\.payloadType))
     }
 
     /// The payload type an a=fmtp line's apt= names, as libwebrtc reads the line

@@ -2065,6 +2065,68 @@ import Testing
                 [("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=text 9 UDP/TLS/RTP/SAVPF 111")] + Self.addingLine("a=fmtp"),
                 .chrome, ["SDP203 warning"]
             ),
+            // A static audio type mapped to another codec, whatever clock rate libwebrtc reads.
+            (
+                [("SAVPF 111\r\n", "SAVPF 111 0 8\r\n")] + Self.addingLine("a=rtpmap:0 vp8/0"), .chrome,
+                ["PRF127 error", "SDP233 warning"]
+            ),
+            // libwebrtc compares media types as written and checks simulcast in audio and video
+            // only; it reads RTP lines of a type it does not know.
+            (Self.simulcastWithoutExtension(in: "VIDEO"), .chrome, []),
+            (Self.simulcastWithoutExtension(in: "text"), .chrome, []),
+            (
+                Self.asVideo + [("m=video 9", "m=VIDEO 9"), ("a=rtpmap:96 VP8/90000\r\n", "")], .chrome,
+                ["SDP302 warning"]
+            ),
+            ([("m=audio 9", "m=AUDIO 9"), ("opus/48000/2", "opus/x/2")], .chrome, ["PRF136 error"]),
+            (
+                Self.sctpDataChannel + [("m=application 9", "m=APPLICATION 9"), ("a=sctp-port:5000", "a=sctp-port:x")],
+                .chrome, ["SDP228 warning", "WEB118 warning"]
+            ),
+            // Session-level a=extmap lines count where a section in use takes them.
+            (
+                [
+                    ("t=0 0\r\n", "t=0 0\r\n\(Self.playoutDelay)\r\na=extmap:11 \(Self.toffset)\r\n"),
+                    ("a=group:BUNDLE 0\r\n", ""),
+                ], .chrome, ["PRF137 error"]
+            ),
+            (
+                [
+                    ("t=0 0\r\n", "t=0 0\r\n\(Self.playoutDelay)\r\na=extmap:11 \(Self.toffset)\r\n"),
+                    ("m=audio 9 ", "m=audio 0 "), ("a=group:BUNDLE 0\r\n", ""),
+                ], .chrome, []
+            ),
+            (
+                [
+                    ("t=0 0\r\n", "t=0 0\r\n\(Self.playoutDelay)\r\n\(Self.playoutDelay)\r\n"),
+                    ("m=audio 9 ", "m=audio 0 "), ("a=group:BUNDLE 0\r\n", ""),
+                ], .firefox, []
+            ),
+            (
+                [("t=0 0\r\n", "t=0 0\r\n\(Self.playoutDelay)\r\n\(Self.playoutDelay)\r\n")], .firefox,
+                ["PRF605 error"]
+            ),
+            // White space at the end of a line libwebrtc reads where it stands, and of one it does not.
+            ([("t=0 0\r\n", "t=0 0\r\na=ssrc-group:FID 1 2 \r\n")], .chrome, ["SDP109 warning", "SDP205 warning"]),
+            (Self.addingLine("a=group:BUNDLE 0\t"), .chrome, ["SDP109 warning", "SDP205 warning"]),
+            (
+                Self.addingLine("a=candidate:2 1 udp 2122260223 192.0.2.2 9 typ host\t"), .chrome,
+                ["PRF141 error", "SDP109 warning"]
+            ),
+            (
+                [("t=0 0\r\n", "t=0 0\r\na=candidate:2 1 udp 2122260223 192.0.2.2 9 typ host\t\r\n")], .chrome,
+                ["SDP109 warning", "SDP205 warning"]
+            ),
+            // libwebrtc splits m= at spaces only: a tab in the media type makes one it does not
+            // know, whose a=rtpmap lines it still reads.
+            (
+                [("m=audio 9", "m=au\tdio 9")], .chrome,
+                ["SDP109 warning", "SDP128 warning", "SDP128 warning", "SDP133 warning"]
+            ),
+            (
+                [("m=audio 9", "m=au\tdio 9"), ("opus/48000/2", "opus/:000/2")], .chrome,
+                ["PRF136 error", "SDP109 warning", "SDP128 warning", "SDP128 warning", "SDP133 warning"]
+            ),
             // SIPCC ends a name at a space and skips white space before the id.
             (
                 Self.addingLine(
@@ -2207,9 +2269,22 @@ import Testing
         ]
     }
 
+    /// ``offer(_:)``'s section as one of `type` sending two rids in simulcast, without the
+    /// rtp-stream-id extension.
+    static func simulcastWithoutExtension(in type: String) -> [(String, String)] {
+        [
+            (
+                "a=rtpmap:111 opus/48000/2",
+                "a=rtpmap:111 opus/48000/2\r\na=rid:h send\r\na=rid:l send\r\na=simulcast:send h;l"
+            ),
+            ("m=audio 9", "m=\(type) 9"),
+        ]
+    }
+
     /// ``dataChannel`` with an a=sctp-port line for the a=rtpmap line.
     static let sctpDataChannel = dataChannel + [("a=rtpmap:111 opus/48000/2\r\n", "a=sctp-port:5000\r\n")]
     static let ridURI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
+    static let playoutDelay = "a=extmap:11 http://www.webrtc.org/experiments/rtp-hdrext/playout-delay"
     /// ``offer(_:)``'s section as a VP8 one sending two rids in simulcast.
     static let simulcast = [
         ("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=video 9 UDP/TLS/RTP/SAVPF 96"),
