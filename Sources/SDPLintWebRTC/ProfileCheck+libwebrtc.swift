@@ -1272,10 +1272,9 @@ extension ProfileCheck {
             for (index, media) in session.media.enumerated()
             where !media.isRejected && (readMid(media).map(group.contains) ?? false) && libwebrtcHasCodecs(media) {
                 for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                    let (idText, fields) = Self.libwebrtcExtmapFields(attribute.value ?? "")
-                    guard fields.count > 1, let id = Self.libwebrtcInteger(idText) else { continue }
-                    let encrypted = fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count > 2
-                    let uri = encrypted ? fields[2] : fields[1]
+                    guard let (idText, uri, encrypted) = Self.libwebrtcExtension(attribute),
+                        let id = Self.libwebrtcInteger(idText)
+                    else { continue }
                     guard !(mapped[id]?.contains { $0.uri == uri && $0.encrypted == encrypted } ?? false) else {
                         continue
                     }
@@ -1305,9 +1304,8 @@ extension ProfileCheck {
         guard session.media.contains(where: { !$0.isRejected && !$0.has(.extmap) }) else { return }
         var first: [Int: Substring] = [:]
         for (index, attribute) in session.attributes.enumerated() where attribute.name == .extmap {
-            let (idText, fields) = Self.libwebrtcExtmapFields(attribute.value ?? "")
-            guard fields.count > 1, let id = Self.libwebrtcInteger(idText) else { continue }
-            let uri = fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" && fields.count > 2 ? fields[2] : fields[1]
+            guard let (idText, uri, _) = Self.libwebrtcExtension(attribute), let id = Self.libwebrtcInteger(idText)
+            else { continue }
             guard let earlier = first[id] else {
                 first[id] = uri
                 continue
@@ -1339,14 +1337,20 @@ extension ProfileCheck {
         }
     }
 
-    /// Whether libwebrtc reads an a=extmap line as the rtp-stream-id extension: its URI, the
-    /// second field as split at each space, or the third after RFC 6904's encrypt URI.
+    /// Whether libwebrtc reads an a=extmap line as the rtp-stream-id extension.
     static func libwebrtcMapsRIDExtension(_ attribute: Attribute) -> Bool {
-        guard attribute.name == .extmap else { return false }
-        let fields = libwebrtcExtmapFields(attribute.value ?? "").fields
-        let uri =
-            fields.count > 2 && fields[1] == "urn:ietf:params:rtp-hdrext:encrypt" ? fields[2] : fields.dropFirst().first
-        return uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
+        libwebrtcExtension(attribute)?.uri == "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
+    }
+
+    /// The extension an a=extmap line maps, as libwebrtc reads it (ParseExtmap): the id as
+    /// written (``libwebrtcExtmapFields(_:)``) and the URI, the second field as split at each
+    /// space, or the third after RFC 6904's encrypt URI; `nil` without a second field.
+    static func libwebrtcExtension(_ attribute: Attribute) -> (id: Substring, uri: Substring, encrypted: Bool)? {
+        guard attribute.name == .extmap else { return nil }
+        let (id, fields) = libwebrtcExtmapFields(attribute.value ?? "")
+        guard fields.count > 1 else { return nil }
+        let encrypted = fields.count > 2 && fields[1] == "urn:ietf:params:rtp-hdrext:encrypt"
+        return (id, encrypted ? fields[2] : fields[1], encrypted)
     }
 
     /// An a=extmap value split at each space as libwebrtc splits it, and its id: the first field
