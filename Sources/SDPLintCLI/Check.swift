@@ -153,3 +153,29 @@ struct Check: ParsableCommand {
         try destination.run { output in command.run(files, output: output) }
     }
 }
+
+extension Check {
+    /// The files of `sdplint check FILE…` with no option, or nil for any other command line.
+    ///
+    /// That is the command a hook or a loop runs once per file, and swift-argument-parser spends
+    /// three quarters of such a launch building its command tree before it reads an argument
+    /// (BENCHMARKS.md, "Start-up"); ``runPlain(_:)`` runs it without the parser. Anything the
+    /// parser reads otherwise goes to it: an option or `--` (whatever starts with `-`, except
+    /// `-` itself, standard input) and `help`.
+    static func plainFiles(_ arguments: some Collection<String>) -> [String]? {
+        guard arguments.first == "check" else { return nil }
+        let files = Array(arguments.dropFirst())
+        guard !files.isEmpty, files.allSatisfy({ $0 == "-" || ($0.first != "-" && $0 != "help") }) else { return nil }
+        return files
+    }
+
+    /// Checks `files` as `check` does with every option at its default: the configuration file
+    /// found from the working directory, text at warning and above, colour on a terminal unless
+    /// NO_COLOR is set. CLITests holds its output to the parsed command's, file by file.
+    static func runPlain(_ files: [String]) throws {
+        let command = CheckCommand(
+            configuration: try RuleOptions.fileConfiguration(nil), color: ColorChoice.auto.enabled,
+            progress: isatty(STDERR_FILENO) == 1)
+        try StandardOutput.run { output in command.run(files, output: output) }
+    }
+}

@@ -189,8 +189,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .always: true
         case .never: false
-        case .auto:
-            ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true && isatty(STDOUT_FILENO) == 1
+        // getenv(3), not ProcessInfo's environment, which copies every variable into a
+        // dictionary: a sixth of a plain `check` launch's instructions (callgrind).
+        case .auto: (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true) && isatty(STDOUT_FILENO) == 1
         }
     }
 }
@@ -239,17 +240,7 @@ struct RuleOptions: ParsableArguments {
 
     /// The configuration file's settings, then the command line's on top.
     func configuration() throws -> LintConfiguration {
-        var configuration = LintConfiguration()
-        if !noConfig, let path = config ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw InputError(message: "\(path): the configuration file cannot be read")
-            }
-            do {
-                try ConfigurationFile.apply([UInt8](data), path: path, to: &configuration)
-            } catch {
-                throw InputError(message: "configuration file \(error.description)")
-            }
-        }
+        var configuration = noConfig ? LintConfiguration() : try Self.fileConfiguration(config)
         if parsing.strict { configuration.strict = true }
         if let failOn {
             guard let threshold = Severity(name: failOn), threshold != .info else {
@@ -263,6 +254,26 @@ struct RuleOptions: ParsableArguments {
             for assignment in severities { try configuration.setSeverity(assignment) }
         } catch {
             throw ValidationError(error.description)
+        }
+        return configuration
+    }
+}
+
+extension RuleOptions {
+    /// The settings of the configuration file at `path`, or else of the nearest `.sdplint.json`
+    /// from the working directory up, if there is one.
+    static func fileConfiguration(_ path: String?) throws -> LintConfiguration {
+        var configuration = LintConfiguration()
+        guard let path = path ?? ConfigurationFile.find(from: FileManager.default.currentDirectoryPath) else {
+            return configuration
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(message: "\(path): the configuration file cannot be read")
+        }
+        do {
+            try ConfigurationFile.apply([UInt8](data), path: path, to: &configuration)
+        } catch {
+            throw InputError(message: "configuration file \(error.description)")
         }
         return configuration
     }

@@ -50,8 +50,12 @@ struct SDPLintCommand: ParsableCommand {
     static func main() {
         AtomicFile.handleTerminationSignals()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let files = Check.plainFiles(CommandLine.arguments.dropFirst()) {
+                try Check.runPlain(files)
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let code as ExitCode {
             terminate(code.rawValue)
         } catch let error as InputError {

@@ -36,6 +36,40 @@ import Testing
         #expect(try Executable.run("sdplint", ["check", "--format", "yaml", cleanCapture]).status == 2)
     }
 
+    /// `check FILE…` with no option runs without swift-argument-parser (start-up); what it
+    /// writes and its status must be the parsed command's, with its options at their defaults
+    /// (`--min-severity warning` sends the same files through the parser).
+    @Test(arguments: [
+        ["Fixtures/corpus/chromium/audio-video.offer.sdp"],
+        ["Fixtures/jingle/session-initiate.xml", "Fixtures/pcap/sip-tcp-coalesced.pcapng"],
+        ["Fixtures/json/invalid", "no/such/file.sdp"],
+        ["-"],
+    ])
+    func runsPlainFilesAsTheParsedCommand(_ files: [String]) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let paths = files.map {
+            $0 == "-" || $0.hasPrefix("no/") ? $0 : Fixture.root.deletingLastPathComponent().path + "/" + $0
+        }
+        for directory in [nil, root] {
+            if directory != nil {
+                // The configuration file found from the working directory counts on both paths.
+                try Data(#"{"severity": {"SDP302": "warning"}, "disable": ["WEB111"]}"#.utf8)
+                    .write(to: root.appendingPathComponent(".sdplint.json"))
+            }
+            let plain = try Executable.run(
+                "sdplint", ["check"] + paths, input: Data(brokenSDP.utf8), directory: directory)
+            let parsed = try Executable.run(
+                "sdplint", ["check", "--min-severity", "warning"] + paths, input: Data(brokenSDP.utf8),
+                directory: directory)
+            #expect(plain.status == parsed.status)
+            #expect(plain.standardOutput == parsed.standardOutput)
+            #expect(plain.standardError == parsed.standardError)
+            #expect(!plain.standardOutput.isEmpty || !plain.standardError.isEmpty)
+        }
+    }
+
     @Test func printsItsVersionAndHelp() throws {
         let version = try Executable.run("sdplint", ["--version"])
         #expect(version.status == 0)

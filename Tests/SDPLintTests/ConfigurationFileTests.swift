@@ -29,6 +29,11 @@ import Testing
         let (root, nested) = try Self.project(#"{"disable": ["OA210"]}"#)
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(ConfigurationFile.find(from: nested.path) == root.appendingPathComponent(".sdplint.json").path)
+        // `.` and `..` are read as written; a directory without a file above finds none.
+        #expect(
+            ConfigurationFile.find(from: nested.path + "/../.././a/b/")
+                == root.appendingPathComponent(".sdplint.json").path)
+        #expect(ConfigurationFile.find(from: root.path + "/..") == nil)
         let run = try Executable.run("sdplint", ["diff"] + Self.pair, directory: nested)
         #expect(run.status == 0)
         #expect(!run.standardOutput.contains("OA210"))
