@@ -76,6 +76,23 @@ import Testing
         #expect(finding?.location.column == column)
     }
 
+    /// A q= value shorter than "d.d" is one finding, not a trap (q=1 stopped `sdplint` with a
+    /// range whose bounds were reversed).
+    @Test(arguments: ["1", "0", ".", "1.", "", "11"])
+    func reportsAShortPreferenceValue(q: String) {
+        let value = "97 send [x=640,y=480,q=\(q)] recv *"
+        let findings: [Diagnostic]
+        do {
+            _ = try ImageAttr(parsing: value)
+            findings = []
+        } catch {
+            findings = error.diagnostics
+        }
+        #expect(ImageAttr.parse(value: value) == nil)
+        #expect(findings.map(\.code) == ["SDP238"])
+        #expect(findings.first?.message.contains("q '\(q)'") == true, "\(findings.first?.message ?? "")")
+    }
+
     /// An answer writes the offer's payload type in the imageattr of what it sends, which its
     /// own m= line may not list (RFC 6236 §3.2.2 makes that the only allowed way), so the payload
     /// type is not checked against the m= line.

@@ -408,11 +408,14 @@ public struct ImageAttr: AttributeValue {
             let start = index
             while index < end && (bytes[index].isDigit || bytes[index] == ASCII.dot) { index += 1 }
             let text = start..<index
-            let decimals = (start + 2)..<index
-            let valid =
-                (text.count == 3 || text.count == 4) && bytes[start + 1] == ASCII.dot
-                && (bytes[start] == ASCII.zero && Bytes.firstIndex(notIn: .digit, bytes, decimals) == nil
-                    || bytes[start] == UInt8(ascii: "1") && decimals.allSatisfy { bytes[$0] == ASCII.zero })
+            // "0.d", "0.dd", "1.0" or "1.00"; the decimals' range exists only past "d.".
+            var valid = false
+            if text.count == 3 || text.count == 4, bytes[start + 1] == ASCII.dot {
+                let decimals = (start + 2)..<index
+                valid =
+                    bytes[start] == ASCII.zero && Bytes.firstIndex(notIn: .digit, bytes, decimals) == nil
+                    || bytes[start] == UInt8(ascii: "1") && decimals.allSatisfy { bytes[$0] == ASCII.zero }
+            }
             if !valid {
                 diagnostics.report(
                     ImageAttr.rule, text.isEmpty ? index..<Swift.min(index + 1, end) : text,
