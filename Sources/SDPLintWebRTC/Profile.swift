@@ -296,6 +296,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 ("SDP229", .warning, "a malformed a=crypto beside DTLS, which it does not use: " + measured),
+                (
+                    "SDP238", .warning,
+                    "an a=imageattr its own reader takes, such as sar=1 or q=0.123 (PRF637 reports what it refuses): "
+                        + measured
+                ),
                 ("SDP210", .warning, "an rtpmap whose clock rate or channels SIPCC reads leniently: " + measured),
                 (
                     "SDP102", .warning,

@@ -338,6 +338,7 @@ extension ProfileCheck {
         }
         reportRIDLengths()
         reportSIPCCRIDs()
+        reportImageattrs()
         reportAttributeReadings()
         reportValueWhiteSpace()
         reportVersion()
@@ -459,8 +460,6 @@ extension ProfileCheck {
                 case .fingerprint: last == 0x20 || last == 0x09
                 case .rid: [0x20, 0x09].contains(value.first ?? 0) || last == 0x20 || value.contains(0x09)
                 case .simulcast: last == 0x09
-                // Measured: "a=imageattr 111 …", "a=imageattr\t111 …" and "a=imageattr: 111 …" refused.
-                case .imageattr: [0x20, 0x09].contains(value.first ?? 0)
                 default: false
                 }
             })
@@ -468,6 +467,23 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxValueWhiteSpace, attributeLocation(section, index),
             "SIPCC reads white space in this a=\(attribute.name) line as part of a field and refuses it")
+    }
+
+    /// Each a=imageattr of a media section that Firefox's reader refuses, as SIPCC keeps its
+    /// value: up to a carriage return, 256 characters (``firefoxImageattrRefusal(_:)``; measured:
+    /// "a=imageattr 111 …", "a=imageattr\t111 …" and "a=imageattr: 111 …" refused, white space
+    /// where the payload type starts).
+    private func reportImageattrs() {
+        for (index, media) in session.media.enumerated() {
+            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .imageattr {
+                guard let value = sipccValue(of: attribute.sourceLine),
+                    let refusal = Self.firefoxImageattrRefusal(value.prefix(Self.sipccStringLength))
+                else { continue }
+                report(
+                    ProfileRules.firefoxImageattr, attributeLocation(index, attributeIndex),
+                    "Firefox refuses this a=imageattr: \(refusal)")
+            }
+        }
     }
 
     /// Whether Firefox reads a fingerprint's digest in a value as SIPCC keeps it

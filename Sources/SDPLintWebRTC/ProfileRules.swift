@@ -1605,6 +1605,27 @@ public enum ProfileRules {
         reference: .rfc(3550, "5.1"), bad: "m=audio 9 UDP/TLS/RTP/SAVPF 111 128",
         good: "m=audio 9 UDP/TLS/RTP/SAVPF 111 127")
 
+    public static let firefoxImageattr = Rule(
+        code: "PRF637", name: "firefox-imageattr", severity: .error,
+        severityRationale:
+            """
+            Error: Firefox ESR 153 refuses the description ("Value too large", "Value too small", "Value is less \
+            than 0"), measured in Conformance/ with sar=9.99999, sar=10, sar=0.09, sar=-1.0 and q=1.5.
+            """,
+        summary: "An a=imageattr in a media section that Firefox's own reader refuses.",
+        explanation:
+            """
+            RFC 6236 §3.1 writes sizes as 1 to 999999 without leading zeros, ratios with one to four decimals \
+            between 0.1 and 9.9999, q with one or two decimals, and lists in increasing order (SDP238). Firefox \
+            reads the attribute with a reader of its own, for media sections only: names and send/recv in any \
+            case, and numbers as C++ streams read them, so "sar=1", "sar=.5", "q=0.123" or a list out of order \
+            pass, and it checks only their ranges (sizes 1–999999, ratios 0.1–9.9999, q 0–1, a range's first \
+            value below its last) and the attribute's shape. Under the firefox profile SDP238 is a warning, and \
+            this rule reports what the reader refuses.
+            """,
+        reference: .rfc(6236, "3.1"), bad: "a=imageattr:96 send [x=640,y=480,sar=10] recv *",
+        good: "a=imageattr:96 send [x=640,y=480,sar=1.0] recv *")
+
     public static let firefoxMidLength = Rule(
         code: "PRF636", name: "firefox-mid-length", severity: .error,
         severityRationale:
@@ -1971,7 +1992,7 @@ public enum ProfileRules {
             firefoxNonASCII, firefoxEmptyLine, firefoxTransportProtocol, firefoxReservedPayloadType,
             firefoxLastLineIgnored, firefoxFingerprintDigest, firefoxOriginNumber, firefoxStopsReading,
             firefoxVersion, firefoxTiming, firefoxRIDLength, firefoxValueWhiteSpace, firefoxKeyLine,
-            firefoxRIDReading, firefoxAttributeReading, firefoxPayloadTypeRange, firefoxMidLength,
+            firefoxRIDReading, firefoxAttributeReading, firefoxPayloadTypeRange, firefoxMidLength, firefoxImageattr,
         ]
         + [
             aiortcICERequired, aiortcRTCPMuxRequired, aiortcSetupHoldconn, aiortcNoCommonCodec,

@@ -2146,6 +2146,47 @@ import Testing
         measuredOnNewKindsOfOffer(changes, profile, expected)
     }
 
+    /// Firefox reads a=imageattr with a reader of its own: numbers as C++ streams read them,
+    /// checked for their ranges only; Chromium does not read the attribute. Each row is the
+    /// audio section's a=imageattr of an offer given to Chromium 156 and Firefox ESR 153
+    /// (refused where an error is expected).
+    @Test(
+        arguments: [
+            ("111 send [x=640,y=480,sar=1] recv *", Profile.firefox, ["SDP238 warning"]),
+            ("111 send [x=640,y=480,sar=10] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=640,y=480,sar=10] recv *", .chrome, ["SDP238 warning"]),
+            ("111 send [x=0640,y=480] recv *", .firefox, ["SDP238 warning"]),
+            ("111 send [x=0,y=480] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=1000000,y=480] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=640,y=480][x=320,y=240] recv *", .firefox, ["SDP238 warning"]),
+            ("111 send * recv * x", .firefox, ["PRF637 error"]),
+            ("65536 send *", .firefox, ["PRF637 error"]),
+            ("65535 send *", .firefox, []),
+            ("+111 send *", .firefox, ["SDP238 warning"]),
+            ("111 send [x=640,y=480,foo=[1] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=640,y=480,sar=1.0,sar=1.1] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=[640:640],y=480] recv *", .firefox, ["PRF637 error"]),
+            ("111 send * send *", .firefox, ["PRF637 error"]),
+            ("111 send [x=640,y=480,q=1e-50] recv *", .firefox, ["SDP238 warning"]),
+            ("111 send [x=640,y=480,sar=1e] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=640,y=480,par=1.0] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x=640,y=480,sar=[1.0,1.5,0.5]] recv *", .firefox, ["SDP238 warning"]),
+            ("111 send [x=640, y=480] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [x= 640,y=480] recv *", .firefox, ["PRF637 error"]),
+            ("111 send [X=640,Y=480] recv *", .firefox, []),
+            ("111 SEND [x=640,y=480] RECV *", .firefox, []),
+            // SIPCC skips an empty value, and keeps 256 characters of a longer one: twenty sets
+            // are cut inside the eleventh ("Malformed at column 256").
+            ("", .firefox, ["SDP238 warning"]),
+            (
+                "111 send " + (0..<20).map { "[x=\(300 + $0),y=\(200 + $0)]" }.joined(separator: " "), .firefox,
+                ["PRF637 error"]
+            ),
+        ] as [(String, Profile, [String])])
+    func measuredOnImageattrAsFirefoxReadsIt(_ value: String, _ profile: Profile, _ expected: [String]) {
+        measuredOnNewKindsOfOffer([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=imageattr:\(value)\r\n")], profile, expected)
+    }
+
     /// SIPCC reads a token of o= and the value of a=rid into 256 characters (measured with lengths
     /// from 1 to 4,096: a username of 256 taken, of 257 refused; a rid of 128 taken, of 255 refused,
     /// its direction cut).

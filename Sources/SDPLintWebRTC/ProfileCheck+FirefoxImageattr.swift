@@ -1,0 +1,273 @@
+import SDPLintSDP
+import SDPLintScanning
+
+extension ProfileCheck {
+    /// Why Firefox refuses an a=imageattr value as SIPCC keeps it, or `nil` where it takes it.
+    ///
+    /// Firefox reads a=imageattr with a reader of its own (SdpImageattrAttributeList, behind
+    /// SipccSdpAttributeList::LoadImageattr, for media sections only), not with RFC 6236 §3.1's
+    /// grammar: names and send/recv in any case; sizes, the payload type and ratios as C++
+    /// streams read numbers, so "0640", "+640", "sar=1", "sar=.5", "sar=1e0" and "q=0.123" are
+    /// taken, and only their ranges are checked (sizes 1–999999, ratios 0.1–9.9999 as 32-bit
+    /// floats, q 0–1); the values of a list in any order; sets without space between them.
+    /// Measured with Firefox ESR 153: "sar=1.12345", "sar=[1.2-1.3456789]", "sar=1", "sar=.5",
+    /// "sar=1e0", "sar=+1.0", "sar=[0.6,0.5]", "par=[1.00001-1.00002]", "q=1", "q=.5" and
+    /// "q=0.123" taken; "sar=9.99999", "sar=10", "sar=0.09", "sar=0.09999", "sar=0.0",
+    /// "sar=-1.0" and "q=1.5" refused.
+    static func firefoxImageattrRefusal(_ value: some Collection<UInt8>) -> String? {
+        var reader = FirefoxImageattrReader(bytes: Array(value))
+        return reader.refusal()
+    }
+}
+
+/// A cursor over an a=imageattr value that reads it as Firefox's reader does; each reading
+/// returns why it stops, or `nil` to go on.
+private struct FirefoxImageattrReader {
+    let bytes: [UInt8]
+    var index = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    var next: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    mutating func skip(_ byte: UInt8) -> Bool {
+        guard next == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// `std::ws`: the C locale's white space (a carriage return or a line feed ends the value
+    /// before it gets here).
+    mutating func skipWhiteSpace() {
+        while let byte = next, byte == 0x20 || (0x09...0x0D).contains(byte) { index += 1 }
+    }
+
+    /// The bytes up to one of `delimiters` or the end, in lower case (ParseToken).
+    mutating func token(until delimiters: [UInt8]) -> [UInt8] {
+        var token: [UInt8] = []
+        while let byte = next, byte != 0, !delimiters.contains(byte) {
+            token.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            index += 1
+        }
+        return token
+    }
+
+    /// A key and its '=', or `nil` without the '=' (ParseKey).
+    mutating func key() -> [UInt8]? {
+        let key = token(until: [UInt8(ascii: "=")])
+        return skip(UInt8(ascii: "=")) ? key : nil
+    }
+
+    /// An unsigned number as `istream >> unsigned` reads it without skipping white space: an
+    /// optional '+', then decimal digits, the value within `limit` (the type's largest) and
+    /// then within `range`.
+    mutating func unsigned(_ range: ClosedRange<UInt64>, limit: UInt64, _ what: String) -> Result<UInt64, Refusal> {
+        if next == UInt8(ascii: "-") { return .failure(.init("a '-' before \(what)")) }
+        _ = skip(UInt8(ascii: "+"))
+        let start = index
+        var value: UInt64 = 0
+        var overflows = false
+        while let byte = next, byte.isDigit {
+            let (product, over) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = product.addingReportingOverflow(UInt64(byte &- 0x30))
+            overflows = overflows || over || carry || sum > limit
+            value = sum
+            index += 1
+        }
+        guard index > start, !overflows else { return .failure(.init("\(what) that is not a number it reads")) }
+        guard range.contains(value) else {
+            return .failure(.init("\(what) \(value) outside \(range.lowerBound)–\(range.upperBound)"))
+        }
+        return .success(value)
+    }
+
+    /// A number as `istream >> float` reads it: an optional sign, digits with at most one '.',
+    /// then an exponent after at least one digit; what strtof does not read whole fails. Then
+    /// within `range`, compared as 32-bit floats.
+    mutating func float(_ range: ClosedRange<Float>, _ what: String) -> Result<Float, Refusal> {
+        if next == UInt8(ascii: "-") { return .failure(.init("a '-' before \(what)")) }
+        let start = index
+        _ = skip(UInt8(ascii: "+"))
+        var digits = false
+        var point = false
+        var exponent = false
+        while let byte = next {
+            if byte.isDigit {
+                digits = true
+            } else if byte == UInt8(ascii: "."), !point, !exponent {
+                point = true
+            } else if byte | 0x20 == UInt8(ascii: "e"), digits, !exponent {
+                exponent = true
+                index += 1
+                if next == UInt8(ascii: "+") || next == UInt8(ascii: "-") { index += 1 }
+                continue
+            } else {
+                break
+            }
+            index += 1
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let value = Float(text), !value.isNaN else {
+            return .failure(.init("\(what) '\(text.prefix(24))' that is not a number it reads"))
+        }
+        guard range.contains(value) else {
+            return .failure(.init("\(what) \(text.prefix(24)) outside \(range.lowerBound)–\(range.upperBound)"))
+        }
+        return .success(value)
+    }
+
+    /// A size, a range `[a:b]` or `[a:step:b]` with a below b, or a list `[a,b,…]` in any order.
+    mutating func sizes() -> Refusal? {
+        let size = { (reader: inout Self) in reader.unsigned(1...999_999, limit: UInt64(UInt32.max), "a size") }
+        guard skip(UInt8(ascii: "[")) else { return size(&self).failure }
+        let first: UInt64
+        switch size(&self) {
+        case .failure(let refusal): return refusal
+        case .success(let value): first = value
+        }
+        if skip(UInt8(ascii: ":")) {
+            var last: UInt64
+            switch size(&self) {
+            case .failure(let refusal): return refusal
+            case .success(let value): last = value
+            }
+            if skip(UInt8(ascii: ":")) {
+                switch size(&self) {
+                case .failure(let refusal): return refusal
+                case .success(let value): last = value
+                }
+            }
+            if first >= last {
+                return Refusal("a size range [\(first):…:\(last)] whose first size is not below its last")
+            }
+            return closing()
+        }
+        guard skip(UInt8(ascii: ",")) else { return Refusal("':' or ',' expected after the first size of a range") }
+        repeat {
+            if let refusal = size(&self).failure { return refusal }
+        } while skip(UInt8(ascii: ","))
+        return closing()
+    }
+
+    /// sar's ratio, range `[a-b]` (a below b) or list `[a,b,…]` in any order; par's range alone.
+    mutating func ratios(listed: Bool) -> Refusal? {
+        let ratio = { (reader: inout Self) in reader.float(0.1...9.9999, "a ratio") }
+        guard skip(UInt8(ascii: "[")) else {
+            return listed ? ratio(&self).failure : Refusal("'[' expected to open par's range")
+        }
+        let first: Float
+        switch ratio(&self) {
+        case .failure(let refusal): return refusal
+        case .success(let value): first = value
+        }
+        if skip(UInt8(ascii: "-")) {
+            switch ratio(&self) {
+            case .failure(let refusal): return refusal
+            case .success(let last):
+                if first >= last { return Refusal("a ratio range whose first ratio is not below its last") }
+            }
+            return closing()
+        }
+        guard listed, skip(UInt8(ascii: ",")) else {
+            return Refusal(listed ? "'-' or ',' expected after the first ratio" : "'-' expected in par's range")
+        }
+        repeat {
+            if let refusal = ratio(&self).failure { return refusal }
+        } while skip(UInt8(ascii: ","))
+        return closing()
+    }
+
+    mutating func closing() -> Refusal? {
+        skip(UInt8(ascii: "]")) ? nil : Refusal("']' expected")
+    }
+
+    /// An unknown parameter's value: up to a ',' or ']' outside brackets, whose brackets close.
+    mutating func skipValue() -> Refusal? {
+        while let byte = next {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") { return nil }
+            if byte == UInt8(ascii: "[") {
+                var depth = 0
+                repeat {
+                    if next == UInt8(ascii: "[") { depth += 1 } else if next == UInt8(ascii: "]") { depth -= 1 }
+                    index += 1
+                } while depth > 0 && index < bytes.count
+                if depth > 0 { return Refusal("a parameter whose '[' does not close") }
+            } else {
+                index += 1
+            }
+        }
+        return Refusal("the set does not close")
+    }
+
+    /// `[x=…,y=…(,key=value)*]`, each of sar, par and q at most once.
+    mutating func set() -> Refusal? {
+        guard skip(UInt8(ascii: "[")) else { return Refusal("'[' expected to open a set") }
+        guard key() == Array("x".utf8) else { return Refusal("x= expected") }
+        if let refusal = sizes() { return refusal }
+        guard skip(UInt8(ascii: ",")) else { return Refusal("',' expected before y=") }
+        guard key() == Array("y".utf8) else { return Refusal("y= expected") }
+        if let refusal = sizes() { return refusal }
+        var seen: Set<[UInt8]> = []
+        while skip(UInt8(ascii: ",")) {
+            guard let key = key(), !key.isEmpty else { return Refusal("a parameter without a name and '='") }
+            let name = String(decoding: key, as: UTF8.self)
+            let known = ["sar", "par", "q"].contains(name)
+            if known && !seen.insert(key).inserted { return Refusal("\(name)= twice in a set") }
+            let refusal =
+                switch name {
+                case "sar": ratios(listed: true)
+                case "par": ratios(listed: false)
+                case "q": float(0...1, "a q").failure
+                default: skipValue()
+                }
+            if let refusal { return refusal }
+        }
+        return closing()
+    }
+
+    /// `send` or `recv` (not one already read), then `*` or sets.
+    mutating func direction(_ read: inout Set<[UInt8]>) -> Refusal? {
+        let word = token(until: [0x20, 0x09])
+        guard word == Array("send".utf8) || word == Array("recv".utf8) else {
+            return Refusal("send or recv expected")
+        }
+        guard read.insert(word).inserted else { return Refusal("\(String(decoding: word, as: UTF8.self)) twice") }
+        skipWhiteSpace()
+        if skip(UInt8(ascii: "*")) { return nil }
+        repeat {
+            if let refusal = set() { return refusal }
+            skipWhiteSpace()
+        } while next == UInt8(ascii: "[")
+        return nil
+    }
+
+    /// The payload type (`*` or a number up to 65535), one or two directions, nothing after.
+    mutating func refusal() -> String? {
+        // SIPCC skips an a=imageattr without a value.
+        guard !bytes.isEmpty else { return nil }
+        if !skip(UInt8(ascii: "*")), let refusal = unsigned(0...65_535, limit: 65_535, "a payload type").failure {
+            return refusal.reason
+        }
+        var read: Set<[UInt8]> = []
+        skipWhiteSpace()
+        if let refusal = direction(&read) { return refusal.reason }
+        skipWhiteSpace()
+        if next == nil { return nil }
+        if let refusal = direction(&read) { return refusal.reason }
+        skipWhiteSpace()
+        return next == nil ? nil : "'\(Character(Unicode.Scalar(next ?? 0)))' after the last set"
+    }
+}
+
+/// Why the reader stops.
+private struct Refusal: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+extension Result {
+    /// The error of a failure, `nil` for a success.
+    fileprivate var failure: Failure? {
+        if case .failure(let error) = self { error } else { nil }
+    }
+}
