@@ -16,12 +16,17 @@ extension ProfileCheck {
     /// "sar=-1.0" and "q=1.5" refused.
     static func firefoxImageattrRefusal(_ value: some Collection<UInt8>) -> String? {
         var reader = FirefoxImageattrReader(bytes: Array(value))
-        return reader.refusal()
+        do throws(Refusal) {
+            try reader.read()
+            return nil
+        } catch {
+            return error.reason
+        }
     }
 }
 
-/// A cursor over an a=imageattr value that reads it as Firefox's reader does; each reading
-/// returns why it stops, or `nil` to go on.
+/// A cursor over an a=imageattr value that reads it as Firefox's reader does; a reading that
+/// fails throws why.
 private struct FirefoxImageattrReader {
     let bytes: [UInt8]
     var index = 0
@@ -61,8 +66,8 @@ private struct FirefoxImageattrReader {
     /// An unsigned number as `istream >> unsigned` reads it without skipping white space: an
     /// optional '+', then decimal digits, the value within `limit` (the type's largest) and
     /// then within `range`.
-    mutating func unsigned(_ range: ClosedRange<UInt64>, limit: UInt64, _ what: String) -> Result<UInt64, Refusal> {
-        if next == UInt8(ascii: "-") { return .failure(.init("a '-' before \(what)")) }
+    mutating func unsigned(_ range: ClosedRange<UInt64>, limit: UInt64, _ what: String) throws(Refusal) -> UInt64 {
+        if next == UInt8(ascii: "-") { throw Refusal("a '-' before \(what)") }
         _ = skip(UInt8(ascii: "+"))
         let start = index
         var value: UInt64 = 0
@@ -74,18 +79,18 @@ private struct FirefoxImageattrReader {
             value = sum
             index += 1
         }
-        guard index > start, !overflows else { return .failure(.init("\(what) that is not a number it reads")) }
+        guard index > start, !overflows else { throw Refusal("\(what) that is not a number it reads") }
         guard range.contains(value) else {
-            return .failure(.init("\(what) \(value) outside \(range.lowerBound)–\(range.upperBound)"))
+            throw Refusal("\(what) \(value) outside \(range.lowerBound)–\(range.upperBound)")
         }
-        return .success(value)
+        return value
     }
 
     /// A number as `istream >> float` reads it: an optional sign, digits with at most one '.',
     /// then an exponent after at least one digit; what strtof does not read whole fails. Then
     /// within `range`, compared as 32-bit floats.
-    mutating func float(_ range: ClosedRange<Float>, _ what: String) -> Result<Float, Refusal> {
-        if next == UInt8(ascii: "-") { return .failure(.init("a '-' before \(what)")) }
+    mutating func float(_ range: ClosedRange<Float>, _ what: String) throws(Refusal) -> Float {
+        if next == UInt8(ascii: "-") { throw Refusal("a '-' before \(what)") }
         let start = index
         _ = skip(UInt8(ascii: "+"))
         var digits = false
@@ -108,154 +113,127 @@ private struct FirefoxImageattrReader {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Float(text), !value.isNaN else {
-            return .failure(.init("\(what) '\(text.prefix(24))' that is not a number it reads"))
+            throw Refusal("\(what) '\(text.prefix(24))' that is not a number it reads")
         }
         guard range.contains(value) else {
-            return .failure(.init("\(what) \(text.prefix(24)) outside \(range.lowerBound)–\(range.upperBound)"))
+            throw Refusal("\(what) \(text.prefix(24)) outside \(range.lowerBound)–\(range.upperBound)")
         }
-        return .success(value)
+        return value
     }
 
+    mutating func size() throws(Refusal) -> UInt64 {
+        try unsigned(1...999_999, limit: UInt64(UInt32.max), "a size")
+    }
+
+    mutating func ratio() throws(Refusal) -> Float { try float(0.1...9.9999, "a ratio") }
+
     /// A size, a range `[a:b]` or `[a:step:b]` with a below b, or a list `[a,b,…]` in any order.
-    mutating func sizes() -> Refusal? {
-        let size = { (reader: inout Self) in reader.unsigned(1...999_999, limit: UInt64(UInt32.max), "a size") }
-        guard skip(UInt8(ascii: "[")) else { return size(&self).failure }
-        let first: UInt64
-        switch size(&self) {
-        case .failure(let refusal): return refusal
-        case .success(let value): first = value
+    mutating func sizes() throws(Refusal) {
+        guard skip(UInt8(ascii: "[")) else {
+            _ = try size()
+            return
         }
+        let first = try size()
         if skip(UInt8(ascii: ":")) {
-            var last: UInt64
-            switch size(&self) {
-            case .failure(let refusal): return refusal
-            case .success(let value): last = value
-            }
-            if skip(UInt8(ascii: ":")) {
-                switch size(&self) {
-                case .failure(let refusal): return refusal
-                case .success(let value): last = value
-                }
-            }
-            if first >= last {
-                return Refusal("a size range [\(first):…:\(last)] whose first size is not below its last")
-            }
-            return closing()
+            var last = try size()
+            if skip(UInt8(ascii: ":")) { last = try size() }
+            guard first < last else { throw Refusal("a size range whose first size \(first) is not below its last") }
+        } else {
+            guard skip(UInt8(ascii: ",")) else { throw Refusal("':' or ',' expected after the first size of a range") }
+            repeat { _ = try size() } while skip(UInt8(ascii: ","))
         }
-        guard skip(UInt8(ascii: ",")) else { return Refusal("':' or ',' expected after the first size of a range") }
-        repeat {
-            if let refusal = size(&self).failure { return refusal }
-        } while skip(UInt8(ascii: ","))
-        return closing()
+        try close()
     }
 
     /// sar's ratio, range `[a-b]` (a below b) or list `[a,b,…]` in any order; par's range alone.
-    mutating func ratios(listed: Bool) -> Refusal? {
-        let ratio = { (reader: inout Self) in reader.float(0.1...9.9999, "a ratio") }
+    mutating func ratios(listed: Bool) throws(Refusal) {
         guard skip(UInt8(ascii: "[")) else {
-            return listed ? ratio(&self).failure : Refusal("'[' expected to open par's range")
+            guard listed else { throw Refusal("'[' expected to open par's range") }
+            _ = try ratio()
+            return
         }
-        let first: Float
-        switch ratio(&self) {
-        case .failure(let refusal): return refusal
-        case .success(let value): first = value
-        }
+        let first = try ratio()
         if skip(UInt8(ascii: "-")) {
-            switch ratio(&self) {
-            case .failure(let refusal): return refusal
-            case .success(let last):
-                if first >= last { return Refusal("a ratio range whose first ratio is not below its last") }
+            guard first < (try ratio()) else { throw Refusal("a ratio range whose first ratio is not below its last") }
+        } else {
+            guard listed, skip(UInt8(ascii: ",")) else {
+                throw Refusal(listed ? "'-' or ',' expected after the first ratio" : "'-' expected in par's range")
             }
-            return closing()
+            repeat { _ = try ratio() } while skip(UInt8(ascii: ","))
         }
-        guard listed, skip(UInt8(ascii: ",")) else {
-            return Refusal(listed ? "'-' or ',' expected after the first ratio" : "'-' expected in par's range")
-        }
-        repeat {
-            if let refusal = ratio(&self).failure { return refusal }
-        } while skip(UInt8(ascii: ","))
-        return closing()
+        try close()
     }
 
-    mutating func closing() -> Refusal? {
-        skip(UInt8(ascii: "]")) ? nil : Refusal("']' expected")
+    mutating func close() throws(Refusal) {
+        guard skip(UInt8(ascii: "]")) else { throw Refusal("']' expected") }
     }
 
     /// An unknown parameter's value: up to a ',' or ']' outside brackets, whose brackets close.
-    mutating func skipValue() -> Refusal? {
+    mutating func skipValue() throws(Refusal) {
         while let byte = next {
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") { return nil }
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") { return }
             if byte == UInt8(ascii: "[") {
                 var depth = 0
                 repeat {
                     if next == UInt8(ascii: "[") { depth += 1 } else if next == UInt8(ascii: "]") { depth -= 1 }
                     index += 1
                 } while depth > 0 && index < bytes.count
-                if depth > 0 { return Refusal("a parameter whose '[' does not close") }
+                if depth > 0 { throw Refusal("a parameter whose '[' does not close") }
             } else {
                 index += 1
             }
         }
-        return Refusal("the set does not close")
+        throw Refusal("the set does not close")
     }
 
     /// `[x=…,y=…(,key=value)*]`, each of sar, par and q at most once.
-    mutating func set() -> Refusal? {
-        guard skip(UInt8(ascii: "[")) else { return Refusal("'[' expected to open a set") }
-        guard key() == Array("x".utf8) else { return Refusal("x= expected") }
-        if let refusal = sizes() { return refusal }
-        guard skip(UInt8(ascii: ",")) else { return Refusal("',' expected before y=") }
-        guard key() == Array("y".utf8) else { return Refusal("y= expected") }
-        if let refusal = sizes() { return refusal }
-        var seen: Set<[UInt8]> = []
+    mutating func set() throws(Refusal) {
+        guard skip(UInt8(ascii: "[")) else { throw Refusal("'[' expected to open a set") }
+        guard key() == Array("x".utf8) else { throw Refusal("x= expected") }
+        try sizes()
+        guard skip(UInt8(ascii: ",")) else { throw Refusal("',' expected before y=") }
+        guard key() == Array("y".utf8) else { throw Refusal("y= expected") }
+        try sizes()
+        var seen: Set<String> = []
         while skip(UInt8(ascii: ",")) {
-            guard let key = key(), !key.isEmpty else { return Refusal("a parameter without a name and '='") }
+            guard let key = key(), !key.isEmpty else { throw Refusal("a parameter without a name and '='") }
             let name = String(decoding: key, as: UTF8.self)
-            let known = ["sar", "par", "q"].contains(name)
-            if known && !seen.insert(key).inserted { return Refusal("\(name)= twice in a set") }
-            let refusal =
-                switch name {
-                case "sar": ratios(listed: true)
-                case "par": ratios(listed: false)
-                case "q": float(0...1, "a q").failure
-                default: skipValue()
-                }
-            if let refusal { return refusal }
+            switch name {
+            case "sar", "par", "q":
+                guard seen.insert(name).inserted else { throw Refusal("\(name)= twice in a set") }
+                if name == "q" { _ = try float(0...1, "a q") } else { try ratios(listed: name == "sar") }
+            default: try skipValue()
+            }
         }
-        return closing()
+        try close()
     }
 
     /// `send` or `recv` (not one already read), then `*` or sets.
-    mutating func direction(_ read: inout Set<[UInt8]>) -> Refusal? {
+    mutating func direction(_ read: inout Set<[UInt8]>) throws(Refusal) {
         let word = token(until: [0x20, 0x09])
-        guard word == Array("send".utf8) || word == Array("recv".utf8) else {
-            return Refusal("send or recv expected")
-        }
-        guard read.insert(word).inserted else { return Refusal("\(String(decoding: word, as: UTF8.self)) twice") }
+        guard word == Array("send".utf8) || word == Array("recv".utf8) else { throw Refusal("send or recv expected") }
+        guard read.insert(word).inserted else { throw Refusal("\(String(decoding: word, as: UTF8.self)) twice") }
         skipWhiteSpace()
-        if skip(UInt8(ascii: "*")) { return nil }
+        if skip(UInt8(ascii: "*")) { return }
         repeat {
-            if let refusal = set() { return refusal }
+            try set()
             skipWhiteSpace()
         } while next == UInt8(ascii: "[")
-        return nil
     }
 
     /// The payload type (`*` or a number up to 65535), one or two directions, nothing after.
-    mutating func refusal() -> String? {
+    mutating func read() throws(Refusal) {
         // SIPCC skips an a=imageattr without a value.
-        guard !bytes.isEmpty else { return nil }
-        if !skip(UInt8(ascii: "*")), let refusal = unsigned(0...65_535, limit: 65_535, "a payload type").failure {
-            return refusal.reason
-        }
+        guard !bytes.isEmpty else { return }
+        if !skip(UInt8(ascii: "*")) { _ = try unsigned(0...65_535, limit: 65_535, "a payload type") }
         var read: Set<[UInt8]> = []
         skipWhiteSpace()
-        if let refusal = direction(&read) { return refusal.reason }
+        try direction(&read)
         skipWhiteSpace()
-        if next == nil { return nil }
-        if let refusal = direction(&read) { return refusal.reason }
+        guard next != nil else { return }
+        try direction(&read)
         skipWhiteSpace()
-        return next == nil ? nil : "'\(Character(Unicode.Scalar(next ?? 0)))' after the last set"
+        guard next == nil else { throw Refusal("characters after the last set") }
     }
 }
 
@@ -263,11 +241,4 @@ private struct FirefoxImageattrReader {
 private struct Refusal: Error {
     var reason: String
     init(_ reason: String) { self.reason = reason }
-}
-
-extension Result {
-    /// The error of a failure, `nil` for a success.
-    fileprivate var failure: Failure? {
-        if case .failure(let error) = self { error } else { nil }
-    }
 }

@@ -61,13 +61,7 @@ import Testing
         ("97 send", "no sets", 8),
     ])
     func reportsEachBreakOfTheGrammar(value: String, message: String, column: Int) {
-        let findings: [Diagnostic]
-        do {
-            _ = try ImageAttr(parsing: value)
-            findings = []
-        } catch {
-            findings = error.diagnostics
-        }
+        let findings = Self.findings(value)
         let finding = findings.first
         #expect(findings.count == 1)
         #expect(ImageAttr.parse(value: value) == nil)
@@ -76,18 +70,22 @@ import Testing
         #expect(finding?.location.column == column)
     }
 
+    /// The findings of reading `value`, none when it reads.
+    static func findings(_ value: String) -> [Diagnostic] {
+        do {
+            _ = try ImageAttr(parsing: value)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
     /// A q= value shorter than "d.d" is one finding, not a trap (q=1 stopped `sdplint` with a
     /// range whose bounds were reversed).
     @Test(arguments: ["1", "0", ".", "1.", "", "11"])
     func reportsAShortPreferenceValue(q: String) {
         let value = "97 send [x=640,y=480,q=\(q)] recv *"
-        let findings: [Diagnostic]
-        do {
-            _ = try ImageAttr(parsing: value)
-            findings = []
-        } catch {
-            findings = error.diagnostics
-        }
+        let findings = Self.findings(value)
         #expect(ImageAttr.parse(value: value) == nil)
         #expect(findings.map(\.code) == ["SDP238"])
         #expect(findings.first?.message.contains("q '\(q)'") == true, "\(findings.first?.message ?? "")")
