@@ -2187,6 +2187,13 @@ import Testing
         measuredOnNewKindsOfOffer([("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=imageattr:\(value)\r\n")], profile, expected)
     }
 
+    /// SIPCC ends the name at a space or a tab and keeps a space after the colon, where Firefox's
+    /// reader finds no payload type: one finding for the line.
+    @Test(arguments: ["a=imageattr 111 send *", "a=imageattr\t111 send *", "a=imageattr: 111 send *"])
+    func firefoxRefusesWhiteSpaceBeforeAnImageattrPayloadType(_ line: String) {
+        measuredOnNewKindsOfOffer([("a=rtcp-mux\r\n", "a=rtcp-mux\r\n\(line)\r\n")], .firefox, ["PRF637 error"])
+    }
+
     /// SIPCC reads a token of o= and the value of a=rid into 256 characters (measured with lengths
     /// from 1 to 4,096: a username of 256 taken, of 257 refused; a rid of 128 taken, of 255 refused,
     /// its direction cut).

@@ -38,7 +38,8 @@ enum RootCauses {
         ("PRF621", "SDP112", true), ("PRF621", "SDP101", true), ("PRF627", "SDP101", true), ("PRF627", "SDP106", true),
         ("PRF627", "SDP110", true), ("PRF633", "SDP226", true), ("PRF633", "SDP239", true), ("PRF633", "SDP242", true),
         ("PRF634", "SDP227", true), ("PRF634", "SDP200", true), ("PRF631", "PRF634", true), ("PRF635", "SDP303", true),
-        ("PRF636", "WEB114", true), ("PRF637", "SDP238", true), ("PRF637", "PRF634", true),
+        ("PRF636", "WEB114", true), ("PRF637", "SDP238", true), ("PRF637", "SDP200", true),
+        ("PRF637", "PRF634", true),
         // Firefox's refusal of a fingerprint's hash function covers SIPCC's reading of its line.
         ("PRF607", "PRF634", true), ("PRF607", "SDP221", true),
         // webrtcbin's refusal of a k= line covers the base warning that k= is obsolete.
