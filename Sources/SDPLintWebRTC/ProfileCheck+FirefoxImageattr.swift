@@ -48,17 +48,17 @@ private struct FirefoxImageattrReader {
     }
 
     /// The bytes up to one of `delimiters` or the end, in lower case (ParseToken).
-    mutating func token(until delimiters: [UInt8]) -> [UInt8] {
+    mutating func token(until delimiters: [UInt8]) -> String {
         var token: [UInt8] = []
         while let byte = next, byte != 0, !delimiters.contains(byte) {
             token.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
             index += 1
         }
-        return token
+        return String(decoding: token, as: UTF8.self)
     }
 
     /// A key and its '=', or `nil` without the '=' (ParseKey).
-    mutating func key() -> [UInt8]? {
+    mutating func key() -> String? {
         let key = token(until: [UInt8(ascii: "=")])
         return skip(UInt8(ascii: "=")) ? key : nil
     }
@@ -189,15 +189,14 @@ private struct FirefoxImageattrReader {
     /// `[x=…,y=…(,key=value)*]`, each of sar, par and q at most once.
     mutating func set() throws(Refusal) {
         guard skip(UInt8(ascii: "[")) else { throw Refusal("'[' expected to open a set") }
-        guard key() == Array("x".utf8) else { throw Refusal("x= expected") }
+        guard key() == "x" else { throw Refusal("x= expected") }
         try sizes()
         guard skip(UInt8(ascii: ",")) else { throw Refusal("',' expected before y=") }
-        guard key() == Array("y".utf8) else { throw Refusal("y= expected") }
+        guard key() == "y" else { throw Refusal("y= expected") }
         try sizes()
         var seen: Set<String> = []
         while skip(UInt8(ascii: ",")) {
-            guard let key = key(), !key.isEmpty else { throw Refusal("a parameter without a name and '='") }
-            let name = String(decoding: key, as: UTF8.self)
+            guard let name = key(), !name.isEmpty else { throw Refusal("a parameter without a name and '='") }
             switch name {
             case "sar", "par", "q":
                 guard seen.insert(name).inserted else { throw Refusal("\(name)= twice in a set") }
@@ -209,10 +208,10 @@ private struct FirefoxImageattrReader {
     }
 
     /// `send` or `recv` (not one already read), then `*` or sets.
-    mutating func direction(_ read: inout Set<[UInt8]>) throws(Refusal) {
+    mutating func direction(_ directions: inout Set<String>) throws(Refusal) {
         let word = token(until: [0x20, 0x09])
-        guard word == Array("send".utf8) || word == Array("recv".utf8) else { throw Refusal("send or recv expected") }
-        guard read.insert(word).inserted else { throw Refusal("\(String(decoding: word, as: UTF8.self)) twice") }
+        guard word == "send" || word == "recv" else { throw Refusal("send or recv expected") }
+        guard directions.insert(word).inserted else { throw Refusal("\(word) twice") }
         skipWhiteSpace()
         if skip(UInt8(ascii: "*")) { return }
         repeat {
@@ -226,12 +225,12 @@ private struct FirefoxImageattrReader {
         // SIPCC skips an a=imageattr without a value.
         guard !bytes.isEmpty else { return }
         if !skip(UInt8(ascii: "*")) { _ = try unsigned(0...65_535, limit: 65_535, "a payload type") }
-        var read: Set<[UInt8]> = []
+        var directions: Set<String> = []
         skipWhiteSpace()
-        try direction(&read)
+        try direction(&directions)
         skipWhiteSpace()
         guard next != nil else { return }
-        try direction(&read)
+        try direction(&directions)
         skipWhiteSpace()
         guard next == nil else { throw Refusal("characters after the last set") }
     }

@@ -494,7 +494,7 @@ extension ProfileCheck {
                 media.payloadTypes.contains(map.payloadType)
             else { continue }
             let encoding = RTPMap.staticPayloadType(map.payloadType)?.encodingName ?? "reserved"
-            guard map.name.lowercased() != encoding.lowercased() else { continue }
+            guard !String(map.name).equalsIgnoringASCIICase(encoding) else { continue }
             report(
                 ProfileRules.staticPayloadTypeConflict, attributeLocation(index, attributeIndex),
                 "libwebrtc refuses \(map.name) on payload type \(map.payloadType), which is \(encoding) in its table of static audio types"
@@ -1984,7 +1984,9 @@ extension ProfileCheck {
     /// (measured: RTX formats of "rtx/0", "rtx/00" and "rtx/-0" whose apt=0 names no listed
     /// format refused).
     static func rtxFormats(_ media: MediaDescription) -> Set<Int> {
-        Set(media.attributes.compactMap(libwebrtcRTPMap).filter { $0.name.lowercased() == "rtx" }.map(\.payloadType))
+        Set(
+            media.attributes.compactMap(libwebrtcRTPMap).filter { String($0.name).equalsIgnoringASCIICase("rtx") }
+                .map(\.payloadType))
     }
 
     /// The payload type an a=fmtp line's apt= names, as libwebrtc reads the line
