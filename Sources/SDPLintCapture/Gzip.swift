@@ -20,7 +20,9 @@ public enum Gzip {
     }
 
     /// Whether `bytes` start like a gzip member: ID1 ID2 = 1F 8B, and CM = 8 when present
-    /// (RFC 1952 §2.3.1). Reads at most three bytes.
+    /// (RFC 1952 §2.3.1). Reads at most three bytes. Inlinable, so that callers in other
+    /// modules read their own collection type directly.
+    @inlinable
     public static func isGzip(_ bytes: some Collection<UInt8>) -> Bool {
         var iterator = bytes.makeIterator()
         guard iterator.next() == 0x1F, iterator.next() == 0x8B else { return false }

@@ -57,7 +57,8 @@ public struct HEPPacket: Sendable, Hashable {
         case incomplete(length: Int?)
     }
 
-    /// Whether `bytes` start like a HEP3 packet.
+    /// Whether `bytes` start like a HEP3 packet (inlinable, as `Gzip.isGzip(_:)`).
+    @inlinable
     public static func startsPacket(_ bytes: some Collection<UInt8>) -> Bool { bytes.starts(with: magic) }
 
     /// What a packet's 6-byte header says, before its chunks are read: what frames packets in a

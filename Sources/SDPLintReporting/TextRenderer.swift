@@ -44,7 +44,8 @@ public struct TextRenderer: Sendable {
             output += paint("\(number) | ", .blue)
             output += prefix + span + suffix
             output += "\n"
-            let pad = prefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " }.joined()
+            var pad = ""
+            for scalar in prefix.unicodeScalars { pad.append(scalar == "\t" ? "\t" : " ") }
             let width = max(1, span.unicodeScalars.count)
             output += paint("\(gutter) | ", .blue)
             output += pad
@@ -89,9 +90,9 @@ public struct TextRenderer: Sendable {
     /// A one-line tally over things other than files: "0 errors, 1 warning in 2 descriptions".
     public func summary(_ counts: SeverityCounts, in count: Int, _ noun: String) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var parts: [String] = [plural(counts.errors, "error"), plural(counts.warnings, "warning")]
-        if counts.infos > 0 { parts.append(plural(counts.infos, "note")) }
-        return parts.joined(separator: ", ") + " in " + plural(count, noun)
+        var tally = plural(counts.errors, "error") + ", " + plural(counts.warnings, "warning")
+        if counts.infos > 0 { tally += ", " + plural(counts.infos, "note") }
+        return tally + " in " + plural(count, noun)
     }
 
     /// The bytes as text for display: invalid UTF-8 repaired, control bytes shown as U+2400

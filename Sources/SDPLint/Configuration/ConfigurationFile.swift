@@ -28,14 +28,30 @@ public enum ConfigurationFile {
     public static let name = ".sdplint.json"
 
     /// The nearest `.sdplint.json` in `directory` or one of its parents.
+    ///
+    /// The path is read as written, as `URL.standardizedFileURL` reads it: `.` is dropped and
+    /// `..` takes the component before it off, without following symbolic links. It is
+    /// composed as text rather than through `URL`, which would cost every launch of `sdplint`
+    /// more than the rest of checking a browser offer.
     public static func find(from directory: String) -> String? {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
         while true {
-            let candidate = url.appendingPathComponent(name).path
+            var candidate = ""
+            for component in components {
+                candidate += "/"
+                candidate.append(contentsOf: component)
+            }
+            candidate += "/" + name
             if FileManager.default.isReadableFile(atPath: candidate) { return candidate }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
+            if components.popLast() == nil { return nil }
         }
     }
 

@@ -18,6 +18,10 @@ extension AttributeContainer {
     public func attributes(named name: Attribute.Name) -> [Attribute] { attributes.filter { $0.name == name } }
 
     /// The first value of a typed attribute that parses, such as `value(Mid.self)`.
+    ///
+    /// Inlinable, as `values(_:)`, so that callers in other modules get code for their type
+    /// instead of generic code that asks the runtime for conformances on first use.
+    @inlinable
     public func value<Value: AttributeValue>(_ type: Value.Type) -> Value? {
         for attribute in attributes {
             if let value = attribute.as(Value.self) { return value }
@@ -26,6 +30,7 @@ extension AttributeContainer {
     }
 
     /// Every value of a typed attribute that parses, in order, such as `values(RTPMap.self)`.
+    @inlinable
     public func values<Value: AttributeValue>(_ type: Value.Type) -> [Value] {
         attributes.compactMap { $0.as(Value.self) }
     }
