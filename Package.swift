@@ -74,16 +74,22 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
-        // libxml2 (Debian's libxml2-dev) for its compiler and linker flags. Only the C target
-        // below includes its headers: Debian's libxml2 pulls in the system ICU headers, which
-        // clash with Foundation's ICU in any Swift module that sees both.
+        // libxml2's headers (Debian's libxml2-dev), found through pkg-config. Only the C target
+        // below includes them: Debian's libxml2 pulls in the system ICU headers, which clash
+        // with Foundation's ICU in any Swift module that sees both. The library itself is opened
+        // with dlopen on first use (CSDPLintXML/sdplint_xml.c), so nothing needs to link it
+        // (pkg-config still puts it on a plain build's link line; Scripts/release leaves it off).
         .systemLibrary(
             name: "CSDPLintLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // The libxml2 that Jingle uses, behind a plain C header of our own.
-        .target(name: "CSDPLintXML", dependencies: ["CSDPLintLibXML2"]),
+        .target(
+            name: "CSDPLintXML",
+            dependencies: ["CSDPLintLibXML2"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "SDPLintJingle",
             dependencies: ["SDPLintDiagnostics", "SDPLintScanning", "SDPLintSDP", "SDPLintICE", "CSDPLintXML"],

@@ -7,7 +7,10 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlversion.h>
+#include <dlfcn.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +46,77 @@ struct sdplint_xml_parse {
     size_t skipped_capacity;
 };
 
-void sdplint_xml_initialize(void) { xmlInitParser(); }
+// MARK: - Opening libxml2
+
+// libxml2 is opened when XML is first read (dlopen) instead of being loaded with the binary: a
+// launch of sdplint that reads no XML then loads neither libxml2 nor what it links (ICU,
+// liblzma), which on Debian cost about a millisecond of every start (BENCHMARKS.md, "Start-up").
+// Every libxml2 function this file calls is in this list and is called through `libxml`; each
+// pointer has the type of libxml2's own declaration.
+#define SDPLINT_LIBXML_FUNCTIONS(X)                                                                     \
+    X(xmlInitParser)                                                                                   \
+    X(xmlNewParserCtxt)                                                                                \
+    X(xmlCtxtReadMemory)                                                                               \
+    X(xmlStopParser)                                                                                   \
+    X(xmlSAX2StartElementNs)                                                                           \
+    X(xmlDocGetRootElement)                                                                            \
+    X(xmlFreeDoc)                                                                                      \
+    X(xmlFreeParserCtxt)                                                                               \
+    X(xmlSchemaNewDocParserCtxt)                                                                       \
+    X(xmlSchemaSetParserStructuredErrors)                                                              \
+    X(xmlSchemaParse)                                                                                  \
+    X(xmlSchemaFreeParserCtxt)                                                                         \
+    X(xmlSchemaFree)                                                                                   \
+    X(xmlSchemaNewValidCtxt)                                                                           \
+    X(xmlSchemaSetValidStructuredErrors)                                                               \
+    X(xmlSchemaValidateDoc)                                                                            \
+    X(xmlSchemaFreeValidCtxt)
+
+#define SDPLINT_LIBXML_POINTER(name) __typeof__(&name) name;
+static struct {
+    SDPLINT_LIBXML_FUNCTIONS(SDPLINT_LIBXML_POINTER)
+} libxml;
+
+// The library whose interface the headers above describe: libxml2 2.14 changed its soname from
+// libxml2.so.2 to libxml2.so.16. The unversioned name (from the -dev package) comes last.
+static const char *const libxml_names[] = {
+#if defined(__APPLE__)
+    "/usr/lib/libxml2.2.dylib",
+    "libxml2.2.dylib",
+#elif LIBXML_VERSION >= 21400
+    "libxml2.so.16",
+    "libxml2.so",
+#else
+    "libxml2.so.2",
+    "libxml2.so",
+#endif
+};
+
+static char libxml_failure[512];
+
+const char *sdplint_xml_initialize(void) {
+    void *library = NULL;
+    for (size_t index = 0; library == NULL && index < sizeof libxml_names / sizeof *libxml_names; index++) {
+        library = dlopen(libxml_names[index], RTLD_NOW | RTLD_LOCAL);
+        const char *reason = library == NULL ? dlerror() : NULL;
+        // The first name's reason is the one worth reading: the others are fallbacks.
+        if (index == 0 && reason != NULL) snprintf(libxml_failure, sizeof libxml_failure, "%s", reason);
+    }
+    if (library == NULL) {
+        if (libxml_failure[0] == 0) snprintf(libxml_failure, sizeof libxml_failure, "%s not found", libxml_names[0]);
+        return libxml_failure;
+    }
+#define SDPLINT_LIBXML_LOAD(name)                                                                       \
+    libxml.name = (__typeof__(&name))dlsym(library, #name);                                             \
+    if (libxml.name == NULL) {                                                                          \
+        snprintf(libxml_failure, sizeof libxml_failure, "the libxml2 found has no %s", #name);       \
+        memset(&libxml, 0, sizeof libxml);                                                              \
+        return libxml_failure;                                                                          \
+    }
+    SDPLINT_LIBXML_FUNCTIONS(SDPLINT_LIBXML_LOAD)
+    libxml.xmlInitParser();
+    return NULL;
+}
 
 // MARK: - Errors
 
@@ -137,7 +210,7 @@ static void stop(sdplint_xml_parse *parse, sdplint_xml_stop reason, size_t offse
     parse->stop = reason;
     parse->stop_offset = offset;
     parse->stop_depth = depth;
-    xmlStopParser(parse->context);
+    libxml.xmlStopParser(parse->context);
 }
 
 static void skip(sdplint_xml_parse *parse, size_t offset, int is_comment) {
@@ -188,7 +261,7 @@ static void start_element(void *context, const xmlChar *local_name, const xmlCha
         stop(parse, SDPLINT_XML_STOP_TOO_MANY_ELEMENTS, start, depth);
         return;
     }
-    xmlSAX2StartElementNs(context, local_name, prefix, uri, namespace_count, namespaces, attribute_count,
+    libxml.xmlSAX2StartElementNs(context, local_name, prefix, uri, namespace_count, namespaces, attribute_count,
                           defaulted_count, attributes);
     if (parse->context->node != NULL) parse->context->node->_private = (void *)(uintptr_t)(start + 1);
 }
@@ -227,13 +300,14 @@ static void record_error(void *context, xmlErrorPtr error) {
 
 sdplint_xml_parse *sdplint_xml_parse_memory(const unsigned char *bytes, size_t length, const char *url,
                                             size_t max_depth, size_t max_elements) {
+    if (libxml.xmlNewParserCtxt == NULL) return NULL;  // sdplint_xml_initialize failed or was not called
     sdplint_xml_parse *parse = calloc(1, sizeof(sdplint_xml_parse));
     if (parse == NULL) return NULL;
     parse->bytes = bytes;
     parse->length = length;
     parse->max_depth = max_depth;
     parse->max_elements = max_elements;
-    parse->context = xmlNewParserCtxt();
+    parse->context = libxml.xmlNewParserCtxt();
     if (parse->context == NULL) {
         free(parse);
         return NULL;
@@ -250,11 +324,11 @@ sdplint_xml_parse *sdplint_xml_parse_memory(const unsigned char *bytes, size_t l
     // No XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE; the caller has checked the
     // bytes are UTF-8, so an encoding declaration is ignored.
     int options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC;
-    parse->document = xmlCtxtReadMemory(parse->context, (const char *)bytes, (int)length, url, NULL, options);
+    parse->document = libxml.xmlCtxtReadMemory(parse->context, (const char *)bytes, (int)length, url, NULL, options);
     if (parse->stop != SDPLINT_XML_STOP_NONE && parse->document != NULL) {
         // A stop from our own callbacks leaves libxml2's well-formedness flag set and hands back
         // the tree built so far; it is not a result.
-        xmlFreeDoc(parse->document);
+        libxml.xmlFreeDoc(parse->document);
         parse->document = NULL;
     }
     // The bytes belong to the caller and are read during the parse only.
@@ -265,8 +339,8 @@ sdplint_xml_parse *sdplint_xml_parse_memory(const unsigned char *bytes, size_t l
 
 void sdplint_xml_parse_free(sdplint_xml_parse *parse) {
     if (parse == NULL) return;
-    if (parse->document != NULL) xmlFreeDoc(parse->document);
-    xmlFreeParserCtxt(parse->context);
+    if (parse->document != NULL) libxml.xmlFreeDoc(parse->document);
+    libxml.xmlFreeParserCtxt(parse->context);
     errors_clear(&parse->errors);
     free(parse->skipped);
     free(parse);
@@ -290,7 +364,7 @@ size_t sdplint_xml_parse_skipped(const sdplint_xml_parse *parse, size_t index, i
 
 const sdplint_xml_node *sdplint_xml_parse_root(const sdplint_xml_parse *parse) {
     if (parse->document == NULL) return NULL;
-    return (const sdplint_xml_node *)xmlDocGetRootElement(parse->document);
+    return (const sdplint_xml_node *)libxml.xmlDocGetRootElement(parse->document);
 }
 
 // MARK: - Nodes
@@ -358,15 +432,15 @@ struct sdplint_xml_schema {
 
 sdplint_xml_schema *sdplint_xml_schema_compile(const sdplint_xml_parse *document, sdplint_xml_errors *errors) {
     if (document == NULL || document->document == NULL) return NULL;
-    xmlSchemaParserCtxtPtr parser = xmlSchemaNewDocParserCtxt(document->document);
+    xmlSchemaParserCtxtPtr parser = libxml.xmlSchemaNewDocParserCtxt(document->document);
     if (parser == NULL) return NULL;
-    xmlSchemaSetParserStructuredErrors(parser, collect_schema_error, errors);
-    xmlSchemaPtr compiled = xmlSchemaParse(parser);
-    xmlSchemaFreeParserCtxt(parser);
+    libxml.xmlSchemaSetParserStructuredErrors(parser, collect_schema_error, errors);
+    xmlSchemaPtr compiled = libxml.xmlSchemaParse(parser);
+    libxml.xmlSchemaFreeParserCtxt(parser);
     if (compiled == NULL) return NULL;
     sdplint_xml_schema *schema = malloc(sizeof(sdplint_xml_schema));
     if (schema == NULL) {
-        xmlSchemaFree(compiled);
+        libxml.xmlSchemaFree(compiled);
         return NULL;
     }
     schema->schema = compiled;
@@ -375,7 +449,7 @@ sdplint_xml_schema *sdplint_xml_schema_compile(const sdplint_xml_parse *document
 
 void sdplint_xml_schema_free(sdplint_xml_schema *schema) {
     if (schema == NULL) return;
-    xmlSchemaFree(schema->schema);
+    libxml.xmlSchemaFree(schema->schema);
     free(schema);
 }
 
@@ -383,10 +457,10 @@ int sdplint_xml_schema_validate(const sdplint_xml_schema *schema, const sdplint_
                                 sdplint_xml_errors *errors) {
     if (schema == NULL || document == NULL || document->document == NULL) return -1;
     // A compiled schema is not changed by validation; each validation has its own context.
-    xmlSchemaValidCtxtPtr validator = xmlSchemaNewValidCtxt(schema->schema);
+    xmlSchemaValidCtxtPtr validator = libxml.xmlSchemaNewValidCtxt(schema->schema);
     if (validator == NULL) return -1;
-    xmlSchemaSetValidStructuredErrors(validator, collect_schema_error, errors);
-    int result = xmlSchemaValidateDoc(validator, document->document);
-    xmlSchemaFreeValidCtxt(validator);
+    libxml.xmlSchemaSetValidStructuredErrors(validator, collect_schema_error, errors);
+    int result = libxml.xmlSchemaValidateDoc(validator, document->document);
+    libxml.xmlSchemaFreeValidCtxt(validator);
     return result;
 }

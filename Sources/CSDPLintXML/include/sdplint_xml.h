@@ -67,8 +67,9 @@ typedef struct {
     const char *message;
 } sdplint_xml_error;
 
-/// Makes libxml2 ready for use from several threads; call once before any other function.
-void sdplint_xml_initialize(void);
+/// Opens libxml2 and makes it ready for use from several threads; call once before any other
+/// function. Returns NULL, or why libxml2 could not be opened (a message that stays valid).
+const char *sdplint_xml_initialize(void);
 
 /// Parses `length` bytes of UTF-8 at `bytes` with the network off, no DTD loading, no entity
 /// substitution and any encoding declaration ignored. `url` (may be NULL) is the base against

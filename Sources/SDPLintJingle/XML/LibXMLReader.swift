@@ -2,12 +2,11 @@ internal import CSDPLintXML
 import SDPLintDiagnostics
 internal import SDPLintScanning
 
-/// libxml2 must be initialised once before threads use it (libxml2 `xmlInitParser`); a global
-/// `let` is initialised exactly once, lazily and thread-safely.
-let libxml2Initialized: Bool = {
-    sdplint_xml_initialize()
-    return true
-}()
+/// Why libxml2 could not be opened, or `nil` once it is open and initialised. libxml2 is opened
+/// when XML is first read, not with the binary (see sdplint_xml.c), and must be initialised
+/// once before threads use it (`xmlInitParser`); a global `let` is initialised exactly once,
+/// lazily and thread-safely.
+let libxml2Failure: String? = sdplint_xml_initialize().map { String(cString: $0) }
 
 /// The one place that owns what libxml2 allocates for a parse (through the C interface in
 /// `CSDPLintXML`, which alone sees libxml2's headers). Freed in `deinit`; no C pointer leaves
@@ -21,9 +20,9 @@ final class LibXMLDocument {
     /// Parses the bytes after `offset` from memory with the network off, no DTD loading and no
     /// entity substitution, ignoring any encoding declaration (the caller has checked the bytes
     /// are UTF-8), and refusing a document type declaration and anything past the limits.
-    /// `nil` when memory runs out.
+    /// `nil` when memory runs out or libxml2 could not be opened.
     init?(bytes: [UInt8], offset: Int, options: XMLParseOptions, url: String? = nil) {
-        _ = libxml2Initialized
+        guard libxml2Failure == nil else { return nil }
         let parse = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             let body = UnsafeBufferPointer(rebasing: buffer[min(offset, buffer.count)...])
             let maxDepth = max(0, options.maxDepth)
@@ -293,6 +292,13 @@ enum LibXMLReader {
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             collector.report(
                 JingleRules.emptyInput, at: lines.location(at: bytes.count), "the input holds no XML element")
+            return nil
+        }
+        if let failure = libxml2Failure {
+            collector.report(
+                JingleRules.xmlSyntax, at: lines.location(at: 0),
+                "the XML parser, libxml2, could not be opened: \(failure)",
+                hint: "install libxml2 (Debian and Ubuntu: apt-get install libxml2)")
             return nil
         }
         guard let document = LibXMLDocument(bytes: bytes, offset: start, options: options, url: url) else {
