@@ -77,8 +77,9 @@ let package = Package(
         // libxml2's headers (Debian's libxml2-dev), found through pkg-config. Only the C target
         // below includes them: Debian's libxml2 pulls in the system ICU headers, which clash
         // with Foundation's ICU in any Swift module that sees both. The library itself is opened
-        // with dlopen on first use (CSDPLintXML/sdplint_xml.c), so nothing needs to link it
-        // (pkg-config still puts it on a plain build's link line; Scripts/release leaves it off).
+        // with dlopen on first use on Linux (CSDPLintXML/sdplint_xml.c), where nothing needs to
+        // link it (pkg-config still puts it on a plain build's link line; Scripts/release leaves
+        // it off); Apple platforms link it.
         .systemLibrary(
             name: "CSDPLintLibXML2",
             pkgConfig: "libxml-2.0",
@@ -88,7 +89,10 @@ let package = Package(
         .target(
             name: "CSDPLintXML",
             dependencies: ["CSDPLintLibXML2"],
-            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+            linkerSettings: [
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .linkedLibrary("xml2", .when(platforms: [.macOS, .iOS, .tvOS, .watchOS, .visionOS])),
+            ]
         ),
         .target(
             name: "SDPLintJingle",

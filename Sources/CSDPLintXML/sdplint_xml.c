@@ -48,9 +48,10 @@ struct sdplint_xml_parse {
 
 // MARK: - Opening libxml2
 
-// libxml2 is opened when XML is first read (dlopen) instead of being loaded with the binary: a
-// launch of sdplint that reads no XML then loads neither libxml2 nor what it links (ICU,
-// liblzma), which on Debian cost about a millisecond of every start (BENCHMARKS.md, "Start-up").
+// On Linux, libxml2 is opened when XML is first read (dlopen) instead of being loaded with the
+// binary: a launch of sdplint that reads no XML then loads neither libxml2 nor what it links
+// (ICU, liblzma), which on Debian cost about a millisecond of every start (BENCHMARKS.md,
+// "Start-up").
 // Every libxml2 function this file calls is in this list and is called through `libxml`; each
 // pointer has the type of libxml2's own declaration.
 #define SDPLINT_LIBXML_FUNCTIONS(X)                                                                     \
@@ -77,19 +78,25 @@ static struct {
     SDPLINT_LIBXML_FUNCTIONS(SDPLINT_LIBXML_POINTER)
 } libxml;
 
+#if defined(__APPLE__)
+// On Apple platforms libxml2 is part of the system and is linked (Package.swift), which also
+// keeps the library that pkg-config's headers describe, when they come from Homebrew.
+const char *sdplint_xml_initialize(void) {
+#define SDPLINT_LIBXML_LINKED(name) libxml.name = &name;
+    SDPLINT_LIBXML_FUNCTIONS(SDPLINT_LIBXML_LINKED)
+    libxml.xmlInitParser();
+    return NULL;
+}
+#else
 // The library whose interface the headers above describe: libxml2 2.14 changed its soname from
 // libxml2.so.2 to libxml2.so.16. The unversioned name (from the -dev package) comes last.
 static const char *const libxml_names[] = {
-#if defined(__APPLE__)
-    "/usr/lib/libxml2.2.dylib",
-    "libxml2.2.dylib",
-#elif LIBXML_VERSION >= 21400
+#if LIBXML_VERSION >= 21400
     "libxml2.so.16",
-    "libxml2.so",
 #else
     "libxml2.so.2",
-    "libxml2.so",
 #endif
+    "libxml2.so",
 };
 
 static char libxml_failure[512];
@@ -109,7 +116,7 @@ const char *sdplint_xml_initialize(void) {
 #define SDPLINT_LIBXML_LOAD(name)                                                                       \
     libxml.name = (__typeof__(&name))dlsym(library, #name);                                             \
     if (libxml.name == NULL) {                                                                          \
-        snprintf(libxml_failure, sizeof libxml_failure, "the libxml2 found has no %s", #name);       \
+        snprintf(libxml_failure, sizeof libxml_failure, "the libxml2 found has no %s", #name);         \
         memset(&libxml, 0, sizeof libxml);                                                              \
         return libxml_failure;                                                                          \
     }
@@ -117,6 +124,7 @@ const char *sdplint_xml_initialize(void) {
     libxml.xmlInitParser();
     return NULL;
 }
+#endif
 
 // MARK: - Errors
 
