@@ -2,6 +2,7 @@ public import SDPLintDiagnostics
 internal import SDPLintICE
 public import SDPLintJSON
 internal import SDPLintSDP
+internal import SDPLintScanning
 
 /// Reads and writes signaling messages as JSON: the W3C dictionaries
 /// (`RTCSessionDescriptionInit`, `RTCIceCandidateInit`), the WebSocket envelope shapes around
@@ -104,8 +105,7 @@ public enum SignalingJSON {
             bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t")
                 || bytes[start] == UInt8(ascii: "\r") || bytes[start] == UInt8(ascii: "\n")
         { start += 1 }
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        let end = bytes.withSpan { Bytes.firstIndex(of: ASCII.lf, in: $0, start..<$0.count) }
         guard end < bytes.count else { return false }
         let rest = bytes[(end + 1)...]
         guard
