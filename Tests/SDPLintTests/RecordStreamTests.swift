@@ -138,7 +138,7 @@ import Testing
         let received = Data.Lock()
         let reader = Thread {
             var data = Data()
-            while data.count { $0 == 0x0A } < 2 {
+            while data.count(where: { $0 == 0x0A }) < 2 {
                 let chunk = output.fileHandleForReading.availableData
                 if chunk.isEmpty { break }
                 data += chunk
