@@ -15,7 +15,7 @@ extension ProfileCheck {
         // (measured: holdconn on a port-0 section and on a bundle-only one taken).
         let readsSetup = { (section: Int) in
             !self.ridesOnGroupInAnswer(section) && !self.session.media[section].isRejected
-                && !(self.session.media[section].has(.bundleOnly) && self.ridesOnGroup(section))
+                && !self.firefoxSkipsAsBundleOnly(section)
         }
         let inheritsSetup = session.media.indices.contains { readsSetup($0) && !session.media[$0].has(.setup) }
         reportSetupRoles(
@@ -134,7 +134,7 @@ extension ProfileCheck {
             // the other, or with a=sctp-port:0 in the data channel section). One whose mid repeats
             // its group's tag rides on the tag's section without a hang (measured: "a=mid:0" or
             // "a=mid:0" then "a=mid:1" taken; "a=mid:1" then "a=mid:0" hangs: SIPCC reads the first).
-            let bundleOnly = media.has(.bundleOnly) && ridesOnGroup(index)
+            let bundleOnly = firefoxSkipsAsBundleOnly(index)
             let repeatsTag = readMid(media).map(tags.contains) ?? false
             let draftDataChannel = media.proto.rawValue.uppercased() == "DTLS/SCTP" && !media.has(.sctpmap)
             if (bundleOnly && !repeatsTag && !answerFailsFirst) || ridesOnGroupInAnswer(index),
@@ -283,7 +283,7 @@ extension ProfileCheck {
         // of its own (measured: a short session ufrag or password beside each section's own
         // taken; without them "ice-ufrag is too short at level 0").
         let checked = session.media.indices.filter {
-            !session.media[$0].isRejected && !session.media[$0].has(.bundleOnly) && !ridesOnGroupInAnswer($0)
+            !session.media[$0].isRejected && !firefoxSkipsAsBundleOnly($0) && !ridesOnGroupInAnswer($0)
         }
         let inherited = [Attribute.Name.iceUfrag, .icePwd].filter { name in
             checked.contains { !session.media[$0].has(name) }
@@ -953,6 +953,15 @@ extension ProfileCheck {
         report(
             ProfileRules.firefoxExtensionIDRange, attributeLocation(section, attributeIndex),
             "Firefox supports header extension ids 1–14; this one is \(id)")
+    }
+
+    /// Whether Firefox leaves a section's transport to its BUNDLE group's tag as a bundle-only
+    /// one: a=bundle-only in a section that rides on its group (RFC 9143 §6). Outside a group
+    /// the section is read like any other (measured: a three-character ufrag in a bundle-only
+    /// section taken in the group, refused once the group names only the first mid, "ice-ufrag
+    /// is too short at level 1").
+    func firefoxSkipsAsBundleOnly(_ index: Int) -> Bool {
+        session.media[index].has(.bundleOnly) && ridesOnGroup(index)
     }
 
     /// SIPCC's floor on ICE credentials, per level (RFC 8839 §5.4 gives 4 and 22), and Firefox's

@@ -274,6 +274,20 @@ import Testing
                 "chromium/gathered-audio-video-datachannel.offer.sdp", [("a=ice-pwd:nnEqc", "a=ice-pwd:nnEqc$")],
                 ["PRF111"], ["PRF609"]
             ),
+            // A bundle-only section's ufrag: Firefox leaves it to the group's tag while the group
+            // names the section and reads it once the group does not; libwebrtc reads it always.
+            (
+                "cross/firefox2chromium.gathered-max-bundle.offer.sdp",
+                [("a=ice-ufrag:8c499d03\r\na=mid:1", "a=ice-ufrag:abc\r\na=mid:1")], ["PRF111"], []
+            ),
+            (
+                "cross/firefox2chromium.gathered-max-bundle.offer.sdp",
+                [
+                    ("a=ice-ufrag:8c499d03\r\na=mid:1", "a=ice-ufrag:abc\r\na=mid:1"),
+                    ("a=group:BUNDLE 0 1 2", "a=group:BUNDLE 0"),
+                ],
+                ["PRF111"], ["PRF609"]
+            ),
         ] as [(String, [(String, String)], [String], [String])])
     func measuredOnByteLevelEdits(
         _ fixture: String, _ changes: [(String, String)], _ chrome: [String], _ firefox: [String]
