@@ -86,8 +86,7 @@ public enum JSONTruncation {
         while offset < end {
             while offset &+ 8 <= end {
                 // `end` is at most `bytes.count`, so the eight bytes lie within the span.
-                let word = UInt64(
-                    littleEndian: bytes.bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self))
+                let word = Bytes.loadWord(bytes, offset)
                 let special = JSONParser.hasByte(word, ASCII.quote) | JSONParser.hasByte(word, ASCII.backslash)
                 if special != 0 {
                     offset &+= special.trailingZeroBitCount >> 3

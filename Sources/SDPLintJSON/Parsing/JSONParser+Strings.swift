@@ -257,8 +257,7 @@ extension JSONParser {
     /// Flags (high bit of each byte) the bytes of `word` equal to `byte`. The lowest flag is exact.
     @inline(__always)
     static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        Bytes.zeroBytes(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
     }
 
     /// Flags the bytes of `word` below `limit` (at most 128). The lowest flag is exact.
