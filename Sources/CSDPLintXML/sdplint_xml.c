@@ -51,8 +51,8 @@ struct sdplint_xml_parse {
 // On Linux, libxml2 is opened when XML is first read (dlopen) instead of being loaded with the
 // binary: a launch of sdplint that reads no XML then loads neither libxml2 nor what it links
 // (ICU, liblzma), which on Debian cost about a millisecond of every start (BENCHMARKS.md,
-// "Start-up"). Every libxml2 function this file calls is in this list and is called through `libxml`; each
-// pointer has the type of libxml2's own declaration.
+// "Start-up"). Every libxml2 function this file calls is in this list and is called through
+// `libxml`; each pointer has the type of libxml2's own declaration.
 #define SDPLINT_LIBXML_FUNCTIONS(X)                                                                     \
     X(xmlInitParser)                                                                                   \
     X(xmlNewParserCtxt)                                                                                \
