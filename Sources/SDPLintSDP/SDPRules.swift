@@ -1117,14 +1117,32 @@ public enum SDPRules {
             Error: RFC 8285 §5 says an extension URI with the same attributes MUST NOT appear more than once for \
             a stream; every receiver measured in Conformance/ takes it and uses one of the ids.
             """,
-        summary: "One header extension is mapped to two ids in a section.",
+        summary: "One header extension is mapped to two ids in a section or at the session level.",
         explanation:
             """
-            A section maps each extension it uses to one id. A second a=extmap for the same URI and direction \
-            leaves the sender free to use either id, and the receiver with two names for one extension; it \
+            A section maps each extension it uses to one id, and so do the session-level lines, for every \
+            section. A second a=extmap for the same URI and direction leaves the sender free to use either id, and the receiver with two names for one extension; it \
             usually comes from merging two lists of extensions.
             """,
         reference: .rfc(8285, "5"), bad: "a=extmap:1 urn:a\na=extmap:2 urn:a", good: "a=extmap:1 urn:a")
+
+    public static let sessionExtmapConflict = Rule(
+        code: "SDP319", name: "session-extmap-conflict", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §6 uses each id "only once if the mappings are session level"; the session's \
+            mappings apply to every section, so with a collision no receiver can tell which extension a header \
+            carries.
+            """,
+        summary: "One header extension id names two extensions at the session level.",
+        explanation:
+            """
+            An a=extmap line before the first m= line maps an id for every section. Two session-level lines \
+            that give one id two URIs leave it meaning both; receivers refuse the description or pick one \
+            (SDP306 checks a section's own lines, SDP318 a BUNDLE group).
+            """,
+        reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b (both before the first m= line)",
+        good: "a=extmap:1 urn:a\na=extmap:2 urn:b")
 
     public static let bundleExtmapConflict = Rule(
         code: "SDP318", name: "bundle-extmap-conflict", severity: .error,
@@ -1313,6 +1331,7 @@ public enum SDPRules {
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
         midInTwoBundleGroups, groupRepeatedMid, redPayloadType, extmapURIRepeated, bundleExtmapConflict,
+        sessionExtmapConflict,
     ]
 
     private static func attributeRule(

@@ -109,6 +109,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 (
+                    "SDP319", .warning,
+                    "an extension id naming two URIs at the session level where every section in use has a=extmap lines of its own (PRF137 reports the collisions it refuses, PRF128 the mix of levels): "
+                        + measured
+                ),
+                (
                     "WEB113", .warning,
                     "a bundled application section over RTP without rtcp-mux (PRF103 reports audio and video): "
                         + measured
@@ -381,6 +386,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
                 ("SDP306", .warning, "an extension mapped twice (PRF605 reports a reused id): " + measured),
                 (
+                    "SDP319", .warning,
+                    "an extension id mapped twice at the session level (PRF605 reports it): " + measured
+                ),
+                (
                     "ICE106", .warning,
                     "a candidate priority that is not a decimal number (SIPCC skips the line): " + measured
                 ),
@@ -513,6 +522,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE113", .warning, "a malformed candidate extension attribute: " + measured),
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
                 ("SDP306", .warning, "an extension mapped twice: " + measured),
+                ("SDP319", .warning, "an extension id mapped twice at the session level: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 ("SDP227", .warning, "a malformed a=simulcast, which it does not read: " + measured),
                 ("SDP241", .warning, "a simulcast stream id that is no rid id: " + measured),
@@ -558,6 +568,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP239", "a rid restriction whose value is not a number"),
                 ("SDP226", "a malformed a=rid, which it does not read"),
                 ("SDP306", "an extension mapped twice"),
+                ("SDP319", "an extension id mapped twice at the session level"),
                 ("SDP311", "a rid restricting a payload type the m= line does not list"),
                 ("SDP227", "a malformed a=simulcast, which it does not read"),
                 ("SDP241", "a simulcast stream id that is no rid id"),

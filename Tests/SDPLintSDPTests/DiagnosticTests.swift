@@ -357,6 +357,14 @@ extension StringProtocol {
             ] + transport + ["a=mid:1", "a=rtpmap:96 VP8/90000", "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset"],
             mustNotReport: ["SDP318", "SDP306"]),
         Case(
+            "session-level extension ids each used once, and one a section maps again (RFC 8285 §6)",
+            session + [
+                "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+                "a=extmap:2 urn:ietf:params:rtp-hdrext:toffset",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 0",
+            ] + transport + ["a=mid:0", "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level"],
+            mustNotReport: ["SDP319", "SDP317", "SDP306"]),
+        Case(
             "one extension mapped once per direction (RFC 8285 §5: the same URI with other attributes)",
             video + [
                 "a=extmap:1/sendonly urn:ietf:params:rtp-hdrext:toffset",

@@ -542,6 +542,15 @@ import Testing
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=\r\n", Profile.chrome, ["PRF119 error", "SDP200 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=:\r\n", Profile.chrome, ["SDP200 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=:\r\n", Profile.firefox, ["PRF616 error", "SDP200 warning"]),
+        // One extension id for two URIs at the session level (SDP319), which a section without
+        // a=extmap lines of its own takes: refused by both browsers, taken by aiortc and webrtcbin.
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n" + sessionExtmapConflict, Profile.chrome, ["PRF137 error"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n" + sessionExtmapConflict, Profile.firefox, ["PRF605 error"]),
+        ("a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n" + sessionExtmapConflict, Profile.aiortc, ["SDP319 warning"]),
+        (
+            "a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n" + sessionExtmapConflict, Profile.gstreamer,
+            ["SDP319 warning"]
+        ),
     ])
     func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
@@ -2097,7 +2106,8 @@ import Testing
                 Self.sctpDataChannel + [("m=application 9", "m=APPLICATION 9"), ("a=sctp-port:5000", "a=sctp-port:x")],
                 .chrome, ["SDP228 warning", "WEB118 warning"]
             ),
-            // Session-level a=extmap lines count where a section in use takes them.
+            // Session-level a=extmap lines count where a section in use takes them; the id used
+            // twice stays a finding of the standard's (SDP319) where no section does.
             (
                 [
                     ("t=0 0\r\n", "t=0 0\r\n\(Self.playoutDelay)\r\na=extmap:11 \(Self.toffset)\r\n"),
@@ -2108,7 +2118,7 @@ import Testing
                 [
                     ("t=0 0\r\n", "t=0 0\r\n\(Self.playoutDelay)\r\na=extmap:11 \(Self.toffset)\r\n"),
                     ("m=audio 9 ", "m=audio 0 "), ("a=group:BUNDLE 0\r\n", ""),
-                ], .chrome, []
+                ], .chrome, ["SDP319 warning"]
             ),
             (
                 [
@@ -2296,6 +2306,9 @@ import Testing
     ]
     /// A second section bundled with ``offer(_:)``'s, mapping extension id 3 to another URI than
     /// the audio section does.
+    /// Two session-level a=extmap lines that give id 1 two URIs.
+    static let sessionExtmapConflict =
+        "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\na=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
     static let extensionCollision = [
         ("a=group:BUNDLE 0", "a=group:BUNDLE 0 1"),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:3 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),

@@ -107,12 +107,6 @@ struct KnownAttributeSet {
     }
 }
 
-/// Checks that need more than one line of a media section: payload types against the m= line,
-/// RTX and RED references, SSRC groups, rid and simulcast.
-///
-/// Sections are small (browsers write up to about 150 lines), so lookups are linear scans of
-/// short arrays and bit sets; the few that hostile input could make long switch to hash
-/// indexes past a threshold, keeping each line O(1).
 /// The attributes that describe a format of the m= line.
 enum FormatReference: String {
     case rtpmap = "a=rtpmap"
@@ -120,6 +114,12 @@ enum FormatReference: String {
     case rtcpFeedback = "a=rtcp-fb"
 }
 
+/// Checks that need more than one line of a media section: payload types against the m= line,
+/// RTX and RED references, extension ids, SSRC groups, rid and simulcast.
+///
+/// Sections are small (browsers write up to about 150 lines), so lookups are linear scans of
+/// short arrays and bit sets; the few that hostile input could make long switch to hash
+/// indexes past a threshold, keeping each line O(1).
 struct SectionChecks {
     /// Whether the section is RTP and its formats are checked against its rtpmap lines.
     private var isRTP = false
@@ -148,11 +148,8 @@ struct SectionChecks {
     /// reference's target payload types are `referenceTargets[targets]`.
     private var references: [(pt: Int, targets: Range<Int>, isApt: Bool, location: SourceLocation)] = []
     private var referenceTargets: [Int] = []
-    /// Extension mappings seen (URIs as byte ranges of the input), for conflicts without strings.
-    private(set) var extmaps: [(id: Int, uri: Range<Int>, direction: Direction?, location: SourceLocation)] = []
-    /// The first mapping of each id and of each URI (by hash), built only when a section has
-    /// more mappings than a linear search should cover.
-    private var extmapIndex: (byID: [Int: Int], byURIHash: [UInt64: Int])?
+    /// The section's extension mappings.
+    private(set) var extmaps = ExtensionMappings()
     /// The SSRCs of a=ssrc lines, in order (consecutive repeats once).
     private var ssrcs: [UInt32] = []
     /// Each SSRC group member with where it is written.
@@ -169,9 +166,6 @@ struct SectionChecks {
     /// sends retransmissions in a section of their own, grouped with the original by FID, so
     /// the session checks look for the payload type in the other sections.
     private(set) var rtxRepairingElsewhere: [(pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
-
-    /// Past this many extension mappings, conflicts are found through hash indexes.
-    static let linearExtmapLimit = 32
 
     init() {}
 
@@ -201,8 +195,7 @@ struct SectionChecks {
         undeclared.removeAll(keepingCapacity: true)
         references.removeAll(keepingCapacity: true)
         referenceTargets.removeAll(keepingCapacity: true)
-        extmaps.removeAll(keepingCapacity: true)
-        extmapIndex = nil
+        extmaps.removeAll()
         ssrcs.removeAll(keepingCapacity: true)
         ssrcGroupMembers.removeAll(keepingCapacity: true)
         if !rids.isEmpty { rids = [] }
@@ -350,7 +343,7 @@ struct SectionChecks {
             }
         case .extmap:
             guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
-            checkExtmap(map, bytes, value, &diagnostics)
+            extmaps.add(map, bytes, value, conflict: SDPRules.extmapConflict, &diagnostics)
         case .mid:
             guard Field.token(bytes, value, "identification tag", SDPRules.midSyntax, &diagnostics) || !value.isEmpty
             else { return }
@@ -417,73 +410,6 @@ struct SectionChecks {
         default:
             AttributeSyntax.check(known, bytes, value, &diagnostics)
         }
-    }
-
-    private mutating func checkExtmap(
-        _ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, _ diagnostics: inout DiagnosticCollector
-    ) {
-        func sameURI(_ other: Range<Int>) -> Bool { Bytes.equal(bytes, other, map.uri) }
-        let idEnd = Bytes.firstIndex(
-            of: ASCII.slash, in: bytes,
-            value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
-        if let index = firstExtmap(id: map.id), !sameURI(extmaps[index].uri) {
-            diagnostics.report(
-                SDPRules.extmapConflict, value.lowerBound..<idEnd,
-                """
-                extmap id \(map.id) is already used for \(Bytes.string(bytes, extmaps[index].uri)) (line \
-                \(extmaps[index].location.line))
-                """
-            )
-        }
-        if let index = firstExtmap(uri: map.uri, bytes), extmaps[index].id != map.id,
-            extmaps[index].direction == map.direction
-        {
-            diagnostics.report(
-                SDPRules.extmapURIRepeated, map.uri,
-                """
-                \(Bytes.string(bytes, map.uri)) is already mapped to id \(extmaps[index].id) (line \
-                \(extmaps[index].location.line))
-                """
-            )
-        }
-        if extmaps.capacity == 0 { extmaps.reserveCapacity(16) }
-        extmaps.append((map.id, map.uri, map.direction, diagnostics.location(value.lowerBound..<idEnd)))
-        if extmapIndex != nil {
-            index(extmap: extmaps.count - 1, bytes)
-        } else if extmaps.count > Self.linearExtmapLimit {
-            extmapIndex = ([:], [:])
-            for index in extmaps.indices { self.index(extmap: index, bytes) }
-        }
-    }
-
-    /// The first mapping of `id`.
-    @inline(__always)
-    private func firstExtmap(id: Int) -> Int? {
-        if let extmapIndex { return extmapIndex.byID[id] }
-        return extmaps.firstIndex { $0.id == id }
-    }
-
-    /// The first mapping of the URI at `uri`.
-    @inline(__always)
-    private func firstExtmap(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
-        guard let extmapIndex else { return extmaps.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
-        guard let index = extmapIndex.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, extmaps[index].uri, uri)
-        else { return nil }
-        return index
-    }
-
-    /// Adds mapping `index` to the hash indexes, unless its id or URI came before.
-    private mutating func index(extmap index: Int, _ bytes: Span<UInt8>) {
-        let hash = Self.hash(bytes, extmaps[index].uri)
-        if extmapIndex?.byID[extmaps[index].id] == nil { extmapIndex?.byID[extmaps[index].id] = index }
-        if extmapIndex?.byURIHash[hash] == nil { extmapIndex?.byURIHash[hash] = index }
-    }
-
-    /// FNV-1a over the bytes of `range`.
-    private static func hash(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for i in range { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
-        return hash
     }
 
     /// Notes the payload types an fmtp line points at: RTX `apt=` (RFC 4588 §8.6) and the RED
@@ -634,6 +560,95 @@ struct SectionChecks {
     }
 }
 
+/// The a=extmap lines of one level (a section, or the session), checked as they come: RFC 8285
+/// §6 lets each id name one extension URI per section, "or only once if the mappings are session
+/// level", and §5 maps an extension with the same attributes to one id.
+struct ExtensionMappings {
+    /// The mappings in order, URIs as byte ranges of the input: conflicts are found without strings.
+    private(set) var entries: [(id: Int, uri: Range<Int>, direction: Direction?, location: SourceLocation)] = []
+    /// The first mapping of each id and of each URI (by hash), built only when a level has more
+    /// mappings than a linear search should cover.
+    private var index: (byID: [Int: Int], byURIHash: [UInt64: Int])?
+
+    /// Past this many mappings, conflicts are found through hash indexes.
+    static let linearLimit = 32
+
+    /// Forgets the mappings, keeping the storage.
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        index = nil
+    }
+
+    /// Adds the mapping of the a=extmap value at `value`, reporting an id already mapped to
+    /// another URI (as `conflict`) and a URI already mapped, with the same direction, to another id.
+    mutating func add(
+        _ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, conflict: Rule,
+        _ diagnostics: inout DiagnosticCollector
+    ) {
+        let idEnd = Bytes.firstIndex(
+            of: ASCII.slash, in: bytes,
+            value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
+        if let first = first(id: map.id), !Bytes.equal(bytes, entries[first].uri, map.uri) {
+            diagnostics.report(
+                conflict, value.lowerBound..<idEnd,
+                """
+                extmap id \(map.id) is already used for \(Bytes.string(bytes, entries[first].uri)) (line \
+                \(entries[first].location.line))
+                """
+            )
+        }
+        if let first = first(uri: map.uri, bytes), entries[first].id != map.id,
+            entries[first].direction == map.direction
+        {
+            diagnostics.report(
+                SDPRules.extmapURIRepeated, map.uri,
+                """
+                \(Bytes.string(bytes, map.uri)) is already mapped to id \(entries[first].id) (line \
+                \(entries[first].location.line))
+                """
+            )
+        }
+        if entries.capacity == 0 { entries.reserveCapacity(16) }
+        entries.append((map.id, map.uri, map.direction, diagnostics.location(value.lowerBound..<idEnd)))
+        if index != nil {
+            addToIndex(entries.count - 1, bytes)
+        } else if entries.count > Self.linearLimit {
+            index = ([:], [:])
+            for entry in entries.indices { addToIndex(entry, bytes) }
+        }
+    }
+
+    /// The first mapping of `id`.
+    @inline(__always)
+    private func first(id: Int) -> Int? {
+        if let index { return index.byID[id] }
+        return entries.firstIndex { $0.id == id }
+    }
+
+    /// The first mapping of the URI at `uri`.
+    @inline(__always)
+    private func first(uri: Range<Int>, _ bytes: Span<UInt8>) -> Int? {
+        guard let index else { return entries.firstIndex { Bytes.equal(bytes, $0.uri, uri) } }
+        guard let first = index.byURIHash[Self.hash(bytes, uri)], Bytes.equal(bytes, entries[first].uri, uri)
+        else { return nil }
+        return first
+    }
+
+    /// Adds mapping `entry` to the hash indexes, unless its id or URI came before.
+    private mutating func addToIndex(_ entry: Int, _ bytes: Span<UInt8>) {
+        let hash = Self.hash(bytes, entries[entry].uri)
+        if index?.byID[entries[entry].id] == nil { index?.byID[entries[entry].id] = entry }
+        if index?.byURIHash[hash] == nil { index?.byURIHash[hash] = entry }
+    }
+
+    /// FNV-1a over the bytes of `range`.
+    private static func hash(_ bytes: Span<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in range { hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}
+
 extension Array where Element: Comparable {
     /// Whether the array, sorted in ascending order, holds `element`: a binary search.
     func sortedContains(_ element: Element) -> Bool {
@@ -698,6 +713,8 @@ struct SessionChecks {
         [(section: Int, pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
     /// The extension mappings of every section that has a mid, with the section's index.
     private var sectionExtmaps: [(section: Int, id: Int, uri: Range<Int>, location: SourceLocation)] = []
+    /// The session-level extension mappings, which every section takes (RFC 8285 §6).
+    private var extmaps = ExtensionMappings()
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
 
@@ -719,6 +736,10 @@ struct SessionChecks {
         if known.isSingle && !seen.insert(known) {
             diagnostics.report(
                 SDPRules.attributeDuplicate, name, "a=\(known.name) appears more than once at the session level")
+        }
+        if known == .extmap {
+            guard let map = ExtMap.scan(bytes, value, into: &diagnostics) else { return }
+            return extmaps.add(map, bytes, value, conflict: SDPRules.sessionExtmapConflict, &diagnostics)
         }
         guard known == .group else { return AttributeSyntax.check(known, bytes, value, &diagnostics) }
         // Browsers group every section: room for them at once.
@@ -773,7 +794,7 @@ struct SessionChecks {
     /// An extension id that names one URI in a section and another in a section of the same
     /// BUNDLE group (RFC 8843 §12): one finding per id and group, at the later mapping. A
     /// browser's description has a few dozen mappings, compared one by one; past
-    /// `linearExtmapLimit` of them the first of each id and group is found through a table.
+    /// `ExtensionMappings.linearLimit` of them the first of each id and group is found through a table.
     private func reportBundleExtmapConflicts(
         _ session: SessionDescription, _ bytes: Span<UInt8>, _ diagnostics: inout DiagnosticCollector,
         section: (Range<Int>) -> Int?
@@ -796,7 +817,7 @@ struct SessionChecks {
             let id: Int
         }
         // The index in sectionExtmaps of the first mapping of each id in each group (large inputs).
-        var first: [Key: Int]? = sectionExtmaps.count > SectionChecks.linearExtmapLimit ? [:] : nil
+        var first: [Key: Int]? = sectionExtmaps.count > ExtensionMappings.linearLimit ? [:] : nil
         var reported: Set<Key> = []
         for (index, map) in sectionExtmaps.enumerated() {
             let group = groupLine[map.section]
@@ -889,8 +910,8 @@ struct SessionChecks {
         if let mid = checks.mid {
             if mids.capacity == 0 { mids.reserveCapacity(8) }
             mids.append(mid)
-            if sectionExtmaps.capacity == 0 && !checks.extmaps.isEmpty { sectionExtmaps.reserveCapacity(32) }
-            for map in checks.extmaps { sectionExtmaps.append((sectionCount, map.id, map.uri, map.location)) }
+            if sectionExtmaps.capacity == 0 && !checks.extmaps.entries.isEmpty { sectionExtmaps.reserveCapacity(32) }
+            for map in checks.extmaps.entries { sectionExtmaps.append((sectionCount, map.id, map.uri, map.location)) }
         }
         sectionCount += 1
     }
