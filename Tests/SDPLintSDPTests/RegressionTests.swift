@@ -34,6 +34,25 @@ import Testing
             .count == 1)
     }
 
+    /// A mid a group line names again is reported at each repeat, whether the line is short
+    /// (compared pair by pair) or long (through a set), and mids equal as text (é precomposed and
+    /// decomposed) are the same mid.
+    @Test(arguments: [
+        (["a", "b", "a", "c", "b", "a"], [2, 4, 5]),
+        (["\u{E9}", "e\u{301}"], [1]),
+        ((0..<20).map { "m\($0)" } + ["m3", "m19", "m3"], [20, 21, 22]),
+        ((0..<20).map { "m\($0)" } + ["\u{E9}", "e\u{301}"], [21]),
+    ])
+    func repeatedMidsInAGroupLine(_ mids: [String], _ repeats: [Int]) {
+        let prefix = "a=group:BUNDLE "
+        let findings = SessionDescription.parse(head + prefix + mids.joined(separator: " ") + "\r\n").diagnostics
+            .filter { $0.code.rawValue == "SDP315" }
+        let columns = repeats.map { index in
+            prefix.utf8.count + mids[..<index].reduce(0) { $0 + $1.utf8.count + 1 } + 1
+        }
+        #expect(findings.map(\.location.column) == columns)
+    }
+
     /// One line out of place is one finding (RFC 6465 §5 prints i= before o= and s=): the lines
     /// that come after it but belong before it are named in that finding, not reported again.
     /// Chromium and Firefox refuse blank lines before v= (measured): one finding for the run of

@@ -750,9 +750,16 @@ struct SessionChecks {
             groupMembers.append(
                 (semantics, mid, SourceLocation(line: line, column: mid.lowerBound - lineStart + 1, bytes: mid)))
         }
-        // A mid the same line names again (Firefox refuses it): each repeat once.
-        var seenMids: Set<String> = []
-        for member in groupMembers[first...] where !seenMids.insert(Bytes.string(bytes, member.mid)).inserted {
+        // A mid the same line names again (Firefox refuses it): each repeat once. The mids of a
+        // long line are compared through a set, those of a short one (the usual) pair by pair.
+        var seenMids: Set<String>? = groupMembers.count - first > Self.linearMidLimit ? [] : nil
+        for index in first..<groupMembers.count {
+            let member = groupMembers[index]
+            let repeated =
+                seenMids != nil
+                ? seenMids?.insert(Bytes.string(bytes, member.mid)).inserted == false
+                : groupMembers[first..<index].contains { Self.sameMid(bytes, $0.mid, member.mid) }
+            guard repeated else { continue }
             diagnostics.report(
                 SDPRules.groupRepeatedMid, at: member.location,
                 "the group names mid \(Bytes.string(bytes, member.mid)) twice; the repeat adds nothing")
