@@ -74,8 +74,8 @@ public enum Executable {
         let directory = FileManager.default.temporaryDirectory
         let outURL = directory.appendingPathComponent("sdplint-tool-\(UUID()).out")
         let errURL = directory.appendingPathComponent("sdplint-tool-\(UUID()).err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        // FileHandle(forWritingTo:) below opens them, and throws if one could not be made.
+        for url in [outURL, errURL] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
