@@ -127,32 +127,14 @@ public struct FMTP: AttributeValue {
         }
     }
 
-    /// The value range of the first parameter named `name` (compared without case, RFC 4855 §3)
-    /// in the parameter list at `range`, for checks that read one parameter without making
-    /// strings (RTX `apt`, RFC 4588 §8.6).
-    ///
-    /// - Parameters:
-    ///   - name: The parameter name.
-    ///   - bytes: The input.
-    ///   - range: The parameter list: what follows the format and its space.
-    /// - Returns: The value's range without surrounding white space, or `nil` when no item with
-    ///   `=` has that name.
-    /// - Complexity: O(*n*) in `range.count`.
-    package static func parameter(_ name: StaticString, in bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int>? {
-        var found: Range<Int>?
-        forEachParameter(bytes, range) { item, value in
-            guard let value, Bytes.equalsIgnoringCase(bytes, item, name) else { return true }
-            found = Bytes.trimmingWhitespace(bytes, value)
-            return false
-        }
-        return found
-    }
-
     /// The parts of the value, found without creating strings.
     struct Scanned {
         var format: Range<Int>
         var payloadType: Int?
         var parameters: Range<Int>
+        /// The value of the first `apt=` item (RTX's associated payload type, RFC 4588 §8.6), without
+        /// the white space around it, which the checks follow.
+        var apt: Range<Int>? = nil
     }
 
     static func scan(_ bytes: Span<UInt8>, _ range: Range<Int>, into diagnostics: inout DiagnosticCollector) -> Scanned?
@@ -182,19 +164,21 @@ public struct FMTP: AttributeValue {
             }
             parameters = second
         }
-        // An item "=x" (no name) usually comes from string concatenation bugs.
-        var i = parameters.lowerBound
-        while i < parameters.upperBound {
-            let itemEnd = Bytes.firstIndex(of: ASCII.semicolon, in: bytes, i..<parameters.upperBound)
-            let first = Bytes.skipWhitespace(bytes, from: i, to: itemEnd)
-            if first < itemEnd && bytes[first] == ASCII.equals {
+        // An item "=x" (no name) usually comes from string concatenation bugs; apt= is found on
+        // the same walk.
+        var apt: Range<Int>?
+        forEachParameter(bytes, parameters) { name, value in
+            guard let value else { return true }
+            if name.isEmpty {
+                let item = name.lowerBound..<value.upperBound
                 diagnostics.report(
-                    SDPRules.fmtpParameterName, i..<itemEnd,
-                    "fmtp parameter '\(Bytes.string(bytes, i..<itemEnd))' has no name")
+                    SDPRules.fmtpParameterName, item, "fmtp parameter '\(Bytes.string(bytes, item))' has no name")
+            } else if apt == nil && Bytes.equalsIgnoringCase(bytes, name, "apt") {
+                apt = Bytes.trimmingWhitespace(bytes, value)
             }
-            i = itemEnd + 1
+            return true
         }
-        return Scanned(format: format, payloadType: payloadType(bytes, format), parameters: parameters)
+        return Scanned(format: format, payloadType: payloadType(bytes, format), parameters: parameters, apt: apt)
     }
 
     /// The format as a payload type, when it is a number up to 127.

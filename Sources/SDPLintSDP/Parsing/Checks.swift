@@ -205,8 +205,8 @@ struct SectionChecks {
         direction = nil
         mid = nil
 
-        isRTP = media.proto.isRTP && !fragment
         checksRTPMapValues = media.proto.isRTP
+        isRTP = checksRTPMapValues && !fragment
         isAudio = media.media == .audio
         guard isRTP else { return }
         // Room for the usual lists at once, so that a longer list in a later section does not
@@ -335,7 +335,7 @@ struct SectionChecks {
                 diagnostics.report(
                     SDPRules.duplicatePayloadMapping, fmtp.format, "payload type \(pt) already has an fmtp line")
             }
-            recordReferences(pt, bytes, fmtp.parameters, &diagnostics)
+            recordReferences(pt, bytes, fmtp, &diagnostics)
         case .rtcpFeedback:
             guard let feedback = RTCPFeedback.scan(bytes, value, into: &diagnostics) else { return }
             if isRTP, let pt = feedback.payloadType {
@@ -416,15 +416,16 @@ struct SectionChecks {
     /// redundancy list "111/111" (RFC 2198 §5). Which of the two applies depends on the rtpmap,
     /// which may come later, so the reading is kept until the section ends.
     private mutating func recordReferences(
-        _ pt: Int, _ bytes: Span<UInt8>, _ parameters: Range<Int>, _ diagnostics: inout DiagnosticCollector
+        _ pt: Int, _ bytes: Span<UInt8>, _ fmtp: FMTP.Scanned, _ diagnostics: inout DiagnosticCollector
     ) {
+        let parameters = fmtp.parameters
         if references.capacity == 0 {
             // A video section has about as many fmtp lines as payload types: allocate once.
             references.reserveCapacity(32)
             referenceTargets.reserveCapacity(32)
         }
         let first = referenceTargets.count
-        if let apt = FMTP.parameter("apt", in: bytes, parameters) {
+        if let apt = fmtp.apt {
             // White space or a carriage return after the number is SDP109's and SDP110's to report
             // (measured: Chromium and Firefox read "apt=96\r" as 96).
             var end = apt.upperBound
