@@ -45,7 +45,7 @@ extension PairAnalysis {
             negotiated: Set(negotiated.compactMap(\.answerPayloadType).map(String.init)))
     }
 
-    /// Header extensions, paired by URI (RFC 8285 §6).
+    /// Header extensions, paired by URI (RFC 8285 §7).
     private mutating func analyzeExtensions(_ index: Int, _ o: SectionView, _ a: SectionView) {
         let offered = o.extensions
         let answered = a.extensions

@@ -799,16 +799,16 @@ public enum OfferAnswerRules {
         code: "OA402", name: "extmap-added-by-answer", severity: .error,
         severityRationale:
             """
-            Error: RFC 8285 §6 lets an answer accept only header extensions the offer has; one only the answer lists \
+            Error: RFC 8285 §7 lets an answer accept only header extensions the offer has; one only the answer lists \
             is never sent by the offerer, which may reject the answer over it.
             """,
         summary: "The answer maps an RTP header extension the offer does not have.",
         explanation:
             """
-            An answerer may only accept header extensions from the offer (RFC 8285 §6); an extension that only the \
+            An answerer may only accept header extensions from the offer (RFC 8285 §7); an extension that only the \
             answer lists will not be sent by the offerer and may be rejected by it.
             """,
-        reference: .rfc(8285, "6"),
+        reference: .rfc(8285, "7"),
         bad:
             """
             offer: a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\nanswer: … a=extmap:2 \
@@ -820,17 +820,17 @@ public enum OfferAnswerRules {
         code: "OA403", name: "extmap-id-changed", severity: .warning,
         severityRationale:
             """
-            Warning: Different ids are workable under RFC 8285 §6, as each side sends with the other's ids, but JSEP \
+            Warning: Different ids are workable under RFC 8285 §7, as each side sends with the other's ids, but JSEP \
             keeps the offer's ids, BUNDLE needs one id per extension, and many implementations assume a match.
             """,
         summary: "The answer uses another id for a header extension than the offer.",
         explanation:
             """
-            Each side sends extensions with the ids the other side declared (RFC 8285 §6), so different ids in \
+            Each side sends extensions with the ids the other side declared (RFC 8285 §7), so different ids in \
             offer and answer are workable, but JSEP (RFC 9429 §5.3.1) keeps the offer's ids, and BUNDLE needs one \
             id per extension across the group: many implementations assume the ids match.
             """,
-        reference: .rfc(8285, "6"),
+        reference: .rfc(8285, "7"),
         bad:
             """
             offer: a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\nanswer: a=extmap:9 \

@@ -638,15 +638,16 @@ public enum SDPRules {
             """,
         bad: "a=rtcp-fb:96", good: "a=rtcp-fb:96 nack pli")
     public static let extmapSyntax = attributeRule(
-        "SDP213", "extmap", .rfc(8285, "7"),
+        "SDP213", "extmap", .rfc(8285, "5"),
         """
-        <id>[/<direction>] <URI> [<extension attributes>], with an id 1–14 for one-byte or 1–255 for two-byte \
-        headers.
+        <id>[/<direction>] <URI> [<extension attributes>] (RFC 8285 §8), with an id of the valid range 1–256 \
+        (1–14 for one-byte headers), or of 4096–4351, which an offer uses for alternatives the answerer remaps \
+        (§7).
         """,
         rationale:
             """
-            Error: RFC 8285 §7 fixes the extmap form and its id range; a receiver ignores or rejects a malformed line, \
-            so the header extension is not used.
+            Error: RFC 8285 §5 and §8 fix the extmap form and its id range; a receiver ignores or rejects a \
+            malformed line, so the header extension is not used.
             """,
         bad: "a=extmap:0 urn:ietf:params:rtp-hdrext:sdes:mid", good: "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
     public static let midSyntax = attributeRule(
@@ -1098,16 +1099,18 @@ public enum SDPRules {
         code: "SDP306", name: "extmap-conflict", severity: .error,
         severityRationale:
             """
-            Error: RFC 8285 §6 maps each id to one extension URI; with a collision the receiver cannot tell which \
-            extension a header carries, so header extension parsing breaks.
+            Error: RFC 8285 §5 maps each id of the valid range to one extension URI; with a collision the \
+            receiver cannot tell which extension a header carries, so header extension parsing breaks.
             """,
         summary: "One header extension id names two extensions in a section.",
         explanation:
             """
-            Within a section one id maps to one extension URI (SDP318 checks a BUNDLE group, SDP317 a URI under \
-            two ids). An id used for two URIs breaks header extension parsing.
+            Within a section one id of the valid range (1–256) maps to one extension URI (SDP318 checks a BUNDLE \
+            group, SDP319 the session level, SDP317 a URI under two ids). An id used for two URIs breaks header \
+            extension parsing. The ids 4096–4351 are the exception: an offer may give one of them to several \
+            alternatives, for the answerer to pick one and remap it (RFC 8285 §7).
             """,
-        reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b",
+        reference: .rfc(8285, "5"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b",
         good: "a=extmap:1 urn:a\na=extmap:2 urn:b")
 
     public static let extmapURIRepeated = Rule(
@@ -1130,9 +1133,9 @@ public enum SDPRules {
         code: "SDP319", name: "session-extmap-conflict", severity: .error,
         severityRationale:
             """
-            Error: RFC 8285 §6 uses each id "only once if the mappings are session level"; the session's \
-            mappings apply to every section, so with a collision no receiver can tell which extension a header \
-            carries.
+            Error: RFC 8285 §5 uses each id of the valid range "only once if the mappings are session level"; \
+            the session's mappings apply to every section, so with a collision no receiver can tell which \
+            extension a header carries.
             """,
         summary: "One header extension id names two extensions at the session level.",
         explanation:
@@ -1141,8 +1144,27 @@ public enum SDPRules {
             that give one id two URIs leave it meaning both; receivers refuse the description or pick one \
             (SDP306 checks a section's own lines, SDP318 a BUNDLE group).
             """,
-        reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b (both before the first m= line)",
+        reference: .rfc(8285, "5"), bad: "a=extmap:1 urn:a\na=extmap:1 urn:b (both before the first m= line)",
         good: "a=extmap:1 urn:a\na=extmap:2 urn:b")
+
+    public static let extmapLevelsMixed = Rule(
+        code: "SDP320", name: "extmap-levels-mixed", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §5 says the mappings "MUST be either all session level or all media level", and §7 \
+            repeats that mixing them is not permitted; a receiver may read either set, or refuse the description.
+            """,
+        summary: "Header extensions are mapped both at the session level and in a media section.",
+        explanation:
+            """
+            A description maps its RTP header extensions either before the first m= line, for every section, or \
+            in the sections, each its own list; RFC 8285 §5 does not permit both, so that ids are managed in one \
+            place. Move the session's a=extmap lines into the sections, as the answer of RFC 8285 §7's example \
+            does. One finding per description, at the first section's own line.
+            """,
+        reference: .rfc(8285, "5"),
+        bad: "a=extmap:1 urn:a (before the first m= line), then a=extmap:2 urn:b in a section",
+        good: "a=extmap:1 urn:a and a=extmap:2 urn:b in the section")
 
     public static let bundleExtmapConflict = Rule(
         code: "SDP318", name: "bundle-extmap-conflict", severity: .error,
@@ -1331,7 +1353,7 @@ public enum SDPRules {
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
         midInTwoBundleGroups, groupRepeatedMid, redPayloadType, extmapURIRepeated, bundleExtmapConflict,
-        sessionExtmapConflict,
+        sessionExtmapConflict, extmapLevelsMixed,
     ]
 
     private static func attributeRule(

@@ -114,6 +114,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                         + measured
                 ),
                 (
+                    "SDP320", .warning,
+                    "a=extmap at both levels where only a section other than audio and video has its own (PRF128 reports what it refuses): "
+                        + measured
+                ),
+                (
                     "WEB113", .warning,
                     "a bundled application section over RTP without rtcp-mux (PRF103 reports audio and video): "
                         + measured
@@ -389,6 +394,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP319", .warning,
                     "an extension id mapped twice at the session level (PRF605 reports it): " + measured
                 ),
+                ("SDP320", .warning, "a=extmap lines at the session level and in a section: " + measured),
                 (
                     "ICE106", .warning,
                     "a candidate priority that is not a decimal number (SIPCC skips the line): " + measured
@@ -523,6 +529,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("ICE117", .warning, "an unknown tcptype: " + measured),
                 ("SDP306", .warning, "an extension mapped twice: " + measured),
                 ("SDP319", .warning, "an extension id mapped twice at the session level: " + measured),
+                ("SDP320", .warning, "a=extmap lines at the session level and in a section: " + measured),
                 ("SDP311", .warning, "a rid restricting a payload type the m= line does not list: " + measured),
                 ("SDP227", .warning, "a malformed a=simulcast, which it does not read: " + measured),
                 ("SDP241", .warning, "a simulcast stream id that is no rid id: " + measured),
@@ -569,6 +576,7 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP226", "a malformed a=rid, which it does not read"),
                 ("SDP306", "an extension mapped twice"),
                 ("SDP319", "an extension id mapped twice at the session level"),
+                ("SDP320", "a=extmap lines at the session level and in a section"),
                 ("SDP311", "a rid restricting a payload type the m= line does not list"),
                 ("SDP227", "a malformed a=simulcast, which it does not read"),
                 ("SDP241", "a simulcast stream id that is no rid id"),

@@ -540,10 +540,11 @@ public enum ProfileRules {
         summary: "a=extmap lines at the session level and in a media section; libwebrtc refuses them.",
         explanation:
             """
-            RFC 8285 §6 lets a=extmap stand at either level. libwebrtc reads the session's mappings for every \
-            section and refuses a description that also maps extensions in a section.
+            RFC 8285 §5 keeps a description's a=extmap lines at one level (SDP320). libwebrtc reads the \
+            session's mappings for every section and refuses a description that also maps extensions in an audio \
+            or video section.
             """,
-        reference: .rfc(8285, "6"), bad: "a=extmap:1 … at the session level and a=extmap:2 … in a section",
+        reference: .rfc(8285, "5"), bad: "a=extmap:1 … at the session level and a=extmap:2 … in a section",
         good: "every a=extmap in the media sections")
 
     public static let candidateKeywordCase = Rule(

@@ -65,7 +65,6 @@ package struct WebRTCChecks {
         let bundled = Set(session.bundleGroups.flatMap { $0 })
         var ssrcOwners: [UInt32: Int] = [:]
         var allCandidates: [Candidate] = []
-        let sessionExtmapURIs = Set(session.values(ExtMap.self).map(\.uri))
         let wmsStreams = session.value(MSIDSemantic.self).map { Set($0.identifiers) }
         // A SIP endpoint may use DTLS-SRTP without ICE; once ICE or BUNDLE is in use, every
         // section needs its credentials.
@@ -259,13 +258,6 @@ package struct WebRTCChecks {
                 report(
                     WebRTCRules.planB, at(index, attribute: firstExtraTrack),
                     "media section \(index) carries \(tracks.count) tracks; Unified Plan allows one per section")
-            }
-            for (attributeIndex, attribute) in media.attributes.enumerated() where attribute.name == .extmap {
-                if let map = attribute.as(ExtMap.self), sessionExtmapURIs.contains(map.uri) {
-                    report(
-                        WebRTCRules.extmapAtBothLevels, at(index, attribute: attributeIndex),
-                        "\(map.uri) is also mapped at the session level")
-                }
             }
             // Data channels (RFC 8841).
             if media.proto.isSCTP && !rejected {

@@ -225,19 +225,6 @@ public enum WebRTCRules {
             """,
         reference: .rfc(9143, "15.1"), bad: "a=mid:audio-main-camera-0001", good: "a=mid:0")
 
-    public static let extmapAtBothLevels = Rule(
-        code: "WEB115", name: "extmap-at-both-levels", severity: .warning,
-        severityRationale:
-            """
-            Warning: RFC 8285 §6 allows extmap at either level, so the description is valid, but a mapping at both \
-            levels is ambiguous and Firefox's parser rejects it.
-            """,
-        summary: "The same header extension is mapped at the session level and in a media section.",
-        explanation:
-            "RFC 8285 allows extmap at either level, but a mapping at both is ambiguous; Firefox's parser rejects it.",
-        reference: .rfc(8285, "6"), bad: "a=extmap:1 urn:x (session) and a=extmap:2 urn:x (media)",
-        good: "map each extension once")
-
     public static let rejectedSectionInBundle = Rule(
         code: "WEB116", name: "rejected-section-in-bundle", severity: .error,
         severityRationale:
@@ -433,7 +420,7 @@ public enum WebRTCRules {
         iceCredentialsMissing, fingerprintMissing, setupMissing, offerSetupNotActpass, answerSetupActpass,
         midMissingWithBundle, ssrcInTwoSections, rtcpMuxOnlyWithoutRTCPMux, msidUnknownStream,
         payloadTypeRTCPConflict, payloadTypeOutsideDynamicRange, planB, bundleWithoutRTCPMux, midTooLong,
-        extmapAtBothLevels, rejectedSectionInBundle, rtcpCandidateWithMuxOnly, dataChannelIncomplete,
+        rejectedSectionInBundle, rtcpCandidateWithMuxOnly, dataChannelIncomplete,
         weakFingerprintHash, candidateUfragMismatch, duplicateCandidate, hostCandidatesOnly, noRelayCandidate,
         tcpCandidatesOnly, rtcpCandidateInMuxedAnswer, unreachableAddressesOnly, mdnsCandidatesOnly,
     ]

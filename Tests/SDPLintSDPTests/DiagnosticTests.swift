@@ -357,13 +357,31 @@ extension StringProtocol {
             ] + transport + ["a=mid:1", "a=rtpmap:96 VP8/90000", "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset"],
             mustNotReport: ["SDP318", "SDP306"]),
         Case(
-            "session-level extension ids each used once, and one a section maps again (RFC 8285 §6)",
+            // The a=extmap lines of RFC 8285 §7's offer, whose URIs it abbreviates: two alternatives under
+            // one id of the negotiation range, for the answerer to pick one and remap it.
+            "the session-level extension ids of RFC 8285 §7's offer, 4096 twice",
+            [
+                "v=0", "o=- 4611731400430051336 2 IN IP4 192.0.2.1", "s=-", "c=IN IP4 192.0.2.1", "t=0 0",
+                "a=extmap:1 urn:example:toffset", "a=extmap:14 urn:example:obscure",
+                "a=extmap:4096 urn:example:gps-string",
+                "a=extmap:4096 urn:example:gps-binary", "a=extmap:4097 urn:example:frametype",
+                "m=video 49170 RTP/AVP 31", "a=sendrecv", "m=audio 49172 RTP/AVP 0", "a=sendrecv",
+            ],
+            mustNotReport: ["SDP213", "SDP306", "SDP317", "SDP319"]),
+        Case(
+            "extension id 256, which names the two-byte header's appbits (RFC 8285 §4.3)",
+            video + ["a=extmap:256 urn:example:appbits"],
+            mustNotReport: ["SDP213"]),
+        Case(
+            "session-level extension ids each used once, for sections without their own (RFC 8285 §5)",
             session + [
                 "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level",
                 "a=extmap:2 urn:ietf:params:rtp-hdrext:toffset",
                 "m=audio 9 UDP/TLS/RTP/SAVPF 0",
-            ] + transport + ["a=mid:0", "a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level"],
-            mustNotReport: ["SDP319", "SDP317", "SDP306"]),
+            ] + transport + ["a=mid:0", "m=video 9 UDP/TLS/RTP/SAVPF 96"] + transport + [
+                "a=mid:1", "a=rtpmap:96 VP8/90000",
+            ],
+            mustNotReport: ["SDP319", "SDP317", "SDP306", "SDP320"]),
         Case(
             "one extension mapped once per direction (RFC 8285 §5: the same URI with other attributes)",
             video + [

@@ -617,7 +617,8 @@ import Testing
             ([("UDP/TLS/RTP/SAVPF", "RTP/FOO")], .chrome, ["SDP133 warning"]),
             ([("UDP/TLS/RTP/SAVPF", "RTP/AVPF")], .firefox, ["PRF622 error"]),
             ([("UDP/TLS/RTP/SAVPF", "udp/tls/rtp/savpf")], .firefox, []),
-            // a=extmap at both levels: libwebrtc refuses it; Firefox takes even the same mapping twice.
+            // a=extmap at both levels (SDP320): libwebrtc refuses it; Firefox, aiortc and webrtcbin take it,
+            // even the same mapping twice.
             (
                 [
                     ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
@@ -628,7 +629,19 @@ import Testing
                 [
                     ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
                     ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
-                ], .firefox, ["WEB115 warning"]
+                ], .firefox, ["SDP320 warning"]
+            ),
+            (
+                [
+                    ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
+                    ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),
+                ], .aiortc, ["SDP320 warning"]
+            ),
+            (
+                [
+                    ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
+                    ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),
+                ], .gstreamer, ["SDP320 warning"]
             ),
             // A last line without a line ending: libwebrtc refuses it; SIPCC drops it.
             (
@@ -1304,7 +1317,7 @@ import Testing
                 [
                     ("t=0 0\r\n", "t=0 0\r\na=extmap:15 urn:ietf:params:rtp-hdrext:toffset\r\n"),
                     ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
-                ], .firefox, []
+                ], .firefox, ["SDP320 warning"]
             ),
             // SIPCC refuses a k= line without a method, and clear, base64 or uri without a key.
             ([("t=0 0\r\n", "t=0 0\r\nk=clear:\r\n")], .firefox, ["PRF632 error", "SDP127 warning"]),
@@ -1544,7 +1557,7 @@ import Testing
             (Self.addingBundledSection(Self.textSection + "a=rtcp-fb:96\r\n"), .chrome, ["SDP212 warning"]),
             (
                 Self.addingBundledSection(Self.textSection + "a=extmap:1 urn:x\r\n")
-                    + [("t=0 0\r\n", "t=0 0\r\na=extmap:2 urn:y\r\n")], .chrome, []
+                    + [("t=0 0\r\n", "t=0 0\r\na=extmap:2 urn:y\r\n")], .chrome, ["SDP320 warning"]
             ),
             (
                 Self.addingBundledSection(

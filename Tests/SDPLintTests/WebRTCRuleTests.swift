@@ -124,16 +124,6 @@ import Testing
             [("a=mid:2\n", "a=mid:data-channel-number-two\n"), ("BUNDLE 0 1 2", "BUNDLE 0 1 data-channel-number-two")],
             42, .offer
         ),
-        (
-            "WEB115",
-            [
-                (
-                    "a=msid-semantic: WMS s\n",
-                    "a=msid-semantic: WMS s\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\n"
-                ),
-                ("a=rtpmap:96 VP8", "a=extmap:2 urn:ietf:params:rtp-hdrext:sdes:mid\na=rtpmap:96 VP8"),
-            ], 30, .offer
-        ),
         ("WEB116", [("m=application 9 UDP", "m=application 0 UDP")], 36, .offer),
         (
             "WEB117",

@@ -26,6 +26,7 @@ enum RootCauses {
         ("PRF121", "SDP120", true), ("PRF138", "SDP128", true), ("PRF132", "SDP215", true), ("PRF133", "SDP212", true),
         ("PRF133", "SDP303", true), ("PRF151", "SDP211", true), ("PRF121", "PRF151", true),
         ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF137", "SDP318", true), ("PRF137", "SDP319", true),
+        ("PRF128", "SDP320", false),
         ("PRF124", "SDP217", true),
         ("PRF129", "ICE113", true),
         ("PRF131", "SDP102", true), ("PRF131", "SDP109", true), ("PRF132", "SDP109", true), ("PRF134", "SDP106", true),

@@ -3,7 +3,7 @@ import SDPLintScanning
 
 /// `a=extmap`: maps an RTP header extension URI to the local id used on the wire.
 ///
-/// [RFC 8285 §7](https://www.rfc-editor.org/rfc/rfc8285#section-7)
+/// [RFC 8285 §8](https://www.rfc-editor.org/rfc/rfc8285#section-8)
 /// ```
 /// extmap = mapentry SP extensionname [SP extensionattributes]
 /// mapentry = "extmap:" 1*5DIGIT ["/" direction]
@@ -15,6 +15,13 @@ public struct ExtMap: AttributeValue {
 
     /// The local identifier: 1–14 fits the one-byte header, 1–255 the two-byte header (RFC 8285 §4).
     public var id: Int
+
+    /// The ids a usable mapping takes, each once per section or session level (RFC 8285 §5): the
+    /// "valid range" of §4.3, whose 256 names the two-byte header's appbits.
+    public static let validIDs = 1...256
+    /// The ids an offer or answer may also hold, repeated, to offer extensions that the answerer
+    /// remaps into the valid range to use them (RFC 8285 §7).
+    public static let negotiationIDs = 4096...4351
     /// The direction of this extension, when it differs from the section's.
     public var direction: Direction?
     /// The extension's URI, such as `urn:ietf:params:rtp-hdrext:sdes:mid`.
@@ -77,8 +84,11 @@ public struct ExtMap: AttributeValue {
         let id = Field.integer(bytes, idRange, "extmap id", rule, as: UInt64.self, &diagnostics)
         // 15 is reserved only in the one-byte header form (RFC 8285 §4.2); the two-byte form
         // takes 1–255 (§4.3), so 15, like 16–255, merely needs two-byte headers.
-        if let id, id == 0 || id > 255 {
-            let why = id == 0 ? "0 is padding" : "ids above 255 cannot be sent"
+        if let id, !Self.validIDs.contains(Int(clamping: id)) && !Self.negotiationIDs.contains(Int(clamping: id)) {
+            let why =
+                id == 0
+                ? "0 is padding"
+                : "the valid ids are 1–256, and 4096–4351 only offer an extension for the answerer to remap (RFC 8285 §7)"
             diagnostics.report(rule, idRange, "extmap id \(id) is not usable: \(why)")
         }
         var direction: Direction?

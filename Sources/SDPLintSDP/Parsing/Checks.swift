@@ -562,8 +562,9 @@ struct SectionChecks {
 }
 
 /// The a=extmap lines of one level (a section, or the session), checked as they come: RFC 8285
-/// §6 lets each id name one extension URI per section, "or only once if the mappings are session
-/// level", and §5 maps an extension with the same attributes to one id.
+/// §5 uses each id of the valid range once per section, "or only once if the mappings are session
+/// level", and maps an extension with the same attributes to one id. An id of §7's negotiation
+/// range may name several alternatives.
 struct ExtensionMappings {
     /// The mappings in order, URIs as byte ranges of the input: conflicts are found without strings.
     private(set) var entries: [(id: Int, uri: Range<Int>, direction: Direction?, location: SourceLocation)] = []
@@ -580,7 +581,7 @@ struct ExtensionMappings {
         index = nil
     }
 
-    /// Adds the mapping of the a=extmap value at `value`, reporting an id already mapped to
+    /// Adds the mapping of the a=extmap value at `value`, reporting a valid id already mapped to
     /// another URI (as `conflict`) and a URI already mapped, with the same direction, to another id.
     mutating func add(
         _ map: ExtMap.Scanned, _ bytes: Span<UInt8>, _ value: Range<Int>, conflict: Rule,
@@ -589,7 +590,9 @@ struct ExtensionMappings {
         let idEnd = Bytes.firstIndex(
             of: ASCII.slash, in: bytes,
             value.lowerBound..<Bytes.tokenEnd(bytes, from: value.lowerBound, to: value.upperBound))
-        if let first = first(id: map.id), !Bytes.equal(bytes, entries[first].uri, map.uri) {
+        if ExtMap.validIDs.contains(map.id), let first = first(id: map.id),
+            !Bytes.equal(bytes, entries[first].uri, map.uri)
+        {
             diagnostics.report(
                 conflict, value.lowerBound..<idEnd,
                 """
@@ -714,7 +717,9 @@ struct SessionChecks {
         [(section: Int, pt: Int, target: Int, location: SourceLocation, rejected: Bool)] = []
     /// The extension mappings of every section that has a mid, with the section's index.
     private var sectionExtmaps: [(section: Int, id: Int, uri: Range<Int>, location: SourceLocation)] = []
-    /// The session-level extension mappings, which every section takes (RFC 8285 §6).
+    /// The first section with a=extmap lines of its own, and where the first is written.
+    private var firstSectionExtmap: (section: Int, location: SourceLocation)?
+    /// The session-level extension mappings, which every section takes (RFC 8285 §5).
     private var extmaps = ExtensionMappings()
     private var seen = KnownAttributeSet()
     private var direction: Attribute.Name?
@@ -915,11 +920,17 @@ struct SessionChecks {
         for entry in checks.rtxRepairingElsewhere {
             rtxRepairingElsewhere.append((sectionCount, entry.pt, entry.target, entry.location, entry.rejected))
         }
+        if firstSectionExtmap == nil, let first = checks.extmaps.entries.first {
+            firstSectionExtmap = (sectionCount, first.location)
+        }
         if let mid = checks.mid {
             if mids.capacity == 0 { mids.reserveCapacity(8) }
             mids.append(mid)
             if sectionExtmaps.capacity == 0 && !checks.extmaps.entries.isEmpty { sectionExtmaps.reserveCapacity(32) }
-            for map in checks.extmaps.entries { sectionExtmaps.append((sectionCount, map.id, map.uri, map.location)) }
+            // Only the valid ids share a BUNDLE group's id space (RFC 8285 §7).
+            for map in checks.extmaps.entries where ExtMap.validIDs.contains(map.id) {
+                sectionExtmaps.append((sectionCount, map.id, map.uri, map.location))
+            }
         }
         sectionCount += 1
     }
@@ -945,6 +956,16 @@ struct SessionChecks {
             }
         }
         reportRTXRepairingNoSection(session, bytes, &diagnostics)
+        // RFC 8285 §5: "The definitions MUST be either all session level or all media level".
+        if let sessionMap = extmaps.entries.first, let sectionMap = firstSectionExtmap {
+            diagnostics.report(
+                SDPRules.extmapLevelsMixed, at: sectionMap.location,
+                """
+                section \(sectionMap.section) maps header extensions of its own beside the session-level a=extmap \
+                (line \(sessionMap.location.line)); RFC 8285 §5 keeps every mapping at one level
+                """,
+                hint: "move the session-level a=extmap lines into the sections that use them")
+        }
         if mids.isEmpty && groupMembers.isEmpty { return }
         // The index of the first section with each mid.
         let firstIndexes: [String: Int]? =
