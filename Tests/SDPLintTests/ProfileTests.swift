@@ -619,30 +619,15 @@ import Testing
             ([("UDP/TLS/RTP/SAVPF", "udp/tls/rtp/savpf")], .firefox, []),
             // a=extmap at both levels (SDP320): libwebrtc refuses it; Firefox, aiortc and webrtcbin take it,
             // even the same mapping twice.
-            (
-                [
-                    ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
-                    ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),
-                ], .chrome, ["PRF128 error"]
-            ),
+            (Self.extmapAtBothLevels, .chrome, ["PRF128 error"]),
             (
                 [
                     ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
                     ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
                 ], .firefox, ["SDP320 warning"]
             ),
-            (
-                [
-                    ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
-                    ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),
-                ], .aiortc, ["SDP320 warning"]
-            ),
-            (
-                [
-                    ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
-                    ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),
-                ], .gstreamer, ["SDP320 warning"]
-            ),
+            (Self.extmapAtBothLevels, .aiortc, ["SDP320 warning"]),
+            (Self.extmapAtBothLevels, .gstreamer, ["SDP320 warning"]),
             // A last line without a line ending: libwebrtc refuses it; SIPCC drops it.
             (
                 [("a=setup:actpass\r\n", ""), ("typ host\r\n", "typ host\r\na=setup:actpass")], .firefox,
@@ -2319,6 +2304,11 @@ import Testing
     ]
     /// A second section bundled with ``offer(_:)``'s, mapping extension id 3 to another URI than
     /// the audio section does.
+    /// One a=extmap line at the session level, another in the section.
+    static let extmapAtBothLevels = [
+        ("t=0 0\r\n", "t=0 0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n"),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"),
+    ]
     /// Two session-level a=extmap lines that give id 1 two URIs.
     static let sessionExtmapConflict =
         "a=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\na=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
