@@ -13,15 +13,15 @@ import SDPLintScanning
 public struct ExtMap: AttributeValue {
     public static let attributeName = Attribute.Name.extmap
 
-    /// The local identifier: 1–14 fits the one-byte header, 1–255 the two-byte header (RFC 8285 §4).
-    public var id: Int
-
     /// The ids a usable mapping takes, each once per section or session level (RFC 8285 §5): the
     /// "valid range" of §4.3, whose 256 names the two-byte header's appbits.
     public static let validIDs = 1...256
     /// The ids an offer or answer may also hold, repeated, to offer extensions that the answerer
     /// remaps into the valid range to use them (RFC 8285 §7).
     public static let negotiationIDs = 4096...4351
+
+    /// The local identifier: 1–14 fits the one-byte header, 1–255 the two-byte header (RFC 8285 §4).
+    public var id: Int
     /// The direction of this extension, when it differs from the section's.
     public var direction: Direction?
     /// The extension's URI, such as `urn:ietf:params:rtp-hdrext:sdes:mid`.
