@@ -735,6 +735,8 @@ struct Parser {
         _ bytes: Span<UInt8>, _ line: Range<Int>, _ value: Range<Int>, _ trimmed: Range<Int>
     ) {
         finishMedia()
+        // What the previous section's checks reported is not about this line (see verbatim).
+        lineMark = diagnostics.reported
         mediaCount += 1
         if session.media.capacity == 0 {
             // Browsers write 2 to 10 sections, with up to 40 formats each: one allocation each
@@ -831,7 +833,7 @@ struct Parser {
         guard inMedia else { return }
         inMedia = false
         if options.checks {
-            if !truncated { checks.finish(&current, &diagnostics) }
+            if !truncated { checks.finish(&current, sessionDirection: sessionChecks.direction, &diagnostics) }
             sessionChecks.noteMedia(checks)
         }
         previousAttributeCount = current.attributes.count
