@@ -1124,8 +1124,9 @@ public enum SDPRules {
         explanation:
             """
             A section maps each extension it uses to one id, and so do the session-level lines, for every \
-            section. A second a=extmap for the same URI and direction leaves the sender free to use either id, and the receiver with two names for one extension; it \
-            usually comes from merging two lists of extensions.
+            section. A second a=extmap for the same URI and direction leaves the sender free to use either id, \
+            and the receiver with two names for one extension; it usually comes from merging two lists of \
+            extensions.
             """,
         reference: .rfc(8285, "5"), bad: "a=extmap:1 urn:a\na=extmap:2 urn:a", good: "a=extmap:1 urn:a")
 
@@ -1165,6 +1166,27 @@ public enum SDPRules {
         reference: .rfc(8285, "5"),
         bad: "a=extmap:1 urn:a (before the first m= line), then a=extmap:2 urn:b in a section",
         good: "a=extmap:1 urn:a and a=extmap:2 urn:b in the section")
+
+    public static let extmapDirectionUnusable = Rule(
+        code: "SDP321", name: "extmap-direction-unusable", severity: .warning,
+        severityRationale:
+            """
+            Warning: RFC 8285 §7 calls it an error, but nothing breaks beyond the one extension, which is never \
+            used; Chromium 156, Firefox ESR 153, aiortc 1.16 and webrtcbin 1.22 accept such offers (measured), \
+            and Firefox's own answers to a recvonly offer hold one.
+            """,
+        summary: "An a=extmap direction is the reverse of its stream's, so the extension is never used.",
+        explanation:
+            """
+            An extension mapped sendonly is sent by the description's author, one mapped recvonly is received \
+            by it. In a recvonly stream the author sends nothing, so a sendonly extension is never sent, and in \
+            a sendonly stream a recvonly extension is never received. The stream's direction is the section's \
+            direction attribute, or the session's, or sendrecv; an inactive stream may list extensions with any \
+            direction, to be used after a later offer (§7). An a=extmap without a direction, or with sendrecv, \
+            takes what the stream allows.
+            """,
+        reference: .rfc(8285, "7"), bad: "a=recvonly\na=extmap:1/sendonly urn:a",
+        good: "a=recvonly\na=extmap:1/recvonly urn:a")
 
     public static let bundleExtmapConflict = Rule(
         code: "SDP318", name: "bundle-extmap-conflict", severity: .error,
@@ -1353,7 +1375,7 @@ public enum SDPRules {
         payloadTypeRange, staticPayloadMismatch, duplicateFormat, extmapConflict, ssrcGroupMember,
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
         midInTwoBundleGroups, groupRepeatedMid, redPayloadType, extmapURIRepeated, bundleExtmapConflict,
-        sessionExtmapConflict, extmapLevelsMixed,
+        sessionExtmapConflict, extmapLevelsMixed, extmapDirectionUnusable,
     ]
 
     private static func attributeRule(

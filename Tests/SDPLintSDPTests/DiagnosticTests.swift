@@ -318,12 +318,12 @@ extension StringProtocol {
             ],
             mustNotReport: ["SDP129", "SDP122", "SDP120"]),
         Case(
-            "one extension URI under two ids in opposite directions",
-            video + [
+            "one extension URI under two ids in opposite directions (RFC 8285 §5: other attributes)",
+            video.map { $0 == "a=sendonly" ? "a=sendrecv" : $0 } + [
                 "a=extmap:1/sendonly urn:ietf:params:rtp-hdrext:sdes:mid",
                 "a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:sdes:mid",
             ],
-            mustNotReport: ["SDP306", "SDP213"]),
+            mustNotReport: ["SDP317", "SDP306", "SDP213"]),
         Case(
             "extmap id 15 and above with two-byte headers",
             video + [
@@ -383,12 +383,21 @@ extension StringProtocol {
             ],
             mustNotReport: ["SDP319", "SDP317", "SDP306", "SDP320"]),
         Case(
-            "one extension mapped once per direction (RFC 8285 §5: the same URI with other attributes)",
+            "extensions of any direction in an inactive stream, which RFC 8285 §7 allows",
+            video.map { $0 == "a=sendonly" ? "a=inactive" : $0 } + [
+                "a=extmap:1/sendonly urn:ietf:params:rtp-hdrext:toffset",
+                "a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:sdes:mid",
+            ],
+            mustNotReport: ["SDP321"]),
+        Case(
+            "extensions a sendonly stream can send: its own direction, sendrecv, none, inactive",
             video + [
                 "a=extmap:1/sendonly urn:ietf:params:rtp-hdrext:toffset",
-                "a=extmap:2/recvonly urn:ietf:params:rtp-hdrext:toffset",
+                "a=extmap:2/sendrecv urn:ietf:params:rtp-hdrext:sdes:mid",
+                "a=extmap:3 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+                "a=extmap:4/inactive urn:ietf:params:rtp-hdrext:ssrc-audio-level",
             ],
-            mustNotReport: ["SDP317", "SDP306"]),
+            mustNotReport: ["SDP321"]),
         Case(
             "ssrc-group whose SSRCs are all described",
             video + ["a=ssrc-group:FID 1 2", "a=ssrc:1 cname:a", "a=ssrc:1 msid:stream track", "a=ssrc:2 cname:a"],

@@ -474,7 +474,13 @@ struct SectionChecks {
     }
 
     /// The checks that need the whole section.
-    mutating func finish(_ media: inout MediaDescription, _ diagnostics: inout DiagnosticCollector) {
+    ///
+    /// - Parameter sessionDirection: The session-level direction attribute, which applies to a
+    ///   section without one of its own (RFC 8866 §6.7).
+    mutating func finish(
+        _ media: inout MediaDescription, sessionDirection: KnownAttribute?, _ diagnostics: inout DiagnosticCollector
+    ) {
+        extmaps.reportUnusableDirections(stream: direction ?? sessionDirection, &diagnostics)
         for group in undeclared where group.more > 0 {
             diagnostics.appendToMessage(
                 at: group.finding,
@@ -622,6 +628,32 @@ struct ExtensionMappings {
         }
     }
 
+    /// Reports each mapping whose direction the stream can never use: a sendonly extension of a
+    /// recvonly stream, or a recvonly one of a sendonly stream. RFC 8285 §7 calls it "an error to
+    /// use an extension direction incompatible with the stream direction", and lets an inactive
+    /// stream list extensions with any direction.
+    ///
+    /// - Parameter stream: The direction attribute of the level, `nil` when it has none (sendrecv).
+    func reportUnusableDirections(stream: KnownAttribute?, _ diagnostics: inout DiagnosticCollector) {
+        guard let stream, stream == .sendonly || stream == .recvonly else { return }
+        let opposite: Direction = stream == .sendonly ? .recvonly : .sendonly
+        for entry in entries where entry.direction == opposite {
+            // The direction is written right after the id and its slash, exactly as its name.
+            let id = entry.location
+            let start = id.bytes.upperBound + 1
+            diagnostics.report(
+                SDPRules.extmapDirectionUnusable,
+                at: SourceLocation(
+                    line: id.line, column: id.column + id.bytes.count + 1,
+                    bytes: start..<(start + opposite.rawValue.count)),
+                """
+                extmap id \(entry.id) is \(opposite) in a \(stream.name) stream: the extension is never \
+                \(opposite == .sendonly ? "sent" : "received") (RFC 8285 §7)
+                """,
+                hint: "write /inactive to keep the extension for a later offer, or remove the line")
+        }
+    }
+
     /// The first mapping of `id`.
     @inline(__always)
     private func first(id: Int) -> Int? {
@@ -722,7 +754,8 @@ struct SessionChecks {
     /// The session-level extension mappings, which every section takes (RFC 8285 §5).
     private var extmaps = ExtensionMappings()
     private var seen = KnownAttributeSet()
-    private var direction: Attribute.Name?
+    /// The session-level direction attribute, which applies to every section without its own.
+    private(set) var direction: KnownAttribute?
 
     /// Past this many mids, they are compared through a dictionary rather than one by one.
     private static let linearMidLimit = 16
@@ -734,9 +767,9 @@ struct SessionChecks {
         if known.isDirection {
             if let direction {
                 diagnostics.report(
-                    SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction) before it")
+                    SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
             }
-            direction = known.name
+            direction = known
             return
         }
         if known.isSingle && !seen.insert(known) {
@@ -956,6 +989,7 @@ struct SessionChecks {
             }
         }
         reportRTXRepairingNoSection(session, bytes, &diagnostics)
+        extmaps.reportUnusableDirections(stream: direction, &diagnostics)
         // RFC 8285 §5: "The definitions MUST be either all session level or all media level".
         if let sessionMap = extmaps.entries.first, let sectionMap = firstSectionExtmap {
             diagnostics.report(
