@@ -1188,6 +1188,26 @@ public enum SDPRules {
         reference: .rfc(8285, "7"), bad: "a=recvonly\na=extmap:1/sendonly urn:a",
         good: "a=recvonly\na=extmap:1/recvonly urn:a")
 
+    public static let extmapNegotiationID = Rule(
+        code: "SDP322", name: "extmap-negotiation-id", severity: .info,
+        severityRationale:
+            """
+            Note: RFC 8285 §7 allows these ids in an offer, and an answer may copy one to say it supports the \
+            extension, so nothing is wrong; but the extension is not in use until it gets an id of 1–256. \
+            Chromium 156 and Firefox ESR 153 refuse such ids, which their profiles report; aiortc 1.16 and \
+            webrtcbin 1.22 accept them (measured).
+            """,
+        summary: "An a=extmap uses a negotiation id (4096–4351), which no RTP header carries.",
+        explanation:
+            """
+            An offer may map extensions to ids 4096–4351 to offer alternatives under one id, or more extensions \
+            than the valid range holds; the answerer picks at most one per id and remaps it to a free id of \
+            1–256, and may copy one unchanged to say that it supports the extension. No header extension \
+            carries such an id (RFC 8285 §4 has room for 1–255), so the extension is used only once a later \
+            offer or answer gives it a valid id.
+            """,
+        reference: .rfc(8285, "7"), bad: "a=extmap:4096 urn:a", good: "a=extmap:5 urn:a")
+
     public static let bundleExtmapConflict = Rule(
         code: "SDP318", name: "bundle-extmap-conflict", severity: .error,
         severityRationale:
@@ -1376,6 +1396,7 @@ public enum SDPRules {
         associatedPayloadType, groupUnknownMid, duplicateMid, ridPayloadType, simulcastUnknownRid, opusRTPMap,
         midInTwoBundleGroups, groupRepeatedMid, redPayloadType, extmapURIRepeated, bundleExtmapConflict,
         sessionExtmapConflict, extmapLevelsMixed, extmapDirectionUnusable,
+        extmapNegotiationID,
     ]
 
     private static func attributeRule(

@@ -562,6 +562,24 @@ import Testing
         #expect(found.sorted() == expected.sorted())
     }
 
+    /// An extension id of RFC 8285 §7's negotiation range: the base note (SDP322) where the
+    /// receiver takes it, the receiver's refusal alone where it does not (measured: Chromium 156
+    /// and Firefox ESR 153 refuse id 4096, aiortc 1.16 and webrtcbin 1.22 take it).
+    @Test(arguments: [
+        (Profile.chrome, ["PRF137 error"]), (Profile.firefox, ["PRF604 error"]), (Profile.aiortc, ["SDP322 info"]),
+        (Profile.gstreamer, ["SDP322 info"]),
+    ])
+    func aNegotiationIDIsOneFinding(_ profile: Profile, _ expected: [String]) {
+        let bytes = Self.offer {
+            $0.replacingOccurrences(
+                of: "a=rtcp-mux\r\n", with: "a=rtcp-mux\r\na=extmap:4096 urn:ietf:params:rtp-hdrext:toffset\r\n")
+        }
+        let found = check(bytes: bytes, [profile])
+            .filter { $0.code.rawValue.hasPrefix("SDP322") || $0.code.rawValue.hasPrefix("PRF") }
+            .map { "\($0.code.rawValue) \($0.severity)" }
+        #expect(found.sorted() == expected.sorted())
+    }
+
     /// Measured in Conformance/ (Chromium 156, Firefox ESR 153, aiortc 1.16, GStreamer 1.22) with
     /// the offers of the corpus changed one line at a time.
     @Test(arguments: [

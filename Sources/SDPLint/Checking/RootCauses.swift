@@ -15,7 +15,8 @@ enum RootCauses {
         // replaces the base finding about the same line.
         ("PRF107", "SDP309", true), ("PRF608", "SDP309", true), ("PRF608", "WEB116", false),
         ("PRF609", "ICE120", true), ("PRF609", "ICE121", true), ("PRF610", "SDP128", true),
-        ("PRF604", "SDP213", true), ("PRF605", "SDP319", true), ("PRF108", "SDP307", true), ("PRF109", "SDP236", true),
+        ("PRF604", "SDP213", true), ("PRF604", "SDP322", true), ("PRF605", "SDP319", true),
+        ("PRF605", "SDP322", true), ("PRF108", "SDP307", true), ("PRF109", "SDP236", true),
         ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true),
         ("PRF705", "SDP300", true), ("PRF105", "WEB101", true), ("PRF111", "ICE120", true), ("PRF111", "ICE121", true),
         ("PRF113", "SDP214", true),
@@ -26,6 +27,7 @@ enum RootCauses {
         ("PRF121", "SDP120", true), ("PRF138", "SDP128", true), ("PRF132", "SDP215", true), ("PRF133", "SDP212", true),
         ("PRF133", "SDP303", true), ("PRF151", "SDP211", true), ("PRF121", "PRF151", true),
         ("PRF136", "SDP210", true), ("PRF137", "SDP213", true), ("PRF137", "SDP318", true), ("PRF137", "SDP319", true),
+        ("PRF137", "SDP322", true),
         ("PRF128", "SDP320", false),
         ("PRF124", "SDP217", true),
         ("PRF129", "ICE113", true),
