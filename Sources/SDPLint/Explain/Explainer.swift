@@ -201,8 +201,16 @@ public enum Explainer {
             return "RTCP feedback for \(target): " + feedbackMeaning(feedback) + "."
         case .extmap:
             guard let map = attribute.as(ExtMap.self) else { return "Header extension mapping (malformed)." }
-            let direction = map.direction.map { ", only \($0)" } ?? ""
-            return "RTP header extension id \(map.id)\(direction) (RFC 8285): \(HeaderExtensions.describe(map.uri))."
+            // RFC 8285 §7: a direction is this side's, and without one the stream's applies.
+            let direction: String
+            switch map.direction {
+            case nil: direction = ""
+            case .sendonly: direction = ", sent only (sendonly)"
+            case .recvonly: direction = ", received only (recvonly)"
+            case .sendrecv: direction = ", sent and received (sendrecv)"
+            case .inactive: direction = ", neither sent nor received for now (inactive)"
+            }
+            return "RTP header extension id \(map.id) (RFC 8285)\(direction): \(HeaderExtensions.describe(map.uri))."
         case .extmapAllowMixed:
             return "One-byte and two-byte header extensions may be mixed in one packet (RFC 8285 §6)."
         case .mid:
