@@ -205,8 +205,14 @@ struct SectionView {
     }
     var setup: Setup? { inherited(Setup.self) }
     var tlsID: String? { inherited(TLSID.self)?.value }
-    /// Header extensions of the section and of the session level (RFC 8285 §5).
-    var extensions: [ExtMap] { section.values(ExtMap.self) + session.values(ExtMap.self) }
+    /// Header extensions of the section and of the session level (RFC 8285 §5), each with the
+    /// direction it is declared for: its own, else the stream's; a session-level mapping, or one
+    /// of an inactive stream, is sendrecv (RFC 8285 §7).
+    var extensions: [(map: ExtMap, direction: Direction)] {
+        let stream = direction == .inactive ? Direction.sendrecv : direction
+        return section.values(ExtMap.self).map { ($0, $0.direction ?? stream) }
+            + session.values(ExtMap.self).map { ($0, $0.direction ?? .sendrecv) }
+    }
     var allowsMixedExtensions: Bool { section.has(.extmapAllowMixed) || session.has(.extmapAllowMixed) }
 
     /// "section 1 (video, mid 1)": the 0-based m-line index, as JSEP's sdpMLineIndex counts.

@@ -49,13 +49,22 @@ extension PairAnalysis {
     private mutating func analyzeExtensions(_ index: Int, _ o: SectionView, _ a: SectionView) {
         let offered = o.extensions
         let answered = a.extensions
+        // Headers go with the media (the section's negotiated direction), narrowed by what each
+        // side declares for the extension (§7: sendonly answered recvonly, and the reverse).
+        let media = sections[index].offererDirection
         var reports: [HeaderExtensionReport] = []
-        for ext in offered where !reports.contains(where: { $0.uri == ext.uri }) {
-            let match = answered.first { $0.uri == ext.uri }
+        for (ext, offerDirection) in offered where !reports.contains(where: { $0.uri == ext.uri }) {
+            let answeredPair = answered.first { $0.map.uri == ext.uri }
+            let match = answeredPair?.map
+            let flow = answeredPair.map { _, answerDirection in
+                Direction(
+                    sends: media.sends && offerDirection.sends && answerDirection.receives,
+                    receives: media.receives && answerDirection.sends && offerDirection.receives)
+            }
             reports.append(
                 HeaderExtensionReport(
                     uri: ext.uri, offerID: ext.id, answerID: match?.id,
-                    status: match == nil ? .dropped : .negotiated))
+                    status: match == nil ? .dropped : .negotiated, offererDirection: flow))
             if let match, match.id != ext.id {
                 let id = String(match.id)
                 reporter.report(
@@ -65,7 +74,7 @@ extension PairAnalysis {
                     "\(a.label) maps \(ext.uri) to id \(match.id); the offer uses id \(ext.id)")
             }
         }
-        for ext in answered where !offered.contains(where: { $0.uri == ext.uri }) {
+        for (ext, _) in answered where !offered.contains(where: { $0.map.uri == ext.uri }) {
             reports.append(HeaderExtensionReport(uri: ext.uri, offerID: nil, answerID: ext.id, status: .addedByAnswer))
             let id = String(ext.id)
             reporter.report(

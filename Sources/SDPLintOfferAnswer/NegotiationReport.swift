@@ -294,12 +294,17 @@ public struct HeaderExtensionReport: Sendable, Hashable {
     public var offerID: Int?
     public var answerID: Int?
     public var status: Status
+    /// What the offerer does with the extension's headers once the answer applies: the section's
+    /// media direction, narrowed by each side's direction for the extension (RFC 8285 §7);
+    /// `inactive` when neither side sends it, `nil` unless both sides map it.
+    public var offererDirection: Direction?
 
-    public init(uri: String, offerID: Int?, answerID: Int?, status: Status) {
+    public init(uri: String, offerID: Int?, answerID: Int?, status: Status, offererDirection: Direction? = nil) {
         self.uri = uri
         self.offerID = offerID
         self.answerID = answerID
         self.status = status
+        self.offererDirection = offererDirection
     }
 }
 

@@ -174,6 +174,7 @@ public enum NegotiationJSON {
                         entry.member("offerId", orNull: item.offerID)
                         entry.member("answerId", orNull: item.answerID)
                         entry.member("status", item.status.rawValue)
+                        entry.member("offererDirection", orNull: item.offererDirection?.rawValue)
                     }
                 }
             })

@@ -258,14 +258,19 @@ public struct NegotiationText: Sendable {
         let extensions = features.headerExtensions
         if !extensions.isEmpty {
             let negotiated = extensions.filter { $0.status == .negotiated }
+            let unused = negotiated.filter { $0.offererDirection == .inactive }.count
             var text = "\(negotiated.count) negotiated"
+            if unused > 0 { text += ", \(unused) sent by neither side" }
             if features.extmapAllowMixed { text += ", one- and two-byte mixed" }
             output += field("extensions", text)
-            for item in extensions where verbose || item.status != .negotiated {
+            // Those negotiated and used are listed only when asked for.
+            for item in extensions where verbose || item.status != .negotiated || item.offererDirection == .inactive {
                 let ids = (item.offerID.map(String.init) ?? "-") + " ↔ " + (item.answerID.map(String.init) ?? "-")
                 let status = Self.statusText(item.status)
-                output += field(
-                    "", renderer.paint(status, Self.style(item.status)) + " " + Self.shown(item.uri) + " (" + ids + ")")
+                var line =
+                    renderer.paint(status, Self.style(item.status)) + " " + Self.shown(item.uri) + " (" + ids + ")"
+                if let flow = item.offererDirection { line += ", " + Self.headerFlow(flow) }
+                output += field("", line)
             }
         }
         if let simulcast = features.simulcast {
@@ -351,6 +356,16 @@ public struct NegotiationText: Sendable {
         case .dropped: "dropped"
         case .addedByAnswer: "added by answer"
         case .payloadTypeConflict: "payload type conflict"
+        }
+    }
+
+    /// Which way an extension's headers go, from the offerer's direction for them.
+    static func headerFlow(_ offererDirection: Direction) -> String {
+        switch offererDirection {
+        case .sendrecv: "both ways"
+        case .sendonly: "offerer → answerer"
+        case .recvonly: "answerer → offerer"
+        case .inactive: "sent by neither side"
         }
     }
 

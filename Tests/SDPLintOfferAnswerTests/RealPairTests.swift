@@ -132,6 +132,21 @@ import Testing
         #expect(!report.hasErrors)
     }
 
+    /// Firefox offers playout-delay recvonly, to receive it; Chromium, sending and receiving
+    /// video, takes it without a direction, so only Chromium sends it (RFC 8285 §7). Firefox's
+    /// answer to Chromium's recvonly offer marks it recvonly in a sendonly section: nobody sends it.
+    @Test func playoutDelayGoesOneWayOrNotAtAll() throws {
+        func playoutDelay(_ pair: String) throws -> HeaderExtensionReport? {
+            try Pair.corpus(pair).analyze().sections[1].features.headerExtensions
+                .first { $0.uri.hasSuffix("playout-delay") }
+        }
+        #expect(try playoutDelay("cross/firefox2chromium.audio-video")?.offererDirection == .recvonly)
+        #expect(try playoutDelay("cross/chromium2firefox.recvonly")?.offererDirection == .inactive)
+        let sdes = try Pair.corpus("cross/firefox2chromium.audio-video").analyze().sections[1].features
+            .headerExtensions.first { $0.uri == "urn:ietf:params:rtp-hdrext:sdes:mid" }
+        #expect(sdes?.offererDirection == .sendrecv)
+    }
+
     @Test func firefoxToChromiumKeepsEveryOfferedVideoFormat() throws {
         let report = try Pair.corpus("cross/firefox2chromium.audio-video").analyze()
         let video = report.sections[1]
