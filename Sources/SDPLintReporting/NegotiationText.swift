@@ -258,13 +258,17 @@ public struct NegotiationText: Sendable {
         let extensions = features.headerExtensions
         if !extensions.isEmpty {
             let negotiated = extensions.filter { $0.status == .negotiated }
-            let unused = negotiated.filter { $0.offererDirection == .inactive }.count
+            // An extension that goes nowhere while the media flows is worth a line of its own; in
+            // an inactive section the direction line says it for all of them.
+            func unused(_ item: HeaderExtensionReport) -> Bool {
+                item.offererDirection == .inactive && section.offererDirection != .inactive
+            }
+            let unusedCount = negotiated.filter(unused).count
             var text = "\(negotiated.count) negotiated"
-            if unused > 0 { text += ", \(unused) sent by neither side" }
+            if unusedCount > 0 { text += ", \(unusedCount) sent by neither side" }
             if features.extmapAllowMixed { text += ", one- and two-byte mixed" }
             output += field("extensions", text)
-            // Those negotiated and used are listed only when asked for.
-            for item in extensions where verbose || item.status != .negotiated || item.offererDirection == .inactive {
+            for item in extensions where verbose || item.status != .negotiated || unused(item) {
                 let ids = (item.offerID.map(String.init) ?? "-") + " ↔ " + (item.answerID.map(String.init) ?? "-")
                 let status = Self.statusText(item.status)
                 var line =

@@ -84,6 +84,46 @@ import Testing
         #expect(!output.contains("offer fmtp:"))
     }
 
+    /// An extension that goes nowhere while media flows gets a line even without --verbose
+    /// (Firefox's answer to Chromium's recvonly offer marks playout-delay recvonly in its sendonly
+    /// section); --verbose says which way each goes; an inactive section lists none of them.
+    @Test func textSaysWhichWayEachHeaderExtensionGoes() throws {
+        let recvonly = "Fixtures/corpus/cross/chromium2firefox.recvonly"
+        let plain = try Executable.run("sdplint", ["diff", recvonly + ".offer.sdp", recvonly + ".answer.sdp"])
+        #expect(plain.standardOutput.contains("extensions 5 negotiated, 1 sent by neither side"))
+        #expect(
+            plain.standardOutput.contains(
+                "negotiated http://www.webrtc.org/experiments/rtp-hdrext/playout-delay (5 ↔ 5), sent by neither side\n"
+            ))
+        let sendrecv = "Fixtures/corpus/cross/firefox2chromium.audio-video"
+        let verbose = try Executable.run(
+            "sdplint", ["diff", "--verbose", sendrecv + ".offer.sdp", sendrecv + ".answer.sdp"])
+        #expect(
+            verbose.standardOutput.contains(
+                "negotiated http://www.webrtc.org/experiments/rtp-hdrext/playout-delay (6 ↔ 6), answerer → offerer\n"))
+        #expect(verbose.standardOutput.contains("negotiated urn:ietf:params:rtp-hdrext:sdes:mid (3 ↔ 3), both ways\n"))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sdplint-diff-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, host) in [("offer", 1), ("answer", 2)] {
+            try Data(
+                """
+                v=0\r\no=- 1 1 IN IP4 192.0.2.\(host)\r\ns=-\r\nc=IN IP4 192.0.2.\(host)\r\nt=0 0\r\n\
+                m=audio 5\(host)000 RTP/AVP 0\r\na=inactive\r\na=extmap:1 urn:x\r\n
+                """.utf8
+            ).write(to: directory.appendingPathComponent(name + ".sdp"))
+        }
+        let inactive = try Executable.run(
+            "sdplint",
+            [
+                "diff", directory.appendingPathComponent("offer.sdp").path,
+                directory.appendingPathComponent("answer.sdp").path,
+            ])
+        #expect(inactive.standardOutput.contains("extensions 1 negotiated\n"))
+        #expect(!inactive.standardOutput.contains("sent by neither side"))
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         let stem = "Fixtures/corpus/cross/chromium2firefox.audio"
         let colored = try Executable.run(
