@@ -768,8 +768,10 @@ struct SessionChecks {
             if let direction {
                 diagnostics.report(
                     SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
+            } else {
+                // The first one counts, as in a section and in the model.
+                direction = known
             }
-            direction = known
             return
         }
         if known.isSingle && !seen.insert(known) {
