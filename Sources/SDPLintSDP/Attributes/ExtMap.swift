@@ -84,20 +84,23 @@ public struct ExtMap: AttributeValue {
         let id = Field.integer(bytes, idRange, "extmap id", rule, as: UInt64.self, &diagnostics)
         // 15 is reserved only in the one-byte header form (RFC 8285 §4.2); the two-byte form
         // takes 1–255 (§4.3), so 15, like 16–255, merely needs two-byte headers.
-        if let id, Self.negotiationIDs.contains(Int(clamping: id)) {
-            diagnostics.report(
-                SDPRules.extmapNegotiationID, idRange,
-                """
-                extmap id \(id) is a negotiation id: no RTP header carries it until an offer or answer maps the \
-                extension to an id of 1–256 (RFC 8285 §7)
-                """
-            )
-        } else if let id, !Self.validIDs.contains(Int(clamping: id)) {
-            let why =
-                id == 0
-                ? "0 is padding"
-                : "the valid ids are 1–256, and 4096–4351 only offer an extension for the answerer to remap (RFC 8285 §7)"
-            diagnostics.report(rule, idRange, "extmap id \(id) is not usable: \(why)")
+        if let id {
+            let value = Int(clamping: id)
+            if Self.negotiationIDs.contains(value) {
+                diagnostics.report(
+                    SDPRules.extmapNegotiationID, idRange,
+                    """
+                    extmap id \(id) is a negotiation id: no RTP header carries it until an offer or answer maps \
+                    the extension to an id of 1–256 (RFC 8285 §7)
+                    """
+                )
+            } else if !Self.validIDs.contains(value) {
+                let why =
+                    id == 0
+                    ? "0 is padding"
+                    : "the valid ids are 1–256, and 4096–4351 only offer an extension for the answerer to remap (RFC 8285 §7)"
+                diagnostics.report(rule, idRange, "extmap id \(id) is not usable: \(why)")
+            }
         }
         var direction: Direction?
         if slash < entry.upperBound {
