@@ -467,6 +467,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("SDP318", .warning, "an extension id that names two URIs in one BUNDLE group: " + measured),
                 ("SDP238", .warning, "a malformed a=imageattr (aiortc does not read the attribute): " + measured),
                 (
+                    "SDP211", .warning,
+                    "an a=fmtp its reader splits, such as \"a=fmtp:111 \" (PRF705 reports one without the space): "
+                        + measured
+                ),
+                (
                     "SDP210", .warning,
                     "an a=rtpmap value its reader takes, such as opus/48000/2/1 (PRF705 reports one it cannot read): "
                         + measured

@@ -428,6 +428,9 @@ import Testing
         ("c=IN IP4 0.0.0.0", "c=IN IP5 0.0.0.0", Profile.aiortc, ["PRF705 error", "SDP133 warning"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:100 apt=111\r\n", Profile.aiortc, ["PRF705 error"]),
         ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=extmap:3\r\n", Profile.aiortc, ["PRF705 error"]),
+        // aiortc splits an fmtp at its first space: one without it fails, nothing after it does not.
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:111\r\n", Profile.aiortc, ["PRF705 error"]),
+        ("a=rtcp-mux\r\n", "a=rtcp-mux\r\na=fmtp:111 \r\n", Profile.aiortc, ["SDP109 warning", "SDP211 warning"]),
         // libwebrtc: ICE credentials of every section of an offer, one session-level
         // fingerprint, a mid of token characters (an empty one it numbers).
         ("a=ice-ufrag:YlEE", "a=ice-ufrag:Yl", Profile.chrome, ["PRF111 error"]),

@@ -17,7 +17,7 @@ enum RootCauses {
         ("PRF609", "ICE120", true), ("PRF609", "ICE121", true), ("PRF610", "SDP128", true),
         ("PRF604", "SDP213", true), ("PRF604", "SDP322", true), ("PRF605", "SDP319", true),
         ("PRF605", "SDP322", true), ("PRF108", "SDP307", true), ("PRF109", "SDP236", true),
-        ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true),
+        ("PRF705", "SDP128", true), ("PRF705", "SDP303", true), ("PRF705", "SDP213", true), ("PRF705", "SDP211", true),
         ("PRF705", "SDP300", true), ("PRF105", "WEB101", true), ("PRF111", "ICE120", true), ("PRF111", "ICE121", true),
         ("PRF113", "SDP214", true),
         ("PRF110", "WEB105", true), ("PRF115", "SDP308", true), ("PRF706", "WEB103", true), ("PRF114", "SDP133", true),
