@@ -317,6 +317,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "a v= line SIPCC reads as 0, such as \"v= 0\" (PRF628 reports the rest): " + measured
                 ),
                 ("WEB107", .warning, "an SSRC that two sections name: " + measured),
+                (
+                    "WEB108", .warning,
+                    "a=rtcp-mux-only without a=rtcp-mux, whose name SIPCC matches in any case (PRF601 reports a "
+                        + "section that needs a=rtcp-mux): " + measured
+                ),
                 ("SDP218", .warning, "a malformed ssrc-group: " + measured),
                 ("SDP120", .warning, "an o= line of six fields or more (PRF626 reports fewer): " + measured),
                 ("SDP125", .warning, "a t= line SIPCC reads the two times of (PRF629 reports the rest): " + measured),

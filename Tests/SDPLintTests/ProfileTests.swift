@@ -673,6 +673,20 @@ import Testing
             // fingerprint's digest; libwebrtc, aiortc and webrtcbin read them as written.
             ([("a=rtcp-mux\r\n", "a=RTCP-MUX\r\n")], .firefox, ["SDP202 warning", "WEB113 warning"]),
             ([("a=rtcp-mux\r\n", "a=RTCP-MUX\r\n")], .chrome, ["PRF103 error", "SDP202 warning"]),
+            // a=rtcp-mux-only without a=rtcp-mux: Firefox takes it where it does not need rtcp-mux
+            // (UDP/TLS/RTP/SAVP), and refuses a SAVPF section without a=rtcp-mux, in any case.
+            (
+                [("UDP/TLS/RTP/SAVPF", "UDP/TLS/RTP/SAVP"), ("a=rtcp-mux\r\n", "a=rtcp-mux-only\r\n")], .firefox,
+                ["WEB108 warning", "WEB113 warning"]
+            ),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux-only\r\na=RTCP-MUX\r\n")], .firefox,
+                ["SDP202 warning", "WEB108 warning", "WEB113 warning"]
+            ),
+            (
+                [("a=rtcp-mux\r\n", "a=rtcp-mux-only\r\n")], .firefox,
+                ["PRF601 error", "WEB108 warning", "WEB113 warning"]
+            ),
             ([("a=setup:actpass", "a=setup:ACTPASS")], .firefox, ["SDP232 warning"]),
             ([("a=setup:actpass", "a=setup:ACTPASS")], .aiortc, ["PRF703 error"]),
             ([("a=setup:actpass", "a=setup:ACTPASS")], .gstreamer, ["PRF803 error"]),
