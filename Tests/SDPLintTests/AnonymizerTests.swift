@@ -217,6 +217,25 @@ import Testing
         #expect(user.split(separator: " ").dropFirst().first.map(String.init) == description.origin.address)
     }
 
+    /// A description whose only line end is a lone CR (one line to an RFC 8866 reader), and
+    /// lines of number-only types or of unknown types that carry text: nothing in them survives.
+    @Test func linesOutsideTheGrammarLoseTheirSecrets() throws {
+        let secrets = ["alice", "203.0.113.7", "192.168.1.20", "Ab3dEf6hIj9kLm2nOp5qRs8t", "42424242", "0f1e2d3c"]
+        let crOnly = try anonymized(Self.offer.replacingOccurrences(of: "\r\n", with: "\r"))
+        for secret in secrets { #expect(!crOnly.contains(secret), "\(secret) is still in the CR-only output") }
+        #expect(crOnly.utf8.count == Self.offer.utf8.count - Self.offer.split(separator: "\r\n").count)
+        #expect(crOnly.hasPrefix("v=0\r"))
+        let odd = try anonymized(
+            Self.offer
+                + "b=AS:64\r\nb=BobSmith:64\r\nt=0 0 BobSmith\r\nz=2882844526 -1h CarolJones\r\n"
+                + "y=DaveBrown 198.51.100.9\r\n"
+        )
+        for secret in ["BobSmith", "CarolJones", "DaveBrown", "198.51.100.9"] {
+            #expect(!odd.contains(secret), "\(secret) is still in the output")
+        }
+        #expect(odd.contains("b=AS:64\r\n") && odd.contains("t=0 0\r\n") && odd.hasPrefix("v=0\r\n"))
+    }
+
     @Test func oneReplacementAcrossKindsAndContainers() throws {
         // The address of a SIP header, of the SDP body and of a JSON envelope's SDP.
         let sip = """

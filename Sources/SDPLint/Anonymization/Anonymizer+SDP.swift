@@ -22,12 +22,24 @@ extension Anonymizer {
     /// One `type=value` line, or a candidate line without `a=`.
     mutating func sdpLine(_ buffer: inout [UInt8], _ range: Range<Int>) {
         let line = buffer[range]
+        // A lone CR ends a line for SIPCC, aiortc and webrtcbin, and a description may use it
+        // as its only line end: each piece is anonymized as a line of its own, so that nothing
+        // hides behind the first one's type (a kept v= line would keep the whole text).
+        if line.contains(UInt8(ascii: "\r")) {
+            var start = range.lowerBound
+            for index in range where buffer[index] == UInt8(ascii: "\r") {
+                unknownLine(&buffer, start..<index)
+                start = index + 1
+            }
+            unknownLine(&buffer, start..<range.upperBound)
+            return
+        }
         if Glyph.hasPrefix(line, "candidate:") {
             candidate(&buffer, (range.lowerBound + 10)..<range.upperBound)
             return
         }
         guard range.count >= 2, line[range.lowerBound + 1] == UInt8(ascii: "=") else {
-            scrub(&buffer, range)
+            scrub(&buffer, range, everyWord: true)
             return
         }
         let value = (range.lowerBound + 2)..<range.upperBound
@@ -46,10 +58,26 @@ extension Anonymizer {
             let text = Glyph.text(buffer[value])
             put(uri(text) ?? token(text, sweep: false), &buffer, value)
         case UInt8(ascii: "v"), UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "z"), UInt8(ascii: "b"):
-            break
+            // Numbers, time units and a bandwidth type name no one (RFC 8866 §5.1, §5.8–§5.11);
+            // a value with anything else in it is text of unknown meaning.
+            let plain =
+                line[range.lowerBound] == UInt8(ascii: "b")
+                ? Self.isBandwidth(buffer[value])
+                : buffer[value].allSatisfy { Glyph.isDigit($0) || Glyph.among($0, " \t-dhms") }
+            if !plain { scrub(&buffer, value, everyWord: true) }
         default:
-            scrub(&buffer, value)
+            // A line type of unknown meaning (RFC 8866 §5: "x=" and others) may hold anything.
+            scrub(&buffer, value, everyWord: true)
         }
+    }
+
+    /// `<bwtype>:<bandwidth>` with a registered type (RFC 8866 §5.8, RFC 3556, RFC 3890) and a
+    /// number, the only form that keeps its text.
+    static func isBandwidth(_ value: ArraySlice<UInt8>) -> Bool {
+        guard let colon = value.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let number = value[(colon + 1)...]
+        return ["AS", "CT", "TIAS", "RS", "RR"].contains(Glyph.text(value[..<colon])) && !number.isEmpty
+            && number.allSatisfy { Glyph.isDigit($0) || $0 == UInt8(ascii: ".") }
     }
 
     /// `o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address>`
