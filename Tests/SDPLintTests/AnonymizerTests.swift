@@ -234,6 +234,18 @@ import Testing
             #expect(!odd.contains(secret), "\(secret) is still in the output")
         }
         #expect(odd.contains("b=AS:64\r\n") && odd.contains("t=0 0\r\n") && odd.hasPrefix("v=0\r\n"))
+        // SIP header fields joined by lone CRs, the start line's among them.
+        let sip = try anonymized(
+            "INVITE sip:bob@biloxi.example.com SIP/2.0\rVia: SIP/2.0/UDP 198.51.100.77;branch=z9hG4bK74bf9\r"
+                + "From: Alice <sip:alice@atlanta.example.com>;tag=9fxced76sl\rTo: Bob <sip:bob@biloxi.example.com>\r\n"
+                + "Call-ID: 3848276298220188511@atlanta.example.com\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n"
+        )
+        for secret in [
+            "biloxi.example.com", "198.51.100.77", "z9hG4bK74bf9", "Alice", "9fxced76sl", "Bob", "3848276298",
+        ] {
+            #expect(!sip.contains(secret), "\(secret) is still in the SIP output")
+        }
+        #expect(sip.hasPrefix("INVITE sip:") && sip.contains("\rVia: SIP/2.0/UDP "))
     }
 
     @Test func oneReplacementAcrossKindsAndContainers() throws {

@@ -43,7 +43,7 @@ extension Anonymizer {
                 continue
             }
             let line = BufferLine(buffer, from: index, to: end)
-            if Self.isStartLine(buffer, line.content, kind) {
+            if Self.isStartLine(buffer, Self.piecesBetweenCarriageReturns(buffer, line.content)[0], kind) {
                 index = max(line.next, message(&buffer, index, end, kind))
             } else {
                 if zeroingOthers { zero(&buffer, line.content) } else { unknownLine(&buffer, line.content) }
@@ -63,35 +63,34 @@ extension Anonymizer {
     /// One message starting at `start`; returns where it ends.
     private mutating func message(_ buffer: inout [UInt8], _ start: Int, _ end: Int, _ kind: MessageProtocol) -> Int {
         let first = BufferLine(buffer, from: start, to: end)
-        startLine(&buffer, first.content, kind)
+        // A lone CR ends a field for some readers (RFC 3261 §7 asks for CRLF): each piece of a
+        // line is anonymized as a field of its own, so that none is read as the value of the
+        // one before it. Only an empty line ends the header, so framing does not change.
+        let startPieces = Self.piecesBetweenCarriageReturns(buffer, first.content)
+        startLine(&buffer, startPieces[0], kind)
         var cursor = first.next
         var contentType: String?
         var contentLength: Int?
         var chunked = false
         var previous: String?
         var headerEnded = false
-        while cursor < end {
-            let line = BufferLine(buffer, from: cursor, to: end)
-            cursor = line.next
-            if line.content.isEmpty {
-                headerEnded = true
-                break
-            }
-            if Glyph.isSpace(buffer[line.content.lowerBound]) {
+        func field(_ content: Range<Int>) {
+            guard !content.isEmpty else { return }
+            if Glyph.isSpace(buffer[content.lowerBound]) {
                 // A folded line continues the field before it (RFC 3261 §7.3.1).
                 if let previous {
-                    headerValue(&buffer, line.content, name: previous, kind)
+                    headerValue(&buffer, content, name: previous, kind)
                 } else {
-                    scrub(&buffer, line.content)
+                    scrub(&buffer, content)
                 }
-                continue
+                return
             }
-            guard let colon = buffer[line.content].firstIndex(of: UInt8(ascii: ":")) else {
-                scrub(&buffer, line.content)
-                continue
+            guard let colon = buffer[content].firstIndex(of: UInt8(ascii: ":")) else {
+                scrub(&buffer, content)
+                return
             }
-            let name = Glyph.text(buffer[line.content.lowerBound..<colon]).trimmingSpaces.lowercased()
-            let valueRange = (colon + 1)..<line.content.upperBound
+            let name = Glyph.text(buffer[content.lowerBound..<colon]).trimmingSpaces.lowercased()
+            let valueRange = (colon + 1)..<content.upperBound
             let value = Glyph.text(buffer[valueRange]).trimmingSpaces
             // Compact forms (RFC 3261 §7.3.3) exist in SIP only.
             let compact = kind == .sip
@@ -105,6 +104,16 @@ extension Anonymizer {
             headerValue(&buffer, valueRange, name: name, kind)
             previous = name
         }
+        startPieces.dropFirst().forEach(field)
+        while cursor < end {
+            let line = BufferLine(buffer, from: cursor, to: end)
+            cursor = line.next
+            if line.content.isEmpty {
+                headerEnded = true
+                break
+            }
+            Self.piecesBetweenCarriageReturns(buffer, line.content).forEach(field)
+        }
         guard headerEnded else { return cursor }
         if chunked { return chunkedBody(&buffer, cursor, end, contentType: contentType) }
         let bodyEnd: Int
@@ -115,6 +124,18 @@ extension Anonymizer {
         }
         body(&buffer, cursor..<bodyEnd, contentType: contentType)
         return bodyEnd
+    }
+
+    /// The parts of a line between lone carriage returns (the whole line when it has none).
+    static func piecesBetweenCarriageReturns(_ buffer: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where buffer[index] == UInt8(ascii: "\r") {
+            pieces.append(start..<index)
+            start = index + 1
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
     }
 
     /// Where the next line that starts a message begins, or `end`.
@@ -205,6 +226,11 @@ extension Anonymizer {
     mutating func unknownLine(_ buffer: inout [UInt8], _ range: Range<Int>) {
         guard !range.isEmpty else { return }
         let line = buffer[range]
+        if line.contains(UInt8(ascii: "\r")) {
+            // A lone CR ends a line for some readers: each piece is a line of its own.
+            for piece in Self.piecesBetweenCarriageReturns(buffer, range) { unknownLine(&buffer, piece) }
+            return
+        }
         if range.count >= 2, Glyph.isLower(line[range.lowerBound]), line[range.lowerBound + 1] == UInt8(ascii: "=") {
             sdpLine(&buffer, range)
         } else if Glyph.hasPrefix(line, "candidate:") {

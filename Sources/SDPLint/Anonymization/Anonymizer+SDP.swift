@@ -26,12 +26,7 @@ extension Anonymizer {
         // as its only line end: each piece is anonymized as a line of its own, so that nothing
         // hides behind the first one's type (a kept v= line would keep the whole text).
         if line.contains(UInt8(ascii: "\r")) {
-            var start = range.lowerBound
-            for index in range where buffer[index] == UInt8(ascii: "\r") {
-                unknownLine(&buffer, start..<index)
-                start = index + 1
-            }
-            unknownLine(&buffer, start..<range.upperBound)
+            for piece in Self.piecesBetweenCarriageReturns(buffer, range) { unknownLine(&buffer, piece) }
             return
         }
         if Glyph.hasPrefix(line, "candidate:") {
