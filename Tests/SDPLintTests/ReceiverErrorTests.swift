@@ -28,7 +28,7 @@ import Testing
         let (matches, exact) = ReceiverErrors.matches(message)
         #expect(exact)
         let match = try #require(matches.first)
-        #expect(match.receiver == "Chromium" && match.rules.map(\.code) == ["SDP212"])
+        #expect(match.receiver == "Chromium" && match.rules.map(\.code) == ["PRF133"])
         #expect(ReceiverErrors.places(in: message) == [.quotedLine("a=rtcp-fb:96")])
     }
 
