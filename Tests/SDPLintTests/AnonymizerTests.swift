@@ -321,6 +321,16 @@ import Testing
         let result = try anonymized(text).split(separator: "\r\n").map(String.init)
         #expect(result[6] == lines[6] && result[7] == lines[7] && result[9] == lines[9] && result[10] == lines[10])
         #expect(result[8].hasSuffix("IN IP6 ::1"))
+        // A protocol value keeps its words and URIs, not an address or e-mail address in it.
+        let carried = try anonymized(
+            Self.offer + "a=framerate:29.97\r\na=rtpmap:111 opus/48000/2 198.51.100.23\r\n"
+                + "a=fmtp:111 user=bob@example.org;minptime=10\r\na=mid:carol@example.net\r\n"
+        )
+        for secret in ["198.51.100.23", "bob@example.org", "carol@example.net"] {
+            #expect(!carried.contains(secret), "\(secret) is still in the output")
+        }
+        #expect(carried.contains("a=framerate:29.97\r\na=rtpmap:111 opus/48000/2 198.51.100."))
+        #expect(carried.contains(";minptime=10\r\n"))
     }
 
     @Test func jsonEscapesKeepTheirForm() throws {

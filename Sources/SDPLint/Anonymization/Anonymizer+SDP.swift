@@ -34,7 +34,7 @@ extension Anonymizer {
             return
         }
         guard range.count >= 2, line[range.lowerBound + 1] == UInt8(ascii: "=") else {
-            scrub(&buffer, range, everyWord: true)
+            scrub(&buffer, range, .everyWord)
             return
         }
         let value = (range.lowerBound + 2)..<range.upperBound
@@ -59,10 +59,10 @@ extension Anonymizer {
                 line[range.lowerBound] == UInt8(ascii: "b")
                 ? Self.isBandwidth(buffer[value])
                 : buffer[value].allSatisfy { Glyph.isDigit($0) || Glyph.among($0, " \t-dhms") }
-            if !plain { scrub(&buffer, value, everyWord: true) }
+            if !plain { scrub(&buffer, value, .everyWord) }
         default:
             // A line type of unknown meaning (RFC 8866 §5: "x=" and others) may hold anything.
-            scrub(&buffer, value, everyWord: true)
+            scrub(&buffer, value, .everyWord)
         }
     }
 
@@ -173,7 +173,7 @@ extension Anonymizer {
             // capability: read as that attribute (one level: a capability of a capability is text).
             let held = fields[1].lowerBound..<value.upperBound
             if Glyph.text(buffer[held]).lowercased().hasPrefix("acap:") {
-                scrub(&buffer, held, everyWord: true)
+                scrub(&buffer, held, .everyWord)
             } else {
                 attribute(&buffer, held)
             }
@@ -181,11 +181,12 @@ extension Anonymizer {
             // RFC 4975 §9: MSRP URIs, `msrp[s]://authority/session-id;transport`.
             for field in fields { msrpURI(&buffer, field) }
         case _ where Self.protocolAttributes.contains(name):
-            break
+            // Kept, but for an address or e-mail address that a malformed value may carry.
+            scrub(&buffer, value, .addresses)
         default:
             // An attribute of unknown meaning (a=label, a=tool, a=x-…) may name a person, a
             // room or a token in any form: every word of it is replaced.
-            scrub(&buffer, value, everyWord: true)
+            scrub(&buffer, value, .everyWord)
         }
     }
 
@@ -206,7 +207,7 @@ extension Anonymizer {
     private mutating func msrpURI(_ buffer: inout [UInt8], _ range: Range<Int>) {
         guard let colon = buffer[range].firstIndex(of: UInt8(ascii: ":")),
             buffer[colon..<range.upperBound].starts(with: "://".utf8)
-        else { return scrub(&buffer, range, everyWord: true) }
+        else { return scrub(&buffer, range, .everyWord) }
         let authorityStart = colon + 3
         let rest = authorityStart..<range.upperBound
         let slash = buffer[rest].firstIndex(of: UInt8(ascii: "/")) ?? range.upperBound

@@ -5,21 +5,31 @@ import SDPLintWebRTC
 extension Anonymizer {
     // MARK: Free text
 
+    /// How much of a text ``scrub(_:_:_:)`` replaces.
+    enum ScrubScope {
+        /// E-mail addresses and IP addresses (and certificate fingerprints) only: a protocol
+        /// value, whose words and URIs are protocol, cannot hide one either.
+        case addresses
+        /// Everything recognizably identifying (see ``scrub(_:_:_:)``); other words stay.
+        case recognized
+        /// Every word and number too: a value whose meaning is not known, such as an
+        /// unregistered SDP attribute, may hold a name or a token in any form.
+        case everyWord
+    }
+
     /// Replaces, in text whose structure is not known, everything that is recognizably
     /// identifying: URIs of the schemes signaling uses, e-mail addresses, IPv4 addresses (and a
     /// `:port` after one), IPv6 addresses, UUIDs, certificate fingerprints, and every word that
     /// is a credential or id met anywhere else in the input (which the second pass knows all of).
-    /// The rest of the text is left as it is, unless `everyWord`: then every other word and
-    /// number is replaced too (a value whose meaning is not known, such as an unregistered
-    /// SDP attribute, may hold a name or a token in any form).
+    /// `scope` narrows or widens that.
     ///
     /// - Complexity: O(*n*) in the length of the range, plus the length of what is replaced.
-    mutating func scrub(_ buffer: inout [UInt8], _ range: Range<Int>, everyWord: Bool = false) {
+    mutating func scrub(_ buffer: inout [UInt8], _ range: Range<Int>, _ scope: ScrubScope = .recognized) {
         let end = min(range.upperBound, buffer.count)
         var index = max(0, range.lowerBound)
         while index < end {
             let atStart = index == range.lowerBound || !Glyph.isWord(buffer[index - 1])
-            if atStart, let next = scrubItem(&buffer, index, end, everyWord: everyWord), next > index {
+            if atStart, let next = scrubItem(&buffer, index, end, scope), next > index {
                 index = next
             } else {
                 index += 1
@@ -36,13 +46,15 @@ extension Anonymizer {
 
     /// Recognizes and replaces one item starting at `index` (a word start); returns where the
     /// scan resumes, or `nil` when nothing there is known.
-    private mutating func scrubItem(_ buffer: inout [UInt8], _ index: Int, _ end: Int, everyWord: Bool) -> Int? {
+    private mutating func scrubItem(_ buffer: inout [UInt8], _ index: Int, _ end: Int, _ scope: ScrubScope) -> Int? {
         let byte = buffer[index]
         if byte == UInt8(ascii: "[") { return scrubBracketedAddress(&buffer, index, end) }
-        if Glyph.isLetter(byte), let next = scrubURI(&buffer, index, end) { return next }
+        if scope != .addresses, Glyph.isLetter(byte), let next = scrubURI(&buffer, index, end) { return next }
         if Glyph.isWord(byte), let next = scrubEmail(&buffer, index, end) { return next }
         if Glyph.isHex(byte) || byte == UInt8(ascii: ":"), let next = scrubAddress(&buffer, index, end) { return next }
-        if Glyph.isWord(byte) { return scrubWord(&buffer, index, end, everyWord: everyWord) }
+        if scope != .addresses, Glyph.isWord(byte) {
+            return scrubWord(&buffer, index, end, everyWord: scope == .everyWord)
+        }
         return nil
     }
 
