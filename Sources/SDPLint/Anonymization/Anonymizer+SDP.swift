@@ -22,7 +22,7 @@ extension Anonymizer {
     /// One `type=value` line, or a candidate line without `a=`.
     mutating func sdpLine(_ buffer: inout [UInt8], _ range: Range<Int>) {
         let line = buffer[range]
-        // A lone CR ends a line for SIPCC, aiortc and webrtcbin, and a description may use it
+        // Firefox, aiortc and webrtcbin end a value at a lone CR, and a description may use it
         // as its only line end: each piece is anonymized as a line of its own, so that nothing
         // hides behind the first one's type (a kept v= line would keep the whole text).
         if line.contains(UInt8(ascii: "\r")) {
