@@ -248,6 +248,20 @@ import Testing
         #expect(sip.hasPrefix("INVITE sip:") && sip.contains("\rVia: SIP/2.0/UDP "))
     }
 
+    /// JSON members that name people or carry what people write lose it, whatever its form.
+    @Test func jsonNamesAndFreeTextAreReplaced() throws {
+        let json = """
+            {"type":"offer","sdpMid":"0","nick":"alice","firstName":"Alice","last_name":"Smith",\
+            "message":"call Bob at noon","subject":"Carol's review","title":"Dave and Erin"}
+            """
+        let result = try anonymized(json)
+        for secret in ["alice", "Alice", "Smith", "Bob", "noon", "Carol", "Dave", "Erin"] {
+            #expect(!result.contains(secret), "\(secret) is still in the output")
+        }
+        #expect(result.hasPrefix(#"{"type":"offer","sdpMid":"0","nick":""#))
+        #expect(result.utf8.count == json.utf8.count)
+    }
+
     @Test func oneReplacementAcrossKindsAndContainers() throws {
         // The address of a SIP header, of the SDP body and of a JSON envelope's SDP.
         let sip = """

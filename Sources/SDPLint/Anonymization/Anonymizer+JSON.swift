@@ -136,7 +136,15 @@ extension Anonymizer {
         "session", "sessionid", "peerid", "peer", "clientid", "callid", "userid", "uid", "cname", "trackidentifier",
         "track", "streams", "stream_id", "streamid", "msid", "deviceid", "groupid", "jid", "sid", "name",
         "displayname", "display_name", "nickname", "email", "phone", "participant", "participantid", "roomname",
-        "meetingid", "conferenceid", "identity",
+        "meetingid", "conferenceid", "identity", "nick", "fullname", "full_name", "firstname", "first_name",
+        "lastname", "last_name", "givenname", "familyname", "author", "owner", "caller", "callee", "recipient", "mail",
+        "mobile", "tel", "login", "account", "handle", "avatar", "photo", "picture",
+    ]
+
+    /// Members holding free text people write (a chat line, a call's subject or title), which
+    /// may name anyone: every word is replaced.
+    static let freeTextMembers: Set<String> = [
+        "message", "text", "note", "notes", "comment", "subject", "description", "title", "topic",
     ]
 
     /// Members whose values are stats ids (W3C webrtc-stats §5: `id` and the `*Id` references).
@@ -190,6 +198,9 @@ extension Anonymizer {
             replaced = portText(value)
         } else if Self.ssrcMembers.contains(lowered) {
             replaced = token(value)
+        } else if Self.freeTextMembers.contains(lowered) {
+            scrub(&text, 0..<text.count, .everyWord)
+            return
         } else {
             mixedText(&text, 0..<text.count)
             return
