@@ -57,6 +57,20 @@ func withoutFinalCR(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
 }
 
 /// The encodings other payload types can refer to (RTX by apt=, RED by its list).
+/// Records a level's direction attribute: the first one counts, as it does in the model
+/// (`AttributeContainer.direction`), and each one after it contradicts it (RFC 8866 §6.7).
+func noteDirection(
+    _ known: KnownAttribute, _ name: Range<Int>, _ direction: inout KnownAttribute?,
+    _ diagnostics: inout DiagnosticCollector
+) {
+    if let direction {
+        diagnostics.report(
+            SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
+    } else {
+        direction = known
+    }
+}
+
 enum EncodingKind {
     case rtx, red, other
 
@@ -238,12 +252,7 @@ struct SectionChecks {
         _ diagnostics: inout DiagnosticCollector
     ) {
         if known.isDirection {
-            if let direction {
-                diagnostics.report(
-                    SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
-            } else {
-                direction = known
-            }
+            noteDirection(known, name, &direction, &diagnostics)
             return
         }
         let repeated = known.isSingle && !seen.insert(known)
@@ -765,13 +774,7 @@ struct SessionChecks {
         _ diagnostics: inout DiagnosticCollector
     ) {
         if known.isDirection {
-            if let direction {
-                diagnostics.report(
-                    SDPRules.directionConflict, name, "a=\(known.name) contradicts the a=\(direction.name) before it")
-            } else {
-                // The first one counts, as in a section and in the model.
-                direction = known
-            }
+            noteDirection(known, name, &direction, &diagnostics)
             return
         }
         if known.isSingle && !seen.insert(known) {
