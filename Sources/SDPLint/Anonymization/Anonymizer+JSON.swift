@@ -221,7 +221,7 @@ extension Anonymizer {
             if content.count >= 2, Glyph.isLower(buffer[content.lowerBound]),
                 buffer[content.lowerBound + 1] == UInt8(ascii: "=")
             {
-                sdpLine(&buffer, content)
+                unknownLine(&buffer, content)
                 continue
             }
             var candidate: Int?

@@ -227,7 +227,9 @@ extension Anonymizer {
         guard !range.isEmpty else { return }
         let line = buffer[range]
         if line.contains(UInt8(ascii: "\r")) {
-            // A lone CR ends a line for some readers: each piece is a line of its own.
+            // Firefox, aiortc and webrtcbin end a value at a lone CR, and a description may use
+            // it as its only line end: each piece is a line of its own, so that nothing hides
+            // behind the first one's type (a kept v= line would keep the whole text).
             for piece in Self.piecesBetweenCarriageReturns(buffer, range) { unknownLine(&buffer, piece) }
             return
         }

@@ -19,16 +19,10 @@ extension Anonymizer {
         }
     }
 
-    /// One `type=value` line, or a candidate line without `a=`.
+    /// One `type=value` line, or a candidate line without `a=`, without a lone CR in it
+    /// (``unknownLine(_:_:)`` splits a line there first).
     mutating func sdpLine(_ buffer: inout [UInt8], _ range: Range<Int>) {
         let line = buffer[range]
-        // Firefox, aiortc and webrtcbin end a value at a lone CR, and a description may use it
-        // as its only line end: each piece is anonymized as a line of its own, so that nothing
-        // hides behind the first one's type (a kept v= line would keep the whole text).
-        if line.contains(UInt8(ascii: "\r")) {
-            for piece in Self.piecesBetweenCarriageReturns(buffer, range) { unknownLine(&buffer, piece) }
-            return
-        }
         if Glyph.hasPrefix(line, "candidate:") {
             candidate(&buffer, (range.lowerBound + 10)..<range.upperBound)
             return
