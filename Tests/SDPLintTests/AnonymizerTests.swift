@@ -262,6 +262,38 @@ import Testing
         #expect(result.utf8.count == json.utf8.count)
     }
 
+    /// A signaling message's member, a stanza's attribute or element of unknown meaning may
+    /// hold anything; the protocol values beside them stay.
+    @Test func textOfUnknownMeaningInMessagesLosesEveryWord() throws {
+        let json = """
+            {"type":"offer","action":"join","who":"Carol Jones","phone":15551234567,"userId":4242,\
+            "extra":{"memo":"call Dave Brown"},"sdpMLineIndex":0}
+            """
+        let jsonResult = try anonymized(json)
+        for secret in ["Carol", "Jones", "15551234567", "4242", "Dave", "Brown"] {
+            #expect(!jsonResult.contains(secret), "\(secret) is still in \(jsonResult)")
+        }
+        #expect(jsonResult.hasPrefix(#"{"type":"offer","action":"join","who":""#))
+        #expect(jsonResult.hasSuffix(#""sdpMLineIndex":0}"#))
+        let stanza = """
+            <iq from='romeo@example.net/a' to='juliet@example.com/b' id='x1' type='set'>\
+            <jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' sid='a73sjjvkla37jfea'>\
+            <content creator='initiator' name='voice'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>\
+            <payload-type id='96' name='opus' clockrate='48000' channels='2'><parameter name='minptime' value='10'/>\
+            </payload-type><bandwidth type='AS'>128</bandwidth>\
+            <rtcp-fb-trr-int xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' value='100'/></description>\
+            <foo who='Carol Jones'>Dave Brown<!-- Erin's phone --></foo></content></jingle></iq>
+            """
+        let xmlResult = try anonymized(stanza)
+        for secret in ["Carol", "Jones", "Dave", "Brown", "Erin"] {
+            #expect(!xmlResult.contains(secret), "\(secret) is still in \(xmlResult)")
+        }
+        for kept in ["value='10'", ">128</bandwidth>", "value='100'", "clockrate='48000'", "<foo who='"] {
+            #expect(xmlResult.contains(kept), "\(kept) is not kept in \(xmlResult)")
+        }
+        #expect(xmlResult.utf8.count == stanza.utf8.count)
+    }
+
     @Test func oneReplacementAcrossKindsAndContainers() throws {
         // The address of a SIP header, of the SDP body and of a JSON envelope's SDP.
         let sip = """

@@ -32,9 +32,11 @@ extension Anonymizer {
     /// the name of its member (credentials, ids, addresses, URLs, user agents); numbers named
     /// like SSRCs and ports are replaced too.
     ///
+    /// A string of a member whose meaning is not known is scrubbed by `otherText`.
+    ///
     /// The result has the input's length unless an escape had to change form, which no edit
     /// of this anonymizer causes for escapes JSON writers produce.
-    mutating func json(_ input: ArraySlice<UInt8>, key outerKey: String?) -> [UInt8] {
+    mutating func json(_ input: ArraySlice<UInt8>, key outerKey: String?, otherText: ScrubScope) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var stack: [JSONFrame] = []
@@ -87,7 +89,7 @@ extension Anonymizer {
                     if let top = stack.last, stack.count == 1, !top.isObject, top.index == 0 {
                         stack[stack.count - 1].firstString = Glyph.text(text)
                     }
-                    jsonString(&text, key: Self.valueKey(stack, outerKey))
+                    jsonString(&text, key: Self.valueKey(stack, outerKey), otherText: otherText)
                 }
                 output.append(UInt8(ascii: "\""))
                 output += escaped.encode(text)
@@ -126,8 +128,29 @@ extension Anonymizer {
         return top.key
     }
 
+    /// How the strings of a JSON document's members of unknown meaning are scrubbed. A browser
+    /// report (a webrtc-internals dump, an rtcstats dump, Firefox's about:webrtc report) holds
+    /// states, labels and the browser's messages under hundreds of names, and the linter reads
+    /// them: only what is recognizably identifying goes. Any other document is an application's
+    /// own signaling, whose members of unknown meaning may hold anything (a name, a room, a
+    /// note): every word goes.
+    static func otherJSONText(_ bytes: [UInt8], kind: InputKind) -> ScrubScope {
+        if kind == .rtcstats { return .recognized }
+        for marker in ["\"PeerConnections\"", "\"sdpHistories\"", "\"sdpHistory\""]
+        where bytes.firstRange(of: Array(marker.utf8)) != nil {
+            return .recognized
+        }
+        return .everyWord
+    }
+
     /// Members whose string values are kept: they drive what the linter reads.
-    static let keptMembers: Set<String> = ["type", "sdpmid", "statstype", "kind", "event", "mimetype", "state"]
+    /// So do the verbs and states of signaling messages and the policies of an
+    /// `RTCConfiguration` (W3C webrtc-pc §4.2.1), which identify no one.
+    static let keptMembers: Set<String> = [
+        "type", "sdpmid", "statstype", "kind", "event", "mimetype", "state", "action", "method", "op", "cmd",
+        "command", "role", "status", "direction", "icetransportpolicy", "bundlepolicy", "rtcpmuxpolicy",
+        "sdpsemantics",
+    ]
 
     /// Members holding credentials, ids and names of people, rooms and streams.
     static let secretMembers: Set<String> = [
@@ -147,6 +170,11 @@ extension Anonymizer {
         "message", "text", "note", "notes", "comment", "subject", "description", "title", "topic",
     ]
 
+    /// Members holding why something ended or failed: a SIP Reason (RFC 3326 §2: `SIP;cause=…`)
+    /// or a browser's error message, protocol words that a report needs. Only what is
+    /// recognizably identifying goes, even in a signaling message.
+    static let reasonMembers: Set<String> = ["reason", "error", "errortext", "errormessage"]
+
     /// Members whose values are stats ids (W3C webrtc-stats §5: `id` and the `*Id` references).
     static let idMembers: Set<String> = [
         "id", "localcandidateid", "remotecandidateid", "transportid", "codecid", "remoteid", "localid",
@@ -163,7 +191,7 @@ extension Anonymizer {
     static let ssrcMembers: Set<String> = ["ssrc", "rtxssrc", "fecssrc", "localssrc", "remotessrc"]
 
     /// A string value: by its content first (SDP, candidates, nested JSON), then by its name.
-    private mutating func jsonString(_ text: inout [UInt8], key: String?) {
+    private mutating func jsonString(_ text: inout [UInt8], key: String?, otherText: ScrubScope) {
         let lowered = key?.lowercased() ?? ""
         let head = text.drop { Glyph.isSpace($0) || Glyph.isLineBreak($0) }
         if Glyph.hasPrefix(head, "v=") || Glyph.hasPrefix(head, "candidate:") || Glyph.hasPrefix(head, "a=")
@@ -176,7 +204,7 @@ extension Anonymizer {
             JSONValue.parse(bytes: text).value != nil
         {
             depth += 1
-            text = json(text[...], key: key)
+            text = json(text[...], key: key, otherText: otherText)
             depth -= 1
             return
         }
@@ -201,8 +229,11 @@ extension Anonymizer {
         } else if Self.freeTextMembers.contains(lowered) {
             scrub(&text, 0..<text.count, .everyWord)
             return
-        } else {
+        } else if Self.reasonMembers.contains(lowered) {
             mixedText(&text, 0..<text.count)
+            return
+        } else {
+            mixedText(&text, 0..<text.count, otherText)
             return
         }
         put(replaced, &text, 0..<text.count)
@@ -210,8 +241,9 @@ extension Anonymizer {
 
     /// Text that may carry SDP lines and candidates among other words — Chromium's older
     /// webrtc-internals values (`type: offer, sdp: v=0…`, `sdpMid: 0, …, candidate: candidate:…`),
-    /// a log message: SDP lines and candidates by their grammar, the rest by ``scrub(_:_:)``.
-    mutating func mixedText(_ buffer: inout [UInt8], _ range: Range<Int>) {
+    /// a log message: SDP lines and candidates by their grammar, the rest by ``scrub(_:_:_:)``
+    /// with `scope`.
+    mutating func mixedText(_ buffer: inout [UInt8], _ range: Range<Int>, _ scope: ScrubScope = .recognized) {
         let marker = Array("candidate:".utf8)
         var cursor = range.lowerBound
         while cursor < range.upperBound {
@@ -236,19 +268,22 @@ extension Anonymizer {
                 index += 1
             }
             guard let start = candidate else {
-                scrub(&buffer, content)
+                scrub(&buffer, content, scope)
                 continue
             }
-            scrub(&buffer, content.lowerBound..<start)
+            scrub(&buffer, content.lowerBound..<start, scope)
             self.candidate(&buffer, (start + marker.count)..<content.upperBound)
         }
     }
 
-    /// A number named like an SSRC, a candidate foundation or a port.
+    /// A number named like an SSRC, a candidate foundation, a port, a credential, an id or a
+    /// person's (a phone number, a user id).
     private mutating func number(_ run: inout [UInt8], key: String?) {
         let lowered = key?.lowercased() ?? ""
         let text = Glyph.text(run)
-        if Self.ssrcMembers.contains(lowered) || (lowered == "foundation" && run.count >= 4) {
+        if Self.ssrcMembers.contains(lowered) || Self.secretMembers.contains(lowered)
+            || Self.idMembers.contains(lowered) || (lowered == "foundation" && run.count >= 4)
+        {
             put(token(text), &run, 0..<run.count)
         } else if Self.portMembers.contains(lowered) {
             put(portText(text), &run, 0..<run.count)

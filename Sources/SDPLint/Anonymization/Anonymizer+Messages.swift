@@ -222,15 +222,17 @@ extension Anonymizer {
     }
 
     /// A line outside any message, anonymized as what it looks like: an SDP line, a start
-    /// line, a header field, or free text.
-    mutating func unknownLine(_ buffer: inout [UInt8], _ range: Range<Int>) {
+    /// line, a header field, or free text (scrubbed by `freeText`).
+    mutating func unknownLine(_ buffer: inout [UInt8], _ range: Range<Int>, freeText: ScrubScope = .recognized) {
         guard !range.isEmpty else { return }
         let line = buffer[range]
         if line.contains(UInt8(ascii: "\r")) {
             // Firefox, aiortc and webrtcbin end a value at a lone CR, and a description may use
             // it as its only line end: each piece is a line of its own, so that nothing hides
             // behind the first one's type (a kept v= line would keep the whole text).
-            for piece in Self.piecesBetweenCarriageReturns(buffer, range) { unknownLine(&buffer, piece) }
+            for piece in Self.piecesBetweenCarriageReturns(buffer, range) {
+                unknownLine(&buffer, piece, freeText: freeText)
+            }
             return
         }
         if range.count >= 2, Glyph.isLower(line[range.lowerBound]), line[range.lowerBound + 1] == UInt8(ascii: "=") {
@@ -249,7 +251,7 @@ extension Anonymizer {
             let name = Glyph.text(line[range.lowerBound..<colon]).lowercased()
             headerValue(&buffer, (colon + 1)..<range.upperBound, name: name, .sip)
         } else {
-            scrub(&buffer, range)
+            scrub(&buffer, range, freeText)
         }
     }
 
@@ -631,9 +633,9 @@ extension Anonymizer {
         case let type? where type.hasPrefix("multipart/"):
             multipart(&buffer, range, boundary: contentType.flatMap(Self.boundary))
         case let type? where type == "application/json" || type.hasSuffix("+json"):
-            replaceKeepingLength(json(buffer[range], key: nil), &buffer, range)
+            replaceKeepingLength(json(buffer[range], key: nil, otherText: .everyWord), &buffer, range)
         case let type? where type.hasSuffix("/xml") || type.hasSuffix("+xml"):
-            replaceKeepingLength(xml(buffer[range]), &buffer, range)
+            replaceKeepingLength(xml(buffer[range], otherText: .everyWord), &buffer, range)
         case "message/sipfrag":
             messages(&buffer, range, .sip)
         case "message/http":
@@ -641,7 +643,7 @@ extension Anonymizer {
         case nil where Glyph.hasPrefix(head, "v="):
             sdpLines(&buffer, range)
         case nil where head.first == UInt8(ascii: "{") || head.first == UInt8(ascii: "["):
-            replaceKeepingLength(json(buffer[range], key: nil), &buffer, range)
+            replaceKeepingLength(json(buffer[range], key: nil, otherText: .everyWord), &buffer, range)
         default:
             words(&buffer, range)
         }

@@ -9,8 +9,11 @@ extension Anonymizer {
     /// XEP-0339, XEP-0353), a SIP body, or any other document — token by token, so the
     /// markup is unchanged: attribute values by their element and name (JIDs, session and
     /// stanza ids, candidate addresses, ports and credentials, SSRCs and their cname and msid),
-    /// text by its element (fingerprints), everything else by ``scrub(_:_:)``.
-    mutating func xml(_ input: ArraySlice<UInt8>) -> [UInt8] {
+    /// text by its element (fingerprints), everything else by ``scrub(_:_:_:)`` with
+    /// `otherText`: every word of a document's (a stanza's attribute of unknown meaning may
+    /// name anyone), only what is recognizably identifying of a page's (about:webrtc shows
+    /// descriptions, states and the browser's messages as text, which the linter reads).
+    mutating func xml(_ input: ArraySlice<UInt8>, otherText: ScrubScope) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var elements: [String] = []
@@ -29,7 +32,7 @@ extension Anonymizer {
             guard input[index] == UInt8(ascii: "<") else {
                 var stop = index
                 while stop < end && input[stop] != UInt8(ascii: "<") { stop += 1 }
-                output += xmlText(input[index..<stop], element: elements.last ?? "", escaped: true)
+                output += xmlText(input[index..<stop], element: elements.last ?? "", escaped: true, otherText)
                 index = stop
                 continue
             }
@@ -38,14 +41,14 @@ extension Anonymizer {
                 let close = find("-->", from: index + 4) ?? end
                 output += Array("<!--".utf8)
                 var comment = Array(input[(index + 4)..<close])
-                scrub(&comment, 0..<comment.count)
+                scrub(&comment, 0..<comment.count, otherText)
                 output += comment
                 output += input[close..<min(end, close + 3)]
                 index = min(end, close + 3)
             } else if Glyph.hasPrefix(rest, "<![CDATA[") {
                 let close = find("]]>", from: index + 9) ?? end
                 output += Array("<![CDATA[".utf8)
-                output += xmlText(input[(index + 9)..<close], element: elements.last ?? "", escaped: false)
+                output += xmlText(input[(index + 9)..<close], element: elements.last ?? "", escaped: false, otherText)
                 output += input[close..<min(end, close + 3)]
                 index = min(end, close + 3)
             } else if Glyph.hasPrefix(rest, "<?") || Glyph.hasPrefix(rest, "<!") {
@@ -72,7 +75,7 @@ extension Anonymizer {
                     close += 1
                 }
                 let tagEnd = min(end, close + 1)
-                let (tag, name) = xmlTag(input[index..<tagEnd])
+                let (tag, name) = xmlTag(input[index..<tagEnd], otherText)
                 output += tag
                 let selfClosing = tagEnd - 2 > index && input[tagEnd - 2] == UInt8(ascii: "/")
                 if !selfClosing && !name.isEmpty { elements.append(name) }
@@ -89,7 +92,7 @@ extension Anonymizer {
     }
 
     /// A start tag with its attribute values anonymized; and the element's local name.
-    private mutating func xmlTag(_ tag: ArraySlice<UInt8>) -> (bytes: [UInt8], name: String) {
+    private mutating func xmlTag(_ tag: ArraySlice<UInt8>, _ otherText: ScrubScope) -> (bytes: [UInt8], name: String) {
         let bytes = Array(tag)
         var index = 1
         while index < bytes.count, !Glyph.isSpace(bytes[index]), !Glyph.isLineBreak(bytes[index]),
@@ -130,7 +133,8 @@ extension Anonymizer {
             result += bytes[copied..<attribute.value.lowerBound]
             let escaped = EscapedText(bytes[attribute.value], style: .xml)
             var text = escaped.decoded
-            xmlAttribute(&text, element: element, name: Self.localName(attribute.name), siblings: values)
+            xmlAttribute(
+                &text, element: element, name: Self.localName(attribute.name), siblings: values, otherText)
             result += escaped.encode(text)
             copied = attribute.value.upperBound
         }
@@ -138,16 +142,23 @@ extension Anonymizer {
         return (result, element)
     }
 
-    /// Attributes that describe media and transport, not parties: kept.
+    /// Attributes that describe media and transport, not parties: kept. Those of XEP-0166
+    /// (Jingle), XEP-0167 (RTP sessions, with `maxbitrate` of XEP-0167 §4's bandwidth), XEP-0176
+    /// (ICE-UDP), XEP-0293/0294 (feedback, header extensions), XEP-0320 (fingerprints),
+    /// XEP-0338/0339 (grouping, sources), XEP-0343 (data channels) and XMPP errors (RFC 6120
+    /// §8.3, with XEP-0086's legacy `code`), and the transfer parameters of XEP-0260/0261
+    /// (`mode`, `block-size`) and XEP-0300 (a hash's `algo`).
     static let keptAttributes: Set<String> = [
         "xmlns", "uri", "name", "media", "creator", "senders", "semantics", "hash", "setup", "clockrate", "channels",
         "ptime", "maxptime", "action", "type", "rid", "component", "generation", "network", "priority", "protocol",
         "tcptype", "subtype", "direction", "profile", "disposition", "lang", "version", "encoding", "xml:lang",
+        "crypto-suite", "tag", "required", "number", "streams", "sctp-port", "max-message-size", "negotiated",
+        "maxbitrate", "network-id", "network-cost", "code", "mode", "block-size", "algo",
     ]
 
     /// One attribute value, by its element and name.
     private mutating func xmlAttribute(
-        _ text: inout [UInt8], element: String, name: String, siblings: [String: String]
+        _ text: inout [UInt8], element: String, name: String, siblings: [String: String], _ otherText: ScrubScope
     ) {
         let value = Glyph.text(text)
         let replaced: String
@@ -187,9 +198,15 @@ extension Anonymizer {
             }
             for field in Self.fields(text, 0..<text.count) { put(token(Glyph.text(text[field])), &text, field) }
             return
+        case "value" where element == "rtcp-fb-trr-int":
+            return  // XEP-0293 §3: a number of milliseconds.
+        case "session-params":
+            // RFC 4568 §6.3's session parameters: protocol, but a key may hide in one.
+            scrub(&text, 0..<text.count)
+            return
         default:
             if Self.keptAttributes.contains(name) || name.hasPrefix("xmlns") { return }
-            scrub(&text, 0..<text.count)
+            scrub(&text, 0..<text.count, otherText)
             return
         }
         put(replaced, &text, 0..<text.count)
@@ -200,9 +217,11 @@ extension Anonymizer {
     /// (XEP-0234 §4), and free text (a reason's, XEP-0166 §7.4).
     static let opaqueTextElements: Set<String> = ["fingerprint", "zrtp-hash", "hash", "name", "desc", "text"]
 
-    /// Character data: that of ``opaqueTextElements`` replaced word by word, other text read
-    /// line by line.
-    private mutating func xmlText(_ raw: ArraySlice<UInt8>, element: String, escaped: Bool) -> [UInt8] {
+    /// Character data: that of ``opaqueTextElements`` replaced word by word, a bandwidth's
+    /// number kept, other text read line by line, its free text scrubbed by `otherText`.
+    private mutating func xmlText(
+        _ raw: ArraySlice<UInt8>, element: String, escaped: Bool, _ otherText: ScrubScope
+    ) -> [UInt8] {
         guard raw.contains(where: { !Glyph.isSpace($0) && !Glyph.isLineBreak($0) }) else { return Array(raw) }
         let decodedText = EscapedText(raw, style: .xml)
         var text = escaped ? decodedText.decoded : Array(raw)
@@ -210,13 +229,15 @@ extension Anonymizer {
             for field in Self.fields(text, 0..<text.count) {
                 put(token(Glyph.text(text[field]), sweep: false), &text, field)
             }
+        } else if element == "bandwidth" {
+            scrub(&text, 0..<text.count, .addresses)  // XEP-0167 §4: a number of kilobits per second.
         } else {
             // Line by line as what each line looks like: a page such as about:webrtc shows
             // descriptions and candidates as text.
             var cursor = 0
             while cursor < text.count {
                 let line = BufferLine(text, from: cursor, to: text.count)
-                unknownLine(&text, line.content)
+                unknownLine(&text, line.content, freeText: otherText)
                 cursor = line.next
             }
         }

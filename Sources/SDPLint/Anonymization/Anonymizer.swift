@@ -138,7 +138,7 @@ public struct Anonymizer: Sendable {
             sdpLines(&buffer, 0..<buffer.count)
             return buffer
         case .json, .rtcstats:
-            return json(bytes[...], key: nil)
+            return json(bytes[...], key: nil, otherText: Self.otherJSONText(bytes, kind: kind))
         case .sip:
             var buffer = bytes
             if SIPpTraceLog.isLog(bytes) {
@@ -152,8 +152,10 @@ public struct Anonymizer: Sendable {
             var buffer = bytes
             messages(&buffer, 0..<buffer.count, .http)
             return buffer
-        case .xml, .html:
-            return xml(bytes[...])
+        case .xml:
+            return xml(bytes[...], otherText: .everyWord)
+        case .html:
+            return xml(bytes[...], otherText: .recognized)
         case .binary:
             throw AnonymizationError(
                 .binaryData, "the input is binary data of no kind sdplint reads, so it cannot be anonymized")
