@@ -165,6 +165,10 @@ case("OA105", (webrtc("offer", group="0", v=video("offer", port=0, direction="in
      (webrtc("offer", group="0", v=video("offer", port=0, direction="inactive")), webrtc("answer", group="0", v=video("answer", port=0, direction="inactive"))))
 case("OA106", (OFFER, webrtc("answer", group="audio 1", a=audio("answer", mid="audio"))), (OFFER, ANSWER))
 case("OA107", (OFFER, OFFER), (OFFER, ANSWER))
+case("OA115", (OFFER, webrtc("answer", group="0", v=video("answer", port=0, mid="video"))),
+     (OFFER, webrtc("answer", group="0", v=video("answer", port=0))))
+case("OA116", (dc("offer"), edit(dc("answer"), ("m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "m=application 9 UDP/TLS/RTP/SAVPF 100"))),
+     (dc("offer"), dc("answer")))
 case("OA108", (OFFER, edit(ANSWER, ("a=rtcp-rsize", ["a=rtcp-rsize", "this line is not SDP"]))), (OFFER, ANSWER))
 case("OA109", (OFFER, edit(ANSWER, ("o=" + ANSWER_ORIGIN, "o=" + OFFER_ORIGIN))), (OFFER, ANSWER))
 case("OA110", (webrtc("offer", a=audio("offer", direction="sendonly")), webrtc("answer", a=audio("answer", direction="sendonly"))),
@@ -260,6 +264,8 @@ case("OA411", (webrtc("offer", v=simulcast("offer", "send h;l", ["h send pt=98",
 case("OA412", (sim_offer, ANSWER), (sim_offer, webrtc("answer", v=simulcast("answer", "recv h;l", ["h recv", "l recv"]))))
 case("OA413", (OFFER, webrtc("answer", v=drop(video("answer"), "a=ssrc:6666"))), (OFFER, ANSWER))
 case("OA414", (OFFER, webrtc("answer", a=edit(audio("answer"), ("a=ssrc:4444 msid:stream audiotrack", "a=ssrc:4444 msid:other audiotrack")))), (OFFER, ANSWER))
+case("OA416", (OFFER, webrtc("answer", a=edit(audio("answer"), ("a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "a=extmap:1 urn:ietf:params:rtp-hdrext:toffset")))),
+     (OFFER, ANSWER))
 case("OA415", (OFFER, webrtc("answer", v=[line.replace("5555", "4444") for line in video("answer")])), (OFFER, ANSWER))
 
 # OA5xx SCTP

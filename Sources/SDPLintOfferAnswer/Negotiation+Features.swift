@@ -45,6 +45,12 @@ extension PairAnalysis {
             negotiated: Set(negotiated.compactMap(\.answerPayloadType).map(String.init)))
     }
 
+    /// Where a finding about the a=extmap line of `id` in section `index` points.
+    private static func extmapLine(_ index: Int, _ id: Int) -> Anchor {
+        let text = String(id)
+        return .attribute("extmap", section: index, matching: { $0.hasPrefix(text + " ") || $0.hasPrefix(text + "/") })
+    }
+
     /// Header extensions, paired by URI (RFC 8285 §7).
     private mutating func analyzeExtensions(_ index: Int, _ o: SectionView, _ a: SectionView) {
         let offered = o.extensions
@@ -65,22 +71,29 @@ extension PairAnalysis {
                 HeaderExtensionReport(
                     uri: ext.uri, offerID: ext.id, answerID: match?.id,
                     status: match == nil ? .dropped : .negotiated, offererDirection: flow))
-            if let match, match.id != ext.id {
-                let id = String(match.id)
+            // Every mapping of the URI with another id, not only the first: an answer that maps
+            // it twice changes the id of the second (Firefox reads each one).
+            for (other, _) in answered where other.uri == ext.uri && other.id != ext.id {
                 reporter.report(
-                    OfferAnswerRules.extmapIDChanged, answer,
-                    .attribute(
-                        "extmap", section: index, matching: { $0.hasPrefix(id + " ") || $0.hasPrefix(id + "/") }),
-                    "\(a.label) maps \(ext.uri) to id \(match.id); the offer uses id \(ext.id)")
+                    OfferAnswerRules.extmapIDChanged, answer, Self.extmapLine(index, other.id),
+                    "\(a.label) maps \(ext.uri) to id \(other.id); the offer uses id \(ext.id)")
             }
         }
         for (ext, _) in answered where !offered.contains(where: { $0.map.uri == ext.uri }) {
             reports.append(HeaderExtensionReport(uri: ext.uri, offerID: nil, answerID: ext.id, status: .addedByAnswer))
-            let id = String(ext.id)
-            reporter.report(
-                OfferAnswerRules.extmapAddedByAnswer, answer,
-                .attribute("extmap", section: index, matching: { $0.hasPrefix(id + " ") || $0.hasPrefix(id + "/") }),
-                "\(a.label) of the answer maps \(ext.uri) (id \(ext.id)), which the offer does not offer")
+            if let taken = offered.first(where: { $0.map.id == ext.id })?.map {
+                reporter.report(
+                    OfferAnswerRules.extmapIDReassigned, answer, Self.extmapLine(index, ext.id),
+                    """
+                    \(a.label) of the answer maps id \(ext.id) to \(ext.uri), which the offer does not offer; the \
+                    offer maps id \(ext.id) to \(taken.uri)
+                    """
+                )
+            } else {
+                reporter.report(
+                    OfferAnswerRules.extmapAddedByAnswer, answer, Self.extmapLine(index, ext.id),
+                    "\(a.label) of the answer maps \(ext.uri) (id \(ext.id)), which the offer does not offer")
+            }
         }
         sections[index].features.headerExtensions = reports
         sections[index].features.extmapAllowMixed = o.allowsMixedExtensions && a.allowsMixedExtensions
@@ -270,10 +283,13 @@ extension PairAnalysis {
 
     // MARK: SCTP (RFC 8841)
 
+    /// Whether a data channel section is in the form before RFC 8841: DTLS/SCTP with a=sctpmap.
+    static func isLegacySCTP(_ view: SectionView) -> Bool {
+        view.proto.equalsIgnoringCase(.dtlsSCTP) || view.section.has(.sctpmap)
+    }
+
     mutating func analyzeDataChannel(_ index: Int, _ o: SectionView, _ a: SectionView) {
-        func legacy(_ view: SectionView) -> Bool {
-            view.proto.equalsIgnoringCase(.dtlsSCTP) || view.section.has(.sctpmap)
-        }
+        let legacy = Self.isLegacySCTP
         func port(_ view: SectionView) -> Int? {
             if legacy(view) {
                 return view.section.value(SCTPMap.self)?.number ?? view.section.formats.first.flatMap { Int($0) }

@@ -48,7 +48,14 @@ extension PairAnalysis {
         if o.proto.usesDTLS && a.proto.usesDTLS { analyzeDTLS(index, o, a, offered, answered) }
         analyzeCrypto(index, o, a)
         if o.isRTP && a.isRTP { analyzeRTPFeatures(index, o, a) }
-        if o.isSCTP || a.isSCTP { analyzeDataChannel(index, o, a) }
+        if (o.isSCTP || a.isSCTP) && !Self.transportKindDiffers(o, a) { analyzeDataChannel(index, o, a) }
+    }
+
+    /// Whether a data channel section is answered over RTP, or an RTP application section over
+    /// SCTP: another kind of stream, rejected or not (RFC 8841 §4), where another protocol of
+    /// the same kind is only another profile (OA103).
+    static func transportKindDiffers(_ o: SectionView, _ a: SectionView) -> Bool {
+        o.media == .application && o.isSCTP != a.isSCTP
     }
 
     // MARK: ICE (RFC 8839, RFC 8445)

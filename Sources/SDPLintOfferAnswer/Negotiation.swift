@@ -235,7 +235,8 @@ struct PairAnalysis {
             if let answerMid = a.mid {
                 if answerMid != offerMid {
                     reporter.report(
-                        OfferAnswerRules.midMismatch, answer, .attribute("mid", section: index),
+                        a.rejected ? OfferAnswerRules.rejectedSectionMidMismatch : OfferAnswerRules.midMismatch, answer,
+                        .attribute("mid", section: index),
                         "\(a.label) has mid '\(answerMid)' where the offer has '\(offerMid)'")
                 }
             } else {
@@ -244,6 +245,13 @@ struct PairAnalysis {
                     "\(a.label) has no a=mid; the offer's section has mid '\(offerMid)'",
                     hint: "add a=mid:\(offerMid)")
             }
+        }
+        let kindDiffers = Self.transportKindDiffers(o, a)
+        if kindDiffers {
+            reporter.report(
+                OfferAnswerRules.transportKindMismatch, answer, .media(index),
+                "\(a.label) is answered with \(a.proto) but was offered with \(o.proto), another kind of transport",
+                hint: "answer with \(o.proto), or reject the section with port 0 and the offered protocol")
         }
         if o.rejected {
             report.rejected = true
@@ -283,7 +291,9 @@ struct PairAnalysis {
         }
         // RFC 5939: the answer may take a protocol the offer listed as a capability (a=tcap)
         // and name that configuration with a=acfg, as DTLS-SRTP does for SIP (RFC 5763 §7.1).
-        if !o.proto.equalsIgnoringCase(a.proto)
+        // A data channel section in the other form (legacy or RFC 8841) is OA501's.
+        let formDiffers = o.isSCTP && a.isSCTP && Self.isLegacySCTP(o) != Self.isLegacySCTP(a)
+        if !kindDiffers && !formDiffers && !o.proto.equalsIgnoringCase(a.proto)
             && !(a.protocolSelected(fromOffer: o).map { a.proto.rawValue.equalsIgnoringASCIICase($0) } ?? false)
         {
             reporter.report(

@@ -78,7 +78,8 @@ public enum OfferAnswerRules {
             """
             An answer accepts a section with the offered transport protocol or rejects it; JSEP (RFC 9429 §5.3.1) \
             requires the <proto> field to match the offer exactly. Answering RTP/AVP to RTP/SAVP or \
-            UDP/TLS/RTP/SAVPF downgrades the call to unencrypted RTP, which the offerer will not accept.
+            UDP/TLS/RTP/SAVPF downgrades the call to unencrypted RTP, which the offerer will not accept. OA116 \
+            reports a data channel section answered over RTP, or the reverse.
             """,
         reference: .rfc(9429, "5.3.1"), bad: "offer: m=audio 7078 RTP/SAVP 0\nanswer: m=audio 6000 RTP/AVP 0",
         good: "offer: m=audio 7078 RTP/SAVP 0\nanswer: m=audio 6000 RTP/SAVP 0")
@@ -169,6 +170,44 @@ public enum OfferAnswerRules {
             """,
         reference: .rfc(9429, "5.3.1"), bad: "offer: a=mid:0\nanswer: (no a=mid in that section)",
         good: "offer: a=mid:0\nanswer: a=mid:0")
+
+    public static let rejectedSectionMidMismatch = Rule(
+        code: "OA115", name: "rejected-section-mid-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 5888 §9.1 and RFC 9429 §5.3.1 keep each offered mid in the answer's section at the same \
+            position, rejected or not; Chromium and aiortc refuse an answer that renames one (measured).
+            """,
+        summary: "The answer rejects a section (port 0) and gives it another mid than the offer's.",
+        explanation:
+            """
+            A rejected section carries no media, but its mid still says which offered section it answers: \
+            receivers that match sections by mid and position, as Chromium and aiortc do, refuse the whole answer \
+            ("The order of m-lines in answer doesn't match order in offer"). Firefox takes it. OA106 reports a \
+            section in use whose mid differs.
+            """,
+        reference: .rfc(5888, "9.1"), bad: "offer: m=video 9 … a=mid:1\nanswer: m=video 0 … a=mid:video",
+        good: "offer: m=video 9 … a=mid:1\nanswer: m=video 0 … a=mid:1")
+
+    public static let transportKindMismatch = Rule(
+        code: "OA116", name: "transport-kind-mismatch", severity: .error,
+        severityRationale:
+            """
+            Error: an application section offered over SCTP and answered over RTP (or the reverse) describes \
+            another kind of stream (RFC 3264 §6, RFC 8841 §4); Chromium refuses the answer even with port 0 \
+            (measured).
+            """,
+        summary: "An application section is offered over SCTP and answered over another protocol, or the reverse.",
+        explanation:
+            """
+            A data channel section runs SCTP over DTLS (RFC 8841); answering it over RTP, or an RTP application \
+            section over SCTP, is no other profile of the same transport but another kind of stream, which no \
+            negotiation can reconcile. libwebrtc reads such a section as unsupported and refuses the answer as out \
+            of order, even when it rejects the section. OA103 reports another protocol of the same kind.
+            """,
+        reference: .rfc(8841, "4"),
+        bad: "offer: m=application 9 UDP/DTLS/SCTP webrtc-datachannel\nanswer: m=application 9 UDP/TLS/RTP/SAVPF 100",
+        good: "answer: m=application 9 UDP/DTLS/SCTP webrtc-datachannel")
 
     public static let answerIsOffer = Rule(
         code: "OA107", name: "answer-is-offer", severity: .error,
@@ -806,7 +845,8 @@ public enum OfferAnswerRules {
         explanation:
             """
             An answerer may only accept header extensions from the offer (RFC 8285 §7); an extension that only the \
-            answer lists will not be sent by the offerer and may be rejected by it.
+            answer lists will not be sent by the offerer and may be rejected by it. OA416 reports one mapped to an \
+            id the offer uses for another extension.
             """,
         reference: .rfc(8285, "7"),
         bad:
@@ -837,6 +877,30 @@ public enum OfferAnswerRules {
             urn:ietf:params:rtp-hdrext:sdes:mid
             """,
         good: "answer: a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid")
+
+    public static let extmapIDReassigned = Rule(
+        code: "OA416", name: "extmap-id-reassigned", severity: .error,
+        severityRationale:
+            """
+            Error: RFC 8285 §7 lets an answer accept only offered extensions, and this one also gives an id the \
+            offer uses for another extension a second meaning; Chromium and Firefox refuse the answer (measured: "RTP \
+            extension ID reassignment not supported").
+            """,
+        summary: "The answer maps an extension the offer does not have to an id the offer uses for another one.",
+        explanation:
+            """
+            An answerer accepts header extensions from the offer (RFC 8285 §7). Mapping one the offer does not \
+            have to an id the offer gave to another extension in the same section makes that id mean two things \
+            between the peers: libwebrtc refuses it as an id reassignment, and Firefox as an extension the offer \
+            did not have. OA402 reports an added extension at an id of its own.
+            """,
+        reference: .rfc(8285, "7"),
+        bad:
+            """
+            offer: a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\nanswer: a=extmap:1 \
+            urn:ietf:params:rtp-hdrext:toffset
+            """,
+        good: "answer: a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level")
 
     public static let extmapIDCollision = Rule(
         code: "OA404", name: "extmap-id-collision", severity: .error,
@@ -1304,7 +1368,8 @@ public enum OfferAnswerRules {
         unreadableDescription, sectionCountMismatch, mediaTypeMismatch, transportProtocolMismatch, sectionDeclined,
         rejectedSectionAccepted, midMismatch, answerIsOffer, inputHasErrors, sharedOrigin,
         directionNotAllowed,
-        mediaFlowReduced, duplicateMid, answerWithoutGrouping, answerMidMissing,
+        mediaFlowReduced, duplicateMid, answerWithoutGrouping, answerMidMissing, rejectedSectionMidMismatch,
+        transportKindMismatch,
         noCommonCodec, codecAddedByAnswer, payloadTypeConflict, payloadTypeRemapped, codecParametersIncompatible,
         h264LevelExceedsOffer, rtxAssociationInvalid, redundancyInvalid, rtpmapMissing, codecFallback,
         telephoneEventRate, bundlePayloadTypeReuse, opusRTPMap,
@@ -1314,7 +1379,7 @@ public enum OfferAnswerRules {
         feedbackAddedByAnswer, feedbackLost, extmapAddedByAnswer, extmapIDChanged, extmapIDCollision,
         extmapAllowMixedAdded, rtcpMuxMismatch, bundleRequiresRTCPMux, rtcpRsizeAdded, simulcastDirection,
         simulcastRIDUnknown, ridPayloadTypeUnknown, simulcastNotNegotiated, ssrcGroupInconsistent,
-        msidInconsistent, ssrcCollision,
+        msidInconsistent, ssrcCollision, extmapIDReassigned,
         sctpPortMissing, sctpFormMismatch, maxMessageSizeAbsent, dataChannelFormat,
         originChanged, versionNotIncremented, sectionsRemovedOrReordered, midChanged, recycledWithoutNewMid,
         payloadTypeRebound, dtlsRoleChanged, iceRestart, iceRestartPartial, iceRestartNotAnswered,

@@ -47,6 +47,10 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                     "SDP315", .error,
                     "Firefox ESR 153 refuses a mid named twice in a BUNDLE group (\"appears more than once\", measured in Conformance/)"
                 ),
+                (
+                    "OA403", .error,
+                    "Firefox ESR 153 refuses an answer that maps an offered extension to another id, inactive or not, and each mapping of it (\"Answer changed id for extmap attribute\", measured)"
+                ),
             ]
         case .chrome, .safari:
             [
@@ -260,7 +264,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("OA202", .warning, "an answer that binds an offered payload type to another codec: " + answers),
                 ("OA103", .warning, "an answered section with another transport protocol: " + answers),
                 ("OA503", .warning, "an answered data channel section with another format: " + answers),
-                ("OA106", .warning, "an answered section whose mid differs (matched by position): " + answers),
+                (
+                    "OA402", .warning,
+                    "an answered extension the offer does not have, at an id of its own (OA416 reports one at an offered id): "
+                        + answers
+                ),
                 ("OA114", .warning, "an answered section without a mid (it takes its offer's): " + answers),
                 ("OA200", .warning, "an answered section without a codec in common: " + answers),
                 ("OA204", .warning, "an answered codec in another configuration: " + answers),
@@ -300,6 +308,12 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "Firefox ESR 153 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             let answers = "Firefox ESR 153 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return Self.takenByEveryMeasuredReceiver(measured) + [
+                ("OA115", .warning, "a section the answer rejects whose mid differs: " + answers),
+                (
+                    "OA116", .warning,
+                    "a data channel section the answer rejects over RTP (PRF601 reports one in use without rtcp-mux): "
+                        + answers
+                ),
                 (
                     "ICE105", .warning,
                     "a candidate transport that is not a token, such as udp;x or (udp), whose candidate it skips: "
@@ -440,6 +454,17 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             let measured = "aiortc 1.16 accepts it in setRemoteDescription (Conformance/, CONFORMANCE.md)"
             let answers = "aiortc 1.16 accepts such an answer to its offer (Conformance/, CONFORMANCE.md)"
             return Self.takenByEveryMeasuredReceiver(measured) + [
+                ("OA116", .warning, "a data channel section answered over RTP, in use or rejected: " + answers),
+                ("OA402", .warning, "an answered extension the offer does not have: " + answers),
+                (
+                    "OA416", .warning,
+                    "an answered extension the offer does not have, at an id the offer uses: " + answers
+                ),
+                ("OA404", .warning, "an answer whose bundled sections map one id to two extensions: " + answers),
+                (
+                    "OA501", .warning,
+                    "an answered data channel section in the other (legacy or RFC 8841) form: " + answers
+                ),
                 ("SDP102", .warning, "v=1: " + measured),
                 ("SDP103", .warning, "a missing o=, s= or t= line: " + measured),
                 ("SDP125", .warning, "a t= line whose times are not numbers: " + measured),
@@ -610,6 +635,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
                 ("OA102", "an answered section of another media type"),
                 ("OA103", "an answered section with another transport protocol"),
                 ("OA106", "an answered section whose mid differs"),
+                ("OA115", "a section the answer rejects whose mid differs"),
+                ("OA116", "a data channel section answered over RTP"),
+                ("OA501", "an answered data channel section in the other (legacy or RFC 8841) form"),
                 ("OA200", "an answered section without a codec in common"),
                 ("OA202", "an answer that binds an offered payload type to another codec"),
                 ("OA309", "an answer's BUNDLE group the offer did not ask for"),

@@ -1,3 +1,4 @@
+import SDPLintDiagnostics
 import SDPLintOfferAnswer
 import SDPLintSDP
 import Testing
@@ -76,5 +77,25 @@ import Testing
         )
         let header = try #require(report.sections.first?.features.headerExtensions.first)
         #expect(header.status == .dropped && header.offererDirection == nil)
+    }
+
+    /// Each answered mapping is paired with the offer's: a URI mapped twice changes the id of
+    /// its second mapping (OA403 there), and an unoffered URI at an offered id reassigns that
+    /// id (OA416, not OA402).
+    @Test(arguments: [
+        ("a=extmap:1 urn:x\r\na=extmap:5 urn:x\r\n", "OA403", 9),
+        ("a=extmap:1 urn:y\r\n", "OA416", 8),
+        ("a=extmap:1 urn:x\r\na=extmap:2 urn:y\r\n", "OA402", 9),
+    ])
+    func everyAnsweredMappingIsPaired(answerLines: String, code: String, line: Int) {
+        let report = Negotiation.analyze(
+            offer: SDPSource(
+                name: "offer.sdp",
+                bytes: Self.description(stream: "sendrecv", extmap: "a=extmap:1 urn:x\r\n", answer: false)),
+            answer: SDPSource(
+                name: "answer.sdp", bytes: Self.description(stream: "sendrecv", extmap: answerLines, answer: true)))
+        let codes = report.diagnostics.filter { $0.code.rawValue.hasPrefix("OA4") }.map(\.code.rawValue)
+        #expect(codes == [code])
+        #expect(report.findings(code: Rule.Code(rawValue: code)).first?.diagnostic.location.line == line)
     }
 }

@@ -61,4 +61,12 @@ import Testing
         let findings = try Self.findings(code, "passes")
         #expect(!findings.contains { $0.diagnostic.severity == .error }, "\(findings.map(\.description))")
     }
+
+    /// One root cause, one finding: a section's transport answered in another form or kind is
+    /// reported by the rule for that difference, not as another protocol (OA103) too.
+    @Test(arguments: ["OA501", "OA116"])
+    func aTransportDifferenceIsReportedOnce(code: String) throws {
+        let codes = try Self.findings(code, "fires").map(\.diagnostic.code.rawValue)
+        #expect(codes.contains(code) && !codes.contains("OA103"), "\(codes)")
+    }
 }

@@ -2500,6 +2500,37 @@ import Testing
         }
     }
 
+    /// How each receiver takes an answer to its own offer that differs from it in a section's
+    /// mid, a data channel's transport or a header extension (measured with the answers of four
+    /// engines, each changed one way; the offer/answer fixtures of each rule).
+    @Test(arguments: [
+        // A renamed mid: refused in a section in use everywhere, in a rejected one by Chromium
+        // and aiortc only; webrtcbin takes either.
+        ("OA106", Profile.chrome, Severity.error), ("OA106", .firefox, .error), ("OA106", .gstreamer, .warning),
+        ("OA115", .chrome, .error), ("OA115", .aiortc, .error), ("OA115", .firefox, .warning),
+        ("OA115", .gstreamer, .warning),
+        // A data channel section answered over RTP: Chromium refuses it even rejected.
+        ("OA116", .chrome, .error), ("OA116", .firefox, .warning), ("OA116", .aiortc, .warning),
+        // An offered extension at another id: Firefox refuses it, the others take it.
+        ("OA403", .firefox, .error), ("OA403", .chrome, .warning), ("OA403", .aiortc, .warning),
+        // An extension the offer does not have: Chromium and aiortc take it at an id of its own,
+        // and only aiortc at an id the offer uses for another.
+        ("OA402", .chrome, .warning), ("OA402", .firefox, .error), ("OA402", .aiortc, .warning),
+        ("OA416", .chrome, .error), ("OA416", .firefox, .error), ("OA416", .aiortc, .warning),
+    ])
+    func answersDifferingFromTheOfferAreJudgedAsMeasured(
+        _ code: String, _ profile: Profile, _ expected: Severity
+    )
+        throws
+    {
+        let pair = ["offer", "answer"].map { "Fixtures/offer-answer/\(code).fires.\($0).sdp" }
+        let run = try Executable.run("sdplint", ["diff", "--profile", profile.rawValue, "--format", "json"] + pair)
+        let report = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        let diagnostics = report?["diagnostics"] as? [[String: Any]] ?? []
+        let severities = diagnostics.filter { $0["code"] as? String == code }.compactMap { $0["severity"] as? String }
+        #expect(severities.first == expected.description, "\(code) under \(profile): \(severities)")
+    }
+
     @Test func diffAndTimelineTakeProfilesToo() throws {
         let offer = "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"
         let answer = "Fixtures/corpus/firefox/codec-vp9-only.answer.sdp"
