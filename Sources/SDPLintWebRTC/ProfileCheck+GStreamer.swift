@@ -64,17 +64,28 @@ extension ProfileCheck {
             firstOnly: true)
         // As the offerer, webrtcbin intersects each answered transceiver's direction with its
         // own, reading the section's lines alone (gstwebrtcbin.c, measured in Conformance/).
+        // GstSdp keeps white space after a name as part of it: "a=recvonly " is no direction
+        // (measured).
+        func readsAsDirection(_ attribute: Attribute) -> Bool {
+            guard [.sendrecv, .sendonly, .recvonly, .inactive].contains(attribute.name) else { return false }
+            guard let line = attribute.sourceLine.number, let last = source.bytes(ofLine: line).last else {
+                return true
+            }
+            return last != UInt8(ascii: " ") && last != UInt8(ascii: "\t")
+        }
         for (index, media) in session.media.enumerated()
         where isAnswer && !media.isRejected
             && (media.media == .audio || media.media == .video)
         {
-            let directions = media.attributes.filter {
-                [.sendrecv, .sendonly, .recvonly, .inactive].contains($0.name)
-            }.count
+            let directions = media.attributes.filter(readsAsDirection).count
             guard directions != 1 else { continue }
+            let padded = media.attributes.contains {
+                [.sendrecv, .sendonly, .recvonly, .inactive].contains($0.name) && !readsAsDirection($0)
+            }
             report(
                 ProfileRules.gstreamerAnswerDirection, parsed.location(ofSection: index),
-                "webrtcbin needs one direction attribute in answered section \(index) (\(media.media)); it has \(directions)"
+                "webrtcbin needs one direction attribute in answered section \(index) (\(media.media)); it reads \(directions)"
+                    + (padded ? ", as white space after a direction's name makes it another attribute" : "")
             )
         }
         // webrtcbin reads each section's transport, a rejected one too (gstwebrtcbin.c

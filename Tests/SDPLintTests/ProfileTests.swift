@@ -2718,6 +2718,8 @@ import Testing
         // webrtcbin, as the offerer, needs one direction in each answered audio and video section.
         ("a=sendrecv\r\n", "", Profile.gstreamer, ["PRF804 error"]),
         ("a=sendrecv\r\n", "a=recvonly\r\n", Profile.gstreamer, []),
+        // GstSdp keeps white space after a name: "a=recvonly " is no direction.
+        ("a=sendrecv\r\n", "a=recvonly \r\n", Profile.gstreamer, ["PRF804 error", "SDP109 warning"]),
     ])
     func eachProfileJudgesAnswersAsMeasured(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
