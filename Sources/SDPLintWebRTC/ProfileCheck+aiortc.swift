@@ -7,7 +7,6 @@ import SDPLintScanning
 extension ProfileCheck {
     func aiortc() {
         // One finding per description for each: the first section that lacks it.
-        let used = session.media.indices.filter { !session.media[$0].isRejected }
         // Rejected sections too: aiortc sets up a transport for each (measured: 51 port-0 sections).
         if let index = session.media.indices.first(where: { !missingCredentials($0).isEmpty }) {
             report(
@@ -39,7 +38,8 @@ extension ProfileCheck {
                 ProfileRules.aiortcNoCommonCodec, parsed.location(ofSection: index),
                 "aiortc implements none of the codecs of section \(index) (\(session.media[index].media))")
         }
-        if let index = used.first(where: { index in
+        // A rejected section too (measured: port 0, with BUNDLE or without, refused).
+        if let index = session.media.indices.first(where: { index in
             let media = session.media[index]
             // aiortc reads the whole text after "a=" as the name: "a=rtcp-mux " is none (measured).
             return (media.media == .audio || media.media == .video)

@@ -2531,6 +2531,22 @@ import Testing
         #expect(severities.first == expected.description, "\(code) under \(profile): \(severities)")
     }
 
+    /// aiortc needs rtcp-mux in a rejected audio or video section too (measured: port 0, with
+    /// and without BUNDLE, refused with "RTCP mux is not enabled").
+    @Test func aiortcNeedsRTCPMuxInARejectedSection() {
+        let rejected = Self.offer {
+            $0.replacingOccurrences(of: "m=audio 9 ", with: "m=audio 0 ")
+                .replacingOccurrences(of: "a=group:BUNDLE 0\r\n", with: "")
+        }
+        #expect(errors(check(bytes: rejected, [.aiortc], type: .offer)).isEmpty)
+        let withoutMux = Self.offer {
+            $0.replacingOccurrences(of: "m=audio 9 ", with: "m=audio 0 ")
+                .replacingOccurrences(of: "a=group:BUNDLE 0\r\n", with: "")
+                .replacingOccurrences(of: "a=rtcp-mux\r\n", with: "")
+        }
+        #expect(errors(check(bytes: withoutMux, [.aiortc], type: .offer)) == ["PRF702"])
+    }
+
     @Test func diffAndTimelineTakeProfilesToo() throws {
         let offer = "Fixtures/corpus/firefox/codec-vp9-only.offer.sdp"
         let answer = "Fixtures/corpus/firefox/codec-vp9-only.answer.sdp"
