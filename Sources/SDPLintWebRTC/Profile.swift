@@ -664,6 +664,11 @@ public enum Profile: String, Sendable, Hashable, CaseIterable, CustomStringConve
             ("SDP223", .warning, "a malformed tls-id: " + measured),
             ("SDP225", .warning, "a ptime, maxptime or framerate that is not a positive number: " + measured),
             ("SDP126", .warning, "a malformed r= or z= line: " + measured),
+            (
+                "SDP107", .warning,
+                "an o=, s=, t=, r=, z=, u=, e= or p= line inside a media section, which each ignores there: "
+                    + measured
+            ),
             ("SDP230", .warning, "a malformed label, content, identity or msid-semantic value: " + measured),
             ("ICE103", .warning, "a candidate foundation longer than 32 characters: " + measured),
             ("ICE104", .warning, "a candidate component id of 0: " + measured),

@@ -523,6 +523,14 @@ extension ProfileCheck {
             report(
                 ProfileRules.byteOrderMark, parsed.source.location(of: 0..<3),
                 "libwebrtc reads the byte order mark as part of the first line, which then does not start with v=")
+        } else if let first = parsed.source.range(ofLine: 1),
+            parsed.source.bytes[first].contains(where: { $0 != 0x20 && $0 != 0x09 }),
+            !parsed.source.bytes[first].starts(with: Array("v=".utf8))
+        {
+            // A first line of white space is SDP112's (an empty line), which libwebrtc refuses too.
+            report(
+                ProfileRules.firstLineNotVersion, parsed.source.location(of: first.lowerBound..<first.lowerBound),
+                "libwebrtc expects the description's first line to be v=")
         }
         libwebrtcSpaceAfterEquals()
         libwebrtcAttributesWithoutColon()

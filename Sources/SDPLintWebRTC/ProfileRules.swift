@@ -751,6 +751,21 @@ public enum ProfileRules {
             """,
         reference: .rfc(8866, "5"), bad: "d=foo before the first m= line", good: "no such line")
 
+    public static let firstLineNotVersion = Rule(
+        code: "PRF156", name: "libwebrtc-first-line-not-version", severity: .error,
+        severityRationale:
+            """
+            Error: Chromium 156 refuses the description ("o=- … Expect line: v="), measured in Conformance/ with the \
+            v= line moved into a media section; it takes v=1 (SDP102 stays a warning for that).
+            """,
+        summary: "The description's first line is not a v= line; libwebrtc refuses it.",
+        explanation:
+            """
+            RFC 8866 §5.1 opens a description with v=0 (SDP102). libwebrtc reads the first line as the version \
+            line whatever its value and refuses the description when it is of another type.
+            """,
+        reference: .rfc(8866, "5.1"), bad: "o=- 1 1 IN IP4 0.0.0.0 as the first line", good: "v=0 first")
+
     public static let byteOrderMark = Rule(
         code: "PRF135", name: "libwebrtc-byte-order-mark", severity: .error,
         severityRationale:
@@ -1979,7 +1994,7 @@ public enum ProfileRules {
             rtpmapFields, extmapFields, mediaLineFields, simulcastTwice, msidTrackTwice, trailingBytes,
             videoRTXAssociation, maxMessageSizeRange, candidateTransport, candidateTCPType, ssrcGroupDuplicate,
             candidateComponent, timeLineOrder, sessionLineTwice, attributeWithoutColon, fmtpFields, candidatePort,
-            candidateFields, simulcastRIDCount, videoWithoutMediaCodec,
+            candidateFields, simulcastRIDCount, videoWithoutMediaCodec, firstLineNotVersion,
             janusNeedsBundleAndMux,
             janusSimulcastLayers, sofiaDropsSendrecv,
         ]

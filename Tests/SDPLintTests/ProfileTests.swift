@@ -554,6 +554,13 @@ import Testing
             "a=group:BUNDLE 0\r\n", "a=group:BUNDLE 0\r\n" + sessionExtmapConflict, Profile.gstreamer,
             ["SDP319 warning"]
         ),
+        // A session line inside a media section: every receiver ignores it there.
+        ("a=mid:0\r\n", "a=mid:0\r\nu=http://example.com/\r\n", Profile.chrome, ["SDP107 warning"]),
+        ("a=mid:0\r\n", "a=mid:0\r\nt=0 0\r\n", Profile.firefox, ["SDP107 warning"]),
+        ("a=mid:0\r\n", "a=mid:0\r\nz=0 0\r\n", Profile.aiortc, ["SDP107 warning"]),
+        ("a=mid:0\r\n", "a=mid:0\r\ns=x\r\n", Profile.gstreamer, ["SDP107 warning"]),
+        // libwebrtc takes v=1, not a description whose first line is another one.
+        ("v=0\r\n", "", Profile.chrome, ["PRF156 error"]),
     ])
     func eachProfileJudgesWhatItsReceiverWasMeasuredToDo(
         _ original: String, _ replacement: String, _ profile: Profile, _ expected: [String]
