@@ -66,22 +66,14 @@ extension ProfileCheck {
         // own, reading the section's lines alone (gstwebrtcbin.c, measured in Conformance/).
         // GstSdp keeps white space after a name as part of it: "a=recvonly " is no direction
         // (measured).
-        func readsAsDirection(_ attribute: Attribute) -> Bool {
-            guard [.sendrecv, .sendonly, .recvonly, .inactive].contains(attribute.name) else { return false }
-            guard let line = attribute.sourceLine.number, let last = source.bytes(ofLine: line).last else {
-                return true
-            }
-            return last != UInt8(ascii: " ") && last != UInt8(ascii: "\t")
-        }
         for (index, media) in session.media.enumerated()
         where isAnswer && !media.isRejected
             && (media.media == .audio || media.media == .video)
         {
-            let directions = media.attributes.filter(readsAsDirection).count
+            let written = media.attributes.filter { $0.name.direction != nil }
+            let directions = written.filter { $0.trailingWhitespace == nil }.count
             guard directions != 1 else { continue }
-            let padded = media.attributes.contains {
-                [.sendrecv, .sendonly, .recvonly, .inactive].contains($0.name) && !readsAsDirection($0)
-            }
+            let padded = directions < written.count
             report(
                 ProfileRules.gstreamerAnswerDirection, parsed.location(ofSection: index),
                 "webrtcbin needs one direction attribute in answered section \(index) (\(media.media)); it reads \(directions)"

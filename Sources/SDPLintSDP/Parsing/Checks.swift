@@ -56,7 +56,6 @@ func withoutFinalCR(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
         ? range.lowerBound..<(range.upperBound - 1) : range
 }
 
-/// The encodings other payload types can refer to (RTX by apt=, RED by its list).
 /// Records a level's direction attribute: the first one counts, as it does in the model
 /// (`AttributeContainer.direction`), and each one after it contradicts it (RFC 8866 §6.7).
 func noteDirection(
@@ -71,6 +70,7 @@ func noteDirection(
     }
 }
 
+/// The encodings other payload types can refer to (RTX by apt=, RED by its list).
 enum EncodingKind {
     case rtx, red, other
 
